@@ -1,0 +1,93 @@
+// Package xxgk is the domain model of government information-disclosure
+// annual reports (政府信息公开工作年度报告): the report, its figures and
+// table cells with their evidence, and the findings raised about them.
+//
+// The JSON form of these types is the public contract of shared/spec/MODEL.md;
+// member names must not change. This package does no I/O.
+package xxgk
+
+// Forms a report can have. Local variants use their formats.json id.
+const (
+	FormNarrative = "narrative"
+	FormStat2014  = "stat_2014"
+	FormGov2019   = "gov_2019"
+	FormGov2021   = "gov_2021"
+)
+
+// Method says how a value was obtained.
+type Method string
+
+const (
+	MethodTable   Method = "table"   // read from a statistics table of the report
+	MethodProse   Method = "prose"   // read from a sentence of the report
+	MethodForm    Method = "form"    // read from a filled official workbook
+	MethodDerived Method = "derived" // computed by xxgk from other values
+)
+
+// Report is everything read from one annual report.
+type Report struct {
+	Source    Source           `json:"source"`
+	Agency    string           `json:"agency"`
+	Year      int              `json:"year,omitempty"`      // the year the report covers; 0 = unknown
+	Published string           `json:"published,omitempty"` // YYYY-MM-DD, YYYY-MM or YYYY as precise as stated
+	Form      string           `json:"form"`
+	Figures   map[string]Value `json:"figures"`
+	Cells     map[string]Value `json:"cells"`
+	Findings  []Finding        `json:"findings"`
+}
+
+// Source identifies the input a report was read from.
+type Source struct {
+	Path     string `json:"path"`
+	SHA256   string `json:"sha256"`
+	Encoding string `json:"encoding"` // utf-8, utf-16le, utf-16be, gb18030
+	Kind     string `json:"kind"`     // text, html, docx, xlsx
+}
+
+// Value is one figure or one table cell with the evidence it was read from.
+type Value struct {
+	Value  Number `json:"value"`
+	Unit   string `json:"unit,omitempty"`
+	Approx bool   `json:"approx"`
+	// Blank marks a cell the report left empty inside an otherwise filled
+	// table: it counts as 0, but an auditor should know it was not written.
+	Blank bool `json:"blank,omitempty"`
+	Evidence
+}
+
+// Evidence records where a value came from, so an auditor can find it.
+type Evidence struct {
+	Method Method `json:"method"`
+	Line   int    `json:"line,omitempty"` // 1-based line of the decoded source
+	Row    string `json:"row,omitempty"`  // table row label as printed
+	Col    string `json:"col,omitempty"`  // table column label
+	Text   string `json:"evidence,omitempty"`
+}
+
+// Severity of a finding.
+type Severity string
+
+const (
+	SeverityError   Severity = "error"   // numbers contradict each other or could not be trusted
+	SeverityWarning Severity = "warning" // something an auditor should look at
+	SeverityInfo    Severity = "info"    // a fact about how the report was read
+)
+
+// Finding is something a reader or a check noticed about a report. Findings
+// are data, not errors: a report with findings is still a report.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Keys     []string `json:"keys,omitempty"`
+	Line     int      `json:"line,omitempty"`
+	Evidence string   `json:"evidence,omitempty"`
+}
+
+// NewReport returns an empty report with its maps ready for use.
+func NewReport(src Source) *Report {
+	return &Report{Source: src, Form: FormNarrative, Figures: map[string]Value{}, Cells: map[string]Value{}, Findings: []Finding{}}
+}
+
+// AddFinding appends a finding.
+func (r *Report) AddFinding(f Finding) { r.Findings = append(r.Findings, f) }

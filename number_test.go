@@ -1,0 +1,72 @@
+package xxgk
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestParseNumber(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"0", "0"}, {"2917", "2917"}, {"13,100", "13100"}, {"-185", "-185"},
+		{"4166.241619", "4166.241619"}, {"5949.088667", "5949.088667"},
+		{"1.50", "1.5"}, {"0.05", "0.05"}, {"+7", "7"},
+	} {
+		n, err := ParseNumber(tc.in)
+		if err != nil {
+			t.Fatalf("ParseNumber(%q): %v", tc.in, err)
+		}
+		if got := n.String(); got != tc.want {
+			t.Errorf("ParseNumber(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "-", "1.", ".5", "1e3", "12a", "１２", "99999999999999999999"} {
+		if _, err := ParseNumber(bad); err == nil {
+			t.Errorf("ParseNumber(%q) accepted", bad)
+		}
+	}
+}
+
+func TestNumberArithmetic(t *testing.T) {
+	a, b := MustNumber("24252.311082"), MustNumber("5949.088667")
+	if got := a.Add(b).String(); got != "30201.399749" {
+		t.Errorf("sum = %s", got)
+	}
+	if got := a.Sub(a).Sign(); got != 0 {
+		t.Errorf("a-a sign = %d", got)
+	}
+	// 0.1 + 0.2 is exact in decimal, unlike float64.
+	if !MustNumber("0.1").Add(MustNumber("0.2")).Equal(MustNumber("0.3")) {
+		t.Error("0.1+0.2 != 0.3")
+	}
+	if got := MustNumber("0.0251").Shift(4).String(); got != "251" {
+		t.Errorf("万元→元 = %s", got)
+	}
+	if got := Int(251000).Shift(-4).String(); got != "25.1" {
+		t.Errorf("元→万元 = %s", got)
+	}
+	if MustNumber("2.5").Cmp(Int(3)) != -1 || Int(3).Cmp(MustNumber("2.5")) != 1 {
+		t.Error("Cmp")
+	}
+	if !Int(7).IsInt() || MustNumber("7.5").IsInt() {
+		t.Error("IsInt")
+	}
+}
+
+func TestNumberJSON(t *testing.T) {
+	in := Value{Value: MustNumber("4166.241619"), Unit: "万元", Evidence: Evidence{Method: MethodTable, Text: "x"}}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"value":4166.241619,"unit":"万元","approx":false,"method":"table","evidence":"x"}`
+	if string(b) != want {
+		t.Errorf("got %s\nwant %s", b, want)
+	}
+	var out Value
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !out.Value.Equal(in.Value) || out.Unit != "万元" || out.Method != MethodTable {
+		t.Errorf("round trip: %+v", out)
+	}
+}
