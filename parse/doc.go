@@ -7,6 +7,7 @@ package parse
 type Document struct {
 	Kind     string // "text", "html", "docx", ...
 	Encoding string // the encoding the bytes were decoded from
+	Title    string // an HTML page's <title>, empty for text
 	Blocks   []Block
 }
 
@@ -15,8 +16,9 @@ type Block struct {
 	// Line is the 1-based line of the decoded source where the block starts,
 	// 0 when the reader cannot tell.
 	Line int
-	// Text is the paragraph's text with white space folded. For a table it
-	// is empty; read the Grid.
+	// Text is the paragraph's text. HTML paragraphs have white space folded;
+	// a text line keeps its inner runs of spaces and tabs, because in text
+	// tables those runs separate cells. For a table Text is empty; read the Grid.
 	Text  string
 	Table *Grid
 }
