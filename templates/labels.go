@@ -82,7 +82,7 @@ type Pattern struct {
 // template word → variants. Each variant is also tried.
 var typoAlts = []struct{ word, variant string }{
 	{"具体行政行为", "具有行政行为"}, // seed 002 and others
-	{"行政规范性文件", "规范性文件"},   // 2019 wording kept in 2021 reports
+	{"行政规范性文件", "规范性文件"}, // 2019 wording kept in 2021 reports
 }
 
 // PatternOf prepares a template label.
