@@ -112,6 +112,15 @@ func PatternOf(label string) Pattern {
 			}
 		}
 	}
+	// Count labels come as …数 and …总数 (对申请的答复数 / 对申请的答复总数).
+	for _, a := range p.Alts {
+		switch {
+		case strings.HasSuffix(a, "总数"):
+			p.Alts = append(p.Alts, strings.TrimSuffix(a, "总数")+"数")
+		case strings.HasSuffix(a, "数") && utf8.RuneCountInString(a) >= 4:
+			p.Alts = append(p.Alts, strings.TrimSuffix(a, "数")+"总数")
+		}
+	}
 	return p
 }
 
