@@ -1,0 +1,1308 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"xxgk"
+)
+
+// This file reads what a report says about itself: the agency, the year it
+// covers and the date it was published. Only the head and the tail of the
+// document are looked at (titles, metadata lines, the statistics period and
+// the signature live there), so the cost does not grow with the report.
+
+// meta is what a report says about itself.
+type meta struct {
+	Agency    string // the agency's name as the report gives it
+	Year      int    // the year the report covers; 0 = unknown
+	Published string // publication date: "2006-01-02", or "2006-01" / "2006" when only that is stated; "" = unknown
+
+	AgencyEvidence, YearEvidence, PublishedEvidence evidence // where each came from
+}
+
+// evidence is where a metadata value was read: the line of its block (0 for
+// the HTML <title>) and the text it was read from.
+type evidence struct {
+	Line int
+	Text string
+}
+
+const (
+	metaHeadBlocks  = 40   // paragraphs read from the start
+	metaTailBlocks  = 30   // paragraphs read from the end
+	metaTitleBlocks = 10   // a title sits in the first few paragraphs
+	metaMetaBlocks  = 15   // 发布时间/发布机构 lines sit just below the title
+	metaScanBytes   = 3000 // of one paragraph; web-page text may be one huge line
+	metaFieldBytes  = 600  // of a paragraph, for page fields (发布时间:, 来源:)
+	metaTitleRunes  = 60   // a title is a short line
+	metaEvidence    = 80   // runes of evidence text kept
+)
+
+// span is a piece of paragraph text with the line it starts on.
+type span struct {
+	line int
+	text string
+}
+
+// metaScan holds the parts of the document the rules look at.
+type metaScan struct {
+	title  string // the HTML <title>
+	head   []span // first paragraphs, each cut to metaScanBytes from its start
+	tail   []span // last paragraphs, each cut to metaScanBytes from its end
+	both   []span // head then tail
+	full   []span // the head paragraphs uncut, for the statistics period
+	tables []span // first rows of the tables among them, for the year
+}
+
+func newMetaScan(doc *Document) *metaScan {
+	s := &metaScan{
+		title: doc.Title,
+		head:  make([]span, 0, metaHeadBlocks),
+		full:  make([]span, 0, metaHeadBlocks),
+		tail:  make([]span, 0, metaTailBlocks),
+	}
+	bs := doc.Blocks
+	isPara := func(b *Block) bool { return b.Table == nil && strings.TrimSpace(b.Text) != "" }
+	last := len(bs) // the tail starts after the head ends
+	for i := range bs {
+		if len(s.head) == metaHeadBlocks {
+			break
+		}
+		if b := &bs[i]; isPara(b) {
+			s.full = append(s.full, span{b.Line, b.Text})
+			s.head = append(s.head, span{b.Line, cutHead(b.Text, metaScanBytes)})
+		}
+	}
+	for i := last - 1; i >= 0 && len(s.tail) < metaTailBlocks; i-- {
+		if b := &bs[i]; isPara(b) {
+			s.tail = append(s.tail, span{b.Line, cutTail(b.Text, metaScanBytes)})
+		}
+	}
+	slices.Reverse(s.tail)
+	s.both = make([]span, 0, len(s.head)+len(s.tail))
+	s.both = append(append(s.both, s.head...), s.tail...)
+	// Tables count only near the head or the tail, like paragraphs; a
+	// table's title row often carries the year (2016年度…统计表).
+	n := 0
+	for i := range bs {
+		if g := bs[i].Table; g != nil {
+			if n < 4 || i >= len(bs)-metaTailBlocks {
+				s.tables = append(s.tables, span{bs[i].Line, gridHead(g, 3)})
+			}
+			n++
+		}
+	}
+	return s
+}
+
+// cutHead returns at most n bytes from the start of s, on a rune boundary.
+func cutHead(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// cutTail returns at most n bytes from the end of s, on a rune boundary.
+func cutTail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// gridHead joins the cell texts of the first rows of a table.
+func gridHead(g *Grid, rows int) string {
+	var b strings.Builder
+	for r, row := range g.Rows {
+		if r >= rows {
+			break
+		}
+		for c, cell := range row {
+			if g.IsCopy(r, c) || cell.Text == "" {
+				continue
+			}
+			b.WriteString(cell.Text)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func readMeta(doc *Document) (meta, []xxgk.Finding) {
+	s := newMetaScan(doc)
+	var m meta
+	var fs []xxgk.Finding
+	titles := s.titles()
+	sig := s.signature()
+
+	m.Published, m.PublishedEvidence = s.published(sig)
+	if m.Published == "" {
+		fs = append(fs, xxgk.Finding{Rule: "meta_published_missing", Severity: xxgk.SeverityInfo,
+			Message: "未能从报告中找到发布日期"})
+	}
+
+	var yfs []xxgk.Finding
+	m.Year, m.YearEvidence, yfs = s.year(titles, m.Published)
+	fs = append(fs, yfs...)
+
+	var afs []xxgk.Finding
+	m.Agency, m.AgencyEvidence, afs = s.agency(titles, sig)
+	fs = append(fs, afs...)
+	fs = append(fs, notReport(titles)...)
+	return m, fs
+}
+
+// notReport flags a document whose own title (a 标题: field or the HTML
+// <title>, the only titles that are surely titles) names something other
+// than a report: a letter (…的函) or a notice (…的通知) filed among reports.
+func notReport(titles []titleInfo) []xxgk.Finding {
+	if len(titles) == 0 || !titles[0].labelled {
+		return nil
+	}
+	t := titles[0].ev.Text
+	if strings.Contains(t, "报告") || strings.Contains(t, "年报") {
+		return nil
+	}
+	return []xxgk.Finding{{Rule: "meta_not_report", Severity: xxgk.SeverityWarning,
+		Line: titles[0].ev.Line, Evidence: t,
+		Message: "标题表明这不是政府信息公开工作年度报告：" + t}}
+}
+
+// ---------------------------------------------------------------------------
+// Numbers and dates
+
+// cnDigit maps the characters reports write year digits with: Arabic and
+// full-width digits, and Chinese numerals with every zero seen in practice
+// (〇 U+3007, ○ U+25CB, 零, the digit 0, and the letter O).
+var cnDigit = map[rune]int{
+	'0': 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9,
+	'０': 0, '１': 1, '２': 2, '３': 3, '４': 4, '５': 5, '６': 6, '７': 7, '８': 8, '９': 9,
+	'〇': 0, '○': 0, '零': 0, 'O': 0, 'Ｏ': 0, '◯': 0,
+	'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+}
+
+const (
+	yearDigits = `[0-9０-９〇○◯零OＯ一二三四五六七八九]{4}`
+	smallNum   = `[0-9０-９]{1,2}|[十一二三四五六七八九]{1,3}`
+)
+
+var (
+	// yearRe is a year written with 年: 2016年, 二〇一三年, 二0一七年.
+	yearRe = regexp.MustCompile(`(` + yearDigits + `)\s*年`)
+	// cnDateAtRe is a date written with 年月日, in digits or Chinese
+	// numerals, at the start of the text.
+	cnDateAtRe = regexp.MustCompile(`^(` + yearDigits + `)\s*年\s*(?:(` + smallNum + `)\s*月\s*(?:(` + smallNum + `)\s*[日号])?)?`)
+	// isoDateAtRe is 2012-12-31, 2012/12/31 or 2012.12.31 at the start.
+	isoDateAtRe = regexp.MustCompile(`^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})`)
+)
+
+// parseYear reads four year digits; 0 when they are not a plausible year.
+func parseYear(s string) int {
+	y, n := 0, 0
+	for _, r := range s {
+		d, ok := cnDigit[r]
+		if !ok {
+			return 0
+		}
+		y = y*10 + d
+		n++
+	}
+	if n != 4 || y < 1990 || y > 2099 {
+		return 0
+	}
+	return y
+}
+
+// nextYear finds the first year written with 年 (2016年, 二〇一三年) in t
+// at or after byte from: the year and the byte range from its first digit
+// to the end of 年; start is -1 when there is none. It looks for 年 and
+// reads back, which is much cheaper than a regexp over the whole text.
+func nextYear(t string, from int) (year, start, end int) {
+	for from < len(t) {
+		i := strings.Index(t[from:], "年")
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + len("年")
+		j := i
+		for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {
+			j--
+		}
+		k := j
+		for n := 0; n < 4 && k > 0; n++ {
+			_, m := utf8.DecodeLastRuneInString(t[:k])
+			k -= m
+		}
+		if y := parseYear(t[k:j]); y != 0 {
+			return y, k, from
+		}
+	}
+	return 0, -1, -1
+}
+
+// parseSmall reads a month or day: 3, 03, 十, 十二, 二十, 三十一.
+func parseSmall(s string) int {
+	if s == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)); err == nil {
+		return n
+	}
+	v, cur := 0, 0
+	for _, r := range s {
+		if r == '十' {
+			if cur == 0 {
+				cur = 1
+			}
+			v += cur * 10
+			cur = 0
+			continue
+		}
+		d, ok := cnDigit[r]
+		if !ok {
+			return 0
+		}
+		cur = d
+	}
+	return v + cur
+}
+
+// date is a date as precisely as the report states it (m or d may be 0).
+type date struct{ y, m, d int }
+
+func (d date) String() string {
+	switch {
+	case d.y == 0:
+		return ""
+	case d.m == 0:
+		return fmt.Sprintf("%04d", d.y)
+	case d.d == 0:
+		return fmt.Sprintf("%04d-%02d", d.y, d.m)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
+}
+
+// makeDate validates parsed parts; a bad month or day drops the parts from
+// there on rather than the whole date.
+func makeDate(y, m, d int) date {
+	if y == 0 {
+		return date{}
+	}
+	if m < 1 || m > 12 {
+		return date{y: y}
+	}
+	if d < 1 || d > 31 {
+		return date{y: y, m: m}
+	}
+	return date{y, m, d}
+}
+
+// dateAt reads the date, ISO or 年月日, that s starts with, and returns it
+// with its length in bytes; a zero date when s does not start with one.
+func dateAt(s string) (date, int) {
+	if loc := isoDateAtRe.FindStringSubmatchIndex(s); loc != nil {
+		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
+		mo, _ := strconv.Atoi(s[loc[4]:loc[5]])
+		d, _ := strconv.Atoi(s[loc[6]:loc[7]])
+		return makeDate(y, mo, d), loc[1]
+	}
+	if loc := cnDateAtRe.FindStringSubmatchIndex(s); loc != nil {
+		if y := parseYear(s[loc[2]:loc[3]]); y != 0 {
+			return makeDate(y, parseSmall(sub(s, loc, 2)), parseSmall(sub(s, loc, 3))), loc[1]
+		}
+	}
+	return date{}, 0
+}
+
+// sub returns submatch i of a FindStringSubmatchIndex result, "" if unset.
+func sub(s string, loc []int, i int) string {
+	if loc[2*i] < 0 {
+		return ""
+	}
+	return s[loc[2*i]:loc[2*i+1]]
+}
+
+// ---------------------------------------------------------------------------
+// Text helpers
+
+// clean trims white space (including no-break and ideographic spaces) and
+// the bullets web pages put before a title.
+func clean(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' ||
+			r == '•' || r == '·' || r == '●' || r == '■' || r == '◆'
+	})
+}
+
+// stripCited removes the titles of cited documents (《…》), whose years and
+// names belong to other documents: 《…关于做好2010年度…年度报告…的通知》.
+func stripCited(s string) string {
+	if !strings.Contains(s, "《") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '《':
+			depth++
+		case r == '》' && depth > 0:
+			depth--
+			b.WriteRune('…')
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// excerpt is the evidence text for the match s[start:end], cut to
+// metaEvidence runes.
+func excerpt(s string, start, end int) string {
+	out := clean(s[start:end])
+	if utf8.RuneCountInString(out) > metaEvidence {
+		out = string([]rune(out)[:metaEvidence])
+	}
+	return out
+}
+
+// metaField is a "label: value" pair of a web page's metadata line.
+type metaField struct {
+	label      string // the up to four Han characters before the colon
+	start, val int    // byte offsets of the label and of the value
+}
+
+// metaFields lists the labelled fields of t. Pages run fields together
+// (发布时间:2014-03-31字体:[ ], 来源:海城市西四镇作者:), so a label is
+// just the Han characters right before a colon.
+func metaFields(t string) []metaField {
+	var out []metaField
+	for i := 0; i < len(t); {
+		a, b := strings.IndexByte(t[i:], ':'), strings.Index(t[i:], "：")
+		switch {
+		case a < 0 && b < 0:
+			return out
+		case a < 0 || (b >= 0 && b < a):
+			i += b
+		default:
+			i += a
+		}
+		_, n := utf8.DecodeRuneInString(t[i:])
+		j := i
+		for j > 0 { // spaces before the colon
+			r, m := utf8.DecodeLastRuneInString(t[:j])
+			if r != ' ' && r != '\t' && r != '\u3000' && r != '\u00a0' {
+				break
+			}
+			j -= m
+		}
+		k, han := j, 0
+		for k > 0 && han < 4 {
+			r, m := utf8.DecodeLastRuneInString(t[:k])
+			if !unicode.Is(unicode.Han, r) {
+				break
+			}
+			k -= m
+			han++
+		}
+		v := i + n
+		for v < len(t) {
+			r, m := utf8.DecodeRuneInString(t[v:])
+			if r != ' ' && r != '\t' && r != '\u3000' && r != '\u00a0' {
+				break
+			}
+			v += m
+		}
+		if han > 0 {
+			out = append(out, metaField{t[k:j], k, v})
+		}
+		i += n
+	}
+	return out
+}
+
+// ---------------------------------------------------------------------------
+// Titles
+
+// reportKeys mark a report title; agencyEnd marks where the agency's name
+// ends inside one (the name comes before 政府信息公开 / 政务公开 …).
+var (
+	titleEndRe    = regexp.MustCompile(`(?:报告|年报)(?:[（(][^）)]*[）)])?$`)
+	agencyEnds    = []string{"信息公开", "政务公开", "年度报告", "工作报告", "年报"}
+	officeAfterRe = regexp.MustCompile(`^(?:工作)?(?:协调)?(?:办公室|领导小组|办|科|股)`)
+	// titleSep splits an HTML <title> into the page's and the site's parts.
+	titleSep = regexp.MustCompile(`\s*(?:[_|｜]|\s[-–—]+\s|--|——)\s*`)
+)
+
+// titleLabels start a page's labelled title field.
+var titleLabels = []string{"标题", "文章标题", "题名", "名称"}
+
+// titleField returns the value of a labelled title field (标题: …).
+func titleField(t string) (string, bool) {
+	for _, l := range titleLabels {
+		if rest, ok := strings.CutPrefix(t, l); ok {
+			rest = strings.TrimLeft(rest, " \t\u3000")
+			if v, ok := strings.CutPrefix(rest, ":"); ok {
+				return clean(v), true
+			}
+			if v, ok := strings.CutPrefix(rest, "："); ok {
+				return clean(v), true
+			}
+		}
+	}
+	return "", false
+}
+
+// titleInfo is what one title says.
+type titleInfo struct {
+	ev       evidence
+	name     string // "" when the title names no agency
+	year     int
+	labelled bool // a 标题: field or the HTML <title>, not a guessed heading
+}
+
+// parseTitle reads the agency and the year from a report title (or from a
+// sentence naming the report, like 现将海城市西四镇2025年度政府信息公开工作情况报告如下):
+// the name is what precedes 政府信息公开 / 政务公开, with the year and the
+// connecting words (关于, 的) taken out; the 政府 of 政府信息公开 is not
+// part of the name (崇川区政府信息公开 → 崇川区), but 人民政府 is
+// (攸县人民政府信息公开 → 攸县人民政府).
+func parseTitle(t string) (name string, year int) {
+	year, _, _ = nextYear(t, 0)
+	end := -1
+	for off := 0; off < len(t); {
+		i, n := firstKey(t[off:], agencyEnds)
+		if i < 0 {
+			break
+		}
+		// 政务公开办公室 is part of a name, not the report's subject.
+		if !officeAfterRe.MatchString(t[off+i+n:]) {
+			end = off + i
+			break
+		}
+		off += i + n
+	}
+	if end < 0 {
+		return "", year
+	}
+	end = len(strings.TrimSuffix(t[:end], "政务")) // 政务|信息公开
+	var parts []string                           // the text between year phrases
+	for off := 0; ; {
+		_, ys, ye := nextYear(t[:end], off)
+		if ys < 0 {
+			parts = append(parts, t[off:end])
+			break
+		}
+		parts = append(parts, t[off:ys])
+		if strings.HasPrefix(t[ye:end], "度") {
+			ye += len("度")
+		}
+		off = ye
+	}
+	for _, p := range parts {
+		p = clean(strings.TrimSuffix(strings.TrimPrefix(clean(p), "关于"), "关于"))
+		p = strings.TrimSuffix(p, "的")
+		if strings.HasSuffix(p, "人民") { // 攸县人民|政府信息公开
+			p += "政府"
+		} else if !strings.HasSuffix(p, "人民政府") {
+			p = strings.TrimSuffix(p, "政府")
+		}
+		p = strings.TrimSuffix(p, "的")
+		if validName(p) {
+			return p, year
+		}
+	}
+	return "", year
+}
+
+// firstKey finds the earliest of keys in t: its index and length.
+func firstKey(t string, keys []string) (int, int) {
+	best, n := -1, 0
+	for _, k := range keys {
+		lim := len(t)
+		if best >= 0 {
+			lim = min(len(t), best+len(k))
+		}
+		if i := strings.Index(t[:lim], k); i >= 0 && (best < 0 || i < best) {
+			best, n = i, len(k)
+		}
+	}
+	return best, n
+}
+
+// isReportTitle reports whether a short line reads as a report's title.
+func isReportTitle(t string) bool {
+	if len(t) > 4*metaTitleRunes || utf8.RuneCountInString(t) > metaTitleRunes ||
+		!(strings.Contains(t, "信息公开") || strings.Contains(t, "政务公开") || strings.Contains(t, "年报")) {
+		return false
+	}
+	// A bracketed note may follow: …年度报告（修订版）.
+	if strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
+		if i := strings.LastIndexAny(t, "（("); i > 0 {
+			t = t[:i]
+		}
+	}
+	return strings.HasSuffix(t, "报告") || strings.HasSuffix(t, "年报")
+}
+
+// titles lists the titles the document gives, strongest first: a labelled
+// 标题: line, the HTML <title>, then a heading among the first paragraphs
+// (also one broken over two lines, or with the agency on the line above).
+func (s *metaScan) titles() []titleInfo {
+	var out []titleInfo
+	add := func(line int, t string, labelled bool) {
+		name, year := parseTitle(t)
+		out = append(out, titleInfo{evidence{line, t}, name, year, labelled})
+	}
+	heads := s.head[:min(len(s.head), metaTitleBlocks)]
+	for _, h := range heads {
+		if t, ok := titleField(clean(h.text)); ok {
+			if t != "" && len(t) <= 8*metaTitleRunes && utf8.RuneCountInString(t) <= metaTitleRunes*2 {
+				add(h.line, t, true)
+			}
+		}
+	}
+	if s.title != "" {
+		for _, p := range titleSep.Split(s.title, -1) {
+			if p = clean(p); strings.Contains(p, "信息公开") || strings.Contains(p, "政务公开") || strings.Contains(p, "年报") {
+				add(0, p, true)
+				break
+			}
+		}
+	}
+	for i, h := range heads {
+		t := clean(h.text)
+		if _, ok := titleField(t); ok || len(t) > 4*metaTitleRunes {
+			continue // a labelled title (read above), or far too long for one
+		}
+		switch {
+		case isReportTitle(t):
+		case i+1 < len(heads) && len(heads[i+1].text) <= 60 && utf8.RuneCountInString(clean(heads[i+1].text)) <= 10 &&
+			isReportTitle(t+clean(heads[i+1].text)):
+			t += clean(heads[i+1].text) // 道县文广新局2013年度信息公开工作 / 年度报告
+		default:
+			continue
+		}
+		add(h.line, t, false)
+		last := &out[len(out)-1]
+		if last.name == "" && i > 0 { // 思明区嘉莲街道办事处 / 2015年政府信息公开工作年度报告
+			if prev := clean(heads[i-1].text); nameLike(prev) {
+				last.name = prev
+				last.ev = evidence{heads[i-1].line, prev + " " + t}
+			}
+		}
+	}
+	return out
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+var (
+	nameRe = regexp.MustCompile(`^[\p{Han}（）()]{2,30}$`)
+	// agencySuffixes end the names of agencies, as signatures write them.
+	agencySuffixes = []string{
+		"人民政府", "政府", "办公室", "办公厅", "办事处", "街道", "管委会", "委员会", "管理局",
+		"局", "委", "厅", "办", "中心", "镇", "乡", "区", "县", "市", "省", "旗", "州",
+		"院", "署", "所", "站", "馆", "处", "队", "公司", "部", "会", "室", "社",
+	}
+	// selfWords start phrases that refer to the agency without naming it.
+	selfWords = []string{"我", "本", "该", "全", "各"}
+	// govSuffixes turn a place into its government: when the title names
+	// the place (洮北区) and the report names the government
+	// (洮北区人民政府), the government is the fuller name.
+	govSuffixes = []string{"人民政府", "街道办事处", "办事处"}
+	// officeSuffixes: a government's office signs its government's report
+	// (洮北区人民政府办公室 signs for 洮北区人民政府).
+	officeSuffixes = []string{"人民政府办公室", "人民政府办公厅"}
+	// placeSuffixes end a place name that may precede a title's name
+	// (牡丹江市 + 行政服务中心).
+	placeSuffixes = []string{"省", "市", "区", "县", "州", "盟", "旗"}
+)
+
+// validName reports whether s can be an agency's name: Han characters
+// only, not a word like 我局 / 本机关 / 镇 that stands for one.
+func validName(s string) bool {
+	if !nameRe.MatchString(s) {
+		return false
+	}
+	for _, w := range selfWords {
+		if strings.HasPrefix(s, w) {
+			return false
+		}
+	}
+	return !strings.Contains(s, "信息公开") && !strings.Contains(s, "报告")
+}
+
+// nameLike reports whether a whole line is an agency's name, as in a
+// signature: a valid name ending like one.
+func nameLike(s string) bool {
+	if !validName(s) {
+		return false
+	}
+	for _, suf := range agencySuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// reduceOffice maps a government office to its government.
+func reduceOffice(s string) string {
+	for _, suf := range officeSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return strings.TrimSuffix(s, suf) + "人民政府"
+		}
+	}
+	return s
+}
+
+// extends reports whether c is a fuller form of name n: n plus a government
+// suffix (洮北区 → 洮北区人民政府, 丰门街道 → 丰门街道办事处) or a place
+// before n (行政服务中心 → 牡丹江市行政服务中心).
+func extends(c, n string) bool {
+	if c == n || n == "" {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(c, n); ok {
+		for _, suf := range govSuffixes {
+			if rest == suf {
+				return true
+			}
+		}
+		return false
+	}
+	if pre, ok := strings.CutSuffix(c, n); ok {
+		for _, suf := range placeSuffixes {
+			if strings.HasSuffix(pre, suf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Signature
+
+// signature is the name and date a report ends with.
+type signature struct {
+	name string
+	date date
+	ev   evidence
+}
+
+// signature finds the last date standing on its own in the tail (a line of
+// its own, or set off by spaces in a collapsed body), with the agency name
+// next to it.
+func (s *metaScan) signature() signature {
+	for i := len(s.tail) - 1; i >= 0; i-- {
+		t := clean(s.tail[i].text)
+		if !strings.Contains(t, "年") && !strings.Contains(t, "-") {
+			continue
+		}
+		if utf8.RuneCountInString(t) > 20 {
+			// Only a collapsed body, which ends the document, hides its
+			// signature inside a long paragraph.
+			if i >= len(s.tail)-2 {
+				if sig, ok := flatSignature(t, s.tail[i].line); ok {
+					return sig
+				}
+			}
+			continue
+		}
+		d, de := dateAt(t)
+		if d.y == 0 || de != len(t) {
+			continue // not a line that is only a date
+		}
+		sig := signature{date: d, ev: evidence{s.tail[i].line, t}}
+		// The name is just above the date, or, less often, just below.
+		for _, j := range []int{i - 1, i - 2, i + 1} {
+			if j >= 0 && j < len(s.tail) {
+				if n := clean(s.tail[j].text); nameLike(n) {
+					sig.name = n
+					sig.ev.Text = n + " " + t
+					if j > i {
+						sig.ev.Text = t + " " + n
+					} else {
+						sig.ev.Line = s.tail[j].line
+					}
+					break
+				}
+			}
+		}
+		return sig
+	}
+	return signature{}
+}
+
+// flatSignature finds a signature inside a paragraph that holds the whole
+// body (web-page text collapsed onto one line): a date set off by spaces or
+// ending a sentence, after the agency's name if one stands before it:
+// …日常化。 平潭县人民政府 2013年1月16日 附件1：…
+func flatSignature(t string, line int) (signature, bool) {
+	for end := len(t); ; {
+		i := strings.LastIndex(t[:end], "年")
+		if i < 0 {
+			return signature{}, false
+		}
+		end = i
+		ys := i // back over four year digits
+		for k := 0; k < 4 && ys > 0; k++ {
+			_, m := utf8.DecodeLastRuneInString(t[:ys])
+			ys -= m
+		}
+		if parseYear(t[ys:i]) == 0 {
+			continue
+		}
+		loc := cnDateAtRe.FindStringSubmatchIndex(t[ys:])
+		if loc == nil {
+			continue
+		}
+		d := makeDate(parseYear(t[ys:i]), parseSmall(sub(t[ys:], loc, 2)), parseSmall(sub(t[ys:], loc, 3)))
+		de := ys + loc[1]
+		if rest := t[de:]; rest != "" && !strings.HasPrefix(rest, "附件") {
+			if r, _ := utf8.DecodeRuneInString(rest); !isBlank(r) {
+				continue // the date runs on into a sentence
+			}
+		}
+		p := ys
+		for p > 0 { // spaces before the date
+			r, m := utf8.DecodeLastRuneInString(t[:p])
+			if !isBlank(r) {
+				break
+			}
+			p -= m
+		}
+		spaced := p < ys
+		k, n := p, 0
+		for k > 0 && n <= 30 {
+			r, m := utf8.DecodeLastRuneInString(t[:k])
+			if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+				break
+			}
+			k -= m
+			n++
+		}
+		name := t[k:p]
+		if name != "" && !nameLike(name) {
+			if !spaced {
+				continue // 于2015年3月 inside a sentence
+			}
+			name, k = "", p
+		}
+		if k > 0 && name == "" && !spaced {
+			if r, _ := utf8.DecodeLastRuneInString(t[:k]); !strings.ContainsRune("。；！", r) {
+				continue
+			}
+		}
+		if name == "" && d.m == 0 {
+			continue // a bare 2015年 is no signature
+		}
+		return signature{name: name, date: d, ev: evidence{line, clean(t[k:de])}}, true
+	}
+}
+
+// isBlank reports white space, including the no-break and ideographic spaces.
+func isBlank(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000'
+}
+
+// ---------------------------------------------------------------------------
+// Published
+
+// pubRank ranks the labels of a date field: the publication date proper,
+// a bare 日期/时间 (the page's own field), then the date the document was
+// written. Other labels (统计时间, 办公时间) are not publication dates.
+var pubRank = map[string]int{
+	"发布日期": 0, "发布时间": 0, "发文日期": 0, "发文时间": 0, "公开日期": 0, "公开时间": 0,
+	"日期": 1, "时间": 1,
+	"更新日期": 2, "更新时间": 2, "生成日期": 2, "生成时间": 2,
+	"成文日期": 3, "成文时间": 3, "印发日期": 3, "印发时间": 3,
+}
+
+// published prefers an explicit 发布 line near the top over the signature
+// date, which is when the report was signed, not put online.
+func (s *metaScan) published(sig signature) (string, evidence) {
+	best, bestRank, bestEv := date{}, 99, evidence{}
+	for _, h := range s.head[:min(len(s.head), metaMetaBlocks)] {
+		t := cutHead(h.text, metaFieldBytes)
+		for _, f := range metaFields(t) {
+			rank, ok := pubRank[f.label]
+			if !ok || rank >= bestRank {
+				continue
+			}
+			d, de := dateAt(cutHead(t[f.val:], 40))
+			if d.y == 0 {
+				continue
+			}
+			best, bestRank = d, rank
+			bestEv = evidence{h.line, clean(t[f.start : f.val+de])}
+		}
+	}
+	if best.y != 0 {
+		return best.String(), bestEv
+	}
+	if sig.date.y != 0 {
+		return sig.date.String(), sig.ev
+	}
+	return "", evidence{}
+}
+
+// ---------------------------------------------------------------------------
+// Year
+
+// yearSource names where a year came from, strongest first.
+type yearSource int
+
+const (
+	fromTitle yearSource = iota
+	fromPeriod
+	fromSelf  // a sentence naming the report: 现公布2011年度政府信息公开年度报告
+	fromTable // a statistics table's title
+	fromBody  // the years the body talks about
+	fromPublished
+)
+
+var yearSourceName = [...]string{"标题", "统计期限", "正文对本报告的表述", "统计表标题", "正文", "发布日期"}
+
+var (
+	// periodKeyRe starts the sentence giving the statistics period; it is
+	// tried only where 统计 or 起止 stands, which keeps it cheap.
+	periodKeyRe = regexp.MustCompile(`^(?:统计[\p{Han}]{0,4}?(?:期限|时限|时间|期间|区间|周期|时段|期|截止)|起止时间)`)
+	// periodYearRe is a year in that sentence: 2013年1月1日, or a date whose
+	// 年 and 月 were dropped (201011日 = 2010年1月1日, 20101231日), where
+	// only the first four digits are the year.
+	periodYearRe = regexp.MustCompile(`((?:19|20)\d{2})(?:\s*年|\d{2,4}\s*日)`)
+	// selfRefRe is a sentence naming the report itself.
+	selfRefRe = regexp.MustCompile(`(?:现将|现公布|公布|公开|编制|汇总|发布|形成)([^。；，,：:]{0,40}?(?:年度报告|年报|报告如下|函告如下|工作报告|情况报告))`)
+	// tableTitleRe is a statistics table's title: 2016年度政府信息公开情况统计表.
+	// No other date may come between the year and 统计表, so that a
+	// signature date just before the table's title is not read as its year.
+	tableTitleRe = regexp.MustCompile(`(` + yearDigits + `)\s*年度?[^。；，,0-9０-９年月日]{0,30}?(?:统计表|情况表)$`)
+	// planRe follows a year that is not the report's: next year's plans
+	// (2017年，我们将…) and dates laws took effect (2008年5月1日施行).
+	planRe = regexp.MustCompile(`^[^。；]{0,12}?(?:将|计划|打算|安排|拟|展望|施行|实施以来|起施行)`)
+)
+
+type yearVote struct {
+	year int
+	src  yearSource
+	ev   evidence
+}
+
+// year decides the year the report covers. The title is believed first;
+// the statistics period only when the title has no year; a disagreement
+// between the strong sources is a finding. The publication year minus one
+// is the last resort and is reported as an inference.
+func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []xxgk.Finding) {
+	pubYear := 0
+	if len(published) >= 4 {
+		pubYear, _ = strconv.Atoi(published[:4])
+	}
+	var votes []yearVote
+	for _, t := range titles {
+		if t.year != 0 {
+			votes = append(votes, yearVote{t.year, fromTitle, t.ev})
+			break
+		}
+	}
+	if v, ok := s.periodYear(); ok {
+		votes = append(votes, v)
+	}
+	// Table titles in tables are few and cheap to read, so they always
+	// corroborate; sentences are read only when title and period are silent.
+	if v, ok := s.tableYear(s.tables); ok {
+		votes = append(votes, v)
+	}
+	if len(votes) == 0 || votes[0].src > fromPeriod {
+		if v, ok := s.selfYear(); ok {
+			votes = append(votes, v)
+		} else if v, ok := s.tableYear(s.both); ok {
+			votes = append(votes, v)
+		}
+		slices.SortStableFunc(votes, func(a, b yearVote) int { return int(a.src) - int(b.src) })
+	}
+	if len(votes) == 0 {
+		if v, ok := s.bodyYear(pubYear); ok {
+			votes = append(votes, v)
+		}
+	}
+	var fs []xxgk.Finding
+	if len(votes) == 0 {
+		if pubYear == 0 {
+			return 0, evidence{}, []xxgk.Finding{{Rule: "meta_year_missing", Severity: xxgk.SeverityWarning,
+				Message: "未能确定报告所属年度"}}
+		}
+		y := pubYear - 1
+		return y, evidence{Text: "发布日期 " + published}, []xxgk.Finding{{Rule: "meta_year_inferred",
+			Severity: xxgk.SeverityInfo, Evidence: published,
+			Message: fmt.Sprintf("报告未写明所属年度，按发布日期（%s）推断为%d年", published, y)}}
+	}
+	chosen := votes[0]
+	for _, v := range votes[1:] {
+		if v.year != chosen.year && v.src <= fromTable {
+			fs = append(fs, xxgk.Finding{Rule: "meta_year_conflict", Severity: xxgk.SeverityWarning,
+				Line: v.ev.Line, Evidence: v.ev.Text,
+				Message: fmt.Sprintf("报告年度取%s的%d年，但%s为%d年", yearSourceName[chosen.src], chosen.year,
+					yearSourceName[v.src], v.year)})
+		}
+	}
+	if chosen.src == fromBody {
+		fs = append(fs, xxgk.Finding{Rule: "meta_year_from_body", Severity: xxgk.SeverityInfo,
+			Line: chosen.ev.Line, Evidence: chosen.ev.Text,
+			Message: fmt.Sprintf("报告无标题年份和统计期限，年度按正文所述推断为%d年", chosen.year)})
+	}
+	if pubYear != 0 && chosen.year > pubYear {
+		fs = append(fs, xxgk.Finding{Rule: "meta_year_after_published", Severity: xxgk.SeverityWarning,
+			Line: chosen.ev.Line, Evidence: chosen.ev.Text,
+			Message: fmt.Sprintf("报告年度%d年晚于发布日期%s", chosen.year, published)})
+	}
+	return chosen.year, chosen.ev, fs
+}
+
+// periodYear reads the year of the statistics period, the end year when
+// the period spans two.
+func (s *metaScan) periodYear() (yearVote, bool) {
+	for _, h := range s.full {
+		t := h.text
+		for _, key := range []string{"统计", "起止"} {
+			for off := 0; ; {
+				i := strings.Index(t[off:], key)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(key)
+				loc := periodKeyRe.FindStringIndex(t[i:min(len(t), i+30)])
+				if loc == nil {
+					continue
+				}
+				start := i + loc[1]
+				end := start + min(len(t)-start, 150)
+				if j := strings.IndexAny(t[start:end], "。；"); j >= 0 {
+					end = start + j
+				}
+				ys := periodYearRe.FindAllStringSubmatch(t[start:end], -1)
+				if len(ys) == 0 {
+					continue // 统计期限自至: the numbers were lost
+				}
+				y, _ := strconv.Atoi(ys[len(ys)-1][1])
+				return yearVote{y, fromPeriod, evidence{h.line, excerpt(t, i, end)}}, true
+			}
+		}
+	}
+	return yearVote{}, false
+}
+
+// selfYear reads a sentence that names the report: 现公布2011年度政府信息公开年度报告.
+func (s *metaScan) selfYear() (yearVote, bool) {
+	for _, h := range s.head {
+		if !strings.Contains(h.text, "报告") && !strings.Contains(h.text, "如下") {
+			continue
+		}
+		t := stripCited(h.text)
+		for _, m := range selfRefRe.FindAllStringSubmatchIndex(t, -1) {
+			if _, y := parseTitle(sub(t, m, 1)); y != 0 {
+				return yearVote{y, fromSelf, evidence{h.line, excerpt(t, m[0], m[1])}}, true
+			}
+		}
+	}
+	return yearVote{}, false
+}
+
+// tableYear reads a statistics table's title, in a paragraph or a table:
+// the regexp runs only on the text just before each 统计表 / 情况表.
+func (s *metaScan) tableYear(spans []span) (yearVote, bool) {
+	for _, h := range spans {
+		t := h.text
+		for _, key := range []string{"统计表", "情况表"} {
+			for off := 0; ; {
+				i := strings.Index(t[off:], key)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(key)
+				w0 := max(0, i-120)
+				for w0 > 0 && !utf8.RuneStart(t[w0]) {
+					w0++
+				}
+				w := stripCited(t[w0:off])
+				if m := tableTitleRe.FindStringSubmatchIndex(w); m != nil {
+					if y := parseYear(sub(w, m, 1)); y != 0 {
+						return yearVote{y, fromTable, evidence{h.line, excerpt(w, m[0], m[1])}}, true
+					}
+				}
+			}
+		}
+	}
+	return yearVote{}, false
+}
+
+// bodyYear is the year the head of the body mentions most, leaving out
+// cited documents, plans for later years and years after publication.
+func (s *metaScan) bodyYear(pubYear int) (yearVote, bool) {
+	count := map[int]int{}
+	first := map[int]evidence{}
+	best := 0
+	for _, h := range s.head {
+		t := stripCited(h.text)
+		for _, loc := range yearRe.FindAllStringSubmatchIndex(t, -1) {
+			y := parseYear(sub(t, loc, 1))
+			if y == 0 || (pubYear != 0 && y > pubYear) || planRe.MatchString(t[loc[1]:]) {
+				continue
+			}
+			if count[y] == 0 {
+				first[y] = evidence{h.line, excerpt(t, loc[0], loc[1])}
+			}
+			count[y]++
+			if count[y] > count[best] || (count[y] == count[best] && y < best) {
+				best = y
+			}
+		}
+	}
+	if best == 0 {
+		return yearVote{}, false
+	}
+	return yearVote{best, fromBody, first[best]}, true
+}
+
+// ---------------------------------------------------------------------------
+// Agency
+
+// agencyLabels are the fields naming the publisher. 来源 is weak: sites fill
+// it with their own name (来源：平潭县人民政府 on the zone's reports).
+var agencyLabels = map[string]string{
+	"发布机构": "strong", "发文机关": "strong", "发文单位": "strong", "发布单位": "strong", "发布部门": "strong",
+	"来源": "weak", "信息来源": "weak",
+}
+
+var (
+	// bodyGovRe is a government named at the start of a clause:
+	// ，牛街乡人民政府通过信息平台…
+	bodyGovRe = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“])([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,13}?(?:人民政府|街道办事处))`)
+	// bodyPlaceRe is a place doing its disclosure work:
+	// 使八道江区政务公开工作再上新台阶, 《八道江区政府信息公开工作考核办法》.
+	bodyPlaceRe = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“《]|使|推动|促进)([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,9}?(?:省|市|区|县|旗|州|镇|乡|街道))(?:人民政府|政府)?(?:政务公开|政府信息公开)`)
+)
+
+// agency picks the agency: the title's name, else a 发布机构 line, the
+// signature, a sentence naming the report, a government named in the body,
+// and last the page's 来源 field. A fuller form the report itself gives of
+// the chosen name (see extends) replaces it.
+func (s *metaScan) agency(titles []titleInfo, sig signature) (string, evidence, []xxgk.Finding) {
+	var fs []xxgk.Finding
+	strong, weak := s.agencyLabels()
+	type cand struct {
+		name string
+		ev   evidence
+		note string // why the choice is weak, for an info finding
+	}
+	var cs []cand
+	for _, t := range titles {
+		if t.name != "" {
+			cs = append(cs, cand{t.name, t.ev, ""})
+			break
+		}
+	}
+	if strong.name != "" {
+		cs = append(cs, cand{strong.name, strong.ev, ""})
+	}
+	if sig.name != "" {
+		cs = append(cs, cand{sig.name, sig.ev, ""})
+	}
+	if len(cs) == 0 {
+		if n, ev := s.selfName(); n != "" {
+			cs = append(cs, cand{n, ev, "正文对本报告的表述"})
+		} else if n, ev := s.bodyName(); n != "" {
+			cs = append(cs, cand{n, ev, "正文"})
+		} else if weak.name != "" {
+			cs = append(cs, cand{weak.name, weak.ev, "网页“来源”栏"})
+		}
+	}
+	if len(cs) == 0 {
+		return "", evidence{}, []xxgk.Finding{{Rule: "meta_agency_missing", Severity: xxgk.SeverityWarning,
+			Message: "报告未写明发布机关（标题、落款和正文中均未找到机关名称）"}}
+	}
+	c := cs[0]
+	// A fuller form given by the signature, the metadata or the body.
+	for _, alt := range []cand{{reduceOffice(sig.name), sig.ev, ""}, {reduceOffice(strong.name), strong.ev, ""}} {
+		if extends(alt.name, c.name) {
+			c = cand{alt.name, evidence{c.ev.Line, c.ev.Text + " / " + alt.ev.Text}, c.note}
+			break
+		}
+	}
+	if n, ev := s.govForm(c.name); n != "" {
+		c = cand{n, evidence{c.ev.Line, c.ev.Text + " / " + ev.Text}, c.note}
+	}
+	if c.note != "" {
+		fs = append(fs, xxgk.Finding{Rule: "meta_agency_inferred", Severity: xxgk.SeverityInfo,
+			Line: c.ev.Line, Evidence: c.ev.Text,
+			Message: fmt.Sprintf("报告标题和落款未写明机关，机关名称取自%s", c.note)})
+	}
+	if sig.name != "" && c.name != "" && !related(sig.name, c.name) {
+		fs = append(fs, xxgk.Finding{Rule: "meta_agency_conflict", Severity: xxgk.SeverityInfo,
+			Line: sig.ev.Line, Evidence: sig.ev.Text,
+			Message: fmt.Sprintf("落款机关“%s”与报告机关“%s”不一致", sig.name, c.name)})
+	}
+	return c.name, c.ev, fs
+}
+
+// related reports whether two names share one as a part of the other
+// (洮北区人民政府办公室 and 洮北区).
+func related(a, b string) bool {
+	return strings.Contains(a, b) || strings.Contains(b, a) || strings.Contains(a, reduceOffice(b)) ||
+		strings.Contains(reduceOffice(a), b)
+}
+
+type labelled struct {
+	name string
+	ev   evidence
+}
+
+// agencyLabels reads the 发布机构 (strong) and 来源 (weak) fields near the top.
+func (s *metaScan) agencyLabels() (strong, weak labelled) {
+	for _, h := range s.head[:min(len(s.head), metaMetaBlocks)] {
+		t := cutHead(h.text, metaFieldBytes)
+		for _, f := range metaFields(t) {
+			kind, ok := agencyLabels[f.label]
+			if !ok {
+				continue
+			}
+			end := f.val
+			for end < len(t) {
+				r, n := utf8.DecodeRuneInString(t[end:])
+				if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+					break
+				}
+				end += n
+			}
+			name := trimTrailingField(t[f.val:end])
+			if !validName(name) {
+				continue
+			}
+			l := labelled{name, evidence{h.line, clean(t[f.start:end])}}
+			if kind == "weak" && weak.name == "" {
+				weak = l
+			} else if kind == "strong" && strong.name == "" {
+				strong = l
+			}
+		}
+	}
+	return strong, weak
+}
+
+// fieldWords start the next field when a page runs its fields together
+// (来源:海城市西四镇作者:).
+var fieldWords = []string{"作者", "时间", "日期", "发布", "点击", "浏览", "字号", "编辑", "责任"}
+
+func trimTrailingField(s string) string {
+	for _, w := range fieldWords {
+		if i := strings.Index(s, w); i > 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// selfName reads the agency from a sentence naming the report:
+// 汇总2018年度三溪乡的政务公开年度报告.
+func (s *metaScan) selfName() (string, evidence) {
+	for _, h := range s.head {
+		if !strings.Contains(h.text, "报告") && !strings.Contains(h.text, "如下") {
+			continue
+		}
+		t := stripCited(h.text)
+		for _, m := range selfRefRe.FindAllStringSubmatchIndex(t, -1) {
+			// A sentence is looser than a title: only a word ending like an
+			// agency's name (三溪乡, not 工作) is taken.
+			if n, _ := parseTitle(sub(t, m, 1)); nameLike(n) {
+				return n, evidence{h.line, excerpt(t, m[0], m[1])}
+			}
+		}
+	}
+	return "", evidence{}
+}
+
+// bodyName is the government or place the body names most often.
+func (s *metaScan) bodyName() (string, evidence) {
+	for _, re := range []*regexp.Regexp{bodyGovRe, bodyPlaceRe} {
+		count := map[string]int{}
+		first := map[string]evidence{}
+		best := ""
+		for _, h := range s.both {
+			t := h.text
+			if re == bodyGovRe {
+				t = stripCited(t) // a cited rule's issuer is not the author
+			}
+			for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
+				n := sub(t, m, 1)
+				if !validName(n) {
+					continue
+				}
+				if count[n] == 0 {
+					first[n] = evidence{h.line, excerpt(t, m[2], m[3])}
+				}
+				count[n]++
+				if best == "" || count[n] > count[best] {
+					best = n
+				}
+			}
+		}
+		if best != "" {
+			return best, first[best]
+		}
+	}
+	return "", evidence{}
+}
+
+// govForm finds name followed by a government suffix anywhere the rules
+// look (请与屯昌县南吕镇人民政府党政办联系 gives 屯昌县南吕镇人民政府).
+func (s *metaScan) govForm(name string) (string, evidence) {
+	if name == "" {
+		return "", evidence{}
+	}
+	for _, suf := range govSuffixes {
+		if strings.HasSuffix(name, suf) {
+			return "", evidence{} // already a government
+		}
+	}
+	for _, h := range s.both {
+		for off := 0; ; {
+			i := strings.Index(h.text[off:], name)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(name)
+			for _, suf := range govSuffixes {
+				if strings.HasPrefix(h.text[off:], suf) {
+					return name + suf, evidence{h.line, excerpt(h.text, i, off+len(suf))}
+				}
+			}
+		}
+	}
+	return "", evidence{}
+}
