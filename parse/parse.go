@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sort"
 
 	"xxgk"
 )
@@ -19,9 +20,52 @@ var ErrUnreadable = errors.New("无法读取")
 func Parse(path string, data []byte) (*xxgk.Report, error) {
 	sum := sha256.Sum256(data)
 	src := xxgk.Source{Path: path, SHA256: hex.EncodeToString(sum[:])}
-	if len(data) == 0 {
-		return nil, fmt.Errorf("%s: 文件为空: %w", path, ErrUnreadable)
+	text, enc, err := Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	src.Encoding = enc
+	var doc *Document
+	if looksLikeHTML(text) {
+		doc = readHTML(text)
+		src.Kind = "html"
+	} else {
+		doc = readText(text)
+		src.Kind = "text"
+	}
+	doc.Encoding = enc
+	if len(doc.Blocks) == 0 {
+		return nil, fmt.Errorf("%s: 没有可读的文字内容: %w", path, ErrUnreadable)
+	}
+	return fromDocument(src, doc), nil
+}
+
+// fromDocument reads the report held by doc.
+func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 	r := xxgk.NewReport(src)
-	return r, nil
+	m, findings := readMeta(doc)
+	r.Agency, r.Year, r.Published = m.Agency, m.Year, m.Published
+	r.Findings = append(r.Findings, findings...)
+
+	tabs := readTables(newStream(doc), r.Year)
+	if tabs.form != "" {
+		r.Form = tabs.form
+		r.Cells = tabs.cells
+		for k, v := range figuresFromCells(tabs.form, tabs.cells) {
+			r.Figures[k] = v
+		}
+	}
+	r.Findings = append(r.Findings, tabs.findings...)
+	sortFindings(r.Findings)
+	return r
+}
+
+// sortFindings orders findings by line, then rule, so output is stable.
+func sortFindings(fs []xxgk.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Line != fs[j].Line {
+			return fs[i].Line < fs[j].Line
+		}
+		return fs[i].Rule < fs[j].Rule
+	})
 }

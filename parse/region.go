@@ -1,0 +1,263 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"xxgk"
+	"xxgk/templates"
+)
+
+// A value region is what follows a row label up to the next label or the
+// end of the table: numbers, units, blank cells and separators.
+
+type pieceKind int
+
+const (
+	pieceNumber pieceKind = iota
+	pieceBlank            // an empty grid cell: 0, marked blank
+	pieceNA               // —, /, 无: not applicable, no value
+)
+
+type piece struct {
+	kind       pieceKind
+	text       string // the digits as printed (folded), for splitting
+	num        xxgk.Number
+	splittable bool // plain digits that may be several cells run together
+	start, end int  // rune span in the stream
+	line       int
+}
+
+// readRegion reads the value region starting at rune pos. It returns the
+// pieces, bare digits at the end that may be the next label's numbering
+// (tail), where the region ends, and whether the region holds only values.
+func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int, ok bool) {
+	s := fr.s
+	rs := s.runes
+	i := pos
+	cur := -1 // start of the current raw piece
+	var raws [][2]int
+	flush := func(j int) {
+		if cur >= 0 && j > cur {
+			raws = append(raws, [2]int{cur, j})
+		}
+		cur = -1
+	}
+	for i < len(rs) {
+		r := rs[i]
+		switch {
+		case r == sepMark || r == rowMark:
+			flush(i)
+			if r == rowMark && len(raws) > 0 && s.origins[s.origin[pos]].row >= 0 {
+				// A grid row ends the region once it has values.
+				end = i
+				goto done
+			}
+			i++
+			continue
+		case r == blankMark:
+			flush(i)
+			raws = append(raws, [2]int{i, i + 1})
+			i++
+			continue
+		case r == '(':
+			if j := closeParen(rs, i); j > 0 && isUnitNote(markless(rs[i+1:j])) {
+				flush(i)
+				i = j + 1
+				continue
+			}
+		case isHan(r):
+			if n := unitLen(rs, i); n > 0 && unitAt(rs, i) {
+				if cur < 0 {
+					cur = i
+				}
+				i += n
+				continue
+			}
+			if r == '无' && (i+1 >= len(rs) || !isHan(rs[i+1])) {
+				if cur < 0 {
+					cur = i
+				}
+				i++
+				continue
+			}
+		}
+		if isValueRune(r) {
+			if cur < 0 {
+				cur = i
+			}
+			i++
+			continue
+		}
+		break
+	}
+	end = i
+done:
+	flush(end)
+	// The next label's numbering may stand at the end: 0000000 5. 属于…
+	if n := len(raws); n > 0 && end < len(rs) && !isMark(rs[end]) {
+		last := raws[n-1]
+		t := string(rs[last[0]:last[1]])
+		if num, k := fr.numberingBefore(t, end); k > 0 {
+			last[1] -= k
+			end = last[1]
+			if last[1] == last[0] {
+				raws = raws[:n-1]
+			} else {
+				raws[n-1] = last
+			}
+		} else if num != "" {
+			if t == num && n > 1 {
+				raws = raws[:n-1] // a lone 1 before 专职人员数: the label's numbering
+				end = last[0]
+			} else if len(num) < len(t) || n == 1 {
+				tail = num // 0000001专职…: the 1 may be a value or the numbering
+			}
+		} else if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "、") {
+			return nil, "", end, false // numbering we cannot place
+		}
+	}
+	for _, rw := range raws {
+		p, valid := classify(s, rw[0], rw[1])
+		if !valid {
+			return nil, "", end, false
+		}
+		if p != nil {
+			pieces = append(pieces, *p)
+		}
+	}
+	return pieces, tail, end, true
+}
+
+func markless(rs []rune) string {
+	return strings.Map(func(r rune) rune {
+		if isMark(r) {
+			return -1
+		}
+		return r
+	}, string(rs))
+}
+
+func isValueRune(r rune) bool {
+	return isDigit(r) || r == '.' || r == ',' || r == '-' || r == '/'
+}
+
+// numberingBefore looks at the raw piece t that ends right where the next
+// label starts (rune pos). When that label's template numbering is digits
+// (5. or 1、) and t ends with them, it returns the digits and, if t ends
+// with the digits and their dot, the rune length to cut (k > 0); with bare
+// digits (k == 0) the caller decides.
+func (fr *formReader) numberingBefore(t string, pos int) (digits string, k int) {
+	row := fr.rowAt(pos)
+	if row == nil {
+		return "", 0
+	}
+	num := templates.Fold(row.Number)
+	d := strings.TrimRight(num, ".、)")
+	if d == "" || !allDigits(d) {
+		return "", 0
+	}
+	for _, sep := range []string{".", "、"} {
+		if strings.HasSuffix(t, d+sep) {
+			return d, utf8.RuneCountInString(d + sep)
+		}
+	}
+	if strings.HasSuffix(t, d) {
+		return d, 0
+	}
+	return "", 0
+}
+
+func trailingDigits(t string) string {
+	i := len(t)
+	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
+		i--
+	}
+	return t[i:]
+}
+
+// rowAt returns the row of the form whose label starts at rune pos, the
+// longest match, or nil.
+func (fr *formReader) rowAt(pos int) *templates.Row {
+	rest := fr.s.letters[fr.s.letterOffset(pos):]
+	first, _ := utf8.DecodeRuneInString(rest)
+	var best *templates.Row
+	bestLen := 0
+	for _, ra := range fr.byFirst[first] {
+		if len(ra.alt) > bestLen && strings.HasPrefix(rest, ra.alt) {
+			best, bestLen = ra.row, len(ra.alt)
+		}
+	}
+	return best
+}
+
+// classify reads one raw piece [a, b) of the stream. It returns nil for a
+// piece that is only a unit, and false for text that is not a value.
+func classify(s *stream, a, b int) (*piece, bool) {
+	o := s.origins[s.origin[a]]
+	p := &piece{start: a, end: b, line: o.line}
+	if b == a+1 && s.runes[a] == blankMark {
+		p.kind = pieceBlank
+		return p, true
+	}
+	rs := s.runes[a:b]
+	// Units before (条 20263542) or after (251000元) the number.
+	for n := unitLen(rs, 0); n > 0; n = unitLen(rs, 0) {
+		rs = rs[n:]
+	}
+	for len(rs) > 0 {
+		cut := false
+		for _, n := range []int{2, 1} {
+			if len(rs) >= n && units[string(rs[len(rs)-n:])] {
+				rs, cut = rs[:len(rs)-n], true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	t := string(rs)
+	switch t {
+	case "":
+		return nil, true
+	case "-", "--", "/", "无":
+		p.kind = pieceNA
+		return p, true
+	}
+	n, err := xxgk.ParseNumber(t)
+	if err != nil || !validGrouping(t) {
+		return nil, false
+	}
+	p.kind, p.num, p.text = pieceNumber, n, t
+	p.splittable = len(t) > 1 && allDigits(t)
+	return p, true
+}
+
+// validGrouping rejects commas that are not thousands separators
+// ("1,2" is two numbers, not twelve).
+func validGrouping(t string) bool {
+	if !strings.Contains(t, ",") {
+		return true
+	}
+	intPart, _, _ := strings.Cut(strings.TrimPrefix(t, "-"), ".")
+	groups := strings.Split(intPart, ",")
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return t != ""
+}

@@ -1,0 +1,497 @@
+package parse
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"xxgk"
+	"xxgk/templates"
+)
+
+// Cells run together with no separator (规范性文件898989, a table 三 row
+// 15130000154) are split only where the table's identities leave exactly
+// one possible split. Every split into the row's number of cells is
+// enumerated (no leading zeros, at most maxCellDigits digits a cell), the
+// row's own identities filter them, then the identities across rows filter
+// the combinations. A cell is read when every surviving combination gives
+// it the same value; otherwise it is left out and a finding says why. A
+// wrong number is worse than a missing one.
+
+const (
+	maxCellDigits   = 12
+	maxCandidates   = 20000 // per row
+	maxSolutions    = 64
+	searchBudget    = 2_000_000
+	ruleSplit       = "table_split_ambiguous"
+	ruleConflict    = "table_split_conflict"
+	ruleCount       = "table_value_count"
+	ruleUnsplitable = "table_split_unsolved"
+)
+
+type cellVal struct {
+	num   xxgk.Number
+	blank bool
+	ok    bool
+	line  int
+}
+
+type solution struct {
+	values [][]cellVal // per row read; nil = row left out
+	why    []string    // per row: why values are missing, "" if none
+	rule   []string
+}
+
+// rowCands holds the candidate value vectors of one row.
+type rowCands struct {
+	cands [][]cellVal
+	exact bool // read as printed, no split needed
+}
+
+func solveTable(t *templates.Table, rows []rowRead) solution {
+	cols := t.DataColumns()
+	n := len(cols)
+	sol := solution{values: make([][]cellVal, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
+	rels := t.Relations()
+	rowIndex := map[string]int{}
+	for i, rr := range rows {
+		rowIndex[rr.row.Key] = i
+	}
+	colIndex := map[string]int{}
+	for i, c := range cols {
+		colIndex[c.Key] = i
+	}
+	cands := make([]rowCands, len(rows))
+	for i, rr := range rows {
+		if len(rr.region) == 0 {
+			continue // label without values: the report left the row empty
+		}
+		cs, why := candidates(rr, n, cols)
+		if why != "" {
+			sol.why[i], sol.rule[i] = why, ruleCount
+			continue
+		}
+		// The row's own identities (总计 = sum of the columns).
+		own := rowRelations(rels, rr.row.Key)
+		var kept [][]cellVal
+		for _, c := range cs.cands {
+			if rowHolds(own, colIndex, c) {
+				kept = append(kept, c)
+			}
+		}
+		if cs.exact {
+			cands[i] = cs // as printed: a broken identity is for check to report
+			continue
+		}
+		if len(kept) == 0 {
+			sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），没有一种拆分能符合本行的勾稽关系", regionText(rr)), ruleConflict
+			continue
+		}
+		cands[i] = rowCands{cands: kept}
+	}
+	// Combine the rows under the identities that span rows.
+	var amb []int
+	for i, c := range cands {
+		if len(c.cands) > 1 {
+			amb = append(amb, i)
+		}
+	}
+	chosen := make([][]cellVal, len(rows))
+	for i, c := range cands {
+		if len(c.cands) == 1 {
+			chosen[i] = c.cands[0]
+		}
+	}
+	if len(amb) > 0 {
+		sols, complete := searchSplits(rels, rows, rowIndex, colIndex, cands, amb, chosen)
+		for _, i := range amb {
+			if len(sols) == 0 {
+				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），没有一种拆分能符合表格的勾稽关系", regionText(rows[i])), ruleConflict
+				continue
+			}
+			if !complete {
+				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），可能的拆分太多，无法确定", regionText(rows[i])), ruleUnsplitable
+				continue
+			}
+			vals := make([]cellVal, n)
+			missing := 0
+			for c := range n {
+				v := sols[0][i][c]
+				same := true
+				for _, s := range sols[1:] {
+					if w := s[i][c]; w.ok != v.ok || !w.num.Equal(v.num) {
+						same = false
+						break
+					}
+				}
+				if same {
+					vals[c] = v
+				} else {
+					missing++
+				}
+			}
+			chosen[i] = vals
+			if missing > 0 {
+				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），有%d种拆分都符合勾稽关系，其中%d格无法确定，未读取", regionText(rows[i]), len(sols), missing), ruleSplit
+			}
+		}
+	}
+	for i := range rows {
+		if chosen[i] != nil {
+			sol.values[i] = chosen[i]
+		}
+	}
+	return sol
+}
+
+func regionText(rr rowRead) string {
+	var parts []string
+	for _, p := range rr.region {
+		switch p.kind {
+		case pieceNumber:
+			parts = append(parts, p.text)
+		case pieceBlank:
+			parts = append(parts, "空")
+		case pieceNA:
+			parts = append(parts, "—")
+		}
+	}
+	return strings.Join(parts, " ") + rr.tailDigits
+}
+
+// candidates lists the ways the row's pieces can fill its n cells.
+func candidates(rr rowRead, n int, cols []*templates.Column) (rowCands, string) {
+	rr.region = dropPadding(rr.region, n)
+	variants := [][]piece{rr.region}
+	if rr.tailDigits != "" {
+		// The last digits may be the next label's numbering: try without.
+		last := rr.region[len(rr.region)-1]
+		if cut := strings.TrimSuffix(last.text, rr.tailDigits); cut != last.text {
+			alt := append([]piece(nil), rr.region[:len(rr.region)-1]...)
+			if cut != "" {
+				if num, err := xxgk.ParseNumber(cut); err == nil {
+					last.text, last.num, last.splittable = cut, num, len(cut) > 1
+					alt = append(alt, last)
+				}
+			}
+			variants = append(variants, alt)
+		}
+	}
+	var out [][]cellVal
+	exact := false
+	seen := map[string]bool{}
+	for vi, ps := range variants {
+		if len(ps) == n {
+			if vi == 0 && rr.tailDigits == "" {
+				exact = true
+			}
+			out = appendUnique(out, seen, direct(ps))
+			continue
+		}
+		if len(ps) > n || len(ps) == 0 {
+			continue
+		}
+		enumerate(ps, n, func(c []cellVal) bool {
+			out = appendUnique(out, seen, c)
+			return len(out) < maxCandidates
+		})
+	}
+	if len(out) == 0 {
+		switch {
+		case len(rr.region) > n:
+			return rowCands{}, fmt.Sprintf("读到%d个数字（%s），多于表格的%d列", len(rr.region), regionText(rr), n)
+		default:
+			return rowCands{}, fmt.Sprintf("只读到%d个数字（%s），少于表格的%d列，无法确定各属哪一列", len(rr.region), regionText(rr), n)
+		}
+	}
+	if len(out) >= maxCandidates {
+		return rowCands{}, fmt.Sprintf("数字连写在一起（%s），可能的拆分太多", regionText(rr))
+	}
+	// Decimal values only where the column allows them.
+	var kept [][]cellVal
+	for _, c := range out {
+		okRow := true
+		for i, v := range c {
+			if v.ok && !v.num.IsInt() && !cols[i].Decimal && !exact {
+				okRow = false
+			}
+		}
+		if okRow {
+			kept = append(kept, c)
+		}
+	}
+	return rowCands{cands: kept, exact: exact && len(kept) == 1}, ""
+}
+
+// dropPadding removes empty grid cells that only pad a row beyond the
+// table's width: trailing ones first, then, if the rest are exactly the
+// row's values, every empty one (an empty 单位 cell before the value).
+func dropPadding(ps []piece, n int) []piece {
+	if len(ps) <= n {
+		return ps
+	}
+	end := len(ps)
+	for end > n && ps[end-1].kind == pieceBlank {
+		end--
+	}
+	if end == n {
+		return ps[:n]
+	}
+	var filled []piece
+	for _, p := range ps {
+		if p.kind != pieceBlank {
+			filled = append(filled, p)
+		}
+	}
+	if len(filled) == n {
+		return filled
+	}
+	return ps
+}
+
+func appendUnique(out [][]cellVal, seen map[string]bool, c []cellVal) [][]cellVal {
+	var b strings.Builder
+	for _, v := range c {
+		b.WriteString(v.num.String())
+		if !v.ok {
+			b.WriteString("?")
+		}
+		b.WriteByte('|')
+	}
+	k := b.String()
+	if seen[k] {
+		return out
+	}
+	seen[k] = true
+	return append(out, c)
+}
+
+func direct(ps []piece) []cellVal {
+	vals := make([]cellVal, len(ps))
+	for i, p := range ps {
+		switch p.kind {
+		case pieceNumber:
+			vals[i] = cellVal{num: p.num, ok: true, line: p.line}
+		case pieceBlank:
+			vals[i] = cellVal{num: xxgk.Int(0), blank: true, ok: true, line: p.line}
+		case pieceNA:
+			vals[i] = cellVal{line: p.line}
+		}
+	}
+	return vals
+}
+
+// enumerate calls emit with every way of splitting the pieces into n
+// cells: splittable pieces may yield several cells, others exactly one.
+func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
+	extra := n - len(ps)
+	cur := make([]cellVal, 0, n)
+	var rec func(i, extra int) bool
+	rec = func(i, extra int) bool {
+		if i == len(ps) {
+			if extra == 0 {
+				return emit(append([]cellVal(nil), cur...))
+			}
+			return true
+		}
+		p := ps[i]
+		if !p.splittable {
+			cur = append(cur, direct([]piece{p})...)
+			ok := rec(i+1, extra)
+			cur = cur[:len(cur)-len(direct([]piece{p}))]
+			return ok
+		}
+		for k := 0; k <= extra && k < len(p.text); k++ {
+			ok := splitDigits(p.text, k+1, func(parts []int64) bool {
+				base := len(cur)
+				for _, v := range parts {
+					cur = append(cur, cellVal{num: xxgk.Int(v), ok: true, line: p.line})
+				}
+				r := rec(i+1, extra-k)
+				cur = cur[:base]
+				return r
+			})
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	rec(0, extra)
+}
+
+// splitDigits calls f with every split of digits into parts numbers
+// without leading zeros.
+func splitDigits(digits string, parts int, f func([]int64) bool) bool {
+	out := make([]int64, 0, parts)
+	var rec func(rest string, left int) bool
+	rec = func(rest string, left int) bool {
+		if left == 1 {
+			if len(rest) > maxCellDigits || (len(rest) > 1 && rest[0] == '0') {
+				return true
+			}
+			v, _ := strconv.ParseInt(rest, 10, 64)
+			return f(append(out, v))
+		}
+		maxLen := len(rest) - (left - 1)
+		if rest[0] == '0' {
+			maxLen = 1
+		}
+		for l := 1; l <= maxLen && l <= maxCellDigits; l++ {
+			v, _ := strconv.ParseInt(rest[:l], 10, 64)
+			out = append(out, v)
+			ok := rec(rest[l:], left-1)
+			out = out[:len(out)-1]
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return rec(digits, parts)
+}
+
+// rowRelations returns the relations between cells of one row.
+func rowRelations(rels []templates.Relation, row string) []templates.Relation {
+	var out []templates.Relation
+	for _, rel := range rels {
+		if rel.Const == "" && onlyRow(rel, row) {
+			out = append(out, rel)
+		}
+	}
+	return out
+}
+
+// rowHolds checks relations between cells of one row against vals.
+func rowHolds(rels []templates.Relation, colIndex map[string]int, vals []cellVal) bool {
+	for _, rel := range rels {
+		if ok, known := evaluate(rel, func(c templates.CellRef) (cellVal, bool) {
+			i, found := colIndex[c.Col]
+			if !found {
+				return cellVal{}, false
+			}
+			return vals[i], vals[i].ok
+		}); known && !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func onlyRow(rel templates.Relation, row string) bool {
+	for _, refs := range [][]templates.CellRef{rel.LHS, rel.RHS} {
+		for _, c := range refs {
+			if c.Row != row {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// evaluate computes a relation; known is false when a cell is unknown.
+func evaluate(rel templates.Relation, get func(templates.CellRef) (cellVal, bool)) (holds, known bool) {
+	sum := func(refs []templates.CellRef) (xxgk.Number, bool) {
+		total := xxgk.Int(0)
+		for _, r := range refs {
+			v, ok := get(r)
+			if !ok {
+				return total, false
+			}
+			total = total.Add(v.num)
+		}
+		return total, true
+	}
+	l, ok1 := sum(rel.LHS)
+	r, ok2 := sum(rel.RHS)
+	if !ok1 || !ok2 {
+		return false, false
+	}
+	switch rel.Op {
+	case "==":
+		return l.Equal(r), true
+	case "<=":
+		return l.Cmp(r) <= 0, true
+	case ">=":
+		return l.Cmp(r) >= 0, true
+	}
+	return true, false
+}
+
+// searchSplits finds every combination of the ambiguous rows' candidates
+// under which the table's identities hold (cells of rows not read make a
+// relation unknown, which then constrains nothing). complete is false when
+// the search gave up.
+func searchSplits(rels []templates.Relation, rows []rowRead, rowIndex, colIndex map[string]int, cands []rowCands, amb []int, chosen [][]cellVal) ([][][]cellVal, bool) {
+	pos := map[int]int{} // row index → depth in amb
+	for d, i := range amb {
+		pos[i] = d
+	}
+	// Relations checked once their last ambiguous row is assigned.
+	checkAt := make([][]templates.Relation, len(amb))
+	for _, rel := range rels {
+		if rel.Const != "" {
+			continue
+		}
+		deepest, usable := -1, true
+		for _, c := range rel.Cells() {
+			i, ok := rowIndex[c.Row]
+			if !ok || (chosen[i] == nil && len(cands[i].cands) == 0) {
+				usable = false
+				break
+			}
+			if d, isAmb := pos[i]; isAmb && d > deepest {
+				deepest = d
+			}
+		}
+		if usable && deepest >= 0 {
+			checkAt[deepest] = append(checkAt[deepest], rel)
+		}
+	}
+	cur := make([][]cellVal, len(rows))
+	copy(cur, chosen)
+	get := func(c templates.CellRef) (cellVal, bool) {
+		i := rowIndex[c.Row]
+		if cur[i] == nil {
+			return cellVal{}, false
+		}
+		v := cur[i][colIndex[c.Col]]
+		return v, v.ok
+	}
+	var sols [][][]cellVal
+	budget := searchBudget
+	complete := true
+	var rec func(d int) bool
+	rec = func(d int) bool {
+		if budget--; budget < 0 {
+			complete = false
+			return false
+		}
+		if d == len(amb) {
+			sols = append(sols, append([][]cellVal(nil), cur...))
+			if len(sols) > maxSolutions {
+				complete = false
+				return false
+			}
+			return true
+		}
+		i := amb[d]
+		for _, c := range cands[i].cands {
+			cur[i] = c
+			ok := true
+			for _, rel := range checkAt[d] {
+				if holds, known := evaluate(rel, get); known && !holds {
+					ok = false
+					break
+				}
+			}
+			if ok && !rec(d+1) {
+				return false
+			}
+		}
+		cur[i] = nil
+		return true
+	}
+	rec(0)
+	return sols, complete
+}

@@ -1,0 +1,282 @@
+package parse
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"xxgk/templates"
+)
+
+// A stream is a document flattened for table reading: the folded text of
+// every block in reading order, with markers where the source separates
+// cells, and a trace from every position back to the source. Table rows are
+// found by searching their labels in the letters of the stream, whatever the
+// layout (HTML grid, one cell per line, cells separated by spaces, or cells
+// run together with no separator at all).
+type stream struct {
+	runes  []rune  // folded text with markers
+	origin []int32 // runes[i] came from origins[origin[i]]
+	offset []int32 // runes[i] came from byte offset[i] of that origin's text
+	// letters is runes without markers, for label search; letterAt maps a
+	// byte offset of letters to the index in runes.
+	letters  string
+	letterAt []int32
+	origins  []origin
+	// Every letter's byte offset in letters and index in runes, and for
+	// every distinct rune the ordinals where it occurs: labels are found by
+	// looking up their rarest rune. strings.Index degrades on CJK text,
+	// whose UTF-8 lead bytes repeat every few bytes, and each form reader
+	// searches a hundred labels.
+	letterByte []int32
+	letterRune []int32
+	runeID     map[rune]int32
+	posStart   []int32 // positions of rune id k are pos[posStart[k]:posStart[k+1]]
+	pos        []int32
+}
+
+// Markers in the stream. They are control characters, which folded report
+// text never contains.
+const (
+	sepMark   = '\x1f' // a cell or line boundary
+	blankMark = '\x1e' // an empty cell of a grid
+	rowMark   = '\x1d' // the end of a grid row
+)
+
+// origin is a piece of the source: a text line or a grid cell.
+type origin struct {
+	line     int
+	row, col int // grid position, -1 for text
+	text     string
+	rowText  string // for grid cells: the whole row's text, for evidence
+}
+
+func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark }
+
+// newStream flattens doc.
+func newStream(doc *Document) *stream {
+	s := &stream{}
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			s.addGrid(b)
+			continue
+		}
+		s.addText(origin{line: b.Line, row: -1, col: -1, text: b.Text}, b.Text)
+		s.mark(sepMark)
+	}
+	s.index()
+	return s
+}
+
+func (s *stream) mark(r rune) {
+	if n := len(s.runes); n > 0 && s.runes[n-1] == sepMark && r != blankMark {
+		s.runes[n-1] = r // a row end replaces a cell boundary
+		return
+	}
+	o := int32(len(s.origins) - 1)
+	s.runes = append(s.runes, r)
+	s.origin = append(s.origin, o)
+	s.offset = append(s.offset, int32(len(s.origins[o].text)))
+}
+
+// addText folds text into the stream. Runs of white space (and a single
+// space between two digits, or a |) separate cells; other single spaces
+// are dropped, because labels break anywhere (社会公益 组织).
+func (s *stream) addText(o origin, text string) {
+	s.origins = append(s.origins, o)
+	oi := int32(len(s.origins) - 1)
+	var prev rune
+	pendingSpace := 0
+	for at, r := range text {
+		if r == '|' || r == '\t' {
+			pendingSpace = 2
+			continue
+		}
+		if r == ' ' || r == '\u00a0' || r == '\u3000' {
+			pendingSpace++
+			continue
+		}
+		f := templates.FoldRune(r)
+		if f < 0 {
+			continue
+		}
+		if pendingSpace > 0 {
+			if pendingSpace > 1 || (isDigit(prev) && isDigit(f)) || (isDigit(prev) && f == '-') {
+				s.runes = append(s.runes, sepMark)
+				s.origin = append(s.origin, oi)
+				s.offset = append(s.offset, int32(at))
+			}
+			pendingSpace = 0
+		}
+		s.runes = append(s.runes, f)
+		s.origin = append(s.origin, oi)
+		s.offset = append(s.offset, int32(at))
+		prev = f
+	}
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func (s *stream) addGrid(b Block) {
+	g := b.Table
+	for r, row := range g.Rows {
+		var texts []string
+		for c, cell := range row {
+			if !g.IsCopy(r, c) && cell.Text != "" {
+				texts = append(texts, cell.Text)
+			}
+		}
+		rowText := strings.Join(texts, " ")
+		for c, cell := range row {
+			if g.IsCopy(r, c) {
+				continue
+			}
+			o := origin{line: b.Line, row: r, col: c, text: cell.Text, rowText: rowText}
+			if strings.TrimSpace(cell.Text) == "" {
+				s.origins = append(s.origins, o)
+				s.mark(blankMark)
+			} else {
+				s.addText(o, cell.Text)
+			}
+			s.mark(sepMark)
+		}
+		s.mark(rowMark)
+	}
+}
+
+func (s *stream) index() {
+	var b strings.Builder
+	b.Grow(len(s.runes) * 3)
+	s.letterAt = make([]int32, 0, len(s.runes)*3)
+	s.runeID = map[rune]int32{}
+	var ids []int32
+	var counts []int32
+	for i, r := range s.runes {
+		if isMark(r) {
+			continue
+		}
+		n := utf8.RuneLen(r)
+		s.letterByte = append(s.letterByte, int32(b.Len()))
+		s.letterRune = append(s.letterRune, int32(i))
+		for range n {
+			s.letterAt = append(s.letterAt, int32(i))
+		}
+		b.WriteRune(r)
+		id, ok := s.runeID[r]
+		if !ok {
+			id = int32(len(counts))
+			s.runeID[r] = id
+			counts = append(counts, 0)
+		}
+		counts[id]++
+		ids = append(ids, id)
+	}
+	s.letters = b.String()
+	s.letterAt = append(s.letterAt, int32(len(s.runes)))
+	s.posStart = make([]int32, len(counts)+1)
+	for k, c := range counts {
+		s.posStart[k+1] = s.posStart[k] + c
+	}
+	s.pos = make([]int32, len(ids))
+	fill := append([]int32(nil), s.posStart[:len(counts)]...)
+	for ord, id := range ids {
+		s.pos[fill[id]] = int32(ord)
+		fill[id]++
+	}
+}
+
+// find returns the rune span [start, end) of the first occurrence of word
+// in the letters at or after rune index from, or -1.
+func (s *stream) find(word string, from int) (start, end int) {
+	if word == "" {
+		return -1, -1
+	}
+	// The rarest rune of the word, and its place in the word.
+	best, bestK, bestN := int32(-1), 0, int32(1<<30)
+	k := 0
+	for _, r := range word {
+		id, ok := s.runeID[r]
+		if !ok {
+			return -1, -1
+		}
+		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
+			best, bestK, bestN = id, k, n
+		}
+		k++
+	}
+	wordRunes := k
+	ord0 := sort.Search(len(s.letterRune), func(i int) bool { return int(s.letterRune[i]) >= from })
+	list := s.pos[s.posStart[best]:s.posStart[best+1]]
+	j := sort.Search(len(list), func(i int) bool { return int(list[i]) >= ord0+bestK })
+	for ; j < len(list); j++ {
+		at := int(list[j]) - bestK
+		if at+wordRunes > len(s.letterRune) {
+			break
+		}
+		if strings.HasPrefix(s.letters[s.letterByte[at]:], word) {
+			return int(s.letterRune[at]), int(s.letterRune[at+wordRunes-1]) + 1
+		}
+	}
+	return -1, -1
+}
+
+// letterOffset returns the byte offset in letters of the first letter at or
+// after rune index i.
+func (s *stream) letterOffset(i int) int {
+	// letterAt is non-decreasing: binary search.
+	lo, hi := 0, len(s.letterAt)-1
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(s.letterAt[m]) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	// Step back to a rune boundary (letterAt repeats for multi-byte runes).
+	for lo > 0 && s.letterAt[lo-1] == s.letterAt[lo] {
+		lo--
+	}
+	return lo
+}
+
+// text returns the stream's runes in [a, b) as a string.
+func (s *stream) text(a, b int) string { return string(s.runes[a:b]) }
+
+// source returns the source text behind runes [a, b): for each text line or
+// cell touched, the part of it that was read, as printed. A label that
+// starts its line is extended to the line start, so its numbering shows.
+func (s *stream) source(a, b int) string {
+	var parts []string
+	for i := a; i < b && i < len(s.runes); {
+		oi := s.origin[i]
+		j := i
+		for j < b && j < len(s.runes) && s.origin[j] == oi {
+			j++
+		}
+		o := s.origins[oi]
+		from, to := int(s.offset[i]), int(s.offset[j-1])
+		if to < len(o.text) {
+			_, size := utf8.DecodeRuneInString(o.text[to:])
+			to += size
+		}
+		if i == a && isLabelLead(o.text[:from]) {
+			from = 0
+		}
+		if t := strings.TrimSpace(o.text[min(from, to):to]); t != "" {
+			parts = append(parts, t)
+		}
+		i = j
+	}
+	return strings.Join(parts, " ")
+}
+
+// isLabelLead reports whether the text before a label is only its
+// numbering or white space.
+func isLabelLead(t string) bool {
+	if len(t) > 24 {
+		return false
+	}
+	_, rest := templates.StripNumbering(templates.Fold(t))
+	return rest == "" || (len(rest) <= 2 && allDigits(rest))
+}

@@ -1,0 +1,605 @@
+package parse
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"xxgk"
+	"xxgk/templates"
+)
+
+// The table reader finds the rows of an official form in a stream by their
+// labels, in the template's order, and reads the values that follow each
+// label. A label only counts where it stands like a table label: after a
+// cell boundary, numbering, a number or another label of the form, and
+// followed by values and then a boundary or another label. Prose that
+// happens to contain a label ("收到申请数12件，其中…") fails those tests.
+
+// window is how many rows ahead the reader looks for the next label, so a
+// row missing from a report does not make it jump to a like-named row of a
+// later table.
+const window = 6
+
+// formReader reads one form from a stream.
+type formReader struct {
+	s        *stream
+	form     *templates.Form
+	bounds   []string // folded labels that may border a value region, longest first
+	rowPats  map[*templates.Row]templates.Pattern
+	cells    map[string]xxgk.Value
+	findings []xxgk.Finding
+	// found remembers each row's last search: the cursor only moves
+	// forward, so a hit at or after a later cursor is still the answer.
+	found    map[*templates.Row]foundRow
+	byFirst  map[rune][]rowAlt // row labels by first rune, for rowAt
+	matched  int // data rows whose label was found
+	valued   int // data rows with at least one value
+}
+
+type foundRow struct {
+	from int
+	rr   rowRead
+	ok   bool
+}
+
+type rowAlt struct {
+	row *templates.Row
+	alt string
+}
+
+// rowRead is what was found for one row.
+type rowRead struct {
+	row        *templates.Row
+	labelStart int
+	region     []piece
+	tailDigits string // bare digits at the end that may be the next label's numbering
+	line       int
+	printed    string // the label as printed
+	evidence   string
+}
+
+func newFormReader(s *stream, f *templates.Form) *formReader {
+	fr := &formReader{s: s, form: f, rowPats: map[*templates.Row]templates.Pattern{}, cells: map[string]xxgk.Value{},
+		found: map[*templates.Row]foundRow{}, byFirst: map[rune][]rowAlt{}}
+	seen := map[string]bool{}
+	add := func(w string) {
+		if utf8.RuneCountInString(w) >= 2 && !seen[w] {
+			seen[w] = true
+			fr.bounds = append(fr.bounds, w)
+		}
+	}
+	for _, sec := range f.Sections {
+		_, core := templates.StripNumbering(templates.Fold(sec))
+		if i := strings.Index(core, "("); i > 0 {
+			core = core[:i]
+		}
+		add(core)
+	}
+	for _, t := range f.Tables {
+		for _, a := range anchors(t) {
+			add(a)
+		}
+		for _, c := range t.Columns {
+			for _, a := range c.Pattern().Alts {
+				add(a)
+			}
+		}
+		for _, r := range t.Rows {
+			p := r.Pattern()
+			fr.rowPats[r] = p
+			for _, a := range p.Alts {
+				add(a)
+				first, _ := utf8.DecodeRuneInString(a)
+				fr.byFirst[first] = append(fr.byFirst[first], rowAlt{r, a})
+			}
+		}
+	}
+	for _, w := range []string{"统计指标", "指标名称", "计量单位", "单位", "统计数", "历年累计", "本年度", "信息内容", "申请人情况"} {
+		add(w)
+	}
+	sort.Slice(fr.bounds, func(i, j int) bool { return len(fr.bounds[i]) > len(fr.bounds[j]) })
+	return fr
+}
+
+// anchors are the folded words that announce a table: its header label
+// (第二十条第（一）项) or its title without numbering.
+func anchors(t *templates.Table) []string {
+	if t.HeaderLabel != "" {
+		return []string{templates.Fold(t.HeaderLabel)}
+	}
+	title := t.Title
+	if i := strings.Index(title, " — "); i >= 0 {
+		title = title[:i]
+	}
+	_, core := templates.StripNumbering(templates.Fold(title))
+	out := []string{core}
+	if strings.HasSuffix(core, "统计表") {
+		out = append(out, strings.TrimSuffix(core, "统计表")+"统计报表")
+	}
+	return out
+}
+
+// read reads every table of the form.
+func (fr *formReader) read() {
+	cursor := 0
+	for _, t := range fr.form.Tables {
+		if end := fr.readTable(t, cursor); end > cursor {
+			cursor = end
+		}
+	}
+}
+
+func (fr *formReader) findAnchor(t *templates.Table, from int) (int, int) {
+	best, bestEnd := -1, -1
+	for _, a := range anchors(t) {
+		if st, en := fr.s.find(a, from); st >= 0 && (best < 0 || st < best) {
+			best, bestEnd = st, en
+		}
+	}
+	return best, bestEnd
+}
+
+// readTable reads table t starting at rune index from and returns where it
+// ended (from when nothing was read).
+func (fr *formReader) readTable(t *templates.Table, from int) int {
+	start := from
+	if _, en := fr.findAnchor(t, from); en >= 0 {
+		start = en
+	}
+	var rows []rowRead
+	cursor := start
+	dataRows := t.DataRows()
+	if len(dataRows) == 1 && fr.rowPats[dataRows[0]].Unlabelled {
+		rr, ok := fr.readUnlabelled(t, from)
+		if !ok {
+			return from
+		}
+		rows = append(rows, rr)
+		cursor = rr.labelStart
+	} else {
+		for i := 0; i < len(dataRows); {
+			best, bestAt := -1, -1
+			var bestRead rowRead
+			for j := i; j < len(dataRows) && j < i+window; j++ {
+				rr, ok := fr.findRow(dataRows[j], cursor)
+				if ok && (bestAt < 0 || rr.labelStart < bestAt) {
+					best, bestAt, bestRead = j, rr.labelStart, rr
+				}
+			}
+			if best < 0 {
+				i++
+				continue
+			}
+			rows = append(rows, bestRead)
+			cursor = bestRead.regionEnd(fr.s)
+			i = best + 1
+		}
+	}
+	if len(rows) == 0 {
+		return from
+	}
+	fr.assign(t, rows)
+	return cursor
+}
+
+// regionEnd is where the stream continues after a row.
+func (rr rowRead) regionEnd(s *stream) int {
+	if n := len(rr.region); n > 0 {
+		return rr.region[n-1].end
+	}
+	return rr.labelStart + 1
+}
+
+// findRow finds the first acceptable occurrence of row's label at or after
+// from.
+func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
+	if c, ok := fr.found[row]; ok && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
+		return c.rr, c.ok
+	}
+	rr, ok := fr.searchRow(row, from)
+	fr.found[row] = foundRow{from, rr, ok}
+	return rr, ok
+}
+
+func (fr *formReader) searchRow(row *templates.Row, from int) (rowRead, bool) {
+	p := fr.rowPats[row]
+	for _, alt := range labelTries(p) {
+		pos := from
+		for {
+			st, en := fr.s.find(alt, pos)
+			if st < 0 {
+				break
+			}
+			if rr, ok := fr.accept(row, p, st, en); ok {
+				return rr, true
+			}
+			pos = st + 1
+		}
+	}
+	return rowRead{}, false
+}
+
+// labelTries lists the spellings to search for: the alternatives, then the
+// template's core cut short by one or two characters (seed 002 prints
+// …在线访谈次 for …在线访谈次数).
+func labelTries(p templates.Pattern) []string {
+	tries := append([]string(nil), p.Alts...)
+	if len(p.Alts) > 0 {
+		r := []rune(p.Alts[0])
+		for cut := 1; cut <= 2 && len(r)-cut >= 6; cut++ {
+			tries = append(tries, string(r[:len(r)-cut]))
+		}
+	}
+	return tries
+}
+
+// accept checks an occurrence of a row label at runes [st, en) and reads
+// the values after it.
+func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int) (rowRead, bool) {
+	s := fr.s
+	if !fr.boundaryBefore(st) {
+		return rowRead{}, false
+	}
+	pos := fr.skipNote(en, p.Note)
+	if pos < len(s.runes) && isHan(s.runes[pos]) && !fr.boundaryAt(pos) && !unitAt(s.runes, pos) {
+		return rowRead{}, false // the label runs on into other words
+	}
+	pieces, tail, end, ok := fr.readRegion(pos)
+	if !ok || !fr.boundaryAfter(end) {
+		return rowRead{}, false
+	}
+	o := s.origins[s.origin[st]]
+	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, printed: s.source(st, en)}
+	rr.evidence = fr.evidence(st, end)
+	return rr, true
+}
+
+// evidence is the source text of a row: the grid row, or the label and the
+// values as they stand in the text.
+func (fr *formReader) evidence(st, end int) string {
+	s := fr.s
+	if o := s.origins[s.origin[st]]; o.row >= 0 {
+		return o.rowText
+	}
+	return s.source(st, end)
+}
+
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+
+// boundaryBefore reports whether a label may start at rune st: at the
+// start, after a marker, numbering, a digit or punctuation, or right after
+// another label of the form (column headers run into the first row).
+func (fr *formReader) boundaryBefore(st int) bool {
+	if st == 0 {
+		return true
+	}
+	prev := fr.s.runes[st-1]
+	if !isHan(prev) {
+		return true
+	}
+	if strings.ContainsRune(chineseNumerals+"其中", prev) {
+		return true
+	}
+	before := fr.s.letters[:fr.s.letterOffset(st)]
+	for _, w := range fr.bounds {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+const chineseNumerals = "一二三四五六七八九十"
+
+// boundaryAt reports whether a label of the form starts at rune pos,
+// possibly after numbering.
+func (fr *formReader) boundaryAt(pos int) bool {
+	rest := fr.s.letters[fr.s.letterOffset(pos):]
+	if len(rest) > 240 {
+		rest = rest[:240]
+	}
+	_, rest = templates.StripNumbering(rest)
+	for _, w := range fr.bounds {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// boundaryAfter reports whether a value region may end at rune end: at the
+// end of the stream, a marker, or the start of another label.
+func (fr *formReader) boundaryAfter(end int) bool {
+	s := fr.s
+	if end >= len(s.runes) || isMark(s.runes[end]) || (end > 0 && isMark(s.runes[end-1])) {
+		return true
+	}
+	return fr.boundaryAt(end)
+}
+
+// skipNote skips the template's parenthetical remark after a label, or a
+// remark naming a unit, when the report prints one.
+func (fr *formReader) skipNote(pos int, note string) int {
+	s := fr.s
+	i := pos
+	for i < len(s.runes) && (s.runes[i] == sepMark || s.runes[i] == rowMark) {
+		i++
+	}
+	if i >= len(s.runes) || s.runes[i] != '(' {
+		return pos
+	}
+	depth, j := 0, i
+	for ; j < len(s.runes) && j-i < 200; j++ {
+		if s.runes[j] == '(' {
+			depth++
+		} else if s.runes[j] == ')' {
+			depth--
+			if depth == 0 {
+				break
+			}
+		}
+	}
+	if depth != 0 || j >= len(s.runes) {
+		return pos
+	}
+	inner := strings.Map(func(r rune) rune {
+		if isMark(r) {
+			return -1
+		}
+		return r
+	}, string(s.runes[i+1:j]))
+	if (note != "" && strings.HasPrefix(inner, firstRunes(note, 4))) || isUnitNote(inner) {
+		return j + 1
+	}
+	return pos
+}
+
+func firstRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
+}
+
+// isUnitNote reports whether a parenthetical only names a unit: (件), (单位:万元).
+func isUnitNote(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "单位"), ":")
+	_, ok := units[s]
+	return ok
+}
+
+// units are the unit words cells are written with, and their scale to the
+// form's unit where it differs (元 in a 万元 cell would need conversion; we
+// refuse to guess and record the unit instead).
+var units = map[string]bool{
+	"条": true, "件": true, "次": true, "人": true, "人次": true, "个": true, "篇": true,
+	"项": true, "元": true, "万元": true, "起": true, "家": true, "期": true,
+}
+
+// unitAt reports whether a unit word starts at rune pos and is followed by
+// something that is not a Han character (so 人民 is not a unit).
+func unitAt(rs []rune, pos int) bool {
+	n := unitLen(rs, pos)
+	return n > 0 && (pos+n >= len(rs) || !isHan(rs[pos+n]))
+}
+
+// unitLen returns the length in runes of the unit word at pos, or 0.
+func unitLen(rs []rune, pos int) int {
+	for _, n := range []int{2, 1} {
+		if pos+n <= len(rs) && units[string(rs[pos:pos+n])] {
+			return n
+		}
+	}
+	return 0
+}
+
+// assign turns the rows found for t into cells.
+func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
+	cols := t.DataColumns()
+	filled := false
+	for _, rr := range rows {
+		fr.matched++
+		for _, p := range rr.region {
+			if p.kind == pieceNumber {
+				filled = true
+			}
+		}
+	}
+	if !filled {
+		fr.findings = append(fr.findings, xxgk.Finding{
+			Rule: "blank_form", Severity: xxgk.SeverityWarning,
+			Message: fmt.Sprintf("表格“%s”只有表头和行名，没有填写任何数字：按空白表格处理，不读取数据。", tableName(t)),
+			Keys:    []string{t.Form.ID + "." + t.ID},
+		})
+		return
+	}
+	solved := solveTable(t, rows)
+	for i, rr := range rows {
+		vals := solved.values[i]
+		if vals == nil {
+			if msg := solved.why[i]; msg != "" {
+				fr.findings = append(fr.findings, xxgk.Finding{
+					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
+					Message: fmt.Sprintf("表格“%s”的“%s”行：%s，该行数据未读取。", tableName(t), rowName(rr.row), msg),
+					Keys:    rowKeys(t, rr.row),
+				})
+			}
+			continue
+		}
+		any := false
+		for c, v := range vals {
+			if !v.ok {
+				continue
+			}
+			any = true
+			col := cols[c]
+			fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
+				Value: v.num, Unit: t.Unit(rr.row.Key, col.Key), Blank: v.blank,
+				Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: rr.evidence},
+			}
+		}
+		if any {
+			fr.valued++
+		}
+		if msg := solved.why[i]; msg != "" {
+			fr.findings = append(fr.findings, xxgk.Finding{
+				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
+				Message: fmt.Sprintf("表格“%s”的“%s”行：%s。", tableName(t), rowName(rr.row), msg),
+				Keys:    rowKeys(t, rr.row),
+			})
+		}
+	}
+	fr.dropUnlikelyBlanks(t)
+}
+
+// dropUnlikelyBlanks keeps a blank cell as 0 only where that agrees with
+// the table's identities. Some reports leave whole 总计 columns empty
+// (Shanghai 2019); there a blank is not a zero, and reading it as 0 would
+// be a wrong number. Such blanks are left out, with a finding.
+func (fr *formReader) dropUnlikelyBlanks(t *templates.Table) {
+	get := func(c templates.CellRef) (cellVal, bool) {
+		v, ok := fr.cells[t.CellKey(c.Row, c.Col)]
+		return cellVal{num: v.Value, blank: v.Blank, ok: ok}, ok
+	}
+	drop := map[string]bool{}
+	for _, rel := range t.Relations() {
+		if rel.Const != "" {
+			continue
+		}
+		holds, known := evaluate(rel, get)
+		if !known || holds {
+			continue
+		}
+		for _, c := range rel.Cells() {
+			if k := t.CellKey(c.Row, c.Col); fr.cells[k].Blank {
+				drop[k] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	var keys []string
+	for k := range drop {
+		keys = append(keys, k)
+		delete(fr.cells, k)
+	}
+	sort.Strings(keys)
+	fr.findings = append(fr.findings, xxgk.Finding{
+		Rule: "table_blank_not_zero", Severity: xxgk.SeverityWarning,
+		Message: fmt.Sprintf("表格“%s”有%d个空白格按0计算不符合勾稽关系（例如总计栏空白而分项有数），这些空白格不作0读取。", tableName(t), len(keys)),
+		Keys:    keys,
+	})
+}
+
+func (rr rowRead) printedLabel() string {
+	if rr.printed == "" {
+		return rr.row.Label
+	}
+	return rr.printed
+}
+
+func rowKeys(t *templates.Table, r *templates.Row) []string {
+	var keys []string
+	for _, c := range t.DataColumns() {
+		keys = append(keys, t.CellKey(r.Key, c.Key))
+	}
+	return keys
+}
+
+func tableName(t *templates.Table) string {
+	if t.HeaderLabel != "" {
+		return t.HeaderLabel
+	}
+	return t.Title
+}
+
+func rowName(r *templates.Row) string {
+	if p := r.Pattern(); p.Unlabelled {
+		return "数据"
+	}
+	return r.Label
+}
+
+// readUnlabelled reads the single unlabelled row of a table (table 四): the
+// values after the table's title and column headers.
+func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, bool) {
+	var cols []string
+	for _, c := range t.Columns {
+		cols = append(cols, c.Pattern().Alts...)
+	}
+	sort.Slice(cols, func(i, j int) bool { return len(cols[i]) > len(cols[j]) })
+	s := fr.s
+	pos := from
+	for {
+		st, en := fr.findAnchor(t, pos)
+		if st < 0 {
+			return rowRead{}, false
+		}
+		i := fr.skipWords(en, cols)
+		if pieces, tail, end, ok := fr.readRegion(i); ok && len(pieces) > 0 {
+			if fr.boundaryAfter(end) && hasNumber(pieces) {
+				o := s.origins[s.origin[i]]
+				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line}
+				rr.evidence = fr.evidence(i, end)
+				rr.labelStart = end
+				return rr, true
+			}
+		}
+		pos = st + 1
+	}
+}
+
+func hasNumber(ps []piece) bool {
+	for _, p := range ps {
+		if p.kind == pieceNumber {
+			return true
+		}
+	}
+	return false
+}
+
+// skipWords skips markers and any of words (folded column labels) from pos.
+func (fr *formReader) skipWords(pos int, words []string) int {
+	s := fr.s
+	for pos < len(s.runes) {
+		if isMark(s.runes[pos]) && s.runes[pos] != blankMark {
+			pos++
+			continue
+		}
+		off := s.letterOffset(pos)
+		rest := s.letters[off:]
+		matched := false
+		for _, w := range words {
+			if strings.HasPrefix(rest, w) {
+				pos = int(s.letterAt[off+len(w)-1]) + 1
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			// Parenthetical remarks in the header, e.g. （本列数据的勾稽关系为…）.
+			if s.runes[pos] == '(' {
+				if j := closeParen(s.runes, pos); j > 0 {
+					pos = j + 1
+					continue
+				}
+			}
+			return pos
+		}
+	}
+	return pos
+}
+
+func closeParen(rs []rune, i int) int {
+	for j := i; j < len(rs) && j-i < 200; j++ {
+		if rs[j] == ')' {
+			return j
+		}
+	}
+	return -1
+}

@@ -1,0 +1,126 @@
+package parse
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"xxgk"
+	"xxgk/templates"
+)
+
+// minRows is how many data rows of a form must be found before a document
+// is taken to contain that form: a label or two in prose prove nothing.
+const minRows = 4
+
+// tablesResult is the best reading of a document's statistics tables.
+type tablesResult struct {
+	form     string // "" when no form was found
+	cells    map[string]xxgk.Value
+	findings []xxgk.Finding
+}
+
+// readTables tries every form of the specification on the document and
+// keeps the one that explains the most rows. year (0 if unknown) breaks
+// ties between forms that share rows, such as gov_2019 and gov_2021.
+func readTables(s *stream, year int) tablesResult {
+	type scored struct {
+		fr    *formReader
+		score int
+	}
+	var all []scored
+	for _, f := range templates.Forms() {
+		if !mentionsForm(s, f) || labelsPresent(s, f) < minRows {
+			continue
+		}
+		fr := newFormReader(s, f)
+		fr.read()
+		if fr.matched < minRows {
+			continue
+		}
+		score := fr.matched*2 + fr.valued
+		if year != 0 && f.Covers(year) {
+			score++
+		}
+		all = append(all, scored{fr, score})
+	}
+	if len(all) == 0 {
+		return tablesResult{}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
+	best := all[0].fr
+	return tablesResult{form: best.form.ID, cells: best.cells, findings: best.findings}
+}
+
+// mentionsForm is a cheap test that a document may hold the form: one of
+// its tables' anchors appears.
+func mentionsForm(s *stream, f *templates.Form) bool {
+	for _, t := range f.Tables {
+		for _, a := range anchors(t) {
+			if strings.Contains(s.letters, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labelsPresent counts the form's data rows whose label occurs anywhere.
+func labelsPresent(s *stream, f *templates.Form) int {
+	n := 0
+	for _, t := range f.Tables {
+		for _, r := range t.DataRows() {
+			for _, a := range r.Pattern().Alts {
+				if st, _ := s.find(a, 0); st >= 0 {
+					n++
+					break
+				}
+			}
+		}
+	}
+	return n
+}
+
+// figuresFromCells derives the MODEL.md figures of a form from its cells.
+// A figure that sums several cells is derived only when every part was read.
+func figuresFromCells(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
+	out := map[string]xxgk.Value{}
+	for _, fig := range templates.Figures {
+		for _, def := range fig.From {
+			if def.Form != form {
+				continue
+			}
+			if v, ok := figureFrom(fig, def, cells); ok {
+				out[fig.Key] = v
+			}
+		}
+	}
+	return out
+}
+
+func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
+	total := xxgk.Int(0)
+	var parts []string
+	var first xxgk.Value
+	for i, c := range def.Cells {
+		v, ok := cells[def.Form+"."+c]
+		if !ok {
+			return xxgk.Value{}, false
+		}
+		if i == 0 {
+			first = v
+		}
+		total = total.Add(v.Value)
+		parts = append(parts, fmt.Sprintf("%s=%s", c, v.Value))
+	}
+	total = total.Shift(def.Shift)
+	if len(def.Cells) == 1 {
+		v := first
+		v.Value, v.Unit, v.Blank = total, fig.Unit, first.Blank
+		return v, true
+	}
+	return xxgk.Value{
+		Value: total, Unit: fig.Unit,
+		Evidence: xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Text: "表格各格之和：" + strings.Join(parts, " + ")},
+	}, true
+}
