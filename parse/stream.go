@@ -56,6 +56,22 @@ func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark
 // newStream flattens doc.
 func newStream(doc *Document) *stream {
 	s := &stream{}
+	size := 0
+	for _, b := range doc.Blocks {
+		size += len(b.Text) + 2
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				for _, c := range row {
+					size += len(c.Text) + 2
+				}
+			}
+		}
+	}
+	size = size/2 + 16 // most runes are 3-byte CJK; ASCII is rarer
+	s.runes = make([]rune, 0, size)
+	s.origin = make([]int32, 0, size)
+	s.offset = make([]int32, 0, size)
+	s.origins = make([]origin, 0, len(doc.Blocks)+16)
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			s.addGrid(b)
@@ -148,9 +164,11 @@ func (s *stream) index() {
 	var b strings.Builder
 	b.Grow(len(s.runes) * 3)
 	s.letterAt = make([]int32, 0, len(s.runes)*3)
-	s.runeID = map[rune]int32{}
-	var ids []int32
-	var counts []int32
+	s.letterByte = make([]int32, 0, len(s.runes))
+	s.letterRune = make([]int32, 0, len(s.runes))
+	s.runeID = make(map[rune]int32, 1024)
+	ids := make([]int32, 0, len(s.runes))
+	counts := make([]int32, 0, 1024)
 	for i, r := range s.runes {
 		if isMark(r) {
 			continue

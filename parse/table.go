@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,20 +24,84 @@ import (
 // later table.
 const window = 6
 
+// formIndex is what a form reader needs of a form that does not depend on
+// the document, computed once per form.
+type formIndex struct {
+	bounds  []string // folded labels that may border a value region, longest first
+	rowPats map[*templates.Row]templates.Pattern
+	byFirst map[rune][]rowAlt // row labels by first rune, for rowAt
+	anchors map[*templates.Table][]string
+	tries   map[*templates.Row][]string
+}
+
+var formIndexes sync.Map // *templates.Form → *formIndex
+
+func indexOf(f *templates.Form) *formIndex {
+	if ix, ok := formIndexes.Load(f); ok {
+		return ix.(*formIndex)
+	}
+	ix := newFormIndex(f)
+	formIndexes.Store(f, ix)
+	return ix
+}
+
+func newFormIndex(f *templates.Form) *formIndex {
+	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
+		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}}
+	seen := map[string]bool{}
+	add := func(w string) {
+		if utf8.RuneCountInString(w) >= 2 && !seen[w] {
+			seen[w] = true
+			ix.bounds = append(ix.bounds, w)
+		}
+	}
+	for _, sec := range f.Sections {
+		_, core := templates.StripNumbering(templates.Fold(sec))
+		if i := strings.Index(core, "("); i > 0 {
+			core = core[:i]
+		}
+		add(core)
+	}
+	for _, t := range f.Tables {
+		ix.anchors[t] = anchors(t)
+		for _, a := range ix.anchors[t] {
+			add(a)
+		}
+		for _, c := range t.Columns {
+			for _, a := range c.Pattern().Alts {
+				add(a)
+			}
+		}
+		for _, r := range t.Rows {
+			p := r.Pattern()
+			ix.rowPats[r] = p
+			ix.tries[r] = labelTries(p)
+			for _, a := range p.Alts {
+				add(a)
+				first, _ := utf8.DecodeRuneInString(a)
+				ix.byFirst[first] = append(ix.byFirst[first], rowAlt{r, a})
+			}
+		}
+	}
+	for _, w := range []string{"统计指标", "指标名称", "计量单位", "单位", "统计数", "历年累计", "本年度", "信息内容", "申请人情况"} {
+		add(w)
+	}
+	sort.Slice(ix.bounds, func(i, j int) bool { return len(ix.bounds[i]) > len(ix.bounds[j]) })
+	return ix
+}
+
 // formReader reads one form from a stream.
 type formReader struct {
+	*formIndex
 	s        *stream
 	form     *templates.Form
-	bounds   []string // folded labels that may border a value region, longest first
-	rowPats  map[*templates.Row]templates.Pattern
 	cells    map[string]xxgk.Value
 	findings []xxgk.Finding
 	// found remembers each row's last search: the cursor only moves
 	// forward, so a hit at or after a later cursor is still the answer.
-	found    map[*templates.Row]foundRow
-	byFirst  map[rune][]rowAlt // row labels by first rune, for rowAt
-	matched  int // data rows whose label was found
-	valued   int // data rows with at least one value
+	found   map[*templates.Row]foundRow
+	matched int // data rows whose label was found
+	valued  int // data rows with at least one value
 }
 
 type foundRow struct {
@@ -62,46 +127,7 @@ type rowRead struct {
 }
 
 func newFormReader(s *stream, f *templates.Form) *formReader {
-	fr := &formReader{s: s, form: f, rowPats: map[*templates.Row]templates.Pattern{}, cells: map[string]xxgk.Value{},
-		found: map[*templates.Row]foundRow{}, byFirst: map[rune][]rowAlt{}}
-	seen := map[string]bool{}
-	add := func(w string) {
-		if utf8.RuneCountInString(w) >= 2 && !seen[w] {
-			seen[w] = true
-			fr.bounds = append(fr.bounds, w)
-		}
-	}
-	for _, sec := range f.Sections {
-		_, core := templates.StripNumbering(templates.Fold(sec))
-		if i := strings.Index(core, "("); i > 0 {
-			core = core[:i]
-		}
-		add(core)
-	}
-	for _, t := range f.Tables {
-		for _, a := range anchors(t) {
-			add(a)
-		}
-		for _, c := range t.Columns {
-			for _, a := range c.Pattern().Alts {
-				add(a)
-			}
-		}
-		for _, r := range t.Rows {
-			p := r.Pattern()
-			fr.rowPats[r] = p
-			for _, a := range p.Alts {
-				add(a)
-				first, _ := utf8.DecodeRuneInString(a)
-				fr.byFirst[first] = append(fr.byFirst[first], rowAlt{r, a})
-			}
-		}
-	}
-	for _, w := range []string{"统计指标", "指标名称", "计量单位", "单位", "统计数", "历年累计", "本年度", "信息内容", "申请人情况"} {
-		add(w)
-	}
-	sort.Slice(fr.bounds, func(i, j int) bool { return len(fr.bounds[i]) > len(fr.bounds[j]) })
-	return fr
+	return &formReader{formIndex: indexOf(f), s: s, form: f, cells: map[string]xxgk.Value{}, found: map[*templates.Row]foundRow{}}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -134,7 +160,7 @@ func (fr *formReader) read() {
 
 func (fr *formReader) findAnchor(t *templates.Table, from int) (int, int) {
 	best, bestEnd := -1, -1
-	for _, a := range anchors(t) {
+	for _, a := range fr.anchors[t] {
 		if st, en := fr.s.find(a, from); st >= 0 && (best < 0 || st < best) {
 			best, bestEnd = st, en
 		}
@@ -206,7 +232,7 @@ func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
 
 func (fr *formReader) searchRow(row *templates.Row, from int) (rowRead, bool) {
 	p := fr.rowPats[row]
-	for _, alt := range labelTries(p) {
+	for _, alt := range fr.tries[row] {
 		pos := from
 		for {
 			st, en := fr.s.find(alt, pos)

@@ -55,9 +55,10 @@ func readTables(s *stream, year int) tablesResult {
 // mentionsForm is a cheap test that a document may hold the form: one of
 // its tables' anchors appears.
 func mentionsForm(s *stream, f *templates.Form) bool {
+	ix := indexOf(f)
 	for _, t := range f.Tables {
-		for _, a := range anchors(t) {
-			if strings.Contains(s.letters, a) {
+		for _, a := range ix.anchors[t] {
+			if st, _ := s.find(a, 0); st >= 0 {
 				return true
 			}
 		}

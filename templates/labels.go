@@ -231,10 +231,10 @@ func allIn(s, set string) bool {
 }
 
 // Pattern returns the row's label prepared for matching.
-func (r *Row) Pattern() Pattern { return PatternOf(r.Label) }
+func (r *Row) Pattern() Pattern { return r.pattern }
 
 // Pattern returns the column's label prepared for matching.
-func (c *Column) Pattern() Pattern { return PatternOf(c.Label) }
+func (c *Column) Pattern() Pattern { return c.pattern }
 
 // Match reports whether a whole label as printed (one cell or one line)
 // names the pattern's row: equal after folding and numbering, possibly

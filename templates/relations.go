@@ -26,9 +26,12 @@ func (r Relation) Cells() []CellRef {
 	return append(append([]CellRef(nil), r.LHS...), r.RHS...)
 }
 
-// Relations expands the table's machine-readable identities into relations
-// on concrete cells. Identities described only in prose are skipped.
-func (t *Table) Relations() []Relation {
+// Relations returns the table's machine-readable identities expanded into
+// relations on concrete cells. Identities described only in prose are
+// skipped. The slice is shared: do not modify it.
+func (t *Table) Relations() []Relation { return t.relations }
+
+func (t *Table) expand() []Relation {
 	var out []Relation
 	for _, id := range t.Identities {
 		f := id.Form

@@ -64,10 +64,11 @@ type Table struct {
 
 	Form *Form `json:"-"`
 
-	dataCols []*Column
-	dataRows []*Row
-	rowIdx   map[string]*Row
-	colIdx   map[string]*Column
+	dataCols  []*Column
+	dataRows  []*Row
+	rowIdx    map[string]*Row
+	colIdx    map[string]*Column
+	relations []Relation
 }
 
 // Column is a column of a table.
@@ -80,6 +81,8 @@ type Column struct {
 	IsGroup bool   `json:"is_group"` // group header, no cell of its own
 	Decimal bool   `json:"decimal"`
 	Signed  bool   `json:"signed"` // may be negative (本年增/减)
+
+	pattern Pattern
 }
 
 // Row is a row of a table.
@@ -90,6 +93,8 @@ type Row struct {
 	Unit    string `json:"unit"`
 	Parent  string `json:"parent"`
 	IsGroup bool   `json:"is_group"`
+
+	pattern Pattern
 }
 
 // Identity is an arithmetic relation (勾稽关系) the cells of a table obey.
@@ -191,13 +196,16 @@ func (t *Table) UnmarshalJSON(b []byte) error {
 func (t *Table) index() {
 	t.rowIdx = map[string]*Row{}
 	t.colIdx = map[string]*Column{}
+	defer func() { t.relations = t.expand() }()
 	for _, r := range t.Rows {
+		r.pattern = PatternOf(r.Label)
 		t.rowIdx[r.Key] = r
 		if !r.IsGroup {
 			t.dataRows = append(t.dataRows, r)
 		}
 	}
 	for _, c := range t.Columns {
+		c.pattern = PatternOf(c.Label)
 		t.colIdx[c.Key] = c
 	}
 	if len(t.DataColumnsInOrder) > 0 {
