@@ -1,0 +1,174 @@
+// Command xxgk reads 政府信息公开工作年度报告 (government information-disclosure
+// annual reports) and prints what it found in them.
+//
+// Usage:
+//
+//	xxgk parse [--json] 文件...
+//
+// Messages and help are in Chinese, for the administrative staff and auditors
+// who use it; flags and JSON member names are ASCII.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; without it
+// the module version recorded by the go command is used.
+var version = ""
+
+// Exit statuses.
+const (
+	exitOK         = 0
+	exitError      = 1 // usage errors and everything else
+	exitUnreadable = 2 // at least one input could not be read
+)
+
+func main() {
+	err := run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr)
+	os.Exit(report(os.Stderr, err))
+}
+
+// run is the whole program; main only maps its error to an exit status.
+// args includes the program name, as os.Args does.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return newApp(stdin, stdout, stderr).Run(ctx, args)
+}
+
+// newApp builds the command tree. Future commands (xlsx, pdf, rollup, check,
+// template) are added to Commands here.
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:    "xxgk",
+		Usage:   "政府信息公开工作年度报告读取工具",
+		Version: buildVersion(),
+		Description: "读取政府信息公开工作年度报告（网页文字、保存的网页，UTF-8 或 GBK/GB18030 编码），\n" +
+			"识别填报单位、年度、报告格式和各项统计数据，并给出核查发现。\n" +
+			"每个数字都附有来源（原文、行号、表格行列），便于核对。",
+		UsageText:                     "xxgk 命令 [选项] 文件...",
+		Reader:                        stdin,
+		Writer:                        stdout,
+		ErrWriter:                     stderr,
+		CustomRootCommandHelpTemplate: rootHelpTemplate,
+		// Errors go back to run's caller, which alone prints them and picks
+		// the exit status; cli must not exit by itself.
+		ExitErrHandler: func(context.Context, *cli.Command, error) {},
+		OnUsageError:   onUsageError,
+		Action:         rootAction,
+		Commands: []*cli.Command{
+			parseCommand(),
+		},
+	}
+}
+
+// rootAction runs when no command is named: it shows the help, or complains
+// about an unknown command.
+func rootAction(ctx context.Context, cmd *cli.Command) error {
+	if cmd.Args().Present() {
+		return usageErrorf(cmd, "没有“%s”这个命令（可用的命令：parse）", cmd.Args().First())
+	}
+	return cli.ShowRootCommandHelp(cmd)
+}
+
+func onUsageError(_ context.Context, cmd *cli.Command, err error, _ bool) error {
+	return &usageError{msg: translateUsage(err), command: cmd.FullName()}
+}
+
+// translateUsage puts the flag parser's English messages into Chinese where
+// their form is known, and keeps the original otherwise.
+func translateUsage(err error) string {
+	s := err.Error()
+	for _, p := range []struct{ en, zh string }{
+		{"flag provided but not defined: ", "不认识的选项："},
+		{"flag needs an argument: ", "选项缺少参数："},
+	} {
+		if rest, ok := strings.CutPrefix(s, p.en); ok {
+			return p.zh + rest
+		}
+	}
+	return s
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "开发版"
+}
+
+// usageError is a mistake in how xxgk was called.
+type usageError struct {
+	msg     string
+	command string // the command whose help to point to, such as "xxgk parse"
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErrorf(cmd *cli.Command, format string, a ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, a...), command: cmd.FullName()}
+}
+
+// inputError is an input that could not be read. The other inputs are still
+// processed; the exit status is then exitUnreadable.
+type inputError struct {
+	name   string // the input as shown to the user (标准输入 for -)
+	reason string // why, in Chinese
+	err    error  // the underlying error, for errors.Is
+}
+
+func (e *inputError) Error() string { return "无法读取 " + e.name + "：" + e.reason }
+func (e *inputError) Unwrap() error { return e.err }
+
+// report writes the messages for err, if any, to stderr and returns the exit
+// status. It is the one place where errors become messages and statuses.
+func report(stderr io.Writer, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	status := exitError
+	unreadable := false
+	for _, e := range leaves(err) {
+		var ie *inputError
+		var ue *usageError
+		switch {
+		case errors.As(e, &ie):
+			unreadable = true
+			fmt.Fprintf(stderr, "xxgk: %s\n", ie.Error())
+		case errors.As(e, &ue):
+			command := ue.command
+			if command == "" {
+				command = "xxgk"
+			}
+			fmt.Fprintf(stderr, "xxgk: %s\n运行 %s --help 查看用法。\n", ue.msg, command)
+		default:
+			fmt.Fprintf(stderr, "xxgk: %v\n", e)
+		}
+	}
+	if unreadable {
+		status = exitUnreadable
+	}
+	return status
+}
+
+// leaves flattens errors.Join trees into their parts, in order.
+func leaves(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, leaves(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

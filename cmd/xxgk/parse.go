@@ -1,0 +1,309 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+
+	"xxgk"
+	"xxgk/parse"
+)
+
+// stdinName is how the input "-" is shown to the user.
+const stdinName = "标准输入"
+
+// maxInputSize bounds what is read into memory for one input: an annual
+// report is at most a few megabytes.
+const maxInputSize = 256 << 20
+
+func parseCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "parse",
+		Usage:     "读取年度报告，显示识别结果",
+		UsageText: "xxgk parse [--json] 文件...",
+		Description: "逐个读取年度报告文件（.txt 文字或 .html 网页），显示填报单位、年度、报告格式、\n" +
+			"识别出的指标和表格数据的项数，以及核查发现。文件名写 - 表示从标准输入读取。\n" +
+			"选项可以写在文件名前面，也可以写在后面。文件不会被修改。\n\n" +
+			"某个文件无法读取时，会在错误输出中说明原因，其余文件照常处理，退出码为 2。\n\n" +
+			"示例：\n" +
+			"   xxgk parse 2023年报.txt\n" +
+			"   xxgk parse --json 2023年报.html 2024年报.html > 结果.json",
+		CustomHelpTemplate: commandHelpTemplate,
+		OnUsageError:       onUsageError,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{
+				Name:        "json",
+				Usage:       "以 JSON 格式输出完整结果（多个文件时输出 JSON 数组）",
+				HideDefault: true,
+			},
+		},
+		Action: parseAction,
+	}
+}
+
+func parseAction(ctx context.Context, cmd *cli.Command) error {
+	paths := cmd.Args().Slice()
+	if len(paths) == 0 {
+		return usageErrorf(cmd, "请指定至少一个报告文件")
+	}
+	in := inputs{stdin: cmd.Root().Reader}
+	var reports []*xxgk.Report
+	var names []string
+	var errs []error
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r, err := in.parse(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		reports = append(reports, r)
+		names = append(names, displayName(p))
+	}
+
+	w := bufio.NewWriter(cmd.Root().Writer)
+	var err error
+	if cmd.Bool("json") {
+		var v any = reports
+		if len(paths) == 1 {
+			v = nil
+			if len(reports) == 1 {
+				v = reports[0]
+			}
+		} else if reports == nil {
+			v = []*xxgk.Report{}
+		}
+		if v != nil {
+			err = writeJSON(w, v)
+		}
+	} else {
+		for i, r := range reports {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			writeSummary(w, names[i], r)
+		}
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		errs = append(errs, fmt.Errorf("写出结果失败：%w", err))
+	}
+	return errors.Join(errs...)
+}
+
+// inputs reads the files named on the command line.
+type inputs struct {
+	stdin     io.Reader
+	stdinUsed bool
+}
+
+// parse reads and parses one input. Every failure is an *inputError.
+func (in *inputs) parse(path string) (r *xxgk.Report, err error) {
+	name := displayName(path)
+	data, err := in.read(path)
+	if err != nil {
+		return nil, &inputError{name: name, reason: readReason(err), err: err}
+	}
+	defer func() {
+		// A reader bug must not cost the user the other files.
+		if v := recover(); v != nil {
+			r = nil
+			err = &inputError{name: name, reason: fmt.Sprintf("读取时发生内部错误（%v），请把这个文件提供给开发人员", v), err: fmt.Errorf("panic: %v", v)}
+		}
+	}()
+	r, err = parse.Parse(path, data)
+	if err != nil {
+		return nil, &inputError{name: name, reason: parseReason(path, err), err: err}
+	}
+	return r, nil
+}
+
+func (in *inputs) read(path string) ([]byte, error) {
+	if path == "-" {
+		if in.stdinUsed {
+			return nil, errStdinTwice
+		}
+		in.stdinUsed = true
+		if in.stdin == nil {
+			return nil, fs.ErrNotExist
+		}
+		return readLimited(in.stdin)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, errIsDir
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f)
+}
+
+var (
+	errStdinTwice = errors.New("standard input named twice")
+	errIsDir      = errors.New("is a directory")
+	errTooLarge   = errors.New("input too large")
+)
+
+func readLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxInputSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxInputSize {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// readReason says in Chinese why a file could not be read from disk.
+func readReason(err error) string {
+	switch {
+	case errors.Is(err, errIsDir):
+		return "这是一个文件夹，不是文件"
+	case errors.Is(err, errStdinTwice):
+		return "标准输入（-）只能读取一次"
+	case errors.Is(err, errTooLarge):
+		return fmt.Sprintf("文件超过 %d MB，不像是一份年度报告", maxInputSize>>20)
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件不存在（请检查文件名和所在文件夹）"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有读取这个文件的权限"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return "读取文件失败（" + err.Error() + "）"
+}
+
+// parseReason turns a parse error into the reason shown after the file name.
+// parse errors read "PATH: 原因…: 无法读取"; the path is already shown and
+// 无法读取 starts the message, so both are dropped.
+func parseReason(path string, err error) string {
+	s := err.Error()
+	for _, sep := range []string{": ", "：", ":"} {
+		if rest, ok := strings.CutPrefix(s, path+sep); ok {
+			s = rest
+			break
+		}
+	}
+	u := parse.ErrUnreadable.Error()
+	for _, sep := range []string{": ", "：", ":", ""} {
+		if rest, ok := strings.CutSuffix(s, sep+u); ok {
+			s = rest
+			break
+		}
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		s = "无法识别文件内容"
+	}
+	return s
+}
+
+func displayName(path string) string {
+	if path == "-" {
+		return stdinName
+	}
+	return path
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// formNames are the Chinese names of the national forms; local variants are
+// shown by their id.
+var formNames = map[string]string{
+	xxgk.FormNarrative: "文字报告",
+	xxgk.FormStat2014:  "2014年统计表",
+	xxgk.FormGov2019:   "2019年格式",
+	xxgk.FormGov2021:   "2021年格式",
+}
+
+func formName(id string) string {
+	if id == "" {
+		return "未识别"
+	}
+	if n, ok := formNames[id]; ok {
+		return n + "（" + id + "）"
+	}
+	return id
+}
+
+var severityNames = map[xxgk.Severity]string{
+	xxgk.SeverityError:   "错误",
+	xxgk.SeverityWarning: "警告",
+	xxgk.SeverityInfo:    "提示",
+}
+
+// writeSummary prints the short Chinese summary of one report. Write errors
+// are left to the caller's Flush.
+func writeSummary(w io.Writer, name string, r *xxgk.Report) {
+	agency := r.Agency
+	if agency == "" {
+		agency = "未识别"
+	}
+	year := "未识别"
+	if r.Year != 0 {
+		year = fmt.Sprintf("%d", r.Year)
+	}
+	fmt.Fprintf(w, "文件：%s\n", name)
+	fmt.Fprintf(w, "单位：%s\n", agency)
+	fmt.Fprintf(w, "年度：%s\n", year)
+	if r.Published != "" {
+		fmt.Fprintf(w, "发布：%s\n", r.Published)
+	}
+	fmt.Fprintf(w, "格式：%s\n", formName(r.Form))
+	fmt.Fprintf(w, "指标：%d 项\n", len(r.Figures))
+	fmt.Fprintf(w, "表格数据：%d 项\n", len(r.Cells))
+	fmt.Fprintf(w, "核查发现：%d 项\n", len(r.Findings))
+	for _, f := range sortedFindings(r.Findings) {
+		sev, ok := severityNames[f.Severity]
+		if !ok {
+			sev = string(f.Severity)
+		}
+		fmt.Fprintf(w, "  - [%s] %s", sev, f.Message)
+		if f.Line > 0 {
+			fmt.Fprintf(w, "（第 %d 行）", f.Line)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// sortedFindings lists errors first, then warnings, then information, each
+// group in the reader's order.
+func sortedFindings(list []xxgk.Finding) []xxgk.Finding {
+	rank := map[xxgk.Severity]int{xxgk.SeverityError: 0, xxgk.SeverityWarning: 1, xxgk.SeverityInfo: 2}
+	order := func(s xxgk.Severity) int {
+		if r, ok := rank[s]; ok {
+			return r
+		}
+		return len(rank)
+	}
+	out := slices.Clone(list)
+	slices.SortStableFunc(out, func(a, b xxgk.Finding) int { return order(a.Severity) - order(b.Severity) })
+	return out
+}
