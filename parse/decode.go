@@ -1,0 +1,404 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Encoding names returned by Decode and stored in Document.Encoding.
+const (
+	encUTF8    = "utf-8"
+	encUTF16LE = "utf-16le"
+	encUTF16BE = "utf-16be"
+	encGB18030 = "gb18030"
+)
+
+// sniffLen bounds the prefix searched for a charset declaration and the
+// sample checked for control bytes: declarations sit in <head>, and a binary
+// file shows itself in its first kilobytes.
+const sniffLen = 4096
+
+var (
+	errEmpty  = fmt.Errorf("文件为空: %w", ErrUnreadable)
+	errBinary = fmt.Errorf("不是文本文件（含有二进制数据）: %w", ErrUnreadable)
+	errGarble = fmt.Errorf("无法识别文本编码（既不是 UTF-8 也不是 GB18030）: %w", ErrUnreadable)
+)
+
+// boms are checked longest first so that no BOM is mistaken for a shorter one.
+var boms = []struct {
+	mark []byte
+	enc  string
+}{
+	{[]byte{0x84, 0x31, 0x95, 0x33}, encGB18030},
+	{[]byte{0xEF, 0xBB, 0xBF}, encUTF8},
+	{[]byte{0xFF, 0xFE}, encUTF16LE},
+	{[]byte{0xFE, 0xFF}, encUTF16BE},
+}
+
+// binaryMagic are signatures of formats that are never text. Zip is left out
+// on purpose (a zip may be a .docx another reader handles): its headers hold
+// NUL bytes, so the NUL rule reports it as binary like any other binary
+// file. Formats whose signature starts with NUL need no entry either.
+var binaryMagic = [][]byte{
+	[]byte("%PDF-"),
+	[]byte("\x89PNG"),
+	[]byte("GIF87a"),
+	[]byte("GIF89a"),
+	{0xFF, 0xD8, 0xFF},       // JPEG
+	{0xD0, 0xCF, 0x11, 0xE0}, // OLE2: .doc, .xls
+	{0x1F, 0x8B},             // gzip
+	[]byte("Rar!"),           // rar
+	{'7', 'z', 0xBC, 0xAF},   // 7-zip
+	[]byte("RIFF"),           // webp, wav, avi
+	{0x7F, 'E', 'L', 'F'},    // executables
+	{'M', 'Z', 0x90, 0x00},   // Windows executables
+	{0x49, 0x49, 0x2A, 0x00}, // TIFF
+	{0x4D, 0x4D, 0x00, 0x2A}, // TIFF
+	{0x1A, 0x45, 0xDF, 0xA3}, // Matroska
+}
+
+// charsetNames maps declared charsets to the decoder used. gb2312 and gbk
+// pages really contain GBK (and GB18030) characters, and GB18030 is a
+// superset of both, so all of them decode as GB18030.
+var charsetNames = map[string]string{
+	"utf-8": encUTF8, "utf8": encUTF8, "unicode-1-1-utf-8": encUTF8,
+	"gb18030": encGB18030, "gbk": encGB18030, "gb2312": encGB18030,
+	"x-gbk": encGB18030, "cp936": encGB18030, "windows-936": encGB18030,
+	"ms936": encGB18030, "euc-cn": encGB18030, "x-euc-cn": encGB18030,
+	"csgb2312": encGB18030, "gb_2312-80": encGB18030, "gb_2312": encGB18030,
+	"chinese": encGB18030, "iso-ir-58": encGB18030, "csiso58gb231280": encGB18030,
+}
+
+// Decode turns the bytes of a text or HTML file into UTF-8 text with \n line
+// endings and without zero-width characters, and names the encoding it
+// decoded from ("utf-8", "utf-16le", "utf-16be" or "gb18030").
+func Decode(data []byte) (text string, encoding string, err error) {
+	if len(data) == 0 {
+		return "", "", errEmpty
+	}
+	enc, body := splitBOM(data)
+	if enc == "" {
+		enc = sniffUTF16(data)
+	}
+	switch enc {
+	case encUTF16LE, encUTF16BE:
+		text, err = decodeUTF16(body, enc)
+	default:
+		if err = checkBinary(body); err != nil {
+			return "", "", err
+		}
+		if enc == "" {
+			if enc, err = chooseEncoding(body); err != nil {
+				return "", "", err
+			}
+		}
+		text, err = decodeBytes(body, enc)
+	}
+	if err != nil {
+		return "", "", err
+	}
+	text = cleanText(text)
+	if strings.TrimSpace(text) == "" {
+		return "", "", errEmpty
+	}
+	return text, enc, nil
+}
+
+// splitBOM returns the encoding named by a leading byte-order mark and the
+// bytes after it; enc is "" when there is no BOM.
+func splitBOM(data []byte) (enc string, body []byte) {
+	for _, b := range boms {
+		if bytes.HasPrefix(data, b.mark) {
+			return b.enc, data[len(b.mark):]
+		}
+	}
+	return "", data
+}
+
+// sniffUTF16 recognises UTF-16 without a BOM: text made mostly of ASCII or
+// CJK has a NUL in nearly every other byte of the same parity. Ordinary
+// text never has NULs, so this cannot misfire on UTF-8 or GB18030.
+func sniffUTF16(data []byte) string {
+	n := min(len(data), sniffLen) &^ 1
+	if n < 8 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd*10 >= pairs*3 && even*20 < pairs:
+		return encUTF16LE
+	case even*10 >= pairs*3 && odd*20 < pairs:
+		return encUTF16BE
+	}
+	return ""
+}
+
+func decodeUTF16(body []byte, enc string) (string, error) {
+	order := unicode.LittleEndian
+	if enc == encUTF16BE {
+		order = unicode.BigEndian
+	}
+	out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(body)
+	if err != nil {
+		return "", fmt.Errorf("UTF-16 解码失败（%v）: %w", err, ErrUnreadable)
+	}
+	// A NUL or a run of control characters after decoding means the bytes
+	// were not UTF-16 text after all.
+	if controlShare(out) {
+		return "", errBinary
+	}
+	return string(out), nil
+}
+
+// checkBinary rejects known binary formats, any NUL byte, and data whose
+// first kilobytes are largely control bytes.
+func checkBinary(data []byte) error {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(data, m) {
+			return errBinary
+		}
+	}
+	if bytes.IndexByte(data, 0) >= 0 || controlShare(data) {
+		return errBinary
+	}
+	return nil
+}
+
+// controlShare reports whether the sample holds a NUL or more than 2% C0
+// control bytes other than the white-space ones text files use.
+func controlShare(data []byte) bool {
+	sample := data[:min(len(data), 4*sniffLen)]
+	bad := 0
+	for _, c := range sample {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B {
+			if c == 0 {
+				return true
+			}
+			bad++
+		}
+	}
+	return bad*50 > len(sample)
+}
+
+// chooseEncoding picks UTF-8 or GB18030 for bytes without a BOM. The bytes
+// outvote a declaration: sites copy templates and leave a wrong charset in
+// them, but real GBK text is almost never valid UTF-8 and vice versa.
+func chooseEncoding(data []byte) (string, error) {
+	declared := declaredCharset(data[:min(len(data), sniffLen)])
+	if utf8.Valid(data) {
+		// Short GBK text can be valid UTF-8 by accident; trust a GB
+		// declaration unless the UTF-8 reading has real multi-byte content.
+		if declared == encGB18030 && !hasMultibyte(data, 4) {
+			return encGB18030, nil
+		}
+		return encUTF8, nil
+	}
+	gbErr := gb18030Errors(data)
+	if gbErr == 0 {
+		return encGB18030, nil
+	}
+	u8Err := utf8Errors(data)
+	best, errs := encUTF8, u8Err
+	if gbErr < u8Err || (gbErr == u8Err && declared == encGB18030) {
+		best, errs = encGB18030, gbErr
+	}
+	// A few broken sequences (a page cut in the middle of a character, a
+	// pasted fragment) are tolerated; beyond that the text is garbage.
+	if errs > 16 && errs*100 > len(data) {
+		return "", errGarble
+	}
+	return best, nil
+}
+
+// declaredCharset finds a charset=... (meta tags, HTTP-equiv content) or an
+// XML encoding="..." declaration in head and maps it to an encoding name.
+func declaredCharset(head []byte) string {
+	lower := bytes.ToLower(head)
+	for _, key := range [][]byte{[]byte("charset"), []byte("encoding")} {
+		rest := lower
+		for {
+			i := bytes.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(key):]
+			if enc := charsetNames[charsetValue(rest)]; enc != "" {
+				return enc
+			}
+		}
+	}
+	return ""
+}
+
+// charsetValue reads the value after "charset": optional spaces, '=', optional
+// spaces or quotes, then the name.
+func charsetValue(s []byte) string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if i >= len(s) || s[i] != '=' {
+		return ""
+	}
+	i++
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '"' || s[i] == '\'') {
+		i++
+	}
+	j := i
+	for j < len(s) && isCharsetByte(s[j]) {
+		j++
+	}
+	return string(s[i:j])
+}
+
+func isCharsetByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':'
+}
+
+// hasMultibyte reports whether valid UTF-8 data holds at least n non-ASCII runes.
+func hasMultibyte(data []byte, n int) bool {
+	for _, c := range data {
+		if c >= 0xC0 {
+			if n--; n == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// utf8Errors counts the invalid sequences in data.
+func utf8Errors(data []byte) int {
+	errs := 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			errs++
+		}
+		i += size
+	}
+	return errs
+}
+
+// gb18030Errors counts the byte positions that do not start a valid GB18030
+// sequence (one byte ASCII, two bytes lead 81–FE + trail 40–7E/80–FE, or four
+// bytes 81–FE 30–39 81–FE 30–39).
+func gb18030Errors(data []byte) int {
+	errs := 0
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c == 0x80 || c == 0xFF || i+1 >= len(data):
+			errs++
+			i++
+		case isGBTrail(data[i+1]):
+			i += 2
+		case data[i+1] >= 0x30 && data[i+1] <= 0x39 && i+3 < len(data) &&
+			data[i+2] >= 0x81 && data[i+2] <= 0xFE && data[i+3] >= 0x30 && data[i+3] <= 0x39:
+			i += 4
+		default:
+			errs++
+			i++
+		}
+	}
+	return errs
+}
+
+func isGBTrail(c byte) bool {
+	return c >= 0x40 && c <= 0xFE && c != 0x7F
+}
+
+func decodeBytes(body []byte, enc string) (string, error) {
+	if enc == encGB18030 {
+		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(body)
+		if err != nil {
+			return "", fmt.Errorf("GB18030 解码失败（%v）: %w", err, ErrUnreadable)
+		}
+		return string(out), nil
+	}
+	text := string(body)
+	if utf8.ValidString(text) {
+		return text, nil
+	}
+	return strings.ToValidUTF8(text, "\uFFFD"), nil
+}
+
+// cleanText turns \r\n and lone \r into \n and removes zero-width
+// characters, which break label and number matching ("946\u200b条").
+// Clean text, the usual case, is returned without copying.
+func cleanText(s string) string {
+	i := nextDirty(s, 0)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	start := 0
+	for i >= 0 {
+		b.WriteString(s[start:i])
+		if s[i] == '\r' {
+			b.WriteByte('\n')
+			i++
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+		} else {
+			i += zeroWidthLen(s[i:])
+		}
+		start = i
+		i = nextDirty(s, i)
+	}
+	b.WriteString(s[start:])
+	return b.String()
+}
+
+// nextDirty returns the index of the next \r or zero-width character at or
+// after i, or -1.
+func nextDirty(s string, i int) int {
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case '\r':
+			return i
+		case 0xE2, 0xEF:
+			if zeroWidthLen(s[i:]) > 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// zeroWidthLen returns the byte length of the zero-width character s starts
+// with (U+200B–U+200F, U+2060, U+FEFF), or 0.
+func zeroWidthLen(s string) int {
+	if len(s) < 3 {
+		return 0
+	}
+	switch {
+	case s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8F,
+		s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0,
+		s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF:
+		return 3
+	}
+	return 0
+}

@@ -1,0 +1,157 @@
+package parse
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// seedText is real report text (seed 000), used to make encoded fixtures.
+const seedText = "2012年度洮北区政府信息公开年度报告\n\n发布日期:2012-12-31    点击数:\n\n" +
+	"  本报告中所列数据的统计期限自2012年1月1日起至2012年12月31日止。如对本报告有疑问," +
+	"请与洮北区政务公开协调办公室联系。地址:白城市洮北区公园东路14号,邮编:137000。\n"
+
+// gbkOnly are characters outside GB2312 (checked against Python's gb2312
+// codec) that gb2312-declared pages nevertheless contain.
+const gbkOnly = "堃喆珺昇镕"
+
+func gb18030(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func utf16Bytes(t *testing.T, s string, e unicode.Endianness, bom unicode.BOMPolicy) []byte {
+	t.Helper()
+	b, err := unicode.UTF16(e, bom).NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestDecodeEncodings(t *testing.T) {
+	gbPage := func(meta string) []byte {
+		return gb18030(t, "<html><head>"+meta+"<title>报告</title></head><body><p>"+seedText+"局长王"+gbkOnly+"</p></body></html>")
+	}
+	tests := []struct {
+		name     string
+		data     []byte
+		want     string // a substring the decoded text must hold
+		wantEnc  string
+		wantFull string // if set, the whole decoded text
+	}{
+		{"plain utf-8", []byte(seedText), "洮北区", "utf-8", seedText},
+		{"utf-8 BOM stripped", append([]byte{0xEF, 0xBB, 0xBF}, seedText...), "", "utf-8", seedText},
+		{"utf-16le BOM", utf16Bytes(t, seedText, unicode.LittleEndian, unicode.UseBOM), "", "utf-16le", seedText},
+		{"utf-16be BOM", utf16Bytes(t, seedText, unicode.BigEndian, unicode.UseBOM), "", "utf-16be", seedText},
+		{"utf-16le without BOM", utf16Bytes(t, seedText, unicode.LittleEndian, unicode.IgnoreBOM), "", "utf-16le", seedText},
+		{"gbk bytes, no declaration", gb18030(t, seedText), "", "gb18030", seedText},
+		{"gb18030 BOM", append([]byte{0x84, 0x31, 0x95, 0x33}, gb18030(t, seedText)...), "", "gb18030", seedText},
+		{"meta charset gb2312 with GBK-only characters", gbPage(`<meta charset="gb2312">`), "王" + gbkOnly, "gb18030", ""},
+		{"http-equiv gbk", gbPage(`<meta http-equiv="Content-Type" content="text/html; charset=GBK">`), gbkOnly, "gb18030", ""},
+		{"declared utf-8 but GBK bytes: bytes win", gbPage(`<meta charset="utf-8">`), gbkOnly, "gb18030", ""},
+		{"declared gb2312 but valid utf-8 text: bytes win",
+			[]byte(`<meta charset="gb2312"><p>` + seedText + `</p>`), "洮北区政府", "utf-8", ""},
+		{"xml encoding declaration", gb18030(t, `<?xml version="1.0" encoding="gb2312"?><html><p>`+seedText+`</p></html>`), "洮北区", "gb18030", ""},
+		{"utf-8 cut inside the last character", []byte(seedText + "报告"[:4]), "洮北区", "utf-8", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, enc, err := Decode(tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if enc != tt.wantEnc {
+				t.Errorf("encoding %q, want %q", enc, tt.wantEnc)
+			}
+			if tt.wantFull != "" && text != tt.wantFull {
+				t.Errorf("text %q, want %q", text, tt.wantFull)
+			}
+			if !strings.Contains(text, tt.want) {
+				t.Errorf("text lacks %q: %q", tt.want, text)
+			}
+		})
+	}
+}
+
+func TestDecodeCleansText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"第一行\r\n第二行\r第三行\n", "第一行\n第二行\n第三行\n"},
+		{"其他信息946\u200b条。", "其他信息946条。"},
+		{"共\u200c18\u200d3\u2060件\ufeff", "共183件"},
+		{"“引号”—破折号…省略号", "“引号”—破折号…省略号"}, // E2 lead bytes that are not zero-width stay
+	}
+	for _, tt := range tests {
+		got, _, err := Decode([]byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("Decode(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDecodeRejects(t *testing.T) {
+	controls := []byte(strings.Repeat("a\x01\x02\x03b", 100))
+	tests := []struct {
+		name string
+		data []byte
+		msg  string
+	}{
+		{"empty", nil, "文件为空"},
+		{"only a BOM", []byte{0xEF, 0xBB, 0xBF}, "文件为空"},
+		{"only white space", []byte(" \r\n\t\n"), "文件为空"},
+		{"PDF", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj"), "二进制"},
+		{"PNG", []byte("\x89PNG\r\n\x1a\n...."), "二进制"},
+		{"zip/docx: NUL in header", []byte("PK\x03\x04\x14\x00\x06\x00word/document.xml"), "二进制"},
+		{"NUL byte in text", []byte("报告\x00正文"), "二进制"},
+		{"control bytes", controls, "二进制"},
+		{"OLE .doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "二进制"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Decode(tt.data)
+			if !errors.Is(err, ErrUnreadable) {
+				t.Fatalf("err = %v, want ErrUnreadable", err)
+			}
+			if !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("err = %q, want it to say %q", err, tt.msg)
+			}
+		})
+	}
+}
+
+func TestDeclaredCharset(t *testing.T) {
+	tests := []struct{ head, want string }{
+		{`<meta charset="utf-8">`, "utf-8"},
+		{`<META CHARSET=UTF8>`, "utf-8"},
+		{`<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />`, "gb18030"},
+		{`<meta content='text/html;charset = x-gbk'>`, "gb18030"},
+		{`<meta charset="GB18030">`, "gb18030"},
+		{`<meta charset="big5">`, ""},
+		{`<p>no declaration</p>`, ""},
+	}
+	for _, tt := range tests {
+		if got := declaredCharset([]byte(tt.head)); got != tt.want {
+			t.Errorf("declaredCharset(%q) = %q, want %q", tt.head, got, tt.want)
+		}
+	}
+}
+
+func TestDecodeLooksOnlyAtTheHead(t *testing.T) {
+	// A charset mentioned deep in a UTF-8 page (say, in an article about
+	// encodings) does not count: only the first few KB are searched.
+	page := "<html><body><p>" + strings.Repeat("正文", 3000) + `charset=gbk</p></body></html>`
+	_, enc, err := Decode([]byte(page))
+	if err != nil || enc != "utf-8" {
+		t.Fatalf("enc %q err %v, want utf-8", enc, err)
+	}
+}

@@ -1,0 +1,827 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// looksLikeHTML sniffs decoded text: it starts with a document-level tag, or
+// its first kilobytes hold a fair number of common tags.
+func looksLikeHTML(text string) bool {
+	head := strings.ToLower(text[:min(len(text), 8192)])
+	start := strings.TrimLeft(head, " \t\r\n\ufeff")
+	if strings.HasPrefix(start, "<") {
+		for _, tag := range htmlStartTags {
+			if rest, ok := strings.CutPrefix(start, tag); ok && (rest == "" || !isASCIILetter(rest[0])) {
+				return true
+			}
+		}
+	}
+	count := 0
+	for _, tag := range htmlCommonTags {
+		count += strings.Count(head, tag)
+	}
+	return count >= 4
+}
+
+// htmlStartTags open HTML documents and fragments.
+var htmlStartTags = []string{
+	"<!doctype html", "<html", "<?xml", "<head", "<body", "<meta", "<title", "<link",
+	"<style", "<script", "<!--", "<table", "<div", "<p", "<span", "<font", "<center",
+	"<h1", "<h2", "<h3", "<br", "<form", "<base",
+}
+
+// htmlCommonTags are counted in text that does not start with a tag; plain
+// report text has none of them.
+var htmlCommonTags = []string{"<p>", "<p ", "</p>", "<br", "<div", "</div>", "<span", "<table", "<td", "<tr", "<font", "<body", "<html"}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// readHTML reads a web page into paragraphs and tables in reading order,
+// leaving out scripts, styles, hidden elements and the site's chrome
+// (navigation, headers, footers, share and tool bars). It parses with
+// html.Parse, so broken markup comes out as browsers show it.
+func readHTML(text string) *Document {
+	doc := &Document{Kind: "html"}
+	root, err := html.Parse(strings.NewReader(text))
+	if err != nil { // only reader errors, which strings.Reader never has
+		return doc
+	}
+	r := &htmlReader{stats: make(map[*html.Node]nodeStats)}
+	r.measure(root, false)
+	doc.Title = findTitle(root)
+	r.walk(root, walkCtx{})
+	r.flush()
+	r.resolveLines(text)
+	doc.Blocks = finishBlocks(r.cands)
+	return doc
+}
+
+// htmlReader collects blockCand blocks while walking the tree.
+type htmlReader struct {
+	stats   map[*html.Node]nodeStats
+	cands   []blockCand
+	anchors []*html.Node // per blockCand, the text node it starts with (for Line)
+
+	para       strings.Builder // raw text of the paragraph being collected
+	paraAnchor *html.Node
+}
+
+// walkCtx is what the walk knows about the ancestors of a node.
+type walkCtx struct {
+	inContent bool // inside <article>, <main> or an element named like the article body
+	inPre     bool
+}
+
+// nodeStats summarise an element's visible text, for the chrome and
+// layout-table rules.
+type nodeStats struct {
+	text     int // visible runes
+	linkText int // visible runes inside <a>
+	links    int
+	tables   int // <table> elements, itself included
+}
+
+func (s *nodeStats) add(o nodeStats) {
+	s.text += o.text
+	s.linkText += o.linkText
+	s.links += o.links
+	s.tables += o.tables
+}
+
+// measure fills r.stats in one post-order pass, so the rules that look at a
+// whole subtree cost O(1) each and the reader stays linear.
+func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
+	var s nodeStats
+	switch n.Type {
+	case html.TextNode:
+		s.text = visibleRunes(n.Data)
+		if inLink {
+			s.linkText = s.text
+		}
+		return s
+	case html.ElementNode:
+		if skipTags[n.DataAtom] {
+			return s
+		}
+		switch n.DataAtom {
+		case atom.A:
+			inLink = true
+			s.links = 1
+		case atom.Table:
+			s.tables = 1
+		}
+	case html.DocumentNode:
+	default:
+		return s
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s.add(r.measure(c, inLink))
+	}
+	if n.Type == html.ElementNode {
+		r.stats[n] = s
+	}
+	return s
+}
+
+// visibleRunes counts the runes of s that are not ASCII white space.
+func visibleRunes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c&0xC0 != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+			n++
+		}
+	}
+	return n
+}
+
+// skipTags hold no readable text: scripts, styles, embedded objects, form
+// controls, and the document head (its title is read separately).
+var skipTags = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Frame: true, atom.Object: true, atom.Embed: true, atom.Svg: true,
+	atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Map: true, atom.Title: true,
+	atom.Button: true, atom.Select: true, atom.Option: true, atom.Textarea: true, atom.Input: true,
+}
+
+// blockTags end the paragraph before them and start a new one.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
+	atom.Caption: true, atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true,
+	atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true,
+	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true,
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true,
+	atom.Hgroup: true, atom.Hr: true, atom.Html: true, atom.Legend: true, atom.Li: true,
+	atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
+	atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Td: true,
+	atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Br: true,
+}
+
+// walk emits the blocks of n's subtree in document order. Comments are
+// skipped, which drops Word's <!--[if ...]> blocks; the text between
+// <![if !supportLists]> and <![endif]> (a list number) is ordinary text
+// between two bogus comments and is kept, as browsers show it.
+func (r *htmlReader) walk(n *html.Node, ctx walkCtx) {
+	switch n.Type {
+	case html.TextNode:
+		r.addText(n, ctx)
+		return
+	case html.DocumentNode:
+		r.walkChildren(n, ctx)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if skipTags[n.DataAtom] || isHidden(n) || r.isChrome(n, ctx) {
+		return
+	}
+	if n.DataAtom == atom.Table && r.stats[n].tables == 1 {
+		r.flush()
+		if r.emitTable(n) {
+			return
+		}
+		// A one-column table is a frame around text: read it as a container.
+	}
+	block := blockTags[n.DataAtom]
+	if block {
+		r.flush()
+	}
+	if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
+		return
+	}
+	ctx.inContent = ctx.inContent || isContentElement(n)
+	ctx.inPre = ctx.inPre || n.DataAtom == atom.Pre || n.DataAtom == atom.Textarea
+	r.walkChildren(n, ctx)
+	if block {
+		r.flush()
+	}
+}
+
+func (r *htmlReader) walkChildren(n *html.Node, ctx walkCtx) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.walk(c, ctx)
+	}
+}
+
+// addText appends a text node to the paragraph. Inline elements do not
+// break paragraphs, so digits split across <span>s join up again.
+func (r *htmlReader) addText(n *html.Node, ctx walkCtx) {
+	if !ctx.inPre {
+		r.appendPara(n.Data, n)
+		return
+	}
+	for i, line := range strings.Split(n.Data, "\n") {
+		if i > 0 {
+			r.flush()
+		}
+		r.appendPara(line, n)
+	}
+}
+
+func (r *htmlReader) appendPara(s string, n *html.Node) {
+	if r.paraAnchor == nil && strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) != "" {
+		r.paraAnchor = n
+	}
+	r.para.WriteString(interElementSpace(s))
+}
+
+// interElementSpace turns a text node that is only a source line break
+// between two elements ("办公室</span>\n<span>时间") into an explicit space:
+// the CJK line-break rule of foldSpace is meant for text wrapped inside a
+// run, and would glue two fields together here.
+func interElementSpace(s string) string {
+	if strings.IndexByte(s, '\n') >= 0 && strings.Trim(s, " \t\r\n\f") == "" {
+		return "\x00"
+	}
+	return s
+}
+
+// flush ends the paragraph being collected.
+func (r *htmlReader) flush() {
+	if r.para.Len() == 0 {
+		return
+	}
+	text, anchor := foldSpace(r.para.String()), r.paraAnchor
+	r.para.Reset()
+	r.paraAnchor = nil
+	if text == "" {
+		return
+	}
+	text, kind := classifyLine(text)
+	r.add(blockCand{Block: Block{Text: text}, kind: kind}, anchor)
+}
+
+func (r *htmlReader) add(c blockCand, anchor *html.Node) {
+	r.cands = append(r.cands, c)
+	r.anchors = append(r.anchors, anchor)
+}
+
+// foldSpace folds runs of white space (including &nbsp; and U+3000) to one
+// space, trims the ends and drops zero-width characters. As in CSS, a line
+// break in the source between two CJK characters vanishes instead of
+// becoming a space; a NUL, which the parser never leaves in text, marks an
+// explicit break (<br>, a paragraph inside a table cell) that always does.
+func foldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var last rune = -1
+	inRun, runNL, runHard := false, false, false
+	for _, c := range s {
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f':
+			inRun = true
+		case c == '\n':
+			inRun, runNL = true, true
+		case c == 0 || isOddSpace(c):
+			inRun, runHard = true, true
+		case isZeroWidth(c):
+		default:
+			if inRun && last >= 0 && (runHard || !runNL || !isWide(last) || !isWide(c)) {
+				b.WriteByte(' ')
+			}
+			inRun, runNL, runHard = false, false, false
+			b.WriteRune(c)
+			last = c
+		}
+	}
+	return b.String()
+}
+
+// isWide reports CJK characters and full-width forms, between which a source
+// line break is not a space.
+func isWide(r rune) bool {
+	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF ||
+		r >= 0xFE30 && r <= 0xFE4F || r >= 0xFF00 && r <= 0xFFEF || r >= 0x20000 && r <= 0x3FFFF
+}
+
+// isHidden reports elements the browser does not show.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			if styleIs(a.Val, "isplay", "none") || styleIs(a.Val, "isibility", "hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// styleIs reports whether a style attribute sets the property (given
+// without its first letter, which may be upper case) to val. It scans
+// without allocating: Word puts a long style on every span.
+func styleIs(style, prop, val string) bool {
+	for i := 0; i < len(style); {
+		j := strings.Index(style[i:], prop)
+		if j < 0 {
+			return false
+		}
+		k := skipBlanks(style, i+j+len(prop))
+		if k < len(style) && style[k] == ':' {
+			k = skipBlanks(style, k+1)
+			if strings.EqualFold(style[k:min(len(style), k+len(val))], val) {
+				return true
+			}
+		}
+		i = k
+	}
+	return false
+}
+
+// chromeScope says where an element named like chrome is chrome.
+type chromeScope uint8
+
+const (
+	notChrome chromeScope = iota
+	chromeAnywhere
+	// chromeOutside names (header, top, banner) are chrome around the page
+	// but the article's own head (title, date) inside the article body.
+	chromeOutside
+)
+
+// chromeNames are class/id words (split at -, _, case changes; lower case;
+// trailing digits dropped) of navigation, headers, footers and widgets,
+// including the pinyin abbreviations Chinese sites use.
+var chromeNames = map[string]chromeScope{
+	"nav": chromeAnywhere, "navbar": chromeAnywhere, "navigation": chromeAnywhere, "menu": chromeAnywhere,
+	"breadcrumb": chromeAnywhere, "breadcrumbs": chromeAnywhere, "crumb": chromeAnywhere, "crumbs": chromeAnywhere,
+	"footer": chromeAnywhere, "foot": chromeAnywhere, "bottom": chromeAnywhere, "copyright": chromeAnywhere,
+	"share": chromeAnywhere, "toolbar": chromeAnywhere, "tools": chromeAnywhere, "sidebar": chromeAnywhere,
+	"qrcode": chromeAnywhere, "ewm": chromeAnywhere, "erweima": chromeAnywhere, "search": chromeAnywhere,
+	"login": chromeAnywhere, "logo": chromeAnywhere, "position": chromeAnywhere, "location": chromeAnywhere,
+	"weizhi": chromeAnywhere, "dqwz": chromeAnywhere, "daohang": chromeAnywhere, "fenxiang": chromeAnywhere,
+	"gotop": chromeAnywhere, "totop": chromeAnywhere, "backtop": chromeAnywhere, "skip": chromeAnywhere,
+	"header": chromeOutside, "head": chromeOutside, "top": chromeOutside, "banner": chromeOutside,
+	"topbar": chromeOutside, "masthead": chromeOutside,
+}
+
+// chromeAffixes also mark a class word they start or end ("submenu",
+// "topnav", "bdshare", "footerbox"); "foot" is left out for "footnote".
+var chromeAffixes = []string{"nav", "menu", "footer", "breadcrumb", "crumb", "share", "toolbar", "sidebar", "copyright", "qrcode"}
+
+// chromeRoles are ARIA roles of chrome.
+var chromeRoles = map[string]chromeScope{
+	"navigation": chromeAnywhere, "menu": chromeAnywhere, "menubar": chromeAnywhere, "toolbar": chromeAnywhere,
+	"search": chromeAnywhere, "banner": chromeOutside, "contentinfo": chromeOutside,
+}
+
+// chromeTags are HTML5 sectioning elements of chrome.
+var chromeTags = map[atom.Atom]chromeScope{
+	atom.Nav: chromeAnywhere, atom.Aside: chromeAnywhere, atom.Header: chromeOutside, atom.Footer: chromeOutside,
+}
+
+// contentNames mark the article body, inside which header-like names are
+// the article's own head.
+var contentNames = map[string]bool{
+	"article": true, "content": true, "main": true, "detail": true, "details": true,
+	"zoom": true, "editor": true, "text": true, "body": true,
+}
+
+// Chrome is small: an element with this much text outside links is the
+// page's content however it is named (a wrapper called "main-nav-box").
+const maxChromeText = 500
+
+// Link lists: at least this many links holding most of the text.
+const minNavLinks = 5
+
+// isChrome reports page chrome by tag, role, class or id, or by link density.
+func (r *htmlReader) isChrome(n *html.Node, ctx walkCtx) bool {
+	scope := chromeTags[n.DataAtom]
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			scope = max(scope, chromeRoles[strings.ToLower(a.Val)])
+		case "class", "id":
+			eachNameWord(a.Val, func(w string) {
+				scope = max(scope, chromeWordScope(w))
+			})
+		}
+	}
+	st := r.stats[n]
+	if scope == chromeOutside && ctx.inContent {
+		scope = notChrome
+	}
+	if scope != notChrome {
+		return st.text-st.linkText < maxChromeText
+	}
+	return isLinkList(n, st)
+}
+
+func chromeWordScope(w string) chromeScope {
+	if s, ok := chromeNames[w]; ok {
+		return s
+	}
+	for _, a := range chromeAffixes {
+		if len(w) > len(a) && (strings.HasPrefix(w, a) || strings.HasSuffix(w, a)) {
+			return chromeAnywhere
+		}
+	}
+	return notChrome
+}
+
+// isLinkList reports a container that is mostly links: a menu or a list of
+// other articles, with little text of its own.
+func isLinkList(n *html.Node, st nodeStats) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Td, atom.Section, atom.Span, atom.P:
+	default:
+		return false
+	}
+	own := st.text - st.linkText
+	return st.links >= minNavLinks && st.linkText*4 >= st.text*3 && own < 100
+}
+
+func isContentElement(n *html.Node) bool {
+	if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+		return true
+	}
+	found := false
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			eachNameWord(a.Val, func(w string) { found = found || contentNames[w] })
+		}
+	}
+	return found
+}
+
+// eachNameWord calls f with the lower-case words of a class or id value:
+// split at non-alphanumerics and lower-to-upper case changes, trailing
+// digits dropped ("menu_hov" → menu, hov; "topNav2" → top, nav).
+func eachNameWord(v string, f func(string)) {
+	var buf [32]byte
+	w := buf[:0]
+	emit := func() {
+		for len(w) > 0 && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
+			w = w[:len(w)-1]
+		}
+		if len(w) > 0 {
+			f(string(w))
+		}
+		w = buf[:0]
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if i > 0 && v[i-1] >= 'a' && v[i-1] <= 'z' {
+				emit()
+			}
+			w = append(w, c+'a'-'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			w = append(w, c)
+		default:
+			emit()
+		}
+	}
+	emit()
+}
+
+// Span limits: HTML allows colspan up to 1000 and rowspan up to 65534, but
+// report tables are narrow; absurd values are typing errors.
+const (
+	maxColspan  = 64
+	maxGridCols = 256
+)
+
+// emitTable appends a leaf table as a Grid (after its caption) and reports
+// true, or reports false for a one-column table, which is a layout frame.
+func (r *htmlReader) emitTable(t *html.Node) bool {
+	trs := tableRows(t)
+	g, anchor := r.buildGrid(trs)
+	if len(g.Rows) > 0 && len(g.Rows[0]) < 2 {
+		return false
+	}
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Caption {
+			text, a := r.cellText(c)
+			if text != "" {
+				r.add(blockCand{Block: Block{Text: text}}, a)
+			}
+		}
+	}
+	if len(g.Rows) > 0 {
+		r.add(blockCand{Block: Block{Table: g}}, anchor)
+	}
+	return true
+}
+
+// tableRows returns the table's own rows in source order (html.Parse puts
+// them in thead/tbody/tfoot sections).
+func tableRows(t *html.Node) []*html.Node {
+	var rows []*html.Node
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Tr:
+			rows = append(rows, c)
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			for tr := c.FirstChild; tr != nil; tr = tr.NextSibling {
+				if tr.Type == html.ElementNode && tr.DataAtom == atom.Tr && !isHidden(tr) {
+					rows = append(rows, tr)
+				}
+			}
+		}
+	}
+	return rows
+}
+
+// buildGrid expands rowspan and colspan: each position a cell covers holds a
+// copy with the cell's origin, ragged rows are padded with empty cells, and
+// rows that are entirely empty (and take no part in a span) are dropped.
+func (r *htmlReader) buildGrid(trs []*html.Node) (*Grid, *html.Node) {
+	var anchor *html.Node
+	rows := make([][]GridCell, len(trs))
+	spanned := make([]bool, len(trs)) // a cell starting in this row spans down
+	for ri, tr := range trs {
+		col := 0
+		for td := tr.FirstChild; td != nil; td = td.NextSibling {
+			if td.Type != html.ElementNode || (td.DataAtom != atom.Td && td.DataAtom != atom.Th) {
+				continue
+			}
+			for col < len(rows[ri]) && rows[ri][col].OrigRow >= 0 {
+				col++
+			}
+			if col >= maxGridCols {
+				break
+			}
+			cs := min(max(spanAttr(td, "colspan", 1), 1), maxColspan, maxGridCols-col)
+			rs := spanAttr(td, "rowspan", 1)
+			if rs == 0 || rs > len(trs)-ri { // rowspan=0 spans the rest of the table
+				rs = len(trs) - ri
+			}
+			text, a := r.cellText(td)
+			if anchor == nil && text != "" {
+				anchor = a
+			}
+			cell := GridCell{Text: text, OrigRow: ri, OrigCol: col}
+			for dr := range rs {
+				placeCell(&rows[ri+dr], col, cs, cell)
+			}
+			spanned[ri] = spanned[ri] || rs > 1
+			col += cs
+		}
+	}
+	return &Grid{Rows: dropEmptyRows(padRows(rows), spanned)}, anchor
+}
+
+// placeCell puts cell into positions col..col+cs-1 of row, growing it with
+// free positions (OrigRow -1) and leaving positions already taken by an
+// earlier span alone.
+func placeCell(row *[]GridCell, col, cs int, cell GridCell) {
+	for len(*row) < col+cs {
+		*row = append(*row, GridCell{OrigRow: -1})
+	}
+	for c := col; c < col+cs; c++ {
+		if (*row)[c].OrigRow < 0 {
+			(*row)[c] = cell
+		}
+	}
+}
+
+// padRows gives every row the same width, filling free positions with empty
+// cells of their own.
+func padRows(rows [][]GridCell) [][]GridCell {
+	width := 0
+	for _, row := range rows {
+		width = max(width, len(row))
+	}
+	for ri := range rows {
+		for len(rows[ri]) < width {
+			rows[ri] = append(rows[ri], GridCell{OrigRow: -1})
+		}
+		for ci := range rows[ri] {
+			if rows[ri][ci].OrigRow < 0 {
+				rows[ri][ci] = GridCell{OrigRow: ri, OrigCol: ci}
+			}
+		}
+	}
+	return rows
+}
+
+// dropEmptyRows removes rows with no text that own all their cells and span
+// nowhere, and renumbers OrigRow to match.
+func dropEmptyRows(rows [][]GridCell, spanned []bool) [][]GridCell {
+	newIndex := make([]int, len(rows))
+	kept := rows[:0]
+	for ri, row := range rows {
+		if !spanned[ri] && isEmptyOwnRow(row, ri) {
+			newIndex[ri] = -1
+			continue
+		}
+		newIndex[ri] = len(kept)
+		kept = append(kept, row)
+	}
+	if len(kept) == len(rows) {
+		return rows
+	}
+	for _, row := range kept {
+		for ci := range row {
+			row[ci].OrigRow = newIndex[row[ci].OrigRow]
+		}
+	}
+	return kept
+}
+
+func isEmptyOwnRow(row []GridCell, ri int) bool {
+	for _, c := range row {
+		if c.Text != "" || c.OrigRow != ri {
+			return false
+		}
+	}
+	return true
+}
+
+// spanAttr reads a colspan or rowspan value the way browsers do: leading
+// digits count ("2px" is 2), anything unreadable or below zero is def.
+func spanAttr(n *html.Node, key string, def int) int {
+	for _, a := range n.Attr {
+		if a.Key != key {
+			continue
+		}
+		v := strings.TrimSpace(a.Val)
+		end := 0
+		for end < len(v) && end < 6 && v[end] >= '0' && v[end] <= '9' {
+			end++
+		}
+		if i, err := strconv.Atoi(v[:end]); err == nil {
+			return i
+		}
+	}
+	return def
+}
+
+// cellText returns the folded text of a table cell (or caption); line
+// breaks and paragraphs inside it become single spaces.
+func (r *htmlReader) cellText(n *html.Node) (string, *html.Node) {
+	var b strings.Builder
+	var anchor *html.Node
+	collectText(n, &b, &anchor)
+	return foldSpace(b.String()), anchor
+}
+
+func collectText(n *html.Node, b *strings.Builder, anchor **html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if *anchor == nil && strings.TrimSpace(c.Data) != "" {
+				*anchor = c
+			}
+			b.WriteString(interElementSpace(c.Data))
+		case html.ElementNode:
+			if skipTags[c.DataAtom] || isHidden(c) {
+				continue
+			}
+			block := blockTags[c.DataAtom]
+			if block {
+				b.WriteByte(0)
+			}
+			collectText(c, b, anchor)
+			if block {
+				b.WriteByte(0)
+			}
+		}
+	}
+}
+
+// findTitle returns the folded text of the first <title>.
+func findTitle(n *html.Node) string {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Title {
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			}
+		}
+		return foldSpace(b.String())
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+		return "" // a <title> inside the body is not the page's
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if t := findTitle(c); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// resolveLines sets Block.Line by finding each block's first text in the
+// source. Blocks come in document order, so one forward cursor serves them
+// all; a total search budget keeps pages whose text is written as character
+// references (not findable verbatim) linear: once spent, lines stay 0.
+func (r *htmlReader) resolveLines(src string) {
+	f := lineFinder{src: src, line: 1, budget: 4*len(src) + 1<<20}
+	if i := indexFold(src, "<body"); i >= 0 {
+		f.advance(i)
+	}
+	for k, a := range r.anchors {
+		if a != nil {
+			r.cands[k].Line = f.find(a.Data)
+		}
+	}
+}
+
+// indexFold finds an ASCII needle in either all-lower or all-upper case.
+func indexFold(s, needle string) int {
+	i, j := strings.Index(s, needle), strings.Index(s, strings.ToUpper(needle))
+	if i < 0 || (j >= 0 && j < i) {
+		return j
+	}
+	return i
+}
+
+type lineFinder struct {
+	src    string
+	pos    int // cursor; the line of src[pos] is line
+	line   int
+	budget int
+}
+
+func (f *lineFinder) advance(to int) {
+	f.line += strings.Count(f.src[f.pos:to], "\n")
+	f.pos = to
+}
+
+// find moves the cursor to the next occurrence of the text's verbatim
+// prefix and returns its line, 0 when not found. It prefers an occurrence
+// right after a tag ('>') or entity (';'), the way a text node starts, but
+// looks for one only a short way past the first match.
+func (f *lineFinder) find(data string) int {
+	needle := sourceNeedle(data)
+	if needle == "" || f.budget <= 0 {
+		return 0
+	}
+	i := strings.Index(f.src[f.pos:], needle)
+	if i < 0 {
+		f.budget -= len(f.src) - f.pos
+		return 0
+	}
+	at := f.pos + i
+	f.budget -= i
+	if !startsTextNode(f.src, at) {
+		window := f.src[at+len(needle) : min(len(f.src), at+verifyWindow)]
+		for from := 0; ; {
+			j := strings.Index(window[from:], needle)
+			if j < 0 {
+				break
+			}
+			if k := at + len(needle) + from + j; startsTextNode(f.src, k) {
+				at = k
+				break
+			}
+			from += j + len(needle)
+		}
+	}
+	f.advance(at)
+	return f.line
+}
+
+// verifyWindow bounds the search for a better-placed match.
+const verifyWindow = 4096
+
+// sourceNeedle is the leading part of a text node's data that appears in
+// the source verbatim: up to the first character that could have been
+// written as an entity, at most 32 bytes.
+func sourceNeedle(data string) string {
+	data = strings.TrimLeft(data, " \t\n\r\f\u00a0\u3000")
+	end := 0
+	for end < len(data) && end < 32 {
+		c := data[end]
+		if c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == 0xC2 {
+			break
+		}
+		end++
+	}
+	for end > 0 && end < len(data) && data[end]&0xC0 == 0x80 { // do not split a rune
+		end--
+	}
+	return strings.TrimRight(data[:end], " \t\n")
+}
+
+// startsTextNode reports whether src[at] follows a tag or entity, past
+// white space (ASCII, U+3000, no-break) that a text node's indent holds.
+func startsTextNode(src string, at int) bool {
+	i := at
+	for i > 0 {
+		switch {
+		case src[i-1] == ' ' || src[i-1] == '\t' || src[i-1] == '\n':
+			i--
+		case strings.HasSuffix(src[:i], "\u3000"):
+			i -= len("\u3000")
+		case strings.HasSuffix(src[:i], "\u00a0"):
+			i -= len("\u00a0")
+		default:
+			return src[i-1] == '>' || src[i-1] == ';'
+		}
+	}
+	return true
+}
