@@ -47,7 +47,9 @@ func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 	r.Agency, r.Year, r.Published = m.Agency, m.Year, m.Published
 	r.Findings = append(r.Findings, findings...)
 
-	tabs := readTables(newStream(doc), r.Year)
+	s := newStream(doc)
+	tabs := readTables(s, r.Year)
+	s.release()
 	if tabs.form != "" {
 		r.Form = tabs.form
 		r.Cells = tabs.cells

@@ -66,28 +66,23 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 		if len(rr.region) == 0 {
 			continue // label without values: the report left the row empty
 		}
-		cs, why := candidates(rr, n, cols)
+		// The row's own identities (总计 = sum of the columns) filter the
+		// splits as they are made.
+		own := rowRelations(rels, rr.row.Key)
+		cs, why := candidates(rr, n, cols, func(c []cellVal) bool { return rowHolds(own, colIndex, c) })
 		if why != "" {
 			sol.why[i], sol.rule[i] = why, ruleCount
 			continue
-		}
-		// The row's own identities (总计 = sum of the columns).
-		own := rowRelations(rels, rr.row.Key)
-		var kept [][]cellVal
-		for _, c := range cs.cands {
-			if rowHolds(own, colIndex, c) {
-				kept = append(kept, c)
-			}
 		}
 		if cs.exact {
 			cands[i] = cs // as printed: a broken identity is for check to report
 			continue
 		}
-		if len(kept) == 0 {
+		if len(cs.cands) == 0 {
 			sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），没有一种拆分能符合本行的勾稽关系", regionText(rr)), ruleConflict
 			continue
 		}
-		cands[i] = rowCands{cands: kept}
+		cands[i] = cs
 	}
 	// Combine the rows under the identities that span rows.
 	var amb []int
@@ -160,7 +155,8 @@ func regionText(rr rowRead) string {
 }
 
 // candidates lists the ways the row's pieces can fill its n cells.
-func candidates(rr rowRead, n int, cols []*templates.Column) (rowCands, string) {
+// Splits (never values read as printed) must satisfy holds.
+func candidates(rr rowRead, n int, cols []*templates.Column, holds func([]cellVal) bool) (rowCands, string) {
 	rr.region = dropPadding(rr.region, n)
 	variants := [][]piece{rr.region}
 	if rr.tailDigits != "" {
@@ -179,24 +175,34 @@ func candidates(rr rowRead, n int, cols []*templates.Column) (rowCands, string) 
 	}
 	var out [][]cellVal
 	exact := false
-	seen := map[string]bool{}
+	var seen map[string]bool
+	if len(variants) > 1 {
+		seen = map[string]bool{}
+	}
+	tried := 0
 	for vi, ps := range variants {
 		if len(ps) == n {
 			if vi == 0 && rr.tailDigits == "" {
-				exact = true
+				return rowCands{cands: [][]cellVal{direct(ps)}, exact: true}, ""
 			}
-			out = appendUnique(out, seen, direct(ps))
+			if c := direct(ps); holds(c) && decimalsFit(c, cols) {
+				out = appendUnique(out, seen, c)
+			}
+			tried++
 			continue
 		}
 		if len(ps) > n || len(ps) == 0 {
 			continue
 		}
 		enumerate(ps, n, func(c []cellVal) bool {
-			out = appendUnique(out, seen, c)
+			tried++
+			if holds(c) && decimalsFit(c, cols) {
+				out = appendUnique(out, seen, append([]cellVal(nil), c...))
+			}
 			return len(out) < maxCandidates
 		})
 	}
-	if len(out) == 0 {
+	if tried == 0 {
 		switch {
 		case len(rr.region) > n:
 			return rowCands{}, fmt.Sprintf("读到%d个数字（%s），多于表格的%d列", len(rr.region), regionText(rr), n)
@@ -207,20 +213,19 @@ func candidates(rr rowRead, n int, cols []*templates.Column) (rowCands, string) 
 	if len(out) >= maxCandidates {
 		return rowCands{}, fmt.Sprintf("数字连写在一起（%s），可能的拆分太多", regionText(rr))
 	}
-	// Decimal values only where the column allows them.
-	var kept [][]cellVal
-	for _, c := range out {
-		okRow := true
-		for i, v := range c {
-			if v.ok && !v.num.IsInt() && !cols[i].Decimal && !exact {
-				okRow = false
-			}
-		}
-		if okRow {
-			kept = append(kept, c)
+	_ = exact
+	return rowCands{cands: out}, ""
+}
+
+// decimalsFit reports whether fractional values stand only in columns
+// that allow them.
+func decimalsFit(c []cellVal, cols []*templates.Column) bool {
+	for i, v := range c {
+		if v.ok && !v.num.IsInt() && !cols[i].Decimal {
+			return false
 		}
 	}
-	return rowCands{cands: kept, exact: exact && len(kept) == 1}, ""
+	return true
 }
 
 // dropPadding removes empty grid cells that only pad a row beyond the
@@ -250,6 +255,9 @@ func dropPadding(ps []piece, n int) []piece {
 }
 
 func appendUnique(out [][]cellVal, seen map[string]bool, c []cellVal) [][]cellVal {
+	if seen == nil {
+		return append(out, c)
+	}
 	var b strings.Builder
 	for _, v := range c {
 		b.WriteString(v.num.String())
@@ -290,7 +298,7 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
 	rec = func(i, extra int) bool {
 		if i == len(ps) {
 			if extra == 0 {
-				return emit(append([]cellVal(nil), cur...))
+				return emit(cur) // emit copies what it keeps
 			}
 			return true
 		}
@@ -301,7 +309,15 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
 			cur = cur[:len(cur)-len(direct([]piece{p}))]
 			return ok
 		}
-		for k := 0; k <= extra && k < len(p.text); k++ {
+		// Every later piece can absorb at most its length minus one extra
+		// cells; the last piece must take all that remain.
+		capLater := 0
+		for _, q := range ps[i+1:] {
+			if q.splittable {
+				capLater += len(q.text) - 1
+			}
+		}
+		for k := max(0, extra-capLater); k <= extra && k < len(p.text); k++ {
 			ok := splitDigits(p.text, k+1, func(parts []int64) bool {
 				base := len(cur)
 				for _, v := range parts {

@@ -30,10 +30,68 @@ type stream struct {
 	// searches a hundred labels.
 	letterByte []int32
 	letterRune []int32
-	runeID     map[rune]int32
-	posStart   []int32 // positions of rune id k are pos[posStart[k]:posStart[k+1]]
+	runeID     runeTable // rune → id
+	posStart   []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
 	pos        []int32
 }
+
+// runeTable maps runes to small ids: an open-addressing hash table, much
+// cheaper per document than a Go map for the few thousand distinct runes of
+// a report.
+type runeTable struct {
+	keys []rune // 0 = empty slot (NUL never reaches the stream)
+	ids  []int32
+	n    int
+}
+
+func newRuneTable(size int) runeTable {
+	c := 1024
+	for c < size*2 {
+		c *= 2
+	}
+	return runeTable{keys: make([]rune, c), ids: make([]int32, c)}
+}
+
+func (t *runeTable) slot(r rune) int {
+	mask := len(t.keys) - 1
+	i := int(uint32(r)*2654435761) & mask
+	for t.keys[i] != 0 && t.keys[i] != r {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+func (t *runeTable) get(r rune) (int32, bool) {
+	i := t.slot(r)
+	return t.ids[i], t.keys[i] == r
+}
+
+// add inserts r with the next id unless present; it returns r's id.
+func (t *runeTable) add(r rune) (id int32, added bool) {
+	if (t.n+1)*2 > len(t.keys) {
+		old := *t
+		*t = newRuneTable(len(old.keys))
+		for i, k := range old.keys {
+			if k != 0 {
+				t.keys[t.slot(k)], t.ids[t.slot(k)] = k, old.ids[i]
+				t.n++
+			}
+		}
+	}
+	i := t.slot(r)
+	if t.keys[i] == r {
+		return t.ids[i], false
+	}
+	t.keys[i], t.ids[i] = r, int32(t.n)
+	t.n++
+	return t.ids[i], true
+}
+
+// lookup returns the id of rune r in this stream's index.
+func (s *stream) lookup(r rune) (int32, bool) { return s.runeID.get(r) }
+
+// release is kept for callers; the stream holds no pooled memory now.
+func (s *stream) release() {}
 
 // Markers in the stream. They are control characters, which folded report
 // text never contains.
@@ -161,12 +219,11 @@ func (s *stream) addGrid(b Block) {
 }
 
 func (s *stream) index() {
-	var b strings.Builder
-	b.Grow(len(s.runes) * 3)
+	b := make([]byte, 0, len(s.runes)*3)
 	s.letterAt = make([]int32, 0, len(s.runes)*3)
 	s.letterByte = make([]int32, 0, len(s.runes))
 	s.letterRune = make([]int32, 0, len(s.runes))
-	s.runeID = make(map[rune]int32, 1024)
+	s.runeID = newRuneTable(1024)
 	ids := make([]int32, 0, len(s.runes))
 	counts := make([]int32, 0, 1024)
 	for i, r := range s.runes {
@@ -174,22 +231,20 @@ func (s *stream) index() {
 			continue
 		}
 		n := utf8.RuneLen(r)
-		s.letterByte = append(s.letterByte, int32(b.Len()))
+		s.letterByte = append(s.letterByte, int32(len(b)))
 		s.letterRune = append(s.letterRune, int32(i))
 		for range n {
 			s.letterAt = append(s.letterAt, int32(i))
 		}
-		b.WriteRune(r)
-		id, ok := s.runeID[r]
-		if !ok {
-			id = int32(len(counts))
-			s.runeID[r] = id
+		b = utf8.AppendRune(b, r)
+		id, added := s.runeID.add(r)
+		if added {
 			counts = append(counts, 0)
 		}
 		counts[id]++
 		ids = append(ids, id)
 	}
-	s.letters = b.String()
+	s.letters = string(b)
 	s.letterAt = append(s.letterAt, int32(len(s.runes)))
 	s.posStart = make([]int32, len(counts)+1)
 	for k, c := range counts {
@@ -213,7 +268,7 @@ func (s *stream) find(word string, from int) (start, end int) {
 	best, bestK, bestN := int32(-1), 0, int32(1<<30)
 	k := 0
 	for _, r := range word {
-		id, ok := s.runeID[r]
+		id, ok := s.lookup(r)
 		if !ok {
 			return -1, -1
 		}

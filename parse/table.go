@@ -101,7 +101,15 @@ type formReader struct {
 	// forward, so a hit at or after a later cursor is still the answer.
 	found   map[*templates.Row]foundRow
 	matched int // data rows whose label was found
-	valued  int // data rows with at least one value
+	valued  int // data rows with at least one number
+	// pending holds the rows found per table until solve: splitting cells
+	// is the costly part, and only the best-matching form is solved.
+	pending []pendingTable
+}
+
+type pendingTable struct {
+	t    *templates.Table
+	rows []rowRead
 }
 
 type foundRow struct {
@@ -148,7 +156,15 @@ func anchors(t *templates.Table) []string {
 	return out
 }
 
-// read reads every table of the form.
+// solve turns the rows found into cells and findings.
+func (fr *formReader) solve() {
+	for _, p := range fr.pending {
+		fr.assign(p.t, p.rows)
+	}
+	fr.pending = nil
+}
+
+// read finds the rows of every table of the form; solve reads their cells.
 func (fr *formReader) read() {
 	cursor := 0
 	for _, t := range fr.form.Tables {
@@ -207,7 +223,13 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 	if len(rows) == 0 {
 		return from
 	}
-	fr.assign(t, rows)
+	for _, rr := range rows {
+		fr.matched++
+		if hasNumber(rr.region) {
+			fr.valued++
+		}
+	}
+	fr.pending = append(fr.pending, pendingTable{t, rows})
 	return cursor
 }
 
@@ -428,12 +450,7 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 	cols := t.DataColumns()
 	filled := false
 	for _, rr := range rows {
-		fr.matched++
-		for _, p := range rr.region {
-			if p.kind == pieceNumber {
-				filled = true
-			}
-		}
+		filled = filled || hasNumber(rr.region)
 	}
 	if !filled {
 		fr.findings = append(fr.findings, xxgk.Finding{
@@ -456,20 +473,15 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 			}
 			continue
 		}
-		any := false
 		for c, v := range vals {
 			if !v.ok {
 				continue
 			}
-			any = true
 			col := cols[c]
 			fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
 				Value: v.num, Unit: t.Unit(rr.row.Key, col.Key), Blank: v.blank,
 				Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: rr.evidence},
 			}
-		}
-		if any {
-			fr.valued++
 		}
 		if msg := solved.why[i]; msg != "" {
 			fr.findings = append(fr.findings, xxgk.Finding{

@@ -49,6 +49,7 @@ func readTables(s *stream, year int) tablesResult {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
 	best := all[0].fr
+	best.solve()
 	return tablesResult{form: best.form.ID, cells: best.cells, findings: best.findings}
 }
 

@@ -26,6 +26,9 @@ func FoldRune(r rune) rune {
 		}
 		return r
 	}
+	if r >= 0x4E00 && r <= 0x9FFF && r != '它' {
+		return r // CJK ideographs, nearly all of a report, fold to themselves
+	}
 	if f, ok := runeFolds[r]; ok {
 		return f
 	}

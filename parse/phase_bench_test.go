@@ -1,0 +1,48 @@
+package parse
+
+import (
+	"os"
+	"testing"
+)
+
+// BenchmarkPhases splits the cost of parsing one page-text report.
+func BenchmarkPhases(b *testing.B) {
+	data, err := os.ReadFile("../testdata/reports/pingtan-2025-zone.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text, _, _ := Decode(data)
+	doc := readText(text)
+	b.Run("decode", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			Decode(data)
+		}
+	})
+	b.Run("readText", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			readText(text)
+		}
+	})
+	b.Run("readMeta", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			readMeta(doc)
+		}
+	})
+	b.Run("stream", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			newStream(doc).release()
+		}
+	})
+	b.Run("tables", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			s := newStream(doc)
+			readTables(s, 2025)
+			s.release()
+		}
+	})
+}
