@@ -651,8 +651,27 @@ func validName(s string) bool {
 			return false
 		}
 	}
-	return !strings.Contains(s, "信息公开") && !strings.Contains(s, "报告")
+	for _, w := range notNameWords {
+		if strings.Contains(s, w) {
+			return false
+		}
+	}
+	for _, w := range classPrefixes {
+		if strings.HasPrefix(s, w) {
+			return false
+		}
+	}
+	return true
 }
+
+// classPrefixes start phrases naming a kind of agency, not one agency
+// (乡镇人民政府, 县级人民政府).
+var classPrefixes = []string{"乡镇", "县级", "市级", "省级", "地方", "基层", "上级", "下级", "直辖市", "自治区", "自治州"}
+
+// notNameWords occur in phrases that end like a name but describe groups or
+// duties (县级以上地方人民政府, 主管部门汇总所属部门和乡镇): no agency's
+// name contains them.
+var notNameWords = []string{"信息公开", "报告", "汇总", "所属", "以上", "各级", "有关", "部门和", "和乡镇", "等部门", "主管部门"}
 
 // nameLike reports whether a whole line is an agency's name, as in a
 // signature: a valid name ending like one.
@@ -660,12 +679,14 @@ func nameLike(s string) bool {
 	if !validName(s) {
 		return false
 	}
+	longest := 0
 	for _, suf := range agencySuffixes {
 		if strings.HasSuffix(s, suf) {
-			return true
+			longest = max(longest, len(suf))
 		}
 	}
-	return false
+	// A bare suffix (办公室, 中心) names no particular agency.
+	return longest > 0 && len(s) > longest
 }
 
 // reduceOffice maps a government office to its government.

@@ -102,6 +102,9 @@ type formReader struct {
 	found   map[*templates.Row]foundRow
 	matched int // data rows whose label was found
 	valued  int // data rows with at least one number
+	// anchored counts the tables whose title or header label was found:
+	// a report cut short after 第二十条第（一）项 still shows its form.
+	anchored int
 	// pending holds the rows found per table until solve: splitting cells
 	// is the costly part, and only the best-matching form is solved.
 	pending []pendingTable
@@ -190,6 +193,7 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 	start := from
 	if _, en := fr.findAnchor(t, from); en >= 0 {
 		start = en
+		fr.anchored++
 	}
 	var rows []rowRead
 	cursor := start

@@ -9,8 +9,9 @@ import (
 	"xxgk/templates"
 )
 
-// minRows is how many data rows of a form must be found before a document
-// is taken to contain that form: a label or two in prose prove nothing.
+// minRows is how many data rows and table titles of a form must be found
+// before a document is taken to contain that form: a label or two in prose
+// prove nothing.
 const minRows = 4
 
 // tablesResult is the best reading of a document's statistics tables.
@@ -30,15 +31,15 @@ func readTables(s *stream, year int) tablesResult {
 	}
 	var all []scored
 	for _, f := range templates.Forms() {
-		if !mentionsForm(s, f) || labelsPresent(s, f) < minRows {
+		if !mentionsForm(s, f) || labelsPresent(s, f) < 2 {
 			continue
 		}
 		fr := newFormReader(s, f)
 		fr.read()
-		if fr.matched < minRows {
+		if fr.matched == 0 || fr.matched+fr.anchored < minRows {
 			continue
 		}
-		score := fr.matched*2 + fr.valued
+		score := fr.matched*2 + fr.valued + fr.anchored
 		if year != 0 && f.Covers(year) {
 			score++
 		}
