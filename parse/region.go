@@ -230,7 +230,11 @@ func classify(s *stream, a, b int) (*piece, bool) {
 		return nil, false
 	}
 	p.kind, p.num, p.text = pieceNumber, n, t
-	p.splittable = len(t) > 1 && allDigits(t)
+	// Only digits glued to text (数量15130000154二、) may be several cells
+	// run together. A grid cell, or a number standing between separators,
+	// is one cell as printed: splitting it could only make a wrong number.
+	glued := (a > 0 && !isMark(s.runes[a-1])) || (b < len(s.runes) && !isMark(s.runes[b])) || len(rs) < b-a
+	p.splittable = o.row < 0 && glued && len(t) > 1 && allDigits(t)
 	return p, true
 }
 

@@ -2,42 +2,275 @@ package parse
 
 import (
 	"os"
-	"sort"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"xxgk"
 )
 
-func readFixture(t *testing.T, name string) *Document {
+func parseString(t *testing.T, name, text string) *xxgk.Report {
 	t.Helper()
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Skip(err)
-	}
-	text, _, err := Decode(b)
+	r, err := Parse(name, []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return readText(text)
+	return r
 }
 
-func TestDebugTables(t *testing.T) {
-	for _, name := range []string{os.Getenv("XXGK_DEBUG")} {
-		if name == "" {
-			t.Skip()
+func hasRule(r *xxgk.Report, rule string) bool {
+	for _, f := range r.Findings {
+		if f.Rule == rule {
+			return true
 		}
-		doc := readFixture(t, name)
-		res := readTables(newStream(doc), 0)
-		t.Logf("form %s, %d cells", res.form, len(res.cells))
-		var keys []string
-		for k := range res.cells {
-			keys = append(keys, k)
+	}
+	return false
+}
+
+func wantCell(t *testing.T, r *xxgk.Report, key, value string, blank bool) {
+	t.Helper()
+	v, ok := r.Cells[key]
+	if !ok {
+		t.Errorf("%s missing", key)
+		return
+	}
+	if !v.Value.Equal(xxgk.MustNumber(value)) || v.Blank != blank {
+		t.Errorf("%s = %s (blank %v), want %s (blank %v)", key, v.Value, v.Blank, value, blank)
+	}
+}
+
+const t3Head = `<p>三、收到和处理政府信息公开申请情况</p><table>
+<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+`
+
+// t3Rows renders table 三's first rows with the given cells after each label.
+func t3HTML(rows map[string]string) string {
+	var b strings.Builder
+	b.WriteString("<html><body><p>某县2023年政府信息公开工作年度报告</p>" + t3Head)
+	for _, label := range []string{"一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"} {
+		b.WriteString(`<tr><td colspan="3">` + label + "</td>" + rows[label] + "</tr>\n")
+	}
+	b.WriteString(`<tr><td rowspan="3">三、本年度办理结果</td><td colspan="2">（一）予以公开</td>` + rows["（一）予以公开"] + "</tr>\n")
+	b.WriteString(`<tr><td colspan="2">（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td>` + rows["（二）部分公开"] + "</tr>\n")
+	b.WriteString(`<tr><td colspan="2">（七）总计</td>` + rows["（七）总计"] + "</tr>\n")
+	b.WriteString(`<tr><td colspan="3">四、结转下年度继续办理</td>` + rows["四、结转下年度继续办理"] + "</tr>\n")
+	b.WriteString("</table></body></html>")
+	return b.String()
+}
+
+func cells(vals ...string) string {
+	var b strings.Builder
+	for _, v := range vals {
+		b.WriteString("<td>" + v + "</td>")
+	}
+	return b.String()
+}
+
+func TestGridRowspanColspanAndBlankCells(t *testing.T) {
+	r := parseString(t, "t3.html", t3HTML(map[string]string{
+		"一、本年新收政府信息公开申请数量": cells("5", "1", "", "", "", "", "6"),
+		"二、上年结转政府信息公开申请数量": cells("0", "", "", "", "", "", "0"),
+		"（一）予以公开":          cells("3", "1", "", "", "", "", "4"),
+		"（二）部分公开":          cells("1", "&nbsp;", "", "", "", "", "1"),
+		"（七）总计":            cells("4", "1", "", "", "", "", "5"),
+		"四、结转下年度继续办理":      cells("1", "", "", "", "", "", "1"),
+	}))
+	if r.Form != "gov_2021" && r.Form != "gov_2019" {
+		t.Fatalf("form %q", r.Form)
+	}
+	p := r.Form + ".t3_requests."
+	wantCell(t, r, p+"new_received.natural_person", "5", false)
+	wantCell(t, r, p+"new_received.commercial_enterprise", "1", false)
+	wantCell(t, r, p+"new_received.research_institution", "0", true)
+	wantCell(t, r, p+"new_received.total", "6", false)
+	wantCell(t, r, p+"partially_granted.commercial_enterprise", "0", true)
+	wantCell(t, r, p+"results_total.total", "5", false)
+	wantCell(t, r, p+"carried_to_next_year.natural_person", "1", false)
+	if got := r.Figures["requests.received"]; !got.Value.Equal(xxgk.Int(6)) {
+		t.Errorf("requests.received = %v", got.Value)
+	}
+}
+
+func TestSeparatedNumberIsNeverSplit(t *testing.T) {
+	// One cell per line, and the row lost a cell: six numbers for seven
+	// columns. "10" stands alone on its line, so it is one cell: it must not
+	// be split into 1 and 0 to fill the gap, though the identities would hold.
+	lines := []string{"某县2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计",
+		"一、本年新收政府信息公开申请数量", "10", "0", "0", "0", "0", "1",
+		"二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0",
+		"三、本年度办理结果", "（一）予以公开", "1", "0", "0", "0", "0", "0", "1",
+		"（七）总计", "1", "0", "0", "0", "0", "0", "1", "四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0"}
+	r := parseString(t, "t3.txt", strings.Join(lines, "\n")+"\n")
+	for k, v := range r.Cells {
+		if strings.Contains(k, ".new_received.") {
+			t.Errorf("%s = %s read from a row with a missing cell", k, v.Value)
 		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			v := res.cells[k]
-			t.Logf("%s = %s blank=%v line=%d ev=%q", k, v.Value, v.Blank, v.Line, v.Text)
+	}
+	if !hasRule(r, ruleCount) {
+		t.Errorf("no %s finding: %+v", ruleCount, r.Findings)
+	}
+	wantCell(t, r, r.Form+".t3_requests.granted.total", "1", false)
+}
+
+func TestBlankTotalColumnIsNotZero(t *testing.T) {
+	// Some reports leave the 总计 column empty (Shanghai 2019): a blank is
+	// then not a zero.
+	r := parseString(t, "t3.html", t3HTML(map[string]string{
+		"一、本年新收政府信息公开申请数量": cells("5", "1", "0", "0", "0", "0", ""),
+		"二、上年结转政府信息公开申请数量": cells("0", "0", "0", "0", "0", "0", ""),
+		"（一）予以公开":          cells("3", "1", "0", "0", "0", "0", ""),
+		"（二）部分公开":          cells("1", "0", "0", "0", "0", "0", ""),
+		"（七）总计":            cells("4", "1", "0", "0", "0", "0", ""),
+		"四、结转下年度继续办理":      cells("1", "0", "0", "0", "0", "0", ""),
+	}))
+	p := r.Form + ".t3_requests."
+	for _, row := range []string{"new_received", "granted", "partially_granted", "results_total", "carried_to_next_year"} {
+		if v, ok := r.Cells[p+row+".total"]; ok {
+			t.Errorf("%s.total = %s, a blank read as 0", row, v.Value)
 		}
-		for _, f := range res.findings {
-			t.Logf("finding %s: %s", f.Rule, f.Message)
+	}
+	wantCell(t, r, p+"carried_over.total", "0", true) // 0 = 0+0+…: consistent
+	wantCell(t, r, p+"new_received.natural_person", "5", false)
+	if !hasRule(r, "table_blank_not_zero") {
+		t.Error("no table_blank_not_zero finding")
+	}
+	if _, ok := r.Figures["requests.received"]; ok {
+		t.Error("requests.received derived from a blank total")
+	}
+}
+
+func TestBlankTableIsABlankForm(t *testing.T) {
+	r := parseString(t, "t3.html", t3HTML(map[string]string{}))
+	if len(r.Cells) != 0 {
+		t.Errorf("%d cells from an empty form", len(r.Cells))
+	}
+	if !hasRule(r, "blank_form") {
+		t.Error("no blank_form finding")
+	}
+}
+
+// statText is a stat_2014 table in the one-cell-per-line layout of seed 002.
+const statText = `2016年度政府信息公开情况统计表
+统计指标
+单位
+统计数
+一、主动公开情况
+(一)主动公开政府信息数
+(不同渠道和方式公开相同信息计1条)
+13,100
+其中:主动公开规范性文件数
+１２
+三、依申请公开情况
+(一)收到申请数
+139
+1﹒当面申请数
+0
+七、依申请公开信息收取的费用
+万元
+0.0251
+八、机构建设和保障经费情况
+(三)从事政府信息公开工作人员数
+5
+1专职人员数(不包括政府公报及政府网站工作人员数)
+1
+2﹒兼职人员数
+4
+(四)政府信息公开专项经费(不包括用于政府公报编辑管理及政府网站建设维护等方面的经费)
+万元
+九、政府信息公开会议和培训情况
+(一)召开政府信息公开工作会议或专题会议数
+3
+`
+
+func TestOneCellPerLine(t *testing.T) {
+	r := parseString(t, "stat.txt", "崇川区2016年政府信息公开工作年度报告\n"+statText)
+	if r.Form != "stat_2014" {
+		t.Fatalf("form %q", r.Form)
+	}
+	p := "stat_2014.stat."
+	wantCell(t, r, p+"proactive_total.value", "13100", false)       // thousands separator, note line with its 1
+	wantCell(t, r, p+"proactive_normative_docs.value", "12", false) // full-width digits
+	wantCell(t, r, p+"request_fees.value", "0.0251", false)         // a unit line before the value
+	wantCell(t, r, p+"staff_fulltime.value", "1", false)            // bare numbering 1专职…
+	wantCell(t, r, p+"staff_total.value", "5", false)               // not 51
+	if _, ok := r.Cells[p+"special_funds.value"]; ok {
+		t.Error("专项经费 has a unit and no number: it must be absent, not the next number")
+	}
+	if v := r.Figures["fees.collected_yuan"]; !v.Value.Equal(xxgk.Int(251)) || v.Unit != "元" {
+		t.Errorf("fees.collected_yuan = %s %s, want 251 元", v.Value, v.Unit)
+	}
+	if _, ok := r.Figures["funds.special_yuan"]; ok {
+		t.Error("funds.special_yuan present")
+	}
+}
+
+func TestCellsWithUnitsDecimalsAndSigns(t *testing.T) {
+	text := "某区2019年政府信息公开工作年度报告\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n" +
+		"行政许可\t12\t-185\t1,024\n其他对外管理服务事项\t0\t0\t0\n" +
+		"第二十条第（八）项\n信息内容\t上一年项目数量\t本年增/减\n行政事业性收费\t5\t0\n" +
+		"第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t3\t251000元\n"
+	r := parseString(t, "t2.txt", text)
+	if r.Form != "gov_2019" {
+		t.Fatalf("form %q", r.Form)
+	}
+	wantCell(t, r, "gov_2019.t2_art20_5.admin_licensing.change_this_year", "-185", false)
+	wantCell(t, r, "gov_2019.t2_art20_5.admin_licensing.decisions", "1024", false)
+	wantCell(t, r, "gov_2019.t2_art20_9.gov_centralized_procurement.procurement_amount", "251000", false)
+}
+
+func TestRunTogetherCellsSplitOnlyWhenUnique(t *testing.T) {
+	// From the page text of pingtan 2025: table 三 rows split uniquely by
+	// 总计 = the sum of the columns; table 二's 行政规范性文件5845546 has no
+	// identity and is left out with a finding.
+	text := "平潭综合实验区2025年度政府信息公开工作年度报告\n二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件5845546" +
+		"第二十条第（五）项信息内容本年处理决定数量行政许可2418" +
+		"三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益 组织 法律服务 机构 其他" +
+		"一、本年新收政府信息公开申请数量15130000154二、上年结转政府信息公开申请数量0000000三、本年度办 理结果 （一）予以公开330000033（二）部分公开（区分处理的，只计这一情形，不计其他情形）380000038" +
+		"（七）总计14710000148四、结转下年度继续办理4200006四、政府信息公开行政复议、行政诉讼情况\n"
+	r := parseString(t, "run.txt", text)
+	p := "gov_2021.t3_requests."
+	wantCell(t, r, p+"new_received.natural_person", "151", false)
+	wantCell(t, r, p+"new_received.commercial_enterprise", "3", false)
+	wantCell(t, r, p+"new_received.total", "154", false)
+	wantCell(t, r, p+"results_total.natural_person", "147", false)
+	wantCell(t, r, p+"carried_to_next_year.commercial_enterprise", "2", false)
+	wantCell(t, r, "gov_2021.t2_art20_5.admin_licensing.decisions_this_year", "2418", false)
+	wantCell(t, r, "gov_2021.t2_art20_1.rules.in_force", "0", false)
+	for _, col := range []string{"issued_this_year", "repealed_this_year", "in_force"} {
+		if v, ok := r.Cells["gov_2021.t2_art20_1.admin_normative_docs."+col]; ok {
+			t.Errorf("%s = %s from an ambiguous run", col, v.Value)
 		}
+	}
+	if !hasRule(r, ruleSplit) && !hasRule(r, ruleUnsplitable) {
+		t.Errorf("no split finding: %+v", r.Findings)
+	}
+	// 330000033 splits as 33|…|33 or 3|30|…|33; without the other result
+	// rows no identity decides, so the row is left out rather than guessed.
+	if v, ok := r.Cells[p+"granted.natural_person"]; ok {
+		t.Errorf("granted.natural_person = %s from an undecided split", v.Value)
+	}
+}
+
+func TestProseYieldsNoCells(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/reports/seed-00[0134].txt")
+	files = append(files, "../testdata/reports/pingtan-2014-letter.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Parse(f, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Cells) != 0 || r.Form != xxgk.FormNarrative {
+			t.Errorf("%s: form %s with %d cells from a narrative report", f, r.Form, len(r.Cells))
+		}
+	}
+	r := parseString(t, "prose.txt", "某区2016年政府信息公开工作年度报告\n一、主动公开情况\n全年共收到申请数12件，其中当面申请数3件，网络申请数9件。申请办结数12件，按时办结数12件。行政复议数量0件。\n")
+	if len(r.Cells) != 0 {
+		t.Errorf("cells from prose: %v", r.Cells)
 	}
 }
