@@ -6,6 +6,8 @@
 // member names must not change. This package does no I/O.
 package xxgk
 
+import "encoding/json"
+
 // Forms a report can have. Local variants use their formats.json id.
 const (
 	FormNarrative = "narrative"
@@ -28,8 +30,8 @@ const (
 type Report struct {
 	Source    Source           `json:"source"`
 	Agency    string           `json:"agency"`
-	Year      int              `json:"year,omitempty"`      // the year the report covers; 0 = unknown
-	Published string           `json:"published,omitempty"` // YYYY-MM-DD, YYYY-MM or YYYY as precise as stated
+	Year      int              `json:"year"`      // the year the report covers; 0 = unknown, written as null
+	Published string           `json:"published"` // YYYY-MM-DD, YYYY-MM or YYYY as precise as stated; "" = unknown
 	Form      string           `json:"form"`
 	Figures   map[string]Value `json:"figures"`
 	Cells     map[string]Value `json:"cells"`
@@ -82,6 +84,36 @@ type Finding struct {
 	Keys     []string `json:"keys,omitempty"`
 	Line     int      `json:"line,omitempty"`
 	Evidence string   `json:"evidence,omitempty"`
+}
+
+// MarshalJSON writes an unknown year as null: 0 would read as a year.
+func (r Report) MarshalJSON() ([]byte, error) {
+	type plain Report
+	aux := struct {
+		plain
+		Year *int `json:"year"`
+	}{plain: plain(r)}
+	if r.Year != 0 {
+		aux.Year = &r.Year
+	}
+	return json.Marshal(aux)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (r *Report) UnmarshalJSON(b []byte) error {
+	type plain Report
+	aux := struct {
+		*plain
+		Year *int `json:"year"`
+	}{plain: (*plain)(r)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	r.Year = 0
+	if aux.Year != nil {
+		r.Year = *aux.Year
+	}
+	return nil
 }
 
 // NewReport returns an empty report with its maps ready for use.

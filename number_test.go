@@ -70,3 +70,33 @@ func TestNumberJSON(t *testing.T) {
 		t.Errorf("round trip: %+v", out)
 	}
 }
+
+func TestReportJSON(t *testing.T) {
+	r := NewReport(Source{Path: "a.txt", Kind: "text"})
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"source", "agency", "year", "published", "form", "figures", "cells", "findings"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("member %q missing: %s", k, b)
+		}
+	}
+	if m["year"] != nil {
+		t.Errorf("unknown year = %v, want null", m["year"])
+	}
+	r.Year = 2016
+	r.Cells["stat_2014.stat.req_received.value"] = Value{Value: Int(139), Evidence: Evidence{Method: MethodTable}}
+	b, _ = json.Marshal(r)
+	var back Report
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Year != 2016 || !back.Cells["stat_2014.stat.req_received.value"].Value.Equal(Int(139)) {
+		t.Errorf("round trip: %+v", back)
+	}
+}
