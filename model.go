@@ -86,13 +86,21 @@ type Finding struct {
 	Evidence string   `json:"evidence,omitempty"`
 }
 
+// reportJSON is Report with the year as a pointer, members in MODEL.md order.
+type reportJSON struct {
+	Source    Source           `json:"source"`
+	Agency    string           `json:"agency"`
+	Year      *int             `json:"year"`
+	Published string           `json:"published"`
+	Form      string           `json:"form"`
+	Figures   map[string]Value `json:"figures"`
+	Cells     map[string]Value `json:"cells"`
+	Findings  []Finding        `json:"findings"`
+}
+
 // MarshalJSON writes an unknown year as null: 0 would read as a year.
 func (r Report) MarshalJSON() ([]byte, error) {
-	type plain Report
-	aux := struct {
-		plain
-		Year *int `json:"year"`
-	}{plain: plain(r)}
+	aux := reportJSON{r.Source, r.Agency, nil, r.Published, r.Form, r.Figures, r.Cells, r.Findings}
 	if r.Year != 0 {
 		aux.Year = &r.Year
 	}
@@ -101,15 +109,12 @@ func (r Report) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (r *Report) UnmarshalJSON(b []byte) error {
-	type plain Report
-	aux := struct {
-		*plain
-		Year *int `json:"year"`
-	}{plain: (*plain)(r)}
+	var aux reportJSON
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
-	r.Year = 0
+	*r = Report{Source: aux.Source, Agency: aux.Agency, Published: aux.Published, Form: aux.Form,
+		Figures: aux.Figures, Cells: aux.Cells, Findings: aux.Findings}
 	if aux.Year != nil {
 		r.Year = *aux.Year
 	}
