@@ -227,7 +227,7 @@ func chooseEncoding(data []byte) (string, error) {
 // declaredCharset finds a charset=... (meta tags, HTTP-equiv content) or an
 // XML encoding="..." declaration in head and maps it to an encoding name.
 func declaredCharset(head []byte) string {
-	lower := bytes.ToLower(head)
+	lower := asciiLower(head)
 	for _, key := range [][]byte{[]byte("charset"), []byte("encoding")} {
 		rest := lower
 		for {
@@ -401,4 +401,18 @@ func zeroWidthLen(s string) int {
 		return 3
 	}
 	return 0
+}
+
+// asciiLower lowers ASCII letters only. Charset declarations and tag names
+// are ASCII; bytes.ToLower would decode every CJK character of the head for
+// nothing.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }

@@ -11,7 +11,7 @@ import (
 // looksLikeHTML sniffs decoded text: it starts with a document-level tag, or
 // its first kilobytes hold a fair number of common tags.
 func looksLikeHTML(text string) bool {
-	head := strings.ToLower(text[:min(len(text), 8192)])
+	head := string(asciiLower([]byte(text[:min(len(text), 8192)])))
 	start := strings.TrimLeft(head, " \t\r\n\ufeff")
 	if strings.HasPrefix(start, "<") {
 		for _, tag := range htmlStartTags {

@@ -1275,6 +1275,9 @@ func (s *metaScan) bodyName() (string, evidence) {
 		best := ""
 		for _, h := range s.both {
 			t := h.text
+			if !containsAny(t, bodyNeedles[re]) {
+				continue // cheap test before the regexp
+			}
 			if re == bodyGovRe {
 				t = stripCited(t) // a cited rule's issuer is not the author
 			}
@@ -1297,6 +1300,21 @@ func (s *metaScan) bodyName() (string, evidence) {
 		}
 	}
 	return "", evidence{}
+}
+
+// bodyNeedles are words every match of a body regexp contains.
+var bodyNeedles = map[*regexp.Regexp][]string{
+	bodyGovRe:   {"人民政府", "街道办事处"},
+	bodyPlaceRe: {"政务公开", "政府信息公开"},
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // govForm finds name followed by a government suffix anywhere the rules

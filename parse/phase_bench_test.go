@@ -7,7 +7,11 @@ import (
 
 // BenchmarkPhases splits the cost of parsing one page-text report.
 func BenchmarkPhases(b *testing.B) {
-	data, err := os.ReadFile("../testdata/reports/pingtan-2025-zone.txt")
+	name := os.Getenv("XXGK_FILE")
+	if name == "" {
+		name = "../testdata/reports/pingtan-2025-zone.txt"
+	}
+	data, err := os.ReadFile(name)
 	if err != nil {
 		b.Fatal(err)
 	}
