@@ -89,6 +89,9 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 			i++
 			continue
 		}
+		if r == '、' && cur >= 0 && isDigit(rs[i-1]) {
+			i++ // 2、政府公报公开数: keep the numbering with its digits, cut below
+		}
 		break
 	}
 	end = i
@@ -114,7 +117,15 @@ done:
 				tail = num // 0000001专职…: the 1 may be a value or the numbering
 			}
 		} else if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "、") {
-			return nil, "", end, false // numbering we cannot place
+			_, body := utf8.DecodeLastRuneInString(t)
+			if d := t[:len(t)-body]; len(d) <= 2 && allDigits(d) && fr.rowAt(end) != nil {
+				// A piece of its own that is only numbering before a label of
+				// the form, numbered differently from the template.
+				raws = raws[:n-1]
+				end = last[0]
+			} else {
+				return nil, "", end, false // numbering we cannot place
+			}
 		}
 	}
 	for _, rw := range raws {

@@ -161,8 +161,11 @@ func (s *stream) addText(o origin, text string) {
 	oi := int32(len(s.origins) - 1)
 	var prev rune
 	pendingSpace := 0
+	if isRuleLine(text) {
+		return // +----+----+ or ├────┼────┤: a border, only a separator
+	}
 	for at, r := range text {
-		if r == '|' || r == '\t' {
+		if r == '|' || r == '\t' || isBoxRune(r) {
 			pendingSpace = 2
 			continue
 		}
@@ -187,6 +190,26 @@ func (s *stream) addText(o origin, text string) {
 		s.offset = append(s.offset, int32(at))
 		prev = f
 	}
+}
+
+// isBoxRune reports whether r draws table borders (│ ├ ─ ┼ …), as text
+// browsers and some editors render tables.
+func isBoxRune(r rune) bool { return r >= 0x2500 && r <= 0x257F }
+
+// isRuleLine reports whether a line only draws a table border, in box
+// characters or ASCII art (+----+, |====|).
+func isRuleLine(t string) bool {
+	hasRule := false
+	for _, r := range t {
+		switch {
+		case isBoxRune(r), r == '-', r == '=', r == '_':
+			hasRule = true
+		case r == '+', r == '|', r == ' ', r == '\t', r == ':':
+		default:
+			return false
+		}
+	}
+	return hasRule && utf8.RuneCountInString(t) >= 3
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -78,6 +78,8 @@ func newFormIndex(f *templates.Form) *formIndex {
 			ix.tries[r] = labelTries(p)
 			for _, a := range p.Alts {
 				add(a)
+			}
+			for _, a := range ix.tries[r] {
 				first, _ := utf8.DecodeRuneInString(a)
 				ix.byFirst[first] = append(ix.byFirst[first], rowAlt{r, a})
 			}
@@ -276,17 +278,30 @@ func (fr *formReader) searchRow(row *templates.Row, from int) (rowRead, bool) {
 
 // labelTries lists the spellings to search for: the alternatives, then the
 // template's core cut short by one or two characters (seed 002 prints
-// …在线访谈次 for …在线访谈次数).
+// …在线访谈次 for …在线访谈次数), then, for long labels, shorter prefixes:
+// a text rendering of a table may wrap a long label cell over several
+// lines with the row's values in between (…逾期不补正、行政机关 / 8 0 0 … /
+// 不再处理其政府信息公开申请).
 func labelTries(p templates.Pattern) []string {
 	tries := append([]string(nil), p.Alts...)
-	if len(p.Alts) > 0 {
-		r := []rune(p.Alts[0])
-		for cut := 1; cut <= 2 && len(r)-cut >= 6; cut++ {
-			tries = append(tries, string(r[:len(r)-cut]))
+	if len(p.Alts) == 0 {
+		return tries
+	}
+	r := []rune(p.Alts[0])
+	for cut := 1; cut <= 2 && len(r)-cut >= 6; cut++ {
+		tries = append(tries, string(r[:len(r)-cut]))
+	}
+	if len(r) >= minWrapped {
+		for n := len(r) - 3; n >= max(8, len(r)/2); n-- {
+			tries = append(tries, string(r[:n]))
 		}
 	}
 	return tries
 }
+
+// minWrapped is the length (in characters) from which a label is searched
+// by its prefix too.
+const minWrapped = 14
 
 // accept checks an occurrence of a row label at runes [st, en) and reads
 // the values after it.
@@ -570,11 +585,6 @@ func rowName(r *templates.Row) string {
 // readUnlabelled reads the single unlabelled row of a table (table 四): the
 // values after the table's title and column headers.
 func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, bool) {
-	var cols []string
-	for _, c := range t.Columns {
-		cols = append(cols, c.Pattern().Alts...)
-	}
-	sort.Slice(cols, func(i, j int) bool { return len(cols[i]) > len(cols[j]) })
 	s := fr.s
 	pos := from
 	for {
@@ -582,7 +592,7 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 		if st < 0 {
 			return rowRead{}, false
 		}
-		i := fr.skipWords(en, cols)
+		i := fr.skipHeader(en, t)
 		if pieces, tail, end, ok := fr.readRegion(i); ok && len(pieces) > 0 {
 			if fr.boundaryAfter(end) && hasNumber(pieces) {
 				o := s.origins[s.origin[i]]
@@ -605,36 +615,50 @@ func hasNumber(ps []piece) bool {
 	return false
 }
 
-// skipWords skips markers and any of words (folded column labels) from pos.
-func (fr *formReader) skipWords(pos int, words []string) int {
+// skipHeader skips the column headers of t from rune pos: markers, and
+// text made only of the characters of the table's column labels. Text
+// renderings wrap narrow header cells (结果 / 纠正) and interleave them, so
+// the headers cannot be matched word by word.
+func (fr *formReader) skipHeader(pos int, t *templates.Table) int {
 	s := fr.s
+	chars := headerChars(t)
 	for pos < len(s.runes) {
-		if isMark(s.runes[pos]) && s.runes[pos] != blankMark {
+		r := s.runes[pos]
+		switch {
+		case isMark(r) && r != blankMark:
 			pos++
-			continue
-		}
-		off := s.letterOffset(pos)
-		rest := s.letters[off:]
-		matched := false
-		for _, w := range words {
-			if strings.HasPrefix(rest, w) {
-				pos = int(s.letterAt[off+len(w)-1]) + 1
-				matched = true
-				break
-			}
-		}
-		if !matched {
+		case chars[r]:
+			pos++
+		case r == '(':
 			// Parenthetical remarks in the header, e.g. （本列数据的勾稽关系为…）.
-			if s.runes[pos] == '(' {
-				if j := closeParen(s.runes, pos); j > 0 {
-					pos = j + 1
-					continue
-				}
+			j := closeParen(s.runes, pos)
+			if j < 0 {
+				return pos
 			}
+			pos = j + 1
+		default:
 			return pos
 		}
 	}
 	return pos
+}
+
+var headerCharSets sync.Map // *templates.Table → map[rune]bool
+
+func headerChars(t *templates.Table) map[rune]bool {
+	if m, ok := headerCharSets.Load(t); ok {
+		return m.(map[rune]bool)
+	}
+	m := map[rune]bool{}
+	for _, c := range t.Columns {
+		for _, r := range templates.Fold(c.Label) {
+			if !isDigit(r) {
+				m[r] = true
+			}
+		}
+	}
+	headerCharSets.Store(t, m)
+	return m
 }
 
 func closeParen(rs []rune, i int) int {

@@ -43,6 +43,44 @@ func TestTextTwinsNeverContradictHTML(t *testing.T) {
 	}
 }
 
+// TestRenderedTextTwinsGiveEveryCell reads pages rendered to text by text
+// browsers (w3m draws box borders; lynx puts each cell on its own line).
+// Nothing is run together there, so every cell of the HTML must be read,
+// with the same value.
+func TestRenderedTextTwinsGiveEveryCell(t *testing.T) {
+	for _, pattern := range []string{"*-w3m.txt", "*-lynx.txt"} {
+		files, _ := filepath.Glob("../testdata/reports/" + pattern)
+		if len(files) == 0 {
+			t.Fatalf("no %s fixtures", pattern)
+		}
+		for _, f := range files {
+			stem := f[:strings.LastIndex(f, "-")]
+			t.Run(filepath.Base(f), func(t *testing.T) {
+				fromHTML := parseFile(t, stem+"-html.html")
+				fromText := parseFile(t, f)
+				if fromText.Form != fromHTML.Form {
+					t.Errorf("form: text %s, html %s", fromText.Form, fromHTML.Form)
+				}
+				for k, hv := range fromHTML.Cells {
+					v, ok := fromText.Cells[k]
+					if !ok && !rowHasBlank(fromHTML, k) { // an empty cell leaves no trace in text, and shifts the rest
+						t.Errorf("%s = %s missing from the text", k, hv.Value)
+					} else if !ok {
+						continue
+					} else if !v.Value.Equal(hv.Value) || v.Blank != hv.Blank {
+						t.Errorf("%s: text %s (blank %v), html %s (blank %v)", k, v.Value, v.Blank, hv.Value, hv.Blank)
+					}
+				}
+				for k, v := range fromText.Cells {
+					if _, ok := fromHTML.Cells[k]; !ok {
+						t.Errorf("%s = %s read from the text only", k, v.Value)
+					}
+				}
+			})
+		}
+	}
+}
+
 func parseFile(t *testing.T, path string) *xxgk.Report {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -54,4 +92,15 @@ func parseFile(t *testing.T, path string) *xxgk.Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// rowHasBlank reports whether the row of cell key has a blank cell.
+func rowHasBlank(r *xxgk.Report, key string) bool {
+	row := key[:strings.LastIndex(key, ".")+1]
+	for k, v := range r.Cells {
+		if strings.HasPrefix(k, row) && v.Blank {
+			return true
+		}
+	}
+	return false
 }
