@@ -127,7 +127,7 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 			}
 			chosen[i] = vals
 			if missing > 0 {
-				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），有%d种拆分都符合勾稽关系，其中%d格无法确定，未读取", regionText(rows[i]), len(sols), missing), ruleSplit
+				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），表格的勾稽关系不能唯一确定拆分方式（可能的组合有%d种），其中%d格未读取", regionText(rows[i]), len(sols), missing), ruleSplit
 			}
 		}
 	}

@@ -32,7 +32,14 @@ type formIndex struct {
 	byFirst map[rune][]rowAlt // row labels by first rune, for rowAt
 	anchors map[*templates.Table][]string
 	tries   map[*templates.Row][]string
+	// starts are the first characters of the form's row labels: a value
+	// region may end where a row the template does not know begins, if it
+	// starts like one (行政申诉、举报数 after 行政诉讼数 in a local table).
+	starts map[string]bool
 }
+
+// startRunes is how many characters of a row label make its start.
+const startRunes = 4
 
 var formIndexes sync.Map // *templates.Form → *formIndex
 
@@ -47,7 +54,7 @@ func indexOf(f *templates.Form) *formIndex {
 
 func newFormIndex(f *templates.Form) *formIndex {
 	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
-		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}}
+		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}}
 	seen := map[string]bool{}
 	add := func(w string) {
 		if utf8.RuneCountInString(w) >= 2 && !seen[w] {
@@ -78,6 +85,9 @@ func newFormIndex(f *templates.Form) *formIndex {
 			ix.tries[r] = labelTries(p)
 			for _, a := range p.Alts {
 				add(a)
+				if r := []rune(a); len(r) > startRunes {
+					ix.starts[string(r[:startRunes])] = true
+				}
 			}
 			for _, a := range ix.tries[r] {
 				first, _ := utf8.DecodeRuneInString(a)
@@ -373,6 +383,9 @@ func (fr *formReader) boundaryAt(pos int) bool {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
+	}
+	if r := []rune(firstRunes(rest, startRunes)); len(r) == startRunes {
+		return fr.starts[string(r)]
 	}
 	return false
 }
