@@ -524,6 +524,59 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 		}
 	}
 	fr.dropUnlikelyBlanks(t)
+	fr.dropMisaligned(t)
+}
+
+// dropMisaligned refuses a table whose rows mostly break their own
+// identities (总计 = the sum of the other columns). One broken row is the
+// report's arithmetic, for check to report; most rows broken means the
+// columns were not where the template puts them (a local variant with the
+// 总计 column first, an extra column), and every cell could be wrong.
+func (fr *formReader) dropMisaligned(t *templates.Table) {
+	get := func(c templates.CellRef) (cellVal, bool) {
+		v, ok := fr.cells[t.CellKey(c.Row, c.Col)]
+		return cellVal{num: v.Value, ok: ok}, ok
+	}
+	checked, broken := 0, 0
+	for _, r := range t.DataRows() {
+		own := rowRelations(t.Relations(), r.Key)
+		if len(own) == 0 || !rowHasNonZero(fr.cells, t, r.Key) {
+			continue
+		}
+		checked++
+		for _, rel := range own {
+			if holds, known := evaluate(rel, get); known && !holds {
+				broken++
+				break
+			}
+		}
+	}
+	if broken < 3 || broken*2 < checked {
+		return
+	}
+	var keys []string
+	prefix := t.Form.ID + "." + t.ID + "."
+	for k := range fr.cells {
+		if strings.HasPrefix(k, prefix) {
+			keys = append(keys, k)
+			delete(fr.cells, k)
+		}
+	}
+	sort.Strings(keys)
+	fr.findings = append(fr.findings, xxgk.Finding{
+		Rule: "table_misaligned", Severity: xxgk.SeverityError,
+		Message: fmt.Sprintf("表格“%s”中%d行有数据，其中%d行本行的合计与各栏之和不符：各栏很可能与官方格式的顺序不同，整张表的数据未读取。", tableName(t), checked, broken),
+		Keys:    keys,
+	})
+}
+
+func rowHasNonZero(cells map[string]xxgk.Value, t *templates.Table, row string) bool {
+	for _, c := range t.DataColumns() {
+		if v, ok := cells[t.CellKey(row, c.Key)]; ok && v.Value.Sign() != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // dropUnlikelyBlanks keeps a blank cell as 0 only where that agrees with

@@ -274,3 +274,25 @@ func TestProseYieldsNoCells(t *testing.T) {
 		t.Errorf("cells from prose: %v", r.Cells)
 	}
 }
+
+func TestMisalignedColumnsAreRefused(t *testing.T) {
+	// A local variant with 总计 first: read in the template's order, every
+	// row breaks 总计 = the sum of the other columns.
+	row := cells("6", "5", "1", "0", "0", "0", "0")
+	r := parseString(t, "t3.html", t3HTML(map[string]string{
+		"一、本年新收政府信息公开申请数量": row,
+		"二、上年结转政府信息公开申请数量": cells("2", "1", "1", "0", "0", "0", "0"),
+		"（一）予以公开":          cells("4", "3", "1", "0", "0", "0", "0"),
+		"（二）部分公开":          cells("3", "2", "1", "0", "0", "0", "0"),
+		"（七）总计":            cells("7", "5", "2", "0", "0", "0", "0"),
+		"四、结转下年度继续办理":      cells("1", "1", "0", "0", "0", "0", "0"),
+	}))
+	for k, v := range r.Cells {
+		if strings.Contains(k, ".t3_requests.") {
+			t.Errorf("%s = %s read from a misaligned table", k, v.Value)
+		}
+	}
+	if !hasRule(r, "table_misaligned") {
+		t.Error("no table_misaligned finding")
+	}
+}
