@@ -1,6 +1,7 @@
 package xxgk
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -134,36 +135,16 @@ func (n Number) Sub(m Number) Number { return n.Add(Number{units: -m.units, scal
 func (n Number) Cmp(m Number) int {
 	x, y, _, ok := align(n, m)
 	if !ok {
-		return compareFloat(n.Float64(), m.Float64())
+		return cmp.Compare(n.Float64(), m.Float64())
 	}
-	return compareInt(x, y)
-}
-
-func compareInt(x, y int64) int {
-	switch {
-	case x < y:
-		return -1
-	case x > y:
-		return 1
-	}
-	return 0
-}
-
-func compareFloat(x, y float64) int {
-	switch {
-	case x < y:
-		return -1
-	case x > y:
-		return 1
-	}
-	return 0
+	return cmp.Compare(x, y)
 }
 
 // Equal reports whether n == m.
 func (n Number) Equal(m Number) bool { return n.Cmp(m) == 0 }
 
 // Sign returns -1, 0 or +1.
-func (n Number) Sign() int { return compareInt(n.units, 0) }
+func (n Number) Sign() int { return cmp.Compare(n.units, 0) }
 
 // IsInt reports whether n has no fractional part.
 func (n Number) IsInt() bool { return n.normal().scale == 0 }

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
@@ -1003,19 +1004,26 @@ func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []
 	return chosen.year, chosen.ev, fs
 }
 
+// eachIndex yields the byte offset of every occurrence of key in t.
+func eachIndex(t, key string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for off := 0; ; {
+			i := strings.Index(t[off:], key)
+			if i < 0 || !yield(off+i) {
+				return
+			}
+			off += i + len(key)
+		}
+	}
+}
+
 // periodYear reads the year of the statistics period, the end year when
 // the period spans two.
 func (s *metaScan) periodYear() (yearVote, bool) {
 	for _, h := range s.full {
 		t := h.text
 		for _, key := range []string{"统计", "起止"} {
-			for off := 0; ; {
-				i := strings.Index(t[off:], key)
-				if i < 0 {
-					break
-				}
-				i += off
-				off = i + len(key)
+			for i := range eachIndex(t, key) {
 				loc := periodKeyRe.FindStringIndex(t[i:min(len(t), i+30)])
 				if loc == nil {
 					continue
@@ -1059,18 +1067,12 @@ func (s *metaScan) tableYear(spans []span) (yearVote, bool) {
 	for _, h := range spans {
 		t := h.text
 		for _, key := range []string{"统计表", "情况表"} {
-			for off := 0; ; {
-				i := strings.Index(t[off:], key)
-				if i < 0 {
-					break
-				}
-				i += off
-				off = i + len(key)
+			for i := range eachIndex(t, key) {
 				w0 := max(0, i-120)
 				for w0 > 0 && !utf8.RuneStart(t[w0]) {
 					w0++
 				}
-				w := stripCited(t[w0:off])
+				w := stripCited(t[w0 : i+len(key)])
 				if m := tableTitleRe.FindStringSubmatchIndex(w); m != nil {
 					if y := parseYear(sub(w, m, 1)); y != 0 {
 						return yearVote{y, fromTable, evidence{h.line, excerpt(w, m[0], m[1])}}, true
