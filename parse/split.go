@@ -21,7 +21,6 @@ import (
 const (
 	maxCellDigits   = 12
 	maxCandidates   = 20000 // per row
-	maxSolutions    = 64
 	searchBudget    = 2_000_000
 	ruleSplit       = "table_split_ambiguous"
 	ruleConflict    = "table_split_conflict"
@@ -98,9 +97,9 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 		}
 	}
 	if len(amb) > 0 {
-		sols, complete := searchSplits(rels, rows, rowIndex, colIndex, cands, amb, chosen)
+		agree, count, complete := searchSplits(rels, rows, rowIndex, colIndex, cands, amb, chosen)
 		for _, i := range amb {
-			if len(sols) == 0 {
+			if count == 0 {
 				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），没有一种拆分能符合表格的勾稽关系", regionText(rows[i])), ruleConflict
 				continue
 			}
@@ -111,23 +110,15 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 			vals := make([]cellVal, n)
 			missing := 0
 			for c := range n {
-				v := sols[0][i][c]
-				same := true
-				for _, s := range sols[1:] {
-					if w := s[i][c]; w.ok != v.ok || !w.num.Equal(v.num) {
-						same = false
-						break
-					}
-				}
-				if same {
-					vals[c] = v
+				if a := agree[i][c]; a.same {
+					vals[c] = a.v
 				} else {
 					missing++
 				}
 			}
 			chosen[i] = vals
 			if missing > 0 {
-				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），表格的勾稽关系不能唯一确定拆分方式（可能的组合有%d种），其中%d格未读取", regionText(rows[i]), len(sols), missing), ruleSplit
+				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），表格的勾稽关系不能唯一确定拆分方式（可能的组合有%d种），其中%d格未读取", regionText(rows[i]), count, missing), ruleSplit
 			}
 		}
 	}
@@ -434,11 +425,18 @@ func evaluate(rel templates.Relation, get func(templates.CellRef) (cellVal, bool
 	return true, false
 }
 
-// searchSplits finds every combination of the ambiguous rows' candidates
-// under which the table's identities hold (cells of rows not read make a
-// relation unknown, which then constrains nothing). complete is false when
-// the search gave up.
-func searchSplits(rels []templates.Relation, rows []rowRead, rowIndex, colIndex map[string]int, cands []rowCands, amb []int, chosen [][]cellVal) ([][][]cellVal, bool) {
+// agreement tracks whether every solution gives a cell the same value.
+type agreement struct {
+	v    cellVal
+	same bool
+}
+
+// searchSplits enumerates the combinations of the ambiguous rows'
+// candidates under which the table's identities hold (cells of rows not
+// read make a relation unknown, which then constrains nothing). It returns,
+// per ambiguous row and column, whether all combinations agree, and how
+// many there are; complete is false when the search ran out of budget.
+func searchSplits(rels []templates.Relation, rows []rowRead, rowIndex, colIndex map[string]int, cands []rowCands, amb []int, chosen [][]cellVal) (map[int][]agreement, int, bool) {
 	pos := map[int]int{} // row index → depth in amb
 	for d, i := range amb {
 		pos[i] = d
@@ -474,9 +472,28 @@ func searchSplits(rels []templates.Relation, rows []rowRead, rowIndex, colIndex 
 		v := cur[i][colIndex[c.Col]]
 		return v, v.ok
 	}
-	var sols [][][]cellVal
+	agree := map[int][]agreement{}
+	count := 0
 	budget := searchBudget
 	complete := true
+	record := func() {
+		for _, i := range amb {
+			if count == 0 {
+				a := make([]agreement, len(cur[i]))
+				for c, v := range cur[i] {
+					a[c] = agreement{v, true}
+				}
+				agree[i] = a
+				continue
+			}
+			for c, v := range cur[i] {
+				if a := &agree[i][c]; a.same && (a.v.ok != v.ok || !a.v.num.Equal(v.num)) {
+					a.same = false
+				}
+			}
+		}
+		count++
+	}
 	var rec func(d int) bool
 	rec = func(d int) bool {
 		if budget--; budget < 0 {
@@ -484,11 +501,7 @@ func searchSplits(rels []templates.Relation, rows []rowRead, rowIndex, colIndex 
 			return false
 		}
 		if d == len(amb) {
-			sols = append(sols, append([][]cellVal(nil), cur...))
-			if len(sols) > maxSolutions {
-				complete = false
-				return false
-			}
+			record()
 			return true
 		}
 		i := amb[d]
@@ -509,5 +522,5 @@ func searchSplits(rels []templates.Relation, rows []rowRead, rowIndex, colIndex 
 		return true
 	}
 	rec(0)
-	return sols, complete
+	return agree, count, complete
 }
