@@ -37,7 +37,28 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 	if len(doc.Blocks) == 0 {
 		return nil, fmt.Errorf("%s: 没有可读的文字内容: %w", path, ErrUnreadable)
 	}
-	return fromDocument(src, doc), nil
+	r := fromDocument(src, doc)
+	if r.Form == xxgk.FormNarrative && !mentionsDisclosure(doc) {
+		return nil, fmt.Errorf("%s: 不是政府信息公开工作年度报告（通篇没有“信息公开”“政务公开”等字样）: %w", path, ErrUnreadable)
+	}
+	return r, nil
+}
+
+// disclosureWords are words no disclosure report can do without. A file
+// with none of them (a README, a spreadsheet saved as text, another kind of
+// document) is not a report: reading it would only produce an empty one.
+var disclosureWords = []string{"信息公开", "政务公开", "依申请公开", "主动公开", "信息公開", "政務公開"}
+
+func mentionsDisclosure(doc *Document) bool {
+	if containsAny(doc.Title, disclosureWords) {
+		return true
+	}
+	for _, b := range doc.Blocks {
+		if b.Table == nil && containsAny(b.Text, disclosureWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // fromDocument reads the report held by doc.
