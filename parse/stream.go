@@ -18,10 +18,8 @@ type stream struct {
 	runes  []rune  // folded text with markers
 	origin []int32 // runes[i] came from origins[origin[i]]
 	offset []int32 // runes[i] came from byte offset[i] of that origin's text
-	// letters is runes without markers, for label search; letterAt maps a
-	// byte offset of letters to the index in runes.
-	letters  string
-	letterAt []int32
+	// letters is runes without markers, for label search.
+	letters string
 	origins  []origin
 	// Every letter's byte offset in letters and index in runes, and for
 	// every distinct rune the ordinals where it occurs: labels are found by
@@ -125,7 +123,7 @@ func newStream(doc *Document) *stream {
 			}
 		}
 	}
-	size = size/2 + 16 // most runes are 3-byte CJK; ASCII is rarer
+	size = size/3 + 16 // most runes are 3-byte CJK; white space is folded out
 	s.runes = make([]rune, 0, size)
 	s.origin = make([]int32, 0, size)
 	s.offset = make([]int32, 0, size)
@@ -243,7 +241,6 @@ func (s *stream) addGrid(b Block) {
 
 func (s *stream) index() {
 	b := make([]byte, 0, len(s.runes)*3)
-	s.letterAt = make([]int32, 0, len(s.runes)*3)
 	s.letterByte = make([]int32, 0, len(s.runes))
 	s.letterRune = make([]int32, 0, len(s.runes))
 	s.runeID = newRuneTable(1024)
@@ -253,12 +250,8 @@ func (s *stream) index() {
 		if isMark(r) {
 			continue
 		}
-		n := utf8.RuneLen(r)
 		s.letterByte = append(s.letterByte, int32(len(b)))
 		s.letterRune = append(s.letterRune, int32(i))
-		for range n {
-			s.letterAt = append(s.letterAt, int32(i))
-		}
 		b = utf8.AppendRune(b, r)
 		id, added := s.runeID.add(r)
 		if added {
@@ -268,7 +261,6 @@ func (s *stream) index() {
 		ids = append(ids, id)
 	}
 	s.letters = string(b)
-	s.letterAt = append(s.letterAt, int32(len(s.runes)))
 	s.posStart = make([]int32, len(counts)+1)
 	for k, c := range counts {
 		s.posStart[k+1] = s.posStart[k] + c
@@ -319,21 +311,11 @@ func (s *stream) find(word string, from int) (start, end int) {
 // letterOffset returns the byte offset in letters of the first letter at or
 // after rune index i.
 func (s *stream) letterOffset(i int) int {
-	// letterAt is non-decreasing: binary search.
-	lo, hi := 0, len(s.letterAt)-1
-	for lo < hi {
-		m := (lo + hi) / 2
-		if int(s.letterAt[m]) < i {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	ord := sort.Search(len(s.letterRune), func(k int) bool { return int(s.letterRune[k]) >= i })
+	if ord == len(s.letterRune) {
+		return len(s.letters)
 	}
-	// Step back to a rune boundary (letterAt repeats for multi-byte runes).
-	for lo > 0 && s.letterAt[lo-1] == s.letterAt[lo] {
-		lo--
-	}
-	return lo
+	return int(s.letterByte[ord])
 }
 
 // text returns the stream's runes in [a, b) as a string.
