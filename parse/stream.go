@@ -20,7 +20,7 @@ type stream struct {
 	offset []int32 // runes[i] came from byte offset[i] of that origin's text
 	// letters is runes without markers, for label search.
 	letters string
-	origins  []origin
+	origins []origin
 	// Every letter's byte offset in letters and index in runes, and for
 	// every distinct rune the ordinals where it occurs: labels are found by
 	// looking up their rarest rune. strings.Index degrades on CJK text,

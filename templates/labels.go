@@ -9,13 +9,15 @@ import (
 )
 
 // Labels in real reports differ from the template's in ways that carry no
-// meaning: full- or half-width punctuation, spaces and line breaks inside a
-// label, quotes and book-title marks, numbering written 1. 1． 1﹒ 1、 or not
-// at all, known typos and abbreviations, and labels cut short. FoldRune and
+// meaning: traditional or simplified characters, full- or half-width
+// punctuation, spaces and line breaks inside a label, quotes and book-title
+// marks, numbering written 1. 1． 1﹒ 1、 or not at all, known typos and
+// abbreviations, and labels cut short. FoldRune and
 // Pattern reduce both sides to a form where those differences vanish.
 
 // FoldRune maps r to the form used for matching labels. It returns -1 for
-// runes that matching ignores (white space, quotes, book-title marks).
+// runes that matching ignores (white space, quotes, book-title marks), and
+// maps traditional characters to simplified ones (數→数, 複→复; tradToSimp).
 // It maps one rune to one rune so that positions in folded text can be
 // traced back to the source.
 func FoldRune(r rune) rune {
@@ -26,8 +28,13 @@ func FoldRune(r rune) rune {
 		}
 		return r
 	}
-	if r >= 0x4E00 && r <= 0x9FFF && r != '它' {
-		return r // CJK ideographs, nearly all of a report, fold to themselves
+	if r >= cjkFirst && r <= cjkLast && r != '它' {
+		// CJK ideographs, nearly all of a report, fold to themselves, but
+		// for traditional characters, which fold to their simplified forms.
+		if i := r - cjkFirst; tradBits[i>>6]&(1<<(i&63)) != 0 {
+			return tradToSimp[r]
+		}
+		return r
 	}
 	if f, ok := runeFolds[r]; ok {
 		return f
@@ -45,6 +52,22 @@ func FoldRune(r rune) rune {
 	}
 	return r
 }
+
+// The CJK Unified Ideographs block, where FoldRune has its fast path.
+const cjkFirst, cjkLast = 0x4E00, 0x9FFF
+
+// tradBits marks the runes of the CJK block that tradToSimp maps, so that
+// the fast path consults the map only for them.
+var tradBits = func() (b [(cjkLast - cjkFirst + 64) / 64]uint64) {
+	for t := range tradToSimp {
+		if t < cjkFirst || t > cjkLast {
+			panic("templates: traditional character outside the CJK block")
+		}
+		i := t - cjkFirst
+		b[i>>6] |= 1 << (i & 63)
+	}
+	return b
+}()
 
 // runeFolds are single-rune equivalences seen in reports.
 var runeFolds = map[rune]rune{

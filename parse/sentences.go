@@ -1,0 +1,742 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"xxgk/templates"
+)
+
+// Sentences and sections of the prose. Reports are written as numbered
+// sections (一、 (一) 1. (1)) with a short title each; the sentence reader
+// below finds those headings, also inside the one-line bodies of crawled page
+// text, classifies them into topics, and cuts the prose into sentences that
+// remember the section they belong to.
+
+// topic is what a section of a report is about.
+type topic int
+
+const (
+	topicUnknown   topic = iota
+	topicOverview        // 概述, 总体情况, 基本情况, 工作开展情况 …
+	topicProactive       // 主动公开政府信息(的)情况, 主动公开 …
+	topicRequests        // 依申请公开, 收到和处理政府信息公开申请情况, 申请公开 …
+	topicFees            // 收费及减免, 收取费用, 信息处理费 …
+	topicReview          // 行政复议, 行政诉讼, 申诉, 复议诉讼 … (table 四 section too)
+	topicStaff           // 机构建设, 工作人员, 经费, 保障 …
+	topicProblems        // 存在的主要问题, 不足, 改进措施, 整改 …
+	topicPlans           // 下一步, 工作计划, 工作打算, 今后 …, 2017年工作重点 (a future year)
+	topicConsult         // 咨询处理, 咨询情况 …
+	topicOther           // 其他需要报告的事项 …
+)
+
+var topicNames = [...]string{"unknown", "overview", "proactive", "requests", "fees", "review", "staff", "problems", "plans", "consult", "other"}
+
+func (t topic) String() string {
+	if t >= 0 && int(t) < len(topicNames) {
+		return topicNames[t]
+	}
+	return "topic?"
+}
+
+// sentence is one sentence of a report's prose.
+type sentence struct {
+	Text  string // the sentence, trimmed, with pinyin glosses removed
+	Line  int    // the line of its block (Block.Line)
+	Block int    // index of the block in doc.Blocks
+	// Topic is the topic of the innermost section heading the sentence falls
+	// under, or of the nearest enclosing heading whose topic is known.
+	Topic topic
+	// Heading is the text of the innermost heading (numbering included,
+	// trailing punctuation dropped); a heading's own sentence names itself.
+	Heading string
+}
+
+// topicWords classify a heading's title: the first entry with a word the
+// folded title contains gives the topic. Order matters: 因政府信息公开申请
+// 提起行政复议 is about review, not requests; 依申请公开信息收取的费用 is
+// about fees. Entries with year set apply only to a title naming a year
+// later than the report's (2017年工作重点 in a 2016 report).
+var topicWords = []struct {
+	topic topic
+	year  bool
+	words []string
+}{
+	{topic: topicOther, words: []string{"其他需要报告", "其他事项", "其他需说明", "其他需要说明"}},
+	{topic: topicReview, words: []string{"行政复议", "行政诉讼", "复议", "诉讼", "申诉", "举报投诉数"}},
+	{topic: topicFees, words: []string{"收费", "减免", "收取费用", "收取的费用", "信息处理费", "费用"}},
+	{topic: topicConsult, words: []string{"咨询"}},
+	{topic: topicProblems, words: []string{"存在的主要问题", "主要问题", "存在问题", "存在的问题", "不足", "改进措施", "改进情况", "整改", "困难"}},
+	{topic: topicPlans, words: []string{"下一步", "下步", "工作计划", "工作打算", "今后", "工作思路", "工作设想", "展望"}},
+	{topic: topicPlans, year: true, words: []string{"工作重点", "工作安排", "工作要点", "重点工作", "工作目标", "工作任务"}},
+	{topic: topicRequests, words: []string{"依申请", "申请公开", "收到和处理", "公开申请", "收到申请", "申请办结", "申请答复", "申请数"}},
+	{topic: topicProactive, words: []string{"主动公开"}},
+	{topic: topicStaff, words: []string{"机构建设", "工作人员", "人员配备", "经费", "保障", "财政投入", "培训", "机构设置", "队伍建设"}},
+	{topic: topicOverview, words: []string{"概述", "总体情况", "基本情况", "工作开展情况", "概况", "工作情况", "总体工作", "基本工作"}},
+}
+
+// headingTopic classifies a heading title (numbering removed). docYear is
+// the report's year as far as known, 0 when not.
+func headingTopic(title string, docYear int) topic {
+	f := templates.Fold(title)
+	for _, e := range topicWords {
+		if !containsAny(f, e.words) {
+			continue
+		}
+		if e.year {
+			y, _, _ := nextYear(f, 0)
+			if y == 0 || docYear != 0 && y <= docYear {
+				continue
+			}
+		}
+		return e.topic
+	}
+	return topicUnknown
+}
+
+// Limits of the sentence reader, in runes.
+const (
+	maxTitleRunes      = 30  // a heading title ended by punctuation or space
+	maxBlockTitleRunes = 50  // a paragraph that is all heading
+	maxTitleWordRunes  = 25  // window for a title that runs into its text
+	maxSentenceRunes   = 300 // a run without sentence punctuation is cut at a comma
+	staleBracketRunes  = 200 // an opening bracket not closed by then is ignored
+)
+
+// splitSentences cuts the paragraphs of doc into sentences, each with the
+// section it falls under. Tables are skipped.
+func splitSentences(doc *Document) []sentence {
+	sp := sentenceSplitter{}
+	for i, b := range doc.Blocks {
+		if b.Table != nil || b.Text == "" {
+			continue
+		}
+		sp.block(i, b)
+	}
+	return sp.out
+}
+
+type headingEntry struct {
+	level int
+	topic topic
+	text  string
+}
+
+type sentenceSplitter struct {
+	out     []sentence
+	stack   []headingEntry // open headings, outermost first
+	docYear int            // first year the prose names, 0 until seen
+	l1      int            // number of the open level-1 section (三、 → 3)
+	inIntro bool           // in the sentence listing the report's parts
+
+	// the block being split
+	line  int
+	index int
+}
+
+// block splits one paragraph. It is a single left-to-right pass; heading
+// and title checks look ahead a bounded number of runes.
+func (sp *sentenceSplitter) block(index int, b Block) {
+	t := removePinyin(b.Text)
+	sp.line, sp.index = b.Line, index
+	sp.inIntro = false
+	mayAttach := strings.Contains(t, "附") || strings.Contains(t, "统计表")
+	start := 0       // start of the pending sentence
+	boundary := true // a heading may start here
+	depth := 0       // open brackets and quotes
+	openRunes := 0   // runes since the outermost bracket opened
+	n := 0           // runes in the pending sentence
+	lastComma := -1  // byte offset just after the last comma of the sentence
+	lastSpace := -1  // byte offset of the last white space of the sentence
+	for i := 0; i < len(t); {
+		// Numbering right after a digit or other ASCII is weak evidence: in
+		// a table flattened into text (…4166.24三、收到和处理…) it may be a
+		// section or a row; after an address (…@163.com一、概述) a section.
+		weak := !boundary && i > 0 && t[i-1] > ' ' && t[i-1] < utf8.RuneSelf && t[i] >= 0xE4
+		if (boundary || weak) && (depth == 0 || openRunes > staleBracketRunes) {
+			if level, tokEnd := numberingToken(t, i); level > 0 && (!weak || level == 1) {
+				titleEnd, end, ok := headingTitle(t, tokEnd, i == 0)
+				if sp.inIntro || introList(t[start:i]) {
+					ok, sp.inIntro = false, true
+				}
+				var tp topic
+				if ok {
+					tp = headingTopic(t[tokEnd:titleEnd], sp.docYear)
+					level, ok = sp.accept(level, t[i:tokEnd], tp, weak)
+				}
+				if ok {
+					sp.emit(t[start:i])
+					sp.heading(level, t[i:tokEnd], t[i:titleEnd], tp, t[i:end])
+					start, i = end, end
+					depth, n, lastComma, lastSpace = 0, 0, -1, -1
+					continue
+				}
+			}
+			if boundary && mayAttach && !sp.inAttachment() && isAttachment(t[i:]) {
+				// 附件1：…统计表 ends the report's sections.
+				sp.emit(t[start:i])
+				sp.stack = append(sp.stack[:0], headingEntry{level: 0, text: "附件"})
+				sp.l1 = 0
+				start = i
+				n, lastComma, lastSpace = 0, -1, -1
+			}
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		boundary = false
+		n++
+		if depth > 0 {
+			openRunes++
+		}
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// An ideograph, most of the text: nothing to do.
+		case r == '\n':
+			sp.emit(t[start:i])
+			start = i + size
+			depth, n, lastComma, lastSpace = 0, 0, -1, -1
+			boundary = true
+		case isSentSpace(r):
+			boundary = true
+			lastSpace = i
+		case isOpener(r):
+			if depth == 0 {
+				openRunes = 0
+			}
+			depth++
+		case isCloser(r):
+			if depth > 0 {
+				depth--
+			}
+		case r == '：' || r == ':':
+			boundary = true
+		case isTerminator(r) && (depth == 0 || openRunes > staleBracketRunes):
+			if r != '；' && r != ';' {
+				sp.inIntro = false
+			}
+			end := absorbClosers(t, i+size)
+			sp.emit(t[start:end])
+			start, i = end, end
+			depth, n, lastComma, lastSpace = 0, 0, -1, -1
+			boundary = true
+			continue
+		case r == '，' || r == ',' || r == '、':
+			lastComma = i + size
+		}
+		i += size
+		if n >= maxSentenceRunes {
+			cut := i
+			if lastComma > start {
+				cut = lastComma
+			} else if lastSpace > start {
+				cut = lastSpace
+			}
+			sp.emit(t[start:cut])
+			start = cut
+			n = utf8.RuneCountInString(t[cut:i])
+			depth, lastComma, lastSpace = 0, -1, -1
+		}
+	}
+	sp.emit(t[start:])
+}
+
+// emit adds a sentence of the current block under the open headings.
+func (sp *sentenceSplitter) emit(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	if sp.docYear == 0 {
+		if y, _, _ := nextYear(s, 0); y != 0 {
+			sp.docYear = y
+		}
+	}
+	tp, h := sp.current()
+	sp.out = append(sp.out, sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h})
+}
+
+// accept decides on a level-1 heading by its number. After weak evidence
+// only a section of a known topic numbered after the current one counts,
+// so that rows of a flattened table (…0000三、本年度办理结果) open no
+// section. A number that does not advance (a table's rows printed one per
+// line under 三、收到和处理…: 一、本年新收… 二、上年结转… 三、本年度…) opens
+// a section only when it names another topic; under the same topic it is a
+// row (level rowLevel) and with no topic it is ignored.
+func (sp *sentenceSplitter) accept(level int, token string, tp topic, weak bool) (int, bool) {
+	if level != 1 {
+		return level, true
+	}
+	n := tokenNumber(token)
+	if weak {
+		return level, n > sp.l1 && tp != topicUnknown
+	}
+	if n > sp.l1 {
+		return level, true
+	}
+	switch tp {
+	case topicUnknown:
+		return level, false
+	case sp.l1Topic():
+		return rowLevel, true
+	}
+	return level, true
+}
+
+// rowLevel is the level of a numbered table row read as a heading.
+const rowLevel = 5
+
+// l1Topic is the topic of the open level-1 section.
+func (sp *sentenceSplitter) l1Topic() topic {
+	for _, e := range sp.stack {
+		if e.level == 1 {
+			return e.topic
+		}
+	}
+	return topicUnknown
+}
+
+// inAttachment reports whether the sentences are in an attachment.
+func (sp *sentenceSplitter) inAttachment() bool {
+	return len(sp.stack) == 1 && sp.stack[0].level == 0
+}
+
+// tokenNumber is the value of a numbering token: 三、 → 3, (十二) → 12.
+func tokenNumber(token string) int {
+	return parseSmall(strings.Trim(token, "()（）、.． "))
+}
+
+// isAttachment reports whether s starts an attachment: 附件1： 附件： 附表,
+// or the title of a statistics table standing alone (…情况统计表 指标名称…).
+func isAttachment(s string) bool {
+	rest, ok := strings.CutPrefix(s, "附件")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "附表")
+	}
+	if !ok {
+		field := s[:byteOffsetOfRune(s, maxTitleWordRunes+6)]
+		if !strings.Contains(field, "统计表") {
+			return false
+		}
+		if i := strings.IndexAny(field, " \t\u3000"); i >= 0 {
+			field = field[:i]
+		}
+		return strings.HasSuffix(field, "统计表") && utf8.RuneCountInString(field) <= maxTitleWordRunes+5 &&
+			!strings.ContainsAny(field, "。，,；：:")
+	}
+	rest = strings.TrimLeft(rest, "0123456789一二三四五六七八九十")
+	return strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " ") || rest == ""
+}
+
+// heading opens a section: it closes the open sections of the same or a
+// deeper level and adds the heading's own sentence.
+func (sp *sentenceSplitter) heading(level int, token, text string, tp topic, sent string) {
+	for len(sp.stack) > 0 && sp.stack[len(sp.stack)-1].level >= level {
+		sp.stack = sp.stack[:len(sp.stack)-1]
+	}
+	if level == 1 {
+		sp.l1 = tokenNumber(token)
+	}
+	text = strings.TrimRight(strings.TrimSpace(text), "。！？；;：:!?")
+	sp.stack = append(sp.stack, headingEntry{level: level, topic: tp, text: text})
+	sp.emit(sent)
+}
+
+// current is the topic and heading for a sentence under the open headings.
+func (sp *sentenceSplitter) current() (topic, string) {
+	if len(sp.stack) == 0 {
+		return topicUnknown, ""
+	}
+	h := sp.stack[len(sp.stack)-1].text
+	tp := topicUnknown
+	for i := len(sp.stack) - 1; i >= 0; i-- {
+		switch sp.stack[i].topic {
+		case topicUnknown:
+		case topicOverview:
+			if tp == topicUnknown {
+				tp = topicOverview
+			}
+		default:
+			return sp.stack[i].topic, h
+		}
+	}
+	return tp, h
+}
+
+// numberingToken reads section numbering at t[i:]: 一、 (level 1),
+// (一) （一） (level 2), 1. 1、 1． (level 3), (1) （1） (level 4). It returns
+// the level and the end of the token, or 0.
+func numberingToken(t string, i int) (level, end int) {
+	if i >= len(t) {
+		return 0, 0
+	}
+	j := i
+	paren := false
+	if t[j] == '(' {
+		paren, j = true, j+1
+	} else if strings.HasPrefix(t[j:], "（") {
+		paren, j = true, j+len("（")
+	}
+	k := j
+	han := 0
+	for k < len(t) && han < 3 {
+		r, size := utf8.DecodeRuneInString(t[k:])
+		if !isCnNumeral(r) {
+			break
+		}
+		han++
+		k += size
+	}
+	digits := 0
+	if han == 0 {
+		for k < len(t) && t[k] >= '0' && t[k] <= '9' && digits < 3 {
+			digits++
+			k++
+		}
+		if digits == 0 || digits > 2 {
+			return 0, 0
+		}
+	}
+	if paren {
+		switch {
+		case k < len(t) && t[k] == ')':
+			k++
+		case strings.HasPrefix(t[k:], "）"):
+			k += len("）")
+		default:
+			return 0, 0
+		}
+		if han > 0 {
+			return 2, k
+		}
+		return 4, k
+	}
+	switch {
+	case strings.HasPrefix(t[k:], "、"):
+		k += len("、")
+	case strings.HasPrefix(t[k:], "．"):
+		k += len("．")
+		if k < len(t) && t[k] >= '0' && t[k] <= '9' {
+			return 0, 0 // 1．5, not numbering
+		}
+	case k < len(t) && t[k] == '.':
+		k++
+		if k < len(t) && t[k] >= '0' && t[k] <= '9' {
+			return 0, 0 // 1.5, not numbering
+		}
+	default:
+		return 0, 0
+	}
+	if han > 0 {
+		return 1, k
+	}
+	return 3, k
+}
+
+// titleEndWords end a heading title that runs straight into its text
+// (二、主动公开政府信息情况第二十条…, （一）主动公开政府信息的数量各乡镇…).
+var titleEndWords = []string{"情况", "概况", "概述", "数量", "类别", "形式", "方式", "方面", "措施", "举措", "事项", "问题", "不足", "打算", "计划", "安排", "重点", "内容", "费用", "经费"}
+
+// titleJoins join two title phrases: 存在的主要问题及改进情况.
+var titleJoins = []string{"及", "和", "与", "、", "暨", "以及", "并"}
+
+// headingTitle reads the title after a numbering token ending at from.
+// It returns the end of the title, the end of the heading's sentence (after
+// the punctuation that ends the title) and whether a title was found.
+// atStart is set for a token that starts the paragraph, where a whole short
+// paragraph may be the heading.
+func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool) {
+	j := from
+	for j < len(t) {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !isSentSpace(r) {
+			break
+		}
+		j += size
+	}
+	begin := j
+	k, depth, han := 0, 0, 0
+	var prev rune
+scan:
+	for j < len(t) {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if depth == 0 && k > 0 {
+			switch {
+			case r == '；' || r == ';':
+				return 0, 0, false // a list of parts, not a heading
+			case isTerminator(r) || r == '：' || r == ':':
+				if k > maxTitleRunes || han == 0 {
+					break scan
+				}
+				return runIn(t, begin, j, absorbClosers(t, j+size))
+			case isSentSpace(r) || r == '\n':
+				if k > maxTitleRunes || han == 0 {
+					break scan
+				}
+				return runIn(t, begin, j, j)
+			case k >= 2 && (prev != '第' && isHan(prev) || isCloser(prev) || prev >= '0' && prev <= '9'):
+				if lv, _ := numberingToken(t, j); lv > 0 && (lv == 1 || prev > '9') {
+					if k > maxTitleRunes || han == 0 {
+						break scan
+					}
+					return runIn(t, begin, j, j)
+				}
+				if k >= 4 && isCnNumeral(r) && strings.HasPrefix(t[j+size:], "是") {
+					if k > maxTitleRunes {
+						break scan
+					}
+					return runIn(t, begin, j, j) // 一是…: the text's own enumeration starts
+				}
+			}
+		}
+		switch {
+		case isOpener(r):
+			depth++
+		case isCloser(r):
+			if depth > 0 {
+				depth--
+			}
+		}
+		if isHan(r) {
+			han++
+		}
+		k++
+		if k > maxBlockTitleRunes || !atStart && k > maxTitleRunes {
+			break
+		}
+		prev = r
+		j += size
+	}
+	if j >= len(t) && han > 0 && (k <= maxTitleRunes || atStart && k <= maxBlockTitleRunes) {
+		return runIn(t, begin, j, j) // the rest of the paragraph is the title
+	}
+	if e := titleByWords(t[begin:]); e > 0 {
+		return begin + e, begin + e, true
+	}
+	return 0, 0, false
+}
+
+// runIn returns a title found to end at titleEnd (its sentence at end),
+// unless a title-ending word inside it is followed by text with a number,
+// where the title really ends: 六、其他需要报告的事项2025年，无收取信息处理费
+// 情况。 （一）主动公开政府信息的数量各乡镇公开1条。
+func runIn(t string, begin, titleEnd, end int) (int, int, bool) {
+	if e := titleByWords(t[begin:titleEnd]); e > 0 && begin+e < titleEnd &&
+		strings.ContainsAny(t[begin+e:titleEnd], "0123456789") {
+		return begin + e, begin + e, true
+	}
+	return titleEnd, end, true
+}
+
+// titleByWords finds the end of a title that runs into its text: the first
+// title-ending word in the window, extended over joined phrases
+// (问题及改进情况). It returns 0 when there is none.
+func titleByWords(s string) int {
+	w := s
+	if n := byteOffsetOfRune(s, maxTitleWordRunes); n < len(s) {
+		w = s[:n]
+	}
+	if i := strings.IndexAny(w, "。！？；，,:：“《"); i >= 0 {
+		w = w[:i]
+	}
+	end := firstWordEnd(w, 0)
+	if end <= 0 {
+		return 0
+	}
+	for {
+		rest := w[end:]
+		joined := false
+		for _, j := range titleJoins {
+			if strings.HasPrefix(rest, j) {
+				if e := firstWordEnd(w, end+len(j)); e > 0 {
+					end, joined = e, true
+				}
+				break
+			}
+		}
+		if !joined {
+			return end
+		}
+	}
+}
+
+// firstWordEnd returns the end of the first title-ending word in w at or
+// after from that leaves at least two runes of title before it, or 0.
+func firstWordEnd(w string, from int) int {
+	best := -1
+	for _, word := range titleEndWords {
+		if i := strings.Index(w[from:], word); i >= 0 {
+			e := from + i + len(word)
+			if utf8.RuneCountInString(w[:e]) < 2 {
+				continue
+			}
+			if best < 0 || e < best {
+				best = e
+			}
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return best
+}
+
+func byteOffsetOfRune(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// introList reports whether the pending sentence is the introduction that
+// lists the report's parts (本报告由概述、…等七部分组成：一、概述；…), whose
+// numbering is not a heading.
+func introList(pending string) bool {
+	if pending == "" {
+		return false
+	}
+	return containsAny(pending, introSubjects) && containsAny(pending, introParts)
+}
+
+var (
+	introSubjects = []string{"本报告", "本年报", "年度报告", "全文", "报告共", "报告由"}
+	introParts    = []string{"部分", "组成", "包括", "分为", "分成"}
+)
+
+func isCnNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
+func isTerminator(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '（', '(', '“', '‘', '《', '〈', '「', '『', '【', '〔', '［':
+		return true
+	}
+	return false
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '）', ')', '”', '’', '》', '〉', '」', '』', '】', '〕', '］':
+		return true
+	}
+	return false
+}
+
+func isSentSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\v', '\f', '\u00a0', '\u3000':
+		return true
+	}
+	return false
+}
+
+// absorbClosers extends a sentence end over further terminators and
+// closing quotes and brackets (…。” …？！).
+func absorbClosers(t string, i int) int {
+	for i < len(t) {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if !isTerminator(r) && !isCloser(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// removePinyin drops the pinyin glosses some reports print after
+// characters: 鎮(zhèn), 申請（shēn qǐng） → 鎮, 申請. A gloss is a bracket
+// right after a Han character holding only lower-case Latin letters (tone
+// marks allowed) and spaces, each word ending as a pinyin syllable does.
+func removePinyin(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '(')
+		if k := strings.Index(s[i:], "（"); k >= 0 && (j < 0 || k < j) {
+			j = k
+		}
+		if j < 0 {
+			break
+		}
+		j += i
+		_, size := utf8.DecodeRuneInString(s[j:])
+		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); isHan(prev) {
+			if e := pinyinGlossEnd(s, j+size); e > 0 {
+				if b.Len() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[last:j])
+				last, i = e, e
+				continue
+			}
+		}
+		i = j + size
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// pinyinGlossEnd returns the end of the closing bracket if s[i:] holds a
+// pinyin gloss up to it, or 0.
+func pinyinGlossEnd(s string, i int) int {
+	const maxGloss = 48 // bytes
+	letters := 0
+	var last rune = ' '
+	vowel := false
+	for j := i; j < len(s) && j-i <= maxGloss; {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case r == ')' || r == '）':
+			if letters == 0 || !syllableEnd(last, vowel) {
+				return 0
+			}
+			return j + size
+		case r == ' ':
+			if last != ' ' && !syllableEnd(last, vowel) {
+				return 0
+			}
+			vowel = false
+		case r >= 'a' && r <= 'z':
+			letters++
+			if strings.ContainsRune("aeiou", r) {
+				vowel = true
+			}
+		case strings.ContainsRune(tonedVowels, r):
+			letters++
+			vowel = true
+		default:
+			return 0
+		}
+		last = r
+		j += size
+	}
+	return 0
+}
+
+const tonedVowels = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"
+
+// syllableEnd reports whether a word ending in r (with a vowel seen) can be
+// pinyin: syllables end in a vowel, n, ng or r.
+func syllableEnd(r rune, vowel bool) bool {
+	if !vowel {
+		return false
+	}
+	return r == 'n' || r == 'g' || r == 'r' || strings.ContainsRune("aeiou", r) || strings.ContainsRune(tonedVowels, r)
+}
