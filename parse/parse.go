@@ -64,7 +64,7 @@ func mentionsDisclosure(doc *Document) bool {
 // fromDocument reads the report held by doc.
 func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 	r := xxgk.NewReport(src)
-	m, findings := readMeta(doc)
+	m, findings := readMeta(simplifiedDoc(doc))
 	r.Agency, r.Year, r.Published = m.Agency, m.Year, m.Published
 	r.Findings = append(r.Findings, findings...)
 
@@ -79,8 +79,52 @@ func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 		}
 	}
 	r.Findings = append(r.Findings, tabs.findings...)
+	if !hasFinding(r, "meta_not_report") {
+		// A document that is not an annual report contributes no figures.
+		prose, fs := chooseProse(readProse(doc, r.Year), r.Figures)
+		for k, v := range prose {
+			r.Figures[k] = v
+		}
+		r.Findings = append(r.Findings, fs...)
+	}
 	sortFindings(r.Findings)
 	return r
+}
+
+// simplifiedDoc returns doc with its paragraphs in simplified characters,
+// for the metadata rules, which are written in them (攸縣人民政府 is
+// 攸县人民政府). It returns doc itself when nothing is traditional.
+func simplifiedDoc(doc *Document) *Document {
+	var out *Document
+	for i, b := range doc.Blocks {
+		if b.Table != nil {
+			continue
+		}
+		t := simplify(b.Text)
+		if t == b.Text {
+			continue
+		}
+		if out == nil {
+			cp := *doc
+			cp.Blocks = append([]Block(nil), doc.Blocks...)
+			out = &cp
+		}
+		out.Blocks[i].Text = t
+	}
+	if out == nil {
+		return doc
+	}
+	out.Title = simplify(doc.Title)
+	return out
+}
+
+func hasFinding(r *xxgk.Report, rule string) bool {
+	for _, f := range r.Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
 }
 
 // sortFindings orders findings by line, then rule, so output is stable.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"xxgk/templates"
 
 	"github.com/urfave/cli/v3"
 
@@ -253,6 +254,13 @@ func formName(id string) string {
 	return id
 }
 
+var methodNames = map[xxgk.Method]string{
+	xxgk.MethodTable:   "表格",
+	xxgk.MethodProse:   "正文",
+	xxgk.MethodForm:    "填报表",
+	xxgk.MethodDerived: "表格合计",
+}
+
 var severityNames = map[xxgk.Severity]string{
 	xxgk.SeverityError:   "错误",
 	xxgk.SeverityWarning: "警告",
@@ -278,6 +286,17 @@ func writeSummary(w io.Writer, name string, r *xxgk.Report) {
 	}
 	fmt.Fprintf(w, "格式：%s\n", formName(r.Form))
 	fmt.Fprintf(w, "指标：%d 项\n", len(r.Figures))
+	for _, fig := range templates.Figures {
+		v, ok := r.Figures[fig.Key]
+		if !ok {
+			continue
+		}
+		approx := ""
+		if v.Approx {
+			approx = "约"
+		}
+		fmt.Fprintf(w, "  %s：%s%s %s（%s）\n", fig.Label, approx, v.Value, v.Unit, methodNames[v.Method])
+	}
 	fmt.Fprintf(w, "表格数据：%d 项\n", len(r.Cells))
 	fmt.Fprintf(w, "核查发现：%d 项\n", len(r.Findings))
 	for _, f := range sortedFindings(r.Findings) {

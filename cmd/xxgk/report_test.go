@@ -72,7 +72,8 @@ func TestFormName(t *testing.T) {
 func TestWriteSummary(t *testing.T) {
 	r := xxgk.NewReport(xxgk.Source{Path: "a.txt"})
 	r.Agency, r.Year, r.Form = "洮北区人民政府", 2012, xxgk.FormGov2021
-	r.Figures["proactive.total"] = xxgk.Value{Value: xxgk.Int(2917)}
+	r.Figures["proactive.total"] = xxgk.Value{Value: xxgk.Int(2917), Unit: "条", Evidence: xxgk.Evidence{Method: xxgk.MethodProse}}
+	r.Figures["requests.received"] = xxgk.Value{Value: xxgk.Int(40), Unit: "件", Approx: true, Evidence: xxgk.Evidence{Method: xxgk.MethodTable}}
 	r.AddFinding(xxgk.Finding{Rule: "r1", Severity: xxgk.SeverityInfo, Message: "按 GB18030 读取"})
 	r.AddFinding(xxgk.Finding{Rule: "r2", Severity: xxgk.SeverityError, Message: "办结数与收到数不平衡", Line: 31})
 	var buf bytes.Buffer
@@ -81,7 +82,9 @@ func TestWriteSummary(t *testing.T) {
 单位：洮北区人民政府
 年度：2012
 格式：2021年格式（gov_2021）
-指标：1 项
+指标：2 项
+  主动公开政府信息数：2917 条（正文）
+  本年新收政府信息公开申请数：约40 件（表格）
 表格数据：0 项
 核查发现：2 项
   - [错误] 办结数与收到数不平衡（第 31 行）

@@ -1,0 +1,158 @@
+package parse
+
+import (
+	"os"
+	"testing"
+
+	"xxgk"
+)
+
+// The figures the seeds state in prose (issue: read the figures that
+// reports state in prose). approx marks 余/多 values.
+func TestSeedProseFigures(t *testing.T) {
+	type fig struct {
+		value  string
+		approx bool
+	}
+	cases := []struct {
+		file   string
+		want   map[string]fig
+		absent []string
+	}{
+		{"seed-000.txt", map[string]fig{"proactive.total": {"2917", false}, "requests.received": {"0", false}, "fees.collected_yuan": {"0", false},
+			"review.total": {"0", false}, "litigation.total": {"0", false}}, nil},
+		{"seed-001.txt", map[string]fig{"proactive.total": {"23000", true}, "requests.received": {"0", false}, "review.total": {"0", false},
+			"litigation.total": {"0", false}}, nil},
+		{"seed-003.txt", map[string]fig{}, []string{"funds.special_yuan", "proactive.total"}},
+		{"seed-004.txt", map[string]fig{"proactive.total": {"22000", true}, "requests.received": {"5", false}, "review.total": {"0", false},
+			"litigation.total": {"0", false}, "staff.fulltime": {"2", false}, "fees.collected_yuan": {"0", false}},
+			[]string{"staff.parttime", "funds.special_yuan"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			r := parseFile(t, "../testdata/reports/"+tc.file)
+			for k, w := range tc.want {
+				v, ok := r.Figures[k]
+				if !ok {
+					t.Errorf("%s missing", k)
+					continue
+				}
+				if !v.Value.Equal(xxgk.MustNumber(w.value)) || v.Approx != w.approx {
+					t.Errorf("%s = %s (approx %v), want %s (approx %v); evidence %q", k, v.Value, v.Approx, w.value, w.approx, v.Text)
+				}
+				if v.Method != xxgk.MethodProse || v.Text == "" || v.Line == 0 {
+					t.Errorf("%s: evidence %+v", k, v.Evidence)
+				}
+			}
+			for _, k := range tc.absent {
+				if v, ok := r.Figures[k]; ok {
+					t.Errorf("%s = %s invented from %q", k, v.Value, v.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestProseTableConflict(t *testing.T) {
+	// Seed 002's prose says 其他情形数1件 for litigation; its table puts the
+	// 1 under 被依法纠错数. The table wins and the disagreement is a finding.
+	r := parseFile(t, "../testdata/reports/seed-002.txt")
+	if v := r.Figures["litigation.other"]; !v.Value.Equal(xxgk.Int(0)) || v.Method != xxgk.MethodTable {
+		t.Errorf("litigation.other = %s by %s, want the table's 0", v.Value, v.Method)
+	}
+	found := false
+	for _, f := range r.Findings {
+		if f.Rule == "prose_table_conflict" && len(f.Keys) == 1 && f.Keys[0] == "litigation.other" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no prose_table_conflict for litigation.other: %+v", r.Findings)
+	}
+}
+
+func TestNotAReportGivesNoFigures(t *testing.T) {
+	r := parseFile(t, "../testdata/reports/pingtan-2014-letter.txt")
+	if len(r.Figures) != 0 {
+		t.Errorf("figures from a letter that is not an annual report: %v", r.Figures)
+	}
+}
+
+func TestProseRules(t *testing.T) {
+	cases := []struct {
+		text   string
+		key    string
+		want   string // "" = must be absent
+		approx bool
+	}{
+		{"2012年,全区主动公开政府信息共2917条,其中,区本级公开政府信息62条。", "proactive.total", "2917", false},
+		{"2015年度,累计主动公开政府信息23000余条。", "proactive.total", "23000", true},
+		{"截至目前,累计主动公开政府信息8000余条。", "proactive.total", "", false},
+		{"历年累计主动公开政府信息6000条。", "proactive.total", "", false},
+		{"主动公开政府信息较去年增加120条。", "proactive.total", "", false},
+		{"2017年，我们将主动公开政府信息3000条以上。", "proactive.total", "", false},
+		{"主动公开政府信息的比例达到95%。", "proactive.total", "", false},
+		{"全年共受理政府信息公开申请5件,其中通过网络渠道申请的共3件。", "requests.received", "5", false},
+		{"全年共受理行政审批事项12000件。", "requests.received", "", false},
+		{"“县长信箱”共收到信件1429件。", "requests.received", "", false},
+		{"全年共接到咨询电话300余个,收到政府信息公开申请2件。", "requests.received", "2", false},
+		{"我区未收到政府信息书面申请。", "requests.received", "0", false},
+		{"本年度没有收到任何依申请公开政府信息的申请。", "requests.received", "0", false},
+		{"暂不收费。", "fees.collected_yuan", "0", false},
+		{"依申请公开政府信息未收取任何费用。", "fees.collected_yuan", "0", false},
+		{"尚未有因政府信息公开而申请行政复议、提起诉讼的情况。", "review.total", "0", false},
+		{"尚未有因政府信息公开而申请行政复议、提起诉讼的情况。", "litigation.total", "0", false},
+		{"尚未有因政府信息公开而申请行政复议、提起诉讼的情况。", "requests.received", "", false},
+		{"全年办理因政府信息公开申请引发的行政复议36起,行政诉讼9起。", "review.total", "36", false},
+		{"全年办理因政府信息公开申请引发的行政复议36起,行政诉讼9起。", "litigation.total", "9", false},
+		{"县政府办从事政府信息公开工作的全职工作人员为2人,平均每个县直机关从事政府信息公开工作的兼职人员为1人。", "staff.fulltime", "2", false},
+		{"县政府办从事政府信息公开工作的全职工作人员为2人,平均每个县直机关从事政府信息公开工作的兼职人员为1人。", "staff.parttime", "", false},
+		{"区政府2009年度共投入专项资金20余万元,完善政府网站建设。", "funds.special_yuan", "", false},
+		{"共办理信息公开行政诉讼7起,其中维持具体行政行为或者驳回原告诉讼请求数6件,其他情形数1件。", "litigation.upheld", "6", false},
+		{"共办理信息公开行政诉讼7起,其中维持具体行政行为或者驳回原告诉讼请求数6件,其他情形数1件。", "litigation.other", "1", false},
+		{"共办理信息公开行政诉讼7起,其中维持具体行政行为或者驳回原告诉讼请求数6件,其他情形数1件。", "review.upheld", "", false},
+		{"因申请内容属于已主动公开范围的5件。", "proactive.total", "", false},
+		{"全年主動公開政府資訊1200條。", "proactive.total", "1200", false},
+	}
+	for _, tc := range cases {
+		doc := readText("某区2016年政府信息公开工作年度报告\n" + tc.text + "\n")
+		got, _ := chooseProse(readProse(doc, 2016), nil)
+		v, ok := got[tc.key]
+		switch {
+		case tc.want == "" && ok:
+			t.Errorf("%q: %s = %s, want absent", tc.text, tc.key, v.Value)
+		case tc.want != "" && !ok:
+			t.Errorf("%q: %s missing", tc.text, tc.key)
+		case ok && (!v.Value.Equal(xxgk.MustNumber(tc.want)) || v.Approx != tc.approx):
+			t.Errorf("%q: %s = %s (approx %v), want %s (approx %v)", tc.text, tc.key, v.Value, v.Approx, tc.want, tc.approx)
+		}
+	}
+	_ = os.Stdout
+}
+
+// TestTraditionalTwin reads seed 004 converted to traditional characters
+// (opencc s2t): the same agency, year and figures as the original.
+func TestTraditionalTwin(t *testing.T) {
+	simp := parseFile(t, "../testdata/reports/seed-004.txt")
+	trad := parseFile(t, "../testdata/reports/seed-004-trad.txt")
+	if trad.Agency != simp.Agency || trad.Year != simp.Year || trad.Published != simp.Published {
+		t.Errorf("meta: trad %q %d %q, simplified %q %d %q", trad.Agency, trad.Year, trad.Published, simp.Agency, simp.Year, simp.Published)
+	}
+	if len(trad.Figures) != len(simp.Figures) {
+		t.Errorf("trad has %d figures, simplified %d", len(trad.Figures), len(simp.Figures))
+	}
+	for k, v := range simp.Figures {
+		w, ok := trad.Figures[k]
+		if !ok || !w.Value.Equal(v.Value) || w.Approx != v.Approx {
+			t.Errorf("%s: trad %v, simplified %s (approx %v)", k, w.Value, v.Value, v.Approx)
+		}
+	}
+}
+
+func TestPinyinGlossesAndTraditional(t *testing.T) {
+	doc := readText("某鎮2016年政府信息公開工作年度報告\n全年共受理政府信息公開申請(shēn qǐng)5件。\n")
+	got, _ := chooseProse(readProse(doc, 2016), nil)
+	if v := got["requests.received"]; !v.Value.Equal(xxgk.Int(5)) {
+		t.Errorf("requests.received = %v", v.Value)
+	}
+}
