@@ -76,9 +76,9 @@ var proseRules = []proseRule{
 		// 规范性文件类信息 and 政策、规范性文件类 are categories of the
 		// proactive total, not the count of normative documents.
 		not: []string{"清理", "废止", "现行有效", "失效", "修订", "修改", "备案", "审查", "审核", "宣布", "继续有效", "征求", "类", "政策、"}},
-	{figure: "requests.received", subject: []string{"收到", "受理", "接到", "接收", "接受"}, also: []string{"申请"},
+	{figure: "requests.received", subject: []string{"收到", "受理", "接到", "接收", "接受", "共办理", "办理"}, also: []string{"申请"},
 		context: []string{"信息公开", "依申请", "公开申请", "申请公开"}, units: countUnits,
-		not:    append([]string{"办结", "答复", "已主动公开", "不予", "同意", "转办", "告知", "其中"}, otherActivities...),
+		not:    append([]string{"办结", "答复", "已主动公开", "不予", "同意", "转办", "告知", "其中", "复议", "诉讼"}, otherActivities...),
 		topics: []topic{topicUnknown, topicOverview, topicRequests}},
 	{figure: "requests.closed", subject: []string{"办结"}, context: []string{"申请"}, units: countUnits,
 		not: []string{"按时办结", "延期办结", "按期办结"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
@@ -440,13 +440,13 @@ func unitIn(u string, units []string) bool {
 func proseZeros(s sentence, text string) map[string]proseCandidate {
 	out := map[string]proseCandidate{}
 	for _, z := range zeroRules {
-		if !topicIn(s.Topic, z.topics) || containsAny(text, z.not) {
+		if !topicIn(s.Topic, z.topics) || !containsAny(text, z.subject) || containsAny(text, z.not) {
 			continue
 		}
 		if z.context != nil && !containsAny(text, z.context) {
 			continue
 		}
-		if !negates(text, z.negation, z.subject) {
+		if !negates(text, z.negation, z.subject) && !zeroAfter(text, z.subject) {
 			continue
 		}
 		out[z.figure] = proseCandidate{
@@ -472,6 +472,30 @@ func topicIn(t topic, ts []topic) bool {
 	for _, x := range ts {
 		if x == t {
 			return true
+		}
+	}
+	return false
+}
+
+// zeroWords state a zero after the subject: 行政复议和行政诉讼均为零.
+var zeroWords = []string{"为零", "均为零", "都为零", "为0", "均为0", "都为0", "是零", "数为零"}
+
+// zeroAfter reports whether a subject word is followed, in its clause, by a
+// word stating zero, with no other number between.
+func zeroAfter(text string, subjects []string) bool {
+	for _, sub := range subjects {
+		for i := range eachIndex(text, sub) {
+			rest := text[i+len(sub):]
+			if end := strings.IndexAny(rest, "，,；;。"); end >= 0 {
+				rest = rest[:end]
+			}
+			rest = firstRunes(rest, negationReach)
+			for _, z := range zeroWords {
+				if j := strings.Index(rest, z); j >= 0 && !strings.ContainsAny(rest[:j], "0123456789") &&
+					!(len(rest) > j+len(z) && rest[j+len(z)] >= '0' && rest[j+len(z)] <= '9') {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -113,6 +113,13 @@ func TestProseRules(t *testing.T) {
 		{"共办理信息公开行政诉讼7起,其中维持具体行政行为或者驳回原告诉讼请求数6件,其他情形数1件。", "review.upheld", "", false},
 		{"因申请内容属于已主动公开范围的5件。", "proactive.total", "", false},
 		{"全年主動公開政府資訊1200條。", "proactive.total", "1200", false},
+		{"本年度因政府信息公开引起的行政复议和行政诉讼均为零。", "review.total", "0", false},
+		{"本年度因政府信息公开引起的行政复议和行政诉讼均为零。", "litigation.total", "0", false},
+		{"全年共办理政府信息公开申请12件。", "requests.received", "12", false},
+		{"全年共办结政府信息公开申请12件。", "requests.received", "", false},
+		{"全年共办结政府信息公开申请12件。", "requests.closed", "12", false},
+		{"行政复议为0件,行政诉讼1件。", "review.total", "0", false},
+		{"2015年收到申请数为零。", "requests.received", "0", false},
 	}
 	for _, tc := range cases {
 		doc := readText("某区2016年政府信息公开工作年度报告\n" + tc.text + "\n")
