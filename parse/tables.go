@@ -51,7 +51,7 @@ func readTables(s *stream, year int) tablesResult {
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
 	best := all[0].fr
 	best.solve()
-	return tablesResult{form: best.form.ID, cells: best.cells, findings: best.findings}
+	return tablesResult{form: best.form.ID, cells: best.cells, findings: mergeBlankForms(best.findings, len(best.cells))}
 }
 
 // mentionsForm is a cheap test that a document may hold the form: one of
@@ -126,4 +126,21 @@ func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]
 		Value: total, Unit: fig.Unit,
 		Evidence: xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Text: "表格各格之和：" + strings.Join(parts, " + ")},
 	}, true
+}
+
+// mergeBlankForms says once that a whole form is blank (the official format
+// notices print the empty tables) instead of once per table.
+func mergeBlankForms(fs []xxgk.Finding, cells int) []xxgk.Finding {
+	var keys []string
+	for _, f := range fs {
+		if f.Rule != "blank_form" {
+			return fs
+		}
+		keys = append(keys, f.Keys...)
+	}
+	if cells != 0 || len(keys) < 2 {
+		return fs
+	}
+	return []xxgk.Finding{{Rule: "blank_form", Severity: xxgk.SeverityWarning, Keys: keys,
+		Message: "统计表只有表头和行名，没有填写任何数字（空白的格式模板）：不读取数据。"}}
 }
