@@ -439,14 +439,23 @@ func unitIn(u string, units []string) bool {
 // proseZeros reads the zeros a sentence states.
 func proseZeros(s sentence, text string) map[string]proseCandidate {
 	out := map[string]proseCandidate{}
+	clauses := splitClauses(text)
 	for _, z := range zeroRules {
-		if !topicIn(s.Topic, z.topics) || !containsAny(text, z.subject) || containsAny(text, z.not) {
+		if !topicIn(s.Topic, z.topics) || !containsAny(text, z.subject) {
 			continue
 		}
 		if z.context != nil && !containsAny(text, z.context) {
 			continue
 		}
-		if !negates(text, z.negation, z.subject) && !zeroAfter(text, z.subject) {
+		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
+		stated := false
+		for _, c := range clauses {
+			if !containsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject)) {
+				stated = true
+				break
+			}
+		}
+		if !stated {
 			continue
 		}
 		out[z.figure] = proseCandidate{
@@ -463,6 +472,13 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 var zeroTopics = map[string]topic{
 	"requests.received": topicRequests, "review.total": topicReview,
 	"litigation.total": topicReview, "fees.collected_yuan": topicFees,
+}
+
+// splitClauses cuts a sentence at its commas and semicolons.
+func splitClauses(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool {
+		return r == '，' || r == ',' || r == '；' || r == ';' || r == '。'
+	})
 }
 
 func topicIn(t topic, ts []topic) bool {

@@ -120,6 +120,8 @@ func TestProseRules(t *testing.T) {
 		{"全年共办结政府信息公开申请12件。", "requests.closed", "12", false},
 		{"行政复议为0件,行政诉讼1件。", "review.total", "0", false},
 		{"2015年收到申请数为零。", "requests.received", "0", false},
+		{"2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。", "requests.received", "0", false},
+		{"2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。", "review.total", "0", false},
 	}
 	for _, tc := range cases {
 		doc := readText("某区2016年政府信息公开工作年度报告\n" + tc.text + "\n")
