@@ -39,6 +39,9 @@ type proseRule struct {
 	part  bool
 	group []string
 	money bool // the value is money, normalised to 元
+	// anywhere: the figure is read after 其中 too, for it is itself one
+	// kind of a larger whole (其中同意公开答复数17条).
+	anywhere bool
 	// strict: the context words must be in the sentence; the section alone
 	// does not do (不予公开信息10条 in a report without requests).
 	strict bool
@@ -86,11 +89,11 @@ var proseRules = []proseRule{
 		units: countUnits, topics: []topic{topicUnknown, topicOverview, topicRequests}},
 	{figure: "requests.carried_over", subject: []string{"上年结转", "上一年度结转", "去年结转", "上年度结转"}, units: countUnits,
 		topics: []topic{topicUnknown, topicOverview, topicRequests}},
-	{figure: "requests.granted", subject: []string{"予以公开", "同意公开", "全部公开"}, context: []string{"申请"}, units: countUnits, strict: true,
+	{figure: "requests.granted", anywhere: true, subject: []string{"予以公开", "同意公开", "全部公开"}, context: []string{"申请"}, units: countUnits, strict: true,
 		not: []string{"不予", "不同意", "部分", "信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
-	{figure: "requests.partially_granted", subject: []string{"部分公开"}, context: []string{"申请"}, units: countUnits, strict: true,
+	{figure: "requests.partially_granted", anywhere: true, subject: []string{"部分公开"}, context: []string{"申请"}, units: countUnits, strict: true,
 		not: []string{"信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
-	{figure: "requests.denied", subject: []string{"不予公开", "不同意公开"}, context: []string{"申请"}, units: countUnits, strict: true,
+	{figure: "requests.denied", anywhere: true, subject: []string{"不予公开", "不同意公开"}, context: []string{"申请"}, units: countUnits, strict: true,
 		not: []string{"不予公开信息", "信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
 	{figure: "review.total", subject: reviewOnly, units: caseUnits, not: append([]string{"诉讼"}, "复议后"),
 		topics: []topic{topicUnknown, topicOverview, topicReview, topicRequests}},
@@ -395,10 +398,10 @@ func (r proseRule) claims(s sentence, text, clause string, m numMention, afterPa
 	if !unitIn(simplify(m.Unit), r.units) || (r.money != (m.Kind == numMoney)) {
 		return false
 	}
-	if r.part != afterPart {
+	if r.part != afterPart && !r.anywhere {
 		return false // totals never after 其中, parts only after it
 	}
-	if r.part {
+	if r.part && afterPart {
 		head := text[:strings.Index(text, "其中")+len("其中")]
 		return groupOf(head) == groupOf(strings.Join(r.group, ""))
 	}

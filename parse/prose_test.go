@@ -120,6 +120,8 @@ func TestProseRules(t *testing.T) {
 		{"全年共办结政府信息公开申请12件。", "requests.closed", "12", false},
 		{"行政复议为0件,行政诉讼1件。", "review.total", "0", false},
 		{"2015年收到申请数为零。", "requests.received", "0", false},
+		{"对依申请公开的答复总数21条，其中同意公开答复数17条，其它公开答复数2条，免于公开答复数2条。", "requests.granted", "17", false},
+		{"对依申请公开的答复总数21条，其中同意公开答复数17条，其它公开答复数2条，免于公开答复数2条。", "requests.received", "", false},
 		{"2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。", "requests.received", "0", false},
 		{"2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。", "review.total", "0", false},
 	}
