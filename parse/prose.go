@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -161,6 +162,20 @@ var (
 	rateWords = []string{"率", "平均", "比例", "占", "人均", "每"}
 )
 
+// proseSubjects are every word a rule starts from; a sentence with none
+// of them states no figure.
+var proseSubjects = func() []string {
+	var ws []string
+	for _, r := range proseRules {
+		ws = append(ws, r.subject...)
+	}
+	for _, z := range zeroRules {
+		ws = append(ws, z.subject...)
+	}
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}()
+
 // proseCandidate is one reading of a figure from one sentence.
 type proseCandidate struct {
 	value    xxgk.Value
@@ -177,11 +192,18 @@ var totalWords = []string{"共", "全区", "全县", "全市", "全镇", "全乡
 // other years'.
 func readProse(doc *Document, year int) map[string][]proseCandidate {
 	out := map[string][]proseCandidate{}
+	trad := simplifiedDoc(doc) != doc
 	for _, s := range splitSentences(doc) {
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
 		}
-		text := simplify(s.Text)
+		text := s.Text
+		if trad {
+			text = simplify(text)
+		}
+		if !containsAny(text, proseSubjects) {
+			continue // no rule's subject: nothing to read (most sentences)
+		}
 		if sentenceOutOfScope(text, year) {
 			continue
 		}

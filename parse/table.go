@@ -437,12 +437,15 @@ func (fr *formReader) skipNote(pos int, note string) int {
 	return pos
 }
 
+// firstRunes returns the first n runes of s, without copying.
 func firstRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		r = r[:n]
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
 	}
-	return string(r)
+	return s
 }
 
 // isUnitNote reports whether a parenthetical only names a unit: (件), (单位:万元).
