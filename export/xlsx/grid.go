@@ -1,0 +1,321 @@
+package xlsx
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// gcell is one cell of a grid. A cell with neither text nor number is
+// written empty (with its style, so borders and locking apply).
+type gcell struct {
+	text    string
+	num     any // int64 or float64; nil when absent
+	formula string
+	style   style
+	comment string
+	used    bool
+	covered bool // inside a merge but not its top-left cell
+}
+
+// span is a merged range, 0-based and inclusive.
+type span struct{ r0, c0, r1, c1 int }
+
+// grid is a sheet built in memory before it is streamed: rows must reach the
+// StreamWriter in order, but layouts are easier to write cell by cell.
+type grid struct {
+	rows    [][]gcell
+	widths  []float64
+	merges  []span
+	heights map[int]float64 // fixed heights; others are computed
+
+	titleRows  [2]int // 0-based inclusive rows repeated on every printed page; [-1,-1] none
+	landscape  bool
+	protect    bool
+	dvs        []*excelize.DataValidation
+	autoFilter string
+}
+
+func newGrid(widths ...float64) *grid {
+	return &grid{widths: widths, heights: map[int]float64{}, titleRows: [2]int{-1, -1}}
+}
+
+func (g *grid) at(r, c int) *gcell {
+	for len(g.rows) <= r {
+		g.rows = append(g.rows, nil)
+	}
+	for len(g.rows[r]) <= c {
+		g.rows[r] = append(g.rows[r], gcell{})
+	}
+	return &g.rows[r][c]
+}
+
+// set puts text (or nothing) at (r, c) with a style.
+func (g *grid) set(r, c int, text string, s style) *gcell {
+	x := g.at(r, c)
+	x.text, x.style, x.used = text, s, true
+	return x
+}
+
+// merge puts text in the range and gives every covered cell the same style,
+// so that the range's borders print on all sides.
+func (g *grid) merge(r0, c0, r1, c1 int, text string, s style) *gcell {
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			x := g.set(r, c, "", s)
+			x.covered = r != r0 || c != c0
+		}
+	}
+	if r1 > r0 || c1 > c0 {
+		g.merges = append(g.merges, span{r0, c0, r1, c1})
+	}
+	x := g.at(r0, c0)
+	x.text = text
+	return x
+}
+
+func (g *grid) width() int { return len(g.widths) }
+
+func (g *grid) totalWidth() float64 {
+	t := 0.0
+	for _, w := range g.widths {
+		t += w
+	}
+	return t
+}
+
+// textUnits is the width of s in column-width units: CJK characters and
+// full-width punctuation take two, others one.
+func textUnits(s string) float64 {
+	u := 0.0
+	for _, r := range s {
+		switch {
+		case r == '\n':
+		case r >= 0x2E80 || (r >= 0x1100 && r <= 0x115F):
+			u += 2
+		default:
+			u += 1.1
+		}
+	}
+	return u
+}
+
+// lineHeight is the height in points of one line of 11-point 宋体.
+const (
+	lineHeight = 15.0
+	minHeight  = 20.0
+)
+
+func linesFor(text string, width float64) int {
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		usable := math.Max(width-1.5, 2)
+		n += max(1, int(math.Ceil(textUnits(para)/usable)))
+	}
+	return n
+}
+
+// rowHeights gives every row the height its wrapped text needs: single-row
+// cells set their row's height; a cell merged over several rows enlarges its
+// last row if the rows together are too low.
+func (g *grid) rowHeights() []float64 {
+	h := make([]float64, len(g.rows))
+	spans := map[[2]int]span{}
+	for _, m := range g.merges {
+		spans[[2]int{m.r0, m.c0}] = m
+	}
+	need := func(r, c int) (span, float64) {
+		x := g.rows[r][c]
+		m, ok := spans[[2]int{r, c}]
+		if !ok {
+			m = span{r, c, r, c}
+		}
+		if x.text == "" {
+			return m, 0
+		}
+		w := 0.0
+		for i := m.c0; i <= m.c1 && i < len(g.widths); i++ {
+			w += g.widths[i]
+		}
+		size := 1.0
+		switch x.style {
+		case sTitle:
+			size = 16.0 / 11
+		case sHeading, sBlock:
+			size = 12.0 / 11
+		}
+		return m, float64(linesFor(x.text, w/size))*lineHeight*size + 5
+	}
+	for r := range g.rows {
+		h[r] = minHeight
+		if fixed, ok := g.heights[r]; ok {
+			h[r] = fixed
+			continue
+		}
+		for c := range g.rows[r] {
+			if m, n := need(r, c); m.r0 == m.r1 {
+				h[r] = math.Max(h[r], n)
+			}
+		}
+	}
+	for r := range g.rows {
+		for c := range g.rows[r] {
+			m, n := need(r, c)
+			if m.r0 == m.r1 {
+				continue
+			}
+			have := 0.0
+			for i := m.r0; i <= m.r1; i++ {
+				have += h[i]
+			}
+			if n > have {
+				h[m.r1] += n - have
+			}
+		}
+	}
+	return h
+}
+
+func cellName(r, c int) string {
+	name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+	return name
+}
+
+func colName(c int) string {
+	name, _ := excelize.ColumnNumberToName(c + 1)
+	return name
+}
+
+// quoteSheet quotes a sheet name for references.
+func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
+
+// write emits the grid as sheet name of f. Everything that lives outside
+// sheetData (columns, page setup, protection, validations, comments) is set
+// through the ordinary API first; NewStreamWriter picks it up and writes it
+// around the streamed rows.
+func (g *grid) write(f *excelize.File, st *styles, name string) error {
+	if err := g.setup(f, name); err != nil {
+		return err
+	}
+	if err := g.addComments(f, name); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	// excelize prepends each column it is given: set them right to left so
+	// that <cols> comes out in ascending order, as Excel requires.
+	for i := len(g.widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, g.widths[i]); err != nil {
+			return err
+		}
+	}
+	heights := g.rowHeights()
+	for r, row := range g.rows {
+		vals := make([]any, len(row))
+		for c, x := range row {
+			if !x.used {
+				continue
+			}
+			cell := excelize.Cell{StyleID: st.of(x.style), Formula: x.formula}
+			switch {
+			case x.num != nil:
+				cell.Value = x.num
+			case x.text != "":
+				cell.Value = x.text
+			}
+			vals[c] = cell
+		}
+		if err := sw.SetRow(cellName(r, 0), vals, excelize.RowOpts{Height: heights[r]}); err != nil {
+			return err
+		}
+	}
+	for _, m := range g.merges {
+		if err := sw.MergeCell(cellName(m.r0, m.c0), cellName(m.r1, m.c1)); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// setup applies print settings, protection and validations.
+func (g *grid) setup(f *excelize.File, name string) error {
+	orient := "portrait"
+	if g.landscape {
+		orient = "landscape"
+	}
+	a4, one, zero, yes := 9, 1, 0, true
+	// First: AutoFilter replaces the sheet properties SetSheetProps sets.
+	if g.autoFilter != "" {
+		if err := f.AutoFilter(name, g.autoFilter, nil); err != nil {
+			return err
+		}
+	}
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	// Margins in inches: Excel's "narrow" preset, which official forms use
+	// to keep the wide tables legible.
+	side, edge, hf := 0.25, 0.75, 0.3
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf, Horizontally: &yes,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
+		return err
+	}
+	if g.titleRows[0] >= 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: quoteSheet(name) + "!$" + strconv.Itoa(g.titleRows[0]+1) + ":$" + strconv.Itoa(g.titleRows[1]+1),
+			Scope:    name,
+		}); err != nil {
+			return err
+		}
+	}
+	for _, dv := range g.dvs {
+		if err := f.AddDataValidation(name, dv); err != nil {
+			return err
+		}
+	}
+	if g.protect {
+		return f.ProtectSheet(name, &excelize.SheetProtectionOptions{
+			SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
+		})
+	}
+	return nil
+}
+
+// footer is the page number footer, centred: 第 1 页 共 3 页.
+const footer = "&C第 &P 页 共 &N 页"
+
+// commentSize is the box of evidence comments in pixels: wide enough for a
+// table line of a report.
+const commentWidth, commentHeight = 320, 110
+
+func (g *grid) addComments(f *excelize.File, name string) error {
+	for r, row := range g.rows {
+		for c, x := range row {
+			if x.comment == "" {
+				continue
+			}
+			if err := f.AddComment(name, excelize.Comment{
+				Author: "xxgk", Cell: cellName(r, c),
+				Paragraph: []excelize.RichTextRun{{Text: x.comment}},
+				Width:     commentWidth, Height: commentHeight,
+			}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,215 @@
+package xlsx
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"xxgk"
+	"xxgk/templates"
+)
+
+// formLabels names the forms in block titles.
+var formLabels = map[string]string{
+	xxgk.FormNarrative: "无统计表（数据取自正文）",
+	xxgk.FormGov2021:   "国办公开办函〔2021〕30号格式",
+	xxgk.FormGov2019:   "国办公开办函〔2019〕60号格式",
+	xxgk.FormStat2014:  "国办发〔2014〕32号统计表",
+}
+
+func formLabel(id string) string {
+	if l, ok := formLabels[id]; ok {
+		return l
+	}
+	if f := templates.FormByID(id); f != nil {
+		return f.Name
+	}
+	return id
+}
+
+// reportCaption identifies a report in block titles and the 报告 column.
+func reportCaption(r *xxgk.Report) string {
+	parts := []string{nonEmpty(r.Agency, "未署名机关") + yearText(r.Year), formLabel(r.Form)}
+	if r.Source.Path != "" {
+		parts = append(parts, "文件："+path.Base(strings.ReplaceAll(r.Source.Path, `\`, "/")))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func nonEmpty(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+var figureColumns = []struct {
+	label string
+	width float64
+}{{"指标", 30}, {"数值", 14}, {"单位", 7}, {"约数", 7}, {"来源", 42}, {"行号", 8}}
+
+// figuresSheet lists every figure of templates.Figures for each report,
+// one row each; with several reports, one block per report under a
+// caption row, all under one header.
+func figuresSheet(reports []*xxgk.Report) *grid {
+	g := newGrid()
+	for _, c := range figureColumns {
+		g.widths = append(g.widths, c.width)
+	}
+	w := g.width()
+	title := fmt.Sprintf("主要指标（%d份报告）", len(reports))
+	if len(reports) == 1 {
+		r := reports[0]
+		title = r.Agency + yearText(r.Year) + "政府信息公开工作年度报告主要指标"
+	}
+	g.merge(0, 0, 0, w-1, title, sTitle)
+	for i, c := range figureColumns {
+		g.set(1, i, c.label, sHeader)
+	}
+	g.titleRows = [2]int{0, 1}
+	row := 2
+	for _, r := range reports {
+		if len(reports) > 1 {
+			g.merge(row, 0, row, w-1, reportCaption(r), sBlock)
+			row++
+		}
+		for _, fig := range templates.Figures {
+			figureRow(g, row, fig, r)
+			row++
+		}
+	}
+	g.landscape = g.totalWidth() > 110
+	return g
+}
+
+func figureRow(g *grid, row int, fig templates.Figure, r *xxgk.Report) {
+	g.set(row, 0, fig.Label, sLabel)
+	for c, s := range []style{sNumber, sTextCenter, sTextCenter, sText, sNumber} {
+		g.set(row, c+1, "", s)
+	}
+	v, ok := r.Figures[fig.Key]
+	if !ok {
+		g.at(row, 2).text = fig.Unit
+		return
+	}
+	g.at(row, 1).num = cellValue(v.Value)
+	g.at(row, 2).text = nonEmpty(v.Unit, fig.Unit)
+	if v.Approx {
+		g.at(row, 3).text = "是"
+	}
+	g.at(row, 4).text = strings.TrimSuffix(methodName(v.Method)+"："+v.Text, "：")
+	if v.Line > 0 {
+		g.at(row, 5).num = int64(v.Line)
+	}
+}
+
+// severityNames are the Chinese names of finding severities.
+var severityNames = map[xxgk.Severity]string{
+	xxgk.SeverityError:   "错误",
+	xxgk.SeverityWarning: "警告",
+	xxgk.SeverityInfo:    "提示",
+}
+
+type column struct {
+	label string
+	width float64
+	style style
+}
+
+var findingColumns = []column{
+	{"级别", 7, sTextCenter}, {"规则", 20, sText}, {"说明", 50, sText},
+	{"涉及指标", 24, sText}, {"行号", 7, sNumber}, {"原文", 40, sText},
+}
+
+// findingsSheet lists the reports' findings; with several reports a first
+// 报告 column says whose they are, and the list has a filter.
+func findingsSheet(reports []*xxgk.Report) *grid {
+	cols := findingColumns
+	multi := len(reports) > 1
+	if multi {
+		cols = append([]column{{"报告", 24, sText}}, cols...)
+	}
+	g := newGrid()
+	for _, c := range cols {
+		g.widths = append(g.widths, c.width)
+	}
+	w := g.width()
+	title := "核查结果"
+	if !multi {
+		title = nonEmpty(reports[0].Agency, "") + yearText(reports[0].Year) + "政府信息公开工作年度报告核查结果"
+	}
+	g.merge(0, 0, 0, w-1, title, sTitle)
+	for i, c := range cols {
+		g.set(1, i, c.label, sHeader)
+	}
+	g.titleRows = [2]int{0, 1}
+	row := 2
+	for _, r := range reports {
+		first := 0
+		if multi {
+			g.set(row, 0, reportCaption(r), sText)
+			first = 1
+		}
+		if len(r.Findings) == 0 {
+			g.merge(row, first, row, w-1, "未发现问题", sTextCenter)
+			row++
+			continue
+		}
+		for i, f := range r.Findings {
+			if multi && i > 0 {
+				g.set(row, 0, reportCaption(r), sText)
+			}
+			findingRow(g, row, first, cols[first:], f)
+			row++
+		}
+	}
+	if multi {
+		g.autoFilter = cellName(1, 0) + ":" + cellName(row-1, w-1)
+	}
+	g.landscape = true
+	return g
+}
+
+func findingRow(g *grid, row, first int, cols []column, f xxgk.Finding) {
+	texts := []string{nonEmpty(severityNames[f.Severity], string(f.Severity)), f.Rule, f.Message, keyLabels(f.Keys), "", f.Evidence}
+	for i, c := range cols {
+		g.set(row, first+i, texts[i], c.style)
+	}
+	if f.Line > 0 {
+		g.at(row, first+4).num = int64(f.Line)
+	}
+}
+
+// keyLabels names figure and cell keys in Chinese: 予以公开, 表三 （一）予以公开／总计.
+func keyLabels(keys []string) string {
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, keyLabel(k))
+	}
+	return strings.Join(out, "、")
+}
+
+func keyLabel(k string) string {
+	if fig := templates.FigureByKey(k); fig != nil {
+		return fig.Label
+	}
+	t, row, col, ok := templates.Cell(k)
+	if !ok {
+		return k
+	}
+	sec := "统计表"
+	for _, s := range sectionNames {
+		if s.prefix != "" && strings.HasPrefix(t.ID, s.prefix) {
+			sec = s.short
+		}
+	}
+	// 总计 and 结果维持 repeat under several groups: name the group too.
+	colText := col.Label
+	if p := t.Column(col.Parent); p != nil && p.IsGroup && col.Parent != "applicant" {
+		colText = p.Label + col.Label
+	}
+	if len(t.Rows) == 1 {
+		return sec + " " + colText
+	}
+	return sec + " " + row.Label + "／" + colText
+}

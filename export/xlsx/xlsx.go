@@ -1,0 +1,231 @@
+// Package xlsx writes reports and empty official forms as Excel workbooks
+// laid out like the printed forms (政府信息公开工作年度报告统计表), for office
+// staff who read them in Excel or WPS and auditors who check them.
+//
+// Every sheet is built in memory as a small grid (labels, numbers, merges,
+// comments) and then written with excelize's StreamWriter, which puts a
+// formula and its cached value into the same cell: readers that do not
+// recalculate (Protected View, openpyxl data_only, pandas) see the numbers
+// Excel would compute.
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+	"xxgk/templates"
+)
+
+// Options control how workbooks are written.
+type Options struct {
+	// Created is written as the workbook's creation and modification time so output is reproducible; zero means a fixed 2000-01-01.
+	Created time.Time
+}
+
+// Custom document properties that mark a workbook as written by xxgk.
+const (
+	propKind = "xxgk"      // "reports" or "template"
+	propForm = "xxgk_form" // the form id of a template; also a defined name
+)
+
+// WriteReports writes one workbook for the reports (at least one).
+//
+// One report: its official tables (表二/表三/表四 for the national forms,
+// 统计表 for the others; none for a narrative report), 主要指标 and 核查.
+// Several reports: 主要指标 and 核查 come first and hold one block (主要指标)
+// or one 报告 column (核查) per report, followed by each report's tables
+// under a short agency+year tag.
+func WriteReports(w io.Writer, reports []*xxgk.Report, opt Options) error {
+	if len(reports) == 0 {
+		return errors.New("xlsx: no reports")
+	}
+	for i, r := range reports {
+		if r == nil {
+			return fmt.Errorf("xlsx: report %d is nil", i)
+		}
+	}
+	b, err := newBook(opt)
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+	if err := b.setProps(docProps{title: "政府信息公开工作年度报告数据", kind: "reports"}); err != nil {
+		return err
+	}
+	multi := len(reports) > 1
+	if multi {
+		if err := b.add("主要指标", figuresSheet(reports)); err != nil {
+			return err
+		}
+		if err := b.add("核查", findingsSheet(reports)); err != nil {
+			return err
+		}
+	}
+	for _, r := range reports {
+		form := templates.FormByID(r.Form)
+		if form == nil {
+			continue // narrative or unknown form: no official table to draw
+		}
+		for _, plan := range sheetPlans(form) {
+			g := buildForm(plan, formHeader{agency: r.Agency, year: r.Year})
+			fillReport(g, r)
+			name := plan.long
+			if multi {
+				name = reportTag(r) + " " + plan.short
+			}
+			if err := b.add(name, g.grid); err != nil {
+				return err
+			}
+		}
+	}
+	if !multi {
+		if err := b.add("主要指标", figuresSheet(reports)); err != nil {
+			return err
+		}
+		if err := b.add("核查", findingsSheet(reports)); err != nil {
+			return err
+		}
+	}
+	return b.write(w)
+}
+
+// WriteTemplate writes the empty official form formID (gov_2021, gov_2019, stat_2014) for staff to fill in.
+//
+// The sheets are those WriteReports draws for a report of the form, with
+// the same labels in the same cells, so one reader reads both. Labels and
+// totals are locked (sheet protection without password); input cells are
+// unlocked and validated.
+func WriteTemplate(w io.Writer, formID string, opt Options) error {
+	form := templates.FormByID(formID)
+	if form == nil {
+		return fmt.Errorf("xlsx: unknown form %q", formID)
+	}
+	b, err := newBook(opt)
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+	if err := b.setProps(docProps{title: "政府信息公开工作年度报告统计表", subject: form.Name, kind: "template", form: form.ID}); err != nil {
+		return err
+	}
+	for _, plan := range sheetPlans(form) {
+		g := buildForm(plan, formHeader{template: true})
+		fillTemplate(g)
+		if err := b.add(plan.long, g.grid); err != nil {
+			return err
+		}
+	}
+	// A workbook-level name a reader can find without parsing sheets.
+	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: propForm, RefersTo: `"` + form.ID + `"`,
+		Comment: "xxgk 填报模板的表式"}); err != nil {
+		return err
+	}
+	return b.write(w)
+}
+
+// book is a workbook being written.
+type book struct {
+	f      *excelize.File
+	st     *styles
+	names  *sheetNamer
+	sheets int
+	opt    Options
+}
+
+func newBook(opt Options) (*book, error) {
+	f := excelize.NewFile()
+	// The Normal style's font: cells we do not style (and comments) use it.
+	if err := f.SetDefaultFont(fontName); err != nil {
+		f.Close()
+		return nil, err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &book{f: f, st: st, names: newSheetNamer(), opt: opt}, nil
+}
+
+type docProps struct{ title, subject, kind, form string }
+
+func (b *book) setProps(p docProps) error {
+	created := b.opt.Created
+	if created.IsZero() {
+		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	stamp := created.UTC().Format(time.RFC3339)
+	if err := b.f.SetDocProps(&excelize.DocProperties{
+		Title: p.title, Subject: p.subject, Creator: "xxgk", LastModifiedBy: "xxgk",
+		Created: stamp, Modified: stamp, Language: "zh-CN",
+	}); err != nil {
+		return err
+	}
+	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: propKind, Value: p.kind}); err != nil {
+		return err
+	}
+	if p.form != "" {
+		return b.f.SetCustomProps(excelize.CustomProperty{Name: propForm, Value: p.form})
+	}
+	return nil
+}
+
+// add writes g as the next sheet, named after want made valid and unique.
+func (b *book) add(want string, g *grid) error {
+	name := b.names.name(want)
+	if b.sheets == 0 {
+		if err := b.f.SetSheetName("Sheet1", name); err != nil {
+			return err
+		}
+	} else if _, err := b.f.NewSheet(name); err != nil {
+		return err
+	}
+	b.sheets++
+	return g.write(b.f, b.st, name)
+}
+
+// write saves the workbook with its parts in a fixed order: excelize emits
+// streamed sheets in map order, which would make equal input give different
+// bytes.
+func (b *book) write(w io.Writer) error {
+	var buf bytes.Buffer
+	if _, err := b.f.WriteTo(&buf); err != nil {
+		return err
+	}
+	return sortZip(w, buf.Bytes())
+}
+
+func sortZip(w io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	// [Content_Types].xml first, as Office writes it; then by name.
+	slices.SortFunc(files, func(a, b *zip.File) int {
+		ac, bc := a.Name == "[Content_Types].xml", b.Name == "[Content_Types].xml"
+		switch {
+		case ac && !bc:
+			return -1
+		case bc && !ac:
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		if err := zw.Copy(f); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
