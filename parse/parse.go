@@ -20,6 +20,11 @@ var ErrUnreadable = errors.New("无法读取")
 func Parse(path string, data []byte) (*xxgk.Report, error) {
 	sum := sha256.Sum256(data)
 	src := xxgk.Source{Path: path, SHA256: hex.EncodeToString(sum[:])}
+	if isZip(data) {
+		// Workbooks are binary: they are read before text decoding, which
+		// refuses binary input.
+		return parseXLSX(path, data, src)
+	}
 	text, enc, err := Decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

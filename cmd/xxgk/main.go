@@ -4,6 +4,8 @@
 // Usage:
 //
 //	xxgk parse [--json] 文件...
+//	xxgk xlsx [-o 输出.xlsx] 文件...
+//	xxgk template --form gov_2021|gov_2019|stat_2014 [-o 输出.xlsx]
 //
 // Messages and help are in Chinese, for the administrative staff and auditors
 // who use it; flags and JSON member names are ASCII.
@@ -43,16 +45,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return newApp(stdin, stdout, stderr).Run(ctx, args)
 }
 
-// newApp builds the command tree. Future commands (xlsx, pdf, rollup, check,
-// template) are added to Commands here.
+// newApp builds the command tree. Future commands (pdf, rollup, check) are
+// added to Commands here.
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:    "xxgk",
 		Usage:   "政府信息公开工作年度报告读取工具",
 		Version: buildVersion(),
-		Description: "读取政府信息公开工作年度报告（网页文字、保存的网页，UTF-8 或 GBK/GB18030 编码），\n" +
-			"识别填报单位、年度、报告格式和各项统计数据，并给出核查发现。\n" +
-			"每个数字都附有来源（原文、行号、表格行列），便于核对。",
+		Description: "读取政府信息公开工作年度报告（网页文字、保存的网页，UTF-8 或 GBK/GB18030 编码，\n" +
+			"以及填好的 .xlsx 统计表），识别填报单位、年度、报告格式和各项统计数据，并给出核查发现。\n" +
+			"每个数字都附有来源（原文、行号、表格行列），便于核对。\n" +
+			"还可以把结果写成 Excel 表格（xlsx 命令），或写出空白的官方统计表供填报（template 命令）。",
 		UsageText:                     "xxgk 命令 [选项] 文件...",
 		Reader:                        stdin,
 		Writer:                        stdout,
@@ -65,6 +68,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Action:         rootAction,
 		Commands: []*cli.Command{
 			parseCommand(),
+			xlsxCommand(),
+			templateCommand(),
 		},
 	}
 }
@@ -73,7 +78,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 // about an unknown command.
 func rootAction(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Present() {
-		return usageErrorf(cmd, "没有“%s”这个命令（可用的命令：parse）", cmd.Args().First())
+		return usageErrorf(cmd, "没有“%s”这个命令（可用的命令：parse、xlsx、template）", cmd.Args().First())
 	}
 	return cli.ShowRootCommandHelp(cmd)
 }

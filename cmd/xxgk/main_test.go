@@ -1,16 +1,20 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"xxgk"
 	"xxgk/parse"
 )
 
@@ -44,6 +48,9 @@ func TestScript(t *testing.T) {
 			"exitcode": cmdExitCode,
 			"jsonout":  cmdJSONOut,
 			"writebin": cmdWriteBin,
+			"iszip":    cmdIsZip,
+			"samefigs": cmdSameFigures,
+			"notemp":   cmdNoTemp,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -139,10 +146,100 @@ func cmdJSONOut(ts *testscript.TestScript, neg bool, args []string) {
 // binaryData looks like the start of a PNG file: no report is like it.
 var binaryData = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00\x5c\x72\xa8\x66\x00\x00\xff\xfe\x00\x00")
 
-// cmdWriteBin writes a small binary file: writebin NAME
+// corruptXLSX starts like a zip (and so like an .xlsx) and is not one.
+var corruptXLSX = append([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), bytes.Repeat([]byte{0xA5}, 200)...)
+
+// cmdWriteBin writes a small binary file: writebin NAME [png|corrupt-xlsx]
 func cmdWriteBin(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: writebin NAME")
+	if neg || len(args) < 1 || len(args) > 2 {
+		ts.Fatalf("usage: writebin NAME [png|corrupt-xlsx]")
 	}
-	ts.Check(os.WriteFile(ts.MkAbs(args[0]), binaryData, 0o644))
+	data := binaryData
+	if len(args) == 2 {
+		switch args[1] {
+		case "png":
+		case "corrupt-xlsx":
+			data = corruptXLSX
+		default:
+			ts.Fatalf("writebin: unknown kind %q", args[1])
+		}
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+}
+
+// cmdIsZip checks that a file is a zip archive holding a workbook:
+//
+//	iszip out.xlsx
+func cmdIsZip(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: iszip FILE")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	ok := err == nil
+	if ok {
+		ok = false
+		for _, f := range zr.File {
+			ok = ok || f.Name == "xl/workbook.xml"
+		}
+	}
+	switch {
+	case ok && neg:
+		ts.Fatalf("%s is a workbook", args[0])
+	case !ok && !neg:
+		ts.Fatalf("%s is not a zip holding xl/workbook.xml (%v)", args[0], err)
+	}
+}
+
+// cmdSameFigures checks that two files of xxgk parse --json output (one
+// report each) hold the same figures and cells, keys and values:
+//
+//	samefigs orig.json back.json
+func cmdSameFigures(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: samefigs A.json B.json")
+	}
+	var reps [2]xxgk.Report
+	for i, name := range args {
+		ts.Check(json.Unmarshal([]byte(ts.ReadFile(name)), &reps[i]))
+	}
+	for _, part := range []struct {
+		name string
+		a, b map[string]xxgk.Value
+	}{{"figure", reps[0].Figures, reps[1].Figures}, {"cell", reps[0].Cells, reps[1].Cells}} {
+		if len(part.a) == 0 {
+			ts.Fatalf("%s has no %ss", args[0], part.name)
+		}
+		for k, v := range part.a {
+			w, ok := part.b[k]
+			switch {
+			case !ok:
+				ts.Fatalf("%s %s = %s is missing from %s", part.name, k, v.Value, args[1])
+			case v.Value.Cmp(w.Value) != 0:
+				ts.Fatalf("%s %s = %s in %s but %s in %s", part.name, k, v.Value, args[0], w.Value, args[1])
+			}
+		}
+		for k := range part.b {
+			if _, ok := part.a[k]; !ok {
+				ts.Fatalf("%s %s is in %s only", part.name, k, args[1])
+			}
+		}
+	}
+}
+
+// cmdNoTemp checks that no temporary file of xxgk is left in a folder:
+//
+//	notemp .
+func cmdNoTemp(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: notemp DIR")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[0]))
+	ts.Check(err)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".xxgk-") {
+			ts.Fatalf("temporary file %s left behind", e.Name())
+		}
+	}
 }

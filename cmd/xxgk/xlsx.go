@@ -1,0 +1,258 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v3"
+
+	"xxgk"
+	"xxgk/export/xlsx"
+)
+
+// templateForms are the forms xxgk template writes, in the order listed.
+var templateForms = []string{xxgk.FormGov2021, xxgk.FormGov2019, xxgk.FormStat2014}
+
+func outputFlag(usage string) cli.Flag {
+	return &cli.StringFlag{
+		Name:    "output",
+		Aliases: []string{"o"},
+		Usage:   usage,
+	}
+}
+
+func xlsxCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "xlsx",
+		Usage:     "把年度报告的统计数据写成 Excel 表格（.xlsx）",
+		UsageText: "xxgk xlsx [-o 输出文件.xlsx] 文件...",
+		Description: "读取年度报告（.txt 文字、.html 网页或已填好的 .xlsx 统计表），把识别出的官方统计表、\n" +
+			"主要指标和核查发现写成一个 Excel 工作簿，可用 Excel、WPS 或 LibreOffice 打开。\n\n" +
+			"输出文件：只有一个输入文件时，默认写到当前文件夹下与输入同名的 .xlsx 文件\n" +
+			"（例如 2023年报.html → 2023年报.xlsx）；有多个输入文件时必须用 -o 指定。\n" +
+			"已有的同名输出文件会被替换；输入文件绝不会被覆盖或修改。\n" +
+			"写出失败时不会留下残缺的文件。\n\n" +
+			"某个文件无法读取时，会在错误输出中说明原因，其余文件照常写入，退出码为 2；\n" +
+			"所有文件都无法读取时不写出任何文件，退出码为 2。\n\n" +
+			"示例：\n" +
+			"   xxgk xlsx 2023年报.html\n" +
+			"   xxgk xlsx -o 汇总.xlsx 2023年报.html 2024年报.txt",
+		CustomHelpTemplate: commandHelpTemplate,
+		OnUsageError:       onUsageError,
+		Flags:              []cli.Flag{outputFlag("输出文件名（.xlsx）；多个输入文件时必填")},
+		Action:             xlsxAction,
+	}
+}
+
+func xlsxAction(ctx context.Context, cmd *cli.Command) error {
+	paths := cmd.Args().Slice()
+	if len(paths) == 0 {
+		return usageErrorf(cmd, "请指定至少一个报告文件")
+	}
+	out := cmd.String("output")
+	if out == "" {
+		if len(paths) > 1 {
+			return usageErrorf(cmd, "有多个输入文件时，请用 -o 指定输出文件名，例如 -o 汇总.xlsx")
+		}
+		if paths[0] == "-" {
+			return usageErrorf(cmd, "从标准输入读取时，请用 -o 指定输出文件名")
+		}
+		base := filepath.Base(paths[0])
+		out = strings.TrimSuffix(base, filepath.Ext(base)) + ".xlsx"
+	}
+	for _, p := range paths {
+		if p != "-" && sameFile(p, out) {
+			return usageErrorf(cmd, "输出文件 %s 就是输入文件，不能覆盖输入；请用 -o 指定另一个文件名", out)
+		}
+	}
+	if err := checkOutputDir(out); err != nil {
+		return err
+	}
+
+	in := inputs{stdin: cmd.Root().Reader}
+	var reports []*xxgk.Report
+	var errs []error
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r, err := in.parse(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		reports = append(reports, r)
+	}
+	if len(reports) == 0 {
+		return errors.Join(errs...)
+	}
+	err := writeAtomic(out, func(w io.Writer) error {
+		return xlsx.WriteReports(w, reports, xlsx.Options{Created: time.Now()})
+	})
+	if err != nil {
+		errs = append(errs, err)
+	} else {
+		fmt.Fprintf(cmd.Root().Writer, "已写出 %s（%d 份报告）\n", out, len(reports))
+	}
+	return errors.Join(errs...)
+}
+
+func templateCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "template",
+		Usage:     "写出空白的官方统计表（.xlsx），供填报",
+		UsageText: "xxgk template --form 表式 [-o 输出文件.xlsx]",
+		Description: "写出一份空白的政府信息公开工作年度报告统计表，格式与官方表格一致，\n" +
+			"只需在空白格中填写数字，合计由表格自动计算。填好后可以用 xxgk parse 或 xxgk xlsx 读取。\n\n" +
+			"表式：\n" +
+			"   gov_2021   2021年格式（现行）\n" +
+			"   gov_2019   2019年格式\n" +
+			"   stat_2014  2014年统计表\n\n" +
+			"默认输出文件为当前文件夹下的“表式模板.xlsx”，例如 gov_2021模板.xlsx；已有的同名文件会被替换。\n\n" +
+			"示例：\n" +
+			"   xxgk template --form gov_2021\n" +
+			"   xxgk template --form stat_2014 -o 统计表.xlsx",
+		CustomHelpTemplate: commandHelpTemplate,
+		OnUsageError:       onUsageError,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "form", Usage: "表式：gov_2021、gov_2019 或 stat_2014（必填）"},
+			outputFlag("输出文件名（.xlsx），默认为“表式模板.xlsx”"),
+		},
+		Action: templateAction,
+	}
+}
+
+func templateAction(ctx context.Context, cmd *cli.Command) error {
+	if cmd.Args().Present() {
+		return usageErrorf(cmd, "template 不需要文件参数（多余的参数：%s）", strings.Join(cmd.Args().Slice(), " "))
+	}
+	form := cmd.String("form")
+	if form == "" {
+		return usageErrorf(cmd, "请用 --form 指定表式（%s）", strings.Join(templateForms, "、"))
+	}
+	known := false
+	for _, f := range templateForms {
+		known = known || f == form
+	}
+	if !known {
+		return usageErrorf(cmd, "没有“%s”这种表式（可用的表式：%s）", form, strings.Join(templateForms, "、"))
+	}
+	out := cmd.String("output")
+	if out == "" {
+		out = form + "模板.xlsx"
+	}
+	if err := checkOutputDir(out); err != nil {
+		return err
+	}
+	if err := writeAtomic(out, func(w io.Writer) error {
+		return xlsx.WriteTemplate(w, form, xlsx.Options{Created: time.Now()})
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.Root().Writer, "已写出 %s（%s）\n", out, formName(form))
+	return nil
+}
+
+// outputError is a failure to write the output file.
+type outputError struct {
+	path   string
+	reason string
+	err    error
+}
+
+func (e *outputError) Error() string { return "无法写出 " + e.path + "：" + e.reason }
+func (e *outputError) Unwrap() error { return e.err }
+
+// checkOutputDir fails early, before any input is read, when the output's
+// folder does not exist.
+func checkOutputDir(out string) error {
+	dir := filepath.Dir(out)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &outputError{path: out, reason: "文件夹 " + dir + " 不存在（请先创建它，或换一个位置）", err: err}
+	case err != nil:
+		return &outputError{path: out, reason: writeReason(err), err: err}
+	case !fi.IsDir():
+		return &outputError{path: out, reason: dir + " 不是文件夹", err: fs.ErrInvalid}
+	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		return &outputError{path: out, reason: "这是一个文件夹，请指定文件名", err: fs.ErrExist}
+	}
+	return nil
+}
+
+// writeAtomic writes the file through a temporary file in the same folder,
+// renamed into place only when everything was written: a failure leaves
+// no partial file and an existing file intact.
+func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".xxgk-*.tmp")
+	if err != nil {
+		return &outputError{path: path, reason: writeReason(err), err: err}
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		return &outputError{path: path, reason: "生成表格失败（" + err.Error() + "）", err: err}
+	}
+	if err := bw.Flush(); err != nil {
+		return &outputError{path: path, reason: writeReason(err), err: err}
+	}
+	if err := tmp.Sync(); err != nil {
+		return &outputError{path: path, reason: writeReason(err), err: err}
+	}
+	if err := tmp.Close(); err != nil {
+		return &outputError{path: path, reason: writeReason(err), err: err}
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return &outputError{path: path, reason: writeReason(err), err: err}
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return &outputError{path: path, reason: writeReason(err) + "（文件是否正在 Excel 或 WPS 中打开？）", err: err}
+	}
+	return nil
+}
+
+func writeReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "没有写入权限"
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件夹不存在"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	return "写入失败（" + err.Error() + "）"
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	if err != nil {
+		return false
+	}
+	return os.SameFile(fa, fb)
+}

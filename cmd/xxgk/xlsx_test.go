@@ -1,0 +1,665 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+	"xxgk/export/xlsx"
+	"xxgk/parse"
+	"xxgk/templates"
+)
+
+var fixedTime = time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+
+func parseSample(t *testing.T, name string) *xxgk.Report {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(reportsDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := parse.Parse(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func reportsWorkbook(t *testing.T, reports ...*xxgk.Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := xlsx.WriteReports(&buf, reports, xlsx.Options{Created: fixedTime}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func templateWorkbook(t *testing.T, form string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := xlsx.WriteTemplate(&buf, form, xlsx.Options{Created: fixedTime}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// compareValues reports keys missing from got, extra in got and values
+// that differ.
+func compareValues(t *testing.T, what string, got, want map[string]xxgk.Value) {
+	t.Helper()
+	var keys []string
+	for k := range want {
+		keys = append(keys, k)
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	bad := 0
+	for _, k := range keys {
+		g, gok := got[k]
+		w, wok := want[k]
+		switch {
+		case !gok:
+			t.Errorf("%s %s = %s is missing", what, k, w.Value)
+		case !wok:
+			t.Errorf("%s %s = %s is extra", what, k, g.Value)
+		case g.Value.Cmp(w.Value) != 0:
+			t.Errorf("%s %s = %s, want %s", what, k, g.Value, w.Value)
+		default:
+			continue
+		}
+		if bad++; bad > 20 {
+			t.Fatalf("%s: too many differences", what)
+		}
+	}
+}
+
+func checkMethodForm(t *testing.T, r *xxgk.Report) {
+	t.Helper()
+	for k, v := range r.Cells {
+		if v.Method != xxgk.MethodForm {
+			t.Errorf("cell %s: method %q, want form", k, v.Method)
+		}
+	}
+	for k, v := range r.Figures {
+		if v.Method == xxgk.MethodTable {
+			t.Errorf("figure %s: method table, want form", k)
+		}
+	}
+}
+
+// TestWorkbookRoundTrip writes parsed reports as workbooks and reads them
+// back: the same cells and figures, read from a form.
+func TestWorkbookRoundTrip(t *testing.T) {
+	for _, name := range []string{"seed-002.txt", "pingtan-2025-zone-html.html"} {
+		t.Run(name, func(t *testing.T) {
+			orig := parseSample(t, name)
+			back, err := parse.Parse("back.xlsx", reportsWorkbook(t, orig))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back.Form != orig.Form || back.Agency != orig.Agency || back.Year != orig.Year {
+				t.Errorf("form, agency, year = %s %q %d, want %s %q %d", back.Form, back.Agency, back.Year, orig.Form, orig.Agency, orig.Year)
+			}
+			if back.Source.Kind != "xlsx" {
+				t.Errorf("source kind %q, want xlsx", back.Source.Kind)
+			}
+			compareValues(t, "cell", back.Cells, orig.Cells)
+			compareValues(t, "figure", back.Figures, orig.Figures)
+			checkMethodForm(t, back)
+		})
+	}
+}
+
+// formFill is a form to fill, and the report whose cells give the numbers.
+type formFill struct {
+	form   string
+	sample string
+}
+
+var formFills = []formFill{
+	{xxgk.FormGov2021, "pingtan-2025-zone-html.html"},
+	{xxgk.FormStat2014, "seed-002.txt"},
+	{xxgk.FormGov2019, "pingtan-2025-zone-html.html"}, // the rows both forms have
+}
+
+// fillValues returns the numbers to type into form: the sample's cells,
+// renamed to form where the sample has another form with the same cell.
+func fillValues(t *testing.T, ff formFill) map[string]xxgk.Number {
+	t.Helper()
+	r := parseSample(t, ff.sample)
+	out := map[string]xxgk.Number{}
+	for k, v := range r.Cells {
+		if v.Blank {
+			continue
+		}
+		rest, ok := strings.CutPrefix(k, r.Form+".")
+		if !ok {
+			t.Fatalf("cell %s of %s", k, r.Form)
+		}
+		out[ff.form+"."+rest] = v.Value
+	}
+	return out
+}
+
+// sheetGrid is a sheet as a person sees it: text, and for every position
+// of a merged range the range's top-left cell.
+type sheetGrid struct {
+	text    [][]string
+	origin  map[[2]int][2]int
+	formula map[[2]int]bool
+}
+
+func readSheetGrid(t *testing.T, f *excelize.File, sheet string) *sheetGrid {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &sheetGrid{text: rows, origin: map[[2]int][2]int{}, formula: map[[2]int]bool{}}
+	merges, err := f.GetMergeCells(sheet, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range merges {
+		c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+		for r := r0 - 1; r < r1; r++ {
+			for c := c0 - 1; c < c1; c++ {
+				g.origin[[2]int{r, c}] = [2]int{r0 - 1, c0 - 1}
+			}
+		}
+	}
+	for r, row := range rows {
+		for c := range row {
+			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if fm, _ := f.GetCellFormula(sheet, axis); fm != "" {
+				g.formula[[2]int{r, c}] = true
+			}
+		}
+	}
+	return g
+}
+
+// unlabelledRow finds the data row of a table without row labels: the
+// first row below a header row that names the first data column, whose
+// first n cells hold no text.
+func unlabelledRow(grids map[string]*sheetGrid, sheets []string, si, ri int, firstCol string, n int) (int, int) {
+	for s := si; s < len(sheets); s++ {
+		g := grids[sheets[s]]
+		start := 0
+		if s == si {
+			start = ri
+		}
+		header := false
+		for r := start; r < len(g.text)+1; r++ {
+			empty := true
+			for c := 0; c < n; c++ {
+				v := g.at(r, c)
+				if _, err := strconv.ParseFloat(v, 64); v != "" && err != nil && !g.formula[g.originOf(r, c)] {
+					empty = false
+				}
+				if g.originOf(r, c)[0] != r {
+					empty = false // part of a header cell spanning down
+				}
+			}
+			if header && empty {
+				return s, r
+			}
+			for c := 0; c < n; c++ {
+				if strings.Contains(g.at(r, c), firstCol) {
+					header = true
+				}
+			}
+		}
+	}
+	return -1, -1
+}
+
+func (g *sheetGrid) at(r, c int) string {
+	if o, ok := g.origin[[2]int{r, c}]; ok {
+		r, c = o[0], o[1]
+	}
+	if r < len(g.text) && c < len(g.text[r]) {
+		return g.text[r][c]
+	}
+	return ""
+}
+
+func (g *sheetGrid) originOf(r, c int) [2]int {
+	if o, ok := g.origin[[2]int{r, c}]; ok {
+		return o
+	}
+	return [2]int{r, c}
+}
+
+// inputCell is where a person types one cell of the form.
+type inputCell struct {
+	sheet   string
+	axis    string
+	formula bool
+}
+
+// locateInputs finds, like a person filling the form, the cell for every
+// data cell of the form: the tables' rows by their printed labels in order,
+// and in each row the cells right of the label, in the form's column
+// order, skipping text such as units.
+func locateInputs(t *testing.T, f *excelize.File, form *templates.Form) map[string]inputCell {
+	t.Helper()
+	sheets := f.GetSheetList()
+	grids := map[string]*sheetGrid{}
+	for _, s := range sheets {
+		grids[s] = readSheetGrid(t, f, s)
+	}
+	out := map[string]inputCell{}
+	si, ri := 0, 0 // the search goes on from here
+	for _, tab := range form.Tables {
+		cols := tab.DataColumns()
+		for _, row := range tab.DataRows() {
+			if row.Pattern().Unlabelled {
+				s, r := unlabelledRow(grids, sheets, si, ri, cols[0].Label, len(cols))
+				if s < 0 {
+					t.Fatalf("%s: the data row of table %s not found in the template", form.ID, tab.ID)
+				}
+				g := grids[sheets[s]]
+				for i, col := range cols {
+					axis, _ := excelize.CoordinatesToCellName(i+1, r+1)
+					out[tab.CellKey(row.Key, col.Key)] = inputCell{sheet: sheets[s], axis: axis, formula: g.formula[[2]int{r, i}]}
+				}
+				si, ri = s, r+1
+				continue
+			}
+			found := false
+			for s := si; s < len(sheets) && !found; s++ {
+				g := grids[sheets[s]]
+				start := 0
+				if s == si {
+					start = ri
+				}
+				for r := start; r < len(g.text) && !found; r++ {
+					for c := 0; c < len(g.text[r]) && !found; c++ {
+						o := g.originOf(r, c)
+						if o != [2]int{r, c} && o[0] != r {
+							continue // a label spanning down from an earlier row
+						}
+						text := g.at(r, c)
+						if text == "" || !row.Pattern().Match(strings.Join(strings.Fields(text), "")) {
+							continue
+						}
+						// Data cells: right of the label's extent.
+						cc := c
+						for cc+1 < len(g.text[r])+64 && g.originOf(r, cc+1) == o {
+							cc++
+						}
+						var cells []inputCell
+						for x := cc + 1; len(cells) < len(cols) && x < cc+1+len(cols)+4; x++ {
+							v := g.at(r, x)
+							isFormula := g.formula[g.originOf(r, x)]
+							if v != "" && !isFormula {
+								if _, err := strconv.ParseFloat(v, 64); err != nil {
+									continue // a unit or note
+								}
+							}
+							axis, _ := excelize.CoordinatesToCellName(x+1, r+1)
+							cells = append(cells, inputCell{sheet: sheets[s], axis: axis, formula: isFormula})
+						}
+						if len(cells) != len(cols) {
+							t.Fatalf("%s: row %q on sheet %s row %d: %d input cells, want %d", form.ID, row.Label, sheets[s], r+1, len(cells), len(cols))
+						}
+						for i, col := range cols {
+							out[tab.CellKey(row.Key, col.Key)] = cells[i]
+						}
+						found = true
+						si, ri = s, r+1
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("%s: row %q of table %s not found in the template", form.ID, row.Label, tab.ID)
+			}
+		}
+	}
+	return out
+}
+
+// fillTemplate types the values into the template's input cells, as a
+// person would, and saves it. With recalc, every formula's cached value is
+// computed (as a spreadsheet program does on saving); without, formulas
+// keep what the template had and only a program that recalculates gets
+// the totals right.
+func fillTemplate(t *testing.T, tmpl []byte, formID string, values map[string]xxgk.Number, recalc bool) ([]byte, map[string]xxgk.Number) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(tmpl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	form := templates.FormByID(formID)
+	inputs := locateInputs(t, f, form)
+	typed := map[string]xxgk.Number{}
+	for k, v := range values {
+		in, ok := inputs[k]
+		if !ok || in.formula {
+			continue
+		}
+		n, err := strconv.ParseFloat(v.String(), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellValue(in.sheet, in.axis, n); err != nil {
+			t.Fatal(err)
+		}
+		typed[k] = v
+	}
+	if len(typed) < 10 {
+		t.Fatalf("%s: only %d values typed", formID, len(typed))
+	}
+	if recalc {
+		for _, in := range inputs {
+			if !in.formula {
+				continue
+			}
+			fm, err := f.GetCellFormula(in.sheet, in.axis)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, err := f.CalcCellValue(in.sheet, in.axis, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatalf("%s!%s: %v", in.sheet, in.axis, err)
+			}
+			n, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatalf("%s!%s = %q: %v", in.sheet, in.axis, v, err)
+			}
+			if err := f.SetCellValue(in.sheet, in.axis, n); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.SetCellFormula(in.sheet, in.axis, fm); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), typed
+}
+
+// checkTyped reports typed values that did not read back.
+func checkTyped(t *testing.T, r *xxgk.Report, typed map[string]xxgk.Number) {
+	t.Helper()
+	bad := 0
+	for k, want := range typed {
+		got, ok := r.Cells[k]
+		switch {
+		case !ok:
+			t.Errorf("cell %s = %s was not read back", k, want)
+		case got.Value.Cmp(want) != 0:
+			t.Errorf("cell %s = %s, typed %s", k, got.Value, want)
+		default:
+			continue
+		}
+		if bad++; bad > 20 {
+			t.Fatal("too many differences")
+		}
+	}
+}
+
+// TestTemplateRoundTrip fills each blank form with numbers and reads them
+// back.
+func TestTemplateRoundTrip(t *testing.T) {
+	for _, ff := range formFills {
+		t.Run(ff.form, func(t *testing.T) {
+			data, typed := fillTemplate(t, templateWorkbook(t, ff.form), ff.form, fillValues(t, ff), true)
+			r, err := parse.Parse("filled.xlsx", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Form != ff.form {
+				t.Errorf("form %s, want %s", r.Form, ff.form)
+			}
+			checkTyped(t, r, typed)
+			checkMethodForm(t, r)
+		})
+	}
+}
+
+// --- LibreOffice -----------------------------------------------------------
+
+// soffice returns the LibreOffice command, or skips the test; with
+// XXGK_REQUIRE_SOFFICE=1 (as in CI) its absence fails the test.
+func soffice(t *testing.T) string {
+	t.Helper()
+	p, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("XXGK_REQUIRE_SOFFICE") == "1" {
+			t.Fatalf("XXGK_REQUIRE_SOFFICE=1 but soffice is not on PATH: %v", err)
+		}
+		t.Skip("soffice (LibreOffice) is not installed")
+	}
+	return p
+}
+
+// loProfile makes a private LibreOffice profile that recalculates every
+// formula when it loads an xlsx file, so cached values prove nothing.
+func loProfile(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	user := filepath.Join(dir, "user")
+	if err := os.MkdirAll(user, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const xcu = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(xcu), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return "file://" + filepath.ToSlash(dir)
+}
+
+// convert runs soffice --convert-to on file, into outDir, within 120 s.
+func convert(t *testing.T, bin, profile, to, file, outDir string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation="+profile, "--headless", "--norestore",
+		"--convert-to", to, "--outdir", outDir, file)
+	cmd.WaitDelay = 5 * time.Second
+	cmd.Stdin = nil
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	if ctx.Err() != nil {
+		t.Fatalf("soffice --convert-to %s %s: timed out after %v\n%s", to, filepath.Base(file), time.Since(start).Round(time.Second), out)
+	}
+	if err != nil {
+		t.Fatalf("soffice --convert-to %s %s: %v\n%s", to, filepath.Base(file), err, out)
+	}
+	t.Logf("soffice converted %s to %s in %v", filepath.Base(file), strings.SplitN(to, ":", 2)[0], time.Since(start).Round(time.Millisecond))
+}
+
+// csvAllSheets is the filter that writes every sheet (-1) as UTF-8 CSV,
+// values unformatted.
+const csvAllSheets = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1`
+
+// TestLibreOffice opens xxgk's workbooks with LibreOffice: every sheet of
+// every workbook converts, every value LibreOffice computes (it
+// recalculates all formulas) equals what xxgk wrote, and a filled template
+// saved again by LibreOffice reads back with the same numbers.
+func TestLibreOffice(t *testing.T) {
+	bin := soffice(t)
+	if out, err := exec.Command(bin, "--version").Output(); err == nil {
+		t.Logf("%s", bytes.TrimSpace(out))
+	}
+	profile := loProfile(t)
+	dir := t.TempDir()
+
+	filled, _ := fillTemplate(t, templateWorkbook(t, xxgk.FormGov2021), xxgk.FormGov2021, fillValues(t, formFills[0]), true)
+	books := map[string][]byte{
+		"seed.xlsx":    reportsWorkbook(t, parseSample(t, "seed-002.txt")),
+		"pingtan.xlsx": reportsWorkbook(t, parseSample(t, "pingtan-2025-zone-html.html")),
+		"both.xlsx":    reportsWorkbook(t, parseSample(t, "seed-002.txt"), parseSample(t, "pingtan-2025-zone-html.html")),
+		"filled.xlsx":  filled,
+		"blank.xlsx":   templateWorkbook(t, xxgk.FormStat2014),
+	}
+	names := make([]string, 0, len(books))
+	for n := range books {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run("csv/"+name, func(t *testing.T) {
+			file := filepath.Join(dir, name)
+			if err := os.WriteFile(file, books[name], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, strings.TrimSuffix(name, ".xlsx")+"-csv")
+			convert(t, bin, profile, csvAllSheets, file, out)
+			compareCSV(t, books[name], out, strings.TrimSuffix(name, ".xlsx"))
+		})
+	}
+
+	// A template filled without recalculating, saved by LibreOffice: the
+	// totals are LibreOffice's, and the workbook reads back.
+	t.Run("resave", func(t *testing.T) {
+		for _, ff := range formFills {
+			data, typed := fillTemplate(t, templateWorkbook(t, ff.form), ff.form, fillValues(t, ff), false)
+			in := filepath.Join(dir, "typed-"+ff.form+".xlsx")
+			if err := os.WriteFile(in, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "resaved")
+			convert(t, bin, profile, "xlsx", in, out)
+			saved, err := os.ReadFile(filepath.Join(out, filepath.Base(in)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := parse.Parse("resaved.xlsx", saved)
+			if err != nil {
+				t.Fatalf("%s: %v", ff.form, err)
+			}
+			if r.Form != ff.form {
+				t.Errorf("%s: form %s after LibreOffice saved it", ff.form, r.Form)
+			}
+			checkTyped(t, r, typed)
+			checkMethodForm(t, r)
+			// The totals LibreOffice computed agree with the parts.
+			for _, f := range r.Findings {
+				if f.Severity == xxgk.SeverityError {
+					t.Errorf("%s: finding after LibreOffice saved it: %s", ff.form, f.Message)
+				}
+			}
+		}
+	})
+}
+
+// compareCSV checks every sheet's CSV against the workbook: each value
+// LibreOffice shows equals the value xxgk stored (for formulas, the cached
+// result, so every total xxgk wrote is the one LibreOffice computes).
+func compareCSV(t *testing.T, book []byte, dir, stem string) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	formulas, cells := 0, 0
+	for _, sheet := range f.GetSheetList() {
+		path := filepath.Join(dir, stem+"-"+sheet+".csv")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			entries, _ := os.ReadDir(dir)
+			var have []string
+			for _, e := range entries {
+				have = append(have, e.Name())
+			}
+			t.Fatalf("sheet %s: no CSV %s (have %v)", sheet, filepath.Base(path), have)
+		}
+		cr := csv.NewReader(bytes.NewReader(data))
+		cr.FieldsPerRecord = -1
+		cr.LazyQuotes = true
+		got, err := cr.ReadAll()
+		if err != nil {
+			t.Fatalf("sheet %s: CSV: %v", sheet, err)
+		}
+		want, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r := 0; r < max(len(got), len(want)); r++ {
+			for c := 0; c < max(rowLen(got, r), rowLen(want, r)); c++ {
+				g, w := cellAt(got, r, c), cellAt(want, r, c)
+				axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				isFormula := false
+				if fm, _ := f.GetCellFormula(sheet, axis); fm != "" {
+					isFormula = true
+					formulas++
+				}
+				if w != "" {
+					cells++
+				}
+				if !sameCell(g, w) {
+					kind := "value"
+					if isFormula {
+						kind = "formula result"
+					}
+					t.Errorf("sheet %s %s: LibreOffice %s %q, xxgk wrote %q", sheet, axis, kind, g, w)
+				}
+			}
+		}
+	}
+	t.Logf("%s: %d sheets, %d cells, %d formulas agree", stem, len(f.GetSheetList()), cells, formulas)
+}
+
+func rowLen(rows [][]string, r int) int {
+	if r < len(rows) {
+		return len(rows[r])
+	}
+	return 0
+}
+
+func cellAt(rows [][]string, r, c int) string {
+	if r < len(rows) && c < len(rows[r]) {
+		return rows[r][c]
+	}
+	return ""
+}
+
+// sameCell compares a CSV field with a stored value: numbers by value,
+// text exactly (line breaks as LibreOffice writes them).
+func sameCell(got, want string) bool {
+	if got == want {
+		return true
+	}
+	g, err1 := strconv.ParseFloat(got, 64)
+	w, err2 := strconv.ParseFloat(want, 64)
+	if err1 == nil && err2 == nil {
+		return g == w || (w != 0 && abs(g-w)/abs(w) < 1e-12)
+	}
+	return strings.ReplaceAll(got, "\r\n", "\n") == strings.ReplaceAll(want, "\r\n", "\n")
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

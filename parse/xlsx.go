@@ -1,0 +1,632 @@
+package parse
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+	"xxgk/templates"
+)
+
+// Workbooks (.xlsx) are read sheet by sheet into a Document, so the
+// metadata, table and figure rules apply to them exactly as to web pages.
+//
+// Source.Kind is "xlsx" and Source.Encoding is "": a workbook is not text
+// decoded from bytes, so no text encoding applies. Cells and single-cell
+// figures read from a workbook have method "form"; sums stay "derived".
+// Block.Line is 0 throughout: a workbook has no lines (the evidence text of
+// every cell is its row as printed, and Row/Col name the labels).
+
+// Limits on workbooks. A zip can expand a thousandfold, so the entries'
+// declared sizes are added up before anything is unpacked (archive/zip
+// refuses entries that expand beyond their declared size), and excelize is
+// given the same limit.
+const (
+	maxXLSXUnzipped = 200 << 20 // total uncompressed bytes of all entries
+	maxXLSXEntries  = 10000     // entries in the zip
+	maxSheetRows    = 10000     // rows read per sheet
+	maxSheetCols    = maxGridCols
+)
+
+// zipMagic starts every zip archive, and so every .xlsx.
+var zipMagic = []byte("PK\x03\x04")
+
+// isZip reports whether data starts like a zip archive.
+func isZip(data []byte) bool { return bytes.HasPrefix(data, zipMagic) }
+
+// workbook is what readXLSX found in a workbook.
+type workbook struct {
+	doc       *Document
+	truncated []string // sheets cut at the row or column limit
+	// byXXGK marks a workbook xxgk wrote from reports (custom property
+	// xxgk=reports): there an empty cell is one the report did not have,
+	// and the 主要指标 sheet holds figures the tables do not give.
+	byXXGK  bool
+	figures map[string]xxgk.Value
+}
+
+// parseXLSX reads a workbook. Every error wraps ErrUnreadable.
+func parseXLSX(path string, data []byte, src xxgk.Source) (*xxgk.Report, error) {
+	wb, err := readXLSX(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	src.Kind, src.Encoding = "xlsx", ""
+	r := fromDocument(src, wb.doc)
+	if r.Form == xxgk.FormNarrative {
+		// A blank form is a form: it is read, with the finding that says so.
+		return nil, fmt.Errorf("%s: 不是 xxgk 能识别的统计表（未找到官方表格的行名）: %w", path, ErrUnreadable)
+	}
+	if wb.byXXGK {
+		dropAbsent(r)
+	}
+	markForm(r)
+	for k, v := range wb.figures {
+		if _, ok := r.Figures[k]; !ok {
+			r.Figures[k] = v
+		}
+	}
+	for _, sheet := range wb.truncated {
+		r.AddFinding(xxgk.Finding{
+			Rule: "xlsx_truncated", Severity: xxgk.SeverityWarning,
+			Message: fmt.Sprintf("工作表“%s”超过 %d 行或 %d 列，只读取了前面的部分。", sheet, maxSheetRows, maxSheetCols),
+		})
+	}
+	sortFindings(r.Findings)
+	return r, nil
+}
+
+// dropAbsent removes the cells of an xxgk workbook that were empty: xxgk
+// writes a blank cell of a report as 0 and leaves empty only the cells the
+// report did not have. Figures summed from a removed cell go too.
+func dropAbsent(r *xxgk.Report) {
+	dropped := false
+	for k, v := range r.Cells {
+		if v.Blank {
+			delete(r.Cells, k)
+			dropped = true
+		}
+	}
+	if !dropped {
+		return
+	}
+	again := figuresFromCells(r.Form, r.Cells)
+	for k, v := range r.Figures {
+		if v.Method != xxgk.MethodTable && v.Method != xxgk.MethodDerived {
+			continue
+		}
+		if nv, ok := again[k]; ok {
+			r.Figures[k] = nv
+		} else {
+			delete(r.Figures, k)
+		}
+	}
+	kept := r.Findings[:0]
+	for _, f := range r.Findings {
+		if f.Rule != "table_blank_not_zero" {
+			kept = append(kept, f)
+		}
+	}
+	r.Findings = kept
+}
+
+// markForm gives the values the table reader found the method of a filled
+// official workbook.
+func markForm(r *xxgk.Report) {
+	for _, m := range []map[string]xxgk.Value{r.Cells, r.Figures} {
+		for k, v := range m {
+			if v.Method == xxgk.MethodTable {
+				v.Method = xxgk.MethodForm
+				m[k] = v
+			}
+		}
+	}
+}
+
+// checkZip refuses archives that are not workbooks or would unpack to more
+// than the limits, before excelize unpacks anything.
+func checkZip(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("xlsx 文件已损坏，无法打开（%v）: %w", err, ErrUnreadable)
+	}
+	if n := len(zr.File); n > maxXLSXEntries {
+		return fmt.Errorf("xlsx 文件内含 %d 个部件，超过 %d 个的上限，拒绝读取: %w", n, maxXLSXEntries, ErrUnreadable)
+	}
+	var total uint64
+	workbook, word := false, false
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > maxXLSXUnzipped {
+			return fmt.Errorf("xlsx 文件解压后超过 %d MB 的上限，拒绝读取: %w", maxXLSXUnzipped>>20, ErrUnreadable)
+		}
+		switch strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/")) {
+		case "xl/workbook.xml":
+			workbook = true
+		case "word/document.xml":
+			word = true
+		}
+	}
+	switch {
+	case workbook:
+		return nil
+	case word:
+		return fmt.Errorf("这是 Word 文档（.docx），不是 xlsx 工作簿，暂不支持: %w", ErrUnreadable)
+	}
+	return fmt.Errorf("这是一个 zip 压缩包，但不是 xlsx 工作簿: %w", ErrUnreadable)
+}
+
+// readXLSX reads every sheet of a workbook into one Document.
+func readXLSX(data []byte) (wb *workbook, err error) {
+	if err := checkZip(data); err != nil {
+		return nil, err
+	}
+	defer func() {
+		// excelize is not hardened against crafted files: a panic in it
+		// is a corrupt workbook, not a crash.
+		if v := recover(); v != nil {
+			wb, err = nil, fmt.Errorf("xlsx 文件已损坏，无法读取（%v）: %w", v, ErrUnreadable)
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    maxXLSXUnzipped,
+		UnzipXMLSizeLimit: maxXLSXUnzipped, // keep every part in memory: no temporary files
+	})
+	if err != nil {
+		return nil, xlsxOpenError(err)
+	}
+	defer f.Close()
+	wb = &workbook{doc: &Document{Kind: "xlsx"}}
+	if p, err := f.GetDocProps(); err == nil && p != nil {
+		wb.doc.Title = foldSpace(p.Title)
+	}
+	if props, err := f.GetCustomProps(); err == nil {
+		for _, p := range props {
+			wb.byXXGK = wb.byXXGK || p.Name == "xxgk" && fmt.Sprint(p.Value) == "reports"
+		}
+	}
+	for _, name := range f.GetSheetList() {
+		cells, cut, err := readSheet(f, name)
+		if err != nil {
+			return nil, fmt.Errorf("xlsx 工作表“%s”无法读取（%v）: %w", name, err, ErrUnreadable)
+		}
+		if cut {
+			wb.truncated = append(wb.truncated, name)
+		}
+		if wb.byXXGK {
+			kind, multi := summaryKind(cells)
+			if multi {
+				return nil, fmt.Errorf("这个工作簿汇总了多份报告，xxgk 只能读取单份报告的工作簿（请分别读取原报告，或分别导出）: %w", ErrUnreadable)
+			}
+			switch kind {
+			case "figures":
+				wb.figures = summaryFigures(cells)
+				continue
+			case "findings":
+				continue // xxgk's own findings: they are found again
+			}
+		}
+		wb.doc.Blocks = append(wb.doc.Blocks, sheetBlocks(cells)...)
+	}
+	if len(wb.doc.Blocks) == 0 {
+		return nil, fmt.Errorf("xlsx 工作簿中没有任何内容: %w", ErrUnreadable)
+	}
+	if t := sheetTitle(wb.doc); t != "" {
+		wb.doc.Title = t
+	}
+	return wb, nil
+}
+
+// sheetTitle is the report's title as a sheet's title row gives it, less
+// the name of the sheet's part: 某区2025年政府信息公开工作年度报告统计表 is
+// the 统计表 of 某区2025年政府信息公开工作年度报告. It plays the part of a web
+// page's <title>.
+func sheetTitle(doc *Document) string {
+	const report = "年度报告"
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			continue
+		}
+		if i := strings.Index(b.Text, "工作"+report); i > 0 {
+			return b.Text[:i+len("工作"+report)]
+		}
+	}
+	return ""
+}
+
+// summaryKind tells xxgk's own sheets by their header rows: 主要指标 (指标,
+// 数值, …) and 核查 (级别, 规则, … or 报告, 级别, … when it covers several
+// reports). multi reports a sheet that covers several reports: a 报告
+// column, or more than one report block (a one-cell row naming the file).
+func summaryKind(g [][]GridCell) (kind string, multi bool) {
+	blocks := 0
+	for _, row := range g {
+		t := rowTexts(row)
+		switch {
+		case len(t) >= 2 && t[0] == "级别" && t[1] == "规则":
+			return "findings", false
+		case len(t) >= 2 && t[0] == "报告" && t[1] == "级别":
+			return "findings", true
+		case len(t) >= 2 && t[0] == "指标" && t[1] == "数值":
+			kind = "figures"
+		case kind == "figures" && len(t) == 1 && strings.Contains(t[0], "文件："):
+			blocks++
+		}
+	}
+	return kind, blocks > 1
+}
+
+// rowTexts lists the texts of a row's own (not copied) cells.
+func rowTexts(row []GridCell) []string {
+	var out []string
+	for c, cell := range row {
+		if cell.Text != "" && (c == 0 || row[c-1].OrigRow != cell.OrigRow || row[c-1].OrigCol != cell.OrigCol) {
+			out = append(out, cell.Text)
+		}
+	}
+	return out
+}
+
+// summaryFigures reads the 主要指标 sheet: 指标, 数值, 单位, 约数, 来源.
+func summaryFigures(g [][]GridCell) map[string]xxgk.Value {
+	byLabel := map[string]string{}
+	for _, fig := range templates.Figures {
+		byLabel[fig.Label] = fig.Key
+	}
+	out := map[string]xxgk.Value{}
+	header := false
+	for _, row := range g {
+		if len(row) < 2 {
+			continue
+		}
+		if row[0].Text == "指标" && row[1].Text == "数值" {
+			header = true
+			continue
+		}
+		key, ok := byLabel[row[0].Text]
+		if !header || !ok || row[1].Text == "" {
+			continue
+		}
+		n, err := xxgk.ParseNumber(row[1].Text)
+		if err != nil {
+			continue
+		}
+		v := xxgk.Value{Value: n, Evidence: xxgk.Evidence{Method: xxgk.MethodForm, Row: "主要指标", Col: row[0].Text}}
+		if len(row) > 2 {
+			v.Unit = row[2].Text
+		}
+		if len(row) > 3 {
+			v.Approx = row[3].Text == "是"
+		}
+		if len(row) > 4 {
+			v.Text = row[4].Text
+		}
+		out[key] = v
+	}
+	return out
+}
+
+func xlsxOpenError(err error) error {
+	switch {
+	case strings.Contains(err.Error(), "unzip size"): // excelize has no sentinel for it
+		return fmt.Errorf("xlsx 文件解压后超过 %d MB 的上限，拒绝读取: %w", maxXLSXUnzipped>>20, ErrUnreadable)
+	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
+		return fmt.Errorf("xlsx 文件已加密或格式不受支持，请另存为不加密的 .xlsx 后再试: %w", ErrUnreadable)
+	}
+	return fmt.Errorf("xlsx 文件已损坏，无法打开（%v）: %w", err, ErrUnreadable)
+}
+
+// readSheet returns the sheet's cells as displayed, merged ranges expanded,
+// cropped to the cells that hold text. cut reports rows or columns beyond
+// the limits.
+func readSheet(f *excelize.File, sheet string) (g [][]GridCell, cut bool, err error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	var raw [][]string
+	for rows.Next() {
+		if len(raw) == maxSheetRows {
+			cut = true
+			break
+		}
+		row, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, false, err
+		}
+		if len(row) > maxSheetCols {
+			row, cut = row[:maxSheetCols], true
+		}
+		raw = append(raw, row)
+	}
+	if err := rows.Error(); err != nil {
+		return nil, false, err
+	}
+	// The grid, 0-based, with every position its own origin.
+	width := 0
+	for _, row := range raw {
+		width = max(width, len(row))
+	}
+	grid := make([][]GridCell, len(raw))
+	var formulas [][2]int // positions of numbers computed by formulas
+	typed := false        // a number was typed in
+	for r, row := range raw {
+		grid[r] = make([]GridCell, width)
+		for c := range grid[r] {
+			grid[r][c] = GridCell{OrigRow: r, OrigCol: c}
+			if c >= len(row) || row[c] == "" {
+				continue
+			}
+			text, number := displayValue(f, sheet, r, c, row[c])
+			grid[r][c].Text = foldSpace(text)
+			if number {
+				if isFormula(f, sheet, r, c) {
+					formulas = append(formulas, [2]int{r, c})
+				} else {
+					typed = true
+				}
+			}
+		}
+	}
+	if !typed {
+		// A blank form: its totals show 0, but nothing was filled in.
+		for _, p := range formulas {
+			grid[p[0]][p[1]].Text = ""
+		}
+	}
+	merges, err := f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, m := range merges {
+		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		r0, c0, r1, c1 = r0-1, c0-1, min(r1-1, len(grid)-1), min(c1-1, width-1)
+		if r0 < 0 || c0 < 0 || r0 >= len(grid) || c0 >= width {
+			continue
+		}
+		top := grid[r0][c0]
+		for r := r0; r <= r1; r++ {
+			for c := c0; c <= c1; c++ {
+				grid[r][c] = top
+			}
+		}
+	}
+	return crop(grid), cut, nil
+}
+
+// crop cuts the grid to the rows and columns that hold text, renumbering
+// the origins.
+func crop(grid [][]GridCell) [][]GridCell {
+	r0, c0, r1, c1 := -1, -1, -1, -1
+	for r, row := range grid {
+		for c, cell := range row {
+			if cell.Text == "" {
+				continue
+			}
+			if r0 < 0 {
+				r0 = r
+			}
+			r1 = r
+			if c0 < 0 || c < c0 {
+				c0 = c
+			}
+			c1 = max(c1, c)
+		}
+	}
+	if r0 < 0 {
+		return nil
+	}
+	out := make([][]GridCell, 0, r1-r0+1)
+	for r := r0; r <= r1; r++ {
+		row := make([]GridCell, 0, c1-c0+1)
+		for c := c0; c <= c1; c++ {
+			cell := grid[r][c]
+			cell.OrigRow, cell.OrigCol = max(cell.OrigRow-r0, 0), max(cell.OrigCol-c0, 0)
+			row = append(row, cell)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// sheetBlocks cuts a sheet at empty rows into tables. Rows of a table that
+// hold one cell's text before its first or after its last row of several
+// cells (a title, 填报单位, a note) become paragraphs, as they would be on
+// a web page.
+func sheetBlocks(grid [][]GridCell) []Block {
+	var blocks []Block
+	for start := 0; start < len(grid); {
+		if rowEmpty(grid[start]) {
+			start++
+			continue
+		}
+		end := start
+		for end < len(grid) && !rowEmpty(grid[end]) {
+			end++
+		}
+		blocks = append(blocks, segmentBlocks(grid, start, end)...)
+		start = end
+	}
+	return blocks
+}
+
+func rowEmpty(row []GridCell) bool {
+	for _, c := range row {
+		if c.Text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// singleText returns the origin of the one cell whose text the row shows,
+// or ok false when it shows several cells.
+func singleText(row []GridCell) (orig [2]int, text string, ok bool) {
+	found := false
+	for _, c := range row {
+		if c.Text == "" {
+			continue
+		}
+		o := [2]int{c.OrigRow, c.OrigCol}
+		if found && o != orig {
+			return orig, "", false
+		}
+		orig, text, found = o, c.Text, true
+	}
+	return orig, text, found
+}
+
+// fieldRow reads a row above a table made of a few "名称：内容" cells
+// (填报单位：… 报告年度：…) as one paragraph.
+func fieldRow(row []GridCell) (string, bool) {
+	t := rowTexts(row)
+	if len(t) < 2 || len(t) > 4 {
+		return "", false
+	}
+	for _, s := range t {
+		i := strings.IndexAny(s, ":：")
+		if i <= 0 {
+			return "", false
+		}
+	}
+	return strings.Join(t, " "), true
+}
+
+// segmentBlocks turns grid rows [start, end), none of them empty, into
+// paragraphs and at most one table.
+func segmentBlocks(grid [][]GridCell, start, end int) []Block {
+	var blocks []Block
+	seen := map[[2]int]bool{}
+	para := func(r int) {
+		o, text, _ := singleText(grid[r])
+		if !seen[o] {
+			seen[o] = true
+			blocks = append(blocks, Block{Text: text})
+		}
+	}
+	lo := start
+	for lo < end {
+		if _, _, ok := singleText(grid[lo]); ok {
+			para(lo)
+		} else if t, ok := fieldRow(grid[lo]); ok {
+			blocks = append(blocks, Block{Text: t})
+		} else {
+			break
+		}
+		lo++
+	}
+	hi := end
+	for hi > lo {
+		if _, _, ok := singleText(grid[hi-1]); !ok {
+			break
+		}
+		hi--
+	}
+	if lo < hi {
+		blocks = append(blocks, Block{Table: subGrid(grid, lo, hi)})
+	}
+	for r := hi; r < end; r++ {
+		para(r)
+	}
+	return blocks
+}
+
+// subGrid copies rows [lo, hi) as a Grid; a merged cell that starts above
+// lo starts, in the copy, at its first row there.
+func subGrid(grid [][]GridCell, lo, hi int) *Grid {
+	g := &Grid{Rows: make([][]GridCell, 0, hi-lo)}
+	for r := lo; r < hi; r++ {
+		row := make([]GridCell, len(grid[r]))
+		for c, cell := range grid[r] {
+			cell.OrigRow = max(cell.OrigRow, lo) - lo
+			row[c] = cell
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	return g
+}
+
+// displayValue is the text of a cell as a spreadsheet shows it, numbers
+// written plainly: a cached formula result or stored number comes without
+// thousands separators, exponent or binary noise (0.30000000000000004 is
+// 0.3, as Excel shows 15 significant digits); a number shown as a date or
+// time keeps its formatted text.
+//
+// number reports a cell that holds a number (not text, not a date).
+func displayValue(f *excelize.File, sheet string, r, c int, raw string) (text string, number bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return raw, false
+	}
+	axis, err := excelize.CoordinatesToCellName(c+1, r+1)
+	if err != nil {
+		return raw, false
+	}
+	switch t, err := f.GetCellType(sheet, axis); {
+	case err != nil:
+		return raw, false
+	case t == excelize.CellTypeSharedString, t == excelize.CellTypeInlineString, t == excelize.CellTypeBool, t == excelize.CellTypeError:
+		return raw, false // text that looks like a number ("001") stays as written
+	case t == excelize.CellTypeFormula:
+		// t="str": a formula whose result is stored as text.
+		return raw, true
+	}
+	if shown, err := f.GetCellValue(sheet, axis); err == nil && looksLikeDate(shown) {
+		return shown, false
+	}
+	return plainNumber(v), true
+}
+
+func isFormula(f *excelize.File, sheet string, r, c int) bool {
+	axis, err := excelize.CoordinatesToCellName(c+1, r+1)
+	if err != nil {
+		return false
+	}
+	fm, err := f.GetCellFormula(sheet, axis)
+	return err == nil && fm != ""
+}
+
+// plainNumber writes v in plain decimal notation with at most 15
+// significant digits.
+func plainNumber(v float64) string {
+	if v == 0 {
+		return "0"
+	}
+	rounded, err := strconv.ParseFloat(strconv.FormatFloat(v, 'e', 14, 64), 64)
+	if err != nil {
+		rounded = v
+	}
+	return strconv.FormatFloat(rounded, 'f', -1, 64)
+}
+
+// looksLikeDate reports formatted text of a date or time: digits on both
+// sides of - / : or followed by 年 月 日 时 分.
+func looksLikeDate(s string) bool {
+	rs := []rune(s)
+	for i, r := range rs {
+		if i == 0 || !isDigit(rs[i-1]) {
+			continue
+		}
+		switch r {
+		case '年', '月', '日', '时', '分':
+			return true
+		case '-', '/', ':':
+			if i+1 < len(rs) && isDigit(rs[i+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
