@@ -69,7 +69,8 @@ func mentionsDisclosure(doc *Document) bool {
 // fromDocument reads the report held by doc.
 func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 	r := xxgk.NewReport(src)
-	m, findings := readMeta(simplifiedDoc(doc))
+	simple := simplifiedDoc(doc)
+	m, findings := readMeta(simple)
 	r.Agency, r.Year, r.Published = m.Agency, m.Year, m.Published
 	r.Findings = append(r.Findings, findings...)
 
@@ -86,7 +87,7 @@ func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 	r.Findings = append(r.Findings, tabs.findings...)
 	if !hasFinding(r, "meta_not_report") {
 		// A document that is not an annual report contributes no figures.
-		prose, fs := chooseProse(readProse(doc, r.Year), r.Figures)
+		prose, fs := chooseProse(readProse(doc, r.Year, simple != doc), r.Figures)
 		for k, v := range prose {
 			r.Figures[k] = v
 		}
