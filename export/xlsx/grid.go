@@ -191,17 +191,12 @@ func colName(c int) string {
 // quoteSheet quotes a sheet name for references.
 func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
 
-// write emits the grid as sheet name of f. Everything that lives outside
-// sheetData (columns, page setup, protection, validations, comments) is set
-// through the ordinary API first; NewStreamWriter picks it up and writes it
-// around the streamed rows.
-func (g *grid) write(f *excelize.File, st *styles, name string) error {
-	if err := g.setup(f, name); err != nil {
-		return err
-	}
-	if err := g.addComments(f, name); err != nil {
-		return err
-	}
+// stream emits the grid as sheet name of f. Everything that lives outside
+// sheetData (page setup, protection, validations) is set through the
+// ordinary API first, by setup; NewStreamWriter picks it up and writes it
+// around the streamed rows. Comments are not written here: book.write adds
+// them to the package (see comments.go).
+func (g *grid) stream(f *excelize.File, st *styles, name string) error {
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -298,24 +293,6 @@ func (g *grid) setup(f *excelize.File, name string) error {
 // footer is the page number footer, centred: 第 1 页 共 3 页.
 const footer = "&C第 &P 页 共 &N 页"
 
-// commentSize is the box of evidence comments in pixels: wide enough for a
-// table line of a report.
+// commentWidth and commentHeight are the box of evidence comments in
+// pixels: wide enough for a table line of a report.
 const commentWidth, commentHeight = 320, 110
-
-func (g *grid) addComments(f *excelize.File, name string) error {
-	for r, row := range g.rows {
-		for c, x := range row {
-			if x.comment == "" {
-				continue
-			}
-			if err := f.AddComment(name, excelize.Comment{
-				Author: "xxgk", Cell: cellName(r, c),
-				Paragraph: []excelize.RichTextRun{{Text: x.comment}},
-				Width:     commentWidth, Height: commentHeight,
-			}); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}

@@ -138,6 +138,7 @@ type book struct {
 	st     *styles
 	names  *sheetNamer
 	sheets int
+	notes  []sheetNotes // comments of the sheets that have any, in order
 	opt    Options
 }
 
@@ -190,40 +191,83 @@ func (b *book) add(want string, g *grid) error {
 		return err
 	}
 	b.sheets++
-	return g.write(b.f, b.st, name)
+	if err := g.setup(b.f, name); err != nil {
+		return err
+	}
+	if notes := g.notes(); len(notes) > 0 {
+		// After setup and before streaming, where AddComment used to be
+		// called: the default cell sizes that place the comment boxes.
+		colPx, rowPx, err := defaultPixels(b.f, name)
+		if err != nil {
+			return err
+		}
+		b.notes = append(b.notes, sheetNotes{sheet: name, notes: notes, colPx: colPx, rowPx: rowPx})
+	}
+	return g.stream(b.f, b.st, name)
 }
 
-// write saves the workbook with its parts in a fixed order: excelize emits
+// write saves the workbook with its parts in a fixed order (excelize emits
 // streamed sheets in map order, which would make equal input give different
-// bytes.
+// bytes) and the comments added.
 func (b *book) write(w io.Writer) error {
 	var buf bytes.Buffer
 	if _, err := b.f.WriteTo(&buf); err != nil {
 		return err
 	}
-	return sortZip(w, buf.Bytes())
+	font, err := b.f.GetDefaultFont()
+	if err != nil {
+		return err
+	}
+	return writePackage(w, buf.Bytes(), b.notes, font)
 }
 
-func sortZip(w io.Writer, data []byte) error {
+func writePackage(w io.Writer, data []byte, notes []sheetNotes, font string) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
 	}
-	files := slices.Clone(zr.File)
+	p := &pkg{files: map[string]*zip.File{}, parts: map[string][]byte{}}
+	names := make([]string, 0, len(zr.File))
+	for _, f := range zr.File {
+		if p.files[f.Name] != nil {
+			return fmt.Errorf("xlsx: part %s written twice", f.Name)
+		}
+		p.files[f.Name] = f
+		names = append(names, f.Name)
+	}
+	if err := p.addComments(notes, font); err != nil {
+		return err
+	}
+	for name := range p.parts {
+		if p.files[name] == nil {
+			names = append(names, name)
+		}
+	}
 	// [Content_Types].xml first, as Office writes it; then by name.
-	slices.SortFunc(files, func(a, b *zip.File) int {
-		ac, bc := a.Name == "[Content_Types].xml", b.Name == "[Content_Types].xml"
+	slices.SortFunc(names, func(a, b string) int {
+		ac, bc := a == "[Content_Types].xml", b == "[Content_Types].xml"
 		switch {
 		case ac && !bc:
 			return -1
 		case bc && !ac:
 			return 1
 		}
-		return strings.Compare(a.Name, b.Name)
+		return strings.Compare(a, b)
 	})
 	zw := zip.NewWriter(w)
-	for _, f := range files {
-		if err := zw.Copy(f); err != nil {
+	for _, name := range names {
+		data, changed := p.parts[name]
+		if !changed {
+			if err := zw.Copy(p.files[name]); err != nil {
+				return err
+			}
+			continue
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(data); err != nil {
 			return err
 		}
 	}
