@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"xxgk/internal/testutil"
 
 	"github.com/xuri/excelize/v2"
 
@@ -125,40 +126,6 @@ func asNumber(s string) any {
 	return s
 }
 
-// sameCells reports the differences between two reports' cells (keys and
-// values).
-func sameCells(t *testing.T, what string, got, want map[string]xxgk.Value) {
-	t.Helper()
-	var keys []string
-	for k := range want {
-		keys = append(keys, k)
-	}
-	for k := range got {
-		if _, ok := want[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	bad := 0
-	for _, k := range keys {
-		g, gok := got[k]
-		w, wok := want[k]
-		switch {
-		case !gok:
-			t.Errorf("%s: cell %s missing (want %s)", what, k, w.Value)
-		case !wok:
-			t.Errorf("%s: extra cell %s = %s", what, k, g.Value)
-		case g.Value.Cmp(w.Value) != 0:
-			t.Errorf("%s: cell %s = %s, want %s", what, k, g.Value, w.Value)
-		default:
-			continue
-		}
-		if bad++; bad > 20 {
-			t.Fatalf("%s: too many differences", what)
-		}
-	}
-}
-
 // TestXLSXFromPage reads sample reports copied into a workbook and gets the
 // cells the page gives, with method form.
 func TestXLSXFromPage(t *testing.T) {
@@ -190,7 +157,7 @@ func TestXLSXFromPage(t *testing.T) {
 			if got.Form != want.Form || got.Agency != want.Agency || got.Year != want.Year {
 				t.Errorf("form, agency, year = %s %q %d, want %s %q %d", got.Form, got.Agency, got.Year, want.Form, want.Agency, want.Year)
 			}
-			sameCells(t, name, got.Cells, want.Cells)
+			testutil.CompareValues(t, name, got.Cells, want.Cells)
 			for k, v := range got.Cells {
 				if v.Method != xxgk.MethodForm {
 					t.Errorf("cell %s: method %s, want form", k, v.Method)

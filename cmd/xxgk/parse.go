@@ -57,24 +57,12 @@ func parseAction(ctx context.Context, cmd *cli.Command) error {
 		return usageErrorf(cmd, "请指定至少一个报告文件")
 	}
 	in := inputs{stdin: cmd.Root().Reader}
-	var reports []*xxgk.Report
-	var names []string
-	var errs []error
-	for _, p := range paths {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		r, err := in.parse(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		reports = append(reports, r)
-		names = append(names, displayName(p))
+	reports, names, errs, err := in.parseAll(ctx, paths)
+	if err != nil {
+		return err
 	}
 
 	w := bufio.NewWriter(cmd.Root().Writer)
-	var err error
 	if cmd.Bool("json") {
 		var v any = reports
 		if len(paths) == 1 {
@@ -103,6 +91,24 @@ func parseAction(ctx context.Context, cmd *cli.Command) error {
 		errs = append(errs, fmt.Errorf("写出结果失败：%w", err))
 	}
 	return errors.Join(errs...)
+}
+
+// parseAll parses every path. Unreadable inputs are collected in errs and
+// the others still parsed; err is set only when the command was cancelled.
+func (in *inputs) parseAll(ctx context.Context, paths []string) (reports []*xxgk.Report, names []string, errs []error, err error) {
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, nil, err
+		}
+		r, err := in.parse(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		reports = append(reports, r)
+		names = append(names, displayName(p))
+	}
+	return reports, names, errs, nil
 }
 
 // inputs reads the files named on the command line.

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -78,24 +79,15 @@ func xlsxAction(ctx context.Context, cmd *cli.Command) error {
 	}
 
 	in := inputs{stdin: cmd.Root().Reader}
-	var reports []*xxgk.Report
-	var errs []error
-	for _, p := range paths {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		r, err := in.parse(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		reports = append(reports, r)
+	reports, _, errs, err := in.parseAll(ctx, paths)
+	if err != nil {
+		return err
 	}
 	if len(reports) == 0 {
 		return errors.Join(errs...)
 	}
-	err := writeAtomic(out, func(w io.Writer) error {
-		return xlsx.WriteReports(w, reports, xlsx.Options{Created: time.Now()})
+	err = writeAtomic(out, func(w io.Writer) error {
+		return xlsx.WriteReports(w, reports, xlsx.Options{Created: creationTime()})
 	})
 	if err != nil {
 		errs = append(errs, err)
@@ -153,7 +145,7 @@ func templateAction(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	if err := writeAtomic(out, func(w io.Writer) error {
-		return xlsx.WriteTemplate(w, form, xlsx.Options{Created: time.Now()})
+		return xlsx.WriteTemplate(w, form, xlsx.Options{Created: creationTime()})
 	}); err != nil {
 		return err
 	}
@@ -255,4 +247,16 @@ func sameFile(a, b string) bool {
 		return false
 	}
 	return os.SameFile(fa, fb)
+}
+
+// creationTime is the creation date written into workbooks: now, or
+// SOURCE_DATE_EPOCH (seconds) when set, so that the same reports give the
+// same bytes for an auditor who wants to compare two runs.
+func creationTime() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return time.Now()
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"xxgk/internal/testutil"
 
 	"github.com/xuri/excelize/v2"
 
@@ -54,40 +55,6 @@ func templateWorkbook(t *testing.T, form string) []byte {
 	return buf.Bytes()
 }
 
-// compareValues reports keys missing from got, extra in got and values
-// that differ.
-func compareValues(t *testing.T, what string, got, want map[string]xxgk.Value) {
-	t.Helper()
-	var keys []string
-	for k := range want {
-		keys = append(keys, k)
-	}
-	for k := range got {
-		if _, ok := want[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	bad := 0
-	for _, k := range keys {
-		g, gok := got[k]
-		w, wok := want[k]
-		switch {
-		case !gok:
-			t.Errorf("%s %s = %s is missing", what, k, w.Value)
-		case !wok:
-			t.Errorf("%s %s = %s is extra", what, k, g.Value)
-		case g.Value.Cmp(w.Value) != 0:
-			t.Errorf("%s %s = %s, want %s", what, k, g.Value, w.Value)
-		default:
-			continue
-		}
-		if bad++; bad > 20 {
-			t.Fatalf("%s: too many differences", what)
-		}
-	}
-}
-
 func checkMethodForm(t *testing.T, r *xxgk.Report) {
 	t.Helper()
 	for k, v := range r.Cells {
@@ -118,8 +85,8 @@ func TestWorkbookRoundTrip(t *testing.T) {
 			if back.Source.Kind != "xlsx" {
 				t.Errorf("source kind %q, want xlsx", back.Source.Kind)
 			}
-			compareValues(t, "cell", back.Cells, orig.Cells)
-			compareValues(t, "figure", back.Figures, orig.Figures)
+			testutil.CompareValues(t, "cell", back.Cells, orig.Cells)
+			testutil.CompareValues(t, "figure", back.Figures, orig.Figures)
 			checkMethodForm(t, back)
 		})
 	}
