@@ -175,12 +175,45 @@ func notReport(titles []titleInfo) []xxgk.Finding {
 		return nil
 	}
 	t := titles[0].ev.Text
-	if strings.Contains(t, "报告") || strings.Contains(t, "年报") {
+	// A title naming a report only inside 《》 is about that report: 关于印发
+	// 《…年度报告格式》的通知 is a notice.
+	own := stripBookTitles(t)
+	if (strings.Contains(own, "报告") || strings.Contains(own, "年报")) && !endsAsOtherDocument(own) {
 		return nil
 	}
 	return []xxgk.Finding{{Rule: "meta_not_report", Severity: xxgk.SeverityWarning,
 		Line: titles[0].ev.Line, Evidence: t,
 		Message: "标题表明这不是政府信息公开工作年度报告：" + t}}
+}
+
+// otherDocuments end the titles of documents that are not reports.
+var otherDocuments = []string{"的通知", "的函", "的意见", "的决定", "的通报", "的批复", "的公告", "办法", "方案", "要点"}
+
+func endsAsOtherDocument(t string) bool {
+	t = strings.TrimRight(t, " 　")
+	for _, w := range otherDocuments {
+		if strings.HasSuffix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripBookTitles removes the text inside 《》.
+func stripBookTitles(t string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range t {
+		switch {
+		case r == '《':
+			depth++
+		case r == '》' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // ---------------------------------------------------------------------------
