@@ -458,7 +458,10 @@ func (r proseRule) claims(s sentence, text, clause string, m numMention, afterPa
 		return false // totals never after 其中, parts only after it
 	}
 	if r.part && afterPart {
-		head := text[:strings.Index(text, "其中")+len("其中")]
+		head := text
+		if i := indexAny(text, []string{"其中", "包括"}); i >= 0 {
+			head = text[:i]
+		}
 		return groupOf(head) == groupOf(strings.Join(r.group, ""))
 	}
 	return true
