@@ -165,7 +165,6 @@ func candidates(rr rowRead, n int, cols []*templates.Column, holds func([]cellVa
 		}
 	}
 	var out [][]cellVal
-	exact := false
 	var seen map[string]bool
 	if len(variants) > 1 {
 		seen = map[string]bool{}
@@ -204,7 +203,6 @@ func candidates(rr rowRead, n int, cols []*templates.Column, holds func([]cellVa
 	if len(out) >= maxCandidates {
 		return rowCands{}, fmt.Sprintf("数字连写在一起（%s），可能的拆分太多", regionText(rr))
 	}
-	_ = exact
 	return rowCands{cands: out}, ""
 }
 

@@ -216,7 +216,7 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 			return from
 		}
 		rows = append(rows, rr)
-		cursor = rr.labelStart
+		cursor = rr.regionEnd()
 	} else {
 		for i := 0; i < len(dataRows); {
 			best, bestAt := -1, -1
@@ -232,7 +232,7 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 				continue
 			}
 			rows = append(rows, bestRead)
-			cursor = bestRead.regionEnd(fr.s)
+			cursor = bestRead.regionEnd()
 			i = best + 1
 		}
 	}
@@ -250,7 +250,7 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 }
 
 // regionEnd is where the stream continues after a row.
-func (rr rowRead) regionEnd(s *stream) int {
+func (rr rowRead) regionEnd() int {
 	if n := len(rr.region); n > 0 {
 		return rr.region[n-1].end
 	}
@@ -667,7 +667,6 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 				o := s.origins[s.origin[i]]
 				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line}
 				rr.evidence = fr.evidence(i, end)
-				rr.labelStart = end
 				return rr, true
 			}
 		}

@@ -19,15 +19,6 @@ func parseString(t *testing.T, name, text string) *xxgk.Report {
 	return r
 }
 
-func hasRule(r *xxgk.Report, rule string) bool {
-	for _, f := range r.Findings {
-		if f.Rule == rule {
-			return true
-		}
-	}
-	return false
-}
-
 func wantCell(t *testing.T, r *xxgk.Report, key, value string, blank bool) {
 	t.Helper()
 	v, ok := r.Cells[key]
@@ -109,7 +100,7 @@ func TestSeparatedNumberIsNeverSplit(t *testing.T) {
 			t.Errorf("%s = %s read from a row with a missing cell", k, v.Value)
 		}
 	}
-	if !hasRule(r, ruleCount) {
+	if !hasFinding(r, ruleCount) {
 		t.Errorf("no %s finding: %+v", ruleCount, r.Findings)
 	}
 	wantCell(t, r, r.Form+".t3_requests.granted.total", "1", false)
@@ -134,7 +125,7 @@ func TestBlankTotalColumnIsNotZero(t *testing.T) {
 	}
 	wantCell(t, r, p+"carried_over.total", "0", true) // 0 = 0+0+…: consistent
 	wantCell(t, r, p+"new_received.natural_person", "5", false)
-	if !hasRule(r, "table_blank_not_zero") {
+	if !hasFinding(r, "table_blank_not_zero") {
 		t.Error("no table_blank_not_zero finding")
 	}
 	if _, ok := r.Figures["requests.received"]; ok {
@@ -147,7 +138,7 @@ func TestBlankTableIsABlankForm(t *testing.T) {
 	if len(r.Cells) != 0 {
 		t.Errorf("%d cells from an empty form", len(r.Cells))
 	}
-	if !hasRule(r, "blank_form") {
+	if !hasFinding(r, "blank_form") {
 		t.Error("no blank_form finding")
 	}
 }
@@ -244,7 +235,7 @@ func TestRunTogetherCellsSplitOnlyWhenUnique(t *testing.T) {
 			t.Errorf("%s = %s from an ambiguous run", col, v.Value)
 		}
 	}
-	if !hasRule(r, ruleSplit) && !hasRule(r, ruleUnsplitable) {
+	if !hasFinding(r, ruleSplit) && !hasFinding(r, ruleUnsplitable) {
 		t.Errorf("no split finding: %+v", r.Findings)
 	}
 	// 330000033 splits as 33|…|33 or 3|30|…|33; without the other result
@@ -293,7 +284,7 @@ func TestMisalignedColumnsAreRefused(t *testing.T) {
 			t.Errorf("%s = %s read from a misaligned table", k, v.Value)
 		}
 	}
-	if !hasRule(r, "table_misaligned") {
+	if !hasFinding(r, "table_misaligned") {
 		t.Error("no table_misaligned finding")
 	}
 }
