@@ -66,6 +66,20 @@ type Evidence struct {
 	Text   string `json:"evidence,omitempty"`
 }
 
+// methodLabels are the Chinese names of the methods, as users read them in
+// summaries, workbooks and PDFs.
+var methodLabels = map[Method]string{
+	MethodTable: "表格", MethodProse: "正文", MethodForm: "填报表", MethodDerived: "表格合计",
+}
+
+// Label is the method's Chinese name; an unknown method is shown as is.
+func (m Method) Label() string {
+	if l, ok := methodLabels[m]; ok {
+		return l
+	}
+	return string(m)
+}
+
 // Severity of a finding.
 type Severity string
 
@@ -74,6 +88,19 @@ const (
 	SeverityWarning Severity = "warning" // something an auditor should look at
 	SeverityInfo    Severity = "info"    // a fact about how the report was read
 )
+
+// severityLabels are the Chinese names of the severities.
+var severityLabels = map[Severity]string{
+	SeverityError: "错误", SeverityWarning: "警告", SeverityInfo: "提示",
+}
+
+// Label is the severity's Chinese name; an unknown one is shown as is.
+func (s Severity) Label() string {
+	if l, ok := severityLabels[s]; ok {
+		return l
+	}
+	return string(s)
+}
 
 // Finding is something a reader or a check noticed about a report. Findings
 // are data, not errors: a report with findings is still a report.

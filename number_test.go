@@ -100,3 +100,12 @@ func TestReportJSON(t *testing.T) {
 		t.Errorf("round trip: %+v", back)
 	}
 }
+
+func TestLabels(t *testing.T) {
+	if MethodProse.Label() != "正文" || MethodDerived.Label() != "表格合计" || Method("x").Label() != "x" {
+		t.Error("Method.Label")
+	}
+	if SeverityError.Label() != "错误" || SeverityInfo.Label() != "提示" || Severity("x").Label() != "x" {
+		t.Error("Severity.Label")
+	}
+}

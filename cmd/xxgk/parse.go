@@ -260,19 +260,6 @@ func formName(id string) string {
 	return id
 }
 
-var methodNames = map[xxgk.Method]string{
-	xxgk.MethodTable:   "表格",
-	xxgk.MethodProse:   "正文",
-	xxgk.MethodForm:    "填报表",
-	xxgk.MethodDerived: "表格合计",
-}
-
-var severityNames = map[xxgk.Severity]string{
-	xxgk.SeverityError:   "错误",
-	xxgk.SeverityWarning: "警告",
-	xxgk.SeverityInfo:    "提示",
-}
-
 // writeSummary prints the short Chinese summary of one report. Write errors
 // are left to the caller's Flush.
 func writeSummary(w io.Writer, name string, r *xxgk.Report) {
@@ -301,16 +288,12 @@ func writeSummary(w io.Writer, name string, r *xxgk.Report) {
 		if v.Approx {
 			approx = "约"
 		}
-		fmt.Fprintf(w, "  %s：%s%s %s（%s）\n", fig.Label, approx, v.Value, v.Unit, methodNames[v.Method])
+		fmt.Fprintf(w, "  %s：%s%s %s（%s）\n", fig.Label, approx, v.Value, v.Unit, v.Method.Label())
 	}
 	fmt.Fprintf(w, "表格数据：%d 项\n", len(r.Cells))
 	fmt.Fprintf(w, "核查发现：%d 项\n", len(r.Findings))
 	for _, f := range sortedFindings(r.Findings) {
-		sev, ok := severityNames[f.Severity]
-		if !ok {
-			sev = string(f.Severity)
-		}
-		fmt.Fprintf(w, "  - [%s] %s", sev, f.Message)
+		fmt.Fprintf(w, "  - [%s] %s", f.Severity.Label(), f.Message)
 		if f.Line > 0 {
 			fmt.Fprintf(w, "（第 %d 行）", f.Line)
 		}

@@ -10,21 +10,6 @@ import (
 	"xxgk/templates"
 )
 
-// methodNames are the Chinese names of how a value was read.
-var methodNames = map[xxgk.Method]string{
-	xxgk.MethodTable:   "表格",
-	xxgk.MethodProse:   "正文",
-	xxgk.MethodForm:    "填报表",
-	xxgk.MethodDerived: "表格合计",
-}
-
-func methodName(m xxgk.Method) string {
-	if n, ok := methodNames[m]; ok {
-		return n
-	}
-	return string(m)
-}
-
 // cellValue is a Number as a cell value: integers stay integers.
 func cellValue(n xxgk.Number) any {
 	if n.IsInt() {
@@ -39,7 +24,7 @@ func evidenceNote(v xxgk.Value) string {
 	if v.Text != "" {
 		lines = append(lines, "原文："+v.Text)
 	}
-	where := "来源：" + methodName(v.Method)
+	where := "来源：" + v.Method.Label()
 	if v.Line > 0 {
 		where = fmt.Sprintf("第%d行，%s", v.Line, where)
 	}

@@ -97,17 +97,10 @@ func figureRow(g *grid, row int, fig templates.Figure, r *xxgk.Report) {
 	if v.Approx {
 		g.at(row, 3).text = "是"
 	}
-	g.at(row, 4).text = strings.TrimSuffix(methodName(v.Method)+"："+v.Text, "：")
+	g.at(row, 4).text = strings.TrimSuffix(v.Method.Label()+"："+v.Text, "：")
 	if v.Line > 0 {
 		g.at(row, 5).num = int64(v.Line)
 	}
-}
-
-// severityNames are the Chinese names of finding severities.
-var severityNames = map[xxgk.Severity]string{
-	xxgk.SeverityError:   "错误",
-	xxgk.SeverityWarning: "警告",
-	xxgk.SeverityInfo:    "提示",
 }
 
 type column struct {
@@ -171,7 +164,7 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 }
 
 func findingRow(g *grid, row, first int, cols []column, f xxgk.Finding) {
-	texts := []string{nonEmpty(severityNames[f.Severity], string(f.Severity)), f.Rule, f.Message, keyLabels(f.Keys), "", f.Evidence}
+	texts := []string{f.Severity.Label(), f.Rule, f.Message, keyLabels(f.Keys), "", f.Evidence}
 	for i, c := range cols {
 		g.set(row, first+i, texts[i], c.style)
 	}
