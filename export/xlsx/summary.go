@@ -43,30 +43,35 @@ func nonEmpty(s, alt string) string {
 	return s
 }
 
-var figureColumns = []struct {
-	label string
-	width float64
-}{{"指标", 30}, {"数值", 14}, {"单位", 7}, {"约数", 7}, {"来源", 42}, {"行号", 8}}
+var figureColumns = []column{{"指标", 30, sLabel}, {"数值", 14, sNumber}, {"单位", 7, sTextCenter},
+	{"约数", 7, sTextCenter}, {"来源", 42, sText}, {"行号", 8, sNumber}}
+
+// listSheet starts a list sheet: column widths, the title merged across
+// them in row 0, the header in row 1, both repeated when printed.
+func listSheet(cols []column, title string) *grid {
+	g := newGrid()
+	for _, c := range cols {
+		g.widths = append(g.widths, c.width)
+	}
+	g.merge(0, 0, 0, g.width()-1, title, sTitle)
+	for i, c := range cols {
+		g.set(1, i, c.label, sHeader)
+	}
+	g.titleRows = [2]int{0, 1}
+	return g
+}
 
 // figuresSheet lists every figure of templates.Figures for each report,
 // one row each; with several reports, one block per report under a
 // caption row, all under one header.
 func figuresSheet(reports []*xxgk.Report) *grid {
-	g := newGrid()
-	for _, c := range figureColumns {
-		g.widths = append(g.widths, c.width)
-	}
-	w := g.width()
 	title := fmt.Sprintf("主要指标（%d份报告）", len(reports))
 	if len(reports) == 1 {
 		r := reports[0]
 		title = r.Agency + yearText(r.Year) + "政府信息公开工作年度报告主要指标"
 	}
-	g.merge(0, 0, 0, w-1, title, sTitle)
-	for i, c := range figureColumns {
-		g.set(1, i, c.label, sHeader)
-	}
-	g.titleRows = [2]int{0, 1}
+	g := listSheet(figureColumns, title)
+	w := g.width()
 	row := 2
 	for _, r := range reports {
 		if len(reports) > 1 {
@@ -84,8 +89,8 @@ func figuresSheet(reports []*xxgk.Report) *grid {
 
 func figureRow(g *grid, row int, fig templates.Figure, r *xxgk.Report) {
 	g.set(row, 0, fig.Label, sLabel)
-	for c, s := range []style{sNumber, sTextCenter, sTextCenter, sText, sNumber} {
-		g.set(row, c+1, "", s)
+	for c, col := range figureColumns[1:] {
+		g.set(row, c+1, "", col.style)
 	}
 	v, ok := r.Figures[fig.Key]
 	if !ok {
@@ -122,20 +127,12 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 	if multi {
 		cols = append([]column{{"报告", 24, sText}}, cols...)
 	}
-	g := newGrid()
-	for _, c := range cols {
-		g.widths = append(g.widths, c.width)
-	}
-	w := g.width()
 	title := "核查结果"
 	if !multi {
 		title = nonEmpty(reports[0].Agency, "") + yearText(reports[0].Year) + "政府信息公开工作年度报告核查结果"
 	}
-	g.merge(0, 0, 0, w-1, title, sTitle)
-	for i, c := range cols {
-		g.set(1, i, c.label, sHeader)
-	}
-	g.titleRows = [2]int{0, 1}
+	g := listSheet(cols, title)
+	w := g.width()
 	row := 2
 	for _, r := range reports {
 		first := 0
