@@ -179,14 +179,6 @@ func (fr *formReader) numberingBefore(t string, pos int) (digits string, k int) 
 	return "", 0
 }
 
-func trailingDigits(t string) string {
-	i := len(t)
-	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
-		i--
-	}
-	return t[i:]
-}
-
 // rowAt returns the row of the form whose label starts at rune pos, the
 // longest match, or nil.
 func (fr *formReader) rowAt(pos int) *templates.Row {

@@ -318,9 +318,6 @@ func (s *stream) letterOffset(i int) int {
 	return int(s.letterByte[ord])
 }
 
-// text returns the stream's runes in [a, b) as a string.
-func (s *stream) text(a, b int) string { return string(s.runes[a:b]) }
-
 // source returns the source text behind runes [a, b): for each text line or
 // cell touched, the part of it that was read, as printed. A label that
 // starts its line is extended to the line start, so its numbering shows.

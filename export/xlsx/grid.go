@@ -183,11 +183,6 @@ func cellName(r, c int) string {
 	return name
 }
 
-func colName(c int) string {
-	name, _ := excelize.ColumnNumberToName(c + 1)
-	return name
-}
-
 // quoteSheet quotes a sheet name for references.
 func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
 
