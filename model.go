@@ -16,6 +16,21 @@ const (
 	FormGov2021   = "gov_2021"
 )
 
+// formLabels are the Chinese names of the national forms, as users read
+// them in summaries and PDFs.
+var formLabels = map[string]string{
+	FormNarrative: "文字报告", FormStat2014: "2014年统计表", FormGov2019: "2019年格式", FormGov2021: "2021年格式",
+}
+
+// FormLabel is the Chinese name of a form; a local variant, known only by
+// its formats.json id, is shown as that id, and no form as "".
+func FormLabel(id string) string {
+	if l, ok := formLabels[id]; ok {
+		return l
+	}
+	return id
+}
+
 // Method says how a value was obtained.
 type Method string
 

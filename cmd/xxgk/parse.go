@@ -241,20 +241,11 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// formNames are the Chinese names of the national forms; local variants are
-// shown by their id.
-var formNames = map[string]string{
-	xxgk.FormNarrative: "文字报告",
-	xxgk.FormStat2014:  "2014年统计表",
-	xxgk.FormGov2019:   "2019年格式",
-	xxgk.FormGov2021:   "2021年格式",
-}
-
 func formName(id string) string {
 	if id == "" {
 		return "未识别"
 	}
-	if n, ok := formNames[id]; ok {
+	if n := xxgk.FormLabel(id); n != id {
 		return n + "（" + id + "）"
 	}
 	return id
