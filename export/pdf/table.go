@@ -1,0 +1,229 @@
+package pdf
+
+// table is a grid of cells, some merged, drawn with borders. The first
+// header rows are repeated at the top of every page the table runs onto;
+// a row never splits across pages.
+type table struct {
+	widths    []float64 // relative column widths, scaled to the text width
+	header    int       // rows repeated on every page
+	rows      int
+	cells     []tcell
+	size      float64 // font size in points
+	landscape bool
+	// keep moves a table that fits on a page but not below the current
+	// position to a new page (the official tables); lists flow on.
+	keep bool
+}
+
+// tcell is one (possibly merged) cell; rows and columns are 0-based and
+// inclusive.
+type tcell struct {
+	r0, c0, r1, c1 int
+	text           string
+	align          string // L, C or R
+	bold           bool
+}
+
+func newTable(size float64, widths ...float64) *table {
+	return &table{widths: widths, size: size}
+}
+
+// Cell constructors for row.
+func cellLeft(s string) tcell   { return tcell{text: s, align: "L"} }
+func cellCenter(s string) tcell { return tcell{text: s, align: "C"} }
+func cellRight(s string) tcell  { return tcell{text: s, align: "R"} }
+func cellBold(s string) tcell   { return tcell{text: s, align: "C", bold: true} }
+
+// row appends a row of single cells, one per column.
+func (t *table) row(cells ...tcell) {
+	for c, x := range cells {
+		x.r0, x.r1, x.c0, x.c1 = t.rows, t.rows, c, c
+		t.cells = append(t.cells, x)
+	}
+	t.rows++
+}
+
+// merge adds a merged cell and makes the table tall enough for it.
+func (t *table) merge(r0, c0, r1, c1 int, x tcell) {
+	x.r0, x.c0, x.r1, x.c1 = r0, c0, r1, c1
+	t.cells = append(t.cells, x)
+	t.rows = max(t.rows, r1+1)
+}
+
+// Cell padding and line pitch of table text.
+const (
+	padX       = 1.2
+	padY       = 1.0
+	tableLines = 1.3
+)
+
+// tableGeom is a table measured for the current page width.
+type tableGeom struct {
+	x       []float64 // left edge of each column, and the right edge last
+	heights []float64 // row heights
+	lines   [][]string
+	lh      float64
+}
+
+func (d *doc) measureTable(t *table) tableGeom {
+	d.font(t.size, false)
+	total := 0.0
+	for _, w := range t.widths {
+		total += w
+	}
+	g := tableGeom{x: make([]float64, len(t.widths)+1), heights: make([]float64, t.rows), lh: d.lineHeight(tableLines)}
+	g.x[0] = marginLeft
+	for i, w := range t.widths {
+		g.x[i+1] = g.x[i] + w/total*d.textWidth()
+	}
+	minH := g.lh + 2*padY
+	for r := range g.heights {
+		g.heights[r] = minH
+	}
+	g.lines = make([][]string, len(t.cells))
+	need := make([]float64, len(t.cells))
+	for i, c := range t.cells {
+		d.font(t.size, c.bold)
+		g.lines[i] = breakLines(c.text, g.x[c.c1+1]-g.x[c.c0]-2*padX, d.measure)
+		need[i] = float64(len(g.lines[i]))*g.lh + 2*padY
+		if c.r0 == c.r1 {
+			g.heights[c.r0] = max(g.heights[c.r0], need[i])
+		}
+	}
+	// A cell merged over rows that are together too low enlarges the last.
+	for i, c := range t.cells {
+		if c.r0 == c.r1 {
+			continue
+		}
+		have := 0.0
+		for r := c.r0; r <= c.r1; r++ {
+			have += g.heights[r]
+		}
+		if need[i] > have {
+			g.heights[c.r1] += need[i] - have
+		}
+	}
+	return g
+}
+
+func (g tableGeom) span(r0, r1 int) float64 {
+	h := 0.0
+	for r := r0; r <= r1; r++ {
+		h += g.heights[r]
+	}
+	return h
+}
+
+// drawTable draws t at the current position, under an optional caption
+// kept with the header and the first row, breaking pages between rows and
+// repeating the header rows on each new page.
+func (d *doc) drawTable(t *table, caption string) {
+	if t.landscape != d.landscape() {
+		d.addPage(t.landscape)
+	}
+	g := d.measureTable(t)
+	headH := g.span(0, t.header-1)
+	first := 0.0
+	if t.header < t.rows {
+		first = g.heights[t.header]
+	}
+	capH := 0.0
+	if caption != "" {
+		d.font(sizeBody, true)
+		capH = d.lineHeight(1.6)
+	}
+	// A kept table that fits on a page is not split; others start
+	// where at least its header and first row fit.
+	whole := capH + g.span(0, t.rows-1)
+	if t.keep && whole <= d.bottom()-marginTop {
+		d.need(whole)
+	} else {
+		d.need(capH + headH + first)
+	}
+	if caption != "" {
+		d.paragraph(caption, sizeBody, true, "C", 1.6)
+	}
+	start := t.header
+	y := d.f.GetY() + headH
+	for r := t.header; r < t.rows; r++ {
+		if y+g.heights[r] > d.bottom() && r > start {
+			if b := keepMerged(t, g, start, r, d.bottom()-marginTop-headH); b < r {
+				r = b
+			}
+			d.drawRows(t, g, start, r-1)
+			d.addPage(t.landscape)
+			start, y = r, d.f.GetY()+headH
+		}
+		y += g.heights[r]
+	}
+	d.drawRows(t, g, start, t.rows-1)
+	d.f.SetXY(marginLeft, y)
+	d.space(2)
+}
+
+// keepMerged moves a page break at row r up to the first row of a merged
+// cell the break would cut so that one of its parts is too low for its
+// text, if the whole cell fits on a page (a group label such as （四）无法提供
+// then moves with its rows). It never moves the break above start+1.
+func keepMerged(t *table, g tableGeom, start, r int, room float64) int {
+	for moved := true; moved; {
+		moved = false
+		for i, c := range t.cells {
+			if c.r0 < t.header || c.r0 <= start || c.r0 >= r || c.r1 < r {
+				continue
+			}
+			need := float64(len(g.lines[i]))*g.lh + 2*padY
+			if g.span(c.r0, r-1) >= need && g.span(r, c.r1) >= need || g.span(c.r0, c.r1) > room {
+				continue
+			}
+			r, moved = c.r0, true
+		}
+	}
+	return r
+}
+
+// drawRows draws the header and the body rows a..b (inclusive) from the
+// current position. A cell merged over rows beyond the page is drawn on
+// each page it reaches, with its text.
+func (d *doc) drawRows(t *table, g tableGeom, a, b int) {
+	top := d.f.GetY()
+	// rowY maps a row to its top on this page: header rows first, then a..b.
+	rowY := map[int]float64{}
+	y := top
+	for r := 0; r < t.header; r++ {
+		rowY[r], y = y, y+g.heights[r]
+	}
+	for r := a; r <= b; r++ {
+		rowY[r], y = y, y+g.heights[r]
+	}
+	d.f.SetLineWidth(0.2)
+	d.f.SetFillColor(238, 238, 238)
+	for i, c := range t.cells {
+		r0, r1 := c.r0, c.r1
+		if r0 >= t.header { // body: clip to the rows on this page
+			r0, r1 = max(r0, a), min(r1, b)
+			if r0 > r1 {
+				continue
+			}
+		}
+		x0, x1 := g.x[c.c0], g.x[c.c1+1]
+		y0 := rowY[r0]
+		h := g.span(r0, r1)
+		style := "D"
+		if c.r0 < t.header {
+			style = "FD"
+		}
+		d.f.Rect(x0, y0, x1-x0, h, style)
+		d.cellText(t, c, g.lines[i], x0, y0, x1-x0, h, g.lh)
+	}
+}
+
+// cellText draws a cell's lines centred vertically.
+func (d *doc) cellText(t *table, c tcell, lines []string, x, y, w, h, lh float64) {
+	d.font(t.size, c.bold)
+	ty := y + (h-float64(len(lines))*lh)/2
+	for j, line := range lines {
+		d.f.SetXY(x+padX, ty+float64(j)*lh)
+		d.cell(w-2*padX, lh, trimSpaces(line), c.align)
+	}
+}
