@@ -198,7 +198,7 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriter(tmp)
 	if err := write(bw); err != nil {
-		return &outputError{path: path, reason: "生成表格失败（" + err.Error() + "）", err: err}
+		return &outputError{path: path, reason: "生成文件失败（" + err.Error() + "）", err: err}
 	}
 	if err := bw.Flush(); err != nil {
 		return &outputError{path: path, reason: writeReason(err), err: err}
