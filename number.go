@@ -118,14 +118,24 @@ func align(a, b Number) (int64, int64, uint8, bool) {
 }
 
 // Add returns n+m. It panics on overflow beyond ±9.2e18 units, which no
-// report comes near; a silent wrap would be a wrong number.
+// report comes near; a silent wrap would be a wrong number. Sums of many
+// inputs use CheckedAdd.
 func (n Number) Add(m Number) Number {
+	sum, ok := n.CheckedAdd(m)
+	if !ok {
+		panic("xxgk: Number overflow")
+	}
+	return sum
+}
+
+// CheckedAdd returns n+m, and false if that is beyond ±9.2e18 units.
+func (n Number) CheckedAdd(m Number) (Number, bool) {
 	x, y, s, ok := align(n, m)
 	sum := x + y
 	if !ok || (x > 0 && y > 0 && sum < 0) || (x < 0 && y < 0 && sum >= 0) {
-		panic("xxgk: Number overflow")
+		return Number{}, false
 	}
-	return Number{units: sum, scale: s}.normal()
+	return Number{units: sum, scale: s}.normal(), true
 }
 
 // Sub returns n-m.

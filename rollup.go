@@ -1,0 +1,433 @@
+package xxgk
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+)
+
+// A Rollup (汇总) sums the reports of many agencies the way a superior
+// office files them: one section per report year (never a sum across
+// years), each figure and cell with its coverage, duplicates counted once.
+type Rollup struct {
+	Name       string          `json:"name"`  // the office filing the roll-up (汇总单位); may be ""
+	Years      []*YearRollup   `json:"years"` // ascending; a section of unknown year (0) comes last
+	Findings   []RollupFinding `json:"findings"`
+	Unreadable []Unreadable    `json:"unreadable"`
+}
+
+// YearRollup is the roll-up of the reports covering one year.
+type YearRollup struct {
+	Year     int              `json:"year"` // 0 = the reports whose year is unknown; written as null
+	Agencies []*AgencyRow     `json:"agencies"`
+	Figures  map[string]Total `json:"figures"` // MODEL.md figures over all agencies of the year
+	// Cells are the official cells summed per form: a key FORM.TABLE.ROW.COL
+	// sums the agencies that used FORM this year.
+	Cells map[string]Total `json:"cells"`
+	// Forms counts the agencies per form, in the order of FormOrder.
+	Forms []FormCount `json:"forms"`
+	// Shared sums the cells that several national forms of the year have in
+	// common (the same TABLE.ROW.COL, e.g. in gov_2019 and gov_2021) over the
+	// agencies of all of them; nil when the year has only one form.
+	Shared *SharedCells `json:"shared,omitempty"`
+	// Groups are the subtotals per group of --units, in the order the
+	// groups first appear; agencies without a group are in none.
+	Groups []*GroupRollup `json:"groups,omitempty"`
+}
+
+// AgencyRow is one agency's report in a year's roll-up.
+type AgencyRow struct {
+	Agency   string           `json:"agency"`
+	Path     string           `json:"path"`
+	Form     string           `json:"form"`
+	Group    string           `json:"group,omitempty"`
+	Figures  map[string]Value `json:"figures"`
+	Findings int              `json:"findings"` // number of the report's findings
+	Report   *Report          `json:"-"`
+}
+
+// Total is a sum across agencies with its coverage: Count of the Of
+// agencies stated it. A figure nobody stated has no Total at all.
+type Total struct {
+	Value  Number `json:"value"`
+	Count  int    `json:"count"`
+	Of     int    `json:"of"`
+	Approx bool   `json:"approx"` // some part was approximate (约/余)
+}
+
+// FormCount is how many agencies of a year used a form.
+type FormCount struct {
+	Form  string `json:"form"`
+	Count int    `json:"count"`
+}
+
+// SharedCells are cells summed over agencies of different forms.
+type SharedCells struct {
+	Forms []string         `json:"forms"`
+	Cells map[string]Total `json:"cells"` // keyed TABLE.ROW.COL
+	// Only lists, per form, how many of its filled cells are not shared
+	// and so are only in Cells under that form's key.
+	Only []FormCount `json:"only"`
+}
+
+// GroupRollup is the subtotal of one group of agencies.
+type GroupRollup struct {
+	Name     string           `json:"name"`
+	Agencies int              `json:"agencies"`
+	Figures  map[string]Total `json:"figures"`
+	Cells    map[string]Total `json:"cells"`
+}
+
+// RollupFinding is a finding of the roll-up or of one report in it.
+type RollupFinding struct {
+	Path   string `json:"path,omitempty"`
+	Agency string `json:"agency,omitempty"`
+	Year   int    `json:"year,omitempty"`
+	Finding
+}
+
+// Unreadable is an input that gave no report, and why.
+type Unreadable struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+// Rules of the roll-up's own findings.
+const (
+	RuleRollupDuplicate   = "rollup_duplicate"
+	RuleRollupYearUnknown = "rollup_year_unknown"
+	RuleRollupOverflow    = "rollup_overflow"
+)
+
+// FormOrder is the order forms are listed in: national forms newest
+// first, then local variants by id.
+func FormOrder(a, b string) int {
+	rank := func(f string) int {
+		switch f {
+		case FormGov2021:
+			return 0
+		case FormGov2019:
+			return 1
+		case FormStat2014:
+			return 2
+		case FormNarrative:
+			return 4
+		}
+		return 3
+	}
+	if c := rank(a) - rank(b); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+// sharedForms are the forms whose common cells are summed together.
+var sharedForms = []string{FormGov2021, FormGov2019}
+
+// RollupOptions are the inputs of a roll-up besides the reports.
+type RollupOptions struct {
+	Name string
+	// Groups maps an agency name, a file name or a file path to its group
+	// (the --units file); the agency is looked up first.
+	Groups map[string]string
+	// Unreadable inputs are listed as they are.
+	Unreadable []Unreadable
+}
+
+// Roll sums reports (given in input order, which the agency lists keep).
+// The reports are not modified.
+func Roll(reports []*Report, opt RollupOptions) *Rollup {
+	ru := &Rollup{Name: opt.Name, Findings: []RollupFinding{}, Unreadable: append([]Unreadable{}, opt.Unreadable...)}
+	byYear := map[int]*YearRollup{}
+	type seenKey struct {
+		year   int
+		agency string
+	}
+	seen := map[seenKey]*AgencyRow{}
+	for _, r := range reports {
+		if r == nil {
+			continue
+		}
+		if r.Year == 0 {
+			ru.Findings = append(ru.Findings, RollupFinding{Path: r.Source.Path, Agency: r.Agency, Finding: Finding{
+				Rule: RuleRollupYearUnknown, Severity: SeverityWarning,
+				Message: "未识别出报告年度，单列在“年度未识别”部分，不计入任何年度的合计",
+			}})
+		}
+		key := seenKey{r.Year, agencyKey(r.Agency)}
+		if key.agency != "" {
+			if first, dup := seen[key]; dup {
+				ru.Findings = append(ru.Findings, duplicateFinding(first.Report, r))
+				continue
+			}
+		}
+		y := byYear[r.Year]
+		if y == nil {
+			y = &YearRollup{Year: r.Year}
+			byYear[r.Year] = y
+		}
+		row := &AgencyRow{Agency: r.Agency, Path: r.Source.Path, Form: r.Form, Group: groupOf(r, opt.Groups),
+			Figures: r.Figures, Findings: len(r.Findings), Report: r}
+		if row.Figures == nil {
+			row.Figures = map[string]Value{}
+		}
+		y.Agencies = append(y.Agencies, row)
+		if key.agency != "" {
+			seen[key] = row
+		}
+		for _, f := range r.Findings {
+			ru.Findings = append(ru.Findings, RollupFinding{Path: r.Source.Path, Agency: r.Agency, Year: r.Year, Finding: f})
+		}
+	}
+	for _, y := range byYear {
+		ru.Years = append(ru.Years, y)
+	}
+	slices.SortFunc(ru.Years, func(a, b *YearRollup) int {
+		switch {
+		case a.Year == b.Year:
+			return 0
+		case a.Year == 0:
+			return 1
+		case b.Year == 0:
+			return -1
+		}
+		return a.Year - b.Year
+	})
+	for _, y := range ru.Years {
+		ru.Findings = append(ru.Findings, y.sum()...)
+	}
+	return ru
+}
+
+// agencyKey is the agency name as duplicates are matched: without spaces.
+func agencyKey(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+func groupOf(r *Report, groups map[string]string) string {
+	if len(groups) == 0 {
+		return ""
+	}
+	p := strings.ReplaceAll(r.Source.Path, `\`, "/")
+	for _, k := range []string{agencyKey(r.Agency), r.Agency, r.Source.Path, p, path.Base(p)} {
+		if g, ok := groups[k]; ok && k != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+func duplicateFinding(kept, dropped *Report) RollupFinding {
+	msg := fmt.Sprintf("与 %s 是同一单位同一年度的报告，只计一次（采用 %s）", kept.Source.Path, kept.Source.Path)
+	if kept.Source.SHA256 == dropped.Source.SHA256 && kept.Source.SHA256 != "" {
+		msg = fmt.Sprintf("与 %s 内容完全相同，只计一次", kept.Source.Path)
+	} else if diff := differingFigures(kept, dropped); len(diff) > 0 {
+		msg += "；两份报告的数字不一致：" + strings.Join(diff, "；")
+	}
+	return RollupFinding{Path: dropped.Source.Path, Agency: dropped.Agency, Year: dropped.Year, Finding: Finding{
+		Rule: RuleRollupDuplicate, Severity: SeverityWarning, Message: msg,
+	}}
+}
+
+// differingFigures names the figures both reports state with different
+// values, as key 采用值/另一份值.
+func differingFigures(a, b *Report) []string {
+	var out []string
+	for _, k := range sortedKeys(a.Figures) {
+		va, vb := a.Figures[k], b.Figures[k]
+		if _, ok := b.Figures[k]; ok && !va.Value.Equal(vb.Value) {
+			out = append(out, fmt.Sprintf("%s %s/%s", k, va.Value, vb.Value))
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// sum fills the totals of a year from its agencies.
+func (y *YearRollup) sum() []RollupFinding {
+	var acc accumulator
+	y.Figures = acc.figures(y.Agencies)
+	y.Cells = acc.cells(y.Agencies)
+	counts := map[string]int{}
+	for _, a := range y.Agencies {
+		counts[a.Form]++
+	}
+	for f, n := range counts {
+		y.Forms = append(y.Forms, FormCount{f, n})
+	}
+	slices.SortFunc(y.Forms, func(a, b FormCount) int { return FormOrder(a.Form, b.Form) })
+	y.Shared = acc.shared(y.Agencies, counts)
+
+	var names []string
+	members := map[string][]*AgencyRow{}
+	for _, a := range y.Agencies {
+		if a.Group == "" {
+			continue
+		}
+		if _, ok := members[a.Group]; !ok {
+			names = append(names, a.Group)
+		}
+		members[a.Group] = append(members[a.Group], a)
+	}
+	for _, g := range names {
+		y.Groups = append(y.Groups, &GroupRollup{Name: g, Agencies: len(members[g]),
+			Figures: acc.figures(members[g]), Cells: acc.cells(members[g])})
+	}
+	for i := range acc.findings {
+		acc.findings[i].Year = y.Year
+	}
+	return acc.findings
+}
+
+// accumulator sums values; a sum past Number's range is dropped with a
+// finding rather than wrapped or panicking.
+type accumulator struct {
+	findings []RollupFinding
+	over     map[string]bool
+}
+
+// add adds v into totals[key], covering one more agency.
+func (acc *accumulator) add(totals map[string]Total, key string, v Value) {
+	t := totals[key]
+	if acc.over[key] {
+		return
+	}
+	sum, ok := t.Value.CheckedAdd(v.Value)
+	if !ok {
+		if acc.over == nil {
+			acc.over = map[string]bool{}
+		}
+		acc.over[key] = true
+		delete(totals, key)
+		acc.findings = append(acc.findings, RollupFinding{Finding: Finding{
+			Rule: RuleRollupOverflow, Severity: SeverityError, Keys: []string{key},
+			Message: "合计超出可计算的范围（某份报告的数字明显有误），未给出合计",
+		}})
+		return
+	}
+	t.Value, t.Count, t.Approx = sum, t.Count+1, t.Approx || v.Approx
+	totals[key] = t
+}
+
+func (acc *accumulator) figures(rows []*AgencyRow) map[string]Total {
+	acc.over = nil
+	totals := map[string]Total{}
+	for _, a := range rows {
+		for k, v := range a.Figures {
+			acc.add(totals, k, v)
+		}
+	}
+	return withOf(totals, len(rows))
+}
+
+// cells sums the cells of each form over the agencies of that form.
+func (acc *accumulator) cells(rows []*AgencyRow) map[string]Total {
+	acc.over = nil
+	totals := map[string]Total{}
+	perForm := map[string]int{}
+	for _, a := range rows {
+		perForm[a.Form]++
+		for k, v := range a.Report.Cells {
+			acc.add(totals, k, v)
+		}
+	}
+	for k, t := range totals {
+		form, _, _ := strings.Cut(k, ".")
+		t.Of = perForm[form]
+		totals[k] = t
+	}
+	return totals
+}
+
+// shared sums the cells that the national forms present this year have in
+// common, keyed without the form. "In common" is by the key of formats.json,
+// which is stable across eras for a cell of the same meaning.
+func (acc *accumulator) shared(rows []*AgencyRow, counts map[string]int) *SharedCells {
+	var forms []string
+	for _, f := range sharedForms {
+		if counts[f] > 0 {
+			forms = append(forms, f)
+		}
+	}
+	if len(forms) < 2 {
+		return nil
+	}
+	keysOf := map[string]map[string]bool{} // form → cell keys without the form
+	for _, a := range rows {
+		if !slices.Contains(forms, a.Form) {
+			continue
+		}
+		if keysOf[a.Form] == nil {
+			keysOf[a.Form] = map[string]bool{}
+		}
+		for k := range a.Report.Cells {
+			if rest, ok := strings.CutPrefix(k, a.Form+"."); ok {
+				keysOf[a.Form][rest] = true
+			}
+		}
+	}
+	sc := &SharedCells{Forms: forms, Cells: map[string]Total{}}
+	inAll := func(k string) bool {
+		for _, f := range forms {
+			if !keysOf[f][k] {
+				return false
+			}
+		}
+		return true
+	}
+	acc.over = nil
+	of := 0
+	for _, a := range rows {
+		if !slices.Contains(forms, a.Form) {
+			continue
+		}
+		of++
+		for k, v := range a.Report.Cells {
+			if rest, ok := strings.CutPrefix(k, a.Form+"."); ok && inAll(rest) {
+				acc.add(sc.Cells, rest, v)
+			}
+		}
+	}
+	sc.Cells = withOf(sc.Cells, of)
+	for _, f := range forms {
+		n := 0
+		for k := range keysOf[f] {
+			if !inAll(k) {
+				n++
+			}
+		}
+		sc.Only = append(sc.Only, FormCount{f, n})
+	}
+	return sc
+}
+
+func withOf(totals map[string]Total, of int) map[string]Total {
+	for k, t := range totals {
+		t.Of = of
+		totals[k] = t
+	}
+	return totals
+}
+
+// MarshalJSON writes an unknown year as null.
+func (y YearRollup) MarshalJSON() ([]byte, error) {
+	type plain YearRollup
+	aux := struct {
+		Year *int `json:"year"`
+		plain
+	}{plain: plain(y)}
+	if y.Year != 0 {
+		aux.Year = &y.Year
+	}
+	return json.Marshal(aux)
+}
