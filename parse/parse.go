@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"xxgk"
 )
@@ -23,7 +24,11 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 	if isZip(data) {
 		// Workbooks are binary: they are read before text decoding, which
 		// refuses binary input.
-		return parseXLSX(path, data, src)
+		r, err := parseXLSX(path, data, src)
+		if err == nil {
+			detach(r)
+		}
+		return r, err
 	}
 	text, enc, err := Decode(data)
 	if err != nil {
@@ -46,7 +51,25 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 	if r.Form == xxgk.FormNarrative && !mentionsDisclosure(doc) {
 		return nil, fmt.Errorf("%s: 不是政府信息公开工作年度报告（通篇没有“信息公开”“政务公开”等字样）: %w", path, ErrUnreadable)
 	}
+	detach(r)
 	return r, nil
+}
+
+// detach copies the report's strings out of the decoded document: an
+// evidence text sliced from the source keeps the whole source alive, and a
+// roll-up holds thousands of reports.
+func detach(r *xxgk.Report) {
+	r.Agency, r.Published = strings.Clone(r.Agency), strings.Clone(r.Published)
+	for _, m := range []map[string]xxgk.Value{r.Figures, r.Cells} {
+		for k, v := range m {
+			v.Text, v.Row, v.Col = strings.Clone(v.Text), strings.Clone(v.Row), strings.Clone(v.Col)
+			m[k] = v
+		}
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		f.Message, f.Evidence = strings.Clone(f.Message), strings.Clone(f.Evidence)
+	}
 }
 
 // disclosureWords are words no disclosure report can do without. A file
