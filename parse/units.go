@@ -1,0 +1,87 @@
+package parse
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// unitHeaders are first-row cells that make the row a header, not a unit.
+var unitHeaders = []string{"单位", "单位名称", "机关", "文件", "文件名", "agency", "file", "分组", "组别", "类别", "group"}
+
+// Units reads the --units file of a roll-up: a CSV of (agency or file
+// name, group) rows, as Excel or WPS save it (UTF-8 with or without BOM, or
+// GBK on Chinese Windows; comma, semicolon or tab separated). A header row
+// is skipped. It returns name → group.
+//
+// A name given twice with different groups is an error naming both lines:
+// a silent choice would put an agency's numbers in the wrong subtotal.
+func Units(data []byte) (map[string]string, error) {
+	text, _, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = unitsSeparator(text)
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	units := map[string]string{}
+	lineOf := map[string]int{}
+	for first := true; ; first = false {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			return nil, fmt.Errorf("第%d行格式不对（%v）", line, err)
+		}
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+		}
+		if len(rec) == 0 || len(rec) == 1 && rec[0] == "" {
+			continue
+		}
+		if first && isUnitsHeader(rec) {
+			continue
+		}
+		if len(rec) < 2 || rec[0] == "" || rec[1] == "" {
+			return nil, fmt.Errorf("第%d行应有两列：单位（或文件名）和分组", line)
+		}
+		name, group := rec[0], rec[1]
+		if g, ok := units[name]; ok && g != group {
+			return nil, fmt.Errorf("“%s”在第%d行分到“%s”，在第%d行又分到“%s”", name, lineOf[name], g, line, group)
+		}
+		units[name], lineOf[name] = group, line
+	}
+	if len(units) == 0 {
+		return nil, errors.New("文件中没有单位和分组")
+	}
+	return units, nil
+}
+
+// unitsSeparator picks the separator of the first line: Excel in some
+// locales writes semicolons, and a tab-separated export is common.
+func unitsSeparator(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	best, n := ',', strings.Count(first, ",")
+	for _, c := range []rune{';', '\t', '，'} {
+		if k := strings.Count(first, string(c)); k > n {
+			best, n = c, k
+		}
+	}
+	return best
+}
+
+func isUnitsHeader(rec []string) bool {
+	for _, cell := range rec {
+		for _, h := range unitHeaders {
+			if strings.EqualFold(cell, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
