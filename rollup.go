@@ -431,3 +431,33 @@ func (y YearRollup) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(aux)
 }
+
+// FormCount is how many agencies of the year used form.
+func (y *YearRollup) FormCount(form string) int {
+	for _, fc := range y.Forms {
+		if fc.Form == form {
+			return fc.Count
+		}
+	}
+	return 0
+}
+
+// SummaryForm is the form whose tables show the year's summed cells: the
+// official form most agencies used (ties: the newer national form). When
+// that form is one of several national forms of the year, the table is the
+// newest of them and shared is not nil: its cells are summed over all of
+// them. form is "" when no agency's report had official tables.
+func (y *YearRollup) SummaryForm() (form string, shared *SharedCells) {
+	forms := slices.Clone(y.Forms)
+	slices.SortStableFunc(forms, func(a, b FormCount) int { return FormOrder(a.Form, b.Form) })
+	n := 0
+	for _, fc := range forms {
+		if fc.Count > n && fc.Form != FormNarrative && fc.Form != "" {
+			form, n = fc.Form, fc.Count
+		}
+	}
+	if sc := y.Shared; form != "" && sc != nil && len(sc.Forms) > 1 && slices.Contains(sc.Forms, form) {
+		return sc.Forms[0], sc
+	}
+	return form, nil
+}
