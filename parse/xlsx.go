@@ -189,7 +189,17 @@ func readXLSX(data []byte) (wb *workbook, err error) {
 	}
 	if props, err := f.GetCustomProps(); err == nil {
 		for _, p := range props {
-			wb.byXXGK = wb.byXXGK || p.Name == "xxgk" && fmt.Sprint(p.Value) == "reports"
+			if p.Name != "xxgk" {
+				continue
+			}
+			switch fmt.Sprint(p.Value) {
+			case "reports":
+				wb.byXXGK = true
+			case "rollup":
+				// Its 汇总 sheets look like one report's form; read as one,
+				// a roll-up would count its agencies twice.
+				return nil, fmt.Errorf("这是 xxgk 写出的汇总工作簿，不是单位的年度报告（请汇总原报告）: %w", ErrUnreadable)
+			}
 		}
 	}
 	for _, name := range f.GetSheetList() {

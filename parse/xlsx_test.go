@@ -352,6 +352,16 @@ func TestXLSXRefused(t *testing.T) {
 
 	truncated := plain.Bytes()[:plain.Len()/2]
 
+	// A roll-up workbook of xxgk: its 汇总 sheet would read like a report.
+	f = excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "汇总")
+	f.SetCustomProps(excelize.CustomProperty{Name: "xxgk", Value: "rollup"})
+	var rollup bytes.Buffer
+	if err := f.Write(&rollup); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
 	for _, tc := range []struct {
 		name string
 		data []byte
@@ -359,6 +369,7 @@ func TestXLSXRefused(t *testing.T) {
 	}{
 		{"plain", plain.Bytes(), "不是 xxgk 能识别的统计表（未找到官方表格的行名）"},
 		{"bomb", bomb.Bytes(), "超过 200 MB 的上限"},
+		{"rollup", rollup.Bytes(), "这是 xxgk 写出的汇总工作簿"},
 		{"many", zipOf(t, many), "超过 10000 个的上限"},
 		{"truncated", truncated, "xlsx 文件已损坏"},
 		{"garbage", append([]byte("PK\x03\x04"), bytes.Repeat([]byte{0xff}, 100)...), "xlsx 文件已损坏"},
