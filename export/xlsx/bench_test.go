@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"io"
 	"testing"
 
@@ -17,10 +18,15 @@ func benchReports(b *testing.B, n int) {
 	for i := range reports {
 		reports[i] = base[i%len(base)]
 	}
+	benchWrite(b, func(w io.Writer) error { return WriteReports(w, reports, Options{}) })
+}
+
+// benchWrite times write, from here on.
+func benchWrite(b *testing.B, write func(io.Writer) error) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if err := WriteReports(io.Discard, reports, Options{}); err != nil {
+		if err := write(io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -35,10 +41,34 @@ func BenchmarkWriteReports10(b *testing.B)  { benchReports(b, 10) }
 func BenchmarkWriteReports100(b *testing.B) { benchReports(b, 100) }
 
 func BenchmarkWriteTemplate(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := WriteTemplate(io.Discard, "gov_2021", Options{}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchWrite(b, func(w io.Writer) error { return WriteTemplate(w, "gov_2021", Options{}) })
 }
+
+// rollupOf copies reports into n agencies of distinct names, in 10 groups.
+func rollupOf(base []*xxgk.Report, n int) *xxgk.Rollup {
+	reports := make([]*xxgk.Report, n)
+	groups := map[string]string{}
+	for i := range reports {
+		r := *base[i%len(base)]
+		r.Agency = fmt.Sprintf("%s%05d", r.Agency, i)
+		r.Source.Path = fmt.Sprintf("报告/%05d.html", i)
+		r.Source.SHA256 = ""
+		reports[i] = &r
+		groups[r.Agency] = fmt.Sprintf("第%d组", i%10)
+	}
+	return xxgk.Roll(reports, xxgk.RollupOptions{Name: "某某市", Groups: groups})
+}
+
+func benchRollup(b *testing.B, n int) {
+	ru := rollupOf([]*xxgk.Report{parseFile(b, "pingtan-2025-zone-lynx.txt"), parseFile(b, "page-08.txt")}, n)
+	benchWrite(b, func(w io.Writer) error { return WriteRollup(w, ru, Options{}) })
+}
+
+// 1,000 and 10,000 agencies of one year (gov_2021, half of them with 3
+// findings), in 10 groups: no per-agency sheets; 各单位 has a row per
+// agency, 核查 one per finding.
+func BenchmarkWriteRollup1000(b *testing.B)  { benchRollup(b, 1000) }
+func BenchmarkWriteRollup10000(b *testing.B) { benchRollup(b, 10000) }
+
+// 200 agencies: the largest roll-up with each agency's official sheets.
+func BenchmarkWriteRollup200(b *testing.B) { benchRollup(b, 200) }

@@ -43,14 +43,29 @@ func evidenceNote(v xxgk.Value) string {
 // report's value cached when its identities hold; otherwise the report's
 // own value is kept and the cell is flagged.
 func fillReport(fg *formGrid, r *xxgk.Report) {
+	fillCells(fg, r.Cells, func(_ string, v xxgk.Value) string { return evidenceNote(v) }, reportWords)
+}
+
+// totalWords say what a total's value is in the notes of fillTotal.
+type totalWords struct {
+	missing string // the total is absent
+	value   string // the value kept, %s its number
+	partial string // the value kept when parts are missing
+}
+
+var reportWords = totalWords{"报告未填本格", "本格为报告原值 %s", "分项未全部列出，本格为报告原值，未写公式"}
+
+// fillCells writes cells (keyed like the slots) into an official sheet,
+// each with its note; totals as fillReport says.
+func fillCells(fg *formGrid, cells map[string]xxgk.Value, note func(key string, v xxgk.Value) string, words totalWords) {
 	for _, s := range fg.slots {
 		x := fg.at(s.r, s.c)
-		v, has := r.Cells[s.key]
+		v, has := cells[s.key]
 		if has {
-			x.num, x.comment = cellValue(v.Value), evidenceNote(v)
+			x.num, x.comment = cellValue(v.Value), note(s.key, v)
 		}
 		if rels := fg.totals[s.key]; len(rels) > 0 {
-			fg.fillTotal(x, s, rels, r.Cells)
+			fg.fillTotal(x, s, rels, cells, words)
 		}
 	}
 }
@@ -67,7 +82,7 @@ func partsSum(t *templates.Table, rel templates.Relation, cells map[string]xxgk.
 	return sum, true
 }
 
-func (fg *formGrid) fillTotal(x *gcell, s slot, rels []templates.Relation, cells map[string]xxgk.Value) {
+func (fg *formGrid) fillTotal(x *gcell, s slot, rels []templates.Relation, cells map[string]xxgk.Value, words totalWords) {
 	v, has := cells[s.key]
 	var bad []string
 	complete := true
@@ -79,9 +94,9 @@ func (fg *formGrid) fillTotal(x *gcell, s slot, rels []templates.Relation, cells
 		}
 		switch {
 		case !has:
-			bad = append(bad, fmt.Sprintf("报告未填本格，各分项之和为 %s（勾稽关系 %s）", sum, rel.Identity.ID))
+			bad = append(bad, fmt.Sprintf("%s，各分项之和为 %s（勾稽关系 %s）", words.missing, sum, rel.Identity.ID))
 		case !sum.Equal(v.Value):
-			bad = append(bad, fmt.Sprintf("本格为报告原值 %s，各分项之和为 %s（勾稽关系 %s）", v.Value, sum, rel.Identity.ID))
+			bad = append(bad, fmt.Sprintf(words.value+"，各分项之和为 %s（勾稽关系 %s）", v.Value, sum, rel.Identity.ID))
 		}
 	}
 	switch {
@@ -92,7 +107,7 @@ func (fg *formGrid) fillTotal(x *gcell, s slot, rels []templates.Relation, cells
 		// Excel recomputes the same number the report printed.
 		x.formula = fg.formula(s.t, rels[0])
 	case has:
-		x.comment = joinNotes(x.comment, "分项未全部列出，本格为报告原值，未写公式")
+		x.comment = joinNotes(x.comment, words.partial)
 	}
 }
 

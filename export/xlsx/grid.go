@@ -32,6 +32,9 @@ type grid struct {
 	heights map[int]float64 // fixed heights; others are computed
 
 	titleRows  [2]int // 0-based inclusive rows repeated on every printed page; [-1,-1] none
+	freeze     [2]int // rows and columns frozen at the top left (panes); zero none
+	titleCols  int    // columns repeated at the left of every printed page
+	pagesWide  int    // pages the sheet is fitted across when printed; 0 means 1
 	landscape  bool
 	protect    bool
 	dvs        []*excelize.DataValidation
@@ -203,6 +206,11 @@ func (g *grid) stream(f *excelize.File, st *styles, name string) error {
 			return err
 		}
 	}
+	if rows, cols := g.freeze[0], g.freeze[1]; rows > 0 || cols > 0 {
+		if err := sw.SetPanes(frozenPanes(rows, cols)); err != nil {
+			return err
+		}
+	}
 	heights := g.rowHeights()
 	for r, row := range g.rows {
 		vals := make([]any, len(row))
@@ -237,7 +245,7 @@ func (g *grid) setup(f *excelize.File, name string) error {
 	if g.landscape {
 		orient = "landscape"
 	}
-	a4, one, zero, yes := 9, 1, 0, true
+	a4, one, zero, yes := 9, max(1, g.pagesWide), 0, true
 	// First: AutoFilter replaces the sheet properties SetSheetProps sets.
 	if g.autoFilter != "" {
 		if err := f.AutoFilter(name, g.autoFilter, nil); err != nil {
@@ -263,15 +271,9 @@ func (g *grid) setup(f *excelize.File, name string) error {
 	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
 		return err
 	}
-	if g.titleRows[0] >= 0 {
-		if err := f.SetDefinedName(&excelize.DefinedName{
-			Name:     "_xlnm.Print_Titles",
-			RefersTo: quoteSheet(name) + "!$" + strconv.Itoa(g.titleRows[0]+1) + ":$" + strconv.Itoa(g.titleRows[1]+1),
-			Scope:    name,
-		}); err != nil {
-			return err
-		}
-	}
+	// The rows and columns repeated on every printed page
+	// (_xlnm.Print_Titles) are not set here: book.write puts them into the
+	// workbook (see printTitles).
 	for _, dv := range g.dvs {
 		if err := f.AddDataValidation(name, dv); err != nil {
 			return err
@@ -291,3 +293,31 @@ const footer = "&C第 &P 页 共 &N 页"
 // commentWidth and commentHeight are the box of evidence comments in
 // pixels: wide enough for a table line of a report.
 const commentWidth, commentHeight = 320, 110
+
+// frozenPanes freezes the top rows and the left columns.
+func frozenPanes(rows, cols int) *excelize.Panes {
+	pane := "bottomRight"
+	switch {
+	case cols == 0:
+		pane = "bottomLeft"
+	case rows == 0:
+		pane = "topRight"
+	}
+	top := cellName(rows, cols)
+	return &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: top, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}}}
+}
+
+// printTitles is the reference of the rows and columns repeated on every
+// printed page ('表三'!$4:$6, '各单位'!$A:$B,'各单位'!$1:$3), or "".
+func (g *grid) printTitles(sheet string) string {
+	var refs []string
+	if g.titleCols > 0 {
+		last, _ := excelize.ColumnNumberToName(g.titleCols)
+		refs = append(refs, quoteSheet(sheet)+"!$A:$"+last)
+	}
+	if g.titleRows[0] >= 0 {
+		refs = append(refs, quoteSheet(sheet)+"!$"+strconv.Itoa(g.titleRows[0]+1)+":$"+strconv.Itoa(g.titleRows[1]+1))
+	}
+	return strings.Join(refs, ",")
+}

@@ -72,6 +72,7 @@ type formHeader struct {
 	agency   string
 	year     int
 	template bool
+	rollup   bool // a 汇总: agency is the office filing it (汇总单位), maybe ""
 }
 
 // slot is a data cell of the form at a grid position.
@@ -120,13 +121,18 @@ func buildForm(p sheetPlan, h formHeader) *formGrid {
 func (fg *formGrid) titleRowsFor(p sheetPlan, h formHeader) {
 	w := fg.width()
 	title, unit, year, s := titleSuffix, unitLabel, yearLabel, sSubtitle
-	if !h.template {
+	switch {
+	case h.rollup:
+		title = h.agency + yearText(h.year) + titleSuffix + "（汇总）"
+		unit = "汇总单位：" + h.agency
+		year += nonEmpty(yearText(h.year), "未识别")
+	case !h.template:
 		title = h.agency + yearText(h.year) + titleSuffix
 		unit += h.agency
 		if h.year > 0 {
 			year += fmt.Sprintf("%d年", h.year)
 		}
-	} else {
+	default:
 		s = sInputText // staff type the agency and year after the colon
 	}
 	fg.merge(0, 0, 0, w-1, title, sTitle)
@@ -140,6 +146,33 @@ func (fg *formGrid) titleRowsFor(p sheetPlan, h formHeader) {
 		fg.merge(1, mid, 1, w-1, year, s)
 	}
 	fg.merge(2, 0, 2, w-1, p.heading, sHeading)
+}
+
+// insertRows inserts n empty rows before row at, moving the rows below,
+// their merges, fixed heights, print titles and data cells down.
+func (fg *formGrid) insertRows(at, n int) {
+	g := fg.grid
+	g.rows = slices.Insert(g.rows, at, make([][]gcell, n)...)
+	down := func(r int) int {
+		if r >= at {
+			return r + n
+		}
+		return r
+	}
+	for i, m := range g.merges {
+		g.merges[i] = span{down(m.r0), m.c0, down(m.r1), m.c1}
+	}
+	heights := make(map[int]float64, len(g.heights))
+	for r, h := range g.heights {
+		heights[down(r)] = h
+	}
+	g.heights = heights
+	if g.titleRows[0] >= 0 {
+		g.titleRows = [2]int{down(g.titleRows[0]), down(g.titleRows[1])}
+	}
+	for i := range fg.slots {
+		fg.slots[i].r = down(fg.slots[i].r)
+	}
 }
 
 func yearText(y int) string {

@@ -30,6 +30,8 @@ const (
 	sTextCenter        // list text centred (级别, 约数)
 	sBlock             // block title in list sheets
 	sInputText         // template 填报单位 / 报告年度: unlocked, no border
+	sNote              // a note above a table: wrapped, no border
+	sPartial           // a 汇总 number of fewer agencies than its neighbours: italic
 	nStyles
 )
 
@@ -48,6 +50,11 @@ func border() []excelize.Border {
 
 func font(size float64, bold bool) *excelize.Font {
 	return &excelize.Font{Family: fontName, Size: size, Bold: bold, Charset: &gb2312, Color: "000000"}
+}
+
+func italic(f *excelize.Font) *excelize.Font {
+	f.Italic = true
+	return f
 }
 
 func align(h string, wrap bool, indent int) *excelize.Alignment {
@@ -74,6 +81,8 @@ var styleDefs = [nStyles]*excelize.Style{
 	sTextCenter: {Font: font(10.5, false), Alignment: align("center", true, 0), Border: border()},
 	sBlock:      {Font: font(12, true), Alignment: align("left", true, 0), Border: border()},
 	sInputText:  {Font: font(11, false), Alignment: align("left", false, 0), Protection: &excelize.Protection{Locked: false}},
+	sNote:       {Font: font(10.5, false), Alignment: align("left", true, 0)},
+	sPartial:    {Font: italic(font(11, false)), Alignment: align("right", false, 0), Border: border()},
 }
 
 func newStyles(f *excelize.File) (*styles, error) {

@@ -21,6 +21,11 @@ func formLabel(id string) string {
 	if l, ok := formLabels[id]; ok {
 		return l
 	}
+	return templateName(id)
+}
+
+// templateName is the name formats.json gives a form, or its id.
+func templateName(id string) string {
 	if f := templates.FormByID(id); f != nil {
 		return f.Name
 	}
@@ -47,17 +52,33 @@ var figureColumns = []column{{"指标", 30, sLabel}, {"数值", 14, sNumber}, {"
 	{"约数", 7, sTextCenter}, {"来源", 42, sText}, {"行号", 8, sNumber}}
 
 // listSheet starts a list sheet: column widths, the title merged across
-// them in row 0, the header in row 1, both repeated when printed.
-func listSheet(cols []column, title string) *grid {
+// them in row 0, the header in row 1, both repeated when printed. Notes
+// go between them, one row each, and then only the header is repeated;
+// the list starts at row len(g.rows).
+func listSheet(cols []column, title string, notes ...string) *grid {
+	return listSheetSpan(cols, len(cols), title, notes...)
+}
+
+// listSheetSpan is listSheet with the title and notes merged across the
+// first span columns only: a sheet printed several pages wide shows them
+// on its first page.
+func listSheetSpan(cols []column, span int, title string, notes ...string) *grid {
 	g := newGrid()
 	for _, c := range cols {
 		g.widths = append(g.widths, c.width)
 	}
-	g.merge(0, 0, 0, g.width()-1, title, sTitle)
-	for i, c := range cols {
-		g.set(1, i, c.label, sHeader)
+	g.merge(0, 0, 0, span-1, title, sTitle)
+	for i, n := range notes {
+		g.merge(1+i, 0, 1+i, span-1, n, sNote)
 	}
-	g.titleRows = [2]int{0, 1}
+	h := 1 + len(notes)
+	for i, c := range cols {
+		g.set(h, i, c.label, sHeader)
+	}
+	g.titleRows = [2]int{0, h}
+	if len(notes) > 0 {
+		g.titleRows[0] = h
+	}
 	return g
 }
 

@@ -1,6 +1,7 @@
-// Package xlsx writes reports and empty official forms as Excel workbooks
-// laid out like the printed forms (政府信息公开工作年度报告统计表), for office
-// staff who read them in Excel or WPS and auditors who check them.
+// Package xlsx writes reports, roll-ups of many reports (汇总) and empty
+// official forms as Excel workbooks laid out like the printed forms
+// (政府信息公开工作年度报告统计表), for office staff who read them in Excel
+// or WPS and auditors who check them.
 //
 // Every sheet is built in memory as a small grid (labels, numbers, merges,
 // comments) and then written with excelize's StreamWriter, which puts a
@@ -16,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,14 +55,11 @@ func WriteReports(w io.Writer, reports []*xxgk.Report, opt Options) error {
 			return fmt.Errorf("xlsx: report %d is nil", i)
 		}
 	}
-	b, err := newBook(opt)
+	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告数据", kind: "reports"})
 	if err != nil {
 		return err
 	}
 	defer b.f.Close()
-	if err := b.setProps(docProps{title: "政府信息公开工作年度报告数据", kind: "reports"}); err != nil {
-		return err
-	}
 	multi := len(reports) > 1
 	if multi {
 		if err := b.add("主要指标", figuresSheet(reports)); err != nil {
@@ -71,20 +70,8 @@ func WriteReports(w io.Writer, reports []*xxgk.Report, opt Options) error {
 		}
 	}
 	for _, r := range reports {
-		form := templates.FormByID(r.Form)
-		if form == nil {
-			continue // narrative or unknown form: no official table to draw
-		}
-		for _, plan := range sheetPlans(form) {
-			g := buildForm(plan, formHeader{agency: r.Agency, year: r.Year})
-			fillReport(g, r)
-			name := plan.long
-			if multi {
-				name = reportTag(r) + " " + plan.short
-			}
-			if err := b.add(name, g.grid); err != nil {
-				return err
-			}
+		if err := b.addReportSheets(r, multi); err != nil {
+			return err
 		}
 	}
 	if !multi {
@@ -98,6 +85,28 @@ func WriteReports(w io.Writer, reports []*xxgk.Report, opt Options) error {
 	return b.write(w)
 }
 
+// addReportSheets adds the official tables of a report (none for a
+// narrative report); tagged names them after the agency and year, as in a
+// workbook of several reports.
+func (b *book) addReportSheets(r *xxgk.Report, tagged bool) error {
+	form := templates.FormByID(r.Form)
+	if form == nil {
+		return nil // narrative or unknown form: no official table to draw
+	}
+	for _, plan := range sheetPlans(form) {
+		g := buildForm(plan, formHeader{agency: r.Agency, year: r.Year})
+		fillReport(g, r)
+		name := plan.long
+		if tagged {
+			name = reportTag(r) + " " + plan.short
+		}
+		if err := b.add(name, g.grid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // WriteTemplate writes the empty official form formID (gov_2021, gov_2019, stat_2014) for staff to fill in.
 //
 // The sheets are those WriteReports draws for a report of the form, with
@@ -109,14 +118,11 @@ func WriteTemplate(w io.Writer, formID string, opt Options) error {
 	if form == nil {
 		return fmt.Errorf("xlsx: unknown form %q", formID)
 	}
-	b, err := newBook(opt)
+	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告统计表", subject: form.Name, kind: "template", form: form.ID})
 	if err != nil {
 		return err
 	}
 	defer b.f.Close()
-	if err := b.setProps(docProps{title: "政府信息公开工作年度报告统计表", subject: form.Name, kind: "template", form: form.ID}); err != nil {
-		return err
-	}
 	for _, plan := range sheetPlans(form) {
 		g := buildForm(plan, formHeader{template: true})
 		fillTemplate(g)
@@ -139,10 +145,12 @@ type book struct {
 	names  *sheetNamer
 	sheets int
 	notes  []sheetNotes // comments of the sheets that have any, in order
+	titles []printTitle // rows repeated on the printed pages of the sheets that have any
 	opt    Options
 }
 
-func newBook(opt Options) (*book, error) {
+// newBook starts a workbook with the document properties p.
+func newBook(opt Options, p docProps) (*book, error) {
 	f := excelize.NewFile()
 	// The Normal style's font: cells we do not style (and comments) use it.
 	if err := f.SetDefaultFont(fontName); err != nil {
@@ -154,7 +162,12 @@ func newBook(opt Options) (*book, error) {
 		f.Close()
 		return nil, err
 	}
-	return &book{f: f, st: st, names: newSheetNamer(), opt: opt}, nil
+	b := &book{f: f, st: st, names: newSheetNamer(), opt: opt}
+	if err := b.setProps(p); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return b, nil
 }
 
 type docProps struct{ title, subject, kind, form string }
@@ -194,6 +207,9 @@ func (b *book) add(want string, g *grid) error {
 	if err := g.setup(b.f, name); err != nil {
 		return err
 	}
+	if ref := g.printTitles(name); ref != "" {
+		b.titles = append(b.titles, printTitle{index: b.sheets - 1, ref: ref})
+	}
 	if notes := g.notes(); len(notes) > 0 {
 		// After setup and before streaming, where AddComment used to be
 		// called: the default cell sizes that place the comment boxes.
@@ -218,10 +234,10 @@ func (b *book) write(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return writePackage(w, buf.Bytes(), b.notes, font)
+	return writePackage(w, buf.Bytes(), b.notes, b.titles, font)
 }
 
-func writePackage(w io.Writer, data []byte, notes []sheetNotes, font string) error {
+func writePackage(w io.Writer, data []byte, notes []sheetNotes, titles []printTitle, font string) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
@@ -236,6 +252,9 @@ func writePackage(w io.Writer, data []byte, notes []sheetNotes, font string) err
 		names = append(names, f.Name)
 	}
 	if err := p.addComments(notes, font); err != nil {
+		return err
+	}
+	if err := p.addPrintTitles(titles); err != nil {
 		return err
 	}
 	for name := range p.parts {
@@ -272,4 +291,45 @@ func writePackage(w io.Writer, data []byte, notes []sheetNotes, font string) err
 		}
 	}
 	return zw.Close()
+}
+
+// printTitle is a sheet's _xlnm.Print_Titles: the rows printed at the top
+// of each of its pages.
+type printTitle struct {
+	index int    // the sheet's position in the workbook (localSheetId)
+	ref   string // '表三'!$4:$6
+}
+
+// addPrintTitles writes the print titles into xl/workbook.xml. They are not
+// set with SetDefinedName, which compares each new name with all others by
+// sheet name, listing the sheets for each one: cubic in the number of sheets
+// (seconds for a workbook of a few hundred). The elements are those
+// SetDefinedName writes.
+func (p *pkg) addPrintTitles(titles []printTitle) error {
+	if len(titles) == 0 {
+		return nil
+	}
+	wb, ok, err := p.read("xl/workbook.xml")
+	if err != nil || !ok {
+		return errors.Join(errors.New("xlsx: no xl/workbook.xml"), err)
+	}
+	var b bytes.Buffer
+	for _, t := range titles {
+		b.WriteString(`<definedName localSheetId="` + strconv.Itoa(t.index) + `" name="_xlnm.Print_Titles">`)
+		escapeText(&b, t.ref)
+		b.WriteString(`</definedName>`)
+	}
+	names := b.String()
+	if i := bytes.Index(wb, []byte("<definedNames>")); i >= 0 {
+		i += len("<definedNames>")
+		p.parts["xl/workbook.xml"] = slices.Concat(wb[:i], []byte(names), wb[i:])
+		return nil
+	}
+	i := bytes.Index(wb, []byte("</sheets>"))
+	if i < 0 {
+		return errors.New("xlsx: xl/workbook.xml has no </sheets>")
+	}
+	i += len("</sheets>")
+	p.parts["xl/workbook.xml"] = slices.Concat(wb[:i], []byte("<definedNames>"+names+"</definedNames>"), wb[i:])
+	return nil
 }

@@ -195,24 +195,34 @@ func checkStyles(t *testing.T, f *excelize.File, sheet string) {
 // checkPrint checks the print setup of every sheet.
 func checkPrint(t *testing.T, f *excelize.File) {
 	t.Helper()
-	titles := map[int]bool{}
+	checkPrintAs(t, f, func(string) int { return 1 })
+}
+
+// checkPrintAs checks the print setup of every sheet: A4, fitted across
+// wide(sheet) pages, 表三, 表四 and the lists landscape, centred, page
+// numbers and rows repeated on every page. It returns the print titles of
+// the sheets.
+func checkPrintAs(t *testing.T, f *excelize.File, wide func(sheet string) int) map[string]string {
+	t.Helper()
+	titles := map[string]string{}
 	for _, dn := range f.GetDefinedName() {
 		if dn.Name == "_xlnm.Print_Titles" {
-			idx, _ := f.GetSheetIndex(dn.Scope)
-			titles[idx] = true
+			titles[dn.Scope] = dn.RefersTo
 		}
 	}
-	for i, sheet := range f.GetSheetList() {
+	for _, sheet := range f.GetSheetList() {
 		pl, err := f.GetPageLayout(sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if *pl.Size != 9 || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 {
+		if *pl.Size != 9 || *pl.FitToWidth != wide(sheet) || *pl.FitToHeight != 0 {
 			t.Errorf("%s: paper %d fit %d×%d", sheet, *pl.Size, *pl.FitToWidth, *pl.FitToHeight)
 		}
 		wantOrient := "portrait"
-		if strings.Contains(sheet, "表三") || strings.Contains(sheet, "表四") || strings.Contains(sheet, "核查") {
-			wantOrient = "landscape"
+		for _, s := range []string{"表三", "表四", "核查", "各单位"} {
+			if strings.Contains(sheet, s) {
+				wantOrient = "landscape"
+			}
 		}
 		if *pl.Orientation != wantOrient {
 			t.Errorf("%s: orientation %s, want %s", sheet, *pl.Orientation, wantOrient)
@@ -229,10 +239,11 @@ func checkPrint(t *testing.T, f *excelize.File) {
 		if hf == nil || !strings.Contains(hf.OddFooter, "第 &P 页 共 &N 页") {
 			t.Errorf("%s: footer %+v", sheet, hf)
 		}
-		if !titles[i] {
+		if titles[sheet] == "" {
 			t.Errorf("%s: no print titles", sheet)
 		}
 	}
+	return titles
 }
 
 func TestFlaggedTotals(t *testing.T) {
