@@ -21,9 +21,10 @@ const (
 )
 
 // requestsChart draws horizontal bars of how requests were handled, with
-// fpdf's vector primitives, each labelled and its value printed. A report
-// with none of the figures gets a note instead.
-func (d *doc) requestsChart(r *xxgk.Report) {
+// fpdf's vector primitives, each labelled and its value printed, from the
+// figures of a report or the totals of a roll-up. Without any of the
+// figures a note says so, naming where they were looked for (where: 报告中).
+func (d *doc) requestsChart(figures map[string]xxgk.Value, where string) {
 	type bar struct {
 		label string
 		v     xxgk.Value
@@ -31,7 +32,7 @@ func (d *doc) requestsChart(r *xxgk.Report) {
 	var bars []bar
 	peak := 0.0
 	for _, k := range chartKeys {
-		v, ok := r.Figures[k]
+		v, ok := figures[k]
 		if !ok {
 			continue
 		}
@@ -39,7 +40,7 @@ func (d *doc) requestsChart(r *xxgk.Report) {
 		peak = max(peak, v.Value.Float64())
 	}
 	if len(bars) == 0 {
-		d.paragraph("报告中未识别出申请办理结果（予以公开、部分公开、不予公开等）的数字，未绘制图表。", sizeBody, false, "L", 1.5)
+		d.paragraph(where+"未识别出申请办理结果（予以公开、部分公开、不予公开等）的数字，未绘制图表。", sizeBody, false, "L", 1.5)
 		return
 	}
 	height := float64(len(bars))*(barH+barGap) + barGap

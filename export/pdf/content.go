@@ -35,6 +35,14 @@ func nonEmpty(s, alt string) string {
 	return s
 }
 
+// baseName is the file name of a path written with / or \.
+func baseName(p string) string {
+	if p == "" {
+		return ""
+	}
+	return path.Base(strings.ReplaceAll(p, `\`, "/"))
+}
+
 func trimSpaces(s string) string { return strings.TrimRight(s, " ") }
 
 func formName(id string) string { return nonEmpty(xxgk.FormLabel(id), unknown) }
@@ -44,27 +52,72 @@ func (d *doc) report(r *xxgk.Report) {
 	d.subs = nil
 	d.running = reportTitle(r)
 	d.addPage(false)
-	d.paragraph(reportTitle(r), sizeTitle, true, "C", 1.45)
-	d.space(4)
+	d.title(reportTitle(r))
 	d.meta(r)
-	n := 0
-	section := func(title string) {
-		n++
-		d.heading(chineseNumbers[n-1] + "、" + title)
-	}
+	section := d.sections()
 	section("主要指标")
 	d.figures(r)
 	if form := templates.FormByID(r.Form); form != nil {
 		section("统计表")
-		d.officialTables(r, form)
+		d.officialTables(form, reportCells(r), r.Year)
 	}
 	section("申请办理结果")
-	d.requestsChart(r)
+	d.requestsChart(r.Figures, "报告中")
 	section("核查发现")
 	d.findings(r)
 }
 
-var chineseNumbers = []string{"一", "二", "三", "四", "五", "六"}
+var chineseNumbers = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+
+// sections returns a function drawing the numbered headings of one
+// report or year: 一、…, 二、…
+func (d *doc) sections() func(title string) {
+	n := 0
+	return func(title string) {
+		d.heading(chineseNumbers[n] + "、" + title)
+		n++
+	}
+}
+
+// title draws the document title (二号, bold, centred) on a new page.
+// It breaks between its words where it can (GB/T 9704 §7.3.1: 回行时要做
+// 到词意完整): after the agency and year, after 政府信息公开工作, before
+// the bracket; a part wider than a line is broken by breakLines.
+func (d *doc) title(text string) {
+	d.font(sizeTitle, true)
+	w := d.textWidth()
+	var lines []string
+	line := ""
+	for _, p := range titleParts(text) {
+		switch {
+		case d.measure(line+p) <= w:
+			line += p
+		case line != "" && d.measure(p) <= w:
+			lines, line = append(lines, line), p
+		default:
+			broken := breakLines(line+p, w, d.measure)
+			lines, line = append(lines, broken[:len(broken)-1]...), broken[len(broken)-1]
+		}
+	}
+	d.lines(append(lines, line), "C", 1.45)
+	d.space(4)
+}
+
+// titleParts cuts a title before 政府信息公开工作, after it and before the
+// last opening bracket.
+func titleParts(s string) []string {
+	const subject = "政府信息公开工作"
+	i := strings.LastIndex(s, subject+"年度报告")
+	if i < 0 {
+		return []string{s}
+	}
+	rest := s[i+len(subject):]
+	j := strings.Index(rest, "（")
+	if j < 0 {
+		j = len(rest)
+	}
+	return []string{s[:i], subject, rest[:j], rest[j:]}
+}
 
 // heading draws a section heading (三号, bold), kept with what follows.
 func (d *doc) heading(text string) {
@@ -79,42 +132,54 @@ func (d *doc) heading(text string) {
 
 // meta draws the block naming the source, form and dates (四号).
 func (d *doc) meta(r *xxgk.Report) {
-	src := r.Source.Path
-	if src != "" {
-		src = path.Base(strings.ReplaceAll(src, `\`, "/"))
-	}
 	year := unknown
 	if r.Year > 0 {
 		year = fmt.Sprintf("%d年", r.Year)
 	}
-	for _, kv := range [][2]string{
+	src := baseName(r.Source.Path)
+	d.fields([][2]string{
 		{"填报单位", nonEmpty(r.Agency, unknown)},
 		{"报告年度", year},
 		{"来源文件", nonEmpty(src, unknown)},
 		{"报告格式", formName(r.Form)},
 		{"发布日期", nonEmpty(r.Published, unknown)},
-	} {
-		d.paragraph(kv[0]+"："+kv[1], sizeBody, false, "L", 1.5)
+	})
+}
+
+// fields draws 名称：内容 lines (四号).
+func (d *doc) fields(kv [][2]string) {
+	for _, f := range kv {
+		d.paragraph(f[0]+"："+f[1], sizeBody, false, "L", 1.5)
 	}
 }
 
 // figures lists every figure of templates.Figures the report has.
 func (d *doc) figures(r *xxgk.Report) {
-	t := newTable(sizeTable, 58, 24, 12, 62)
-	t.header = 1
-	t.row(cellBold("指标"), cellBold("数值"), cellBold("单位"), cellBold("来源"))
-	for _, fig := range templates.Figures {
+	t := figureTable([]float64{58, 24, 12, 62}, []string{"数值", "单位", "来源"}, func(fig *templates.Figure) []tcell {
 		v, ok := r.Figures[fig.Key]
 		if !ok {
-			continue
+			return nil
 		}
-		t.row(cellLeft(fig.Label), cellRight(valueText(v)), cellCenter(nonEmpty(v.Unit, fig.Unit)), cellLeft(sourceText(v)))
-	}
+		return []tcell{cellRight(valueText(v)), cellCenter(nonEmpty(v.Unit, fig.Unit)), cellLeft(sourceText(v))}
+	})
 	if t.rows == 1 {
 		d.paragraph("报告中未识别出主要指标。", sizeBody, false, "L", 1.5)
 		return
 	}
 	d.drawTable(t, "")
+}
+
+// figureTable has a row for every figure of templates.Figures that cells
+// gives the cells of: its label, then those cells under head.
+func figureTable(widths []float64, head []string, cells func(*templates.Figure) []tcell) *table {
+	t := newList(sizeTable, widths, append([]string{"指标"}, head...)...)
+	for i := range templates.Figures {
+		fig := &templates.Figures[i]
+		if c := cells(fig); c != nil {
+			t.row(append([]tcell{cellLeft(fig.Label)}, c...)...)
+		}
+	}
+	return t
 }
 
 // valueText prints a value, 约 before an approximate one.
@@ -140,14 +205,18 @@ func (d *doc) findings(r *xxgk.Report) {
 	if len(r.Findings) == 0 {
 		d.paragraph("未发现问题。", sizeBody, false, "L", 1.5)
 	} else {
-		t := newTable(sizeTable, 16, 140)
-		t.header = 1
-		t.row(cellBold("级别"), cellBold("说明"))
+		t := newList(sizeTable, []float64{16, 140}, "级别", "说明")
 		for _, f := range r.Findings {
 			t.row(cellCenter(f.Severity.Label()), cellLeft(findingText(f)))
 		}
 		d.drawTable(t, "")
 	}
+	d.notes()
+}
+
+// notes draws the 提示 lines on the characters replaced since d.subs was
+// last reset.
+func (d *doc) notes() {
 	d.space(2)
 	for _, note := range substitutionNotes(d.subs) {
 		d.paragraph("提示："+note, sizeTable, false, "L", 1.5)

@@ -16,16 +16,33 @@ import (
 // labels (结果维持), so a table whose data columns need more than the
 // portrait width is drawn on a landscape page (243 mm). Both are set at 9 pt.
 
-// officialTables draws the form's tables filled with the report's cells.
-func (d *doc) officialTables(r *xxgk.Report, form *templates.Form) {
+// officialTables draws the form's tables filled from cells; year replaces
+// the YYYY of the 统计表 headers (0: left as printed).
+func (d *doc) officialTables(form *templates.Form, cells cellLookup, year int) {
 	for _, g := range tableGroups(form) {
 		for i, t := range g.tables {
 			caption := ""
 			if i == 0 {
 				caption = g.caption
 			}
-			d.drawTable(buildTable(g, t, r), caption)
+			d.drawTable(buildTable(g, t, cells, year), caption)
 		}
+	}
+}
+
+// cellLookup gives the text of the cell (row, col) of table t: its value,
+// 约 before an approximate one, "" for a cell there is no value for.
+type cellLookup func(t *templates.Table, row, col string) string
+
+// reportCells looks cells up in a report; a cell the report left blank
+// prints as blank.
+func reportCells(r *xxgk.Report) cellLookup {
+	return func(t *templates.Table, row, col string) string {
+		v, ok := r.Cells[t.CellKey(row, col)]
+		if !ok || v.Blank {
+			return ""
+		}
+		return valueText(v)
 	}
 }
 
@@ -51,34 +68,24 @@ func tableGroups(f *templates.Form) []tableGroup {
 	return out
 }
 
-func buildTable(g tableGroup, t *templates.Table, r *xxgk.Report) *table {
+func buildTable(g tableGroup, t *templates.Table, cells cellLookup, year int) *table {
 	var tb *table
 	switch {
 	case g.blocks:
-		tb = blockTable(g.tables, t, r)
+		tb = blockTable(g.tables, t, cells)
 	case len(t.DataColumnsInOrder) > 0:
-		tb = nestedTable(t, r)
+		tb = nestedTable(t, cells)
 	default:
-		tb = listTable(t, r)
+		tb = listTable(t, cells, year)
 	}
 	tb.keep = true
 	return tb
 }
 
-// cellText prints a report's cell: its value, 约 for an approximate one,
-// nothing for a cell the report does not have or left blank.
-func cellValue(r *xxgk.Report, t *templates.Table, row, col string) string {
-	v, ok := r.Cells[t.CellKey(row, col)]
-	if !ok || v.Blank {
-		return ""
-	}
-	return valueText(v)
-}
-
 // blockTable draws one 第二十条 table of 表二: a row with its 第二十条第（N）项
 // label, a header row, the data rows; every block of the group has as many
 // columns as the widest, a narrower one merging its last column rightwards.
-func blockTable(group []*templates.Table, t *templates.Table, r *xxgk.Report) *table {
+func blockTable(group []*templates.Table, t *templates.Table, cells cellLookup) *table {
 	ncols := 0
 	for _, b := range group {
 		ncols = max(ncols, len(b.DataColumns()))
@@ -107,7 +114,7 @@ func blockTable(group []*templates.Table, t *templates.Table, r *xxgk.Report) *t
 		tb.merge(2+i, 0, 2+i, 0, cellLeft(row.Label))
 		for j, c := range cols {
 			c0, c1 := span(j)
-			tb.merge(2+i, c0, 2+i, c1, cellRight(cellValue(r, t, row.Key, c.Key)))
+			tb.merge(2+i, c0, 2+i, c1, cellRight(cells(t, row.Key, c.Key)))
 		}
 	}
 	return tb
@@ -143,7 +150,7 @@ const (
 // tree (a group spans its leaves; a leaf spans down to the last header
 // row), row labels nested to the left as deep as the row tree, group
 // labels merged down the rows they contain.
-func nestedTable(t *templates.Table, r *xxgk.Report) *table {
+func nestedTable(t *templates.Table, cells cellLookup) *table {
 	colParent := func(k string) string { return t.Column(k).Parent }
 	rowParent := func(k string) string { return t.Row(k).Parent }
 	leaves := t.DataColumns()
@@ -183,11 +190,11 @@ func nestedTable(t *templates.Table, r *xxgk.Report) *table {
 	columnTree(tb, t, labelCols, headerRows)
 	if labelCols == 0 {
 		for i, c := range leaves {
-			tb.merge(headerRows, i, headerRows, i, cellRight(cellValue(r, t, t.Rows[0].Key, c.Key)))
+			tb.merge(headerRows, i, headerRows, i, cellRight(cells(t, t.Rows[0].Key, c.Key)))
 		}
 		return tb
 	}
-	rowTree(tb, t, r, headerRows, labelCols, leaves)
+	rowTree(tb, t, cells, headerRows, labelCols, leaves)
 	return tb
 }
 
@@ -234,7 +241,7 @@ func columnTree(tb *table, t *templates.Table, left, headerRows int) {
 	}
 }
 
-func rowTree(tb *table, t *templates.Table, r *xxgk.Report, top, labelCols int, leaves []*templates.Column) {
+func rowTree(tb *table, t *templates.Table, cells cellLookup, top, labelCols int, leaves []*templates.Column) {
 	rowParent := func(k string) string { return t.Row(k).Parent }
 	count := map[string]int{}
 	for _, row := range t.DataRows() {
@@ -253,7 +260,7 @@ func rowTree(tb *table, t *templates.Table, r *xxgk.Report, top, labelCols int, 
 		}
 		tb.merge(y, d, y, labelCols-1, cellLeft(row.Label))
 		for i, c := range leaves {
-			tb.merge(y, labelCols+i, y, labelCols+i, cellRight(cellValue(r, t, row.Key, c.Key)))
+			tb.merge(y, labelCols+i, y, labelCols+i, cellRight(cells(t, row.Key, c.Key)))
 		}
 		y++
 	}
@@ -264,7 +271,7 @@ var listWidths = map[string]float64{"indicator": 62, "unit": 10, "code": 8, "ite
 
 // listTable draws a 统计表: a header row, then every template row, groups
 // included (they hold no number).
-func listTable(t *templates.Table, r *xxgk.Report) *table {
+func listTable(t *templates.Table, cells cellLookup, year int) *table {
 	var widths []float64
 	for _, c := range t.Columns {
 		w, ok := listWidths[c.Key]
@@ -273,34 +280,32 @@ func listTable(t *templates.Table, r *xxgk.Report) *table {
 		}
 		widths = append(widths, w)
 	}
-	tb := newTable(sizeTable, widths...)
-	tb.header = 1
-	var head []tcell
+	var head []string
 	for _, c := range t.Columns {
 		label := c.Label
-		if r.Year > 0 {
-			label = strings.Replace(label, "YYYY", fmt.Sprint(r.Year), 1)
+		if year > 0 {
+			label = strings.Replace(label, "YYYY", fmt.Sprint(year), 1)
 		}
-		head = append(head, cellBold(label))
+		head = append(head, label)
 	}
-	tb.row(head...)
+	tb := newList(sizeTable, widths, head...)
 	for _, row := range t.Rows {
-		var cells []tcell
+		var line []tcell
 		for _, c := range t.Columns {
 			switch {
 			case c.IsLabel && c.Key == "unit":
-				cells = append(cells, cellCenter(row.Unit))
+				line = append(line, cellCenter(row.Unit))
 			case c.IsLabel && c.Key == "code":
-				cells = append(cells, cellCenter(row.Number))
+				line = append(line, cellCenter(row.Number))
 			case c.IsLabel || c.Key == "indicator" || c.Key == "item":
-				cells = append(cells, tcell{text: row.Label, align: "L", bold: row.IsGroup})
+				line = append(line, tcell{text: row.Label, align: "L", bold: row.IsGroup})
 			case row.IsGroup:
-				cells = append(cells, cellRight(""))
+				line = append(line, cellRight(""))
 			default:
-				cells = append(cells, cellRight(cellValue(r, t, row.Key, c.Key)))
+				line = append(line, cellRight(cells(t, row.Key, c.Key)))
 			}
 		}
-		tb.row(cells...)
+		tb.row(line...)
 	}
 	return tb
 }

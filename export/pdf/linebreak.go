@@ -38,6 +38,10 @@ func isWordRune(r rune) bool { return r > ' ' && r < utf8.RuneSelf }
 // noLineEnd. A piece that cannot be broken and is wider than a line is
 // broken between characters, at least one per line.
 func breakLines(text string, width float64, measure func(string) float64) []string {
+	// Most table cells fit: one measurement instead of one per piece.
+	if !strings.Contains(text, "\n") && measure(strings.TrimRight(text, " ")) <= width {
+		return []string{text}
+	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {

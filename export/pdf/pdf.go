@@ -1,6 +1,7 @@
-// Package pdf writes print-ready summaries (数据摘要) of annual reports as
-// PDF, for staff who print, sign and file them and auditors who search and
-// copy their text. The page follows GB/T 9704-2012 (党政机关公文格式) as far
+// Package pdf writes print-ready summaries (数据摘要) of annual reports,
+// and of roll-ups of many agencies' reports (汇总, WriteRollup), as PDF, for
+// staff who print, sign and file them and auditors who search and copy
+// their text. The page follows GB/T 9704-2012 (党政机关公文格式) as far
 // as a data summary can: A4 portrait, the standard margins, a bold 二号
 // title, 三号/四号 body text, 四号 page numbers "— 1 —" centred at the foot.
 //
@@ -71,6 +72,19 @@ func WriteReports(w io.Writer, reports []*xxgk.Report, opt Options) (err error) 
 			return fmt.Errorf("pdf: report %d is nil", i)
 		}
 	}
+	return render(w, opt, documentTitle(reports), func(d *doc) error {
+		for _, r := range reports {
+			d.report(r)
+			if d.f.Err() {
+				return fmt.Errorf("pdf: %s: %w", r.Source.Path, d.f.Error())
+			}
+		}
+		return nil
+	})
+}
+
+// render makes a document, has draw fill it and writes it to w.
+func render(w io.Writer, opt Options, title string, draw func(*doc) error) (err error) {
 	// fpdf panics on some input (runes above U+FFFF, which sanitize
 	// replaces, and on its own bugs): a report must never crash the command.
 	defer func() {
@@ -78,12 +92,12 @@ func WriteReports(w io.Writer, reports []*xxgk.Report, opt Options) (err error) 
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	d := newDoc(opt, documentTitle(reports))
-	for _, r := range reports {
-		d.report(r)
-		if d.f.Err() {
-			return fmt.Errorf("pdf: %s: %w", r.Source.Path, d.f.Error())
-		}
+	d := newDoc(opt, title)
+	if err := draw(d); err != nil {
+		return err
+	}
+	if d.f.Err() {
+		return fmt.Errorf("pdf: %w", d.f.Error())
 	}
 	if err := d.f.Output(w); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -105,6 +119,7 @@ type doc struct {
 	subs    map[int][]rune // page → characters replaced on it, current report
 	size    float64        // current font size in points
 	bold    bool
+	trace   func(string) // if set, receives every string drawn (tests)
 }
 
 func newDoc(opt Options, title string) *doc {
@@ -165,8 +180,13 @@ func (d *doc) keepFont() func() {
 	}
 }
 
-// font selects the embedded font at size points.
+// font selects the embedded font at size points. fpdf writes a font
+// change into the page even when nothing changes, and tables select the
+// font per cell: an unchanged font is not selected again.
 func (d *doc) font(size float64, bold bool) {
+	if size == d.size && bold == d.bold {
+		return
+	}
 	style := ""
 	if bold {
 		style = "B"
@@ -219,7 +239,11 @@ func (d *doc) need(h float64) {
 
 // cell draws one line of text (never wrapped) at the current position.
 func (d *doc) cell(w, h float64, s, align string) {
-	d.f.CellFormat(w, h, d.clean(s, true), "", 0, align, false, 0, "")
+	s = d.clean(s, true)
+	if d.trace != nil {
+		d.trace(s)
+	}
+	d.f.CellFormat(w, h, s, "", 0, align, false, 0, "")
 }
 
 // paragraph draws text wrapped to the text width with breakLines, starting
@@ -227,9 +251,15 @@ func (d *doc) cell(w, h float64, s, align string) {
 // characters (GB/T 9704 body paragraphs indent two).
 func (d *doc) paragraph(text string, size float64, bold bool, align string, factor float64) {
 	d.font(size, bold)
+	d.lines(breakLines(text, d.textWidth(), d.measure), align, factor)
+}
+
+// lines draws lines of text in the current font, one below the other,
+// starting a new page where a line does not fit.
+func (d *doc) lines(lines []string, align string, factor float64) {
 	lh := d.lineHeight(factor)
 	w := d.textWidth()
-	for _, line := range breakLines(text, w, d.measure) {
+	for _, line := range lines {
 		d.need(lh)
 		d.f.SetX(marginLeft)
 		d.cell(w, lh, trimSpaces(line), align)

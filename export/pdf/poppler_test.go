@@ -121,7 +121,13 @@ func TestPopplerPageSize(t *testing.T) {
 
 // Both weights are embedded; pdffonts prints emb "yes" for each.
 func TestPopplerFonts(t *testing.T) {
-	out := popplerRun(t, "pdffonts", write(t, parseFile(t, "pingtan-2025-zone-html.html")))
+	checkEmbedded(t, write(t, parseFile(t, "pingtan-2025-zone-html.html")))
+}
+
+// checkEmbedded checks with pdffonts that pdf has both weights, embedded.
+func checkEmbedded(t *testing.T, pdf []byte) {
+	t.Helper()
+	out := popplerRun(t, "pdffonts", pdf)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) != 4 { // header, rule, regular, bold
 		t.Fatalf("pdffonts:\n%s", out)
@@ -142,4 +148,31 @@ func TestPopplerSubstitution(t *testing.T) {
 			t.Errorf("extracted text lacks %q:\n%s", w, text)
 		}
 	}
+}
+
+// The roll-up's titles, agencies, totals and unreadable inputs come out of
+// the PDF exactly; it is A4 with both fonts embedded.
+func TestPopplerRollup(t *testing.T) {
+	ru := fixtureRollup(t)
+	b := writeRollup(t, ru, Options{})
+	text := extract(t, b)
+	for _, w := range append(rollupWant(ru), "测试□□机关", "已用□代替：U+1F600、U+20000") {
+		if !strings.Contains(text, w) {
+			t.Errorf("extracted text lacks %q", w)
+		}
+	}
+	info := popplerRun(t, "pdfinfo", b, "-l", "100")
+	pages := 0
+	for _, l := range strings.Split(info, "\n") {
+		if strings.HasPrefix(l, "Page ") && strings.Contains(l, " size:") {
+			pages++
+			if !strings.Contains(l, "595.28 x 841.89 pts (A4)") && !strings.Contains(l, "841.89 x 595.28 pts (A4)") {
+				t.Errorf("pdfinfo: %s", l)
+			}
+		}
+	}
+	if d, _ := drawRollup(t, ru); pages != d.f.PageCount() {
+		t.Errorf("pdfinfo gives %d page sizes, want %d", pages, d.f.PageCount())
+	}
+	checkEmbedded(t, b)
 }

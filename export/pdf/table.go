@@ -1,5 +1,7 @@
 package pdf
 
+import "slices"
+
 // table is a grid of cells, some merged, drawn with borders. The first
 // header rows are repeated at the top of every page the table runs onto;
 // a row never splits across pages.
@@ -26,6 +28,19 @@ type tcell struct {
 
 func newTable(size float64, widths ...float64) *table {
 	return &table{widths: widths, size: size}
+}
+
+// newList is a table with one bold header row of labels, repeated on
+// every page, for rows appended by row.
+func newList(size float64, widths []float64, labels ...string) *table {
+	t := newTable(size, widths...)
+	head := make([]tcell, len(labels))
+	for i, l := range labels {
+		head[i] = cellBold(l)
+	}
+	t.row(head...)
+	t.header = 1
+	return t
 }
 
 // Cell constructors for row.
@@ -63,6 +78,11 @@ type tableGeom struct {
 	heights []float64 // row heights
 	lines   [][]string
 	lh      float64
+	// Indexes of t.cells, so that a page costs its own rows, not the
+	// whole table's: the header cells, the body cells by their first row,
+	// and the body cells merged over several rows.
+	head, tall []int
+	starts     [][]int
 }
 
 func (d *doc) measureTable(t *table) tableGeom {
@@ -81,8 +101,16 @@ func (d *doc) measureTable(t *table) tableGeom {
 		g.heights[r] = minH
 	}
 	g.lines = make([][]string, len(t.cells))
+	g.starts = make([][]int, t.rows)
 	need := make([]float64, len(t.cells))
 	for i, c := range t.cells {
+		switch {
+		case c.r0 < t.header:
+			g.head = append(g.head, i)
+		case c.r1 > c.r0:
+			g.tall = append(g.tall, i)
+		}
+		g.starts[c.r0] = append(g.starts[c.r0], i)
 		d.font(t.size, c.bold)
 		g.lines[i] = breakLines(c.text, g.x[c.c1+1]-g.x[c.c0]-2*padX, d.measure)
 		need[i] = float64(len(g.lines[i]))*g.lh + 2*padY
@@ -168,8 +196,9 @@ func (d *doc) drawTable(t *table, caption string) {
 func keepMerged(t *table, g tableGeom, start, r int, room float64) int {
 	for moved := true; moved; {
 		moved = false
-		for i, c := range t.cells {
-			if c.r0 < t.header || c.r0 <= start || c.r0 >= r || c.r1 < r {
+		for _, i := range g.tall {
+			c := t.cells[i]
+			if c.r0 <= start || c.r0 >= r || c.r1 < r {
 				continue
 			}
 			need := float64(len(g.lines[i]))*g.lh + 2*padY
@@ -198,7 +227,23 @@ func (d *doc) drawRows(t *table, g tableGeom, a, b int) {
 	}
 	d.f.SetLineWidth(0.2)
 	d.f.SetFillColor(238, 238, 238)
-	for i, c := range t.cells {
+	// The cells on this page, in the order of t.cells.
+	cells := slices.Clone(g.head)
+	for r := a; r <= b; r++ {
+		for _, i := range g.starts[r] {
+			if t.cells[i].r0 >= t.header {
+				cells = append(cells, i)
+			}
+		}
+	}
+	for _, i := range g.tall {
+		if c := t.cells[i]; c.r0 < a && c.r1 >= a {
+			cells = append(cells, i)
+		}
+	}
+	slices.Sort(cells)
+	for _, i := range cells {
+		c := t.cells[i]
 		r0, r1 := c.r0, c.r1
 		if r0 >= t.header { // body: clip to the rows on this page
 			r0, r1 = max(r0, a), min(r1, b)

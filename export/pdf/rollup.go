@@ -1,0 +1,562 @@
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"xxgk"
+	"xxgk/templates"
+)
+
+// The roll-up summary (汇总数据摘要) is drawn like a report's: one section
+// per year, each from a new page with its own title, then the inputs that
+// could not be read.
+
+// maxFindingRows is how many findings a year's section prints; the
+// workbook's 核查 sheet has them all, and 10,000 reports may have 50,000.
+const maxFindingRows = 200
+
+// WriteRollup writes the roll-up summary: per year the totals with their
+// coverage, the summed official tables of the year's main form, the
+// agencies side by side with subtotals per group, the ten agencies with
+// the most requests received and the most proactive disclosure, the chart
+// of how requests were handled, notes on coverage and the findings; at the
+// end the inputs that could not be read.
+func WriteRollup(w io.Writer, ru *xxgk.Rollup, opt Options) error {
+	if ru == nil {
+		return errors.New("pdf: no roll-up")
+	}
+	return render(w, opt, rollupDocTitle(ru), func(d *doc) error {
+		d.rollup(ru)
+		return nil
+	})
+}
+
+// rollupTitle is {汇总单位}{year}年政府信息公开工作年度报告汇总（数据摘要）.
+func rollupTitle(name string, year int) string {
+	name = strings.TrimSpace(name)
+	if year <= 0 {
+		return name + "政府信息公开工作年度报告汇总（年度未识别）"
+	}
+	return fmt.Sprintf("%s%d年政府信息公开工作年度报告汇总（数据摘要）", name, year)
+}
+
+func rollupDocTitle(ru *xxgk.Rollup) string {
+	if len(ru.Years) == 1 {
+		return rollupTitle(ru.Name, ru.Years[0].Year)
+	}
+	return strings.TrimSpace(ru.Name) + "政府信息公开工作年度报告汇总（数据摘要）"
+}
+
+func (d *doc) rollup(ru *xxgk.Rollup) {
+	byYear := map[int][]xxgk.RollupFinding{}
+	for _, f := range ru.Findings {
+		byYear[f.Year] = append(byYear[f.Year], f)
+	}
+	for _, y := range ru.Years {
+		d.yearSection(ru, y, byYear[y.Year])
+		delete(byYear, y.Year)
+	}
+	// Findings of no year's section (none, as Roll makes them) would
+	// otherwise be lost.
+	var rest []xxgk.RollupFinding
+	for _, f := range ru.Findings {
+		if _, ok := byYear[f.Year]; ok {
+			rest = append(rest, f)
+		}
+	}
+	if len(ru.Years) > 0 && len(ru.Unreadable) == 0 && len(rest) == 0 {
+		return
+	}
+	d.subs = nil
+	d.running = rollupDocTitle(ru)
+	d.addPage(false)
+	if len(ru.Years) == 0 {
+		d.title(d.running)
+		d.paragraph("没有可以汇总的报告。", sizeBody, false, "L", 1.5)
+	}
+	if len(ru.Unreadable) > 0 {
+		d.heading("无法读取的文件")
+		d.unreadable(ru.Unreadable)
+	}
+	if len(rest) > 0 {
+		d.heading("其他核查发现")
+		d.rollupFindings(rest)
+	}
+	d.notes()
+}
+
+// yearSection draws one year of the roll-up from a new portrait page.
+func (d *doc) yearSection(ru *xxgk.Rollup, y *xxgk.YearRollup, findings []xxgk.RollupFinding) {
+	d.subs = nil
+	d.running = rollupTitle(ru.Name, y.Year)
+	d.addPage(false)
+	d.title(d.running)
+	d.rollupMeta(ru, y)
+	section := d.sections()
+	section("主要指标")
+	d.rollupFigures(y)
+	m := mainForm(y)
+	if m != nil {
+		section("统计表合计")
+		d.summedTables(y, m)
+	}
+	section("各单位情况")
+	d.agencies(y)
+	section("申请数和主动公开数前十名")
+	d.topTens(y)
+	section("申请办理结果")
+	d.requestsChart(totalValues(y.Figures), "各单位报告中均")
+	section("数据覆盖情况")
+	d.coverage(y, m)
+	section("核查发现")
+	d.rollupFindings(findings)
+	d.notes()
+}
+
+// rollupMeta draws the block naming the office, year, agencies and forms.
+func (d *doc) rollupMeta(ru *xxgk.Rollup, y *xxgk.YearRollup) {
+	var kv [][2]string
+	if name := strings.TrimSpace(ru.Name); name != "" {
+		kv = append(kv, [2]string{"汇总单位", name})
+	}
+	kv = append(kv, [2]string{"报告年度", yearText(y.Year, unknown)},
+		[2]string{"报告单位数", fmt.Sprintf("%d个", len(y.Agencies))})
+	var forms []string
+	for _, f := range y.Forms {
+		forms = append(forms, fmt.Sprintf("%s %d个", formName(f.Form), f.Count))
+	}
+	kv = append(kv, [2]string{"报告格式", nonEmpty(strings.Join(forms, "、"), unknown)})
+	if len(y.Groups) > 0 {
+		var groups []string
+		grouped := 0
+		for _, g := range y.Groups {
+			groups = append(groups, fmt.Sprintf("%s %d个", g.Name, g.Agencies))
+			grouped += g.Agencies
+		}
+		s := strings.Join(groups, "、")
+		if n := len(y.Agencies) - grouped; n > 0 {
+			s += fmt.Sprintf("；未分组 %d个", n)
+		}
+		kv = append(kv, [2]string{"分组", s})
+	}
+	d.fields(kv)
+}
+
+// scope names the part of the roll-up y is in sentences: 本年度, or 本部分
+// for the reports of unknown year.
+func scope(y *xxgk.YearRollup) string {
+	if y.Year <= 0 {
+		return "本部分"
+	}
+	return "本年度"
+}
+
+// totalValue is a total as a value: its sum, approximate if a part was.
+func totalValue(t xxgk.Total) xxgk.Value { return xxgk.Value{Value: t.Value, Approx: t.Approx} }
+
+func totalText(t xxgk.Total) string { return valueText(totalValue(t)) }
+
+func totalValues(totals map[string]xxgk.Total) map[string]xxgk.Value {
+	out := make(map[string]xxgk.Value, len(totals))
+	for k, t := range totals {
+		out[k] = totalValue(t)
+	}
+	return out
+}
+
+// rollupFigures lists every figure of templates.Figures some agency
+// stated: its total, unit and how many of the agencies stated it.
+func (d *doc) rollupFigures(y *xxgk.YearRollup) {
+	t := figureTable([]float64{66, 34, 12, 30}, []string{"合计", "单位", "填报单位数"}, func(fig *templates.Figure) []tcell {
+		tot, ok := y.Figures[fig.Key]
+		if !ok {
+			return nil
+		}
+		return []tcell{cellRight(totalText(tot)), cellCenter(fig.Unit), cellCenter(fmt.Sprintf("%d/%d", tot.Count, tot.Of))}
+	})
+	if t.rows == 1 {
+		d.paragraph("各单位报告中均未识别出主要指标。", sizeBody, false, "L", 1.5)
+		return
+	}
+	d.paragraph("合计只计报告了该项的单位，未报告的单位不按0计；“填报单位数”为报告了该项的单位数/"+scope(y)+"单位数；带“约”的合计含有约数。", sizeTable, false, "L", 1.5)
+	d.drawTable(t, "")
+}
+
+// summed is what a year's summed official tables are drawn from.
+type summed struct {
+	form *templates.Form
+	// shared, when the main form is one of the forms of y.Shared: the
+	// layout is then the newest of them, their common cells summed over
+	// all of their agencies.
+	shared *xxgk.SharedCells
+	forms  []string // the forms whose agencies are in the tables
+}
+
+// mainForm is the year's tables, as the workbook chooses them
+// (xxgk.YearRollup.SummaryForm); nil if no agency had official tables.
+func mainForm(y *xxgk.YearRollup) *summed {
+	id, sc := y.SummaryForm()
+	f := templates.FormByID(id)
+	switch {
+	case f == nil:
+		return nil
+	case sc != nil:
+		return &summed{form: f, shared: sc, forms: sc.Forms}
+	}
+	return &summed{form: f, forms: []string{id}}
+}
+
+// summedTables draws the official tables with the cells summed over the
+// agencies of their form, or, for the cells the shared forms have in
+// common, over the agencies of all of them.
+func (d *doc) summedTables(y *xxgk.YearRollup, m *summed) {
+	id := m.form.ID
+	note := fmt.Sprintf("下列统计表各栏为采用%s的%d个单位该栏数字之和；空白表示没有单位填报该栏。", formName(id), y.FormCount(id))
+	var shared map[string]xxgk.Total
+	if sc := m.shared; sc != nil {
+		shared = sc.Cells
+		var labels, only []string
+		n := 0
+		for _, f := range sc.Forms {
+			labels = append(labels, formName(f))
+			n += y.FormCount(f)
+		}
+		for _, o := range sc.Only {
+			if o.Form != id && o.Count > 0 {
+				only = append(only, fmt.Sprintf("%s另有%d栏与本表不对应，未列入本表", formName(o.Form), o.Count))
+			}
+		}
+		note = fmt.Sprintf("下列统计表合并了%s：%s共有的栏目为这些格式的%d个单位该栏数字之和，其余栏目只计采用%s的%d个单位；空白表示没有单位填报该栏。",
+			strings.Join(labels, "和"), strings.Join(labels, "与"), n, formName(id), y.FormCount(id))
+		if len(only) > 0 {
+			note += strings.Join(only, "；") + "。"
+		}
+	}
+	d.paragraph(note, sizeTable, false, "L", 1.5)
+	d.officialTables(m.form, totalCells(y.Cells, shared), y.Year)
+}
+
+// totalCells looks cells up in summed cells (FORM.TABLE.ROW.COL), a cell
+// the shared forms have in common in shared (TABLE.ROW.COL) first.
+func totalCells(cells, shared map[string]xxgk.Total) cellLookup {
+	return func(t *templates.Table, row, col string) string {
+		if tot, ok := shared[t.ID+"."+row+"."+col]; ok {
+			return totalText(tot)
+		}
+		if tot, ok := cells[t.CellKey(row, col)]; ok {
+			return totalText(tot)
+		}
+		return ""
+	}
+}
+
+// agencyFigures are the columns of the agencies side by side.
+var agencyFigures = []struct{ key, label string }{
+	{"requests.received", "新收申请"},
+	{"requests.granted", "予以公开"},
+	{"requests.closed", "办结"},
+	{"proactive.total", "主动公开"},
+	{"review.total", "行政复议"},
+	{"litigation.total", "行政诉讼"},
+}
+
+// agencyName names an agency's row; one without a name by its file.
+func agencyName(a *xxgk.AgencyRow) string {
+	if strings.TrimSpace(a.Agency) != "" {
+		return a.Agency
+	}
+	if f := baseName(a.Path); f != "" {
+		return unknownAgency + "（" + f + "）"
+	}
+	return unknownAgency
+}
+
+// agencies draws the agencies side by side.
+func (d *doc) agencies(y *xxgk.YearRollup) {
+	d.paragraph("单位：件（主动公开：条）；空白表示该单位报告中未识别出此项。", sizeTable, false, "R", 1.5)
+	d.drawTable(agencyTable(y), "")
+}
+
+// agencyTable has one row per agency with its key figures (blank where it
+// stated none) and its number of findings; with groups, the agencies of
+// each group under its name with a subtotal row; a total row last.
+func agencyTable(y *xxgk.YearRollup) *table {
+	widths := []float64{9, 35}
+	for range agencyFigures {
+		widths = append(widths, 15)
+	}
+	widths = append(widths, 16)
+	last := len(widths) - 1
+	head := []string{"序号", "单位"}
+	for _, f := range agencyFigures {
+		head = append(head, f.label)
+	}
+	t := newList(sizeSmall, widths, append(head, "核查发现")...)
+	n := 0
+	// agencies adds a row per agency and returns their findings.
+	agencies := func(list []*xxgk.AgencyRow) int {
+		found := 0
+		for _, a := range list {
+			n++
+			line := []tcell{cellCenter(fmt.Sprint(n)), cellLeft(agencyName(a))}
+			for _, f := range agencyFigures {
+				s := ""
+				if v, ok := a.Figures[f.key]; ok {
+					s = valueText(v)
+				}
+				line = append(line, cellRight(s))
+			}
+			t.row(append(line, cellRight(fmt.Sprint(a.Findings)))...)
+			found += a.Findings
+		}
+		return found
+	}
+	sum := func(label string, figures map[string]xxgk.Total, findings int) {
+		r := t.rows
+		t.merge(r, 0, r, 1, tcell{text: label, align: "C", bold: true})
+		for i, f := range agencyFigures {
+			s := ""
+			if tot, ok := figures[f.key]; ok {
+				s = totalText(tot)
+			}
+			t.merge(r, 2+i, r, 2+i, tcell{text: s, align: "R", bold: true})
+		}
+		t.merge(r, last, r, last, tcell{text: fmt.Sprint(findings), align: "R", bold: true})
+	}
+	caption := func(text string) {
+		t.merge(t.rows, 0, t.rows, last, tcell{text: text, align: "L", bold: true})
+	}
+	findings := 0
+	if len(y.Groups) == 0 {
+		findings = agencies(y.Agencies)
+	} else {
+		members := map[string][]*xxgk.AgencyRow{}
+		for _, g := range y.Groups {
+			members[g.Name] = nil
+		}
+		for _, a := range y.Agencies {
+			g := a.Group
+			if _, ok := members[g]; !ok {
+				g = "" // no subtotal: listed with the agencies of no group
+			}
+			members[g] = append(members[g], a)
+		}
+		for _, g := range y.Groups {
+			caption(fmt.Sprintf("%s（%d个单位）", g.Name, g.Agencies))
+			found := agencies(members[g.Name])
+			sum("小计", g.Figures, found)
+			findings += found
+		}
+		if rest := members[""]; len(rest) > 0 {
+			caption(fmt.Sprintf("未分组（%d个单位）", len(rest)))
+			findings += agencies(rest)
+		}
+	}
+	sum("合计", y.Figures, findings)
+	return t
+}
+
+// ranked is an agency's place in a top ten.
+type ranked struct {
+	place int
+	row   *xxgk.AgencyRow
+	v     xxgk.Value
+}
+
+// topTen ranks the agencies that stated figure key, largest first (equal
+// values share a place, in input order), and returns the first ten and how
+// many agencies stated it.
+func topTen(y *xxgk.YearRollup, key string) ([]ranked, int) {
+	var all []ranked
+	for _, a := range y.Agencies {
+		if v, ok := a.Figures[key]; ok {
+			all = append(all, ranked{row: a, v: v})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b ranked) int { return b.v.Value.Cmp(a.v.Value) })
+	stated := len(all)
+	all = all[:min(10, len(all))]
+	for i := range all {
+		all[i].place = i + 1
+		if i > 0 && all[i].v.Value.Equal(all[i-1].v.Value) {
+			all[i].place = all[i-1].place
+		}
+	}
+	return all, stated
+}
+
+// topTens draws the top tens by requests received and by proactive
+// disclosure.
+func (d *doc) topTens(y *xxgk.YearRollup) {
+	for i, key := range []string{"requests.received", "proactive.total"} {
+		fig := templates.FigureByKey(key)
+		// The heading, the note, the table's header and first row.
+		d.need(45)
+		d.paragraph(fmt.Sprintf("（%s）%s", chineseNumbers[i], fig.Label), sizeBody, true, "L", 1.5)
+		list, stated := topTen(y, key)
+		if stated == 0 {
+			d.paragraph(fmt.Sprintf("%d个单位中没有单位报告此项。", len(y.Agencies)), sizeBody, false, "L", 1.5)
+			continue
+		}
+		d.paragraph(fmt.Sprintf("%d个单位中有%d个单位报告了此项，按数值从大到小列出前%d名（数值相同的名次并列）。",
+			len(y.Agencies), stated, len(list)), sizeTable, false, "L", 1.5)
+		total, hasTotal := y.Figures[key]
+		t := newList(sizeTable, []float64{14, 76, 30, 30}, "名次", "单位", "数值（"+fig.Unit+"）", "占合计")
+		for _, r := range list {
+			share := ""
+			if hasTotal && total.Value.Sign() > 0 {
+				share = fmt.Sprintf("%.1f%%", r.v.Value.Float64()/total.Value.Float64()*100)
+			}
+			t.row(cellCenter(fmt.Sprint(r.place)), cellLeft(agencyName(r.row)), cellRight(valueText(r.v)), cellRight(share))
+		}
+		d.drawTable(t, "")
+	}
+}
+
+// coverage notes what the totals do not include.
+func (d *doc) coverage(y *xxgk.YearRollup, m *summed) {
+	var notes, none []string
+	partial := map[int][]string{} // count → figures that many agencies stated
+	approx := false
+	for _, fig := range templates.Figures {
+		tot, ok := y.Figures[fig.Key]
+		switch {
+		case !ok:
+			none = append(none, fig.Label)
+		case tot.Count < tot.Of:
+			partial[tot.Count] = append(partial[tot.Count], fig.Label)
+		}
+		approx = approx || ok && tot.Approx
+	}
+	notes = append(notes, fmt.Sprintf("%s汇总%d个单位的报告；同一单位同一年度的报告只计一次。", scope(y), len(y.Agencies)))
+	if len(partial) > 0 {
+		var parts []string
+		for _, n := range slices.Backward(slices.Sorted(maps.Keys(partial))) {
+			parts = append(parts, fmt.Sprintf("%d个单位报告了%s", n, strings.Join(partial[n], "、")))
+		}
+		notes = append(notes, "以下指标只有部分单位报告，合计只含报告了的单位："+strings.Join(parts, "；")+"。")
+	} else if len(y.Figures) > 0 {
+		notes = append(notes, "列出的主要指标全部单位都报告了。")
+	}
+	switch {
+	case len(y.Figures) == 0:
+		notes = append(notes, "各单位报告中均未识别出主要指标。")
+	case len(none) > 0:
+		notes = append(notes, "以下指标没有单位报告，未列出："+strings.Join(none, "、")+"。")
+	}
+	if approx {
+		notes = append(notes, "带“约”的合计含有单位报告的约数（“约”“余”“多”），合计也是约数。")
+	}
+	if m != nil {
+		var others []string
+		out := 0
+		for _, fc := range y.Forms {
+			if !slices.Contains(m.forms, fc.Form) {
+				others = append(others, fmt.Sprintf("%s %d个", formName(fc.Form), fc.Count))
+				out += fc.Count
+			}
+		}
+		if out > 0 {
+			notes = append(notes, fmt.Sprintf("统计表合计不含采用其他格式的%d个单位（%s），这些单位的数字计入主要指标的合计。",
+				out, strings.Join(others, "、")))
+		}
+	} else {
+		notes = append(notes, scope(y)+"没有单位采用带统计表的格式，未列出统计表合计。")
+	}
+	unnamed := 0
+	for _, a := range y.Agencies {
+		if strings.TrimSpace(a.Agency) == "" {
+			unnamed++
+		}
+	}
+	if unnamed > 0 {
+		notes = append(notes, fmt.Sprintf("%d份报告未识别出单位名称，以文件名列出。", unnamed))
+	}
+	for i, n := range notes {
+		d.paragraph(fmt.Sprintf("%d．%s", i+1, n), sizeBody, false, "L", 1.5)
+	}
+}
+
+// severityRank orders findings for printing: errors first.
+func severityRank(s xxgk.Severity) int {
+	switch s {
+	case xxgk.SeverityError:
+		return 0
+	case xxgk.SeverityWarning:
+		return 1
+	case xxgk.SeverityInfo:
+		return 2
+	}
+	return 3
+}
+
+// rollupFindings lists findings, errors first, at most maxFindingRows of
+// them, each with its agency and file.
+func (d *doc) rollupFindings(findings []xxgk.RollupFinding) {
+	if len(findings) == 0 {
+		d.paragraph("未发现问题。", sizeBody, false, "L", 1.5)
+		return
+	}
+	count := map[xxgk.Severity]int{}
+	for _, f := range findings {
+		count[f.Severity]++
+	}
+	var parts []string
+	for _, s := range []xxgk.Severity{xxgk.SeverityError, xxgk.SeverityWarning, xxgk.SeverityInfo} {
+		if count[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d条", s.Label(), count[s]))
+		}
+	}
+	summary := fmt.Sprintf("共%d条核查发现", len(findings))
+	if len(parts) > 0 {
+		summary += "（" + strings.Join(parts, "、") + "）"
+	}
+	d.paragraph(summary+"，按错误、警告、提示的顺序列出。", sizeBody, false, "L", 1.5)
+	sorted := slices.Clone(findings)
+	slices.SortStableFunc(sorted, func(a, b xxgk.RollupFinding) int { return severityRank(a.Severity) - severityRank(b.Severity) })
+	shown := sorted[:min(len(sorted), maxFindingRows)]
+	t := newList(sizeSmall, []float64{12, 32, 40, 72}, "级别", "单位", "文件", "说明")
+	for _, f := range shown {
+		agency := f.Agency
+		if agency == "" && f.Path == "" {
+			agency = "（汇总）"
+		}
+		t.row(cellCenter(f.Severity.Label()), cellLeft(agency), cellLeft(f.Path), cellLeft(rollupFindingText(f)))
+	}
+	d.drawTable(t, "")
+	if more := len(findings) - len(shown); more > 0 {
+		d.paragraph(fmt.Sprintf("另有%d条核查发现未列出；汇总工作簿的“核查”工作表列出全部核查发现。", more), sizeBody, false, "L", 1.5)
+	}
+}
+
+// rollupFindingText is a finding's text; one of the roll-up itself names
+// the figures or cells it is about.
+func rollupFindingText(f xxgk.RollupFinding) string {
+	s := findingText(f.Finding)
+	if f.Path != "" || len(f.Keys) == 0 {
+		return s
+	}
+	var keys []string
+	for _, k := range f.Keys {
+		if fig := templates.FigureByKey(k); fig != nil {
+			k = fig.Label
+		}
+		keys = append(keys, k)
+	}
+	return s + "\n涉及：" + strings.Join(keys, "、")
+}
+
+// unreadable lists every input that could not be read, with the reason.
+func (d *doc) unreadable(list []xxgk.Unreadable) {
+	d.paragraph(fmt.Sprintf("以下%d个文件未能读取，未计入汇总：", len(list)), sizeBody, false, "L", 1.5)
+	t := newList(sizeTable, []float64{12, 70, 74}, "序号", "文件", "原因")
+	for i, u := range list {
+		t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(nonEmpty(u.Path, unknown)), cellLeft(nonEmpty(u.Reason, unknown)))
+	}
+	d.drawTable(t, "")
+}
