@@ -32,6 +32,7 @@ const (
 	exitOK         = 0
 	exitError      = 1 // usage errors and everything else
 	exitUnreadable = 2 // at least one input could not be read
+	exitPartial    = 3 // a roll-up was written, but some inputs could not be read
 )
 
 func main() {
@@ -56,6 +57,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			"以及填好的 .xlsx 统计表），识别填报单位、年度、报告格式和各项统计数据，并给出核查发现。\n" +
 			"每个数字都附有来源（原文、行号、表格行列），便于核对。\n" +
 			"还可以把结果写成 Excel 表格（xlsx 命令）、可打印的 PDF 数据摘要（pdf 命令），\n" +
+			"把多个单位的报告汇总成一份表格和摘要（rollup 命令），\n" +
 			"或写出空白的官方统计表供填报（template 命令）。",
 		UsageText:                     "xxgk 命令 [选项] 文件...",
 		Reader:                        stdin,
@@ -71,6 +73,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			parseCommand(),
 			xlsxCommand(),
 			pdfCommand(),
+			rollupCommand(),
 			templateCommand(),
 		},
 	}
@@ -80,7 +83,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 // about an unknown command.
 func rootAction(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Present() {
-		return usageErrorf(cmd, "没有“%s”这个命令（可用的命令：parse、xlsx、pdf、template）", cmd.Args().First())
+		return usageErrorf(cmd, "没有“%s”这个命令（可用的命令：parse、xlsx、pdf、rollup、template）", cmd.Args().First())
 	}
 	return cli.ShowRootCommandHelp(cmd)
 }
@@ -162,7 +165,11 @@ func report(stderr io.Writer, err error) int {
 			fmt.Fprintf(stderr, "xxgk: %v\n", e)
 		}
 	}
-	if unreadable {
+	var partial *partialError
+	switch {
+	case errors.As(err, &partial):
+		status = exitPartial
+	case unreadable:
 		status = exitUnreadable
 	}
 	return status

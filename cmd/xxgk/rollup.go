@@ -1,0 +1,342 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/urfave/cli/v3"
+
+	"xxgk"
+	"xxgk/export/pdf"
+	"xxgk/export/xlsx"
+	"xxgk/parse"
+	"xxgk/templates"
+)
+
+func rollupCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "rollup",
+		Usage:     "汇总多个单位的年度报告，写出汇总表格、PDF 摘要和 JSON",
+		UsageText: "xxgk rollup [--name 汇总单位] [--xlsx 汇总.xlsx] [--pdf 汇总.pdf] [--json 汇总.json] [--units 分组.csv] 文件或文件夹...",
+		Description: "读取多个单位的年度报告（文件，或文件夹及其所有子文件夹中的 .txt、.html、.xlsx 文件），\n" +
+			"按报告年度分别汇总：各项主要指标的合计及填报单位数（例如“42/45 个单位填报”），\n" +
+			"同一年度、同一格式的官方统计表逐格相加；2019年格式与2021年格式只合计两者共有的单元格。\n" +
+			"不同年度的报告绝不相加。同一单位同一年度的报告出现两次时只计一次，并在核查中说明。\n" +
+			"报告没有写明的指标算作缺失，不按 0 计。\n\n" +
+			"--units 指定一个 CSV 文件（两列：单位名称或文件名、分组，例如 县直部门 / 乡镇街道），\n" +
+			"按分组给出小计。CSV 可以是 UTF-8 或 Excel 默认的 GBK 编码。\n\n" +
+			"不指定 --xlsx、--pdf、--json 时只在屏幕上显示汇总结果。--json - 把 JSON 写到标准输出。\n" +
+			"文件写出时先写临时文件再改名，失败时不会留下残缺的文件；输入文件绝不会被修改。\n\n" +
+			"无法读取的文件会在错误输出和“核查”表中列出原因，其余文件照常汇总。\n" +
+			"退出码：全部读取成功为 0；已写出汇总但有文件无法读取为 3；没有可用的报告为 2。\n\n" +
+			"示例：\n" +
+			"   xxgk rollup --name 某某县 --xlsx 汇总.xlsx --pdf 汇总.pdf 各单位报告/\n" +
+			"   xxgk rollup --units 分组.csv --json 汇总.json 2023年报/",
+		CustomHelpTemplate: commandHelpTemplate,
+		OnUsageError:       onUsageError,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "name", Usage: "汇总单位名称，写在标题中（例如 某某县人民政府）"},
+			&cli.StringFlag{Name: "xlsx", Usage: "写出汇总 Excel 表格（.xlsx）"},
+			&cli.StringFlag{Name: "pdf", Usage: "写出可打印的汇总 PDF 摘要（.pdf）"},
+			&cli.StringFlag{Name: "json", Usage: "写出汇总结果 JSON（- 表示标准输出）"},
+			&cli.StringFlag{Name: "units", Usage: "单位分组 CSV 文件（单位或文件名, 分组），按分组给出小计"},
+		},
+		Action: rollupAction,
+	}
+}
+
+// reportExtensions are the files a folder contributes. Files named on the
+// command line are read whatever their name.
+var reportExtensions = []string{".txt", ".htm", ".html", ".shtml", ".xhtml", ".xlsx"}
+
+// partialError is a roll-up written although some inputs could not be read.
+type partialError struct{ errs []error }
+
+func (e *partialError) Error() string   { return errors.Join(e.errs...).Error() }
+func (e *partialError) Unwrap() []error { return e.errs }
+
+func rollupAction(ctx context.Context, cmd *cli.Command) error {
+	args := cmd.Args().Slice()
+	if len(args) == 0 {
+		return usageErrorf(cmd, "请指定报告文件或文件夹")
+	}
+	outs := map[string]string{} // flag → path
+	for _, flag := range []string{"xlsx", "pdf", "json"} {
+		if p := cmd.String(flag); p != "" {
+			outs[flag] = p
+		}
+	}
+	for flag, out := range outs {
+		if out == "-" {
+			if flag != "json" {
+				return usageErrorf(cmd, "--%s 不能写到标准输出，请指定文件名", flag)
+			}
+			continue
+		}
+		for other, o := range outs {
+			if other != flag && o == out {
+				return usageErrorf(cmd, "--%s 和 --%s 不能是同一个文件 %s", flag, other, out)
+			}
+		}
+		if err := checkOutputDir(out); err != nil {
+			return err
+		}
+	}
+	var groups map[string]string
+	if p := cmd.String("units"); p != "" {
+		data, err := os.ReadFile(p)
+		if err == nil {
+			groups, err = parse.Units(data)
+		} else {
+			err = errors.New(readReason(err))
+		}
+		if err != nil {
+			return usageErrorf(cmd, "分组文件 %s 无法使用：%v", p, err)
+		}
+	}
+
+	files, errs := findInputs(args, outs)
+	if len(files) == 0 && len(errs) == 0 {
+		return &inputError{name: strings.Join(args, "、"), reason: "没有找到报告文件（可读取 " + strings.Join(reportExtensions, " ") + "）", err: fs.ErrNotExist}
+	}
+	results := parseParallel(ctx, files, progressWriter(cmd.Root().ErrWriter))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var reports []*xxgk.Report
+	var unreadable []xxgk.Unreadable
+	for _, e := range errs {
+		unreadable = append(unreadable, unreadableOf(e))
+	}
+	for _, res := range results {
+		if res.err != nil {
+			errs = append(errs, res.err)
+			unreadable = append(unreadable, unreadableOf(res.err))
+			continue
+		}
+		reports = append(reports, res.report)
+	}
+	if len(reports) == 0 {
+		return errors.Join(append(errs, &inputError{name: strings.Join(args, "、"), reason: "没有可以汇总的报告", err: fs.ErrNotExist})...)
+	}
+
+	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable})
+	stdout := bufio.NewWriter(cmd.Root().Writer)
+	defer stdout.Flush()
+	if out, ok := outs["json"]; ok && out == "-" {
+		if err := writeJSON(stdout, ru); err != nil {
+			return fmt.Errorf("写出结果失败：%w", err)
+		}
+	} else {
+		writeRollupSummary(stdout, ru)
+	}
+	created := creationTime()
+	writers := []struct {
+		flag  string
+		write func(io.Writer) error
+	}{
+		{"xlsx", func(w io.Writer) error { return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created}) }},
+		{"pdf", func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created}) }},
+		{"json", func(w io.Writer) error { return writeJSON(w, ru) }},
+	}
+	for _, wr := range writers {
+		out, ok := outs[wr.flag]
+		if !ok || out == "-" {
+			continue
+		}
+		if err := writeAtomic(out, wr.write); err != nil {
+			return errors.Join(append(errs, err)...)
+		}
+		fmt.Fprintf(stdout, "已写出 %s\n", out)
+	}
+	if len(errs) > 0 {
+		return &partialError{errs: errs}
+	}
+	return nil
+}
+
+func unreadableOf(err error) xxgk.Unreadable {
+	var ie *inputError
+	if errors.As(err, &ie) {
+		return xxgk.Unreadable{Path: ie.name, Reason: ie.reason}
+	}
+	return xxgk.Unreadable{Reason: err.Error()}
+}
+
+// findInputs expands folders into the report files below them, in lexical
+// order, skipping hidden files, Office lock files (~$…), xxgk's own
+// temporary files and the outputs of this run. Files named directly are
+// kept as they are; a missing one is an error.
+func findInputs(args []string, outs map[string]string) (files []string, errs []error) {
+	isOutput := func(p string) bool {
+		for _, o := range outs {
+			if o != "-" && sameFile(p, o) {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] && !isOutput(p) {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, arg := range args {
+		fi, err := os.Stat(arg)
+		if err != nil {
+			errs = append(errs, &inputError{name: arg, reason: readReason(err), err: err})
+			continue
+		}
+		if !fi.IsDir() {
+			add(arg)
+			continue
+		}
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &inputError{name: p, reason: readReason(err), err: err})
+				return nil
+			}
+			name := d.Name()
+			if p != arg && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && slices.Contains(reportExtensions, strings.ToLower(filepath.Ext(name))) {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, &inputError{name: arg, reason: readReason(err), err: err})
+		}
+	}
+	return files, errs
+}
+
+type parseResult struct {
+	report *xxgk.Report
+	err    error
+}
+
+// parseParallel parses files on all cores; results are in the order of
+// files. progress (may be nil) is told how many are done.
+func parseParallel(ctx context.Context, files []string, progress func(done, total int)) []parseResult {
+	results := make([]parseResult, len(files))
+	jobs := make(chan int)
+	var done sync.WaitGroup
+	var mu sync.Mutex
+	finished := 0
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		done.Go(func() {
+			in := inputs{}
+			for i := range jobs {
+				r, err := in.parse(files[i])
+				results[i] = parseResult{r, err}
+				if progress != nil {
+					mu.Lock()
+					finished++
+					progress(finished, len(files))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	done.Wait()
+	return results
+}
+
+// progressWriter returns a progress bar drawn on w when w is a terminal,
+// and nil otherwise (pipes and files get no control characters).
+func progressWriter(w io.Writer) func(done, total int) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	var last time.Time
+	return func(done, total int) {
+		if done < total && time.Since(last) < 100*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		const width = 30
+		n := width * done / max(total, 1)
+		fmt.Fprintf(f, "\r读取报告 [%s%s] %d/%d", strings.Repeat("█", n), strings.Repeat("░", width-n), done, total)
+		if done == total {
+			fmt.Fprintln(f)
+		}
+	}
+}
+
+// writeRollupSummary prints the roll-up's totals per year.
+func writeRollupSummary(w io.Writer, ru *xxgk.Rollup) {
+	agencies := 0
+	for _, y := range ru.Years {
+		agencies += len(y.Agencies)
+	}
+	title := "汇总"
+	if ru.Name != "" {
+		title = ru.Name + "汇总"
+	}
+	fmt.Fprintf(w, "%s：%d 份报告，%d 个文件无法读取（原因见错误输出），%d 条核查发现\n", title, agencies, len(ru.Unreadable), len(ru.Findings))
+	for _, y := range ru.Years {
+		year := "年度未识别"
+		if y.Year != 0 {
+			year = fmt.Sprintf("%d年", y.Year)
+		}
+		var forms []string
+		for _, f := range y.Forms {
+			forms = append(forms, fmt.Sprintf("%s %d", xxgk.FormLabel(f.Form), f.Count))
+		}
+		fmt.Fprintf(w, "\n%s：%d 个单位（%s）\n", year, len(y.Agencies), strings.Join(forms, "，"))
+		for _, fig := range templates.Figures {
+			t, ok := y.Figures[fig.Key]
+			if !ok {
+				continue
+			}
+			approx := ""
+			if t.Approx {
+				approx = "约"
+			}
+			fmt.Fprintf(w, "  %s：%s%s %s（%d/%d 个单位填报）\n", fig.Label, approx, t.Value, fig.Unit, t.Count, t.Of)
+		}
+		for _, g := range y.Groups {
+			fmt.Fprintf(w, "  分组 %s：%d 个单位\n", g.Name, g.Agencies)
+		}
+		if y.Shared != nil {
+			fmt.Fprintf(w, "  %s 合计了两种格式共有的 %d 个单元格\n", formList(y.Shared.Forms), len(y.Shared.Cells))
+		}
+	}
+}
+
+func formList(forms []string) string {
+	var names []string
+	for _, f := range forms {
+		names = append(names, xxgk.FormLabel(f))
+	}
+	return strings.Join(names, "与")
+}
