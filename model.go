@@ -20,6 +20,8 @@ const (
 // them in summaries and PDFs.
 var formLabels = map[string]string{
 	FormNarrative: "文字报告", FormStat2014: "2014年统计表", FormGov2019: "2019年格式", FormGov2021: "2021年格式",
+	// Local variants of formats.json.
+	"fj_2013": "福建2013年统计表", "fj_2014_2018": "福建2014年统计表", "local_2008_shanghai_style": "地方统计报表（上海式）",
 }
 
 // FormLabel is the Chinese name of a form; a local variant, known only by

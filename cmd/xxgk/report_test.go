@@ -60,7 +60,8 @@ func TestFormName(t *testing.T) {
 		"stat_2014": "2014年统计表（stat_2014）",
 		"gov_2019":  "2019年格式（gov_2019）",
 		"gov_2021":  "2021年格式（gov_2021）",
-		"fj_2013":   "fj_2013",
+		"fj_2013":   "福建2013年统计表（fj_2013）",
+		"xx_local":  "xx_local",
 		"":          "未识别",
 	} {
 		if got := formName(id); got != want {
