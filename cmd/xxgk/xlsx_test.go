@@ -46,6 +46,21 @@ func reportsWorkbook(t *testing.T, reports ...*xxgk.Report) []byte {
 	return buf.Bytes()
 }
 
+// rollupWorkbook is the roll-up workbook of reports, in one group.
+func rollupWorkbook(t *testing.T, reports ...*xxgk.Report) []byte {
+	t.Helper()
+	groups := map[string]string{}
+	for _, r := range reports {
+		groups[r.Agency] = "样例组"
+	}
+	var buf bytes.Buffer
+	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: "样例", Groups: groups})
+	if err := xlsx.WriteRollup(&buf, ru, xlsx.Options{Created: fixedTime}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 func templateWorkbook(t *testing.T, form string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -485,7 +500,10 @@ func TestLibreOffice(t *testing.T) {
 		"pingtan.xlsx": reportsWorkbook(t, parseSample(t, "pingtan-2025-zone-html.html")),
 		"both.xlsx":    reportsWorkbook(t, parseSample(t, "seed-002.txt"), parseSample(t, "pingtan-2025-zone-html.html")),
 		"filled.xlsx":  filled,
-		"blank.xlsx":   templateWorkbook(t, xxgk.FormStat2014),
+		// 汇总, 各单位 (SUM, COUNT, SUMIF rows) and the per-agency sheets.
+		"rollup.xlsx": rollupWorkbook(t, parseSample(t, "pingtan-2025-zone-html.html"), parseSample(t, "page-08.txt"),
+			parseSample(t, "seed-002.txt"), parseSample(t, "seed-000.txt")),
+		"blank.xlsx": templateWorkbook(t, xxgk.FormStat2014),
 	}
 	names := make([]string, 0, len(books))
 	for n := range books {
