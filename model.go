@@ -71,6 +71,10 @@ type Value struct {
 	// Blank marks a cell the report left empty inside an otherwise filled
 	// table: it counts as 0, but an auditor should know it was not written.
 	Blank bool `json:"blank,omitempty"`
+	// Split marks a cell read from digits printed together without a
+	// separator (15130000154) and split by xxgk under the table's
+	// identities: if its numbers do not add up, the reading may be at fault.
+	Split bool `json:"split,omitempty"`
 	Evidence
 }
 

@@ -37,6 +37,7 @@ type cellVal struct {
 
 type solution struct {
 	values [][]cellVal // per row read; nil = row left out
+	split  []bool      // per row: the values were split from run-together digits
 	why    []string    // per row: why values are missing, "" if none
 	rule   []string
 }
@@ -50,7 +51,7 @@ type rowCands struct {
 func solveTable(t *templates.Table, rows []rowRead) solution {
 	cols := t.DataColumns()
 	n := len(cols)
-	sol := solution{values: make([][]cellVal, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
+	sol := solution{values: make([][]cellVal, len(rows)), split: make([]bool, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
 	rels := t.Relations()
 	rowIndex := map[string]int{}
 	for i, rr := range rows {
@@ -125,6 +126,7 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 	for i := range rows {
 		if chosen[i] != nil {
 			sol.values[i] = chosen[i]
+			sol.split[i] = !cands[i].exact
 		}
 	}
 	return sol

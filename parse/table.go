@@ -514,7 +514,7 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 			}
 			col := cols[c]
 			fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
-				Value: v.num, Unit: t.Unit(rr.row.Key, col.Key), Blank: v.blank,
+				Value: v.num, Unit: t.Unit(rr.row.Key, col.Key), Blank: v.blank, Split: solved.split[i],
 				Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: rr.evidence},
 			}
 		}
