@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"xxgk/check"
 
 	"xxgk"
 )
@@ -26,7 +27,7 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 		// refuses binary input.
 		r, err := parseXLSX(path, data, src)
 		if err == nil {
-			detach(r)
+			finish(r)
 		}
 		return r, err
 	}
@@ -51,8 +52,15 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 	if r.Form == xxgk.FormNarrative && !mentionsDisclosure(doc) {
 		return nil, fmt.Errorf("%s: 不是政府信息公开工作年度报告（通篇没有“信息公开”“政务公开”等字样）: %w", path, ErrUnreadable)
 	}
-	detach(r)
+	finish(r)
 	return r, nil
+}
+
+// finish audits the numbers read (the findings of check flow into every
+// output) and detaches the report from the source text.
+func finish(r *xxgk.Report) {
+	r.Findings = append(r.Findings, check.Report(r)...)
+	detach(r)
 }
 
 // detach copies the report's strings out of the decoded document: an
