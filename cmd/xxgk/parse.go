@@ -108,6 +108,7 @@ func (in *inputs) parseAll(ctx context.Context, paths []string) (reports []*xxgk
 		reports = append(reports, r)
 		names = append(names, displayName(p))
 	}
+	addSeriesFindings(reports)
 	return reports, names, errs, nil
 }
 

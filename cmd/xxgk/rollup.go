@@ -131,6 +131,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return errors.Join(append(errs, &inputError{name: strings.Join(args, "、"), reason: "没有可以汇总的报告", err: fs.ErrNotExist})...)
 	}
 
+	addSeriesFindings(reports)
 	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable})
 	stdout := bufio.NewWriter(cmd.Root().Writer)
 	defer stdout.Flush()
