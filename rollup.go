@@ -99,6 +99,7 @@ const (
 	RuleRollupDuplicate   = "rollup_duplicate"
 	RuleRollupYearUnknown = "rollup_year_unknown"
 	RuleRollupOverflow    = "rollup_overflow"
+	RuleRollupGroupSum    = "rollup_group_sum"
 )
 
 // FormOrder is the order forms are listed in: national forms newest
@@ -134,6 +135,16 @@ type RollupOptions struct {
 	Groups map[string]string
 	// Unreadable inputs are listed as they are.
 	Unreadable []Unreadable
+	// FigureLabels name figures in messages (templates.Figures); a figure
+	// without a label is named by its key.
+	FigureLabels map[string]string
+}
+
+func (o RollupOptions) label(key string) string {
+	if l, ok := o.FigureLabels[key]; ok {
+		return l
+	}
+	return key
 }
 
 // Roll sums reports (given in input order, which the agency lists keep).
@@ -159,7 +170,7 @@ func Roll(reports []*Report, opt RollupOptions) *Rollup {
 		key := seenKey{r.Year, agencyKey(r.Agency)}
 		if key.agency != "" {
 			if first, dup := seen[key]; dup {
-				ru.Findings = append(ru.Findings, duplicateFinding(first.Report, r))
+				ru.Findings = append(ru.Findings, duplicateFinding(first.Report, r, opt))
 				continue
 			}
 		}
@@ -196,7 +207,7 @@ func Roll(reports []*Report, opt RollupOptions) *Rollup {
 		return a.Year - b.Year
 	})
 	for _, y := range ru.Years {
-		ru.Findings = append(ru.Findings, y.sum()...)
+		ru.Findings = append(ru.Findings, y.sum(opt)...)
 	}
 	return ru
 }
@@ -219,11 +230,11 @@ func groupOf(r *Report, groups map[string]string) string {
 	return ""
 }
 
-func duplicateFinding(kept, dropped *Report) RollupFinding {
+func duplicateFinding(kept, dropped *Report, opt RollupOptions) RollupFinding {
 	msg := fmt.Sprintf("与 %s 是同一单位同一年度的报告，只计一次（采用 %s）", kept.Source.Path, kept.Source.Path)
 	if kept.Source.SHA256 == dropped.Source.SHA256 && kept.Source.SHA256 != "" {
 		msg = fmt.Sprintf("与 %s 内容完全相同，只计一次", kept.Source.Path)
-	} else if diff := differingFigures(kept, dropped); len(diff) > 0 {
+	} else if diff := differingFigures(kept, dropped, opt); len(diff) > 0 {
 		msg += "；两份报告的数字不一致：" + strings.Join(diff, "；")
 	}
 	return RollupFinding{Path: dropped.Source.Path, Agency: dropped.Agency, Year: dropped.Year, Finding: Finding{
@@ -233,12 +244,12 @@ func duplicateFinding(kept, dropped *Report) RollupFinding {
 
 // differingFigures names the figures both reports state with different
 // values, as key 采用值/另一份值.
-func differingFigures(a, b *Report) []string {
+func differingFigures(a, b *Report, opt RollupOptions) []string {
 	var out []string
 	for _, k := range sortedKeys(a.Figures) {
 		va, vb := a.Figures[k], b.Figures[k]
 		if _, ok := b.Figures[k]; ok && !va.Value.Equal(vb.Value) {
-			out = append(out, fmt.Sprintf("%s %s/%s", k, va.Value, vb.Value))
+			out = append(out, fmt.Sprintf("%s %s/%s", opt.label(k), va.Value, vb.Value))
 		}
 	}
 	return out
@@ -254,7 +265,7 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // sum fills the totals of a year from its agencies.
-func (y *YearRollup) sum() []RollupFinding {
+func (y *YearRollup) sum(opt RollupOptions) []RollupFinding {
 	var acc accumulator
 	y.Figures = acc.figures(y.Agencies)
 	y.Cells = acc.cells(y.Agencies)
@@ -282,11 +293,57 @@ func (y *YearRollup) sum() []RollupFinding {
 	for _, g := range names {
 		y.Groups = append(y.Groups, &GroupRollup{Name: g, Agencies: len(members[g]),
 			Figures: acc.figures(members[g]), Cells: acc.cells(members[g])})
+		acc.findings = append(acc.findings, groupSum(y, g, members[g], opt)...)
 	}
 	for i := range acc.findings {
 		acc.findings[i].Year = y.Year
 	}
 	return acc.findings
+}
+
+// groupSum compares a group's own report, when the roll-up has one (an
+// agency named as the group, e.g. the town whose offices are its members),
+// with the sum of its other members: a figure every member stated, exactly,
+// should add up to the group's.
+func groupSum(y *YearRollup, group string, members []*AgencyRow, opt RollupOptions) []RollupFinding {
+	var own *AgencyRow
+	var rest []*AgencyRow
+	for _, a := range y.Agencies {
+		if agencyKey(a.Agency) == agencyKey(group) {
+			own = a
+		}
+	}
+	for _, a := range members {
+		if a != own {
+			rest = append(rest, a)
+		}
+	}
+	if own == nil || len(rest) == 0 {
+		return nil
+	}
+	var fs []RollupFinding
+	for _, k := range sortedKeys(own.Figures) {
+		v := own.Figures[k]
+		sum, n := Number{}, 0
+		for _, a := range rest {
+			if m, ok := a.Figures[k]; ok && !m.Approx {
+				var ok bool
+				if sum, ok = sum.CheckedAdd(m.Value); !ok {
+					break
+				}
+				n++
+			}
+		}
+		if v.Approx || n != len(rest) || sum.Equal(v.Value) {
+			continue
+		}
+		fs = append(fs, RollupFinding{Path: own.Path, Agency: own.Agency, Year: y.Year, Finding: Finding{
+			Rule: RuleRollupGroupSum, Severity: SeverityWarning, Keys: []string{k},
+			Message: fmt.Sprintf("%s本身的报告中 %s 为 %s，而分组“%s”其余 %d 个单位之和为 %s，两者不一致（可能是口径不同，或某份报告有误）",
+				own.Agency, opt.label(k), v.Value, group, len(rest), sum),
+		}})
+	}
+	return fs
 }
 
 // accumulator sums values; a sum past Number's range is dropped with a

@@ -198,3 +198,23 @@ func TestRollOverflow(t *testing.T) {
 		t.Errorf("%d overflow findings, want 1", n)
 	}
 }
+
+func TestRollGroupSum(t *testing.T) {
+	ru := Roll([]*Report{
+		report("town.html", "城关镇", 2023, FormNarrative, map[string]Value{"proactive.total": val("10"), "requests.received": val("3")}, nil),
+		report("a.html", "城关镇甲办", 2023, FormNarrative, map[string]Value{"proactive.total": val("4"), "requests.received": val("1")}, nil),
+		report("b.html", "城关镇乙办", 2023, FormNarrative, map[string]Value{"proactive.total": val("5"), "requests.received": val("2")}, nil),
+	}, RollupOptions{Groups: map[string]string{"城关镇": "城关镇", "城关镇甲办": "城关镇", "城关镇乙办": "城关镇"}})
+	var got []string
+	for _, f := range ru.Findings {
+		if f.Rule == RuleRollupGroupSum {
+			got = append(got, f.Keys[0])
+			if !strings.Contains(f.Message, "为 10") || !strings.Contains(f.Message, "之和为 9") {
+				t.Errorf("message = %s", f.Message)
+			}
+		}
+	}
+	if len(got) != 1 || got[0] != "proactive.total" {
+		t.Errorf("group-sum findings on %v, want proactive.total only (requests add up)", got)
+	}
+}

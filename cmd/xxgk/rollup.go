@@ -132,7 +132,11 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	}
 
 	addSeriesFindings(reports)
-	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable})
+	labels := map[string]string{}
+	for _, f := range templates.Figures {
+		labels[f.Key] = f.Label
+	}
+	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable, FigureLabels: labels})
 	stdout := bufio.NewWriter(cmd.Root().Writer)
 	defer stdout.Flush()
 	if out, ok := outs["json"]; ok && out == "-" {
