@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -42,8 +43,29 @@ func evidenceNote(v xxgk.Value) string {
 // report does not have stays empty. A total becomes a formula with the
 // report's value cached when its identities hold; otherwise the report's
 // own value is kept and the cell is flagged.
+//
+// A cell named by an error finding of the report (an identity of check,
+// a carry-over between years) is flagged too, with the finding in its note.
 func fillReport(fg *formGrid, r *xxgk.Report) {
 	fillCells(fg, r.Cells, func(_ string, v xxgk.Value) string { return evidenceNote(v) }, reportWords)
+	errs := map[string][]string{}
+	for _, f := range r.Findings {
+		if f.Severity != xxgk.SeverityError {
+			continue
+		}
+		for _, k := range f.Keys {
+			if !slices.Contains(errs[k], f.Message) {
+				errs[k] = append(errs[k], f.Message)
+			}
+		}
+	}
+	for _, s := range fg.slots {
+		if msgs := errs[s.key]; len(msgs) > 0 {
+			x := fg.at(s.r, s.c)
+			x.style = sFlagged
+			x.comment = joinNotes(strings.Join(msgs, "\n"), x.comment)
+		}
+	}
 }
 
 // totalWords say what a total's value is in the notes of fillTotal.

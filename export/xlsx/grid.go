@@ -107,8 +107,9 @@ func textUnits(s string) float64 {
 
 // lineHeight is the height in points of one line of 11-point 宋体.
 const (
-	lineHeight = 15.0
-	minHeight  = 20.0
+	lineHeight   = 15.0
+	minHeight    = 20.0
+	maxRowHeight = 409.0 // the most Excel allows
 )
 
 func linesFor(text string, width float64) int {
@@ -177,6 +178,10 @@ func (g *grid) rowHeights() []float64 {
 				h[m.r1] += n - have
 			}
 		}
+	}
+	// Excel's limit: a longer text is cut on screen but kept in the cell.
+	for r := range h {
+		h[r] = math.Min(h[r], maxRowHeight)
 	}
 	return h
 }

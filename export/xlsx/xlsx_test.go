@@ -587,3 +587,20 @@ func TestKeyLabel(t *testing.T) {
 		}
 	}
 }
+
+// A cell an error finding names is flagged with the finding, even where its
+// own total holds: 一、本年新收 of the unbalanced report is in t3_balance.
+func TestFindingCellsFlagged(t *testing.T) {
+	f := openReports(t, parseFile(t, "unbalanced-2025-html.html"))
+	t3 := "表三 依申请公开情况"
+	if s := styleOf(t, f, t3, "J7"); len(s.Fill.Color) == 0 || !strings.EqualFold(s.Fill.Color[0], flagColor) {
+		t.Errorf("J7 not flagged: fill %+v", s.Fill)
+	}
+	comments, _ := f.GetComments(t3)
+	if !hasComment(comments, "J7", "勾稽关系 t3_balance") {
+		t.Errorf("J7 comment lacks the finding: %+v", comments)
+	}
+	if s := styleOf(t, f, t3, "C7"); len(s.Fill.Color) > 0 && strings.EqualFold(s.Fill.Color[0], flagColor) {
+		t.Error("C7 (自然人, in no broken relation) is flagged")
+	}
+}
