@@ -46,7 +46,9 @@ func FoldRune(r rune) rune {
 		return -1
 	case (r >= 0xFE50 && r <= 0xFE6B) || (r >= 0x2460 && r <= 0x249B): // small forms, circled digits
 		s := norm.NFKC.String(string(r))
-		if f, size := utf8.DecodeRuneInString(s); size == len(s) {
+		// Unassigned code points of the range (U+FE53, U+FE67) normalise
+		// to themselves: fold only what changes, or this never ends.
+		if f, size := utf8.DecodeRuneInString(s); size == len(s) && f != r {
 			return FoldRune(f)
 		}
 	}

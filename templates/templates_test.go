@@ -161,3 +161,14 @@ func TestFoldRune(t *testing.T) {
 		t.Errorf("Fold = %q", got)
 	}
 }
+
+// Every rune folds in bounded time: unassigned small forms (U+FE53, U+FE67)
+// normalise to themselves and once recursed for ever.
+func TestFoldRuneTerminates(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		FoldRune(r)
+	}
+	if FoldRune(0xFE67) != 0xFE67 || FoldRune(0xFE53) != 0xFE53 {
+		t.Error("an unassigned small form changed")
+	}
+}
