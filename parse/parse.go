@@ -3,6 +3,7 @@
 package parse
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -22,14 +23,26 @@ var ErrUnreadable = errors.New("无法读取")
 func Parse(path string, data []byte) (*xxgk.Report, error) {
 	sum := sha256.Sum256(data)
 	src := xxgk.Source{Path: path, SHA256: hex.EncodeToString(sum[:])}
+	// Containers are binary: they are read before text decoding, which
+	// refuses binary input.
 	if isZip(data) {
-		// Workbooks are binary: they are read before text decoding, which
-		// refuses binary input.
-		r, err := parseXLSX(path, data, src)
-		if err == nil {
-			finish(r)
+		kind, err := zipKind(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		return r, err
+		if kind == "xlsx" {
+			r, err := parseXLSX(path, data, src)
+			if err == nil {
+				finish(r)
+			}
+			return r, err
+		}
+		return fromContainer(path, src, kind, data)
+	}
+	for _, c := range containers {
+		if bytes.HasPrefix(data, c.magic) {
+			return fromContainer(path, src, c.kind, data)
+		}
 	}
 	text, enc, err := Decode(data)
 	if err != nil {
@@ -45,6 +58,34 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 		src.Kind = "text"
 	}
 	doc.Encoding = enc
+	return fromBlocks(path, src, doc)
+}
+
+// containers are the binary formats read into blocks by a reader of their
+// own, by their signature (zip archives are told apart by zipKind).
+var containers = []struct {
+	magic []byte
+	kind  string
+}{}
+
+// containerReaders turn a container's bytes into blocks, as readHTML does
+// for a page. Each error wraps ErrUnreadable and says why in Chinese.
+var containerReaders = map[string]func([]byte) (*Document, error){
+	"docx": readDOCX,
+}
+
+func fromContainer(path string, src xxgk.Source, kind string, data []byte) (*xxgk.Report, error) {
+	doc, err := containerReaders[kind](data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	src.Kind, src.Encoding = kind, ""
+	doc.Kind = kind
+	return fromBlocks(path, src, doc)
+}
+
+// fromBlocks reads the report of a document of blocks.
+func fromBlocks(path string, src xxgk.Source, doc *Document) (*xxgk.Report, error) {
 	if len(doc.Blocks) == 0 {
 		return nil, fmt.Errorf("%s: 没有可读的文字内容: %w", path, ErrUnreadable)
 	}

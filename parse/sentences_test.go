@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,24 @@ func sentenceDoc(tb testing.TB, name string) *Document {
 	data, err := os.ReadFile(filepath.Join("..", "testdata", "reports", name))
 	if err != nil {
 		tb.Fatal(err)
+	}
+	kind := ""
+	if isZip(data) {
+		if kind, err = zipKind(data); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for _, c := range containers {
+		if bytes.HasPrefix(data, c.magic) {
+			kind = c.kind
+		}
+	}
+	if read := containerReaders[kind]; read != nil {
+		doc, err := read(data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return doc
 	}
 	text, _, err := Decode(data)
 	if err != nil {

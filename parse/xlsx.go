@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,37 +131,50 @@ func markForm(r *xxgk.Report) {
 	}
 }
 
-// checkZip refuses archives that are not workbooks or would unpack to more
-// than the limits, before excelize unpacks anything.
-func checkZip(data []byte) error {
+// zipKind tells a workbook ("xlsx") from a Word document ("docx") and
+// refuses other archives and any that would unpack to more than the
+// limits, before anything is unpacked.
+func zipKind(data []byte) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fmt.Errorf("xlsx 文件已损坏，无法打开（%v）: %w", err, ErrUnreadable)
+		return "", fmt.Errorf("文件已损坏（不是完整的 xlsx 或 docx 文件，可能下载或复制不完整）（%v）: %w", err, ErrUnreadable)
 	}
 	if n := len(zr.File); n > maxXLSXEntries {
-		return fmt.Errorf("xlsx 文件内含 %d 个部件，超过 %d 个的上限，拒绝读取: %w", n, maxXLSXEntries, ErrUnreadable)
+		return "", fmt.Errorf("文件内含 %d 个部件，超过 %d 个的上限，拒绝读取: %w", n, maxXLSXEntries, ErrUnreadable)
 	}
 	var total uint64
-	workbook, word := false, false
+	kind := ""
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > maxXLSXUnzipped {
-			return fmt.Errorf("xlsx 文件解压后超过 %d MB 的上限，拒绝读取: %w", maxXLSXUnzipped>>20, ErrUnreadable)
+			return "", fmt.Errorf("文件解压后超过 %d MB 的上限，拒绝读取: %w", maxXLSXUnzipped>>20, ErrUnreadable)
 		}
-		switch strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/")) {
+		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
+		if strings.HasPrefix(name, "/") || slices.Contains(strings.Split(name, "/"), "..") {
+			return "", fmt.Errorf("压缩包内的部件名“%s”指向包外，拒绝读取: %w", f.Name, ErrUnreadable)
+		}
+		switch name {
 		case "xl/workbook.xml":
-			workbook = true
+			kind = "xlsx"
 		case "word/document.xml":
-			word = true
+			if kind == "" {
+				kind = "docx"
+			}
 		}
 	}
-	switch {
-	case workbook:
-		return nil
-	case word:
-		return fmt.Errorf("这是 Word 文档（.docx），不是 xlsx 工作簿，暂不支持: %w", ErrUnreadable)
+	if kind == "" {
+		return "", fmt.Errorf("这是一个 zip 压缩包，但不是 xlsx 工作簿或 docx 文档: %w", ErrUnreadable)
 	}
-	return fmt.Errorf("这是一个 zip 压缩包，但不是 xlsx 工作簿: %w", ErrUnreadable)
+	return kind, nil
+}
+
+// checkZip refuses archives that are not workbooks.
+func checkZip(data []byte) error {
+	kind, err := zipKind(data)
+	if err == nil && kind != "xlsx" {
+		err = fmt.Errorf("这是 Word 文档（.docx），不是 xlsx 工作簿: %w", ErrUnreadable)
+	}
+	return err
 }
 
 // readXLSX reads every sheet of a workbook into one Document.
@@ -172,7 +186,7 @@ func readXLSX(data []byte) (wb *workbook, err error) {
 		// excelize is not hardened against crafted files: a panic in it
 		// is a corrupt workbook, not a crash.
 		if v := recover(); v != nil {
-			wb, err = nil, fmt.Errorf("xlsx 文件已损坏，无法读取（%v）: %w", v, ErrUnreadable)
+			wb, err = nil, fmt.Errorf("文件已损坏，无法读取（%v）: %w", v, ErrUnreadable)
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -330,7 +344,7 @@ func xlsxOpenError(err error) error {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
 		return fmt.Errorf("xlsx 文件已加密或格式不受支持，请另存为不加密的 .xlsx 后再试: %w", ErrUnreadable)
 	}
-	return fmt.Errorf("xlsx 文件已损坏，无法打开（%v）: %w", err, ErrUnreadable)
+	return fmt.Errorf("文件已损坏，无法打开（%v）: %w", err, ErrUnreadable)
 }
 
 // readSheet returns the sheet's cells as displayed, merged ranges expanded,

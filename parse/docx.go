@@ -1,0 +1,1273 @@
+package parse
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Word documents (.docx) are read from their main story, word/document.xml,
+// into the same blocks as a web page, so the metadata, table and figure
+// rules apply to them unchanged:
+//
+//   - every paragraph (w:p) is a block; a line break inside it (w:br, w:cr,
+//     a page break) starts a new block, as <br> does in a page. Paragraph
+//     text keeps its inner tabs (w:tab) and runs of spaces, like a line of
+//     page text, because people line up tables in Word with them;
+//   - a table (w:tbl) is a Grid with w:gridSpan (colspan), w:vMerge
+//     (rowspan), w:hMerge and w:gridBefore expanded. A cell's text is
+//     folded like an HTML cell's: its paragraphs, breaks and tabs become
+//     single spaces. As in a page, a table of one column, or one that holds
+//     another table, is a frame: its cells are read as paragraphs and its
+//     inner tables as tables, in order;
+//   - text boxes (w:txbxContent, in DrawingML or VML) follow the paragraph
+//     they are anchored in; of an mc:AlternateContent only the first
+//     mc:Choice is read (or the mc:Fallback when there is no Choice), so a
+//     text box is not read twice;
+//   - fields give their result, not their instruction (w:instrText and the
+//     part of a complex field before its separator are skipped; the
+//     children of w:fldSimple are the result); content controls (w:sdt)
+//     give their content unless it is the placeholder text;
+//   - tracked changes read as accepted: insertions (w:ins, w:moveTo) are
+//     read, deletions (w:del, w:delText, w:moveFrom) are not. Hidden text
+//     (w:vanish) and ruby guides (w:rt) are left out, as a browser hides
+//     display:none;
+//   - list numbers (word/numbering.xml, given directly or by the paragraph
+//     style in word/styles.xml) are put before the paragraph's text, since
+//     the sections of a report are found by them (一、 （一） 1.); bullets
+//     are not;
+//   - the title is docProps/core.xml's dc:title, as an HTML page's <title>.
+//
+// Headers, footers, footnotes, endnotes and comments are other parts of the
+// package and are not read: the report is in the main story. Symbols
+// (w:sym, mostly Wingdings and Symbol bullets) and equations (m:oMath) are
+// left out.
+//
+// Block.Line is the 1-based number of the paragraph in the main story,
+// counting every w:p in document order (those in table cells and text boxes
+// too); the blocks a paragraph splits into at line breaks share it, and a
+// table has the number of its first paragraph with text. Source.Encoding is
+// "": the XML is always UTF-8.
+//
+// The package is a zip from strangers. zipKind has refused archives with
+// too many entries, too large a declared size or names that leave the
+// package; here each part is refused when it declares more than its limit,
+// is read through a counting reader that stops at the limit (archive/zip
+// also fails an entry that inflates past its declared size, which is what a
+// zip bomb does), and the XML is decoded as a token stream with a cap on
+// depth and on the number of elements, so memory and time stay proportional
+// to the limits. Nothing is written to disk.
+
+// docxLimits bound what a .docx may make the reader do.
+type docxLimits struct {
+	document int64 // uncompressed bytes of word/document.xml
+	part     int64 // of each other part read (numbering, styles, core properties)
+	depth    int   // XML element nesting
+	elements int   // XML elements of one part
+	cells    int   // grid positions of all tables, spans expanded
+}
+
+var defaultDocxLimits = docxLimits{
+	document: 64 << 20,
+	part:     16 << 20,
+	depth:    256,
+	elements: 4_000_000,
+	cells:    1 << 20,
+}
+
+// Namespaces of the elements the reader acts on. Transitional and Strict
+// OOXML name WordprocessingML differently; an undeclared prefix (a
+// hand-made file) is taken by its usual name.
+const (
+	nsW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+	nsMC      = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+	nsDC      = "http://purl.org/dc/elements/1.1/"
+)
+
+func isW(n xml.Name) bool  { return n.Space == nsW || n.Space == nsWStrict || n.Space == "w" }
+func isMC(n xml.Name) bool { return n.Space == nsMC || n.Space == "mc" }
+
+// Sentinel errors of the part readers, turned into messages by partError.
+var (
+	errDocxTooBig   = errors.New("part too big")
+	errDocxTooDeep  = errors.New("xml too deep")
+	errDocxTooMany  = errors.New("too many xml elements")
+	errDocxTooWide  = errors.New("tables too large")
+	errDocxNotFound = errors.New("part not found")
+)
+
+// readDOCX reads a Word document. Every error wraps ErrUnreadable.
+func readDOCX(data []byte) (*Document, error) {
+	return readDOCXWith(data, defaultDocxLimits)
+}
+
+// readDOCXWith is readDOCX within the given limits (tests and the fuzzer
+// use smaller ones).
+func readDOCXWith(data []byte, lim docxLimits) (*Document, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, docxCorrupt(fmt.Sprintf("不是完整的 zip 压缩包，可能下载或复制不完整：%v", err))
+	}
+	parts := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		parts[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
+	}
+	const main = "word/document.xml"
+	if parts[main] == nil {
+		return nil, fmt.Errorf("docx 文件缺少正文部件 %s，不是 Word 文档: %w", main, ErrUnreadable)
+	}
+	// List numbers and the title are extras: a broken numbering, styles or
+	// properties part costs them, not the document.
+	num := &docxNumbering{}
+	if err := readDocxPart(parts, "word/numbering.xml", lim.part, lim, num.readNumbering); err != nil {
+		num = &docxNumbering{}
+	}
+	if err := readDocxPart(parts, "word/styles.xml", lim.part, lim, num.readStyles); err != nil {
+		num.styles = nil
+	}
+	var title string
+	_ = readDocxPart(parts, "docprops/core.xml", lim.part, lim, func(x *docxXML) error {
+		t, err := readCoreTitle(x)
+		title = t
+		return err
+	})
+
+	w := &docxWalker{num: num}
+	var items []docxItem
+	err = readDocxPart(parts, main, lim.document, lim, func(x *docxXML) error {
+		w.x = x
+		return w.document(&items)
+	})
+	if err != nil {
+		return nil, partError(main, err, lim)
+	}
+	doc := &Document{Kind: "docx", Title: foldSpace(title)}
+	e := &docxEmitter{}
+	if err := e.items(items, lim.cells); err != nil {
+		return nil, partError(main, err, lim)
+	}
+	doc.Blocks = finishBlocks(e.cands)
+	if len(doc.Blocks) == 0 {
+		return nil, fmt.Errorf("Word 文档（.docx）中没有可读的文字: %w", ErrUnreadable)
+	}
+	return doc, nil
+}
+
+func docxCorrupt(why string) error {
+	return fmt.Errorf("docx 文件已损坏（%s）: %w", why, ErrUnreadable)
+}
+
+// partError says in Chinese why a part could not be read.
+func partError(name string, err error, lim docxLimits) error {
+	var syn *xml.SyntaxError
+	switch {
+	case errors.Is(err, errDocxTooBig):
+		max := lim.part
+		if name == "word/document.xml" {
+			max = lim.document
+		}
+		return fmt.Errorf("docx 文件的 %s 解压后超过 %s的上限，拒绝读取: %w", name, sizeText(max), ErrUnreadable)
+	case errors.Is(err, errDocxTooDeep):
+		return fmt.Errorf("docx 文件的 %s 中元素嵌套超过 %d 层，拒绝读取: %w", name, lim.depth, ErrUnreadable)
+	case errors.Is(err, errDocxTooMany):
+		return fmt.Errorf("docx 文件的 %s 中元素超过 %d 个，拒绝读取: %w", name, lim.elements, ErrUnreadable)
+	case errors.Is(err, errDocxTooWide):
+		return fmt.Errorf("docx 文件中的表格展开合并单元格后超过 %d 格，拒绝读取: %w", lim.cells, ErrUnreadable)
+	case errors.Is(err, zip.ErrFormat):
+		// archive/zip fails an entry that inflates past its declared size.
+		return docxCorrupt(name + " 解压后比声明的大小更大，可能是压缩炸弹，拒绝读取")
+	case errors.Is(err, zip.ErrChecksum):
+		return docxCorrupt(name + " 的校验和不符，可能下载或复制不完整")
+	case errors.Is(err, zip.ErrAlgorithm):
+		return docxCorrupt(name + " 使用了不支持的压缩方式")
+	case errors.As(err, &syn):
+		return docxCorrupt(fmt.Sprintf("%s 不是完整的 XML，第 %d 行：%s；可能下载或复制不完整", name, syn.Line, syn.Msg))
+	}
+	return docxCorrupt(fmt.Sprintf("%s 无法解压：%v；可能下载或复制不完整", name, err))
+}
+
+// sizeText writes a byte limit in MB (in KB or bytes when small, as in
+// tests), spaced to stand before Chinese text.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatInt(n>>20, 10) + " MB "
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KB "
+	}
+	return strconv.FormatInt(n, 10) + " 字节"
+}
+
+// readDocxPart decodes one part of the package with read, within the
+// limits. A missing part is errDocxNotFound.
+func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLimits, read func(*docxXML) error) error {
+	f := parts[name]
+	if f == nil {
+		return errDocxNotFound
+	}
+	if f.UncompressedSize64 > uint64(max) {
+		return errDocxTooBig
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	x := &docxXML{dec: xml.NewDecoder(&cappedReader{r: rc, left: max}), lim: lim}
+	return read(x)
+}
+
+// cappedReader reads at most left bytes and fails with errDocxTooBig when
+// there are more.
+type cappedReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		var one [1]byte
+		if n, err := c.r.Read(one[:]); n > 0 {
+			return 0, errDocxTooBig
+		} else if err != nil {
+			return 0, err
+		}
+		return 0, nil
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
+// docxXML is a token stream that enforces the depth and element limits.
+type docxXML struct {
+	dec   *xml.Decoder
+	lim   docxLimits
+	depth int
+	elems int
+}
+
+// token returns the next token. The end of input inside an element is a
+// syntax error of encoding/xml (the file was cut), so io.EOF means the
+// whole part was read.
+func (x *docxXML) token() (xml.Token, error) {
+	t, err := x.dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t.(type) {
+	case xml.StartElement:
+		x.depth++
+		x.elems++
+		if x.depth > x.lim.depth {
+			return nil, errDocxTooDeep
+		}
+		if x.elems > x.lim.elements {
+			return nil, errDocxTooMany
+		}
+	case xml.EndElement:
+		x.depth--
+	}
+	return t, nil
+}
+
+// skip consumes the rest of the element whose start was just read.
+func (x *docxXML) skip() error {
+	for depth := 1; depth > 0; {
+		t, err := x.token()
+		if err != nil {
+			return eofIsTruncation(err)
+		}
+		switch t.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
+// eachChild calls f with the start of every child element of the element
+// whose start was just read, until its end; f must consume the child.
+func (x *docxXML) eachChild(f func(xml.StartElement) error) error {
+	for {
+		t, err := x.token()
+		if err != nil {
+			return eofIsTruncation(err)
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if err := f(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// eachW calls f with the local name and start of every WordprocessingML
+// child, skipping the others; f must consume the child.
+func (x *docxXML) eachW(f func(local string, se xml.StartElement) error) error {
+	return x.eachChild(func(se xml.StartElement) error {
+		if !isW(se.Name) {
+			return x.skip()
+		}
+		return f(se.Name.Local, se)
+	})
+}
+
+// eachProp calls f with every WordprocessingML child of a properties
+// element (w:rPr, w:tcPr, w:numPr …), whose content it skips.
+func (x *docxXML) eachProp(f func(local string, se xml.StartElement)) error {
+	return x.eachW(func(local string, se xml.StartElement) error {
+		f(local, se)
+		return x.skip()
+	})
+}
+
+// readNumPr reads a w:numPr.
+func readNumPr(x *docxXML) (numID, ilvl string, err error) {
+	err = x.eachProp(func(local string, se xml.StartElement) {
+		switch local {
+		case "numId":
+			numID, _ = attr(se, "val")
+		case "ilvl":
+			ilvl, _ = attr(se, "val")
+		}
+	})
+	return numID, ilvl, err
+}
+
+// eofIsTruncation turns an end of input inside an element into an error.
+func eofIsTruncation(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// attr returns the value of the attribute with the local name (w:val and
+// the like; the namespace is not checked).
+func attr(se xml.StartElement, local string) (string, bool) {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// onOff reads a WordprocessingML toggle (<w:vanish/>, w:val="false").
+func onOff(se xml.StartElement) bool {
+	v, ok := attr(se, "val")
+	return !ok || (v != "0" && v != "false" && v != "off")
+}
+
+// The document as read: paragraphs and tables, before they become blocks.
+type docxItem struct {
+	para  *docxPara
+	table *docxTable
+}
+
+type docxPara struct {
+	line  int
+	label string // the list number, "" for none
+	text  strings.Builder
+	after []docxItem // text boxes (and misplaced tables) anchored in it
+}
+
+// Markers in docxPara.text. XML text cannot hold control characters other
+// than tab and line ends, so they never come from the document.
+const docxBreak = '\x0b' // a line break (w:br, w:cr)
+
+type docxTable struct {
+	rows []*docxRow
+}
+
+type docxRow struct {
+	before int // w:gridBefore: grid columns left empty before the first cell
+	cells  []*docxCell
+}
+
+type docxCell struct {
+	span   int // w:gridSpan
+	vMerge int // 0, vMergeRestart or vMergeContinue
+	hMerge bool
+	items  []docxItem
+}
+
+const (
+	vMergeRestart = 1 + iota
+	vMergeContinue
+)
+
+// docxWalker reads word/document.xml into items.
+type docxWalker struct {
+	x     *docxXML
+	num   *docxNumbering
+	paras int
+	// fields is the stack of open complex fields (w:fldChar begin … end);
+	// an entry is true while the field's instruction is being read, and
+	// instr counts those entries.
+	fields []bool
+	instr  int
+}
+
+// docxCtx says where the content being read goes.
+type docxCtx struct {
+	sink *[]docxItem // the items of the container (body, cell, text box)
+	para *docxPara   // the paragraph being read
+	run  *docxRun    // the run being read
+	tbl  *docxTable  // the table whose rows are being read
+	row  *docxRow    // the row whose cells are being read
+	cell *docxCell   // the cell whose properties may follow
+}
+
+type docxRun struct {
+	hidden bool
+}
+
+// emit adds an item where it belongs: after the paragraph it sits in (a
+// text box), or to the container.
+func (c docxCtx) emit(it docxItem) {
+	if c.para != nil {
+		c.para.after = append(c.para.after, it)
+		return
+	}
+	*c.sink = append(*c.sink, it)
+}
+
+// document reads the part up to its end.
+func (w *docxWalker) document(items *[]docxItem) error {
+	for {
+		t, err := w.x.token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if se, ok := t.(xml.StartElement); ok {
+			if err := w.element(se, docxCtx{sink: items}); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (w *docxWalker) children(c docxCtx) error {
+	return w.x.eachChild(func(se xml.StartElement) error { return w.element(se, c) })
+}
+
+// docxSkipped are elements whose content is not the document's text:
+// deletions, field instructions, properties, ruby guides.
+var docxSkipped = map[string]bool{
+	"del": true, "moveFrom": true, "delText": true, "instrText": true, "delInstrText": true,
+	"sectPr": true, "tblPr": true, "tblPrEx": true, "tblGrid": true, "rPrChange": true, "pPrChange": true,
+	"rt": true, "fldData": true, "sdtPr": true, "sdtEndPr": true, "customXmlPr": true, "smartTagPr": true,
+	"footnotePr": true, "endnotePr": true, "sym": true,
+}
+
+// element reads one element, whose start was just read, and its content.
+func (w *docxWalker) element(se xml.StartElement, c docxCtx) error {
+	if isMC(se.Name) {
+		if se.Name.Local == "AlternateContent" {
+			return w.alternate(c)
+		}
+		return w.x.skip()
+	}
+	if !isW(se.Name) {
+		return w.children(c) // drawings, VML shapes: text boxes lie inside
+	}
+	local := se.Name.Local
+	if docxSkipped[local] {
+		return w.x.skip()
+	}
+	switch local {
+	case "p":
+		w.paras++
+		p := &docxPara{line: w.paras}
+		return w.item(c, docxCtx{sink: c.sink, para: p}, docxItem{para: p})
+	case "pPr":
+		if c.para == nil {
+			return w.x.skip()
+		}
+		return w.paraProps(c.para)
+	case "r":
+		c.run = &docxRun{}
+		return w.children(c)
+	case "rPr":
+		if c.run == nil {
+			return w.x.skip()
+		}
+		return w.x.eachProp(func(local string, se xml.StartElement) {
+			if local == "vanish" {
+				c.run.hidden = onOff(se)
+			}
+		})
+	case "t":
+		return w.text(c)
+	case "tab", "ptab":
+		w.add(c, "\t")
+		return w.x.skip()
+	case "br", "cr":
+		w.add(c, string(docxBreak))
+		return w.x.skip()
+	case "noBreakHyphen":
+		w.add(c, "-")
+		return w.x.skip()
+	case "fldChar":
+		switch v, _ := attr(se, "fldCharType"); v {
+		case "begin":
+			w.fields = append(w.fields, true)
+			w.instr++
+		case "separate":
+			if n := len(w.fields); n > 0 && w.fields[n-1] {
+				w.fields[n-1] = false
+				w.instr--
+			}
+		case "end":
+			if n := len(w.fields); n > 0 {
+				if w.fields[n-1] {
+					w.instr--
+				}
+				w.fields = w.fields[:n-1]
+			}
+		}
+		return w.x.skip()
+	case "tbl":
+		t := &docxTable{}
+		return w.item(c, docxCtx{sink: c.sink, tbl: t}, docxItem{table: t})
+	case "tr":
+		if c.tbl == nil {
+			return w.children(c)
+		}
+		r := &docxRow{}
+		c.tbl.rows = append(c.tbl.rows, r)
+		return w.children(docxCtx{sink: c.sink, row: r})
+	case "trPr":
+		if c.row == nil {
+			return w.x.skip()
+		}
+		return w.x.eachProp(func(local string, se xml.StartElement) {
+			if local == "gridBefore" {
+				c.row.before = intAttr(se, "val", 0)
+			}
+		})
+	case "tc":
+		if c.row == nil {
+			return w.children(c)
+		}
+		cell := &docxCell{span: 1}
+		c.row.cells = append(c.row.cells, cell)
+		return w.children(docxCtx{sink: &cell.items, cell: cell})
+	case "tcPr":
+		if c.cell == nil {
+			return w.x.skip()
+		}
+		return w.cellProps(c.cell)
+	case "txbxContent":
+		var items []docxItem
+		if err := w.children(docxCtx{sink: &items}); err != nil {
+			return err
+		}
+		for _, it := range items {
+			c.emit(it)
+		}
+		return nil
+	case "sdt":
+		return w.contentControl(c)
+	}
+	return w.children(c) // body, hyperlinks, insertions, simple fields, smart tags …
+}
+
+// item reads the content of a paragraph or table in its own context, then
+// emits it.
+func (w *docxWalker) item(c, inner docxCtx, it docxItem) error {
+	if err := w.children(inner); err != nil {
+		return err
+	}
+	c.emit(it)
+	return nil
+}
+
+// alternate reads the first mc:Choice of an mc:AlternateContent, or its
+// mc:Fallback when it has no Choice: both hold the same content.
+func (w *docxWalker) alternate(c docxCtx) error {
+	taken := false
+	return w.x.eachChild(func(se xml.StartElement) error {
+		if taken || !isMC(se.Name) || (se.Name.Local != "Choice" && se.Name.Local != "Fallback") {
+			return w.x.skip()
+		}
+		taken = true
+		return w.children(c)
+	})
+}
+
+// contentControl reads a w:sdt's content, unless it shows its placeholder.
+func (w *docxWalker) contentControl(c docxCtx) error {
+	placeholder := false
+	return w.x.eachW(func(local string, se xml.StartElement) error {
+		switch local {
+		case "sdtPr":
+			return w.x.eachProp(func(local string, se xml.StartElement) {
+				placeholder = placeholder || (local == "showingPlcHdr" && onOff(se))
+			})
+		case "sdtContent":
+			if placeholder {
+				return w.x.skip()
+			}
+			return w.children(c)
+		}
+		return w.x.skip()
+	})
+}
+
+// text reads a w:t.
+func (w *docxWalker) text(c docxCtx) error {
+	for {
+		t, err := w.x.token()
+		if err != nil {
+			return eofIsTruncation(err)
+		}
+		switch t := t.(type) {
+		case xml.CharData:
+			w.add(c, string(t))
+		case xml.StartElement:
+			if err := w.x.skip(); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// add appends text to the paragraph, unless it is hidden or a field's
+// instruction. Line ends in w:t are spaces, as Word shows them.
+func (w *docxWalker) add(c docxCtx, s string) {
+	if c.para == nil || (c.run != nil && c.run.hidden) || w.instr > 0 {
+		return
+	}
+	if strings.ContainsAny(s, "\r\n") {
+		s = lineEnds.Replace(s)
+	}
+	c.para.text.WriteString(s)
+}
+
+var lineEnds = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
+
+// paraProps reads a w:pPr: its list numbering gives the paragraph's label.
+func (w *docxWalker) paraProps(p *docxPara) error {
+	var style, numID, ilvl string
+	err := w.x.eachW(func(local string, se xml.StartElement) error {
+		switch local {
+		case "pStyle":
+			style, _ = attr(se, "val")
+		case "numPr":
+			var err error
+			numID, ilvl, err = readNumPr(w.x)
+			return err
+		}
+		return w.x.skip()
+	})
+	if err != nil {
+		return err
+	}
+	p.label = w.num.label(style, numID, ilvl)
+	return nil
+}
+
+// cellProps reads a w:tcPr: the cell's spans.
+func (w *docxWalker) cellProps(cell *docxCell) error {
+	return w.x.eachProp(func(local string, se xml.StartElement) {
+		switch local {
+		case "gridSpan":
+			cell.span = intAttr(se, "val", 1)
+		case "vMerge":
+			cell.vMerge = vMergeContinue
+			if v, _ := attr(se, "val"); v == "restart" {
+				cell.vMerge = vMergeRestart
+			}
+		case "hMerge":
+			v, _ := attr(se, "val")
+			cell.hMerge = v != "restart"
+		}
+	})
+}
+
+// intAttr reads a number attribute (w:val, w:ilvl) by its local name, def
+// when absent or unreadable.
+func intAttr(se xml.StartElement, local string, def int) int {
+	v, _ := attr(se, local)
+	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+		return n
+	}
+	return def
+}
+
+// docxEmitter turns items into block candidates.
+type docxEmitter struct {
+	cands []blockCand
+	cells int // grid positions made so far
+}
+
+func (e *docxEmitter) items(items []docxItem, maxCells int) error {
+	for _, it := range items {
+		if it.para != nil {
+			e.para(it.para)
+			if err := e.items(it.para.after, maxCells); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := e.table(it.table, maxCells); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// para adds a paragraph's lines, read with the noise rules of page text.
+func (e *docxEmitter) para(p *docxPara) {
+	text := p.text.String()
+	if strings.TrimSpace(text) != "" && p.label != "" {
+		text = p.label + text
+	}
+	for seg := range strings.SplitSeq(text, string(docxBreak)) {
+		s := strings.TrimSpace(normalizeSpaces(seg))
+		if s == "" {
+			continue
+		}
+		s, kind := classifyLine(s)
+		e.cands = append(e.cands, blockCand{Block: Block{Line: p.line, Text: s}, kind: kind})
+	}
+}
+
+// table adds a table as a Grid, or, when it is a frame (one column, or a
+// table inside), its content in order.
+func (e *docxEmitter) table(t *docxTable, maxCells int) error {
+	if !hasInnerTable(t) {
+		g, line, err := e.grid(t, maxCells)
+		if err != nil {
+			return err
+		}
+		if len(g.Rows) == 0 {
+			return nil
+		}
+		if len(g.Rows[0]) >= 2 {
+			e.cands = append(e.cands, blockCand{Block: Block{Line: line, Table: g}})
+			return nil
+		}
+	}
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			if err := e.items(c.items, maxCells); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func hasInnerTable(t *docxTable) bool {
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			if itemsHaveTable(c.items) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func itemsHaveTable(items []docxItem) bool {
+	for _, it := range items {
+		if it.table != nil || (it.para != nil && itemsHaveTable(it.para.after)) {
+			return true
+		}
+	}
+	return false
+}
+
+// grid expands the table's spans like buildGrid does for HTML: a cell
+// spanning columns (w:gridSpan) fills them all; a cell continuing a
+// vertical merge (w:vMerge) or a horizontal one (w:hMerge) repeats the cell
+// it continues. It also returns the line of the first paragraph with text.
+func (e *docxEmitter) grid(t *docxTable, maxCells int) (*Grid, int, error) {
+	rows := make([][]GridCell, len(t.rows))
+	spanned := make([]bool, len(t.rows))
+	line, width := 0, 0
+	for ri, r := range t.rows {
+		col := min(max(r.before, 0), maxGridCols)
+		for _, c := range r.cells {
+			if col >= maxGridCols {
+				break
+			}
+			cs := min(max(c.span, 1), maxColspan, maxGridCols-col)
+			var above *GridCell
+			switch {
+			case c.vMerge == vMergeContinue && ri > 0 && col < len(rows[ri-1]) && rows[ri-1][col].OrigRow >= 0:
+				above = &rows[ri-1][col]
+			case c.hMerge && col > 0 && col <= len(rows[ri]) && rows[ri][col-1].OrigRow >= 0:
+				above = &rows[ri][col-1]
+			}
+			if above != nil {
+				cell := *above
+				spanned[cell.OrigRow] = spanned[cell.OrigRow] || cell.OrigRow != ri
+				placeCell(&rows[ri], col, cs, cell)
+			} else {
+				text, l := cellText(c.items)
+				if line == 0 {
+					line = l
+				}
+				placeCell(&rows[ri], col, cs, GridCell{Text: text, OrigRow: ri, OrigCol: col})
+			}
+			col += cs
+		}
+		width = max(width, len(rows[ri]))
+		if e.cells+width*(ri+1) > maxCells {
+			return nil, 0, errDocxTooWide
+		}
+	}
+	e.cells += width * len(rows)
+	if line == 0 && len(t.rows) > 0 {
+		line = firstLine(t)
+	}
+	return &Grid{Rows: dropEmptyRows(padRows(rows), spanned)}, line, nil
+}
+
+// cellText is a cell's text folded like an HTML cell's: paragraphs and line
+// breaks are hard spaces (NUL for foldSpace), tabs spaces. It also returns
+// the line of the cell's first paragraph with text, 0 when it has none.
+func cellText(items []docxItem) (string, int) {
+	var b strings.Builder
+	line := 0
+	var walk func([]docxItem)
+	walk = func(items []docxItem) {
+		for _, it := range items {
+			if it.para == nil {
+				continue
+			}
+			p := it.para
+			text := p.text.String()
+			if strings.TrimSpace(text) != "" {
+				if line == 0 {
+					line = p.line
+				}
+				b.WriteByte(0)
+				b.WriteString(p.label)
+				b.WriteString(strings.ReplaceAll(text, string(docxBreak), "\x00"))
+			}
+			walk(p.after)
+		}
+	}
+	walk(items)
+	return foldSpace(b.String()), line
+}
+
+// firstLine is the line of a table's first paragraph.
+func firstLine(t *docxTable) int {
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			for _, it := range c.items {
+				if it.para != nil {
+					return it.para.line
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// readCoreTitle reads dc:title of docProps/core.xml.
+func readCoreTitle(x *docxXML) (string, error) {
+	for {
+		t, err := x.token()
+		if err == io.EOF {
+			return "", nil
+		}
+		if err != nil {
+			return "", err
+		}
+		se, ok := t.(xml.StartElement)
+		if !ok || se.Name.Local != "title" || (se.Name.Space != nsDC && se.Name.Space != "dc") {
+			continue
+		}
+		var b strings.Builder
+		for {
+			t, err := x.token()
+			if err != nil {
+				return "", eofIsTruncation(err)
+			}
+			switch t := t.(type) {
+			case xml.CharData:
+				if b.Len() < 4096 {
+					b.Write(t)
+				}
+			case xml.StartElement:
+				if err := x.skip(); err != nil {
+					return "", err
+				}
+			case xml.EndElement:
+				if !utf8.ValidString(b.String()) {
+					return "", nil
+				}
+				return b.String(), nil
+			}
+		}
+	}
+}
+
+// docxNumbering numbers list paragraphs as Word shows them: a counter per
+// list and level, deeper levels restarting when a level advances.
+type docxNumbering struct {
+	abstract map[string]*docxAbstractNum // by w:abstractNumId
+	nums     map[string]*docxNum         // by w:numId
+	styles   map[string]docxStyle        // paragraph styles, by w:styleId
+}
+
+type docxAbstractNum struct {
+	levels   [9]docxLevel
+	byStyle  map[string]int // w:lvl/w:pStyle: the level a style's paragraphs take
+	counters [9]int
+	started  [9]bool
+}
+
+type docxLevel struct {
+	start int
+	fmt   string // w:numFmt
+	text  string // w:lvlText, "%1、"
+	suff  string // w:suff: tab (default), space, nothing
+}
+
+type docxNum struct {
+	abstract  string
+	overrides map[int]int // w:lvlOverride/w:startOverride
+	used      bool
+}
+
+type docxStyle struct {
+	basedOn, numID, ilvl string
+}
+
+// maxListNumber bounds the numbers formatted, maxListText the w:lvlText
+// used; more is a crafted file, not a list (and a long label on every
+// paragraph would multiply the document's size).
+const (
+	maxListNumber = 99999
+	maxListText   = 64
+)
+
+// label returns the list number of a paragraph with the given style and
+// direct numbering, "" for none, and advances the list's counter.
+func (n *docxNumbering) label(style, numID, ilvl string) string {
+	if numID == "" || ilvl == "" {
+		sid, slvl := n.styleNumbering(style)
+		if numID == "" {
+			numID = sid
+		}
+		if ilvl == "" {
+			ilvl = slvl
+		}
+	}
+	num := n.nums[numID]
+	if num == nil {
+		return "" // also w:numId 0, which turns numbering off
+	}
+	a := n.abstract[num.abstract]
+	if a == nil {
+		return ""
+	}
+	lvl, err := strconv.Atoi(ilvl)
+	if ilvl == "" {
+		lvl, err = a.byStyle[style], nil
+	}
+	if err != nil || lvl < 0 || lvl >= len(a.levels) {
+		return ""
+	}
+	if !num.used {
+		num.used = true
+		for l, v := range num.overrides {
+			a.counters[l], a.started[l] = v-1, true
+		}
+	}
+	if !a.started[lvl] {
+		a.counters[lvl], a.started[lvl] = a.levels[lvl].start-1, true
+	}
+	a.counters[lvl] = min(a.counters[lvl]+1, maxListNumber)
+	for l := lvl + 1; l < len(a.levels); l++ {
+		a.started[l] = false
+	}
+	own := a.levels[lvl]
+	if own.fmt == "bullet" || own.fmt == "none" || own.text == "" {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(own.text); i++ {
+		c := own.text[i]
+		if c == '%' && i+1 < len(own.text) && own.text[i+1] >= '1' && own.text[i+1] <= '9' {
+			l := int(own.text[i+1] - '1')
+			v := a.levels[l].start
+			if a.started[l] {
+				v = a.counters[l]
+			}
+			b.WriteString(listNumber(v, a.levels[l].fmt))
+			i++
+			continue
+		}
+		b.WriteByte(c)
+	}
+	s := b.String()
+	if last, _ := utf8.DecodeLastRuneInString(s); own.suff != "nothing" && !isWide(last) {
+		s += " "
+	}
+	return s
+}
+
+// styleNumbering follows a paragraph style and the styles it is based on
+// to the first that numbers its paragraphs.
+func (n *docxNumbering) styleNumbering(style string) (numID, ilvl string) {
+	for range 16 {
+		s, ok := n.styles[style]
+		if !ok {
+			break
+		}
+		if numID == "" {
+			numID = s.numID
+		}
+		if ilvl == "" {
+			ilvl = s.ilvl
+		}
+		if numID != "" && ilvl != "" {
+			break
+		}
+		style = s.basedOn
+	}
+	return numID, ilvl
+}
+
+// listNumber formats a counter in a w:numFmt.
+func listNumber(v int, format string) string {
+	if v < 0 {
+		v = 0
+	}
+	switch format {
+	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+		"chineseLegalSimplified", "ideographLegalTraditional", "taiwaneseCountingThousand":
+		if v >= 1 {
+			return chineseNumber(v)
+		}
+	case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
+		var b strings.Builder
+		for _, d := range strconv.Itoa(v) {
+			b.WriteRune([]rune("〇一二三四五六七八九")[d-'0'])
+		}
+		return b.String()
+	case "ideographTraditional":
+		if v >= 1 && v <= 10 {
+			return string([]rune("甲乙丙丁戊己庚辛壬癸")[v-1])
+		}
+	case "ideographZodiac":
+		if v >= 1 && v <= 12 {
+			return string([]rune("子丑寅卯辰巳午未申酉戌亥")[v-1])
+		}
+	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+		if v >= 1 && v <= 20 {
+			return string(rune(0x2460 + v - 1))
+		}
+	case "decimalEnclosedParen":
+		if v >= 1 && v <= 20 {
+			return string(rune(0x2474 + v - 1))
+		}
+	case "decimalEnclosedFullstop":
+		if v >= 1 && v <= 20 {
+			return string(rune(0x2488 + v - 1))
+		}
+	case "decimalFullWidth", "decimalFullWidth2":
+		var b strings.Builder
+		for _, d := range strconv.Itoa(v) {
+			b.WriteRune(d - '0' + '０')
+		}
+		return b.String()
+	case "decimalZero":
+		if v < 10 {
+			return "0" + strconv.Itoa(v)
+		}
+	case "lowerLetter", "upperLetter":
+		if v >= 1 && v <= 26*3 { // a … z, aa … zz, aaa … zzz
+			base := 'a'
+			if format == "upperLetter" {
+				base = 'A'
+			}
+			return strings.Repeat(string(base+rune((v-1)%26)), (v-1)/26+1)
+		}
+	case "lowerRoman", "upperRoman":
+		if v >= 1 && v < 4000 {
+			r := romanNumber(v)
+			if format == "lowerRoman" {
+				r = strings.ToLower(r)
+			}
+			return r
+		}
+	}
+	return strconv.Itoa(v)
+}
+
+// chineseNumber writes 1 ≤ v ≤ 99999 as Chinese numerals: 一, 十, 十一,
+// 二十三, 一百零五.
+func chineseNumber(v int) string {
+	digits := []rune("零一二三四五六七八九")
+	units := []string{"", "十", "百", "千", "万"}
+	s := strconv.Itoa(v)
+	var b strings.Builder
+	zero := false
+	for i, c := range s {
+		d, pos := int(c-'0'), len(s)-1-i
+		if d == 0 {
+			zero = true
+			continue
+		}
+		if zero {
+			b.WriteRune(digits[0])
+			zero = false
+		}
+		if !(d == 1 && pos == 1 && i == 0) { // 十一, not 一十一
+			b.WriteRune(digits[d])
+		}
+		b.WriteString(units[pos])
+	}
+	return b.String()
+}
+
+func romanNumber(v int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, n := range vals {
+		for v >= n {
+			b.WriteString(syms[i])
+			v -= n
+		}
+	}
+	return b.String()
+}
+
+// readNumbering reads word/numbering.xml.
+func (n *docxNumbering) readNumbering(x *docxXML) error {
+	n.abstract, n.nums = map[string]*docxAbstractNum{}, map[string]*docxNum{}
+	return eachTopChild(x, func(local string, se xml.StartElement) error {
+		switch local {
+		case "abstractNum":
+			id, _ := attr(se, "abstractNumId")
+			a := &docxAbstractNum{byStyle: map[string]int{}}
+			for i := range a.levels {
+				a.levels[i] = docxLevel{start: 1, fmt: "decimal"}
+			}
+			n.abstract[id] = a
+			return x.eachW(func(local string, se xml.StartElement) error {
+				l := intAttr(se, "ilvl", -1)
+				if local != "lvl" || l < 0 || l >= len(a.levels) {
+					return x.skip()
+				}
+				lv := &a.levels[l]
+				return x.eachProp(func(local string, se xml.StartElement) {
+					switch v, _ := attr(se, "val"); local {
+					case "start":
+						lv.start = min(max(intAttr(se, "val", 1), 0), maxListNumber)
+					case "numFmt":
+						lv.fmt = v
+					case "lvlText":
+						if len(v) <= maxListText {
+							lv.text = v
+						}
+					case "suff":
+						lv.suff = v
+					case "pStyle":
+						a.byStyle[v] = l
+					}
+				})
+			})
+		case "num":
+			id, _ := attr(se, "numId")
+			num := &docxNum{overrides: map[int]int{}}
+			n.nums[id] = num
+			return x.eachW(func(local string, se xml.StartElement) error {
+				switch local {
+				case "abstractNumId":
+					num.abstract, _ = attr(se, "val")
+				case "lvlOverride":
+					l := intAttr(se, "ilvl", -1)
+					return x.eachProp(func(local string, se xml.StartElement) {
+						if local == "startOverride" && l >= 0 && l < 9 {
+							num.overrides[l] = min(max(intAttr(se, "val", 1), 0), maxListNumber)
+						}
+					})
+				}
+				return x.skip()
+			})
+		}
+		return x.skip()
+	})
+}
+
+// readStyles reads the numbering of the paragraph styles of word/styles.xml.
+func (n *docxNumbering) readStyles(x *docxXML) error {
+	n.styles = map[string]docxStyle{}
+	return eachTopChild(x, func(local string, se xml.StartElement) error {
+		if local != "style" {
+			return x.skip()
+		}
+		id, _ := attr(se, "styleId")
+		var st docxStyle
+		err := x.eachW(func(local string, se xml.StartElement) error {
+			switch local {
+			case "basedOn":
+				st.basedOn, _ = attr(se, "val")
+			case "pPr":
+				return x.eachW(func(local string, se xml.StartElement) error {
+					if local != "numPr" {
+						return x.skip()
+					}
+					var err error
+					st.numID, st.ilvl, err = readNumPr(x)
+					return err
+				})
+			}
+			return x.skip()
+		})
+		if typ, _ := attr(se, "type"); typ == "" || typ == "paragraph" {
+			n.styles[id] = st
+		}
+		return err
+	})
+}
+
+// eachTopChild calls f with every WordprocessingML child of the part's
+// root element.
+func eachTopChild(x *docxXML, f func(local string, se xml.StartElement) error) error {
+	for {
+		t, err := x.token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if _, ok := t.(xml.StartElement); ok {
+			return x.eachW(f)
+		}
+	}
+}
