@@ -66,12 +66,15 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 var containers = []struct {
 	magic []byte
 	kind  string
-}{}
+}{
+	{[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "doc"}, // OLE2 compound file: .doc (or .xls)
+}
 
 // containerReaders turn a container's bytes into blocks, as readHTML does
 // for a page. Each error wraps ErrUnreadable and says why in Chinese.
 var containerReaders = map[string]func([]byte) (*Document, error){
 	"docx": readDOCX,
+	"doc":  readDOC,
 }
 
 func fromContainer(path string, src xxgk.Source, kind string, data []byte) (*xxgk.Report, error) {
