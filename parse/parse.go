@@ -67,6 +67,7 @@ var containers = []struct {
 	magic []byte
 	kind  string
 }{
+	{[]byte("%PDF-"), "pdf"},
 	{[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "doc"}, // OLE2 compound file: .doc (or .xls)
 }
 
@@ -74,6 +75,7 @@ var containers = []struct {
 // for a page. Each error wraps ErrUnreadable and says why in Chinese.
 var containerReaders = map[string]func([]byte) (*Document, error){
 	"docx": readDOCX,
+	"pdf":  readPDF,
 	"doc":  readDOC,
 }
 

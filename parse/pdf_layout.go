@@ -1,0 +1,913 @@
+package parse
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"xxgk/parse/pdftext"
+)
+
+// The layout rules rebuild reading order from where the glyphs of a PDF
+// page are drawn. All distances are relative to the font size (em), so they
+// hold for any size of type.
+const (
+	// pdfLineTol: glyphs whose baselines differ by less than this many
+	// em are on one line.
+	pdfLineTol = 0.45
+	// pdfCellGap: a horizontal gap this wide (em) separates cells of an
+	// unruled table (or columns); it becomes a tab.
+	pdfCellGap = 1.0
+	// pdfWordGap: a gap this wide (em) between Latin letters or digits is a
+	// word space; between CJK characters (which have no spaces) only a
+	// wider gap, pdfWideWordGap, is.
+	pdfWordGap     = 0.15
+	pdfWideWordGap = 0.6
+	// pdfRuleTol: rules this close (points) meet; border positions this
+	// close are one.
+	pdfRuleTol = 2.0
+	// pdfFullSlack: a line ending this close (em) to the right margin is
+	// full, so its paragraph may go on in the next line.
+	pdfFullSlack = 2.5
+	// pdfLeading: lines of a paragraph are at most this far apart (em).
+	pdfLeading = 2.3
+)
+
+// pglyph is a glyph of the layout.
+type pglyph struct {
+	text          string
+	x, y, w, size float64
+	space         bool // white space only: a word boundary, nothing to print
+}
+
+// pline is a line of text: glyphs on one baseline, left to right.
+type pline struct {
+	text   string
+	y      float64 // baseline
+	size   float64 // the largest font size on it
+	x0, x1 float64
+	tabbed bool    // cells separated by tabs
+	cells  []pcell // the text between tabs
+}
+
+// pcell is a cell of a line: text between wide gaps.
+type pcell struct {
+	text   string
+	x0, x1 float64
+}
+
+// pitem is a line or a ruled table of a page, in reading order.
+type pitem struct {
+	page int
+	top  float64
+	line *pline
+	grid *Grid
+}
+
+func layoutPDF(pd *pdftext.Document) *Document {
+	var pages [][]pitem
+	budget := pdfMaxRuleWork
+	for pi := range pd.Pages {
+		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget))
+	}
+	pdfDropRunning(pages)
+	return &Document{Kind: "pdf", Blocks: pdfBlocks(pages)}
+}
+
+// layoutPage finds the ruled tables of a page and the lines of the text
+// outside them, ordered top to bottom.
+func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
+	var glyphs []pglyph
+	for _, g := range p.Glyphs {
+		if !g.Upright || g.Size <= 0 {
+			continue // rotated text: watermarks and stamps
+		}
+		text := pdfGlyphText(g.Text)
+		if text == "" {
+			continue
+		}
+		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: strings.TrimSpace(text) == ""})
+	}
+	tables := pdfFindTables(p.Segments, budget)
+	var free []pglyph
+	for _, g := range glyphs {
+		if !pdfPlaceGlyph(tables, g) {
+			free = append(free, g)
+		}
+	}
+	var items []pitem
+	for _, t := range tables {
+		if g := t.grid(); g != nil {
+			items = append(items, pitem{page: pi, top: t.ys[0], grid: g})
+		}
+	}
+	for _, l := range pdfMergeWrapped(pdfLines(free, true)) {
+		items = append(items, pitem{page: pi, top: l.y + 0.8*l.size, line: l})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].top > items[j].top })
+	return items
+}
+
+// pdfGlyphText is a glyph's text without what a font's map may hold but
+// text never does: control characters, private-use and unassigned code
+// points. White space is kept (it separates words).
+func pdfGlyphText(s string) string {
+	for _, r := range s {
+		if !unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsGraphic(r) || unicode.IsSpace(r) {
+					return r
+				}
+				return -1
+			}, s)
+		}
+	}
+	return s
+}
+
+// pdfLines groups glyphs into lines by baseline and composes their
+// text. With tabs, wide gaps become tabs (cells of an unruled table);
+// without (inside a table cell), a space.
+func pdfLines(gs []pglyph, tabs bool) []*pline {
+	sort.SliceStable(gs, func(i, j int) bool {
+		if gs[i].y != gs[j].y {
+			return gs[i].y > gs[j].y
+		}
+		return gs[i].x < gs[j].x
+	})
+	var lines []*pline
+	for i := 0; i < len(gs); {
+		ref := gs[i]
+		j := i + 1
+		for j < len(gs) && ref.y-gs[j].y <= pdfLineTol*math.Max(ref.size, gs[j].size) {
+			j++
+		}
+		if l := pdfComposeLine(gs[i:j], tabs); l != nil {
+			lines = append(lines, l)
+		}
+		i = j
+	}
+	return lines
+}
+
+func pdfComposeLine(gs []pglyph, tabs bool) *pline {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+	var b strings.Builder
+	l := &pline{y: gs[0].y, x0: math.Inf(1), x1: math.Inf(-1)}
+	cell := pcell{x0: math.Inf(1)}
+	endCell := func() {
+		cell.text = b.String()
+		l.cells = append(l.cells, cell)
+		b.Reset()
+	}
+	var prev *pglyph
+	spaced := false
+	for k := range gs {
+		g := &gs[k]
+		if g.space {
+			spaced = true
+			continue
+		}
+		if prev != nil {
+			if g.text == prev.text && math.Abs(g.x-prev.x) < 0.25*g.size {
+				continue // drawn twice (fake bold, shadow)
+			}
+			gap := g.x - (prev.x + prev.w)
+			em := math.Max(g.size, prev.size)
+			last, _ := utf8.DecodeLastRuneInString(prev.text)
+			first, _ := utf8.DecodeRuneInString(g.text)
+			wg := pdfWordGap
+			if pdftext.IsWide(last) || pdftext.IsWide(first) {
+				wg = pdfWideWordGap
+			}
+			switch {
+			case tabs && gap >= pdfCellGap*em:
+				endCell()
+				cell = pcell{x0: g.x}
+			case spaced || gap >= wg*em:
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.text)
+		cell.x0, cell.x1 = math.Min(cell.x0, g.x), g.x+g.w
+		l.x0, l.x1 = math.Min(l.x0, g.x), math.Max(l.x1, g.x+g.w)
+		l.size = math.Max(l.size, g.size)
+		prev, spaced = g, false
+	}
+	if prev == nil {
+		return nil
+	}
+	endCell()
+	l.setText()
+	return l
+}
+
+// setText joins the line's cells with tabs.
+func (l *pline) setText() {
+	texts := make([]string, len(l.cells))
+	for i, c := range l.cells {
+		texts[i] = c.text
+	}
+	l.text = strings.Join(texts, "\t")
+	l.tabbed = len(l.cells) > 1
+}
+
+// pdfMergeWrapped rebuilds the rows of an unruled table whose label cell
+// wraps: the values are drawn once, centred, on their own line (or beside
+// one line of the label), and the label's other lines stand above and
+// below, left of the values. Each such label line joins the row it is
+// nearest to (a label line that starts a number, 2.…, belongs to the row
+// at or below it; a row that has its own label in that column is not
+// joined), its text going to the cell of its column.
+func pdfMergeWrapped(lines []*pline) []*pline {
+	valueAt := make([]int, len(lines)) // index of the first trailing numeric cell; -1: not a row
+	rows := 0
+	for i, l := range lines {
+		valueAt[i] = -1
+		k := len(l.cells)
+		for k > 0 && pdfNumericCell(l.cells[k-1].text) {
+			k--
+		}
+		if len(l.cells)-k >= 2 {
+			valueAt[i] = k
+			rows++
+		}
+	}
+	if rows < 3 {
+		return lines
+	}
+	owner := make([]int, len(lines))
+	for i, l := range lines {
+		owner[i] = -1
+		if valueAt[i] >= 0 || len(l.cells) > 3 || pdfHasNumericCell(l) {
+			continue
+		}
+		numbered := pdfStartsNumbered(l.cells[0].text) || pdfStartsDigitItem(l.cells[0].text)
+		best, bestCost := -1, math.Inf(1)
+		for _, dir := range []int{-1, 1} {
+			if dir < 0 && numbered {
+				continue // a numbered label starts its row
+			}
+			j := i + dir
+			for j >= 0 && j < len(lines) && valueAt[j] < 0 {
+				j += dir
+			}
+			if j < 0 || j >= len(lines) {
+				continue
+			}
+			r := lines[j]
+			em := r.size
+			dy := math.Abs(l.y - r.y)
+			if dy > 3.5*em || l.x1 > r.cells[valueAt[j]].x0+0.5*em {
+				continue
+			}
+			cost := dy
+			for _, c := range r.cells[:valueAt[j]] {
+				if math.Abs(c.x0-l.cells[0].x0) <= 1.5*em || c.x0 < l.x1 && c.x1 > l.x0 {
+					cost += 100 * em // the row has its own label there
+				}
+			}
+			if cost < bestCost || cost == bestCost && dir > 0 {
+				best, bestCost = j, cost
+			}
+		}
+		if best >= 0 && bestCost < 100*lines[best].size {
+			owner[i] = best
+		}
+	}
+	// Merge, top to bottom: each row's label cells gather the lines it owns.
+	var out []*pline
+	for j, r := range lines {
+		if owner[j] >= 0 {
+			continue
+		}
+		if valueAt[j] < 0 {
+			out = append(out, r)
+			continue
+		}
+		var frags []*pline
+		for i := range lines {
+			if owner[i] == j || i == j {
+				frags = append(frags, lines[i])
+			}
+		}
+		if len(frags) == 1 {
+			out = append(out, r)
+			continue
+		}
+		var label []pcell
+		for _, f := range frags {
+			cells := f.cells
+			if f == r {
+				cells = r.cells[:valueAt[j]]
+			}
+			for _, c := range cells {
+				k := 0
+				for k < len(label) && math.Abs(label[k].x0-c.x0) > 1.5*r.size {
+					k++
+				}
+				if k == len(label) {
+					label = append(label, c)
+					continue
+				}
+				label[k].text += c.text
+				label[k].x0, label[k].x1 = math.Min(label[k].x0, c.x0), math.Max(label[k].x1, c.x1)
+			}
+		}
+		sort.SliceStable(label, func(a, b int) bool { return label[a].x0 < label[b].x0 })
+		m := *r
+		m.cells = append(label, r.cells[valueAt[j]:]...)
+		m.x0 = math.Min(m.x0, m.cells[0].x0)
+		m.setText()
+		out = append(out, &m)
+	}
+	return out
+}
+
+// pdfNumericCell reports a cell that is a number (a table value).
+func pdfNumericCell(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r >= '0' && r <= '9' || (r == '.' || r == ',') && i > 0 || r == '-' && i == 0 && len(s) > 1) {
+			return false
+		}
+	}
+	return true
+}
+
+func pdfHasNumericCell(l *pline) bool {
+	for _, c := range l.cells {
+		if pdfNumericCell(c.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// pdfStartsDigitItem reports text starting with 1. 1、 1．
+func pdfStartsDigitItem(s string) bool {
+	rest := strings.TrimLeft(s, "0123456789")
+	return len(rest) < len(s) && (strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．"))
+}
+
+// pdfTable is a ruled table: the positions of its borders and which
+// positions of the fine grid they cut form one cell.
+type pdfTable struct {
+	xs    []float64 // column borders, left to right
+	ys    []float64 // row borders, top to bottom
+	root  []int     // fine cell i*cols+j → the cell it belongs to
+	cells map[int][]pglyph
+}
+
+func (t *pdfTable) cols() int { return len(t.xs) - 1 }
+func (t *pdfTable) rows() int { return len(t.ys) - 1 }
+
+// pdfMaxRuleWork bounds the rule pairs compared in one document; a page
+// past it is read without its tables (a real table page has a few
+// hundred rules, a few hundred thousand pairs).
+const pdfMaxRuleWork = 200_000_000
+
+// pdfFindTables finds the ruled tables of a page: groups of horizontal and
+// vertical rules that meet, with at least two rows and two columns. It
+// spends at most *budget rule comparisons.
+func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
+	var hs, vs []pdftext.Segment
+	for _, s := range segs {
+		if s.Y0 == s.Y1 {
+			hs = append(hs, s)
+		} else {
+			vs = append(vs, s)
+		}
+	}
+	work := len(hs)*len(vs) + len(hs)*len(hs) + len(vs)*len(vs)
+	if len(hs) < 2 || len(vs) < 2 || work > *budget {
+		return nil
+	}
+	*budget -= work
+	n := len(hs) + len(vs)
+	uf := newPDFUnionFind(n)
+	for i, h := range hs {
+		for j, v := range vs {
+			if v.X0 >= h.X0-pdfRuleTol && v.X0 <= h.X1+pdfRuleTol && h.Y0 >= v.Y0-pdfRuleTol && h.Y0 <= v.Y1+pdfRuleTol {
+				uf.union(i, len(hs)+j)
+			}
+		}
+	}
+	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
+	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
+	groups := map[int][2][]pdftext.Segment{}
+	var order []int
+	for i := range n {
+		r := uf.find(i)
+		g, seen := groups[r]
+		if !seen {
+			order = append(order, r)
+		}
+		if i < len(hs) {
+			g[0] = append(g[0], hs[i])
+		} else {
+			g[1] = append(g[1], vs[i-len(hs)])
+		}
+		groups[r] = g
+	}
+	var out []*pdfTable
+	for _, r := range order {
+		g := groups[r]
+		if t := newPDFTable(g[0], g[1]); t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// pdfJoinCollinear joins rules on one line that touch or overlap (borders
+// drawn in pieces). key gives a rule's position and its extent along it.
+func pdfJoinCollinear(ss []pdftext.Segment, uf *pdfUnionFind, base int, key func(pdftext.Segment) (pos, from, to float64)) {
+	idx := make([]int, len(ss))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		pa, _, _ := key(ss[idx[a]])
+		pb, _, _ := key(ss[idx[b]])
+		return pa < pb
+	})
+	for a := range idx {
+		pa, fa, ta := key(ss[idx[a]])
+		for b := a + 1; b < len(idx); b++ {
+			pb, fb, tb := key(ss[idx[b]])
+			if pb-pa > pdfRuleTol {
+				break
+			}
+			if fb <= ta+pdfRuleTol && fa <= tb+pdfRuleTol {
+				uf.union(base+idx[a], base+idx[b])
+			}
+		}
+	}
+}
+
+// pdfMaxTableCells bounds the fine grid of one table.
+const pdfMaxTableCells = 20_000
+
+func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
+	if len(hs) < 2 || len(vs) < 2 {
+		return nil
+	}
+	var xv, yv []float64
+	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, h := range hs {
+		yv = append(yv, h.Y0)
+		minX, maxX = math.Min(minX, h.X0), math.Max(maxX, h.X1)
+	}
+	for _, v := range vs {
+		xv = append(xv, v.X0)
+		minY, maxY = math.Min(minY, v.Y0), math.Max(maxY, v.Y1)
+	}
+	xs := pdfCluster(append(xv, minX, maxX))
+	ys := pdfCluster(append(yv, minY, maxY))
+	for i, j := 0, len(ys)-1; i < j; i, j = i+1, j-1 {
+		ys[i], ys[j] = ys[j], ys[i] // top to bottom
+	}
+	t := &pdfTable{xs: xs, ys: ys, cells: map[int][]pglyph{}}
+	rows, cols := t.rows(), t.cols()
+	if rows < 2 || cols < 2 || rows*cols > pdfMaxTableCells {
+		return nil
+	}
+	// The rules at each border position.
+	vAt := make([][]pdftext.Segment, len(xs))
+	for _, v := range vs {
+		if k := pdfNearest(xs, v.X0); k >= 0 {
+			vAt[k] = append(vAt[k], v)
+		}
+	}
+	hAt := make([][]pdftext.Segment, len(ys))
+	for _, h := range hs {
+		if k := pdfNearest(ys, h.Y0); k >= 0 {
+			hAt[k] = append(hAt[k], h)
+		}
+	}
+	covers := func(ss []pdftext.Segment, at float64, vertical bool) bool {
+		for _, s := range ss {
+			from, to := s.X0, s.X1
+			if vertical {
+				from, to = s.Y0, s.Y1
+			}
+			if at >= from-0.5 && at <= to+0.5 {
+				return true
+			}
+		}
+		return false
+	}
+	uf := newPDFUnionFind(rows * cols)
+	for i := range rows {
+		ym := (t.ys[i] + t.ys[i+1]) / 2
+		for j := range cols {
+			xm := (t.xs[j] + t.xs[j+1]) / 2
+			if j+1 < cols && !covers(vAt[j+1], ym, true) {
+				uf.union(i*cols+j, i*cols+j+1)
+			}
+			if i+1 < rows && !covers(hAt[i+1], xm, false) {
+				uf.union(i*cols+j, (i+1)*cols+j)
+			}
+		}
+	}
+	t.root = make([]int, rows*cols)
+	distinct := map[int]bool{}
+	for k := range t.root {
+		t.root[k] = uf.find(k)
+		distinct[t.root[k]] = true
+	}
+	if len(distinct) < 4 {
+		return nil // a frame, or a box with a rule through it
+	}
+	return t
+}
+
+// pdfCluster sorts positions and merges those within pdfRuleTol.
+func pdfCluster(v []float64) []float64 {
+	sort.Float64s(v)
+	var out []float64
+	for i := 0; i < len(v); {
+		j, sum := i, 0.0
+		for j < len(v) && v[j]-v[i] <= pdfRuleTol {
+			sum += v[j]
+			j++
+		}
+		out = append(out, sum/float64(j-i))
+		i = j
+	}
+	return out
+}
+
+// pdfNearest returns the index of the position within pdfRuleTol of p, -1
+// if none.
+func pdfNearest(ps []float64, p float64) int {
+	best, bd := -1, pdfRuleTol+0.01
+	for k, q := range ps {
+		if d := math.Abs(q - p); d < bd {
+			best, bd = k, d
+		}
+	}
+	return best
+}
+
+// pdfPlaceGlyph puts g in the cell of the table it is drawn in, and reports
+// whether it was.
+func pdfPlaceGlyph(tables []*pdfTable, g pglyph) bool {
+	cx, cy := g.x+g.w/2, g.y+0.3*g.size
+	for _, t := range tables {
+		if cx <= t.xs[0] || cx >= t.xs[len(t.xs)-1] || cy >= t.ys[0] || cy <= t.ys[len(t.ys)-1] {
+			continue
+		}
+		j := sort.Search(len(t.xs), func(k int) bool { return t.xs[k] > cx }) - 1
+		i := sort.Search(len(t.ys), func(k int) bool { return t.ys[k] < cy }) - 1
+		if i < 0 || j < 0 || i >= t.rows() || j >= t.cols() {
+			continue
+		}
+		r := t.root[i*t.cols()+j]
+		t.cells[r] = append(t.cells[r], g)
+		return true
+	}
+	return false
+}
+
+// grid returns the table as a Grid: every position of the fine grid holds
+// its cell, whose origin is the cell's top-left position, as HTML spans
+// expand. A table without any text gives nil (a chart or a frame).
+func (t *pdfTable) grid() *Grid {
+	rows, cols := t.rows(), t.cols()
+	texts := map[int]string{}
+	origin := map[int][2]int{}
+	for k := range t.root {
+		r := t.root[k]
+		if _, ok := origin[r]; !ok {
+			origin[r] = [2]int{k / cols, k % cols}
+		}
+	}
+	any := false
+	for r, gs := range t.cells {
+		texts[r] = pdfCellText(gs)
+		any = any || texts[r] != ""
+	}
+	if !any {
+		return nil
+	}
+	g := &Grid{Rows: make([][]GridCell, rows)}
+	for i := range rows {
+		g.Rows[i] = make([]GridCell, cols)
+		for j := range cols {
+			r := t.root[i*cols+j]
+			o := origin[r]
+			g.Rows[i][j] = GridCell{Text: texts[r], OrigRow: o[0], OrigCol: o[1]}
+		}
+	}
+	return g
+}
+
+// pdfCellText is the text of a table cell: its lines joined, without a space
+// between CJK characters or digits (a label or number wrapped in a narrow
+// cell), with one between words.
+func pdfCellText(gs []pglyph) string {
+	var b strings.Builder
+	for _, l := range pdfLines(gs, false) {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(t)
+			if pdfIsLatin(last) && pdfIsLatin(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t)
+	}
+	return pdfFoldSpaces(b.String())
+}
+
+func pdfIsLatin(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
+
+// pdfFoldSpaces folds runs of white space to one space and trims.
+func pdfFoldSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+type pdfUnionFind struct{ parent []int }
+
+func newPDFUnionFind(n int) *pdfUnionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &pdfUnionFind{p}
+}
+
+func (u *pdfUnionFind) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+// union joins the sets of a and b, keeping the smaller root, so that a
+// cell's root is its first position in reading order.
+func (u *pdfUnionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	switch {
+	case ra < rb:
+		u.parent[rb] = ra
+	case rb < ra:
+		u.parent[ra] = rb
+	}
+}
+
+// pdfDropRunning removes running heads and feet: the first and last
+// lines of pages that repeat on other pages (digits aside), and folios:
+// the line at the very top or bottom of a page that is a decorated page
+// number (— 1 —, 第1页 共8页, 1/8), or a bare number that counts the pages
+// (page index plus the same offset, on at least half the pages).
+func pdfDropRunning(pages [][]pitem) {
+	const edge = 2 // lines looked at, at each end of a page
+	ends := func(items []pitem, f func(k int)) {
+		for k := 0; k < len(items) && k < edge && items[k].line != nil; k++ {
+			f(k)
+		}
+		for k := len(items) - 1; k >= max(edge, len(items)-edge) && items[k].line != nil; k-- {
+			f(k)
+		}
+	}
+	count := map[string]int{}
+	for _, items := range pages {
+		keys := map[string]bool{}
+		ends(items, func(k int) { keys[pdfRunningKey(items[k].line.text)] = true })
+		for k := range keys {
+			count[k]++
+		}
+	}
+	// Bare page numbers: the offset from the page index most of them share.
+	offsets := map[int]int{}
+	bare := func(pi int, it pitem) (int, bool) {
+		v, ok := pdfBareNumber(it.line.text)
+		return v - pi - 1, ok
+	}
+	for pi, items := range pages {
+		for _, k := range pdfEdgeItems(items) {
+			if d, ok := bare(pi, items[k]); ok {
+				offsets[d]++
+			}
+		}
+	}
+	for pi, items := range pages {
+		drop := map[int]bool{}
+		repeated := func(k int) bool {
+			return len(pages) >= 2 && count[pdfRunningKey(items[k].line.text)] >= max(2, (len(pages)+2)/3)
+		}
+		ends(items, func(k int) {
+			if repeated(k) && pdfRunningKey(items[k].line.text) != "" {
+				drop[k] = true
+			}
+		})
+		for _, k := range pdfEdgeItems(items) {
+			t := items[k].line.text
+			if d, ok := bare(pi, items[k]); ok {
+				if offsets[d] >= max(2, (len(pages)+1)/2) || len(pages) == 1 && d == 0 {
+					drop[k] = true
+				}
+			} else if pdfIsPageNumber(t) {
+				drop[k] = true
+			}
+		}
+		if len(drop) == 0 {
+			continue
+		}
+		kept := items[:0]
+		for k, it := range items {
+			if !drop[k] {
+				kept = append(kept, it)
+			}
+		}
+		pages[pi] = kept
+	}
+}
+
+// pdfEdgeItems returns the indexes of the first and last items of a page
+// that are lines.
+func pdfEdgeItems(items []pitem) []int {
+	var ks []int
+	if len(items) > 0 && items[0].line != nil {
+		ks = append(ks, 0)
+	}
+	if n := len(items) - 1; n > 0 && items[n].line != nil {
+		ks = append(ks, n)
+	}
+	return ks
+}
+
+// pdfBareNumber reads a line that is only a number.
+func pdfBareNumber(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 5 {
+		return 0, false
+	}
+	v := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		v = v*10 + int(r-'0')
+	}
+	return v, true
+}
+
+// pdfRunningKey is a line's text with digits and spaces removed.
+func pdfRunningKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// pdfIsPageNumber reports a decorated folio: a number with dashes or
+// 第…页, N/M, “第 1 页 共 8 页”.
+func pdfIsPageNumber(s string) bool {
+	decorated := false
+	t := strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return -1
+		case strings.ContainsRune("-—–－‒―_·•|/／第页共頁", r):
+			decorated = true
+			return -1
+		}
+		return r
+	}, s)
+	if !decorated || t == "" || len(t) > 8 {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsDigit(r) && !strings.ContainsRune("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩivxIVX", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// pdfBlocks turns the pages' items into blocks: a grid per table, a
+// paragraph per run of lines the layout wrapped (and per line that stands
+// alone), with the noise rules of page text. Block.Line counts the lines
+// of the text as laid out (a table row is a line).
+func pdfBlocks(pages [][]pitem) []Block {
+	var cands []blockCand
+	lineNo := 0
+	var para *pline // the paragraph being built
+	var paraText strings.Builder
+	paraLine, paraPage := 0, -1
+	var left, right float64
+	flush := func() {
+		if para == nil {
+			return
+		}
+		s := strings.TrimSpace(normalizeSpaces(paraText.String()))
+		para = nil
+		paraText.Reset()
+		if s == "" {
+			return
+		}
+		s, kind := classifyLine(s)
+		cands = append(cands, blockCand{Block: Block{Line: paraLine, Text: s}, kind: kind})
+	}
+	for pi, items := range pages {
+		pageLeft, pageRight := pdfMargins(items)
+		for _, it := range items {
+			if it.grid != nil {
+				flush()
+				cands = append(cands, blockCand{Block: Block{Line: lineNo + 1, Table: it.grid}})
+				lineNo += len(it.grid.Rows)
+				continue
+			}
+			l := it.line
+			lineNo++
+			if para != nil && pdfContinues(para, l, paraPage != pi, left, right, pageLeft) {
+				last, _ := utf8.DecodeLastRuneInString(paraText.String())
+				first, _ := utf8.DecodeRuneInString(l.text)
+				if (pdfIsLatin(last) || isDigit(last)) && (pdfIsLatin(first) || isDigit(first)) {
+					paraText.WriteByte(' ')
+				}
+				paraText.WriteString(l.text)
+				para, paraPage = l, pi
+				left, right = pageLeft, pageRight
+				continue
+			}
+			flush()
+			para, paraLine, paraPage = l, lineNo, pi
+			left, right = pageLeft, pageRight
+			paraText.WriteString(l.text)
+		}
+	}
+	flush()
+	return finishBlocks(cands)
+}
+
+// pdfMargins are the left and right edges of the text lines of a page.
+func pdfMargins(items []pitem) (left, right float64) {
+	left, right = math.Inf(1), math.Inf(-1)
+	for _, it := range items {
+		if it.line != nil && utf8.RuneCountInString(it.line.text) >= 8 {
+			left, right = math.Min(left, it.line.x0), math.Max(right, it.line.x1)
+		}
+	}
+	return left, right
+}
+
+// pdfContinues reports whether line l goes on the paragraph whose last line
+// is prev: prev is full (reaches the right margin), l is not indented and
+// follows at the paragraph's leading, in the same type size, and neither
+// is a row of cells. Across a page break the leading is not checked.
+func pdfContinues(prev, l *pline, newPage bool, prevLeft, prevRight, left float64) bool {
+	em := prev.size
+	if prev.tabbed || l.tabbed || math.Abs(l.size-prev.size) > 0.15*em {
+		return false
+	}
+	if prev.x1 < prevRight-pdfFullSlack*em {
+		return false
+	}
+	if !newPage && (prev.y-l.y <= 0 || prev.y-l.y > pdfLeading*em) {
+		return false
+	}
+	if l.x0 > left+0.5*em && l.x0 > prev.x0+0.5*em {
+		return false // indented: a new paragraph
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	if strings.ContainsRune("。！？；：!?;:", last) && pdfStartsNumbered(l.text) {
+		return false
+	}
+	return true
+}
+
+// pdfStartsNumbered reports text starting with a heading or list number:
+// 一、 （一） 1. 1、 第一…
+func pdfStartsNumbered(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '（' || r == '(':
+		return true
+	case r == '第':
+		return true
+	case strings.ContainsRune("一二三四五六七八九十", r):
+		rest := strings.TrimLeft(s[size:], "一二三四五六七八九十")
+		return strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "是")
+	case r >= '0' && r <= '9':
+		rest := strings.TrimLeft(s, "0123456789")
+		return strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "．")
+	}
+	return false
+}

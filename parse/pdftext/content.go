@@ -1,0 +1,593 @@
+package pdftext
+
+import (
+	"bytes"
+	"math"
+	"unicode/utf16"
+)
+
+// matrix is a PDF transformation [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (m applied first).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
+}
+
+type gstate struct {
+	ctm                   matrix
+	tc, tw, th, tl, trise float64
+	font                  *font
+	fsize                 float64
+}
+
+// Limits of one page's content, so a crafted file cannot run long.
+const (
+	maxGlyphsPerPage   = 400_000
+	maxSegmentsPerPage = 40_000
+	maxFormDepth       = 12
+	maxStackDepth      = 64
+)
+
+type markedContent struct {
+	actual    bool
+	text      string
+	firstGlyp int
+}
+
+type interp struct {
+	f      *file
+	page   *Page
+	toPage func(x, y float64) (float64, float64)
+	ops    *int // operators left for the whole document
+
+	gs       gstate
+	stack    []gstate
+	tm, tlm  matrix
+	res      Dict
+	fonts    map[any]*font
+	mc       []markedContent
+	actual   int // open marked-content sequences with /ActualText
+	forms    map[*Stream]bool
+	depth    int
+	chars    []char
+	path     []pathSeg
+	pathRect []rectPath
+	cur      [2]float64
+	start    [2]float64
+}
+
+type pathSeg struct{ x0, y0, x1, y1 float64 }
+
+type rectPath struct{ x0, y0, x1, y1 float64 } // a re, in page space, normalised
+
+func (in *interp) run(content []byte, res Dict) {
+	saveRes := in.res
+	in.res = res
+	defer func() { in.res = saveRes }()
+	l := &lexer{b: content, content: true}
+	var operands []any
+	for *in.ops > 0 {
+		v, tok, ok := l.object(0)
+		if !ok {
+			if tok.kind == tEOF {
+				return
+			}
+			continue
+		}
+		kw, isOp := v.(keyword)
+		if !isOp {
+			if len(operands) < 64 {
+				operands = append(operands, v)
+			}
+			continue
+		}
+		*in.ops--
+		if kw == "BI" {
+			in.inlineImage(l)
+			operands = operands[:0]
+			continue
+		}
+		in.op(string(kw), operands)
+		operands = operands[:0]
+		if len(in.page.Glyphs) >= maxGlyphsPerPage {
+			return
+		}
+	}
+}
+
+func num(v any) float64 {
+	switch n := v.(type) {
+	case int:
+		return float64(n)
+	case float64:
+		if math.IsNaN(n) || math.IsInf(n, 0) {
+			return 0
+		}
+		return n
+	}
+	return 0
+}
+
+func nums(args []any, n int) ([]float64, bool) {
+	if len(args) < n {
+		return nil, false
+	}
+	out := make([]float64, n)
+	for i, a := range args[len(args)-n:] {
+		out[i] = num(a)
+	}
+	return out, true
+}
+
+func (in *interp) op(op string, args []any) {
+	switch op {
+	case "q":
+		if len(in.stack) < maxStackDepth {
+			in.stack = append(in.stack, in.gs)
+		}
+	case "Q":
+		if n := len(in.stack); n > 0 {
+			in.gs = in.stack[n-1]
+			in.stack = in.stack[:n-1]
+		}
+	case "cm":
+		if a, ok := nums(args, 6); ok {
+			in.gs.ctm = matrix{a[0], a[1], a[2], a[3], a[4], a[5]}.mul(in.gs.ctm)
+		}
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "ET":
+	case "Tc", "Tw", "Tz", "TL", "Ts":
+		if a, ok := nums(args, 1); ok {
+			in.setTextState(op, a[0])
+		}
+	case "Tf":
+		if len(args) >= 2 {
+			if n, ok := args[len(args)-2].(Name); ok {
+				in.gs.font = in.font(n)
+			}
+			in.gs.fsize = num(args[len(args)-1])
+		}
+	case "Td":
+		if a, ok := nums(args, 2); ok {
+			in.tlm = matrix{1, 0, 0, 1, a[0], a[1]}.mul(in.tlm)
+			in.tm = in.tlm
+		}
+	case "TD":
+		if a, ok := nums(args, 2); ok {
+			in.gs.tl = -a[1]
+			in.tlm = matrix{1, 0, 0, 1, a[0], a[1]}.mul(in.tlm)
+			in.tm = in.tlm
+		}
+	case "Tm":
+		if a, ok := nums(args, 6); ok {
+			in.tlm = matrix{a[0], a[1], a[2], a[3], a[4], a[5]}
+			in.tm = in.tlm
+		}
+	case "T*":
+		in.nextLine()
+	case "Tj":
+		in.showLast(args)
+	case "'":
+		in.nextLine()
+		in.showLast(args)
+	case "\"":
+		if len(args) >= 3 {
+			in.gs.tw = num(args[len(args)-3])
+			in.gs.tc = num(args[len(args)-2])
+			in.nextLine()
+			in.showLast(args)
+		}
+	case "TJ":
+		if len(args) > 0 {
+			if a, ok := args[len(args)-1].(Array); ok {
+				for _, x := range a {
+					switch x := x.(type) {
+					case String:
+						in.show(string(x))
+					case int, float64:
+						in.advance(-num(x) / 1000 * in.gs.fsize)
+					}
+				}
+			}
+		}
+	case "BMC":
+		in.mc = append(in.mc, markedContent{firstGlyp: len(in.page.Glyphs)})
+	case "BDC":
+		m := markedContent{firstGlyp: len(in.page.Glyphs)}
+		if len(args) > 0 {
+			var props Dict
+			switch p := args[len(args)-1].(type) {
+			case Dict:
+				props = p
+			case Name:
+				props = in.f.dict(in.f.dict(in.res["Properties"])[p])
+			}
+			if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
+				m.actual, m.text = true, textString(string(s))
+				in.actual++
+			}
+		}
+		if len(in.mc) < 256 {
+			in.mc = append(in.mc, m)
+		}
+	case "EMC":
+		if n := len(in.mc); n > 0 {
+			m := in.mc[n-1]
+			in.mc = in.mc[:n-1]
+			if m.actual {
+				in.actual--
+				if in.actual == 0 {
+					in.replaceActual(m)
+				}
+			}
+		}
+	case "Do":
+		if len(args) > 0 {
+			if n, ok := args[len(args)-1].(Name); ok {
+				in.xobject(n)
+			}
+		}
+	case "m":
+		if a, ok := nums(args, 2); ok {
+			x, y := in.pt(a[0], a[1])
+			in.cur, in.start = [2]float64{x, y}, [2]float64{x, y}
+		}
+	case "l":
+		if a, ok := nums(args, 2); ok {
+			x, y := in.pt(a[0], a[1])
+			in.addSeg(in.cur[0], in.cur[1], x, y)
+			in.cur = [2]float64{x, y}
+		}
+	case "c":
+		if a, ok := nums(args, 6); ok {
+			x, y := in.pt(a[4], a[5])
+			in.cur = [2]float64{x, y}
+		}
+	case "v", "y":
+		if a, ok := nums(args, 4); ok {
+			x, y := in.pt(a[2], a[3])
+			in.cur = [2]float64{x, y}
+		}
+	case "h":
+		in.addSeg(in.cur[0], in.cur[1], in.start[0], in.start[1])
+		in.cur = in.start
+	case "re":
+		if a, ok := nums(args, 4); ok {
+			x0, y0 := in.pt(a[0], a[1])
+			x1, y1 := in.pt(a[0]+a[2], a[1]+a[3])
+			if len(in.pathRect) < maxSegmentsPerPage {
+				in.pathRect = append(in.pathRect, rectPath{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)})
+			}
+			in.cur, in.start = [2]float64{x0, y0}, [2]float64{x0, y0}
+		}
+	case "S", "s":
+		in.paint(true)
+	case "f", "F", "f*":
+		in.paint(false)
+	case "B", "B*", "b", "b*":
+		in.paint(true)
+	case "n":
+		in.path, in.pathRect = in.path[:0], in.pathRect[:0]
+	}
+}
+
+// setTextState sets the text-state parameter of operator op.
+func (in *interp) setTextState(op string, v float64) {
+	switch op {
+	case "Tc":
+		in.gs.tc = v
+	case "Tw":
+		in.gs.tw = v
+	case "Tz":
+		in.gs.th = v / 100
+	case "TL":
+		in.gs.tl = v
+	case "Ts":
+		in.gs.trise = v
+	}
+}
+
+func (in *interp) pt(x, y float64) (float64, float64) {
+	return in.toPage(in.gs.ctm.apply(x, y))
+}
+
+func (in *interp) addSeg(x0, y0, x1, y1 float64) {
+	if len(in.path) < maxSegmentsPerPage {
+		in.path = append(in.path, pathSeg{x0, y0, x1, y1})
+	}
+}
+
+// thinRule is the largest extent of a filled rectangle taken as a rule
+// (table borders drawn as thin filled bars).
+const thinRule = 2.5
+
+// paint turns the current path into the page's axis-aligned segments:
+// stroked lines and rectangle edges, and filled bars thin enough to be
+// rules.
+func (in *interp) paint(stroke bool) {
+	add := func(x0, y0, x1, y1 float64) {
+		if len(in.page.Segments) >= maxSegmentsPerPage {
+			return
+		}
+		dx, dy := math.Abs(x1-x0), math.Abs(y1-y0)
+		switch {
+		case dy <= 0.5 && dx > 0.5:
+			y := (y0 + y1) / 2
+			in.page.Segments = append(in.page.Segments, Segment{min(x0, x1), y, max(x0, x1), y})
+		case dx <= 0.5 && dy > 0.5:
+			x := (x0 + x1) / 2
+			in.page.Segments = append(in.page.Segments, Segment{x, min(y0, y1), x, max(y0, y1)})
+		}
+	}
+	for _, r := range in.pathRect {
+		w, h := r.x1-r.x0, r.y1-r.y0
+		switch {
+		case !stroke && h <= thinRule && w > h:
+			add(r.x0, (r.y0+r.y1)/2, r.x1, (r.y0+r.y1)/2)
+		case !stroke && w <= thinRule && h > w:
+			add((r.x0+r.x1)/2, r.y0, (r.x0+r.x1)/2, r.y1)
+		case stroke:
+			add(r.x0, r.y0, r.x1, r.y0)
+			add(r.x0, r.y1, r.x1, r.y1)
+			add(r.x0, r.y0, r.x0, r.y1)
+			add(r.x1, r.y0, r.x1, r.y1)
+		}
+	}
+	if stroke {
+		for _, s := range in.path {
+			add(s.x0, s.y0, s.x1, s.y1)
+		}
+	} else if len(in.path) > 0 {
+		// A filled polygon of axis-aligned edges: a rule when thin.
+		x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, s := range in.path {
+			x0, y0 = min(x0, s.x0, s.x1), min(y0, s.y0, s.y1)
+			x1, y1 = max(x1, s.x0, s.x1), max(y1, s.y0, s.y1)
+		}
+		w, h := x1-x0, y1-y0
+		switch {
+		case h <= thinRule && w > h:
+			add(x0, (y0+y1)/2, x1, (y0+y1)/2)
+		case w <= thinRule && h > w:
+			add((x0+x1)/2, y0, (x0+x1)/2, y1)
+		}
+	}
+	in.path, in.pathRect = in.path[:0], in.pathRect[:0]
+}
+
+func (in *interp) nextLine() {
+	in.tlm = matrix{1, 0, 0, 1, 0, -in.gs.tl}.mul(in.tlm)
+	in.tm = in.tlm
+}
+
+// advance moves the text position by tx (unscaled text space units).
+func (in *interp) advance(tx float64) {
+	if in.gs.font != nil && in.gs.font.vertical {
+		in.tm = matrix{1, 0, 0, 1, 0, -tx}.mul(in.tm)
+		return
+	}
+	in.tm = matrix{1, 0, 0, 1, tx * in.gs.th, 0}.mul(in.tm)
+}
+
+func (in *interp) font(n Name) *font {
+	fonts := in.f.dict(in.res["Font"])
+	ref := fonts[n]
+	var key any = ref
+	if _, isRef := ref.(Ref); !isRef {
+		key = n // a direct font dictionary: cache by name in this page
+	}
+	if fn, ok := in.fonts[key]; ok {
+		return fn
+	}
+	fn := in.f.loadFont(ref)
+	in.fonts[key] = fn
+	return fn
+}
+
+// showLast draws the string operand of Tj, ' or ".
+func (in *interp) showLast(args []any) {
+	if len(args) > 0 {
+		if s, ok := args[len(args)-1].(String); ok {
+			in.show(string(s))
+		}
+	}
+}
+
+// show draws a string: one glyph per character code.
+func (in *interp) show(s string) {
+	fn := in.gs.font
+	if fn == nil {
+		fn = &font{enc: winAnsi, widths: map[int]float64{}, scale: 1}
+		in.gs.font = fn
+	}
+	in.chars = fn.decode(s, in.chars)
+	g := &in.gs
+	for _, c := range in.chars {
+		if len(in.page.Glyphs) >= maxGlyphsPerPage {
+			return
+		}
+		trm := matrix{g.fsize * g.th, 0, 0, g.fsize, 0, g.trise}.mul(in.tm).mul(g.ctm)
+		w := c.width / 1000
+		x0, y0 := in.toPage(trm[4], trm[5])
+		var x1, y1 float64
+		if fn.vertical {
+			x1, y1 = in.toPage(trm.apply(0, -1))
+		} else {
+			x1, y1 = in.toPage(trm.apply(w, 0))
+		}
+		// The font size: the length of the text space's unit y vector.
+		ux, uy := in.toPage(trm.apply(0, 1))
+		size := math.Hypot(ux-x0, uy-y0)
+		dx, dy := x1-x0, y1-y0
+		gl := Glyph{Text: c.text, X: x0, Y: y0, W: math.Hypot(dx, dy), Size: size, Known: c.known}
+		gl.Upright = dx >= 0 && math.Abs(dy) <= 0.2*math.Abs(dx)+0.01 && uy > y0
+		if c.text == "" {
+			gl.Text = "\ufffd"
+		}
+		in.page.Glyphs = append(in.page.Glyphs, gl)
+		tx := w*g.fsize + g.tc
+		if c.space {
+			tx += g.tw
+		}
+		if fn.vertical {
+			in.tm = matrix{1, 0, 0, 1, 0, -(g.fsize + g.tc)}.mul(in.tm)
+		} else {
+			in.tm = matrix{1, 0, 0, 1, tx * g.th, 0}.mul(in.tm)
+		}
+	}
+}
+
+// replaceActual replaces the glyphs drawn inside a marked-content
+// sequence by its /ActualText, placed where they were.
+func (in *interp) replaceActual(m markedContent) {
+	gl := in.page.Glyphs
+	if m.firstGlyp > len(gl) {
+		return
+	}
+	drawn := gl[m.firstGlyp:]
+	if len(drawn) == 0 {
+		return
+	}
+	first, last := drawn[0], drawn[len(drawn)-1]
+	g := first
+	g.Text = m.text
+	g.Known = true
+	g.W = math.Max(first.W, last.X+last.W-first.X)
+	if m.text == "" {
+		in.page.Glyphs = gl[:m.firstGlyp]
+		return
+	}
+	in.page.Glyphs = append(gl[:m.firstGlyp], g)
+}
+
+func (in *interp) xobject(n Name) {
+	s, ok := in.f.resolve(in.f.dict(in.res["XObject"])[n]).(*Stream)
+	if !ok {
+		return
+	}
+	switch in.f.name(s.Dict["Subtype"]) {
+	case "Image":
+		in.image()
+	case "Form":
+		if in.depth >= maxFormDepth || in.forms[s] {
+			return
+		}
+		data, err := in.f.decodeStream(s, true)
+		if err != nil && len(data) == 0 {
+			return
+		}
+		in.forms[s] = true
+		in.depth++
+		save, saveStack, saveTm, saveTlm := in.gs, append([]gstate(nil), in.stack...), in.tm, in.tlm
+		if m := in.f.array(s.Dict["Matrix"]); len(m) == 6 {
+			var a matrix
+			for i := range 6 {
+				a[i], _ = in.f.num(m[i])
+			}
+			in.gs.ctm = a.mul(in.gs.ctm)
+		}
+		res := in.f.dict(s.Dict["Resources"])
+		if res == nil {
+			res = in.res
+		}
+		in.run(data, res)
+		in.gs, in.stack, in.tm, in.tlm = save, saveStack, saveTm, saveTlm
+		in.depth--
+		delete(in.forms, s)
+	}
+}
+
+// image records an image drawn in the unit square of the CTM.
+func (in *interp) image() {
+	in.page.Images++
+	var xs, ys [4]float64
+	for i, p := range [4][2]float64{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
+		xs[i], ys[i] = in.pt(p[0], p[1])
+	}
+	w := max(xs[0], xs[1], xs[2], xs[3]) - min(xs[0], xs[1], xs[2], xs[3])
+	h := max(ys[0], ys[1], ys[2], ys[3]) - min(ys[0], ys[1], ys[2], ys[3])
+	if area := in.page.Width * in.page.Height; area > 0 {
+		in.page.ImageCover = max(in.page.ImageCover, math.Min(1, w*h/area))
+	}
+}
+
+// inlineImage skips BI … ID data EI.
+func (in *interp) inlineImage(l *lexer) {
+	length := -1
+	for {
+		t := l.next()
+		if t.kind == tEOF {
+			return
+		}
+		if t.kind == tKeyword && t.str == "ID" {
+			break
+		}
+		if t.kind == tName && (t.str == "L" || t.str == "Length") {
+			v, _, _ := l.object(0)
+			if n, ok := v.(int); ok {
+				length = n
+			}
+		}
+	}
+	l.pos++ // the single white-space byte after ID
+	if length >= 0 && l.pos+length <= len(l.b) {
+		l.pos += length
+	} else {
+		// Find EI between white space.
+		for i := l.pos; ; {
+			j := indexFrom(l.b, i, []byte("EI"))
+			if j < 0 {
+				l.pos = len(l.b)
+				break
+			}
+			if j > 0 && isSpace(l.b[j-1]) && (j+2 == len(l.b) || isSpace(l.b[j+2]) || isDelim(l.b[j+2])) {
+				l.pos = j
+				break
+			}
+			i = j + 2
+		}
+	}
+	t := l.next()
+	_ = t // EI
+	in.image()
+}
+
+// textString decodes a PDF text string (UTF-16BE or UTF-8 with a BOM, else
+// PDFDocEncoding, which agrees with Latin-1 where reports use it).
+func textString(s string) string {
+	b := []byte(s)
+	switch {
+	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
+		u := make([]uint16, 0, len(b)/2)
+		for i := 2; i+1 < len(b); i += 2 {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		}
+		return string(utf16.Decode(u))
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		return string(b[3:])
+	}
+	var r []rune
+	for _, c := range b {
+		if t := winAnsi[c]; t != "" {
+			r = append(r, []rune(t)...)
+		} else if c == '\t' || c == '\n' || c == '\r' {
+			r = append(r, ' ')
+		}
+	}
+	return string(r)
+}

@@ -1,0 +1,294 @@
+package pdftext
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/lzw"
+	"compress/zlib"
+	"errors"
+	"io"
+)
+
+// budget bounds the bytes all stream decoding of one file may produce:
+// a few kilobytes of Flate can claim gigabytes.
+type budget struct {
+	left int64
+}
+
+// errTooLarge is returned when the decoding budget is spent.
+var errTooLarge = errors.New("解压后的数据超过上限")
+
+// limitedWriter collects at most the budget's bytes.
+type limitedWriter struct {
+	buf bytes.Buffer
+	b   *budget
+}
+
+func (w *limitedWriter) Write(p []byte) (int, error) {
+	if int64(len(p)) > w.b.left {
+		n := int(w.b.left)
+		w.buf.Write(p[:n])
+		w.b.left = 0
+		return n, errTooLarge
+	}
+	w.b.left -= int64(len(p))
+	return w.buf.Write(p)
+}
+
+// decodeStream returns a stream's data with its filters undone. Image
+// filters (DCT, JPX, CCITT, JBIG2) are left applied: text extraction never
+// needs the pixels. A truncated or damaged Flate stream gives what could be
+// decoded, as viewers show it.
+func (f *file) decodeStream(s *Stream, decrypt bool) ([]byte, error) {
+	data := s.Raw
+	if decrypt && f.crypt != nil && s.Dict["Type"] != Name("XRef") {
+		data = f.crypt.decryptBytes(data, s.ref)
+	}
+	filters, parms := f.filters(s.Dict)
+	for i, name := range filters {
+		var p Dict
+		if i < len(parms) {
+			p = parms[i]
+		}
+		var err error
+		data, err = f.applyFilter(name, data, p)
+		if err != nil {
+			return data, err
+		}
+	}
+	return data, nil
+}
+
+func (f *file) filters(d Dict) ([]Name, []Dict) {
+	var names []Name
+	var parms []Dict
+	for _, x := range f.list(d["Filter"]) {
+		names = append(names, f.name(x))
+	}
+	for _, x := range f.list(d["DecodeParms"]) {
+		parms = append(parms, f.dict(x))
+	}
+	return names, parms
+}
+
+// list returns the elements of an array, or a single object as a list of
+// one (entries such as /Filter may be either).
+func (f *file) list(v any) []any {
+	switch v := f.resolve(v).(type) {
+	case nil:
+		return nil
+	case Array:
+		return v
+	default:
+		return []any{v}
+	}
+}
+
+var errImageFilter = errors.New("image data")
+
+func (f *file) applyFilter(name Name, data []byte, p Dict) ([]byte, error) {
+	switch name {
+	case "FlateDecode", "Fl":
+		out, err := f.inflate(data)
+		if err != nil {
+			return out, err
+		}
+		return f.predict(out, p)
+	case "LZWDecode", "LZW":
+		w := &limitedWriter{b: f.budget}
+		r := lzw.NewReader(bytes.NewReader(data), lzw.MSB, 8)
+		_, err := io.Copy(w, r)
+		r.Close()
+		if errors.Is(err, errTooLarge) {
+			return w.buf.Bytes(), err
+		}
+		return f.predict(w.buf.Bytes(), p)
+	case "ASCIIHexDecode", "AHx":
+		return f.charge(asciiHex(data))
+	case "ASCII85Decode", "A85":
+		return f.charge(ascii85(data))
+	case "RunLengthDecode", "RL":
+		return f.charge(runLength(data, f.budget.left+1))
+	case "DCTDecode", "DCT", "JPXDecode", "CCITTFaxDecode", "CCF", "JBIG2Decode":
+		return data, errImageFilter
+	case "Crypt":
+		return data, nil
+	}
+	return data, errors.New("unknown filter")
+}
+
+func (f *file) charge(b []byte) ([]byte, error) {
+	if int64(len(b)) > f.budget.left {
+		f.budget.left = 0
+		return nil, errTooLarge
+	}
+	f.budget.left -= int64(len(b))
+	return b, nil
+}
+
+func (f *file) inflate(data []byte) ([]byte, error) {
+	w := &limitedWriter{b: f.budget}
+	var r io.ReadCloser
+	zr, err := zlib.NewReader(bytes.NewReader(data))
+	if err == nil {
+		r = zr
+	} else {
+		// No zlib header (some writers emit raw deflate).
+		r = flate.NewReader(bytes.NewReader(data))
+	}
+	_, err = io.Copy(w, r)
+	r.Close()
+	if errors.Is(err, errTooLarge) {
+		return w.buf.Bytes(), err
+	}
+	// A checksum error or an early end: keep what was decoded.
+	return w.buf.Bytes(), nil
+}
+
+// predict undoes PNG and TIFF predictors (/Predictor ≥ 2).
+func (f *file) predict(data []byte, p Dict) ([]byte, error) {
+	if p == nil {
+		return data, nil
+	}
+	pred, _ := f.num(p["Predictor"])
+	if pred < 2 {
+		return data, nil
+	}
+	colors, cols, bpc := 1.0, 1.0, 8.0
+	if v, ok := f.num(p["Colors"]); ok && v >= 1 && v <= 32 {
+		colors = v
+	}
+	if v, ok := f.num(p["Columns"]); ok && v >= 1 && v <= 1<<20 {
+		cols = v
+	}
+	if v, ok := f.num(p["BitsPerComponent"]); ok && v >= 1 && v <= 16 {
+		bpc = v
+	}
+	bpp := max(1, int(colors*bpc+7)/8)
+	rowLen := int(colors*bpc*cols+7) / 8
+	if pred == 2 { // TIFF: horizontal differencing, 8-bit only
+		if bpc != 8 {
+			return data, nil
+		}
+		out := append([]byte(nil), data...)
+		for r := 0; r+rowLen <= len(out); r += rowLen {
+			for i := bpp; i < rowLen; i++ {
+				out[r+i] += out[r+i-bpp]
+			}
+		}
+		return out, nil
+	}
+	var out []byte
+	prev := make([]byte, rowLen)
+	for i := 0; i < len(data); i += rowLen + 1 {
+		typ := data[i]
+		end := min(i+1+rowLen, len(data))
+		row := make([]byte, rowLen)
+		copy(row, data[i+1:end])
+		for k := range rowLen {
+			var left, up, ul byte
+			if k >= bpp {
+				left = row[k-bpp]
+				ul = prev[k-bpp]
+			}
+			up = prev[k]
+			switch typ {
+			case 1:
+				row[k] += left
+			case 2:
+				row[k] += up
+			case 3:
+				row[k] += byte((int(left) + int(up)) / 2)
+			case 4:
+				row[k] += paeth(left, up, ul)
+			}
+		}
+		out = append(out, row...)
+		prev = row
+	}
+	return out, nil
+}
+
+func paeth(a, b, c byte) byte {
+	p := int(a) + int(b) - int(c)
+	pa, pb, pc := abs(p-int(a)), abs(p-int(b)), abs(p-int(c))
+	switch {
+	case pa <= pb && pa <= pc:
+		return a
+	case pb <= pc:
+		return b
+	}
+	return c
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func asciiHex(data []byte) []byte {
+	out, _ := hexBytes(data)
+	return out
+}
+
+func ascii85(data []byte) []byte {
+	var out []byte
+	var group [5]byte
+	n := 0
+	flush := func(k int) {
+		var v uint32
+		for i := range 5 {
+			c := byte('u')
+			if i < k {
+				c = group[i]
+			}
+			v = v*85 + uint32(c-'!')
+		}
+		b := []byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}
+		out = append(out, b[:k-1]...)
+	}
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '~':
+			i = len(data)
+		case c == 'z' && n == 0:
+			out = append(out, 0, 0, 0, 0)
+		case c >= '!' && c <= 'u':
+			group[n] = c
+			n++
+			if n == 5 {
+				flush(5)
+				n = 0
+			}
+		}
+	}
+	if n > 1 {
+		flush(n)
+	}
+	return out
+}
+
+func runLength(data []byte, limit int64) []byte {
+	var out []byte
+	for i := 0; i < len(data) && int64(len(out)) < limit; {
+		n := int(data[i])
+		i++
+		switch {
+		case n < 128:
+			end := min(i+n+1, len(data))
+			out = append(out, data[i:end]...)
+			i = end
+		case n > 128:
+			if i < len(data) {
+				out = append(out, bytes.Repeat(data[i:i+1], 257-n)...)
+				i++
+			}
+		default:
+			return out
+		}
+	}
+	return out
+}

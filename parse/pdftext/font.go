@@ -1,0 +1,333 @@
+package pdftext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// font decodes the strings of a text-showing operator into characters,
+// each with its text and advance width.
+type font struct {
+	type0    bool
+	codes    *cmap // a Type0 font's embedded encoding CMap (code splitting, CIDs)
+	identity bool  // Identity-H/V: the code is the CID
+	legacy   encoding.Encoding
+	unicode  string // "ucs2" or "utf16": predefined Uni… CMaps, codes are Unicode
+	toUni    *cmap
+	enc      [256]string // simple fonts: text by code
+	widths   map[int]float64
+	dw       float64 // default width, 1/1000 of text space
+	scale    float64 // Type3: glyph space to 1/1000 text space
+	mono     bool    // estimate widths as Courier's
+	vertical bool
+}
+
+// char is one character code of a shown string.
+type char struct {
+	text  string
+	width float64 // advance, 1/1000 of the font size
+	space bool    // the single-byte code 32, to which word spacing applies
+	known bool    // the text came from a map, not guessed
+}
+
+// loadFont reads a font dictionary.
+func (f *file) loadFont(v any) *font {
+	d := f.dict(v)
+	fn := &font{widths: map[int]float64{}, scale: 1}
+	if d == nil {
+		fn.enc = winAnsi
+		return fn
+	}
+	sub := f.name(d["Subtype"])
+	base := string(f.name(d["BaseFont"]))
+	fn.mono = strings.Contains(strings.ToLower(base), "courier") || strings.Contains(strings.ToLower(base), "mono")
+	if s, ok := f.resolve(d["ToUnicode"]).(*Stream); ok {
+		if data, err := f.decodeStream(s, true); err == nil || len(data) > 0 {
+			fn.toUni = parseCMap(data)
+		}
+	}
+	if sub == "Type0" {
+		fn.type0 = true
+		fn.dw = 1000
+		switch e := f.resolve(d["Encoding"]).(type) {
+		case Name:
+			fn.predefined(string(e))
+		case *Stream:
+			if data, err := f.decodeStream(e, true); err == nil || len(data) > 0 {
+				fn.codes = parseCMap(data)
+			}
+			if u := f.name(e.Dict["UseCMap"]); u != "" {
+				fn.predefined(string(u))
+			}
+			if w, _ := f.num(e.Dict["WMode"]); w == 1 {
+				fn.vertical = true
+			}
+		default:
+			fn.identity = true
+		}
+		if desc := f.array(d["DescendantFonts"]); len(desc) > 0 {
+			cd := f.dict(desc[0])
+			if n, ok := f.num(cd["DW"]); ok {
+				fn.dw = n
+			}
+			f.cidWidths(fn, f.array(cd["W"]))
+		}
+		return fn
+	}
+	// A simple font.
+	fn.enc = standard
+	if sub == "TrueType" {
+		fn.enc = winAnsi
+	}
+	if sub == "Type3" {
+		if m := f.array(d["FontMatrix"]); len(m) == 6 {
+			if a, ok := f.num(m[0]); ok && a != 0 {
+				fn.scale = a * 1000
+			}
+		}
+	}
+	switch e := f.resolve(d["Encoding"]).(type) {
+	case Name:
+		fn.baseEncoding(e)
+	case Dict:
+		if b := f.name(e["BaseEncoding"]); b != "" {
+			fn.baseEncoding(b)
+		}
+		code := 0
+		for _, x := range f.array(e["Differences"]) {
+			switch x := f.resolve(x).(type) {
+			case int:
+				code = x
+			case Name:
+				if code >= 0 && code < 256 {
+					fn.enc[code] = glyphRune(string(x))
+				}
+				code++
+			}
+		}
+	}
+	first, _ := f.num(d["FirstChar"])
+	for i, w := range f.array(d["Widths"]) {
+		if n, ok := f.num(w); ok {
+			fn.widths[int(first)+i] = n * fn.scale
+		}
+	}
+	if fd := f.dict(d["FontDescriptor"]); fd != nil {
+		if n, ok := f.num(fd["MissingWidth"]); ok && n > 0 {
+			fn.dw = n * fn.scale
+		}
+	}
+	return fn
+}
+
+func (fn *font) baseEncoding(n Name) {
+	switch n {
+	case "WinAnsiEncoding":
+		fn.enc = winAnsi
+	case "StandardEncoding":
+		fn.enc = standard
+	case "MacRomanEncoding", "PDFDocEncoding":
+		fn.enc = winAnsi // the same for the characters reports use
+	}
+}
+
+// predefined sets up a Type0 font with a predefined CMap.
+func (fn *font) predefined(name string) {
+	fn.vertical = strings.HasSuffix(name, "-V")
+	switch {
+	case name == "Identity-H" || name == "Identity-V":
+		fn.identity = true
+	case strings.Contains(name, "UCS2"):
+		fn.unicode = "ucs2"
+	case strings.Contains(name, "UTF16"):
+		fn.unicode = "utf16"
+	case strings.HasPrefix(name, "GB"):
+		fn.legacy = simplifiedchinese.GB18030
+		fn.codes = gbSpace
+	case strings.HasPrefix(name, "ETen-B5") || strings.HasPrefix(name, "B5"):
+		fn.legacy = traditionalchinese.Big5
+		fn.codes = big5Space
+	default:
+		fn.identity = true
+	}
+}
+
+// Code spaces of the legacy Chinese CMaps: one byte below 0x81, else two
+// bytes (four for GB18030's 0x81 0x30… sequences).
+var (
+	gbSpace = &cmap{space: []codeRange{
+		{n: 1, lo: [4]byte{0x00}, hi: [4]byte{0x80}},
+		{n: 2, lo: [4]byte{0x81, 0x40}, hi: [4]byte{0xFE, 0xFE}},
+		{n: 4, lo: [4]byte{0x81, 0x30, 0x81, 0x30}, hi: [4]byte{0xFE, 0x39, 0xFE, 0x39}},
+	}}
+	big5Space = &cmap{space: []codeRange{
+		{n: 1, lo: [4]byte{0x00}, hi: [4]byte{0x80}},
+		{n: 2, lo: [4]byte{0x81, 0x40}, hi: [4]byte{0xFE, 0xFE}},
+	}}
+)
+
+// maxWidthEntries bounds the widths a /W array may define.
+const maxWidthEntries = 1 << 18
+
+func (f *file) cidWidths(fn *font, w Array) {
+	n := 0
+	for i := 0; i < len(w) && n < maxWidthEntries; {
+		first, ok := f.num(w[i])
+		if !ok || i+1 >= len(w) {
+			return
+		}
+		if arr := f.array(w[i+1]); arr != nil {
+			for k, x := range arr {
+				if v, ok := f.num(x); ok {
+					fn.widths[int(first)+k] = v
+					n++
+				}
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= len(w) {
+			return
+		}
+		last, ok1 := f.num(w[i+1])
+		v, ok2 := f.num(w[i+2])
+		if !ok1 || !ok2 || last < first {
+			return
+		}
+		for c := int(first); c <= int(last) && n < maxWidthEntries; c++ {
+			fn.widths[c] = v
+			n++
+		}
+		i += 3
+	}
+}
+
+// decode splits s into character codes.
+func (fn *font) decode(s string, out []char) []char {
+	out = out[:0]
+	for len(s) > 0 {
+		n := 1
+		if fn.type0 {
+			switch {
+			case fn.codes != nil:
+				n = fn.codes.split(s, 2)
+			case fn.toUni != nil && len(fn.toUni.space) > 0 && !fn.identity && fn.unicode == "":
+				n = fn.toUni.split(s, 2)
+			case fn.unicode == "utf16" && len(s) >= 4 && s[0] >= 0xD8 && s[0] <= 0xDB:
+				n = 4
+			default:
+				n = min(2, len(s))
+			}
+		} else if fn.toUni != nil && len(fn.toUni.space) > 0 {
+			// A simple font is one byte a code, whatever its ToUnicode says.
+			n = 1
+		}
+		code := codeOf(s[:n])
+		c := char{space: n == 1 && s[0] == ' '}
+		if t, ok := fn.toUni.text(code); ok && t != "" {
+			c.text, c.known = t, true
+		} else if fn.type0 {
+			switch {
+			case fn.unicode != "":
+				c.text, c.known = decodeUTF16(s[:n]), true
+			case fn.legacy != nil:
+				if t, err := fn.legacy.NewDecoder().String(s[:n]); err == nil && t != "" && t != "\ufffd" {
+					c.text, c.known = t, true
+				}
+			}
+		} else {
+			c.text = fn.enc[s[0]]
+			c.known = c.text != ""
+		}
+		c.width = fn.width(code, c.text)
+		out = append(out, c)
+		s = s[n:]
+	}
+	return out
+}
+
+func (fn *font) width(code uint32, text string) float64 {
+	if fn.type0 {
+		cid := -1
+		switch {
+		case fn.identity:
+			cid = int(code)
+		case fn.codes != nil:
+			if c, ok := fn.codes.cid(code); ok {
+				cid = c
+			}
+		}
+		if cid >= 0 {
+			if w, ok := fn.widths[cid]; ok {
+				return w
+			}
+			if fn.identity || fn.codes != nil && len(fn.codes.cids)+len(fn.codes.cidRng) > 0 {
+				return fn.dw
+			}
+		}
+		return estimateWidth(text, false)
+	}
+	if w, ok := fn.widths[int(code)]; ok && w > 0 {
+		return w
+	}
+	if fn.dw > 0 {
+		return fn.dw
+	}
+	return estimateWidth(text, fn.mono)
+}
+
+// estimateWidth guesses an advance for a font without widths: full width
+// for CJK, half for the rest.
+func estimateWidth(text string, mono bool) float64 {
+	r, _ := utf8.DecodeRuneInString(text)
+	switch {
+	case mono:
+		return 600
+	case isWide(r):
+		return 1000
+	case r == ' ':
+		return 250
+	}
+	return 500
+}
+
+// isWide reports East Asian wide characters (ideographs, kana, hangul,
+// full-width forms and CJK punctuation).
+func isWide(r rune) bool {
+	return r >= 0x2E80 && r <= 0xA4CF || r >= 0xAC00 && r <= 0xD7A3 ||
+		r >= 0xF900 && r <= 0xFAFF || r >= 0xFE30 && r <= 0xFE4F ||
+		r >= 0xFF00 && r <= 0xFF60 || r >= 0xFFE0 && r <= 0xFFE6 ||
+		r >= 0x20000 && r <= 0x3FFFD || unicode.Is(unicode.Han, r)
+}
+
+// IsWide reports East Asian wide characters, for layout.
+func IsWide(r rune) bool { return isWide(r) }
+
+var winAnsi, standard [256]string
+
+func init() {
+	upper := [32]rune{0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178}
+	for i := 32; i < 256; i++ {
+		r := rune(i)
+		if i >= 0x80 && i < 0xA0 {
+			r = upper[i-0x80]
+		}
+		if r == 0x7F || r == 0xFFFD {
+			continue
+		}
+		winAnsi[i] = string(r)
+	}
+	for i := 32; i < 127; i++ {
+		standard[i] = string(rune(i))
+	}
+	standard['\''] = "’"
+	standard['`'] = "‘"
+	for i := 0xA1; i < 256; i++ {
+		standard[i] = winAnsi[i] // close enough for the few a report uses
+	}
+}

@@ -1,0 +1,505 @@
+package pdftext
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
+
+// The PDF object model, as far as text extraction needs it.
+type (
+	// Name is a PDF name (/Font), without the slash, #xx escapes decoded.
+	Name string
+	// String is a PDF string's bytes (literal or hex), escapes decoded.
+	String string
+	// Dict is a PDF dictionary.
+	Dict map[Name]any
+	// Array is a PDF array.
+	Array []any
+	// Ref is an indirect reference (12 0 R).
+	Ref struct{ Num, Gen int }
+	// Stream is a stream object: its dictionary and its raw (still
+	// encoded) bytes.
+	Stream struct {
+		Dict Dict
+		Raw  []byte
+		ref  Ref // the object it was read as (for decryption keys)
+	}
+	// keyword is a bare word: an operator of a content stream, or obj,
+	// endobj, R, true… in the file syntax.
+	keyword string
+)
+
+// maxNesting bounds arrays and dictionaries within arrays and
+// dictionaries: real files nest a handful of levels; the bound keeps a
+// crafted [[[[… from exhausting the stack.
+const maxNesting = 64
+
+// lexer reads PDF tokens from b, starting at pos.
+type lexer struct {
+	b   []byte
+	pos int
+	// content: a content stream, which has no references (N G R), so
+	// numbers need no look-ahead.
+	content bool
+}
+
+// keywords are the operators and words the lexer returns without
+// allocating.
+var keywords = map[string]string{}
+
+func init() {
+	for _, k := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' " obj endobj R stream endstream xref trailer startxref true false null`) {
+		keywords[k] = k
+	}
+}
+
+func isSpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', '\f', 0:
+		return true
+	}
+	return false
+}
+
+func isDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+// skipSpace skips white space and comments.
+func (l *lexer) skipSpace() {
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		if isSpace(c) {
+			l.pos++
+			continue
+		}
+		if c == '%' {
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+			continue
+		}
+		return
+	}
+}
+
+// token kinds returned by next.
+type tokKind uint8
+
+const (
+	tEOF tokKind = iota
+	tNumber
+	tName
+	tString
+	tArrayOpen
+	tArrayClose
+	tDictOpen
+	tDictClose
+	tKeyword
+)
+
+type token struct {
+	kind  tokKind
+	num   float64
+	isInt bool
+	str   string // name, string bytes or keyword
+}
+
+// next returns the next token.
+func (l *lexer) next() token {
+	l.skipSpace()
+	if l.pos >= len(l.b) {
+		return token{kind: tEOF}
+	}
+	c := l.b[l.pos]
+	switch {
+	case c == '[':
+		l.pos++
+		return token{kind: tArrayOpen}
+	case c == ']':
+		l.pos++
+		return token{kind: tArrayClose}
+	case c == '{' || c == '}':
+		l.pos++ // PostScript procedures (in Type 4 functions): not needed
+		return l.next()
+	case c == '/':
+		return token{kind: tName, str: l.name()}
+	case c == '(':
+		return token{kind: tString, str: l.literal()}
+	case c == '<':
+		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+			l.pos += 2
+			return token{kind: tDictOpen}
+		}
+		return token{kind: tString, str: l.hex()}
+	case c == '>':
+		l.pos++
+		if l.pos < len(l.b) && l.b[l.pos] == '>' {
+			l.pos++
+			return token{kind: tDictClose}
+		}
+		return l.next() // a stray >
+	case c == ')':
+		l.pos++
+		return l.next()
+	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		if t, ok := l.number(); ok {
+			return t
+		}
+	}
+	start := l.pos
+	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+		l.pos++
+	}
+	if l.pos == start {
+		l.pos++ // a lone delimiter we do not know
+	}
+	if k, ok := keywords[string(l.b[start:l.pos])]; ok {
+		return token{kind: tKeyword, str: k}
+	}
+	return token{kind: tKeyword, str: string(l.b[start:l.pos])}
+}
+
+func (l *lexer) number() (token, bool) {
+	start := l.pos
+	i := l.pos
+	if i < len(l.b) && (l.b[i] == '+' || l.b[i] == '-') {
+		i++
+	}
+	digits, dot := 0, false
+	for i < len(l.b) {
+		c := l.b[i]
+		if c >= '0' && c <= '9' {
+			digits++
+		} else if c == '.' && !dot {
+			dot = true
+		} else if c == '-' || c == '+' {
+			// 1-2 or 0.5-: malformed numbers some writers produce; stop here
+			break
+		} else {
+			break
+		}
+		i++
+	}
+	if digits == 0 {
+		return token{}, false
+	}
+	l.pos = i
+	if i-start <= 15 {
+		// Short decimals, nearly all numbers of a file: no allocation.
+		neg, v, scale := false, 0.0, 0.0
+		for _, c := range l.b[start:i] {
+			switch {
+			case c == '-':
+				neg = true
+			case c == '.':
+				scale = 1
+			case c >= '0' && c <= '9':
+				v = v*10 + float64(c-'0')
+				scale *= 10
+			}
+		}
+		if scale > 1 {
+			v /= scale
+		}
+		if neg {
+			v = -v
+		}
+		return token{kind: tNumber, num: v, isInt: !dot}, true
+	}
+	s := string(l.b[start:i])
+	if !dot {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return token{kind: tNumber, num: float64(n), isInt: true}, true
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		f = 0
+	}
+	return token{kind: tNumber, num: f}, true
+}
+
+func unhex(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+func (l *lexer) name() string {
+	l.pos++ // '/'
+	var out []byte
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		if isSpace(c) || isDelim(c) {
+			break
+		}
+		if c == '#' && l.pos+2 < len(l.b) {
+			h, lo := unhex(l.b[l.pos+1]), unhex(l.b[l.pos+2])
+			if h >= 0 && lo >= 0 {
+				out = append(out, byte(h<<4|lo))
+				l.pos += 3
+				continue
+			}
+		}
+		out = append(out, c)
+		l.pos++
+	}
+	return string(out)
+}
+
+func (l *lexer) literal() string {
+	l.pos++ // '('
+	var out []byte
+	depth := 1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return string(out)
+			}
+		case '\\':
+			if l.pos >= len(l.b) {
+				return string(out)
+			}
+			e := l.b[l.pos]
+			l.pos++
+			switch e {
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case '\r':
+				if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+					l.pos++
+				}
+			case '\n':
+			default:
+				if e >= '0' && e <= '7' {
+					v := int(e - '0')
+					for k := 0; k < 2 && l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '7'; k++ {
+						v = v*8 + int(l.b[l.pos]-'0')
+						l.pos++
+					}
+					out = append(out, byte(v))
+				} else {
+					out = append(out, e)
+				}
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+func (l *lexer) hex() string {
+	out, n := hexBytes(l.b[l.pos+1:]) // after '<'
+	l.pos += 1 + n
+	return string(out)
+}
+
+// hexBytes decodes hex digits up to '>' (white space and other bytes are
+// skipped; an odd last digit counts as followed by 0). It returns the
+// bytes and the length of input read, the '>' included.
+func hexBytes(data []byte) ([]byte, int) {
+	var out []byte
+	hi := -1
+	i := 0
+	for i < len(data) {
+		c := data[i]
+		i++
+		if c == '>' {
+			break
+		}
+		v := unhex(c)
+		if v < 0 {
+			continue
+		}
+		if hi < 0 {
+			hi = v
+		} else {
+			out = append(out, byte(hi<<4|v))
+			hi = -1
+		}
+	}
+	if hi >= 0 {
+		out = append(out, byte(hi<<4))
+	}
+	return out, i
+}
+
+// object reads one object: a direct object, or a reference N G R. It
+// returns ok=false at the end of input or at a closing delimiter, leaving
+// the delimiter's token in tok.
+func (l *lexer) object(depth int) (v any, tok token, ok bool) {
+	tok = l.next()
+	v, ok = l.objectFrom(tok, depth)
+	return v, tok, ok
+}
+
+func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
+	switch tok.kind {
+	case tEOF, tArrayClose, tDictClose:
+		return nil, false
+	case tNumber:
+		if tok.isInt && tok.num >= 0 && !l.content {
+			// Maybe N G R.
+			save := l.pos
+			t2 := l.next()
+			if t2.kind == tNumber && t2.isInt && t2.num >= 0 {
+				t3 := l.next()
+				if t3.kind == tKeyword && t3.str == "R" {
+					return Ref{int(tok.num), int(t2.num)}, true
+				}
+			}
+			l.pos = save
+			return int(clampInt(tok.num)), true
+		}
+		if tok.isInt {
+			return int(clampInt(tok.num)), true
+		}
+		return tok.num, true
+	case tName:
+		return Name(tok.str), true
+	case tString:
+		return String(tok.str), true
+	case tArrayOpen:
+		var a Array
+		for {
+			if depth >= maxNesting {
+				l.skipTo(tArrayClose)
+				return a, true
+			}
+			v, t, ok := l.object(depth + 1)
+			if !ok {
+				if t.kind == tEOF || t.kind == tArrayClose {
+					return a, true
+				}
+				continue // a stray >>
+			}
+			a = append(a, v)
+		}
+	case tDictOpen:
+		d := Dict{}
+		for {
+			if depth >= maxNesting {
+				l.skipTo(tDictClose)
+				return d, true
+			}
+			k := l.next()
+			if k.kind == tDictClose || k.kind == tEOF {
+				return d, true
+			}
+			if k.kind != tName {
+				if k.kind == tKeyword && (k.str == "stream" || k.str == "endobj") {
+					l.pos -= len(k.str) // a dictionary left open: stop before its stream
+					return d, true
+				}
+				continue
+			}
+			v, t, ok := l.object(depth + 1)
+			if !ok {
+				if t.kind == tDictClose || t.kind == tEOF {
+					return d, true
+				}
+				continue
+			}
+			d[Name(k.str)] = v
+		}
+	case tKeyword:
+		switch tok.str {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		case "null":
+			return nil, true
+		}
+		return keyword(tok.str), true
+	}
+	return nil, false
+}
+
+func clampInt(f float64) float64 {
+	const lim = 1 << 40
+	if f > lim {
+		return lim
+	}
+	if f < -lim {
+		return -lim
+	}
+	return f
+}
+
+// skipTo skips tokens until the closing kind at this level (used past the
+// nesting bound).
+func (l *lexer) skipTo(kind tokKind) {
+	depth := 0
+	for {
+		t := l.next()
+		switch t.kind {
+		case tEOF:
+			return
+		case tArrayOpen, tDictOpen:
+			depth++
+		case tArrayClose, tDictClose:
+			if depth == 0 {
+				return
+			}
+			depth--
+		}
+	}
+}
+
+// eol skips the end of line after the stream keyword (CRLF or LF; a lone
+// CR is tolerated).
+func (l *lexer) eol() {
+	if l.pos < len(l.b) && l.b[l.pos] == '\r' {
+		l.pos++
+	}
+	if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+		l.pos++
+	}
+}
+
+// hasPrefixAt reports whether b has p at offset i.
+func hasPrefixAt(b []byte, i int, p string) bool {
+	return i >= 0 && i+len(p) <= len(b) && string(b[i:i+len(p)]) == p
+}
+
+var endstream = []byte("endstream")
+
+// indexFrom is bytes.Index from offset i, or -1.
+func indexFrom(b []byte, i int, sep []byte) int {
+	if i < 0 || i > len(b) {
+		return -1
+	}
+	j := bytes.Index(b[i:], sep)
+	if j < 0 {
+		return -1
+	}
+	return i + j
+}
