@@ -54,7 +54,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 		Usage:   "政府信息公开工作年度报告读取工具",
 		Version: buildVersion(),
 		Description: "读取政府信息公开工作年度报告（网页文字、保存的网页，UTF-8 或 GBK/GB18030 编码，\n" +
-			"以及填好的 .xlsx 统计表），识别填报单位、年度、报告格式和各项统计数据，并给出核查发现。\n" +
+			"Word 文档 .docx/.doc、有文字层的 PDF，以及填好的 .xlsx 统计表），\n" +
+			"识别填报单位、年度、报告格式和各项统计数据，并给出核查发现。\n" +
 			"每个数字都附有来源（原文、行号、表格行列），便于核对。\n" +
 			"还可以把结果写成 Excel 表格（xlsx 命令）、可打印的 PDF 数据摘要（pdf 命令），\n" +
 			"把多个单位的报告汇总成一份表格和摘要（rollup 命令），核查报告数字的勾稽关系（check 命令），\n" +

@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -42,6 +43,12 @@ func TestScript(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ORIG", orig)
+			// An image-only PDF, made by the PDF reader's tests.
+			scanned, err := filepath.Abs("../../parse/pdftext/testdata/scanned.pdf")
+			if err != nil {
+				return err
+			}
+			env.Setenv("SCANNED", scanned)
 			return copyReports(orig, filepath.Join(env.WorkDir, "reports"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -149,16 +156,42 @@ var binaryData = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00
 // corruptXLSX starts like a zip (and so like an .xlsx) and is not one.
 var corruptXLSX = append([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), bytes.Repeat([]byte{0xA5}, 200)...)
 
-// cmdWriteBin writes a small binary file: writebin NAME [png|corrupt-xlsx]
+// zipBombDOCX is a .docx whose document.xml declares 1 KB and inflates to
+// 80 MB of zeros.
+func zipBombDOCX() []byte {
+	var deflated bytes.Buffer
+	fw, _ := flate.NewWriter(&deflated, flate.BestCompression)
+	zeros := make([]byte, 1<<20)
+	for range 80 {
+		fw.Write(zeros)
+	}
+	fw.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+		CompressedSize64: uint64(deflated.Len()), UncompressedSize64: 1024})
+	w.Write(deflated.Bytes())
+	zw.Close()
+	return buf.Bytes()
+}
+
+// cmdWriteBin writes a binary file: writebin NAME [png|corrupt-xlsx|zipbomb-docx|half:FILE]
+// (half:FILE is the first half of FILE, a truncated download).
 func cmdWriteBin(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 1 || len(args) > 2 {
-		ts.Fatalf("usage: writebin NAME [png|corrupt-xlsx]")
+		ts.Fatalf("usage: writebin NAME [png|corrupt-xlsx|zipbomb-docx|half:FILE]")
 	}
 	data := binaryData
 	if len(args) == 2 {
-		switch args[1] {
-		case "png":
-		case "corrupt-xlsx":
+		switch kind := args[1]; {
+		case kind == "png":
+		case kind == "zipbomb-docx":
+			data = zipBombDOCX()
+		case strings.HasPrefix(kind, "half:"):
+			whole, err := os.ReadFile(ts.MkAbs(strings.TrimPrefix(kind, "half:")))
+			ts.Check(err)
+			data = whole[:len(whole)/2]
+		case kind == "corrupt-xlsx":
 			data = corruptXLSX
 		default:
 			ts.Fatalf("writebin: unknown kind %q", args[1])

@@ -29,7 +29,7 @@ func rollupCommand() *cli.Command {
 		Name:      "rollup",
 		Usage:     "汇总多个单位的年度报告，写出汇总表格、PDF 摘要和 JSON",
 		UsageText: "xxgk rollup [--name 汇总单位] [--xlsx 汇总.xlsx] [--pdf 汇总.pdf] [--json 汇总.json] [--units 分组.csv] 文件或文件夹...",
-		Description: "读取多个单位的年度报告（文件，或文件夹及其所有子文件夹中的 .txt、.html、.xlsx 文件），\n" +
+		Description: "读取多个单位的年度报告（文件，或文件夹及其所有子文件夹中的 .txt、.html、.docx、.doc、.pdf、.xlsx 文件），\n" +
 			"按报告年度分别汇总：各项主要指标的合计及填报单位数（例如“42/45 个单位填报”），\n" +
 			"同一年度、同一格式的官方统计表逐格相加；2019年格式与2021年格式只合计两者共有的单元格。\n" +
 			"不同年度的报告绝不相加。同一单位同一年度的报告出现两次时只计一次，并在核查中说明。\n" +
@@ -58,7 +58,7 @@ func rollupCommand() *cli.Command {
 
 // reportExtensions are the files a folder contributes. Files named on the
 // command line are read whatever their name.
-var reportExtensions = []string{".txt", ".htm", ".html", ".shtml", ".xhtml", ".xlsx"}
+var reportExtensions = []string{".txt", ".htm", ".html", ".shtml", ".xhtml", ".xlsx", ".docx", ".doc", ".pdf"}
 
 // partialError is a roll-up written although some inputs could not be read.
 type partialError struct{ errs []error }

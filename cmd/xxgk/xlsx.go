@@ -35,8 +35,8 @@ func xlsxCommand() *cli.Command {
 		Name:      "xlsx",
 		Usage:     "把年度报告的统计数据写成 Excel 表格（.xlsx）",
 		UsageText: "xxgk xlsx [-o 输出文件.xlsx] 文件...",
-		Description: "读取年度报告（.txt 文字、.html 网页或已填好的 .xlsx 统计表），把识别出的官方统计表、\n" +
-			"主要指标和核查发现写成一个 Excel 工作簿，可用 Excel、WPS 或 LibreOffice 打开。\n\n" +
+		Description: "读取年度报告（.txt 文字、.html 网页、Word 文档、PDF 或已填好的 .xlsx 统计表），\n" +
+			"把识别出的官方统计表、主要指标和核查发现写成一个 Excel 工作簿，可用 Excel、WPS 或 LibreOffice 打开。\n\n" +
 			"输出文件：只有一个输入文件时，默认写到当前文件夹下与输入同名的 .xlsx 文件\n" +
 			"（例如 2023年报.html → 2023年报.xlsx）；有多个输入文件时必须用 -o 指定。\n" +
 			"已有的同名输出文件会被替换；输入文件绝不会被覆盖或修改。\n" +
