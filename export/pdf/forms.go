@@ -129,15 +129,6 @@ func labelColumn(t *templates.Table) string {
 	return ""
 }
 
-// depth counts a key's ancestors through parent.
-func depth(parent func(string) string, key string) int {
-	n := 0
-	for p := parent(key); p != ""; p = parent(p) {
-		n++
-	}
-	return n
-}
-
 // Sizes of the nested tables.
 const (
 	sizeNested = 9.0
@@ -151,19 +142,8 @@ const (
 // row), row labels nested to the left as deep as the row tree, group
 // labels merged down the rows they contain.
 func nestedTable(t *templates.Table, cells cellLookup) *table {
-	colParent := func(k string) string { return t.Column(k).Parent }
-	rowParent := func(k string) string { return t.Row(k).Parent }
 	leaves := t.DataColumns()
-	headerRows := 0
-	for _, c := range leaves {
-		headerRows = max(headerRows, depth(colParent, c.Key)+1)
-	}
-	labelCols := 0
-	if !(len(t.Rows) == 1 && t.Layout != nil && t.Layout.Width == len(leaves)) {
-		for _, row := range t.Rows {
-			labelCols = max(labelCols, depth(rowParent, row.Key)+1)
-		}
-	}
+	headerRows, labelCols := t.NestedShape()
 	var widths []float64
 	for i := range labelCols {
 		switch {
@@ -232,7 +212,7 @@ func columnTree(tb *table, t *templates.Table, left, headerRows int) {
 		if !ok {
 			continue
 		}
-		lvl := depth(colParent, c.Key)
+		lvl := t.ColumnDepth(c.Key)
 		r1 := lvl
 		if _, leaf := leafIdx[c.Key]; leaf {
 			r1 = headerRows - 1
@@ -251,7 +231,7 @@ func rowTree(tb *table, t *templates.Table, cells cellLookup, top, labelCols int
 	}
 	y := top
 	for _, row := range t.Rows {
-		d := depth(rowParent, row.Key)
+		d := t.RowDepth(row.Key)
 		if row.IsGroup {
 			if n := count[row.Key]; n > 0 {
 				tb.merge(y, d, y+n-1, d, cellCenter(row.Label))

@@ -248,34 +248,14 @@ func labelColumn(t *templates.Table) string {
 	return ""
 }
 
-// depth counts the ancestors of a row or column through parent keys.
-func depth(parent func(string) string, key string) int {
-	d := 0
-	for p := parent(key); p != ""; p = parent(p) {
-		d++
-	}
-	return d
-}
-
 // layoutNested draws a table whose columns nest (表三, 表四). The header is
 // derived from the column tree: a group spans its leaves on its level; a
 // leaf spans down to the last header row. Rows nest the same way in the
 // label area to the left, which is as wide as the row tree is deep; a table
 // with a single unlabelled row (表四) has no label area.
 func layoutNested(t *templates.Table) *formGrid {
-	colParent := func(k string) string { return t.Column(k).Parent }
-	rowParent := func(k string) string { return t.Row(k).Parent }
 	leaves := t.DataColumns()
-	headerRows := 0
-	for _, c := range leaves {
-		headerRows = max(headerRows, depth(colParent, c.Key)+1)
-	}
-	labelCols := 0
-	if !(len(t.Rows) == 1 && t.Layout != nil && t.Layout.Width == len(leaves)) {
-		for _, r := range t.Rows {
-			labelCols = max(labelCols, depth(rowParent, r.Key)+1)
-		}
-	}
+	headerRows, labelCols := t.NestedShape()
 	var widths []float64
 	for i := range labelCols {
 		switch {
@@ -344,7 +324,7 @@ func (fg *formGrid) drawColumnTree(t *templates.Table, top, left, headerRows int
 		if !ok {
 			continue
 		}
-		lvl := depth(colParent, c.Key)
+		lvl := t.ColumnDepth(c.Key)
 		r1 := top + lvl
 		if _, leaf := leafIdx[c.Key]; leaf {
 			r1 = top + headerRows - 1
@@ -362,7 +342,7 @@ func (fg *formGrid) drawRowTree(t *templates.Table, r, labelCols int, leaves []*
 		}
 	}
 	for _, row := range t.Rows {
-		d := depth(rowParent, row.Key)
+		d := t.RowDepth(row.Key)
 		if row.IsGroup {
 			if n := count[row.Key]; n > 0 {
 				fg.merge(r, d, r+n-1, d, row.Label, sLabelCenter)
