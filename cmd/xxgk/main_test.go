@@ -2,8 +2,8 @@ package main
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"errors"
 	"os"

@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/urfave/cli/v3"
 
+	"xxgk"
 	"xxgk/export/pdf"
 )
 
@@ -38,45 +35,7 @@ func pdfCommand() *cli.Command {
 }
 
 func pdfAction(ctx context.Context, cmd *cli.Command) error {
-	paths := cmd.Args().Slice()
-	if len(paths) == 0 {
-		return usageErrorf(cmd, "请指定至少一个报告文件")
-	}
-	out := cmd.String("output")
-	if out == "" {
-		if len(paths) > 1 {
-			return usageErrorf(cmd, "有多个输入文件时，请用 -o 指定输出文件名，例如 -o 汇总.pdf")
-		}
-		if paths[0] == "-" {
-			return usageErrorf(cmd, "从标准输入读取时，请用 -o 指定输出文件名")
-		}
-		base := filepath.Base(paths[0])
-		out = strings.TrimSuffix(base, filepath.Ext(base)) + ".pdf"
-	}
-	for _, p := range paths {
-		if p != "-" && sameFile(p, out) {
-			return usageErrorf(cmd, "输出文件 %s 就是输入文件，不能覆盖输入；请用 -o 指定另一个文件名", out)
-		}
-	}
-	if err := checkOutputDir(out); err != nil {
-		return err
-	}
-
-	in := inputs{stdin: cmd.Root().Reader}
-	reports, _, errs, err := in.parseAll(ctx, paths)
-	if err != nil {
-		return err
-	}
-	if len(reports) == 0 {
-		return errors.Join(errs...)
-	}
-	err = writeAtomic(out, func(w io.Writer) error {
+	return writeReportsAction(ctx, cmd, ".pdf", func(w io.Writer, reports []*xxgk.Report) error {
 		return pdf.WriteReports(w, reports, pdf.Options{Created: creationTime()})
 	})
-	if err != nil {
-		errs = append(errs, err)
-	} else {
-		fmt.Fprintf(cmd.Root().Writer, "已写出 %s（%d 份报告）\n", out, len(reports))
-	}
-	return errors.Join(errs...)
 }

@@ -54,6 +54,15 @@ func xlsxCommand() *cli.Command {
 }
 
 func xlsxAction(ctx context.Context, cmd *cli.Command) error {
+	return writeReportsAction(ctx, cmd, ".xlsx", func(w io.Writer, reports []*xxgk.Report) error {
+		return xlsx.WriteReports(w, reports, xlsx.Options{Created: creationTime()})
+	})
+}
+
+// writeReportsAction is the xlsx and pdf commands: parse the inputs, write
+// one file of extension ext (-o, or the single input's name with ext) through
+// a temporary file, and name the inputs that could not be read.
+func writeReportsAction(ctx context.Context, cmd *cli.Command, ext string, write func(io.Writer, []*xxgk.Report) error) error {
 	paths := cmd.Args().Slice()
 	if len(paths) == 0 {
 		return usageErrorf(cmd, "请指定至少一个报告文件")
@@ -61,13 +70,13 @@ func xlsxAction(ctx context.Context, cmd *cli.Command) error {
 	out := cmd.String("output")
 	if out == "" {
 		if len(paths) > 1 {
-			return usageErrorf(cmd, "有多个输入文件时，请用 -o 指定输出文件名，例如 -o 汇总.xlsx")
+			return usageErrorf(cmd, "有多个输入文件时，请用 -o 指定输出文件名，例如 -o 汇总%s", ext)
 		}
 		if paths[0] == "-" {
 			return usageErrorf(cmd, "从标准输入读取时，请用 -o 指定输出文件名")
 		}
 		base := filepath.Base(paths[0])
-		out = strings.TrimSuffix(base, filepath.Ext(base)) + ".xlsx"
+		out = strings.TrimSuffix(base, filepath.Ext(base)) + ext
 	}
 	for _, p := range paths {
 		if p != "-" && sameFile(p, out) {
@@ -86,9 +95,7 @@ func xlsxAction(ctx context.Context, cmd *cli.Command) error {
 	if len(reports) == 0 {
 		return errors.Join(errs...)
 	}
-	err = writeAtomic(out, func(w io.Writer) error {
-		return xlsx.WriteReports(w, reports, xlsx.Options{Created: creationTime()})
-	})
+	err = writeAtomic(out, func(w io.Writer) error { return write(w, reports) })
 	if err != nil {
 		errs = append(errs, err)
 	} else {
