@@ -2,26 +2,17 @@ package check_test
 
 import (
 	"maps"
-	"os"
 	"strings"
 	"testing"
+	"xxgk/internal/samples"
 
 	"xxgk"
 	"xxgk/check"
-	"xxgk/parse"
 )
 
 func parseFile(t *testing.T, name string) *xxgk.Report {
 	t.Helper()
-	data, err := os.ReadFile("../testdata/reports/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return samples.Parse(t, name)
 }
 
 func rules(fs []xxgk.Finding) map[string]int {

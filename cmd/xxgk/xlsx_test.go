@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"xxgk/internal/samples"
 	"xxgk/internal/testutil"
 
 	"github.com/xuri/excelize/v2"
@@ -26,15 +27,7 @@ var fixedTime = time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
 
 func parseSample(t *testing.T, name string) *xxgk.Report {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(reportsDir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return samples.Parse(t, name)
 }
 
 func reportsWorkbook(t *testing.T, reports ...*xxgk.Report) []byte {

@@ -2,14 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"xxgk/internal/samples"
 
 	"xxgk"
-	"xxgk/parse"
 )
 
 // fixtures are the reports every test renders: narrative, 2014 statistics
@@ -18,15 +17,7 @@ var fixtures = []string{"seed-000.txt", "seed-001.txt", "seed-002.txt", "seed-00
 
 func parseFile(t testing.TB, name string) *xxgk.Report {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/reports/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return samples.Parse(t, name)
 }
 
 func write(t testing.TB, reports ...*xxgk.Report) []byte {

@@ -2,30 +2,21 @@ package xlsx
 
 import (
 	"bytes"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"xxgk/internal/samples"
 
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
-	"xxgk/parse"
 	"xxgk/templates"
 )
 
 func parseFile(t testing.TB, name string) *xxgk.Report {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/reports/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return samples.Parse(t, name)
 }
 
 func open(t testing.TB, write func(*bytes.Buffer) error) *excelize.File {
