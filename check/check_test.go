@@ -4,10 +4,10 @@ import (
 	"maps"
 	"strings"
 	"testing"
-	"xxgk/internal/samples"
 
 	"xxgk"
 	"xxgk/check"
+	"xxgk/internal/samples"
 )
 
 func parseFile(t *testing.T, name string) *xxgk.Report {

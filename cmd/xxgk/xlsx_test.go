@@ -12,13 +12,13 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"xxgk/internal/samples"
 	"xxgk/internal/testutil"
 
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
 	"xxgk/export/xlsx"
+	"xxgk/internal/samples"
 	"xxgk/parse"
 	"xxgk/templates"
 )

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"xxgk/internal/samples"
 
 	"xxgk"
+	"xxgk/internal/samples"
 )
 
 // fixtures are the reports every test renders: narrative, 2014 statistics

@@ -6,11 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"xxgk/internal/samples"
 
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/internal/samples"
 	"xxgk/templates"
 )
 
