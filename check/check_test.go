@@ -2,12 +2,14 @@ package check_test
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
 	"xxgk"
 	"xxgk/check"
 	"xxgk/internal/samples"
+	"xxgk/templates"
 )
 
 func parseFile(t *testing.T, name string) *xxgk.Report {
@@ -191,5 +193,44 @@ func TestCarryOverFigures(t *testing.T) {
 	fs := check.Series([]*xxgk.Report{a, b})
 	if len(fs) != 1 || fs[0].Report != b || !strings.Contains(fs[0].Message, "可能是读取有误") {
 		t.Errorf("findings = %+v", fs)
+	}
+}
+
+// A 其中 row must not exceed its parent: by the form's own <= identity
+// (stat_2014), or, in a local form without machine-readable identities, by
+// the rule its layout implies.
+func TestSubRow(t *testing.T) {
+	r := parseFile(t, "seed-002.txt")
+	key := "stat_2014.stat.press_conferences_principal.value"
+	parent := r.Cells["stat_2014.stat.press_conferences.value"]
+	r.Cells[key] = xxgk.Value{Value: parent.Value.Add(xxgk.Int(1))}
+	n := 0
+	for _, f := range check.Report(r) {
+		if slices.Contains(f.Keys, key) {
+			n++
+			if f.Rule == check.RuleSubRow || !strings.Contains(f.Message, "前者不应大于后者") {
+				t.Errorf("finding = %+v", f)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d findings on %s, want 1", n, key)
+	}
+
+	form := templates.FormByID("local_2008_shanghai_style")
+	tb := form.Tables[0]
+	local := xxgk.NewReport(xxgk.Source{})
+	local.Form = form.ID
+	col := tb.DataColumns()[0].Key
+	local.Cells[tb.CellKey("c01", col)] = xxgk.Value{Value: xxgk.Int(5)}
+	local.Cells[tb.CellKey("c02", col)] = xxgk.Value{Value: xxgk.Int(7)}
+	got := check.Report(local)
+	if len(got) != 1 || got[0].Rule != check.RuleSubRow || got[0].Severity != xxgk.SeverityWarning ||
+		!strings.Contains(got[0].Message, "= 7，而") {
+		t.Errorf("local form findings = %+v", got)
+	}
+	local.Cells[tb.CellKey("c02", col)] = xxgk.Value{Value: xxgk.Int(5)}
+	if got := check.Report(local); len(got) != 0 {
+		t.Errorf("equal part and whole: %+v", got)
 	}
 }
