@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -195,5 +196,30 @@ func TestSubstitutionNotes(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// Documents written at the same time share the embedded fonts; each gives
+// the bytes one written alone gives (run with -race to see the sharing is
+// read-only).
+func TestConcurrentDocuments(t *testing.T) {
+	r := parseFile(t, "seed-002.txt")
+	want := write(t, r)
+	got := make([][]byte, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if err := WriteReports(&buf, []*xxgk.Report{r}, Options{}); err != nil {
+				t.Error(err)
+			}
+			got[i] = buf.Bytes()
+		})
+	}
+	wg.Wait()
+	for i, b := range got {
+		if !bytes.Equal(b, want) {
+			t.Errorf("document %d differs from one written alone", i)
+		}
 	}
 }
