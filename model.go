@@ -6,7 +6,10 @@
 // member names must not change. This package does no I/O.
 package xxgk
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+)
 
 // Forms a report can have. Local variants use their formats.json id.
 const (
@@ -167,6 +170,16 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 		r.Year = *aux.Year
 	}
 	return nil
+}
+
+// Place names line n of the source as a reader finds it: 第12段 in a Word
+// document, whose lines count paragraphs, 第12行 elsewhere (in a PDF, lines
+// of the page text as read).
+func (s Source) Place(n int) string {
+	if s.Kind == "docx" || s.Kind == "doc" {
+		return fmt.Sprintf("第%d段", n)
+	}
+	return fmt.Sprintf("第%d行", n)
 }
 
 // NewReport returns an empty report with its maps ready for use.

@@ -109,3 +109,11 @@ func TestLabels(t *testing.T) {
 		t.Error("Severity.Label")
 	}
 }
+
+func TestSourcePlace(t *testing.T) {
+	for kind, want := range map[string]string{"text": "第12行", "html": "第12行", "pdf": "第12行", "docx": "第12段", "doc": "第12段"} {
+		if got := (Source{Kind: kind}).Place(12); got != want {
+			t.Errorf("%s: Place(12) = %q, want %q", kind, got, want)
+		}
+	}
+}

@@ -164,7 +164,7 @@ func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 	r.Findings = append(r.Findings, tabs.findings...)
 	if !hasFinding(r, "meta_not_report") {
 		// A document that is not an annual report contributes no figures.
-		prose, fs := chooseProse(readProse(doc, r.Year, simple != doc), r.Figures)
+		prose, fs := chooseProse(readProse(doc, r.Year, simple != doc), r.Figures, src.Place)
 		for k, v := range prose {
 			r.Figures[k] = v
 		}

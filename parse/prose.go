@@ -611,7 +611,7 @@ func negates(text string, negs, subjects []string) bool {
 // choose settles the prose candidates of every figure: one value per
 // figure, conflicts recorded, and figures the tables state kept from the
 // tables (a disagreement is a finding).
-func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value) (map[string]xxgk.Value, []xxgk.Finding) {
+func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value, place func(int) string) (map[string]xxgk.Value, []xxgk.Finding) {
 	out := map[string]xxgk.Value{}
 	var fs []xxgk.Finding
 	for _, fig := range templates.Figures {
@@ -626,7 +626,7 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 					seen[c.sentence] = true
 					fs = append(fs, xxgk.Finding{Rule: "prose_table_conflict", Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
 						Line: c.value.Line, Evidence: c.value.Text,
-						Message: fmt.Sprintf("正文所述%s为%s（第%d行），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), c.value.Line, tv.Value)})
+						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), place(c.value.Line), tv.Value)})
 				}
 			}
 			continue
@@ -636,7 +636,7 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 			if disagree(chosen.value, c.value) {
 				fs = append(fs, xxgk.Finding{Rule: "conflict", Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
 					Line: c.value.Line, Evidence: c.value.Text,
-					Message: fmt.Sprintf("报告两处所述%s不一致：第%d行为%s，第%d行为%s。", fig.Label, chosen.value.Line, approxText(chosen.value), c.value.Line, approxText(c.value))})
+					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, place(chosen.value.Line), approxText(chosen.value), place(c.value.Line), approxText(c.value))})
 			}
 		}
 		if ok {

@@ -151,7 +151,7 @@ func writeAudit(w io.Writer, reports []*xxgk.Report) {
 				if f.Evidence != "" {
 					where := "原文"
 					if f.Line > 0 {
-						where = fmt.Sprintf("原文（第 %d 行）", f.Line)
+						where = "原文（" + r.Source.Place(f.Line) + "）"
 					}
 					fmt.Fprintf(w, "      %s：%s\n", where, f.Evidence)
 				}

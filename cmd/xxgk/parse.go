@@ -287,7 +287,7 @@ func writeSummary(w io.Writer, name string, r *xxgk.Report) {
 	for _, f := range sortedFindings(r.Findings) {
 		fmt.Fprintf(w, "  - [%s] %s", f.Severity.Label(), f.Message)
 		if f.Line > 0 {
-			fmt.Fprintf(w, "（第 %d 行）", f.Line)
+			fmt.Fprintf(w, "（%s）", r.Source.Place(f.Line))
 		}
 		fmt.Fprintln(w)
 	}

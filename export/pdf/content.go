@@ -160,7 +160,7 @@ func (d *doc) figures(r *xxgk.Report) {
 		if !ok {
 			return nil
 		}
-		return []tcell{cellRight(valueText(v)), cellCenter(nonEmpty(v.Unit, fig.Unit)), cellLeft(sourceText(v))}
+		return []tcell{cellRight(valueText(v)), cellCenter(nonEmpty(v.Unit, fig.Unit)), cellLeft(sourceText(r.Source, v))}
 	})
 	if t.rows == 1 {
 		d.paragraph("报告中未识别出主要指标。", sizeBody, false, "L", 1.5)
@@ -191,11 +191,11 @@ func valueText(v xxgk.Value) string {
 	return s
 }
 
-// sourceText says where a value was read: 表格，第12行：原文.
-func sourceText(v xxgk.Value) string {
+// sourceText says where a value was read: 表格，第12行 (第12段 in Word).
+func sourceText(src xxgk.Source, v xxgk.Value) string {
 	s := v.Method.Label()
 	if v.Line > 0 {
-		s += fmt.Sprintf("，第%d行", v.Line)
+		s += "，" + src.Place(v.Line)
 	}
 	return s
 }
@@ -207,7 +207,7 @@ func (d *doc) findings(r *xxgk.Report) {
 	} else {
 		t := newList(sizeTable, []float64{16, 140}, "级别", "说明")
 		for _, f := range r.Findings {
-			t.row(cellCenter(f.Severity.Label()), cellLeft(findingText(f)))
+			t.row(cellCenter(f.Severity.Label()), cellLeft(findingText(r.Source, f)))
 		}
 		d.drawTable(t, "")
 	}
@@ -223,10 +223,10 @@ func (d *doc) notes() {
 	}
 }
 
-func findingText(f xxgk.Finding) string {
+func findingText(src xxgk.Source, f xxgk.Finding) string {
 	s := f.Message
 	if f.Line > 0 {
-		s += fmt.Sprintf("（第%d行）", f.Line)
+		s += "（" + src.Place(f.Line) + "）"
 	}
 	if f.Evidence != "" {
 		s += "\n原文：" + f.Evidence

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
@@ -534,10 +535,22 @@ func (d *doc) rollupFindings(findings []xxgk.RollupFinding) {
 	}
 }
 
+// sourceOfPath is as much of a Source as a roll-up finding's path tells:
+// its kind, for how its lines are named.
+func sourceOfPath(p string) xxgk.Source {
+	switch strings.ToLower(path.Ext(strings.ReplaceAll(p, `\`, "/"))) {
+	case ".docx":
+		return xxgk.Source{Kind: "docx"}
+	case ".doc":
+		return xxgk.Source{Kind: "doc"}
+	}
+	return xxgk.Source{}
+}
+
 // rollupFindingText is a finding's text; one of the roll-up itself names
 // the figures or cells it is about.
 func rollupFindingText(f xxgk.RollupFinding) string {
-	s := findingText(f.Finding)
+	s := findingText(sourceOfPath(f.Path), f.Finding)
 	if f.Path != "" || len(f.Keys) == 0 {
 		return s
 	}

@@ -20,14 +20,14 @@ func cellValue(n xxgk.Number) any {
 }
 
 // evidenceNote is the comment of a value read from a report.
-func evidenceNote(v xxgk.Value) string {
+func evidenceNote(src xxgk.Source, v xxgk.Value) string {
 	var lines []string
 	if v.Text != "" {
 		lines = append(lines, "原文："+v.Text)
 	}
 	where := "来源：" + v.Method.Label()
 	if v.Line > 0 {
-		where = fmt.Sprintf("第%d行，%s", v.Line, where)
+		where = src.Place(v.Line) + "，" + where
 	}
 	lines = append(lines, where)
 	if v.Approx {
@@ -47,7 +47,7 @@ func evidenceNote(v xxgk.Value) string {
 // A cell named by an error finding of the report (an identity of check,
 // a carry-over between years) is flagged too, with the finding in its note.
 func fillReport(fg *formGrid, r *xxgk.Report) {
-	fillCells(fg, r.Cells, func(_ string, v xxgk.Value) string { return evidenceNote(v) }, reportWords)
+	fillCells(fg, r.Cells, func(_ string, v xxgk.Value) string { return evidenceNote(r.Source, v) }, reportWords)
 	errs := map[string][]string{}
 	for _, f := range r.Findings {
 		if f.Severity != xxgk.SeverityError {

@@ -352,7 +352,7 @@ func agencySheet(ru *xxgk.Rollup, y *xxgk.YearRollup) *grid {
 				x := g.at(row, first+j)
 				x.num = cellValue(v.Value)
 				if v.Approx {
-					x.comment = evidenceNote(v)
+					x.comment = evidenceNote(a.Report.Source, v)
 				}
 			}
 		}
