@@ -599,6 +599,29 @@ func isReportTitle(t string) bool {
 	return strings.HasSuffix(t, "报告") || strings.HasSuffix(t, "年报")
 }
 
+// fieldBlocks are the paragraphs where a page's 发布时间/来源 fields stand:
+// the first metaMetaBlocks, or as many after the report's title when it
+// comes later (a page saved as Word or PDF keeps the site's menus as
+// paragraphs above it, which a browser's page text or HTML reading drops).
+func (s *metaScan) fieldBlocks() []span {
+	n := metaMetaBlocks
+	if i := s.titleIndex(); i >= 0 {
+		n = max(n, i+1+metaMetaBlocks/3)
+	}
+	return s.head[:min(len(s.head), n)]
+}
+
+// titleIndex is the index in s.head of the first paragraph that reads as a
+// report's title, or -1.
+func (s *metaScan) titleIndex() int {
+	for i, h := range s.head {
+		if isReportTitle(clean(h.text)) {
+			return i
+		}
+	}
+	return -1
+}
+
 // titles lists the titles the document gives, strongest first: a labelled
 // 标题: line, the HTML <title>, then a heading among the first paragraphs
 // (also one broken over two lines, or with the agency on the line above).
@@ -608,7 +631,10 @@ func (s *metaScan) titles() []titleInfo {
 		name, year := parseTitle(t)
 		out = append(out, titleInfo{evidence{line, t}, name, year, labelled})
 	}
-	heads := s.head[:min(len(s.head), metaTitleBlocks)]
+	// The title sits in the first paragraphs, or, below a saved page's
+	// menus, where the first paragraph that reads as one is.
+	// (A menu entry such as 政府信息公开年报 may read as one just above it.)
+	heads := s.head[:min(len(s.head), max(metaTitleBlocks, s.titleIndex()+metaTitleBlocks/2))]
 	for _, h := range heads {
 		if t, ok := titleField(clean(h.text)); ok {
 			if t != "" && len(t) <= 8*metaTitleRunes && utf8.RuneCountInString(t) <= metaTitleRunes*2 {
@@ -901,7 +927,7 @@ var pubRank = map[string]int{
 // date, which is when the report was signed, not put online.
 func (s *metaScan) published(sig signature) (string, evidence) {
 	best, bestRank, bestEv := date{}, 99, evidence{}
-	for _, h := range s.head[:min(len(s.head), metaMetaBlocks)] {
+	for _, h := range s.fieldBlocks() {
 		t := cutHead(h.text, metaFieldBytes)
 		for _, f := range metaFields(t) {
 			rank, ok := pubRank[f.label]
@@ -1240,7 +1266,7 @@ type labelled struct {
 
 // agencyLabels reads the 发布机构 (strong) and 来源 (weak) fields near the top.
 func (s *metaScan) agencyLabels() (strong, weak labelled) {
-	for _, h := range s.head[:min(len(s.head), metaMetaBlocks)] {
+	for _, h := range s.fieldBlocks() {
 		t := cutHead(h.text, metaFieldBytes)
 		for _, f := range metaFields(t) {
 			kind, ok := agencyLabels[f.label]
