@@ -36,3 +36,61 @@ func (t *Table) NestedShape() (headerRows, labelCols int) {
 	}
 	return headerRows, labelCols
 }
+
+// HeaderSpan is one merged cell of a nested table's header: header rows
+// Row0..Row1 over data columns Col0..Col1 (0-based, inclusive).
+type HeaderSpan struct {
+	Row0, Col0, Row1, Col1 int
+	Label                  string
+}
+
+// HeaderSpans lays the column tree out over headerRows rows, as the workbook and
+// the PDF draw it: a group spans the data columns below it on its level; a
+// data column spans down to the last header row.
+func (t *Table) HeaderSpans(headerRows int) []HeaderSpan {
+	leafIdx := map[string]int{}
+	for i, c := range t.DataColumns() {
+		leafIdx[c.Key] = i
+	}
+	first, last := map[string]int{}, map[string]int{}
+	for k, i := range leafIdx {
+		for c := t.Column(k); c != nil; c = t.Column(c.Parent) {
+			if f, ok := first[c.Key]; !ok || i < f {
+				first[c.Key] = i
+			}
+			last[c.Key] = max(last[c.Key], i)
+			if c.Parent == "" {
+				break
+			}
+		}
+	}
+	var out []HeaderSpan
+	for _, c := range t.Columns {
+		f, ok := first[c.Key]
+		if !ok {
+			continue
+		}
+		lvl := t.ColumnDepth(c.Key)
+		r1 := lvl
+		if _, leaf := leafIdx[c.Key]; leaf {
+			r1 = headerRows - 1
+		}
+		out = append(out, HeaderSpan{lvl, f, r1, last[c.Key], c.Label})
+	}
+	return out
+}
+
+// GroupSizes counts the data rows below each row group (a group label is
+// merged down as many rows).
+func (t *Table) GroupSizes() map[string]int {
+	count := map[string]int{}
+	for _, row := range t.DataRows() {
+		for p := t.Row(row.Parent); p != nil; p = t.Row(p.Parent) {
+			count[p.Key]++
+			if p.Parent == "" {
+				break
+			}
+		}
+	}
+	return count
+}

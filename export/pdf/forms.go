@@ -193,42 +193,13 @@ func layoutNote(t *templates.Table) string {
 }
 
 func columnTree(tb *table, t *templates.Table, left, headerRows int) {
-	colParent := func(k string) string { return t.Column(k).Parent }
-	leafIdx := map[string]int{}
-	for i, c := range t.DataColumns() {
-		leafIdx[c.Key] = i
-	}
-	first, last := map[string]int{}, map[string]int{}
-	for k, i := range leafIdx {
-		for a := k; a != ""; a = colParent(a) {
-			if f, ok := first[a]; !ok || i < f {
-				first[a] = i
-			}
-			last[a] = max(last[a], i)
-		}
-	}
-	for _, c := range t.Columns {
-		f, ok := first[c.Key]
-		if !ok {
-			continue
-		}
-		lvl := t.ColumnDepth(c.Key)
-		r1 := lvl
-		if _, leaf := leafIdx[c.Key]; leaf {
-			r1 = headerRows - 1
-		}
-		tb.merge(lvl, left+f, r1, left+last[c.Key], cellBold(c.Label))
+	for _, h := range t.HeaderSpans(headerRows) {
+		tb.merge(h.Row0, left+h.Col0, h.Row1, left+h.Col1, cellBold(h.Label))
 	}
 }
 
 func rowTree(tb *table, t *templates.Table, cells cellLookup, top, labelCols int, leaves []*templates.Column) {
-	rowParent := func(k string) string { return t.Row(k).Parent }
-	count := map[string]int{}
-	for _, row := range t.DataRows() {
-		for a := row.Parent; a != ""; a = rowParent(a) {
-			count[a]++
-		}
-	}
+	count := t.GroupSizes()
 	y := top
 	for _, row := range t.Rows {
 		d := t.RowDepth(row.Key)

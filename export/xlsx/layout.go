@@ -304,43 +304,13 @@ func layoutNote(t *templates.Table) string {
 }
 
 func (fg *formGrid) drawColumnTree(t *templates.Table, top, left, headerRows int) {
-	colParent := func(k string) string { return t.Column(k).Parent }
-	leafIdx := map[string]int{}
-	for i, c := range t.DataColumns() {
-		leafIdx[c.Key] = i
-	}
-	// Each column covers the leaves below it.
-	first, last := map[string]int{}, map[string]int{}
-	for k, i := range leafIdx {
-		for a := k; a != ""; a = colParent(a) {
-			if f, ok := first[a]; !ok || i < f {
-				first[a] = i
-			}
-			last[a] = max(last[a], i)
-		}
-	}
-	for _, c := range t.Columns {
-		f, ok := first[c.Key]
-		if !ok {
-			continue
-		}
-		lvl := t.ColumnDepth(c.Key)
-		r1 := top + lvl
-		if _, leaf := leafIdx[c.Key]; leaf {
-			r1 = top + headerRows - 1
-		}
-		fg.merge(top+lvl, left+f, r1, left+last[c.Key], c.Label, sHeader)
+	for _, h := range t.HeaderSpans(headerRows) {
+		fg.merge(top+h.Row0, left+h.Col0, top+h.Row1, left+h.Col1, h.Label, sHeader)
 	}
 }
 
 func (fg *formGrid) drawRowTree(t *templates.Table, r, labelCols int, leaves []*templates.Column) {
-	rowParent := func(k string) string { return t.Row(k).Parent }
-	count := map[string]int{} // data rows below each group
-	for _, row := range t.DataRows() {
-		for a := row.Parent; a != ""; a = rowParent(a) {
-			count[a]++
-		}
-	}
+	count := t.GroupSizes()
 	for _, row := range t.Rows {
 		d := t.RowDepth(row.Key)
 		if row.IsGroup {
