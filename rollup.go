@@ -518,3 +518,31 @@ func (y *YearRollup) SummaryForm() (form string, shared *SharedCells) {
 	}
 	return form, nil
 }
+
+// SummaryTable is one form whose summed cells a year's roll-up shows as
+// official tables.
+type SummaryTable struct {
+	Form   string
+	Shared *SharedCells // not nil when the table sums several national forms
+}
+
+// SummaryTables are the official tables of a year's roll-up: the summary
+// form first (SummaryForm), then every other form with tables that some
+// agencies used and that is not summed into it, by FormOrder. Agencies of
+// a minority form (a local table in a year of national ones) are summed in
+// their own form, not left out.
+func (y *YearRollup) SummaryTables() []SummaryTable {
+	main, sc := y.SummaryForm()
+	if main == "" {
+		return nil
+	}
+	out := []SummaryTable{{main, sc}}
+	for _, fc := range y.Forms {
+		if fc.Form == main || fc.Form == FormNarrative || fc.Form == "" || fc.Count == 0 ||
+			sc != nil && slices.Contains(sc.Forms, fc.Form) {
+			continue
+		}
+		out = append(out, SummaryTable{Form: fc.Form})
+	}
+	return out
+}

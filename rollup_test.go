@@ -218,3 +218,26 @@ func TestRollGroupSum(t *testing.T) {
 		t.Errorf("group-sum findings on %v, want proactive.total only (requests add up)", got)
 	}
 }
+
+func TestSummaryTables(t *testing.T) {
+	ru := Roll([]*Report{
+		report("a", "甲", 2016, FormStat2014, nil, map[string]Value{"stat_2014.stat.req_received.value": val("3")}),
+		report("b", "乙", 2016, FormStat2014, nil, nil),
+		report("c", "丙", 2016, "fj_2014_2018", nil, map[string]Value{"fj_2014_2018.stat.req_total.this_year": val("2")}),
+		report("d", "丁", 2016, FormNarrative, nil, nil),
+	}, RollupOptions{})
+	got := ru.Years[0].SummaryTables()
+	if len(got) != 2 || got[0].Form != FormStat2014 || got[1].Form != "fj_2014_2018" || got[0].Shared != nil {
+		t.Errorf("tables = %+v", got)
+	}
+	ru = Roll([]*Report{
+		report("a", "甲", 2020, FormGov2021, nil, map[string]Value{"gov_2021.t3_requests.granted.total": val("1")}),
+		report("b", "乙", 2020, FormGov2019, nil, map[string]Value{"gov_2019.t3_requests.granted.total": val("1")}),
+	}, RollupOptions{})
+	if got := ru.Years[0].SummaryTables(); len(got) != 1 || got[0].Form != FormGov2021 || got[0].Shared == nil {
+		t.Errorf("shared tables = %+v", got)
+	}
+	if got := Roll([]*Report{report("a", "甲", 2012, FormNarrative, nil, nil)}, RollupOptions{}).Years[0].SummaryTables(); got != nil {
+		t.Errorf("narrative only: %+v", got)
+	}
+}

@@ -101,10 +101,12 @@ func (d *doc) yearSection(ru *xxgk.Rollup, y *xxgk.YearRollup, findings []xxgk.R
 	section := d.sections()
 	section("主要指标")
 	d.rollupFigures(y)
-	m := mainForm(y)
-	if m != nil {
+	tables := summaryTables(y)
+	if len(tables) > 0 {
 		section("统计表合计")
-		d.summedTables(y, m)
+		for _, m := range tables {
+			d.summedTables(y, m)
+		}
 	}
 	section("各单位情况")
 	d.agencies(y)
@@ -113,7 +115,7 @@ func (d *doc) yearSection(ru *xxgk.Rollup, y *xxgk.YearRollup, findings []xxgk.R
 	section("申请办理结果")
 	d.requestsChart(totalValues(y.Figures), "各单位报告中均")
 	section("数据覆盖情况")
-	d.coverage(y, m)
+	d.coverage(y, tables)
 	section("核查发现")
 	d.rollupFindings(findings)
 	d.notes()
@@ -198,18 +200,22 @@ type summed struct {
 	forms  []string // the forms whose agencies are in the tables
 }
 
-// mainForm is the year's tables, as the workbook chooses them
-// (xxgk.YearRollup.SummaryForm); nil if no agency had official tables.
-func mainForm(y *xxgk.YearRollup) *summed {
-	id, sc := y.SummaryForm()
-	f := templates.FormByID(id)
-	switch {
-	case f == nil:
-		return nil
-	case sc != nil:
-		return &summed{form: f, shared: sc, forms: sc.Forms}
+// summaryTables are the year's summed tables, as the workbook draws them
+// (xxgk.YearRollup.SummaryTables): the main form's, then a minority form's.
+func summaryTables(y *xxgk.YearRollup) []*summed {
+	var out []*summed
+	for _, st := range y.SummaryTables() {
+		f := templates.FormByID(st.Form)
+		switch {
+		case f == nil:
+			continue
+		case st.Shared != nil:
+			out = append(out, &summed{form: f, shared: st.Shared, forms: st.Shared.Forms})
+		default:
+			out = append(out, &summed{form: f, forms: []string{st.Form}})
+		}
 	}
-	return &summed{form: f, forms: []string{id}}
+	return out
 }
 
 // summedTables draws the official tables with the cells summed over the
@@ -420,7 +426,7 @@ func (d *doc) topTens(y *xxgk.YearRollup) {
 }
 
 // coverage notes what the totals do not include.
-func (d *doc) coverage(y *xxgk.YearRollup, m *summed) {
+func (d *doc) coverage(y *xxgk.YearRollup, tables []*summed) {
 	var notes, none []string
 	partial := map[int][]string{} // count → figures that many agencies stated
 	approx := false
@@ -453,11 +459,15 @@ func (d *doc) coverage(y *xxgk.YearRollup, m *summed) {
 	if approx {
 		notes = append(notes, "带“约”的合计含有单位报告的约数（“约”“余”“多”），合计也是约数。")
 	}
-	if m != nil {
+	if len(tables) > 0 {
+		var in []string
+		for _, m := range tables {
+			in = append(in, m.forms...)
+		}
 		var others []string
 		out := 0
 		for _, fc := range y.Forms {
-			if !slices.Contains(m.forms, fc.Form) {
+			if !slices.Contains(in, fc.Form) {
 				others = append(others, fmt.Sprintf("%s %d个", formName(fc.Form), fc.Count))
 				out += fc.Count
 			}

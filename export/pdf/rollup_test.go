@@ -246,30 +246,33 @@ func TestAgencyTableBlank(t *testing.T) {
 	}
 }
 
-// The tables are of the form most agencies used, the newer on a tie; with
-// shared cells, of the newest shared form.
-func TestMainForm(t *testing.T) {
+// The tables are first of the form most agencies used, the newer on a
+// tie (with shared cells, of the newest shared form), then of each other
+// form with tables.
+func TestSummaryTables(t *testing.T) {
 	shared := &xxgk.SharedCells{Forms: []string{xxgk.FormGov2021, xxgk.FormGov2019}}
 	tests := []struct {
 		forms  []xxgk.FormCount
 		shared *xxgk.SharedCells
-		want   string
-		in     []string
+		want   []string // form: forms in it
 	}{
-		{[]xxgk.FormCount{{Form: xxgk.FormNarrative, Count: 9}}, nil, "", nil},
-		{[]xxgk.FormCount{{Form: xxgk.FormStat2014, Count: 2}, {Form: "fj_2014_2018", Count: 3}, {Form: xxgk.FormNarrative, Count: 9}}, nil, "fj_2014_2018", []string{"fj_2014_2018"}},
-		{[]xxgk.FormCount{{Form: xxgk.FormStat2014, Count: 3}, {Form: "fj_2014_2018", Count: 3}}, nil, xxgk.FormStat2014, []string{xxgk.FormStat2014}},
-		{[]xxgk.FormCount{{Form: xxgk.FormGov2021, Count: 1}, {Form: xxgk.FormGov2019, Count: 5}}, shared, xxgk.FormGov2021, shared.Forms},
-		{[]xxgk.FormCount{{Form: xxgk.FormGov2021, Count: 1}, {Form: xxgk.FormGov2019, Count: 1}, {Form: xxgk.FormStat2014, Count: 5}}, shared, xxgk.FormStat2014, []string{xxgk.FormStat2014}},
+		{[]xxgk.FormCount{{Form: xxgk.FormNarrative, Count: 9}}, nil, nil},
+		{[]xxgk.FormCount{{Form: xxgk.FormStat2014, Count: 2}, {Form: "fj_2014_2018", Count: 3}, {Form: xxgk.FormNarrative, Count: 9}}, nil,
+			[]string{"fj_2014_2018:fj_2014_2018", "stat_2014:stat_2014"}},
+		{[]xxgk.FormCount{{Form: xxgk.FormStat2014, Count: 3}, {Form: "fj_2014_2018", Count: 3}}, nil,
+			[]string{"stat_2014:stat_2014", "fj_2014_2018:fj_2014_2018"}},
+		{[]xxgk.FormCount{{Form: xxgk.FormGov2021, Count: 1}, {Form: xxgk.FormGov2019, Count: 5}}, shared,
+			[]string{"gov_2021:gov_2021,gov_2019"}},
+		{[]xxgk.FormCount{{Form: xxgk.FormGov2021, Count: 1}, {Form: xxgk.FormGov2019, Count: 1}, {Form: xxgk.FormStat2014, Count: 5}}, shared,
+			[]string{"stat_2014:stat_2014", "gov_2021:gov_2021", "gov_2019:gov_2019"}},
 	}
 	for _, tt := range tests {
-		m := mainForm(&xxgk.YearRollup{Forms: tt.forms, Shared: tt.shared})
-		got, in := "", []string(nil)
-		if m != nil {
-			got, in = m.form.ID, m.forms
+		var got []string
+		for _, m := range summaryTables(&xxgk.YearRollup{Forms: tt.forms, Shared: tt.shared}) {
+			got = append(got, m.form.ID+":"+strings.Join(m.forms, ","))
 		}
-		if got != tt.want || !slices.Equal(in, tt.in) {
-			t.Errorf("%v: %q %q, want %q %q", tt.forms, got, in, tt.want, tt.in)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%v: %q, want %q", tt.forms, got, tt.want)
 		}
 	}
 }

@@ -93,9 +93,13 @@ func yearPrefix(year int) string { return nonEmpty(yearText(year), "年度未识
 
 func (b *book) addYear(ru *xxgk.Rollup, y *xxgk.YearRollup, multiYear bool, omitted string) error {
 	prefix := yearPrefix(y.Year)
-	if form, sc := rollupForm(y); form != nil {
+	for i, st := range y.SummaryTables() {
+		form := templates.FormByID(st.Form)
+		if form == nil {
+			continue
+		}
 		plans := sheetPlans(form)
-		notes := formNotes(y, form, sc)
+		notes := formNotes(y, form, st.Shared)
 		for _, plan := range plans {
 			fg := buildForm(plan, formHeader{agency: ru.Name, year: y.Year, rollup: true})
 			// The notes go under 汇总单位/报告年度, above the section heading.
@@ -103,8 +107,11 @@ func (b *book) addYear(ru *xxgk.Rollup, y *xxgk.YearRollup, multiYear bool, omit
 			for i, n := range notes {
 				fg.merge(2+i, 0, 2+i, fg.width()-1, n, sNote)
 			}
-			fillRollup(fg, y, form, sc)
+			fillRollup(fg, y, form, st.Shared)
 			name := prefix + "汇总"
+			if i > 0 { // a minority form of the year: its own sheets
+				name += " " + formName(form.ID)
+			}
 			if len(plans) > 1 {
 				name += " " + plan.short
 			}
@@ -121,16 +128,6 @@ func (b *book) addYear(ru *xxgk.Rollup, y *xxgk.YearRollup, multiYear bool, omit
 		name = prefix + name
 	}
 	return b.add(name, agencySheet(ru, y))
-}
-
-// rollupForm is the form of a year's 汇总 sheets (xxgk.YearRollup.SummaryForm).
-func rollupForm(y *xxgk.YearRollup) (*templates.Form, *xxgk.SharedCells) {
-	id, sc := y.SummaryForm()
-	form := templates.FormByID(id)
-	if form == nil {
-		return nil, nil
-	}
-	return form, sc
 }
 
 // formName is a form's short Chinese name: 2021年格式, or a local form's
@@ -193,7 +190,7 @@ func formNotes(y *xxgk.YearRollup, form *templates.Form, sc *xxgk.SharedCells) [
 		}
 	}
 	if len(out) > 0 {
-		body += "其余单位（" + strings.Join(out, "、") + "）的格式不同，不在本表中，其主要指标见主要指标和各单位工作表。"
+		body += "其余单位（" + strings.Join(out, "、") + "）的格式不同，不在本表中：其中采用其他统计表的单位另有汇总工作表，各单位的主要指标见主要指标和各单位工作表。"
 	}
 	return []string{head, body}
 }

@@ -476,3 +476,40 @@ func TestRollupEmpty(t *testing.T) {
 		}
 	}
 }
+
+// A minority form of a year (a Fujian local table among 2014 statistics
+// tables) is summed on sheets of its own, not left out.
+func TestRollupMinorityForm(t *testing.T) {
+	a := parseFile(t, "seed-002.txt")
+	b := copyReport(a, "某某区", "某某区.txt")
+	fj := parseFile(t, "pingtan-2015-zone-html.html")
+	fj.Year = a.Year
+	ru := xxgk.Roll([]*xxgk.Report{a, b, fj}, xxgk.RollupOptions{})
+	f := openRollup(t, ru)
+	s := "2016年汇总 福建2014年统计表"
+	if !slices.Contains(f.GetSheetList(), s) || !slices.Contains(f.GetSheetList(), "2016年汇总") {
+		t.Fatalf("sheets %q", f.GetSheetList())
+	}
+	if got := mustValue(t, f, s, "A4"); !strings.HasPrefix(got, "本表为福建2014年统计表1个单位的合计。") {
+		t.Errorf("note %q", got)
+	}
+	rows, err := f.GetRows(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for k, v := range fj.Cells {
+		if !strings.HasPrefix(k, fj.Form+".") || v.Value.Sign() == 0 {
+			continue
+		}
+		for _, row := range rows {
+			if slices.Contains(row, v.Value.String()) {
+				found++
+				break
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("none of the local report's numbers is on its 汇总 sheet")
+	}
+}
