@@ -167,7 +167,7 @@ func Roll(reports []*Report, opt RollupOptions) *Rollup {
 				Message: "未识别出报告年度，单列在“年度未识别”部分，不计入任何年度的合计",
 			}})
 		}
-		key := seenKey{r.Year, agencyKey(r.Agency)}
+		key := seenKey{r.Year, AgencyKey(r.Agency)}
 		if key.agency != "" {
 			if first, dup := seen[key]; dup {
 				ru.Findings = append(ru.Findings, duplicateFinding(first.Report, r, opt))
@@ -212,8 +212,9 @@ func Roll(reports []*Report, opt RollupOptions) *Rollup {
 	return ru
 }
 
-// agencyKey is the agency name as duplicates are matched: without spaces.
-func agencyKey(s string) string {
+// AgencyKey is an agency name as reports of one agency are matched (the
+// duplicates of a roll-up, the years of check's carry-over): without spaces.
+func AgencyKey(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
 
@@ -222,7 +223,7 @@ func groupOf(r *Report, groups map[string]string) string {
 		return ""
 	}
 	p := strings.ReplaceAll(r.Source.Path, `\`, "/")
-	for _, k := range []string{agencyKey(r.Agency), r.Agency, r.Source.Path, p, path.Base(p)} {
+	for _, k := range []string{AgencyKey(r.Agency), r.Agency, r.Source.Path, p, path.Base(p)} {
 		if g, ok := groups[k]; ok && k != "" {
 			return g
 		}
@@ -309,7 +310,7 @@ func groupSum(y *YearRollup, group string, members []*AgencyRow, opt RollupOptio
 	var own *AgencyRow
 	var rest []*AgencyRow
 	for _, a := range y.Agencies {
-		if agencyKey(a.Agency) == agencyKey(group) {
+		if AgencyKey(a.Agency) == AgencyKey(group) {
 			own = a
 		}
 	}

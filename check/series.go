@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"strings"
 
 	"xxgk"
 	"xxgk/templates"
@@ -56,7 +55,7 @@ func Series(reports []*xxgk.Report) []Finding {
 }
 
 func seriesKey(agency string, year int) string {
-	return fmt.Sprint(year, "|", strings.Join(strings.Fields(agency), ""))
+	return fmt.Sprint(year, "|", xxgk.AgencyKey(agency))
 }
 
 // carryOver compares the cells of both reports' table 三 (any form that
