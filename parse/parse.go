@@ -25,24 +25,17 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 	src := xxgk.Source{Path: path, SHA256: hex.EncodeToString(sum[:])}
 	// Containers are binary: they are read before text decoding, which
 	// refuses binary input.
-	if isZip(data) {
-		kind, err := zipKind(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+	switch kind, err := containerKind(data); {
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", path, err)
+	case kind == "xlsx":
+		r, err := parseXLSX(path, data, src)
+		if err == nil {
+			finish(r)
 		}
-		if kind == "xlsx" {
-			r, err := parseXLSX(path, data, src)
-			if err == nil {
-				finish(r)
-			}
-			return r, err
-		}
+		return r, err
+	case kind != "":
 		return fromContainer(path, src, kind, data)
-	}
-	for _, c := range containers {
-		if bytes.HasPrefix(data, c.magic) {
-			return fromContainer(path, src, c.kind, data)
-		}
 	}
 	text, enc, err := Decode(data)
 	if err != nil {
@@ -69,6 +62,20 @@ var containers = []struct {
 }{
 	{[]byte("%PDF-"), "pdf"},
 	{[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "doc"}, // OLE2 compound file: .doc (or .xls)
+}
+
+// containerKind names the container data is ("xlsx", "docx", "pdf",
+// "doc"), or "" for text and HTML.
+func containerKind(data []byte) (string, error) {
+	if isZip(data) {
+		return zipKind(data)
+	}
+	for _, c := range containers {
+		if bytes.HasPrefix(data, c.magic) {
+			return c.kind, nil
+		}
+	}
+	return "", nil
 }
 
 // containerReaders turn a container's bytes into blocks, as readHTML does

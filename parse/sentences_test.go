@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,16 +16,9 @@ func sentenceDoc(tb testing.TB, name string) *Document {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	kind := ""
-	if isZip(data) {
-		if kind, err = zipKind(data); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	for _, c := range containers {
-		if bytes.HasPrefix(data, c.magic) {
-			kind = c.kind
-		}
+	kind, err := containerKind(data)
+	if err != nil {
+		tb.Fatal(err)
 	}
 	if read := containerReaders[kind]; read != nil {
 		doc, err := read(data)
