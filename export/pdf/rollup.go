@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 
@@ -54,12 +53,22 @@ func rollupDocTitle(ru *xxgk.Rollup) string {
 }
 
 func (d *doc) rollup(ru *xxgk.Rollup) {
+	// The sources of the reports rolled up, by path: how a finding's line
+	// is named depends on the kind of file it is in.
+	sources := map[string]xxgk.Source{}
+	for _, y := range ru.Years {
+		for _, a := range y.Agencies {
+			if a.Report != nil {
+				sources[a.Path] = a.Report.Source
+			}
+		}
+	}
 	byYear := map[int][]xxgk.RollupFinding{}
 	for _, f := range ru.Findings {
 		byYear[f.Year] = append(byYear[f.Year], f)
 	}
 	for _, y := range ru.Years {
-		d.yearSection(ru, y, byYear[y.Year])
+		d.yearSection(ru, y, byYear[y.Year], sources)
 		delete(byYear, y.Year)
 	}
 	// Findings of no year's section (none, as Roll makes them) would
@@ -86,13 +95,13 @@ func (d *doc) rollup(ru *xxgk.Rollup) {
 	}
 	if len(rest) > 0 {
 		d.heading("其他核查发现")
-		d.rollupFindings(rest)
+		d.rollupFindings(rest, sources)
 	}
 	d.notes()
 }
 
 // yearSection draws one year of the roll-up from a new portrait page.
-func (d *doc) yearSection(ru *xxgk.Rollup, y *xxgk.YearRollup, findings []xxgk.RollupFinding) {
+func (d *doc) yearSection(ru *xxgk.Rollup, y *xxgk.YearRollup, findings []xxgk.RollupFinding, sources map[string]xxgk.Source) {
 	d.subs = nil
 	d.running = rollupTitle(ru.Name, y.Year)
 	d.addPage(false)
@@ -117,7 +126,7 @@ func (d *doc) yearSection(ru *xxgk.Rollup, y *xxgk.YearRollup, findings []xxgk.R
 	section("数据覆盖情况")
 	d.coverage(y, tables)
 	section("核查发现")
-	d.rollupFindings(findings)
+	d.rollupFindings(findings, sources)
 	d.notes()
 }
 
@@ -507,8 +516,8 @@ func severityRank(s xxgk.Severity) int {
 }
 
 // rollupFindings lists findings, errors first, at most maxFindingRows of
-// them, each with its agency and file.
-func (d *doc) rollupFindings(findings []xxgk.RollupFinding) {
+// them, each with its agency and file (sources names the reports' lines).
+func (d *doc) rollupFindings(findings []xxgk.RollupFinding, sources map[string]xxgk.Source) {
 	if len(findings) == 0 {
 		d.paragraph("未发现问题。", sizeBody, false, "L", 1.5)
 		return
@@ -537,7 +546,7 @@ func (d *doc) rollupFindings(findings []xxgk.RollupFinding) {
 		if agency == "" && f.Path == "" {
 			agency = "（汇总）"
 		}
-		t.row(cellCenter(f.Severity.Label()), cellLeft(agency), cellLeft(f.Path), cellLeft(rollupFindingText(f)))
+		t.row(cellCenter(f.Severity.Label()), cellLeft(agency), cellLeft(f.Path), cellLeft(rollupFindingText(f, sources[f.Path])))
 	}
 	d.drawTable(t, "")
 	if more := len(findings) - len(shown); more > 0 {
@@ -545,22 +554,10 @@ func (d *doc) rollupFindings(findings []xxgk.RollupFinding) {
 	}
 }
 
-// sourceOfPath is as much of a Source as a roll-up finding's path tells:
-// its kind, for how its lines are named.
-func sourceOfPath(p string) xxgk.Source {
-	switch strings.ToLower(path.Ext(strings.ReplaceAll(p, `\`, "/"))) {
-	case ".docx":
-		return xxgk.Source{Kind: "docx"}
-	case ".doc":
-		return xxgk.Source{Kind: "doc"}
-	}
-	return xxgk.Source{}
-}
-
 // rollupFindingText is a finding's text; one of the roll-up itself names
 // the figures or cells it is about.
-func rollupFindingText(f xxgk.RollupFinding) string {
-	s := findingText(sourceOfPath(f.Path), f.Finding)
+func rollupFindingText(f xxgk.RollupFinding, src xxgk.Source) string {
+	s := findingText(src, f.Finding)
 	if f.Path != "" || len(f.Keys) == 0 {
 		return s
 	}
