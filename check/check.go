@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"xxgk"
 	"xxgk/templates"
@@ -24,10 +23,10 @@ import (
 // Rules of findings that do not come from an identity of formats.json
 // (those use the identity's id, e.g. t3_balance).
 const (
-	RuleSubRow           = "subrow_le_parent"  // a 其中 row larger than the row it is part of
-	RuleFigureSubset     = "figure_subset"     // a part larger than its whole
-	RuleFigureCumulative = "figure_cumulative" // a cumulative count read as the year's
-	RuleCarryOver        = "carry_over"        // last year's 结转下年度 is not this year's 上年结转
+	RuleSubRow           = templates.SubRowRule // a 其中 row larger than the row it is part of
+	RuleFigureSubset     = "figure_subset"      // a part larger than its whole
+	RuleFigureCumulative = "figure_cumulative"  // a cumulative count read as the year's
+	RuleCarryOver        = "carry_over"         // last year's 结转下年度 is not this year's 上年结转
 )
 
 // Report returns the findings of r's own numbers: its form's identities and
@@ -41,7 +40,7 @@ func Report(r *xxgk.Report) []xxgk.Finding {
 					fs = append(fs, f)
 				}
 			}
-			for _, rel := range subRows(t) {
+			for _, rel := range t.SubRowRelations() {
 				if f, ok := relation(r, t, rel); ok {
 					f.Rule, f.Severity = RuleSubRow, xxgk.SeverityWarning
 					fs = append(fs, f)
@@ -52,48 +51,6 @@ func Report(r *xxgk.Report) []xxgk.Finding {
 	fs = append(fs, subsets(r)...)
 	fs = append(fs, cumulative(r)...)
 	return fs
-}
-
-// subRowIdentity is the rule the layout of the forms implies: a row
-// labelled 其中 is part of its parent row, in every column.
-var subRowIdentity = &templates.Identity{ID: RuleSubRow, Text: "其中项不大于其所属项"}
-
-// subRows are the relations "其中 row <= parent row" of a table, per data
-// column, for the 其中 rows no identity of formats.json already relates to
-// their parent (a row summed into its parent is checked by that identity;
-// a local form without machine-readable identities has only these).
-func subRows(t *templates.Table) []templates.Relation {
-	if rels, ok := subRowCache.Load(t); ok {
-		return rels.([]templates.Relation)
-	}
-	rels := computeSubRows(t)
-	subRowCache.Store(t, rels)
-	return rels
-}
-
-// subRowCache holds subRows per table: the forms never change.
-var subRowCache sync.Map
-
-func computeSubRows(t *templates.Table) []templates.Relation {
-	related := map[[2]string]bool{} // row pairs an identity reads together
-	for _, rel := range t.Relations() {
-		for _, a := range rel.Cells() {
-			for _, b := range rel.Cells() {
-				related[[2]string{a.Row, b.Row}] = true
-			}
-		}
-	}
-	var out []templates.Relation
-	for _, row := range t.DataRows() {
-		if row.Parent == "" || !strings.Contains(row.Label, "其中") || related[[2]string{row.Key, row.Parent}] || t.Row(row.Parent) == nil {
-			continue
-		}
-		for _, c := range t.DataColumns() {
-			out = append(out, templates.Relation{Identity: subRowIdentity, Op: "<=", Bound: c.Key,
-				LHS: []templates.CellRef{{Row: row.Key, Col: c.Key}}, RHS: []templates.CellRef{{Row: row.Parent, Col: c.Key}}})
-		}
-	}
-	return out
 }
 
 // term is one side of a relation with its values.

@@ -1,6 +1,9 @@
 package templates
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // CellRef names one cell of a table by row and column key.
 type CellRef struct{ Row, Col string }
@@ -86,4 +89,39 @@ func (t *Table) bind(id *Identity, bound string, ref func(Ref) CellRef) Relation
 		rel.RHS = append(rel.RHS, ref(r))
 	}
 	return rel
+}
+
+// SubRowRule is the id of the relation the layout of the forms implies:
+// a row labelled 其中 is part of its parent row, in every column.
+const SubRowRule = "subrow_le_parent"
+
+var subRowIdentity = &Identity{ID: SubRowRule, Text: "其中项不大于其所属项"}
+
+// SubRowRelations are the relations "其中 row <= parent row", per data
+// column, for the 其中 rows no identity of formats.json already relates to
+// their parent (a row summed into its parent is checked by that identity; a
+// local form without machine-readable identities has only these). The
+// slice is shared: do not modify it.
+func (t *Table) SubRowRelations() []Relation { return t.subRows }
+
+func (t *Table) expandSubRows() []Relation {
+	related := map[[2]string]bool{} // row pairs an identity reads together
+	for _, rel := range t.relations {
+		for _, a := range rel.Cells() {
+			for _, b := range rel.Cells() {
+				related[[2]string{a.Row, b.Row}] = true
+			}
+		}
+	}
+	var out []Relation
+	for _, row := range t.dataRows {
+		if row.Parent == "" || !strings.Contains(row.Label, "其中") || related[[2]string{row.Key, row.Parent}] || t.Row(row.Parent) == nil {
+			continue
+		}
+		for _, c := range t.dataCols {
+			out = append(out, Relation{Identity: subRowIdentity, Op: "<=", Bound: c.Key,
+				LHS: []CellRef{{Row: row.Key, Col: c.Key}}, RHS: []CellRef{{Row: row.Parent, Col: c.Key}}})
+		}
+	}
+	return out
 }

@@ -69,6 +69,7 @@ type Table struct {
 	rowIdx    map[string]*Row
 	colIdx    map[string]*Column
 	relations []Relation
+	subRows   []Relation
 }
 
 // Column is a column of a table.
@@ -196,7 +197,7 @@ func (t *Table) UnmarshalJSON(b []byte) error {
 func (t *Table) index() {
 	t.rowIdx = map[string]*Row{}
 	t.colIdx = map[string]*Column{}
-	defer func() { t.relations = t.expand() }()
+	defer func() { t.relations = t.expand(); t.subRows = t.expandSubRows() }()
 	for _, r := range t.Rows {
 		r.pattern = PatternOf(r.Label)
 		t.rowIdx[r.Key] = r
