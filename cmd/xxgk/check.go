@@ -132,11 +132,7 @@ func writeAudit(w io.Writer, reports []*xxgk.Report) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		year := "年度未识别"
-		if r.Year != 0 {
-			year = fmt.Sprintf("%d年", r.Year)
-		}
-		fmt.Fprintf(w, "文件：%s（%s，%s，%s）\n", r.Source.Path, nonEmptyText(r.Agency, "单位未识别"), year, formName(r.Form))
+		fmt.Fprintf(w, "文件：%s（%s，%s，%s）\n", r.Source.Path, nonEmptyText(r.Agency, "单位未识别"), yearLabel(r.Year), formName(r.Form))
 		if len(r.Findings) == 0 {
 			fmt.Fprintln(w, "  未发现问题。")
 			continue
@@ -160,6 +156,14 @@ func writeAudit(w io.Writer, reports []*xxgk.Report) {
 	}
 	fmt.Fprintf(w, "\n共核查 %d 份报告：错误 %d 条，警告 %d 条，提示 %d 条。\n",
 		len(reports), tally[xxgk.SeverityError], tally[xxgk.SeverityWarning], tally[xxgk.SeverityInfo])
+}
+
+// yearLabel names a report year in summaries: 2023年, or 年度未识别.
+func yearLabel(y int) string {
+	if y == 0 {
+		return "年度未识别"
+	}
+	return fmt.Sprintf("%d年", y)
 }
 
 func nonEmptyText(s, alt string) string {

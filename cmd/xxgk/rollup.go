@@ -309,15 +309,11 @@ func writeRollupSummary(w io.Writer, ru *xxgk.Rollup) {
 	}
 	fmt.Fprintf(w, "%s：%d 份报告，%d 个文件无法读取（原因见错误输出），%d 条核查发现\n", title, agencies, len(ru.Unreadable), len(ru.Findings))
 	for _, y := range ru.Years {
-		year := "年度未识别"
-		if y.Year != 0 {
-			year = fmt.Sprintf("%d年", y.Year)
-		}
 		var forms []string
 		for _, f := range y.Forms {
 			forms = append(forms, fmt.Sprintf("%s %d", xxgk.FormLabel(f.Form), f.Count))
 		}
-		fmt.Fprintf(w, "\n%s：%d 个单位（%s）\n", year, len(y.Agencies), strings.Join(forms, "，"))
+		fmt.Fprintf(w, "\n%s：%d 个单位（%s）\n", yearLabel(y.Year), len(y.Agencies), strings.Join(forms, "，"))
 		for _, fig := range templates.Figures {
 			t, ok := y.Figures[fig.Key]
 			if !ok {
