@@ -413,19 +413,16 @@ func TestReadHTMLOfficialTemplate(t *testing.T) {
 	}
 }
 
-// TestReadSharedCorpus smoke-tests every page of the shared corpus when it
-// is present (it is not part of this repository).
-func TestReadSharedCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/corpus/*/*/page.*")
-	pages, _ := filepath.Glob("../../shared/corpus/pages/*.txt")
-	files = append(files, pages...)
-	if len(files) == 0 {
-		t.Skip("shared corpus not present")
+// TestReadSampleCorpus smoke-tests every page among the bundled sample
+// reports (copies of the corpus pages, text and HTML).
+func TestReadSampleCorpus(t *testing.T) {
+	txt, _ := filepath.Glob("../testdata/reports/*.txt")
+	pages, _ := filepath.Glob("../testdata/reports/*.html")
+	files := append(txt, pages...)
+	if len(pages) == 0 || len(txt) == 0 {
+		t.Fatal("no sample pages in ../testdata/reports")
 	}
 	for _, f := range files {
-		if strings.HasSuffix(f, ".source.txt") {
-			continue
-		}
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -40,7 +40,7 @@ func pnCheck(t *testing.T, s string, want []string) {
 }
 
 // TestScanNumbersReal holds sentences (or parts of them) from real reports in
-// /work/shared/seeds and /work/shared/corpus with every number they state.
+// the project's seeds and corpus with every number they state.
 func TestScanNumbersReal(t *testing.T) {
 	cases := []struct {
 		s    string
@@ -367,25 +367,31 @@ func pnCheckSpans(t *testing.T, s string, ms []numMention) {
 	}
 }
 
-// pnCorpus returns the sample report texts, if they are there.
+// pnCorpus returns the texts of the bundled sample reports (copies of the
+// seeds and corpus pages), decoded.
 func pnCorpus(tb testing.TB) []string {
+	tb.Helper()
+	files, err := filepath.Glob("../testdata/reports/*.txt")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no sample reports in ../testdata/reports: %v", err)
+	}
 	var texts []string
-	for _, pat := range []string{"/work/shared/seeds/*.txt", "/work/shared/corpus/pages/*.txt", "/work/shared/corpus/pingtan/*/page.txt"} {
-		files, _ := filepath.Glob(pat)
-		for _, f := range files {
-			if b, err := os.ReadFile(f); err == nil {
-				texts = append(texts, string(b))
-			}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
 		}
+		text, _, err := Decode(b)
+		if err != nil {
+			tb.Fatalf("%s: %v", f, err)
+		}
+		texts = append(texts, text)
 	}
 	return texts
 }
 
 func TestScanNumbersCorpusSpans(t *testing.T) {
 	texts := pnCorpus(t)
-	if len(texts) == 0 {
-		t.Skip("no corpus")
-	}
 	for _, s := range texts {
 		pnCheckSpans(t, s, scanNumbers(s))
 	}

@@ -3,24 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"xxgk/internal/testutil"
 )
 
 // TestPopplerCLI runs xxgk pdf on a report and reads the PDF back with
 // pdftotext: the agency, title and figures come out as text. Skipped
 // without poppler-utils unless XXGK_REQUIRE_POPPLER=1 (as in CI).
 func TestPopplerCLI(t *testing.T) {
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("XXGK_REQUIRE_POPPLER") == "1" {
-			t.Fatalf("XXGK_REQUIRE_POPPLER=1 but pdftotext is not on PATH: %v", err)
-		}
-		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
-	}
+	bin := testutil.RealClient(t, "XXGK_REQUIRE_POPPLER", "pdftotext")
 	out := filepath.Join(t.TempDir(), "out.pdf")
 	var stdout, stderr bytes.Buffer
 	args := []string{"xxgk", "pdf", "-o", out, "../../testdata/reports/pingtan-2025-zone-html.html"}

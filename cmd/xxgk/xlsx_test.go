@@ -428,14 +428,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 // XXGK_REQUIRE_SOFFICE=1 (as in CI) its absence fails the test.
 func soffice(t *testing.T) string {
 	t.Helper()
-	p, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("XXGK_REQUIRE_SOFFICE") == "1" {
-			t.Fatalf("XXGK_REQUIRE_SOFFICE=1 but soffice is not on PATH: %v", err)
-		}
-		t.Skip("soffice (LibreOffice) is not installed")
-	}
-	return p
+	return testutil.RealClient(t, "XXGK_REQUIRE_SOFFICE", "soffice")
 }
 
 // loProfile makes a private LibreOffice profile that recalculates every

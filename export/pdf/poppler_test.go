@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 
+	"xxgk/internal/testutil"
 	"xxgk/templates"
 )
 
@@ -17,14 +18,7 @@ import (
 // XXGK_REQUIRE_POPPLER=1 (as in CI) makes its absence a failure.
 func poppler(t *testing.T, tool string) string {
 	t.Helper()
-	bin, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("XXGK_REQUIRE_POPPLER") == "1" {
-			t.Fatalf("XXGK_REQUIRE_POPPLER=1 but %s is not on PATH: %v", tool, err)
-		}
-		t.Skipf("%s not installed (apt-get install poppler-utils)", tool)
-	}
-	return bin
+	return testutil.RealClient(t, "XXGK_REQUIRE_POPPLER", tool)
 }
 
 // popplerRun writes pdf to a file and returns what tool prints for it.

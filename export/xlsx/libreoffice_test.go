@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"xxgk/internal/testutil"
 
 	"github.com/xuri/excelize/v2"
 
@@ -19,13 +20,7 @@ import (
 // comes back on its cell with its text, so LibreOffice read the comment
 // parts we write.
 func TestCommentsLibreOffice(t *testing.T) {
-	bin, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("XXGK_REQUIRE_SOFFICE") == "1" {
-			t.Fatalf("XXGK_REQUIRE_SOFFICE=1 but soffice is not on PATH: %v", err)
-		}
-		t.Skip("soffice (LibreOffice) is not installed")
-	}
+	bin := testutil.RealClient(t, "XXGK_REQUIRE_SOFFICE", "soffice")
 	if testing.Short() {
 		t.Skip("LibreOffice round trip in -short mode")
 	}
