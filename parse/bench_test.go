@@ -3,7 +3,6 @@ package parse_test
 import (
 	"path"
 	"testing"
-
 	"xxgk/parse"
 )
 

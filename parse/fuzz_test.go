@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"xxgk/load"
 	"xxgk/parse"
 )
 
@@ -42,7 +43,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(c.name, []byte(c.data))
 	}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		r, err := parse.Parse(name, data)
+		r, err := load.Report(name, data)
 		if err != nil {
 			if !errors.Is(err, parse.ErrUnreadable) {
 				t.Fatalf("error does not wrap ErrUnreadable: %v", err)

@@ -10,11 +10,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"xxgk/load"
 
 	"github.com/rogpeppe/go-internal/diff"
 
 	"xxgk"
-	"xxgk/parse"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/reports")
@@ -82,7 +82,7 @@ func marshal(v any) ([]byte, error) {
 func TestGolden(t *testing.T) {
 	for _, rel := range reportFiles(t) {
 		t.Run(path.Base(rel), func(t *testing.T) {
-			r, err := parse.Parse(rel, readReport(t, rel))
+			r, err := load.Report(rel, readReport(t, rel))
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
@@ -135,11 +135,11 @@ func TestEncodingTwins(t *testing.T) {
 			if bytes.Equal(gbk, utf) {
 				t.Fatalf("%s is byte for byte %s: not re-encoded", tw.copy, tw.orig)
 			}
-			rc, err := parse.Parse(tw.copy, gbk)
+			rc, err := load.Report(tw.copy, gbk)
 			if err != nil {
 				t.Fatalf("Parse %s: %v", tw.copy, err)
 			}
-			ro, err := parse.Parse(tw.orig, utf)
+			ro, err := load.Report(tw.orig, utf)
 			if err != nil {
 				t.Fatalf("Parse %s: %v", tw.orig, err)
 			}

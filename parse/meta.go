@@ -23,6 +23,7 @@ type meta struct {
 	Agency    string // the agency's name as the report gives it
 	Year      int    // the year the report covers; 0 = unknown
 	Published string // publication date: "2006-01-02", or "2006-01" / "2006" when only that is stated; "" = unknown
+	NotReport bool   // the document's own title names something else (a notice, a letter)
 
 	AgencyEvidence, YearEvidence, PublishedEvidence evidence // where each came from
 }
@@ -163,7 +164,9 @@ func readMeta(doc *Document) (meta, []xxgk.Finding) {
 	var afs []xxgk.Finding
 	m.Agency, m.AgencyEvidence, afs = s.agency(titles, sig)
 	fs = append(fs, afs...)
-	fs = append(fs, notReport(titles)...)
+	nr := notReport(titles)
+	m.NotReport = len(nr) > 0
+	fs = append(fs, nr...)
 	return m, fs
 }
 

@@ -1,5 +1,8 @@
 // Package parse reads annual reports as they really come (web-page text,
-// saved HTML; UTF-8, UTF-16 or GB18030) into the xxgk model.
+// saved HTML, .docx, .doc, PDF, the filled .xlsx form; UTF-8, UTF-16 or
+// GB18030) into the xxgk model. It reads and does not audit: the findings
+// it records are about reading (what could not be read, and why); the
+// arithmetic is check's job, and package load composes the two.
 package parse
 
 import (
@@ -10,7 +13,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"xxgk/check"
 
 	"xxgk"
 )
@@ -31,7 +33,7 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 	case kind == "xlsx":
 		r, err := parseXLSX(path, data, src)
 		if err == nil {
-			finish(r)
+			detach(r)
 		}
 		return r, err
 	case kind != "":
@@ -105,15 +107,8 @@ func fromBlocks(path string, src xxgk.Source, doc *Document) (*xxgk.Report, erro
 	if r.Form == xxgk.FormNarrative && !mentionsDisclosure(doc) {
 		return nil, fmt.Errorf("%s: 不是政府信息公开工作年度报告（通篇没有“信息公开”“政务公开”等字样）: %w", path, ErrUnreadable)
 	}
-	finish(r)
-	return r, nil
-}
-
-// finish audits the numbers read (the findings of check flow into every
-// output) and detaches the report from the source text.
-func finish(r *xxgk.Report) {
-	r.Findings = append(r.Findings, check.Report(r)...)
 	detach(r)
+	return r, nil
 }
 
 // detach copies the report's strings out of the decoded document: an
@@ -169,7 +164,7 @@ func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 		}
 	}
 	r.Findings = append(r.Findings, tabs.findings...)
-	if !hasFinding(r, "meta_not_report") {
+	if !m.NotReport {
 		// A document that is not an annual report contributes no figures.
 		prose, fs := chooseProse(readProse(doc, r.Year, simple != doc), r.Figures, src.Place)
 		for k, v := range prose {
@@ -206,15 +201,6 @@ func simplifiedDoc(doc *Document) *Document {
 	}
 	out.Title = simplify(doc.Title)
 	return out
-}
-
-func hasFinding(r *xxgk.Report, rule string) bool {
-	for _, f := range r.Findings {
-		if f.Rule == rule {
-			return true
-		}
-	}
-	return false
 }
 
 // sortFindings orders findings by line, then rule, so output is stable.

@@ -299,3 +299,12 @@ func TestNotAReportIsUnreadable(t *testing.T) {
 		t.Errorf("report refused: %v", err)
 	}
 }
+
+func hasFinding(r *xxgk.Report, rule string) bool {
+	for _, f := range r.Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
+}

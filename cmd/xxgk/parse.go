@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"xxgk/load"
 	"xxgk/templates"
 
 	"github.com/urfave/cli/v3"
@@ -132,7 +133,7 @@ func (in *inputs) parse(path string) (r *xxgk.Report, err error) {
 			err = &inputError{name: name, reason: fmt.Sprintf("读取时发生内部错误（%v），请把这个文件提供给开发人员", v), err: fmt.Errorf("panic: %v", v)}
 		}
 	}()
-	r, err = parse.Parse(path, data)
+	r, err = load.Report(path, data)
 	if err != nil {
 		return nil, &inputError{name: name, reason: parseReason(path, err), err: err}
 	}

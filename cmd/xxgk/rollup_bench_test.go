@@ -9,8 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"xxgk/parse"
+	"xxgk/load"
 )
 
 // benchSources are the real reports of testdata/reports the roll-up
@@ -30,14 +29,14 @@ func benchSources(tb testing.TB) (names []string, data [][]byte, agencies []stri
 		if err != nil {
 			tb.Fatal(err)
 		}
-		r, err := parse.Parse(n, b)
+		r, err := load.Report(n, b)
 		if err != nil || r.Agency == "" || r.Year == 0 || len(r.Agency) < 6 {
 			continue // not a report, or nothing to rename
 		}
 		// Keep the sources where renaming works: the name is in the
 		// bytes (not GBK) and is read back renamed.
 		probe := chineseSerial(0) + r.Agency
-		renamed, err := parse.Parse(n, bytes.ReplaceAll(b, []byte(r.Agency), []byte(probe)))
+		renamed, err := load.Report(n, bytes.ReplaceAll(b, []byte(r.Agency), []byte(probe)))
 		if err != nil || renamed.Agency != probe {
 			continue
 		}

@@ -12,9 +12,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"xxgk/load"
 
 	"xxgk"
-	"xxgk/parse"
 )
 
 // TestRollupEqualsSums rolls up every bundled sample report (the seeds and
@@ -52,7 +52,7 @@ func TestRollupEqualsSums(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		r, err := parse.Parse(p, data)
+		r, err := load.Report(p, data)
 		if err != nil {
 			return nil // listed as unreadable; checked below
 		}

@@ -13,13 +13,13 @@ import (
 	"testing"
 	"time"
 	"xxgk/internal/testutil"
+	"xxgk/load"
 
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
 	"xxgk/export/xlsx"
 	"xxgk/internal/samples"
-	"xxgk/parse"
 	"xxgk/templates"
 )
 
@@ -83,7 +83,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	for _, name := range []string{"seed-002.txt", "pingtan-2025-zone-html.html"} {
 		t.Run(name, func(t *testing.T) {
 			orig := parseSample(t, name)
-			back, err := parse.Parse("back.xlsx", reportsWorkbook(t, orig))
+			back, err := load.Report("back.xlsx", reportsWorkbook(t, orig))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -409,7 +409,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	for _, ff := range formFills {
 		t.Run(ff.form, func(t *testing.T) {
 			data, typed := fillTemplate(t, templateWorkbook(t, ff.form), ff.form, fillValues(t, ff), true)
-			r, err := parse.Parse("filled.xlsx", data)
+			r, err := load.Report("filled.xlsx", data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -531,7 +531,7 @@ func TestLibreOffice(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := parse.Parse("resaved.xlsx", saved)
+			r, err := load.Report("resaved.xlsx", saved)
 			if err != nil {
 				t.Fatalf("%s: %v", ff.form, err)
 			}

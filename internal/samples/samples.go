@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"xxgk/load"
 
 	"xxgk"
-	"xxgk/parse"
 )
 
 // Dir is the folder of the sample reports.
@@ -27,7 +27,7 @@ func Parse(tb testing.TB, name string) *xxgk.Report {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	r, err := parse.Parse(name, data)
+	r, err := load.Report(name, data)
 	if err != nil {
 		tb.Fatal(err)
 	}
