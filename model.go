@@ -2,7 +2,7 @@
 // annual reports (政府信息公开工作年度报告): the report, its figures and
 // table cells with their evidence, and the findings raised about them.
 //
-// The JSON form of these types is the public contract of shared/spec/MODEL.md;
+// The JSON form of these types is the public contract of templates/MODEL.md;
 // member names must not change. This package does no I/O.
 package xxgk
 
@@ -48,14 +48,26 @@ const (
 
 // Report is everything read from one annual report.
 type Report struct {
-	Source    Source           `json:"source"`
-	Agency    string           `json:"agency"`
-	Year      int              `json:"year"`      // the year the report covers; 0 = unknown, written as null
-	Published string           `json:"published"` // YYYY-MM-DD, YYYY-MM or YYYY as precise as stated; "" = unknown
-	Form      string           `json:"form"`
-	Figures   map[string]Value `json:"figures"`
-	Cells     map[string]Value `json:"cells"`
-	Findings  []Finding        `json:"findings"`
+	Source    Source `json:"source"`
+	Agency    string `json:"agency"`
+	Year      int    `json:"year"`      // the year the report covers; 0 = unknown, written as null
+	Published string `json:"published"` // YYYY-MM-DD, YYYY-MM or YYYY as precise as stated; "" = unknown
+	// Where Agency, Year and Published were read; nil when the value is
+	// unknown (or was not read from the text, as in a roll-up workbook).
+	AgencyEvidence    *MetaEvidence    `json:"agency_evidence,omitempty"`
+	YearEvidence      *MetaEvidence    `json:"year_evidence,omitempty"`
+	PublishedEvidence *MetaEvidence    `json:"published_evidence,omitempty"`
+	Form              string           `json:"form"`
+	Figures           map[string]Value `json:"figures"`
+	Cells             map[string]Value `json:"cells"`
+	Findings          []Finding        `json:"findings"`
+}
+
+// MetaEvidence is where a report's agency, year or publication date was
+// read: an auditor who doubts the year can find the sentence it came from.
+type MetaEvidence struct {
+	Line int    `json:"line,omitempty"` // 1-based line of the decoded source; 0 for a web page's <title>
+	Text string `json:"evidence"`       // the text it was read from, cut to a short excerpt
 }
 
 // Source identifies the input a report was read from.
@@ -139,19 +151,26 @@ type Finding struct {
 
 // reportJSON is Report with the year as a pointer, members in MODEL.md order.
 type reportJSON struct {
-	Source    Source           `json:"source"`
-	Agency    string           `json:"agency"`
-	Year      *int             `json:"year"`
-	Published string           `json:"published"`
-	Form      string           `json:"form"`
-	Figures   map[string]Value `json:"figures"`
-	Cells     map[string]Value `json:"cells"`
-	Findings  []Finding        `json:"findings"`
+	Source    Source `json:"source"`
+	Agency    string `json:"agency"`
+	Year      *int   `json:"year"`
+	Published string `json:"published"`
+
+	AgencyEvidence    *MetaEvidence `json:"agency_evidence,omitempty"`
+	YearEvidence      *MetaEvidence `json:"year_evidence,omitempty"`
+	PublishedEvidence *MetaEvidence `json:"published_evidence,omitempty"`
+
+	Form     string           `json:"form"`
+	Figures  map[string]Value `json:"figures"`
+	Cells    map[string]Value `json:"cells"`
+	Findings []Finding        `json:"findings"`
 }
 
 // MarshalJSON writes an unknown year as null: 0 would read as a year.
 func (r Report) MarshalJSON() ([]byte, error) {
-	aux := reportJSON{r.Source, r.Agency, nil, r.Published, r.Form, r.Figures, r.Cells, r.Findings}
+	aux := reportJSON{r.Source, r.Agency, nil, r.Published,
+		r.AgencyEvidence, r.YearEvidence, r.PublishedEvidence,
+		r.Form, r.Figures, r.Cells, r.Findings}
 	if r.Year != 0 {
 		aux.Year = &r.Year
 	}
@@ -164,8 +183,9 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
-	*r = Report{Source: aux.Source, Agency: aux.Agency, Published: aux.Published, Form: aux.Form,
-		Figures: aux.Figures, Cells: aux.Cells, Findings: aux.Findings}
+	*r = Report{Source: aux.Source, Agency: aux.Agency, Published: aux.Published,
+		AgencyEvidence: aux.AgencyEvidence, YearEvidence: aux.YearEvidence, PublishedEvidence: aux.PublishedEvidence,
+		Form: aux.Form, Figures: aux.Figures, Cells: aux.Cells, Findings: aux.Findings}
 	if aux.Year != nil {
 		r.Year = *aux.Year
 	}

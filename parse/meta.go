@@ -35,6 +35,15 @@ type evidence struct {
 	Text string
 }
 
+// of is the evidence for the model, or nil when no value was read (known
+// false) or nothing says where it came from.
+func (e evidence) of(known bool) *xxgk.MetaEvidence {
+	if !known || (e.Line == 0 && e.Text == "") {
+		return nil
+	}
+	return &xxgk.MetaEvidence{Line: e.Line, Text: e.Text}
+}
+
 const (
 	metaHeadBlocks  = 40   // paragraphs read from the start
 	metaTailBlocks  = 30   // paragraphs read from the end

@@ -116,6 +116,11 @@ func fromBlocks(path string, src xxgk.Source, doc *Document) (*xxgk.Report, erro
 // roll-up holds thousands of reports.
 func detach(r *xxgk.Report) {
 	r.Agency, r.Published = strings.Clone(r.Agency), strings.Clone(r.Published)
+	for _, e := range []*xxgk.MetaEvidence{r.AgencyEvidence, r.YearEvidence, r.PublishedEvidence} {
+		if e != nil {
+			e.Text = strings.Clone(e.Text)
+		}
+	}
 	for _, m := range []map[string]xxgk.Value{r.Figures, r.Cells} {
 		for k, v := range m {
 			v.Text, v.Row, v.Col = strings.Clone(v.Text), strings.Clone(v.Row), strings.Clone(v.Col)
@@ -151,6 +156,9 @@ func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 	simple := simplifiedDoc(doc)
 	m, findings := readMeta(simple)
 	r.Agency, r.Year, r.Published = m.Agency, m.Year, m.Published
+	r.AgencyEvidence = m.AgencyEvidence.of(m.Agency != "")
+	r.YearEvidence = m.YearEvidence.of(m.Year != 0)
+	r.PublishedEvidence = m.PublishedEvidence.of(m.Published != "")
 	r.Findings = append(r.Findings, findings...)
 
 	s := newStream(doc)

@@ -1,6 +1,6 @@
 package templates
 
-// FigureDef says how a figure (shared/spec/MODEL.md) is read from the cells
+// FigureDef says how a figure (templates/MODEL.md) is read from the cells
 // of a form: the sum of Cells, scaled by 10^Shift (万元 → 元 is 4).
 type FigureDef struct {
 	Form  string

@@ -1,5 +1,5 @@
 // Package templates holds the official statistics forms of the annual
-// reports (shared/spec/formats.json, embedded unchanged) as a typed API: the
+// reports (formats.json, a copy of the project spec, embedded) as a typed API: the
 // one source of truth for labels (the parser matches them), layout (the
 // exporters draw them) and identities (check runs them).
 package templates
