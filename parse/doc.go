@@ -1,14 +1,30 @@
 package parse
 
+import "xxgk"
+
 // Document is a report reduced to what every reader shares: blocks of
-// paragraphs and tables in reading order. HTML, text and (later) docx all
-// become a Document, so the metadata, table and prose rules apply to every
-// kind of input unchanged.
+// paragraphs and tables in reading order. Every format (text, HTML, .docx,
+// .doc, PDF, .xlsx) becomes a Document, so the metadata, table and prose
+// rules apply to every kind of input unchanged.
 type Document struct {
-	Kind     string // "text", "html", "docx", ...
-	Encoding string // the encoding the bytes were decoded from
-	Title    string // an HTML page's <title>, empty for text
+	Kind     string // the format: "text", "html", "docx", "doc", "pdf", "xlsx"
+	Encoding string // the encoding the bytes were decoded from; "" for binary formats
+	Title    string // an HTML page's <title>, a workbook's title; empty for text
 	Blocks   []Block
+
+	// What a reader knows that the blocks do not say.
+
+	// Form marks a filled official form (a workbook): its table values have
+	// method form, and a form whose official rows are not found is no report.
+	Form bool
+	// AbsentEmpty marks a form written by xxgk from reports: an empty cell
+	// there is one the report did not have, not a blank to count as 0.
+	AbsentEmpty bool
+	// Figures are figures the reader found outside the blocks (the 主要指标
+	// sheet of an xxgk workbook); the tables' own figures win over them.
+	Figures map[string]xxgk.Value
+	// Findings are about reading: what was cut, and why.
+	Findings []xxgk.Finding
 }
 
 // Block is one paragraph (Table == nil) or one table.

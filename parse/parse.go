@@ -30,12 +30,6 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 	switch kind, err := containerKind(data); {
 	case err != nil:
 		return nil, fmt.Errorf("%s: %w", path, err)
-	case kind == "xlsx":
-		r, err := parseXLSX(path, data, src)
-		if err == nil {
-			detach(r)
-		}
-		return r, err
 	case kind != "":
 		return fromContainer(path, src, kind, data)
 	}
@@ -84,6 +78,7 @@ func containerKind(data []byte) (string, error) {
 // for a page. Each error wraps ErrUnreadable and says why in Chinese.
 var containerReaders = map[string]func([]byte) (*Document, error){
 	"docx": readDOCX,
+	"xlsx": readXLSX,
 	"pdf":  readPDF,
 	"doc":  readDOC,
 }
@@ -104,9 +99,18 @@ func fromBlocks(path string, src xxgk.Source, doc *Document) (*xxgk.Report, erro
 		return nil, fmt.Errorf("%s: 没有可读的文字内容: %w", path, ErrUnreadable)
 	}
 	r := fromDocument(src, doc)
-	if r.Form == xxgk.FormNarrative && !mentionsDisclosure(doc) {
+	switch {
+	case r.Form == xxgk.FormNarrative && doc.Form:
+		// A blank form is a form: it is read, with the finding that says so.
+		return nil, fmt.Errorf("%s: 不是 xxgk 能识别的统计表（未找到官方表格的行名）: %w", path, ErrUnreadable)
+	case r.Form == xxgk.FormNarrative && !mentionsDisclosure(doc):
 		return nil, fmt.Errorf("%s: 不是政府信息公开工作年度报告（通篇没有“信息公开”“政务公开”等字样）: %w", path, ErrUnreadable)
 	}
+	if doc.Form {
+		fromForm(r, doc)
+	}
+	r.Findings = append(r.Findings, doc.Findings...)
+	sortFindings(r.Findings)
 	detach(r)
 	return r, nil
 }

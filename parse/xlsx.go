@@ -42,95 +42,6 @@ var zipMagic = []byte("PK\x03\x04")
 // isZip reports whether data starts like a zip archive.
 func isZip(data []byte) bool { return bytes.HasPrefix(data, zipMagic) }
 
-// workbook is what readXLSX found in a workbook.
-type workbook struct {
-	doc       *Document
-	truncated []string // sheets cut at the row or column limit
-	// byXXGK marks a workbook xxgk wrote from reports (custom property
-	// xxgk=reports): there an empty cell is one the report did not have,
-	// and the 主要指标 sheet holds figures the tables do not give.
-	byXXGK  bool
-	figures map[string]xxgk.Value
-}
-
-// parseXLSX reads a workbook. Every error wraps ErrUnreadable.
-func parseXLSX(path string, data []byte, src xxgk.Source) (*xxgk.Report, error) {
-	wb, err := readXLSX(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	src.Kind, src.Encoding = "xlsx", ""
-	r := fromDocument(src, wb.doc)
-	if r.Form == xxgk.FormNarrative {
-		// A blank form is a form: it is read, with the finding that says so.
-		return nil, fmt.Errorf("%s: 不是 xxgk 能识别的统计表（未找到官方表格的行名）: %w", path, ErrUnreadable)
-	}
-	if wb.byXXGK {
-		dropAbsent(r)
-	}
-	markForm(r)
-	for k, v := range wb.figures {
-		if _, ok := r.Figures[k]; !ok {
-			r.Figures[k] = v
-		}
-	}
-	for _, sheet := range wb.truncated {
-		r.AddFinding(xxgk.Finding{
-			Rule: "xlsx_truncated", Severity: xxgk.SeverityWarning,
-			Message: fmt.Sprintf("工作表“%s”超过 %d 行或 %d 列，只读取了前面的部分。", sheet, maxSheetRows, maxSheetCols),
-		})
-	}
-	sortFindings(r.Findings)
-	return r, nil
-}
-
-// dropAbsent removes the cells of an xxgk workbook that were empty: xxgk
-// writes a blank cell of a report as 0 and leaves empty only the cells the
-// report did not have. Figures summed from a removed cell go too.
-func dropAbsent(r *xxgk.Report) {
-	dropped := false
-	for k, v := range r.Cells {
-		if v.Blank {
-			delete(r.Cells, k)
-			dropped = true
-		}
-	}
-	if !dropped {
-		return
-	}
-	again := figuresFromCells(r.Form, r.Cells)
-	for k, v := range r.Figures {
-		if v.Method != xxgk.MethodTable && v.Method != xxgk.MethodDerived {
-			continue
-		}
-		if nv, ok := again[k]; ok {
-			r.Figures[k] = nv
-		} else {
-			delete(r.Figures, k)
-		}
-	}
-	kept := r.Findings[:0]
-	for _, f := range r.Findings {
-		if f.Rule != "table_blank_not_zero" {
-			kept = append(kept, f)
-		}
-	}
-	r.Findings = kept
-}
-
-// markForm gives the values the table reader found the method of a filled
-// official workbook.
-func markForm(r *xxgk.Report) {
-	for _, m := range []map[string]xxgk.Value{r.Cells, r.Figures} {
-		for k, v := range m {
-			if v.Method == xxgk.MethodTable {
-				v.Method = xxgk.MethodForm
-				m[k] = v
-			}
-		}
-	}
-}
-
 // zipKind tells a workbook ("xlsx") from a Word document ("docx") and
 // refuses other archives and any that would unpack to more than the
 // limits, before anything is unpacked.
@@ -178,7 +89,7 @@ func checkZip(data []byte) error {
 }
 
 // readXLSX reads every sheet of a workbook into one Document.
-func readXLSX(data []byte) (wb *workbook, err error) {
+func readXLSX(data []byte) (doc *Document, err error) {
 	if err := checkZip(data); err != nil {
 		return nil, err
 	}
@@ -186,7 +97,7 @@ func readXLSX(data []byte) (wb *workbook, err error) {
 		// excelize is not hardened against crafted files: a panic in it
 		// is a corrupt workbook, not a crash.
 		if v := recover(); v != nil {
-			wb, err = nil, fmt.Errorf("文件已损坏，无法读取（%v）: %w", v, ErrUnreadable)
+			doc, err = nil, fmt.Errorf("文件已损坏，无法读取（%v）: %w", v, ErrUnreadable)
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -197,9 +108,9 @@ func readXLSX(data []byte) (wb *workbook, err error) {
 		return nil, xlsxOpenError(err)
 	}
 	defer f.Close()
-	wb = &workbook{doc: &Document{Kind: "xlsx"}}
+	doc = &Document{Kind: "xlsx", Form: true}
 	if p, err := f.GetDocProps(); err == nil && p != nil {
-		wb.doc.Title = foldSpace(p.Title)
+		doc.Title = foldSpace(p.Title)
 	}
 	if props, err := f.GetCustomProps(); err == nil {
 		for _, p := range props {
@@ -208,7 +119,10 @@ func readXLSX(data []byte) (wb *workbook, err error) {
 			}
 			switch fmt.Sprint(p.Value) {
 			case "reports":
-				wb.byXXGK = true
+				// Written by xxgk from reports: an empty cell is one the
+				// report did not have, and the 主要指标 sheet holds figures
+				// the tables do not give.
+				doc.AbsentEmpty = true
 			case "rollup":
 				// Its 汇总 sheets look like one report's form; read as one,
 				// a roll-up would count its agencies twice.
@@ -222,30 +136,33 @@ func readXLSX(data []byte) (wb *workbook, err error) {
 			return nil, fmt.Errorf("xlsx 工作表“%s”无法读取（%v）: %w", name, err, ErrUnreadable)
 		}
 		if cut {
-			wb.truncated = append(wb.truncated, name)
+			doc.Findings = append(doc.Findings, xxgk.Finding{
+				Rule: "xlsx_truncated", Severity: xxgk.SeverityWarning,
+				Message: fmt.Sprintf("工作表“%s”超过 %d 行或 %d 列，只读取了前面的部分。", name, maxSheetRows, maxSheetCols),
+			})
 		}
-		if wb.byXXGK {
+		if doc.AbsentEmpty {
 			kind, multi := summaryKind(cells)
 			if multi {
 				return nil, fmt.Errorf("这个工作簿汇总了多份报告，xxgk 只能读取单份报告的工作簿（请分别读取原报告，或分别导出）: %w", ErrUnreadable)
 			}
 			switch kind {
 			case "figures":
-				wb.figures = summaryFigures(cells)
+				doc.Figures = summaryFigures(cells)
 				continue
 			case "findings":
 				continue // xxgk's own findings: they are found again
 			}
 		}
-		wb.doc.Blocks = append(wb.doc.Blocks, sheetBlocks(cells)...)
+		doc.Blocks = append(doc.Blocks, sheetBlocks(cells)...)
 	}
-	if len(wb.doc.Blocks) == 0 {
+	if len(doc.Blocks) == 0 {
 		return nil, fmt.Errorf("xlsx 工作簿中没有任何内容: %w", ErrUnreadable)
 	}
-	if t := sheetTitle(wb.doc); t != "" {
-		wb.doc.Title = t
+	if t := sheetTitle(doc); t != "" {
+		doc.Title = t
 	}
-	return wb, nil
+	return doc, nil
 }
 
 // sheetTitle is the report's title as a sheet's title row gives it, less
