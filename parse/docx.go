@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"xxgk/document"
 )
 
 // Word documents (.docx) are read from their main story, word/document.xml,
@@ -104,13 +105,13 @@ var (
 )
 
 // readDOCX reads a Word document. Every error wraps ErrUnreadable.
-func readDOCX(data []byte) (*Document, error) {
+func readDOCX(data []byte) (*document.Document, error) {
 	return readDOCXWith(data, defaultDocxLimits)
 }
 
 // readDOCXWith is readDOCX within the given limits (tests and the fuzzer
 // use smaller ones).
-func readDOCXWith(data []byte, lim docxLimits) (*Document, error) {
+func readDOCXWith(data []byte, lim docxLimits) (*document.Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, docxCorrupt(fmt.Sprintf("不是完整的 zip 压缩包，可能下载或复制不完整：%v", err))
@@ -148,12 +149,12 @@ func readDOCXWith(data []byte, lim docxLimits) (*Document, error) {
 	if err != nil {
 		return nil, partError(main, err, lim)
 	}
-	doc := &Document{Kind: "docx", Title: foldSpace(title)}
+	doc := &document.Document{Kind: "docx", Title: document.FoldSpace(title)}
 	e := &docxEmitter{}
 	if err := e.items(items, lim.cells); err != nil {
 		return nil, partError(main, err, lim)
 	}
-	doc.Blocks = finishBlocks(e.cands)
+	doc.Blocks = document.FinishBlocks(e.cands)
 	if len(doc.Blocks) == 0 {
 		return nil, fmt.Errorf("Word 文档（.docx）中没有可读的文字: %w", ErrUnreadable)
 	}
@@ -720,7 +721,7 @@ func intAttr(se xml.StartElement, local string, def int) int {
 
 // docxEmitter turns items into block candidates.
 type docxEmitter struct {
-	cands []blockCand
+	cands []document.Candidate
 	cells int // grid positions made so far
 }
 
@@ -747,12 +748,12 @@ func (e *docxEmitter) para(p *docxPara) {
 		text = p.label + text
 	}
 	for seg := range strings.SplitSeq(text, string(docxBreak)) {
-		s := strings.TrimSpace(normalizeSpaces(seg))
+		s := strings.TrimSpace(document.NormalizeSpaces(seg))
 		if s == "" {
 			continue
 		}
-		s, kind := classifyLine(s)
-		e.cands = append(e.cands, blockCand{Block: Block{Line: p.line, Text: s}, kind: kind})
+		s, kind := document.ClassifyLine(s)
+		e.cands = append(e.cands, document.Candidate{Block: document.Block{Line: p.line, Text: s}, Kind: kind})
 	}
 }
 
@@ -768,7 +769,7 @@ func (e *docxEmitter) table(t *docxTable, maxCells int) error {
 			return nil
 		}
 		if len(g.Rows[0]) >= 2 {
-			e.cands = append(e.cands, blockCand{Block: Block{Line: line, Table: g}})
+			e.cands = append(e.cands, document.Candidate{Block: document.Block{Line: line, Table: g}})
 			return nil
 		}
 	}
@@ -806,18 +807,18 @@ func itemsHaveTable(items []docxItem) bool {
 // spanning columns (w:gridSpan) fills them all; a cell continuing a
 // vertical merge (w:vMerge) or a horizontal one (w:hMerge) repeats the cell
 // it continues. It also returns the line of the first paragraph with text.
-func (e *docxEmitter) grid(t *docxTable, maxCells int) (*Grid, int, error) {
-	rows := make([][]GridCell, len(t.rows))
+func (e *docxEmitter) grid(t *docxTable, maxCells int) (*document.Grid, int, error) {
+	rows := make([][]document.GridCell, len(t.rows))
 	spanned := make([]bool, len(t.rows))
 	line, width := 0, 0
 	for ri, r := range t.rows {
-		col := min(max(r.before, 0), maxGridCols)
+		col := min(max(r.before, 0), document.MaxGridCols)
 		for _, c := range r.cells {
-			if col >= maxGridCols {
+			if col >= document.MaxGridCols {
 				break
 			}
-			cs := min(max(c.span, 1), maxColspan, maxGridCols-col)
-			var above *GridCell
+			cs := min(max(c.span, 1), document.MaxColspan, document.MaxGridCols-col)
+			var above *document.GridCell
 			switch {
 			case c.vMerge == vMergeContinue && ri > 0 && col < len(rows[ri-1]) && rows[ri-1][col].OrigRow >= 0:
 				above = &rows[ri-1][col]
@@ -827,13 +828,13 @@ func (e *docxEmitter) grid(t *docxTable, maxCells int) (*Grid, int, error) {
 			if above != nil {
 				cell := *above
 				spanned[cell.OrigRow] = spanned[cell.OrigRow] || cell.OrigRow != ri
-				placeCell(&rows[ri], col, cs, cell)
+				document.PlaceCell(&rows[ri], col, cs, cell)
 			} else {
 				text, l := cellText(c.items)
 				if line == 0 {
 					line = l
 				}
-				placeCell(&rows[ri], col, cs, GridCell{Text: text, OrigRow: ri, OrigCol: col})
+				document.PlaceCell(&rows[ri], col, cs, document.GridCell{Text: text, OrigRow: ri, OrigCol: col})
 			}
 			col += cs
 		}
@@ -846,7 +847,7 @@ func (e *docxEmitter) grid(t *docxTable, maxCells int) (*Grid, int, error) {
 	if line == 0 && len(t.rows) > 0 {
 		line = firstLine(t)
 	}
-	return &Grid{Rows: dropEmptyRows(padRows(rows), spanned)}, line, nil
+	return &document.Grid{Rows: document.DropEmptyRows(document.PadRows(rows), spanned)}, line, nil
 }
 
 // cellText is a cell's text folded like an HTML cell's: paragraphs and line
@@ -875,7 +876,7 @@ func cellText(items []docxItem) (string, int) {
 		}
 	}
 	walk(items)
-	return foldSpace(b.String()), line
+	return document.FoldSpace(b.String()), line
 }
 
 // firstLine is the line of a table's first paragraph.
@@ -1031,7 +1032,7 @@ func (n *docxNumbering) label(style, numID, ilvl string) string {
 		b.WriteByte(c)
 	}
 	s := b.String()
-	if last, _ := utf8.DecodeLastRuneInString(s); own.suff != "nothing" && !isWide(last) {
+	if last, _ := utf8.DecodeLastRuneInString(s); own.suff != "nothing" && !document.IsWide(last) {
 		s += " "
 	}
 	return s

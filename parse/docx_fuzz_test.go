@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"xxgk/document"
 )
 
 // fuzzDocxLimits keep every run short: a mutated deflate stream can
@@ -94,13 +95,13 @@ func FuzzDOCX(f *testing.F) {
 
 // checkGrid fails unless g is rectangular, at most maxGridCols wide, and
 // every copy repeats an original at or before it.
-func checkGrid(t *testing.T, g *Grid) {
+func checkGrid(t *testing.T, g *document.Grid) {
 	t.Helper()
 	if len(g.Rows) == 0 {
 		t.Fatal("empty grid")
 	}
 	width := len(g.Rows[0])
-	if width < 2 || width > maxGridCols {
+	if width < 2 || width > document.MaxGridCols {
 		t.Fatalf("grid %d wide", width)
 	}
 	for r, row := range g.Rows {

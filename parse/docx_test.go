@@ -11,8 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
 	"xxgk"
+	"xxgk/document"
 	"xxgk/internal/testutil"
 )
 
@@ -60,7 +60,7 @@ func docxZip(method uint16, parts ...string) []byte {
 // docxDump shows a document's blocks, one per line: a paragraph as
 // "line: text", a table as "line: [a | b] [c | =0,1]" with a span copy as
 // =row,col of its origin.
-func docxDump(doc *Document) string {
+func docxDump(doc *document.Document) string {
 	var b strings.Builder
 	for _, blk := range doc.Blocks {
 		fmt.Fprintf(&b, "%d: ", blk.Line)
@@ -74,7 +74,7 @@ func docxDump(doc *Document) string {
 	return b.String()
 }
 
-func gridDump(g *Grid) string {
+func gridDump(g *document.Grid) string {
 	var rows []string
 	for r, row := range g.Rows {
 		var cells []string
@@ -90,7 +90,7 @@ func gridDump(g *Grid) string {
 	return strings.Join(rows, " ")
 }
 
-func mustReadDOCX(t *testing.T, data []byte) *Document {
+func mustReadDOCX(t *testing.T, data []byte) *document.Document {
 	t.Helper()
 	doc, err := readDOCX(data)
 	if err != nil {

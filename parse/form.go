@@ -1,10 +1,13 @@
 package parse
 
-import "xxgk"
+import (
+	"xxgk"
+	"xxgk/document"
+)
 
 // fromForm finishes the report of a filled official form (Document.Form):
 // its values are the form's, not a reading of prose.
-func fromForm(r *xxgk.Report, doc *Document) {
+func fromForm(r *xxgk.Report, doc *document.Document) {
 	if doc.AbsentEmpty {
 		dropAbsent(r)
 	}

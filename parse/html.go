@@ -3,6 +3,7 @@ package parse
 import (
 	"strconv"
 	"strings"
+	"xxgk/document"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -44,8 +45,8 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 // leaving out scripts, styles, hidden elements and the site's chrome
 // (navigation, headers, footers, share and tool bars). It parses with
 // html.Parse, so broken markup comes out as browsers show it.
-func readHTML(text string) *Document {
-	doc := &Document{Kind: "html"}
+func readHTML(text string) *document.Document {
+	doc := &document.Document{Kind: "html"}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil { // only reader errors, which strings.Reader never has
 		return doc
@@ -56,14 +57,14 @@ func readHTML(text string) *Document {
 	r.walk(root, walkCtx{})
 	r.flush()
 	r.resolveLines(text)
-	doc.Blocks = finishBlocks(r.cands)
+	doc.Blocks = document.FinishBlocks(r.cands)
 	return doc
 }
 
 // htmlReader collects blockCand blocks while walking the tree.
 type htmlReader struct {
 	stats   map[*html.Node]nodeStats
-	cands   []blockCand
+	cands   []document.Candidate
 	anchors []*html.Node // per blockCand, the text node it starts with (for Line)
 
 	para       strings.Builder // raw text of the paragraph being collected
@@ -246,57 +247,19 @@ func (r *htmlReader) flush() {
 	if r.para.Len() == 0 {
 		return
 	}
-	text, anchor := foldSpace(r.para.String()), r.paraAnchor
+	text, anchor := document.FoldSpace(r.para.String()), r.paraAnchor
 	r.para.Reset()
 	r.paraAnchor = nil
 	if text == "" {
 		return
 	}
-	text, kind := classifyLine(text)
-	r.add(blockCand{Block: Block{Text: text}, kind: kind}, anchor)
+	text, kind := document.ClassifyLine(text)
+	r.add(document.Candidate{Block: document.Block{Text: text}, Kind: kind}, anchor)
 }
 
-func (r *htmlReader) add(c blockCand, anchor *html.Node) {
+func (r *htmlReader) add(c document.Candidate, anchor *html.Node) {
 	r.cands = append(r.cands, c)
 	r.anchors = append(r.anchors, anchor)
-}
-
-// foldSpace folds runs of white space (including &nbsp; and U+3000) to one
-// space, trims the ends and drops zero-width characters. As in CSS, a line
-// break in the source between two CJK characters vanishes instead of
-// becoming a space; a NUL, which the parser never leaves in text, marks an
-// explicit break (<br>, a paragraph inside a table cell) that always does.
-func foldSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	var last rune = -1
-	inRun, runNL, runHard := false, false, false
-	for _, c := range s {
-		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f':
-			inRun = true
-		case c == '\n':
-			inRun, runNL = true, true
-		case c == 0 || isOddSpace(c):
-			inRun, runHard = true, true
-		case isZeroWidth(c):
-		default:
-			if inRun && last >= 0 && (runHard || !runNL || !isWide(last) || !isWide(c)) {
-				b.WriteByte(' ')
-			}
-			inRun, runNL, runHard = false, false, false
-			b.WriteRune(c)
-			last = c
-		}
-	}
-	return b.String()
-}
-
-// isWide reports CJK characters and full-width forms, between which a source
-// line break is not a space.
-func isWide(r rune) bool {
-	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF ||
-		r >= 0xFE30 && r <= 0xFE4F || r >= 0xFF00 && r <= 0xFFEF || r >= 0x20000 && r <= 0x3FFFF
 }
 
 // isHidden reports elements the browser does not show.
@@ -323,9 +286,9 @@ func styleIs(style, prop, val string) bool {
 		if j < 0 {
 			return false
 		}
-		k := skipBlanks(style, i+j+len(prop))
+		k := document.SkipBlanks(style, i+j+len(prop))
 		if k < len(style) && style[k] == ':' {
-			k = skipBlanks(style, k+1)
+			k = document.SkipBlanks(style, k+1)
 			if strings.EqualFold(style[k:min(len(style), k+len(val))], val) {
 				return true
 			}
@@ -483,13 +446,6 @@ func eachNameWord(v string, f func(string)) {
 	emit()
 }
 
-// Span limits: HTML allows colspan up to 1000 and rowspan up to 65534, but
-// report tables are narrow; absurd values are typing errors.
-const (
-	maxColspan  = 64
-	maxGridCols = 256
-)
-
 // emitTable appends a leaf table as a Grid (after its caption) and reports
 // true, or reports false for a one-column table, which is a layout frame.
 func (r *htmlReader) emitTable(t *html.Node) bool {
@@ -502,12 +458,12 @@ func (r *htmlReader) emitTable(t *html.Node) bool {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Caption {
 			text, a := r.cellText(c)
 			if text != "" {
-				r.add(blockCand{Block: Block{Text: text}}, a)
+				r.add(document.Candidate{Block: document.Block{Text: text}}, a)
 			}
 		}
 	}
 	if len(g.Rows) > 0 {
-		r.add(blockCand{Block: Block{Table: g}}, anchor)
+		r.add(document.Candidate{Block: document.Block{Table: g}}, anchor)
 	}
 	return true
 }
@@ -537,9 +493,9 @@ func tableRows(t *html.Node) []*html.Node {
 // buildGrid expands rowspan and colspan: each position a cell covers holds a
 // copy with the cell's origin, ragged rows are padded with empty cells, and
 // rows that are entirely empty (and take no part in a span) are dropped.
-func (r *htmlReader) buildGrid(trs []*html.Node) (*Grid, *html.Node) {
+func (r *htmlReader) buildGrid(trs []*html.Node) (*document.Grid, *html.Node) {
 	var anchor *html.Node
-	rows := make([][]GridCell, len(trs))
+	rows := make([][]document.GridCell, len(trs))
 	spanned := make([]bool, len(trs)) // a cell starting in this row spans down
 	for ri, tr := range trs {
 		col := 0
@@ -550,10 +506,10 @@ func (r *htmlReader) buildGrid(trs []*html.Node) (*Grid, *html.Node) {
 			for col < len(rows[ri]) && rows[ri][col].OrigRow >= 0 {
 				col++
 			}
-			if col >= maxGridCols {
+			if col >= document.MaxGridCols {
 				break
 			}
-			cs := min(max(spanAttr(td, "colspan", 1), 1), maxColspan, maxGridCols-col)
+			cs := min(max(spanAttr(td, "colspan", 1), 1), document.MaxColspan, document.MaxGridCols-col)
 			rs := spanAttr(td, "rowspan", 1)
 			if rs == 0 || rs > len(trs)-ri { // rowspan=0 spans the rest of the table
 				rs = len(trs) - ri
@@ -562,82 +518,15 @@ func (r *htmlReader) buildGrid(trs []*html.Node) (*Grid, *html.Node) {
 			if anchor == nil && text != "" {
 				anchor = a
 			}
-			cell := GridCell{Text: text, OrigRow: ri, OrigCol: col}
+			cell := document.GridCell{Text: text, OrigRow: ri, OrigCol: col}
 			for dr := range rs {
-				placeCell(&rows[ri+dr], col, cs, cell)
+				document.PlaceCell(&rows[ri+dr], col, cs, cell)
 			}
 			spanned[ri] = spanned[ri] || rs > 1
 			col += cs
 		}
 	}
-	return &Grid{Rows: dropEmptyRows(padRows(rows), spanned)}, anchor
-}
-
-// placeCell puts cell into positions col..col+cs-1 of row, growing it with
-// free positions (OrigRow -1) and leaving positions already taken by an
-// earlier span alone.
-func placeCell(row *[]GridCell, col, cs int, cell GridCell) {
-	for len(*row) < col+cs {
-		*row = append(*row, GridCell{OrigRow: -1})
-	}
-	for c := col; c < col+cs; c++ {
-		if (*row)[c].OrigRow < 0 {
-			(*row)[c] = cell
-		}
-	}
-}
-
-// padRows gives every row the same width, filling free positions with empty
-// cells of their own.
-func padRows(rows [][]GridCell) [][]GridCell {
-	width := 0
-	for _, row := range rows {
-		width = max(width, len(row))
-	}
-	for ri := range rows {
-		for len(rows[ri]) < width {
-			rows[ri] = append(rows[ri], GridCell{OrigRow: -1})
-		}
-		for ci := range rows[ri] {
-			if rows[ri][ci].OrigRow < 0 {
-				rows[ri][ci] = GridCell{OrigRow: ri, OrigCol: ci}
-			}
-		}
-	}
-	return rows
-}
-
-// dropEmptyRows removes rows with no text that own all their cells and span
-// nowhere, and renumbers OrigRow to match.
-func dropEmptyRows(rows [][]GridCell, spanned []bool) [][]GridCell {
-	newIndex := make([]int, len(rows))
-	kept := rows[:0]
-	for ri, row := range rows {
-		if !spanned[ri] && isEmptyOwnRow(row, ri) {
-			newIndex[ri] = -1
-			continue
-		}
-		newIndex[ri] = len(kept)
-		kept = append(kept, row)
-	}
-	if len(kept) == len(rows) {
-		return rows
-	}
-	for _, row := range kept {
-		for ci := range row {
-			row[ci].OrigRow = newIndex[row[ci].OrigRow]
-		}
-	}
-	return kept
-}
-
-func isEmptyOwnRow(row []GridCell, ri int) bool {
-	for _, c := range row {
-		if c.Text != "" || c.OrigRow != ri {
-			return false
-		}
-	}
-	return true
+	return &document.Grid{Rows: document.DropEmptyRows(document.PadRows(rows), spanned)}, anchor
 }
 
 // spanAttr reads a colspan or rowspan value the way browsers do: leading
@@ -665,7 +554,7 @@ func (r *htmlReader) cellText(n *html.Node) (string, *html.Node) {
 	var b strings.Builder
 	var anchor *html.Node
 	collectText(n, &b, &anchor)
-	return foldSpace(b.String()), anchor
+	return document.FoldSpace(b.String()), anchor
 }
 
 func collectText(n *html.Node, b *strings.Builder, anchor **html.Node) {
@@ -701,7 +590,7 @@ func findTitle(n *html.Node) string {
 				b.WriteString(c.Data)
 			}
 		}
-		return foldSpace(b.String())
+		return document.FoldSpace(b.String())
 	}
 	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
 		return "" // a <title> inside the body is not the page's

@@ -7,12 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"xxgk/document"
 
 	"golang.org/x/net/html"
 )
 
 // paragraphs returns the texts of the paragraph blocks.
-func paragraphs(d *Document) []string {
+func paragraphs(d *document.Document) []string {
 	var out []string
 	for _, b := range d.Blocks {
 		if b.Table == nil {
@@ -22,8 +23,8 @@ func paragraphs(d *Document) []string {
 	return out
 }
 
-func tables(d *Document) []*Grid {
-	var out []*Grid
+func tables(d *document.Document) []*document.Grid {
+	var out []*document.Grid
 	for _, b := range d.Blocks {
 		if b.Table != nil {
 			out = append(out, b.Table)
@@ -33,7 +34,7 @@ func tables(d *Document) []*Grid {
 }
 
 // gridTexts renders a grid as rows of cell texts joined by "|".
-func gridTexts(g *Grid) []string {
+func gridTexts(g *document.Grid) []string {
 	var rows []string
 	for _, row := range g.Rows {
 		var cells []string
@@ -172,8 +173,8 @@ func TestReadHTMLGrid(t *testing.T) {
 				}
 			}
 			if tt.name == "absurd spans clamped" {
-				if len(g.Rows) != 2 || width > maxColspan+1 {
-					t.Errorf("grid %d x %d, want 2 rows and at most %d columns", len(g.Rows), width, maxColspan+1)
+				if len(g.Rows) != 2 || width > document.MaxColspan+1 {
+					t.Errorf("grid %d x %d, want 2 rows and at most %d columns", len(g.Rows), width, document.MaxColspan+1)
 				}
 				return
 			}
@@ -253,7 +254,7 @@ func TestFoldSpace(t *testing.T) {
 		{"9\u200b46", "946"},
 	}
 	for _, tt := range tests {
-		if got := foldSpace(tt.in); got != tt.want {
+		if got := document.FoldSpace(tt.in); got != tt.want {
 			t.Errorf("foldSpace(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -271,7 +272,7 @@ func fixture(name string) string {
 // corpusPages are the crawled pages the HTML reader is checked on.
 var corpusPages = []string{"official-2021.html", "pingtan-2011-zone.html", "pingtan-2012-county.html", "pingtan-2014-zone.html", "pingtan-2017-zone.html", "pingtan-2025-zone.html"}
 
-func readCorpusPage(t testing.TB, name string) *Document {
+func readCorpusPage(t testing.TB, name string) *document.Document {
 	t.Helper()
 	data, err := os.ReadFile(fixture(name))
 	if err != nil {
@@ -432,7 +433,7 @@ func TestReadSampleCorpus(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 			continue
 		}
-		var doc *Document
+		var doc *document.Document
 		if looksLikeHTML(text) != strings.HasSuffix(f, ".html") {
 			t.Errorf("%s: looksLikeHTML wrong", f)
 		}
@@ -462,7 +463,7 @@ func containsString(list []string, s string) bool {
 }
 
 // dumpDocument renders a document for debugging failures.
-func dumpDocument(d *Document) string {
+func dumpDocument(d *document.Document) string {
 	var b strings.Builder
 	for _, bl := range d.Blocks {
 		if bl.Table != nil {
@@ -532,7 +533,7 @@ func FuzzDecodeAndRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, d := range []*Document{readHTML(text), readText(text)} {
+		for _, d := range []*document.Document{readHTML(text), readText(text)} {
 			for _, b := range d.Blocks {
 				if b.Table == nil {
 					continue

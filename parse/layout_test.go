@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-
 	"xxgk"
 	"xxgk/templates"
 )

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
 	"xxgk"
+	"xxgk/document"
 )
 
 // This file reads what a report says about itself: the agency, the year it
@@ -71,7 +71,7 @@ type metaScan struct {
 	tables []span // first rows of the tables among them, for the year
 }
 
-func newMetaScan(doc *Document) *metaScan {
+func newMetaScan(doc *document.Document) *metaScan {
 	s := &metaScan{
 		title: doc.Title,
 		head:  make([]span, 0, metaHeadBlocks),
@@ -79,7 +79,7 @@ func newMetaScan(doc *Document) *metaScan {
 		tail:  make([]span, 0, metaTailBlocks),
 	}
 	bs := doc.Blocks
-	isPara := func(b *Block) bool { return b.Table == nil && strings.TrimSpace(b.Text) != "" }
+	isPara := func(b *document.Block) bool { return b.Table == nil && strings.TrimSpace(b.Text) != "" }
 	last := len(bs) // the tail starts after the head ends
 	for i := range bs {
 		if len(s.head) == metaHeadBlocks {
@@ -136,7 +136,7 @@ func cutTail(s string, n int) string {
 }
 
 // gridHead joins the cell texts of the first rows of a table.
-func gridHead(g *Grid, rows int) string {
+func gridHead(g *document.Grid, rows int) string {
 	var b strings.Builder
 	for r, row := range g.Rows {
 		if r >= rows {
@@ -153,7 +153,7 @@ func gridHead(g *Grid, rows int) string {
 	return b.String()
 }
 
-func readMeta(doc *Document) (meta, []xxgk.Finding) {
+func readMeta(doc *document.Document) (meta, []xxgk.Finding) {
 	s := newMetaScan(doc)
 	var m meta
 	var fs []xxgk.Finding

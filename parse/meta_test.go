@@ -6,20 +6,20 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
 	"xxgk"
+	"xxgk/document"
 )
 
 // metaTextDoc builds a Document the way a text reader does: one block per
 // non-empty line, with its 1-based line number and inner spaces kept.
-func metaTextDoc(s string) *Document {
-	doc := &Document{Kind: "text", Encoding: "utf-8"}
+func metaTextDoc(s string) *document.Document {
+	doc := &document.Document{Kind: "text", Encoding: "utf-8"}
 	for i, l := range strings.Split(s, "\n") {
 		l = strings.TrimRight(l, "\r")
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		doc.Blocks = append(doc.Blocks, Block{Line: i + 1, Text: l})
+		doc.Blocks = append(doc.Blocks, document.Block{Line: i + 1, Text: l})
 	}
 	return doc
 }
@@ -324,12 +324,12 @@ func TestMetaAgencyRules(t *testing.T) {
 }
 
 func TestMetaHTMLTitleAndTables(t *testing.T) {
-	doc := &Document{
+	doc := &document.Document{
 		Kind:  "html",
 		Title: "2016年崇川区政府信息公开工作年度报告_南通市崇川区人民政府",
-		Blocks: []Block{
+		Blocks: []document.Block{
 			{Line: 40, Text: "一、概述"},
-			{Line: 41, Table: &Grid{Rows: [][]GridCell{{{Text: "2015年度政府信息公开情况统计表", OrigRow: 0, OrigCol: 0}}}}},
+			{Line: 41, Table: &document.Grid{Rows: [][]document.GridCell{{{Text: "2015年度政府信息公开情况统计表", OrigRow: 0, OrigCol: 0}}}}},
 		},
 	}
 	m, fs := readMeta(doc)

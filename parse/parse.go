@@ -13,8 +13,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
 	"xxgk"
+	"xxgk/document"
 )
 
 // ErrUnreadable is wrapped by every error about input that is not a report
@@ -38,7 +38,7 @@ func Parse(path string, data []byte) (*xxgk.Report, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	src.Encoding = enc
-	var doc *Document
+	var doc *document.Document
 	if looksLikeHTML(text) {
 		doc = readHTML(text)
 		src.Kind = "html"
@@ -76,7 +76,7 @@ func containerKind(data []byte) (string, error) {
 
 // containerReaders turn a container's bytes into blocks, as readHTML does
 // for a page. Each error wraps ErrUnreadable and says why in Chinese.
-var containerReaders = map[string]func([]byte) (*Document, error){
+var containerReaders = map[string]func([]byte) (*document.Document, error){
 	"docx": readDOCX,
 	"xlsx": readXLSX,
 	"pdf":  readPDF,
@@ -94,7 +94,7 @@ func fromContainer(path string, src xxgk.Source, kind string, data []byte) (*xxg
 }
 
 // fromBlocks reads the report of a document of blocks.
-func fromBlocks(path string, src xxgk.Source, doc *Document) (*xxgk.Report, error) {
+func fromBlocks(path string, src xxgk.Source, doc *document.Document) (*xxgk.Report, error) {
 	if len(doc.Blocks) == 0 {
 		return nil, fmt.Errorf("%s: 没有可读的文字内容: %w", path, ErrUnreadable)
 	}
@@ -142,7 +142,7 @@ func detach(r *xxgk.Report) {
 // document) is not a report: reading it would only produce an empty one.
 var disclosureWords = []string{"信息公开", "政务公开", "依申请公开", "主动公开", "信息公開", "政務公開"}
 
-func mentionsDisclosure(doc *Document) bool {
+func mentionsDisclosure(doc *document.Document) bool {
 	if containsAny(doc.Title, disclosureWords) {
 		return true
 	}
@@ -155,7 +155,7 @@ func mentionsDisclosure(doc *Document) bool {
 }
 
 // fromDocument reads the report held by doc.
-func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
+func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 	r := xxgk.NewReport(src)
 	simple := simplifiedDoc(doc)
 	m, findings := readMeta(simple)
@@ -191,8 +191,8 @@ func fromDocument(src xxgk.Source, doc *Document) *xxgk.Report {
 // simplifiedDoc returns doc with its paragraphs in simplified characters,
 // for the metadata rules, which are written in them (攸縣人民政府 is
 // 攸县人民政府). It returns doc itself when nothing is traditional.
-func simplifiedDoc(doc *Document) *Document {
-	var out *Document
+func simplifiedDoc(doc *document.Document) *document.Document {
+	var out *document.Document
 	for i, b := range doc.Blocks {
 		if b.Table != nil {
 			continue
@@ -203,7 +203,7 @@ func simplifiedDoc(doc *Document) *Document {
 		}
 		if out == nil {
 			cp := *doc
-			cp.Blocks = append([]Block(nil), doc.Blocks...)
+			cp.Blocks = append([]document.Block(nil), doc.Blocks...)
 			out = &cp
 		}
 		out.Blocks[i].Text = t

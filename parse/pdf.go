@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
+	"xxgk/document"
 	"xxgk/parse/pdftext"
 )
 
@@ -20,7 +20,7 @@ var pdfLimits = pdftext.DefaultLimits
 // (one row a line, cells separated by tabs, a label wrapped over several
 // lines joined to its row), which the table reader reads like page text. A scanned PDF (images, no text) is refused with a
 // message saying so: xxgk does no OCR.
-func readPDF(data []byte) (doc *Document, err error) {
+func readPDF(data []byte) (doc *document.Document, err error) {
 	defer func() {
 		if !pdftext.RecoverPanics {
 			return
@@ -40,7 +40,7 @@ func readPDF(data []byte) (doc *Document, err error) {
 		return nil, err
 	}
 	doc = layoutPDF(pd)
-	doc.Title = strings.TrimSpace(normalizeSpaces(pd.Title))
+	doc.Title = strings.TrimSpace(document.NormalizeSpaces(pd.Title))
 	return doc, nil
 }
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
+	"xxgk/document"
 	"xxgk/parse/pdftext"
 )
 
@@ -63,17 +63,17 @@ type pitem struct {
 	page int
 	top  float64
 	line *pline
-	grid *Grid
+	grid *document.Grid
 }
 
-func layoutPDF(pd *pdftext.Document) *Document {
+func layoutPDF(pd *pdftext.Document) *document.Document {
 	var pages [][]pitem
 	budget := pdfMaxRuleWork
 	for pi := range pd.Pages {
 		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget))
 	}
 	pdfDropRunning(pages)
-	return &Document{Kind: "pdf", Blocks: pdfBlocks(pages)}
+	return &document.Document{Kind: "pdf", Blocks: pdfBlocks(pages)}
 }
 
 // layoutPage finds the ruled tables of a page and the lines of the text
@@ -579,7 +579,7 @@ func pdfPlaceGlyph(tables []*pdfTable, g pglyph) bool {
 // grid returns the table as a Grid: every position of the fine grid holds
 // its cell, whose origin is the cell's top-left position, as HTML spans
 // expand. A table without any text gives nil (a chart or a frame).
-func (t *pdfTable) grid() *Grid {
+func (t *pdfTable) grid() *document.Grid {
 	rows, cols := t.rows(), t.cols()
 	texts := map[int]string{}
 	origin := map[int][2]int{}
@@ -597,13 +597,13 @@ func (t *pdfTable) grid() *Grid {
 	if !any {
 		return nil
 	}
-	g := &Grid{Rows: make([][]GridCell, rows)}
+	g := &document.Grid{Rows: make([][]document.GridCell, rows)}
 	for i := range rows {
-		g.Rows[i] = make([]GridCell, cols)
+		g.Rows[i] = make([]document.GridCell, cols)
 		for j := range cols {
 			r := t.root[i*cols+j]
 			o := origin[r]
-			g.Rows[i][j] = GridCell{Text: texts[r], OrigRow: o[0], OrigCol: o[1]}
+			g.Rows[i][j] = document.GridCell{Text: texts[r], OrigRow: o[0], OrigCol: o[1]}
 		}
 	}
 	return g
@@ -805,8 +805,8 @@ func pdfIsPageNumber(s string) bool {
 // paragraph per run of lines the layout wrapped (and per line that stands
 // alone), with the noise rules of page text. Block.Line counts the lines
 // of the text as laid out (a table row is a line).
-func pdfBlocks(pages [][]pitem) []Block {
-	var cands []blockCand
+func pdfBlocks(pages [][]pitem) []document.Block {
+	var cands []document.Candidate
 	lineNo := 0
 	var para *pline // the paragraph being built
 	var paraText strings.Builder
@@ -816,21 +816,21 @@ func pdfBlocks(pages [][]pitem) []Block {
 		if para == nil {
 			return
 		}
-		s := strings.TrimSpace(normalizeSpaces(paraText.String()))
+		s := strings.TrimSpace(document.NormalizeSpaces(paraText.String()))
 		para = nil
 		paraText.Reset()
 		if s == "" {
 			return
 		}
-		s, kind := classifyLine(s)
-		cands = append(cands, blockCand{Block: Block{Line: paraLine, Text: s}, kind: kind})
+		s, kind := document.ClassifyLine(s)
+		cands = append(cands, document.Candidate{Block: document.Block{Line: paraLine, Text: s}, Kind: kind})
 	}
 	for pi, items := range pages {
 		pageLeft, pageRight := pdfMargins(items)
 		for _, it := range items {
 			if it.grid != nil {
 				flush()
-				cands = append(cands, blockCand{Block: Block{Line: lineNo + 1, Table: it.grid}})
+				cands = append(cands, document.Candidate{Block: document.Block{Line: lineNo + 1, Table: it.grid}})
 				lineNo += len(it.grid.Rows)
 				continue
 			}
@@ -854,7 +854,7 @@ func pdfBlocks(pages [][]pitem) []Block {
 		}
 	}
 	flush()
-	return finishBlocks(cands)
+	return document.FinishBlocks(cands)
 }
 
 // pdfMargins are the left and right edges of the text lines of a page.

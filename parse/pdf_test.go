@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
-
+	"xxgk/document"
 	"xxgk/internal/testutil"
 	"xxgk/parse/pdftext"
 	"xxgk/parse/pdftext/pdftest"
@@ -81,7 +81,7 @@ func TestPDFTableGrid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var grids []*Grid
+	var grids []*document.Grid
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			grids = append(grids, b.Table)
@@ -91,7 +91,7 @@ func TestPDFTableGrid(t *testing.T) {
 	if len(grids) != 4 {
 		t.Fatalf("%d grids, want 4", len(grids))
 	}
-	find := func(g *Grid, text string) (int, int) {
+	find := func(g *document.Grid, text string) (int, int) {
 		for r, row := range g.Rows {
 			for c, cell := range row {
 				if cell.Text == text && !g.IsCopy(r, c) {

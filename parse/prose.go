@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
 	"xxgk"
+	"xxgk/document"
 	"xxgk/templates"
 )
 
@@ -225,7 +225,7 @@ var totalWords = []string{"共", "全区", "全县", "全市", "全镇", "全乡
 // readProse reads the figures stated in the sentences of doc. year is the
 // report's year (0 if unknown), used to tell this year's figures from
 // other years'; trad says the document holds traditional characters.
-func readProse(doc *Document, year int, trad bool) map[string][]proseCandidate {
+func readProse(doc *document.Document, year int, trad bool) map[string][]proseCandidate {
 	out := map[string][]proseCandidate{}
 	for _, s := range splitSentences(doc) {
 		if s.Topic == topicProblems || s.Topic == topicPlans {

@@ -3,7 +3,6 @@ package parse
 import (
 	"os"
 	"testing"
-
 	"xxgk"
 )
 

@@ -3,7 +3,6 @@ package parse
 import (
 	"strings"
 	"unicode/utf8"
-
 	"xxgk"
 	"xxgk/templates"
 )

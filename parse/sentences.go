@@ -3,7 +3,7 @@ package parse
 import (
 	"strings"
 	"unicode/utf8"
-
+	"xxgk/document"
 	"xxgk/templates"
 )
 
@@ -105,7 +105,7 @@ const (
 
 // splitSentences cuts the paragraphs of doc into sentences, each with the
 // section it falls under. Tables are skipped.
-func splitSentences(doc *Document) []sentence {
+func splitSentences(doc *document.Document) []sentence {
 	sp := sentenceSplitter{}
 	for i, b := range doc.Blocks {
 		if b.Table != nil || b.Text == "" {
@@ -136,7 +136,7 @@ type sentenceSplitter struct {
 
 // block splits one paragraph. It is a single left-to-right pass; heading
 // and title checks look ahead a bounded number of runes.
-func (sp *sentenceSplitter) block(index int, b Block) {
+func (sp *sentenceSplitter) block(index int, b document.Block) {
 	t := removePinyin(b.Text)
 	sp.line, sp.index = b.Line, index
 	sp.inIntro = false

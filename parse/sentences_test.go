@@ -7,10 +7,11 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"xxgk/document"
 )
 
 // sentenceDoc reads testdata/reports/name into a Document as Parse does.
-func sentenceDoc(tb testing.TB, name string) *Document {
+func sentenceDoc(tb testing.TB, name string) *document.Document {
 	tb.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "testdata", "reports", name))
 	if err != nil {
@@ -354,9 +355,9 @@ func TestSplitSentencesRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
-			doc := &Document{}
+			doc := &document.Document{}
 			for i, s := range tt.blocks {
-				doc.Blocks = append(doc.Blocks, Block{Line: i + 1, Text: s})
+				doc.Blocks = append(doc.Blocks, document.Block{Line: i + 1, Text: s})
 			}
 			var got []string
 			for _, s := range splitSentences(doc) {
@@ -374,12 +375,12 @@ func TestSplitSentencesRules(t *testing.T) {
 }
 
 func TestSentenceTopics(t *testing.T) {
-	doc := &Document{Blocks: []Block{
+	doc := &document.Document{Blocks: []document.Block{
 		{Line: 1, Text: "2016年度某县政府信息公开工作年度报告"},
 		{Line: 2, Text: "一、主动公开政府信息情况"},
 		{Line: 3, Text: "（一）公开的内容"},
 		{Line: 4, Text: "全年公开100条。"},
-		{Table: &Grid{}},
+		{Table: &document.Grid{}},
 		{Line: 6, Text: "二、存在的主要问题和改进措施"},
 		{Line: 7, Text: "宣传不够。"},
 		{Line: 8, Text: "三、2017年工作重点"},
@@ -467,7 +468,7 @@ func TestRemovePinyin(t *testing.T) {
 			t.Errorf("removePinyin(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	doc := &Document{Blocks: []Block{{Line: 3, Text: "本鎮(zhèn)收到申請(shēn qǐng)5件。"}}}
+	doc := &document.Document{Blocks: []document.Block{{Line: 3, Text: "本鎮(zhèn)收到申請(shēn qǐng)5件。"}}}
 	ss := splitSentences(doc)
 	if len(ss) != 1 || ss[0].Text != "本鎮收到申請5件。" || ss[0].Line != 3 {
 		t.Errorf("sentences = %+v", ss)
@@ -475,7 +476,7 @@ func TestRemovePinyin(t *testing.T) {
 }
 
 func BenchmarkSplitSentences(b *testing.B) {
-	var docs []*Document
+	var docs []*document.Document
 	size := 0
 	for _, name := range []string{"seed-002.txt", "seed-004.txt", "pingtan-2025-zone.txt", "pingtan-2015-zone.txt", "pingtan-2017-zone-html.html", "pingtan-2025-zone-lynx.txt"} {
 		d := sentenceDoc(b, name)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
 	"xxgk"
 	"xxgk/templates"
 )

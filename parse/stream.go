@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
+	"xxgk/document"
 	"xxgk/templates"
 )
 
@@ -110,7 +110,7 @@ type origin struct {
 func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark }
 
 // newStream flattens doc.
-func newStream(doc *Document) *stream {
+func newStream(doc *document.Document) *stream {
 	s := &stream{}
 	size := 0
 	for _, b := range doc.Blocks {
@@ -212,7 +212,7 @@ func isRuleLine(t string) bool {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-func (s *stream) addGrid(b Block) {
+func (s *stream) addGrid(b document.Block) {
 	g := b.Table
 	for r, row := range g.Rows {
 		var texts []string

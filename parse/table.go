@@ -7,7 +7,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
 	"xxgk"
 	"xxgk/templates"
 )

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
 	"xxgk"
 	"xxgk/templates"
 )

@@ -4,54 +4,55 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"xxgk/document"
 )
 
 func TestClassifyLineNoise(t *testing.T) {
 	tests := []struct {
 		rule, in string
-		kind     noiseKind
+		kind     document.LineKind
 	}{
-		{"chrome words", "登录 |  注册", kindChrome},
-		{"chrome phrase", "扫一扫在手机打开当前页", kindChrome},
-		{"toolbar", "返回顶部 打印本页 关闭本页", kindChrome},
-		{"bracketed toolbar", "【打印】【关闭】", kindChrome},
-		{"font size switch", "字号：大 中 小", kindChrome},
-		{"font size in brackets", "【字体：大 中 小】", kindChrome},
-		{"font widget", "字体:[ ]", kindChrome},
-		{"share", "分享到：", kindChrome},
-		{"share icons", "分享到： 微信 微博 QQ空间", kindChrome},
-		{"favourite", "收藏", kindChrome},
-		{"footer links", "关于我们|联系我们|法律声明|网站地图|后台管理", kindChrome},
-		{"font size and print", "字号: 打印", kindChrome},
-		{"breadcrumb", "您当前所在位置: 首页 > 政府信息公开年报", kindChrome},
-		{"breadcrumb with title", "当前位置：首页 > 政务公开 > 2016年崇川区政府信息公开工作年度报告", kindChrome},
-		{"breadcrumb icon lead", "▶ 您现在的位置：首页 / 信息公开", kindChrome},
-		{"breadcrumb without label", "首页 > 政府信息公开 > 年度报告", kindChrome},
-		{"copyright", "版权所有：白城市洮北区人民政府 地址：公园东路14号", kindFooter},
-		{"copyright sign", "© 2016 崇川区人民政府", kindFooter},
-		{"Copyright", "Copyright 2013 All Rights Reserved", kindFooter},
-		{"ICP", "吉ICP备05001234号-1", kindFooter},
-		{"licence number", "苏公网安备 32060202000123号", kindFooter},
-		{"site id", "网站标识码：2206020001", kindFooter},
-		{"sponsor", "主办单位：崇川区人民政府办公室", kindFooter},
-		{"tech support", "技术支持：某某网络科技有限公司", kindFooter},
-		{"sponsor after separator", "网站地图 | 主办：某某县人民政府", kindFooter},
-		{"browser advice", "建议使用1024*768分辨率,IE8.0以上浏览器浏览网站统计", kindFooter},
-		{"crawler link", "原文链接: https://www.pingtan.gov.cn/zwgk/t20260313_105587.htm", kindChrome},
-		{"crawler dir", "本地目录: zwgk/zfxxgk/zfxxgknb/202603/105587_报告", kindChrome},
-		{"crawler links note", "页面链接与图片详见 links.tsv(同目录)", kindChrome},
-		{"crawler banner", "==================== 正文 ====================", kindChrome},
-		{"bare url", "http://www.example.gov.cn/art/2016/1/1/art_1.html", kindChrome},
-		{"empty editorial fields", "来源:", kindChrome},
-		{"empty editor", "撰稿:", kindChrome},
-		{"empty review", "三审:", kindChrome},
-		{"empty related", "关联稿件:", kindChrome},
-		{"empty tags", "标签:", kindChrome},
-		{"empty counters", "作者: 点击:", kindChrome},
+		{"chrome words", "登录 |  注册", document.Chrome},
+		{"chrome phrase", "扫一扫在手机打开当前页", document.Chrome},
+		{"toolbar", "返回顶部 打印本页 关闭本页", document.Chrome},
+		{"bracketed toolbar", "【打印】【关闭】", document.Chrome},
+		{"font size switch", "字号：大 中 小", document.Chrome},
+		{"font size in brackets", "【字体：大 中 小】", document.Chrome},
+		{"font widget", "字体:[ ]", document.Chrome},
+		{"share", "分享到：", document.Chrome},
+		{"share icons", "分享到： 微信 微博 QQ空间", document.Chrome},
+		{"favourite", "收藏", document.Chrome},
+		{"footer links", "关于我们|联系我们|法律声明|网站地图|后台管理", document.Chrome},
+		{"font size and print", "字号: 打印", document.Chrome},
+		{"breadcrumb", "您当前所在位置: 首页 > 政府信息公开年报", document.Chrome},
+		{"breadcrumb with title", "当前位置：首页 > 政务公开 > 2016年崇川区政府信息公开工作年度报告", document.Chrome},
+		{"breadcrumb icon lead", "▶ 您现在的位置：首页 / 信息公开", document.Chrome},
+		{"breadcrumb without label", "首页 > 政府信息公开 > 年度报告", document.Chrome},
+		{"copyright", "版权所有：白城市洮北区人民政府 地址：公园东路14号", document.Footer},
+		{"copyright sign", "© 2016 崇川区人民政府", document.Footer},
+		{"Copyright", "Copyright 2013 All Rights Reserved", document.Footer},
+		{"ICP", "吉ICP备05001234号-1", document.Footer},
+		{"licence number", "苏公网安备 32060202000123号", document.Footer},
+		{"site id", "网站标识码：2206020001", document.Footer},
+		{"sponsor", "主办单位：崇川区人民政府办公室", document.Footer},
+		{"tech support", "技术支持：某某网络科技有限公司", document.Footer},
+		{"sponsor after separator", "网站地图 | 主办：某某县人民政府", document.Footer},
+		{"browser advice", "建议使用1024*768分辨率,IE8.0以上浏览器浏览网站统计", document.Footer},
+		{"crawler link", "原文链接: https://www.pingtan.gov.cn/zwgk/t20260313_105587.htm", document.Chrome},
+		{"crawler dir", "本地目录: zwgk/zfxxgk/zfxxgknb/202603/105587_报告", document.Chrome},
+		{"crawler links note", "页面链接与图片详见 links.tsv(同目录)", document.Chrome},
+		{"crawler banner", "==================== 正文 ====================", document.Chrome},
+		{"bare url", "http://www.example.gov.cn/art/2016/1/1/art_1.html", document.Chrome},
+		{"empty editorial fields", "来源:", document.Chrome},
+		{"empty editor", "撰稿:", document.Chrome},
+		{"empty review", "三审:", document.Chrome},
+		{"empty related", "关联稿件:", document.Chrome},
+		{"empty tags", "标签:", document.Chrome},
+		{"empty counters", "作者: 点击:", document.Chrome},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
-			got, kind := classifyLine(tt.in)
+			got, kind := document.ClassifyLine(tt.in)
 			if kind != tt.kind {
 				t.Errorf("classifyLine(%q) = %q, kind %d; want kind %d", tt.in, got, kind, tt.kind)
 			}
@@ -81,8 +82,8 @@ func TestClassifyLineTrims(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
-			got, kind := classifyLine(tt.in)
-			if kind != kindContent || got != tt.want {
+			got, kind := document.ClassifyLine(tt.in)
+			if kind != document.Content || got != tt.want {
 				t.Errorf("classifyLine(%q)\n = %q (kind %d)\nwant %q", tt.in, got, kind, tt.want)
 			}
 		})
@@ -103,8 +104,8 @@ func TestClassifyLineKeepsContent(t *testing.T) {
 		"举办培训班3期，主办单位为区政府办公室", "各地的位置：均在政务大厅",
 		"裕安区水利局2013年度政府信息公开年度工作报告.docx",
 	} {
-		got, kind := classifyLine(in)
-		if kind != kindContent || got != in {
+		got, kind := document.ClassifyLine(in)
+		if kind != document.Content || got != in {
 			t.Errorf("classifyLine(%q) = %q, kind %d; want it kept as is", in, got, kind)
 		}
 	}
@@ -118,7 +119,7 @@ func TestReadTextLines(t *testing.T) {
 	if doc.Kind != "text" {
 		t.Errorf("Kind %q", doc.Kind)
 	}
-	want := []Block{
+	want := []document.Block{
 		{Line: 3, Text: "2012年度洮北区政府信息公开年度报告"},
 		{Line: 5, Text: "发布日期:2012-12-31"},
 		{Line: 6, Text: "一、基本情况"},
@@ -239,7 +240,7 @@ func TestNormalizeSpaces(t *testing.T) {
 		{"制表\t符", "制表\t符"},
 	}
 	for _, tt := range tests {
-		if got := normalizeSpaces(tt.in); got != tt.want {
+		if got := document.NormalizeSpaces(tt.in); got != tt.want {
 			t.Errorf("normalizeSpaces(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

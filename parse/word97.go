@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"xxgk/document"
 
 	"github.com/richardlehane/mscfb"
 )
@@ -69,7 +70,7 @@ func docCorrupt(why string) error {
 
 // readDOC reads a Word 97–2003 document. A panic, which the bounds checks
 // are there to prevent, becomes an error as a last resort.
-func readDOC(data []byte) (doc *Document, err error) {
+func readDOC(data []byte) (doc *document.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, docCorrupt(fmt.Sprintf("读取时出现内部错误：%v", p))
@@ -78,7 +79,7 @@ func readDOC(data []byte) (doc *Document, err error) {
 	return readWord97(data)
 }
 
-func readWord97(data []byte) (*Document, error) {
+func readWord97(data []byte) (*document.Document, error) {
 	st, err := readDOCStreams(data)
 	if err != nil {
 		return nil, err
@@ -88,7 +89,7 @@ func readWord97(data []byte) (*Document, error) {
 
 // readWordStreams reads a document from its streams: WordDocument, the
 // table stream and Data (for properties too large for their page).
-func readWordStreams(st map[string][]byte) (*Document, error) {
+func readWordStreams(st map[string][]byte) (*document.Document, error) {
 	wd := st["WordDocument"]
 	f, err := readDOCFIB(wd)
 	if err != nil {
@@ -125,7 +126,7 @@ func readWordStreams(st map[string][]byte) (*Document, error) {
 	if err := readDOCPieces(wd, pieces, f.ccpText, b.char); err != nil {
 		return nil, err
 	}
-	return &Document{Kind: "doc", Blocks: b.finish()}, nil
+	return &document.Document{Kind: "doc", Blocks: b.finish()}, nil
 }
 
 // readDOCStreams returns the root-level streams of the compound file a Word
@@ -685,7 +686,7 @@ func readTDefTable(op []byte) *docRowDef {
 type docBuilder struct {
 	props  func(fc uint32, prm uint16) docParaProps
 	hidden func(fc uint32, prm uint16) bool // deleted or hidden text
-	cands  []blockCand
+	cands  []document.Candidate
 	paras  int             // paragraph marks seen; a block's Line is its paragraph's number
 	cur    strings.Builder // the current paragraph; '\n' for a line or page break
 	start  int             // Line of the current paragraph
@@ -714,7 +715,7 @@ type docCell struct {
 // text is the cell's text as a grid holds it: white space folded,
 // paragraphs and line breaks as explicit breaks (as in an HTML cell).
 func (c docCell) text() string {
-	return foldSpace(strings.ReplaceAll(strings.Join(c.paras, "\x00"), "\n", "\x00"))
+	return document.FoldSpace(strings.ReplaceAll(strings.Join(c.paras, "\x00"), "\n", "\x00"))
 }
 
 type docRow struct {
@@ -822,7 +823,7 @@ func (b *docBuilder) paragraphEnd(p docParaProps) {
 // flushNested ends the nested cell being read.
 func (b *docBuilder) flushNested() {
 	if len(b.nested) > 0 {
-		b.nestRow = append(b.nestRow, foldSpace(strings.Join(b.nested, " ")))
+		b.nestRow = append(b.nestRow, document.FoldSpace(strings.Join(b.nested, " ")))
 		b.nested = nil
 	}
 }
@@ -873,23 +874,23 @@ func (b *docBuilder) endCell() {
 // by the noise rules of page text.
 func (b *docBuilder) addParagraph(s string, line int) {
 	for part := range strings.SplitSeq(s, "\n") {
-		t := strings.TrimSpace(normalizeSpaces(part))
+		t := strings.TrimSpace(document.NormalizeSpaces(part))
 		if t == "" {
 			continue
 		}
-		t, kind := classifyLine(t)
-		b.cands = append(b.cands, blockCand{Block: Block{Line: line, Text: t}, kind: kind})
+		t, kind := document.ClassifyLine(t)
+		b.cands = append(b.cands, document.Candidate{Block: document.Block{Line: line, Text: t}, Kind: kind})
 	}
 }
 
 // finish ends the document (a file cut off inside a table keeps the cells
 // it has) and returns its blocks.
-func (b *docBuilder) finish() []Block {
+func (b *docBuilder) finish() []document.Block {
 	if b.cur.Len() > 0 {
 		b.paragraphEnd(docParaProps{})
 	}
 	b.flushTable()
-	return finishBlocks(b.cands)
+	return document.FinishBlocks(b.cands)
 }
 
 // flushTable ends the table being read, if any.
@@ -941,7 +942,7 @@ func (b *docBuilder) addTable(rows []docRow) {
 	b.cellsIn += len(rows) * cols
 	g := docGrid(rows, cols, spans)
 	if len(g.Rows) > 0 {
-		b.cands = append(b.cands, blockCand{Block: Block{Line: line, Table: g}})
+		b.cands = append(b.cands, document.Candidate{Block: document.Block{Line: line, Table: g}})
 	}
 }
 
@@ -976,7 +977,7 @@ func docColumns(rows []docRow) (int, [][][2]int) {
 			}
 		}
 	}
-	if len(edges) < 2 || len(edges)-1 > maxGridCols {
+	if len(edges) < 2 || len(edges)-1 > document.MaxGridCols {
 		cols := 0
 		for r, row := range rows {
 			spans[r] = make([][2]int, len(row.cells))
@@ -985,7 +986,7 @@ func docColumns(rows []docRow) (int, [][][2]int) {
 			}
 			cols = max(cols, len(row.cells))
 		}
-		return min(cols, maxGridCols), spans
+		return min(cols, document.MaxGridCols), spans
 	}
 	at := func(e int16) int { return sort.SearchInts(edges, int(e)+docEdgeTolerance+1) - 1 }
 	for r, row := range rows {
@@ -1000,10 +1001,10 @@ func docColumns(rows []docRow) (int, [][][2]int) {
 // docGrid lays the rows out on cols columns. A cell that continues a
 // vertical merge (or an old-style horizontal one) and has no text of its
 // own is a copy of the cell it continues, as a rowspan (colspan) is.
-func docGrid(rows []docRow, cols int, spans [][][2]int) *Grid {
-	grid := make([][]GridCell, len(rows))
+func docGrid(rows []docRow, cols int, spans [][][2]int) *document.Grid {
+	grid := make([][]document.GridCell, len(rows))
 	for r := range grid {
-		grid[r] = make([]GridCell, cols)
+		grid[r] = make([]document.GridCell, cols)
 		for c := range grid[r] {
 			grid[r][c].OrigRow = -1
 		}
@@ -1025,7 +1026,7 @@ func docGrid(rows []docRow, cols int, spans [][][2]int) *Grid {
 				}
 				to = from + 1
 			}
-			cell := GridCell{Text: text, OrigRow: r, OrigCol: from}
+			cell := document.GridCell{Text: text, OrigRow: r, OrigCol: from}
 			if text == "" && d != nil {
 				switch {
 				case d.vert[j] == tcVertMergeContinues && r > 0:
@@ -1054,5 +1055,5 @@ func docGrid(rows []docRow, cols int, spans [][][2]int) *Grid {
 			}
 		}
 	}
-	return &Grid{Rows: dropEmptyRows(padRows(grid), spanned)}
+	return &document.Grid{Rows: document.DropEmptyRows(document.PadRows(grid), spanned)}
 }

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
-
+	"xxgk/document"
 	"xxgk/internal/testutil"
 )
 
@@ -418,7 +418,7 @@ func docFile(t testing.TB, st map[string][]byte) []byte {
 
 // readSynth reads synthetic streams, as a compound file too, and returns
 // the blocks.
-func readSynth(t *testing.T, st map[string][]byte) []Block {
+func readSynth(t *testing.T, st map[string][]byte) []document.Block {
 	t.Helper()
 	doc, err := readWordStreams(st)
 	if err != nil {
@@ -435,7 +435,7 @@ func readSynth(t *testing.T, st map[string][]byte) []Block {
 }
 
 // docBlockTexts lists the blocks' texts, "[table]" for a table.
-func docBlockTexts(blocks []Block) []string {
+func docBlockTexts(blocks []document.Block) []string {
 	var out []string
 	for _, b := range blocks {
 		if b.Table != nil {
@@ -448,7 +448,7 @@ func docBlockTexts(blocks []Block) []string {
 }
 
 // docGridText draws a grid as rows of cells separated by |, a span copy as ^.
-func docGridText(g *Grid) string {
+func docGridText(g *document.Grid) string {
 	var b strings.Builder
 	for r, row := range g.Rows {
 		for c, cell := range row {
@@ -731,7 +731,7 @@ func FuzzDOC(f *testing.F) {
 
 // docCheckGrid fails unless every row has the same width and every copy
 // points at an original cell with the same text.
-func docCheckGrid(t *testing.T, g *Grid) {
+func docCheckGrid(t *testing.T, g *document.Grid) {
 	t.Helper()
 	if len(g.Rows) == 0 {
 		t.Fatal("empty grid")

@@ -9,11 +9,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"xxgk"
+	"xxgk/document"
+	"xxgk/templates"
 
 	"github.com/xuri/excelize/v2"
-
-	"xxgk"
-	"xxgk/templates"
 )
 
 // Workbooks (.xlsx) are read sheet by sheet into a Document, so the
@@ -33,7 +33,7 @@ const (
 	maxXLSXUnzipped = 200 << 20 // total uncompressed bytes of all entries
 	maxXLSXEntries  = 10000     // entries in the zip
 	maxSheetRows    = 10000     // rows read per sheet
-	maxSheetCols    = maxGridCols
+	maxSheetCols    = document.MaxGridCols
 )
 
 // zipMagic starts every zip archive, and so every .xlsx.
@@ -89,7 +89,7 @@ func checkZip(data []byte) error {
 }
 
 // readXLSX reads every sheet of a workbook into one Document.
-func readXLSX(data []byte) (doc *Document, err error) {
+func readXLSX(data []byte) (doc *document.Document, err error) {
 	if err := checkZip(data); err != nil {
 		return nil, err
 	}
@@ -108,9 +108,9 @@ func readXLSX(data []byte) (doc *Document, err error) {
 		return nil, xlsxOpenError(err)
 	}
 	defer f.Close()
-	doc = &Document{Kind: "xlsx", Form: true}
+	doc = &document.Document{Kind: "xlsx", Form: true}
 	if p, err := f.GetDocProps(); err == nil && p != nil {
-		doc.Title = foldSpace(p.Title)
+		doc.Title = document.FoldSpace(p.Title)
 	}
 	if props, err := f.GetCustomProps(); err == nil {
 		for _, p := range props {
@@ -169,7 +169,7 @@ func readXLSX(data []byte) (doc *Document, err error) {
 // the name of the sheet's part: 某区2025年政府信息公开工作年度报告统计表 is
 // the 统计表 of 某区2025年政府信息公开工作年度报告. It plays the part of a web
 // page's <title>.
-func sheetTitle(doc *Document) string {
+func sheetTitle(doc *document.Document) string {
 	const report = "年度报告"
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
@@ -186,7 +186,7 @@ func sheetTitle(doc *Document) string {
 // 数值, …) and 核查 (级别, 规则, … or 报告, 级别, … when it covers several
 // reports). multi reports a sheet that covers several reports: a 报告
 // column, or more than one report block (a one-cell row naming the file).
-func summaryKind(g [][]GridCell) (kind string, multi bool) {
+func summaryKind(g [][]document.GridCell) (kind string, multi bool) {
 	blocks := 0
 	for _, row := range g {
 		t := rowTexts(row)
@@ -205,7 +205,7 @@ func summaryKind(g [][]GridCell) (kind string, multi bool) {
 }
 
 // rowTexts lists the texts of a row's own (not copied) cells.
-func rowTexts(row []GridCell) []string {
+func rowTexts(row []document.GridCell) []string {
 	var out []string
 	for c, cell := range row {
 		if cell.Text != "" && (c == 0 || row[c-1].OrigRow != cell.OrigRow || row[c-1].OrigCol != cell.OrigCol) {
@@ -216,7 +216,7 @@ func rowTexts(row []GridCell) []string {
 }
 
 // summaryFigures reads the 主要指标 sheet: 指标, 数值, 单位, 约数, 来源.
-func summaryFigures(g [][]GridCell) map[string]xxgk.Value {
+func summaryFigures(g [][]document.GridCell) map[string]xxgk.Value {
 	byLabel := map[string]string{}
 	for _, fig := range templates.Figures {
 		byLabel[fig.Label] = fig.Key
@@ -267,7 +267,7 @@ func xlsxOpenError(err error) error {
 // readSheet returns the sheet's cells as displayed, merged ranges expanded,
 // cropped to the cells that hold text. cut reports rows or columns beyond
 // the limits.
-func readSheet(f *excelize.File, sheet string) (g [][]GridCell, cut bool, err error) {
+func readSheet(f *excelize.File, sheet string) (g [][]document.GridCell, cut bool, err error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, false, err
@@ -296,18 +296,18 @@ func readSheet(f *excelize.File, sheet string) (g [][]GridCell, cut bool, err er
 	for _, row := range raw {
 		width = max(width, len(row))
 	}
-	grid := make([][]GridCell, len(raw))
+	grid := make([][]document.GridCell, len(raw))
 	var formulas [][2]int // positions of numbers computed by formulas
 	typed := false        // a number was typed in
 	for r, row := range raw {
-		grid[r] = make([]GridCell, width)
+		grid[r] = make([]document.GridCell, width)
 		for c := range grid[r] {
-			grid[r][c] = GridCell{OrigRow: r, OrigCol: c}
+			grid[r][c] = document.GridCell{OrigRow: r, OrigCol: c}
 			if c >= len(row) || row[c] == "" {
 				continue
 			}
 			text, number := displayValue(f, sheet, r, c, row[c])
-			grid[r][c].Text = foldSpace(text)
+			grid[r][c].Text = document.FoldSpace(text)
 			if number {
 				if isFormula(f, sheet, r, c) {
 					formulas = append(formulas, [2]int{r, c})
@@ -349,7 +349,7 @@ func readSheet(f *excelize.File, sheet string) (g [][]GridCell, cut bool, err er
 
 // crop cuts the grid to the rows and columns that hold text, renumbering
 // the origins.
-func crop(grid [][]GridCell) [][]GridCell {
+func crop(grid [][]document.GridCell) [][]document.GridCell {
 	r0, c0, r1, c1 := -1, -1, -1, -1
 	for r, row := range grid {
 		for c, cell := range row {
@@ -369,9 +369,9 @@ func crop(grid [][]GridCell) [][]GridCell {
 	if r0 < 0 {
 		return nil
 	}
-	out := make([][]GridCell, 0, r1-r0+1)
+	out := make([][]document.GridCell, 0, r1-r0+1)
 	for r := r0; r <= r1; r++ {
-		row := make([]GridCell, 0, c1-c0+1)
+		row := make([]document.GridCell, 0, c1-c0+1)
 		for c := c0; c <= c1; c++ {
 			cell := grid[r][c]
 			cell.OrigRow, cell.OrigCol = max(cell.OrigRow-r0, 0), max(cell.OrigCol-c0, 0)
@@ -386,8 +386,8 @@ func crop(grid [][]GridCell) [][]GridCell {
 // hold one cell's text before its first or after its last row of several
 // cells (a title, 填报单位, a note) become paragraphs, as they would be on
 // a web page.
-func sheetBlocks(grid [][]GridCell) []Block {
-	var blocks []Block
+func sheetBlocks(grid [][]document.GridCell) []document.Block {
+	var blocks []document.Block
 	for start := 0; start < len(grid); {
 		if rowEmpty(grid[start]) {
 			start++
@@ -403,7 +403,7 @@ func sheetBlocks(grid [][]GridCell) []Block {
 	return blocks
 }
 
-func rowEmpty(row []GridCell) bool {
+func rowEmpty(row []document.GridCell) bool {
 	for _, c := range row {
 		if c.Text != "" {
 			return false
@@ -414,7 +414,7 @@ func rowEmpty(row []GridCell) bool {
 
 // singleText returns the origin of the one cell whose text the row shows,
 // or ok false when it shows several cells.
-func singleText(row []GridCell) (orig [2]int, text string, ok bool) {
+func singleText(row []document.GridCell) (orig [2]int, text string, ok bool) {
 	found := false
 	for _, c := range row {
 		if c.Text == "" {
@@ -431,7 +431,7 @@ func singleText(row []GridCell) (orig [2]int, text string, ok bool) {
 
 // fieldRow reads a row above a table made of a few "名称：内容" cells
 // (填报单位：… 报告年度：…) as one paragraph.
-func fieldRow(row []GridCell) (string, bool) {
+func fieldRow(row []document.GridCell) (string, bool) {
 	t := rowTexts(row)
 	if len(t) < 2 || len(t) > 4 {
 		return "", false
@@ -447,14 +447,14 @@ func fieldRow(row []GridCell) (string, bool) {
 
 // segmentBlocks turns grid rows [start, end), none of them empty, into
 // paragraphs and at most one table.
-func segmentBlocks(grid [][]GridCell, start, end int) []Block {
-	var blocks []Block
+func segmentBlocks(grid [][]document.GridCell, start, end int) []document.Block {
+	var blocks []document.Block
 	seen := map[[2]int]bool{}
 	para := func(r int) {
 		o, text, _ := singleText(grid[r])
 		if !seen[o] {
 			seen[o] = true
-			blocks = append(blocks, Block{Text: text})
+			blocks = append(blocks, document.Block{Text: text})
 		}
 	}
 	lo := start
@@ -462,7 +462,7 @@ func segmentBlocks(grid [][]GridCell, start, end int) []Block {
 		if _, _, ok := singleText(grid[lo]); ok {
 			para(lo)
 		} else if t, ok := fieldRow(grid[lo]); ok {
-			blocks = append(blocks, Block{Text: t})
+			blocks = append(blocks, document.Block{Text: t})
 		} else {
 			break
 		}
@@ -476,7 +476,7 @@ func segmentBlocks(grid [][]GridCell, start, end int) []Block {
 		hi--
 	}
 	if lo < hi {
-		blocks = append(blocks, Block{Table: subGrid(grid, lo, hi)})
+		blocks = append(blocks, document.Block{Table: subGrid(grid, lo, hi)})
 	}
 	for r := hi; r < end; r++ {
 		para(r)
@@ -486,10 +486,10 @@ func segmentBlocks(grid [][]GridCell, start, end int) []Block {
 
 // subGrid copies rows [lo, hi) as a Grid; a merged cell that starts above
 // lo starts, in the copy, at its first row there.
-func subGrid(grid [][]GridCell, lo, hi int) *Grid {
-	g := &Grid{Rows: make([][]GridCell, 0, hi-lo)}
+func subGrid(grid [][]document.GridCell, lo, hi int) *document.Grid {
+	g := &document.Grid{Rows: make([][]document.GridCell, 0, hi-lo)}
 	for r := lo; r < hi; r++ {
-		row := make([]GridCell, len(grid[r]))
+		row := make([]document.GridCell, len(grid[r]))
 		for c, cell := range grid[r] {
 			cell.OrigRow = max(cell.OrigRow, lo) - lo
 			row[c] = cell

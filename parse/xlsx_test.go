@@ -10,11 +10,11 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"xxgk"
+	"xxgk/document"
 	"xxgk/internal/testutil"
 
 	"github.com/xuri/excelize/v2"
-
-	"xxgk"
 )
 
 const reportsDir = "../testdata/reports"
@@ -36,7 +36,7 @@ func mustParseFile(t *testing.T, name string) *xxgk.Report {
 // spreadsheet would: paragraphs in column A, each table below, spans as
 // merged cells, numbers as numbers, an empty row between blocks, all on
 // one sheet.
-func docWorkbook(t *testing.T, doc *Document) []byte {
+func docWorkbook(t *testing.T, doc *document.Document) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -139,7 +139,7 @@ func TestXLSXFromPage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var doc *Document
+			var doc *document.Document
 			if looksLikeHTML(text) {
 				doc = readHTML(text)
 			} else {

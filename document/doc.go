@@ -1,6 +1,12 @@
-package parse
+// Package document holds what every format reader produces and every
+// extractor reads: a Document of paragraph and table blocks, and the
+// builders the readers share (the noise filter that drops a web page's
+// chrome, and the span grid that lays out merged table cells).
+package document
 
-import "xxgk"
+import (
+	"xxgk"
+)
 
 // Document is a report reduced to what every reader shares: blocks of
 // paragraphs and tables in reading order. Every format (text, HTML, .docx,

@@ -1,0 +1,117 @@
+package document
+
+import (
+	"strings"
+)
+
+// FoldSpace folds runs of white space (including &nbsp; and U+3000) to one
+// space, trims the ends and drops zero-width characters. As in CSS, a line
+// break in the source between two CJK characters vanishes instead of
+// becoming a space; a NUL, which the parser never leaves in text, marks an
+// explicit break (<br>, a paragraph inside a table cell) that always does.
+func FoldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var last rune = -1
+	inRun, runNL, runHard := false, false, false
+	for _, c := range s {
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f':
+			inRun = true
+		case c == '\n':
+			inRun, runNL = true, true
+		case c == 0 || isOddSpace(c):
+			inRun, runHard = true, true
+		case isZeroWidth(c):
+		default:
+			if inRun && last >= 0 && (runHard || !runNL || !IsWide(last) || !IsWide(c)) {
+				b.WriteByte(' ')
+			}
+			inRun, runNL, runHard = false, false, false
+			b.WriteRune(c)
+			last = c
+		}
+	}
+	return b.String()
+}
+
+// IsWide reports CJK characters and full-width forms, between which a source
+// line break is not a space.
+func IsWide(r rune) bool {
+	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF ||
+		r >= 0xFE30 && r <= 0xFE4F || r >= 0xFF00 && r <= 0xFFEF || r >= 0x20000 && r <= 0x3FFFF
+}
+
+// Span limits: HTML allows colspan up to 1000 and rowspan up to 65534, but
+// report tables are narrow; absurd values are typing errors.
+const (
+	MaxColspan  = 64
+	MaxGridCols = 256
+)
+
+// PlaceCell puts cell into positions col..col+cs-1 of row, growing it with
+// free positions (OrigRow -1) and leaving positions already taken by an
+// earlier span alone.
+func PlaceCell(row *[]GridCell, col, cs int, cell GridCell) {
+	for len(*row) < col+cs {
+		*row = append(*row, GridCell{OrigRow: -1})
+	}
+	for c := col; c < col+cs; c++ {
+		if (*row)[c].OrigRow < 0 {
+			(*row)[c] = cell
+		}
+	}
+}
+
+// PadRows gives every row the same width, filling free positions with empty
+// cells of their own.
+func PadRows(rows [][]GridCell) [][]GridCell {
+	width := 0
+	for _, row := range rows {
+		width = max(width, len(row))
+	}
+	for ri := range rows {
+		for len(rows[ri]) < width {
+			rows[ri] = append(rows[ri], GridCell{OrigRow: -1})
+		}
+		for ci := range rows[ri] {
+			if rows[ri][ci].OrigRow < 0 {
+				rows[ri][ci] = GridCell{OrigRow: ri, OrigCol: ci}
+			}
+		}
+	}
+	return rows
+}
+
+// DropEmptyRows removes rows with no text that own all their cells and span
+// nowhere, and renumbers OrigRow to match.
+func DropEmptyRows(rows [][]GridCell, spanned []bool) [][]GridCell {
+	newIndex := make([]int, len(rows))
+	kept := rows[:0]
+	for ri, row := range rows {
+		if !spanned[ri] && isEmptyOwnRow(row, ri) {
+			newIndex[ri] = -1
+			continue
+		}
+		newIndex[ri] = len(kept)
+		kept = append(kept, row)
+	}
+	if len(kept) == len(rows) {
+		return rows
+	}
+	for _, row := range kept {
+		for ci := range row {
+			row[ci].OrigRow = newIndex[row[ci].OrigRow]
+		}
+	}
+	return kept
+}
+
+func isEmptyOwnRow(row []GridCell, ri int) bool {
+	for _, c := range row {
+		if c.Text != "" || c.OrigRow != ri {
+			return false
+		}
+	}
+	return true
+}
