@@ -1,95 +1,38 @@
 // Package parse reads annual reports as they really come (web-page text,
 // saved HTML, .docx, .doc, PDF, the filled .xlsx form; UTF-8, UTF-16 or
-// GB18030) into the xxgk model. It reads and does not audit: the findings
-// it records are about reading (what could not be read, and why); the
-// arithmetic is check's job, and package load composes the two.
+// GB18030) into the xxgk model: the format packages turn the bytes into a
+// document, and the extraction reads metadata, tables and prose from it.
+// It reads and does not audit: the findings it records are about reading
+// (what could not be read, and why); the arithmetic is check's job, and
+// package load composes the two.
 package parse
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
+
 	"xxgk"
 	"xxgk/document"
+	"xxgk/format"
 )
 
 // ErrUnreadable is wrapped by every error about input that is not a report
-// xxgk can read (binary data, an empty file, an unknown encoding).
-var ErrUnreadable = errors.New("无法读取")
+// xxgk can read (binary data, an empty file, an unknown encoding, a
+// document that is not an annual report).
+var ErrUnreadable = format.ErrUnreadable
 
-// Parse reads one report. path is used for the Source and in messages only.
+// Parse reads one report. path is used for the Source and in messages only;
+// the format is told by the bytes, whatever the file is called.
 func Parse(path string, data []byte) (*xxgk.Report, error) {
+	doc, err := format.Read(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	sum := sha256.Sum256(data)
-	src := xxgk.Source{Path: path, SHA256: hex.EncodeToString(sum[:])}
-	// Containers are binary: they are read before text decoding, which
-	// refuses binary input.
-	switch kind, err := containerKind(data); {
-	case err != nil:
-		return nil, fmt.Errorf("%s: %w", path, err)
-	case kind != "":
-		return fromContainer(path, src, kind, data)
-	}
-	text, enc, err := Decode(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	src.Encoding = enc
-	var doc *document.Document
-	if looksLikeHTML(text) {
-		doc = readHTML(text)
-		src.Kind = "html"
-	} else {
-		doc = readText(text)
-		src.Kind = "text"
-	}
-	doc.Encoding = enc
-	return fromBlocks(path, src, doc)
-}
-
-// containers are the binary formats read into blocks by a reader of their
-// own, by their signature (zip archives are told apart by zipKind).
-var containers = []struct {
-	magic []byte
-	kind  string
-}{
-	{[]byte("%PDF-"), "pdf"},
-	{[]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "doc"}, // OLE2 compound file: .doc (or .xls)
-}
-
-// containerKind names the container data is ("xlsx", "docx", "pdf",
-// "doc"), or "" for text and HTML.
-func containerKind(data []byte) (string, error) {
-	if isZip(data) {
-		return zipKind(data)
-	}
-	for _, c := range containers {
-		if bytes.HasPrefix(data, c.magic) {
-			return c.kind, nil
-		}
-	}
-	return "", nil
-}
-
-// containerReaders turn a container's bytes into blocks, as readHTML does
-// for a page. Each error wraps ErrUnreadable and says why in Chinese.
-var containerReaders = map[string]func([]byte) (*document.Document, error){
-	"docx": readDOCX,
-	"xlsx": readXLSX,
-	"pdf":  readPDF,
-	"doc":  readDOC,
-}
-
-func fromContainer(path string, src xxgk.Source, kind string, data []byte) (*xxgk.Report, error) {
-	doc, err := containerReaders[kind](data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	src.Kind, src.Encoding = kind, ""
-	doc.Kind = kind
+	src := xxgk.Source{Path: path, SHA256: hex.EncodeToString(sum[:]), Encoding: doc.Encoding, Kind: doc.Kind}
 	return fromBlocks(path, src, doc)
 }
 

@@ -3,6 +3,9 @@ package parse
 import (
 	"os"
 	"testing"
+
+	"xxgk/format/charset"
+	plaintext "xxgk/format/text"
 )
 
 // BenchmarkPhases splits the cost of parsing one page-text report.
@@ -15,18 +18,18 @@ func BenchmarkPhases(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	text, _, _ := Decode(data)
-	doc := readText(text)
+	text, _, _ := charset.Decode(data)
+	doc := plaintext.Read(text)
 	b.Run("decode", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
-			Decode(data)
+			charset.Decode(data)
 		}
 	})
 	b.Run("readText", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
-			readText(text)
+			plaintext.Read(text)
 		}
 	})
 	b.Run("readMeta", func(b *testing.B) {

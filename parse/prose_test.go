@@ -3,7 +3,9 @@ package parse
 import (
 	"os"
 	"testing"
+
 	"xxgk"
+	plaintext "xxgk/format/text"
 )
 
 // The figures the seeds state in prose (issue: read the figures that
@@ -125,7 +127,7 @@ func TestProseRules(t *testing.T) {
 		{"2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。", "review.total", "0", false},
 	}
 	for _, tc := range cases {
-		doc := readText("某区2016年政府信息公开工作年度报告\n" + tc.text + "\n")
+		doc := plaintext.Read("某区2016年政府信息公开工作年度报告\n" + tc.text + "\n")
 		got, _ := chooseProse(readProse(doc, 2016, true), nil, xxgk.Source{}.Place)
 		v, ok := got[tc.key]
 		switch {
@@ -160,7 +162,7 @@ func TestTraditionalTwin(t *testing.T) {
 }
 
 func TestPinyinGlossesAndTraditional(t *testing.T) {
-	doc := readText("某鎮2016年政府信息公開工作年度報告\n全年共受理政府信息公開申請(shēn qǐng)5件。\n")
+	doc := plaintext.Read("某鎮2016年政府信息公開工作年度報告\n全年共受理政府信息公開申請(shēn qǐng)5件。\n")
 	got, _ := chooseProse(readProse(doc, 2016, true), nil, xxgk.Source{}.Place)
 	if v := got["requests.received"]; !v.Value.Equal(xxgk.Int(5)) {
 		t.Errorf("requests.received = %v", v.Value)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"xxgk/format/charset"
 )
 
 // pnFormat renders a mention as "Text kind value unit" with a trailing "~"
@@ -381,7 +383,7 @@ func pnCorpus(tb testing.TB) []string {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		text, _, err := Decode(b)
+		text, _, err := charset.Decode(b)
 		if err != nil {
 			tb.Fatalf("%s: %v", f, err)
 		}

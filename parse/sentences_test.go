@@ -7,7 +7,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
 	"xxgk/document"
+	"xxgk/format"
 )
 
 // sentenceDoc reads testdata/reports/name into a Document as Parse does.
@@ -17,25 +19,11 @@ func sentenceDoc(tb testing.TB, name string) *document.Document {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	kind, err := containerKind(data)
+	doc, err := format.Read(data)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if read := containerReaders[kind]; read != nil {
-		doc, err := read(data)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		return doc
-	}
-	text, _, err := Decode(data)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if looksLikeHTML(text) {
-		return readHTML(text)
-	}
-	return readText(text)
+	return doc
 }
 
 func noSpace(s string) string {

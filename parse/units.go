@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"xxgk/format/charset"
 )
 
 // unitHeaders are first-row cells that make the row a header, not a unit.
@@ -19,7 +21,7 @@ var unitHeaders = []string{"单位", "单位名称", "机关", "文件", "文件
 // A name given twice with different groups is an error naming both lines:
 // a silent choice would put an agency's numbers in the wrong subtotal.
 func Units(data []byte) (map[string]string, error) {
-	text, _, err := Decode(data)
+	text, _, err := charset.Decode(data)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,8 @@
 package main
 
 import (
+	"xxgk/format"
+
 	"context"
 	"errors"
 	"fmt"
@@ -46,15 +48,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return newApp(stdin, stdout, stderr).Run(ctx, args)
 }
 
-// newApp builds the command tree. Future commands (pdf, rollup, check) are
-// added to Commands here.
+// newApp builds the command tree.
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:    "xxgk",
 		Usage:   "政府信息公开工作年度报告读取工具",
 		Version: buildVersion(),
-		Description: "读取政府信息公开工作年度报告（网页文字、保存的网页，UTF-8 或 GBK/GB18030 编码，\n" +
-			"Word 文档 .docx/.doc、有文字层的 PDF，以及填好的 .xlsx 统计表），\n" +
+		Description: "读取政府信息公开工作年度报告：\n" +
+			"   " + strings.Join(format.Describe(), "\n   ") + "\n" +
+			"（文字可为 UTF-8、GBK/GB18030 或 UTF-16 编码；按文件内容识别格式，不看文件名）；\n" +
 			"识别填报单位、年度、报告格式和各项统计数据，并给出核查发现。\n" +
 			"每个数字都附有来源（原文、行号、表格行列），便于核对。\n" +
 			"还可以把结果写成 Excel 表格（xlsx 命令）、可打印的 PDF 数据摘要（pdf 命令），\n" +

@@ -45,7 +45,7 @@ func TestScript(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ORIG", orig)
 			// An image-only PDF, made by the PDF reader's tests.
-			scanned, err := filepath.Abs("../../parse/pdftext/testdata/scanned.pdf")
+			scanned, err := filepath.Abs("../../format/pdf/pdftext/testdata/scanned.pdf")
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"xxgk/format"
+
 	"bufio"
 	"context"
 	"errors"
@@ -10,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -55,10 +56,6 @@ func rollupCommand() *cli.Command {
 		Action: rollupAction,
 	}
 }
-
-// reportExtensions are the files a folder contributes. Files named on the
-// command line are read whatever their name.
-var reportExtensions = []string{".txt", ".htm", ".html", ".shtml", ".xhtml", ".xlsx", ".docx", ".doc", ".pdf"}
 
 // partialError is a roll-up written although some inputs could not be read.
 type partialError struct{ errs []error }
@@ -108,7 +105,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 
 	files, errs := findInputs(args, outs)
 	if len(files) == 0 && len(errs) == 0 {
-		return &inputError{name: strings.Join(args, "、"), reason: "没有找到报告文件（可读取 " + strings.Join(reportExtensions, " ") + "）", err: fs.ErrNotExist}
+		return &inputError{name: strings.Join(args, "、"), reason: "没有找到报告文件（可读取 " + strings.Join(format.Extensions(), " ") + "）", err: fs.ErrNotExist}
 	}
 	results := parseParallel(ctx, files, progressWriter(cmd.Root().ErrWriter))
 	if err := ctx.Err(); err != nil {
@@ -221,7 +218,9 @@ func findInputs(args []string, outs map[string]string) (files []string, errs []e
 				}
 				return nil
 			}
-			if !d.IsDir() && slices.Contains(reportExtensions, strings.ToLower(filepath.Ext(name))) {
+			// A folder contributes the files of the formats xxgk reads; files
+			// named on the command line are read whatever their name.
+			if !d.IsDir() && format.HasExtension(name) {
 				add(p)
 			}
 			return nil

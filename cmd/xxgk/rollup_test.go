@@ -1,6 +1,8 @@
 package main
 
 import (
+	"xxgk/format"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -9,9 +11,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
+
 	"xxgk/load"
 
 	"xxgk"
@@ -45,7 +47,7 @@ func TestRollupEqualsSums(t *testing.T) {
 	seen := map[string]bool{}
 	files := 0
 	err = filepath.WalkDir(reportsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !slices.Contains(reportExtensions, filepath.Ext(p)) {
+		if err != nil || d.IsDir() || !format.HasExtension(p) {
 			return err
 		}
 		data, err := os.ReadFile(p)

@@ -1,17 +1,33 @@
-package parse
+// Package html reads a saved web page (HTML in any encoding package charset
+// decodes) into paragraphs and tables in reading order, leaving out scripts,
+// styles, hidden elements and the site's chrome. It registers itself with
+// package format for decoded text that looks like HTML.
+package html
 
 import (
 	"strconv"
 	"strings"
-	"xxgk/document"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"xxgk/document"
+	"xxgk/format"
 )
 
-// looksLikeHTML sniffs decoded text: it starts with a document-level tag, or
+func init() {
+	format.Register(format.Format{
+		Name:       "html",
+		Label:      "保存的网页",
+		Extensions: []string{".htm", ".html", ".shtml", ".xhtml"},
+		SniffText:  Sniff,
+		ReadText:   Read,
+	})
+}
+
+// Sniff tells a web page by its decoded text: decoded text: it starts with a document-level tag, or
 // its first kilobytes hold a fair number of common tags.
-func looksLikeHTML(text string) bool {
+func Sniff(text string) bool {
 	head := string(asciiLower([]byte(text[:min(len(text), 8192)])))
 	start := strings.TrimLeft(head, " \t\r\n\ufeff")
 	if strings.HasPrefix(start, "<") {
@@ -39,13 +55,26 @@ var htmlStartTags = []string{
 // report text has none of them.
 var htmlCommonTags = []string{"<p>", "<p ", "</p>", "<br", "<div", "</div>", "<span", "<table", "<td", "<tr", "<font", "<body", "<html"}
 
+// asciiLower lowers ASCII letters only: tag names are ASCII, and
+// bytes.ToLower would decode every CJK character of the head for nothing.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}
+
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// readHTML reads a web page into paragraphs and tables in reading order,
+// Read reads a web page into paragraphs and tables in reading order,
 // leaving out scripts, styles, hidden elements and the site's chrome
 // (navigation, headers, footers, share and tool bars). It parses with
 // html.Parse, so broken markup comes out as browsers show it.
-func readHTML(text string) *document.Document {
+func Read(text string) *document.Document {
 	doc := &document.Document{Kind: "html"}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil { // only reader errors, which strings.Reader never has

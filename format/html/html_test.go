@@ -1,4 +1,4 @@
-package parse
+package html
 
 import (
 	"bytes"
@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"xxgk/document"
 
 	"golang.org/x/net/html"
+
+	"xxgk/document"
+	"xxgk/format/charset"
+	plaintext "xxgk/format/text"
 )
 
 // paragraphs returns the texts of the paragraph blocks.
@@ -65,8 +68,8 @@ func TestLooksLikeHTML(t *testing.T) {
 		{"<pre>-like text", false},
 	}
 	for _, tt := range tests {
-		if got := looksLikeHTML(tt.in); got != tt.want {
-			t.Errorf("looksLikeHTML(%q) = %v, want %v", tt.in, got, tt.want)
+		if got := Sniff(tt.in); got != tt.want {
+			t.Errorf("Sniff(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
@@ -97,7 +100,7 @@ func TestReadHTMLParagraphs(t *testing.T) {
 </div>
 <div class="footer">版权所有 崇川区人民政府</div>
 </body></html>`
-	doc := readHTML(page)
+	doc := Read(page)
 	if doc.Kind != "html" || doc.Title != "2016年 报告_政府网" {
 		t.Errorf("Kind %q Title %q", doc.Kind, doc.Title)
 	}
@@ -118,7 +121,7 @@ func TestReadHTMLParagraphs(t *testing.T) {
 
 func TestReadHTMLLines(t *testing.T) {
 	page := "<html>\n<head><title>标题</title></head>\n<body>\n<h1>标题</h1>\n<p>第一段\n续行</p>\n\n<p>&nbsp;&nbsp;第二段 &amp; 更多</p>\n<table>\n<tr><td>指标</td><td>数量</td></tr>\n<tr><td>规章</td><td>0</td></tr>\n</table>\n<p>\u3000\u3000第三段</p>\n</body></html>\n"
-	doc := readHTML(page)
+	doc := Read(page)
 	want := []struct {
 		line int
 		text string
@@ -161,7 +164,7 @@ func TestReadHTMLGrid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			grids := tables(readHTML(tt.html))
+			grids := tables(Read(tt.html))
 			if len(grids) != 1 {
 				t.Fatalf("%d tables", len(grids))
 			}
@@ -201,7 +204,7 @@ func TestReadHTMLLayoutTables(t *testing.T) {
   正文在单元格里
 </td><td>旁边一栏</td></tr></table>
 <table><tr><td><p>单列表格里的第一段。</p><p>第二段。</p></td></tr><tr><td>第三段。</td></tr></table>`
-	doc := readHTML(page)
+	doc := Read(page)
 	var got []string
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
@@ -219,12 +222,12 @@ func TestReadHTMLLayoutTables(t *testing.T) {
 func TestReadHTMLChromeNeedsLittleText(t *testing.T) {
 	// A wrapper named like chrome that holds the whole report is content.
 	report := strings.Repeat("本机关全年主动公开政府信息一百二十条。", 40)
-	doc := readHTML(`<div class="main-nav-box"><p>` + report + `</p></div>`)
+	doc := Read(`<div class="main-nav-box"><p>` + report + `</p></div>`)
 	if got := paragraphs(doc); len(got) != 1 || got[0] != report {
 		t.Errorf("report in a nav-named wrapper lost: %q", got)
 	}
 	// Header names inside the article are its own head.
-	doc = readHTML(`<div class="header">网站头部</div><div id="content"><div class="header"><h1>报告标题</h1></div></div>`)
+	doc = Read(`<div class="header">网站头部</div><div id="content"><div class="header"><h1>报告标题</h1></div></div>`)
 	if got := paragraphs(doc); len(got) != 1 || got[0] != "报告标题" {
 		t.Errorf("paragraphs %q, want only the article title", got)
 	}
@@ -244,29 +247,13 @@ func TestEachNameWord(t *testing.T) {
 	}
 }
 
-func TestFoldSpace(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"  a \t b\n", "a b"},
-		{"\u00a0\u00a0共\u00a0183\u3000条", "共 183 条"},
-		{"主动公开政府\n信息", "主动公开政府信息"}, // a wrapped CJK run
-		{"共\n183\n条", "共 183 条"},
-		{"办公室\x00时间", "办公室 时间"},
-		{"9\u200b46", "946"},
-	}
-	for _, tt := range tests {
-		if got := document.FoldSpace(tt.in); got != tt.want {
-			t.Errorf("foldSpace(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // fixture maps a short page name (pingtan-2025-zone.html, seed-000.txt) to
 // its copy in testdata/reports, shared with the golden tests.
 func fixture(name string) string {
 	if stem, ok := strings.CutSuffix(name, ".html"); ok {
 		name = stem + "-html.html"
 	}
-	return filepath.Join("..", "testdata", "reports", name)
+	return filepath.Join("..", "..", "testdata", "reports", name)
 }
 
 // corpusPages are the crawled pages the HTML reader is checked on.
@@ -278,14 +265,14 @@ func readCorpusPage(t testing.TB, name string) *document.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, enc, err := Decode(data)
+	text, enc, err := charset.Decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !looksLikeHTML(text) {
+	if !Sniff(text) {
 		t.Fatalf("%s not sniffed as HTML", name)
 	}
-	doc := readHTML(text)
+	doc := Read(text)
 	doc.Encoding = enc
 	return doc
 }
@@ -417,8 +404,8 @@ func TestReadHTMLOfficialTemplate(t *testing.T) {
 // TestReadSampleCorpus smoke-tests every page among the bundled sample
 // reports (copies of the corpus pages, text and HTML).
 func TestReadSampleCorpus(t *testing.T) {
-	txt, _ := filepath.Glob("../testdata/reports/*.txt")
-	pages, _ := filepath.Glob("../testdata/reports/*.html")
+	txt, _ := filepath.Glob("../../testdata/reports/*.txt")
+	pages, _ := filepath.Glob("../../testdata/reports/*.html")
 	files := append(txt, pages...)
 	if len(pages) == 0 || len(txt) == 0 {
 		t.Fatal("no sample pages in ../testdata/reports")
@@ -428,19 +415,19 @@ func TestReadSampleCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, _, err := Decode(data)
+		text, _, err := charset.Decode(data)
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
 		}
 		var doc *document.Document
-		if looksLikeHTML(text) != strings.HasSuffix(f, ".html") {
+		if Sniff(text) != strings.HasSuffix(f, ".html") {
 			t.Errorf("%s: looksLikeHTML wrong", f)
 		}
 		if strings.HasSuffix(f, ".html") {
-			doc = readHTML(text)
+			doc = Read(text)
 		} else {
-			doc = readText(text)
+			doc = plaintext.Read(text)
 		}
 		if len(doc.Blocks) == 0 {
 			t.Errorf("%s: no blocks", f)
@@ -490,8 +477,8 @@ func BenchmarkDecodeReadHTML(b *testing.B) {
 	}
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		text, _, _ := Decode(data)
-		readHTML(text)
+		text, _, _ := charset.Decode(data)
+		Read(text)
 	}
 }
 
@@ -519,8 +506,8 @@ func BenchmarkDecodeReadText(b *testing.B) {
 	data := []byte(strings.Repeat(sb.String(), 10))
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		text, _, _ := Decode(data)
-		readText(text)
+		text, _, _ := charset.Decode(data)
+		plaintext.Read(text)
 	}
 }
 
@@ -529,11 +516,11 @@ func FuzzDecodeAndRead(f *testing.F) {
 	f.Add([]byte("发布日期:2012-12-31    点击数:\n字号：大 中 小\n版权所有\n"))
 	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text, _, err := Decode(data)
+		text, _, err := charset.Decode(data)
 		if err != nil {
 			return
 		}
-		for _, d := range []*document.Document{readHTML(text), readText(text)} {
+		for _, d := range []*document.Document{Read(text), plaintext.Read(text)} {
 			for _, b := range d.Blocks {
 				if b.Table == nil {
 					continue

@@ -1,4 +1,4 @@
-package parse
+package pdf
 
 import (
 	"math"
@@ -6,8 +6,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
 	"xxgk/document"
-	"xxgk/parse/pdftext"
+	"xxgk/format/pdf/pdftext"
 )
 
 // The layout rules rebuild reading order from where the glyphs of a PDF
@@ -66,7 +67,7 @@ type pitem struct {
 	grid *document.Grid
 }
 
-func layoutPDF(pd *pdftext.Document) *document.Document {
+func layout(pd *pdftext.Document) *document.Document {
 	var pages [][]pitem
 	budget := pdfMaxRuleWork
 	for pi := range pd.Pages {
@@ -911,3 +912,5 @@ func pdfStartsNumbered(s string) bool {
 	}
 	return false
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }

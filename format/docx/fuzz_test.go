@@ -1,4 +1,4 @@
-package parse
+package docx
 
 import (
 	"archive/zip"
@@ -9,7 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
 	"xxgk/document"
+	"xxgk/format"
+	"xxgk/format/ooxml"
 )
 
 // fuzzDocxLimits keep every run short: a mutated deflate stream can
@@ -31,7 +34,7 @@ var fuzzDocxLimits = docxLimits{document: 2 << 20, part: 1 << 20, depth: 256, el
 // XML reader instead of breaking the compression). The seeds are the .docx
 // samples, their document.xml and small documents of every construct.
 func FuzzDOCX(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join(reportsDir, "*.docx"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.docx"))
 	if len(files) == 0 {
 		f.Fatal("no .docx samples")
 	}
@@ -61,13 +64,13 @@ func FuzzDOCX(f *testing.F) {
 	}
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if !isZip(data) {
+		if !ooxml.IsZip(data) {
 			data = docxZip(zip.Store, "word/document.xml", string(data),
 				"word/numbering.xml", testNumbering, "word/styles.xml", testStyles)
 		}
-		doc, err := readDOCXWith(data, fuzzDocxLimits)
+		doc, err := readWith(data, fuzzDocxLimits)
 		if err != nil {
-			if !errors.Is(err, ErrUnreadable) {
+			if !errors.Is(err, format.ErrUnreadable) {
 				t.Fatalf("error does not wrap ErrUnreadable: %v", err)
 			}
 			if doc != nil {

@@ -1,4 +1,4 @@
-package parse
+package docx
 
 import (
 	"archive/zip"
@@ -7,12 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"xxgk"
+
 	"xxgk/document"
+	"xxgk/format"
 	"xxgk/internal/testutil"
 )
 
@@ -92,7 +91,7 @@ func gridDump(g *document.Grid) string {
 
 func mustReadDOCX(t *testing.T, data []byte) *document.Document {
 	t.Helper()
-	doc, err := readDOCX(data)
+	doc, err := Read(data)
 	if err != nil {
 		t.Fatalf("readDOCX: %v", err)
 	}
@@ -455,7 +454,7 @@ func TestDOCXRefused(t *testing.T) {
 
 	// A whole zip whose document.xml stops in the middle of the XML.
 	full := docxXMLOf(p(r("本机关2020年政府信息公开工作年度报告")) + p(r("第二段")))
-	cutXML := zipOf(t, map[string][]byte{"word/document.xml": full[:len(full)-40]})
+	cutXML := testutil.Zip(t, map[string][]byte{"word/document.xml": full[:len(full)-40]})
 
 	// Compressed data damaged on the way: deflate or checksum errors.
 	damaged := bytes.Clone(good)
@@ -479,14 +478,14 @@ func TestDOCXRefused(t *testing.T) {
 		{"truncated", truncated, "文件已损坏"},
 		{"cut-xml", cutXML, "docx 文件已损坏（word/document.xml 不是完整的 XML"},
 		{"damaged", damaged, "docx 文件已损坏（word/document.xml"},
-		{"path", zipOf(t, map[string][]byte{"word/document.xml": docxXMLOf(p(r("x"))), "../../evil.txt": []byte("x")}), "指向包外"},
-		{"abs-path", zipOf(t, map[string][]byte{"word/document.xml": docxXMLOf(p(r("x"))), "/etc/x": []byte("x")}), "指向包外"},
+		{"path", testutil.Zip(t, map[string][]byte{"word/document.xml": docxXMLOf(p(r("x"))), "../../evil.txt": []byte("x")}), "指向包外"},
+		{"abs-path", testutil.Zip(t, map[string][]byte{"word/document.xml": docxXMLOf(p(r("x"))), "/etc/x": []byte("x")}), "指向包外"},
 		{"empty", docxOf(t, p()+"<w:tbl/>"), "Word 文档（.docx）中没有可读的文字"},
-		{"not-xml", zipOf(t, map[string][]byte{"word/document.xml": []byte("\x00\x01binary")}), "docx 文件已损坏"},
+		{"not-xml", testutil.Zip(t, map[string][]byte{"word/document.xml": []byte("\x00\x01binary")}), "docx 文件已损坏"},
 		{"deep", deep, "嵌套超过 256 层"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse(tc.name+".docx", tc.data)
+			_, err := format.Read(tc.data)
 			wantUnreadable(t, err, tc.want)
 		})
 	}
@@ -499,14 +498,14 @@ func TestDOCXRefused(t *testing.T) {
 		want string
 	}{
 		{"truncated", truncated, defaultDocxLimits, "docx 文件已损坏（不是完整的 zip 压缩包"},
-		{"no-document", zipOf(t, map[string][]byte{"word/other.xml": []byte("<x/>")}), defaultDocxLimits, "缺少正文部件 word/document.xml"},
+		{"no-document", testutil.Zip(t, map[string][]byte{"word/other.xml": []byte("<x/>")}), defaultDocxLimits, "缺少正文部件 word/document.xml"},
 		{"elements", good, docxLimits{document: 1 << 20, part: 1 << 20, depth: 100, elements: 3, cells: 100}, "元素超过 3 个"},
 		{"size", good, docxLimits{document: 100, part: 1 << 20, depth: 100, elements: 100, cells: 100}, "超过 100 字节的上限"},
 		{"cells", docxOf(t, `<w:tbl>`+strings.Repeat(`<w:tr><w:tc><w:tcPr><w:gridSpan w:val="50"/></w:tcPr>`+p(r("1"))+`</w:tc><w:tc>`+p(r("2"))+`</w:tc></w:tr>`, 30)+`</w:tbl>`),
 			docxLimits{document: 1 << 20, part: 1 << 20, depth: 100, elements: 10000, cells: 1000}, "超过 1000 格"},
 	} {
 		t.Run("readDOCX-"+tc.name, func(t *testing.T) {
-			_, err := readDOCXWith(tc.data, tc.lim)
+			_, err := readWith(tc.data, tc.lim)
 			wantUnreadable(t, err, tc.want)
 		})
 	}
@@ -518,7 +517,7 @@ func wantUnreadable(t *testing.T, err error, want string) {
 	switch {
 	case err == nil:
 		t.Fatalf("no error, want one saying %q", want)
-	case !errors.Is(err, ErrUnreadable):
+	case !errors.Is(err, format.ErrUnreadable):
 		t.Errorf("error %v does not wrap ErrUnreadable", err)
 	case !strings.Contains(err.Error(), want):
 		t.Errorf("error %q does not say %q", err, want)
@@ -550,84 +549,5 @@ func readAllCapped(c *cappedReader) ([]byte, error) {
 			}
 			return out, err
 		}
-	}
-}
-
-// TestDOCXTwins reads the .docx copies LibreOffice made of two sample
-// reports (testdata/reports/README.md) and gets what the originals give:
-// the gov_2021 report's every cell as its HTML, seed 002's agency, year,
-// form, figures and cells as its text. Evidence lines may differ.
-func TestDOCXTwins(t *testing.T) {
-	for _, tc := range []struct {
-		docx, orig string
-		whole      bool // agency, year, form and figures too
-	}{
-		{"pingtan-2025-zone-docx.docx", "pingtan-2025-zone-html.html", false},
-		{"seed-002-docx.docx", "seed-002.txt", true},
-	} {
-		t.Run(tc.docx, func(t *testing.T) {
-			got, want := mustParseFile(t, tc.docx), mustParseFile(t, tc.orig)
-			if got.Source.Kind != "docx" || got.Source.Encoding != "" {
-				t.Errorf("source %+v, want kind docx, no encoding", got.Source)
-			}
-			if got.Form != want.Form {
-				t.Errorf("form %s, want %s", got.Form, want.Form)
-			}
-			if len(want.Cells) == 0 && !tc.whole {
-				t.Fatal("the original has no cells")
-			}
-			testutil.CompareValues(t, "cell", got.Cells, want.Cells)
-			if tc.whole {
-				if got.Agency != want.Agency || got.Year != want.Year || got.Published != want.Published {
-					t.Errorf("agency, year, published = %q %d %q, want %q %d %q",
-						got.Agency, got.Year, got.Published, want.Agency, want.Year, want.Published)
-				}
-				if len(want.Figures) == 0 {
-					t.Fatal("the original has no figures")
-				}
-				testutil.CompareValues(t, "figure", got.Figures, want.Figures)
-				for k, v := range got.Figures {
-					if w := want.Figures[k]; v.Approx != w.Approx || v.Method != w.Method {
-						t.Errorf("figure %s: approx %v method %s, want %v %s", k, v.Approx, v.Method, w.Approx, w.Method)
-					}
-				}
-			}
-			for k, v := range got.Cells {
-				if v.Method != xxgk.MethodTable || v.Line == 0 {
-					t.Errorf("cell %s: method %s line %d, want table and a line", k, v.Method, v.Line)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkDOCX reads the .docx samples: the reader alone, and the whole
-// Parse.
-//
-//	go test ./parse -run XXX -bench DOCX
-func BenchmarkDOCX(b *testing.B) {
-	for _, name := range []string{"pingtan-2025-zone-docx.docx", "seed-002-docx.docx"} {
-		data, err := os.ReadFile(filepath.Join(reportsDir, name))
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run("read/"+name, func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := readDOCX(data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-		b.Run("parse/"+name, func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Parse(name, data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 	}
 }

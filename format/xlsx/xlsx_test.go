@@ -1,4 +1,4 @@
-package parse
+package xlsx_test
 
 import (
 	"archive/zip"
@@ -7,17 +7,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
-	"xxgk"
-	"xxgk/document"
-	"xxgk/internal/testutil"
 
 	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+	"xxgk/document"
+	"xxgk/format"
+	"xxgk/format/ooxml"
+	"xxgk/internal/testutil"
+	"xxgk/parse"
 )
 
-const reportsDir = "../testdata/reports"
+const reportsDir = "../../testdata/reports"
 
 func mustParseFile(t *testing.T, name string) *xxgk.Report {
 	t.Helper()
@@ -25,7 +28,7 @@ func mustParseFile(t *testing.T, name string) *xxgk.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Parse(name, data)
+	r, err := parse.Parse(name, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,19 +138,13 @@ func TestXLSXFromPage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text, _, err := Decode(data)
+			doc, err := format.Read(data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var doc *document.Document
-			if looksLikeHTML(text) {
-				doc = readHTML(text)
-			} else {
-				doc = readText(text)
-			}
 			want := mustParseFile(t, name)
 			wb := docWorkbook(t, doc)
-			got, err := Parse("copy.xlsx", wb)
+			got, err := parse.Parse("copy.xlsx", wb)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,157 +167,6 @@ func TestXLSXFromPage(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestPlainNumber(t *testing.T) {
-	for _, tc := range []struct {
-		in   float64
-		want string
-	}{
-		{0, "0"}, {12, "12"}, {1234567, "1234567"}, {0.1 + 0.2, "0.3"}, {1.5e-7, "0.00000015"},
-		{-3.25, "-3.25"}, {1e15, "1000000000000000"}, {123456789012.5, "123456789012.5"},
-	} {
-		if got := plainNumber(tc.in); got != tc.want {
-			t.Errorf("plainNumber(%v) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-// TestXLSXDisplayValues checks cell text: formatted numbers read plainly,
-// formulas by their cached value, text digits as written, dates as shown.
-func TestXLSXDisplayValues(t *testing.T) {
-	f := excelize.NewFile()
-	defer f.Close()
-	const s = "Sheet1"
-	thousands, _ := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
-	sci, _ := f.NewStyle(&excelize.Style{NumFmt: 11})      // 0.00E+00
-	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})     // m/d/yy
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(f.SetCellValue(s, "A1", 1234567))
-	must(f.SetCellStyle(s, "A1", "A1", thousands))
-	must(f.SetCellValue(s, "B1", 0.00000015))
-	must(f.SetCellStyle(s, "B1", "B1", sci))
-	must(f.SetCellValue(s, "C1", "001"))
-	must(f.SetCellFormula(s, "D1", "A1+1"))
-	must(f.SetCellValue(s, "E1", 45292)) // 2024-01-01
-	must(f.SetCellStyle(s, "E1", "E1", date))
-	must(f.SetCellValue(s, "F1", "  两行\n文字 "))
-	var buf bytes.Buffer
-	must(f.Write(&buf))
-	// excelize writes no cached value for D1; put one in as a spreadsheet would.
-	data := setCachedValue(t, buf.Bytes(), "D1", "1234568")
-
-	g, err := excelize.OpenReader(bytes.NewReader(data))
-	must(err)
-	defer g.Close()
-	grid, cut, err := readSheet(g, s)
-	must(err)
-	if cut {
-		t.Error("small sheet reported as cut")
-	}
-	var got []string
-	for _, c := range grid[0] {
-		got = append(got, c.Text)
-	}
-	want := []string{"1234567", "0.00000015", "001", "1234568", "", "两行文字"}
-	if len(got) != len(want) {
-		t.Fatalf("row = %q, want %q", got, want)
-	}
-	for i := range want {
-		if i == 4 {
-			if !looksLikeDate(got[i]) {
-				t.Errorf("date cell = %q, want a date", got[i])
-			}
-			continue
-		}
-		if got[i] != want[i] {
-			t.Errorf("cell %d = %q, want %q", i, got[i], want[i])
-		}
-	}
-}
-
-// setCachedValue rewrites a workbook so that the formula cell at axis has
-// a cached value, as spreadsheet programs save it.
-func setCachedValue(t *testing.T, data []byte, axis, value string) []byte {
-	t.Helper()
-	return rewriteZip(t, data, func(name string, b []byte) []byte {
-		if name != "xl/worksheets/sheet1.xml" {
-			return b
-		}
-		s := string(b)
-		i := strings.Index(s, `<c r="`+axis+`"`)
-		if i < 0 {
-			t.Fatalf("no cell %s in %s", axis, s)
-		}
-		j := strings.Index(s[i:], "</f>")
-		if j < 0 {
-			t.Fatalf("no formula in cell %s", axis)
-		}
-		j += i + len("</f>")
-		return []byte(s[:j] + "<v>" + value + "</v>" + strings.TrimPrefix(s[j:], "<v></v>"))
-	})
-}
-
-func rewriteZip(t *testing.T, data []byte, edit func(name string, b []byte) []byte) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		if _, err := b.ReadFrom(rc); err != nil {
-			t.Fatal(err)
-		}
-		rc.Close()
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(edit(f.Name, b.Bytes())); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
-}
-
-// zipOf builds a zip with the given entries.
-func zipOf(t *testing.T, entries map[string][]byte) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	names := make([]string, 0, len(entries))
-	for n := range entries {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		w, err := zw.Create(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(entries[n]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 func TestXLSXRefused(t *testing.T) {
@@ -346,7 +192,7 @@ func TestXLSXRefused(t *testing.T) {
 	zw.Close()
 
 	many := map[string][]byte{"xl/workbook.xml": nil}
-	for i := range maxXLSXEntries + 1 {
+	for i := range ooxml.MaxEntries + 1 {
 		many[fmt.Sprintf("x/%d", i)] = nil
 	}
 
@@ -370,20 +216,20 @@ func TestXLSXRefused(t *testing.T) {
 		{"plain", plain.Bytes(), "不是 xxgk 能识别的统计表（未找到官方表格的行名）"},
 		{"bomb", bomb.Bytes(), "超过 200 MB 的上限"},
 		{"rollup", rollup.Bytes(), "这是 xxgk 写出的汇总工作簿"},
-		{"many", zipOf(t, many), "超过 10000 个的上限"},
+		{"many", testutil.Zip(t, many), "超过 10000 个的上限"},
 		{"truncated", truncated, "文件已损坏"},
 		{"garbage", append([]byte("PK\x03\x04"), bytes.Repeat([]byte{0xff}, 100)...), "文件已损坏"},
-		{"docx", zipOf(t, map[string][]byte{"word/document.xml": []byte("<w/>")}), "Word 文档"},
-		{"zip", zipOf(t, map[string][]byte{"a.txt": []byte("hello")}), "不是 xlsx 工作簿"},
-		{"brokenxml", zipOf(t, map[string][]byte{"xl/workbook.xml": []byte("<workbook><sheets>"), "[Content_Types].xml": []byte("<")}), "xlsx"},
+		{"docx", testutil.Zip(t, map[string][]byte{"word/document.xml": []byte("<w/>")}), "Word 文档"},
+		{"zip", testutil.Zip(t, map[string][]byte{"a.txt": []byte("hello")}), "不是 xlsx 工作簿"},
+		{"brokenxml", testutil.Zip(t, map[string][]byte{"xl/workbook.xml": []byte("<workbook><sheets>"), "[Content_Types].xml": []byte("<")}), "xlsx"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse(tc.name+".xlsx", tc.data)
+			_, err := parse.Parse(tc.name+".xlsx", tc.data)
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if !errors.Is(err, ErrUnreadable) {
-				t.Errorf("error %v does not wrap ErrUnreadable", err)
+			if !errors.Is(err, format.ErrUnreadable) {
+				t.Errorf("error %v does not wrap format.ErrUnreadable", err)
 			}
 			if !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %q does not say %q", err, tc.want)

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"xxgk/parse/pdftext/pdftest"
+	"xxgk/format/pdf/pdftext/pdftest"
 )
 
 func read(t *testing.T, data []byte) *Document {
@@ -323,7 +323,7 @@ func allText(doc *Document) string {
 // AES-128, and AES-256 with object streams) like the plain file they
 // were made from, and refuses one that needs a password.
 func TestEncrypted(t *testing.T) {
-	plain, err := os.ReadFile("../../testdata/reports/seed-002-lo.pdf")
+	plain, err := os.ReadFile("../../../testdata/reports/seed-002-lo.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,7 @@
-package parse
+// Package word97 reads Word 97–2003 documents (.doc, [MS-DOC]) directly,
+// without Word or LibreOffice, into the same blocks as a web page. It
+// registers itself with package format for OLE2 compound files.
+package word97
 
 import (
 	"bytes"
@@ -8,13 +11,14 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"xxgk/document"
 
 	"github.com/richardlehane/mscfb"
+
+	"xxgk/document"
+	"xxgk/format"
 )
 
-// Word 97–2003 documents (.doc, [MS-DOC]) are OLE2 compound files. The
-// main document's text is read through the piece table, paragraph by
+// A .doc is an OLE2 compound file. The main document's text is read through the piece table, paragraph by
 // paragraph: field instructions, pictures, note marks, tracked deletions
 // and hidden text (CHPX) are left out. The paragraph properties (PAPX) say
 // which paragraphs are table cells and which end a table row, and the row
@@ -64,13 +68,27 @@ const (
 	tcVertMergeContinues = 1 // Tc80 vertMerge / VerticalMergeFlag: merged with the cell above
 )
 
-func docCorrupt(why string) error {
-	return fmt.Errorf("doc 文件已损坏（%s）: %w", why, ErrUnreadable)
+// oleMagic starts every OLE2 compound file: a .doc, but also a .xls or a
+// .ppt, which Read names in its refusal.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+func init() {
+	format.Register(format.Format{
+		Name:       "doc",
+		Label:      "Word 97-2003 文档",
+		Extensions: []string{".doc"},
+		Sniff:      func(data []byte) (bool, error) { return bytes.HasPrefix(data, oleMagic), nil },
+		Read:       Read,
+	})
 }
 
-// readDOC reads a Word 97–2003 document. A panic, which the bounds checks
+func docCorrupt(why string) error {
+	return fmt.Errorf("doc 文件已损坏（%s）: %w", why, format.ErrUnreadable)
+}
+
+// Read reads a Word 97–2003 document. A panic, which the bounds checks
 // are there to prevent, becomes an error as a last resort.
-func readDOC(data []byte) (doc *document.Document, err error) {
+func Read(data []byte) (doc *document.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, docCorrupt(fmt.Sprintf("读取时出现内部错误：%v", p))
@@ -154,11 +172,11 @@ func readDOCStreams(data []byte) (map[string][]byte, error) {
 	if names["WordDocument"] == nil {
 		switch {
 		case names["EncryptedPackage"] != nil:
-			return nil, fmt.Errorf("这个文件已加密（设有打开密码），无法读取；请去掉密码后另存: %w", ErrUnreadable)
+			return nil, fmt.Errorf("这个文件已加密（设有打开密码），无法读取；请去掉密码后另存: %w", format.ErrUnreadable)
 		case names["PowerPoint Document"] != nil:
-			return nil, fmt.Errorf("这是 PowerPoint 97-2003 演示文稿（.ppt），不是年度报告文档；请另存为 .docx: %w", ErrUnreadable)
+			return nil, fmt.Errorf("这是 PowerPoint 97-2003 演示文稿（.ppt），不是年度报告文档；请另存为 .docx: %w", format.ErrUnreadable)
 		}
-		return nil, fmt.Errorf("这是 Excel 97-2003 工作簿（.xls）或其他 Office 旧格式文件，xxgk 只读取 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx: %w", ErrUnreadable)
+		return nil, fmt.Errorf("这是 Excel 97-2003 工作簿（.xls）或其他 Office 旧格式文件，xxgk 只读取 .xlsx；请在 Excel 或 WPS 中另存为 .xlsx: %w", format.ErrUnreadable)
 	}
 	st := map[string][]byte{}
 	for _, name := range []string{"WordDocument", "0Table", "1Table", "Data"} {
@@ -219,11 +237,11 @@ func readDOCFIB(wd []byte) (docFIB, error) {
 		return f, docCorrupt("WordDocument 流的文件头标识不对")
 	}
 	if le.Uint16(wd[2:]) < fibWord97 {
-		return f, fmt.Errorf("这是 Word 6.0/95 格式，xxgk 不支持；请另存为 .docx: %w", ErrUnreadable)
+		return f, fmt.Errorf("这是 Word 6.0/95 格式，xxgk 不支持；请另存为 .docx: %w", format.ErrUnreadable)
 	}
 	f.flags = le.Uint16(wd[10:])
 	if f.flags&fibEncrypted != 0 {
-		return f, fmt.Errorf("这个 Word 文档已加密（设有打开密码），无法读取: %w", ErrUnreadable)
+		return f, fmt.Errorf("这个 Word 文档已加密（设有打开密码），无法读取: %w", format.ErrUnreadable)
 	}
 	pos := 34 + 2*int(le.Uint16(wd[32:])) // after fibRgW
 	if pos+2 > len(wd) {

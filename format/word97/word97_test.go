@@ -1,4 +1,4 @@
-package parse
+package word97
 
 import (
 	"encoding/binary"
@@ -10,55 +10,13 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
 	"xxgk/document"
-	"xxgk/internal/testutil"
+	"xxgk/format"
 )
 
 // The .doc fixtures were made by LibreOffice from other fixtures (see
 // testdata/reports/README.md); each must read like its twin.
-
-// TestDOCTwinSeed002 reads the .doc LibreOffice made of seed-002.txt: the
-// same agency, year, form, figures and cells as the text.
-func TestDOCTwinSeed002(t *testing.T) {
-	doc := parseFile(t, "../testdata/reports/seed-002-doc.doc")
-	txt := parseFile(t, "../testdata/reports/seed-002.txt")
-	if doc.Source.Kind != "doc" || doc.Source.Encoding != "" {
-		t.Errorf("source kind %q encoding %q, want doc and none", doc.Source.Kind, doc.Source.Encoding)
-	}
-	if doc.Agency != txt.Agency || doc.Year != txt.Year || doc.Published != txt.Published || doc.Form != txt.Form {
-		t.Errorf("doc reads %q %d %q %s, text %q %d %q %s", doc.Agency, doc.Year, doc.Published, doc.Form,
-			txt.Agency, txt.Year, txt.Published, txt.Form)
-	}
-	if len(txt.Cells) == 0 || len(txt.Figures) == 0 {
-		t.Fatal("the text twin has no cells or figures: the comparison proves nothing")
-	}
-	testutil.CompareValues(t, "figures", doc.Figures, txt.Figures)
-	testutil.CompareValues(t, "cells", doc.Cells, txt.Cells)
-}
-
-// TestDOCTwinPingtan2025 reads the .doc LibreOffice made of a gov_2021
-// page: its Word tables (merged cells and all) give every cell of the
-// HTML tables, with the same value and blank mark.
-func TestDOCTwinPingtan2025(t *testing.T) {
-	doc := parseFile(t, "../testdata/reports/pingtan-2025-zone-doc.doc")
-	page := parseFile(t, "../testdata/reports/pingtan-2025-zone-html.html")
-	if doc.Form != page.Form || doc.Year != page.Year {
-		t.Errorf("doc reads %s %d, html %s %d", doc.Form, doc.Year, page.Form, page.Year)
-	}
-	if len(page.Cells) < 150 {
-		t.Fatalf("the HTML twin has only %d cells", len(page.Cells))
-	}
-	testutil.CompareValues(t, "cells", doc.Cells, page.Cells)
-	for k, v := range doc.Cells {
-		if hv, ok := page.Cells[k]; ok && hv.Blank != v.Blank {
-			t.Errorf("%s: blank %v in the doc, %v in the html", k, v.Blank, hv.Blank)
-		}
-		if v.Line == 0 {
-			t.Errorf("%s has no paragraph number", k)
-		}
-	}
-	t.Logf("%d of %d cells read from the doc", len(doc.Cells), len(page.Cells))
-}
 
 // The synthetic documents below are built stream by stream as [MS-DOC]
 // lays them out, so that each special character and table rule is tried
@@ -424,7 +382,7 @@ func readSynth(t *testing.T, st map[string][]byte) []document.Block {
 	if err != nil {
 		t.Fatalf("readWordStreams: %v", err)
 	}
-	whole, err := readDOC(docFile(t, st))
+	whole, err := Read(docFile(t, st))
 	if err != nil {
 		t.Fatalf("readDOC of the compound file: %v", err)
 	}
@@ -666,15 +624,12 @@ func TestDOCRefused(t *testing.T) {
 		{"signature only", fixture[:8], "doc 文件已损坏"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			doc, err := readDOC(c.data)
+			doc, err := Read(c.data)
 			if err == nil {
 				t.Fatalf("read %d blocks, want an error", len(doc.Blocks))
 			}
-			if !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), c.want) {
+			if !errors.Is(err, format.ErrUnreadable) || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %q, want one wrapping ErrUnreadable with %q", err, c.want)
-			}
-			if _, err := Parse("报告.doc", c.data); err == nil || !strings.HasPrefix(err.Error(), "报告.doc: ") {
-				t.Errorf("Parse: %v, want the error with the file name", err)
 			}
 		})
 	}
@@ -683,7 +638,7 @@ func TestDOCRefused(t *testing.T) {
 // docFixtures returns the .doc samples by name.
 func docFixtures(tb testing.TB) map[string][]byte {
 	tb.Helper()
-	names, _ := filepath.Glob("../testdata/reports/*.doc")
+	names, _ := filepath.Glob("../../testdata/reports/*.doc")
 	out := map[string][]byte{}
 	for _, name := range names {
 		b, err := os.ReadFile(name)
@@ -701,7 +656,7 @@ func docFixtures(tb testing.TB) map[string][]byte {
 // FuzzDOC checks that no compound file makes the reader panic or hang,
 // that every error wraps ErrUnreadable and that grids are well formed.
 //
-//	go test ./parse -run XXX -fuzz FuzzDOC -fuzztime 30s -fuzzminimizetime 5s
+//	go test ./format/word97 -run XXX -fuzz FuzzDOC -fuzztime 30s -fuzzminimizetime 5s
 func FuzzDOC(f *testing.F) {
 	docs := docFixtures(f)
 	for _, name := range slices.Sorted(maps.Keys(docs)) {
@@ -713,7 +668,7 @@ func FuzzDOC(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := readWord97(data) // without readDOC's recover, so a panic shows
 		if err != nil {
-			if !errors.Is(err, ErrUnreadable) {
+			if !errors.Is(err, format.ErrUnreadable) {
 				t.Fatalf("error does not wrap ErrUnreadable: %v", err)
 			}
 			return
@@ -723,8 +678,8 @@ func FuzzDOC(f *testing.F) {
 				docCheckGrid(t, b.Table)
 			}
 		}
-		if _, err := Parse("fuzz.doc", data); err != nil && !errors.Is(err, ErrUnreadable) {
-			t.Fatalf("Parse error does not wrap ErrUnreadable: %v", err)
+		if _, err := format.Read(data); err != nil && !errors.Is(err, format.ErrUnreadable) {
+			t.Fatalf("format.Read error does not wrap ErrUnreadable: %v", err)
 		}
 	})
 }

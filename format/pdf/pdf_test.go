@@ -1,4 +1,4 @@
-package parse
+package pdf_test
 
 import (
 	"bytes"
@@ -8,10 +8,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"xxgk"
 	"xxgk/document"
+	"xxgk/format"
+	"xxgk/format/pdf"
+	"xxgk/format/pdf/pdftext"
+	"xxgk/format/pdf/pdftext/pdftest"
 	"xxgk/internal/testutil"
-	"xxgk/parse/pdftext"
-	"xxgk/parse/pdftext/pdftest"
+	"xxgk/parse"
 )
 
 // pdfTwins pairs each PDF fixture with the report it was made from
@@ -36,8 +41,8 @@ var pdfTwins = []struct {
 func TestPDFTwins(t *testing.T) {
 	for _, tw := range pdfTwins {
 		t.Run(tw.pdf, func(t *testing.T) {
-			fromPDF := parseFile(t, "../testdata/reports/"+tw.pdf)
-			fromSrc := parseFile(t, "../testdata/reports/"+tw.src)
+			fromPDF := parseFile(t, "../../testdata/reports/"+tw.pdf)
+			fromSrc := parseFile(t, "../../testdata/reports/"+tw.src)
 			if fromPDF.Source.Kind != "pdf" {
 				t.Errorf("source kind %q, want pdf", fromPDF.Source.Kind)
 			}
@@ -73,11 +78,11 @@ func TestPDFTwins(t *testing.T) {
 // 三、本年度办理结果 spans rows, and a label wrapped in its narrow cell
 // (行政规范性文 / 件) is one cell's text.
 func TestPDFTableGrid(t *testing.T) {
-	data, err := os.ReadFile("../testdata/reports/pingtan-2025-zone-lo.pdf")
+	data, err := os.ReadFile("../../testdata/reports/pingtan-2025-zone-lo.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := readPDF(data)
+	doc, err := pdf.Read(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,14 +124,14 @@ func TestPDFTableGrid(t *testing.T) {
 func readPDFErr(t *testing.T, data []byte) error {
 	t.Helper()
 	start := time.Now()
-	r, err := Parse("x.pdf", data)
+	r, err := parse.Parse("x.pdf", data)
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v", d)
 	}
 	if err == nil {
 		t.Fatalf("read a report (%s, %d cells), want an error", r.Form, len(r.Cells))
 	}
-	if !errors.Is(err, ErrUnreadable) {
+	if !errors.Is(err, format.ErrUnreadable) {
 		t.Errorf("error does not wrap ErrUnreadable: %v", err)
 	}
 	return err
@@ -152,7 +157,7 @@ func TestPDFScanned(t *testing.T) {
 
 // TestPDFUnreadable gives a clear message for PDFs that cannot be read.
 func TestPDFUnreadable(t *testing.T) {
-	lo, err := os.ReadFile("../testdata/reports/pingtan-2025-zone-lo.pdf")
+	lo, err := os.ReadFile("../../testdata/reports/pingtan-2025-zone-lo.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,57 +201,30 @@ func TestPDFUnreadable(t *testing.T) {
 // TestPDFDamagedXref reads a PDF whose cross-reference offsets are all
 // wrong (bytes inserted after the header) like the intact file.
 func TestPDFDamagedXref(t *testing.T) {
-	good, err := os.ReadFile("../testdata/reports/seed-002-lo.pdf")
+	good, err := os.ReadFile("../../testdata/reports/seed-002-lo.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
 	i := bytes.IndexByte(good, '\n') + 1
 	bad := append(append(append([]byte(nil), good[:i]...), "% inserted\n"...), good[i:]...)
-	rg, err := Parse("good.pdf", good)
+	rg, err := parse.Parse("good.pdf", good)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rb, err := Parse("bad.pdf", bad)
+	rb, err := parse.Parse("bad.pdf", bad)
 	if err != nil {
 		t.Fatal(err)
 	}
 	testutil.CompareValues(t, "cells", rb.Cells, rg.Cells)
 }
 
-// TestPDFParagraphs checks the layout rules on a hand-made page: a
-// paragraph wrapped over two lines is one block, a folio is dropped, an
-// unruled table row has its cells separated by tabs.
-func TestPDFParagraphs(t *testing.T) {
-	// 40 glyphs of 12 pt fill 480 pt: from x 60 the line is full at 540.
-	long := "<" + strings.Repeat("0001", 40) + ">"
-	content := "BT /F1 12 Tf 60 700 Td " + long + " Tj 0 -18 Td <00010002> Tj ET " +
-		"BT /F1 12 Tf 60 600 Td <0002> Tj 100 0 Td <0003> Tj ET " +
-		"BT /F1 12 Tf 60 540 Td <0001> Tj ET " +
-		"BT /F1 10 Tf 280 30 Td <0004> Tj ET"
-	cmap := `begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange
-4 beginbfchar <0001> <4E2D> <0002> <6587> <0003> <0031> <0004> <0031> endbfchar endcmap`
-	res := "<< /Font << /F1 << /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 5 0 R /DescendantFonts [<< /DW 1000 >>] >> >> >>"
-	pd, err := pdftext.Read(pdftest.OnePage(res, content, pdftest.Stream("", cmap)), pdftext.DefaultLimits)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, b := range layoutPDF(pd).Blocks {
-		got = append(got, b.Text)
-	}
-	want := []string{strings.Repeat("中", 40) + "中文", "文\t1", "中"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("blocks %q, want %q", got, want)
-	}
-}
-
 // FuzzPDF checks that reading a PDF never panics, ends, and either
 // refuses the input with an error wrapping ErrUnreadable or returns a
 // report.
 //
-//	go test ./parse -run XXX -fuzz FuzzPDF -fuzztime 30s -fuzzminimizetime 5s
+//	go test ./format/pdf -run XXX -fuzz FuzzPDF -fuzztime 30s -fuzzminimizetime 5s
 func FuzzPDF(f *testing.F) {
-	_, datas, _ := pdfFixtures(f, "../testdata/reports/*.pdf", "pdftext/testdata/*.pdf")
+	_, datas, _ := pdfFixtures(f, "../../testdata/reports/*.pdf", "pdftext/testdata/*.pdf")
 	for _, data := range datas {
 		f.Add(data)
 	}
@@ -258,9 +236,9 @@ func FuzzPDF(f *testing.F) {
 		if !bytes.HasPrefix(data, []byte("%PDF-")) {
 			data = append([]byte("%PDF-"), data...)
 		}
-		r, err := Parse("fuzz.pdf", data)
+		r, err := parse.Parse("fuzz.pdf", data)
 		if err != nil {
-			if !errors.Is(err, ErrUnreadable) {
+			if !errors.Is(err, format.ErrUnreadable) {
 				t.Fatalf("error does not wrap ErrUnreadable: %v", err)
 			}
 			return
@@ -292,14 +270,14 @@ func pdfFixtures(tb testing.TB, patterns ...string) (names []string, datas [][]b
 
 // BenchmarkPDF parses every PDF fixture per iteration.
 //
-//	go test ./parse -run XXX -bench PDF
+//	go test ./format/pdf -run XXX -bench PDF
 func BenchmarkPDF(b *testing.B) {
-	names, datas, total := pdfFixtures(b, "../testdata/reports/*.pdf")
+	names, datas, total := pdfFixtures(b, "../../testdata/reports/*.pdf")
 	b.SetBytes(total)
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, data := range datas {
-			if _, err := Parse(names[i], data); err != nil {
+			if _, err := parse.Parse(names[i], data); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -308,15 +286,29 @@ func BenchmarkPDF(b *testing.B) {
 
 // BenchmarkPDFFile is BenchmarkPDF per file.
 func BenchmarkPDFFile(b *testing.B) {
-	names, datas, _ := pdfFixtures(b, "../testdata/reports/*.pdf")
+	names, datas, _ := pdfFixtures(b, "../../testdata/reports/*.pdf")
 	for i, data := range datas {
 		b.Run(filepath.Base(names[i]), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				if _, err := Parse(names[i], data); err != nil {
+				if _, err := parse.Parse(names[i], data); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
+}
+
+// parseFile parses the report at path.
+func parseFile(t *testing.T, path string) *xxgk.Report {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := parse.Parse(path, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

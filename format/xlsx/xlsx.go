@@ -1,95 +1,62 @@
-package parse
+// Package xlsx reads workbooks (.xlsx): the filled official form, or a
+// workbook xxgk wrote from a report, sheet by sheet into a Document, so the
+// metadata, table and figure rules apply to them exactly as to web pages.
+// It registers itself with package format for zip packages holding a
+// workbook.
+package xlsx
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
-	"xxgk"
-	"xxgk/document"
-	"xxgk/templates"
 
 	"github.com/xuri/excelize/v2"
+
+	"xxgk"
+	"xxgk/document"
+	"xxgk/format"
+	"xxgk/format/ooxml"
+	"xxgk/templates"
 )
 
-// Workbooks (.xlsx) are read sheet by sheet into a Document, so the
-// metadata, table and figure rules apply to them exactly as to web pages.
-//
 // Source.Kind is "xlsx" and Source.Encoding is "": a workbook is not text
 // decoded from bytes, so no text encoding applies. Cells and single-cell
 // figures read from a workbook have method "form"; sums stay "derived".
 // Block.Line is 0 throughout: a workbook has no lines (the evidence text of
 // every cell is its row as printed, and Row/Col name the labels).
 
-// Limits on workbooks. A zip can expand a thousandfold, so the entries'
-// declared sizes are added up before anything is unpacked (archive/zip
-// refuses entries that expand beyond their declared size), and excelize is
-// given the same limit.
+func init() {
+	format.Register(format.Format{
+		Name:       ooxml.Workbook,
+		Label:      "填好的 Excel 统计表",
+		Extensions: []string{".xlsx"},
+		Sniff:      ooxml.Sniffer(ooxml.Workbook),
+		Read:       Read,
+	})
+}
+
+// Limits on workbooks: package ooxml has checked the zip before anything
+// is unpacked, and excelize is given the same limit on what it unpacks.
 const (
-	maxXLSXUnzipped = 200 << 20 // total uncompressed bytes of all entries
-	maxXLSXEntries  = 10000     // entries in the zip
-	maxSheetRows    = 10000     // rows read per sheet
+	maxXLSXUnzipped = ooxml.MaxUnzipped // total uncompressed bytes of all entries
+	maxSheetRows    = 10000             // rows read per sheet
 	maxSheetCols    = document.MaxGridCols
 )
 
-// zipMagic starts every zip archive, and so every .xlsx.
-var zipMagic = []byte("PK\x03\x04")
-
-// isZip reports whether data starts like a zip archive.
-func isZip(data []byte) bool { return bytes.HasPrefix(data, zipMagic) }
-
-// zipKind tells a workbook ("xlsx") from a Word document ("docx") and
-// refuses other archives and any that would unpack to more than the
-// limits, before anything is unpacked.
-func zipKind(data []byte) (string, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return "", fmt.Errorf("文件已损坏（不是完整的 xlsx 或 docx 文件，可能下载或复制不完整）（%v）: %w", err, ErrUnreadable)
-	}
-	if n := len(zr.File); n > maxXLSXEntries {
-		return "", fmt.Errorf("文件内含 %d 个部件，超过 %d 个的上限，拒绝读取: %w", n, maxXLSXEntries, ErrUnreadable)
-	}
-	var total uint64
-	kind := ""
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-		if total > maxXLSXUnzipped {
-			return "", fmt.Errorf("文件解压后超过 %d MB 的上限，拒绝读取: %w", maxXLSXUnzipped>>20, ErrUnreadable)
-		}
-		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
-		if strings.HasPrefix(name, "/") || slices.Contains(strings.Split(name, "/"), "..") {
-			return "", fmt.Errorf("压缩包内的部件名“%s”指向包外，拒绝读取: %w", f.Name, ErrUnreadable)
-		}
-		switch name {
-		case "xl/workbook.xml":
-			kind = "xlsx"
-		case "word/document.xml":
-			if kind == "" {
-				kind = "docx"
-			}
-		}
-	}
-	if kind == "" {
-		return "", fmt.Errorf("这是一个 zip 压缩包，但不是 xlsx 工作簿或 docx 文档: %w", ErrUnreadable)
-	}
-	return kind, nil
-}
-
 // checkZip refuses archives that are not workbooks.
 func checkZip(data []byte) error {
-	kind, err := zipKind(data)
-	if err == nil && kind != "xlsx" {
-		err = fmt.Errorf("这是 Word 文档（.docx），不是 xlsx 工作簿: %w", ErrUnreadable)
+	kind, err := ooxml.Kind(data)
+	if err == nil && kind != ooxml.Workbook {
+		err = fmt.Errorf("这是 Word 文档（.docx），不是 xlsx 工作簿: %w", format.ErrUnreadable)
 	}
 	return err
 }
 
-// readXLSX reads every sheet of a workbook into one Document.
-func readXLSX(data []byte) (doc *document.Document, err error) {
+// Read reads every sheet of a workbook into one Document.
+func Read(data []byte) (doc *document.Document, err error) {
 	if err := checkZip(data); err != nil {
 		return nil, err
 	}
@@ -97,7 +64,7 @@ func readXLSX(data []byte) (doc *document.Document, err error) {
 		// excelize is not hardened against crafted files: a panic in it
 		// is a corrupt workbook, not a crash.
 		if v := recover(); v != nil {
-			doc, err = nil, fmt.Errorf("文件已损坏，无法读取（%v）: %w", v, ErrUnreadable)
+			doc, err = nil, fmt.Errorf("文件已损坏，无法读取（%v）: %w", v, format.ErrUnreadable)
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -126,14 +93,14 @@ func readXLSX(data []byte) (doc *document.Document, err error) {
 			case "rollup":
 				// Its 汇总 sheets look like one report's form; read as one,
 				// a roll-up would count its agencies twice.
-				return nil, fmt.Errorf("这是 xxgk 写出的汇总工作簿，不是单位的年度报告（请汇总原报告）: %w", ErrUnreadable)
+				return nil, fmt.Errorf("这是 xxgk 写出的汇总工作簿，不是单位的年度报告（请汇总原报告）: %w", format.ErrUnreadable)
 			}
 		}
 	}
 	for _, name := range f.GetSheetList() {
 		cells, cut, err := readSheet(f, name)
 		if err != nil {
-			return nil, fmt.Errorf("xlsx 工作表“%s”无法读取（%v）: %w", name, err, ErrUnreadable)
+			return nil, fmt.Errorf("xlsx 工作表“%s”无法读取（%v）: %w", name, err, format.ErrUnreadable)
 		}
 		if cut {
 			doc.Findings = append(doc.Findings, xxgk.Finding{
@@ -144,7 +111,7 @@ func readXLSX(data []byte) (doc *document.Document, err error) {
 		if doc.AbsentEmpty {
 			kind, multi := summaryKind(cells)
 			if multi {
-				return nil, fmt.Errorf("这个工作簿汇总了多份报告，xxgk 只能读取单份报告的工作簿（请分别读取原报告，或分别导出）: %w", ErrUnreadable)
+				return nil, fmt.Errorf("这个工作簿汇总了多份报告，xxgk 只能读取单份报告的工作簿（请分别读取原报告，或分别导出）: %w", format.ErrUnreadable)
 			}
 			switch kind {
 			case "figures":
@@ -157,7 +124,7 @@ func readXLSX(data []byte) (doc *document.Document, err error) {
 		doc.Blocks = append(doc.Blocks, sheetBlocks(cells)...)
 	}
 	if len(doc.Blocks) == 0 {
-		return nil, fmt.Errorf("xlsx 工作簿中没有任何内容: %w", ErrUnreadable)
+		return nil, fmt.Errorf("xlsx 工作簿中没有任何内容: %w", format.ErrUnreadable)
 	}
 	if t := sheetTitle(doc); t != "" {
 		doc.Title = t
@@ -257,11 +224,11 @@ func summaryFigures(g [][]document.GridCell) map[string]xxgk.Value {
 func xlsxOpenError(err error) error {
 	switch {
 	case strings.Contains(err.Error(), "unzip size"): // excelize has no sentinel for it
-		return fmt.Errorf("xlsx 文件解压后超过 %d MB 的上限，拒绝读取: %w", maxXLSXUnzipped>>20, ErrUnreadable)
+		return fmt.Errorf("xlsx 文件解压后超过 %d MB 的上限，拒绝读取: %w", maxXLSXUnzipped>>20, format.ErrUnreadable)
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
-		return fmt.Errorf("xlsx 文件已加密或格式不受支持，请另存为不加密的 .xlsx 后再试: %w", ErrUnreadable)
+		return fmt.Errorf("xlsx 文件已加密或格式不受支持，请另存为不加密的 .xlsx 后再试: %w", format.ErrUnreadable)
 	}
-	return fmt.Errorf("文件已损坏，无法打开（%v）: %w", err, ErrUnreadable)
+	return fmt.Errorf("文件已损坏，无法打开（%v）: %w", err, format.ErrUnreadable)
 }
 
 // readSheet returns the sheet's cells as displayed, merged ranges expanded,
@@ -571,3 +538,5 @@ func looksLikeDate(s string) bool {
 	}
 	return false
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -1,4 +1,8 @@
-package parse
+// Package docx reads Word documents (.docx) into the same blocks as a web
+// page, so the metadata, table and figure rules apply to them unchanged. It
+// registers itself with package format for zip packages holding a Word
+// document.
+package docx
 
 import (
 	"archive/zip"
@@ -10,7 +14,10 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
 	"xxgk/document"
+	"xxgk/format"
+	"xxgk/format/ooxml"
 )
 
 // Word documents (.docx) are read from their main story, word/document.xml,
@@ -56,7 +63,7 @@ import (
 // table has the number of its first paragraph with text. Source.Encoding is
 // "": the XML is always UTF-8.
 //
-// The package is a zip from strangers. zipKind has refused archives with
+// The package is a zip from strangers. Package ooxml has refused archives with
 // too many entries, too large a declared size or names that leave the
 // package; here each part is refused when it declares more than its limit,
 // is read through a counting reader that stops at the limit (archive/zip
@@ -104,14 +111,24 @@ var (
 	errDocxNotFound = errors.New("part not found")
 )
 
-// readDOCX reads a Word document. Every error wraps ErrUnreadable.
-func readDOCX(data []byte) (*document.Document, error) {
-	return readDOCXWith(data, defaultDocxLimits)
+func init() {
+	format.Register(format.Format{
+		Name:       ooxml.Word,
+		Label:      "Word 文档",
+		Extensions: []string{".docx"},
+		Sniff:      ooxml.Sniffer(ooxml.Word),
+		Read:       Read,
+	})
 }
 
-// readDOCXWith is readDOCX within the given limits (tests and the fuzzer
+// Read reads a Word document. Every error wraps format.ErrUnreadable.
+func Read(data []byte) (*document.Document, error) {
+	return readWith(data, defaultDocxLimits)
+}
+
+// readWith is Read within the given limits (tests and the fuzzer
 // use smaller ones).
-func readDOCXWith(data []byte, lim docxLimits) (*document.Document, error) {
+func readWith(data []byte, lim docxLimits) (*document.Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, docxCorrupt(fmt.Sprintf("不是完整的 zip 压缩包，可能下载或复制不完整：%v", err))
@@ -122,7 +139,7 @@ func readDOCXWith(data []byte, lim docxLimits) (*document.Document, error) {
 	}
 	const main = "word/document.xml"
 	if parts[main] == nil {
-		return nil, fmt.Errorf("docx 文件缺少正文部件 %s，不是 Word 文档: %w", main, ErrUnreadable)
+		return nil, fmt.Errorf("docx 文件缺少正文部件 %s，不是 Word 文档: %w", main, format.ErrUnreadable)
 	}
 	// List numbers and the title are extras: a broken numbering, styles or
 	// properties part costs them, not the document.
@@ -156,13 +173,13 @@ func readDOCXWith(data []byte, lim docxLimits) (*document.Document, error) {
 	}
 	doc.Blocks = document.FinishBlocks(e.cands)
 	if len(doc.Blocks) == 0 {
-		return nil, fmt.Errorf("Word 文档（.docx）中没有可读的文字: %w", ErrUnreadable)
+		return nil, fmt.Errorf("Word 文档（.docx）中没有可读的文字: %w", format.ErrUnreadable)
 	}
 	return doc, nil
 }
 
 func docxCorrupt(why string) error {
-	return fmt.Errorf("docx 文件已损坏（%s）: %w", why, ErrUnreadable)
+	return fmt.Errorf("docx 文件已损坏（%s）: %w", why, format.ErrUnreadable)
 }
 
 // partError says in Chinese why a part could not be read.
@@ -174,13 +191,13 @@ func partError(name string, err error, lim docxLimits) error {
 		if name == "word/document.xml" {
 			max = lim.document
 		}
-		return fmt.Errorf("docx 文件的 %s 解压后超过 %s的上限，拒绝读取: %w", name, sizeText(max), ErrUnreadable)
+		return fmt.Errorf("docx 文件的 %s 解压后超过 %s的上限，拒绝读取: %w", name, sizeText(max), format.ErrUnreadable)
 	case errors.Is(err, errDocxTooDeep):
-		return fmt.Errorf("docx 文件的 %s 中元素嵌套超过 %d 层，拒绝读取: %w", name, lim.depth, ErrUnreadable)
+		return fmt.Errorf("docx 文件的 %s 中元素嵌套超过 %d 层，拒绝读取: %w", name, lim.depth, format.ErrUnreadable)
 	case errors.Is(err, errDocxTooMany):
-		return fmt.Errorf("docx 文件的 %s 中元素超过 %d 个，拒绝读取: %w", name, lim.elements, ErrUnreadable)
+		return fmt.Errorf("docx 文件的 %s 中元素超过 %d 个，拒绝读取: %w", name, lim.elements, format.ErrUnreadable)
 	case errors.Is(err, errDocxTooWide):
-		return fmt.Errorf("docx 文件中的表格展开合并单元格后超过 %d 格，拒绝读取: %w", lim.cells, ErrUnreadable)
+		return fmt.Errorf("docx 文件中的表格展开合并单元格后超过 %d 格，拒绝读取: %w", lim.cells, format.ErrUnreadable)
 	case errors.Is(err, zip.ErrFormat):
 		// archive/zip fails an entry that inflates past its declared size.
 		return docxCorrupt(name + " 解压后比声明的大小更大，可能是压缩炸弹，拒绝读取")

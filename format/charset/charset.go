@@ -1,7 +1,12 @@
-package parse
+// Package charset decodes the bytes of a text or HTML file into text: it
+// tells UTF-8, UTF-16 (with or without a byte-order mark) and GB18030 (GBK,
+// GB2312) apart by their bytes and by a page's charset declaration, and
+// refuses binary data.
+package charset
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -24,9 +29,9 @@ const (
 const sniffLen = 4096
 
 var (
-	errEmpty  = fmt.Errorf("文件为空: %w", ErrUnreadable)
-	errBinary = fmt.Errorf("不是文本文件（含有二进制数据）: %w", ErrUnreadable)
-	errGarble = fmt.Errorf("无法识别文本编码（既不是 UTF-8 也不是 GB18030）: %w", ErrUnreadable)
+	errEmpty  = errors.New("文件为空")
+	errBinary = errors.New("不是文本文件（含有二进制数据）")
+	errGarble = errors.New("无法识别文本编码（既不是 UTF-8 也不是 GB18030）")
 )
 
 // boms are checked longest first so that no BOM is mistaken for a shorter one.
@@ -154,7 +159,7 @@ func decodeUTF16(body []byte, enc string) (string, error) {
 	}
 	out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(body)
 	if err != nil {
-		return "", fmt.Errorf("UTF-16 解码失败（%v）: %w", err, ErrUnreadable)
+		return "", fmt.Errorf("UTF-16 解码失败（%v）", err)
 	}
 	// A NUL or a run of control characters after decoding means the bytes
 	// were not UTF-16 text after all.
@@ -332,7 +337,7 @@ func decodeBytes(body []byte, enc string) (string, error) {
 	if enc == encGB18030 {
 		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(body)
 		if err != nil {
-			return "", fmt.Errorf("GB18030 解码失败（%v）: %w", err, ErrUnreadable)
+			return "", fmt.Errorf("GB18030 解码失败（%v）", err)
 		}
 		return string(out), nil
 	}

@@ -1,0 +1,159 @@
+// Package format is the registry of the input formats xxgk reads. Each
+// format is a package of its own (format/text, format/html, format/docx,
+// format/word97, format/pdf, format/xlsx) that turns bytes into a
+// document.Document and registers itself here when imported, as image/png
+// registers with image. The registry is the one place that knows which
+// formats exist: Read picks the reader by the bytes, the folder walk takes
+// Extensions, the help text takes Formats.
+package format
+
+import (
+	"path/filepath"
+	"slices"
+
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"xxgk/document"
+	"xxgk/format/charset"
+)
+
+// ErrUnreadable is wrapped by every error about input that is not a report
+// xxgk can read (binary data, an empty file, an unknown encoding, a corrupt
+// or password-protected document). Its text says so in Chinese; the error
+// that wraps it says why.
+var ErrUnreadable = errors.New("无法读取")
+
+// Format is one input format.
+//
+// A binary format (Sniff != nil) is told by its bytes and read from them. A
+// text format (Sniff == nil) is read from text decoded by package charset:
+// SniffText tells it by that text (nil: any text, the fallback), ReadText
+// reads it.
+type Format struct {
+	Name       string   // "docx": Source.Kind and Document.Kind
+	Label      string   // the Chinese name people read: "Word 文档"; help adds the extensions
+	Extensions []string // the file-name extensions a folder walk reads: ".docx"
+
+	// Sniff reports whether data is of this format. An error means data is
+	// of no format xxgk can read, and says why (a zip archive that is
+	// neither a workbook nor a Word document, or is damaged): detection
+	// stops there.
+	Sniff func(data []byte) (bool, error)
+	// Read reads a binary format. Its errors wrap ErrUnreadable and say why
+	// in Chinese.
+	Read func(data []byte) (*document.Document, error)
+
+	SniffText func(text string) bool
+	ReadText  func(text string) *document.Document
+}
+
+var (
+	mu      sync.RWMutex
+	formats []Format
+)
+
+// Register adds a format. Binary formats are tried in the order they were
+// registered; text that none of them claims is decoded and given to the text
+// formats, the one without SniffText last. Register is called from the init
+// function of the format's package.
+func Register(f Format) {
+	mu.Lock()
+	defer mu.Unlock()
+	for _, g := range formats {
+		if g.Name == f.Name {
+			panic("format: " + f.Name + " registered twice")
+		}
+	}
+	formats = append(formats, f)
+}
+
+// Formats returns the registered formats: the text formats first (the
+// fallback last of them), then the binary ones in the order they were
+// registered. Read tries every binary format before decoding text.
+func Formats() []Format {
+	mu.RLock()
+	defer mu.RUnlock()
+	var text, fallback, binary []Format
+	for _, f := range formats {
+		switch {
+		case f.Sniff != nil:
+			binary = append(binary, f)
+		case f.SniffText != nil:
+			text = append(text, f)
+		default:
+			fallback = append(fallback, f)
+		}
+	}
+	return append(append(text, fallback...), binary...)
+}
+
+// Extensions returns the file-name extensions of every registered format,
+// lower case with the dot, in the order of Formats.
+func Extensions() []string {
+	var out []string
+	for _, f := range Formats() {
+		out = append(out, f.Extensions...)
+	}
+	return out
+}
+
+// Describe lists the formats for people, one a line in the order of
+// Formats: each label with its extensions ("Word 文档 .docx").
+func Describe() []string {
+	var lines []string
+	for _, f := range Formats() {
+		lines = append(lines, f.Label+" "+strings.Join(f.Extensions, " "))
+	}
+	return lines
+}
+
+// HasExtension reports whether the extension of the file name is one of a
+// registered format, in any case: a folder walk reads such files.
+func HasExtension(name string) bool {
+	return slices.Contains(Extensions(), strings.ToLower(filepath.Ext(name)))
+}
+
+// Read reads data in the format its bytes show, whatever the file is
+// called. The document's Kind is the format's Name; its Encoding names the
+// encoding a text format was decoded from.
+func Read(data []byte) (*document.Document, error) {
+	all := Formats()
+	for _, f := range all {
+		if f.Sniff == nil {
+			continue
+		}
+		ok, err := f.Sniff(data)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		doc, err := f.Read(data)
+		if err != nil {
+			return nil, err
+		}
+		doc.Kind, doc.Encoding = f.Name, ""
+		return doc, nil
+	}
+	text, enc, err := charset.Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", err, ErrUnreadable)
+	}
+	for _, f := range all {
+		if f.ReadText == nil || f.SniffText != nil && !f.SniffText(text) {
+			continue
+		}
+		doc := f.ReadText(text)
+		doc.Kind, doc.Encoding = f.Name, enc
+		return doc, nil
+	}
+	return nil, fmt.Errorf("没有能读取文本的格式: %w", ErrUnreadable)
+}
+
+// Unreadable reports whether err says the input is not something xxgk can
+// read (as opposed to an I/O error).
+func Unreadable(err error) bool { return errors.Is(err, ErrUnreadable) }

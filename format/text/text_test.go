@@ -1,0 +1,137 @@
+package text
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"xxgk/document"
+	"xxgk/format/charset"
+)
+
+func TestReadTextLines(t *testing.T) {
+	text := "登录 |  注册 \n\n2012年度洮北区政府信息公开年度报告\n\n发布日期:2012-12-31    点击数:\n" +
+		"\u3000\u3000一、基本情况\n统计指标\t单位\t数量\n规章  \u00a0 条  0\n  0\n" +
+		"洮北区人民政府办公室\n2012年12月31日\n"
+	doc := Read(text)
+	if doc.Kind != "text" {
+		t.Errorf("Kind %q", doc.Kind)
+	}
+	want := []document.Block{
+		{Line: 3, Text: "2012年度洮北区政府信息公开年度报告"},
+		{Line: 5, Text: "发布日期:2012-12-31"},
+		{Line: 6, Text: "一、基本情况"},
+		{Line: 7, Text: "统计指标\t单位\t数量"},
+		{Line: 8, Text: "规章    条  0"},
+		{Line: 9, Text: "0"},
+		{Line: 10, Text: "洮北区人民政府办公室"},
+		{Line: 11, Text: "2012年12月31日"},
+	}
+	if len(doc.Blocks) != len(want) {
+		t.Fatalf("got %d blocks %+v, want %d", len(doc.Blocks), doc.Blocks, len(want))
+	}
+	for i := range want {
+		if doc.Blocks[i] != want[i] {
+			t.Errorf("block %d = %+v, want %+v", i, doc.Blocks[i], want[i])
+		}
+	}
+}
+
+func TestReadTextTrailingFooter(t *testing.T) {
+	body := "一、概述\n本年度主动公开信息120条。\n人次\n82\n"
+	tests := []struct {
+		name, tail string
+		wantLast   string
+	}{
+		{"footer then widgets", "洮北区人民政府办公室\n来源:\n撰稿:\n扫一扫在手机打开当前页\n返回顶部 打印本页 关闭本页\n智能问答机器人\n在线客服\n", "洮北区人民政府办公室"},
+		{"footer lines", "关于我们|联系我们|网站地图\n主办单位：某区政府\n网站标识码3206020001\n区政府门户网站\n", "82"},
+		{"one stray chrome line is no footer", "分享\n附表说明\n", "附表说明"},
+		{"no footer", "附表说明\n", "附表说明"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Read(body + tt.tail)
+			last := doc.Blocks[len(doc.Blocks)-1].Text
+			if last != tt.wantLast {
+				t.Errorf("last block %q, want %q (blocks %+v)", last, tt.wantLast, doc.Blocks)
+			}
+		})
+	}
+}
+
+// TestReadTextSeeds reads real web-page text and checks that the site's
+// chrome goes and the report stays.
+func TestReadTextSeeds(t *testing.T) {
+	tests := []struct {
+		file      string
+		gone      []string
+		kept      []string
+		firstLine string
+		lastLine  string
+	}{
+		{"seed-000.txt", []string{"登录"}, []string{"发布日期:2012-12-31", "一、基本情况", "暂不收费。"},
+			"2012年度洮北区政府信息公开年度报告", "2012年12月31日"},
+		{"seed-001.txt", []string{"扫一扫", "返回顶部", "来源:", "撰稿:", "三审:", "关联稿件:", "智能问答机器人", "字号:"},
+			[]string{"日期:2016-03-11", "一、政务信息公开情况"}, "• 2015年度行政服务中心政府信息公开年度报告", "2016年3月11日"},
+		{"seed-002.txt", []string{"您当前所在位置", "关于我们", "建议使用"},
+			[]string{"发布时间:2017-02-22", "万元", "人次", "3", "2"}, "2016年崇川区政府信息公开工作年度报告", "82"},
+		{"seed-004.txt", []string{"字体"}, []string{"发布时间:2014-03-31", "一、概述"}, "2013年度攸县人民政府信息公开年度报告", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(fixture(tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _, err := charset.Decode(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := Read(text)
+			lines := map[string]bool{}
+			for _, b := range doc.Blocks {
+				lines[b.Text] = true
+				for _, g := range tt.gone {
+					if strings.Contains(b.Text, g) {
+						t.Errorf("line %d %q should be gone (%q)", b.Line, b.Text, g)
+					}
+				}
+			}
+			for _, k := range tt.kept {
+				if !lines[k] {
+					t.Errorf("line %q missing", k)
+				}
+			}
+			if got := doc.Blocks[0].Text; got != tt.firstLine {
+				t.Errorf("first line %q, want %q", got, tt.firstLine)
+			}
+			if got := doc.Blocks[len(doc.Blocks)-1].Text; tt.lastLine != "" && got != tt.lastLine {
+				t.Errorf("last line %q, want %q", got, tt.lastLine)
+			}
+		})
+	}
+}
+
+func TestReadTextCrawlerHeader(t *testing.T) {
+	text := "标题: 平潭综合实验区2025年度政府信息公开工作年度报告\n发布时间: 2026-03-10 12:56\n文号: \n" +
+		"发布机构: 平潭综合实验区管委会办公室\n栏目: 政府信息公开年报\n" +
+		"原文链接: https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202603/t20260313_105587.htm\n" +
+		"本地目录: zwgk/zfxxgk/zfxxgknb/202603/105587_平潭综合实验区2025年度政府信息公开工作年度报告\n" +
+		"页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================\n本报告根据《条例》编制。\n"
+	doc := Read(text)
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, b.Text)
+	}
+	want := []string{"标题: 平潭综合实验区2025年度政府信息公开工作年度报告", "发布时间: 2026-03-10 12:56",
+		"发布机构: 平潭综合实验区管委会办公室", "栏目: 政府信息公开年报", "本报告根据《条例》编制。"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// fixture is the path of a sample report of testdata/reports.
+func fixture(name string) string {
+	return filepath.Join("..", "..", "testdata", "reports", name)
+}

@@ -1,0 +1,36 @@
+package parse_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"xxgk/parse"
+)
+
+// TestParseNamesTheFile checks that a refusal of every kind of input starts
+// with the file's name and wraps ErrUnreadable, whichever reader refused it.
+func TestParseNamesTheFile(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "testdata", "reports", "seed-002-doc.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"报告.txt", nil},
+		{"报告.html", []byte("<html><body><script>x</script></body></html>")},
+		{"报告.doc", doc[:len(doc)/2]},
+		{"报告.docx", []byte("PK\x03\x04 cut short")},
+		{"报告.pdf", []byte("%PDF-1.4\n")},
+		{"说明.txt", []byte("这是一份说明文件，与年度报告无关。\n")},
+	} {
+		_, err := parse.Parse(tc.name, tc.data)
+		if !errors.Is(err, parse.ErrUnreadable) || !strings.HasPrefix(err.Error(), tc.name+": ") {
+			t.Errorf("Parse(%s): %v, want an error wrapping ErrUnreadable that starts with the name", tc.name, err)
+		}
+	}
+}
