@@ -125,9 +125,12 @@ func splitBOM(data []byte) (enc string, body []byte) {
 	return "", data
 }
 
-// sniffUTF16 recognises UTF-16 without a BOM: text made mostly of ASCII or
-// CJK has a NUL in nearly every other byte of the same parity. Ordinary
-// text never has NULs, so this cannot misfire on UTF-8 or GB18030.
+// sniffUTF16 recognises UTF-16 without a BOM, as some Windows tools save
+// Chinese text. Text made mostly of ASCII has a NUL in nearly every other
+// byte of the same parity; Chinese text has few NULs (only its line breaks,
+// spaces and digits), so it is told by its code units instead: nearly all
+// of them are CJK characters, CJK punctuation or ASCII. UTF-8 and GB18030
+// text never has NULs, so neither rule can misfire on them.
 func sniffUTF16(data []byte) string {
 	n := min(len(data), sniffLen) &^ 1
 	if n < 8 {
@@ -148,8 +151,43 @@ func sniffUTF16(data []byte) string {
 		return encUTF16LE
 	case even*10 >= pairs*3 && odd*20 < pairs:
 		return encUTF16BE
+	case odd+even == 0:
+		return ""
+	}
+	le, be := chineseUTF16(data[:n], encUTF16LE), chineseUTF16(data[:n], encUTF16BE)
+	switch {
+	case le && !be:
+		return encUTF16LE
+	case be && !le:
+		return encUTF16BE
 	}
 	return ""
+}
+
+// chineseUTF16 reports whether the code units of sample, read in the given
+// byte order, are Chinese text: at least 95% of them ASCII text characters
+// or CJK characters and punctuation, and at least one in ten CJK.
+func chineseUTF16(sample []byte, enc string) bool {
+	var text, cjk int
+	for i := 0; i+1 < len(sample); i += 2 {
+		u := rune(sample[i]) | rune(sample[i+1])<<8
+		if enc == encUTF16BE {
+			u = rune(sample[i])<<8 | rune(sample[i+1])
+		}
+		switch {
+		case u >= 0x20 && u < 0x7F, u == '\t', u == '\n', u == '\r', u == 0xA0:
+			text++
+		case u >= 0x3000 && u <= 0x303F, // CJK punctuation
+			u >= 0x3400 && u <= 0x9FFF, // CJK ideographs
+			u >= 0xF900 && u <= 0xFAFF, // compatibility ideographs
+			u >= 0xFF00 && u <= 0xFFEF, // full-width forms
+			u >= 0x2000 && u <= 0x206F, // general punctuation: “”…—
+			u == 0xFEFF:
+			cjk++
+		}
+	}
+	units := len(sample) / 2
+	return (text+cjk)*100 >= units*95 && cjk*10 >= units
 }
 
 func decodeUTF16(body []byte, enc string) (string, error) {

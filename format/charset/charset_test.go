@@ -154,3 +154,33 @@ func TestDecodeLooksOnlyAtTheHead(t *testing.T) {
 		t.Fatalf("enc %q err %v, want utf-8", enc, err)
 	}
 }
+
+// TestDecodeChineseUTF16WithoutBOM reads Chinese text saved as UTF-16
+// without a byte-order mark, as some Windows tools save it: it has too few
+// NULs for the ASCII rule, and is told by its code units.
+func TestDecodeChineseUTF16WithoutBOM(t *testing.T) {
+	const chinese = "某县人民政府办公室二〇二三年政府信息公开工作年度报告\n一、总体情况\n" +
+		"本年度，我县认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息。\n" +
+		"二、主动公开政府信息情况\n全年主动公开政府信息三百余条。\n"
+	for _, tc := range []struct {
+		order unicode.Endianness
+		want  string
+	}{
+		{unicode.LittleEndian, "utf-16le"},
+		{unicode.BigEndian, "utf-16be"},
+	} {
+		data := utf16Bytes(t, chinese, tc.order, unicode.IgnoreBOM)
+		text, enc, err := Decode(data)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.want, err)
+		}
+		if enc != tc.want || text != chinese {
+			t.Errorf("%s: got %s %q", tc.want, enc, text)
+		}
+	}
+	// Binary data with a few NULs stays binary.
+	bin := []byte(strings.Repeat("\x01\x02ab\x00\x05\xff\xfe", 200))
+	if _, _, err := Decode(bin); err == nil {
+		t.Error("binary data decoded as text")
+	}
+}
