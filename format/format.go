@@ -31,7 +31,7 @@ var ErrUnreadable = errors.New("无法读取")
 // A binary format (Sniff != nil) is told by its bytes and read from them. A
 // text format (Sniff == nil) is read from text decoded by package charset:
 // SniffText tells it by that text (nil: any text, the fallback), ReadText
-// reads it.
+// reads it (its errors, too, wrap ErrUnreadable).
 type Format struct {
 	Name       string   // "docx": Source.Kind and Document.Kind
 	Label      string   // the Chinese name people read: "Word 文档"; help adds the extensions
@@ -47,7 +47,7 @@ type Format struct {
 	Read func(data []byte) (*document.Document, error)
 
 	SniffText func(text string) bool
-	ReadText  func(text string) *document.Document
+	ReadText  func(text string) (*document.Document, error)
 }
 
 var (
@@ -147,7 +147,10 @@ func Read(data []byte) (*document.Document, error) {
 		if f.ReadText == nil || f.SniffText != nil && !f.SniffText(text) {
 			continue
 		}
-		doc := f.ReadText(text)
+		doc, err := f.ReadText(text)
+		if err != nil {
+			return nil, err
+		}
 		doc.Kind, doc.Encoding = f.Name, enc
 		return doc, nil
 	}

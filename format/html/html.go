@@ -5,6 +5,10 @@
 package html
 
 import (
+	"fmt"
+
+	"xxgk"
+
 	"strconv"
 	"strings"
 
@@ -70,15 +74,86 @@ func asciiLower(b []byte) []byte {
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
+// keepDepth is the nesting depth below which flattenDeep drops tags: deep
+// enough for any real layout, far from the parser's 512.
+const keepDepth = 256
+
+// voidElements never have an end tag, so they never nest.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true,
+}
+
+// selfClosing are elements a start tag of the same name closes, as the
+// parser does (a <p> ends the open <p>).
+var selfClosing = map[string]bool{"p": true, "li": true, "dt": true, "dd": true, "option": true, "tr": true, "td": true, "th": true}
+
+// flattenDeep returns src with the start and end tags of elements nested
+// deeper than keep dropped; text, comments and shallower tags are kept as
+// written. Nesting is followed the simple way (an end tag closes the
+// nearest open element of its name, a start tag of p, li, tr, td … closes
+// an open one of the same name), which is enough to keep the parser's
+// stack far below its limit.
+func flattenDeep(src string, keep int) string {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var out strings.Builder
+	out.Grow(len(src))
+	var open []string           // open elements, outermost first
+	dropped := map[string]int{} // end tags still owed by dropped start tags
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out.String()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			n := string(name)
+			if voidElements[n] {
+				break
+			}
+			if selfClosing[n] && len(open) > 0 && open[len(open)-1] == n {
+				open = open[:len(open)-1]
+			}
+			if len(open) >= keep {
+				dropped[n]++
+				continue
+			}
+			open = append(open, n)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			n := string(name)
+			if dropped[n] > 0 {
+				dropped[n]--
+				continue
+			}
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == n {
+					open = open[:i]
+					break
+				}
+			}
+		}
+		out.Write(z.Raw())
+	}
+}
+
 // Read reads a web page into paragraphs and tables in reading order,
 // leaving out scripts, styles, hidden elements and the site's chrome
 // (navigation, headers, footers, share and tool bars). It parses with
 // html.Parse, so broken markup comes out as browsers show it.
-func Read(text string) *document.Document {
+func Read(text string) (*document.Document, error) {
 	doc := &document.Document{Kind: "html"}
 	root, err := html.Parse(strings.NewReader(text))
-	if err != nil { // only reader errors, which strings.Reader never has
-		return doc
+	if err != nil {
+		// The parser refuses elements nested deeper than 512 (strings.Reader
+		// has no read errors), which pages saved from some editors reach
+		// with unclosed inline tags: read such a page with its deep tags
+		// dropped and their text kept.
+		if root, err = html.Parse(strings.NewReader(flattenDeep(text, keepDepth))); err != nil {
+			return nil, fmt.Errorf("网页的标签嵌套过深（超过 512 层），无法读取（%v）: %w", err, format.ErrUnreadable)
+		}
+		doc.Findings = append(doc.Findings, xxgk.Finding{Rule: "html_flattened", Severity: xxgk.SeverityInfo,
+			Message: fmt.Sprintf("网页的标签嵌套超过 512 层：第 %d 层以下的标签已去掉，其中的文字照常读取（那里的表格按文字读取）。", keepDepth)})
 	}
 	r := &htmlReader{stats: make(map[*html.Node]nodeStats)}
 	r.measure(root, false)
@@ -87,7 +162,7 @@ func Read(text string) *document.Document {
 	r.flush()
 	r.resolveLines(text)
 	doc.Blocks = document.FinishBlocks(r.cands)
-	return doc
+	return doc, nil
 }
 
 // htmlReader collects blockCand blocks while walking the tree.

@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"xxgk/document"
+	"xxgk/format"
 	"xxgk/format/charset"
 	plaintext "xxgk/format/text"
 )
@@ -100,7 +102,7 @@ func TestReadHTMLParagraphs(t *testing.T) {
 </div>
 <div class="footer">版权所有 崇川区人民政府</div>
 </body></html>`
-	doc := Read(page)
+	doc := mustRead(t, page)
 	if doc.Kind != "html" || doc.Title != "2016年 报告_政府网" {
 		t.Errorf("Kind %q Title %q", doc.Kind, doc.Title)
 	}
@@ -121,7 +123,7 @@ func TestReadHTMLParagraphs(t *testing.T) {
 
 func TestReadHTMLLines(t *testing.T) {
 	page := "<html>\n<head><title>标题</title></head>\n<body>\n<h1>标题</h1>\n<p>第一段\n续行</p>\n\n<p>&nbsp;&nbsp;第二段 &amp; 更多</p>\n<table>\n<tr><td>指标</td><td>数量</td></tr>\n<tr><td>规章</td><td>0</td></tr>\n</table>\n<p>\u3000\u3000第三段</p>\n</body></html>\n"
-	doc := Read(page)
+	doc := mustRead(t, page)
 	want := []struct {
 		line int
 		text string
@@ -164,7 +166,7 @@ func TestReadHTMLGrid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			grids := tables(Read(tt.html))
+			grids := tables(mustRead(t, tt.html))
 			if len(grids) != 1 {
 				t.Fatalf("%d tables", len(grids))
 			}
@@ -204,7 +206,7 @@ func TestReadHTMLLayoutTables(t *testing.T) {
   正文在单元格里
 </td><td>旁边一栏</td></tr></table>
 <table><tr><td><p>单列表格里的第一段。</p><p>第二段。</p></td></tr><tr><td>第三段。</td></tr></table>`
-	doc := Read(page)
+	doc := mustRead(t, page)
 	var got []string
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
@@ -222,12 +224,12 @@ func TestReadHTMLLayoutTables(t *testing.T) {
 func TestReadHTMLChromeNeedsLittleText(t *testing.T) {
 	// A wrapper named like chrome that holds the whole report is content.
 	report := strings.Repeat("本机关全年主动公开政府信息一百二十条。", 40)
-	doc := Read(`<div class="main-nav-box"><p>` + report + `</p></div>`)
+	doc := mustRead(t, `<div class="main-nav-box"><p>`+report+`</p></div>`)
 	if got := paragraphs(doc); len(got) != 1 || got[0] != report {
 		t.Errorf("report in a nav-named wrapper lost: %q", got)
 	}
 	// Header names inside the article are its own head.
-	doc = Read(`<div class="header">网站头部</div><div id="content"><div class="header"><h1>报告标题</h1></div></div>`)
+	doc = mustRead(t, `<div class="header">网站头部</div><div id="content"><div class="header"><h1>报告标题</h1></div></div>`)
 	if got := paragraphs(doc); len(got) != 1 || got[0] != "报告标题" {
 		t.Errorf("paragraphs %q, want only the article title", got)
 	}
@@ -272,7 +274,7 @@ func readCorpusPage(t testing.TB, name string) *document.Document {
 	if !Sniff(text) {
 		t.Fatalf("%s not sniffed as HTML", name)
 	}
-	doc := Read(text)
+	doc := mustRead(t, text)
 	doc.Encoding = enc
 	return doc
 }
@@ -425,7 +427,7 @@ func TestReadSampleCorpus(t *testing.T) {
 			t.Errorf("%s: looksLikeHTML wrong", f)
 		}
 		if strings.HasSuffix(f, ".html") {
-			doc = Read(text)
+			doc = mustRead(t, text)
 		} else {
 			doc = plaintext.Read(text)
 		}
@@ -478,7 +480,7 @@ func BenchmarkDecodeReadHTML(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		text, _, _ := charset.Decode(data)
-		Read(text)
+		mustRead(b, text)
 	}
 }
 
@@ -520,7 +522,14 @@ func FuzzDecodeAndRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, d := range []*document.Document{Read(text), plaintext.Read(text)} {
+		page, err := Read(text)
+		if err != nil {
+			if !errors.Is(err, format.ErrUnreadable) {
+				t.Fatalf("error does not wrap ErrUnreadable: %v", err)
+			}
+			return
+		}
+		for _, d := range []*document.Document{page, plaintext.Read(text)} {
 			for _, b := range d.Blocks {
 				if b.Table == nil {
 					continue
@@ -538,4 +547,39 @@ func FuzzDecodeAndRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// mustRead reads a page that must be readable.
+func mustRead(tb testing.TB, text string) *document.Document {
+	tb.Helper()
+	doc, err := Read(text)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return doc
+}
+
+// TestReadHTMLNestedDeep reads a page whose tags nest deeper than the HTML
+// parser accepts (unclosed inline tags, as some editors save them) with its
+// text, its shallow table and a finding saying what was flattened.
+func TestReadHTMLNestedDeep(t *testing.T) {
+	page := "<html><body><table><tr><td>本年新收政府信息公开申请</td><td>12</td></tr></table>" +
+		strings.Repeat("<span><font>", 600) + "<p>本年度主动公开政府信息123条。</p>" +
+		strings.Repeat("<div>", 700) + "<table><tr><td>深处</td></tr></table>" +
+		"</body></html>"
+	doc := mustRead(t, page)
+	got := strings.Join(paragraphs(doc), "|")
+	if !strings.Contains(got, "本年度主动公开政府信息123条。") || !strings.Contains(got, "深处") {
+		t.Errorf("paragraphs %q lack the deep text", got)
+	}
+	if g := tables(doc); len(g) != 1 || len(g[0].Rows) != 1 || g[0].Rows[0][1].Text != "12" {
+		t.Errorf("tables = %v, want the shallow table", g)
+	}
+	if len(doc.Findings) != 1 || doc.Findings[0].Rule != "html_flattened" {
+		t.Errorf("findings = %v, want html_flattened", doc.Findings)
+	}
+	// A page that nests within the limit reads as before, with no finding.
+	if doc := mustRead(t, "<p>"+strings.Repeat("<span>", 400)+"文字</p>"); len(doc.Findings) != 0 {
+		t.Errorf("findings %v on a page within the limit", doc.Findings)
+	}
 }

@@ -18,7 +18,7 @@ func init() {
 		Name:       "text",
 		Label:      "网页文字或文本文件",
 		Extensions: []string{".txt"},
-		ReadText:   Read,
+		ReadText:   func(text string) (*document.Document, error) { return Read(text), nil },
 	})
 }
 
