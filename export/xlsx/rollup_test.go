@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/export/layout"
 	"xxgk/templates"
 )
 
@@ -52,9 +53,13 @@ func below(t *testing.T, cell string, n int) string {
 // rollupSheet is the 汇总 sheet of a year that holds the official sheet
 // named long in a single-report workbook.
 func rollupSheet(year int, long string) string {
-	for _, s := range sectionNames {
-		if s.long == long && s.prefix != "" {
-			return fmt.Sprintf("%d年汇总 %s", year, s.short)
+	for _, f := range templates.Forms() {
+		if groups := layout.Groups(f); len(groups) > 1 {
+			for _, g := range groups {
+				if g.Section.Name == long {
+					return fmt.Sprintf("%d年汇总 %s", year, g.Section.Short)
+				}
+			}
 		}
 	}
 	return fmt.Sprintf("%d年汇总", year)

@@ -208,12 +208,7 @@ func keyLabel(k string) string {
 	if !ok {
 		return k
 	}
-	sec := "统计表"
-	for _, s := range sectionNames {
-		if s.prefix != "" && strings.HasPrefix(t.ID, s.prefix) {
-			sec = s.short
-		}
-	}
+	sec := t.Section.Short
 	// 总计 and 结果维持 repeat under several groups: name the group too.
 	colText := col.Label
 	if p := t.Column(col.Parent); p != nil && p.IsGroup && col.Parent != "applicant" {

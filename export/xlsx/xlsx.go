@@ -24,6 +24,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/export/layout"
 	"xxgk/templates"
 )
 
@@ -93,14 +94,14 @@ func (b *book) addReportSheets(r *xxgk.Report, tagged bool) error {
 	if form == nil {
 		return nil // narrative or unknown form: no official table to draw
 	}
-	for _, plan := range sheetPlans(form) {
-		g := buildForm(plan, formHeader{agency: r.Agency, year: r.Year})
-		fillReport(g, r)
-		name := plan.long
+	for _, g := range layout.Groups(form) {
+		fg := buildForm(g, formHeader{agency: r.Agency, year: r.Year})
+		fillReport(fg, r)
+		name := g.Section.Name
 		if tagged {
-			name = reportTag(r) + " " + plan.short
+			name = reportTag(r) + " " + g.Section.Short
 		}
-		if err := b.add(name, g.grid); err != nil {
+		if err := b.add(name, fg.grid); err != nil {
 			return err
 		}
 	}
@@ -123,10 +124,10 @@ func WriteTemplate(w io.Writer, formID string, opt Options) error {
 		return err
 	}
 	defer b.f.Close()
-	for _, plan := range sheetPlans(form) {
-		g := buildForm(plan, formHeader{template: true})
-		fillTemplate(g)
-		if err := b.add(plan.long, g.grid); err != nil {
+	for _, g := range layout.Groups(form) {
+		fg := buildForm(g, formHeader{template: true})
+		fillTemplate(fg)
+		if err := b.add(g.Section.Name, fg.grid); err != nil {
 			return err
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/export/layout"
 	"xxgk/internal/samples"
 	"xxgk/templates"
 )
@@ -40,10 +41,10 @@ func openReports(t testing.TB, reports ...*xxgk.Report) *excelize.File {
 // slotCells maps a form's cell keys to their cell names on each sheet.
 func slotCells(form string) map[string][2]string {
 	out := map[string][2]string{}
-	for _, p := range sheetPlans(templates.FormByID(form)) {
-		fg := buildForm(p, formHeader{})
+	for _, g := range layout.Groups(templates.FormByID(form)) {
+		fg := buildForm(g, formHeader{})
 		for _, s := range fg.slots {
-			out[s.key] = [2]string{p.long, cellName(s.r, s.c)}
+			out[s.key] = [2]string{g.Section.Name, cellName(s.r, s.c)}
 		}
 	}
 	return out
@@ -313,7 +314,7 @@ func TestStat2014Report(t *testing.T) {
 	}
 	// Parents with identities are formulas where the report has all parts.
 	formulas := 0
-	fg := buildForm(sheetPlans(templates.FormByID(r.Form))[0], formHeader{})
+	fg := buildForm(layout.Groups(templates.FormByID(r.Form))[0], formHeader{})
 	for key := range fg.totals {
 		at := cells[key]
 		if fm, _ := f.GetCellFormula(at[0], at[1]); fm != "" {
@@ -457,8 +458,8 @@ func checkTemplate(t *testing.T, form string) {
 	checkPrint(t, f)
 	cells := slotCells(form)
 	totals := map[string]bool{}
-	for _, p := range sheetPlans(templates.FormByID(form)) {
-		for k := range buildForm(p, formHeader{}).totals {
+	for _, g := range layout.Groups(templates.FormByID(form)) {
+		for k := range buildForm(g, formHeader{}).totals {
 			totals[k] = true
 		}
 	}
