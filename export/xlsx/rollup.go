@@ -12,6 +12,7 @@ import (
 	"xxgk"
 	"xxgk/export/layout"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 // ErrEmptyRollup is WriteRollup's error for a roll-up without any report
@@ -57,7 +58,7 @@ func WriteRollup(w io.Writer, ru *xxgk.Rollup, opt Options) error {
 		}
 		agencies += len(y.Agencies)
 	}
-	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告汇总", subject: ru.Name, kind: "rollup"})
+	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告汇总", subject: ru.Name, kind: workbook.Rollup})
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"xxgk"
 	"xxgk/export/layout"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 // copyReport is r under another agency and file.
@@ -83,7 +84,7 @@ func TestRollupSheets(t *testing.T) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
 	props, _ := f.GetCustomProps()
-	if !slices.Contains(props, excelize.CustomProperty{Name: propKind, Value: "rollup"}) {
+	if !slices.Contains(props, excelize.CustomProperty{Name: workbook.Property, Value: workbook.Rollup}) {
 		t.Errorf("custom properties %+v", props)
 	}
 	checkRollupPrint(t, f)

@@ -13,6 +13,7 @@ import (
 	"xxgk/export/layout"
 	"xxgk/internal/samples"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 func parseFile(t testing.TB, name string) *xxgk.Report {
@@ -449,10 +450,10 @@ func checkTemplate(t *testing.T, form string) {
 	// Marker: defined name and custom property.
 	var marked bool
 	for _, dn := range f.GetDefinedName() {
-		marked = marked || dn.Name == propForm && dn.RefersTo == `"`+form+`"`
+		marked = marked || dn.Name == workbook.FormName && dn.RefersTo == `"`+form+`"`
 	}
 	props, _ := f.GetCustomProps()
-	if !marked || !slices.Contains(props, excelize.CustomProperty{Name: propForm, Value: form}) {
+	if !marked || !slices.Contains(props, excelize.CustomProperty{Name: workbook.FormName, Value: form}) {
 		t.Errorf("marker missing: names %+v props %+v", f.GetDefinedName(), props)
 	}
 	checkPrint(t, f)
