@@ -120,51 +120,32 @@ func kindOf(t *templates.Table) Kind {
 // Groups lays form f out: its tables in order, grouped as they are drawn.
 func Groups(f *templates.Form) []*Group {
 	var groups []*Group
-	var tables [][]*templates.Table
-	for _, t := range f.Tables {
-		k := kindOf(t)
-		if n := len(groups); n > 0 && k == Blocks && groups[n-1].Kind == Blocks && groups[n-1].Section == t.Section {
-			tables[n-1] = append(tables[n-1], t)
-			continue
-		}
-		groups = append(groups, &Group{Section: t.Section, Kind: k})
-		tables = append(tables, []*templates.Table{t})
-	}
-	for i, g := range groups {
+	for i := 0; i < len(f.Tables); {
+		t := f.Tables[i]
+		g := &Group{Section: t.Section, Kind: kindOf(t)}
 		switch g.Kind {
-		case Blocks:
+		case Blocks: // the section's blocks, as wide as the widest
+			j := i + 1
+			for j < len(f.Tables) && kindOf(f.Tables[j]) == Blocks && f.Tables[j].Section == t.Section {
+				j++
+			}
 			width := 0
-			for _, t := range tables[i] {
-				width = max(width, len(t.DataColumns()))
+			for _, b := range f.Tables[i:j] {
+				width = max(width, len(b.DataColumns()))
 			}
-			for _, t := range tables[i] {
-				g.Tables = append(g.Tables, blocks(t, width))
+			for _, b := range f.Tables[i:j] {
+				g.Tables = append(g.Tables, blocks(b, width))
 			}
+			i = j
 		case Nested:
-			g.Tables = []*Grid{nested(tables[i][0])}
+			g.Tables, i = []*Grid{nested(t)}, i+1
 		default:
-			g.Tables = []*Grid{list(tables[i][0])}
+			g.Tables, i = []*Grid{list(t)}, i+1
 		}
+		groups = append(groups, g)
 	}
 	return groups
 }
-
-// Cells returns every Data cell of the groups, in drawing order.
-func Cells(groups []*Group) []*Cell {
-	var out []*Cell
-	for _, g := range groups {
-		for _, grid := range g.Tables {
-			for i := range grid.Cells {
-				if grid.Cells[i].Kind == Data {
-					out = append(out, &grid.Cells[i])
-				}
-			}
-		}
-	}
-	return out
-}
-
-func newGrid(t *templates.Table) *Grid { return &Grid{Table: t} }
 
 // add appends a cell and makes the grid tall enough for it.
 func (g *Grid) add(c Cell) {
@@ -183,31 +164,29 @@ func (g *Grid) data(row *templates.Row, col *templates.Column, r, c0, c1 int) {
 // header row (the label column, then its data columns), its data rows.
 // The last data column is merged to the right edge.
 func blocks(t *templates.Table, width int) *Grid {
-	g := newGrid(t)
-	cols := t.DataColumns()
-	last := width
-	head := Cell{Row0: 1, Col0: 0, Row1: 1, Col1: 0, Kind: Header}
-	g.Columns = make([]Column, 1+width)
+	g := &Grid{Table: t, HeaderRows: 2, LabelCols: 1, Columns: make([]Column, 1+width)}
 	g.Columns[0].Label = true
-	if lc := labelColumn(t); lc != nil {
-		head.Text, head.Col, g.Columns[0].Key = lc.Label, lc, lc.Key
-	}
+	cols := t.DataColumns()
 	for i, c := range cols {
 		g.Columns[1+i].Key = c.Key
 	}
+	// span is where data column i goes: the last reaches the right edge.
 	span := func(i int) (int, int) {
 		if i == len(cols)-1 {
-			return i + 1, last
+			return i + 1, width
 		}
 		return i + 1, i + 1
 	}
-	g.add(Cell{Row0: 0, Col0: 0, Row1: 0, Col1: last, Kind: Header, Text: t.HeaderLabel})
+	g.add(Cell{Row0: 0, Col0: 0, Row1: 0, Col1: width, Kind: Header, Text: t.HeaderLabel})
+	head := Cell{Row0: 1, Col0: 0, Row1: 1, Col1: 0, Kind: Header}
+	if lc := labelColumn(t); lc != nil {
+		head.Text, head.Col, g.Columns[0].Key = lc.Label, lc, lc.Key
+	}
 	g.add(head)
 	for i, c := range cols {
 		c0, c1 := span(i)
 		g.add(Cell{Row0: 1, Col0: c0, Row1: 1, Col1: c1, Kind: Header, Text: c.Label, Col: c})
 	}
-	g.HeaderRows, g.LabelCols = 2, 1
 	for i, row := range t.DataRows() {
 		r := 2 + i
 		g.add(Cell{Row0: r, Col0: 0, Row1: r, Col1: 0, Kind: RowLabel, Text: row.Label, Row: row, Depth: t.RowDepth(row.Key)})
@@ -232,7 +211,7 @@ func labelColumn(t *templates.Table) *templates.Column {
 // nested lays a Nested table out: the column tree over HeaderRows rows
 // right of the label columns, then the rows.
 func nested(t *templates.Table) *Grid {
-	g := newGrid(t)
+	g := &Grid{Table: t}
 	leaves := t.DataColumns()
 	headerRows, labelCols := shape(t)
 	g.HeaderRows, g.LabelCols = headerRows, labelCols
@@ -291,7 +270,7 @@ func cornerNote(t *templates.Table) string {
 // list lays a List table out: a header row of every column, then every
 // template row; a label column shows the row's label, unit or numbering.
 func list(t *templates.Table) *Grid {
-	g := newGrid(t)
+	g := &Grid{Table: t}
 	for i, c := range t.Columns {
 		g.Columns = append(g.Columns, Column{Label: c.IsLabel, Key: c.Key})
 		g.add(Cell{Row0: 0, Col0: i, Row1: 0, Col1: i, Kind: Header, Text: c.Label, Col: c})
