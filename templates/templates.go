@@ -49,9 +49,10 @@ func (f *Form) Covers(y int) bool {
 
 // Table is one table of a form.
 type Table struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	HeaderLabel string `json:"header_label"`
+	ID          string  `json:"id"`
+	Title       string  `json:"title"`
+	Section     Section `json:"section"`
+	HeaderLabel string  `json:"header_label"`
 	Columns     []*Column
 	// DataColumnsInOrder lists the data column keys left to right where
 	// the header nests (tables 三 and 四).
@@ -70,6 +71,16 @@ type Table struct {
 	colIdx    map[string]*Column
 	relations []Relation
 	subRows   []Relation
+}
+
+// Section is the part of a report a table belongs to (表二, 表三, 表四 of
+// the national forms; 统计表 of the others). Consecutive tables of one
+// section are drawn together: on one sheet of a workbook, under one
+// heading in the PDF (the 第二十条 tables of 表二).
+type Section struct {
+	Short   string `json:"short"`   // 表三: names its sheets beside a tag (平潭综合实验区2025 表三) and its cells in messages
+	Name    string `json:"name"`    // 表三 依申请公开情况: names its sheet when a workbook holds one report
+	Heading string `json:"heading"` // 三、收到和处理政府信息公开申请情况: printed above its tables
 }
 
 // Column is a column of a table.

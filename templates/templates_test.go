@@ -173,15 +173,8 @@ func TestFoldRuneTerminates(t *testing.T) {
 	}
 }
 
-func TestNestedShape(t *testing.T) {
-	f := FormByID("gov_2021")
-	for id, want := range map[string][2]int{"t3_requests": {3, 3}, "t4_review_litigation": {3, 0}} {
-		h, l := f.Table(id).NestedShape()
-		if [2]int{h, l} != want {
-			t.Errorf("%s: %d header rows, %d label columns; want %v", id, h, l, want)
-		}
-	}
-	t3 := f.Table("t3_requests")
+func TestDepths(t *testing.T) {
+	t3 := FormByID("gov_2021").Table("t3_requests")
 	if t3.ColumnDepth("commercial_enterprise") != 2 || t3.ColumnDepth("natural_person") != 1 || t3.RowDepth("new_received") != 0 {
 		t.Error("depths")
 	}

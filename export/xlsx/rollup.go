@@ -10,7 +10,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/export/layout"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 // ErrEmptyRollup is WriteRollup's error for a roll-up without any report
@@ -56,7 +58,7 @@ func WriteRollup(w io.Writer, ru *xxgk.Rollup, opt Options) error {
 		}
 		agencies += len(y.Agencies)
 	}
-	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告汇总", subject: ru.Name, kind: "rollup"})
+	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告汇总", subject: ru.Name, kind: workbook.Rollup})
 	if err != nil {
 		return err
 	}
@@ -98,10 +100,10 @@ func (b *book) addYear(ru *xxgk.Rollup, y *xxgk.YearRollup, multiYear bool, omit
 		if form == nil {
 			continue
 		}
-		plans := sheetPlans(form)
+		groups := layout.Groups(form)
 		notes := formNotes(y, form, st.Shared)
-		for _, plan := range plans {
-			fg := buildForm(plan, formHeader{agency: ru.Name, year: y.Year, rollup: true})
+		for _, g := range groups {
+			fg := buildForm(g, formHeader{agency: ru.Name, year: y.Year, rollup: true})
 			// The notes go under 汇总单位/报告年度, above the section heading.
 			fg.insertRows(2, len(notes))
 			for i, n := range notes {
@@ -112,8 +114,8 @@ func (b *book) addYear(ru *xxgk.Rollup, y *xxgk.YearRollup, multiYear bool, omit
 			if i > 0 { // a minority form of the year: its own sheets
 				name += " " + formName(form.ID)
 			}
-			if len(plans) > 1 {
-				name += " " + plan.short
+			if len(groups) > 1 {
+				name += " " + g.Section.Short
 			}
 			if err := b.add(name, fg.grid); err != nil {
 				return err

@@ -12,7 +12,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/export/layout"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 // copyReport is r under another agency and file.
@@ -52,9 +54,13 @@ func below(t *testing.T, cell string, n int) string {
 // rollupSheet is the 汇总 sheet of a year that holds the official sheet
 // named long in a single-report workbook.
 func rollupSheet(year int, long string) string {
-	for _, s := range sectionNames {
-		if s.long == long && s.prefix != "" {
-			return fmt.Sprintf("%d年汇总 %s", year, s.short)
+	for _, f := range templates.Forms() {
+		if groups := layout.Groups(f); len(groups) > 1 {
+			for _, g := range groups {
+				if g.Section.Name == long {
+					return fmt.Sprintf("%d年汇总 %s", year, g.Section.Short)
+				}
+			}
 		}
 	}
 	return fmt.Sprintf("%d年汇总", year)
@@ -78,7 +84,7 @@ func TestRollupSheets(t *testing.T) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
 	props, _ := f.GetCustomProps()
-	if !slices.Contains(props, excelize.CustomProperty{Name: propKind, Value: "rollup"}) {
+	if !slices.Contains(props, excelize.CustomProperty{Name: workbook.Property, Value: workbook.Rollup}) {
 		t.Errorf("custom properties %+v", props)
 	}
 	checkRollupPrint(t, f)

@@ -7,6 +7,7 @@ import (
 
 	"xxgk"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 // formLabels names the forms in block titles.
@@ -36,7 +37,7 @@ func templateName(id string) string {
 func reportCaption(r *xxgk.Report) string {
 	parts := []string{nonEmpty(r.Agency, "未署名机关") + yearText(r.Year), formLabel(r.Form)}
 	if r.Source.Path != "" {
-		parts = append(parts, "文件："+path.Base(strings.ReplaceAll(r.Source.Path, `\`, "/")))
+		parts = append(parts, workbook.FileLabel+path.Base(strings.ReplaceAll(r.Source.Path, `\`, "/")))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -48,8 +49,14 @@ func nonEmpty(s, alt string) string {
 	return s
 }
 
-var figureColumns = []column{{"指标", 30, sLabel}, {"数值", 14, sNumber}, {"单位", 7, sTextCenter},
-	{"约数", 7, sTextCenter}, {"来源", 42, sText}, {"行号", 8, sNumber}}
+var figureColumns = []column{
+	{workbook.FiguresHeader[workbook.FigureLabel], 30, sLabel},
+	{workbook.FiguresHeader[workbook.FigureValue], 14, sNumber},
+	{workbook.FiguresHeader[workbook.FigureUnit], 7, sTextCenter},
+	{workbook.FiguresHeader[workbook.FigureApprox], 7, sTextCenter},
+	{workbook.FiguresHeader[workbook.FigureSource], 42, sText},
+	{workbook.FiguresHeader[workbook.FigureLine], 8, sNumber},
+}
 
 // listSheet starts a list sheet: column widths, the title merged across
 // them in row 0, the header in row 1, both repeated when printed. Notes
@@ -109,23 +116,23 @@ func figuresSheet(reports []*xxgk.Report) *grid {
 }
 
 func figureRow(g *grid, row int, fig templates.Figure, r *xxgk.Report) {
-	g.set(row, 0, fig.Label, sLabel)
+	g.set(row, workbook.FigureLabel, fig.Label, sLabel)
 	for c, col := range figureColumns[1:] {
 		g.set(row, c+1, "", col.style)
 	}
 	v, ok := r.Figures[fig.Key]
 	if !ok {
-		g.at(row, 2).text = fig.Unit
+		g.at(row, workbook.FigureUnit).text = fig.Unit
 		return
 	}
-	g.at(row, 1).num = cellValue(v.Value)
-	g.at(row, 2).text = nonEmpty(v.Unit, fig.Unit)
+	g.at(row, workbook.FigureValue).num = cellValue(v.Value)
+	g.at(row, workbook.FigureUnit).text = nonEmpty(v.Unit, fig.Unit)
 	if v.Approx {
-		g.at(row, 3).text = "是"
+		g.at(row, workbook.FigureApprox).text = workbook.Approx
 	}
-	g.at(row, 4).text = strings.TrimSuffix(v.Method.Label()+"："+v.Text, "：")
+	g.at(row, workbook.FigureSource).text = strings.TrimSuffix(v.Method.Label()+"："+v.Text, "：")
 	if v.Line > 0 {
-		g.at(row, 5).num = int64(v.Line)
+		g.at(row, workbook.FigureLine).num = int64(v.Line)
 	}
 }
 
@@ -136,8 +143,8 @@ type column struct {
 }
 
 var findingColumns = []column{
-	{"级别", 7, sTextCenter}, {"规则", 20, sText}, {"说明", 50, sText},
-	{"涉及指标", 24, sText}, {"行号", 7, sNumber}, {"原文", 40, sText},
+	{workbook.FindingsHeader[0], 7, sTextCenter}, {workbook.FindingsHeader[1], 20, sText}, {workbook.FindingsHeader[2], 50, sText},
+	{workbook.FindingsHeader[3], 24, sText}, {workbook.FindingsHeader[4], 7, sNumber}, {workbook.FindingsHeader[5], 40, sText},
 }
 
 // findingsSheet lists the reports' findings; with several reports a first
@@ -146,7 +153,7 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 	cols := findingColumns
 	multi := len(reports) > 1
 	if multi {
-		cols = append([]column{{"报告", 24, sText}}, cols...)
+		cols = append([]column{{workbook.ReportColumn, 24, sText}}, cols...)
 	}
 	title := "核查结果"
 	if !multi {
@@ -208,12 +215,7 @@ func keyLabel(k string) string {
 	if !ok {
 		return k
 	}
-	sec := "统计表"
-	for _, s := range sectionNames {
-		if s.prefix != "" && strings.HasPrefix(t.ID, s.prefix) {
-			sec = s.short
-		}
-	}
+	sec := t.Section.Short
 	// 总计 and 结果维持 repeat under several groups: name the group too.
 	colText := col.Label
 	if p := t.Column(col.Parent); p != nil && p.IsGroup && col.Parent != "applicant" {

@@ -24,7 +24,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/export/layout"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 // Options control how workbooks are written.
@@ -32,12 +34,6 @@ type Options struct {
 	// Created is written as the workbook's creation and modification time so output is reproducible; zero means a fixed 2000-01-01.
 	Created time.Time
 }
-
-// Custom document properties that mark a workbook as written by xxgk.
-const (
-	propKind = "xxgk"      // "reports" or "template"
-	propForm = "xxgk_form" // the form id of a template; also a defined name
-)
 
 // WriteReports writes one workbook for the reports (at least one).
 //
@@ -55,17 +51,17 @@ func WriteReports(w io.Writer, reports []*xxgk.Report, opt Options) error {
 			return fmt.Errorf("xlsx: report %d is nil", i)
 		}
 	}
-	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告数据", kind: "reports"})
+	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告数据", kind: workbook.Reports})
 	if err != nil {
 		return err
 	}
 	defer b.f.Close()
 	multi := len(reports) > 1
 	if multi {
-		if err := b.add("主要指标", figuresSheet(reports)); err != nil {
+		if err := b.add(workbook.FiguresSheet, figuresSheet(reports)); err != nil {
 			return err
 		}
-		if err := b.add("核查", findingsSheet(reports)); err != nil {
+		if err := b.add(workbook.FindingsSheet, findingsSheet(reports)); err != nil {
 			return err
 		}
 	}
@@ -75,10 +71,10 @@ func WriteReports(w io.Writer, reports []*xxgk.Report, opt Options) error {
 		}
 	}
 	if !multi {
-		if err := b.add("主要指标", figuresSheet(reports)); err != nil {
+		if err := b.add(workbook.FiguresSheet, figuresSheet(reports)); err != nil {
 			return err
 		}
-		if err := b.add("核查", findingsSheet(reports)); err != nil {
+		if err := b.add(workbook.FindingsSheet, findingsSheet(reports)); err != nil {
 			return err
 		}
 	}
@@ -93,14 +89,14 @@ func (b *book) addReportSheets(r *xxgk.Report, tagged bool) error {
 	if form == nil {
 		return nil // narrative or unknown form: no official table to draw
 	}
-	for _, plan := range sheetPlans(form) {
-		g := buildForm(plan, formHeader{agency: r.Agency, year: r.Year})
-		fillReport(g, r)
-		name := plan.long
+	for _, g := range layout.Groups(form) {
+		fg := buildForm(g, formHeader{agency: r.Agency, year: r.Year})
+		fillReport(fg, r)
+		name := g.Section.Name
 		if tagged {
-			name = reportTag(r) + " " + plan.short
+			name = reportTag(r) + " " + g.Section.Short
 		}
-		if err := b.add(name, g.grid); err != nil {
+		if err := b.add(name, fg.grid); err != nil {
 			return err
 		}
 	}
@@ -118,20 +114,20 @@ func WriteTemplate(w io.Writer, formID string, opt Options) error {
 	if form == nil {
 		return fmt.Errorf("xlsx: unknown form %q", formID)
 	}
-	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告统计表", subject: form.Name, kind: "template", form: form.ID})
+	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告统计表", subject: form.Name, kind: workbook.Template, form: form.ID})
 	if err != nil {
 		return err
 	}
 	defer b.f.Close()
-	for _, plan := range sheetPlans(form) {
-		g := buildForm(plan, formHeader{template: true})
-		fillTemplate(g)
-		if err := b.add(plan.long, g.grid); err != nil {
+	for _, g := range layout.Groups(form) {
+		fg := buildForm(g, formHeader{template: true})
+		fillTemplate(fg)
+		if err := b.add(g.Section.Name, fg.grid); err != nil {
 			return err
 		}
 	}
 	// A workbook-level name a reader can find without parsing sheets.
-	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: propForm, RefersTo: `"` + form.ID + `"`,
+	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: workbook.FormName, RefersTo: `"` + form.ID + `"`,
 		Comment: "xxgk 填报模板的表式"}); err != nil {
 		return err
 	}
@@ -170,6 +166,8 @@ func newBook(opt Options, p docProps) (*book, error) {
 	return b, nil
 }
 
+// docProps are a workbook's document properties; kind and form are those
+// of package workbook.
 type docProps struct{ title, subject, kind, form string }
 
 func (b *book) setProps(p docProps) error {
@@ -184,11 +182,11 @@ func (b *book) setProps(p docProps) error {
 	}); err != nil {
 		return err
 	}
-	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: propKind, Value: p.kind}); err != nil {
+	if err := b.f.SetCustomProps(excelize.CustomProperty{Name: workbook.Property, Value: p.kind}); err != nil {
 		return err
 	}
 	if p.form != "" {
-		return b.f.SetCustomProps(excelize.CustomProperty{Name: propForm, Value: p.form})
+		return b.f.SetCustomProps(excelize.CustomProperty{Name: workbook.FormName, Value: p.form})
 	}
 	return nil
 }

@@ -10,8 +10,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/export/layout"
 	"xxgk/internal/samples"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 func parseFile(t testing.TB, name string) *xxgk.Report {
@@ -40,10 +42,10 @@ func openReports(t testing.TB, reports ...*xxgk.Report) *excelize.File {
 // slotCells maps a form's cell keys to their cell names on each sheet.
 func slotCells(form string) map[string][2]string {
 	out := map[string][2]string{}
-	for _, p := range sheetPlans(templates.FormByID(form)) {
-		fg := buildForm(p, formHeader{})
+	for _, g := range layout.Groups(templates.FormByID(form)) {
+		fg := buildForm(g, formHeader{})
 		for _, s := range fg.slots {
-			out[s.key] = [2]string{p.long, cellName(s.r, s.c)}
+			out[s.key] = [2]string{g.Section.Name, cellName(s.r, s.c)}
 		}
 	}
 	return out
@@ -313,7 +315,7 @@ func TestStat2014Report(t *testing.T) {
 	}
 	// Parents with identities are formulas where the report has all parts.
 	formulas := 0
-	fg := buildForm(sheetPlans(templates.FormByID(r.Form))[0], formHeader{})
+	fg := buildForm(layout.Groups(templates.FormByID(r.Form))[0], formHeader{})
 	for key := range fg.totals {
 		at := cells[key]
 		if fm, _ := f.GetCellFormula(at[0], at[1]); fm != "" {
@@ -448,17 +450,17 @@ func checkTemplate(t *testing.T, form string) {
 	// Marker: defined name and custom property.
 	var marked bool
 	for _, dn := range f.GetDefinedName() {
-		marked = marked || dn.Name == propForm && dn.RefersTo == `"`+form+`"`
+		marked = marked || dn.Name == workbook.FormName && dn.RefersTo == `"`+form+`"`
 	}
 	props, _ := f.GetCustomProps()
-	if !marked || !slices.Contains(props, excelize.CustomProperty{Name: propForm, Value: form}) {
+	if !marked || !slices.Contains(props, excelize.CustomProperty{Name: workbook.FormName, Value: form}) {
 		t.Errorf("marker missing: names %+v props %+v", f.GetDefinedName(), props)
 	}
 	checkPrint(t, f)
 	cells := slotCells(form)
 	totals := map[string]bool{}
-	for _, p := range sheetPlans(templates.FormByID(form)) {
-		for k := range buildForm(p, formHeader{}).totals {
+	for _, g := range layout.Groups(templates.FormByID(form)) {
+		for k := range buildForm(g, formHeader{}).totals {
 			totals[k] = true
 		}
 	}

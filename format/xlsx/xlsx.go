@@ -20,6 +20,7 @@ import (
 	"xxgk/format"
 	"xxgk/format/ooxml"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 // Source.Kind is "xlsx" and Source.Encoding is "": a workbook is not text
@@ -81,16 +82,16 @@ func Read(data []byte) (doc *document.Document, err error) {
 	}
 	if props, err := f.GetCustomProps(); err == nil {
 		for _, p := range props {
-			if p.Name != "xxgk" {
+			if p.Name != workbook.Property {
 				continue
 			}
 			switch fmt.Sprint(p.Value) {
-			case "reports":
+			case workbook.Reports:
 				// Written by xxgk from reports: an empty cell is one the
 				// report did not have, and the 主要指标 sheet holds figures
 				// the tables do not give.
 				doc.AbsentEmpty = true
-			case "rollup":
+			case workbook.Rollup:
 				// Its 汇总 sheets look like one report's form; read as one,
 				// a roll-up would count its agencies twice.
 				return nil, fmt.Errorf("这是 xxgk 写出的汇总工作簿，不是单位的年度报告（请汇总原报告）: %w", format.ErrUnreadable)
@@ -158,13 +159,13 @@ func summaryKind(g [][]document.GridCell) (kind string, multi bool) {
 	for _, row := range g {
 		t := rowTexts(row)
 		switch {
-		case len(t) >= 2 && t[0] == "级别" && t[1] == "规则":
+		case len(t) >= 2 && t[0] == workbook.FindingsHeader[0] && t[1] == workbook.FindingsHeader[1]:
 			return "findings", false
-		case len(t) >= 2 && t[0] == "报告" && t[1] == "级别":
+		case len(t) >= 2 && t[0] == workbook.ReportColumn && t[1] == workbook.FindingsHeader[0]:
 			return "findings", true
-		case len(t) >= 2 && t[0] == "指标" && t[1] == "数值":
+		case len(t) >= 2 && t[0] == workbook.FiguresHeader[workbook.FigureLabel] && t[1] == workbook.FiguresHeader[workbook.FigureValue]:
 			kind = "figures"
-		case kind == "figures" && len(t) == 1 && strings.Contains(t[0], "文件："):
+		case kind == "figures" && len(t) == 1 && strings.Contains(t[0], workbook.FileLabel):
 			blocks++
 		}
 	}
@@ -190,31 +191,32 @@ func summaryFigures(g [][]document.GridCell) map[string]xxgk.Value {
 	}
 	out := map[string]xxgk.Value{}
 	header := false
+	const label, value = workbook.FigureLabel, workbook.FigureValue
 	for _, row := range g {
-		if len(row) < 2 {
+		if len(row) <= value {
 			continue
 		}
-		if row[0].Text == "指标" && row[1].Text == "数值" {
+		if row[label].Text == workbook.FiguresHeader[label] && row[value].Text == workbook.FiguresHeader[value] {
 			header = true
 			continue
 		}
-		key, ok := byLabel[row[0].Text]
-		if !header || !ok || row[1].Text == "" {
+		key, ok := byLabel[row[label].Text]
+		if !header || !ok || row[value].Text == "" {
 			continue
 		}
-		n, err := xxgk.ParseNumber(row[1].Text)
+		n, err := xxgk.ParseNumber(row[value].Text)
 		if err != nil {
 			continue
 		}
-		v := xxgk.Value{Value: n, Evidence: xxgk.Evidence{Method: xxgk.MethodForm, Row: "主要指标", Col: row[0].Text}}
-		if len(row) > 2 {
-			v.Unit = row[2].Text
+		v := xxgk.Value{Value: n, Evidence: xxgk.Evidence{Method: xxgk.MethodForm, Row: workbook.FiguresSheet, Col: row[label].Text}}
+		if len(row) > workbook.FigureUnit {
+			v.Unit = row[workbook.FigureUnit].Text
 		}
-		if len(row) > 3 {
-			v.Approx = row[3].Text == "是"
+		if len(row) > workbook.FigureApprox {
+			v.Approx = row[workbook.FigureApprox].Text == workbook.Approx
 		}
-		if len(row) > 4 {
-			v.Text = row[4].Text
+		if len(row) > workbook.FigureSource {
+			v.Text = row[workbook.FigureSource].Text
 		}
 		out[key] = v
 	}

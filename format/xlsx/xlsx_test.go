@@ -18,6 +18,7 @@ import (
 	"xxgk/format/ooxml"
 	"xxgk/internal/testutil"
 	"xxgk/parse"
+	"xxgk/workbook"
 )
 
 const reportsDir = "../../testdata/reports"
@@ -201,7 +202,7 @@ func TestXLSXRefused(t *testing.T) {
 	// A roll-up workbook of xxgk: its 汇总 sheet would read like a report.
 	f = excelize.NewFile()
 	f.SetCellValue("Sheet1", "A1", "汇总")
-	f.SetCustomProps(excelize.CustomProperty{Name: "xxgk", Value: "rollup"})
+	f.SetCustomProps(excelize.CustomProperty{Name: workbook.Property, Value: workbook.Rollup})
 	var rollup bytes.Buffer
 	if err := f.Write(&rollup); err != nil {
 		t.Fatal(err)
