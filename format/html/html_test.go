@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"xxgk"
+
 	"golang.org/x/net/html"
 
 	"xxgk/document"
@@ -575,7 +577,7 @@ func TestReadHTMLNestedDeep(t *testing.T) {
 	if g := tables(doc); len(g) != 1 || len(g[0].Rows) != 1 || g[0].Rows[0][1].Text != "12" {
 		t.Errorf("tables = %v, want the shallow table", g)
 	}
-	if len(doc.Findings) != 1 || doc.Findings[0].Rule != "html_flattened" {
+	if len(doc.Findings) != 1 || doc.Findings[0].Rule != xxgk.RuleHTMLFlattened {
 		t.Errorf("findings = %v, want html_flattened", doc.Findings)
 	}
 	// A page that nests within the limit reads as before, with no finding.

@@ -105,7 +105,7 @@ func Read(data []byte) (doc *document.Document, err error) {
 		}
 		if cut {
 			doc.Findings = append(doc.Findings, xxgk.Finding{
-				Rule: "xlsx_truncated", Severity: xxgk.SeverityWarning,
+				Rule: xxgk.RuleXLSXTruncated, Severity: xxgk.SeverityWarning,
 				Message: fmt.Sprintf("工作表“%s”超过 %d 行或 %d 列，只读取了前面的部分。", name, maxSheetRows, maxSheetCols),
 			})
 		}
