@@ -9,6 +9,7 @@ package xxgk
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Forms a report can have. Local variants use their formats.json id.
@@ -209,3 +210,9 @@ func NewReport(src Source) *Report {
 
 // AddFinding appends a finding.
 func (r *Report) AddFinding(f Finding) { r.Findings = append(r.Findings, f) }
+
+// AgencyKey is an agency name as reports of one agency are matched (the
+// duplicates of a roll-up, the years of check's carry-over): without spaces.
+func AgencyKey(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}

@@ -21,6 +21,7 @@ import (
 	"xxgk/export/pdf"
 	"xxgk/export/xlsx"
 	"xxgk/parse"
+	"xxgk/rollup"
 	"xxgk/templates"
 )
 
@@ -115,7 +116,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	var reports []*xxgk.Report
-	var unreadable []xxgk.Unreadable
+	var unreadable []rollup.Unreadable
 	for _, e := range errs {
 		unreadable = append(unreadable, unreadableOf(e))
 	}
@@ -136,7 +137,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	for _, f := range templates.Figures {
 		labels[f.Key] = f.Label
 	}
-	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable, FigureLabels: labels})
+	ru := rollup.Roll(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable, FigureLabels: labels})
 	stdout := bufio.NewWriter(cmd.Root().Writer)
 	defer stdout.Flush()
 	if out, ok := outs["json"]; ok && out == "-" {
@@ -171,12 +172,12 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	return nil
 }
 
-func unreadableOf(err error) xxgk.Unreadable {
+func unreadableOf(err error) rollup.Unreadable {
 	var ie *inputError
 	if errors.As(err, &ie) {
-		return xxgk.Unreadable{Path: ie.name, Reason: ie.reason}
+		return rollup.Unreadable{Path: ie.name, Reason: ie.reason}
 	}
-	return xxgk.Unreadable{Reason: err.Error()}
+	return rollup.Unreadable{Reason: err.Error()}
 }
 
 // findInputs expands folders into the report files below them, in lexical
@@ -298,7 +299,7 @@ func progressWriter(w io.Writer) func(done, total int) {
 }
 
 // writeRollupSummary prints the roll-up's totals per year.
-func writeRollupSummary(w io.Writer, ru *xxgk.Rollup) {
+func writeRollupSummary(w io.Writer, ru *rollup.Rollup) {
 	agencies := 0
 	for _, y := range ru.Years {
 		agencies += len(y.Agencies)

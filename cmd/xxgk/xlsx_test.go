@@ -14,6 +14,7 @@ import (
 	"time"
 	"xxgk/internal/testutil"
 	"xxgk/load"
+	"xxgk/rollup"
 
 	"github.com/xuri/excelize/v2"
 
@@ -47,7 +48,7 @@ func rollupWorkbook(t *testing.T, reports ...*xxgk.Report) []byte {
 		groups[r.Agency] = "样例组"
 	}
 	var buf bytes.Buffer
-	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: "样例", Groups: groups})
+	ru := rollup.Roll(reports, rollup.Options{Name: "样例", Groups: groups})
 	if err := xlsx.WriteRollup(&buf, ru, xlsx.Options{Created: fixedTime}); err != nil {
 		t.Fatal(err)
 	}
