@@ -32,7 +32,7 @@ func rollupCommand() *cli.Command {
 		UsageText: "xxgk rollup [--name 汇总单位] [--xlsx 汇总.xlsx] [--pdf 汇总.pdf] [--json 汇总.json] [--units 分组.csv] 文件或文件夹...",
 		Description: "读取多个单位的年度报告（文件，或文件夹及其所有子文件夹中的 .txt、.html、.docx、.doc、.pdf、.xlsx 文件），\n" +
 			"按报告年度分别汇总：各项主要指标的合计及填报单位数（例如“42/45 个单位填报”），\n" +
-			"同一年度、同一格式的官方统计表逐格相加；2019年格式与2021年格式只合计两者共有的单元格。\n" +
+			"同一年度、同一格式的官方统计表逐格相加" + sharedFormsNote() + "。\n" +
 			"不同年度的报告绝不相加。同一单位同一年度的报告出现两次时只计一次，并在核查中说明。\n" +
 			"报告没有写明的指标算作缺失，不按 0 计。\n\n" +
 			"--units 指定一个 CSV 文件（两列：单位名称或文件名、分组，例如 县直部门 / 乡镇街道），\n" +
@@ -55,6 +55,30 @@ func rollupCommand() *cli.Command {
 		},
 		Action: rollupAction,
 	}
+}
+
+// sharedFormsNote says which forms a roll-up sums together where they
+// share cells (formats.json's shares_cells_with), older form first:
+// "；2019年格式与2021年格式只合计两者共有的单元格".
+func sharedFormsNote() string {
+	var b strings.Builder
+	for _, group := range templates.SharingGroups() {
+		forms := make([]*templates.Form, len(group))
+		for i, id := range group {
+			forms[i] = templates.FormByID(id)
+		}
+		slices.SortStableFunc(forms, func(a, b *templates.Form) int { return a.InForce.From - b.InForce.From })
+		labels := make([]string, len(forms))
+		for i, f := range forms {
+			labels[i] = f.Label
+		}
+		both := "各格式"
+		if len(labels) == 2 {
+			both = "两者"
+		}
+		fmt.Fprintf(&b, "；%s只合计%s共有的单元格", strings.Join(labels, "与"), both)
+	}
+	return b.String()
 }
 
 // reportExtensions are the files a folder contributes. Files named on the
@@ -312,7 +336,7 @@ func writeRollupSummary(w io.Writer, ru *rollup.Rollup) {
 	for _, y := range ru.Years {
 		var forms []string
 		for _, f := range y.Forms {
-			forms = append(forms, fmt.Sprintf("%s %d", xxgk.FormLabel(f.Form), f.Count))
+			forms = append(forms, fmt.Sprintf("%s %d", templates.FormLabel(f.Form), f.Count))
 		}
 		fmt.Fprintf(w, "\n%s：%d 个单位（%s）\n", yearLabel(y.Year), len(y.Agencies), strings.Join(forms, "，"))
 		for _, fig := range templates.Figures {
@@ -338,7 +362,7 @@ func writeRollupSummary(w io.Writer, ru *rollup.Rollup) {
 func formList(forms []string) string {
 	var names []string
 	for _, f := range forms {
-		names = append(names, xxgk.FormLabel(f))
+		names = append(names, templates.FormLabel(f))
 	}
 	return strings.Join(names, "与")
 }

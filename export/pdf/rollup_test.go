@@ -251,20 +251,20 @@ func TestAgencyTableBlank(t *testing.T) {
 // tie (with shared cells, of the newest shared form), then of each other
 // form with tables.
 func TestSummaryTables(t *testing.T) {
-	shared := &rollup.SharedCells{Forms: []string{xxgk.FormGov2021, xxgk.FormGov2019}}
+	shared := &rollup.SharedCells{Forms: []string{"gov_2021", "gov_2019"}}
 	tests := []struct {
 		forms  []rollup.FormCount
 		shared *rollup.SharedCells
 		want   []string // form: forms in it
 	}{
 		{[]rollup.FormCount{{Form: xxgk.FormNarrative, Count: 9}}, nil, nil},
-		{[]rollup.FormCount{{Form: xxgk.FormStat2014, Count: 2}, {Form: "fj_2014_2018", Count: 3}, {Form: xxgk.FormNarrative, Count: 9}}, nil,
+		{[]rollup.FormCount{{Form: "stat_2014", Count: 2}, {Form: "fj_2014_2018", Count: 3}, {Form: xxgk.FormNarrative, Count: 9}}, nil,
 			[]string{"fj_2014_2018:fj_2014_2018", "stat_2014:stat_2014"}},
-		{[]rollup.FormCount{{Form: xxgk.FormStat2014, Count: 3}, {Form: "fj_2014_2018", Count: 3}}, nil,
+		{[]rollup.FormCount{{Form: "stat_2014", Count: 3}, {Form: "fj_2014_2018", Count: 3}}, nil,
 			[]string{"stat_2014:stat_2014", "fj_2014_2018:fj_2014_2018"}},
-		{[]rollup.FormCount{{Form: xxgk.FormGov2021, Count: 1}, {Form: xxgk.FormGov2019, Count: 5}}, shared,
+		{[]rollup.FormCount{{Form: "gov_2021", Count: 1}, {Form: "gov_2019", Count: 5}}, shared,
 			[]string{"gov_2021:gov_2021,gov_2019"}},
-		{[]rollup.FormCount{{Form: xxgk.FormGov2021, Count: 1}, {Form: xxgk.FormGov2019, Count: 1}, {Form: xxgk.FormStat2014, Count: 5}}, shared,
+		{[]rollup.FormCount{{Form: "gov_2021", Count: 1}, {Form: "gov_2019", Count: 1}, {Form: "stat_2014", Count: 5}}, shared,
 			[]string{"stat_2014:stat_2014", "gov_2021:gov_2021", "gov_2019:gov_2019"}},
 	}
 	for _, tt := range tests {
@@ -279,7 +279,7 @@ func TestSummaryTables(t *testing.T) {
 }
 
 func TestTotalCells(t *testing.T) {
-	form := templates.FormByID(xxgk.FormGov2021)
+	form := templates.FormByID("gov_2021")
 	tbl := form.Table("t3_requests")
 	cells := map[string]rollup.Total{
 		tbl.CellKey("granted", "total"):       {Value: xxgk.Int(3)},

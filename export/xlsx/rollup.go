@@ -131,16 +131,12 @@ func (b *book) addYear(ru *rollup.Rollup, y *rollup.Year, multiYear bool, omitte
 	return b.add(name, agencySheet(ru, y))
 }
 
-// formName is a form's short Chinese name: 2021年格式, or a local form's
-// name from formats.json.
+// formName is a form's short Chinese name: 2021年格式 (templates.FormLabel).
 func formName(id string) string {
 	if id == "" {
 		return "未识别"
 	}
-	if l := xxgk.FormLabel(id); l != id {
-		return l
-	}
-	return templateName(id)
+	return templates.FormLabel(id)
 }
 
 // agencyCount is 45个单位（2021年格式40个、2019年格式5个）.

@@ -326,10 +326,10 @@ func TestRollupFindings(t *testing.T) {
 func TestRollupShared(t *testing.T) {
 	a := parseFile(t, "pingtan-2025-zone-html.html")
 	old := copyReport(a, "旧格式局", "旧格式局.html")
-	old.Form = xxgk.FormGov2019
+	old.Form = "gov_2019"
 	old.Cells = map[string]xxgk.Value{}
 	for k, v := range a.Cells {
-		k2 := xxgk.FormGov2019 + strings.TrimPrefix(k, xxgk.FormGov2021)
+		k2 := "gov_2019" + strings.TrimPrefix(k, "gov_2021")
 		if _, _, _, ok := templates.Cell(k2); ok {
 			old.Cells[k2] = v
 		}
@@ -350,7 +350,7 @@ func TestRollupShared(t *testing.T) {
 		}
 	}
 	shared, only := 0, 0
-	for key, at := range slotCells(xxgk.FormGov2021) {
+	for key, at := range slotCells("gov_2021") {
 		sheet, cell := rollupSheet(2025, at[0]), below(t, at[1], rollupNoteRows)
 		got := mustValue(t, f, sheet, cell)
 		comments, _ := f.GetComments(sheet)
@@ -358,7 +358,7 @@ func TestRollupShared(t *testing.T) {
 		if !ok {
 			continue
 		}
-		if _, both := y.Shared.Cells[strings.TrimPrefix(key, xxgk.FormGov2021+".")]; both {
+		if _, both := y.Shared.Cells[strings.TrimPrefix(key, "gov_2021"+".")]; both {
 			shared++
 			if got != v.Value.Add(v.Value).String() || !hasComment(comments, cell, "2/2 个单位填报（2021年格式、2019年格式合计）") {
 				t.Errorf("shared %s = %q, want %s", key, got, v.Value.Add(v.Value))
