@@ -194,7 +194,8 @@ func use(s *Spec) {
 	Figures = s.Figures
 }
 
-// Load returns the specification: the embedded formats.json.
+// Load returns the specification: the embedded formats.json (or the one
+// a test put in its place with Replace).
 func Load() *Spec { return current.Load() }
 
 // decode reads and indexes a specification and checks that its parts fit
