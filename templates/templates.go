@@ -269,7 +269,9 @@ func (t *Table) index() {
 // Shanghai-style table lists 指标名称/计量单位/代码 without it).
 var labelColumnKeys = map[string]bool{"indicator": true, "unit": true, "code": true, "item": true}
 
-// Forms returns every form of the specification.
+// Forms returns every form of the specification, in the order of
+// formats.json (the reader breaks ties between forms by it; Listed gives
+// the order users see).
 func Forms() []*Form { return Load().Formats }
 
 // FormByID returns the form with the given id, or nil.
