@@ -9,32 +9,14 @@ package xxgk
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
-// Forms a report can have. Local variants use their formats.json id.
-const (
-	FormNarrative = "narrative"
-	FormStat2014  = "stat_2014"
-	FormGov2019   = "gov_2019"
-	FormGov2021   = "gov_2021"
-)
-
-// formLabels are the Chinese names of the national forms, as users read
-// them in summaries and PDFs.
-var formLabels = map[string]string{
-	FormNarrative: "文字报告", FormStat2014: "2014年统计表", FormGov2019: "2019年格式", FormGov2021: "2021年格式",
-	// Local variants of formats.json.
-	"fj_2013": "福建2013年统计表", "fj_2014_2018": "福建2014年统计表", "local_2008_shanghai_style": "地方统计报表（上海式）",
-}
-
-// FormLabel is the Chinese name of a form; a local variant, known only by
-// its formats.json id, is shown as that id, and no form as "".
-func FormLabel(id string) string {
-	if l, ok := formLabels[id]; ok {
-		return l
-	}
-	return id
-}
+// FormNarrative is the form of a report without an official table, whose
+// figures come from its sentences. Every other form is a form of
+// templates/formats.json, named by its id there (gov_2021); its facts
+// (Chinese name, order, …) are package templates'.
+const FormNarrative = "narrative"
 
 // Method says how a value was obtained.
 type Method string
@@ -209,3 +191,9 @@ func NewReport(src Source) *Report {
 
 // AddFinding appends a finding.
 func (r *Report) AddFinding(f Finding) { r.Findings = append(r.Findings, f) }
+
+// AgencyKey is an agency name as reports of one agency are matched (the
+// duplicates of a roll-up, the years of check's carry-over): without spaces.
+func AgencyKey(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}

@@ -1,7 +1,10 @@
 // Package templates holds the official statistics forms of the annual
 // reports (formats.json, a copy of the project spec, embedded) as a typed API: the
 // one source of truth for labels (the parser matches them), layout (the
-// exporters draw them) and identities (check runs them).
+// exporters draw them), identities (check runs them), the facts of each
+// form (its Chinese name, 文号, listing order, the forms it shares cells
+// with, whether it is offered blank) and the figures of MODEL.md with the
+// cells each is read from. A new form is a change of formats.json alone.
 package templates
 
 import (
@@ -9,7 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"sync"
+	"sync/atomic"
 )
 
 //go:embed formats.json
@@ -19,14 +22,38 @@ var formatsJSON []byte
 type Spec struct {
 	Version     string            `json:"spec_version"`
 	Conventions map[string]string `json:"conventions"`
-	Formats     []*Form           `json:"formats"`
+	// Figures are the figures of MODEL.md in display order, each with the
+	// cells of every form it is read from (the forms' figure_cells).
+	Figures []Figure `json:"figures"`
+	Formats []*Form  `json:"formats"`
+
+	byID    map[string]*Form
+	listed  []*Form    // by Order
+	sharing [][]string // SharingGroups
 }
 
 // Form is one official (or local) form, e.g. gov_2021.
 type Form struct {
-	ID         string   `json:"id"`
-	Name       string   `json:"name"`
-	InForce    InForce  `json:"in_force_years"`
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	InForce InForce `json:"in_force_years"`
+	// Label is the form's short Chinese name (2021年格式), as users read it.
+	Label string `json:"label"`
+	// DocumentNumber is the 文号 of the notice that set a national form
+	// (国办公开办函〔2021〕30号); a local form has none.
+	DocumentNumber string `json:"document_number"`
+	// Order is where the form is listed among forms, ascending: the
+	// national forms newest first, then the local ones.
+	Order int `json:"order"`
+	// SharesCellsWith are the forms whose cells of the same TABLE.ROW.COL
+	// key mean the same: a roll-up sums them with the form's own.
+	SharesCellsWith []string `json:"shares_cells_with"`
+	// BlankTemplate marks a form xxgk template offers as a blank workbook.
+	BlankTemplate bool `json:"blank_template"`
+	// FigureCells maps a figure key to the cells of this form it is read
+	// from; Spec.Figures holds the same, per figure.
+	FigureCells map[string]FigureDef `json:"figure_cells"`
+
 	Scope      string   `json:"scope"`
 	Confidence string   `json:"confidence"`
 	Sections   []string `json:"sections"`
@@ -160,22 +187,30 @@ type HeaderCell struct {
 	Text string `json:"text"`
 }
 
-var (
-	loadOnce sync.Once
-	spec     *Spec
-	loadErr  error
-)
+// current is the specification in use: the embedded formats.json, decoded
+// once when the program starts (the tests rule out that it is broken).
+var current atomic.Pointer[Spec]
 
-// Load returns the embedded specification. It panics if the embedded data
-// is broken, which the tests rule out.
-func Load() *Spec {
-	loadOnce.Do(func() { spec, loadErr = decode(formatsJSON) })
-	if loadErr != nil {
-		panic(loadErr)
+func init() {
+	s, err := decode(formatsJSON)
+	if err != nil {
+		panic(err)
 	}
-	return spec
+	use(s)
 }
 
+// use makes s the specification every function of the package reads.
+func use(s *Spec) {
+	current.Store(s)
+	Figures = s.Figures
+}
+
+// Load returns the specification: the embedded formats.json (or the one
+// a test put in its place with Replace).
+func Load() *Spec { return current.Load() }
+
+// decode reads and indexes a specification and checks that its parts fit
+// together (validate).
 func decode(b []byte) (*Spec, error) {
 	var s Spec
 	if err := json.Unmarshal(b, &s); err != nil {
@@ -187,6 +222,10 @@ func decode(b []byte) (*Spec, error) {
 			t.index()
 		}
 	}
+	if err := s.validate(); err != nil {
+		return nil, fmt.Errorf("templates: formats.json: %w", err)
+	}
+	s.index()
 	return &s, nil
 }
 
@@ -241,18 +280,13 @@ func (t *Table) index() {
 // Shanghai-style table lists 指标名称/计量单位/代码 without it).
 var labelColumnKeys = map[string]bool{"indicator": true, "unit": true, "code": true, "item": true}
 
-// Forms returns every form of the specification.
+// Forms returns every form of the specification, in the order of
+// formats.json (the reader breaks ties between forms by it; Listed gives
+// the order users see).
 func Forms() []*Form { return Load().Formats }
 
 // FormByID returns the form with the given id, or nil.
-func FormByID(id string) *Form {
-	for _, f := range Load().Formats {
-		if f.ID == id {
-			return f
-		}
-	}
-	return nil
-}
+func FormByID(id string) *Form { return Load().byID[id] }
 
 // Table returns the table with the given id, or nil.
 func (f *Form) Table(id string) *Table {

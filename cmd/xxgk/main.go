@@ -5,7 +5,7 @@
 //
 //	xxgk parse [--json] 文件...
 //	xxgk xlsx [-o 输出.xlsx] 文件...
-//	xxgk template --form gov_2021|gov_2019|stat_2014 [-o 输出.xlsx]
+//	xxgk template --form 表式 [-o 输出.xlsx]
 //
 // Messages and help are in Chinese, for the administrative staff and auditors
 // who use it; flags and JSON member names are ASCII.

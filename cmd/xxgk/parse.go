@@ -247,7 +247,7 @@ func formName(id string) string {
 	if id == "" {
 		return "未识别"
 	}
-	if n := xxgk.FormLabel(id); n != id {
+	if n := templates.FormLabel(id); n != id {
 		return n + "（" + id + "）"
 	}
 	return id

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"slices"
+
 	"xxgk/format"
 
 	"bufio"
@@ -22,6 +24,7 @@ import (
 	"xxgk/export/pdf"
 	"xxgk/export/xlsx"
 	"xxgk/parse"
+	"xxgk/rollup"
 	"xxgk/templates"
 )
 
@@ -32,7 +35,7 @@ func rollupCommand() *cli.Command {
 		UsageText: "xxgk rollup [--name 汇总单位] [--xlsx 汇总.xlsx] [--pdf 汇总.pdf] [--json 汇总.json] [--units 分组.csv] 文件或文件夹...",
 		Description: "读取多个单位的年度报告（文件，或文件夹及其所有子文件夹中的 .txt、.html、.docx、.doc、.pdf、.xlsx 文件），\n" +
 			"按报告年度分别汇总：各项主要指标的合计及填报单位数（例如“42/45 个单位填报”），\n" +
-			"同一年度、同一格式的官方统计表逐格相加；2019年格式与2021年格式只合计两者共有的单元格。\n" +
+			"同一年度、同一格式的官方统计表逐格相加" + sharedFormsNote() + "。\n" +
 			"不同年度的报告绝不相加。同一单位同一年度的报告出现两次时只计一次，并在核查中说明。\n" +
 			"报告没有写明的指标算作缺失，不按 0 计。\n\n" +
 			"--units 指定一个 CSV 文件（两列：单位名称或文件名、分组，例如 县直部门 / 乡镇街道），\n" +
@@ -55,6 +58,30 @@ func rollupCommand() *cli.Command {
 		},
 		Action: rollupAction,
 	}
+}
+
+// sharedFormsNote says which forms a roll-up sums together where they
+// share cells (formats.json's shares_cells_with), older form first:
+// "；2019年格式与2021年格式只合计两者共有的单元格".
+func sharedFormsNote() string {
+	var b strings.Builder
+	for _, group := range templates.SharingGroups() {
+		forms := make([]*templates.Form, len(group))
+		for i, id := range group {
+			forms[i] = templates.FormByID(id)
+		}
+		slices.SortStableFunc(forms, func(a, b *templates.Form) int { return a.InForce.From - b.InForce.From })
+		labels := make([]string, len(forms))
+		for i, f := range forms {
+			labels[i] = f.Label
+		}
+		both := "各格式"
+		if len(labels) == 2 {
+			both = "两者"
+		}
+		fmt.Fprintf(&b, "；%s只合计%s共有的单元格", strings.Join(labels, "与"), both)
+	}
+	return b.String()
 }
 
 // partialError is a roll-up written although some inputs could not be read.
@@ -112,7 +139,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	var reports []*xxgk.Report
-	var unreadable []xxgk.Unreadable
+	var unreadable []rollup.Unreadable
 	for _, e := range errs {
 		unreadable = append(unreadable, unreadableOf(e))
 	}
@@ -133,7 +160,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	for _, f := range templates.Figures {
 		labels[f.Key] = f.Label
 	}
-	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable, FigureLabels: labels})
+	ru := rollup.Roll(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable, FigureLabels: labels})
 	stdout := bufio.NewWriter(cmd.Root().Writer)
 	defer stdout.Flush()
 	if out, ok := outs["json"]; ok && out == "-" {
@@ -168,12 +195,12 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	return nil
 }
 
-func unreadableOf(err error) xxgk.Unreadable {
+func unreadableOf(err error) rollup.Unreadable {
 	var ie *inputError
 	if errors.As(err, &ie) {
-		return xxgk.Unreadable{Path: ie.name, Reason: ie.reason}
+		return rollup.Unreadable{Path: ie.name, Reason: ie.reason}
 	}
-	return xxgk.Unreadable{Reason: err.Error()}
+	return rollup.Unreadable{Reason: err.Error()}
 }
 
 // findInputs expands folders into the report files below them, in lexical
@@ -297,7 +324,7 @@ func progressWriter(w io.Writer) func(done, total int) {
 }
 
 // writeRollupSummary prints the roll-up's totals per year.
-func writeRollupSummary(w io.Writer, ru *xxgk.Rollup) {
+func writeRollupSummary(w io.Writer, ru *rollup.Rollup) {
 	agencies := 0
 	for _, y := range ru.Years {
 		agencies += len(y.Agencies)
@@ -310,7 +337,7 @@ func writeRollupSummary(w io.Writer, ru *xxgk.Rollup) {
 	for _, y := range ru.Years {
 		var forms []string
 		for _, f := range y.Forms {
-			forms = append(forms, fmt.Sprintf("%s %d", xxgk.FormLabel(f.Form), f.Count))
+			forms = append(forms, fmt.Sprintf("%s %d", templates.FormLabel(f.Form), f.Count))
 		}
 		fmt.Fprintf(w, "\n%s：%d 个单位（%s）\n", yearLabel(y.Year), len(y.Agencies), strings.Join(forms, "，"))
 		for _, fig := range templates.Figures {
@@ -336,7 +363,7 @@ func writeRollupSummary(w io.Writer, ru *xxgk.Rollup) {
 func formList(forms []string) string {
 	var names []string
 	for _, f := range forms {
-		names = append(names, xxgk.FormLabel(f))
+		names = append(names, templates.FormLabel(f))
 	}
 	return strings.Join(names, "与")
 }

@@ -15,8 +15,7 @@ import (
 	"testing"
 
 	"xxgk/load"
-
-	"xxgk"
+	"xxgk/rollup"
 )
 
 // TestRollupEqualsSums rolls up every bundled sample report (the seeds and
@@ -31,7 +30,7 @@ func TestRollupEqualsSums(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ru xxgk.Rollup
+	var ru rollup.Rollup
 	if err := json.Unmarshal(b, &ru); err != nil {
 		t.Fatal(err)
 	}
@@ -39,8 +38,8 @@ func TestRollupEqualsSums(t *testing.T) {
 	// The same walk, parse and dedupe, done plainly.
 	type want struct {
 		agencies int
-		figures  map[string]xxgk.Total
-		cells    map[string]xxgk.Total
+		figures  map[string]rollup.Total
+		cells    map[string]rollup.Total
 		forms    map[string]int
 	}
 	years := map[int]*want{}
@@ -66,7 +65,7 @@ func TestRollupEqualsSums(t *testing.T) {
 		seen[key] = true
 		w := years[r.Year]
 		if w == nil {
-			w = &want{figures: map[string]xxgk.Total{}, cells: map[string]xxgk.Total{}, forms: map[string]int{}}
+			w = &want{figures: map[string]rollup.Total{}, cells: map[string]rollup.Total{}, forms: map[string]int{}}
 			years[r.Year] = w
 		}
 		w.agencies++
@@ -131,7 +130,7 @@ func TestRollupCorpusDistinct(t *testing.T) {
 	if err := run(context.Background(), []string{"xxgk", "rollup", "--json", "-", dir}, nil, &stdout, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	var ru xxgk.Rollup
+	var ru rollup.Rollup
 	if err := json.Unmarshal(stdout.Bytes(), &ru); err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +139,7 @@ func TestRollupCorpusDistinct(t *testing.T) {
 		agencies += len(y.Agencies)
 	}
 	for _, f := range ru.Findings {
-		if f.Rule == xxgk.RuleRollupDuplicate {
+		if f.Rule == rollup.RuleDuplicate {
 			t.Errorf("duplicate: %s %s", f.Path, f.Message)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,10 +18,44 @@ import (
 
 	"xxgk"
 	"xxgk/export/xlsx"
+	"xxgk/templates"
 )
 
-// templateForms are the forms xxgk template writes, in the order listed.
-var templateForms = []string{xxgk.FormGov2021, xxgk.FormGov2019, xxgk.FormStat2014}
+// templateForms are the ids of the forms xxgk template writes, in listing
+// order (templates.BlankForms).
+func templateForms() []string {
+	var ids []string
+	for _, f := range templates.BlankForms() {
+		ids = append(ids, f.ID)
+	}
+	return ids
+}
+
+// templateFormList is the list of forms in the help of xxgk template: one
+// line each, id and Chinese name, the form in force marked 现行.
+func templateFormList() string {
+	width := 0
+	for _, f := range templates.BlankForms() {
+		width = max(width, len(f.ID))
+	}
+	var b strings.Builder
+	for _, f := range templates.BlankForms() {
+		fmt.Fprintf(&b, "   %-*s  %s", width, f.ID, f.Label)
+		if f.InForce.To == 0 {
+			b.WriteString("（现行）")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// orList joins ids as a choice: a、b 或 c.
+func orList(ids []string) string {
+	if len(ids) < 2 {
+		return strings.Join(ids, "")
+	}
+	return strings.Join(ids[:len(ids)-1], "、") + " 或 " + ids[len(ids)-1]
+}
 
 func outputFlag(usage string) cli.Flag {
 	return &cli.StringFlag{
@@ -105,24 +140,26 @@ func writeReportsAction(ctx context.Context, cmd *cli.Command, ext string, write
 }
 
 func templateCommand() *cli.Command {
+	forms := templateForms()
+	first, last := "", ""
+	if len(forms) > 0 {
+		first, last = forms[0], forms[len(forms)-1]
+	}
 	return &cli.Command{
 		Name:      "template",
 		Usage:     "写出空白的官方统计表（.xlsx），供填报",
 		UsageText: "xxgk template --form 表式 [-o 输出文件.xlsx]",
 		Description: "写出一份空白的政府信息公开工作年度报告统计表，格式与官方表格一致，\n" +
 			"只需在空白格中填写数字，合计由表格自动计算。填好后可以用 xxgk parse 或 xxgk xlsx 读取。\n\n" +
-			"表式：\n" +
-			"   gov_2021   2021年格式（现行）\n" +
-			"   gov_2019   2019年格式\n" +
-			"   stat_2014  2014年统计表\n\n" +
-			"默认输出文件为当前文件夹下的“表式模板.xlsx”，例如 gov_2021模板.xlsx；已有的同名文件会被替换。\n\n" +
+			"表式：\n" + templateFormList() + "\n" +
+			"默认输出文件为当前文件夹下的“表式模板.xlsx”，例如 " + first + "模板.xlsx；已有的同名文件会被替换。\n\n" +
 			"示例：\n" +
-			"   xxgk template --form gov_2021\n" +
-			"   xxgk template --form stat_2014 -o 统计表.xlsx",
+			"   xxgk template --form " + first + "\n" +
+			"   xxgk template --form " + last + " -o 统计表.xlsx",
 		CustomHelpTemplate: commandHelpTemplate,
 		OnUsageError:       onUsageError,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "form", Usage: "表式：gov_2021、gov_2019 或 stat_2014（必填）"},
+			&cli.StringFlag{Name: "form", Usage: "表式：" + orList(forms) + "（必填）"},
 			outputFlag("输出文件名（.xlsx），默认为“表式模板.xlsx”"),
 		},
 		Action: templateAction,
@@ -133,16 +170,12 @@ func templateAction(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Present() {
 		return usageErrorf(cmd, "template 不需要文件参数（多余的参数：%s）", strings.Join(cmd.Args().Slice(), " "))
 	}
-	form := cmd.String("form")
+	form, forms := cmd.String("form"), templateForms()
 	if form == "" {
-		return usageErrorf(cmd, "请用 --form 指定表式（%s）", strings.Join(templateForms, "、"))
+		return usageErrorf(cmd, "请用 --form 指定表式（%s）", strings.Join(forms, "、"))
 	}
-	known := false
-	for _, f := range templateForms {
-		known = known || f == form
-	}
-	if !known {
-		return usageErrorf(cmd, "没有“%s”这种表式（可用的表式：%s）", form, strings.Join(templateForms, "、"))
+	if !slices.Contains(forms, form) {
+		return usageErrorf(cmd, "没有“%s”这种表式（可用的表式：%s）", form, strings.Join(forms, "、"))
 	}
 	out := cmd.String("output")
 	if out == "" {

@@ -14,6 +14,7 @@ import (
 	"time"
 	"xxgk/internal/testutil"
 	"xxgk/load"
+	"xxgk/rollup"
 
 	"github.com/xuri/excelize/v2"
 
@@ -47,7 +48,7 @@ func rollupWorkbook(t *testing.T, reports ...*xxgk.Report) []byte {
 		groups[r.Agency] = "样例组"
 	}
 	var buf bytes.Buffer
-	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: "样例", Groups: groups})
+	ru := rollup.Roll(reports, rollup.Options{Name: "样例", Groups: groups})
 	if err := xlsx.WriteRollup(&buf, ru, xlsx.Options{Created: fixedTime}); err != nil {
 		t.Fatal(err)
 	}
@@ -107,9 +108,9 @@ type formFill struct {
 }
 
 var formFills = []formFill{
-	{xxgk.FormGov2021, "pingtan-2025-zone-html.html"},
-	{xxgk.FormStat2014, "seed-002.txt"},
-	{xxgk.FormGov2019, "pingtan-2025-zone-html.html"}, // the rows both forms have
+	{"gov_2021", "pingtan-2025-zone-html.html"},
+	{"stat_2014", "seed-002.txt"},
+	{"gov_2019", "pingtan-2025-zone-html.html"}, // the rows both forms have
 }
 
 // fillValues returns the numbers to type into form: the sample's cells,
@@ -128,7 +129,7 @@ func fillValues(t *testing.T, ff formFill) map[string]xxgk.Number {
 		}
 		// 2019 has one 其他处理 row where 2021 has three: type their sum,
 		// so the typed table balances as the report's did.
-		if ff.form == xxgk.FormGov2019 && strings.HasPrefix(rest, "t3_requests.other_") {
+		if ff.form == "gov_2019" && strings.HasPrefix(rest, "t3_requests.other_") {
 			col := rest[strings.LastIndex(rest, ".")+1:]
 			k := ff.form + ".t3_requests.other_handling." + col
 			out[k] = out[k].Add(v.Value)
@@ -488,7 +489,7 @@ func TestLibreOffice(t *testing.T) {
 	profile := loProfile(t)
 	dir := t.TempDir()
 
-	filled, _ := fillTemplate(t, templateWorkbook(t, xxgk.FormGov2021), xxgk.FormGov2021, fillValues(t, formFills[0]), true)
+	filled, _ := fillTemplate(t, templateWorkbook(t, "gov_2021"), "gov_2021", fillValues(t, formFills[0]), true)
 	books := map[string][]byte{
 		"seed.xlsx":    reportsWorkbook(t, parseSample(t, "seed-002.txt")),
 		"pingtan.xlsx": reportsWorkbook(t, parseSample(t, "pingtan-2025-zone-html.html")),
@@ -497,7 +498,7 @@ func TestLibreOffice(t *testing.T) {
 		// 汇总, 各单位 (SUM, COUNT, SUMIF rows) and the per-agency sheets.
 		"rollup.xlsx": rollupWorkbook(t, parseSample(t, "pingtan-2025-zone-html.html"), parseSample(t, "page-08.txt"),
 			parseSample(t, "seed-002.txt"), parseSample(t, "seed-000.txt")),
-		"blank.xlsx": templateWorkbook(t, xxgk.FormStat2014),
+		"blank.xlsx": templateWorkbook(t, "stat_2014"),
 	}
 	names := make([]string, 0, len(books))
 	for n := range books {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"testing"
+	"xxgk/rollup"
 
 	"xxgk"
 )
@@ -48,7 +49,7 @@ func BenchmarkWriteRollup(b *testing.B) {
 				groups[r.Agency] = fmt.Sprintf("第%d组", i%10+1)
 				r.Findings = findings
 			}
-			ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: "测试市", Groups: groups})
+			ru := rollup.Roll(reports, rollup.Options{Name: "测试市", Groups: groups})
 			var buf bytes.Buffer
 			b.ReportAllocs()
 			for b.Loop() {

@@ -45,7 +45,7 @@ func baseName(p string) string {
 
 func trimSpaces(s string) string { return strings.TrimRight(s, " ") }
 
-func formName(id string) string { return nonEmpty(xxgk.FormLabel(id), unknown) }
+func formName(id string) string { return nonEmpty(templates.FormLabel(id), unknown) }
 
 // report draws one report, starting on a new portrait page.
 func (d *doc) report(r *xxgk.Report) {

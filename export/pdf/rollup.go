@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"xxgk"
+	"xxgk/rollup"
 	"xxgk/templates"
 )
 
@@ -26,7 +27,7 @@ const maxFindingRows = 200
 // the most requests received and the most proactive disclosure, the chart
 // of how requests were handled, notes on coverage and the findings; at the
 // end the inputs that could not be read.
-func WriteRollup(w io.Writer, ru *xxgk.Rollup, opt Options) error {
+func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 	if ru == nil {
 		return errors.New("pdf: no roll-up")
 	}
@@ -45,14 +46,14 @@ func rollupTitle(name string, year int) string {
 	return fmt.Sprintf("%s%d年政府信息公开工作年度报告汇总（数据摘要）", name, year)
 }
 
-func rollupDocTitle(ru *xxgk.Rollup) string {
+func rollupDocTitle(ru *rollup.Rollup) string {
 	if len(ru.Years) == 1 {
 		return rollupTitle(ru.Name, ru.Years[0].Year)
 	}
 	return strings.TrimSpace(ru.Name) + "政府信息公开工作年度报告汇总（数据摘要）"
 }
 
-func (d *doc) rollup(ru *xxgk.Rollup) {
+func (d *doc) rollup(ru *rollup.Rollup) {
 	// The sources of the reports rolled up, by path: how a finding's line
 	// is named depends on the kind of file it is in.
 	sources := map[string]xxgk.Source{}
@@ -63,7 +64,7 @@ func (d *doc) rollup(ru *xxgk.Rollup) {
 			}
 		}
 	}
-	byYear := map[int][]xxgk.RollupFinding{}
+	byYear := map[int][]rollup.Finding{}
 	for _, f := range ru.Findings {
 		byYear[f.Year] = append(byYear[f.Year], f)
 	}
@@ -73,7 +74,7 @@ func (d *doc) rollup(ru *xxgk.Rollup) {
 	}
 	// Findings of no year's section (none, as Roll makes them) would
 	// otherwise be lost.
-	var rest []xxgk.RollupFinding
+	var rest []rollup.Finding
 	for _, f := range ru.Findings {
 		if _, ok := byYear[f.Year]; ok {
 			rest = append(rest, f)
@@ -101,7 +102,7 @@ func (d *doc) rollup(ru *xxgk.Rollup) {
 }
 
 // yearSection draws one year of the roll-up from a new portrait page.
-func (d *doc) yearSection(ru *xxgk.Rollup, y *xxgk.YearRollup, findings []xxgk.RollupFinding, sources map[string]xxgk.Source) {
+func (d *doc) yearSection(ru *rollup.Rollup, y *rollup.Year, findings []rollup.Finding, sources map[string]xxgk.Source) {
 	d.subs = nil
 	d.running = rollupTitle(ru.Name, y.Year)
 	d.addPage(false)
@@ -131,7 +132,7 @@ func (d *doc) yearSection(ru *xxgk.Rollup, y *xxgk.YearRollup, findings []xxgk.R
 }
 
 // rollupMeta draws the block naming the office, year, agencies and forms.
-func (d *doc) rollupMeta(ru *xxgk.Rollup, y *xxgk.YearRollup) {
+func (d *doc) rollupMeta(ru *rollup.Rollup, y *rollup.Year) {
 	var kv [][2]string
 	if name := strings.TrimSpace(ru.Name); name != "" {
 		kv = append(kv, [2]string{"汇总单位", name})
@@ -161,7 +162,7 @@ func (d *doc) rollupMeta(ru *xxgk.Rollup, y *xxgk.YearRollup) {
 
 // scope names the part of the roll-up y is in sentences: 本年度, or 本部分
 // for the reports of unknown year.
-func scope(y *xxgk.YearRollup) string {
+func scope(y *rollup.Year) string {
 	if y.Year <= 0 {
 		return "本部分"
 	}
@@ -169,11 +170,11 @@ func scope(y *xxgk.YearRollup) string {
 }
 
 // totalValue is a total as a value: its sum, approximate if a part was.
-func totalValue(t xxgk.Total) xxgk.Value { return xxgk.Value{Value: t.Value, Approx: t.Approx} }
+func totalValue(t rollup.Total) xxgk.Value { return xxgk.Value{Value: t.Value, Approx: t.Approx} }
 
-func totalText(t xxgk.Total) string { return valueText(totalValue(t)) }
+func totalText(t rollup.Total) string { return valueText(totalValue(t)) }
 
-func totalValues(totals map[string]xxgk.Total) map[string]xxgk.Value {
+func totalValues(totals map[string]rollup.Total) map[string]xxgk.Value {
 	out := make(map[string]xxgk.Value, len(totals))
 	for k, t := range totals {
 		out[k] = totalValue(t)
@@ -183,7 +184,7 @@ func totalValues(totals map[string]xxgk.Total) map[string]xxgk.Value {
 
 // rollupFigures lists every figure of templates.Figures some agency
 // stated: its total, unit and how many of the agencies stated it.
-func (d *doc) rollupFigures(y *xxgk.YearRollup) {
+func (d *doc) rollupFigures(y *rollup.Year) {
 	t := figureTable([]float64{66, 34, 12, 30}, []string{"合计", "单位", "填报单位数"}, func(fig *templates.Figure) []tcell {
 		tot, ok := y.Figures[fig.Key]
 		if !ok {
@@ -205,13 +206,13 @@ type summed struct {
 	// shared, when the main form is one of the forms of y.Shared: the
 	// layout is then the newest of them, their common cells summed over
 	// all of their agencies.
-	shared *xxgk.SharedCells
+	shared *rollup.SharedCells
 	forms  []string // the forms whose agencies are in the tables
 }
 
 // summaryTables are the year's summed tables, as the workbook draws them
-// (xxgk.YearRollup.SummaryTables): the main form's, then a minority form's.
-func summaryTables(y *xxgk.YearRollup) []*summed {
+// (rollup.Year.SummaryTables): the main form's, then a minority form's.
+func summaryTables(y *rollup.Year) []*summed {
 	var out []*summed
 	for _, st := range y.SummaryTables() {
 		f := templates.FormByID(st.Form)
@@ -230,10 +231,10 @@ func summaryTables(y *xxgk.YearRollup) []*summed {
 // summedTables draws the official tables with the cells summed over the
 // agencies of their form, or, for the cells the shared forms have in
 // common, over the agencies of all of them.
-func (d *doc) summedTables(y *xxgk.YearRollup, m *summed) {
+func (d *doc) summedTables(y *rollup.Year, m *summed) {
 	id := m.form.ID
 	note := fmt.Sprintf("下列统计表各栏为采用%s的%d个单位该栏数字之和；空白表示没有单位填报该栏。", formName(id), y.FormCount(id))
-	var shared map[string]xxgk.Total
+	var shared map[string]rollup.Total
 	if sc := m.shared; sc != nil {
 		shared = sc.Cells
 		var labels, only []string
@@ -259,7 +260,7 @@ func (d *doc) summedTables(y *xxgk.YearRollup, m *summed) {
 
 // totalCells looks cells up in summed cells (FORM.TABLE.ROW.COL), a cell
 // the shared forms have in common in shared (TABLE.ROW.COL) first.
-func totalCells(cells, shared map[string]xxgk.Total) cellLookup {
+func totalCells(cells, shared map[string]rollup.Total) cellLookup {
 	return func(t *templates.Table, row, col string) string {
 		if tot, ok := shared[t.ID+"."+row+"."+col]; ok {
 			return totalText(tot)
@@ -282,7 +283,7 @@ var agencyFigures = []struct{ key, label string }{
 }
 
 // agencyName names an agency's row; one without a name by its file.
-func agencyName(a *xxgk.AgencyRow) string {
+func agencyName(a *rollup.AgencyRow) string {
 	if strings.TrimSpace(a.Agency) != "" {
 		return a.Agency
 	}
@@ -293,7 +294,7 @@ func agencyName(a *xxgk.AgencyRow) string {
 }
 
 // agencies draws the agencies side by side.
-func (d *doc) agencies(y *xxgk.YearRollup) {
+func (d *doc) agencies(y *rollup.Year) {
 	d.paragraph("单位：件（主动公开：条）；空白表示该单位报告中未识别出此项。", sizeTable, false, "R", 1.5)
 	d.drawTable(agencyTable(y), "")
 }
@@ -301,7 +302,7 @@ func (d *doc) agencies(y *xxgk.YearRollup) {
 // agencyTable has one row per agency with its key figures (blank where it
 // stated none) and its number of findings; with groups, the agencies of
 // each group under its name with a subtotal row; a total row last.
-func agencyTable(y *xxgk.YearRollup) *table {
+func agencyTable(y *rollup.Year) *table {
 	widths := []float64{9, 35}
 	for range agencyFigures {
 		widths = append(widths, 15)
@@ -315,7 +316,7 @@ func agencyTable(y *xxgk.YearRollup) *table {
 	t := newList(sizeSmall, widths, append(head, "核查发现")...)
 	n := 0
 	// agencies adds a row per agency and returns their findings.
-	agencies := func(list []*xxgk.AgencyRow) int {
+	agencies := func(list []*rollup.AgencyRow) int {
 		found := 0
 		for _, a := range list {
 			n++
@@ -332,7 +333,7 @@ func agencyTable(y *xxgk.YearRollup) *table {
 		}
 		return found
 	}
-	sum := func(label string, figures map[string]xxgk.Total, findings int) {
+	sum := func(label string, figures map[string]rollup.Total, findings int) {
 		r := t.rows
 		t.merge(r, 0, r, 1, tcell{text: label, align: "C", bold: true})
 		for i, f := range agencyFigures {
@@ -351,7 +352,7 @@ func agencyTable(y *xxgk.YearRollup) *table {
 	if len(y.Groups) == 0 {
 		findings = agencies(y.Agencies)
 	} else {
-		members := map[string][]*xxgk.AgencyRow{}
+		members := map[string][]*rollup.AgencyRow{}
 		for _, g := range y.Groups {
 			members[g.Name] = nil
 		}
@@ -380,14 +381,14 @@ func agencyTable(y *xxgk.YearRollup) *table {
 // ranked is an agency's place in a top ten.
 type ranked struct {
 	place int
-	row   *xxgk.AgencyRow
+	row   *rollup.AgencyRow
 	v     xxgk.Value
 }
 
 // topTen ranks the agencies that stated figure key, largest first (equal
 // values share a place, in input order), and returns the first ten and how
 // many agencies stated it.
-func topTen(y *xxgk.YearRollup, key string) ([]ranked, int) {
+func topTen(y *rollup.Year, key string) ([]ranked, int) {
 	var all []ranked
 	for _, a := range y.Agencies {
 		if v, ok := a.Figures[key]; ok {
@@ -408,7 +409,7 @@ func topTen(y *xxgk.YearRollup, key string) ([]ranked, int) {
 
 // topTens draws the top tens by requests received and by proactive
 // disclosure.
-func (d *doc) topTens(y *xxgk.YearRollup) {
+func (d *doc) topTens(y *rollup.Year) {
 	for i, key := range []string{"requests.received", "proactive.total"} {
 		fig := templates.FigureByKey(key)
 		// The heading, the note, the table's header and first row.
@@ -435,7 +436,7 @@ func (d *doc) topTens(y *xxgk.YearRollup) {
 }
 
 // coverage notes what the totals do not include.
-func (d *doc) coverage(y *xxgk.YearRollup, tables []*summed) {
+func (d *doc) coverage(y *rollup.Year, tables []*summed) {
 	var notes, none []string
 	partial := map[int][]string{} // count → figures that many agencies stated
 	approx := false
@@ -517,7 +518,7 @@ func severityRank(s xxgk.Severity) int {
 
 // rollupFindings lists findings, errors first, at most maxFindingRows of
 // them, each with its agency and file (sources names the reports' lines).
-func (d *doc) rollupFindings(findings []xxgk.RollupFinding, sources map[string]xxgk.Source) {
+func (d *doc) rollupFindings(findings []rollup.Finding, sources map[string]xxgk.Source) {
 	if len(findings) == 0 {
 		d.paragraph("未发现问题。", sizeBody, false, "L", 1.5)
 		return
@@ -538,7 +539,7 @@ func (d *doc) rollupFindings(findings []xxgk.RollupFinding, sources map[string]x
 	}
 	d.paragraph(summary+"，按错误、警告、提示的顺序列出。", sizeBody, false, "L", 1.5)
 	sorted := slices.Clone(findings)
-	slices.SortStableFunc(sorted, func(a, b xxgk.RollupFinding) int { return severityRank(a.Severity) - severityRank(b.Severity) })
+	slices.SortStableFunc(sorted, func(a, b rollup.Finding) int { return severityRank(a.Severity) - severityRank(b.Severity) })
 	shown := sorted[:min(len(sorted), maxFindingRows)]
 	t := newList(sizeSmall, []float64{12, 32, 40, 72}, "级别", "单位", "文件", "说明")
 	for _, f := range shown {
@@ -556,7 +557,7 @@ func (d *doc) rollupFindings(findings []xxgk.RollupFinding, sources map[string]x
 
 // rollupFindingText is a finding's text; one of the roll-up itself names
 // the figures or cells it is about.
-func rollupFindingText(f xxgk.RollupFinding, src xxgk.Source) string {
+func rollupFindingText(f rollup.Finding, src xxgk.Source) string {
 	s := findingText(src, f.Finding)
 	if f.Path != "" || len(f.Keys) == 0 {
 		return s
@@ -572,7 +573,7 @@ func rollupFindingText(f xxgk.RollupFinding, src xxgk.Source) string {
 }
 
 // unreadable lists every input that could not be read, with the reason.
-func (d *doc) unreadable(list []xxgk.Unreadable) {
+func (d *doc) unreadable(list []rollup.Unreadable) {
 	d.paragraph(fmt.Sprintf("以下%d个文件未能读取，未计入汇总：", len(list)), sizeBody, false, "L", 1.5)
 	t := newList(sizeTable, []float64{12, 70, 74}, "序号", "文件", "原因")
 	for i, u := range list {

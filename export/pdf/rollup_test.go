@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"xxgk"
+	"xxgk/rollup"
 	"xxgk/templates"
 )
 
@@ -36,7 +37,7 @@ func clones(r *xxgk.Report, n int) []*xxgk.Report {
 // one that states no requests, a duplicate and an agency whose name the
 // font lacks characters of; a report of unknown year; two unreadable
 // inputs.
-func fixtureRollup(t testing.TB) *xxgk.Rollup {
+func fixtureRollup(t testing.TB) *rollup.Rollup {
 	t.Helper()
 	base := parseFile(t, "pingtan-2025-zone-html.html")
 	reports := clones(base, 12)
@@ -54,14 +55,14 @@ func fixtureRollup(t testing.TB) *xxgk.Rollup {
 	for i, r := range reports[:12] {
 		groups[r.Agency] = []string{"市直部门", "区县政府"}[i%2]
 	}
-	return xxgk.Roll(reports, xxgk.RollupOptions{Name: "测试市", Groups: groups, Unreadable: []xxgk.Unreadable{
+	return rollup.Roll(reports, rollup.Options{Name: "测试市", Groups: groups, Unreadable: []rollup.Unreadable{
 		{Path: "坏/一.html", Reason: "不是年度报告"}, {Path: "坏/二.docx", Reason: "文件已损坏"},
 	}})
 }
 
 // drawRollup draws ru as WriteRollup does and returns the document and
 // every string drawn, in order, joined without white space.
-func drawRollup(t testing.TB, ru *xxgk.Rollup) (*doc, string) {
+func drawRollup(t testing.TB, ru *rollup.Rollup) (*doc, string) {
 	t.Helper()
 	var text strings.Builder
 	d := newDoc(Options{}, rollupDocTitle(ru))
@@ -73,7 +74,7 @@ func drawRollup(t testing.TB, ru *xxgk.Rollup) (*doc, string) {
 	return d, text.String()
 }
 
-func writeRollup(t testing.TB, ru *xxgk.Rollup, opt Options) []byte {
+func writeRollup(t testing.TB, ru *rollup.Rollup, opt Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteRollup(&buf, ru, opt); err != nil {
@@ -85,7 +86,7 @@ func writeRollup(t testing.TB, ru *xxgk.Rollup, opt Options) []byte {
 // rollupWant is text the roll-up's PDF must contain: the titles, every
 // agency, the totals of the figures with their coverage, the unreadable
 // inputs.
-func rollupWant(ru *xxgk.Rollup) []string {
+func rollupWant(ru *rollup.Rollup) []string {
 	var want []string
 	for _, y := range ru.Years {
 		want = append(want, squeeze(rollupTitle(ru.Name, y.Year)))
@@ -177,12 +178,12 @@ func TestRollupNoCharacterLost(t *testing.T) {
 }
 
 func TestTopTen(t *testing.T) {
-	y := &xxgk.YearRollup{}
+	y := &rollup.Year{}
 	for i, v := range []int64{5, 9, 1, 9, 7, 3, 2, 8, 6, 4, 10, 0} {
-		row := &xxgk.AgencyRow{Agency: fmt.Sprint("单位", i), Figures: map[string]xxgk.Value{"requests.received": {Value: xxgk.Int(v)}}}
+		row := &rollup.AgencyRow{Agency: fmt.Sprint("单位", i), Figures: map[string]xxgk.Value{"requests.received": {Value: xxgk.Int(v)}}}
 		y.Agencies = append(y.Agencies, row)
 	}
-	y.Agencies = append(y.Agencies, &xxgk.AgencyRow{Agency: "未报告", Figures: map[string]xxgk.Value{}})
+	y.Agencies = append(y.Agencies, &rollup.AgencyRow{Agency: "未报告", Figures: map[string]xxgk.Value{}})
 	list, stated := topTen(y, "requests.received")
 	if stated != 12 || len(list) != 10 {
 		t.Fatalf("stated %d, listed %d", stated, len(list))
@@ -250,25 +251,25 @@ func TestAgencyTableBlank(t *testing.T) {
 // tie (with shared cells, of the newest shared form), then of each other
 // form with tables.
 func TestSummaryTables(t *testing.T) {
-	shared := &xxgk.SharedCells{Forms: []string{xxgk.FormGov2021, xxgk.FormGov2019}}
+	shared := &rollup.SharedCells{Forms: []string{"gov_2021", "gov_2019"}}
 	tests := []struct {
-		forms  []xxgk.FormCount
-		shared *xxgk.SharedCells
+		forms  []rollup.FormCount
+		shared *rollup.SharedCells
 		want   []string // form: forms in it
 	}{
-		{[]xxgk.FormCount{{Form: xxgk.FormNarrative, Count: 9}}, nil, nil},
-		{[]xxgk.FormCount{{Form: xxgk.FormStat2014, Count: 2}, {Form: "fj_2014_2018", Count: 3}, {Form: xxgk.FormNarrative, Count: 9}}, nil,
+		{[]rollup.FormCount{{Form: xxgk.FormNarrative, Count: 9}}, nil, nil},
+		{[]rollup.FormCount{{Form: "stat_2014", Count: 2}, {Form: "fj_2014_2018", Count: 3}, {Form: xxgk.FormNarrative, Count: 9}}, nil,
 			[]string{"fj_2014_2018:fj_2014_2018", "stat_2014:stat_2014"}},
-		{[]xxgk.FormCount{{Form: xxgk.FormStat2014, Count: 3}, {Form: "fj_2014_2018", Count: 3}}, nil,
+		{[]rollup.FormCount{{Form: "stat_2014", Count: 3}, {Form: "fj_2014_2018", Count: 3}}, nil,
 			[]string{"stat_2014:stat_2014", "fj_2014_2018:fj_2014_2018"}},
-		{[]xxgk.FormCount{{Form: xxgk.FormGov2021, Count: 1}, {Form: xxgk.FormGov2019, Count: 5}}, shared,
+		{[]rollup.FormCount{{Form: "gov_2021", Count: 1}, {Form: "gov_2019", Count: 5}}, shared,
 			[]string{"gov_2021:gov_2021,gov_2019"}},
-		{[]xxgk.FormCount{{Form: xxgk.FormGov2021, Count: 1}, {Form: xxgk.FormGov2019, Count: 1}, {Form: xxgk.FormStat2014, Count: 5}}, shared,
+		{[]rollup.FormCount{{Form: "gov_2021", Count: 1}, {Form: "gov_2019", Count: 1}, {Form: "stat_2014", Count: 5}}, shared,
 			[]string{"stat_2014:stat_2014", "gov_2021:gov_2021", "gov_2019:gov_2019"}},
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, m := range summaryTables(&xxgk.YearRollup{Forms: tt.forms, Shared: tt.shared}) {
+		for _, m := range summaryTables(&rollup.Year{Forms: tt.forms, Shared: tt.shared}) {
 			got = append(got, m.form.ID+":"+strings.Join(m.forms, ","))
 		}
 		if !slices.Equal(got, tt.want) {
@@ -278,9 +279,9 @@ func TestSummaryTables(t *testing.T) {
 }
 
 func TestTotalCells(t *testing.T) {
-	form := templates.FormByID(xxgk.FormGov2021)
+	form := templates.FormByID("gov_2021")
 	tbl := form.Table("t3_requests")
-	cells := map[string]xxgk.Total{
+	cells := map[string]rollup.Total{
 		tbl.CellKey("granted", "total"):       {Value: xxgk.Int(3)},
 		tbl.CellKey("new_received", "total"):  {Value: xxgk.Int(5), Approx: true},
 		tbl.CellKey("carried_over", "total"):  {Value: xxgk.Int(1)},
@@ -288,7 +289,7 @@ func TestTotalCells(t *testing.T) {
 		"t3_requests.carried_over.total":      {Value: xxgk.Int(7)},
 		"gov_2021.t3_requests.denied_x.total": {Value: xxgk.Int(9)},
 	}
-	shared := map[string]xxgk.Total{"t3_requests.carried_over.total": {Value: xxgk.Int(7)}}
+	shared := map[string]rollup.Total{"t3_requests.carried_over.total": {Value: xxgk.Int(7)}}
 	look := totalCells(cells, shared)
 	for _, tt := range []struct{ row, want string }{{"granted", "3"}, {"new_received", "约5"}, {"carried_over", "7"}, {"partially_granted", ""}} {
 		if got := look(tbl, tt.row, "total"); got != tt.want {
@@ -320,16 +321,16 @@ func TestRollupReproducible(t *testing.T) {
 // more there are; unreadable inputs are all listed.
 func TestRollupManyFindings(t *testing.T) {
 	r := parseFile(t, "seed-002.txt")
-	var unreadable []xxgk.Unreadable
+	var unreadable []rollup.Unreadable
 	for i := range 300 {
-		unreadable = append(unreadable, xxgk.Unreadable{Path: fmt.Sprintf("坏/%03d.html", i), Reason: "无法识别编码"})
+		unreadable = append(unreadable, rollup.Unreadable{Path: fmt.Sprintf("坏/%03d.html", i), Reason: "无法识别编码"})
 	}
 	reports := clones(r, 2)
 	for i := range 450 {
 		reports[0].Findings = append(slices.Clip(reports[0].Findings), xxgk.Finding{Rule: "x", Severity: xxgk.SeverityInfo, Message: fmt.Sprintf("提示%d", i)})
 	}
 	reports[1].Findings = []xxgk.Finding{{Rule: "y", Severity: xxgk.SeverityError, Message: "最后一份报告的错误"}}
-	ru := xxgk.Roll(reports, xxgk.RollupOptions{Unreadable: unreadable})
+	ru := rollup.Roll(reports, rollup.Options{Unreadable: unreadable})
 	total := len(ru.Findings)
 	_, text := drawRollup(t, ru)
 	for _, w := range []string{
@@ -357,7 +358,7 @@ func TestRollupEmpty(t *testing.T) {
 	if err := WriteRollup(&bytes.Buffer{}, nil, Options{}); err == nil {
 		t.Error("nil roll-up: no error")
 	}
-	ru := xxgk.Roll(nil, xxgk.RollupOptions{Unreadable: []xxgk.Unreadable{{Path: "a.html", Reason: "空文件"}}})
+	ru := rollup.Roll(nil, rollup.Options{Unreadable: []rollup.Unreadable{{Path: "a.html", Reason: "空文件"}}})
 	d, text := drawRollup(t, ru)
 	if n := d.f.PageCount(); n != 1 {
 		t.Errorf("%d pages", n)
@@ -371,7 +372,7 @@ func TestRollupEmpty(t *testing.T) {
 	// A year of agencies that stated nothing still draws.
 	bare := xxgk.NewReport(xxgk.Source{Path: "x.txt"})
 	bare.Year = 2020
-	_, text = drawRollup(t, xxgk.Roll([]*xxgk.Report{bare}, xxgk.RollupOptions{}))
+	_, text = drawRollup(t, rollup.Roll([]*xxgk.Report{bare}, rollup.Options{}))
 	for _, w := range []string{"2020年政府信息公开工作年度报告汇总（数据摘要）", "未识别单位（x.txt）", "各单位报告中均未识别出主要指标", "没有单位报告此项"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("bare year: drawn text lacks %q", w)

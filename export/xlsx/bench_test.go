@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"testing"
+	"xxgk/rollup"
 
 	"xxgk"
 )
@@ -45,7 +46,7 @@ func BenchmarkWriteTemplate(b *testing.B) {
 }
 
 // rollupOf copies reports into n agencies of distinct names, in 10 groups.
-func rollupOf(base []*xxgk.Report, n int) *xxgk.Rollup {
+func rollupOf(base []*xxgk.Report, n int) *rollup.Rollup {
 	reports := make([]*xxgk.Report, n)
 	groups := map[string]string{}
 	for i := range reports {
@@ -56,7 +57,7 @@ func rollupOf(base []*xxgk.Report, n int) *xxgk.Rollup {
 		reports[i] = &r
 		groups[r.Agency] = fmt.Sprintf("第%d组", i%10)
 	}
-	return xxgk.Roll(reports, xxgk.RollupOptions{Name: "某某市", Groups: groups})
+	return rollup.Roll(reports, rollup.Options{Name: "某某市", Groups: groups})
 }
 
 func benchRollup(b *testing.B, n int) {

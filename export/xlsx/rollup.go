@@ -11,6 +11,7 @@ import (
 
 	"xxgk"
 	"xxgk/export/layout"
+	"xxgk/rollup"
 	"xxgk/templates"
 	"xxgk/workbook"
 )
@@ -47,7 +48,7 @@ const MaxAgencySheets = 200
 // they were left out.
 //
 // A roll-up without years gives ErrEmptyRollup and writes nothing.
-func WriteRollup(w io.Writer, ru *xxgk.Rollup, opt Options) error {
+func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 	if ru == nil || len(ru.Years) == 0 {
 		return ErrEmptyRollup
 	}
@@ -93,7 +94,7 @@ func WriteRollup(w io.Writer, ru *xxgk.Rollup, opt Options) error {
 // yearPrefix starts the names of a year's sheets: 2023年, 年度未识别.
 func yearPrefix(year int) string { return nonEmpty(yearText(year), "年度未识别") }
 
-func (b *book) addYear(ru *xxgk.Rollup, y *xxgk.YearRollup, multiYear bool, omitted string) error {
+func (b *book) addYear(ru *rollup.Rollup, y *rollup.Year, multiYear bool, omitted string) error {
 	prefix := yearPrefix(y.Year)
 	for i, st := range y.SummaryTables() {
 		form := templates.FormByID(st.Form)
@@ -132,20 +133,16 @@ func (b *book) addYear(ru *xxgk.Rollup, y *xxgk.YearRollup, multiYear bool, omit
 	return b.add(name, agencySheet(ru, y))
 }
 
-// formName is a form's short Chinese name: 2021年格式, or a local form's
-// name from formats.json.
+// formName is a form's short Chinese name: 2021年格式 (templates.FormLabel).
 func formName(id string) string {
 	if id == "" {
 		return "未识别"
 	}
-	if l := xxgk.FormLabel(id); l != id {
-		return l
-	}
-	return templateName(id)
+	return templates.FormLabel(id)
 }
 
 // agencyCount is 45个单位（2021年格式40个、2019年格式5个）.
-func agencyCount(y *xxgk.YearRollup) string {
+func agencyCount(y *rollup.Year) string {
 	s := fmt.Sprintf("%d个单位", len(y.Agencies))
 	if len(y.Forms) > 1 {
 		parts := make([]string, len(y.Forms))
@@ -159,7 +156,7 @@ func agencyCount(y *xxgk.YearRollup) string {
 
 // formNotes are the rows above a 汇总 table: what was summed, and what is
 // not in the table.
-func formNotes(y *xxgk.YearRollup, form *templates.Form, sc *xxgk.SharedCells) []string {
+func formNotes(y *rollup.Year, form *templates.Form, sc *rollup.SharedCells) []string {
 	head := "共" + agencyCount(y) + "。每格为填报该格的各单位数字之和，批注注明填报单位数（如“42/45 个单位填报”）；报告未填的格不按0计。"
 	in := []string{form.ID}
 	var body string
@@ -198,7 +195,7 @@ func formNotes(y *xxgk.YearRollup, form *templates.Form, sc *xxgk.SharedCells) [
 }
 
 // coverage is the note of a summed value: 42/45 个单位填报, 含约数.
-func coverage(t xxgk.Total, suffix string) string {
+func coverage(t rollup.Total, suffix string) string {
 	s := fmt.Sprintf("%d/%d 个单位填报", t.Count, t.Of) + suffix
 	if t.Approx {
 		s += "\n含约数"
@@ -209,7 +206,7 @@ func coverage(t xxgk.Total, suffix string) string {
 var rollupWords = totalWords{"各单位均未填报本格", "本格为各单位填报数之和 %s", "分项未全部有填报数，本格为各单位填报数之和，未写公式"}
 
 // fillRollup writes a year's summed cells into a 汇总 sheet of form.
-func fillRollup(fg *formGrid, y *xxgk.YearRollup, form *templates.Form, sc *xxgk.SharedCells) {
+func fillRollup(fg *formGrid, y *rollup.Year, form *templates.Form, sc *rollup.SharedCells) {
 	cells := map[string]xxgk.Value{}
 	notes := map[string]string{}
 	var partial []slot
@@ -222,7 +219,7 @@ func fillRollup(fg *formGrid, y *xxgk.YearRollup, form *templates.Form, sc *xxgk
 		both, only = "（"+strings.Join(labels, "、")+"合计）", "（仅"+formName(form.ID)+"）"
 	}
 	for _, s := range fg.slots {
-		var t xxgk.Total
+		var t rollup.Total
 		ok, suffix := false, ""
 		if sc != nil {
 			t, ok = sc.Cells[strings.TrimPrefix(s.key, form.ID+".")]
@@ -248,7 +245,7 @@ func fillRollup(fg *formGrid, y *xxgk.YearRollup, form *templates.Form, sc *xxgk
 }
 
 // rollupTitle starts the titles of a year's sheets: 某县2023年.
-func rollupTitle(ru *xxgk.Rollup, y *xxgk.YearRollup) string {
+func rollupTitle(ru *rollup.Rollup, y *rollup.Year) string {
 	if y.Year == 0 {
 		return ru.Name + "年度未识别的"
 	}
@@ -260,7 +257,7 @@ var rollupFigureColumns = []column{{"指标", 30, sLabel}, {"单位", 7, sTextCe
 
 // rollupFiguresSheet lists a year's figures: total, coverage, 约数, and
 // one column per group.
-func rollupFiguresSheet(ru *xxgk.Rollup, y *xxgk.YearRollup, omitted string) *grid {
+func rollupFiguresSheet(ru *rollup.Rollup, y *rollup.Year, omitted string) *grid {
 	cols := slices.Clone(rollupFigureColumns)
 	for _, gr := range y.Groups {
 		cols = append(cols, column{fmt.Sprintf("%s（%d个单位）", gr.Name, gr.Agencies), 14, sNumber})
@@ -305,7 +302,7 @@ func rollupFiguresSheet(ru *xxgk.Rollup, y *xxgk.YearRollup, omitted string) *gr
 const firstPageWidth = 130
 
 // agencySheet lists a year's agencies, one row each, with totals below.
-func agencySheet(ru *xxgk.Rollup, y *xxgk.YearRollup) *grid {
+func agencySheet(ru *rollup.Rollup, y *rollup.Year) *grid {
 	grouped := false
 	for _, a := range y.Agencies {
 		grouped = grouped || a.Group != ""
@@ -380,7 +377,7 @@ func agencySheet(ru *xxgk.Rollup, y *xxgk.YearRollup) *grid {
 		}
 		g.merge(row, 0, row, 1, label, sHeader)
 	}
-	findings := func(rows []*xxgk.AgencyRow) int64 {
+	findings := func(rows []*rollup.AgencyRow) int64 {
 		n := int64(0)
 		for _, a := range rows {
 			n += int64(a.Findings)
@@ -413,7 +410,7 @@ func agencySheet(ru *xxgk.Rollup, y *xxgk.YearRollup) *grid {
 	if !grouped {
 		return g
 	}
-	members := map[string][]*xxgk.AgencyRow{}
+	members := map[string][]*rollup.AgencyRow{}
 	for _, a := range y.Agencies {
 		members[a.Group] = append(members[a.Group], a)
 	}
@@ -446,7 +443,7 @@ var rollupFindingColumns = append([]column{{"文件", 28, sText}, {"单位", 20,
 
 // rollupFindingsSheet lists the inputs that could not be read, then every
 // finding of the roll-up and of its reports.
-func rollupFindingsSheet(ru *xxgk.Rollup, omitted string) *grid {
+func rollupFindingsSheet(ru *rollup.Rollup, omitted string) *grid {
 	cols := rollupFindingColumns
 	notes := []string{fmt.Sprintf("共%d条核查发现；%d个文件无法读取（列在最前）。", len(ru.Findings), len(ru.Unreadable))}
 	if omitted != "" {

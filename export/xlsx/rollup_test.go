@@ -13,6 +13,7 @@ import (
 
 	"xxgk"
 	"xxgk/export/layout"
+	"xxgk/rollup"
 	"xxgk/templates"
 	"xxgk/workbook"
 )
@@ -24,19 +25,19 @@ func copyReport(r *xxgk.Report, agency, path string) *xxgk.Report {
 	return &c
 }
 
-func openRollup(t testing.TB, ru *xxgk.Rollup) *excelize.File {
+func openRollup(t testing.TB, ru *rollup.Rollup) *excelize.File {
 	return open(t, func(b *bytes.Buffer) error { return WriteRollup(b, ru, Options{}) })
 }
 
 // testRollup: two gov_2021 reports of 2025 (one in group 县直), a
 // stat_2014 report of 2016 and an unreadable input.
-func testRollup(t testing.TB) (*xxgk.Rollup, []*xxgk.Report) {
+func testRollup(t testing.TB) (*rollup.Rollup, []*xxgk.Report) {
 	a := parseFile(t, "pingtan-2025-zone-html.html")
 	b := copyReport(a, "某某县", "报告/某某县.html")
 	c := parseFile(t, "seed-002.txt")
 	reports := []*xxgk.Report{a, b, c}
-	ru := xxgk.Roll(reports, xxgk.RollupOptions{Name: "某某市", Groups: map[string]string{"某某县": "县直"},
-		Unreadable: []xxgk.Unreadable{{Path: "坏文件.doc", Reason: "这是 Word 文档，暂不支持"}}})
+	ru := rollup.Roll(reports, rollup.Options{Name: "某某市", Groups: map[string]string{"某某县": "县直"},
+		Unreadable: []rollup.Unreadable{{Path: "坏文件.doc", Reason: "这是 Word 文档，暂不支持"}}})
 	return ru, reports
 }
 
@@ -331,15 +332,15 @@ func TestRollupFindings(t *testing.T) {
 func TestRollupShared(t *testing.T) {
 	a := parseFile(t, "pingtan-2025-zone-html.html")
 	old := copyReport(a, "旧格式局", "旧格式局.html")
-	old.Form = xxgk.FormGov2019
+	old.Form = "gov_2019"
 	old.Cells = map[string]xxgk.Value{}
 	for k, v := range a.Cells {
-		k2 := xxgk.FormGov2019 + strings.TrimPrefix(k, xxgk.FormGov2021)
+		k2 := "gov_2019" + strings.TrimPrefix(k, "gov_2021")
 		if _, _, _, ok := templates.Cell(k2); ok {
 			old.Cells[k2] = v
 		}
 	}
-	ru := xxgk.Roll([]*xxgk.Report{a, old}, xxgk.RollupOptions{})
+	ru := rollup.Roll([]*xxgk.Report{a, old}, rollup.Options{})
 	y := ru.Years[0]
 	if y.Shared == nil || len(y.Shared.Cells) == 0 {
 		t.Fatal("no shared cells")
@@ -355,7 +356,7 @@ func TestRollupShared(t *testing.T) {
 		}
 	}
 	shared, only := 0, 0
-	for key, at := range slotCells(xxgk.FormGov2021) {
+	for key, at := range slotCells("gov_2021") {
 		sheet, cell := rollupSheet(2025, at[0]), below(t, at[1], rollupNoteRows)
 		got := mustValue(t, f, sheet, cell)
 		comments, _ := f.GetComments(sheet)
@@ -363,7 +364,7 @@ func TestRollupShared(t *testing.T) {
 		if !ok {
 			continue
 		}
-		if _, both := y.Shared.Cells[strings.TrimPrefix(key, xxgk.FormGov2021+".")]; both {
+		if _, both := y.Shared.Cells[strings.TrimPrefix(key, "gov_2021"+".")]; both {
 			shared++
 			if got != v.Value.Add(v.Value).String() || !hasComment(comments, cell, "2/2 个单位填报（2021年格式、2019年格式合计）") {
 				t.Errorf("shared %s = %q, want %s", key, got, v.Value.Add(v.Value))
@@ -389,7 +390,7 @@ func TestRollupYears(t *testing.T) {
 	town := parseFile(t, "page-08.txt")
 	unknown := copyReport(town, town.Agency, "无年度.txt")
 	unknown.Year = 0
-	ru := xxgk.Roll([]*xxgk.Report{town, unknown, parseFile(t, "seed-000.txt")}, xxgk.RollupOptions{Name: "某某市"})
+	ru := rollup.Roll([]*xxgk.Report{town, unknown, parseFile(t, "seed-000.txt")}, rollup.Options{Name: "某某市"})
 	f := openRollup(t, ru)
 	want := []string{"2012年主要指标", "2012年各单位",
 		"2025年汇总 表二", "2025年汇总 表三", "2025年汇总 表四", "2025年主要指标", "2025年各单位",
@@ -419,7 +420,7 @@ func TestRollupAgencySheets(t *testing.T) {
 		for i := range reports {
 			reports[i] = copyReport(base, fmt.Sprintf("第%03d镇", i), fmt.Sprintf("%03d.txt", i))
 		}
-		f := openRollup(t, xxgk.Roll(reports, xxgk.RollupOptions{}))
+		f := openRollup(t, rollup.Roll(reports, rollup.Options{}))
 		sheets := f.GetSheetList()
 		fixed := []string{"2025年汇总 表二", "2025年汇总 表三", "2025年汇总 表四", "2025年主要指标", "各单位", "核查"}
 		if !slices.Equal(sheets[:len(fixed)], fixed) {
@@ -474,8 +475,8 @@ func TestRollupReproducible(t *testing.T) {
 // TestRollupEmpty: a roll-up of no report is an error, and nothing is
 // written.
 func TestRollupEmpty(t *testing.T) {
-	empty := xxgk.Roll(nil, xxgk.RollupOptions{Unreadable: []xxgk.Unreadable{{Path: "a.doc", Reason: "不是报告"}}})
-	for _, ru := range []*xxgk.Rollup{nil, empty} {
+	empty := rollup.Roll(nil, rollup.Options{Unreadable: []rollup.Unreadable{{Path: "a.doc", Reason: "不是报告"}}})
+	for _, ru := range []*rollup.Rollup{nil, empty} {
 		var buf bytes.Buffer
 		if err := WriteRollup(&buf, ru, Options{}); !errors.Is(err, ErrEmptyRollup) || buf.Len() > 0 {
 			t.Errorf("WriteRollup(%v) = %v, wrote %d bytes", ru, err, buf.Len())
@@ -490,7 +491,7 @@ func TestRollupMinorityForm(t *testing.T) {
 	b := copyReport(a, "某某区", "某某区.txt")
 	fj := parseFile(t, "pingtan-2015-zone-html.html")
 	fj.Year = a.Year
-	ru := xxgk.Roll([]*xxgk.Report{a, b, fj}, xxgk.RollupOptions{})
+	ru := rollup.Roll([]*xxgk.Report{a, b, fj}, rollup.Options{})
 	f := openRollup(t, ru)
 	s := "2016年汇总 福建2014年统计表"
 	if !slices.Contains(f.GetSheetList(), s) || !slices.Contains(f.GetSheetList(), "2016年汇总") {

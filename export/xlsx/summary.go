@@ -10,27 +10,30 @@ import (
 	"xxgk/workbook"
 )
 
-// formLabels names the forms in block titles.
-var formLabels = map[string]string{
-	xxgk.FormNarrative: "无统计表（数据取自正文）",
-	xxgk.FormGov2021:   "国办公开办函〔2021〕30号格式",
-	xxgk.FormGov2019:   "国办公开办函〔2019〕60号格式",
-	xxgk.FormStat2014:  "国办发〔2014〕32号统计表",
-}
-
+// formLabel names a form in block titles: a national form by its 文号 and
+// what its label calls it (国办公开办函〔2021〕30号格式, from 2021年格式),
+// another by its name in formats.json.
 func formLabel(id string) string {
-	if l, ok := formLabels[id]; ok {
-		return l
+	if id == xxgk.FormNarrative {
+		return "无统计表（数据取自正文）"
 	}
-	return templateName(id)
+	f := templates.FormByID(id)
+	switch {
+	case f == nil:
+		return id
+	case f.DocumentNumber != "":
+		return f.DocumentNumber + labelKind(f.Label)
+	}
+	return f.Name
 }
 
-// templateName is the name formats.json gives a form, or its id.
-func templateName(id string) string {
-	if f := templates.FormByID(id); f != nil {
-		return f.Name
+// labelKind is what a form's label calls it, after the year: 格式 in
+// 2021年格式, 统计表 in 2014年统计表.
+func labelKind(label string) string {
+	if _, kind, ok := strings.Cut(label, "年"); ok && kind != "" {
+		return kind
 	}
-	return id
+	return label
 }
 
 // reportCaption identifies a report in block titles and the 报告 column.

@@ -103,7 +103,9 @@ func (b *book) addReportSheets(r *xxgk.Report, tagged bool) error {
 	return nil
 }
 
-// WriteTemplate writes the empty official form formID (gov_2021, gov_2019, stat_2014) for staff to fill in.
+// WriteTemplate writes the empty official form formID (any form of
+// formats.json; xxgk template offers those templates.BlankForms lists) for
+// staff to fill in.
 //
 // The sheets are those WriteReports draws for a report of the form, with
 // the same labels in the same cells, so one reader reads both. Labels and

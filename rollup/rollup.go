@@ -1,4 +1,9 @@
-package xxgk
+// Package rollup sums the reports of many agencies (汇总): per report year,
+// each figure and official cell with how many agencies stated it, the
+// cells that several forms share summed together, subtotals per group,
+// duplicates counted once. Which forms share cells, and the order forms
+// are listed in, are facts of formats.json (package templates).
+package rollup
 
 import (
 	"encoding/json"
@@ -6,55 +11,60 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"xxgk"
+	"xxgk/templates"
 )
 
 // A Rollup (汇总) sums the reports of many agencies the way a superior
 // office files them: one section per report year (never a sum across
 // years), each figure and cell with its coverage, duplicates counted once.
 type Rollup struct {
-	Name       string          `json:"name"`  // the office filing the roll-up (汇总单位); may be ""
-	Years      []*YearRollup   `json:"years"` // ascending; a section of unknown year (0) comes last
-	Findings   []RollupFinding `json:"findings"`
-	Unreadable []Unreadable    `json:"unreadable"`
+	Name       string       `json:"name"`  // the office filing the roll-up (汇总单位); may be ""
+	Years      []*Year      `json:"years"` // ascending; a section of unknown year (0) comes last
+	Findings   []Finding    `json:"findings"`
+	Unreadable []Unreadable `json:"unreadable"`
 }
 
-// YearRollup is the roll-up of the reports covering one year.
-type YearRollup struct {
+// Year is the roll-up of the reports covering one year.
+type Year struct {
 	Year     int              `json:"year"` // 0 = the reports whose year is unknown; written as null
 	Agencies []*AgencyRow     `json:"agencies"`
 	Figures  map[string]Total `json:"figures"` // MODEL.md figures over all agencies of the year
 	// Cells are the official cells summed per form: a key FORM.TABLE.ROW.COL
 	// sums the agencies that used FORM this year.
 	Cells map[string]Total `json:"cells"`
-	// Forms counts the agencies per form, in the order of FormOrder.
+	// Forms counts the agencies per form, in listing order
+	// (templates.CompareForms).
 	Forms []FormCount `json:"forms"`
-	// Shared sums the cells that several national forms of the year have in
-	// common (the same TABLE.ROW.COL, e.g. in gov_2019 and gov_2021) over the
-	// agencies of all of them; nil when the year has only one form.
+	// Shared sums the cells that several forms of the year have in common
+	// (the same TABLE.ROW.COL of forms that formats.json says share cells,
+	// e.g. gov_2019 and gov_2021) over the agencies of all of them; nil
+	// when the year has only one of them.
 	Shared *SharedCells `json:"shared,omitempty"`
 	// Groups are the subtotals per group of --units, in the order the
 	// groups first appear; agencies without a group are in none.
-	Groups []*GroupRollup `json:"groups,omitempty"`
+	Groups []*Group `json:"groups,omitempty"`
 }
 
 // AgencyRow is one agency's report in a year's roll-up.
 type AgencyRow struct {
-	Agency   string           `json:"agency"`
-	Path     string           `json:"path"`
-	Form     string           `json:"form"`
-	Group    string           `json:"group,omitempty"`
-	Figures  map[string]Value `json:"figures"`
-	Findings int              `json:"findings"` // number of the report's findings
-	Report   *Report          `json:"-"`
+	Agency   string                `json:"agency"`
+	Path     string                `json:"path"`
+	Form     string                `json:"form"`
+	Group    string                `json:"group,omitempty"`
+	Figures  map[string]xxgk.Value `json:"figures"`
+	Findings int                   `json:"findings"` // number of the report's findings
+	Report   *xxgk.Report          `json:"-"`
 }
 
 // Total is a sum across agencies with its coverage: Count of the Of
 // agencies stated it. A figure nobody stated has no Total at all.
 type Total struct {
-	Value  Number `json:"value"`
-	Count  int    `json:"count"`
-	Of     int    `json:"of"`
-	Approx bool   `json:"approx"` // some part was approximate (约/余)
+	Value  xxgk.Number `json:"value"`
+	Count  int         `json:"count"`
+	Of     int         `json:"of"`
+	Approx bool        `json:"approx"` // some part was approximate (约/余)
 }
 
 // FormCount is how many agencies of a year used a form.
@@ -72,20 +82,20 @@ type SharedCells struct {
 	Only []FormCount `json:"only"`
 }
 
-// GroupRollup is the subtotal of one group of agencies.
-type GroupRollup struct {
+// Group is the subtotal of one group of agencies.
+type Group struct {
 	Name     string           `json:"name"`
 	Agencies int              `json:"agencies"`
 	Figures  map[string]Total `json:"figures"`
 	Cells    map[string]Total `json:"cells"`
 }
 
-// RollupFinding is a finding of the roll-up or of one report in it.
-type RollupFinding struct {
+// Finding is a finding of the roll-up or of one report in it.
+type Finding struct {
 	Path   string `json:"path,omitempty"`
 	Agency string `json:"agency,omitempty"`
 	Year   int    `json:"year,omitempty"`
-	Finding
+	xxgk.Finding
 }
 
 // Unreadable is an input that gave no report, and why.
@@ -96,39 +106,14 @@ type Unreadable struct {
 
 // Rules of the roll-up's own findings.
 const (
-	RuleRollupDuplicate   = "rollup_duplicate"
-	RuleRollupYearUnknown = "rollup_year_unknown"
-	RuleRollupOverflow    = "rollup_overflow"
-	RuleRollupGroupSum    = "rollup_group_sum"
+	RuleDuplicate   = "rollup_duplicate"
+	RuleYearUnknown = "rollup_year_unknown"
+	RuleOverflow    = "rollup_overflow"
+	RuleGroupSum    = "rollup_group_sum"
 )
 
-// FormOrder is the order forms are listed in: national forms newest
-// first, then local variants by id.
-func FormOrder(a, b string) int {
-	rank := func(f string) int {
-		switch f {
-		case FormGov2021:
-			return 0
-		case FormGov2019:
-			return 1
-		case FormStat2014:
-			return 2
-		case FormNarrative:
-			return 4
-		}
-		return 3
-	}
-	if c := rank(a) - rank(b); c != 0 {
-		return c
-	}
-	return strings.Compare(a, b)
-}
-
-// sharedForms are the forms whose common cells are summed together.
-var sharedForms = []string{FormGov2021, FormGov2019}
-
-// RollupOptions are the inputs of a roll-up besides the reports.
-type RollupOptions struct {
+// Options are the inputs of a roll-up besides the reports.
+type Options struct {
 	Name string
 	// Groups maps an agency name, a file name or a file path to its group
 	// (the --units file); the agency is looked up first.
@@ -140,7 +125,7 @@ type RollupOptions struct {
 	FigureLabels map[string]string
 }
 
-func (o RollupOptions) label(key string) string {
+func (o Options) label(key string) string {
 	if l, ok := o.FigureLabels[key]; ok {
 		return l
 	}
@@ -149,9 +134,9 @@ func (o RollupOptions) label(key string) string {
 
 // Roll sums reports (given in input order, which the agency lists keep).
 // The reports are not modified.
-func Roll(reports []*Report, opt RollupOptions) *Rollup {
-	ru := &Rollup{Name: opt.Name, Findings: []RollupFinding{}, Unreadable: append([]Unreadable{}, opt.Unreadable...)}
-	byYear := map[int]*YearRollup{}
+func Roll(reports []*xxgk.Report, opt Options) *Rollup {
+	ru := &Rollup{Name: opt.Name, Findings: []Finding{}, Unreadable: append([]Unreadable{}, opt.Unreadable...)}
+	byYear := map[int]*Year{}
 	type seenKey struct {
 		year   int
 		agency string
@@ -162,12 +147,12 @@ func Roll(reports []*Report, opt RollupOptions) *Rollup {
 			continue
 		}
 		if r.Year == 0 {
-			ru.Findings = append(ru.Findings, RollupFinding{Path: r.Source.Path, Agency: r.Agency, Finding: Finding{
-				Rule: RuleRollupYearUnknown, Severity: SeverityWarning,
+			ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Finding: xxgk.Finding{
+				Rule: RuleYearUnknown, Severity: xxgk.SeverityWarning,
 				Message: "未识别出报告年度，单列在“年度未识别”部分，不计入任何年度的合计",
 			}})
 		}
-		key := seenKey{r.Year, AgencyKey(r.Agency)}
+		key := seenKey{r.Year, xxgk.AgencyKey(r.Agency)}
 		if key.agency != "" {
 			if first, dup := seen[key]; dup {
 				ru.Findings = append(ru.Findings, duplicateFinding(first.Report, r, opt))
@@ -176,26 +161,26 @@ func Roll(reports []*Report, opt RollupOptions) *Rollup {
 		}
 		y := byYear[r.Year]
 		if y == nil {
-			y = &YearRollup{Year: r.Year}
+			y = &Year{Year: r.Year}
 			byYear[r.Year] = y
 		}
 		row := &AgencyRow{Agency: r.Agency, Path: r.Source.Path, Form: r.Form, Group: groupOf(r, opt.Groups),
 			Figures: r.Figures, Findings: len(r.Findings), Report: r}
 		if row.Figures == nil {
-			row.Figures = map[string]Value{}
+			row.Figures = map[string]xxgk.Value{}
 		}
 		y.Agencies = append(y.Agencies, row)
 		if key.agency != "" {
 			seen[key] = row
 		}
 		for _, f := range r.Findings {
-			ru.Findings = append(ru.Findings, RollupFinding{Path: r.Source.Path, Agency: r.Agency, Year: r.Year, Finding: f})
+			ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Year: r.Year, Finding: f})
 		}
 	}
 	for _, y := range byYear {
 		ru.Years = append(ru.Years, y)
 	}
-	slices.SortFunc(ru.Years, func(a, b *YearRollup) int {
+	slices.SortFunc(ru.Years, func(a, b *Year) int {
 		switch {
 		case a.Year == b.Year:
 			return 0
@@ -212,18 +197,12 @@ func Roll(reports []*Report, opt RollupOptions) *Rollup {
 	return ru
 }
 
-// AgencyKey is an agency name as reports of one agency are matched (the
-// duplicates of a roll-up, the years of check's carry-over): without spaces.
-func AgencyKey(s string) string {
-	return strings.Join(strings.Fields(s), "")
-}
-
-func groupOf(r *Report, groups map[string]string) string {
+func groupOf(r *xxgk.Report, groups map[string]string) string {
 	if len(groups) == 0 {
 		return ""
 	}
 	p := strings.ReplaceAll(r.Source.Path, `\`, "/")
-	for _, k := range []string{AgencyKey(r.Agency), r.Agency, r.Source.Path, p, path.Base(p)} {
+	for _, k := range []string{xxgk.AgencyKey(r.Agency), r.Agency, r.Source.Path, p, path.Base(p)} {
 		if g, ok := groups[k]; ok && k != "" {
 			return g
 		}
@@ -231,21 +210,21 @@ func groupOf(r *Report, groups map[string]string) string {
 	return ""
 }
 
-func duplicateFinding(kept, dropped *Report, opt RollupOptions) RollupFinding {
+func duplicateFinding(kept, dropped *xxgk.Report, opt Options) Finding {
 	msg := fmt.Sprintf("与 %s 是同一单位同一年度的报告，只计一次（采用 %s）", kept.Source.Path, kept.Source.Path)
 	if kept.Source.SHA256 == dropped.Source.SHA256 && kept.Source.SHA256 != "" {
 		msg = fmt.Sprintf("与 %s 内容完全相同，只计一次", kept.Source.Path)
 	} else if diff := differingFigures(kept, dropped, opt); len(diff) > 0 {
 		msg += "；两份报告的数字不一致：" + strings.Join(diff, "；")
 	}
-	return RollupFinding{Path: dropped.Source.Path, Agency: dropped.Agency, Year: dropped.Year, Finding: Finding{
-		Rule: RuleRollupDuplicate, Severity: SeverityWarning, Message: msg,
+	return Finding{Path: dropped.Source.Path, Agency: dropped.Agency, Year: dropped.Year, Finding: xxgk.Finding{
+		Rule: RuleDuplicate, Severity: xxgk.SeverityWarning, Message: msg,
 	}}
 }
 
 // differingFigures names the figures both reports state with different
 // values, as key 采用值/另一份值.
-func differingFigures(a, b *Report, opt RollupOptions) []string {
+func differingFigures(a, b *xxgk.Report, opt Options) []string {
 	var out []string
 	for _, k := range sortedKeys(a.Figures) {
 		va, vb := a.Figures[k], b.Figures[k]
@@ -266,7 +245,7 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // sum fills the totals of a year from its agencies.
-func (y *YearRollup) sum(opt RollupOptions) []RollupFinding {
+func (y *Year) sum(opt Options) []Finding {
 	var acc accumulator
 	y.Figures = acc.figures(y.Agencies)
 	y.Cells = acc.cells(y.Agencies)
@@ -277,7 +256,7 @@ func (y *YearRollup) sum(opt RollupOptions) []RollupFinding {
 	for f, n := range counts {
 		y.Forms = append(y.Forms, FormCount{f, n})
 	}
-	slices.SortFunc(y.Forms, func(a, b FormCount) int { return FormOrder(a.Form, b.Form) })
+	slices.SortFunc(y.Forms, func(a, b FormCount) int { return templates.CompareForms(a.Form, b.Form) })
 	y.Shared = acc.shared(y.Agencies, counts)
 
 	var names []string
@@ -292,7 +271,7 @@ func (y *YearRollup) sum(opt RollupOptions) []RollupFinding {
 		members[a.Group] = append(members[a.Group], a)
 	}
 	for _, g := range names {
-		y.Groups = append(y.Groups, &GroupRollup{Name: g, Agencies: len(members[g]),
+		y.Groups = append(y.Groups, &Group{Name: g, Agencies: len(members[g]),
 			Figures: acc.figures(members[g]), Cells: acc.cells(members[g])})
 		acc.findings = append(acc.findings, groupSum(y, g, members[g], opt)...)
 	}
@@ -306,11 +285,11 @@ func (y *YearRollup) sum(opt RollupOptions) []RollupFinding {
 // agency named as the group, e.g. the town whose offices are its members),
 // with the sum of its other members: a figure every member stated, exactly,
 // should add up to the group's.
-func groupSum(y *YearRollup, group string, members []*AgencyRow, opt RollupOptions) []RollupFinding {
+func groupSum(y *Year, group string, members []*AgencyRow, opt Options) []Finding {
 	var own *AgencyRow
 	var rest []*AgencyRow
 	for _, a := range y.Agencies {
-		if AgencyKey(a.Agency) == AgencyKey(group) {
+		if xxgk.AgencyKey(a.Agency) == xxgk.AgencyKey(group) {
 			own = a
 		}
 	}
@@ -322,10 +301,10 @@ func groupSum(y *YearRollup, group string, members []*AgencyRow, opt RollupOptio
 	if own == nil || len(rest) == 0 {
 		return nil
 	}
-	var fs []RollupFinding
+	var fs []Finding
 	for _, k := range sortedKeys(own.Figures) {
 		v := own.Figures[k]
-		sum, n := Number{}, 0
+		sum, n := xxgk.Number{}, 0
 		for _, a := range rest {
 			if m, ok := a.Figures[k]; ok && !m.Approx {
 				var ok bool
@@ -338,8 +317,8 @@ func groupSum(y *YearRollup, group string, members []*AgencyRow, opt RollupOptio
 		if v.Approx || n != len(rest) || sum.Equal(v.Value) {
 			continue
 		}
-		fs = append(fs, RollupFinding{Path: own.Path, Agency: own.Agency, Year: y.Year, Finding: Finding{
-			Rule: RuleRollupGroupSum, Severity: SeverityWarning, Keys: []string{k},
+		fs = append(fs, Finding{Path: own.Path, Agency: own.Agency, Year: y.Year, Finding: xxgk.Finding{
+			Rule: RuleGroupSum, Severity: xxgk.SeverityWarning, Keys: []string{k},
 			Message: fmt.Sprintf("%s本身的报告中 %s 为 %s，而分组“%s”其余 %d 个单位之和为 %s，两者不一致（可能是口径不同，或某份报告有误）",
 				own.Agency, opt.label(k), v.Value, group, len(rest), sum),
 		}})
@@ -350,12 +329,12 @@ func groupSum(y *YearRollup, group string, members []*AgencyRow, opt RollupOptio
 // accumulator sums values; a sum past Number's range is dropped with a
 // finding rather than wrapped or panicking.
 type accumulator struct {
-	findings []RollupFinding
+	findings []Finding
 	over     map[string]bool
 }
 
 // add adds v into totals[key], covering one more agency.
-func (acc *accumulator) add(totals map[string]Total, key string, v Value) {
+func (acc *accumulator) add(totals map[string]Total, key string, v xxgk.Value) {
 	t := totals[key]
 	if acc.over[key] {
 		return
@@ -367,8 +346,8 @@ func (acc *accumulator) add(totals map[string]Total, key string, v Value) {
 		}
 		acc.over[key] = true
 		delete(totals, key)
-		acc.findings = append(acc.findings, RollupFinding{Finding: Finding{
-			Rule: RuleRollupOverflow, Severity: SeverityError, Keys: []string{key},
+		acc.findings = append(acc.findings, Finding{Finding: xxgk.Finding{
+			Rule: RuleOverflow, Severity: xxgk.SeverityError, Keys: []string{key},
 			Message: "合计超出可计算的范围（某份报告的数字明显有误），未给出合计",
 		}})
 		return
@@ -407,14 +386,22 @@ func (acc *accumulator) cells(rows []*AgencyRow) map[string]Total {
 	return totals
 }
 
-// shared sums the cells that the national forms present this year have in
-// common, keyed without the form. "In common" is by the key of formats.json,
-// which is stable across eras for a cell of the same meaning.
+// shared sums the cells that the forms of this year which share cells
+// (templates.SharingGroups) have in common, keyed without the form. "In
+// common" is by the key of formats.json, which is stable across eras for a
+// cell of the same meaning. A year has one such sum: that of the first
+// group, in listing order, of which two or more forms are present.
 func (acc *accumulator) shared(rows []*AgencyRow, counts map[string]int) *SharedCells {
 	var forms []string
-	for _, f := range sharedForms {
-		if counts[f] > 0 {
-			forms = append(forms, f)
+	for _, group := range templates.SharingGroups() {
+		forms = forms[:0]
+		for _, f := range group {
+			if counts[f] > 0 {
+				forms = append(forms, f)
+			}
+		}
+		if len(forms) >= 2 {
+			break
 		}
 	}
 	if len(forms) < 2 {
@@ -478,8 +465,8 @@ func withOf(totals map[string]Total, of int) map[string]Total {
 }
 
 // MarshalJSON writes an unknown year as null.
-func (y YearRollup) MarshalJSON() ([]byte, error) {
-	type plain YearRollup
+func (y Year) MarshalJSON() ([]byte, error) {
+	type plain Year
 	aux := struct {
 		Year *int `json:"year"`
 		plain
@@ -491,7 +478,7 @@ func (y YearRollup) MarshalJSON() ([]byte, error) {
 }
 
 // FormCount is how many agencies of the year used form.
-func (y *YearRollup) FormCount(form string) int {
+func (y *Year) FormCount(form string) int {
 	for _, fc := range y.Forms {
 		if fc.Form == form {
 			return fc.Count
@@ -501,16 +488,17 @@ func (y *YearRollup) FormCount(form string) int {
 }
 
 // SummaryForm is the form whose tables show the year's summed cells: the
-// official form most agencies used (ties: the newer national form). When
-// that form is one of several national forms of the year, the table is the
-// newest of them and shared is not nil: its cells are summed over all of
-// them. form is "" when no agency's report had official tables.
-func (y *YearRollup) SummaryForm() (form string, shared *SharedCells) {
+// official form most agencies used (ties: the one listed first). When
+// that form is one of several forms of the year that share cells, the
+// table is the first listed of them and shared is not nil: its cells are
+// summed over all of them. form is "" when no agency's report had official
+// tables.
+func (y *Year) SummaryForm() (form string, shared *SharedCells) {
 	forms := slices.Clone(y.Forms)
-	slices.SortStableFunc(forms, func(a, b FormCount) int { return FormOrder(a.Form, b.Form) })
+	slices.SortStableFunc(forms, func(a, b FormCount) int { return templates.CompareForms(a.Form, b.Form) })
 	n := 0
 	for _, fc := range forms {
-		if fc.Count > n && fc.Form != FormNarrative && fc.Form != "" {
+		if fc.Count > n && fc.Form != xxgk.FormNarrative && fc.Form != "" {
 			form, n = fc.Form, fc.Count
 		}
 	}
@@ -524,22 +512,22 @@ func (y *YearRollup) SummaryForm() (form string, shared *SharedCells) {
 // official tables.
 type SummaryTable struct {
 	Form   string
-	Shared *SharedCells // not nil when the table sums several national forms
+	Shared *SharedCells // not nil when the table sums several forms that share cells
 }
 
 // SummaryTables are the official tables of a year's roll-up: the summary
 // form first (SummaryForm), then every other form with tables that some
-// agencies used and that is not summed into it, by FormOrder. Agencies of
+// agencies used and that is not summed into it, in listing order. Agencies of
 // a minority form (a local table in a year of national ones) are summed in
 // their own form, not left out.
-func (y *YearRollup) SummaryTables() []SummaryTable {
+func (y *Year) SummaryTables() []SummaryTable {
 	main, sc := y.SummaryForm()
 	if main == "" {
 		return nil
 	}
 	out := []SummaryTable{{main, sc}}
 	for _, fc := range y.Forms {
-		if fc.Form == main || fc.Form == FormNarrative || fc.Form == "" || fc.Count == 0 ||
+		if fc.Form == main || fc.Form == xxgk.FormNarrative || fc.Form == "" || fc.Count == 0 ||
 			sc != nil && slices.Contains(sc.Forms, fc.Form) {
 			continue
 		}
