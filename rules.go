@@ -39,6 +39,14 @@ const (
 	RuleCarryOver        = "carry_over"
 )
 
+// Rules of the roll-up (package rollup).
+const (
+	RuleRollupDuplicate   = "rollup_duplicate"
+	RuleRollupYearUnknown = "rollup_year_unknown"
+	RuleRollupOverflow    = "rollup_overflow"
+	RuleRollupGroupSum    = "rollup_group_sum"
+)
+
 // Rule describes one kind of finding.
 type Rule struct {
 	ID       string   // Finding.Rule
@@ -101,6 +109,15 @@ var rules = []Rule{
 		"正文的这个数字所在的句子说“累计”“历年”而没有写明年度，可能不是本年的数字。"},
 	{RuleCarryOver, SeverityError, "上年结转与上年报告不符",
 		"本年的“上年结转”与上一年度报告的“结转下年度继续办理”不一致。"},
+
+	{RuleRollupDuplicate, SeverityWarning, "同一单位同一年度重复",
+		"同一单位同一年度的报告出现不止一份（例如网页和表格各一份），只计入一份；各份数字不同时列出不同的指标。"},
+	{RuleRollupYearUnknown, SeverityWarning, "年度未识别，未计入合计",
+		"报告的年度无法确定，单列在“年度未识别”部分，不计入任何年度的合计。"},
+	{RuleRollupOverflow, SeverityError, "合计超出范围",
+		"合计超出可计算的范围（某份报告的数字明显有误），未给出合计。"},
+	{RuleRollupGroupSum, SeverityWarning, "汇总报告与下属单位之和不符",
+		"分组单位本身的报告与其余单位之和不一致，可能是口径不同，或某份报告有误。"},
 }
 
 // Rules returns the catalogue of the rules xxgk's code raises, in the order

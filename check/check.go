@@ -20,15 +20,6 @@ import (
 	"xxgk/templates"
 )
 
-// Rules of findings that do not come from an identity of formats.json
-// (those use the identity's id, e.g. t3_balance).
-const (
-	RuleSubRow           = templates.SubRowRule // a 其中 row larger than the row it is part of
-	RuleFigureSubset     = "figure_subset"      // a part larger than its whole
-	RuleFigureCumulative = "figure_cumulative"  // a cumulative count read as the year's
-	RuleCarryOver        = "carry_over"         // last year's 结转下年度 is not this year's 上年结转
-)
-
 // Report returns the findings of r's own numbers: its form's identities and
 // the plausibility of its figures. It does not modify r.
 func Report(r *xxgk.Report) []xxgk.Finding {
@@ -42,7 +33,7 @@ func Report(r *xxgk.Report) []xxgk.Finding {
 			}
 			for _, rel := range t.SubRowRelations() {
 				if f, ok := relation(r, t, rel); ok {
-					f.Rule, f.Severity = RuleSubRow, xxgk.SeverityWarning
+					f.Rule, f.Severity = xxgk.RuleSubRow, xxgk.SeverityWarning
 					fs = append(fs, f)
 				}
 			}

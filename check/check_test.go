@@ -124,7 +124,7 @@ func TestFigureRules(t *testing.T) {
 	r.Figures["proactive.total"] = prose("234", "本街道历年累计主动公开政府信息234条")
 	r.Figures["requests.received"] = prose("9", "2015年累计受理申请9件")
 	got := rules(check.Report(r))
-	if got[check.RuleFigureSubset] != 1 || got[check.RuleFigureCumulative] != 1 || len(got) != 2 {
+	if got[xxgk.RuleFigureSubset] != 1 || got[xxgk.RuleFigureCumulative] != 1 || len(got) != 2 {
 		t.Errorf("findings: %v", got)
 	}
 	// Both from the table: the form's identities judge them.
@@ -147,7 +147,7 @@ func TestCarryOver(t *testing.T) {
 	fs := check.Series([]*xxgk.Report{next, &prev})
 	cols := map[string]bool{}
 	for _, f := range fs {
-		if f.Report != next || f.Rule != check.RuleCarryOver || f.Severity != xxgk.SeverityError {
+		if f.Report != next || f.Rule != xxgk.RuleCarryOver || f.Severity != xxgk.SeverityError {
 			t.Errorf("finding = %+v", f)
 		}
 		cols[f.Keys[1]] = true
@@ -208,7 +208,7 @@ func TestSubRow(t *testing.T) {
 	for _, f := range check.Report(r) {
 		if slices.Contains(f.Keys, key) {
 			n++
-			if f.Rule == check.RuleSubRow || !strings.Contains(f.Message, "前者不应大于后者") {
+			if f.Rule == xxgk.RuleSubRow || !strings.Contains(f.Message, "前者不应大于后者") {
 				t.Errorf("finding = %+v", f)
 			}
 		}
@@ -225,7 +225,7 @@ func TestSubRow(t *testing.T) {
 	local.Cells[tb.CellKey("c01", col)] = xxgk.Value{Value: xxgk.Int(5)}
 	local.Cells[tb.CellKey("c02", col)] = xxgk.Value{Value: xxgk.Int(7)}
 	got := check.Report(local)
-	if len(got) != 1 || got[0].Rule != check.RuleSubRow || got[0].Severity != xxgk.SeverityWarning ||
+	if len(got) != 1 || got[0].Rule != xxgk.RuleSubRow || got[0].Severity != xxgk.SeverityWarning ||
 		!strings.Contains(got[0].Message, "= 7，而") {
 		t.Errorf("local form findings = %+v", got)
 	}

@@ -48,7 +48,7 @@ func subsets(r *xxgk.Report) []xxgk.Finding {
 		}
 		msg := fmt.Sprintf("%s为 %s，大于%s %s，部分不应大于总数。", label(n.part), part.Value, label(n.whole), whole.Value)
 		msg += figureFault(part, whole)
-		fs = append(fs, xxgk.Finding{Rule: RuleFigureSubset, Severity: xxgk.SeverityWarning, Keys: []string{n.part, n.whole},
+		fs = append(fs, xxgk.Finding{Rule: xxgk.RuleFigureSubset, Severity: xxgk.SeverityWarning, Keys: []string{n.part, n.whole},
 			Message: msg, Line: part.Line, Evidence: part.Text})
 	}
 	return fs
@@ -76,7 +76,7 @@ func cumulative(r *xxgk.Report) []xxgk.Finding {
 			slices.ContainsFunc(yearWords, func(w string) bool { return strings.Contains(v.Text, w) }) {
 			continue
 		}
-		fs = append(fs, xxgk.Finding{Rule: RuleFigureCumulative, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
+		fs = append(fs, xxgk.Finding{Rule: xxgk.RuleFigureCumulative, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
 			Line: v.Line, Evidence: v.Text,
 			Message: fmt.Sprintf("%s %s 取自正文，原句有“%s”而未写明本年度，可能是多年累计数而不是本年度的数字，请核对。", fig.Label, v.Value, cumulativeWords[i])})
 	}

@@ -104,14 +104,6 @@ type Unreadable struct {
 	Reason string `json:"reason"`
 }
 
-// Rules of the roll-up's own findings.
-const (
-	RuleDuplicate   = "rollup_duplicate"
-	RuleYearUnknown = "rollup_year_unknown"
-	RuleOverflow    = "rollup_overflow"
-	RuleGroupSum    = "rollup_group_sum"
-)
-
 // Options are the inputs of a roll-up besides the reports.
 type Options struct {
 	Name string
@@ -148,7 +140,7 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 		}
 		if r.Year == 0 {
 			ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Finding: xxgk.Finding{
-				Rule: RuleYearUnknown, Severity: xxgk.SeverityWarning,
+				Rule: xxgk.RuleRollupYearUnknown, Severity: xxgk.SeverityWarning,
 				Message: "未识别出报告年度，单列在“年度未识别”部分，不计入任何年度的合计",
 			}})
 		}
@@ -218,7 +210,7 @@ func duplicateFinding(kept, dropped *xxgk.Report, opt Options) Finding {
 		msg += "；两份报告的数字不一致：" + strings.Join(diff, "；")
 	}
 	return Finding{Path: dropped.Source.Path, Agency: dropped.Agency, Year: dropped.Year, Finding: xxgk.Finding{
-		Rule: RuleDuplicate, Severity: xxgk.SeverityWarning, Message: msg,
+		Rule: xxgk.RuleRollupDuplicate, Severity: xxgk.SeverityWarning, Message: msg,
 	}}
 }
 
@@ -318,7 +310,7 @@ func groupSum(y *Year, group string, members []*AgencyRow, opt Options) []Findin
 			continue
 		}
 		fs = append(fs, Finding{Path: own.Path, Agency: own.Agency, Year: y.Year, Finding: xxgk.Finding{
-			Rule: RuleGroupSum, Severity: xxgk.SeverityWarning, Keys: []string{k},
+			Rule: xxgk.RuleRollupGroupSum, Severity: xxgk.SeverityWarning, Keys: []string{k},
 			Message: fmt.Sprintf("%s本身的报告中 %s 为 %s，而分组“%s”其余 %d 个单位之和为 %s，两者不一致（可能是口径不同，或某份报告有误）",
 				own.Agency, opt.label(k), v.Value, group, len(rest), sum),
 		}})
@@ -347,7 +339,7 @@ func (acc *accumulator) add(totals map[string]Total, key string, v xxgk.Value) {
 		acc.over[key] = true
 		delete(totals, key)
 		acc.findings = append(acc.findings, Finding{Finding: xxgk.Finding{
-			Rule: RuleOverflow, Severity: xxgk.SeverityError, Keys: []string{key},
+			Rule: xxgk.RuleRollupOverflow, Severity: xxgk.SeverityError, Keys: []string{key},
 			Message: "合计超出可计算的范围（某份报告的数字明显有误），未给出合计",
 		}})
 		return

@@ -113,7 +113,7 @@ func TestRollDuplicates(t *testing.T) {
 	}
 	var msgs []string
 	for _, f := range ru.Findings {
-		if f.Rule == RuleDuplicate {
+		if f.Rule == xxgk.RuleRollupDuplicate {
 			msgs = append(msgs, f.Path+" "+f.Message)
 		}
 	}
@@ -139,7 +139,7 @@ func TestRollUnknownYearAndAgency(t *testing.T) {
 	}
 	found := false
 	for _, f := range ru.Findings {
-		found = found || f.Rule == RuleYearUnknown && f.Path == "c"
+		found = found || f.Rule == xxgk.RuleRollupYearUnknown && f.Path == "c"
 	}
 	if !found {
 		t.Error("no finding for the unknown year")
@@ -192,7 +192,7 @@ func TestRollOverflow(t *testing.T) {
 	}
 	n := 0
 	for _, f := range ru.Findings {
-		if f.Rule == RuleOverflow {
+		if f.Rule == xxgk.RuleRollupOverflow {
 			n++
 		}
 	}
@@ -209,7 +209,7 @@ func TestRollGroupSum(t *testing.T) {
 	}, Options{Groups: map[string]string{"城关镇": "城关镇", "城关镇甲办": "城关镇", "城关镇乙办": "城关镇"}})
 	var got []string
 	for _, f := range ru.Findings {
-		if f.Rule == RuleGroupSum {
+		if f.Rule == xxgk.RuleRollupGroupSum {
 			got = append(got, f.Keys[0])
 			if !strings.Contains(f.Message, "为 10") || !strings.Contains(f.Message, "之和为 9") {
 				t.Errorf("message = %s", f.Message)

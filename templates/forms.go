@@ -81,6 +81,7 @@ func SharingGroups() [][]string { return Load().sharing }
 // index builds what the lookups above read: forms by id and by order,
 // the groups of forms that share cells, and each figure's cells per form.
 func (s *Spec) index() {
+	s.indexRules()
 	s.byID = map[string]*Form{}
 	for _, f := range s.Formats {
 		s.byID[f.ID] = f
@@ -157,6 +158,21 @@ func (s *Spec) validate() error {
 			bad("form %s: order %d is not positive or also %s's", f.ID, f.Order, other)
 		}
 		orders[f.Order] = f.ID
+	}
+
+	identities := map[string]string{} // id → name
+	for _, f := range s.Formats {
+		for _, t := range f.Tables {
+			for _, id := range t.Identities {
+				if _, code := xxgk.RuleByID(id.ID); code {
+					bad("form %s: identity %s has the id of a rule of xxgk's code", f.ID, id.ID)
+				}
+				if name, seen := identities[id.ID]; id.Name == "" || seen && name != id.Name {
+					bad("form %s: identity %s has no name, or another than %q", f.ID, id.ID, name)
+				}
+				identities[id.ID] = id.Name
+			}
+		}
 	}
 
 	for _, f := range s.Formats {

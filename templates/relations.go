@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"xxgk"
+
 	"fmt"
 	"strings"
 )
@@ -91,11 +93,9 @@ func (t *Table) bind(id *Identity, bound string, ref func(Ref) CellRef) Relation
 	return rel
 }
 
-// SubRowRule is the id of the relation the layout of the forms implies:
-// a row labelled 其中 is part of its parent row, in every column.
-const SubRowRule = "subrow_le_parent"
-
-var subRowIdentity = &Identity{ID: SubRowRule, Text: "其中项不大于其所属项"}
+// subRowIdentity is the relation the layout of the forms implies: a row
+// labelled 其中 is part of its parent row, in every column.
+var subRowIdentity = &Identity{ID: xxgk.RuleSubRow, Name: "其中项不大于其所属项", Text: "其中项不大于其所属项"}
 
 // SubRowRelations are the relations "其中 row <= parent row", per data
 // column, for the 其中 rows no identity of formats.json already relates to

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"strings"
 	"sync/atomic"
+
+	"xxgk"
 )
 
 //go:embed formats.json
@@ -28,8 +30,9 @@ type Spec struct {
 	Formats []*Form  `json:"formats"`
 
 	byID    map[string]*Form
-	listed  []*Form    // by Order
-	sharing [][]string // SharingGroups
+	listed  []*Form     // by Order
+	sharing [][]string  // SharingGroups
+	rules   []xxgk.Rule // Rules
 }
 
 // Form is one official (or local) form, e.g. gov_2021.
@@ -139,6 +142,7 @@ type Row struct {
 // Identity is an arithmetic relation (勾稽关系) the cells of a table obey.
 type Identity struct {
 	ID       string        `json:"id"`
+	Name     string        `json:"name"` // a short Chinese name, shown to people for the id (templates.Rules)
 	Basis    string        `json:"basis"`
 	Text     string        `json:"text"`
 	Expr     string        `json:"expr"`

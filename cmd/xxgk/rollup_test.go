@@ -1,6 +1,7 @@
 package main
 
 import (
+	"xxgk"
 	"xxgk/format"
 
 	"bytes"
@@ -139,7 +140,7 @@ func TestRollupCorpusDistinct(t *testing.T) {
 		agencies += len(y.Agencies)
 	}
 	for _, f := range ru.Findings {
-		if f.Rule == rollup.RuleDuplicate {
+		if f.Rule == xxgk.RuleRollupDuplicate {
 			t.Errorf("duplicate: %s %s", f.Path, f.Message)
 		}
 	}
