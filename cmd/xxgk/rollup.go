@@ -23,7 +23,6 @@ import (
 	"xxgk"
 	"xxgk/export/pdf"
 	"xxgk/export/xlsx"
-	"xxgk/parse"
 	"xxgk/rollup"
 	"xxgk/templates"
 )
@@ -121,7 +120,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	if p := cmd.String("units"); p != "" {
 		data, err := os.ReadFile(p)
 		if err == nil {
-			groups, err = parse.Units(data)
+			groups, err = rollup.Units(data)
 		} else {
 			err = errors.New(readReason(err))
 		}

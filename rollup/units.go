@@ -1,4 +1,4 @@
-package parse
+package rollup
 
 import (
 	"encoding/csv"
