@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 	"xxgk"
 	"xxgk/document"
+	"xxgk/zh"
 )
 
 // This file reads what a report says about itself: the agency, the year it
@@ -202,7 +202,7 @@ func notReport(titles []titleInfo) []xxgk.Finding {
 var otherDocuments = []string{"的通知", "的函", "的意见", "的决定", "的通报", "的批复", "的公告", "办法", "方案", "要点"}
 
 func endsAsOtherDocument(t string) bool {
-	t = strings.TrimRight(t, " 　")
+	t = strings.TrimRight(t, " 　") // the title was cleaned; taking out 《》 may leave spaces
 	for _, w := range otherDocuments {
 		if strings.HasSuffix(t, w) {
 			return true
@@ -391,11 +391,12 @@ func sub(s string, loc []int, i int) string {
 // ---------------------------------------------------------------------------
 // Text helpers
 
-// clean trims white space (including no-break and ideographic spaces) and
-// the bullets web pages put before a title.
+// clean trims white space (zh.IsSpace, with the no-break and ideographic
+// spaces), the zero-width space (but not the other zero-width characters of
+// zh.IsZeroWidth) and the bullets web pages put before a title.
 func clean(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' ||
+		return zh.IsSpace(r) || r == '\u200b' ||
 			r == '•' || r == '·' || r == '●' || r == '■' || r == '◆'
 	})
 }
@@ -457,7 +458,7 @@ func metaFields(t string) []metaField {
 		j := i
 		for j > 0 { // spaces before the colon
 			r, m := utf8.DecodeLastRuneInString(t[:j])
-			if r != ' ' && r != '\t' && r != '\u3000' && r != '\u00a0' {
+			if !isFieldSpace(r) {
 				break
 			}
 			j -= m
@@ -465,7 +466,7 @@ func metaFields(t string) []metaField {
 		k, han := j, 0
 		for k > 0 && han < 4 {
 			r, m := utf8.DecodeLastRuneInString(t[:k])
-			if !unicode.Is(unicode.Han, r) {
+			if !zh.IsHan(r) {
 				break
 			}
 			k -= m
@@ -474,7 +475,7 @@ func metaFields(t string) []metaField {
 		v := i + n
 		for v < len(t) {
 			r, m := utf8.DecodeRuneInString(t[v:])
-			if r != ' ' && r != '\t' && r != '\u3000' && r != '\u00a0' {
+			if !isFieldSpace(r) {
 				break
 			}
 			v += m
@@ -485,6 +486,13 @@ func metaFields(t string) []metaField {
 		i += n
 	}
 	return out
+}
+
+// isFieldSpace reports the spaces that may stand around a field's colon:
+// the space, the tab, the ideographic and the no-break space. It is
+// narrower than zh.IsSpace: no line breaks, no typographic spaces.
+func isFieldSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0'
 }
 
 // ---------------------------------------------------------------------------
@@ -507,7 +515,7 @@ var titleLabels = []string{"标题", "文章标题", "题名", "名称"}
 func titleField(t string) (string, bool) {
 	for _, l := range titleLabels {
 		if rest, ok := strings.CutPrefix(t, l); ok {
-			rest = strings.TrimLeft(rest, " \t\u3000")
+			rest = strings.TrimLeft(rest, " \t\u3000") // not the no-break space, unlike isFieldSpace
 			if v, ok := strings.CutPrefix(rest, ":"); ok {
 				return clean(v), true
 			}
@@ -876,14 +884,14 @@ func flatSignature(t string, line int) (signature, bool) {
 		d := makeDate(parseYear(t[ys:i]), parseSmall(sub(t[ys:], loc, 2)), parseSmall(sub(t[ys:], loc, 3)))
 		de := ys + loc[1]
 		if rest := t[de:]; rest != "" && !strings.HasPrefix(rest, "附件") {
-			if r, _ := utf8.DecodeRuneInString(rest); !isBlank(r) {
+			if r, _ := utf8.DecodeRuneInString(rest); !zh.IsSpace(r) {
 				continue // the date runs on into a sentence
 			}
 		}
 		p := ys
 		for p > 0 { // spaces before the date
 			r, m := utf8.DecodeLastRuneInString(t[:p])
-			if !isBlank(r) {
+			if !zh.IsSpace(r) {
 				break
 			}
 			p -= m
@@ -892,7 +900,7 @@ func flatSignature(t string, line int) (signature, bool) {
 		k, n := p, 0
 		for k > 0 && n <= 30 {
 			r, m := utf8.DecodeLastRuneInString(t[:k])
-			if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+			if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
 				break
 			}
 			k -= m
@@ -915,11 +923,6 @@ func flatSignature(t string, line int) (signature, bool) {
 		}
 		return signature{name: name, date: d, ev: evidence{line, clean(t[k:de])}}, true
 	}
-}
-
-// isBlank reports white space, including the no-break and ideographic spaces.
-func isBlank(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000'
 }
 
 // ---------------------------------------------------------------------------
@@ -1288,7 +1291,7 @@ func (s *metaScan) agencyLabels() (strong, weak labelled) {
 			end := f.val
 			for end < len(t) {
 				r, n := utf8.DecodeRuneInString(t[end:])
-				if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+				if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
 					break
 				}
 				end += n

@@ -8,6 +8,7 @@ import (
 	"xxgk"
 	"xxgk/document"
 	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // Figures stated in sentences. Each figure has a rule: the words that must
@@ -268,7 +269,7 @@ func sameSentence(cs []proseCandidate, s string) bool {
 func simplify(s string) string {
 	changed := false
 	for _, r := range s {
-		if f := templates.FoldRune(r); f != r && isHan(r) && isHan(f) {
+		if f := templates.FoldRune(r); f != r && zh.IsHan(r) && zh.IsHan(f) {
 			changed = true
 			break
 		}
@@ -279,7 +280,7 @@ func simplify(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if f := templates.FoldRune(r); f != r && isHan(r) && isHan(f) && utf8.RuneLen(f) == utf8.RuneLen(r) {
+		if f := templates.FoldRune(r); f != r && zh.IsHan(r) && zh.IsHan(f) && utf8.RuneLen(f) == utf8.RuneLen(r) {
 			r = f
 		}
 		b.WriteRune(r)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 	"xxgk"
+	"xxgk/zh"
 )
 
 // This file finds the numbers written in a sentence of a report — "全区主动公开
@@ -164,16 +165,6 @@ func pnIsOpen(r rune) bool {
 func pnIsClose(r rune) bool {
 	switch r {
 	case ')', ']', '）', '〕', '］', '】', '〗', '﹞', '｝':
-		return true
-	}
-	return false
-}
-
-func pnIsSpace(r rune) bool {
-	switch {
-	case r == ' ', r == '\t', r == '\u3000', r == '\u00a0', r == '\u202f', r == '\u205f', r == '\ufeff':
-		return true
-	case r >= '\u2000' && r <= '\u200b':
 		return true
 	}
 	return false
@@ -558,7 +549,7 @@ func pnMatchUnit(s string, cn bool) (pnUnit, bool) {
 func pnSkipSpace(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !pnIsSpace(r) {
+		if !zh.IsLineSpace(r) {
 			break
 		}
 		i += size
@@ -569,7 +560,7 @@ func pnSkipSpace(s string, i int) int {
 func pnSkipSpaceBack(s string, i, lo int) int {
 	for i > lo {
 		r, size := utf8.DecodeLastRuneInString(s[lo:i])
-		if !pnIsSpace(r) {
+		if !zh.IsLineSpace(r) {
 			break
 		}
 		i -= size
@@ -656,7 +647,7 @@ func (sc *pnScanner) codeContext(st int) bool {
 	p := st
 	for p > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:p])
-		if !pnIsSpace(r) && r != ':' && r != '：' && r != '为' && r != '是' {
+		if !zh.IsLineSpace(r) && r != ':' && r != '：' && r != '为' && r != '是' {
 			break
 		}
 		p -= size
@@ -992,7 +983,7 @@ func (sc *pnScanner) digits(st int) int {
 			after := pnNextRune(s, e+mk)
 			prev := pnPrevRune(s, st, 0)
 			if pnItemStart(s, st) ||
-				(s[e] != ')' && (pnIsSpace(prev) || prev == '附' || prev == '件' || prev == '表') && after >= 0x4E00) ||
+				(s[e] != ')' && (zh.IsLineSpace(prev) || prev == '附' || prev == '件' || prev == '表') && after >= 0x4E00) ||
 				(s[e] != ')' && v <= 20 && after >= 0x4E00 && after <= 0x9FFF) {
 				return sc.emit(numMention{Start: st, End: e + mk, Value: xxgk.Int(v), Kind: numOrdinal})
 			}
@@ -1504,7 +1495,7 @@ func (sc *pnScanner) fixRanges() {
 		if a.Kind != numCount || a.Unit != "" || a.Approx {
 			continue
 		}
-		gap := strings.TrimFunc(sc.s[a.End:b.Start], pnIsSpace)
+		gap := strings.TrimFunc(sc.s[a.End:b.Start], zh.IsLineSpace)
 		rangeSep := false
 		switch gap {
 		case "-", "—", "－", "–", "~", "～", "至", "到", "—―", "——":

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 	"xxgk/document"
 	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // Sentences and sections of the prose. Reports are written as numbered
@@ -472,7 +473,7 @@ scan:
 					break scan
 				}
 				return runIn(t, begin, j, j)
-			case k >= 2 && (prev != '第' && isHan(prev) || isCloser(prev) || prev >= '0' && prev <= '9'):
+			case k >= 2 && (prev != '第' && zh.IsHan(prev) || isCloser(prev) || prev >= '0' && prev <= '9'):
 				if lv, _ := numberingToken(t, j); lv > 0 && (lv == 1 || prev > '9') {
 					if k > maxTitleRunes || han == 0 {
 						break scan
@@ -495,7 +496,7 @@ scan:
 				depth--
 			}
 		}
-		if isHan(r) {
+		if zh.IsHan(r) {
 			han++
 		}
 		k++
@@ -636,6 +637,13 @@ func isCloser(r rune) bool {
 	return false
 }
 
+// isSentSpace reports the spaces that end a heading's title and mark where
+// a heading may start: the ASCII blanks other than the line break (which
+// ends a sentence), the no-break space and the ideographic space. It is
+// the splitter's own rule, not zh.IsLineSpace: it counts \r, \v and \f,
+// and not the typographic spaces U+2000–U+200A, U+202F, U+205F, the
+// zero-width space or the byte-order mark. Which headings are found
+// depends on it, so it stays the splitter's own.
 func isSentSpace(r rune) bool {
 	switch r {
 	case ' ', '\t', '\r', '\v', '\f', '\u00a0', '\u3000':
@@ -674,7 +682,7 @@ func removePinyin(s string) string {
 		}
 		j += i
 		_, size := utf8.DecodeRuneInString(s[j:])
-		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); isHan(prev) {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); zh.IsHan(prev) {
 			if e := pinyinGlossEnd(s, j+size); e > 0 {
 				if b.Len() == 0 {
 					b.Grow(len(s))

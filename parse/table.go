@@ -5,10 +5,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 	"xxgk"
 	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // The table reader finds the rows of an official form in a stream by their
@@ -320,7 +320,7 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false
 	}
 	pos := fr.skipNote(en, p.Note)
-	if pos < len(s.runes) && isHan(s.runes[pos]) && !fr.boundaryAt(pos) && !unitAt(s.runes, pos) {
+	if pos < len(s.runes) && zh.IsHan(s.runes[pos]) && !fr.boundaryAt(pos) && !unitAt(s.runes, pos) {
 		return rowRead{}, false // the label runs on into other words
 	}
 	pieces, tail, end, ok := fr.readRegion(pos)
@@ -343,8 +343,6 @@ func (fr *formReader) evidence(st, end int) string {
 	return s.source(st, end)
 }
 
-func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
-
 // boundaryBefore reports whether a label may start at rune st: at the
 // start, after a marker, numbering, a digit or punctuation, or right after
 // another label of the form (column headers run into the first row).
@@ -353,7 +351,7 @@ func (fr *formReader) boundaryBefore(st int) bool {
 		return true
 	}
 	prev := fr.s.runes[st-1]
-	if !isHan(prev) {
+	if !zh.IsHan(prev) {
 		return true
 	}
 	if strings.ContainsRune(chineseNumerals+"其中", prev) {
@@ -466,7 +464,7 @@ var units = map[string]bool{
 // something that is not a Han character (so 人民 is not a unit).
 func unitAt(rs []rune, pos int) bool {
 	n := unitLen(rs, pos)
-	return n > 0 && (pos+n >= len(rs) || !isHan(rs[pos+n]))
+	return n > 0 && (pos+n >= len(rs) || !zh.IsHan(rs[pos+n]))
 }
 
 // unitLen returns the length in runes of the unit word at pos, or 0.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"xxgk/zh"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -242,7 +243,7 @@ func numberingPrefix(s string) int {
 		return i + 1
 	case i < len(s):
 		r, _ := utf8.DecodeRuneInString(s[i:])
-		if unicode.Is(unicode.Han, r) {
+		if zh.IsHan(r) {
 			return i // bare numbering: 1专职人员数
 		}
 	}
