@@ -163,7 +163,7 @@ func (fr *formReader) numberingBefore(t string, pos int) (digits string, k int) 
 	if row == nil {
 		return "", 0
 	}
-	num := templates.Fold(row.Number)
+	num := zh.Fold(row.Number)
 	d := strings.TrimRight(num, ".、)")
 	if d == "" || !allDigits(d) {
 		return "", 0

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode/utf8"
 	"xxgk/document"
-	"xxgk/templates"
 	"xxgk/zh"
 )
 
@@ -79,7 +78,7 @@ var topicWords = []struct {
 // headingTopic classifies a heading title (numbering removed). docYear is
 // the report's year as far as known, 0 when not.
 func headingTopic(title string, docYear int) topic {
-	f := templates.Fold(title)
+	f := zh.Fold(title)
 	for _, e := range topicWords {
 		if !containsAny(f, e.words) {
 			continue

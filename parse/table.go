@@ -62,7 +62,7 @@ func newFormIndex(f *templates.Form) *formIndex {
 		}
 	}
 	for _, sec := range f.Sections {
-		_, core := templates.StripNumbering(templates.Fold(sec))
+		_, core := templates.StripNumbering(zh.Fold(sec))
 		if i := strings.Index(core, "("); i > 0 {
 			core = core[:i]
 		}
@@ -156,13 +156,13 @@ func newFormReader(s *stream, f *templates.Form) *formReader {
 // (第二十条第（一）项) or its title without numbering.
 func anchors(t *templates.Table) []string {
 	if t.HeaderLabel != "" {
-		return []string{templates.Fold(t.HeaderLabel)}
+		return []string{zh.Fold(t.HeaderLabel)}
 	}
 	title := t.Title
 	if i := strings.Index(title, " — "); i >= 0 {
 		title = title[:i]
 	}
-	_, core := templates.StripNumbering(templates.Fold(title))
+	_, core := templates.StripNumbering(zh.Fold(title))
 	out := []string{core}
 	if strings.HasSuffix(core, "统计表") {
 		out = append(out, strings.TrimSuffix(core, "统计表")+"统计报表")
@@ -716,7 +716,7 @@ func headerChars(t *templates.Table) map[rune]bool {
 	}
 	m := map[rune]bool{}
 	for _, c := range t.Columns {
-		for _, r := range templates.Fold(c.Label) {
+		for _, r := range zh.Fold(c.Label) {
 			if !isDigit(r) {
 				m[r] = true
 			}

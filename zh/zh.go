@@ -14,6 +14,9 @@
 //     IsLineSpace: a space between the words of a line of prose.
 //     HasSpecialSpace and ZeroWidthLen: odd spaces and zero-width
 //     characters found in bytes, without decoding.
+//   - SimplifyRune, FoldHan: traditional characters as simplified ones.
+//   - FoldRune, Fold: a label as it is matched, whatever its width,
+//     spacing, quotes and characters.
 //
 // Where two readers of one thing differ (a rune one takes for a space and
 // the other for text, a digit one accepts and the other refuses), the
