@@ -322,7 +322,7 @@ func isAttachment(s string) bool {
 		return strings.HasSuffix(field, "统计表") && utf8.RuneCountInString(field) <= maxTitleWordRunes+5 &&
 			!strings.ContainsAny(field, "。，,；：:")
 	}
-	rest = strings.TrimLeft(rest, "0123456789一二三四五六七八九十")
+	rest = strings.TrimLeft(rest, "0123456789"+zh.Numerals)
 	return strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " ") || rest == ""
 }
 
@@ -363,7 +363,9 @@ func (sp *sentenceSplitter) current() (topic, string) {
 
 // numberingToken reads section numbering at t[i:]: 一、 (level 1),
 // (一) （一） (level 2), 1. 1、 1． (level 3), (1) （1） (level 4). It returns
-// the level and the end of the token, or 0.
+// the level and the end of the token, or 0. (templates.StripNumbering reads
+// the numbering of folded table labels by a looser rule of its own: bare
+// digits before a label, 其中:, up to three tokens in a row.)
 func numberingToken(t string, i int) (level, end int) {
 	if i >= len(t) {
 		return 0, 0
@@ -379,7 +381,7 @@ func numberingToken(t string, i int) (level, end int) {
 	han := 0
 	for k < len(t) && han < 3 {
 		r, size := utf8.DecodeRuneInString(t[k:])
-		if !isCnNumeral(r) {
+		if !zh.IsNumeral(r) {
 			break
 		}
 		han++
@@ -479,7 +481,7 @@ scan:
 					}
 					return runIn(t, begin, j, j)
 				}
-				if k >= 4 && isCnNumeral(r) && strings.HasPrefix(t[j+size:], "是") {
+				if k >= 4 && zh.IsNumeral(r) && strings.HasPrefix(t[j+size:], "是") {
 					if k > maxTitleRunes {
 						break scan
 					}
@@ -603,14 +605,6 @@ var (
 	introSubjects = []string{"本报告", "本年报", "年度报告", "全文", "报告共", "报告由"}
 	introParts    = []string{"部分", "组成", "包括", "分为", "分成"}
 )
-
-func isCnNumeral(r rune) bool {
-	switch r {
-	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
-		return true
-	}
-	return false
-}
 
 func isTerminator(r rune) bool {
 	switch r {

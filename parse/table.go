@@ -354,7 +354,7 @@ func (fr *formReader) boundaryBefore(st int) bool {
 	if !zh.IsHan(prev) {
 		return true
 	}
-	if strings.ContainsRune(chineseNumerals+"其中", prev) {
+	if zh.IsNumeral(prev) || prev == '其' || prev == '中' {
 		return true
 	}
 	before := fr.s.letters[:fr.s.letterOffset(st)]
@@ -365,8 +365,6 @@ func (fr *formReader) boundaryBefore(st int) bool {
 	}
 	return false
 }
-
-const chineseNumerals = "一二三四五六七八九十"
 
 // boundaryAt reports whether a label of the form starts at rune pos,
 // possibly after numbering.

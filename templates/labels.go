@@ -98,9 +98,6 @@ func splitNote(s string) (core, note string) {
 	return s, ""
 }
 
-// chineseNumerals are the numerals used in row numbering.
-const chineseNumerals = "一二三四五六七八九十"
-
 // StripNumbering removes leading numbering and 其中: from a folded label:
 // 一、 (一) 1. 1、 (1) 1 其中: in any combination.
 func StripNumbering(s string) (number, rest string) {
@@ -128,7 +125,7 @@ func numberingPrefix(s string) int {
 	}
 	if strings.HasPrefix(s, "(") {
 		end := strings.IndexByte(s, ')')
-		if end > 1 && allIn(s[1:end], chineseNumerals+"0123456789") {
+		if end > 1 && allIn(s[1:end], zh.Numerals+"0123456789") {
 			return end + 1
 		}
 		return 0
@@ -136,7 +133,7 @@ func numberingPrefix(s string) int {
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune(chineseNumerals, r) {
+		if !zh.IsNumeral(r) {
 			break
 		}
 		i += size

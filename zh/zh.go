@@ -14,6 +14,9 @@
 //     IsLineSpace: a space between the words of a line of prose.
 //     HasSpecialSpace and ZeroWidthLen: odd spaces and zero-width
 //     characters found in bytes, without decoding.
+//   - Numerals, IsNumeral: 一 to 十, which number sections and rows.
+//   - Digit, Place, PositionalDigit, ParseNumeral: a number written in
+//     Chinese numerals: 两, 十二, 一千零五, 一万三, 壹佰贰拾叁, 二〇一三.
 //   - SimplifyRune, FoldHan: traditional characters as simplified ones.
 //   - FoldRune, Fold: a label as it is matched, whatever its width,
 //     spacing, quotes and characters.
