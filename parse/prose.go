@@ -284,6 +284,8 @@ func sentenceOutOfScope(text string, year int) bool {
 }
 
 // leadingYear reads a year the sentence starts with: 2016年，… → 2016.
+// Unlike zh.NextYear it reads ASCII digits only, right before 年, and
+// checks no range: it is a cheap test of the sentence's first bytes.
 func leadingYear(s string) int {
 	if len(s) < 5 || s[4] != 0xE5 { // 年 is E5 B9 B4
 		return 0

@@ -602,6 +602,14 @@ func pnPercentSign(s string) (string, int) {
 
 // ---- dates ----
 
+// Dates in running prose are read here rather than by zh.DateAt, which
+// reads the date a metadata field or a signature starts with: the scanner
+// needs the span of every part, and its rules differ. It reads 2014年3月份
+// and 2014-03 (a month); it refuses 一二月 and mixed separators
+// (2014-03/31), allows no space between a number and 月 or 日, and leaves a
+// month out of range out of the mention, where DateAt reads its text and
+// drops its value.
+
 // smallNum reads a one- or two-digit number or a short Chinese numeral at
 // s[i] (a month or a day).
 func (sc *pnScanner) smallNum(i int) (int64, int, bool) {

@@ -84,7 +84,7 @@ func headingTopic(title string, docYear int) topic {
 			continue
 		}
 		if e.year {
-			y, _, _ := nextYear(f, 0)
+			y, _, _ := zh.NextYear(f, 0)
 			if y == 0 || docYear != 0 && y <= docYear {
 				continue
 			}
@@ -246,7 +246,7 @@ func (sp *sentenceSplitter) emit(s string) {
 		return
 	}
 	if sp.docYear == 0 {
-		if y, _, _ := nextYear(s, 0); y != 0 {
+		if y, _, _ := zh.NextYear(s, 0); y != 0 {
 			sp.docYear = y
 		}
 	}
@@ -301,7 +301,7 @@ func (sp *sentenceSplitter) inAttachment() bool {
 
 // tokenNumber is the value of a numbering token: 三、 → 3, (十二) → 12.
 func tokenNumber(token string) int {
-	return parseSmall(strings.Trim(token, "()（）、.． "))
+	return zh.ParseSmall(strings.Trim(token, "()（）、.． "))
 }
 
 // isAttachment reports whether s starts an attachment: 附件1： 附件： 附表,

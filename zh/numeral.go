@@ -66,6 +66,10 @@ func Place(r rune) int64 {
 // years are in prose (二〇一三, 二0一七): a Chinese digit (Digit), or an
 // ASCII or full-width digit or the letter O (o, Ｏ) standing in for one.
 // It returns -1 for anything else.
+//
+// It differs from YearDigit, the metadata's reading of a year: it reads
+// the financial forms and 两 (ParseNumeral then refuses 两 in a positional
+// numeral) and the lower-case o, but not the large circle ◯.
 func PositionalDigit(r rune) int {
 	if d := Digit(r); d >= 0 {
 		return d

@@ -16,18 +16,18 @@ func TestIsNumeral(t *testing.T) {
 
 func TestDigits(t *testing.T) {
 	tests := []struct {
-		r                 rune
-		digit, positional int
+		r                     rune
+		digit, positional, yr int
 	}{
-		{'〇', 0, 0}, {'○', 0, 0}, {'零', 0, 0}, {'◯', -1, -1},
-		{'O', -1, 0}, {'Ｏ', -1, 0}, {'o', -1, 0},
-		{'一', 1, 1}, {'壹', 1, 1}, {'两', 2, 2}, {'兩', 2, 2}, {'貳', 2, 2},
-		{'九', 9, 9}, {'玖', 9, 9},
-		{'7', -1, 7}, {'７', -1, 7}, {'十', -1, -1}, {'几', -1, -1}, {'a', -1, -1},
+		{'〇', 0, 0, 0}, {'○', 0, 0, 0}, {'零', 0, 0, 0}, {'◯', -1, -1, 0},
+		{'O', -1, 0, 0}, {'Ｏ', -1, 0, 0}, {'o', -1, 0, -1},
+		{'一', 1, 1, 1}, {'壹', 1, 1, -1}, {'两', 2, 2, -1}, {'兩', 2, 2, -1}, {'貳', 2, 2, -1},
+		{'九', 9, 9, 9}, {'玖', 9, 9, -1},
+		{'7', -1, 7, 7}, {'７', -1, 7, 7}, {'十', -1, -1, -1}, {'几', -1, -1, -1}, {'a', -1, -1, -1},
 	}
 	for _, tt := range tests {
-		if d, p := Digit(tt.r), PositionalDigit(tt.r); d != tt.digit || p != tt.positional {
-			t.Errorf("%q: Digit, PositionalDigit = %d, %d; want %d, %d", tt.r, d, p, tt.digit, tt.positional)
+		if d, p, y := Digit(tt.r), PositionalDigit(tt.r), YearDigit(tt.r); d != tt.digit || p != tt.positional || y != tt.yr {
+			t.Errorf("%q: Digit, PositionalDigit, YearDigit = %d, %d, %d; want %d, %d, %d", tt.r, d, p, y, tt.digit, tt.positional, tt.yr)
 		}
 	}
 	for r, want := range map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8, '一': 0, '廿': 0} {

@@ -17,6 +17,11 @@
 //   - Numerals, IsNumeral: 一 to 十, which number sections and rows.
 //   - Digit, Place, PositionalDigit, ParseNumeral: a number written in
 //     Chinese numerals: 两, 十二, 一千零五, 一万三, 壹佰贰拾叁, 二〇一三.
+//   - YearDigit, YearDigits, ParseYear, NextYear: a year: 2023, ２０２３,
+//     二〇二三, 二0二三, 二OO九, and the first year written with 年 in a text.
+//   - ParseSmall: a month, a day or a section number: 3, 03, 十二, 三十一.
+//   - Date, DateAt: the date a text starts with: 2014-03-31, 2014/3/31,
+//     2014年3月31日, 二〇一四年三月, 2014年.
 //   - SimplifyRune, FoldHan: traditional characters as simplified ones.
 //   - FoldRune, Fold: a label as it is matched, whatever its width,
 //     spacing, quotes and characters.
@@ -24,9 +29,9 @@
 // Where two readers of one thing differ (a rune one takes for a space and
 // the other for text, a digit one accepts and the other refuses), the
 // rules are here side by side, under names that say which is which, and
-// their documentation says how they differ (IsSpace and IsLineSpace). A rule
-// that only one reader has, for a job of its own, stays with that reader
-// and says there how it differs.
+// their documentation says how they differ (IsSpace and IsLineSpace,
+// YearDigit and PositionalDigit). A rule that only one reader has, for a
+// job of its own, stays with that reader and says there how it differs.
 package zh
 
 import "unicode"
