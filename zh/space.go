@@ -44,8 +44,8 @@ func IsZeroWidth(r rune) bool {
 // number reader skips it: a space or a tab, an odd space (IsOddSpace), and
 // the zero-width space and byte-order mark. Unlike IsSpace it holds no line
 // break; unlike IsZeroWidth it leaves the joiners and direction marks as
-// text. (The readers drop every zero-width character before prose is read,
-// so that difference does not show today.)
+// text. (Readers remove zero-width characters as they build a document,
+// so the difference seldom shows.)
 func IsLineSpace(r rune) bool {
 	switch {
 	case r == ' ', r == '\t', r == '\u3000', r == '\u00a0', r == '\u202f', r == '\u205f', r == '\ufeff':
