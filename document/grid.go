@@ -2,13 +2,17 @@ package document
 
 import (
 	"strings"
+	"xxgk/zh"
 )
 
-// FoldSpace folds runs of white space (including &nbsp; and U+3000) to one
-// space, trims the ends and drops zero-width characters. As in CSS, a line
-// break in the source between two CJK characters vanishes instead of
-// becoming a space; a NUL, which the parser never leaves in text, marks an
-// explicit break (<br>, a paragraph inside a table cell) that always does.
+// FoldSpace folds runs of white space to one space, trims the ends and
+// drops zero-width characters (zh.IsZeroWidth). White space is HTML's
+// (space, tab, CR, LF, FF) and the odd spaces (zh.IsOddSpace: &nbsp;,
+// U+3000, …); \v, U+0085, U+1680, U+2028 and U+2029, white space to
+// zh.IsSpace, stay as text. As in CSS, a line break in the source between
+// two wide characters (zh.IsWide) vanishes instead of becoming a space; a
+// NUL, which the parser never leaves in text, marks an explicit break
+// (<br>, a paragraph inside a table cell) that always does.
 func FoldSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -20,11 +24,11 @@ func FoldSpace(s string) string {
 			inRun = true
 		case c == '\n':
 			inRun, runNL = true, true
-		case c == 0 || isOddSpace(c):
+		case c == 0 || zh.IsOddSpace(c):
 			inRun, runHard = true, true
-		case isZeroWidth(c):
+		case zh.IsZeroWidth(c):
 		default:
-			if inRun && last >= 0 && (runHard || !runNL || !IsWide(last) || !IsWide(c)) {
+			if inRun && last >= 0 && (runHard || !runNL || !zh.IsWide(last) || !zh.IsWide(c)) {
 				b.WriteByte(' ')
 			}
 			inRun, runNL, runHard = false, false, false
@@ -35,12 +39,8 @@ func FoldSpace(s string) string {
 	return b.String()
 }
 
-// IsWide reports CJK characters and full-width forms, between which a source
-// line break is not a space.
-func IsWide(r rune) bool {
-	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF ||
-		r >= 0xFE30 && r <= 0xFE4F || r >= 0xFF00 && r <= 0xFFEF || r >= 0x20000 && r <= 0x3FFFF
-}
+// IsWide is zh.IsWide, kept for the readers that still call it here.
+func IsWide(r rune) bool { return zh.IsWide(r) }
 
 // Span limits: HTML allows colspan up to 1000 and rowspan up to 65534, but
 // report tables are narrow; absurd values are typing errors.

@@ -4,69 +4,30 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"xxgk/zh"
 )
 
-// NormalizeSpaces maps no-break, ideographic and typographic spaces to ' '
-// and removes zero-width characters, keeping tabs and runs of spaces (they
-// separate the cells of text tables). Lines without such characters, the
-// common case, are returned unchanged.
+// NormalizeSpaces maps the odd spaces (no-break, ideographic and
+// typographic: zh.IsOddSpace) to ' ' and removes zero-width characters
+// (zh.IsZeroWidth), keeping tabs and runs of spaces (they separate the
+// cells of text tables). Lines without such characters, the common case,
+// are returned unchanged.
 func NormalizeSpaces(s string) string {
-	if !hasSpecialSpace(s) {
+	if !zh.HasSpecialSpace(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
 		switch {
-		case isZeroWidth(r):
-		case isOddSpace(r):
+		case zh.IsZeroWidth(r):
+		case zh.IsOddSpace(r):
 			b.WriteByte(' ')
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
-}
-
-// hasSpecialSpace is a byte-level pre-check for normalizeSpaces: it looks
-// for the UTF-8 encodings of the runes normalizeSpaces maps (U+00A0,
-// U+2000–U+200F, U+202F, U+205F, U+2060, U+3000, U+FEFF) without decoding.
-func hasSpecialSpace(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		switch s[i] {
-		case 0xC2:
-			if s[i+1] == 0xA0 {
-				return true
-			}
-		case 0xE2, 0xE3, 0xEF:
-			if i+2 < len(s) && isSpecialSpace3(s[i], s[i+1], s[i+2]) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func isSpecialSpace3(a, b, c byte) bool {
-	switch {
-	case a == 0xE2 && b == 0x80:
-		return c <= 0x8F || c == 0xAF
-	case a == 0xE2 && b == 0x81:
-		return c == 0x9F || c == 0xA0
-	case a == 0xE3:
-		return b == 0x80 && c == 0x80
-	}
-	return a == 0xEF && b == 0xBB && c == 0xBF
-}
-
-func isZeroWidth(r rune) bool {
-	return r >= 0x200B && r <= 0x200F || r == 0x2060 || r == 0xFEFF
-}
-
-// isOddSpace reports the space characters other than ASCII ones that pages
-// use for indentation and padding.
-func isOddSpace(r rune) bool {
-	return r == 0xA0 || r == 0x3000 || r >= 0x2000 && r <= 0x200A || r == 0x202F || r == 0x205F
 }
 
 // LineKind says whether a block is report content or page noise.
@@ -250,7 +211,7 @@ func isChromeSep(r rune) bool {
 	if r < 0x80 {
 		return asciiChromeSep[r]
 	}
-	return unicode.IsSpace(r) || chromeSepRunes[r]
+	return zh.IsSpace(r) || chromeSepRunes[r]
 }
 
 var asciiChromeSep = func() (t [0x80]bool) {
@@ -308,7 +269,7 @@ func followsSeparator(s string, i int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return unicode.IsSpace(r) || r == '|' || r == '｜' || r == '丨'
+	return zh.IsSpace(r) || r == '|' || r == '｜' || r == '丨'
 }
 
 // crawlerLeads start the technical lines of a crawler's header; the
@@ -376,7 +337,7 @@ func cutCrumbLabel(s string) (string, bool) {
 // crumbLead accepts what stands before "位置" in a breadcrumb label: nothing,
 // an icon, or words like 您当前所在, 当前, 现在的.
 func crumbLead(lead string) bool {
-	lead = strings.TrimLeftFunc(lead, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+	lead = strings.TrimLeftFunc(lead, func(r rune) bool { return !zh.IsHan(r) })
 	if lead == "" {
 		return true
 	}
@@ -650,7 +611,7 @@ func labelBefore(s string, colon int) (start int, label lineLabel, ok bool) {
 
 func precededByHan(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return i > 0 && unicode.Is(unicode.Han, r)
+	return i > 0 && zh.IsHan(r)
 }
 
 func (f lineField) isNoise() bool {

@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 	"xxgk"
 	"xxgk/document"
+	"xxgk/zh"
 )
 
 // This file reads what a report says about itself: the agency, the year it
@@ -202,7 +202,7 @@ func notReport(titles []titleInfo) []xxgk.Finding {
 var otherDocuments = []string{"的通知", "的函", "的意见", "的决定", "的通报", "的批复", "的公告", "办法", "方案", "要点"}
 
 func endsAsOtherDocument(t string) bool {
-	t = strings.TrimRight(t, " 　")
+	t = strings.TrimRight(t, " 　") // the title was cleaned; taking out 《》 may leave spaces
 	for _, w := range otherDocuments {
 		if strings.HasSuffix(t, w) {
 			return true
@@ -229,156 +229,13 @@ func stripBookTitles(t string) string {
 }
 
 // ---------------------------------------------------------------------------
-// Numbers and dates
+// Years and dates, read by zh (zh.ParseYear, zh.NextYear, zh.DateAt)
 
-// cnDigit maps the characters reports write year digits with: Arabic and
-// full-width digits, and Chinese numerals with every zero seen in practice
-// (〇 U+3007, ○ U+25CB, 零, the digit 0, and the letter O).
-var cnDigit = map[rune]int{
-	'0': 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9,
-	'０': 0, '１': 1, '２': 2, '３': 3, '４': 4, '５': 5, '６': 6, '７': 7, '８': 8, '９': 9,
-	'〇': 0, '○': 0, '零': 0, 'O': 0, 'Ｏ': 0, '◯': 0,
-	'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
-}
+// yearDigits is a year's four digits, in a regular expression.
+const yearDigits = `[` + zh.YearDigits + `]{4}`
 
-const (
-	yearDigits = `[0-9０-９〇○◯零OＯ一二三四五六七八九]{4}`
-	smallNum   = `[0-9０-９]{1,2}|[十一二三四五六七八九]{1,3}`
-)
-
-var (
-	// yearRe is a year written with 年: 2016年, 二〇一三年, 二0一七年.
-	yearRe = regexp.MustCompile(`(` + yearDigits + `)\s*年`)
-	// cnDateAtRe is a date written with 年月日, in digits or Chinese
-	// numerals, at the start of the text.
-	cnDateAtRe = regexp.MustCompile(`^(` + yearDigits + `)\s*年\s*(?:(` + smallNum + `)\s*月\s*(?:(` + smallNum + `)\s*[日号])?)?`)
-	// isoDateAtRe is 2012-12-31, 2012/12/31 or 2012.12.31 at the start.
-	isoDateAtRe = regexp.MustCompile(`^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})`)
-)
-
-// parseYear reads four year digits; 0 when they are not a plausible year.
-func parseYear(s string) int {
-	y, n := 0, 0
-	for _, r := range s {
-		d, ok := cnDigit[r]
-		if !ok {
-			return 0
-		}
-		y = y*10 + d
-		n++
-	}
-	if n != 4 || y < 1990 || y > 2099 {
-		return 0
-	}
-	return y
-}
-
-// nextYear finds the first year written with 年 (2016年, 二〇一三年) in t
-// at or after byte from: the year and the byte range from its first digit
-// to the end of 年; start is -1 when there is none. It looks for 年 and
-// reads back, which is much cheaper than a regexp over the whole text.
-func nextYear(t string, from int) (year, start, end int) {
-	for from < len(t) {
-		i := strings.Index(t[from:], "年")
-		if i < 0 {
-			break
-		}
-		i += from
-		from = i + len("年")
-		j := i
-		for j > 0 && (t[j-1] == ' ' || t[j-1] == '\t') {
-			j--
-		}
-		k := j
-		for n := 0; n < 4 && k > 0; n++ {
-			_, m := utf8.DecodeLastRuneInString(t[:k])
-			k -= m
-		}
-		if y := parseYear(t[k:j]); y != 0 {
-			return y, k, from
-		}
-	}
-	return 0, -1, -1
-}
-
-// parseSmall reads a month or day: 3, 03, 十, 十二, 二十, 三十一.
-func parseSmall(s string) int {
-	if s == "" {
-		return 0
-	}
-	if n, err := strconv.Atoi(strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
-		}
-		return r
-	}, s)); err == nil {
-		return n
-	}
-	v, cur := 0, 0
-	for _, r := range s {
-		if r == '十' {
-			if cur == 0 {
-				cur = 1
-			}
-			v += cur * 10
-			cur = 0
-			continue
-		}
-		d, ok := cnDigit[r]
-		if !ok {
-			return 0
-		}
-		cur = d
-	}
-	return v + cur
-}
-
-// date is a date as precisely as the report states it (m or d may be 0).
-type date struct{ y, m, d int }
-
-func (d date) String() string {
-	switch {
-	case d.y == 0:
-		return ""
-	case d.m == 0:
-		return fmt.Sprintf("%04d", d.y)
-	case d.d == 0:
-		return fmt.Sprintf("%04d-%02d", d.y, d.m)
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
-}
-
-// makeDate validates parsed parts; a bad month or day drops the parts from
-// there on rather than the whole date.
-func makeDate(y, m, d int) date {
-	if y == 0 {
-		return date{}
-	}
-	if m < 1 || m > 12 {
-		return date{y: y}
-	}
-	if d < 1 || d > 31 {
-		return date{y: y, m: m}
-	}
-	return date{y, m, d}
-}
-
-// dateAt reads the date, ISO or 年月日, that s starts with, and returns it
-// with its length in bytes; a zero date when s does not start with one.
-func dateAt(s string) (date, int) {
-	if loc := isoDateAtRe.FindStringSubmatchIndex(s); loc != nil {
-		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
-		mo, _ := strconv.Atoi(s[loc[4]:loc[5]])
-		d, _ := strconv.Atoi(s[loc[6]:loc[7]])
-		return makeDate(y, mo, d), loc[1]
-	}
-	if loc := cnDateAtRe.FindStringSubmatchIndex(s); loc != nil {
-		if y := parseYear(s[loc[2]:loc[3]]); y != 0 {
-			return makeDate(y, parseSmall(sub(s, loc, 2)), parseSmall(sub(s, loc, 3))), loc[1]
-		}
-	}
-	return date{}, 0
-}
+// yearRe is a year written with 年: 2016年, 二〇一三年, 二0一七年.
+var yearRe = regexp.MustCompile(`(` + yearDigits + `)\s*年`)
 
 // sub returns submatch i of a FindStringSubmatchIndex result, "" if unset.
 func sub(s string, loc []int, i int) string {
@@ -391,11 +248,12 @@ func sub(s string, loc []int, i int) string {
 // ---------------------------------------------------------------------------
 // Text helpers
 
-// clean trims white space (including no-break and ideographic spaces) and
-// the bullets web pages put before a title.
+// clean trims white space (zh.IsSpace, with the no-break and ideographic
+// spaces), the zero-width space (but not the other zero-width characters of
+// zh.IsZeroWidth) and the bullets web pages put before a title.
 func clean(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' ||
+		return zh.IsSpace(r) || r == '\u200b' ||
 			r == '•' || r == '·' || r == '●' || r == '■' || r == '◆'
 	})
 }
@@ -457,7 +315,7 @@ func metaFields(t string) []metaField {
 		j := i
 		for j > 0 { // spaces before the colon
 			r, m := utf8.DecodeLastRuneInString(t[:j])
-			if r != ' ' && r != '\t' && r != '\u3000' && r != '\u00a0' {
+			if !isFieldSpace(r) {
 				break
 			}
 			j -= m
@@ -465,7 +323,7 @@ func metaFields(t string) []metaField {
 		k, han := j, 0
 		for k > 0 && han < 4 {
 			r, m := utf8.DecodeLastRuneInString(t[:k])
-			if !unicode.Is(unicode.Han, r) {
+			if !zh.IsHan(r) {
 				break
 			}
 			k -= m
@@ -474,7 +332,7 @@ func metaFields(t string) []metaField {
 		v := i + n
 		for v < len(t) {
 			r, m := utf8.DecodeRuneInString(t[v:])
-			if r != ' ' && r != '\t' && r != '\u3000' && r != '\u00a0' {
+			if !isFieldSpace(r) {
 				break
 			}
 			v += m
@@ -485,6 +343,13 @@ func metaFields(t string) []metaField {
 		i += n
 	}
 	return out
+}
+
+// isFieldSpace reports the spaces that may stand around a field's colon:
+// the space, the tab, the ideographic and the no-break space. It is
+// narrower than zh.IsSpace: no line breaks, no typographic spaces.
+func isFieldSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0'
 }
 
 // ---------------------------------------------------------------------------
@@ -507,7 +372,7 @@ var titleLabels = []string{"标题", "文章标题", "题名", "名称"}
 func titleField(t string) (string, bool) {
 	for _, l := range titleLabels {
 		if rest, ok := strings.CutPrefix(t, l); ok {
-			rest = strings.TrimLeft(rest, " \t\u3000")
+			rest = strings.TrimLeft(rest, " \t\u3000") // not the no-break space, unlike isFieldSpace
 			if v, ok := strings.CutPrefix(rest, ":"); ok {
 				return clean(v), true
 			}
@@ -534,7 +399,7 @@ type titleInfo struct {
 // part of the name (崇川区政府信息公开 → 崇川区), but 人民政府 is
 // (攸县人民政府信息公开 → 攸县人民政府).
 func parseTitle(t string) (name string, year int) {
-	year, _, _ = nextYear(t, 0)
+	year, _, _ = zh.NextYear(t, 0)
 	end := -1
 	for off := 0; off < len(t); {
 		i, n := firstKey(t[off:], agencyEnds)
@@ -554,7 +419,7 @@ func parseTitle(t string) (name string, year int) {
 	end = len(strings.TrimSuffix(t[:end], "政务")) // 政务|信息公开
 	var parts []string                           // the text between year phrases
 	for off := 0; ; {
-		_, ys, ye := nextYear(t[:end], off)
+		_, ys, ye := zh.NextYear(t[:end], off)
 		if ys < 0 {
 			parts = append(parts, t[off:end])
 			break
@@ -802,7 +667,7 @@ func extends(c, n string) bool {
 // signature is the name and date a report ends with.
 type signature struct {
 	name string
-	date date
+	date zh.Date
 	ev   evidence
 }
 
@@ -825,8 +690,8 @@ func (s *metaScan) signature() signature {
 			}
 			continue
 		}
-		d, de := dateAt(t)
-		if d.y == 0 || de != len(t) {
+		d, de := zh.DateAt(t)
+		if d.Year == 0 || de != len(t) {
 			continue // not a line that is only a date
 		}
 		sig := signature{date: d, ev: evidence{s.tail[i].line, t}}
@@ -866,24 +731,23 @@ func flatSignature(t string, line int) (signature, bool) {
 			_, m := utf8.DecodeLastRuneInString(t[:ys])
 			ys -= m
 		}
-		if parseYear(t[ys:i]) == 0 {
+		if zh.ParseYear(t[ys:i]) == 0 {
+			continue // a cheap test before DateAt's regular expressions
+		}
+		d, n := zh.DateAt(t[ys:])
+		if d.Year == 0 {
 			continue
 		}
-		loc := cnDateAtRe.FindStringSubmatchIndex(t[ys:])
-		if loc == nil {
-			continue
-		}
-		d := makeDate(parseYear(t[ys:i]), parseSmall(sub(t[ys:], loc, 2)), parseSmall(sub(t[ys:], loc, 3)))
-		de := ys + loc[1]
+		de := ys + n
 		if rest := t[de:]; rest != "" && !strings.HasPrefix(rest, "附件") {
-			if r, _ := utf8.DecodeRuneInString(rest); !isBlank(r) {
+			if r, _ := utf8.DecodeRuneInString(rest); !zh.IsSpace(r) {
 				continue // the date runs on into a sentence
 			}
 		}
 		p := ys
 		for p > 0 { // spaces before the date
 			r, m := utf8.DecodeLastRuneInString(t[:p])
-			if !isBlank(r) {
+			if !zh.IsSpace(r) {
 				break
 			}
 			p -= m
@@ -892,7 +756,7 @@ func flatSignature(t string, line int) (signature, bool) {
 		k, n := p, 0
 		for k > 0 && n <= 30 {
 			r, m := utf8.DecodeLastRuneInString(t[:k])
-			if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+			if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
 				break
 			}
 			k -= m
@@ -910,16 +774,11 @@ func flatSignature(t string, line int) (signature, bool) {
 				continue
 			}
 		}
-		if name == "" && d.m == 0 {
+		if name == "" && d.Month == 0 {
 			continue // a bare 2015年 is no signature
 		}
 		return signature{name: name, date: d, ev: evidence{line, clean(t[k:de])}}, true
 	}
-}
-
-// isBlank reports white space, including the no-break and ideographic spaces.
-func isBlank(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000'
 }
 
 // ---------------------------------------------------------------------------
@@ -938,7 +797,7 @@ var pubRank = map[string]int{
 // published prefers an explicit 发布 line near the top over the signature
 // date, which is when the report was signed, not put online.
 func (s *metaScan) published(sig signature) (string, evidence) {
-	best, bestRank, bestEv := date{}, 99, evidence{}
+	best, bestRank, bestEv := zh.Date{}, 99, evidence{}
 	for _, h := range s.fieldBlocks() {
 		t := cutHead(h.text, metaFieldBytes)
 		for _, f := range metaFields(t) {
@@ -946,18 +805,18 @@ func (s *metaScan) published(sig signature) (string, evidence) {
 			if !ok || rank >= bestRank {
 				continue
 			}
-			d, de := dateAt(cutHead(t[f.val:], 40))
-			if d.y == 0 {
+			d, de := zh.DateAt(cutHead(t[f.val:], 40))
+			if d.Year == 0 {
 				continue
 			}
 			best, bestRank = d, rank
 			bestEv = evidence{h.line, clean(t[f.start : f.val+de])}
 		}
 	}
-	if best.y != 0 {
+	if best.Year != 0 {
 		return best.String(), bestEv
 	}
-	if sig.date.y != 0 {
+	if sig.date.Year != 0 {
 		return sig.date.String(), sig.ev
 	}
 	return "", evidence{}
@@ -1145,7 +1004,7 @@ func (s *metaScan) tableYear(spans []span) (yearVote, bool) {
 				}
 				w := stripCited(t[w0 : i+len(key)])
 				if m := tableTitleRe.FindStringSubmatchIndex(w); m != nil {
-					if y := parseYear(sub(w, m, 1)); y != 0 {
+					if y := zh.ParseYear(sub(w, m, 1)); y != 0 {
 						return yearVote{y, fromTable, evidence{h.line, excerpt(w, m[0], m[1])}}, true
 					}
 				}
@@ -1164,7 +1023,7 @@ func (s *metaScan) bodyYear(pubYear int) (yearVote, bool) {
 	for _, h := range s.head {
 		t := stripCited(h.text)
 		for _, loc := range yearRe.FindAllStringSubmatchIndex(t, -1) {
-			y := parseYear(sub(t, loc, 1))
+			y := zh.ParseYear(sub(t, loc, 1))
 			if y == 0 || (pubYear != 0 && y > pubYear) || planRe.MatchString(t[loc[1]:]) {
 				continue
 			}
@@ -1288,7 +1147,7 @@ func (s *metaScan) agencyLabels() (strong, weak labelled) {
 			end := f.val
 			for end < len(t) {
 				r, n := utf8.DecodeRuneInString(t[end:])
-				if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("（）()", r) {
+				if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
 					break
 				}
 				end += n

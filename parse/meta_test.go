@@ -122,49 +122,6 @@ func TestMetaReports(t *testing.T) {
 	}
 }
 
-func TestMetaParseYear(t *testing.T) {
-	for in, want := range map[string]int{
-		"2016": 2016, "二〇一三": 2013, "二○一三": 2013, "二0一七": 2017, "二零一五": 2015,
-		"２０１４": 2014, "二OO九": 2009, "1850": 0, "201": 0, "二十一年": 0,
-	} {
-		if got := parseYear(in); got != want {
-			t.Errorf("parseYear(%q) = %d, want %d", in, got, want)
-		}
-	}
-}
-
-func TestMetaParseSmall(t *testing.T) {
-	for in, want := range map[string]int{
-		"3": 3, "03": 3, "１２": 12, "一": 1, "十": 10, "十二": 12, "二十": 20, "二十一": 21, "三十一": 31,
-	} {
-		if got := parseSmall(in); got != want {
-			t.Errorf("parseSmall(%q) = %d, want %d", in, got, want)
-		}
-	}
-}
-
-func TestMetaDateAt(t *testing.T) {
-	for in, want := range map[string]string{
-		"二○一二年二月二十日":       "2012-02-20",
-		"二〇一四年三月":          "2014-03",
-		"二0一七年":            "2017",
-		"二〇一三年十二月三十一日":     "2013-12-31",
-		"2014年3月31日":       "2014-03-31",
-		"2013年03月28日":      "2013-03-28",
-		"2012-12-31":       "2012-12-31",
-		"2026-03-10 12:56": "2026-03-10",
-		"2014-03-31字体:[ ]": "2014-03-31",
-		"2014年13月5日":       "2014", // a bad month keeps the year only
-		"无日期":              "",
-		"于2014年3月":         "", // not at the start
-	} {
-		d, _ := dateAt(in)
-		if got := d.String(); got != want {
-			t.Errorf("dateAt(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestMetaParseTitle(t *testing.T) {
 	tests := []struct {
 		title string

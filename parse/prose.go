@@ -8,6 +8,7 @@ import (
 	"xxgk"
 	"xxgk/document"
 	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // Figures stated in sentences. Each figure has a rule: the words that must
@@ -262,30 +263,9 @@ func sameSentence(cs []proseCandidate, s string) bool {
 	return false
 }
 
-// simplify maps traditional characters to simplified ones, keeping byte
-// offsets (a character is replaced only by one of the same UTF-8 length),
-// so that spans found in it index the original sentence too.
-func simplify(s string) string {
-	changed := false
-	for _, r := range s {
-		if f := templates.FoldRune(r); f != r && isHan(r) && isHan(f) {
-			changed = true
-			break
-		}
-	}
-	if !changed {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if f := templates.FoldRune(r); f != r && isHan(r) && isHan(f) && utf8.RuneLen(f) == utf8.RuneLen(r) {
-			r = f
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// simplify is zh.FoldHan: traditional characters read as simplified ones,
+// with byte offsets kept. (parse.go calls it by this name.)
+func simplify(s string) string { return zh.FoldHan(s) }
 
 // sentenceOutOfScope reports whether a whole sentence speaks of another
 // period: a cumulative total as of a date (截至2019年12月31日，…累计…),
@@ -304,6 +284,8 @@ func sentenceOutOfScope(text string, year int) bool {
 }
 
 // leadingYear reads a year the sentence starts with: 2016年，… → 2016.
+// Unlike zh.NextYear it reads ASCII digits only, right before 年, and
+// checks no range: it is a cheap test of the sentence's first bytes.
 func leadingYear(s string) int {
 	if len(s) < 5 || s[4] != 0xE5 { // 年 is E5 B9 B4
 		return 0

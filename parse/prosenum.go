@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 	"xxgk"
+	"xxgk/zh"
 )
 
 // This file finds the numbers written in a sentence of a report — "全区主动公开
@@ -100,7 +101,7 @@ func scanNumbers(s string) []numMention {
 			i = sc.bracket(i, size)
 		case r == '百' && strings.HasPrefix(s[i:], "百分之"):
 			i = sc.percentWord(i)
-		case pnCNDigit(r) >= 0 || pnCNPlace(r) > 0 || r == '几':
+		case zh.Digit(r) >= 0 || zh.Place(r) > 0 || r == '几':
 			i = sc.chinese(i)
 		case r == '数' || r == '上' || r == '成':
 			i = sc.vague(i, r, size)
@@ -169,16 +170,6 @@ func pnIsClose(r rune) bool {
 	return false
 }
 
-func pnIsSpace(r rune) bool {
-	switch {
-	case r == ' ', r == '\t', r == '\u3000', r == '\u00a0', r == '\u202f', r == '\u205f', r == '\ufeff':
-		return true
-	case r >= '\u2000' && r <= '\u200b':
-		return true
-	}
-	return false
-}
-
 // pnDigitAt returns the value and size of an ASCII or full-width digit at
 // s[i], or -1.
 func pnDigitAt(s string, i int) (int, int) {
@@ -212,196 +203,6 @@ func pnReadDigits(s string, i int) (end int, v int64, n int, ok bool) {
 		n++
 		i += size
 	}
-}
-
-// pnCNDigit returns the value of a Chinese digit (lower-case, financial, and
-// the zero forms), or -1.
-func pnCNDigit(r rune) int {
-	switch r {
-	case '零', '〇', '○':
-		return 0
-	case '一', '壹':
-		return 1
-	case '二', '两', '贰', '貳', '兩':
-		return 2
-	case '三', '叁', '參':
-		return 3
-	case '四', '肆':
-		return 4
-	case '五', '伍':
-		return 5
-	case '六', '陆', '陸':
-		return 6
-	case '七', '柒':
-		return 7
-	case '八', '捌':
-		return 8
-	case '九', '玖':
-		return 9
-	}
-	return -1
-}
-
-// pnCNPlace returns the value of a Chinese place character, or 0.
-func pnCNPlace(r rune) int64 {
-	switch r {
-	case '十', '拾':
-		return 10
-	case '百', '佰':
-		return 100
-	case '千', '仟':
-		return 1000
-	case '万', '萬':
-		return 10000
-	case '亿', '億':
-		return 100000000
-	}
-	return 0
-}
-
-// pnPosDigit reads a digit in a position-by-position numeral such as 二〇一三
-// or 二0一七 (ASCII and full-width digits and the letter O stand in for
-// Chinese ones there).
-func pnPosDigit(r rune) int {
-	if d := pnCNDigit(r); d >= 0 {
-		return d
-	}
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0')
-	case r >= '０' && r <= '９':
-		return int(r - '０')
-	case r == 'O' || r == 'o' || r == 'Ｏ':
-		return 0
-	}
-	return -1
-}
-
-// parseChineseNumeral reads a Chinese numeral string (两, 十二, 一千二百, 三十,
-// 二〇一三 as digits 2013, 一万三千一百, 〇/零/○ as zero, 壹贰叁… financial forms)
-// into an integer; ok false for anything else.
-//
-// A numeral without place characters (十百千万亿) and of two or more
-// characters is read digit by digit, as years are written (二〇一三 → 2013,
-// 二0一七 → 2017); two-character ones need a zero (二〇 → 20) since 一二 or
-// 三五 are not numbers. With place characters the usual grammar applies,
-// including a leading 十 (十二 = 12), inner zeros (一千零五 = 1005) and the
-// spoken abbreviation of the last place (一万三 = 13000, 两千五 = 2500).
-func parseChineseNumeral(s string) (int64, bool) {
-	if s == "" || len(s) > 96 {
-		return 0, false
-	}
-	hasPlace, hasZero, hasLiang, hasCN := false, false, false, false
-	n := 0
-	for _, r := range s {
-		n++
-		if pnCNPlace(r) > 0 {
-			hasPlace, hasCN = true, true
-			continue
-		}
-		d := pnPosDigit(r)
-		if d < 0 {
-			return 0, false
-		}
-		if cd := pnCNDigit(r); cd >= 0 {
-			hasCN = true
-		}
-		if d == 0 {
-			hasZero = true
-		}
-		if r == '两' || r == '兩' {
-			hasLiang = true
-		}
-	}
-	if !hasCN {
-		return 0, false
-	}
-	if !hasPlace {
-		if n == 1 {
-			r, _ := utf8.DecodeRuneInString(s)
-			return int64(pnCNDigit(r)), true
-		}
-		if hasLiang || (n == 2 && !hasZero) || n > 18 {
-			return 0, false
-		}
-		var v int64
-		for _, r := range s {
-			v = v*10 + int64(pnPosDigit(r))
-		}
-		return v, true
-	}
-	var yi, wan, sec int64
-	digit := int64(-1)          // digit waiting for its place
-	lastPlace := int64(1 << 40) // place last used in this section: places must fall
-	var prevPlace int64         // place of the previous rune, if it was one
-	var abbrev int64            // place before the pending digit, for 一万三
-	afterZero, lastZero, wanSeen, yiSeen := false, false, false, false
-	first := true
-	for _, r := range s {
-		if p := pnCNPlace(r); p > 0 {
-			lastZero = false
-			switch p {
-			case 10, 100, 1000:
-				d := digit
-				if d < 0 {
-					if p != 10 || !(first || afterZero) {
-						return 0, false
-					}
-					d = 1 // 十二, 一千零十
-				}
-				if d == 0 || p >= lastPlace {
-					return 0, false
-				}
-				sec += d * p
-				lastPlace = p
-			case 10000:
-				v := sec + max(digit, 0)
-				if v == 0 || wanSeen {
-					return 0, false
-				}
-				wan, sec, wanSeen = v*10000, 0, true
-				lastPlace = 1 << 40
-			default: // 亿
-				v := wan + sec + max(digit, 0)
-				if v == 0 || yiSeen {
-					return 0, false
-				}
-				yi, wan, sec, yiSeen, wanSeen = v*100000000, 0, 0, true, false
-				lastPlace = 1 << 40
-			}
-			digit, prevPlace, afterZero, first = -1, p, false, false
-			continue
-		}
-		d := int64(pnCNDigit(r))
-		if d < 0 {
-			return 0, false // ASCII digits mixed with place characters
-		}
-		if d == 0 {
-			if first || digit >= 0 {
-				return 0, false
-			}
-			afterZero, lastZero, prevPlace = true, true, 0
-			continue
-		}
-		if digit >= 0 {
-			return 0, false // 三五: two digits in a row
-		}
-		digit, abbrev = d, 0
-		if !afterZero && prevPlace >= 100 {
-			abbrev = prevPlace
-		}
-		prevPlace, lastZero, first = 0, false, false
-	}
-	if lastZero {
-		return 0, false
-	}
-	if digit >= 0 {
-		if abbrev >= 100 {
-			digit *= abbrev / 10
-		}
-		sec += digit
-	}
-	return yi + wan + sec, true
 }
 
 // ---- units ----
@@ -558,7 +359,7 @@ func pnMatchUnit(s string, cn bool) (pnUnit, bool) {
 func pnSkipSpace(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !pnIsSpace(r) {
+		if !zh.IsLineSpace(r) {
 			break
 		}
 		i += size
@@ -569,7 +370,7 @@ func pnSkipSpace(s string, i int) int {
 func pnSkipSpaceBack(s string, i, lo int) int {
 	for i > lo {
 		r, size := utf8.DecodeLastRuneInString(s[lo:i])
-		if !pnIsSpace(r) {
+		if !zh.IsLineSpace(r) {
 			break
 		}
 		i -= size
@@ -656,7 +457,7 @@ func (sc *pnScanner) codeContext(st int) bool {
 	p := st
 	for p > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:p])
-		if !pnIsSpace(r) && r != ':' && r != '：' && r != '为' && r != '是' {
+		if !zh.IsLineSpace(r) && r != ':' && r != '：' && r != '为' && r != '是' {
 			break
 		}
 		p -= size
@@ -801,6 +602,14 @@ func pnPercentSign(s string) (string, int) {
 
 // ---- dates ----
 
+// Dates in running prose are read here rather than by zh.DateAt, which
+// reads the date a metadata field or a signature starts with: the scanner
+// needs the span of every part, and its rules differ. It reads 2014年3月份
+// and 2014-03 (a month); it refuses 一二月 and mixed separators
+// (2014-03/31), allows no space between a number and 月 or 日, and leaves a
+// month out of range out of the mention, where DateAt reads its text and
+// drops its value.
+
 // smallNum reads a one- or two-digit number or a short Chinese numeral at
 // s[i] (a month or a day).
 func (sc *pnScanner) smallNum(i int) (int64, int, bool) {
@@ -812,7 +621,7 @@ func (sc *pnScanner) smallNum(i int) (int64, int, bool) {
 	j := i
 	for j < len(s) && j-i <= 12 {
 		r, size := utf8.DecodeRuneInString(s[j:])
-		if pnCNDigit(r) < 0 && r != '十' {
+		if zh.Digit(r) < 0 && r != '十' {
 			break
 		}
 		j += size
@@ -820,7 +629,7 @@ func (sc *pnScanner) smallNum(i int) (int64, int, bool) {
 	if j == i {
 		return 0, i, false
 	}
-	v, ok := parseChineseNumeral(s[i:j])
+	v, ok := zh.ParseNumeral(s[i:j])
 	if ok && !strings.ContainsAny(s[i:j], "十") && j-i > len("一") {
 		ok = false // 一二月 is not a month
 	}
@@ -992,7 +801,7 @@ func (sc *pnScanner) digits(st int) int {
 			after := pnNextRune(s, e+mk)
 			prev := pnPrevRune(s, st, 0)
 			if pnItemStart(s, st) ||
-				(s[e] != ')' && (pnIsSpace(prev) || prev == '附' || prev == '件' || prev == '表') && after >= 0x4E00) ||
+				(s[e] != ')' && (zh.IsLineSpace(prev) || prev == '附' || prev == '件' || prev == '表') && after >= 0x4E00) ||
 				(s[e] != ')' && v <= 20 && after >= 0x4E00 && after <= 0x9FFF) {
 				return sc.emit(numMention{Start: st, End: e + mk, Value: xxgk.Int(v), Kind: numOrdinal})
 			}
@@ -1158,10 +967,12 @@ func (sc *pnScanner) intAt(i int) (int64, int, bool) {
 		e, v, _, ok := pnReadDigits(s, i)
 		return v, e, ok
 	}
-	j := i
+	j, place := i, false
 	for j < len(s) && j-i < 36 {
 		r, size := utf8.DecodeRuneInString(s[j:])
-		if pnCNDigit(r) < 0 && pnCNPlace(r) == 0 {
+		if zh.Place(r) > 0 {
+			place = true
+		} else if zh.Digit(r) < 0 {
 			break
 		}
 		j += size
@@ -1169,8 +980,8 @@ func (sc *pnScanner) intAt(i int) (int64, int, bool) {
 	if j == i {
 		return 0, i, false
 	}
-	v, ok := parseChineseNumeral(s[i:j])
-	if ok && !strings.ContainsAny(s[i:j], "十拾百佰千仟万萬亿億") && j-i > len("一") {
+	v, ok := zh.ParseNumeral(s[i:j])
+	if ok && !place && j-i > len("一") {
 		return 0, i, false
 	}
 	return v, j, ok
@@ -1279,7 +1090,7 @@ func (sc *pnScanner) percentWord(st int) int {
 				frac, fn := int64(0), 0
 				for k < len(s) && fn < 12 {
 					r, size := utf8.DecodeRuneInString(s[k:])
-					d := pnCNDigit(r)
+					d := zh.Digit(r)
 					if d < 0 || r == '两' {
 						break
 					}
@@ -1341,15 +1152,15 @@ func (sc *pnScanner) chinese(st int) int {
 	for j < len(s) && runes < 24 {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
-		case pnCNPlace(r) > 0:
+		case zh.Place(r) > 0:
 			if hasASCII {
 				goto done
 			}
 			hasPlace = true
-		case pnCNDigit(r) >= 0:
+		case zh.Digit(r) >= 0:
 		case r == '几':
 			hasJi = true
-		case !hasPlace && runes > 0 && pnPosDigit(r) >= 0:
+		case !hasPlace && runes > 0 && zh.PositionalDigit(r) >= 0:
 			hasASCII = true
 		default:
 			goto done
@@ -1374,7 +1185,7 @@ done:
 	if hasJi {
 		return sc.vagueTail(st, j, text != "几")
 	}
-	v, ok := parseChineseNumeral(text)
+	v, ok := zh.ParseNumeral(text)
 	positional := ok && !hasPlace && runes > 1
 	if !ok || positional {
 		if positional && runes == 4 && strings.HasPrefix(s[j:], "年") && v >= 1900 && v <= 2099 {
@@ -1385,7 +1196,7 @@ done:
 			return sc.yearMention(st, j+len(unit), v, unit)
 		}
 		if runes == 2 && !hasPlace && !hasASCII && sc.unitAhead(j, true) { // 两三件, 三五个
-			if a, b := pnCNDigit(pnNextRune(s, st)), pnCNDigit(pnPrevRune(s, j, st)); a > 0 && b > a {
+			if a, b := zh.Digit(pnNextRune(s, st)), zh.Digit(pnPrevRune(s, j, st)); a > 0 && b > a {
 				return sc.vagueTail(st, j, true)
 			}
 		}
@@ -1400,13 +1211,13 @@ done:
 		return j
 	case '、': // 一、基本情况 (二、三季度 is a list)
 		if v >= 1 && v <= 99 {
-			if r := pnNextRune(s, j+len("、")); pnCNDigit(r) < 0 && pnCNPlace(r) == 0 {
+			if r := pnNextRune(s, j+len("、")); zh.Digit(r) < 0 && zh.Place(r) == 0 {
 				return sc.emit(numMention{Start: st, End: j + len("、"), Value: xxgk.Int(v), Kind: numOrdinal})
 			}
 		}
 		return j
 	case '至', '到', '-', '—', '～', '~':
-		if r := pnNextRune(s, j+utf8.RuneLen(next)); pnCNDigit(r) > 0 || pnCNPlace(r) == 10 { // 三至五件
+		if r := pnNextRune(s, j+utf8.RuneLen(next)); zh.Digit(r) > 0 || zh.Place(r) == 10 { // 三至五件
 			return sc.emit(numMention{Start: st, End: j, Value: xxgk.Int(v), Kind: numCount})
 		}
 	}
@@ -1474,7 +1285,7 @@ func (sc *pnScanner) vague(st int, r rune, size int) int {
 	j := st + size
 	p := pnNextRune(s, j)
 	if r == '数' {
-		if pnCNPlace(p) == 0 || strings.ContainsRune(pnNounBeforeShu, pnPrevRune(s, st, 0)) {
+		if zh.Place(p) == 0 || strings.ContainsRune(pnNounBeforeShu, pnPrevRune(s, st, 0)) {
 			return j
 		}
 	} else if p != '百' && p != '千' && p != '万' {
@@ -1482,7 +1293,7 @@ func (sc *pnScanner) vague(st int, r rune, size int) int {
 	}
 	for j < len(s) {
 		q, qs := utf8.DecodeRuneInString(s[j:])
-		if pnCNPlace(q) == 0 {
+		if zh.Place(q) == 0 {
 			break
 		}
 		j += qs
@@ -1504,7 +1315,7 @@ func (sc *pnScanner) fixRanges() {
 		if a.Kind != numCount || a.Unit != "" || a.Approx {
 			continue
 		}
-		gap := strings.TrimFunc(sc.s[a.End:b.Start], pnIsSpace)
+		gap := strings.TrimFunc(sc.s[a.End:b.Start], zh.IsLineSpace)
 		rangeSep := false
 		switch gap {
 		case "-", "—", "－", "–", "~", "～", "至", "到", "—―", "——":

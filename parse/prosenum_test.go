@@ -325,32 +325,6 @@ func TestScanNumbersTraps(t *testing.T) {
 	}
 }
 
-func TestParseChineseNumeral(t *testing.T) {
-	cases := []struct {
-		s  string
-		v  int64
-		ok bool
-	}{
-		{"两", 2, true}, {"十", 10, true}, {"十二", 12, true}, {"二十", 20, true}, {"三十", 30, true},
-		{"一百", 100, true}, {"一百零八", 108, true}, {"一千二百", 1200, true}, {"一千零五", 1005, true},
-		{"一万三千一百", 13100, true}, {"十万", 100000, true}, {"三十一万", 310000, true},
-		{"一亿二千万", 120000000, true}, {"两千五", 2500, true}, {"一万三", 13000, true},
-		{"二〇一三", 2013, true}, {"二○一三", 2013, true}, {"二零一三", 2013, true}, {"二0一七", 2017, true},
-		{"〇", 0, true}, {"零", 0, true}, {"○", 0, true}, {"二〇", 20, true},
-		{"壹佰贰拾叁", 123, true}, {"叁仟", 3000, true}, {"一十二", 12, true},
-		{"", 0, false}, {"百", 0, false}, {"千万", 0, false}, {"万一", 0, false}, {"十三五", 0, false},
-		{"三五", 0, false}, {"一二", 0, false}, {"两三", 0, false}, {"一百百", 0, false}, {"十百", 0, false},
-		{"几十", 0, false}, {"一千零", 0, false}, {"2013", 0, false}, {"零十", 0, false}, {"一万万", 0, false},
-		{"abc", 0, false}, {"十二点五", 0, false},
-	}
-	for _, c := range cases {
-		v, ok := parseChineseNumeral(c.s)
-		if v != c.v || ok != c.ok {
-			t.Errorf("parseChineseNumeral(%q) = %d, %v; want %d, %v", c.s, v, ok, c.v, c.ok)
-		}
-	}
-}
-
 // pnCheckSpans checks the invariants every result must keep.
 func pnCheckSpans(t *testing.T, s string, ms []numMention) {
 	t.Helper()

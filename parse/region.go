@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 	"xxgk"
 	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // A value region is what follows a row label up to the next label or the
@@ -65,7 +66,7 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 				i = j + 1
 				continue
 			}
-		case isHan(r):
+		case zh.IsHan(r):
 			if n := unitLen(rs, i); n > 0 && unitAt(rs, i) {
 				if cur < 0 {
 					cur = i
@@ -73,7 +74,7 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 				i += n
 				continue
 			}
-			if r == '无' && (i+1 >= len(rs) || !isHan(rs[i+1])) {
+			if r == '无' && (i+1 >= len(rs) || !zh.IsHan(rs[i+1])) {
 				if cur < 0 {
 					cur = i
 				}
@@ -162,7 +163,7 @@ func (fr *formReader) numberingBefore(t string, pos int) (digits string, k int) 
 	if row == nil {
 		return "", 0
 	}
-	num := templates.Fold(row.Number)
+	num := zh.Fold(row.Number)
 	d := strings.TrimRight(num, ".、)")
 	if d == "" || !allDigits(d) {
 		return "", 0

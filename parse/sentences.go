@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 	"xxgk/document"
-	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // Sentences and sections of the prose. Reports are written as numbered
@@ -78,13 +78,13 @@ var topicWords = []struct {
 // headingTopic classifies a heading title (numbering removed). docYear is
 // the report's year as far as known, 0 when not.
 func headingTopic(title string, docYear int) topic {
-	f := templates.Fold(title)
+	f := zh.Fold(title)
 	for _, e := range topicWords {
 		if !containsAny(f, e.words) {
 			continue
 		}
 		if e.year {
-			y, _, _ := nextYear(f, 0)
+			y, _, _ := zh.NextYear(f, 0)
 			if y == 0 || docYear != 0 && y <= docYear {
 				continue
 			}
@@ -246,7 +246,7 @@ func (sp *sentenceSplitter) emit(s string) {
 		return
 	}
 	if sp.docYear == 0 {
-		if y, _, _ := nextYear(s, 0); y != 0 {
+		if y, _, _ := zh.NextYear(s, 0); y != 0 {
 			sp.docYear = y
 		}
 	}
@@ -301,7 +301,7 @@ func (sp *sentenceSplitter) inAttachment() bool {
 
 // tokenNumber is the value of a numbering token: 三、 → 3, (十二) → 12.
 func tokenNumber(token string) int {
-	return parseSmall(strings.Trim(token, "()（）、.． "))
+	return zh.ParseSmall(strings.Trim(token, "()（）、.． "))
 }
 
 // isAttachment reports whether s starts an attachment: 附件1： 附件： 附表,
@@ -322,7 +322,7 @@ func isAttachment(s string) bool {
 		return strings.HasSuffix(field, "统计表") && utf8.RuneCountInString(field) <= maxTitleWordRunes+5 &&
 			!strings.ContainsAny(field, "。，,；：:")
 	}
-	rest = strings.TrimLeft(rest, "0123456789一二三四五六七八九十")
+	rest = strings.TrimLeft(rest, "0123456789"+zh.Numerals)
 	return strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " ") || rest == ""
 }
 
@@ -363,7 +363,9 @@ func (sp *sentenceSplitter) current() (topic, string) {
 
 // numberingToken reads section numbering at t[i:]: 一、 (level 1),
 // (一) （一） (level 2), 1. 1、 1． (level 3), (1) （1） (level 4). It returns
-// the level and the end of the token, or 0.
+// the level and the end of the token, or 0. (templates.StripNumbering reads
+// the numbering of folded table labels by a looser rule of its own: bare
+// digits before a label, 其中:, up to three tokens in a row.)
 func numberingToken(t string, i int) (level, end int) {
 	if i >= len(t) {
 		return 0, 0
@@ -379,7 +381,7 @@ func numberingToken(t string, i int) (level, end int) {
 	han := 0
 	for k < len(t) && han < 3 {
 		r, size := utf8.DecodeRuneInString(t[k:])
-		if !isCnNumeral(r) {
+		if !zh.IsNumeral(r) {
 			break
 		}
 		han++
@@ -472,14 +474,14 @@ scan:
 					break scan
 				}
 				return runIn(t, begin, j, j)
-			case k >= 2 && (prev != '第' && isHan(prev) || isCloser(prev) || prev >= '0' && prev <= '9'):
+			case k >= 2 && (prev != '第' && zh.IsHan(prev) || isCloser(prev) || prev >= '0' && prev <= '9'):
 				if lv, _ := numberingToken(t, j); lv > 0 && (lv == 1 || prev > '9') {
 					if k > maxTitleRunes || han == 0 {
 						break scan
 					}
 					return runIn(t, begin, j, j)
 				}
-				if k >= 4 && isCnNumeral(r) && strings.HasPrefix(t[j+size:], "是") {
+				if k >= 4 && zh.IsNumeral(r) && strings.HasPrefix(t[j+size:], "是") {
 					if k > maxTitleRunes {
 						break scan
 					}
@@ -495,7 +497,7 @@ scan:
 				depth--
 			}
 		}
-		if isHan(r) {
+		if zh.IsHan(r) {
 			han++
 		}
 		k++
@@ -604,14 +606,6 @@ var (
 	introParts    = []string{"部分", "组成", "包括", "分为", "分成"}
 )
 
-func isCnNumeral(r rune) bool {
-	switch r {
-	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
-		return true
-	}
-	return false
-}
-
 func isTerminator(r rune) bool {
 	switch r {
 	case '。', '！', '？', '；', '!', '?', ';':
@@ -636,6 +630,13 @@ func isCloser(r rune) bool {
 	return false
 }
 
+// isSentSpace reports the spaces that end a heading's title and mark where
+// a heading may start: the ASCII blanks other than the line break (which
+// ends a sentence), the no-break space and the ideographic space. It is
+// the splitter's own rule, not zh.IsLineSpace: it counts \r, \v and \f,
+// and not the typographic spaces U+2000–U+200A, U+202F, U+205F, the
+// zero-width space or the byte-order mark. Which headings are found
+// depends on it, so it stays the splitter's own.
 func isSentSpace(r rune) bool {
 	switch r {
 	case ' ', '\t', '\r', '\v', '\f', '\u00a0', '\u3000':
@@ -674,7 +675,7 @@ func removePinyin(s string) string {
 		}
 		j += i
 		_, size := utf8.DecodeRuneInString(s[j:])
-		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); isHan(prev) {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); zh.IsHan(prev) {
 			if e := pinyinGlossEnd(s, j+size); e > 0 {
 				if b.Len() == 0 {
 					b.Grow(len(s))

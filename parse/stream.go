@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 	"xxgk/document"
 	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // A stream is a document flattened for table reading: the folded text of
@@ -153,7 +154,10 @@ func (s *stream) mark(r rune) {
 
 // addText folds text into the stream. Runs of white space (and a single
 // space between two digits, or a |) separate cells; other single spaces
-// are dropped, because labels break anywhere (社会公益 组织).
+// are dropped, because labels break anywhere (社会公益 组织). A tab always
+// separates; the space, the no-break and the ideographic space make runs;
+// other white space (the rest of zh.IsSpace) is folded away by
+// zh.FoldRune, even between digits.
 func (s *stream) addText(o origin, text string) {
 	s.origins = append(s.origins, o)
 	oi := int32(len(s.origins) - 1)
@@ -171,7 +175,7 @@ func (s *stream) addText(o origin, text string) {
 			pendingSpace++
 			continue
 		}
-		f := templates.FoldRune(r)
+		f := zh.FoldRune(r)
 		if f < 0 {
 			continue
 		}
@@ -352,6 +356,6 @@ func isLabelLead(t string) bool {
 	if len(t) > 24 {
 		return false
 	}
-	_, rest := templates.StripNumbering(templates.Fold(t))
+	_, rest := templates.StripNumbering(zh.Fold(t))
 	return rest == "" || (len(rest) <= 2 && allDigits(rest))
 }

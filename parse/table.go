@@ -5,10 +5,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 	"xxgk"
 	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // The table reader finds the rows of an official form in a stream by their
@@ -62,7 +62,7 @@ func newFormIndex(f *templates.Form) *formIndex {
 		}
 	}
 	for _, sec := range f.Sections {
-		_, core := templates.StripNumbering(templates.Fold(sec))
+		_, core := templates.StripNumbering(zh.Fold(sec))
 		if i := strings.Index(core, "("); i > 0 {
 			core = core[:i]
 		}
@@ -156,13 +156,13 @@ func newFormReader(s *stream, f *templates.Form) *formReader {
 // (第二十条第（一）项) or its title without numbering.
 func anchors(t *templates.Table) []string {
 	if t.HeaderLabel != "" {
-		return []string{templates.Fold(t.HeaderLabel)}
+		return []string{zh.Fold(t.HeaderLabel)}
 	}
 	title := t.Title
 	if i := strings.Index(title, " — "); i >= 0 {
 		title = title[:i]
 	}
-	_, core := templates.StripNumbering(templates.Fold(title))
+	_, core := templates.StripNumbering(zh.Fold(title))
 	out := []string{core}
 	if strings.HasSuffix(core, "统计表") {
 		out = append(out, strings.TrimSuffix(core, "统计表")+"统计报表")
@@ -320,7 +320,7 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false
 	}
 	pos := fr.skipNote(en, p.Note)
-	if pos < len(s.runes) && isHan(s.runes[pos]) && !fr.boundaryAt(pos) && !unitAt(s.runes, pos) {
+	if pos < len(s.runes) && zh.IsHan(s.runes[pos]) && !fr.boundaryAt(pos) && !unitAt(s.runes, pos) {
 		return rowRead{}, false // the label runs on into other words
 	}
 	pieces, tail, end, ok := fr.readRegion(pos)
@@ -343,8 +343,6 @@ func (fr *formReader) evidence(st, end int) string {
 	return s.source(st, end)
 }
 
-func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
-
 // boundaryBefore reports whether a label may start at rune st: at the
 // start, after a marker, numbering, a digit or punctuation, or right after
 // another label of the form (column headers run into the first row).
@@ -353,10 +351,10 @@ func (fr *formReader) boundaryBefore(st int) bool {
 		return true
 	}
 	prev := fr.s.runes[st-1]
-	if !isHan(prev) {
+	if !zh.IsHan(prev) {
 		return true
 	}
-	if strings.ContainsRune(chineseNumerals+"其中", prev) {
+	if zh.IsNumeral(prev) || prev == '其' || prev == '中' {
 		return true
 	}
 	before := fr.s.letters[:fr.s.letterOffset(st)]
@@ -367,8 +365,6 @@ func (fr *formReader) boundaryBefore(st int) bool {
 	}
 	return false
 }
-
-const chineseNumerals = "一二三四五六七八九十"
 
 // boundaryAt reports whether a label of the form starts at rune pos,
 // possibly after numbering.
@@ -466,7 +462,7 @@ var units = map[string]bool{
 // something that is not a Han character (so 人民 is not a unit).
 func unitAt(rs []rune, pos int) bool {
 	n := unitLen(rs, pos)
-	return n > 0 && (pos+n >= len(rs) || !isHan(rs[pos+n]))
+	return n > 0 && (pos+n >= len(rs) || !zh.IsHan(rs[pos+n]))
 }
 
 // unitLen returns the length in runes of the unit word at pos, or 0.
@@ -718,7 +714,7 @@ func headerChars(t *templates.Table) map[rune]bool {
 	}
 	m := map[rune]bool{}
 	for _, c := range t.Columns {
-		for _, r := range templates.Fold(c.Label) {
+		for _, r := range zh.Fold(c.Label) {
 			if !isDigit(r) {
 				m[r] = true
 			}

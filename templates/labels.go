@@ -4,94 +4,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
+	"xxgk/zh"
 )
 
 // Labels in real reports differ from the template's in ways that carry no
 // meaning: traditional or simplified characters, full- or half-width
 // punctuation, spaces and line breaks inside a label, quotes and book-title
-// marks, numbering written 1. 1． 1﹒ 1、 or not at all, known typos and
-// abbreviations, and labels cut short. FoldRune and
-// Pattern reduce both sides to a form where those differences vanish.
-
-// FoldRune maps r to the form used for matching labels. It returns -1 for
-// runes that matching ignores (white space, quotes, book-title marks), and
-// maps traditional characters to simplified ones (數→数, 複→复; tradToSimp).
-// It maps one rune to one rune so that positions in folded text can be
-// traced back to the source.
-func FoldRune(r rune) rune {
-	if r < utf8.RuneSelf {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\v', '\f', '"', '\'':
-			return -1
-		}
-		return r
-	}
-	if r >= cjkFirst && r <= cjkLast && r != '它' {
-		// CJK ideographs, nearly all of a report, fold to themselves, but
-		// for traditional characters, which fold to their simplified forms.
-		if i := r - cjkFirst; tradBits[i>>6]&(1<<(i&63)) != 0 {
-			return tradToSimp[r]
-		}
-		return r
-	}
-	if f, ok := runeFolds[r]; ok {
-		return f
-	}
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
-		return FoldRune(r - 0xFEE0)
-	case unicode.IsSpace(r):
-		return -1
-	case (r >= 0xFE50 && r <= 0xFE6B) || (r >= 0x2460 && r <= 0x249B): // small forms, circled digits
-		s := norm.NFKC.String(string(r))
-		// Unassigned code points of the range (U+FE53, U+FE67) normalise
-		// to themselves: fold only what changes, or this never ends.
-		if f, size := utf8.DecodeRuneInString(s); size == len(s) && f != r {
-			return FoldRune(f)
-		}
-	}
-	return r
-}
-
-// The CJK Unified Ideographs block, where FoldRune has its fast path.
-const cjkFirst, cjkLast = 0x4E00, 0x9FFF
-
-// tradBits marks the runes of the CJK block that tradToSimp maps, so that
-// the fast path consults the map only for them.
-var tradBits = func() (b [(cjkLast - cjkFirst + 64) / 64]uint64) {
-	for t := range tradToSimp {
-		if t < cjkFirst || t > cjkLast {
-			panic("templates: traditional character outside the CJK block")
-		}
-		i := t - cjkFirst
-		b[i>>6] |= 1 << (i & 63)
-	}
-	return b
-}()
-
-// runeFolds are single-rune equivalences seen in reports.
-var runeFolds = map[rune]rune{
-	'\u00a0': -1, '\u3000': -1, '\u200b': -1, '\ufeff': -1,
-	'“': -1, '”': -1, '‘': -1, '’': -1, '「': -1, '」': -1, '《': -1, '》': -1, '〈': -1, '〉': -1,
-	'〔': '(', '〕': ')', '【': '(', '】': ')', '［': '(', '］': ')', '[': '(', ']': ')',
-	'．': '.', '·': '.', '。': '.', '﹒': '.', '，': ',', '﹐': ',',
-	'：': ':', '；': ';', '—': '-', '－': '-', '–': '-', '−': '-',
-	'它': '他', // 其它 / 其他
-}
-
-// Fold applies FoldRune to every rune of s.
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if f := FoldRune(r); f >= 0 {
-			b.WriteRune(f)
-		}
-	}
-	return b.String()
-}
+// marks (all folded away by zh.Fold), numbering written 1. 1． 1﹒ 1、 or not
+// at all, known typos and abbreviations, and labels cut short. Pattern
+// reduces both sides to a form where those differences vanish.
 
 // Pattern is a label prepared for matching.
 type Pattern struct {
@@ -115,7 +36,7 @@ var typoAlts = []struct{ word, variant string }{
 
 // PatternOf prepares a template label.
 func PatternOf(label string) Pattern {
-	f := Fold(label)
+	f := zh.Fold(label)
 	if strings.Contains(f, "无行标签") {
 		return Pattern{Unlabelled: true}
 	}
@@ -177,9 +98,6 @@ func splitNote(s string) (core, note string) {
 	return s, ""
 }
 
-// chineseNumerals are the numerals used in row numbering.
-const chineseNumerals = "一二三四五六七八九十"
-
 // StripNumbering removes leading numbering and 其中: from a folded label:
 // 一、 (一) 1. 1、 (1) 1 其中: in any combination.
 func StripNumbering(s string) (number, rest string) {
@@ -207,7 +125,7 @@ func numberingPrefix(s string) int {
 	}
 	if strings.HasPrefix(s, "(") {
 		end := strings.IndexByte(s, ')')
-		if end > 1 && allIn(s[1:end], chineseNumerals+"0123456789") {
+		if end > 1 && allIn(s[1:end], zh.Numerals+"0123456789") {
 			return end + 1
 		}
 		return 0
@@ -215,7 +133,7 @@ func numberingPrefix(s string) int {
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune(chineseNumerals, r) {
+		if !zh.IsNumeral(r) {
 			break
 		}
 		i += size
@@ -242,7 +160,7 @@ func numberingPrefix(s string) int {
 		return i + 1
 	case i < len(s):
 		r, _ := utf8.DecodeRuneInString(s[i:])
-		if unicode.Is(unicode.Han, r) {
+		if zh.IsHan(r) {
 			return i // bare numbering: 1专职人员数
 		}
 	}
@@ -268,7 +186,7 @@ func (c *Column) Pattern() Pattern { return c.pattern }
 // names the pattern's row: equal after folding and numbering, possibly
 // followed by the note, or cut short by at most two characters.
 func (p Pattern) Match(printed string) bool {
-	_, got := StripNumbering(Fold(printed))
+	_, got := StripNumbering(zh.Fold(printed))
 	if got == "" {
 		return false
 	}

@@ -144,35 +144,6 @@ func TestPatternMatch(t *testing.T) {
 	}
 }
 
-func TestStripNumbering(t *testing.T) {
-	for in, want := range map[string]string{
-		"一、主动公开情况": "主动公开情况", "(一)收到申请数": "收到申请数", "1.当面申请数": "当面申请数",
-		"1、当面申请数": "当面申请数", "其中:1、政府网站公开数": "政府网站公开数", "(10)其它原因": "其它原因",
-		"1专职人员数": "专职人员数", "十分重要": "十分重要", "2016年度": "2016年度", "其中涉及国家秘密": "涉及国家秘密",
-	} {
-		if _, got := StripNumbering(Fold(in)); got != Fold(want) {
-			t.Errorf("StripNumbering(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestFoldRune(t *testing.T) {
-	if got := Fold("１２３（一）：“三安全一稳定”\u3000社会公益\n组织１﹒"); got != "123(一):三安全一稳定社会公益组织1." {
-		t.Errorf("Fold = %q", got)
-	}
-}
-
-// Every rune folds in bounded time: unassigned small forms (U+FE53, U+FE67)
-// normalise to themselves and once recursed for ever.
-func TestFoldRuneTerminates(t *testing.T) {
-	for r := rune(0); r <= 0x10FFFF; r++ {
-		FoldRune(r)
-	}
-	if FoldRune(0xFE67) != 0xFE67 || FoldRune(0xFE53) != 0xFE53 {
-		t.Error("an unassigned small form changed")
-	}
-}
-
 func TestDepths(t *testing.T) {
 	t3 := FormByID("gov_2021").Table("t3_requests")
 	if t3.ColumnDepth("commercial_enterprise") != 2 || t3.ColumnDepth("natural_person") != 1 || t3.RowDepth("new_received") != 0 {

@@ -1,15 +1,19 @@
-package templates
+package zh
 
 // tradToSimp maps traditional characters to their simplified forms, so that
-// reports printed in traditional characters (數量, 申請, 複議, 資訊…) fold to
-// the templates' simplified labels. It holds only one-to-one mappings in
-// that direction: every key is a character that simplified text does not use
-// (none is in GB 2312, apart from 後 於 徵, whose simplified uses are
-// confined to names and music), and every value is in GB 2312. Characters
-// whose simplification depends on the word, such as 乾 (干 or 乾) or 著
-// (着 or 著), are left out. The pairs were taken from OpenCC's
-// traditional-to-simplified character table (Apache-2.0) by those rules:
-// 2554 pairs.
+// reports printed in traditional characters (數量, 申請, 複議, 資訊…) read
+// like the simplified text the forms and rules are written in. It holds
+// only one-to-one mappings in that direction: every key is a character that
+// simplified text does not use (none is in GB 2312, apart from 後 於 徵,
+// whose simplified uses are confined to names and music), and every value
+// is in GB 2312. Characters whose simplification depends on the word, such
+// as 乾 (干 or 乾) or 著 (着 or 著), are left out. Every key and value is in
+// the CJK Unified Ideographs block, so a replacement keeps the UTF-8 length.
+//
+// The pairs were taken by those rules from the traditional-to-simplified
+// character table of OpenCC (github.com/BYVoid/OpenCC,
+// data/dictionary/TSCharacters.txt), which is licensed under the Apache
+// License, Version 2.0: 2554 pairs.
 var tradToSimp = map[rune]rune{
 	'丟': '丢', '並': '并', '亂': '乱', '亙': '亘', '亞': '亚', '佇': '伫', '佈': '布', '佔': '占', '併': '并', '來': '来',
 	'侖': '仑', '侶': '侣', '侷': '局', '俁': '俣', '係': '系', '俠': '侠', '俬': '私', '倀': '伥', '倆': '俩', '倉': '仓',

@@ -1,4 +1,4 @@
-package templates
+package zh
 
 import (
 	"testing"
@@ -22,6 +22,9 @@ func TestTraditionalFoldsToSimplified(t *testing.T) {
 		if got, want := Fold(tt.trad), Fold(tt.simp); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", tt.trad, got, want)
 		}
+		if got := FoldHan(tt.trad); got != tt.simp {
+			t.Errorf("FoldHan(%q) = %q, want %q", tt.trad, got, tt.simp)
+		}
 	}
 }
 
@@ -31,34 +34,9 @@ func TestSimplifiedFoldsToItself(t *testing.T) {
 		if got := Fold(s); got != s {
 			t.Errorf("Fold(%q) = %q, want it unchanged", s, got)
 		}
-	}
-}
-
-func TestEveryLabelFoldsItsCharactersToThemselves(t *testing.T) {
-	check := func(where, label string) {
-		for _, r := range label {
-			if f := FoldRune(r); r >= cjkFirst && r <= cjkLast && r != '它' && f != r {
-				t.Errorf("%s: %q: %q folds to %q", where, label, r, f)
-			}
+		if got := FoldHan(s); got != s {
+			t.Errorf("FoldHan(%q) = %q, want it unchanged", s, got)
 		}
-	}
-	n := 0
-	for _, f := range Forms() {
-		for _, tab := range f.Tables {
-			check(f.ID+"."+tab.ID, tab.Title)
-			check(f.ID+"."+tab.ID, tab.HeaderLabel)
-			for _, c := range tab.Columns {
-				check(f.ID+"."+tab.ID+"."+c.Key, c.Label)
-				n++
-			}
-			for _, r := range tab.Rows {
-				check(f.ID+"."+tab.ID+"."+r.Key, r.Label)
-				n++
-			}
-		}
-	}
-	if n < 100 {
-		t.Fatalf("only %d labels checked", n)
 	}
 }
 
@@ -73,8 +51,53 @@ func TestTradToSimpIsOneRuneToOneRune(t *testing.T) {
 		if _, again := tradToSimp[s]; again {
 			t.Errorf("%q → %q, which maps again", tr, s)
 		}
-		if FoldRune(tr) != s {
-			t.Errorf("FoldRune(%q) = %q, want %q", tr, FoldRune(tr), s)
+		if FoldRune(tr) != s || SimplifyRune(tr) != s {
+			t.Errorf("FoldRune(%q) = %q, SimplifyRune = %q, want %q", tr, FoldRune(tr), SimplifyRune(tr), s)
+		}
+	}
+}
+
+func TestFoldRune(t *testing.T) {
+	if got := Fold("１２３（一）：“三安全一稳定”\u3000社会公益\n组织１﹒其它"); got != "123(一):三安全一稳定社会公益组织1.其他" {
+		t.Errorf("Fold = %q", got)
+	}
+}
+
+// Every rune folds in bounded time: unassigned small forms (U+FE53, U+FE67)
+// normalise to themselves and once recursed for ever.
+func TestFoldRuneTerminates(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		FoldRune(r)
+	}
+	if FoldRune(0xFE67) != 0xFE67 || FoldRune(0xFE53) != 0xFE53 {
+		t.Error("an unassigned small form changed")
+	}
+}
+
+// FoldHan is FoldRune where both the rune and its folding are ideographs,
+// and keeps every rune's UTF-8 length.
+func TestFoldHanIsFoldRuneOnIdeographs(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		want := r
+		if f := FoldRune(r); IsHan(r) && IsHan(f) {
+			want = f
+		}
+		if got := foldHanRune(r); got != want || utf8.RuneLen(got) != utf8.RuneLen(r) {
+			t.Fatalf("foldHanRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
+
+func TestFoldHan(t *testing.T) {
+	for in, want := range map[string]string{
+		"":             "",
+		"收到申请23件":      "收到申请23件",
+		"收到申請23件，其它1件": "收到申请23件，其他1件",
+		"攸縣人民政府（ＡＢＣ）　“數量”": "攸县人民政府（ＡＢＣ）　“数量”",
+	} {
+		got := FoldHan(in)
+		if got != want || len(got) != len(in) {
+			t.Errorf("FoldHan(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -1,0 +1,139 @@
+package zh
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// SimplifyRune returns the simplified form of a traditional character (數 →
+// 数, 複 → 复, 資 → 资), and r itself for any other rune. Only characters
+// whose simplification does not depend on the word are mapped (see
+// tradToSimp); the result is always as long in UTF-8 as r.
+func SimplifyRune(r rune) rune {
+	if r >= cjkFirst && r <= cjkLast {
+		if i := r - cjkFirst; tradBits[i>>6]&(1<<(i&63)) != 0 {
+			return tradToSimp[r]
+		}
+	}
+	return r
+}
+
+// The CJK Unified Ideographs block, where the traditional characters are.
+const cjkFirst, cjkLast = 0x4E00, 0x9FFF
+
+// tradBits marks the runes of the CJK block that tradToSimp maps, so that
+// the fast path consults the map only for them.
+var tradBits = func() (b [(cjkLast - cjkFirst + 64) / 64]uint64) {
+	for t := range tradToSimp {
+		if t < cjkFirst || t > cjkLast {
+			panic("zh: traditional character outside the CJK block")
+		}
+		i := t - cjkFirst
+		b[i>>6] |= 1 << (i & 63)
+	}
+	return b
+}()
+
+// FoldHan returns s with its ideographs as FoldRune reads them: a
+// traditional character becomes its simplified form (SimplifyRune) and 它
+// becomes 他 (其它 is read as 其他). Everything else (punctuation, width,
+// white space) stays as written, and every replacement has the UTF-8
+// length of what it replaces, so that in valid UTF-8 byte offsets into the
+// result are offsets into s too. It returns s itself when nothing changes.
+func FoldHan(s string) string {
+	changed := false
+	for _, r := range s {
+		if foldHanRune(r) != r {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(foldHanRune(r))
+	}
+	return b.String()
+}
+
+// foldHanRune is FoldRune restricted to ideographs.
+func foldHanRune(r rune) rune {
+	if r == '它' {
+		return '他'
+	}
+	return SimplifyRune(r)
+}
+
+// FoldRune maps r to the form used for matching labels. Labels in real
+// reports differ from the forms' in ways that carry no meaning: traditional
+// or simplified characters, full- or half-width punctuation, spaces and
+// line breaks inside a label, quotes and book-title marks. FoldRune makes
+// those differences vanish: it returns -1 for runes that matching ignores
+// (white space, quotes, book-title marks), maps traditional characters to
+// simplified ones (SimplifyRune) and 它 to 他, full-width and small forms
+// and circled digits to ASCII, and brackets and dashes to one form each.
+// It maps one rune to one rune so that positions in folded text can be
+// traced back to the source.
+func FoldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\v', '\f', '"', '\'':
+			return -1
+		}
+		return r
+	}
+	if r >= cjkFirst && r <= cjkLast && r != '它' {
+		// CJK ideographs, nearly all of a report, fold to themselves, but
+		// for traditional characters, which fold to their simplified forms.
+		if i := r - cjkFirst; tradBits[i>>6]&(1<<(i&63)) != 0 {
+			return tradToSimp[r]
+		}
+		return r
+	}
+	if f, ok := runeFolds[r]; ok {
+		return f
+	}
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+		return FoldRune(r - 0xFEE0)
+	case IsSpace(r):
+		return -1
+	case (r >= 0xFE50 && r <= 0xFE6B) || (r >= 0x2460 && r <= 0x249B): // small forms, circled digits
+		s := norm.NFKC.String(string(r))
+		// Unassigned code points of the range (U+FE53, U+FE67) normalise
+		// to themselves: fold only what changes, or this never ends.
+		if f, size := utf8.DecodeRuneInString(s); size == len(s) && f != r {
+			return FoldRune(f)
+		}
+	}
+	return r
+}
+
+// runeFolds are single-rune equivalences seen in reports. The zero-width
+// space and the byte-order mark are ignored like white space; the other
+// zero-width characters (IsZeroWidth) are not folded.
+var runeFolds = map[rune]rune{
+	'\u00a0': -1, '\u3000': -1, '\u200b': -1, '\ufeff': -1,
+	'“': -1, '”': -1, '‘': -1, '’': -1, '「': -1, '」': -1, '《': -1, '》': -1, '〈': -1, '〉': -1,
+	'〔': '(', '〕': ')', '【': '(', '】': ')', '［': '(', '］': ')', '[': '(', ']': ')',
+	'．': '.', '·': '.', '。': '.', '﹒': '.', '，': ',', '﹐': ',',
+	'：': ':', '；': ';', '—': '-', '－': '-', '–': '-', '−': '-',
+	'它': '他', // 其它 / 其他
+}
+
+// Fold applies FoldRune to every rune of s.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if f := FoldRune(r); f >= 0 {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}

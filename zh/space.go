@@ -1,0 +1,105 @@
+package zh
+
+import "unicode"
+
+// White space. Report text comes from web pages, word processors and PDF
+// files, and each pads with its own spaces: the no-break space of &nbsp;,
+// the ideographic space U+3000 that indents Chinese paragraphs, the
+// typographic spaces U+2000–U+200A, and invisible characters (zero-width
+// space, joiners, direction marks, the byte-order mark) that editors leave
+// in. The readers differ in which of them they count as a space, so each
+// set has its own name here:
+//
+//	                     ASCII blanks  line breaks  NBSP U+3000  U+2000–200A U+202F U+205F  ZWSP BOM  U+200C–200F U+2060
+//	IsSpace              yes           yes          yes          yes                        no        no
+//	IsOddSpace           no            no           yes          yes                        no        no
+//	IsZeroWidth          no            no           no           no                         yes       yes
+//	IsLineSpace          space, tab    no           yes          yes                        yes       no
+//
+// (IsSpace also holds NEL U+0085, U+1680 and the line and paragraph
+// separators U+2028 and U+2029.)
+
+// IsSpace reports white space as Unicode defines it (unicode.IsSpace): the
+// ASCII blanks and line breaks, the no-break and ideographic spaces and the
+// typographic spaces. Zero-width characters are not spaces here.
+func IsSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// IsOddSpace reports the spaces other than ASCII ones that pages use for
+// indentation and padding: the no-break space, the ideographic space and
+// the typographic spaces U+2000–U+200A, U+202F and U+205F. Readers turn
+// them into plain spaces.
+func IsOddSpace(r rune) bool {
+	return r == 0xA0 || r == 0x3000 || r >= 0x2000 && r <= 0x200A || r == 0x202F || r == 0x205F
+}
+
+// IsZeroWidth reports the invisible characters that pasted and converted
+// text carries: the zero-width space, non-joiner and joiner, the
+// left-to-right and right-to-left marks (U+200B–U+200F), the word joiner
+// U+2060 and the byte-order mark U+FEFF. Readers drop them.
+func IsZeroWidth(r rune) bool {
+	return r >= 0x200B && r <= 0x200F || r == 0x2060 || r == 0xFEFF
+}
+
+// IsLineSpace reports a space between the words of a line of prose, as the
+// number reader skips it: a space or a tab, an odd space (IsOddSpace), and
+// the zero-width space and byte-order mark. Unlike IsSpace it holds no line
+// break; unlike IsZeroWidth it leaves the joiners and direction marks as
+// text. (Readers remove zero-width characters as they build a document,
+// so the difference seldom shows.)
+func IsLineSpace(r rune) bool {
+	switch {
+	case r == ' ', r == '\t', r == '\u3000', r == '\u00a0', r == '\u202f', r == '\u205f', r == '\ufeff':
+		return true
+	case r >= '\u2000' && r <= '\u200b':
+		return true
+	}
+	return false
+}
+
+// HasSpecialSpace reports whether s holds an odd space or a zero-width
+// character (IsOddSpace, IsZeroWidth). It looks at the bytes of their UTF-8
+// encodings without decoding: most lines hold neither, and this check is
+// all they cost.
+func HasSpecialSpace(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case 0xC2:
+			if s[i+1] == 0xA0 { // U+00A0
+				return true
+			}
+		case 0xE2, 0xE3, 0xEF:
+			if i+2 < len(s) && isSpecialSpace3(s[i], s[i+1], s[i+2]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSpecialSpace3 reports the three-byte encodings of the special spaces.
+func isSpecialSpace3(a, b, c byte) bool {
+	switch {
+	case a == 0xE2 && b == 0x80:
+		return c <= 0x8F || c == 0xAF // U+2000–U+200F, U+202F
+	case a == 0xE2 && b == 0x81:
+		return c == 0x9F || c == 0xA0 // U+205F, U+2060
+	case a == 0xE3:
+		return b == 0x80 && c == 0x80 // U+3000
+	}
+	return a == 0xEF && b == 0xBB && c == 0xBF // U+FEFF
+}
+
+// ZeroWidthLen returns the byte length of the zero-width character
+// (IsZeroWidth) that s starts with, or 0, without decoding.
+func ZeroWidthLen(s string) int {
+	if len(s) < 3 {
+		return 0
+	}
+	switch {
+	case s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8F, // U+200B–U+200F
+		s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0, // U+2060
+		s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF: // U+FEFF
+		return 3
+	}
+	return 0
+}

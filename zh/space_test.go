@@ -1,0 +1,82 @@
+package zh
+
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+func TestSpaceSets(t *testing.T) {
+	type sets struct{ space, odd, zero, line bool }
+	for r, want := range map[rune]sets{
+		' ':      {space: true, line: true},
+		'\t':     {space: true, line: true},
+		'\n':     {space: true},
+		'\r':     {space: true},
+		'\v':     {space: true},
+		'\f':     {space: true},
+		'\u0085': {space: true},
+		'\u00a0': {space: true, odd: true, line: true},
+		'\u1680': {space: true},
+		'\u2002': {space: true, odd: true, line: true},
+		'\u200a': {space: true, odd: true, line: true},
+		'\u200b': {zero: true, line: true},
+		'\u200c': {zero: true},
+		'\u200f': {zero: true},
+		'\u2028': {space: true},
+		'\u202f': {space: true, odd: true, line: true},
+		'\u205f': {space: true, odd: true, line: true},
+		'\u2060': {zero: true},
+		'\u3000': {space: true, odd: true, line: true},
+		'\ufeff': {zero: true, line: true},
+		'a':      {},
+		'一':      {},
+		'_':      {},
+	} {
+		got := sets{IsSpace(r), IsOddSpace(r), IsZeroWidth(r), IsLineSpace(r)}
+		if got != want {
+			t.Errorf("%U: IsSpace, IsOddSpace, IsZeroWidth, IsLineSpace = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// The sets are what their documentation says, over every rune.
+func TestSpaceSetsAgree(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if IsSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("IsSpace(%U) = %v", r, IsSpace(r))
+		}
+		if line := r == ' ' || r == '\t' || IsOddSpace(r) || r == 0x200B || r == 0xFEFF; IsLineSpace(r) != line {
+			t.Fatalf("IsLineSpace(%U) = %v", r, IsLineSpace(r))
+		}
+		if IsOddSpace(r) && (!IsSpace(r) || IsZeroWidth(r)) {
+			t.Fatalf("odd space %U: IsSpace %v, IsZeroWidth %v", r, IsSpace(r), IsZeroWidth(r))
+		}
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		if HasSpecialSpace(s) != (IsOddSpace(r) || IsZeroWidth(r)) {
+			t.Fatalf("HasSpecialSpace(%U) = %v", r, HasSpecialSpace(s))
+		}
+		if n := ZeroWidthLen(s); (n > 0) != IsZeroWidth(r) || n != 0 && n != len(s) {
+			t.Fatalf("ZeroWidthLen(%U) = %d", r, n)
+		}
+	}
+}
+
+func TestHasSpecialSpace(t *testing.T) {
+	for s, want := range map[string]bool{
+		"":               false,
+		"政府信息公开 2016":    false,
+		"政府信息公开\u00a0":   true,
+		"\u3000\u3000一、": true,
+		"a\u200db":       true,
+		"\ufeff标题":       true,
+		"\xe2\x80":       false, // cut short
+	} {
+		if got := HasSpecialSpace(s); got != want {
+			t.Errorf("HasSpecialSpace(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
