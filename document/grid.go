@@ -2,6 +2,7 @@ package document
 
 import (
 	"strings"
+
 	"xxgk/zh"
 )
 
@@ -38,9 +39,6 @@ func FoldSpace(s string) string {
 	}
 	return b.String()
 }
-
-// IsWide is zh.IsWide, kept for the readers that still call it here.
-func IsWide(r rune) bool { return zh.IsWide(r) }
 
 // Span limits: HTML allows colspan up to 1000 and rowspan up to 65534, but
 // report tables are narrow; absurd values are typing errors.

@@ -17,6 +17,7 @@ import (
 	"xxgk"
 	"xxgk/document"
 	"xxgk/format"
+	"xxgk/zh"
 )
 
 // ErrUnreadable is wrapped by every error about input that is not a report
@@ -140,7 +141,7 @@ func simplifiedDoc(doc *document.Document) *document.Document {
 		if b.Table != nil {
 			continue
 		}
-		t := simplify(b.Text)
+		t := zh.FoldHan(b.Text)
 		if t == b.Text {
 			continue
 		}
@@ -154,7 +155,7 @@ func simplifiedDoc(doc *document.Document) *document.Document {
 	if out == nil {
 		return doc
 	}
-	out.Title = simplify(doc.Title)
+	out.Title = zh.FoldHan(doc.Title)
 	return out
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
 	"xxgk"
 	"xxgk/document"
 	"xxgk/templates"
@@ -234,7 +235,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		}
 		text := s.Text
 		if trad {
-			text = simplify(text)
+			text = zh.FoldHan(text)
 		}
 		if !proseSubjects.in(text) {
 			continue // no rule's subject: nothing to read (most sentences)
@@ -262,10 +263,6 @@ func sameSentence(cs []proseCandidate, s string) bool {
 	}
 	return false
 }
-
-// simplify is zh.FoldHan: traditional characters read as simplified ones,
-// with byte offsets kept. (parse.go calls it by this name.)
-func simplify(s string) string { return zh.FoldHan(s) }
 
 // sentenceOutOfScope reports whether a whole sentence speaks of another
 // period: a cumulative total as of a date (截至2019年12月31日，…累计…),
@@ -433,7 +430,7 @@ func (r proseRule) claims(s sentence, text, clause string, m numMention, afterPa
 	if containsAny(clause, r.not) {
 		return false
 	}
-	if !unitIn(simplify(m.Unit), r.units) || (r.money != (m.Kind == numMoney)) {
+	if !unitIn(zh.FoldHan(m.Unit), r.units) || (r.money != (m.Kind == numMoney)) {
 		return false
 	}
 	if r.part != afterPart && !r.anywhere {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"xxgk/zh"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -406,7 +408,7 @@ func cleanText(s string) string {
 				i++
 			}
 		} else {
-			i += zeroWidthLen(s[i:])
+			i += zh.ZeroWidthLen(s[i:])
 		}
 		start = i
 		i = nextDirty(s, i)
@@ -423,27 +425,12 @@ func nextDirty(s string, i int) int {
 		case '\r':
 			return i
 		case 0xE2, 0xEF:
-			if zeroWidthLen(s[i:]) > 0 {
+			if zh.ZeroWidthLen(s[i:]) > 0 {
 				return i
 			}
 		}
 	}
 	return -1
-}
-
-// zeroWidthLen returns the byte length of the zero-width character s starts
-// with (U+200B–U+200F, U+2060, U+FEFF), or 0.
-func zeroWidthLen(s string) int {
-	if len(s) < 3 {
-		return 0
-	}
-	switch {
-	case s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8F,
-		s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0,
-		s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF:
-		return 3
-	}
-	return 0
 }
 
 // asciiLower lowers ASCII letters only. Charset declarations and tag names

@@ -18,6 +18,7 @@ import (
 	"xxgk/document"
 	"xxgk/format"
 	"xxgk/format/ooxml"
+	"xxgk/zh"
 )
 
 // Word documents (.docx) are read from their main story, word/document.xml,
@@ -1049,7 +1050,7 @@ func (n *docxNumbering) label(style, numID, ilvl string) string {
 		b.WriteByte(c)
 	}
 	s := b.String()
-	if last, _ := utf8.DecodeLastRuneInString(s); own.suff != "nothing" && !document.IsWide(last) {
+	if last, _ := utf8.DecodeLastRuneInString(s); own.suff != "nothing" && !zh.IsWide(last) {
 		s += " "
 	}
 	return s

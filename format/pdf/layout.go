@@ -9,6 +9,7 @@ import (
 
 	"xxgk/document"
 	"xxgk/format/pdf/pdftext"
+	"xxgk/zh"
 )
 
 // The layout rules rebuild reading order from where the glyphs of a PDF
@@ -903,8 +904,8 @@ func pdfStartsNumbered(s string) bool {
 		return true
 	case r == '第':
 		return true
-	case strings.ContainsRune("一二三四五六七八九十", r):
-		rest := strings.TrimLeft(s[size:], "一二三四五六七八九十")
+	case zh.IsNumeral(r):
+		rest := strings.TrimLeft(s[size:], zh.Numerals)
 		return strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "是")
 	case r >= '0' && r <= '9':
 		rest := strings.TrimLeft(s, "0123456789")
