@@ -3,6 +3,7 @@ package parse_test
 import (
 	"path"
 	"testing"
+
 	"xxgk/parse"
 )
 

@@ -3,6 +3,7 @@ package parse
 import (
 	"xxgk"
 	"xxgk/document"
+	"xxgk/extract/table"
 )
 
 // fromForm finishes the report of a filled official form (Document.Form):
@@ -33,7 +34,7 @@ func dropAbsent(r *xxgk.Report) {
 	if !dropped {
 		return
 	}
-	again := figuresFromCells(r.Form, r.Cells)
+	again := table.Figures(r.Form, r.Cells)
 	for k, v := range r.Figures {
 		if v.Method != xxgk.MethodTable && v.Method != xxgk.MethodDerived {
 			continue
@@ -46,7 +47,7 @@ func dropAbsent(r *xxgk.Report) {
 	}
 	kept := r.Findings[:0]
 	for _, f := range r.Findings {
-		if f.Rule != "table_blank_not_zero" {
+		if f.Rule != xxgk.RuleTableBlankNotZero {
 			kept = append(kept, f)
 		}
 	}

@@ -10,11 +10,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"xxgk/load"
 
 	"github.com/rogpeppe/go-internal/diff"
 
 	"xxgk"
+	"xxgk/load"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/reports")

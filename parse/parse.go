@@ -16,7 +16,11 @@ import (
 
 	"xxgk"
 	"xxgk/document"
+	"xxgk/extract/meta"
+	"xxgk/extract/prose"
+	"xxgk/extract/table"
 	"xxgk/format"
+	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
@@ -87,43 +91,40 @@ func detach(r *xxgk.Report) {
 var disclosureWords = []string{"信息公开", "政务公开", "依申请公开", "主动公开", "信息公開", "政務公開"}
 
 func mentionsDisclosure(doc *document.Document) bool {
-	if containsAny(doc.Title, disclosureWords) {
+	if strs.ContainsAny(doc.Title, disclosureWords) {
 		return true
 	}
 	for _, b := range doc.Blocks {
-		if b.Table == nil && containsAny(b.Text, disclosureWords) {
+		if b.Table == nil && strs.ContainsAny(b.Text, disclosureWords) {
 			return true
 		}
 	}
 	return false
 }
 
-// fromDocument reads the report held by doc.
+// fromDocument reads the report held by doc: its metadata, then its
+// tables, then the figures its prose states.
 func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 	r := xxgk.NewReport(src)
 	simple := simplifiedDoc(doc)
-	m, findings := readMeta(simple)
+	m, findings := meta.Read(simple)
 	r.Agency, r.Year, r.Published = m.Agency, m.Year, m.Published
-	r.AgencyEvidence = m.AgencyEvidence.of(m.Agency != "")
-	r.YearEvidence = m.YearEvidence.of(m.Year != 0)
-	r.PublishedEvidence = m.PublishedEvidence.of(m.Published != "")
+	r.AgencyEvidence, r.YearEvidence, r.PublishedEvidence = m.AgencyEvidence, m.YearEvidence, m.PublishedEvidence
 	r.Findings = append(r.Findings, findings...)
 
-	s := newStream(doc)
-	tabs := readTables(s, r.Year)
-	s.release()
-	if tabs.form != "" {
-		r.Form = tabs.form
-		r.Cells = tabs.cells
-		for k, v := range figuresFromCells(tabs.form, tabs.cells) {
+	tabs := table.Read(doc, r.Year)
+	if tabs.Form != "" {
+		r.Form = tabs.Form
+		r.Cells = tabs.Cells
+		for k, v := range table.Figures(tabs.Form, tabs.Cells) {
 			r.Figures[k] = v
 		}
 	}
-	r.Findings = append(r.Findings, tabs.findings...)
+	r.Findings = append(r.Findings, tabs.Findings...)
 	if !m.NotReport {
 		// A document that is not an annual report contributes no figures.
-		prose, fs := chooseProse(readProse(doc, r.Year, simple != doc), r.Figures, src.Place)
-		for k, v := range prose {
+		figures, fs := prose.Figures(doc, r.Year, simple != doc, r.Figures, src.Place)
+		for k, v := range figures {
 			r.Figures[k] = v
 		}
 		r.Findings = append(r.Findings, fs...)

@@ -34,3 +34,14 @@ func TestParseNamesTheFile(t *testing.T) {
 		}
 	}
 }
+
+func TestNotAReportIsUnreadable(t *testing.T) {
+	_, err := parse.Parse("notes.txt", []byte("会议纪要\n今天讨论了办公用品采购，共计12项。\n"))
+	if !errors.Is(err, parse.ErrUnreadable) || !strings.Contains(err.Error(), "notes.txt") {
+		t.Errorf("err = %v, want ErrUnreadable naming the file", err)
+	}
+	// A report that only says 政务公开 is still a report.
+	if _, err := parse.Parse("r.txt", []byte("某乡2018年政务公开工作年度报告\n全年发布信息20条。\n")); err != nil {
+		t.Errorf("report refused: %v", err)
+	}
+}

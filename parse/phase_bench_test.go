@@ -4,11 +4,16 @@ import (
 	"os"
 	"testing"
 
+	"xxgk"
+	"xxgk/extract/meta"
+	"xxgk/extract/prose"
+	"xxgk/extract/table"
 	"xxgk/format/charset"
 	plaintext "xxgk/format/text"
 )
 
-// BenchmarkPhases splits the cost of parsing one page-text report.
+// BenchmarkPhases splits the cost of parsing one page-text report
+// (XXGK_FILE names another) into its steps.
 func BenchmarkPhases(b *testing.B) {
 	name := os.Getenv("XXGK_FILE")
 	if name == "" {
@@ -20,36 +25,23 @@ func BenchmarkPhases(b *testing.B) {
 	}
 	text, _, _ := charset.Decode(data)
 	doc := plaintext.Read(text)
-	b.Run("decode", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			charset.Decode(data)
-		}
-	})
-	b.Run("readText", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			plaintext.Read(text)
-		}
-	})
-	b.Run("readMeta", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			readMeta(doc)
-		}
-	})
-	b.Run("stream", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			newStream(doc).release()
-		}
-	})
-	b.Run("tables", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		for b.Loop() {
-			s := newStream(doc)
-			readTables(s, 2025)
-			s.release()
-		}
-	})
+	tabs := table.Read(doc, 2025)
+	figures := table.Figures(tabs.Form, tabs.Cells)
+	for _, phase := range []struct {
+		name string
+		run  func()
+	}{
+		{"decode", func() { charset.Decode(data) }},
+		{"readText", func() { plaintext.Read(text) }},
+		{"meta", func() { meta.Read(doc) }},
+		{"tables", func() { table.Read(doc, 2025) }},
+		{"prose", func() { prose.Figures(doc, 2025, false, figures, xxgk.Source{}.Place) }},
+	} {
+		b.Run(phase.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				phase.run()
+			}
+		})
+	}
 }

@@ -1,10 +1,18 @@
-package parse
+// Package table reads the official statistics tables of a report: it folds
+// every block of a document into one stream of text with cell marks, finds
+// each form's rows by their template labels, reads the cells (splitting
+// digits printed together only where the form's identities leave one
+// reading) and gives the cells of the form that explains the document best,
+// with the figures they make.
+package table
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+
 	"xxgk"
+	"xxgk/document"
 	"xxgk/templates"
 )
 
@@ -12,6 +20,22 @@ import (
 // before a document is taken to contain that form: a label or two in prose
 // prove nothing.
 const minRows = 4
+
+// Result is the reading of a document's statistics tables.
+type Result struct {
+	Form     string                // the form read; "" when no form was found
+	Cells    map[string]xxgk.Value // by cell key, FORM.TABLE.ROW.COL
+	Findings []xxgk.Finding        // about reading the tables
+}
+
+// Read reads the statistics tables of doc. year (0 if unknown) breaks ties
+// between forms that share rows.
+func Read(doc *document.Document, year int) Result {
+	s := newStream(doc)
+	r := readTables(s, year)
+	s.release()
+	return Result{Form: r.form, Cells: r.cells, Findings: r.findings}
+}
 
 // tablesResult is the best reading of a document's statistics tables.
 type tablesResult struct {
@@ -83,9 +107,9 @@ func labelsPresent(s *stream, f *templates.Form) int {
 	return n
 }
 
-// figuresFromCells derives the MODEL.md figures of a form from its cells.
+// Figures derives the MODEL.md figures of a form from its cells.
 // A figure that sums several cells is derived only when every part was read.
-func figuresFromCells(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
+func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 	out := map[string]xxgk.Value{}
 	for _, fig := range templates.Figures {
 		for _, def := range fig.From {
@@ -132,7 +156,7 @@ func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]
 func mergeBlankForms(fs []xxgk.Finding, cells int) []xxgk.Finding {
 	var keys []string
 	for _, f := range fs {
-		if f.Rule != "blank_form" {
+		if f.Rule != xxgk.RuleBlankForm {
 			return fs
 		}
 		keys = append(keys, f.Keys...)
@@ -140,6 +164,6 @@ func mergeBlankForms(fs []xxgk.Finding, cells int) []xxgk.Finding {
 	if cells != 0 || len(keys) < 2 {
 		return fs
 	}
-	return []xxgk.Finding{{Rule: "blank_form", Severity: xxgk.SeverityWarning, Keys: keys,
+	return []xxgk.Finding{{Rule: xxgk.RuleBlankForm, Severity: xxgk.SeverityWarning, Keys: keys,
 		Message: "统计表只有表头和行名，没有填写任何数字（空白的格式模板）：不读取数据。"}}
 }

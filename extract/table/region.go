@@ -1,8 +1,9 @@
-package parse
+package table
 
 import (
 	"strings"
 	"unicode/utf8"
+
 	"xxgk"
 	"xxgk/templates"
 	"xxgk/zh"

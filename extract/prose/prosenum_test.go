@@ -1,4 +1,4 @@
-package parse
+package prose
 
 import (
 	"fmt"
@@ -347,7 +347,7 @@ func pnCheckSpans(t *testing.T, s string, ms []numMention) {
 // seeds and corpus pages), decoded.
 func pnCorpus(tb testing.TB) []string {
 	tb.Helper()
-	files, err := filepath.Glob("../testdata/reports/*.txt")
+	files, err := filepath.Glob("../../testdata/reports/*.txt")
 	if err != nil || len(files) == 0 {
 		tb.Fatalf("no sample reports in ../testdata/reports: %v", err)
 	}

@@ -1,9 +1,11 @@
-package parse
+package prose
 
 import (
 	"strings"
 	"unicode/utf8"
+
 	"xxgk/document"
+	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
@@ -80,7 +82,7 @@ var topicWords = []struct {
 func headingTopic(title string, docYear int) topic {
 	f := zh.Fold(title)
 	for _, e := range topicWords {
-		if !containsAny(f, e.words) {
+		if !strs.ContainsAny(f, e.words) {
 			continue
 		}
 		if e.year {
@@ -598,7 +600,7 @@ func introList(pending string) bool {
 	if pending == "" {
 		return false
 	}
-	return containsAny(pending, introSubjects) && containsAny(pending, introParts)
+	return strs.ContainsAny(pending, introSubjects) && strs.ContainsAny(pending, introParts)
 }
 
 var (

@@ -1,11 +1,13 @@
-package parse
+package table_test
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
 	"xxgk"
+	"xxgk/parse"
 	"xxgk/templates"
 )
 
@@ -180,7 +182,7 @@ func TestReadTablesInEveryLayout(t *testing.T) {
 		sr := newSynthReport(formID, seed)
 		for _, layout := range []string{"html", "lines", "pipes", "tabs", "spaces", "run"} {
 			t.Run(fmt.Sprintf("%s/%s/%d", formID, layout, seed), func(t *testing.T) {
-				r, err := Parse("synthetic."+layout, []byte(sr.render(layout)))
+				r, err := parse.Parse("synthetic."+layout, []byte(sr.render(layout)))
 				if err != nil {
 					t.Fatal(err)
 				}

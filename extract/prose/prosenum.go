@@ -1,8 +1,9 @@
-package parse
+package prose
 
 import (
 	"strings"
 	"unicode/utf8"
+
 	"xxgk"
 	"xxgk/zh"
 )

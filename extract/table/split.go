@@ -1,9 +1,10 @@
-package parse
+package table
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+
 	"xxgk"
 	"xxgk/templates"
 )
@@ -18,13 +19,9 @@ import (
 // wrong number is worse than a missing one.
 
 const (
-	maxCellDigits   = 12
-	maxCandidates   = 20000 // per row
-	searchBudget    = 2_000_000
-	ruleSplit       = "table_split_ambiguous"
-	ruleConflict    = "table_split_conflict"
-	ruleCount       = "table_value_count"
-	ruleUnsplitable = "table_split_unsolved"
+	maxCellDigits = 12
+	maxCandidates = 20000 // per row
+	searchBudget  = 2_000_000
 )
 
 type cellVal struct {
@@ -70,7 +67,7 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 		own := rowRelations(rels, rr.row.Key)
 		cs, why := candidates(rr, n, cols, func(c []cellVal) bool { return rowHolds(own, colIndex, c) })
 		if why != "" {
-			sol.why[i], sol.rule[i] = why, ruleCount
+			sol.why[i], sol.rule[i] = why, xxgk.RuleTableValueCount
 			continue
 		}
 		if cs.exact {
@@ -78,7 +75,7 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 			continue
 		}
 		if len(cs.cands) == 0 {
-			sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），没有一种拆分能符合本行的勾稽关系", regionText(rr)), ruleConflict
+			sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），没有一种拆分能符合本行的勾稽关系", regionText(rr)), xxgk.RuleTableSplitConflict
 			continue
 		}
 		cands[i] = cs
@@ -100,11 +97,11 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 		agree, count, complete := searchSplits(rels, rows, rowIndex, colIndex, cands, amb, chosen)
 		for _, i := range amb {
 			if count == 0 {
-				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），没有一种拆分能符合表格的勾稽关系", regionText(rows[i])), ruleConflict
+				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），没有一种拆分能符合表格的勾稽关系", regionText(rows[i])), xxgk.RuleTableSplitConflict
 				continue
 			}
 			if !complete {
-				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），可能的拆分太多，无法确定", regionText(rows[i])), ruleUnsplitable
+				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），可能的拆分太多，无法确定", regionText(rows[i])), xxgk.RuleTableSplitUnsolved
 				continue
 			}
 			vals := make([]cellVal, n)
@@ -118,7 +115,7 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 			}
 			chosen[i] = vals
 			if missing > 0 {
-				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），表格的勾稽关系不能唯一确定拆分方式（可能的组合有%d种），其中%d格未读取", regionText(rows[i]), count, missing), ruleSplit
+				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），表格的勾稽关系不能唯一确定拆分方式（可能的组合有%d种），其中%d格未读取", regionText(rows[i]), count, missing), xxgk.RuleTableSplitAmbiguous
 			}
 		}
 	}

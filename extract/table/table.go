@@ -1,4 +1,4 @@
-package parse
+package table
 
 import (
 	"fmt"
@@ -6,7 +6,9 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
 	"xxgk"
+	"xxgk/internal/strs"
 	"xxgk/templates"
 	"xxgk/zh"
 )
@@ -379,7 +381,7 @@ func (fr *formReader) boundaryAt(pos int) bool {
 			return true
 		}
 	}
-	if r := []rune(firstRunes(rest, startRunes)); len(r) == startRunes {
+	if r := []rune(strs.FirstRunes(rest, startRunes)); len(r) == startRunes {
 		return fr.starts[string(r)]
 	}
 	return false
@@ -426,21 +428,10 @@ func (fr *formReader) skipNote(pos int, note string) int {
 		}
 		return r
 	}, string(s.runes[i+1:j]))
-	if (note != "" && strings.HasPrefix(inner, firstRunes(note, 4))) || isUnitNote(inner) {
+	if (note != "" && strings.HasPrefix(inner, strs.FirstRunes(note, 4))) || isUnitNote(inner) {
 		return j + 1
 	}
 	return pos
-}
-
-// firstRunes returns the first n runes of s, without copying.
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // isUnitNote reports whether a parenthetical only names a unit: (件), (单位:万元).
@@ -484,7 +475,7 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 	}
 	if !filled {
 		fr.findings = append(fr.findings, xxgk.Finding{
-			Rule: "blank_form", Severity: xxgk.SeverityWarning,
+			Rule: xxgk.RuleBlankForm, Severity: xxgk.SeverityWarning,
 			Message: fmt.Sprintf("表格“%s”只有表头和行名，没有填写任何数字：按空白表格处理，不读取数据。", tableName(t)),
 			Keys:    []string{t.Form.ID + "." + t.ID},
 		})
@@ -562,7 +553,7 @@ func (fr *formReader) dropMisaligned(t *templates.Table) {
 	}
 	sort.Strings(keys)
 	fr.findings = append(fr.findings, xxgk.Finding{
-		Rule: "table_misaligned", Severity: xxgk.SeverityError,
+		Rule: xxgk.RuleTableMisaligned, Severity: xxgk.SeverityError,
 		Message: fmt.Sprintf("表格“%s”中%d行有数据，其中%d行本行的合计与各栏之和不符：各栏很可能与官方格式的顺序不同，整张表的数据未读取。", tableName(t), checked, broken),
 		Keys:    keys,
 	})
@@ -611,7 +602,7 @@ func (fr *formReader) dropUnlikelyBlanks(t *templates.Table) {
 	}
 	sort.Strings(keys)
 	fr.findings = append(fr.findings, xxgk.Finding{
-		Rule: "table_blank_not_zero", Severity: xxgk.SeverityWarning,
+		Rule: xxgk.RuleTableBlankNotZero, Severity: xxgk.SeverityWarning,
 		Message: fmt.Sprintf("表格“%s”有%d个空白格按0计算不符合勾稽关系（例如总计栏空白而分项有数），这些空白格不作0读取。", tableName(t), len(keys)),
 		Keys:    keys,
 	})

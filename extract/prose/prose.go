@@ -1,4 +1,9 @@
-package parse
+// Package prose reads the figures a report states in its sentences (主动公开
+// 政府信息2917条, 未收到行政复议申请): it cuts the report into sections and
+// sentences, finds every number written in Chinese text, and lets a small
+// table of rules, one per figure, say which clause claims which number.
+// Precision comes first: a figure the rules cannot place is left out.
+package prose
 
 import (
 	"fmt"
@@ -8,17 +13,17 @@ import (
 
 	"xxgk"
 	"xxgk/document"
+	"xxgk/internal/strs"
 	"xxgk/templates"
 	"xxgk/zh"
 )
 
-// Figures stated in sentences. Each figure has a rule: the words that must
-// stand in the clause before the number (the subject), the words that
-// disqualify it (another activity, another scope), the units it is counted
-// in and the sections where reports state it. A number is taken only when
-// one rule claims it and nothing in its clause or sentence says it is a
-// plan, last year's figure, a cumulative total, a rate or a part of a total.
-// Precision comes first: a figure the rules cannot place is left out.
+// Each figure has a rule: the words that must stand in the clause before
+// the number (the subject), the words that disqualify it (another activity,
+// another scope), the units it is counted in and the sections where
+// reports state it. A number is taken only when one rule claims it and
+// nothing in its clause or sentence says it is a plan, last year's figure,
+// a cumulative total, a rate or a part of a total.
 
 // proseRule says how one figure is stated in prose.
 type proseRule struct {
@@ -224,6 +229,16 @@ type proseCandidate struct {
 // totalWords mark the clause of a total, as opposed to one unit's part.
 var totalWords = []string{"共", "全区", "全县", "全市", "全镇", "全乡", "全街道", "全省", "全年", "总计", "合计", "总数"}
 
+// Figures reads the figures stated in the sentences of doc and settles them
+// against tableFigures, the figures the report's tables gave: a figure the
+// tables state keeps the tables' value, and a disagreement is a finding.
+// year is the report's year (0 if unknown), used to tell this year's
+// figures from other years'; trad says the document holds traditional
+// characters; place names a line of the source in messages (第12行).
+func Figures(doc *document.Document, year int, trad bool, tableFigures map[string]xxgk.Value, place func(int) string) (map[string]xxgk.Value, []xxgk.Finding) {
+	return chooseProse(readProse(doc, year, trad), tableFigures, place)
+}
+
 // readProse reads the figures stated in the sentences of doc. year is the
 // report's year (0 if unknown), used to tell this year's figures from
 // other years'; trad says the document holds traditional characters.
@@ -268,7 +283,7 @@ func sameSentence(cs []proseCandidate, s string) bool {
 // period: a cumulative total as of a date (截至2019年12月31日，…累计…),
 // or a plan for a later year (2016年，我们将…).
 func sentenceOutOfScope(text string, year int) bool {
-	head := firstRunes(text, 14)
+	head := strs.FirstRunes(text, 14)
 	if strings.HasPrefix(text, "截至") || strings.HasPrefix(text, "截止") {
 		return true
 	}
@@ -322,8 +337,8 @@ func proseCounts(s sentence, text string, year int) map[string]proseCandidate {
 		}
 		cs := clauseStart(text, m.Start)
 		clause := text[cs:m.Start]
-		if containsAny(clause, pastWords) || containsAny(clause, cumulativeWords) || containsAny(clause, planWords) || containsAny(clause, rateWords) ||
-			containsAny(text, introWords) {
+		if strs.ContainsAny(clause, pastWords) || strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) ||
+			strs.ContainsAny(text, introWords) {
 			continue
 		}
 		if strings.Contains(clause, "累计") && !annualContext(text[:m.Start], year) {
@@ -346,7 +361,7 @@ func proseCounts(s sentence, text string, year int) map[string]proseCandidate {
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
 					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
 				inTopic:  r.inTopic(s.Topic),
-				total:    containsAny(clause, totalWords) || restatesTotal(text[m.End:]),
+				total:    strs.ContainsAny(clause, totalWords) || restatesTotal(text[m.End:]),
 				sentence: s.Text,
 			}
 			break
@@ -361,7 +376,7 @@ func annualContext(before string, year int) bool {
 	if year != 0 && strings.Contains(before, fmt.Sprintf("%d年", year)) {
 		return true // 2013年累计主动公开…35条
 	}
-	return containsAny(before, []string{"年度", "全年", "本年", "今年", "年内", "一年来"}) || leadingYear(before) != 0
+	return strs.ContainsAny(before, []string{"年度", "全年", "本年", "今年", "年内", "一年来"}) || leadingYear(before) != 0
 }
 
 // restatesTotal reports whether a number is the whole a breakdown follows
@@ -385,7 +400,7 @@ func isShare(after string) bool {
 // in parentheses: 主动公开政府信息(公文平台发文)113条.
 func channelNote(clause string) bool {
 	i := strings.LastIndexAny(clause, "(（")
-	return i >= 0 && containsAny(clause[i:], channels)
+	return i >= 0 && strs.ContainsAny(clause[i:], channels)
 }
 
 func figureUnit(key string) string {
@@ -418,16 +433,16 @@ func (r proseRule) topicAllowed(t topic) bool {
 
 // claims reports whether the rule reads mention m of the sentence.
 func (r proseRule) claims(s sentence, text, clause string, m numMention, afterPart bool) bool {
-	if !r.topicAllowed(s.Topic) || !containsAny(clause, r.subject) {
+	if !r.topicAllowed(s.Topic) || !strs.ContainsAny(clause, r.subject) {
 		return false
 	}
-	if r.also != nil && !containsAny(clause, r.also) {
+	if r.also != nil && !strs.ContainsAny(clause, r.also) {
 		return false
 	}
-	if r.context != nil && !containsAny(text, r.context) && (r.strict || !r.inTopic(s.Topic)) {
+	if r.context != nil && !strs.ContainsAny(text, r.context) && (r.strict || !r.inTopic(s.Topic)) {
 		return false // the section itself can give the context
 	}
-	if containsAny(clause, r.not) {
+	if strs.ContainsAny(clause, r.not) {
 		return false
 	}
 	if !unitIn(zh.FoldHan(m.Unit), r.units) || (r.money != (m.Kind == numMoney)) {
@@ -482,16 +497,16 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 	out := map[string]proseCandidate{}
 	clauses := splitClauses(text)
 	for _, z := range zeroRules {
-		if !topicIn(s.Topic, z.topics) || !containsAny(text, z.subject) {
+		if !topicIn(s.Topic, z.topics) || !strs.ContainsAny(text, z.subject) {
 			continue
 		}
-		if z.context != nil && !containsAny(text, z.context) {
+		if z.context != nil && !strs.ContainsAny(text, z.context) {
 			continue
 		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
 		stated := false
 		for _, c := range clauses {
-			if !containsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject)) {
+			if !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject)) {
 				stated = true
 				break
 			}
@@ -541,12 +556,12 @@ var zeroWords = []string{"为零", "均为零", "都为零", "为0", "均为0", 
 // word stating zero, with no other number between.
 func zeroAfter(text string, subjects []string) bool {
 	for _, sub := range subjects {
-		for i := range eachIndex(text, sub) {
+		for i := range strs.Indexes(text, sub) {
 			rest := text[i+len(sub):]
 			if end := strings.IndexAny(rest, "，,；;。"); end >= 0 {
 				rest = rest[:end]
 			}
-			rest = firstRunes(rest, negationReach)
+			rest = strs.FirstRunes(rest, negationReach)
 			for _, z := range zeroWords {
 				if j := strings.Index(rest, z); j >= 0 && !strings.ContainsAny(rest[:j], "0123456789") &&
 					!(len(rest) > j+len(z) && rest[j+len(z)] >= '0' && rest[j+len(z)] <= '9') {
@@ -567,7 +582,7 @@ const negationReach = 40
 // same clause, with no number between them (未收到…申请, 尚未有…行政复议).
 func negates(text string, negs, subjects []string) bool {
 	for _, n := range negs {
-		for i := range eachIndex(text, n) {
+		for i := range strs.Indexes(text, n) {
 			rest := text[i+len(n):]
 			if strings.HasPrefix(rest, "审结") || strings.HasPrefix(rest, "办结") {
 				continue // 尚未审结 is a column of table 四, not a zero
@@ -575,11 +590,11 @@ func negates(text string, negs, subjects []string) bool {
 			if end := strings.IndexAny(rest, "，,；;。"); end >= 0 {
 				rest = rest[:end]
 			}
-			rest = firstRunes(rest, negationReach)
+			rest = strs.FirstRunes(rest, negationReach)
 			if strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
 				continue
 			}
-			if containsAny(rest, subjects) || containsAny(n, subjects) {
+			if strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects) {
 				return true
 			}
 		}
@@ -603,7 +618,7 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 			for _, c := range cs {
 				if disagree(tv, c.value) && !seen[c.sentence] {
 					seen[c.sentence] = true
-					fs = append(fs, xxgk.Finding{Rule: "prose_table_conflict", Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
+					fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseTableConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
 						Line: c.value.Line, Evidence: c.value.Text,
 						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), place(c.value.Line), tv.Value)})
 				}
@@ -613,7 +628,7 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 		chosen, ok := settle(cs)
 		for _, c := range cs {
 			if disagree(chosen.value, c.value) {
-				fs = append(fs, xxgk.Finding{Rule: "conflict", Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
+				fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
 					Line: c.value.Line, Evidence: c.value.Text,
 					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, place(chosen.value.Line), approxText(chosen.value), place(c.value.Line), approxText(c.value))})
 			}

@@ -1,24 +1,50 @@
-package parse
+// Package meta reads what a report says about itself: the agency, the year
+// it covers and the date it was published, each with the text and line it
+// was read from, and whether the document is an annual report at all.
+package meta
 
 import (
 	"fmt"
-	"iter"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
 	"xxgk"
 	"xxgk/document"
+	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
-// This file reads what a report says about itself: the agency, the year it
-// covers and the date it was published. Only the head and the tail of the
-// document are looked at (titles, metadata lines, the statistics period and
-// the signature live there), so the cost does not grow with the report.
+// Only the head and the tail of the document are looked at (titles,
+// metadata lines, the statistics period and the signature live there), so
+// the cost does not grow with the report.
 
-// meta is what a report says about itself.
+// Meta is what a report says about itself.
+type Meta struct {
+	Agency    string // the agency's name as the report gives it; "" = unknown
+	Year      int    // the year the report covers; 0 = unknown
+	Published string // publication date: "2006-01-02", or "2006-01" / "2006" when only that is stated; "" = unknown
+	NotReport bool   // the document's own title names something else (a notice, a letter)
+
+	// Where each was read; nil when the value is unknown.
+	AgencyEvidence, YearEvidence, PublishedEvidence *xxgk.MetaEvidence
+}
+
+// Read reads what doc says about itself, and the findings of reading it.
+// The rules are written in simplified characters: give a traditional
+// document folded to simplified (zh.FoldHan) with its lines kept.
+func Read(doc *document.Document) (Meta, []xxgk.Finding) {
+	m, fs := readMeta(doc)
+	return Meta{Agency: m.Agency, Year: m.Year, Published: m.Published, NotReport: m.NotReport,
+		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != ""),
+		YearEvidence:      m.YearEvidence.of(m.Year != 0),
+		PublishedEvidence: m.PublishedEvidence.of(m.Published != ""),
+	}, fs
+}
+
+// meta is Meta as the rules find it, with the evidence of every value.
 type meta struct {
 	Agency    string // the agency's name as the report gives it
 	Year      int    // the year the report covers; 0 = unknown
@@ -162,7 +188,7 @@ func readMeta(doc *document.Document) (meta, []xxgk.Finding) {
 
 	m.Published, m.PublishedEvidence = s.published(sig)
 	if m.Published == "" {
-		fs = append(fs, xxgk.Finding{Rule: "meta_published_missing", Severity: xxgk.SeverityInfo,
+		fs = append(fs, xxgk.Finding{Rule: xxgk.RulePublishedMissing, Severity: xxgk.SeverityInfo,
 			Message: "未能从报告中找到发布日期"})
 	}
 
@@ -193,7 +219,7 @@ func notReport(titles []titleInfo) []xxgk.Finding {
 	if (strings.Contains(own, "报告") || strings.Contains(own, "年报")) && !endsAsOtherDocument(own) {
 		return nil
 	}
-	return []xxgk.Finding{{Rule: "meta_not_report", Severity: xxgk.SeverityWarning,
+	return []xxgk.Finding{{Rule: xxgk.RuleNotReport, Severity: xxgk.SeverityWarning,
 		Line: titles[0].ev.Line, Evidence: t,
 		Message: "标题表明这不是政府信息公开工作年度报告：" + t}}
 }
@@ -904,47 +930,34 @@ func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []
 	var fs []xxgk.Finding
 	if len(votes) == 0 {
 		if pubYear == 0 {
-			return 0, evidence{}, []xxgk.Finding{{Rule: "meta_year_missing", Severity: xxgk.SeverityWarning,
+			return 0, evidence{}, []xxgk.Finding{{Rule: xxgk.RuleYearMissing, Severity: xxgk.SeverityWarning,
 				Message: "未能确定报告所属年度"}}
 		}
 		y := pubYear - 1
-		return y, evidence{Text: "发布日期 " + published}, []xxgk.Finding{{Rule: "meta_year_inferred",
+		return y, evidence{Text: "发布日期 " + published}, []xxgk.Finding{{Rule: xxgk.RuleYearInferred,
 			Severity: xxgk.SeverityInfo, Evidence: published,
 			Message: fmt.Sprintf("报告未写明所属年度，按发布日期（%s）推断为%d年", published, y)}}
 	}
 	chosen := votes[0]
 	for _, v := range votes[1:] {
 		if v.year != chosen.year && v.src <= fromTable {
-			fs = append(fs, xxgk.Finding{Rule: "meta_year_conflict", Severity: xxgk.SeverityWarning,
+			fs = append(fs, xxgk.Finding{Rule: xxgk.RuleYearConflict, Severity: xxgk.SeverityWarning,
 				Line: v.ev.Line, Evidence: v.ev.Text,
 				Message: fmt.Sprintf("报告年度取%s的%d年，但%s为%d年", yearSourceName[chosen.src], chosen.year,
 					yearSourceName[v.src], v.year)})
 		}
 	}
 	if chosen.src == fromBody {
-		fs = append(fs, xxgk.Finding{Rule: "meta_year_from_body", Severity: xxgk.SeverityInfo,
+		fs = append(fs, xxgk.Finding{Rule: xxgk.RuleYearFromBody, Severity: xxgk.SeverityInfo,
 			Line: chosen.ev.Line, Evidence: chosen.ev.Text,
 			Message: fmt.Sprintf("报告无标题年份和统计期限，年度按正文所述推断为%d年", chosen.year)})
 	}
 	if pubYear != 0 && chosen.year > pubYear {
-		fs = append(fs, xxgk.Finding{Rule: "meta_year_after_published", Severity: xxgk.SeverityWarning,
+		fs = append(fs, xxgk.Finding{Rule: xxgk.RuleYearAfterPublished, Severity: xxgk.SeverityWarning,
 			Line: chosen.ev.Line, Evidence: chosen.ev.Text,
 			Message: fmt.Sprintf("报告年度%d年晚于发布日期%s", chosen.year, published)})
 	}
 	return chosen.year, chosen.ev, fs
-}
-
-// eachIndex yields the byte offset of every occurrence of key in t.
-func eachIndex(t, key string) iter.Seq[int] {
-	return func(yield func(int) bool) {
-		for off := 0; ; {
-			i := strings.Index(t[off:], key)
-			if i < 0 || !yield(off+i) {
-				return
-			}
-			off += i + len(key)
-		}
-	}
 }
 
 // periodYear reads the year of the statistics period, the end year when
@@ -953,7 +966,7 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 	for _, h := range s.full {
 		t := h.text
 		for _, key := range []string{"统计", "起止"} {
-			for i := range eachIndex(t, key) {
+			for i := range strs.Indexes(t, key) {
 				loc := periodKeyRe.FindStringIndex(t[i:min(len(t), i+30)])
 				if loc == nil {
 					continue
@@ -997,7 +1010,7 @@ func (s *metaScan) tableYear(spans []span) (yearVote, bool) {
 	for _, h := range spans {
 		t := h.text
 		for _, key := range []string{"统计表", "情况表"} {
-			for i := range eachIndex(t, key) {
+			for i := range strs.Indexes(t, key) {
 				w0 := max(0, i-120)
 				for w0 > 0 && !utf8.RuneStart(t[w0]) {
 					w0++
@@ -1096,7 +1109,7 @@ func (s *metaScan) agency(titles []titleInfo, sig signature) (string, evidence, 
 		}
 	}
 	if len(cs) == 0 {
-		return "", evidence{}, []xxgk.Finding{{Rule: "meta_agency_missing", Severity: xxgk.SeverityWarning,
+		return "", evidence{}, []xxgk.Finding{{Rule: xxgk.RuleAgencyMissing, Severity: xxgk.SeverityWarning,
 			Message: "报告未写明发布机关（标题、落款和正文中均未找到机关名称）"}}
 	}
 	c := cs[0]
@@ -1111,12 +1124,12 @@ func (s *metaScan) agency(titles []titleInfo, sig signature) (string, evidence, 
 		c = cand{n, evidence{c.ev.Line, c.ev.Text + " / " + ev.Text}, c.note}
 	}
 	if c.note != "" {
-		fs = append(fs, xxgk.Finding{Rule: "meta_agency_inferred", Severity: xxgk.SeverityInfo,
+		fs = append(fs, xxgk.Finding{Rule: xxgk.RuleAgencyInferred, Severity: xxgk.SeverityInfo,
 			Line: c.ev.Line, Evidence: c.ev.Text,
 			Message: fmt.Sprintf("报告标题和落款未写明机关，机关名称取自%s", c.note)})
 	}
 	if sig.name != "" && c.name != "" && !related(sig.name, c.name) {
-		fs = append(fs, xxgk.Finding{Rule: "meta_agency_conflict", Severity: xxgk.SeverityInfo,
+		fs = append(fs, xxgk.Finding{Rule: xxgk.RuleAgencyConflict, Severity: xxgk.SeverityInfo,
 			Line: sig.ev.Line, Evidence: sig.ev.Text,
 			Message: fmt.Sprintf("落款机关“%s”与报告机关“%s”不一致", sig.name, c.name)})
 	}
@@ -1207,7 +1220,7 @@ func (s *metaScan) bodyName() (string, evidence) {
 		best := ""
 		for _, h := range s.both {
 			t := h.text
-			if !containsAny(t, bodyNeedles[re]) {
+			if !strs.ContainsAny(t, bodyNeedles[re]) {
 				continue // cheap test before the regexp
 			}
 			if re == bodyGovRe {
@@ -1238,15 +1251,6 @@ func (s *metaScan) bodyName() (string, evidence) {
 var bodyNeedles = map[*regexp.Regexp][]string{
 	bodyGovRe:   {"人民政府", "街道办事处"},
 	bodyPlaceRe: {"政务公开", "政府信息公开"},
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // govForm finds name followed by a government suffix anywhere the rules

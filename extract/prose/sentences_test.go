@@ -1,4 +1,4 @@
-package parse
+package prose
 
 import (
 	"os"
@@ -15,7 +15,7 @@ import (
 // sentenceDoc reads testdata/reports/name into a Document as Parse does.
 func sentenceDoc(tb testing.TB, name string) *document.Document {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "reports", name))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "reports", name))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -246,7 +246,7 @@ func TestCollapsedBodyIsSplitIntoSections(t *testing.T) {
 // text (white space aside, pinyin glosses removed). Lines and blocks are
 // the block's; tables are skipped; sentences stay short.
 func TestSentencesCoverTheProse(t *testing.T) {
-	entries, err := os.ReadDir(filepath.Join("..", "testdata", "reports"))
+	entries, err := os.ReadDir(filepath.Join("..", "..", "testdata", "reports"))
 	if err != nil {
 		t.Fatal(err)
 	}

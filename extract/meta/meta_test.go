@@ -1,4 +1,4 @@
-package parse
+package meta
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
 	"xxgk"
 	"xxgk/document"
 )
@@ -98,7 +99,7 @@ func TestMetaReports(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("..", "testdata", "reports", tt.file))
+			data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "reports", tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -306,7 +307,7 @@ func TestMetaHTMLTitleAndTables(t *testing.T) {
 // collapsed line plus many short lines; the cost must stay small beside
 // the 50 MB/s the whole parser has to reach.
 func BenchmarkReadMeta(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "reports", "pingtan-2017-zone.txt"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "reports", "pingtan-2017-zone.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}

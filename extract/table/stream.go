@@ -1,9 +1,10 @@
-package parse
+package table
 
 import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
 	"xxgk/document"
 	"xxgk/templates"
 	"xxgk/zh"
