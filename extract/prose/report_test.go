@@ -1,11 +1,10 @@
 package prose_test
 
 import (
-	"os"
 	"testing"
 
 	"xxgk"
-	"xxgk/parse"
+	"xxgk/internal/samples"
 )
 
 // The figures the seeds state in prose (issue: read the figures that
@@ -34,7 +33,7 @@ func TestSeedProseFigures(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			r := parseFile(t, "../../testdata/reports/"+tc.file)
+			r := samples.Parse(t, tc.file)
 			for k, w := range tc.want {
 				v, ok := r.Figures[k]
 				if !ok {
@@ -60,7 +59,7 @@ func TestSeedProseFigures(t *testing.T) {
 func TestProseTableConflict(t *testing.T) {
 	// Seed 002's prose says 其他情形数1件 for litigation; its table puts the
 	// 1 under 被依法纠错数. The table wins and the disagreement is a finding.
-	r := parseFile(t, "../../testdata/reports/seed-002.txt")
+	r := samples.Parse(t, "seed-002.txt")
 	if v := r.Figures["litigation.other"]; !v.Value.Equal(xxgk.Int(0)) || v.Method != xxgk.MethodTable {
 		t.Errorf("litigation.other = %s by %s, want the table's 0", v.Value, v.Method)
 	}
@@ -76,7 +75,7 @@ func TestProseTableConflict(t *testing.T) {
 }
 
 func TestNotAReportGivesNoFigures(t *testing.T) {
-	r := parseFile(t, "../../testdata/reports/pingtan-2014-letter.txt")
+	r := samples.Parse(t, "pingtan-2014-letter.txt")
 	if len(r.Figures) != 0 {
 		t.Errorf("figures from a letter that is not an annual report: %v", r.Figures)
 	}
@@ -85,8 +84,8 @@ func TestNotAReportGivesNoFigures(t *testing.T) {
 // TestTraditionalTwin reads seed 004 converted to traditional characters
 // (opencc s2t): the same agency, year and figures as the original.
 func TestTraditionalTwin(t *testing.T) {
-	simp := parseFile(t, "../../testdata/reports/seed-004.txt")
-	trad := parseFile(t, "../../testdata/reports/seed-004-trad.txt")
+	simp := samples.Parse(t, "seed-004.txt")
+	trad := samples.Parse(t, "seed-004-trad.txt")
 	if trad.Agency != simp.Agency || trad.Year != simp.Year || trad.Published != simp.Published {
 		t.Errorf("meta: trad %q %d %q, simplified %q %d %q", trad.Agency, trad.Year, trad.Published, simp.Agency, simp.Year, simp.Published)
 	}
@@ -99,18 +98,4 @@ func TestTraditionalTwin(t *testing.T) {
 			t.Errorf("%s: trad %v, simplified %s (approx %v)", k, w.Value, v.Value, v.Approx)
 		}
 	}
-}
-
-// parseFile parses the report at path.
-func parseFile(t *testing.T, path string) *xxgk.Report {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(path, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }

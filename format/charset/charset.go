@@ -272,7 +272,7 @@ func chooseEncoding(data []byte) (string, error) {
 // declaredCharset finds a charset=... (meta tags, HTTP-equiv content) or an
 // XML encoding="..." declaration in head and maps it to an encoding name.
 func declaredCharset(head []byte) string {
-	lower := asciiLower(head)
+	lower := ASCIILower(head)
 	for _, key := range [][]byte{[]byte("charset"), []byte("encoding")} {
 		rest := lower
 		for {
@@ -433,10 +433,10 @@ func nextDirty(s string, i int) int {
 	return -1
 }
 
-// asciiLower lowers ASCII letters only. Charset declarations and tag names
+// ASCIILower lowers ASCII letters only. Charset declarations and tag names
 // are ASCII; bytes.ToLower would decode every CJK character of the head for
 // nothing.
-func asciiLower(b []byte) []byte {
+func ASCIILower(b []byte) []byte {
 	out := make([]byte, len(b))
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {

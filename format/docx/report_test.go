@@ -7,6 +7,7 @@ import (
 
 	"xxgk"
 	"xxgk/format/docx"
+	"xxgk/internal/samples"
 	"xxgk/internal/testutil"
 	"xxgk/parse"
 )
@@ -26,7 +27,7 @@ func TestDOCXTwins(t *testing.T) {
 		{"seed-002-docx.docx", "seed-002.txt", true},
 	} {
 		t.Run(tc.docx, func(t *testing.T) {
-			got, want := mustParseFile(t, tc.docx), mustParseFile(t, tc.orig)
+			got, want := samples.Parse(t, tc.docx), samples.Parse(t, tc.orig)
 			if got.Source.Kind != "docx" || got.Source.Encoding != "" {
 				t.Errorf("source %+v, want kind docx, no encoding", got.Source)
 			}
@@ -90,18 +91,4 @@ func BenchmarkDOCX(b *testing.B) {
 			}
 		})
 	}
-}
-
-// mustParseFile parses a sample report of testdata/reports.
-func mustParseFile(t *testing.T, name string) *xxgk.Report {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "reports", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }

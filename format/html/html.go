@@ -17,6 +17,7 @@ import (
 
 	"xxgk/document"
 	"xxgk/format"
+	"xxgk/format/charset"
 )
 
 func init() {
@@ -32,7 +33,7 @@ func init() {
 // Sniff tells a web page by its decoded text: decoded text: it starts with a document-level tag, or
 // its first kilobytes hold a fair number of common tags.
 func Sniff(text string) bool {
-	head := string(asciiLower([]byte(text[:min(len(text), 8192)])))
+	head := string(charset.ASCIILower([]byte(text[:min(len(text), 8192)])))
 	start := strings.TrimLeft(head, " \t\r\n\ufeff")
 	if strings.HasPrefix(start, "<") {
 		for _, tag := range htmlStartTags {
@@ -58,19 +59,6 @@ var htmlStartTags = []string{
 // htmlCommonTags are counted in text that does not start with a tag; plain
 // report text has none of them.
 var htmlCommonTags = []string{"<p>", "<p ", "</p>", "<br", "<div", "</div>", "<span", "<table", "<td", "<tr", "<font", "<body", "<html"}
-
-// asciiLower lowers ASCII letters only: tag names are ASCII, and
-// bytes.ToLower would decode every CJK character of the head for nothing.
-func asciiLower(b []byte) []byte {
-	out := make([]byte, len(b))
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		out[i] = c
-	}
-	return out
-}
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

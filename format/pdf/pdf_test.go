@@ -9,12 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"xxgk"
 	"xxgk/document"
 	"xxgk/format"
 	"xxgk/format/pdf"
 	"xxgk/format/pdf/pdftext"
 	"xxgk/format/pdf/pdftext/pdftest"
+	"xxgk/internal/samples"
 	"xxgk/internal/testutil"
 	"xxgk/parse"
 )
@@ -41,8 +41,8 @@ var pdfTwins = []struct {
 func TestPDFTwins(t *testing.T) {
 	for _, tw := range pdfTwins {
 		t.Run(tw.pdf, func(t *testing.T) {
-			fromPDF := parseFile(t, "../../testdata/reports/"+tw.pdf)
-			fromSrc := parseFile(t, "../../testdata/reports/"+tw.src)
+			fromPDF := samples.Parse(t, tw.pdf)
+			fromSrc := samples.Parse(t, tw.src)
 			if fromPDF.Source.Kind != "pdf" {
 				t.Errorf("source kind %q, want pdf", fromPDF.Source.Kind)
 			}
@@ -297,18 +297,4 @@ func BenchmarkPDFFile(b *testing.B) {
 			}
 		})
 	}
-}
-
-// parseFile parses the report at path.
-func parseFile(t *testing.T, path string) *xxgk.Report {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(path, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }

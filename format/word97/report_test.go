@@ -1,12 +1,10 @@
 package word97_test
 
 import (
-	"os"
 	"testing"
 
-	"xxgk"
+	"xxgk/internal/samples"
 	"xxgk/internal/testutil"
-	"xxgk/parse"
 )
 
 // The .doc fixtures were made by LibreOffice from other fixtures (see
@@ -18,8 +16,8 @@ import (
 // TestDOCTwinSeed002 reads the .doc LibreOffice made of seed-002.txt: the
 // same agency, year, form, figures and cells as the text.
 func TestDOCTwinSeed002(t *testing.T) {
-	doc := parseFile(t, "../../testdata/reports/seed-002-doc.doc")
-	txt := parseFile(t, "../../testdata/reports/seed-002.txt")
+	doc := samples.Parse(t, "seed-002-doc.doc")
+	txt := samples.Parse(t, "seed-002.txt")
 	if doc.Source.Kind != "doc" || doc.Source.Encoding != "" {
 		t.Errorf("source kind %q encoding %q, want doc and none", doc.Source.Kind, doc.Source.Encoding)
 	}
@@ -38,8 +36,8 @@ func TestDOCTwinSeed002(t *testing.T) {
 // page: its Word tables (merged cells and all) give every cell of the
 // HTML tables, with the same value and blank mark.
 func TestDOCTwinPingtan2025(t *testing.T) {
-	doc := parseFile(t, "../../testdata/reports/pingtan-2025-zone-doc.doc")
-	page := parseFile(t, "../../testdata/reports/pingtan-2025-zone-html.html")
+	doc := samples.Parse(t, "pingtan-2025-zone-doc.doc")
+	page := samples.Parse(t, "pingtan-2025-zone-html.html")
 	if doc.Form != page.Form || doc.Year != page.Year {
 		t.Errorf("doc reads %s %d, html %s %d", doc.Form, doc.Year, page.Form, page.Year)
 	}
@@ -56,18 +54,4 @@ func TestDOCTwinPingtan2025(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d cells read from the doc", len(doc.Cells), len(page.Cells))
-}
-
-// parseFile parses the report at path.
-func parseFile(t *testing.T, path string) *xxgk.Report {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(path, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }

@@ -16,25 +16,13 @@ import (
 	"xxgk/document"
 	"xxgk/format"
 	"xxgk/format/ooxml"
+	"xxgk/internal/samples"
 	"xxgk/internal/testutil"
 	"xxgk/parse"
 	"xxgk/workbook"
 )
 
 const reportsDir = "../../testdata/reports"
-
-func mustParseFile(t *testing.T, name string) *xxgk.Report {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(reportsDir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := parse.Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
 
 // docWorkbook writes a Document the way a person copying a web page into a
 // spreadsheet would: paragraphs in column A, each table below, spans as
@@ -143,7 +131,7 @@ func TestXLSXFromPage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := mustParseFile(t, name)
+			want := samples.Parse(t, name)
 			wb := docWorkbook(t, doc)
 			got, err := parse.Parse("copy.xlsx", wb)
 			if err != nil {
