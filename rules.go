@@ -47,6 +47,17 @@ const (
 	RuleRollupGroupSum    = "rollup_group_sum"
 )
 
+// Rules of the comparison of two years (package compare), besides
+// RuleCarryOver, which it shares with the audit.
+const (
+	RuleCompareAgency     = "compare_agency"
+	RuleCompareYears      = "compare_years"
+	RuleCompareForms      = "compare_forms"
+	RuleCompareContinuity = "compare_continuity"
+	RuleCompareSwing      = "compare_swing"
+	RuleCompareUnmatched  = "compare_unmatched"
+)
+
 // Rule describes one kind of finding.
 type Rule struct {
 	ID       string   // Finding.Rule
@@ -118,6 +129,19 @@ var rules = []Rule{
 		"合计超出可计算的范围（某份报告的数字明显有误），未给出合计。"},
 	{RuleRollupGroupSum, SeverityWarning, "汇总报告与下属单位之和不符",
 		"分组单位本身的报告与其余单位之和不一致，可能是口径不同，或某份报告有误。"},
+
+	{RuleCompareAgency, SeverityWarning, "两份报告的单位不同",
+		"比较的两份报告不是同一单位的（或未能识别出单位），各项变化不是同一单位的变化，比较结果仅供参考。"},
+	{RuleCompareYears, SeverityWarning, "两份报告不是相邻年度",
+		"比较的两份报告年度相同、不相邻或未能识别，上年结转和表二衔接只在相邻两年之间核对，这次未核对。"},
+	{RuleCompareForms, SeverityInfo, "部分格无法比较",
+		"两年的报告格式不同：只比较两种格式共有的格和主要指标，对方格式没有的格单独列出，不作比较。"},
+	{RuleCompareContinuity, SeverityInfo, "表二数字与上年不衔接",
+		"本年表二的数字与上年报告推算的不一致（例如现行有效件数不等于上年现行有效件数加本年制发减本年废止）。文件清理、修订都可能造成差异，请核对。"},
+	{RuleCompareSwing, SeverityInfo, "与上年相比变化较大",
+		"这项数字比上年增加或减少一半以上，且变化量较大。请核对是否属实，或是否统计口径有变化。"},
+	{RuleCompareUnmatched, SeverityInfo, "单位只在一个年度出现",
+		"汇总比较中，这些单位只有其中一个年度的报告，不逐单位比较；两个年度的合计所含单位不同。"},
 }
 
 // Rules returns the catalogue of the rules xxgk's code raises, in the order
