@@ -47,7 +47,7 @@ func Series(reports []*xxgk.Report) []Finding {
 		if prev == nil {
 			continue
 		}
-		for _, f := range carryOver(prev, next) {
+		for _, f := range CarryOver(prev, next) {
 			out = append(out, Finding{Report: next, Finding: f})
 		}
 	}
@@ -58,10 +58,12 @@ func seriesKey(agency string, year int) string {
 	return fmt.Sprint(year, "|", xxgk.AgencyKey(agency))
 }
 
-// carryOver compares the cells of both reports' table 三 (any form that
-// has it: the keys are shared by gov_2019 and gov_2021) column by column,
-// or the figures when either has no table.
-func carryOver(prev, next *xxgk.Report) []xxgk.Finding {
+// CarryOver compares what prev hands to next, the report of the year
+// after (the caller makes sure it is), and returns the findings of next:
+// the cells of both reports' table 三 (any form that has it: the keys are
+// shared by gov_2019 and gov_2021) column by column, or the figures when
+// either has no table. Each finding's keys are prev's, then next's.
+func CarryOver(prev, next *xxgk.Report) []xxgk.Finding {
 	var fs []xxgk.Finding
 	for _, co := range carryOvers {
 		pt, nt := tableOf(prev, co.table), tableOf(next, co.table)
