@@ -23,6 +23,10 @@ const (
 	// report's form, so a reader refuses it: read as a report, a roll-up
 	// would count its agencies twice.
 	Rollup = "rollup"
+	// Comparison holds two years of an agency side by side (xxgk
+	// compare): each cell of its forms is there three times (上年, 本年,
+	// 增减), so a reader refuses it.
+	Comparison = "comparison"
 )
 
 // FormName is the custom property, and the workbook-level defined name,

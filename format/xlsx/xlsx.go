@@ -95,6 +95,8 @@ func Read(data []byte) (doc *document.Document, err error) {
 				// Its 汇总 sheets look like one report's form; read as one,
 				// a roll-up would count its agencies twice.
 				return nil, fmt.Errorf("这是 xxgk 写出的汇总工作簿，不是单位的年度报告（请汇总原报告）: %w", format.ErrUnreadable)
+			case workbook.Comparison:
+				return nil, fmt.Errorf("这是 xxgk 写出的两年对比工作簿，不是单位的年度报告（请读取原报告）: %w", format.ErrUnreadable)
 			}
 		}
 	}

@@ -196,6 +196,15 @@ func TestXLSXRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
+	// A comparison workbook of xxgk: each cell three times.
+	f = excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "对比")
+	f.SetCustomProps(excelize.CustomProperty{Name: workbook.Property, Value: workbook.Comparison})
+	var comparison bytes.Buffer
+	if err := f.Write(&comparison); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 
 	for _, tc := range []struct {
 		name string
@@ -205,6 +214,7 @@ func TestXLSXRefused(t *testing.T) {
 		{"plain", plain.Bytes(), "不是 xxgk 能识别的统计表（未找到官方表格的行名）"},
 		{"bomb", bomb.Bytes(), "超过 200 MB 的上限"},
 		{"rollup", rollup.Bytes(), "这是 xxgk 写出的汇总工作簿"},
+		{"comparison", comparison.Bytes(), "这是 xxgk 写出的两年对比工作簿"},
 		{"many", testutil.Zip(t, many), "超过 10000 个的上限"},
 		{"truncated", truncated, "文件已损坏"},
 		{"garbage", append([]byte("PK\x03\x04"), bytes.Repeat([]byte{0xff}, 100)...), "文件已损坏"},
