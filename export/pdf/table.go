@@ -15,6 +15,9 @@ type table struct {
 	// keep moves a table that fits on a page but not below the current
 	// position to a new page (the official tables); lists flow on.
 	keep bool
+	// together, when set, is for each row the first row of the rows it
+	// stays on one page with (a compared row's 上年, 本年 and 增减).
+	together []int
 }
 
 // tcell is one (possibly merged) cell; rows and columns are 0-based and
@@ -177,6 +180,9 @@ func (d *doc) drawTable(t *table, caption string) {
 		if y+g.heights[r] > d.bottom() && r > start {
 			if b := keepMerged(t, g, start, r, d.bottom()-marginTop-headH); b < r {
 				r = b
+			}
+			if t.together != nil && t.together[r] > start && t.together[r] < r {
+				r = t.together[r]
 			}
 			d.drawRows(t, g, start, r-1)
 			d.addPage(t.landscape)
