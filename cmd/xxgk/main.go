@@ -61,6 +61,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			"每个数字都附有来源（原文、行号、表格行列），便于核对。\n" +
 			"还可以把结果写成 Excel 表格（xlsx 命令）、可打印的 PDF 数据摘要（pdf 命令），\n" +
 			"把多个单位的报告汇总成一份表格和摘要（rollup 命令），核查报告数字的勾稽关系（check 命令），\n" +
+			"比较同一单位上下两年的报告（compare 命令），\n" +
 			"或写出空白的官方统计表供填报（template 命令）。",
 		UsageText:                     "xxgk 命令 [选项] 文件...",
 		Reader:                        stdin,
@@ -78,6 +79,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			pdfCommand(),
 			rollupCommand(),
 			checkCommand(),
+			compareCommand(),
 			templateCommand(),
 		},
 	}
@@ -87,7 +89,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 // about an unknown command.
 func rootAction(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Present() {
-		return usageErrorf(cmd, "没有“%s”这个命令（可用的命令：parse、check、xlsx、pdf、rollup、template）", cmd.Args().First())
+		return usageErrorf(cmd, "没有“%s”这个命令（可用的命令：parse、check、compare、xlsx、pdf、rollup、template）", cmd.Args().First())
 	}
 	return cli.ShowRootCommandHelp(cmd)
 }
