@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"xxgk"
+	"xxgk/compare"
 	"xxgk/rollup"
 	"xxgk/templates"
 )
@@ -25,8 +26,9 @@ const maxFindingRows = 200
 // coverage, the summed official tables of the year's main form, the
 // agencies side by side with subtotals per group, the ten agencies with
 // the most requests received and the most proactive disclosure, the chart
-// of how requests were handled, notes on coverage and the findings; at the
-// end the inputs that could not be read.
+// of how requests were handled, notes on coverage and the findings; with
+// several years of the same agencies, their 历年趋势; at the end the inputs
+// that could not be read.
 func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 	if ru == nil {
 		return errors.New("pdf: no roll-up")
@@ -71,6 +73,9 @@ func (d *doc) rollup(ru *rollup.Rollup) {
 	for _, y := range ru.Years {
 		d.yearSection(ru, y, byYear[y.Year], sources)
 		delete(byYear, y.Year)
+	}
+	if tr := compare.Trends(ru); tr != nil {
+		d.trend(ru, tr)
 	}
 	// Findings of no year's section (none, as Roll makes them) would
 	// otherwise be lost.

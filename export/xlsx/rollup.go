@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xxgk"
+	"xxgk/compare"
 	"xxgk/export/layout"
 	"xxgk/rollup"
 	"xxgk/templates"
@@ -42,6 +43,9 @@ const MaxAgencySheets = 200
 //     bottom a 合计 row (SUM), a 填报单位数 row (COUNT) and a 小计 row per
 //     group (SUMIF), every formula with its cached value from the model.
 //
+// With several years of the same agencies, 历年趋势 (trendSheet): the key
+// figures of each agency per year.
+//
 // Then 核查: the inputs that could not be read, and every finding. Last,
 // each agency's official sheets as WriteReports writes them, when there
 // are at most MaxAgencySheets agencies; otherwise 核查 and 主要指标 say
@@ -70,6 +74,11 @@ func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 	}
 	for _, y := range ru.Years {
 		if err := b.addYear(ru, y, len(ru.Years) > 1, omitted); err != nil {
+			return err
+		}
+	}
+	if tr := compare.Trends(ru); tr != nil {
+		if err := b.add("历年趋势", trendSheet(ru, tr)); err != nil {
 			return err
 		}
 	}
