@@ -26,7 +26,7 @@ func compareCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "compare",
 		Usage:     "比较同一单位上下两年的年度报告（或两年的汇总），写出对比表格、PDF 摘要和 JSON",
-		UsageText: "xxgk compare [--xlsx 对比.xlsx] [--pdf 对比.pdf] [--json 对比.json] [--force] 上年报告 本年报告\n   xxgk compare [--name 汇总单位] [--xlsx 对比.xlsx] 上年文件夹 本年文件夹",
+		UsageText: "xxgk compare [--xlsx 对比.xlsx] [--pdf 对比.pdf] [--json 对比.json] [--force] 上年报告 本年报告\nxxgk compare [--name 汇总单位] [--xlsx 对比.xlsx] 上年文件夹 本年文件夹",
 		Description: "把同一单位上一年和本年的年度报告（任何可读取的格式）逐项比较：\n" +
 			"每个主要指标和两年共有的统计表格，列出上年、本年、增减和增减幅度；只有一年有的数字单独注明，不当作从0增减。\n" +
 			"两年格式不同时（例如2019年格式与2021年格式）只比较两种格式共有的格，并列出未能比较的格。\n" +
@@ -142,7 +142,8 @@ func isFolder(p string) bool {
 
 // compareReports reads the two reports and compares them; reports of two
 // agencies only with --force. A report that cannot be read stops it:
-// there is nothing to compare.
+// there is nothing to compare. Notes go to stderr, as the JSON may go to
+// stdout.
 func compareReports(cmd *cli.Command, args []string) (*compare.Comparison, error) {
 	in := inputs{stdin: cmd.Root().Reader}
 	var reports []*xxgk.Report
@@ -160,7 +161,7 @@ func compareReports(cmd *cli.Command, args []string) (*compare.Comparison, error
 	}
 	last, this := reports[0], reports[1]
 	if last.Year != 0 && this.Year != 0 && last.Year > this.Year {
-		fmt.Fprintf(cmd.Root().Writer, "注意：%s 是%d年的报告，晚于 %s（%d年），已把它作为本年报告比较。\n",
+		fmt.Fprintf(cmd.Root().ErrWriter, "xxgk: 注意：%s 是%d年的报告，晚于 %s（%d年），已把它作为本年报告比较。\n",
 			displayName(args[0]), last.Year, displayName(args[1]), this.Year)
 		last, this = this, last
 	}
@@ -217,12 +218,12 @@ func compareFolders(ctx context.Context, cmd *cli.Command, args []string, outs m
 			return nil, nil, usageErrorf(cmd, "%s 中有不止一个年度的报告（%s）：每边只能是一个年度的报告，请分别放在两个文件夹中", arg, strings.Join(years, "、"))
 		}
 		if unknown > 0 {
-			fmt.Fprintf(cmd.Root().Writer, "注意：%s 中有 %d 份报告未能识别出年度，未计入比较。\n", arg, unknown)
+			fmt.Fprintf(cmd.Root().ErrWriter, "xxgk: 注意：%s 中有 %d 份报告未能识别出年度，未计入比较。\n", arg, unknown)
 		}
 		sides[i] = compare.RollupSide{Source: arg, Year: known[0]}
 	}
 	if sides[0].Year.Year > sides[1].Year.Year {
-		fmt.Fprintf(cmd.Root().Writer, "注意：%s 是%d年的报告，晚于 %s（%d年），已把它作为本年比较。\n",
+		fmt.Fprintf(cmd.Root().ErrWriter, "xxgk: 注意：%s 是%d年的报告，晚于 %s（%d年），已把它作为本年比较。\n",
 			args[0], sides[0].Year.Year, args[1], sides[1].Year.Year)
 		sides[0], sides[1] = sides[1], sides[0]
 	}

@@ -131,10 +131,10 @@ func sideValue(v *xxgk.Value) string {
 // under the table says why.
 func (d *doc) keyChanges(c *compare.Comparison) {
 	rollup := c.Last.Agencies > 0 || c.This.Agencies > 0
-	widths := []float64{50, 22, 22, 20, 18}
+	widths := []float64{48, 22, 22, 20, 22}
 	head := []string{"指标", yearText(c.Last.Year, "上年"), yearText(c.This.Year, "本年"), "增减", "幅度"}
 	if rollup {
-		widths = []float64{44, 22, 22, 18, 16, 17, 17}
+		widths = []float64{40, 20, 20, 18, 22, 16, 16}
 		head = append(head, "上年填报", "本年填报")
 	}
 	t := newList(sizeSmall, widths, head...)
@@ -395,10 +395,10 @@ func (d *doc) notCompared(c *compare.Comparison) {
 func (d *doc) comparedAgencies(c *compare.Comparison) {
 	d.paragraph(fmt.Sprintf("两年都有报告的单位%d个，只有上年报告的%d个，只有本年报告的%d个。空白表示该年没有报告或报告未写明此项。",
 		len(c.Agencies), len(c.OnlyLast), len(c.OnlyThis)), sizeTable, false, "L", 1.5)
-	keys := compare.KeyFigures
+	keys := agencyKeys
 	widths := []float64{7, 30}
 	for range keys {
-		widths = append(widths, 10, 10, 10)
+		widths = append(widths, 12, 12, 12)
 	}
 	t := newTable(sizeTiny, widths...)
 	t.header, t.landscape = 2, true
@@ -454,3 +454,7 @@ func (d *doc) comparedAgencies(c *compare.Comparison) {
 
 // sizeTiny sets the wide list of agencies.
 const sizeTiny = 7.5
+
+// agencyKeys are the figures of the list of agencies: the key figures
+// (compare.KeyFigures) that fit a landscape page three columns each.
+var agencyKeys = slices.DeleteFunc(slices.Clone(compare.KeyFigures), func(k string) bool { return k == "requests.granted" })

@@ -348,8 +348,8 @@ func compareAgenciesSheet(c *compare.Comparison) *grid {
 		g.widths = append(g.widths, col.width)
 	}
 	w := len(cols)
-	g.merge(0, 0, 0, min(w-1, 13), comparisonTitle(c)+"（各单位）", sTitle)
-	g.merge(1, 0, 1, min(w-1, 13), fmt.Sprintf("两年都有报告的单位%d个，只有上年报告的%d个，只有本年报告的%d个。增减为本年减上年（公式）；空白表示该年没有报告或报告未写明此项（不按0计）。核查发现为两年对比的发现条数，见“核查”工作表。",
+	g.merge(0, 0, 0, min(w-1, 10), comparisonTitle(c)+"（各单位）", sTitle)
+	g.merge(1, 0, 1, min(w-1, 10), fmt.Sprintf("两年都有报告的单位%d个，只有上年报告的%d个，只有本年报告的%d个。增减为本年减上年（公式）；空白表示该年没有报告或报告未写明此项（不按0计）。核查发现为两年对比的发现条数，见“核查”工作表。",
 		len(c.Agencies), len(c.OnlyLast), len(c.OnlyThis)), sNote)
 	g.merge(2, 0, 3, 0, "序号", sHeader)
 	g.merge(2, 1, 3, 1, "单位", sHeader)
