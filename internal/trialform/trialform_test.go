@@ -12,9 +12,9 @@ import (
 	"xxgk/check"
 	"xxgk/export/pdf"
 	"xxgk/export/xlsx"
+	"xxgk/format/pdf/pdftext"
 	"xxgk/internal/trialform"
 	"xxgk/load"
-	"xxgk/format/pdf/pdftext"
 	"xxgk/rollup"
 	"xxgk/templates"
 )
