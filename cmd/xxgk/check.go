@@ -61,7 +61,7 @@ func checkAction(ctx context.Context, cmd *cli.Command) error {
 	if len(args) == 0 {
 		return usageErrorf(cmd, "请指定报告文件或文件夹")
 	}
-	files, errs := findInputs(args, nil)
+	files, errs := findInputs(args)
 	results := parseParallel(ctx, files, progressWriter(cmd.Root().ErrWriter))
 	if err := ctx.Err(); err != nil {
 		return err
