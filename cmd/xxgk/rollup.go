@@ -35,7 +35,8 @@ func rollupCommand() *cli.Command {
 		Description: "读取多个单位的年度报告（文件，或文件夹及其所有子文件夹中的 .txt、.html、.docx、.doc、.pdf、.xlsx 文件），\n" +
 			"按报告年度分别汇总：各项主要指标的合计及填报单位数（例如“42/45 个单位填报”），\n" +
 			"同一年度、同一格式的官方统计表逐格相加" + sharedFormsNote() + "。\n" +
-			"不同年度的报告绝不相加。同一单位同一年度的报告出现两次时只计一次，并在核查中说明。\n" +
+			"不同年度的报告绝不相加。同一单位同一年度的报告出现两次时只计一次，并在核查中说明采用哪一份\n" +
+			"（读出数字较多、核查发现较少的一份，与文件的先后顺序无关）。\n" +
 			"报告没有写明的指标算作缺失，不按 0 计。\n\n" +
 			"--units 指定一个 CSV 文件（两列：单位名称或文件名、分组，例如 县直部门 / 乡镇街道），\n" +
 			"按分组给出小计。CSV 可以是 UTF-8 或 Excel 默认的 GBK 编码，不超过 10 MB。\n\n" +
@@ -164,6 +165,9 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return errors.Join(append(errs, &inputError{name: strings.Join(args, "、"), reason: "没有可以汇总的报告", err: fs.ErrNotExist})...)
 	}
 
+	// In path order, as Roll lists them: which copy of a duplicate the
+	// carry-over check pairs must not depend on the order of the inputs.
+	slices.SortStableFunc(reports, func(a, b *xxgk.Report) int { return strings.Compare(a.Source.Path, b.Source.Path) })
 	addSeriesFindings(reports)
 	labels := map[string]string{}
 	for _, f := range templates.Figures {
