@@ -139,7 +139,7 @@ func Read(data []byte) (*document.Document, error) {
 		doc.Kind, doc.Encoding = f.Name, ""
 		return doc, nil
 	}
-	text, enc, err := charset.Decode(data)
+	text, enc, repairs, err := charset.DecodeRepaired(data)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", err, ErrUnreadable)
 	}
@@ -152,6 +152,7 @@ func Read(data []byte) (*document.Document, error) {
 			return nil, err
 		}
 		doc.Kind, doc.Encoding = f.Name, enc
+		doc.Findings = append(repairs.Findings(enc), doc.Findings...)
 		return doc, nil
 	}
 	return nil, fmt.Errorf("没有能读取文本的格式: %w", ErrUnreadable)

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"xxgk"
 	"xxgk/document"
+	"xxgk/format"
 	"xxgk/format/charset"
 )
 
@@ -134,4 +136,21 @@ func TestReadTextCrawlerHeader(t *testing.T) {
 // fixture is the path of a sample report of testdata/reports.
 func fixture(name string) string {
 	return filepath.Join("..", "..", "testdata", "reports", name)
+}
+
+// TestReadRepairedText: a report with a stray NUL and a bad byte is read
+// (not refused as binary), and the document says what was repaired.
+func TestReadRepairedText(t *testing.T) {
+	data := []byte("2012年度洮北区政府信息公开年度报告\n主动公开信息\x00 120 条。\n乱码\xff在此\n")
+	doc, err := format.Read(data)
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	rules := map[string]bool{}
+	for _, f := range doc.Findings {
+		rules[f.Rule] = true
+	}
+	if !rules[xxgk.RuleTextNUL] || !rules[xxgk.RuleTextUndecodable] {
+		t.Errorf("findings = %+v, want text_nul and text_undecodable", doc.Findings)
+	}
 }
