@@ -106,7 +106,7 @@ func checkAction(ctx context.Context, cmd *cli.Command) error {
 		err = w.Flush()
 	}
 	if err != nil {
-		errs = append(errs, fmt.Errorf("写出结果失败：%w", err))
+		errs = append(errs, stdoutError(err))
 	}
 	if len(reports) == 0 && len(errs) == 0 {
 		errs = append(errs, &inputError{name: args[0], reason: "没有找到报告文件"})

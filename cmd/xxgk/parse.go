@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"syscall"
 	"xxgk/load"
 	"xxgk/templates"
 
@@ -89,9 +90,19 @@ func parseAction(ctx context.Context, cmd *cli.Command) error {
 		err = w.Flush()
 	}
 	if err != nil {
-		errs = append(errs, fmt.Errorf("写出结果失败：%w", err))
+		errs = append(errs, stdoutError(err))
 	}
 	return errors.Join(errs...)
+}
+
+// stdoutError is a failure to write the results to standard output, in
+// Chinese.
+func stdoutError(err error) error {
+	reason := writeReason(err)
+	if errors.Is(err, syscall.EPIPE) {
+		reason = "接收输出的程序已经关闭"
+	}
+	return &outputError{path: "标准输出", reason: reason, err: err}
 }
 
 // parseAll parses every path. Unreadable inputs are collected in errs and

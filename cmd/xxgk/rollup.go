@@ -180,7 +180,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	var stdout bytes.Buffer
 	if jsonStdout {
 		if err := writeJSON(&stdout, ru); err != nil {
-			return fmt.Errorf("写出结果失败：%w", err)
+			return stdoutError(err)
 		}
 	} else {
 		writeRollupSummary(&stdout, ru)
@@ -195,7 +195,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		fmt.Fprintf(&stdout, "已写出 %s\n", o.path)
 	}
 	if _, err := cmd.Root().Writer.Write(stdout.Bytes()); err != nil {
-		errs = append(errs, fmt.Errorf("写出结果失败：%w", err))
+		errs = append(errs, stdoutError(err))
 	}
 	if len(errs) > 0 {
 		return &partialError{errs: errs}

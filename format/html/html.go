@@ -153,7 +153,7 @@ func Read(text string) (*document.Document, error) {
 		// with unclosed inline tags: read such a page with its deep tags
 		// dropped and their text kept.
 		if root, err = html.Parse(strings.NewReader(flattenDeep(text, keepDepth))); err != nil {
-			return nil, fmt.Errorf("网页的标签嵌套过深（超过 512 层），无法读取（%v）: %w", err, format.ErrUnreadable)
+			return nil, fmt.Errorf("网页的标签嵌套过深（超过 512 层），无法读取: %w", format.ErrUnreadable)
 		}
 		doc.Findings = append(doc.Findings, xxgk.Finding{Rule: xxgk.RuleHTMLFlattened, Severity: xxgk.SeverityInfo,
 			Message: fmt.Sprintf("网页的标签嵌套超过 512 层：第 %d 层以下的标签已去掉，其中的文字照常读取（那里的表格按文字读取）。", keepDepth)})
