@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -76,20 +77,25 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if !os.SameFile(fi, opened) {
 		return nil, errChanged
 	}
-	return readLimited(f, limit)
+	return readSized(f, limit, opened.Size())
 }
 
 // readLimited reads r to its end, refusing more than limit bytes without
 // reading further.
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
+func readLimited(r io.Reader, limit int64) ([]byte, error) { return readSized(r, limit, 0) }
+
+// readSized is readLimited for input of about size bytes: the buffer is
+// made that size at once, not grown by doubling to twice the input.
+func readSized(r io.Reader, limit, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(int(min(size, limit)) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if int64(buf.Len()) > limit {
 		return nil, &tooLargeError{limit}
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // readReason says in Chinese why a file could not be read from disk.

@@ -139,12 +139,12 @@ func checkOutputDir(out string) error {
 	}
 	// Permissions, a read-only disk or a full one show only when writing:
 	// try, so that a long roll-up does not fail at its end.
-	probe, err := os.CreateTemp(dir, tempPattern)
+	probe, err := temps.create(dir)
 	if err != nil {
 		return &outputError{path: out, reason: "文件夹 " + dir + " " + writeReason(err), err: err}
 	}
 	probe.Close()
-	os.Remove(probe.Name())
+	temps.remove(probe.Name())
 	return nil
 }
 
