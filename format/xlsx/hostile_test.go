@@ -187,6 +187,43 @@ func TestMergesAfterCut(t *testing.T) {
 	}
 }
 
+// TestLongNumberFormat: a number format longer than Excel allows is
+// refused before excelize parses it for every value.
+func TestLongNumberFormat(t *testing.T) {
+	data := genBook(t, sheetStart+`<row r="1"><c r="A1" s="1"><v>45292</v></c></row>`+sheetEnd, "")
+	styles := `<?xml version="1.0"?><styleSheet xmlns="` + mainNS + `"><numFmts count="1"><numFmt numFmtId="164" formatCode="` +
+		strings.Repeat("0", maxFormatCode+1) + `"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`
+	data = addPart(t, data, "xl/styles.xml", styles)
+	if _, err := Read(data); !errors.Is(err, format.ErrUnreadable) || !strings.Contains(err.Error(), "数字格式超过") {
+		t.Errorf("err = %v, want the long number format refused", err)
+	}
+}
+
+// addPart returns the workbook with one more part.
+func addPart(tb testing.TB, data []byte, name, body string) []byte {
+	tb.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	w, err := zw.Create(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w.Write([]byte(body))
+	if err := zw.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // TestBrokenPartsInChinese: damaged XML is refused with a Chinese reason,
 // naming the part, without Go's English error.
 func TestBrokenPartsInChinese(t *testing.T) {

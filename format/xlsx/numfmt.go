@@ -5,11 +5,14 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"xxgk/format"
+	"xxgk/format/ooxml"
 )
 
 // fmtKey is a stored number and the style it is shown with.
@@ -45,7 +48,13 @@ func formatNumbers(p *pkg, wb *workbookInfo, sheets []*sheetData) (map[fmtKey]st
 	if err != nil || styles == nil {
 		return nil, err // without styles, every number is shown as stored
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(styleBook(styles, wb.date1904, keys)))
+	if err := checkNumberFormats(wb.styles, styles); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(styleBook(styles, wb.date1904, keys)), excelize.Options{
+		UnzipSizeLimit:    ooxml.MaxUnzipped,
+		UnzipXMLSizeLimit: ooxml.MaxUnzipped, // keep every part in memory: no temporary files
+	})
 	if err != nil {
 		return nil, fmt.Errorf("文件已损坏（部件 %s 不是正确的样式表）: %w", wb.styles, format.ErrUnreadable)
 	}
@@ -122,4 +131,32 @@ func styleBook(styles []byte, date1904 bool, keys []fmtKey) []byte {
 	}
 	zw.Close()
 	return buf.Bytes()
+}
+
+// maxFormatCode is Excel's limit on the characters of a number format.
+const maxFormatCode = 255
+
+// checkNumberFormats refuses a style sheet whose number formats are longer
+// than Excel allows: excelize parses a format again for every value it
+// formats, and a crafted format of a megabyte would make that take hours.
+func checkNumberFormats(part string, styles []byte) error {
+	x := newTokens(part, bytes.NewReader(styles))
+	for {
+		tok, err := x.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		e, ok := tok.(xml.StartElement)
+		if !ok || e.Name.Local != "numFmt" {
+			continue
+		}
+		for _, a := range e.Attr {
+			if strings.HasPrefix(a.Name.Local, "formatCode") && utf8.RuneCountInString(a.Value) > maxFormatCode {
+				return fmt.Errorf("xlsx 文件的数字格式超过 Excel 的上限（%d 个字符），文件不是 Excel 或 WPS 正常保存的，拒绝读取: %w", maxFormatCode, format.ErrUnreadable)
+			}
+		}
+	}
 }
