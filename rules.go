@@ -10,6 +10,8 @@ package xxgk
 const (
 	RuleXLSXTruncated       = "xlsx_truncated"
 	RuleHTMLFlattened       = "html_flattened"
+	RuleTextUndecodable     = "text_undecodable"
+	RuleTextNUL             = "text_nul"
 	RuleBlankForm           = "blank_form"
 	RuleNotReport           = "meta_not_report"
 	RulePublishedMissing    = "meta_published_missing"
@@ -73,6 +75,10 @@ var rules = []Rule{
 		"工作表超过 10000 行或 256 列，只读取了前面的部分；其余内容没有读取，可能缺少数字。"},
 	{RuleHTMLFlattened, SeverityInfo, "网页嵌套过深",
 		"网页的标签嵌套超过 512 层（某些编辑器保存的网页会这样）：深处的标签已去掉，文字照常读取，那里的表格按文字读取。"},
+	{RuleTextUndecodable, SeverityInfo, "有无法解码的字节",
+		"文件中有少量字节不是所用编码（UTF-8、GB18030 或 UTF-16）的文字，已显示为 �；文件可能不完整或混有其他编码，请核对原文中这些位置的数字。"},
+	{RuleTextNUL, SeverityInfo, "有空字节",
+		"文件中有空字节（NUL），多是复制或下载时损坏留下的：末尾的已去掉，正文中间的按空格读取，其余照常读取。"},
 	{RuleBlankForm, SeverityWarning, "空白表格",
 		"统计表只有表头和行名，没有填写任何数字，按空白表格处理，不读取数据。"},
 	{RuleNotReport, SeverityWarning, "不是年度报告",

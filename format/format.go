@@ -116,10 +116,58 @@ func HasExtension(name string) bool {
 	return slices.Contains(Extensions(), strings.ToLower(filepath.Ext(name)))
 }
 
+// MaxTextSize bounds a text or HTML file: a report is well under 1 MB,
+// and reading text costs some thirty times its size in memory (the HTML
+// tree, then the extraction), so a larger file is refused rather than
+// risk the memory of a roll-up. The text formats bound their lines or
+// tags as well.
+const MaxTextSize = 8 << 20
+
+// Limits on what a Document may hold, whatever its format: the
+// extraction takes some twenty-five bytes of memory per byte of text, and
+// more per block, so a small compressed file (a .docx, a workbook) could
+// otherwise take gigabytes. A report has some tens of kilobytes of text
+// and a few thousand blocks.
+const (
+	MaxDocumentText   = 8 << 20 // bytes of text, table cells included
+	MaxDocumentBlocks = 200000
+)
+
 // Read reads data in the format its bytes show, whatever the file is
 // called. The document's Kind is the format's Name; its Encoding names the
 // encoding a text format was decoded from.
 func Read(data []byte) (*document.Document, error) {
+	doc, err := read(data)
+	if err != nil {
+		return nil, err
+	}
+	if len(doc.Blocks) > MaxDocumentBlocks {
+		return nil, fmt.Errorf("文件有 %d 段（或表格），超过 %d 段的上限，不像是一份年度报告，拒绝读取: %w", len(doc.Blocks), MaxDocumentBlocks, ErrUnreadable)
+	}
+	if n := textSize(doc); n > MaxDocumentText {
+		return nil, fmt.Errorf("文件的文字超过 %d MB（一份年度报告通常不到 1 MB），不像是一份年度报告，拒绝读取: %w", MaxDocumentText>>20, ErrUnreadable)
+	}
+	return doc, nil
+}
+
+// textSize is the bytes of text of a document's blocks, every position of
+// a table counted.
+func textSize(doc *document.Document) int {
+	n := 0
+	for _, b := range doc.Blocks {
+		n += len(b.Text)
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				for _, c := range row {
+					n += len(c.Text)
+				}
+			}
+		}
+	}
+	return n
+}
+
+func read(data []byte) (*document.Document, error) {
 	all := Formats()
 	for _, f := range all {
 		if f.Sniff == nil {
@@ -139,7 +187,10 @@ func Read(data []byte) (*document.Document, error) {
 		doc.Kind, doc.Encoding = f.Name, ""
 		return doc, nil
 	}
-	text, enc, err := charset.Decode(data)
+	if len(data) > MaxTextSize {
+		return nil, fmt.Errorf("文本或网页文件超过 %d MB（一份年度报告通常不到 1 MB），不像是一份年度报告，拒绝读取: %w", MaxTextSize>>20, ErrUnreadable)
+	}
+	text, enc, repairs, err := charset.DecodeRepaired(data)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", err, ErrUnreadable)
 	}
@@ -152,6 +203,7 @@ func Read(data []byte) (*document.Document, error) {
 			return nil, err
 		}
 		doc.Kind, doc.Encoding = f.Name, enc
+		doc.Findings = append(repairs.Findings(enc), doc.Findings...)
 		return doc, nil
 	}
 	return nil, fmt.Errorf("没有能读取文本的格式: %w", ErrUnreadable)

@@ -6,6 +6,7 @@
 package rollup
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -124,33 +125,56 @@ func (o Options) label(key string) string {
 	return key
 }
 
-// Roll sums reports (given in input order, which the agency lists keep).
+// Roll sums reports. The result does not depend on the order the reports
+// are given in: agencies are listed by path, and of two reports of one
+// agency and year the one counted is chosen by what they hold (preferred).
 // The reports are not modified.
 func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 	ru := &Rollup{Name: opt.Name, Findings: []Finding{}, Unreadable: append([]Unreadable{}, opt.Unreadable...)}
-	byYear := map[int]*Year{}
+	slices.SortStableFunc(ru.Unreadable, func(a, b Unreadable) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Reason, b.Reason))
+	})
+	var sorted []*xxgk.Report
+	for _, r := range reports {
+		if r != nil {
+			sorted = append(sorted, r)
+		}
+	}
+	slices.SortStableFunc(sorted, func(a, b *xxgk.Report) int {
+		return cmp.Or(strings.Compare(a.Source.Path, b.Source.Path), strings.Compare(a.Source.SHA256, b.Source.SHA256),
+			strings.Compare(a.Agency, b.Agency), a.Year-b.Year)
+	})
 	type seenKey struct {
 		year   int
 		agency string
 	}
-	seen := map[seenKey]*AgencyRow{}
-	for _, r := range reports {
-		if r == nil {
-			continue
+	keyOf := func(r *xxgk.Report) seenKey { return seenKey{r.Year, xxgk.AgencyKey(r.Agency)} }
+	counted := map[seenKey]*xxgk.Report{} // the copy counted of each agency and year
+	for _, r := range sorted {
+		if k := keyOf(r); k.agency != "" {
+			if c := counted[k]; c == nil || preferred(r, c) < 0 {
+				counted[k] = r
+			}
 		}
-		if r.Year == 0 {
+	}
+	byYear := map[int]*Year{}
+	added := map[*xxgk.Report]bool{} // a report given twice is counted once
+	for _, r := range sorted {
+		if r.Year == 0 && !added[r] {
 			ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Finding: xxgk.Finding{
 				Rule: xxgk.RuleRollupYearUnknown, Severity: xxgk.SeverityWarning,
 				Message: "未识别出报告年度，单列在“年度未识别”部分，不计入任何年度的合计",
 			}})
 		}
-		key := seenKey{r.Year, xxgk.AgencyKey(r.Agency)}
-		if key.agency != "" {
-			if first, dup := seen[key]; dup {
-				ru.Findings = append(ru.Findings, duplicateFinding(first.Report, r, opt))
-				continue
+		if k := keyOf(r); k.agency != "" && counted[k] != r || added[r] {
+			kept := counted[k]
+			if added[r] {
+				kept = r
 			}
+			ru.Findings = append(ru.Findings, duplicateFinding(kept, r, opt))
+			continue
 		}
+		added[r] = true
 		y := byYear[r.Year]
 		if y == nil {
 			y = &Year{Year: r.Year}
@@ -162,9 +186,6 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 			row.Figures = map[string]xxgk.Value{}
 		}
 		y.Agencies = append(y.Agencies, row)
-		if key.agency != "" {
-			seen[key] = row
-		}
 		for _, f := range r.Findings {
 			ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Year: r.Year, Finding: f})
 		}
@@ -202,10 +223,35 @@ func groupOf(r *xxgk.Report, groups map[string]string) string {
 	return ""
 }
 
+// preferred orders two copies of one agency's report for a year, the one
+// to count first: more values read (figures and cells), then fewer
+// findings, then the smaller SHA-256 and path, so that the choice depends
+// on the copies alone and never on the order they were given in.
+func preferred(a, b *xxgk.Report) int {
+	return cmp.Or(
+		-cmp.Compare(len(a.Figures)+len(a.Cells), len(b.Figures)+len(b.Cells)),
+		cmp.Compare(len(a.Findings), len(b.Findings)),
+		strings.Compare(a.Source.SHA256, b.Source.SHA256),
+		strings.Compare(a.Source.Path, b.Source.Path),
+	)
+}
+
+// whyPreferred says why kept is counted rather than dropped.
+func whyPreferred(kept, dropped *xxgk.Report) string {
+	kv, dv := len(kept.Figures)+len(kept.Cells), len(dropped.Figures)+len(dropped.Cells)
+	switch {
+	case kv != dv:
+		return fmt.Sprintf("它读出的数字较多（%d 项，另一份 %d 项）", kv, dv)
+	case len(kept.Findings) != len(dropped.Findings):
+		return fmt.Sprintf("两份读出的数字一样多，它的核查发现较少（%d 条，另一份 %d 条）", len(kept.Findings), len(dropped.Findings))
+	}
+	return "两份读出的数字和核查发现一样多，按文件内容的摘要（SHA-256）固定选定其一，与文件的先后无关"
+}
+
 func duplicateFinding(kept, dropped *xxgk.Report, opt Options) Finding {
-	msg := fmt.Sprintf("与 %s 是同一单位同一年度的报告，只计一次（采用 %s）", kept.Source.Path, kept.Source.Path)
+	msg := fmt.Sprintf("与 %s 是同一单位同一年度的报告，只计一次（采用 %s：%s）", kept.Source.Path, kept.Source.Path, whyPreferred(kept, dropped))
 	if kept.Source.SHA256 == dropped.Source.SHA256 && kept.Source.SHA256 != "" {
-		msg = fmt.Sprintf("与 %s 内容完全相同，只计一次", kept.Source.Path)
+		msg = fmt.Sprintf("与 %s 内容完全相同，只计一次（采用 %s）", kept.Source.Path, kept.Source.Path)
 	} else if diff := differingFigures(kept, dropped, opt); len(diff) > 0 {
 		msg += "；两份报告的数字不一致：" + strings.Join(diff, "；")
 	}

@@ -2,6 +2,7 @@ package rollup
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestRollPerYearWithCoverage(t *testing.T) {
 	}
 	y := ru.Years[1]
 	if len(y.Agencies) != 3 || y.Agencies[0].Agency != "甲局" || y.Agencies[2].Agency != "丙局" {
-		t.Errorf("agencies not in input order: %+v", y.Agencies)
+		t.Errorf("agencies not in path order: %+v", y.Agencies)
 	}
 	want := map[string]Total{
 		"requests.received":   {Value: xxgk.MustNumber("15"), Count: 2, Of: 3},
@@ -96,6 +97,63 @@ func TestRollSharedCells(t *testing.T) {
 	if len(s.Only) != 2 || s.Only[0] != (FormCount{"gov_2021", 1}) || s.Only[1] != (FormCount{"gov_2019", 1}) {
 		t.Errorf("only = %+v", s.Only)
 	}
+}
+
+// TestRollDuplicatesOrderFree: which copy of a report is counted depends
+// on the copies, not on the order they are given in, and every order gives
+// the same roll-up, byte for byte.
+func TestRollDuplicatesOrderFree(t *testing.T) {
+	fuller := report("b/甲.html", "甲局", 2023, "gov_2021", map[string]xxgk.Value{"requests.received": val("12"), "proactive.total": val("5")}, nil)
+	thinner := report("a/甲.html", "甲局", 2023, "gov_2021", map[string]xxgk.Value{"requests.received": val("11")}, nil)
+	flagged := report("c/甲.docx", "甲局", 2023, "gov_2021", map[string]xxgk.Value{"requests.received": val("13"), "proactive.total": val("6")}, nil)
+	flagged.Findings = []xxgk.Finding{{Rule: xxgk.RuleProseConflict, Severity: xxgk.SeverityWarning, Message: "两处说法不一"}}
+	tieA := report("d/乙.html", "乙局", 2023, "gov_2021", map[string]xxgk.Value{"requests.received": val("1")}, nil)
+	tieB := report("e/乙.html", "乙局", 2023, "gov_2021", map[string]xxgk.Value{"requests.received": val("2")}, nil)
+	tieA.Source.SHA256, tieB.Source.SHA256 = "bbbb", "aaaa"
+	all := []*xxgk.Report{fuller, thinner, flagged, tieA, tieB}
+
+	var first []byte
+	permute(all, func(order []*xxgk.Report) {
+		ru := Roll(order, Options{Unreadable: []Unreadable{{Path: "z.txt", Reason: "空"}, {Path: "y.txt", Reason: "空"}}})
+		b, err := json.Marshal(ru)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = b
+			y := ru.Years[0]
+			if len(y.Agencies) != 2 || y.Agencies[0].Path != "b/甲.html" || y.Agencies[1].Path != "e/乙.html" {
+				t.Errorf("counted %s and %s, want b/甲.html (more values, fewer findings) and e/乙.html (smaller SHA-256)",
+					y.Agencies[0].Path, y.Agencies[len(y.Agencies)-1].Path)
+			}
+			for _, f := range ru.Findings {
+				if f.Rule == xxgk.RuleRollupDuplicate && !strings.Contains(f.Message, "采用 ") {
+					t.Errorf("duplicate finding does not say which copy is used: %s", f.Message)
+				}
+			}
+			return
+		}
+		if string(b) != string(first) {
+			t.Fatalf("the roll-up depends on the order of its inputs:\n%s\n%s", first, b)
+		}
+	})
+}
+
+// permute calls f with every order of rs.
+func permute(rs []*xxgk.Report, f func([]*xxgk.Report)) {
+	var gen func(k int)
+	gen = func(k int) {
+		if k == len(rs) {
+			f(slices.Clone(rs))
+			return
+		}
+		for i := k; i < len(rs); i++ {
+			rs[k], rs[i] = rs[i], rs[k]
+			gen(k + 1)
+			rs[k], rs[i] = rs[i], rs[k]
+		}
+	}
+	gen(0)
 }
 
 func TestRollDuplicates(t *testing.T) {
@@ -168,8 +226,12 @@ func TestRollGroups(t *testing.T) {
 	if g := y.Groups[0]; g.Agencies != 2 || !g.Figures["proactive.total"].Value.Equal(xxgk.Int(5)) || g.Figures["proactive.total"].Of != 2 {
 		t.Errorf("县直部门 = %+v", g)
 	}
-	if y.Agencies[1].Group != "乡镇街道" || y.Agencies[3].Group != "" {
-		t.Errorf("agency groups: %q %q", y.Agencies[1].Group, y.Agencies[3].Group)
+	group := map[string]string{}
+	for _, a := range y.Agencies {
+		group[a.Agency] = a.Group
+	}
+	if group["乙镇"] != "乡镇街道" || group["丁"] != "" {
+		t.Errorf("agency groups: %q %q", group["乙镇"], group["丁"])
 	}
 	if !y.Figures["proactive.total"].Value.Equal(xxgk.Int(15)) {
 		t.Error("the total is not over all agencies")

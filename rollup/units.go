@@ -36,10 +36,16 @@ func Units(data []byte) (map[string]string, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf("第%d行格式不对（%v）", line, err)
+			// FieldPos is only for a record read: the line is the error's.
+			line := 0
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.StartLine
+			}
+			return nil, fmt.Errorf("第%d行格式不对（%s）", line, csvReason(err))
 		}
+		line, _ := r.FieldPos(0)
 		for i := range rec {
 			rec[i] = strings.TrimSpace(rec[i])
 		}
@@ -86,4 +92,15 @@ func isUnitsHeader(rec []string) bool {
 		}
 	}
 	return false
+}
+
+// csvReason says in Chinese what encoding/csv found wrong in a line.
+func csvReason(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return "不带引号的内容中有引号“\"”，请把这一格用引号括起来，或删去引号"
+	case errors.Is(err, csv.ErrQuote):
+		return "引号“\"”没有配对"
+	}
+	return "无法按 CSV 读取"
 }

@@ -61,7 +61,7 @@ func checkAction(ctx context.Context, cmd *cli.Command) error {
 	if len(args) == 0 {
 		return usageErrorf(cmd, "请指定报告文件或文件夹")
 	}
-	files, errs := findInputs(args, nil)
+	files, errs := findInputs(args)
 	results := parseParallel(ctx, files, progressWriter(cmd.Root().ErrWriter))
 	if err := ctx.Err(); err != nil {
 		return err
@@ -106,7 +106,7 @@ func checkAction(ctx context.Context, cmd *cli.Command) error {
 		err = w.Flush()
 	}
 	if err != nil {
-		errs = append(errs, fmt.Errorf("写出结果失败：%w", err))
+		errs = append(errs, stdoutError(err))
 	}
 	if len(reports) == 0 && len(errs) == 0 {
 		errs = append(errs, &inputError{name: args[0], reason: "没有找到报告文件"})

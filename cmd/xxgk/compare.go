@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -61,73 +61,84 @@ func compareAction(ctx context.Context, cmd *cli.Command) error {
 	if len(args) != 2 {
 		return usageErrorf(cmd, "请指定两份报告（或两个文件夹）：先上年，后本年（现在给出了 %d 个）", len(args))
 	}
-	outs := map[string]string{} // flag → path
-	for _, flag := range []string{"xlsx", "pdf", "json"} {
-		if p := cmd.String(flag); p != "" {
-			outs[flag] = p
-		}
+	var c *compare.Comparison
+	created := creationTime()
+	writers := []output{
+		{flag: "--xlsx", write: func(w io.Writer) error { return xlsx.WriteComparison(w, c, xlsx.Options{Created: created}) }},
+		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteComparison(w, c, pdf.Options{Created: created}) }},
+		{flag: "--json", write: func(w io.Writer) error { return writeJSON(w, c) }},
 	}
-	for flag, out := range outs {
-		if out == "-" {
-			if flag != "json" {
-				return usageErrorf(cmd, "--%s 不能写到标准输出，请指定文件名", flag)
-			}
+	var outs []output
+	jsonStdout := false
+	for _, o := range writers {
+		o.path = cmd.String(strings.TrimPrefix(o.flag, "--"))
+		switch {
+		case o.path == "":
 			continue
+		case o.path == "-" && o.flag == "--json":
+			jsonStdout = true
+			continue
+		case o.path == "-":
+			return usageErrorf(cmd, "%s 不能写到标准输出，请指定文件名", o.flag)
 		}
-		for other, o := range outs {
-			if other != flag && o == out {
-				return usageErrorf(cmd, "--%s 和 --%s 不能是同一个文件 %s", flag, other, out)
-			}
-		}
-		for _, in := range args {
-			if in != "-" && sameFile(in, out) {
-				return usageErrorf(cmd, "--%s 的输出文件 %s 就是输入文件，不能覆盖输入", flag, out)
-			}
-		}
-		if err := checkOutputDir(out); err != nil {
-			return err
-		}
+		outs = append(outs, o)
 	}
 
-	var c *compare.Comparison
+	// The files of each side: a report, or the reports found in a folder.
+	var sides [2][]string
 	var errs []error
+	folders := isFolder(args[0]) || isFolder(args[1])
+	for i, arg := range args {
+		if !folders {
+			sides[i] = []string{arg}
+			continue
+		}
+		files, ferrs := findInputs([]string{arg})
+		if len(files) == 0 && len(ferrs) == 0 {
+			return &inputError{name: arg, reason: "没有找到报告文件（可读取 " + strings.Join(format.Extensions(), " ") + "）", err: fs.ErrNotExist}
+		}
+		sides[i], errs = files, append(errs, ferrs...)
+	}
+	if err := checkOutputs(cmd, outs, args, append(slices.Clone(sides[0]), sides[1]...), ""); err != nil {
+		return err
+	}
+
 	var err error
-	if isFolder(args[0]) || isFolder(args[1]) {
-		c, errs, err = compareFolders(ctx, cmd, args, outs)
+	if folders {
+		var perrs []error
+		c, perrs, err = compareFolders(ctx, cmd, args, sides)
+		errs = append(errs, perrs...)
 	} else {
 		c, err = compareReports(cmd, args)
 	}
 	if err != nil {
+		if len(errs) > 0 {
+			return errors.Join(append(errs, err)...)
+		}
 		return err
 	}
 
-	stdout := bufio.NewWriter(cmd.Root().Writer)
-	defer stdout.Flush()
-	if out, ok := outs["json"]; ok && out == "-" {
-		if err := writeJSON(stdout, c); err != nil {
-			return fmt.Errorf("写出结果失败：%w", err)
+	// Standard output is written last, and only if the files were: an
+	// interrupted run prints nothing more.
+	var stdout bytes.Buffer
+	if jsonStdout {
+		if err := writeJSON(&stdout, c); err != nil {
+			return stdoutError(err)
 		}
 	} else {
-		writeComparison(stdout, c)
+		writeComparison(&stdout, c)
 	}
-	created := creationTime()
-	writers := []struct {
-		flag  string
-		write func(io.Writer) error
-	}{
-		{"xlsx", func(w io.Writer) error { return xlsx.WriteComparison(w, c, xlsx.Options{Created: created}) }},
-		{"pdf", func(w io.Writer) error { return pdf.WriteComparison(w, c, pdf.Options{Created: created}) }},
-		{"json", func(w io.Writer) error { return writeJSON(w, c) }},
+	if err := writeOutputs(ctx, outs); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return errors.Join(append(errs, err)...)
 	}
-	for _, wr := range writers {
-		out, ok := outs[wr.flag]
-		if !ok || out == "-" {
-			continue
-		}
-		if err := writeAtomic(out, wr.write); err != nil {
-			return errors.Join(append(errs, err)...)
-		}
-		fmt.Fprintf(stdout, "已写出 %s\n", out)
+	for _, o := range outs {
+		fmt.Fprintf(&stdout, "已写出 %s\n", o.path)
+	}
+	if _, err := cmd.Root().Writer.Write(stdout.Bytes()); err != nil {
+		errs = append(errs, stdoutError(err))
 	}
 	if len(errs) > 0 {
 		return &partialError{errs: errs}
@@ -176,16 +187,11 @@ func compareReports(cmd *cli.Command, args []string) (*compare.Comparison, error
 // rolls each up and compares the two years. Inputs that cannot be read
 // are named and left out; a side with no report of a known year, or with
 // reports of several years, stops it.
-func compareFolders(ctx context.Context, cmd *cli.Command, args []string, outs map[string]string) (*compare.Comparison, []error, error) {
+func compareFolders(ctx context.Context, cmd *cli.Command, args []string, files [2][]string) (*compare.Comparison, []error, error) {
 	var sides [2]compare.RollupSide
 	var errs []error
 	for i, arg := range args {
-		files, ferrs := findInputs([]string{arg}, outs)
-		errs = append(errs, ferrs...)
-		if len(files) == 0 && len(ferrs) == 0 {
-			return nil, nil, &inputError{name: arg, reason: "没有找到报告文件（可读取 " + strings.Join(format.Extensions(), " ") + "）", err: fs.ErrNotExist}
-		}
-		results := parseParallel(ctx, files, progressWriter(cmd.Root().ErrWriter))
+		results := parseParallel(ctx, files[i], progressWriter(cmd.Root().ErrWriter))
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}

@@ -19,8 +19,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v3"
 )
@@ -35,17 +38,56 @@ const (
 	exitError      = 1 // usage errors and everything else
 	exitUnreadable = 2 // at least one input could not be read
 	exitPartial    = 3 // a roll-up was written, but some inputs could not be read
+	exitInterrupt  = 130
 )
 
+// interruptedMessage is the one line an interrupted run prints.
+const interruptedMessage = "xxgk: 已中断，未写完的文件已删除，没有写出其他结果。"
+
 func main() {
-	err := run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr)
-	os.Exit(report(os.Stderr, err))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	status := make(chan int, 1)
+	go func() { status <- report(os.Stderr, run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)) }()
+	select {
+	case s := <-status:
+		os.Exit(s)
+	case <-ctx.Done():
+		// Ctrl-C or SIGTERM: remove the temporary files and leave at
+		// once, whatever the command is doing (reading a large file, or
+		// waiting on standard input). Nothing else is written.
+		temps.stop()
+		fmt.Fprintln(os.Stderr, interruptedMessage)
+		os.Exit(exitInterrupt)
+	}
 }
 
 // run is the whole program; main only maps its error to an exit status.
 // args includes the program name, as os.Args does.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return newApp(stdin, stdout, stderr).Run(ctx, args)
+	err := newApp(stdin, stdout, stderr).Run(ctx, args)
+	var ue *usageError
+	if errors.As(err, &ue) && ue.flag != "" {
+		ue.flag = asTyped(ue.flag, args[1:])
+	}
+	return err
+}
+
+// asTyped is the option as the user typed it (--json.txt), which the flag
+// parser reports with one dash: the option's name in args, without a
+// value after =, or flag itself when it is not found.
+func asTyped(flag string, args []string) string {
+	name := strings.TrimLeft(flag, "-")
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		typed, _, _ := strings.Cut(a, "=")
+		if strings.HasPrefix(typed, "-") && strings.TrimLeft(typed, "-") == name {
+			return typed
+		}
+	}
+	return flag
 }
 
 // newApp builds the command tree.
@@ -62,7 +104,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			"还可以把结果写成 Excel 表格（xlsx 命令）、可打印的 PDF 数据摘要（pdf 命令），\n" +
 			"把多个单位的报告汇总成一份表格和摘要（rollup 命令），核查报告数字的勾稽关系（check 命令），\n" +
 			"比较同一单位上下两年的报告（compare 命令），\n" +
-			"或写出空白的官方统计表供填报（template 命令）。",
+			"或写出空白的官方统计表供填报（template 命令）。\n" +
+			"只读取普通文件（命名管道、设备等特殊文件会被拒绝并说明原因），输入文件绝不会被修改。\n" +
+			"上限：文本文件和网页不超过 8 MB（且不超过 10 万行、20 万个标签），任何文件读出的文字不超过 8 MB、20 万段；\n" +
+			"一份年度报告通常不到 1 MB，超过上限的文件会被拒绝并说明原因。\n" +
+			"按 Ctrl-C 中断时，删除未写完的临时文件，不再写出任何结果，退出码为 130。",
 		UsageText:                     "xxgk 命令 [选项] 文件...",
 		Reader:                        stdin,
 		Writer:                        stdout,
@@ -95,22 +141,35 @@ func rootAction(ctx context.Context, cmd *cli.Command) error {
 }
 
 func onUsageError(_ context.Context, cmd *cli.Command, err error, _ bool) error {
-	return &usageError{msg: translateUsage(err), command: cmd.FullName()}
+	ue := translateUsage(err)
+	ue.command = cmd.FullName()
+	return ue
 }
 
 // translateUsage puts the flag parser's English messages into Chinese where
-// their form is known, and keeps the original otherwise.
-func translateUsage(err error) string {
+// their form is known, and keeps the original otherwise. The option stays
+// in the flag field, for run to echo it as typed.
+func translateUsage(err error) *usageError {
 	s := err.Error()
 	for _, p := range []struct{ en, zh string }{
-		{"flag provided but not defined: ", "不认识的选项："},
-		{"flag needs an argument: ", "选项缺少参数："},
+		{"flag provided but not defined: ", "不认识的选项：%[1]s"},
+		{"flag needs an argument: ", "选项缺少参数：%[1]s"},
 	} {
 		if rest, ok := strings.CutPrefix(s, p.en); ok {
-			return p.zh + rest
+			return &usageError{msg: p.zh, flag: rest}
 		}
 	}
-	return s
+	// invalid value "x" for flag -name: reason
+	if rest, ok := strings.CutPrefix(s, "invalid value "); ok {
+		if q, err := strconv.QuotedPrefix(rest); err == nil {
+			value, _ := strconv.Unquote(q)
+			if flag, ok := strings.CutPrefix(rest[len(q):], " for flag "); ok {
+				flag, _, _ = strings.Cut(flag, ":")
+				return &usageError{msg: "选项 %[1]s 的值“" + value + "”不对", flag: flag}
+			}
+		}
+	}
+	return &usageError{msg: s}
 }
 
 func buildVersion() string {
@@ -127,9 +186,17 @@ func buildVersion() string {
 type usageError struct {
 	msg     string
 	command string // the command whose help to point to, such as "xxgk parse"
+	// flag is an option the flag parser complained about; msg names it
+	// with %[1]s. run puts it as the user typed it.
+	flag string
 }
 
-func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Error() string {
+	if e.flag != "" {
+		return fmt.Sprintf(e.msg, e.flag)
+	}
+	return e.msg
+}
 
 func usageErrorf(cmd *cli.Command, format string, a ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, a...), command: cmd.FullName()}
@@ -152,6 +219,10 @@ func report(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, errInterrupted) {
+		fmt.Fprintln(stderr, interruptedMessage)
+		return exitInterrupt
+	}
 	status := exitError
 	unreadable := false
 	for _, e := range leaves(err) {
@@ -166,7 +237,7 @@ func report(stderr io.Writer, err error) int {
 			if command == "" {
 				command = "xxgk"
 			}
-			fmt.Fprintf(stderr, "xxgk: %s\n运行 %s --help 查看用法。\n", ue.msg, command)
+			fmt.Fprintf(stderr, "xxgk: %s\n运行 %s --help 查看用法。\n", ue.Error(), command)
 		default:
 			fmt.Fprintf(stderr, "xxgk: %v\n", e)
 		}

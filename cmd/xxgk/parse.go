@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"xxgk/load"
 	"xxgk/templates"
 
@@ -24,7 +24,8 @@ import (
 const stdinName = "标准输入"
 
 // maxInputSize bounds what is read into memory for one input: an annual
-// report is at most a few megabytes.
+// report is at most a few megabytes. Formats have limits of their own
+// (package format), most of them lower.
 const maxInputSize = 256 << 20
 
 func parseCommand() *cli.Command {
@@ -89,9 +90,19 @@ func parseAction(ctx context.Context, cmd *cli.Command) error {
 		err = w.Flush()
 	}
 	if err != nil {
-		errs = append(errs, fmt.Errorf("写出结果失败：%w", err))
+		errs = append(errs, stdoutError(err))
 	}
 	return errors.Join(errs...)
+}
+
+// stdoutError is a failure to write the results to standard output, in
+// Chinese.
+func stdoutError(err error) error {
+	reason := writeReason(err)
+	if errors.Is(err, syscall.EPIPE) {
+		reason = "接收输出的程序已经关闭"
+	}
+	return &outputError{path: "标准输出", reason: reason, err: err}
 }
 
 // parseAll parses every path. Unreadable inputs are collected in errs and
@@ -149,59 +160,9 @@ func (in *inputs) read(path string) ([]byte, error) {
 		if in.stdin == nil {
 			return nil, fs.ErrNotExist
 		}
-		return readLimited(in.stdin)
+		return readLimited(in.stdin, maxInputSize)
 	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, errIsDir
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readLimited(f)
-}
-
-var (
-	errStdinTwice = errors.New("standard input named twice")
-	errIsDir      = errors.New("is a directory")
-	errTooLarge   = errors.New("input too large")
-)
-
-func readLimited(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxInputSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxInputSize {
-		return nil, errTooLarge
-	}
-	return data, nil
-}
-
-// readReason says in Chinese why a file could not be read from disk.
-func readReason(err error) string {
-	switch {
-	case errors.Is(err, errIsDir):
-		return "这是一个文件夹，不是文件"
-	case errors.Is(err, errStdinTwice):
-		return "标准输入（-）只能读取一次"
-	case errors.Is(err, errTooLarge):
-		return fmt.Sprintf("文件超过 %d MB，不像是一份年度报告", maxInputSize>>20)
-	case errors.Is(err, fs.ErrNotExist):
-		return "文件不存在（请检查文件名和所在文件夹）"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有读取这个文件的权限"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return "读取文件失败（" + err.Error() + "）"
+	return readFile(path, maxInputSize)
 }
 
 // parseReason turns a parse error into the reason shown after the file name.

@@ -1,11 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"slices"
 
 	"xxgk/format"
 
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -35,14 +35,17 @@ func rollupCommand() *cli.Command {
 		Description: "读取多个单位的年度报告（文件，或文件夹及其所有子文件夹中的 .txt、.html、.docx、.doc、.pdf、.xlsx 文件），\n" +
 			"按报告年度分别汇总：各项主要指标的合计及填报单位数（例如“42/45 个单位填报”），\n" +
 			"同一年度、同一格式的官方统计表逐格相加" + sharedFormsNote() + "。\n" +
-			"不同年度的报告绝不相加。同一单位同一年度的报告出现两次时只计一次，并在核查中说明。\n" +
+			"不同年度的报告绝不相加。同一单位同一年度的报告出现两次时只计一次，并在核查中说明采用哪一份\n" +
+			"（读出数字较多、核查发现较少的一份，与文件的先后顺序无关）。\n" +
 			"报告没有写明的指标算作缺失，不按 0 计。\n\n" +
 			"--units 指定一个 CSV 文件（两列：单位名称或文件名、分组，例如 县直部门 / 乡镇街道），\n" +
-			"按分组给出小计。CSV 可以是 UTF-8 或 Excel 默认的 GBK 编码。\n\n" +
+			"按分组给出小计。CSV 可以是 UTF-8 或 Excel 默认的 GBK 编码，不超过 10 MB。\n\n" +
 			"不指定 --xlsx、--pdf、--json 时只在屏幕上显示汇总结果。--json - 把 JSON 写到标准输出。\n" +
-			"文件写出时先写临时文件再改名，失败时不会留下残缺的文件；输入文件绝不会被修改。\n\n" +
+			"各输出文件先写成临时文件，全部写完后才一起改名，失败或中断时不会留下残缺的文件。\n" +
+			"输出文件不能是输入文件（包括要读取的文件夹中的文件）、分组文件或另一个输出文件，\n" +
+			"否则在读取任何报告之前就报错；输入文件绝不会被修改。\n\n" +
 			"无法读取的文件会在错误输出和“核查”表中列出原因，其余文件照常汇总。\n" +
-			"退出码：全部读取成功为 0；已写出汇总但有文件无法读取为 3；没有可用的报告为 2。\n\n" +
+			"退出码：全部读取成功为 0；已写出汇总但有文件无法读取为 3；没有可用的报告为 2；被中断为 130。\n\n" +
 			"示例：\n" +
 			"   xxgk rollup --name 某某县 --xlsx 汇总.xlsx --pdf 汇总.pdf 各单位报告/\n" +
 			"   xxgk rollup --units 分组.csv --json 汇总.json 2023年报/",
@@ -53,7 +56,7 @@ func rollupCommand() *cli.Command {
 			&cli.StringFlag{Name: "xlsx", Usage: "写出汇总 Excel 表格（.xlsx）"},
 			&cli.StringFlag{Name: "pdf", Usage: "写出可打印的汇总 PDF 摘要（.pdf）"},
 			&cli.StringFlag{Name: "json", Usage: "写出汇总结果 JSON（- 表示标准输出）"},
-			&cli.StringFlag{Name: "units", Usage: "单位分组 CSV 文件（单位或文件名, 分组），按分组给出小计"},
+			&cli.StringFlag{Name: "units", Usage: "单位分组 CSV 文件（单位或文件名, 分组；不超过 10 MB），按分组给出小计"},
 		},
 		Action: rollupAction,
 	}
@@ -89,47 +92,55 @@ type partialError struct{ errs []error }
 func (e *partialError) Error() string   { return errors.Join(e.errs...).Error() }
 func (e *partialError) Unwrap() []error { return e.errs }
 
+// maxUnitsSize bounds the groups file: a list of agencies and groups is a
+// few kilobytes.
+const maxUnitsSize = 10 << 20
+
 func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	args := cmd.Args().Slice()
 	if len(args) == 0 {
 		return usageErrorf(cmd, "请指定报告文件或文件夹")
 	}
-	outs := map[string]string{} // flag → path
-	for _, flag := range []string{"xlsx", "pdf", "json"} {
-		if p := cmd.String(flag); p != "" {
-			outs[flag] = p
-		}
+	var ru *rollup.Rollup
+	created := creationTime()
+	writers := []output{
+		{flag: "--xlsx", write: func(w io.Writer) error { return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created}) }},
+		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created}) }},
+		{flag: "--json", write: func(w io.Writer) error { return writeJSON(w, ru) }},
 	}
-	for flag, out := range outs {
-		if out == "-" {
-			if flag != "json" {
-				return usageErrorf(cmd, "--%s 不能写到标准输出，请指定文件名", flag)
-			}
+	var outs []output
+	jsonStdout := false
+	for _, o := range writers {
+		o.path = cmd.String(strings.TrimPrefix(o.flag, "--"))
+		switch {
+		case o.path == "":
 			continue
+		case o.path == "-" && o.flag == "--json":
+			jsonStdout = true
+			continue
+		case o.path == "-":
+			return usageErrorf(cmd, "%s 不能写到标准输出，请指定文件名", o.flag)
 		}
-		for other, o := range outs {
-			if other != flag && o == out {
-				return usageErrorf(cmd, "--%s 和 --%s 不能是同一个文件 %s", flag, other, out)
-			}
-		}
-		if err := checkOutputDir(out); err != nil {
-			return err
-		}
+		outs = append(outs, o)
+	}
+	units := cmd.String("units")
+
+	files, errs := findInputs(args)
+	if err := checkOutputs(cmd, outs, args, files, units); err != nil {
+		return err
 	}
 	var groups map[string]string
-	if p := cmd.String("units"); p != "" {
-		data, err := os.ReadFile(p)
+	if units != "" {
+		data, err := readFile(units, maxUnitsSize)
 		if err == nil {
 			groups, err = rollup.Units(data)
 		} else {
 			err = errors.New(readReason(err))
 		}
 		if err != nil {
-			return usageErrorf(cmd, "分组文件 %s 无法使用：%v", p, err)
+			return usageErrorf(cmd, "分组文件 %s 无法使用：%v", units, err)
 		}
 	}
-
-	files, errs := findInputs(args, outs)
 	if len(files) == 0 && len(errs) == 0 {
 		return &inputError{name: strings.Join(args, "、"), reason: "没有找到报告文件（可读取 " + strings.Join(format.Extensions(), " ") + "）", err: fs.ErrNotExist}
 	}
@@ -154,39 +165,37 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return errors.Join(append(errs, &inputError{name: strings.Join(args, "、"), reason: "没有可以汇总的报告", err: fs.ErrNotExist})...)
 	}
 
+	// In path order, as Roll lists them: which copy of a duplicate the
+	// carry-over check pairs must not depend on the order of the inputs.
+	slices.SortStableFunc(reports, func(a, b *xxgk.Report) int { return strings.Compare(a.Source.Path, b.Source.Path) })
 	addSeriesFindings(reports)
 	labels := map[string]string{}
 	for _, f := range templates.Figures {
 		labels[f.Key] = f.Label
 	}
-	ru := rollup.Roll(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable, FigureLabels: labels})
-	stdout := bufio.NewWriter(cmd.Root().Writer)
-	defer stdout.Flush()
-	if out, ok := outs["json"]; ok && out == "-" {
-		if err := writeJSON(stdout, ru); err != nil {
-			return fmt.Errorf("写出结果失败：%w", err)
+	ru = rollup.Roll(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable, FigureLabels: labels})
+
+	// Standard output is written last, and only if the files were: an
+	// interrupted run prints nothing more.
+	var stdout bytes.Buffer
+	if jsonStdout {
+		if err := writeJSON(&stdout, ru); err != nil {
+			return stdoutError(err)
 		}
 	} else {
-		writeRollupSummary(stdout, ru)
+		writeRollupSummary(&stdout, ru)
 	}
-	created := creationTime()
-	writers := []struct {
-		flag  string
-		write func(io.Writer) error
-	}{
-		{"xlsx", func(w io.Writer) error { return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created}) }},
-		{"pdf", func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created}) }},
-		{"json", func(w io.Writer) error { return writeJSON(w, ru) }},
+	if err := writeOutputs(ctx, outs); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return errors.Join(append(errs, err)...)
 	}
-	for _, wr := range writers {
-		out, ok := outs[wr.flag]
-		if !ok || out == "-" {
-			continue
-		}
-		if err := writeAtomic(out, wr.write); err != nil {
-			return errors.Join(append(errs, err)...)
-		}
-		fmt.Fprintf(stdout, "已写出 %s\n", out)
+	for _, o := range outs {
+		fmt.Fprintf(&stdout, "已写出 %s\n", o.path)
+	}
+	if _, err := cmd.Root().Writer.Write(stdout.Bytes()); err != nil {
+		errs = append(errs, stdoutError(err))
 	}
 	if len(errs) > 0 {
 		return &partialError{errs: errs}
@@ -203,21 +212,13 @@ func unreadableOf(err error) rollup.Unreadable {
 }
 
 // findInputs expands folders into the report files below them, in lexical
-// order, skipping hidden files, Office lock files (~$…), xxgk's own
-// temporary files and the outputs of this run. Files named directly are
-// kept as they are; a missing one is an error.
-func findInputs(args []string, outs map[string]string) (files []string, errs []error) {
-	isOutput := func(p string) bool {
-		for _, o := range outs {
-			if o != "-" && sameFile(p, o) {
-				return true
-			}
-		}
-		return false
-	}
+// order, skipping hidden files (xxgk's own temporary files among them) and
+// Office lock files (~$…). Files named directly are kept as they are; a
+// missing one is an error.
+func findInputs(args []string) (files []string, errs []error) {
 	seen := map[string]bool{}
 	add := func(p string) {
-		if !seen[p] && !isOutput(p) {
+		if !seen[p] {
 			seen[p] = true
 			files = append(files, p)
 		}

@@ -148,3 +148,45 @@ func TestRollupCorpusDistinct(t *testing.T) {
 		t.Errorf("%d agencies rolled up, want %d", agencies, n)
 	}
 }
+
+// TestRollupOrderFree: two copies of one agency's report that disagree,
+// given in either order (and among other reports in any order), give the
+// same roll-up, byte for byte, and it says which copy it used.
+func TestRollupOrderFree(t *testing.T) {
+	dir := t.TempDir()
+	orig, err := os.ReadFile(filepath.Join(reportsDir, "seed-002.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := bytes.Replace(orig, []byte("13100"), []byte("13101"), 1)
+	if bytes.Equal(other, orig) {
+		t.Fatal("seed-002.txt no longer states 13100")
+	}
+	files := []string{filepath.Join(dir, "b.txt"), filepath.Join(dir, "a.txt"), filepath.Join(reportsDir, "seed-000.txt")}
+	for i, data := range [][]byte{orig, other} {
+		if err := os.WriteFile(files[i], data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var first string
+	for _, order := range [][]int{{0, 1, 2}, {1, 0, 2}, {2, 1, 0}, {2, 0, 1}} {
+		args := []string{"xxgk", "rollup", "--json", "-"}
+		for _, i := range order {
+			args = append(args, files[i])
+		}
+		var stdout bytes.Buffer
+		if err := run(context.Background(), args, nil, &stdout, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		if first == "" {
+			first = stdout.String()
+			if !strings.Contains(first, "只计一次（采用 ") {
+				t.Errorf("the roll-up does not say which copy it used")
+			}
+			continue
+		}
+		if stdout.String() != first {
+			t.Fatalf("order %v gives another roll-up", order)
+		}
+	}
+}

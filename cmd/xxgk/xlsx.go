@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -113,12 +111,9 @@ func writeReportsAction(ctx context.Context, cmd *cli.Command, ext string, write
 		base := filepath.Base(paths[0])
 		out = strings.TrimSuffix(base, filepath.Ext(base)) + ext
 	}
-	for _, p := range paths {
-		if p != "-" && sameFile(p, out) {
-			return usageErrorf(cmd, "输出文件 %s 就是输入文件，不能覆盖输入；请用 -o 指定另一个文件名", out)
-		}
-	}
-	if err := checkOutputDir(out); err != nil {
+	var reports []*xxgk.Report
+	outs := []output{{flag: "-o", path: out, write: func(w io.Writer) error { return write(w, reports) }}}
+	if err := checkOutputs(cmd, outs, paths, paths, ""); err != nil {
 		return err
 	}
 
@@ -130,8 +125,10 @@ func writeReportsAction(ctx context.Context, cmd *cli.Command, ext string, write
 	if len(reports) == 0 {
 		return errors.Join(errs...)
 	}
-	err = writeAtomic(out, func(w io.Writer) error { return write(w, reports) })
-	if err != nil {
+	if err := writeOutputs(ctx, outs); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		errs = append(errs, err)
 	} else {
 		fmt.Fprintf(cmd.Root().Writer, "已写出 %s（%d 份报告）\n", out, len(reports))
@@ -181,112 +178,17 @@ func templateAction(ctx context.Context, cmd *cli.Command) error {
 	if out == "" {
 		out = form + "模板.xlsx"
 	}
-	if err := checkOutputDir(out); err != nil {
+	outs := []output{{flag: "-o", path: out, write: func(w io.Writer) error {
+		return xlsx.WriteTemplate(w, form, xlsx.Options{Created: creationTime()})
+	}}}
+	if err := checkOutputs(cmd, outs, nil, nil, ""); err != nil {
 		return err
 	}
-	if err := writeAtomic(out, func(w io.Writer) error {
-		return xlsx.WriteTemplate(w, form, xlsx.Options{Created: creationTime()})
-	}); err != nil {
+	if err := writeOutputs(ctx, outs); err != nil {
 		return err
 	}
 	fmt.Fprintf(cmd.Root().Writer, "已写出 %s（%s）\n", out, formName(form))
 	return nil
-}
-
-// outputError is a failure to write the output file.
-type outputError struct {
-	path   string
-	reason string
-	err    error
-}
-
-func (e *outputError) Error() string { return "无法写出 " + e.path + "：" + e.reason }
-func (e *outputError) Unwrap() error { return e.err }
-
-// checkOutputDir fails early, before any input is read, when the output's
-// folder does not exist.
-func checkOutputDir(out string) error {
-	dir := filepath.Dir(out)
-	fi, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return &outputError{path: out, reason: "文件夹 " + dir + " 不存在（请先创建它，或换一个位置）", err: err}
-	case err != nil:
-		return &outputError{path: out, reason: writeReason(err), err: err}
-	case !fi.IsDir():
-		return &outputError{path: out, reason: dir + " 不是文件夹", err: fs.ErrInvalid}
-	}
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		return &outputError{path: out, reason: "这是一个文件夹，请指定文件名", err: fs.ErrExist}
-	}
-	return nil
-}
-
-// writeAtomic writes the file through a temporary file in the same folder,
-// renamed into place only when everything was written: a failure leaves
-// no partial file and an existing file intact.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".xxgk-*.tmp")
-	if err != nil {
-		return &outputError{path: path, reason: writeReason(err), err: err}
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriter(tmp)
-	if err := write(bw); err != nil {
-		return &outputError{path: path, reason: "生成文件失败（" + err.Error() + "）", err: err}
-	}
-	if err := bw.Flush(); err != nil {
-		return &outputError{path: path, reason: writeReason(err), err: err}
-	}
-	if err := tmp.Sync(); err != nil {
-		return &outputError{path: path, reason: writeReason(err), err: err}
-	}
-	if err := tmp.Close(); err != nil {
-		return &outputError{path: path, reason: writeReason(err), err: err}
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return &outputError{path: path, reason: writeReason(err), err: err}
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return &outputError{path: path, reason: writeReason(err) + "（文件是否正在 Excel 或 WPS 中打开？）", err: err}
-	}
-	return nil
-}
-
-func writeReason(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return "没有写入权限"
-	case errors.Is(err, fs.ErrNotExist):
-		return "文件夹不存在"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		err = le.Err
-	}
-	return "写入失败（" + err.Error() + "）"
-}
-
-// sameFile reports whether a and b name the same existing file.
-func sameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	if err != nil {
-		return false
-	}
-	return os.SameFile(fa, fb)
 }
 
 // creationTime is the creation date written into workbooks: now, or

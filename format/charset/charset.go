@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"xxgk"
 )
 
 // Encoding names returned by Decode and stored in Document.Encoding.
@@ -47,11 +49,12 @@ var boms = []struct {
 	{[]byte{0xFE, 0xFF}, encUTF16BE},
 }
 
-// binaryMagic are signatures of formats that are never text. Zip is left out
-// on purpose (a zip may be a .docx another reader handles): its headers hold
-// NUL bytes, so the NUL rule reports it as binary like any other binary
-// file. Formats whose signature starts with NUL need no entry either.
+// binaryMagic are signatures of formats that are never text (a zip that is
+// a workbook or Word document was read before any text was decoded).
+// Formats whose signature starts with NUL need no entry.
 var binaryMagic = [][]byte{
+	[]byte("PK\x03\x04"), // zip
+	[]byte("PK\x05\x06"), // empty zip
 	[]byte("%PDF-"),
 	[]byte("\x89PNG"),
 	[]byte("GIF87a"),
@@ -85,8 +88,26 @@ var charsetNames = map[string]string{
 // endings and without zero-width characters, and names the encoding it
 // decoded from ("utf-8", "utf-16le", "utf-16be" or "gb18030").
 func Decode(data []byte) (text string, encoding string, err error) {
+	text, encoding, _, err = DecodeRepaired(data)
+	return text, encoding, err
+}
+
+// Repairs are what Decode mended in text that is otherwise readable, for
+// the reader to say so: a few bad bytes must not cost a report, nor pass
+// unnoticed.
+type Repairs struct {
+	Undecodable int // bytes (UTF-16: code units) not valid in the encoding, shown as U+FFFD
+	NUL         int // NUL bytes: trailing ones dropped, the others read as spaces
+}
+
+// maxNUL is how many NUL bytes, besides trailing padding, text may hold: a
+// stray one is damage, many are a binary file.
+const maxNUL = 16
+
+// DecodeRepaired is Decode, and says what it had to mend.
+func DecodeRepaired(data []byte) (text string, encoding string, rep Repairs, err error) {
 	if len(data) == 0 {
-		return "", "", errEmpty
+		return "", "", rep, errEmpty
 	}
 	enc, body := splitBOM(data)
 	if enc == "" {
@@ -94,26 +115,62 @@ func Decode(data []byte) (text string, encoding string, err error) {
 	}
 	switch enc {
 	case encUTF16LE, encUTF16BE:
-		text, err = decodeUTF16(body, enc)
+		text, rep.Undecodable, err = decodeUTF16(body, enc)
 	default:
 		if err = checkBinary(body); err != nil {
-			return "", "", err
+			return "", "", rep, err
+		}
+		if body, rep.NUL, err = dropNUL(body); err != nil {
+			return "", "", rep, err
 		}
 		if enc == "" {
 			if enc, err = chooseEncoding(body); err != nil {
-				return "", "", err
+				return "", "", rep, err
 			}
 		}
-		text, err = decodeBytes(body, enc)
+		text, rep.Undecodable, err = decodeBytes(body, enc)
 	}
 	if err != nil {
-		return "", "", err
+		return "", "", rep, err
 	}
 	text = cleanText(text)
 	if strings.TrimSpace(text) == "" {
-		return "", "", errEmpty
+		return "", "", rep, errEmpty
 	}
-	return text, enc, nil
+	return text, enc, rep, nil
+}
+
+// Findings say what was repaired, for the report's findings.
+func (rep Repairs) Findings(encoding string) []xxgk.Finding {
+	var out []xxgk.Finding
+	if rep.Undecodable > 0 {
+		out = append(out, xxgk.Finding{Rule: xxgk.RuleTextUndecodable, Severity: xxgk.SeverityInfo,
+			Message: fmt.Sprintf("文件中有 %d 个字节无法按 %s 解码，已显示为 �（文件可能不完整，或混有其他编码的文字），请核对原文。", rep.Undecodable, strings.ToUpper(encoding))})
+	}
+	if rep.NUL > 0 {
+		out = append(out, xxgk.Finding{Rule: xxgk.RuleTextNUL, Severity: xxgk.SeverityInfo,
+			Message: fmt.Sprintf("文件中有 %d 个空字节（NUL，多是复制或下载时损坏留下的），已忽略（正文中间的按空格读取）。", rep.NUL)})
+	}
+	return out
+}
+
+// dropNUL removes trailing NUL bytes (padding left by a copy or a
+// preallocated download) and turns the few others into spaces, so that no
+// two digits join across one. More than maxNUL of them is a binary file.
+func dropNUL(body []byte) ([]byte, int, error) {
+	n := bytes.Count(body, []byte{0})
+	if n == 0 {
+		return body, 0, nil
+	}
+	trimmed := bytes.TrimRight(body, "\x00")
+	inner := n - (len(body) - len(trimmed))
+	if inner > maxNUL {
+		return nil, 0, errBinary
+	}
+	if inner > 0 {
+		trimmed = bytes.ReplaceAll(trimmed, []byte{0}, []byte{' '})
+	}
+	return trimmed, n, nil
 }
 
 // splitBOM returns the encoding named by a leading byte-order mark and the
@@ -192,47 +249,71 @@ func chineseUTF16(sample []byte, enc string) bool {
 	return (text+cjk)*100 >= units*95 && cjk*10 >= units
 }
 
-func decodeUTF16(body []byte, enc string) (string, error) {
+func decodeUTF16(body []byte, enc string) (string, int, error) {
 	order := unicode.LittleEndian
 	if enc == encUTF16BE {
 		order = unicode.BigEndian
 	}
 	out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(body)
 	if err != nil {
-		return "", fmt.Errorf("UTF-16 解码失败（%v）", err)
+		return "", 0, fmt.Errorf("UTF-16 解码失败（%v）", err)
 	}
 	// A NUL or a run of control characters after decoding means the bytes
 	// were not UTF-16 text after all.
-	if controlShare(out) {
-		return "", errBinary
+	if bytes.IndexByte(out, 0) >= 0 || controlShare(out) {
+		return "", 0, errBinary
 	}
-	return string(out), nil
+	return string(out), utf16Errors(body, enc), nil
 }
 
-// checkBinary rejects known binary formats, any NUL byte, and data whose
-// first kilobytes are largely control bytes.
+// utf16Errors counts the code units of body that are not text: unpaired
+// surrogates, and an odd last byte.
+func utf16Errors(body []byte, enc string) int {
+	errs := len(body) % 2
+	unit := func(i int) uint16 {
+		if enc == encUTF16BE {
+			return uint16(body[i])<<8 | uint16(body[i+1])
+		}
+		return uint16(body[i]) | uint16(body[i+1])<<8
+	}
+	for i := 0; i+1 < len(body); i += 2 {
+		switch u := unit(i); {
+		case u >= 0xD800 && u < 0xDC00:
+			if i+3 < len(body) {
+				if v := unit(i + 2); v >= 0xDC00 && v < 0xE000 {
+					i += 2
+					continue
+				}
+			}
+			errs++
+		case u >= 0xDC00 && u < 0xE000:
+			errs++
+		}
+	}
+	return errs
+}
+
+// checkBinary rejects known binary formats and data whose first kilobytes
+// are largely control bytes. NUL bytes are dropNUL's.
 func checkBinary(data []byte) error {
 	for _, m := range binaryMagic {
 		if bytes.HasPrefix(data, m) {
 			return errBinary
 		}
 	}
-	if bytes.IndexByte(data, 0) >= 0 || controlShare(data) {
+	if controlShare(data) {
 		return errBinary
 	}
 	return nil
 }
 
-// controlShare reports whether the sample holds a NUL or more than 2% C0
-// control bytes other than the white-space ones text files use.
+// controlShare reports whether the sample holds more than 2% C0 control
+// bytes other than NUL and the white-space ones text files use.
 func controlShare(data []byte) bool {
 	sample := data[:min(len(data), 4*sniffLen)]
 	bad := 0
 	for _, c := range sample {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B {
-			if c == 0 {
-				return true
-			}
+		if c < 0x20 && c != 0 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B {
 			bad++
 		}
 	}
@@ -373,19 +454,21 @@ func isGBTrail(c byte) bool {
 	return c >= 0x40 && c <= 0xFE && c != 0x7F
 }
 
-func decodeBytes(body []byte, enc string) (string, error) {
+// decodeBytes decodes UTF-8 or GB18030 bytes; invalid sequences become
+// U+FFFD, and errs counts their bytes.
+func decodeBytes(body []byte, enc string) (text string, errs int, err error) {
 	if enc == encGB18030 {
 		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(body)
 		if err != nil {
-			return "", fmt.Errorf("GB18030 解码失败（%v）", err)
+			return "", 0, fmt.Errorf("GB18030 解码失败（%v）", err)
 		}
-		return string(out), nil
+		return string(out), gb18030Errors(body), nil
 	}
-	text := string(body)
+	text = string(body)
 	if utf8.ValidString(text) {
-		return text, nil
+		return text, 0, nil
 	}
-	return strings.ToValidUTF8(text, "\uFFFD"), nil
+	return strings.ToValidUTF8(text, "\uFFFD"), utf8Errors(body), nil
 }
 
 // cleanText turns \r\n and lone \r into \n and removes zero-width

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"xxgk"
 )
 
 // seedText is real report text (seed 000), used to make encoded fixtures.
@@ -111,7 +113,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"PDF", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj"), "二进制"},
 		{"PNG", []byte("\x89PNG\r\n\x1a\n...."), "二进制"},
 		{"zip/docx: NUL in header", []byte("PK\x03\x04\x14\x00\x06\x00word/document.xml"), "二进制"},
-		{"NUL byte in text", []byte("报告\x00正文"), "二进制"},
+		{"many NUL bytes in text", []byte(strings.Repeat("报告\x00正文", maxNUL+1)), "二进制"},
 		{"control bytes", controls, "二进制"},
 		{"OLE .doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, "二进制"},
 	}
@@ -183,4 +185,51 @@ func TestDecodeChineseUTF16WithoutBOM(t *testing.T) {
 	if _, _, err := Decode(bin); err == nil {
 		t.Error("binary data decoded as text")
 	}
+}
+
+// TestDecodeRepairs: a few bad bytes in an otherwise good report are read
+// (not refused) and counted, so the reader can say so.
+func TestDecodeRepairs(t *testing.T) {
+	tests := []struct {
+		name     string
+		data     []byte
+		want     string
+		repairs  Repairs
+		encoding string
+	}{
+		{"one NUL", []byte("报告\x00正文"), "报告 正文", Repairs{NUL: 1}, "utf-8"},
+		{"NUL between digits does not join them", []byte("收到申请12\x0034件"), "收到申请12 34件", Repairs{NUL: 1}, "utf-8"},
+		{"trailing NUL padding", append([]byte(seedText), make([]byte, 4096)...), seedText, Repairs{NUL: 4096}, "utf-8"},
+		{"invalid UTF-8", []byte(seedText + "\xff\xfe" + seedText), "\uFFFD", Repairs{Undecodable: 2}, "utf-8"},
+		{"invalid GB18030", append(gb18030(t, seedText), 0x80), "洮北区", Repairs{Undecodable: 1}, "gb18030"},
+		{"unpaired surrogate in UTF-16", append(utf16Bytes(t, seedText, unicode.LittleEndian, unicode.UseBOM), 0x00, 0xD8, 'a', 0), "洮北区", Repairs{Undecodable: 1}, "utf-16le"},
+		{"clean", []byte(seedText), seedText, Repairs{}, "utf-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, enc, rep, err := DecodeRepaired(tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if enc != tt.encoding || rep != tt.repairs || !strings.Contains(text, tt.want) {
+				t.Errorf("got %q, %s, %+v; want %q in it, %s, %+v", text, enc, rep, tt.want, tt.encoding, tt.repairs)
+			}
+			fs := rep.Findings(enc)
+			if len(fs) != btoi(rep.NUL > 0)+btoi(rep.Undecodable > 0) {
+				t.Errorf("findings = %+v", fs)
+			}
+			for _, f := range fs {
+				if f.Severity != xxgk.SeverityInfo || f.Message == "" {
+					t.Errorf("finding = %+v", f)
+				}
+			}
+		})
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -130,6 +130,9 @@ func flattenDeep(src string, keep int) string {
 // (navigation, headers, footers, share and tool bars). It parses with
 // html.Parse, so broken markup comes out as browsers show it.
 func Read(text string) (*document.Document, error) {
+	if n := strings.Count(text, "<"); n > MaxTags {
+		return nil, fmt.Errorf("网页有 %d 个标签，超过 %d 个的上限（一份年度报告的网页通常不到 2 万个），拒绝读取: %w", n, MaxTags, format.ErrUnreadable)
+	}
 	doc := &document.Document{Kind: "html"}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
@@ -138,7 +141,7 @@ func Read(text string) (*document.Document, error) {
 		// with unclosed inline tags: read such a page with its deep tags
 		// dropped and their text kept.
 		if root, err = html.Parse(strings.NewReader(flattenDeep(text, keepDepth))); err != nil {
-			return nil, fmt.Errorf("网页的标签嵌套过深（超过 512 层），无法读取（%v）: %w", err, format.ErrUnreadable)
+			return nil, fmt.Errorf("网页的标签嵌套过深（超过 512 层），无法读取: %w", format.ErrUnreadable)
 		}
 		doc.Findings = append(doc.Findings, xxgk.Finding{Rule: xxgk.RuleHTMLFlattened, Severity: xxgk.SeverityInfo,
 			Message: fmt.Sprintf("网页的标签嵌套超过 512 层：第 %d 层以下的标签已去掉，其中的文字照常读取（那里的表格按文字读取）。", keepDepth)})
@@ -152,6 +155,12 @@ func Read(text string) (*document.Document, error) {
 	doc.Blocks = document.FinishBlocks(r.cands)
 	return doc, nil
 }
+
+// MaxTags bounds the tags of a page (counted as '<'): each becomes a node
+// of the parsed tree and perhaps a block, some hundreds of bytes in all,
+// so a page of tiny elements would take far more memory than its size
+// says.
+const MaxTags = 200000
 
 // htmlReader collects blockCand blocks while walking the tree.
 type htmlReader struct {
@@ -186,7 +195,10 @@ func (s *nodeStats) add(o nodeStats) {
 }
 
 // measure fills r.stats in one post-order pass, so the rules that look at a
-// whole subtree cost O(1) each and the reader stays linear.
+// whole subtree cost O(1) each and the reader stays linear. Only the
+// elements the rules look at are kept (tables, elements named or placed
+// like chrome, and possible link lists): a page of a million paragraphs
+// would otherwise hold a map entry for each.
 func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
 	var s nodeStats
 	switch n.Type {
@@ -214,7 +226,7 @@ func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.add(r.measure(c, inLink))
 	}
-	if n.Type == html.ElementNode {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || s.links >= minNavLinks || chromeScopeOf(n) != notChrome) {
 		r.stats[n] = s
 	}
 	return s
@@ -448,6 +460,20 @@ const minNavLinks = 5
 
 // isChrome reports page chrome by tag, role, class or id, or by link density.
 func (r *htmlReader) isChrome(n *html.Node, ctx walkCtx) bool {
+	scope := chromeScopeOf(n)
+	st := r.stats[n]
+	if scope == chromeOutside && ctx.inContent {
+		scope = notChrome
+	}
+	if scope != notChrome {
+		return st.text-st.linkText < maxChromeText
+	}
+	return isLinkList(n, st)
+}
+
+// chromeScopeOf says where an element is chrome by its tag, role, class
+// or id.
+func chromeScopeOf(n *html.Node) chromeScope {
 	scope := chromeTags[n.DataAtom]
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -459,14 +485,7 @@ func (r *htmlReader) isChrome(n *html.Node, ctx walkCtx) bool {
 			})
 		}
 	}
-	st := r.stats[n]
-	if scope == chromeOutside && ctx.inContent {
-		scope = notChrome
-	}
-	if scope != notChrome {
-		return st.text-st.linkText < maxChromeText
-	}
-	return isLinkList(n, st)
+	return scope
 }
 
 func chromeWordScope(w string) chromeScope {

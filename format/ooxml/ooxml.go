@@ -8,6 +8,7 @@ package ooxml
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -29,11 +30,19 @@ const (
 	Word     = "docx"
 )
 
-// zipMagic starts every zip archive.
-var zipMagic = []byte("PK\x03\x04")
+// zipMagic start zip archives: one with entries, and an empty one (only
+// its end record).
+var zipMagic = [][]byte{[]byte("PK\x03\x04"), []byte("PK\x05\x06")}
 
 // IsZip reports whether data starts like a zip archive.
-func IsZip(data []byte) bool { return bytes.HasPrefix(data, zipMagic) }
+func IsZip(data []byte) bool {
+	for _, m := range zipMagic {
+		if bytes.HasPrefix(data, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // Kind tells a workbook (Workbook) from a Word document (Word) and refuses
 // other archives and any that would unpack to more than the limits, before
@@ -41,7 +50,10 @@ func IsZip(data []byte) bool { return bytes.HasPrefix(data, zipMagic) }
 func Kind(data []byte) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return "", fmt.Errorf("文件已损坏（不是完整的 xlsx 或 docx 文件，可能下载或复制不完整）（%v）: %w", err, format.ErrUnreadable)
+		return "", fmt.Errorf("文件已损坏（%s）: %w", zipReason(err), format.ErrUnreadable)
+	}
+	if len(zr.File) == 0 {
+		return "", fmt.Errorf("这是一个空的 zip 压缩包，里面没有任何文件: %w", format.ErrUnreadable)
 	}
 	if n := len(zr.File); n > MaxEntries {
 		return "", fmt.Errorf("文件内含 %d 个部件，超过 %d 个的上限，拒绝读取: %w", n, MaxEntries, format.ErrUnreadable)
@@ -82,4 +94,12 @@ func Sniffer(kind string) func([]byte) (bool, error) {
 		k, err := Kind(data)
 		return k == kind, err
 	}
+}
+
+// zipReason says in Chinese why archive/zip refused an archive.
+func zipReason(err error) string {
+	if errors.Is(err, zip.ErrAlgorithm) {
+		return "使用了不支持的压缩方式，请用 Excel 或 Word 重新保存"
+	}
+	return "不是完整的 xlsx 或 docx 文件，可能下载或复制不完整"
 }

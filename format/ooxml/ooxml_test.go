@@ -43,8 +43,15 @@ func TestKind(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Kind([]byte("PK\x03\x04 cut short")); err == nil || !strings.Contains(err.Error(), "文件已损坏") {
-		t.Errorf("a damaged zip: err = %v", err)
+	if _, err := Kind([]byte("PK\x03\x04 cut short")); err == nil || !strings.Contains(err.Error(), "文件已损坏") || strings.Contains(err.Error(), "zip:") {
+		t.Errorf("a damaged zip: err = %v, want the reason in Chinese only", err)
+	}
+	empty := testutil.Zip(t, nil)
+	if !IsZip(empty) {
+		t.Error("an empty zip is not taken for a zip")
+	}
+	if _, err := Kind(empty); err == nil || !strings.Contains(err.Error(), "空的 zip 压缩包") {
+		t.Errorf("an empty zip: err = %v", err)
 	}
 }
 

@@ -7,6 +7,7 @@
 package text
 
 import (
+	"fmt"
 	"strings"
 
 	"xxgk/document"
@@ -18,8 +19,20 @@ func init() {
 		Name:       "text",
 		Label:      "网页文字或文本文件",
 		Extensions: []string{".txt"},
-		ReadText:   func(text string) (*document.Document, error) { return Read(text), nil },
+		ReadText:   readText,
 	})
+}
+
+// MaxLines bounds the lines of a text file: each line becomes a block, of
+// some hundreds of bytes with what is derived from it, so a file of short
+// lines would take far more memory than its size says.
+const MaxLines = 100000
+
+func readText(text string) (*document.Document, error) {
+	if n := strings.Count(text, "\n"); n > MaxLines {
+		return nil, fmt.Errorf("文本有 %d 行，超过 %d 行的上限（一份年度报告通常不到 1 万行），拒绝读取: %w", n, MaxLines, format.ErrUnreadable)
+	}
+	return Read(text), nil
 }
 
 // Read reads decoded web-page text into blocks. A text line keeps its inner

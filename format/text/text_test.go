@@ -1,12 +1,15 @@
 package text
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"xxgk"
 	"xxgk/document"
+	"xxgk/format"
 	"xxgk/format/charset"
 )
 
@@ -134,4 +137,42 @@ func TestReadTextCrawlerHeader(t *testing.T) {
 // fixture is the path of a sample report of testdata/reports.
 func fixture(name string) string {
 	return filepath.Join("..", "..", "testdata", "reports", name)
+}
+
+// TestReadRepairedText: a report with a stray NUL and a bad byte is read
+// (not refused as binary), and the document says what was repaired.
+func TestReadRepairedText(t *testing.T) {
+	data := []byte("2012年度洮北区政府信息公开年度报告\n主动公开信息\x00 120 条。\n乱码\xff在此\n")
+	doc, err := format.Read(data)
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	rules := map[string]bool{}
+	for _, f := range doc.Findings {
+		rules[f.Rule] = true
+	}
+	if !rules[xxgk.RuleTextNUL] || !rules[xxgk.RuleTextUndecodable] {
+		t.Errorf("findings = %+v, want text_nul and text_undecodable", doc.Findings)
+	}
+}
+
+// TestReadLimits: a text file of more lines than MaxLines is refused with
+// the limit (a file of short lines takes far more memory than its size
+// says), and so is one larger than format.MaxTextSize.
+func TestReadLimits(t *testing.T) {
+	head := "2012年度洮北区政府信息公开年度报告\n"
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"lines", head + strings.Repeat("1\n", MaxLines), "行的上限"},
+		{"size", head + strings.Repeat("主动公开信息123条。\n", format.MaxTextSize/20), "超过 8 MB"},
+	} {
+		_, err := format.Read([]byte(tc.text))
+		if !errors.Is(err, format.ErrUnreadable) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want a refusal saying %q", tc.name, err, tc.want)
+		}
+	}
+	if _, err := format.Read([]byte(head + strings.Repeat("1\n", MaxLines-10))); err != nil {
+		t.Errorf("within the limits: %v", err)
+	}
 }

@@ -6,14 +6,10 @@
 package xlsx
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"xxgk"
 	"xxgk/document"
@@ -40,11 +36,10 @@ func init() {
 }
 
 // Limits on workbooks: package ooxml has checked the zip before anything
-// is unpacked, and excelize is given the same limit on what it unpacks.
+// is unpacked; the parts are bounded as they are read (package.go).
 const (
-	maxXLSXUnzipped = ooxml.MaxUnzipped // total uncompressed bytes of all entries
-	maxSheetRows    = 10000             // rows read per sheet
-	maxSheetCols    = document.MaxGridCols
+	maxSheetRows = 10000 // rows read per sheet
+	maxSheetCols = document.MaxGridCols
 )
 
 // checkZip refuses archives that are not workbooks.
@@ -62,53 +57,66 @@ func Read(data []byte) (doc *document.Document, err error) {
 		return nil, err
 	}
 	defer func() {
-		// excelize is not hardened against crafted files: a panic in it
-		// is a corrupt workbook, not a crash.
+		// excelize, which formats dates, is not hardened against crafted
+		// styles: a panic in it is a corrupt workbook, not a crash.
 		if v := recover(); v != nil {
 			doc, err = nil, fmt.Errorf("文件已损坏，无法读取（%v）: %w", v, format.ErrUnreadable)
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    maxXLSXUnzipped,
-		UnzipXMLSizeLimit: maxXLSXUnzipped, // keep every part in memory: no temporary files
-	})
+	p, err := openPackage(data)
 	if err != nil {
-		return nil, xlsxOpenError(err)
+		return nil, err
 	}
-	defer f.Close()
 	doc = &document.Document{Kind: "xlsx", Form: true}
-	if p, err := f.GetDocProps(); err == nil && p != nil {
-		doc.Title = document.FoldSpace(p.Title)
+	if title, err := p.title(); err == nil {
+		doc.Title = document.FoldSpace(title)
 	}
-	if props, err := f.GetCustomProps(); err == nil {
-		for _, p := range props {
-			if p.Name != workbook.Property {
-				continue
-			}
-			switch fmt.Sprint(p.Value) {
-			case workbook.Reports:
-				// Written by xxgk from reports: an empty cell is one the
-				// report did not have, and the 主要指标 sheet holds figures
-				// the tables do not give.
-				doc.AbsentEmpty = true
-			case workbook.Rollup:
-				// Its 汇总 sheets look like one report's form; read as one,
-				// a roll-up would count its agencies twice.
-				return nil, fmt.Errorf("这是 xxgk 写出的汇总工作簿，不是单位的年度报告（请汇总原报告）: %w", format.ErrUnreadable)
-			case workbook.Comparison:
-				return nil, fmt.Errorf("这是 xxgk 写出的两年对比工作簿，不是单位的年度报告（请读取原报告）: %w", format.ErrUnreadable)
-			}
+	if kind, err := p.customProperty(workbook.Property); err == nil {
+		switch kind {
+		case workbook.Reports:
+			// Written by xxgk from reports: an empty cell is one the
+			// report did not have, and the 主要指标 sheet holds figures
+			// the tables do not give.
+			doc.AbsentEmpty = true
+		case workbook.Rollup:
+			// Its 汇总 sheets look like one report's form; read as one,
+			// a roll-up would count its agencies twice.
+			return nil, fmt.Errorf("这是 xxgk 写出的汇总工作簿，不是单位的年度报告（请汇总原报告）: %w", format.ErrUnreadable)
+		case workbook.Comparison:
+			return nil, fmt.Errorf("这是 xxgk 写出的两年对比工作簿，不是单位的年度报告（请读取原报告）: %w", format.ErrUnreadable)
 		}
 	}
-	for _, name := range f.GetSheetList() {
-		cells, cut, err := readSheet(f, name)
+	wb, err := p.workbook()
+	if err != nil {
+		return nil, err
+	}
+	sst, err := p.sharedStrings(wb.sharedStrings)
+	if err != nil {
+		return nil, err
+	}
+	budget := newBudget()
+	sheets := make([]*sheetData, len(wb.sheets))
+	for i, s := range wb.sheets {
+		if sheets[i], err = readSheet(p, s.part, sst, budget); err != nil {
+			return nil, err
+		}
+	}
+	sst = nil
+	shown, err := formatNumbers(p, wb, sheets)
+	if err != nil {
+		return nil, err
+	}
+	area := maxWorkbookCells
+	for i, s := range wb.sheets {
+		cells, cut, err := sheets[i].grid(shown, &area)
 		if err != nil {
-			return nil, fmt.Errorf("xlsx 工作表“%s”无法读取（%v）: %w", name, err, format.ErrUnreadable)
+			return nil, err
 		}
+		sheets[i] = nil
 		if cut {
 			doc.Findings = append(doc.Findings, xxgk.Finding{
 				Rule: xxgk.RuleXLSXTruncated, Severity: xxgk.SeverityWarning,
-				Message: fmt.Sprintf("工作表“%s”超过 %d 行或 %d 列，只读取了前面的部分。", name, maxSheetRows, maxSheetCols),
+				Message: fmt.Sprintf("工作表“%s”超过 %d 行或 %d 列，只读取了前面的部分。", s.name, maxSheetRows, maxSheetCols),
 			})
 		}
 		if doc.AbsentEmpty {
@@ -225,88 +233,62 @@ func summaryFigures(g [][]document.GridCell) map[string]xxgk.Value {
 	return out
 }
 
-func xlsxOpenError(err error) error {
-	switch {
-	case strings.Contains(err.Error(), "unzip size"): // excelize has no sentinel for it
-		return fmt.Errorf("xlsx 文件解压后超过 %d MB 的上限，拒绝读取: %w", maxXLSXUnzipped>>20, format.ErrUnreadable)
-	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
-		return fmt.Errorf("xlsx 文件已加密或格式不受支持，请另存为不加密的 .xlsx 后再试: %w", format.ErrUnreadable)
+// grid returns the sheet's cells as displayed, merged ranges expanded,
+// cropped to the cells that hold text. area is what is left of the
+// workbook's cells: the sheet's used range takes from it, and rows beyond
+// it are cut, as rows beyond maxSheetRows are. cut reports either.
+func (sd *sheetData) grid(shown map[fmtKey]string, area *int) (g [][]document.GridCell, cut bool, err error) {
+	height, width := sd.rows, 0
+	for _, c := range sd.cells {
+		width = max(width, int(c.col)+1)
 	}
-	return fmt.Errorf("文件已损坏，无法打开（%v）: %w", err, format.ErrUnreadable)
-}
-
-// readSheet returns the sheet's cells as displayed, merged ranges expanded,
-// cropped to the cells that hold text. cut reports rows or columns beyond
-// the limits.
-func readSheet(f *excelize.File, sheet string) (g [][]document.GridCell, cut bool, err error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, false, err
+	cut = sd.cut
+	if width > 0 && height*width > *area {
+		height, cut = *area/width, true
 	}
-	defer rows.Close()
-	var raw [][]string
-	for rows.Next() {
-		if len(raw) == maxSheetRows {
-			cut = true
-			break
-		}
-		row, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, false, err
-		}
-		if len(row) > maxSheetCols {
-			row, cut = row[:maxSheetCols], true
-		}
-		raw = append(raw, row)
-	}
-	if err := rows.Error(); err != nil {
-		return nil, false, err
-	}
+	*area -= height * width
 	// The grid, 0-based, with every position its own origin.
-	width := 0
-	for _, row := range raw {
-		width = max(width, len(row))
-	}
-	grid := make([][]document.GridCell, len(raw))
-	var formulas [][2]int // positions of numbers computed by formulas
-	typed := false        // a number was typed in
-	for r, row := range raw {
+	grid := make([][]document.GridCell, height)
+	for r := range grid {
 		grid[r] = make([]document.GridCell, width)
 		for c := range grid[r] {
 			grid[r][c] = document.GridCell{OrigRow: r, OrigCol: c}
-			if c >= len(row) || row[c] == "" {
-				continue
-			}
-			text, number := displayValue(f, sheet, r, c, row[c])
-			grid[r][c].Text = document.FoldSpace(text)
-			if number {
-				if isFormula(f, sheet, r, c) {
-					formulas = append(formulas, [2]int{r, c})
-				} else {
-					typed = true
-				}
+		}
+	}
+	var formulas [][2]int // positions of numbers computed by formulas
+	typed := false        // a number was typed in
+	for _, c := range sd.cells {
+		r, col := int(c.row), int(c.col)
+		if c.raw == "" || r >= height {
+			continue
+		}
+		text, number := displayValue(c, shown)
+		grid[r][col].Text = document.FoldSpace(text)
+		if number {
+			if c.formula {
+				formulas = append(formulas, [2]int{r, col})
+			} else {
+				typed = true
 			}
 		}
 	}
+	sd.cells = nil
 	if !typed {
 		// A blank form: its totals show 0, but nothing was filled in.
 		for _, p := range formulas {
 			grid[p[0]][p[1]].Text = ""
 		}
 	}
-	merges, err := f.GetMergeCells(sheet, true)
-	if err != nil {
-		return nil, false, err
-	}
-	for _, m := range merges {
-		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		r0, c0, r1, c1 = r0-1, c0-1, min(r1-1, len(grid)-1), min(c1-1, width-1)
+	work := 0 // cells copied into merged ranges
+	for _, m := range sd.merges {
+		r0, c0, r1, c1 := m[0], m[1], min(m[2], len(grid)-1), min(m[3], width-1)
 		if r0 < 0 || c0 < 0 || r0 >= len(grid) || c0 >= width {
 			continue
+		}
+		if work += (r1 - r0 + 1) * (c1 - c0 + 1); work > 4*height*width {
+			// Ranges that overlap over and over (a range listed twice is
+			// tolerated): Excel refuses such a file as damaged.
+			return nil, false, fmt.Errorf("xlsx 工作表的合并单元格相互重叠，文件已损坏: %w", format.ErrUnreadable)
 		}
 		top := grid[r0][c0]
 		for r := r0; r <= r1; r++ {
@@ -319,7 +301,7 @@ func readSheet(f *excelize.File, sheet string) (g [][]document.GridCell, cut boo
 }
 
 // crop cuts the grid to the rows and columns that hold text, renumbering
-// the origins.
+// the origins. It reuses the grid's rows.
 func crop(grid [][]document.GridCell) [][]document.GridCell {
 	r0, c0, r1, c1 := -1, -1, -1, -1
 	for r, row := range grid {
@@ -340,15 +322,13 @@ func crop(grid [][]document.GridCell) [][]document.GridCell {
 	if r0 < 0 {
 		return nil
 	}
-	out := make([][]document.GridCell, 0, r1-r0+1)
-	for r := r0; r <= r1; r++ {
-		row := make([]document.GridCell, 0, c1-c0+1)
-		for c := c0; c <= c1; c++ {
-			cell := grid[r][c]
+	out := grid[r0 : r1+1]
+	for r := range out {
+		out[r] = out[r][c0 : c1+1]
+		for c := range out[r] {
+			cell := &out[r][c]
 			cell.OrigRow, cell.OrigCol = max(cell.OrigRow-r0, 0), max(cell.OrigCol-c0, 0)
-			row = append(row, cell)
 		}
-		out = append(out, row)
 	}
 	return out
 }
@@ -455,17 +435,15 @@ func segmentBlocks(grid [][]document.GridCell, start, end int) []document.Block 
 	return blocks
 }
 
-// subGrid copies rows [lo, hi) as a Grid; a merged cell that starts above
-// lo starts, in the copy, at its first row there.
+// subGrid makes rows [lo, hi) a Grid, in place (the sheet's grid is not
+// used after): a merged cell that starts above lo starts, in the Grid, at
+// its first row there.
 func subGrid(grid [][]document.GridCell, lo, hi int) *document.Grid {
-	g := &document.Grid{Rows: make([][]document.GridCell, 0, hi-lo)}
-	for r := lo; r < hi; r++ {
-		row := make([]document.GridCell, len(grid[r]))
-		for c, cell := range grid[r] {
-			cell.OrigRow = max(cell.OrigRow, lo) - lo
-			row[c] = cell
+	g := &document.Grid{Rows: grid[lo:hi:hi]}
+	for _, row := range g.Rows {
+		for c := range row {
+			row[c].OrigRow = max(row[c].OrigRow, lo) - lo
 		}
-		g.Rows = append(g.Rows, row)
 	}
 	return g
 }
@@ -474,40 +452,25 @@ func subGrid(grid [][]document.GridCell, lo, hi int) *document.Grid {
 // written plainly: a cached formula result or stored number comes without
 // thousands separators, exponent or binary noise (0.30000000000000004 is
 // 0.3, as Excel shows 15 significant digits); a number shown as a date or
-// time keeps its formatted text.
+// time keeps its formatted text (shown, by formatNumbers).
 //
 // number reports a cell that holds a number (not text, not a date).
-func displayValue(f *excelize.File, sheet string, r, c int, raw string) (text string, number bool) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+func displayValue(c cell, shown map[fmtKey]string) (text string, number bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(c.raw), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return raw, false
+		return c.raw, false
 	}
-	axis, err := excelize.CoordinatesToCellName(c+1, r+1)
-	if err != nil {
-		return raw, false
+	switch c.typ {
+	case typeShared, typeInline, typeBool, typeError, typeOther:
+		return c.raw, false // text that looks like a number ("001") stays as written
+	case typeFormula:
+		// A formula whose result is stored as text.
+		return c.raw, true
 	}
-	switch t, err := f.GetCellType(sheet, axis); {
-	case err != nil:
-		return raw, false
-	case t == excelize.CellTypeSharedString, t == excelize.CellTypeInlineString, t == excelize.CellTypeBool, t == excelize.CellTypeError:
-		return raw, false // text that looks like a number ("001") stays as written
-	case t == excelize.CellTypeFormula:
-		// t="str": a formula whose result is stored as text.
-		return raw, true
-	}
-	if shown, err := f.GetCellValue(sheet, axis); err == nil && looksLikeDate(shown) {
-		return shown, false
+	if s, ok := shown[fmtKey{int(c.style), c.raw}]; ok && looksLikeDate(s) {
+		return s, false
 	}
 	return plainNumber(v), true
-}
-
-func isFormula(f *excelize.File, sheet string, r, c int) bool {
-	axis, err := excelize.CoordinatesToCellName(c+1, r+1)
-	if err != nil {
-		return false
-	}
-	fm, err := f.GetCellFormula(sheet, axis)
-	return err == nil && fm != ""
 }
 
 // plainNumber writes v in plain decimal notation with at most 15

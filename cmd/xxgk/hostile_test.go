@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// tempLeft fails the test if dir holds a temporary file of xxgk.
+func tempLeft(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".xxgk-") {
+			t.Errorf("temporary file %s left in %s", e.Name(), dir)
+		}
+	}
+}
+
+// TestRunCancelled runs every command that writes files with a cancelled
+// context: no output, no temporary file, one line, exit status 130.
+func TestRunCancelled(t *testing.T) {
+	src := filepath.Join(reportsDir, "seed-002.txt")
+	for _, args := range [][]string{
+		{"rollup", "--xlsx", "r.xlsx", "--pdf", "r.pdf", "--json", "r.json", src},
+		{"xlsx", "-o", "r.xlsx", src},
+		{"pdf", "-o", "r.pdf", src},
+		{"parse", src},
+		{"check", src},
+	} {
+		dir := t.TempDir()
+		for i, a := range args {
+			if strings.HasPrefix(a, "r.") {
+				args[i] = filepath.Join(dir, a)
+			}
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var stdout, stderr bytes.Buffer
+		err := run(ctx, append([]string{"xxgk"}, args...), nil, &stdout, &stderr)
+		if status := report(&stderr, err); status != exitInterrupt {
+			t.Errorf("%s: exit status %d, want %d (%v)", args[0], status, exitInterrupt, err)
+		}
+		if stdout.Len() > 0 {
+			t.Errorf("%s: wrote %q to stdout", args[0], stdout.String())
+		}
+		if got := stderr.String(); got != interruptedMessage+"\n" {
+			t.Errorf("%s: stderr %q, want the one line %q", args[0], got, interruptedMessage)
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			t.Errorf("%s: %s written", args[0], e.Name())
+		}
+	}
+}
+
+// TestWriteOutputsCancelled cancels while the second of three outputs is
+// being written: the first, already written, is not put in place either.
+func TestWriteOutputsCancelled(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	fill := func(w io.Writer) error {
+		_, err := w.Write(bytes.Repeat([]byte("x"), 1<<20))
+		return err
+	}
+	outs := []output{
+		{flag: "--xlsx", path: filepath.Join(dir, "a.xlsx"), write: fill},
+		{flag: "--pdf", path: filepath.Join(dir, "a.pdf"), write: func(w io.Writer) error {
+			if err := fill(w); err != nil {
+				return err
+			}
+			cancel()
+			return fill(w)
+		}},
+		{flag: "--json", path: filepath.Join(dir, "a.json"), write: fill},
+	}
+	if err := writeOutputs(ctx, outs); !errors.Is(err, context.Canceled) {
+		t.Fatalf("writeOutputs = %v, want context.Canceled", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		t.Errorf("%s left behind", e.Name())
+	}
+}
+
+// TestWriteOutputsAllOrNone: when one output cannot be written, none is
+// put in place, and an existing file of that name keeps its content.
+func TestWriteOutputsAllOrNone(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "a.xlsx")
+	if err := os.WriteFile(old, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs := []output{
+		{flag: "--xlsx", path: old, write: func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }},
+		{flag: "--pdf", path: filepath.Join(dir, "a.pdf"), write: func(io.Writer) error { return errors.New("字体缺失") }},
+	}
+	err := writeOutputs(context.Background(), outs)
+	var oe *outputError
+	if !errors.As(err, &oe) || oe.path != outs[1].path {
+		t.Fatalf("writeOutputs = %v, want an outputError for a.pdf", err)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "old" {
+		t.Errorf("a.xlsx = %q, want it untouched", b)
+	}
+	if _, err := os.Stat(outs[1].path); err == nil {
+		t.Error("a.pdf written")
+	}
+	tempLeft(t, dir)
+}
+
+// TestTempsStop is what an interrupt does: every temporary file removed,
+// none created or renamed after.
+func TestTempsStop(t *testing.T) {
+	dir := t.TempDir()
+	var ts tempFiles
+	f, err := ts.create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	ts.stop()
+	if _, err := os.Stat(f.Name()); err == nil {
+		t.Error("temporary file not removed")
+	}
+	if _, err := ts.create(dir); !errors.Is(err, errInterrupted) {
+		t.Errorf("create after stop = %v, want errInterrupted", err)
+	}
+	if err := ts.commit(context.Background(), nil, nil); !errors.Is(err, errInterrupted) {
+		t.Errorf("commit after stop = %v, want errInterrupted", err)
+	}
+	tempLeft(t, dir)
+}
+
+// TestOutputFolderReadOnly: a roll-up into a folder that cannot be written
+// fails before any input is read.
+func TestOutputFolderReadOnly(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ro")
+	if err := os.Mkdir(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := os.CreateTemp(dir, "probe"); err == nil {
+		// Running as root (or on Windows, where the mode does not apply):
+		// permissions do not stop writing; a read-only system folder does.
+		f.Close()
+		os.Remove(f.Name())
+		if runtime.GOOS != "linux" {
+			t.Skip("cannot make a folder that cannot be written")
+		}
+		dir = "/sys"
+	}
+	missing := filepath.Join(t.TempDir(), "missing.txt")
+	var stderr bytes.Buffer
+	err := run(context.Background(), []string{"xxgk", "rollup", "--xlsx", filepath.Join(dir, "out.xlsx"), missing, reportsDir}, nil, io.Discard, &stderr)
+	var oe *outputError
+	if !errors.As(err, &oe) {
+		t.Fatalf("err = %v, want an outputError", err)
+	}
+	report(&stderr, err)
+	if strings.Contains(stderr.String(), "missing.txt") || strings.Contains(stderr.String(), "读取") {
+		t.Errorf("inputs were read before the output folder was checked:\n%s", stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "没有写入权限") && !strings.Contains(stderr.String(), "只读") {
+		t.Errorf("stderr does not say why: %s", stderr.String())
+	}
+}
+
+// TestWriteReasonNamesOutput: a write failure names the output, not the
+// hidden temporary file, and says why in Chinese.
+func TestWriteReasonNamesOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "汇总.xlsx")
+	err := writeOutputs(context.Background(), []output{{flag: "--xlsx", path: out, write: func(w io.Writer) error {
+		return &os.PathError{Op: "write", Path: filepath.Join(dir, ".xxgk-123.tmp"), Err: errNoSpace}
+	}}})
+	msg := err.Error()
+	if !strings.Contains(msg, "汇总.xlsx") || strings.Contains(msg, ".xxgk-") || !strings.Contains(msg, "磁盘空间不足") {
+		t.Errorf("message %q: want the output's name and 磁盘空间不足, not the temporary file", msg)
+	}
+	tempLeft(t, dir)
+}

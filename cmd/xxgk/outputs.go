@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/urfave/cli/v3"
+)
+
+// The files a command writes. Every command that writes files follows one
+// rule: an output must not be an input, the groups file, or another output
+// of the same run, compared by file identity (so a link, a hard link or a
+// spelling with ./ and ../ counts), and this is checked, with the output
+// folder, before any input is read. Outputs are written to temporary files
+// and renamed into place only when all of them have been written.
+
+// output is a file to write: its path as the user gave it, the option that
+// named it ("-o", "--xlsx"), and the function that writes it.
+type output struct {
+	flag  string
+	path  string
+	write func(io.Writer) error
+}
+
+// fileID identifies a path for comparing it with others: the file itself
+// when it exists, or its folder and name when it does not yet.
+type fileID struct {
+	file fs.FileInfo // nil when the path names no existing file
+	dir  fs.FileInfo
+	name string
+}
+
+func identify(path string) fileID {
+	if fi, err := os.Stat(path); err == nil {
+		return fileID{file: fi}
+	}
+	dir, _ := os.Stat(filepath.Dir(path))
+	return fileID{dir: dir, name: filepath.Base(path)}
+}
+
+// same reports whether a and b name one file. Names are compared without
+// case where the file system usually ignores it.
+func (a fileID) same(b fileID) bool {
+	switch {
+	case a.file != nil && b.file != nil:
+		return os.SameFile(a.file, b.file)
+	case a.file != nil || b.file != nil, a.dir == nil || b.dir == nil:
+		return false
+	}
+	sameName := a.name == b.name
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		sameName = strings.EqualFold(a.name, b.name)
+	}
+	return sameName && os.SameFile(a.dir, b.dir)
+}
+
+// checkOutputs refuses outputs that are an input (inputs: the files named
+// on the command line, args, and those found in its folders), the groups
+// file (units, "" when none), or another of the outputs; then it checks
+// that each output's folder exists and can be written. It reads no file.
+func checkOutputs(cmd *cli.Command, outs []output, args, inputs []string, units string) error {
+	ids := make([]fileID, len(outs))
+	for i, o := range outs {
+		ids[i] = identify(o.path)
+		for j := range i {
+			if ids[i].same(ids[j]) {
+				return usageErrorf(cmd, "%s 和 %s 是同一个文件 %s，不能同时写出", outs[j].flag, o.flag, o.path)
+			}
+		}
+		if units != "" && ids[i].same(identify(units)) {
+			return usageErrorf(cmd, "输出文件 %s 就是分组文件 %s，不能覆盖输入；请换一个文件名", o.path, units)
+		}
+	}
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		id := identify(in)
+		if id.file == nil {
+			continue // a missing input is reported when it is read
+		}
+		for i, o := range outs {
+			if !id.same(ids[i]) {
+				continue
+			}
+			which := "输入文件 " + in
+			if in == o.path {
+				which = "输入文件"
+			}
+			if !slices.Contains(args, in) {
+				return usageErrorf(cmd, "输出文件 %s 就是要读取的文件夹中的%s，不能覆盖输入；请用 %s 指定文件夹以外的文件名", o.path, which, o.flag)
+			}
+			return usageErrorf(cmd, "输出文件 %s 就是%s，不能覆盖输入；请用 %s 指定另一个文件名", o.path, which, o.flag)
+		}
+	}
+	for _, o := range outs {
+		if err := checkOutputDir(o.path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// outputError is a failure to write an output file.
+type outputError struct {
+	path   string
+	reason string
+	err    error
+}
+
+func (e *outputError) Error() string { return "无法写出 " + e.path + "：" + e.reason }
+func (e *outputError) Unwrap() error { return e.err }
+
+// checkOutputDir fails early, before any input is read, when the output's
+// folder does not exist or cannot be written, or the output is a folder.
+func checkOutputDir(out string) error {
+	dir := filepath.Dir(out)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &outputError{path: out, reason: "文件夹 " + dir + " 不存在（请先创建它，或换一个位置）", err: err}
+	case err != nil:
+		return &outputError{path: out, reason: writeReason(err), err: err}
+	case !fi.IsDir():
+		return &outputError{path: out, reason: dir + " 不是文件夹", err: fs.ErrInvalid}
+	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		return &outputError{path: out, reason: "这是一个文件夹，请指定文件名", err: fs.ErrExist}
+	}
+	// Permissions, a read-only disk or a full one show only when writing:
+	// try, so that a long roll-up does not fail at its end.
+	probe, err := temps.create(dir)
+	if err != nil {
+		return &outputError{path: out, reason: "文件夹 " + dir + " " + writeReason(err), err: err}
+	}
+	probe.Close()
+	temps.remove(probe.Name())
+	return nil
+}
+
+// tempPattern names xxgk's temporary files: hidden, and skipped by a
+// folder walk.
+const tempPattern = ".xxgk-*.tmp"
+
+// writeOutputs writes every output to a temporary file in its folder and,
+// only when all of them have been written, renames them into place. On a
+// failure or cancellation every temporary file is removed and no output is
+// put in place (an existing file of that name is left as it was).
+func writeOutputs(ctx context.Context, outs []output) error {
+	tmps := make([]string, 0, len(outs))
+	defer func() {
+		for _, t := range tmps {
+			temps.remove(t)
+		}
+	}()
+	for _, o := range outs {
+		tmp, err := writeTemp(ctx, o)
+		if err != nil {
+			return err
+		}
+		tmps = append(tmps, tmp)
+	}
+	if err := temps.commit(ctx, tmps, outs); err != nil {
+		return err
+	}
+	tmps = nil
+	return nil
+}
+
+// writeTemp writes one output to a new temporary file beside it and
+// returns the file's name.
+func writeTemp(ctx context.Context, o output) (name string, err error) {
+	f, err := temps.create(filepath.Dir(o.path))
+	if err != nil {
+		return "", &outputError{path: o.path, reason: writeReason(err), err: err}
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			temps.remove(f.Name())
+		}
+	}()
+	bw := bufio.NewWriter(ctxWriter{ctx, f})
+	if err := o.write(bw); err != nil {
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		return "", &outputError{path: o.path, reason: writeReason(err), err: err}
+	}
+	for _, step := range []func() error{bw.Flush, f.Sync, f.Close} {
+		if err := step(); err != nil {
+			if ctx.Err() != nil {
+				return "", ctx.Err()
+			}
+			return "", &outputError{path: o.path, reason: writeReason(err), err: err}
+		}
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return "", &outputError{path: o.path, reason: writeReason(err), err: err}
+	}
+	return f.Name(), nil
+}
+
+// ctxWriter stops writing once the command is cancelled.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// writeReason says in Chinese why writing failed. The path is left out:
+// the message names the output, not the temporary file written first.
+func writeReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "没有写入权限"
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件夹不存在"
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘空间不足"
+	case errors.Is(err, syscall.EROFS):
+		return "所在磁盘是只读的"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	return "写入失败（" + err.Error() + "）"
+}
+
+// tempFiles are the temporary files of this run. After an interrupt has
+// removed them, no file is created or renamed any more: an interrupted
+// run leaves no temporary file and no partial set of outputs.
+type tempFiles struct {
+	mu      sync.Mutex
+	names   map[string]bool
+	stopped bool
+}
+
+// temps are the temporary files of the running command.
+var temps tempFiles
+
+var errInterrupted = errors.New("已中断")
+
+func (t *tempFiles) create(dir string) (*os.File, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return nil, errInterrupted
+	}
+	f, err := os.CreateTemp(dir, tempPattern)
+	if err != nil {
+		return nil, err
+	}
+	if t.names == nil {
+		t.names = map[string]bool{}
+	}
+	t.names[f.Name()] = true
+	return f, nil
+}
+
+func (t *tempFiles) remove(name string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	os.Remove(name)
+	delete(t.names, name)
+}
+
+// commit renames every temporary file to its output, all under one lock so
+// that an interrupt sees either all of them in place or none.
+func (t *tempFiles) commit(ctx context.Context, tmps []string, outs []output) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return errInterrupted
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i, tmp := range tmps {
+		if err := os.Rename(tmp, outs[i].path); err != nil {
+			return &outputError{path: outs[i].path, reason: writeReason(err) + "（文件是否正在 Excel 或 WPS 中打开？）", err: err}
+		}
+		delete(t.names, tmp)
+	}
+	return nil
+}
+
+// stop removes every temporary file and refuses new ones. main calls it
+// when the process is interrupted, just before it exits.
+func (t *tempFiles) stop() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stopped = true
+	for name := range t.names {
+		os.Remove(name)
+	}
+	t.names = nil
+}
