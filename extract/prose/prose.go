@@ -437,7 +437,7 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		b := nouns[k]
 		cs := clauseStart(text, m.Start)
 		clause := dropEnumeration(text[cs:m.Start]) // 涵盖…计划总结…等政府信息: kinds, not a plan
-		if strs.ContainsAny(clause, pastWords) || strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) ||
+		if strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) ||
 			strs.ContainsAny(text, introWords) {
 			continue
 		}
@@ -452,7 +452,7 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		before := st.chain + text[:m.Start]
 		afterPart := strings.Contains(before, "其中") || strings.Contains(before, "包括")
 		for _, r := range proseRules {
-			if share && !r.anywhere || !r.claims(s, text, st.ctx, before, b, m, afterPart) {
+			if share && !r.anywhere || r.past(clause) || !r.claims(s, text, st.ctx, before, b, m, afterPart) {
 				continue
 			}
 			if _, dup := out[r.figure]; dup {
@@ -510,7 +510,8 @@ func bindNouns(text string, ms []numMention) []nounBinding {
 // nounStops end the noun after a number: the words that start what the
 // clause says next (5件，已全部办结 / 3件均已答复 / 1起、行政诉讼1起).
 var nounStops = []string{"已", "均", "并", "全部", "都", "其中", "予以", "占", "办结", "答复", "结转", "较", "比", "同比", "分别", "共", "合计", "总计", "累计",
-	"从事", "负责", "承担", "承办", "用于", "涉及", "属于", "通过", "按照", "依照", "依法", "经过"}
+	"从事", "负责", "承担", "承办", "用于", "涉及", "属于", "通过", "按照", "依照", "依法", "经过",
+	"主要", "包括", "涵盖", "包含", "同时", "有效", "及时", "切实", "进一步", "确保", "保障", "实现", "做到", "完成", "得到", "进行"}
 
 // maxNounRunes bounds the noun after a number.
 const maxNounRunes = 20
@@ -717,6 +718,15 @@ func (r proseRule) claims(s sentence, text, ctx, before string, b nounBinding, m
 		return groupOf(head) == groupOf(strings.Join(r.group, ""))
 	}
 	return true
+}
+
+// past reports whether the clause compares with last year (较去年,
+// 同比增长): apart from the rule's own subject, as in 上年结转3件.
+func (r proseRule) past(clause string) bool {
+	for _, w := range r.subject {
+		clause = strings.ReplaceAll(clause, w, "")
+	}
+	return strs.ContainsAny(clause, pastWords)
 }
 
 // kindOfWhole reports whether a figure after 其中 is one kind of a whole

@@ -113,8 +113,14 @@ func TestProseProactiveTotals(t *testing.T) {
 		// another subsection.
 		{"（一）主动公开政府信息的数量\n2016年主动公开政府信息4970条。\n（二）主动公开政府信息的主要类别\n在互联网上，区公开办主动公开信息数为222条。", "4970", false},
 
+		// Text run together (a page's text, a PDF): the next statement
+		// starts right after the unit.
+		{"全年主动公开政府信息1200条有效保障了群众的知情权。", "1200", false},
+		{"全年主动公开政府信息1200条主要包括政策文件、人事信息。", "1200", false},
+
 		// Near misses.
 		{sec + "在省政府网站信息公开专栏发布信息514条。", none, false},
+		{"全年主动公开30项工作。", none, false}, // 项 counts 工作, not information
 		{sec + "2016年，共公开发布信息82条。", none, false},
 		{"今年以来，通过门户网站公开政府信息3636条。", none, false}, // a bare 公开 outside the section
 		{sec + "各乡镇公开政府信息1158条。", none, false},
@@ -271,5 +277,33 @@ func TestPinyinGlossesAndTraditional(t *testing.T) {
 	got, _ := Figures(doc, 2016, true, nil, xxgk.Source{}.Place)
 	if v := got["requests.received"]; !v.Value.Equal(xxgk.Int(5)) {
 		t.Errorf("requests.received = %v", v.Value)
+	}
+}
+
+// TestProseOverviewSentences: sentences in the shape of the 总体情况 of
+// 2019 and 2021 form reports, each figure bound to its own words.
+func TestProseOverviewSentences(t *testing.T) {
+	const received = "2016年，共收到政府信息公开申请45件，上年结转3件，办结46件，结转下年度继续办理2件。"
+	const cases6 = "本年度共发生政府信息公开行政复议案件3件，行政诉讼案件2件。"
+	const both = "收到行政复议申请2件、行政诉讼1件，均维持原政府信息公开答复。"
+	cases := []struct {
+		text, key, want string
+	}{
+		{received, "requests.received", "45"},
+		{received, "requests.carried_over", "3"},
+		{received, "requests.closed", "46"},
+		{received, "requests.carried_forward", "2"},
+		{cases6, "review.total", "3"},
+		{cases6, "litigation.total", "2"},
+		{both, "review.total", "2"},
+		{both, "litigation.total", "1"},
+		{both, "requests.received", ""},
+		{"全年共收取信息处理费200元。", "fees.collected_yuan", "200"},
+		{"全年共受理依申请公开3件。", "requests.received", "3"},
+		{"全年共办理人大代表建议28件、政协提案15件。", "requests.received", ""},
+		{"全年共收到政府信息公开申请23件，同比增长15%。", "requests.received", "23"},
+	}
+	for _, tc := range cases {
+		checkProseRule(t, tc.text, tc.key, tc.want, false)
 	}
 }
