@@ -300,11 +300,15 @@ func (w *shapeWriter) table(g *document.Grid) {
 	// Column widths in em, from the longest text of a one-column cell.
 	widths := make([]float64, nc)
 	values := make([]int, nc) // numeric cells in the column
+	numbers := make([]float64, nc)
 	vertical := make([]bool, nc)
 	for _, sc := range cells {
 		t := g.Rows[sc.r][sc.c].Text
 		if numeric(t) {
 			values[sc.c]++
+			if sc.cols == 1 {
+				numbers[sc.c] = math.Max(numbers[sc.c], textWidth(t))
+			}
 		}
 		if sc.cols == 1 {
 			widths[sc.c] = math.Max(widths[sc.c], math.Min(textWidth(t), 9))
@@ -323,6 +327,7 @@ func (w *shapeWriter) table(g *document.Grid) {
 		case w.sh.narrow && values[c] > 2:
 			widths[c] = 2
 		}
+		widths[c] = math.Max(widths[c], numbers[c]) // a number is never broken
 		widths[c] += 2 * shapePad
 		if vertical[c] || w.sh.narrow && values[c] > 2 {
 			fixed += widths[c]
@@ -334,7 +339,7 @@ func (w *shapeWriter) table(g *document.Grid) {
 		scale := (avail - fixed) / free
 		for c := range nc {
 			if !(vertical[c] || w.sh.narrow && values[c] > 2) {
-				widths[c] *= scale
+				widths[c] = math.Max(widths[c]*scale, numbers[c]+2*shapePad)
 			}
 		}
 	}
