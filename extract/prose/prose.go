@@ -105,7 +105,7 @@ var (
 	// proactiveNot are the words that make a 主动公开 count another
 	// count: a scope, a category, a unit's part, another activity.
 	proactiveNot = append(append([]string{"已主动公开", "主动公开范围", "主动公开目录", "应主动公开", "重点领域", "类信息", "规范性文件",
-		"部分", "采购", "其他"}, partOfWhole...), otherActivities...)
+		"部分", "采购", "其他", "指南", "年报", "年度报告"}, partOfWhole...), otherActivities...)
 	// infoNouns are what a proactive count counts.
 	infoNouns = []string{"信息", "文件"}
 	// requestNouns are what a count of requests counts.
@@ -586,19 +586,37 @@ func channelSubject(pre string, subjects []string) bool {
 // after the number (公开246条政务信息); not 政府信息公开专栏, nor 公开财政
 // 预决算等政府信息 (a kind).
 func objectOf(pre, after string, verbs, words []string) bool {
-	if strs.ContainsAny(after, words) {
+	if headNoun(after, words) {
 		return true
 	}
 	for _, v := range verbs {
 		for i := range strs.Indexes(pre, v) {
 			rest := strings.TrimLeft(pre[i+len(v):], objectQualifiers)
-			if hasPrefixAny(rest, words) {
+			if hasPrefixAny(rest, words) && headNoun(rest, words) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// headNoun reports whether one of words stands in s as a noun of its own,
+// not the first part of a compound about the work (政府信息公开年报,
+// 政务信息化).
+func headNoun(s string, words []string) bool {
+	for _, w := range words {
+		for i := range strs.Indexes(s, w) {
+			if !hasPrefixAny(s[i+len(w):], compoundTails) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compoundTails follow 政府信息 in the names of disclosure work and its
+// documents: 政府信息公开年报, 政府信息公开指南, 政务信息化.
+var compoundTails = []string{"公开", "化", "工作", "管理", "系统", "平台"}
 
 // objectQualifiers may stand between a verb and its object: 发布了各类
 // 政府信息, 公开全部政府信息.

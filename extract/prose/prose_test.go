@@ -136,6 +136,10 @@ func TestProseProactiveTotals(t *testing.T) {
 		{sec + "公开财政预决算等政府信息15条。", none, false}, // a kind
 		{"本网站累计发布信息1万条，其中主动公开8000条。", none, false},
 		{"全年共发布信息2000条，较上年增加300条，其中主动公开1500条。", none, false},
+		{sec + "2016年，共公开政府信息公开年报1份。", none, false},
+		{sec + "发布1份政府信息公开年报。", none, false},
+		{"主动公开政府信息公开指南1份。", none, false},
+		{sec + "全年公开政府信息共计1500条，其中通过政府网站公开1200条，通过政务新媒体公开300条。", "1500", false},
 	}
 	for _, tc := range cases {
 		checkProseRule(t, tc.text, key, tc.want, tc.approx)
