@@ -161,9 +161,10 @@ var proseRules = []proseRule{
 	{figure: "fees.collected_yuan", subject: []string{"收取", "收费"}, context: []string{"信息公开", "申请", "检索", "复制", "邮寄", "信息处理费"},
 		units: moneyUnits, money: true, nouns: []string{"费"}, not: []string{"行政事业性收费", "减免"},
 		topics: []topic{topicUnknown, topicOverview, topicFees, topicRequests, topicOther}},
-	{figure: "staff.fulltime", subject: []string{"专职", "全职"}, nounAfter: true, also: []string{"人员", "工作人员", "专职"}, context: []string{"信息公开", "政务公开"},
+	// Full- and part-time staff are kinds of all staff: read after 其中 too.
+	{figure: "staff.fulltime", anywhere: true, subject: []string{"专职", "全职"}, nounAfter: true, also: []string{"人员", "工作人员", "专职"}, context: []string{"信息公开", "政务公开"},
 		units: staffUnits, nouns: staffNouns, not: []string{"平均", "每个", "每名", "兼职"}},
-	{figure: "staff.parttime", subject: []string{"兼职"}, nounAfter: true, context: []string{"信息公开", "政务公开"},
+	{figure: "staff.parttime", anywhere: true, subject: []string{"兼职"}, nounAfter: true, context: []string{"信息公开", "政务公开"},
 		units: staffUnits, nouns: staffNouns, not: []string{"平均", "每个", "每名", "专职", "全职"}},
 	{figure: "funds.special_yuan", subject: []string{"专项经费"}, context: []string{"信息公开", "政务公开"}, units: moneyUnits, money: true,
 		nouns: []string{"经费"}, not: []string{"网站建设", "网站", "平台建设", "设备"}},

@@ -204,6 +204,9 @@ func TestProsePrecision(t *testing.T) {
 		{"本报告年度我局收到1条申请政府信息公开的受理件。", "requests.received", "1"},
 		{"2016年，我局收到12起政府信息依申请公开，均按时办理。", "requests.received", "12"},
 		{"全年收到政府信息公开申请5件，已全部办结。", "requests.received", "5"},
+		{"我局有政府信息公开工作人员3名，其中专职1名，兼职2名。", "staff.fulltime", "1"},
+		{"我局有政府信息公开工作人员3名，其中专职1名，兼职2名。", "staff.parttime", "2"},
+		{"平均每个单位有兼职人员1名从事政府信息公开工作。", "staff.parttime", ""},
 		// Not one binding: left out.
 		{"我局专职和兼职人员共5名，负责政府信息公开工作。", "staff.fulltime", ""},
 		{"我局专职和兼职人员共5名，负责政府信息公开工作。", "staff.parttime", ""},
