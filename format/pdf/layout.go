@@ -1015,9 +1015,8 @@ func pdfAppendGrid(last *pitem, next pitem) bool {
 	}
 	g := &document.Grid{Rows: a}
 	// A label cut by the break: the part at the top of the new page goes
-	// on the cell above when one of them spans rows (or it is empty) and
-	// it does not start a numbered label of its own (三、本年度 / 办理结果,
-	// （六 / ）其他处理).
+	// on the cell above when one of them spans rows and it does not start
+	// a numbered label of its own (三、本年度 / 办理结果, （六 / ）其他处理).
 	for c := 0; c < width; c++ {
 		up, down := a[first-1][c], a[first][c]
 		if up.OrigCol != c || down.OrigCol != c || down.OrigRow != first {
@@ -1027,8 +1026,8 @@ func pdfAppendGrid(last *pitem, next pitem) bool {
 			continue
 		}
 		downSpans := first+1 < len(a) && a[first+1][c].OrigRow == first && a[first+1][c].OrigCol == c
-		if !downSpans && (down.Text != "" || up.OrigRow == first-1) {
-			continue
+		if !downSpans && up.OrigRow == first-1 {
+			continue // two labels of one row each
 		}
 		if pdfCellWidth(g, first, c) != pdfCellWidth(g, first-1, c) {
 			continue

@@ -13,6 +13,7 @@ import (
 	"xxgk"
 	"xxgk/document"
 	"xxgk/format"
+	"xxgk/format/pdf"
 	"xxgk/format/pdf/pdftext/pdftest"
 	"xxgk/internal/samples"
 	"xxgk/internal/testutil"
@@ -38,6 +39,10 @@ type pdfShape struct {
 	// narrow: value columns are two characters wide, so that header
 	// labels (社会公益组织, 法律服务机构) wrap over several lines.
 	narrow bool
+	// identityV: the labels written down a column are set in vertical
+	// writing (a font with the Identity-V encoding), one string each,
+	// rather than wrapped one character a line.
+	identityV bool
 	// repeatHeader: a table that goes on past the page draws its header
 	// rows again at the top of the next page (Word's 重复标题行).
 	repeatHeader bool
@@ -61,6 +66,8 @@ var pdfShapes = []pdfShape{
 	{name: "all", vertical: true, narrow: true, repeatHeader: true, bars: true, pageHeight: 842},
 	{name: "all-short-pages", vertical: true, narrow: true, repeatHeader: true, center: true, pageHeight: 600},
 	{name: "all-top", vertical: true, narrow: true, repeatHeader: true, pageHeight: 700},
+	{name: "vertical-writing", vertical: true, identityV: true, bars: true, center: true, pageHeight: 842},
+	{name: "vertical-writing-breaks", vertical: true, identityV: true, repeatHeader: true, pageHeight: 650},
 }
 
 // TestPDFTableShapes draws sample reports as a word processor exports
@@ -109,6 +116,34 @@ func checkShape(t *testing.T, doc *document.Document, fromSrc *xxgk.Report, sh p
 		}
 	}
 	testutil.CompareValues(t, "figures", fromPDF.Figures, fromSrc.Figures)
+	// Every cell of the source's tables is a cell of the PDF's, labels
+	// written down their column included.
+	pdoc, err := pdf.Read(pdfData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, b := range pdoc.Blocks {
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				for _, cell := range row {
+					have[strings.Join(strings.Fields(cell.Text), "")] = true
+				}
+			}
+		}
+	}
+	for _, b := range doc.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		for r, row := range b.Table.Rows {
+			for c, cell := range row {
+				if text := strings.Join(strings.Fields(cell.Text), ""); text != "" && !b.Table.IsCopy(r, c) && !have[text] {
+					t.Errorf("cell %q of the source is no cell of the PDF", text)
+				}
+			}
+		}
+	}
 	t.Logf("%d pages; %d of %d cells, %d of %d figures", pages, len(fromPDF.Cells), len(fromSrc.Cells), len(fromPDF.Figures), len(fromSrc.Figures))
 }
 
@@ -225,6 +260,16 @@ func (w *shapeWriter) text(x, y, size float64, s string) {
 	fmt.Fprintf(w.page(), "BT /F1 %.2f Tf 1 0 0 1 %.2f %.2f Tm <%s> Tj ET\n", size, x, y, hex.String())
 }
 
+// verticalText draws s in vertical writing from x, y down, with extra
+// space gap between glyphs.
+func (w *shapeWriter) verticalText(x, y, size, gap float64, s string) {
+	var hex strings.Builder
+	for _, r := range s {
+		fmt.Fprintf(&hex, "%04X", w.cid(r))
+	}
+	fmt.Fprintf(w.page(), "q BT /F2 %.2f Tf %.2f Tc 1 0 0 1 %.2f %.2f Tm <%s> Tj ET Q\n", size, gap, x, y, hex.String())
+}
+
 // rule draws a border from x0, y0 to x1, y1 (horizontal or vertical).
 func (w *shapeWriter) rule(x0, y0, x1, y1 float64) {
 	if w.sh.bars {
@@ -272,6 +317,7 @@ type rowSpan struct{ from, to int }
 type shapeCell struct {
 	r, c, rows, cols int
 	lines            []string
+	vertical         bool // in a column one character wide
 }
 
 // table draws a grid over as many pages as it takes.
@@ -356,6 +402,7 @@ func (w *shapeWriter) table(g *document.Grid) {
 	}
 	sort.SliceStable(cells, func(i, j int) bool { return cells[i].rows < cells[j].rows })
 	for _, sc := range cells {
+		sc.vertical = vertical[sc.c] && sc.cols == 1
 		width := (xs[sc.c+sc.cols]-xs[sc.c])/size - 2*shapePad
 		sc.lines = wrapText(g.Rows[sc.r][sc.c].Text, width)
 		need := float64(len(sc.lines))*lead + 2*shapePad*size
@@ -461,6 +508,13 @@ func (w *shapeWriter) rows(cells []*shapeCell, xs, heights []float64, from, to i
 		if w.sh.center {
 			ty = (y0+y1)/2 + textH/2
 		}
+		if sc.vertical && w.sh.identityV && len(lines) > 0 {
+			// One string in vertical writing: its origin is the top middle
+			// of its first glyph, and each glyph is a line's height below
+			// the one before.
+			w.verticalText((x0+x1)/2, ty-(lead-0.88*size)/2, size, lead-size, strings.Join(lines, ""))
+			continue
+		}
 		for i, l := range lines {
 			lw := textWidth(l) * size
 			x := (x0 + x1 - lw) / 2
@@ -494,7 +548,7 @@ func (w *shapeWriter) bytes(title string) []byte {
 	n := len(w.pages)
 	var kids []string
 	for i := range n {
-		kids = append(kids, fmt.Sprintf("%d 0 R", 6+2*i))
+		kids = append(kids, fmt.Sprintf("%d 0 R", 7+2*i))
 	}
 	var cmap strings.Builder
 	cmap.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
@@ -515,16 +569,20 @@ func (w *shapeWriter) bytes(title string) []byte {
 	for i, r := range w.runes {
 		fmt.Fprintf(&widths, "%d [%d] ", i+1, int(advance(r)*1000))
 	}
+	font := func(enc string) string {
+		return "<< /Type /Font /Subtype /Type0 /BaseFont /NotoSerifSC /Encoding /" + enc + " /ToUnicode 4 0 R /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NotoSerifSC /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [" + widths.String() + "] >>] >>"
+	}
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n),
-		"<< /Type /Font /Subtype /Type0 /BaseFont /NotoSerifSC /Encoding /Identity-H /ToUnicode 4 0 R /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NotoSerifSC /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [" + widths.String() + "] >>] >>",
+		font("Identity-H"),
 		pdftest.Flate("", []byte(cmap.String())),
 		fmt.Sprintf("<< /Title <FEFF%s> >>", utf16Hex(title)),
+		font("Identity-V"),
 	}
 	for i, p := range w.pages {
 		objs = append(objs,
-			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.0f %.0f] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", shapePageWidth, w.sh.pageHeight, 7+2*i),
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.0f %.0f] /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> /Contents %d 0 R >>", shapePageWidth, w.sh.pageHeight, 8+2*i),
 			pdftest.Flate("", []byte(p.String())))
 	}
 	return pdftest.Build("/Info 5 0 R", objs...)
