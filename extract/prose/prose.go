@@ -77,6 +77,9 @@ type proseRule struct {
 	// channelSubject: a count whose subject is a channel (门户网站累计主动
 	// 公开…) is that channel's, not the agency's.
 	channelSubject bool
+	// oneChannel: a sentence naming two channels or more (通过网站公开…，
+	// 通过微博发布…) counts each channel's part, not the total.
+	oneChannel bool
 }
 
 var (
@@ -122,8 +125,8 @@ var proseRules = []proseRule{
 	// In the section on proactive disclosure, 全年公开政府信息共315条 and
 	// 公开246条政务信息 state the total too.
 	{figure: "proactive.total", subject: []string{"公开", "发布"}, also: []string{"政府信息", "政务信息"}, object: true, section: true,
-		units: []string{"条", "件", "项", "份"}, nouns: infoNouns, channelSubject: true,
-		not:    append(append([]string{"申请", "不予", "目录", "指南", "解读"}, proactiveNot...), channels...),
+		units: []string{"条", "件", "项", "份"}, nouns: infoNouns, channelSubject: true, oneChannel: true,
+		not:    append([]string{"申请", "不予", "目录", "指南", "解读"}, proactiveNot...),
 		topics: []topic{topicProactive}},
 	{figure: "proactive.normative_docs", subject: []string{"规范性文件"}, context: []string{"公开", "制发", "印发", "出台", "发布", "制定"},
 		units: []string{"件", "条", "份", "个"}, nouns: []string{"规范性文件", "文件"}, topics: []topic{topicUnknown, topicOverview, topicProactive},
@@ -569,17 +572,29 @@ func dropEnumeration(pre string) string {
 // 主动公开…), not its subject.
 var channelPrepositions = []string{"通过", "在", "依托", "利用", "借助", "经由", "于", "从", "由", "用"}
 
-// channelSubject reports whether a channel is the subject before the
-// subject word at (实验区政府门户网站累计主动公开…).
+// channelSubject reports whether a channel is the subject of the verb
+// that states the count, the last subject word before it (实验区政府门户
+// 网站累计主动公开…, 政府信息公开专栏发布政府信息…).
 func channelSubject(pre string, subjects []string) bool {
 	i := indexAny(pre, channels)
 	if i < 0 {
 		return false
 	}
-	if j := indexAny(pre, subjects); j >= 0 && j < i {
+	if j := lastIndexAny(pre, subjects); j >= 0 && j < i {
 		return false // the channel follows the verb
 	}
 	return !strs.ContainsAny(pre[:i], channelPrepositions)
+}
+
+// channelKinds counts the kinds of channel text names (网站, 微博, …).
+func channelKinds(text string) int {
+	n := 0
+	for _, c := range channels {
+		if strings.Contains(text, c) {
+			n++
+		}
+	}
+	return n
 }
 
 // objectOf reports whether one of words is the object of one of the verbs
@@ -714,7 +729,7 @@ func (r proseRule) claims(s sentence, text, ctx, before string, b nounBinding, m
 	if strs.ContainsAny(pre, r.not) || strs.ContainsAny(b.after, r.not) {
 		return false
 	}
-	if r.channelSubject && channelSubject(pre, r.subject) {
+	if r.channelSubject && channelSubject(pre, r.subject) || r.oneChannel && channelKinds(text) > 1 {
 		return false
 	}
 	if u := zh.FoldHan(m.Unit); !unitIn(u, r.units) && !(b.after != "" && unitIn(u, r.docUnits)) || (r.money != (m.Kind == numMoney)) {
@@ -785,6 +800,16 @@ func indexAny(s string, words []string) int {
 	best := -1
 	for _, w := range words {
 		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+func lastIndexAny(s string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i > best {
 			best = i
 		}
 	}

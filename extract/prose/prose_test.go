@@ -118,9 +118,12 @@ func TestProseProactiveTotals(t *testing.T) {
 		{"全年主动公开政府信息1200条有效保障了群众的知情权。", "1200", false},
 		{"全年主动公开政府信息1200条主要包括政策文件、人事信息。", "1200", false},
 
+		{sec + "2016年，通过门户网站公开政府信息1200条。", "1200", false},
+
 		// Near misses.
 		{sec + "在省政府网站信息公开专栏发布信息514条。", none, false},
-		{"全年主动公开30项工作。", none, false}, // 项 counts 工作, not information
+		{sec + "通过政府网站公开政府信息800条，通过政务微博发布政府信息300条。", none, false}, // two channels' parts
+		{"全年主动公开30项工作。", none, false},                             // 项 counts 工作, not information
 		{sec + "2016年，共公开发布信息82条。", none, false},
 		{"今年以来，通过门户网站公开政府信息3636条。", none, false}, // a bare 公开 outside the section
 		{sec + "各乡镇公开政府信息1158条。", none, false},
