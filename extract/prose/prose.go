@@ -18,12 +18,14 @@ import (
 	"xxgk/zh"
 )
 
-// Each figure has a rule: the words that must stand in the clause before
-// the number (the subject), the words that disqualify it (another activity,
-// another scope), the units it is counted in and the sections where
-// reports state it. A number is taken only when one rule claims it and
-// nothing in its clause or sentence says it is a plan, last year's figure,
-// a cumulative total, a rate or a part of a total.
+// Each figure has a rule: the words that must be said of the number (the
+// subject), the words that disqualify it (another activity, another
+// scope), the units it is counted in and the sections where reports state
+// it. A number is said of its own words only: those before it back to the
+// quantity before it, and the noun right after it (安排了2名专职人员和3名
+// 兼职人员). A number is taken only when one rule claims it and nothing in
+// its clause or sentence says it is a plan, last year's figure, a
+// cumulative total, a rate or a part of a total.
 
 // proseRule says how one figure is stated in prose.
 type proseRule struct {
@@ -114,7 +116,8 @@ var (
 	// requestNouns are what a count of requests counts.
 	requestNouns = []string{"申请", "信息公开"}
 	// caseNouns are what review and litigation counts count.
-	caseNouns  = []string{"行政复议", "复议", "行政诉讼", "诉讼", "申请", "案"}
+	caseNouns = []string{"行政复议", "复议", "行政诉讼", "诉讼", "申请", "案"}
+	// staffNouns are what staff counts count.
 	staffNouns = []string{"人员", "专职", "兼职", "全职", "干部"}
 )
 
