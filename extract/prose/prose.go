@@ -69,8 +69,9 @@ type proseRule struct {
 	// object: the also words are the verb's object: they follow the
 	// subject (公开政府信息, not 政府信息公开专栏发布信息) or the number.
 	object bool
-	// section: read only in the figure's own section (a bare 公开 is
-	// the proactive total only under 主动公开政府信息情况).
+	// section: read only under a heading of one of the topics, never in
+	// a section of unknown topic (a bare 公开 is the proactive total under
+	// 主动公开政府信息情况 or 总体情况, not under 重点领域政府信息公开情况).
 	section bool
 	// kind: read after 其中 too when the whole before it is not this
 	// figure (发布信息607条，其中主动公开380份): the figure is one kind of
@@ -125,12 +126,13 @@ var proseRules = []proseRule{
 	{figure: "proactive.total", subject: []string{"主动公开", "主动发布", "主动向社会公开"}, units: []string{"条", "件", "项", "份"},
 		nouns: infoNouns, not: proactiveNot, kind: true, channelSubject: true,
 		topics: []topic{topicUnknown, topicOverview, topicProactive}},
-	// In the section on proactive disclosure, 全年公开政府信息共315条 and
-	// 公开246条政务信息 state the total too.
+	// In the section on proactive disclosure or the overview, 全年公开政府
+	// 信息共315条 and 公开246条政务信息 state the total too (not in a section
+	// of unknown topic: 重点领域 and the like).
 	{figure: "proactive.total", subject: []string{"公开", "发布"}, also: []string{"政府信息", "政务信息"}, object: true, section: true,
 		units: []string{"条", "件", "项", "份"}, nouns: infoNouns, channelSubject: true, oneChannel: true,
 		not:    append([]string{"申请", "不予", "目录", "指南", "解读"}, proactiveNot...),
-		topics: []topic{topicProactive}},
+		topics: []topic{topicProactive, topicOverview}},
 	{figure: "proactive.normative_docs", subject: []string{"规范性文件"}, context: []string{"公开", "制发", "印发", "出台", "发布", "制定"},
 		units: []string{"件", "条", "份", "个"}, nouns: []string{"规范性文件", "文件"}, topics: []topic{topicUnknown, topicOverview, topicProactive},
 		// 规范性文件类信息 and 政策、规范性文件类 are categories of the
@@ -705,7 +707,7 @@ func (r proseRule) topicAllowed(t topic) bool {
 // claims reports whether the rule reads mention m of the sentence, bound
 // to its words by b.
 func (r proseRule) claims(s sentence, text, ctx, before string, b nounBinding, m numMention, afterPart bool) bool {
-	if !r.topicAllowed(s.Topic) || r.section && !r.inTopic(s.Topic) {
+	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
 		return false
 	}
 	pre := dropEnumeration(b.pre)

@@ -119,6 +119,8 @@ func TestProseProactiveTotals(t *testing.T) {
 		{"全年主动公开政府信息1200条主要包括政策文件、人事信息。", "1200", false},
 
 		{sec + "2016年，通过门户网站公开政府信息1200条。", "1200", false},
+		{"一、总体情况\n2016年，全年公开政府信息共 315 条，收到政府信息公开申请5件。", "315", false},
+		{"一、总体情况\n（一）主动公开方面。2016年，我局主动发布各类政府信息 1365 条。", "1365", false},
 
 		// Near misses.
 		{sec + "在省政府网站信息公开专栏发布信息514条。", none, false},
@@ -126,6 +128,7 @@ func TestProseProactiveTotals(t *testing.T) {
 		{"全年主动公开30项工作。", none, false},                             // 项 counts 工作, not information
 		{sec + "2016年，共公开发布信息82条。", none, false},
 		{"今年以来，通过门户网站公开政府信息3636条。", none, false}, // a bare 公开 outside the section
+		{"二、重点领域政府信息公开情况\n今年以来，通过门户网站公开政府信息3636条。", none, false},
 		{sec + "各乡镇公开政府信息1158条。", none, false},
 		{sec + "依申请公开政府信息5条。", none, false},
 		{sec + "政府信息公开专栏发布政府信息300条。", none, false},
