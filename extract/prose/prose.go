@@ -1101,21 +1101,21 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 	return out, fs
 }
 
-// settle picks one candidate: the value all agree on, else the value
+// settle picks one candidate: the value all agree on, else, of the
+// statements that are not cumulative (累计) if there are any, the value
 // stated in the section that reports the figure when only one is, else
-// the one the statements that are not cumulative (累计), then the totals
-// (全区…共), then those under a heading about the quantity agree on; ok is
-// false when no statement can be preferred.
+// the one the totals (全区…共), then those under a heading about the
+// quantity agree on; ok is false when no statement can be preferred.
 func settle(cs []proseCandidate) (proseCandidate, bool) {
 	if c, ok := agreed(cs); ok {
 		return c, true
 	}
+	if yearly := filterCandidates(cs, func(c proseCandidate) bool { return !c.cumulative }); len(yearly) > 0 {
+		cs = yearly // 累计 gives way wherever the year's own figure stands
+	}
 	in := filterCandidates(cs, func(c proseCandidate) bool { return c.inTopic })
 	if len(in) == 0 {
 		in = cs
-	}
-	if yearly := filterCandidates(in, func(c proseCandidate) bool { return !c.cumulative }); len(yearly) > 0 {
-		in = yearly
 	}
 	if c, ok := agreed(in); ok {
 		return c, true
