@@ -327,7 +327,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		if s.Block != block {
 			prev, chain, block = "", "", s.Block
 		}
-		st := statement{text: text, chain: chain, ctx: prev + chain + text}
+		st := statement{text: text, chain: chain, prev: prev}
 		if strings.HasSuffix(text, "；") || strings.HasSuffix(text, ";") {
 			chain += text
 		} else {
@@ -417,7 +417,7 @@ func leadingYear(s string) int {
 // starts: after the last ，；：, or the sentence start.
 func clauseStart(text string, i int) int {
 	best := 0
-	for _, d := range []string{"，", ",", "；", ";", "：", ":", "。"} {
+	for _, d := range clauseMarks {
 		if j := strings.LastIndex(text[:i], d); j >= 0 && j+len(d) > best {
 			best = j + len(d)
 		}
@@ -425,26 +425,69 @@ func clauseStart(text string, i int) int {
 	return best
 }
 
+var clauseMarks = []string{"，", ",", "；", ";", "：", ":", "。"}
+
+// clauseStarts returns clauseStart(text, m.Start) for each of ms, in
+// order, in one pass over text.
+func clauseStarts(text string, ms []numMention) []int {
+	out := make([]int, len(ms))
+	start, k := 0, 0
+	for i := 0; i < len(text) && k < len(ms); {
+		for k < len(ms) && ms[k].Start <= i {
+			out[k] = start
+			k++
+		}
+		if n := markAt(text, i); n > 0 {
+			i += n
+			start = i
+			continue
+		}
+		i++
+	}
+	for ; k < len(ms); k++ {
+		out[k] = start
+	}
+	return out
+}
+
+// markAt returns the length of the clause mark at text[i], or 0.
+func markAt(text string, i int) int {
+	for _, d := range clauseMarks {
+		if strings.HasPrefix(text[i:], d) {
+			return len(d)
+		}
+	}
+	return 0
+}
+
 // statement is a sentence with the sentences it goes on from.
 type statement struct {
 	text  string // the sentence (simplified)
 	chain string // the sentences before it in its statement, each ended by ；
-	ctx   string // the sentence before the statement, the chain and the sentence
+	prev  string // the sentence before the statement
+}
+
+// says reports whether the statement or the sentence before it holds one
+// of words.
+func (st statement) says(words []string) bool {
+	return strs.ContainsAny(st.text, words) || strs.ContainsAny(st.chain, words) || strs.ContainsAny(st.prev, words)
 }
 
 // proseCounts reads the numbers of a sentence that a rule claims; the
-// rules that need their context stated look for it in st.ctx.
+// rules that need their context stated look for it in st and the sentence
+// before it.
 func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 	text := st.text
 	out := map[string]proseCandidate{}
 	mentions := scanNumbers(text) // simplified: 條 reads as 条; offsets are those of s.Text
-	nouns := bindNouns(text, mentions)
+	starts := clauseStarts(text, mentions)
+	nouns := bindNouns(text, mentions, starts)
 	for k, m := range mentions {
 		if m.Kind != numCount && m.Kind != numMoney {
 			continue
 		}
 		b := nouns[k]
-		cs := clauseStart(text, m.Start)
+		cs := starts[k]
 		clause := dropEnumeration(text[cs:m.Start]) // 涵盖…计划总结…等政府信息: kinds, not a plan
 		if strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) ||
 			strs.ContainsAny(text, introWords) {
@@ -458,10 +501,11 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 			continue // (公文平台发文)113条: one channel; 作为一项常态工作: no count
 		}
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
+		past := strs.ContainsAny(clause, pastWords)
 		before := st.chain + text[:m.Start]
 		afterPart := strings.Contains(before, "其中") || strings.Contains(before, "包括")
 		for _, r := range proseRules {
-			if share && !r.anywhere || r.past(clause) || !r.claims(s, text, st.ctx, before, b, m, afterPart) {
+			if share && !r.anywhere || past && r.past(clause) || !r.claims(s, st, before, b, m, afterPart) {
 				continue
 			}
 			if _, dup := out[r.figure]; dup {
@@ -497,8 +541,9 @@ type nounBinding struct {
 	after string
 }
 
-// bindNouns binds each of the mentions of text to its words.
-func bindNouns(text string, ms []numMention) []nounBinding {
+// bindNouns binds each of the mentions of text to its words; starts are
+// the starts of their clauses.
+func bindNouns(text string, ms []numMention, starts []int) []nounBinding {
 	bs := make([]nounBinding, len(ms))
 	prev := 0 // end of the noun of the last quantity
 	for k, m := range ms {
@@ -507,7 +552,7 @@ func bindNouns(text string, ms []numMention) []nounBinding {
 			limit = ms[k+1].Start
 		}
 		end := nounEnd(text, m.End, limit)
-		from := max(clauseStart(text, m.Start), min(prev, m.Start))
+		from := max(starts[k], min(prev, m.Start))
 		bs[k] = nounBinding{pre: text[from:m.Start], after: text[m.End:end]}
 		if m.Kind == numCount || m.Kind == numMoney || m.Kind == numPercent || m.Kind == numOther && m.Unit != "" {
 			prev = end
@@ -706,7 +751,8 @@ func (r proseRule) topicAllowed(t topic) bool {
 
 // claims reports whether the rule reads mention m of the sentence, bound
 // to its words by b.
-func (r proseRule) claims(s sentence, text, ctx, before string, b nounBinding, m numMention, afterPart bool) bool {
+func (r proseRule) claims(s sentence, st statement, before string, b nounBinding, m numMention, afterPart bool) bool {
+	text := st.text
 	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
 		return false
 	}
@@ -723,11 +769,11 @@ func (r proseRule) claims(s sentence, text, ctx, before string, b nounBinding, m
 		return false // the number counts another noun
 	}
 	if r.context != nil {
-		where := text
+		stated := strs.ContainsAny(text, r.context)
 		if r.strict {
-			where = ctx
+			stated = st.says(r.context)
 		}
-		if !strs.ContainsAny(where, r.context) && (r.strict || !r.inTopic(s.Topic)) {
+		if !stated && (r.strict || !r.inTopic(s.Topic)) {
 			return false // the section itself can give the context
 		}
 	}
