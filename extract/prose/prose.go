@@ -18,12 +18,14 @@ import (
 	"xxgk/zh"
 )
 
-// Each figure has a rule: the words that must stand in the clause before
-// the number (the subject), the words that disqualify it (another activity,
-// another scope), the units it is counted in and the sections where
-// reports state it. A number is taken only when one rule claims it and
-// nothing in its clause or sentence says it is a plan, last year's figure,
-// a cumulative total, a rate or a part of a total.
+// Each figure has a rule: the words that must be said of the number (the
+// subject), the words that disqualify it (another activity, another
+// scope), the units it is counted in and the sections where reports state
+// it. A number is said of its own words only: those before it back to the
+// quantity before it, and the noun right after it (安排了2名专职人员和3名
+// 兼职人员). A number is taken only when one rule claims it and nothing in
+// its clause or sentence says it is a plan, last year's figure, a
+// cumulative total, a rate or a part of a total.
 
 // proseRule says how one figure is stated in prose.
 type proseRule struct {
@@ -38,6 +40,9 @@ type proseRule struct {
 	not []string
 	// units accepted after the number.
 	units []string
+	// docUnits count copies of documents (份): accepted only with the noun
+	// after the number (收到1份行政复议申请, not 行政复议决定书3份).
+	docUnits []string
 	// topics where the figure may be stated; empty means any but the
 	// sections about problems and plans.
 	topics []topic
@@ -50,9 +55,34 @@ type proseRule struct {
 	// anywhere: the figure is read after 其中 too, for it is itself one
 	// kind of a larger whole (其中同意公开答复数17条).
 	anywhere bool
-	// strict: the context words must be in the sentence; the section alone
-	// does not do (不予公开信息10条 in a report without requests).
+	// strict: the context words must be in the sentence (or the sentences
+	// it goes on from, …；); the section alone does not do (不予公开信息10条
+	// in a report without requests).
 	strict bool
+	// nouns: when a noun follows the number (收到1份行政复议申请, 公开246条
+	// 政务信息), it holds one of these: the number counts that noun, and
+	// 作为一项常态工作 counts no information. No nouns: nothing may follow.
+	nouns []string
+	// nounAfter: the subject may be the noun after the number
+	// (安排了2名专职人员, 收到1份…行政复议申请).
+	nounAfter bool
+	// object: the also words are the verb's object: they follow the
+	// subject (公开政府信息, not 政府信息公开专栏发布信息) or the number.
+	object bool
+	// section: read only under a heading of one of the topics, never in
+	// a section of unknown topic (a bare 公开 is the proactive total under
+	// 主动公开政府信息情况 or 总体情况, not under 重点领域政府信息公开情况).
+	section bool
+	// kind: read after 其中 too when the whole before it is not this
+	// figure (发布信息607条，其中主动公开380份): the figure is one kind of
+	// another count.
+	kind bool
+	// channelSubject: a count whose subject is a channel (门户网站累计主动
+	// 公开…) is that channel's, not the agency's.
+	channelSubject bool
+	// oneChannel: a sentence naming two channels or more (通过网站公开…，
+	// 通过微博发布…) counts each channel's part, not the total.
+	oneChannel bool
 }
 
 var (
@@ -71,60 +101,91 @@ var (
 	partOfWhole = []string{"本级", "各部门", "各乡镇", "各单位", "各街道", "区直", "县直", "市直", "部门单位", "乡镇政府", "乡镇人民政府"}
 
 	// channels qualify a count as one channel's (公文平台发文, 政府网站).
-	channels = []string{"平台", "发文", "网站", "微信", "微博", "公众号", "公开栏", "客户端", "报纸", "电视"}
+	channels = []string{"平台", "发文", "网站", "专栏", "微信", "微博", "公众号", "公开栏", "客户端", "报纸", "电视"}
 
 	reviewOnly     = []string{"行政复议", "复议"}
 	litigationOnly = []string{"行政诉讼", "诉讼"}
 )
 
+var (
+	// proactiveNot are the words that make a 主动公开 count another
+	// count: a scope, a category, a unit's part, another activity.
+	proactiveNot = append(append([]string{"已主动公开", "主动公开范围", "主动公开目录", "应主动公开", "重点领域", "类信息", "规范性文件",
+		"部分", "采购", "其他", "指南", "年报", "年度报告"}, partOfWhole...), otherActivities...)
+	// infoNouns are what a proactive count counts.
+	infoNouns = []string{"信息", "文件"}
+	// requestNouns are what a count of requests counts.
+	requestNouns = []string{"申请", "信息公开"}
+	// caseNouns are what review and litigation counts count.
+	caseNouns = []string{"行政复议", "复议", "行政诉讼", "诉讼", "申请", "案"}
+	// staffNouns are what staff counts count.
+	staffNouns = []string{"人员", "专职", "兼职", "全职", "干部"}
+)
+
 var proseRules = []proseRule{
-	{figure: "proactive.total", subject: []string{"主动公开"}, units: []string{"条", "件", "项", "份"},
-		not: append(append([]string{"已主动公开", "主动公开范围", "主动公开目录", "应主动公开", "重点领域", "类信息", "规范性文件",
-			"部分", "采购", "其他"}, partOfWhole...), otherActivities...),
+	{figure: "proactive.total", subject: []string{"主动公开", "主动发布", "主动向社会公开"}, units: []string{"条", "件", "项", "份"},
+		nouns: infoNouns, not: proactiveNot, kind: true, channelSubject: true,
 		topics: []topic{topicUnknown, topicOverview, topicProactive}},
-	{figure: "proactive.normative_docs", subject: []string{"规范性文件"}, context: []string{"公开", "制发", "印发", "出台", "发布"},
-		units: []string{"件", "条", "份", "个"}, topics: []topic{topicUnknown, topicOverview, topicProactive},
+	// In the section on proactive disclosure or the overview, 全年公开政府
+	// 信息共315条 and 公开246条政务信息 state the total too (not in a section
+	// of unknown topic: 重点领域 and the like).
+	{figure: "proactive.total", subject: []string{"公开", "发布"}, also: []string{"政府信息", "政务信息"}, object: true, section: true,
+		units: []string{"条", "件", "项", "份"}, nouns: infoNouns, channelSubject: true, oneChannel: true,
+		not:    append([]string{"申请", "不予", "目录", "指南", "解读"}, proactiveNot...),
+		topics: []topic{topicProactive, topicOverview}},
+	{figure: "proactive.normative_docs", subject: []string{"规范性文件"}, context: []string{"公开", "制发", "印发", "出台", "发布", "制定"},
+		units: []string{"件", "条", "份", "个"}, nouns: []string{"规范性文件", "文件"}, topics: []topic{topicUnknown, topicOverview, topicProactive},
 		// 规范性文件类信息 and 政策、规范性文件类 are categories of the
 		// proactive total, not the count of normative documents.
 		not: []string{"清理", "废止", "现行有效", "失效", "修订", "修改", "备案", "审查", "审核", "宣布", "继续有效", "征求", "类", "政策、"}},
 	{figure: "requests.received", subject: []string{"收到", "受理", "接到", "接收", "接受", "共办理", "办理"}, also: []string{"申请"},
-		context: []string{"信息公开", "依申请", "公开申请", "申请公开"}, units: countUnits,
+		context: []string{"信息公开", "依申请", "公开申请", "申请公开"}, units: countUnits, nouns: requestNouns,
 		not:    append([]string{"办结", "答复", "已主动公开", "不予", "同意", "转办", "告知", "其中", "复议", "诉讼"}, otherActivities...),
 		topics: []topic{topicUnknown, topicOverview, topicRequests}},
-	{figure: "requests.closed", subject: []string{"办结"}, context: []string{"申请"}, units: countUnits,
+	{figure: "requests.closed", subject: []string{"办结"}, context: []string{"申请"}, units: countUnits, nouns: requestNouns,
 		not: []string{"按时办结", "延期办结", "按期办结"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
 	{figure: "requests.carried_forward", subject: []string{"结转下", "结转至", "转入下一", "结转到"}, context: []string{"申请", "结转"},
-		units: countUnits, topics: []topic{topicUnknown, topicOverview, topicRequests}},
-	{figure: "requests.carried_over", subject: []string{"上年结转", "上一年度结转", "去年结转", "上年度结转"}, units: countUnits,
+		units: countUnits, nouns: requestNouns, topics: []topic{topicUnknown, topicOverview, topicRequests}},
+	{figure: "requests.carried_over", subject: []string{"上年结转", "上一年度结转", "去年结转", "上年度结转"}, units: countUnits, nouns: requestNouns,
 		topics: []topic{topicUnknown, topicOverview, topicRequests}},
 	{figure: "requests.granted", anywhere: true, subject: []string{"予以公开", "同意公开", "全部公开"}, context: []string{"申请"}, units: countUnits, strict: true,
-		not: []string{"不予", "不同意", "部分", "信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
-	{figure: "requests.partially_granted", anywhere: true, subject: []string{"部分公开"}, context: []string{"申请"}, units: countUnits, strict: true,
-		not: []string{"信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
-	{figure: "requests.denied", anywhere: true, subject: []string{"不予公开", "不同意公开"}, context: []string{"申请"}, units: countUnits, strict: true,
-		not: []string{"不予公开信息", "信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
-	{figure: "review.total", subject: reviewOnly, units: caseUnits, not: append([]string{"诉讼"}, "复议后"),
+		nouns: requestNouns, not: []string{"不予", "不同意", "部分", "信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
+	// 区分处理 is the form's word for a partial grant (部分公开（区分处理的…）).
+	{figure: "requests.partially_granted", anywhere: true, subject: []string{"部分公开", "区分处理"}, context: []string{"申请"}, units: countUnits, strict: true,
+		nouns: requestNouns, not: []string{"信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
+	// 免于公开 is the older reports' word for a denial (否决公开).
+	{figure: "requests.denied", anywhere: true, subject: []string{"不予公开", "不同意公开", "免于公开", "免予公开"}, context: []string{"申请"}, units: countUnits, strict: true,
+		nouns: requestNouns, not: []string{"不予公开信息", "信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
+	{figure: "requests.unable", anywhere: true, subject: []string{"无法提供"}, context: []string{"申请"}, units: countUnits, strict: true,
+		nouns: requestNouns, not: []string{"信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
+	{figure: "requests.not_processed", anywhere: true, subject: []string{"不予处理"}, context: []string{"申请"}, units: countUnits, strict: true,
+		nouns: requestNouns, not: []string{"信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
+	{figure: "requests.other", anywhere: true, subject: []string{"其他处理"}, context: []string{"申请"}, units: countUnits, strict: true,
+		nouns: requestNouns, not: []string{"信息有", "信息数"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
+	{figure: "review.total", subject: reviewOnly, nounAfter: true, units: caseUnits, docUnits: []string{"份"}, nouns: caseNouns, not: append([]string{"诉讼"}, "复议后"),
 		topics: []topic{topicUnknown, topicOverview, topicReview, topicRequests}},
-	{figure: "litigation.total", subject: litigationOnly, units: caseUnits, not: []string{"复议"},
+	{figure: "litigation.total", subject: litigationOnly, nounAfter: true, units: caseUnits, docUnits: []string{"份"}, nouns: caseNouns, not: []string{"复议"},
 		topics: []topic{topicUnknown, topicOverview, topicReview, topicRequests}},
 	{figure: "fees.collected_yuan", subject: []string{"收取", "收费"}, context: []string{"信息公开", "申请", "检索", "复制", "邮寄", "信息处理费"},
-		units: moneyUnits, money: true, not: []string{"行政事业性收费", "减免"}, topics: []topic{topicUnknown, topicOverview, topicFees, topicRequests, topicOther}},
-	{figure: "staff.fulltime", subject: []string{"专职", "全职"}, also: []string{"人员", "工作人员", "专职"}, context: []string{"信息公开", "政务公开"},
-		units: staffUnits, not: []string{"平均", "每个", "每名", "兼职"}},
-	{figure: "staff.parttime", subject: []string{"兼职"}, context: []string{"信息公开", "政务公开"},
-		units: staffUnits, not: []string{"平均", "每个", "每名", "专职", "全职"}},
+		units: moneyUnits, money: true, nouns: []string{"费"}, not: []string{"行政事业性收费", "减免"},
+		topics: []topic{topicUnknown, topicOverview, topicFees, topicRequests, topicOther}},
+	// Full- and part-time staff are kinds of all staff: read after 其中 too.
+	{figure: "staff.fulltime", anywhere: true, subject: []string{"专职", "全职"}, nounAfter: true, also: []string{"人员", "工作人员", "专职"}, context: []string{"信息公开", "政务公开"},
+		units: staffUnits, nouns: staffNouns, not: []string{"平均", "每个", "每名", "兼职"}},
+	{figure: "staff.parttime", anywhere: true, subject: []string{"兼职"}, nounAfter: true, context: []string{"信息公开", "政务公开"},
+		units: staffUnits, nouns: staffNouns, not: []string{"平均", "每个", "每名", "专职", "全职"}},
 	{figure: "funds.special_yuan", subject: []string{"专项经费"}, context: []string{"信息公开", "政务公开"}, units: moneyUnits, money: true,
-		not: []string{"网站建设", "网站", "平台建设", "设备"}},
+		nouns: []string{"经费"}, not: []string{"网站建设", "网站", "平台建设", "设备"}},
 
 	// Parts of review and litigation, after 其中 in a sentence about one of them.
-	{figure: "review.upheld", subject: []string{"维持"}, part: true, group: reviewOnly, units: caseUnits},
-	{figure: "review.corrected", subject: []string{"纠错", "纠正"}, part: true, group: reviewOnly, units: caseUnits},
-	{figure: "review.other", subject: []string{"其他情形", "其他结果"}, part: true, group: reviewOnly, units: caseUnits},
-	{figure: "review.pending", subject: []string{"尚未审结", "未审结"}, part: true, group: reviewOnly, units: caseUnits},
-	{figure: "litigation.upheld", subject: []string{"维持", "驳回"}, part: true, group: litigationOnly, units: caseUnits},
-	{figure: "litigation.corrected", subject: []string{"纠错", "纠正"}, part: true, group: litigationOnly, units: caseUnits},
-	{figure: "litigation.other", subject: []string{"其他情形", "其他结果"}, part: true, group: litigationOnly, units: caseUnits},
-	{figure: "litigation.pending", subject: []string{"尚未审结", "未审结"}, part: true, group: litigationOnly, units: caseUnits},
+	{figure: "review.upheld", subject: []string{"维持"}, part: true, group: reviewOnly, units: caseUnits, nouns: caseNouns},
+	{figure: "review.corrected", subject: []string{"纠错", "纠正"}, part: true, group: reviewOnly, units: caseUnits, nouns: caseNouns},
+	{figure: "review.other", subject: []string{"其他情形", "其他结果"}, part: true, group: reviewOnly, units: caseUnits, nouns: caseNouns},
+	{figure: "review.pending", subject: []string{"尚未审结", "未审结"}, part: true, group: reviewOnly, units: caseUnits, nouns: caseNouns},
+	{figure: "litigation.upheld", subject: []string{"维持", "驳回"}, part: true, group: litigationOnly, units: caseUnits, nouns: caseNouns},
+	{figure: "litigation.corrected", subject: []string{"纠错", "纠正"}, part: true, group: litigationOnly, units: caseUnits, nouns: caseNouns},
+	{figure: "litigation.other", subject: []string{"其他情形", "其他结果"}, part: true, group: litigationOnly, units: caseUnits, nouns: caseNouns},
+	{figure: "litigation.pending", subject: []string{"尚未审结", "未审结"}, part: true, group: litigationOnly, units: caseUnits, nouns: caseNouns},
 }
 
 // zeroRule says how a report states that a figure is zero: 未收到申请,
@@ -136,13 +197,16 @@ type zeroRule struct {
 	not      []string // the sentence contains none of these
 	negation []string // words that state the zero, before the subject
 	topics   []topic
+	// group: the sentence speaks of this group alone (未出现结果纠正案件
+	// after 行政复议共2件 is review's, not litigation's).
+	group []string
 }
 
 var (
 	// negations state a zero for the word that follows them closely. A bare
 	// 无 is not one: 无法提供, 无正当理由 are words of the forms.
-	negations   = []string{"未收到", "没有收到", "未接到", "未受理", "没有受理", "暂无", "尚未", "没有发生", "未发生", "未有", "没有", "未出现", "没有出现", "均无", "从未", "无申请", "无依申请", "无行政复议", "无复议", "无行政诉讼", "无诉讼"}
-	feeNegation = []string{"暂不收费", "不收费", "未收费", "未收取", "没有收取", "不收取", "免费", "无收费", "未向", "没有向", "无向"}
+	negations   = []string{"未收到", "没有收到", "未接到", "未受理", "没有受理", "暂无", "尚未", "没有发生", "未发生", "未产生", "未有", "没有", "未出现", "没有出现", "均无", "从未", "无申请", "无依申请", "无行政复议", "无复议", "无行政诉讼", "无诉讼"}
+	feeNegation = []string{"暂不收费", "不收费", "未收费", "未收取", "没有收取", "不收取", "免费", "无收费", "未向", "没有向", "无向", "不向", "暂未"}
 )
 
 var zeroRules = []zeroRule{
@@ -150,8 +214,13 @@ var zeroRules = []zeroRule{
 		context: []string{"依申请", "公开申请", "申请公开", "申请人", "申请"}, topics: []topic{topicUnknown, topicOverview, topicRequests}},
 	{figure: "review.total", subject: []string{"行政复议", "复议"}, negation: negations, topics: []topic{topicUnknown, topicOverview, topicRequests, topicReview}},
 	{figure: "litigation.total", subject: []string{"行政诉讼", "诉讼"}, negation: negations, topics: []topic{topicUnknown, topicOverview, topicRequests, topicReview}},
-	{figure: "fees.collected_yuan", subject: []string{"收费", "收取", "费用"}, negation: append(append([]string(nil), feeNegation...), negations...),
+	{figure: "fees.collected_yuan", subject: []string{"收费", "收取", "费用", "处理费"}, negation: append(append([]string(nil), feeNegation...), negations...),
 		not: []string{"行政事业性收费"}, topics: []topic{topicUnknown, topicOverview, topicRequests, topicFees, topicOther}},
+	// Parts stated as none beside their total: 行政复议共2件，未出现结果纠正案件.
+	{figure: "review.corrected", subject: []string{"纠正", "纠错"}, negation: negations, group: reviewOnly,
+		topics: []topic{topicUnknown, topicOverview, topicRequests, topicReview}},
+	{figure: "litigation.corrected", subject: []string{"纠正", "纠错"}, negation: negations, group: litigationOnly,
+		topics: []topic{topicUnknown, topicOverview, topicRequests, topicReview}},
 }
 
 // Scope words. A clause holding one of them is not this year's figure.
@@ -220,10 +289,12 @@ func (ws *wordSet) in(text string) bool {
 
 // proseCandidate is one reading of a figure from one sentence.
 type proseCandidate struct {
-	value    xxgk.Value
-	inTopic  bool // stated in the section that reports the figure
-	total    bool // the clause marks a total: 共, 全区, 总计
-	sentence string
+	value      xxgk.Value
+	inTopic    bool // stated in the section that reports the figure
+	total      bool // the clause marks a total: 共, 全区, 总计
+	cumulative bool // a 累计 figure the year's context admitted (2015年度，累计…)
+	quantity   bool // stated under a heading about the quantity (（一）主动公开政府信息的数量)
+	sentence   string
 }
 
 // totalWords mark the clause of a total, as opposed to one unit's part.
@@ -244,22 +315,37 @@ func Figures(doc *document.Document, year int, trad bool, tableFigures map[strin
 // other years'; trad says the document holds traditional characters.
 func readProse(doc *document.Document, year int, trad bool) map[string][]proseCandidate {
 	out := map[string][]proseCandidate{}
+	// A sentence ended by ；goes on in the next: 其中，区本级62条；各部门
+	// 1697条；… is one statement (chain), and the sentence before it
+	// (prev) gives its context.
+	prev, chain, block := "", "", -1
 	for _, s := range splitSentences(doc) {
-		if s.Topic == topicProblems || s.Topic == topicPlans {
-			continue
-		}
 		text := s.Text
 		if trad {
 			text = zh.FoldHan(text)
 		}
-		if !proseSubjects.in(text) {
+		if s.Block != block {
+			prev, chain, block = "", "", s.Block
+		}
+		st := statement{text: text, chain: chain, prev: prev}
+		if strings.HasSuffix(text, "；") || strings.HasSuffix(text, ";") {
+			chain += text
+		} else {
+			prev, chain = chain+text, ""
+		}
+		if s.Topic == topicProblems || s.Topic == topicPlans {
+			continue
+		}
+		if !proseSubjects.in(text) && !bareNone(text) {
 			continue // no rule's subject: nothing to read (most sentences)
 		}
 		if sentenceOutOfScope(text, year) {
 			continue
 		}
-		for fig, c := range proseCounts(s, text, year) {
-			out[fig] = append(out[fig], c)
+		if mayCount(text) {
+			for fig, c := range proseCounts(s, st, year) {
+				out[fig] = append(out[fig], c)
+			}
 		}
 		for fig, c := range proseZeros(s, text) {
 			if len(out[fig]) == 0 || !sameSentence(out[fig], s.Text) {
@@ -268,6 +354,18 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		}
 	}
 	return out
+}
+
+// mayCount reports whether text holds a digit or a Chinese numeral: a
+// sentence without one states no count (most sentences that name a
+// figure's words).
+func mayCount(text string) bool {
+	for _, r := range text {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || zh.Digit(r) >= 0 || zh.Place(r) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func sameSentence(cs []proseCandidate, s string) bool {
@@ -319,7 +417,7 @@ func leadingYear(s string) int {
 // starts: after the last ，；：, or the sentence start.
 func clauseStart(text string, i int) int {
 	best := 0
-	for _, d := range []string{"，", ",", "；", ";", "：", ":", "。"} {
+	for _, d := range clauseMarks {
 		if j := strings.LastIndex(text[:i], d); j >= 0 && j+len(d) > best {
 			best = j + len(d)
 		}
@@ -327,29 +425,87 @@ func clauseStart(text string, i int) int {
 	return best
 }
 
-// proseCounts reads the numbers of a sentence that a rule claims.
-func proseCounts(s sentence, text string, year int) map[string]proseCandidate {
+var clauseMarks = []string{"，", ",", "；", ";", "：", ":", "。"}
+
+// clauseStarts returns clauseStart(text, m.Start) for each of ms, in
+// order, in one pass over text.
+func clauseStarts(text string, ms []numMention) []int {
+	out := make([]int, len(ms))
+	start, k := 0, 0
+	for i := 0; i < len(text) && k < len(ms); {
+		for k < len(ms) && ms[k].Start <= i {
+			out[k] = start
+			k++
+		}
+		if n := markAt(text, i); n > 0 {
+			i += n
+			start = i
+			continue
+		}
+		i++
+	}
+	for ; k < len(ms); k++ {
+		out[k] = start
+	}
+	return out
+}
+
+// markAt returns the length of the clause mark at text[i], or 0.
+func markAt(text string, i int) int {
+	for _, d := range clauseMarks {
+		if strings.HasPrefix(text[i:], d) {
+			return len(d)
+		}
+	}
+	return 0
+}
+
+// statement is a sentence with the sentences it goes on from.
+type statement struct {
+	text  string // the sentence (simplified)
+	chain string // the sentences before it in its statement, each ended by ；
+	prev  string // the sentence before the statement
+}
+
+// says reports whether the statement or the sentence before it holds one
+// of words.
+func (st statement) says(words []string) bool {
+	return strs.ContainsAny(st.text, words) || strs.ContainsAny(st.chain, words) || strs.ContainsAny(st.prev, words)
+}
+
+// proseCounts reads the numbers of a sentence that a rule claims; the
+// rules that need their context stated look for it in st and the sentence
+// before it.
+func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
+	text := st.text
 	out := map[string]proseCandidate{}
 	mentions := scanNumbers(text) // simplified: 條 reads as 条; offsets are those of s.Text
-	for _, m := range mentions {
+	starts := clauseStarts(text, mentions)
+	nouns := bindNouns(text, mentions, starts)
+	for k, m := range mentions {
 		if m.Kind != numCount && m.Kind != numMoney {
 			continue
 		}
-		cs := clauseStart(text, m.Start)
-		clause := text[cs:m.Start]
-		if strs.ContainsAny(clause, pastWords) || strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) ||
+		b := nouns[k]
+		cs := starts[k]
+		clause := dropEnumeration(text[cs:m.Start]) // 涵盖…计划总结…等政府信息: kinds, not a plan
+		if strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) ||
 			strs.ContainsAny(text, introWords) {
 			continue
 		}
-		if strings.Contains(clause, "累计") && !annualContext(text[:m.Start], year) {
+		cumulative := strings.Contains(clause, "累计")
+		if cumulative && !annualContext(text[:m.Start], year) {
 			continue
 		}
-		if isShare(text[m.End:]) || channelNote(clause) {
-			continue // 674条，占23%: a part; (公文平台发文)113条: one channel
+		if channelNote(clause) || articleOne(m, b) {
+			continue // (公文平台发文)113条: one channel; 作为一项常态工作: no count
 		}
-		afterPart := strings.Contains(text[:m.Start], "其中") || strings.Contains(text[:m.Start], "包括")
+		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
+		past := strs.ContainsAny(clause, pastWords)
+		before := st.chain + text[:m.Start]
+		afterPart := strings.Contains(before, "其中") || strings.Contains(before, "包括")
 		for _, r := range proseRules {
-			if !r.claims(s, text, clause, m, afterPart) {
+			if share && !r.anywhere || past && r.past(clause) || !r.claims(s, st, before, b, m, afterPart) {
 				continue
 			}
 			if _, dup := out[r.figure]; dup {
@@ -360,15 +516,177 @@ func proseCounts(s sentence, text string, year int) map[string]proseCandidate {
 			out[r.figure] = proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
 					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
-				inTopic:  r.inTopic(s.Topic),
-				total:    strs.ContainsAny(clause, totalWords) || restatesTotal(text[m.End:]),
-				sentence: s.Text,
+				inTopic:    r.inTopic(s.Topic),
+				total:      strs.ContainsAny(clause, totalWords) || restatesTotal(text[m.End:]),
+				cumulative: cumulative,
+				quantity:   strings.Contains(s.Heading, "数量"),
+				sentence:   s.Text,
 			}
 			break
 		}
 	}
 	return out
 }
+
+// nounBinding is what a number of a sentence is said of. Each number binds
+// to its own words: in 安排了2名专职人员和3名兼职人员, 3 is said of 兼职人员
+// and not of the 专职人员 before it.
+type nounBinding struct {
+	// pre: the words before the number in its clause, back to the noun of
+	// the quantity before it.
+	pre string
+	// after: the noun right after the number (收到1份行政复议申请, 2名专职
+	// 人员), up to punctuation, another number or a word that starts the
+	// clause's next statement; "" when none follows.
+	after string
+}
+
+// bindNouns binds each of the mentions of text to its words; starts are
+// the starts of their clauses.
+func bindNouns(text string, ms []numMention, starts []int) []nounBinding {
+	bs := make([]nounBinding, len(ms))
+	prev := 0 // end of the noun of the last quantity
+	for k, m := range ms {
+		limit := len(text)
+		if k+1 < len(ms) {
+			limit = ms[k+1].Start
+		}
+		end := nounEnd(text, m.End, limit)
+		from := max(starts[k], min(prev, m.Start))
+		bs[k] = nounBinding{pre: text[from:m.Start], after: text[m.End:end]}
+		if m.Kind == numCount || m.Kind == numMoney || m.Kind == numPercent || m.Kind == numOther && m.Unit != "" {
+			prev = end
+		}
+	}
+	return bs
+}
+
+// nounStops end the noun after a number: the words that start what the
+// clause says next (5件，已全部办结 / 3件均已答复 / 1起、行政诉讼1起).
+var nounStops = []string{"已", "均", "并", "全部", "都", "其中", "予以", "占", "办结", "答复", "结转", "较", "比", "同比", "分别", "共", "合计", "总计", "累计",
+	"从事", "负责", "承担", "承办", "用于", "涉及", "属于", "通过", "按照", "依照", "依法", "经过",
+	"主要", "包括", "涵盖", "包含", "同时", "有效", "及时", "切实", "进一步", "确保", "保障", "实现", "做到", "完成", "得到", "进行"}
+
+// maxNounRunes bounds the noun after a number.
+const maxNounRunes = 20
+
+// nounEnd returns the end of the noun that starts at from, before limit:
+// Han characters up to a stop word.
+func nounEnd(text string, from, limit int) int {
+	i := from
+	for n := 0; i < limit && n < maxNounRunes; n++ {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !zh.IsHan(r) || hasPrefixAny(text[i:], nounStops) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func hasPrefixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// articleOne reports a 一 before a measure word and a noun (作为一项常态工作,
+// 公开一批信息): an article, as English "a", not a count.
+func articleOne(m numMention, b nounBinding) bool {
+	return b.after != "" && m.Value.Equal(xxgk.Int(1)) && strings.Contains(m.Text, "一") && !strings.ContainsAny(m.Text, "0123456789")
+}
+
+// enumerationLeads introduce a list of kinds that ends in 等 (涵盖办事程序、
+// 人事任免、重点领域动态等政府信息): the list says what the counted things
+// are, so its words do not make the count a part.
+var enumerationLeads = []string{"涵盖", "包括", "包含", "涉及"}
+
+// dropEnumeration removes such a list from the words before a number.
+func dropEnumeration(pre string) string {
+	for _, lead := range enumerationLeads {
+		i := strings.Index(pre, lead)
+		if i < 0 {
+			continue
+		}
+		if j := strings.LastIndex(pre, "等"); j > i {
+			pre = pre[:i+len(lead)] + pre[j:]
+		}
+	}
+	return pre
+}
+
+// channelPrepositions make a channel the means of a count (通过门户网站
+// 主动公开…), not its subject.
+var channelPrepositions = []string{"通过", "在", "依托", "利用", "借助", "经由", "于", "从", "由", "用"}
+
+// channelSubject reports whether a channel is the subject of the verb
+// that states the count, the last subject word before it (实验区政府门户
+// 网站累计主动公开…, 政府信息公开专栏发布政府信息…).
+func channelSubject(pre string, subjects []string) bool {
+	i := indexAny(pre, channels)
+	if i < 0 {
+		return false
+	}
+	if j := lastIndexAny(pre, subjects); j >= 0 && j < i {
+		return false // the channel follows the verb
+	}
+	return !strs.ContainsAny(pre[:i], channelPrepositions)
+}
+
+// channelKinds counts the kinds of channel text names (网站, 微博, …).
+func channelKinds(text string) int {
+	n := 0
+	for _, c := range channels {
+		if strings.Contains(text, c) {
+			n++
+		}
+	}
+	return n
+}
+
+// objectOf reports whether one of words is the object of one of the verbs
+// in pre, right after it (公开政府信息300条, 发布各类政府信息), or the noun
+// after the number (公开246条政务信息); not 政府信息公开专栏, nor 公开财政
+// 预决算等政府信息 (a kind).
+func objectOf(pre, after string, verbs, words []string) bool {
+	if headNoun(after, words) {
+		return true
+	}
+	for _, v := range verbs {
+		for i := range strs.Indexes(pre, v) {
+			rest := strings.TrimLeft(pre[i+len(v):], objectQualifiers)
+			if hasPrefixAny(rest, words) && headNoun(rest, words) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headNoun reports whether one of words stands in s as a noun of its own,
+// not the first part of a compound about the work (政府信息公开年报,
+// 政务信息化).
+func headNoun(s string, words []string) bool {
+	for _, w := range words {
+		for i := range strs.Indexes(s, w) {
+			if !hasPrefixAny(s[i+len(w):], compoundTails) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compoundTails follow 政府信息 in the names of disclosure work and its
+// documents: 政府信息公开年报, 政府信息公开指南, 政务信息化.
+var compoundTails = []string{"公开", "化", "工作", "管理", "系统", "平台"}
+
+// objectQualifiers may stand between a verb and its object: 发布了各类
+// 政府信息, 公开全部政府信息.
+const objectQualifiers = "了各类项全部所有的"
 
 // annualContext reports whether the text before a 累计 figure puts it in
 // the report's year: 2015年度，累计…, 全年累计…, 今年以来累计….
@@ -431,34 +749,90 @@ func (r proseRule) topicAllowed(t topic) bool {
 	return false
 }
 
-// claims reports whether the rule reads mention m of the sentence.
-func (r proseRule) claims(s sentence, text, clause string, m numMention, afterPart bool) bool {
-	if !r.topicAllowed(s.Topic) || !strs.ContainsAny(clause, r.subject) {
+// claims reports whether the rule reads mention m of the sentence, bound
+// to its words by b.
+func (r proseRule) claims(s sentence, st statement, before string, b nounBinding, m numMention, afterPart bool) bool {
+	text := st.text
+	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
 		return false
 	}
-	if r.also != nil && !strs.ContainsAny(clause, r.also) {
+	pre := dropEnumeration(b.pre)
+	if !strs.ContainsAny(pre, r.subject) && !(r.nounAfter && strs.ContainsAny(b.after, r.subject)) {
 		return false
 	}
-	if r.context != nil && !strs.ContainsAny(text, r.context) && (r.strict || !r.inTopic(s.Topic)) {
-		return false // the section itself can give the context
+	if r.also != nil {
+		if r.object && !objectOf(pre, b.after, r.subject, r.also) || !strs.ContainsAny(pre, r.also) && !strs.ContainsAny(b.after, r.also) {
+			return false
+		}
 	}
-	if strs.ContainsAny(clause, r.not) {
+	if b.after != "" && !strs.ContainsAny(b.after, r.nouns) {
+		return false // the number counts another noun
+	}
+	if r.context != nil {
+		stated := strs.ContainsAny(text, r.context)
+		if r.strict {
+			stated = st.says(r.context)
+		}
+		if !stated && (r.strict || !r.inTopic(s.Topic)) {
+			return false // the section itself can give the context
+		}
+	}
+	if strs.ContainsAny(pre, r.not) || strs.ContainsAny(b.after, r.not) {
 		return false
 	}
-	if !unitIn(zh.FoldHan(m.Unit), r.units) || (r.money != (m.Kind == numMoney)) {
+	if r.channelSubject && channelSubject(pre, r.subject) || r.oneChannel && channelKinds(text) > 1 {
 		return false
 	}
-	if r.part != afterPart && !r.anywhere {
-		return false // totals never after 其中, parts only after it
+	if u := zh.FoldHan(m.Unit); !unitIn(u, r.units) && !(b.after != "" && unitIn(u, r.docUnits)) || (r.money != (m.Kind == numMoney)) {
+		return false
+	}
+	switch {
+	case r.anywhere:
+	case r.part && !afterPart:
+		return false // parts only after 其中
+	case !r.part && afterPart:
+		if !r.kind || !kindOfWhole(before, r.subject) {
+			return false // totals never after 其中
+		}
 	}
 	if r.part && afterPart {
-		head := text
-		if i := indexAny(text, []string{"其中", "包括"}); i >= 0 {
-			head = text[:i]
+		head := before
+		if i := indexAny(before, []string{"其中", "包括"}); i >= 0 {
+			head = before[:i]
 		}
 		return groupOf(head) == groupOf(strings.Join(r.group, ""))
 	}
 	return true
+}
+
+// past reports whether the clause compares with last year (较去年,
+// 同比增长): apart from the rule's own subject, as in 上年结转3件.
+func (r proseRule) past(clause string) bool {
+	for _, w := range r.subject {
+		clause = strings.ReplaceAll(clause, w, "")
+	}
+	return strs.ContainsAny(clause, pastWords)
+}
+
+// kindOfWhole reports whether a figure after 其中 is one kind of a whole
+// that is not the figure itself: 发布信息607条，其中主动公开380份 (the
+// whole before 其中 names none of the figure's subjects). A sentence that
+// starts with 其中 breaks down the sentence before it, a whole not seen.
+func kindOfWhole(before string, subjects []string) bool {
+	i := strings.Index(before, "其中")
+	if i <= 0 {
+		return false
+	}
+	whole := before[:i]
+	if j := strings.LastIndexAny(strings.TrimRight(whole, "，,：: "), "，,；;。"); j >= 0 {
+		whole = whole[j:] // the clause of the whole
+	}
+	// The whole's scope is the kind's: 本网站累计发布信息1万条，其中主动公开
+	// 8000条 is cumulative.
+	if strs.ContainsAny(whole, cumulativeWords) || strings.Contains(whole, "累计") || strs.ContainsAny(whole, planWords) || strs.ContainsAny(whole, pastWords) {
+		return false
+	}
+	return !strs.ContainsAny(before[:i], subjects)
 }
 
 // groupOf tells whether text speaks of review or litigation first.
@@ -483,6 +857,16 @@ func indexAny(s string, words []string) int {
 	return best
 }
 
+func lastIndexAny(s string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i > best {
+			best = i
+		}
+	}
+	return best
+}
+
 func unitIn(u string, units []string) bool {
 	for _, x := range units {
 		if u == x {
@@ -495,6 +879,14 @@ func unitIn(u string, units []string) bool {
 // proseZeros reads the zeros a sentence states.
 func proseZeros(s sentence, text string) map[string]proseCandidate {
 	out := map[string]proseCandidate{}
+	zero := func(fig string) proseCandidate {
+		return proseCandidate{
+			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
+				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
+			inTopic:  zeroTopics[fig] == s.Topic,
+			sentence: s.Text,
+		}
+	}
 	clauses := splitClauses(text)
 	for _, z := range zeroRules {
 		if !topicIn(s.Topic, z.topics) || !strs.ContainsAny(text, z.subject) {
@@ -503,25 +895,140 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 		if z.context != nil && !strs.ContainsAny(text, z.context) {
 			continue
 		}
+		if z.group != nil && !speaksOfOnly(text, z.group) {
+			continue
+		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
 		stated := false
 		for _, c := range clauses {
-			if !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject)) {
+			if !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject) || noneStated(c, z.subject)) {
 				stated = true
 				break
 			}
 		}
-		if !stated {
-			continue
+		if stated {
+			out[z.figure] = zero(z.figure)
 		}
-		out[z.figure] = proseCandidate{
-			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(z.figure),
-				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
-			inTopic:  zeroTopics[z.figure] == s.Topic,
-			sentence: s.Text,
+	}
+	if bareNone(text) {
+		for _, fig := range sectionFigures(s) {
+			if _, ok := out[fig]; !ok {
+				out[fig] = zero(fig)
+			}
 		}
 	}
 	return out
+}
+
+// speaksOfOnly reports whether text speaks of group (review or litigation)
+// and not of the other.
+func speaksOfOnly(text string, group []string) bool {
+	other := litigationOnly
+	if groupOf(strings.Join(group, "")) == "litigation" {
+		other = reviewOnly
+	}
+	return strs.ContainsAny(text, group) && !strs.ContainsAny(text, other)
+}
+
+// noneStated reports a clause that states there was none of a subject
+// with a bare 无 and ends in 情况 or 事项: 本报告年度无政府信息公开申请行政
+// 复议、提起行政诉讼的情况; 无收取信息处理费情况. Elsewhere a bare 无 is a
+// word of the forms (无法提供, 无正当理由), and 无违规收费情况 says nothing
+// of the fees collected.
+func noneStated(clause string, subjects []string) bool {
+	c := strings.TrimRight(clause, "。；;！!")
+	if !hasSuffixAny(c, noneEnds) {
+		return false
+	}
+	for i := range strs.Indexes(c, "无") {
+		rest := c[i+len("无"):]
+		if hasPrefixAny(rest, noneWords) {
+			continue
+		}
+		rest = strs.FirstRunes(rest, negationReach)
+		if strings.ContainsAny(rest, "0123456789") {
+			continue
+		}
+		if strs.ContainsAny(rest, subjects) && !qualified(rest, subjects) {
+			return true
+		}
+	}
+	return false
+}
+
+// qualified reports whether the words after a negation narrow it to one
+// kind or outcome of its subject (无违规收费情况, 未出现被纠错的行政复议案件):
+// then it says nothing of the subject's total. A qualifier that is itself
+// the subject (纠错 for the corrected count) does not narrow.
+func qualified(rest string, subjects []string) bool {
+	for _, q := range zeroQualifiers {
+		if strings.Contains(rest, q) && !strs.ContainsAny(q, subjects) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// noneEnds end a clause that states a none with a bare 无.
+	noneEnds = []string{"情况", "事项", "情形", "现象", "案件"}
+	// noneWords start words with 无 that state no none: 无法, 无正当理由,
+	// 无需, 无论, 无偿, 无效, 无关.
+	noneWords = []string{"法", "正当", "需", "须", "论", "疑", "偿", "效", "关", "异"}
+	// zeroQualifiers narrow a none to one kind or outcome: 无违规收费情况,
+	// 未出现被纠错的行政复议案件.
+	zeroQualifiers = []string{"违规", "违法", "乱", "不合理", "超标", "不当", "纠错", "纠正", "败诉", "撤销", "维持", "超期", "逾期"}
+)
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareNoneEnds end a sentence that only says there was none: 我镇2016年度
+// 无申请。 暂无。
+var bareNoneEnds = []string{"无", "无申请", "无此情况", "无此类情况", "无相关情况", "无此项", "未发生", "没有发生", "没有"}
+
+// bareNone reports a short sentence that only says there was none, with
+// no number but a year: under the section on fees or on review and
+// litigation, it states that section's figures are zero.
+func bareNone(text string) bool {
+	t := strings.TrimRight(text, "。；;！!.")
+	if utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
+		return false // 行政复议：无 names its subject, for the rules to read
+	}
+	for _, m := range scanNumbers(t) {
+		if m.Kind != numYear {
+			return false
+		}
+	}
+	return true
+}
+
+// namedSubjects name a figure of the sections on fees and on review.
+var namedSubjects = []string{"复议", "诉讼", "收费", "费用", "处理费", "收取"}
+
+// sectionFigures are the figures a sentence's section reports as a whole:
+// the fees, or review and litigation as its heading names them.
+func sectionFigures(s sentence) []string {
+	switch s.Topic {
+	case topicFees:
+		return []string{"fees.collected_yuan"}
+	case topicReview:
+		var figs []string
+		if strs.ContainsAny(s.Heading, reviewOnly) {
+			figs = append(figs, "review.total")
+		}
+		if strs.ContainsAny(s.Heading, litigationOnly) {
+			figs = append(figs, "litigation.total")
+		}
+		return figs
+	}
+	return nil
 }
 
 // zeroTopics are the sections that report each figure stated as zero.
@@ -594,7 +1101,7 @@ func negates(text string, negs, subjects []string) bool {
 			if strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
 				continue
 			}
-			if strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects) {
+			if (strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects)) && !qualified(rest, subjects) {
 				return true
 			}
 		}
@@ -640,44 +1147,46 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 	return out, fs
 }
 
-// settle picks one candidate: the value all agree on, else the value
-// stated in the section that reports the figure when only one is; ok is
-// false when no statement can be preferred.
+// settle picks one candidate: the value all agree on, else, of the
+// statements that are not cumulative (累计) if there are any, the value
+// stated in the section that reports the figure when only one is, else
+// the one the totals (全区…共), then those under a heading about the
+// quantity agree on; ok is false when no statement can be preferred.
 func settle(cs []proseCandidate) (proseCandidate, bool) {
-	all := true
-	for _, c := range cs[1:] {
-		if disagree(cs[0].value, c.value) {
-			all = false
-		}
+	if c, ok := agreed(cs); ok {
+		return c, true
 	}
-	if all {
-		return cs[0], true
+	if yearly := filterCandidates(cs, func(c proseCandidate) bool { return !c.cumulative }); len(yearly) > 0 {
+		cs = yearly // 累计 gives way wherever the year's own figure stands
 	}
-	var in []proseCandidate
-	for _, c := range cs {
-		if c.inTopic {
-			in = append(in, c)
-		}
-	}
+	in := filterCandidates(cs, func(c proseCandidate) bool { return c.inTopic })
 	if len(in) == 0 {
 		in = cs
 	}
 	if c, ok := agreed(in); ok {
 		return c, true
 	}
-	// Several values in the section: a total (全区…共) against parts.
-	var totals []proseCandidate
-	for _, c := range in {
-		if c.total {
-			totals = append(totals, c)
-		}
-	}
-	if len(totals) > 0 {
-		if c, ok := agreed(totals); ok {
-			return c, true
+	for _, prefer := range []func(proseCandidate) bool{
+		func(c proseCandidate) bool { return c.total },
+		func(c proseCandidate) bool { return c.quantity },
+	} {
+		if sub := filterCandidates(in, prefer); len(sub) > 0 {
+			if c, ok := agreed(sub); ok {
+				return c, true
+			}
 		}
 	}
 	return in[0], false
+}
+
+func filterCandidates(cs []proseCandidate, keep func(proseCandidate) bool) []proseCandidate {
+	var out []proseCandidate
+	for _, c := range cs {
+		if keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // agreed returns the first candidate if all give the same value.

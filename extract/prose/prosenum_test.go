@@ -221,6 +221,9 @@ func TestScanNumbersTraps(t *testing.T) {
 		{"千万", nil}, {"百姓", nil}, {"十分重要", nil}, {"唯一", nil}, {"之一", nil},
 		{"贯彻中央八项规定精神", nil}, {"最多跑一次", nil}, {"一条龙服务", nil},
 		{"九台区", nil}, {"一年来", nil}, {"同一件事", nil}, {"每一件", nil},
+		// numerals inside words around a figure's words (issue 13, class 8)
+		{"进一步规范主动公开工作", nil}, {"建成一站式主动公开平台", nil}, {"统一规范公开内容", nil},
+		{"确保一网通办", nil}, {"一是主动公开", []string{"一是 ordinal 1"}},
 		{"发生一起安全事故", []string{"一起 count 1 起"}},
 		{"三个月", []string{"三个月 count 3 个月"}},
 		{"3个多月", []string{"3个多月 count 3 个月 ~"}},

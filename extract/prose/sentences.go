@@ -91,6 +91,9 @@ func headingTopic(title string, docYear int) topic {
 				continue
 			}
 		}
+		if e.topic == topicRequests && strings.Contains(f, "主动公开") {
+			return topicOverview // 加强主动公开和依申请公开办理情况: both sections in one
+		}
 		return e.topic
 	}
 	return topicUnknown

@@ -426,6 +426,9 @@ func TestHeadingTopic(t *testing.T) {
 		{"其他需要报告的事项", topicOther},
 		{"其它需要报告的事项", topicOther},
 		{"加强组织领导,确保工作全面落实", topicUnknown},
+		// Both kinds of disclosure in one heading: an overview of both.
+		{"加强主动公开和依申请公开办理情况", topicOverview},
+		{"依申请公开政府信息和不予公开政府信息情况", topicRequests},
 	}
 	for _, tt := range tests {
 		if got := headingTopic(tt.title, 0); got != tt.want {

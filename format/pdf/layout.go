@@ -66,6 +66,10 @@ type pitem struct {
 	top  float64
 	line *pline
 	grid *document.Grid
+	xs   []float64 // a grid's column borders, left to right
+	// oneRow: the grid is a single ruled row; unless it goes on the table
+	// before, it is read as a line of cells.
+	oneRow bool
 }
 
 func layout(pd *pdftext.Document) *document.Document {
@@ -75,6 +79,7 @@ func layout(pd *pdftext.Document) *document.Document {
 		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget))
 	}
 	pdfDropRunning(pages)
+	pdfJoinContinued(pages)
 	return &document.Document{Kind: "pdf", Blocks: pdfBlocks(pages)}
 }
 
@@ -102,7 +107,7 @@ func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
 	var items []pitem
 	for _, t := range tables {
 		if g := t.grid(); g != nil {
-			items = append(items, pitem{page: pi, top: t.ys[0], grid: g})
+			items = append(items, pitem{page: pi, top: t.ys[0], grid: g, xs: t.xs, oneRow: t.oneRow})
 		}
 	}
 	for _, l := range pdfMergeWrapped(pdfLines(free, true)) {
@@ -364,6 +369,9 @@ type pdfTable struct {
 	ys    []float64 // row borders, top to bottom
 	root  []int     // fine cell i*cols+j → the cell it belongs to
 	cells map[int][]pglyph
+	// oneRow: a single ruled row, a table only as the rest of one that
+	// ends the page before (its last row carried over); else a line.
+	oneRow bool
 }
 
 func (t *pdfTable) cols() int { return len(t.xs) - 1 }
@@ -477,7 +485,7 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 	}
 	t := &pdfTable{xs: xs, ys: ys, cells: map[int][]pglyph{}}
 	rows, cols := t.rows(), t.cols()
-	if rows < 2 || cols < 2 || rows*cols > pdfMaxTableCells {
+	if rows < 1 || cols < 2 || rows*cols > pdfMaxTableCells {
 		return nil
 	}
 	// The rules at each border position.
@@ -523,6 +531,10 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 	for k := range t.root {
 		t.root[k] = uf.find(k)
 		distinct[t.root[k]] = true
+	}
+	if rows == 1 && len(distinct) >= 2 {
+		t.oneRow = true // the last row of a table, alone on its page?
+		return t
 	}
 	if len(distinct) < 4 {
 		return nil // a frame, or a box with a rule through it
@@ -915,3 +927,171 @@ func pdfStartsNumbered(s string) bool {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// pdfJoinContinued joins a ruled table that goes on over a page break: a
+// table that ends its page and one that starts the next, with the same
+// outer borders and column borders the first has, are one table. The
+// header rows a word processor draws again on the new page (Word's
+// 重复标题行) are dropped, and a row label that spans rows across the
+// break (三、本年度办理结果 written down a narrow column, cut into 三、本年度
+// and 办理结果) is one cell again.
+func pdfJoinContinued(pages [][]pitem) {
+	for p := 0; p+1 < len(pages); p++ {
+		if len(pages[p]) == 0 || len(pages[p+1]) == 0 {
+			continue
+		}
+		last, next := &pages[p][len(pages[p])-1], pages[p+1][0]
+		if last.grid == nil || last.oneRow || next.grid == nil || !pdfAppendGrid(last, next) {
+			continue
+		}
+		pages[p+1] = pages[p+1][1:]
+		if len(pages[p+1]) == 0 {
+			// The table filled the next page: it may go on past it.
+			pages[p+1] = append(pages[p+1], *last)
+			pages[p] = pages[p][:len(pages[p])-1]
+		}
+	}
+	// A single ruled row that goes on no table is a line of cells.
+	for p, items := range pages {
+		for k, it := range items {
+			if it.grid != nil && it.oneRow {
+				pages[p][k] = pitem{page: it.page, top: it.top, line: pdfRowLine(it)}
+			}
+		}
+	}
+}
+
+// pdfRowLine is a single ruled row as a line: its cells, tab-separated.
+func pdfRowLine(it pitem) *pline {
+	l := &pline{y: it.top, x0: it.xs[0], x1: it.xs[len(it.xs)-1], size: 1}
+	row := it.grid.Rows[0]
+	for c, cell := range row {
+		if it.grid.IsCopy(0, c) || cell.Text == "" {
+			continue
+		}
+		l.cells = append(l.cells, pcell{text: cell.Text, x0: it.xs[c], x1: it.xs[c+1]})
+	}
+	if len(l.cells) == 0 {
+		l.cells = []pcell{{x0: l.x0, x1: l.x1}}
+	}
+	l.setText()
+	return l
+}
+
+// pdfAppendGrid appends the rows of next, the same table continued, to
+// last, and reports whether it did. The two parts may not have all their
+// column borders in common (a label column subdivided only in some rows):
+// both are laid out on the borders of either.
+func pdfAppendGrid(last *pitem, next pitem) bool {
+	if len(last.grid.Rows) == 0 || len(next.grid.Rows) == 0 {
+		return false
+	}
+	n1, n2 := len(last.xs)-1, len(next.xs)-1
+	if math.Abs(last.xs[0]-next.xs[0]) > pdfRuleTol || math.Abs(last.xs[n1]-next.xs[n2]) > pdfRuleTol {
+		return false // other outer borders: another table
+	}
+	xs := pdfCluster(append(append([]float64(nil), last.xs...), next.xs...))
+	a, okA := pdfOnColumns(last.grid, last.xs, xs)
+	b, okB := pdfOnColumns(next.grid, next.xs, xs)
+	if !okA || !okB {
+		return false
+	}
+	width := len(xs) - 1
+	// The header drawn again: leading rows of next that repeat last's.
+	skip := 0
+	for skip < len(b) && skip < len(a)-1 && pdfSameRow(b[skip], a[skip]) {
+		skip++
+	}
+	if skip == len(b) {
+		return false
+	}
+	base := len(a) - skip
+	first := len(a) // the first row appended
+	for _, row := range b[skip:] {
+		for c := range row {
+			row[c].OrigRow += base
+		}
+		a = append(a, row)
+	}
+	g := &document.Grid{Rows: a}
+	// A label cut by the break: the part at the top of the new page goes
+	// on the cell above when one of them spans rows and it does not start
+	// a numbered label of its own (三、本年度 / 办理结果, （六 / ）其他处理).
+	for c := 0; c < width; c++ {
+		up, down := a[first-1][c], a[first][c]
+		if up.OrigCol != c || down.OrigCol != c || down.OrigRow != first {
+			continue
+		}
+		if up.Text == "" || pdfNumericCell(up.Text) || pdfNumericCell(down.Text) || pdfStartsNumbered(down.Text) || pdfStartsDigitItem(down.Text) {
+			continue
+		}
+		downSpans := first+1 < len(a) && a[first+1][c].OrigRow == first && a[first+1][c].OrigCol == c
+		if !downSpans && up.OrigRow == first-1 {
+			continue // two labels of one row each
+		}
+		if pdfCellWidth(g, first, c) != pdfCellWidth(g, first-1, c) {
+			continue
+		}
+		text := up.Text + down.Text
+		for r := up.OrigRow; r < len(a); r++ {
+			for cc := range a[r] {
+				cell := &a[r][cc]
+				if cell.OrigRow == up.OrigRow && cell.OrigCol == up.OrigCol || cell.OrigRow == first && cell.OrigCol == c {
+					cell.Text, cell.OrigRow, cell.OrigCol = text, up.OrigRow, up.OrigCol
+				}
+			}
+		}
+	}
+	last.grid.Rows, last.xs = a, xs
+	return true
+}
+
+// pdfOnColumns lays the grid g, whose column borders are from, out on the
+// finer borders to: each of its columns covers one or more of to's.
+func pdfOnColumns(g *document.Grid, from, to []float64) ([][]document.GridCell, bool) {
+	cols := make([][2]int, len(from)-1)
+	for j := range cols {
+		l, r := pdfNearest(to, from[j]), pdfNearest(to, from[j+1])
+		if l < 0 || r <= l {
+			return nil, false
+		}
+		cols[j] = [2]int{l, r}
+	}
+	rows := make([][]document.GridCell, len(g.Rows))
+	for i, row := range g.Rows {
+		rows[i] = make([]document.GridCell, len(to)-1)
+		for j, cell := range row {
+			for c := cols[j][0]; c < cols[j][1]; c++ {
+				rows[i][c] = document.GridCell{Text: cell.Text, OrigRow: cell.OrigRow, OrigCol: cols[cell.OrigCol][0]}
+			}
+		}
+	}
+	return rows, true
+}
+
+// pdfSameRow reports whether two rows of one table hold the same cells.
+func pdfSameRow(x, y []document.GridCell) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	any := false
+	for c := range x {
+		if x[c].Text != y[c].Text || (x[c].OrigCol == c) != (y[c].OrigCol == c) {
+			return false
+		}
+		any = any || x[c].Text != ""
+	}
+	return any
+}
+
+// pdfCellWidth is the number of columns the cell at (r, c) spans in row r.
+func pdfCellWidth(g *document.Grid, r, c int) int {
+	cell := g.Rows[r][c]
+	n := 0
+	for _, x := range g.Rows[r] {
+		if x.OrigRow == cell.OrigRow && x.OrigCol == cell.OrigCol {
+			n++
+		}
+	}
+	return n
+}

@@ -75,8 +75,9 @@ func TestPDFTwins(t *testing.T) {
 
 // TestPDFTableGrid checks the ruled tables of the LibreOffice PDF come out
 // as grids with their spans, like the HTML's: 表三's row label
-// 三、本年度办理结果 spans rows, and a label wrapped in its narrow cell
-// (行政规范性文 / 件) is one cell's text.
+// 三、本年度办理结果 spans rows, a label wrapped in its narrow cell
+// (行政规范性文 / 件) is one cell's text, and 表三, continued over a page
+// break, is one grid.
 func TestPDFTableGrid(t *testing.T) {
 	data, err := os.ReadFile("../../testdata/reports/pingtan-2025-zone-lo.pdf")
 	if err != nil {
@@ -92,9 +93,9 @@ func TestPDFTableGrid(t *testing.T) {
 			grids = append(grids, b.Table)
 		}
 	}
-	// 表二, 表三 (two pages), 表四.
-	if len(grids) != 4 {
-		t.Fatalf("%d grids, want 4", len(grids))
+	// 表二, 表三 (its two pages joined), 表四.
+	if len(grids) != 3 {
+		t.Fatalf("%d grids, want 3", len(grids))
 	}
 	find := func(g *document.Grid, text string) (int, int) {
 		for r, row := range g.Rows {
@@ -116,8 +117,11 @@ func TestPDFTableGrid(t *testing.T) {
 	if !grids[1].IsCopy(r+1, c) || grids[1].Rows[r+1][c].Text != "三、本年度办理结果" {
 		t.Error("表三: 三、本年度办理结果 does not span rows")
 	}
-	if r, c := find(grids[3], "36"); r < 0 || grids[3].Rows[0][0].Text != "行政复议" || !grids[3].IsCopy(0, 1) {
-		t.Errorf("表四: 36 at (%d, %d), first row %v", r, c, grids[3].Rows[0][:2])
+	if r, _ := find(grids[1], "（七）总计"); r < 0 {
+		t.Error("表三: no row （七）总计 from its second page")
+	}
+	if r, c := find(grids[2], "36"); r < 0 || grids[2].Rows[0][0].Text != "行政复议" || !grids[2].IsCopy(0, 1) {
+		t.Errorf("表四: 36 at (%d, %d), first row %v", r, c, grids[2].Rows[0][:2])
 	}
 }
 

@@ -423,19 +423,23 @@ func (in *interp) show(s string) {
 		}
 		trm := matrix{g.fsize * g.th, 0, 0, g.fsize, 0, g.trise}.mul(in.tm).mul(g.ctm)
 		w := c.width / 1000
-		x0, y0 := in.toPage(trm[4], trm[5])
-		var x1, y1 float64
+		ox, oy := in.toPage(trm[4], trm[5])
+		x0, y0 := ox, oy
+		x1, y1 := in.toPage(trm.apply(w, 0))
 		if fn.vertical {
-			x1, y1 = in.toPage(trm.apply(0, -1))
-		} else {
-			x1, y1 = in.toPage(trm.apply(w, 0))
+			// Vertical writing (Identity-V: a label set down a narrow
+			// column): the origin is the glyph's top middle and the pen
+			// moves down; the glyph itself stands upright, its baseline
+			// about 0.88 em below the origin, half its width either side.
+			x0, y0 = in.toPage(trm.apply(-w/2, -0.88))
+			x1, y1 = in.toPage(trm.apply(w/2, -0.88))
 		}
 		// The font size: the length of the text space's unit y vector.
 		ux, uy := in.toPage(trm.apply(0, 1))
-		size := math.Hypot(ux-x0, uy-y0)
+		size := math.Hypot(ux-ox, uy-oy)
 		dx, dy := x1-x0, y1-y0
 		gl := Glyph{Text: c.text, X: x0, Y: y0, W: math.Hypot(dx, dy), Size: size, Known: c.known}
-		gl.Upright = dx >= 0 && math.Abs(dy) <= 0.2*math.Abs(dx)+0.01 && uy > y0
+		gl.Upright = dx >= 0 && math.Abs(dy) <= 0.2*math.Abs(dx)+0.01 && uy > oy
 		if c.text == "" {
 			gl.Text = "\ufffd"
 		}

@@ -347,3 +347,20 @@ func TestEncrypted(t *testing.T) {
 		})
 	}
 }
+
+// TestVerticalWriting reads a label set down a column with an Identity-V
+// font (三 above 、 above 本): each glyph stands upright, its origin the top
+// middle, so it is placed half its width left and 0.88 em below.
+func TestVerticalWriting(t *testing.T) {
+	cmap := `begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange
+3 beginbfchar <0001> <4E09> <0002> <3001> <0003> <672C> endbfchar endcmap`
+	res := "<< /Font << /F1 << /Type /Font /Subtype /Type0 /Encoding /Identity-V /ToUnicode 5 0 R /DescendantFonts [<< /DW 1000 >>] >> >> >>"
+	doc := read(t, pdftest.OnePage(res, "BT /F1 10 Tf 100 700 Td <000100020003> Tj ET", pdftest.Stream("", cmap)))
+	g := doc.Pages[0].Glyphs
+	checkGlyphs(t, g, []pos{{"三", 95, 691.2}, {"、", 95, 681.2}, {"本", 95, 671.2}})
+	for _, gl := range g {
+		if !gl.Upright || math.Abs(gl.W-10) > 0.01 || math.Abs(gl.Size-10) > 0.01 {
+			t.Errorf("%q: upright %v, width %.2f, size %.2f; want upright, 10, 10", gl.Text, gl.Upright, gl.W, gl.Size)
+		}
+	}
+}
