@@ -25,7 +25,12 @@ type piece struct {
 	text       string // the digits as printed (folded), for splitting
 	num        xxgk.Number
 	splittable bool // plain digits that may be several cells run together
-	start, end int  // rune span in the stream
+	// weak: parted from a piece beside it by a single space (10 0 0 0 01):
+	// the report spaced its cells, if irregularly, so such digits are
+	// split only when they must be (01 is not a cell) or the row's
+	// identities decide.
+	weak       bool
+	start, end int // rune span in the stream
 	line       int
 }
 
@@ -47,7 +52,7 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 	for i < len(rs) {
 		r := rs[i]
 		switch {
-		case r == sepMark || r == rowMark:
+		case r == sepMark || r == rowMark || r == spaceMark:
 			flush(i)
 			if r == rowMark && len(raws) > 0 && s.origins[s.origin[pos]].row >= 0 {
 				// A grid row ends the region once it has values.
@@ -234,11 +239,14 @@ func classify(s *stream, a, b int) (*piece, bool) {
 		return nil, false
 	}
 	p.kind, p.num, p.text = pieceNumber, n, t
-	// Only digits glued to text (数量15130000154二、) may be several cells
-	// run together. A grid cell, or a number standing between separators,
-	// is one cell as printed: splitting it could only make a wrong number.
+	// Only digits glued to text (数量15130000154二、) or parted from the
+	// next digits by a single space (10 0 0 0 01) may be several cells run
+	// together. A grid cell, or a number standing between cell or line
+	// boundaries, is one cell as printed: splitting it could only make a
+	// wrong number.
 	glued := (a > 0 && !isMark(s.runes[a-1])) || (b < len(s.runes) && !isMark(s.runes[b])) || len(rs) < b-a
-	p.splittable = o.row < 0 && glued && len(t) > 1 && allDigits(t)
+	p.weak = (a > 0 && s.runes[a-1] == spaceMark) || (b < len(s.runes) && s.runes[b] == spaceMark)
+	p.splittable = o.row < 0 && (glued || p.weak) && len(t) > 1 && allDigits(t)
 	return p, true
 }
 

@@ -402,7 +402,7 @@ func (fr *formReader) boundaryAfter(end int) bool {
 func (fr *formReader) skipNote(pos int, note string) int {
 	s := fr.s
 	i := pos
-	for i < len(s.runes) && (s.runes[i] == sepMark || s.runes[i] == rowMark) {
+	for i < len(s.runes) && (s.runes[i] == sepMark || s.runes[i] == rowMark || s.runes[i] == spaceMark) {
 		i++
 	}
 	if i >= len(s.runes) || s.runes[i] != '(' {

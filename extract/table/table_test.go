@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"xxgk"
+	"xxgk/load"
 	"xxgk/parse"
+	"xxgk/templates"
 )
 
 func parseString(t *testing.T, name, text string) *xxgk.Report {
@@ -296,4 +298,146 @@ func hasFinding(r *xxgk.Report, rule string) bool {
 		}
 	}
 	return false
+}
+
+// deptPage is a gov_2021 report in the shape of the 平潭 department page
+// texts: the body on one line, every table flattened, rows given as the
+// text printed after each label (t3 by row key; the rest zeros).
+func deptPage(t3 map[string]string, t4 string) string {
+	var b strings.Builder
+	b.WriteString("某局2023年度政府信息公开工作年度报告\n一、总体情况2023年，我局认真落实《条例》。" +
+		"二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件000" +
+		"第二十条第（五）项信息内容本年处理决定数量行政许可0第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制0" +
+		"第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0" +
+		"三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他")
+	f := templates.FormByID("gov_2021")
+	for _, r := range f.Table("t3_requests").Rows {
+		label := r.Label
+		if r.Key == "results" {
+			label = "三、本年度办理结果"
+		}
+		b.WriteString(label)
+		if !r.IsGroup {
+			if v, ok := t3[r.Key]; ok {
+				b.WriteString(v)
+			} else {
+				b.WriteString("0000000")
+			}
+		}
+	}
+	b.WriteString("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉" +
+		"结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计" + t4 +
+		"五、存在的主要问题及改进情况无。六、其他需要报告的事项无。\n")
+	return b.String()
+}
+
+func wantRow(t *testing.T, r *xxgk.Report, table, row string, values ...string) {
+	t.Helper()
+	tab := templates.FormByID(r.Form).Table(table)
+	for i, c := range tab.DataColumns() {
+		wantCell(t, r, tab.CellKey(row, c.Key), values[i], false)
+	}
+}
+
+func TestCellNeverStartsWithZero(t *testing.T) {
+	// Class 1: 00 is 0|0 and 01 is 0|1, so a run of digits with as many
+	// digits as cells is read one digit a cell, whatever the spaces.
+	r := parseString(t, "dept.txt", deptPage(map[string]string{
+		"new_received":  "10 0 0 0 01",    // 10 → 1|0, 01 → 0|1
+		"carried_over":  " 0 00 0 0 0 0 ", // 00 → 0|0
+		"granted":       "1 0 0 0 0 01",
+		"results_total": "10 0 0 0 01",
+	}, "0 00 0 0 00 0 0 0 00 0 0 0"))
+	wantRow(t, r, "t3_requests", "new_received", "1", "0", "0", "0", "0", "0", "1")
+	wantRow(t, r, "t3_requests", "carried_over", "0", "0", "0", "0", "0", "0", "0")
+	wantRow(t, r, "t3_requests", "granted", "1", "0", "0", "0", "0", "0", "1")
+	wantRow(t, r, "t4_review_litigation", "count", strings.Fields(strings.Repeat("0 ", 15))...)
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Rule, "table_") {
+			t.Errorf("finding %s: %s", f.Rule, f.Message)
+		}
+	}
+}
+
+func TestLeadingZeroLeavesNoCell(t *testing.T) {
+	// A token 05 is never the cell 5: with as many tokens as cells, the
+	// row cannot be read.
+	r := parseString(t, "dept.txt", deptPage(map[string]string{"granted": "05 0 0 0 0 0 5"}, "000000000000000"))
+	for k, v := range r.Cells {
+		if strings.Contains(k, ".granted.") {
+			t.Errorf("%s = %s read from 05", k, v.Value)
+		}
+	}
+	if !hasFinding(r, xxgk.RuleTableValueCount) {
+		t.Errorf("no %s finding", xxgk.RuleTableValueCount)
+	}
+}
+
+func TestSpacesAreNotAlwaysCellBoundaries(t *testing.T) {
+	// Class 2: fewer tokens than cells. A token parted by single spaces
+	// may hold several cells, split by the leading-zero rule and the row's
+	// identities where that leaves one split.
+	r := parseString(t, "dept.txt", deptPage(map[string]string{
+		"new_received":      "30 0 0 00 3",
+		"granted":           "1400000 14", // 14|0|0|0|0|0 or 1|40|0|0|0|0: 总计 14 decides
+		"unable_not_held":   "16 0 0 0 0 0 16",
+		"results_total":     "30 0 0 0 0 0 30",
+		"partially_granted": "0 0 0 0 0 0 0 ",
+	}, "000000000000000"))
+	wantRow(t, r, "t3_requests", "new_received", "3", "0", "0", "0", "0", "0", "3")
+	wantRow(t, r, "t3_requests", "granted", "14", "0", "0", "0", "0", "0", "14")
+	wantRow(t, r, "t3_requests", "unable_not_held", "16", "0", "0", "0", "0", "0", "16")
+	wantRow(t, r, "t3_requests", "partially_granted", "0", "0", "0", "0", "0", "0", "0")
+}
+
+func TestSpacedDigitsStayWholeWithoutIdentities(t *testing.T) {
+	// Table 二 has no identity: 5 12 for three cells may be 5, an empty
+	// cell and 12; splitting 12 into 1|2 would be a guess.
+	text := strings.Replace(deptPage(nil, "000000000000000"), "行政规范性文件000", "行政规范性文件5 12", 1)
+	r := parseString(t, "dept.txt", text)
+	for k, v := range r.Cells {
+		if strings.Contains(k, ".admin_normative_docs.") {
+			t.Errorf("%s = %s from 5 12", k, v.Value)
+		}
+	}
+	wantRow(t, r, "t2_art20_1", "rules", "0", "0", "0")
+}
+
+func TestRowsReadByTheirOwnIdentities(t *testing.T) {
+	// Class 3: the 总计 row says 34 where the result rows sum to 39, and
+	// table 四's 总计 is 0 beside a non-zero part. Each row is still read
+	// where its own identity leaves one split, and the audit says the
+	// report's numbers disagree.
+	text := deptPage(map[string]string{
+		"new_received":      "340000034",
+		"granted":           "330000033", // 33|0|…|33 or 3|30|…|33: no identity across rows may decide
+		"partially_granted": "6000006",
+		"results_total":     "340000034",
+	}, "100000000000000")
+	r, err := load.Report("dept.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantRow(t, r, "t3_requests", "new_received", "34", "0", "0", "0", "0", "0", "34")
+	wantRow(t, r, "t3_requests", "results_total", "34", "0", "0", "0", "0", "0", "34")
+	wantRow(t, r, "t3_requests", "partially_granted", "6", "0", "0", "0", "0", "0", "6")
+	wantCell(t, r, "gov_2021.t3_requests.granted.total", "33", false)
+	if v, ok := r.Cells["gov_2021.t3_requests.granted.natural_person"]; ok {
+		t.Errorf("granted.natural_person = %s: chosen by identities the report breaks", v.Value)
+	}
+	wantRow(t, r, "t4_review_litigation", "count", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0")
+	for _, rule := range []string{"t4_review_total", "t3_results_total"} {
+		found := false
+		for _, f := range r.Findings {
+			if f.Rule == rule && f.Severity == xxgk.SeverityError {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no error finding %s", rule)
+		}
+	}
+	if hasFinding(r, xxgk.RuleTableMisaligned) {
+		t.Error("table refused as misaligned")
+	}
 }
