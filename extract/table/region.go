@@ -103,6 +103,19 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 	end = i
 done:
 	flush(end)
+	// A sentence may start right after the last value, with the year:
+	// 结转下年度继续办理20000022025年，我局….
+	if n := len(raws); n > 0 && end < len(rs) && rs[end] == '年' && raws[n-1][1] == end {
+		last := raws[n-1]
+		if k := last[1] - 4; k >= last[0] && fr.yearLen(string(rs[k:end+1])) > 0 {
+			end = k
+			if k == last[0] {
+				raws = raws[:n-1]
+			} else {
+				raws[n-1][1] = k
+			}
+		}
+	}
 	// The next label's numbering may stand at the end: 0000000 5. 属于…
 	if n := len(raws); n > 0 && end < len(rs) && !isMark(rs[end]) {
 		last := raws[n-1]
@@ -124,11 +137,18 @@ done:
 			}
 		} else if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "、") {
 			_, body := utf8.DecodeLastRuneInString(t)
-			if d := t[:len(t)-body]; len(d) <= 2 && allDigits(d) && fr.rowAt(end) != nil {
+			d := t[:len(t)-body]
+			if len(d) <= 2 && allDigits(d) && fr.rowAt(end) != nil {
 				// A piece of its own that is only numbering before a label of
 				// the form, numbered differently from the template.
 				raws = raws[:n-1]
 				end = last[0]
+			} else if k := fr.numberingSuffix(d); k > 0 && zh.IsHan(rs[end]) {
+				// 00000002.其他法律法规禁止公开: the numbering of a row whose
+				// label is misprinted (read by readMisprinted).
+				last[1] -= k + 1
+				end = last[1]
+				raws[n-1] = last
 			} else {
 				return nil, "", end, false // numbering we cannot place
 			}
@@ -183,6 +203,25 @@ func (fr *formReader) numberingBefore(t string, pos int) (digits string, k int) 
 		return d, 0
 	}
 	return "", 0
+}
+
+// numberingSuffix returns the length of the digits that end d and number
+// a row of the form (the 2 of 00000002), or 0 when there are none, or
+// several readings (12 when the form numbers rows 2 and 12).
+func (fr *formReader) numberingSuffix(d string) int {
+	if !allDigits(d) {
+		return 0
+	}
+	found := 0
+	for _, num := range fr.numbers {
+		if len(num) < len(d) && strings.HasSuffix(d, num) {
+			if found != 0 {
+				return 0
+			}
+			found = len(num)
+		}
+	}
+	return found
 }
 
 // rowAt returns the row of the form whose label starts at rune pos, the

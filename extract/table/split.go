@@ -50,7 +50,7 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 	cols := t.DataColumns()
 	n := len(cols)
 	sol := solution{values: make([][]cellVal, len(rows)), split: make([]bool, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
-	rels := t.Relations()
+	rels := groupRelations(t, rows)
 	rowIndex := map[string]int{}
 	for i, rr := range rows {
 		rowIndex[rr.row.Key] = i

@@ -2,7 +2,9 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -37,6 +39,8 @@ type formIndex struct {
 	// region may end where a row the template does not know begins, if it
 	// starts like one (行政申诉、举报数 after 行政诉讼数 in a local table).
 	starts map[string]bool
+	// numbers are the digit numberings of the form's rows (1, 2, … 8).
+	numbers []string
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -81,6 +85,9 @@ func newFormIndex(f *templates.Form) *formIndex {
 			}
 		}
 		for _, r := range t.Rows {
+			if d := strings.TrimRight(zh.Fold(r.Number), ".、)"); allDigits(d) && !slices.Contains(ix.numbers, d) {
+				ix.numbers = append(ix.numbers, d)
+			}
 			p := r.Pattern()
 			ix.rowPats[r] = p
 			ix.tries[r] = labelTries(p)
@@ -108,6 +115,7 @@ type formReader struct {
 	*formIndex
 	s        *stream
 	form     *templates.Form
+	year     int // the report's year, 0 if unknown
 	cells    map[string]xxgk.Value
 	findings []xxgk.Finding
 	// found remembers each row's last search: the cursor only moves
@@ -150,8 +158,8 @@ type rowRead struct {
 	evidence   string
 }
 
-func newFormReader(s *stream, f *templates.Form) *formReader {
-	return &formReader{formIndex: indexOf(f), s: s, form: f, cells: map[string]xxgk.Value{}, found: map[*templates.Row]foundRow{}}
+func newFormReader(s *stream, f *templates.Form, year int) *formReader {
+	return &formReader{formIndex: indexOf(f), s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: map[*templates.Row]foundRow{}}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -168,6 +176,22 @@ func anchors(t *templates.Table) []string {
 	out := []string{core}
 	if strings.HasSuffix(core, "统计表") {
 		out = append(out, strings.TrimSuffix(core, "统计表")+"统计报表")
+	}
+	if rows := t.DataRows(); len(rows) == 1 && rows[0].Pattern().Unlabelled {
+		// A table without row labels is found by its header too (行政复议
+		// 行政诉讼…), for its title may be worded otherwise or followed by a
+		// sentence (四、政府信息公开行政复议与行政诉讼情况2022年，未有…).
+		var top strings.Builder
+		groups := 0
+		for _, c := range t.Columns {
+			if c.Parent == "" && !c.IsLabel {
+				top.WriteString(zh.Fold(c.Label))
+				groups++
+			}
+		}
+		if groups > 1 {
+			out = append(out, top.String())
+		}
 	}
 	return out
 }
@@ -240,6 +264,7 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 	if len(rows) == 0 {
 		return from
 	}
+	rows = fr.readGroupRows(t, fr.readMisprinted(t, rows))
 	for _, rr := range rows {
 		fr.matched++
 		if hasNumber(rr.region) {
@@ -248,6 +273,120 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 	}
 	fr.pending = append(fr.pending, pendingTable{t, rows})
 	return cursor
+}
+
+// maxMisprinted is how many runes may stand between two rows found for a
+// misprinted row between them to be read: its numbering, label and values.
+const maxMisprinted = 160
+
+// readMisprinted adds the rows whose label is misprinted (2.其他法律法规禁止
+// 公开 with two characters dropped, 事物 for 事务): where exactly one data
+// row of the template is missing between two rows found, and the text
+// between them is a label like the missing row's followed by values, that
+// text is the missing row. Its place in the template binds it; the label
+// only has to look like it.
+func (fr *formReader) readMisprinted(t *templates.Table, rows []rowRead) []rowRead {
+	dataRows := t.DataRows()
+	index := make(map[*templates.Row]int, len(dataRows))
+	for i, r := range dataRows {
+		index[r] = i
+	}
+	out := rows[:0:0]
+	for k, rr := range rows {
+		out = append(out, rr)
+		if k+1 == len(rows) {
+			break
+		}
+		next := rows[k+1]
+		if a, b := index[rr.row], index[next.row]; b == a+2 {
+			if m, ok := fr.misprintedRow(t, dataRows[a+1], rr.regionEnd(), next.labelStart); ok {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// misprintedRow reads row from the runes [from, to) between two rows
+// found, if they hold a label like the row's and its values.
+func (fr *formReader) misprintedRow(t *templates.Table, row *templates.Row, from, to int) (rowRead, bool) {
+	s := fr.s
+	if to-from > maxMisprinted || to <= from {
+		return rowRead{}, false
+	}
+	labelEnd := -1
+	for i := from; i < to; i++ {
+		if zh.IsHan(s.runes[i]) {
+			labelEnd = i + 1
+		}
+	}
+	if labelEnd < 0 {
+		return rowRead{}, false
+	}
+	// The label, after the numbering and the group rows' labels ((三)不予公开).
+	var letters []rune
+	var at []int
+	for i := from; i < labelEnd; i++ {
+		if !isMark(s.runes[i]) {
+			letters, at = append(letters, s.runes[i]), append(at, i)
+		}
+	}
+	text := string(letters)
+	for range 3 {
+		_, text = templates.StripNumbering(text)
+		for _, g := range t.Rows {
+			if g.IsGroup {
+				for _, a := range fr.rowPats[g].Alts {
+					text = strings.TrimPrefix(text, a)
+				}
+			}
+		}
+	}
+	if text == "" {
+		return rowRead{}, false
+	}
+	st := at[len(letters)-utf8.RuneCountInString(text)]
+	core, _, _ := strings.Cut(text, "(")
+	if !slices.ContainsFunc(fr.rowPats[row].Alts, func(a string) bool { return likeLabel(core, a) }) {
+		return rowRead{}, false
+	}
+	pieces, tail, end, ok := fr.readRegion(labelEnd)
+	if !ok || !hasNumber(pieces) || end > to || !fr.boundaryAfter(end) {
+		return rowRead{}, false
+	}
+	o := s.origins[s.origin[st]]
+	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, printed: s.source(st, labelEnd)}
+	rr.evidence = fr.evidence(st, end)
+	return rr, true
+}
+
+// likeLabel reports whether a label as printed is the template's label
+// with a character or two dropped, added, changed or swapped: all but two
+// characters of the longer are, in order, in the other, and the template's
+// label is long enough for that to say something.
+func likeLabel(printed, label string) bool {
+	p, l := []rune(printed), []rune(label)
+	if len(l) < 6 || len(p) < 4 {
+		return false
+	}
+	common := commonRunes(p, l)
+	return common >= max(len(p), len(l))-2 && common*4 >= len(l)*3
+}
+
+// commonRunes is the length of the longest common subsequence of a and b.
+func commonRunes(a, b []rune) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // regionEnd is where the stream continues after a row.
@@ -375,6 +514,9 @@ func (fr *formReader) boundaryAt(pos int) bool {
 	if len(rest) > 240 {
 		rest = rest[:240]
 	}
+	if fr.startsNumbered(rest) || fr.yearLen(rest) > 0 {
+		return true
+	}
 	_, rest = templates.StripNumbering(rest)
 	for _, w := range fr.bounds {
 		if strings.HasPrefix(rest, w) {
@@ -385,6 +527,58 @@ func (fr *formReader) boundaryAt(pos int) bool {
 		return fr.starts[string(r)]
 	}
 	return false
+}
+
+// startsNumbered reports whether text (letters) starts a numbered line:
+// a heading (四、政府信息公开行政复议…, whatever its wording) or a row
+// numbered as the form numbers its rows (2.其他…, whatever its label).
+func (fr *formReader) startsNumbered(text string) bool {
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !zh.IsNumeral(r) {
+			break
+		}
+		i += size
+	}
+	var after string
+	if i > 0 {
+		a, ok := strings.CutPrefix(text[i:], "、")
+		if !ok {
+			return false
+		}
+		after = a
+	} else {
+		for i < len(text) && isDigit(rune(text[i])) {
+			i++
+		}
+		if i == 0 || !slices.Contains(fr.numbers, text[:i]) {
+			return false
+		}
+		a, ok := strings.CutPrefix(text[i:], ".")
+		if !ok {
+			if a, ok = strings.CutPrefix(text[i:], "、"); !ok {
+				return false
+			}
+		}
+		after = a
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return zh.IsHan(r)
+}
+
+// yearLen returns the length of the report's year (or the next or the
+// previous) and 年 at the start of text, or 0. A sentence that starts right
+// after a table's last value (行政事业性收费02025年，我局…) starts so.
+func (fr *formReader) yearLen(text string) int {
+	if fr.year == 0 || len(text) < 4 || !allDigits(text[:4]) || !strings.HasPrefix(text[4:], "年") {
+		return 0
+	}
+	y, _ := strconv.Atoi(text[:4])
+	if y < fr.year-1 || y > fr.year+1 {
+		return 0
+	}
+	return 4
 }
 
 // boundaryAfter reports whether a value region may end at rune end: at the
@@ -494,13 +688,18 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 			}
 			continue
 		}
+		unitRow := rr.row.Key
+		if rr.row.IsGroup {
+			fr.findings = append(fr.findings, groupRowFinding(t, rr))
+			unitRow = children(t, rr.row)[0].Key
+		}
 		for c, v := range vals {
 			if !v.ok {
 				continue
 			}
 			col := cols[c]
 			fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
-				Value: v.num, Unit: t.Unit(rr.row.Key, col.Key), Blank: v.blank, Split: solved.split[i],
+				Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: solved.split[i],
 				Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: rr.evidence},
 			}
 		}
@@ -681,6 +880,15 @@ func (fr *formReader) skipHeader(pos int, t *templates.Table) int {
 		switch {
 		case isMark(r) && r != blankMark:
 			pos++
+		case r == blankMark:
+			// Empty cells in a header row of a grid, under a label that
+			// spans no rows (行政复议's 结果维持 … 总计 in row 2, nothing
+			// under them in row 3, where 行政诉讼's sub-labels are).
+			end, ok := headerRowEnd(s.runes, pos, chars)
+			if !ok {
+				return pos
+			}
+			pos = end
 		case chars[r]:
 			pos++
 		case r == '(':
@@ -695,6 +903,24 @@ func (fr *formReader) skipHeader(pos int, t *templates.Table) int {
 		}
 	}
 	return pos
+}
+
+// headerRowEnd returns the end of the grid row from rune pos, if the rest
+// of the row holds only empty cells and header text, some of it.
+func headerRowEnd(rs []rune, pos int, chars map[rune]bool) (int, bool) {
+	text := false
+	for j := pos; j < len(rs); j++ {
+		switch r := rs[j]; {
+		case r == rowMark:
+			return j + 1, text
+		case isMark(r):
+		case chars[r]:
+			text = true
+		default:
+			return pos, false
+		}
+	}
+	return pos, false
 }
 
 var headerCharSets sync.Map // *templates.Table → map[rune]bool

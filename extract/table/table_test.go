@@ -441,3 +441,115 @@ func TestRowsReadByTheirOwnIdentities(t *testing.T) {
 		t.Error("table refused as misaligned")
 	}
 }
+
+func TestRowsThereButMissed(t *testing.T) {
+	// Class 4: labels printed with characters dropped, swapped or changed
+	// (bound by their place between the rows found), a header cell split
+	// by a space.
+	values := map[string]string{"denied_prohibited_by_law": "1000001", "denied_internal_affairs": "2000002", "new_received": "3000003", "results_total": "3000003"}
+	for _, c := range []struct{ label, printed string }{
+		{"2.其他法律行政法规禁止公开", "2.其他法律法规禁止公开"},
+		{"2.其他法律行政法规禁止公开", "2.其他法律行政法规公开禁止"},
+		{"5.属于三类内部事务信息", "5.属于三类内部事物信息"},
+		{"（七）总计", "（七）总 计"},
+	} {
+		t.Run(c.printed, func(t *testing.T) {
+			r := parseString(t, "dept.txt", strings.Replace(deptPage(values, "000000000000000"), c.label, c.printed, 1))
+			if len(r.Cells) != 200 {
+				t.Errorf("%d cells, want 200", len(r.Cells))
+			}
+			wantRow(t, r, "t3_requests", "denied_state_secret", "0", "0", "0", "0", "0", "0", "0")
+			wantRow(t, r, "t3_requests", "denied_prohibited_by_law", "1", "0", "0", "0", "0", "0", "1")
+			wantRow(t, r, "t3_requests", "denied_internal_affairs", "2", "0", "0", "0", "0", "0", "2")
+			wantRow(t, r, "t3_requests", "results_total", "3", "0", "0", "0", "0", "0", "3")
+		})
+	}
+	// A label unlike the template's stays unread, and so does a short one.
+	r := parseString(t, "dept.txt", strings.Replace(deptPage(values, "000000000000000"), "2.其他法律行政法规禁止公开", "2.涉及商业秘密", 1))
+	if v, ok := r.Cells["gov_2021.t3_requests.denied_prohibited_by_law.total"]; ok {
+		t.Errorf("denied_prohibited_by_law.total = %s from another label", v.Value)
+	}
+}
+
+func TestLastRowRunIntoTheNextHeading(t *testing.T) {
+	// Class 4: 结转下年度继续办理 0 0 0 0 0 0 0四、行政复议… with the heading
+	// worded otherwise and a sentence before table 四; a sentence glued
+	// after the last value of a table, with the year (…02025年，我局…).
+	page := deptPage(map[string]string{"new_received": "2000002", "carried_to_next_year": "2000002"}, "000000000000000")
+	page = strings.Replace(page, "四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议与行政诉讼情况2023年，未有政府信息公开行政复议及行政诉讼有关情况。", 1)
+	page = strings.Replace(page, "行政事业性收费0", "行政事业性收费02023年，我局主动公开政府信息395条。", 1)
+	page = strings.Replace(page, "五、存在的主要问题及改进情况", "五、存在的主要问题及明年工作计划", 1)
+	r := parseString(t, "dept.txt", page)
+	wantRow(t, r, "t3_requests", "carried_to_next_year", "2", "0", "0", "0", "0", "0", "2")
+	wantRow(t, r, "t4_review_litigation", "count", strings.Fields(strings.Repeat("0 ", 15))...)
+	wantCell(t, r, "gov_2021.t2_art20_8.admin_fees.fees_this_year", "0", false)
+	if len(r.Cells) != 200 {
+		t.Errorf("%d cells, want 200", len(r.Cells))
+	}
+}
+
+func TestTable4HeaderWithoutRowSpans(t *testing.T) {
+	// Class 4: table 四 with 行政复议's labels in the second row, blank
+	// cells under them in the third (where 行政诉讼's sub-labels are) and
+	// the 15 values in the fourth.
+	five := cells("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+	zero := cells("0", "0", "0", "0", "0", "0", "0")
+	t3 := strings.TrimSuffix(t3HTML(map[string]string{"一、本年新收政府信息公开申请数量": zero, "二、上年结转政府信息公开申请数量": zero,
+		"（一）予以公开": zero, "（二）部分公开": zero, "（七）总计": zero, "四、结转下年度继续办理": zero}), "</body></html>")
+	html := t3 + "<p>四、政府信息公开行政复议、行政诉讼情况</p><table>" +
+		`<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>` +
+		"<tr>" + five + `<td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>` +
+		"<tr>" + cells("", "", "", "", "") + five + five + "</tr>" +
+		"<tr>" + cells(strings.Fields("1 0 0 0 1 0 0 0 0 0 2 0 0 0 2")...) + "</tr></table>" +
+		"<p>五、存在的主要问题及改进情况</p></body></html>"
+	r := parseString(t, "t4.html", html)
+	wantRow(t, r, "t4_review_litigation", "count", strings.Fields("1 0 0 0 1 0 0 0 0 0 2 0 0 0 2")...)
+}
+
+func TestGroupPrintedAsOneRow(t *testing.T) {
+	// Class 4: a 2021-form report prints （六）其他处理 as one row, as the
+	// 2019 form did: it is read into the group row, the 2019 key, with a
+	// finding, and gives the figure 其他处理.
+	page := deptPage(map[string]string{"new_received": "5000005", "granted": "3000003", "results_total": "5000005"}, "000000000000000")
+	i, j := strings.Index(page, "（六）其他处理"), strings.Index(page, "（七）总计")
+	r := parseString(t, "dept.txt", page[:i]+"（六）其他处理2000002"+page[j:])
+	wantRow(t, r, "t3_requests", "other_handling", "2", "0", "0", "0", "0", "0", "2")
+	for k := range r.Cells {
+		if strings.Contains(k, ".other_no_correction_overdue.") || strings.Contains(k, ".other_other.") {
+			t.Errorf("%s read from a report without the sub-rows", k)
+		}
+	}
+	if v := r.Figures["requests.other"]; !v.Value.Equal(xxgk.Int(2)) {
+		t.Errorf("requests.other = %v, want 2", v.Value)
+	}
+	if !hasFinding(r, xxgk.RuleTableGroupRow) {
+		t.Errorf("no %s finding", xxgk.RuleTableGroupRow)
+	}
+	if len(r.Cells) != 200-21+7 {
+		t.Errorf("%d cells, want %d", len(r.Cells), 200-21+7)
+	}
+}
+
+func TestHeaderCellSplitBySpace(t *testing.T) {
+	// Class 4: 总 计 in the header and in the row label, however spaced.
+	zero := cells("0", "0", "0", "0", "0", "0", "0")
+	one := cells("1", "0", "0", "0", "0", "0", "1")
+	h := t3HTML(map[string]string{"一、本年新收政府信息公开申请数量": one, "二、上年结转政府信息公开申请数量": zero,
+		"（一）予以公开": one, "（二）部分公开": zero, "（七）总计": one, "四、结转下年度继续办理": zero})
+	for _, v := range []string{"总 计", "总  计", "总　计", "总&nbsp;&nbsp;计"} {
+		x := strings.Replace(h, `<td rowspan="2">总计</td>`, `<td rowspan="2">`+v+`</td>`, 1)
+		r := parseString(t, "t3.html", strings.Replace(x, `（七）总计`, `（七）`+v, 1))
+		if len(r.Cells) != 42 {
+			t.Errorf("%s: %d cells, want 42", v, len(r.Cells))
+		}
+		wantCell(t, r, r.Form+".t3_requests.results_total.total", "1", false)
+	}
+	text := "某县2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况  自然人  法人或其他组织  总  计\n" +
+		"一、本年新收政府信息公开申请数量  1  0  0  0  0  0  1\n二、上年结转政府信息公开申请数量  0  0  0  0  0  0  0\n" +
+		"（一）予以公开  1  0  0  0  0  0  1\n（七）总  计  1  0  0  0  0  0  1\n四、结转下年度继续办理  0  0  0  0  0  0  0\n"
+	r := parseString(t, "t3.txt", text)
+	if len(r.Cells) != 35 {
+		t.Errorf("text: %d cells, want 35", len(r.Cells))
+	}
+	wantCell(t, r, r.Form+".t3_requests.results_total.total", "1", false)
+}

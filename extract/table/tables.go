@@ -57,7 +57,7 @@ func readTables(s *stream, year int) tablesResult {
 		if !mentionsForm(s, f) || labelsPresent(s, f) < 2 {
 			continue
 		}
-		fr := newFormReader(s, f)
+		fr := newFormReader(s, f, year)
 		fr.read()
 		if fr.matched == 0 || fr.matched+fr.anchored < minRows {
 			continue
@@ -117,6 +117,8 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 				continue
 			}
 			if v, ok := figureFrom(fig, def, cells); ok {
+				out[fig.Key] = v
+			} else if v, ok := groupFigure(fig, def, cells); ok {
 				out[fig.Key] = v
 			}
 		}
