@@ -46,7 +46,10 @@ type rowCands struct {
 	exact bool // read as printed, no split needed
 }
 
-func solveTable(t *templates.Table, rows []rowRead) solution {
+// solveTable reads the rows found for t. stated are sums the report states
+// elsewhere (its prose: 制发行政规范性文件9件), which filter the splits
+// like the identities across rows; nil when there are none.
+func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation) solution {
 	cols := t.DataColumns()
 	n := len(cols)
 	sol := solution{values: make([][]cellVal, len(rows)), split: make([]bool, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
@@ -99,7 +102,7 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 		agree, count, complete := map[int][]agreement(nil), 0, true
 		broken := brokenAcrossRows(rels, rowIndex, colIndex, chosen)
 		if !broken {
-			agree, count, complete = searchSplits(rels, rows, rowIndex, colIndex, cands, amb, chosen)
+			agree, count, complete = searchSplits(rels, stated, rows, rowIndex, colIndex, cands, amb, chosen)
 		}
 		for _, i := range amb {
 			which, ways := "表格的", count
@@ -528,6 +531,13 @@ func evaluate(rel templates.Relation, get func(templates.CellRef) (cellVal, bool
 	if !ok1 || !ok2 {
 		return false, false
 	}
+	if rel.Const != "" {
+		c, err := xxgk.ParseNumber(rel.Const)
+		if err != nil {
+			return false, false
+		}
+		r = c
+	}
 	switch rel.Op {
 	case "==":
 		return l.Equal(r), true
@@ -550,15 +560,16 @@ type agreement struct {
 // read make a relation unknown, which then constrains nothing). It returns,
 // per ambiguous row and column, whether all combinations agree, and how
 // many there are; complete is false when the search ran out of budget.
-func searchSplits(rels []templates.Relation, rows []rowRead, rowIndex, colIndex map[string]int, cands []rowCands, amb []int, chosen [][]cellVal) (map[int][]agreement, int, bool) {
+func searchSplits(rels, stated []templates.Relation, rows []rowRead, rowIndex, colIndex map[string]int, cands []rowCands, amb []int, chosen [][]cellVal) (map[int][]agreement, int, bool) {
 	pos := map[int]int{} // row index → depth in amb
 	for d, i := range amb {
 		pos[i] = d
 	}
-	// Relations checked once their last ambiguous row is assigned.
+	// Relations checked once their last ambiguous row is assigned: the
+	// identities between cells, and the sums stated elsewhere.
 	checkAt := make([][]templates.Relation, len(amb))
-	for _, rel := range rels {
-		if rel.Const != "" {
+	for k, rel := range append(rels[:len(rels):len(rels)], stated...) {
+		if rel.Const != "" && k < len(rels) {
 			continue
 		}
 		deepest, usable := -1, true

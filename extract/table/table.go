@@ -134,6 +134,9 @@ type formReader struct {
 type pendingTable struct {
 	t    *templates.Table
 	rows []rowRead
+	// undecided: some row's digits were left unsplit for want of a
+	// unique split, which figures stated elsewhere may still settle.
+	undecided bool
 }
 
 type foundRow struct {
@@ -198,10 +201,14 @@ func anchors(t *templates.Table) []string {
 
 // solve turns the rows found into cells and findings.
 func (fr *formReader) solve() {
-	for _, p := range fr.pending {
-		fr.assign(p.t, p.rows)
+	for i := range fr.pending {
+		fr.assign(&fr.pending[i])
 	}
-	fr.pending = nil
+}
+
+// undecided reports whether a table has rows Settle may still read.
+func (fr *formReader) undecided() bool {
+	return slices.ContainsFunc(fr.pending, func(p pendingTable) bool { return p.undecided })
 }
 
 // read finds the rows of every table of the form; solve reads their cells.
@@ -271,7 +278,7 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 			fr.valued++
 		}
 	}
-	fr.pending = append(fr.pending, pendingTable{t, rows})
+	fr.pending = append(fr.pending, pendingTable{t: t, rows: rows})
 	return cursor
 }
 
@@ -660,9 +667,9 @@ func unitLen(rs []rune, pos int) int {
 	return 0
 }
 
-// assign turns the rows found for t into cells.
-func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
-	cols := t.DataColumns()
+// assign turns the rows found for a table into cells.
+func (fr *formReader) assign(p *pendingTable) {
+	t, rows := p.t, p.rows
 	filled := false
 	for _, rr := range rows {
 		filled = filled || hasNumber(rr.region)
@@ -675,7 +682,7 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 		})
 		return
 	}
-	solved := solveTable(t, rows)
+	solved := solveTable(t, rows, nil)
 	for i, rr := range rows {
 		vals := solved.values[i]
 		if vals == nil {
@@ -688,21 +695,11 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 			}
 			continue
 		}
-		unitRow := rr.row.Key
 		if rr.row.IsGroup {
 			fr.findings = append(fr.findings, groupRowFinding(t, rr))
-			unitRow = children(t, rr.row)[0].Key
 		}
-		for c, v := range vals {
-			if !v.ok {
-				continue
-			}
-			col := cols[c]
-			fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
-				Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: solved.split[i],
-				Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: rr.evidence},
-			}
-		}
+		fr.putRow(t, rr, vals, solved.split[i], rr.evidence)
+		p.undecided = p.undecided || solved.rule[i] == xxgk.RuleTableSplitAmbiguous
 		if msg := solved.why[i]; msg != "" {
 			fr.findings = append(fr.findings, xxgk.Finding{
 				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
@@ -713,6 +710,24 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 	}
 	fr.dropUnlikelyBlanks(t)
 	fr.dropMisaligned(t)
+}
+
+// putRow records the cells read for a row.
+func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, split bool, evidence string) {
+	unitRow := rr.row.Key
+	if rr.row.IsGroup {
+		unitRow = children(t, rr.row)[0].Key
+	}
+	for c, v := range vals {
+		if !v.ok {
+			continue
+		}
+		col := t.DataColumns()[c]
+		fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
+			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split,
+			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence},
+		}
+	}
 }
 
 // dropMisaligned refuses a table whose rows mostly break their own

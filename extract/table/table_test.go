@@ -553,3 +553,45 @@ func TestHeaderCellSplitBySpace(t *testing.T) {
 	}
 	wantCell(t, r, r.Form+".t3_requests.results_total.total", "1", false)
 }
+
+func TestProseSettlesARun(t *testing.T) {
+	// Class 5: 行政规范性文件1203 splits as 1|20|3 or 12|0|3, and table 二
+	// has no identity; the report says it issued 12, which only 12|0|3
+	// agrees with. 97253 splits six ways, three of them with 9 issued: the
+	// sentence does not decide it, and the cells stay out.
+	for _, c := range []struct {
+		run, sentence string
+		want          []string // "" for a cell left out
+	}{
+		{"1203", "制发行政规范性文件12件", []string{"12", "0", "3"}},
+		{"97253", "制发行政规范性文件9件", []string{"", "", ""}},
+		{"1203", "主动公开规范性文件类信息12条", []string{"", "", "3"}}, // not the count of documents
+	} {
+		page := strings.Replace(deptPage(nil, "000000000000000"), "行政规范性文件000", "行政规范性文件"+c.run, 1)
+		page = strings.Replace(page, "我局认真落实《条例》。", "我局认真落实《条例》，全年"+c.sentence+"。", 1)
+		r := parseString(t, "dept.txt", page)
+		tab := templates.FormByID("gov_2021").Table("t2_art20_1")
+		for i, col := range tab.DataColumns() {
+			k := tab.CellKey("admin_normative_docs", col.Key)
+			if v, ok := r.Cells[k]; c.want[i] == "" && ok {
+				t.Errorf("%s: %s = %s", c.sentence, k, v.Value)
+			} else if c.want[i] != "" {
+				wantCell(t, r, k, c.want[i], false)
+			}
+		}
+		settled := c.want[0] != ""
+		if hasFinding(r, xxgk.RuleTableSplitByProse) != settled || hasFinding(r, xxgk.RuleTableSplitAmbiguous) == settled {
+			t.Errorf("%s: findings %v", c.sentence, r.Findings)
+		}
+		if !settled {
+			continue
+		}
+		v := r.Cells["gov_2021.t2_art20_1.admin_normative_docs.in_force"]
+		if !strings.Contains(v.Text, c.run) || !strings.Contains(v.Text, c.sentence) {
+			t.Errorf("evidence %q names not both the table and the sentence", v.Text)
+		}
+		if f := r.Figures["proactive.normative_docs"]; !f.Value.Equal(xxgk.Int(12)) || f.Method != xxgk.MethodTable {
+			t.Errorf("proactive.normative_docs = %v", f)
+		}
+	}
+}
