@@ -30,7 +30,8 @@ type piece struct {
 	// split only when they must be (01 is not a cell) or the row's
 	// identities decide.
 	weak       bool
-	start, end int // rune span in the stream
+	worded     bool // the sign was written as a word (增5, 减12)
+	start, end int  // rune span in the stream
 	line       int
 }
 
@@ -73,6 +74,13 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 				continue
 			}
 		case zh.IsHan(r):
+			if (r == '增' || r == '减') && i+1 < len(rs) && isDigit(rs[i+1]) {
+				// 16减12 in a 本年增/减 column: the word is the sign.
+				flush(i)
+				cur = i
+				i++
+				continue
+			}
 			if n := unitLen(rs, i); n > 0 && unitAt(rs, i) {
 				if cur < 0 {
 					cur = i
@@ -273,6 +281,11 @@ func classify(s *stream, a, b int) (*piece, bool) {
 		p.kind = pieceNA
 		return p, true
 	}
+	if rest, ok := strings.CutPrefix(t, "减"); ok {
+		t, p.worded = "-"+rest, true
+	} else if rest, ok := strings.CutPrefix(t, "增"); ok {
+		t, p.worded = rest, true
+	}
 	n, err := xxgk.ParseNumber(t)
 	if err != nil || !validGrouping(t) {
 		return nil, false
@@ -285,7 +298,7 @@ func classify(s *stream, a, b int) (*piece, bool) {
 	// wrong number.
 	glued := (a > 0 && !isMark(s.runes[a-1])) || (b < len(s.runes) && !isMark(s.runes[b])) || len(rs) < b-a
 	p.weak = (a > 0 && s.runes[a-1] == spaceMark) || (b < len(s.runes) && s.runes[b] == spaceMark)
-	p.splittable = o.row < 0 && (glued || p.weak) && len(t) > 1 && allDigits(t)
+	p.splittable = o.row < 0 && (glued || p.weak) && len(t) > 1 && allDigits(t) && !p.worded
 	return p, true
 }
 

@@ -27,10 +27,11 @@ const (
 )
 
 type cellVal struct {
-	num   xxgk.Number
-	blank bool
-	ok    bool
-	line  int
+	num    xxgk.Number
+	blank  bool
+	ok     bool
+	worded bool // the sign was a word (减12): only a 增/减 column has one
+	line   int
 }
 
 type solution struct {
@@ -262,8 +263,8 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 			continue
 		}
 		if len(ps) == n && !anyLeadingZero(ps) {
-			if vi == 0 && rr.tailDigits == "" {
-				return rowCands{cands: [][]cellVal{direct(ps)}, exact: true}, ""
+			if c := direct(ps); vi == 0 && rr.tailDigits == "" && signsFit(c, cols) {
+				return rowCands{cands: [][]cellVal{c}, exact: true}, ""
 			}
 			consider(direct(ps))
 			continue
@@ -326,10 +327,21 @@ func keepWeakWhole(ps []piece) []piece {
 }
 
 // decimalsFit reports whether fractional values stand only in columns
-// that allow them.
+// that allow them, and signs written as words only in 增/减 columns.
 func decimalsFit(c []cellVal, cols []*templates.Column) bool {
 	for i, v := range c {
 		if v.ok && !v.num.IsInt() && !cols[i].Decimal {
+			return false
+		}
+	}
+	return signsFit(c, cols)
+}
+
+// signsFit reports whether signs written as words (减12) stand only in
+// 增/减 columns: elsewhere the word is not a sign, and the row is not read.
+func signsFit(c []cellVal, cols []*templates.Column) bool {
+	for i, v := range c {
+		if v.worded && !cols[i].Signed {
 			return false
 		}
 	}
@@ -387,7 +399,7 @@ func direct(ps []piece) []cellVal {
 	for i, p := range ps {
 		switch p.kind {
 		case pieceNumber:
-			vals[i] = cellVal{num: p.num, ok: true, line: p.line}
+			vals[i] = cellVal{num: p.num, ok: true, worded: p.worded, line: p.line}
 		case pieceBlank:
 			vals[i] = cellVal{num: xxgk.Int(0), blank: true, ok: true, line: p.line}
 		case pieceNA:

@@ -595,3 +595,19 @@ func TestProseSettlesARun(t *testing.T) {
 		}
 	}
 }
+
+func TestSignWrittenAsAWord(t *testing.T) {
+	// 本年增/减 printed as a word: 16减12 is 16 and -12, 增5 is 5. Elsewhere
+	// the word is no sign, and the row is not read.
+	text := "某区2019年政府信息公开工作年度报告\n第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可12增5 17其他对外管理服务事项000" +
+		"第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚3减1 减2行政强制000" +
+		"第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费16减12\n"
+	r := parseString(t, "t2.txt", text)
+	wantRow(t, r, "t2_art20_8", "admin_fees", "16", "-12")
+	wantRow(t, r, "t2_art20_5", "admin_licensing", "12", "5", "17")
+	for k, v := range r.Cells {
+		if strings.Contains(k, ".admin_penalty.") {
+			t.Errorf("%s = %s: 减2 in a column without sign", k, v.Value)
+		}
+	}
+}
