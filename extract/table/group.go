@@ -32,12 +32,9 @@ func children(t *templates.Table, g *templates.Row) []*templates.Row {
 // between the rows found before and after the group. rows are in the
 // template's order; so is the result.
 func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRead {
-	order := map[*templates.Row]int{}
-	for i, r := range t.Rows {
-		order[r] = i
-	}
+	order := fr.order
 	for _, g := range t.Rows {
-		kids := children(t, g)
+		kids := fr.kids[g]
 		if !g.IsGroup || len(kids) == 0 || len(fr.rowPats[g].Alts) == 0 {
 			continue
 		}

@@ -170,10 +170,15 @@ func brokenAcrossRows(rels []templates.Relation, rowIndex, colIndex map[string]i
 
 // acrossRows reports whether a relation reads cells of more than one row.
 func acrossRows(rel templates.Relation) bool {
-	cells := rel.Cells()
-	for _, c := range cells[1:] {
-		if c.Row != cells[0].Row {
-			return true
+	if len(rel.LHS) == 0 {
+		return false
+	}
+	row := rel.LHS[0].Row
+	for _, refs := range [][]templates.CellRef{rel.LHS, rel.RHS} {
+		for _, c := range refs {
+			if c.Row != row {
+				return true
+			}
 		}
 	}
 	return false
@@ -248,13 +253,15 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 	splits, tried := 0, 0
 	consider := func(c []cellVal) {
 		tried++
-		if !decimalsFit(c, cols) {
+		// Only whether there is one split matters, beyond those that hold.
+		h := holds(c)
+		if (!h && splits > 1) || !decimalsFit(c, cols) {
 			return
 		}
 		if splits++; splits == 1 {
 			only = append([]cellVal(nil), c...)
 		}
-		if holds(c) {
+		if h {
 			out = appendUnique(out, seen, append([]cellVal(nil), c...))
 		}
 	}

@@ -41,6 +41,10 @@ type formIndex struct {
 	starts map[string]bool
 	// numbers are the digit numberings of the form's rows (1, 2, … 8).
 	numbers []string
+	// order is each row's place in its table (t.Rows), dataOrder each
+	// data row's among the data rows, kids each group row's data rows.
+	order, dataOrder map[*templates.Row]int
+	kids             map[*templates.Row][]*templates.Row
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -59,7 +63,8 @@ func indexOf(f *templates.Form) *formIndex {
 
 func newFormIndex(f *templates.Form) *formIndex {
 	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
-		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}}
+		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{},
+		order: map[*templates.Row]int{}, dataOrder: map[*templates.Row]int{}, kids: map[*templates.Row][]*templates.Row{}}
 	seen := map[string]bool{}
 	add := func(w string) {
 		if utf8.RuneCountInString(w) >= 2 && !seen[w] {
@@ -84,7 +89,14 @@ func newFormIndex(f *templates.Form) *formIndex {
 				add(a)
 			}
 		}
-		for _, r := range t.Rows {
+		for i, r := range t.DataRows() {
+			ix.dataOrder[r] = i
+		}
+		for i, r := range t.Rows {
+			ix.order[r] = i
+			if r.IsGroup {
+				ix.kids[r] = children(t, r)
+			}
 			if d := strings.TrimRight(zh.Fold(r.Number), ".、)"); allDigits(d) && !slices.Contains(ix.numbers, d) {
 				ix.numbers = append(ix.numbers, d)
 			}
@@ -294,22 +306,26 @@ const maxMisprinted = 160
 // only has to look like it.
 func (fr *formReader) readMisprinted(t *templates.Table, rows []rowRead) []rowRead {
 	dataRows := t.DataRows()
-	index := make(map[*templates.Row]int, len(dataRows))
-	for i, r := range dataRows {
-		index[r] = i
-	}
-	out := rows[:0:0]
+	var out []rowRead
 	for k, rr := range rows {
-		out = append(out, rr)
 		if k+1 == len(rows) {
 			break
 		}
 		next := rows[k+1]
-		if a, b := index[rr.row], index[next.row]; b == a+2 {
+		if a, b := fr.dataOrder[rr.row], fr.dataOrder[next.row]; b == a+2 {
 			if m, ok := fr.misprintedRow(t, dataRows[a+1], rr.regionEnd(), next.labelStart); ok {
+				if out == nil {
+					out = append(out, rows[:k+1]...)
+				}
 				out = append(out, m)
 			}
 		}
+		if out != nil {
+			out = append(out, next)
+		}
+	}
+	if out == nil {
+		return rows
 	}
 	return out
 }
