@@ -298,9 +298,15 @@ func classify(s *stream, a, b int) (*piece, bool) {
 	// wrong number.
 	glued := (a > 0 && !isMark(s.runes[a-1])) || (b < len(s.runes) && !isMark(s.runes[b])) || len(rs) < b-a
 	p.weak = (a > 0 && s.runes[a-1] == spaceMark) || (b < len(s.runes) && s.runes[b] == spaceMark)
-	p.splittable = o.row < 0 && (glued || p.weak) && len(t) > 1 && allDigits(t) && !p.worded
+	// A sign glued to digits (516-322815) starts a cell; the digits after
+	// it may still hold several.
+	d := strings.TrimPrefix(t, "-")
+	p.splittable = o.row < 0 && (glued || p.weak) && len(d) > 1 && allDigits(d) && !p.worded
 	return p, true
 }
+
+// digits returns the digits of a splittable piece, without its sign.
+func (p piece) digits() string { return strings.TrimPrefix(p.text, "-") }
 
 // validGrouping rejects commas that are not thousands separators
 // ("1,2" is two numbers, not twelve).

@@ -307,7 +307,7 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 // cell (00, 05): they must be split.
 func anyLeadingZero(ps []piece) bool {
 	for _, p := range ps {
-		if p.splittable && len(p.text) > 1 && p.text[0] == '0' {
+		if d := p.digits(); p.splittable && len(d) > 1 && d[0] == '0' {
 			return true
 		}
 	}
@@ -320,7 +320,7 @@ func anyLeadingZero(ps []piece) bool {
 func keepWeakWhole(ps []piece) []piece {
 	var out []piece
 	for i, p := range ps {
-		if p.weak && p.splittable && p.text[0] != '0' {
+		if p.weak && p.splittable && p.digits()[0] != '0' {
 			if out == nil {
 				out = append([]piece(nil), ps...)
 			}
@@ -441,13 +441,21 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
 		capLater := 0
 		for _, q := range ps[i+1:] {
 			if q.splittable {
-				capLater += len(q.text) - 1
+				capLater += len(q.digits()) - 1
 			}
 		}
-		for k := max(0, extra-capLater); k <= extra && k < len(p.text); k++ {
-			ok := splitDigits(p.text, k+1, func(parts []int64) bool {
+		digits := p.digits()
+		negative := len(digits) < len(p.text)
+		for k := max(0, extra-capLater); k <= extra && k < len(digits); k++ {
+			ok := splitDigits(digits, k+1, func(parts []int64) bool {
+				if negative && parts[0] == 0 {
+					return true // -0 is no cell
+				}
 				base := len(cur)
-				for _, v := range parts {
+				for j, v := range parts {
+					if j == 0 && negative {
+						v = -v // -322815: the sign is the first cell's
+					}
 					cur = append(cur, cellVal{num: xxgk.Int(v), ok: true, line: p.line})
 				}
 				r := rec(i+1, extra-k)

@@ -186,7 +186,7 @@ func (s *stream) addText(o origin, text string) {
 		}
 		if pendingSpace > 0 {
 			mark := rune(sepMark)
-			if pendingSpace == 1 && isDigit(prev) && isDigit(f) {
+			if pendingSpace == 1 && isDigit(prev) && (isDigit(f) || f == '-') {
 				mark = spaceMark
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
