@@ -300,8 +300,9 @@ func classify(s *stream, a, b int) (*piece, bool) {
 	p.weak = (a > 0 && s.runes[a-1] == spaceMark) || (b < len(s.runes) && s.runes[b] == spaceMark)
 	// A sign glued to digits (516-322815) starts a cell; the digits after
 	// it may still hold several.
+	// And 00 is never one cell, however it stands.
 	d := strings.TrimPrefix(t, "-")
-	p.splittable = o.row < 0 && (glued || p.weak) && len(d) > 1 && allDigits(d) && !p.worded
+	p.splittable = o.row < 0 && (glued || p.weak || d[0] == '0') && len(d) > 1 && allDigits(d) && !p.worded
 	return p, true
 }
 

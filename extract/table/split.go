@@ -296,11 +296,24 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 	if len(out) >= maxCandidates {
 		return rowCands{}, fmt.Sprintf("数字连写在一起（%s），可能的拆分太多", regionText(rr))
 	}
-	if splits == 1 && len(variants) == 1 {
-		// The leading-zero rule leaves one split: the row as printed.
+	if splits == 1 && len(variants) == 1 && oneDigitEach(rr.region, n) {
+		// As many digits as cells: one digit a cell is the only reading,
+		// the row as printed, whatever its identities say.
 		return rowCands{cands: [][]cellVal{only}}, ""
 	}
 	return rowCands{cands: out}, ""
+}
+
+// oneDigitEach reports whether the pieces are plain digits, n in all.
+func oneDigitEach(ps []piece, n int) bool {
+	digits := 0
+	for _, p := range ps {
+		if p.kind != pieceNumber || !allDigits(p.text) {
+			return false
+		}
+		digits += len(p.text)
+	}
+	return digits == n
 }
 
 // anyLeadingZero reports whether a piece holds digits that cannot be one
