@@ -296,6 +296,9 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 	if len(out) >= maxCandidates {
 		return rowCands{}, fmt.Sprintf("数字连写在一起（%s），可能的拆分太多", regionText(rr))
 	}
+	if rr.asPrinted && !oneDigitEach(rr.region, n) {
+		return rowCands{}, fmt.Sprintf("数字连写在一起（%s），且紧接正文，无法确定到哪里为止、如何拆分", regionText(rr))
+	}
 	if splits == 1 && len(variants) == 1 && oneDigitEach(rr.region, n) {
 		// As many digits as cells: one digit a cell is the only reading,
 		// the row as printed, whatever its identities say.

@@ -171,6 +171,9 @@ type rowRead struct {
 	line       int
 	printed    string // the label as printed
 	evidence   string
+	// asPrinted: the row is read only as printed or one digit a cell; its
+	// end is not sure enough for the identities to choose a split.
+	asPrinted bool
 }
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
@@ -878,10 +881,14 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			return rowRead{}, false
 		}
 		i := fr.skipHeader(en, t)
-		if pieces, tail, end, ok := fr.readRegion(i); ok && len(pieces) > 0 {
-			if fr.boundaryAfter(end) && hasNumber(pieces) {
+		if pieces, tail, end, ok := fr.readRegion(i); ok && len(pieces) > 0 && hasNumber(pieces) {
+			// The report's sentences may go on right after the values
+			// (…000000000000000我局严格规范…): such a row is read only as
+			// printed, never split by the identities.
+			asPrinted := !fr.boundaryAfter(end)
+			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.origins[s.origin[i]]
-				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line}
+				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, asPrinted: asPrinted}
 				rr.evidence = fr.evidence(i, end)
 				return rr, true
 			}

@@ -611,3 +611,32 @@ func TestSignWrittenAsAWord(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceRightAfterTable4(t *testing.T) {
+	// The report's sentences go on right after table 四's values. Fifteen
+	// digits are read one a cell; a longer run is not split, for where
+	// it ends is not sure.
+	for _, c := range []struct {
+		run  string
+		want []string
+	}{
+		{"100010000000101", strings.Fields("1 0 0 0 1 0 0 0 0 0 0 0 1 0 1")},
+		{"1 0 0 0 1 0 0 0 0 0 0 0 1 0 1", strings.Fields("1 0 0 0 1 0 0 0 0 0 0 0 1 0 1")},
+		{"10000100000000000", nil},
+	} {
+		page := strings.Replace(deptPage(nil, c.run), "五、存在的主要问题", "我局严格规范政府信息公开流程。五、存在的主要问题", 1)
+		r := parseString(t, "dept.txt", page)
+		if c.want != nil {
+			wantRow(t, r, "t4_review_litigation", "count", c.want...)
+			continue
+		}
+		for k, v := range r.Cells {
+			if strings.Contains(k, ".t4_") {
+				t.Errorf("%s: %s = %s", c.run, k, v.Value)
+			}
+		}
+		if !hasFinding(r, xxgk.RuleTableValueCount) {
+			t.Errorf("%s: no %s finding", c.run, xxgk.RuleTableValueCount)
+		}
+	}
+}
