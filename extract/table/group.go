@@ -83,9 +83,10 @@ func (fr *formReader) groupRow(g *templates.Row, from, to int) (rowRead, bool) {
 // groupRelations returns the table's relations for the rows read: where a
 // group row stands for its sub-rows, the sub-rows' own identities hold for
 // it (its 总计 is the sum of its columns), and the group row takes the
-// sub-rows' place in identities that sum all of them.
-func groupRelations(t *templates.Table, rows []rowRead) []templates.Relation {
-	rels := t.Relations()
+// sub-rows' place in identities that sum all of them (grouped is then
+// true).
+func groupRelations(t *templates.Table, rows []rowRead) (rels []templates.Relation, grouped bool) {
+	rels = t.Relations()
 	for _, rr := range rows {
 		if !rr.row.IsGroup {
 			continue
@@ -98,9 +99,9 @@ func groupRelations(t *templates.Table, rows []rowRead) []templates.Relation {
 			}
 			out = append(out, replaceGroup(rel, kids, g))
 		}
-		rels = out
+		rels, grouped = out, true
 	}
-	return rels
+	return rels, grouped
 }
 
 func renameRow(rel templates.Relation, from, to string) templates.Relation {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"xxgk"
 	"xxgk/templates"
@@ -54,7 +55,7 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 	cols := t.DataColumns()
 	n := len(cols)
 	sol := solution{values: make([][]cellVal, len(rows)), split: make([]bool, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
-	rels := groupRelations(t, rows)
+	rels, grouped := groupRelations(t, rows)
 	rowIndex := map[string]int{}
 	for i, rr := range rows {
 		rowIndex[rr.row.Key] = i
@@ -70,7 +71,10 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 		}
 		// The row's own identities (总计 = sum of the columns) filter the
 		// splits as they are made.
-		own := rowRelations(rels, rr.row.Key)
+		own := ownRelations(t, rr.row.Key)
+		if grouped {
+			own = rowRelations(rels, rr.row.Key)
+		}
 		cs, why := candidates(rr, n, cols, len(own) > 0, func(c []cellVal) bool { return rowHolds(own, colIndex, c) })
 		if why != "" {
 			sol.why[i], sol.rule[i] = why, xxgk.RuleTableValueCount
@@ -516,6 +520,22 @@ func splitDigits(digits string, parts int, f func([]int64) bool) bool {
 		return true
 	}
 	return rec(digits, parts)
+}
+
+var ownRelationSets sync.Map // *templates.Table → map[string][]templates.Relation
+
+// ownRelations returns the relations of t between cells of one row,
+// computed once per table.
+func ownRelations(t *templates.Table, row string) []templates.Relation {
+	if m, ok := ownRelationSets.Load(t); ok {
+		return m.(map[string][]templates.Relation)[row]
+	}
+	m := map[string][]templates.Relation{}
+	for _, r := range t.Rows {
+		m[r.Key] = rowRelations(t.Relations(), r.Key)
+	}
+	ownRelationSets.Store(t, m)
+	return m[row]
 }
 
 // rowRelations returns the relations between cells of one row.

@@ -761,7 +761,7 @@ func (fr *formReader) dropMisaligned(t *templates.Table) {
 	}
 	checked, broken := 0, 0
 	for _, r := range t.DataRows() {
-		own := rowRelations(t.Relations(), r.Key)
+		own := ownRelations(t, r.Key)
 		if len(own) == 0 || !rowHasNonZero(fr.cells, t, r.Key) {
 			continue
 		}

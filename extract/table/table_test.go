@@ -473,12 +473,16 @@ func TestRowsThereButMissed(t *testing.T) {
 
 func TestLastRowRunIntoTheNextHeading(t *testing.T) {
 	// Class 4: 结转下年度继续办理 0 0 0 0 0 0 0四、行政复议… with the heading
-	// worded otherwise and a sentence before table 四; a sentence glued
-	// after the last value of a table, with the year (…02025年，我局…).
+	// worded otherwise and a sentence before table 四; sentences between
+	// the other headings and their tables; a sentence glued after the last
+	// value of a table, with the year (…02025年，我局…).
 	page := deptPage(map[string]string{"new_received": "2000002", "carried_to_next_year": "2000002"}, "000000000000000")
 	page = strings.Replace(page, "四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议与行政诉讼情况2023年，未有政府信息公开行政复议及行政诉讼有关情况。", 1)
 	page = strings.Replace(page, "行政事业性收费0", "行政事业性收费02023年，我局主动公开政府信息395条。", 1)
 	page = strings.Replace(page, "五、存在的主要问题及改进情况", "五、存在的主要问题及明年工作计划", 1)
+	// Sentences between the other headings and their tables.
+	page = strings.Replace(page, "二、主动公开政府信息情况", "二、主动公开政府信息情况2023年，主动公开政府信息121条，其中规范性文件类8条。", 1)
+	page = strings.Replace(page, "三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况2023年，共收到政府信息公开申请2条。", 1)
 	r := parseString(t, "dept.txt", page)
 	wantRow(t, r, "t3_requests", "carried_to_next_year", "2", "0", "0", "0", "0", "0", "2")
 	wantRow(t, r, "t4_review_litigation", "count", strings.Fields(strings.Repeat("0 ", 15))...)
