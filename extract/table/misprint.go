@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"xxgk/templates"
-	"xxgk/zh"
 )
 
 // Rows whose label is misprinted: reports drop, add, change or swap a
@@ -57,23 +56,15 @@ func (fr *formReader) misprintedRow(t *templates.Table, row *templates.Row, from
 	if to-from > maxMisprinted || to <= from {
 		return rowRead{}, false
 	}
-	labelEnd := -1
-	for i := from; i < to; i++ {
-		if zh.IsHan(s.runes[i]) {
-			labelEnd = i + 1
-		}
-	}
-	if labelEnd < 0 {
-		return rowRead{}, false
-	}
-	// The label, after the numbering and the group rows' labels ((三)不予公开).
 	var letters []rune
 	var at []int
-	for i := from; i < labelEnd; i++ {
+	for i := from; i < to; i++ {
 		if !isMark(s.runes[i]) {
 			letters, at = append(letters, s.runes[i]), append(at, i)
 		}
 	}
+	// The label: after the numbering and the group rows' labels ((三)不予
+	// 公开), up to the first digit, where the values start.
 	text := string(letters)
 	for range 3 {
 		_, text = templates.StripNumbering(text)
@@ -85,11 +76,13 @@ func (fr *formReader) misprintedRow(t *templates.Table, row *templates.Row, from
 			}
 		}
 	}
-	if text == "" {
+	first := len(letters) - utf8.RuneCountInString(text)
+	digit := slices.IndexFunc(letters[first:], isDigit)
+	if digit <= 0 {
 		return rowRead{}, false
 	}
-	st := at[len(letters)-utf8.RuneCountInString(text)]
-	core, _, _ := strings.Cut(text, "(")
+	st, labelEnd := at[first], at[first+digit]
+	core, _, _ := strings.Cut(string(letters[first:first+digit]), "(")
 	if !slices.ContainsFunc(fr.rowPats[row].Alts, func(a string) bool { return likeLabel(core, a) }) {
 		return rowRead{}, false
 	}

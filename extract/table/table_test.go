@@ -446,11 +446,13 @@ func TestRowsThereButMissed(t *testing.T) {
 	// Class 4: labels printed with characters dropped, swapped or changed
 	// (bound by their place between the rows found), a header cell split
 	// by a space.
-	values := map[string]string{"denied_prohibited_by_law": "1000001", "denied_internal_affairs": "2000002", "new_received": "3000003", "results_total": "3000003"}
+	values := map[string]string{"denied_prohibited_by_law": "1000001", "denied_internal_affairs": "2000002", "denied_admin_query": "1000001",
+		"new_received": "4000004", "results_total": "4000004"}
 	for _, c := range []struct{ label, printed string }{
 		{"2.其他法律行政法规禁止公开", "2.其他法律法规禁止公开"},
 		{"2.其他法律行政法规禁止公开", "2.其他法律行政法规公开禁止"},
 		{"5.属于三类内部事务信息", "5.属于三类内部事物信息"},
+		{"8.属于行政查询事项", "8.属于行政查询事物"}, // before the next group's label
 		{"（七）总计", "（七）总 计"},
 	} {
 		t.Run(c.printed, func(t *testing.T) {
@@ -461,7 +463,8 @@ func TestRowsThereButMissed(t *testing.T) {
 			wantRow(t, r, "t3_requests", "denied_state_secret", "0", "0", "0", "0", "0", "0", "0")
 			wantRow(t, r, "t3_requests", "denied_prohibited_by_law", "1", "0", "0", "0", "0", "0", "1")
 			wantRow(t, r, "t3_requests", "denied_internal_affairs", "2", "0", "0", "0", "0", "0", "2")
-			wantRow(t, r, "t3_requests", "results_total", "3", "0", "0", "0", "0", "0", "3")
+			wantRow(t, r, "t3_requests", "denied_admin_query", "1", "0", "0", "0", "0", "0", "1")
+			wantRow(t, r, "t3_requests", "results_total", "4", "0", "0", "0", "0", "0", "4")
 		})
 	}
 	// A label unlike the template's stays unread, and so does a short one.
