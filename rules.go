@@ -29,6 +29,8 @@ const (
 	RuleTableSplitUnsolved  = "table_split_unsolved"
 	RuleTableMisaligned     = "table_misaligned"
 	RuleTableBlankNotZero   = "table_blank_not_zero"
+	RuleTableGroupRow       = "table_group_row"
+	RuleTableSplitByProse   = "table_split_by_prose"
 	RuleProseTableConflict  = "prose_table_conflict"
 	RuleProseConflict       = "conflict"
 )
@@ -113,6 +115,10 @@ var rules = []Rule{
 		"表格多数行的合计与各栏之和不符，各栏很可能与官方格式的顺序不同，整张表未读取。"},
 	{RuleTableBlankNotZero, SeverityWarning, "空白格不作 0 计",
 		"表格的空白格按 0 计算不符合勾稽关系（例如总计栏空白而分项有数），这些空白格不作 0 读取。"},
+	{RuleTableSplitByProse, SeverityInfo, "连写数字按正文拆分",
+		"表格中几个数字连写在一起，勾稽关系允许多种拆分，报告正文所述的数字只与其中一种相符，按这种拆分读取；数字的依据注明了表格和正文两处。"},
+	{RuleTableGroupRow, SeverityWarning, "分项印成一行",
+		"官方格式分为几项的一行（如2021年格式的“（六）其他处理”），报告只印了一行合计（如2019年格式）：按各分项之和读取，各分项未读取，请对照原文填写。"},
 	{RuleProseTableConflict, SeverityWarning, "正文与统计表不一致",
 		"正文所述的数字与统计表不一致，以统计表为准，请核对。"},
 	{RuleProseConflict, SeverityWarning, "正文前后说法不一",

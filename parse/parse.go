@@ -120,15 +120,27 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 			r.Figures[k] = v
 		}
 	}
-	r.Findings = append(r.Findings, tabs.Findings...)
+	var figures map[string]xxgk.Value
+	var fs []xxgk.Finding
 	if !m.NotReport {
 		// A document that is not an annual report contributes no figures.
-		figures, fs := prose.Figures(doc, r.Year, simple != doc, r.Figures, src.Place)
-		for k, v := range figures {
-			r.Figures[k] = v
+		figures, fs = prose.Figures(doc, r.Year, simple != doc, r.Figures, src.Place)
+		// What the prose states may settle digits the tables' identities
+		// left unsplit; the cells then give the figures.
+		if tabs.Settle(figures, src.Place) {
+			r.Cells = tabs.Cells
+			for k, v := range table.Figures(tabs.Form, tabs.Cells) {
+				if _, ok := r.Figures[k]; !ok {
+					figures[k] = v
+				}
+			}
 		}
-		r.Findings = append(r.Findings, fs...)
 	}
+	r.Findings = append(r.Findings, tabs.Findings...)
+	for k, v := range figures {
+		r.Figures[k] = v
+	}
+	r.Findings = append(r.Findings, fs...)
 	sortFindings(r.Findings)
 	return r
 }

@@ -166,6 +166,17 @@ func (sr synthReport) render(layout string) string {
 			for _, row := range tab {
 				b.WriteString(strings.Join(row, ""))
 			}
+		case "grouped":
+			// As the 平潭 department page texts: run together, with a
+			// single space here and there between values (10 0 0 0 01).
+			for r, row := range tab {
+				for i, c := range row {
+					if i > 1 && (r*7+i*3)%4 == 0 {
+						b.WriteString(" ")
+					}
+					b.WriteString(c)
+				}
+			}
 		}
 	}
 	b.WriteString("\n五、存在的主要问题及改进情况\n无。\n")
@@ -180,7 +191,7 @@ func TestReadTablesInEveryLayout(t *testing.T) {
 		formID := []string{"gov_2021", "gov_2019"}[i%2]
 		seed := uint64(i / 2)
 		sr := newSynthReport(formID, seed)
-		for _, layout := range []string{"html", "lines", "pipes", "tabs", "spaces", "run"} {
+		for _, layout := range []string{"html", "lines", "pipes", "tabs", "spaces", "run", "grouped"} {
 			t.Run(fmt.Sprintf("%s/%s/%d", formID, layout, seed), func(t *testing.T) {
 				r, err := parse.Parse("synthetic."+layout, []byte(sr.render(layout)))
 				if err != nil {
@@ -201,12 +212,12 @@ func TestReadTablesInEveryLayout(t *testing.T) {
 				for k := range sr.values {
 					if _, ok := r.Cells[k]; !ok {
 						missing++
-						if layout != "run" {
+						if layout != "run" && layout != "grouped" {
 							t.Errorf("cell %s missing", k)
 						}
 					}
 				}
-				if layout == "run" {
+				if layout == "run" || layout == "grouped" {
 					// Cells run together are read only where the identities
 					// decide. Table 二 has none, so its wide rows may stay
 					// out; most of tables 三 and 四 must be read. (These
@@ -226,7 +237,7 @@ func TestReadTablesInEveryLayout(t *testing.T) {
 						t.Errorf("run together: read %d of %d cells of tables 三 and 四", read, want)
 					}
 				}
-				if layout != "run" {
+				if layout != "run" && layout != "grouped" {
 					for _, f := range r.Findings {
 						if strings.HasPrefix(f.Rule, "table_") {
 							t.Errorf("finding %s: %s", f.Rule, f.Message)
@@ -236,4 +247,58 @@ func TestReadTablesInEveryLayout(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestReadIrregularPageText renders synthetic reports as page text of
+// many shapes: every table's rows run together, with single spaces here
+// and there between cells and between rows, some rows on lines of their
+// own. Whatever the grouping, a cell read must have its value.
+func TestReadIrregularPageText(t *testing.T) {
+	wrong, want, read := 0, 0, 0
+	for seed := uint64(100); seed < 120; seed++ {
+		formID := []string{"gov_2021", "gov_2019"}[seed%2]
+		sr := newSynthReport(formID, seed)
+		rng := rand.New(rand.NewPCG(seed, 99))
+		var b strings.Builder
+		b.WriteString("某某区" + map[string]string{"gov_2021": "2023", "gov_2019": "2020"}[formID] + "年政府信息公开工作年度报告\n一、总体情况\n我区认真贯彻落实《条例》。\n二、主动公开政府信息情况\n")
+		for _, tab := range sr.tables() {
+			for _, row := range tab {
+				for i, c := range row {
+					if i > 0 && rng.IntN(4) == 0 {
+						b.WriteString(" ")
+					}
+					b.WriteString(c)
+				}
+				switch rng.IntN(6) {
+				case 0, 1:
+					b.WriteString(" ")
+				case 2:
+					b.WriteString("\n")
+				}
+			}
+		}
+		b.WriteString("五、存在的主要问题及改进情况\n无。\n")
+		r, err := parse.Parse("page.txt", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, got := range r.Cells {
+			if v, ok := sr.values[k]; !ok || !got.Value.Equal(xxgk.MustNumber(v)) {
+				wrong++
+				t.Errorf("seed %d: %s = %s, want %s (evidence %q)", seed, k, got.Value, v, got.Text)
+			}
+		}
+		for k := range sr.values {
+			if !strings.Contains(k, ".t2_") {
+				want++
+				if _, ok := r.Cells[k]; ok {
+					read++
+				}
+			}
+		}
+	}
+	if read*100 < want*75 {
+		t.Errorf("read %d of %d cells of tables 三 and 四", read, want)
+	}
+	t.Logf("%d of %d cells of tables 三 and 四 read, %d wrong", read, want, wrong)
 }

@@ -25,6 +25,12 @@ type piece struct {
 	text       string // the digits as printed (folded), for splitting
 	num        xxgk.Number
 	splittable bool // plain digits that may be several cells run together
+	// weak: parted from a piece beside it by a single space (10 0 0 0 01):
+	// the report spaced its cells, if irregularly, so such digits are
+	// split only when they must be (01 is not a cell) or the row's
+	// identities decide.
+	weak       bool
+	worded     bool // the sign was written as a word (增5, 减12)
 	start, end int  // rune span in the stream
 	line       int
 }
@@ -47,7 +53,7 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 	for i < len(rs) {
 		r := rs[i]
 		switch {
-		case r == sepMark || r == rowMark:
+		case r == sepMark || r == rowMark || r == spaceMark:
 			flush(i)
 			if r == rowMark && len(raws) > 0 && s.origins[s.origin[pos]].row >= 0 {
 				// A grid row ends the region once it has values.
@@ -68,6 +74,13 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 				continue
 			}
 		case zh.IsHan(r):
+			if (r == '增' || r == '减') && i+1 < len(rs) && isDigit(rs[i+1]) {
+				// 16减12 in a 本年增/减 column: the word is the sign.
+				flush(i)
+				cur = i
+				i++
+				continue
+			}
 			if n := unitLen(rs, i); n > 0 && unitAt(rs, i) {
 				if cur < 0 {
 					cur = i
@@ -98,6 +111,19 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 	end = i
 done:
 	flush(end)
+	// A sentence may start right after the last value, with the year:
+	// 结转下年度继续办理20000022025年，我局….
+	if n := len(raws); n > 0 && end < len(rs) && rs[end] == '年' && raws[n-1][1] == end {
+		last := raws[n-1]
+		if k := last[1] - 4; k >= last[0] && fr.yearLen(string(rs[k:end+1])) > 0 {
+			end = k
+			if k == last[0] {
+				raws = raws[:n-1]
+			} else {
+				raws[n-1][1] = k
+			}
+		}
+	}
 	// The next label's numbering may stand at the end: 0000000 5. 属于…
 	if n := len(raws); n > 0 && end < len(rs) && !isMark(rs[end]) {
 		last := raws[n-1]
@@ -119,11 +145,18 @@ done:
 			}
 		} else if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "、") {
 			_, body := utf8.DecodeLastRuneInString(t)
-			if d := t[:len(t)-body]; len(d) <= 2 && allDigits(d) && fr.rowAt(end) != nil {
+			d := t[:len(t)-body]
+			if len(d) <= 2 && allDigits(d) && fr.rowAt(end) != nil {
 				// A piece of its own that is only numbering before a label of
 				// the form, numbered differently from the template.
 				raws = raws[:n-1]
 				end = last[0]
+			} else if k := fr.numberingSuffix(d); k > 0 && zh.IsHan(rs[end]) {
+				// 00000002.其他法律法规禁止公开: the numbering of a row whose
+				// label is misprinted (read by readMisprinted).
+				last[1] -= k + 1
+				end = last[1]
+				raws[n-1] = last
 			} else {
 				return nil, "", end, false // numbering we cannot place
 			}
@@ -180,6 +213,25 @@ func (fr *formReader) numberingBefore(t string, pos int) (digits string, k int) 
 	return "", 0
 }
 
+// numberingSuffix returns the length of the digits that end d and number
+// a row of the form (the 2 of 00000002), or 0 when there are none, or
+// several readings (12 when the form numbers rows 2 and 12).
+func (fr *formReader) numberingSuffix(d string) int {
+	if !allDigits(d) {
+		return 0
+	}
+	found := 0
+	for _, num := range fr.numbers {
+		if len(num) < len(d) && strings.HasSuffix(d, num) {
+			if found != 0 {
+				return 0
+			}
+			found = len(num)
+		}
+	}
+	return found
+}
+
 // rowAt returns the row of the form whose label starts at rune pos, the
 // longest match, or nil.
 func (fr *formReader) rowAt(pos int) *templates.Row {
@@ -229,18 +281,33 @@ func classify(s *stream, a, b int) (*piece, bool) {
 		p.kind = pieceNA
 		return p, true
 	}
+	if rest, ok := strings.CutPrefix(t, "减"); ok {
+		t, p.worded = "-"+rest, true
+	} else if rest, ok := strings.CutPrefix(t, "增"); ok {
+		t, p.worded = rest, true
+	}
 	n, err := xxgk.ParseNumber(t)
 	if err != nil || !validGrouping(t) {
 		return nil, false
 	}
 	p.kind, p.num, p.text = pieceNumber, n, t
-	// Only digits glued to text (数量15130000154二、) may be several cells
-	// run together. A grid cell, or a number standing between separators,
-	// is one cell as printed: splitting it could only make a wrong number.
+	// Only digits glued to text (数量15130000154二、) or parted from the
+	// next digits by a single space (10 0 0 0 01) may be several cells run
+	// together. A grid cell, or a number standing between cell or line
+	// boundaries, is one cell as printed: splitting it could only make a
+	// wrong number.
 	glued := (a > 0 && !isMark(s.runes[a-1])) || (b < len(s.runes) && !isMark(s.runes[b])) || len(rs) < b-a
-	p.splittable = o.row < 0 && glued && len(t) > 1 && allDigits(t)
+	p.weak = (a > 0 && s.runes[a-1] == spaceMark) || (b < len(s.runes) && s.runes[b] == spaceMark)
+	// A sign glued to digits (516-322815) starts a cell; the digits after
+	// it may still hold several.
+	// And 00 is never one cell, however it stands.
+	d := strings.TrimPrefix(t, "-")
+	p.splittable = o.row < 0 && (glued || p.weak || d[0] == '0') && len(d) > 1 && allDigits(d) && !p.worded
 	return p, true
 }
+
+// digits returns the digits of a splittable piece, without its sign.
+func (p piece) digits() string { return strings.TrimPrefix(p.text, "-") }
 
 // validGrouping rejects commas that are not thousands separators
 // ("1,2" is two numbers, not twelve).

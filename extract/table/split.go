@@ -4,19 +4,22 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"xxgk"
 	"xxgk/templates"
 )
 
 // Cells run together with no separator (规范性文件898989, a table 三 row
-// 15130000154) are split only where the table's identities leave exactly
-// one possible split. Every split into the row's number of cells is
-// enumerated (no leading zeros, at most maxCellDigits digits a cell), the
-// row's own identities filter them, then the identities across rows filter
-// the combinations. A cell is read when every surviving combination gives
-// it the same value; otherwise it is left out and a finding says why. A
-// wrong number is worse than a missing one.
+// 15130000154), or grouped irregularly by single spaces (30 0 0 00 3), are
+// split by two rules. A cell never starts with 0 unless it is 0, so 00 is
+// 0|0 and no split leaves 05; where that leaves one split, it is the
+// reading, as printed. Otherwise the row's own identities (总计 = the sum
+// of the columns) filter the splits, then the identities across rows
+// filter the combinations, unless the report's own numbers already break
+// them: each row is then read by its own identities alone. A cell is read
+// when every surviving split gives it the same value; otherwise it is left
+// out and a finding says why. A wrong number is worse than a missing one.
 
 const (
 	maxCellDigits = 12
@@ -25,10 +28,11 @@ const (
 )
 
 type cellVal struct {
-	num   xxgk.Number
-	blank bool
-	ok    bool
-	line  int
+	num    xxgk.Number
+	blank  bool
+	ok     bool
+	worded bool // the sign was a word (减12): only a 增/减 column has one
+	line   int
 }
 
 type solution struct {
@@ -44,11 +48,14 @@ type rowCands struct {
 	exact bool // read as printed, no split needed
 }
 
-func solveTable(t *templates.Table, rows []rowRead) solution {
+// solveTable reads the rows found for t. stated are sums the report states
+// elsewhere (its prose: 制发行政规范性文件9件), which filter the splits
+// like the identities across rows; nil when there are none.
+func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation) solution {
 	cols := t.DataColumns()
 	n := len(cols)
 	sol := solution{values: make([][]cellVal, len(rows)), split: make([]bool, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
-	rels := t.Relations()
+	rels, grouped := groupRelations(t, rows)
 	rowIndex := map[string]int{}
 	for i, rr := range rows {
 		rowIndex[rr.row.Key] = i
@@ -64,8 +71,11 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 		}
 		// The row's own identities (总计 = sum of the columns) filter the
 		// splits as they are made.
-		own := rowRelations(rels, rr.row.Key)
-		cs, why := candidates(rr, n, cols, func(c []cellVal) bool { return rowHolds(own, colIndex, c) })
+		own := ownRelations(t, rr.row.Key)
+		if grouped {
+			own = rowRelations(rels, rr.row.Key)
+		}
+		cs, why := candidates(rr, n, cols, len(own) > 0, func(c []cellVal) bool { return rowHolds(own, colIndex, c) })
 		if why != "" {
 			sol.why[i], sol.rule[i] = why, xxgk.RuleTableValueCount
 			continue
@@ -94,13 +104,24 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 		}
 	}
 	if len(amb) > 0 {
-		agree, count, complete := searchSplits(rels, rows, rowIndex, colIndex, cands, amb, chosen)
+		agree, count, complete := map[int][]agreement(nil), 0, true
+		broken := brokenAcrossRows(rels, rowIndex, colIndex, chosen)
+		if !broken {
+			agree, count, complete = searchSplits(rels, stated, rows, rowIndex, colIndex, cands, amb, chosen)
+		}
 		for _, i := range amb {
-			if count == 0 {
-				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），没有一种拆分能符合表格的勾稽关系", regionText(rows[i])), xxgk.RuleTableSplitConflict
-				continue
-			}
-			if !complete {
+			which, ways := "表格的", count
+			switch {
+			case broken || count == 0:
+				// The table's totals disagree with its rows as printed:
+				// the identities across rows cannot choose a split, the
+				// row's own still may.
+				if agree == nil {
+					agree = map[int][]agreement{}
+				}
+				agree[i] = agreeAll(cands[i].cands)
+				which, ways = "表格各行之间的勾稽关系在报告中不成立，本行的", len(cands[i].cands)
+			case !complete:
 				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），可能的拆分太多，无法确定", regionText(rows[i])), xxgk.RuleTableSplitUnsolved
 				continue
 			}
@@ -115,7 +136,7 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 			}
 			chosen[i] = vals
 			if missing > 0 {
-				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），表格的勾稽关系不能唯一确定拆分方式（可能的组合有%d种），其中%d格未读取", regionText(rows[i]), count, missing), xxgk.RuleTableSplitAmbiguous
+				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），%s勾稽关系不能唯一确定拆分方式（可能的组合有%d种），其中%d格未读取", regionText(rows[i]), which, ways, missing), xxgk.RuleTableSplitAmbiguous
 			}
 		}
 	}
@@ -126,6 +147,62 @@ func solveTable(t *templates.Table, rows []rowRead) solution {
 		}
 	}
 	return sol
+}
+
+// brokenAcrossRows reports whether an identity spanning rows fails on the
+// rows read without a choice. The report's totals then disagree with its
+// rows, and choosing a split by such identities would be a guess.
+func brokenAcrossRows(rels []templates.Relation, rowIndex, colIndex map[string]int, chosen [][]cellVal) bool {
+	get := func(c templates.CellRef) (cellVal, bool) {
+		i, ok := rowIndex[c.Row]
+		if !ok || chosen[i] == nil {
+			return cellVal{}, false
+		}
+		v := chosen[i][colIndex[c.Col]]
+		return v, v.ok
+	}
+	for _, rel := range rels {
+		if rel.Const != "" || !acrossRows(rel) {
+			continue
+		}
+		if holds, known := evaluate(rel, get); known && !holds {
+			return true
+		}
+	}
+	return false
+}
+
+// acrossRows reports whether a relation reads cells of more than one row.
+func acrossRows(rel templates.Relation) bool {
+	if len(rel.LHS) == 0 {
+		return false
+	}
+	row := rel.LHS[0].Row
+	for _, refs := range [][]templates.CellRef{rel.LHS, rel.RHS} {
+		for _, c := range refs {
+			if c.Row != row {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// agreeAll says, per column, whether every candidate gives the cell the
+// same value.
+func agreeAll(cands [][]cellVal) []agreement {
+	a := make([]agreement, len(cands[0]))
+	for c, v := range cands[0] {
+		a[c] = agreement{v, true}
+	}
+	for _, cand := range cands[1:] {
+		for c, v := range cand {
+			if x := &a[c]; x.same && (x.v.ok != v.ok || !x.v.num.Equal(v.num)) {
+				x.same = false
+			}
+		}
+	}
+	return a
 }
 
 func regionText(rr rowRead) string {
@@ -143,10 +220,19 @@ func regionText(rr rowRead) string {
 	return strings.Join(parts, " ") + rr.tailDigits
 }
 
-// candidates lists the ways the row's pieces can fill its n cells.
-// Splits (never values read as printed) must satisfy holds.
-func candidates(rr rowRead, n int, cols []*templates.Column, holds func([]cellVal) bool) (rowCands, string) {
+// candidates lists the ways the row's pieces can fill its n cells. A
+// reading that leaves no choice is taken as printed, even where the row's
+// own identities break (that is the report's arithmetic, for check to
+// report): as many pieces as cells, or digits with a single split under
+// the leading-zero rule. Where there is a choice, only splits under which
+// holds (the row's own identities) holds are kept. Digits parted by single
+// spaces are split only where they must be (01 is not a cell) or the row
+// has identities to decide.
+func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, holds func([]cellVal) bool) (rowCands, string) {
 	rr.region = dropPadding(rr.region, n)
+	if !identities {
+		rr.region = keepWeakWhole(rr.region)
+	}
 	variants := [][]piece{rr.region}
 	if rr.tailDigits != "" {
 		// The last digits may be the next label's numbering: try without.
@@ -167,33 +253,46 @@ func candidates(rr rowRead, n int, cols []*templates.Column, holds func([]cellVa
 	if len(variants) > 1 {
 		seen = map[string]bool{}
 	}
-	tried := 0
-	for vi, ps := range variants {
-		if len(ps) == n {
-			if vi == 0 && rr.tailDigits == "" {
-				return rowCands{cands: [][]cellVal{direct(ps)}, exact: true}, ""
-			}
-			if c := direct(ps); holds(c) && decimalsFit(c, cols) {
-				out = appendUnique(out, seen, c)
-			}
-			tried++
-			continue
+	var only []cellVal // the one split, while there is one
+	splits, tried := 0, 0
+	consider := func(c []cellVal) {
+		tried++
+		// Only whether there is one split matters, beyond those that hold.
+		h := holds(c)
+		if (!h && splits > 1) || !decimalsFit(c, cols) {
+			return
 		}
+		if splits++; splits == 1 {
+			only = append([]cellVal(nil), c...)
+		}
+		if h {
+			out = appendUnique(out, seen, append([]cellVal(nil), c...))
+		}
+	}
+	for vi, ps := range variants {
 		if len(ps) > n || len(ps) == 0 {
 			continue
 		}
-		enumerate(ps, n, func(c []cellVal) bool {
-			tried++
-			if holds(c) && decimalsFit(c, cols) {
-				out = appendUnique(out, seen, append([]cellVal(nil), c...))
+		if len(ps) == n && !anyLeadingZero(ps) {
+			if c := direct(ps); vi == 0 && rr.tailDigits == "" && signsFit(c, cols) {
+				return rowCands{cands: [][]cellVal{c}, exact: true}, ""
 			}
+			consider(direct(ps))
+			continue
+		}
+		enumerate(ps, n, func(c []cellVal) bool {
+			consider(c)
 			return len(out) < maxCandidates
 		})
 	}
-	if tried == 0 {
+	if splits == 0 {
 		switch {
+		case tried > 0:
+			return rowCands{}, ""
 		case len(rr.region) > n:
 			return rowCands{}, fmt.Sprintf("读到%d个数字（%s），多于表格的%d列", len(rr.region), regionText(rr), n)
+		case anyLeadingZero(rr.region):
+			return rowCands{}, fmt.Sprintf("数字（%s）按每格不以0开头拆分，拆不成表格的%d列", regionText(rr), n)
 		default:
 			return rowCands{}, fmt.Sprintf("只读到%d个数字（%s），少于表格的%d列，无法确定各属哪一列", len(rr.region), regionText(rr), n)
 		}
@@ -201,14 +300,75 @@ func candidates(rr rowRead, n int, cols []*templates.Column, holds func([]cellVa
 	if len(out) >= maxCandidates {
 		return rowCands{}, fmt.Sprintf("数字连写在一起（%s），可能的拆分太多", regionText(rr))
 	}
+	if rr.asPrinted && !oneDigitEach(rr.region, n) {
+		return rowCands{}, fmt.Sprintf("数字连写在一起（%s），且紧接正文，无法确定到哪里为止、如何拆分", regionText(rr))
+	}
+	if splits == 1 && len(variants) == 1 && oneDigitEach(rr.region, n) {
+		// As many digits as cells: one digit a cell is the only reading,
+		// the row as printed, whatever its identities say.
+		return rowCands{cands: [][]cellVal{only}}, ""
+	}
 	return rowCands{cands: out}, ""
 }
 
+// oneDigitEach reports whether the pieces are plain digits, n in all.
+func oneDigitEach(ps []piece, n int) bool {
+	digits := 0
+	for _, p := range ps {
+		if p.kind != pieceNumber || !allDigits(p.text) {
+			return false
+		}
+		digits += len(p.text)
+	}
+	return digits == n
+}
+
+// anyLeadingZero reports whether a piece holds digits that cannot be one
+// cell (00, 05): they must be split.
+func anyLeadingZero(ps []piece) bool {
+	for _, p := range ps {
+		if d := p.digits(); p.splittable && len(d) > 1 && d[0] == '0' {
+			return true
+		}
+	}
+	return false
+}
+
+// keepWeakWhole keeps digits parted by single spaces whole where they can
+// be one cell: without identities to check a split, 12 5 is 12 and 5 (a
+// cell may be empty), never 1|2|5.
+func keepWeakWhole(ps []piece) []piece {
+	var out []piece
+	for i, p := range ps {
+		if p.weak && p.splittable && p.digits()[0] != '0' {
+			if out == nil {
+				out = append([]piece(nil), ps...)
+			}
+			out[i].splittable = false
+		}
+	}
+	if out == nil {
+		return ps
+	}
+	return out
+}
+
 // decimalsFit reports whether fractional values stand only in columns
-// that allow them.
+// that allow them, and signs written as words only in 增/减 columns.
 func decimalsFit(c []cellVal, cols []*templates.Column) bool {
 	for i, v := range c {
 		if v.ok && !v.num.IsInt() && !cols[i].Decimal {
+			return false
+		}
+	}
+	return signsFit(c, cols)
+}
+
+// signsFit reports whether signs written as words (减12) stand only in
+// 增/减 columns: elsewhere the word is not a sign, and the row is not read.
+func signsFit(c []cellVal, cols []*templates.Column) bool {
+	for i, v := range c {
+		if v.worded && !cols[i].Signed {
 			return false
 		}
 	}
@@ -266,7 +426,7 @@ func direct(ps []piece) []cellVal {
 	for i, p := range ps {
 		switch p.kind {
 		case pieceNumber:
-			vals[i] = cellVal{num: p.num, ok: true, line: p.line}
+			vals[i] = cellVal{num: p.num, ok: true, worded: p.worded, line: p.line}
 		case pieceBlank:
 			vals[i] = cellVal{num: xxgk.Int(0), blank: true, ok: true, line: p.line}
 		case pieceNA:
@@ -301,13 +461,21 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
 		capLater := 0
 		for _, q := range ps[i+1:] {
 			if q.splittable {
-				capLater += len(q.text) - 1
+				capLater += len(q.digits()) - 1
 			}
 		}
-		for k := max(0, extra-capLater); k <= extra && k < len(p.text); k++ {
-			ok := splitDigits(p.text, k+1, func(parts []int64) bool {
+		digits := p.digits()
+		negative := len(digits) < len(p.text)
+		for k := max(0, extra-capLater); k <= extra && k < len(digits); k++ {
+			ok := splitDigits(digits, k+1, func(parts []int64) bool {
+				if negative && parts[0] == 0 {
+					return true // -0 is no cell
+				}
 				base := len(cur)
-				for _, v := range parts {
+				for j, v := range parts {
+					if j == 0 && negative {
+						v = -v // -322815: the sign is the first cell's
+					}
 					cur = append(cur, cellVal{num: xxgk.Int(v), ok: true, line: p.line})
 				}
 				r := rec(i+1, extra-k)
@@ -352,6 +520,22 @@ func splitDigits(digits string, parts int, f func([]int64) bool) bool {
 		return true
 	}
 	return rec(digits, parts)
+}
+
+var ownRelationSets sync.Map // *templates.Table → map[string][]templates.Relation
+
+// ownRelations returns the relations of t between cells of one row,
+// computed once per table.
+func ownRelations(t *templates.Table, row string) []templates.Relation {
+	if m, ok := ownRelationSets.Load(t); ok {
+		return m.(map[string][]templates.Relation)[row]
+	}
+	m := map[string][]templates.Relation{}
+	for _, r := range t.Rows {
+		m[r.Key] = rowRelations(t.Relations(), r.Key)
+	}
+	ownRelationSets.Store(t, m)
+	return m[row]
 }
 
 // rowRelations returns the relations between cells of one row.
@@ -410,6 +594,13 @@ func evaluate(rel templates.Relation, get func(templates.CellRef) (cellVal, bool
 	if !ok1 || !ok2 {
 		return false, false
 	}
+	if rel.Const != "" {
+		c, err := xxgk.ParseNumber(rel.Const)
+		if err != nil {
+			return false, false
+		}
+		r = c
+	}
 	switch rel.Op {
 	case "==":
 		return l.Equal(r), true
@@ -432,15 +623,16 @@ type agreement struct {
 // read make a relation unknown, which then constrains nothing). It returns,
 // per ambiguous row and column, whether all combinations agree, and how
 // many there are; complete is false when the search ran out of budget.
-func searchSplits(rels []templates.Relation, rows []rowRead, rowIndex, colIndex map[string]int, cands []rowCands, amb []int, chosen [][]cellVal) (map[int][]agreement, int, bool) {
+func searchSplits(rels, stated []templates.Relation, rows []rowRead, rowIndex, colIndex map[string]int, cands []rowCands, amb []int, chosen [][]cellVal) (map[int][]agreement, int, bool) {
 	pos := map[int]int{} // row index → depth in amb
 	for d, i := range amb {
 		pos[i] = d
 	}
-	// Relations checked once their last ambiguous row is assigned.
+	// Relations checked once their last ambiguous row is assigned: the
+	// identities between cells, and the sums stated elsewhere.
 	checkAt := make([][]templates.Relation, len(amb))
-	for _, rel := range rels {
-		if rel.Const != "" {
+	for k, rel := range append(rels[:len(rels):len(rels)], stated...) {
+		if rel.Const != "" && k < len(rels) {
 			continue
 		}
 		deepest, usable := -1, true

@@ -99,6 +99,10 @@ const (
 	sepMark   = '\x1f' // a cell or line boundary
 	blankMark = '\x1e' // an empty cell of a grid
 	rowMark   = '\x1d' // the end of a grid row
+	// spaceMark is a single space between two digits of a text line: it
+	// usually parts two cells, but page text groups cells irregularly
+	// (30 0 0 00 3), so the digits on either side may hold several cells.
+	spaceMark = '\x1c'
 )
 
 // origin is a piece of the source: a text line or a grid cell.
@@ -109,7 +113,7 @@ type origin struct {
 	rowText  string // for grid cells: the whole row's text, for evidence
 }
 
-func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark }
+func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark || r == spaceMark }
 
 // newStream flattens doc.
 func newStream(doc *document.Document) *stream {
@@ -153,12 +157,12 @@ func (s *stream) mark(r rune) {
 	s.offset = append(s.offset, int32(len(s.origins[o].text)))
 }
 
-// addText folds text into the stream. Runs of white space (and a single
-// space between two digits, or a |) separate cells; other single spaces
-// are dropped, because labels break anywhere (社会公益 组织). A tab always
-// separates; the space, the no-break and the ideographic space make runs;
-// other white space (the rest of zh.IsSpace) is folded away by
-// zh.FoldRune, even between digits.
+// addText folds text into the stream. Runs of white space, a tab and a |
+// separate cells; a single space between two digits is a weak separator
+// (spaceMark); other single spaces are dropped, because labels break
+// anywhere (社会公益 组织). The space, the no-break and the ideographic
+// space make runs; other white space (the rest of zh.IsSpace) is folded
+// away by zh.FoldRune, even between digits.
 func (s *stream) addText(o origin, text string) {
 	s.origins = append(s.origins, o)
 	oi := int32(len(s.origins) - 1)
@@ -181,8 +185,12 @@ func (s *stream) addText(o origin, text string) {
 			continue
 		}
 		if pendingSpace > 0 {
-			if pendingSpace > 1 || (isDigit(prev) && isDigit(f)) || (isDigit(prev) && f == '-') {
-				s.runes = append(s.runes, sepMark)
+			mark := rune(sepMark)
+			if pendingSpace == 1 && isDigit(prev) && (isDigit(f) || f == '-') {
+				mark = spaceMark
+			}
+			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
+				s.runes = append(s.runes, mark)
 				s.origin = append(s.origin, oi)
 				s.offset = append(s.offset, int32(at))
 			}

@@ -2,7 +2,9 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -37,6 +39,12 @@ type formIndex struct {
 	// region may end where a row the template does not know begins, if it
 	// starts like one (行政申诉、举报数 after 行政诉讼数 in a local table).
 	starts map[string]bool
+	// numbers are the digit numberings of the form's rows (1, 2, … 8).
+	numbers []string
+	// order is each row's place in its table (t.Rows), dataOrder each
+	// data row's among the data rows, kids each group row's data rows.
+	order, dataOrder map[*templates.Row]int
+	kids             map[*templates.Row][]*templates.Row
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -55,7 +63,8 @@ func indexOf(f *templates.Form) *formIndex {
 
 func newFormIndex(f *templates.Form) *formIndex {
 	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
-		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}}
+		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{},
+		order: map[*templates.Row]int{}, dataOrder: map[*templates.Row]int{}, kids: map[*templates.Row][]*templates.Row{}}
 	seen := map[string]bool{}
 	add := func(w string) {
 		if utf8.RuneCountInString(w) >= 2 && !seen[w] {
@@ -80,7 +89,17 @@ func newFormIndex(f *templates.Form) *formIndex {
 				add(a)
 			}
 		}
-		for _, r := range t.Rows {
+		for i, r := range t.DataRows() {
+			ix.dataOrder[r] = i
+		}
+		for i, r := range t.Rows {
+			ix.order[r] = i
+			if r.IsGroup {
+				ix.kids[r] = children(t, r)
+			}
+			if d := strings.TrimRight(zh.Fold(r.Number), ".、)"); allDigits(d) && !slices.Contains(ix.numbers, d) {
+				ix.numbers = append(ix.numbers, d)
+			}
 			p := r.Pattern()
 			ix.rowPats[r] = p
 			ix.tries[r] = labelTries(p)
@@ -108,6 +127,7 @@ type formReader struct {
 	*formIndex
 	s        *stream
 	form     *templates.Form
+	year     int // the report's year, 0 if unknown
 	cells    map[string]xxgk.Value
 	findings []xxgk.Finding
 	// found remembers each row's last search: the cursor only moves
@@ -126,6 +146,9 @@ type formReader struct {
 type pendingTable struct {
 	t    *templates.Table
 	rows []rowRead
+	// undecided: some row's digits were left unsplit for want of a
+	// unique split, which figures stated elsewhere may still settle.
+	undecided bool
 }
 
 type foundRow struct {
@@ -148,10 +171,13 @@ type rowRead struct {
 	line       int
 	printed    string // the label as printed
 	evidence   string
+	// asPrinted: the row is read only as printed or one digit a cell; its
+	// end is not sure enough for the identities to choose a split.
+	asPrinted bool
 }
 
-func newFormReader(s *stream, f *templates.Form) *formReader {
-	return &formReader{formIndex: indexOf(f), s: s, form: f, cells: map[string]xxgk.Value{}, found: map[*templates.Row]foundRow{}}
+func newFormReader(s *stream, f *templates.Form, year int) *formReader {
+	return &formReader{formIndex: indexOf(f), s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: map[*templates.Row]foundRow{}}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -169,15 +195,35 @@ func anchors(t *templates.Table) []string {
 	if strings.HasSuffix(core, "统计表") {
 		out = append(out, strings.TrimSuffix(core, "统计表")+"统计报表")
 	}
+	if rows := t.DataRows(); len(rows) == 1 && rows[0].Pattern().Unlabelled {
+		// A table without row labels is found by its header too (行政复议
+		// 行政诉讼…), for its title may be worded otherwise or followed by a
+		// sentence (四、政府信息公开行政复议与行政诉讼情况2022年，未有…).
+		var top strings.Builder
+		groups := 0
+		for _, c := range t.Columns {
+			if c.Parent == "" && !c.IsLabel {
+				top.WriteString(zh.Fold(c.Label))
+				groups++
+			}
+		}
+		if groups > 1 {
+			out = append(out, top.String())
+		}
+	}
 	return out
 }
 
 // solve turns the rows found into cells and findings.
 func (fr *formReader) solve() {
-	for _, p := range fr.pending {
-		fr.assign(p.t, p.rows)
+	for i := range fr.pending {
+		fr.assign(&fr.pending[i])
 	}
-	fr.pending = nil
+}
+
+// undecided reports whether a table has rows Settle may still read.
+func (fr *formReader) undecided() bool {
+	return slices.ContainsFunc(fr.pending, func(p pendingTable) bool { return p.undecided })
 }
 
 // read finds the rows of every table of the form; solve reads their cells.
@@ -240,13 +286,14 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 	if len(rows) == 0 {
 		return from
 	}
+	rows = fr.readGroupRows(t, fr.readMisprinted(t, rows))
 	for _, rr := range rows {
 		fr.matched++
 		if hasNumber(rr.region) {
 			fr.valued++
 		}
 	}
-	fr.pending = append(fr.pending, pendingTable{t, rows})
+	fr.pending = append(fr.pending, pendingTable{t: t, rows: rows})
 	return cursor
 }
 
@@ -375,6 +422,9 @@ func (fr *formReader) boundaryAt(pos int) bool {
 	if len(rest) > 240 {
 		rest = rest[:240]
 	}
+	if fr.startsNumbered(rest) || fr.yearLen(rest) > 0 {
+		return true
+	}
 	_, rest = templates.StripNumbering(rest)
 	for _, w := range fr.bounds {
 		if strings.HasPrefix(rest, w) {
@@ -385,6 +435,58 @@ func (fr *formReader) boundaryAt(pos int) bool {
 		return fr.starts[string(r)]
 	}
 	return false
+}
+
+// startsNumbered reports whether text (letters) starts a numbered line:
+// a heading (四、政府信息公开行政复议…, whatever its wording) or a row
+// numbered as the form numbers its rows (2.其他…, whatever its label).
+func (fr *formReader) startsNumbered(text string) bool {
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !zh.IsNumeral(r) {
+			break
+		}
+		i += size
+	}
+	var after string
+	if i > 0 {
+		a, ok := strings.CutPrefix(text[i:], "、")
+		if !ok {
+			return false
+		}
+		after = a
+	} else {
+		for i < len(text) && isDigit(rune(text[i])) {
+			i++
+		}
+		if i == 0 || !slices.Contains(fr.numbers, text[:i]) {
+			return false
+		}
+		a, ok := strings.CutPrefix(text[i:], ".")
+		if !ok {
+			if a, ok = strings.CutPrefix(text[i:], "、"); !ok {
+				return false
+			}
+		}
+		after = a
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return zh.IsHan(r)
+}
+
+// yearLen returns the length of the report's year (or the next or the
+// previous) and 年 at the start of text, or 0. A sentence that starts right
+// after a table's last value (行政事业性收费02025年，我局…) starts so.
+func (fr *formReader) yearLen(text string) int {
+	if fr.year == 0 || len(text) < 4 || !allDigits(text[:4]) || !strings.HasPrefix(text[4:], "年") {
+		return 0
+	}
+	y, _ := strconv.Atoi(text[:4])
+	if y < fr.year-1 || y > fr.year+1 {
+		return 0
+	}
+	return 4
 }
 
 // boundaryAfter reports whether a value region may end at rune end: at the
@@ -402,7 +504,7 @@ func (fr *formReader) boundaryAfter(end int) bool {
 func (fr *formReader) skipNote(pos int, note string) int {
 	s := fr.s
 	i := pos
-	for i < len(s.runes) && (s.runes[i] == sepMark || s.runes[i] == rowMark) {
+	for i < len(s.runes) && (s.runes[i] == sepMark || s.runes[i] == rowMark || s.runes[i] == spaceMark) {
 		i++
 	}
 	if i >= len(s.runes) || s.runes[i] != '(' {
@@ -466,9 +568,9 @@ func unitLen(rs []rune, pos int) int {
 	return 0
 }
 
-// assign turns the rows found for t into cells.
-func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
-	cols := t.DataColumns()
+// assign turns the rows found for a table into cells.
+func (fr *formReader) assign(p *pendingTable) {
+	t, rows := p.t, p.rows
 	filled := false
 	for _, rr := range rows {
 		filled = filled || hasNumber(rr.region)
@@ -481,7 +583,7 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 		})
 		return
 	}
-	solved := solveTable(t, rows)
+	solved := solveTable(t, rows, nil)
 	for i, rr := range rows {
 		vals := solved.values[i]
 		if vals == nil {
@@ -494,16 +596,11 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 			}
 			continue
 		}
-		for c, v := range vals {
-			if !v.ok {
-				continue
-			}
-			col := cols[c]
-			fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
-				Value: v.num, Unit: t.Unit(rr.row.Key, col.Key), Blank: v.blank, Split: solved.split[i],
-				Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: rr.evidence},
-			}
+		if rr.row.IsGroup {
+			fr.findings = append(fr.findings, groupRowFinding(t, rr))
 		}
+		fr.putRow(t, rr, vals, solved.split[i], rr.evidence)
+		p.undecided = p.undecided || solved.rule[i] == xxgk.RuleTableSplitAmbiguous
 		if msg := solved.why[i]; msg != "" {
 			fr.findings = append(fr.findings, xxgk.Finding{
 				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
@@ -514,6 +611,24 @@ func (fr *formReader) assign(t *templates.Table, rows []rowRead) {
 	}
 	fr.dropUnlikelyBlanks(t)
 	fr.dropMisaligned(t)
+}
+
+// putRow records the cells read for a row.
+func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, split bool, evidence string) {
+	unitRow := rr.row.Key
+	if rr.row.IsGroup {
+		unitRow = fr.kids[rr.row][0].Key
+	}
+	for c, v := range vals {
+		if !v.ok {
+			continue
+		}
+		col := t.DataColumns()[c]
+		fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
+			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split,
+			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence},
+		}
+	}
 }
 
 // dropMisaligned refuses a table whose rows mostly break their own
@@ -528,7 +643,7 @@ func (fr *formReader) dropMisaligned(t *templates.Table) {
 	}
 	checked, broken := 0, 0
 	for _, r := range t.DataRows() {
-		own := rowRelations(t.Relations(), r.Key)
+		own := ownRelations(t, r.Key)
 		if len(own) == 0 || !rowHasNonZero(fr.cells, t, r.Key) {
 			continue
 		}
@@ -648,10 +763,14 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			return rowRead{}, false
 		}
 		i := fr.skipHeader(en, t)
-		if pieces, tail, end, ok := fr.readRegion(i); ok && len(pieces) > 0 {
-			if fr.boundaryAfter(end) && hasNumber(pieces) {
+		if pieces, tail, end, ok := fr.readRegion(i); ok && len(pieces) > 0 && hasNumber(pieces) {
+			// The report's sentences may go on right after the values
+			// (…000000000000000我局严格规范…): such a row is read only as
+			// printed, never split by the identities.
+			asPrinted := !fr.boundaryAfter(end)
+			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.origins[s.origin[i]]
-				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line}
+				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, asPrinted: asPrinted}
 				rr.evidence = fr.evidence(i, end)
 				return rr, true
 			}
@@ -681,6 +800,15 @@ func (fr *formReader) skipHeader(pos int, t *templates.Table) int {
 		switch {
 		case isMark(r) && r != blankMark:
 			pos++
+		case r == blankMark:
+			// Empty cells in a header row of a grid, under a label that
+			// spans no rows (行政复议's 结果维持 … 总计 in row 2, nothing
+			// under them in row 3, where 行政诉讼's sub-labels are).
+			end, ok := headerRowEnd(s.runes, pos, chars)
+			if !ok {
+				return pos
+			}
+			pos = end
 		case chars[r]:
 			pos++
 		case r == '(':
@@ -695,6 +823,24 @@ func (fr *formReader) skipHeader(pos int, t *templates.Table) int {
 		}
 	}
 	return pos
+}
+
+// headerRowEnd returns the end of the grid row from rune pos, if the rest
+// of the row holds only empty cells and header text, some of it.
+func headerRowEnd(rs []rune, pos int, chars map[rune]bool) (int, bool) {
+	text := false
+	for j := pos; j < len(rs); j++ {
+		switch r := rs[j]; {
+		case r == rowMark:
+			return j + 1, text
+		case isMark(r):
+		case chars[r]:
+			text = true
+		default:
+			return pos, false
+		}
+	}
+	return pos, false
 }
 
 var headerCharSets sync.Map // *templates.Table → map[rune]bool

@@ -26,15 +26,21 @@ type Result struct {
 	Form     string                // the form read; "" when no form was found
 	Cells    map[string]xxgk.Value // by cell key, FORM.TABLE.ROW.COL
 	Findings []xxgk.Finding        // about reading the tables
+	// undecided is the reader, kept while rows wait for Settle.
+	undecided *formReader
 }
 
 // Read reads the statistics tables of doc. year (0 if unknown) breaks ties
-// between forms that share rows.
+// between forms that share rows, and tells a sentence's year from a cell.
 func Read(doc *document.Document, year int) Result {
 	s := newStream(doc)
 	r := readTables(s, year)
 	s.release()
-	return Result{Form: r.form, Cells: r.cells, Findings: r.findings}
+	res := Result{Form: r.form, Cells: r.cells, Findings: r.findings}
+	if r.reader != nil && r.reader.undecided() {
+		res.undecided = r.reader
+	}
+	return res
 }
 
 // tablesResult is the best reading of a document's statistics tables.
@@ -42,6 +48,7 @@ type tablesResult struct {
 	form     string // "" when no form was found
 	cells    map[string]xxgk.Value
 	findings []xxgk.Finding
+	reader   *formReader
 }
 
 // readTables tries every form of the specification on the document and
@@ -57,7 +64,7 @@ func readTables(s *stream, year int) tablesResult {
 		if !mentionsForm(s, f) || labelsPresent(s, f) < 2 {
 			continue
 		}
-		fr := newFormReader(s, f)
+		fr := newFormReader(s, f, year)
 		fr.read()
 		if fr.matched == 0 || fr.matched+fr.anchored < minRows {
 			continue
@@ -74,7 +81,7 @@ func readTables(s *stream, year int) tablesResult {
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
 	best := all[0].fr
 	best.solve()
-	return tablesResult{form: best.form.ID, cells: best.cells, findings: mergeBlankForms(best.findings, len(best.cells))}
+	return tablesResult{form: best.form.ID, cells: best.cells, findings: mergeBlankForms(best.findings, len(best.cells)), reader: best}
 }
 
 // mentionsForm is a cheap test that a document may hold the form: one of
@@ -117,6 +124,8 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 				continue
 			}
 			if v, ok := figureFrom(fig, def, cells); ok {
+				out[fig.Key] = v
+			} else if v, ok := groupFigure(fig, def, cells); ok {
 				out[fig.Key] = v
 			}
 		}
