@@ -26,6 +26,7 @@ const (
 	RuleTableSplitAmbiguous = "table_split_ambiguous"
 	RuleTableSplitConflict  = "table_split_conflict"
 	RuleTableValueCount     = "table_value_count"
+	RuleTableRowWrapped     = "table_row_wrapped"
 	RuleTableSplitUnsolved  = "table_split_unsolved"
 	RuleTableMisaligned     = "table_misaligned"
 	RuleTableBlankNotZero   = "table_blank_not_zero"
@@ -107,6 +108,8 @@ var rules = []Rule{
 		"表格中几个数字连写在一起，勾稽关系允许多种拆分，无法确定的格未读取，请对照原文填写。"},
 	{RuleTableSplitConflict, SeverityWarning, "连写数字不符合勾稽关系",
 		"表格中几个数字连写在一起，没有一种拆分能符合勾稽关系，这些格未读取，请对照原文填写。"},
+	{RuleTableRowWrapped, SeverityWarning, "一行的数字分在几行且合计不符",
+		"表格一行的数字分在几行文字中，且与本行的合计不符：很可能是单元格内的数字换行被拆开（154 拆成 15 和 4），这一行未读取，请对照原文填写。"},
 	{RuleTableValueCount, SeverityWarning, "数字个数与栏数不符",
 		"表格一行中的数字个数与官方格式的栏数不符，这一行未读取，请对照原文填写。"},
 	{RuleTableSplitUnsolved, SeverityWarning, "连写数字组合过多",

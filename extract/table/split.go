@@ -81,7 +81,16 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 			continue
 		}
 		if cs.exact {
-			cands[i] = cs // as printed: a broken identity is for check to report
+			// As printed, a broken identity is for check to report; but not
+			// when the values run over several lines of text: a number
+			// wrapped in its cell (15 / 4 for 154) reads as two, and the
+			// row's broken total is then the reading's fault, not the
+			// report's.
+			if len(own) > 0 && spansLines(rr) && !rowHolds(own, colIndex, cs.cands[0]) {
+				sol.why[i], sol.rule[i] = fmt.Sprintf("本行的数字分在几行（%s），且与本行的合计不符：可能是单元格内的数字换行被拆开", regionText(rr)), xxgk.RuleTableRowWrapped
+				continue
+			}
+			cands[i] = cs
 			continue
 		}
 		if len(cs.cands) == 0 {
@@ -563,6 +572,17 @@ func rowHolds(rels []templates.Relation, colIndex map[string]int, vals []cellVal
 		}
 	}
 	return true
+}
+
+// spansLines reports whether a row's values come from more than one line
+// of the source (a table of text); a grid's cells share their table's line.
+func spansLines(rr rowRead) bool {
+	for _, p := range rr.region {
+		if p.line != rr.region[0].line {
+			return true
+		}
+	}
+	return false
 }
 
 func onlyRow(rel templates.Relation, row string) bool {

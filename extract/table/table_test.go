@@ -647,3 +647,30 @@ func TestSentenceRightAfterTable4(t *testing.T) {
 		}
 	}
 }
+
+// TestWrappedNumberIsNotTwoCells: in the text of an unruled table, a
+// number too wide for its cell wraps (154 as 15 above the row's line and
+// 4 below). Read as printed, the row's values would give 总计 4; as its
+// own total then disagrees with its columns, the row is left out.
+func TestWrappedNumberIsNotTwoCells(t *testing.T) {
+	text := "某县2025年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" +
+		"本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和\t申请人情况\n" +
+		"自然人\t法人或其他组织\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n" +
+		"15\n一、本年新收政府信息公开申请数量\t151\t3\t0\t0\t0\t0\n4\n" +
+		"二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n" +
+		"三、本年度办理结果\n（一）予以公开\t148\t0\t0\t0\t0\t0\t148\n" +
+		"（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0\n" +
+		"（七）总计\t148\t0\t0\t0\t0\t0\t148\n四、结转下年度继续办理\t3\t3\t0\t0\t0\t0\t6\n"
+	r := parseString(t, "wrapped.txt", text)
+	for k, v := range r.Cells {
+		if strings.Contains(k, ".new_received.") {
+			t.Errorf("%s = %s read from a row whose number wrapped", k, v.Value)
+		}
+	}
+	if r.Cells["gov_2021.t3_requests.carried_to_next_year.total"].Value.String() != "6" {
+		t.Errorf("the other rows are not read: %v", r.Cells)
+	}
+	if !hasFinding(r, xxgk.RuleTableRowWrapped) {
+		t.Errorf("no %s finding: %v", xxgk.RuleTableRowWrapped, r.Findings)
+	}
+}
