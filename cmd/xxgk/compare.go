@@ -51,6 +51,7 @@ func compareCommand() *cli.Command {
 			&cli.StringFlag{Name: "json", Usage: "写出对比结果 JSON（- 表示标准输出）"},
 			&cli.BoolFlag{Name: "force", Usage: "两份报告的单位不同时也进行比较", HideDefault: true},
 			&cli.StringFlag{Name: "name", Usage: "比较两个文件夹时，汇总单位名称（写在标题中）"},
+			fontsFlag(),
 		},
 		Action: compareAction,
 	}
@@ -89,9 +90,12 @@ func compareAction(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 
+	fontSet, err := pdfFontsFor(cmd, outs["pdf"] != "")
+	if err != nil {
+		return err
+	}
 	var c *compare.Comparison
 	var errs []error
-	var err error
 	if isFolder(args[0]) || isFolder(args[1]) {
 		c, errs, err = compareFolders(ctx, cmd, args, outs)
 	} else {
@@ -116,7 +120,9 @@ func compareAction(ctx context.Context, cmd *cli.Command) error {
 		write func(io.Writer) error
 	}{
 		{"xlsx", func(w io.Writer) error { return xlsx.WriteComparison(w, c, xlsx.Options{Created: created}) }},
-		{"pdf", func(w io.Writer) error { return pdf.WriteComparison(w, c, pdf.Options{Created: created}) }},
+		{"pdf", func(w io.Writer) error {
+			return pdf.WriteComparison(w, c, pdf.Options{Created: created, Fonts: fontSet})
+		}},
 		{"json", func(w io.Writer) error { return writeJSON(w, c) }},
 	}
 	for _, wr := range writers {

@@ -54,6 +54,7 @@ func rollupCommand() *cli.Command {
 			&cli.StringFlag{Name: "pdf", Usage: "写出可打印的汇总 PDF 摘要（.pdf）"},
 			&cli.StringFlag{Name: "json", Usage: "写出汇总结果 JSON（- 表示标准输出）"},
 			&cli.StringFlag{Name: "units", Usage: "单位分组 CSV 文件（单位或文件名, 分组），按分组给出小计"},
+			fontsFlag(),
 		},
 		Action: rollupAction,
 	}
@@ -116,6 +117,10 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 			return err
 		}
 	}
+	fontSet, err := pdfFontsFor(cmd, outs["pdf"] != "")
+	if err != nil {
+		return err
+	}
 	var groups map[string]string
 	if p := cmd.String("units"); p != "" {
 		data, err := os.ReadFile(p)
@@ -175,7 +180,9 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		write func(io.Writer) error
 	}{
 		{"xlsx", func(w io.Writer) error { return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created}) }},
-		{"pdf", func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created}) }},
+		{"pdf", func(w io.Writer) error {
+			return pdf.WriteRollup(w, ru, pdf.Options{Created: created, Fonts: fontSet})
+		}},
 		{"json", func(w io.Writer) error { return writeJSON(w, ru) }},
 	}
 	for _, wr := range writers {
