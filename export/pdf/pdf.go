@@ -221,12 +221,14 @@ func (d *doc) footer() {
 		if odd {
 			x = pw - fr.right - em - w
 		}
-		d.f.SetXY(x, ph-fr.bottom+folioDY)
+		// The dashes' top 7 mm below the text area: a dash stands about
+		// 0.4 em above the baseline, which fpdf puts 0.8 em below the top.
+		d.f.SetXY(x, ph-fr.bottom+folioDY-0.4*em)
 		d.cell(w, h, s, "L")
 		return
 	}
 	// Turned: the portrait foot is the left edge, its right the bottom.
-	x := fr.left - folioDY
+	x := fr.left - folioDY + 0.4*em
 	y := fr.top + em
 	if odd {
 		y = ph - fr.bottom - em - w
