@@ -1,252 +1,181 @@
-// Package fonts embeds the TrueType fonts of the PDF summaries.
+// Package fonts serves the fonts of the PDF summaries: one per face of the
+// official print style (GB/T 9704-2012: 仿宋 body, 黑体 and 楷体
+// headings, a 小标宋 title), taken from the fonts an office PC has when
+// they are found (Find) and otherwise from the open-licence fonts embedded
+// here (Embedded).
 //
-// Both are Noto Serif SC (SIL Open Font License 1.1, see OFL.txt), subset to
-// GBK plus ASCII, Latin-1 and the punctuation that reports use; make-fonts.sh
-// makes them and README.md says where from. Their outlines are TrueType (glyf),
-// the only kind fpdf can embed.
+// The embedded fonts are Noto Serif SC regular (the body, all of GBK) and
+// bold (the title), Noto Sans SC medium (黑体's place) and LXGW WenKai (楷体's
+// place), under the SIL Open Font License 1.1 (OFL*.txt); the heading faces
+// hold GB2312 and the characters of the sample reports, and a character one
+// lacks is drawn in the body font (Set.Chain). make-fonts.sh makes them and
+// README.md says where from. Every font's outlines are TrueType (glyf), the
+// only kind fpdf can embed.
 package fonts
 
 import (
 	_ "embed"
-	"encoding/binary"
-	"errors"
 	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 )
 
 //go:embed NotoSerifSC-Regular.ttf
-var regularFile []byte
+var serifRegularFile []byte
 
 //go:embed NotoSerifSC-Bold.ttf
-var boldFile []byte
+var serifBoldFile []byte
 
-// Family is a name for the fonts to register under in fpdf (the regular weight
-// as style "", the bold as "B").
-const Family = "NotoSerifSC"
+//go:embed NotoSansSC-Medium.ttf
+var sansMediumFile []byte
 
-var (
-	prepareOnce   sync.Once
-	regular, bold []byte // the files rewritten by forFpdf
+//go:embed LXGWWenKai-Regular.ttf
+var wenkaiFile []byte
+
+// Face is a use of type in an official document.
+type Face int
+
+const (
+	Body       Face = iota // 仿宋: body text, tables and folios
+	Heading                // 黑体: first-level headings (一、), table headers
+	Subheading             // 楷体: second-level headings (（一）)
+	Title                  // 小标宋: the title
+	faces
 )
 
-// prepare rewrites both fonts once, so that fpdf never writes into them.
-func prepare() {
-	prepareOnce.Do(func() {
-		var err error
-		if regular, err = forFpdf(regularFile); err != nil {
-			panic("fonts: NotoSerifSC-Regular.ttf: " + err.Error())
-		}
-		if bold, err = forFpdf(boldFile); err != nil {
-			panic("fonts: NotoSerifSC-Bold.ttf: " + err.Error())
-		}
-	})
+// faceInfo says what each face is called and which fonts can take it.
+var faceInfo = [faces]struct {
+	role, style string // 正文, 仿宋
+	// words are the lower-case words one of a font's family names
+	// contains when it is of this style, most usual first: 仿宋 (SimFang
+	// in Chinese), fangsong (its English name, and 仿宋_GB2312's).
+	words    []string
+	embedded func() *Font
+}{
+	Body:       {"正文", "仿宋", []string{"仿宋", "fangsong"}, serifRegular},
+	Heading:    {"一级标题", "黑体", []string{"黑体", "simhei", "heiti", "fzhei"}, sansMedium},
+	Subheading: {"二级标题", "楷体", []string{"楷体", "kaiti", "fzkai"}, wenkai},
+	Title:      {"标题", "小标宋", []string{"小标宋", "xiaobiaosong"}, serifBold},
 }
 
-// Regular returns the body font, weight 400, for fpdf's
-// AddUTF8FontFromBytes. The bytes are shared by every caller and must not be
-// modified; they are laid out so that fpdf does not (see forFpdf), so
-// documents written at the same time may all use them.
-func Regular() []byte { prepare(); return regular }
+// String is the style a face is set in: 仿宋, 黑体, 楷体, 小标宋.
+func (f Face) String() string { return faceInfo[f].style }
 
-// Bold returns the title font, weight 700, shared like Regular.
-func Bold() []byte { prepare(); return bold }
+// A Font is one font file, laid out for fpdf (see forFpdf). Fonts are
+// shared by every document that uses them and never change.
+type Font struct {
+	// Name is the font's name in a PDF, ASCII (pdffonts shows it):
+	// NotoSerifSC, SimFang.
+	Name string
+	// Family is the family name a person reads: 仿宋, Noto Serif SC.
+	Family string
+	// File is the path the font was read from; "" for an embedded font.
+	File string
 
-var (
-	coverOnce sync.Once
-	cover     bitset // runes that both weights map to a glyph
-)
-
-// Has reports whether the fonts have a glyph for r (both weights).
-//
-// It is false for runes above U+FFFF even if a font maps them: fpdf reads only
-// the cmap's format 4 (Basic Multilingual Plane) subtable.
-func Has(r rune) bool {
-	coverOnce.Do(func() {
-		prepare()
-		reg, err := coverage(regular)
-		if err != nil {
-			panic("fonts: NotoSerifSC-Regular.ttf: " + err.Error())
-		}
-		b, err := coverage(bold)
-		if err != nil {
-			panic("fonts: NotoSerifSC-Bold.ttf: " + err.Error())
-		}
-		cover = reg.and(b)
-	})
-	return r >= 0 && r <= 0xFFFF && cover.has(r)
+	data   []byte
+	widths []uint16 // see widths
 }
 
-// bitset is a set of runes, one bit each.
-type bitset []uint64
+// Bytes returns the font file for fpdf's AddUTF8FontFromBytes. The bytes
+// are shared and must not be modified; fpdf does not (see forFpdf).
+func (f *Font) Bytes() []byte { return f.data }
 
-func (s *bitset) add(r rune) {
-	i := int(r >> 6)
-	if i >= len(*s) {
-		*s = append(*s, make([]uint64, i+1-len(*s))...)
+// Has reports whether the font draws r. It is false above U+FFFF: fpdf
+// reads only the cmap's Basic Multilingual Plane subtable (format 4).
+func (f *Font) Has(r rune) bool { return r >= 0 && r <= 0xFFFF && f.widths[r] != 0 }
+
+// Width is the advance of r in thousandths of an em, exactly as fpdf
+// measures it; 0 if the font does not have r.
+func (f *Font) Width(r rune) int {
+	if !f.Has(r) || f.widths[r] == zeroWidth {
+		return 0
 	}
-	(*s)[i] |= 1 << (r & 63)
+	return int(f.widths[r])
 }
 
-func (s bitset) has(r rune) bool {
-	i := int(r >> 6)
-	return r >= 0 && i < len(s) && s[i]&(1<<(r&63)) != 0
-}
-
-func (s bitset) and(t bitset) bitset {
-	u := make(bitset, min(len(s), len(t)))
-	for i := range u {
-		u[i] = s[i] & t[i]
+// load lays font out for fpdf and reads its widths.
+func load(font []byte, name, family, file string) (*Font, error) {
+	if err := usable(font); err != nil {
+		return nil, err
 	}
-	return u
-}
-
-var errShort = errors.New("truncated font data")
-
-// table returns the bytes of the sfnt table tag, or nil if the font has none.
-// It fails on anything but a single TrueType-outline font: OpenType/CFF
-// ("OTTO") and collections ("ttcf") are rejected, since fpdf cannot use them.
-func table(font []byte, tag string) ([]byte, error) {
-	if len(font) < 12 {
-		return nil, errShort
-	}
-	switch v := binary.BigEndian.Uint32(font); v {
-	case 0x00010000, 0x74727565: // 1.0, "true"
-	default:
-		return nil, fmt.Errorf("not a TrueType font (version %q)", font[:4])
-	}
-	n := int(binary.BigEndian.Uint16(font[4:]))
-	if len(font) < 12+16*n {
-		return nil, errShort
-	}
-	for i := range n {
-		rec := font[12+16*i:]
-		if string(rec[:4]) != tag {
-			continue
-		}
-		off, size := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
-		if uint64(off)+uint64(size) > uint64(len(font)) {
-			return nil, errShort
-		}
-		return font[off : off+size], nil
-	}
-	return nil, nil
-}
-
-// coverage returns the runes that the font's Unicode cmap maps to a glyph
-// other than .notdef.
-func coverage(font []byte) (bitset, error) {
-	var s bitset
-	err := glyphs(font, func(r rune, _ int) { s.add(r) })
-	return s, err
-}
-
-// glyphs calls add for every rune of the font's Unicode cmap with the glyph
-// it maps to (not .notdef). It reads a format 12 subtable if there is one,
-// else a format 4 one, and checks that the outlines are TrueType (a glyf
-// table).
-func glyphs(font []byte, add func(r rune, glyph int)) error {
-	if g, err := table(font, "glyf"); err != nil {
-		return err
-	} else if g == nil {
-		return errors.New("no glyf table: outlines are not TrueType")
-	}
-	cmap, err := table(font, "cmap")
+	data, err := forFpdf(font)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if len(cmap) < 4 {
-		return errors.New("no cmap table")
+	w, err := widths(data)
+	if err != nil {
+		return nil, err
 	}
-	var best []byte
-	bestFormat := 0
-	n := int(binary.BigEndian.Uint16(cmap[2:]))
-	if len(cmap) < 4+8*n {
-		return errShort
-	}
-	for i := range n {
-		rec := cmap[4+8*i:]
-		platform, encoding := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
-		off := binary.BigEndian.Uint32(rec[4:])
-		unicode := platform == 0 || platform == 3 && (encoding == 1 || encoding == 10)
-		if !unicode || uint64(off)+2 > uint64(len(cmap)) {
-			continue
-		}
-		sub := cmap[off:]
-		switch f := int(binary.BigEndian.Uint16(sub)); {
-		case f == 12 && bestFormat != 12, f == 4 && bestFormat == 0:
-			best, bestFormat = sub, f
-		}
-	}
-	switch bestFormat {
-	case 4:
-		err = format4(best, add)
-	case 12:
-		err = format12(best, add)
-	default:
-		err = errors.New("no Unicode cmap subtable of format 4 or 12")
-	}
-	return err
+	return &Font{Name: name, Family: family, File: file, data: data, widths: w}, nil
 }
 
-// format4 adds the runes of a cmap format 4 subtable (segment mapping to delta
-// values) that map to a glyph, with the glyph.
-func format4(t []byte, add func(r rune, glyph int)) error {
-	if len(t) < 14 {
-		return errShort
-	}
-	seg := int(binary.BigEndian.Uint16(t[6:])) / 2
-	if len(t) < 16+8*seg {
-		return errShort
-	}
-	ends, starts := t[14:], t[16+2*seg:]
-	deltas, rangeOffs := t[16+4*seg:], t[16+6*seg:]
-	for i := range seg {
-		end := int(binary.BigEndian.Uint16(ends[2*i:]))
-		start := int(binary.BigEndian.Uint16(starts[2*i:]))
-		delta := int(binary.BigEndian.Uint16(deltas[2*i:]))
-		ro := int(binary.BigEndian.Uint16(rangeOffs[2*i:]))
-		for c := start; c <= end && c != 0xFFFF; c++ {
-			g := c + delta
-			if ro != 0 {
-				// The offset counts from this segment's idRangeOffset entry.
-				at := 16 + 6*seg + 2*i + ro + 2*(c-start)
-				if at+2 > len(t) {
-					return errShort
-				}
-				if g = int(binary.BigEndian.Uint16(t[at:])); g != 0 {
-					g += delta
-				}
-			}
-			if g &= 0xFFFF; g != 0 {
-				add(rune(c), g)
-			}
+// embedded returns a function loading an embedded font once.
+func embedded(file *[]byte, name, family string) func() *Font {
+	return sync.OnceValue(func() *Font {
+		f, err := load(*file, name, family, "")
+		if err != nil {
+			panic("fonts: " + family + ": " + err.Error())
 		}
-	}
-	return nil
+		return f
+	})
 }
 
-// format12 adds the runes of a cmap format 12 subtable (segmented coverage)
-// that map to a glyph, with the glyph.
-func format12(t []byte, add func(r rune, glyph int)) error {
-	if len(t) < 16 {
-		return errShort
+var (
+	serifRegular = embedded(&serifRegularFile, "NotoSerifSC", "Noto Serif SC")
+	serifBold    = embedded(&serifBoldFile, "NotoSerifSCBold", "Noto Serif SC Bold")
+	sansMedium   = embedded(&sansMediumFile, "NotoSansSC", "Noto Sans SC Medium")
+	wenkai       = embedded(&wenkaiFile, "LXGWWenKai", "LXGW WenKai（霞鹜文楷）")
+)
+
+// A Set is the fonts of a document, one per face.
+type Set struct {
+	fonts [faces]*Font
+}
+
+// Embedded returns the fonts embedded in xxgk: the same on every machine.
+func Embedded() *Set {
+	s := &Set{}
+	for f := range faces {
+		s.fonts[f] = faceInfo[f].embedded()
 	}
-	n := binary.BigEndian.Uint32(t[12:])
-	if uint64(len(t)) < 16+12*uint64(n) {
-		return errShort
-	}
-	for i := range int(n) {
-		grp := t[16+12*i:]
-		start, end := binary.BigEndian.Uint32(grp), binary.BigEndian.Uint32(grp[4:])
-		glyph := binary.BigEndian.Uint32(grp[8:])
-		if start > end || end > 0x10FFFF {
-			return fmt.Errorf("bad cmap group U+%04X–U+%04X", start, end)
+	return s
+}
+
+// Font returns the font of face f.
+func (s *Set) Font(f Face) *Font { return s.fonts[f] }
+
+// Chain returns the fonts face f is drawn with, in order: a character is
+// drawn in the first that has it. After the face's own font come the body
+// font and the embedded serif, so that a character of a heading never
+// becomes a box while the body font has it.
+func (s *Set) Chain(f Face) []*Font {
+	chain := []*Font{s.fonts[f]}
+	for _, next := range []*Font{s.fonts[Body], serifRegular()} {
+		if !slices.Contains(chain, next) {
+			chain = append(chain, next)
 		}
-		for c := start; c <= end; c++ {
-			if g := glyph + (c - start); g != 0 {
-				add(rune(c), int(g))
-			}
-		}
 	}
-	return nil
+	return chain
+}
+
+// Has reports whether any font of the set draws r: what the body face
+// cannot draw, no face can.
+func (s *Set) Has(r rune) bool { return s.fonts[Body].Has(r) || serifRegular().Has(r) }
+
+// String says which font each face is set in, for the document's
+// properties: 正文：仿宋（simfang.ttf）；一级标题：…; an embedded font is
+// named as such: 正文：Noto Serif SC（内置，代仿宋）.
+func (s *Set) String() string {
+	var parts []string
+	for f := range faces {
+		font := s.fonts[f]
+		where := "内置，代" + faceInfo[f].style
+		if font.File != "" {
+			where = filepath.Base(font.File)
+		}
+		parts = append(parts, fmt.Sprintf("%s：%s（%s）", faceInfo[f].role, font.Family, where))
+	}
+	return strings.Join(parts, "；")
 }

@@ -45,8 +45,13 @@ func TestHasSampleReports(t *testing.T) {
 			if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || notPrinted[r] {
 				continue
 			}
-			if !Has(r) {
+			if !serifRegular().Has(r) {
 				missing[r] = filepath.Base(f)
+			}
+			for face := range faces {
+				if !chainHas(Embedded().Chain(face), r) {
+					missing[r] = filepath.Base(f) + " (" + face.String() + ")"
+				}
 			}
 		}
 	}
@@ -55,9 +60,20 @@ func TestHasSampleReports(t *testing.T) {
 	}
 }
 
+func chainHas(chain []*Font, r rune) bool {
+	for _, f := range chain {
+		if f.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestHasGB2312: the body, 黑体 and 小标宋 fonts have every GB2312 hanzi;
+// LXGW WenKai lacks a few rare ones, which its chain draws in the body font.
 func TestHasGB2312(t *testing.T) {
 	dec := simplifiedchinese.GBK.NewDecoder()
-	n := 0
+	n, kaiMissing := 0, 0
 	for hi := 0xB0; hi <= 0xF7; hi++ {
 		for lo := 0xA1; lo <= 0xFE; lo++ {
 			if hi == 0xD7 && lo > 0xF9 { // D7FA–D7FE are unassigned
@@ -69,31 +85,51 @@ func TestHasGB2312(t *testing.T) {
 				t.Fatalf("GB2312 %02X%02X decodes to %q (%v)", hi, lo, b, err)
 			}
 			n++
-			if !Has(r) {
-				t.Errorf("no glyph for %q (GB2312 %02X%02X)", r, hi, lo)
+			for _, f := range []*Font{serifRegular(), serifBold(), sansMedium()} {
+				if !f.Has(r) {
+					t.Errorf("%s: no glyph for %q (GB2312 %02X%02X)", f.Family, r, hi, lo)
+				}
+			}
+			if !wenkai().Has(r) {
+				kaiMissing++
+			}
+			if !chainHas(Embedded().Chain(Subheading), r) {
+				t.Errorf("楷体 chain: no glyph for %q", r)
 			}
 		}
 	}
 	if n != 6763 {
 		t.Errorf("checked %d GB2312 hanzi, want 6763", n)
 	}
+	if kaiMissing > 50 {
+		t.Errorf("LXGW WenKai lacks %d GB2312 hanzi", kaiMissing)
+	}
 }
 
 func TestHasPunctuationAndNames(t *testing.T) {
-	for _, r := range "“”‘’、。，；：？！《》（）【】—…·％〔〕〇①⑩⑳" + "堃喆珺昇" + "Aa0 ~" {
-		if !Has(r) {
+	set := Embedded()
+	for _, r := range "“”‘’、。，；：？！《》（）【】—…·％〔〕〇①⑩⑳□" + "堃喆珺昇" + "Aa0 ~" {
+		if !set.Has(r) {
 			t.Errorf("no glyph for %q U+%04X", r, r)
 		}
 	}
+	for _, r := range "、。，；：？！《》（）—…·％〇一二三四五六七八九十政府信息公开" {
+		for face := range faces {
+			if !set.Font(face).Has(r) {
+				t.Errorf("%s: no glyph for %q U+%04X", face, r, r)
+			}
+		}
+	}
 	for _, r := range []rune{0x1F600, 0xE000, 0x0000, '\n', -1, 0x110000} {
-		if Has(r) {
+		if set.Has(r) {
 			t.Errorf("Has(U+%04X) = true", r)
 		}
 	}
 }
 
 func TestFontsAreTrueType(t *testing.T) {
-	for name, font := range map[string][]byte{"regular": regular, "bold": bold} {
+	for name, font := range map[string][]byte{"regular": serifRegular().Bytes(), "bold": serifBold().Bytes(),
+		"sans": sansMedium().Bytes(), "wenkai": wenkai().Bytes()} {
 		if v := binary.BigEndian.Uint32(font); v != 0x00010000 {
 			t.Errorf("%s: sfnt version %08X, want 00010000 (TrueType)", name, v)
 		}
@@ -108,55 +144,60 @@ func TestFontsAreTrueType(t *testing.T) {
 	}
 }
 
-// TestFpdfLeavesFontsAlone draws every character the fonts have, in both
-// weights, and checks that the shared bytes are unchanged: fpdf writes into
-// the font it is given unless forFpdf laid it out (with the files as
-// embedded, this test fails).
+// TestFpdfLeavesFontsAlone draws characters of every font and checks that
+// the shared bytes are unchanged: fpdf writes into the font it is given
+// unless forFpdf laid it out (with the files as embedded, this test fails).
 func TestFpdfLeavesFontsAlone(t *testing.T) {
-	before := [2][32]byte{sha256.Sum256(Regular()), sha256.Sum256(Bold())}
-	// The glyphs past the original long metrics are the ones fpdf wrote
-	// through; with every 97th character besides (all 22,000 make fpdf's
-	// subsetting take minutes).
-	hh, _ := table(regularFile, "hhea")
-	long := int(binary.BigEndian.Uint16(hh[34:]))
-	var all strings.Builder
-	late := 0
-	i := 0
-	if err := glyphs(regularFile, func(r rune, g int) {
-		i++
-		if r <= 0xFFFF && Has(r) && (g >= long || i%97 == 0) {
-			all.WriteRune(r)
-			if g >= long {
-				late++
-			}
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if late == 0 {
-		t.Fatalf("no character maps to a glyph past the %d long metrics", long)
+	all := []*Font{serifRegular(), serifBold(), sansMedium(), wenkai()}
+	files := [][]byte{serifRegularFile, serifBoldFile, sansMediumFile, wenkaiFile}
+	var before [][32]byte
+	for _, f := range all {
+		before = append(before, sha256.Sum256(f.Bytes()))
 	}
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(Family, "", Regular())
-	pdf.AddUTF8FontFromBytes(Family, "B", Bold())
 	pdf.AddPage()
-	for _, style := range []string{"", "B"} {
-		pdf.SetFont(Family, style, 4)
-		pdf.CellFormat(0, 4, all.String(), "", 1, "", false, 0, "")
+	for i, f := range all {
+		// The glyphs past the original long metrics are the ones fpdf
+		// wrote through; with every 97th character besides (all of them
+		// make fpdf's subsetting take minutes).
+		hh, _ := table(files[i], "hhea")
+		long := int(binary.BigEndian.Uint16(hh[34:]))
+		var text strings.Builder
+		late, n := 0, 0
+		if err := glyphs(files[i], func(r rune, g int) {
+			n++
+			if f.Has(r) && (g >= long || n%97 == 0) {
+				text.WriteRune(r)
+				if g >= long {
+					late++
+				}
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if late == 0 {
+			t.Logf("%s: no character maps to a glyph past the %d long metrics", f.Family, long)
+		}
+		pdf.AddUTF8FontFromBytes(f.Name, "", f.Bytes())
+		pdf.SetFont(f.Name, "", 4)
+		pdf.CellFormat(0, 4, text.String(), "", 1, "", false, 0, "")
 	}
 	if err := pdf.Output(io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	after := [2][32]byte{sha256.Sum256(Regular()), sha256.Sum256(Bold())}
-	if before != after {
-		t.Error("fpdf changed the shared font bytes")
+	for i, f := range all {
+		if sha256.Sum256(f.Bytes()) != before[i] {
+			t.Errorf("fpdf changed the shared bytes of %s", f.Family)
+		}
 	}
 }
 
 // TestForFpdf checks the rewrite: every glyph keeps its advance and side
 // bearing, every other table its bytes, and the checksums are right.
 func TestForFpdf(t *testing.T) {
-	for name, pair := range map[string][2][]byte{"Regular": {regularFile, Regular()}, "Bold": {boldFile, Bold()}} {
+	for name, pair := range map[string][2][]byte{"Regular": {serifRegularFile, serifRegular().Bytes()},
+		"Bold": {serifBoldFile, serifBold().Bytes()}, "Sans": {sansMediumFile, sansMedium().Bytes()},
+		"WenKai": {wenkaiFile, wenkai().Bytes()}} {
 		orig, fixed := pair[0], pair[1]
 		maxp, _ := table(fixed, "maxp")
 		glyphs := int(binary.BigEndian.Uint16(maxp[4:]))
@@ -208,15 +249,34 @@ func TestForFpdf(t *testing.T) {
 
 func TestFPDF(t *testing.T) {
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(Family, "", Regular())
-	pdf.AddUTF8FontFromBytes(Family, "B", Bold())
+	set := Embedded()
+	for face := range faces {
+		f := set.Font(face)
+		pdf.AddUTF8FontFromBytes(f.Name, "", f.Bytes())
+	}
 	pdf.AddPage()
-	pdf.SetFont(Family, "B", 18)
+	pdf.SetFont(set.Font(Title).Name, "", 18)
 	pdf.CellFormat(0, 10, "政府信息公开工作年度报告", "", 1, "C", false, 0, "")
-	pdf.SetFont(Family, "", 11)
+	pdf.SetFont(set.Font(Heading).Name, "", 16)
+	pdf.CellFormat(0, 8, "一、主要指标", "", 1, "", false, 0, "")
+	pdf.SetFont(set.Font(Subheading).Name, "", 16)
+	pdf.CellFormat(0, 8, "（一）表二　主动公开政府信息情况", "", 1, "", false, 0, "")
+	pdf.SetFont(set.Font(Body).Name, "", 11)
 	pdf.CellFormat(0, 8, "主动公开：１２３４件（同比增长５．６％）；堃喆珺昇；①②③", "", 1, "", false, 0, "")
-	if w := pdf.GetStringWidth("公开"); w <= 0 {
-		t.Errorf("width of 公开 = %v", w)
+	// Width measures as fpdf does.
+	for face := range faces {
+		f := set.Font(face)
+		pdf.SetFont(f.Name, "", 10)
+		for _, s := range []string{"公开", "2024年", "（一）", "Aa —"} {
+			want := pdf.GetStringSymbolWidth(s)
+			got := 0
+			for _, r := range s {
+				got += f.Width(r)
+			}
+			if got != want {
+				t.Errorf("%s: width of %q %d, fpdf %d", f.Family, s, got, want)
+			}
+		}
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
@@ -229,12 +289,12 @@ func TestFPDF(t *testing.T) {
 	if !strings.HasPrefix(out, "%PDF-") {
 		t.Fatalf("output is not a PDF: %.20q", out)
 	}
-	// fpdf embeds UTF-8 fonts as TrueType subsets (FontFile2), one per weight.
-	if n := strings.Count(out, "/FontFile2"); n != 2 {
-		t.Errorf("%d embedded TrueType fonts, want 2", n)
+	// fpdf embeds UTF-8 fonts as TrueType subsets (FontFile2), one per face.
+	if n := strings.Count(out, "/FontFile2"); n != 4 {
+		t.Errorf("%d embedded TrueType fonts, want 4", n)
 	}
 	if buf.Len() > 1<<20 {
-		t.Errorf("PDF of two lines is %d bytes: fonts not subset", buf.Len())
+		t.Errorf("PDF of four lines is %d bytes: fonts not subset", buf.Len())
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"xxgk/compare"
 	"xxgk/export/pdf"
 	"xxgk/export/xlsx"
+	"xxgk/fonts"
 	"xxgk/format"
 	"xxgk/rollup"
 	"xxgk/templates"
@@ -51,6 +52,7 @@ func compareCommand() *cli.Command {
 			&cli.StringFlag{Name: "json", Usage: "写出对比结果 JSON（- 表示标准输出）"},
 			&cli.BoolFlag{Name: "force", Usage: "两份报告的单位不同时也进行比较", HideDefault: true},
 			&cli.StringFlag{Name: "name", Usage: "比较两个文件夹时，汇总单位名称（写在标题中）"},
+			fontsFlag(),
 		},
 		Action: compareAction,
 	}
@@ -62,10 +64,13 @@ func compareAction(ctx context.Context, cmd *cli.Command) error {
 		return usageErrorf(cmd, "请指定两份报告（或两个文件夹）：先上年，后本年（现在给出了 %d 个）", len(args))
 	}
 	var c *compare.Comparison
+	var fontSet *fonts.Set // nil: the built-in fonts
 	created := creationTime()
 	writers := []output{
 		{flag: "--xlsx", write: func(w io.Writer) error { return xlsx.WriteComparison(w, c, xlsx.Options{Created: created}) }},
-		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteComparison(w, c, pdf.Options{Created: created}) }},
+		{flag: "--pdf", write: func(w io.Writer) error {
+			return pdf.WriteComparison(w, c, pdf.Options{Created: created, Fonts: fontSet})
+		}},
 		{flag: "--json", write: func(w io.Writer) error { return writeJSON(w, c) }},
 	}
 	var outs []output
@@ -82,6 +87,12 @@ func compareAction(ctx context.Context, cmd *cli.Command) error {
 			return usageErrorf(cmd, "%s 不能写到标准输出，请指定文件名", o.flag)
 		}
 		outs = append(outs, o)
+	}
+	if slices.ContainsFunc(outs, func(o output) bool { return o.flag == "--pdf" }) {
+		var err error // the fonts are found before any input is read
+		if fontSet, err = pdfFonts(cmd); err != nil {
+			return err
+		}
 	}
 
 	// The files of each side: a report, or the reports found in a folder.

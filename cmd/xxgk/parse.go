@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+
 	"xxgk/load"
 	"xxgk/templates"
 

@@ -29,13 +29,17 @@ func pdfCommand() *cli.Command {
 			"   xxgk pdf -o 汇总.pdf 2023年报.html 2024年报.txt",
 		CustomHelpTemplate: commandHelpTemplate,
 		OnUsageError:       onUsageError,
-		Flags:              []cli.Flag{outputFlag("输出文件名（.pdf）；多个输入文件时必填")},
+		Flags:              []cli.Flag{outputFlag("输出文件名（.pdf）；多个输入文件时必填"), fontsFlag()},
 		Action:             pdfAction,
 	}
 }
 
 func pdfAction(ctx context.Context, cmd *cli.Command) error {
+	set, err := pdfFonts(cmd)
+	if err != nil {
+		return err
+	}
 	return writeReportsAction(ctx, cmd, ".pdf", func(w io.Writer, reports []*xxgk.Report) error {
-		return pdf.WriteReports(w, reports, pdf.Options{Created: creationTime()})
+		return pdf.WriteReports(w, reports, pdf.Options{Created: creationTime(), Fonts: set})
 	})
 }

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
 	"xxgk/internal/testutil"
 )
 
@@ -36,5 +39,30 @@ func TestPopplerCLI(t *testing.T) {
 		if !strings.Contains(got, strings.Join(strings.Fields(want), "")) {
 			t.Errorf("pdftotext output lacks %q", want)
 		}
+	}
+}
+
+// --fonts names a folder of fonts: one without any is refused before
+// anything is read; 内置 (or XXGK_FONTS=内置) uses the embedded fonts, whose
+// names the PDF's Subject gives.
+func TestPDFFontsFlag(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.pdf")
+	report := "../../testdata/reports/seed-000.txt"
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"xxgk", "pdf", "--fonts", t.TempDir(), "-o", out, report}, nil, &stdout, &stderr)
+	var ue *usageError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "没有可用的字体") {
+		t.Errorf("--fonts of an empty folder: %v", err)
+	}
+	t.Setenv("XXGK_FONTS", builtinFonts)
+	if err := run(context.Background(), []string{"xxgk", "pdf", "-o", out, report}, nil, &stdout, &stderr); err != nil {
+		t.Fatalf("XXGK_FONTS=%s: %v\n%s", builtinFonts, err, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("/Subject")) || bytes.Count(b, []byte("/FontFile2")) < 2 {
+		t.Errorf("PDF without its fonts' names or with fewer than two fonts")
 	}
 }

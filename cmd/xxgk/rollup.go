@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 
+	"xxgk/fonts"
 	"xxgk/format"
 
 	"context"
@@ -57,6 +58,7 @@ func rollupCommand() *cli.Command {
 			&cli.StringFlag{Name: "pdf", Usage: "写出可打印的汇总 PDF 摘要（.pdf）"},
 			&cli.StringFlag{Name: "json", Usage: "写出汇总结果 JSON（- 表示标准输出）"},
 			&cli.StringFlag{Name: "units", Usage: "单位分组 CSV 文件（单位或文件名, 分组；不超过 10 MB），按分组给出小计"},
+			fontsFlag(),
 		},
 		Action: rollupAction,
 	}
@@ -102,10 +104,11 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return usageErrorf(cmd, "请指定报告文件或文件夹")
 	}
 	var ru *rollup.Rollup
+	var fontSet *fonts.Set // nil: the built-in fonts
 	created := creationTime()
 	writers := []output{
 		{flag: "--xlsx", write: func(w io.Writer) error { return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created}) }},
-		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created}) }},
+		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created, Fonts: fontSet}) }},
 		{flag: "--json", write: func(w io.Writer) error { return writeJSON(w, ru) }},
 	}
 	var outs []output
@@ -122,6 +125,12 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 			return usageErrorf(cmd, "%s 不能写到标准输出，请指定文件名", o.flag)
 		}
 		outs = append(outs, o)
+	}
+	if slices.ContainsFunc(outs, func(o output) bool { return o.flag == "--pdf" }) {
+		var err error // the fonts are found before any input is read
+		if fontSet, err = pdfFonts(cmd); err != nil {
+			return err
+		}
 	}
 	units := cmd.String("units")
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 	"xxgk/internal/testutil"
 	"xxgk/load"
 	"xxgk/rollup"

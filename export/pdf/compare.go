@@ -42,9 +42,8 @@ func comparisonTitle(c *compare.Comparison) string {
 
 func (d *doc) comparison(c *compare.Comparison) {
 	d.subs = nil
-	d.running = comparisonTitle(c)
 	d.addPage(false)
-	d.title(d.running)
+	d.title(comparisonTitle(c))
 	d.compareMeta(c)
 	section := d.sections()
 	section("主要指标变化")
@@ -157,14 +156,14 @@ func (d *doc) keyChanges(c *compare.Comparison) {
 		t.row(cells...)
 	}
 	if t.rows == 1 {
-		d.paragraph("两年的报告中均未识别出主要指标。", sizeBody, false, "L", 1.5)
+		d.text(lookBody, "两年的报告中均未识别出主要指标。")
 		return
 	}
 	note := "增减为本年减上年，幅度为增减占上年的百分比（上年为0时不计）；空白表示该年未写明此项，不按0计；带“约”的为约数。"
 	if rollup {
 		note = "合计只计写明该项的单位，“填报”为写明的单位数/单位总数；两年填报单位数不同时，增减有一部分来自单位数的不同。" + note
 	}
-	d.paragraph(note, sizeTable, false, "L", 1.5)
+	d.text(lookNote, note)
 	d.drawTable(t, "")
 	counts := map[xxgk.Severity]int{}
 	for _, f := range c.AllFindings() {
@@ -177,7 +176,7 @@ func (d *doc) keyChanges(c *compare.Comparison) {
 		}
 	}
 	if len(parts) > 0 {
-		d.paragraph("两年对比的核查发现："+strings.Join(parts, "、")+"，见下一部分。", sizeBody, false, "L", 1.5)
+		d.text(lookBody, "两年对比的核查发现："+strings.Join(parts, "、")+"，见下一部分。")
 	}
 }
 
@@ -186,7 +185,7 @@ func (d *doc) keyChanges(c *compare.Comparison) {
 func (d *doc) compareFindings(c *compare.Comparison) {
 	all := c.AllFindings()
 	if len(all) == 0 {
-		d.paragraph("未发现问题。", sizeBody, false, "L", 1.5)
+		d.text(lookBody, "未发现问题。")
 		return
 	}
 	slices.SortStableFunc(all, func(a, b compare.Finding) int { return severityRank(a.Severity) - severityRank(b.Severity) })
@@ -213,7 +212,7 @@ func (d *doc) compareFindings(c *compare.Comparison) {
 	}
 	d.drawTable(t, "")
 	if more := len(all) - len(shown); more > 0 {
-		d.paragraph(fmt.Sprintf("另有%d条核查发现未列出；对比工作簿的“核查”工作表列出全部核查发现。", more), sizeBody, false, "L", 1.5)
+		d.text(lookBody, fmt.Sprintf("另有%d条核查发现未列出；对比工作簿的“核查”工作表列出全部核查发现。", more))
 	}
 }
 
@@ -270,12 +269,12 @@ func (d *doc) comparedTables(c *compare.Comparison, form *templates.Form) {
 		note += fmt.Sprintf("上年报告为%s，本年报告为%s，下表按%s列出，两种格式共有的格逐格比较，其余的格见“未比较的格”。",
 			formName(lf), formName(tf), formName(form.ID))
 	}
-	d.paragraph(note, sizeTable, false, "L", 1.5)
+	d.text(lookNote, note)
 	for _, g := range layout.Groups(form) {
 		for i, grid := range g.Tables {
 			caption := ""
 			if i == 0 {
-				caption = g.Section.Heading
+				caption = d.subheadingText(tableCaption(g.Section))
 			}
 			d.drawTable(comparedTable(g.Kind, grid, rows, c.This.Year), caption)
 		}
@@ -324,6 +323,9 @@ func comparedTable(kind layout.Kind, g *layout.Grid, rows map[string]*compare.Ro
 	widths := slices.Insert(slices.Clone(base.widths), ins, sideColWidth)
 	tb := newTable(base.size, widths...)
 	tb.header, tb.keep, tb.landscape = g.HeaderRows, true, base.landscape
+	if base.fit != nil {
+		tb.fit = slices.Insert(slices.Clone(base.fit), ins, false)
+	}
 	for i, x := range g.Cells {
 		look := base.cells[i]
 		c0, c1 := col(x.Col0), col(x.Col1)
@@ -376,8 +378,8 @@ func comparedTable(kind layout.Kind, g *layout.Grid, rows map[string]*compare.Ro
 // notCompared lists the cells of one year that the other year's form does
 // not have.
 func (d *doc) notCompared(c *compare.Comparison) {
-	d.paragraph(fmt.Sprintf("上年报告为%s，本年报告为%s。下列格只在一种格式中有，对方格式没有对应的格，未作比较：",
-		formName(c.Last.Form), formName(c.This.Form)), sizeTable, false, "L", 1.5)
+	d.text(lookNote, fmt.Sprintf("上年报告为%s，本年报告为%s。下列格只在一种格式中有，对方格式没有对应的格，未作比较：",
+		formName(c.Last.Form), formName(c.This.Form)))
 	t := newList(sizeSmall, []float64{18, 108, 30}, "年度", "格", "数值")
 	for i := range c.NotCompared {
 		r := &c.NotCompared[i]
@@ -393,8 +395,8 @@ func (d *doc) notCompared(c *compare.Comparison) {
 // comparedAgencies lists the agencies of a comparison of roll-ups with
 // their key figures in both years, on landscape pages.
 func (d *doc) comparedAgencies(c *compare.Comparison) {
-	d.paragraph(fmt.Sprintf("两年都有报告的单位%d个，只有上年报告的%d个，只有本年报告的%d个。空白表示该年没有报告或报告未写明此项。",
-		len(c.Agencies), len(c.OnlyLast), len(c.OnlyThis)), sizeTable, false, "L", 1.5)
+	d.text(lookNote, fmt.Sprintf("两年都有报告的单位%d个，只有上年报告的%d个，只有本年报告的%d个。空白表示该年没有报告或报告未写明此项。",
+		len(c.Agencies), len(c.OnlyLast), len(c.OnlyThis)))
 	keys := agencyKeys
 	widths := []float64{7, 30}
 	for range keys {

@@ -64,9 +64,9 @@ func writeComparison(t *testing.T, c *compare.Comparison, opt Options) []byte {
 	return buf.Bytes()
 }
 
-// The first page says what was compared and lists every figure of both
-// years with its change; the findings follow, named in Chinese, with the
-// text of both reports.
+// The first page says what was compared and starts the list of every
+// figure of both years with its change, which ends before the findings;
+// they follow, named in Chinese, with the text of both reports.
 func TestComparisonFirstPage(t *testing.T) {
 	c := carryComparison(t)
 	pages := drawnPages(t, c)
@@ -77,10 +77,8 @@ func TestComparisonFirstPage(t *testing.T) {
 		}
 	}
 	// The key figures come first; a long table runs on to the next page.
-	keys := strings.Join(pages, "")
-	if i := strings.Index(keys, "二、核查发现"); i >= 0 {
-		keys = keys[:i]
-	}
+	all := strings.Join(pages, "")
+	keys, _, _ := strings.Cut(all, "二、核查发现")
 	for _, r := range c.Rows {
 		// A long label wraps in its cell, so its end may follow the values.
 		label, values := squeeze(r.Label+"（"+r.Unit+"）"), sideValue(r.Last)+sideValue(r.This)+changeText(&r)
@@ -89,7 +87,6 @@ func TestComparisonFirstPage(t *testing.T) {
 			t.Errorf("the key figures lack the row of %s", r.Label)
 		}
 	}
-	all := strings.Join(pages, "")
 	for _, f := range c.Findings {
 		if !strings.Contains(all, squeeze(templates.RuleName(f.Rule)+"："+f.Message)) {
 			t.Errorf("finding not drawn: %s", f.Message)

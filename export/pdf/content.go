@@ -50,7 +50,6 @@ func formName(id string) string { return nonEmpty(templates.FormLabel(id), unkno
 // report draws one report, starting on a new portrait page.
 func (d *doc) report(r *xxgk.Report) {
 	d.subs = nil
-	d.running = reportTitle(r)
 	d.addPage(false)
 	d.title(reportTitle(r))
 	d.meta(r)
@@ -62,29 +61,44 @@ func (d *doc) report(r *xxgk.Report) {
 		d.officialTables(form, reportCells(r), r.Year)
 	}
 	section("申请办理结果")
-	d.requestsChart(r.Figures, "报告中")
+	d.requestsChart(reportOutcomes(r))
 	section("核查发现")
 	d.findings(r)
 }
 
-var chineseNumbers = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+var chineseNumbers = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+	"十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"}
 
-// sections returns a function drawing the numbered headings of one
-// report or year: 一、…, 二、…
+// numbered is the n-th (from 0) heading number of a level: 一、 or （一）.
+func numbered(n int, sub bool) string {
+	num := fmt.Sprint(n + 1)
+	if n < len(chineseNumbers) {
+		num = chineseNumbers[n]
+	}
+	if sub {
+		return "（" + num + "）"
+	}
+	return num + "、"
+}
+
+// sections returns a function drawing the first-level headings of one
+// report or year: 一、…, 二、… Each starts the count of its second-level
+// headings (d.subheading) afresh.
 func (d *doc) sections() func(title string) {
 	n := 0
 	return func(title string) {
-		d.heading(chineseNumbers[n] + "、" + title)
+		d.heading(numbered(n, false) + title)
 		n++
+		d.sub = 0
 	}
 }
 
-// title draws the document title (二号, bold, centred) on a new page.
+// title draws the document title (二号小标宋, centred), then a blank line.
 // It breaks between its words where it can (GB/T 9704 §7.3.1: 回行时要做
 // 到词意完整): after the agency and year, after 政府信息公开工作, before
 // the bracket; a part wider than a line is broken by breakLines.
 func (d *doc) title(text string) {
-	d.font(sizeTitle, true)
+	d.font(lookTitle.face, lookTitle.size)
 	w := d.textWidth()
 	var lines []string
 	line := ""
@@ -99,8 +113,8 @@ func (d *doc) title(text string) {
 			lines, line = append(lines, broken[:len(broken)-1]...), broken[len(broken)-1]
 		}
 	}
-	d.lines(append(lines, line), "C", 1.45)
-	d.space(4)
+	d.lines(append(lines, line), lookTitle, 0)
+	d.space(sizeBody * ptToMM * bodyPitch)
 }
 
 // titleParts cuts a title before 政府信息公开工作, after it and before the
@@ -119,18 +133,27 @@ func titleParts(s string) []string {
 	return []string{s[:i], subject, rest[:j], rest[j:]}
 }
 
-// heading draws a section heading (三号, bold), kept with what follows.
+// heading draws a first-level heading (三号黑体), kept with what follows.
 func (d *doc) heading(text string) {
 	if d.landscape() {
 		d.addPage(false) // after a landscape table, back to portrait
 	}
-	d.font(sizeHeading, true)
-	d.need(d.lineHeight(1.6) * 3)
-	d.space(3)
-	d.paragraph(text, sizeHeading, true, "L", 1.6)
+	d.waiting = append(d.waiting, waiting{lookHeading, text, sizeBody * ptToMM * bodyPitch / 3})
 }
 
-// meta draws the block naming the source, form and dates (四号).
+// subheading draws the next second-level heading (（一）…, 三号楷体) of the
+// current section.
+func (d *doc) subheading(text string) {
+	d.waiting = append(d.waiting, waiting{lookSubheading, d.subheadingText(text), 0})
+}
+
+// subheadingText numbers the next second-level heading.
+func (d *doc) subheadingText(text string) string {
+	d.sub++
+	return numbered(d.sub-1, true) + text
+}
+
+// meta draws the block naming the source, form and dates.
 func (d *doc) meta(r *xxgk.Report) {
 	year := unknown
 	if r.Year > 0 {
@@ -146,10 +169,10 @@ func (d *doc) meta(r *xxgk.Report) {
 	})
 }
 
-// fields draws 名称：内容 lines (四号).
+// fields draws 名称：内容 lines as body paragraphs.
 func (d *doc) fields(kv [][2]string) {
 	for _, f := range kv {
-		d.paragraph(f[0]+"："+f[1], sizeBody, false, "L", 1.5)
+		d.text(lookBody, f[0]+"："+f[1])
 	}
 }
 
@@ -163,7 +186,7 @@ func (d *doc) figures(r *xxgk.Report) {
 		return []tcell{cellRight(valueText(v)), cellCenter(nonEmpty(v.Unit, fig.Unit)), cellLeft(sourceText(r.Source, v))}
 	})
 	if t.rows == 1 {
-		d.paragraph("报告中未识别出主要指标。", sizeBody, false, "L", 1.5)
+		d.text(lookBody, "报告中未识别出主要指标。")
 		return
 	}
 	d.drawTable(t, "")
@@ -203,7 +226,7 @@ func sourceText(src xxgk.Source, v xxgk.Value) string {
 // findings lists the findings, then the notes on replaced characters.
 func (d *doc) findings(r *xxgk.Report) {
 	if len(r.Findings) == 0 {
-		d.paragraph("未发现问题。", sizeBody, false, "L", 1.5)
+		d.text(lookBody, "未发现问题。")
 	} else {
 		t := newList(sizeTable, []float64{16, 140}, "级别", "说明")
 		for _, f := range r.Findings {
@@ -219,7 +242,7 @@ func (d *doc) findings(r *xxgk.Report) {
 func (d *doc) notes() {
 	d.space(2)
 	for _, note := range substitutionNotes(d.subs) {
-		d.paragraph("提示："+note, sizeTable, false, "L", 1.5)
+		d.text(lookNote, "提示："+note)
 	}
 }
 

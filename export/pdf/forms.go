@@ -21,11 +21,22 @@ func (d *doc) officialTables(form *templates.Form, cells cellLookup, year int) {
 		for i, grid := range g.Tables {
 			caption := ""
 			if i == 0 {
-				caption = g.Section.Heading
+				caption = d.subheadingText(tableCaption(g.Section))
 			}
 			d.drawTable(formTable(g.Kind, grid, cells, year), caption)
 		}
 	}
+}
+
+// tableCaption names an official table under the summary's own numbered
+// headings without repeating its number: 表三　收到和处理政府信息公开申请情况
+// (the form prints 三、收到和处理…), 政府信息公开情况统计表.
+func tableCaption(s templates.Section) string {
+	number, rest := templates.StripNumbering(s.Heading)
+	if number == "" || rest == "" {
+		return s.Heading
+	}
+	return s.Short + "　" + rest
 }
 
 // cellLookup gives the text of the cell (row, col) of table t: its value,
@@ -69,10 +80,16 @@ func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, year int) *ta
 	}
 	tb := newTable(size, columnWidths(kind, g)...)
 	tb.header, tb.keep = g.HeaderRows, true
+	if kind == layout.Nested { // the row groups' columns: as narrow as they can be
+		tb.fit = make([]bool, len(g.Columns))
+		for i := range max(g.LabelCols-1, 0) {
+			tb.fit[i] = true
+		}
+	}
 	// Portrait if the data columns fit at minDataCol characters each.
 	data := len(g.Columns) - g.LabelCols
 	tb.landscape = kind == layout.Nested &&
-		float64(data)*(minDataCol*size*ptToMM+2*padX) > pageW-marginLeft-marginRight-float64(g.LabelCols)*12
+		float64(data)*(minDataCol*size*ptToMM+2*padX) > pageW-portrait.left-portrait.right-float64(g.LabelCols)*12
 	for _, c := range g.Cells {
 		x := cellLooks[c.Kind]
 		switch c.Kind {
@@ -90,7 +107,7 @@ func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, year int) *ta
 
 // Relative column widths.
 var (
-	dataWidth  = [...]float64{layout.Blocks: 20, layout.Nested: 14, layout.List: 18}
+	dataWidth  = [...]float64{layout.Blocks: 20, layout.Nested: 12, layout.List: 18}
 	listWidths = map[string]float64{"indicator": 62, "unit": 10, "code": 8, "item": 34}
 )
 
@@ -112,13 +129,10 @@ func labelWidth(kind layout.Kind, g *layout.Grid, i int, c layout.Column) float6
 	case layout.Blocks:
 		return 40
 	case layout.Nested: // the row labels inside, group labels outside
-		switch i {
-		case g.LabelCols - 1:
-			return 40
-		case 0:
-			return 8
+		if i == g.LabelCols-1 {
+			return 50
 		}
-		return 10
+		return 0 // fit to their content (formTable)
 	}
 	if w, ok := listWidths[c.Key]; ok {
 		return w

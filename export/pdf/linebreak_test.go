@@ -54,6 +54,16 @@ func TestBreakLines(t *testing.T) {
 		{"blank line kept", "甲\n\n乙", 5, []string{"甲", "", "乙"}},
 		{"crlf", "甲\r\n乙", 5, []string{"甲", "乙"}},
 		{"zero width still progresses", "甲乙", 0, []string{"甲", "乙"}},
+		// A group wider than the cell keeps 避头尾: the bracket hangs.
+		{"narrow cell bracket hangs", "（三）不予公开", 2, []string{"（三）", "不予", "公开"}},
+		{"narrow cell opening goes down", "甲乙（丙）", 2.5, []string{"甲乙", "（丙）"}},
+		// No character alone on the last line while the line before can
+		// spare one.
+		{"no widow", "政府信息公开工作年度报告", 11, []string{"政府信息公开工作年度", "报告"}},
+		{"no widow with its full stop", "政府信息公开工作年度报告。", 11, []string{"政府信息公开工作年度", "报告。"}},
+		// Paths break after / \ _ - or a dot.
+		{"path", "testdata/reports/pingtan-2025-zone-html.html", 10, []string{"testdata/reports/", "pingtan-2025-zone-", "html.html"}},
+		{"windows path", `D:\各单位\2023_county-report.html`, 6, []string{`D:\各单位\`, "2023_county-", "report.html"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +102,26 @@ func TestBreakLinesInvariants(t *testing.T) {
 			last, _ := utf8.DecodeLastRuneInString(l)
 			if i < len(lines)-1 && isNoEnd(last) {
 				t.Errorf("width %v: line %d ends with %q: %q", width, i, last, l)
+			}
+		}
+	}
+}
+
+// No line of a narrow cell starts with a closing mark or ends with an
+// opening one, whatever the width.
+func TestBreakLinesNarrow(t *testing.T) {
+	for _, text := range []string{"（三）不予公开", "（四）无法提供", "三、本年度办理结果", "“三安全一稳定”", "《条例》（第二十条）"} {
+		for _, width := range []float64{2, 2.5, 3, 4} {
+			lines := breakLines(text, width, monoWidth)
+			if strings.Join(lines, "") != text {
+				t.Fatalf("%q at %v: %q", text, width, lines)
+			}
+			for i, l := range lines {
+				first, _ := utf8.DecodeRuneInString(l)
+				last, _ := utf8.DecodeLastRuneInString(l)
+				if i > 0 && isNoStart(first) || i < len(lines)-1 && isNoEnd(last) {
+					t.Errorf("%q at %v: %q", text, width, lines)
+				}
 			}
 		}
 	}

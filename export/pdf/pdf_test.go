@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"xxgk"
+	"xxgk/fonts"
 	"xxgk/internal/samples"
 )
 
@@ -162,7 +163,7 @@ func TestSanitize(t *testing.T) {
 		{"\t制表", " 制表", nil},
 	}
 	for _, tt := range tests {
-		got, bad := sanitize(tt.in)
+		got, bad := sanitize(fonts.Embedded(), tt.in)
 		if got != tt.want || string(bad) != string(tt.bad) {
 			t.Errorf("sanitize(%q) = %q, %q; want %q, %q", tt.in, got, bad, tt.want, tt.bad)
 		}

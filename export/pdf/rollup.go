@@ -89,11 +89,10 @@ func (d *doc) rollup(ru *rollup.Rollup) {
 		return
 	}
 	d.subs = nil
-	d.running = rollupDocTitle(ru)
 	d.addPage(false)
 	if len(ru.Years) == 0 {
-		d.title(d.running)
-		d.paragraph("没有可以汇总的报告。", sizeBody, false, "L", 1.5)
+		d.title(rollupDocTitle(ru))
+		d.text(lookBody, "没有可以汇总的报告。")
 	}
 	if len(ru.Unreadable) > 0 {
 		d.heading("无法读取的文件")
@@ -109,9 +108,8 @@ func (d *doc) rollup(ru *rollup.Rollup) {
 // yearSection draws one year of the roll-up from a new portrait page.
 func (d *doc) yearSection(ru *rollup.Rollup, y *rollup.Year, findings []rollup.Finding, sources map[string]xxgk.Source) {
 	d.subs = nil
-	d.running = rollupTitle(ru.Name, y.Year)
 	d.addPage(false)
-	d.title(d.running)
+	d.title(rollupTitle(ru.Name, y.Year))
 	d.rollupMeta(ru, y)
 	section := d.sections()
 	section("主要指标")
@@ -128,7 +126,7 @@ func (d *doc) yearSection(ru *rollup.Rollup, y *rollup.Year, findings []rollup.F
 	section("申请数和主动公开数前十名")
 	d.topTens(y)
 	section("申请办理结果")
-	d.requestsChart(totalValues(y.Figures), "各单位报告中均")
+	d.requestsChart(figureChart(totalValues(y.Figures), "各单位报告中均"))
 	section("数据覆盖情况")
 	d.coverage(y, tables)
 	section("核查发现")
@@ -198,10 +196,10 @@ func (d *doc) rollupFigures(y *rollup.Year) {
 		return []tcell{cellRight(totalText(tot)), cellCenter(fig.Unit), cellCenter(fmt.Sprintf("%d/%d", tot.Count, tot.Of))}
 	})
 	if t.rows == 1 {
-		d.paragraph("各单位报告中均未识别出主要指标。", sizeBody, false, "L", 1.5)
+		d.text(lookBody, "各单位报告中均未识别出主要指标。")
 		return
 	}
-	d.paragraph("合计只计报告了该项的单位，未报告的单位不按0计；“填报单位数”为报告了该项的单位数/"+scope(y)+"单位数；带“约”的合计含有约数。", sizeTable, false, "L", 1.5)
+	d.text(lookNote, "合计只计报告了该项的单位，未报告的单位不按0计；“填报单位数”为报告了该项的单位数/"+scope(y)+"单位数；带“约”的合计含有约数。")
 	d.drawTable(t, "")
 }
 
@@ -259,7 +257,7 @@ func (d *doc) summedTables(y *rollup.Year, m *summed) {
 			note += strings.Join(only, "；") + "。"
 		}
 	}
-	d.paragraph(note, sizeTable, false, "L", 1.5)
+	d.text(lookNote, note)
 	d.officialTables(m.form, totalCells(y.Cells, shared), y.Year)
 }
 
@@ -300,7 +298,7 @@ func agencyName(a *rollup.AgencyRow) string {
 
 // agencies draws the agencies side by side.
 func (d *doc) agencies(y *rollup.Year) {
-	d.paragraph("单位：件（主动公开：条）；空白表示该单位报告中未识别出此项。", sizeTable, false, "R", 1.5)
+	d.text(lookUnit, "单位：件（主动公开：条）；空白表示该单位报告中未识别出此项。")
 	d.drawTable(agencyTable(y), "")
 }
 
@@ -415,18 +413,18 @@ func topTen(y *rollup.Year, key string) ([]ranked, int) {
 // topTens draws the top tens by requests received and by proactive
 // disclosure.
 func (d *doc) topTens(y *rollup.Year) {
-	for i, key := range []string{"requests.received", "proactive.total"} {
+	for _, key := range []string{"requests.received", "proactive.total"} {
 		fig := templates.FigureByKey(key)
 		// The heading, the note, the table's header and first row.
 		d.need(45)
-		d.paragraph(fmt.Sprintf("（%s）%s", chineseNumbers[i], fig.Label), sizeBody, true, "L", 1.5)
+		d.subheading(fig.Label)
 		list, stated := topTen(y, key)
 		if stated == 0 {
-			d.paragraph(fmt.Sprintf("%d个单位中没有单位报告此项。", len(y.Agencies)), sizeBody, false, "L", 1.5)
+			d.text(lookBody, fmt.Sprintf("%d个单位中没有单位报告此项。", len(y.Agencies)))
 			continue
 		}
-		d.paragraph(fmt.Sprintf("%d个单位中有%d个单位报告了此项，按数值从大到小列出前%d名（数值相同的名次并列）。",
-			len(y.Agencies), stated, len(list)), sizeTable, false, "L", 1.5)
+		d.text(lookNote, fmt.Sprintf("%d个单位中有%d个单位报告了此项，按数值从大到小列出前%d名（数值相同的名次并列）。",
+			len(y.Agencies), stated, len(list)))
 		total, hasTotal := y.Figures[key]
 		t := newList(sizeTable, []float64{14, 76, 30, 30}, "名次", "单位", "数值（"+fig.Unit+"）", "占合计")
 		for _, r := range list {
@@ -504,7 +502,7 @@ func (d *doc) coverage(y *rollup.Year, tables []*summed) {
 		notes = append(notes, fmt.Sprintf("%d份报告未识别出单位名称，以文件名列出。", unnamed))
 	}
 	for i, n := range notes {
-		d.paragraph(fmt.Sprintf("%d．%s", i+1, n), sizeBody, false, "L", 1.5)
+		d.text(lookBody, fmt.Sprintf("%d．%s", i+1, n))
 	}
 }
 
@@ -525,7 +523,7 @@ func severityRank(s xxgk.Severity) int {
 // them, each with its agency and file (sources names the reports' lines).
 func (d *doc) rollupFindings(findings []rollup.Finding, sources map[string]xxgk.Source) {
 	if len(findings) == 0 {
-		d.paragraph("未发现问题。", sizeBody, false, "L", 1.5)
+		d.text(lookBody, "未发现问题。")
 		return
 	}
 	count := map[xxgk.Severity]int{}
@@ -542,7 +540,7 @@ func (d *doc) rollupFindings(findings []rollup.Finding, sources map[string]xxgk.
 	if len(parts) > 0 {
 		summary += "（" + strings.Join(parts, "、") + "）"
 	}
-	d.paragraph(summary+"，按错误、警告、提示的顺序列出。", sizeBody, false, "L", 1.5)
+	d.text(lookBody, summary+"，按错误、警告、提示的顺序列出。")
 	sorted := slices.Clone(findings)
 	slices.SortStableFunc(sorted, func(a, b rollup.Finding) int { return severityRank(a.Severity) - severityRank(b.Severity) })
 	shown := sorted[:min(len(sorted), maxFindingRows)]
@@ -556,7 +554,7 @@ func (d *doc) rollupFindings(findings []rollup.Finding, sources map[string]xxgk.
 	}
 	d.drawTable(t, "")
 	if more := len(findings) - len(shown); more > 0 {
-		d.paragraph(fmt.Sprintf("另有%d条核查发现未列出；汇总工作簿的“核查”工作表列出全部核查发现。", more), sizeBody, false, "L", 1.5)
+		d.text(lookBody, fmt.Sprintf("另有%d条核查发现未列出；汇总工作簿的“核查”工作表列出全部核查发现。", more))
 	}
 }
 
@@ -579,7 +577,7 @@ func rollupFindingText(f rollup.Finding, src xxgk.Source) string {
 
 // unreadable lists every input that could not be read, with the reason.
 func (d *doc) unreadable(list []rollup.Unreadable) {
-	d.paragraph(fmt.Sprintf("以下%d个文件未能读取，未计入汇总：", len(list)), sizeBody, false, "L", 1.5)
+	d.text(lookBody, fmt.Sprintf("以下%d个文件未能读取，未计入汇总：", len(list)))
 	t := newList(sizeTable, []float64{12, 70, 74}, "序号", "文件", "原因")
 	for i, u := range list {
 		t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(nonEmpty(u.Path, unknown)), cellLeft(nonEmpty(u.Reason, unknown)))

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"xxgk"
+	"xxgk/fonts"
 	"xxgk/rollup"
 	"xxgk/templates"
 )
@@ -91,7 +92,7 @@ func rollupWant(ru *rollup.Rollup) []string {
 	for _, y := range ru.Years {
 		want = append(want, squeeze(rollupTitle(ru.Name, y.Year)))
 		for _, a := range y.Agencies {
-			name, _ := sanitize(agencyName(a))
+			name, _ := sanitize(fonts.Embedded(), agencyName(a))
 			want = append(want, squeeze(name))
 		}
 		for _, fig := range templates.Figures {
@@ -129,8 +130,8 @@ func TestRollupStructure(t *testing.T) {
 			t.Errorf("page size %v, want A4", box)
 		}
 	}
-	if got := bytes.Count(b, []byte("/FontFile2")); got != 2 {
-		t.Errorf("%d embedded font files, want 2 (regular and bold)", got)
+	if got := bytes.Count(b, []byte("/FontFile2")); got != 4 {
+		t.Errorf("%d embedded font files, want 4 (仿宋, 黑体, 楷体 and 小标宋's)", got)
 	}
 }
 
@@ -164,7 +165,7 @@ func TestRollupNoCharacterLost(t *testing.T) {
 	_, text := drawRollup(t, ru)
 	for _, y := range ru.Years {
 		for _, a := range y.Agencies {
-			name, bad := sanitize(agencyName(a))
+			name, bad := sanitize(fonts.Embedded(), agencyName(a))
 			if !strings.Contains(text, squeeze(name)) {
 				t.Errorf("agency %q not drawn", a.Agency)
 			}
@@ -212,7 +213,7 @@ func TestRollupTopTenDrawn(t *testing.T) {
 			t.Fatal("no top-ten table")
 		}
 		for _, r := range list {
-			name, _ := sanitize(agencyName(r.row))
+			name, _ := sanitize(fonts.Embedded(), agencyName(r.row))
 			cell := fmt.Sprint(r.place) + squeeze(name) + valueText(r.v)
 			i := strings.Index(text[at:], cell)
 			if i < 0 {

@@ -12,16 +12,16 @@ import (
 // is visible on paper, unlike a missing glyph, and the font has it.
 const replacement = '□'
 
-// drawable reports whether r can be drawn: the font has it and it is in the
-// Basic Multilingual Plane (fpdf panics on runes above U+FFFF).
-func drawable(r rune) bool { return r <= 0xFFFF && r >= ' ' && fonts.Has(r) }
+// drawable reports whether r can be drawn with set: a font of it has r,
+// in the Basic Multilingual Plane (fpdf panics on runes above U+FFFF).
+func drawable(set *fonts.Set, r rune) bool { return r <= 0xFFFF && r >= ' ' && set.Has(r) }
 
 // sanitize replaces what cannot be drawn; tabs become spaces. It returns the
 // characters replaced, in order.
-func sanitize(s string) (string, []rune) {
+func sanitize(set *fonts.Set, s string) (string, []rune) {
 	clean := true
 	for _, r := range s {
-		if !drawable(r) {
+		if !drawable(set, r) {
 			clean = false
 			break
 		}
@@ -35,7 +35,7 @@ func sanitize(s string) (string, []rune) {
 		switch {
 		case r == '\t':
 			b.WriteByte(' ')
-		case drawable(r):
+		case drawable(set, r):
 			b.WriteRune(r)
 		default:
 			b.WriteRune(replacement)
@@ -50,7 +50,7 @@ func sanitize(s string) (string, []rune) {
 // the end of the report: the model is input here, and a character must not
 // vanish silently.
 func (d *doc) clean(s string, record bool) string {
-	out, bad := sanitize(s)
+	out, bad := sanitize(d.fonts, s)
 	if !record || len(bad) == 0 {
 		return out
 	}

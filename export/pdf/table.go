@@ -1,13 +1,22 @@
 package pdf
 
-import "slices"
+import (
+	"slices"
+	"strings"
+
+	"xxgk/fonts"
+)
 
 // table is a grid of cells, some merged, drawn with borders. The first
 // header rows are repeated at the top of every page the table runs onto;
 // a row never splits across pages.
 type table struct {
-	widths    []float64 // relative column widths, scaled to the text width
-	header    int       // rows repeated on every page
+	widths []float64 // relative column widths, scaled to the text width
+	// fit marks columns as wide as the widest piece of their own cells
+	// that no line may break (三、 or （三）, with their padding): the
+	// narrow columns of 表三's row groups. The others share what is left.
+	fit       []bool
+	header    int // rows repeated on every page
 	rows      int
 	cells     []tcell
 	size      float64 // font size in points
@@ -26,7 +35,15 @@ type tcell struct {
 	r0, c0, r1, c1 int
 	text           string
 	align          string // L, C or R
-	bold           bool
+	bold           bool   // set in 黑体, as headers are
+}
+
+// face is the face a cell is set in.
+func (c tcell) face() fonts.Face {
+	if c.bold {
+		return fonts.Heading
+	}
+	return fonts.Body
 }
 
 func newTable(size float64, widths ...float64) *table {
@@ -89,15 +106,12 @@ type tableGeom struct {
 }
 
 func (d *doc) measureTable(t *table) tableGeom {
-	d.font(t.size, false)
-	total := 0.0
-	for _, w := range t.widths {
-		total += w
-	}
-	g := tableGeom{x: make([]float64, len(t.widths)+1), heights: make([]float64, t.rows), lh: d.lineHeight(tableLines)}
-	g.x[0] = marginLeft
-	for i, w := range t.widths {
-		g.x[i+1] = g.x[i] + w/total*d.textWidth()
+	widths := d.columnWidths(t)
+	d.font(fonts.Body, t.size)
+	g := tableGeom{x: make([]float64, len(widths)+1), heights: make([]float64, t.rows), lh: d.lineHeight(tableLines)}
+	g.x[0] = d.left()
+	for i, w := range widths {
+		g.x[i+1] = g.x[i] + w
 	}
 	minH := g.lh + 2*padY
 	for r := range g.heights {
@@ -114,7 +128,7 @@ func (d *doc) measureTable(t *table) tableGeom {
 			g.tall = append(g.tall, i)
 		}
 		g.starts[c.r0] = append(g.starts[c.r0], i)
-		d.font(t.size, c.bold)
+		d.font(c.face(), t.size)
 		g.lines[i] = breakLines(c.text, g.x[c.c1+1]-g.x[c.c0]-2*padX, d.measure)
 		need[i] = float64(len(g.lines[i]))*g.lh + 2*padY
 		if c.r0 == c.r1 {
@@ -137,6 +151,51 @@ func (d *doc) measureTable(t *table) tableGeom {
 	return g
 }
 
+// columnWidths are the widths of t's columns in millimetres on the
+// current page: the fit columns as wide as their content needs, the
+// others sharing the rest in proportion.
+func (d *doc) columnWidths(t *table) []float64 {
+	out := make([]float64, len(t.widths))
+	rest, shares := d.textWidth(), 0.0
+	for i := range t.widths {
+		if i >= len(t.fit) || !t.fit[i] {
+			shares += t.widths[i]
+			continue
+		}
+		var own []tcell
+		w := 0.0
+		for _, c := range t.cells {
+			if c.c0 == i && c.c1 == i {
+				own = append(own, c)
+				d.font(c.face(), t.size)
+				for _, g := range groups(c.text) {
+					w = max(w, d.measure(strings.TrimRight(g, " ")))
+				}
+			}
+		}
+		// Wider by a character or two where a cell would end on one
+		// character alone (三、本/年度办/理结果, not 三、/本年/度办/理结/果).
+		em := t.size * ptToMM
+		for range 2 {
+			if !slices.ContainsFunc(own, func(c tcell) bool {
+				d.font(c.face(), t.size)
+				return widowed(breakLines(c.text, w, d.measure))
+			}) {
+				break
+			}
+			w += em
+		}
+		out[i] = w + 2*padX
+		rest -= out[i]
+	}
+	for i, w := range t.widths {
+		if i >= len(t.fit) || !t.fit[i] {
+			out[i] = w / shares * rest
+		}
+	}
+	return out
+}
+
 func (g tableGeom) span(r0, r1 int) float64 {
 	h := 0.0
 	for r := r0; r <= r1; r++ {
@@ -150,6 +209,7 @@ func (g tableGeom) span(r0, r1 int) float64 {
 // repeating the header rows on each new page.
 func (d *doc) drawTable(t *table, caption string) {
 	if t.landscape != d.landscape() {
+		d.need(0) // a waiting heading stays on the page before
 		d.addPage(t.landscape)
 	}
 	g := d.measureTable(t)
@@ -160,25 +220,26 @@ func (d *doc) drawTable(t *table, caption string) {
 	}
 	capH := 0.0
 	if caption != "" {
-		d.font(sizeBody, true)
-		capH = d.lineHeight(1.6)
+		d.font(lookSubheading.face, lookSubheading.size)
+		capH = d.lineHeight(lookSubheading.pitch) * float64(len(breakIndented(caption,
+			d.textWidth()-lookSubheading.indent*lookSubheading.size*ptToMM, d.textWidth(), d.measure)))
 	}
 	// A kept table that fits on a page is not split; others start
 	// where at least its header and first row fit.
 	whole := capH + g.span(0, t.rows-1)
-	if t.keep && whole <= d.bottom()-marginTop {
+	if t.keep && whole <= d.bottom()-d.top() {
 		d.need(whole)
 	} else {
 		d.need(capH + headH + first)
 	}
 	if caption != "" {
-		d.paragraph(caption, sizeBody, true, "C", 1.6)
+		d.text(lookSubheading, caption)
 	}
 	start := t.header
 	y := d.f.GetY() + headH
 	for r := t.header; r < t.rows; r++ {
 		if y+g.heights[r] > d.bottom() && r > start {
-			if b := keepMerged(t, g, start, r, d.bottom()-marginTop-headH); b < r {
+			if b := keepMerged(t, g, start, r, d.bottom()-d.top()-headH); b < r {
 				r = b
 			}
 			if t.together != nil && t.together[r] > start && t.together[r] < r {
@@ -191,7 +252,7 @@ func (d *doc) drawTable(t *table, caption string) {
 		y += g.heights[r]
 	}
 	d.drawRows(t, g, start, t.rows-1)
-	d.f.SetXY(marginLeft, y)
+	d.f.SetXY(d.left(), y)
 	d.space(2)
 }
 
@@ -271,7 +332,7 @@ func (d *doc) drawRows(t *table, g tableGeom, a, b int) {
 
 // cellText draws a cell's lines centred vertically.
 func (d *doc) cellText(t *table, c tcell, lines []string, x, y, w, h, lh float64) {
-	d.font(t.size, c.bold)
+	d.font(c.face(), t.size)
 	ty := y + (h-float64(len(lines))*lh)/2
 	for j, line := range lines {
 		d.f.SetXY(x+padX, ty+float64(j)*lh)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"xxgk/compare"
+	"xxgk/fonts"
 	"xxgk/rollup"
 	"xxgk/templates"
 )
@@ -28,18 +29,16 @@ const (
 // trend draws the section from a new portrait page.
 func (d *doc) trend(ru *rollup.Rollup, tr *compare.Trend) {
 	d.subs = nil
-	d.running = strings.TrimSpace(ru.Name) + "政府信息公开工作年度报告历年趋势"
 	d.addPage(false)
-	d.title(d.running)
+	d.title(strings.TrimSpace(ru.Name) + "政府信息公开工作年度报告历年趋势")
 	section := d.sections()
 	section("主要指标历年合计")
-	d.paragraph(fmt.Sprintf("%d个年度的汇总。合计只计该年写明该项的单位，各年的单位数可能不同；带“约”的合计含有约数。", len(tr.Years)),
-		sizeTable, false, "L", 1.5)
+	d.text(lookNote, fmt.Sprintf("%d个年度的汇总。合计只计该年写明该项的单位，各年的单位数可能不同；带“约”的合计含有约数。", len(tr.Years)))
 	d.drawTable(trendTotals(ru, tr), "")
 	section("申请数和办结数")
 	d.trendChart(tr)
 	section("各单位新收申请数")
-	d.paragraph("空白表示该年没有这个单位的报告，或报告未写明此项。", sizeTable, false, "L", 1.5)
+	d.text(lookNote, "空白表示该年没有这个单位的报告，或报告未写明此项。")
 	d.drawTable(trendAgencies(tr, "requests.received"), "")
 	d.notes()
 }
@@ -115,13 +114,13 @@ func (d *doc) trendChart(tr *compare.Trend) {
 		}
 	}
 	if peak <= 0 {
-		d.paragraph("各年的汇总中均没有申请数和办结数，未绘制图表。", sizeBody, false, "L", 1.5)
+		d.text(lookBody, "各年的汇总中均没有申请数和办结数，未绘制图表。")
 		return
 	}
 	d.need(trendChartH + 3*trendLabelH + 10)
 	// The legend.
-	d.font(sizeTable, false)
-	x := marginLeft
+	d.font(fonts.Body, sizeTable)
+	x := d.left()
 	y := d.f.GetY()
 	for i, k := range trendChartKeys {
 		c := trendColors[i]
@@ -133,7 +132,7 @@ func (d *doc) trendChart(tr *compare.Trend) {
 		d.cell(w, trendLabelH-0.5, label, "L")
 		x += 5 + w + 6
 	}
-	d.f.SetXY(marginLeft, y)
+	d.f.SetXY(d.left(), y)
 	d.cell(d.textWidth(), trendLabelH-0.5, "单位：件", "R")
 	top := y + trendLabelH + trendLabelH // room for the values above the bars
 	base := top + trendChartH
@@ -142,9 +141,9 @@ func (d *doc) trendChart(tr *compare.Trend) {
 	bar := min(group*0.7/float64(len(trendChartKeys)), 14)
 	d.f.SetLineWidth(0.3)
 	d.f.SetDrawColor(0, 0, 0)
-	d.f.Line(marginLeft, base, marginLeft+width, base)
+	d.f.Line(d.left(), base, d.left()+width, base)
 	for i, year := range tr.Years {
-		gx := marginLeft + float64(i)*group + (group-bar*float64(len(trendChartKeys)))/2
+		gx := d.left() + float64(i)*group + (group-bar*float64(len(trendChartKeys)))/2
 		for j, k := range trendChartKeys {
 			t := tr.Totals[k][i]
 			if t == nil {
@@ -157,13 +156,13 @@ func (d *doc) trendChart(tr *compare.Trend) {
 			if h > 0 {
 				d.f.Rect(bx, base-h, bar, max(h, 0.3), "F")
 			}
-			d.font(sizeSmall, false)
+			d.font(fonts.Body, sizeSmall)
 			d.f.SetXY(bx-3, base-h-trendLabelH+1)
 			d.cell(bar+6, trendLabelH-1, totalText(*t), "C")
 		}
-		d.font(sizeTable, false)
-		d.f.SetXY(marginLeft+float64(i)*group, base+1)
+		d.font(fonts.Body, sizeTable)
+		d.f.SetXY(d.left()+float64(i)*group, base+1)
 		d.cell(group, trendLabelH, yearText(year, unknown), "C")
 	}
-	d.f.SetXY(marginLeft, base+trendLabelH+3)
+	d.f.SetXY(d.left(), base+trendLabelH+3)
 }
