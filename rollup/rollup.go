@@ -24,6 +24,11 @@ type Rollup struct {
 	Years      []*Year      `json:"years"` // ascending; a section of unknown year (0) comes last
 	Findings   []Finding    `json:"findings"`
 	Unreadable []Unreadable `json:"unreadable"`
+	// NotReports are the inputs that are not annual reports (非年度报告),
+	// counted nowhere.
+	NotReports []NotReport `json:"not_reports"`
+	// Roster is the roster of the roll-up (Options.Roster), or nil.
+	Roster *Roster `json:"-"`
 }
 
 // Year is the roll-up of the reports covering one year.
@@ -42,20 +47,50 @@ type Year struct {
 	// e.g. gov_2019 and gov_2021) over the agencies of all of them; nil
 	// when the year has only one of them.
 	Shared *SharedCells `json:"shared,omitempty"`
-	// Groups are the subtotals per group of --units, in the order the
-	// groups first appear; agencies without a group are in none.
+	// Groups are the subtotals per group (of the roster, or of --units),
+	// in the order the groups first appear among the agencies; agencies
+	// without a group are in none.
 	Groups []*Group `json:"groups,omitempty"`
+
+	// With a roster (Options.Roster); absent without one. Expected is the
+	// number of the roster's agencies (应报送), Reported how many of them
+	// have a report this year (已报送; written only with a roster), Missing
+	// the others' names in roster order (未报送). A section of unknown year
+	// has no Expected and no Missing.
+	Expected int      `json:"expected,omitzero"`
+	Reported int      `json:"-"`
+	Missing  []string `json:"missing,omitzero"`
+	// OutsideRoster are the reports whose agency is not on the roster,
+	// or matches several of its agencies; their numbers are in the totals.
+	OutsideRoster []OutsideRoster `json:"outside_roster,omitzero"`
 }
 
 // AgencyRow is one agency's report in a year's roll-up.
 type AgencyRow struct {
-	Agency   string                `json:"agency"`
+	Agency string `json:"agency"`
+	// Roster is the roster's name of the agency, when it is on the roster.
+	Roster   string                `json:"roster,omitempty"`
 	Path     string                `json:"path"`
 	Form     string                `json:"form"`
 	Group    string                `json:"group,omitempty"`
 	Figures  map[string]xxgk.Value `json:"figures"`
 	Findings int                   `json:"findings"` // number of the report's findings
-	Report   *xxgk.Report          `json:"-"`
+	// Errors names the error findings of the report (their rules' names,
+	// once each): an agency whose numbers should be looked at.
+	Errors []string     `json:"errors,omitempty"`
+	Report *xxgk.Report `json:"-"`
+
+	entry     int   // the roster entry, or -1
+	ambiguous []int // the roster entries the agency matches equally
+}
+
+// Name is the agency's name as the office lists it: the roster's name,
+// else the report's; "" when neither names it.
+func (a *AgencyRow) Name() string {
+	if a.Roster != "" {
+		return a.Roster
+	}
+	return a.Agency
 }
 
 // Total is a sum across agencies with its coverage: Count of the Of
@@ -115,6 +150,12 @@ type Options struct {
 	// FigureLabels name figures in messages (templates.Figures); a figure
 	// without a label is named by its key.
 	FigureLabels map[string]string
+	// RuleNames name rules for people (templates.RuleName); a rule
+	// without a name is named by its id.
+	RuleNames func(id string) string
+	// Roster lists the agencies expected to report; nil for none. Its
+	// groups are used before Groups.
+	Roster *Roster
 }
 
 func (o Options) label(key string) string {
@@ -124,10 +165,13 @@ func (o Options) label(key string) string {
 	return key
 }
 
-// Roll sums reports (given in input order, which the agency lists keep).
-// The reports are not modified.
+// Roll sums reports. Inputs that are not annual reports are listed apart
+// (NotReports). Each year lists its agencies in roster order, the others
+// by name in pinyin order; of two reports of one agency and year the first
+// given is kept. The reports are not modified.
 func Roll(reports []*xxgk.Report, opt Options) *Rollup {
-	ru := &Rollup{Name: opt.Name, Findings: []Finding{}, Unreadable: append([]Unreadable{}, opt.Unreadable...)}
+	ru := &Rollup{Name: opt.Name, Findings: []Finding{}, Unreadable: append([]Unreadable{}, opt.Unreadable...),
+		NotReports: []NotReport{}, Roster: opt.Roster}
 	byYear := map[int]*Year{}
 	type seenKey struct {
 		year   int
@@ -138,6 +182,14 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 		if r == nil {
 			continue
 		}
+		entry, ambiguous := -1, []int(nil)
+		if opt.Roster != nil {
+			entry, ambiguous = opt.Roster.match(r)
+		}
+		if why := notReportReason(r); why != "" {
+			ru.notReport(r, why, entry)
+			continue
+		}
 		if r.Year == 0 {
 			ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Finding: xxgk.Finding{
 				Rule: xxgk.RuleRollupYearUnknown, Severity: xxgk.SeverityWarning,
@@ -145,6 +197,9 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 			}})
 		}
 		key := seenKey{r.Year, xxgk.AgencyKey(r.Agency)}
+		if entry >= 0 { // the roster's agency, however the report names it
+			key.agency = "\x00" + opt.Roster.Entries[entry].Name
+		}
 		if key.agency != "" {
 			if first, dup := seen[key]; dup {
 				ru.Findings = append(ru.Findings, duplicateFinding(first.Report, r, opt))
@@ -157,7 +212,15 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 			byYear[r.Year] = y
 		}
 		row := &AgencyRow{Agency: r.Agency, Path: r.Source.Path, Form: r.Form, Group: groupOf(r, opt.Groups),
-			Figures: r.Figures, Findings: len(r.Findings), Report: r}
+			Figures: r.Figures, Findings: len(r.Findings), Errors: errorNames(r, opt), Report: r,
+			entry: entry, ambiguous: ambiguous}
+		if entry >= 0 {
+			e := opt.Roster.Entries[entry]
+			row.Roster = e.Name
+			if e.Group != "" {
+				row.Group = e.Group
+			}
+		}
 		if row.Figures == nil {
 			row.Figures = map[string]xxgk.Value{}
 		}
@@ -183,10 +246,45 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 		}
 		return a.Year - b.Year
 	})
+	col := newCollator()
 	for _, y := range ru.Years {
+		sortAgencies(y.Agencies, col)
+		ru.Findings = append(ru.Findings, y.applyRoster(opt.Roster, opt)...)
 		ru.Findings = append(ru.Findings, y.sum(opt)...)
 	}
 	return ru
+}
+
+// notReport lists an input that is not an annual report, with the one
+// finding that says why it counts nowhere.
+func (ru *Rollup) notReport(r *xxgk.Report, why string, entry int) {
+	nr := NotReport{Path: r.Source.Path, Agency: r.Agency, Year: r.Year, Reason: why}
+	if entry >= 0 {
+		nr.Roster = ru.Roster.Entries[entry].Name
+	}
+	ru.NotReports = append(ru.NotReports, nr)
+	ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Year: r.Year, Finding: xxgk.Finding{
+		Rule: xxgk.RuleRollupNotReport, Severity: xxgk.SeverityWarning,
+		Message: "不是年度报告（" + why + "），未计入汇总：不计入单位数、合计和报送情况",
+	}})
+}
+
+// errorNames names the rules of a report's error findings, once each.
+func errorNames(r *xxgk.Report, opt Options) []string {
+	var out []string
+	for _, f := range r.Findings {
+		if f.Severity != xxgk.SeverityError {
+			continue
+		}
+		name := f.Rule
+		if opt.RuleNames != nil {
+			name = opt.RuleNames(f.Rule)
+		}
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 func groupOf(r *xxgk.Report, groups map[string]string) string {
@@ -462,9 +560,13 @@ func (y Year) MarshalJSON() ([]byte, error) {
 	aux := struct {
 		Year *int `json:"year"`
 		plain
+		Reported *int `json:"reported,omitempty"`
 	}{plain: plain(y)}
 	if y.Year != 0 {
 		aux.Year = &y.Year
+	}
+	if y.Expected > 0 {
+		aux.Reported = &y.Reported
 	}
 	return json.Marshal(aux)
 }

@@ -38,8 +38,9 @@ func TestRollPerYearWithCoverage(t *testing.T) {
 		t.Fatalf("years = %+v", ru.Years)
 	}
 	y := ru.Years[1]
-	if len(y.Agencies) != 3 || y.Agencies[0].Agency != "甲局" || y.Agencies[2].Agency != "丙局" {
-		t.Errorf("agencies not in input order: %+v", y.Agencies)
+	// Without a roster, agencies are in pinyin order: 丙 bǐng, 甲 jiǎ, 乙 yǐ.
+	if len(y.Agencies) != 3 || y.Agencies[0].Agency != "丙局" || y.Agencies[1].Agency != "甲局" || y.Agencies[2].Agency != "乙局" {
+		t.Errorf("agencies not in pinyin order: %s %s %s", y.Agencies[0].Agency, y.Agencies[1].Agency, y.Agencies[2].Agency)
 	}
 	want := map[string]Total{
 		"requests.received":   {Value: xxgk.MustNumber("15"), Count: 2, Of: 3},
@@ -168,8 +169,9 @@ func TestRollGroups(t *testing.T) {
 	if g := y.Groups[0]; g.Agencies != 2 || !g.Figures["proactive.total"].Value.Equal(xxgk.Int(5)) || g.Figures["proactive.total"].Of != 2 {
 		t.Errorf("县直部门 = %+v", g)
 	}
-	if y.Agencies[1].Group != "乡镇街道" || y.Agencies[3].Group != "" {
-		t.Errorf("agency groups: %q %q", y.Agencies[1].Group, y.Agencies[3].Group)
+	// In pinyin order: 丙局, 丁, 甲局, 乙镇.
+	if y.Agencies[3].Group != "乡镇街道" || y.Agencies[1].Group != "" {
+		t.Errorf("agency groups: %q %q", y.Agencies[3].Group, y.Agencies[1].Group)
 	}
 	if !y.Figures["proactive.total"].Value.Equal(xxgk.Int(15)) {
 		t.Error("the total is not over all agencies")

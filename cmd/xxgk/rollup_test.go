@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,6 +47,7 @@ func TestRollupEqualsSums(t *testing.T) {
 	years := map[int]*want{}
 	seen := map[string]bool{}
 	files := 0
+	var notReports []string
 	err = filepath.WalkDir(reportsDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !format.HasExtension(p) {
 			return err
@@ -59,6 +61,10 @@ func TestRollupEqualsSums(t *testing.T) {
 			return nil // listed as unreadable; checked below
 		}
 		files++
+		if slices.ContainsFunc(r.Findings, func(f xxgk.Finding) bool { return f.Rule == xxgk.RuleNotReport }) {
+			notReports = append(notReports, p) // a notice or a letter: counted nowhere
+			return nil
+		}
 		key := fmt.Sprint(r.Year, "|", strings.Join(strings.Fields(r.Agency), ""))
 		if r.Agency != "" && seen[key] {
 			return nil
@@ -91,6 +97,20 @@ func TestRollupEqualsSums(t *testing.T) {
 	}
 	if len(ru.Years) != len(years) {
 		t.Errorf("%d year sections, want %d", len(ru.Years), len(years))
+	}
+	var gotNot []string
+	for _, nr := range ru.NotReports {
+		gotNot = append(gotNot, nr.Path)
+	}
+	if !slices.Equal(gotNot, notReports) || len(notReports) < 5 {
+		t.Errorf("not reports %q, want %q", gotNot, notReports)
+	}
+	// The 2019 section counts the two reports of 2019, not the national
+	// notice's blank forms.
+	for _, y := range ru.Years {
+		if y.Year == 2019 && len(y.Agencies) != 2 {
+			t.Errorf("2019: %d agencies, want 2 (page-07, page-11)", len(y.Agencies))
+		}
 	}
 	for _, y := range ru.Years {
 		w := years[y.Year]
@@ -135,7 +155,7 @@ func TestRollupCorpusDistinct(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &ru); err != nil {
 		t.Fatal(err)
 	}
-	agencies := 0
+	agencies := len(ru.NotReports) // each copy of a notice is read, and listed apart
 	for _, y := range ru.Years {
 		agencies += len(y.Agencies)
 	}

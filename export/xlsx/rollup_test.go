@@ -78,8 +78,8 @@ func TestRollupSheets(t *testing.T) {
 		"2025年汇总 表二", "2025年汇总 表三", "2025年汇总 表四", "2025年主要指标", "2025年各单位",
 		"核查",
 		"崇川区2016 统计表",
-		"平潭综合实验区2025 表二", "平潭综合实验区2025 表三", "平潭综合实验区2025 表四",
 		"某某县2025 表二", "某某县2025 表三", "某某县2025 表四",
+		"平潭综合实验区2025 表二", "平潭综合实验区2025 表三", "平潭综合实验区2025 表四",
 	}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
@@ -200,8 +200,9 @@ func TestRollupAgencies(t *testing.T) {
 		t.Errorf("header %q", header)
 	}
 	col := func(c int) string { name, _ := excelize.ColumnNumberToName(c + 1); return name }
-	// Agency rows 4–5, then 合计, 填报单位数, 小计：县直.
-	for i, r := range reports[:2] {
+	// Agency rows 4–5 in pinyin order (某某县 mǒu, 平潭 píng), then 合计,
+	// 填报单位数, 小计：县直.
+	for i, r := range []*xxgk.Report{reports[1], reports[0]} {
 		row := 4 + i
 		if got := mustValue(t, f, sheet, fmt.Sprintf("B%d", row)); got != r.Agency {
 			t.Errorf("B%d = %q, want %q", row, got, r.Agency)
