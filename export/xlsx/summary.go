@@ -192,7 +192,7 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 }
 
 func findingRow(g *grid, row, first int, cols []column, f xxgk.Finding) {
-	texts := []string{f.Severity.Label(), f.Rule, f.Message, keyLabels(f.Keys), "", f.Evidence}
+	texts := []string{f.Severity.Label(), templates.RuleName(f.Rule), f.Message, keyLabels(f.Keys), "", f.Evidence}
 	for i, c := range cols {
 		g.set(row, first+i, texts[i], c.style)
 	}

@@ -33,6 +33,9 @@ import (
 type Options struct {
 	// Created is written as the workbook's creation and modification time so output is reproducible; zero means a fixed 2000-01-01.
 	Created time.Time
+	// AgencySheets adds to a roll-up each agency's official sheets
+	// (WriteRollup), three per agency of a national form.
+	AgencySheets bool
 }
 
 // WriteReports writes one workbook for the reports (at least one).

@@ -99,7 +99,7 @@ func TestGov2021Report(t *testing.T) {
 			t.Errorf("表三 lacks merged range %s (have %v)", wantRange, ranges)
 		}
 	}
-	for cell, text := range map[string]string{"D4": "申请人情况", "E5": "法人或其他组织", "J5": "总计", "G6": "社会公益组织", "A9": "三、本年度办理结果", "B11": "（三）不予公开"} {
+	for cell, text := range map[string]string{"D4": "申请人情况", "E5": "法人或其他组织", "J5": "总计", "G6": "社会公\n益组织", "A9": "三、本\n年度办\n理结果", "B11": "（三）\n不予公开"} {
 		if got := mustValue(t, f, t3, cell); got != text {
 			t.Errorf("表三!%s = %q, want %q", cell, got, text)
 		}
@@ -208,16 +208,21 @@ func checkPrintAs(t *testing.T, f *excelize.File, wide func(sheet string) int) m
 		if err != nil {
 			t.Fatal(err)
 		}
-		if *pl.Size != 9 || *pl.FitToWidth != wide(sheet) || *pl.FitToHeight != 0 {
-			t.Errorf("%s: paper %d fit %d×%d", sheet, *pl.Size, *pl.FitToWidth, *pl.FitToHeight)
+		// 表三 and 表四 print on one page; lists of many columns across.
+		tall, wantOrient := 0, "portrait"
+		if (strings.Contains(sheet, "表三") || strings.Contains(sheet, "表四")) && !strings.Contains(sheet, "明细") {
+			tall = 1
 		}
-		wantOrient := "portrait"
-		for _, s := range []string{"表三", "表四", "核查", "各单位"} {
+		for _, s := range []string{"表四", "核查", "各单位", "明细", "未报送"} {
 			if strings.Contains(sheet, s) {
 				wantOrient = "landscape"
 			}
 		}
-		if *pl.Orientation != wantOrient {
+		if *pl.Size != 9 || *pl.FitToWidth != wide(sheet) || *pl.FitToHeight != tall {
+			t.Errorf("%s: paper %d fit %d×%d", sheet, *pl.Size, *pl.FitToWidth, *pl.FitToHeight)
+		}
+		// 表三 is upright unless it prints clearly larger across.
+		if *pl.Orientation != wantOrient && !(strings.Contains(sheet, "表三") && tall == 1) {
 			t.Errorf("%s: orientation %s, want %s", sheet, *pl.Orientation, wantOrient)
 		}
 		props, _ := f.GetSheetProps(sheet)
@@ -259,13 +264,13 @@ func TestFlaggedTotals(t *testing.T) {
 		t.Errorf("J30 not flagged: fill %+v", s.Fill)
 	}
 	comments, _ := f.GetComments(t3)
-	if !hasComment(comments, "J30", "本格为报告原值 25，各分项之和为 148（勾稽关系 t3_results_total）") {
+	if !hasComment(comments, "J30", "本格为报告原值 25，各分项之和为 148（勾稽关系“表三 办理结果总计”）") {
 		t.Errorf("J30 comment lacks the rule: %+v", comments)
 	}
 	if got := mustValue(t, f, t3, "J7"); got != "" {
 		t.Errorf("missing total J7 = %q, want empty", got)
 	}
-	if !hasComment(comments, "J7", "报告未填本格，各分项之和为 154（勾稽关系 t3_total_col）") {
+	if !hasComment(comments, "J7", "报告未填本格，各分项之和为 154（勾稽关系“表三 总计栏”）") {
 		t.Error("missing total J7 not flagged")
 	}
 	// A total that agrees keeps its formula.
