@@ -15,18 +15,26 @@ import (
 // portrait width is drawn on a landscape page (243 mm). Both are set at 9 pt.
 
 // officialTables draws the form's tables filled from cells; year replaces
-// the YYYY of the 统计表 headers (0: left as printed).
-func (d *doc) officialTables(form *templates.Form, cells cellLookup, year int) {
+// the YYYY of the 统计表 headers (0: left as printed). With cover (a
+// roll-up's summed tables), each table has a 填报单位数 column.
+func (d *doc) officialTables(form *templates.Form, cells cellLookup, cover coverLookup, year int) {
 	for _, g := range layout.Groups(form) {
+		if cover != nil {
+			g = layout.WithCoverage(g)
+		}
 		for i, grid := range g.Tables {
 			caption := ""
 			if i == 0 {
 				caption = g.Section.Heading
 			}
-			d.drawTable(formTable(g.Kind, grid, cells, year), caption)
+			d.drawTable(formTable(g.Kind, grid, cells, cover, year), caption)
 		}
 	}
 }
+
+// coverLookup gives the 填报单位数 of row of table t in a roll-up, and
+// whether every agency filled it.
+type coverLookup func(t *templates.Table, row string) (text string, full bool)
 
 // cellLookup gives the text of the cell (row, col) of table t: its value,
 // 约 before an approximate one, "" for a cell there is no value for.
@@ -57,12 +65,12 @@ var cellLooks = [...]tcell{
 	layout.Header: {align: "C", bold: true}, layout.Corner: {align: "C"},
 	layout.RowLabel: {align: "L"}, layout.GroupLabel: {align: "C"},
 	layout.Unit: {align: "C"}, layout.Code: {align: "C"},
-	layout.Data: {align: "R"}, layout.Empty: {align: "R"},
+	layout.Data: {align: "R"}, layout.Empty: {align: "R"}, layout.Coverage: {align: "C"},
 }
 
 // formTable is a table of the form drawn from its layout, filled from
 // cells.
-func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, year int) *table {
+func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, cover coverLookup, year int) *table {
 	size := sizeTable
 	if kind == layout.Nested {
 		size = sizeNested
@@ -78,6 +86,9 @@ func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, year int) *ta
 		switch c.Kind {
 		case layout.Data:
 			x.text = cells(g.Table, c.Row.Key, c.Col.Key)
+		case layout.Coverage:
+			text, full := cover(g.Table, c.Row.Key)
+			x.text, x.bold = text, !full // bold where not every agency filled the row
 		case layout.RowLabel:
 			x.text, x.bold = c.Text, c.Row.IsGroup // a 统计表 group row
 		default:
@@ -89,6 +100,8 @@ func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, year int) *ta
 }
 
 // Relative column widths.
+const coverageWidth = 16 // 填报单位数: 38～40/45
+
 var (
 	dataWidth  = [...]float64{layout.Blocks: 20, layout.Nested: 14, layout.List: 18}
 	listWidths = map[string]float64{"indicator": 62, "unit": 10, "code": 8, "item": 34}
@@ -98,9 +111,13 @@ var (
 func columnWidths(kind layout.Kind, g *layout.Grid) []float64 {
 	widths := make([]float64, len(g.Columns))
 	for i, c := range g.Columns {
-		widths[i] = dataWidth[kind]
-		if c.Label {
+		switch {
+		case c.Coverage:
+			widths[i] = coverageWidth
+		case c.Label:
 			widths[i] = labelWidth(kind, g, i, c)
+		default:
+			widths[i] = dataWidth[kind]
 		}
 	}
 	return widths

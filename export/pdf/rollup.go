@@ -80,7 +80,13 @@ func (d *doc) rollup(ru *rollup.Rollup) {
 			rest = append(rest, f)
 		}
 	}
-	if len(ru.Years) > 0 && len(ru.Unreadable) == 0 && len(rest) == 0 {
+	var notReports []rollup.NotReport
+	for _, nr := range ru.NotReports {
+		if !slices.ContainsFunc(ru.Years, func(y *rollup.Year) bool { return y.Year == nr.Year }) {
+			notReports = append(notReports, nr)
+		}
+	}
+	if len(ru.Years) > 0 && len(ru.Unreadable) == 0 && len(rest) == 0 && len(notReports) == 0 {
 		return
 	}
 	d.subs = nil
@@ -93,6 +99,10 @@ func (d *doc) rollup(ru *rollup.Rollup) {
 	if len(ru.Unreadable) > 0 {
 		d.heading("无法读取的文件")
 		d.unreadable(ru.Unreadable)
+	}
+	if len(notReports) > 0 {
+		d.heading("非年度报告")
+		d.notReports(notReports)
 	}
 	if len(rest) > 0 {
 		d.heading("其他核查发现")
@@ -109,6 +119,10 @@ func (d *doc) yearSection(ru *rollup.Rollup, y *rollup.Year, findings []rollup.F
 	d.title(d.running)
 	d.rollupMeta(ru, y)
 	section := d.sections()
+	if notReports := yearNotReports(ru, y.Year); y.Expected > 0 || len(y.OutsideRoster) > 0 || len(notReports) > 0 {
+		section("报送情况")
+		d.standing(ru, y, notReports)
+	}
 	section("主要指标")
 	d.rollupFigures(y)
 	tables := summaryTables(y)
@@ -139,6 +153,13 @@ func (d *doc) rollupMeta(ru *rollup.Rollup, y *rollup.Year) {
 	}
 	kv = append(kv, [2]string{"报告年度", yearText(y.Year, unknown)},
 		[2]string{"报告单位数", fmt.Sprintf("%d个", len(y.Agencies))})
+	if y.Expected > 0 {
+		s := fmt.Sprintf("已报送%d个 / 应报送%d个，未报送%d个", y.Reported, y.Expected, len(y.Missing))
+		if n := len(y.OutsideRoster); n > 0 {
+			s += fmt.Sprintf("；名单外%d个", n)
+		}
+		kv = append(kv, [2]string{"报送情况", s})
+	}
 	var forms []string
 	for _, f := range y.Forms {
 		forms = append(forms, fmt.Sprintf("%s %d个", formName(f.Form), f.Count))
@@ -254,8 +275,12 @@ func (d *doc) summedTables(y *rollup.Year, m *summed) {
 			note += strings.Join(only, "；") + "。"
 		}
 	}
+	note += "右侧“填报单位数”栏为填报该行的单位数/应填的单位数，加粗的行不是全部单位都填报了，该行的合计只含填报了的单位。"
 	d.paragraph(note, sizeTable, false, "L", 1.5)
-	d.officialTables(m.form, totalCells(y.Cells, shared), y.Year)
+	d.officialTables(m.form, totalCells(y.Cells, shared), func(t *templates.Table, row string) (string, bool) {
+		c := y.RowCoverage(t, row, m.shared)
+		return c.String(), c.Full()
+	}, y.Year)
 }
 
 // totalCells looks cells up in summed cells (FORM.TABLE.ROW.COL), a cell
@@ -282,10 +307,11 @@ var agencyFigures = []struct{ key, label string }{
 	{"litigation.total", "行政诉讼"},
 }
 
-// agencyName names an agency's row; one without a name by its file.
+// agencyName names an agency's row: by the roster's name, else the
+// report's; one without a name by its file.
 func agencyName(a *rollup.AgencyRow) string {
-	if strings.TrimSpace(a.Agency) != "" {
-		return a.Agency
+	if n := a.Name(); strings.TrimSpace(n) != "" {
+		return n
 	}
 	if f := baseName(a.Path); f != "" {
 		return unknownAgency + "（" + f + "）"
@@ -578,6 +604,79 @@ func (d *doc) unreadable(list []rollup.Unreadable) {
 	t := newList(sizeTable, []float64{12, 70, 74}, "序号", "文件", "原因")
 	for i, u := range list {
 		t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(nonEmpty(u.Path, unknown)), cellLeft(nonEmpty(u.Reason, unknown)))
+	}
+	d.drawTable(t, "")
+}
+
+// yearNotReports are the inputs of a year that are not annual reports.
+func yearNotReports(ru *rollup.Rollup, year int) []rollup.NotReport {
+	var out []rollup.NotReport
+	for _, nr := range ru.NotReports {
+		if nr.Year == year {
+			out = append(out, nr)
+		}
+	}
+	return out
+}
+
+// standing draws who reported: the roster's agencies without a report, in
+// the roster's order, the reports of agencies outside the roster and the
+// inputs of the year that are not annual reports.
+func (d *doc) standing(ru *rollup.Rollup, y *rollup.Year, notReports []rollup.NotReport) {
+	n := 0
+	sub := func(title string) {
+		d.need(45)
+		d.paragraph(fmt.Sprintf("（%s）%s", chineseNumbers[n], title), sizeBody, true, "L", 1.5)
+		n++
+	}
+	if y.Expected > 0 {
+		sub("未报送的单位")
+		if len(y.Missing) == 0 {
+			d.paragraph(fmt.Sprintf("名单中的%d个单位均已报送。", y.Expected), sizeBody, false, "L", 1.5)
+		} else {
+			d.paragraph(fmt.Sprintf("名单中应报送%d个单位，已报送%d个，以下%d个单位未报送（按名单顺序）：", y.Expected, y.Reported, len(y.Missing)), sizeBody, false, "L", 1.5)
+			groups := map[string]string{}
+			for _, e := range ru.Roster.Entries {
+				groups[e.Name] = e.Group
+			}
+			t := newList(sizeTable, []float64{14, 70, 30, 42}, "序号", "单位", "分组", "说明")
+			for i, name := range y.Missing {
+				why := "未收到报告"
+				for _, nr := range notReports {
+					if nr.Roster == name {
+						why = "收到的文件不是年度报告"
+					}
+				}
+				t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(name), cellLeft(groups[name]), cellLeft(why))
+			}
+			d.drawTable(t, "")
+		}
+	}
+	if len(y.OutsideRoster) > 0 {
+		sub("名单外的报告")
+		d.paragraph(fmt.Sprintf("以下%d份报告的单位不在名单中（或能对应名单中的几个单位），数字计入合计；请核对名称或补充名单：", len(y.OutsideRoster)), sizeBody, false, "L", 1.5)
+		t := newList(sizeTable, []float64{12, 50, 44, 50}, "序号", "单位", "文件", "名单中相近的单位")
+		for i, o := range y.OutsideRoster {
+			hint := strings.Join(o.Closest, "、")
+			if o.Ambiguous {
+				hint = "可对应：" + hint + "（未作对应）"
+			}
+			t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(nonEmpty(o.Agency, unknownAgency)), cellLeft(o.Path), cellLeft(hint))
+		}
+		d.drawTable(t, "")
+	}
+	if len(notReports) > 0 {
+		sub("非年度报告")
+		d.notReports(notReports)
+	}
+}
+
+// notReports lists inputs that are not annual reports, with the reason.
+func (d *doc) notReports(list []rollup.NotReport) {
+	d.paragraph(fmt.Sprintf("以下%d个文件不是年度报告（通知、函、空白统计表等），不计入单位数和合计：", len(list)), sizeBody, false, "L", 1.5)
+	t := newList(sizeTable, []float64{12, 40, 50, 54}, "序号", "单位", "文件", "原因")
+	for i, nr := range list {
+		t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(nonEmpty(nr.Agency, unknown)), cellLeft(nr.Path), cellLeft(nr.Reason))
 	}
 	d.drawTable(t, "")
 }

@@ -426,3 +426,34 @@ func TestTitleLines(t *testing.T) {
 		t.Errorf("long title drawn as %q", drawn)
 	}
 }
+
+// With a roster, a year says who reported and who did not; the summed
+// tables say on every row how many agencies filled it.
+func TestRollupRoster(t *testing.T) {
+	base := parseFile(t, "pingtan-2025-zone-html.html")
+	reports := clones(base, 3)
+	reports[2].Agency = "名单外局"
+	reports[1].Cells = maps.Clone(reports[1].Cells)
+	delete(reports[1].Cells, "gov_2021.t3_requests.granted.total")
+	notice := *parseFile(t, "official-2021.txt")
+	notice.Year, notice.Agency = 2025, "测试市第9号单位"
+	ro := rollup.NewRoster([]rollup.RosterEntry{{Name: "测试市第2号单位"}, {Name: "测试市第1号单位"}, {Name: "测试市第9号单位"}, {Name: "测试市第5号单位"}})
+	ru := rollup.Roll(append(reports, &notice), rollup.Options{Name: "测试市", Roster: ro})
+	_, text := drawRollup(t, ru)
+	for _, w := range []string{
+		"报送情况：已报送2个/应报送4个，未报送2个；名单外1个",
+		"一、报送情况", "（一）未报送的单位", "1测试市第9号单位收到的文件不是年度报告", "2测试市第5号单位未收到报告",
+		"（二）名单外的报告", "1名单外局",
+		"（三）非年度报告", "official-2021.txt",
+		"二、主要指标",
+		"填报单位数", "3/3", "2～3/3",
+	} {
+		if !strings.Contains(text, squeeze(w)) {
+			t.Errorf("drawn text lacks %q", w)
+		}
+	}
+	// The agencies in the roster's order: 第2号 before 第1号.
+	if i, j := strings.Index(text, "1测试市第2号单位"), strings.Index(text, "2测试市第1号单位"); i < 0 || j < i {
+		t.Errorf("agencies not in roster order: %d %d", i, j)
+	}
+}
