@@ -154,9 +154,9 @@ func NewRoster(entries []RosterEntry) *Roster {
 func nameKey(s string) string { return zh.Fold(s) }
 
 // nameSuffixes end the names of the same agency written more or less
-// fully: 江宁区人民政府 is 江宁区, and its 办公室 often publishes its report.
-// Longest first.
-var nameSuffixes = []string{"人民政府", "政府", "办公室"}
+// fully: 江宁区人民政府 is 江宁区, a zone is its 管委会, and a government's
+// 办公室 often publishes its report. Longest first.
+var nameSuffixes = []string{"人民政府", "管理委员会", "管委会", "政府", "办公室"}
 
 // variants are a folded name and its shorter forms, each without one more
 // suffix (nameSuffixes), while at least two characters remain:

@@ -63,6 +63,7 @@ func TestRosterMatch(t *testing.T) {
 	ro := NewRoster([]RosterEntry{
 		{Name: "财政局"}, {Name: "江宁区人民政府"}, {Name: "教育局"}, {Name: "秦淮区教育局"},
 		{Name: "ＸＸ街道"}, {Name: "公安局"}, {Name: "县人民政府办公室"}, {Name: "县人民政府"},
+		{Name: "平潭综合实验区管委会"},
 	})
 	for name, want := range map[string]string{
 		"财政局":        "财政局",
