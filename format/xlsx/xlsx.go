@@ -99,6 +99,7 @@ func Read(data []byte) (doc *document.Document, err error) {
 		}
 	}
 	for _, name := range f.GetSheetList() {
+		doc.Findings = append(doc.Findings, fixInputs(f, name)...)
 		cells, cut, err := readSheet(f, name)
 		if err != nil {
 			return nil, fmt.Errorf("xlsx 工作表“%s”无法读取（%v）: %w", name, err, format.ErrUnreadable)
@@ -108,6 +109,9 @@ func Read(data []byte) (doc *document.Document, err error) {
 				Rule: xxgk.RuleXLSXTruncated, Severity: xxgk.SeverityWarning,
 				Message: fmt.Sprintf("工作表“%s”超过 %d 行或 %d 列，只读取了前面的部分。", name, maxSheetRows, maxSheetCols),
 			})
+		}
+		if cells = formSheet(doc, name, cells); cells == nil {
+			continue
 		}
 		if doc.AbsentEmpty {
 			kind, multi := summaryKind(cells)
