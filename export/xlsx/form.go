@@ -7,6 +7,7 @@ import (
 
 	"xxgk/export/layout"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 // formHeader is what the title rows say.
@@ -47,8 +48,8 @@ const tableTop = 3
 
 const (
 	titleSuffix = "政府信息公开工作年度报告统计表"
-	unitLabel   = "填报单位："
-	yearLabel   = "报告年度："
+	unitLabel   = workbook.AgencyLabel + "："
+	yearLabel   = workbook.YearLabel + "："
 )
 
 // cellStyles are the styles of the layout's cells.
@@ -195,8 +196,6 @@ func (fg *formGrid) titleRowsFor(g *layout.Group, h formHeader) {
 		if h.year > 0 {
 			year += fmt.Sprintf("%d年", h.year)
 		}
-	default:
-		s = sInputText // staff type the agency and year after the colon
 	}
 	fg.merge(0, 0, 0, w-1, title, sTitle)
 	fg.heights[0] = max(36, float64(linesFor(title, fg.totalWidth()/1.45))*24+8)
@@ -204,9 +203,15 @@ func (fg *formGrid) titleRowsFor(g *layout.Group, h formHeader) {
 	if w == 3 {
 		mid = 2 // 统计表: the long indicator column and the unit column
 	}
-	fg.merge(1, 0, 1, mid-1, unit, s)
+	x := fg.merge(1, 0, 1, mid-1, unit, s)
+	if h.template { // shows what is typed once on 填表说明
+		x.formula = fieldFormula(unitLabel, instrAgencyRow)
+	}
 	if mid < w {
-		fg.merge(1, mid, 1, w-1, year, s)
+		x := fg.merge(1, mid, 1, w-1, year, s)
+		if h.template {
+			x.formula = fieldFormula(yearLabel, instrYearRow)
+		}
 	}
 	fg.merge(2, 0, 2, w-1, g.Section.Heading, sHeading)
 }

@@ -519,8 +519,15 @@ func TestTemplateMatchesReport(t *testing.T) {
 	rep := openReports(t, r)
 	tpl := open(t, func(b *bytes.Buffer) error { return WriteTemplate(b, r.Form, Options{}) })
 	for _, sheet := range tpl.GetSheetList() {
+		if sheet == workbook.InstructionsSheet {
+			continue
+		}
 		a, _ := tpl.GetRows(sheet)
 		b, _ := rep.GetRows(sheet)
+		checks := 0 // the template's 核对 rows below the table, after an empty one
+		for len(a) > len(b)+1 && len(a[len(a)-1]) > 0 && strings.HasPrefix(a[len(a)-1][0], workbook.CheckLabel) {
+			a, checks = a[:len(a)-2], checks+1
+		}
 		if len(a) != len(b) {
 			t.Errorf("%s: %d rows vs %d", sheet, len(a), len(b))
 			continue
@@ -537,7 +544,7 @@ func TestTemplateMatchesReport(t *testing.T) {
 		}
 		ma, _ := tpl.GetMergeCells(sheet)
 		mb, _ := rep.GetMergeCells(sheet)
-		if len(ma) != len(mb) {
+		if len(ma) != len(mb)+checks {
 			t.Errorf("%s: %d merges vs %d", sheet, len(ma), len(mb))
 		}
 	}
@@ -600,5 +607,56 @@ func TestFindingCellsFlagged(t *testing.T) {
 	}
 	if s := styleOf(t, f, t3, "C7"); len(s.Fill.Color) > 0 && strings.EqualFold(s.Fill.Color[0], flagColor) {
 		t.Error("C7 (自然人, in no broken relation) is flagged")
+	}
+}
+
+// TestTemplateInstructions: the template opens on 填表说明, where the
+// agency and the year are typed once; every form sheet shows them; 表三
+// has a check row that says 平衡 or the difference.
+func TestTemplateInstructions(t *testing.T) {
+	f := open(t, func(b *bytes.Buffer) error { return WriteTemplate(b, "gov_2021", Options{}) })
+	sheets := f.GetSheetList()
+	if sheets[0] != workbook.InstructionsSheet {
+		t.Fatalf("sheets %q", sheets)
+	}
+	const in = workbook.InstructionsSheet
+	for cell, want := range map[string]string{"A3": workbook.AgencyLabel, "A4": workbook.YearLabel} {
+		if got := mustValue(t, f, in, cell); got != want {
+			t.Errorf("%s!%s = %q, want %q", in, cell, got, want)
+		}
+	}
+	for _, cell := range []string{"B3", "B4"} {
+		if s := styleOf(t, f, in, cell); s.Protection == nil || s.Protection.Locked {
+			t.Errorf("%s!%s (input) is locked", in, cell)
+		}
+	}
+	text := ""
+	rows, _ := f.GetRows(in)
+	for _, r := range rows {
+		text += strings.Join(r, "")
+	}
+	for _, w := range []string{"填 0", "空白格", "按 0 计算", "核对", "平衡"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("填表说明 lacks %q", w)
+		}
+	}
+	for _, sheet := range sheets[1:] {
+		fm, _ := f.GetCellFormula(sheet, "A2")
+		if want := `"填报单位："&'填表说明'!$B$3`; fm != want || mustValue(t, f, sheet, "A2") != "填报单位：" {
+			t.Errorf("%s!A2 formula %q value %q, want %q", sheet, fm, mustValue(t, f, sheet, "A2"), want)
+		}
+	}
+	const t3 = "表三 依申请公开情况"
+	rows, _ = f.GetRows(t3)
+	last := rows[len(rows)-1]
+	if !strings.HasPrefix(last[0], "核对：表三 申请收支平衡") || last[3] != "平衡" || last[9] != "平衡" {
+		t.Errorf("check row %q", last)
+	}
+	cell, _ := excelize.CoordinatesToCellName(4, len(rows))
+	if fm, _ := f.GetCellFormula(t3, cell); fm != `IF(ROUND((D7+D8)-(D30+D31),6)=0,"平衡","相差"&ROUND((D7+D8)-(D30+D31),6))` {
+		t.Errorf("%s formula %q", cell, fm)
+	}
+	if pl, _ := f.GetPageLayout(t3); *pl.FitToHeight != 1 || *pl.FitToWidth != 1 {
+		t.Errorf("表三 is not printed on one page: %d×%d", *pl.FitToWidth, *pl.FitToHeight)
 	}
 }
