@@ -270,14 +270,16 @@ func (ro *Roster) match(r *xxgk.Report) (entry int, ambiguous []int) {
 const maxHints = 3
 
 // Closest lists the roster names nearest to name, nearest first (the
-// longest run of characters in common, at least two), at most maxHints:
-// a hint for a report outside the roster.
+// longest run of characters in common, at least two, once 人民政府 and
+// the other suffixes every government shares are set aside), at most
+// maxHints: a hint for a report outside the roster.
 func (ro *Roster) Closest(name string) []string {
-	key := []rune(variants(nameKey(name))[0])
+	forms := variants(nameKey(name))
+	key := []rune(forms[len(forms)-1])
 	type scored struct{ entry, score int }
 	var all []scored
 	for i, f := range ro.forms {
-		if s := commonRun(key, []rune(f[0])); s >= 2 {
+		if s := commonRun(key, []rune(f[len(f)-1])); s >= 2 {
 			all = append(all, scored{i, s})
 		}
 	}

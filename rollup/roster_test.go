@@ -100,6 +100,11 @@ func TestRosterMatch(t *testing.T) {
 	if got := ro.Closest("江宁财政局"); len(got) == 0 || got[0] != "江宁区财政局" {
 		t.Errorf("closest = %q", got)
 	}
+	// Two governments have 人民政府 in common, not a name.
+	ro = NewRoster([]RosterEntry{{Name: "平潭县人民政府"}, {Name: "八道江区教育局"}})
+	if got := ro.Closest("八道江区人民政府"); len(got) != 1 || got[0] != "八道江区教育局" {
+		t.Errorf("closest = %q", got)
+	}
 }
 
 func TestRollWithRoster(t *testing.T) {
