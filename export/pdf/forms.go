@@ -77,10 +77,16 @@ func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, cover coverLo
 	}
 	tb := newTable(size, columnWidths(kind, g)...)
 	tb.header, tb.keep = g.HeaderRows, true
-	// Portrait if the data columns fit at minDataCol characters each.
-	data := len(g.Columns) - g.LabelCols
+	// Portrait if the data columns fit at minDataCol characters each (a
+	// roll-up's 填报单位数 beside them in coverageMM).
+	data, extra := len(g.Columns)-g.LabelCols, 0.0
+	for _, c := range g.Columns {
+		if c.Coverage {
+			data, extra = data-1, coverageMM
+		}
+	}
 	tb.landscape = kind == layout.Nested &&
-		float64(data)*(minDataCol*size*ptToMM+2*padX) > pageW-marginLeft-marginRight-float64(g.LabelCols)*12
+		float64(data)*(minDataCol*size*ptToMM+2*padX)+extra > pageW-marginLeft-marginRight-float64(g.LabelCols)*12
 	for _, c := range g.Cells {
 		x := cellLooks[c.Kind]
 		switch c.Kind {
@@ -99,8 +105,14 @@ func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, cover coverLo
 	return tb
 }
 
+// The 填报单位数 column of a roll-up (38～40/45): its relative width, and
+// what it takes of a page.
+const (
+	coverageWidth = 16
+	coverageMM    = 13.0
+)
+
 // Relative column widths.
-const coverageWidth = 16 // 填报单位数: 38～40/45
 
 var (
 	dataWidth  = [...]float64{layout.Blocks: 20, layout.Nested: 14, layout.List: 18}
@@ -135,7 +147,7 @@ func labelWidth(kind layout.Kind, g *layout.Grid, i int, c layout.Column) float6
 		case 0:
 			return 8
 		}
-		return 10
+		return 15 // three characters a line at 9 pt: （五） then 不予处理
 	}
 	if w, ok := listWidths[c.Key]; ok {
 		return w

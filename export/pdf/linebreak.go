@@ -75,7 +75,29 @@ func breakParagraph(para string, width float64, measure func(string) float64) []
 			}
 		}
 	}
-	return append(lines, line)
+	return keepCompany(append(lines, line), width, measure)
+}
+
+// keepCompany gives a last line of a single character (孤字: 社会公益组 /
+// 织) a companion: the last character of the line before, when both are
+// CJK and the pair fits.
+func keepCompany(lines []string, width float64, measure func(string) float64) []string {
+	n := len(lines)
+	if n < 2 {
+		return lines
+	}
+	last := strings.TrimRight(lines[n-1], " ")
+	prev := []rune(strings.TrimRight(lines[n-2], " "))
+	if utf8.RuneCountInString(last) != 1 || len(prev) < 3 || strings.HasSuffix(lines[n-2], " ") {
+		return lines
+	}
+	r, moved := []rune(last)[0], prev[len(prev)-1]
+	if r < utf8.RuneSelf || moved < utf8.RuneSelf || isNoStart(moved) || isNoEnd(prev[len(prev)-2]) ||
+		measure(string(moved)+last) > width {
+		return lines
+	}
+	lines[n-2], lines[n-1] = string(prev[:len(prev)-1]), string(moved)+lines[n-1]
+	return lines
 }
 
 // groups splits a paragraph into the pieces no line break may fall inside:

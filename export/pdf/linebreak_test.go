@@ -54,6 +54,10 @@ func TestBreakLines(t *testing.T) {
 		{"blank line kept", "甲\n\n乙", 5, []string{"甲", "", "乙"}},
 		{"crlf", "甲\r\n乙", 5, []string{"甲", "乙"}},
 		{"zero width still progresses", "甲乙", 0, []string{"甲", "乙"}},
+		{"no lone last character", "社会公益组织", 5, []string{"社会公益", "组织"}},
+		{"lone character kept with its line's last", "法律服务机构", 5, []string{"法律服务", "机构"}},
+		{"lone character after a comma stays", "甲乙丙，丁", 4, []string{"甲乙丙，", "丁"}},
+		{"a two-character line is left", "甲乙丙", 2, []string{"甲乙", "丙"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -592,6 +592,8 @@ func rollupFindingText(f rollup.Finding, src xxgk.Source) string {
 	for _, k := range f.Keys {
 		if fig := templates.FigureByKey(k); fig != nil {
 			k = fig.Label
+		} else if t, row, col, ok := templates.Cell(k); ok {
+			k = t.Section.Short + " " + strings.TrimSpace(row.Label+" "+col.Label)
 		}
 		keys = append(keys, k)
 	}

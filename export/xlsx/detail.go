@@ -54,7 +54,7 @@ func detailSheet(ru *rollup.Rollup, y *rollup.Year, st rollup.SummaryTable, g *l
 		notes = append(notes, "本表列出采用"+strings.Join(note, "、")+"的单位；"+formName(forms[1])+"等较早格式中没有的格空白。")
 	}
 	l := &agencyList{
-		title: fmt.Sprintf("%s%s各单位明细（%d个单位）", rollupTitle(ru, y), g.Section.Heading, len(rows)),
+		title: fmt.Sprintf("%s%s 各单位明细（%d个单位）", rollupTitle(ru, y), g.Section.Name, len(rows)),
 		notes: notes, rows: rows, groups: y.Groups, values: cols, width: 9,
 	}
 	return l.build()

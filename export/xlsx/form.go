@@ -70,7 +70,7 @@ func buildForm(g *layout.Group, h formHeader) *formGrid {
 		for _, c := range t.Cells {
 			text := c.TextIn(h.year)
 			switch c.Kind {
-			case layout.Header, layout.Corner, layout.GroupLabel:
+			case layout.Header, layout.Corner, layout.GroupLabel, layout.RowLabel:
 				text = balanced(text, fg.spanWidth(c.Col0, c.Col1))
 			}
 			fg.merge(r+c.Row0, c.Col0, r+c.Row1, c.Col1, text, cellStyles[c.Kind])
