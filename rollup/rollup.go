@@ -150,9 +150,6 @@ type Options struct {
 	// FigureLabels name figures in messages (templates.Figures); a figure
 	// without a label is named by its key.
 	FigureLabels map[string]string
-	// RuleNames name rules for people (templates.RuleName); a rule
-	// without a name is named by its id.
-	RuleNames func(id string) string
 	// Roster lists the agencies expected to report; nil for none. Its
 	// groups are used before Groups.
 	Roster *Roster
@@ -212,7 +209,7 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 			byYear[r.Year] = y
 		}
 		row := &AgencyRow{Agency: r.Agency, Path: r.Source.Path, Form: r.Form, Group: groupOf(r, opt.Groups),
-			Figures: r.Figures, Findings: len(r.Findings), Errors: errorNames(r, opt), Report: r,
+			Figures: r.Figures, Findings: len(r.Findings), Errors: errorNames(r), Report: r,
 			entry: entry, ambiguous: ambiguous}
 		if entry >= 0 {
 			e := opt.Roster.Entries[entry]
@@ -249,7 +246,7 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 	col := newCollator()
 	for _, y := range ru.Years {
 		sortAgencies(y.Agencies, col)
-		ru.Findings = append(ru.Findings, y.applyRoster(opt.Roster, opt)...)
+		ru.Findings = append(ru.Findings, y.applyRoster(opt.Roster)...)
 		ru.Findings = append(ru.Findings, y.sum(opt)...)
 	}
 	return ru
@@ -269,18 +266,15 @@ func (ru *Rollup) notReport(r *xxgk.Report, why string, entry int) {
 	}})
 }
 
-// errorNames names the rules of a report's error findings, once each.
-func errorNames(r *xxgk.Report, opt Options) []string {
+// errorNames names the rules of a report's error findings for people
+// (templates.RuleName), once each.
+func errorNames(r *xxgk.Report) []string {
 	var out []string
 	for _, f := range r.Findings {
 		if f.Severity != xxgk.SeverityError {
 			continue
 		}
-		name := f.Rule
-		if opt.RuleNames != nil {
-			name = opt.RuleNames(f.Rule)
-		}
-		if !slices.Contains(out, name) {
+		if name := templates.RuleName(f.Rule); !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 	}

@@ -333,7 +333,7 @@ type OutsideRoster struct {
 // applyRoster fills a year's standing against the roster: its agencies in
 // roster order, the roster's agencies without a report, the reports of
 // agencies outside it.
-func (y *Year) applyRoster(ro *Roster, opt Options) []Finding {
+func (y *Year) applyRoster(ro *Roster) []Finding {
 	if ro == nil {
 		return nil
 	}

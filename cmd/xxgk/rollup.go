@@ -185,7 +185,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		labels[f.Key] = f.Label
 	}
 	ru := rollup.Roll(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Roster: roster,
-		Unreadable: unreadable, FigureLabels: labels, RuleNames: templates.RuleName})
+		Unreadable: unreadable, FigureLabels: labels})
 	if len(ru.Years) == 0 {
 		// Every input read is a notice, a letter or a form nobody filled.
 		for _, nr := range ru.NotReports {

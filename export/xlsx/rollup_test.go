@@ -306,7 +306,7 @@ func TestRollupErrorsShaded(t *testing.T) {
 	a := parseFile(t, "pingtan-2025-zone-html.html")
 	bad := copyReport(a, "某某县", "某某县.html")
 	bad.Findings = append(slices.Clone(bad.Findings), xxgk.Finding{Rule: "t3_balance", Severity: xxgk.SeverityError, Message: "不平衡"})
-	ru := rollup.Roll([]*xxgk.Report{a, bad}, rollup.Options{RuleNames: templates.RuleName})
+	ru := rollup.Roll([]*xxgk.Report{a, bad}, rollup.Options{})
 	f := openRollup(t, ru)
 	for _, sheet := range []string{"各单位", "2025年明细 表三"} {
 		rows, _ := f.GetRows(sheet)
@@ -605,7 +605,7 @@ func TestRollupMissing(t *testing.T) {
 	notice.Findings = []xxgk.Finding{{Rule: xxgk.RuleNotReport, Severity: xxgk.SeverityWarning, Evidence: "关于报送年度报告的通知"}}
 	ru := rollup.Roll([]*xxgk.Report{
 		copyReport(base, "某县甲镇人民政府", "甲.txt"), copyReport(base, "戊局", "戊.txt"), notice,
-	}, rollup.Options{Roster: ro, RuleNames: templates.RuleName})
+	}, rollup.Options{Roster: ro})
 	f := openRollup(t, ru)
 	if got := f.GetSheetList(); !slices.Contains(got, "2025年未报送") {
 		t.Fatalf("sheets %q", got)
