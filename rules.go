@@ -34,6 +34,8 @@ const (
 	RuleTableSplitByProse   = "table_split_by_prose"
 	RuleProseTableConflict  = "prose_table_conflict"
 	RuleProseConflict       = "conflict"
+	RuleFormNumberText      = "form_number_as_text"
+	RuleFormNotNumber       = "form_not_number"
 )
 
 // Rules of the audit (package check), besides the forms' identities.
@@ -50,6 +52,9 @@ const (
 	RuleRollupYearUnknown = "rollup_year_unknown"
 	RuleRollupOverflow    = "rollup_overflow"
 	RuleRollupGroupSum    = "rollup_group_sum"
+	RuleRollupNotReport   = "rollup_not_report"
+	RuleRollupOutside     = "rollup_outside_roster"
+	RuleRollupAmbiguous   = "rollup_roster_ambiguous"
 )
 
 // Rules of the comparison of two years (package compare), besides
@@ -126,6 +131,10 @@ var rules = []Rule{
 		"正文所述的数字与统计表不一致，以统计表为准，请核对。"},
 	{RuleProseConflict, SeverityWarning, "正文前后说法不一",
 		"报告两处所述的同一数字不一致，取了本节所述或注明合计的一处；无法判断时两处都不取。"},
+	{RuleFormNumberText, SeverityInfo, "数字以文本形式填写",
+		"填报表中有的数字是以文本形式填写的（单元格设为文本，或用了全角数字、千位分隔符），已按数字读取。表格软件的合计公式不计文本，这些格所在的合计已按读取的数字重新计算。"},
+	{RuleFormNotNumber, SeverityWarning, "填写的内容不是数字",
+		"填报表中应填数字的格填写了不是数字的内容（如“约20”“二十”），无法读取：该格未读取，不按0计。请改为阿拉伯数字后重新报送。"},
 
 	{RuleSubRow, SeverityWarning, "其中项大于所属项",
 		"表格中“其中”一行的数字大于它所属的一行。"},
@@ -144,6 +153,12 @@ var rules = []Rule{
 		"合计超出可计算的范围（某份报告的数字明显有误），未给出合计。"},
 	{RuleRollupGroupSum, SeverityWarning, "汇总报告与下属单位之和不符",
 		"分组单位本身的报告与其余单位之和不一致，可能是口径不同，或某份报告有误。"},
+	{RuleRollupNotReport, SeverityWarning, "非年度报告，未计入汇总",
+		"文件是通知、函、空白统计表等，不是单位的政府信息公开工作年度报告：列为非年度报告，不计入单位数、合计和报送情况。"},
+	{RuleRollupOutside, SeverityWarning, "单位不在名单中",
+		"报告的单位与应报送单位名单中的任何单位都对不上：列为名单外的报告，数字计入合计。请核对单位名称，或把单位补入名单。"},
+	{RuleRollupAmbiguous, SeverityWarning, "单位对应名单中多个单位",
+		"报告的单位名称可以对应名单中的多个单位（例如名单只写简称），无法确定是哪一个，不作猜测：列为名单外的报告，数字计入合计。请在名单中写出全称。"},
 
 	{RuleCompareAgency, SeverityWarning, "两份报告的单位不同",
 		"比较的两份报告不是同一单位的（或未能识别出单位），各项变化不是同一单位的变化，比较结果仅供参考。"},

@@ -29,6 +29,10 @@ type Document struct {
 	// Figures are figures the reader found outside the blocks (the 主要指标
 	// sheet of an xxgk workbook); the tables' own figures win over them.
 	Figures map[string]xxgk.Value
+	// Agency and Year are what a form's own 填报单位 and 报告年度 cells say,
+	// as the clerk typed them: a filled workbook names its agency and year
+	// there and often nowhere else. Empty when the reader found none.
+	Agency, Year Field
 	// Findings are about reading: what was cut, and why.
 	Findings []xxgk.Finding
 }
@@ -65,4 +69,10 @@ type GridCell struct {
 func (g *Grid) IsCopy(r, c int) bool {
 	cell := g.Rows[r][c]
 	return cell.OrigRow != r || cell.OrigCol != c
+}
+
+// Field is a value a form states in a labelled cell (填报单位：福清市…).
+type Field struct {
+	Value string // the value, without the label; "" for none
+	Text  string // the cell (or the label and the cell beside it) as written, for evidence
 }

@@ -25,6 +25,11 @@ type Rollup struct {
 	Years      []*Year      `json:"years"` // ascending; a section of unknown year (0) comes last
 	Findings   []Finding    `json:"findings"`
 	Unreadable []Unreadable `json:"unreadable"`
+	// NotReports are the inputs that are not annual reports (非年度报告),
+	// counted nowhere.
+	NotReports []NotReport `json:"not_reports"`
+	// Roster is the roster of the roll-up (Options.Roster), or nil.
+	Roster *Roster `json:"-"`
 }
 
 // Year is the roll-up of the reports covering one year.
@@ -43,20 +48,50 @@ type Year struct {
 	// e.g. gov_2019 and gov_2021) over the agencies of all of them; nil
 	// when the year has only one of them.
 	Shared *SharedCells `json:"shared,omitempty"`
-	// Groups are the subtotals per group of --units, in the order the
-	// groups first appear; agencies without a group are in none.
+	// Groups are the subtotals per group (of the roster, or of --units),
+	// in the order the groups first appear among the agencies; agencies
+	// without a group are in none.
 	Groups []*Group `json:"groups,omitempty"`
+
+	// With a roster (Options.Roster); absent without one. Expected is the
+	// number of the roster's agencies (应报送), Reported how many of them
+	// have a report this year (已报送; written only with a roster), Missing
+	// the others' names in roster order (未报送). A section of unknown year
+	// has no Expected and no Missing.
+	Expected int      `json:"expected,omitzero"`
+	Reported int      `json:"-"`
+	Missing  []string `json:"missing,omitzero"`
+	// OutsideRoster are the reports whose agency is not on the roster,
+	// or matches several of its agencies; their numbers are in the totals.
+	OutsideRoster []OutsideRoster `json:"outside_roster,omitzero"`
 }
 
 // AgencyRow is one agency's report in a year's roll-up.
 type AgencyRow struct {
-	Agency   string                `json:"agency"`
+	Agency string `json:"agency"`
+	// Roster is the roster's name of the agency, when it is on the roster.
+	Roster   string                `json:"roster,omitempty"`
 	Path     string                `json:"path"`
 	Form     string                `json:"form"`
 	Group    string                `json:"group,omitempty"`
 	Figures  map[string]xxgk.Value `json:"figures"`
 	Findings int                   `json:"findings"` // number of the report's findings
-	Report   *xxgk.Report          `json:"-"`
+	// Errors names the error findings of the report (their rules' names,
+	// once each): an agency whose numbers should be looked at.
+	Errors []string     `json:"errors,omitempty"`
+	Report *xxgk.Report `json:"-"`
+
+	entry     int   // the roster entry, or -1
+	ambiguous []int // the roster entries the agency matches equally
+}
+
+// Name is the agency's name as the office lists it: the roster's name,
+// else the report's; "" when neither names it.
+func (a *AgencyRow) Name() string {
+	if a.Roster != "" {
+		return a.Roster
+	}
+	return a.Agency
 }
 
 // Total is a sum across agencies with its coverage: Count of the Of
@@ -116,6 +151,9 @@ type Options struct {
 	// FigureLabels name figures in messages (templates.Figures); a figure
 	// without a label is named by its key.
 	FigureLabels map[string]string
+	// Roster lists the agencies expected to report; nil for none. Its
+	// groups are used before Groups.
+	Roster *Roster
 }
 
 func (o Options) label(key string) string {
@@ -125,12 +163,15 @@ func (o Options) label(key string) string {
 	return key
 }
 
-// Roll sums reports. The result does not depend on the order the reports
-// are given in: agencies are listed by path, and of two reports of one
-// agency and year the one counted is chosen by what they hold (preferred).
-// The reports are not modified.
+// Roll sums reports. Inputs that are not annual reports are listed apart
+// (NotReports). The result does not depend on the order the reports are
+// given in: each year lists its agencies in roster order, the others by
+// name in pinyin order, and of two reports of one agency and year the one
+// counted is chosen by what they hold (preferred). The reports are not
+// modified.
 func Roll(reports []*xxgk.Report, opt Options) *Rollup {
-	ru := &Rollup{Name: opt.Name, Findings: []Finding{}, Unreadable: append([]Unreadable{}, opt.Unreadable...)}
+	ru := &Rollup{Name: opt.Name, Findings: []Finding{}, Unreadable: append([]Unreadable{}, opt.Unreadable...),
+		NotReports: []NotReport{}, Roster: opt.Roster}
 	slices.SortStableFunc(ru.Unreadable, func(a, b Unreadable) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Reason, b.Reason))
 	})
@@ -144,14 +185,37 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 		return cmp.Or(strings.Compare(a.Source.Path, b.Source.Path), strings.Compare(a.Source.SHA256, b.Source.SHA256),
 			strings.Compare(a.Agency, b.Agency), a.Year-b.Year)
 	})
+	// How each report stands: its roster entry (or the entries it matches
+	// equally), and why it is not an annual report, if it is not one.
+	type standing struct {
+		entry     int
+		ambiguous []int
+		notReport string
+	}
+	stand := map[*xxgk.Report]standing{}
+	for _, r := range sorted {
+		if _, done := stand[r]; done {
+			continue
+		}
+		st := standing{entry: -1, notReport: notReportReason(r)}
+		if opt.Roster != nil {
+			st.entry, st.ambiguous = opt.Roster.match(r)
+		}
+		stand[r] = st
+	}
 	type seenKey struct {
 		year   int
 		agency string
 	}
-	keyOf := func(r *xxgk.Report) seenKey { return seenKey{r.Year, xxgk.AgencyKey(r.Agency)} }
+	keyOf := func(r *xxgk.Report) seenKey {
+		if e := stand[r].entry; e >= 0 { // the roster's agency, however the report names it
+			return seenKey{r.Year, "\x00" + opt.Roster.Entries[e].Name}
+		}
+		return seenKey{r.Year, xxgk.AgencyKey(r.Agency)}
+	}
 	counted := map[seenKey]*xxgk.Report{} // the copy counted of each agency and year
 	for _, r := range sorted {
-		if k := keyOf(r); k.agency != "" {
+		if k := keyOf(r); k.agency != "" && stand[r].notReport == "" {
 			if c := counted[k]; c == nil || preferred(r, c) < 0 {
 				counted[k] = r
 			}
@@ -160,6 +224,14 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 	byYear := map[int]*Year{}
 	added := map[*xxgk.Report]bool{} // a report given twice is counted once
 	for _, r := range sorted {
+		st := stand[r]
+		if st.notReport != "" {
+			if !added[r] {
+				ru.notReport(r, st.notReport, st.entry)
+				added[r] = true
+			}
+			continue
+		}
 		if r.Year == 0 && !added[r] {
 			ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Finding: xxgk.Finding{
 				Rule: xxgk.RuleRollupYearUnknown, Severity: xxgk.SeverityWarning,
@@ -181,7 +253,15 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 			byYear[r.Year] = y
 		}
 		row := &AgencyRow{Agency: r.Agency, Path: r.Source.Path, Form: r.Form, Group: groupOf(r, opt.Groups),
-			Figures: r.Figures, Findings: len(r.Findings), Report: r}
+			Figures: r.Figures, Findings: len(r.Findings), Errors: errorNames(r), Report: r,
+			entry: st.entry, ambiguous: st.ambiguous}
+		if st.entry >= 0 {
+			e := opt.Roster.Entries[st.entry]
+			row.Roster = e.Name
+			if e.Group != "" {
+				row.Group = e.Group
+			}
+		}
 		if row.Figures == nil {
 			row.Figures = map[string]xxgk.Value{}
 		}
@@ -204,10 +284,42 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 		}
 		return a.Year - b.Year
 	})
+	col := newCollator()
 	for _, y := range ru.Years {
+		sortAgencies(y.Agencies, col)
+		ru.Findings = append(ru.Findings, y.applyRoster(opt.Roster)...)
 		ru.Findings = append(ru.Findings, y.sum(opt)...)
 	}
 	return ru
+}
+
+// notReport lists an input that is not an annual report, with the one
+// finding that says why it counts nowhere.
+func (ru *Rollup) notReport(r *xxgk.Report, why string, entry int) {
+	nr := NotReport{Path: r.Source.Path, Agency: r.Agency, Year: r.Year, Reason: why}
+	if entry >= 0 {
+		nr.Roster = ru.Roster.Entries[entry].Name
+	}
+	ru.NotReports = append(ru.NotReports, nr)
+	ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Year: r.Year, Finding: xxgk.Finding{
+		Rule: xxgk.RuleRollupNotReport, Severity: xxgk.SeverityWarning,
+		Message: "不是年度报告（" + why + "），未计入汇总：不计入单位数、合计和报送情况",
+	}})
+}
+
+// errorNames names the rules of a report's error findings for people
+// (templates.RuleName), once each.
+func errorNames(r *xxgk.Report) []string {
+	var out []string
+	for _, f := range r.Findings {
+		if f.Severity != xxgk.SeverityError {
+			continue
+		}
+		if name := templates.RuleName(f.Rule); !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 func groupOf(r *xxgk.Report, groups map[string]string) string {
@@ -508,9 +620,13 @@ func (y Year) MarshalJSON() ([]byte, error) {
 	aux := struct {
 		Year *int `json:"year"`
 		plain
+		Reported *int `json:"reported,omitempty"`
 	}{plain: plain(y)}
 	if y.Year != 0 {
 		aux.Year = &y.Year
+	}
+	if y.Expected > 0 {
+		aux.Reported = &y.Reported
 	}
 	return json.Marshal(aux)
 }

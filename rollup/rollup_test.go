@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"xxgk"
+	"xxgk/templates"
 )
 
 func val(s string) xxgk.Value { return xxgk.Value{Value: xxgk.MustNumber(s)} }
@@ -39,8 +40,9 @@ func TestRollPerYearWithCoverage(t *testing.T) {
 		t.Fatalf("years = %+v", ru.Years)
 	}
 	y := ru.Years[1]
-	if len(y.Agencies) != 3 || y.Agencies[0].Agency != "甲局" || y.Agencies[2].Agency != "丙局" {
-		t.Errorf("agencies not in path order: %+v", y.Agencies)
+	// Without a roster, agencies are in pinyin order: 丙 bǐng, 甲 jiǎ, 乙 yǐ.
+	if len(y.Agencies) != 3 || y.Agencies[0].Agency != "丙局" || y.Agencies[1].Agency != "甲局" || y.Agencies[2].Agency != "乙局" {
+		t.Errorf("agencies not in pinyin order: %s %s %s", y.Agencies[0].Agency, y.Agencies[1].Agency, y.Agencies[2].Agency)
 	}
 	want := map[string]Total{
 		"requests.received":   {Value: xxgk.MustNumber("15"), Count: 2, Of: 3},
@@ -303,5 +305,24 @@ func TestSummaryTables(t *testing.T) {
 	}
 	if got := Roll([]*xxgk.Report{report("a", "甲", 2012, xxgk.FormNarrative, nil, nil)}, Options{}).Years[0].SummaryTables(); got != nil {
 		t.Errorf("narrative only: %+v", got)
+	}
+}
+
+func TestRowCoverage(t *testing.T) {
+	ru := Roll([]*xxgk.Report{
+		report("a", "甲", 2023, "gov_2021", nil, map[string]xxgk.Value{
+			"gov_2021.t3_requests.granted.total": val("3"), "gov_2021.t3_requests.granted.natural_person": val("3"),
+		}),
+		report("b", "乙", 2023, "gov_2021", nil, map[string]xxgk.Value{"gov_2021.t3_requests.granted.total": val("4")}),
+	}, Options{})
+	y := ru.Years[0]
+	tab := templates.FormByID("gov_2021").Table("t3_requests")
+	for row, want := range map[string]string{"granted": "0～2/2", "new_received": "0/2"} {
+		if got := y.RowCoverage(tab, row, nil); got.String() != want || got.Full() {
+			t.Errorf("%s: %s (full %v), want %s", row, got, got.Full(), want)
+		}
+	}
+	if c := (Coverage{2, 2, 2}); !c.Full() || c.String() != "2/2" {
+		t.Errorf("%v", c)
 	}
 }

@@ -71,3 +71,23 @@ const ReportColumn = "报告"
 // FiguresSheet (某区2025年 · 国办公开办函〔2021〕30号格式 · 文件：a.html): a
 // workbook of several reports has one block, and one caption, per report.
 const FileLabel = "文件："
+
+// InstructionsSheet is the first sheet of a Template: 填表说明, and the
+// cells where the agency and the year are typed once (beside the
+// AgencyLabel and YearLabel cells). A reader takes the agency and the year
+// from it and reads nothing else there: its instructions speak of the
+// form's rows, and are no report's words.
+const InstructionsSheet = "填表说明"
+
+// The labels of the cells that say whose form it is and of which year, in
+// a Template and in the workbooks xxgk writes from a report (填报单位：…).
+// A clerk types the value after the label, in the same cell, or in the
+// cell beside it.
+const (
+	AgencyLabel = "填报单位"
+	YearLabel   = "报告年度"
+)
+
+// CheckLabel starts the rows of a Template that check its arithmetic as
+// it is filled (核对：… 平衡 or 相差 3); a reader skips them.
+const CheckLabel = "核对"

@@ -110,7 +110,7 @@ func compareAction(ctx context.Context, cmd *cli.Command) error {
 		}
 		sides[i], errs = files, append(errs, ferrs...)
 	}
-	if err := checkOutputs(cmd, outs, args, append(slices.Clone(sides[0]), sides[1]...), ""); err != nil {
+	if err := checkOutputs(cmd, outs, args, append(slices.Clone(sides[0]), sides[1]...)); err != nil {
 		return err
 	}
 

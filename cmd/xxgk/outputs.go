@@ -64,11 +64,16 @@ func (a fileID) same(b fileID) bool {
 	return sameName && os.SameFile(a.dir, b.dir)
 }
 
+// sideInput is a file a command reads besides the reports (a roll-up's
+// groups or roster file), named in messages by what it is; path "" when
+// none was given.
+type sideInput struct{ what, path string }
+
 // checkOutputs refuses outputs that are an input (inputs: the files named
-// on the command line, args, and those found in its folders), the groups
-// file (units, "" when none), or another of the outputs; then it checks
-// that each output's folder exists and can be written. It reads no file.
-func checkOutputs(cmd *cli.Command, outs []output, args, inputs []string, units string) error {
+// on the command line, args, and those found in its folders), a side
+// input, or another of the outputs; then it checks that each output's
+// folder exists and can be written. It reads no file.
+func checkOutputs(cmd *cli.Command, outs []output, args, inputs []string, sides ...sideInput) error {
 	ids := make([]fileID, len(outs))
 	for i, o := range outs {
 		ids[i] = identify(o.path)
@@ -77,8 +82,10 @@ func checkOutputs(cmd *cli.Command, outs []output, args, inputs []string, units 
 				return usageErrorf(cmd, "%s 和 %s 是同一个文件 %s，不能同时写出", outs[j].flag, o.flag, o.path)
 			}
 		}
-		if units != "" && ids[i].same(identify(units)) {
-			return usageErrorf(cmd, "输出文件 %s 就是分组文件 %s，不能覆盖输入；请换一个文件名", o.path, units)
+		for _, side := range sides {
+			if side.path != "" && ids[i].same(identify(side.path)) {
+				return usageErrorf(cmd, "输出文件 %s 就是%s %s，不能覆盖输入；请换一个文件名", o.path, side.what, side.path)
+			}
 		}
 	}
 	for _, in := range inputs {

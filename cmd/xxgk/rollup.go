@@ -32,23 +32,33 @@ func rollupCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "rollup",
 		Usage:     "汇总多个单位的年度报告，写出汇总表格、PDF 摘要和 JSON",
-		UsageText: "xxgk rollup [--name 汇总单位] [--xlsx 汇总.xlsx] [--pdf 汇总.pdf] [--json 汇总.json] [--units 分组.csv] 文件或文件夹...",
+		UsageText: "xxgk rollup [--name 汇总单位] [--roster 名单.csv] [--xlsx 汇总.xlsx] [--pdf 汇总.pdf] [--json 汇总.json] [--units 分组.csv] 文件或文件夹...",
 		Description: "读取多个单位的年度报告（文件，或文件夹及其所有子文件夹中的 .txt、.html、.docx、.doc、.pdf、.xlsx 文件），\n" +
 			"按报告年度分别汇总：各项主要指标的合计及填报单位数（例如“42/45 个单位填报”），\n" +
 			"同一年度、同一格式的官方统计表逐格相加" + sharedFormsNote() + "。\n" +
 			"不同年度的报告绝不相加。同一单位同一年度的报告出现两次时只计一次，并在核查中说明采用哪一份\n" +
 			"（读出数字较多、核查发现较少的一份，与文件的先后顺序无关）。\n" +
-			"报告没有写明的指标算作缺失，不按 0 计。\n\n" +
+			"报告没有写明的指标算作缺失，不按 0 计。\n" +
+			"空白统计表、通知、函等不是年度报告的文件列为“非年度报告”，不计入单位数和合计。\n\n" +
+			"--roster 指定应报送单位名单（CSV，每行一个单位：单位名称，可加第二列分组；可有标题行“单位名称,分组”；\n" +
+			"不超过 10 MB），按名单的顺序列出各单位，每年给出“已报送 N / 应报送 M”和未报送的单位（屏幕、表格、PDF 和 JSON 的 missing），\n" +
+			"报告的单位不在名单中的单列为“名单外”，并提示名单中相近的名称。单位名称的全称与简称\n" +
+			"（江宁区财政局 / 财政局）、“人民政府”“办公室”后缀、全角半角都能对应；一个名称能对应名单中\n" +
+			"几个单位时不作猜测，列为名单外并在核查中说明。名单中有重复的单位、空的名称，或同一单位\n" +
+			"分到两个组时，拒绝使用并指出行号。\n\n" +
 			"--units 指定一个 CSV 文件（两列：单位名称或文件名、分组，例如 县直部门 / 乡镇街道），\n" +
-			"按分组给出小计。CSV 可以是 UTF-8 或 Excel 默认的 GBK 编码，不超过 10 MB。\n\n" +
+			"按分组给出小计（名单中已写分组的单位以名单为准）。CSV 可以是 UTF-8 或 Excel 默认的 GBK 编码，不超过 10 MB。\n\n" +
+			"汇总表格的工作表数不随单位数增加：各年度的统计表合计、主要指标、各单位主要指标、\n" +
+			"每张统计表一个“明细”表（每个单位一行）、未报送单位和核查；--agency-sheets 另附各单位的统计表。\n\n" +
 			"不指定 --xlsx、--pdf、--json 时只在屏幕上显示汇总结果。--json - 把 JSON 写到标准输出。\n" +
 			"各输出文件先写成临时文件，全部写完后才一起改名，失败或中断时不会留下残缺的文件。\n" +
-			"输出文件不能是输入文件（包括要读取的文件夹中的文件）、分组文件或另一个输出文件，\n" +
+			"输出文件不能是输入文件（包括要读取的文件夹中的文件）、分组文件、名单文件或另一个输出文件，\n" +
 			"否则在读取任何报告之前就报错；输入文件绝不会被修改。\n\n" +
 			"无法读取的文件会在错误输出和“核查”表中列出原因，其余文件照常汇总。\n" +
 			"退出码：全部读取成功为 0；已写出汇总但有文件无法读取为 3；没有可用的报告为 2；被中断为 130。\n\n" +
 			"示例：\n" +
 			"   xxgk rollup --name 某某县 --xlsx 汇总.xlsx --pdf 汇总.pdf 各单位报告/\n" +
+			"   xxgk rollup --roster 名单.csv --xlsx 汇总.xlsx 2023年报/\n" +
 			"   xxgk rollup --units 分组.csv --json 汇总.json 2023年报/",
 		CustomHelpTemplate: commandHelpTemplate,
 		OnUsageError:       onUsageError,
@@ -57,7 +67,9 @@ func rollupCommand() *cli.Command {
 			&cli.StringFlag{Name: "xlsx", Usage: "写出汇总 Excel 表格（.xlsx）"},
 			&cli.StringFlag{Name: "pdf", Usage: "写出可打印的汇总 PDF 摘要（.pdf）"},
 			&cli.StringFlag{Name: "json", Usage: "写出汇总结果 JSON（- 表示标准输出）"},
+			&cli.StringFlag{Name: "roster", Usage: "应报送单位名单 CSV 文件（单位名称[, 分组]；不超过 10 MB），列出未报送的单位"},
 			&cli.StringFlag{Name: "units", Usage: "单位分组 CSV 文件（单位或文件名, 分组；不超过 10 MB），按分组给出小计"},
+			&cli.BoolFlag{Name: "agency-sheets", Usage: "在汇总表格中另附每个单位的统计表（单位多时工作表会很多）"},
 			fontsFlag(),
 		},
 		Action: rollupAction,
@@ -94,8 +106,8 @@ type partialError struct{ errs []error }
 func (e *partialError) Error() string   { return errors.Join(e.errs...).Error() }
 func (e *partialError) Unwrap() []error { return e.errs }
 
-// maxUnitsSize bounds the groups file: a list of agencies and groups is a
-// few kilobytes.
+// maxUnitsSize bounds the groups and roster files: a list of agencies and
+// groups is a few kilobytes.
 const maxUnitsSize = 10 << 20
 
 func rollupAction(ctx context.Context, cmd *cli.Command) error {
@@ -107,7 +119,9 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	var fontSet *fonts.Set // nil: the built-in fonts
 	created := creationTime()
 	writers := []output{
-		{flag: "--xlsx", write: func(w io.Writer) error { return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created}) }},
+		{flag: "--xlsx", write: func(w io.Writer) error {
+			return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created, AgencySheets: cmd.Bool("agency-sheets")})
+		}},
 		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created, Fonts: fontSet}) }},
 		{flag: "--json", write: func(w io.Writer) error { return writeJSON(w, ru) }},
 	}
@@ -132,10 +146,10 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 			return err
 		}
 	}
-	units := cmd.String("units")
+	units, rosterFile := cmd.String("units"), cmd.String("roster")
 
 	files, errs := findInputs(args)
-	if err := checkOutputs(cmd, outs, args, files, units); err != nil {
+	if err := checkOutputs(cmd, outs, args, files, sideInput{"分组文件", units}, sideInput{"名单文件", rosterFile}); err != nil {
 		return err
 	}
 	var groups map[string]string
@@ -148,6 +162,18 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		}
 		if err != nil {
 			return usageErrorf(cmd, "分组文件 %s 无法使用：%v", units, err)
+		}
+	}
+	var roster *rollup.Roster
+	if rosterFile != "" {
+		data, err := readFile(rosterFile, maxUnitsSize)
+		if err == nil {
+			roster, err = rollup.ReadRoster(data)
+		} else {
+			err = errors.New(readReason(err))
+		}
+		if err != nil {
+			return usageErrorf(cmd, "名单文件 %s 无法使用：%v", rosterFile, err)
 		}
 	}
 	if len(files) == 0 && len(errs) == 0 {
@@ -174,7 +200,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return errors.Join(append(errs, &inputError{name: strings.Join(args, "、"), reason: "没有可以汇总的报告", err: fs.ErrNotExist})...)
 	}
 
-	// In path order, as Roll lists them: which copy of a duplicate the
+	// In path order, as Roll reads them: which copy of a duplicate the
 	// carry-over check pairs must not depend on the order of the inputs.
 	slices.SortStableFunc(reports, func(a, b *xxgk.Report) int { return strings.Compare(a.Source.Path, b.Source.Path) })
 	addSeriesFindings(reports)
@@ -182,7 +208,15 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	for _, f := range templates.Figures {
 		labels[f.Key] = f.Label
 	}
-	ru = rollup.Roll(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Unreadable: unreadable, FigureLabels: labels})
+	ru = rollup.Roll(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Roster: roster,
+		Unreadable: unreadable, FigureLabels: labels})
+	if len(ru.Years) == 0 {
+		// Every input read is a notice, a letter or a form nobody filled.
+		for _, nr := range ru.NotReports {
+			errs = append(errs, &inputError{name: nr.Path, reason: "不是年度报告（" + nr.Reason + "）", err: fs.ErrInvalid})
+		}
+		return errors.Join(append(errs, &inputError{name: strings.Join(args, "、"), reason: "没有可以汇总的报告", err: fs.ErrNotExist})...)
+	}
 
 	// Standard output is written last, and only if the files were: an
 	// interrupted run prints nothing more.
@@ -343,12 +377,26 @@ func writeRollupSummary(w io.Writer, ru *rollup.Rollup) {
 		title = ru.Name + "汇总"
 	}
 	fmt.Fprintf(w, "%s：%d 份报告，%d 个文件无法读取（原因见错误输出），%d 条核查发现\n", title, agencies, len(ru.Unreadable), len(ru.Findings))
+	if len(ru.NotReports) > 0 {
+		fmt.Fprintf(w, "非年度报告 %d 份（未计入汇总）：\n", len(ru.NotReports))
+		for _, nr := range ru.NotReports {
+			fmt.Fprintf(w, "  %s：%s\n", nr.Path, nr.Reason)
+		}
+	}
 	for _, y := range ru.Years {
 		var forms []string
 		for _, f := range y.Forms {
 			forms = append(forms, fmt.Sprintf("%s %d", templates.FormLabel(f.Form), f.Count))
 		}
-		fmt.Fprintf(w, "\n%s：%d 个单位（%s）\n", yearLabel(y.Year), len(y.Agencies), strings.Join(forms, "，"))
+		count := fmt.Sprintf("%d 个单位", len(y.Agencies))
+		if y.Expected > 0 {
+			count = fmt.Sprintf("已报送 %d / 应报送 %d 个单位", y.Reported, y.Expected)
+			if n := len(y.OutsideRoster); n > 0 {
+				count += fmt.Sprintf("，另有名单外 %d 份", n)
+			}
+		}
+		fmt.Fprintf(w, "\n%s：%s（%s）\n", yearLabel(y.Year), count, strings.Join(forms, "，"))
+		writeRosterStanding(w, y)
 		for _, fig := range templates.Figures {
 			t, ok := y.Figures[fig.Key]
 			if !ok {
@@ -365,6 +413,28 @@ func writeRollupSummary(w io.Writer, ru *rollup.Rollup) {
 		}
 		if y.Shared != nil {
 			fmt.Fprintf(w, "  %s 合计了两种格式共有的 %d 个单元格\n", formList(y.Shared.Forms), len(y.Shared.Cells))
+		}
+	}
+}
+
+// writeRosterStanding prints a year's agencies that did not report and
+// the reports of agencies outside the roster.
+func writeRosterStanding(w io.Writer, y *rollup.Year) {
+	if len(y.Missing) > 0 {
+		fmt.Fprintf(w, "  未报送（%d 个）：%s\n", len(y.Missing), strings.Join(y.Missing, "、"))
+	}
+	for _, o := range y.OutsideRoster {
+		name := o.Agency
+		if name == "" {
+			name = "未署名（" + o.Path + "）"
+		}
+		switch {
+		case o.Ambiguous:
+			fmt.Fprintf(w, "  名单外：%s（可对应名单中的 %s，未作对应）\n", name, strings.Join(o.Closest, "、"))
+		case len(o.Closest) > 0:
+			fmt.Fprintf(w, "  名单外：%s（名单中相近的有 %s）\n", name, strings.Join(o.Closest, "、"))
+		default:
+			fmt.Fprintf(w, "  名单外：%s\n", name)
 		}
 	}
 }

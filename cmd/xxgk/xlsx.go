@@ -113,7 +113,7 @@ func writeReportsAction(ctx context.Context, cmd *cli.Command, ext string, write
 	}
 	var reports []*xxgk.Report
 	outs := []output{{flag: "-o", path: out, write: func(w io.Writer) error { return write(w, reports) }}}
-	if err := checkOutputs(cmd, outs, paths, paths, ""); err != nil {
+	if err := checkOutputs(cmd, outs, paths, paths); err != nil {
 		return err
 	}
 
@@ -146,8 +146,10 @@ func templateCommand() *cli.Command {
 		Name:      "template",
 		Usage:     "写出空白的官方统计表（.xlsx），供填报",
 		UsageText: "xxgk template --form 表式 [-o 输出文件.xlsx]",
-		Description: "写出一份空白的政府信息公开工作年度报告统计表，格式与官方表格一致，\n" +
-			"只需在空白格中填写数字，合计由表格自动计算。填好后可以用 xxgk parse 或 xxgk xlsx 读取。\n\n" +
+		Description: "写出一份空白的政府信息公开工作年度报告统计表，格式与官方表格一致。\n" +
+			"第一张“填表说明”中填写一次填报单位和报告年度（各表表头自动显示），并说明如何填写；\n" +
+			"各表只需在空白格中填写数字，合计由表格自动计算，表三下方的“核对”行显示是否平衡。\n" +
+			"填好后可以用 xxgk parse、xxgk xlsx 读取，或用 xxgk rollup 汇总。\n\n" +
 			"表式：\n" + templateFormList() + "\n" +
 			"默认输出文件为当前文件夹下的“表式模板.xlsx”，例如 " + first + "模板.xlsx；已有的同名文件会被替换。\n\n" +
 			"示例：\n" +
@@ -181,7 +183,7 @@ func templateAction(ctx context.Context, cmd *cli.Command) error {
 	outs := []output{{flag: "-o", path: out, write: func(w io.Writer) error {
 		return xlsx.WriteTemplate(w, form, xlsx.Options{Created: creationTime()})
 	}}}
-	if err := checkOutputs(cmd, outs, nil, nil, ""); err != nil {
+	if err := checkOutputs(cmd, outs, nil, nil); err != nil {
 		return err
 	}
 	if err := writeOutputs(ctx, outs); err != nil {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,6 +25,7 @@ import (
 	"xxgk/export/xlsx"
 	"xxgk/internal/samples"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 var fixedTime = time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
@@ -550,6 +553,68 @@ func TestLibreOffice(t *testing.T) {
 			}
 		}
 	})
+
+	// A template filled as a clerk fills it (the agency beside its label
+	// or after it, a bare year, numbers as text, in full-width digits and
+	// with a thousands separator), saved by LibreOffice, which computes
+	// the totals without the text: it reads back with its agency, its
+	// year and every value.
+	t.Run("clerk", func(t *testing.T) {
+		for _, way := range []string{"beside", "after"} {
+			data, typed, asText := clerkFill(t, "gov_2021", way, false)
+			in := filepath.Join(dir, "clerk-"+way+".xlsx")
+			if err := os.WriteFile(in, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "clerk")
+			convert(t, bin, profile, "xlsx", in, out)
+			saved, err := os.ReadFile(filepath.Join(out, filepath.Base(in)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := load.Report("clerk.xlsx", saved)
+			if err != nil {
+				t.Fatalf("%s: %v", way, err)
+			}
+			checkClerk(t, r, typed, asText)
+		}
+	})
+
+	// A roll-up of 340 agencies: at most 20 sheets, which LibreOffice
+	// opens and computes as xxgk did; 表三's 明细 has a row per agency.
+	t.Run("rollup340", func(t *testing.T) {
+		base := parseSample(t, "pingtan-2025-zone-html.html")
+		reports := make([]*xxgk.Report, 340)
+		for i := range reports {
+			c := *base
+			c.Agency, c.Source.Path, c.Source.SHA256 = fmt.Sprintf("第%03d单位", i+1), fmt.Sprintf("%03d.html", i+1), ""
+			reports[i] = &c
+		}
+		book := rollupWorkbook(t, reports...)
+		f, err := excelize.OpenReader(bytes.NewReader(book))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets := f.GetSheetList()
+		f.Close()
+		if len(sheets) > 20 {
+			t.Errorf("%d sheets", len(sheets))
+		}
+		file := filepath.Join(dir, "rollup340.xlsx")
+		if err := os.WriteFile(file, book, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "rollup340-csv")
+		convert(t, bin, profile, csvAllSheets, file, out)
+		compareCSV(t, book, out, "rollup340")
+		data, err := os.ReadFile(filepath.Join(out, "rollup340-2025年明细 表三.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(data), ",第"); n != 340 {
+			t.Errorf("明细 表三 as LibreOffice reads it: %d agency rows, want 340", n)
+		}
+	})
 }
 
 // compareCSV checks every sheet's CSV against the workbook: each value
@@ -574,7 +639,15 @@ func compareCSV(t *testing.T, book []byte, dir, stem string) {
 			}
 			t.Fatalf("sheet %s: no CSV %s (have %v)", sheet, filepath.Base(path), have)
 		}
-		cr := csv.NewReader(bytes.NewReader(data))
+		// An empty row is an empty line, which encoding/csv skips: make it
+		// a row of one empty field, so the rows below keep their numbers.
+		lines := strings.Split(string(data), "\n")
+		for i, l := range lines {
+			if strings.TrimRight(l, "\r") == "" && i < len(lines)-1 {
+				lines[i] = `""`
+			}
+		}
+		cr := csv.NewReader(strings.NewReader(strings.Join(lines, "\n")))
 		cr.FieldsPerRecord = -1
 		cr.LazyQuotes = true
 		got, err := cr.ReadAll()
@@ -643,4 +716,237 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// --- A template filled as a clerk fills it ----------------------------------
+
+const (
+	clerkAgency = "福清市自然资源和规划局"
+	clerkYear   = 2024
+)
+
+// fullWidth writes the digits of s in full width: ２０.
+func fullWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r - '0' + '０'
+		}
+		return r
+	}, s)
+}
+
+// clerkFill fills the template of form as a clerk does: the values of
+// fillValues, most as numbers, three as text (20 typed in a cell formatted
+// as text, ２０ in full-width digits, 1,234 with a thousands separator),
+// and the agency and the year by way (see clerkWays). With recalc, the
+// formulas are computed as a spreadsheet computes them, skipping text.
+// It returns the workbook, every value typed, and the cells typed as text.
+func clerkFill(t *testing.T, form string, way string, recalc bool) ([]byte, map[string]xxgk.Number, []string) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(templateWorkbook(t, form)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ff := formFills[0]
+	for _, x := range formFills {
+		if x.form == form {
+			ff = x
+		}
+	}
+	values := fillValues(t, ff)
+	inputs := locateInputs(t, f, templates.FormByID(form))
+	var keys []string
+	for k := range values {
+		if in, ok := inputs[k]; ok && !in.formula {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	typed := map[string]xxgk.Number{}
+	var asText []string
+	for i, k := range keys {
+		in, v := inputs[k], values[k]
+		var err error
+		switch i {
+		case 1: // a cell formatted as text
+			err = f.SetCellStr(in.sheet, in.axis, v.String())
+		case 2:
+			err = f.SetCellStr(in.sheet, in.axis, fullWidth(v.String()))
+		case 3:
+			v = xxgk.Int(1234)
+			err = f.SetCellStr(in.sheet, in.axis, "1,234")
+		default:
+			n, _ := strconv.ParseFloat(v.String(), 64)
+			err = f.SetCellValue(in.sheet, in.axis, n)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i >= 1 && i <= 3 {
+			asText = append(asText, in.axis)
+		}
+		typed[k] = v
+	}
+	sheets := f.GetSheetList()
+	switch way {
+	case "beside": // the new template: once, beside the labels of 填表说明
+		must(t, f.SetCellStr(workbook.InstructionsSheet, "B3", clerkAgency))
+		must(t, f.SetCellInt(workbook.InstructionsSheet, "B4", clerkYear)) // a bare year
+	case "after": // after the label, in its own cell, as on older templates
+		must(t, f.SetCellStr(sheets[1], "A2", "填报单位："+clerkAgency))
+		rows, _ := f.GetRows(sheets[1])
+		for c, text := range rows[1] {
+			if strings.HasPrefix(text, "报告年度") {
+				axis, _ := excelize.CoordinatesToCellName(c+1, 2)
+				must(t, f.SetCellStr(sheets[1], axis, "报告年度：二〇二四年"))
+			}
+		}
+	}
+	if recalc {
+		// As Excel computes the totals: SUM skips the numbers stored as text.
+		for _, in := range inputs {
+			if !in.formula {
+				continue
+			}
+			fm, _ := f.GetCellFormula(in.sheet, in.axis)
+			v, err := f.CalcCellValue(in.sheet, in.axis, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, _ := strconv.ParseFloat(v, 64)
+			must(t, f.SetCellValue(in.sheet, in.axis, n))
+			must(t, f.SetCellFormula(in.sheet, in.axis, fm))
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), typed, asText
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkClerk checks a clerk's filled template as read back: the agency,
+// the year, every value, the cells typed as text named in an info finding,
+// and no error: the totals agree with what was typed.
+func checkClerk(t *testing.T, r *xxgk.Report, typed map[string]xxgk.Number, asText []string) {
+	t.Helper()
+	if r.Agency != clerkAgency || r.Year != clerkYear {
+		t.Errorf("agency %q year %d, want %s %d", r.Agency, r.Year, clerkAgency, clerkYear)
+	}
+	checkTyped(t, r, typed)
+	checkMethodForm(t, r)
+	named := false
+	for _, f := range r.Findings {
+		if f.Rule == xxgk.RuleFormNumberText {
+			named = true
+			for _, axis := range asText {
+				if !strings.Contains(f.Message, axis) {
+					t.Errorf("finding does not name %s: %s", axis, f.Message)
+				}
+			}
+		}
+		if f.Severity == xxgk.SeverityError {
+			t.Errorf("error finding: %s", f.Message)
+		}
+	}
+	if !named {
+		t.Errorf("no finding names the cells typed as text; findings %+v", r.Findings)
+	}
+}
+
+// TestTemplateClerk: a template filled as a clerk fills it reads back
+// with its agency, its year and every value.
+func TestTemplateClerk(t *testing.T) {
+	for _, form := range []string{"gov_2021", "stat_2014"} {
+		for _, way := range []string{"beside", "after"} {
+			t.Run(form+"/"+way, func(t *testing.T) {
+				data, typed, asText := clerkFill(t, form, way, true)
+				r, err := load.Report("clerk.xlsx", data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkClerk(t, r, typed, asText)
+			})
+		}
+	}
+}
+
+// TestTemplateNotANumber: a cell holding words (约20, 二十) is a finding
+// naming the cell, is not read (not as 0), and the rest of its row is.
+func TestTemplateNotANumber(t *testing.T) {
+	data, typed, _ := clerkFill(t, "gov_2021", "beside", true)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sheet = "表三 依申请公开情况"
+	must(t, f.SetCellStr(sheet, "E7", "约20"))
+	must(t, f.SetCellStr(sheet, "F7", "二十"))
+	var buf bytes.Buffer
+	must(t, f.Write(&buf))
+	r, err := load.Report("words.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"gov_2021.t3_requests.new_received.commercial_enterprise", "gov_2021.t3_requests.new_received.research_institution"} {
+		if v, ok := r.Cells[k]; ok {
+			t.Errorf("%s read as %s from words", k, v.Value)
+		}
+		delete(typed, k)
+	}
+	checkTyped(t, r, typed) // the rest of the row, and the table, are read
+	n := 0
+	for _, fd := range r.Findings {
+		if fd.Rule == xxgk.RuleFormNotNumber {
+			n++
+			if !strings.Contains(fd.Message, sheet) || !strings.Contains(fd.Message, "E7") && !strings.Contains(fd.Message, "F7") {
+				t.Errorf("finding does not name the cell: %s", fd.Message)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d findings on cells of words, want 2: %+v", n, r.Findings)
+	}
+}
+
+// TestRollupFilledTemplates: a roll-up of filled templates lists the
+// agencies the clerks typed, and works with a roster.
+func TestRollupFilledTemplates(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	must(t, os.MkdirAll(in, 0o755))
+	for i, agency := range []string{clerkAgency, "福清市财政局"} {
+		data, _, _ := clerkFill(t, "gov_2021", "beside", true)
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		must(t, f.SetCellStr(workbook.InstructionsSheet, "B3", agency))
+		must(t, f.SaveAs(filepath.Join(in, fmt.Sprintf("%d.xlsx", i))))
+		f.Close()
+	}
+	// A template nobody filled is no report.
+	must(t, os.WriteFile(filepath.Join(in, "blank.xlsx"), templateWorkbook(t, "gov_2021"), 0o644))
+	roster := filepath.Join(dir, "名单.csv")
+	must(t, os.WriteFile(roster, []byte("福清市财政局\n自然资源和规划局\n福清市教育局\n"), 0o644))
+	var stdout bytes.Buffer
+	if err := run(context.Background(), []string{"xxgk", "rollup", "--roster", roster, "--json", filepath.Join(dir, "r.json"), in}, nil, &stdout, io.Discard); err != nil {
+		t.Fatalf("%v\n%s", err, stdout.String())
+	}
+	for _, want := range []string{
+		"非年度报告 1 份（未计入汇总）", "blank.xlsx：空白统计表",
+		"2024年：已报送 2 / 应报送 3 个单位（2021年格式 2）", "  未报送（1 个）：福清市教育局\n",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout.String())
+		}
+	}
 }

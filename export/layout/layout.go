@@ -59,8 +59,9 @@ type Grid struct {
 
 // Column is a column of a grid.
 type Column struct {
-	Label bool   // holds labels, units or codes, not numbers
-	Key   string // the template column it draws (List; data columns of Nested); "" where there is none of its own
+	Label    bool   // holds labels, units or codes, not numbers
+	Key      string // the template column it draws (List; data columns of Nested); "" where there is none of its own
+	Coverage bool   // the 填报单位数 column of WithCoverage
 }
 
 // CellKind says what a cell holds.
@@ -75,6 +76,7 @@ const (
 	Code                       // a List row's numbering token (代码 column)
 	Data                       // a data cell of the form
 	Empty                      // a data column's cell in a List group row: no number goes there
+	Coverage                   // a roll-up's 填报单位数 of a data row (WithCoverage); its header is a Header
 )
 
 // Cell is a cell of a grid, merged over rows Row0..Row1 and columns

@@ -291,7 +291,7 @@ const sideColWidth = 11
 // row holding data as three rows, 上年, 本年 and 增减, which a column after
 // the row labels names; the values from rows (by cell key).
 func comparedTable(kind layout.Kind, g *layout.Grid, rows map[string]*compare.Row, year int) *table {
-	base := formTable(kind, g, func(*templates.Table, string, string) string { return "" }, year)
+	base := formTable(kind, g, func(*templates.Table, string, string) string { return "" }, nil, year)
 	// ins is where the column of sideWords goes: after the row labels.
 	ins := 0
 	for ins < len(g.Columns) && g.Columns[ins].Label {

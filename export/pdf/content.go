@@ -58,7 +58,7 @@ func (d *doc) report(r *xxgk.Report) {
 	d.figures(r)
 	if form := templates.FormByID(r.Form); form != nil {
 		section("统计表")
-		d.officialTables(form, reportCells(r), r.Year)
+		d.officialTables(form, reportCells(r), nil, r.Year)
 	}
 	section("申请办理结果")
 	d.requestsChart(reportOutcomes(r))

@@ -15,15 +15,19 @@ import (
 // portrait width is drawn on a landscape page (243 mm). Both are set at 9 pt.
 
 // officialTables draws the form's tables filled from cells; year replaces
-// the YYYY of the 统计表 headers (0: left as printed).
-func (d *doc) officialTables(form *templates.Form, cells cellLookup, year int) {
+// the YYYY of the 统计表 headers (0: left as printed). With cover (a
+// roll-up's summed tables), each table has a 填报单位数 column.
+func (d *doc) officialTables(form *templates.Form, cells cellLookup, cover coverLookup, year int) {
 	for _, g := range layout.Groups(form) {
+		if cover != nil {
+			g = layout.WithCoverage(g)
+		}
 		for i, grid := range g.Tables {
 			caption := ""
 			if i == 0 {
 				caption = d.subheadingText(tableCaption(g.Section))
 			}
-			d.drawTable(formTable(g.Kind, grid, cells, year), caption)
+			d.drawTable(formTable(g.Kind, grid, cells, cover, year), caption)
 		}
 	}
 }
@@ -38,6 +42,10 @@ func tableCaption(s templates.Section) string {
 	}
 	return s.Short + "　" + rest
 }
+
+// coverLookup gives the 填报单位数 of row of table t in a roll-up, and
+// whether every agency filled it.
+type coverLookup func(t *templates.Table, row string) (text string, full bool)
 
 // cellLookup gives the text of the cell (row, col) of table t: its value,
 // 约 before an approximate one, "" for a cell there is no value for.
@@ -68,12 +76,12 @@ var cellLooks = [...]tcell{
 	layout.Header: {align: "C", bold: true}, layout.Corner: {align: "C"},
 	layout.RowLabel: {align: "L"}, layout.GroupLabel: {align: "C"},
 	layout.Unit: {align: "C"}, layout.Code: {align: "C"},
-	layout.Data: {align: "R"}, layout.Empty: {align: "R"},
+	layout.Data: {align: "R"}, layout.Empty: {align: "R"}, layout.Coverage: {align: "C"},
 }
 
 // formTable is a table of the form drawn from its layout, filled from
 // cells.
-func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, year int) *table {
+func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, cover coverLookup, year int) *table {
 	size := sizeTable
 	if kind == layout.Nested {
 		size = sizeNested
@@ -86,15 +94,24 @@ func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, year int) *ta
 			tb.fit[i] = true
 		}
 	}
-	// Portrait if the data columns fit at minDataCol characters each.
-	data := len(g.Columns) - g.LabelCols
+	// Portrait if the data columns fit at minDataCol characters each (a
+	// roll-up's 填报单位数 beside them in coverageMM).
+	data, extra := len(g.Columns)-g.LabelCols, 0.0
+	for _, c := range g.Columns {
+		if c.Coverage {
+			data, extra = data-1, coverageMM
+		}
+	}
 	tb.landscape = kind == layout.Nested &&
-		float64(data)*(minDataCol*size*ptToMM+2*padX) > pageW-portrait.left-portrait.right-float64(g.LabelCols)*12
+		float64(data)*(minDataCol*size*ptToMM+2*padX)+extra > pageW-portrait.left-portrait.right-float64(g.LabelCols)*12
 	for _, c := range g.Cells {
 		x := cellLooks[c.Kind]
 		switch c.Kind {
 		case layout.Data:
 			x.text = cells(g.Table, c.Row.Key, c.Col.Key)
+		case layout.Coverage:
+			text, full := cover(g.Table, c.Row.Key)
+			x.text, x.bold = text, !full // bold where not every agency filled the row
 		case layout.RowLabel:
 			x.text, x.bold = c.Text, c.Row.IsGroup // a 统计表 group row
 		default:
@@ -104,6 +121,13 @@ func formTable(kind layout.Kind, g *layout.Grid, cells cellLookup, year int) *ta
 	}
 	return tb
 }
+
+// The 填报单位数 column of a roll-up (38～40/45): its relative width, and
+// what it takes of a page.
+const (
+	coverageWidth = 16
+	coverageMM    = 13.0
+)
 
 // Relative column widths.
 var (
@@ -115,9 +139,13 @@ var (
 func columnWidths(kind layout.Kind, g *layout.Grid) []float64 {
 	widths := make([]float64, len(g.Columns))
 	for i, c := range g.Columns {
-		widths[i] = dataWidth[kind]
-		if c.Label {
+		switch {
+		case c.Coverage:
+			widths[i] = coverageWidth
+		case c.Label:
 			widths[i] = labelWidth(kind, g, i, c)
+		default:
+			widths[i] = dataWidth[kind]
 		}
 	}
 	return widths

@@ -64,6 +64,12 @@ func TestBreakLines(t *testing.T) {
 		// Paths break after / \ _ - or a dot.
 		{"path", "testdata/reports/pingtan-2025-zone-html.html", 10, []string{"testdata/reports/", "pingtan-2025-zone-", "html.html"}},
 		{"windows path", `D:\各单位\2023_county-report.html`, 6, []string{`D:\各单位\`, "2023_county-", "report.html"}},
+		{"no lone last character", "社会公益组织", 5, []string{"社会公益", "组织"}},
+		{"lone character kept with its line's last", "法律服务机构", 5, []string{"法律服务", "机构"}},
+		// The character before the comma goes down with it (noWidow moves
+		// whole groups): the comma never starts a line.
+		{"lone character after a comma", "甲乙丙，丁", 4, []string{"甲乙", "丙，丁"}},
+		{"a two-character line is left", "甲乙丙", 2, []string{"甲乙", "丙"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -85,7 +85,13 @@ func (d *doc) rollup(ru *rollup.Rollup) {
 			rest = append(rest, f)
 		}
 	}
-	if len(ru.Years) > 0 && len(ru.Unreadable) == 0 && len(rest) == 0 {
+	var notReports []rollup.NotReport
+	for _, nr := range ru.NotReports {
+		if !slices.ContainsFunc(ru.Years, func(y *rollup.Year) bool { return y.Year == nr.Year }) {
+			notReports = append(notReports, nr)
+		}
+	}
+	if len(ru.Years) > 0 && len(ru.Unreadable) == 0 && len(rest) == 0 && len(notReports) == 0 {
 		return
 	}
 	d.subs = nil
@@ -97,6 +103,10 @@ func (d *doc) rollup(ru *rollup.Rollup) {
 	if len(ru.Unreadable) > 0 {
 		d.heading("无法读取的文件")
 		d.unreadable(ru.Unreadable)
+	}
+	if len(notReports) > 0 {
+		d.heading("非年度报告")
+		d.notReports(notReports)
 	}
 	if len(rest) > 0 {
 		d.heading("其他核查发现")
@@ -112,6 +122,10 @@ func (d *doc) yearSection(ru *rollup.Rollup, y *rollup.Year, findings []rollup.F
 	d.title(rollupTitle(ru.Name, y.Year))
 	d.rollupMeta(ru, y)
 	section := d.sections()
+	if notReports := yearNotReports(ru, y.Year); y.Expected > 0 || len(y.OutsideRoster) > 0 || len(notReports) > 0 {
+		section("报送情况")
+		d.standing(ru, y, notReports)
+	}
 	section("主要指标")
 	d.rollupFigures(y)
 	tables := summaryTables(y)
@@ -142,6 +156,13 @@ func (d *doc) rollupMeta(ru *rollup.Rollup, y *rollup.Year) {
 	}
 	kv = append(kv, [2]string{"报告年度", yearText(y.Year, unknown)},
 		[2]string{"报告单位数", fmt.Sprintf("%d个", len(y.Agencies))})
+	if y.Expected > 0 {
+		s := fmt.Sprintf("已报送%d个 / 应报送%d个，未报送%d个", y.Reported, y.Expected, len(y.Missing))
+		if n := len(y.OutsideRoster); n > 0 {
+			s += fmt.Sprintf("；名单外%d个", n)
+		}
+		kv = append(kv, [2]string{"报送情况", s})
+	}
 	var forms []string
 	for _, f := range y.Forms {
 		forms = append(forms, fmt.Sprintf("%s %d个", formName(f.Form), f.Count))
@@ -257,8 +278,12 @@ func (d *doc) summedTables(y *rollup.Year, m *summed) {
 			note += strings.Join(only, "；") + "。"
 		}
 	}
+	note += "右侧“填报单位数”栏为填报该行的单位数/应填的单位数，以黑体标出的行不是全部单位都填报了，该行的合计只含填报了的单位。"
 	d.text(lookNote, note)
-	d.officialTables(m.form, totalCells(y.Cells, shared), y.Year)
+	d.officialTables(m.form, totalCells(y.Cells, shared), func(t *templates.Table, row string) (string, bool) {
+		c := y.RowCoverage(t, row, m.shared)
+		return c.String(), c.Full()
+	}, y.Year)
 }
 
 // totalCells looks cells up in summed cells (FORM.TABLE.ROW.COL), a cell
@@ -285,10 +310,11 @@ var agencyFigures = []struct{ key, label string }{
 	{"litigation.total", "行政诉讼"},
 }
 
-// agencyName names an agency's row; one without a name by its file.
+// agencyName names an agency's row: by the roster's name, else the
+// report's; one without a name by its file.
 func agencyName(a *rollup.AgencyRow) string {
-	if strings.TrimSpace(a.Agency) != "" {
-		return a.Agency
+	if n := a.Name(); strings.TrimSpace(n) != "" {
+		return n
 	}
 	if f := baseName(a.Path); f != "" {
 		return unknownAgency + "（" + f + "）"
@@ -389,8 +415,8 @@ type ranked struct {
 }
 
 // topTen ranks the agencies that stated figure key, largest first (equal
-// values share a place, in input order), and returns the first ten and how
-// many agencies stated it.
+// values share a place, in the year's order of agencies), and returns the
+// first ten and how many agencies stated it.
 func topTen(y *rollup.Year, key string) ([]ranked, int) {
 	var all []ranked
 	for _, a := range y.Agencies {
@@ -569,6 +595,8 @@ func rollupFindingText(f rollup.Finding, src xxgk.Source) string {
 	for _, k := range f.Keys {
 		if fig := templates.FigureByKey(k); fig != nil {
 			k = fig.Label
+		} else if t, row, col, ok := templates.Cell(k); ok {
+			k = t.Section.Short + " " + strings.TrimSpace(row.Label+" "+col.Label)
 		}
 		keys = append(keys, k)
 	}
@@ -581,6 +609,73 @@ func (d *doc) unreadable(list []rollup.Unreadable) {
 	t := newList(sizeTable, []float64{12, 70, 74}, "序号", "文件", "原因")
 	for i, u := range list {
 		t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(nonEmpty(u.Path, unknown)), cellLeft(nonEmpty(u.Reason, unknown)))
+	}
+	d.drawTable(t, "")
+}
+
+// yearNotReports are the inputs of a year that are not annual reports.
+func yearNotReports(ru *rollup.Rollup, year int) []rollup.NotReport {
+	var out []rollup.NotReport
+	for _, nr := range ru.NotReports {
+		if nr.Year == year {
+			out = append(out, nr)
+		}
+	}
+	return out
+}
+
+// standing draws who reported: the roster's agencies without a report, in
+// the roster's order, the reports of agencies outside the roster and the
+// inputs of the year that are not annual reports.
+func (d *doc) standing(ru *rollup.Rollup, y *rollup.Year, notReports []rollup.NotReport) {
+	if y.Expected > 0 {
+		d.subheading("未报送的单位")
+		if len(y.Missing) == 0 {
+			d.text(lookBody, fmt.Sprintf("名单中的%d个单位均已报送。", y.Expected))
+		} else {
+			d.text(lookBody, fmt.Sprintf("名单中应报送%d个单位，已报送%d个，以下%d个单位未报送（按名单顺序）：", y.Expected, y.Reported, len(y.Missing)))
+			groups := map[string]string{}
+			for _, e := range ru.Roster.Entries {
+				groups[e.Name] = e.Group
+			}
+			t := newList(sizeTable, []float64{14, 70, 30, 42}, "序号", "单位", "分组", "说明")
+			for i, name := range y.Missing {
+				why := "未收到报告"
+				for _, nr := range notReports {
+					if nr.Roster == name {
+						why = "收到的文件不是年度报告"
+					}
+				}
+				t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(name), cellLeft(groups[name]), cellLeft(why))
+			}
+			d.drawTable(t, "")
+		}
+	}
+	if len(y.OutsideRoster) > 0 {
+		d.subheading("名单外的报告")
+		d.text(lookBody, fmt.Sprintf("以下%d份报告的单位不在名单中（或能对应名单中的几个单位），数字计入合计；请核对名称或补充名单：", len(y.OutsideRoster)))
+		t := newList(sizeTable, []float64{12, 50, 44, 50}, "序号", "单位", "文件", "名单中相近的单位")
+		for i, o := range y.OutsideRoster {
+			hint := strings.Join(o.Closest, "、")
+			if o.Ambiguous {
+				hint = "可对应：" + hint + "（未作对应）"
+			}
+			t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(nonEmpty(o.Agency, unknownAgency)), cellLeft(o.Path), cellLeft(hint))
+		}
+		d.drawTable(t, "")
+	}
+	if len(notReports) > 0 {
+		d.subheading("非年度报告")
+		d.notReports(notReports)
+	}
+}
+
+// notReports lists inputs that are not annual reports, with the reason.
+func (d *doc) notReports(list []rollup.NotReport) {
+	d.text(lookBody, fmt.Sprintf("以下%d个文件不是年度报告（通知、函、空白统计表等），不计入单位数和合计：", len(list)))
+	t := newList(sizeTable, []float64{12, 40, 50, 54}, "序号", "单位", "文件", "原因")
+	for i, nr := range list {
+		t.row(cellCenter(fmt.Sprint(i+1)), cellLeft(nonEmpty(nr.Agency, unknown)), cellLeft(nr.Path), cellLeft(nr.Reason))
 	}
 	d.drawTable(t, "")
 }

@@ -44,6 +44,8 @@ func fixtureRollup(t testing.TB) *rollup.Rollup {
 	reports := clones(base, 12)
 	old := *parseFile(t, "official-2019.txt")
 	old.Year, old.Agency = 2025, "旧格式局"
+	// The notice's blank form, taken for an agency's report of the form.
+	old.Findings = slices.DeleteFunc(slices.Clone(old.Findings), func(f xxgk.Finding) bool { return f.Rule == xxgk.RuleNotReport })
 	narrative := *parseFile(t, "seed-000.txt")
 	narrative.Year, narrative.Agency = 2025, "文字报告局"
 	delete(narrative.Figures, "requests.received")
@@ -140,7 +142,7 @@ func TestRollupText(t *testing.T) {
 	_, text := drawRollup(t, ru)
 	want := append(rollupWant(ru),
 		"汇总单位：测试市", "报告单位数：15个", "报告格式：2021年格式13个、2019年格式1个、文字报告1个",
-		"分组：市直部门6个、区县政府6个；未分组3个",
+		"分组：区县政府6个、市直部门6个；未分组3个", // as the groups first appear in pinyin order
 		"下列统计表合并了2021年格式和2019年格式：2021年格式与2019年格式共有的栏目为这些格式的14个单位该栏数字之和，其余栏目只计采用2021年格式的13个单位",
 		"市直部门（6个单位）", "小计", "合计", "未分组（3个单位）",
 		"一、主要指标", "二、统计表合计", "三、各单位情况", "四、申请数和主动公开数前十名", "五、申请办理结果", "六、数据覆盖情况", "七、核查发现",
@@ -423,5 +425,36 @@ func TestTitleLines(t *testing.T) {
 	d.title(long)
 	if strings.Join(drawn, "") != long || len(drawn) < 3 {
 		t.Errorf("long title drawn as %q", drawn)
+	}
+}
+
+// With a roster, a year says who reported and who did not; the summed
+// tables say on every row how many agencies filled it.
+func TestRollupRoster(t *testing.T) {
+	base := parseFile(t, "pingtan-2025-zone-html.html")
+	reports := clones(base, 3)
+	reports[2].Agency = "名单外局"
+	reports[1].Cells = maps.Clone(reports[1].Cells)
+	delete(reports[1].Cells, "gov_2021.t3_requests.granted.total")
+	notice := *parseFile(t, "official-2021.txt")
+	notice.Year, notice.Agency = 2025, "测试市第9号单位"
+	ro := rollup.NewRoster([]rollup.RosterEntry{{Name: "测试市第2号单位"}, {Name: "测试市第1号单位"}, {Name: "测试市第9号单位"}, {Name: "测试市第5号单位"}})
+	ru := rollup.Roll(append(reports, &notice), rollup.Options{Name: "测试市", Roster: ro})
+	_, text := drawRollup(t, ru)
+	for _, w := range []string{
+		"报送情况：已报送2个/应报送4个，未报送2个；名单外1个",
+		"一、报送情况", "（一）未报送的单位", "1测试市第9号单位收到的文件不是年度报告", "2测试市第5号单位未收到报告",
+		"（二）名单外的报告", "1名单外局",
+		"（三）非年度报告", "official-2021.txt",
+		"二、主要指标",
+		"填报单位数", "3/3", "2～3/3",
+	} {
+		if !strings.Contains(text, squeeze(w)) {
+			t.Errorf("drawn text lacks %q", w)
+		}
+	}
+	// The agencies in the roster's order: 第2号 before 第1号.
+	if i, j := strings.Index(text, "1测试市第2号单位"), strings.Index(text, "2测试市第1号单位"); i < 0 || j < i {
+		t.Errorf("agencies not in roster order: %d %d", i, j)
 	}
 }

@@ -116,9 +116,9 @@ func (fg *formGrid) fillTotal(x *gcell, s slot, rels []templates.Relation, cells
 		}
 		switch {
 		case !has:
-			bad = append(bad, fmt.Sprintf("%s，各分项之和为 %s（勾稽关系 %s）", words.missing, sum, rel.Identity.ID))
+			bad = append(bad, fmt.Sprintf("%s，各分项之和为 %s（勾稽关系“%s”）", words.missing, sum, rel.Identity.Name))
 		case !sum.Equal(v.Value):
-			bad = append(bad, fmt.Sprintf(words.value+"，各分项之和为 %s（勾稽关系 %s）", v.Value, sum, rel.Identity.ID))
+			bad = append(bad, fmt.Sprintf(words.value+"，各分项之和为 %s（勾稽关系“%s”）", v.Value, sum, rel.Identity.Name))
 		}
 	}
 	switch {

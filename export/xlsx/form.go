@@ -7,6 +7,7 @@ import (
 
 	"xxgk/export/layout"
 	"xxgk/templates"
+	"xxgk/workbook"
 )
 
 // formHeader is what the title rows say.
@@ -30,8 +31,16 @@ type slot struct {
 type formGrid struct {
 	*grid
 	slots  []slot
+	covers []cover                         // the 填报单位数 cells of a roll-up's summed table
 	byKey  map[string]int                  // cell key → index in slots
 	totals map[string][]templates.Relation // total cell key → identities that define it
+}
+
+// cover is a 填报单位数 cell (layout.Coverage) of a data row.
+type cover struct {
+	t    *templates.Table
+	row  *templates.Row
+	r, c int
 }
 
 // Rows above every table: title, 填报单位/报告年度, section heading.
@@ -39,8 +48,8 @@ const tableTop = 3
 
 const (
 	titleSuffix = "政府信息公开工作年度报告统计表"
-	unitLabel   = "填报单位："
-	yearLabel   = "报告年度："
+	unitLabel   = workbook.AgencyLabel + "："
+	yearLabel   = workbook.YearLabel + "："
 )
 
 // cellStyles are the styles of the layout's cells.
@@ -48,7 +57,7 @@ var cellStyles = [...]style{
 	layout.Header: sHeader, layout.Corner: sLabelCenter,
 	layout.RowLabel: sLabel, layout.GroupLabel: sLabelCenter,
 	layout.Unit: sUnit, layout.Code: sUnit,
-	layout.Data: sNumber, layout.Empty: sNumber,
+	layout.Data: sNumber, layout.Empty: sNumber, layout.Coverage: sCoverage,
 }
 
 // buildForm draws a group of the form's layout as a sheet: the title rows,
@@ -59,9 +68,17 @@ func buildForm(g *layout.Group, h formHeader) *formGrid {
 	r := tableTop
 	for _, t := range g.Tables {
 		for _, c := range t.Cells {
-			fg.merge(r+c.Row0, c.Col0, r+c.Row1, c.Col1, c.TextIn(h.year), cellStyles[c.Kind])
-			if c.Kind == layout.Data {
+			text := c.TextIn(h.year)
+			switch c.Kind {
+			case layout.Header, layout.Corner, layout.GroupLabel, layout.RowLabel:
+				text = balanced(text, fg.spanWidth(c.Col0, c.Col1))
+			}
+			fg.merge(r+c.Row0, c.Col0, r+c.Row1, c.Col1, text, cellStyles[c.Kind])
+			switch c.Kind {
+			case layout.Data:
 				fg.addSlot(t.Table, c.Row, c.Col, r+c.Row0, c.Col0)
+			case layout.Coverage:
+				fg.covers = append(fg.covers, cover{t.Table, c.Row, r + c.Row0, c.Col0})
 			}
 		}
 		r += t.Rows
@@ -75,11 +92,45 @@ func buildForm(g *layout.Group, h formHeader) *formGrid {
 	}
 	fg.titleRowsFor(g, h)
 	fg.landscape = fg.totalWidth() > 110
+	if g.Kind == layout.Nested {
+		// 表三 and 表四 print on one page, in the orientation that prints
+		// them larger.
+		fg.onePage = true
+		fg.landscape = landscapeLarger(fg.totalWidth(), fg.totalHeight())
+	}
 	fg.findTotals(tables)
 	return fg
 }
 
+// A4 less the margins of setup, in points: what a page prints on.
+const (
+	a4Width, a4Height = 8.27*72 - 2*0.25*72, 11.69*72 - 2*0.75*72
+	pointsPerUnit     = 5.6 // a column width unit of 11-point 宋体, in points
+)
+
+// landscapeLarger reports whether a sheet width units wide and height
+// points tall prints clearly larger (by a tenth: heights are estimates) on
+// a landscape page than on an upright one, the official forms' own, when
+// it is fitted on one page.
+func landscapeLarger(width, height float64) bool {
+	w := width * pointsPerUnit
+	portrait := min(a4Width/w, a4Height/height)
+	landscape := min(a4Height/w, a4Width/height)
+	return landscape > portrait*1.1
+}
+
+// spanWidth is the width of columns c0..c1.
+func (g *grid) spanWidth(c0, c1 int) float64 {
+	w := 0.0
+	for c := c0; c <= c1 && c < len(g.widths); c++ {
+		w += g.widths[c]
+	}
+	return w
+}
+
 // Column widths, in characters of the sheet's font.
+const coverageWidth = 12
+
 var (
 	dataWidth  = [...]float64{layout.Blocks: 18, layout.Nested: 10, layout.List: 14}
 	listWidths = map[string]float64{"indicator": 58, "unit": 9, "code": 6, "item": 30}
@@ -90,9 +141,13 @@ func columnWidths(g *layout.Group) []float64 {
 	grid := g.Tables[0]
 	widths := make([]float64, len(grid.Columns))
 	for i, c := range grid.Columns {
-		widths[i] = dataWidth[g.Kind]
-		if c.Label {
+		switch {
+		case c.Coverage:
+			widths[i] = coverageWidth
+		case c.Label:
 			widths[i] = labelWidth(g, i, c)
+		default:
+			widths[i] = dataWidth[g.Kind]
 		}
 	}
 	return widths
@@ -115,8 +170,8 @@ func labelWidth(g *layout.Group, i int, c layout.Column) float64 {
 		switch i {
 		case g.Tables[0].LabelCols - 1:
 			return 38
-		case 0:
-			return 7
+		case 0: // three characters a line: 三、本 / 年度办 / 理结果
+			return 8
 		}
 		return 12
 	}
@@ -141,8 +196,6 @@ func (fg *formGrid) titleRowsFor(g *layout.Group, h formHeader) {
 		if h.year > 0 {
 			year += fmt.Sprintf("%d年", h.year)
 		}
-	default:
-		s = sInputText // staff type the agency and year after the colon
 	}
 	fg.merge(0, 0, 0, w-1, title, sTitle)
 	fg.heights[0] = max(36, float64(linesFor(title, fg.totalWidth()/1.45))*24+8)
@@ -150,9 +203,15 @@ func (fg *formGrid) titleRowsFor(g *layout.Group, h formHeader) {
 	if w == 3 {
 		mid = 2 // 统计表: the long indicator column and the unit column
 	}
-	fg.merge(1, 0, 1, mid-1, unit, s)
+	x := fg.merge(1, 0, 1, mid-1, unit, s)
+	if h.template { // shows what is typed once on 填表说明
+		x.formula = fieldFormula(unitLabel, instrAgencyRow)
+	}
 	if mid < w {
-		fg.merge(1, mid, 1, w-1, year, s)
+		x := fg.merge(1, mid, 1, w-1, year, s)
+		if h.template {
+			x.formula = fieldFormula(yearLabel, instrYearRow)
+		}
 	}
 	fg.merge(2, 0, 2, w-1, g.Section.Heading, sHeading)
 }
@@ -181,6 +240,9 @@ func (fg *formGrid) insertRows(at, n int) {
 	}
 	for i := range fg.slots {
 		fg.slots[i].r = down(fg.slots[i].r)
+	}
+	for i := range fg.covers {
+		fg.covers[i].r = down(fg.covers[i].r)
 	}
 }
 

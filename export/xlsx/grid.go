@@ -35,6 +35,7 @@ type grid struct {
 	freeze     [2]int // rows and columns frozen at the top left (panes); zero none
 	titleCols  int    // columns repeated at the left of every printed page
 	pagesWide  int    // pages the sheet is fitted across when printed; 0 means 1
+	onePage    bool   // fitted on one page, down as well as across
 	landscape  bool
 	protect    bool
 	dvs        []*excelize.DataValidation
@@ -80,6 +81,15 @@ func (g *grid) merge(r0, c0, r1, c1 int, text string, s style) *gcell {
 }
 
 func (g *grid) width() int { return len(g.widths) }
+
+// totalHeight is the height of the sheet's rows in points.
+func (g *grid) totalHeight() float64 {
+	h := 0.0
+	for _, x := range g.rowHeights() {
+		h += x
+	}
+	return h
+}
 
 func (g *grid) totalWidth() float64 {
 	t := 0.0
@@ -251,6 +261,9 @@ func (g *grid) setup(f *excelize.File, name string) error {
 		orient = "landscape"
 	}
 	a4, one, zero, yes := 9, max(1, g.pagesWide), 0, true
+	if g.onePage {
+		zero = 1 // FitToHeight: one page tall
+	}
 	// First: AutoFilter replaces the sheet properties SetSheetProps sets.
 	if g.autoFilter != "" {
 		if err := f.AutoFilter(name, g.autoFilter, nil); err != nil {

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"xxgk"
 	"xxgk/compare"
 	"xxgk/export/layout"
@@ -22,58 +20,57 @@ import (
 // 核查 would look like a result. The caller reports the unreadable inputs.
 var ErrEmptyRollup = errors.New("xlsx: 汇总中没有任何可用的报告")
 
-// MaxAgencySheets is the number of agencies up to which a roll-up workbook
-// also holds each agency's official sheets.
-const MaxAgencySheets = 200
-
-// WriteRollup writes the workbook of a roll-up (汇总).
-//
-// For each year, in the roll-up's order:
+// WriteRollup writes the workbook of a roll-up (汇总). Its number of
+// sheets does not grow with the number of agencies: for each year, in the
+// roll-up's order,
 //   - 2023年汇总 表二/表三/表四 (2023年汇总 for a form of one sheet): the
 //     official form most of the year's agencies used, each cell the sum
-//     over them with its coverage (42/45 个单位填报) as a comment. When the
-//     year has both national forms, the 2021 layout holds the cells the
-//     two have in common summed over both, and its other cells (italic)
-//     over the 2021 agencies only; a note above the table says so.
+//     over them, each row with its 填报单位数 (42/45) in a column of its
+//     own, set off where not every agency filled it, and every cell's
+//     coverage as a comment. When the year has both national forms, the
+//     2021 layout holds the cells the two have in common summed over
+//     both, and its other cells (italic) over the 2021 agencies only; a
+//     note above the table says so. A minority form of the year has 汇总
+//     sheets of its own.
 //   - 2023年主要指标: every figure of templates.Figures with its total,
-//     coverage and 约数 mark, and a column per group (--units).
+//     coverage and 约数 mark, and a column per group.
 //   - 2023年各单位 (各单位 when there is one year): one row per agency
-//     with its figures (empty where the report does not state one), form,
-//     number of findings and file; filter, frozen header, and at the
-//     bottom a 合计 row (SUM), a 填报单位数 row (COUNT) and a 小计 row per
-//     group (SUMIF), every formula with its cached value from the model.
+//     with its figures, form, findings and file, and below them 合计,
+//     填报单位数 and a 小计 per group, as formulas with cached values.
+//   - 2023年明细 表二/表三/表四: for each official table summed, one row
+//     per agency with the table's cells as columns, under a header of two
+//     rows from the form (the row, then the column), totals below as in
+//     各单位.
+//   - 2023年未报送, with a roster, inputs that are not reports or reports
+//     outside the roster: the roster's agencies without a report, the
+//     reports of agencies not on it, the inputs that are not reports.
 //
 // With several years of the same agencies, 历年趋势 (trendSheet): the key
 // figures of each agency per year.
 //
-// Then 核查: the inputs that could not be read, and every finding. Last,
-// each agency's official sheets as WriteReports writes them, when there
-// are at most MaxAgencySheets agencies; otherwise 核查 and 主要指标 say
-// they were left out.
+// Agencies are listed in the roster's order, else by name in pinyin
+// order; those with error findings are shaded, the findings named in a
+// column. Then 核查: the inputs that could not be read, and every finding.
+// Last, with opt.AgencySheets, each agency's official sheets as
+// WriteReports writes them.
 //
 // A roll-up without years gives ErrEmptyRollup and writes nothing.
 func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 	if ru == nil || len(ru.Years) == 0 {
 		return ErrEmptyRollup
 	}
-	agencies := 0
 	for _, y := range ru.Years {
 		if y == nil {
 			return errors.New("xlsx: 汇总中有空的年度")
 		}
-		agencies += len(y.Agencies)
 	}
 	b, err := newBook(opt, docProps{title: "政府信息公开工作年度报告汇总", subject: ru.Name, kind: workbook.Rollup})
 	if err != nil {
 		return err
 	}
 	defer b.f.Close()
-	omitted := ""
-	if agencies > MaxAgencySheets {
-		omitted = fmt.Sprintf("共%d个单位，超过%d个，本工作簿未附各单位的统计表；各单位的主要指标见“各单位”工作表。", agencies, MaxAgencySheets)
-	}
 	for _, y := range ru.Years {
-		if err := b.addYear(ru, y, len(ru.Years) > 1, omitted); err != nil {
+		if err := b.addYear(ru, y, len(ru.Years) > 1); err != nil {
 			return err
 		}
 	}
@@ -82,10 +79,10 @@ func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 			return err
 		}
 	}
-	if err := b.add("核查", rollupFindingsSheet(ru, omitted)); err != nil {
+	if err := b.add("核查", rollupFindingsSheet(ru)); err != nil {
 		return err
 	}
-	if omitted == "" {
+	if opt.AgencySheets {
 		for _, y := range ru.Years {
 			for _, a := range y.Agencies {
 				if a.Report == nil {
@@ -103,9 +100,10 @@ func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 // yearPrefix starts the names of a year's sheets: 2023年, 年度未识别.
 func yearPrefix(year int) string { return nonEmpty(yearText(year), "年度未识别") }
 
-func (b *book) addYear(ru *rollup.Rollup, y *rollup.Year, multiYear bool, omitted string) error {
+func (b *book) addYear(ru *rollup.Rollup, y *rollup.Year, multiYear bool) error {
 	prefix := yearPrefix(y.Year)
-	for i, st := range y.SummaryTables() {
+	tables := y.SummaryTables()
+	for i, st := range tables {
 		form := templates.FormByID(st.Form)
 		if form == nil {
 			continue
@@ -113,7 +111,7 @@ func (b *book) addYear(ru *rollup.Rollup, y *rollup.Year, multiYear bool, omitte
 		groups := layout.Groups(form)
 		notes := formNotes(y, form, st.Shared)
 		for _, g := range groups {
-			fg := buildForm(g, formHeader{agency: ru.Name, year: y.Year, rollup: true})
+			fg := buildForm(layout.WithCoverage(g), formHeader{agency: ru.Name, year: y.Year, rollup: true})
 			// The notes go under 汇总单位/报告年度, above the section heading.
 			fg.insertRows(2, len(notes))
 			for i, n := range notes {
@@ -132,14 +130,36 @@ func (b *book) addYear(ru *rollup.Rollup, y *rollup.Year, multiYear bool, omitte
 			}
 		}
 	}
-	if err := b.add(prefix+"主要指标", rollupFiguresSheet(ru, y, omitted)); err != nil {
+	if err := b.add(prefix+"主要指标", rollupFiguresSheet(ru, y)); err != nil {
 		return err
 	}
 	name := "各单位"
 	if multiYear {
 		name = prefix + name
 	}
-	return b.add(name, agencySheet(ru, y))
+	if err := b.add(name, agencySheet(ru, y)); err != nil {
+		return err
+	}
+	for i, st := range tables {
+		form := templates.FormByID(st.Form)
+		if form == nil {
+			continue
+		}
+		for _, g := range layout.Groups(form) {
+			name := prefix + "明细"
+			if i > 0 {
+				name += " " + formName(form.ID)
+			}
+			name += " " + g.Section.Short
+			if err := b.add(name, detailSheet(ru, y, st, g)); err != nil {
+				return err
+			}
+		}
+	}
+	if g := missingSheet(ru, y); g != nil {
+		return b.add(prefix+"未报送", g)
+	}
+	return nil
 }
 
 // formName is a form's short Chinese name: 2021年格式 (templates.FormLabel).
@@ -150,9 +170,17 @@ func formName(id string) string {
 	return templates.FormLabel(id)
 }
 
-// agencyCount is 45个单位（2021年格式40个、2019年格式5个）.
+// agencyCount is 45个单位（2021年格式40个、2019年格式5个）, with a roster
+// 45个单位（已报送43个/应报送46个；…）.
 func agencyCount(y *rollup.Year) string {
 	s := fmt.Sprintf("%d个单位", len(y.Agencies))
+	if y.Expected > 0 {
+		s += fmt.Sprintf("（名单中应报送%d个、已报送%d个、未报送%d个", y.Expected, y.Reported, len(y.Missing))
+		if n := len(y.OutsideRoster); n > 0 {
+			s += fmt.Sprintf("，名单外%d个", n)
+		}
+		s += "）"
+	}
 	if len(y.Forms) > 1 {
 		parts := make([]string, len(y.Forms))
 		for i, fc := range y.Forms {
@@ -166,7 +194,7 @@ func agencyCount(y *rollup.Year) string {
 // formNotes are the rows above a 汇总 table: what was summed, and what is
 // not in the table.
 func formNotes(y *rollup.Year, form *templates.Form, sc *rollup.SharedCells) []string {
-	head := "共" + agencyCount(y) + "。每格为填报该格的各单位数字之和，批注注明填报单位数（如“42/45 个单位填报”）；报告未填的格不按0计。"
+	head := "共" + agencyCount(y) + "。每格为填报该格的各单位数字之和；右侧“填报单位数”栏为填报该行的单位数/应填的单位数，不是全部单位填报的行该栏加底色（各格的填报单位数见批注）；报告未填的格不按0计。"
 	in := []string{form.ID}
 	var body string
 	if sc == nil {
@@ -251,6 +279,15 @@ func fillRollup(fg *formGrid, y *rollup.Year, form *templates.Form, sc *rollup.S
 			x.style = sPartial
 		}
 	}
+	// 填报单位数 of each data row, from the coverage of its cells.
+	for _, cv := range fg.covers {
+		c := y.RowCoverage(cv.t, cv.row.Key, sc)
+		x := fg.at(cv.r, cv.c)
+		x.text = c.String()
+		if !c.Full() {
+			x.style = sCoveragePart
+		}
+	}
 }
 
 // rollupTitle starts the titles of a year's sheets: 某县2023年.
@@ -266,7 +303,7 @@ var rollupFigureColumns = []column{{"指标", 30, sLabel}, {"单位", 7, sTextCe
 
 // rollupFiguresSheet lists a year's figures: total, coverage, 约数, and
 // one column per group.
-func rollupFiguresSheet(ru *rollup.Rollup, y *rollup.Year, omitted string) *grid {
+func rollupFiguresSheet(ru *rollup.Rollup, y *rollup.Year) *grid {
 	cols := slices.Clone(rollupFigureColumns)
 	for _, gr := range y.Groups {
 		cols = append(cols, column{fmt.Sprintf("%s（%d个单位）", gr.Name, gr.Agencies), 14, sNumber})
@@ -274,9 +311,6 @@ func rollupFiguresSheet(ru *rollup.Rollup, y *rollup.Year, omitted string) *grid
 	notes := []string{"共" + agencyCount(y) + "。填报单位数为写明该项的单位数/单位总数；报告未写明的不按0计。"}
 	if len(y.Groups) > 0 {
 		notes[0] += "分组各列为该组的小计，批注注明填报单位数。"
-	}
-	if omitted != "" {
-		notes = append(notes, omitted)
 	}
 	g := listSheet(cols, rollupTitle(ru, y)+"政府信息公开工作年度报告主要指标汇总", notes...)
 	row := len(g.rows)
@@ -307,162 +341,54 @@ func rollupFiguresSheet(ru *rollup.Rollup, y *rollup.Year, omitted string) *grid
 }
 
 // firstPageWidth is about the width, in column units, of the first of the
-// landscape pages the 各单位 sheet is printed across.
+// landscape pages a list is printed across: its title and notes fit there.
 const firstPageWidth = 130
 
-// agencySheet lists a year's agencies, one row each, with totals below.
+// agencySheet lists a year's agencies, one row each with their figures,
+// totals below.
 func agencySheet(ru *rollup.Rollup, y *rollup.Year) *grid {
-	grouped := false
-	for _, a := range y.Agencies {
-		grouped = grouped || a.Group != ""
-	}
-	cols := []column{{"序号", 6, sNumber}, {"单位", 24, sLabel}}
-	if grouped {
-		cols = append(cols, column{"分组", 12, sText})
-	}
-	cols = append(cols, column{"格式", 12, sTextCenter})
-	first := len(cols) // first figure column
-	for _, fig := range templates.Figures {
-		cols = append(cols, column{fig.Label + "\n（" + fig.Unit + "）", 11, sNumber})
-	}
-	nFig := len(templates.Figures)
-	cols = append(cols, column{"核查发现数", 9, sNumber}, column{"来源文件", 36, sText})
 	tail := "合计和填报单位数"
-	if grouped {
+	if len(y.Groups) > 0 {
 		tail = "合计、填报单位数和各分组小计"
 	}
-	// The title and note fit on the first of the pages printed across.
-	span, w := 0, 0.0
-	for span < len(cols) && w+cols[span].width <= firstPageWidth {
-		w += cols[span].width
-		span++
+	l := &agencyList{
+		title: fmt.Sprintf("%s各单位主要指标（%d个单位）", rollupTitle(ru, y), len(y.Agencies)),
+		notes: []string{listOrder(ru) + "空白表示报告未写明该项（不按0计）；带批注的数为约数，批注为原文；有错误核查发现的单位加底色，原因见“核查问题”栏。表末为" + tail + "，均为公式。"},
+		rows:  y.Agencies, groups: y.Groups, width: 11, count: true,
+		reports: ru.Roster != nil,
 	}
-	g := listSheetSpan(cols, max(span, 1), fmt.Sprintf("%s各单位主要指标（%d个单位）", rollupTitle(ru, y), len(y.Agencies)),
-		"空白表示报告未写明该项（不按0计）；带批注的数为约数，批注为原文。表末为"+tail+"，均为公式。")
-	header := len(g.rows) - 1
-	top := header + 1
-	for i, a := range y.Agencies {
-		row := top + i
-		for c, col := range cols {
-			g.set(row, c, "", col.style)
-		}
-		g.at(row, 0).num = int64(i + 1)
-		g.at(row, 1).text = nonEmpty(a.Agency, "未署名机关")
-		if grouped {
-			g.at(row, 2).text = a.Group
-		}
-		g.at(row, first-1).text = formName(a.Form)
-		for j, fig := range templates.Figures {
-			if v, ok := a.Figures[fig.Key]; ok {
-				x := g.at(row, first+j)
-				x.num = cellValue(v.Value)
-				if v.Approx {
-					x.comment = evidenceNote(a.Report.Source, v)
-				}
-			}
-		}
-		g.at(row, first+nFig).num = int64(a.Findings)
-		g.at(row, first+nFig+1).text = a.Path
+	for _, fig := range templates.Figures {
+		l.values = append(l.values, valueColumn{label: fig.Label + "\n（" + fig.Unit + "）", value: func(a *rollup.AgencyRow) (xxgk.Value, bool) {
+			v, ok := a.Figures[fig.Key]
+			return v, ok
+		}})
 	}
-	last := top + len(y.Agencies) - 1
-	g.autoFilter = cellName(header, 0) + ":" + cellName(max(last, top), len(cols)-1)
-	// 序号 and 单位 stay in view, and are printed on every page of the
-	// three the sheet is printed across.
-	g.freeze, g.titleCols, g.pagesWide = [2]int{top, 2}, 2, 3
-	g.titleRows = [2]int{header, header}
-	g.landscape = true
-
-	// colRange is a column's agency rows: E4:E48, or $E$4:$E$48.
-	colRange := func(c int, abs bool) string {
-		a, _ := excelize.CoordinatesToCellName(c+1, top+1, abs)
-		b, _ := excelize.CoordinatesToCellName(c+1, last+1, abs)
-		return a + ":" + b
-	}
-	row := last + 1
-	// A row of totals, labelled in 序号+单位, which every printed page shows.
-	summary := func(label string) {
-		for c := range cols {
-			g.set(row, c, "", sFormula)
-		}
-		g.merge(row, 0, row, 1, label, sHeader)
-	}
-	findings := func(rows []*rollup.AgencyRow) int64 {
-		n := int64(0)
-		for _, a := range rows {
-			n += int64(a.Findings)
-		}
-		return n
-	}
-	if len(y.Agencies) == 0 {
-		return g
-	}
-	// 合计: a figure no agency stated stays empty.
-	summary("合计")
-	for j, fig := range templates.Figures {
-		if t, ok := y.Figures[fig.Key]; ok {
-			x := g.at(row, first+j)
-			x.formula, x.num = "SUM("+colRange(first+j, false)+")", cellValue(t.Value)
-			if t.Approx {
-				x.comment = "含约数"
-			}
-		}
-	}
-	x := g.at(row, first+nFig)
-	x.formula, x.num = "SUM("+colRange(first+nFig, false)+")", findings(y.Agencies)
-	row++
-	summary("填报单位数")
-	for j, fig := range templates.Figures {
-		x := g.at(row, first+j)
-		x.formula, x.num = "COUNT("+colRange(first+j, false)+")", int64(y.Figures[fig.Key].Count)
-	}
-	row++
-	if !grouped {
-		return g
-	}
-	members := map[string][]*rollup.AgencyRow{}
-	for _, a := range y.Agencies {
-		members[a.Group] = append(members[a.Group], a)
-	}
-	groupCol := colRange(2, true)
-	for _, gr := range y.Groups {
-		summary(fmt.Sprintf("小计：%s（%d个单位）", gr.Name, gr.Agencies))
-		g.at(row, 2).text = gr.Name
-		crit := `"=` + strings.ReplaceAll(sumifLiteral.Replace(gr.Name), `"`, `""`) + `"`
-		sumif := func(c int) string { return "SUMIF(" + groupCol + "," + crit + "," + colRange(c, false) + ")" }
-		for j, fig := range templates.Figures {
-			if t, ok := gr.Figures[fig.Key]; ok {
-				x := g.at(row, first+j)
-				x.formula, x.num = sumif(first+j), cellValue(t.Value)
-				if t.Approx {
-					x.comment = "含约数"
-				}
-			}
-		}
-		x := g.at(row, first+nFig)
-		x.formula, x.num = sumif(first+nFig), findings(members[gr.Name])
-		row++
-	}
-	return g
+	return l.build()
 }
 
-// sumifLiteral escapes the wildcards of a SUMIF criterion.
-var sumifLiteral = strings.NewReplacer("~", "~~", "*", "~*", "?", "~?")
+// listOrder says in which order the agencies are listed.
+func listOrder(ru *rollup.Rollup) string {
+	if ru.Roster != nil {
+		return "单位按名单的顺序排列，名单外的单位列在最后。"
+	}
+	return "单位按名称的拼音排序。"
+}
 
 var rollupFindingColumns = append([]column{{"文件", 28, sText}, {"单位", 20, sText}, {"年度", 7, sTextCenter}}, findingColumns...)
 
 // rollupFindingsSheet lists the inputs that could not be read, then every
 // finding of the roll-up and of its reports.
-func rollupFindingsSheet(ru *rollup.Rollup, omitted string) *grid {
+func rollupFindingsSheet(ru *rollup.Rollup) *grid {
 	cols := rollupFindingColumns
-	notes := []string{fmt.Sprintf("共%d条核查发现；%d个文件无法读取（列在最前）。", len(ru.Findings), len(ru.Unreadable))}
-	if omitted != "" {
-		notes = append(notes, omitted)
+	note := fmt.Sprintf("共%d条核查发现；%d个文件无法读取（列在最前）。", len(ru.Findings), len(ru.Unreadable))
+	if n := len(ru.NotReports); n > 0 {
+		note += fmt.Sprintf("%d个文件不是年度报告，未计入汇总（见“非年度报告，未计入汇总”）。", n)
 	}
-	g := listSheet(cols, ru.Name+"政府信息公开工作年度报告汇总核查结果", notes...)
+	g := listSheet(cols, ru.Name+"政府信息公开工作年度报告汇总核查结果", note)
 	header := len(g.rows) - 1
 	row := header + 1
 	for _, u := range ru.Unreadable {
-		texts := []string{u.Path, "", "", xxgk.SeverityError.Label(), "unreadable", "无法读取：" + u.Reason, "", "", ""}
+		texts := []string{u.Path, "", "", xxgk.SeverityError.Label(), "无法读取", "无法读取：" + u.Reason, "", "", ""}
 		for i, c := range cols {
 			g.set(row, i, texts[i], c.style)
 		}

@@ -74,12 +74,10 @@ func TestRollupSheets(t *testing.T) {
 	ru, _ := testRollup(t)
 	f := openRollup(t, ru)
 	want := []string{
-		"2016年汇总", "2016年主要指标", "2016年各单位",
+		"2016年汇总", "2016年主要指标", "2016年各单位", "2016年明细 统计表",
 		"2025年汇总 表二", "2025年汇总 表三", "2025年汇总 表四", "2025年主要指标", "2025年各单位",
+		"2025年明细 表二", "2025年明细 表三", "2025年明细 表四",
 		"核查",
-		"崇川区2016 统计表",
-		"平潭综合实验区2025 表二", "平潭综合实验区2025 表三", "平潭综合实验区2025 表四",
-		"某某县2025 表二", "某某县2025 表三", "某某县2025 表四",
 	}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
@@ -105,19 +103,29 @@ func TestRollupSheets(t *testing.T) {
 	}
 }
 
-// checkRollupPrint: the print setup of checkPrintAs; 各单位 is printed
-// across 3 pages with 序号 and 单位 repeated.
+// isAgencyList reports the sheets of one row per agency.
+func isAgencyList(sheet string) bool {
+	return strings.Contains(sheet, "各单位") || strings.Contains(sheet, "明细")
+}
+
+// checkRollupPrint: the print setup of checkPrintAs; the lists of agencies
+// are printed across pages (各单位 across 3), with 序号 and 单位 and the two
+// header rows repeated.
 func checkRollupPrint(t *testing.T, f *excelize.File) {
 	t.Helper()
 	titles := checkPrintAs(t, f, func(sheet string) int {
-		if strings.Contains(sheet, "各单位") {
-			return 3
+		if !isAgencyList(sheet) {
+			return 1
 		}
-		return 1
+		pl, _ := f.GetPageLayout(sheet)
+		if strings.Contains(sheet, "各单位") && *pl.FitToWidth < 3 {
+			t.Errorf("%s printed %d pages across, want 3 or more", sheet, *pl.FitToWidth)
+		}
+		return *pl.FitToWidth
 	})
 	for _, sheet := range f.GetSheetList() {
-		if strings.Contains(sheet, "各单位") {
-			if want := quoteSheet(sheet) + "!$A:$B," + quoteSheet(sheet) + "!$3:$3"; titles[sheet] != want {
+		if isAgencyList(sheet) {
+			if want := quoteSheet(sheet) + "!$A:$B," + quoteSheet(sheet) + "!$3:$4"; titles[sheet] != want {
 				t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], want)
 			}
 		}
@@ -157,6 +165,18 @@ func TestRollupCells(t *testing.T) {
 	if keys < 150 {
 		t.Errorf("only %d cells compared", keys)
 	}
+	// Each row's 填报单位数, right of the table.
+	for sheet, cells := range map[string]map[string]string{
+		rollupSheet(2025, "表三 依申请公开情况"): {"K6": "填报单位数", "K9": "2/2", "K32": "2/2"},
+		rollupSheet(2025, "表四 复议诉讼情况"):  {"P6": "填报单位数", "P9": "2/2"},
+		"2016年汇总": {"D6": "填报单位数", "D8": "1/1"},
+	} {
+		for cell, want := range cells {
+			if got := mustValue(t, f, sheet, cell); got != want {
+				t.Errorf("%s!%s = %q, want %q", sheet, cell, got, want)
+			}
+		}
+	}
 	s3 := rollupSheet(2025, "表三 依申请公开情况")
 	for cell, formula := range map[string]string{"J9": "SUM(D9:I9)", "D32": "SUM(D11:D31)"} {
 		if fm, _ := f.GetCellFormula(s3, cell); fm != formula {
@@ -177,11 +197,11 @@ func TestRollupCells(t *testing.T) {
 	}
 }
 
-// TestRollupAgencies: the 各单位 sheet of a year: one row per agency,
-// missing figures empty, totals as formulas whose cached values are the
-// model's totals, filter and frozen header.
+// TestRollupAgencies: the 各单位 sheet of a year: one row per agency in
+// pinyin order, missing figures empty, totals as formulas whose cached
+// values are the model's totals, filter and frozen header.
 func TestRollupAgencies(t *testing.T) {
-	ru, reports := testRollup(t)
+	ru, _ := testRollup(t)
 	f := openRollup(t, ru)
 	y := ru.Years[1]
 	if y.Year != 2025 {
@@ -193,18 +213,21 @@ func TestRollupAgencies(t *testing.T) {
 		t.Fatal(err)
 	}
 	header := rows[2]
+	for i := range header {
+		header[i] = strings.ReplaceAll(header[i], "\n", "")
+	}
 	if got := header[:4]; !slices.Equal(got, []string{"序号", "单位", "分组", "格式"}) {
 		t.Errorf("header %q", got)
 	}
-	if n := len(header); n != 4+len(templates.Figures)+2 || header[n-2] != "核查发现数" || header[n-1] != "来源文件" {
+	if n := len(header); n != 4+len(templates.Figures)+3 || header[n-3] != "核查发现数" || header[n-2] != "核查问题" || header[n-1] != "来源文件" {
 		t.Errorf("header %q", header)
 	}
 	col := func(c int) string { name, _ := excelize.ColumnNumberToName(c + 1); return name }
-	// Agency rows 4–5, then 合计, 填报单位数, 小计：县直.
-	for i, r := range reports[:2] {
-		row := 4 + i
-		if got := mustValue(t, f, sheet, fmt.Sprintf("B%d", row)); got != r.Agency {
-			t.Errorf("B%d = %q, want %q", row, got, r.Agency)
+	// Agency rows 5–6 (某某县 mǒu before 平潭 píng), then 合计, 填报单位数, 小计：县直.
+	for i, a := range y.Agencies {
+		row := 5 + i
+		if got, want := mustValue(t, f, sheet, fmt.Sprintf("B%d", row)), []string{"某某县", "平潭综合实验区"}[i]; got != want || a.Agency != want {
+			t.Errorf("B%d = %q, want %q", row, got, want)
 		}
 		if got := mustValue(t, f, sheet, fmt.Sprintf("D%d", row)); got != "2021年格式" {
 			t.Errorf("D%d = %q", row, got)
@@ -212,7 +235,7 @@ func TestRollupAgencies(t *testing.T) {
 		for j, fig := range templates.Figures {
 			cell := fmt.Sprintf("%s%d", col(4+j), row)
 			got := mustValue(t, f, sheet, cell)
-			v, ok := r.Figures[fig.Key]
+			v, ok := a.Figures[fig.Key]
 			switch {
 			case !ok && got != "":
 				t.Errorf("%s (%s not stated) = %q, want empty", cell, fig.Key, got)
@@ -225,37 +248,37 @@ func TestRollupAgencies(t *testing.T) {
 	for j, fig := range templates.Figures {
 		c := col(4 + j)
 		total, ok := y.Figures[fig.Key]
-		fm, _ := f.GetCellFormula(sheet, c+"6")
-		got := mustValue(t, f, sheet, c+"6")
+		fm, _ := f.GetCellFormula(sheet, c+"7")
+		got := mustValue(t, f, sheet, c+"7")
 		if !ok {
 			missing++
 			if got != "" || fm != "" {
-				t.Errorf("%s6 (%s, no agency stated it) = %q formula %q, want empty", c, fig.Key, got, fm)
+				t.Errorf("%s7 (%s, no agency stated it) = %q formula %q, want empty", c, fig.Key, got, fm)
 			}
-		} else if fm != "SUM("+c+"4:"+c+"5)" || got != total.Value.String() {
-			t.Errorf("%s6 (%s) = %q formula %q, want %s by SUM", c, fig.Key, got, fm, total.Value)
+		} else if fm != "SUM("+c+"5:"+c+"6)" || got != total.Value.String() {
+			t.Errorf("%s7 (%s) = %q formula %q, want %s by SUM", c, fig.Key, got, fm, total.Value)
 		}
-		if fm, _ := f.GetCellFormula(sheet, c+"7"); fm != "COUNT("+c+"4:"+c+"5)" || mustValue(t, f, sheet, c+"7") != fmt.Sprint(total.Count) {
-			t.Errorf("%s7 (填报单位数 of %s) = %q formula %q, want %d", c, fig.Key, mustValue(t, f, sheet, c+"7"), fm, total.Count)
+		if fm, _ := f.GetCellFormula(sheet, c+"8"); ok && (fm != "COUNT("+c+"5:"+c+"6)" || mustValue(t, f, sheet, c+"8") != fmt.Sprint(total.Count)) {
+			t.Errorf("%s8 (填报单位数 of %s) = %q formula %q, want %d", c, fig.Key, mustValue(t, f, sheet, c+"8"), fm, total.Count)
 		}
 		gt, ok := y.Groups[0].Figures[fig.Key]
-		fm, _ = f.GetCellFormula(sheet, c+"8")
-		if got := mustValue(t, f, sheet, c+"8"); ok && (got != gt.Value.String() || fm != `SUMIF($C$4:$C$5,"=县直",`+c+"4:"+c+"5)") ||
+		fm, _ = f.GetCellFormula(sheet, c+"9")
+		if got := mustValue(t, f, sheet, c+"9"); ok && (got != gt.Value.String() || fm != `SUMIF($C$5:$C$6,"=县直",`+c+"5:"+c+"6)") ||
 			!ok && got != "" {
-			t.Errorf("%s8 (县直 %s) = %q formula %q, want %v", c, fig.Key, got, fm, gt.Value)
+			t.Errorf("%s9 (县直 %s) = %q formula %q, want %v", c, fig.Key, got, fm, gt.Value)
 		}
 	}
 	if missing == 0 {
 		t.Error("every figure stated: the empty case is not tested")
 	}
-	for cell, want := range map[string]string{"A6": "合计", "A7": "填报单位数", "A8": "小计：县直（1个单位）", "C8": "县直"} {
+	for cell, want := range map[string]string{"A7": "合计", "A8": "填报单位数", "A9": "小计：县直（1个单位）", "C9": "县直"} {
 		if got := mustValue(t, f, sheet, cell); got != want {
 			t.Errorf("%s = %q, want %q", cell, got, want)
 		}
 	}
 	// The approximate figure carries its evidence, as on the official sheets.
 	comments, _ := f.GetComments(sheet)
-	if !hasComment(comments, "E4", "约数") || !hasComment(comments, "E6", "含约数") {
+	if !hasComment(comments, "E5", "约数") || !hasComment(comments, "E7", "含约数") {
 		t.Errorf("approximate 主动公开 not marked: %+v", comments)
 	}
 	var filter string
@@ -264,16 +287,83 @@ func TestRollupAgencies(t *testing.T) {
 			filter = dn.RefersTo
 		}
 	}
-	if want := fmt.Sprintf("'%s'!$A$3:$%s$5", sheet, col(len(header)-1)); filter != want {
+	if want := fmt.Sprintf("'%s'!$A$4:$%s$6", sheet, col(len(header)-1)); filter != want {
 		t.Errorf("auto-filter %q, want %q", filter, want)
 	}
 	panes, err := f.GetPanes(sheet)
-	if err != nil || !panes.Freeze || panes.YSplit != 3 || panes.XSplit != 2 || panes.TopLeftCell != "C4" {
+	if err != nil || !panes.Freeze || panes.YSplit != 4 || panes.XSplit != 2 || panes.TopLeftCell != "C5" {
 		t.Errorf("panes %+v, %v", panes, err)
 	}
 	// One year's sheets without a group have no 分组 column.
 	if got := mustValue(t, f, "2016年各单位", "C3"); got != "格式" {
 		t.Errorf("2016年各单位!C3 = %q", got)
+	}
+}
+
+// TestRollupErrorsShaded: an agency with an error finding is shaded on the
+// lists, the findings named in 核查问题.
+func TestRollupErrorsShaded(t *testing.T) {
+	a := parseFile(t, "pingtan-2025-zone-html.html")
+	bad := copyReport(a, "某某县", "某某县.html")
+	bad.Findings = append(slices.Clone(bad.Findings), xxgk.Finding{Rule: "t3_balance", Severity: xxgk.SeverityError, Message: "不平衡"})
+	ru := rollup.Roll([]*xxgk.Report{a, bad}, rollup.Options{})
+	f := openRollup(t, ru)
+	for _, sheet := range []string{"各单位", "2025年明细 表三"} {
+		rows, _ := f.GetRows(sheet)
+		header := rows[2]
+		reason := slices.Index(header, "核查问题")
+		if reason < 0 {
+			t.Fatalf("%s: no 核查问题 column in %q", sheet, header)
+		}
+		at := func(r, c int) string { n, _ := excelize.CoordinatesToCellName(c+1, r+1); return n }
+		// 某某县 (mǒu) is the first agency, on row 5.
+		if got := rows[4][1]; got != "某某县" {
+			t.Fatalf("%s: first agency %q", sheet, got)
+		}
+		if got := rows[4][reason]; got != "有错误：表三 申请收支平衡" {
+			t.Errorf("%s: reason %q", sheet, got)
+		}
+		if s := styleOf(t, f, sheet, at(4, 1)); len(s.Fill.Color) == 0 {
+			t.Errorf("%s: the agency with an error is not shaded", sheet)
+		}
+		if s := styleOf(t, f, sheet, at(5, 1)); len(s.Fill.Color) != 0 || len(rows[5]) > reason && rows[5][reason] != "" {
+			t.Errorf("%s: the agency without errors is shaded or has a reason", sheet)
+		}
+	}
+}
+
+// TestRollupDetail: the 明细 sheet of 表三 has one row per agency, the
+// cells of the table as columns under the row and column of the form.
+func TestRollupDetail(t *testing.T) {
+	ru, _ := testRollup(t)
+	f := openRollup(t, ru)
+	y := ru.Years[1]
+	const sheet = "2025年明细 表三"
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := templates.FormByID("gov_2021").Table("t3_requests")
+	cols := len(tab.DataRows()) * len(tab.DataColumns())
+	// 序号, 单位, 分组, 格式, the cells, 核查问题, 来源文件.
+	if len(rows[2]) != 4+cols+2 || rows[2][4] != "一、本年新收政府信息公开申请数量" || rows[3][4] != "自然人" || rows[3][4+6] != "总计" {
+		t.Errorf("header: %d columns, %q / %q", len(rows[2]), rows[2][4:6], rows[3][4:11])
+	}
+	for i, a := range y.Agencies {
+		r := rows[4+i]
+		if r[1] != a.Agency {
+			t.Errorf("row %d: %q, want %q", 5+i, r[1], a.Agency)
+		}
+		if want := a.Report.Cells["gov_2021.t3_requests.new_received.total"].Value.String(); r[4+6] != want {
+			t.Errorf("%s 本年新收 总计 = %q, want %s", a.Agency, r[4+6], want)
+		}
+	}
+	if got := rows[4+len(y.Agencies)][0]; got != "合计" {
+		t.Errorf("after the agencies: %q", got)
+	}
+	total := y.Cells["gov_2021.t3_requests.new_received.total"].Value.String()
+	if got := rows[4+len(y.Agencies)][4+6]; got != total {
+		t.Errorf("合计 本年新收 总计 = %q, want %s", got, total)
 	}
 }
 
@@ -318,7 +408,7 @@ func TestRollupFindings(t *testing.T) {
 	}
 	for i, fd := range ru.Findings {
 		got := rows[4+i]
-		if got[0] != fd.Path || got[1] != fd.Agency || got[4] != fd.Rule || got[5] != fd.Message {
+		if got[0] != fd.Path || got[1] != fd.Agency || got[4] != templates.RuleName(fd.Rule) || got[5] != fd.Message {
 			t.Errorf("finding %d: %q, want %+v", i, got, fd)
 		}
 	}
@@ -394,9 +484,10 @@ func TestRollupYears(t *testing.T) {
 	f := openRollup(t, ru)
 	want := []string{"2012年主要指标", "2012年各单位",
 		"2025年汇总 表二", "2025年汇总 表三", "2025年汇总 表四", "2025年主要指标", "2025年各单位",
+		"2025年明细 表二", "2025年明细 表三", "2025年明细 表四",
 		"年度未识别汇总 表二", "年度未识别汇总 表三", "年度未识别汇总 表四", "年度未识别主要指标", "年度未识别各单位",
-		"核查", "海城市西四镇2025 表二", "海城市西四镇2025 表三", "海城市西四镇2025 表四",
-		"海城市西四镇 表二", "海城市西四镇 表三", "海城市西四镇 表四"}
+		"年度未识别明细 表二", "年度未识别明细 表三", "年度未识别明细 表四",
+		"核查"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
@@ -405,47 +496,30 @@ func TestRollupYears(t *testing.T) {
 			t.Errorf("年度未识别汇总 表四!%s = %q, want %q", cell, got, text)
 		}
 	}
-	if got := mustValue(t, f, "2012年各单位", "C4"); got != "文字报告" {
-		t.Errorf("2012年各单位!C4 = %q", got)
+	if got := mustValue(t, f, "2012年各单位", "C5"); got != "文字报告" {
+		t.Errorf("2012年各单位!C5 = %q", got)
 	}
 	checkRollupPrint(t, f)
 }
 
-// TestRollupAgencySheets: each agency's official sheets up to
-// MaxAgencySheets agencies; beyond, none, and 核查 says so.
+// TestRollupAgencySheets: each agency's official sheets only on request;
+// without, the sheets do not grow with the agencies.
 func TestRollupAgencySheets(t *testing.T) {
 	base := parseFile(t, "page-08.txt") // gov_2021, three sheets
-	for _, n := range []int{MaxAgencySheets, MaxAgencySheets + 1} {
-		reports := make([]*xxgk.Report, n)
-		for i := range reports {
-			reports[i] = copyReport(base, fmt.Sprintf("第%03d镇", i), fmt.Sprintf("%03d.txt", i))
-		}
-		f := openRollup(t, rollup.Roll(reports, rollup.Options{}))
-		sheets := f.GetSheetList()
-		fixed := []string{"2025年汇总 表二", "2025年汇总 表三", "2025年汇总 表四", "2025年主要指标", "各单位", "核查"}
-		if !slices.Equal(sheets[:len(fixed)], fixed) {
-			t.Fatalf("%d agencies: sheets %q", n, sheets[:len(fixed)])
-		}
-		note := mustValue(t, f, "核查", "A2") + mustValue(t, f, "核查", "A3")
-		if n <= MaxAgencySheets {
-			if len(sheets) != len(fixed)+3*n || sheets[len(fixed)] != "第000镇2025 表二" {
-				t.Errorf("%d agencies: %d sheets", n, len(sheets))
-			}
-			if strings.Contains(note, "未附") {
-				t.Errorf("%d agencies: note %q", n, note)
-			}
-			continue
-		}
-		if len(sheets) != len(fixed) {
-			t.Errorf("%d agencies: per-agency sheets written: %q", n, sheets[len(fixed):])
-		}
-		if !strings.Contains(note, "未附各单位的统计表") {
-			t.Errorf("%d agencies: 核查 note %q", n, note)
-		}
-		rows, _ := f.GetRows("各单位")
-		if got := rows[len(rows)-2][0]; got != "合计" {
-			t.Errorf("各单位 row %d: %q", len(rows)-1, got)
-		}
+	reports := make([]*xxgk.Report, 5)
+	for i := range reports {
+		reports[i] = copyReport(base, fmt.Sprintf("第%03d镇", i), fmt.Sprintf("%03d.txt", i))
+	}
+	ru := rollup.Roll(reports, rollup.Options{})
+	fixed := []string{"2025年汇总 表二", "2025年汇总 表三", "2025年汇总 表四", "2025年主要指标", "各单位",
+		"2025年明细 表二", "2025年明细 表三", "2025年明细 表四", "核查"}
+	if got := openRollup(t, ru).GetSheetList(); !slices.Equal(got, fixed) {
+		t.Errorf("sheets %q, want %q", got, fixed)
+	}
+	f := open(t, func(b *bytes.Buffer) error { return WriteRollup(b, ru, Options{AgencySheets: true}) })
+	sheets := f.GetSheetList()
+	if len(sheets) != len(fixed)+3*len(reports) || !slices.Equal(sheets[:len(fixed)], fixed) || sheets[len(fixed)] != "第000镇2025 表二" {
+		t.Errorf("with the agencies' sheets: %q", sheets)
 	}
 }
 
@@ -518,5 +592,86 @@ func TestRollupMinorityForm(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("none of the local report's numbers is on its 汇总 sheet")
+	}
+}
+
+// TestRollupMissing: with a roster, the 未报送 sheet lists the agencies
+// without a report in roster order, the reports outside the roster and
+// the inputs that are not reports.
+func TestRollupMissing(t *testing.T) {
+	base := parseFile(t, "page-08.txt")
+	ro := rollup.NewRoster([]rollup.RosterEntry{{Name: "乙镇", Group: "乡镇"}, {Name: "甲镇", Group: "乡镇"}, {Name: "丙局", Group: "部门"}, {Name: "丁局", Group: "部门"}})
+	notice := copyReport(base, "丁局", "丁局.html")
+	notice.Findings = []xxgk.Finding{{Rule: xxgk.RuleNotReport, Severity: xxgk.SeverityWarning, Evidence: "关于报送年度报告的通知"}}
+	ru := rollup.Roll([]*xxgk.Report{
+		copyReport(base, "某县甲镇人民政府", "甲.txt"), copyReport(base, "戊局", "戊.txt"), notice,
+	}, rollup.Options{Roster: ro})
+	f := openRollup(t, ru)
+	if got := f.GetSheetList(); !slices.Contains(got, "2025年未报送") {
+		t.Fatalf("sheets %q", got)
+	}
+	rows, _ := f.GetRows("2025年未报送")
+	var lines []string
+	for _, r := range rows[3:] {
+		lines = append(lines, strings.Join(r, "|"))
+	}
+	want := []string{
+		"一、未报送的单位（3个）",
+		"1|乙镇|乡镇||未收到报告",
+		"2|丙局|部门||未收到报告",
+		"3|丁局|部门|丁局.html|收到的文件不是年度报告：标题表明不是年度报告：关于报送年度报告的通知",
+		"二、名单外的报告（1份，数字计入合计）",
+		"1|戊局||戊.txt|单位不在名单中",
+		"三、非年度报告（1个文件，未计入汇总）",
+		"1|丁局||丁局.html|标题表明不是年度报告：关于报送年度报告的通知",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("未报送:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	if got := mustValue(t, f, "2025年未报送", "A2"); !strings.Contains(got, "应报送4个单位，已报送1个，未报送3个") {
+		t.Errorf("note %q", got)
+	}
+	// The agencies in roster order: 甲镇 (the roster's name), then 戊局.
+	if got := []string{mustValue(t, f, "各单位", "B5"), mustValue(t, f, "各单位", "B6")}; !slices.Equal(got, []string{"甲镇", "戊局"}) {
+		t.Errorf("各单位 %q", got)
+	}
+	if got := mustValue(t, f, "各单位", "D5"); got != "某县甲镇人民政府" {
+		t.Errorf("报告所署单位 %q", got)
+	}
+}
+
+// TestRollupManyAgencies: the sheets do not grow with the agencies; 表三's
+// 明细 has one row per agency.
+func TestRollupManyAgencies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a roll-up of 340 agencies")
+	}
+	base := parseFile(t, "pingtan-2025-zone-html.html")
+	const n = 340
+	reports := make([]*xxgk.Report, n)
+	groups := map[string]string{}
+	for i := range reports {
+		reports[i] = copyReport(base, fmt.Sprintf("第%03d单位", i), fmt.Sprintf("%03d.html", i))
+		groups[reports[i].Agency] = []string{"县直部门", "乡镇街道"}[i%2]
+	}
+	start := time.Now()
+	f := openRollup(t, rollup.Roll(reports, rollup.Options{Groups: groups}))
+	t.Logf("%d agencies written in %v", n, time.Since(start).Round(time.Millisecond))
+	sheets := f.GetSheetList()
+	if len(sheets) > 20 {
+		t.Errorf("%d sheets: %q", len(sheets), sheets)
+	}
+	rows, err := f.GetRows("2025年明细 表三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	agencies := 0
+	for _, r := range rows {
+		if len(r) > 1 && strings.HasPrefix(r[1], "第") {
+			agencies++
+		}
+	}
+	if agencies != n {
+		t.Errorf("明细 表三: %d agency rows, want %d", agencies, n)
 	}
 }

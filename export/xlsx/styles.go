@@ -14,24 +14,31 @@ var gb2312 = 134
 type style int
 
 const (
-	sNone        style = iota
-	sTitle             // sheet title, no border
-	sSubtitle          // 填报单位 / 报告年度 line, no border
-	sHeading           // section heading (二、主动公开政府信息情况)
-	sHeader            // table header: bold, centred, wrapped, bordered
-	sLabel             // row label: left, wrapped, bordered
-	sLabelCenter       // group label spanning rows: centred
-	sUnit              // unit column: centred
-	sNumber            // a number from the report
-	sFlagged           // a number whose identity does not hold
-	sInput             // template input cell: unlocked
-	sFormula           // a total computed by formula
-	sText              // list text: left, wrapped, bordered
-	sTextCenter        // list text centred (级别, 约数)
-	sBlock             // block title in list sheets
-	sInputText         // template 填报单位 / 报告年度: unlocked, no border
-	sNote              // a note above a table: wrapped, no border
-	sPartial           // a 汇总 number of fewer agencies than its neighbours: italic
+	sNone         style = iota
+	sTitle              // sheet title, no border
+	sSubtitle           // 填报单位 / 报告年度 line, no border
+	sHeading            // section heading (二、主动公开政府信息情况)
+	sHeader             // table header: bold, centred, wrapped, bordered
+	sLabel              // row label: left, wrapped, bordered
+	sLabelCenter        // group label spanning rows: centred
+	sUnit               // unit column: centred
+	sNumber             // a number from the report
+	sFlagged            // a number whose identity does not hold
+	sInput              // template input cell: unlocked
+	sFormula            // a total computed by formula
+	sText               // list text: left, wrapped, bordered
+	sTextCenter         // list text centred (级别, 约数)
+	sBlock              // block title in list sheets
+	sInputText          // template 填报单位 / 报告年度: unlocked, no border
+	sNote               // a note above a table: wrapped, no border
+	sPartial            // a 汇总 number of fewer agencies than its neighbours: italic
+	sShadeLabel         // an agency with error findings: its name, shaded
+	sShadeText          // its other text (the reason), shaded
+	sShadeNumber        // its numbers, shaded
+	sCoverage           // 填报单位数 of a summed row that every agency filled
+	sCoveragePart       // 填报单位数 of a row that not every agency filled: bold, shaded
+	sCheck              // the template's check cell (平衡 or the difference): a formula, centred
+	sInputField         // the template's 填报单位 / 报告年度 input: unlocked, bordered, left
 	nStyles
 )
 
@@ -75,15 +82,31 @@ var styleDefs = [nStyles]*excelize.Style{
 	sNumber:      {Font: font(11, false), Alignment: align("right", false, 0), Border: border()},
 	sFlagged: {Font: font(11, true), Alignment: align("right", false, 0), Border: border(),
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{flagColor}}},
-	sInput:      {Font: font(11, false), Alignment: align("right", false, 0), Border: border(), Protection: &excelize.Protection{Locked: false}},
-	sFormula:    {Font: font(11, false), Alignment: align("right", false, 0), Border: border(), Protection: &excelize.Protection{Locked: true}},
-	sText:       {Font: font(10.5, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}, Border: border()},
-	sTextCenter: {Font: font(10.5, false), Alignment: align("center", true, 0), Border: border()},
-	sBlock:      {Font: font(12, true), Alignment: align("left", true, 0), Border: border()},
-	sInputText:  {Font: font(11, false), Alignment: align("left", false, 0), Protection: &excelize.Protection{Locked: false}},
-	sNote:       {Font: font(10.5, false), Alignment: align("left", true, 0)},
-	sPartial:    {Font: italic(font(11, false)), Alignment: align("right", false, 0), Border: border()},
+	sInput:       {Font: font(11, false), Alignment: align("right", false, 0), Border: border(), Protection: &excelize.Protection{Locked: false}},
+	sFormula:     {Font: font(11, false), Alignment: align("right", false, 0), Border: border(), Protection: &excelize.Protection{Locked: true}},
+	sText:        {Font: font(10.5, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}, Border: border()},
+	sTextCenter:  {Font: font(10.5, false), Alignment: align("center", true, 0), Border: border()},
+	sBlock:       {Font: font(12, true), Alignment: align("left", true, 0), Border: border()},
+	sInputText:   {Font: font(11, false), Alignment: align("left", false, 0), Protection: &excelize.Protection{Locked: false}},
+	sNote:        {Font: font(10.5, false), Alignment: align("left", true, 0)},
+	sPartial:     {Font: italic(font(11, false)), Alignment: align("right", false, 0), Border: border()},
+	sShadeLabel:  {Font: font(11, false), Alignment: align("left", true, 0), Border: border(), Fill: shade},
+	sShadeText:   {Font: font(10.5, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}, Border: border(), Fill: shade},
+	sShadeNumber: {Font: font(11, false), Alignment: align("right", false, 0), Border: border(), Fill: shade},
+	sCoverage:    {Font: font(10.5, false), Alignment: align("center", false, 0), Border: border()},
+	sCoveragePart: {Font: font(10.5, true), Alignment: align("center", false, 0), Border: border(),
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{partColor}}},
+	sCheck:      {Font: font(11, true), Alignment: align("center", true, 0), Border: border(), Protection: &excelize.Protection{Locked: true}},
+	sInputField: {Font: font(12, false), Alignment: align("left", false, 0), Border: border(), Protection: &excelize.Protection{Locked: false}},
 }
+
+// shade fills the rows of agencies with error findings in a list: the
+// flagged cells' colour, which prints as a visible grey.
+var shade = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{flagColor}}
+
+// partColor fills the 填报单位数 of a row some agencies did not fill: a
+// light yellow, lighter than a flagged cell.
+const partColor = "FFF2B3"
 
 func newStyles(f *excelize.File) (*styles, error) {
 	st := &styles{}

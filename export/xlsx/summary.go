@@ -192,13 +192,28 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 }
 
 func findingRow(g *grid, row, first int, cols []column, f xxgk.Finding) {
-	texts := []string{f.Severity.Label(), f.Rule, f.Message, keyLabels(f.Keys), "", f.Evidence}
+	texts := []string{f.Severity.Label(), templates.RuleName(f.Rule), f.Message, keyLabels(f.Keys), "", f.Evidence}
 	for i, c := range cols {
 		g.set(row, first+i, texts[i], c.style)
 	}
 	if f.Line > 0 {
 		g.at(row, first+4).num = int64(f.Line)
 	}
+}
+
+// tableLabel names a table key (FORM.TABLE, as blank_form has them) in
+// Chinese: 表二 第二十条第（五）项; any other key is shown as is.
+func tableLabel(k string) string {
+	form, table, ok := strings.Cut(k, ".")
+	f := templates.FormByID(form)
+	if !ok || f == nil || f.Table(table) == nil {
+		return k
+	}
+	t := f.Table(table)
+	if t.HeaderLabel != "" {
+		return t.Section.Short + " " + t.HeaderLabel
+	}
+	return t.Section.Name
 }
 
 // keyLabels names figure and cell keys in Chinese: 予以公开, 表三 （一）予以公开／总计.
@@ -216,7 +231,7 @@ func keyLabel(k string) string {
 	}
 	t, row, col, ok := templates.Cell(k)
 	if !ok {
-		return k
+		return tableLabel(k)
 	}
 	sec := t.Section.Short
 	// 总计 and 结果维持 repeat under several groups: name the group too.

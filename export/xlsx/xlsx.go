@@ -33,6 +33,9 @@ import (
 type Options struct {
 	// Created is written as the workbook's creation and modification time so output is reproducible; zero means a fixed 2000-01-01.
 	Created time.Time
+	// AgencySheets adds to a roll-up each agency's official sheets
+	// (WriteRollup), three per agency of a national form.
+	AgencySheets bool
 }
 
 // WriteReports writes one workbook for the reports (at least one).
@@ -107,10 +110,14 @@ func (b *book) addReportSheets(r *xxgk.Report, tagged bool) error {
 // formats.json; xxgk template offers those templates.BlankForms lists) for
 // staff to fill in.
 //
-// The sheets are those WriteReports draws for a report of the form, with
-// the same labels in the same cells, so one reader reads both. Labels and
-// totals are locked (sheet protection without password); input cells are
-// unlocked and validated.
+// The first sheet, 填表说明, holds the cells where the agency and the year
+// are typed, once, and how to fill the form. Then the sheets WriteReports
+// draws for a report of the form, with the same labels in the same cells,
+// so one reader reads both; their 填报单位 and 报告年度 show what was typed
+// on 填表说明. Labels and totals are locked (sheet protection without
+// password); input cells are unlocked and validated. Below a table whose
+// rows must balance (表三: 一 + 二 = 三（七）+ 四), a 核对 row shows 平衡 or
+// the difference in each column.
 func WriteTemplate(w io.Writer, formID string, opt Options) error {
 	form := templates.FormByID(formID)
 	if form == nil {
@@ -121,9 +128,17 @@ func WriteTemplate(w io.Writer, formID string, opt Options) error {
 		return err
 	}
 	defer b.f.Close()
+	if err := b.add(workbook.InstructionsSheet, instructionsSheet(form)); err != nil {
+		return err
+	}
 	for _, g := range layout.Groups(form) {
 		fg := buildForm(g, formHeader{template: true})
 		fillTemplate(fg)
+		var tables []*templates.Table
+		for _, t := range g.Tables {
+			tables = append(tables, t.Table)
+		}
+		fg.addChecks(tables)
 		if err := b.add(g.Section.Name, fg.grid); err != nil {
 			return err
 		}

@@ -99,7 +99,7 @@ func TestGov2021Report(t *testing.T) {
 			t.Errorf("表三 lacks merged range %s (have %v)", wantRange, ranges)
 		}
 	}
-	for cell, text := range map[string]string{"D4": "申请人情况", "E5": "法人或其他组织", "J5": "总计", "G6": "社会公益组织", "A9": "三、本年度办理结果", "B11": "（三）不予公开"} {
+	for cell, text := range map[string]string{"D4": "申请人情况", "E5": "法人或其他组织", "J5": "总计", "G6": "社会公\n益组织", "A9": "三、本\n年度办\n理结果", "B11": "（三）\n不予公开"} {
 		if got := mustValue(t, f, t3, cell); got != text {
 			t.Errorf("表三!%s = %q, want %q", cell, got, text)
 		}
@@ -208,16 +208,21 @@ func checkPrintAs(t *testing.T, f *excelize.File, wide func(sheet string) int) m
 		if err != nil {
 			t.Fatal(err)
 		}
-		if *pl.Size != 9 || *pl.FitToWidth != wide(sheet) || *pl.FitToHeight != 0 {
-			t.Errorf("%s: paper %d fit %d×%d", sheet, *pl.Size, *pl.FitToWidth, *pl.FitToHeight)
+		// 表三 and 表四 print on one page; lists of many columns across.
+		tall, wantOrient := 0, "portrait"
+		if (strings.Contains(sheet, "表三") || strings.Contains(sheet, "表四")) && !strings.Contains(sheet, "明细") {
+			tall = 1
 		}
-		wantOrient := "portrait"
-		for _, s := range []string{"表三", "表四", "核查", "各单位"} {
+		for _, s := range []string{"表四", "核查", "各单位", "明细", "未报送"} {
 			if strings.Contains(sheet, s) {
 				wantOrient = "landscape"
 			}
 		}
-		if *pl.Orientation != wantOrient {
+		if *pl.Size != 9 || *pl.FitToWidth != wide(sheet) || *pl.FitToHeight != tall {
+			t.Errorf("%s: paper %d fit %d×%d", sheet, *pl.Size, *pl.FitToWidth, *pl.FitToHeight)
+		}
+		// 表三 is upright unless it prints clearly larger across.
+		if *pl.Orientation != wantOrient && !(strings.Contains(sheet, "表三") && tall == 1) {
 			t.Errorf("%s: orientation %s, want %s", sheet, *pl.Orientation, wantOrient)
 		}
 		props, _ := f.GetSheetProps(sheet)
@@ -259,13 +264,13 @@ func TestFlaggedTotals(t *testing.T) {
 		t.Errorf("J30 not flagged: fill %+v", s.Fill)
 	}
 	comments, _ := f.GetComments(t3)
-	if !hasComment(comments, "J30", "本格为报告原值 25，各分项之和为 148（勾稽关系 t3_results_total）") {
+	if !hasComment(comments, "J30", "本格为报告原值 25，各分项之和为 148（勾稽关系“表三 办理结果总计”）") {
 		t.Errorf("J30 comment lacks the rule: %+v", comments)
 	}
 	if got := mustValue(t, f, t3, "J7"); got != "" {
 		t.Errorf("missing total J7 = %q, want empty", got)
 	}
-	if !hasComment(comments, "J7", "报告未填本格，各分项之和为 154（勾稽关系 t3_total_col）") {
+	if !hasComment(comments, "J7", "报告未填本格，各分项之和为 154（勾稽关系“表三 总计栏”）") {
 		t.Error("missing total J7 not flagged")
 	}
 	// A total that agrees keeps its formula.
@@ -340,8 +345,11 @@ func sheetHas(t *testing.T, f *excelize.File, sheet, text string) bool {
 		t.Fatal(err)
 	}
 	for _, r := range rows {
-		if slices.Contains(r, text) {
-			return true
+		for _, cell := range r {
+			// Long labels are broken into lines where they wrap.
+			if strings.ReplaceAll(cell, "\n", "") == text {
+				return true
+			}
 		}
 	}
 	return false
@@ -514,8 +522,15 @@ func TestTemplateMatchesReport(t *testing.T) {
 	rep := openReports(t, r)
 	tpl := open(t, func(b *bytes.Buffer) error { return WriteTemplate(b, r.Form, Options{}) })
 	for _, sheet := range tpl.GetSheetList() {
+		if sheet == workbook.InstructionsSheet {
+			continue
+		}
 		a, _ := tpl.GetRows(sheet)
 		b, _ := rep.GetRows(sheet)
+		checks := 0 // the template's 核对 rows below the table, after an empty one
+		for len(a) > len(b)+1 && len(a[len(a)-1]) > 0 && strings.HasPrefix(a[len(a)-1][0], workbook.CheckLabel) {
+			a, checks = a[:len(a)-2], checks+1
+		}
 		if len(a) != len(b) {
 			t.Errorf("%s: %d rows vs %d", sheet, len(a), len(b))
 			continue
@@ -532,7 +547,7 @@ func TestTemplateMatchesReport(t *testing.T) {
 		}
 		ma, _ := tpl.GetMergeCells(sheet)
 		mb, _ := rep.GetMergeCells(sheet)
-		if len(ma) != len(mb) {
+		if len(ma) != len(mb)+checks {
 			t.Errorf("%s: %d merges vs %d", sheet, len(ma), len(mb))
 		}
 	}
@@ -567,6 +582,14 @@ func TestNoReports(t *testing.T) {
 	}
 }
 
+func TestTableLabel(t *testing.T) {
+	for k, want := range map[string]string{"gov_2019.t2_art20_5": "表二 第二十条第（五）项", "gov_2021.t3_requests": "表三 依申请公开情况", "x.y": "x.y"} {
+		if got := keyLabel(k); got != want {
+			t.Errorf("keyLabel(%q) = %q, want %q", k, got, want)
+		}
+	}
+}
+
 func TestKeyLabel(t *testing.T) {
 	for key, want := range map[string]string{
 		"requests.granted":                                     "予以公开",
@@ -595,5 +618,56 @@ func TestFindingCellsFlagged(t *testing.T) {
 	}
 	if s := styleOf(t, f, t3, "C7"); len(s.Fill.Color) > 0 && strings.EqualFold(s.Fill.Color[0], flagColor) {
 		t.Error("C7 (自然人, in no broken relation) is flagged")
+	}
+}
+
+// TestTemplateInstructions: the template opens on 填表说明, where the
+// agency and the year are typed once; every form sheet shows them; 表三
+// has a check row that says 平衡 or the difference.
+func TestTemplateInstructions(t *testing.T) {
+	f := open(t, func(b *bytes.Buffer) error { return WriteTemplate(b, "gov_2021", Options{}) })
+	sheets := f.GetSheetList()
+	if sheets[0] != workbook.InstructionsSheet {
+		t.Fatalf("sheets %q", sheets)
+	}
+	const in = workbook.InstructionsSheet
+	for cell, want := range map[string]string{"A3": workbook.AgencyLabel, "A4": workbook.YearLabel} {
+		if got := mustValue(t, f, in, cell); got != want {
+			t.Errorf("%s!%s = %q, want %q", in, cell, got, want)
+		}
+	}
+	for _, cell := range []string{"B3", "B4"} {
+		if s := styleOf(t, f, in, cell); s.Protection == nil || s.Protection.Locked {
+			t.Errorf("%s!%s (input) is locked", in, cell)
+		}
+	}
+	text := ""
+	rows, _ := f.GetRows(in)
+	for _, r := range rows {
+		text += strings.Join(r, "")
+	}
+	for _, w := range []string{"填 0", "空白格", "按 0 计算", "核对", "平衡"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("填表说明 lacks %q", w)
+		}
+	}
+	for _, sheet := range sheets[1:] {
+		fm, _ := f.GetCellFormula(sheet, "A2")
+		if want := `"填报单位："&'填表说明'!$B$3`; fm != want || mustValue(t, f, sheet, "A2") != "填报单位：" {
+			t.Errorf("%s!A2 formula %q value %q, want %q", sheet, fm, mustValue(t, f, sheet, "A2"), want)
+		}
+	}
+	const t3 = "表三 依申请公开情况"
+	rows, _ = f.GetRows(t3)
+	last := rows[len(rows)-1]
+	if !strings.HasPrefix(last[0], "核对：表三 申请收支平衡") || last[3] != "平衡" || last[9] != "平衡" {
+		t.Errorf("check row %q", last)
+	}
+	cell, _ := excelize.CoordinatesToCellName(4, len(rows))
+	if fm, _ := f.GetCellFormula(t3, cell); fm != `IF(ROUND((D7+D8)-(D30+D31),6)=0,"平衡","相差"&ROUND((D7+D8)-(D30+D31),6))` {
+		t.Errorf("%s formula %q", cell, fm)
+	}
+	if pl, _ := f.GetPageLayout(t3); *pl.FitToHeight != 1 || *pl.FitToWidth != 1 {
+		t.Errorf("表三 is not printed on one page: %d×%d", *pl.FitToWidth, *pl.FitToHeight)
 	}
 }

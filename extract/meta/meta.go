@@ -95,14 +95,18 @@ type metaScan struct {
 	both   []span // head then tail
 	full   []span // the head paragraphs uncut, for the statistics period
 	tables []span // first rows of the tables among them, for the year
+
+	// What a filled form's 填报单位 and 报告年度 cells say (Document.Agency,
+	// Document.Year): the form's own statement, believed first.
+	agencyField, yearField document.Field
 }
 
 func newMetaScan(doc *document.Document) *metaScan {
 	s := &metaScan{
-		title: doc.Title,
-		head:  make([]span, 0, metaHeadBlocks),
-		full:  make([]span, 0, metaHeadBlocks),
-		tail:  make([]span, 0, metaTailBlocks),
+		title: doc.Title, agencyField: doc.Agency, yearField: doc.Year,
+		head: make([]span, 0, metaHeadBlocks),
+		full: make([]span, 0, metaHeadBlocks),
+		tail: make([]span, 0, metaTailBlocks),
 	}
 	bs := doc.Blocks
 	isPara := func(b *document.Block) bool { return b.Table == nil && strings.TrimSpace(b.Text) != "" }
@@ -855,7 +859,8 @@ func (s *metaScan) published(sig signature) (string, evidence) {
 type yearSource int
 
 const (
-	fromTitle yearSource = iota
+	fromForm  yearSource = iota // a filled form's 报告年度 cell
+	fromTitle                   // the report's title
 	fromPeriod
 	fromSelf  // a sentence naming the report: 现公布2011年度政府信息公开年度报告
 	fromTable // a statistics table's title
@@ -863,7 +868,7 @@ const (
 	fromPublished
 )
 
-var yearSourceName = [...]string{"标题", "统计期限", "正文对本报告的表述", "统计表标题", "正文", "发布日期"}
+var yearSourceName = [...]string{"填报表的报告年度栏", "标题", "统计期限", "正文对本报告的表述", "统计表标题", "正文", "发布日期"}
 
 var (
 	// periodKeyRe starts the sentence giving the statistics period; it is
@@ -900,6 +905,15 @@ func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []
 		pubYear, _ = strconv.Atoi(published[:4])
 	}
 	var votes []yearVote
+	var fs []xxgk.Finding
+	if f := s.yearField; f.Value != "" {
+		if y := fieldYear(f.Value); y != 0 {
+			votes = append(votes, yearVote{y, fromForm, evidence{0, f.Text}})
+		} else {
+			fs = append(fs, xxgk.Finding{Rule: xxgk.RuleFormNotNumber, Severity: xxgk.SeverityWarning, Evidence: f.Text,
+				Message: fmt.Sprintf("报告年度栏填写的“%s”不是年份，未采用；请填写四位数的年份，如 2024", f.Value)})
+		}
+	}
 	for _, t := range titles {
 		if t.year != 0 {
 			votes = append(votes, yearVote{t.year, fromTitle, t.ev})
@@ -927,16 +941,15 @@ func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []
 			votes = append(votes, v)
 		}
 	}
-	var fs []xxgk.Finding
 	if len(votes) == 0 {
 		if pubYear == 0 {
-			return 0, evidence{}, []xxgk.Finding{{Rule: xxgk.RuleYearMissing, Severity: xxgk.SeverityWarning,
-				Message: "未能确定报告所属年度"}}
+			return 0, evidence{}, append(fs, xxgk.Finding{Rule: xxgk.RuleYearMissing, Severity: xxgk.SeverityWarning,
+				Message: "未能确定报告所属年度"})
 		}
 		y := pubYear - 1
-		return y, evidence{Text: "发布日期 " + published}, []xxgk.Finding{{Rule: xxgk.RuleYearInferred,
+		return y, evidence{Text: "发布日期 " + published}, append(fs, xxgk.Finding{Rule: xxgk.RuleYearInferred,
 			Severity: xxgk.SeverityInfo, Evidence: published,
-			Message: fmt.Sprintf("报告未写明所属年度，按发布日期（%s）推断为%d年", published, y)}}
+			Message: fmt.Sprintf("报告未写明所属年度，按发布日期（%s）推断为%d年", published, y)})
 	}
 	chosen := votes[0]
 	for _, v := range votes[1:] {
@@ -1087,6 +1100,9 @@ func (s *metaScan) agency(titles []titleInfo, sig signature) (string, evidence, 
 		note string // why the choice is weak, for an info finding
 	}
 	var cs []cand
+	if f := s.agencyField; fieldName(f.Value) {
+		cs = append(cs, cand{clean(f.Value), evidence{0, f.Text}, ""})
+	}
 	for _, t := range titles {
 		if t.name != "" {
 			cs = append(cs, cand{t.name, t.ev, ""})
@@ -1134,6 +1150,29 @@ func (s *metaScan) agency(titles []titleInfo, sig signature) (string, evidence, 
 			Message: fmt.Sprintf("落款机关“%s”与报告机关“%s”不一致", sig.name, c.name)})
 	}
 	return c.name, c.ev, fs
+}
+
+// fieldYear reads the year a clerk typed in a form's 报告年度 cell: 2024,
+// 2024年, 2024年度, 二〇二四年, ２０２４; 0 for anything else.
+func fieldYear(v string) int {
+	v = strings.Join(strings.Fields(v), "")
+	v = strings.TrimSuffix(strings.TrimSuffix(v, "度"), "年")
+	return zh.ParseYear(v)
+}
+
+// fieldName reports whether a form's 填报单位 cell holds a name: some Han
+// characters, not a sentence.
+func fieldName(v string) bool {
+	v = clean(v)
+	if v == "" || utf8.RuneCountInString(v) > 40 {
+		return false
+	}
+	for _, r := range v {
+		if zh.IsHan(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // related reports whether two names share one as a part of the other

@@ -318,3 +318,43 @@ func BenchmarkReadMeta(b *testing.B) {
 		readMeta(doc)
 	}
 }
+
+// A filled form's 填报单位 and 报告年度 (Document.Agency, Document.Year)
+// come first: a template names its agency and year nowhere else.
+func TestMetaFormFields(t *testing.T) {
+	form := func(agency, year string) *document.Document {
+		doc := metaTextDoc("政府信息公开工作年度报告统计表\n二、主动公开政府信息情况")
+		doc.Kind = "xlsx"
+		doc.Agency = document.Field{Value: agency, Text: "填报单位：" + agency}
+		doc.Year = document.Field{Value: year, Text: "报告年度：" + year}
+		return doc
+	}
+	for _, tt := range []struct {
+		agency, year string
+		wantAgency   string
+		wantYear     int
+		rules        []string
+	}{
+		{"福清市自然资源和规划局", "2024", "福清市自然资源和规划局", 2024, []string{"meta_published_missing"}},
+		{"福清市自然资源和规划局", "2024年", "福清市自然资源和规划局", 2024, []string{"meta_published_missing"}},
+		{"福清市自然资源和规划局", "二〇二四年", "福清市自然资源和规划局", 2024, []string{"meta_published_missing"}},
+		{"福清市自然资源和规划局", "２０２４年度", "福清市自然资源和规划局", 2024, []string{"meta_published_missing"}},
+		{"福清市自然资源和规划局", "去年", "福清市自然资源和规划局", 0, []string{"form_not_number", "meta_published_missing", "meta_year_missing"}},
+		{"", "", "", 0, []string{"meta_agency_missing", "meta_published_missing", "meta_year_missing"}},
+	} {
+		m, fs := readMeta(form(tt.agency, tt.year))
+		if m.Agency != tt.wantAgency || m.Year != tt.wantYear || !slices.Equal(metaRules(fs), tt.rules) {
+			t.Errorf("%q %q: agency %q year %d %v, want %q %d %v", tt.agency, tt.year, m.Agency, m.Year, metaRules(fs), tt.wantAgency, tt.wantYear, tt.rules)
+		}
+		if tt.wantYear != 0 && m.YearEvidence.Text != "报告年度："+tt.year {
+			t.Errorf("%q: year evidence %+v", tt.year, m.YearEvidence)
+		}
+	}
+	// A title that says another year: the form's cell is taken, and the
+	// disagreement is a finding.
+	doc := form("某局", "2024")
+	doc.Blocks[0].Text = "某局2023年政府信息公开工作年度报告"
+	if m, fs := readMeta(doc); m.Year != 2024 || !slices.Contains(metaRules(fs), "meta_year_conflict") {
+		t.Errorf("year %d %v", m.Year, metaRules(fs))
+	}
+}

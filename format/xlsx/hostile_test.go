@@ -279,6 +279,11 @@ func FuzzXLSX(f *testing.F) {
 	f.Add(`<row><c t="inlineStr"><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c><c><f>A1</f><v>3</v></c></row>`, ``)
 	f.Add(`<row r="3"><c r="XFD3"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:C3"/></mergeCells><sheetData>`, `<si><t>_x000D_x</t></si>`)
 	f.Add(`<row r="0"><c r="A0" t="str"><v>1e400</v></c><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c></row>`, `<si/>`)
+	// A template's inputs typed as text, and formulas computed again.
+	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>约20</t></is></c></row>`+
+		`<row r="2"><c r="A2"><f t="shared" ref="A2:B2" si="0">SUM(A1:A1)+$A$1-(A3)</f><v>1</v></c><c r="B2"><f t="shared" si="0"/></c>`+
+		`<c r="C2"><f>A2+C2</f></c></row></sheetData><dataValidations><dataValidation type="whole" sqref="A1:B1 A9"/></dataValidations><sheetData>`,
+		`<si><t>1,234</t></si>`)
 	f.Fuzz(func(t *testing.T, rows, sst string) {
 		data := genBook(t, sheetStart+rows+sheetEnd, `<sst xmlns="`+mainNS+`">`+sst+`</sst>`)
 		doc, err := Read(data)

@@ -227,11 +227,12 @@ func (x *xmlTokens) eof(err error) error {
 	return err
 }
 
-// skipTo discards input up to the start tag of the element named local
-// (with any name-space prefix) and returns tokens that start with it, or
-// nil when there is none. It scans bytes, not tokens: after the row limit
-// a sheet's remaining rows are passed over at the speed of inflating them.
-func (x *xmlTokens) skipTo(local string) *xmlTokens {
+// skipTo discards input up to the start tag of the first element named
+// one of locals (with any name-space prefix) and returns tokens that start
+// with it, or nil when there is none. It scans bytes, not tokens: after the
+// row limit a sheet's remaining rows are passed over at the speed of
+// inflating them.
+func (x *xmlTokens) skipTo(locals ...string) *xmlTokens {
 	tag := make([]byte, 0, 64) // the bytes of a tag name since its '<'
 	inTag := false
 	for {
@@ -249,7 +250,10 @@ func (x *xmlTokens) skipTo(local string) *xmlTokens {
 		}
 		tag = append(tag, c)
 		name := string(tag)
-		if strings.HasSuffix(name, local) {
+		for _, local := range locals {
+			if !strings.HasSuffix(name, local) {
+				continue
+			}
 			prefix := strings.TrimSuffix(name, local)
 			if prefix == "" || strings.HasSuffix(prefix, ":") && !strings.ContainsAny(prefix[:len(prefix)-1], " \t\n/:>") {
 				next, err := x.br.Peek(1)

@@ -46,13 +46,30 @@ type sheetData struct {
 	cells  []cell
 	rows   int      // rows up to the last row element read
 	merges [][4]int // merged ranges, 0-based r0, c0, r1, c1
-	cut    bool     // rows or columns beyond the limits were left out
+	// inputs are the ranges under a whole or decimal number validation,
+	// as merges: a template's input cells (form.go).
+	inputs [][4]int
+	// formulas are the formulas' texts, kept while the workbook's budget
+	// of formula text lasts: a template whose inputs were typed as text
+	// has its totals computed again (recalc.go).
+	formulas []formula
+	cut      bool // rows or columns beyond the limits were left out
+}
+
+// formula is the formula of a cell: its text, or for a cell of a shared
+// formula (t="shared" without text) the group it takes the text of.
+type formula struct {
+	row    int32
+	col    int16
+	text   string
+	shared int // the si of a shared formula, or -1
 }
 
 // readSheet streams a sheet: cells of the first maxSheetRows rows and
-// maxSheetCols columns, and the merged ranges. Rows and cells without a
-// reference (r=) follow the one before, as Excel reads them. Its time is
-// linear in the part's size, and its memory in what it keeps.
+// maxSheetCols columns, the merged ranges and the ranges under a number
+// validation. Rows and cells without a reference (r=) follow the one
+// before, as Excel reads them. Its time is linear in the part's size, and
+// its memory in what it keeps.
 func readSheet(p *pkg, part string, sst []string, budget *budget) (*sheetData, error) {
 	rc, err := p.open(part)
 	if err != nil {
@@ -94,15 +111,16 @@ func readSheet(p *pkg, part string, sst []string, budget *budget) (*sheetData, e
 			}
 			if row > maxSheetRows || full {
 				// The rest of the rows are not read; the merged ranges
-				// after them are.
+				// and validations after them are.
 				sd.cut = true
-				if x = x.skipTo("mergeCells"); x != nil {
-					err = sd.readMerges(x)
-				}
-				return sd, err
+				return sd, sd.readAfterCut(x)
 			}
 		case "mergeCells":
 			if err := sd.readMerges(x); err != nil {
+				return nil, err
+			}
+		case "dataValidations":
+			if err := sd.readValidations(x); err != nil {
 				return nil, err
 			}
 		}
@@ -137,6 +155,77 @@ func (sd *sheetData) readMerges(x *xmlTokens) error {
 	}
 }
 
+// readAfterCut reads what follows the rows left out: the merged ranges
+// and the validations, each found by scanning bytes (skipTo), as the
+// tokens after a cut do not start at the part's beginning.
+func (sd *sheetData) readAfterCut(x *xmlTokens) error {
+	for x = x.skipTo("mergeCells", "dataValidations"); x != nil; x = x.skipTo("mergeCells", "dataValidations") {
+		tok, err := x.next()
+		if err != nil {
+			return err
+		}
+		e, ok := tok.(xml.StartElement)
+		if !ok {
+			return nil
+		}
+		if e.Name.Local == "mergeCells" {
+			err = sd.readMerges(x)
+		} else {
+			err = sd.readValidations(x)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readValidations keeps the ranges of the dataValidations element just
+// started whose validation asks for a number (whole or decimal). A
+// validation of Excel's extensions (x14:dataValidation) names its ranges
+// in an element, not in sqref: it is one of a list or of another sheet,
+// never a template's number.
+func (sd *sheetData) readValidations(x *xmlTokens) error {
+	for {
+		tok, err := x.next()
+		if err != nil {
+			return x.eof(err)
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name.Local == "dataValidations" {
+				return nil
+			}
+		case xml.StartElement:
+			if t.Name.Local != "dataValidation" {
+				continue
+			}
+			if typ, _ := attr(t, "type"); typ != "whole" && typ != "decimal" {
+				continue
+			}
+			sqref, _ := attr(t, "sqref")
+			for _, ref := range strings.Fields(sqref) {
+				if len(sd.inputs) == maxMerges {
+					return unreadable(fmt.Sprintf("xlsx 工作表的数据有效性区域超过 %d 处，不像是一份年度报告，拒绝读取", maxMerges))
+				}
+				if m, ok := mergeRange(ref); ok {
+					sd.inputs = append(sd.inputs, m)
+				}
+			}
+		}
+	}
+}
+
+// dropFormulas lets go of the formulas' texts and the input ranges, which
+// fixInputs alone uses, giving their text back to the budget: the next
+// sheet may be the template.
+func (sd *sheetData) dropFormulas(b *budget) {
+	for _, f := range sd.formulas {
+		b.formulas += len(f.text) + 1
+	}
+	sd.formulas, sd.inputs = nil, nil
+}
+
 // readRow reads the cells of the row element just started. full reports
 // that the workbook's cells are used up: the row was not read to its end.
 func (sd *sheetData) readRow(x *xmlTokens, r int, sst []string, budget *budget) (full bool, err error) {
@@ -164,7 +253,7 @@ func (sd *sheetData) readRow(x *xmlTokens, r int, sst []string, budget *budget) 
 					col = c
 				}
 			}
-			c, err := readCell(x, t, sst)
+			c, f, err := readCell(x, t, sst)
 			if err != nil {
 				return false, err
 			}
@@ -183,15 +272,23 @@ func (sd *sheetData) readRow(x *xmlTokens, r int, sst []string, budget *budget) 
 			}
 			c.row, c.col = int32(r), int16(col-1)
 			sd.cells = append(sd.cells, c)
+			if f.text != "" || f.shared >= 0 {
+				if n := len(f.text) + 1; budget.formulas >= n {
+					budget.formulas -= n
+					f.row, f.col = c.row, c.col
+					sd.formulas = append(sd.formulas, f)
+				}
+			}
 		}
 	}
 }
 
 // readCell reads the cell element just started: its value as a
 // spreadsheet stores it (a shared string's text, an inline string), its
-// type, style and whether it has a formula.
-func readCell(x *xmlTokens, e xml.StartElement, sst []string) (cell, error) {
+// type, style and whether it has a formula, and the formula.
+func readCell(x *xmlTokens, e xml.StartElement, sst []string) (cell, formula, error) {
 	var c cell
+	f := formula{shared: -1}
 	t, _ := attr(e, "t")
 	typ, ok := cellTypes[t]
 	if !ok {
@@ -207,7 +304,7 @@ func readCell(x *xmlTokens, e xml.StartElement, sst []string) (cell, error) {
 	for {
 		tok, err := x.next()
 		if err != nil {
-			return c, x.eof(err)
+			return c, f, x.eof(err)
 		}
 		switch t := tok.(type) {
 		case xml.EndElement:
@@ -221,24 +318,29 @@ func readCell(x *xmlTokens, e xml.StartElement, sst []string) (cell, error) {
 			default:
 				c.raw = v
 			}
-			return c, nil
+			return c, f, nil
 		case xml.StartElement:
 			var err error
 			switch t.Name.Local {
 			case "v":
 				v, err = x.text(4 * maxCellChars)
 			case "f":
-				var f string
-				f, err = x.text(4 * maxCellChars)
+				f.text, err = x.text(4 * maxCellChars)
+				f.text = strings.TrimSpace(f.text)
 				kind, _ := attr(t, "t")
-				c.formula = c.formula || f != "" || kind == "shared" || kind == "array"
+				c.formula = c.formula || f.text != "" || kind == "shared" || kind == "array"
+				if si, ok := attr(t, "si"); ok && kind == "shared" {
+					if n, err := strconv.Atoi(strings.TrimSpace(si)); err == nil && n >= 0 {
+						f.shared = n
+					}
+				}
 			case "is":
 				c.raw, err = x.rich(4 * maxCellChars)
 			default:
 				err = x.skip()
 			}
 			if err != nil {
-				return c, cellError(err)
+				return c, f, cellError(err)
 			}
 		}
 	}
@@ -260,8 +362,9 @@ func mergeRange(ref string) ([4]int, bool) {
 
 // budget bounds what is kept from all the sheets of a workbook: its text
 // (a shared string may be referenced by every cell, so the table's own
-// size does not bound it) and its cells.
-type budget struct{ text, cells int }
+// size does not bound it), its cells, and the text of the formulas kept
+// (beyond it, formulas are not kept: their cached values are read).
+type budget struct{ text, cells, formulas int }
 
 // Limits on what a workbook's cells may hold in all.
 const (
@@ -273,7 +376,9 @@ const (
 	maxWorkbookCells = 500000
 )
 
-func newBudget() *budget { return &budget{text: maxWorkbookText, cells: maxWorkbookCells} }
+func newBudget() *budget {
+	return &budget{text: maxWorkbookText, cells: maxWorkbookCells, formulas: maxWorkbookText}
+}
 
 func (b *budget) take(n int) error {
 	b.cells--

@@ -96,10 +96,13 @@ func Read(data []byte) (doc *document.Document, err error) {
 	}
 	budget := newBudget()
 	sheets := make([]*sheetData, len(wb.sheets))
+	fixed := make([][]xxgk.Finding, len(wb.sheets)) // what fixInputs found, per sheet
 	for i, s := range wb.sheets {
 		if sheets[i], err = readSheet(p, s.part, sst, budget); err != nil {
 			return nil, err
 		}
+		fixed[i] = sheets[i].fixInputs(s.name)
+		sheets[i].dropFormulas(budget) // they served fixInputs alone
 	}
 	sst = nil
 	shown, err := formatNumbers(p, wb, sheets)
@@ -108,6 +111,7 @@ func Read(data []byte) (doc *document.Document, err error) {
 	}
 	area := maxWorkbookCells
 	for i, s := range wb.sheets {
+		doc.Findings = append(doc.Findings, fixed[i]...)
 		cells, cut, err := sheets[i].grid(shown, &area)
 		if err != nil {
 			return nil, err
@@ -118,6 +122,9 @@ func Read(data []byte) (doc *document.Document, err error) {
 				Rule: xxgk.RuleXLSXTruncated, Severity: xxgk.SeverityWarning,
 				Message: fmt.Sprintf("工作表“%s”超过 %d 行或 %d 列，只读取了前面的部分。", s.name, maxSheetRows, maxSheetCols),
 			})
+		}
+		if cells = formSheet(doc, s.name, cells); cells == nil {
+			continue
 		}
 		if doc.AbsentEmpty {
 			kind, multi := summaryKind(cells)

@@ -217,11 +217,12 @@ func TestRollupTrialForm(t *testing.T) {
 	if !slices.Contains(f.GetSheetList(), sheet) {
 		t.Fatalf("no sheet %s in %q", sheet, f.GetSheetList())
 	}
-	if row := rowOf(sheetText(t, f, sheet), trialform.RowLabel); len(row) < 2 || row[len(row)-1] != "154" {
-		t.Errorf("%s's row %s = %q, want it to end in 154", sheet, trialform.RowLabel, row)
+	// Each row ends in its total, then its 填报单位数.
+	if row := rowOf(sheetText(t, f, sheet), trialform.RowLabel); len(row) < 3 || row[len(row)-2] != "154" || row[len(row)-1] != "1/1" {
+		t.Errorf("%s's row %s = %q, want it to end in 154, 1/1", sheet, trialform.RowLabel, row)
 	}
-	if row := rowOf(sheetText(t, f, "2026年汇总 表三"), "一、本年新收政府信息公开申请数量"); len(row) < 2 || row[len(row)-1] != "308" {
-		t.Errorf("2026年汇总 表三's first row = %q, want it to end in 308", row)
+	if row := rowOf(sheetText(t, f, "2026年汇总 表三"), "一、本年新收政府信息公开申请数量"); len(row) < 3 || row[len(row)-2] != "308" || row[len(row)-1] != "2/2" {
+		t.Errorf("2026年汇总 表三's first row = %q, want it to end in 308, 2/2", row)
 	}
 
 	text := pdfText(t, func(w *bytes.Buffer) error { return pdf.WriteRollup(w, ru, pdf.Options{}) })
