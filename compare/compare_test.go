@@ -555,3 +555,17 @@ func TestTrends(t *testing.T) {
 		t.Errorf("trend of two agencies in two years: %+v", tr)
 	}
 }
+
+// TestTrendsRoster: with a roster, an agency that names itself two ways
+// over the years (平潭综合实验区 / 平潭综合实验区管委会) is one series,
+// named as the roster names it.
+func TestTrendsRoster(t *testing.T) {
+	r12, r13 := samples.Parse(t, "pingtan-2012-zone.txt"), samples.Parse(t, "pingtan-2013-zone.txt")
+	renamed := *r13
+	renamed.Agency = "平潭综合实验区管委会"
+	roster := rollup.NewRoster([]rollup.RosterEntry{{Name: "平潭综合实验区管理委员会", Line: 1}})
+	tr := Trends(rollup.Roll([]*xxgk.Report{r12, &renamed}, rollup.Options{Roster: roster}))
+	if tr == nil || len(tr.Agencies) != 1 || tr.Agencies[0].Agency != "平潭综合实验区管理委员会" || tr.Agencies[0].Years != 2 {
+		t.Fatalf("trend %+v", tr)
+	}
+}

@@ -35,8 +35,11 @@ type TrendAgency struct {
 // Trends follows a roll-up over its years: nil unless it has two known
 // years or more and some agency has a report in two of them (a roll-up of
 // several years of different agencies has no series to show). Agencies
-// are matched by xxgk.AgencyKey and listed in the order they first
-// appear; those without a name are left out.
+// are matched by xxgk.AgencyKey of their names as the office lists them
+// (the roster's, else the report's: AgencyRow.Name) and listed in the
+// order they first appear, which is the roll-up's (roster, then pinyin)
+// in the first year they have a report; those without a name are left
+// out.
 func Trends(ru *rollup.Rollup) *Trend {
 	var years []*rollup.Year
 	for _, y := range ru.Years {
@@ -61,7 +64,7 @@ func Trends(ru *rollup.Rollup) *Trend {
 			}
 		}
 		for _, a := range y.Agencies {
-			key := xxgk.AgencyKey(a.Agency)
+			key := xxgk.AgencyKey(a.Name())
 			if key == "" {
 				continue
 			}
@@ -69,7 +72,7 @@ func Trends(ru *rollup.Rollup) *Trend {
 			if !ok {
 				j = len(tr.Agencies)
 				index[key] = j
-				ta := TrendAgency{Agency: a.Agency, Values: map[string][]*xxgk.Value{}}
+				ta := TrendAgency{Agency: a.Name(), Values: map[string][]*xxgk.Value{}}
 				for _, k := range KeyFigures {
 					ta.Values[k] = make([]*xxgk.Value, len(years))
 				}
