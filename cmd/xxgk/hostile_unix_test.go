@@ -85,7 +85,8 @@ func TestFIFO(t *testing.T) {
 	}
 }
 
-// TestUnitsLimit: --units reads at most 10 MB, and refuses a device.
+// TestUnitsLimit: --units and --roster read at most 10 MB, and refuse a
+// device.
 func TestUnitsLimit(t *testing.T) {
 	src := filepath.Join(reportsDir, "seed-002.txt")
 	big := filepath.Join(t.TempDir(), "big.csv")
@@ -101,6 +102,10 @@ func TestUnitsLimit(t *testing.T) {
 		_, stderr, status := runWithin(t, 20*time.Second, "rollup", "--units", units, src)
 		if status != exitError || !strings.Contains(stderr, "分组文件") || !strings.Contains(stderr, "运行 xxgk rollup --help") {
 			t.Errorf("--units %s: status %d, stderr %q", units, status, stderr)
+		}
+		_, stderr, status = runWithin(t, 20*time.Second, "rollup", "--roster", units, src)
+		if status != exitError || !strings.Contains(stderr, "名单文件") || !strings.Contains(stderr, "运行 xxgk rollup --help") {
+			t.Errorf("--roster %s: status %d, stderr %q", units, status, stderr)
 		}
 	}
 }
