@@ -192,12 +192,18 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 }
 
 func findingRow(g *grid, row, first int, cols []column, f xxgk.Finding) {
+	g.at(row, first+len(cols)-1) // the row's cells, to fill in place
+	findingCells(g.rows[row][first:first+len(cols)], cols, f)
+}
+
+// findingCells fills out (one cell per column of cols) with a finding.
+func findingCells(out []gcell, cols []column, f xxgk.Finding) {
 	texts := []string{f.Severity.Label(), templates.RuleName(f.Rule), f.Message, keyLabels(f.Keys), "", f.Evidence}
 	for i, c := range cols {
-		g.set(row, first+i, texts[i], c.style)
+		out[i] = gcell{text: texts[i], style: c.style, used: true}
 	}
 	if f.Line > 0 {
-		g.at(row, first+4).num = int64(f.Line)
+		out[4].num = int64(f.Line)
 	}
 }
 
