@@ -334,6 +334,13 @@ func (d *doc) agencies(y *rollup.Year) {
 		what := "合计"
 		if len(y.Groups) > 0 {
 			what = "各分组的小计和合计"
+			grouped := 0
+			for _, g := range y.Groups {
+				grouped += g.Agencies
+			}
+			if n := len(y.Agencies) - grouped; n > 0 {
+				what += fmt.Sprintf("（未分组的%d个单位只计入合计）", n)
+			}
 		}
 		d.text(lookBody, fmt.Sprintf("%s共%d个单位，超过%d个，不逐一列出，下表为%s；各单位的数字见汇总工作簿的“各单位”工作表。",
 			scope(y), len(y.Agencies), maxAgencyRows, what))
