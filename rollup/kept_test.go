@@ -2,8 +2,10 @@ package rollup
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"reflect"
+	"sync"
 	"testing"
 
 	"xxgk"
@@ -67,5 +69,35 @@ func TestKeep(t *testing.T) {
 	}
 	if _, ok := row.Cell("gov_2021.t3_requests.new_received.natural_person"); ok {
 		t.Error("a cell the report does not have")
+	}
+}
+
+// TestKeepConcurrent: the parse workers keep reports at the same time,
+// meeting keys and units no report had before.
+func TestKeepConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	kept := make([]*Kept, 8)
+	for w := range kept {
+		wg.Go(func() {
+			cells := map[string]xxgk.Value{}
+			for i := range 50 {
+				cells[fmt.Sprintf("concurrent.t.r%d.c%d", i, w%3)] = xxgk.Value{Value: xxgk.Int(int64(w*100 + i)), Unit: fmt.Sprintf("单位%d", i%7+w)}
+			}
+			kept[w] = Keep(report(fmt.Sprintf("%d.html", w), "甲局", 2023, "concurrent", nil, cells))
+		})
+	}
+	wg.Wait()
+	for w, k := range kept {
+		n := 0
+		for key, v := range k.cells.all() {
+			var i int
+			if _, err := fmt.Sscanf(key, "concurrent.t.r%d.", &i); err != nil || !v.Value.Equal(xxgk.Int(int64(w*100+i))) || v.Unit != fmt.Sprintf("单位%d", i%7+w) {
+				t.Errorf("report %d: %s = %+v", w, key, v)
+			}
+			n++
+		}
+		if n != 50 {
+			t.Errorf("report %d: %d cells", w, n)
+		}
 	}
 }
