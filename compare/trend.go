@@ -47,7 +47,7 @@ func Trends(ru *rollup.Rollup) *Trend {
 			years = append(years, y)
 		}
 	}
-	if len(years) < 2 {
+	if len(years) < 2 || !anyRepeated(years) {
 		return nil
 	}
 	tr := &Trend{Totals: map[string][]*rollup.Total{}}
@@ -92,4 +92,25 @@ func Trends(ru *rollup.Rollup) *Trend {
 		return nil
 	}
 	return tr
+}
+
+// anyRepeated reports whether an agency is listed twice (in two years),
+// as Trends counts them. Most roll-ups of many years have none in common
+// (a folder of several years' reports of different agencies), and a trend
+// of 100,000 agencies would be built only to be dropped.
+func anyRepeated(years []*rollup.Year) bool {
+	seen := map[string]bool{}
+	for _, y := range years {
+		for _, a := range y.Agencies {
+			key := xxgk.AgencyKey(a.Name())
+			if key == "" {
+				continue
+			}
+			if seen[key] {
+				return true
+			}
+			seen[key] = true
+		}
+	}
+	return false
 }
