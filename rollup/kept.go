@@ -20,28 +20,64 @@ import (
 
 // Kept is what a roll-up keeps of one report (Keep).
 type Kept struct {
-	// Report is the report without its cells: its Cells hold only those
-	// check.Series compares between years (check.SeriesCells), with their
-	// evidence, so that the carry-over check reads it as the whole report.
-	// Its source, agency, year, form, figures and findings are the
-	// report's.
+	// Report is the report without its cells (Cells is nil; AgencyRow.Cell
+	// and SeriesReport give them): its source, agency, year, form, figures
+	// and findings are the report's. Whole keeps the report itself.
 	Report *xxgk.Report
 	cells  cellSet
+	// series are the evidence texts of the cells check.Series compares
+	// (check.SeriesCells): a carry-over finding quotes the cell.
+	series []keyText
+	whole  bool
 }
 
-// Keep returns what a roll-up keeps of r, in a tenth of its memory: the
+type keyText struct {
+	key  uint32 // cellKeys
+	text string
+}
+
+// Keep returns what a roll-up keeps of r, in a quarter of its memory: the
 // report's metadata, figures (with their evidence, which the roll-up's JSON
 // shows) and findings, and its cells as AgencyRow.Cell gives them. r is not
 // modified; it can be dropped once kept.
 func Keep(r *xxgk.Report) *Kept {
 	slim := *r
-	slim.Cells = check.SeriesCells(r)
-	return &Kept{Report: &slim, cells: newCellSet(r.Cells)}
+	slim.Cells = nil
+	k := &Kept{Report: &slim, cells: newCellSet(r.Cells)}
+	for key, v := range check.SeriesCells(r) {
+		if v.Text != "" {
+			k.series = append(k.series, keyText{keyIndex(key), v.Text})
+		}
+	}
+	return k
+}
+
+// SeriesReport is the report as check.Series reads it: the kept report
+// with the cells Series compares, with their evidence texts (a copy; the
+// findings of the copy are those of the kept report until either adds
+// one). Of a report kept whole, the report itself.
+func (k *Kept) SeriesReport() *xxgk.Report {
+	if k.whole {
+		return k.Report
+	}
+	all := make(map[string]xxgk.Value, k.cells.len())
+	for key, v := range k.cells.all() {
+		all[key] = v
+	}
+	for _, t := range k.series {
+		v := all[keyOf(t.key)]
+		v.Text = t.text
+		all[keyOf(t.key)] = v
+	}
+	r := *k.Report
+	r.Cells = all
+	r.Cells = check.SeriesCells(&r)
+	return &r
 }
 
 // Whole is r kept whole, as Roll keeps it: for a roll-up that needs each
 // report's evidence (the agencies' own sheets of the workbook).
-func Whole(r *xxgk.Report) *Kept { return &Kept{Report: r, cells: newCellSet(r.Cells)} }
+func Whole(r *xxgk.Report) *Kept { return &Kept{Report: r, cells: newCellSet(r.Cells), whole: true} }
 
 // cellSet is a report's cells as a roll-up keeps them: sorted keys (as
 // numbers: every report of a form has the same keys) and compact values.

@@ -22,6 +22,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"xxgk"
+	"xxgk/check"
 	"xxgk/export/pdf"
 	"xxgk/export/xlsx"
 	"xxgk/rollup"
@@ -210,11 +211,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	// In path order, as Roll reads them: which copy of a duplicate the
 	// carry-over check pairs must not depend on the order of the inputs.
 	slices.SortStableFunc(kept, func(a, b *rollup.Kept) int { return strings.Compare(a.Report.Source.Path, b.Report.Source.Path) })
-	reports := make([]*xxgk.Report, len(kept))
-	for i, k := range kept {
-		reports[i] = k.Report
-	}
-	addSeriesFindings(reports)
+	addKeptSeriesFindings(kept)
 	labels := map[string]string{}
 	for _, f := range templates.Figures {
 		labels[f.Key] = f.Label
@@ -255,6 +252,29 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return &partialError{errs: errs}
 	}
 	return nil
+}
+
+// addKeptSeriesFindings is addSeriesFindings of kept reports: only an
+// agency with two reports can have a carry-over finding, so only those
+// reports are made again as check.Series reads them (SeriesReport), and
+// their findings go to the kept reports.
+func addKeptSeriesFindings(kept []*rollup.Kept) {
+	count := map[string]int{}
+	for _, k := range kept {
+		count[xxgk.AgencyKey(k.Report.Agency)]++
+	}
+	var reports []*xxgk.Report
+	owner := map[*xxgk.Report]*rollup.Kept{}
+	for _, k := range kept {
+		if key := xxgk.AgencyKey(k.Report.Agency); key != "" && count[key] > 1 {
+			r := k.SeriesReport()
+			reports = append(reports, r)
+			owner[r] = k
+		}
+	}
+	for _, f := range check.Series(reports) {
+		owner[f.Report].Report.AddFinding(f.Finding)
+	}
 }
 
 // whole keeps a report as it is read.
