@@ -8,10 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
+	"xxgk"
+	"xxgk/export/pdf"
+	"xxgk/export/xlsx"
 	"xxgk/load"
+	"xxgk/rollup"
 )
 
 // benchSources are the real reports of testdata/reports the roll-up
@@ -138,4 +143,62 @@ func peakRSS() (int64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// BenchmarkRollupKept is the roll-up's own path without parsing: n kept
+// reports (copies of the parsed samples under distinct names, spread over
+// their years as in BenchmarkRollup) rolled up, the workbook and the PDF
+// written. It reports the peak resident memory from the roll-up on (the
+// kept reports included), so that the roll-up's own costs can be read
+// apart from parsing's. 100,000 with XXGK_BENCH_100K=1.
+func BenchmarkRollupKept(b *testing.B) {
+	names, data, agencies := benchSources(b)
+	sources := make([]*xxgk.Report, len(names))
+	for i := range names {
+		r, err := load.Report(names[i], data[i])
+		if err != nil {
+			b.Fatal(err)
+		}
+		sources[i] = r
+	}
+	sizes := []int{10000}
+	if os.Getenv("XXGK_BENCH_100K") != "" {
+		sizes = append(sizes, 100000)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := b.TempDir()
+			b.ReportAllocs()
+			for b.Loop() {
+				kept := make([]*rollup.Kept, n)
+				for i := range kept {
+					k := i % len(sources)
+					r := *sources[k]
+					r.Agency = chineseSerial(i) + agencies[k]
+					r.Source.Path = fmt.Sprintf("%03d/%05d-%s", i/1000, i, names[k])
+					r.Findings = slices.Clone(r.Findings)
+					kept[i] = rollup.Keep(&r)
+				}
+				runtime.GC()
+				resetPeakRSS()
+				ru := rollup.RollKept(kept, rollup.Options{Name: "测试县"})
+				for _, w := range []func(io.Writer) error{
+					func(w io.Writer) error { return xlsx.WriteRollup(w, ru, xlsx.Options{}) },
+					func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{}) },
+				} {
+					f, err := os.CreateTemp(dir, "out")
+					if err != nil {
+						b.Fatal(err)
+					}
+					if err := w(f); err != nil {
+						b.Fatal(err)
+					}
+					f.Close()
+				}
+			}
+			if peak, ok := peakRSS(); ok {
+				b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MB")
+			}
+		})
+	}
 }
