@@ -125,7 +125,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 			return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created, AgencySheets: cmd.Bool("agency-sheets")})
 		}},
 		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created, Fonts: fontSet}) }},
-		{flag: "--json", write: func(w io.Writer) error { return writeJSON(w, ru) }},
+		{flag: "--json", write: func(w io.Writer) error { return ru.WriteJSON(w) }},
 	}
 	var outs []output
 	jsonStdout := false
@@ -232,7 +232,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	// interrupted run prints nothing more.
 	var stdout bytes.Buffer
 	if jsonStdout {
-		if err := writeJSON(&stdout, ru); err != nil {
+		if err := ru.WriteJSON(&stdout); err != nil {
 			return stdoutError(err)
 		}
 	} else {
