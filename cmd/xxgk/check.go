@@ -10,7 +10,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"xxgk"
-	"xxgk/check"
+	"xxgk/load"
 )
 
 func checkCommand() *cli.Command {
@@ -74,7 +74,7 @@ func checkAction(ctx context.Context, cmd *cli.Command) error {
 		}
 		reports = append(reports, res.report)
 	}
-	addSeriesFindings(reports)
+	load.Series(reports)
 
 	w := bufio.NewWriter(cmd.Root().Writer)
 	audit := &auditError{}
@@ -115,14 +115,6 @@ func checkAction(ctx context.Context, cmd *cli.Command) error {
 		errs = append(errs, audit)
 	}
 	return errors.Join(errs...)
-}
-
-// addSeriesFindings adds the findings across reports (carry-over between
-// consecutive years) to the later report of each pair.
-func addSeriesFindings(reports []*xxgk.Report) {
-	for _, f := range check.Series(reports) {
-		f.Report.AddFinding(f.Finding)
-	}
 }
 
 // writeAudit prints every report's findings, errors first, and a tally.

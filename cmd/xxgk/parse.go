@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"slices"
-	"strings"
 	"syscall"
 
 	"xxgk/load"
@@ -18,16 +17,14 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"xxgk"
-	"xxgk/parse"
 )
 
 // stdinName is how the input "-" is shown to the user.
 const stdinName = "标准输入"
 
-// maxInputSize bounds what is read into memory for one input: an annual
-// report is at most a few megabytes. Formats have limits of their own
-// (package format), most of them lower.
-const maxInputSize = 256 << 20
+// maxInputSize bounds what is read into memory for one input (the web
+// page's uploads have the same limit).
+const maxInputSize = load.MaxInputSize
 
 func parseCommand() *cli.Command {
 	return &cli.Command{
@@ -121,7 +118,7 @@ func (in *inputs) parseAll(ctx context.Context, paths []string) (reports []*xxgk
 		reports = append(reports, r)
 		names = append(names, displayName(p))
 	}
-	addSeriesFindings(reports)
+	load.Series(reports)
 	return reports, names, errs, nil
 }
 
@@ -138,18 +135,11 @@ func (in *inputs) parse(path string) (r *xxgk.Report, err error) {
 	if err != nil {
 		return nil, &inputError{name: name, reason: readReason(err), err: err}
 	}
-	defer func() {
-		// A reader bug must not cost the user the other files.
-		if v := recover(); v != nil {
-			r = nil
-			err = &inputError{name: name, reason: fmt.Sprintf("读取时发生内部错误（%v），请把这个文件提供给开发人员", v), err: fmt.Errorf("panic: %v", v)}
-		}
-	}()
-	r, err = load.Report(path, data)
-	if err != nil {
-		return nil, &inputError{name: name, reason: parseReason(path, err), err: err}
+	r, err = load.Read(path, data)
+	if le, ok := err.(*load.Error); ok {
+		return nil, &inputError{name: name, reason: le.Reason, err: le.Err}
 	}
-	return r, nil
+	return r, err
 }
 
 func (in *inputs) read(path string) ([]byte, error) {
@@ -167,29 +157,7 @@ func (in *inputs) read(path string) ([]byte, error) {
 }
 
 // parseReason turns a parse error into the reason shown after the file name.
-// parse errors read "PATH: 原因…: 无法读取"; the path is already shown and
-// 无法读取 starts the message, so both are dropped.
-func parseReason(path string, err error) string {
-	s := err.Error()
-	for _, sep := range []string{": ", "：", ":"} {
-		if rest, ok := strings.CutPrefix(s, path+sep); ok {
-			s = rest
-			break
-		}
-	}
-	u := parse.ErrUnreadable.Error()
-	for _, sep := range []string{": ", "：", ":", ""} {
-		if rest, ok := strings.CutSuffix(s, sep+u); ok {
-			s = rest
-			break
-		}
-	}
-	s = strings.TrimSpace(s)
-	if s == "" {
-		s = "无法识别文件内容"
-	}
-	return s
-}
+func parseReason(path string, err error) string { return load.Reason(path, err) }
 
 func displayName(path string) string {
 	if path == "-" {

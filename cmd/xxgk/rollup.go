@@ -24,6 +24,7 @@ import (
 	"xxgk"
 	"xxgk/export/pdf"
 	"xxgk/export/xlsx"
+	"xxgk/load"
 	"xxgk/rollup"
 	"xxgk/templates"
 )
@@ -106,9 +107,8 @@ type partialError struct{ errs []error }
 func (e *partialError) Error() string   { return errors.Join(e.errs...).Error() }
 func (e *partialError) Unwrap() []error { return e.errs }
 
-// maxUnitsSize bounds the groups and roster files: a list of agencies and
-// groups is a few kilobytes.
-const maxUnitsSize = 10 << 20
+// maxUnitsSize bounds the groups and roster files.
+const maxUnitsSize = load.MaxUnitsSize
 
 func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	args := cmd.Args().Slice()
@@ -200,16 +200,8 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return errors.Join(append(errs, &inputError{name: strings.Join(args, "、"), reason: "没有可以汇总的报告", err: fs.ErrNotExist})...)
 	}
 
-	// In path order, as Roll reads them: which copy of a duplicate the
-	// carry-over check pairs must not depend on the order of the inputs.
-	slices.SortStableFunc(reports, func(a, b *xxgk.Report) int { return strings.Compare(a.Source.Path, b.Source.Path) })
-	addSeriesFindings(reports)
-	labels := map[string]string{}
-	for _, f := range templates.Figures {
-		labels[f.Key] = f.Label
-	}
-	ru = rollup.Roll(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Roster: roster,
-		Unreadable: unreadable, FigureLabels: labels})
+	ru = load.Rollup(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Roster: roster,
+		Unreadable: unreadable})
 	if len(ru.Years) == 0 {
 		// Every input read is a notice, a letter or a form nobody filled.
 		for _, nr := range ru.NotReports {
