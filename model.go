@@ -26,6 +26,7 @@ const (
 	MethodProse   Method = "prose"   // read from a sentence of the report
 	MethodForm    Method = "form"    // read from a filled official workbook
 	MethodDerived Method = "derived" // computed by xxgk from other values
+	MethodManual  Method = "manual"  // typed by a person where the report had no value
 )
 
 // Report is everything read from one annual report.
@@ -72,7 +73,37 @@ type Value struct {
 	// separator (15130000154) and split by xxgk under the table's
 	// identities: if its numbers do not add up, the reading may be at fault.
 	Split bool `json:"split,omitempty"`
+	// Manual marks a value a person changed or filled in (人工修改) after
+	// it was read; Original is the value as read (nil when the report had
+	// none and the value was filled in: its method is then manual). The
+	// evidence stays the one of the value as read.
+	Manual   bool    `json:"manual,omitempty"`
+	Original *Number `json:"original,omitempty"`
 	Evidence
+}
+
+// Corrected is v changed by hand to n: marked manual, the value as read
+// kept in Original. Correcting it back to the value as read undoes the
+// correction.
+func (v Value) Corrected(n Number) Value {
+	if !v.Manual {
+		if v.Value.Equal(n) && v.Method != "" {
+			return v
+		}
+		if v.Method != "" {
+			orig := v.Value
+			v.Original = &orig
+		}
+		v.Manual = true
+	}
+	v.Value = n
+	if v.Original != nil && v.Original.Equal(n) {
+		v.Value, v.Manual, v.Original = *v.Original, false, nil
+	}
+	if v.Method == "" {
+		v.Method = MethodManual
+	}
+	return v
 }
 
 // Evidence records where a value came from, so an auditor can find it.
@@ -87,7 +118,7 @@ type Evidence struct {
 // methodLabels are the Chinese names of the methods, as users read them in
 // summaries, workbooks and PDFs.
 var methodLabels = map[Method]string{
-	MethodTable: "表格", MethodProse: "正文", MethodForm: "填报表", MethodDerived: "表格合计",
+	MethodTable: "表格", MethodProse: "正文", MethodForm: "填报表", MethodDerived: "表格合计", MethodManual: "人工填写",
 }
 
 // Label is the method's Chinese name; an unknown method is shown as is.

@@ -220,6 +220,12 @@ func sourceText(src xxgk.Source, v xxgk.Value) string {
 	if v.Line > 0 {
 		s += "，" + src.Place(v.Line)
 	}
+	switch {
+	case v.Manual && v.Original != nil:
+		s = "人工修改（原值 " + v.Original.String() + "）；" + s
+	case v.Manual && v.Method != xxgk.MethodManual:
+		s = "人工修改；" + s
+	}
 	return s
 }
 

@@ -129,6 +129,7 @@ func figureRow(g *grid, row int, fig templates.Figure, r *xxgk.Report) {
 		return
 	}
 	g.at(row, workbook.FigureValue).num = cellValue(v.Value)
+	g.at(row, workbook.FigureValue).comment = manualNote(v)
 	g.at(row, workbook.FigureUnit).text = nonEmpty(v.Unit, fig.Unit)
 	if v.Approx {
 		g.at(row, workbook.FigureApprox).text = workbook.Approx
