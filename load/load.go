@@ -7,7 +7,9 @@
 package load
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -129,4 +131,13 @@ func Created() time.Time {
 		}
 	}
 	return time.Now()
+}
+
+// WriteJSON writes v as the command prints JSON: indented by two spaces,
+// characters such as < and & as they are, one newline at the end.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
