@@ -140,10 +140,19 @@ func side(r *xxgk.Report, t *templates.Table, refs []templates.CellRef, rel temp
 	return s, true
 }
 
+// manualFault is the fault of a relation with a value a person changed
+// or filled in: the report's own numbers may well agree.
+const manualFault = "其中有人工修改或补填的数字，请核对修改是否正确。"
+
 // fault says whose the error could be: a cell xxgk split from run-together
 // digits, or one read from prose, may be misread; otherwise the numbers are
 // as the report printed them.
 func fault(values []xxgk.Value) string {
+	for _, v := range values {
+		if v.Manual {
+			return manualFault
+		}
+	}
 	for _, v := range values {
 		if v.Split {
 			return "涉及的数字在报告中连写在一起，由 xxgk 按勾稽关系拆分，可能是读取有误，请核对原文。"

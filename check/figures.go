@@ -113,6 +113,11 @@ func label(key string) string {
 // figureFault says which reading could be at fault for two figures.
 func figureFault(vs ...xxgk.Value) string {
 	for _, v := range vs {
+		if v.Manual {
+			return manualFault
+		}
+	}
+	for _, v := range vs {
 		if v.Method == xxgk.MethodProse {
 			return "其中有数字取自正文，可能是 xxgk 把别的数字读成了这一指标，请核对原文。"
 		}

@@ -84,9 +84,9 @@ func Correct(r *xxgk.Report, key, text string) error {
 // manualFinding says what a person changed: the value as read and as
 // corrected, or that it was filled in.
 func manualFinding(key, label string, v xxgk.Value) xxgk.Finding {
-	msg := fmt.Sprintf("人工填写：%s 为 %s（报告中没有读出这个数）", label, v.Value)
+	msg := fmt.Sprintf("%s 报告中没有读出，人工填写为 %s", label, v.Value)
 	if v.Original != nil {
-		msg = fmt.Sprintf("人工修改：%s 原为 %s，改为 %s", label, *v.Original, v.Value)
+		msg = fmt.Sprintf("%s 原为 %s，改为 %s（人工修改）", label, *v.Original, v.Value)
 	}
 	return xxgk.Finding{Rule: xxgk.RuleManualEdit, Severity: xxgk.SeverityInfo, Message: msg, Keys: []string{key}}
 }

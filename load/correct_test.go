@@ -63,6 +63,9 @@ func TestCorrectCell(t *testing.T) {
 	for _, f := range r.Findings {
 		if f.Severity == xxgk.SeverityError && slices.Contains(f.Keys, natural) {
 			audit = true
+			if !strings.Contains(f.Message, "人工修改") {
+				t.Errorf("the audit's message does not say a value was changed by hand: %q", f.Message)
+			}
 		}
 		if f.Rule == xxgk.RuleManualEdit && !strings.Contains(f.Message, "原为 151，改为 152") {
 			t.Errorf("manual_edit message = %q", f.Message)

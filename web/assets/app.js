@@ -127,6 +127,7 @@
   }
 
   var severityOrder = { error: 0, warning: 1, info: 2 };
+  function rank(sev) { return severityOrder.hasOwnProperty(sev) ? severityOrder[sev] : 3; }
 
   function render() {
     var bad = entries.filter(function (e) { return !e.report; });
@@ -159,7 +160,7 @@
     var fl = sec.querySelector('.findings');
     var fs = (r.findings || []).slice().map(function (f, i) { return { f: f, i: i }; });
     fs.sort(function (a, b) {
-      var d = (severityOrder[a.f.severity] || 3) - (severityOrder[b.f.severity] || 3);
+      var d = rank(a.f.severity) - rank(b.f.severity);
       return d || a.i - b.i;
     });
     if (!fs.length) { fl.appendChild(el('li', 'ok', '未发现问题。')); }
