@@ -26,27 +26,7 @@ var updateScreenshot = flag.Bool("update", false, "rewrite docs/serve.png, the R
 // value and see its evidence, correct it, and download the workbook, read
 // back with the corrected value marked 人工修改.
 func TestChromium(t *testing.T) {
-	bin := testutil.RealClient(t, "XXGK_REQUIRE_CHROMIUM", "chromium")
-	ts := httptest.NewUnstartedServer(nil)
-	s := New(ts.Listener.Addr().String(), Options{})
-	ts.Config.Handler = s
-	ts.Start()
-	defer ts.Close()
-
-	downloads := t.TempDir()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.WindowSize(1280, 800),
-		chromedp.Flag("lang", "zh-CN"),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-
+	ctx, url, downloads := startBrowser(t, Options{})
 	const key = "gov_2021.t3_requests.new_received.natural_person"
 	cell := chromedp.CSS(`td[data-cell="` + key + `"]`)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
@@ -60,12 +40,7 @@ func TestChromium(t *testing.T) {
 	}
 	report := filepath.Join(samples.Dir(), "pingtan-2025-zone-html.html")
 	err := chromedp.Do(ctx,
-		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads})
-			return err
-		}),
-		chromedp.Navigate(ts.URL+"/"),
+		chromedp.Navigate(url),
 		chromedp.WaitVisible(css("#drop")),
 		chromedp.SetUploadFiles(css("#pick-files"), []string{report}),
 		chromedp.WaitVisible(css("section.report .title")),
@@ -174,6 +149,94 @@ func TestChromium(t *testing.T) {
 	}
 	if marked != 1 {
 		t.Errorf("%d cells of %s are marked 人工修改, want 1", marked, sheet)
+	}
+}
+
+// startBrowser serves the page with opt and starts headless chromium,
+// downloading into a folder of the test; both end with the test.
+func startBrowser(t *testing.T, opt Options) (ctx context.Context, url, downloads string) {
+	t.Helper()
+	bin := testutil.RealClient(t, "XXGK_REQUIRE_CHROMIUM", "chromium")
+	ts := httptest.NewUnstartedServer(nil)
+	ts.Config.Handler = New(ts.Listener.Addr().String(), opt)
+	ts.Start()
+	t.Cleanup(ts.Close)
+
+	downloads = t.TempDir()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.WindowSize(1280, 800),
+		chromedp.Flag("lang", "zh-CN"),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel = chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel)
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx, ts.URL + "/", downloads
+}
+
+// The files xxgk serve was started with (dropped on xxgk.exe) are on the
+// page when it opens, the unreadable ones listed with their reason; two
+// reports give the roll-up.
+func TestChromiumPreload(t *testing.T) {
+	var preload []File
+	for _, name := range []string{"pingtan-2025-zone-html.html", "pingtan-dept-czj-2019.txt"} {
+		data, err := os.ReadFile(filepath.Join(samples.Dir(), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		preload = append(preload, File{Name: `C:\报告\` + name, Data: data})
+	}
+	preload = append(preload, File{Name: `C:\报告\坏.docx`, Reason: "文件不存在（请检查文件名和所在文件夹）"})
+	ctx, url, downloads := startBrowser(t, Options{Preload: preload})
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.CSS("section.report + section.report")),
+		chromedp.WaitVisible(chromedp.CSS("#rollup")),
+		chromedp.WaitVisible(chromedp.CSS("#bad")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#reports")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(titles, "平潭综合实验区　2025年度") || !strings.Contains(titles, "2019年度") {
+		t.Errorf("the preloaded reports are not shown: %.200q", titles)
+	}
+	bad, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#bad-list")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(bad, `坏.docx：文件不存在`) {
+		t.Errorf("bad files: %q", bad)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.CSS("#rollup-name"), "平潭"),
+		chromedp.Click(chromedp.CSS(`button[data-rollup="xlsx"]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(waitDownload(ctx, t, downloads, "平潭汇总.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if sheets := f.GetSheetList(); len(sheets) < 5 {
+		t.Errorf("the roll-up has sheets %q", sheets)
 	}
 }
 
