@@ -16,7 +16,7 @@ import (
 // report's form (FORM.TABLE.ROW.COL) or a figure (MODEL.md) — to the number
 // typed in text, or fills it in when the report had none. The value keeps
 // its original (Value.Original) and is marked manual; an empty text undoes
-// the correction. The figures derived from the table follow a corrected
+// the correction (and does nothing to a value as read). The figures derived from the table follow a corrected
 // cell, a manual_edit finding says what was changed, and the report's
 // audit is run again. The audit across reports is not: after correcting
 // reports given together, call Reseries.
@@ -48,7 +48,7 @@ func Correct(r *xxgk.Report, key, text string) error {
 	case t == "" && old.Manual:
 		// filled in by hand: emptied again
 	case t == "":
-		return fmt.Errorf("请填写数字（%s）", label)
+		return nil // nothing to undo
 	default:
 		n, err := xxgk.ParseNumber(t)
 		if err != nil {

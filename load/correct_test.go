@@ -112,6 +112,9 @@ func TestCorrectRefusesWords(t *testing.T) {
 	if got := r.Cells[natural]; got != want || len(r.Findings) != n {
 		t.Errorf("a refused correction changed the report")
 	}
+	if err := load.Correct(r, natural, ""); err != nil || r.Cells[natural] != want || len(r.Findings) != n {
+		t.Errorf("emptying a value as read changed the report (%v)", err)
+	}
 	if err := load.Correct(r, "nosuch.key", "1"); err == nil {
 		t.Error("an unknown key was accepted")
 	}

@@ -150,6 +150,31 @@ func TestChromium(t *testing.T) {
 	if marked != 1 {
 		t.Errorf("%d cells of %s are marked 人工修改, want 1", marked, sheet)
 	}
+
+	// 恢复原值 undoes the correction, and later requests do not send it.
+	for i, step := range []chromedp.Action[chromedp.Void]{
+		chromedp.Click(cell),
+		chromedp.WaitVisible(css("#panel-undo")),
+		chromedp.Click(css("#panel-undo")),
+		chromedp.WaitNotPresent(css(`td.manual[data-cell="` + key + `"]`)),
+		chromedp.WaitNotVisible(css("#panel-undo")),
+	} {
+		if err := chromedp.Do(ctx, step); err != nil {
+			t.Fatalf("恢复原值, step %d: %v", i, err)
+		}
+	}
+	if v := text(cell); v != "151" {
+		t.Errorf("after 恢复原值 the cell shows %q, want 151", v)
+	}
+	if f := text(css("section.report .findings")); strings.Contains(f, "人工修改") {
+		t.Errorf("after 恢复原值 the findings still say 人工修改: %q", f)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(css(`section.report button[data-download="json"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(waitDownload(ctx, t, downloads, "pingtan-2025-zone-html.json")); err != nil || strings.Contains(string(data), `"manual"`) {
+		t.Errorf("the JSON after 恢复原值 still has a manual value (%v)", err)
+	}
 }
 
 // startBrowser serves the page with opt and starts headless chromium,

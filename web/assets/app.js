@@ -244,7 +244,9 @@
     if (!current) { return; }
     var c = current, e = c.entry;
     var before = e.corrections[c.key];
-    e.corrections[c.key] = text;
+    // Every request reads the files again with all their corrections: an
+    // undone correction is simply no longer sent.
+    if (text === '') { delete e.corrections[c.key]; } else { e.corrections[c.key] = text; }
     $('panel-error').hidden = true;
     // The server checks the number and re-runs the audit; a refused
     // number leaves the report as it was.
