@@ -48,9 +48,14 @@ type lexer struct {
 // allocating.
 var keywords = map[string]string{}
 
+// keywordValues are the same words as objects: a keyword put in an
+// interface would be allocated, and content streams are mostly operators.
+var keywordValues = map[string]any{}
+
 func init() {
 	for _, k := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' " obj endobj R stream endstream xref trailer startxref true false null`) {
 		keywords[k] = k
+		keywordValues[k] = keyword(k)
 	}
 }
 
@@ -437,6 +442,9 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 			return false, true
 		case "null":
 			return nil, true
+		}
+		if v, ok := keywordValues[tok.str]; ok {
+			return v, true
 		}
 		return keyword(tok.str), true
 	}
