@@ -244,6 +244,16 @@ func unhex(c byte) int {
 
 func (l *lexer) name() string {
 	l.pos++ // '/'
+	// Most names have no #xx escape: one string, no buffer.
+	end := l.pos
+	for end < len(l.b) && !isSpace(l.b[end]) && !isDelim(l.b[end]) && l.b[end] != '#' {
+		end++
+	}
+	if end == len(l.b) || l.b[end] != '#' {
+		start := l.pos
+		l.pos = end
+		return string(l.b[start:end])
+	}
 	var out []byte
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
