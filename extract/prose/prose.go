@@ -904,7 +904,8 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 			sentence: s.Text,
 		}
 	}
-	clauses := splitClauses(text)
+	var clauses []string // split when a rule first needs them: most sentences state no zero
+	split := false
 	for _, z := range zeroRules {
 		if !topicIn(s.Topic, z.topics) || !strs.ContainsAny(text, z.subject) {
 			continue
@@ -916,6 +917,9 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 			continue
 		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
+		if !split {
+			clauses, split = splitClauses(text), true
+		}
 		stated := false
 		for _, c := range clauses {
 			if !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject) || noneStated(c, z.subject)) {
