@@ -11,6 +11,7 @@ import (
 
 	"xxgk"
 	"xxgk/check"
+	"xxgk/templates"
 )
 
 func checkCommand() *cli.Command {
@@ -143,7 +144,7 @@ func writeAudit(w io.Writer, reports []*xxgk.Report) {
 					continue
 				}
 				tally[sev]++
-				fmt.Fprintf(w, "  [%s] %s：%s\n", sev.Label(), f.Rule, f.Message)
+				fmt.Fprintf(w, "  [%s] %s：%s\n", sev.Label(), templates.RuleName(f.Rule), f.Message)
 				if f.Evidence != "" {
 					where := "原文"
 					if f.Line > 0 {

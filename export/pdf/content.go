@@ -229,7 +229,7 @@ func (d *doc) findings(r *xxgk.Report) {
 		d.text(lookBody, "未发现问题。")
 	} else {
 		t := newList(sizeTable, []float64{16, 140}, "级别", "说明")
-		for _, f := range r.Findings {
+		for _, f := range xxgk.ByRank(r.Findings) {
 			t.row(cellCenter(f.Severity.Label()), cellLeft(findingText(r.Source, f)))
 		}
 		d.drawTable(t, "")

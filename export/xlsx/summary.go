@@ -176,7 +176,7 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 			row++
 			continue
 		}
-		for i, f := range r.Findings {
+		for i, f := range xxgk.ByRank(r.Findings) {
 			if multi && i > 0 {
 				g.set(row, 0, reportCaption(r), sText)
 			}

@@ -613,7 +613,7 @@ func TestFindingCellsFlagged(t *testing.T) {
 		t.Errorf("J7 not flagged: fill %+v", s.Fill)
 	}
 	comments, _ := f.GetComments(t3)
-	if !hasComment(comments, "J7", "勾稽关系 t3_balance") {
+	if !hasComment(comments, "J7", "勾稽关系“表三 申请收支平衡”") {
 		t.Errorf("J7 comment lacks the finding: %+v", comments)
 	}
 	if s := styleOf(t, f, t3, "C7"); len(s.Fill.Color) > 0 && strings.EqualFold(s.Fill.Color[0], flagColor) {
