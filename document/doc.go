@@ -42,6 +42,10 @@ type Block struct {
 	// Line is the 1-based line of the decoded source where the block starts,
 	// 0 when the reader cannot tell.
 	Line int
+	// Page is the 1-based page of a PDF where the block starts, 0 for
+	// other formats (a table's rows may go on over the next pages: see
+	// Grid.RowPages).
+	Page int
 	// Text is the paragraph's text. HTML paragraphs have white space folded;
 	// a text line keeps its inner runs of spaces and tabs, because in text
 	// tables those runs separate cells. For a table Text is empty; read the Grid.
@@ -54,6 +58,18 @@ type Block struct {
 // covers (OrigRow/OrigCol tell copies from the original).
 type Grid struct {
 	Rows [][]GridCell
+	// RowPages is the 1-based PDF page of each row, for a table that goes
+	// on over a page break; nil for other formats.
+	RowPages []int
+}
+
+// RowPage is the page row r of the table in block b is printed on: the
+// row's own when known, else the block's (0 when the format has none).
+func (b Block) RowPage(r int) int {
+	if b.Table != nil && r >= 0 && r < len(b.Table.RowPages) {
+		return b.Table.RowPages[r]
+	}
+	return b.Page
 }
 
 // GridCell is one position of a Grid.

@@ -515,7 +515,7 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 			unit := figureUnit(r.figure)
 			out[r.figure] = proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
-					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
+					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
 				inTopic:    r.inTopic(s.Topic),
 				total:      strs.ContainsAny(clause, totalWords) || restatesTotal(text[m.End:]),
 				cumulative: cumulative,
@@ -882,7 +882,7 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
-				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
+				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
 			inTopic:  zeroTopics[fig] == s.Topic,
 			sentence: s.Text,
 		}

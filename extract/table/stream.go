@@ -108,6 +108,7 @@ const (
 // origin is a piece of the source: a text line or a grid cell.
 type origin struct {
 	line     int
+	page     int // the PDF page, 0 for other formats
 	row, col int // grid position, -1 for text
 	text     string
 	rowText  string // for grid cells: the whole row's text, for evidence
@@ -139,7 +140,7 @@ func newStream(doc *document.Document) *stream {
 			s.addGrid(b)
 			continue
 		}
-		s.addText(origin{line: b.Line, row: -1, col: -1, text: b.Text}, b.Text)
+		s.addText(origin{line: b.Line, page: b.Page, row: -1, col: -1, text: b.Text}, b.Text)
 		s.mark(sepMark)
 	}
 	s.index()
@@ -239,7 +240,7 @@ func (s *stream) addGrid(b document.Block) {
 			if g.IsCopy(r, c) {
 				continue
 			}
-			o := origin{line: b.Line, row: r, col: c, text: cell.Text, rowText: rowText}
+			o := origin{line: b.Line, page: b.RowPage(r), row: r, col: c, text: cell.Text, rowText: rowText}
 			if strings.TrimSpace(cell.Text) == "" {
 				s.origins = append(s.origins, o)
 				s.mark(blankMark)

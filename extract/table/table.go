@@ -624,9 +624,11 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 			continue
 		}
 		col := t.DataColumns()[c]
-		fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
-			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split,
-			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence},
+		key := t.CellKey(rr.row.Key, col.Key)
+		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence, Page: v.page}
+		ev.Table, ev.RowLabel, ev.ColLabel, _ = templates.CellPlace(key)
+		fr.cells[key] = xxgk.Value{
+			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
 		}
 	}
 }

@@ -8,6 +8,7 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -154,10 +155,50 @@ func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]
 		v.Value, v.Unit, v.Blank = total, fig.Unit, first.Blank
 		return v, true
 	}
-	return xxgk.Value{
-		Value: total, Unit: fig.Unit,
-		Evidence: xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Text: "表格各格之和：" + strings.Join(parts, " + ")},
-	}, true
+	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: "表格各格之和：" + strings.Join(parts, " + ")}
+	ev.Table, ev.RowLabel, ev.ColLabel = sumPlace(def)
+	return xxgk.Value{Value: total, Unit: fig.Unit, Evidence: ev}, true
+}
+
+// sumPlace names the cells a figure sums for people, as the form labels
+// them: the table, then what was summed (（三）不予公开各项之和 where the
+// rows are one group's; the rows' labels joined by ＋ otherwise), then the
+// column, or the columns joined by ＋. The evidence's text keeps the keys,
+// for scripts.
+func sumPlace(def templates.FigureDef) (table, row, col string) {
+	var tables, rows, cols, parents []string
+	add := func(list *[]string, s string) {
+		if !slices.Contains(*list, s) {
+			*list = append(*list, s)
+		}
+	}
+	for _, c := range def.Cells {
+		t, r, cl, ok := templates.Cell(def.Form + "." + c)
+		if !ok {
+			return "", "", ""
+		}
+		tb, rp, cp, _ := templates.CellPlace(def.Form + "." + c)
+		add(&tables, tb)
+		add(&rows, rp)
+		add(&cols, cp)
+		parent := ""
+		if p := t.Row(r.Parent); p != nil {
+			parent = t.RowPath(p)
+		}
+		add(&parents, parent)
+		_ = cl
+	}
+	table = strings.Join(tables, "、")
+	col = strings.Join(cols, "＋")
+	switch {
+	case len(rows) == 1:
+		row = rows[0]
+	case len(parents) == 1 && parents[0] != "":
+		row = parents[0] + "各项之和"
+	default:
+		row = strings.Join(rows, "＋")
+	}
+	return table, row, col
 }
 
 // mergeBlankForms says once that a whole form is blank (the official format
