@@ -122,13 +122,16 @@ func (e Evidence) Place(src Source) string {
 		parts = append(parts, fmt.Sprintf("第%d页", e.Page))
 	case e.Sheet != "" && e.Cell != "":
 		parts = append(parts, e.Sheet+" "+e.Cell)
-	case e.Line > 0 && src.linesReal():
+	case e.Line > 0 && src.LinesReal():
 		parts = append(parts, src.Place(e.Line))
 	}
 	if e.Table != "" {
-		cell := strings.TrimSpace(e.Table + " " + e.RowLabel)
-		if e.ColLabel != "" {
-			cell += " · " + e.ColLabel
+		cell := e.Table
+		switch {
+		case e.RowLabel != "" && e.ColLabel != "":
+			cell += " " + e.RowLabel + " · " + e.ColLabel
+		case e.RowLabel != "" || e.ColLabel != "":
+			cell += " " + e.RowLabel + e.ColLabel // 表四 行政复议 › 总计: a table of one row
 		}
 		parts = append(parts, cell)
 	} else if e.Section != "" {
@@ -137,10 +140,35 @@ func (e Evidence) Place(src Source) string {
 	return strings.Join(parts, " · ")
 }
 
-// linesReal reports whether the source's lines are lines a person can
+// Quote is the evidence's text as people may read it: the sentence, or
+// the table row as printed; "" for a sum xxgk computed, whose text lists
+// the cells by key for scripts (Place names them for people).
+func (e Evidence) Quote() string {
+	if e.Method == MethodDerived {
+		return ""
+	}
+	return e.Text
+}
+
+// Describe is the whole source of a value for people, in one line: how it
+// was read, where (Place) and the text it was read from: 正文 · 第2页 ·
+// 一、总体情况：“全区主动公开政府信息7700余条”. Every exporter shows
+// evidence through it.
+func (e Evidence) Describe(src Source) string {
+	s := e.Method.Label()
+	if p := e.Place(src); p != "" {
+		s += " · " + p
+	}
+	if q := e.Quote(); q != "" {
+		s += "：“" + q + "”"
+	}
+	return s
+}
+
+// LinesReal reports whether the source's lines are lines a person can
 // count: a text file's, or a Word document's paragraphs. A web page may be
 // one long line, and a PDF is found by its pages.
-func (s Source) linesReal() bool {
+func (s Source) LinesReal() bool {
 	switch s.Kind {
 	case "text", "docx", "doc":
 		return true
@@ -239,10 +267,14 @@ func (r *Report) UnmarshalJSON(b []byte) error {
 }
 
 // Place names line n of the source as a reader finds it: 第12段 in a Word
-// document, whose lines count paragraphs, 第12行 elsewhere (in a PDF, lines
-// of the page text as read).
+// document, whose lines count paragraphs, 第12行 in a text file; "" where
+// lines are no place a person can find (a web page, which may be one line;
+// a PDF, whose lines are the reader's count of its text layer), or n < 1.
 func (s Source) Place(n int) string {
-	if s.Kind == "docx" || s.Kind == "doc" {
+	switch {
+	case n < 1 || !s.LinesReal():
+		return ""
+	case s.Kind == "docx" || s.Kind == "doc":
 		return fmt.Sprintf("第%d段", n)
 	}
 	return fmt.Sprintf("第%d行", n)

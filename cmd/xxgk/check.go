@@ -147,8 +147,8 @@ func writeAudit(w io.Writer, reports []*xxgk.Report) {
 				fmt.Fprintf(w, "  [%s] %s：%s\n", sev.Label(), templates.RuleName(f.Rule), f.Message)
 				if f.Evidence != "" {
 					where := "原文"
-					if f.Line > 0 {
-						where = "原文（" + r.Source.Place(f.Line) + "）"
+					if p := r.Source.Place(f.Line); p != "" {
+						where = "原文（" + p + "）"
 					}
 					fmt.Fprintf(w, "      %s：%s\n", where, f.Evidence)
 				}

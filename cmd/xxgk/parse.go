@@ -248,8 +248,8 @@ func writeSummary(w io.Writer, name string, r *xxgk.Report) {
 	fmt.Fprintf(w, "核查发现：%d 项\n", len(r.Findings))
 	for _, f := range xxgk.ByRank(r.Findings) {
 		fmt.Fprintf(w, "  - [%s] %s", f.Severity.Label(), f.Message)
-		if f.Line > 0 {
-			fmt.Fprintf(w, "（%s）", r.Source.Place(f.Line))
+		if p := r.Source.Place(f.Line); p != "" {
+			fmt.Fprintf(w, "（%s）", p)
 		}
 		fmt.Fprintln(w)
 	}

@@ -214,13 +214,10 @@ func valueText(v xxgk.Value) string {
 	return s
 }
 
-// sourceText says where a value was read: 表格，第12行 (第12段 in Word).
+// sourceText says where a value was read and from what text, as
+// Evidence.Describe words it: 正文 · 第2页 · 一、总体情况：“…”.
 func sourceText(src xxgk.Source, v xxgk.Value) string {
-	s := v.Method.Label()
-	if v.Line > 0 {
-		s += "，" + src.Place(v.Line)
-	}
-	return s
+	return v.Describe(src)
 }
 
 // findings lists the findings, then the notes on replaced characters.
@@ -248,8 +245,8 @@ func (d *doc) notes() {
 
 func findingText(src xxgk.Source, f xxgk.Finding) string {
 	s := f.Message
-	if f.Line > 0 {
-		s += "（" + src.Place(f.Line) + "）"
+	if p := src.Place(f.Line); p != "" {
+		s += "（" + p + "）"
 	}
 	if f.Evidence != "" {
 		s += "\n原文：" + f.Evidence

@@ -306,7 +306,7 @@ var totalWords = []string{"共", "全区", "全县", "全市", "全镇", "全乡
 // year is the report's year (0 if unknown), used to tell this year's
 // figures from other years'; trad says the document holds traditional
 // characters; place names a line of the source in messages (第12行).
-func Figures(doc *document.Document, year int, trad bool, tableFigures map[string]xxgk.Value, place func(int) string) (map[string]xxgk.Value, []xxgk.Finding) {
+func Figures(doc *document.Document, year int, trad bool, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
 	return chooseProse(readProse(doc, year, trad), tableFigures, place)
 }
 
@@ -1112,7 +1112,17 @@ func negates(text string, negs, subjects []string) bool {
 // choose settles the prose candidates of every figure: one value per
 // figure, conflicts recorded, and figures the tables state kept from the
 // tables (a disagreement is a finding).
-func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value, place func(int) string) (map[string]xxgk.Value, []xxgk.Finding) {
+func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
+	// where names a sentence for a message: its place, or 正文 when the
+	// place has no name people can find (the finding quotes the sentence).
+	where := func(e xxgk.Evidence) string {
+		if place != nil {
+			if p := place(e); p != "" {
+				return p
+			}
+		}
+		return "正文"
+	}
 	out := map[string]xxgk.Value{}
 	var fs []xxgk.Finding
 	for _, fig := range templates.Figures {
@@ -1127,7 +1137,7 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 					seen[c.sentence] = true
 					fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseTableConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
 						Line: c.value.Line, Evidence: c.value.Text,
-						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), place(c.value.Line), tv.Value)})
+						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), where(c.value.Evidence), tv.Value)})
 				}
 			}
 			continue
@@ -1137,7 +1147,7 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 			if disagree(chosen.value, c.value) {
 				fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
 					Line: c.value.Line, Evidence: c.value.Text,
-					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, place(chosen.value.Line), approxText(chosen.value), place(c.value.Line), approxText(c.value))})
+					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, where(chosen.value.Evidence), approxText(chosen.value), where(c.value.Evidence), approxText(c.value))})
 			}
 		}
 		if ok {

@@ -173,7 +173,7 @@ func sumPlace(def templates.FigureDef) (table, row, col string) {
 		}
 	}
 	for _, c := range def.Cells {
-		t, r, cl, ok := templates.Cell(def.Form + "." + c)
+		t, r, _, ok := templates.Cell(def.Form + "." + c)
 		if !ok {
 			return "", "", ""
 		}
@@ -183,22 +183,60 @@ func sumPlace(def templates.FigureDef) (table, row, col string) {
 		add(&cols, cp)
 		parent := ""
 		if p := t.Row(r.Parent); p != nil {
-			parent = t.RowPath(p)
+			parent = strings.TrimSpace(p.Label)
 		}
 		add(&parents, parent)
-		_ = cl
 	}
 	table = strings.Join(tables, "、")
-	col = strings.Join(cols, "＋")
+	col = joinPaths(cols)
 	switch {
 	case len(rows) == 1:
 		row = rows[0]
 	case len(parents) == 1 && parents[0] != "":
 		row = parents[0] + "各项之和"
 	default:
-		row = strings.Join(rows, "＋")
+		row = joinPaths(rows)
 	}
 	return table, row, col
+}
+
+// joinPaths names several label paths (行政诉讼 › 未经复议直接起诉 › 总计,
+// 行政诉讼 › 复议后起诉 › 总计) added together: where they differ in one
+// label only, that label's variants joined by ＋ in the shared path
+// (行政诉讼 › 未经复议直接起诉＋复议后起诉 › 总计); else the whole paths
+// joined by ＋.
+func joinPaths(paths []string) string {
+	if len(paths) == 1 {
+		return paths[0]
+	}
+	split := make([][]string, len(paths))
+	for i, p := range paths {
+		split[i] = strings.Split(p, templates.PathSep)
+	}
+	differ := -1
+	for k := range split[0] {
+		for _, sp := range split[1:] {
+			if len(sp) != len(split[0]) {
+				return strings.Join(paths, "＋")
+			}
+			if sp[k] != split[0][k] {
+				if differ >= 0 && differ != k {
+					return strings.Join(paths, "＋")
+				}
+				differ = k
+			}
+		}
+	}
+	if differ < 0 {
+		return paths[0]
+	}
+	var variants []string
+	for _, sp := range split {
+		variants = append(variants, sp[differ])
+	}
+	out := slices.Clone(split[0])
+	out[differ] = strings.Join(variants, "＋")
+	return strings.Join(out, templates.PathSep)
 }
 
 // mergeBlankForms says once that a whole form is blank (the official format
