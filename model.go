@@ -150,16 +150,17 @@ func (e Evidence) Quote() string {
 	return e.Text
 }
 
-// Describe is the whole source of a value for people, in one line: how it
-// was read, where (Place) and the text it was read from: 正文 · 第2页 ·
-// 一、总体情况：“全区主动公开政府信息7700余条”. Every exporter shows
-// evidence through it.
+// Describe is the source of a value for people, in one line: how it was
+// read, where (Place) and, for a sentence, the sentence: 正文 · 第2页 ·
+// 一、总体情况：“全区主动公开政府信息7700余条”. A table value's place names
+// its cell; the row as printed (Quote) is for a cell's comment. Every
+// exporter shows evidence through it.
 func (e Evidence) Describe(src Source) string {
 	s := e.Method.Label()
 	if p := e.Place(src); p != "" {
 		s += " · " + p
 	}
-	if q := e.Quote(); q != "" {
+	if q := e.Quote(); q != "" && e.Method == MethodProse {
 		s += "：“" + q + "”"
 	}
 	return s

@@ -178,7 +178,7 @@ func (d *doc) fields(kv [][2]string) {
 
 // figures lists every figure of templates.Figures the report has.
 func (d *doc) figures(r *xxgk.Report) {
-	t := figureTable([]float64{58, 24, 12, 62}, []string{"数值", "单位", "来源"}, func(fig *templates.Figure) []tcell {
+	t := figureTable([]float64{50, 18, 10, 78}, []string{"数值", "单位", "来源"}, func(fig *templates.Figure) []tcell {
 		v, ok := r.Figures[fig.Key]
 		if !ok {
 			return nil
