@@ -70,8 +70,15 @@ func visibleOutputs(t *testing.T) (workbooks, pdfs []string) {
 			"../../compare/testdata/czj-2019.txt", filepath.Join(reportsDir, "pingtan-dept-czj-2019.txt")},
 		{"compare", "--force", "--xlsx", filepath.Join(dir, "对比2.xlsx"), "--pdf", filepath.Join(dir, "对比2.pdf"),
 			filepath.Join(reportsDir, "pingtan-2025-zone-w3m.txt"), "../../compare/testdata/pingtan-2026-w3m.txt"},
-		{"rollup", "--name", "样例", "--xlsx", filepath.Join(dir, "汇总.xlsx"), "--pdf", filepath.Join(dir, "汇总.pdf"), reportsDir},
 	}
+	// The roll-up: every form, several years (历年趋势), a duplicate, a
+	// letter that is no report, findings of every kind.
+	ru := []string{"rollup", "--name", "样例", "--xlsx", filepath.Join(dir, "汇总.xlsx"), "--pdf", filepath.Join(dir, "汇总.pdf")}
+	for _, r := range append(reports, "pingtan-2025-zone-w3m.txt", "pingtan-2014-letter.txt", "pingtan-2014-zone.txt",
+		"pingtan-dept-gaj-2024.txt", "pingtan-dept-jtj-2021.txt", "seed-004-trad.txt", "pingtan-2013-zone-html.html") {
+		ru = append(ru, filepath.Join(reportsDir, r))
+	}
+	runs = append(runs, ru)
 	for i, r := range reports {
 		x := filepath.Join(dir, "r"+string(rune('a'+i))+".xlsx")
 		p := filepath.Join(dir, "r"+string(rune('a'+i))+".pdf")
