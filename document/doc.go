@@ -5,6 +5,8 @@
 package document
 
 import (
+	"strconv"
+
 	"xxgk"
 )
 
@@ -61,6 +63,27 @@ type Grid struct {
 	// RowPages is the 1-based PDF page of each row, for a table that goes
 	// on over a page break; nil for other formats.
 	RowPages []int
+	// Sheet names the workbook sheet of a table read from a workbook, and
+	// Row0, Col0 are the 0-based sheet row and column of Rows[0][0]: the
+	// cells people find (CellName). Sheet is "" for other formats.
+	Sheet      string
+	Row0, Col0 int
+}
+
+// CellName is the A1-style name of position (r, c) of a workbook's table
+// (D7); "" for a table of another format.
+func (g *Grid) CellName(r, c int) string {
+	if g.Sheet == "" {
+		return ""
+	}
+	col := g.Col0 + c + 1
+	name := ""
+	for col > 0 {
+		col--
+		name = string(rune('A'+col%26)) + name
+		col /= 26
+	}
+	return name + strconv.Itoa(g.Row0+r+1)
 }
 
 // RowPage is the page row r of the table in block b is printed on: the

@@ -33,7 +33,7 @@ type piece struct {
 	worded     bool // the sign was written as a word (增5, 减12)
 	start, end int  // rune span in the stream
 	line       int
-	page       int // the PDF page, 0 for other formats
+	at         where
 }
 
 // readRegion reads the value region starting at rune pos. It returns the
@@ -252,7 +252,7 @@ func (fr *formReader) rowAt(pos int) *templates.Row {
 // piece that is only a unit, and false for text that is not a value.
 func classify(s *stream, a, b int) (*piece, bool) {
 	o := s.origins[s.origin[a]]
-	p := &piece{start: a, end: b, line: o.line, page: o.page}
+	p := &piece{start: a, end: b, line: o.line, at: o.at}
 	if b == a+1 && s.runes[a] == blankMark {
 		p.kind = pieceBlank
 		return p, true

@@ -625,7 +625,8 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 		}
 		col := t.DataColumns()[c]
 		key := t.CellKey(rr.row.Key, col.Key)
-		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence, Page: v.page}
+		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
+			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
 		ev.Table, ev.RowLabel, ev.ColLabel, _ = templates.CellPlace(key)
 		fr.cells[key] = xxgk.Value{
 			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
