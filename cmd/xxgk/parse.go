@@ -242,7 +242,11 @@ func writeSummary(w io.Writer, name string, r *xxgk.Report) {
 		if v.Approx {
 			approx = "约"
 		}
-		fmt.Fprintf(w, "  %s：%s%s %s（%s）\n", fig.Label, approx, v.Value, v.Unit, v.Method.Label())
+		where := v.Method.Label()
+		if p := v.Place(r.Source); p != "" {
+			where += " · " + p
+		}
+		fmt.Fprintf(w, "  %s：%s%s %s（%s）\n", fig.Label, approx, v.Value, v.Unit, where)
 	}
 	fmt.Fprintf(w, "表格数据：%d 项\n", len(r.Cells))
 	fmt.Fprintf(w, "核查发现：%d 项\n", len(r.Findings))
