@@ -222,6 +222,18 @@ type Finding struct {
 	Keys     []string `json:"keys,omitempty"`
 	Line     int      `json:"line,omitempty"`
 	Evidence string   `json:"evidence,omitempty"`
+	// Page is the 1-based page of a PDF where Evidence is printed.
+	Page int `json:"page,omitempty"`
+}
+
+// Place words where a finding's evidence stands for people: the page of
+// a PDF, the line of a text file or paragraph of a Word document; "" where
+// neither is known (a web page's lines are no place: Source.Place).
+func (f Finding) Place(src Source) string {
+	if f.Page > 0 {
+		return fmt.Sprintf("第%d页", f.Page)
+	}
+	return src.Place(f.Line)
 }
 
 // reportJSON is Report with the year as a pointer, members in MODEL.md order.

@@ -36,6 +36,12 @@ func TestEvidencePlaces(t *testing.T) {
 			continue // a file refused (locked, not a report) has no values
 		}
 		name := filepath.Base(p)
+		for _, f := range r.Findings {
+			// A finding about values of a PDF names the page of its text.
+			if ext == ".pdf" && f.Evidence != "" && len(f.Keys) > 0 && f.Page <= 0 {
+				t.Errorf("%s: finding %s on %q has no page", name, f.Rule, f.Evidence)
+			}
+		}
 		for _, m := range []struct {
 			what string
 			vals map[string]xxgk.Value

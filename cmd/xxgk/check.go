@@ -147,7 +147,7 @@ func writeAudit(w io.Writer, reports []*xxgk.Report) {
 				fmt.Fprintf(w, "  [%s] %s：%s\n", sev.Label(), templates.RuleName(f.Rule), f.Message)
 				if f.Evidence != "" {
 					where := "原文"
-					if p := r.Source.Place(f.Line); p != "" {
+					if p := f.Place(r.Source); p != "" {
 						where = "原文（" + p + "）"
 					}
 					fmt.Fprintf(w, "      %s：%s\n", where, f.Evidence)

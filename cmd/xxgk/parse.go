@@ -252,7 +252,7 @@ func writeSummary(w io.Writer, name string, r *xxgk.Report) {
 	fmt.Fprintf(w, "核查发现：%d 项\n", len(r.Findings))
 	for _, f := range xxgk.ByRank(r.Findings) {
 		fmt.Fprintf(w, "  - [%s] %s", f.Severity.Label(), f.Message)
-		if p := r.Source.Place(f.Line); p != "" {
+		if p := f.Place(r.Source); p != "" {
 			fmt.Fprintf(w, "（%s）", p)
 		}
 		fmt.Fprintln(w)

@@ -245,7 +245,7 @@ func (d *doc) notes() {
 
 func findingText(src xxgk.Source, f xxgk.Finding) string {
 	s := f.Message
-	if p := src.Place(f.Line); p != "" {
+	if p := f.Place(src); p != "" {
 		s += "（" + p + "）"
 	}
 	if f.Evidence != "" {

@@ -1136,7 +1136,7 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 				if disagree(tv, c.value) && !seen[c.sentence] {
 					seen[c.sentence] = true
 					fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseTableConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-						Line: c.value.Line, Evidence: c.value.Text,
+						Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
 						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), where(c.value.Evidence), tv.Value)})
 				}
 			}
@@ -1146,7 +1146,7 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 		for _, c := range cs {
 			if disagree(chosen.value, c.value) {
 				fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-					Line: c.value.Line, Evidence: c.value.Text,
+					Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
 					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, where(chosen.value.Evidence), approxText(chosen.value), where(c.value.Evidence), approxText(c.value))})
 			}
 		}

@@ -169,6 +169,7 @@ type rowRead struct {
 	region     []piece
 	tailDigits string // bare digits at the end that may be the next label's numbering
 	line       int
+	at         where  // the row label's page (PDF)
 	printed    string // the label as printed
 	evidence   string
 	// asPrinted: the row is read only as printed or one digit a cell; its
@@ -377,7 +378,7 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false
 	}
 	o := s.origins[s.origin[st]]
-	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, printed: s.source(st, en)}
+	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at, printed: s.source(st, en)}
 	rr.evidence = fr.evidence(st, end)
 	return rr, true
 }
@@ -589,7 +590,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		if vals == nil {
 			if msg := solved.why[i]; msg != "" {
 				fr.findings = append(fr.findings, xxgk.Finding{
-					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
+					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
 					Message: fmt.Sprintf("表格“%s”的“%s”行：%s，该行数据未读取。", tableName(t), rowName(rr.row), msg),
 					Keys:    rowKeys(t, rr.row),
 				})
@@ -603,7 +604,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		p.undecided = p.undecided || solved.rule[i] == xxgk.RuleTableSplitAmbiguous
 		if msg := solved.why[i]; msg != "" {
 			fr.findings = append(fr.findings, xxgk.Finding{
-				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
+				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
 				Message: fmt.Sprintf("表格“%s”的“%s”行：%s。", tableName(t), rowName(rr.row), msg),
 				Keys:    rowKeys(t, rr.row),
 			})
@@ -773,7 +774,7 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			asPrinted := !fr.boundaryAfter(end)
 			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.origins[s.origin[i]]
-				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, asPrinted: asPrinted}
+				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted}
 				rr.evidence = fr.evidence(i, end)
 				return rr, true
 			}
