@@ -219,6 +219,7 @@ func Reports(last, this *xxgk.Report) *Comparison {
 		c.continuity(last, this)
 	}
 	c.swings()
+	xxgk.SortByRank(c.Findings)
 	return c
 }
 

@@ -137,5 +137,6 @@ func (c *Comparison) AllFindings() []Finding {
 	for _, a := range c.Agencies {
 		out = append(out, a.Findings...)
 	}
+	xxgk.SortByRank(out)
 	return out
 }

@@ -173,10 +173,11 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 	var fs []xxgk.Finding
 	if !m.NotReport {
 		// A document that is not an annual report contributes no figures.
-		figures, fs = prose.Figures(doc, r.Year, simple != doc, r.Figures, src.Place)
+		place := func(e xxgk.Evidence) string { return e.Place(src) }
+		figures, fs = prose.Figures(doc, r.Year, simple != doc, r.Figures, place)
 		// What the prose states may settle digits the tables' identities
 		// left unsplit; the cells then give the figures.
-		if tabs.Settle(figures, src.Place) {
+		if tabs.Settle(figures, place) {
 			r.Cells = tabs.Cells
 			for k, v := range table.Figures(tabs.Form, tabs.Cells) {
 				if _, ok := r.Figures[k]; !ok {

@@ -290,6 +290,7 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 		ru.Findings = append(ru.Findings, y.applyRoster(opt.Roster)...)
 		ru.Findings = append(ru.Findings, y.sum(opt)...)
 	}
+	xxgk.SortByRank(ru.Findings)
 	return ru
 }
 

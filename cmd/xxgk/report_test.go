@@ -71,7 +71,7 @@ func TestFormName(t *testing.T) {
 }
 
 func TestWriteSummary(t *testing.T) {
-	r := xxgk.NewReport(xxgk.Source{Path: "a.txt"})
+	r := xxgk.NewReport(xxgk.Source{Path: "a.txt", Kind: "text"})
 	r.Agency, r.Year, r.Form = "洮北区人民政府", 2012, "gov_2021"
 	r.Figures["proactive.total"] = xxgk.Value{Value: xxgk.Int(2917), Unit: "条", Evidence: xxgk.Evidence{Method: xxgk.MethodProse}}
 	r.Figures["requests.received"] = xxgk.Value{Value: xxgk.Int(40), Unit: "件", Approx: true, Evidence: xxgk.Evidence{Method: xxgk.MethodTable}}

@@ -88,7 +88,9 @@ func unnumbered(row *templates.Row) string {
 	if !ok || row.Number == "" {
 		_, s = templates.StripNumbering(row.Label)
 	}
-	return strings.TrimSpace(s)
+	// A number given without its mark (三 of 三、本年度办理结果) leaves the
+	// mark behind.
+	return strings.TrimSpace(strings.TrimLeft(s, "、．. "))
 }
 
 // bar is a bar of a chart: its label and value, if known.

@@ -222,7 +222,10 @@ func lineText(s compare.Side, line int) string {
 		return ""
 	}
 	if s.Report != nil {
-		return "（" + s.Report.Source.Place(line) + "）"
+		if p := s.Report.Source.Place(line); p != "" {
+			return "（" + p + "）"
+		}
+		return ""
 	}
 	return fmt.Sprintf("（第%d行）", line)
 }

@@ -22,12 +22,12 @@ func cellValue(n xxgk.Number) any {
 // evidenceNote is the comment of a value read from a report.
 func evidenceNote(src xxgk.Source, v xxgk.Value) string {
 	var lines []string
-	if v.Text != "" {
-		lines = append(lines, "原文："+v.Text)
+	if q := v.Quote(); q != "" {
+		lines = append(lines, "原文："+q)
 	}
 	where := "来源：" + v.Method.Label()
-	if v.Line > 0 {
-		where = src.Place(v.Line) + "，" + where
+	if p := v.Place(src); p != "" {
+		where += " · " + p
 	}
 	lines = append(lines, where)
 	if v.Approx {

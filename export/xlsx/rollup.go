@@ -394,11 +394,21 @@ func rollupFindingsSheet(ru *rollup.Rollup) *grid {
 		}
 		row++
 	}
+	// The sources of the reports, by path: whether a finding's line is a
+	// place people can find depends on the kind of file.
+	sources := map[string]xxgk.Source{}
+	for _, y := range ru.Years {
+		for _, a := range y.Agencies {
+			if a.Report != nil {
+				sources[a.Path] = a.Report.Source
+			}
+		}
+	}
 	for _, f := range ru.Findings {
 		for i, text := range []string{f.Path, f.Agency, yearText(f.Year)} {
 			g.set(row, i, text, cols[i].style)
 		}
-		findingRow(g, row, 3, findingColumns, f.Finding)
+		findingRow(g, row, 3, findingColumns, f.Finding, sources[f.Path])
 		row++
 	}
 	if row == header+1 {

@@ -307,7 +307,7 @@ var totalWords = []string{"共", "全区", "全县", "全市", "全镇", "全乡
 // year is the report's year (0 if unknown), used to tell this year's
 // figures from other years'; trad says the document holds traditional
 // characters; place names a line of the source in messages (第12行).
-func Figures(doc *document.Document, year int, trad bool, tableFigures map[string]xxgk.Value, place func(int) string) (map[string]xxgk.Value, []xxgk.Finding) {
+func Figures(doc *document.Document, year int, trad bool, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
 	return chooseProse(readProse(doc, year, trad), tableFigures, place)
 }
 
@@ -521,7 +521,7 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 			unit := figureUnit(r.figure)
 			out[r.figure] = proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
-					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
+					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
 				inTopic:    r.inTopic(s.Topic),
 				total:      strs.ContainsAny(clause, totalWords) || restatesTotal(text[m.End:]),
 				cumulative: cumulative,
@@ -899,7 +899,7 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
-				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
+				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
 			inTopic:  zeroTopics[fig] == s.Topic,
 			sentence: s.Text,
 		}
@@ -1133,7 +1133,17 @@ func negates(text string, negs, subjects []string) bool {
 // choose settles the prose candidates of every figure: one value per
 // figure, conflicts recorded, and figures the tables state kept from the
 // tables (a disagreement is a finding).
-func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value, place func(int) string) (map[string]xxgk.Value, []xxgk.Finding) {
+func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
+	// where names a sentence for a message: its place, or 正文 when the
+	// place has no name people can find (the finding quotes the sentence).
+	where := func(e xxgk.Evidence) string {
+		if place != nil {
+			if p := place(e); p != "" {
+				return p
+			}
+		}
+		return "正文"
+	}
 	out := map[string]xxgk.Value{}
 	var fs []xxgk.Finding
 	for _, fig := range templates.Figures {
@@ -1147,8 +1157,8 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 				if disagree(tv, c.value) && !seen[c.sentence] {
 					seen[c.sentence] = true
 					fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseTableConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-						Line: c.value.Line, Evidence: c.value.Text,
-						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), place(c.value.Line), tv.Value)})
+						Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
+						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), where(c.value.Evidence), tv.Value)})
 				}
 			}
 			continue
@@ -1157,8 +1167,8 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 		for _, c := range cs {
 			if disagree(chosen.value, c.value) {
 				fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-					Line: c.value.Line, Evidence: c.value.Text,
-					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, place(chosen.value.Line), approxText(chosen.value), place(c.value.Line), approxText(c.value))})
+					Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
+					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, where(chosen.value.Evidence), approxText(chosen.value), where(c.value.Evidence), approxText(c.value))})
 			}
 		}
 		if ok {

@@ -33,6 +33,7 @@ type piece struct {
 	worded     bool // the sign was written as a word (增5, 减12)
 	start, end int  // rune span in the stream
 	line       int
+	at         where
 }
 
 // readRegion reads the value region starting at rune pos. It returns the
@@ -253,7 +254,7 @@ func (fr *formReader) rowAt(pos int) *templates.Row {
 // every row tried on the heap.)
 func classify(s *stream, a, b int) (p piece, keep, valid bool) {
 	o := s.origins[s.origin[a]]
-	p = piece{start: a, end: b, line: o.line}
+	p = piece{start: a, end: b, line: o.line, at: o.at}
 	if b == a+1 && s.runes[a] == blankMark {
 		p.kind = pieceBlank
 		return p, true, true

@@ -105,9 +105,17 @@ const (
 	spaceMark = '\x1c'
 )
 
+// where is the place of an origin people can find: the PDF page, or the
+// workbook's sheet and cell (D7); zero for other formats.
+type where struct {
+	page        int
+	sheet, cell string
+}
+
 // origin is a piece of the source: a text line or a grid cell.
 type origin struct {
 	line     int
+	at       where
 	row, col int // grid position, -1 for text
 	text     string
 	rowText  string // for grid cells: the whole row's text, for evidence
@@ -142,7 +150,7 @@ func newStream(doc *document.Document) *stream {
 			s.addGrid(b)
 			continue
 		}
-		s.addText(origin{line: b.Line, row: -1, col: -1, text: b.Text}, b.Text)
+		s.addText(origin{line: b.Line, at: where{page: b.Page}, row: -1, col: -1, text: b.Text}, b.Text)
 		s.mark(sepMark)
 	}
 	s.index()
@@ -242,7 +250,10 @@ func (s *stream) addGrid(b document.Block) {
 			if g.IsCopy(r, c) {
 				continue
 			}
-			o := origin{line: b.Line, row: r, col: c, text: cell.Text, rowText: rowText}
+			o := origin{line: b.Line, at: where{page: b.RowPage(r)}, row: r, col: c, text: cell.Text, rowText: rowText}
+			if g.Sheet != "" {
+				o.at.sheet, o.at.cell = g.Sheet, g.CellName(r, c)
+			}
 			if strings.TrimSpace(cell.Text) == "" {
 				s.origins = append(s.origins, o)
 				s.mark(blankMark)
