@@ -204,14 +204,13 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// formName is the form's Chinese name, as people read it; its id (gov_2021)
+// is for scripts and stays in the JSON.
 func formName(id string) string {
 	if id == "" {
 		return "未识别"
 	}
-	if n := templates.FormLabel(id); n != id {
-		return n + "（" + id + "）"
-	}
-	return id
+	return templates.FormLabel(id)
 }
 
 // writeSummary prints the short Chinese summary of one report. Write errors
