@@ -123,3 +123,26 @@ func rowLabel(t *templates.Table, key string) string {
 	}
 	return key
 }
+
+// SeriesCells are the cells of r that Series and CarryOver read, as prev or
+// as next: the rows of table 三 one year hands to the next. A roll-up of
+// many reports keeps only these of each report's cells whole (with their
+// evidence) and still gets the same carry-over findings.
+func SeriesCells(r *xxgk.Report) map[string]xxgk.Value {
+	out := map[string]xxgk.Value{}
+	for _, co := range carryOvers {
+		t := tableOf(r, co.table)
+		if t == nil {
+			continue
+		}
+		for _, col := range t.DataColumns() {
+			for _, row := range []string{co.from, co.to} {
+				k := t.CellKey(row, col.Key)
+				if v, ok := r.Cells[k]; ok {
+					out[k] = v
+				}
+			}
+		}
+	}
+	return out
+}

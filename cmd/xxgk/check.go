@@ -63,7 +63,7 @@ func checkAction(ctx context.Context, cmd *cli.Command) error {
 		return usageErrorf(cmd, "请指定报告文件或文件夹")
 	}
 	files, errs := findInputs(args)
-	results := parseParallel(ctx, files, progressWriter(cmd.Root().ErrWriter))
+	results := parseParallel(ctx, files, progressWriter(cmd.Root().ErrWriter), whole)
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -202,7 +202,7 @@ func compareFolders(ctx context.Context, cmd *cli.Command, args []string, files 
 	var sides [2]compare.RollupSide
 	var errs []error
 	for i, arg := range args {
-		results := parseParallel(ctx, files[i], progressWriter(cmd.Root().ErrWriter))
+		results := parseParallel(ctx, files[i], progressWriter(cmd.Root().ErrWriter), whole)
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}

@@ -194,12 +194,18 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 // findingRow writes a finding in the columns of workbook.FindingsHeader;
 // its line only where src's lines are lines people count (Source.Place).
 func findingRow(g *grid, row, first int, cols []column, f xxgk.Finding, src xxgk.Source) {
+	g.at(row, first+len(cols)-1) // the row's cells, to fill in place
+	findingCells(g.rows[row][first:first+len(cols)], cols, f, src)
+}
+
+// findingCells fills out (one cell per column of cols) with a finding.
+func findingCells(out []gcell, cols []column, f xxgk.Finding, src xxgk.Source) {
 	texts := []string{f.Severity.Label(), templates.RuleName(f.Rule), f.Message, keyLabels(f.Keys), "", f.Evidence}
 	for i, c := range cols {
-		g.set(row, first+i, texts[i], c.style)
+		out[i] = gcell{text: texts[i], style: c.style, used: true}
 	}
 	if src.Place(f.Line) != "" {
-		g.at(row, first+4).num = int64(f.Line)
+		out[4].num = int64(f.Line)
 	}
 }
 

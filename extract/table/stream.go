@@ -126,18 +126,21 @@ func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark
 // newStream flattens doc.
 func newStream(doc *document.Document) *stream {
 	s := &stream{}
-	size := 0
+	// The stream holds at most one rune per rune of the source (a marker
+	// stands for white space it drops) and a marker or two per block, cell
+	// and row: sized so, its slices are never copied while they grow.
+	size := 16
 	for _, b := range doc.Blocks {
-		size += len(b.Text) + 2
+		size += utf8.RuneCountInString(b.Text) + 2
 		if b.Table != nil {
 			for _, row := range b.Table.Rows {
+				size++
 				for _, c := range row {
-					size += len(c.Text) + 2
+					size += utf8.RuneCountInString(c.Text) + 2
 				}
 			}
 		}
 	}
-	size = size/3 + 16 // most runes are 3-byte CJK; white space is folded out
 	s.runes = make([]rune, 0, size)
 	s.origin = make([]int32, 0, size)
 	s.offset = make([]int32, 0, size)
@@ -264,19 +267,32 @@ func (s *stream) addGrid(b document.Block) {
 }
 
 func (s *stream) index() {
-	b := make([]byte, 0, len(s.runes)*3)
-	s.letterByte = make([]int32, 0, len(s.runes))
-	s.letterRune = make([]int32, 0, len(s.runes))
+	n := 0 // letters, and their length in bytes
+	size := 0
+	for _, r := range s.runes {
+		if !isMark(r) {
+			n++
+			if l := utf8.RuneLen(r); l > 0 {
+				size += l
+			} else {
+				size += 3 // written as U+FFFD
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	s.letterByte = make([]int32, 0, n)
+	s.letterRune = make([]int32, 0, n)
 	s.runeID = newRuneTable(1024)
-	ids := make([]int32, 0, len(s.runes))
+	ids := make([]int32, 0, n)
 	counts := make([]int32, 0, 1024)
 	for i, r := range s.runes {
 		if isMark(r) {
 			continue
 		}
-		s.letterByte = append(s.letterByte, int32(len(b)))
+		s.letterByte = append(s.letterByte, int32(b.Len()))
 		s.letterRune = append(s.letterRune, int32(i))
-		b = utf8.AppendRune(b, r)
+		b.WriteRune(r)
 		id, added := s.runeID.add(r)
 		if added {
 			counts = append(counts, 0)
@@ -284,7 +300,7 @@ func (s *stream) index() {
 		counts[id]++
 		ids = append(ids, id)
 	}
-	s.letters = string(b)
+	s.letters = b.String()
 	s.posStart = make([]int32, len(counts)+1)
 	for k, c := range counts {
 		s.posStart[k+1] = s.posStart[k] + c

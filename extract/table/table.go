@@ -45,6 +45,9 @@ type formIndex struct {
 	// data row's among the data rows, kids each group row's data rows.
 	order, dataOrder map[*templates.Row]int
 	kids             map[*templates.Row][]*templates.Row
+	// rows and cells count the form's rows and data cells, to size a
+	// reader's maps once instead of growing them row by row.
+	rows, cells int
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -92,6 +95,8 @@ func newFormIndex(f *templates.Form) *formIndex {
 		for i, r := range t.DataRows() {
 			ix.dataOrder[r] = i
 		}
+		ix.rows += len(t.Rows)
+		ix.cells += len(t.DataRows()) * len(t.DataColumns())
 		for i, r := range t.Rows {
 			ix.order[r] = i
 			if r.IsGroup {
@@ -178,7 +183,8 @@ type rowRead struct {
 }
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
-	return &formReader{formIndex: indexOf(f), s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: map[*templates.Row]foundRow{}}
+	ix := indexOf(f)
+	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make(map[*templates.Row]foundRow, ix.rows)}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -217,6 +223,9 @@ func anchors(t *templates.Table) []string {
 
 // solve turns the rows found into cells and findings.
 func (fr *formReader) solve() {
+	if len(fr.cells) == 0 {
+		fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
+	}
 	for i := range fr.pending {
 		fr.assign(&fr.pending[i])
 	}

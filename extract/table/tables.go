@@ -147,7 +147,9 @@ func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]
 			first = v
 		}
 		total = total.Add(v.Value)
-		parts = append(parts, fmt.Sprintf("%s=%s", c, v.Value))
+		if len(def.Cells) > 1 { // the evidence of a sum names its parts
+			parts = append(parts, fmt.Sprintf("%s=%s", c, v.Value))
+		}
 	}
 	total = total.Shift(def.Shift)
 	if len(def.Cells) == 1 {
