@@ -131,7 +131,7 @@ func (c *Comparison) continuityRow(last, this *xxgk.Report, t, lt *templates.Tab
 		}
 	}
 	// terms[0] is last year's first value: the one a reviewer looks up.
-	f.LastLine, f.LastEvidence = terms[0].v.Line, terms[0].v.Text
+	f.LastLine, f.LastEvidence, f.LastPage = terms[0].v.Line, terms[0].v.Text, terms[0].v.Page
 	c.Findings = append(c.Findings, f)
 }
 
@@ -190,7 +190,7 @@ func (c *Comparison) swings() {
 		}
 		f := Finding{Finding: xxgk.Finding{Rule: xxgk.RuleCompareSwing, Severity: xxgk.SeverityInfo, Message: msg,
 			Keys: []string{r.Key}, Line: r.This.Line, Page: r.This.Page, Evidence: r.This.Text},
-			LastKeys: []string{nonEmpty(r.LastKey, r.Key)}, LastLine: r.Last.Line, LastEvidence: r.Last.Text}
+			LastKeys: []string{nonEmpty(r.LastKey, r.Key)}, LastLine: r.Last.Line, LastEvidence: r.Last.Text, LastPage: r.Last.Page}
 		c.Findings = append(c.Findings, f)
 	}
 }

@@ -80,6 +80,11 @@ func detach(r *xxgk.Report) {
 		for _, m := range []map[string]xxgk.Value{r.Figures, r.Cells} {
 			for k, v := range m {
 				v.Text, v.Row, v.Col = a.put(v.Text), a.put(v.Row), a.put(v.Col)
+				// A section may be a heading sliced from the source; a
+				// sheet's name, from the workbook's bytes. The names of
+				// the form's cells (Table, RowLabel, ColLabel) are the
+				// templates', shared.
+				v.Section, v.Sheet, v.Cell = a.put(v.Section), a.put(v.Sheet), a.put(v.Cell)
 				m[k] = v
 			}
 		}

@@ -138,20 +138,15 @@ func writeAudit(w io.Writer, reports []*xxgk.Report) {
 			fmt.Fprintln(w, "  未发现问题。")
 			continue
 		}
-		for _, sev := range []xxgk.Severity{xxgk.SeverityError, xxgk.SeverityWarning, xxgk.SeverityInfo} {
-			for _, f := range r.Findings {
-				if f.Severity != sev {
-					continue
+		for _, f := range xxgk.ByRank(r.Findings) {
+			tally[f.Severity]++
+			fmt.Fprintf(w, "  [%s] %s：%s\n", f.Severity.Label(), templates.RuleName(f.Rule), f.Message)
+			if f.Evidence != "" {
+				where := "原文"
+				if p := f.Place(r.Source); p != "" {
+					where = "原文（" + p + "）"
 				}
-				tally[sev]++
-				fmt.Fprintf(w, "  [%s] %s：%s\n", sev.Label(), templates.RuleName(f.Rule), f.Message)
-				if f.Evidence != "" {
-					where := "原文"
-					if p := f.Place(r.Source); p != "" {
-						where = "原文（" + p + "）"
-					}
-					fmt.Fprintf(w, "      %s：%s\n", where, f.Evidence)
-				}
+				fmt.Fprintf(w, "      %s：%s\n", where, f.Evidence)
 			}
 		}
 	}

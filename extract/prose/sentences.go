@@ -142,6 +142,28 @@ type sentenceSplitter struct {
 	line  int
 	index int
 	page  int
+
+	// the open headings' texts and their joined section, kept while the
+	// headings stay open: every sentence of a section shares the string
+	secHeads []string
+	secText  string
+}
+
+// section is the open headings joined for people (一、总体情况 ›
+// （一）主动公开方面).
+func (sp *sentenceSplitter) section() string {
+	same := len(sp.secHeads) == len(sp.stack)
+	for i := 0; same && i < len(sp.stack); i++ {
+		same = sp.secHeads[i] == sp.stack[i].text
+	}
+	if !same {
+		sp.secHeads = sp.secHeads[:0]
+		for _, e := range sp.stack {
+			sp.secHeads = append(sp.secHeads, e.text)
+		}
+		sp.secText = strings.Join(sp.secHeads, " › ")
+	}
+	return sp.secText
 }
 
 // block splits one paragraph. It is a single left-to-right pass; heading
@@ -261,12 +283,8 @@ func (sp *sentenceSplitter) emit(s string) {
 		}
 	}
 	tp, h := sp.current()
-	heads := make([]string, 0, len(sp.stack))
-	for _, e := range sp.stack {
-		heads = append(heads, e.text)
-	}
 	sp.out = append(sp.out, sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
-		Section: strings.Join(heads, " › "), Page: sp.page})
+		Section: sp.section(), Page: sp.page})
 }
 
 // accept decides on a level-1 heading by its number. After weak evidence
