@@ -84,9 +84,15 @@ func rowLabel(t *templates.Table, row *templates.Row) string {
 
 // unnumbered is a row's label without its numbering token (三、 （一） 1．).
 func unnumbered(row *templates.Row) string {
-	s, ok := strings.CutPrefix(row.Label, row.Number)
+	label := row.Label
+	// 其中：1.同意公开答复数: the 其中 and its colon, in either width, go
+	// before the number does.
+	if rest, ok := strings.CutPrefix(label, "其中"); ok {
+		label = strings.TrimLeft(rest, "：:，,、 ")
+	}
+	s, ok := strings.CutPrefix(label, row.Number)
 	if !ok || row.Number == "" {
-		_, s = templates.StripNumbering(row.Label)
+		_, s = templates.StripNumbering(label)
 	}
 	// A number given without its mark (三 of 三、本年度办理结果) leaves the
 	// mark behind.
