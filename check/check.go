@@ -94,7 +94,7 @@ func relation(r *xxgk.Report, t *templates.Table, rel templates.Relation) (xxgk.
 	case ">=":
 		msg.WriteString("，前者不应小于后者")
 	}
-	fmt.Fprintf(&msg, "（勾稽关系 %s）。", rel.Identity.ID)
+	fmt.Fprintf(&msg, "（勾稽关系“%s”）。", templates.RuleName(rel.Identity.ID))
 	if n := countBlank(values); n > 0 {
 		fmt.Fprintf(&msg, "其中 %d 个空白格按 0 计。", n)
 	}
@@ -102,7 +102,7 @@ func relation(r *xxgk.Report, t *templates.Table, rel templates.Relation) (xxgk.
 	f := xxgk.Finding{Rule: rel.Identity.ID, Severity: xxgk.SeverityError, Message: msg.String(),
 		Keys: append(slices.Clone(lhs.keys), rhs.keys...)}
 	if len(values) > 0 {
-		f.Line, f.Evidence = values[0].Line, values[0].Text
+		f.Line, f.Page, f.Evidence = values[0].Line, values[0].Page, values[0].Text
 	}
 	return f, true
 }

@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -232,5 +233,32 @@ func TestSubRow(t *testing.T) {
 	local.Cells[tb.CellKey("c02", col)] = xxgk.Value{Value: xxgk.Int(5)}
 	if got := check.Report(local); len(got) != 0 {
 		t.Errorf("equal part and whole: %+v", got)
+	}
+}
+
+// TestSeriesCells: reports holding only their SeriesCells give the same
+// carry-over findings as the whole reports (a large roll-up keeps no more).
+func TestSeriesCells(t *testing.T) {
+	next := parseFile(t, "pingtan-2025-zone-html.html")
+	prev := *next
+	prev.Year, prev.Source.Path = 2024, "2024.html"
+	prev.Cells = maps.Clone(next.Cells)
+	whole := check.Series([]*xxgk.Report{next, &prev})
+	if len(whole) == 0 {
+		t.Fatal("no carry-over finding to compare")
+	}
+	slimNext, slimPrev := *next, prev
+	slimNext.Cells, slimPrev.Cells = check.SeriesCells(next), check.SeriesCells(&prev)
+	if n := len(slimNext.Cells); n == 0 || n >= len(next.Cells) {
+		t.Errorf("SeriesCells kept %d of %d cells", n, len(next.Cells))
+	}
+	slim := check.Series([]*xxgk.Report{&slimNext, &slimPrev})
+	if len(slim) != len(whole) {
+		t.Fatalf("%d findings from the series cells, %d from the whole reports", len(slim), len(whole))
+	}
+	for i := range whole {
+		if !reflect.DeepEqual(slim[i].Finding, whole[i].Finding) {
+			t.Errorf("finding %d = %+v, want %+v", i, slim[i].Finding, whole[i].Finding)
+		}
 	}
 }

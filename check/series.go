@@ -107,7 +107,7 @@ func carryFinding(prev, next *xxgk.Report, pv, nv xxgk.Value, keys []string, whe
 	} else {
 		msg += "两份报告的数字均按原文读取，是报告本身前后不一致。"
 	}
-	return xxgk.Finding{Rule: xxgk.RuleCarryOver, Severity: xxgk.SeverityError, Keys: keys, Message: msg, Line: nv.Line, Evidence: nv.Text}
+	return xxgk.Finding{Rule: xxgk.RuleCarryOver, Severity: xxgk.SeverityError, Keys: keys, Message: msg, Line: nv.Line, Page: nv.Page, Evidence: nv.Text}
 }
 
 func tableOf(r *xxgk.Report, id string) *templates.Table {
@@ -122,4 +122,27 @@ func rowLabel(t *templates.Table, key string) string {
 		return r.Label
 	}
 	return key
+}
+
+// SeriesCells are the cells of r that Series and CarryOver read, as prev or
+// as next: the rows of table 三 one year hands to the next. A roll-up of
+// many reports keeps only these of each report's cells whole (with their
+// evidence) and still gets the same carry-over findings.
+func SeriesCells(r *xxgk.Report) map[string]xxgk.Value {
+	out := map[string]xxgk.Value{}
+	for _, co := range carryOvers {
+		t := tableOf(r, co.table)
+		if t == nil {
+			continue
+		}
+		for _, col := range t.DataColumns() {
+			for _, row := range []string{co.from, co.to} {
+				k := t.CellKey(row, col.Key)
+				if v, ok := r.Cells[k]; ok {
+					out[k] = v
+				}
+			}
+		}
+	}
+	return out
 }

@@ -105,20 +105,25 @@ func Series(reports []*xxgk.Report) {
 	}
 }
 
-// Rollup sums reports as xxgk rollup does: in path order (which copy of a
-// duplicate the carry-over check pairs must not depend on the order of the
-// inputs), with the findings across reports, figures named by their
-// Chinese labels. reports is sorted in place and its reports get the
-// series findings.
-func Rollup(reports []*xxgk.Report, opt rollup.Options) *rollup.Rollup {
-	slices.SortStableFunc(reports, func(a, b *xxgk.Report) int { return strings.Compare(a.Source.Path, b.Source.Path) })
+// Rollup sums the reports kept (rollup.Keep, or rollup.Whole for the
+// agencies' own sheets) as xxgk rollup does: in path order (which copy of
+// a duplicate the carry-over check pairs must not depend on the order of
+// the inputs), with the findings across reports, figures named by their
+// Chinese labels. kept is sorted in place and its reports get the series
+// findings.
+func Rollup(kept []*rollup.Kept, opt rollup.Options) *rollup.Rollup {
+	slices.SortStableFunc(kept, func(a, b *rollup.Kept) int { return strings.Compare(a.Report.Source.Path, b.Report.Source.Path) })
+	reports := make([]*xxgk.Report, len(kept))
+	for i, k := range kept {
+		reports[i] = k.Report
+	}
 	Series(reports)
 	labels := map[string]string{}
 	for _, f := range templates.Figures {
 		labels[f.Key] = f.Label
 	}
 	opt.FigureLabels = labels
-	return rollup.Roll(reports, opt)
+	return rollup.RollKept(kept, opt)
 }
 
 // Created is the creation date written into workbooks and PDFs: now, or

@@ -34,7 +34,7 @@ var typedRules = map[string]bool{
 // (blank_form, no cell, no figure, nothing typed that could not be read).
 // A report in text, a web page or a document whose tables are blank is
 // still a report: its prose says what the agency did.
-func notReportReason(r *xxgk.Report) string {
+func notReportReason(r *xxgk.Report, cells int) string {
 	blank, typed := false, false
 	for _, f := range r.Findings {
 		switch {
@@ -49,7 +49,7 @@ func notReportReason(r *xxgk.Report) string {
 			typed = true
 		}
 	}
-	if blank && !typed && r.Source.Kind == "xlsx" && len(r.Cells) == 0 && len(r.Figures) == 0 {
+	if blank && !typed && r.Source.Kind == "xlsx" && cells == 0 && len(r.Figures) == 0 {
 		return "空白统计表，没有填写任何数字"
 	}
 	return ""

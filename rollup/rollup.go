@@ -78,9 +78,12 @@ type AgencyRow struct {
 	Findings int                   `json:"findings"` // number of the report's findings
 	// Errors names the error findings of the report (their rules' names,
 	// once each): an agency whose numbers should be looked at.
-	Errors []string     `json:"errors,omitempty"`
+	Errors []string `json:"errors,omitempty"`
+	// Report is the agency's report (Roll), or what Keep kept of it
+	// (RollKept): its cells through Cell.
 	Report *xxgk.Report `json:"-"`
 
+	cells     cellSet
 	entry     int   // the roster entry, or -1
 	ambiguous []int // the roster entries the agency matches equally
 }
@@ -168,20 +171,41 @@ func (o Options) label(key string) string {
 // given in: each year lists its agencies in roster order, the others by
 // name in pinyin order, and of two reports of one agency and year the one
 // counted is chosen by what they hold (preferred). The reports are not
-// modified.
+// modified; each AgencyRow's Report is the whole report.
 func Roll(reports []*xxgk.Report, opt Options) *Rollup {
+	kept := make([]*Kept, 0, len(reports))
+	whole := map[*xxgk.Report]*Kept{} // a report given twice is one Kept
+	for _, r := range reports {
+		if r == nil {
+			continue
+		}
+		k := whole[r]
+		if k == nil {
+			k = Whole(r)
+			whole[r] = k
+		}
+		kept = append(kept, k)
+	}
+	return RollKept(kept, opt)
+}
+
+// RollKept is Roll of what Keep kept of the reports: the same roll-up,
+// with each AgencyRow's Report the kept one (its cells through
+// AgencyRow.Cell).
+func RollKept(kept []*Kept, opt Options) *Rollup {
 	ru := &Rollup{Name: opt.Name, Findings: []Finding{}, Unreadable: append([]Unreadable{}, opt.Unreadable...),
 		NotReports: []NotReport{}, Roster: opt.Roster}
 	slices.SortStableFunc(ru.Unreadable, func(a, b Unreadable) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Reason, b.Reason))
 	})
-	var sorted []*xxgk.Report
-	for _, r := range reports {
-		if r != nil {
-			sorted = append(sorted, r)
+	var sorted []*Kept
+	for _, k := range kept {
+		if k != nil && k.Report != nil {
+			sorted = append(sorted, k)
 		}
 	}
-	slices.SortStableFunc(sorted, func(a, b *xxgk.Report) int {
+	slices.SortStableFunc(sorted, func(ka, kb *Kept) int {
+		a, b := ka.Report, kb.Report
 		return cmp.Or(strings.Compare(a.Source.Path, b.Source.Path), strings.Compare(a.Source.SHA256, b.Source.SHA256),
 			strings.Compare(a.Agency, b.Agency), a.Year-b.Year)
 	})
@@ -192,61 +216,62 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 		ambiguous []int
 		notReport string
 	}
-	stand := map[*xxgk.Report]standing{}
-	for _, r := range sorted {
-		if _, done := stand[r]; done {
+	stand := map[*Kept]standing{}
+	for _, k := range sorted {
+		if _, done := stand[k]; done {
 			continue
 		}
-		st := standing{entry: -1, notReport: notReportReason(r)}
+		st := standing{entry: -1, notReport: notReportReason(k.Report, k.cells.len())}
 		if opt.Roster != nil {
-			st.entry, st.ambiguous = opt.Roster.match(r)
+			st.entry, st.ambiguous = opt.Roster.match(k.Report)
 		}
-		stand[r] = st
+		stand[k] = st
 	}
 	type seenKey struct {
 		year   int
 		agency string
 	}
-	keyOf := func(r *xxgk.Report) seenKey {
-		if e := stand[r].entry; e >= 0 { // the roster's agency, however the report names it
-			return seenKey{r.Year, "\x00" + opt.Roster.Entries[e].Name}
+	keyOf := func(k *Kept) seenKey {
+		if e := stand[k].entry; e >= 0 { // the roster's agency, however the report names it
+			return seenKey{k.Report.Year, "\x00" + opt.Roster.Entries[e].Name}
 		}
-		return seenKey{r.Year, xxgk.AgencyKey(r.Agency)}
+		return seenKey{k.Report.Year, xxgk.AgencyKey(k.Report.Agency)}
 	}
-	counted := map[seenKey]*xxgk.Report{} // the copy counted of each agency and year
-	for _, r := range sorted {
-		if k := keyOf(r); k.agency != "" && stand[r].notReport == "" {
-			if c := counted[k]; c == nil || preferred(r, c) < 0 {
-				counted[k] = r
+	counted := map[seenKey]*Kept{} // the copy counted of each agency and year
+	for _, k := range sorted {
+		if sk := keyOf(k); sk.agency != "" && stand[k].notReport == "" {
+			if c := counted[sk]; c == nil || preferred(k, c) < 0 {
+				counted[sk] = k
 			}
 		}
 	}
 	byYear := map[int]*Year{}
-	added := map[*xxgk.Report]bool{} // a report given twice is counted once
-	for _, r := range sorted {
-		st := stand[r]
+	added := map[*Kept]bool{} // a report given twice is counted once
+	for _, k := range sorted {
+		r := k.Report
+		st := stand[k]
 		if st.notReport != "" {
-			if !added[r] {
+			if !added[k] {
 				ru.notReport(r, st.notReport, st.entry)
-				added[r] = true
+				added[k] = true
 			}
 			continue
 		}
-		if r.Year == 0 && !added[r] {
+		if r.Year == 0 && !added[k] {
 			ru.Findings = append(ru.Findings, Finding{Path: r.Source.Path, Agency: r.Agency, Finding: xxgk.Finding{
 				Rule: xxgk.RuleRollupYearUnknown, Severity: xxgk.SeverityWarning,
 				Message: "未识别出报告年度，单列在“年度未识别”部分，不计入任何年度的合计",
 			}})
 		}
-		if k := keyOf(r); k.agency != "" && counted[k] != r || added[r] {
-			kept := counted[k]
-			if added[r] {
-				kept = r
+		if sk := keyOf(k); sk.agency != "" && counted[sk] != k || added[k] {
+			kp := counted[sk]
+			if added[k] {
+				kp = k
 			}
-			ru.Findings = append(ru.Findings, duplicateFinding(kept, r, opt))
+			ru.Findings = append(ru.Findings, duplicateFinding(kp, k, opt))
 			continue
 		}
-		added[r] = true
+		added[k] = true
 		y := byYear[r.Year]
 		if y == nil {
 			y = &Year{Year: r.Year}
@@ -254,7 +279,7 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 		}
 		row := &AgencyRow{Agency: r.Agency, Path: r.Source.Path, Form: r.Form, Group: groupOf(r, opt.Groups),
 			Figures: r.Figures, Findings: len(r.Findings), Errors: errorNames(r), Report: r,
-			entry: st.entry, ambiguous: st.ambiguous}
+			cells: k.cells, entry: st.entry, ambiguous: st.ambiguous}
 		if st.entry >= 0 {
 			e := opt.Roster.Entries[st.entry]
 			row.Roster = e.Name
@@ -290,6 +315,7 @@ func Roll(reports []*xxgk.Report, opt Options) *Rollup {
 		ru.Findings = append(ru.Findings, y.applyRoster(opt.Roster)...)
 		ru.Findings = append(ru.Findings, y.sum(opt)...)
 	}
+	xxgk.SortByRank(ru.Findings)
 	return ru
 }
 
@@ -339,9 +365,10 @@ func groupOf(r *xxgk.Report, groups map[string]string) string {
 // to count first: more values read (figures and cells), then fewer
 // findings, then the smaller SHA-256 and path, so that the choice depends
 // on the copies alone and never on the order they were given in.
-func preferred(a, b *xxgk.Report) int {
+func preferred(ka, kb *Kept) int {
+	a, b := ka.Report, kb.Report
 	return cmp.Or(
-		-cmp.Compare(len(a.Figures)+len(a.Cells), len(b.Figures)+len(b.Cells)),
+		-cmp.Compare(len(a.Figures)+ka.cells.len(), len(b.Figures)+kb.cells.len()),
 		cmp.Compare(len(a.Findings), len(b.Findings)),
 		strings.Compare(a.Source.SHA256, b.Source.SHA256),
 		strings.Compare(a.Source.Path, b.Source.Path),
@@ -349,8 +376,9 @@ func preferred(a, b *xxgk.Report) int {
 }
 
 // whyPreferred says why kept is counted rather than dropped.
-func whyPreferred(kept, dropped *xxgk.Report) string {
-	kv, dv := len(kept.Figures)+len(kept.Cells), len(dropped.Figures)+len(dropped.Cells)
+func whyPreferred(k, d *Kept) string {
+	kept, dropped := k.Report, d.Report
+	kv, dv := len(kept.Figures)+k.cells.len(), len(dropped.Figures)+d.cells.len()
 	switch {
 	case kv != dv:
 		return fmt.Sprintf("它读出的数字较多（%d 项，另一份 %d 项）", kv, dv)
@@ -360,8 +388,9 @@ func whyPreferred(kept, dropped *xxgk.Report) string {
 	return "两份读出的数字和核查发现一样多，按文件内容的摘要（SHA-256）固定选定其一，与文件的先后无关"
 }
 
-func duplicateFinding(kept, dropped *xxgk.Report, opt Options) Finding {
-	msg := fmt.Sprintf("与 %s 是同一单位同一年度的报告，只计一次（采用 %s：%s）", kept.Source.Path, kept.Source.Path, whyPreferred(kept, dropped))
+func duplicateFinding(k, d *Kept, opt Options) Finding {
+	kept, dropped := k.Report, d.Report
+	msg := fmt.Sprintf("与 %s 是同一单位同一年度的报告，只计一次（采用 %s：%s）", kept.Source.Path, kept.Source.Path, whyPreferred(k, d))
 	if kept.Source.SHA256 == dropped.Source.SHA256 && kept.Source.SHA256 != "" {
 		msg = fmt.Sprintf("与 %s 内容完全相同，只计一次（采用 %s）", kept.Source.Path, kept.Source.Path)
 	} else if diff := differingFigures(kept, dropped, opt); len(diff) > 0 {
@@ -524,7 +553,7 @@ func (acc *accumulator) cells(rows []*AgencyRow) map[string]Total {
 	perForm := map[string]int{}
 	for _, a := range rows {
 		perForm[a.Form]++
-		for k, v := range a.Report.Cells {
+		for k, v := range a.Cells() {
 			acc.add(totals, k, v)
 		}
 	}
@@ -565,7 +594,7 @@ func (acc *accumulator) shared(rows []*AgencyRow, counts map[string]int) *Shared
 		if keysOf[a.Form] == nil {
 			keysOf[a.Form] = map[string]bool{}
 		}
-		for k := range a.Report.Cells {
+		for k := range a.Cells() {
 			if rest, ok := strings.CutPrefix(k, a.Form+"."); ok {
 				keysOf[a.Form][rest] = true
 			}
@@ -587,7 +616,7 @@ func (acc *accumulator) shared(rows []*AgencyRow, counts map[string]int) *Shared
 			continue
 		}
 		of++
-		for k, v := range a.Report.Cells {
+		for k, v := range a.Cells() {
 			if rest, ok := strings.CutPrefix(k, a.Form+"."); ok && inAll(rest) {
 				acc.add(sc.Cells, rest, v)
 			}

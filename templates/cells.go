@@ -1,6 +1,9 @@
 package templates
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // CellLabel names a cell key (FORM.TABLE.ROW.COL) for people, in one line:
 // the table's section, the row, the column, each with as much of its
@@ -65,4 +68,60 @@ func (t *Table) labelShared(row *Row) bool {
 		}
 	}
 	return false
+}
+
+// PathSep joins the labels of a row or a column with their groups in the
+// places people read: （三）不予公开 › 1.属于国家秘密.
+const PathSep = " › "
+
+// CellPlace names a cell key for an evidence's place: the table's short
+// name (表三), the row's label with its group (（三）不予公开 ›
+// 1.属于国家秘密; a group every row of the table is under is named only
+// for its direct rows), and the column's label with the groups that tell
+// it apart (法人或其他组织 › 商业企业). The row is "" for a table of one row
+// without a label column (表四). ok is false for a key that names no cell.
+//
+// The names are made once per cell and shared: every value of every report
+// of a roll-up carries them.
+func CellPlace(key string) (table, row, col string, ok bool) {
+	t, r, c, ok := Cell(key)
+	if !ok {
+		return "", "", "", false
+	}
+	k := placeKey{t, r, c}
+	if p, ok := placeCache.Load(k); ok {
+		p := p.([3]string)
+		return p[0], p[1], p[2], true
+	}
+	cols := []string{c.Label}
+	for p := t.Column(c.Parent); p != nil && !t.spansAll(p); p = t.Column(p.Parent) {
+		cols = append([]string{p.Label}, cols...)
+	}
+	p := [3]string{t.Section.Short, t.RowPath(r), strings.Join(cols, PathSep)}
+	placeCache.Store(k, p)
+	return p[0], p[1], p[2], true
+}
+
+// placeKey is a cell of a loaded spec: a spec replaced (Replace) has
+// tables of its own, so its cells are other keys.
+type placeKey struct {
+	t *Table
+	r *Row
+	c *Column
+}
+
+// placeCache holds CellPlace's names by placeKey.
+var placeCache sync.Map
+
+// RowPath is a row's label with its group, as CellPlace names it; "" for
+// the one row of a table without a label column.
+func (t *Table) RowPath(r *Row) string {
+	if len(t.DataRows()) == 1 && !t.hasLabelColumn() {
+		return ""
+	}
+	rows := []string{strings.TrimSpace(r.Label)}
+	if p := t.Row(r.Parent); p != nil {
+		rows = append([]string{strings.TrimSpace(p.Label)}, rows...)
+	}
+	return strings.Join(rows, PathSep)
 }

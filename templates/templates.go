@@ -95,10 +95,14 @@ type Table struct {
 
 	Form *Form `json:"-"`
 
-	dataCols  []*Column
-	dataRows  []*Row
-	rowIdx    map[string]*Row
-	colIdx    map[string]*Column
+	dataCols []*Column
+	dataRows []*Row
+	rowIdx   map[string]*Row
+	colIdx   map[string]*Column
+	// cellKeys holds CellKey of every (row, col) of the table: the table
+	// reader asks for keys hundreds of thousands of times per corpus, and
+	// building each would allocate.
+	cellKeys  map[string]map[string]string
 	relations []Relation
 	subRows   []Relation
 }
@@ -263,6 +267,14 @@ func (t *Table) index() {
 		c.pattern = PatternOf(c.Label)
 		t.colIdx[c.Key] = c
 	}
+	t.cellKeys = make(map[string]map[string]string, len(t.Rows))
+	for _, r := range t.Rows {
+		keys := make(map[string]string, len(t.Columns))
+		for _, c := range t.Columns {
+			keys[c.Key] = t.Form.ID + "." + t.ID + "." + r.Key + "." + c.Key
+		}
+		t.cellKeys[r.Key] = keys
+	}
 	if len(t.DataColumnsInOrder) > 0 {
 		for _, k := range t.DataColumnsInOrder {
 			t.dataCols = append(t.dataCols, t.colIdx[k])
@@ -316,6 +328,9 @@ func (t *Table) Column(key string) *Column { return t.colIdx[key] }
 
 // CellKey is the public key of a cell: FORM.TABLE.ROW.COL.
 func (t *Table) CellKey(row, col string) string {
+	if k, ok := t.cellKeys[row][col]; ok {
+		return k
+	}
 	return t.Form.ID + "." + t.ID + "." + row + "." + col
 }
 

@@ -345,7 +345,11 @@ func (s *Server) rollup(w http.ResponseWriter, r *http.Request) {
 		noReports(w, bad)
 		return
 	}
-	ru := load.Rollup(reports, opt)
+	kept := make([]*rollup.Kept, len(reports))
+	for i, rep := range reports {
+		kept[i] = rollup.Keep(rep) // as xxgk rollup keeps them
+	}
+	ru := load.Rollup(kept, opt)
 	if len(ru.Years) == 0 {
 		for _, nr := range ru.NotReports {
 			bad = append(bad, badFile{nr.Path, "不是年度报告（" + nr.Reason + "）"})

@@ -112,7 +112,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			"   " + strings.Join(format.Describe(), "\n   ") + "\n" +
 			"（文字可为 UTF-8、GBK/GB18030 或 UTF-16 编码；按文件内容识别格式，不看文件名）；\n" +
 			"识别填报单位、年度、报告格式和各项统计数据，并给出核查发现。\n" +
-			"每个数字都附有来源（原文、行号、表格行列），便于核对。\n" +
+			"每个数字都附有来源（原文；PDF 的页码、Word 的段落、工作表的单元格或文本文件的行号；统计表的表名和行列；正文所在的章节），便于核对。\n" +
 			"还可以把结果写成 Excel 表格（xlsx 命令）、可打印的 PDF 数据摘要（pdf 命令），\n" +
 			"把多个单位的报告汇总成一份表格和摘要（rollup 命令），核查报告数字的勾稽关系（check 命令），\n" +
 			"比较同一单位上下两年的报告（compare 命令），\n" +

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"slices"
 	"syscall"
 
 	"xxgk/load"
@@ -167,14 +166,13 @@ func displayName(path string) string {
 
 func writeJSON(w io.Writer, v any) error { return load.WriteJSON(w, v) }
 
+// formName is the form's Chinese name, as people read it; its id (gov_2021)
+// is for scripts and stays in the JSON.
 func formName(id string) string {
 	if id == "" {
 		return "未识别"
 	}
-	if n := templates.FormLabel(id); n != id {
-		return n + "（" + id + "）"
-	}
-	return id
+	return templates.FormLabel(id)
 }
 
 // writeSummary prints the short Chinese summary of one report. Write errors
@@ -205,30 +203,19 @@ func writeSummary(w io.Writer, name string, r *xxgk.Report) {
 		if v.Approx {
 			approx = "约"
 		}
-		fmt.Fprintf(w, "  %s：%s%s %s（%s）\n", fig.Label, approx, v.Value, v.Unit, v.Method.Label())
+		where := v.Method.Label()
+		if p := v.Place(r.Source); p != "" {
+			where += " · " + p
+		}
+		fmt.Fprintf(w, "  %s：%s%s %s（%s）\n", fig.Label, approx, v.Value, v.Unit, where)
 	}
 	fmt.Fprintf(w, "表格数据：%d 项\n", len(r.Cells))
 	fmt.Fprintf(w, "核查发现：%d 项\n", len(r.Findings))
-	for _, f := range sortedFindings(r.Findings) {
+	for _, f := range xxgk.ByRank(r.Findings) {
 		fmt.Fprintf(w, "  - [%s] %s", f.Severity.Label(), f.Message)
-		if f.Line > 0 {
-			fmt.Fprintf(w, "（%s）", r.Source.Place(f.Line))
+		if p := f.Place(r.Source); p != "" {
+			fmt.Fprintf(w, "（%s）", p)
 		}
 		fmt.Fprintln(w)
 	}
-}
-
-// sortedFindings lists errors first, then warnings, then information, each
-// group in the reader's order.
-func sortedFindings(list []xxgk.Finding) []xxgk.Finding {
-	rank := map[xxgk.Severity]int{xxgk.SeverityError: 0, xxgk.SeverityWarning: 1, xxgk.SeverityInfo: 2}
-	order := func(s xxgk.Severity) int {
-		if r, ok := rank[s]; ok {
-			return r
-		}
-		return len(rank)
-	}
-	out := slices.Clone(list)
-	slices.SortStableFunc(out, func(a, b xxgk.Finding) int { return order(a.Severity) - order(b.Severity) })
-	return out
 }

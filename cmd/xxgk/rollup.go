@@ -179,11 +179,18 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	if len(files) == 0 && len(errs) == 0 {
 		return &inputError{name: strings.Join(args, "、"), reason: "没有找到报告文件（可读取 " + strings.Join(format.Extensions(), " ") + "）", err: fs.ErrNotExist}
 	}
-	results := parseParallel(ctx, files, progressWriter(cmd.Root().ErrWriter))
+	// Each report is kept as the roll-up needs it as soon as it is read,
+	// so that memory does not grow with the reports' evidence (a tenth
+	// of it); the agencies' own sheets need the whole reports.
+	keep := rollup.Keep
+	if cmd.Bool("agency-sheets") {
+		keep = rollup.Whole
+	}
+	results := parseParallel(ctx, files, progressWriter(cmd.Root().ErrWriter), keep)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var reports []*xxgk.Report
+	var kept []*rollup.Kept
 	var unreadable []rollup.Unreadable
 	for _, e := range errs {
 		unreadable = append(unreadable, unreadableOf(e))
@@ -194,13 +201,13 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 			unreadable = append(unreadable, unreadableOf(res.err))
 			continue
 		}
-		reports = append(reports, res.report)
+		kept = append(kept, res.report)
 	}
-	if len(reports) == 0 {
+	if len(kept) == 0 {
 		return errors.Join(append(errs, &inputError{name: strings.Join(args, "、"), reason: "没有可以汇总的报告", err: fs.ErrNotExist})...)
 	}
 
-	ru = load.Rollup(reports, rollup.Options{Name: cmd.String("name"), Groups: groups, Roster: roster,
+	ru = load.Rollup(kept, rollup.Options{Name: cmd.String("name"), Groups: groups, Roster: roster,
 		Unreadable: unreadable})
 	if len(ru.Years) == 0 {
 		// Every input read is a notice, a letter or a form nobody filled.
@@ -237,6 +244,9 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	}
 	return nil
 }
+
+// whole keeps a report as it is read.
+func whole(r *xxgk.Report) *xxgk.Report { return r }
 
 func unreadableOf(err error) rollup.Unreadable {
 	var ie *inputError
@@ -294,15 +304,17 @@ func findInputs(args []string) (files []string, errs []error) {
 	return files, errs
 }
 
-type parseResult struct {
-	report *xxgk.Report
+type parseResult[T any] struct {
+	report T
 	err    error
 }
 
 // parseParallel parses files on all cores; results are in the order of
-// files. progress (may be nil) is told how many are done.
-func parseParallel(ctx context.Context, files []string, progress func(done, total int)) []parseResult {
-	results := make([]parseResult, len(files))
+// files, each report as keep makes it (in the worker, so that what is not
+// kept is garbage as soon as the report is read). progress (may be nil) is
+// told how many are done.
+func parseParallel[T any](ctx context.Context, files []string, progress func(done, total int), keep func(*xxgk.Report) T) []parseResult[T] {
+	results := make([]parseResult[T], len(files))
 	jobs := make(chan int)
 	var done sync.WaitGroup
 	var mu sync.Mutex
@@ -312,7 +324,11 @@ func parseParallel(ctx context.Context, files []string, progress func(done, tota
 			in := inputs{}
 			for i := range jobs {
 				r, err := in.parse(files[i])
-				results[i] = parseResult{r, err}
+				if err != nil {
+					results[i].err = err
+				} else {
+					results[i].report = keep(r)
+				}
 				if progress != nil {
 					mu.Lock()
 					finished++

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -80,21 +81,61 @@ func chineseSerial(i int) string {
 }
 
 // BenchmarkRollup runs the whole command: walk a folder of n reports, parse
-// them on all cores, roll them up, write the workbook and the PDF.
+// them on all cores, roll them up, write the workbook and the PDF. It
+// reports the peak resident memory of the run (peak-RSS-MB, Linux) and
+// the sizes of the outputs. 100,000 reports (a country's year: GBs of
+// files in the temporary folder, minutes) run only with XXGK_BENCH_100K=1.
 func BenchmarkRollup(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	sizes := []int{1000, 10000}
+	if os.Getenv("XXGK_BENCH_100K") != "" {
+		sizes = append(sizes, 100000)
+	}
+	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			dir := b.TempDir()
 			in := filepath.Join(dir, "in")
 			makeRollupCorpus(b, in, n)
-			args := []string{"xxgk", "rollup", "--name", "测试县", "--xlsx", filepath.Join(dir, "汇总.xlsx"),
-				"--pdf", filepath.Join(dir, "汇总.pdf"), in}
+			xlsxOut, pdfOut := filepath.Join(dir, "汇总.xlsx"), filepath.Join(dir, "汇总.pdf")
+			args := []string{"xxgk", "rollup", "--name", "测试县", "--xlsx", xlsxOut, "--pdf", pdfOut, in}
+			runtime.GC()
+			resetPeakRSS()
 			b.ReportAllocs()
 			for b.Loop() {
 				if err := run(context.Background(), args, nil, io.Discard, io.Discard); err != nil {
 					b.Fatal(err)
 				}
 			}
+			if peak, ok := peakRSS(); ok {
+				b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MB")
+			}
+			for unit, p := range map[string]string{"xlsx-MB": xlsxOut, "pdf-MB": pdfOut} {
+				if fi, err := os.Stat(p); err == nil {
+					b.ReportMetric(float64(fi.Size())/(1<<20), unit)
+				}
+			}
 		})
 	}
+}
+
+// resetPeakRSS starts the process's peak resident memory (VmHWM) afresh,
+// so that a run is not charged with the corpus generated before it (Linux;
+// elsewhere nothing happens).
+func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakRSS is the process's peak resident memory in bytes since
+// resetPeakRSS (VmHWM of /proc/self/status); false where there is none.
+func peakRSS() (int64, bool) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int64
+			if _, err := fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), &kb); err == nil {
+				return kb << 10, true
+			}
+		}
+	}
+	return 0, false
 }

@@ -322,16 +322,40 @@ func agencyName(a *rollup.AgencyRow) string {
 	return unknownAgency
 }
 
+// maxAgencyRows is how many agencies a year's section lists side by side
+// (some 40 pages); a larger roll-up (a province's, a country's) prints the
+// subtotals of its groups and its total, and the workbook's 各单位 sheet
+// lists every agency.
+const maxAgencyRows = 1000
+
 // agencies draws the agencies side by side.
 func (d *doc) agencies(y *rollup.Year) {
+	if len(y.Agencies) > maxAgencyRows {
+		what := "合计"
+		if len(y.Groups) > 0 {
+			what = "各分组的小计和合计"
+			grouped := 0
+			for _, g := range y.Groups {
+				grouped += g.Agencies
+			}
+			if n := len(y.Agencies) - grouped; n > 0 {
+				what += fmt.Sprintf("（未分组的%d个单位只计入合计）", n)
+			}
+		}
+		d.text(lookBody, fmt.Sprintf("%s共%d个单位，超过%d个，不逐一列出，下表为%s；各单位的数字见汇总工作簿的“各单位”工作表。",
+			scope(y), len(y.Agencies), maxAgencyRows, what))
+	}
 	d.text(lookUnit, "单位：件（主动公开：条）；空白表示该单位报告中未识别出此项。")
 	d.drawTable(agencyTable(y), "")
 }
 
 // agencyTable has one row per agency with its key figures (blank where it
 // stated none) and its number of findings; with groups, the agencies of
-// each group under its name with a subtotal row; a total row last.
+// each group under its name with a subtotal row; a total row last. Past
+// maxAgencyRows agencies, only the groups' subtotals (each row named by
+// its group) and the total.
 func agencyTable(y *rollup.Year) *table {
+	listed := len(y.Agencies) <= maxAgencyRows
 	widths := []float64{9, 35}
 	for range agencyFigures {
 		widths = append(widths, 15)
@@ -349,6 +373,10 @@ func agencyTable(y *rollup.Year) *table {
 		found := 0
 		for _, a := range list {
 			n++
+			found += a.Findings
+			if !listed {
+				continue
+			}
 			line := []tcell{cellCenter(fmt.Sprint(n)), cellLeft(agencyName(a))}
 			for _, f := range agencyFigures {
 				s := ""
@@ -358,7 +386,6 @@ func agencyTable(y *rollup.Year) *table {
 				line = append(line, cellRight(s))
 			}
 			t.row(append(line, cellRight(fmt.Sprint(a.Findings)))...)
-			found += a.Findings
 		}
 		return found
 	}
@@ -393,13 +420,20 @@ func agencyTable(y *rollup.Year) *table {
 			members[g] = append(members[g], a)
 		}
 		for _, g := range y.Groups {
-			caption(fmt.Sprintf("%s（%d个单位）", g.Name, g.Agencies))
+			name := fmt.Sprintf("%s（%d个单位）", g.Name, g.Agencies)
+			label := name // the subtotal's row, under the group's name
+			if listed {
+				caption(name)
+				label = "小计"
+			}
 			found := agencies(members[g.Name])
-			sum("小计", g.Figures, found)
+			sum(label, g.Figures, found)
 			findings += found
 		}
 		if rest := members[""]; len(rest) > 0 {
-			caption(fmt.Sprintf("未分组（%d个单位）", len(rest)))
+			if listed {
+				caption(fmt.Sprintf("未分组（%d个单位）", len(rest)))
+			}
 			findings += agencies(rest)
 		}
 	}

@@ -458,3 +458,38 @@ func TestRollupRoster(t *testing.T) {
 		t.Errorf("agencies not in roster order: %d %d", i, j)
 	}
 }
+
+// Past maxAgencyRows agencies a year's section lists no agency but the
+// subtotals of its groups, each under its group's name, and the total,
+// and says where the agencies are; up to it, every agency.
+func TestAgencyTableBound(t *testing.T) {
+	base := parseFile(t, "pingtan-2025-zone-html.html")
+	for _, n := range []int{maxAgencyRows, maxAgencyRows + 1} {
+		reports := clones(base, n)
+		groups := map[string]string{}
+		for i, r := range reports[:n-1] { // the last agency in no group
+			groups[r.Agency] = []string{"市直部门", "区县政府"}[i%2]
+		}
+		ru := rollup.Roll(reports, rollup.Options{Name: "测试市", Groups: groups})
+		tb := agencyTable(ru.Years[0])
+		listed := slices.ContainsFunc(tb.cells, func(c tcell) bool { return c.text == reports[0].Agency })
+		if n == maxAgencyRows {
+			if want := 1 + n + 2*2 + 1 + 1; tb.rows != want || !listed {
+				t.Errorf("%d agencies: %d rows (listed %v), want %d", n, tb.rows, listed, want)
+			}
+			continue
+		}
+		if tb.rows != 1+2+1 || listed { // header, two subtotals, total
+			t.Errorf("%d agencies: %d rows (listed %v), want the subtotals and the total only", n, tb.rows, listed)
+		}
+		for _, name := range []string{"市直部门（500个单位）", "区县政府（500个单位）", "合计"} {
+			if !slices.ContainsFunc(tb.cells, func(c tcell) bool { return c.text == name }) {
+				t.Errorf("%d agencies: no row %s", n, name)
+			}
+		}
+		_, text := drawRollup(t, ru)
+		if want := squeeze(fmt.Sprintf("本年度共%d个单位，超过%d个，不逐一列出，下表为各分组的小计和合计（未分组的1个单位只计入合计）；各单位的数字见汇总工作簿的“各单位”工作表。", n, maxAgencyRows)); !strings.Contains(text, want) {
+			t.Errorf("%d agencies: no note %s", n, want)
+		}
+	}
+}

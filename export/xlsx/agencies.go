@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -143,8 +144,25 @@ func (l *agencyList) build() *grid {
 	both(fileCol, "来源文件")
 
 	top := h + 2
-	for i, a := range l.rows {
-		r := top + i
+	numCols := make([]int, 0, len(l.values)+1)
+	for j := range l.values {
+		numCols = append(numCols, first+j)
+	}
+	if countCol >= 0 {
+		numCols = append(numCols, countCol)
+	}
+	// value is the value of number column c of a row.
+	value := func(a *rollup.AgencyRow, c int) (xxgk.Value, bool) {
+		if c == countCol {
+			return xxgk.Value{Value: xxgk.Int(int64(a.Findings))}, true
+		}
+		return l.values[c-first].value(a)
+	}
+	// The agencies' rows are made as the sheet is streamed (a list of
+	// 100,000 agencies is never held as cells); their totals are summed
+	// here, in one pass, in the order of the rows.
+	g.body = &bodyRows{from: top, n: len(l.rows), row: func(i int, out []gcell) []gcell {
+		a := l.rows[i]
 		shaded := len(a.Errors) > 0
 		pick := func(plain, shadedStyle style) style {
 			if shaded {
@@ -152,10 +170,11 @@ func (l *agencyList) build() *grid {
 			}
 			return plain
 		}
-		for c := range widths {
-			g.set(r, c, "", pick(sText, sShadeText))
+		out = slices.Grow(out[:0], len(widths))[:len(widths)]
+		for c := range out {
+			out[c] = gcell{style: pick(sText, sShadeText), used: true}
 		}
-		g.set(r, 0, "", pick(sNumber, sShadeNumber)).num = int64(i + 1)
+		out[0] = gcell{num: int64(i + 1), style: pick(sNumber, sShadeNumber), used: true}
 		for j, c := range leads {
 			st := c.style
 			if shaded {
@@ -164,11 +183,12 @@ func (l *agencyList) build() *grid {
 					st = sShadeLabel
 				}
 			}
-			g.set(r, 1+j, c.text(a), st)
+			out[1+j] = gcell{text: c.text(a), style: st, used: true}
 		}
-		for j, c := range l.values {
-			x := g.set(r, first+j, "", pick(sNumber, sShadeNumber))
-			if v, ok := c.value(a); ok {
+		for j := range l.values {
+			x := &out[first+j]
+			x.style = pick(sNumber, sShadeNumber)
+			if v, ok := value(a, first+j); ok {
 				x.num = cellValue(v.Value)
 				if v.Approx && a.Report != nil {
 					x.comment = evidenceNote(a.Report.Source, v)
@@ -176,11 +196,12 @@ func (l *agencyList) build() *grid {
 			}
 		}
 		if countCol >= 0 {
-			g.set(r, countCol, "", pick(sNumber, sShadeNumber)).num = int64(a.Findings)
+			out[countCol] = gcell{num: int64(a.Findings), style: pick(sNumber, sShadeNumber), used: true}
 		}
-		g.at(r, reasonCol).text = errorText(a)
-		g.at(r, fileCol).text = a.Path
-	}
+		out[reasonCol].text = errorText(a)
+		out[fileCol].text = a.Path
+		return out
+	}}
 	last := top + len(l.rows) - 1
 	g.autoFilter = cellName(h+1, 0) + ":" + cellName(max(last, top), len(widths)-1)
 	g.freeze, g.titleCols = [2]int{top, 2}, 2
@@ -197,85 +218,70 @@ func (l *agencyList) build() *grid {
 		b, _ := excelize.CoordinatesToCellName(c+1, last+1, abs)
 		return a + ":" + b
 	}
-	numCols := make([]int, 0, len(l.values)+1)
-	for j := range l.values {
-		numCols = append(numCols, first+j)
+	// The sums of every number column, over all agencies and per group.
+	sumsOf := func() []colSum { return make([]colSum, len(numCols)) }
+	all := sumsOf()
+	members := map[string]int{}
+	byGroup := map[string][]colSum{}
+	for _, gr := range l.groups {
+		byGroup[gr.Name] = sumsOf()
 	}
-	if countCol >= 0 {
-		numCols = append(numCols, countCol)
-	}
-	// column is the values of column c of some rows.
-	column := func(c int, rows []*rollup.AgencyRow) []xxgk.Value {
-		var out []xxgk.Value
-		for _, a := range rows {
-			if c == countCol {
-				out = append(out, xxgk.Value{Value: xxgk.Int(int64(a.Findings))})
-			} else if v, ok := l.values[c-first].value(a); ok {
-				out = append(out, v)
+	for _, a := range l.rows {
+		gs, grouped := byGroup[a.Group]
+		if grouped {
+			members[a.Group]++
+		}
+		for i, c := range numCols {
+			if v, ok := value(a, c); ok {
+				all[i].add(v)
+				if grouped {
+					gs[i].add(v)
+				}
 			}
 		}
-		return out
 	}
 	row := last + 1
-	footer := func(label string, formula func(c int) string, cached func(vs []xxgk.Value) (any, bool)) {
+	footer := func(label string, formula func(c int) string, cached func(s colSum) (any, bool)) {
 		for c := range widths {
 			g.set(row, c, "", sFormula)
 		}
 		g.merge(row, 0, row, 1, label, sHeader)
-		for _, c := range numCols {
-			vs := column(c, l.rows)
-			v, ok := cached(vs)
+		for i, c := range numCols {
+			v, ok := cached(all[i])
 			if !ok {
 				continue // no agency has a number here: no total
 			}
 			x := g.at(row, c)
 			x.formula, x.num = formula(c), v
-			if label == "合计" && anyApprox(vs) {
+			if label == "合计" && all[i].approx {
 				x.comment = "含约数"
 			}
 		}
 		row++
 	}
-	sum := func(vs []xxgk.Value) (any, bool) {
-		if len(vs) == 0 {
-			return nil, false
-		}
-		total := xxgk.Number{}
-		for _, v := range vs {
-			var ok bool
-			if total, ok = total.CheckedAdd(v.Value); !ok {
-				return nil, true // the formula alone: the sum is past what is exact
-			}
-		}
-		return cellValue(total), true
-	}
-	footer("合计", func(c int) string { return "SUM(" + colRange(c, false) + ")" }, sum)
+	footer("合计", func(c int) string { return "SUM(" + colRange(c, false) + ")" }, colSum.cached)
 	footer("填报单位数", func(c int) string { return "COUNT(" + colRange(c, false) + ")" },
-		func(vs []xxgk.Value) (any, bool) { return int64(len(vs)), true })
+		func(s colSum) (any, bool) { return int64(s.n), true })
 	if !grouped {
 		return g
 	}
-	members := map[string][]*rollup.AgencyRow{}
-	for _, a := range l.rows {
-		members[a.Group] = append(members[a.Group], a)
-	}
 	for _, gr := range l.groups {
-		rows := members[gr.Name]
-		if len(rows) == 0 {
+		n := members[gr.Name]
+		if n == 0 {
 			continue
 		}
 		for c := range widths {
 			g.set(row, c, "", sFormula)
 		}
-		g.merge(row, 0, row, 1, fmt.Sprintf("小计：%s（%d个单位）", gr.Name, len(rows)), sHeader)
+		g.merge(row, 0, row, 1, fmt.Sprintf("小计：%s（%d个单位）", gr.Name, n), sHeader)
 		g.at(row, groupCol).text = gr.Name
 		crit := `"=` + strings.ReplaceAll(sumifLiteral.Replace(gr.Name), `"`, `""`) + `"`
-		for _, c := range numCols {
-			vs := column(c, rows)
-			if v, ok := sum(vs); ok {
+		for i, c := range numCols {
+			s := byGroup[gr.Name][i]
+			if v, ok := s.cached(); ok {
 				x := g.at(row, c)
 				x.formula, x.num = "SUMIF("+colRange(groupCol, true)+","+crit+","+colRange(c, false)+")", v
-				if anyApprox(vs) {
+				if s.approx {
 					x.comment = "含约数"
 				}
 			}
@@ -285,18 +291,41 @@ func (l *agencyList) build() *grid {
 	return g
 }
 
+// colSum is the sum of a number column of an agency list, added up in
+// the order of its rows.
+type colSum struct {
+	total  xxgk.Number
+	n      int  // values added
+	over   bool // the sum is past what is exact
+	approx bool // some value is approximate
+}
+
+func (s *colSum) add(v xxgk.Value) {
+	if !s.over {
+		var ok bool
+		if s.total, ok = s.total.CheckedAdd(v.Value); !ok {
+			s.over = true
+		}
+	}
+	s.n++
+	s.approx = s.approx || v.Approx
+}
+
+// cached is the value written with the SUM formula: none without any
+// value (no total at all), nil past what is exact (the formula alone).
+func (s colSum) cached() (any, bool) {
+	switch {
+	case s.n == 0:
+		return nil, false
+	case s.over:
+		return nil, true
+	}
+	return cellValue(s.total), true
+}
+
 // pageWidthUnits is about the width, in column units, of a landscape page
 // a list is printed across.
 const pageWidthUnits = 140
-
-func anyApprox(vs []xxgk.Value) bool {
-	for _, v := range vs {
-		if v.Approx {
-			return true
-		}
-	}
-	return false
-}
 
 // sumifLiteral escapes the wildcards of a SUMIF criterion.
 var sumifLiteral = strings.NewReplacer("~", "~~", "*", "~*", "?", "~?")

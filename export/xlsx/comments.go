@@ -38,19 +38,6 @@ type sheetNotes struct {
 	colPx, rowPx int
 }
 
-// notes lists the grid's comments row by row.
-func (g *grid) notes() []note {
-	var out []note
-	for r, row := range g.rows {
-		for c, x := range row {
-			if x.comment != "" {
-				out = append(out, note{cellName(r, c), x.comment})
-			}
-		}
-	}
-	return out
-}
-
 // defaultPixels is the default column width and row height of a sheet in
 // pixels, computed as excelize does for an AddComment anchor.
 func defaultPixels(f *excelize.File, sheet string) (colPx, rowPx int, err error) {

@@ -25,12 +25,12 @@ func evidenceNote(src xxgk.Source, v xxgk.Value) string {
 	if m := manualNote(v); m != "" {
 		lines = append(lines, m)
 	}
-	if v.Text != "" {
-		lines = append(lines, "原文："+v.Text)
+	if q := v.Quote(); q != "" {
+		lines = append(lines, "原文："+q)
 	}
 	where := "来源：" + v.Method.Label()
-	if v.Line > 0 {
-		where = src.Place(v.Line) + "，" + where
+	if p := v.Place(src); p != "" {
+		where += " · " + p
 	}
 	lines = append(lines, where)
 	if v.Approx {

@@ -40,6 +40,17 @@ type grid struct {
 	protect    bool
 	dvs        []*excelize.DataValidation
 	autoFilter string
+	body       *bodyRows // rows made as the sheet is streamed; nil for none
+}
+
+// bodyRows are rows from..from+n-1 of a grid, made one at a time as the
+// sheet is streamed, so that a list of 100,000 agencies is never held as
+// cells. They have no merges and no fixed heights; the grid's own rows
+// there are empty.
+type bodyRows struct {
+	from, n int
+	// row returns the cells of the i-th row (0-based), in buf's memory.
+	row func(i int, buf []gcell) []gcell
 }
 
 func newGrid(widths ...float64) *grid {
@@ -141,26 +152,11 @@ func (g *grid) rowHeights() []float64 {
 		spans[[2]int{m.r0, m.c0}] = m
 	}
 	need := func(r, c int) (span, float64) {
-		x := g.rows[r][c]
 		m, ok := spans[[2]int{r, c}]
 		if !ok {
 			m = span{r, c, r, c}
 		}
-		if x.text == "" {
-			return m, 0
-		}
-		w := 0.0
-		for i := m.c0; i <= m.c1 && i < len(g.widths); i++ {
-			w += g.widths[i]
-		}
-		size := 1.0
-		switch x.style {
-		case sTitle:
-			size = 16.0 / 11
-		case sHeading, sBlock:
-			size = 12.0 / 11
-		}
-		return m, float64(linesFor(x.text, w/size))*lineHeight*size + 5
+		return m, g.cellHeight(&g.rows[r][c], m.c0, m.c1)
 	}
 	for r := range g.rows {
 		h[r] = minHeight
@@ -196,6 +192,69 @@ func (g *grid) rowHeights() []float64 {
 	return h
 }
 
+// cellHeight is the height in points the text of x needs over columns
+// c0..c1; 0 without text.
+func (g *grid) cellHeight(x *gcell, c0, c1 int) float64 {
+	if x.text == "" {
+		return 0
+	}
+	w := 0.0
+	for i := c0; i <= c1 && i < len(g.widths); i++ {
+		w += g.widths[i]
+	}
+	size := 1.0
+	switch x.style {
+	case sTitle:
+		size = 16.0 / 11
+	case sHeading, sBlock:
+		size = 12.0 / 11
+	}
+	return float64(linesFor(x.text, w/size))*lineHeight*size + 5
+}
+
+// bodyHeight is the height of a row of bodyRows, as rowHeights gives a
+// row of single cells.
+func (g *grid) bodyHeight(row []gcell) float64 {
+	h := minHeight
+	for c := range row {
+		h = math.Max(h, g.cellHeight(&row[c], c, c))
+	}
+	return math.Min(h, maxRowHeight)
+}
+
+// rowCount is the number of rows of the sheet, body rows included.
+func (g *grid) rowCount() int {
+	n := len(g.rows)
+	if g.body != nil {
+		n = max(n, g.body.from+g.body.n)
+	}
+	return n
+}
+
+// eachRow calls f with every row of the sheet in order and its height,
+// body rows made as they come (row is valid until the next call).
+func (g *grid) eachRow(f func(r int, row []gcell, height float64) error) error {
+	heights := g.rowHeights()
+	var buf []gcell
+	for r := range g.rowCount() {
+		if b := g.body; b != nil && r >= b.from && r < b.from+b.n {
+			buf = b.row(r-b.from, buf)
+			if err := f(r, buf, g.bodyHeight(buf)); err != nil {
+				return err
+			}
+			continue
+		}
+		var row []gcell
+		if r < len(g.rows) {
+			row = g.rows[r]
+		}
+		if err := f(r, row, heights[r]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func cellName(r, c int) string {
 	name, _ := excelize.CoordinatesToCellName(c+1, r+1)
 	return name
@@ -207,9 +266,10 @@ func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'",
 // stream emits the grid as sheet name of f. Everything that lives outside
 // sheetData (page setup, protection, validations) is set through the
 // ordinary API first, by setup; NewStreamWriter picks it up and writes it
-// around the streamed rows. Comments are not written here: book.write adds
-// them to the package (see comments.go).
-func (g *grid) stream(f *excelize.File, st *styles, name string) error {
+// around the streamed rows. Comments are not written here but appended to
+// notes, in row-major order: book.write adds them to the package (see
+// comments.go).
+func (g *grid) stream(f *excelize.File, st *styles, name string, notes *[]note) error {
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -226,10 +286,12 @@ func (g *grid) stream(f *excelize.File, st *styles, name string) error {
 			return err
 		}
 	}
-	heights := g.rowHeights()
-	for r, row := range g.rows {
+	err = g.eachRow(func(r int, row []gcell, height float64) error {
 		vals := make([]any, len(row))
 		for c, x := range row {
+			if x.comment != "" {
+				*notes = append(*notes, note{cellName(r, c), x.comment})
+			}
 			if !x.used {
 				continue
 			}
@@ -242,9 +304,10 @@ func (g *grid) stream(f *excelize.File, st *styles, name string) error {
 			}
 			vals[c] = cell
 		}
-		if err := sw.SetRow(cellName(r, 0), vals, excelize.RowOpts{Height: heights[r]}); err != nil {
-			return err
-		}
+		return sw.SetRow(cellName(r, 0), vals, excelize.RowOpts{Height: height})
+	})
+	if err != nil {
+		return err
 	}
 	for _, m := range g.merges {
 		if err := sw.MergeCell(cellName(m.r0, m.c0), cellName(m.r1, m.c1)); err != nil {

@@ -376,8 +376,14 @@ func listOrder(ru *rollup.Rollup) string {
 
 var rollupFindingColumns = append([]column{{"文件", 28, sText}, {"单位", 20, sText}, {"年度", 7, sTextCenter}}, findingColumns...)
 
+// sheetRows is the most rows a sheet can have (Excel's limit; a variable
+// for the test).
+var sheetRows = 1 << 20
+
 // rollupFindingsSheet lists the inputs that could not be read, then every
-// finding of the roll-up and of its reports.
+// finding of the roll-up and of its reports, as many as a sheet holds
+// (then a row says how many more the JSON has). The rows are made as the
+// sheet is streamed: a country's roll-up has hundreds of thousands.
 func rollupFindingsSheet(ru *rollup.Rollup) *grid {
 	cols := rollupFindingColumns
 	note := fmt.Sprintf("共%d条核查发现；%d个文件无法读取（列在最前）。", len(ru.Findings), len(ru.Unreadable))
@@ -386,22 +392,47 @@ func rollupFindingsSheet(ru *rollup.Rollup) *grid {
 	}
 	g := listSheet(cols, ru.Name+"政府信息公开工作年度报告汇总核查结果", note)
 	header := len(g.rows) - 1
-	row := header + 1
-	for _, u := range ru.Unreadable {
-		texts := []string{u.Path, "", "", xxgk.SeverityError.Label(), "无法读取", "无法读取：" + u.Reason, "", "", ""}
-		for i, c := range cols {
-			g.set(row, i, texts[i], c.style)
+	top := header + 1
+	findings := ru.Findings
+	cut := 0
+	if room := sheetRows - top - len(ru.Unreadable) - 1; len(findings) > room {
+		cut = len(findings) - max(room, 0)
+		findings = findings[:max(room, 0)]
+	}
+	n := len(ru.Unreadable) + len(findings)
+	// The sources of the reports, by path: whether a finding's line is a
+	// place people can find depends on the kind of file.
+	sources := map[string]xxgk.Source{}
+	for _, y := range ru.Years {
+		for _, a := range y.Agencies {
+			if a.Report != nil {
+				sources[a.Path] = a.Report.Source
+			}
 		}
+	}
+	g.body = &bodyRows{from: top, n: n, row: func(i int, out []gcell) []gcell {
+		out = slices.Grow(out[:0], len(cols))[:len(cols)]
+		if i < len(ru.Unreadable) {
+			u := ru.Unreadable[i]
+			texts := []string{u.Path, "", "", xxgk.SeverityError.Label(), "无法读取", "无法读取：" + u.Reason, "", "", ""}
+			for c, col := range cols {
+				out[c] = gcell{text: texts[c], style: col.style, used: true}
+			}
+			return out
+		}
+		f := findings[i-len(ru.Unreadable)]
+		for c, text := range []string{f.Path, f.Agency, yearText(f.Year)} {
+			out[c] = gcell{text: text, style: cols[c].style, used: true}
+		}
+		findingCells(out[3:], findingColumns, f.Finding, sources[f.Path])
+		return out
+	}}
+	row := top + n
+	if cut > 0 {
+		g.merge(row, 0, row, len(cols)-1, fmt.Sprintf("另有%d条核查发现超出工作表的行数上限，未列出；用 --json 输出可得到全部核查发现。", cut), sText)
 		row++
 	}
-	for _, f := range ru.Findings {
-		for i, text := range []string{f.Path, f.Agency, yearText(f.Year)} {
-			g.set(row, i, text, cols[i].style)
-		}
-		findingRow(g, row, 3, findingColumns, f.Finding)
-		row++
-	}
-	if row == header+1 {
+	if row == top {
 		g.merge(row, 0, row, len(cols)-1, "未发现问题", sTextCenter)
 		row++
 	}

@@ -675,3 +675,28 @@ func TestRollupManyAgencies(t *testing.T) {
 		t.Errorf("明细 表三: %d agency rows, want %d", agencies, n)
 	}
 }
+
+// TestRollupFindingsCut: findings past the rows a sheet holds are not
+// written; the last row says how many and where they all are.
+func TestRollupFindingsCut(t *testing.T) {
+	ru, _ := testRollup(t)
+	for i := range 3 {
+		ru.Findings = append(ru.Findings, rollup.Finding{Path: fmt.Sprintf("%d.html", i), Agency: "某局", Year: 2025,
+			Finding: xxgk.Finding{Rule: xxgk.RuleRollupDuplicate, Severity: xxgk.SeverityWarning, Message: fmt.Sprintf("第%d条", i)}})
+	}
+	defer func(n int) { sheetRows = n }(sheetRows)
+	sheetRows = 3 + 1 + 2 + 1 // title, note, header; the unreadable input; two findings; the last row
+	rows, _ := openRollup(t, ru).GetRows("核查")
+	if len(rows) != sheetRows {
+		t.Fatalf("%d rows, want %d", len(rows), sheetRows)
+	}
+	for i, fd := range ru.Findings[:2] {
+		if got := rows[4+i]; got[0] != fd.Path || got[5] != fd.Message {
+			t.Errorf("finding %d: %q, want %+v", i, got, fd)
+		}
+	}
+	want := fmt.Sprintf("另有%d条核查发现超出工作表的行数上限，未列出；用 --json 输出可得到全部核查发现。", len(ru.Findings)-2)
+	if got := rows[len(rows)-1][0]; got != want {
+		t.Errorf("last row %q, want %q", got, want)
+	}
+}

@@ -225,16 +225,20 @@ func (b *book) add(want string, g *grid) error {
 	if ref := g.printTitles(name); ref != "" {
 		b.titles = append(b.titles, printTitle{index: b.sheets - 1, ref: ref})
 	}
-	if notes := g.notes(); len(notes) > 0 {
-		// After setup and before streaming, where AddComment used to be
-		// called: the default cell sizes that place the comment boxes.
-		colPx, rowPx, err := defaultPixels(b.f, name)
-		if err != nil {
-			return err
-		}
+	// After setup and before streaming, where AddComment used to be
+	// called: the default cell sizes that place the comment boxes.
+	colPx, rowPx, err := defaultPixels(b.f, name)
+	if err != nil {
+		return err
+	}
+	var notes []note
+	if err := g.stream(b.f, b.st, name, &notes); err != nil {
+		return err
+	}
+	if len(notes) > 0 {
 		b.notes = append(b.notes, sheetNotes{sheet: name, notes: notes, colPx: colPx, rowPx: rowPx})
 	}
-	return g.stream(b.f, b.st, name)
+	return nil
 }
 
 // write saves the workbook with its parts in a fixed order (excelize emits

@@ -45,6 +45,9 @@ type formIndex struct {
 	// data row's among the data rows, kids each group row's data rows.
 	order, dataOrder map[*templates.Row]int
 	kids             map[*templates.Row][]*templates.Row
+	// rows and cells count the form's rows and data cells, to size a
+	// reader's maps once instead of growing them row by row.
+	rows, cells int
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -92,6 +95,8 @@ func newFormIndex(f *templates.Form) *formIndex {
 		for i, r := range t.DataRows() {
 			ix.dataOrder[r] = i
 		}
+		ix.rows += len(t.Rows)
+		ix.cells += len(t.DataRows()) * len(t.DataColumns())
 		for i, r := range t.Rows {
 			ix.order[r] = i
 			if r.IsGroup {
@@ -169,6 +174,7 @@ type rowRead struct {
 	region     []piece
 	tailDigits string // bare digits at the end that may be the next label's numbering
 	line       int
+	at         where  // the row label's page (PDF)
 	printed    string // the label as printed
 	evidence   string
 	// asPrinted: the row is read only as printed or one digit a cell; its
@@ -177,7 +183,8 @@ type rowRead struct {
 }
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
-	return &formReader{formIndex: indexOf(f), s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: map[*templates.Row]foundRow{}}
+	ix := indexOf(f)
+	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make(map[*templates.Row]foundRow, ix.rows)}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -216,6 +223,9 @@ func anchors(t *templates.Table) []string {
 
 // solve turns the rows found into cells and findings.
 func (fr *formReader) solve() {
+	if len(fr.cells) == 0 {
+		fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
+	}
 	for i := range fr.pending {
 		fr.assign(&fr.pending[i])
 	}
@@ -377,7 +387,7 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false
 	}
 	o := s.origins[s.origin[st]]
-	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, printed: s.source(st, en)}
+	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at, printed: s.source(st, en)}
 	rr.evidence = fr.evidence(st, end)
 	return rr, true
 }
@@ -589,7 +599,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		if vals == nil {
 			if msg := solved.why[i]; msg != "" {
 				fr.findings = append(fr.findings, xxgk.Finding{
-					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
+					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
 					Message: fmt.Sprintf("表格“%s”的“%s”行：%s，该行数据未读取。", tableName(t), rowName(rr.row), msg),
 					Keys:    rowKeys(t, rr.row),
 				})
@@ -603,7 +613,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		p.undecided = p.undecided || solved.rule[i] == xxgk.RuleTableSplitAmbiguous
 		if msg := solved.why[i]; msg != "" {
 			fr.findings = append(fr.findings, xxgk.Finding{
-				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
+				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
 				Message: fmt.Sprintf("表格“%s”的“%s”行：%s。", tableName(t), rowName(rr.row), msg),
 				Keys:    rowKeys(t, rr.row),
 			})
@@ -624,9 +634,12 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 			continue
 		}
 		col := t.DataColumns()[c]
-		fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
-			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split,
-			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence},
+		key := t.CellKey(rr.row.Key, col.Key)
+		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
+			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
+		ev.Table, ev.RowLabel, ev.ColLabel, _ = templates.CellPlace(key)
+		fr.cells[key] = xxgk.Value{
+			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
 		}
 	}
 }
@@ -770,7 +783,7 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			asPrinted := !fr.boundaryAfter(end)
 			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.origins[s.origin[i]]
-				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, asPrinted: asPrinted}
+				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted}
 				rr.evidence = fr.evidence(i, end)
 				return rr, true
 			}

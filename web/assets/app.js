@@ -119,9 +119,29 @@
     return (k === 'docx' || k === 'doc') ? '第' + line + '段' : '第' + line + '行';
   }
 
+  // placeOf names where a value was found, as Evidence.Place does: the
+  // page of a PDF, the sheet and cell of a workbook, the line of a text
+  // (a web page's lines are not a person's), then the official table's
+  // row and column, or the section of a sentence.
+  function placeOf(report, v) {
+    var parts = [];
+    var k = report.source.kind;
+    if (v.page) { parts.push('第' + v.page + '页'); }
+    else if (v.sheet && v.cell) { parts.push(v.sheet + ' ' + v.cell); }
+    else if (v.line && (k === 'text' || k === 'docx' || k === 'doc')) { parts.push(place(report, v.line)); }
+    if (v.table) {
+      var cell = v.table;
+      if (v.row_label && v.col_label) { cell += ' ' + v.row_label + ' · ' + v.col_label; }
+      else if (v.row_label || v.col_label) { cell += ' ' + (v.row_label || '') + (v.col_label || ''); }
+      parts.push(cell);
+    } else if (v.section) { parts.push(v.section); }
+    return parts.join(' · ');
+  }
+
   function sourceText(report, v) {
     var s = names.methods[v.method] || v.method;
-    if (v.line) { s += '，' + place(report, v.line); }
+    var p = placeOf(report, v);
+    if (p) { s += ' · ' + p; }
     if (v.manual) { s = (v.original !== undefined ? '人工修改（原值 ' + v.original + '）；' : '') + s; }
     return s;
   }
@@ -171,7 +191,10 @@
       li.appendChild(el('span', 'tag', names.severities[f.severity] || f.severity));
       li.appendChild(el('strong', null, (names.rules[f.rule] || '') + '：'));
       li.appendChild(document.createTextNode(f.message));
-      if (f.evidence) { li.appendChild(el('div', 'evidence', '原文' + (f.line ? '（' + place(r, f.line) + '）' : '') + '：' + f.evidence)); }
+      if (f.evidence) {
+        var at = placeOf(r, { page: f.page, line: f.line });
+        li.appendChild(el('div', 'evidence', '原文' + (at ? '（' + at + '）' : '') + '：' + f.evidence));
+      }
       fl.appendChild(li);
       if (f.severity === 'error') { (f.keys || []).forEach(function (k) { errKeys[k] = true; }); }
     });
@@ -226,10 +249,10 @@
       fact('数值', valueText(v) + (v.unit ? ' ' + v.unit : ''));
       if (v.manual) { fact('人工修改', v.original !== undefined ? '原值 ' + v.original : '报告中没有，人工填写'); }
       fact('来源', names.methods[v.method] || v.method);
-      if (v.line) { fact('位置', place(r, v.line)); }
+      fact('位置', placeOf(r, v));
       fact('表格行', v.row);
       fact('表格列', v.col);
-      fact('原文', v.evidence);
+      if (v.method !== 'derived') { fact('原文', v.evidence); }
       if (v.blank) { fact('说明', '报告此格留空，按 0 计'); }
       if (v.split) { fact('说明', '数字在原文中连写，由勾稽关系拆分'); }
     }

@@ -1,0 +1,211 @@
+package rollup
+
+import (
+	"iter"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"xxgk"
+	"xxgk/check"
+)
+
+// A roll-up of a province or a country holds tens of thousands of reports
+// at once. A report's cells are most of its memory (a map of about 80
+// Values of 128 bytes with their evidence: some 35 KB a report); what a
+// roll-up reads of a cell is its number, how and where it was read and its
+// marks. Kept and cellSet hold that, in some 28 bytes a cell.
+
+// Kept is what a roll-up keeps of one report (Keep).
+type Kept struct {
+	// Report is the report without its cells: its Cells hold only those
+	// check.Series compares between years (check.SeriesCells), with their
+	// evidence, so that the carry-over check reads it as the whole report.
+	// Its source, agency, year, form, figures and findings are the
+	// report's.
+	Report *xxgk.Report
+	cells  cellSet
+}
+
+// Keep returns what a roll-up keeps of r, in a tenth of its memory: the
+// report's metadata, figures (with their evidence, which the roll-up's JSON
+// shows) and findings, and its cells as AgencyRow.Cell gives them. r is not
+// modified; it can be dropped once kept.
+func Keep(r *xxgk.Report) *Kept {
+	slim := *r
+	slim.Cells = check.SeriesCells(r)
+	return &Kept{Report: &slim, cells: newCellSet(r.Cells)}
+}
+
+// Whole is r kept whole, as Roll keeps it: for a roll-up that needs each
+// report's evidence (the agencies' own sheets of the workbook).
+func Whole(r *xxgk.Report) *Kept { return &Kept{Report: r, cells: newCellSet(r.Cells)} }
+
+// cellSet is a report's cells as a roll-up keeps them: sorted keys (as
+// numbers: every report of a form has the same keys) and compact values.
+// A cell whose evidence text the roll-up shows (an approximate one, in a
+// note) is kept whole in full.
+type cellSet struct {
+	keys []uint32 // cellKeys, in the order of the keys' text
+	vals []cellValue
+	full map[string]xxgk.Value
+}
+
+type cellValue struct {
+	num    xxgk.Number
+	line   int32
+	method uint8 // index in cellMethods
+	unit   uint8 // index in cellUnits
+	flags  uint8
+}
+
+const (
+	cellBlank = 1 << iota
+	cellSplit
+	cellFull // the value is in cellSet.full
+)
+
+// cellMethods are the methods a compact cell can have; a cell of another
+// method is kept whole.
+var cellMethods = []xxgk.Method{"", xxgk.MethodTable, xxgk.MethodProse, xxgk.MethodForm, xxgk.MethodDerived}
+
+// cellUnits are the units of compact cells (件, 条, 万元…), in the order
+// first met: a list only ever appended to under the lock, read without it
+// (a cell of a unit past the 256th is kept whole).
+var cellUnits struct {
+	sync.Mutex
+	list atomic.Pointer[[]string]
+}
+
+func unitIndex(u string) (uint8, bool) {
+	if list := cellUnits.list.Load(); list != nil {
+		if i := slices.Index(*list, u); i >= 0 {
+			return uint8(i), true
+		}
+	}
+	cellUnits.Lock()
+	defer cellUnits.Unlock()
+	var list []string
+	if p := cellUnits.list.Load(); p != nil {
+		list = *p
+	}
+	if i := slices.Index(list, u); i >= 0 {
+		return uint8(i), true
+	}
+	if len(list) > math.MaxUint8 {
+		return 0, false
+	}
+	list = append(slices.Clip(list), strings.Clone(u))
+	cellUnits.list.Store(&list)
+	return uint8(len(list) - 1), true
+}
+
+func unitOf(i uint8) string { return (*cellUnits.list.Load())[i] }
+
+// cellKeys numbers the cell keys met, in the order first met: a roll-up
+// of 100,000 reports of one form holds each key once, and each report's
+// keys as 4-byte numbers without pointers for the collector to follow.
+var cellKeys struct {
+	sync.Mutex
+	index sync.Map                 // key → uint32
+	list  atomic.Pointer[[]string] // appended to under the lock
+}
+
+func keyIndex(k string) uint32 {
+	if i, ok := cellKeys.index.Load(k); ok {
+		return i.(uint32)
+	}
+	cellKeys.Lock()
+	defer cellKeys.Unlock()
+	if i, ok := cellKeys.index.Load(k); ok {
+		return i.(uint32)
+	}
+	var list []string
+	if p := cellKeys.list.Load(); p != nil {
+		list = *p
+	}
+	// Appending past the length the readers hold never touches what
+	// they read.
+	list = append(list, strings.Clone(k))
+	i := uint32(len(list) - 1)
+	cellKeys.list.Store(&list)
+	cellKeys.index.Store(list[i], i)
+	return i
+}
+
+func keyOf(i uint32) string { return (*cellKeys.list.Load())[i] }
+
+func newCellSet(cells map[string]xxgk.Value) cellSet {
+	s := cellSet{keys: make([]uint32, 0, len(cells)), vals: make([]cellValue, len(cells))}
+	for k := range cells {
+		s.keys = append(s.keys, keyIndex(k))
+	}
+	slices.SortFunc(s.keys, func(a, b uint32) int { return strings.Compare(keyOf(a), keyOf(b)) })
+	for i, ki := range s.keys {
+		k := keyOf(ki)
+		v := cells[k]
+		m := slices.Index(cellMethods, v.Method)
+		u, ok := unitIndex(v.Unit)
+		if v.Approx || !ok || m < 0 || v.Line < 0 || v.Line > math.MaxInt32 {
+			if s.full == nil {
+				s.full = map[string]xxgk.Value{}
+			}
+			s.full[k] = v
+			s.vals[i].flags = cellFull
+			continue
+		}
+		c := cellValue{num: v.Value, line: int32(v.Line), method: uint8(m), unit: u}
+		if v.Blank {
+			c.flags |= cellBlank
+		}
+		if v.Split {
+			c.flags |= cellSplit
+		}
+		s.vals[i] = c
+	}
+	return s
+}
+
+func (s *cellSet) len() int { return len(s.keys) }
+
+func (s *cellSet) value(i int) xxgk.Value {
+	c := s.vals[i]
+	if c.flags&cellFull != 0 {
+		return s.full[keyOf(s.keys[i])]
+	}
+	return xxgk.Value{Value: c.num, Unit: unitOf(c.unit), Blank: c.flags&cellBlank != 0, Split: c.flags&cellSplit != 0,
+		Evidence: xxgk.Evidence{Method: cellMethods[c.method], Line: int(c.line)}}
+}
+
+func (s *cellSet) get(key string) (xxgk.Value, bool) {
+	i, ok := slices.BinarySearchFunc(s.keys, key, func(k uint32, key string) int { return strings.Compare(keyOf(k), key) })
+	if !ok {
+		return xxgk.Value{}, false
+	}
+	return s.value(i), true
+}
+
+// all gives the cells in key order.
+func (s *cellSet) all() iter.Seq2[string, xxgk.Value] {
+	return func(yield func(string, xxgk.Value) bool) {
+		for i, k := range s.keys {
+			if !yield(keyOf(k), s.value(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Cell is the agency's cell key (FORM.TABLE.ROW.COL): its number, unit,
+// method, line and marks; the evidence text only of an approximate cell
+// (the workbook shows it in a note). The report's own Cells may hold less
+// (Keep).
+func (a *AgencyRow) Cell(key string) (xxgk.Value, bool) { return a.cells.get(key) }
+
+// Cells gives the agency's cells, as Cell does, in key order.
+func (a *AgencyRow) Cells() iter.Seq2[string, xxgk.Value] { return a.cells.all() }
+
+// CellCount is the number of the agency's cells.
+func (a *AgencyRow) CellCount() int { return a.cells.len() }

@@ -1,0 +1,103 @@
+package rollup
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"reflect"
+	"sync"
+	"testing"
+
+	"xxgk"
+)
+
+// TestKeep: a roll-up of what Keep keeps is the roll-up of the whole
+// reports, and each cell reads back with everything but the evidence text
+// of an exact cell.
+func TestKeep(t *testing.T) {
+	cells := map[string]xxgk.Value{
+		"gov_2021.t3_requests.new_received.total": {Value: xxgk.MustNumber("10"), Unit: "件",
+			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: 40, Row: "一、本年新收政府信息公开申请数量", Col: "总计", Text: "一、本年新收 10"}},
+		"gov_2021.t3_requests.carried_over.total": {Value: xxgk.MustNumber("2"),
+			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: 41, Row: "二、上年结转政府信息公开申请数量", Col: "总计", Text: "二、上年结转 2"}},
+		"gov_2021.t4_review_litigation.review_upheld.total": {Value: xxgk.MustNumber("3"), Blank: true,
+			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: 60}},
+		"gov_2021.t3_requests.closed_granted.total": {Value: xxgk.MustNumber("15130"), Split: true,
+			Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: 12, Text: "予以公开15130"}},
+		"gov_2021.t2_proactive.fees.amount": {Value: xxgk.MustNumber("4166.241619"), Unit: "万元", Approx: true,
+			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: 30, Text: "约4166.241619万元"}},
+	}
+	a := report("a.html", "甲局", 2023, "gov_2021", map[string]xxgk.Value{"requests.received": {Value: xxgk.MustNumber("10"),
+		Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: 3, Text: "收到申请10件"}}}, cells)
+	b := report("b.html", "乙局", 2023, "gov_2021", nil, map[string]xxgk.Value{"gov_2021.t3_requests.new_received.total": val("5")})
+	a.Findings = []xxgk.Finding{{Rule: "r", Severity: xxgk.SeverityError, Message: "m"}}
+	before := maps.Clone(a.Cells)
+
+	ka, kb := Keep(a), Keep(b)
+	if !reflect.DeepEqual(a.Cells, before) {
+		t.Error("Keep modified the report's cells")
+	}
+	if want := map[string]xxgk.Value{"gov_2021.t3_requests.carried_over.total": cells["gov_2021.t3_requests.carried_over.total"]}; !reflect.DeepEqual(ka.Report.Cells, want) {
+		t.Errorf("kept report's cells = %v, want the carry-over cell only", ka.Report.Cells)
+	}
+	whole, kept := Roll([]*xxgk.Report{a, b}, Options{}), RollKept([]*Kept{ka, kb}, Options{})
+	wj, _ := json.Marshal(whole)
+	kj, _ := json.Marshal(kept)
+	if string(wj) != string(kj) {
+		t.Errorf("roll-up of the kept reports differs:\n%s\n%s", kj, wj)
+	}
+	row := kept.Years[0].Agencies[0]
+	if row.Agency != "甲局" || row.CellCount() != len(cells) {
+		t.Fatalf("first agency %s with %d cells", row.Agency, row.CellCount())
+	}
+	n := 0
+	for k, got := range row.Cells() {
+		n++
+		want := cells[k]
+		if !want.Approx {
+			want.Row, want.Col, want.Text = "", "", "" // not kept
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s = %+v, want %+v", k, got, want)
+		}
+		if one, ok := row.Cell(k); !ok || !reflect.DeepEqual(one, got) {
+			t.Errorf("Cell(%s) = %+v, %v", k, one, ok)
+		}
+	}
+	if n != len(cells) {
+		t.Errorf("Cells gave %d cells, want %d", n, len(cells))
+	}
+	if _, ok := row.Cell("gov_2021.t3_requests.new_received.natural_person"); ok {
+		t.Error("a cell the report does not have")
+	}
+}
+
+// TestKeepConcurrent: the parse workers keep reports at the same time,
+// meeting keys and units no report had before.
+func TestKeepConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	kept := make([]*Kept, 8)
+	for w := range kept {
+		wg.Go(func() {
+			cells := map[string]xxgk.Value{}
+			for i := range 50 {
+				cells[fmt.Sprintf("concurrent.t.r%d.c%d", i, w%3)] = xxgk.Value{Value: xxgk.Int(int64(w*100 + i)), Unit: fmt.Sprintf("单位%d", i%7+w)}
+			}
+			kept[w] = Keep(report(fmt.Sprintf("%d.html", w), "甲局", 2023, "concurrent", nil, cells))
+		})
+	}
+	wg.Wait()
+	for w, k := range kept {
+		n := 0
+		for key, v := range k.cells.all() {
+			var i int
+			if _, err := fmt.Sscanf(key, "concurrent.t.r%d.", &i); err != nil || !v.Value.Equal(xxgk.Int(int64(w*100+i))) || v.Unit != fmt.Sprintf("单位%d", i%7+w) {
+				t.Errorf("report %d: %s = %+v", w, key, v)
+			}
+			n++
+		}
+		if n != 50 {
+			t.Errorf("report %d: %d cells", w, n)
+		}
+	}
+}
