@@ -20,7 +20,7 @@ const addr = "127.0.0.1:8123"
 
 type part struct{ field, name, body string }
 
-func sampleFile(t *testing.T, name string) part {
+func sampleFile(t testing.TB, name string) part {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(samples.Dir(), name))
 	if err != nil {
@@ -29,7 +29,7 @@ func sampleFile(t *testing.T, name string) part {
 	return part{"file", name, string(b)}
 }
 
-func form(t *testing.T, parts ...part) (io.Reader, string) {
+func form(t testing.TB, parts ...part) (io.Reader, string) {
 	t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
@@ -52,7 +52,7 @@ func form(t *testing.T, parts ...part) (io.Reader, string) {
 
 // do sends a request to s as the page would (own Host, Origin and token),
 // changed by edit.
-func do(t *testing.T, s *Server, method, target string, body io.Reader, ctype string, edit func(*http.Request)) *httptest.ResponseRecorder {
+func do(t testing.TB, s *Server, method, target string, body io.Reader, ctype string, edit func(*http.Request)) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest(method, target, body)
 	req.Host = addr
