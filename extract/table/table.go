@@ -637,7 +637,7 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 		key := t.CellKey(rr.row.Key, col.Key)
 		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
 			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
-		ev.Table, ev.RowLabel, ev.ColLabel, _ = templates.CellPlace(key)
+		ev.Table, ev.RowLabel, ev.ColLabel, _ = t.Place(rr.row.Key, col.Key)
 		fr.cells[key] = xxgk.Value{
 			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
 		}
