@@ -623,8 +623,11 @@ var enumerationLeads = []string{"涵盖", "包括", "包含", "涉及"}
 
 // dropEnumeration removes such a list from the words before a number.
 func dropEnumeration(pre string) string {
+	if strs.Index(pre, "等") < 0 {
+		return pre // no list ends here: one scan instead of one per lead, for every number and rule
+	}
 	for _, lead := range enumerationLeads {
-		i := strings.Index(pre, lead)
+		i := strs.Index(pre, lead)
 		if i < 0 {
 			continue
 		}
