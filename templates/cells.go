@@ -2,7 +2,6 @@ package templates
 
 import (
 	"strings"
-	"sync"
 )
 
 // CellLabel names a cell key (FORM.TABLE.ROW.COL) for people, in one line:
@@ -88,30 +87,39 @@ func CellPlace(key string) (table, row, col string, ok bool) {
 	if !ok {
 		return "", "", "", false
 	}
-	k := placeKey{t, r, c}
-	if p, ok := placeCache.Load(k); ok {
-		p := p.([3]string)
-		return p[0], p[1], p[2], true
-	}
-	cols := []string{c.Label}
-	for p := t.Column(c.Parent); p != nil && !t.spansAll(p); p = t.Column(p.Parent) {
-		cols = append([]string{p.Label}, cols...)
-	}
-	p := [3]string{t.Section.Short, t.RowPath(r), strings.Join(cols, PathSep)}
-	placeCache.Store(k, p)
-	return p[0], p[1], p[2], true
+	return t.Place(r.Key, c.Key)
 }
 
-// placeKey is a cell of a loaded spec: a spec replaced (Replace) has
-// tables of its own, so its cells are other keys.
-type placeKey struct {
-	t *Table
-	r *Row
-	c *Column
+// Place is CellPlace of the cell (row, col) of t. The names are made once
+// per table (places): the table reader names every cell it reads.
+func (t *Table) Place(row, col string) (table, rowPath, colPath string, ok bool) {
+	p, ok := t.places[row][col]
+	if !ok {
+		return "", "", "", false
+	}
+	return t.Section.Short, p.row, p.col, true
 }
 
-// placeCache holds CellPlace's names by placeKey.
-var placeCache sync.Map
+// cellPlace is what Place names of a cell besides its table.
+type cellPlace struct{ row, col string }
+
+// makePlaces names every cell of t as CellPlace does.
+func (t *Table) makePlaces() map[string]map[string]cellPlace {
+	places := make(map[string]map[string]cellPlace, len(t.Rows))
+	for _, r := range t.Rows {
+		row := t.RowPath(r)
+		m := make(map[string]cellPlace, len(t.Columns))
+		for _, c := range t.Columns {
+			cols := []string{c.Label}
+			for p := t.Column(c.Parent); p != nil && !t.spansAll(p); p = t.Column(p.Parent) {
+				cols = append([]string{p.Label}, cols...)
+			}
+			m[c.Key] = cellPlace{row, strings.Join(cols, PathSep)}
+		}
+		places[r.Key] = m
+	}
+	return places
+}
 
 // RowPath is a row's label with its group, as CellPlace names it; "" for
 // the one row of a table without a label column.

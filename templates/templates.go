@@ -103,6 +103,7 @@ type Table struct {
 	// reader asks for keys hundreds of thousands of times per corpus, and
 	// building each would allocate.
 	cellKeys  map[string]map[string]string
+	places    map[string]map[string]cellPlace // CellPlace of every cell, by row and column key
 	relations []Relation
 	subRows   []Relation
 }
@@ -255,7 +256,7 @@ func (t *Table) UnmarshalJSON(b []byte) error {
 func (t *Table) index() {
 	t.rowIdx = map[string]*Row{}
 	t.colIdx = map[string]*Column{}
-	defer func() { t.relations = t.expand(); t.subRows = t.expandSubRows() }()
+	defer func() { t.relations = t.expand(); t.subRows = t.expandSubRows(); t.places = t.makePlaces() }()
 	for _, r := range t.Rows {
 		r.pattern = PatternOf(r.Label)
 		t.rowIdx[r.Key] = r
@@ -348,11 +349,13 @@ func (t *Table) Unit(row, col string) string {
 
 // SplitKey splits a cell key into form, table, row and column.
 func SplitKey(key string) (form, table, row, col string, ok bool) {
-	parts := strings.Split(key, ".")
-	if len(parts) != 4 {
+	if strings.Count(key, ".") != 3 { // four parts; cut without allocating them
 		return "", "", "", "", false
 	}
-	return parts[0], parts[1], parts[2], parts[3], true
+	form, rest, _ := strings.Cut(key, ".")
+	table, rest, _ = strings.Cut(rest, ".")
+	row, col, _ = strings.Cut(rest, ".")
+	return form, table, row, col, true
 }
 
 // Cell returns the table, row and column a cell key names.

@@ -499,7 +499,7 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		if strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) {
 			continue
 		}
-		cumulative := strings.Contains(clause, "累计")
+		cumulative := strs.Index(clause, "累计") >= 0
 		if cumulative && !annualContext(text[:m.Start], year) {
 			continue
 		}
@@ -509,7 +509,7 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
 		past := strs.ContainsAny(clause, pastWords)
 		before := st.chain + text[:m.Start]
-		afterPart := strings.Contains(before, "其中") || strings.Contains(before, "包括")
+		afterPart := strs.Index(before, "其中") >= 0 || strs.Index(before, "包括") >= 0 // strs: before grows with every number
 		for _, r := range proseRules {
 			if share && !r.anywhere || past && r.past(clause) || !r.claims(s, st, before, b, m, afterPart) {
 				continue
@@ -623,8 +623,11 @@ var enumerationLeads = []string{"涵盖", "包括", "包含", "涉及"}
 
 // dropEnumeration removes such a list from the words before a number.
 func dropEnumeration(pre string) string {
+	if strs.Index(pre, "等") < 0 {
+		return pre // no list ends here: one scan instead of one per lead, for every number and rule
+	}
 	for _, lead := range enumerationLeads {
-		i := strings.Index(pre, lead)
+		i := strs.Index(pre, lead)
 		if i < 0 {
 			continue
 		}

@@ -45,9 +45,11 @@ type formIndex struct {
 	// data row's among the data rows, kids each group row's data rows.
 	order, dataOrder map[*templates.Row]int
 	kids             map[*templates.Row][]*templates.Row
-	// rows and cells count the form's rows and data cells, to size a
-	// reader's maps once instead of growing them row by row.
-	rows, cells int
+	// cells counts the form's data cells, to size a reader's map once
+	// instead of growing it cell by cell.
+	cells int
+	// rowNum numbers the form's rows, for a reader's found.
+	rowNum map[*templates.Row]int
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -66,7 +68,7 @@ func indexOf(f *templates.Form) *formIndex {
 
 func newFormIndex(f *templates.Form) *formIndex {
 	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
-		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{},
+		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}, rowNum: map[*templates.Row]int{},
 		order: map[*templates.Row]int{}, dataOrder: map[*templates.Row]int{}, kids: map[*templates.Row][]*templates.Row{}}
 	seen := map[string]bool{}
 	add := func(w string) {
@@ -95,9 +97,9 @@ func newFormIndex(f *templates.Form) *formIndex {
 		for i, r := range t.DataRows() {
 			ix.dataOrder[r] = i
 		}
-		ix.rows += len(t.Rows)
 		ix.cells += len(t.DataRows()) * len(t.DataColumns())
 		for i, r := range t.Rows {
+			ix.rowNum[r] = len(ix.rowNum)
 			ix.order[r] = i
 			if r.IsGroup {
 				ix.kids[r] = children(t, r)
@@ -137,7 +139,8 @@ type formReader struct {
 	findings []xxgk.Finding
 	// found remembers each row's last search: the cursor only moves
 	// forward, so a hit at or after a later cursor is still the answer.
-	found   map[*templates.Row]foundRow
+	// (By rowNum: a map of such large values would allocate each one.)
+	found   []foundRow
 	matched int // data rows whose label was found
 	valued  int // data rows with at least one number
 	// anchored counts the tables whose title or header label was found:
@@ -160,6 +163,7 @@ type foundRow struct {
 	from int
 	rr   rowRead
 	ok   bool
+	set  bool // the row was searched
 }
 
 type rowAlt struct {
@@ -184,7 +188,7 @@ type rowRead struct {
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
 	ix := indexOf(f)
-	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make(map[*templates.Row]foundRow, ix.rows)}
+	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make([]foundRow, len(ix.rowNum))}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -318,11 +322,12 @@ func (rr rowRead) regionEnd() int {
 // findRow finds the first acceptable occurrence of row's label at or after
 // from.
 func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
-	if c, ok := fr.found[row]; ok && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
+	n := fr.rowNum[row]
+	if c := fr.found[n]; c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
 		return c.rr, c.ok
 	}
 	rr, ok := fr.searchRow(row, from)
-	fr.found[row] = foundRow{from, rr, ok}
+	fr.found[n] = foundRow{from, rr, ok, true}
 	return rr, ok
 }
 
@@ -637,7 +642,7 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 		key := t.CellKey(rr.row.Key, col.Key)
 		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
 			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
-		ev.Table, ev.RowLabel, ev.ColLabel, _ = templates.CellPlace(key)
+		ev.Table, ev.RowLabel, ev.ColLabel, _ = t.Place(rr.row.Key, col.Key)
 		fr.cells[key] = xxgk.Value{
 			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
 		}
