@@ -111,9 +111,69 @@ func TestLabels(t *testing.T) {
 }
 
 func TestSourcePlace(t *testing.T) {
-	for kind, want := range map[string]string{"text": "第12行", "html": "第12行", "pdf": "第12行", "docx": "第12段", "doc": "第12段"} {
+	// A web page may be one line and a PDF is found by its pages: their
+	// lines are no place to show people.
+	for kind, want := range map[string]string{"text": "第12行", "html": "", "pdf": "", "docx": "第12段", "doc": "第12段", "xlsx": ""} {
 		if got := (Source{Kind: kind}).Place(12); got != want {
 			t.Errorf("%s: Place(12) = %q, want %q", kind, got, want)
 		}
+	}
+}
+
+// TestEvidencePlace: the place of a value names what a person finds in the
+// report as printed, and only lines a person can count.
+func TestEvidencePlace(t *testing.T) {
+	cell := Evidence{Method: MethodTable, Line: 85, Text: "5.属于三类内部事务信息 3 0 0 0 0 0 3",
+		Table: "表三", RowLabel: "（三）不予公开 › 5.属于三类内部事务信息", ColLabel: "自然人"}
+	prose := Evidence{Method: MethodProse, Line: 47, Text: "全区主动公开政府信息7700余条。", Section: "一、总体情况"}
+	sum := Evidence{Method: MethodDerived, Line: 85, Text: "表格各格之和：t3_requests.a.total=1 + t3_requests.b.total=2",
+		Table: "表三", RowLabel: "（三）不予公开各项之和", ColLabel: "总计"}
+	one := Evidence{Method: MethodTable, Table: "表四", ColLabel: "行政复议 › 总计"}
+	typed := Evidence{Method: MethodForm, Sheet: "表三", Cell: "D7", Table: "表三", RowLabel: "一、本年新收政府信息公开申请数量", ColLabel: "自然人"}
+	pdfCell := cell
+	pdfCell.Page = 4
+	tests := []struct {
+		e         Evidence
+		kind      string
+		place     string
+		described string
+	}{
+		{cell, "html", "表三 （三）不予公开 › 5.属于三类内部事务信息 · 自然人",
+			"表格 · 表三 （三）不予公开 › 5.属于三类内部事务信息 · 自然人"},
+		{cell, "text", "第85行 · 表三 （三）不予公开 › 5.属于三类内部事务信息 · 自然人", ""},
+		{pdfCell, "pdf", "第4页 · 表三 （三）不予公开 › 5.属于三类内部事务信息 · 自然人", ""},
+		{prose, "docx", "第47段 · 一、总体情况", "正文 · 第47段 · 一、总体情况：“全区主动公开政府信息7700余条。”"},
+		{prose, "html", "一、总体情况", ""},
+		{sum, "html", "表三 （三）不予公开各项之和 · 总计", "表格合计 · 表三 （三）不予公开各项之和 · 总计"},
+		{one, "html", "表四 行政复议 › 总计", ""},
+		{typed, "xlsx", "表三 D7 · 表三 一、本年新收政府信息公开申请数量 · 自然人", ""},
+	}
+	for _, tt := range tests {
+		src := Source{Kind: tt.kind}
+		if got := tt.e.Place(src); got != tt.place {
+			t.Errorf("%s %+v: Place = %q, want %q", tt.kind, tt.e, got, tt.place)
+		}
+		if tt.described == "" {
+			continue
+		}
+		if got := tt.e.Describe(src); got != tt.described {
+			t.Errorf("%s %+v: Describe = %q, want %q", tt.kind, tt.e, got, tt.described)
+		}
+	}
+}
+
+// TestSortByRank: errors, then warnings, then notes, each in its order.
+func TestSortByRank(t *testing.T) {
+	fs := []Finding{{Rule: "a", Severity: SeverityInfo}, {Rule: "b", Severity: SeverityWarning}, {Rule: "c", Severity: SeverityError},
+		{Rule: "d", Severity: SeverityWarning}, {Rule: "e", Severity: "odd"}, {Rule: "f", Severity: SeverityError}}
+	got := ""
+	for _, f := range ByRank(fs) {
+		got += f.Rule
+	}
+	if got != "cfbdae" {
+		t.Errorf("ByRank: %s, want cfbdae", got)
+	}
+	if fs[0].Rule != "a" {
+		t.Error("ByRank changed its argument")
 	}
 }

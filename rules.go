@@ -36,6 +36,7 @@ const (
 	RuleProseConflict       = "conflict"
 	RuleFormNumberText      = "form_number_as_text"
 	RuleFormNotNumber       = "form_not_number"
+	RuleManualEdit          = "manual_edit"
 )
 
 // Rules of the audit (package check), besides the forms' identities.
@@ -135,6 +136,8 @@ var rules = []Rule{
 		"填报表中有的数字是以文本形式填写的（单元格设为文本，或用了全角数字、千位分隔符），已按数字读取。表格软件的合计公式不计文本，这些格所在的合计已按读取的数字重新计算。"},
 	{RuleFormNotNumber, SeverityWarning, "填写的内容不是数字",
 		"填报表中应填数字的格填写了不是数字的内容（如“约20”“二十”），无法读取：该格未读取，不按0计。请改为阿拉伯数字后重新报送。"},
+	{RuleManualEdit, SeverityInfo, "人工修改",
+		"这个数字是读取后由人工修改或补填的，原值（报告中读出的数）一并列出；核查按修改后的数字重新进行。"},
 
 	{RuleSubRow, SeverityWarning, "其中项大于所属项",
 		"表格中“其中”一行的数字大于它所属的一行。"},

@@ -94,7 +94,7 @@ func relation(r *xxgk.Report, t *templates.Table, rel templates.Relation) (xxgk.
 	case ">=":
 		msg.WriteString("，前者不应小于后者")
 	}
-	fmt.Fprintf(&msg, "（勾稽关系 %s）。", rel.Identity.ID)
+	fmt.Fprintf(&msg, "（勾稽关系“%s”）。", templates.RuleName(rel.Identity.ID))
 	if n := countBlank(values); n > 0 {
 		fmt.Fprintf(&msg, "其中 %d 个空白格按 0 计。", n)
 	}
@@ -102,7 +102,7 @@ func relation(r *xxgk.Report, t *templates.Table, rel templates.Relation) (xxgk.
 	f := xxgk.Finding{Rule: rel.Identity.ID, Severity: xxgk.SeverityError, Message: msg.String(),
 		Keys: append(slices.Clone(lhs.keys), rhs.keys...)}
 	if len(values) > 0 {
-		f.Line, f.Evidence = values[0].Line, values[0].Text
+		f.Line, f.Page, f.Evidence = values[0].Line, values[0].Page, values[0].Text
 	}
 	return f, true
 }
@@ -140,10 +140,19 @@ func side(r *xxgk.Report, t *templates.Table, refs []templates.CellRef, rel temp
 	return s, true
 }
 
+// manualFault is the fault of a relation with a value a person changed
+// or filled in: the report's own numbers may well agree.
+const manualFault = "其中有人工修改或补填的数字，请核对修改是否正确。"
+
 // fault says whose the error could be: a cell xxgk split from run-together
 // digits, or one read from prose, may be misread; otherwise the numbers are
 // as the report printed them.
 func fault(values []xxgk.Value) string {
+	for _, v := range values {
+		if v.Manual {
+			return manualFault
+		}
+	}
 	for _, v := range values {
 		if v.Split {
 			return "涉及的数字在报告中连写在一起，由 xxgk 按勾稽关系拆分，可能是读取有误，请核对原文。"

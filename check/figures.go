@@ -49,7 +49,7 @@ func subsets(r *xxgk.Report) []xxgk.Finding {
 		msg := fmt.Sprintf("%s为 %s，大于%s %s，部分不应大于总数。", label(n.part), part.Value, label(n.whole), whole.Value)
 		msg += figureFault(part, whole)
 		fs = append(fs, xxgk.Finding{Rule: xxgk.RuleFigureSubset, Severity: xxgk.SeverityWarning, Keys: []string{n.part, n.whole},
-			Message: msg, Line: part.Line, Evidence: part.Text})
+			Message: msg, Line: part.Line, Page: part.Page, Evidence: part.Text})
 	}
 	return fs
 }
@@ -77,7 +77,7 @@ func cumulative(r *xxgk.Report) []xxgk.Finding {
 			continue
 		}
 		fs = append(fs, xxgk.Finding{Rule: xxgk.RuleFigureCumulative, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-			Line: v.Line, Evidence: v.Text,
+			Line: v.Line, Page: v.Page, Evidence: v.Text,
 			Message: fmt.Sprintf("%s %s 取自正文，原句有“%s”而未写明本年度，可能是多年累计数而不是本年度的数字，请核对。", fig.Label, v.Value, cumulativeWords[i])})
 	}
 	return fs
@@ -112,6 +112,11 @@ func label(key string) string {
 
 // figureFault says which reading could be at fault for two figures.
 func figureFault(vs ...xxgk.Value) string {
+	for _, v := range vs {
+		if v.Manual {
+			return manualFault
+		}
+	}
 	for _, v := range vs {
 		if v.Method == xxgk.MethodProse {
 			return "其中有数字取自正文，可能是 xxgk 把别的数字读成了这一指标，请核对原文。"

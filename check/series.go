@@ -107,7 +107,7 @@ func carryFinding(prev, next *xxgk.Report, pv, nv xxgk.Value, keys []string, whe
 	} else {
 		msg += "两份报告的数字均按原文读取，是报告本身前后不一致。"
 	}
-	return xxgk.Finding{Rule: xxgk.RuleCarryOver, Severity: xxgk.SeverityError, Keys: keys, Message: msg, Line: nv.Line, Evidence: nv.Text}
+	return xxgk.Finding{Rule: xxgk.RuleCarryOver, Severity: xxgk.SeverityError, Keys: keys, Message: msg, Line: nv.Line, Page: nv.Page, Evidence: nv.Text}
 }
 
 func tableOf(r *xxgk.Report, id string) *templates.Table {

@@ -193,11 +193,12 @@ type Finding struct {
 	// Agency names the agency of a comparison of roll-ups whose finding
 	// it is ("" for the totals').
 	Agency string `json:"agency,omitempty"`
-	// LastKeys, LastLine and LastEvidence are the same in last year's
-	// report.
+	// LastKeys, LastLine, LastEvidence and LastPage are the same in last
+	// year's report.
 	LastKeys     []string `json:"last_keys,omitempty"`
 	LastLine     int      `json:"last_line,omitempty"`
 	LastEvidence string   `json:"last_evidence,omitempty"`
+	LastPage     int      `json:"last_page,omitempty"`
 }
 
 // SameAgency reports whether two agency names are one agency, as the years
@@ -219,6 +220,7 @@ func Reports(last, this *xxgk.Report) *Comparison {
 		c.continuity(last, this)
 	}
 	c.swings()
+	xxgk.SortByRank(c.Findings)
 	return c
 }
 
@@ -345,7 +347,7 @@ func (c *Comparison) carryOver(last, this *xxgk.Report) {
 		if len(f.Keys) > 0 { // last year's key first (check.CarryOver)
 			cf.LastKeys, cf.Keys = f.Keys[:1], f.Keys[1:]
 			if v, ok := valueOf(last, cf.LastKeys[0]); ok {
-				cf.LastLine, cf.LastEvidence = v.Line, v.Text
+				cf.LastLine, cf.LastEvidence, cf.LastPage = v.Line, v.Text, v.Page
 			}
 		}
 		c.Findings = append(c.Findings, cf)

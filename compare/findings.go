@@ -122,7 +122,7 @@ func (c *Comparison) continuityRow(last, this *xxgk.Report, t, lt *templates.Tab
 	msg := fmt.Sprintf("表格“%s·%s”%s：本年“%s”为 %s，而%s = %s，相差 %s。文件清理修订、事项调整或统计口径变化都可能造成差异，请核对。",
 		title, t.HeaderLabel, row.Label, t.Column(col).Label, target.Value, text.String(), want, diff)
 	f := Finding{Finding: xxgk.Finding{Rule: xxgk.RuleCompareContinuity, Severity: xxgk.SeverityInfo,
-		Message: msg, Keys: []string{t.CellKey(row.Key, col)}, Line: target.Line, Evidence: target.Text}}
+		Message: msg, Keys: []string{t.CellKey(row.Key, col)}, Line: target.Line, Page: target.Page, Evidence: target.Text}}
 	for _, tm := range terms {
 		if tm.last {
 			f.LastKeys = append(f.LastKeys, tm.key)
@@ -131,7 +131,7 @@ func (c *Comparison) continuityRow(last, this *xxgk.Report, t, lt *templates.Tab
 		}
 	}
 	// terms[0] is last year's first value: the one a reviewer looks up.
-	f.LastLine, f.LastEvidence = terms[0].v.Line, terms[0].v.Text
+	f.LastLine, f.LastEvidence, f.LastPage = terms[0].v.Line, terms[0].v.Text, terms[0].v.Page
 	c.Findings = append(c.Findings, f)
 }
 
@@ -189,8 +189,8 @@ func (c *Comparison) swings() {
 			msg += cov
 		}
 		f := Finding{Finding: xxgk.Finding{Rule: xxgk.RuleCompareSwing, Severity: xxgk.SeverityInfo, Message: msg,
-			Keys: []string{r.Key}, Line: r.This.Line, Evidence: r.This.Text},
-			LastKeys: []string{nonEmpty(r.LastKey, r.Key)}, LastLine: r.Last.Line, LastEvidence: r.Last.Text}
+			Keys: []string{r.Key}, Line: r.This.Line, Page: r.This.Page, Evidence: r.This.Text},
+			LastKeys: []string{nonEmpty(r.LastKey, r.Key)}, LastLine: r.Last.Line, LastEvidence: r.Last.Text, LastPage: r.Last.Page}
 		c.Findings = append(c.Findings, f)
 	}
 }

@@ -67,6 +67,7 @@ func Rollups(name string, last, this RollupSide) *Comparison {
 		c.add(xxgk.RuleCompareUnmatched, xxgk.SeverityInfo, fmt.Sprintf(
 			"%d个单位只有%s的报告，未逐单位比较，两年的合计所含单位因此不同：%s。", len(names), only.year, few(names)), nil)
 	}
+	xxgk.SortByRank(c.Findings)
 	return c
 }
 
@@ -137,5 +138,6 @@ func (c *Comparison) AllFindings() []Finding {
 	for _, a := range c.Agencies {
 		out = append(out, a.Findings...)
 	}
+	xxgk.SortByRank(out)
 	return out
 }

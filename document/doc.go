@@ -5,6 +5,8 @@
 package document
 
 import (
+	"strconv"
+
 	"xxgk"
 )
 
@@ -42,6 +44,10 @@ type Block struct {
 	// Line is the 1-based line of the decoded source where the block starts,
 	// 0 when the reader cannot tell.
 	Line int
+	// Page is the 1-based page of a PDF where the block starts, 0 for
+	// other formats (a table's rows may go on over the next pages: see
+	// Grid.RowPages).
+	Page int
 	// Text is the paragraph's text. HTML paragraphs have white space folded;
 	// a text line keeps its inner runs of spaces and tabs, because in text
 	// tables those runs separate cells. For a table Text is empty; read the Grid.
@@ -54,6 +60,39 @@ type Block struct {
 // covers (OrigRow/OrigCol tell copies from the original).
 type Grid struct {
 	Rows [][]GridCell
+	// RowPages is the 1-based PDF page of each row, for a table that goes
+	// on over a page break; nil for other formats.
+	RowPages []int
+	// Sheet names the workbook sheet of a table read from a workbook, and
+	// Row0, Col0 are the 0-based sheet row and column of Rows[0][0]: the
+	// cells people find (CellName). Sheet is "" for other formats.
+	Sheet      string
+	Row0, Col0 int
+}
+
+// CellName is the A1-style name of position (r, c) of a workbook's table
+// (D7); "" for a table of another format.
+func (g *Grid) CellName(r, c int) string {
+	if g.Sheet == "" {
+		return ""
+	}
+	col := g.Col0 + c + 1
+	name := ""
+	for col > 0 {
+		col--
+		name = string(rune('A'+col%26)) + name
+		col /= 26
+	}
+	return name + strconv.Itoa(g.Row0+r+1)
+}
+
+// RowPage is the page row r of the table in block b is printed on: the
+// row's own when known, else the block's (0 when the format has none).
+func (b Block) RowPage(r int) int {
+	if b.Table != nil && r >= 0 && r < len(b.Table.RowPages) {
+		return b.Table.RowPages[r]
+	}
+	return b.Page
 }
 
 // GridCell is one position of a Grid.

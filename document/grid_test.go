@@ -17,3 +17,18 @@ func TestFoldSpace(t *testing.T) {
 		}
 	}
 }
+
+func TestCellName(t *testing.T) {
+	g := &Grid{Sheet: "表三", Row0: 5, Col0: 2}
+	for _, tt := range []struct {
+		r, c int
+		want string
+	}{{0, 0, "C6"}, {1, 1, "D7"}, {0, 23, "Z6"}, {0, 24, "AA6"}, {0, 50, "BA6"}} {
+		if got := g.CellName(tt.r, tt.c); got != tt.want {
+			t.Errorf("CellName(%d, %d) = %q, want %q", tt.r, tt.c, got, tt.want)
+		}
+	}
+	if got := (&Grid{}).CellName(0, 0); got != "" {
+		t.Errorf("CellName of a table of no workbook = %q", got)
+	}
+}

@@ -35,7 +35,9 @@ func BenchmarkPhases(b *testing.B) {
 		{"readText", func() { plaintext.Read(text) }},
 		{"meta", func() { meta.Read(doc) }},
 		{"tables", func() { table.Read(doc, 2025) }},
-		{"prose", func() { prose.Figures(doc, 2025, false, figures, xxgk.Source{}.Place) }},
+		{"prose", func() {
+			prose.Figures(doc, 2025, false, figures, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
+		}},
 	} {
 		b.Run(phase.name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))

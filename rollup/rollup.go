@@ -315,6 +315,7 @@ func RollKept(kept []*Kept, opt Options) *Rollup {
 		ru.Findings = append(ru.Findings, y.applyRoster(opt.Roster)...)
 		ru.Findings = append(ru.Findings, y.sum(opt)...)
 	}
+	xxgk.SortByRank(ru.Findings)
 	return ru
 }
 

@@ -95,10 +95,15 @@ type Table struct {
 
 	Form *Form `json:"-"`
 
-	dataCols  []*Column
-	dataRows  []*Row
-	rowIdx    map[string]*Row
-	colIdx    map[string]*Column
+	dataCols []*Column
+	dataRows []*Row
+	rowIdx   map[string]*Row
+	colIdx   map[string]*Column
+	// cellKeys holds CellKey of every (row, col) of the table: the table
+	// reader asks for keys hundreds of thousands of times per corpus, and
+	// building each would allocate.
+	cellKeys  map[string]map[string]string
+	places    map[string]map[string]cellPlace // CellPlace of every cell, by row and column key
 	relations []Relation
 	subRows   []Relation
 }
@@ -251,7 +256,7 @@ func (t *Table) UnmarshalJSON(b []byte) error {
 func (t *Table) index() {
 	t.rowIdx = map[string]*Row{}
 	t.colIdx = map[string]*Column{}
-	defer func() { t.relations = t.expand(); t.subRows = t.expandSubRows() }()
+	defer func() { t.relations = t.expand(); t.subRows = t.expandSubRows(); t.places = t.makePlaces() }()
 	for _, r := range t.Rows {
 		r.pattern = PatternOf(r.Label)
 		t.rowIdx[r.Key] = r
@@ -262,6 +267,14 @@ func (t *Table) index() {
 	for _, c := range t.Columns {
 		c.pattern = PatternOf(c.Label)
 		t.colIdx[c.Key] = c
+	}
+	t.cellKeys = make(map[string]map[string]string, len(t.Rows))
+	for _, r := range t.Rows {
+		keys := make(map[string]string, len(t.Columns))
+		for _, c := range t.Columns {
+			keys[c.Key] = t.Form.ID + "." + t.ID + "." + r.Key + "." + c.Key
+		}
+		t.cellKeys[r.Key] = keys
 	}
 	if len(t.DataColumnsInOrder) > 0 {
 		for _, k := range t.DataColumnsInOrder {
@@ -316,6 +329,9 @@ func (t *Table) Column(key string) *Column { return t.colIdx[key] }
 
 // CellKey is the public key of a cell: FORM.TABLE.ROW.COL.
 func (t *Table) CellKey(row, col string) string {
+	if k, ok := t.cellKeys[row][col]; ok {
+		return k
+	}
 	return t.Form.ID + "." + t.ID + "." + row + "." + col
 }
 
@@ -333,11 +349,13 @@ func (t *Table) Unit(row, col string) string {
 
 // SplitKey splits a cell key into form, table, row and column.
 func SplitKey(key string) (form, table, row, col string, ok bool) {
-	parts := strings.Split(key, ".")
-	if len(parts) != 4 {
+	if strings.Count(key, ".") != 3 { // four parts; cut without allocating them
 		return "", "", "", "", false
 	}
-	return parts[0], parts[1], parts[2], parts[3], true
+	form, rest, _ := strings.Cut(key, ".")
+	table, rest, _ = strings.Cut(rest, ".")
+	row, col, _ = strings.Cut(rest, ".")
+	return form, table, row, col, true
 }
 
 // Cell returns the table, row and column a cell key names.

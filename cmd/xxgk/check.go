@@ -10,7 +10,8 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"xxgk"
-	"xxgk/check"
+	"xxgk/load"
+	"xxgk/templates"
 )
 
 func checkCommand() *cli.Command {
@@ -18,7 +19,7 @@ func checkCommand() *cli.Command {
 		Name:      "check",
 		Usage:     "核查年度报告的数字：勾稽关系、前后矛盾、上下年衔接",
 		UsageText: "xxgk check [--json] 文件或文件夹...",
-		Description: "逐份核查年度报告的数字，列出每一条发现：所依据的规则、涉及的数字及其来源（原文、行号），\n" +
+		Description: "逐份核查年度报告的数字，列出每一条发现：所依据的规则、涉及的数字及其来源（原文及其位置），\n" +
 			"并说明可能是报告本身的数字有误，还是 xxgk 读取有误（例如连写数字的拆分）。核查内容：\n" +
 			"   · 官方统计表的全部勾稽关系（逐栏、逐行；空白格按 0 计并注明；缺少的格不核对）；\n" +
 			"   · “其中”项不大于总数，数字不为负；\n" +
@@ -74,7 +75,7 @@ func checkAction(ctx context.Context, cmd *cli.Command) error {
 		}
 		reports = append(reports, res.report)
 	}
-	addSeriesFindings(reports)
+	load.Series(reports)
 
 	w := bufio.NewWriter(cmd.Root().Writer)
 	audit := &auditError{}
@@ -117,14 +118,6 @@ func checkAction(ctx context.Context, cmd *cli.Command) error {
 	return errors.Join(errs...)
 }
 
-// addSeriesFindings adds the findings across reports (carry-over between
-// consecutive years) to the later report of each pair.
-func addSeriesFindings(reports []*xxgk.Report) {
-	for _, f := range check.Series(reports) {
-		f.Report.AddFinding(f.Finding)
-	}
-}
-
 // writeAudit prints every report's findings, errors first, and a tally.
 func writeAudit(w io.Writer, reports []*xxgk.Report) {
 	tally := map[xxgk.Severity]int{}
@@ -137,20 +130,15 @@ func writeAudit(w io.Writer, reports []*xxgk.Report) {
 			fmt.Fprintln(w, "  未发现问题。")
 			continue
 		}
-		for _, sev := range []xxgk.Severity{xxgk.SeverityError, xxgk.SeverityWarning, xxgk.SeverityInfo} {
-			for _, f := range r.Findings {
-				if f.Severity != sev {
-					continue
+		for _, f := range xxgk.ByRank(r.Findings) {
+			tally[f.Severity]++
+			fmt.Fprintf(w, "  [%s] %s：%s\n", f.Severity.Label(), templates.RuleName(f.Rule), f.Message)
+			if f.Evidence != "" {
+				where := "原文"
+				if p := f.Place(r.Source); p != "" {
+					where = "原文（" + p + "）"
 				}
-				tally[sev]++
-				fmt.Fprintf(w, "  [%s] %s：%s\n", sev.Label(), f.Rule, f.Message)
-				if f.Evidence != "" {
-					where := "原文"
-					if f.Line > 0 {
-						where = "原文（" + r.Source.Place(f.Line) + "）"
-					}
-					fmt.Fprintf(w, "      %s：%s\n", where, f.Evidence)
-				}
+				fmt.Fprintf(w, "      %s：%s\n", where, f.Evidence)
 			}
 		}
 	}

@@ -306,7 +306,7 @@ func writeComparison(w io.Writer, c *compare.Comparison) {
 	}
 	fmt.Fprintf(w, "核查发现：错误 %d 条，警告 %d 条，提示 %d 条。\n",
 		tally[xxgk.SeverityError], tally[xxgk.SeverityWarning], tally[xxgk.SeverityInfo])
-	slices.SortStableFunc(all, func(a, b compare.Finding) int { return severityOrder(a.Severity) - severityOrder(b.Severity) })
+	xxgk.SortByRank(all)
 	for i, f := range all {
 		if i == maxConsoleFindings {
 			fmt.Fprintf(w, "  另有 %d 条，见 --xlsx 或 --json 的输出。\n", len(all)-i)
@@ -323,10 +323,6 @@ func writeComparison(w io.Writer, c *compare.Comparison) {
 			fmt.Fprintf(w, "（%s的报告自身另有 %d 条核查发现，可用 xxgk check 查看。）\n", yearLabel(s.Year), len(s.Report.Findings))
 		}
 	}
-}
-
-func severityOrder(s xxgk.Severity) int {
-	return map[xxgk.Severity]int{xxgk.SeverityError: 0, xxgk.SeverityWarning: 1, xxgk.SeverityInfo: 2}[s]
 }
 
 // changeLine is 154 → 180 件，增加 26（+16.9%）; 仅本年有：6 件.

@@ -48,11 +48,23 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	status := make(chan int, 1)
-	go func() { status <- report(os.Stderr, run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)) }()
+	own := ownConsole()
+	args := implicitServe(os.Args, own)
+	go func() { status <- report(os.Stderr, run(ctx, args, os.Stdin, os.Stdout, os.Stderr)) }()
 	select {
 	case s := <-status:
+		if own && s != exitOK {
+			// The console closes with xxgk: let the message be read.
+			fmt.Fprintln(os.Stderr, "按回车键关闭此窗口。")
+			_, _ = fmt.Fscanln(os.Stdin)
+		}
 		os.Exit(s)
 	case <-ctx.Done():
+		if serving.Load() {
+			// Ctrl-C or the console closed: the normal end of the page.
+			fmt.Fprintln(os.Stderr, servedMessage)
+			os.Exit(exitOK)
+		}
 		// Ctrl-C or SIGTERM: remove the temporary files and leave at
 		// once, whatever the command is doing (reading a large file, or
 		// waiting on standard input). Nothing else is written.
@@ -100,11 +112,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			"   " + strings.Join(format.Describe(), "\n   ") + "\n" +
 			"（文字可为 UTF-8、GBK/GB18030 或 UTF-16 编码；按文件内容识别格式，不看文件名）；\n" +
 			"识别填报单位、年度、报告格式和各项统计数据，并给出核查发现。\n" +
-			"每个数字都附有来源（原文、行号、表格行列），便于核对。\n" +
+			"每个数字都附有来源（原文；PDF 的页码、Word 的段落、工作表的单元格或文本文件的行号；统计表的表名和行列；正文所在的章节），便于核对。\n" +
 			"还可以把结果写成 Excel 表格（xlsx 命令）、可打印的 PDF 数据摘要（pdf 命令），\n" +
 			"把多个单位的报告汇总成一份表格和摘要（rollup 命令），核查报告数字的勾稽关系（check 命令），\n" +
 			"比较同一单位上下两年的报告（compare 命令），\n" +
 			"或写出空白的官方统计表供填报（template 命令）。\n" +
+			"不用命令行也可以：serve 命令在浏览器中打开本机网页，拖入报告即可核对、修改和下载（Windows 中双击 xxgk.exe 即可）。\n" +
 			"只读取普通文件（命名管道、设备等特殊文件会被拒绝并说明原因），输入文件绝不会被修改。\n" +
 			"上限：文本文件和网页不超过 8 MB（且不超过 10 万行、20 万个标签），任何文件读出的文字不超过 8 MB、20 万段；\n" +
 			"一份年度报告通常不到 1 MB，超过上限的文件会被拒绝并说明原因。\n" +
@@ -127,6 +140,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 			checkCommand(),
 			compareCommand(),
 			templateCommand(),
+			serveCommand(),
 		},
 	}
 }
@@ -135,7 +149,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.Command {
 // about an unknown command.
 func rootAction(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Present() {
-		return usageErrorf(cmd, "没有“%s”这个命令（可用的命令：parse、check、compare、xlsx、pdf、rollup、template）", cmd.Args().First())
+		return usageErrorf(cmd, "没有“%s”这个命令（可用的命令：parse、check、compare、xlsx、pdf、rollup、template、serve）", cmd.Args().First())
 	}
 	return cli.ShowRootCommandHelp(cmd)
 }
@@ -172,14 +186,57 @@ func translateUsage(err error) *usageError {
 	return &usageError{msg: s}
 }
 
+// buildVersion is what xxgk --version shows: the version (set with
+// -ldflags "-X main.version=…", else the module's as the go command
+// recorded it) and the commit it was built from, from the build info.
 func buildVersion() string {
-	if version != "" {
-		return version
+	bi, _ := debug.ReadBuildInfo()
+	return versionText(version, bi)
+}
+
+func versionText(v string, bi *debug.BuildInfo) string {
+	if v == "" && bi != nil && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	if v == "" {
+		v = "开发版"
 	}
-	return "开发版"
+	if bi == nil {
+		return v
+	}
+	var rev, at string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if strings.HasSuffix(v, rev) {
+		// a pseudo-version (v0.0.0-20261206233337-1f165169371e) names it
+		if modified {
+			v += "（有未提交的修改）"
+		}
+		return v
+	}
+	v += "（提交 " + rev
+	if len(at) >= 10 {
+		v += "，" + at[:10]
+	}
+	if modified {
+		v += "，有未提交的修改"
+	}
+	return v + "）"
 }
 
 // usageError is a mistake in how xxgk was called.

@@ -3,13 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"slices"
-	"strings"
 	"syscall"
 
 	"xxgk/load"
@@ -18,16 +15,14 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"xxgk"
-	"xxgk/parse"
 )
 
 // stdinName is how the input "-" is shown to the user.
 const stdinName = "标准输入"
 
-// maxInputSize bounds what is read into memory for one input: an annual
-// report is at most a few megabytes. Formats have limits of their own
-// (package format), most of them lower.
-const maxInputSize = 256 << 20
+// maxInputSize bounds what is read into memory for one input (the web
+// page's uploads have the same limit).
+const maxInputSize = load.MaxInputSize
 
 func parseCommand() *cli.Command {
 	return &cli.Command{
@@ -121,7 +116,7 @@ func (in *inputs) parseAll(ctx context.Context, paths []string) (reports []*xxgk
 		reports = append(reports, r)
 		names = append(names, displayName(p))
 	}
-	addSeriesFindings(reports)
+	load.Series(reports)
 	return reports, names, errs, nil
 }
 
@@ -138,18 +133,11 @@ func (in *inputs) parse(path string) (r *xxgk.Report, err error) {
 	if err != nil {
 		return nil, &inputError{name: name, reason: readReason(err), err: err}
 	}
-	defer func() {
-		// A reader bug must not cost the user the other files.
-		if v := recover(); v != nil {
-			r = nil
-			err = &inputError{name: name, reason: fmt.Sprintf("读取时发生内部错误（%v），请把这个文件提供给开发人员", v), err: fmt.Errorf("panic: %v", v)}
-		}
-	}()
-	r, err = load.Report(path, data)
-	if err != nil {
-		return nil, &inputError{name: name, reason: parseReason(path, err), err: err}
+	r, err = load.Read(path, data)
+	if le, ok := err.(*load.Error); ok {
+		return nil, &inputError{name: name, reason: le.Reason, err: le.Err}
 	}
-	return r, nil
+	return r, err
 }
 
 func (in *inputs) read(path string) ([]byte, error) {
@@ -167,29 +155,7 @@ func (in *inputs) read(path string) ([]byte, error) {
 }
 
 // parseReason turns a parse error into the reason shown after the file name.
-// parse errors read "PATH: 原因…: 无法读取"; the path is already shown and
-// 无法读取 starts the message, so both are dropped.
-func parseReason(path string, err error) string {
-	s := err.Error()
-	for _, sep := range []string{": ", "：", ":"} {
-		if rest, ok := strings.CutPrefix(s, path+sep); ok {
-			s = rest
-			break
-		}
-	}
-	u := parse.ErrUnreadable.Error()
-	for _, sep := range []string{": ", "：", ":", ""} {
-		if rest, ok := strings.CutSuffix(s, sep+u); ok {
-			s = rest
-			break
-		}
-	}
-	s = strings.TrimSpace(s)
-	if s == "" {
-		s = "无法识别文件内容"
-	}
-	return s
-}
+func parseReason(path string, err error) string { return load.Reason(path, err) }
 
 func displayName(path string) string {
 	if path == "-" {
@@ -198,21 +164,15 @@ func displayName(path string) string {
 	return path
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
+func writeJSON(w io.Writer, v any) error { return load.WriteJSON(w, v) }
 
+// formName is the form's Chinese name, as people read it; its id (gov_2021)
+// is for scripts and stays in the JSON.
 func formName(id string) string {
 	if id == "" {
 		return "未识别"
 	}
-	if n := templates.FormLabel(id); n != id {
-		return n + "（" + id + "）"
-	}
-	return id
+	return templates.FormLabel(id)
 }
 
 // writeSummary prints the short Chinese summary of one report. Write errors
@@ -243,30 +203,19 @@ func writeSummary(w io.Writer, name string, r *xxgk.Report) {
 		if v.Approx {
 			approx = "约"
 		}
-		fmt.Fprintf(w, "  %s：%s%s %s（%s）\n", fig.Label, approx, v.Value, v.Unit, v.Method.Label())
+		where := v.Method.Label()
+		if p := v.Place(r.Source); p != "" {
+			where += " · " + p
+		}
+		fmt.Fprintf(w, "  %s：%s%s %s（%s）\n", fig.Label, approx, v.Value, v.Unit, where)
 	}
 	fmt.Fprintf(w, "表格数据：%d 项\n", len(r.Cells))
 	fmt.Fprintf(w, "核查发现：%d 项\n", len(r.Findings))
-	for _, f := range sortedFindings(r.Findings) {
+	for _, f := range xxgk.ByRank(r.Findings) {
 		fmt.Fprintf(w, "  - [%s] %s", f.Severity.Label(), f.Message)
-		if f.Line > 0 {
-			fmt.Fprintf(w, "（%s）", r.Source.Place(f.Line))
+		if p := f.Place(r.Source); p != "" {
+			fmt.Fprintf(w, "（%s）", p)
 		}
 		fmt.Fprintln(w)
 	}
-}
-
-// sortedFindings lists errors first, then warnings, then information, each
-// group in the reader's order.
-func sortedFindings(list []xxgk.Finding) []xxgk.Finding {
-	rank := map[xxgk.Severity]int{xxgk.SeverityError: 0, xxgk.SeverityWarning: 1, xxgk.SeverityInfo: 2}
-	order := func(s xxgk.Severity) int {
-		if r, ok := rank[s]; ok {
-			return r
-		}
-		return len(rank)
-	}
-	out := slices.Clone(list)
-	slices.SortStableFunc(out, func(a, b xxgk.Finding) int { return order(a.Severity) - order(b.Severity) })
-	return out
 }

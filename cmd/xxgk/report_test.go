@@ -56,11 +56,11 @@ func TestParseReason(t *testing.T) {
 
 func TestFormName(t *testing.T) {
 	for id, want := range map[string]string{
-		"narrative": "文字报告（narrative）",
-		"stat_2014": "2014年统计表（stat_2014）",
-		"gov_2019":  "2019年格式（gov_2019）",
-		"gov_2021":  "2021年格式（gov_2021）",
-		"fj_2013":   "福建2013年统计表（fj_2013）",
+		"narrative": "文字报告",
+		"stat_2014": "2014年统计表",
+		"gov_2019":  "2019年格式",
+		"gov_2021":  "2021年格式",
+		"fj_2013":   "福建2013年统计表",
 		"xx_local":  "xx_local",
 		"":          "未识别",
 	} {
@@ -71,7 +71,7 @@ func TestFormName(t *testing.T) {
 }
 
 func TestWriteSummary(t *testing.T) {
-	r := xxgk.NewReport(xxgk.Source{Path: "a.txt"})
+	r := xxgk.NewReport(xxgk.Source{Path: "a.txt", Kind: "text"})
 	r.Agency, r.Year, r.Form = "洮北区人民政府", 2012, "gov_2021"
 	r.Figures["proactive.total"] = xxgk.Value{Value: xxgk.Int(2917), Unit: "条", Evidence: xxgk.Evidence{Method: xxgk.MethodProse}}
 	r.Figures["requests.received"] = xxgk.Value{Value: xxgk.Int(40), Unit: "件", Approx: true, Evidence: xxgk.Evidence{Method: xxgk.MethodTable}}
@@ -82,7 +82,7 @@ func TestWriteSummary(t *testing.T) {
 	want := `文件：a.txt
 单位：洮北区人民政府
 年度：2012
-格式：2021年格式（gov_2021）
+格式：2021年格式
 指标：2 项
   主动公开政府信息数：2917 条（正文）
   本年新收政府信息公开申请数：约40 件（表格）

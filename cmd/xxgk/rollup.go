@@ -23,9 +23,9 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"xxgk"
-	"xxgk/check"
 	"xxgk/export/pdf"
 	"xxgk/export/xlsx"
+	"xxgk/load"
 	"xxgk/rollup"
 	"xxgk/templates"
 )
@@ -108,9 +108,8 @@ type partialError struct{ errs []error }
 func (e *partialError) Error() string   { return errors.Join(e.errs...).Error() }
 func (e *partialError) Unwrap() []error { return e.errs }
 
-// maxUnitsSize bounds the groups and roster files: a list of agencies and
-// groups is a few kilobytes.
-const maxUnitsSize = 10 << 20
+// maxUnitsSize bounds the groups and roster files.
+const maxUnitsSize = load.MaxUnitsSize
 
 func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	args := cmd.Args().Slice()
@@ -210,16 +209,8 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		return errors.Join(append(errs, &inputError{name: strings.Join(args, "、"), reason: "没有可以汇总的报告", err: fs.ErrNotExist})...)
 	}
 
-	// In path order, as Roll reads them: which copy of a duplicate the
-	// carry-over check pairs must not depend on the order of the inputs.
-	slices.SortStableFunc(kept, func(a, b *rollup.Kept) int { return strings.Compare(a.Report.Source.Path, b.Report.Source.Path) })
-	addKeptSeriesFindings(kept)
-	labels := map[string]string{}
-	for _, f := range templates.Figures {
-		labels[f.Key] = f.Label
-	}
-	ru = rollup.RollKept(kept, rollup.Options{Name: cmd.String("name"), Groups: groups, Roster: roster,
-		Unreadable: unreadable, FigureLabels: labels})
+	ru = load.Rollup(kept, rollup.Options{Name: cmd.String("name"), Groups: groups, Roster: roster,
+		Unreadable: unreadable})
 	if len(ru.Years) == 0 {
 		// Every input read is a notice, a letter or a form nobody filled.
 		for _, nr := range ru.NotReports {
@@ -271,29 +262,6 @@ func softMemoryLimit() {
 	}
 	if debug.SetMemoryLimit(-1) > rollupMemoryLimit {
 		debug.SetMemoryLimit(rollupMemoryLimit)
-	}
-}
-
-// addKeptSeriesFindings is addSeriesFindings of kept reports: only an
-// agency with two reports can have a carry-over finding, so only those
-// reports are made again as check.Series reads them (SeriesReport), and
-// their findings go to the kept reports.
-func addKeptSeriesFindings(kept []*rollup.Kept) {
-	count := map[string]int{}
-	for _, k := range kept {
-		count[xxgk.AgencyKey(k.Report.Agency)]++
-	}
-	var reports []*xxgk.Report
-	owner := map[*xxgk.Report]*rollup.Kept{}
-	for _, k := range kept {
-		if key := xxgk.AgencyKey(k.Report.Agency); key != "" && count[key] > 1 {
-			r := k.SeriesReport()
-			reports = append(reports, r)
-			owner[r] = k
-		}
-	}
-	for _, f := range check.Series(reports) {
-		owner[f.Report].Report.AddFinding(f.Finding)
 	}
 }
 

@@ -34,14 +34,14 @@ func TestTrialFormCommands(t *testing.T) {
 		}
 	}
 	out := filepath.Join(dir, "空白.xlsx")
-	if got := xxgk("template", "--form", trialform.ID, "-o", out); !strings.Contains(got, "（2026年试行格式（trial_2026））") {
+	if got := xxgk("template", "--form", trialform.ID, "-o", out); !strings.Contains(got, "（2026年试行格式）") {
 		t.Errorf("template: %s", got)
 	}
 	report := filepath.Join(dir, "trial.html")
 	if err := os.WriteFile(report, trialform.Report(t, "平潭综合实验区"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := xxgk("parse", report); !strings.Contains(got, "格式：2026年试行格式（trial_2026）\n") || !strings.Contains(got, "本年新收政府信息公开申请数：154 件（表格）") {
+	if got := xxgk("parse", report); !strings.Contains(got, "格式：2026年试行格式\n") || !strings.Contains(got, "本年新收政府信息公开申请数：154 件（表格 · 表三 一、本年度新收到的政府信息公开申请数量 · 总计）") {
 		t.Errorf("parse:\n%s", got)
 	}
 	if got := xxgk("rollup", report); !strings.Contains(got, "2026年：1 个单位（2026年试行格式 1）") {

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +14,7 @@ import (
 
 	"xxgk"
 	"xxgk/export/xlsx"
+	"xxgk/load"
 	"xxgk/templates"
 )
 
@@ -193,14 +192,6 @@ func templateAction(ctx context.Context, cmd *cli.Command) error {
 	return nil
 }
 
-// creationTime is the creation date written into workbooks: now, or
-// SOURCE_DATE_EPOCH (seconds) when set, so that the same reports give the
-// same bytes for an auditor who wants to compare two runs.
-func creationTime() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
-	}
-	return time.Now()
-}
+// creationTime is the creation date written into workbooks and PDFs
+// (load.Created: SOURCE_DATE_EPOCH when set).
+func creationTime() time.Time { return load.Created() }

@@ -88,9 +88,27 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	for _, name := range []string{"seed-002.txt", "pingtan-2025-zone-html.html"} {
 		t.Run(name, func(t *testing.T) {
 			orig := parseSample(t, name)
-			back, err := load.Report("back.xlsx", reportsWorkbook(t, orig))
+			wb := reportsWorkbook(t, orig)
+			back, err := load.Report("back.xlsx", wb)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Every value read names the sheet and cell it was typed in,
+			// and that cell holds it.
+			f, err := excelize.OpenReader(bytes.NewReader(wb))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range []map[string]xxgk.Value{back.Cells, back.Figures} {
+				for k, v := range m {
+					if v.Method == xxgk.MethodDerived {
+						continue // a sum of cells, in no cell
+					}
+					got, err := f.GetCellValue(v.Sheet, v.Cell)
+					if err != nil || got != v.Value.String() {
+						t.Errorf("%s = %s read from %s!%s, which holds %q (%v)", k, v.Value, v.Sheet, v.Cell, got, err)
+					}
+				}
 			}
 			if back.Form != orig.Form || back.Agency != orig.Agency || back.Year != orig.Year {
 				t.Errorf("form, agency, year = %s %q %d, want %s %q %d", back.Form, back.Agency, back.Year, orig.Form, orig.Agency, orig.Year)

@@ -84,11 +84,19 @@ func rowLabel(t *templates.Table, row *templates.Row) string {
 
 // unnumbered is a row's label without its numbering token (三、 （一） 1．).
 func unnumbered(row *templates.Row) string {
-	s, ok := strings.CutPrefix(row.Label, row.Number)
-	if !ok || row.Number == "" {
-		_, s = templates.StripNumbering(row.Label)
+	label := row.Label
+	// 其中：1.同意公开答复数: the 其中 and its colon, in either width, go
+	// before the number does.
+	if rest, ok := strings.CutPrefix(label, "其中"); ok {
+		label = strings.TrimLeft(rest, "：:，,、 ")
 	}
-	return strings.TrimSpace(s)
+	s, ok := strings.CutPrefix(label, row.Number)
+	if !ok || row.Number == "" {
+		_, s = templates.StripNumbering(label)
+	}
+	// A number given without its mark (三 of 三、本年度办理结果) leaves the
+	// mark behind.
+	return strings.TrimSpace(strings.TrimLeft(s, "、．. "))
 }
 
 // bar is a bar of a chart: its label and value, if known.

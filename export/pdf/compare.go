@@ -199,10 +199,10 @@ func (d *doc) compareFindings(c *compare.Comparison) {
 	for _, f := range shown {
 		text := templates.RuleName(f.Rule) + "：" + f.Message
 		if f.Evidence != "" {
-			text += "\n本年原文" + lineText(sideOf(c, f.Agency, false), f.Line) + "：" + f.Evidence
+			text += "\n本年原文" + lineText(sideOf(c, f.Agency, false), f.Line, f.Page) + "：" + f.Evidence
 		}
 		if f.LastEvidence != "" {
-			text += "\n上年原文" + lineText(sideOf(c, f.Agency, true), f.LastLine) + "：" + f.LastEvidence
+			text += "\n上年原文" + lineText(sideOf(c, f.Agency, true), f.LastLine, f.LastPage) + "：" + f.LastEvidence
 		}
 		cells := []tcell{cellCenter(f.Severity.Label())}
 		if multi {
@@ -216,13 +216,17 @@ func (d *doc) compareFindings(c *compare.Comparison) {
 	}
 }
 
-// lineText is （第12行） for a line of a reading, "" without one.
-func lineText(s compare.Side, line int) string {
-	if line <= 0 {
+// lineText is （第3页） or （第12行） for the page or line of a reading
+// (xxgk.Finding.Place), "" without one.
+func lineText(s compare.Side, line, page int) string {
+	if line <= 0 && page <= 0 {
 		return ""
 	}
 	if s.Report != nil {
-		return "（" + s.Report.Source.Place(line) + "）"
+		if p := (xxgk.Finding{Line: line, Page: page}).Place(s.Report.Source); p != "" {
+			return "（" + p + "）"
+		}
+		return ""
 	}
 	return fmt.Sprintf("（第%d行）", line)
 }

@@ -178,7 +178,7 @@ func (d *doc) fields(kv [][2]string) {
 
 // figures lists every figure of templates.Figures the report has.
 func (d *doc) figures(r *xxgk.Report) {
-	t := figureTable([]float64{58, 24, 12, 62}, []string{"数值", "单位", "来源"}, func(fig *templates.Figure) []tcell {
+	t := figureTable([]float64{50, 18, 10, 78}, []string{"数值", "单位", "来源"}, func(fig *templates.Figure) []tcell {
 		v, ok := r.Figures[fig.Key]
 		if !ok {
 			return nil
@@ -214,11 +214,15 @@ func valueText(v xxgk.Value) string {
 	return s
 }
 
-// sourceText says where a value was read: 表格，第12行 (第12段 in Word).
+// sourceText says where a value was read and from what text, as
+// Evidence.Describe words it: 正文 · 第2页 · 一、总体情况：“…”.
 func sourceText(src xxgk.Source, v xxgk.Value) string {
-	s := v.Method.Label()
-	if v.Line > 0 {
-		s += "，" + src.Place(v.Line)
+	s := v.Describe(src)
+	switch {
+	case v.Manual && v.Original != nil:
+		s = "人工修改（原值 " + v.Original.String() + "）；" + s
+	case v.Manual && v.Method != xxgk.MethodManual:
+		s = "人工修改；" + s
 	}
 	return s
 }
@@ -229,7 +233,7 @@ func (d *doc) findings(r *xxgk.Report) {
 		d.text(lookBody, "未发现问题。")
 	} else {
 		t := newList(sizeTable, []float64{16, 140}, "级别", "说明")
-		for _, f := range r.Findings {
+		for _, f := range xxgk.ByRank(r.Findings) {
 			t.row(cellCenter(f.Severity.Label()), cellLeft(findingText(r.Source, f)))
 		}
 		d.drawTable(t, "")
@@ -248,8 +252,8 @@ func (d *doc) notes() {
 
 func findingText(src xxgk.Source, f xxgk.Finding) string {
 	s := f.Message
-	if f.Line > 0 {
-		s += "（" + src.Place(f.Line) + "）"
+	if p := f.Place(src); p != "" {
+		s += "（" + p + "）"
 	}
 	if f.Evidence != "" {
 		s += "\n原文：" + f.Evidence

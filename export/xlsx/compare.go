@@ -435,21 +435,22 @@ func compareFindingsSheet(c *compare.Comparison) *grid {
 		fmt.Sprintf("共%d条核查发现。本年、上年两列为两份报告中的原文及其位置。各报告自身的核查（勾稽关系等）请用 xxgk check。", len(all)))
 	header := len(g.rows) - 1
 	row := header + 1
-	// place names a line of one year's report of the finding's agency.
-	place := func(f compare.Finding, last bool, line int) string {
-		if line <= 0 {
+	// place names the page or line of one year's report of the finding's
+	// agency (xxgk.Finding.Place).
+	place := func(f compare.Finding, last bool, line, page int) string {
+		if line <= 0 && page <= 0 {
 			return ""
 		}
 		s := sideOf(c, f.Agency, last)
 		if s.Report != nil {
-			return s.Report.Source.Place(line)
+			return xxgk.Finding{Line: line, Page: page}.Place(s.Report.Source)
 		}
 		return fmt.Sprintf("第%d行", line)
 	}
 	for _, f := range all {
 		texts := []string{f.Severity.Label(), templates.RuleName(f.Rule), f.Message,
 			keyLabels(append(slices.Clone(f.Keys), notIn(f.LastKeys, f.Keys)...)),
-			place(f, false, f.Line), f.Evidence, place(f, true, f.LastLine), f.LastEvidence}
+			place(f, false, f.Line, f.Page), f.Evidence, place(f, true, f.LastLine, f.LastPage), f.LastEvidence}
 		if multi {
 			texts = append([]string{nonEmpty(f.Agency, "（合计）")}, texts...)
 		}

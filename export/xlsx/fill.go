@@ -22,12 +22,15 @@ func cellValue(n xxgk.Number) any {
 // evidenceNote is the comment of a value read from a report.
 func evidenceNote(src xxgk.Source, v xxgk.Value) string {
 	var lines []string
-	if v.Text != "" {
-		lines = append(lines, "原文："+v.Text)
+	if m := manualNote(v); m != "" {
+		lines = append(lines, m)
+	}
+	if q := v.Quote(); q != "" {
+		lines = append(lines, "原文："+q)
 	}
 	where := "来源：" + v.Method.Label()
-	if v.Line > 0 {
-		where = src.Place(v.Line) + "，" + where
+	if p := v.Place(src); p != "" {
+		where += " · " + p
 	}
 	lines = append(lines, where)
 	if v.Approx {
@@ -37,6 +40,18 @@ func evidenceNote(src xxgk.Source, v xxgk.Value) string {
 		lines = append(lines, "报告此格留空，按0计")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// manualNote says that a person changed the value (人工修改) and what it
+// was, or filled it in; "" for a value as read.
+func manualNote(v xxgk.Value) string {
+	switch {
+	case !v.Manual:
+		return ""
+	case v.Original != nil:
+		return "人工修改：原值 " + v.Original.String() + "，改为 " + v.Value.String()
+	}
+	return "人工填写：报告中没有读出这个数"
 }
 
 // fillReport writes a report's cells into an official sheet. A cell the

@@ -400,6 +400,16 @@ func rollupFindingsSheet(ru *rollup.Rollup) *grid {
 		findings = findings[:max(room, 0)]
 	}
 	n := len(ru.Unreadable) + len(findings)
+	// The sources of the reports, by path: whether a finding's line is a
+	// place people can find depends on the kind of file.
+	sources := map[string]xxgk.Source{}
+	for _, y := range ru.Years {
+		for _, a := range y.Agencies {
+			if a.Report != nil {
+				sources[a.Path] = a.Report.Source
+			}
+		}
+	}
 	g.body = &bodyRows{from: top, n: n, row: func(i int, out []gcell) []gcell {
 		out = slices.Grow(out[:0], len(cols))[:len(cols)]
 		if i < len(ru.Unreadable) {
@@ -414,7 +424,7 @@ func rollupFindingsSheet(ru *rollup.Rollup) *grid {
 		for c, text := range []string{f.Path, f.Agency, yearText(f.Year)} {
 			out[c] = gcell{text: text, style: cols[c].style, used: true}
 		}
-		findingCells(out[3:], findingColumns, f.Finding)
+		findingCells(out[3:], findingColumns, f.Finding, sources[f.Path])
 		return out
 	}}
 	row := top + n

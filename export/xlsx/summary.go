@@ -129,12 +129,13 @@ func figureRow(g *grid, row int, fig templates.Figure, r *xxgk.Report) {
 		return
 	}
 	g.at(row, workbook.FigureValue).num = cellValue(v.Value)
+	g.at(row, workbook.FigureValue).comment = manualNote(v)
 	g.at(row, workbook.FigureUnit).text = nonEmpty(v.Unit, fig.Unit)
 	if v.Approx {
 		g.at(row, workbook.FigureApprox).text = workbook.Approx
 	}
-	g.at(row, workbook.FigureSource).text = strings.TrimSuffix(v.Method.Label()+"："+v.Text, "：")
-	if v.Line > 0 {
+	g.at(row, workbook.FigureSource).text = v.Describe(r.Source)
+	if v.Line > 0 && r.Source.LinesReal() {
 		g.at(row, workbook.FigureLine).num = int64(v.Line)
 	}
 }
@@ -176,11 +177,11 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 			row++
 			continue
 		}
-		for i, f := range r.Findings {
+		for i, f := range xxgk.ByRank(r.Findings) {
 			if multi && i > 0 {
 				g.set(row, 0, reportCaption(r), sText)
 			}
-			findingRow(g, row, first, cols[first:], f)
+			findingRow(g, row, first, cols[first:], f, r.Source)
 			row++
 		}
 	}
@@ -191,18 +192,20 @@ func findingsSheet(reports []*xxgk.Report) *grid {
 	return g
 }
 
-func findingRow(g *grid, row, first int, cols []column, f xxgk.Finding) {
+// findingRow writes a finding in the columns of workbook.FindingsHeader;
+// its line only where src's lines are lines people count (Source.Place).
+func findingRow(g *grid, row, first int, cols []column, f xxgk.Finding, src xxgk.Source) {
 	g.at(row, first+len(cols)-1) // the row's cells, to fill in place
-	findingCells(g.rows[row][first:first+len(cols)], cols, f)
+	findingCells(g.rows[row][first:first+len(cols)], cols, f, src)
 }
 
 // findingCells fills out (one cell per column of cols) with a finding.
-func findingCells(out []gcell, cols []column, f xxgk.Finding) {
+func findingCells(out []gcell, cols []column, f xxgk.Finding, src xxgk.Source) {
 	texts := []string{f.Severity.Label(), templates.RuleName(f.Rule), f.Message, keyLabels(f.Keys), "", f.Evidence}
 	for i, c := range cols {
 		out[i] = gcell{text: texts[i], style: c.style, used: true}
 	}
-	if f.Line > 0 {
+	if src.Place(f.Line) != "" {
 		out[4].num = int64(f.Line)
 	}
 }

@@ -129,8 +129,11 @@ func TestGov2021Report(t *testing.T) {
 	// Evidence comments on values read from the report.
 	comments, _ := f.GetComments(t3)
 	v := r.Cells["gov_2021.t3_requests.new_received.natural_person"]
-	if !hasComment(comments, "D7", v.Text) || !hasComment(comments, "D7", "第"+strconv.Itoa(v.Line)+"行") {
-		t.Errorf("表三!D7 lacks evidence comment %q", v.Text)
+	if !hasComment(comments, "D7", v.Text) || !hasComment(comments, "D7", v.Place(r.Source)) || !hasComment(comments, "D7", "表三 一、本年新收政府信息公开申请数量 · 自然人") {
+		t.Errorf("表三!D7 lacks evidence comment %q at %q", v.Text, v.Place(r.Source))
+	}
+	if r.Source.Kind == "html" && hasComment(comments, "D7", "第"+strconv.Itoa(v.Line)+"行") {
+		t.Errorf("表三!D7 names line %d of a web page", v.Line)
 	}
 }
 
@@ -381,7 +384,7 @@ func TestNarrativeReport(t *testing.T) {
 			if typ, _ := f.GetCellType("主要指标", "B"+strconv.Itoa(row)); typ == excelize.CellTypeInlineString {
 				t.Errorf("%s written as text", fig.Key)
 			}
-			if src := mustValue(t, f, "主要指标", "E"+strconv.Itoa(row)); !strings.HasPrefix(src, "正文：") {
+			if src := mustValue(t, f, "主要指标", "E"+strconv.Itoa(row)); !strings.HasPrefix(src, "正文 · ") || !strings.Contains(src, "：“"+v.Text+"”") {
 				t.Errorf("%s 来源 %q", fig.Key, src)
 			}
 		}
@@ -613,7 +616,7 @@ func TestFindingCellsFlagged(t *testing.T) {
 		t.Errorf("J7 not flagged: fill %+v", s.Fill)
 	}
 	comments, _ := f.GetComments(t3)
-	if !hasComment(comments, "J7", "勾稽关系 t3_balance") {
+	if !hasComment(comments, "J7", "勾稽关系“表三 申请收支平衡”") {
 		t.Errorf("J7 comment lacks the finding: %+v", comments)
 	}
 	if s := styleOf(t, f, t3, "C7"); len(s.Fill.Color) > 0 && strings.EqualFold(s.Fill.Color[0], flagColor) {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"xxgk"
@@ -306,7 +307,7 @@ var totalWords = []string{"共", "全区", "全县", "全市", "全镇", "全乡
 // year is the report's year (0 if unknown), used to tell this year's
 // figures from other years'; trad says the document holds traditional
 // characters; place names a line of the source in messages (第12行).
-func Figures(doc *document.Document, year int, trad bool, tableFigures map[string]xxgk.Value, place func(int) string) (map[string]xxgk.Value, []xxgk.Finding) {
+func Figures(doc *document.Document, year int, trad bool, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
 	return chooseProse(readProse(doc, year, trad), tableFigures, place)
 }
 
@@ -452,6 +453,9 @@ func clauseStarts(text string, ms []numMention) []int {
 
 // markAt returns the length of the clause mark at text[i], or 0.
 func markAt(text string, i int) int {
+	if c := text[i]; c != ',' && c != ';' && c != ':' && c != 0xEF && c != 0xE3 {
+		return 0 // no mark starts with this byte (，；： start EF, 。 E3): most bytes of a sentence
+	}
 	for _, d := range clauseMarks {
 		if strings.HasPrefix(text[i:], d) {
 			return len(d)
@@ -479,6 +483,9 @@ func (st statement) says(words []string) bool {
 func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 	text := st.text
 	out := map[string]proseCandidate{}
+	if strs.ContainsAny(text, introWords) {
+		return out // the sentence that lists the parts of the report counts nothing
+	}
 	mentions := scanNumbers(text) // simplified: 條 reads as 条; offsets are those of s.Text
 	starts := clauseStarts(text, mentions)
 	nouns := bindNouns(text, mentions, starts)
@@ -489,11 +496,10 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		b := nouns[k]
 		cs := starts[k]
 		clause := dropEnumeration(text[cs:m.Start]) // 涵盖…计划总结…等政府信息: kinds, not a plan
-		if strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) ||
-			strs.ContainsAny(text, introWords) {
+		if strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) {
 			continue
 		}
-		cumulative := strings.Contains(clause, "累计")
+		cumulative := strs.Index(clause, "累计") >= 0
 		if cumulative && !annualContext(text[:m.Start], year) {
 			continue
 		}
@@ -503,7 +509,7 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
 		past := strs.ContainsAny(clause, pastWords)
 		before := st.chain + text[:m.Start]
-		afterPart := strings.Contains(before, "其中") || strings.Contains(before, "包括")
+		afterPart := strs.Index(before, "其中") >= 0 || strs.Index(before, "包括") >= 0 // strs: before grows with every number
 		for _, r := range proseRules {
 			if share && !r.anywhere || past && r.past(clause) || !r.claims(s, st, before, b, m, afterPart) {
 				continue
@@ -515,7 +521,7 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 			unit := figureUnit(r.figure)
 			out[r.figure] = proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
-					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
+					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
 				inTopic:    r.inTopic(s.Topic),
 				total:      strs.ContainsAny(clause, totalWords) || restatesTotal(text[m.End:]),
 				cumulative: cumulative,
@@ -567,6 +573,17 @@ var nounStops = []string{"已", "均", "并", "全部", "都", "其中", "予以
 	"从事", "负责", "承担", "承办", "用于", "涉及", "属于", "通过", "按照", "依照", "依法", "经过",
 	"主要", "包括", "涵盖", "包含", "同时", "有效", "及时", "切实", "进一步", "确保", "保障", "实现", "做到", "完成", "得到", "进行"}
 
+// nounStopsByFirst is nounStops by their first rune: nounEnd tries the
+// stops at every character of a noun.
+var nounStopsByFirst = sync.OnceValue(func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range nounStops {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+})
+
 // maxNounRunes bounds the noun after a number.
 const maxNounRunes = 20
 
@@ -576,7 +593,7 @@ func nounEnd(text string, from, limit int) int {
 	i := from
 	for n := 0; i < limit && n < maxNounRunes; n++ {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !zh.IsHan(r) || hasPrefixAny(text[i:], nounStops) {
+		if !zh.IsHan(r) || hasPrefixAny(text[i:], nounStopsByFirst()[r]) {
 			break
 		}
 		i += size
@@ -606,8 +623,11 @@ var enumerationLeads = []string{"涵盖", "包括", "包含", "涉及"}
 
 // dropEnumeration removes such a list from the words before a number.
 func dropEnumeration(pre string) string {
+	if strs.Index(pre, "等") < 0 {
+		return pre // no list ends here: one scan instead of one per lead, for every number and rule
+	}
 	for _, lead := range enumerationLeads {
-		i := strings.Index(pre, lead)
+		i := strs.Index(pre, lead)
 		if i < 0 {
 			continue
 		}
@@ -882,12 +902,13 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
-				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text)}},
+				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
 			inTopic:  zeroTopics[fig] == s.Topic,
 			sentence: s.Text,
 		}
 	}
-	clauses := splitClauses(text)
+	var clauses []string // split when a rule first needs them: most sentences state no zero
+	split := false
 	for _, z := range zeroRules {
 		if !topicIn(s.Topic, z.topics) || !strs.ContainsAny(text, z.subject) {
 			continue
@@ -899,6 +920,9 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 			continue
 		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
+		if !split {
+			clauses, split = splitClauses(text), true
+		}
 		stated := false
 		for _, c := range clauses {
 			if !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject) || noneStated(c, z.subject)) {
@@ -1112,7 +1136,17 @@ func negates(text string, negs, subjects []string) bool {
 // choose settles the prose candidates of every figure: one value per
 // figure, conflicts recorded, and figures the tables state kept from the
 // tables (a disagreement is a finding).
-func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value, place func(int) string) (map[string]xxgk.Value, []xxgk.Finding) {
+func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
+	// where names a sentence for a message: its place, or 正文 when the
+	// place has no name people can find (the finding quotes the sentence).
+	where := func(e xxgk.Evidence) string {
+		if place != nil {
+			if p := place(e); p != "" {
+				return p
+			}
+		}
+		return "正文"
+	}
 	out := map[string]xxgk.Value{}
 	var fs []xxgk.Finding
 	for _, fig := range templates.Figures {
@@ -1126,8 +1160,8 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 				if disagree(tv, c.value) && !seen[c.sentence] {
 					seen[c.sentence] = true
 					fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseTableConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-						Line: c.value.Line, Evidence: c.value.Text,
-						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), place(c.value.Line), tv.Value)})
+						Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
+						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), where(c.value.Evidence), tv.Value)})
 				}
 			}
 			continue
@@ -1136,8 +1170,8 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 		for _, c := range cs {
 			if disagree(chosen.value, c.value) {
 				fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-					Line: c.value.Line, Evidence: c.value.Text,
-					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, place(chosen.value.Line), approxText(chosen.value), place(c.value.Line), approxText(c.value))})
+					Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
+					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, where(chosen.value.Evidence), approxText(chosen.value), where(c.value.Evidence), approxText(c.value))})
 			}
 		}
 		if ok {

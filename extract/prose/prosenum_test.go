@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"xxgk/format/charset"
@@ -378,15 +377,40 @@ func TestScanNumbersCorpusSpans(t *testing.T) {
 
 // TestScanNumbersLinear feeds long repetitive inputs: the scan must stay
 // linear (no rescanning of a token or a run at every rune).
-func TestScanNumbersLinear(t *testing.T) {
-	for _, unit := range []string{"1-", "1%", "1.", "1 ", "一", "十", "数十", "1,", "１", "(1", "第1", "约", "   1", "2012年", "a1", "1:1", "百分之", "〔2012〕"} {
-		s := strings.Repeat(unit, 200000/len(unit))
-		t0 := time.Now()
-		ms := scanNumbers(s)
-		if d := time.Since(t0); d > time.Second {
-			t.Errorf("%q x%d: %v", unit, len(s)/len(unit), d)
-		}
-		pnCheckSpans(t, s, ms)
+// pathologicalUnits are texts that, repeated, once made the scanner
+// quadratic: runs of signs, digits, numerals and brackets with no end.
+var pathologicalUnits = []string{"1-", "1%", "1.", "1 ", "一", "十", "数十", "1,", "１", "(1", "第1", "约", "   1", "2012年", "a1", "1:1", "百分之", "〔2012〕"}
+
+// TestScanNumbersPathological reads long repetitions of each unit and
+// checks the spans found. How the time grows with the length is measured
+// by BenchmarkScanNumbersPathological at two sizes, not timed here.
+func TestScanNumbersPathological(t *testing.T) {
+	for _, unit := range pathologicalUnits {
+		s := strings.Repeat(unit, 50000/len(unit))
+		pnCheckSpans(t, s, scanNumbers(s))
+	}
+}
+
+// BenchmarkScanNumbersPathological scans each repeated unit at 100 kB and
+// 400 kB: ns/B stays about the same from one size to the other when the
+// scanner is linear.
+func BenchmarkScanNumbersPathological(b *testing.B) {
+	for _, size := range []int{100000, 400000} {
+		b.Run(fmt.Sprint(size), func(b *testing.B) {
+			texts := make([]string, len(pathologicalUnits))
+			total := 0
+			for i, unit := range pathologicalUnits {
+				texts[i] = strings.Repeat(unit, size/len(unit))
+				total += len(texts[i])
+			}
+			b.SetBytes(int64(total))
+			for b.Loop() {
+				for _, s := range texts {
+					scanNumbers(s)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(total), "ns/B")
+		})
 	}
 }
 

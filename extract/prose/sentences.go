@@ -52,6 +52,10 @@ type sentence struct {
 	// Heading is the text of the innermost heading (numbering included,
 	// trailing punctuation dropped); a heading's own sentence names itself.
 	Heading string
+	// Section is the open headings, outermost first, joined for people
+	// (一、总体情况 › （二）依申请公开): where the sentence stands.
+	Section string
+	Page    int // the PDF page of its block, 0 for other formats
 }
 
 // topicWords classify a heading's title: the first entry with a word the
@@ -137,13 +141,36 @@ type sentenceSplitter struct {
 	// the block being split
 	line  int
 	index int
+	page  int
+
+	// the open headings' texts and their joined section, kept while the
+	// headings stay open: every sentence of a section shares the string
+	secHeads []string
+	secText  string
+}
+
+// section is the open headings joined for people (一、总体情况 ›
+// （一）主动公开方面).
+func (sp *sentenceSplitter) section() string {
+	same := len(sp.secHeads) == len(sp.stack)
+	for i := 0; same && i < len(sp.stack); i++ {
+		same = sp.secHeads[i] == sp.stack[i].text
+	}
+	if !same {
+		sp.secHeads = sp.secHeads[:0]
+		for _, e := range sp.stack {
+			sp.secHeads = append(sp.secHeads, e.text)
+		}
+		sp.secText = strings.Join(sp.secHeads, " › ")
+	}
+	return sp.secText
 }
 
 // block splits one paragraph. It is a single left-to-right pass; heading
 // and title checks look ahead a bounded number of runes.
 func (sp *sentenceSplitter) block(index int, b document.Block) {
 	t := removePinyin(b.Text)
-	sp.line, sp.index = b.Line, index
+	sp.line, sp.index, sp.page = b.Line, index, b.Page
 	sp.inIntro = false
 	mayAttach := strings.Contains(t, "附") || strings.Contains(t, "统计表")
 	start := 0       // start of the pending sentence
@@ -256,7 +283,8 @@ func (sp *sentenceSplitter) emit(s string) {
 		}
 	}
 	tp, h := sp.current()
-	sp.out = append(sp.out, sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h})
+	sp.out = append(sp.out, sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
+		Section: sp.section(), Page: sp.page})
 }
 
 // accept decides on a level-1 heading by its number. After weak evidence

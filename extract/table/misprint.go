@@ -91,7 +91,7 @@ func (fr *formReader) misprintedRow(t *templates.Table, row *templates.Row, from
 		return rowRead{}, false
 	}
 	o := s.origins[s.origin[st]]
-	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, printed: s.source(st, labelEnd)}
+	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at, printed: s.source(st, labelEnd)}
 	rr.evidence = fr.evidence(st, end)
 	return rr, true
 }

@@ -33,6 +33,7 @@ type piece struct {
 	worded     bool // the sign was written as a word (增5, 减12)
 	start, end int  // rune span in the stream
 	line       int
+	at         where
 }
 
 // readRegion reads the value region starting at rune pos. It returns the
@@ -163,12 +164,12 @@ done:
 		}
 	}
 	for _, rw := range raws {
-		p, valid := classify(s, rw[0], rw[1])
+		p, keep, valid := classify(s, rw[0], rw[1])
 		if !valid {
 			return nil, "", end, false
 		}
-		if p != nil {
-			pieces = append(pieces, *p)
+		if keep {
+			pieces = append(pieces, p)
 		}
 	}
 	return pieces, tail, end, true
@@ -247,14 +248,16 @@ func (fr *formReader) rowAt(pos int) *templates.Row {
 	return best
 }
 
-// classify reads one raw piece [a, b) of the stream. It returns nil for a
-// piece that is only a unit, and false for text that is not a value.
-func classify(s *stream, a, b int) (*piece, bool) {
+// classify reads one raw piece [a, b) of the stream. keep is false for a
+// piece that is only a unit, valid false for text that is not a value.
+// (The piece is returned by value: a pointer would put every piece of
+// every row tried on the heap.)
+func classify(s *stream, a, b int) (p piece, keep, valid bool) {
 	o := s.origins[s.origin[a]]
-	p := &piece{start: a, end: b, line: o.line}
+	p = piece{start: a, end: b, line: o.line, at: o.at}
 	if b == a+1 && s.runes[a] == blankMark {
 		p.kind = pieceBlank
-		return p, true
+		return p, true, true
 	}
 	rs := s.runes[a:b]
 	// Units before (条 20263542) or after (251000元) the number.
@@ -276,10 +279,10 @@ func classify(s *stream, a, b int) (*piece, bool) {
 	t := string(rs)
 	switch t {
 	case "":
-		return nil, true
+		return piece{}, false, true
 	case "-", "--", "/", "无":
 		p.kind = pieceNA
-		return p, true
+		return p, true, true
 	}
 	if rest, ok := strings.CutPrefix(t, "减"); ok {
 		t, p.worded = "-"+rest, true
@@ -288,7 +291,7 @@ func classify(s *stream, a, b int) (*piece, bool) {
 	}
 	n, err := xxgk.ParseNumber(t)
 	if err != nil || !validGrouping(t) {
-		return nil, false
+		return piece{}, false, false
 	}
 	p.kind, p.num, p.text = pieceNumber, n, t
 	// Only digits glued to text (数量15130000154二、) or parted from the
@@ -303,7 +306,7 @@ func classify(s *stream, a, b int) (*piece, bool) {
 	// And 00 is never one cell, however it stands.
 	d := strings.TrimPrefix(t, "-")
 	p.splittable = o.row < 0 && (glued || p.weak || d[0] == '0') && len(d) > 1 && allDigits(d) && !p.worded
-	return p, true
+	return p, true, true
 }
 
 // digits returns the digits of a splittable piece, without its sign.

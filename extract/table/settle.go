@@ -21,9 +21,9 @@ import (
 // unique split, with the figures the report states in its prose (method
 // prose, not approximate). A row is read where exactly one split agrees
 // with them; its cells' evidence names both the table and the sentence
-// (place names a line of the source, 第12行). It reports whether cells were
-// added; r's Cells and Findings are then updated.
-func (r *Result) Settle(stated map[string]xxgk.Value, place func(int) string) bool {
+// (place words where a sentence was found for people: Evidence.Place). It
+// reports whether cells were added; r's Cells and Findings are then updated.
+func (r *Result) Settle(stated map[string]xxgk.Value, place func(xxgk.Evidence) string) bool {
 	fr := r.undecided
 	if fr == nil || len(stated) == 0 {
 		return false
@@ -81,7 +81,7 @@ func statedSums(t *templates.Table, stated map[string]xxgk.Value, cells map[stri
 
 // settle solves table p again with the stated sums and reads the rows
 // they leave with one split.
-func (fr *formReader) settle(p *pendingTable, sums []templates.Relation, figs []xxgk.Value, place func(int) string) bool {
+func (fr *formReader) settle(p *pendingTable, sums []templates.Relation, figs []xxgk.Value, place func(xxgk.Evidence) string) bool {
 	t := p.t
 	before := solveTable(t, p.rows, nil)
 	after := solveTable(t, p.rows, sums)
@@ -93,12 +93,12 @@ func (fr *formReader) settle(p *pendingTable, sums []templates.Relation, figs []
 		var why []string
 		for k, rel := range sums {
 			if slices.ContainsFunc(rel.LHS, func(c templates.CellRef) bool { return c.Row == rr.row.Key }) || len(sums) == 1 {
-				why = append(why, fmt.Sprintf("%s“%s”", placeOf(place, figs[k].Line), figs[k].Text))
+				why = append(why, fmt.Sprintf("%s“%s”", placeOf(place, figs[k].Evidence), figs[k].Text))
 			}
 		}
 		if len(why) == 0 {
 			for k := range sums {
-				why = append(why, fmt.Sprintf("%s“%s”", placeOf(place, figs[k].Line), figs[k].Text))
+				why = append(why, fmt.Sprintf("%s“%s”", placeOf(place, figs[k].Evidence), figs[k].Text))
 			}
 		}
 		keys := rowKeys(t, rr.row)
@@ -107,7 +107,7 @@ func (fr *formReader) settle(p *pendingTable, sums []templates.Relation, figs []
 		})
 		fr.putRow(t, rr, after.values[i], true, rr.evidence+"（按正文拆分："+strings.Join(why, "；")+"）")
 		fr.findings = append(fr.findings, xxgk.Finding{
-			Rule: xxgk.RuleTableSplitByProse, Severity: xxgk.SeverityInfo, Line: rr.line, Evidence: rr.evidence, Keys: keys,
+			Rule: xxgk.RuleTableSplitByProse, Severity: xxgk.SeverityInfo, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence, Keys: keys,
 			Message: fmt.Sprintf("表格“%s”的“%s”行：数字连写在一起（%s），勾稽关系不能唯一确定拆分方式；报告正文所述的数字（%s）只与其中一种拆分相符，按这种拆分读取。",
 				tableName(t), rowName(rr.row), regionText(rr), strings.Join(why, "；")),
 		})
@@ -129,9 +129,11 @@ func complete(vals []cellVal) bool {
 	return true
 }
 
-func placeOf(place func(int) string, line int) string {
+// placeOf is where a sentence stands, before its quote: 第2页 · 一、总体情况,
+// or nothing when its place has no name people can find.
+func placeOf(place func(xxgk.Evidence) string, e xxgk.Evidence) string {
 	if place == nil {
-		return fmt.Sprintf("第%d行", line)
+		return ""
 	}
-	return place(line)
+	return place(e)
 }

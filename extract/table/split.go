@@ -33,6 +33,7 @@ type cellVal struct {
 	ok     bool
 	worded bool // the sign was a word (减12): only a 增/减 column has one
 	line   int
+	at     where
 }
 
 type solution struct {
@@ -435,11 +436,11 @@ func direct(ps []piece) []cellVal {
 	for i, p := range ps {
 		switch p.kind {
 		case pieceNumber:
-			vals[i] = cellVal{num: p.num, ok: true, worded: p.worded, line: p.line}
+			vals[i] = cellVal{num: p.num, ok: true, worded: p.worded, line: p.line, at: p.at}
 		case pieceBlank:
-			vals[i] = cellVal{num: xxgk.Int(0), blank: true, ok: true, line: p.line}
+			vals[i] = cellVal{num: xxgk.Int(0), blank: true, ok: true, line: p.line, at: p.at}
 		case pieceNA:
-			vals[i] = cellVal{line: p.line}
+			vals[i] = cellVal{line: p.line, at: p.at}
 		}
 	}
 	return vals
@@ -485,7 +486,7 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
 					if j == 0 && negative {
 						v = -v // -322815: the sign is the first cell's
 					}
-					cur = append(cur, cellVal{num: xxgk.Int(v), ok: true, line: p.line})
+					cur = append(cur, cellVal{num: xxgk.Int(v), ok: true, line: p.line, at: p.at})
 				}
 				r := rec(i+1, extra-k)
 				cur = cur[:base]

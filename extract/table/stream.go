@@ -105,9 +105,17 @@ const (
 	spaceMark = '\x1c'
 )
 
+// where is the place of an origin people can find: the PDF page, or the
+// workbook's sheet and cell (D7); zero for other formats.
+type where struct {
+	page        int
+	sheet, cell string
+}
+
 // origin is a piece of the source: a text line or a grid cell.
 type origin struct {
 	line     int
+	at       where
 	row, col int // grid position, -1 for text
 	text     string
 	rowText  string // for grid cells: the whole row's text, for evidence
@@ -118,18 +126,21 @@ func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark
 // newStream flattens doc.
 func newStream(doc *document.Document) *stream {
 	s := &stream{}
-	size := 0
+	// The stream holds at most one rune per rune of the source (a marker
+	// stands for white space it drops) and a marker or two per block, cell
+	// and row: sized so, its slices are never copied while they grow.
+	size := 16
 	for _, b := range doc.Blocks {
-		size += len(b.Text) + 2
+		size += utf8.RuneCountInString(b.Text) + 2
 		if b.Table != nil {
 			for _, row := range b.Table.Rows {
+				size++
 				for _, c := range row {
-					size += len(c.Text) + 2
+					size += utf8.RuneCountInString(c.Text) + 2
 				}
 			}
 		}
 	}
-	size = size/3 + 16 // most runes are 3-byte CJK; white space is folded out
 	s.runes = make([]rune, 0, size)
 	s.origin = make([]int32, 0, size)
 	s.offset = make([]int32, 0, size)
@@ -139,7 +150,7 @@ func newStream(doc *document.Document) *stream {
 			s.addGrid(b)
 			continue
 		}
-		s.addText(origin{line: b.Line, row: -1, col: -1, text: b.Text}, b.Text)
+		s.addText(origin{line: b.Line, at: where{page: b.Page}, row: -1, col: -1, text: b.Text}, b.Text)
 		s.mark(sepMark)
 	}
 	s.index()
@@ -239,7 +250,10 @@ func (s *stream) addGrid(b document.Block) {
 			if g.IsCopy(r, c) {
 				continue
 			}
-			o := origin{line: b.Line, row: r, col: c, text: cell.Text, rowText: rowText}
+			o := origin{line: b.Line, at: where{page: b.RowPage(r)}, row: r, col: c, text: cell.Text, rowText: rowText}
+			if g.Sheet != "" {
+				o.at.sheet, o.at.cell = g.Sheet, g.CellName(r, c)
+			}
 			if strings.TrimSpace(cell.Text) == "" {
 				s.origins = append(s.origins, o)
 				s.mark(blankMark)
@@ -253,19 +267,32 @@ func (s *stream) addGrid(b document.Block) {
 }
 
 func (s *stream) index() {
-	b := make([]byte, 0, len(s.runes)*3)
-	s.letterByte = make([]int32, 0, len(s.runes))
-	s.letterRune = make([]int32, 0, len(s.runes))
+	n := 0 // letters, and their length in bytes
+	size := 0
+	for _, r := range s.runes {
+		if !isMark(r) {
+			n++
+			if l := utf8.RuneLen(r); l > 0 {
+				size += l
+			} else {
+				size += 3 // written as U+FFFD
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	s.letterByte = make([]int32, 0, n)
+	s.letterRune = make([]int32, 0, n)
 	s.runeID = newRuneTable(1024)
-	ids := make([]int32, 0, len(s.runes))
+	ids := make([]int32, 0, n)
 	counts := make([]int32, 0, 1024)
 	for i, r := range s.runes {
 		if isMark(r) {
 			continue
 		}
-		s.letterByte = append(s.letterByte, int32(len(b)))
+		s.letterByte = append(s.letterByte, int32(b.Len()))
 		s.letterRune = append(s.letterRune, int32(i))
-		b = utf8.AppendRune(b, r)
+		b.WriteRune(r)
 		id, added := s.runeID.add(r)
 		if added {
 			counts = append(counts, 0)
@@ -273,7 +300,7 @@ func (s *stream) index() {
 		counts[id]++
 		ids = append(ids, id)
 	}
-	s.letters = string(b)
+	s.letters = b.String()
 	s.posStart = make([]int32, len(counts)+1)
 	for k, c := range counts {
 		s.posStart[k+1] = s.posStart[k] + c

@@ -45,6 +45,11 @@ type formIndex struct {
 	// data row's among the data rows, kids each group row's data rows.
 	order, dataOrder map[*templates.Row]int
 	kids             map[*templates.Row][]*templates.Row
+	// cells counts the form's data cells, to size a reader's map once
+	// instead of growing it cell by cell.
+	cells int
+	// rowNum numbers the form's rows, for a reader's found.
+	rowNum map[*templates.Row]int
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -63,7 +68,7 @@ func indexOf(f *templates.Form) *formIndex {
 
 func newFormIndex(f *templates.Form) *formIndex {
 	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
-		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{},
+		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}, rowNum: map[*templates.Row]int{},
 		order: map[*templates.Row]int{}, dataOrder: map[*templates.Row]int{}, kids: map[*templates.Row][]*templates.Row{}}
 	seen := map[string]bool{}
 	add := func(w string) {
@@ -92,7 +97,9 @@ func newFormIndex(f *templates.Form) *formIndex {
 		for i, r := range t.DataRows() {
 			ix.dataOrder[r] = i
 		}
+		ix.cells += len(t.DataRows()) * len(t.DataColumns())
 		for i, r := range t.Rows {
+			ix.rowNum[r] = len(ix.rowNum)
 			ix.order[r] = i
 			if r.IsGroup {
 				ix.kids[r] = children(t, r)
@@ -132,7 +139,8 @@ type formReader struct {
 	findings []xxgk.Finding
 	// found remembers each row's last search: the cursor only moves
 	// forward, so a hit at or after a later cursor is still the answer.
-	found   map[*templates.Row]foundRow
+	// (By rowNum: a map of such large values would allocate each one.)
+	found   []foundRow
 	matched int // data rows whose label was found
 	valued  int // data rows with at least one number
 	// anchored counts the tables whose title or header label was found:
@@ -155,6 +163,7 @@ type foundRow struct {
 	from int
 	rr   rowRead
 	ok   bool
+	set  bool // the row was searched
 }
 
 type rowAlt struct {
@@ -169,6 +178,7 @@ type rowRead struct {
 	region     []piece
 	tailDigits string // bare digits at the end that may be the next label's numbering
 	line       int
+	at         where  // the row label's page (PDF)
 	printed    string // the label as printed
 	evidence   string
 	// asPrinted: the row is read only as printed or one digit a cell; its
@@ -177,7 +187,8 @@ type rowRead struct {
 }
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
-	return &formReader{formIndex: indexOf(f), s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: map[*templates.Row]foundRow{}}
+	ix := indexOf(f)
+	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make([]foundRow, len(ix.rowNum))}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -216,6 +227,9 @@ func anchors(t *templates.Table) []string {
 
 // solve turns the rows found into cells and findings.
 func (fr *formReader) solve() {
+	if len(fr.cells) == 0 {
+		fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
+	}
 	for i := range fr.pending {
 		fr.assign(&fr.pending[i])
 	}
@@ -308,11 +322,12 @@ func (rr rowRead) regionEnd() int {
 // findRow finds the first acceptable occurrence of row's label at or after
 // from.
 func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
-	if c, ok := fr.found[row]; ok && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
+	n := fr.rowNum[row]
+	if c := fr.found[n]; c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
 		return c.rr, c.ok
 	}
 	rr, ok := fr.searchRow(row, from)
-	fr.found[row] = foundRow{from, rr, ok}
+	fr.found[n] = foundRow{from, rr, ok, true}
 	return rr, ok
 }
 
@@ -377,7 +392,7 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false
 	}
 	o := s.origins[s.origin[st]]
-	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, printed: s.source(st, en)}
+	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at, printed: s.source(st, en)}
 	rr.evidence = fr.evidence(st, end)
 	return rr, true
 }
@@ -589,7 +604,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		if vals == nil {
 			if msg := solved.why[i]; msg != "" {
 				fr.findings = append(fr.findings, xxgk.Finding{
-					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
+					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
 					Message: fmt.Sprintf("表格“%s”的“%s”行：%s，该行数据未读取。", tableName(t), rowName(rr.row), msg),
 					Keys:    rowKeys(t, rr.row),
 				})
@@ -603,7 +618,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		p.undecided = p.undecided || solved.rule[i] == xxgk.RuleTableSplitAmbiguous
 		if msg := solved.why[i]; msg != "" {
 			fr.findings = append(fr.findings, xxgk.Finding{
-				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Evidence: rr.evidence,
+				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
 				Message: fmt.Sprintf("表格“%s”的“%s”行：%s。", tableName(t), rowName(rr.row), msg),
 				Keys:    rowKeys(t, rr.row),
 			})
@@ -624,9 +639,12 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 			continue
 		}
 		col := t.DataColumns()[c]
-		fr.cells[t.CellKey(rr.row.Key, col.Key)] = xxgk.Value{
-			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split,
-			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence},
+		key := t.CellKey(rr.row.Key, col.Key)
+		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
+			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
+		ev.Table, ev.RowLabel, ev.ColLabel, _ = t.Place(rr.row.Key, col.Key)
+		fr.cells[key] = xxgk.Value{
+			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
 		}
 	}
 }
@@ -770,7 +788,7 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			asPrinted := !fr.boundaryAfter(end)
 			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.origins[s.origin[i]]
-				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, asPrinted: asPrinted}
+				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted}
 				rr.evidence = fr.evidence(i, end)
 				return rr, true
 			}

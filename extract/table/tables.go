@@ -8,6 +8,7 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -146,7 +147,9 @@ func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]
 			first = v
 		}
 		total = total.Add(v.Value)
-		parts = append(parts, fmt.Sprintf("%s=%s", c, v.Value))
+		if len(def.Cells) > 1 { // the evidence of a sum names its parts
+			parts = append(parts, fmt.Sprintf("%s=%s", c, v.Value))
+		}
 	}
 	total = total.Shift(def.Shift)
 	if len(def.Cells) == 1 {
@@ -154,10 +157,88 @@ func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]
 		v.Value, v.Unit, v.Blank = total, fig.Unit, first.Blank
 		return v, true
 	}
-	return xxgk.Value{
-		Value: total, Unit: fig.Unit,
-		Evidence: xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Text: "表格各格之和：" + strings.Join(parts, " + ")},
-	}, true
+	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: "表格各格之和：" + strings.Join(parts, " + ")}
+	ev.Table, ev.RowLabel, ev.ColLabel = sumPlace(def)
+	return xxgk.Value{Value: total, Unit: fig.Unit, Evidence: ev}, true
+}
+
+// sumPlace names the cells a figure sums for people, as the form labels
+// them: the table, then what was summed (（三）不予公开各项之和 where the
+// rows are one group's; the rows' labels joined by ＋ otherwise), then the
+// column, or the columns joined by ＋. The evidence's text keeps the keys,
+// for scripts.
+func sumPlace(def templates.FigureDef) (table, row, col string) {
+	var tables, rows, cols, parents []string
+	add := func(list *[]string, s string) {
+		if !slices.Contains(*list, s) {
+			*list = append(*list, s)
+		}
+	}
+	for _, c := range def.Cells {
+		t, r, _, ok := templates.Cell(def.Form + "." + c)
+		if !ok {
+			return "", "", ""
+		}
+		tb, rp, cp, _ := templates.CellPlace(def.Form + "." + c)
+		add(&tables, tb)
+		add(&rows, rp)
+		add(&cols, cp)
+		parent := ""
+		if p := t.Row(r.Parent); p != nil {
+			parent = strings.TrimSpace(p.Label)
+		}
+		add(&parents, parent)
+	}
+	table = strings.Join(tables, "、")
+	col = joinPaths(cols)
+	switch {
+	case len(rows) == 1:
+		row = rows[0]
+	case len(parents) == 1 && parents[0] != "":
+		row = parents[0] + "各项之和"
+	default:
+		row = joinPaths(rows)
+	}
+	return table, row, col
+}
+
+// joinPaths names several label paths (行政诉讼 › 未经复议直接起诉 › 总计,
+// 行政诉讼 › 复议后起诉 › 总计) added together: where they differ in one
+// label only, that label's variants joined by ＋ in the shared path
+// (行政诉讼 › 未经复议直接起诉＋复议后起诉 › 总计); else the whole paths
+// joined by ＋.
+func joinPaths(paths []string) string {
+	if len(paths) == 1 {
+		return paths[0]
+	}
+	split := make([][]string, len(paths))
+	for i, p := range paths {
+		split[i] = strings.Split(p, templates.PathSep)
+	}
+	differ := -1
+	for k := range split[0] {
+		for _, sp := range split[1:] {
+			if len(sp) != len(split[0]) {
+				return strings.Join(paths, "＋")
+			}
+			if sp[k] != split[0][k] {
+				if differ >= 0 && differ != k {
+					return strings.Join(paths, "＋")
+				}
+				differ = k
+			}
+		}
+	}
+	if differ < 0 {
+		return paths[0]
+	}
+	var variants []string
+	for _, sp := range split {
+		variants = append(variants, sp[differ])
+	}
+	out := slices.Clone(split[0])
+	out[differ] = strings.Join(variants, "＋")
+	return strings.Join(out, templates.PathSep)
 }
 
 // mergeBlankForms says once that a whole form is blank (the official format

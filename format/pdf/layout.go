@@ -107,6 +107,10 @@ func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
 	var items []pitem
 	for _, t := range tables {
 		if g := t.grid(); g != nil {
+			g.RowPages = make([]int, len(g.Rows))
+			for r := range g.RowPages {
+				g.RowPages[r] = pi + 1
+			}
 			items = append(items, pitem{page: pi, top: t.ys[0], grid: g, xs: t.xs, oneRow: t.oneRow})
 		}
 	}
@@ -824,7 +828,7 @@ func pdfBlocks(pages [][]pitem) []document.Block {
 	lineNo := 0
 	var para *pline // the paragraph being built
 	var paraText strings.Builder
-	paraLine, paraPage := 0, -1
+	paraLine, paraPage, paraStart := 0, -1, -1 // paraStart: the page the paragraph starts on
 	var left, right float64
 	flush := func() {
 		if para == nil {
@@ -837,14 +841,14 @@ func pdfBlocks(pages [][]pitem) []document.Block {
 			return
 		}
 		s, kind := document.ClassifyLine(s)
-		cands = append(cands, document.Candidate{Block: document.Block{Line: paraLine, Text: s}, Kind: kind})
+		cands = append(cands, document.Candidate{Block: document.Block{Line: paraLine, Page: paraStart + 1, Text: s}, Kind: kind})
 	}
 	for pi, items := range pages {
 		pageLeft, pageRight := pdfMargins(items)
 		for _, it := range items {
 			if it.grid != nil {
 				flush()
-				cands = append(cands, document.Candidate{Block: document.Block{Line: lineNo + 1, Table: it.grid}})
+				cands = append(cands, document.Candidate{Block: document.Block{Line: lineNo + 1, Page: document.Block{Page: pi + 1, Table: it.grid}.RowPage(0), Table: it.grid}})
 				lineNo += len(it.grid.Rows)
 				continue
 			}
@@ -862,7 +866,7 @@ func pdfBlocks(pages [][]pitem) []document.Block {
 				continue
 			}
 			flush()
-			para, paraLine, paraPage = l, lineNo, pi
+			para, paraLine, paraPage, paraStart = l, lineNo, pi, pi
 			left, right = pageLeft, pageRight
 			paraText.WriteString(l.text)
 		}
@@ -1007,13 +1011,17 @@ func pdfAppendGrid(last *pitem, next pitem) bool {
 	}
 	base := len(a) - skip
 	first := len(a) // the first row appended
+	var pages []int // the rows' pages, when both parts know theirs
+	if len(last.grid.RowPages) == len(a) && len(next.grid.RowPages) == len(b) {
+		pages = append(last.grid.RowPages[:len(a):len(a)], next.grid.RowPages[skip:]...)
+	}
 	for _, row := range b[skip:] {
 		for c := range row {
 			row[c].OrigRow += base
 		}
 		a = append(a, row)
 	}
-	g := &document.Grid{Rows: a}
+	g := &document.Grid{Rows: a, RowPages: pages}
 	// A label cut by the break: the part at the top of the new page goes
 	// on the cell above when one of them spans rows and it does not start
 	// a numbered label of its own (三、本年度 / 办理结果, （六 / ）其他处理).
@@ -1042,7 +1050,7 @@ func pdfAppendGrid(last *pitem, next pitem) bool {
 			}
 		}
 	}
-	last.grid.Rows, last.xs = a, xs
+	last.grid.Rows, last.grid.RowPages, last.xs = a, pages, xs
 	return true
 }
 

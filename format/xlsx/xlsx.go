@@ -112,7 +112,7 @@ func Read(data []byte) (doc *document.Document, err error) {
 	area := maxWorkbookCells
 	for i, s := range wb.sheets {
 		doc.Findings = append(doc.Findings, fixed[i]...)
-		cells, cut, err := sheets[i].grid(shown, &area)
+		cells, at, cut, err := sheets[i].grid(shown, &area)
 		if err != nil {
 			return nil, err
 		}
@@ -133,13 +133,13 @@ func Read(data []byte) (doc *document.Document, err error) {
 			}
 			switch kind {
 			case "figures":
-				doc.Figures = summaryFigures(cells)
+				doc.Figures = summaryFigures(cells, &document.Grid{Sheet: s.name, Row0: at[0], Col0: at[1]})
 				continue
 			case "findings":
 				continue // xxgk's own findings: they are found again
 			}
 		}
-		doc.Blocks = append(doc.Blocks, sheetBlocks(cells)...)
+		doc.Blocks = append(doc.Blocks, sheetBlocks(cells, s.name, at)...)
 	}
 	if len(doc.Blocks) == 0 {
 		return nil, fmt.Errorf("xlsx 工作簿中没有任何内容: %w", format.ErrUnreadable)
@@ -201,7 +201,8 @@ func rowTexts(row []document.GridCell) []string {
 }
 
 // summaryFigures reads the 主要指标 sheet: 指标, 数值, 单位, 约数, 来源.
-func summaryFigures(g [][]document.GridCell) map[string]xxgk.Value {
+// at names its cells (Grid.CellName).
+func summaryFigures(g [][]document.GridCell, at *document.Grid) map[string]xxgk.Value {
 	byLabel := map[string]string{}
 	for _, fig := range templates.Figures {
 		byLabel[fig.Label] = fig.Key
@@ -209,7 +210,7 @@ func summaryFigures(g [][]document.GridCell) map[string]xxgk.Value {
 	out := map[string]xxgk.Value{}
 	header := false
 	const label, value = workbook.FigureLabel, workbook.FigureValue
-	for _, row := range g {
+	for ri, row := range g {
 		if len(row) <= value {
 			continue
 		}
@@ -225,7 +226,8 @@ func summaryFigures(g [][]document.GridCell) map[string]xxgk.Value {
 		if err != nil {
 			continue
 		}
-		v := xxgk.Value{Value: n, Evidence: xxgk.Evidence{Method: xxgk.MethodForm, Row: workbook.FiguresSheet, Col: row[label].Text}}
+		v := xxgk.Value{Value: n, Evidence: xxgk.Evidence{Method: xxgk.MethodForm, Row: workbook.FiguresSheet, Col: row[label].Text,
+			Sheet: at.Sheet, Cell: at.CellName(ri, value)}}
 		if len(row) > workbook.FigureUnit {
 			v.Unit = row[workbook.FigureUnit].Text
 		}
@@ -244,7 +246,8 @@ func summaryFigures(g [][]document.GridCell) map[string]xxgk.Value {
 // cropped to the cells that hold text. area is what is left of the
 // workbook's cells: the sheet's used range takes from it, and rows beyond
 // it are cut, as rows beyond maxSheetRows are. cut reports either.
-func (sd *sheetData) grid(shown map[fmtKey]string, area *int) (g [][]document.GridCell, cut bool, err error) {
+// at is the 0-based sheet row and column of the grid's first cell.
+func (sd *sheetData) grid(shown map[fmtKey]string, area *int) (g [][]document.GridCell, at [2]int, cut bool, err error) {
 	height, width := sd.rows, 0
 	for _, c := range sd.cells {
 		width = max(width, int(c.col)+1)
@@ -295,7 +298,7 @@ func (sd *sheetData) grid(shown map[fmtKey]string, area *int) (g [][]document.Gr
 		if work += (r1 - r0 + 1) * (c1 - c0 + 1); work > 4*height*width {
 			// Ranges that overlap over and over (a range listed twice is
 			// tolerated): Excel refuses such a file as damaged.
-			return nil, false, fmt.Errorf("xlsx 工作表的合并单元格相互重叠，文件已损坏: %w", format.ErrUnreadable)
+			return nil, at, false, fmt.Errorf("xlsx 工作表的合并单元格相互重叠，文件已损坏: %w", format.ErrUnreadable)
 		}
 		top := grid[r0][c0]
 		for r := r0; r <= r1; r++ {
@@ -304,12 +307,14 @@ func (sd *sheetData) grid(shown map[fmtKey]string, area *int) (g [][]document.Gr
 			}
 		}
 	}
-	return crop(grid), cut, nil
+	g, at = crop(grid)
+	return g, at, cut, nil
 }
 
 // crop cuts the grid to the rows and columns that hold text, renumbering
-// the origins. It reuses the grid's rows.
-func crop(grid [][]document.GridCell) [][]document.GridCell {
+// the origins, and gives the row and column where the cut grid starts. It
+// reuses the grid's rows.
+func crop(grid [][]document.GridCell) ([][]document.GridCell, [2]int) {
 	r0, c0, r1, c1 := -1, -1, -1, -1
 	for r, row := range grid {
 		for c, cell := range row {
@@ -327,7 +332,7 @@ func crop(grid [][]document.GridCell) [][]document.GridCell {
 		}
 	}
 	if r0 < 0 {
-		return nil
+		return nil, [2]int{}
 	}
 	out := grid[r0 : r1+1]
 	for r := range out {
@@ -337,14 +342,15 @@ func crop(grid [][]document.GridCell) [][]document.GridCell {
 			cell.OrigRow, cell.OrigCol = max(cell.OrigRow-r0, 0), max(cell.OrigCol-c0, 0)
 		}
 	}
-	return out
+	return out, [2]int{r0, c0}
 }
 
 // sheetBlocks cuts a sheet at empty rows into tables. Rows of a table that
 // hold one cell's text before its first or after its last row of several
 // cells (a title, 填报单位, a note) become paragraphs, as they would be on
 // a web page.
-func sheetBlocks(grid [][]document.GridCell) []document.Block {
+// sheet and at (the sheet position of grid[0][0]) name the tables' cells.
+func sheetBlocks(grid [][]document.GridCell, sheet string, at [2]int) []document.Block {
 	var blocks []document.Block
 	for start := 0; start < len(grid); {
 		if rowEmpty(grid[start]) {
@@ -355,7 +361,7 @@ func sheetBlocks(grid [][]document.GridCell) []document.Block {
 		for end < len(grid) && !rowEmpty(grid[end]) {
 			end++
 		}
-		blocks = append(blocks, segmentBlocks(grid, start, end)...)
+		blocks = append(blocks, segmentBlocks(grid, start, end, sheet, at)...)
 		start = end
 	}
 	return blocks
@@ -405,7 +411,7 @@ func fieldRow(row []document.GridCell) (string, bool) {
 
 // segmentBlocks turns grid rows [start, end), none of them empty, into
 // paragraphs and at most one table.
-func segmentBlocks(grid [][]document.GridCell, start, end int) []document.Block {
+func segmentBlocks(grid [][]document.GridCell, start, end int, sheet string, at [2]int) []document.Block {
 	var blocks []document.Block
 	seen := map[[2]int]bool{}
 	para := func(r int) {
@@ -434,7 +440,9 @@ func segmentBlocks(grid [][]document.GridCell, start, end int) []document.Block 
 		hi--
 	}
 	if lo < hi {
-		blocks = append(blocks, document.Block{Table: subGrid(grid, lo, hi)})
+		g := subGrid(grid, lo, hi)
+		g.Sheet, g.Row0, g.Col0 = sheet, at[0]+lo, at[1]
+		blocks = append(blocks, document.Block{Table: g})
 	}
 	for r := hi; r < end; r++ {
 		para(r)

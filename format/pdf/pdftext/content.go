@@ -122,11 +122,14 @@ func num(v any) float64 {
 	return 0
 }
 
-func nums(args []any, n int) ([]float64, bool) {
+// nums returns the last n (at most 6) operands as numbers, in an array:
+// nearly every operator of a content stream reads some, and a slice would
+// be allocated each time.
+func nums(args []any, n int) ([6]float64, bool) {
+	var out [6]float64
 	if len(args) < n {
-		return nil, false
+		return out, false
 	}
-	out := make([]float64, n)
 	for i, a := range args[len(args)-n:] {
 		out[i] = num(a)
 	}

@@ -48,9 +48,14 @@ type lexer struct {
 // allocating.
 var keywords = map[string]string{}
 
+// keywordValues are the same words as objects: a keyword put in an
+// interface would be allocated, and content streams are mostly operators.
+var keywordValues = map[string]any{}
+
 func init() {
 	for _, k := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' " obj endobj R stream endstream xref trailer startxref true false null`) {
 		keywords[k] = k
+		keywordValues[k] = keyword(k)
 	}
 }
 
@@ -239,6 +244,16 @@ func unhex(c byte) int {
 
 func (l *lexer) name() string {
 	l.pos++ // '/'
+	// Most names have no #xx escape: one string, no buffer.
+	end := l.pos
+	for end < len(l.b) && !isSpace(l.b[end]) && !isDelim(l.b[end]) && l.b[end] != '#' {
+		end++
+	}
+	if end == len(l.b) || l.b[end] != '#' {
+		start := l.pos
+		l.pos = end
+		return string(l.b[start:end])
+	}
 	var out []byte
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -437,6 +452,9 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 			return false, true
 		case "null":
 			return nil, true
+		}
+		if v, ok := keywordValues[tok.str]; ok {
+			return v, true
 		}
 		return keyword(tok.str), true
 	}

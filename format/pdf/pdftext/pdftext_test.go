@@ -9,7 +9,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"xxgk/format/pdf/pdftext/pdftest"
 )
@@ -272,16 +271,12 @@ func TestHostile(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			start := time.Now()
 			_, err := Read(c.data, c.lim)
 			if c.wantErr != nil && !errors.Is(err, c.wantErr) {
 				t.Errorf("err = %v, want %v", err, c.wantErr)
 			}
 			if c.wantErr == nil && err != nil {
 				t.Errorf("err = %v", err)
-			}
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("took %v", d)
 			}
 		})
 	}
