@@ -25,14 +25,16 @@ type Kept struct {
 	// and findings are the report's. Whole keeps the report itself.
 	Report *xxgk.Report
 	cells  cellSet
-	// series are the evidence texts of the cells check.Series compares
-	// (check.SeriesCells): a carry-over finding quotes the cell.
-	series []keyText
+	// series are the evidence of the cells check.Series compares
+	// (check.SeriesCells) that the compact cells do not hold: a carry-over
+	// finding quotes the cell and names its page.
+	series []seriesEvidence
 	whole  bool
 }
 
-type keyText struct {
+type seriesEvidence struct {
 	key  uint32 // cellKeys
+	page int
 	text string
 }
 
@@ -45,15 +47,15 @@ func Keep(r *xxgk.Report) *Kept {
 	slim.Cells = nil
 	k := &Kept{Report: &slim, cells: newCellSet(r.Cells)}
 	for key, v := range check.SeriesCells(r) {
-		if v.Text != "" {
-			k.series = append(k.series, keyText{keyIndex(key), v.Text})
+		if v.Text != "" || v.Page != 0 {
+			k.series = append(k.series, seriesEvidence{keyIndex(key), v.Page, v.Text})
 		}
 	}
 	return k
 }
 
 // SeriesReport is the report as check.Series reads it: the kept report
-// with the cells Series compares, with their evidence texts (a copy; the
+// with the cells Series compares, with their evidence texts and pages (a copy; the
 // findings of the copy are those of the kept report until either adds
 // one). Of a report kept whole, the report itself.
 func (k *Kept) SeriesReport() *xxgk.Report {
@@ -64,10 +66,10 @@ func (k *Kept) SeriesReport() *xxgk.Report {
 	for key, v := range k.cells.all() {
 		all[key] = v
 	}
-	for _, t := range k.series {
-		v := all[keyOf(t.key)]
-		v.Text = t.text
-		all[keyOf(t.key)] = v
+	for _, e := range k.series {
+		v := all[keyOf(e.key)]
+		v.Page, v.Text = e.page, e.text
+		all[keyOf(e.key)] = v
 	}
 	r := *k.Report
 	r.Cells = all

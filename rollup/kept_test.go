@@ -19,7 +19,8 @@ func TestKeep(t *testing.T) {
 		"gov_2021.t3_requests.new_received.total": {Value: xxgk.MustNumber("10"), Unit: "件",
 			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: 40, Row: "一、本年新收政府信息公开申请数量", Col: "总计", Text: "一、本年新收 10"}},
 		"gov_2021.t3_requests.carried_over.total": {Value: xxgk.MustNumber("2"),
-			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: 41, Row: "二、上年结转政府信息公开申请数量", Col: "总计", Text: "二、上年结转 2"}},
+			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: 41, Page: 3, Row: "二、上年结转政府信息公开申请数量", Col: "总计", Text: "二、上年结转 2",
+				Table: "表三", RowLabel: "二、上年结转政府信息公开申请数量", ColLabel: "总计"}},
 		"gov_2021.t4_review_litigation.review_upheld.total": {Value: xxgk.MustNumber("3"), Blank: true,
 			Evidence: xxgk.Evidence{Method: xxgk.MethodTable, Line: 60}},
 		"gov_2021.t3_requests.closed_granted.total": {Value: xxgk.MustNumber("15130"), Split: true,
@@ -41,7 +42,8 @@ func TestKeep(t *testing.T) {
 		t.Errorf("kept report's cells = %v, want none", ka.Report.Cells)
 	}
 	carried := cells["gov_2021.t3_requests.carried_over.total"]
-	carried.Row, carried.Col = "", "" // not kept; the text a finding quotes is
+	// Not kept; the text a finding quotes and the page it names are.
+	carried.Row, carried.Col, carried.Table, carried.RowLabel, carried.ColLabel = "", "", "", "", ""
 	if got, want := ka.SeriesReport().Cells, map[string]xxgk.Value{"gov_2021.t3_requests.carried_over.total": carried}; !reflect.DeepEqual(got, want) {
 		t.Errorf("series report's cells = %v, want %v", got, want)
 	}
@@ -59,8 +61,8 @@ func TestKeep(t *testing.T) {
 	for k, got := range row.Cells() {
 		n++
 		want := cells[k]
-		if !want.Approx {
-			want.Row, want.Col, want.Text = "", "", "" // not kept
+		if !want.Approx { // not kept
+			want.Row, want.Col, want.Text, want.Page, want.Table, want.RowLabel, want.ColLabel = "", "", "", 0, "", "", ""
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s = %+v, want %+v", k, got, want)
