@@ -951,7 +951,9 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 		}
 		stated := false
 		for _, c := range clauses {
-			if !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject) || noneStated(c, z.subject)) {
+			// Each of the three tests needs a subject in the clause (a
+			// negation that holds one is in it too): most clauses have none.
+			if strs.ContainsAny(c, z.subject) && !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject) || noneStated(c, z.subject)) {
 				stated = true
 				break
 			}
