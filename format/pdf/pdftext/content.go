@@ -79,9 +79,17 @@ func (in *interp) run(content []byte, res Dict) {
 	in.res = res
 	defer func() { in.res = saveRes }()
 	l := &lexer{b: content, content: true}
-	var operands []any
+	var operands []operand
 	for *in.ops > 0 {
-		v, tok, ok := l.object(0)
+		tok := l.next()
+		if tok.kind == tNumber {
+			// Most operands are numbers: kept unboxed, no allocation each.
+			if len(operands) < 64 {
+				operands = append(operands, numberOperand(tok))
+			}
+			continue
+		}
+		v, ok := l.objectFrom(tok, 0)
 		if !ok {
 			if tok.kind == tEOF {
 				return
@@ -91,7 +99,7 @@ func (in *interp) run(content []byte, res Dict) {
 		kw, isOp := v.(keyword)
 		if !isOp {
 			if len(operands) < 64 {
-				operands = append(operands, v)
+				operands = append(operands, operand{v: v, num: num(v)})
 			}
 			continue
 		}
@@ -107,6 +115,21 @@ func (in *interp) run(content []byte, res Dict) {
 			return
 		}
 	}
+}
+
+// operand is an operand of a content stream operator: a number, or v.
+type operand struct {
+	v   any     // the object; nil for a number
+	num float64 // num of the object
+}
+
+// numberOperand is the operand of a number token: what num reads from the
+// int or float64 objectFrom gives for it in a content stream, unboxed.
+func numberOperand(tok token) operand {
+	if tok.isInt {
+		return operand{num: float64(int(clampInt(tok.num)))}
+	}
+	return operand{num: num(tok.num)}
 }
 
 func num(v any) float64 {
@@ -125,18 +148,18 @@ func num(v any) float64 {
 // nums returns the last n (at most 6) operands as numbers, in an array:
 // nearly every operator of a content stream reads some, and a slice would
 // be allocated each time.
-func nums(args []any, n int) ([6]float64, bool) {
+func nums(args []operand, n int) ([6]float64, bool) {
 	var out [6]float64
 	if len(args) < n {
 		return out, false
 	}
 	for i, a := range args[len(args)-n:] {
-		out[i] = num(a)
+		out[i] = a.num
 	}
 	return out, true
 }
 
-func (in *interp) op(op string, args []any) {
+func (in *interp) op(op string, args []operand) {
 	switch op {
 	case "q":
 		if len(in.stack) < maxStackDepth {
@@ -160,10 +183,10 @@ func (in *interp) op(op string, args []any) {
 		}
 	case "Tf":
 		if len(args) >= 2 {
-			if n, ok := args[len(args)-2].(Name); ok {
+			if n, ok := args[len(args)-2].v.(Name); ok {
 				in.gs.font = in.font(n)
 			}
-			in.gs.fsize = num(args[len(args)-1])
+			in.gs.fsize = args[len(args)-1].num
 		}
 	case "Td":
 		if a, ok := nums(args, 2); ok {
@@ -190,14 +213,14 @@ func (in *interp) op(op string, args []any) {
 		in.showLast(args)
 	case "\"":
 		if len(args) >= 3 {
-			in.gs.tw = num(args[len(args)-3])
-			in.gs.tc = num(args[len(args)-2])
+			in.gs.tw = args[len(args)-3].num
+			in.gs.tc = args[len(args)-2].num
 			in.nextLine()
 			in.showLast(args)
 		}
 	case "TJ":
 		if len(args) > 0 {
-			if a, ok := args[len(args)-1].(Array); ok {
+			if a, ok := args[len(args)-1].v.(Array); ok {
 				for _, x := range a {
 					switch x := x.(type) {
 					case String:
@@ -214,7 +237,7 @@ func (in *interp) op(op string, args []any) {
 		m := markedContent{firstGlyp: len(in.page.Glyphs)}
 		if len(args) > 0 {
 			var props Dict
-			switch p := args[len(args)-1].(type) {
+			switch p := args[len(args)-1].v.(type) {
 			case Dict:
 				props = p
 			case Name:
@@ -241,7 +264,7 @@ func (in *interp) op(op string, args []any) {
 		}
 	case "Do":
 		if len(args) > 0 {
-			if n, ok := args[len(args)-1].(Name); ok {
+			if n, ok := args[len(args)-1].v.(Name); ok {
 				in.xobject(n)
 			}
 		}
@@ -403,9 +426,9 @@ func (in *interp) font(n Name) *font {
 }
 
 // showLast draws the string operand of Tj, ' or ".
-func (in *interp) showLast(args []any) {
+func (in *interp) showLast(args []operand) {
 	if len(args) > 0 {
-		if s, ok := args[len(args)-1].(String); ok {
+		if s, ok := args[len(args)-1].v.(String); ok {
 			in.show(string(s))
 		}
 	}
