@@ -82,10 +82,12 @@ func (in *interp) run(content []byte, res Dict) {
 	var operands []operand
 	for *in.ops > 0 {
 		tok := l.next()
-		if tok.kind == tNumber {
-			// Most operands are numbers: kept unboxed, no allocation each.
+		switch tok.kind {
+		case tNumber, tName, tString:
+			// Most operands are numbers, names and strings: kept unboxed,
+			// no allocation each.
 			if len(operands) < 64 {
-				operands = append(operands, numberOperand(tok))
+				operands = append(operands, plainOperand(tok))
 			}
 			continue
 		}
@@ -117,19 +119,44 @@ func (in *interp) run(content []byte, res Dict) {
 	}
 }
 
-// operand is an operand of a content stream operator: a number, or v.
+// operand is an operand of a content stream operator: a number, a name,
+// a string, or v.
 type operand struct {
-	v   any     // the object; nil for a number
-	num float64 // num of the object
+	v    any     // the object; nil for a number, name or string
+	num  float64 // num of the object
+	kind tokKind // tName or tString when str is the object
+	str  string
 }
 
-// numberOperand is the operand of a number token: what num reads from the
-// int or float64 objectFrom gives for it in a content stream, unboxed.
-func numberOperand(tok token) operand {
-	if tok.isInt {
+// plainOperand is the operand of a number, name or string token: what
+// objectFrom gives for it in a content stream (num reads a number as the
+// int or float64 objectFrom gives), unboxed.
+func plainOperand(tok token) operand {
+	switch {
+	case tok.kind == tName || tok.kind == tString:
+		return operand{kind: tok.kind, str: tok.str}
+	case tok.isInt:
 		return operand{num: float64(int(clampInt(tok.num)))}
 	}
 	return operand{num: num(tok.num)}
+}
+
+// name returns the operand as a Name, if it is one.
+func (o operand) name() (Name, bool) {
+	if o.kind == tName {
+		return Name(o.str), true
+	}
+	n, ok := o.v.(Name)
+	return n, ok
+}
+
+// string returns the operand as a String, if it is one.
+func (o operand) string() (String, bool) {
+	if o.kind == tString {
+		return String(o.str), true
+	}
+	s, ok := o.v.(String)
+	return s, ok
 }
 
 func num(v any) float64 {
@@ -183,7 +210,7 @@ func (in *interp) op(op string, args []operand) {
 		}
 	case "Tf":
 		if len(args) >= 2 {
-			if n, ok := args[len(args)-2].v.(Name); ok {
+			if n, ok := args[len(args)-2].name(); ok {
 				in.gs.font = in.font(n)
 			}
 			in.gs.fsize = args[len(args)-1].num
@@ -237,10 +264,9 @@ func (in *interp) op(op string, args []operand) {
 		m := markedContent{firstGlyp: len(in.page.Glyphs)}
 		if len(args) > 0 {
 			var props Dict
-			switch p := args[len(args)-1].v.(type) {
-			case Dict:
+			if p, ok := args[len(args)-1].v.(Dict); ok {
 				props = p
-			case Name:
+			} else if p, ok := args[len(args)-1].name(); ok {
 				props = in.f.dict(in.f.dict(in.res["Properties"])[p])
 			}
 			if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
@@ -264,7 +290,7 @@ func (in *interp) op(op string, args []operand) {
 		}
 	case "Do":
 		if len(args) > 0 {
-			if n, ok := args[len(args)-1].v.(Name); ok {
+			if n, ok := args[len(args)-1].name(); ok {
 				in.xobject(n)
 			}
 		}
@@ -428,7 +454,7 @@ func (in *interp) font(n Name) *font {
 // showLast draws the string operand of Tj, ' or ".
 func (in *interp) showLast(args []operand) {
 	if len(args) > 0 {
-		if s, ok := args[len(args)-1].v.(String); ok {
+		if s, ok := args[len(args)-1].string(); ok {
 			in.show(string(s))
 		}
 	}
