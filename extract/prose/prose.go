@@ -489,29 +489,59 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 	mentions := scanNumbers(text) // simplified: 條 reads as 条; offsets are those of s.Text
 	starts := clauseStarts(text, mentions)
 	nouns := bindNouns(text, mentions, starts)
+	// Every number's checks look at the words before it in its clause; a
+	// long clause (a table flattened to one line) has many numbers, so the
+	// words are found once per clause (cw), not once per number.
+	var cw clauseWords
+	// before is chain+text up to the number: a prefix of one string, and
+	// afterPart needs only the first 其中 or 包括 of it.
+	whole := st.chain + text
+	partAt := firstEnd(whole, 0, len(whole), partWords)
+	sc := sentenceCache{text: text, st: st}
 	for k, m := range mentions {
 		if m.Kind != numCount && m.Kind != numMoney {
 			continue
 		}
 		b := nouns[k]
 		cs := starts[k]
-		clause := dropEnumeration(text[cs:m.Start]) // 涵盖…计划总结…等政府信息: kinds, not a plan
-		if strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) {
-			continue
+		if cw.start != cs || cw.text == "" {
+			cw.reset(text, cs, clauseLimit(mentions, starts, k))
 		}
-		cumulative := strs.Index(clause, "累计") >= 0
-		if cumulative && !annualContext(text[:m.Start], year) {
-			continue
-		}
-		if channelNote(clause) || articleOne(m, b) {
-			continue // (公文平台发文)113条: one channel; 作为一项常态工作: no count
+		var clause string
+		var cumulative, past bool
+		if cw.enumeration <= m.Start {
+			// 涵盖…计划总结…等政府信息: kinds, not a plan; rare, read as it is.
+			clause = dropEnumeration(text[cs:m.Start])
+			if strs.ContainsAny(clause, cumulativeWords) || strs.ContainsAny(clause, planWords) || strs.ContainsAny(clause, rateWords) {
+				continue
+			}
+			cumulative = strs.Index(clause, "累计") >= 0
+			if cumulative && !annualContext(text[:m.Start], year) {
+				continue
+			}
+			if channelNote(clause) || articleOne(m, b) {
+				continue
+			}
+			past = strs.ContainsAny(clause, pastWords)
+		} else {
+			clause = text[cs:m.Start]
+			if cw.skip <= m.Start {
+				continue
+			}
+			cumulative = cw.cumulative <= m.Start
+			if cumulative && !annualContext(text[:m.Start], year) {
+				continue
+			}
+			if cw.channelNote(m.Start) || articleOne(m, b) {
+				continue // (公文平台发文)113条: one channel; 作为一项常态工作: no count
+			}
+			past = cw.past <= m.Start
 		}
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
-		past := strs.ContainsAny(clause, pastWords)
-		before := st.chain + text[:m.Start]
-		afterPart := strs.Index(before, "其中") >= 0 || strs.Index(before, "包括") >= 0 // strs: before grows with every number
-		for _, r := range proseRules {
-			if share && !r.anywhere || past && r.past(clause) || !r.claims(s, st, before, b, m, afterPart) {
+		before := whole[:len(st.chain)+m.Start]
+		afterPart := partAt <= len(before)
+		for i, r := range proseRules {
+			if share && !r.anywhere || past && r.past(clause) || !r.claims(s, &sc, i, before, b, m, afterPart) {
 				continue
 			}
 			if _, dup := out[r.figure]; dup {
@@ -769,10 +799,9 @@ func (r proseRule) topicAllowed(t topic) bool {
 	return false
 }
 
-// claims reports whether the rule reads mention m of the sentence, bound
-// to its words by b.
-func (r proseRule) claims(s sentence, st statement, before string, b nounBinding, m numMention, afterPart bool) bool {
-	text := st.text
+// claims reports whether the rule (proseRules[ri]) reads mention m of the
+// sentence, bound to its words by b.
+func (r proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, m numMention, afterPart bool) bool {
 	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
 		return false
 	}
@@ -789,10 +818,7 @@ func (r proseRule) claims(s sentence, st statement, before string, b nounBinding
 		return false // the number counts another noun
 	}
 	if r.context != nil {
-		stated := strs.ContainsAny(text, r.context)
-		if r.strict {
-			stated = st.says(r.context)
-		}
+		stated := sc.stated(ri, r)
 		if !stated && (r.strict || !r.inTopic(s.Topic)) {
 			return false // the section itself can give the context
 		}
@@ -800,7 +826,7 @@ func (r proseRule) claims(s sentence, st statement, before string, b nounBinding
 	if strs.ContainsAny(pre, r.not) || strs.ContainsAny(b.after, r.not) {
 		return false
 	}
-	if r.channelSubject && channelSubject(pre, r.subject) || r.oneChannel && channelKinds(text) > 1 {
+	if r.channelSubject && channelSubject(pre, r.subject) || r.oneChannel && sc.channelKinds() > 1 {
 		return false
 	}
 	if u := zh.FoldHan(m.Unit); !unitIn(u, r.units) && !(b.after != "" && unitIn(u, r.docUnits)) || (r.money != (m.Kind == numMoney)) {
@@ -925,7 +951,9 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 		}
 		stated := false
 		for _, c := range clauses {
-			if !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject) || noneStated(c, z.subject)) {
+			// Each of the three tests needs a subject in the clause (a
+			// negation that holds one is in it too): most clauses have none.
+			if strs.ContainsAny(c, z.subject) && !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject) || noneStated(c, z.subject)) {
 				stated = true
 				break
 			}

@@ -3,6 +3,7 @@ package table
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"xxgk/document"
@@ -33,6 +34,39 @@ type stream struct {
 	runeID     runeTable // rune → id
 	posStart   []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
 	pos        []int32
+
+	bufs *streamBufs // where the slices above came from, returned by release
+}
+
+// streamBufs are the slices of a stream, reused from one document to the
+// next: they are a third of all the bytes a text report's parse allocates,
+// and each new set makes work for the garbage collector.
+type streamBufs struct {
+	runes, keys                                      []rune
+	origin, offset, letterByte, letterRune, pos, ids []int32
+	posStart, counts, tableIDs                       []int32
+	origins                                          []origin
+}
+
+var streamPool = sync.Pool{New: func() any { return new(streamBufs) }}
+
+// maxPooled bounds the slices kept for reuse (in elements): a huge document
+// does not pin its buffers.
+const maxPooled = 1 << 20
+
+// reuse returns b emptied, or a new slice if b holds fewer than n.
+func reuse[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, 0, n)
+	}
+	return b[:0]
+}
+
+func pooled[T any](b []T) []T {
+	if cap(b) > maxPooled {
+		return nil
+	}
+	return b[:0]
 }
 
 // runeTable maps runes to small ids: an open-addressing hash table, much
@@ -50,6 +84,15 @@ func newRuneTable(size int) runeTable {
 		c *= 2
 	}
 	return runeTable{keys: make([]rune, c), ids: make([]int32, c)}
+}
+
+// reuseRuneTable is newRuneTable(1024) in the slices of an earlier table.
+func reuseRuneTable(keys []rune, ids []int32) runeTable {
+	if len(keys) < 2048 || len(keys) != len(ids) || len(keys)&(len(keys)-1) != 0 {
+		return newRuneTable(1024)
+	}
+	clear(keys)
+	return runeTable{keys: keys, ids: ids}
 }
 
 func (t *runeTable) slot(r rune) int {
@@ -90,8 +133,25 @@ func (t *runeTable) add(r rune) (id int32, added bool) {
 // lookup returns the id of rune r in this stream's index.
 func (s *stream) lookup(r rune) (int32, bool) { return s.runeID.get(r) }
 
-// release is kept for callers; the stream holds no pooled memory now.
-func (s *stream) release() {}
+// release returns the stream's slices for the next document. The stream
+// must not be used after: its slices are set to nil, so a use panics rather
+// than read another document.
+func (s *stream) release() {
+	b := s.bufs
+	if b == nil {
+		return
+	}
+	b.runes, b.origin, b.offset = pooled(s.runes), pooled(s.origin), pooled(s.offset)
+	b.letterByte, b.letterRune, b.pos, b.posStart = pooled(s.letterByte), pooled(s.letterRune), pooled(s.pos), pooled(s.posStart)
+	clear(s.origins) // the document's strings are not kept
+	b.origins = pooled(s.origins)
+	b.keys, b.tableIDs = s.runeID.keys, s.runeID.ids
+	if len(b.keys) > maxPooled {
+		b.keys, b.tableIDs = nil, nil
+	}
+	*s = stream{}
+	streamPool.Put(b)
+}
 
 // Markers in the stream. They are control characters, which folded report
 // text never contains.
@@ -125,7 +185,7 @@ func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark
 
 // newStream flattens doc.
 func newStream(doc *document.Document) *stream {
-	s := &stream{}
+	s := &stream{bufs: streamPool.Get().(*streamBufs)}
 	// The stream holds at most one rune per rune of the source (a marker
 	// stands for white space it drops) and a marker or two per block, cell
 	// and row: sized so, its slices are never copied while they grow.
@@ -141,10 +201,11 @@ func newStream(doc *document.Document) *stream {
 			}
 		}
 	}
-	s.runes = make([]rune, 0, size)
-	s.origin = make([]int32, 0, size)
-	s.offset = make([]int32, 0, size)
-	s.origins = make([]origin, 0, len(doc.Blocks)+16)
+	b := s.bufs
+	s.runes = reuse(b.runes, size)
+	s.origin = reuse(b.origin, size)
+	s.offset = reuse(b.offset, size)
+	s.origins = reuse(b.origins, len(doc.Blocks)+16)
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			s.addGrid(b)
@@ -281,11 +342,12 @@ func (s *stream) index() {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	s.letterByte = make([]int32, 0, n)
-	s.letterRune = make([]int32, 0, n)
-	s.runeID = newRuneTable(1024)
-	ids := make([]int32, 0, n)
-	counts := make([]int32, 0, 1024)
+	bufs := s.bufs
+	s.letterByte = reuse(bufs.letterByte, n)
+	s.letterRune = reuse(bufs.letterRune, n)
+	s.runeID = reuseRuneTable(bufs.keys, bufs.tableIDs)
+	ids := reuse(bufs.ids, n)
+	counts := reuse(bufs.counts, 1024)
 	for i, r := range s.runes {
 		if isMark(r) {
 			continue
@@ -301,16 +363,19 @@ func (s *stream) index() {
 		ids = append(ids, id)
 	}
 	s.letters = b.String()
-	s.posStart = make([]int32, len(counts)+1)
+	s.posStart = reuse(bufs.posStart, len(counts)+1)[:len(counts)+1]
+	s.posStart[0] = 0
 	for k, c := range counts {
 		s.posStart[k+1] = s.posStart[k] + c
 	}
-	s.pos = make([]int32, len(ids))
-	fill := append([]int32(nil), s.posStart[:len(counts)]...)
+	s.pos = reuse(bufs.pos, len(ids))[:len(ids)] // every element is written below
+	fill := counts                               // counts are done with: they become the next free place of each id
+	copy(fill, s.posStart[:len(counts)])
 	for ord, id := range ids {
 		s.pos[fill[id]] = int32(ord)
 		fill[id]++
 	}
+	bufs.ids, bufs.counts = pooled(ids), pooled(counts)
 }
 
 // find returns the rune span [start, end) of the first occurrence of word

@@ -36,10 +36,11 @@ type Result struct {
 func Read(doc *document.Document, year int) Result {
 	s := newStream(doc)
 	r := readTables(s, year)
-	s.release()
 	res := Result{Form: r.form, Cells: r.cells, Findings: r.findings}
 	if r.reader != nil && r.reader.undecided() {
-		res.undecided = r.reader
+		res.undecided = r.reader // it reads the stream again when settled
+	} else {
+		s.release()
 	}
 	return res
 }

@@ -88,6 +88,10 @@ func TestDecodeCleansText(t *testing.T) {
 		{"其他信息946\u200b条。", "其他信息946条。"},
 		{"共\u200c18\u200d3\u2060件\ufeff", "共183件"},
 		{"“引号”—破折号…省略号", "“引号”—破折号…省略号"}, // E2 lead bytes that are not zero-width stay
+		// The kinds found out of order, next to EF and E2 bytes that stay
+		// (，（） and “”): each kind's next place is kept across the finds.
+		{"甲，\u200b乙（丙）\r\n丁\ufeff“戊”\r\u2060己，\u200f庚\r", "甲，乙（丙）\n丁“戊”\n己，庚\n"},
+		{"\r\r\n\ufeff\ufeff，", "\n\n，"},
 	}
 	for _, tt := range tests {
 		got, _, err := Decode([]byte(tt.in))

@@ -79,9 +79,19 @@ func (in *interp) run(content []byte, res Dict) {
 	in.res = res
 	defer func() { in.res = saveRes }()
 	l := &lexer{b: content, content: true}
-	var operands []any
+	var operands []operand
 	for *in.ops > 0 {
-		v, tok, ok := l.object(0)
+		tok := l.next()
+		switch tok.kind {
+		case tNumber, tName, tString:
+			// Most operands are numbers, names and strings: kept unboxed,
+			// no allocation each.
+			if len(operands) < 64 {
+				operands = append(operands, plainOperand(tok))
+			}
+			continue
+		}
+		v, ok := l.objectFrom(tok, 0)
 		if !ok {
 			if tok.kind == tEOF {
 				return
@@ -91,7 +101,7 @@ func (in *interp) run(content []byte, res Dict) {
 		kw, isOp := v.(keyword)
 		if !isOp {
 			if len(operands) < 64 {
-				operands = append(operands, v)
+				operands = append(operands, operand{v: v, num: num(v)})
 			}
 			continue
 		}
@@ -107,6 +117,46 @@ func (in *interp) run(content []byte, res Dict) {
 			return
 		}
 	}
+}
+
+// operand is an operand of a content stream operator: a number, a name,
+// a string, or v.
+type operand struct {
+	v    any     // the object; nil for a number, name or string
+	num  float64 // num of the object
+	kind tokKind // tName or tString when str is the object
+	str  string
+}
+
+// plainOperand is the operand of a number, name or string token: what
+// objectFrom gives for it in a content stream (num reads a number as the
+// int or float64 objectFrom gives), unboxed.
+func plainOperand(tok token) operand {
+	switch {
+	case tok.kind == tName || tok.kind == tString:
+		return operand{kind: tok.kind, str: tok.str}
+	case tok.isInt:
+		return operand{num: float64(int(clampInt(tok.num)))}
+	}
+	return operand{num: num(tok.num)}
+}
+
+// name returns the operand as a Name, if it is one.
+func (o operand) name() (Name, bool) {
+	if o.kind == tName {
+		return Name(o.str), true
+	}
+	n, ok := o.v.(Name)
+	return n, ok
+}
+
+// string returns the operand as a String, if it is one.
+func (o operand) string() (String, bool) {
+	if o.kind == tString {
+		return String(o.str), true
+	}
+	s, ok := o.v.(String)
+	return s, ok
 }
 
 func num(v any) float64 {
@@ -125,18 +175,18 @@ func num(v any) float64 {
 // nums returns the last n (at most 6) operands as numbers, in an array:
 // nearly every operator of a content stream reads some, and a slice would
 // be allocated each time.
-func nums(args []any, n int) ([6]float64, bool) {
+func nums(args []operand, n int) ([6]float64, bool) {
 	var out [6]float64
 	if len(args) < n {
 		return out, false
 	}
 	for i, a := range args[len(args)-n:] {
-		out[i] = num(a)
+		out[i] = a.num
 	}
 	return out, true
 }
 
-func (in *interp) op(op string, args []any) {
+func (in *interp) op(op string, args []operand) {
 	switch op {
 	case "q":
 		if len(in.stack) < maxStackDepth {
@@ -160,10 +210,10 @@ func (in *interp) op(op string, args []any) {
 		}
 	case "Tf":
 		if len(args) >= 2 {
-			if n, ok := args[len(args)-2].(Name); ok {
+			if n, ok := args[len(args)-2].name(); ok {
 				in.gs.font = in.font(n)
 			}
-			in.gs.fsize = num(args[len(args)-1])
+			in.gs.fsize = args[len(args)-1].num
 		}
 	case "Td":
 		if a, ok := nums(args, 2); ok {
@@ -190,14 +240,14 @@ func (in *interp) op(op string, args []any) {
 		in.showLast(args)
 	case "\"":
 		if len(args) >= 3 {
-			in.gs.tw = num(args[len(args)-3])
-			in.gs.tc = num(args[len(args)-2])
+			in.gs.tw = args[len(args)-3].num
+			in.gs.tc = args[len(args)-2].num
 			in.nextLine()
 			in.showLast(args)
 		}
 	case "TJ":
 		if len(args) > 0 {
-			if a, ok := args[len(args)-1].(Array); ok {
+			if a, ok := args[len(args)-1].v.(Array); ok {
 				for _, x := range a {
 					switch x := x.(type) {
 					case String:
@@ -214,10 +264,9 @@ func (in *interp) op(op string, args []any) {
 		m := markedContent{firstGlyp: len(in.page.Glyphs)}
 		if len(args) > 0 {
 			var props Dict
-			switch p := args[len(args)-1].(type) {
-			case Dict:
+			if p, ok := args[len(args)-1].v.(Dict); ok {
 				props = p
-			case Name:
+			} else if p, ok := args[len(args)-1].name(); ok {
 				props = in.f.dict(in.f.dict(in.res["Properties"])[p])
 			}
 			if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
@@ -241,7 +290,7 @@ func (in *interp) op(op string, args []any) {
 		}
 	case "Do":
 		if len(args) > 0 {
-			if n, ok := args[len(args)-1].(Name); ok {
+			if n, ok := args[len(args)-1].name(); ok {
 				in.xobject(n)
 			}
 		}
@@ -403,9 +452,9 @@ func (in *interp) font(n Name) *font {
 }
 
 // showLast draws the string operand of Tj, ' or ".
-func (in *interp) showLast(args []any) {
+func (in *interp) showLast(args []operand) {
 	if len(args) > 0 {
-		if s, ok := args[len(args)-1].(String); ok {
+		if s, ok := args[len(args)-1].string(); ok {
 			in.show(string(s))
 		}
 	}
