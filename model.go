@@ -51,6 +51,7 @@ type Report struct {
 // read: an auditor who doubts the year can find the sentence it came from.
 type MetaEvidence struct {
 	Line int    `json:"line,omitempty"` // 1-based line of the decoded source; 0 for a web page's <title>
+	Page int    `json:"page,omitempty"` // 1-based page of a PDF; 0 for other formats
 	Text string `json:"evidence"`       // the text it was read from, cut to a short excerpt
 }
 

@@ -38,9 +38,9 @@ type Meta struct {
 func Read(doc *document.Document) (Meta, []xxgk.Finding) {
 	m, fs := readMeta(doc)
 	return Meta{Agency: m.Agency, Year: m.Year, Published: m.Published, NotReport: m.NotReport,
-		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != ""),
-		YearEvidence:      m.YearEvidence.of(m.Year != 0),
-		PublishedEvidence: m.PublishedEvidence.of(m.Published != ""),
+		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != "", doc),
+		YearEvidence:      m.YearEvidence.of(m.Year != 0, doc),
+		PublishedEvidence: m.PublishedEvidence.of(m.Published != "", doc),
 	}, fs
 }
 
@@ -63,11 +63,25 @@ type evidence struct {
 
 // of is the evidence for the model, or nil when no value was read (known
 // false) or nothing says where it came from.
-func (e evidence) of(known bool) *xxgk.MetaEvidence {
+func (e evidence) of(known bool, doc *document.Document) *xxgk.MetaEvidence {
 	if !known || (e.Line == 0 && e.Text == "") {
 		return nil
 	}
-	return &xxgk.MetaEvidence{Line: e.Line, Text: e.Text}
+	return &xxgk.MetaEvidence{Line: e.Line, Page: pageOf(doc, e.Line), Text: e.Text}
+}
+
+// pageOf is the PDF page of line n: the page of the block that starts
+// last at or before it (a PDF's lines count its extracted text, which no
+// one can find; its page one can). 0 for a document without pages or a
+// line no block starts before.
+func pageOf(doc *document.Document, n int) int {
+	line, page := 0, 0
+	for _, b := range doc.Blocks {
+		if b.Line > line && b.Line <= n {
+			line, page = b.Line, b.Page
+		}
+	}
+	return page
 }
 
 const (

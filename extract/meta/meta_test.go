@@ -358,3 +358,40 @@ func TestMetaFormFields(t *testing.T) {
 		t.Errorf("year %d %v", m.Year, metaRules(fs))
 	}
 }
+
+// TestMetaPages: in a PDF, where the agency, year and date were read is
+// named by page too (its lines count extracted text no one can find).
+func TestMetaPages(t *testing.T) {
+	doc := metaTextDoc("某某县交通运输局2023年政府信息公开工作年度报告\n" +
+		"一、总体情况\n" +
+		"2023年，我局认真贯彻落实……\n" +
+		"六、其他需要报告的事项\n" +
+		"本年度无其他需要报告的事项。\n" +
+		"某某县交通运输局\n" +
+		"2024年1月20日\n")
+	doc.Kind = "pdf"
+	// The signature and its date are on page 3.
+	for i, page := range []int{1, 1, 1, 2, 2, 3, 3} {
+		doc.Blocks[i].Page = page
+	}
+	m, _ := Read(doc)
+	if m.Agency == "" || m.Published != "2024-01-20" {
+		t.Fatalf("agency %q, published %q", m.Agency, m.Published)
+	}
+	for _, c := range []struct {
+		name string
+		e    *xxgk.MetaEvidence
+		page int
+	}{{"agency", m.AgencyEvidence, 1}, {"year", m.YearEvidence, 1}, {"published", m.PublishedEvidence, 3}} {
+		if c.e == nil || c.e.Page != c.page {
+			t.Errorf("%s evidence %+v, want page %d", c.name, c.e, c.page)
+		}
+	}
+	// A text file has lines, no pages.
+	for i := range doc.Blocks {
+		doc.Blocks[i].Page = 0
+	}
+	if m, _ := Read(doc); m.PublishedEvidence == nil || m.PublishedEvidence.Page != 0 {
+		t.Errorf("text: published evidence %+v", m.PublishedEvidence)
+	}
+}
