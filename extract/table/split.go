@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"xxgk"
 	"xxgk/templates"
@@ -57,14 +56,8 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 	n := len(cols)
 	sol := solution{values: make([][]cellVal, len(rows)), split: make([]bool, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
 	rels, grouped := groupRelations(t, rows)
-	rowIndex := map[string]int{}
-	for i, rr := range rows {
-		rowIndex[rr.row.Key] = i
-	}
-	colIndex := map[string]int{}
-	for i, c := range cols {
-		colIndex[c.Key] = i
-	}
+	tr := relsOf(t).with(t, rows, rels, grouped)
+	bound, ownOf, rowPos := tr.rels, tr.own, tr.places(rows)
 	cands := make([]rowCands, len(rows))
 	for i, rr := range rows {
 		if len(rr.region) == 0 {
@@ -72,11 +65,10 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 		}
 		// The row's own identities (总计 = sum of the columns) filter the
 		// splits as they are made.
-		own := ownRelations(t, rr.row.Key)
-		if grouped {
-			own = rowRelations(rels, rr.row.Key)
-		}
-		cs, why := candidates(rr, n, cols, len(own) > 0, func(c []cellVal) bool { return rowHolds(own, colIndex, c) })
+		// The relations between cells of this row alone: the table's own,
+		// or with groups those groupRelations gives.
+		own := ownOf(rr.row.Key)
+		cs, why := candidates(rr, n, cols, len(own) > 0, func(c []cellVal) bool { return rowHoldsAt(own, c) })
 		if why != "" {
 			sol.why[i], sol.rule[i] = why, xxgk.RuleTableValueCount
 			continue
@@ -87,7 +79,7 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 			// wrapped in its cell (15 / 4 for 154) reads as two, and the
 			// row's broken total is then the reading's fault, not the
 			// report's.
-			if len(own) > 0 && spansLines(rr) && !rowHolds(own, colIndex, cs.cands[0]) {
+			if len(own) > 0 && spansLines(rr) && !rowHoldsAt(own, cs.cands[0]) {
 				sol.why[i], sol.rule[i] = fmt.Sprintf("本行的数字分在几行（%s），且与本行的合计不符：可能是单元格内的数字换行被拆开", regionText(rr)), xxgk.RuleTableRowWrapped
 				continue
 			}
@@ -115,9 +107,9 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 	}
 	if len(amb) > 0 {
 		agree, count, complete := map[int][]agreement(nil), 0, true
-		broken := brokenAcrossRows(rels, rowIndex, colIndex, chosen)
+		broken := brokenAcrossRows(bound, rowPos, chosen)
 		if !broken {
-			agree, count, complete = searchSplits(rels, stated, rows, rowIndex, colIndex, cands, amb, chosen)
+			agree, count, complete = searchSplits(bound, tr.bind(t, stated), rowPos, rows, cands, amb, chosen)
 		}
 		for _, i := range amb {
 			which, ways := "表格的", count
@@ -162,20 +154,20 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 // brokenAcrossRows reports whether an identity spanning rows fails on the
 // rows read without a choice. The report's totals then disagree with its
 // rows, and choosing a split by such identities would be a guess.
-func brokenAcrossRows(rels []templates.Relation, rowIndex, colIndex map[string]int, chosen [][]cellVal) bool {
-	get := func(c templates.CellRef) (cellVal, bool) {
-		i, ok := rowIndex[c.Row]
-		if !ok || chosen[i] == nil {
-			return cellVal{}, false
+func brokenAcrossRows(rels []boundRel, rowPos []int, chosen [][]cellVal) bool {
+	get := func(c cellAt) (xxgk.Number, bool) {
+		if c.row < 0 || rowPos[c.row] < 0 || chosen[rowPos[c.row]] == nil {
+			return xxgk.Number{}, false
 		}
-		v := chosen[i][colIndex[c.Col]]
-		return v, v.ok
+		v := &chosen[rowPos[c.row]][c.col]
+		return v.num, v.ok
 	}
-	for _, rel := range rels {
-		if rel.Const != "" || !acrossRows(rel) {
+	for i := range rels {
+		b := &rels[i]
+		if b.hasConst || !b.across {
 			continue
 		}
-		if holds, known := evaluate(rel, get); known && !holds {
+		if holds, known := evaluateAt(b, get); known && !holds {
 			return true
 		}
 	}
@@ -532,49 +524,6 @@ func splitDigits(digits string, parts int, f func([]int64) bool) bool {
 	return rec(digits, parts)
 }
 
-var ownRelationSets sync.Map // *templates.Table → map[string][]templates.Relation
-
-// ownRelations returns the relations of t between cells of one row,
-// computed once per table.
-func ownRelations(t *templates.Table, row string) []templates.Relation {
-	if m, ok := ownRelationSets.Load(t); ok {
-		return m.(map[string][]templates.Relation)[row]
-	}
-	m := map[string][]templates.Relation{}
-	for _, r := range t.Rows {
-		m[r.Key] = rowRelations(t.Relations(), r.Key)
-	}
-	ownRelationSets.Store(t, m)
-	return m[row]
-}
-
-// rowRelations returns the relations between cells of one row.
-func rowRelations(rels []templates.Relation, row string) []templates.Relation {
-	var out []templates.Relation
-	for _, rel := range rels {
-		if rel.Const == "" && onlyRow(rel, row) {
-			out = append(out, rel)
-		}
-	}
-	return out
-}
-
-// rowHolds checks relations between cells of one row against vals.
-func rowHolds(rels []templates.Relation, colIndex map[string]int, vals []cellVal) bool {
-	for _, rel := range rels {
-		if ok, known := evaluate(rel, func(c templates.CellRef) (cellVal, bool) {
-			i, found := colIndex[c.Col]
-			if !found {
-				return cellVal{}, false
-			}
-			return vals[i], vals[i].ok
-		}); known && !ok {
-			return false
-		}
-	}
-	return true
-}
-
 // spansLines reports whether a row's values come from more than one line
 // of the source (a table of text); a grid's cells share their table's line.
 func spansLines(rr rowRead) bool {
@@ -597,42 +546,6 @@ func onlyRow(rel templates.Relation, row string) bool {
 	return true
 }
 
-// evaluate computes a relation; known is false when a cell is unknown.
-func evaluate(rel templates.Relation, get func(templates.CellRef) (cellVal, bool)) (holds, known bool) {
-	sum := func(refs []templates.CellRef) (xxgk.Number, bool) {
-		total := xxgk.Int(0)
-		for _, r := range refs {
-			v, ok := get(r)
-			if !ok {
-				return total, false
-			}
-			total = total.Add(v.num)
-		}
-		return total, true
-	}
-	l, ok1 := sum(rel.LHS)
-	r, ok2 := sum(rel.RHS)
-	if !ok1 || !ok2 {
-		return false, false
-	}
-	if rel.Const != "" {
-		c, err := xxgk.ParseNumber(rel.Const)
-		if err != nil {
-			return false, false
-		}
-		r = c
-	}
-	switch rel.Op {
-	case "==":
-		return l.Equal(r), true
-	case "<=":
-		return l.Cmp(r) <= 0, true
-	case ">=":
-		return l.Cmp(r) >= 0, true
-	}
-	return true, false
-}
-
 // agreement tracks whether every solution gives a cell the same value.
 type agreement struct {
 	v    cellVal
@@ -644,42 +557,53 @@ type agreement struct {
 // read make a relation unknown, which then constrains nothing). It returns,
 // per ambiguous row and column, whether all combinations agree, and how
 // many there are; complete is false when the search ran out of budget.
-func searchSplits(rels, stated []templates.Relation, rows []rowRead, rowIndex, colIndex map[string]int, cands []rowCands, amb []int, chosen [][]cellVal) (map[int][]agreement, int, bool) {
+func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands []rowCands, amb []int, chosen [][]cellVal) (map[int][]agreement, int, bool) {
 	pos := map[int]int{} // row index → depth in amb
 	for d, i := range amb {
 		pos[i] = d
 	}
 	// Relations checked once their last ambiguous row is assigned: the
 	// identities between cells, and the sums stated elsewhere.
-	checkAt := make([][]templates.Relation, len(amb))
-	for k, rel := range append(rels[:len(rels):len(rels)], stated...) {
-		if rel.Const != "" && k < len(rels) {
+	checkAt := make([][]*boundRel, len(amb))
+	all := append(rels[:len(rels):len(rels)], stated...)
+	for k := range all {
+		b := &all[k]
+		if b.hasConst && k < len(rels) {
 			continue
 		}
 		deepest, usable := -1, true
-		for _, c := range rel.Cells() {
-			i, ok := rowIndex[c.Row]
-			if !ok || (chosen[i] == nil && len(cands[i].cands) == 0) {
-				usable = false
-				break
+		for _, refs := range [][]cellAt{b.lhs, b.rhs} {
+			for _, c := range refs {
+				if c.row < 0 || rowPos[c.row] < 0 {
+					usable = false
+					break
+				}
+				i := rowPos[c.row]
+				if chosen[i] == nil && len(cands[i].cands) == 0 {
+					usable = false
+					break
+				}
+				if d, isAmb := pos[i]; isAmb && d > deepest {
+					deepest = d
+				}
 			}
-			if d, isAmb := pos[i]; isAmb && d > deepest {
-				deepest = d
+			if !usable {
+				break
 			}
 		}
 		if usable && deepest >= 0 {
-			checkAt[deepest] = append(checkAt[deepest], rel)
+			checkAt[deepest] = append(checkAt[deepest], b)
 		}
 	}
 	cur := make([][]cellVal, len(rows))
 	copy(cur, chosen)
-	get := func(c templates.CellRef) (cellVal, bool) {
-		i := rowIndex[c.Row]
+	get := func(c cellAt) (xxgk.Number, bool) {
+		i := rowPos[c.row] // every row of a relation checked was read
 		if cur[i] == nil {
-			return cellVal{}, false
+			return xxgk.Number{}, false
 		}
-		v := cur[i][colIndex[c.Col]]
-		return v, v.ok
+		v := &cur[i][c.col]
+		return v.num, v.ok
 	}
 	agree := map[int][]agreement{}
 	count := 0
@@ -717,8 +641,8 @@ func searchSplits(rels, stated []templates.Relation, rows []rowRead, rowIndex, c
 		for _, c := range cands[i].cands {
 			cur[i] = c
 			ok := true
-			for _, rel := range checkAt[d] {
-				if holds, known := evaluate(rel, get); known && !holds {
+			for _, b := range checkAt[d] {
+				if holds, known := evaluateAt(b, get); known && !holds {
 					ok = false
 					break
 				}

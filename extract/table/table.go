@@ -655,19 +655,20 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 // columns were not where the template puts them (a local variant with the
 // 总计 column first, an extra column), and every cell could be wrong.
 func (fr *formReader) dropMisaligned(t *templates.Table) {
-	get := func(c templates.CellRef) (cellVal, bool) {
-		v, ok := fr.cells[t.CellKey(c.Row, c.Col)]
-		return cellVal{num: v.Value, ok: ok}, ok
+	get := func(c cellAt) (xxgk.Number, bool) {
+		v, ok := fr.cells[c.key]
+		return v.Value, ok
 	}
+	tr := relsOf(t)
 	checked, broken := 0, 0
 	for _, r := range t.DataRows() {
-		own := ownRelations(t, r.Key)
+		own := tr.own(r.Key)
 		if len(own) == 0 || !rowHasNonZero(fr.cells, t, r.Key) {
 			continue
 		}
 		checked++
-		for _, rel := range own {
-			if holds, known := evaluate(rel, get); known && !holds {
+		for _, b := range own {
+			if holds, known := evaluateAt(b, get); known && !holds {
 				broken++
 				break
 			}
@@ -706,22 +707,26 @@ func rowHasNonZero(cells map[string]xxgk.Value, t *templates.Table, row string) 
 // (Shanghai 2019); there a blank is not a zero, and reading it as 0 would
 // be a wrong number. Such blanks are left out, with a finding.
 func (fr *formReader) dropUnlikelyBlanks(t *templates.Table) {
-	get := func(c templates.CellRef) (cellVal, bool) {
-		v, ok := fr.cells[t.CellKey(c.Row, c.Col)]
-		return cellVal{num: v.Value, blank: v.Blank, ok: ok}, ok
+	get := func(c cellAt) (xxgk.Number, bool) {
+		v, ok := fr.cells[c.key]
+		return v.Value, ok
 	}
 	drop := map[string]bool{}
-	for _, rel := range t.Relations() {
-		if rel.Const != "" {
+	rels := relsOf(t).rels
+	for i := range rels {
+		b := &rels[i]
+		if b.hasConst {
 			continue
 		}
-		holds, known := evaluate(rel, get)
+		holds, known := evaluateAt(b, get)
 		if !known || holds {
 			continue
 		}
-		for _, c := range rel.Cells() {
-			if k := t.CellKey(c.Row, c.Col); fr.cells[k].Blank {
-				drop[k] = true
+		for _, refs := range [][]cellAt{b.lhs, b.rhs} {
+			for _, c := range refs {
+				if fr.cells[c.key].Blank {
+					drop[c.key] = true
+				}
 			}
 		}
 	}

@@ -1,0 +1,226 @@
+package table
+
+import (
+	"sync"
+
+	"xxgk"
+	"xxgk/templates"
+)
+
+// The split search evaluates the identities once per candidate split, and
+// a run of digits has thousands: looking up each cell by its row and column
+// key in maps (and parsing a relation's constant) on every evaluation was
+// most of the search. The templates are static, so each table's relations
+// are bound once to places: the row's in the table's rows, the column's in
+// its data columns. A solveTable then only maps the table's rows to the
+// rows it read.
+
+// cellAt is a cell reference bound to places: row in t.Rows (-1 when the
+// key names no row of the table), col in t.DataColumns() (colOK false when
+// the key names no data column; col is then 0, as the map lookup it
+// replaces gave), and key, the cell's CellKey.
+type cellAt struct {
+	row, col int
+	colOK    bool
+	key      string
+}
+
+// boundRel is a relation with its cells bound.
+type boundRel struct {
+	rel      *templates.Relation
+	lhs, rhs []cellAt
+	konst    xxgk.Number // rel.Const parsed, when hasConst
+	hasConst bool
+	badConst bool // rel.Const does not parse: the relation is never known
+	across   bool // acrossRows(rel)
+}
+
+// tableRels is a table's relations bound once.
+type tableRels struct {
+	rowIdx map[string]int // row key → place in t.Rows
+	nRows  int            // places rowIdx gives: len(t.Rows), or more (with)
+	colIdx map[string]int // column key → place in t.DataColumns()
+	rels   []boundRel     // t.Relations()
+	own    func(row string) []*boundRel
+}
+
+var tableRelSets sync.Map // *templates.Table → *tableRels
+
+// relsOf returns the relations of t bound to places, bound once per table.
+func relsOf(t *templates.Table) *tableRels {
+	if v, ok := tableRelSets.Load(t); ok {
+		return v.(*tableRels)
+	}
+	tr := &tableRels{rowIdx: map[string]int{}, colIdx: map[string]int{}}
+	for i, r := range t.Rows {
+		if _, dup := tr.rowIdx[r.Key]; !dup {
+			tr.rowIdx[r.Key] = i
+		}
+	}
+	tr.nRows = len(t.Rows)
+	for i, c := range t.DataColumns() {
+		tr.colIdx[c.Key] = i // the last of a key, as solveTable's index had it
+	}
+	tr.rels = tr.bind(t, t.Relations())
+	tr.own = ownBound(tr.rels)
+	v, _ := tableRelSets.LoadOrStore(t, tr)
+	return v.(*tableRels)
+}
+
+// with returns tr for the rows read and rels, t's relations for them
+// (groupRelations): tr itself when rels are the table's own and every row
+// read is a row of the table; otherwise a copy bound anew, where a row read
+// that is none of the table's has a place of its own.
+func (tr *tableRels) with(t *templates.Table, rows []rowRead, rels []templates.Relation, grouped bool) *tableRels {
+	missing := false
+	for _, rr := range rows {
+		if _, ok := tr.rowIdx[rr.row.Key]; !ok {
+			missing = true
+		}
+	}
+	if !grouped && !missing {
+		return tr
+	}
+	out := &tableRels{rowIdx: make(map[string]int, len(tr.rowIdx)), colIdx: tr.colIdx, nRows: tr.nRows}
+	for k, i := range tr.rowIdx {
+		out.rowIdx[k] = i
+	}
+	for _, rr := range rows {
+		if _, ok := out.rowIdx[rr.row.Key]; !ok {
+			out.rowIdx[rr.row.Key] = out.nRows
+			out.nRows++
+		}
+	}
+	out.rels = out.bind(t, rels)
+	out.own = ownBound(out.rels)
+	return out
+}
+
+// places maps each place of a row to the last of the rows read of that
+// row (-1: not read), as solveTable's index by key did.
+func (tr *tableRels) places(rows []rowRead) []int {
+	pos := make([]int, tr.nRows)
+	for i := range pos {
+		pos[i] = -1
+	}
+	for i, rr := range rows {
+		pos[tr.rowIdx[rr.row.Key]] = i
+	}
+	return pos
+}
+
+// bind binds the cells of rels, relations of t's cells.
+func (tr *tableRels) bind(t *templates.Table, rels []templates.Relation) []boundRel {
+	out := make([]boundRel, len(rels))
+	resolve := func(refs []templates.CellRef) []cellAt {
+		at := make([]cellAt, len(refs))
+		for k, c := range refs {
+			r, rok := tr.rowIdx[c.Row]
+			if !rok {
+				r = -1
+			}
+			col, cok := tr.colIdx[c.Col]
+			at[k] = cellAt{row: r, col: col, colOK: cok, key: t.CellKey(c.Row, c.Col)}
+		}
+		return at
+	}
+	for i := range rels {
+		rel := &rels[i]
+		b := boundRel{rel: rel, lhs: resolve(rel.LHS), rhs: resolve(rel.RHS), across: acrossRows(*rel)}
+		if rel.Const != "" {
+			b.hasConst = true
+			c, err := xxgk.ParseNumber(rel.Const)
+			b.konst, b.badConst = c, err != nil
+		}
+		out[i] = b
+	}
+	return out
+}
+
+// evaluateAt is evaluate on a bound relation; get reads a bound cell.
+func evaluateAt(b *boundRel, get func(cellAt) (xxgk.Number, bool)) (holds, known bool) {
+	sum := func(refs []cellAt) (xxgk.Number, bool) {
+		total := xxgk.Int(0)
+		for _, c := range refs {
+			v, ok := get(c)
+			if !ok {
+				return total, false
+			}
+			total = total.Add(v)
+		}
+		return total, true
+	}
+	l, ok1 := sum(b.lhs)
+	r, ok2 := sum(b.rhs)
+	if !ok1 || !ok2 {
+		return false, false
+	}
+	if b.hasConst {
+		if b.badConst {
+			return false, false
+		}
+		r = b.konst
+	}
+	switch b.rel.Op {
+	case "==":
+		return l.Equal(r), true
+	case "<=":
+		return l.Cmp(r) <= 0, true
+	case ">=":
+		return l.Cmp(r) >= 0, true
+	}
+	return true, false
+}
+
+// rowHoldsAt checks bound relations between cells of one row against vals.
+func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
+	get := func(c cellAt) (xxgk.Number, bool) {
+		if !c.colOK {
+			return xxgk.Number{}, false
+		}
+		v := &vals[c.col]
+		return v.num, v.ok
+	}
+	for _, b := range rels {
+		if ok, known := evaluateAt(b, get); known && !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// ownBound returns, by row key, the bound relations between cells of one
+// row (rowRelations on bound relations, for every row at once).
+func ownBound(rels []boundRel) func(row string) []*boundRel {
+	byRow := map[string][]*boundRel{}
+	var everyRow []*boundRel // no cells at all: of every row, as onlyRow says
+	for i := range rels {
+		b := &rels[i]
+		if b.hasConst {
+			continue
+		}
+		row, seen, single := "", false, true
+		for _, refs := range [][]templates.CellRef{b.rel.LHS, b.rel.RHS} {
+			for _, c := range refs {
+				if !seen {
+					row, seen = c.Row, true
+				} else if c.Row != row {
+					single = false
+				}
+			}
+		}
+		switch {
+		case !single:
+		case !seen:
+			everyRow = append(everyRow, b)
+		default:
+			byRow[row] = append(byRow[row], b)
+		}
+	}
+	return func(row string) []*boundRel {
+		if len(everyRow) == 0 {
+			return byRow[row]
+		}
+		return append(append([]*boundRel(nil), everyRow...), byRow[row]...)
+	}
+}
