@@ -540,11 +540,12 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
 		before := whole[:len(st.chain)+m.Start]
 		afterPart := partAt <= len(before)
+		pre := dropEnumeration(b.pre) // the same for every rule
 		for i, r := range proseRules {
 			// claims first: most rules fail its first tests on the words
 			// next to the number, while past rewrites the whole clause
 			// before it (quadratic on a long clause). Both are pure.
-			if share && !r.anywhere || !r.claims(s, &sc, i, before, b, m, afterPart) || past && r.past(clause) {
+			if share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, m, afterPart) || past && r.past(clause) {
 				continue
 			}
 			if _, dup := out[r.figure]; dup {
@@ -803,12 +804,11 @@ func (r proseRule) topicAllowed(t topic) bool {
 }
 
 // claims reports whether the rule (proseRules[ri]) reads mention m of the
-// sentence, bound to its words by b.
-func (r proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, m numMention, afterPart bool) bool {
+// sentence, bound to its words by b; pre is dropEnumeration(b.pre).
+func (r proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, pre string, m numMention, afterPart bool) bool {
 	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
 		return false
 	}
-	pre := dropEnumeration(b.pre)
 	if !strs.ContainsAny(pre, r.subject) && !(r.nounAfter && strs.ContainsAny(b.after, r.subject)) {
 		return false
 	}
