@@ -105,7 +105,7 @@ type sentenceCache struct {
 
 // stated reports whether the sentence (or, for a strict rule, its
 // statement) gives rule ri's context.
-func (sc *sentenceCache) stated(ri int, r proseRule) bool {
+func (sc *sentenceCache) stated(ri int, r *proseRule) bool {
 	if sc.statedBy == nil {
 		sc.statedBy = make([]int8, len(proseRules))
 	}

@@ -541,7 +541,8 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		before := whole[:len(st.chain)+m.Start]
 		afterPart := partAt <= len(before)
 		pre := dropEnumeration(b.pre) // the same for every rule
-		for i, r := range proseRules {
+		for i := range proseRules {
+			r := &proseRules[i] // a rule is large: copying it per number and rule cost more than its tests
 			// claims first: most rules fail its first tests on the words
 			// next to the number, while past rewrites the whole clause
 			// before it (quadratic on a long clause). Both are pure.
@@ -782,7 +783,7 @@ func figureUnit(key string) string {
 	return ""
 }
 
-func (r proseRule) inTopic(t topic) bool {
+func (r *proseRule) inTopic(t topic) bool {
 	for _, x := range r.topics {
 		if x == t && t != topicUnknown && t != topicOverview {
 			return true
@@ -791,7 +792,7 @@ func (r proseRule) inTopic(t topic) bool {
 	return false
 }
 
-func (r proseRule) topicAllowed(t topic) bool {
+func (r *proseRule) topicAllowed(t topic) bool {
 	if len(r.topics) == 0 {
 		return t != topicProblems && t != topicPlans
 	}
@@ -805,7 +806,7 @@ func (r proseRule) topicAllowed(t topic) bool {
 
 // claims reports whether the rule (proseRules[ri]) reads mention m of the
 // sentence, bound to its words by b; pre is dropEnumeration(b.pre).
-func (r proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, pre string, m numMention, afterPart bool) bool {
+func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, pre string, m numMention, afterPart bool) bool {
 	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
 		return false
 	}
@@ -856,7 +857,7 @@ func (r proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, 
 
 // past reports whether the clause compares with last year (较去年,
 // 同比增长): apart from the rule's own subject, as in 上年结转3件.
-func (r proseRule) past(clause string) bool {
+func (r *proseRule) past(clause string) bool {
 	for _, w := range r.subject {
 		clause = strings.ReplaceAll(clause, w, "")
 	}
