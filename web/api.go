@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
 	"xxgk"
@@ -230,6 +231,7 @@ func (s *Server) parse(w http.ResponseWriter, r *http.Request) {
 	}
 	reports, bad := up.reports()
 	load.Series(reports)
+	markUnreadable(w, bad)
 	var v any = reports
 	switch {
 	case r.URL.Query().Get("detail") == "1":
@@ -295,6 +297,7 @@ func (s *Server) reportsFile(w http.ResponseWriter, r *http.Request, ext, ctype 
 		return
 	}
 	load.Series(reports)
+	markUnreadable(w, bad)
 	var buf bytes.Buffer
 	if err := write(&buf, reports); err != nil {
 		fail(w, http.StatusInternalServerError, "写出失败："+err.Error())
@@ -380,6 +383,18 @@ func (s *Server) rollup(w http.ResponseWriter, r *http.Request) {
 }
 
 // send answers body, as a download named name when name is not "".
+// UnreadableHeader counts, in an answer of /api/parse, /api/xlsx or
+// /api/pdf, the inputs that could not be read and are not in it: a script
+// would otherwise not know a file was left out (the command says so on
+// stderr and exits 2). ?detail=1 gives each input with its reason.
+const UnreadableHeader = "X-XXGK-Unreadable"
+
+func markUnreadable(w http.ResponseWriter, bad []badFile) {
+	if len(bad) > 0 {
+		w.Header().Set(UnreadableHeader, strconv.Itoa(len(bad)))
+	}
+}
+
 func send(w http.ResponseWriter, ctype, name string, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", ctype)

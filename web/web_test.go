@@ -245,3 +245,20 @@ func TestPreload(t *testing.T) {
 		t.Errorf("preload without the token: %d", rec.Code)
 	}
 }
+
+// An answer that leaves out unreadable inputs says how many in a header,
+// as the command's exit status 2 does; an answer without any says nothing.
+func TestUnreadableHeader(t *testing.T) {
+	s := New(addr, Options{})
+	for _, target := range []string{"/api/parse", "/api/xlsx"} {
+		body, ctype := form(t, part{"file", "坏文件.txt", "\x00\x01\x02 not a report"}, sampleFile(t, "pingtan-2025-zone-html.html"))
+		rec := do(t, s, "POST", target, body, ctype, nil)
+		if rec.Code != 200 || rec.Header().Get(UnreadableHeader) != "1" {
+			t.Errorf("%s: status %d, %s %q", target, rec.Code, UnreadableHeader, rec.Header().Get(UnreadableHeader))
+		}
+		body, ctype = form(t, sampleFile(t, "pingtan-2025-zone-html.html"))
+		if rec := do(t, s, "POST", target, body, ctype, nil); rec.Code != 200 || rec.Header().Get(UnreadableHeader) != "" {
+			t.Errorf("%s, all read: status %d, %s %q", target, rec.Code, UnreadableHeader, rec.Header().Get(UnreadableHeader))
+		}
+	}
+}
