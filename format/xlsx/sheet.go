@@ -130,29 +130,16 @@ func readSheet(p *pkg, part string, sst []string, budget *budget) (*sheetData, e
 // readMerges reads the merged ranges of the mergeCells element just
 // started.
 func (sd *sheetData) readMerges(x *xmlTokens) error {
-	for {
-		tok, err := x.next()
-		if err != nil {
-			return x.eof(err)
+	return x.eachChild("mergeCells", "mergeCell", func(t xml.StartElement) error {
+		if len(sd.merges) == maxMerges {
+			return unreadable(fmt.Sprintf("xlsx 工作表的合并单元格超过 %d 处，不像是一份年度报告，拒绝读取", maxMerges))
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Local == "mergeCells" {
-				return nil
-			}
-		case xml.StartElement:
-			if t.Name.Local != "mergeCell" {
-				continue
-			}
-			if len(sd.merges) == maxMerges {
-				return unreadable(fmt.Sprintf("xlsx 工作表的合并单元格超过 %d 处，不像是一份年度报告，拒绝读取", maxMerges))
-			}
-			ref, _ := attr(t, "ref")
-			if m, ok := mergeRange(ref); ok {
-				sd.merges = append(sd.merges, m)
-			}
+		ref, _ := attr(t, "ref")
+		if m, ok := mergeRange(ref); ok {
+			sd.merges = append(sd.merges, m)
 		}
-	}
+		return nil
+	})
 }
 
 // readAfterCut reads what follows the rows left out: the merged ranges
@@ -186,6 +173,26 @@ func (sd *sheetData) readAfterCut(x *xmlTokens) error {
 // in an element, not in sqref: it is one of a list or of another sheet,
 // never a template's number.
 func (sd *sheetData) readValidations(x *xmlTokens) error {
+	return x.eachChild("dataValidations", "dataValidation", func(t xml.StartElement) error {
+		if typ, _ := attr(t, "type"); typ != "whole" && typ != "decimal" {
+			return nil
+		}
+		sqref, _ := attr(t, "sqref")
+		for _, ref := range strings.Fields(sqref) {
+			if len(sd.inputs) == maxMerges {
+				return unreadable(fmt.Sprintf("xlsx 工作表的数据有效性区域超过 %d 处，不像是一份年度报告，拒绝读取", maxMerges))
+			}
+			if m, ok := mergeRange(ref); ok {
+				sd.inputs = append(sd.inputs, m)
+			}
+		}
+		return nil
+	})
+}
+
+// eachChild calls f with each <item> start element of the <list> element
+// just started, up to the list's end; an error of f ends the reading.
+func (x *xmlTokens) eachChild(list, item string, f func(xml.StartElement) error) error {
 	for {
 		tok, err := x.next()
 		if err != nil {
@@ -193,23 +200,13 @@ func (sd *sheetData) readValidations(x *xmlTokens) error {
 		}
 		switch t := tok.(type) {
 		case xml.EndElement:
-			if t.Name.Local == "dataValidations" {
+			if t.Name.Local == list {
 				return nil
 			}
 		case xml.StartElement:
-			if t.Name.Local != "dataValidation" {
-				continue
-			}
-			if typ, _ := attr(t, "type"); typ != "whole" && typ != "decimal" {
-				continue
-			}
-			sqref, _ := attr(t, "sqref")
-			for _, ref := range strings.Fields(sqref) {
-				if len(sd.inputs) == maxMerges {
-					return unreadable(fmt.Sprintf("xlsx 工作表的数据有效性区域超过 %d 处，不像是一份年度报告，拒绝读取", maxMerges))
-				}
-				if m, ok := mergeRange(ref); ok {
-					sd.inputs = append(sd.inputs, m)
+			if t.Name.Local == item {
+				if err := f(t); err != nil {
+					return err
 				}
 			}
 		}
