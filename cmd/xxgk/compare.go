@@ -139,22 +139,7 @@ func compareAction(ctx context.Context, cmd *cli.Command) error {
 	} else {
 		writeComparison(&stdout, c)
 	}
-	if err := writeOutputs(ctx, outs); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return errors.Join(append(errs, err)...)
-	}
-	for _, o := range outs {
-		fmt.Fprintf(&stdout, "已写出 %s\n", o.path)
-	}
-	if _, err := cmd.Root().Writer.Write(stdout.Bytes()); err != nil {
-		errs = append(errs, stdoutError(err))
-	}
-	if len(errs) > 0 {
-		return &partialError{errs: errs}
-	}
-	return nil
+	return writeRun(ctx, cmd.Root().Writer, outs, &stdout, errs)
 }
 
 func isFolder(p string) bool {

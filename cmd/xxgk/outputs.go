@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -323,4 +325,28 @@ func (t *tempFiles) stop() {
 		os.Remove(name)
 	}
 	t.names = nil
+}
+
+// writeRun ends a run that writes files and prints a report: the outputs
+// first, then, only if they were written, what the run printed (report)
+// with a line per file, so that an interrupted or failed run prints
+// nothing more. errs are the inputs that could not be read: with them the
+// run is partial.
+func writeRun(ctx context.Context, w io.Writer, outs []output, report *bytes.Buffer, errs []error) error {
+	if err := writeOutputs(ctx, outs); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return errors.Join(append(errs, err)...)
+	}
+	for _, o := range outs {
+		fmt.Fprintf(report, "已写出 %s\n", o.path)
+	}
+	if _, err := w.Write(report.Bytes()); err != nil {
+		errs = append(errs, stdoutError(err))
+	}
+	if len(errs) > 0 {
+		return &partialError{errs: errs}
+	}
+	return nil
 }

@@ -229,22 +229,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	} else {
 		writeRollupSummary(&stdout, ru)
 	}
-	if err := writeOutputs(ctx, outs); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return errors.Join(append(errs, err)...)
-	}
-	for _, o := range outs {
-		fmt.Fprintf(&stdout, "已写出 %s\n", o.path)
-	}
-	if _, err := cmd.Root().Writer.Write(stdout.Bytes()); err != nil {
-		errs = append(errs, stdoutError(err))
-	}
-	if len(errs) > 0 {
-		return &partialError{errs: errs}
-	}
-	return nil
+	return writeRun(ctx, cmd.Root().Writer, outs, &stdout, errs)
 }
 
 // rollupMemoryLimit is the heap size past which a roll-up collects garbage
