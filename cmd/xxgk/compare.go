@@ -73,26 +73,12 @@ func compareAction(ctx context.Context, cmd *cli.Command) error {
 		}},
 		{flag: "--json", write: func(w io.Writer) error { return writeJSON(w, c) }},
 	}
-	var outs []output
-	jsonStdout := false
-	for _, o := range writers {
-		o.path = cmd.String(strings.TrimPrefix(o.flag, "--"))
-		switch {
-		case o.path == "":
-			continue
-		case o.path == "-" && o.flag == "--json":
-			jsonStdout = true
-			continue
-		case o.path == "-":
-			return usageErrorf(cmd, "%s 不能写到标准输出，请指定文件名", o.flag)
-		}
-		outs = append(outs, o)
+	outs, jsonStdout, err := chosenOutputs(cmd, writers)
+	if err != nil {
+		return err
 	}
-	if slices.ContainsFunc(outs, func(o output) bool { return o.flag == "--pdf" }) {
-		var err error // the fonts are found before any input is read
-		if fontSet, err = pdfFonts(cmd); err != nil {
-			return err
-		}
+	if fontSet, err = outputFonts(cmd, outs); err != nil {
+		return err
 	}
 
 	// The files of each side: a report, or the reports found in a folder.
@@ -114,7 +100,6 @@ func compareAction(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 
-	var err error
 	if folders {
 		var perrs []error
 		c, perrs, err = compareFolders(ctx, cmd, args, sides)

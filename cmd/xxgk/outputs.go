@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"xxgk/fonts"
 
 	"github.com/urfave/cli/v3"
 )
@@ -349,4 +350,33 @@ func writeRun(ctx context.Context, w io.Writer, outs []output, report *bytes.Buf
 		return &partialError{errs: errs}
 	}
 	return nil
+}
+
+// chosenOutputs are the writers whose flag (--xlsx, --pdf, --json) the
+// user gave, with its path; jsonStdout is --json -, the one output that
+// may go to standard output.
+func chosenOutputs(cmd *cli.Command, writers []output) (outs []output, jsonStdout bool, err error) {
+	for _, o := range writers {
+		o.path = cmd.String(strings.TrimPrefix(o.flag, "--"))
+		switch {
+		case o.path == "":
+			continue
+		case o.path == "-" && o.flag == "--json":
+			jsonStdout = true
+			continue
+		case o.path == "-":
+			return nil, false, usageErrorf(cmd, "%s 不能写到标准输出，请指定文件名", o.flag)
+		}
+		outs = append(outs, o)
+	}
+	return outs, jsonStdout, nil
+}
+
+// outputFonts finds the fonts of the PDF among outs, before any input is
+// read; nil (the built-in fonts) when no PDF is written.
+func outputFonts(cmd *cli.Command, outs []output) (*fonts.Set, error) {
+	if !slices.ContainsFunc(outs, func(o output) bool { return o.flag == "--pdf" }) {
+		return nil, nil
+	}
+	return pdfFonts(cmd)
 }

@@ -126,26 +126,12 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created, Fonts: fontSet}) }},
 		{flag: "--json", write: func(w io.Writer) error { return ru.WriteJSON(w) }},
 	}
-	var outs []output
-	jsonStdout := false
-	for _, o := range writers {
-		o.path = cmd.String(strings.TrimPrefix(o.flag, "--"))
-		switch {
-		case o.path == "":
-			continue
-		case o.path == "-" && o.flag == "--json":
-			jsonStdout = true
-			continue
-		case o.path == "-":
-			return usageErrorf(cmd, "%s 不能写到标准输出，请指定文件名", o.flag)
-		}
-		outs = append(outs, o)
+	outs, jsonStdout, err := chosenOutputs(cmd, writers)
+	if err != nil {
+		return err
 	}
-	if slices.ContainsFunc(outs, func(o output) bool { return o.flag == "--pdf" }) {
-		var err error // the fonts are found before any input is read
-		if fontSet, err = pdfFonts(cmd); err != nil {
-			return err
-		}
+	if fontSet, err = outputFonts(cmd, outs); err != nil {
+		return err
 	}
 	units, rosterFile := cmd.String("units"), cmd.String("roster")
 
