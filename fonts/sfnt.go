@@ -82,32 +82,19 @@ func glyphs(font []byte, add func(r rune, glyph int)) error {
 	} else if g == nil {
 		return errors.New("no glyf table: outlines are not TrueType")
 	}
-	cmap, err := table(font, "cmap")
-	if err != nil {
-		return err
-	}
-	if len(cmap) < 4 {
-		return errors.New("no cmap table")
-	}
 	var best []byte
 	bestFormat := 0
-	n := int(binary.BigEndian.Uint16(cmap[2:]))
-	if len(cmap) < 4+8*n {
-		return errShort
-	}
-	for i := range n {
-		rec := cmap[4+8*i:]
-		platform, encoding := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
-		off := binary.BigEndian.Uint32(rec[4:])
-		unicode := platform == 0 || platform == 3 && (encoding == 1 || encoding == 10)
-		if !unicode || uint64(off)+2 > uint64(len(cmap)) {
-			continue
+	err := eachCmapSubtable(font, func(platform, encoding uint16, sub []byte) bool {
+		if platform == 0 || platform == 3 && (encoding == 1 || encoding == 10) {
+			switch f := int(binary.BigEndian.Uint16(sub)); {
+			case f == 12 && bestFormat != 12, f == 4 && bestFormat == 0:
+				best, bestFormat = sub, f
+			}
 		}
-		sub := cmap[off:]
-		switch f := int(binary.BigEndian.Uint16(sub)); {
-		case f == 12 && bestFormat != 12, f == 4 && bestFormat == 0:
-			best, bestFormat = sub, f
-		}
+		return true
+	})
+	if err != nil {
+		return err
 	}
 	switch bestFormat {
 	case 4:
@@ -187,6 +174,27 @@ func format12(t []byte, add func(r rune, glyph int)) error {
 // first of format 4 for Unicode (platform 0, or 3 with encoding 1), with
 // the glyph it maps to: fpdf draws a rune with that glyph or not at all.
 func fpdfCmap(font []byte, add func(r rune, glyph int)) error {
+	var first []byte
+	err := eachCmapSubtable(font, func(platform, encoding uint16, sub []byte) bool {
+		if (platform == 0 || platform == 3 && encoding == 1) && binary.BigEndian.Uint16(sub) == 4 {
+			first = sub
+			return false
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	if first == nil {
+		return errors.New("no Unicode cmap subtable of format 4")
+	}
+	return format4(first, add)
+}
+
+// eachCmapSubtable calls f with the platform, the encoding and the bytes
+// (from its format on) of each subtable of the font's cmap, in the order
+// of its records, until f returns false.
+func eachCmapSubtable(font []byte, f func(platform, encoding uint16, sub []byte) bool) error {
 	cmap, err := table(font, "cmap")
 	if err != nil {
 		return err
@@ -202,14 +210,14 @@ func fpdfCmap(font []byte, add func(r rune, glyph int)) error {
 		rec := cmap[4+8*i:]
 		platform, encoding := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
 		off := binary.BigEndian.Uint32(rec[4:])
-		if !(platform == 0 || platform == 3 && encoding == 1) || uint64(off)+2 > uint64(len(cmap)) {
+		if uint64(off)+2 > uint64(len(cmap)) {
 			continue
 		}
-		if sub := cmap[off:]; binary.BigEndian.Uint16(sub) == 4 {
-			return format4(sub, add)
+		if !f(platform, encoding, cmap[off:]) {
+			return nil
 		}
 	}
-	return errors.New("no Unicode cmap subtable of format 4")
+	return nil
 }
 
 // widths returns, for every rune of the Basic Multilingual Plane, its
