@@ -105,16 +105,20 @@ type cellPlace struct{ row, col string }
 
 // makePlaces names every cell of t as CellPlace does.
 func (t *Table) makePlaces() map[string]map[string]cellPlace {
+	colPaths := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		cols := []string{c.Label}
+		for p := t.Column(c.Parent); p != nil && !t.spansAll(p); p = t.Column(p.Parent) {
+			cols = append([]string{p.Label}, cols...)
+		}
+		colPaths[i] = strings.Join(cols, PathSep)
+	}
 	places := make(map[string]map[string]cellPlace, len(t.Rows))
 	for _, r := range t.Rows {
 		row := t.RowPath(r)
 		m := make(map[string]cellPlace, len(t.Columns))
-		for _, c := range t.Columns {
-			cols := []string{c.Label}
-			for p := t.Column(c.Parent); p != nil && !t.spansAll(p); p = t.Column(p.Parent) {
-				cols = append([]string{p.Label}, cols...)
-			}
-			m[c.Key] = cellPlace{row, strings.Join(cols, PathSep)}
+		for i, c := range t.Columns {
+			m[c.Key] = cellPlace{row, colPaths[i]}
 		}
 		places[r.Key] = m
 	}
