@@ -23,9 +23,16 @@ import (
 // with them; its cells' evidence names both the table and the sentence
 // (place words where a sentence was found for people: Evidence.Place). It
 // reports whether cells were added; r's Cells and Findings are then updated.
+// Settle is the reading's last step: the rows left undecided stay so.
 func (r *Result) Settle(stated map[string]xxgk.Value, place func(xxgk.Evidence) string) bool {
 	fr := r.undecided
-	if fr == nil || len(stated) == 0 {
+	if fr == nil {
+		return false
+	}
+	// The stream goes back for the next document (see release).
+	r.undecided = nil
+	defer fr.s.release()
+	if len(stated) == 0 {
 		return false
 	}
 	changed := false

@@ -3,7 +3,6 @@ package table
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"xxgk/document"
@@ -48,11 +47,31 @@ type streamBufs struct {
 	origins                                          []origin
 }
 
-var streamPool = sync.Pool{New: func() any { return new(streamBufs) }}
+// freeBufs holds the buffers of released streams. It is a bounded free
+// list rather than a sync.Pool: a pool is emptied by every garbage
+// collection, and a roll-up of many reports collects often, so most
+// streams found the pool empty and allocated their slices again.
+var freeBufs = make(chan *streamBufs, 8)
+
+func getBufs() *streamBufs {
+	select {
+	case b := <-freeBufs:
+		return b
+	default:
+		return new(streamBufs)
+	}
+}
+
+func putBufs(b *streamBufs) {
+	select {
+	case freeBufs <- b:
+	default: // enough are kept
+	}
+}
 
 // maxPooled bounds the slices kept for reuse (in elements): a huge document
-// does not pin its buffers.
-const maxPooled = 1 << 20
+// does not pin its buffers (an annual report is some 10,000 characters).
+const maxPooled = 1 << 18
 
 // reuse returns b emptied, or a new slice if b holds fewer than n.
 func reuse[T any](b []T, n int) []T {
@@ -150,7 +169,7 @@ func (s *stream) release() {
 		b.keys, b.tableIDs = nil, nil
 	}
 	*s = stream{}
-	streamPool.Put(b)
+	putBufs(b)
 }
 
 // Markers in the stream. They are control characters, which folded report
@@ -185,7 +204,7 @@ func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark
 
 // newStream flattens doc.
 func newStream(doc *document.Document) *stream {
-	s := &stream{bufs: streamPool.Get().(*streamBufs)}
+	s := &stream{bufs: getBufs()}
 	// The stream holds at most one rune per rune of the source (a marker
 	// stands for white space it drops) and a marker or two per block, cell
 	// and row: sized so, its slices are never copied while they grow.
