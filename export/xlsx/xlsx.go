@@ -13,12 +13,14 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -165,6 +167,7 @@ type book struct {
 // newBook starts a workbook with the document properties p.
 func newBook(opt Options, p docProps) (*book, error) {
 	f := excelize.NewFile()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newZipWriter(w) })
 	// The Normal style's font: cells we do not style (and comments) use it.
 	if err := f.SetDefaultFont(fontName); err != nil {
 		f.Close()
@@ -292,7 +295,7 @@ func writePackage(w io.Writer, data []byte, notes []sheetNotes, titles []printTi
 		}
 		return strings.Compare(a, b)
 	})
-	zw := zip.NewWriter(w)
+	zw := newZipWriter(w)
 	for _, name := range names {
 		data, changed := p.parts[name]
 		if !changed {
@@ -310,6 +313,42 @@ func writePackage(w io.Writer, data []byte, notes []sheetNotes, titles []printTi
 		}
 	}
 	return zw.Close()
+}
+
+// newZipWriter is a zip writer that compresses at flate.BestSpeed. The
+// default level spends most of a roll-up workbook's writing time in
+// deflate (a third of it for 10,000 agencies) to save a fifth of the
+// file's size; XML this repetitive still shrinks eightfold.
+func newZipWriter(w io.Writer) *zip.Writer {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw, _ := flateWriters.Get().(*flate.Writer)
+		if fw == nil {
+			var err error
+			if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
+				return nil, err
+			}
+		} else {
+			fw.Reset(out)
+		}
+		return &pooledFlate{fw}, nil
+	})
+	return zw
+}
+
+// flateWriters are reused from one part to the next, as archive/zip does
+// with its own: a flate.Writer is some 600 KB of tables.
+var flateWriters sync.Pool
+
+type pooledFlate struct{ fw *flate.Writer }
+
+func (p *pooledFlate) Write(b []byte) (int, error) { return p.fw.Write(b) }
+
+func (p *pooledFlate) Close() error {
+	err := p.fw.Close()
+	flateWriters.Put(p.fw)
+	p.fw = nil
+	return err
 }
 
 // printTitle is a sheet's _xlnm.Print_Titles: the rows printed at the top
