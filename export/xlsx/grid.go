@@ -275,11 +275,19 @@ func (g *grid) stream(f *excelize.File, st *styles, name string, notes *[]note) 
 		return err
 	}
 	// excelize prepends each column it is given: set them right to left so
-	// that <cols> comes out in ascending order, as Excel requires.
-	for i := len(g.widths) - 1; i >= 0; i-- {
-		if err := sw.SetColWidth(i+1, i+1, g.widths[i]); err != nil {
+	// that <cols> comes out in ascending order, as Excel requires. Columns
+	// of one width are set as one range: excelize looks through the list
+	// for every cell without a style of its own, and a detail sheet has a
+	// hundred columns and a row per agency.
+	for hi := len(g.widths) - 1; hi >= 0; {
+		lo := hi
+		for lo > 0 && g.widths[lo-1] == g.widths[hi] {
+			lo--
+		}
+		if err := sw.SetColWidth(lo+1, hi+1, g.widths[hi]); err != nil {
 			return err
 		}
+		hi = lo - 1
 	}
 	if rows, cols := g.freeze[0], g.freeze[1]; rows > 0 || cols > 0 {
 		if err := sw.SetPanes(frozenPanes(rows, cols)); err != nil {
