@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
@@ -171,18 +172,16 @@ var chromePhrases = []string{
 	"加入收藏", "设为首页", "【打印】", "【关闭】", "[打印]", "[关闭]", "视力保护色",
 }
 
+var chromePhraseSet = strs.NewSet(chromePhrases...)
+
 // isChromeLine reports a short line made of chrome words and separators, or
 // holding a phrase only toolbars use.
 func isChromeLine(s string, n int) bool {
 	if n > 60 {
 		return false
 	}
-	if n <= 30 && !strings.ContainsAny(s, "0123456789") { // a date with a toolbar is trimmed instead
-		for _, p := range chromePhrases {
-			if strings.Contains(s, p) {
-				return true
-			}
-		}
+	if n <= 30 && !strings.ContainsAny(s, "0123456789") && chromePhraseSet.In(s) { // a date with a toolbar is trimmed instead
+		return true
 	}
 	strong := false
 	for rest := s; rest != ""; {
@@ -239,23 +238,27 @@ var footerMarks = []string{
 // separator; inside a sentence they may be report text.
 var footerLeads = []string{"主办单位", "主办：", "主办:", "承办单位", "承办：", "承办:", "协办单位", "技术支持", "技术服务", "网站维护", "维护单位", "运维单位"}
 
+var footerMarkSet, footerLeadSet = strs.NewSet(footerMarks...), strs.NewSet(footerLeads...)
+
 const maxFooterRunes = 200
 
 func isFooterLine(s string, n int) bool {
 	if n > maxFooterRunes {
 		return false
 	}
-	for _, m := range footerMarks {
-		if strings.Contains(s, m) {
-			return true
-		}
+	if footerMarkSet.In(s) {
+		return true
 	}
 	if n > 100 {
 		return false
 	}
-	for _, m := range footerLeads {
-		if i := strings.Index(s, m); i >= 0 && followsSeparator(s, i) {
-			return true
+	// Most lines hold no lead at all: one pass tells, before each lead's
+	// first place is looked at.
+	if footerLeadSet.In(s) {
+		for _, m := range footerLeads {
+			if i := strings.Index(s, m); i >= 0 && followsSeparator(s, i) {
+				return true
+			}
 		}
 	}
 	return strings.Contains(s, "建议使用") && (strings.Contains(s, "分辨率") || strings.Contains(s, "浏览器"))

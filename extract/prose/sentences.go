@@ -81,10 +81,22 @@ var topicWords = []struct {
 	{topic: topicOverview, words: []string{"概述", "总体情况", "基本情况", "工作开展情况", "概况", "工作情况", "总体工作", "基本工作"}},
 }
 
+// anyTopicWord holds the words of every topic: most titles have none.
+var anyTopicWord = func() *strs.Set {
+	var all []string
+	for _, e := range topicWords {
+		all = append(all, e.words...)
+	}
+	return strs.NewSet(all...)
+}()
+
 // headingTopic classifies a heading title (numbering removed). docYear is
 // the report's year as far as known, 0 when not.
 func headingTopic(title string, docYear int) topic {
 	f := zh.Fold(title)
+	if !anyTopicWord.In(f) {
+		return topicUnknown
+	}
 	for _, e := range topicWords {
 		if !strs.ContainsAny(f, e.words) {
 			continue

@@ -1,6 +1,7 @@
 package strs
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -64,6 +65,83 @@ func BenchmarkIndex(b *testing.B) {
 						b.Fatal(w)
 					}
 				}
+			}
+		})
+	}
+}
+
+// setIndex is what Set.Index must equal: the words tested one by one.
+func setIndex(text string, words []string) (at, word int) {
+	at, word = -1, -1
+	for i, w := range words {
+		if j := strings.Index(text, w); j >= 0 && (at < 0 || j < at) {
+			at, word = j, i
+		}
+	}
+	return at, word
+}
+
+func TestSetIndex(t *testing.T) {
+	lists := [][]string{
+		{"版权所有", "Copyright", "©", "ICP备", "版权"},
+		{"年度", "全年", "本年", "今年", "年内", "一年来"},
+		{"", "x"},
+		{"x", ""},
+		{},
+		{"a", "ab", "abc", "b"},
+		{"abc", "b", "a"},
+	}
+	texts := []string{"", "本年度收到申请", "©2024 版权所有", "abc", "xyz", "一年来，今年", "\xffab\xe5\xb9", "ICP备版权", "zab"}
+	for _, words := range lists {
+		s := NewSet(words...)
+		for _, text := range texts {
+			at, w := s.Index(text)
+			wantAt, wantW := setIndex(text, words)
+			if at != wantAt || w != wantW {
+				t.Errorf("NewSet(%q).Index(%q) = %d, %d; want %d, %d", words, text, at, w, wantAt, wantW)
+			}
+			if s.In(text) != ContainsAny(text, words) {
+				t.Errorf("NewSet(%q).In(%q) = %v", words, text, s.In(text))
+			}
+		}
+	}
+}
+
+func FuzzSetIndex(f *testing.F) {
+	f.Add("本年度收到申请", "年度|本年|申请")
+	f.Add("\xe5\xb9\xb4a", "a|\xb9")
+	f.Add("ab", "b|ab|")
+	f.Fuzz(func(t *testing.T, text, list string) {
+		words := strings.Split(list, "|")
+		if len(words) > 64 {
+			return
+		}
+		at, w := NewSet(words...).Index(text)
+		wantAt, wantW := setIndex(text, words)
+		if at != wantAt || w != wantW {
+			t.Errorf("Index(%q) with %q = %d, %d; want %d, %d", text, words, at, w, wantAt, wantW)
+		}
+	})
+}
+
+// BenchmarkSet compares a Set with testing the words one by one, on a
+// sentence that holds none of them (the common case).
+func BenchmarkSet(b *testing.B) {
+	words := []string{"版权所有", "版权归", "Copyright", "COPYRIGHT", "copyright", "©", "ICP备", "ICP证", "icp备", "公网安备", "网站标识码", "网站识别码", "政府网站标识",
+		"主办单位", "主办：", "主办:", "承办单位", "承办：", "承办:", "协办单位", "技术支持", "技术服务", "网站维护", "维护单位", "运维单位"}
+	for _, text := range []string{
+		"2024年，本机关共收到政府信息公开申请128件，其中自然人申请116件，法人或其他组织申请12件。",
+		"（一）主动公开政府信息情况",
+	} {
+		s := NewSet(words...)
+		b.Run(fmt.Sprintf("Set/%d", len(text)), func(b *testing.B) {
+			for b.Loop() {
+				s.In(text)
+			}
+		})
+		b.Run(fmt.Sprintf("ContainsAny/%d", len(text)), func(b *testing.B) {
+			for b.Loop() {
+				ContainsAny(text, words)
 			}
 		})
 	}

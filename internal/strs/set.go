@@ -1,0 +1,97 @@
+package strs
+
+import "strings"
+
+// A Set is a list of words compiled to be looked for in a text all at once.
+// The extractors test each line and clause against lists of some dozens of
+// words; testing them one by one reads the text once per word. A Set reads
+// it once: at every character it hashes the character's first two bytes,
+// and only where a word starts with the same two bytes (a bit in a small
+// table says so) compares the words that do. Results are exactly those of
+// testing the words one by one with strings.Index.
+type Set struct {
+	words []string
+	bits  [setBuckets / 64]uint64 // bucket h holds a word
+	// head[h]..head[h+1] index byBucket: the words of bucket h, in list
+	// order.
+	head     [setBuckets + 1]uint16
+	byBucket []uint16
+	short    []int // words of one byte, and "", in list order
+}
+
+const setBuckets = 1024
+
+// setBucket hashes the two bytes a word or a position of a text starts with.
+func setBucket(b0, b1 byte) int {
+	return int((uint32(b0)|uint32(b1)<<8)*0x9E3779B1>>22) & (setBuckets - 1)
+}
+
+// NewSet compiles words. It panics on more than 65,535 words.
+func NewSet(words ...string) *Set {
+	if len(words) >= 1<<16 {
+		panic("strs: too many words for a Set")
+	}
+	s := &Set{words: words}
+	var counts [setBuckets]int
+	for i, w := range words {
+		if len(w) < 2 {
+			s.short = append(s.short, i)
+			continue
+		}
+		counts[setBucket(w[0], w[1])]++
+	}
+	for h := range setBuckets {
+		s.head[h+1] = s.head[h] + uint16(counts[h])
+		if counts[h] > 0 {
+			s.bits[h/64] |= 1 << (h % 64)
+		}
+	}
+	s.byBucket = make([]uint16, s.head[setBuckets])
+	next := s.head
+	for i, w := range words {
+		if len(w) >= 2 {
+			h := setBucket(w[0], w[1])
+			s.byBucket[next[h]] = uint16(i)
+			next[h]++
+		}
+	}
+	return s
+}
+
+// Words returns the words of the set, in the order given.
+func (s *Set) Words() []string { return s.words }
+
+// Index returns the byte offset of the first occurrence in text of any of
+// the words and that word's index in the list, or -1, -1. Of words found
+// at the same offset, the first in the list is given.
+func (s *Set) Index(text string) (at, word int) {
+	at, word = -1, -1
+	for _, k := range s.short { // "" and one-byte words
+		if i := strings.Index(text, s.words[k]); i >= 0 && (at < 0 || i < at || i == at && k < word) {
+			at, word = i, k
+		}
+	}
+	end := len(text) - 1
+	if at >= 0 {
+		end = min(end, at+1) // a longer word may start at or before at
+	}
+	for i := 0; i < end; i++ {
+		h := setBucket(text[i], text[i+1])
+		if s.bits[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		for _, k := range s.byBucket[s.head[h]:s.head[h+1]] {
+			if strings.HasPrefix(text[i:], s.words[k]) && (at < 0 || i < at || int(k) < word) {
+				return i, int(k)
+			}
+		}
+	}
+	return at, word
+}
+
+// In reports whether text contains any of the words:
+// ContainsAny(text, s.Words()).
+func (s *Set) In(text string) bool {
+	at, _ := s.Index(text)
+	return at >= 0
+}
