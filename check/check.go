@@ -56,24 +56,31 @@ type term struct {
 // does not have is not checked: a missing number is not 0. Blank cells
 // count as 0 (formats.json: blank_cells), and the finding says so.
 func relation(r *xxgk.Report, t *templates.Table, rel templates.Relation) (xxgk.Finding, bool) {
-	lhs, ok := side(r, t, rel.LHS, rel)
+	// Most relations hold: their sums are checked first, and the sides
+	// described (labels, numbers) only for a finding.
+	lsum, ok := sideSum(r, t, rel.LHS)
 	if !ok {
 		return xxgk.Finding{}, false
 	}
-	var rhs term
+	var rsum xxgk.Number
 	if rel.Const != "" {
 		n, err := xxgk.ParseNumber(rel.Const)
 		if err != nil {
 			return xxgk.Finding{}, false
 		}
-		rhs = term{sum: n, text: rel.Const}
-	} else if rhs, ok = side(r, t, rel.RHS, rel); !ok {
+		rsum = n
+	} else if rsum, ok = sideSum(r, t, rel.RHS); !ok {
 		return xxgk.Finding{}, false
 	}
-	c := lhs.sum.Cmp(rhs.sum)
-	holds := map[string]bool{"==": c == 0, "<=": c <= 0, ">=": c >= 0}[rel.Op]
-	if holds {
+	c := lsum.Cmp(rsum)
+	switch {
+	case rel.Op == "==" && c == 0, rel.Op == "<=" && c <= 0, rel.Op == ">=" && c >= 0:
 		return xxgk.Finding{}, false
+	}
+	lhs, _ := side(r, t, rel.LHS, rel)
+	rhs := term{sum: rsum, text: rel.Const}
+	if rel.Const == "" {
+		rhs, _ = side(r, t, rel.RHS, rel)
 	}
 	values := append(slices.Clone(lhs.values), rhs.values...)
 	var msg strings.Builder
@@ -105,6 +112,24 @@ func relation(r *xxgk.Report, t *templates.Table, rel templates.Relation) (xxgk.
 		f.Line, f.Page, f.Evidence = values[0].Line, values[0].Page, values[0].Text
 	}
 	return f, true
+}
+
+// sideSum is the sum of the cells of one side; ok is false if the report
+// lacks one, or the sum is beyond Number.
+func sideSum(r *xxgk.Report, t *templates.Table, refs []templates.CellRef) (sum xxgk.Number, ok bool) {
+	if len(refs) == 0 {
+		return sum, false
+	}
+	for _, ref := range refs {
+		v, found := r.Cells[t.CellKey(ref.Row, ref.Col)]
+		if !found {
+			return sum, false
+		}
+		if sum, ok = sum.CheckedAdd(v.Value); !ok {
+			return sum, false
+		}
+	}
+	return sum, true
 }
 
 // side reads the cells of one side; ok is false if the report lacks one.
