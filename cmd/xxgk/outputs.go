@@ -167,18 +167,27 @@ const tempPattern = ".xxgk-*.tmp"
 // failure or cancellation every temporary file is removed and no output is
 // put in place (an existing file of that name is left as it was).
 func writeOutputs(ctx context.Context, outs []output) error {
-	tmps := make([]string, 0, len(outs))
+	// The outputs are written at once, each on its own core: a roll-up's
+	// workbook and PDF take seconds each for a province. They only read
+	// what they are given.
+	tmps := make([]string, len(outs))
+	errs := make([]error, len(outs))
+	var wg sync.WaitGroup
+	for i, o := range outs {
+		wg.Go(func() { tmps[i], errs[i] = writeTemp(ctx, o) })
+	}
+	wg.Wait()
 	defer func() {
 		for _, t := range tmps {
-			temps.remove(t)
+			if t != "" {
+				temps.remove(t)
+			}
 		}
 	}()
-	for _, o := range outs {
-		tmp, err := writeTemp(ctx, o)
+	for _, err := range errs {
 		if err != nil {
-			return err
+			return err // the first output's error, as when they were written in turn
 		}
-		tmps = append(tmps, tmp)
 	}
 	if err := temps.commit(ctx, tmps, outs); err != nil {
 		return err
