@@ -18,6 +18,7 @@ import (
 	"xxgk/document"
 	"xxgk/format"
 	"xxgk/format/ooxml"
+	"xxgk/format/ooxml/xmltok"
 	"xxgk/zh"
 )
 
@@ -80,6 +81,10 @@ type docxLimits struct {
 	depth    int   // XML element nesting
 	elements int   // XML elements of one part
 	cells    int   // grid positions of all tables, spans expanded
+
+	// encodingXML decodes with encoding/xml straight from the part, as
+	// before package xmltok, so that tests can compare the two.
+	encodingXML bool
 }
 
 var defaultDocxLimits = docxLimits{
@@ -239,7 +244,12 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 		return err
 	}
 	defer rc.Close()
-	x := &docxXML{dec: xml.NewDecoder(&cappedReader{r: rc, left: max}), lim: lim}
+	x := &docxXML{lim: lim}
+	if lim.encodingXML {
+		x.old = xml.NewDecoder(&cappedReader{r: rc, left: max})
+	} else {
+		x.dec = xmltok.NewReader(&cappedReader{r: rc, left: max}, int64(f.UncompressedSize64))
+	}
 	return read(x)
 }
 
@@ -270,7 +280,8 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 
 // docxXML is a token stream that enforces the depth and element limits.
 type docxXML struct {
-	dec   *xml.Decoder
+	dec   *xmltok.Decoder
+	old   *xml.Decoder // instead of dec, when lim.encodingXML
 	lim   docxLimits
 	depth int
 	elems int
@@ -279,25 +290,46 @@ type docxXML struct {
 // token returns the next token. The end of input inside an element is a
 // syntax error of encoding/xml (the file was cut), so io.EOF means the
 // whole part was read.
-func (x *docxXML) token() (xml.Token, error) {
-	t, err := x.dec.Token()
-	if err != nil {
-		return nil, err
+func (x *docxXML) token() (xmltok.Token, error) {
+	var t xmltok.Token
+	var err error
+	if x.old != nil {
+		t, err = oldToken(x.old)
+	} else {
+		t, err = x.dec.Next()
 	}
-	switch t.(type) {
-	case xml.StartElement:
+	if err != nil {
+		return xmltok.Token{}, err
+	}
+	switch t.Kind {
+	case xmltok.StartElement:
 		x.depth++
 		x.elems++
 		if x.depth > x.lim.depth {
-			return nil, errDocxTooDeep
+			return xmltok.Token{}, errDocxTooDeep
 		}
 		if x.elems > x.lim.elements {
-			return nil, errDocxTooMany
+			return xmltok.Token{}, errDocxTooMany
 		}
-	case xml.EndElement:
+	case xmltok.EndElement:
 		x.depth--
 	}
 	return t, nil
+}
+
+// oldToken is the next token of encoding/xml as an xmltok.Token (an empty
+// one for comments, processing instructions and directives).
+func oldToken(dec *xml.Decoder) (xmltok.Token, error) {
+	t, err := dec.Token()
+	switch t := t.(type) {
+	case xml.StartElement:
+		return xmltok.Token{Kind: xmltok.StartElement, Name: t.Name, Attr: t.Attr}, err
+	case xml.EndElement:
+		return xmltok.Token{Kind: xmltok.EndElement, Name: t.Name}, err
+	case xml.CharData:
+		return xmltok.Token{Kind: xmltok.CharData, Data: t}, err
+	}
+	return xmltok.Token{}, err
 }
 
 // skip consumes the rest of the element whose start was just read.
@@ -307,10 +339,10 @@ func (x *docxXML) skip() error {
 		if err != nil {
 			return eofIsTruncation(err)
 		}
-		switch t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case xmltok.StartElement:
 			depth++
-		case xml.EndElement:
+		case xmltok.EndElement:
 			depth--
 		}
 	}
@@ -325,12 +357,12 @@ func (x *docxXML) eachChild(f func(xml.StartElement) error) error {
 		if err != nil {
 			return eofIsTruncation(err)
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			if err := f(t); err != nil {
+		switch t.Kind {
+		case xmltok.StartElement:
+			if err := f(t.Start()); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case xmltok.EndElement:
 			return nil
 		}
 	}
@@ -478,8 +510,8 @@ func (w *docxWalker) document(items *[]docxItem) error {
 		if err != nil {
 			return err
 		}
-		if se, ok := t.(xml.StartElement); ok {
-			if err := w.element(se, docxCtx{sink: items}); err != nil {
+		if t.Kind == xmltok.StartElement {
+			if err := w.element(t.Start(), docxCtx{sink: items}); err != nil {
 				return err
 			}
 		}
@@ -661,14 +693,14 @@ func (w *docxWalker) text(c docxCtx) error {
 		if err != nil {
 			return eofIsTruncation(err)
 		}
-		switch t := t.(type) {
-		case xml.CharData:
-			w.add(c, string(t))
-		case xml.StartElement:
+		switch t.Kind {
+		case xmltok.CharData:
+			w.add(c, string(t.Data))
+		case xmltok.StartElement:
 			if err := w.x.skip(); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case xmltok.EndElement:
 			return nil
 		}
 	}
@@ -921,8 +953,7 @@ func readCoreTitle(x *docxXML) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		se, ok := t.(xml.StartElement)
-		if !ok || se.Name.Local != "title" || (se.Name.Space != nsDC && se.Name.Space != "dc") {
+		if t.Kind != xmltok.StartElement || t.Name.Local != "title" || (t.Name.Space != nsDC && t.Name.Space != "dc") {
 			continue
 		}
 		var b strings.Builder
@@ -931,16 +962,16 @@ func readCoreTitle(x *docxXML) (string, error) {
 			if err != nil {
 				return "", eofIsTruncation(err)
 			}
-			switch t := t.(type) {
-			case xml.CharData:
+			switch t.Kind {
+			case xmltok.CharData:
 				if b.Len() < 4096 {
-					b.Write(t)
+					b.Write(t.Data)
 				}
-			case xml.StartElement:
+			case xmltok.StartElement:
 				if err := x.skip(); err != nil {
 					return "", err
 				}
-			case xml.EndElement:
+			case xmltok.EndElement:
 				if !utf8.ValidString(b.String()) {
 					return "", nil
 				}
@@ -1285,7 +1316,7 @@ func eachTopChild(x *docxXML, f func(local string, se xml.StartElement) error) e
 		if err != nil {
 			return err
 		}
-		if _, ok := t.(xml.StartElement); ok {
+		if t.Kind == xmltok.StartElement {
 			return x.eachW(f)
 		}
 	}
