@@ -287,55 +287,61 @@ type docxXML struct {
 	elems int
 }
 
-// token returns the next token. The end of input inside an element is a
-// syntax error of encoding/xml (the file was cut), so io.EOF means the
-// whole part was read.
-func (x *docxXML) token() (xmltok.Token, error) {
-	var t xmltok.Token
+// token reads the next token into t, which is valid until the next call
+// (the caller's, so that it lives on its stack). The end of input inside
+// an element is a syntax error of encoding/xml (the file was cut), so
+// io.EOF means the whole part was read.
+func (x *docxXML) token(t *xmltok.Token) error {
 	var err error
 	if x.old != nil {
-		t, err = oldToken(x.old)
+		err = oldToken(x.old, t)
 	} else {
-		t, err = x.dec.Next()
+		err = x.dec.Next(t)
 	}
 	if err != nil {
-		return xmltok.Token{}, err
+		return err
 	}
 	switch t.Kind {
 	case xmltok.StartElement:
 		x.depth++
 		x.elems++
 		if x.depth > x.lim.depth {
-			return xmltok.Token{}, errDocxTooDeep
+			return errDocxTooDeep
 		}
 		if x.elems > x.lim.elements {
-			return xmltok.Token{}, errDocxTooMany
+			return errDocxTooMany
 		}
 	case xmltok.EndElement:
 		x.depth--
 	}
-	return t, nil
+	return nil
 }
 
-// oldToken is the next token of encoding/xml as an xmltok.Token (an empty
-// one for comments, processing instructions and directives).
-func oldToken(dec *xml.Decoder) (xmltok.Token, error) {
-	t, err := dec.Token()
-	switch t := t.(type) {
-	case xml.StartElement:
-		return xmltok.Token{Kind: xmltok.StartElement, Name: t.Name, Attr: t.Attr}, err
-	case xml.EndElement:
-		return xmltok.Token{Kind: xmltok.EndElement, Name: t.Name}, err
-	case xml.CharData:
-		return xmltok.Token{Kind: xmltok.CharData, Data: t}, err
+// oldToken reads the next token of encoding/xml into t (an empty one for
+// comments, processing instructions and directives).
+func oldToken(dec *xml.Decoder, t *xmltok.Token) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
 	}
-	return xmltok.Token{}, err
+	switch tok := tok.(type) {
+	case xml.StartElement:
+		*t = xmltok.Token{Kind: xmltok.StartElement, Name: tok.Name, Attr: tok.Attr}
+	case xml.EndElement:
+		*t = xmltok.Token{Kind: xmltok.EndElement, Name: tok.Name}
+	case xml.CharData:
+		*t = xmltok.Token{Kind: xmltok.CharData, Data: tok}
+	default:
+		*t = xmltok.Token{}
+	}
+	return nil
 }
 
 // skip consumes the rest of the element whose start was just read.
 func (x *docxXML) skip() error {
 	for depth := 1; depth > 0; {
-		t, err := x.token()
+		var t xmltok.Token
+		err := x.token(&t)
 		if err != nil {
 			return eofIsTruncation(err)
 		}
@@ -350,10 +356,12 @@ func (x *docxXML) skip() error {
 }
 
 // eachChild calls f with the start of every child element of the element
-// whose start was just read, until its end; f must consume the child.
+// whose start was just read, until its end; f must consume the child. The
+// start's Attr is valid only until f reads on (xmltok reuses it).
 func (x *docxXML) eachChild(f func(xml.StartElement) error) error {
 	for {
-		t, err := x.token()
+		var t xmltok.Token
+		err := x.token(&t)
 		if err != nil {
 			return eofIsTruncation(err)
 		}
@@ -503,7 +511,8 @@ func (c docxCtx) emit(it docxItem) {
 // document reads the part up to its end.
 func (w *docxWalker) document(items *[]docxItem) error {
 	for {
-		t, err := w.x.token()
+		var t xmltok.Token
+		err := w.x.token(&t)
 		if err == io.EOF {
 			return nil
 		}
@@ -689,7 +698,8 @@ func (w *docxWalker) contentControl(c docxCtx) error {
 // text reads a w:t.
 func (w *docxWalker) text(c docxCtx) error {
 	for {
-		t, err := w.x.token()
+		var t xmltok.Token
+		err := w.x.token(&t)
 		if err != nil {
 			return eofIsTruncation(err)
 		}
@@ -946,7 +956,8 @@ func firstLine(t *docxTable) int {
 // readCoreTitle reads dc:title of docProps/core.xml.
 func readCoreTitle(x *docxXML) (string, error) {
 	for {
-		t, err := x.token()
+		var t xmltok.Token
+		err := x.token(&t)
 		if err == io.EOF {
 			return "", nil
 		}
@@ -958,7 +969,8 @@ func readCoreTitle(x *docxXML) (string, error) {
 		}
 		var b strings.Builder
 		for {
-			t, err := x.token()
+			var t xmltok.Token
+			err := x.token(&t)
 			if err != nil {
 				return "", eofIsTruncation(err)
 			}
@@ -1280,7 +1292,9 @@ func (n *docxNumbering) readStyles(x *docxXML) error {
 		if local != "style" {
 			return x.skip()
 		}
+		// The attributes go with the next token: take them first.
 		id, _ := attr(se, "styleId")
+		typ, _ := attr(se, "type")
 		var st docxStyle
 		err := x.eachW(func(local string, se xml.StartElement) error {
 			switch local {
@@ -1298,7 +1312,7 @@ func (n *docxNumbering) readStyles(x *docxXML) error {
 			}
 			return x.skip()
 		})
-		if typ, _ := attr(se, "type"); typ == "" || typ == "paragraph" {
+		if typ == "" || typ == "paragraph" {
 			n.styles[id] = st
 		}
 		return err
@@ -1309,7 +1323,8 @@ func (n *docxNumbering) readStyles(x *docxXML) error {
 // root element.
 func eachTopChild(x *docxXML, f func(local string, se xml.StartElement) error) error {
 	for {
-		t, err := x.token()
+		var t xmltok.Token
+		err := x.token(&t)
 		if err == io.EOF {
 			return nil
 		}

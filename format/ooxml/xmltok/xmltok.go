@@ -37,8 +37,7 @@ const (
 )
 
 // Token is a start element (Name, Attr), an end element (Name) or
-// character data (Data). Data is valid until the next call to Next, like
-// encoding/xml's CharData; Name and Attr stay valid.
+// character data (Data).
 type Token struct {
 	Kind Kind
 	Name xml.Name
@@ -67,8 +66,7 @@ type Decoder struct {
 	lastOK, lastValid   bool
 
 	scratch []byte     // decoded character data
-	attrs   []xml.Attr // a chunk the attributes of start elements are cut from
-	tmp     []xml.Attr
+	attrs   []xml.Attr // the attributes of the last start element
 
 	slow *xml.Decoder // encoding/xml, once the fast scanner gave up
 
@@ -77,9 +75,11 @@ type Decoder struct {
 	giveUp func(tokens int) bool
 }
 
+// openElement is an element started and not yet ended. Its name is kept
+// as its place in src: no pointers, so pushing costs no write barrier.
 type openElement struct {
-	space, local string // as written: the prefix, not the URL
-	undo         int    // len(undo) before the element's bindings
+	start, end int // src[start:end] is the name as written, prefix and all
+	undo       int // len(undo) before the element's bindings
 }
 
 type nsUndo struct {
@@ -128,58 +128,63 @@ func New(src string, readErr error) *Decoder {
 	return &Decoder{src: src, readErr: readErr, ns: map[string]string{}}
 }
 
-// Next returns the next token. At the end of the part it returns io.EOF;
-// errors are those of encoding/xml's Decoder.Token (a *xml.SyntaxError
-// for malformed XML, the reader's error where the part was cut).
-func (d *Decoder) Next() (Token, error) {
+// Next reads the next token into t. At the end of the part it returns
+// io.EOF; its errors are those of encoding/xml's Decoder.Token (a
+// *xml.SyntaxError for malformed XML, the reader's error where the part
+// was cut).
+//
+// The token's Data is valid until the next call to Next, like
+// encoding/xml's CharData, and so is its Attr slice (not the strings in
+// it): a caller that needs an attribute after reading on takes it first.
+//
+// The token is the caller's so that it may live on the caller's stack,
+// where writing pointers costs no write barrier.
+func (d *Decoder) Next(t *Token) error {
 	if d.slow != nil {
-		return d.slowNext()
+		return d.slowNext(t)
 	}
 	if d.closing {
 		d.closing = false
 		d.tokens++
 		top := d.stack[len(d.stack)-1]
-		return d.end(top.space, top.local), nil
+		space, local, _ := splitName(d.src[top.start:top.end])
+		d.end(t, space, local)
+		return nil
 	}
 	for {
 		if d.giveUp != nil && d.giveUp(d.tokens) {
-			return d.handOver()
+			return d.handOver(t)
 		}
 		if d.pos >= len(d.src) {
 			if d.readErr == nil && len(d.stack) == 0 {
-				return Token{}, io.EOF
+				return io.EOF
 			}
-			return d.handOver()
+			return d.handOver(t)
 		}
-		if d.src[d.pos] != '<' {
-			t, ok := d.text()
-			if !ok {
-				return d.handOver()
-			}
-			d.tokens++
-			return t, nil
-		}
-		if d.pos+1 >= len(d.src) {
-			return d.handOver()
-		}
-		var t Token
 		var ok bool
-		switch d.src[d.pos+1] {
-		case '/':
-			t, ok = d.endTag()
-		case '?':
-			ok = d.procInst()
-		case '!':
-			ok = d.comment()
-		default:
-			t, ok = d.startTag()
+		token := true
+		if d.src[d.pos] != '<' {
+			ok = d.text(t)
+		} else if d.pos+1 >= len(d.src) {
+			ok = false
+		} else {
+			switch d.src[d.pos+1] {
+			case '/':
+				ok = d.endTag(t)
+			case '?':
+				ok, token = d.procInst(), false
+			case '!':
+				ok, token = d.comment(), false
+			default:
+				ok = d.startTag(t)
+			}
 		}
 		if !ok {
-			return d.handOver()
+			return d.handOver(t)
 		}
 		d.tokens++
-		if t.Kind != 0 {
-			return t, nil
+		if token {
+			return nil
 		}
 	}
 }
@@ -187,7 +192,7 @@ func (d *Decoder) Next() (Token, error) {
 // handOver gives the rest of the part to encoding/xml: it reads the part
 // again and skips the tokens already returned, so it continues in the
 // state the fast scanner was in.
-func (d *Decoder) handOver() (Token, error) {
+func (d *Decoder) handOver(t *Token) error {
 	var r io.Reader = strings.NewReader(d.src)
 	if d.readErr != nil {
 		r = io.MultiReader(r, errReader{d.readErr})
@@ -195,29 +200,32 @@ func (d *Decoder) handOver() (Token, error) {
 	d.slow = xml.NewDecoder(r)
 	for range d.tokens {
 		if _, err := d.slow.Token(); err != nil {
-			return Token{}, err // cannot happen: the tokens were well-formed
+			return err // cannot happen: the tokens were well-formed
 		}
 	}
-	return d.slowNext()
+	return d.slowNext(t)
 }
 
 type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
-func (d *Decoder) slowNext() (Token, error) {
+func (d *Decoder) slowNext(t *Token) error {
 	for {
-		t, err := d.slow.Token()
+		tok, err := d.slow.Token()
 		if err != nil {
-			return Token{}, err
+			return err
 		}
-		switch t := t.(type) {
+		switch tok := tok.(type) {
 		case xml.StartElement:
-			return Token{Kind: StartElement, Name: t.Name, Attr: t.Attr}, nil
+			*t = Token{Kind: StartElement, Name: tok.Name, Attr: tok.Attr}
+			return nil
 		case xml.EndElement:
-			return Token{Kind: EndElement, Name: t.Name}, nil
+			*t = Token{Kind: EndElement, Name: tok.Name}
+			return nil
 		case xml.CharData:
-			return Token{Kind: CharData, Data: t}, nil
+			*t = Token{Kind: CharData, Data: tok}
+			return nil
 		}
 		// Comments, processing instructions, directives (and the nil
 		// token encoding/xml returns for an empty CDATA section).
@@ -225,21 +233,22 @@ func (d *Decoder) slowNext() (Token, error) {
 }
 
 // text reads character data up to the next '<' or the end.
-func (d *Decoder) text() (Token, bool) {
+func (d *Decoder) text(t *Token) bool {
 	raw := d.src[d.pos:]
 	if i := strings.IndexByte(raw, '<'); i >= 0 {
 		raw = raw[:i]
 	}
 	if strings.Contains(raw, "]]>") {
-		return Token{}, false // an error of encoding/xml
+		return false // an error of encoding/xml
 	}
 	data, ok := d.decode(raw)
 	if !ok {
-		return Token{}, false
+		return false
 	}
 	d.scratch = data
 	d.pos += len(raw)
-	return Token{Kind: CharData, Data: data}, true
+	*t = Token{Kind: CharData, Data: data}
+	return true
 }
 
 // decode returns raw with its references decoded and line ends turned into
@@ -394,21 +403,44 @@ func (d *Decoder) name(i int) (int, bool) {
 // nsname reads a name at i and splits it at its colon, as encoding/xml's
 // nsname does.
 func (d *Decoder) nsname(i int) (space, local string, end int, ok bool) {
-	end, ok = d.name(i)
-	if !ok {
+	src := d.src
+	if i >= len(src) || !nameStart[src[i]] {
 		return "", "", 0, false
 	}
-	s := d.src[i:end]
+	colon := -1
+	if src[i] == ':' {
+		colon = i
+	}
+	j := i + 1
+	for ; j < len(src) && nameByte[src[j]]; j++ {
+		if src[j] == ':' {
+			if colon >= 0 {
+				return "", "", 0, false // a:b:c is no name for encoding/xml
+			}
+			colon = j
+		}
+	}
+	if j >= len(src) || src[j] >= utf8.RuneSelf {
+		return "", "", 0, false
+	}
+	if colon <= i || colon == j-1 {
+		return "", src[i:j], j, true
+	}
+	return src[i:colon], src[colon+1 : j], j, true
+}
+
+// splitName splits a name at its colon; false for more than one.
+func splitName(s string) (space, local string, ok bool) {
 	c := strings.IndexByte(s, ':')
 	switch {
 	case c < 0:
-		return "", s, end, true
+		return "", s, true
 	case strings.IndexByte(s[c+1:], ':') >= 0:
-		return "", "", 0, false
+		return "", "", false
 	case c == 0 || c == len(s)-1:
-		return "", s, end, true
+		return "", s, true
 	}
-	return s[:c], s[c+1:], end, true
+	return s[:c], s[c+1:], true
 }
 
 func (d *Decoder) space(i int) int {
@@ -424,21 +456,22 @@ func (d *Decoder) space(i int) int {
 }
 
 // startTag reads <name attr="value" …> or <name …/>.
-func (d *Decoder) startTag() (Token, bool) {
-	space, local, i, ok := d.nsname(d.pos + 1)
+func (d *Decoder) startTag(t *Token) bool {
+	space, local, nameEnd, ok := d.nsname(d.pos + 1)
 	if !ok {
-		return Token{}, false
+		return false
 	}
-	attrs := d.tmp[:0]
+	i := nameEnd
+	attrs := d.attrs[:0]
 	empty := false
 	for {
 		i = d.space(i)
 		if i >= len(d.src) {
-			return Token{}, false
+			return false
 		}
 		if c := d.src[i]; c == '/' {
 			if i+1 >= len(d.src) || d.src[i+1] != '>' {
-				return Token{}, false
+				return false
 			}
 			i += 2
 			empty = true
@@ -450,17 +483,17 @@ func (d *Decoder) startTag() (Token, bool) {
 		var a xml.Attr
 		a.Name.Space, a.Name.Local, i, ok = d.nsname(i)
 		if !ok {
-			return Token{}, false
+			return false
 		}
 		if i = d.space(i); i >= len(d.src) || d.src[i] != '=' {
-			return Token{}, false
+			return false
 		}
 		if i = d.space(i + 1); i >= len(d.src) {
-			return Token{}, false
+			return false
 		}
 		q := d.src[i]
 		if q != '"' && q != '\'' {
-			return Token{}, false
+			return false
 		}
 		i++
 		end := i
@@ -468,18 +501,18 @@ func (d *Decoder) startTag() (Token, bool) {
 			end++
 		}
 		if end >= len(d.src) || d.src[end] != q {
-			return Token{}, false
+			return false
 		}
 		raw := d.src[i:end]
 		switch check(raw) {
 		case plain:
 			a.Value = raw
 		case invalid:
-			return Token{}, false
+			return false
 		default:
 			v, ok := d.decode(raw)
 			if !ok {
-				return Token{}, false
+				return false
 			}
 			d.scratch = v
 			a.Value = string(v)
@@ -487,7 +520,7 @@ func (d *Decoder) startTag() (Token, bool) {
 		i = end + 1
 		attrs = append(attrs, a)
 	}
-	d.tmp = attrs
+	d.attrs = attrs
 
 	// As encoding/xml's Token: the bindings first, then the names.
 	mark := len(d.undo)
@@ -499,21 +532,15 @@ func (d *Decoder) startTag() (Token, bool) {
 			d.bind("", a.Value)
 		}
 	}
-	d.stack = append(d.stack, openElement{space: space, local: local, undo: mark})
-	if len(d.attrs)+len(attrs) > cap(d.attrs) {
-		d.attrs = make([]xml.Attr, 0, max(256, len(attrs)))
-	}
-	start := len(d.attrs)
-	d.attrs = append(d.attrs, attrs...)
-	t := Token{Kind: StartElement, Name: xml.Name{Space: d.translate(space, local, true), Local: local}}
-	t.Attr = d.attrs[start:len(d.attrs):len(d.attrs)]
+	d.stack = append(d.stack, openElement{start: d.pos + 1, end: nameEnd, undo: mark})
+	*t = Token{Kind: StartElement, Name: xml.Name{Space: d.translate(space, local, true), Local: local}, Attr: attrs[:len(attrs):len(attrs)]}
 	for k := range t.Attr {
 		n := &t.Attr[k].Name
 		n.Space = d.translate(n.Space, n.Local, false)
 	}
 	d.pos = i
 	d.closing = empty
-	return t, true
+	return true
 }
 
 func (d *Decoder) bind(prefix, url string) {
@@ -547,24 +574,26 @@ func (d *Decoder) translate(space, local string, element bool) string {
 }
 
 // endTag reads </name>.
-func (d *Decoder) endTag() (Token, bool) {
-	space, local, i, ok := d.nsname(d.pos + 2)
+func (d *Decoder) endTag(t *Token) bool {
+	space, local, nameEnd, ok := d.nsname(d.pos + 2)
 	if !ok {
-		return Token{}, false
+		return false
 	}
+	i := nameEnd
 	if i = d.space(i); i >= len(d.src) || d.src[i] != '>' {
-		return Token{}, false
+		return false
 	}
-	if n := len(d.stack); n == 0 || d.stack[n-1].local != local || d.stack[n-1].space != space {
-		return Token{}, false
+	if n := len(d.stack); n == 0 || d.src[d.stack[n-1].start:d.stack[n-1].end] != d.src[d.pos+2:nameEnd] {
+		return false
 	}
 	d.pos = i + 1
-	return d.end(space, local), true
+	d.end(t, space, local)
+	return true
 }
 
 // end closes the innermost element, named as written.
-func (d *Decoder) end(space, local string) Token {
-	t := Token{Kind: EndElement, Name: xml.Name{Space: d.translate(space, local, true), Local: local}}
+func (d *Decoder) end(t *Token, space, local string) {
+	*t = Token{Kind: EndElement, Name: xml.Name{Space: d.translate(space, local, true), Local: local}}
 	top := d.stack[len(d.stack)-1]
 	d.stack = d.stack[:len(d.stack)-1]
 	for len(d.undo) > top.undo {
@@ -577,7 +606,6 @@ func (d *Decoder) end(space, local string) Token {
 		}
 		d.lastValid = false
 	}
-	return t
 }
 
 // procInst skips <?target …?>, checking the XML declaration as

@@ -94,8 +94,8 @@ func stdTokens(r io.Reader) ([]tok, error) {
 func ourTokens(d *Decoder) ([]tok, error) {
 	var toks []tok
 	for {
-		t, err := d.Next()
-		if err != nil {
+		var t Token
+		if err := d.Next(&t); err != nil {
 			return toks, err
 		}
 		switch t.Kind {
@@ -304,8 +304,9 @@ func BenchmarkDecoder(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		d := NewReader(bytes.NewReader(data), int64(len(data)))
+		var t Token
 		for {
-			if _, err := d.Next(); err != nil {
+			if err := d.Next(&t); err != nil {
 				if err != io.EOF {
 					b.Fatal(err)
 				}
