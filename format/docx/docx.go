@@ -705,7 +705,7 @@ func (w *docxWalker) text(c docxCtx) error {
 		}
 		switch t.Kind {
 		case xmltok.CharData:
-			w.add(c, string(t.Data))
+			w.addText(c, t.Data)
 		case xmltok.StartElement:
 			if err := w.x.skip(); err != nil {
 				return err
@@ -726,6 +726,18 @@ func (w *docxWalker) add(c docxCtx, s string) {
 		s = lineEnds.Replace(s)
 	}
 	c.para.text.WriteString(s)
+}
+
+// addText is add for character data, without a string made of it.
+func (w *docxWalker) addText(c docxCtx, data []byte) {
+	if bytes.ContainsAny(data, "\r\n") {
+		w.add(c, string(data))
+		return
+	}
+	if c.para == nil || (c.run != nil && c.run.hidden) || w.instr > 0 {
+		return
+	}
+	c.para.text.Write(data)
 }
 
 var lineEnds = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
