@@ -68,11 +68,12 @@ import (
 // The package is a zip from strangers. Package ooxml has refused archives with
 // too many entries, too large a declared size or names that leave the
 // package; here each part is refused when it declares more than its limit,
-// is read through a counting reader that stops at the limit (archive/zip
-// also fails an entry that inflates past its declared size, which is what a
-// zip bomb does), and the XML is decoded as a token stream with a cap on
-// depth and on the number of elements, so memory and time stay proportional
-// to the limits. Nothing is written to disk.
+// is read into memory through a counting reader that stops at the limit
+// (archive/zip also fails an entry that inflates past its declared size,
+// which is what a zip bomb does), and the XML is decoded by package xmltok
+// as a token stream with a cap on depth and on the number of elements, so
+// memory and time stay proportional to the limits. Nothing is written to
+// disk.
 
 // docxLimits bound what a .docx may make the reader do.
 type docxLimits struct {

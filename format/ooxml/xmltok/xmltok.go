@@ -1,8 +1,9 @@
 // Package xmltok reads the tokens of an XML part of an Office Open XML
-// package (.docx, .xlsx) exactly as encoding/xml's Decoder.Token does, in
-// strict mode, but without its cost: the part is read once into a string,
-// names and attribute values are pieces of it, and the tokens are values,
-// not interfaces, so a token costs no allocation.
+// package (a .docx or .xlsx) exactly as encoding/xml's Decoder.Token does
+// in strict mode, but without its cost: the part is read once into a
+// string, names and attribute values are pieces of it, and a token is
+// written into the caller's Token, not boxed in an interface, so a token
+// costs no allocation.
 //
 // Only start elements, end elements and character data are returned;
 // comments, processing instructions and directives are read and dropped.
