@@ -18,6 +18,7 @@ import (
 	"xxgk/document"
 	"xxgk/format"
 	"xxgk/format/ooxml"
+	"xxgk/format/ooxml/xmltok"
 	"xxgk/zh"
 )
 
@@ -67,11 +68,12 @@ import (
 // The package is a zip from strangers. Package ooxml has refused archives with
 // too many entries, too large a declared size or names that leave the
 // package; here each part is refused when it declares more than its limit,
-// is read through a counting reader that stops at the limit (archive/zip
-// also fails an entry that inflates past its declared size, which is what a
-// zip bomb does), and the XML is decoded as a token stream with a cap on
-// depth and on the number of elements, so memory and time stay proportional
-// to the limits. Nothing is written to disk.
+// is read into memory through a counting reader that stops at the limit
+// (archive/zip also fails an entry that inflates past its declared size,
+// which is what a zip bomb does), and the XML is decoded by package xmltok
+// as a token stream with a cap on depth and on the number of elements, so
+// memory and time stay proportional to the limits. Nothing is written to
+// disk.
 
 // docxLimits bound what a .docx may make the reader do.
 type docxLimits struct {
@@ -80,6 +82,10 @@ type docxLimits struct {
 	depth    int   // XML element nesting
 	elements int   // XML elements of one part
 	cells    int   // grid positions of all tables, spans expanded
+
+	// encodingXML decodes with encoding/xml straight from the part, as
+	// before package xmltok, so that tests can compare the two.
+	encodingXML bool
 }
 
 var defaultDocxLimits = docxLimits{
@@ -239,7 +245,12 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 		return err
 	}
 	defer rc.Close()
-	x := &docxXML{dec: xml.NewDecoder(&cappedReader{r: rc, left: max}), lim: lim}
+	x := &docxXML{lim: lim}
+	if lim.encodingXML {
+		x.old = xml.NewDecoder(&cappedReader{r: rc, left: max})
+	} else {
+		x.dec = xmltok.NewReader(&cappedReader{r: rc, left: max}, int64(f.UncompressedSize64))
+	}
 	return read(x)
 }
 
@@ -270,47 +281,75 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 
 // docxXML is a token stream that enforces the depth and element limits.
 type docxXML struct {
-	dec   *xml.Decoder
+	dec   *xmltok.Decoder
+	old   *xml.Decoder // instead of dec, when lim.encodingXML
 	lim   docxLimits
 	depth int
 	elems int
 }
 
-// token returns the next token. The end of input inside an element is a
-// syntax error of encoding/xml (the file was cut), so io.EOF means the
-// whole part was read.
-func (x *docxXML) token() (xml.Token, error) {
-	t, err := x.dec.Token()
-	if err != nil {
-		return nil, err
+// token reads the next token into t, which is valid until the next call
+// (the caller's, so that it lives on its stack). The end of input inside
+// an element is a syntax error of encoding/xml (the file was cut), so
+// io.EOF means the whole part was read.
+func (x *docxXML) token(t *xmltok.Token) error {
+	var err error
+	if x.old != nil {
+		err = oldToken(x.old, t)
+	} else {
+		err = x.dec.Next(t)
 	}
-	switch t.(type) {
-	case xml.StartElement:
+	if err != nil {
+		return err
+	}
+	switch t.Kind {
+	case xmltok.StartElement:
 		x.depth++
 		x.elems++
 		if x.depth > x.lim.depth {
-			return nil, errDocxTooDeep
+			return errDocxTooDeep
 		}
 		if x.elems > x.lim.elements {
-			return nil, errDocxTooMany
+			return errDocxTooMany
 		}
-	case xml.EndElement:
+	case xmltok.EndElement:
 		x.depth--
 	}
-	return t, nil
+	return nil
+}
+
+// oldToken reads the next token of encoding/xml into t (an empty one for
+// comments, processing instructions and directives).
+func oldToken(dec *xml.Decoder, t *xmltok.Token) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	switch tok := tok.(type) {
+	case xml.StartElement:
+		*t = xmltok.Token{Kind: xmltok.StartElement, Name: tok.Name, Attr: tok.Attr}
+	case xml.EndElement:
+		*t = xmltok.Token{Kind: xmltok.EndElement, Name: tok.Name}
+	case xml.CharData:
+		*t = xmltok.Token{Kind: xmltok.CharData, Data: tok}
+	default:
+		*t = xmltok.Token{}
+	}
+	return nil
 }
 
 // skip consumes the rest of the element whose start was just read.
 func (x *docxXML) skip() error {
 	for depth := 1; depth > 0; {
-		t, err := x.token()
+		var t xmltok.Token
+		err := x.token(&t)
 		if err != nil {
 			return eofIsTruncation(err)
 		}
-		switch t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case xmltok.StartElement:
 			depth++
-		case xml.EndElement:
+		case xmltok.EndElement:
 			depth--
 		}
 	}
@@ -318,19 +357,21 @@ func (x *docxXML) skip() error {
 }
 
 // eachChild calls f with the start of every child element of the element
-// whose start was just read, until its end; f must consume the child.
+// whose start was just read, until its end; f must consume the child. The
+// start's Attr is valid only until f reads on (xmltok reuses it).
 func (x *docxXML) eachChild(f func(xml.StartElement) error) error {
 	for {
-		t, err := x.token()
+		var t xmltok.Token
+		err := x.token(&t)
 		if err != nil {
 			return eofIsTruncation(err)
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			if err := f(t); err != nil {
+		switch t.Kind {
+		case xmltok.StartElement:
+			if err := f(t.Start()); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case xmltok.EndElement:
 			return nil
 		}
 	}
@@ -471,15 +512,16 @@ func (c docxCtx) emit(it docxItem) {
 // document reads the part up to its end.
 func (w *docxWalker) document(items *[]docxItem) error {
 	for {
-		t, err := w.x.token()
+		var t xmltok.Token
+		err := w.x.token(&t)
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		if se, ok := t.(xml.StartElement); ok {
-			if err := w.element(se, docxCtx{sink: items}); err != nil {
+		if t.Kind == xmltok.StartElement {
+			if err := w.element(t.Start(), docxCtx{sink: items}); err != nil {
 				return err
 			}
 		}
@@ -657,18 +699,19 @@ func (w *docxWalker) contentControl(c docxCtx) error {
 // text reads a w:t.
 func (w *docxWalker) text(c docxCtx) error {
 	for {
-		t, err := w.x.token()
+		var t xmltok.Token
+		err := w.x.token(&t)
 		if err != nil {
 			return eofIsTruncation(err)
 		}
-		switch t := t.(type) {
-		case xml.CharData:
-			w.add(c, string(t))
-		case xml.StartElement:
+		switch t.Kind {
+		case xmltok.CharData:
+			w.addText(c, t.Data)
+		case xmltok.StartElement:
 			if err := w.x.skip(); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case xmltok.EndElement:
 			return nil
 		}
 	}
@@ -684,6 +727,18 @@ func (w *docxWalker) add(c docxCtx, s string) {
 		s = lineEnds.Replace(s)
 	}
 	c.para.text.WriteString(s)
+}
+
+// addText is add for character data, without a string made of it.
+func (w *docxWalker) addText(c docxCtx, data []byte) {
+	if bytes.ContainsAny(data, "\r\n") {
+		w.add(c, string(data))
+		return
+	}
+	if c.para == nil || (c.run != nil && c.run.hidden) || w.instr > 0 {
+		return
+	}
+	c.para.text.Write(data)
 }
 
 var lineEnds = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
@@ -914,33 +969,34 @@ func firstLine(t *docxTable) int {
 // readCoreTitle reads dc:title of docProps/core.xml.
 func readCoreTitle(x *docxXML) (string, error) {
 	for {
-		t, err := x.token()
+		var t xmltok.Token
+		err := x.token(&t)
 		if err == io.EOF {
 			return "", nil
 		}
 		if err != nil {
 			return "", err
 		}
-		se, ok := t.(xml.StartElement)
-		if !ok || se.Name.Local != "title" || (se.Name.Space != nsDC && se.Name.Space != "dc") {
+		if t.Kind != xmltok.StartElement || t.Name.Local != "title" || (t.Name.Space != nsDC && t.Name.Space != "dc") {
 			continue
 		}
 		var b strings.Builder
 		for {
-			t, err := x.token()
+			var t xmltok.Token
+			err := x.token(&t)
 			if err != nil {
 				return "", eofIsTruncation(err)
 			}
-			switch t := t.(type) {
-			case xml.CharData:
+			switch t.Kind {
+			case xmltok.CharData:
 				if b.Len() < 4096 {
-					b.Write(t)
+					b.Write(t.Data)
 				}
-			case xml.StartElement:
+			case xmltok.StartElement:
 				if err := x.skip(); err != nil {
 					return "", err
 				}
-			case xml.EndElement:
+			case xmltok.EndElement:
 				if !utf8.ValidString(b.String()) {
 					return "", nil
 				}
@@ -1249,7 +1305,9 @@ func (n *docxNumbering) readStyles(x *docxXML) error {
 		if local != "style" {
 			return x.skip()
 		}
+		// The attributes go with the next token: take them first.
 		id, _ := attr(se, "styleId")
+		typ, _ := attr(se, "type")
 		var st docxStyle
 		err := x.eachW(func(local string, se xml.StartElement) error {
 			switch local {
@@ -1267,7 +1325,7 @@ func (n *docxNumbering) readStyles(x *docxXML) error {
 			}
 			return x.skip()
 		})
-		if typ, _ := attr(se, "type"); typ == "" || typ == "paragraph" {
+		if typ == "" || typ == "paragraph" {
 			n.styles[id] = st
 		}
 		return err
@@ -1278,14 +1336,15 @@ func (n *docxNumbering) readStyles(x *docxXML) error {
 // root element.
 func eachTopChild(x *docxXML, f func(local string, se xml.StartElement) error) error {
 	for {
-		t, err := x.token()
+		var t xmltok.Token
+		err := x.token(&t)
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		if _, ok := t.(xml.StartElement); ok {
+		if t.Kind == xmltok.StartElement {
 			return x.eachW(f)
 		}
 	}

@@ -315,6 +315,20 @@ func TestDOCXNumbering(t *testing.T) {
 	checkDump(t, p(num("1", "0"), r("正文")), "1: 正文\n", "word/numbering.xml", testNumbering[:200])
 }
 
+// TestDOCXStyleType numbers paragraphs by paragraph styles only: a
+// numbering style (w:type="numbering") with a w:numPr is not one. (The
+// type is read before the style's content, whose tokens reuse the
+// attributes' memory.)
+func TestDOCXStyleType(t *testing.T) {
+	styles := `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="numbering" w:styleId="ListStyle"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:styleId="Untyped"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>`
+	style := func(s string) string { return `<w:pPr><w:pStyle w:val="` + s + `"/></w:pPr>` }
+	checkDump(t, p(style("ListStyle"), r("不编号"))+p(style("Untyped"), r("编号")), "1: 不编号\n2: 一、编号\n",
+		"word/numbering.xml", testNumbering, "word/styles.xml", styles)
+}
+
 func TestListNumber(t *testing.T) {
 	for _, tt := range []struct {
 		v    int

@@ -4,9 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -34,35 +36,9 @@ var fuzzDocxLimits = docxLimits{document: 2 << 20, part: 1 << 20, depth: 256, el
 // XML reader instead of breaking the compression). The seeds are the .docx
 // samples, their document.xml and small documents of every construct.
 func FuzzDOCX(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.docx"))
-	if len(files) == 0 {
-		f.Fatal("no .docx samples")
+	for _, seed := range docxSeeds(f) {
+		f.Add(seed)
 	}
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-		if xml := docxPart(data, "word/document.xml"); xml != nil {
-			f.Add(xml)
-		}
-	}
-	for _, body := range []string{
-		p(r("本年新收申请"), `<w:del><w:r><w:delText>1</w:delText></w:r></w:del>`, `<w:ins>`+r("2")+`</w:ins>`),
-		`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2147483647"/><w:vMerge w:val="restart"/></w:tcPr>` + p(r("1")) + `</w:tc></w:tr>` +
-			`<w:tr><w:trPr><w:gridBefore w:val="-3"/></w:trPr><w:tc><w:tcPr><w:vMerge/><w:hMerge/></w:tcPr></w:tc><w:tc>` + p(r("2")) + `</w:tc></w:tr></w:tbl>`,
-		p(`<w:r><w:fldChar w:fldCharType="begin"/></w:r>`, `<w:r><w:instrText>PAGE</w:instrText></w:r>`, `<w:r><w:fldChar w:fldCharType="separate"/></w:r>`, r("3"), `<w:r><w:fldChar w:fldCharType="end"/></w:r>`),
-		p(`<w:r><mc:AlternateContent><mc:Choice><w:txbxContent>` + p(r("框")) + `<w:tbl><w:tr><w:tc>` + p(r("a")) + `</w:tc></w:tr></w:tbl></w:txbxContent></mc:Choice><mc:Fallback>` + p(r("后备")) + `</mc:Fallback></mc:AlternateContent></w:r>`),
-		`<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>` + p(r("占位")) + `</w:sdtContent></w:sdt>`,
-		p(`<w:pPr><w:numPr><w:ilvl w:val="8"/><w:numId w:val="1"/></w:numPr></w:pPr>`, r("编号")),
-		// Found by the fuzzer: a continuing hMerge after gridBefore.
-		`<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:hMerge/></w:tcPr></w:tc></w:tr></w:tbl>`,
-		strings.Repeat("<w:tbl><w:tr><w:tc>", 40) + p(r("深")) + strings.Repeat("</w:tc></w:tr></w:tbl>", 40),
-	} {
-		f.Add(docxXMLOf(body))
-	}
-	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !ooxml.IsZip(data) {
 			data = docxZip(zip.Store, "word/document.xml", string(data),
@@ -94,6 +70,97 @@ func FuzzDOCX(f *testing.F) {
 			checkGrid(t, b.Table)
 		}
 	})
+}
+
+// docxSeeds are the fuzzers' seeds: the .docx samples, their
+// document.xml and small documents of every construct.
+func docxSeeds(f testing.TB) [][]byte {
+	var seeds [][]byte
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.docx"))
+	if len(files) == 0 {
+		f.Fatal("no .docx samples")
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		seeds = append(seeds, data)
+		if xml := docxPart(data, "word/document.xml"); xml != nil {
+			seeds = append(seeds, xml)
+		}
+	}
+	for _, body := range []string{
+		p(r("本年新收申请"), `<w:del><w:r><w:delText>1</w:delText></w:r></w:del>`, `<w:ins>`+r("2")+`</w:ins>`),
+		`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2147483647"/><w:vMerge w:val="restart"/></w:tcPr>` + p(r("1")) + `</w:tc></w:tr>` +
+			`<w:tr><w:trPr><w:gridBefore w:val="-3"/></w:trPr><w:tc><w:tcPr><w:vMerge/><w:hMerge/></w:tcPr></w:tc><w:tc>` + p(r("2")) + `</w:tc></w:tr></w:tbl>`,
+		p(`<w:r><w:fldChar w:fldCharType="begin"/></w:r>`, `<w:r><w:instrText>PAGE</w:instrText></w:r>`, `<w:r><w:fldChar w:fldCharType="separate"/></w:r>`, r("3"), `<w:r><w:fldChar w:fldCharType="end"/></w:r>`),
+		p(`<w:r><mc:AlternateContent><mc:Choice><w:txbxContent>` + p(r("框")) + `<w:tbl><w:tr><w:tc>` + p(r("a")) + `</w:tc></w:tr></w:tbl></w:txbxContent></mc:Choice><mc:Fallback>` + p(r("后备")) + `</mc:Fallback></mc:AlternateContent></w:r>`),
+		`<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>` + p(r("占位")) + `</w:sdtContent></w:sdt>`,
+		p(`<w:pPr><w:numPr><w:ilvl w:val="8"/><w:numId w:val="1"/></w:numPr></w:pPr>`, r("编号")),
+		// Found by the fuzzer: a continuing hMerge after gridBefore.
+		`<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:hMerge/></w:tcPr></w:tc></w:tr></w:tbl>`,
+		strings.Repeat("<w:tbl><w:tr><w:tc>", 40) + p(r("深")) + strings.Repeat("</w:tc></w:tr></w:tbl>", 40),
+	} {
+		seeds = append(seeds, docxXMLOf(body))
+	}
+	return append(seeds, []byte("PK\x03\x04"))
+}
+
+// FuzzDOCXEncodingXML checks that the reader gives what it gave with
+// encoding/xml, before package xmltok: the same document, or the same
+// error.
+//
+//	go test ./format/docx -run XXX -fuzz FuzzDOCXEncodingXML -parallel 1 -fuzzminimizetime 3s
+func FuzzDOCXEncodingXML(f *testing.F) {
+	for _, seed := range docxSeeds(f) {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sameAsEncodingXML(t, data)
+	})
+}
+
+// sameAsEncodingXML fails unless reading data (a .docx, or else its
+// document.xml) gives the same document or error with both decoders.
+func sameAsEncodingXML(t *testing.T, data []byte) {
+	t.Helper()
+	if !ooxml.IsZip(data) {
+		data = docxZip(zip.Store, "word/document.xml", string(data),
+			"word/numbering.xml", testNumbering, "word/styles.xml", testStyles)
+	}
+	old := fuzzDocxLimits
+	old.encodingXML = true
+	want, wantErr := readWith(data, old)
+	got, gotErr := readWith(data, fuzzDocxLimits)
+	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+		t.Fatalf("error\n%v\nwith encoding/xml\n%v", gotErr, wantErr)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("document\n%+v\nwith encoding/xml\n%+v", got, want)
+	}
+}
+
+// TestSameAsEncodingXML compares the decoders on the seeds and on the
+// samples cut short or damaged at many places, in their XML and in their
+// zip.
+func TestSameAsEncodingXML(t *testing.T) {
+	seeds := docxSeeds(t)
+	for i, seed := range seeds {
+		sameAsEncodingXML(t, seed)
+		if len(seed) < 1000 {
+			continue
+		}
+		for k := 1; k < 16; k++ {
+			at := len(seed) * k / 16
+			sameAsEncodingXML(t, seed[:at])
+			for j, b := range []byte{'<', '&', '/', 0xff} {
+				damaged := bytes.Clone(seed)
+				damaged[at+(i+j+k)%7] = b
+				sameAsEncodingXML(t, damaged)
+			}
+		}
+	}
 }
 
 // checkGrid fails unless g is rectangular, at most maxGridCols wide, and

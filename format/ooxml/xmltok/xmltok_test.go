@@ -1,0 +1,345 @@
+package xmltok
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// errCut stands for a reader that fails: a damaged or oversized part.
+var errCut = errors.New("cut")
+
+// partReader gives data in chunks of at most chunk bytes, then err (nil:
+// io.EOF). With dropPast > 0 it behaves like archive/zip's reader of an
+// entry that inflates past its declared size: the read that goes past
+// dropPast bytes returns nothing and errCut, so what is delivered depends
+// on the sizes of the reads.
+type partReader struct {
+	data     []byte
+	chunk    int
+	err      error
+	dropPast int
+	read     int
+}
+
+func (r *partReader) Read(p []byte) (int, error) {
+	if len(r.data) == 0 {
+		if r.err != nil {
+			return 0, r.err
+		}
+		return 0, io.EOF
+	}
+	n := min(len(p), r.chunk, len(r.data))
+	if r.dropPast > 0 && r.read+n > r.dropPast {
+		r.data = nil
+		r.err = errCut
+		return 0, errCut
+	}
+	copy(p, r.data[:n])
+	r.data = r.data[n:]
+	r.read += n
+	return n, nil
+}
+
+// tok is a token in a form both decoders give and tests compare.
+type tok struct {
+	kind  Kind
+	name  xml.Name
+	attrs string
+	data  string
+}
+
+func (t tok) String() string {
+	return fmt.Sprintf("%d %s:%s [%s] %q", t.kind, t.name.Space, t.name.Local, t.attrs, t.data)
+}
+
+func attrString(as []xml.Attr) string {
+	var b strings.Builder
+	for _, a := range as {
+		fmt.Fprintf(&b, "{%s}%s=%q ", a.Name.Space, a.Name.Local, a.Value)
+	}
+	return b.String()
+}
+
+// stdTokens are encoding/xml's start, end and character data tokens of
+// the input r gives, and the error that ended them (io.EOF at the end).
+func stdTokens(r io.Reader) ([]tok, error) {
+	dec := xml.NewDecoder(r)
+	var toks []tok
+	for {
+		t, err := dec.Token()
+		if err != nil {
+			return toks, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			toks = append(toks, tok{kind: StartElement, name: t.Name, attrs: attrString(t.Attr)})
+		case xml.EndElement:
+			toks = append(toks, tok{kind: EndElement, name: t.Name})
+		case xml.CharData:
+			toks = append(toks, tok{kind: CharData, data: string(t)})
+		}
+	}
+}
+
+// ourTokens are the tokens of d and the error that ended them.
+func ourTokens(d *Decoder) ([]tok, error) {
+	var toks []tok
+	for {
+		var t Token
+		if err := d.Next(&t); err != nil {
+			return toks, err
+		}
+		switch t.Kind {
+		case StartElement:
+			toks = append(toks, tok{kind: StartElement, name: t.Name, attrs: attrString(t.Attr)})
+		case EndElement:
+			toks = append(toks, tok{kind: EndElement, name: t.Name})
+		case CharData:
+			toks = append(toks, tok{kind: CharData, data: string(t.Data)})
+		default:
+			return toks, fmt.Errorf("token of kind %d", t.Kind)
+		}
+		if len(toks) > 1<<22 {
+			return toks, errors.New("endless tokens")
+		}
+	}
+}
+
+// compare fails unless both streams and their errors are the same: the
+// errors are encoding/xml's own, so they must match to the line and the
+// message.
+func compare(t *testing.T, what string, want []tok, wantErr error, got []tok, gotErr error) {
+	t.Helper()
+	for i := range max(len(want), len(got)) {
+		switch {
+		case i >= len(want):
+			t.Fatalf("%s: token %d %v past encoding/xml's end (%v)", what, i, got[i], wantErr)
+		case i >= len(got):
+			t.Fatalf("%s: token %d %v of encoding/xml missing; ours ended with %v", what, i, want[i], gotErr)
+		case want[i] != got[i]:
+			t.Fatalf("%s: token %d\n got %v\nwant %v", what, i, got[i], want[i])
+		}
+	}
+	if fmt.Sprint(wantErr) != fmt.Sprint(gotErr) || fmt.Sprintf("%T", wantErr) != fmt.Sprintf("%T", gotErr) {
+		t.Fatalf("%s: error %T %v, encoding/xml %T %v", what, gotErr, gotErr, wantErr, wantErr)
+	}
+}
+
+// differ checks one input every way: whole, cut by a failing reader, cut
+// by a reader that drops its last read, and with the hand-over to
+// encoding/xml forced before token giveUp.
+func differ(t *testing.T, data []byte, chunk, giveUp int) {
+	t.Helper()
+	chunk = max(chunk, 1)
+	want, wantErr := stdTokens(bytes.NewReader(data))
+	d := New(string(data), nil)
+	got, gotErr := ourTokens(d)
+	compare(t, "whole", want, wantErr, got, gotErr)
+
+	d = New(string(data), nil)
+	d.giveUp = func(n int) bool { return n >= giveUp }
+	got, gotErr = ourTokens(d)
+	compare(t, fmt.Sprintf("hand-over at %d", giveUp), want, wantErr, got, gotErr)
+
+	want, wantErr = stdTokens(&partReader{data: data, chunk: chunk, err: errCut})
+	got, gotErr = ourTokens(NewReader(&partReader{data: data, chunk: chunk, err: errCut}, int64(len(data))))
+	compare(t, "failing reader", want, wantErr, got, gotErr)
+
+	drop := max(len(data)-chunk, 1)
+	want, wantErr = stdTokens(&partReader{data: data, chunk: chunk, dropPast: drop})
+	got, gotErr = ourTokens(NewReader(&partReader{data: data, chunk: chunk, dropPast: drop}, 0))
+	compare(t, "dropping reader", want, wantErr, got, gotErr)
+}
+
+// testdataParts are the XML parts of every .docx and .xlsx under testdata.
+func testdataParts(t testing.TB) map[string][]byte {
+	parts := map[string][]byte{}
+	root := filepath.Join("..", "..", "..", "testdata")
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if ext := strings.ToLower(filepath.Ext(path)); e.IsDir() || ext != ".docx" && ext != ".xlsx" {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return nil // a damaged sample
+		}
+		for _, f := range zr.File {
+			if ext := strings.ToLower(filepath.Ext(f.Name)); ext != ".xml" && ext != ".rels" {
+				continue
+			}
+			rc, err := f.Open()
+			if err != nil {
+				continue
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err == nil {
+				parts[path+":"+f.Name] = b
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) == 0 {
+		t.Fatal("no XML parts under testdata")
+	}
+	return parts
+}
+
+// TestPartsOfTestdata compares the two decoders on every XML part of the
+// samples, which the fast scanner must read alone, without encoding/xml.
+func TestPartsOfTestdata(t *testing.T) {
+	for name, data := range testdataParts(t) {
+		t.Run(name, func(t *testing.T) {
+			differ(t, data, 4096, len(data)/50)
+			d := New(string(data), nil)
+			if _, err := ourTokens(d); err != io.EOF || d.slow != nil {
+				t.Errorf("the fast scanner handed over (%v)", err)
+			}
+		})
+	}
+}
+
+// tricky are inputs at the edges of what the fast scanner reads and of
+// what encoding/xml accepts.
+var tricky = []string{
+	``, `<a/>`, `<a></a>`, `<a>`, `</a>`, `<a></b>`, `<a:b></a:b>`, `<a:b></c:b>`, `<a:b:c/>`, `<:a/>`, `<a:/>`,
+	`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n<a/>",
+	`<?xml version="1.1"?><a/>`, `<?xml encoding="GBK"?><a/>`, `<?xml encoding='utf-8'?><a/>`, `<?xml?><a/>`, `<?xml`, `<?pi some?thing?><a/>`, `<?9?>`,
+	`<!-- c --><a/>`, `<!---->`, `<!--->`, `<!-- a -- b -->`, `<!-- a --->`, `<!- x>`, `<!DOCTYPE a [<!ENTITY e "x">]><a/>`,
+	`<a><![CDATA[x<y]]></a>`, `<a><![CDATA[]]></a>`, `<a>x]]>y</a>`, `<a>x]]&gt;</a>`,
+	`<a>&lt;&gt;&amp;&apos;&quot;&#65;&#x42;&#X43;&#;&#x;</a>`, `<a>&#0;</a>`, `<a>&#xD800;</a>`, `<a>&#x110000;</a>`, `<a>&#99999999999999999999;</a>`,
+	`<a>&nbsp;</a>`, `<a>&lt</a>`, `<a>& b</a>`, `<a>&</a>`, `<a>&#65</a>`,
+	"<a>x\r\ny\rz\n\r\r\n</a>", "<a>&#13;\n\r&amp;\n</a>", "<a b='x\r\ny'/>", "<a>\x01</a>", "<a>\xff</a>", "<a>\xef\xbf\xbe</a>", "<a>\xef\xbf\xbd</a>", "<a>\t\n</a>",
+	`<a b="1" c='2'/>`, `<a b="1"c="2"/>`, `<a b = "1" />`, `<a b=1/>`, `<a b/>`, `<a b="<"/>`, `<a b="&amp;&#x4E2D;"/>`, `<a b="&x;"/>`, `<a b="1`, `<a b="1"`, `<a b="1" /`, `<a / >`,
+	`<a xmlns="u"><b/><c xmlns=""><d/></c><e/></a>`, `<a xmlns:p="u"><p:b p:c="1" d="2"/></a><p:x/>`,
+	`<a xmlns:p="u"><b xmlns:p="v"><p:c/></b><p:d/></a>`, `<p:a xmlns:p="u"></p:a>`, `<a xmlns:p=""><p:b/></a>`,
+	`<a xml:space="preserve" xmlns:xml="v"/>`, `<xmlns:a/>`, `<xmlns/>`, `<a xmlns:xmlns="u" xmlns="v"/>`,
+	`<a>` + "\u4e2d\U0001F600" + `</a>`, `<中/>`, `<a中/>`, `<a b中="1"/>`, `<a-b.c_d/>`, `<-a/>`, `<1a/>`, `<_a/>`,
+	`< a/>`, `<a/ >`, `</a >`, `<a></a x>`, `<a></a`, `<a><`, `text`, `text<a/>text`, `<a/><b/>`, `<a/>` + "\xff",
+}
+
+func TestTricky(t *testing.T) {
+	for i, s := range tricky {
+		for giveUp := range 4 {
+			differ(t, []byte(s), 3+i%5, giveUp)
+		}
+	}
+}
+
+// TestNewReaderChunks checks that the part is read 4096 bytes at a time,
+// as encoding/xml reads through bufio: an archive/zip entry that inflates
+// past its size fails the read that crosses it, dropping its bytes.
+func TestNewReaderChunks(t *testing.T) {
+	var doc strings.Builder
+	doc.WriteString("<a>")
+	for doc.Len() < 20000 {
+		doc.WriteString(`<b c="1">text</b>`)
+	}
+	doc.WriteString("</a>")
+	for _, drop := range []int{1, 4095, 4096, 4097, 10000, 19999} {
+		for _, chunk := range []int{1000, 4096, 5000} {
+			data := []byte(doc.String())
+			want, wantErr := stdTokens(&partReader{data: data, chunk: chunk, dropPast: drop})
+			got, gotErr := ourTokens(NewReader(&partReader{data: data, chunk: chunk, dropPast: drop}, 1<<30))
+			compare(t, fmt.Sprintf("drop past %d, chunks of %d", drop, chunk), want, wantErr, got, gotErr)
+		}
+	}
+}
+
+// emptyReader returns nothing, forever.
+type emptyReader struct{}
+
+func (emptyReader) Read([]byte) (int, error) { return 0, nil }
+
+func TestNewReaderNoProgress(t *testing.T) {
+	want, wantErr := stdTokens(io.MultiReader(strings.NewReader("<a>x"), emptyReader{}))
+	got, gotErr := ourTokens(NewReader(io.MultiReader(strings.NewReader("<a>x"), emptyReader{}), 0))
+	compare(t, "no progress", want, wantErr, got, gotErr)
+	if !errors.Is(gotErr, io.ErrNoProgress) {
+		t.Errorf("error %v, want io.ErrNoProgress", gotErr)
+	}
+}
+
+// FuzzDecoder compares the decoder with encoding/xml on any input, read
+// whole or cut, with the hand-over at any token:
+//
+//	go test ./format/ooxml/xmltok -run XXX -fuzz FuzzDecoder -parallel 1
+func FuzzDecoder(f *testing.F) {
+	for _, s := range tricky {
+		f.Add([]byte(s), uint16(7), uint16(1))
+	}
+	for _, data := range testdataParts(f) {
+		if len(data) < 64<<10 {
+			f.Add(data, uint16(4096), uint16(20))
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte, chunk, giveUp uint16) {
+		differ(t, data, int(chunk), int(giveUp))
+	})
+}
+
+// BenchmarkDecoder reads word/document.xml of the largest sample.
+func BenchmarkDecoder(b *testing.B) {
+	data := largestPart(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := NewReader(bytes.NewReader(data), int64(len(data)))
+		var t Token
+		for {
+			if err := d.Next(&t); err != nil {
+				if err != io.EOF {
+					b.Fatal(err)
+				}
+				break
+			}
+		}
+	}
+}
+
+// BenchmarkEncodingXML is BenchmarkDecoder with encoding/xml.
+func BenchmarkEncodingXML(b *testing.B) {
+	data := largestPart(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := xml.NewDecoder(&partReader{data: data, chunk: 1 << 30})
+		for {
+			if _, err := d.Token(); err != nil {
+				if err != io.EOF {
+					b.Fatal(err)
+				}
+				break
+			}
+		}
+	}
+}
+
+func largestPart(b *testing.B) []byte {
+	var best []byte
+	for _, data := range testdataParts(b) {
+		if len(data) > len(best) {
+			best = data
+		}
+	}
+	return best
+}
