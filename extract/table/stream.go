@@ -28,11 +28,14 @@ type stream struct {
 	// looking up their rarest rune. strings.Index degrades on CJK text,
 	// whose UTF-8 lead bytes repeat every few bytes, and each form reader
 	// searches a hundred labels.
-	letterByte []int32
-	letterRune []int32
-	runeID     runeTable // rune → id
-	posStart   []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
-	pos        []int32
+	// nLetters and lettersLen count the letters as they are added, and
+	// their UTF-8 length, for index.
+	nLetters, lettersLen int
+	letterByte           []int32
+	letterRune           []int32
+	runeID               runeTable // rune → id
+	posStart             []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
+	pos                  []int32
 
 	bufs *streamBufs // where the slices above came from, returned by release
 }
@@ -207,15 +210,17 @@ func newStream(doc *document.Document) *stream {
 	s := &stream{bufs: getBufs()}
 	// The stream holds at most one rune per rune of the source (a marker
 	// stands for white space it drops) and a marker or two per block, cell
-	// and row: sized so, its slices are never copied while they grow.
+	// and row: sized so, its slices are never copied while they grow. A
+	// text has no more runes than bytes, and counting them would be a pass
+	// of its own; the slices are reused from one document to the next.
 	size := 16
 	for _, b := range doc.Blocks {
-		size += utf8.RuneCountInString(b.Text) + 2
+		size += len(b.Text) + 2
 		if b.Table != nil {
 			for _, row := range b.Table.Rows {
 				size++
 				for _, c := range row {
-					size += utf8.RuneCountInString(c.Text) + 2
+					size += len(c.Text) + 2
 				}
 			}
 		}
@@ -290,6 +295,14 @@ func (s *stream) addText(o origin, text string) {
 		s.runes = append(s.runes, f)
 		s.origin = append(s.origin, oi)
 		s.offset = append(s.offset, int32(at))
+		if !isMark(f) {
+			s.nLetters++
+			if l := utf8.RuneLen(f); l > 0 {
+				s.lettersLen += l
+			} else {
+				s.lettersLen += 3 // written as U+FFFD
+			}
+		}
 		prev = f
 	}
 }
@@ -347,18 +360,7 @@ func (s *stream) addGrid(b document.Block) {
 }
 
 func (s *stream) index() {
-	n := 0 // letters, and their length in bytes
-	size := 0
-	for _, r := range s.runes {
-		if !isMark(r) {
-			n++
-			if l := utf8.RuneLen(r); l > 0 {
-				size += l
-			} else {
-				size += 3 // written as U+FFFD
-			}
-		}
-	}
+	n, size := s.nLetters, s.lettersLen // letters, and their length in bytes
 	var b strings.Builder
 	b.Grow(size)
 	bufs := s.bufs

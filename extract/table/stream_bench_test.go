@@ -2,8 +2,10 @@ package table
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
+	"xxgk/document"
 	"xxgk/format/charset"
 	plaintext "xxgk/format/text"
 )
@@ -35,4 +37,32 @@ func BenchmarkStream(b *testing.B) {
 			readTables(s, 2025)
 		}
 	})
+}
+
+// BenchmarkReadText reads the tables of every page-text sample report
+// (documents made before the loop): the table reader's share of parsing
+// the text corpus.
+func BenchmarkReadText(b *testing.B) {
+	files, err := filepath.Glob("../../testdata/reports/*.txt")
+	if err != nil || len(files) == 0 {
+		b.Fatal("no samples", err)
+	}
+	var docs []*document.Document
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text, _, _ := charset.Decode(data)
+		docs = append(docs, plaintext.Read(text))
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			Read(d, 0)
+		}
+	}
 }
