@@ -28,14 +28,16 @@ type stream struct {
 	// looking up their rarest rune. strings.Index degrades on CJK text,
 	// whose UTF-8 lead bytes repeat every few bytes, and each form reader
 	// searches a hundred labels.
-	// nLetters and lettersLen count the letters as they are added, and
-	// their UTF-8 length, for index.
-	nLetters, lettersLen int
-	letterByte           []int32
-	letterRune           []int32
-	runeID               runeTable // rune → id
-	posStart             []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
-	pos                  []int32
+	letterByte []int32
+	letterRune []int32
+	runeID     runeTable // rune → id
+	posStart   []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
+	pos        []int32
+	// Built letter by letter as the stream is, for index: the letters'
+	// UTF-8, each letter's rune id and how often each id occurs.
+	letterBuf []byte
+	ids       []int32
+	counts    []int32
 
 	bufs *streamBufs // where the slices above came from, returned by release
 }
@@ -44,6 +46,7 @@ type stream struct {
 // next: they are a third of all the bytes a text report's parse allocates,
 // and each new set makes work for the garbage collector.
 type streamBufs struct {
+	letterBuf                                        []byte
 	runes, keys                                      []rune
 	origin, offset, letterByte, letterRune, pos, ids []int32
 	posStart, counts, tableIDs                       []int32
@@ -230,6 +233,12 @@ func newStream(doc *document.Document) *stream {
 	s.origin = reuse(b.origin, size)
 	s.offset = reuse(b.offset, size)
 	s.origins = reuse(b.origins, len(doc.Blocks)+16)
+	s.letterBuf = reuse(b.letterBuf, 3*size)
+	s.letterByte = reuse(b.letterByte, size)
+	s.letterRune = reuse(b.letterRune, size)
+	s.ids = reuse(b.ids, size)
+	s.counts = reuse(b.counts, 1024)
+	s.runeID = reuseRuneTable(b.keys, b.tableIDs)
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			s.addGrid(b)
@@ -296,12 +305,7 @@ func (s *stream) addText(o origin, text string) {
 		s.origin = append(s.origin, oi)
 		s.offset = append(s.offset, int32(at))
 		if !isMark(f) {
-			s.nLetters++
-			if l := utf8.RuneLen(f); l > 0 {
-				s.lettersLen += l
-			} else {
-				s.lettersLen += 3 // written as U+FFFD
-			}
+			s.addLetter(f)
 		}
 		prev = f
 	}
@@ -359,31 +363,26 @@ func (s *stream) addGrid(b document.Block) {
 	}
 }
 
-func (s *stream) index() {
-	n, size := s.nLetters, s.lettersLen // letters, and their length in bytes
-	var b strings.Builder
-	b.Grow(size)
-	bufs := s.bufs
-	s.letterByte = reuse(bufs.letterByte, n)
-	s.letterRune = reuse(bufs.letterRune, n)
-	s.runeID = reuseRuneTable(bufs.keys, bufs.tableIDs)
-	ids := reuse(bufs.ids, n)
-	counts := reuse(bufs.counts, 1024)
-	for i, r := range s.runes {
-		if isMark(r) {
-			continue
-		}
-		s.letterByte = append(s.letterByte, int32(b.Len()))
-		s.letterRune = append(s.letterRune, int32(i))
-		b.WriteRune(r)
-		id, added := s.runeID.add(r)
-		if added {
-			counts = append(counts, 0)
-		}
-		counts[id]++
-		ids = append(ids, id)
+// addLetter indexes the letter r just added as the last rune of the
+// stream (in the same pass, rather than one more over the stream).
+func (s *stream) addLetter(r rune) {
+	s.letterByte = append(s.letterByte, int32(len(s.letterBuf)))
+	s.letterRune = append(s.letterRune, int32(len(s.runes)-1))
+	s.letterBuf = utf8.AppendRune(s.letterBuf, r) // U+FFFD for an invalid rune
+	id, added := s.runeID.add(r)
+	if added {
+		s.counts = append(s.counts, 0)
 	}
-	s.letters = b.String()
+	s.counts[id]++
+	s.ids = append(s.ids, id)
+}
+
+// index makes the letters' string and, for every rune id, the list of
+// ordinals where it occurs.
+func (s *stream) index() {
+	bufs := s.bufs
+	ids, counts := s.ids, s.counts
+	s.letters = string(s.letterBuf)
 	s.posStart = reuse(bufs.posStart, len(counts)+1)[:len(counts)+1]
 	s.posStart[0] = 0
 	for k, c := range counts {
@@ -396,7 +395,8 @@ func (s *stream) index() {
 		s.pos[fill[id]] = int32(ord)
 		fill[id]++
 	}
-	bufs.ids, bufs.counts = pooled(ids), pooled(counts)
+	bufs.ids, bufs.counts, bufs.letterBuf = pooled(ids), pooled(counts), pooled(s.letterBuf)
+	s.ids, s.counts, s.letterBuf = nil, nil, nil
 }
 
 // find returns the rune span [start, end) of the first occurrence of word
