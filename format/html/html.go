@@ -127,14 +127,20 @@ func flattenDeep(src string, keep int) string {
 
 // Read reads a web page into paragraphs and tables in reading order,
 // leaving out scripts, styles, hidden elements and the site's chrome
-// (navigation, headers, footers, share and tool bars). It parses with
-// html.Parse, so broken markup comes out as browsers show it.
+// (navigation, headers, footers, share and tool bars). It builds the tree
+// html.Parse builds, so broken markup comes out as browsers show it: with
+// fastParse where the page stays within what that port reproduces, else
+// with html.Parse itself.
 func Read(text string) (*document.Document, error) {
 	if n := strings.Count(text, "<"); n > MaxTags {
 		return nil, fmt.Errorf("网页有 %d 个标签，超过 %d 个的上限（一份年度报告的网页通常不到 2 万个），拒绝读取: %w", n, MaxTags, format.ErrUnreadable)
 	}
 	doc := &document.Document{Kind: "html"}
-	root, err := html.Parse(strings.NewReader(text))
+	root, fast, _ := fastParse(text)
+	var err error
+	if !fast {
+		root, err = html.Parse(strings.NewReader(text))
+	}
 	if err != nil {
 		// The parser refuses elements nested deeper than 512 (strings.Reader
 		// has no read errors), which pages saved from some editors reach

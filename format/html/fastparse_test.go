@@ -1,0 +1,245 @@
+package html
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"xxgk/format/charset"
+)
+
+// diffTrees describes the first difference between two trees, "" when they
+// are equal in node type, data, atom, namespace, attributes (in order) and
+// structure.
+func diffTrees(got, want *html.Node) string {
+	return diffNode(got, want, "")
+}
+
+func diffNode(g, w *html.Node, path string) string {
+	path += "/" + describe(w)
+	if g.Type != w.Type || g.Data != w.Data || g.DataAtom != w.DataAtom || g.Namespace != w.Namespace {
+		return fmt.Sprintf("%s: got %s", path, describe(g))
+	}
+	if len(g.Attr) != len(w.Attr) {
+		return fmt.Sprintf("%s: attributes %v, want %v", path, g.Attr, w.Attr)
+	}
+	for i := range g.Attr {
+		if g.Attr[i] != w.Attr[i] {
+			return fmt.Sprintf("%s: attributes %v, want %v", path, g.Attr, w.Attr)
+		}
+	}
+	gc, wc := g.FirstChild, w.FirstChild
+	for i := 0; gc != nil || wc != nil; i++ {
+		if gc == nil || wc == nil {
+			return fmt.Sprintf("%s: child %d: got %s, want %s", path, i, describe(gc), describe(wc))
+		}
+		if gc.Parent != g || (gc.NextSibling == nil) != (gc == g.LastChild) || (i == 0) != (gc.PrevSibling == nil) {
+			return fmt.Sprintf("%s: child %d: bad links", path, i)
+		}
+		if d := diffNode(gc, wc, path); d != "" {
+			return d
+		}
+		gc, wc = gc.NextSibling, wc.NextSibling
+	}
+	return ""
+}
+
+func describe(n *html.Node) string {
+	if n == nil {
+		return "nothing"
+	}
+	d := n.Data
+	if len(d) > 40 {
+		d = d[:40] + "…"
+	}
+	return fmt.Sprintf("%d:%q", n.Type, d)
+}
+
+// checkFastTree parses text both ways and reports a difference when the
+// fast path accepted it; it returns whether the fast path accepted it and
+// its reason when not.
+func checkFastTree(t *testing.T, name, text string) (bool, string) {
+	t.Helper()
+	got, ok, reason := fastParse(text)
+	if !ok {
+		return false, reason
+	}
+	want, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		t.Errorf("%s: fast path accepted a page html.Parse refuses (%v)", name, err)
+		return true, ""
+	}
+	if d := diffTrees(got, want); d != "" {
+		t.Errorf("%s: trees differ at %s", name, d)
+	}
+	return true, ""
+}
+
+// htmlPages returns the decoded saved pages of testdata/reports and of the
+// shared corpus, when there is one.
+func htmlPages(tb testing.TB) map[string]string {
+	tb.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.html"))
+	shared, _ := filepath.Glob("/work/shared/corpus/*/*/*.html")
+	files = append(files, shared...)
+	more, _ := filepath.Glob("/work/shared/corpus/*/*/*/*.html")
+	files = append(files, more...)
+	pages := map[string]string{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		text, _, err := charset.Decode(data)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		pages[f] = text
+	}
+	if len(pages) < 14 {
+		tb.Fatalf("found %d pages, want at least the 14 of testdata/reports", len(pages))
+	}
+	return pages
+}
+
+// TestFastTreeCorpus: every saved page takes the fast path, and its tree is
+// html.Parse's.
+func TestFastTreeCorpus(t *testing.T) {
+	for name, text := range htmlPages(t) {
+		if ok, reason := checkFastTree(t, name, text); !ok {
+			t.Errorf("%s: fast path gave up: %s", name, reason)
+		}
+	}
+}
+
+// fastTreeSnippets are small pages at the edges of the fast path: each
+// must either give up or build html.Parse's tree.
+var fastTreeSnippets = []string{
+	"",
+	"x",
+	"<",
+	"a<b",
+	"a</",
+	"</>x",
+	"<!-->x",
+	"<!--->x",
+	"<!---->x",
+	"<!-- a --!>x",
+	"<!-- a --!-->x",
+	"<!-- a --!x-->",
+	"<!--&amp;-->",
+	"<!x>",
+	"<?xml version=\"1.0\"?><p>a",
+	"</ x>",
+	"<!DOCTYPE html><p>a",
+	"<!doctype HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">",
+	"<html lang=zh><head><title>a&amp;b</title></head><body>x</body></html>",
+	"<p>a<p>b<li>c<li>d<dt>e<dd>f",
+	"<ul><li>a<li>b</ul><ol><li><p>c<li>d</ol>",
+	"<dl><dt>a<dd>b<dt>c</dl>",
+	"<table><tr><td>a<td>b<tr><th>c</table>",
+	"<table><thead><tr><td>a</thead><tbody><tr><td>b</tbody><tfoot><tr><td>c</table>",
+	"<table><caption>x</caption><colgroup><col><col></colgroup><tr><td>a</table>",
+	"<table><col><tr><td>a</table>",
+	"<table>x<tr><td>a</table>",
+	"<table><tr>x<td>a</table>",
+	"<table> <tr> <td>a</td> </tr> </table>",
+	"<table><tr><td><table><tr><td>a</table></td></tr></table>",
+	"<p><table><tr><td>a</table>",
+	"<b>a<p>b</b>c</p>",
+	"<p><b>a</p><p>b</b>",
+	"<p><font color=red>a</p><p>b",
+	"<a href=x>a<a href=y>b</a>",
+	"<b><b><b><b>a</b></b></b></b>",
+	"<font a=1><font a=1><font a=1><font a=1><p>x",
+	"<font b=2 a=1>x</font>",
+	"<div><span>a</div>b</span>",
+	"<span>a</div>b",
+	"</p>",
+	"</br>",
+	"<br/><hr/><img src=a>",
+	"<pre>\na</pre><pre>\r\nb</pre><textarea>\nc</textarea>",
+	"<listing>\nx</listing>",
+	"<script>a</b></script><style>p{}</style><title>x</title>",
+	"<script><!--a</script>-->",
+	"<script>a",
+	"<SCRIPT>a</Script >b",
+	"<textarea>a&lt;b</textarea><title>&amp;</title>",
+	"<style></style>",
+	"<noscript><p>a</p></noscript>",
+	"<iframe>a</iframe><xmp>b</xmp><noembed>c</noembed><noframes>d</noframes>",
+	"<plaintext>a",
+	"<select><option>a<option>b</select>",
+	"<input type=hidden><input>",
+	"<table><input type=hidden><form></table>",
+	"<form><form></form></form>",
+	"<h1>a<h2>b</h1>",
+	"<button>a<button>b",
+	"<nobr>a<nobr>b",
+	"<object>a<b>c</object>d",
+	"<image src=a>",
+	"<ruby>a<rt>b<rp>c</ruby>",
+	"<svg><p>a",
+	"<math>",
+	"<template>a</template>",
+	"<frameset>",
+	"a\x00b",
+	"<p a=1 A=2 b='x' c=\"y\" d=z/>",
+	"<p =a b= c =d>",
+	"<p a=&amp; b=\"&copy=1\" c='&notit;' d=\"x&#65;\">",
+	"<p\ta\n=\r\n'1\r\n2'>x\r\ny\rz",
+	"<P CLASS=A>X</P>",
+	"<div a",
+	"<div a=",
+	"<div a='x",
+	"<!--",
+	"<!DOCTYPE",
+	"<head><meta charset=utf-8> <link> x<body>",
+	"<html><body></body></html><!--a--> x",
+	"<html><body></body><!--a--><p>b</html>",
+	"<body a=1><body b=2><html c=3>",
+	"<head></head> <meta x=1><body>",
+	"<head></head><script>a</script>",
+	"a&nbsp;b&amp c&#x4e2d;d&lt",
+	"<p>a</p>\n<!-- x -->\n<p>b</p>",
+	"<![if !supportLists]>1.<![endif]>",
+	"<![CDATA[x]]>",
+	"<ul><li>a<div><li>b</div></ul>",
+	"<marquee>a</marquee>",
+	"<td>a</td>",
+	"<caption>",
+	strings.Repeat("<div>", 600) + "x",
+	strings.Repeat("<span>", 511) + "x",
+	strings.Repeat("<span>", 512) + "x",
+}
+
+// TestFastTreeSnippets checks the snippets that the fast path accepts.
+func TestFastTreeSnippets(t *testing.T) {
+	accepted := 0
+	for _, s := range fastTreeSnippets {
+		if ok, _ := checkFastTree(t, fmt.Sprintf("%.60q", s), s); ok {
+			accepted++
+		}
+	}
+	if accepted < len(fastTreeSnippets)/2 {
+		t.Errorf("the fast path accepted only %d of %d snippets", accepted, len(fastTreeSnippets))
+	}
+}
+
+// FuzzFastTree: whenever the fast path accepts a page, its tree is
+// html.Parse's.
+func FuzzFastTree(f *testing.F) {
+	for _, s := range fastTreeSnippets {
+		f.Add(s)
+	}
+	for _, text := range htmlPages(f) {
+		f.Add(text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkFastTree(t, "input", text)
+	})
+}

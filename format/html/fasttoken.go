@@ -1,0 +1,416 @@
+package html
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	a "golang.org/x/net/html/atom"
+)
+
+// This file is fastParse's tokenizer: golang.org/x/net/html's Tokenizer
+// over a string, with the same token boundaries and the same decoding of
+// text, comments, names and attribute values. Where the source ends inside
+// a tag, comment or raw text element, it gives up.
+
+// next reads the next token into p.tok.
+func (p *fastParser) next() {
+	p.tok = token{}
+	s := p.src
+	if p.pos >= len(s) {
+		p.tok.typ = errorToken
+		return
+	}
+	if p.rawTag != "" && p.readRaw() {
+		return
+	}
+	start := p.pos
+	for i := start; ; {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 || i+j+1 >= len(s) {
+			p.pos = len(s)
+			p.setText(s[start:], true)
+			return
+		}
+		j += i
+		c := s[j+1]
+		if !(isASCIILetter(c) || c == '/' || c == '!' || c == '?') {
+			i = j + 1
+			continue
+		}
+		if j > start {
+			// The text before the tag is a token of its own.
+			p.pos = j
+			p.setText(s[start:j], true)
+			return
+		}
+		switch {
+		case isASCIILetter(c):
+			p.readTag(j, true)
+		case c == '/':
+			if j+2 >= len(s) {
+				p.giveUp("end of input after </")
+			}
+			switch c2 := s[j+2]; {
+			case c2 == '>':
+				// "</>" is an empty comment to the parser.
+				p.tok.typ = commentToken
+				p.pos = j + 3
+			case isASCIILetter(c2):
+				p.readTag(j, false)
+			default:
+				p.bogusComment(j + 2)
+			}
+		case c == '?':
+			p.bogusComment(j + 1)
+		default:
+			p.readMarkupDeclaration(j)
+		}
+		return
+	}
+}
+
+// setText makes raw the current text token, with its newlines normalised
+// and, when escaped, its character references decoded.
+func (p *fastParser) setText(raw string, escaped bool) {
+	p.tok.typ = textToken
+	p.tok.data = decodeText(raw, escaped)
+}
+
+func decodeText(raw string, escaped bool) string {
+	if strings.IndexByte(raw, '\r') >= 0 {
+		raw = convertNewlines(raw)
+	}
+	if escaped && strings.IndexByte(raw, '&') >= 0 {
+		raw = html.UnescapeString(raw)
+	}
+	return raw
+}
+
+// convertNewlines turns "\r\n" and "\r" into "\n".
+func convertNewlines(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\r' {
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue
+			}
+			c = '\n'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+}
+
+func (p *fastParser) skipSpace(i int) int {
+	for i < len(p.src) && isSpace(p.src[i]) {
+		i++
+	}
+	if i >= len(p.src) {
+		p.giveUp("end of input inside a tag")
+	}
+	return i
+}
+
+// rawTags hold raw text (script, style …) or escapable raw text (textarea,
+// title) up to their end tag.
+func rawTag(atom a.Atom) string {
+	switch atom {
+	case a.Iframe, a.Noembed, a.Noframes, a.Noscript, a.Script, a.Style, a.Textarea, a.Title, a.Xmp:
+		return atom.String()
+	case a.Plaintext:
+		return "plaintext"
+	}
+	return ""
+}
+
+// readRaw reads the text of a raw text element up to its end tag and
+// reports whether there was any.
+func (p *fastParser) readRaw() bool {
+	tag := p.rawTag
+	p.rawTag = ""
+	if tag == "plaintext" {
+		p.giveUp("plaintext")
+	}
+	s, start := p.src, p.pos
+	end := -1
+	for i := start; ; {
+		j := strings.Index(s[i:], "</")
+		if j < 0 {
+			break
+		}
+		k := i + j + 2
+		if k+len(tag) >= len(s) {
+			break
+		}
+		if asciiEqualFold(s[k:k+len(tag)], tag) {
+			if c := s[k+len(tag)]; isSpace(c) || c == '/' || c == '>' {
+				end = i + j
+				break
+			}
+		}
+		i = k
+	}
+	if end < 0 {
+		p.giveUp("raw text element not closed")
+	}
+	if tag == "script" && strings.Contains(s[start:end], "<!--") {
+		// Escaped script data ends by other rules.
+		p.giveUp("<!-- in script")
+	}
+	if end == start {
+		return false
+	}
+	p.pos = end
+	p.setText(s[start:end], tag == "textarea" || tag == "title")
+	return true
+}
+
+// asciiEqualFold compares s with a lower-case name, ignoring the case of s.
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// bogusComment reads a comment from data up to the next '>'.
+func (p *fastParser) bogusComment(data int) {
+	k := strings.IndexByte(p.src[data:], '>')
+	if k < 0 {
+		p.giveUp("end of input inside a comment")
+	}
+	p.tok.typ = commentToken
+	p.tok.data = decodeText(p.src[data:data+k], true)
+	p.pos = data + k + 1
+}
+
+// readMarkupDeclaration reads a comment, doctype or bogus comment at "<!".
+func (p *fastParser) readMarkupDeclaration(lt int) {
+	s := p.src
+	i := lt + 2
+	if i+1 >= len(s) {
+		p.giveUp("end of input inside a comment")
+	}
+	if s[i] == '-' && s[i+1] == '-' {
+		p.readComment(i + 2)
+		return
+	}
+	if i+len("doctype") <= len(s) && asciiEqualFold(s[i:i+len("doctype")], "doctype") {
+		k := p.skipSpace(i + len("doctype"))
+		gt := strings.IndexByte(s[k:], '>')
+		if gt < 0 {
+			p.giveUp("end of input inside a doctype")
+		}
+		p.tok.typ = doctypeToken
+		p.tok.data = decodeText(s[k:k+gt], true)
+		p.tok.raw = s[lt : k+gt+1]
+		p.pos = k + gt + 1
+		return
+	}
+	p.bogusComment(i)
+}
+
+// readComment reads a comment whose data starts at start, ending it where
+// the tokenizer does ("-->", "--!>", or a '>' right at the start).
+func (p *fastParser) readComment(start int) {
+	s := p.src
+	dashes, beginning := 0, true
+	end := -1
+	i := start
+	for ; end < 0; i++ {
+		if i >= len(s) {
+			p.giveUp("end of input inside a comment")
+		}
+		switch s[i] {
+		case '-':
+			dashes++
+			continue
+		case '>':
+			if dashes >= 2 || beginning {
+				end = i + 1 - len("-->")
+				continue
+			}
+		case '!':
+			if dashes >= 2 {
+				i++
+				if i >= len(s) {
+					p.giveUp("end of input inside a comment")
+				}
+				switch s[i] {
+				case '>':
+					end = i + 1 - len("--!>")
+					continue
+				case '-':
+					dashes = 1
+					beginning = false
+					continue
+				}
+			}
+		}
+		dashes = 0
+		beginning = false
+	}
+	p.tok.typ = commentToken
+	p.tok.data = decodeText(s[start:max(start, end)], true)
+	p.pos = i
+}
+
+// readTag reads the start or end tag at lt: its lower-case name, and for a
+// start tag its attributes (the first of each name), as html.Tokenizer.
+func (p *fastParser) readTag(lt int, start bool) {
+	s := p.src
+	i := lt + 1
+	if !start {
+		i++
+	}
+	nameStart := i
+	for i < len(s) && !isSpace(s[i]) && s[i] != '/' && s[i] != '>' {
+		i++
+	}
+	if i >= len(s) {
+		p.giveUp("end of input inside a tag")
+	}
+	name := s[nameStart:i]
+	if isSpace(s[i]) {
+		i++
+	}
+	var attrs [16]html.Attribute
+	attr := attrs[:0]
+	amp := false
+	for {
+		i = p.skipSpace(i)
+		if s[i] == '>' {
+			i++
+			break
+		}
+		// The attribute's name; a leading '=' belongs to it.
+		ks := i
+		for {
+			if i >= len(s) {
+				p.giveUp("end of input inside a tag")
+			}
+			c := s[i]
+			if c == '=' && i == ks {
+				i++
+				continue
+			}
+			if c == '=' || isSpace(c) || c == '/' || c == '>' {
+				break
+			}
+			i++
+		}
+		key := s[ks:i]
+		vs, ve := i, i
+		i = p.skipSpace(i)
+		switch c := s[i]; {
+		case c == '/':
+			i++
+		case c != '=':
+		default:
+			i = p.skipSpace(i + 1)
+			switch q := s[i]; q {
+			case '>':
+			case '\'', '"':
+				e := strings.IndexByte(s[i+1:], q)
+				if e < 0 {
+					p.giveUp("end of input inside a tag")
+				}
+				vs, ve = i+1, i+1+e
+				i = ve + 1
+			default:
+				vs = i
+				for {
+					i++
+					if i >= len(s) {
+						p.giveUp("end of input inside a tag")
+					}
+					if isSpace(s[i]) {
+						ve = i
+						i++
+						break
+					}
+					if s[i] == '>' {
+						ve = i
+						break
+					}
+				}
+			}
+		}
+		if !start || key == "" {
+			continue
+		}
+		_, k := p.lookupName(key)
+		dup := false
+		for _, x := range attr {
+			if x.Key == k {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		v := s[vs:ve]
+		if strings.IndexByte(v, '&') >= 0 {
+			amp = true
+		} else if strings.IndexByte(v, '\r') >= 0 {
+			v = convertNewlines(v)
+		}
+		attr = append(attr, html.Attribute{Key: k, Val: v})
+	}
+	p.pos = i
+	p.tok.atom, p.tok.data = p.lookupName(name)
+	if !start {
+		p.tok.typ = endTagToken
+		return
+	}
+	p.tok.typ = startTagToken
+	p.rawTag = rawTag(p.tok.atom)
+	if amp {
+		// Character references in attribute values follow rules of their
+		// own (“&copy=” stays as written): take the tag's attributes from
+		// html's tokenizer.
+		z := html.NewTokenizer(strings.NewReader(s[lt:i]))
+		z.Next()
+		attr = z.Token().Attr
+	}
+	if len(attr) > 0 {
+		p.tok.attr = p.newAttrs(len(attr))
+		copy(p.tok.attr, attr)
+	}
+}
+
+// lookupName returns the atom and lower-case string of a tag or attribute
+// name, without allocating when the name is an atom or already lower case.
+func (p *fastParser) lookupName(name string) (a.Atom, string) {
+	upper := false
+	b := p.lower[:0]
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		b = append(b, c)
+	}
+	p.lower = b
+	if at := a.Lookup(b); at != 0 {
+		return at, at.String()
+	}
+	if upper {
+		return 0, string(b)
+	}
+	return 0, name
+}
