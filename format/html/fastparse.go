@@ -112,6 +112,9 @@ type fastParser struct {
 	nodes []html.Node      // slab the nodes are taken from
 	attrs []html.Attribute // slab the attributes are taken from
 	lower []byte           // scratch for lower-casing names
+
+	tz   *html.Tokenizer // reads the tags whose attributes hold '&'
+	feed *feeder
 }
 
 func (p *fastParser) giveUp(reason string) { panic(giveUp(reason)) }

@@ -382,9 +382,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 		// Character references in attribute values follow rules of their
 		// own (“&copy=” stays as written): take the tag's attributes from
 		// html's tokenizer.
-		z := html.NewTokenizer(strings.NewReader(s[lt:i]))
-		z.Next()
-		attr = z.Token().Attr
+		attr = p.entityTokenizer(s[lt:i]).Attr
 	}
 	if len(attr) > 0 {
 		p.tok.attr = p.newAttrs(len(attr))
@@ -413,4 +411,33 @@ func (p *fastParser) lookupName(name string) (a.Atom, string) {
 		return 0, string(b)
 	}
 	return 0, name
+}
+
+// entityTokenizer returns html's token for a whole start tag. One
+// Tokenizer serves the page: it is fed one tag at a time, and a tag leaves
+// it with no bytes read past its '>' and no state but a raw text element
+// to come, which is cancelled.
+func (p *fastParser) entityTokenizer(tag string) html.Token {
+	if p.tz == nil {
+		p.feed = &feeder{}
+		p.tz = html.NewTokenizer(p.feed)
+	}
+	p.feed.s = tag
+	if tt := p.tz.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		p.giveUp("tag not read by html's tokenizer")
+	}
+	p.tz.NextIsNotRawText()
+	if p.feed.s != "" {
+		p.giveUp("tag not read whole by html's tokenizer")
+	}
+	return p.tz.Token()
+}
+
+// feeder hands its string to a reader once.
+type feeder struct{ s string }
+
+func (f *feeder) Read(b []byte) (int, error) {
+	n := copy(b, f.s)
+	f.s = f.s[n:]
+	return n, nil
 }
