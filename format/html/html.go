@@ -486,20 +486,28 @@ func chromeScopeOf(n *html.Node) chromeScope {
 		case "role":
 			scope = max(scope, chromeRoles[strings.ToLower(a.Val)])
 		case "class", "id":
-			eachNameWord(a.Val, func(w string) {
-				scope = max(scope, chromeWordScope(w))
-			})
+			var buf [32]byte
+			for i := 0; i < len(a.Val); {
+				var w []byte
+				w, i = nextNameWord(a.Val, i, buf[:0])
+				if len(w) > 0 {
+					scope = max(scope, chromeWordScope(w))
+				}
+			}
 		}
 	}
 	return scope
 }
 
-func chromeWordScope(w string) chromeScope {
-	if s, ok := chromeNames[w]; ok {
+// chromeWordScope looks a class word up; w is a byte slice, which map
+// lookups and comparisons read without allocating (pages carry a class on
+// most elements).
+func chromeWordScope(w []byte) chromeScope {
+	if s, ok := chromeNames[string(w)]; ok {
 		return s
 	}
 	for _, a := range chromeAffixes {
-		if len(w) > len(a) && (strings.HasPrefix(w, a) || strings.HasSuffix(w, a)) {
+		if len(w) > len(a) && (string(w[:len(a)]) == a || string(w[len(w)-len(a):]) == a) {
 			return chromeAnywhere
 		}
 	}
@@ -525,42 +533,51 @@ func isContentElement(n *html.Node) bool {
 	found := false
 	for _, a := range n.Attr {
 		if a.Key == "class" || a.Key == "id" {
-			eachNameWord(a.Val, func(w string) { found = found || contentNames[w] })
+			var buf [32]byte
+			for i := 0; i < len(a.Val) && !found; {
+				var w []byte
+				w, i = nextNameWord(a.Val, i, buf[:0])
+				found = len(w) > 0 && contentNames[string(w)]
+			}
 		}
 	}
 	return found
 }
 
-// eachNameWord calls f with the lower-case words of a class or id value:
-// split at non-alphanumerics and lower-to-upper case changes, trailing
-// digits dropped ("menu_hov" → menu, hov; "topNav2" → top, nav).
-func eachNameWord(v string, f func(string)) {
-	var buf [32]byte
+// nextNameWord returns the next lower-case word of a class or id value
+// from byte i on (appended to buf[:0]) and where to look for the one after
+// it; the word is empty when there are no more. Words are split at
+// non-alphanumerics and lower-to-upper case changes, trailing digits
+// dropped ("menu_hov" → menu, hov; "topNav2" → top, nav). The caller owns
+// buf, so reading the classes of every element allocates nothing.
+func nextNameWord(v string, i int, buf []byte) ([]byte, int) {
 	w := buf[:0]
-	emit := func() {
-		for len(w) > 0 && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
-			w = w[:len(w)-1]
-		}
-		if len(w) > 0 {
-			f(string(w))
-		}
-		w = buf[:0]
-	}
-	for i := 0; i < len(v); i++ {
+	for ; i < len(v); i++ {
 		c := v[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
 			if i > 0 && v[i-1] >= 'a' && v[i-1] <= 'z' {
-				emit()
+				if w = trimDigits(w); len(w) > 0 {
+					return w, i
+				}
 			}
 			w = append(w, c+'a'-'A')
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
 			w = append(w, c)
 		default:
-			emit()
+			if w = trimDigits(w); len(w) > 0 {
+				return w, i + 1
+			}
 		}
 	}
-	emit()
+	return trimDigits(w), len(v)
+}
+
+func trimDigits(w []byte) []byte {
+	for len(w) > 0 && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // emitTable appends a leaf table as a Grid (after its caption) and reports
