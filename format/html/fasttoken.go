@@ -286,8 +286,8 @@ func (p *fastParser) readTag(lt int, start bool) {
 	if isSpace(s[i]) {
 		i++
 	}
-	var attrs [16]html.Attribute
-	attr := attrs[:0]
+	// The attributes go straight into the slab, so each is written once.
+	base := len(p.attrs)
 	amp := false
 	for {
 		i = p.skipSpace(i)
@@ -353,7 +353,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 		}
 		_, k := p.lookupName(key)
 		dup := false
-		for _, x := range attr {
+		for _, x := range p.attrs[base:] {
 			if x.Key == k {
 				dup = true
 				break
@@ -368,7 +368,13 @@ func (p *fastParser) readTag(lt int, start bool) {
 		} else if strings.IndexByte(v, '\r') >= 0 {
 			v = convertNewlines(v)
 		}
-		attr = append(attr, html.Attribute{Key: k, Val: v})
+		if len(p.attrs) == cap(p.attrs) {
+			n := len(p.attrs) - base
+			grown := make([]html.Attribute, n, max(slabSize, 2*n))
+			copy(grown, p.attrs[base:])
+			p.attrs, base = grown, 0
+		}
+		p.attrs = append(p.attrs, html.Attribute{Key: k, Val: v})
 	}
 	p.pos = i
 	p.tok.atom, p.tok.data = p.lookupName(name)
@@ -382,11 +388,12 @@ func (p *fastParser) readTag(lt int, start bool) {
 		// Character references in attribute values follow rules of their
 		// own (“&copy=” stays as written): take the tag's attributes from
 		// html's tokenizer.
-		attr = p.entityTokenizer(s[lt:i]).Attr
+		p.attrs = p.attrs[:base]
+		p.tok.attr = p.entityTokenizer(s[lt:i]).Attr
+		return
 	}
-	if len(attr) > 0 {
-		p.tok.attr = p.newAttrs(len(attr))
-		copy(p.tok.attr, attr)
+	if n := len(p.attrs); n > base {
+		p.tok.attr = p.attrs[base:n:n]
 	}
 }
 
