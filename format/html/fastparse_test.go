@@ -251,3 +251,32 @@ func FuzzFastTree(f *testing.F) {
 		checkFastTree(t, "input", text)
 	})
 }
+
+// TestHasAttrReference: an attribute value hasAttrReference lets through
+// as written is what html's tokenizer makes of it, for every value of up
+// to five pieces that make or break references.
+func TestHasAttrReference(t *testing.T) {
+	pieces := []string{"&", "a", "1", "#", "=", ";", "amp", "lt", "x", " "}
+	var gen func(v string, n int)
+	checked := 0
+	gen = func(v string, n int) {
+		if !hasAttrReference(v) {
+			checked++
+			z := html.NewTokenizer(strings.NewReader(`<p a="` + v + `">`))
+			z.Next()
+			if tok := z.Token(); len(tok.Attr) != 1 || tok.Attr[0].Val != v {
+				t.Errorf("value %q reads as %v", v, tok.Attr)
+			}
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			gen(v+p, n-1)
+		}
+	}
+	gen("", 5)
+	if checked < 1000 {
+		t.Errorf("only %d values checked", checked)
+	}
+}

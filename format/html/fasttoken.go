@@ -363,7 +363,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 			continue
 		}
 		v := s[vs:ve]
-		if strings.IndexByte(v, '&') >= 0 {
+		if strings.IndexByte(v, '&') >= 0 && hasAttrReference(v) {
 			amp = true
 		} else if strings.IndexByte(v, '\r') >= 0 {
 			v = convertNewlines(v)
@@ -418,6 +418,29 @@ func (p *fastParser) lookupName(name string) (a.Atom, string) {
 		return 0, string(b)
 	}
 	return 0, name
+}
+
+// hasAttrReference reports whether an attribute value holds an '&' that
+// may start a character reference. An '&' followed by neither a letter,
+// a digit nor '#', or by letters and digits and then '=' (a URL's query,
+// "?a=1&b=2"), stays as written in an attribute value.
+func hasAttrReference(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if v[i] != '&' {
+			continue
+		}
+		j := i + 1
+		for j < len(v) && (isASCIILetter(v[j]) || '0' <= v[j] && v[j] <= '9') {
+			j++
+		}
+		switch {
+		case j == i+1 && (j == len(v) || v[j] != '#'):
+		case j > i+1 && j < len(v) && v[j] == '=':
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // entityTokenizer returns html's token for a whole start tag. One
