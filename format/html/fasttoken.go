@@ -363,10 +363,14 @@ func (p *fastParser) readTag(lt int, start bool) {
 			continue
 		}
 		v := s[vs:ve]
-		if strings.IndexByte(v, '&') >= 0 && hasAttrReference(v) {
-			amp = true
-		} else if strings.IndexByte(v, '\r') >= 0 {
+		if strings.IndexByte(v, '\r') >= 0 {
 			v = convertNewlines(v)
+		}
+		if strings.IndexByte(v, '&') >= 0 {
+			var ok bool
+			if v, ok = decodeAttrValue(v); !ok {
+				amp = true
+			}
 		}
 		if len(p.attrs) == cap(p.attrs) {
 			n := len(p.attrs) - base
@@ -420,28 +424,66 @@ func (p *fastParser) lookupName(name string) (a.Atom, string) {
 	return 0, name
 }
 
-// hasAttrReference reports whether an attribute value holds an '&' that
-// may start a character reference. An '&' followed by neither a letter,
-// a digit nor '#', or by letters and digits and then '=' (a URL's query,
-// "?a=1&b=2"), stays as written in an attribute value.
-func hasAttrReference(v string) bool {
+// decodeAttrValue decodes the character references of an attribute value
+// that html's tokenizer would, and reports false when the value may hold a
+// named reference, whose rules in attribute values need html's table. An
+// '&' followed by neither a letter, a digit nor '#', or by letters and
+// digits and then '=' (a URL's query, "?a=1&b=2"), or by a name longer
+// than any reference written without ';' ("a&&isShow"), stays as written;
+// a numeric reference ("&#39;") reads the same in text, where
+// html.UnescapeString decodes it.
+func decodeAttrValue(v string) (string, bool) {
+	var b []byte
+	done := 0 // v[:done] is in b
 	for i := 0; i < len(v); i++ {
 		if v[i] != '&' {
 			continue
 		}
 		j := i + 1
+		if j < len(v) && v[j] == '#' {
+			k := j + 1
+			hex := k < len(v) && (v[k] == 'x' || v[k] == 'X')
+			if hex {
+				k++
+			}
+			digits := k
+			for k < len(v) && ('0' <= v[k] && v[k] <= '9' || hex && ('a' <= v[k] && v[k] <= 'f' || 'A' <= v[k] && v[k] <= 'F')) {
+				k++
+			}
+			if k == digits {
+				continue
+			}
+			if k < len(v) && v[k] == ';' {
+				k++
+			}
+			b = append(b, v[done:i]...)
+			b = append(b, html.UnescapeString(v[i:k])...)
+			done = k
+			i = k - 1
+			continue
+		}
 		for j < len(v) && (isASCIILetter(v[j]) || '0' <= v[j] && v[j] <= '9') {
 			j++
 		}
-		switch {
-		case j == i+1 && (j == len(v) || v[j] != '#'):
-		case j > i+1 && j < len(v) && v[j] == '=':
+		switch name := j - i - 1; {
+		case name == 0:
+		case j < len(v) && v[j] == ';':
+			return "", false
+		case j < len(v) && v[j] == '=':
+		case name > longestEntityWithoutSemicolon:
 		default:
-			return true
+			return "", false
 		}
 	}
-	return false
+	if b == nil {
+		return v, true
+	}
+	return string(append(b, v[done:]...)), true
 }
+
+// longestEntityWithoutSemicolon is the longest name of a character
+// reference that may be written without its ';' ("&nbsp").
+const longestEntityWithoutSemicolon = 6
 
 // entityTokenizer returns html's token for a whole start tag. One
 // Tokenizer serves the page: it is fed one tag at a time, and a tag leaves
