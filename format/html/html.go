@@ -754,9 +754,15 @@ func (r *htmlReader) resolveLines(src string) {
 }
 
 // indexFold finds an ASCII needle in either all-lower or all-upper case.
+// The upper-case one is looked for only before the lower-case one, so a
+// page with "<body" near its start is not searched to its end.
 func indexFold(s, needle string) int {
-	i, j := strings.Index(s, needle), strings.Index(s, strings.ToUpper(needle))
-	if i < 0 || (j >= 0 && j < i) {
+	i := strings.Index(s, needle)
+	within := s
+	if i >= 0 {
+		within = s[:i+len(needle)-1]
+	}
+	if j := strings.Index(within, strings.ToUpper(needle)); j >= 0 {
 		return j
 	}
 	return i

@@ -650,3 +650,18 @@ func TestNextNameWordAsBefore(t *testing.T) {
 	}
 	gen("", 7)
 }
+
+// TestIndexFold: the first needle in all-lower or all-upper case.
+func TestIndexFold(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"", -1}, {"<body", 0}, {"<BODY", 0}, {"<Body><body", 6}, {"x<BODY><body", 1}, {"xx<body><BODY", 2},
+		{"<BOD<body", 4}, {"<bod", -1}, {"<body<BODY", 0}, {"<BODY<body", 0},
+	} {
+		if got := indexFold(tc.s, "<body"); got != tc.want {
+			t.Errorf("indexFold(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}
