@@ -466,8 +466,13 @@ const minNavLinks = 5
 
 // isChrome reports page chrome by tag, role, class or id, or by link density.
 func (r *htmlReader) isChrome(n *html.Node, ctx walkCtx) bool {
+	st, ok := r.stats[n]
+	if !ok {
+		// measure keeps every element named like chrome or holding links:
+		// this one is neither.
+		return false
+	}
 	scope := chromeScopeOf(n)
-	st := r.stats[n]
 	if scope == chromeOutside && ctx.inContent {
 		scope = notChrome
 	}
