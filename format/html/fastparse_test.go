@@ -280,3 +280,17 @@ func TestDecodeAttrValue(t *testing.T) {
 		t.Errorf("only %d values checked", checked)
 	}
 }
+
+// TestFastTreeFlattened: a page nested too deep gives up on the fast path,
+// as html.Parse refuses it, and its flattened text takes the fast path.
+func TestFastTreeFlattened(t *testing.T) {
+	page := "<html><body><table><tr><td>本年新收政府信息公开申请</td><td>12</td></tr></table>" +
+		strings.Repeat("<span><font>", 600) + "<p>本年度主动公开政府信息123条。</p>" +
+		strings.Repeat("<div>", 700) + "<table><tr><td>深处</td></tr></table></body></html>"
+	if _, ok, _ := fastParse(page); ok {
+		t.Errorf("the fast path accepted a page nested deeper than 512")
+	}
+	if ok, reason := checkFastTree(t, "flattened", flattenDeep(page, keepDepth)); !ok {
+		t.Errorf("flattened page: fast path gave up: %s", reason)
+	}
+}

@@ -136,17 +136,13 @@ func Read(text string) (*document.Document, error) {
 		return nil, fmt.Errorf("网页有 %d 个标签，超过 %d 个的上限（一份年度报告的网页通常不到 2 万个），拒绝读取: %w", n, MaxTags, format.ErrUnreadable)
 	}
 	doc := &document.Document{Kind: "html"}
-	root, fast, _ := fastParse(text)
-	var err error
-	if !fast {
-		root, err = html.Parse(strings.NewReader(text))
-	}
+	root, err := parseTree(text)
 	if err != nil {
 		// The parser refuses elements nested deeper than 512 (strings.Reader
 		// has no read errors), which pages saved from some editors reach
 		// with unclosed inline tags: read such a page with its deep tags
 		// dropped and their text kept.
-		if root, err = html.Parse(strings.NewReader(flattenDeep(text, keepDepth))); err != nil {
+		if root, err = parseTree(flattenDeep(text, keepDepth)); err != nil {
 			return nil, fmt.Errorf("网页的标签嵌套过深（超过 512 层），无法读取: %w", format.ErrUnreadable)
 		}
 		doc.Findings = append(doc.Findings, xxgk.Finding{Rule: xxgk.RuleHTMLFlattened, Severity: xxgk.SeverityInfo,
@@ -160,6 +156,15 @@ func Read(text string) (*document.Document, error) {
 	r.resolveLines(text)
 	doc.Blocks = document.FinishBlocks(r.cands)
 	return doc, nil
+}
+
+// parseTree returns html.Parse's tree of text, built by fastParse when
+// the page stays within what that port reproduces.
+func parseTree(text string) (*html.Node, error) {
+	if root, ok, _ := fastParse(text); ok {
+		return root, nil
+	}
+	return html.Parse(strings.NewReader(text))
 }
 
 // MaxTags bounds the tags of a page (counted as '<'): each becomes a node
