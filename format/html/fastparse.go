@@ -112,6 +112,7 @@ type fastParser struct {
 	nodes []html.Node      // slab the nodes are taken from
 	attrs []html.Attribute // slab the attributes are taken from
 	lower []byte           // scratch for lower-casing names
+	names [128]nameEntry   // cache of lookupName
 
 	tz   *html.Tokenizer // reads the tags whose attributes hold '&'
 	feed *feeder

@@ -256,7 +256,7 @@ func FuzzFastTree(f *testing.F) {
 // as html's tokenizer reads it, for every value of up to five pieces that
 // make or break references.
 func TestDecodeAttrValue(t *testing.T) {
-	pieces := []string{"&", "a", "1", "#", "x", "=", ";", "amp", "copy", "nbsp", "isShow", "39"}
+	pieces := []string{"&", "a", "1", "#", "x", "=", ";", "amp", "copy", "nbsp", "quot", "isShow", "39"}
 	var gen func(v string, n int)
 	checked := 0
 	gen = func(v string, n int) {
@@ -292,5 +292,14 @@ func TestFastTreeFlattened(t *testing.T) {
 	}
 	if ok, reason := checkFastTree(t, "flattened", flattenDeep(page, keepDepth)); !ok {
 		t.Errorf("flattened page: fast path gave up: %s", reason)
+	}
+}
+
+// TestCommonReference: the common references read as html's table says.
+func TestCommonReference(t *testing.T) {
+	for _, name := range []string{"amp", "lt", "gt", "quot", "apos", "nbsp"} {
+		if got, want := commonReference(name), html.UnescapeString("&"+name+";"); got != want {
+			t.Errorf("&%s; = %q, want %q", name, got, want)
+		}
 	}
 }

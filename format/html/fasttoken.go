@@ -401,9 +401,29 @@ func (p *fastParser) readTag(lt int, start bool) {
 	}
 }
 
+// nameEntry is a name as written and what lookupName makes of it.
+type nameEntry struct {
+	raw, data string
+	atom      a.Atom
+}
+
 // lookupName returns the atom and lower-case string of a tag or attribute
 // name, without allocating when the name is an atom or already lower case.
+// A page spells its names a few dozen ways, so a small cache keyed by the
+// name as written answers most lookups.
 func (p *fastParser) lookupName(name string) (a.Atom, string) {
+	if name == "" {
+		return 0, ""
+	}
+	e := &p.names[(len(name)*7+int(name[0])*3+int(name[len(name)-1]))%len(p.names)]
+	if e.raw != name {
+		e.atom, e.data = p.lookupNameUncached(name)
+		e.raw = name
+	}
+	return e.atom, e.data
+}
+
+func (p *fastParser) lookupNameUncached(name string) (a.Atom, string) {
 	upper := false
 	b := p.lower[:0]
 	for i := 0; i < len(name); i++ {
@@ -426,12 +446,12 @@ func (p *fastParser) lookupName(name string) (a.Atom, string) {
 
 // decodeAttrValue decodes the character references of an attribute value
 // that html's tokenizer would, and reports false when the value may hold a
-// named reference, whose rules in attribute values need html's table. An
-// '&' followed by neither a letter, a digit nor '#', or by letters and
-// digits and then '=' (a URL's query, "?a=1&b=2"), or by a name longer
-// than any reference written without ';' ("a&&isShow"), stays as written;
-// a numeric reference ("&#39;") reads the same in text, where
-// html.UnescapeString decodes it.
+// named reference other than the common few, whose rules in attribute
+// values need html's table. An '&' followed by neither a letter, a digit
+// nor '#', or by letters and digits and then '=' (a URL's query,
+// "?a=1&b=2"), or by a name longer than any reference written without ';'
+// ("a&&isShow"), stays as written; a numeric reference ("&#39;") reads the
+// same in text, where html.UnescapeString decodes it.
 func decodeAttrValue(v string) (string, bool) {
 	var b []byte
 	done := 0 // v[:done] is in b
@@ -468,7 +488,14 @@ func decodeAttrValue(v string) (string, bool) {
 		switch name := j - i - 1; {
 		case name == 0:
 		case j < len(v) && v[j] == ';':
-			return "", false
+			r := commonReference(v[i+1 : j])
+			if r == "" {
+				return "", false
+			}
+			b = append(b, v[done:i]...)
+			b = append(b, r...)
+			done = j + 1
+			i = j
 		case j < len(v) && v[j] == '=':
 		case name > longestEntityWithoutSemicolon:
 		default:
@@ -479,6 +506,26 @@ func decodeAttrValue(v string) (string, bool) {
 		return v, true
 	}
 	return string(append(b, v[done:]...)), true
+}
+
+// commonReference returns the text of the named references pages put in
+// attribute values ("?a=1&amp;b=2"), "" for the others.
+func commonReference(name string) string {
+	switch name {
+	case "amp":
+		return "&"
+	case "lt":
+		return "<"
+	case "gt":
+		return ">"
+	case "quot":
+		return "\""
+	case "apos":
+		return "'"
+	case "nbsp":
+		return "\u00a0"
+	}
+	return ""
 }
 
 // longestEntityWithoutSemicolon is the longest name of a character
