@@ -17,10 +17,9 @@ import (
 // decoded string, so names, attribute values and text are substrings of src
 // where they need no decoding, and nodes and attributes come from a few
 // large allocations. Each give-up names a rule of html.Parse the port does
-// not reproduce (foster parenting, the adoption agency algorithm past its
-// simple case, foreign content, templates, frames, NUL bytes, a document
-// cut off inside a tag, nesting the parser refuses …), so correctness never
-// rests on the subset being complete.
+// not reproduce (foreign content, templates, frames, NUL bytes, a document
+// cut off inside a tag or raw text, nesting the parser refuses …), so
+// correctness never rests on the subset being complete.
 func fastParse(src string) (root *html.Node, ok bool, reason string) {
 	if strings.IndexByte(src, 0) >= 0 {
 		return nil, false, "NUL byte"
@@ -99,6 +98,7 @@ type fastParser struct {
 	head, form *html.Node
 	im         insertionMode
 	originalIM insertionMode
+	quirks     bool // the page is in quirks mode
 	// fosterParenting is set while a token in a table is processed by the
 	// in-body rules; any node it would insert is foster-parented, which
 	// the port gives up on.
@@ -382,12 +382,44 @@ func (p *fastParser) shouldFosterParent() bool {
 
 func (p *fastParser) addChild(n *html.Node) {
 	if p.shouldFosterParent() {
-		p.giveUp("foster parenting")
+		p.fosterParent(n)
+	} else {
+		appendChild(p.top(), n)
 	}
-	appendChild(p.top(), n)
 	if n.Type == html.ElementNode {
 		p.insertOpenElement(n)
 	}
+}
+
+// fosterParent puts a node that may not go where it is (text or an element
+// right inside a table) before the table, as html.Parse does.
+func (p *fastParser) fosterParent(n *html.Node) {
+	var table, parent, prev *html.Node
+	i := len(p.oe) - 1
+	for ; i >= 0; i-- {
+		if p.oe[i].DataAtom == a.Table {
+			table = p.oe[i]
+			break
+		}
+	}
+	if table == nil {
+		parent = p.oe[0]
+	} else {
+		parent = table.Parent
+	}
+	if parent == nil {
+		parent = p.oe[i-1]
+	}
+	if table != nil {
+		prev = table.PrevSibling
+	} else {
+		prev = parent.LastChild
+	}
+	if prev != nil && prev.Type == html.TextNode && n.Type == html.TextNode {
+		p.appendText(prev, n.Data)
+		return
+	}
+	parent.InsertBefore(n, table)
 }
 
 func (p *fastParser) insertOpenElement(n *html.Node) {
@@ -402,19 +434,25 @@ func (p *fastParser) addText(text string) {
 		return
 	}
 	if p.shouldFosterParent() {
-		p.giveUp("foster parenting")
+		p.fosterParent(p.newNode(html.TextNode, 0, text))
+		return
 	}
 	t := p.top()
 	if last := t.LastChild; last != nil && last.Type == html.TextNode {
-		if last != p.liveText {
-			p.flushText()
-			p.liveText = last
-			p.liveBuf = append(p.liveBuf[:0], last.Data...)
-		}
-		p.liveBuf = append(p.liveBuf, text...)
+		p.appendText(last, text)
 		return
 	}
 	p.addChild(p.newNode(html.TextNode, 0, text))
+}
+
+// appendText adds text to a text node's data.
+func (p *fastParser) appendText(n *html.Node, text string) {
+	if n != p.liveText {
+		p.flushText()
+		p.liveText = n
+		p.liveBuf = append(p.liveBuf[:0], n.Data...)
+	}
+	p.liveBuf = append(p.liveBuf, text...)
 }
 
 // flushText stores the data of the text node that grew by coalescing.
@@ -492,8 +530,7 @@ func (p *fastParser) reconstructActiveFormattingElements() {
 	for {
 		i++
 		old := p.afe[i]
-		clone := p.newNode(html.ElementNode, old.DataAtom, old.Data)
-		clone.Attr = append(p.newAttrs(len(old.Attr))[:0], old.Attr...)
+		clone := p.clone(old)
 		p.addChild(clone)
 		p.afe[i] = clone
 		if i == len(p.afe)-1 {
@@ -595,19 +632,27 @@ func (p *fastParser) initialIM() bool {
 		p.im = imBeforeHTML
 		return true
 	}
+	p.quirks = true
 	p.im = imBeforeHTML
 	return false
 }
 
-// doctype returns the node html.Parse makes of the doctype token, by
-// parsing that token alone. (Whether the page is in quirks mode only
-// matters for a <table> inside a <p>, which the port gives up on.)
+// doctype returns the node html.Parse makes of the doctype token and sets
+// the quirks mode it implies, by parsing that token followed by a table
+// inside a paragraph: the one place the quirks mode changes the tree is
+// whether that table closes the paragraph.
 func (p *fastParser) doctype() *html.Node {
-	d, err := html.Parse(strings.NewReader(p.tok.raw))
+	d, err := html.Parse(strings.NewReader(p.tok.raw + "<p><table>"))
 	if err != nil || d.FirstChild == nil || d.FirstChild.Type != html.DoctypeNode {
 		p.giveUp("doctype")
 	}
 	n := d.FirstChild
+	body := d.LastChild.LastChild
+	if body == nil || body.DataAtom != a.Body || body.FirstChild == nil || body.FirstChild.DataAtom != a.P {
+		p.giveUp("doctype")
+	}
+	t := body.FirstChild.FirstChild
+	p.quirks = t != nil && t.DataAtom == a.Table
 	d.RemoveChild(n)
 	return n
 }
@@ -910,10 +955,8 @@ func (p *fastParser) inBodyIM() bool {
 			p.addElement()
 			p.afe = append(p.afe, scopeMarker)
 		case a.Table:
-			if p.inScope(buttonScope, a.P) {
-				// Whether the table closes the <p> depends on the quirks
-				// mode, which the port does not track.
-				p.giveUp("table inside p")
+			if !p.quirks {
+				p.popUntil(buttonScope, a.P)
 			}
 			p.addElement()
 			p.im = imInTable
@@ -1054,43 +1097,118 @@ func (p *fastParser) inBodyIM() bool {
 	return true
 }
 
-// endTagFormatting is the adoption agency algorithm for the simple case
-// of a formatting element with no special element above it; the general
-// case moves nodes around, and the port gives up on it.
+// endTagFormatting is the adoption agency algorithm, as html.Parse runs it.
 func (p *fastParser) endTagFormatting(atom a.Atom, name string) {
 	if cur := p.top(); cur.Data == name && indexOf(p.afe, cur) == -1 {
 		p.pop()
 		return
 	}
-	var fe *html.Node
-	for j := len(p.afe) - 1; j >= 0; j-- {
-		if p.afe[j] == scopeMarker {
-			break
+	for range 8 {
+		var fe *html.Node
+		for j := len(p.afe) - 1; j >= 0; j-- {
+			if p.afe[j] == scopeMarker {
+				break
+			}
+			if p.afe[j].DataAtom == atom {
+				fe = p.afe[j]
+				break
+			}
 		}
-		if p.afe[j].DataAtom == atom {
-			fe = p.afe[j]
-			break
+		if fe == nil {
+			p.endTagOther(atom, name)
+			return
 		}
-	}
-	if fe == nil {
-		p.endTagOther(atom, name)
-		return
-	}
-	feIndex := indexOf(p.oe, fe)
-	if feIndex == -1 {
+		feIndex := indexOf(p.oe, fe)
+		if feIndex == -1 {
+			p.afe = remove(p.afe, fe)
+			return
+		}
+		if !p.inScope(defaultScope, atom) {
+			return
+		}
+		var furthestBlock *html.Node
+		for _, e := range p.oe[feIndex:] {
+			if isSpecial(e) {
+				furthestBlock = e
+				break
+			}
+		}
+		if furthestBlock == nil {
+			p.oe = p.oe[:feIndex]
+			p.afe = remove(p.afe, fe)
+			return
+		}
+		commonAncestor := p.oe[feIndex-1]
+		bookmark := indexOf(p.afe, fe)
+		lastNode, node := furthestBlock, furthestBlock
+		x := indexOf(p.oe, node)
+		for j := 1; ; j++ {
+			x--
+			node = p.oe[x]
+			if node == fe {
+				break
+			}
+			if ni := indexOf(p.afe, node); j > 3 && ni > -1 {
+				p.afe = remove(p.afe, node)
+				if ni <= bookmark {
+					bookmark--
+				}
+				continue
+			}
+			if indexOf(p.afe, node) == -1 {
+				p.oe = remove(p.oe, node)
+				continue
+			}
+			clone := p.clone(node)
+			p.afe[indexOf(p.afe, node)] = clone
+			p.oe[indexOf(p.oe, node)] = clone
+			node = clone
+			if lastNode == furthestBlock {
+				bookmark = indexOf(p.afe, node) + 1
+			}
+			if lastNode.Parent != nil {
+				lastNode.Parent.RemoveChild(lastNode)
+			}
+			node.AppendChild(lastNode)
+			lastNode = node
+		}
+		if lastNode.Parent != nil {
+			lastNode.Parent.RemoveChild(lastNode)
+		}
+		switch commonAncestor.DataAtom {
+		case a.Table, a.Tbody, a.Tfoot, a.Thead, a.Tr:
+			p.fosterParent(lastNode)
+		default:
+			commonAncestor.AppendChild(lastNode)
+		}
+		clone := p.clone(fe)
+		for c := furthestBlock.FirstChild; c != nil; c = furthestBlock.FirstChild {
+			furthestBlock.RemoveChild(c)
+			clone.AppendChild(c)
+		}
+		furthestBlock.AppendChild(clone)
+		if oldLoc := indexOf(p.afe, fe); oldLoc != -1 && oldLoc < bookmark {
+			bookmark--
+		}
 		p.afe = remove(p.afe, fe)
-		return
+		p.afe = insertAt(p.afe, bookmark, clone)
+		p.oe = remove(p.oe, fe)
+		p.oe = insertAt(p.oe, indexOf(p.oe, furthestBlock)+1, clone)
 	}
-	if !p.inScope(defaultScope, atom) {
-		return
-	}
-	for _, e := range p.oe[feIndex:] {
-		if isSpecial(e) {
-			p.giveUp("adoption agency")
-		}
-	}
-	p.oe = p.oe[:feIndex]
-	p.afe = remove(p.afe, fe)
+}
+
+func insertAt(s []*html.Node, i int, n *html.Node) []*html.Node {
+	s = append(s, nil)
+	copy(s[i+1:], s[i:])
+	s[i] = n
+	return s
+}
+
+// clone copies an element without its children, as html.Parse does.
+func (p *fastParser) clone(n *html.Node) *html.Node {
+	c := p.newNode(html.ElementNode, n.DataAtom, n.Data)
+	c.Attr = append(p.newAttrs(len(n.Attr))[:0], n.Attr...)
+	return c
 }
 
 func (p *fastParser) endTagOther(atom a.Atom, name string) {
