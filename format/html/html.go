@@ -220,7 +220,7 @@ func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
 		}
 		return s
 	case html.ElementNode:
-		if skipTags[n.DataAtom] {
+		if skipTag(n.DataAtom) {
 			return s
 		}
 		switch n.DataAtom {
@@ -255,26 +255,32 @@ func visibleRunes(s string) int {
 	return n
 }
 
-// skipTags hold no readable text: scripts, styles, embedded objects, form
-// controls, and the document head (its title is read separately).
-var skipTags = map[atom.Atom]bool{
-	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Iframe: true, atom.Frame: true, atom.Object: true, atom.Embed: true, atom.Svg: true,
-	atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Map: true, atom.Title: true,
-	atom.Button: true, atom.Select: true, atom.Option: true, atom.Textarea: true, atom.Input: true,
+// skipTag reports the elements that hold no readable text: scripts,
+// styles, embedded objects, form controls, and the document head (its title
+// is read separately). (A switch: the walk asks for every element.)
+func skipTag(a atom.Atom) bool {
+	switch a {
+	case atom.Head, atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Frame,
+		atom.Object, atom.Embed, atom.Svg, atom.Canvas, atom.Audio, atom.Video, atom.Map, atom.Title,
+		atom.Button, atom.Select, atom.Option, atom.Textarea, atom.Input:
+		return true
+	}
+	return false
 }
 
-// blockTags end the paragraph before them and start a new one.
-var blockTags = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
-	atom.Caption: true, atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true,
-	atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true,
-	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true,
-	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true,
-	atom.Hgroup: true, atom.Hr: true, atom.Html: true, atom.Legend: true, atom.Li: true,
-	atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
-	atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Td: true,
-	atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Br: true,
+// blockTag reports the elements that end the paragraph before them and
+// start a new one.
+func blockTag(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Caption,
+		atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt,
+		atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Header, atom.Hgroup, atom.Hr, atom.Html, atom.Legend, atom.Li,
+		atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section, atom.Summary,
+		atom.Table, atom.Tbody, atom.Td, atom.Tfoot, atom.Th, atom.Thead, atom.Tr, atom.Ul, atom.Br:
+		return true
+	}
+	return false
 }
 
 // walk emits the blocks of n's subtree in document order. Comments are
@@ -293,7 +299,7 @@ func (r *htmlReader) walk(n *html.Node, ctx walkCtx) {
 	default:
 		return
 	}
-	if skipTags[n.DataAtom] || isHidden(n) || r.isChrome(n, ctx) {
+	if skipTag(n.DataAtom) || isHidden(n) || r.isChrome(n, ctx) {
 		return
 	}
 	if n.DataAtom == atom.Table && r.stats[n].tables == 1 {
@@ -303,7 +309,7 @@ func (r *htmlReader) walk(n *html.Node, ctx walkCtx) {
 		}
 		// A one-column table is a frame around text: read it as a container.
 	}
-	block := blockTags[n.DataAtom]
+	block := blockTag(n.DataAtom)
 	if block {
 		r.flush()
 	}
@@ -710,10 +716,10 @@ func collectText(n *html.Node, b *strings.Builder, anchor **html.Node) {
 			}
 			b.WriteString(interElementSpace(c.Data))
 		case html.ElementNode:
-			if skipTags[c.DataAtom] || isHidden(c) {
+			if skipTag(c.DataAtom) || isHidden(c) {
 				continue
 			}
-			block := blockTags[c.DataAtom]
+			block := blockTag(c.DataAtom)
 			if block {
 				b.WriteByte(0)
 			}
