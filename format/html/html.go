@@ -148,7 +148,7 @@ func Read(text string) (*document.Document, error) {
 		doc.Findings = append(doc.Findings, xxgk.Finding{Rule: xxgk.RuleHTMLFlattened, Severity: xxgk.SeverityInfo,
 			Message: fmt.Sprintf("网页的标签嵌套超过 512 层：第 %d 层以下的标签已去掉，其中的文字照常读取（那里的表格按文字读取）。", keepDepth)})
 	}
-	r := &htmlReader{stats: make(map[*html.Node]nodeStats)}
+	r := &htmlReader{stats: make(map[*html.Node]nodeStats), classScopes: make(map[string]chromeScope)}
 	r.measure(root, false)
 	doc.Title = findTitle(root)
 	r.walk(root, walkCtx{})
@@ -175,9 +175,10 @@ const MaxTags = 200000
 
 // htmlReader collects blockCand blocks while walking the tree.
 type htmlReader struct {
-	stats   map[*html.Node]nodeStats
-	cands   []document.Candidate
-	anchors []*html.Node // per blockCand, the text node it starts with (for Line)
+	stats       map[*html.Node]nodeStats
+	classScopes map[string]chromeScope // chromeScopeOf's scopes of class values
+	cands       []document.Candidate
+	anchors     []*html.Node // per blockCand, the text node it starts with (for Line)
 
 	para       strings.Builder // raw text of the paragraph being collected
 	paraAnchor *html.Node
@@ -237,7 +238,7 @@ func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.add(r.measure(c, inLink))
 	}
-	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || s.links >= minNavLinks || chromeScopeOf(n) != notChrome) {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || s.links >= minNavLinks || r.chromeScopeOf(n) != notChrome) {
 		r.stats[n] = s
 	}
 	return s
@@ -483,7 +484,7 @@ func (r *htmlReader) isChrome(n *html.Node, ctx walkCtx) bool {
 		// this one is neither.
 		return false
 	}
-	scope := chromeScopeOf(n)
+	scope := r.chromeScopeOf(n)
 	if scope == chromeOutside && ctx.inContent {
 		scope = notChrome
 	}
@@ -495,21 +496,42 @@ func (r *htmlReader) isChrome(n *html.Node, ctx walkCtx) bool {
 
 // chromeScopeOf says where an element is chrome by its tag, role, class
 // or id.
-func chromeScopeOf(n *html.Node) chromeScope {
+func (r *htmlReader) chromeScopeOf(n *html.Node) chromeScope {
 	scope := chromeTags[n.DataAtom]
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "role":
 			scope = max(scope, chromeRoles[strings.ToLower(a.Val)])
-		case "class", "id":
-			var buf [32]byte
-			for i := 0; i < len(a.Val); {
-				var w []byte
-				w, i = nextNameWord(a.Val, i, buf[:0])
-				if len(w) > 0 {
-					scope = max(scope, chromeWordScope(w))
+		case "class":
+			// A page uses a few classes on many elements (Word's
+			// "MsoNormal" on every paragraph): their scopes are kept.
+			s, ok := r.classScopes[a.Val]
+			if !ok {
+				s = nameScope(a.Val)
+				if len(r.classScopes) < maxClassScopes {
+					r.classScopes[a.Val] = s
 				}
 			}
+			scope = max(scope, s)
+		case "id":
+			scope = max(scope, nameScope(a.Val))
+		}
+	}
+	return scope
+}
+
+// maxClassScopes bounds the classes whose scopes a reader keeps.
+const maxClassScopes = 1024
+
+// nameScope says where a class or id value names chrome.
+func nameScope(v string) chromeScope {
+	scope := notChrome
+	var buf [32]byte
+	for i := 0; i < len(v); {
+		var w []byte
+		w, i = nextNameWord(v, i, buf[:0])
+		if len(w) > 0 {
+			scope = max(scope, chromeWordScope(w))
 		}
 	}
 	return scope
