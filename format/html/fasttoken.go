@@ -103,9 +103,21 @@ func convertNewlines(s string) string {
 	return b.String()
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+// Byte classes of the tokenizer, looked up in one table where a tag is
+// read byte by byte.
+const (
+	classSpace = 1 << iota // ' ', '\n', '\r', '\t', '\f'
+	classSlash
+	classGT
+	classEq
+)
+
+var byteClass = [256]uint8{
+	' ': classSpace, '\n': classSpace, '\r': classSpace, '\t': classSpace, '\f': classSpace,
+	'/': classSlash, '>': classGT, '=': classEq,
 }
+
+func isSpace(c byte) bool { return byteClass[c]&classSpace != 0 }
 
 func (p *fastParser) skipSpace(i int) int {
 	for i < len(p.src) && isSpace(p.src[i]) {
@@ -276,7 +288,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 		i++
 	}
 	nameStart := i
-	for i < len(s) && !isSpace(s[i]) && s[i] != '/' && s[i] != '>' {
+	for i < len(s) && byteClass[s[i]]&(classSpace|classSlash|classGT) == 0 {
 		i++
 	}
 	if i >= len(s) {
@@ -306,7 +318,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 				i++
 				continue
 			}
-			if c == '=' || isSpace(c) || c == '/' || c == '>' {
+			if byteClass[c]&(classSpace|classSlash|classGT|classEq) != 0 {
 				break
 			}
 			i++
