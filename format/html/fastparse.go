@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	a "golang.org/x/net/html/atom"
@@ -21,8 +22,18 @@ import (
 // cut off inside a tag or raw text, nesting the parser refuses …), so
 // correctness never rests on the subset being complete.
 func fastParse(src string) (root *html.Node, ok bool, reason string) {
+	p, reason := parseFast(src)
+	if p == nil {
+		return nil, false, reason
+	}
+	return p.doc, true, ""
+}
+
+// parseFast is fastParse returning the parser, whose release hands the
+// tree's memory on to the next page; nil and the reason when it gives up.
+func parseFast(src string) (parser *fastParser, reason string) {
 	if strings.IndexByte(src, 0) >= 0 {
-		return nil, false, "NUL byte"
+		return nil, "NUL byte"
 	}
 	p := &fastParser{src: src}
 	defer func() {
@@ -31,11 +42,12 @@ func fastParse(src string) (root *html.Node, ok bool, reason string) {
 			if !isGiveUp {
 				panic(r)
 			}
-			root, ok, reason = nil, false, string(g)
+			p.release()
+			parser, reason = nil, string(g)
 		}
 	}()
 	p.parse()
-	return p.doc, true, ""
+	return p, ""
 }
 
 // giveUp is the panic value that abandons the fast path.
@@ -109,10 +121,12 @@ type fastParser struct {
 	liveText *html.Node
 	liveBuf  []byte
 
-	nodes []html.Node      // slab the nodes are taken from
-	attrs []html.Attribute // slab the attributes are taken from
-	lower []byte           // scratch for lower-casing names
-	names [128]nameEntry   // cache of lookupName
+	nodes     []html.Node      // slab the nodes are taken from
+	attrs     []html.Attribute // slab the attributes are taken from
+	nodeSlabs []*nodeSlab      // the slabs taken, for release
+	attrSlabs []*attrSlab
+	lower     []byte         // scratch for lower-casing names
+	names     [128]nameEntry // cache of lookupName
 
 	tz   *html.Tokenizer // reads the tags whose attributes hold '&'
 	feed *feeder
@@ -187,18 +201,38 @@ func (p *fastParser) step() bool {
 	return true
 }
 
-// Node allocation.
+// Node allocation. Nodes and attributes come from fixed-size slabs, which
+// release clears and pools once the reader is done with the tree: a page's
+// tree is most of what reading it allocates, and is dropped when Read
+// returns.
 
 const slabSize = 256
 
+type nodeSlab [slabSize]html.Node
+
+type attrSlab [slabSize]html.Attribute
+
+var nodeSlabs = sync.Pool{New: func() any { return new(nodeSlab) }}
+
+var attrSlabs = sync.Pool{New: func() any { return new(attrSlab) }}
+
 func (p *fastParser) newNode(t html.NodeType, atom a.Atom, data string) *html.Node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]html.Node, 0, slabSize)
+		slab := nodeSlabs.Get().(*nodeSlab)
+		p.nodeSlabs = append(p.nodeSlabs, slab)
+		p.nodes = slab[:0]
 	}
 	p.nodes = p.nodes[:len(p.nodes)+1]
 	n := &p.nodes[len(p.nodes)-1]
 	n.Type, n.DataAtom, n.Data = t, atom, data
 	return n
+}
+
+// newAttrSlab makes a fresh slab the current one for attributes.
+func (p *fastParser) newAttrSlab() {
+	slab := attrSlabs.Get().(*attrSlab)
+	p.attrSlabs = append(p.attrSlabs, slab)
+	p.attrs = slab[:0]
 }
 
 // newAttrs returns a slice of n attributes (capped, so appending copies).
@@ -207,11 +241,25 @@ func (p *fastParser) newAttrs(n int) []html.Attribute {
 		return make([]html.Attribute, n)
 	}
 	if len(p.attrs)+n > cap(p.attrs) {
-		p.attrs = make([]html.Attribute, 0, slabSize)
+		p.newAttrSlab()
 	}
 	i := len(p.attrs)
 	p.attrs = p.attrs[:i+n]
 	return p.attrs[i : i+n : i+n]
+}
+
+// release clears the slabs of the tree and pools them; the tree must not
+// be used after.
+func (p *fastParser) release() {
+	for _, s := range p.nodeSlabs {
+		clear(s[:])
+		nodeSlabs.Put(s)
+	}
+	for _, s := range p.attrSlabs {
+		clear(s[:])
+		attrSlabs.Put(s)
+	}
+	p.nodeSlabs, p.attrSlabs, p.nodes, p.attrs, p.doc = nil, nil, nil, nil, nil
 }
 
 // Stack of open elements.

@@ -385,10 +385,16 @@ func (p *fastParser) readTag(lt int, start bool) {
 			}
 		}
 		if len(p.attrs) == cap(p.attrs) {
+			// The tag's attributes so far move to a fresh slab.
 			n := len(p.attrs) - base
-			grown := make([]html.Attribute, n, max(slabSize, 2*n))
-			copy(grown, p.attrs[base:])
-			p.attrs, base = grown, 0
+			old := p.attrs[base:]
+			if n < slabSize/2 {
+				p.newAttrSlab()
+				p.attrs = append(p.attrs, old...)
+			} else {
+				p.attrs = append(make([]html.Attribute, 0, 2*n), old...)
+			}
+			base = 0
 		}
 		p.attrs = append(p.attrs, html.Attribute{Key: k, Val: v})
 	}

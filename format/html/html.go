@@ -136,18 +136,20 @@ func Read(text string) (*document.Document, error) {
 		return nil, fmt.Errorf("网页有 %d 个标签，超过 %d 个的上限（一份年度报告的网页通常不到 2 万个），拒绝读取: %w", n, MaxTags, format.ErrUnreadable)
 	}
 	doc := &document.Document{Kind: "html"}
-	root, err := parseTree(text)
+	root, release, err := parseTree(text)
 	if err != nil {
 		// The parser refuses elements nested deeper than 512 (strings.Reader
 		// has no read errors), which pages saved from some editors reach
 		// with unclosed inline tags: read such a page with its deep tags
 		// dropped and their text kept.
-		if root, err = parseTree(flattenDeep(text, keepDepth)); err != nil {
+		if root, release, err = parseTree(flattenDeep(text, keepDepth)); err != nil {
 			return nil, fmt.Errorf("网页的标签嵌套过深（超过 512 层），无法读取: %w", format.ErrUnreadable)
 		}
 		doc.Findings = append(doc.Findings, xxgk.Finding{Rule: xxgk.RuleHTMLFlattened, Severity: xxgk.SeverityInfo,
 			Message: fmt.Sprintf("网页的标签嵌套超过 512 层：第 %d 层以下的标签已去掉，其中的文字照常读取（那里的表格按文字读取）。", keepDepth)})
 	}
+	// Nothing the reader returns points into the tree.
+	defer release()
 	r := &htmlReader{stats: make(map[*html.Node]nodeStats), classScopes: make(map[string]chromeScope)}
 	r.measure(root, false)
 	doc.Title = findTitle(root)
@@ -159,12 +161,14 @@ func Read(text string) (*document.Document, error) {
 }
 
 // parseTree returns html.Parse's tree of text, built by fastParse when
-// the page stays within what that port reproduces.
-func parseTree(text string) (*html.Node, error) {
-	if root, ok, _ := fastParse(text); ok {
-		return root, nil
+// the page stays within what that port reproduces, and a function to call
+// once the tree is no longer used.
+func parseTree(text string) (*html.Node, func(), error) {
+	if p, _ := parseFast(text); p != nil {
+		return p.doc, p.release, nil
 	}
-	return html.Parse(strings.NewReader(text))
+	root, err := html.Parse(strings.NewReader(text))
+	return root, func() {}, err
 }
 
 // MaxTags bounds the tags of a page (counted as '<'): each becomes a node
