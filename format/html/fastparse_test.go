@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"xxgk/document"
 	"xxgk/format/charset"
 )
 
@@ -324,6 +325,41 @@ func TestCommonReference(t *testing.T) {
 	for _, name := range []string{"amp", "lt", "gt", "quot", "apos", "nbsp"} {
 		if got, want := commonReference(name), html.UnescapeString("&"+name+";"); got != want {
 			t.Errorf("&%s; = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestReadPooledTrees: every page reads as it does from html.Parse's tree,
+// one page after another and several at the same time, reusing each
+// other's pooled slabs.
+func TestReadPooledTrees(t *testing.T) {
+	pages := htmlPages(t)
+	want := map[string]string{}
+	for name, text := range pages {
+		root, err := html.Parse(strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := &document.Document{}
+		readTree(doc, root, text)
+		want[name] = doc.Title + "\n" + dumpDocument(doc)
+	}
+	done := make(chan string)
+	for range 4 {
+		go func() {
+			for name, text := range pages {
+				doc, err := Read(text)
+				if err != nil || doc.Title+"\n"+dumpDocument(doc) != want[name] {
+					done <- name
+					return
+				}
+			}
+			done <- ""
+		}()
+	}
+	for range 4 {
+		if name := <-done; name != "" {
+			t.Errorf("%s reads otherwise than from html.Parse's tree", name)
 		}
 	}
 }

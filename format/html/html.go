@@ -150,6 +150,13 @@ func Read(text string) (*document.Document, error) {
 	}
 	// Nothing the reader returns points into the tree.
 	defer release()
+	readTree(doc, root, text)
+	return doc, nil
+}
+
+// readTree sets the title and blocks of doc from the tree of the page
+// text.
+func readTree(doc *document.Document, root *html.Node, text string) {
 	r := &htmlReader{stats: make(map[*html.Node]nodeStats), classScopes: make(map[string]chromeScope)}
 	r.measure(root, false)
 	doc.Title = findTitle(root)
@@ -157,7 +164,6 @@ func Read(text string) (*document.Document, error) {
 	r.flush()
 	r.resolveLines(text)
 	doc.Blocks = document.FinishBlocks(r.cands)
-	return doc, nil
 }
 
 // parseTree returns html.Parse's tree of text, built by fastParse when
