@@ -35,7 +35,7 @@ func parseFast(src string) (parser *fastParser, reason string) {
 	if strings.IndexByte(src, 0) >= 0 {
 		return nil, "NUL byte"
 	}
-	p := &fastParser{src: src}
+	p := &fastParser{src: src, cr: strings.IndexByte(src, '\r') >= 0}
 	defer func() {
 		if r := recover(); r != nil {
 			g, isGiveUp := r.(giveUp)
@@ -101,6 +101,7 @@ var scopeMarker = &html.Node{}
 
 type fastParser struct {
 	src    string
+	cr     bool // src holds a '\r', which text and attribute values turn into '\n'
 	pos    int
 	rawTag string // lower-case name of the element whose raw text comes next
 

@@ -73,11 +73,11 @@ func (p *fastParser) next() {
 // and, when escaped, its character references decoded.
 func (p *fastParser) setText(raw string, escaped bool) {
 	p.tok.typ = textToken
-	p.tok.data = decodeText(raw, escaped)
+	p.tok.data = p.decodeText(raw, escaped)
 }
 
-func decodeText(raw string, escaped bool) string {
-	if strings.IndexByte(raw, '\r') >= 0 {
+func (p *fastParser) decodeText(raw string, escaped bool) string {
+	if p.cr && strings.IndexByte(raw, '\r') >= 0 {
 		raw = convertNewlines(raw)
 	}
 	if escaped && strings.IndexByte(raw, '&') >= 0 {
@@ -204,7 +204,7 @@ func (p *fastParser) bogusComment(data int) {
 		p.giveUp("end of input inside a comment")
 	}
 	p.tok.typ = commentToken
-	p.tok.data = decodeText(p.src[data:data+k], true)
+	p.tok.data = p.decodeText(p.src[data:data+k], true)
 	p.pos = data + k + 1
 }
 
@@ -226,7 +226,7 @@ func (p *fastParser) readMarkupDeclaration(lt int) {
 			p.giveUp("end of input inside a doctype")
 		}
 		p.tok.typ = doctypeToken
-		p.tok.data = decodeText(s[k:k+gt], true)
+		p.tok.data = p.decodeText(s[k:k+gt], true)
 		p.tok.raw = s[lt : k+gt+1]
 		p.pos = k + gt + 1
 		return
@@ -275,7 +275,7 @@ func (p *fastParser) readComment(start int) {
 		beginning = false
 	}
 	p.tok.typ = commentToken
-	p.tok.data = decodeText(s[start:max(start, end)], true)
+	p.tok.data = p.decodeText(s[start:max(start, end)], true)
 	p.pos = i
 }
 
@@ -375,7 +375,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 			continue
 		}
 		v := s[vs:ve]
-		if strings.IndexByte(v, '\r') >= 0 {
+		if p.cr && strings.IndexByte(v, '\r') >= 0 {
 			v = convertNewlines(v)
 		}
 		if strings.IndexByte(v, '&') >= 0 {
