@@ -2,6 +2,7 @@ package html
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -38,12 +39,14 @@ func parseFast(src string) (parser *fastParser, reason string) {
 	p := &fastParser{src: src, cr: strings.IndexByte(src, '\r') >= 0}
 	defer func() {
 		if r := recover(); r != nil {
-			g, isGiveUp := r.(giveUp)
-			if !isGiveUp {
-				panic(r)
+			// A slip of the port (a bug, not a give-up) leaves the page
+			// to html.Parse all the same; the tests look for the reason.
+			reason = internalError + fmt.Sprint(r)
+			if g, isGiveUp := r.(giveUp); isGiveUp {
+				reason = string(g)
 			}
 			p.release()
-			parser, reason = nil, string(g)
+			parser = nil
 		}
 	}()
 	p.parse()
@@ -52,6 +55,9 @@ func parseFast(src string) (parser *fastParser, reason string) {
 
 // giveUp is the panic value that abandons the fast path.
 type giveUp string
+
+// internalError starts the reason of any other panic.
+const internalError = "internal error: "
 
 // insertion modes (HTML5 section 13.2.4.1) the port implements.
 type insertionMode uint8

@@ -66,6 +66,9 @@ func describe(n *html.Node) string {
 func checkFastTree(t *testing.T, name, text string) (bool, string) {
 	t.Helper()
 	got, ok, reason := fastParse(text)
+	if strings.HasPrefix(reason, internalError) {
+		t.Errorf("%s: fast path failed: %s", name, reason)
+	}
 	if !ok {
 		return false, reason
 	}
