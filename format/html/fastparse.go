@@ -127,6 +127,7 @@ type fastParser struct {
 	// data: html.Parse coalesces the same way.
 	liveText *html.Node
 	liveBuf  []byte
+	parked   map[*html.Node][]byte // data of the other text nodes that grew
 
 	nodes     []html.Node      // slab the nodes are taken from
 	attrs     []html.Attribute // slab the attributes are taken from
@@ -500,24 +501,40 @@ func (p *fastParser) addText(text string) {
 	p.addChild(p.newNode(html.TextNode, 0, text))
 }
 
-// appendText adds text to a text node's data.
+// appendText adds text to a text node's data. The node's data grows in a
+// buffer, stored in it by flushText at the end; the buffer of the node
+// that grew before is parked meanwhile, so text added by turns to two
+// nodes (before a table and inside it) is not copied back and forth.
 func (p *fastParser) appendText(n *html.Node, text string) {
 	if n != p.liveText {
-		p.flushText()
-		p.liveText = n
-		p.liveBuf = append(p.liveBuf[:0], n.Data...)
+		if p.liveText != nil {
+			if p.parked == nil {
+				p.parked = make(map[*html.Node][]byte)
+			}
+			p.parked[p.liveText] = p.liveBuf
+		}
+		buf, ok := p.parked[n]
+		if ok {
+			delete(p.parked, n)
+		} else {
+			buf = append([]byte(nil), n.Data...)
+		}
+		p.liveText, p.liveBuf = n, buf
 	}
 	p.liveBuf = append(p.liveBuf, text...)
 }
 
-// flushText stores the data of the text node that grew by coalescing.
+// flushText stores the data of the text nodes that grew by coalescing.
 func (p *fastParser) flushText() {
 	if p.liveText != nil {
 		p.liveText.Data = string(p.liveBuf)
-		p.liveText = nil
+		p.liveText, p.liveBuf = nil, nil
 	}
+	for n, b := range p.parked {
+		n.Data = string(b)
+	}
+	p.parked = nil
 }
-
 func (p *fastParser) addComment() {
 	p.addChild(p.newNode(html.CommentNode, 0, p.tok.data))
 }

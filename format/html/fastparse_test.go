@@ -240,6 +240,8 @@ var fastTreeSnippets = []string{
 	"<p><b>1<table><tr><td>2</b>3</table>4",
 	"<b><b><b><b><b><b><b><b><b><b>x</b></b></b><p>y</b>z",
 	"<a><p><a>x</a></p></a>",
+	"<table><tr><td>a</td></tr>" + strings.Repeat("x</td> </td>", 50) + "</table>",
+	"<p>a</span>b<table>c</td> </td>d</td>\n</td><tr><td>e</span>f</table>g</span>h",
 	strings.Repeat("<div>", 600) + "x",
 	strings.Repeat("<span>", 511) + "x",
 	strings.Repeat("<span>", 512) + "x",
