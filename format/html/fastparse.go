@@ -133,7 +133,11 @@ type fastParser struct {
 	attrs     []html.Attribute // slab the attributes are taken from
 	nodeSlabs []*nodeSlab      // the slabs taken, for release
 	attrSlabs []*attrSlab
-	lower     []byte         // scratch for lower-casing names
+	lower     []byte // scratch for lower-casing names
+	// attrSet holds the names of the attributes of a tag with many, the
+	// one whose first attribute attrSetOf points to.
+	attrSet   map[string]bool
+	attrSetOf *html.Attribute
 	names     [128]nameEntry // cache of lookupName
 
 	tz   *html.Tokenizer // reads the tags whose attributes hold '&'
@@ -680,9 +684,25 @@ func (p *fastParser) resetInsertionMode() {
 
 // copyAttributes adds the attributes of the token that dst lacks.
 func (p *fastParser) copyAttributes(dst *html.Node) {
+	if len(p.tok.attr) == 0 {
+		return
+	}
+	if len(dst.Attr)*len(p.tok.attr) <= manyAttrs*manyAttrs {
+		for _, t := range p.tok.attr {
+			if !slices.ContainsFunc(dst.Attr, func(x html.Attribute) bool { return x.Key == t.Key }) {
+				dst.Attr = append(dst.Attr, t)
+			}
+		}
+		return
+	}
+	have := make(map[string]bool, len(dst.Attr))
+	for _, t := range dst.Attr {
+		have[t.Key] = true
+	}
 	for _, t := range p.tok.attr {
-		if !slices.ContainsFunc(dst.Attr, func(x html.Attribute) bool { return x.Key == t.Key }) {
+		if !have[t.Key] {
 			dst.Attr = append(dst.Attr, t)
+			have[t.Key] = true
 		}
 	}
 }

@@ -242,6 +242,8 @@ var fastTreeSnippets = []string{
 	"<a><p><a>x</a></p></a>",
 	"<table><tr><td>a</td></tr>" + strings.Repeat("x</td> </td>", 50) + "</table>",
 	"<p>a</span>b<table>c</td> </td>d</td>\n</td><tr><td>e</span>f</table>g</span>h",
+	"<p " + strings.Repeat("a ", 20) + "b c=1 d=&copy; " + strings.Repeat("e b ", 20) + "><p " + strings.Repeat("b c=2 ", 20) + "f>",
+	"<body " + strings.Repeat("a b c d e f g h i j k l m n o p q r s ", 2) + "><body " + strings.Repeat("t u v a b ", 5) + ">",
 	strings.Repeat("<div>", 600) + "x",
 	strings.Repeat("<span>", 511) + "x",
 	strings.Repeat("<span>", 512) + "x",

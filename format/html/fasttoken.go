@@ -300,6 +300,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 	}
 	// The attributes go straight into the slab, so each is written once.
 	base := len(p.attrs)
+	p.attrSetOf = nil
 	amp := false
 	for {
 		i = p.skipSpace(i)
@@ -364,14 +365,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 			continue
 		}
 		_, k := p.lookupName(key)
-		dup := false
-		for _, x := range p.attrs[base:] {
-			if x.Key == k {
-				dup = true
-				break
-			}
-		}
-		if dup {
+		if p.seenAttr(p.attrs[base:], k) {
 			continue
 		}
 		v := s[vs:ve]
@@ -424,6 +418,40 @@ type nameEntry struct {
 	raw, data string
 	atom      a.Atom
 }
+
+// seenAttr reports whether a tag's attributes so far hold the name k. A
+// tag has a few: they are compared one by one, but for a tag with very many
+// a set is kept (in p.attrSet, for the attributes starting at attrSetOf,
+// which readTag resets for each tag), as html's tokenizer does, lest
+// reading it be quadratic.
+func (p *fastParser) seenAttr(attrs []html.Attribute, k string) bool {
+	if len(attrs) <= manyAttrs {
+		for _, x := range attrs {
+			if x.Key == k {
+				return true
+			}
+		}
+		return false
+	}
+	if p.attrSetOf != &attrs[0] {
+		p.attrSetOf = &attrs[0]
+		clear(p.attrSet)
+		if p.attrSet == nil {
+			p.attrSet = make(map[string]bool)
+		}
+		for _, x := range attrs {
+			p.attrSet[x.Key] = true
+		}
+	}
+	if p.attrSet[k] {
+		return true
+	}
+	p.attrSet[k] = true
+	return false
+}
+
+// manyAttrs is the number of attributes past which seenAttr keeps a set.
+const manyAttrs = 16
 
 // lookupName returns the atom and lower-case string of a tag or attribute
 // name, without allocating when the name is an atom or already lower case.
