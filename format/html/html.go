@@ -127,33 +127,54 @@ func flattenDeep(src string, keep int) string {
 
 // Read reads a web page into paragraphs and tables in reading order,
 // leaving out scripts, styles, hidden elements and the site's chrome
-// (navigation, headers, footers, share and tool bars). It parses with
-// html.Parse, so broken markup comes out as browsers show it.
+// (navigation, headers, footers, share and tool bars). It builds the tree
+// html.Parse builds, so broken markup comes out as browsers show it: with
+// fastParse where the page stays within what that port reproduces, else
+// with html.Parse itself.
 func Read(text string) (*document.Document, error) {
 	if n := strings.Count(text, "<"); n > MaxTags {
 		return nil, fmt.Errorf("网页有 %d 个标签，超过 %d 个的上限（一份年度报告的网页通常不到 2 万个），拒绝读取: %w", n, MaxTags, format.ErrUnreadable)
 	}
 	doc := &document.Document{Kind: "html"}
-	root, err := html.Parse(strings.NewReader(text))
+	root, release, err := parseTree(text)
 	if err != nil {
 		// The parser refuses elements nested deeper than 512 (strings.Reader
 		// has no read errors), which pages saved from some editors reach
 		// with unclosed inline tags: read such a page with its deep tags
 		// dropped and their text kept.
-		if root, err = html.Parse(strings.NewReader(flattenDeep(text, keepDepth))); err != nil {
+		if root, release, err = parseTree(flattenDeep(text, keepDepth)); err != nil {
 			return nil, fmt.Errorf("网页的标签嵌套过深（超过 512 层），无法读取: %w", format.ErrUnreadable)
 		}
 		doc.Findings = append(doc.Findings, xxgk.Finding{Rule: xxgk.RuleHTMLFlattened, Severity: xxgk.SeverityInfo,
 			Message: fmt.Sprintf("网页的标签嵌套超过 512 层：第 %d 层以下的标签已去掉，其中的文字照常读取（那里的表格按文字读取）。", keepDepth)})
 	}
-	r := &htmlReader{stats: make(map[*html.Node]nodeStats)}
+	// Nothing the reader returns points into the tree.
+	defer release()
+	readTree(doc, root, text)
+	return doc, nil
+}
+
+// readTree sets the title and blocks of doc from the tree of the page
+// text.
+func readTree(doc *document.Document, root *html.Node, text string) {
+	r := &htmlReader{stats: make(map[*html.Node]nodeStats), classScopes: make(map[string]chromeScope)}
 	r.measure(root, false)
 	doc.Title = findTitle(root)
 	r.walk(root, walkCtx{})
 	r.flush()
 	r.resolveLines(text)
 	doc.Blocks = document.FinishBlocks(r.cands)
-	return doc, nil
+}
+
+// parseTree returns html.Parse's tree of text, built by fastParse when
+// the page stays within what that port reproduces, and a function to call
+// once the tree is no longer used.
+func parseTree(text string) (*html.Node, func(), error) {
+	if p, _ := parseFast(text); p != nil {
+		return p.doc, p.release, nil
+	}
+	root, err := html.Parse(strings.NewReader(text))
+	return root, func() {}, err
 }
 
 // MaxTags bounds the tags of a page (counted as '<'): each becomes a node
@@ -164,9 +185,10 @@ const MaxTags = 200000
 
 // htmlReader collects blockCand blocks while walking the tree.
 type htmlReader struct {
-	stats   map[*html.Node]nodeStats
-	cands   []document.Candidate
-	anchors []*html.Node // per blockCand, the text node it starts with (for Line)
+	stats       map[*html.Node]nodeStats
+	classScopes map[string]chromeScope // chromeScopeOf's scopes of class values
+	cands       []document.Candidate
+	anchors     []*html.Node // per blockCand, the text node it starts with (for Line)
 
 	para       strings.Builder // raw text of the paragraph being collected
 	paraAnchor *html.Node
@@ -209,7 +231,7 @@ func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
 		}
 		return s
 	case html.ElementNode:
-		if skipTags[n.DataAtom] {
+		if skipTag(n.DataAtom) {
 			return s
 		}
 		switch n.DataAtom {
@@ -226,7 +248,7 @@ func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.add(r.measure(c, inLink))
 	}
-	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || s.links >= minNavLinks || chromeScopeOf(n) != notChrome) {
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || s.links >= minNavLinks || r.chromeScopeOf(n) != notChrome) {
 		r.stats[n] = s
 	}
 	return s
@@ -244,26 +266,32 @@ func visibleRunes(s string) int {
 	return n
 }
 
-// skipTags hold no readable text: scripts, styles, embedded objects, form
-// controls, and the document head (its title is read separately).
-var skipTags = map[atom.Atom]bool{
-	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Iframe: true, atom.Frame: true, atom.Object: true, atom.Embed: true, atom.Svg: true,
-	atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Map: true, atom.Title: true,
-	atom.Button: true, atom.Select: true, atom.Option: true, atom.Textarea: true, atom.Input: true,
+// skipTag reports the elements that hold no readable text: scripts,
+// styles, embedded objects, form controls, and the document head (its title
+// is read separately). (A switch: the walk asks for every element.)
+func skipTag(a atom.Atom) bool {
+	switch a {
+	case atom.Head, atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Frame,
+		atom.Object, atom.Embed, atom.Svg, atom.Canvas, atom.Audio, atom.Video, atom.Map, atom.Title,
+		atom.Button, atom.Select, atom.Option, atom.Textarea, atom.Input:
+		return true
+	}
+	return false
 }
 
-// blockTags end the paragraph before them and start a new one.
-var blockTags = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
-	atom.Caption: true, atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true,
-	atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true,
-	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true,
-	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true,
-	atom.Hgroup: true, atom.Hr: true, atom.Html: true, atom.Legend: true, atom.Li: true,
-	atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
-	atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Td: true,
-	atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Br: true,
+// blockTag reports the elements that end the paragraph before them and
+// start a new one.
+func blockTag(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Caption,
+		atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt,
+		atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Header, atom.Hgroup, atom.Hr, atom.Html, atom.Legend, atom.Li,
+		atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section, atom.Summary,
+		atom.Table, atom.Tbody, atom.Td, atom.Tfoot, atom.Th, atom.Thead, atom.Tr, atom.Ul, atom.Br:
+		return true
+	}
+	return false
 }
 
 // walk emits the blocks of n's subtree in document order. Comments are
@@ -282,7 +310,7 @@ func (r *htmlReader) walk(n *html.Node, ctx walkCtx) {
 	default:
 		return
 	}
-	if skipTags[n.DataAtom] || isHidden(n) || r.isChrome(n, ctx) {
+	if skipTag(n.DataAtom) || isHidden(n) || r.isChrome(n, ctx) {
 		return
 	}
 	if n.DataAtom == atom.Table && r.stats[n].tables == 1 {
@@ -292,7 +320,7 @@ func (r *htmlReader) walk(n *html.Node, ctx walkCtx) {
 		}
 		// A one-column table is a frame around text: read it as a container.
 	}
-	block := blockTags[n.DataAtom]
+	block := blockTag(n.DataAtom)
 	if block {
 		r.flush()
 	}
@@ -460,8 +488,13 @@ const minNavLinks = 5
 
 // isChrome reports page chrome by tag, role, class or id, or by link density.
 func (r *htmlReader) isChrome(n *html.Node, ctx walkCtx) bool {
-	scope := chromeScopeOf(n)
-	st := r.stats[n]
+	st, ok := r.stats[n]
+	if !ok {
+		// measure keeps every element named like chrome or holding links:
+		// this one is neither.
+		return false
+	}
+	scope := r.chromeScopeOf(n)
 	if scope == chromeOutside && ctx.inContent {
 		scope = notChrome
 	}
@@ -473,27 +506,56 @@ func (r *htmlReader) isChrome(n *html.Node, ctx walkCtx) bool {
 
 // chromeScopeOf says where an element is chrome by its tag, role, class
 // or id.
-func chromeScopeOf(n *html.Node) chromeScope {
+func (r *htmlReader) chromeScopeOf(n *html.Node) chromeScope {
 	scope := chromeTags[n.DataAtom]
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "role":
 			scope = max(scope, chromeRoles[strings.ToLower(a.Val)])
-		case "class", "id":
-			eachNameWord(a.Val, func(w string) {
-				scope = max(scope, chromeWordScope(w))
-			})
+		case "class":
+			// A page uses a few classes on many elements (Word's
+			// "MsoNormal" on every paragraph): their scopes are kept.
+			s, ok := r.classScopes[a.Val]
+			if !ok {
+				s = nameScope(a.Val)
+				if len(r.classScopes) < maxClassScopes {
+					r.classScopes[a.Val] = s
+				}
+			}
+			scope = max(scope, s)
+		case "id":
+			scope = max(scope, nameScope(a.Val))
 		}
 	}
 	return scope
 }
 
-func chromeWordScope(w string) chromeScope {
-	if s, ok := chromeNames[w]; ok {
+// maxClassScopes bounds the classes whose scopes a reader keeps.
+const maxClassScopes = 1024
+
+// nameScope says where a class or id value names chrome.
+func nameScope(v string) chromeScope {
+	scope := notChrome
+	var buf [32]byte
+	for i := 0; i < len(v); {
+		var w []byte
+		w, i = nextNameWord(v, i, buf[:0])
+		if len(w) > 0 {
+			scope = max(scope, chromeWordScope(w))
+		}
+	}
+	return scope
+}
+
+// chromeWordScope looks a class word up; w is a byte slice, which map
+// lookups and comparisons read without allocating (pages carry a class on
+// most elements).
+func chromeWordScope(w []byte) chromeScope {
+	if s, ok := chromeNames[string(w)]; ok {
 		return s
 	}
 	for _, a := range chromeAffixes {
-		if len(w) > len(a) && (strings.HasPrefix(w, a) || strings.HasSuffix(w, a)) {
+		if len(w) > len(a) && (string(w[:len(a)]) == a || string(w[len(w)-len(a):]) == a) {
 			return chromeAnywhere
 		}
 	}
@@ -519,42 +581,51 @@ func isContentElement(n *html.Node) bool {
 	found := false
 	for _, a := range n.Attr {
 		if a.Key == "class" || a.Key == "id" {
-			eachNameWord(a.Val, func(w string) { found = found || contentNames[w] })
+			var buf [32]byte
+			for i := 0; i < len(a.Val) && !found; {
+				var w []byte
+				w, i = nextNameWord(a.Val, i, buf[:0])
+				found = len(w) > 0 && contentNames[string(w)]
+			}
 		}
 	}
 	return found
 }
 
-// eachNameWord calls f with the lower-case words of a class or id value:
-// split at non-alphanumerics and lower-to-upper case changes, trailing
-// digits dropped ("menu_hov" → menu, hov; "topNav2" → top, nav).
-func eachNameWord(v string, f func(string)) {
-	var buf [32]byte
+// nextNameWord returns the next lower-case word of a class or id value
+// from byte i on (appended to buf[:0]) and where to look for the one after
+// it; the word is empty when there are no more. Words are split at
+// non-alphanumerics and lower-to-upper case changes, trailing digits
+// dropped ("menu_hov" → menu, hov; "topNav2" → top, nav). The caller owns
+// buf, so reading the classes of every element allocates nothing.
+func nextNameWord(v string, i int, buf []byte) ([]byte, int) {
 	w := buf[:0]
-	emit := func() {
-		for len(w) > 0 && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
-			w = w[:len(w)-1]
-		}
-		if len(w) > 0 {
-			f(string(w))
-		}
-		w = buf[:0]
-	}
-	for i := 0; i < len(v); i++ {
+	for ; i < len(v); i++ {
 		c := v[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
 			if i > 0 && v[i-1] >= 'a' && v[i-1] <= 'z' {
-				emit()
+				if w = trimDigits(w); len(w) > 0 {
+					return w, i
+				}
 			}
 			w = append(w, c+'a'-'A')
 		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
 			w = append(w, c)
 		default:
-			emit()
+			if w = trimDigits(w); len(w) > 0 {
+				return w, i + 1
+			}
 		}
 	}
-	emit()
+	return trimDigits(w), len(v)
+}
+
+func trimDigits(w []byte) []byte {
+	for len(w) > 0 && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // emitTable appends a leaf table as a Grid (after its caption) and reports
@@ -677,10 +748,10 @@ func collectText(n *html.Node, b *strings.Builder, anchor **html.Node) {
 			}
 			b.WriteString(interElementSpace(c.Data))
 		case html.ElementNode:
-			if skipTags[c.DataAtom] || isHidden(c) {
+			if skipTag(c.DataAtom) || isHidden(c) {
 				continue
 			}
-			block := blockTags[c.DataAtom]
+			block := blockTag(c.DataAtom)
 			if block {
 				b.WriteByte(0)
 			}
@@ -731,9 +802,15 @@ func (r *htmlReader) resolveLines(src string) {
 }
 
 // indexFold finds an ASCII needle in either all-lower or all-upper case.
+// The upper-case one is looked for only before the lower-case one, so a
+// page with "<body" near its start is not searched to its end.
 func indexFold(s, needle string) int {
-	i, j := strings.Index(s, needle), strings.Index(s, strings.ToUpper(needle))
-	if i < 0 || (j >= 0 && j < i) {
+	i := strings.Index(s, needle)
+	within := s
+	if i >= 0 {
+		within = s[:i+len(needle)-1]
+	}
+	if j := strings.Index(within, strings.ToUpper(needle)); j >= 0 {
 		return j
 	}
 	return i

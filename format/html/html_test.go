@@ -237,15 +237,22 @@ func TestReadHTMLChromeNeedsLittleText(t *testing.T) {
 	}
 }
 
-func TestEachNameWord(t *testing.T) {
+func TestNextNameWord(t *testing.T) {
 	var got []string
-	eachNameWord("menu_hov topNav2 article-content BreadCrumb", func(w string) { got = append(got, w) })
+	v := "menu_hov topNav2 article-content BreadCrumb"
+	for i := 0; i < len(v); {
+		var w []byte
+		w, i = nextNameWord(v, i, nil)
+		if len(w) > 0 {
+			got = append(got, string(w))
+		}
+	}
 	want := "menu hov top nav article content bread crumb"
 	if strings.Join(got, " ") != want {
 		t.Errorf("words %q, want %q", got, want)
 	}
 	for w, scope := range map[string]chromeScope{"submenu": chromeAnywhere, "bdshare": chromeAnywhere, "footnote": notChrome, "canvas": notChrome, "header": chromeOutside} {
-		if got := chromeWordScope(w); got != scope {
+		if got := chromeWordScope([]byte(w)); got != scope {
 			t.Errorf("chromeWordScope(%q) = %d, want %d", w, got, scope)
 		}
 	}
@@ -583,5 +590,78 @@ func TestReadHTMLNestedDeep(t *testing.T) {
 	// A page that nests within the limit reads as before, with no finding.
 	if doc := mustRead(t, "<p>"+strings.Repeat("<span>", 400)+"文字</p>"); len(doc.Findings) != 0 {
 		t.Errorf("findings %v on a page within the limit", doc.Findings)
+	}
+}
+
+// eachNameWordOld is the callback splitter nextNameWord replaced, kept to
+// check that the words are the same.
+func eachNameWordOld(v string, f func(string)) {
+	var buf [32]byte
+	w := buf[:0]
+	emit := func() {
+		for len(w) > 0 && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
+			w = w[:len(w)-1]
+		}
+		if len(w) > 0 {
+			f(string(w))
+		}
+		w = buf[:0]
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if i > 0 && v[i-1] >= 'a' && v[i-1] <= 'z' {
+				emit()
+			}
+			w = append(w, c+'a'-'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			w = append(w, c)
+		default:
+			emit()
+		}
+	}
+	emit()
+}
+
+// TestNextNameWordAsBefore compares the words of every short string over
+// an alphabet of each kind of byte with the old splitter's.
+func TestNextNameWordAsBefore(t *testing.T) {
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		var old, got []string
+		eachNameWordOld(prefix, func(w string) { old = append(old, w) })
+		for i := 0; i < len(prefix); {
+			var w []byte
+			w, i = nextNameWord(prefix, i, nil)
+			if len(w) > 0 {
+				got = append(got, string(w))
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(old, "|") {
+			t.Errorf("%q: words %q, want %q", prefix, got, old)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range []string{"a", "Z", "0", "-", "é"} {
+			gen(prefix+c, n-1)
+		}
+	}
+	gen("", 7)
+}
+
+// TestIndexFold: the first needle in all-lower or all-upper case.
+func TestIndexFold(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"", -1}, {"<body", 0}, {"<BODY", 0}, {"<Body><body", 6}, {"x<BODY><body", 1}, {"xx<body><BODY", 2},
+		{"<BOD<body", 4}, {"<bod", -1}, {"<body<BODY", 0}, {"<BODY<body", 0},
+	} {
+		if got := indexFold(tc.s, "<body"); got != tc.want {
+			t.Errorf("indexFold(%q) = %d, want %d", tc.s, got, tc.want)
+		}
 	}
 }
