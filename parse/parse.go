@@ -12,7 +12,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
-	"strings"
 
 	"xxgk"
 	"xxgk/document"
@@ -20,6 +19,7 @@ import (
 	"xxgk/extract/prose"
 	"xxgk/extract/table"
 	"xxgk/format"
+	"xxgk/internal/arena"
 	"xxgk/internal/strs"
 	"xxgk/zh"
 )
@@ -63,80 +63,10 @@ func fromBlocks(path string, src xxgk.Source, doc *document.Document) (*xxgk.Rep
 	return r, nil
 }
 
-// detach copies the report's strings out of the decoded document: an
-// evidence text sliced from the source keeps the whole source alive, and a
-// roll-up holds thousands of reports. The copies share one buffer, and a
-// text repeated (a table row's evidence is every cell's) is copied once:
-// one allocation per report instead of one per string.
+// detach copies the report's strings out of the decoded document (package
+// arena says why).
 func detach(r *xxgk.Report) {
-	var a arena
-	for pass := 0; pass < 2; pass++ {
-		r.Agency, r.Published = a.put(r.Agency), a.put(r.Published)
-		for _, e := range []*xxgk.MetaEvidence{r.AgencyEvidence, r.YearEvidence, r.PublishedEvidence} {
-			if e != nil {
-				e.Text = a.put(e.Text)
-			}
-		}
-		for _, m := range []map[string]xxgk.Value{r.Figures, r.Cells} {
-			for k, v := range m {
-				v.Text, v.Row, v.Col = a.put(v.Text), a.put(v.Row), a.put(v.Col)
-				// A section may be a heading sliced from the source; a
-				// sheet's name, from the workbook's bytes. The names of
-				// the form's cells (Table, RowLabel, ColLabel) are the
-				// templates', shared.
-				v.Section, v.Sheet, v.Cell = a.put(v.Section), a.put(v.Sheet), a.put(v.Cell)
-				m[k] = v
-			}
-		}
-		for i := range r.Findings {
-			f := &r.Findings[i]
-			f.Message, f.Evidence = a.put(f.Message), a.put(f.Evidence)
-		}
-		a.copy()
-	}
-}
-
-// arena copies strings into one buffer in two passes over the same
-// strings: the first (put before copy) measures and returns its argument,
-// the second returns the copy.
-type arena struct {
-	at     map[string]int // offset of each distinct string in buf
-	order  []string       // the distinct strings, by offset
-	size   int
-	buf    string
-	copied bool
-}
-
-func (a *arena) put(s string) string {
-	if s == "" {
-		return s
-	}
-	if a.copied {
-		i := a.at[s]
-		return a.buf[i : i+len(s)]
-	}
-	if a.at == nil {
-		a.at = map[string]int{}
-	}
-	if _, ok := a.at[s]; !ok {
-		a.at[s] = a.size
-		a.order = append(a.order, s)
-		a.size += len(s)
-	}
-	return s
-}
-
-// copy ends the first pass: it fills the buffer.
-func (a *arena) copy() {
-	if a.copied {
-		return
-	}
-	var b strings.Builder
-	b.Grow(a.size)
-	for _, s := range a.order {
-		b.WriteString(s)
-	}
-	a.buf, a.copied = b.String(), true
+	arena.Detach(func(put func(string) string) { arena.Report(r, put) })
 }
 
 // disclosureWords are words no disclosure report can do without. A file

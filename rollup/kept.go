@@ -2,6 +2,7 @@ package rollup
 
 import (
 	"iter"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"xxgk"
 	"xxgk/check"
+	"xxgk/internal/arena"
 )
 
 // A roll-up of a province or a country holds tens of thousands of reports
@@ -51,7 +53,37 @@ func Keep(r *xxgk.Report) *Kept {
 			k.series = append(k.series, seriesEvidence{keyIndex(key), v.Page, v.Text})
 		}
 	}
+	k.detach()
 	return k
+}
+
+// detach copies the strings k keeps into a buffer of their own: the
+// report's strings share one buffer (package arena), most of which is the
+// evidence of the cells a Kept does not keep, and any string kept from it
+// would keep it all. The report's figures, findings and metadata evidence
+// are copied first, for r is not modified.
+func (k *Kept) detach() {
+	r := k.Report
+	r.Figures = maps.Clone(r.Figures)
+	r.Findings = slices.Clone(r.Findings)
+	for _, e := range []**xxgk.MetaEvidence{&r.AgencyEvidence, &r.YearEvidence, &r.PublishedEvidence} {
+		if *e != nil {
+			c := **e
+			*e = &c
+		}
+	}
+	full := maps.Clone(k.cells.full)
+	arena.Detach(func(put func(string) string) {
+		arena.Report(r, put)
+		for i := range k.series {
+			k.series[i].text = put(k.series[i].text)
+		}
+		for key, v := range full {
+			arena.Value(&v, put)
+			full[key] = v
+		}
+	})
+	k.cells.full = full
 }
 
 // SeriesReport is the report as check.Series reads it: the kept report

@@ -1,0 +1,90 @@
+// Package arena copies the strings of a report into one buffer of their
+// own. A string sliced from a report's source keeps the whole source alive,
+// and a roll-up holds tens of thousands of reports: copied together, the
+// strings a report keeps cost one allocation, hold nothing else alive, and
+// a text repeated (a table row's evidence is every cell's) is stored once.
+package arena
+
+import (
+	"strings"
+
+	"xxgk"
+)
+
+// Detach calls visit twice with a put function that visit must call on
+// the same strings in the same order, storing what put returns: the first
+// time put measures and returns its argument, the second it returns the
+// copy in the new buffer.
+func Detach(visit func(put func(string) string)) {
+	var a arena
+	visit(a.put)
+	a.fill()
+	visit(a.put)
+}
+
+type arena struct {
+	at     map[string]int // offset of each distinct string in buf
+	order  []string       // the distinct strings, by offset
+	size   int
+	buf    string
+	filled bool
+}
+
+func (a *arena) put(s string) string {
+	if s == "" {
+		return s
+	}
+	if a.filled {
+		i := a.at[s]
+		return a.buf[i : i+len(s)]
+	}
+	if a.at == nil {
+		a.at = map[string]int{}
+	}
+	if _, ok := a.at[s]; !ok {
+		a.at[s] = a.size
+		a.order = append(a.order, s)
+		a.size += len(s)
+	}
+	return s
+}
+
+func (a *arena) fill() {
+	var b strings.Builder
+	b.Grow(a.size)
+	for _, s := range a.order {
+		b.WriteString(s)
+	}
+	a.buf, a.filled = b.String(), true
+}
+
+// Report puts the strings of r that may come from its source: its agency,
+// date and their evidence, and the evidence of its figures, cells and
+// findings. The names of the form's cells (Table, RowLabel, ColLabel) are
+// the templates', shared, and stay as they are.
+func Report(r *xxgk.Report, put func(string) string) {
+	r.Agency, r.Published = put(r.Agency), put(r.Published)
+	for _, e := range []*xxgk.MetaEvidence{r.AgencyEvidence, r.YearEvidence, r.PublishedEvidence} {
+		if e != nil {
+			e.Text = put(e.Text)
+		}
+	}
+	for _, m := range []map[string]xxgk.Value{r.Figures, r.Cells} {
+		for k, v := range m {
+			Value(&v, put)
+			m[k] = v
+		}
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		f.Message, f.Evidence = put(f.Message), put(f.Evidence)
+	}
+}
+
+// Value puts the strings of a value's evidence that may come from its
+// source. A section may be a heading sliced from the source; a sheet's
+// name, from the workbook's bytes.
+func Value(v *xxgk.Value, put func(string) string) {
+	v.Text, v.Row, v.Col = put(v.Text), put(v.Row), put(v.Col)
+	v.Section, v.Sheet, v.Cell = put(v.Section), put(v.Sheet), put(v.Cell)
+}
