@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // cmap is a parsed CMap: a ToUnicode map (code → text) or an encoding
@@ -128,7 +129,7 @@ func newCodeRange(lo, hi string) (codeRange, bool) {
 	return r, true
 }
 
-func codeOf(s string) uint32 {
+func codeOf[S ~string | ~[]byte](s S) uint32 {
 	var c uint32
 	for i := 0; i < len(s) && i < 4; i++ {
 		c = c<<8 | uint32(s[i])
@@ -138,7 +139,7 @@ func codeOf(s string) uint32 {
 
 // split returns the length of the code at the start of s by the codespace
 // ranges, def when none matches (or there are none).
-func (m *cmap) split(s string, def int) int {
+func (m *cmap) split(s []byte, def int) int {
 	if m == nil || len(m.space) == 0 {
 		return min(def, len(s))
 	}
@@ -192,7 +193,8 @@ func (m *cmap) text(code uint32) (string, bool) {
 		if len(r.dst) == 0 {
 			return "", false
 		}
-		b := []byte(r.dst)
+		var buf [32]byte
+		b := append(buf[:0], r.dst...)
 		// Add off to the last two bytes (one UTF-16 unit).
 		n := len(b)
 		if n >= 2 {
@@ -202,7 +204,7 @@ func (m *cmap) text(code uint32) (string, bool) {
 		} else {
 			b[0] += byte(off)
 		}
-		return decodeUTF16(string(b)), true
+		return decodeUTF16(b), true
 	}
 	return "", false
 }
@@ -224,15 +226,35 @@ func (m *cmap) cid(code uint32) (int, bool) {
 
 // decodeUTF16 decodes UTF-16BE; a single byte is taken as Latin-1 (some
 // writers put one-byte destinations in ToUnicode maps).
-func decodeUTF16(s string) string {
+func decodeUTF16[S ~string | ~[]byte](s S) string {
 	if len(s) == 1 {
 		return string(rune(s[0]))
 	}
-	u := make([]uint16, 0, len(s)/2)
+	return utf16Text(s)
+}
+
+// utf16Text decodes UTF-16BE (an odd last byte is dropped, an unpaired
+// surrogate is U+FFFD) as utf16.Decode does, without its slices.
+func utf16Text[S ~string | ~[]byte](s S) string {
+	var buf [64]byte
+	out := buf[:0]
 	for i := 0; i+1 < len(s); i += 2 {
-		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+		r := rune(s[i])<<8 | rune(s[i+1])
+		if utf16.IsSurrogate(r) {
+			r2 := utf8.RuneError
+			if i+3 < len(s) {
+				r2 = rune(s[i+2])<<8 | rune(s[i+3])
+			}
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				r = d
+				i += 2
+			} else {
+				r = utf8.RuneError
+			}
+		}
+		out = utf8.AppendRune(out, r)
 	}
-	return string(utf16.Decode(u))
+	return string(out)
 }
 
 func utf16BE(s string) string {

@@ -1,9 +1,7 @@
 package pdftext
 
 import (
-	"bytes"
 	"math"
-	"unicode/utf16"
 )
 
 // matrix is a PDF transformation [a b c d e f].
@@ -59,6 +57,7 @@ type interp struct {
 	tm, tlm  matrix
 	res      Dict
 	fonts    map[any]*font
+	tf       lastFont // the font a name last selected in res
 	mc       []markedContent
 	actual   int // open marked-content sequences with /ActualText
 	forms    map[*Stream]bool
@@ -74,89 +73,165 @@ type pathSeg struct{ x0, y0, x1, y1 float64 }
 
 type rectPath struct{ x0, y0, x1, y1 float64 } // a re, in page space, normalised
 
+// contentRunner, when set, runs content streams in place of run: tests
+// set it to a reference interpreter to compare with.
+var contentRunner func(in *interp, content []byte, res Dict)
+
+// runContent runs a content stream with the resources res.
+func (in *interp) runContent(content []byte, res Dict) {
+	if contentRunner != nil {
+		contentRunner(in, content, res)
+		return
+	}
+	in.run(content, res)
+}
+
+// run interprets a content stream. Its operands are kept as values: the
+// bytes of names and strings stay in the stream or the lexer's scratch
+// buffer until their operator has run, and arrays and dictionaries (TJ
+// arrays, BDC property lists) are read as operands of their own, not
+// built as objects, so that most operators allocate nothing.
 func (in *interp) run(content []byte, res Dict) {
-	saveRes := in.res
-	in.res = res
-	defer func() { in.res = saveRes }()
+	saveRes, saveTf := in.res, in.tf
+	in.res, in.tf = res, lastFont{}
+	defer func() { in.res, in.tf = saveRes, saveTf }()
 	l := &lexer{b: content, content: true}
-	var operands []operand
+	var operands, elems []operand
 	for *in.ops > 0 {
-		tok := l.next()
+		tok := l.scan()
+		var o operand
 		switch tok.kind {
-		case tNumber, tName, tString:
-			// Most operands are numbers, names and strings: kept unboxed,
-			// no allocation each.
-			if len(operands) < 64 {
-				operands = append(operands, plainOperand(tok))
-			}
-			continue
-		}
-		v, ok := l.objectFrom(tok, 0)
-		if !ok {
-			if tok.kind == tEOF {
-				return
-			}
-			continue
-		}
-		kw, isOp := v.(keyword)
-		if !isOp {
-			if len(operands) < 64 {
-				operands = append(operands, operand{v: v, num: num(v)})
-			}
-			continue
-		}
-		*in.ops--
-		if kw == "BI" {
-			in.inlineImage(l)
-			operands = operands[:0]
-			continue
-		}
-		in.op(string(kw), operands)
-		operands = operands[:0]
-		if len(in.page.Glyphs) >= maxGlyphsPerPage {
+		case tEOF:
 			return
+		case tArrayClose, tDictClose:
+			continue // stray: no object
+		case tNumber:
+			o = numOperand(tok)
+		case tName, tString:
+			o = operand{kind: tok.kind, b: tok.b}
+		case tArrayOpen:
+			o, elems = arrayOperand(l, elems)
+		case tDictOpen:
+			o = dictOperand(l)
+		case tKeyword:
+			switch string(tok.b) {
+			case "true":
+				o = operand{v: true}
+			case "false":
+				o = operand{v: false}
+			case "null":
+				o = operand{}
+			default:
+				*in.ops--
+				op := keywords[string(tok.b)] // "" for an operator no case knows
+				if op == "BI" {
+					in.inlineImage(l)
+				} else {
+					in.op(op, operands)
+				}
+				operands, elems = operands[:0], elems[:0]
+				l.scratch = l.scratch[:0]
+				if op != "BI" && len(in.page.Glyphs) >= maxGlyphsPerPage {
+					return
+				}
+				continue
+			}
+		}
+		if len(operands) < 64 {
+			operands = append(operands, o)
 		}
 	}
 }
 
-// operand is an operand of a content stream operator: a number, a name,
-// a string, or v.
+// operand is an operand of a content stream operator.
 type operand struct {
-	v    any     // the object; nil for a number, name or string
-	num  float64 // num of the object
-	kind tokKind // tName or tString when str is the object
-	str  string
+	v     any     // an object read by objectFrom (a reference interpreter's operands, true, false)
+	num   float64 // the number (0 for anything else)
+	kind  tokKind // tNumber, tName, tString (b), tArrayOpen (elems), tDictOpen (b, actual); 0 for v
+	b     []byte  // a name's or string's bytes; a dictionary's /ActualText
+	elems []operand
+	// actual: the dictionary's last /ActualText is a string.
+	actual bool
 }
 
-// plainOperand is the operand of a number, name or string token: what
-// objectFrom gives for it in a content stream (num reads a number as the
-// int or float64 objectFrom gives), unboxed.
-func plainOperand(tok token) operand {
-	switch {
-	case tok.kind == tName || tok.kind == tString:
-		return operand{kind: tok.kind, str: tok.str}
-	case tok.isInt:
-		return operand{num: float64(int(clampInt(tok.num)))}
+// numOperand is the operand of a number token: what objectFrom gives for
+// it in a content stream (an int or a float64), unboxed.
+func numOperand(tok token) operand {
+	if tok.isInt {
+		return operand{kind: tNumber, num: float64(int(clampInt(tok.num)))}
 	}
-	return operand{num: num(tok.num)}
+	return operand{kind: tNumber, num: num(tok.num)}
+}
+
+// arrayOperand reads an array after its '[' as objectFrom would, keeping
+// what TJ reads (numbers and strings) in elems, appended to buf. Nested
+// arrays and dictionaries are read by objectFrom and dropped.
+func arrayOperand(l *lexer, buf []operand) (operand, []operand) {
+	start := len(buf)
+	for {
+		t := l.scan()
+		switch t.kind {
+		case tEOF, tArrayClose:
+			return operand{kind: tArrayOpen, elems: buf[start:len(buf):len(buf)]}, buf
+		case tNumber:
+			buf = append(buf, numOperand(t))
+		case tString:
+			buf = append(buf, operand{kind: tString, b: t.b})
+		case tArrayOpen, tDictOpen:
+			l.objectFrom(t, 1)
+		}
+	}
+}
+
+// dictOperand reads a dictionary after its '<<' as objectFrom would,
+// keeping only its /ActualText (the last one given), which BDC reads.
+func dictOperand(l *lexer) operand {
+	o := operand{kind: tDictOpen}
+	for {
+		k := l.scan()
+		if k.kind == tDictClose || k.kind == tEOF {
+			return o
+		}
+		if k.kind != tName {
+			if k.kind == tKeyword && (string(k.b) == "stream" || string(k.b) == "endobj") {
+				l.pos -= len(k.b) // a dictionary left open: stop before its stream
+				return o
+			}
+			continue
+		}
+		t := l.scan()
+		switch t.kind {
+		case tDictClose, tEOF:
+			return o
+		case tArrayClose:
+			continue // no value: the key is not set
+		case tArrayOpen, tDictOpen:
+			l.objectFrom(t, 1)
+		}
+		if string(k.b) == "ActualText" {
+			o.b, o.actual = t.b, t.kind == tString
+		}
+	}
 }
 
 // name returns the operand as a Name, if it is one.
 func (o operand) name() (Name, bool) {
 	if o.kind == tName {
-		return Name(o.str), true
+		return Name(o.b), true
 	}
 	n, ok := o.v.(Name)
 	return n, ok
 }
 
-// string returns the operand as a String, if it is one.
-func (o operand) string() (String, bool) {
+// bytes returns the operand's bytes if it is a String.
+func (o operand) bytes() ([]byte, bool) {
 	if o.kind == tString {
-		return String(o.str), true
+		return o.b, true
 	}
-	s, ok := o.v.(String)
-	return s, ok
+	if s, ok := o.v.(String); ok {
+		return []byte(s), true
+	}
+	return nil, false
 }
 
 func num(v any) float64 {
@@ -210,7 +285,9 @@ func (in *interp) op(op string, args []operand) {
 		}
 	case "Tf":
 		if len(args) >= 2 {
-			if n, ok := args[len(args)-2].name(); ok {
+			if a := args[len(args)-2]; a.kind == tName {
+				in.gs.font = in.fontNamed(a.b)
+			} else if n, ok := a.name(); ok {
 				in.gs.font = in.font(n)
 			}
 			in.gs.fsize = args[len(args)-1].num
@@ -246,15 +323,25 @@ func (in *interp) op(op string, args []operand) {
 			in.showLast(args)
 		}
 	case "TJ":
-		if len(args) > 0 {
-			if a, ok := args[len(args)-1].v.(Array); ok {
-				for _, x := range a {
-					switch x := x.(type) {
-					case String:
-						in.show(string(x))
-					case int, float64:
-						in.advance(-num(x) / 1000 * in.gs.fsize)
-					}
+		if len(args) == 0 {
+			break
+		}
+		last := args[len(args)-1]
+		if last.kind == tArrayOpen {
+			for _, x := range last.elems {
+				if x.kind == tString {
+					in.show(x.b)
+				} else {
+					in.advance(-x.num / 1000 * in.gs.fsize)
+				}
+			}
+		} else if a, ok := last.v.(Array); ok {
+			for _, x := range a {
+				switch x := x.(type) {
+				case String:
+					in.show([]byte(x))
+				case int, float64:
+					in.advance(-num(x) / 1000 * in.gs.fsize)
 				}
 			}
 		}
@@ -264,13 +351,19 @@ func (in *interp) op(op string, args []operand) {
 		m := markedContent{firstGlyp: len(in.page.Glyphs)}
 		if len(args) > 0 {
 			var props Dict
-			if p, ok := args[len(args)-1].v.(Dict); ok {
+			last := args[len(args)-1]
+			if last.kind == tDictOpen {
+				if last.actual {
+					m.actual, m.text = true, textString(last.b)
+					in.actual++
+				}
+			} else if p, ok := last.v.(Dict); ok {
 				props = p
-			} else if p, ok := args[len(args)-1].name(); ok {
+			} else if p, ok := last.name(); ok {
 				props = in.f.dict(in.f.dict(in.res["Properties"])[p])
 			}
 			if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
-				m.actual, m.text = true, textString(string(s))
+				m.actual, m.text = true, textString(s)
 				in.actual++
 			}
 		}
@@ -436,6 +529,25 @@ func (in *interp) advance(tx float64) {
 	in.tm = matrix{1, 0, 0, 1, tx * in.gs.th, 0}.mul(in.tm)
 }
 
+// lastFont is the font a name last selected (Tf) in the resources being
+// run: text is often shown a glyph at a time, each with its own Tf.
+type lastFont struct {
+	name string
+	fn   *font
+	ok   bool
+}
+
+// fontNamed is font(n) for a name's bytes, the last one remembered: the
+// same resources and name always give the same font.
+func (in *interp) fontNamed(n []byte) *font {
+	if in.tf.ok && in.tf.name == string(n) {
+		return in.tf.fn
+	}
+	fn := in.font(Name(n))
+	in.tf = lastFont{name: string(n), fn: fn, ok: true}
+	return fn
+}
+
 func (in *interp) font(n Name) *font {
 	fonts := in.f.dict(in.res["Font"])
 	ref := fonts[n]
@@ -454,14 +566,14 @@ func (in *interp) font(n Name) *font {
 // showLast draws the string operand of Tj, ' or ".
 func (in *interp) showLast(args []operand) {
 	if len(args) > 0 {
-		if s, ok := args[len(args)-1].string(); ok {
-			in.show(string(s))
+		if s, ok := args[len(args)-1].bytes(); ok {
+			in.show(s)
 		}
 	}
 }
 
 // show draws a string: one glyph per character code.
-func (in *interp) show(s string) {
+func (in *interp) show(s []byte) {
 	fn := in.gs.font
 	if fn == nil {
 		fn = &font{enc: winAnsi, widths: map[int]float64{}, scale: 1}
@@ -561,7 +673,7 @@ func (in *interp) xobject(n Name) {
 		if res == nil {
 			res = in.res
 		}
-		in.run(data, res)
+		in.runContent(data, res)
 		in.gs, in.stack, in.tm, in.tlm = save, saveStack, saveTm, saveTlm
 		in.depth--
 		delete(in.forms, s)
@@ -625,25 +737,22 @@ func (in *interp) inlineImage(l *lexer) {
 
 // textString decodes a PDF text string (UTF-16BE or UTF-8 with a BOM, else
 // PDFDocEncoding, which agrees with Latin-1 where reports use it).
-func textString(s string) string {
-	b := []byte(s)
+func textString[S ~string | ~[]byte](s S) string {
 	switch {
-	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
-		u := make([]uint16, 0, len(b)/2)
-		for i := 2; i+1 < len(b); i += 2 {
-			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
-		}
-		return string(utf16.Decode(u))
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return string(b[3:])
+	case len(s) >= 2 && s[0] == 0xFE && s[1] == 0xFF:
+		return utf16Text(s[2:])
+	case len(s) >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF:
+		return string(s[3:])
 	}
-	var r []rune
-	for _, c := range b {
+	var buf [64]byte
+	out := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if t := winAnsi[c]; t != "" {
-			r = append(r, []rune(t)...)
+			out = append(out, t...)
 		} else if c == '\t' || c == '\n' || c == '\r' {
-			r = append(r, ' ')
+			out = append(out, ' ')
 		}
 	}
-	return string(r)
+	return string(out)
 }

@@ -229,7 +229,7 @@ func abs(x int) int {
 }
 
 func asciiHex(data []byte) []byte {
-	out, _ := hexBytes(data)
+	out, _ := appendHex(nil, data)
 	return out
 }
 

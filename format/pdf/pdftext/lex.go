@@ -40,8 +40,13 @@ type lexer struct {
 	b   []byte
 	pos int
 	// content: a content stream, which has no references (N G R), so
-	// numbers need no look-ahead.
+	// numbers need no look-ahead. Its tokens' bytes stay valid until the
+	// interpreter resets scratch (after each operator); other lexers reuse
+	// scratch at each token.
 	content bool
+	// scratch holds the decoded bytes of strings and escaped names, so
+	// that a token needs no allocation of its own.
+	scratch []byte
 }
 
 // keywords are the operators and words the lexer returns without
@@ -112,62 +117,82 @@ type token struct {
 	kind  tokKind
 	num   float64
 	isInt bool
-	str   string // name, string bytes or keyword
+	str   string // name, string bytes or keyword (set by next, not scan)
+	b     []byte // the same bytes, in the input or the scratch buffer
 }
 
-// next returns the next token.
+// next returns the next token, its text as a string.
 func (l *lexer) next() token {
-	l.skipSpace()
-	if l.pos >= len(l.b) {
-		return token{kind: tEOF}
+	if !l.content {
+		l.scratch = l.scratch[:0]
 	}
-	c := l.b[l.pos]
-	switch {
-	case c == '[':
-		l.pos++
-		return token{kind: tArrayOpen}
-	case c == ']':
-		l.pos++
-		return token{kind: tArrayClose}
-	case c == '{' || c == '}':
-		l.pos++ // PostScript procedures (in Type 4 functions): not needed
-		return l.next()
-	case c == '/':
-		return token{kind: tName, str: l.name()}
-	case c == '(':
-		return token{kind: tString, str: l.literal()}
-	case c == '<':
-		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
-			l.pos += 2
-			return token{kind: tDictOpen}
+	t := l.scan()
+	switch t.kind {
+	case tName, tString:
+		t.str = string(t.b)
+	case tKeyword:
+		if k, ok := keywords[string(t.b)]; ok {
+			t.str = k
+		} else {
+			t.str = string(t.b)
 		}
-		return token{kind: tString, str: l.hex()}
-	case c == '>':
-		l.pos++
-		if l.pos < len(l.b) && l.b[l.pos] == '>' {
+	}
+	return t
+}
+
+// scan returns the next token, its text only as bytes: a sub-slice of the
+// input, or of the scratch buffer for a string or an escaped name.
+func (l *lexer) scan() token {
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return token{kind: tEOF}
+		}
+		c := l.b[l.pos]
+		switch {
+		case c == '[':
 			l.pos++
-			return token{kind: tDictClose}
+			return token{kind: tArrayOpen}
+		case c == ']':
+			l.pos++
+			return token{kind: tArrayClose}
+		case c == '{' || c == '}':
+			l.pos++ // PostScript procedures (in Type 4 functions): not needed
+			continue
+		case c == '/':
+			return token{kind: tName, b: l.name()}
+		case c == '(':
+			return token{kind: tString, b: l.literal()}
+		case c == '<':
+			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+				l.pos += 2
+				return token{kind: tDictOpen}
+			}
+			return token{kind: tString, b: l.hex()}
+		case c == '>':
+			l.pos++
+			if l.pos < len(l.b) && l.b[l.pos] == '>' {
+				l.pos++
+				return token{kind: tDictClose}
+			}
+			continue // a stray >
+		case c == ')':
+			l.pos++
+			continue
+		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+			if t, ok := l.number(); ok {
+				return t
+			}
 		}
-		return l.next() // a stray >
-	case c == ')':
-		l.pos++
-		return l.next()
-	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-		if t, ok := l.number(); ok {
-			return t
+		start := l.pos
+		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
 		}
+		if l.pos == start {
+			l.pos++ // a lone delimiter we do not know
+		}
+		return token{kind: tKeyword, b: l.b[start:l.pos]}
 	}
-	start := l.pos
-	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
-		l.pos++
-	}
-	if l.pos == start {
-		l.pos++ // a lone delimiter we do not know
-	}
-	if k, ok := keywords[string(l.b[start:l.pos])]; ok {
-		return token{kind: tKeyword, str: k}
-	}
-	return token{kind: tKeyword, str: string(l.b[start:l.pos])}
 }
 
 func (l *lexer) number() (token, bool) {
@@ -242,9 +267,15 @@ func unhex(c byte) int {
 	return -1
 }
 
-func (l *lexer) name() string {
+// scratchFrom returns the scratch bytes appended since start, capped so
+// that appending to them cannot overwrite later tokens.
+func (l *lexer) scratchFrom(start int) []byte {
+	return l.scratch[start:len(l.scratch):len(l.scratch)]
+}
+
+func (l *lexer) name() []byte {
 	l.pos++ // '/'
-	// Most names have no #xx escape: one string, no buffer.
+	// Most names have no #xx escape: a slice of the input.
 	end := l.pos
 	for end < len(l.b) && !isSpace(l.b[end]) && !isDelim(l.b[end]) && l.b[end] != '#' {
 		end++
@@ -252,9 +283,9 @@ func (l *lexer) name() string {
 	if end == len(l.b) || l.b[end] != '#' {
 		start := l.pos
 		l.pos = end
-		return string(l.b[start:end])
+		return l.b[start:end:end]
 	}
-	var out []byte
+	start := len(l.scratch)
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
 		if isSpace(c) || isDelim(c) {
@@ -263,20 +294,21 @@ func (l *lexer) name() string {
 		if c == '#' && l.pos+2 < len(l.b) {
 			h, lo := unhex(l.b[l.pos+1]), unhex(l.b[l.pos+2])
 			if h >= 0 && lo >= 0 {
-				out = append(out, byte(h<<4|lo))
+				l.scratch = append(l.scratch, byte(h<<4|lo))
 				l.pos += 3
 				continue
 			}
 		}
-		out = append(out, c)
+		l.scratch = append(l.scratch, c)
 		l.pos++
 	}
-	return string(out)
+	return l.scratchFrom(start)
 }
 
-func (l *lexer) literal() string {
+func (l *lexer) literal() []byte {
 	l.pos++ // '('
-	var out []byte
+	start := len(l.scratch)
+	out := l.scratch
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -287,11 +319,13 @@ func (l *lexer) literal() string {
 		case ')':
 			depth--
 			if depth == 0 {
-				return string(out)
+				l.scratch = out
+				return l.scratchFrom(start)
 			}
 		case '\\':
 			if l.pos >= len(l.b) {
-				return string(out)
+				l.scratch = out
+				return l.scratchFrom(start)
 			}
 			e := l.b[l.pos]
 			l.pos++
@@ -327,20 +361,22 @@ func (l *lexer) literal() string {
 		}
 		out = append(out, c)
 	}
-	return string(out)
+	l.scratch = out
+	return l.scratchFrom(start)
 }
 
-func (l *lexer) hex() string {
-	out, n := hexBytes(l.b[l.pos+1:]) // after '<'
+func (l *lexer) hex() []byte {
+	start := len(l.scratch)
+	var n int
+	l.scratch, n = appendHex(l.scratch, l.b[l.pos+1:]) // after '<'
 	l.pos += 1 + n
-	return string(out)
+	return l.scratchFrom(start)
 }
 
-// hexBytes decodes hex digits up to '>' (white space and other bytes are
-// skipped; an odd last digit counts as followed by 0). It returns the
-// bytes and the length of input read, the '>' included.
-func hexBytes(data []byte) ([]byte, int) {
-	var out []byte
+// appendHex decodes hex digits up to '>' (white space and other bytes are
+// skipped; an odd last digit counts as followed by 0), appending them to
+// out. It returns out and the length of input read, the '>' included.
+func appendHex(out, data []byte) ([]byte, int) {
 	hi := -1
 	i := 0
 	for i < len(data) {

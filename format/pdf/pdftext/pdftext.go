@@ -91,7 +91,7 @@ func Read(data []byte, lim Limits) (doc *Document, err error) {
 	doc = &Document{}
 	if info := f.dict(f.trailer["Info"]); info != nil {
 		if s, ok := f.resolve(info["Title"]).(String); ok {
-			doc.Title = textString(string(s))
+			doc.Title = textString(s)
 		}
 	}
 	root := f.dict(f.trailer["Root"])
@@ -214,7 +214,7 @@ func (f *file) readPage(p pageInfo, ops *int) Page {
 	}
 	in.gs = gstate{ctm: identity, th: 1}
 	for _, data := range f.contents(p.dict["Contents"]) {
-		in.run(data, p.res)
+		in.runContent(data, p.res)
 	}
 	return pg
 }
