@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 )
@@ -31,6 +32,10 @@ type file struct {
 	repaired bool
 	depth    int   // objects being loaded, nested (a stream's /Length in another object…)
 	ends     []int // offsets of every "endstream", found on first need
+
+	src     bytes.Reader  // the Flate data being decoded
+	zlib    io.ReadCloser // reused by inflate, made on first need
+	deflate io.ReadCloser
 }
 
 // maxLoadDepth bounds objects loaded while loading another, so that a

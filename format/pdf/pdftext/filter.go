@@ -18,21 +18,31 @@ type budget struct {
 // errTooLarge is returned when the decoding budget is spent.
 var errTooLarge = errors.New("解压后的数据超过上限")
 
-// limitedWriter collects at most the budget's bytes.
-type limitedWriter struct {
-	buf bytes.Buffer
-	b   *budget
-}
-
-func (w *limitedWriter) Write(p []byte) (int, error) {
-	if int64(len(p)) > w.b.left {
-		n := int(w.b.left)
-		w.buf.Write(p[:n])
-		w.b.left = 0
-		return n, errTooLarge
+// readAll reads r to its end into a buffer of about hint bytes, charging
+// the budget: past it, it keeps the bytes the budget had left and returns
+// errTooLarge. A read error ends it, with what was read.
+func (b *budget) readAll(r io.Reader, hint int) ([]byte, error) {
+	buf := make([]byte, 0, max(512, min(int64(hint), b.left+1)))
+	for {
+		if len(buf) == cap(buf) {
+			// Double: append grows a large slice by a quarter at a time.
+			buf = append(make([]byte, 0, 2*cap(buf)), buf...)
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		if int64(n) > b.left {
+			buf = buf[:len(buf)+int(b.left)]
+			b.left = 0
+			return buf, errTooLarge
+		}
+		b.left -= int64(n)
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
 	}
-	w.b.left -= int64(len(p))
-	return w.buf.Write(p)
 }
 
 // decodeStream returns a stream's data with its filters undone. Image
@@ -95,14 +105,13 @@ func (f *file) applyFilter(name Name, data []byte, p Dict) ([]byte, error) {
 		}
 		return f.predict(out, p)
 	case "LZWDecode", "LZW":
-		w := &limitedWriter{b: f.budget}
 		r := lzw.NewReader(bytes.NewReader(data), lzw.MSB, 8)
-		_, err := io.Copy(w, r)
+		out, err := f.budget.readAll(r, 4*len(data))
 		r.Close()
 		if errors.Is(err, errTooLarge) {
-			return w.buf.Bytes(), err
+			return out, err
 		}
-		return f.predict(w.buf.Bytes(), p)
+		return f.predict(out, p)
 	case "ASCIIHexDecode", "AHx":
 		return f.charge(asciiHex(data))
 	case "ASCII85Decode", "A85":
@@ -126,23 +135,39 @@ func (f *file) charge(b []byte) ([]byte, error) {
 	return b, nil
 }
 
+// inflateHint is the decoded size inflate first makes room for, per byte
+// of Flate data: page content compresses five to ten to one, CMaps and
+// object streams two to one.
+const inflateHint = 4
+
 func (f *file) inflate(data []byte) ([]byte, error) {
-	w := &limitedWriter{b: f.budget}
-	var r io.ReadCloser
-	zr, err := zlib.NewReader(bytes.NewReader(data))
-	if err == nil {
-		r = zr
-	} else {
-		// No zlib header (some writers emit raw deflate).
-		r = flate.NewReader(bytes.NewReader(data))
+	// One zlib and one raw deflate reader serve every stream of the file:
+	// a new one would allocate its 32 KB window each time.
+	f.src.Reset(data)
+	var r io.Reader
+	if f.zlib == nil {
+		if zr, err := zlib.NewReader(&f.src); err == nil {
+			f.zlib, r = zr, zr
+		}
+	} else if f.zlib.(zlib.Resetter).Reset(&f.src, nil) == nil {
+		r = f.zlib
 	}
-	_, err = io.Copy(w, r)
-	r.Close()
+	if r == nil {
+		// No zlib header (some writers emit raw deflate).
+		f.src.Reset(data)
+		if f.deflate == nil {
+			f.deflate = flate.NewReader(&f.src)
+		} else {
+			f.deflate.(flate.Resetter).Reset(&f.src, nil)
+		}
+		r = f.deflate
+	}
+	out, err := f.budget.readAll(r, inflateHint*len(data)+512)
 	if errors.Is(err, errTooLarge) {
-		return w.buf.Bytes(), err
+		return out, err
 	}
 	// A checksum error or an early end: keep what was decoded.
-	return w.buf.Bytes(), nil
+	return out, nil
 }
 
 // predict undoes PNG and TIFF predictors (/Predictor ≥ 2).
