@@ -86,7 +86,7 @@ func layout(pd *pdftext.Document) *document.Document {
 // layoutPage finds the ruled tables of a page and the lines of the text
 // outside them, ordered top to bottom.
 func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
-	var glyphs []pglyph
+	glyphs := make([]pglyph, 0, len(p.Glyphs))
 	for _, g := range p.Glyphs {
 		if !g.Upright || g.Size <= 0 {
 			continue // rotated text: watermarks and stamps
@@ -98,7 +98,7 @@ func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
 		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: strings.TrimSpace(text) == ""})
 	}
 	tables := pdfFindTables(p.Segments, budget)
-	var free []pglyph
+	free := glyphs[:0] // filtered in place: glyphs is not read again
 	for _, g := range glyphs {
 		if !pdfPlaceGlyph(tables, g) {
 			free = append(free, g)
