@@ -13,7 +13,7 @@ import (
 // ranges.
 type cmap struct {
 	space  []codeRange
-	chars  map[uint32]string // bfchar: code → UTF-16BE bytes
+	chars  map[uint32]string // bfchar: code → text (decoded once, shared by its glyphs)
 	ranges []bfRange         // bfrange, sorted by lo
 	cids   map[uint32]int    // cidchar
 	cidRng []cidRange        // cidrange, sorted by lo
@@ -75,10 +75,10 @@ func parseCMap(data []byte) *cmap {
 			each(func(code string) {
 				switch b := l.next(); b.kind {
 				case tString:
-					m.chars[codeOf(code)] = b.str
+					m.chars[codeOf(code)] = decodeUTF16(b.str)
 				case tName:
 					if r := glyphRune(b.str); r != "" {
-						m.chars[codeOf(code)] = utf16BE(r)
+						m.chars[codeOf(code)] = decodeUTF16(utf16BE(r))
 					}
 				}
 			})
@@ -175,7 +175,7 @@ func (m *cmap) text(code uint32) (string, bool) {
 		return "", false
 	}
 	if s, ok := m.chars[code]; ok {
-		return decodeUTF16(s), true
+		return s, true
 	}
 	i := sort.Search(len(m.ranges), func(i int) bool { return m.ranges[i].hi >= code })
 	for ; i < len(m.ranges) && m.ranges[i].lo <= code; i++ {

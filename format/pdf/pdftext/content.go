@@ -354,7 +354,7 @@ func (in *interp) op(op string, args []operand) {
 			last := args[len(args)-1]
 			if last.kind == tDictOpen {
 				if last.actual {
-					m.actual, m.text = true, textString(last.b)
+					m.actual, m.text = true, in.f.actualText(last.b)
 					in.actual++
 				}
 			} else if p, ok := last.v.(Dict); ok {
@@ -558,9 +558,28 @@ func (in *interp) font(n Name) *font {
 	if fn, ok := in.fonts[key]; ok {
 		return fn
 	}
+	r, isRef := ref.(Ref)
+	if c, ok := in.f.fonts[r]; ok && isRef && c.cost <= in.f.budget.left {
+		// What loading it again would give and charge: a load that read
+		// only objects already read is a function of them.
+		in.f.budget.left -= c.cost
+		in.fonts[key] = c.fn
+		return c.fn
+	}
+	loads, left := in.f.loads, in.f.budget.left
 	fn := in.f.loadFont(ref)
 	in.fonts[key] = fn
+	if isRef && in.f.loads == loads {
+		in.f.fonts[r] = loadedFont{fn: fn, cost: left - in.f.budget.left}
+	}
 	return fn
+}
+
+// loadedFont is a font loaded from objects already read, and the bytes
+// its streams decoded to, charged again to the budget at each reuse.
+type loadedFont struct {
+	fn   *font
+	cost int64
 }
 
 // showLast draws the string operand of Tj, ' or ".
@@ -733,6 +752,26 @@ func (in *interp) inlineImage(l *lexer) {
 	t := l.next()
 	_ = t // EI
 	in.image()
+}
+
+// maxActualTexts bounds the texts actualText remembers.
+const maxActualTexts = 1 << 14
+
+// actualText is textString(raw) for an /ActualText, remembered: a page
+// that gives every glyph its own /ActualText gives the same few hundred
+// characters over and over.
+func (f *file) actualText(raw []byte) string {
+	if t, ok := f.actualTexts[string(raw)]; ok {
+		return t
+	}
+	t := textString(raw)
+	if len(f.actualTexts) < maxActualTexts {
+		if f.actualTexts == nil {
+			f.actualTexts = map[string]string{}
+		}
+		f.actualTexts[string(raw)] = t
+	}
+	return t
 }
 
 // textString decodes a PDF text string (UTF-16BE or UTF-8 with a BOM, else

@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,9 +11,11 @@ import (
 )
 
 // runReference is run as it was before operands were kept as values:
-// every operand is an object built by objectFrom, and every Tf looks its
-// font up. The fast interpreter must draw exactly what it draws.
+// every operand is an object built by objectFrom, every Tf looks its font
+// up, and each page loads its fonts again. The fast interpreter must draw
+// exactly what it draws.
 func runReference(in *interp, content []byte, res Dict) {
+	clear(in.f.fonts)
 	saveRes := in.res
 	in.res = res
 	defer func() { in.res = saveRes }()
@@ -113,8 +116,40 @@ func TestContentMatchesReference(t *testing.T) {
 			readBoth(t, data, DefaultLimits)
 			// Tight limits: the operator and glyph bounds fall mid-page.
 			readBoth(t, data, Limits{MaxPages: 3, MaxDecodedBytes: 100_000, MaxOperators: 5000, MaxGlyphs: 1500})
+			// Budgets that run out at points all through the file (fonts
+			// reused by later pages are charged again).
+			total := decodedBytes(data)
+			for k := int64(1); k <= 20; k++ {
+				lim := DefaultLimits
+				lim.MaxDecodedBytes = total * k / 20
+				readBoth(t, data, lim)
+			}
+			for _, n := range []int64{total - 1, total} {
+				lim := DefaultLimits
+				lim.MaxDecodedBytes = n
+				readBoth(t, data, lim)
+			}
 		})
 	}
+}
+
+// decodedBytes returns the smallest MaxDecodedBytes with which the
+// reference reads data without ErrTooLarge.
+func decodedBytes(data []byte) int64 {
+	contentRunner = runReference
+	defer func() { contentRunner = nil }()
+	lo, hi := int64(0), DefaultLimits.MaxDecodedBytes
+	for lo < hi {
+		mid := (lo + hi) / 2
+		lim := DefaultLimits
+		lim.MaxDecodedBytes = mid
+		if _, err := Read(data, lim); errors.Is(err, ErrTooLarge) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // contentStreams returns the decoded content streams of a PDF's pages.

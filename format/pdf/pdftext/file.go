@@ -36,6 +36,14 @@ type file struct {
 	src     bytes.Reader  // the Flate data being decoded
 	zlib    io.ReadCloser // reused by inflate, made on first need
 	deflate io.ReadCloser
+
+	actualTexts map[string]string // by the /ActualText's bytes; see actualText
+
+	// loads counts objects loaded (not found in the cache); fonts are the
+	// fonts loaded without loading any, to be reused by later pages as
+	// loading them again would give them.
+	loads int
+	fonts map[Ref]loadedFont
 }
 
 // maxLoadDepth bounds objects loaded while loading another, so that a
@@ -59,6 +67,7 @@ func open(data []byte, b *budget) (*file, error) {
 		loading: map[int]bool{},
 		objStms: map[int]*objStm{},
 		budget:  b,
+		fonts:   map[Ref]loadedFont{},
 	}
 	if err := f.readXrefChain(); err != nil || f.trailer == nil || f.trailer["Root"] == nil {
 		if rerr := f.repair(); rerr != nil {
@@ -391,6 +400,7 @@ func (f *file) get(num int) any {
 		return nil // a reference loop, or a chain too long
 	}
 	f.loading[num] = true
+	f.loads++
 	f.depth++
 	v := f.load(num)
 	f.depth--
