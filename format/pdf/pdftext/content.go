@@ -559,24 +559,27 @@ func (in *interp) font(n Name) *font {
 		return fn
 	}
 	r, isRef := ref.(Ref)
-	if c, ok := in.f.fonts[r]; ok && isRef && c.cost <= in.f.budget.left {
-		// What loading it again would give and charge: a load that read
-		// only objects already read is a function of them.
-		in.f.budget.left -= c.cost
+	f := in.f
+	if c, ok := f.fonts[r]; ok && isRef && c.cost <= f.budget.left {
+		// What loading it again would give and charge: a function of
+		// the objects it reads, all read by now.
+		f.budget.left -= c.cost
 		in.fonts[key] = c.fn
 		return c.fn
 	}
-	loads, left := in.f.loads, in.f.budget.left
-	fn := in.f.loadFont(ref)
+	cuts, loadCharged, left := f.cuts, f.loadCharged, f.budget.left
+	fn := f.loadFont(ref)
 	in.fonts[key] = fn
-	if isRef && in.f.loads == loads {
-		in.f.fonts[r] = loadedFont{fn: fn, cost: left - in.f.budget.left}
+	// Not when an object was cut (a later load could read it whole) or
+	// the budget ran out (the font may be cut short).
+	if isRef && f.cuts == cuts && f.budget.left > 0 {
+		f.fonts[r] = loadedFont{fn: fn, cost: left - f.budget.left - (f.loadCharged - loadCharged)}
 	}
 	return fn
 }
 
-// loadedFont is a font loaded from objects already read, and the bytes
-// its streams decoded to, charged again to the budget at each reuse.
+// loadedFont is a font as loaded, and the bytes its streams decoded to,
+// charged again to the budget at each reuse.
 type loadedFont struct {
 	fn   *font
 	cost int64

@@ -1,10 +1,12 @@
 package pdftext
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"xxgk/format/pdf/pdftext/pdftest"
@@ -254,4 +256,72 @@ func FuzzLexer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// fontInObjStmPDF builds a two-page PDF, with a cross-reference stream,
+// whose font is in an object stream of its own: the first page's load of
+// the font decodes that stream, which a second load would not.
+func fontInObjStmPDF() []byte {
+	objStm := func(nums []int, members []string) []byte {
+		var head, body strings.Builder
+		for i, m := range members {
+			fmt.Fprintf(&head, "%d %d ", nums[i], body.Len())
+			body.WriteString(m + " ")
+		}
+		return []byte(pdftest.Flate(fmt.Sprintf("/Type /ObjStm /N %d /First %d", len(members), head.Len()), []byte(head.String()+body.String())))
+	}
+	res := "<< /Font << /F1 7 0 R >> >>"
+	page := func(content int) string {
+		return fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources %s /Contents %d 0 R >>", res, content)
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	type entry struct{ typ, a, b int }
+	xref := map[int]entry{}
+	direct := func(num int, obj string) {
+		xref[num] = entry{1, b.Len(), 0}
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", num, obj)
+	}
+	for i, n := range []int{1, 2, 3, 4} {
+		xref[n] = entry{2, 20, i}
+	}
+	for i, n := range []int{7, 9} {
+		xref[n] = entry{2, 21, i}
+	}
+	direct(5, pdftest.Stream("", "BT /F1 10 Tf 100 700 Td <00010002> Tj ET"))
+	direct(6, pdftest.Stream("", "BT /F1 12 Tf 100 700 Td <00020001> Tj ET"))
+	direct(8, pdftest.Flate("", []byte("1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <4E2D> <0002> <6587> endbfchar")))
+	direct(20, string(objStm([]int{1, 2, 3, 4}, []string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>", page(5), page(6)})))
+	direct(21, string(objStm([]int{7, 9}, []string{"<< /Type /Font /Subtype /Type0 /BaseFont /S /Encoding /Identity-H /ToUnicode 8 0 R /DescendantFonts [9 0 R] >>", "<< /Type /Font /Subtype /CIDFontType2 /W [1 [900 800]] >>"})))
+	off := b.Len()
+	xref[22] = entry{1, off, 0}
+	var rows []byte
+	for n := range 23 {
+		e, ok := xref[n]
+		if !ok {
+			rows = append(rows, 0, 0, 0, 0, 0, 0, 0)
+			continue
+		}
+		rows = append(rows, byte(e.typ), byte(e.a>>24), byte(e.a>>16), byte(e.a>>8), byte(e.a), byte(e.b>>8), byte(e.b))
+	}
+	direct(22, pdftest.Stream("/Type /XRef /Size 23 /W [1 4 2] /Root 1 0 R", string(rows)))
+	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", off)
+	return b.Bytes()
+}
+
+// TestFontReuseCharges reads a file whose font is loaded from an object
+// stream with every budget around the one it needs: a reused font is
+// charged its own streams, not the object stream its first load decoded.
+func TestFontReuseCharges(t *testing.T) {
+	data := fontInObjStmPDF()
+	doc := read(t, data)
+	if len(doc.Pages) != 2 || glyphText(doc.Pages[0]) != "中文" || glyphText(doc.Pages[1]) != "文中" {
+		t.Fatalf("pages %v", doc.Pages)
+	}
+	total := decodedBytes(data)
+	for n := int64(0); n <= total+1; n++ {
+		lim := DefaultLimits
+		lim.MaxDecodedBytes = n
+		readBoth(t, data, lim)
+	}
 }

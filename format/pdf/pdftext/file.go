@@ -39,11 +39,13 @@ type file struct {
 
 	actualTexts map[string]string // by the /ActualText's bytes; see actualText
 
-	// loads counts objects loaded (not found in the cache); fonts are the
-	// fonts loaded without loading any, to be reused by later pages as
-	// loading them again would give them.
-	loads int
-	fonts map[Ref]loadedFont
+	// cuts counts objects not loaded for a loop or a chain too long;
+	// loadCharged, the budget loading objects spent (object streams).
+	// Fonts loaded without a cut are reused by later pages as loading
+	// them again, every object now read, would give and charge them.
+	cuts        int
+	loadCharged int64
+	fonts       map[Ref]loadedFont
 }
 
 // maxLoadDepth bounds objects loaded while loading another, so that a
@@ -397,13 +399,17 @@ func (f *file) get(num int) any {
 		return v
 	}
 	if f.loading[num] || f.depth >= maxLoadDepth {
+		f.cuts++
 		return nil // a reference loop, or a chain too long
 	}
 	f.loading[num] = true
-	f.loads++
+	left := f.budget.left
 	f.depth++
 	v := f.load(num)
 	f.depth--
+	if f.depth == 0 {
+		f.loadCharged += left - f.budget.left
+	}
 	delete(f.loading, num)
 	f.cache[num] = v
 	return v
