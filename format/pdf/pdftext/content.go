@@ -98,23 +98,23 @@ func (in *interp) run(content []byte, res Dict) {
 	l := &lexer{b: content, content: true}
 	var operands, elems []operand
 	for *in.ops > 0 {
-		tok := l.scan()
+		kind := l.scan()
 		var o operand
-		switch tok.kind {
+		switch kind {
 		case tEOF:
 			return
 		case tArrayClose, tDictClose:
 			continue // stray: no object
 		case tNumber:
-			o = numOperand(tok)
+			o = numOperand(l.num, l.isInt)
 		case tName, tString:
-			o = operand{kind: tok.kind, b: tok.b}
+			o = operand{kind: kind, b: l.tb}
 		case tArrayOpen:
 			o, elems = arrayOperand(l, elems)
 		case tDictOpen:
 			o = dictOperand(l)
 		case tKeyword:
-			switch string(tok.b) {
+			switch string(l.tb) {
 			case "true":
 				o = operand{v: true}
 			case "false":
@@ -123,7 +123,7 @@ func (in *interp) run(content []byte, res Dict) {
 				o = operand{}
 			default:
 				*in.ops--
-				op := keywords[string(tok.b)] // "" for an operator no case knows
+				op := internKeyword(l.tb) // "" for an operator no case knows
 				if op == "BI" {
 					in.inlineImage(l)
 				} else {
@@ -156,11 +156,11 @@ type operand struct {
 
 // numOperand is the operand of a number token: what objectFrom gives for
 // it in a content stream (an int or a float64), unboxed.
-func numOperand(tok token) operand {
-	if tok.isInt {
-		return operand{kind: tNumber, num: float64(int(clampInt(tok.num)))}
+func numOperand(v float64, isInt bool) operand {
+	if isInt {
+		return operand{kind: tNumber, num: float64(int(clampInt(v)))}
 	}
-	return operand{kind: tNumber, num: num(tok.num)}
+	return operand{kind: tNumber, num: num(v)}
 }
 
 // arrayOperand reads an array after its '[' as objectFrom would, keeping
@@ -169,16 +169,15 @@ func numOperand(tok token) operand {
 func arrayOperand(l *lexer, buf []operand) (operand, []operand) {
 	start := len(buf)
 	for {
-		t := l.scan()
-		switch t.kind {
+		switch k := l.scan(); k {
 		case tEOF, tArrayClose:
 			return operand{kind: tArrayOpen, elems: buf[start:len(buf):len(buf)]}, buf
 		case tNumber:
-			buf = append(buf, numOperand(t))
+			buf = append(buf, numOperand(l.num, l.isInt))
 		case tString:
-			buf = append(buf, operand{kind: tString, b: t.b})
+			buf = append(buf, operand{kind: tString, b: l.tb})
 		case tArrayOpen, tDictOpen:
-			l.objectFrom(t, 1)
+			l.objectFrom(token{kind: k}, 1)
 		}
 	}
 }
@@ -189,27 +188,28 @@ func dictOperand(l *lexer) operand {
 	o := operand{kind: tDictOpen}
 	for {
 		k := l.scan()
-		if k.kind == tDictClose || k.kind == tEOF {
+		if k == tDictClose || k == tEOF {
 			return o
 		}
-		if k.kind != tName {
-			if k.kind == tKeyword && (string(k.b) == "stream" || string(k.b) == "endobj") {
-				l.pos -= len(k.b) // a dictionary left open: stop before its stream
+		if k != tName {
+			if k == tKeyword && (string(l.tb) == "stream" || string(l.tb) == "endobj") {
+				l.pos -= len(l.tb) // a dictionary left open: stop before its stream
 				return o
 			}
 			continue
 		}
-		t := l.scan()
-		switch t.kind {
+		actualText := string(l.tb) == "ActualText"
+		v := l.scan()
+		switch v {
 		case tDictClose, tEOF:
 			return o
 		case tArrayClose:
 			continue // no value: the key is not set
 		case tArrayOpen, tDictOpen:
-			l.objectFrom(t, 1)
+			l.objectFrom(token{kind: v}, 1)
 		}
-		if string(k.b) == "ActualText" {
-			o.b, o.actual = t.b, t.kind == tString
+		if actualText {
+			o.b, o.actual = l.tb, v == tString
 		}
 	}
 }

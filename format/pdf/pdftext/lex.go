@@ -47,21 +47,48 @@ type lexer struct {
 	// scratch holds the decoded bytes of strings and escaped names, so
 	// that a token needs no allocation of its own.
 	scratch []byte
+	// The token scan read last: a number's value, whether it is an
+	// integer; a name's, string's or keyword's bytes.
+	num   float64
+	isInt bool
+	tb    []byte
 }
 
-// keywords are the operators and words the lexer returns without
-// allocating.
-var keywords = map[string]string{}
+// keywordTable holds the operators and words the lexer returns without
+// allocating, open-addressed by keywordHash: content streams are mostly
+// operators, and a map would hash each one.
+var keywordTable [256]string
 
 // keywordValues are the same words as objects: a keyword put in an
-// interface would be allocated, and content streams are mostly operators.
+// interface would be allocated.
 var keywordValues = map[string]any{}
 
 func init() {
 	for _, k := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' " obj endobj R stream endstream xref trailer startxref true false null`) {
-		keywords[k] = k
+		h := keywordHash([]byte(k))
+		for keywordTable[h] != "" {
+			h = (h + 1) % uint8(len(keywordTable)-1)
+		}
+		keywordTable[h] = k
 		keywordValues[k] = keyword(k)
 	}
+}
+
+func keywordHash(b []byte) uint8 {
+	return (b[0]*7 + b[len(b)-1]*3 + uint8(len(b))*29) % uint8(len(keywordTable)-1)
+}
+
+// internKeyword returns the word of keywordTable b spells, "" for another.
+func internKeyword(b []byte) string {
+	if len(b) == 0 || len(b) > len("startxref") {
+		return ""
+	}
+	for h := keywordHash(b); keywordTable[h] != ""; h = (h + 1) % uint8(len(keywordTable)-1) {
+		if keywordTable[h] == string(b) {
+			return keywordTable[h]
+		}
+	}
+	return ""
 }
 
 func isSpace(c byte) bool {
@@ -126,12 +153,16 @@ func (l *lexer) next() token {
 	if !l.content {
 		l.scratch = l.scratch[:0]
 	}
-	t := l.scan()
+	t := token{kind: l.scan()}
 	switch t.kind {
+	case tNumber:
+		t.num, t.isInt = l.num, l.isInt
 	case tName, tString:
+		t.b = l.tb
 		t.str = string(t.b)
 	case tKeyword:
-		if k, ok := keywords[string(t.b)]; ok {
+		t.b = l.tb
+		if k := internKeyword(t.b); k != "" {
 			t.str = k
 		} else {
 			t.str = string(t.b)
@@ -140,48 +171,53 @@ func (l *lexer) next() token {
 	return t
 }
 
-// scan returns the next token, its text only as bytes: a sub-slice of the
-// input, or of the scratch buffer for a string or an escaped name.
-func (l *lexer) scan() token {
+// scan reads the next token and returns its kind; its value is left in
+// l.num and l.isInt (a number) or l.tb (the bytes of a name, string or
+// keyword: a sub-slice of the input, or of the scratch buffer for a
+// string or an escaped name).
+func (l *lexer) scan() tokKind {
 	for {
 		l.skipSpace()
 		if l.pos >= len(l.b) {
-			return token{kind: tEOF}
+			return tEOF
 		}
 		c := l.b[l.pos]
 		switch {
 		case c == '[':
 			l.pos++
-			return token{kind: tArrayOpen}
+			return tArrayOpen
 		case c == ']':
 			l.pos++
-			return token{kind: tArrayClose}
+			return tArrayClose
 		case c == '{' || c == '}':
 			l.pos++ // PostScript procedures (in Type 4 functions): not needed
 			continue
 		case c == '/':
-			return token{kind: tName, b: l.name()}
+			l.tb = l.name()
+			return tName
 		case c == '(':
-			return token{kind: tString, b: l.literal()}
+			l.tb = l.literal()
+			return tString
 		case c == '<':
 			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
 				l.pos += 2
-				return token{kind: tDictOpen}
+				return tDictOpen
 			}
-			return token{kind: tString, b: l.hex()}
+			l.tb = l.hex()
+			return tString
 		case c == '>':
 			l.pos++
 			if l.pos < len(l.b) && l.b[l.pos] == '>' {
 				l.pos++
-				return token{kind: tDictClose}
+				return tDictClose
 			}
 			continue // a stray >
 		case c == ')':
 			l.pos++
 			continue
 		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-			if t, ok := l.number(); ok {
-				return t
+			if l.number() {
+				return tNumber
 			}
 		}
 		start := l.pos
@@ -191,11 +227,14 @@ func (l *lexer) scan() token {
 		if l.pos == start {
 			l.pos++ // a lone delimiter we do not know
 		}
-		return token{kind: tKeyword, b: l.b[start:l.pos]}
+		l.tb = l.b[start:l.pos]
+		return tKeyword
 	}
 }
 
-func (l *lexer) number() (token, bool) {
+// number reads a number into l.num and l.isInt; false when there is none
+// (a sign or a dot alone).
+func (l *lexer) number() bool {
 	start := l.pos
 	i := l.pos
 	if i < len(l.b) && (l.b[i] == '+' || l.b[i] == '-') {
@@ -217,7 +256,7 @@ func (l *lexer) number() (token, bool) {
 		i++
 	}
 	if digits == 0 {
-		return token{}, false
+		return false
 	}
 	l.pos = i
 	if i-start <= 15 {
@@ -240,19 +279,22 @@ func (l *lexer) number() (token, bool) {
 		if neg {
 			v = -v
 		}
-		return token{kind: tNumber, num: v, isInt: !dot}, true
+		l.num, l.isInt = v, !dot
+		return true
 	}
 	s := string(l.b[start:i])
 	if !dot {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return token{kind: tNumber, num: float64(n), isInt: true}, true
+			l.num, l.isInt = float64(n), true
+			return true
 		}
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		f = 0
 	}
-	return token{kind: tNumber, num: f}, true
+	l.num, l.isInt = f, false
+	return true
 }
 
 func unhex(c byte) int {

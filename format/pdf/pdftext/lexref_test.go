@@ -4,8 +4,19 @@ package pdftext
 // kept for TestLexerMatchesReference and FuzzLexer: it returns every name,
 // string and keyword as a string of its own.
 
-// refLexer is the reference lexer; number and skipSpace are shared.
+import "strconv"
+
+// refLexer is the reference lexer; skipSpace (unchanged) is shared.
 type refLexer struct{ lexer }
+
+// keywords are the words the reference lexer returns without allocating.
+var keywords = map[string]string{}
+
+func init() {
+	for k := range keywordValues {
+		keywords[k] = k
+	}
+}
 
 // next returns the next token.
 func (l *refLexer) next() token {
@@ -184,4 +195,64 @@ func refHexBytes(data []byte) ([]byte, int) {
 		out = append(out, byte(hi<<4))
 	}
 	return out, i
+}
+
+func (l *refLexer) number() (token, bool) {
+	start := l.pos
+	i := l.pos
+	if i < len(l.b) && (l.b[i] == '+' || l.b[i] == '-') {
+		i++
+	}
+	digits, dot := 0, false
+	for i < len(l.b) {
+		c := l.b[i]
+		if c >= '0' && c <= '9' {
+			digits++
+		} else if c == '.' && !dot {
+			dot = true
+		} else if c == '-' || c == '+' {
+			// 1-2 or 0.5-: malformed numbers some writers produce; stop here
+			break
+		} else {
+			break
+		}
+		i++
+	}
+	if digits == 0 {
+		return token{}, false
+	}
+	l.pos = i
+	if i-start <= 15 {
+		// Short decimals, nearly all numbers of a file: no allocation.
+		neg, v, scale := false, 0.0, 0.0
+		for _, c := range l.b[start:i] {
+			switch {
+			case c == '-':
+				neg = true
+			case c == '.':
+				scale = 1
+			case c >= '0' && c <= '9':
+				v = v*10 + float64(c-'0')
+				scale *= 10
+			}
+		}
+		if scale > 1 {
+			v /= scale
+		}
+		if neg {
+			v = -v
+		}
+		return token{kind: tNumber, num: v, isInt: !dot}, true
+	}
+	s := string(l.b[start:i])
+	if !dot {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return token{kind: tNumber, num: float64(n), isInt: true}, true
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		f = 0
+	}
+	return token{kind: tNumber, num: f}, true
 }
