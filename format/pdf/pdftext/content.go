@@ -58,6 +58,7 @@ type interp struct {
 	res      Dict
 	fonts    map[any]*font
 	tf       lastFont // the font a name last selected in res
+	drew     bool     // a glyph was drawn (the page's Glyphs are not nil)
 	mc       []markedContent
 	actual   int // open marked-content sequences with /ActualText
 	forms    map[*Stream]bool
@@ -630,6 +631,7 @@ func (in *interp) show(s []byte) {
 			gl.Text = "\ufffd"
 		}
 		in.page.Glyphs = append(in.page.Glyphs, gl)
+		in.drew = true
 		tx := w*g.fsize + g.tc
 		if c.space {
 			tx += g.tw

@@ -46,6 +46,8 @@ type file struct {
 	cuts        int
 	loadCharged int64
 	fonts       map[Ref]loadedFont
+
+	glyphs []Glyph // the page being read draws here; see readPage
 }
 
 // maxLoadDepth bounds objects loaded while loading another, so that a

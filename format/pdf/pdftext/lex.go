@@ -469,10 +469,10 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 				}
 			}
 			l.pos = save
-			return int(clampInt(tok.num)), true
+			return intValue(int(clampInt(tok.num))), true
 		}
 		if tok.isInt {
-			return int(clampInt(tok.num)), true
+			return intValue(int(clampInt(tok.num))), true
 		}
 		return tok.num, true
 	case tName:
@@ -537,6 +537,25 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 		return keyword(tok.str), true
 	}
 	return nil, false
+}
+
+// smallInts are the ints below 4096 as objects: put in an interface, an
+// int above 255 is allocated, and a font's /Widths and /W arrays are
+// hundreds of them.
+var smallInts [4096]any
+
+func init() {
+	for i := range smallInts {
+		smallInts[i] = i
+	}
+}
+
+// intValue returns n as an object.
+func intValue(n int) any {
+	if n >= 0 && n < len(smallInts) {
+		return smallInts[n]
+	}
+	return n
 }
 
 func clampInt(f float64) float64 {

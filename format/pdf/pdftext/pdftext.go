@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Glyph is one character drawn on a page, in page space: points, origin at
@@ -213,8 +214,17 @@ func (f *file) readPage(p pageInfo, ops *int) Page {
 		fonts: map[any]*font{}, forms: map[*Stream]bool{},
 	}
 	in.gs = gstate{ctm: identity, th: 1}
+	// The glyphs are drawn into the file's buffer, grown by doubling
+	// once for all pages, and copied out at their final length.
+	pg.Glyphs = f.glyphs[:0]
 	for _, data := range f.contents(p.dict["Contents"]) {
 		in.runContent(data, p.res)
+	}
+	f.glyphs = pg.Glyphs[:0]
+	if in.drew {
+		pg.Glyphs = slices.Clone(pg.Glyphs)
+	} else {
+		pg.Glyphs = nil
 	}
 	return pg
 }
