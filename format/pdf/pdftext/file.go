@@ -48,6 +48,12 @@ type file struct {
 	fonts       map[Ref]loadedFont
 
 	glyphs []Glyph // the page being read draws here; see readPage
+
+	// contentBuf holds the content of the page being read, inflated by
+	// the last filter of its stream, which reuseContent tells inflate
+	// (see decodePageContent).
+	contentBuf   []byte
+	reuseContent bool
 }
 
 // maxLoadDepth bounds objects loaded while loading another, so that a

@@ -18,11 +18,14 @@ type budget struct {
 // errTooLarge is returned when the decoding budget is spent.
 var errTooLarge = errors.New("解压后的数据超过上限")
 
-// readAll reads r to its end into a buffer of about hint bytes, charging
+// readAll reads r to its end into buf, or into a new buffer of about hint
+// bytes when buf has less room, charging
 // the budget: past it, it keeps the bytes the budget had left and returns
 // errTooLarge. A read error ends it, with what was read.
-func (b *budget) readAll(r io.Reader, hint int) ([]byte, error) {
-	buf := make([]byte, 0, max(512, min(int64(hint), b.left+1)))
+func (b *budget) readAll(r io.Reader, hint int, buf []byte) ([]byte, error) {
+	if size := max(512, min(int64(hint), b.left+1)); int64(cap(buf)) < size {
+		buf = make([]byte, 0, size)
+	}
 	for {
 		if len(buf) == cap(buf) {
 			// Double: append grows a large slice by a quarter at a time.
@@ -50,6 +53,19 @@ func (b *budget) readAll(r io.Reader, hint int) ([]byte, error) {
 // needs the pixels. A truncated or damaged Flate stream gives what could be
 // decoded, as viewers show it.
 func (f *file) decodeStream(s *Stream, decrypt bool) ([]byte, error) {
+	return f.decodeStreamTo(s, decrypt, false)
+}
+
+// decodePageContent is decodeStream for a page's content, which may be
+// decoded into the file's content buffer: the data is valid until the
+// next call, and the page is interpreted before the next page's content
+// is decoded (form XObjects and fonts, read meanwhile, decode into new
+// buffers).
+func (f *file) decodePageContent(s *Stream) ([]byte, error) {
+	return f.decodeStreamTo(s, true, true)
+}
+
+func (f *file) decodeStreamTo(s *Stream, decrypt, reuse bool) ([]byte, error) {
 	data := s.Raw
 	if decrypt && f.crypt != nil && s.Dict["Type"] != Name("XRef") {
 		data = f.crypt.decryptBytes(data, s.ref)
@@ -60,8 +76,11 @@ func (f *file) decodeStream(s *Stream, decrypt bool) ([]byte, error) {
 		if i < len(parms) {
 			p = parms[i]
 		}
+		// Only the last filter's output: the one before is its input.
+		f.reuseContent = reuse && i == len(filters)-1
 		var err error
 		data, err = f.applyFilter(name, data, p)
+		f.reuseContent = false
 		if err != nil {
 			return data, err
 		}
@@ -106,7 +125,7 @@ func (f *file) applyFilter(name Name, data []byte, p Dict) ([]byte, error) {
 		return f.predict(out, p)
 	case "LZWDecode", "LZW":
 		r := lzw.NewReader(bytes.NewReader(data), lzw.MSB, 8)
-		out, err := f.budget.readAll(r, 4*len(data))
+		out, err := f.budget.readAll(r, 4*len(data), nil)
 		r.Close()
 		if errors.Is(err, errTooLarge) {
 			return out, err
@@ -141,6 +160,14 @@ func (f *file) charge(b []byte) ([]byte, error) {
 const inflateHint = 4
 
 func (f *file) inflate(data []byte) ([]byte, error) {
+	// Taken at once: loading an object (predict resolves its parameters)
+	// may inflate an object stream before decodeStreamTo clears it.
+	reuse := f.reuseContent
+	f.reuseContent = false
+	var buf []byte
+	if reuse {
+		buf = f.contentBuf[:0]
+	}
 	// One zlib and one raw deflate reader serve every stream of the file:
 	// a new one would allocate its 32 KB window each time.
 	f.src.Reset(data)
@@ -162,7 +189,10 @@ func (f *file) inflate(data []byte) ([]byte, error) {
 		}
 		r = f.deflate
 	}
-	out, err := f.budget.readAll(r, inflateHint*len(data)+512)
+	out, err := f.budget.readAll(r, inflateHint*len(data)+512, buf)
+	if reuse {
+		f.contentBuf = out[:0]
+	}
 	if errors.Is(err, errTooLarge) {
 		return out, err
 	}

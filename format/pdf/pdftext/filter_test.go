@@ -48,12 +48,14 @@ func refInflate(data []byte, b *budget) ([]byte, error) {
 }
 
 // sameInflate inflates each of datas in turn with one file's reused
-// readers and with refInflate, each under the budget left, and reports
+// readers (every other one into the page content buffer) and with
+// refInflate, each under the budget left, and reports
 // the first difference of bytes, error or budget left.
 func sameInflate(datas [][]byte, left int64) error {
 	f := &file{budget: &budget{left: left}}
 	rb := &budget{left: left}
 	for i, d := range datas {
+		f.reuseContent = i%2 == 1 // into the buffer of the stream before last
 		got, err := f.inflate(d)
 		want, refErr := refInflate(d, rb)
 		if !bytes.Equal(got, want) || err != refErr || f.budget.left != rb.left {

@@ -235,7 +235,7 @@ func (f *file) contents(v any) [][]byte {
 	var out [][]byte
 	add := func(x any) {
 		if s, ok := f.resolve(x).(*Stream); ok {
-			if data, _ := f.decodeStream(s, true); len(data) > 0 {
+			if data, _ := f.decodePageContent(s); len(data) > 0 {
 				out = append(out, data)
 			}
 		}
@@ -249,7 +249,7 @@ func (f *file) contents(v any) [][]byte {
 		var all []byte
 		for _, x := range c {
 			if s, ok := f.resolve(x).(*Stream); ok {
-				if data, _ := f.decodeStream(s, true); len(data) > 0 {
+				if data, _ := f.decodePageContent(s); len(data) > 0 {
 					all = append(all, data...)
 					all = append(all, ' ')
 				}
