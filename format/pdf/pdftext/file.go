@@ -54,6 +54,7 @@ type file struct {
 	// (see decodePageContent).
 	contentBuf   []byte
 	reuseContent bool
+	pool         *buffers // what glyphs and contentBuf go back to
 }
 
 // maxLoadDepth bounds objects loaded while loading another, so that a

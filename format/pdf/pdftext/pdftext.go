@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 )
 
 // Glyph is one character drawn on a page, in page space: points, origin at
@@ -89,6 +90,8 @@ func Read(data []byte, lim Limits) (doc *Document, err error) {
 		}
 		return nil, fmt.Errorf("%w（%v）", ErrCorrupt, err)
 	}
+	f.takeBuffers()
+	defer f.releaseBuffers()
 	doc = &Document{}
 	if info := f.dict(f.trailer["Info"]); info != nil {
 		if s, ok := f.resolve(info["Title"]).(String); ok {
@@ -122,6 +125,33 @@ func Read(data []byte, lim Limits) (doc *Document, err error) {
 		}
 	}
 	return doc, nil
+}
+
+// buffers are the buffers a file draws glyphs and decodes page content
+// into (see readPage and decodePageContent), kept from file to file: the
+// first page of each file would grow them from nothing again.
+type buffers struct {
+	glyphs  []Glyph
+	content []byte
+}
+
+var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
+
+// takeBuffers gives f buffers from the pool.
+func (f *file) takeBuffers() {
+	b := bufferPool.Get().(*buffers)
+	f.glyphs, f.contentBuf = b.glyphs[:0], b.content[:0]
+	*b = buffers{}
+	f.pool = b
+}
+
+// releaseBuffers returns f's buffers to the pool, the glyphs' texts
+// cleared so that the pool keeps no string alive.
+func (f *file) releaseBuffers() {
+	clear(f.glyphs[:cap(f.glyphs)])
+	*f.pool = buffers{glyphs: f.glyphs[:0], content: f.contentBuf[:0]}
+	bufferPool.Put(f.pool)
+	f.glyphs, f.contentBuf, f.pool = nil, nil, nil
 }
 
 // pageInfo is a page dictionary with its inherited attributes.
