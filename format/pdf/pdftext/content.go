@@ -57,8 +57,11 @@ type interp struct {
 	tm, tlm  matrix
 	res      Dict
 	fonts    map[any]*font
-	tf       lastFont // the font a name last selected in res
-	drew     bool     // a glyph was drawn (the page's Glyphs are not nil)
+	tf       lastFont  // the font a name last selected in res
+	lex      *lexer    // the lexer of the content being run: its operands' bytes
+	elems    []operand // the elements of its array operands
+	objs     []any     // the objects of tObject operands
+	drew     bool      // a glyph was drawn (the page's Glyphs are not nil)
 	mc       []markedContent
 	actual   int // open marked-content sequences with /ActualText
 	forms    map[*Stream]bool
@@ -93,11 +96,11 @@ func (in *interp) runContent(content []byte, res Dict) {
 // arrays, BDC property lists) are read as operands of their own, not
 // built as objects, so that most operators allocate nothing.
 func (in *interp) run(content []byte, res Dict) {
-	saveRes, saveTf := in.res, in.tf
-	in.res, in.tf = res, lastFont{}
-	defer func() { in.res, in.tf = saveRes, saveTf }()
 	l := &lexer{b: content, content: true}
-	var operands, elems []operand
+	saveRes, saveTf, saveLex, saveElems := in.res, in.tf, in.lex, in.elems
+	in.res, in.tf, in.lex, in.elems = res, lastFont{}, l, in.elems[:0]
+	defer func() { in.res, in.tf, in.lex, in.elems = saveRes, saveTf, saveLex, saveElems }()
+	var operands []operand
 	for *in.ops > 0 {
 		kind := l.scan()
 		var o operand
@@ -109,19 +112,15 @@ func (in *interp) run(content []byte, res Dict) {
 		case tNumber:
 			o = numOperand(l.num, l.isInt)
 		case tName, tString:
-			o = operand{kind: kind, b: l.tb}
+			o = bytesOperand(kind, l)
 		case tArrayOpen:
-			o, elems = arrayOperand(l, elems)
+			o = in.arrayOperand(l)
 		case tDictOpen:
 			o = dictOperand(l)
 		case tKeyword:
 			switch string(l.tb) {
-			case "true":
-				o = operand{v: true}
-			case "false":
-				o = operand{v: false}
-			case "null":
-				o = operand{}
+			case "true", "false", "null":
+				// An operand no operator reads (kind 0).
 			default:
 				*in.ops--
 				op := internKeyword(l.tb) // "" for an operator no case knows
@@ -130,7 +129,7 @@ func (in *interp) run(content []byte, res Dict) {
 				} else {
 					in.op(op, operands)
 				}
-				operands, elems = operands[:0], elems[:0]
+				operands, in.elems = operands[:0], in.elems[:0]
 				l.scratch = l.scratch[:0]
 				if op != "BI" && len(in.page.Glyphs) >= maxGlyphsPerPage {
 					return
@@ -144,16 +143,25 @@ func (in *interp) run(content []byte, res Dict) {
 	}
 }
 
-// operand is an operand of a content stream operator.
+// operand is an operand of a content stream operator. It holds no
+// pointer, so that copying one costs no write barrier: its bytes are
+// offsets into the content or the scratch buffer of the lexer running
+// (interp.lex), its elements a range of interp.elems.
 type operand struct {
-	v     any     // an object read by objectFrom (a reference interpreter's operands, true, false)
-	num   float64 // the number (0 for anything else)
-	kind  tokKind // tNumber, tName, tString (b), tArrayOpen (elems), tDictOpen (b, actual); 0 for v
-	b     []byte  // a name's or string's bytes; a dictionary's /ActualText
-	elems []operand
-	// actual: the dictionary's last /ActualText is a string.
+	num  float64 // the number (0 for anything else)
+	a, b int     // tName, tString, tDictOpen: bytes [a:b); tArrayOpen: elems [a:b); tObject: objs[a]
+	kind tokKind // tNumber, tName, tString, tArrayOpen, tDictOpen, tObject; 0 for true, false, null
+	// scratch: the bytes are in the lexer's scratch buffer, not the
+	// content.
+	scratch bool
+	// actual: the dictionary's last /ActualText is a string, its bytes
+	// [a:b).
 	actual bool
 }
+
+// tObject is the kind of an operand that is an object read by
+// objectFrom, in interp.objs (the reference interpreter of the tests).
+const tObject tokKind = 255
 
 // numOperand is the operand of a number token: what objectFrom gives for
 // it in a content stream (an int or a float64), unboxed.
@@ -164,19 +172,32 @@ func numOperand(v float64, isInt bool) operand {
 	return operand{kind: tNumber, num: num(v)}
 }
 
+// bytesOperand is the operand of the name or string l scanned last.
+func bytesOperand(kind tokKind, l *lexer) operand {
+	return operand{kind: kind, a: l.tOff, b: l.tEnd, scratch: l.tScratch}
+}
+
+// bytes returns the bytes of a name, string or dictionary operand.
+func (in *interp) bytes(o operand) []byte {
+	if o.scratch {
+		return in.lex.scratch[o.a:o.b]
+	}
+	return in.lex.b[o.a:o.b]
+}
+
 // arrayOperand reads an array after its '[' as objectFrom would, keeping
-// what TJ reads (numbers and strings) in elems, appended to buf. Nested
-// arrays and dictionaries are read by objectFrom and dropped.
-func arrayOperand(l *lexer, buf []operand) (operand, []operand) {
-	start := len(buf)
+// what TJ reads (numbers and strings) in in.elems. Nested arrays and
+// dictionaries are read by objectFrom and dropped.
+func (in *interp) arrayOperand(l *lexer) operand {
+	start := len(in.elems)
 	for {
 		switch k := l.scan(); k {
 		case tEOF, tArrayClose:
-			return operand{kind: tArrayOpen, elems: buf[start:len(buf):len(buf)]}, buf
+			return operand{kind: tArrayOpen, a: start, b: len(in.elems)}
 		case tNumber:
-			buf = append(buf, numOperand(l.num, l.isInt))
+			in.elems = append(in.elems, numOperand(l.num, l.isInt))
 		case tString:
-			buf = append(buf, operand{kind: tString, b: l.tb})
+			in.elems = append(in.elems, bytesOperand(k, l))
 		case tArrayOpen, tDictOpen:
 			l.objectFrom(token{kind: k}, 1)
 		}
@@ -210,26 +231,37 @@ func dictOperand(l *lexer) operand {
 			l.objectFrom(token{kind: v}, 1)
 		}
 		if actualText {
-			o.b, o.actual = l.tb, v == tString
+			o.actual = v == tString
+			if o.actual {
+				o.a, o.b, o.scratch = l.tOff, l.tEnd, l.tScratch
+			}
 		}
 	}
 }
 
-// name returns the operand as a Name, if it is one.
-func (o operand) name() (Name, bool) {
-	if o.kind == tName {
-		return Name(o.b), true
+// object returns the object of a tObject operand, else nil.
+func (in *interp) object(o operand) any {
+	if o.kind == tObject {
+		return in.objs[o.a]
 	}
-	n, ok := o.v.(Name)
+	return nil
+}
+
+// name returns the operand as a Name, if it is one.
+func (in *interp) name(o operand) (Name, bool) {
+	if o.kind == tName {
+		return Name(in.bytes(o)), true
+	}
+	n, ok := in.object(o).(Name)
 	return n, ok
 }
 
-// bytes returns the operand's bytes if it is a String.
-func (o operand) bytes() ([]byte, bool) {
+// stringBytes returns the operand's bytes if it is a String.
+func (in *interp) stringBytes(o operand) ([]byte, bool) {
 	if o.kind == tString {
-		return o.b, true
+		return in.bytes(o), true
 	}
-	if s, ok := o.v.(String); ok {
+	if s, ok := in.object(o).(String); ok {
 		return []byte(s), true
 	}
 	return nil, false
@@ -287,8 +319,8 @@ func (in *interp) op(op string, args []operand) {
 	case "Tf":
 		if len(args) >= 2 {
 			if a := args[len(args)-2]; a.kind == tName {
-				in.gs.font = in.fontNamed(a.b)
-			} else if n, ok := a.name(); ok {
+				in.gs.font = in.fontNamed(in.bytes(a))
+			} else if n, ok := in.name(a); ok {
 				in.gs.font = in.font(n)
 			}
 			in.gs.fsize = args[len(args)-1].num
@@ -329,14 +361,14 @@ func (in *interp) op(op string, args []operand) {
 		}
 		last := args[len(args)-1]
 		if last.kind == tArrayOpen {
-			for _, x := range last.elems {
+			for _, x := range in.elems[last.a:last.b] {
 				if x.kind == tString {
-					in.show(x.b)
+					in.show(in.bytes(x))
 				} else {
 					in.advance(-x.num / 1000 * in.gs.fsize)
 				}
 			}
-		} else if a, ok := last.v.(Array); ok {
+		} else if a, ok := in.object(last).(Array); ok {
 			for _, x := range a {
 				switch x := x.(type) {
 				case String:
@@ -355,12 +387,12 @@ func (in *interp) op(op string, args []operand) {
 			last := args[len(args)-1]
 			if last.kind == tDictOpen {
 				if last.actual {
-					m.actual, m.text = true, in.f.actualText(last.b)
+					m.actual, m.text = true, in.f.actualText(in.bytes(last))
 					in.actual++
 				}
-			} else if p, ok := last.v.(Dict); ok {
+			} else if p, ok := in.object(last).(Dict); ok {
 				props = p
-			} else if p, ok := last.name(); ok {
+			} else if p, ok := in.name(last); ok {
 				props = in.f.dict(in.f.dict(in.res["Properties"])[p])
 			}
 			if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
@@ -384,7 +416,7 @@ func (in *interp) op(op string, args []operand) {
 		}
 	case "Do":
 		if len(args) > 0 {
-			if n, ok := args[len(args)-1].name(); ok {
+			if n, ok := in.name(args[len(args)-1]); ok {
 				in.xobject(n)
 			}
 		}
@@ -589,7 +621,7 @@ type loadedFont struct {
 // showLast draws the string operand of Tj, ' or ".
 func (in *interp) showLast(args []operand) {
 	if len(args) > 0 {
-		if s, ok := args[len(args)-1].bytes(); ok {
+		if s, ok := in.stringBytes(args[len(args)-1]); ok {
 			in.show(s)
 		}
 	}

@@ -18,9 +18,9 @@ import (
 // exactly what it draws.
 func runReference(in *interp, content []byte, res Dict) {
 	clear(in.f.fonts)
-	saveRes := in.res
-	in.res = res
-	defer func() { in.res = saveRes }()
+	saveRes, saveObjs := in.res, in.objs
+	in.res, in.objs = res, in.objs[:0]
+	defer func() { in.res, in.objs = saveRes, saveObjs }()
 	l := &lexer{b: content, content: true}
 	var operands []operand
 	for *in.ops > 0 {
@@ -35,18 +35,19 @@ func runReference(in *interp, content []byte, res Dict) {
 		kw, isOp := v.(keyword)
 		if !isOp {
 			if len(operands) < 64 {
-				operands = append(operands, operand{v: v, num: num(v)})
+				in.objs = append(in.objs, v)
+				operands = append(operands, operand{kind: tObject, num: num(v), a: len(in.objs) - 1})
 			}
 			continue
 		}
 		*in.ops--
 		if kw == "BI" {
 			in.inlineImage(l)
-			operands = operands[:0]
+			operands, in.objs = operands[:0], in.objs[:0]
 			continue
 		}
 		in.op(string(kw), operands)
-		operands = operands[:0]
+		operands, in.objs = operands[:0], in.objs[:0]
 		if len(in.page.Glyphs) >= maxGlyphsPerPage {
 			return
 		}

@@ -52,6 +52,9 @@ type lexer struct {
 	num   float64
 	isInt bool
 	tb    []byte
+	// tb is l.b[tOff:tEnd], or l.scratch[tOff:tEnd] when tScratch.
+	tOff, tEnd int
+	tScratch   bool
 }
 
 // keywordTable holds the operators and words the lexer returns without
@@ -228,6 +231,7 @@ func (l *lexer) scan() tokKind {
 			l.pos++ // a lone delimiter we do not know
 		}
 		l.tb = l.b[start:l.pos]
+		l.tOff, l.tEnd, l.tScratch = start, l.pos, false
 		return tKeyword
 	}
 }
@@ -310,8 +314,10 @@ func unhex(c byte) int {
 }
 
 // scratchFrom returns the scratch bytes appended since start, capped so
-// that appending to them cannot overwrite later tokens.
+// that appending to them cannot overwrite later tokens, and records
+// where they are.
 func (l *lexer) scratchFrom(start int) []byte {
+	l.tOff, l.tEnd, l.tScratch = start, len(l.scratch), true
 	return l.scratch[start:len(l.scratch):len(l.scratch)]
 }
 
@@ -325,6 +331,7 @@ func (l *lexer) name() []byte {
 	if end == len(l.b) || l.b[end] != '#' {
 		start := l.pos
 		l.pos = end
+		l.tOff, l.tEnd, l.tScratch = start, end, false
 		return l.b[start:end:end]
 	}
 	start := len(l.scratch)
