@@ -57,11 +57,11 @@ type interp struct {
 	tm, tlm  matrix
 	res      Dict
 	fonts    map[any]*font
-	tf       lastFont  // the font a name last selected in res
-	lex      *lexer    // the lexer of the content being run: its operands' bytes
-	elems    []operand // the elements of its array operands
-	objs     []any     // the objects of tObject operands
-	drew     bool      // a glyph was drawn (the page's Glyphs are not nil)
+	named    []namedFont // the fonts names selected in res
+	lex      *lexer      // the lexer of the content being run: its operands' bytes
+	elems    []operand   // the elements of its array operands
+	objs     []any       // the objects of tObject operands
+	drew     bool        // a glyph was drawn (the page's Glyphs are not nil)
 	mc       []markedContent
 	actual   int // open marked-content sequences with /ActualText
 	forms    map[*Stream]bool
@@ -97,9 +97,9 @@ func (in *interp) runContent(content []byte, res Dict) {
 // built as objects, so that most operators allocate nothing.
 func (in *interp) run(content []byte, res Dict) {
 	l := &lexer{b: content, content: true}
-	saveRes, saveTf, saveLex, saveElems := in.res, in.tf, in.lex, in.elems
-	in.res, in.tf, in.lex, in.elems = res, lastFont{}, l, in.elems[:0]
-	defer func() { in.res, in.tf, in.lex, in.elems = saveRes, saveTf, saveLex, saveElems }()
+	saveRes, saveNamed, saveLex, saveElems := in.res, in.named, in.lex, in.elems
+	in.res, in.named, in.lex, in.elems = res, nil, l, in.elems[:0]
+	defer func() { in.res, in.named, in.lex, in.elems = saveRes, saveNamed, saveLex, saveElems }()
 	var operands []operand
 	for *in.ops > 0 {
 		kind := l.scan()
@@ -562,22 +562,30 @@ func (in *interp) advance(tx float64) {
 	in.tm = matrix{1, 0, 0, 1, tx * in.gs.th, 0}.mul(in.tm)
 }
 
-// lastFont is the font a name last selected (Tf) in the resources being
-// run: text is often shown a glyph at a time, each with its own Tf.
-type lastFont struct {
+// namedFont is a font a name selected (Tf) in the resources being run:
+// text is often shown a glyph at a time, each with its own Tf, and pages
+// switch between a few fonts.
+type namedFont struct {
 	name string
 	fn   *font
-	ok   bool
 }
 
-// fontNamed is font(n) for a name's bytes, the last one remembered: the
-// same resources and name always give the same font.
+// maxNamedFonts bounds the fonts fontNamed remembers in one run.
+const maxNamedFonts = 16
+
+// fontNamed is font(n) for a name's bytes, remembered: the same
+// resources and name always give the same font.
 func (in *interp) fontNamed(n []byte) *font {
-	if in.tf.ok && in.tf.name == string(n) {
-		return in.tf.fn
+	for _, c := range in.named {
+		if c.name == string(n) {
+			return c.fn
+		}
 	}
-	fn := in.font(Name(n))
-	in.tf = lastFont{name: string(n), fn: fn, ok: true}
+	name := Name(n)
+	fn := in.font(name)
+	if len(in.named) < maxNamedFonts {
+		in.named = append(in.named, namedFont{name: string(name), fn: fn})
+	}
 	return fn
 }
 
