@@ -42,55 +42,69 @@ func parseCMap(data []byte) *cmap {
 	m := &cmap{chars: map[uint32]string{}, cids: map[uint32]int{}}
 	l := &lexer{b: data}
 	entries := 0
+	// next scans a token: its kind, and its text as the lexer's next
+	// would give it (a name's, string's or keyword's bytes, else none),
+	// valid until the scratch buffer is reset at the next entry.
+	next := func() (tokKind, []byte) {
+		switch k := l.scan(); k {
+		case tName, tString, tKeyword:
+			return k, l.tb
+		default:
+			return k, nil
+		}
+	}
 	// each reads the entries of a begin… section: each starts with a
 	// code string; the first other token ends the section.
-	each := func(f func(code string)) {
+	each := func(f func(code []byte)) {
 		for entries < maxCMapEntries {
-			a := l.next()
-			if a.kind != tString {
+			l.scratch = l.scratch[:0]
+			k, a := next()
+			if k != tString {
 				return
 			}
-			f(a.str)
+			f(a)
 			entries++
 		}
 	}
 	for entries < maxCMapEntries {
-		t := l.next()
-		if t.kind == tEOF {
+		l.scratch = l.scratch[:0]
+		k, t := next()
+		if k == tEOF {
 			break
 		}
-		if t.kind != tKeyword {
+		if k != tKeyword {
 			continue
 		}
-		switch t.str {
+		switch string(t) {
 		case "begincodespacerange":
-			each(func(lo string) {
-				if hi := l.next(); hi.kind == tString {
-					if r, ok := newCodeRange(lo, hi.str); ok {
+			each(func(lo []byte) {
+				if k, hi := next(); k == tString {
+					if r, ok := newCodeRange(lo, hi); ok {
 						m.space = append(m.space, r)
 					}
 				}
 			})
 		case "beginbfchar":
-			each(func(code string) {
-				switch b := l.next(); b.kind {
+			each(func(code []byte) {
+				switch k, b := next(); k {
 				case tString:
-					m.chars[codeOf(code)] = decodeUTF16(b.str)
+					m.chars[codeOf(code)] = decodeUTF16(b)
 				case tName:
-					if r := glyphRune(b.str); r != "" {
+					if r := glyphRune(string(b)); r != "" {
 						m.chars[codeOf(code)] = decodeUTF16(utf16BE(r))
 					}
 				}
 			})
 		case "beginbfrange":
-			each(func(lo string) {
-				r := bfRange{lo: codeOf(lo), hi: codeOf(l.next().str)}
-				switch c := l.next(); c.kind {
+			each(func(lo []byte) {
+				_, hi := next()
+				r := bfRange{lo: codeOf(lo), hi: codeOf(hi)}
+				switch k, c := next(); k {
 				case tString:
-					r.dst = c.str
+					r.dst = string(c)
 				case tArrayOpen:
-					for d := l.next(); d.kind == tString; d = l.next() {
-						r.dsts = append(r.dsts, d.str)
+					for k, d := next(); k == tString; k, d = next() {
+						r.dsts = append(r.dsts, string(d))
 					}
 				default:
 					return
@@ -100,16 +114,17 @@ func parseCMap(data []byte) *cmap {
 				}
 			})
 		case "begincidchar":
-			each(func(code string) {
-				if b := l.next(); b.kind == tNumber {
-					m.cids[codeOf(code)] = int(b.num)
+			each(func(code []byte) {
+				if k, _ := next(); k == tNumber {
+					m.cids[codeOf(code)] = int(l.num)
 				}
 			})
 		case "begincidrange":
-			each(func(lo string) {
-				b, c := l.next(), l.next()
-				if b.kind == tString && c.kind == tNumber && codeOf(b.str) >= codeOf(lo) {
-					m.cidRng = append(m.cidRng, cidRange{codeOf(lo), codeOf(b.str), int(c.num)})
+			each(func(lo []byte) {
+				kb, b := next()
+				kc, _ := next()
+				if kb == tString && kc == tNumber && codeOf(b) >= codeOf(lo) {
+					m.cidRng = append(m.cidRng, cidRange{codeOf(lo), codeOf(b), int(l.num)})
 				}
 			})
 		}
@@ -119,7 +134,7 @@ func parseCMap(data []byte) *cmap {
 	return m
 }
 
-func newCodeRange(lo, hi string) (codeRange, bool) {
+func newCodeRange(lo, hi []byte) (codeRange, bool) {
 	if len(lo) == 0 || len(lo) > 4 || len(lo) != len(hi) {
 		return codeRange{}, false
 	}
