@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The PDF object model, as far as text extraction needs it.
@@ -94,6 +95,54 @@ func internKeyword(b []byte) string {
 	return ""
 }
 
+// nameTable holds the names of the dictionaries a reader meets most (the
+// keys of pages, fonts and streams and their usual values): next returns
+// them without allocating. Open-addressed by nameHash.
+var nameTable [1024]string
+
+func init() {
+	for _, n := range strings.Fields(`Type Subtype Font BaseFont Encoding ToUnicode DescendantFonts FontDescriptor
+W DW W2 DW2 Widths FirstChar LastChar CIDSystemInfo Registry Ordering Supplement CIDToGIDMap Identity
+FontName FontFamily FontStretch FontWeight Flags FontBBox ItalicAngle Ascent Descent CapHeight StemV StemH
+XHeight AvgWidth MaxWidth MissingWidth Leading FontFile FontFile2 FontFile3 CIDSet Style Panose Lang
+Length Length1 Length2 Length3 Filter DecodeParms FlateDecode DCTDecode Predictor Columns Colors
+BitsPerComponent Page Pages Kids Count Parent Resources Contents MediaBox CropBox BleedBox TrimBox ArtBox
+Rotate ProcSet PDF Text ImageB ImageC ImageI XObject ExtGState ColorSpace Pattern Shading Properties
+Image Form BBox Matrix Group S CS I K Width Height Annots StructParents Tabs Catalog Root Info Size Prev
+XRef ObjStm N First Index ID Title Author Subject Keywords Creator Producer CreationDate ModDate MarkInfo
+Marked Metadata XML StructTreeRoot StructElem Names Dests Outlines PageLabels PageMode PageLayout
+ViewerPreferences OpenAction Type0 Type1 Type3 TrueType CIDFontType0 CIDFontType2 Identity-H Identity-V
+WinAnsiEncoding MacRomanEncoding StandardEncoding Differences BaseEncoding DeviceRGB DeviceGray DeviceCMYK
+ICCBased Alternate Span ActualText MCID P Artifact Transparency CA ca BM SMask Normal LW LC LJ ML D Link
+Rect Border A URI Action Dest Interpolate ImageMask Decode Mask SA OP op OPM AIS TK UseCMap WMode
+CMapName Supplement F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 GS0 GS1 GS2 Im0 Im1 Im2 R7 R8 R9 R10 R11 R12`) {
+		h := nameHash([]byte(n))
+		for nameTable[h] != "" && nameTable[h] != n {
+			h = (h + 1) % uint32(len(nameTable))
+		}
+		nameTable[h] = n
+	}
+}
+
+// nameHash is FNV-1a.
+func nameHash(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h % uint32(len(nameTable))
+}
+
+// internName returns the name of nameTable b spells, "" for another.
+func internName(b []byte) string {
+	for h := nameHash(b); nameTable[h] != ""; h = (h + 1) % uint32(len(nameTable)) {
+		if nameTable[h] == string(b) {
+			return nameTable[h]
+		}
+	}
+	return ""
+}
+
 func isSpace(c byte) bool {
 	switch c {
 	case ' ', '\t', '\r', '\n', '\f', 0:
@@ -160,7 +209,14 @@ func (l *lexer) next() token {
 	switch t.kind {
 	case tNumber:
 		t.num, t.isInt = l.num, l.isInt
-	case tName, tString:
+	case tName:
+		t.b = l.tb
+		if n := internName(t.b); n != "" {
+			t.str = n
+		} else {
+			t.str = string(t.b)
+		}
+	case tString:
 		t.b = l.tb
 		t.str = string(t.b)
 	case tKeyword:
@@ -472,7 +528,7 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 			if t2.kind == tNumber && t2.isInt && t2.num >= 0 {
 				t3 := l.next()
 				if t3.kind == tKeyword && t3.str == "R" {
-					return Ref{int(tok.num), int(t2.num)}, true
+					return refValue(int(tok.num), int(t2.num)), true
 				}
 			}
 			l.pos = save
@@ -555,6 +611,25 @@ func init() {
 	for i := range smallInts {
 		smallInts[i] = i
 	}
+}
+
+// refValues are the references N 0 R with N below 4096 as objects,
+// made on first need: put in an interface, a Ref is allocated, and page
+// trees and resources are made of them.
+var refValues = sync.OnceValue(func() *[4096]any {
+	var t [4096]any
+	for i := range t {
+		t[i] = Ref{i, 0}
+	}
+	return &t
+})
+
+// refValue returns the reference num gen R as an object.
+func refValue(num, gen int) any {
+	if gen == 0 && num >= 0 && num < len(refValues()) {
+		return refValues()[num]
+	}
+	return Ref{num, gen}
 }
 
 // intValue returns n as an object.
