@@ -96,7 +96,7 @@ func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
 		if text == "" {
 			continue
 		}
-		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: strings.TrimSpace(text) == ""})
+		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
 	}
 	tables := pdfFindTables(p.Segments, budget)
 	free := glyphs[:0] // filtered in place: glyphs is not read again
@@ -120,6 +120,18 @@ func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
 	}
 	slices.SortStableFunc(items, func(a, b pitem) int { return lessCmp(a.top > b.top) })
 	return items
+}
+
+// pdfBlank reports whether s is white space only (or empty), as
+// strings.TrimSpace(s) == "" does, without TrimSpace's way round for
+// text that is not ASCII: a glyph's text is one character, seldom ASCII.
+func pdfBlank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false // a byte of bad UTF-8 is U+FFFD, not a space
+		}
+	}
+	return true
 }
 
 // pdfGlyphText is a glyph's text without what a font's map may hold but

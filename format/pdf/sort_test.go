@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -38,6 +39,16 @@ func TestLessCmpOrdersAsSliceStable(t *testing.T) {
 			if got[i].w != want[i].w { // w: the glyph's index before sorting
 				t.Fatalf("%d glyphs: at %d glyph %v, sort.SliceStable has %v", n, i, got[i].w, want[i].w)
 			}
+		}
+	}
+}
+
+// TestPDFBlank compares pdfBlank with strings.TrimSpace(s) == "" on
+// white space of every kind, text, and bad UTF-8.
+func TestPDFBlank(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\n\v\f\r ", "\u00a0", "\u3000", "\u2028\u0085", "\u200b", "a", " a ", "中", "\u3000中", "\xff", " \xff", "\xe3\x80", "\x85", "\u00a0\u1680"} {
+		if got, want := pdfBlank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("pdfBlank(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
