@@ -49,7 +49,7 @@ type markedContent struct {
 type interp struct {
 	f      *file
 	page   *Page
-	toPage func(x, y float64) (float64, float64)
+	toPage pageSpace
 	ops    *int // operators left for the whole document
 
 	gs       gstate
@@ -481,7 +481,7 @@ func (in *interp) setTextState(op string, v float64) {
 }
 
 func (in *interp) pt(x, y float64) (float64, float64) {
-	return in.toPage(in.gs.ctm.apply(x, y))
+	return in.toPage.apply(in.gs.ctm.apply(x, y))
 }
 
 func (in *interp) addSeg(x0, y0, x1, y1 float64) {
@@ -650,19 +650,19 @@ func (in *interp) show(s []byte) {
 		}
 		trm := matrix{g.fsize * g.th, 0, 0, g.fsize, 0, g.trise}.mul(in.tm).mul(g.ctm)
 		w := c.width / 1000
-		ox, oy := in.toPage(trm[4], trm[5])
+		ox, oy := in.toPage.apply(trm[4], trm[5])
 		x0, y0 := ox, oy
-		x1, y1 := in.toPage(trm.apply(w, 0))
+		x1, y1 := in.toPage.apply(trm.apply(w, 0))
 		if fn.vertical {
 			// Vertical writing (Identity-V: a label set down a narrow
 			// column): the origin is the glyph's top middle and the pen
 			// moves down; the glyph itself stands upright, its baseline
 			// about 0.88 em below the origin, half its width either side.
-			x0, y0 = in.toPage(trm.apply(-w/2, -0.88))
-			x1, y1 = in.toPage(trm.apply(w/2, -0.88))
+			x0, y0 = in.toPage.apply(trm.apply(-w/2, -0.88))
+			x1, y1 = in.toPage.apply(trm.apply(w/2, -0.88))
 		}
 		// The font size: the length of the text space's unit y vector.
-		ux, uy := in.toPage(trm.apply(0, 1))
+		ux, uy := in.toPage.apply(trm.apply(0, 1))
 		size := math.Hypot(ux-ox, uy-oy)
 		dx, dy := x1-x0, y1-y0
 		gl := Glyph{Text: c.text, X: x0, Y: y0, W: math.Hypot(dx, dy), Size: size, Known: c.known}

@@ -143,21 +143,29 @@ func internName(b []byte) string {
 	return ""
 }
 
-func isSpace(c byte) bool {
-	switch c {
-	case ' ', '\t', '\r', '\n', '\f', 0:
-		return true
-	}
-	return false
-}
+// The classes of bytes, looked up in charClass: the lexer asks of every
+// byte whether it ends a token.
+const (
+	classSpace = 1 << iota
+	classDelim
+)
 
-func isDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+var charClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\r\n\f\x00") {
+		t[c] |= classSpace
 	}
-	return false
-}
+	for _, c := range []byte("()<>[]{}/%") {
+		t[c] |= classDelim
+	}
+	return t
+}()
+
+func isSpace(c byte) bool { return charClass[c]&classSpace != 0 }
+
+func isDelim(c byte) bool { return charClass[c]&classDelim != 0 }
+
+// isRegular reports a byte that neither is white space nor delimits.
+func isRegular(c byte) bool { return charClass[c] == 0 }
 
 // skipSpace skips white space and comments.
 func (l *lexer) skipSpace() {
@@ -280,7 +288,7 @@ func (l *lexer) scan() tokKind {
 			}
 		}
 		start := l.pos
-		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+		for l.pos < len(l.b) && isRegular(l.b[l.pos]) {
 			l.pos++
 		}
 		if l.pos == start {
@@ -381,7 +389,7 @@ func (l *lexer) name() []byte {
 	l.pos++ // '/'
 	// Most names have no #xx escape: a slice of the input.
 	end := l.pos
-	for end < len(l.b) && !isSpace(l.b[end]) && !isDelim(l.b[end]) && l.b[end] != '#' {
+	for end < len(l.b) && isRegular(l.b[end]) && l.b[end] != '#' {
 		end++
 	}
 	if end == len(l.b) || l.b[end] != '#' {

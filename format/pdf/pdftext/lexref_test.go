@@ -4,7 +4,10 @@ package pdftext
 // kept for TestLexerMatchesReference and FuzzLexer: it returns every name,
 // string and keyword as a string of its own.
 
-import "strconv"
+import (
+	"strconv"
+	"testing"
+)
 
 // refLexer is the reference lexer; skipSpace (unchanged) is shared.
 type refLexer struct{ lexer }
@@ -255,4 +258,23 @@ func (l *refLexer) number() (token, bool) {
 		f = 0
 	}
 	return token{kind: tNumber, num: f}, true
+}
+
+// TestCharClass compares the byte classes with the switches they replace.
+func TestCharClass(t *testing.T) {
+	for i := range 256 {
+		c := byte(i)
+		space, delim := false, false
+		switch c {
+		case ' ', '\t', '\r', '\n', '\f', 0:
+			space = true
+		}
+		switch c {
+		case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+			delim = true
+		}
+		if isSpace(c) != space || isDelim(c) != delim || isRegular(c) != (!space && !delim) {
+			t.Errorf("byte %#x: space %v delim %v regular %v, want %v %v %v", c, isSpace(c), isDelim(c), isRegular(c), space, delim, !space && !delim)
+		}
+	}
 }

@@ -154,6 +154,27 @@ func (f *file) releaseBuffers() {
 	f.glyphs, f.contentBuf, f.pool = nil, nil, nil
 }
 
+// pageSpace turns user space, the CTM applied, into page space: the
+// crop box's corner moved to the origin, the page's /Rotate undone. A
+// method, not a closure, so that it is inlined where glyphs are placed.
+type pageSpace struct {
+	llx, lly, w, h float64
+	rot            int
+}
+
+func (p *pageSpace) apply(x, y float64) (float64, float64) {
+	x, y = x-p.llx, y-p.lly
+	switch p.rot {
+	case 90:
+		return y, p.w - x
+	case 180:
+		return p.w - x, p.h - y
+	case 270:
+		return p.h - y, x
+	}
+	return x, y
+}
+
 // pageInfo is a page dictionary with its inherited attributes.
 type pageInfo struct {
 	dict        Dict
@@ -224,18 +245,7 @@ func (f *file) readPage(p pageInfo, ops *int) Page {
 	w, h := urx-llx, ury-lly
 	rot := ((p.rotate % 360) + 360) % 360 / 90 * 90
 	pg := Page{Width: w, Height: h}
-	toPage := func(x, y float64) (float64, float64) {
-		x, y = x-llx, y-lly
-		switch rot {
-		case 90:
-			return y, w - x
-		case 180:
-			return w - x, h - y
-		case 270:
-			return h - y, x
-		}
-		return x, y
-	}
+	toPage := pageSpace{llx: llx, lly: lly, w: w, h: h, rot: rot}
 	if rot == 90 || rot == 270 {
 		pg.Width, pg.Height = h, w
 	}
