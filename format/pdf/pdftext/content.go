@@ -169,7 +169,10 @@ func numOperand(v float64, isInt bool) operand {
 	if isInt {
 		return operand{kind: tNumber, num: float64(int(clampInt(v)))}
 	}
-	return operand{kind: tNumber, num: num(v)}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		v = 0 // as num does
+	}
+	return operand{kind: tNumber, num: v}
 }
 
 // bytesOperand is the operand of the name or string l scanned last.
