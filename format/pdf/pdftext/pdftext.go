@@ -145,11 +145,25 @@ func (f *file) takeBuffers() {
 	f.pool = b
 }
 
+// Buffers larger than these (a hostile or huge file) are dropped rather
+// than kept in the pool.
+const (
+	maxPooledGlyphs  = 1 << 16
+	maxPooledContent = 8 << 20
+)
+
 // releaseBuffers returns f's buffers to the pool, the glyphs' texts
 // cleared so that the pool keeps no string alive.
 func (f *file) releaseBuffers() {
-	clear(f.glyphs[:cap(f.glyphs)])
-	*f.pool = buffers{glyphs: f.glyphs[:0], content: f.contentBuf[:0]}
+	b := buffers{glyphs: f.glyphs[:0], content: f.contentBuf[:0]}
+	if cap(b.glyphs) > maxPooledGlyphs {
+		b.glyphs = nil
+	}
+	if cap(b.content) > maxPooledContent {
+		b.content = nil
+	}
+	clear(b.glyphs[:cap(b.glyphs)])
+	*f.pool = b
 	bufferPool.Put(f.pool)
 	f.glyphs, f.contentBuf, f.pool = nil, nil, nil
 }
