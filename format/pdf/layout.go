@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -86,7 +87,7 @@ func layout(pd *pdftext.Document) *document.Document {
 // layoutPage finds the ruled tables of a page and the lines of the text
 // outside them, ordered top to bottom.
 func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
-	var glyphs []pglyph
+	glyphs := make([]pglyph, 0, len(p.Glyphs))
 	for _, g := range p.Glyphs {
 		if !g.Upright || g.Size <= 0 {
 			continue // rotated text: watermarks and stamps
@@ -95,10 +96,10 @@ func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
 		if text == "" {
 			continue
 		}
-		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: strings.TrimSpace(text) == ""})
+		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
 	}
 	tables := pdfFindTables(p.Segments, budget)
-	var free []pglyph
+	free := glyphs[:0] // filtered in place: glyphs is not read again
 	for _, g := range glyphs {
 		if !pdfPlaceGlyph(tables, g) {
 			free = append(free, g)
@@ -117,8 +118,20 @@ func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
 	for _, l := range pdfMergeWrapped(pdfLines(free, true)) {
 		items = append(items, pitem{page: pi, top: l.y + 0.8*l.size, line: l})
 	}
-	sort.SliceStable(items, func(i, j int) bool { return items[i].top > items[j].top })
+	slices.SortStableFunc(items, func(a, b pitem) int { return lessCmp(a.top > b.top) })
 	return items
+}
+
+// pdfBlank reports whether s is white space only (or empty), as
+// strings.TrimSpace(s) == "" does, without TrimSpace's way round for
+// text that is not ASCII: a glyph's text is one character, seldom ASCII.
+func pdfBlank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false // a byte of bad UTF-8 is U+FFFD, not a space
+		}
+	}
+	return true
 }
 
 // pdfGlyphText is a glyph's text without what a font's map may hold but
@@ -142,11 +155,11 @@ func pdfGlyphText(s string) string {
 // text. With tabs, wide gaps become tabs (cells of an unruled table);
 // without (inside a table cell), a space.
 func pdfLines(gs []pglyph, tabs bool) []*pline {
-	sort.SliceStable(gs, func(i, j int) bool {
-		if gs[i].y != gs[j].y {
-			return gs[i].y > gs[j].y
+	slices.SortStableFunc(gs, func(a, b pglyph) int {
+		if a.y != b.y {
+			return lessCmp(a.y > b.y)
 		}
-		return gs[i].x < gs[j].x
+		return lessCmp(a.x < b.x)
 	})
 	var lines []*pline
 	for i := 0; i < len(gs); {
@@ -163,15 +176,27 @@ func pdfLines(gs []pglyph, tabs bool) []*pline {
 	return lines
 }
 
+// lessCmp is a comparison for slices.SortStableFunc from the result of a
+// less function: that sort, like sort.SliceStable (the same algorithm),
+// only asks whether a comparison is negative, so it orders exactly as
+// sort.SliceStable with less would, ties and NaNs included.
+func lessCmp(less bool) int {
+	if less {
+		return -1
+	}
+	return 0
+}
+
 func pdfComposeLine(gs []pglyph, tabs bool) *pline {
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
-	var b strings.Builder
+	slices.SortStableFunc(gs, func(a, b pglyph) int { return lessCmp(a.x < b.x) })
+	var buf [256]byte
+	b := buf[:0] // the cell's text, reused from cell to cell
 	l := &pline{y: gs[0].y, x0: math.Inf(1), x1: math.Inf(-1)}
 	cell := pcell{x0: math.Inf(1)}
 	endCell := func() {
-		cell.text = b.String()
+		cell.text = string(b)
 		l.cells = append(l.cells, cell)
-		b.Reset()
+		b = b[:0]
 	}
 	var prev *pglyph
 	spaced := false
@@ -198,10 +223,10 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 				endCell()
 				cell = pcell{x0: g.x}
 			case spaced || gap >= wg*em:
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		}
-		b.WriteString(g.text)
+		b = append(b, g.text...)
 		cell.x0, cell.x1 = math.Min(cell.x0, g.x), g.x+g.w
 		l.x0, l.x1 = math.Min(l.x0, g.x), math.Max(l.x1, g.x+g.w)
 		l.size = math.Max(l.size, g.size)
@@ -217,6 +242,10 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 
 // setText joins the line's cells with tabs.
 func (l *pline) setText() {
+	if len(l.cells) == 1 {
+		l.text, l.tabbed = l.cells[0].text, false // what Join gives, without its slice
+		return
+	}
 	texts := make([]string, len(l.cells))
 	for i, c := range l.cells {
 		texts[i] = c.text
@@ -327,7 +356,7 @@ func pdfMergeWrapped(lines []*pline) []*pline {
 				label[k].x0, label[k].x1 = math.Min(label[k].x0, c.x0), math.Max(label[k].x1, c.x1)
 			}
 		}
-		sort.SliceStable(label, func(a, b int) bool { return label[a].x0 < label[b].x0 })
+		slices.SortStableFunc(label, func(a, b pcell) int { return lessCmp(a.x0 < b.x0) })
 		m := *r
 		m.cells = append(label, r.cells[valueAt[j]:]...)
 		m.x0 = math.Min(m.x0, m.cells[0].x0)

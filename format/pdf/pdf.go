@@ -88,7 +88,7 @@ func pdfHasText(pd *pdftext.Document) error {
 	for _, p := range pd.Pages {
 		images += p.Images
 		for _, g := range p.Glyphs {
-			if strings.TrimSpace(g.Text) == "" {
+			if pdfBlank(g.Text) {
 				continue
 			}
 			if g.Known {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // cmap is a parsed CMap: a ToUnicode map (code → text) or an encoding
@@ -12,7 +13,7 @@ import (
 // ranges.
 type cmap struct {
 	space  []codeRange
-	chars  map[uint32]string // bfchar: code → UTF-16BE bytes
+	chars  map[uint32]string // bfchar: code → text (decoded once, shared by its glyphs)
 	ranges []bfRange         // bfrange, sorted by lo
 	cids   map[uint32]int    // cidchar
 	cidRng []cidRange        // cidrange, sorted by lo
@@ -41,55 +42,69 @@ func parseCMap(data []byte) *cmap {
 	m := &cmap{chars: map[uint32]string{}, cids: map[uint32]int{}}
 	l := &lexer{b: data}
 	entries := 0
+	// next scans a token: its kind, and its text as the lexer's next
+	// would give it (a name's, string's or keyword's bytes, else none),
+	// valid until the scratch buffer is reset at the next entry.
+	next := func() (tokKind, []byte) {
+		switch k := l.scan(); k {
+		case tName, tString, tKeyword:
+			return k, l.tb
+		default:
+			return k, nil
+		}
+	}
 	// each reads the entries of a begin… section: each starts with a
 	// code string; the first other token ends the section.
-	each := func(f func(code string)) {
+	each := func(f func(code []byte)) {
 		for entries < maxCMapEntries {
-			a := l.next()
-			if a.kind != tString {
+			l.scratch = l.scratch[:0]
+			k, a := next()
+			if k != tString {
 				return
 			}
-			f(a.str)
+			f(a)
 			entries++
 		}
 	}
 	for entries < maxCMapEntries {
-		t := l.next()
-		if t.kind == tEOF {
+		l.scratch = l.scratch[:0]
+		k, t := next()
+		if k == tEOF {
 			break
 		}
-		if t.kind != tKeyword {
+		if k != tKeyword {
 			continue
 		}
-		switch t.str {
+		switch string(t) {
 		case "begincodespacerange":
-			each(func(lo string) {
-				if hi := l.next(); hi.kind == tString {
-					if r, ok := newCodeRange(lo, hi.str); ok {
+			each(func(lo []byte) {
+				if k, hi := next(); k == tString {
+					if r, ok := newCodeRange(lo, hi); ok {
 						m.space = append(m.space, r)
 					}
 				}
 			})
 		case "beginbfchar":
-			each(func(code string) {
-				switch b := l.next(); b.kind {
+			each(func(code []byte) {
+				switch k, b := next(); k {
 				case tString:
-					m.chars[codeOf(code)] = b.str
+					m.chars[codeOf(code)] = decodeUTF16(b)
 				case tName:
-					if r := glyphRune(b.str); r != "" {
-						m.chars[codeOf(code)] = utf16BE(r)
+					if r := glyphRune(string(b)); r != "" {
+						m.chars[codeOf(code)] = decodeUTF16(utf16BE(r))
 					}
 				}
 			})
 		case "beginbfrange":
-			each(func(lo string) {
-				r := bfRange{lo: codeOf(lo), hi: codeOf(l.next().str)}
-				switch c := l.next(); c.kind {
+			each(func(lo []byte) {
+				_, hi := next()
+				r := bfRange{lo: codeOf(lo), hi: codeOf(hi)}
+				switch k, c := next(); k {
 				case tString:
-					r.dst = c.str
+					r.dst = string(c)
 				case tArrayOpen:
-					for d := l.next(); d.kind == tString; d = l.next() {
-						r.dsts = append(r.dsts, d.str)
+					for k, d := next(); k == tString; k, d = next() {
+						r.dsts = append(r.dsts, string(d))
 					}
 				default:
 					return
@@ -99,16 +114,17 @@ func parseCMap(data []byte) *cmap {
 				}
 			})
 		case "begincidchar":
-			each(func(code string) {
-				if b := l.next(); b.kind == tNumber {
-					m.cids[codeOf(code)] = int(b.num)
+			each(func(code []byte) {
+				if k, _ := next(); k == tNumber {
+					m.cids[codeOf(code)] = int(l.num)
 				}
 			})
 		case "begincidrange":
-			each(func(lo string) {
-				b, c := l.next(), l.next()
-				if b.kind == tString && c.kind == tNumber && codeOf(b.str) >= codeOf(lo) {
-					m.cidRng = append(m.cidRng, cidRange{codeOf(lo), codeOf(b.str), int(c.num)})
+			each(func(lo []byte) {
+				kb, b := next()
+				kc, _ := next()
+				if kb == tString && kc == tNumber && codeOf(b) >= codeOf(lo) {
+					m.cidRng = append(m.cidRng, cidRange{codeOf(lo), codeOf(b), int(l.num)})
 				}
 			})
 		}
@@ -118,7 +134,7 @@ func parseCMap(data []byte) *cmap {
 	return m
 }
 
-func newCodeRange(lo, hi string) (codeRange, bool) {
+func newCodeRange(lo, hi []byte) (codeRange, bool) {
 	if len(lo) == 0 || len(lo) > 4 || len(lo) != len(hi) {
 		return codeRange{}, false
 	}
@@ -128,7 +144,7 @@ func newCodeRange(lo, hi string) (codeRange, bool) {
 	return r, true
 }
 
-func codeOf(s string) uint32 {
+func codeOf[S ~string | ~[]byte](s S) uint32 {
 	var c uint32
 	for i := 0; i < len(s) && i < 4; i++ {
 		c = c<<8 | uint32(s[i])
@@ -138,7 +154,7 @@ func codeOf(s string) uint32 {
 
 // split returns the length of the code at the start of s by the codespace
 // ranges, def when none matches (or there are none).
-func (m *cmap) split(s string, def int) int {
+func (m *cmap) split(s []byte, def int) int {
 	if m == nil || len(m.space) == 0 {
 		return min(def, len(s))
 	}
@@ -174,7 +190,7 @@ func (m *cmap) text(code uint32) (string, bool) {
 		return "", false
 	}
 	if s, ok := m.chars[code]; ok {
-		return decodeUTF16(s), true
+		return s, true
 	}
 	i := sort.Search(len(m.ranges), func(i int) bool { return m.ranges[i].hi >= code })
 	for ; i < len(m.ranges) && m.ranges[i].lo <= code; i++ {
@@ -192,7 +208,8 @@ func (m *cmap) text(code uint32) (string, bool) {
 		if len(r.dst) == 0 {
 			return "", false
 		}
-		b := []byte(r.dst)
+		var buf [32]byte
+		b := append(buf[:0], r.dst...)
 		// Add off to the last two bytes (one UTF-16 unit).
 		n := len(b)
 		if n >= 2 {
@@ -202,7 +219,7 @@ func (m *cmap) text(code uint32) (string, bool) {
 		} else {
 			b[0] += byte(off)
 		}
-		return decodeUTF16(string(b)), true
+		return decodeUTF16(b), true
 	}
 	return "", false
 }
@@ -224,15 +241,35 @@ func (m *cmap) cid(code uint32) (int, bool) {
 
 // decodeUTF16 decodes UTF-16BE; a single byte is taken as Latin-1 (some
 // writers put one-byte destinations in ToUnicode maps).
-func decodeUTF16(s string) string {
+func decodeUTF16[S ~string | ~[]byte](s S) string {
 	if len(s) == 1 {
 		return string(rune(s[0]))
 	}
-	u := make([]uint16, 0, len(s)/2)
+	return utf16Text(s)
+}
+
+// utf16Text decodes UTF-16BE (an odd last byte is dropped, an unpaired
+// surrogate is U+FFFD) as utf16.Decode does, without its slices.
+func utf16Text[S ~string | ~[]byte](s S) string {
+	var buf [64]byte
+	out := buf[:0]
 	for i := 0; i+1 < len(s); i += 2 {
-		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+		r := rune(s[i])<<8 | rune(s[i+1])
+		if utf16.IsSurrogate(r) {
+			r2 := utf8.RuneError
+			if i+3 < len(s) {
+				r2 = rune(s[i+2])<<8 | rune(s[i+3])
+			}
+			if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+				r = d
+				i += 2
+			} else {
+				r = utf8.RuneError
+			}
+		}
+		out = utf8.AppendRune(out, r)
 	}
-	return string(utf16.Decode(u))
+	return string(out)
 }
 
 func utf16BE(s string) string {

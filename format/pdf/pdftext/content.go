@@ -1,9 +1,7 @@
 package pdftext
 
 import (
-	"bytes"
 	"math"
-	"unicode/utf16"
 )
 
 // matrix is a PDF transformation [a b c d e f].
@@ -51,7 +49,7 @@ type markedContent struct {
 type interp struct {
 	f      *file
 	page   *Page
-	toPage func(x, y float64) (float64, float64)
+	toPage pageSpace
 	ops    *int // operators left for the whole document
 
 	gs       gstate
@@ -59,6 +57,11 @@ type interp struct {
 	tm, tlm  matrix
 	res      Dict
 	fonts    map[any]*font
+	named    []namedFont // the fonts names selected in res
+	lex      *lexer      // the lexer of the content being run: its operands' bytes
+	elems    []operand   // the elements of its array operands
+	objs     []any       // the objects of tObject operands
+	drew     bool        // a glyph was drawn (the page's Glyphs are not nil)
 	mc       []markedContent
 	actual   int // open marked-content sequences with /ActualText
 	forms    map[*Stream]bool
@@ -74,89 +77,197 @@ type pathSeg struct{ x0, y0, x1, y1 float64 }
 
 type rectPath struct{ x0, y0, x1, y1 float64 } // a re, in page space, normalised
 
+// contentRunner, when set, runs content streams in place of run: tests
+// set it to a reference interpreter to compare with.
+var contentRunner func(in *interp, content []byte, res Dict)
+
+// runContent runs a content stream with the resources res.
+func (in *interp) runContent(content []byte, res Dict) {
+	if contentRunner != nil {
+		contentRunner(in, content, res)
+		return
+	}
+	in.run(content, res)
+}
+
+// run interprets a content stream. Its operands are kept as values: the
+// bytes of names and strings stay in the stream or the lexer's scratch
+// buffer until their operator has run, and arrays and dictionaries (TJ
+// arrays, BDC property lists) are read as operands of their own, not
+// built as objects, so that most operators allocate nothing.
 func (in *interp) run(content []byte, res Dict) {
-	saveRes := in.res
-	in.res = res
-	defer func() { in.res = saveRes }()
 	l := &lexer{b: content, content: true}
+	saveRes, saveNamed, saveLex, saveElems := in.res, in.named, in.lex, in.elems
+	in.res, in.named, in.lex, in.elems = res, nil, l, in.elems[:0]
+	defer func() { in.res, in.named, in.lex, in.elems = saveRes, saveNamed, saveLex, saveElems }()
 	var operands []operand
 	for *in.ops > 0 {
-		tok := l.next()
-		switch tok.kind {
-		case tNumber, tName, tString:
-			// Most operands are numbers, names and strings: kept unboxed,
-			// no allocation each.
-			if len(operands) < 64 {
-				operands = append(operands, plainOperand(tok))
-			}
-			continue
-		}
-		v, ok := l.objectFrom(tok, 0)
-		if !ok {
-			if tok.kind == tEOF {
-				return
-			}
-			continue
-		}
-		kw, isOp := v.(keyword)
-		if !isOp {
-			if len(operands) < 64 {
-				operands = append(operands, operand{v: v, num: num(v)})
-			}
-			continue
-		}
-		*in.ops--
-		if kw == "BI" {
-			in.inlineImage(l)
-			operands = operands[:0]
-			continue
-		}
-		in.op(string(kw), operands)
-		operands = operands[:0]
-		if len(in.page.Glyphs) >= maxGlyphsPerPage {
+		kind := l.scan()
+		var o operand
+		switch kind {
+		case tEOF:
 			return
+		case tArrayClose, tDictClose:
+			continue // stray: no object
+		case tNumber:
+			o = numOperand(l.num, l.isInt)
+		case tName, tString:
+			o = bytesOperand(kind, l)
+		case tArrayOpen:
+			o = in.arrayOperand(l)
+		case tDictOpen:
+			o = dictOperand(l)
+		case tKeyword:
+			switch string(l.tb) {
+			case "true", "false", "null":
+				// An operand no operator reads (kind 0).
+			default:
+				*in.ops--
+				op := internKeyword(l.tb) // "" for an operator no case knows
+				if op == "BI" {
+					in.inlineImage(l)
+				} else {
+					in.op(op, operands)
+				}
+				operands, in.elems = operands[:0], in.elems[:0]
+				l.scratch = l.scratch[:0]
+				if op != "BI" && len(in.page.Glyphs) >= maxGlyphsPerPage {
+					return
+				}
+				continue
+			}
+		}
+		if len(operands) < 64 {
+			operands = append(operands, o)
 		}
 	}
 }
 
-// operand is an operand of a content stream operator: a number, a name,
-// a string, or v.
+// operand is an operand of a content stream operator. It holds no
+// pointer, so that copying one costs no write barrier: its bytes are
+// offsets into the content or the scratch buffer of the lexer running
+// (interp.lex), its elements a range of interp.elems.
 type operand struct {
-	v    any     // the object; nil for a number, name or string
-	num  float64 // num of the object
-	kind tokKind // tName or tString when str is the object
-	str  string
+	num  float64 // the number (0 for anything else)
+	a, b int     // tName, tString, tDictOpen: bytes [a:b); tArrayOpen: elems [a:b); tObject: objs[a]
+	kind tokKind // tNumber, tName, tString, tArrayOpen, tDictOpen, tObject; 0 for true, false, null
+	// scratch: the bytes are in the lexer's scratch buffer, not the
+	// content.
+	scratch bool
+	// actual: the dictionary's last /ActualText is a string, its bytes
+	// [a:b).
+	actual bool
 }
 
-// plainOperand is the operand of a number, name or string token: what
-// objectFrom gives for it in a content stream (num reads a number as the
-// int or float64 objectFrom gives), unboxed.
-func plainOperand(tok token) operand {
-	switch {
-	case tok.kind == tName || tok.kind == tString:
-		return operand{kind: tok.kind, str: tok.str}
-	case tok.isInt:
-		return operand{num: float64(int(clampInt(tok.num)))}
+// tObject is the kind of an operand that is an object read by
+// objectFrom, in interp.objs (the reference interpreter of the tests).
+const tObject tokKind = 255
+
+// numOperand is the operand of a number token: what objectFrom gives for
+// it in a content stream (an int or a float64), unboxed.
+func numOperand(v float64, isInt bool) operand {
+	if isInt {
+		return operand{kind: tNumber, num: float64(int(clampInt(v)))}
 	}
-	return operand{num: num(tok.num)}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		v = 0 // as num does
+	}
+	return operand{kind: tNumber, num: v}
+}
+
+// bytesOperand is the operand of the name or string l scanned last.
+func bytesOperand(kind tokKind, l *lexer) operand {
+	return operand{kind: kind, a: l.tOff, b: l.tEnd, scratch: l.tScratch}
+}
+
+// bytes returns the bytes of a name, string or dictionary operand.
+func (in *interp) bytes(o operand) []byte {
+	if o.scratch {
+		return in.lex.scratch[o.a:o.b]
+	}
+	return in.lex.b[o.a:o.b]
+}
+
+// arrayOperand reads an array after its '[' as objectFrom would, keeping
+// what TJ reads (numbers and strings) in in.elems. Nested arrays and
+// dictionaries are read by objectFrom and dropped.
+func (in *interp) arrayOperand(l *lexer) operand {
+	start := len(in.elems)
+	for {
+		switch k := l.scan(); k {
+		case tEOF, tArrayClose:
+			return operand{kind: tArrayOpen, a: start, b: len(in.elems)}
+		case tNumber:
+			in.elems = append(in.elems, numOperand(l.num, l.isInt))
+		case tString:
+			in.elems = append(in.elems, bytesOperand(k, l))
+		case tArrayOpen, tDictOpen:
+			l.objectFrom(token{kind: k}, 1)
+		}
+	}
+}
+
+// dictOperand reads a dictionary after its '<<' as objectFrom would,
+// keeping only its /ActualText (the last one given), which BDC reads.
+func dictOperand(l *lexer) operand {
+	o := operand{kind: tDictOpen}
+	for {
+		k := l.scan()
+		if k == tDictClose || k == tEOF {
+			return o
+		}
+		if k != tName {
+			if k == tKeyword && (string(l.tb) == "stream" || string(l.tb) == "endobj") {
+				l.pos -= len(l.tb) // a dictionary left open: stop before its stream
+				return o
+			}
+			continue
+		}
+		actualText := string(l.tb) == "ActualText"
+		v := l.scan()
+		switch v {
+		case tDictClose, tEOF:
+			return o
+		case tArrayClose:
+			continue // no value: the key is not set
+		case tArrayOpen, tDictOpen:
+			l.objectFrom(token{kind: v}, 1)
+		}
+		if actualText {
+			o.actual = v == tString
+			if o.actual {
+				o.a, o.b, o.scratch = l.tOff, l.tEnd, l.tScratch
+			}
+		}
+	}
+}
+
+// object returns the object of a tObject operand, else nil.
+func (in *interp) object(o operand) any {
+	if o.kind == tObject {
+		return in.objs[o.a]
+	}
+	return nil
 }
 
 // name returns the operand as a Name, if it is one.
-func (o operand) name() (Name, bool) {
+func (in *interp) name(o operand) (Name, bool) {
 	if o.kind == tName {
-		return Name(o.str), true
+		return Name(in.bytes(o)), true
 	}
-	n, ok := o.v.(Name)
+	n, ok := in.object(o).(Name)
 	return n, ok
 }
 
-// string returns the operand as a String, if it is one.
-func (o operand) string() (String, bool) {
+// stringBytes returns the operand's bytes if it is a String.
+func (in *interp) stringBytes(o operand) ([]byte, bool) {
 	if o.kind == tString {
-		return String(o.str), true
+		return in.bytes(o), true
 	}
-	s, ok := o.v.(String)
-	return s, ok
+	if s, ok := in.object(o).(String); ok {
+		return []byte(s), true
+	}
+	return nil, false
 }
 
 func num(v any) float64 {
@@ -210,7 +321,9 @@ func (in *interp) op(op string, args []operand) {
 		}
 	case "Tf":
 		if len(args) >= 2 {
-			if n, ok := args[len(args)-2].name(); ok {
+			if a := args[len(args)-2]; a.kind == tName {
+				in.gs.font = in.fontNamed(in.bytes(a))
+			} else if n, ok := in.name(a); ok {
 				in.gs.font = in.font(n)
 			}
 			in.gs.fsize = args[len(args)-1].num
@@ -246,15 +359,25 @@ func (in *interp) op(op string, args []operand) {
 			in.showLast(args)
 		}
 	case "TJ":
-		if len(args) > 0 {
-			if a, ok := args[len(args)-1].v.(Array); ok {
-				for _, x := range a {
-					switch x := x.(type) {
-					case String:
-						in.show(string(x))
-					case int, float64:
-						in.advance(-num(x) / 1000 * in.gs.fsize)
-					}
+		if len(args) == 0 {
+			break
+		}
+		last := args[len(args)-1]
+		if last.kind == tArrayOpen {
+			for _, x := range in.elems[last.a:last.b] {
+				if x.kind == tString {
+					in.show(in.bytes(x))
+				} else {
+					in.advance(-x.num / 1000 * in.gs.fsize)
+				}
+			}
+		} else if a, ok := in.object(last).(Array); ok {
+			for _, x := range a {
+				switch x := x.(type) {
+				case String:
+					in.show([]byte(x))
+				case int, float64:
+					in.advance(-num(x) / 1000 * in.gs.fsize)
 				}
 			}
 		}
@@ -264,13 +387,19 @@ func (in *interp) op(op string, args []operand) {
 		m := markedContent{firstGlyp: len(in.page.Glyphs)}
 		if len(args) > 0 {
 			var props Dict
-			if p, ok := args[len(args)-1].v.(Dict); ok {
+			last := args[len(args)-1]
+			if last.kind == tDictOpen {
+				if last.actual {
+					m.actual, m.text = true, in.f.actualText(in.bytes(last))
+					in.actual++
+				}
+			} else if p, ok := in.object(last).(Dict); ok {
 				props = p
-			} else if p, ok := args[len(args)-1].name(); ok {
+			} else if p, ok := in.name(last); ok {
 				props = in.f.dict(in.f.dict(in.res["Properties"])[p])
 			}
 			if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
-				m.actual, m.text = true, textString(string(s))
+				m.actual, m.text = true, textString(s)
 				in.actual++
 			}
 		}
@@ -290,7 +419,7 @@ func (in *interp) op(op string, args []operand) {
 		}
 	case "Do":
 		if len(args) > 0 {
-			if n, ok := args[len(args)-1].name(); ok {
+			if n, ok := in.name(args[len(args)-1]); ok {
 				in.xobject(n)
 			}
 		}
@@ -355,7 +484,7 @@ func (in *interp) setTextState(op string, v float64) {
 }
 
 func (in *interp) pt(x, y float64) (float64, float64) {
-	return in.toPage(in.gs.ctm.apply(x, y))
+	return in.toPage.apply(in.gs.ctm.apply(x, y))
 }
 
 func (in *interp) addSeg(x0, y0, x1, y1 float64) {
@@ -436,6 +565,33 @@ func (in *interp) advance(tx float64) {
 	in.tm = matrix{1, 0, 0, 1, tx * in.gs.th, 0}.mul(in.tm)
 }
 
+// namedFont is a font a name selected (Tf) in the resources being run:
+// text is often shown a glyph at a time, each with its own Tf, and pages
+// switch between a few fonts.
+type namedFont struct {
+	name string
+	fn   *font
+}
+
+// maxNamedFonts bounds the fonts fontNamed remembers in one run.
+const maxNamedFonts = 16
+
+// fontNamed is font(n) for a name's bytes, remembered: the same
+// resources and name always give the same font.
+func (in *interp) fontNamed(n []byte) *font {
+	for _, c := range in.named {
+		if c.name == string(n) {
+			return c.fn
+		}
+	}
+	name := Name(n)
+	fn := in.font(name)
+	if len(in.named) < maxNamedFonts {
+		in.named = append(in.named, namedFont{name: string(name), fn: fn})
+	}
+	return fn
+}
+
 func (in *interp) font(n Name) *font {
 	fonts := in.f.dict(in.res["Font"])
 	ref := fonts[n]
@@ -446,22 +602,44 @@ func (in *interp) font(n Name) *font {
 	if fn, ok := in.fonts[key]; ok {
 		return fn
 	}
-	fn := in.f.loadFont(ref)
+	r, isRef := ref.(Ref)
+	f := in.f
+	if c, ok := f.fonts[r]; ok && isRef && c.cost <= f.budget.left {
+		// What loading it again would give and charge: a function of
+		// the objects it reads, all read by now.
+		f.budget.left -= c.cost
+		in.fonts[key] = c.fn
+		return c.fn
+	}
+	cuts, loadCharged, left := f.cuts, f.loadCharged, f.budget.left
+	fn := f.loadFont(ref)
 	in.fonts[key] = fn
+	// Not when an object was cut (a later load could read it whole) or
+	// the budget ran out (the font may be cut short).
+	if isRef && f.cuts == cuts && f.budget.left > 0 {
+		f.fonts[r] = loadedFont{fn: fn, cost: left - f.budget.left - (f.loadCharged - loadCharged)}
+	}
 	return fn
+}
+
+// loadedFont is a font as loaded, and the bytes its streams decoded to,
+// charged again to the budget at each reuse.
+type loadedFont struct {
+	fn   *font
+	cost int64
 }
 
 // showLast draws the string operand of Tj, ' or ".
 func (in *interp) showLast(args []operand) {
 	if len(args) > 0 {
-		if s, ok := args[len(args)-1].string(); ok {
-			in.show(string(s))
+		if s, ok := in.stringBytes(args[len(args)-1]); ok {
+			in.show(s)
 		}
 	}
 }
 
 // show draws a string: one glyph per character code.
-func (in *interp) show(s string) {
+func (in *interp) show(s []byte) {
 	fn := in.gs.font
 	if fn == nil {
 		fn = &font{enc: winAnsi, widths: map[int]float64{}, scale: 1}
@@ -475,19 +653,19 @@ func (in *interp) show(s string) {
 		}
 		trm := matrix{g.fsize * g.th, 0, 0, g.fsize, 0, g.trise}.mul(in.tm).mul(g.ctm)
 		w := c.width / 1000
-		ox, oy := in.toPage(trm[4], trm[5])
+		ox, oy := in.toPage.apply(trm[4], trm[5])
 		x0, y0 := ox, oy
-		x1, y1 := in.toPage(trm.apply(w, 0))
+		x1, y1 := in.toPage.apply(trm.apply(w, 0))
 		if fn.vertical {
 			// Vertical writing (Identity-V: a label set down a narrow
 			// column): the origin is the glyph's top middle and the pen
 			// moves down; the glyph itself stands upright, its baseline
 			// about 0.88 em below the origin, half its width either side.
-			x0, y0 = in.toPage(trm.apply(-w/2, -0.88))
-			x1, y1 = in.toPage(trm.apply(w/2, -0.88))
+			x0, y0 = in.toPage.apply(trm.apply(-w/2, -0.88))
+			x1, y1 = in.toPage.apply(trm.apply(w/2, -0.88))
 		}
 		// The font size: the length of the text space's unit y vector.
-		ux, uy := in.toPage(trm.apply(0, 1))
+		ux, uy := in.toPage.apply(trm.apply(0, 1))
 		size := math.Hypot(ux-ox, uy-oy)
 		dx, dy := x1-x0, y1-y0
 		gl := Glyph{Text: c.text, X: x0, Y: y0, W: math.Hypot(dx, dy), Size: size, Known: c.known}
@@ -496,6 +674,7 @@ func (in *interp) show(s string) {
 			gl.Text = "\ufffd"
 		}
 		in.page.Glyphs = append(in.page.Glyphs, gl)
+		in.drew = true
 		tx := w*g.fsize + g.tc
 		if c.space {
 			tx += g.tw
@@ -561,7 +740,7 @@ func (in *interp) xobject(n Name) {
 		if res == nil {
 			res = in.res
 		}
-		in.run(data, res)
+		in.runContent(data, res)
 		in.gs, in.stack, in.tm, in.tlm = save, saveStack, saveTm, saveTlm
 		in.depth--
 		delete(in.forms, s)
@@ -623,27 +802,44 @@ func (in *interp) inlineImage(l *lexer) {
 	in.image()
 }
 
+// maxActualTexts bounds the texts actualText remembers.
+const maxActualTexts = 1 << 14
+
+// actualText is textString(raw) for an /ActualText, remembered: a page
+// that gives every glyph its own /ActualText gives the same few hundred
+// characters over and over.
+func (f *file) actualText(raw []byte) string {
+	if t, ok := f.actualTexts[string(raw)]; ok {
+		return t
+	}
+	t := textString(raw)
+	if len(f.actualTexts) < maxActualTexts {
+		if f.actualTexts == nil {
+			f.actualTexts = map[string]string{}
+		}
+		f.actualTexts[string(raw)] = t
+	}
+	return t
+}
+
 // textString decodes a PDF text string (UTF-16BE or UTF-8 with a BOM, else
 // PDFDocEncoding, which agrees with Latin-1 where reports use it).
-func textString(s string) string {
-	b := []byte(s)
+func textString[S ~string | ~[]byte](s S) string {
 	switch {
-	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
-		u := make([]uint16, 0, len(b)/2)
-		for i := 2; i+1 < len(b); i += 2 {
-			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
-		}
-		return string(utf16.Decode(u))
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return string(b[3:])
+	case len(s) >= 2 && s[0] == 0xFE && s[1] == 0xFF:
+		return utf16Text(s[2:])
+	case len(s) >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF:
+		return string(s[3:])
 	}
-	var r []rune
-	for _, c := range b {
+	var buf [64]byte
+	out := buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if t := winAnsi[c]; t != "" {
-			r = append(r, []rune(t)...)
+			out = append(out, t...)
 		} else if c == '\t' || c == '\n' || c == '\r' {
-			r = append(r, ' ')
+			out = append(out, ' ')
 		}
 	}
-	return string(r)
+	return string(out)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 )
@@ -31,6 +32,29 @@ type file struct {
 	repaired bool
 	depth    int   // objects being loaded, nested (a stream's /Length in another object…)
 	ends     []int // offsets of every "endstream", found on first need
+
+	src     bytes.Reader  // the Flate data being decoded
+	zlib    io.ReadCloser // reused by inflate, made on first need
+	deflate io.ReadCloser
+
+	actualTexts map[string]string // by the /ActualText's bytes; see actualText
+
+	// cuts counts objects not loaded for a loop or a chain too long;
+	// loadCharged, the budget loading objects spent (object streams).
+	// Fonts loaded without a cut are reused by later pages as loading
+	// them again, every object now read, would give and charge them.
+	cuts        int
+	loadCharged int64
+	fonts       map[Ref]loadedFont
+
+	glyphs []Glyph // the page being read draws here; see readPage
+
+	// contentBuf holds the content of the page being read, inflated by
+	// the last filter of its stream, which reuseContent tells inflate
+	// (see decodePageContent).
+	contentBuf   []byte
+	reuseContent bool
+	pool         *buffers // what glyphs and contentBuf go back to
 }
 
 // maxLoadDepth bounds objects loaded while loading another, so that a
@@ -54,6 +78,7 @@ func open(data []byte, b *budget) (*file, error) {
 		loading: map[int]bool{},
 		objStms: map[int]*objStm{},
 		budget:  b,
+		fonts:   map[Ref]loadedFont{},
 	}
 	if err := f.readXrefChain(); err != nil || f.trailer == nil || f.trailer["Root"] == nil {
 		if rerr := f.repair(); rerr != nil {
@@ -383,12 +408,17 @@ func (f *file) get(num int) any {
 		return v
 	}
 	if f.loading[num] || f.depth >= maxLoadDepth {
+		f.cuts++
 		return nil // a reference loop, or a chain too long
 	}
 	f.loading[num] = true
+	left := f.budget.left
 	f.depth++
 	v := f.load(num)
 	f.depth--
+	if f.depth == 0 {
+		f.loadCharged += left - f.budget.left
+	}
 	delete(f.loading, num)
 	f.cache[num] = v
 	return v

@@ -18,21 +18,34 @@ type budget struct {
 // errTooLarge is returned when the decoding budget is spent.
 var errTooLarge = errors.New("解压后的数据超过上限")
 
-// limitedWriter collects at most the budget's bytes.
-type limitedWriter struct {
-	buf bytes.Buffer
-	b   *budget
-}
-
-func (w *limitedWriter) Write(p []byte) (int, error) {
-	if int64(len(p)) > w.b.left {
-		n := int(w.b.left)
-		w.buf.Write(p[:n])
-		w.b.left = 0
-		return n, errTooLarge
+// readAll reads r to its end into buf, or into a new buffer of about hint
+// bytes when buf has less room, charging
+// the budget: past it, it keeps the bytes the budget had left and returns
+// errTooLarge. A read error ends it, with what was read.
+func (b *budget) readAll(r io.Reader, hint int, buf []byte) ([]byte, error) {
+	if size := max(512, min(int64(hint), b.left+1)); int64(cap(buf)) < size {
+		buf = make([]byte, 0, size)
 	}
-	w.b.left -= int64(len(p))
-	return w.buf.Write(p)
+	for {
+		if len(buf) == cap(buf) {
+			// Double: append grows a large slice by a quarter at a time.
+			buf = append(make([]byte, 0, 2*cap(buf)), buf...)
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		if int64(n) > b.left {
+			buf = buf[:len(buf)+int(b.left)]
+			b.left = 0
+			return buf, errTooLarge
+		}
+		b.left -= int64(n)
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // decodeStream returns a stream's data with its filters undone. Image
@@ -40,6 +53,19 @@ func (w *limitedWriter) Write(p []byte) (int, error) {
 // needs the pixels. A truncated or damaged Flate stream gives what could be
 // decoded, as viewers show it.
 func (f *file) decodeStream(s *Stream, decrypt bool) ([]byte, error) {
+	return f.decodeStreamTo(s, decrypt, false)
+}
+
+// decodePageContent is decodeStream for a page's content, which may be
+// decoded into the file's content buffer: the data is valid until the
+// next call, and the page is interpreted before the next page's content
+// is decoded (form XObjects and fonts, read meanwhile, decode into new
+// buffers).
+func (f *file) decodePageContent(s *Stream) ([]byte, error) {
+	return f.decodeStreamTo(s, true, true)
+}
+
+func (f *file) decodeStreamTo(s *Stream, decrypt, reuse bool) ([]byte, error) {
 	data := s.Raw
 	if decrypt && f.crypt != nil && s.Dict["Type"] != Name("XRef") {
 		data = f.crypt.decryptBytes(data, s.ref)
@@ -50,8 +76,11 @@ func (f *file) decodeStream(s *Stream, decrypt bool) ([]byte, error) {
 		if i < len(parms) {
 			p = parms[i]
 		}
+		// Only the last filter's output: the one before is its input.
+		f.reuseContent = reuse && i == len(filters)-1
 		var err error
 		data, err = f.applyFilter(name, data, p)
+		f.reuseContent = false
 		if err != nil {
 			return data, err
 		}
@@ -95,14 +124,13 @@ func (f *file) applyFilter(name Name, data []byte, p Dict) ([]byte, error) {
 		}
 		return f.predict(out, p)
 	case "LZWDecode", "LZW":
-		w := &limitedWriter{b: f.budget}
 		r := lzw.NewReader(bytes.NewReader(data), lzw.MSB, 8)
-		_, err := io.Copy(w, r)
+		out, err := f.budget.readAll(r, 4*len(data), nil)
 		r.Close()
 		if errors.Is(err, errTooLarge) {
-			return w.buf.Bytes(), err
+			return out, err
 		}
-		return f.predict(w.buf.Bytes(), p)
+		return f.predict(out, p)
 	case "ASCIIHexDecode", "AHx":
 		return f.charge(asciiHex(data))
 	case "ASCII85Decode", "A85":
@@ -126,23 +154,50 @@ func (f *file) charge(b []byte) ([]byte, error) {
 	return b, nil
 }
 
+// inflateHint is the decoded size inflate first makes room for, per byte
+// of Flate data: page content compresses five to ten to one, CMaps and
+// object streams two to one.
+const inflateHint = 4
+
 func (f *file) inflate(data []byte) ([]byte, error) {
-	w := &limitedWriter{b: f.budget}
-	var r io.ReadCloser
-	zr, err := zlib.NewReader(bytes.NewReader(data))
-	if err == nil {
-		r = zr
-	} else {
-		// No zlib header (some writers emit raw deflate).
-		r = flate.NewReader(bytes.NewReader(data))
+	// Taken at once: loading an object (predict resolves its parameters)
+	// may inflate an object stream before decodeStreamTo clears it.
+	reuse := f.reuseContent
+	f.reuseContent = false
+	var buf []byte
+	if reuse {
+		buf = f.contentBuf[:0]
 	}
-	_, err = io.Copy(w, r)
-	r.Close()
+	// One zlib and one raw deflate reader serve every stream of the file:
+	// a new one would allocate its 32 KB window each time.
+	f.src.Reset(data)
+	var r io.Reader
+	if f.zlib == nil {
+		if zr, err := zlib.NewReader(&f.src); err == nil {
+			f.zlib, r = zr, zr
+		}
+	} else if f.zlib.(zlib.Resetter).Reset(&f.src, nil) == nil {
+		r = f.zlib
+	}
+	if r == nil {
+		// No zlib header (some writers emit raw deflate).
+		f.src.Reset(data)
+		if f.deflate == nil {
+			f.deflate = flate.NewReader(&f.src)
+		} else {
+			f.deflate.(flate.Resetter).Reset(&f.src, nil)
+		}
+		r = f.deflate
+	}
+	out, err := f.budget.readAll(r, inflateHint*len(data)+512, buf)
+	if reuse {
+		f.contentBuf = out[:0]
+	}
 	if errors.Is(err, errTooLarge) {
-		return w.buf.Bytes(), err
+		return out, err
 	}
 	// A checksum error or an early end: keep what was decoded.
-	return w.buf.Bytes(), nil
+	return out, nil
 }
 
 // predict undoes PNG and TIFF predictors (/Predictor ≥ 2).
@@ -229,7 +284,7 @@ func abs(x int) int {
 }
 
 func asciiHex(data []byte) []byte {
-	out, _ := hexBytes(data)
+	out, _ := appendHex(nil, data)
 	return out
 }
 

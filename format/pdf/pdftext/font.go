@@ -208,7 +208,7 @@ func (f *file) cidWidths(fn *font, w Array) {
 }
 
 // decode splits s into character codes.
-func (fn *font) decode(s string, out []char) []char {
+func (fn *font) decode(s []byte, out []char) []char {
 	out = out[:0]
 	for len(s) > 0 {
 		n := 1
@@ -236,7 +236,7 @@ func (fn *font) decode(s string, out []char) []char {
 			case fn.unicode != "":
 				c.text, c.known = decodeUTF16(s[:n]), true
 			case fn.legacy != nil:
-				if t, err := fn.legacy.NewDecoder().String(s[:n]); err == nil && t != "" && t != "\ufffd" {
+				if t, err := fn.legacy.NewDecoder().String(string(s[:n])); err == nil && t != "" && t != "\ufffd" {
 					c.text, c.known = t, true
 				}
 			}

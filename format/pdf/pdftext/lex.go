@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The PDF object model, as far as text extraction needs it.
@@ -40,40 +41,131 @@ type lexer struct {
 	b   []byte
 	pos int
 	// content: a content stream, which has no references (N G R), so
-	// numbers need no look-ahead.
+	// numbers need no look-ahead. Its tokens' bytes stay valid until the
+	// interpreter resets scratch (after each operator); other lexers reuse
+	// scratch at each token.
 	content bool
+	// scratch holds the decoded bytes of strings and escaped names, so
+	// that a token needs no allocation of its own.
+	scratch []byte
+	// The token scan read last: a number's value, whether it is an
+	// integer; a name's, string's or keyword's bytes.
+	num   float64
+	isInt bool
+	tb    []byte
+	// tb is l.b[tOff:tEnd], or l.scratch[tOff:tEnd] when tScratch.
+	tOff, tEnd int
+	tScratch   bool
 }
 
-// keywords are the operators and words the lexer returns without
-// allocating.
-var keywords = map[string]string{}
+// keywordTable holds the operators and words the lexer returns without
+// allocating, open-addressed by keywordHash: content streams are mostly
+// operators, and a map would hash each one.
+var keywordTable [256]string
 
 // keywordValues are the same words as objects: a keyword put in an
-// interface would be allocated, and content streams are mostly operators.
+// interface would be allocated.
 var keywordValues = map[string]any{}
 
 func init() {
 	for _, k := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' " obj endobj R stream endstream xref trailer startxref true false null`) {
-		keywords[k] = k
+		h := keywordHash([]byte(k))
+		for keywordTable[h] != "" {
+			h = (h + 1) % uint8(len(keywordTable)-1)
+		}
+		keywordTable[h] = k
 		keywordValues[k] = keyword(k)
 	}
 }
 
-func isSpace(c byte) bool {
-	switch c {
-	case ' ', '\t', '\r', '\n', '\f', 0:
-		return true
-	}
-	return false
+func keywordHash(b []byte) uint8 {
+	return (b[0]*7 + b[len(b)-1]*3 + uint8(len(b))*29) % uint8(len(keywordTable)-1)
 }
 
-func isDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+// internKeyword returns the word of keywordTable b spells, "" for another.
+func internKeyword(b []byte) string {
+	if len(b) == 0 || len(b) > len("startxref") {
+		return ""
 	}
-	return false
+	for h := keywordHash(b); keywordTable[h] != ""; h = (h + 1) % uint8(len(keywordTable)-1) {
+		if keywordTable[h] == string(b) {
+			return keywordTable[h]
+		}
+	}
+	return ""
 }
+
+// nameTable holds the names of the dictionaries a reader meets most (the
+// keys of pages, fonts and streams and their usual values): next returns
+// them without allocating. Open-addressed by nameHash.
+var nameTable [1024]string
+
+func init() {
+	for _, n := range strings.Fields(`Type Subtype Font BaseFont Encoding ToUnicode DescendantFonts FontDescriptor
+W DW W2 DW2 Widths FirstChar LastChar CIDSystemInfo Registry Ordering Supplement CIDToGIDMap Identity
+FontName FontFamily FontStretch FontWeight Flags FontBBox ItalicAngle Ascent Descent CapHeight StemV StemH
+XHeight AvgWidth MaxWidth MissingWidth Leading FontFile FontFile2 FontFile3 CIDSet Style Panose Lang
+Length Length1 Length2 Length3 Filter DecodeParms FlateDecode DCTDecode Predictor Columns Colors
+BitsPerComponent Page Pages Kids Count Parent Resources Contents MediaBox CropBox BleedBox TrimBox ArtBox
+Rotate ProcSet PDF Text ImageB ImageC ImageI XObject ExtGState ColorSpace Pattern Shading Properties
+Image Form BBox Matrix Group S CS I K Width Height Annots StructParents Tabs Catalog Root Info Size Prev
+XRef ObjStm N First Index ID Title Author Subject Keywords Creator Producer CreationDate ModDate MarkInfo
+Marked Metadata XML StructTreeRoot StructElem Names Dests Outlines PageLabels PageMode PageLayout
+ViewerPreferences OpenAction Type0 Type1 Type3 TrueType CIDFontType0 CIDFontType2 Identity-H Identity-V
+WinAnsiEncoding MacRomanEncoding StandardEncoding Differences BaseEncoding DeviceRGB DeviceGray DeviceCMYK
+ICCBased Alternate Span ActualText MCID P Artifact Transparency CA ca BM SMask Normal LW LC LJ ML D Link
+Rect Border A URI Action Dest Interpolate ImageMask Decode Mask SA OP op OPM AIS TK UseCMap WMode
+CMapName Supplement F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 GS0 GS1 GS2 Im0 Im1 Im2 R7 R8 R9 R10 R11 R12`) {
+		h := nameHash([]byte(n))
+		for nameTable[h] != "" && nameTable[h] != n {
+			h = (h + 1) % uint32(len(nameTable))
+		}
+		nameTable[h] = n
+	}
+}
+
+// nameHash is FNV-1a.
+func nameHash(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h % uint32(len(nameTable))
+}
+
+// internName returns the name of nameTable b spells, "" for another.
+func internName(b []byte) string {
+	for h := nameHash(b); nameTable[h] != ""; h = (h + 1) % uint32(len(nameTable)) {
+		if nameTable[h] == string(b) {
+			return nameTable[h]
+		}
+	}
+	return ""
+}
+
+// The classes of bytes, looked up in charClass: the lexer asks of every
+// byte whether it ends a token.
+const (
+	classSpace = 1 << iota
+	classDelim
+)
+
+var charClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\r\n\f\x00") {
+		t[c] |= classSpace
+	}
+	for _, c := range []byte("()<>[]{}/%") {
+		t[c] |= classDelim
+	}
+	return t
+}()
+
+func isSpace(c byte) bool { return charClass[c]&classSpace != 0 }
+
+func isDelim(c byte) bool { return charClass[c]&classDelim != 0 }
+
+// isRegular reports a byte that neither is white space nor delimits.
+func isRegular(c byte) bool { return charClass[c] == 0 }
 
 // skipSpace skips white space and comments.
 func (l *lexer) skipSpace() {
@@ -112,65 +204,105 @@ type token struct {
 	kind  tokKind
 	num   float64
 	isInt bool
-	str   string // name, string bytes or keyword
+	str   string // name, string bytes or keyword (set by next, not scan)
+	b     []byte // the same bytes, in the input or the scratch buffer
 }
 
-// next returns the next token.
+// next returns the next token, its text as a string.
 func (l *lexer) next() token {
-	l.skipSpace()
-	if l.pos >= len(l.b) {
-		return token{kind: tEOF}
+	if !l.content {
+		l.scratch = l.scratch[:0]
 	}
-	c := l.b[l.pos]
-	switch {
-	case c == '[':
-		l.pos++
-		return token{kind: tArrayOpen}
-	case c == ']':
-		l.pos++
-		return token{kind: tArrayClose}
-	case c == '{' || c == '}':
-		l.pos++ // PostScript procedures (in Type 4 functions): not needed
-		return l.next()
-	case c == '/':
-		return token{kind: tName, str: l.name()}
-	case c == '(':
-		return token{kind: tString, str: l.literal()}
-	case c == '<':
-		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
-			l.pos += 2
-			return token{kind: tDictOpen}
+	t := token{kind: l.scan()}
+	switch t.kind {
+	case tNumber:
+		t.num, t.isInt = l.num, l.isInt
+	case tName:
+		t.b = l.tb
+		if n := internName(t.b); n != "" {
+			t.str = n
+		} else {
+			t.str = string(t.b)
 		}
-		return token{kind: tString, str: l.hex()}
-	case c == '>':
-		l.pos++
-		if l.pos < len(l.b) && l.b[l.pos] == '>' {
-			l.pos++
-			return token{kind: tDictClose}
-		}
-		return l.next() // a stray >
-	case c == ')':
-		l.pos++
-		return l.next()
-	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-		if t, ok := l.number(); ok {
-			return t
+	case tString:
+		t.b = l.tb
+		t.str = string(t.b)
+	case tKeyword:
+		t.b = l.tb
+		if k := internKeyword(t.b); k != "" {
+			t.str = k
+		} else {
+			t.str = string(t.b)
 		}
 	}
-	start := l.pos
-	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
-		l.pos++
-	}
-	if l.pos == start {
-		l.pos++ // a lone delimiter we do not know
-	}
-	if k, ok := keywords[string(l.b[start:l.pos])]; ok {
-		return token{kind: tKeyword, str: k}
-	}
-	return token{kind: tKeyword, str: string(l.b[start:l.pos])}
+	return t
 }
 
-func (l *lexer) number() (token, bool) {
+// scan reads the next token and returns its kind; its value is left in
+// l.num and l.isInt (a number) or l.tb (the bytes of a name, string or
+// keyword: a sub-slice of the input, or of the scratch buffer for a
+// string or an escaped name).
+func (l *lexer) scan() tokKind {
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return tEOF
+		}
+		c := l.b[l.pos]
+		switch {
+		case c == '[':
+			l.pos++
+			return tArrayOpen
+		case c == ']':
+			l.pos++
+			return tArrayClose
+		case c == '{' || c == '}':
+			l.pos++ // PostScript procedures (in Type 4 functions): not needed
+			continue
+		case c == '/':
+			l.tb = l.name()
+			return tName
+		case c == '(':
+			l.tb = l.literal()
+			return tString
+		case c == '<':
+			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+				l.pos += 2
+				return tDictOpen
+			}
+			l.tb = l.hex()
+			return tString
+		case c == '>':
+			l.pos++
+			if l.pos < len(l.b) && l.b[l.pos] == '>' {
+				l.pos++
+				return tDictClose
+			}
+			continue // a stray >
+		case c == ')':
+			l.pos++
+			continue
+		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+			if l.number() {
+				return tNumber
+			}
+		}
+		start := l.pos
+		for l.pos < len(l.b) && isRegular(l.b[l.pos]) {
+			l.pos++
+		}
+		if l.pos == start {
+			l.pos++ // a lone delimiter we do not know
+		}
+		l.tb = l.b[start:l.pos]
+		l.tOff, l.tEnd, l.tScratch = start, l.pos, false
+		return tKeyword
+	}
+}
+
+// number reads a number into l.num and l.isInt; false when there is none
+// (a sign or a dot alone).
+func (l *lexer) number() bool {
 	start := l.pos
 	i := l.pos
 	if i < len(l.b) && (l.b[i] == '+' || l.b[i] == '-') {
@@ -192,7 +324,7 @@ func (l *lexer) number() (token, bool) {
 		i++
 	}
 	if digits == 0 {
-		return token{}, false
+		return false
 	}
 	l.pos = i
 	if i-start <= 15 {
@@ -215,19 +347,22 @@ func (l *lexer) number() (token, bool) {
 		if neg {
 			v = -v
 		}
-		return token{kind: tNumber, num: v, isInt: !dot}, true
+		l.num, l.isInt = v, !dot
+		return true
 	}
 	s := string(l.b[start:i])
 	if !dot {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return token{kind: tNumber, num: float64(n), isInt: true}, true
+			l.num, l.isInt = float64(n), true
+			return true
 		}
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		f = 0
 	}
-	return token{kind: tNumber, num: f}, true
+	l.num, l.isInt = f, false
+	return true
 }
 
 func unhex(c byte) int {
@@ -242,19 +377,28 @@ func unhex(c byte) int {
 	return -1
 }
 
-func (l *lexer) name() string {
+// scratchFrom returns the scratch bytes appended since start, capped so
+// that appending to them cannot overwrite later tokens, and records
+// where they are.
+func (l *lexer) scratchFrom(start int) []byte {
+	l.tOff, l.tEnd, l.tScratch = start, len(l.scratch), true
+	return l.scratch[start:len(l.scratch):len(l.scratch)]
+}
+
+func (l *lexer) name() []byte {
 	l.pos++ // '/'
-	// Most names have no #xx escape: one string, no buffer.
+	// Most names have no #xx escape: a slice of the input.
 	end := l.pos
-	for end < len(l.b) && !isSpace(l.b[end]) && !isDelim(l.b[end]) && l.b[end] != '#' {
+	for end < len(l.b) && isRegular(l.b[end]) && l.b[end] != '#' {
 		end++
 	}
 	if end == len(l.b) || l.b[end] != '#' {
 		start := l.pos
 		l.pos = end
-		return string(l.b[start:end])
+		l.tOff, l.tEnd, l.tScratch = start, end, false
+		return l.b[start:end:end]
 	}
-	var out []byte
+	start := len(l.scratch)
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
 		if isSpace(c) || isDelim(c) {
@@ -263,20 +407,21 @@ func (l *lexer) name() string {
 		if c == '#' && l.pos+2 < len(l.b) {
 			h, lo := unhex(l.b[l.pos+1]), unhex(l.b[l.pos+2])
 			if h >= 0 && lo >= 0 {
-				out = append(out, byte(h<<4|lo))
+				l.scratch = append(l.scratch, byte(h<<4|lo))
 				l.pos += 3
 				continue
 			}
 		}
-		out = append(out, c)
+		l.scratch = append(l.scratch, c)
 		l.pos++
 	}
-	return string(out)
+	return l.scratchFrom(start)
 }
 
-func (l *lexer) literal() string {
+func (l *lexer) literal() []byte {
 	l.pos++ // '('
-	var out []byte
+	start := len(l.scratch)
+	out := l.scratch
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -287,11 +432,13 @@ func (l *lexer) literal() string {
 		case ')':
 			depth--
 			if depth == 0 {
-				return string(out)
+				l.scratch = out
+				return l.scratchFrom(start)
 			}
 		case '\\':
 			if l.pos >= len(l.b) {
-				return string(out)
+				l.scratch = out
+				return l.scratchFrom(start)
 			}
 			e := l.b[l.pos]
 			l.pos++
@@ -327,20 +474,22 @@ func (l *lexer) literal() string {
 		}
 		out = append(out, c)
 	}
-	return string(out)
+	l.scratch = out
+	return l.scratchFrom(start)
 }
 
-func (l *lexer) hex() string {
-	out, n := hexBytes(l.b[l.pos+1:]) // after '<'
+func (l *lexer) hex() []byte {
+	start := len(l.scratch)
+	var n int
+	l.scratch, n = appendHex(l.scratch, l.b[l.pos+1:]) // after '<'
 	l.pos += 1 + n
-	return string(out)
+	return l.scratchFrom(start)
 }
 
-// hexBytes decodes hex digits up to '>' (white space and other bytes are
-// skipped; an odd last digit counts as followed by 0). It returns the
-// bytes and the length of input read, the '>' included.
-func hexBytes(data []byte) ([]byte, int) {
-	var out []byte
+// appendHex decodes hex digits up to '>' (white space and other bytes are
+// skipped; an odd last digit counts as followed by 0), appending them to
+// out. It returns out and the length of input read, the '>' included.
+func appendHex(out, data []byte) ([]byte, int) {
 	hi := -1
 	i := 0
 	for i < len(data) {
@@ -387,14 +536,14 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 			if t2.kind == tNumber && t2.isInt && t2.num >= 0 {
 				t3 := l.next()
 				if t3.kind == tKeyword && t3.str == "R" {
-					return Ref{int(tok.num), int(t2.num)}, true
+					return refValue(int(tok.num), int(t2.num)), true
 				}
 			}
 			l.pos = save
-			return int(clampInt(tok.num)), true
+			return intValue(int(clampInt(tok.num))), true
 		}
 		if tok.isInt {
-			return int(clampInt(tok.num)), true
+			return intValue(int(clampInt(tok.num))), true
 		}
 		return tok.num, true
 	case tName:
@@ -459,6 +608,44 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 		return keyword(tok.str), true
 	}
 	return nil, false
+}
+
+// smallInts are the ints below 4096 as objects: put in an interface, an
+// int above 255 is allocated, and a font's /Widths and /W arrays are
+// hundreds of them.
+var smallInts [4096]any
+
+func init() {
+	for i := range smallInts {
+		smallInts[i] = i
+	}
+}
+
+// refValues are the references N 0 R with N below 4096 as objects,
+// made on first need: put in an interface, a Ref is allocated, and page
+// trees and resources are made of them.
+var refValues = sync.OnceValue(func() *[4096]any {
+	var t [4096]any
+	for i := range t {
+		t[i] = Ref{i, 0}
+	}
+	return &t
+})
+
+// refValue returns the reference num gen R as an object.
+func refValue(num, gen int) any {
+	if gen == 0 && num >= 0 && num < len(refValues()) {
+		return refValues()[num]
+	}
+	return Ref{num, gen}
+}
+
+// intValue returns n as an object.
+func intValue(n int) any {
+	if n >= 0 && n < len(smallInts) {
+		return smallInts[n]
+	}
+	return n
 }
 
 func clampInt(f float64) float64 {

@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"sync"
 )
 
 // Glyph is one character drawn on a page, in page space: points, origin at
@@ -88,10 +90,12 @@ func Read(data []byte, lim Limits) (doc *Document, err error) {
 		}
 		return nil, fmt.Errorf("%w（%v）", ErrCorrupt, err)
 	}
+	f.takeBuffers()
+	defer f.releaseBuffers()
 	doc = &Document{}
 	if info := f.dict(f.trailer["Info"]); info != nil {
 		if s, ok := f.resolve(info["Title"]).(String); ok {
-			doc.Title = textString(string(s))
+			doc.Title = textString(s)
 		}
 	}
 	root := f.dict(f.trailer["Root"])
@@ -121,6 +125,68 @@ func Read(data []byte, lim Limits) (doc *Document, err error) {
 		}
 	}
 	return doc, nil
+}
+
+// buffers are the buffers a file draws glyphs and decodes page content
+// into (see readPage and decodePageContent), kept from file to file: the
+// first page of each file would grow them from nothing again.
+type buffers struct {
+	glyphs  []Glyph
+	content []byte
+}
+
+var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
+
+// takeBuffers gives f buffers from the pool.
+func (f *file) takeBuffers() {
+	b := bufferPool.Get().(*buffers)
+	f.glyphs, f.contentBuf = b.glyphs[:0], b.content[:0]
+	*b = buffers{}
+	f.pool = b
+}
+
+// Buffers larger than these (a hostile or huge file) are dropped rather
+// than kept in the pool.
+const (
+	maxPooledGlyphs  = 1 << 16
+	maxPooledContent = 8 << 20
+)
+
+// releaseBuffers returns f's buffers to the pool, the glyphs' texts
+// cleared so that the pool keeps no string alive.
+func (f *file) releaseBuffers() {
+	b := buffers{glyphs: f.glyphs[:0], content: f.contentBuf[:0]}
+	if cap(b.glyphs) > maxPooledGlyphs {
+		b.glyphs = nil
+	}
+	if cap(b.content) > maxPooledContent {
+		b.content = nil
+	}
+	clear(b.glyphs[:cap(b.glyphs)])
+	*f.pool = b
+	bufferPool.Put(f.pool)
+	f.glyphs, f.contentBuf, f.pool = nil, nil, nil
+}
+
+// pageSpace turns user space, the CTM applied, into page space: the
+// crop box's corner moved to the origin, the page's /Rotate undone. A
+// method, not a closure, so that it is inlined where glyphs are placed.
+type pageSpace struct {
+	llx, lly, w, h float64
+	rot            int
+}
+
+func (p *pageSpace) apply(x, y float64) (float64, float64) {
+	x, y = x-p.llx, y-p.lly
+	switch p.rot {
+	case 90:
+		return y, p.w - x
+	case 180:
+		return p.w - x, p.h - y
+	case 270:
+		return p.h - y, x
+	}
+	return x, y
 }
 
 // pageInfo is a page dictionary with its inherited attributes.
@@ -193,18 +259,7 @@ func (f *file) readPage(p pageInfo, ops *int) Page {
 	w, h := urx-llx, ury-lly
 	rot := ((p.rotate % 360) + 360) % 360 / 90 * 90
 	pg := Page{Width: w, Height: h}
-	toPage := func(x, y float64) (float64, float64) {
-		x, y = x-llx, y-lly
-		switch rot {
-		case 90:
-			return y, w - x
-		case 180:
-			return w - x, h - y
-		case 270:
-			return h - y, x
-		}
-		return x, y
-	}
+	toPage := pageSpace{llx: llx, lly: lly, w: w, h: h, rot: rot}
 	if rot == 90 || rot == 270 {
 		pg.Width, pg.Height = h, w
 	}
@@ -213,8 +268,17 @@ func (f *file) readPage(p pageInfo, ops *int) Page {
 		fonts: map[any]*font{}, forms: map[*Stream]bool{},
 	}
 	in.gs = gstate{ctm: identity, th: 1}
+	// The glyphs are drawn into the file's buffer, grown by doubling
+	// once for all pages, and copied out at their final length.
+	pg.Glyphs = f.glyphs[:0]
 	for _, data := range f.contents(p.dict["Contents"]) {
-		in.run(data, p.res)
+		in.runContent(data, p.res)
+	}
+	f.glyphs = pg.Glyphs[:0]
+	if in.drew {
+		pg.Glyphs = slices.Clone(pg.Glyphs)
+	} else {
+		pg.Glyphs = nil
 	}
 	return pg
 }
@@ -225,7 +289,7 @@ func (f *file) contents(v any) [][]byte {
 	var out [][]byte
 	add := func(x any) {
 		if s, ok := f.resolve(x).(*Stream); ok {
-			if data, _ := f.decodeStream(s, true); len(data) > 0 {
+			if data, _ := f.decodePageContent(s); len(data) > 0 {
 				out = append(out, data)
 			}
 		}
@@ -239,7 +303,7 @@ func (f *file) contents(v any) [][]byte {
 		var all []byte
 		for _, x := range c {
 			if s, ok := f.resolve(x).(*Stream); ok {
-				if data, _ := f.decodeStream(s, true); len(data) > 0 {
+				if data, _ := f.decodePageContent(s); len(data) > 0 {
 					all = append(all, data...)
 					all = append(all, ' ')
 				}

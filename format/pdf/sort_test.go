@@ -1,0 +1,54 @@
+package pdf
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestLessCmpOrdersAsSliceStable sorts glyphs by baseline and by x with
+// slices.SortStableFunc and lessCmp, and with sort.SliceStable and the
+// same less function, as the layout did: the same order, on few distinct
+// values (many ties) with NaNs among them.
+func TestLessCmpOrdersAsSliceStable(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	values := []float64{0, 1, 2, 3, math.NaN(), math.Inf(1), -1}
+	for n := range 300 {
+		gs := make([]pglyph, n)
+		for i := range gs {
+			gs[i] = pglyph{x: values[r.IntN(len(values))], y: values[r.IntN(len(values))], w: float64(i)}
+		}
+		want := slices.Clone(gs)
+		sort.SliceStable(want, func(i, j int) bool {
+			if want[i].y != want[j].y {
+				return want[i].y > want[j].y
+			}
+			return want[i].x < want[j].x
+		})
+		got := slices.Clone(gs)
+		slices.SortStableFunc(got, func(a, b pglyph) int {
+			if a.y != b.y {
+				return lessCmp(a.y > b.y)
+			}
+			return lessCmp(a.x < b.x)
+		})
+		for i := range got {
+			if got[i].w != want[i].w { // w: the glyph's index before sorting
+				t.Fatalf("%d glyphs: at %d glyph %v, sort.SliceStable has %v", n, i, got[i].w, want[i].w)
+			}
+		}
+	}
+}
+
+// TestPDFBlank compares pdfBlank with strings.TrimSpace(s) == "" on
+// white space of every kind, text, and bad UTF-8.
+func TestPDFBlank(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\n\v\f\r ", "\u00a0", "\u3000", "\u2028\u0085", "\u200b", "a", " a ", "中", "\u3000中", "\xff", " \xff", "\xe3\x80", "\x85", "\u00a0\u1680"} {
+		if got, want := pdfBlank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("pdfBlank(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
