@@ -95,3 +95,54 @@ func (s *Set) In(text string) bool {
 	at, _ := s.Index(text)
 	return at >= 0
 }
+
+// Mark sets bit k of found (found[k/64] & 1<<(k%64)) for every word k of
+// the set that occurs in text, leaving the other bits as they are: one
+// pass tells which of many lists of words the text holds (a list holds a
+// word of the text when its bits meet found). found must hold a bit for
+// each word: len(found)*64 >= len(s.Words()).
+func (s *Set) Mark(text string, found []uint64) {
+	for _, k := range s.short {
+		if strings.Contains(text, s.words[k]) {
+			found[k/64] |= 1 << (k % 64)
+		}
+	}
+	for i := 0; i+1 < len(text); i++ {
+		h := setBucket(text[i], text[i+1])
+		if s.bits[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		for _, k := range s.byBucket[s.head[h]:s.head[h+1]] {
+			if strings.HasPrefix(text[i:], s.words[k]) {
+				found[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
+}
+
+// FirstEnd returns the least end (offset just after it) of an occurrence
+// in text of any of the words, or -1 when none occurs: the least of
+// strings.Index(text, w)+len(w) over the words w found. text[:e] holds one
+// of the words exactly when FirstEnd(text) is in [0, e].
+func (s *Set) FirstEnd(text string) int {
+	best := -1
+	for _, k := range s.short {
+		if i := strings.Index(text, s.words[k]); i >= 0 && (best < 0 || i+len(s.words[k]) < best) {
+			best = i + len(s.words[k])
+		}
+	}
+	// A word starting at i ends after i: once i reaches best, none ends
+	// before it.
+	for i := 0; i+1 < len(text) && (best < 0 || i < best); i++ {
+		h := setBucket(text[i], text[i+1])
+		if s.bits[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		for _, k := range s.byBucket[s.head[h]:s.head[h+1]] {
+			if w := s.words[k]; strings.HasPrefix(text[i:], w) && (best < 0 || i+len(w) < best) {
+				best = i + len(w)
+			}
+		}
+	}
+	return best
+}
