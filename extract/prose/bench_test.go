@@ -4,12 +4,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"xxgk/document"
 	"xxgk/format"
+	"xxgk/internal/strs"
 )
 
 // corpusDoc is a report of testdata/reports read into a document, with the
@@ -67,4 +69,39 @@ func BenchmarkFigures(b *testing.B) {
 			Figures(d.doc, d.year, false, nil, nil)
 		}
 	}
+}
+
+func TestListSet(t *testing.T) {
+	lists := [][]string{{"申请", "收到"}, {"行政复议", "复议"}, {"申请"}, {}, {"诉讼", "", "x"}}
+	ls := newListSet(lists...)
+	for _, text := range []string{"", "收到申请", "行政复议", "未提起诉讼", "复议x", "\xe7\x94"} {
+		f := ls.found(text)
+		for i, l := range lists {
+			if got, want := ls.has(f, i), strs.ContainsAny(text, l); got != want {
+				t.Errorf("has(found(%q), %q) = %v, want %v", text, l, got, want)
+			}
+		}
+	}
+}
+
+// fieldsClauses is how clauses were cut before clausesOf.
+func fieldsClauses(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool {
+		return r == '，' || r == ',' || r == '；' || r == ';' || r == '。'
+	})
+}
+
+func FuzzClausesOf(f *testing.F) {
+	for _, s := range []string{"", "，", "未收到申请，未收到行政复议申请。", "a,,b;；c。", "\xef\xbc", "\xe3\x80\x82\xef\xbc\x8c", "\xe3\xef\xbc\x8cx", "，。；"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var got []string
+		for c := range clausesOf(text) {
+			got = append(got, c)
+		}
+		if want := fieldsClauses(text); !slices.Equal(got, want) {
+			t.Errorf("clausesOf(%q) = %q, want %q", text, got, want)
+		}
+	})
 }

@@ -7,6 +7,7 @@ package prose
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -320,7 +321,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 	// 1697条；… is one statement (chain), and the sentence before it
 	// (prev) gives its context.
 	prev, chain, block := "", "", -1
-	for _, s := range splitSentences(doc) {
+	for s := range sentences(doc) {
 		text := s.Text
 		if trad {
 			text = zh.FoldHan(text)
@@ -541,12 +542,13 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		before := whole[:len(st.chain)+m.Start]
 		afterPart := partAt <= len(before)
 		pre := dropEnumeration(b.pre) // the same for every rule
+		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
 		for i := range proseRules {
 			r := &proseRules[i] // a rule is large: copying it per number and rule cost more than its tests
 			// claims first: most rules fail its first tests on the words
 			// next to the number, while past rewrites the whole clause
 			// before it (quadratic on a long clause). Both are pure.
-			if share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, m, afterPart) || past && r.past(clause) {
+			if share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, &words, m, afterPart) || past && r.past(clause) {
 				continue
 			}
 			if _, dup := out[r.figure]; dup {
@@ -805,20 +807,21 @@ func (r *proseRule) topicAllowed(t topic) bool {
 }
 
 // claims reports whether the rule (proseRules[ri]) reads mention m of the
-// sentence, bound to its words by b; pre is dropEnumeration(b.pre).
-func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, pre string, m numMention, afterPart bool) bool {
+// sentence, bound to its words by b; pre is dropEnumeration(b.pre) and w
+// the rules' words in pre and b.after.
+func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, pre string, w *mentionWords, m numMention, afterPart bool) bool {
 	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
 		return false
 	}
-	if !strs.ContainsAny(pre, r.subject) && !(r.nounAfter && strs.ContainsAny(b.after, r.subject)) {
+	if !w.has(ri, listSubject, false) && !(r.nounAfter && w.has(ri, listSubject, true)) {
 		return false
 	}
 	if r.also != nil {
-		if r.object && !objectOf(pre, b.after, r.subject, r.also) || !strs.ContainsAny(pre, r.also) && !strs.ContainsAny(b.after, r.also) {
+		if r.object && !objectOf(pre, b.after, r.subject, r.also) || !w.has(ri, listAlso, false) && !w.has(ri, listAlso, true) {
 			return false
 		}
 	}
-	if b.after != "" && !strs.ContainsAny(b.after, r.nouns) {
+	if b.after != "" && !w.has(ri, listNouns, true) {
 		return false // the number counts another noun
 	}
 	if r.context != nil {
@@ -827,7 +830,7 @@ func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string,
 			return false // the section itself can give the context
 		}
 	}
-	if strs.ContainsAny(pre, r.not) || strs.ContainsAny(b.after, r.not) {
+	if w.has(ri, listNot, false) || w.has(ri, listNot, true) {
 		return false
 	}
 	if r.channelSubject && channelSubject(pre, r.subject) || r.oneChannel && sc.channelKinds() > 1 {
@@ -937,10 +940,25 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 			sentence: s.Text,
 		}
 	}
-	var clauses []string // split when a rule first needs them: most sentences state no zero
+	// One pass tells which rules' subjects the sentence holds, and one
+	// more per clause, when a rule first needs them (most sentences state
+	// no zero), which its clauses hold.
+	var subjects wordBits
+	read := false
+	type clause struct {
+		text     string
+		subjects wordBits
+	}
+	var clauses []clause
 	split := false
-	for _, z := range zeroRules {
-		if !topicIn(s.Topic, z.topics) || !strs.ContainsAny(text, z.subject) {
+	for zi, z := range zeroRules {
+		if !topicIn(s.Topic, z.topics) {
+			continue
+		}
+		if !read {
+			subjects, read = zeroSubjects.found(text), true
+		}
+		if !zeroSubjects.has(subjects, zi) {
 			continue
 		}
 		if z.context != nil && !strs.ContainsAny(text, z.context) {
@@ -951,13 +969,21 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
 		if !split {
-			clauses, split = splitClauses(text), true
+			for c := range clausesOf(text) {
+				clauses = append(clauses, clause{c, zeroSubjects.found(c)})
+			}
+			split = true
 		}
 		stated := false
 		for _, c := range clauses {
 			// Each of the three tests needs a subject in the clause (a
 			// negation that holds one is in it too): most clauses have none.
-			if strs.ContainsAny(c, z.subject) && !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject) || noneStated(c, z.subject)) {
+			// negates and zeroAfter need one of their words in the clause:
+			// the sets rule most clauses out in one pass.
+			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
+				(zeroNegations[zi].In(c.text) && negates(c.text, z.negation, z.subject) ||
+					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
+					noneStated(c.text, z.subject)) {
 				stated = true
 				break
 			}
@@ -1054,7 +1080,9 @@ var bareNoneEnds = []string{"无", "无申请", "无此情况", "无此类情况
 // litigation, it states that section's figures are zero.
 func bareNone(text string) bool {
 	t := strings.TrimRight(text, "。；;！!.")
-	if utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
+	// A rune is 4 bytes at most (an invalid byte counts as one): a longer
+	// text has more than 16, and counting them was most of the test.
+	if len(t) > 4*16 || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
 		return false // 行政复议：无 names its subject, for the rules to read
 	}
 	for _, m := range scanNumbers(t) {
@@ -1093,11 +1121,63 @@ var zeroTopics = map[string]topic{
 	"litigation.total": topicReview, "fees.collected_yuan": topicFees,
 }
 
-// splitClauses cuts a sentence at its commas and semicolons.
-func splitClauses(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool {
-		return r == '，' || r == ',' || r == '；' || r == ';' || r == '。'
-	})
+// zeroSubjects are the subjects of the zero rules, by rule.
+var zeroSubjects = func() *listSet {
+	var lists [][]string
+	for _, z := range zeroRules {
+		lists = append(lists, z.subject)
+	}
+	return newListSet(lists...)
+}()
+
+// zeroNegations are the negations of the zero rules, by rule.
+var zeroNegations = func() []*strs.Set {
+	var sets []*strs.Set
+	for _, z := range zeroRules {
+		sets = append(sets, strs.NewSet(z.negation...))
+	}
+	return sets
+}()
+
+// anyZeroWord holds zeroWords.
+var anyZeroWord = strs.NewSet(zeroWords...)
+
+// clausesOf yields the clauses of a sentence cut at its commas, semicolons
+// and full stops, the empty ones left out: the fields of
+// strings.FieldsFunc at ，,；;。, found byte by byte. (In UTF-8 the bytes
+// of ，；。 never occur inside another character, valid or not: their
+// first bytes EF and E3 continue no character.)
+func clausesOf(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(text); {
+			n := 0
+			switch c := text[i]; c {
+			case ',', ';':
+				n = 1
+			case 0xEF: // ，EF BC 8C；EF BC 9B
+				if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9B) {
+					n = 3
+				}
+			case 0xE3: // 。E3 80 82
+				if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82 {
+					n = 3
+				}
+			}
+			if n == 0 {
+				i++
+				continue
+			}
+			if i > start && !yield(text[start:i]) {
+				return
+			}
+			i += n
+			start = i
+		}
+		if start < len(text) {
+			yield(text[start:])
+		}
+	}
 }
 
 func topicIn(t topic, ts []topic) bool {

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -127,14 +128,29 @@ const (
 // splitSentences cuts the paragraphs of doc into sentences, each with the
 // section it falls under. Tables are skipped.
 func splitSentences(doc *document.Document) []sentence {
-	sp := sentenceSplitter{}
-	for i, b := range doc.Blocks {
-		if b.Table != nil || b.Text == "" {
-			continue
-		}
-		sp.block(i, b)
+	var out []sentence
+	for s := range sentences(doc) {
+		out = append(out, s)
 	}
-	return sp.out
+	return out
+}
+
+// sentences yields the sentences of splitSentences one by one, as they are
+// cut: the reader needs each only once, and a report's slice of them grown
+// sentence by sentence cost more than reading them.
+func sentences(doc *document.Document) iter.Seq[sentence] {
+	return func(yield func(sentence) bool) {
+		sp := sentenceSplitter{yield: yield}
+		for i, b := range doc.Blocks {
+			if b.Table != nil || b.Text == "" {
+				continue
+			}
+			sp.block(i, b)
+			if sp.stopped {
+				return
+			}
+		}
+	}
 }
 
 type headingEntry struct {
@@ -144,11 +160,12 @@ type headingEntry struct {
 }
 
 type sentenceSplitter struct {
-	out     []sentence
-	stack   []headingEntry // open headings, outermost first
-	docYear int            // first year the prose names, 0 until seen
-	l1      int            // number of the open level-1 section (三、 → 3)
-	inIntro bool           // in the sentence listing the report's parts
+	yield   func(sentence) bool // takes each sentence
+	stopped bool                // yield asked for no more
+	stack   []headingEntry      // open headings, outermost first
+	docYear int                 // first year the prose names, 0 until seen
+	l1      int                 // number of the open level-1 section (三、 → 3)
+	inIntro bool                // in the sentence listing the report's parts
 
 	// the block being split
 	line  int
@@ -286,7 +303,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 // emit adds a sentence of the current block under the open headings.
 func (sp *sentenceSplitter) emit(s string) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || sp.stopped {
 		return
 	}
 	if sp.docYear == 0 {
@@ -295,7 +312,7 @@ func (sp *sentenceSplitter) emit(s string) {
 		}
 	}
 	tp, h := sp.current()
-	sp.out = append(sp.out, sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
+	sp.stopped = !sp.yield(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
 		Section: sp.section(), Page: sp.page})
 }
 
