@@ -8,10 +8,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"xxgk/document"
 	"xxgk/format"
 	"xxgk/internal/strs"
+	"xxgk/zh"
 )
 
 // corpusDoc is a report of testdata/reports read into a document, with the
@@ -104,4 +106,30 @@ func FuzzClausesOf(f *testing.F) {
 			t.Errorf("clausesOf(%q) = %q, want %q", text, got, want)
 		}
 	})
+}
+
+func FuzzDecodeRune(f *testing.F) {
+	for _, s := range []string{"", "a", "申", "\xe0\xa0\x80", "\xe0\x80\x80", "\xed\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbf", "\xe4\xb8", "\xf0\x9f\x98\x80", "\xc2\x80", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); i++ {
+			r, n := decodeRune(s, i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
+			}
+			if got, want := isCNNumeral(r), zh.Digit(r) >= 0 || zh.Place(r) > 0; got != want {
+				t.Fatalf("isCNNumeral(%U) = %v", r, got)
+			}
+		}
+	})
+}
+
+func TestIsCNNumeral(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := isCNNumeral(r), zh.Digit(r) >= 0 || zh.Place(r) > 0; got != want {
+			t.Fatalf("isCNNumeral(%U) = %v", r, got)
+		}
+	}
 }

@@ -8,7 +8,6 @@ package prose
 import (
 	"fmt"
 	"iter"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -240,54 +239,23 @@ var (
 	rateWords = []string{"率", "平均", "比例", "占", "人均", "每"}
 )
 
-// proseSubjects are every word a rule starts from; a sentence with none
-// of them states no figure.
-var proseSubjects = func() *wordSet {
-	var ws []string
+// sentenceWords are the words the rules start from, read once per
+// sentence: list 0 holds every rule's subject (a sentence with none of them
+// states no figure) and list 1+i the subjects of zeroRules[i].
+var sentenceWords = func() *listSet {
+	var all []string
 	for _, r := range proseRules {
-		ws = append(ws, r.subject...)
+		all = append(all, r.subject...)
 	}
 	for _, z := range zeroRules {
-		ws = append(ws, z.subject...)
+		all = append(all, z.subject...)
 	}
-	return newWordSet(ws)
+	lists := [][]string{all}
+	for _, z := range zeroRules {
+		lists = append(lists, z.subject)
+	}
+	return newListSet(lists...)
 }()
-
-// wordSet tells whether any of many words occurs in a text in one pass:
-// a bitmap of the words' first runes (all in the BMP) says where a word
-// may start. Testing every sentence of a report against sixty words one
-// strings.Index at a time was a fifth of the parse.
-type wordSet struct {
-	first [1 << 16 / 64]uint64
-	words map[rune][]string
-}
-
-func newWordSet(words []string) *wordSet {
-	ws := &wordSet{words: map[rune][]string{}}
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if r >= 1<<16 || slices.Contains(ws.words[r], w) {
-			continue
-		}
-		ws.first[r/64] |= 1 << (r % 64)
-		ws.words[r] = append(ws.words[r], w)
-	}
-	return ws
-}
-
-func (ws *wordSet) in(text string) bool {
-	for i, r := range text {
-		if r >= 1<<16 || ws.first[r/64]&(1<<(r%64)) == 0 {
-			continue
-		}
-		for _, w := range ws.words[r] {
-			if strings.HasPrefix(text[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // proseCandidate is one reading of a figure from one sentence.
 type proseCandidate struct {
@@ -338,7 +306,8 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
 		}
-		if !proseSubjects.in(text) && !bareNone(text) {
+		subjects := sentenceWords.found(text)
+		if !sentenceWords.has(subjects, 0) && !bareNone(text) {
 			continue // no rule's subject: nothing to read (most sentences)
 		}
 		if sentenceOutOfScope(text, year) {
@@ -349,7 +318,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 				out[fig] = append(out[fig], c)
 			}
 		}
-		for fig, c := range proseZeros(s, text) {
+		for fig, c := range proseZeros(s, text, subjects) {
 			if len(out[fig]) == 0 || !sameSentence(out[fig], s.Text) {
 				out[fig] = append(out[fig], c)
 			}
@@ -362,10 +331,19 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 // sentence without one states no count (most sentences that name a
 // figure's words).
 func mayCount(text string) bool {
-	for _, r := range text {
-		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || zh.Digit(r) >= 0 || zh.Place(r) > 0 {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := decodeRune(text, i)
+		if r >= '０' && r <= '９' || isCNNumeral(r) {
 			return true
 		}
+		i += size
 	}
 	return false
 }
@@ -929,8 +907,9 @@ func unitIn(u string, units []string) bool {
 	return false
 }
 
-// proseZeros reads the zeros a sentence states.
-func proseZeros(s sentence, text string) map[string]proseCandidate {
+// proseZeros reads the zeros a sentence states; subjects are the
+// sentenceWords of text.
+func proseZeros(s sentence, text string, subjects wordBits) map[string]proseCandidate {
 	out := map[string]proseCandidate{}
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
@@ -940,11 +919,8 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 			sentence: s.Text,
 		}
 	}
-	// One pass tells which rules' subjects the sentence holds, and one
-	// more per clause, when a rule first needs them (most sentences state
-	// no zero), which its clauses hold.
-	var subjects wordBits
-	read := false
+	// One pass per clause, when a rule first needs them (most sentences
+	// state no zero), tells which rules' subjects its clauses hold.
 	type clause struct {
 		text     string
 		subjects wordBits
@@ -955,10 +931,7 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 		if !topicIn(s.Topic, z.topics) {
 			continue
 		}
-		if !read {
-			subjects, read = zeroSubjects.found(text), true
-		}
-		if !zeroSubjects.has(subjects, zi) {
+		if !sentenceWords.has(subjects, 1+zi) {
 			continue
 		}
 		if z.context != nil && !strs.ContainsAny(text, z.context) {
@@ -970,7 +943,7 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
 		if !split {
 			for c := range clausesOf(text) {
-				clauses = append(clauses, clause{c, zeroSubjects.found(c)})
+				clauses = append(clauses, clause{c, sentenceWords.found(c)})
 			}
 			split = true
 		}
@@ -980,7 +953,7 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 			// negation that holds one is in it too): most clauses have none.
 			// negates and zeroAfter need one of their words in the clause:
 			// the sets rule most clauses out in one pass.
-			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
+			if sentenceWords.has(c.subjects, 1+zi) && !strs.ContainsAny(c.text, z.not) &&
 				(zeroNegations[zi].In(c.text) && negates(c.text, z.negation, z.subject) ||
 					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
 					noneStated(c.text, z.subject)) {
@@ -1120,15 +1093,6 @@ var zeroTopics = map[string]topic{
 	"requests.received": topicRequests, "review.total": topicReview,
 	"litigation.total": topicReview, "fees.collected_yuan": topicFees,
 }
-
-// zeroSubjects are the subjects of the zero rules, by rule.
-var zeroSubjects = func() *listSet {
-	var lists [][]string
-	for _, z := range zeroRules {
-		lists = append(lists, z.subject)
-	}
-	return newListSet(lists...)
-}()
 
 // zeroNegations are the negations of the zero rules, by rule.
 var zeroNegations = func() []*strs.Set {

@@ -92,7 +92,7 @@ func scanNumbers(s string) []numMention {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		switch {
 		case r >= '０' && r <= '９':
 			i = sc.digits(i)
@@ -102,7 +102,7 @@ func scanNumbers(s string) []numMention {
 			i = sc.bracket(i, size)
 		case r == '百' && strings.HasPrefix(s[i:], "百分之"):
 			i = sc.percentWord(i)
-		case zh.Digit(r) >= 0 || zh.Place(r) > 0 || r == '几':
+		case isCNNumeral(r) || r == '几':
 			i = sc.chinese(i)
 		case r == '数' || r == '上' || r == '成':
 			i = sc.vague(i, r, size)

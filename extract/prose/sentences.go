@@ -242,7 +242,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 				n, lastComma, lastSpace = 0, -1, -1
 			}
 		}
-		r, size := utf8.DecodeRuneInString(t[i:])
+		r, size := decodeRune(t, i)
 		boundary = false
 		n++
 		if depth > 0 {
