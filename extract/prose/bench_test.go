@@ -133,3 +133,63 @@ func TestIsCNNumeral(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleEndWords checks what firstWordEnd relies on: a title-ending
+// word has two runes at least, so that it always leaves two before its end.
+func TestTitleEndWords(t *testing.T) {
+	for _, w := range titleEndWords {
+		if utf8.RuneCountInString(w) < 2 {
+			t.Errorf("title-ending word %q has fewer than two runes", w)
+		}
+	}
+}
+
+// oldFirstWordEnd is firstWordEnd as it was, one word at a time.
+func oldFirstWordEnd(w string, from int) int {
+	best := -1
+	for _, word := range titleEndWords {
+		if i := strings.Index(w[from:], word); i >= 0 {
+			e := from + i + len(word)
+			if utf8.RuneCountInString(w[:e]) < 2 {
+				continue
+			}
+			if best < 0 || e < best {
+				best = e
+			}
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return best
+}
+
+// oldByteOffsetOfRune is byteOffsetOfRune as it was.
+func oldByteOffsetOfRune(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+func FuzzTitleWords(f *testing.F) {
+	for _, s := range []string{"", "主动公开情况", "存在的主要问题及改进情况，", "情况", "x情况", "\xe6\x83", "一、概述。", "附件1：统计表"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if got, want := titleStop(s), strings.IndexAny(s, "。！？；，,:：“《"); got != want {
+			t.Errorf("titleStop(%q) = %d, want %d", s, got, want)
+		}
+		n = n & 63
+		if got, want := byteOffsetOfRune(s, n), oldByteOffsetOfRune(s, n); got != want {
+			t.Errorf("byteOffsetOfRune(%q, %d) = %d, want %d", s, n, got, want)
+		}
+		from := min(n, len(s))
+		if got, want := firstWordEnd(s, from), oldFirstWordEnd(s, from); got != want {
+			t.Errorf("firstWordEnd(%q, %d) = %d, want %d", s, from, got, want)
+		}
+	})
+}

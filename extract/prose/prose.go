@@ -8,6 +8,7 @@ package prose
 import (
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -289,6 +290,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 	// 1697条；… is one statement (chain), and the sentence before it
 	// (prev) gives its context.
 	prev, chain, block := "", "", -1
+	var buf scratch
 	for s := range sentences(doc) {
 		text := s.Text
 		if trad {
@@ -314,11 +316,11 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 			continue
 		}
 		if mayCount(text) {
-			for fig, c := range proseCounts(s, st, year) {
+			for fig, c := range proseCounts(s, st, year, &buf) {
 				out[fig] = append(out[fig], c)
 			}
 		}
-		for fig, c := range proseZeros(s, text, subjects) {
+		for fig, c := range proseZeros(s, text, subjects, &buf) {
 			if len(out[fig]) == 0 || !sameSentence(out[fig], s.Text) {
 				out[fig] = append(out[fig], c)
 			}
@@ -410,7 +412,12 @@ var clauseMarks = []string{"，", ",", "；", ";", "：", ":", "。"}
 // clauseStarts returns clauseStart(text, m.Start) for each of ms, in
 // order, in one pass over text.
 func clauseStarts(text string, ms []numMention) []int {
-	out := make([]int, len(ms))
+	return clauseStartsInto(nil, text, ms)
+}
+
+// clauseStartsInto is clauseStarts in the memory of out.
+func clauseStartsInto(out []int, text string, ms []numMention) []int {
+	out = slices.Grow(out[:0], len(ms))[:len(ms)]
 	start, k := 0, 0
 	for i := 0; i < len(text) && k < len(ms); {
 		for k < len(ms) && ms[k].Start <= i {
@@ -459,15 +466,18 @@ func (st statement) says(words []string) bool {
 // proseCounts reads the numbers of a sentence that a rule claims; the
 // rules that need their context stated look for it in st and the sentence
 // before it.
-func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
+func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]proseCandidate {
 	text := st.text
-	out := map[string]proseCandidate{}
+	var out map[string]proseCandidate // made for the first candidate: most sentences have none
 	if strs.ContainsAny(text, introWords) {
 		return out // the sentence that lists the parts of the report counts nothing
 	}
-	mentions := scanNumbers(text) // simplified: 條 reads as 条; offsets are those of s.Text
-	starts := clauseStarts(text, mentions)
-	nouns := bindNouns(text, mentions, starts)
+	buf.mentions = scanNumbersInto(buf.mentions, text) // simplified: 條 reads as 条; offsets are those of s.Text
+	mentions := buf.mentions
+	buf.starts = clauseStartsInto(buf.starts, text, mentions)
+	starts := buf.starts
+	buf.nouns = bindNounsInto(buf.nouns, text, mentions, starts)
+	nouns := buf.nouns
 	// Every number's checks look at the words before it in its clause; a
 	// long clause (a table flattened to one line) has many numbers, so the
 	// words are found once per clause (cw), not once per number.
@@ -534,6 +544,9 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 			}
 			v := m.Value
 			unit := figureUnit(r.figure)
+			if out == nil {
+				out = map[string]proseCandidate{}
+			}
 			out[r.figure] = proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
 					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
@@ -565,7 +578,12 @@ type nounBinding struct {
 // bindNouns binds each of the mentions of text to its words; starts are
 // the starts of their clauses.
 func bindNouns(text string, ms []numMention, starts []int) []nounBinding {
-	bs := make([]nounBinding, len(ms))
+	return bindNounsInto(nil, text, ms, starts)
+}
+
+// bindNounsInto is bindNouns in the memory of bs.
+func bindNounsInto(bs []nounBinding, text string, ms []numMention, starts []int) []nounBinding {
+	bs = slices.Grow(bs[:0], len(ms))[:len(ms)]
 	prev := 0 // end of the noun of the last quantity
 	for k, m := range ms {
 		limit := len(text)
@@ -907,10 +925,25 @@ func unitIn(u string, units []string) bool {
 	return false
 }
 
+// scratch holds the buffers the reading of a sentence reuses for the
+// next: nothing read from them outlives the sentence.
+type scratch struct {
+	mentions []numMention
+	starts   []int
+	nouns    []nounBinding
+	clauses  []zeroClause
+}
+
+// zeroClause is a clause of a sentence and the sentenceWords it holds.
+type zeroClause struct {
+	text     string
+	subjects wordBits
+}
+
 // proseZeros reads the zeros a sentence states; subjects are the
 // sentenceWords of text.
-func proseZeros(s sentence, text string, subjects wordBits) map[string]proseCandidate {
-	out := map[string]proseCandidate{}
+func proseZeros(s sentence, text string, subjects wordBits, buf *scratch) map[string]proseCandidate {
+	var out map[string]proseCandidate // made for the first zero: most sentences state none
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
@@ -921,11 +954,7 @@ func proseZeros(s sentence, text string, subjects wordBits) map[string]proseCand
 	}
 	// One pass per clause, when a rule first needs them (most sentences
 	// state no zero), tells which rules' subjects its clauses hold.
-	type clause struct {
-		text     string
-		subjects wordBits
-	}
-	var clauses []clause
+	clauses := buf.clauses[:0]
 	split := false
 	for zi, z := range zeroRules {
 		if !topicIn(s.Topic, z.topics) {
@@ -943,9 +972,9 @@ func proseZeros(s sentence, text string, subjects wordBits) map[string]proseCand
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
 		if !split {
 			for c := range clausesOf(text) {
-				clauses = append(clauses, clause{c, sentenceWords.found(c)})
+				clauses = append(clauses, zeroClause{c, sentenceWords.found(c)})
 			}
-			split = true
+			buf.clauses, split = clauses, true
 		}
 		stated := false
 		for _, c := range clauses {
@@ -962,12 +991,18 @@ func proseZeros(s sentence, text string, subjects wordBits) map[string]proseCand
 			}
 		}
 		if stated {
+			if out == nil {
+				out = map[string]proseCandidate{}
+			}
 			out[z.figure] = zero(z.figure)
 		}
 	}
 	if bareNone(text) {
 		for _, fig := range sectionFigures(s) {
 			if _, ok := out[fig]; !ok {
+				if out == nil {
+					out = map[string]proseCandidate{}
+				}
 				out[fig] = zero(fig)
 			}
 		}

@@ -75,7 +75,12 @@ type numMention struct {
 // scanNumbers returns the numbers written in s, in order; spans never
 // overlap.
 func scanNumbers(s string) []numMention {
-	sc := pnScanner{s: s}
+	return scanNumbersInto(nil, s)
+}
+
+// scanNumbersInto is scanNumbers in the memory of out.
+func scanNumbersInto(out []numMention, s string) []numMention {
+	sc := pnScanner{s: s, out: out[:0]}
 	i := 0
 	for i < len(s) {
 		c := s[i]

@@ -82,24 +82,27 @@ var topicWords = []struct {
 	{topic: topicOverview, words: []string{"概述", "总体情况", "基本情况", "工作开展情况", "概况", "工作情况", "总体工作", "基本工作"}},
 }
 
-// anyTopicWord holds the words of every topic: most titles have none.
-var anyTopicWord = func() *strs.Set {
-	var all []string
+// topicLists holds the words of topicWords, list i those of entry i: one
+// pass over a title tells the entries it has a word of (most titles have
+// none).
+var topicLists = func() *listSet {
+	var lists [][]string
 	for _, e := range topicWords {
-		all = append(all, e.words...)
+		lists = append(lists, e.words)
 	}
-	return strs.NewSet(all...)
+	return newListSet(lists...)
 }()
 
 // headingTopic classifies a heading title (numbering removed). docYear is
 // the report's year as far as known, 0 when not.
 func headingTopic(title string, docYear int) topic {
 	f := zh.Fold(title)
-	if !anyTopicWord.In(f) {
+	found := topicLists.found(f)
+	if found == (wordBits{}) {
 		return topicUnknown
 	}
-	for _, e := range topicWords {
-		if !strs.ContainsAny(f, e.words) {
+	for i, e := range topicWords {
+		if !topicLists.has(found, i) {
 			continue
 		}
 		if e.year {
@@ -598,7 +601,7 @@ func titleByWords(s string) int {
 	if n := byteOffsetOfRune(s, maxTitleWordRunes); n < len(s) {
 		w = s[:n]
 	}
-	if i := strings.IndexAny(w, "。！？；，,:：“《"); i >= 0 {
+	if i := titleStop(w); i >= 0 {
 		w = w[:i]
 	}
 	end := firstWordEnd(w, 0)
@@ -623,32 +626,43 @@ func titleByWords(s string) int {
 }
 
 // firstWordEnd returns the end of the first title-ending word in w at or
-// after from that leaves at least two runes of title before it, or 0.
+// after from that leaves at least two runes of title before it, or 0. (The
+// words are of two runes: every one found leaves them, as
+// TestTitleEndWords checks.)
 func firstWordEnd(w string, from int) int {
-	best := -1
-	for _, word := range titleEndWords {
-		if i := strings.Index(w[from:], word); i >= 0 {
-			e := from + i + len(word)
-			if utf8.RuneCountInString(w[:e]) < 2 {
-				continue
-			}
-			if best < 0 || e < best {
-				best = e
-			}
-		}
+	if e := titleEndSet.FirstEnd(w[from:]); e >= 0 {
+		return from + e
 	}
-	if best < 0 {
-		return 0
-	}
-	return best
+	return 0
 }
 
+var titleEndSet = strs.NewSet(titleEndWords...)
+
+// titleStop is strings.IndexAny(w, "。！？；，,:：“《"), one character
+// decoded at a time (none of them is utf8.RuneError, which IndexAny
+// would match to an invalid byte).
+func titleStop(w string) int {
+	for i := 0; i < len(w); {
+		r, size := decodeRune(w, i)
+		switch r {
+		case '。', '！', '？', '；', '，', ',', ':', '：', '“', '《':
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// byteOffsetOfRune returns the offset of the n-th rune of s (from 0), or
+// len(s).
 func byteOffsetOfRune(s string, n int) int {
-	for i := range s {
+	for i := 0; i < len(s); {
 		if n == 0 {
 			return i
 		}
 		n--
+		_, size := decodeRune(s, i)
+		i += size
 	}
 	return len(s)
 }
