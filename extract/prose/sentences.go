@@ -96,7 +96,7 @@ var topicLists = func() *listSet {
 // headingTopic classifies a heading title (numbering removed). docYear is
 // the report's year as far as known, 0 when not.
 func headingTopic(title string, docYear int) topic {
-	f := zh.Fold(title)
+	f := fold(title)
 	found := topicLists.found(f)
 	if found == (wordBits{}) {
 		return topicUnknown
@@ -366,7 +366,48 @@ func (sp *sentenceSplitter) inAttachment() bool {
 
 // tokenNumber is the value of a numbering token: 三、 → 3, (十二) → 12.
 func tokenNumber(token string) int {
-	return zh.ParseSmall(strings.Trim(token, "()（）、.． "))
+	return parseSmall(strings.Trim(token, "()（）、.． "))
+}
+
+// parseSmall is zh.ParseSmall(s). A number that does not start with a
+// digit is read here: zh.ParseSmall tries strconv.Atoi first, whose error
+// is an allocation for every Chinese numbering token (三、).
+func parseSmall(s string) int {
+	if s == "" || s[0] < utf8.RuneSelf || strings.HasPrefix(s, "\xef\xbc") {
+		return zh.ParseSmall(s) // ASCII, or perhaps a full-width digit
+	}
+	// What zh.ParseSmall does once Atoi has failed.
+	v, cur := 0, 0
+	for _, r := range s {
+		if r == '十' {
+			if cur == 0 {
+				cur = 1
+			}
+			v += cur * 10
+			cur = 0
+			continue
+		}
+		d := zh.YearDigit(r)
+		if d < 0 {
+			return 0
+		}
+		cur = d
+	}
+	return v + cur
+}
+
+// fold is zh.Fold(s), without a copy when folding changes nothing (most
+// headings): an invalid byte, which Fold writes as U+FFFD, or a rune that
+// FoldRune changes, makes a copy.
+func fold(s string) string {
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		if r == utf8.RuneError && size == 1 || zh.FoldRune(r) != r {
+			return zh.Fold(s)
+		}
+		i += size
+	}
+	return s
 }
 
 // isAttachment reports whether s starts an attachment: 附件1： 附件： 附表,
