@@ -17,6 +17,43 @@ type Set struct {
 	head     [setBuckets + 1]uint16
 	byBucket []uint16
 	short    []int // words of one byte, and "", in list order
+	// Most positions of a text hash to a bucket of some word, for the
+	// words of a list share their first characters' blocks with much of
+	// the text. Two more tests rule most of them out before any word is
+	// compared: two[h] says bucket h holds a word of two bytes (which the
+	// test does not cover), and tri the hashes of the first three bytes of
+	// the longer words. contLead says a word starts with a UTF-8
+	// continuation byte: when none does, positions inside a character
+	// start none.
+	two      [setBuckets / 64]uint64
+	tri      [triBits / 64]uint64
+	contLead bool
+}
+
+const triBits = 4096
+
+// triHash hashes the first three bytes of a word or a position.
+func triHash(b0, b1, b2 byte) int {
+	return int((uint32(b0)|uint32(b1)<<8|uint32(b2)<<16)*0x9E3779B1>>20) & (triBits - 1)
+}
+
+// may reports whether a word of two bytes or more may start at text[i],
+// i+1 < len(text), and the bucket of the position. The callers have ruled
+// out a continuation byte when no word starts with one.
+func (s *Set) may(text string, i int) (int, bool) {
+	c := text[i]
+	h := setBucket(c, text[i+1])
+	if s.bits[h/64]&(1<<(h%64)) == 0 {
+		return h, false
+	}
+	if s.two[h/64]&(1<<(h%64)) != 0 {
+		return h, true
+	}
+	if i+2 >= len(text) {
+		return h, false // the bucket's words are longer than the rest
+	}
+	t := triHash(c, text[i+1], text[i+2])
+	return h, s.tri[t/64]&(1<<(t%64)) != 0
 }
 
 const setBuckets = 1024
@@ -38,7 +75,17 @@ func NewSet(words ...string) *Set {
 			s.short = append(s.short, i)
 			continue
 		}
-		counts[setBucket(w[0], w[1])]++
+		h := setBucket(w[0], w[1])
+		counts[h]++
+		if len(w) == 2 {
+			s.two[h/64] |= 1 << (h % 64)
+		} else {
+			t := triHash(w[0], w[1], w[2])
+			s.tri[t/64] |= 1 << (t % 64)
+		}
+		if w[0]&0xC0 == 0x80 {
+			s.contLead = true
+		}
 	}
 	for h := range setBuckets {
 		s.head[h+1] = s.head[h] + uint16(counts[h])
@@ -76,8 +123,11 @@ func (s *Set) Index(text string) (at, word int) {
 		end = min(end, at+1) // a longer word may start at or before at
 	}
 	for i := 0; i < end; i++ {
-		h := setBucket(text[i], text[i+1])
-		if s.bits[h/64]&(1<<(h%64)) == 0 {
+		if text[i]&0xC0 == 0x80 && !s.contLead {
+			continue // inside a character: most of Chinese text
+		}
+		h, ok := s.may(text, i)
+		if !ok {
 			continue
 		}
 		for _, k := range s.byBucket[s.head[h]:s.head[h+1]] {
@@ -108,8 +158,11 @@ func (s *Set) Mark(text string, found []uint64) {
 		}
 	}
 	for i := 0; i+1 < len(text); i++ {
-		h := setBucket(text[i], text[i+1])
-		if s.bits[h/64]&(1<<(h%64)) == 0 {
+		if text[i]&0xC0 == 0x80 && !s.contLead {
+			continue // inside a character: most of Chinese text
+		}
+		h, ok := s.may(text, i)
+		if !ok {
 			continue
 		}
 		for _, k := range s.byBucket[s.head[h]:s.head[h+1]] {
@@ -134,8 +187,11 @@ func (s *Set) FirstEnd(text string) int {
 	// A word starting at i ends after i: once i reaches best, none ends
 	// before it.
 	for i := 0; i+1 < len(text) && (best < 0 || i < best); i++ {
-		h := setBucket(text[i], text[i+1])
-		if s.bits[h/64]&(1<<(h%64)) == 0 {
+		if text[i]&0xC0 == 0x80 && !s.contLead {
+			continue // inside a character: most of Chinese text
+		}
+		h, ok := s.may(text, i)
+		if !ok {
 			continue
 		}
 		for _, k := range s.byBucket[s.head[h]:s.head[h+1]] {
