@@ -207,3 +207,16 @@ func FuzzParseSmallFold(f *testing.F) {
 		}
 	})
 }
+
+// TestZeroSubjectsInClauses checks what proseZeros relies on to find the
+// zero rules' subjects clause by clause: they are valid UTF-8 and hold no
+// mark clausesOf cuts at, so a sentence holds one where a clause does.
+func TestZeroSubjectsInClauses(t *testing.T) {
+	for _, z := range zeroRules {
+		for _, w := range z.subject {
+			if w == "" || !utf8.ValidString(w) || strings.ContainsAny(w, "，,；;。") {
+				t.Errorf("zero subject %q cannot be found clause by clause", w)
+			}
+		}
+	}
+}

@@ -240,10 +240,9 @@ var (
 	rateWords = []string{"率", "平均", "比例", "占", "人均", "每"}
 )
 
-// sentenceWords are the words the rules start from, read once per
-// sentence: list 0 holds every rule's subject (a sentence with none of them
-// states no figure) and list 1+i the subjects of zeroRules[i].
-var sentenceWords = func() *listSet {
+// anySubject holds every word a rule starts from: a sentence with none
+// of them states no figure (most sentences).
+var anySubject = func() *strs.Set {
 	var all []string
 	for _, r := range proseRules {
 		all = append(all, r.subject...)
@@ -251,7 +250,15 @@ var sentenceWords = func() *listSet {
 	for _, z := range zeroRules {
 		all = append(all, z.subject...)
 	}
-	lists := [][]string{all}
+	return strs.NewSet(all...)
+}()
+
+// zeroSubjects holds the subjects of the zero rules, list i those of
+// zeroRules[i]. They are found clause by clause: a sentence holds one
+// exactly when one of its clauses does, for they hold no mark the clauses
+// are cut at and are whole characters (TestZeroSubjectsInClauses).
+var zeroSubjects = func() *listSet {
+	var lists [][]string
 	for _, z := range zeroRules {
 		lists = append(lists, z.subject)
 	}
@@ -308,8 +315,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
 		}
-		subjects := sentenceWords.found(text)
-		if !sentenceWords.has(subjects, 0) && !bareNone(text) {
+		if !anySubject.In(text) && !bareNone(text) {
 			continue // no rule's subject: nothing to read (most sentences)
 		}
 		if sentenceOutOfScope(text, year) {
@@ -320,7 +326,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 				out[fig] = append(out[fig], c)
 			}
 		}
-		for fig, c := range proseZeros(s, text, subjects, &buf) {
+		for fig, c := range proseZeros(s, text, &buf) {
 			if len(out[fig]) == 0 || !sameSentence(out[fig], s.Text) {
 				out[fig] = append(out[fig], c)
 			}
@@ -934,15 +940,14 @@ type scratch struct {
 	clauses  []zeroClause
 }
 
-// zeroClause is a clause of a sentence and the sentenceWords it holds.
+// zeroClause is a clause of a sentence and the zeroSubjects it holds.
 type zeroClause struct {
 	text     string
 	subjects wordBits
 }
 
-// proseZeros reads the zeros a sentence states; subjects are the
-// sentenceWords of text.
-func proseZeros(s sentence, text string, subjects wordBits, buf *scratch) map[string]proseCandidate {
+// proseZeros reads the zeros a sentence states.
+func proseZeros(s sentence, text string, buf *scratch) map[string]proseCandidate {
 	var out map[string]proseCandidate // made for the first zero: most sentences state none
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
@@ -952,15 +957,26 @@ func proseZeros(s sentence, text string, subjects wordBits, buf *scratch) map[st
 			sentence: s.Text,
 		}
 	}
-	// One pass per clause, when a rule first needs them (most sentences
-	// state no zero), tells which rules' subjects its clauses hold.
+	// One pass per clause, when a rule first needs them, tells which
+	// rules' subjects its clauses, and so the sentence, hold.
 	clauses := buf.clauses[:0]
+	var subjects wordBits
 	split := false
 	for zi, z := range zeroRules {
 		if !topicIn(s.Topic, z.topics) {
 			continue
 		}
-		if !sentenceWords.has(subjects, 1+zi) {
+		if !split {
+			for c := range clausesOf(text) {
+				found := zeroSubjects.found(c)
+				clauses = append(clauses, zeroClause{c, found})
+				for i := range subjects {
+					subjects[i] |= found[i]
+				}
+			}
+			buf.clauses, split = clauses, true
+		}
+		if !zeroSubjects.has(subjects, zi) {
 			continue
 		}
 		if z.context != nil && !strs.ContainsAny(text, z.context) {
@@ -970,19 +986,13 @@ func proseZeros(s sentence, text string, subjects wordBits, buf *scratch) map[st
 			continue
 		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
-		if !split {
-			for c := range clausesOf(text) {
-				clauses = append(clauses, zeroClause{c, sentenceWords.found(c)})
-			}
-			buf.clauses, split = clauses, true
-		}
 		stated := false
 		for _, c := range clauses {
 			// Each of the three tests needs a subject in the clause (a
 			// negation that holds one is in it too): most clauses have none.
 			// negates and zeroAfter need one of their words in the clause:
 			// the sets rule most clauses out in one pass.
-			if sentenceWords.has(c.subjects, 1+zi) && !strs.ContainsAny(c.text, z.not) &&
+			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
 				(zeroNegations[zi].In(c.text) && negates(c.text, z.negation, z.subject) ||
 					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
 					noneStated(c.text, z.subject)) {
