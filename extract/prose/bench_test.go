@@ -220,3 +220,11 @@ func TestZeroSubjectsInClauses(t *testing.T) {
 		}
 	}
 }
+
+func TestNounStops(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune; r++ {
+		if len(nounStopsByFirst()[r]) > 0 && !nounStopFirst(r) {
+			t.Fatalf("nounStopFirst(%U) is false, but %q start with it", r, nounStopsByFirst()[r])
+		}
+	}
+}

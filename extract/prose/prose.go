@@ -623,6 +623,25 @@ var nounStopsByFirst = sync.OnceValue(func() map[rune][]string {
 	return m
 })
 
+// nounStopFirsts marks the first runes of nounStops (all in the BMP, as
+// TestNounStops checks): most characters of a noun start none, and the
+// bit says so without a map lookup.
+var nounStopFirsts = func() *[1 << 16 / 64]uint64 {
+	var bits [1 << 16 / 64]uint64
+	for _, w := range nounStops {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r < 1<<16 {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
+}()
+
+// nounStopFirst reports whether a word of nounStops may start with r.
+func nounStopFirst(r rune) bool {
+	return r < 0 || r >= 1<<16 || nounStopFirsts[r/64]&(1<<(r%64)) != 0
+}
+
 // maxNounRunes bounds the noun after a number.
 const maxNounRunes = 20
 
@@ -631,8 +650,8 @@ const maxNounRunes = 20
 func nounEnd(text string, from, limit int) int {
 	i := from
 	for n := 0; i < limit && n < maxNounRunes; n++ {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !zh.IsHan(r) || hasPrefixAny(text[i:], nounStopsByFirst()[r]) {
+		r, size := decodeRune(text, i)
+		if !zh.IsHan(r) || nounStopFirst(r) && hasPrefixAny(text[i:], nounStopsByFirst()[r]) {
 			break
 		}
 		i += size
