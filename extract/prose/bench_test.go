@@ -228,3 +228,48 @@ func TestNounStops(t *testing.T) {
 		}
 	}
 }
+
+// oldRemovePinyin is removePinyin as it was, searching both brackets
+// after every one.
+func oldRemovePinyin(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '(')
+		if k := strings.Index(s[i:], "（"); k >= 0 && (j < 0 || k < j) {
+			j = k
+		}
+		if j < 0 {
+			break
+		}
+		j += i
+		_, size := utf8.DecodeRuneInString(s[j:])
+		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); zh.IsHan(prev) {
+			if e := pinyinGlossEnd(s, j+size); e > 0 {
+				if b.Len() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[last:j])
+				last, i = e, e
+				continue
+			}
+		}
+		i = j + size
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func FuzzRemovePinyin(f *testing.F) {
+	for _, s := range []string{"", "本鎮(zhèn)收到申請(shēn qǐng)5件。", "鎮（zhèn）(1)（一）申(shen)", "((（（", "申(a)(b)（c）", "\xe7(zhen)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := removePinyin(s), oldRemovePinyin(s); got != want {
+			t.Errorf("removePinyin(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -782,15 +782,34 @@ func absorbClosers(t string, i int) int {
 func removePinyin(s string) string {
 	var b strings.Builder
 	last := 0
+	// The next ( and （ at or after i, found again only once i passes
+	// them: searching both after every bracket was quadratic in a text of
+	// many of one and few of the other. -1: none left.
+	half, full := -1, -1
+	if k := strings.IndexByte(s, '('); k >= 0 {
+		half = k
+	}
+	if k := strings.Index(s, "（"); k >= 0 {
+		full = k
+	}
 	for i := 0; i < len(s); {
-		j := strings.IndexByte(s[i:], '(')
-		if k := strings.Index(s[i:], "（"); k >= 0 && (j < 0 || k < j) {
-			j = k
+		if half >= 0 && half < i {
+			if half = strings.IndexByte(s[i:], '('); half >= 0 {
+				half += i
+			}
+		}
+		if full >= 0 && full < i {
+			if full = strings.Index(s[i:], "（"); full >= 0 {
+				full += i
+			}
+		}
+		j := half
+		if full >= 0 && (j < 0 || full < j) {
+			j = full
 		}
 		if j < 0 {
 			break
 		}
-		j += i
 		_, size := utf8.DecodeRuneInString(s[j:])
 		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); zh.IsHan(prev) {
 			if e := pinyinGlossEnd(s, j+size); e > 0 {
