@@ -204,7 +204,10 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	t := removePinyin(b.Text)
 	sp.line, sp.index, sp.page = b.Line, index, b.Page
 	sp.inIntro = false
-	mayAttach := strings.Contains(t, "附") || strings.Contains(t, "统计表")
+	// An attachment starts with 附 or names a 统计表 ahead: the last one
+	// says where none is left, and isAttachment need not look.
+	lastTable := strings.LastIndex(t, "统计表")
+	mayAttach := strings.Contains(t, "附") || lastTable >= 0
 	start := 0       // start of the pending sentence
 	boundary := true // a heading may start here
 	depth := 0       // open brackets and quotes
@@ -236,7 +239,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 					continue
 				}
 			}
-			if boundary && mayAttach && !sp.inAttachment() && isAttachment(t[i:]) {
+			if boundary && mayAttach && !sp.inAttachment() && (lastTable >= i || strings.HasPrefix(t[i:], "附")) && isAttachment(t[i:]) {
 				// 附件1：…统计表 ends the report's sections.
 				sp.emit(t[start:i])
 				sp.stack = append(sp.stack[:0], headingEntry{level: 0, text: "附件"})
