@@ -38,22 +38,16 @@ func triHash(b0, b1, b2 byte) int {
 }
 
 // may reports whether a word of two bytes or more may start at text[i],
-// i+1 < len(text), and the bucket of the position. The callers have ruled
-// out a continuation byte when no word starts with one.
-func (s *Set) may(text string, i int) (int, bool) {
-	c := text[i]
-	h := setBucket(c, text[i+1])
-	if s.bits[h/64]&(1<<(h%64)) == 0 {
-		return h, false
-	}
+// i+1 < len(text), whose bucket h holds a word.
+func (s *Set) may(text string, i, h int) bool {
 	if s.two[h/64]&(1<<(h%64)) != 0 {
-		return h, true
+		return true
 	}
 	if i+2 >= len(text) {
-		return h, false // the bucket's words are longer than the rest
+		return false // the bucket's words are longer than the rest
 	}
-	t := triHash(c, text[i+1], text[i+2])
-	return h, s.tri[t/64]&(1<<(t%64)) != 0
+	t := triHash(text[i], text[i+1], text[i+2])
+	return s.tri[t/64]&(1<<(t%64)) != 0
 }
 
 const setBuckets = 1024
@@ -126,8 +120,8 @@ func (s *Set) Index(text string) (at, word int) {
 		if text[i]&0xC0 == 0x80 && !s.contLead {
 			continue // inside a character: most of Chinese text
 		}
-		h, ok := s.may(text, i)
-		if !ok {
+		h := setBucket(text[i], text[i+1])
+		if s.bits[h/64]&(1<<(h%64)) == 0 || !s.may(text, i, h) {
 			continue
 		}
 		for _, k := range s.byBucket[s.head[h]:s.head[h+1]] {
@@ -161,8 +155,8 @@ func (s *Set) Mark(text string, found []uint64) {
 		if text[i]&0xC0 == 0x80 && !s.contLead {
 			continue // inside a character: most of Chinese text
 		}
-		h, ok := s.may(text, i)
-		if !ok {
+		h := setBucket(text[i], text[i+1])
+		if s.bits[h/64]&(1<<(h%64)) == 0 || !s.may(text, i, h) {
 			continue
 		}
 		for _, k := range s.byBucket[s.head[h]:s.head[h+1]] {
@@ -190,8 +184,8 @@ func (s *Set) FirstEnd(text string) int {
 		if text[i]&0xC0 == 0x80 && !s.contLead {
 			continue // inside a character: most of Chinese text
 		}
-		h, ok := s.may(text, i)
-		if !ok {
+		h := setBucket(text[i], text[i+1])
+		if s.bits[h/64]&(1<<(h%64)) == 0 || !s.may(text, i, h) {
 			continue
 		}
 		for _, k := range s.byBucket[s.head[h]:s.head[h+1]] {
