@@ -108,8 +108,8 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// cnNumerals marks the runes of the Basic Multilingual Plane that
-// zh.Digit or zh.Place reads; isCNNumeral asks zh above it.
+// cnNumerals marks the runes that zh.Digit or zh.Place reads, all in the
+// Basic Multilingual Plane (TestIsCNNumeral checks every rune).
 var cnNumerals = func() *[1 << 16 / 64]uint64 {
 	var bits [1 << 16 / 64]uint64
 	for r := rune(0); r < 1<<16; r++ {
@@ -122,8 +122,6 @@ var cnNumerals = func() *[1 << 16 / 64]uint64 {
 
 // isCNNumeral is zh.Digit(r) >= 0 || zh.Place(r) > 0.
 func isCNNumeral(r rune) bool {
-	if r >= 0 && r < 1<<16 {
-		return cnNumerals[r/64]&(1<<(r%64)) != 0
-	}
-	return zh.Digit(r) >= 0 || zh.Place(r) > 0
+	u := uint32(r)
+	return u < 1<<16 && cnNumerals[u>>6]>>(u&63)&1 != 0
 }

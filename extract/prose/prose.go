@@ -347,7 +347,13 @@ func mayCount(text string) bool {
 			i++
 			continue
 		}
-		r, size := decodeRune(text, i)
+		var r rune
+		var size int
+		if c := text[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // decodeRune, inline
+		} else {
+			r, size = decodeRune(text, i)
+		}
 		if r >= '０' && r <= '９' || isCNNumeral(r) {
 			return true
 		}

@@ -97,7 +97,13 @@ func scanNumbersInto(out []numMention, s string) []numMention {
 			}
 			continue
 		}
-		r, size := decodeRune(s, i)
+		var r rune
+		var size int
+		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3 // decodeRune, inline
+		} else {
+			r, size = decodeRune(s, i)
+		}
 		switch {
 		case r >= '０' && r <= '９':
 			i = sc.digits(i)

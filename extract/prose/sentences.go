@@ -248,7 +248,13 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 				n, lastComma, lastSpace = 0, -1, -1
 			}
 		}
-		r, size := decodeRune(t, i)
+		var r rune
+		var size int
+		if c := t[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(t) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(t[i+1]&0x3F)<<6|rune(t[i+2]&0x3F), 3 // decodeRune, inline
+		} else {
+			r, size = decodeRune(t, i)
+		}
 		boundary = false
 		n++
 		if depth > 0 {
