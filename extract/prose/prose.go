@@ -991,6 +991,9 @@ func proseZeros(s sentence, text string, buf *scratch) map[string]proseCandidate
 		if !topicIn(s.Topic, z.topics) {
 			continue
 		}
+		if !split && !zeroSubjects.set.In(text) {
+			break // no rule's subject: no clause need be read (most sentences)
+		}
 		if !split {
 			for c := range clausesOf(text) {
 				found := zeroSubjects.found(c)
