@@ -315,7 +315,8 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
 		}
-		if !anySubject.In(text) && !bareNone(text) {
+		at, _ := anySubject.Index(text)
+		if at < 0 && !bareNone(text) {
 			continue // no rule's subject: nothing to read (most sentences)
 		}
 		if sentenceOutOfScope(text, year) {
@@ -326,7 +327,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 				out[fig] = append(out[fig], c)
 			}
 		}
-		for fig, c := range proseZeros(s, text, &buf) {
+		for fig, c := range proseZeros(s, text, at, &buf) {
 			if len(out[fig]) == 0 || !sameSentence(out[fig], s.Text) {
 				out[fig] = append(out[fig], c)
 			}
@@ -972,7 +973,10 @@ type zeroClause struct {
 }
 
 // proseZeros reads the zeros a sentence states.
-func proseZeros(s sentence, text string, buf *scratch) map[string]proseCandidate {
+//
+// subjectAt is where the first of anySubject stands in text, -1 for none:
+// the zero rules' subjects, among them, stand nowhere before it.
+func proseZeros(s sentence, text string, subjectAt int, buf *scratch) map[string]proseCandidate {
 	var out map[string]proseCandidate // made for the first zero: most sentences state none
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
@@ -991,7 +995,7 @@ func proseZeros(s sentence, text string, buf *scratch) map[string]proseCandidate
 		if !topicIn(s.Topic, z.topics) {
 			continue
 		}
-		if !split && !zeroSubjects.set.In(text) {
+		if !split && (subjectAt < 0 || !zeroSubjects.set.In(text[subjectAt:])) {
 			break // no rule's subject: no clause need be read (most sentences)
 		}
 		if !split {
