@@ -37,6 +37,21 @@ func firstEnd(text string, from, limit int, words []string) int {
 	return best
 }
 
+// firstEndIn is firstEnd with the words compiled into a Set: one pass
+// over the clause for the lists of many words.
+func firstEndIn(text string, from, limit int, words *strs.Set) int {
+	if e := words.FirstEnd(text[from:limit]); e >= 0 {
+		return from + e
+	}
+	return math.MaxInt
+}
+
+var (
+	skipSet     = strs.NewSet(skipWords...)
+	pastSet     = strs.NewSet(pastWords...)
+	channelsSet = strs.NewSet(channels...)
+)
+
 // clauseWords are the words of one clause that the checks of its numbers
 // look for, as the ends of their first occurrences (see firstEnd): a number
 // starting at e has one of them before it when the end is <= e.
@@ -54,9 +69,9 @@ type clauseWords struct {
 
 func (c *clauseWords) reset(text string, start, limit int) {
 	*c = clauseWords{text: text, start: start, limit: limit, paren: -1, parens: c.parens[:0]}
-	c.skip = firstEnd(text, start, limit, skipWords)
+	c.skip = firstEndIn(text, start, limit, skipSet)
 	c.cumulative = firstEnd(text, start, limit, cumulativeMark)
-	c.past = firstEnd(text, start, limit, pastWords)
+	c.past = firstEndIn(text, start, limit, pastSet)
 	c.enumeration = firstEnd(text, start, limit, enumerationEnd)
 	for i, r := range text[start:limit] {
 		if r == '(' || r == '（' {
@@ -79,7 +94,7 @@ func (c *clauseWords) channelNote(e int) bool {
 	}
 	if p != c.paren {
 		c.paren = p
-		c.channelAt = firstEnd(c.text, p, c.limit, channels)
+		c.channelAt = firstEndIn(c.text, p, c.limit, channelsSet)
 	}
 	return c.channelAt <= e
 }

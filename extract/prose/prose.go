@@ -7,6 +7,7 @@ package prose
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -239,54 +240,30 @@ var (
 	rateWords = []string{"率", "平均", "比例", "占", "人均", "每"}
 )
 
-// proseSubjects are every word a rule starts from; a sentence with none
-// of them states no figure.
-var proseSubjects = func() *wordSet {
-	var ws []string
+// anySubject holds every word a rule starts from: a sentence with none
+// of them states no figure (most sentences).
+var anySubject = func() *strs.Set {
+	var all []string
 	for _, r := range proseRules {
-		ws = append(ws, r.subject...)
+		all = append(all, r.subject...)
 	}
 	for _, z := range zeroRules {
-		ws = append(ws, z.subject...)
+		all = append(all, z.subject...)
 	}
-	return newWordSet(ws)
+	return strs.NewSet(all...)
 }()
 
-// wordSet tells whether any of many words occurs in a text in one pass:
-// a bitmap of the words' first runes (all in the BMP) says where a word
-// may start. Testing every sentence of a report against sixty words one
-// strings.Index at a time was a fifth of the parse.
-type wordSet struct {
-	first [1 << 16 / 64]uint64
-	words map[rune][]string
-}
-
-func newWordSet(words []string) *wordSet {
-	ws := &wordSet{words: map[rune][]string{}}
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if r >= 1<<16 || slices.Contains(ws.words[r], w) {
-			continue
-		}
-		ws.first[r/64] |= 1 << (r % 64)
-		ws.words[r] = append(ws.words[r], w)
+// zeroSubjects holds the subjects of the zero rules, list i those of
+// zeroRules[i]. They are found clause by clause: a sentence holds one
+// exactly when one of its clauses does, for they hold no mark the clauses
+// are cut at and are whole characters (TestZeroSubjectsInClauses).
+var zeroSubjects = func() *listSet {
+	var lists [][]string
+	for _, z := range zeroRules {
+		lists = append(lists, z.subject)
 	}
-	return ws
-}
-
-func (ws *wordSet) in(text string) bool {
-	for i, r := range text {
-		if r >= 1<<16 || ws.first[r/64]&(1<<(r%64)) == 0 {
-			continue
-		}
-		for _, w := range ws.words[r] {
-			if strings.HasPrefix(text[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
+	return newListSet(lists...)
+}()
 
 // proseCandidate is one reading of a figure from one sentence.
 type proseCandidate struct {
@@ -320,7 +297,8 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 	// 1697条；… is one statement (chain), and the sentence before it
 	// (prev) gives its context.
 	prev, chain, block := "", "", -1
-	for _, s := range splitSentences(doc) {
+	var buf scratch
+	for s := range sentences(doc) {
 		text := s.Text
 		if trad {
 			text = zh.FoldHan(text)
@@ -337,18 +315,19 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
 		}
-		if !proseSubjects.in(text) && !bareNone(text) {
+		at, _ := anySubject.Index(text)
+		if at < 0 && !bareNone(text) {
 			continue // no rule's subject: nothing to read (most sentences)
 		}
 		if sentenceOutOfScope(text, year) {
 			continue
 		}
 		if mayCount(text) {
-			for fig, c := range proseCounts(s, st, year) {
+			for fig, c := range proseCounts(s, st, year, &buf) {
 				out[fig] = append(out[fig], c)
 			}
 		}
-		for fig, c := range proseZeros(s, text) {
+		for fig, c := range proseZeros(s, text, at, &buf) {
 			if len(out[fig]) == 0 || !sameSentence(out[fig], s.Text) {
 				out[fig] = append(out[fig], c)
 			}
@@ -361,10 +340,25 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 // sentence without one states no count (most sentences that name a
 // figure's words).
 func mayCount(text string) bool {
-	for _, r := range text {
-		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || zh.Digit(r) >= 0 || zh.Place(r) > 0 {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		var r rune
+		var size int
+		if c := text[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // decodeRune, inline
+		} else {
+			r, size = decodeRune(text, i)
+		}
+		if r >= '０' && r <= '９' || isCNNumeral(r) {
 			return true
 		}
+		i += size
 	}
 	return false
 }
@@ -431,7 +425,12 @@ var clauseMarks = []string{"，", ",", "；", ";", "：", ":", "。"}
 // clauseStarts returns clauseStart(text, m.Start) for each of ms, in
 // order, in one pass over text.
 func clauseStarts(text string, ms []numMention) []int {
-	out := make([]int, len(ms))
+	return clauseStartsInto(nil, text, ms)
+}
+
+// clauseStartsInto is clauseStarts in the memory of out.
+func clauseStartsInto(out []int, text string, ms []numMention) []int {
+	out = slices.Grow(out[:0], len(ms))[:len(ms)]
 	start, k := 0, 0
 	for i := 0; i < len(text) && k < len(ms); {
 		for k < len(ms) && ms[k].Start <= i {
@@ -480,15 +479,18 @@ func (st statement) says(words []string) bool {
 // proseCounts reads the numbers of a sentence that a rule claims; the
 // rules that need their context stated look for it in st and the sentence
 // before it.
-func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
+func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]proseCandidate {
 	text := st.text
-	out := map[string]proseCandidate{}
+	var out map[string]proseCandidate // made for the first candidate: most sentences have none
 	if strs.ContainsAny(text, introWords) {
 		return out // the sentence that lists the parts of the report counts nothing
 	}
-	mentions := scanNumbers(text) // simplified: 條 reads as 条; offsets are those of s.Text
-	starts := clauseStarts(text, mentions)
-	nouns := bindNouns(text, mentions, starts)
+	buf.mentions = scanNumbersInto(buf.mentions, text) // simplified: 條 reads as 条; offsets are those of s.Text
+	mentions := buf.mentions
+	buf.starts = clauseStartsInto(buf.starts, text, mentions)
+	starts := buf.starts
+	buf.nouns = bindNounsInto(buf.nouns, text, mentions, starts)
+	nouns := buf.nouns
 	// Every number's checks look at the words before it in its clause; a
 	// long clause (a table flattened to one line) has many numbers, so the
 	// words are found once per clause (cw), not once per number.
@@ -541,12 +543,13 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 		before := whole[:len(st.chain)+m.Start]
 		afterPart := partAt <= len(before)
 		pre := dropEnumeration(b.pre) // the same for every rule
+		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
 		for i := range proseRules {
 			r := &proseRules[i] // a rule is large: copying it per number and rule cost more than its tests
 			// claims first: most rules fail its first tests on the words
 			// next to the number, while past rewrites the whole clause
 			// before it (quadratic on a long clause). Both are pure.
-			if share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, m, afterPart) || past && r.past(clause) {
+			if share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, &words, m, afterPart) || past && r.past(clause) {
 				continue
 			}
 			if _, dup := out[r.figure]; dup {
@@ -554,6 +557,9 @@ func proseCounts(s sentence, st statement, year int) map[string]proseCandidate {
 			}
 			v := m.Value
 			unit := figureUnit(r.figure)
+			if out == nil {
+				out = map[string]proseCandidate{}
+			}
 			out[r.figure] = proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
 					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
@@ -585,7 +591,12 @@ type nounBinding struct {
 // bindNouns binds each of the mentions of text to its words; starts are
 // the starts of their clauses.
 func bindNouns(text string, ms []numMention, starts []int) []nounBinding {
-	bs := make([]nounBinding, len(ms))
+	return bindNounsInto(nil, text, ms, starts)
+}
+
+// bindNounsInto is bindNouns in the memory of bs.
+func bindNounsInto(bs []nounBinding, text string, ms []numMention, starts []int) []nounBinding {
+	bs = slices.Grow(bs[:0], len(ms))[:len(ms)]
 	prev := 0 // end of the noun of the last quantity
 	for k, m := range ms {
 		limit := len(text)
@@ -619,6 +630,25 @@ var nounStopsByFirst = sync.OnceValue(func() map[rune][]string {
 	return m
 })
 
+// nounStopFirsts marks the first runes of nounStops (all in the BMP, as
+// TestNounStops checks): most characters of a noun start none, and the
+// bit says so without a map lookup.
+var nounStopFirsts = func() *[1 << 16 / 64]uint64 {
+	var bits [1 << 16 / 64]uint64
+	for _, w := range nounStops {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r < 1<<16 {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
+}()
+
+// nounStopFirst reports whether a word of nounStops may start with r.
+func nounStopFirst(r rune) bool {
+	return r < 0 || r >= 1<<16 || nounStopFirsts[r/64]&(1<<(r%64)) != 0
+}
+
 // maxNounRunes bounds the noun after a number.
 const maxNounRunes = 20
 
@@ -627,8 +657,8 @@ const maxNounRunes = 20
 func nounEnd(text string, from, limit int) int {
 	i := from
 	for n := 0; i < limit && n < maxNounRunes; n++ {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !zh.IsHan(r) || hasPrefixAny(text[i:], nounStopsByFirst()[r]) {
+		r, size := decodeRune(text, i)
+		if !zh.IsHan(r) || nounStopFirst(r) && hasPrefixAny(text[i:], nounStopsByFirst()[r]) {
 			break
 		}
 		i += size
@@ -805,20 +835,21 @@ func (r *proseRule) topicAllowed(t topic) bool {
 }
 
 // claims reports whether the rule (proseRules[ri]) reads mention m of the
-// sentence, bound to its words by b; pre is dropEnumeration(b.pre).
-func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, pre string, m numMention, afterPart bool) bool {
+// sentence, bound to its words by b; pre is dropEnumeration(b.pre) and w
+// the rules' words in pre and b.after.
+func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, pre string, w *mentionWords, m numMention, afterPart bool) bool {
 	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
 		return false
 	}
-	if !strs.ContainsAny(pre, r.subject) && !(r.nounAfter && strs.ContainsAny(b.after, r.subject)) {
+	if !w.has(ri, listSubject, false) && !(r.nounAfter && w.has(ri, listSubject, true)) {
 		return false
 	}
 	if r.also != nil {
-		if r.object && !objectOf(pre, b.after, r.subject, r.also) || !strs.ContainsAny(pre, r.also) && !strs.ContainsAny(b.after, r.also) {
+		if r.object && !objectOf(pre, b.after, r.subject, r.also) || !w.has(ri, listAlso, false) && !w.has(ri, listAlso, true) {
 			return false
 		}
 	}
-	if b.after != "" && !strs.ContainsAny(b.after, r.nouns) {
+	if b.after != "" && !w.has(ri, listNouns, true) {
 		return false // the number counts another noun
 	}
 	if r.context != nil {
@@ -827,7 +858,7 @@ func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string,
 			return false // the section itself can give the context
 		}
 	}
-	if strs.ContainsAny(pre, r.not) || strs.ContainsAny(b.after, r.not) {
+	if w.has(ri, listNot, false) || w.has(ri, listNot, true) {
 		return false
 	}
 	if r.channelSubject && channelSubject(pre, r.subject) || r.oneChannel && sc.channelKinds() > 1 {
@@ -926,9 +957,27 @@ func unitIn(u string, units []string) bool {
 	return false
 }
 
+// scratch holds the buffers the reading of a sentence reuses for the
+// next: nothing read from them outlives the sentence.
+type scratch struct {
+	mentions []numMention
+	starts   []int
+	nouns    []nounBinding
+	clauses  []zeroClause
+}
+
+// zeroClause is a clause of a sentence and the zeroSubjects it holds.
+type zeroClause struct {
+	text     string
+	subjects wordBits
+}
+
 // proseZeros reads the zeros a sentence states.
-func proseZeros(s sentence, text string) map[string]proseCandidate {
-	out := map[string]proseCandidate{}
+//
+// subjectAt is where the first of anySubject stands in text, -1 for none:
+// the zero rules' subjects, among them, stand nowhere before it.
+func proseZeros(s sentence, text string, subjectAt int, buf *scratch) map[string]proseCandidate {
+	var out map[string]proseCandidate // made for the first zero: most sentences state none
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
@@ -937,10 +986,29 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 			sentence: s.Text,
 		}
 	}
-	var clauses []string // split when a rule first needs them: most sentences state no zero
+	// One pass per clause, when a rule first needs them, tells which
+	// rules' subjects its clauses, and so the sentence, hold.
+	clauses := buf.clauses[:0]
+	var subjects wordBits
 	split := false
-	for _, z := range zeroRules {
-		if !topicIn(s.Topic, z.topics) || !strs.ContainsAny(text, z.subject) {
+	for zi, z := range zeroRules {
+		if !topicIn(s.Topic, z.topics) {
+			continue
+		}
+		if !split && (subjectAt < 0 || !zeroSubjects.set.In(text[subjectAt:])) {
+			break // no rule's subject: no clause need be read (most sentences)
+		}
+		if !split {
+			for c := range clausesOf(text) {
+				found := zeroSubjects.found(c)
+				clauses = append(clauses, zeroClause{c, found})
+				for i := range subjects {
+					subjects[i] |= found[i]
+				}
+			}
+			buf.clauses, split = clauses, true
+		}
+		if !zeroSubjects.has(subjects, zi) {
 			continue
 		}
 		if z.context != nil && !strs.ContainsAny(text, z.context) {
@@ -950,25 +1018,33 @@ func proseZeros(s sentence, text string) map[string]proseCandidate {
 			continue
 		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
-		if !split {
-			clauses, split = splitClauses(text), true
-		}
 		stated := false
 		for _, c := range clauses {
 			// Each of the three tests needs a subject in the clause (a
 			// negation that holds one is in it too): most clauses have none.
-			if strs.ContainsAny(c, z.subject) && !strs.ContainsAny(c, z.not) && (negates(c, z.negation, z.subject) || zeroAfter(c, z.subject) || noneStated(c, z.subject)) {
+			// negates and zeroAfter need one of their words in the clause:
+			// the sets rule most clauses out in one pass.
+			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
+				(zeroNegations[zi].In(c.text) && negates(c.text, z.negation, z.subject) ||
+					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
+					noneStated(c.text, z.subject)) {
 				stated = true
 				break
 			}
 		}
 		if stated {
+			if out == nil {
+				out = map[string]proseCandidate{}
+			}
 			out[z.figure] = zero(z.figure)
 		}
 	}
 	if bareNone(text) {
 		for _, fig := range sectionFigures(s) {
 			if _, ok := out[fig]; !ok {
+				if out == nil {
+					out = map[string]proseCandidate{}
+				}
 				out[fig] = zero(fig)
 			}
 		}
@@ -1054,7 +1130,9 @@ var bareNoneEnds = []string{"无", "无申请", "无此情况", "无此类情况
 // litigation, it states that section's figures are zero.
 func bareNone(text string) bool {
 	t := strings.TrimRight(text, "。；;！!.")
-	if utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
+	// A rune is 4 bytes at most (an invalid byte counts as one): a longer
+	// text has more than 16, and counting them was most of the test.
+	if len(t) > 4*16 || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
 		return false // 行政复议：无 names its subject, for the rules to read
 	}
 	for _, m := range scanNumbers(t) {
@@ -1093,11 +1171,54 @@ var zeroTopics = map[string]topic{
 	"litigation.total": topicReview, "fees.collected_yuan": topicFees,
 }
 
-// splitClauses cuts a sentence at its commas and semicolons.
-func splitClauses(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool {
-		return r == '，' || r == ',' || r == '；' || r == ';' || r == '。'
-	})
+// zeroNegations are the negations of the zero rules, by rule.
+var zeroNegations = func() []*strs.Set {
+	var sets []*strs.Set
+	for _, z := range zeroRules {
+		sets = append(sets, strs.NewSet(z.negation...))
+	}
+	return sets
+}()
+
+// anyZeroWord holds zeroWords.
+var anyZeroWord = strs.NewSet(zeroWords...)
+
+// clausesOf yields the clauses of a sentence cut at its commas, semicolons
+// and full stops, the empty ones left out: the fields of
+// strings.FieldsFunc at ，,；;。, found byte by byte. (In UTF-8 the bytes
+// of ，；。 never occur inside another character, valid or not: their
+// first bytes EF and E3 continue no character.)
+func clausesOf(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(text); {
+			n := 0
+			switch c := text[i]; c {
+			case ',', ';':
+				n = 1
+			case 0xEF: // ，EF BC 8C；EF BC 9B
+				if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9B) {
+					n = 3
+				}
+			case 0xE3: // 。E3 80 82
+				if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82 {
+					n = 3
+				}
+			}
+			if n == 0 {
+				i++
+				continue
+			}
+			if i > start && !yield(text[start:i]) {
+				return
+			}
+			i += n
+			start = i
+		}
+		if start < len(text) {
+			yield(text[start:])
+		}
+	}
 }
 
 func topicIn(t topic, ts []topic) bool {

@@ -75,7 +75,12 @@ type numMention struct {
 // scanNumbers returns the numbers written in s, in order; spans never
 // overlap.
 func scanNumbers(s string) []numMention {
-	sc := pnScanner{s: s}
+	return scanNumbersInto(nil, s)
+}
+
+// scanNumbersInto is scanNumbers in the memory of out.
+func scanNumbersInto(out []numMention, s string) []numMention {
+	sc := pnScanner{s: s, out: out[:0]}
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -92,7 +97,13 @@ func scanNumbers(s string) []numMention {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		var size int
+		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3 // decodeRune, inline
+		} else {
+			r, size = decodeRune(s, i)
+		}
 		switch {
 		case r >= '０' && r <= '９':
 			i = sc.digits(i)
@@ -102,7 +113,7 @@ func scanNumbers(s string) []numMention {
 			i = sc.bracket(i, size)
 		case r == '百' && strings.HasPrefix(s[i:], "百分之"):
 			i = sc.percentWord(i)
-		case zh.Digit(r) >= 0 || zh.Place(r) > 0 || r == '几':
+		case isCNNumeral(r) || r == '几':
 			i = sc.chinese(i)
 		case r == '数' || r == '上' || r == '成':
 			i = sc.vague(i, r, size)

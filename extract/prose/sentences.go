@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -81,24 +82,27 @@ var topicWords = []struct {
 	{topic: topicOverview, words: []string{"概述", "总体情况", "基本情况", "工作开展情况", "概况", "工作情况", "总体工作", "基本工作"}},
 }
 
-// anyTopicWord holds the words of every topic: most titles have none.
-var anyTopicWord = func() *strs.Set {
-	var all []string
+// topicLists holds the words of topicWords, list i those of entry i: one
+// pass over a title tells the entries it has a word of (most titles have
+// none).
+var topicLists = func() *listSet {
+	var lists [][]string
 	for _, e := range topicWords {
-		all = append(all, e.words...)
+		lists = append(lists, e.words)
 	}
-	return strs.NewSet(all...)
+	return newListSet(lists...)
 }()
 
 // headingTopic classifies a heading title (numbering removed). docYear is
 // the report's year as far as known, 0 when not.
 func headingTopic(title string, docYear int) topic {
-	f := zh.Fold(title)
-	if !anyTopicWord.In(f) {
+	f := fold(title)
+	found := topicLists.found(f)
+	if found == (wordBits{}) {
 		return topicUnknown
 	}
-	for _, e := range topicWords {
-		if !strs.ContainsAny(f, e.words) {
+	for i, e := range topicWords {
+		if !topicLists.has(found, i) {
 			continue
 		}
 		if e.year {
@@ -127,14 +131,29 @@ const (
 // splitSentences cuts the paragraphs of doc into sentences, each with the
 // section it falls under. Tables are skipped.
 func splitSentences(doc *document.Document) []sentence {
-	sp := sentenceSplitter{}
-	for i, b := range doc.Blocks {
-		if b.Table != nil || b.Text == "" {
-			continue
-		}
-		sp.block(i, b)
+	var out []sentence
+	for s := range sentences(doc) {
+		out = append(out, s)
 	}
-	return sp.out
+	return out
+}
+
+// sentences yields the sentences of splitSentences one by one, as they are
+// cut: the reader needs each only once, and a report's slice of them grown
+// sentence by sentence cost more than reading them.
+func sentences(doc *document.Document) iter.Seq[sentence] {
+	return func(yield func(sentence) bool) {
+		sp := sentenceSplitter{yield: yield}
+		for i, b := range doc.Blocks {
+			if b.Table != nil || b.Text == "" {
+				continue
+			}
+			sp.block(i, b)
+			if sp.stopped {
+				return
+			}
+		}
+	}
 }
 
 type headingEntry struct {
@@ -144,11 +163,12 @@ type headingEntry struct {
 }
 
 type sentenceSplitter struct {
-	out     []sentence
-	stack   []headingEntry // open headings, outermost first
-	docYear int            // first year the prose names, 0 until seen
-	l1      int            // number of the open level-1 section (三、 → 3)
-	inIntro bool           // in the sentence listing the report's parts
+	yield   func(sentence) bool // takes each sentence
+	stopped bool                // yield asked for no more
+	stack   []headingEntry      // open headings, outermost first
+	docYear int                 // first year the prose names, 0 until seen
+	l1      int                 // number of the open level-1 section (三、 → 3)
+	inIntro bool                // in the sentence listing the report's parts
 
 	// the block being split
 	line  int
@@ -184,7 +204,10 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	t := removePinyin(b.Text)
 	sp.line, sp.index, sp.page = b.Line, index, b.Page
 	sp.inIntro = false
-	mayAttach := strings.Contains(t, "附") || strings.Contains(t, "统计表")
+	// An attachment starts with 附 or names a 统计表 ahead: the last one
+	// says where none is left, and isAttachment need not look.
+	lastTable := strings.LastIndex(t, "统计表")
+	mayAttach := strings.Contains(t, "附") || lastTable >= 0
 	start := 0       // start of the pending sentence
 	boundary := true // a heading may start here
 	depth := 0       // open brackets and quotes
@@ -216,7 +239,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 					continue
 				}
 			}
-			if boundary && mayAttach && !sp.inAttachment() && isAttachment(t[i:]) {
+			if boundary && mayAttach && !sp.inAttachment() && (lastTable >= i || strings.HasPrefix(t[i:], "附")) && isAttachment(t[i:]) {
 				// 附件1：…统计表 ends the report's sections.
 				sp.emit(t[start:i])
 				sp.stack = append(sp.stack[:0], headingEntry{level: 0, text: "附件"})
@@ -225,7 +248,13 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 				n, lastComma, lastSpace = 0, -1, -1
 			}
 		}
-		r, size := utf8.DecodeRuneInString(t[i:])
+		var r rune
+		var size int
+		if c := t[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(t) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(t[i+1]&0x3F)<<6|rune(t[i+2]&0x3F), 3 // decodeRune, inline
+		} else {
+			r, size = decodeRune(t, i)
+		}
 		boundary = false
 		n++
 		if depth > 0 {
@@ -286,7 +315,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 // emit adds a sentence of the current block under the open headings.
 func (sp *sentenceSplitter) emit(s string) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || sp.stopped {
 		return
 	}
 	if sp.docYear == 0 {
@@ -295,7 +324,7 @@ func (sp *sentenceSplitter) emit(s string) {
 		}
 	}
 	tp, h := sp.current()
-	sp.out = append(sp.out, sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
+	sp.stopped = !sp.yield(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
 		Section: sp.section(), Page: sp.page})
 }
 
@@ -346,7 +375,48 @@ func (sp *sentenceSplitter) inAttachment() bool {
 
 // tokenNumber is the value of a numbering token: 三、 → 3, (十二) → 12.
 func tokenNumber(token string) int {
-	return zh.ParseSmall(strings.Trim(token, "()（）、.． "))
+	return parseSmall(strings.Trim(token, "()（）、.． "))
+}
+
+// parseSmall is zh.ParseSmall(s). A number that does not start with a
+// digit is read here: zh.ParseSmall tries strconv.Atoi first, whose error
+// is an allocation for every Chinese numbering token (三、).
+func parseSmall(s string) int {
+	if s == "" || s[0] < utf8.RuneSelf || strings.HasPrefix(s, "\xef\xbc") {
+		return zh.ParseSmall(s) // ASCII, or perhaps a full-width digit
+	}
+	// What zh.ParseSmall does once Atoi has failed.
+	v, cur := 0, 0
+	for _, r := range s {
+		if r == '十' {
+			if cur == 0 {
+				cur = 1
+			}
+			v += cur * 10
+			cur = 0
+			continue
+		}
+		d := zh.YearDigit(r)
+		if d < 0 {
+			return 0
+		}
+		cur = d
+	}
+	return v + cur
+}
+
+// fold is zh.Fold(s), without a copy when folding changes nothing (most
+// headings): an invalid byte, which Fold writes as U+FFFD, or a rune that
+// FoldRune changes, makes a copy.
+func fold(s string) string {
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s, i)
+		if r == utf8.RuneError && size == 1 || zh.FoldRune(r) != r {
+			return zh.Fold(s)
+		}
+		i += size
+	}
+	return s
 }
 
 // isAttachment reports whether s starts an attachment: 附件1： 附件： 附表,
@@ -581,7 +651,7 @@ func titleByWords(s string) int {
 	if n := byteOffsetOfRune(s, maxTitleWordRunes); n < len(s) {
 		w = s[:n]
 	}
-	if i := strings.IndexAny(w, "。！？；，,:：“《"); i >= 0 {
+	if i := titleStop(w); i >= 0 {
 		w = w[:i]
 	}
 	end := firstWordEnd(w, 0)
@@ -606,32 +676,43 @@ func titleByWords(s string) int {
 }
 
 // firstWordEnd returns the end of the first title-ending word in w at or
-// after from that leaves at least two runes of title before it, or 0.
+// after from that leaves at least two runes of title before it, or 0. (The
+// words are of two runes: every one found leaves them, as
+// TestTitleEndWords checks.)
 func firstWordEnd(w string, from int) int {
-	best := -1
-	for _, word := range titleEndWords {
-		if i := strings.Index(w[from:], word); i >= 0 {
-			e := from + i + len(word)
-			if utf8.RuneCountInString(w[:e]) < 2 {
-				continue
-			}
-			if best < 0 || e < best {
-				best = e
-			}
-		}
+	if e := titleEndSet.FirstEnd(w[from:]); e >= 0 {
+		return from + e
 	}
-	if best < 0 {
-		return 0
-	}
-	return best
+	return 0
 }
 
+var titleEndSet = strs.NewSet(titleEndWords...)
+
+// titleStop is strings.IndexAny(w, "。！？；，,:：“《"), one character
+// decoded at a time (none of them is utf8.RuneError, which IndexAny
+// would match to an invalid byte).
+func titleStop(w string) int {
+	for i := 0; i < len(w); {
+		r, size := decodeRune(w, i)
+		switch r {
+		case '。', '！', '？', '；', '，', ',', ':', '：', '“', '《':
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// byteOffsetOfRune returns the offset of the n-th rune of s (from 0), or
+// len(s).
 func byteOffsetOfRune(s string, n int) int {
-	for i := range s {
+	for i := 0; i < len(s); {
 		if n == 0 {
 			return i
 		}
 		n--
+		_, size := decodeRune(s, i)
+		i += size
 	}
 	return len(s)
 }
@@ -710,15 +791,34 @@ func absorbClosers(t string, i int) int {
 func removePinyin(s string) string {
 	var b strings.Builder
 	last := 0
+	// The next ( and （ at or after i, found again only once i passes
+	// them: searching both after every bracket was quadratic in a text of
+	// many of one and few of the other. -1: none left.
+	half, full := -1, -1
+	if k := strings.IndexByte(s, '('); k >= 0 {
+		half = k
+	}
+	if k := strings.Index(s, "（"); k >= 0 {
+		full = k
+	}
 	for i := 0; i < len(s); {
-		j := strings.IndexByte(s[i:], '(')
-		if k := strings.Index(s[i:], "（"); k >= 0 && (j < 0 || k < j) {
-			j = k
+		if half >= 0 && half < i {
+			if half = strings.IndexByte(s[i:], '('); half >= 0 {
+				half += i
+			}
+		}
+		if full >= 0 && full < i {
+			if full = strings.Index(s[i:], "（"); full >= 0 {
+				full += i
+			}
+		}
+		j := half
+		if full >= 0 && (j < 0 || full < j) {
+			j = full
 		}
 		if j < 0 {
 			break
 		}
-		j += i
 		_, size := utf8.DecodeRuneInString(s[j:])
 		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); zh.IsHan(prev) {
 			if e := pinyinGlossEnd(s, j+size); e > 0 {

@@ -146,3 +146,78 @@ func BenchmarkSet(b *testing.B) {
 		})
 	}
 }
+
+// setMark is what Set.Mark must equal: the words tested one by one.
+func setMark(text string, words []string) []uint64 {
+	found := make([]uint64, (len(words)+63)/64+1)
+	for k, w := range words {
+		if strings.Contains(text, w) {
+			found[k/64] |= 1 << (k % 64)
+		}
+	}
+	return found
+}
+
+// setFirstEnd is what Set.FirstEnd must equal.
+func setFirstEnd(text string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if i := strings.Index(text, w); i >= 0 && (best < 0 || i+len(w) < best) {
+			best = i + len(w)
+		}
+	}
+	return best
+}
+
+func checkMarkFirstEnd(t *testing.T, text string, words []string) {
+	t.Helper()
+	s := NewSet(words...)
+	got := make([]uint64, (len(words)+63)/64+1)
+	s.Mark(text, got)
+	if want := setMark(text, words); !slices.Equal(got, want) {
+		t.Errorf("NewSet(%q).Mark(%q) = %x; want %x", words, text, got, want)
+	}
+	if got, want := s.FirstEnd(text), setFirstEnd(text, words); got != want {
+		t.Errorf("NewSet(%q).FirstEnd(%q) = %d; want %d", words, text, got, want)
+	}
+}
+
+func TestSetMarkFirstEnd(t *testing.T) {
+	many := make([]string, 70) // more than one word of bits
+	for i := range many {
+		many[i] = fmt.Sprintf("w%d", i)
+	}
+	lists := [][]string{
+		{"版权所有", "Copyright", "©", "ICP备", "版权"},
+		{"年度", "全年", "本年", "今年", "年内", "一年来"},
+		{"以来累计", "将", "累计"},
+		{"", "x"},
+		{"x", ""},
+		{},
+		{"a", "ab", "abc", "b"},
+		{"abc", "b", "a"},
+		{"ab", "ab", "b"},
+		many,
+	}
+	texts := []string{"", "本年度收到申请", "©2024 版权所有", "abc", "xyz", "一年来，今年", "\xffab\xe5\xb9", "ICP备版权", "zab",
+		"成立以来累计将", "以来累计", "w69 w1", "w6", "ab"}
+	for _, words := range lists {
+		for _, text := range texts {
+			checkMarkFirstEnd(t, text, words)
+		}
+	}
+}
+
+func FuzzSetMarkFirstEnd(f *testing.F) {
+	f.Add("本年度收到申请", "年度|本年|申请")
+	f.Add("\xe5\xb9\xb4a", "a|\xb9")
+	f.Add("ab", "b|ab|")
+	f.Add("以来累计", "以来累计|累计|计")
+	f.Fuzz(func(t *testing.T, text, list string) {
+		words := strings.Split(list, "|")
+		if len(words) > 200 {
+			return
+		}
+		checkMarkFirstEnd(t, text, words)
+	})
+}

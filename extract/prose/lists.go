@@ -1,0 +1,127 @@
+package prose
+
+import (
+	"unicode/utf8"
+
+	"xxgk/internal/strs"
+	"xxgk/zh"
+)
+
+// A listSet compiles several word lists into one strs.Set, so that one
+// pass over a text tells which of the lists it holds a word of: the rules
+// test the same text (a sentence, a clause, the words before a number)
+// against many lists, and reading it once per word of every list was most
+// of their cost.
+type listSet struct {
+	set   *strs.Set
+	masks []wordBits // per list: the bits of its words
+}
+
+// wordBits holds a bit for each word of a listSet.
+type wordBits [3]uint64
+
+// newListSet compiles lists. It panics on more than 192 different words.
+func newListSet(lists ...[]string) *listSet {
+	index := map[string]int{}
+	var words []string
+	ls := &listSet{masks: make([]wordBits, len(lists))}
+	for i, l := range lists {
+		for _, w := range l {
+			k, ok := index[w]
+			if !ok {
+				k = len(words)
+				if k >= len(wordBits{})*64 {
+					panic("prose: too many words for a listSet")
+				}
+				index[w] = k
+				words = append(words, w)
+			}
+			ls.masks[i][k/64] |= 1 << (k % 64)
+		}
+	}
+	ls.set = strs.NewSet(words...)
+	return ls
+}
+
+// found returns the bits of the words text holds.
+func (ls *listSet) found(text string) wordBits {
+	var f wordBits
+	ls.set.Mark(text, f[:])
+	return f
+}
+
+// has reports whether found, the bits of a text's words, holds a word of
+// list i: strs.ContainsAny(text, lists[i]).
+func (ls *listSet) has(found wordBits, i int) bool {
+	m := &ls.masks[i]
+	return found[0]&m[0]|found[1]&m[1]|found[2]&m[2] != 0
+}
+
+// ruleWords holds the word lists of proseRules, four for rule i: its
+// subject (list 4i+listSubject), also, nouns and not words. The words
+// before a number and the noun after it are read once against all of
+// them, not once per rule and list.
+var ruleWords = func() *listSet {
+	var lists [][]string
+	for _, r := range proseRules {
+		lists = append(lists, r.subject, r.also, r.nouns, r.not)
+	}
+	return newListSet(lists...)
+}()
+
+const (
+	listSubject = iota
+	listAlso
+	listNouns
+	listNot
+	listsPerRule
+)
+
+// mentionWords are the words of ruleWords around a number: in the words
+// before it (dropEnumeration(b.pre)) and in the noun after it (b.after).
+type mentionWords struct {
+	pre, after wordBits
+}
+
+// has reports whether the words before the number (or after it, with
+// after set) hold a word of list (listSubject…) of rule ri.
+func (w *mentionWords) has(ri, list int, after bool) bool {
+	if after {
+		return ruleWords.has(w.after, listsPerRule*ri+list)
+	}
+	return ruleWords.has(w.pre, listsPerRule*ri+list)
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// characters of Chinese text decoded inline: the readers decode every
+// character of a report, and the call for each was a tenth of their time.
+// Lead bytes E0 and ED, whose second byte is further limited, take the
+// library's path.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if (c >= 0xE1 && c <= 0xEC || c >= 0xEE) && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// cnNumerals marks the runes that zh.Digit or zh.Place reads, all in the
+// Basic Multilingual Plane (TestIsCNNumeral checks every rune).
+var cnNumerals = func() *[1 << 16 / 64]uint64 {
+	var bits [1 << 16 / 64]uint64
+	for r := rune(0); r < 1<<16; r++ {
+		if zh.Digit(r) >= 0 || zh.Place(r) > 0 {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
+}()
+
+// isCNNumeral is zh.Digit(r) >= 0 || zh.Place(r) > 0.
+func isCNNumeral(r rune) bool {
+	u := uint32(r)
+	return u < 1<<16 && cnNumerals[u>>6]>>(u&63)&1 != 0
+}
