@@ -1,0 +1,37 @@
+package arena
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+
+	"xxgk"
+)
+
+func TestDetach(t *testing.T) {
+	src := "某某县人民政府 收到申请12件 收到申请12件"
+	agency, first, second := src[:len("某某县人民政府")], strings.Index(src, "收到"), strings.LastIndex(src, "收到")
+	text := len("收到申请12件")
+	r := &xxgk.Report{
+		Agency:   agency,
+		Figures:  map[string]xxgk.Value{"requests.received": {Evidence: xxgk.Evidence{Text: src[first : first+text], Row: "收到申请"}}},
+		Cells:    map[string]xxgk.Value{"a": {Evidence: xxgk.Evidence{Text: src[second:]}}},
+		Findings: []xxgk.Finding{{Message: "m", Evidence: src[first : first+text]}},
+	}
+	Detach(func(put func(string) string) { Report(r, put) })
+	if r.Agency != "某某县人民政府" || r.Figures["requests.received"].Text != "收到申请12件" || r.Cells["a"].Text != "收到申请12件" ||
+		r.Findings[0].Message != "m" || r.Figures["requests.received"].Row != "收到申请" {
+		t.Fatalf("strings changed: %+v", r)
+	}
+	inSource := func(s string) bool {
+		p, b := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(src)))
+		return p >= b && p < b+uintptr(len(src))
+	}
+	if inSource(r.Agency) || inSource(r.Findings[0].Evidence) || inSource(r.Cells["a"].Text) {
+		t.Error("a string still points into the source")
+	}
+	// A text repeated is stored once.
+	if unsafe.StringData(r.Figures["requests.received"].Text) != unsafe.StringData(r.Cells["a"].Text) {
+		t.Error("equal strings were copied twice")
+	}
+}
