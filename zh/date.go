@@ -107,13 +107,18 @@ func ParseSmall(s string) int {
 	if s == "" {
 		return 0
 	}
-	if n, err := strconv.Atoi(strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
+	// Only a string that starts with ASCII (a digit or a sign) or a
+	// full-width digit (EF BC 90–99) can be an integer: the others skip
+	// Atoi, whose error is an allocation (for every numbering like 三、).
+	if s[0] < utf8.RuneSelf || strings.HasPrefix(s, "\xef\xbc") {
+		if n, err := strconv.Atoi(strings.Map(func(r rune) rune {
+			if r >= '０' && r <= '９' {
+				return r - '０' + '0'
+			}
+			return r
+		}, s)); err == nil {
+			return n
 		}
-		return r
-	}, s)); err == nil {
-		return n
 	}
 	v, cur := 0, 0
 	for _, r := range s {

@@ -57,7 +57,7 @@ func TestNextYear(t *testing.T) {
 func TestParseSmall(t *testing.T) {
 	for in, want := range map[string]int{
 		"3": 3, "03": 3, "１２": 12, "一": 1, "十": 10, "十二": 12, "二十": 20, "二十一": 21, "三十一": 31,
-		"": 0, "五月": 0,
+		"": 0, "五月": 0, "+3": 3, "-1": -1, "３": 3, "\xef\xbc": 0, "\xff": 0, "一十": 10,
 	} {
 		if got := ParseSmall(in); got != want {
 			t.Errorf("ParseSmall(%q) = %d, want %d", in, got, want)

@@ -194,14 +194,11 @@ func FuzzTitleWords(f *testing.F) {
 	})
 }
 
-func FuzzParseSmallFold(f *testing.F) {
+func FuzzFold(f *testing.F) {
 	for _, s := range []string{"", "三", "十二", "二十一", "12", "１２", "３", "+3", "-1", "\xef\xbc", "\xff", "一十", "主动公开，“情况”", "\ufffd", "萬", " 申請 "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := parseSmall(s), zh.ParseSmall(s); got != want {
-			t.Errorf("parseSmall(%q) = %d, want %d", s, got, want)
-		}
 		if got, want := fold(s), zh.Fold(s); got != want {
 			t.Errorf("fold(%q) = %q, want %q", s, got, want)
 		}

@@ -375,34 +375,7 @@ func (sp *sentenceSplitter) inAttachment() bool {
 
 // tokenNumber is the value of a numbering token: 三、 → 3, (十二) → 12.
 func tokenNumber(token string) int {
-	return parseSmall(strings.Trim(token, "()（）、.． "))
-}
-
-// parseSmall is zh.ParseSmall(s). A number that does not start with a
-// digit is read here: zh.ParseSmall tries strconv.Atoi first, whose error
-// is an allocation for every Chinese numbering token (三、).
-func parseSmall(s string) int {
-	if s == "" || s[0] < utf8.RuneSelf || strings.HasPrefix(s, "\xef\xbc") {
-		return zh.ParseSmall(s) // ASCII, or perhaps a full-width digit
-	}
-	// What zh.ParseSmall does once Atoi has failed.
-	v, cur := 0, 0
-	for _, r := range s {
-		if r == '十' {
-			if cur == 0 {
-				cur = 1
-			}
-			v += cur * 10
-			cur = 0
-			continue
-		}
-		d := zh.YearDigit(r)
-		if d < 0 {
-			return 0
-		}
-		cur = d
-	}
-	return v + cur
+	return zh.ParseSmall(strings.Trim(token, "()（）、.． "))
 }
 
 // fold is zh.Fold(s), without a copy when folding changes nothing (most
