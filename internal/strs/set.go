@@ -102,6 +102,10 @@ func NewSet(words ...string) *Set {
 // Words returns the words of the set, in the order given.
 func (s *Set) Words() []string { return s.words }
 
+// Index, Mark and FirstEnd each write out the same scan for the places a
+// word may start: shared as an iterator, it cost Index 40% more
+// (BenchmarkSet: 157 -> 220 ns on a sentence of 126 bytes).
+
 // Index returns the byte offset of the first occurrence in text of any of
 // the words and that word's index in the list, or -1, -1. Of words found
 // at the same offset, the first in the list is given.
