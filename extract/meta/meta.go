@@ -892,8 +892,6 @@ var (
 	// 年 and 月 were dropped (201011日 = 2010年1月1日, 20101231日), where
 	// only the first four digits are the year.
 	periodYearRe = regexp.MustCompile(`((?:19|20)\d{2})(?:\s*年|\d{2,4}\s*日)`)
-	// selfRefRe is a sentence naming the report itself.
-	selfRefRe = regexp.MustCompile(`(?:现将|现公布|公布|公开|编制|汇总|发布|形成)([^。；，,：:]{0,40}?(?:年度报告|年报|报告如下|函告如下|工作报告|情况报告))`)
 	// tableTitleRe is a statistics table's title: 2016年度政府信息公开情况统计表.
 	// No other date may come between the year and 统计表, so that a
 	// signature date just before the table's title is not read as its year.
@@ -1022,9 +1020,9 @@ func (s *metaScan) selfYear() (yearVote, bool) {
 			continue
 		}
 		t := stripCited(h.text)
-		for _, m := range selfRefRe.FindAllStringSubmatchIndex(t, -1) {
-			if _, y := parseTitle(sub(t, m, 1)); y != 0 {
-				return yearVote{y, fromSelf, evidence{h.line, excerpt(t, m[0], m[1])}}, true
+		for _, m := range selfRefMatches(t, nil) {
+			if _, y := parseTitle(t[m.g0:m.g1]); y != 0 {
+				return yearVote{y, fromSelf, evidence{h.line, excerpt(t, m.start, m.end)}}, true
 			}
 		}
 	}
@@ -1091,15 +1089,6 @@ var agencyLabels = map[string]string{
 	"发布机构": "strong", "发文机关": "strong", "发文单位": "strong", "发布单位": "strong", "发布部门": "strong",
 	"来源": "weak", "信息来源": "weak",
 }
-
-var (
-	// bodyGovRe is a government named at the start of a clause:
-	// ，牛街乡人民政府通过信息平台…
-	bodyGovRe = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“])([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,13}?(?:人民政府|街道办事处))`)
-	// bodyPlaceRe is a place doing its disclosure work:
-	// 使八道江区政务公开工作再上新台阶, 《八道江区政府信息公开工作考核办法》.
-	bodyPlaceRe = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“《]|使|推动|促进)([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,9}?(?:省|市|区|县|旗|州|镇|乡|街道))(?:人民政府|政府)?(?:政务公开|政府信息公开)`)
-)
 
 // agency picks the agency: the title's name, else a 发布机构 line, the
 // signature, a sentence naming the report, a government named in the body,
@@ -1254,11 +1243,11 @@ func (s *metaScan) selfName() (string, evidence) {
 			continue
 		}
 		t := stripCited(h.text)
-		for _, m := range selfRefRe.FindAllStringSubmatchIndex(t, -1) {
+		for _, m := range selfRefMatches(t, nil) {
 			// A sentence is looser than a title: only a word ending like an
 			// agency's name (三溪乡, not 工作) is taken.
-			if n, _ := parseTitle(sub(t, m, 1)); nameLike(n) {
-				return n, evidence{h.line, excerpt(t, m[0], m[1])}
+			if n, _ := parseTitle(t[m.g0:m.g1]); nameLike(n) {
+				return n, evidence{h.line, excerpt(t, m.start, m.end)}
 			}
 		}
 	}
@@ -1267,25 +1256,27 @@ func (s *metaScan) selfName() (string, evidence) {
 
 // bodyName is the government or place the body names most often.
 func (s *metaScan) bodyName() (string, evidence) {
-	for _, re := range []*regexp.Regexp{bodyGovRe, bodyPlaceRe} {
+	var ms []match
+	for _, p := range bodyPatterns {
 		count := map[string]int{}
 		first := map[string]evidence{}
 		best := ""
 		for _, h := range s.both {
 			t := h.text
-			if !strs.ContainsAny(t, bodyNeedles[re]) {
-				continue // cheap test before the regexp
+			if !strs.ContainsAny(t, p.needles) {
+				continue // cheap test before the matcher
 			}
-			if re == bodyGovRe {
+			if p.stripCited {
 				t = stripCited(t) // a cited rule's issuer is not the author
 			}
-			for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
-				n := sub(t, m, 1)
+			ms = p.matches(t, ms[:0])
+			for _, m := range ms {
+				n := t[m.g0:m.g1]
 				if !validName(n) {
 					continue
 				}
 				if count[n] == 0 {
-					first[n] = evidence{h.line, excerpt(t, m[2], m[3])}
+					first[n] = evidence{h.line, excerpt(t, m.g0, m.g1)}
 				}
 				count[n]++
 				if best == "" || count[n] > count[best] {
@@ -1300,10 +1291,18 @@ func (s *metaScan) bodyName() (string, evidence) {
 	return "", evidence{}
 }
 
-// bodyNeedles are words every match of a body regexp contains.
-var bodyNeedles = map[*regexp.Regexp][]string{
-	bodyGovRe:   {"人民政府", "街道办事处"},
-	bodyPlaceRe: {"政务公开", "政府信息公开"},
+// bodyPatterns are the patterns bodyName tries, in order: a government
+// named at the start of a clause (，牛街乡人民政府通过信息平台…), then a
+// place doing its disclosure work (使八道江区政务公开工作再上新台阶,
+// 《八道江区政府信息公开工作考核办法》). needles are words every match
+// contains.
+var bodyPatterns = []struct {
+	matches    func(t string, out []match) []match
+	needles    []string
+	stripCited bool
+}{
+	{bodyGovMatches, []string{"人民政府", "街道办事处"}, true},
+	{bodyPlaceMatches, []string{"政务公开", "政府信息公开"}, false},
 }
 
 // govForm finds name followed by a government suffix anywhere the rules

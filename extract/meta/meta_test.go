@@ -9,6 +9,7 @@ import (
 
 	"xxgk"
 	"xxgk/document"
+	"xxgk/format/text"
 )
 
 // metaTextDoc builds a Document the way a text reader does: one block per
@@ -393,5 +394,31 @@ func TestMetaPages(t *testing.T) {
 	}
 	if m, _ := Read(doc); m.PublishedEvidence == nil || m.PublishedEvidence.Page != 0 {
 		t.Errorf("text: published evidence %+v", m.PublishedEvidence)
+	}
+}
+
+// BenchmarkReadSamples reads the metadata of every page-text sample report,
+// as format/text gives it; MB/s is over the samples' text.
+func BenchmarkReadSamples(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no sample reports")
+	}
+	var docs []*document.Document
+	var total int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, text.Read(string(data)))
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, doc := range docs {
+			Read(doc)
+		}
 	}
 }

@@ -1,0 +1,288 @@
+package meta
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"xxgk/internal/strs"
+	"xxgk/zh"
+)
+
+// The matchers below find exactly what three regular expressions found
+// (kept in the tests, which compare them on fuzzed text): the leftmost
+// first matches, not overlapping, with the same group. They ran with
+// backtracking over every position of the head and tail paragraphs, a
+// tenth of reading a page's text; the matchers look only near the literal
+// every match holds.
+//
+//	bodyGovRe   (?:^|[，。；：、,;:\s（(“])([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,13}?(?:人民政府|街道办事处))
+//	bodyPlaceRe (?:^|[，。；：、,;:\s（(“《]|使|推动|促进)([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,9}?(?:省|市|区|县|旗|州|镇|乡|街道))(?:人民政府|政府)?(?:政务公开|政府信息公开)
+//	selfRefRe   (?:现将|现公布|公布|公开|编制|汇总|发布|形成)([^。；，,：:]{0,40}?(?:年度报告|年报|报告如下|函告如下|工作报告|情况报告))
+//
+// Go's regexp reads a byte of invalid UTF-8 as U+FFFD of width one, as
+// utf8.DecodeRuneInString does, so the matchers step through text the
+// same way.
+
+// match is one match: text[start:end], its group text[g0:g1].
+type match struct{ start, end, g0, g1 int }
+
+// bodyGovReach bounds how far before its 人民政府 or 街道办事处 a bodyGov
+// match starts: a separator (3 bytes at most) and 14 Han characters (4 bytes
+// at most each).
+const bodyGovReach = 3 + 14*4
+
+// bodyPlaceReach bounds how far before its 政务公开 or 政府信息公开 a
+// bodyPlace match starts: 推动 (6 bytes), 10 Han characters, 街道 and
+// 人民政府.
+const bodyPlaceReach = 6 + 10*4 + 6 + 12
+
+// bodyGovMatches appends the matches of bodyGovRe in t to out.
+func bodyGovMatches(t string, out []match) []match {
+	return bodyMatches(t, out, "人民政府", "街道办事处", bodyGovReach, bodyGovAt)
+}
+
+// bodyPlaceMatches appends the matches of bodyPlaceRe in t to out.
+func bodyPlaceMatches(t string, out []match) []match {
+	return bodyMatches(t, out, "政务公开", "政府信息公开", bodyPlaceReach, bodyPlaceAt)
+}
+
+// bodyMatches finds the matches of a body pattern whose every match holds
+// lit1 or lit2 within reach bytes of its start: the first place such a
+// word stands after the search start bounds where the next match may
+// start, and at reports whether one starts at s.
+func bodyMatches(t string, out []match, lit1, lit2 string, reach int, at func(t string, s int) (match, bool)) []match {
+	for pos := 0; pos < len(t); {
+		q := strs.Index(t[pos:], lit1)
+		if j := strs.Index(t[pos:], lit2); j >= 0 && (q < 0 || j < q) {
+			q = j
+		}
+		if q < 0 {
+			return out
+		}
+		q += pos
+		// A match starting before q-reach would hold a word before q.
+		// A byte starting a character starts one however the text before
+		// it is read, so s is where the regexp's steps would stand.
+		s := pos
+		if q-reach > pos {
+			s = q - reach
+			for !utf8.RuneStart(t[s]) {
+				s++
+			}
+		}
+		found := false
+		for s <= q {
+			if m, ok := at(t, s); ok {
+				out = append(out, m)
+				pos, found = m.end, true
+				break
+			}
+			_, n := utf8.DecodeRuneInString(t[s:])
+			s += n
+		}
+		if !found {
+			pos = s // no match starts at q or before
+		}
+	}
+	return out
+}
+
+// isNameStart reports the first character of a body pattern's group: Han,
+// but none of the words that start a clause about an agency.
+func isNameStart(r rune) bool {
+	return zh.IsHan(r) && !strings.ContainsRune("使把将对在我本全各该请与向由按据经", r)
+}
+
+// isBodySep reports the characters of [，。；：、,;:\s（(“] (\s is ASCII:
+// [\t\n\f\r ]), and 《 when book is set.
+func isBodySep(r rune, book bool) bool {
+	switch r {
+	case '，', '。', '；', '：', '、', ',', ';', ':', '\t', '\n', '\f', '\r', ' ', '（', '(', '“':
+		return true
+	case '《':
+		return book
+	}
+	return false
+}
+
+// bodyGovAt matches bodyGovRe at s: ^ first, then a separator.
+func bodyGovAt(t string, s int) (match, bool) {
+	if s == 0 {
+		if e := bodyGovGroup(t, 0); e >= 0 {
+			return match{0, e, 0, e}, true
+		}
+	}
+	r, n := utf8.DecodeRuneInString(t[s:])
+	if isBodySep(r, false) {
+		if e := bodyGovGroup(t, s+n); e >= 0 {
+			return match{s, e, s + n, e}, true
+		}
+	}
+	return match{}, false
+}
+
+// bodyGovGroup matches the group of bodyGovRe at g and returns its end, or
+// -1: the fewest Han characters (one to thirteen after the first) that a
+// suffix follows.
+func bodyGovGroup(t string, g int) int {
+	r, n := utf8.DecodeRuneInString(t[g:])
+	if !isNameStart(r) {
+		return -1
+	}
+	p := g + n
+	for range 13 {
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if !zh.IsHan(r) {
+			return -1
+		}
+		p += n
+		if strings.HasPrefix(t[p:], "人民政府") {
+			return p + len("人民政府")
+		}
+		if strings.HasPrefix(t[p:], "街道办事处") {
+			return p + len("街道办事处")
+		}
+	}
+	return -1
+}
+
+// bodyPlaceAt matches bodyPlaceRe at s: ^ first, then a separator or one
+// of 使, 推动, 促进 (no two of which start alike).
+func bodyPlaceAt(t string, s int) (match, bool) {
+	if s == 0 {
+		if g1, e := bodyPlaceGroup(t, 0); e >= 0 {
+			return match{0, e, 0, g1}, true
+		}
+	}
+	r, n := utf8.DecodeRuneInString(t[s:])
+	switch {
+	case isBodySep(r, true), r == '使':
+	case strings.HasPrefix(t[s:], "推动"), strings.HasPrefix(t[s:], "促进"):
+		n = len("推动")
+	default:
+		return match{}, false
+	}
+	if g1, e := bodyPlaceGroup(t, s+n); e >= 0 {
+		return match{s, e, s + n, g1}, true
+	}
+	return match{}, false
+}
+
+// bodyPlaceGroup matches the rest of bodyPlaceRe at g: the group (the
+// fewest Han characters, one to nine after the first, that a place suffix
+// follows and the rest can follow) and its end g1, and the end of the
+// match; e is -1 when none.
+func bodyPlaceGroup(t string, g int) (g1, e int) {
+	r, n := utf8.DecodeRuneInString(t[g:])
+	if !isNameStart(r) {
+		return 0, -1
+	}
+	p := g + n
+	for range 9 {
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if !zh.IsHan(r) {
+			return 0, -1
+		}
+		p += n
+		// The place suffixes start with distinct characters: at most one
+		// stands at p.
+		r, n = utf8.DecodeRuneInString(t[p:])
+		switch r {
+		case '省', '市', '区', '县', '旗', '州', '镇', '乡':
+		case '街':
+			if !strings.HasPrefix(t[p:], "街道") {
+				continue
+			}
+			n = len("街道")
+		default:
+			continue
+		}
+		if e := placeRest(t, p+n); e >= 0 {
+			return p + n, e
+		}
+	}
+	return 0, -1
+}
+
+// placeRest matches (?:人民政府|政府)?(?:政务公开|政府信息公开) at p: the
+// optional part is tried present first, and left out when the rest then
+// fails.
+func placeRest(t string, p int) int {
+	if strings.HasPrefix(t[p:], "人民政府") {
+		if e := disclosureAt(t, p+len("人民政府")); e >= 0 {
+			return e
+		}
+	} else if strings.HasPrefix(t[p:], "政府") {
+		if e := disclosureAt(t, p+len("政府")); e >= 0 {
+			return e
+		}
+	}
+	return disclosureAt(t, p)
+}
+
+func disclosureAt(t string, p int) int {
+	switch {
+	case strings.HasPrefix(t[p:], "政务公开"):
+		return p + len("政务公开")
+	case strings.HasPrefix(t[p:], "政府信息公开"):
+		return p + len("政府信息公开")
+	}
+	return -1
+}
+
+// selfLeads are the words a selfRef match starts with; no two of them
+// start at the same place.
+var selfLeads = strs.NewSet("现将", "现公布", "公布", "公开", "编制", "汇总", "发布", "形成")
+
+// selfRefMatches appends the matches of selfRefRe in t to out.
+func selfRefMatches(t string, out []match) []match {
+	words := selfLeads.Words()
+	for pos := 0; pos < len(t); {
+		i, w := selfLeads.Index(t[pos:])
+		if i < 0 {
+			break
+		}
+		s := pos + i
+		g := s + len(words[w])
+		if e := selfRefGroup(t, g); e >= 0 {
+			out = append(out, match{s, e, g, e})
+			pos = e
+		} else {
+			pos = s + 1 // the lead starts a character: s+1 is inside it
+		}
+	}
+	return out
+}
+
+// selfRefGroup matches the group of selfRefRe at g and returns its end, or
+// -1: the fewest characters (up to forty, no clause punctuation) that an
+// ending follows.
+func selfRefGroup(t string, g int) int {
+	p := g
+	for k := 0; ; k++ {
+		if e := selfRefEnding(t, p); e >= 0 {
+			return e
+		}
+		if k == 40 {
+			return -1
+		}
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if n == 0 || strings.ContainsRune("。；，,：:", r) {
+			return -1
+		}
+		p += n
+	}
+}
+
+// selfRefEndings are the alternatives that end a selfRef group, in the
+// regexp's order (年度报告 before 年报).
+var selfRefEndings = []string{"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告"}
+
+func selfRefEnding(t string, p int) int {
+	for _, w := range selfRefEndings {
+		if strings.HasPrefix(t[p:], w) {
+			return p + len(w)
+		}
+	}
+	return -1
+}

@@ -1,0 +1,121 @@
+package meta
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The regular expressions the matchers of match.go replace: the tests
+// compare the two.
+var (
+	bodyGovRe   = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“])([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,13}?(?:人民政府|街道办事处))`)
+	bodyPlaceRe = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“《]|使|推动|促进)([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,9}?(?:省|市|区|县|旗|州|镇|乡|街道))(?:人民政府|政府)?(?:政务公开|政府信息公开)`)
+	selfRefRe   = regexp.MustCompile(`(?:现将|现公布|公布|公开|编制|汇总|发布|形成)([^。；，,：:]{0,40}?(?:年度报告|年报|报告如下|函告如下|工作报告|情况报告))`)
+)
+
+var matchers = []struct {
+	name string
+	re   *regexp.Regexp
+	find func(string, []match) []match
+}{
+	{"bodyGov", bodyGovRe, bodyGovMatches},
+	{"bodyPlace", bodyPlaceRe, bodyPlaceMatches},
+	{"selfRef", selfRefRe, selfRefMatches},
+}
+
+// checkMatchers fails t when a matcher and its regexp disagree on s.
+func checkMatchers(t *testing.T, s string) {
+	t.Helper()
+	for _, m := range matchers {
+		var want []match
+		for _, l := range m.re.FindAllStringSubmatchIndex(s, -1) {
+			want = append(want, match{l[0], l[1], l[2], l[3]})
+		}
+		if got := m.find(s, nil); !slices.Equal(got, want) {
+			t.Fatalf("%s on %q:\n got %v\nwant %v", m.name, s, got, want)
+		}
+	}
+}
+
+var matcherSeeds = []string{
+	"",
+	"牛街乡人民政府通过信息平台",
+	"，牛街乡人民政府通过信息平台，我县人民政府，县人民政府办公室",
+	"使八道江区政务公开工作再上新台阶，《八道江区政府信息公开工作考核办法》",
+	"推动某某市人民政府政务公开，促进某县政府政府信息公开，某街道街道政务公开",
+	"现将海城市西四镇2025年度政府信息公开工作情况报告如下：",
+	"现公布2011年度政府信息公开年度报告。公开，编制年报汇总工作报告发布情况报告形成函告如下",
+	"公开" + strings.Repeat("的", 39) + "年报；公开" + strings.Repeat("的", 40) + "年报；公开" + strings.Repeat("的", 41) + "年报",
+	"某" + strings.Repeat("甲", 12) + "人民政府，某" + strings.Repeat("甲", 13) + "人民政府，" + strings.Repeat("甲", 20) + "街道办事处",
+	"\xe4\xb8人民政府 \xff某县人民政府\xe4某市政务公开",
+	"（县人民政府）“镇人民政府”\f乡人民政府\r区街道办事处",
+	"使区政府政务公开 使省人民政府信息公开 使州人民政府政府信息公开",
+}
+
+func TestMatchersSeeds(t *testing.T) {
+	for _, s := range matcherSeeds {
+		checkMatchers(t, s)
+	}
+}
+
+// TestMatchersReports compares the matchers with the regexps on every line
+// of the sample reports.
+func TestMatchersReports(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no sample reports")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMatchers(t, string(data))
+		for line := range strings.Lines(string(data)) {
+			checkMatchers(t, line)
+			checkMatchers(t, stripCited(line))
+		}
+	}
+}
+
+func FuzzMatchers(f *testing.F) {
+	for _, s := range matcherSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkMatchers(t, s)
+	})
+}
+
+// TestMatchersTokens compares the matchers with the regexps on text made of
+// the pieces their patterns are made of, where random bytes seldom form one.
+func TestMatchersTokens(t *testing.T) {
+	tokens := []string{
+		"人民政府", "街道办事处", "政务公开", "政府信息公开", "政府", "人民", "街道", "信息公开",
+		"县", "市", "区", "省", "乡", "镇", "街", "使", "推动", "促进", "我", "本", "某", "甲",
+		"，", "。", "；", ":", "《", "》", "“", "（", "(", " ", "\n", "\xff", "\xe4\xb8", "a", "1",
+		"现将", "现公布", "公布", "公开", "编制", "汇总", "发布", "形成",
+		"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告", "年度", "报告", "如下",
+	}
+	seed := uint64(1)
+	next := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	var b strings.Builder
+	for range 30000 {
+		b.Reset()
+		for range 1 + next(40) {
+			tok := tokens[next(len(tokens))]
+			if next(3) == 0 {
+				tok = strings.Repeat(tok, 1+next(15))
+			}
+			b.WriteString(tok)
+		}
+		checkMatchers(t, b.String())
+	}
+}
