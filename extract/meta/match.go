@@ -286,3 +286,73 @@ func selfRefEnding(t string, p int) int {
 	}
 	return -1
 }
+
+// yearMatches appends the matches of yearRe, ([year digit]{4})\s*年, in t
+// to out. Every match ends with a 年, and the four digits and the spaces
+// before a 年 are read from it backwards: a character decoded backwards as
+// a digit is valid UTF-8, so reading forwards finds it too, and no 年 or
+// digit is a space, so each 年 ends at most one match and matches never
+// overlap.
+func yearMatches(t string, out []match) []match {
+	for off := 0; ; {
+		i := strings.Index(t[off:], "年")
+		if i < 0 {
+			return out
+		}
+		y := off + i
+		off = y + len("年")
+		g1 := y
+		for g1 > 0 && isASCIISpace(t[g1-1]) {
+			g1--
+		}
+		g0 := g1
+		for range 4 {
+			r, n := utf8.DecodeLastRuneInString(t[:g0])
+			if !isYearDigit(r) {
+				g0 = -1
+				break
+			}
+			g0 -= n
+		}
+		if g0 >= 0 {
+			out = append(out, match{g0, off, g0, g1})
+		}
+	}
+}
+
+// isASCIISpace reports the bytes of the regexp class \s: [\t\n\f\r ].
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// isYearDigit reports the characters of the class [zh.YearDigits].
+func isYearDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("〇○◯零OＯ一二三四五六七八九", r)
+}
+
+// planWords, a few characters after a year, say the year is not the
+// report's: next year's plans (2017年，我们将…) and dates laws took effect
+// (2008年5月1日施行).
+var planWords = []string{"将", "计划", "打算", "安排", "拟", "展望", "施行", "实施以来", "起施行"}
+
+// isPlan reports whether planRe, ^[^。；]{0,12}?(?:将|计划|…), matches t:
+// one of planWords starts within its first twelve characters, none of them
+// 。 or ；.
+func isPlan(t string) bool {
+	p := 0
+	for k := 0; ; k++ {
+		for _, w := range planWords {
+			if strings.HasPrefix(t[p:], w) {
+				return true
+			}
+		}
+		if k == 12 {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if n == 0 || r == '。' || r == '；' {
+			return false
+		}
+		p += n
+	}
+}

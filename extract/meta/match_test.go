@@ -14,6 +14,8 @@ import (
 var (
 	bodyGovRe   = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“])([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,13}?(?:人民政府|街道办事处))`)
 	bodyPlaceRe = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“《]|使|推动|促进)([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,9}?(?:省|市|区|县|旗|州|镇|乡|街道))(?:人民政府|政府)?(?:政务公开|政府信息公开)`)
+	yearRe      = regexp.MustCompile(`(` + yearDigits + `)\s*年`)
+	planRe      = regexp.MustCompile(`^[^。；]{0,12}?(?:将|计划|打算|安排|拟|展望|施行|实施以来|起施行)`)
 	selfRefRe   = regexp.MustCompile(`(?:现将|现公布|公布|公开|编制|汇总|发布|形成)([^。；，,：:]{0,40}?(?:年度报告|年报|报告如下|函告如下|工作报告|情况报告))`)
 )
 
@@ -25,6 +27,7 @@ var matchers = []struct {
 	{"bodyGov", bodyGovRe, bodyGovMatches},
 	{"bodyPlace", bodyPlaceRe, bodyPlaceMatches},
 	{"selfRef", selfRefRe, selfRefMatches},
+	{"year", yearRe, yearMatches},
 }
 
 // checkMatchers fails t when a matcher and its regexp disagree on s.
@@ -37,6 +40,11 @@ func checkMatchers(t *testing.T, s string) {
 		}
 		if got := m.find(s, nil); !slices.Equal(got, want) {
 			t.Fatalf("%s on %q:\n got %v\nwant %v", m.name, s, got, want)
+		}
+		for _, w := range append(want, match{}) {
+			if got, want := isPlan(s[w.end:]), planRe.MatchString(s[w.end:]); got != want {
+				t.Fatalf("isPlan(%q) = %v, want %v", s[w.end:], got, want)
+			}
 		}
 	}
 }
@@ -54,6 +62,8 @@ var matcherSeeds = []string{
 	"\xe4\xb8人民政府 \xff某县人民政府\xe4某市政务公开",
 	"（县人民政府）“镇人民政府”\f乡人民政府\r区街道办事处",
 	"使区政府政务公开 使省人民政府信息公开 使州人民政府政府信息公开",
+	"2016年，二〇一三年, 二0一七 \t年，12345年ＯＯ一九年\xe4\xb8\x80九九九年我们将；2017年。将 2008年5月1日起施行",
+	"1999年" + strings.Repeat("的", 11) + "计划，1999年" + strings.Repeat("的", 12) + "计划，1999年" + strings.Repeat("的", 13) + "计划",
 }
 
 func TestMatchersSeeds(t *testing.T) {
@@ -100,6 +110,7 @@ func TestMatchersTokens(t *testing.T) {
 		"，", "。", "；", ":", "《", "》", "“", "（", "(", " ", "\n", "\xff", "\xe4\xb8", "a", "1",
 		"现将", "现公布", "公布", "公开", "编制", "汇总", "发布", "形成",
 		"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告", "年度", "报告", "如下",
+		"年", "2", "二", "〇", "Ｏ", "O", "九", "\t", "将", "计划", "施行", "起施行", "实施以来", "拟", "；",
 	}
 	seed := uint64(1)
 	next := func(n int) int {

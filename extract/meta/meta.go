@@ -278,9 +278,6 @@ func stripBookTitles(t string) string {
 // yearDigits is a year's four digits, in a regular expression.
 const yearDigits = `[` + zh.YearDigits + `]{4}`
 
-// yearRe is a year written with 年: 2016年, 二〇一三年, 二0一七年.
-var yearRe = regexp.MustCompile(`(` + yearDigits + `)\s*年`)
-
 // sub returns submatch i of a FindStringSubmatchIndex result, "" if unset.
 func sub(s string, loc []int, i int) string {
 	if loc[2*i] < 0 {
@@ -896,9 +893,6 @@ var (
 	// No other date may come between the year and 统计表, so that a
 	// signature date just before the table's title is not read as its year.
 	tableTitleRe = regexp.MustCompile(`(` + yearDigits + `)\s*年度?[^。；，,0-9０-９年月日]{0,30}?(?:统计表|情况表)$`)
-	// planRe follows a year that is not the report's: next year's plans
-	// (2017年，我们将…) and dates laws took effect (2008年5月1日施行).
-	planRe = regexp.MustCompile(`^[^。；]{0,12}?(?:将|计划|打算|安排|拟|展望|施行|实施以来|起施行)`)
 )
 
 type yearVote struct {
@@ -1058,15 +1052,17 @@ func (s *metaScan) bodyYear(pubYear int) (yearVote, bool) {
 	count := map[int]int{}
 	first := map[int]evidence{}
 	best := 0
+	var ms []match
 	for _, h := range s.head {
 		t := stripCited(h.text)
-		for _, loc := range yearRe.FindAllStringSubmatchIndex(t, -1) {
-			y := zh.ParseYear(sub(t, loc, 1))
-			if y == 0 || (pubYear != 0 && y > pubYear) || planRe.MatchString(t[loc[1]:]) {
+		ms = yearMatches(t, ms[:0])
+		for _, m := range ms {
+			y := zh.ParseYear(t[m.g0:m.g1])
+			if y == 0 || (pubYear != 0 && y > pubYear) || isPlan(t[m.end:]) {
 				continue
 			}
 			if count[y] == 0 {
-				first[y] = evidence{h.line, excerpt(t, loc[0], loc[1])}
+				first[y] = evidence{h.line, excerpt(t, m.start, m.end)}
 			}
 			count[y]++
 			if count[y] > count[best] || (count[y] == count[best] && y < best) {
