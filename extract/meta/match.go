@@ -51,15 +51,20 @@ func bodyPlaceMatches(t string, out []match) []match {
 // word stands after the search start bounds where the next match may
 // start, and at reports whether one starts at s.
 func bodyMatches(t string, out []match, lit1, lit2 string, reach int, at func(t string, s int) (match, bool)) []match {
+	// The next place of each word at or after pos, found again only once
+	// pos passed it (len(t) when there is none).
+	next1, next2 := -1, -1
 	for pos := 0; pos < len(t); {
-		q := strs.Index(t[pos:], lit1)
-		if j := strs.Index(t[pos:], lit2); j >= 0 && (q < 0 || j < q) {
-			q = j
+		if next1 < pos {
+			next1 = nextIndex(t, pos, lit1)
 		}
-		if q < 0 {
+		if next2 < pos {
+			next2 = nextIndex(t, pos, lit2)
+		}
+		q := min(next1, next2)
+		if q == len(t) {
 			return out
 		}
-		q += pos
 		// A match starting before q-reach would hold a word before q.
 		// A byte starting a character starts one however the text before
 		// it is read, so s is where the regexp's steps would stand.
@@ -85,6 +90,15 @@ func bodyMatches(t string, out []match, lit1, lit2 string, reach int, at func(t 
 		}
 	}
 	return out
+}
+
+// nextIndex returns the index of the first w in t at or after pos, or
+// len(t).
+func nextIndex(t string, pos int, w string) int {
+	if i := strs.Index(t[pos:], w); i >= 0 {
+		return pos + i
+	}
+	return len(t)
 }
 
 // isNameStart reports the first character of a body pattern's group: Han,

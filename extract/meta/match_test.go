@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The regular expressions the matchers of match.go replace: the tests
@@ -33,6 +34,18 @@ var matchers = []struct {
 // checkMatchers fails t when a matcher and its regexp disagree on s.
 func checkMatchers(t *testing.T, s string) {
 	t.Helper()
+	for n := range 30 {
+		if got, want := moreRunes(s, n), utf8.RuneCountInString(s) > n; got != want {
+			t.Fatalf("moreRunes(%q, %d) = %v", s, n, got)
+		}
+	}
+	want := s
+	if strings.Contains(s, "《") {
+		want = stripCitedRunes(s) // as stripCited did
+	}
+	if got := stripCited(s); got != want {
+		t.Fatalf("stripCited(%q) = %q, want %q", s, got, want)
+	}
 	for _, m := range matchers {
 		var want []match
 		for _, l := range m.re.FindAllStringSubmatchIndex(s, -1) {
@@ -63,6 +76,7 @@ var matcherSeeds = []string{
 	"（县人民政府）“镇人民政府”\f乡人民政府\r区街道办事处",
 	"使区政府政务公开 使省人民政府信息公开 使州人民政府政府信息公开",
 	"2016年，二〇一三年, 二0一七 \t年，12345年ＯＯ一九年\xe4\xb8\x80九九九年我们将；2017年。将 2008年5月1日起施行",
+	"《关于《某》的通知》》《《》甲》乙《丙",
 	"1999年" + strings.Repeat("的", 11) + "计划，1999年" + strings.Repeat("的", 12) + "计划，1999年" + strings.Repeat("的", 13) + "计划",
 }
 
@@ -110,7 +124,7 @@ func TestMatchersTokens(t *testing.T) {
 		"，", "。", "；", ":", "《", "》", "“", "（", "(", " ", "\n", "\xff", "\xe4\xb8", "a", "1",
 		"现将", "现公布", "公布", "公开", "编制", "汇总", "发布", "形成",
 		"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告", "年度", "报告", "如下",
-		"年", "2", "二", "〇", "Ｏ", "O", "九", "\t", "将", "计划", "施行", "起施行", "实施以来", "拟", "；",
+		"年", "2", "二", "〇", "Ｏ", "O", "九", "\t", "将", "计划", "施行", "起施行", "实施以来", "拟", "；", "《", "》", "》", "〈", "、",
 	}
 	seed := uint64(1)
 	next := func(n int) int {

@@ -110,6 +110,13 @@ type metaScan struct {
 	full   []span // the head paragraphs uncut, for the statistics period
 	tables []span // first rows of the tables among them, for the year
 
+	// cited[i] is both[i].text less its cited titles (stripCited), once
+	// asked for.
+	cited    []string
+	hasCited []bool
+	// titleAt is titleIndex()+1, 0 until it is known.
+	titleAt int
+
 	// What a filled form's 填报单位 and 报告年度 cells say (Document.Agency,
 	// Document.Year): the form's own statement, believed first.
 	agencyField, yearField document.Field
@@ -154,6 +161,33 @@ func newMetaScan(doc *document.Document) *metaScan {
 		}
 	}
 	return s
+}
+
+// citedText is stripCited(s.both[i].text), computed once: several rules
+// read the same paragraphs without the titles they cite.
+func (s *metaScan) citedText(i int) string {
+	if s.cited == nil {
+		s.cited = make([]string, len(s.both))
+		s.hasCited = make([]bool, len(s.both))
+	}
+	if !s.hasCited[i] {
+		s.cited[i], s.hasCited[i] = stripCited(s.both[i].text), true
+	}
+	return s.cited[i]
+}
+
+// moreRunes reports utf8.RuneCountInString(s) > n, counting no further
+// than n+1: a signature's paragraph may be a whole page.
+func moreRunes(s string, n int) bool {
+	if len(s) <= n {
+		return false // no rune is shorter than a byte
+	}
+	for range s {
+		if n--; n < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // cutHead returns at most n bytes from the start of s, on a rune boundary.
@@ -301,10 +335,63 @@ func clean(s string) string {
 
 // stripCited removes the titles of cited documents (《…》), whose years and
 // names belong to other documents: 《…关于做好2010年度…年度报告…的通知》.
+// A 》 closing a title becomes …; one that closes none stays.
 func stripCited(s string) string {
-	if !strings.Contains(s, "《") {
+	i := strings.Index(s, "《")
+	if i < 0 {
 		return s
 	}
+	if !utf8.ValidString(s) {
+		return stripCitedRunes(s) // which writes U+FFFD for the invalid bytes
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	depth, rest := 1, s[i+len("《"):]
+	for rest != "" {
+		if depth == 0 { // only a 《 changes anything
+			j := strings.Index(rest, "《")
+			if j < 0 {
+				b.WriteString(rest)
+				break
+			}
+			b.WriteString(rest[:j])
+			depth, rest = 1, rest[j+len("《"):]
+			continue
+		}
+		j := indexBookMark(rest)
+		if j < 0 {
+			break // the rest is inside a title
+		}
+		if rest[j:j+len("《")] == "《" {
+			depth++
+		} else {
+			depth--
+			b.WriteString("…")
+		}
+		rest = rest[j+len("《"):]
+	}
+	return b.String()
+}
+
+// indexBookMark returns the index of the first 《 or 》 in s, or -1.
+func indexBookMark(s string) int {
+	// 《 and 》 are E3 80 8A and E3 80 8B.
+	for off := 0; ; {
+		i := strings.Index(s[off:], "\xe3\x80")
+		if i < 0 || off+i+2 >= len(s) {
+			return -1
+		}
+		i += off
+		if c := s[i+2]; c == 0x8A || c == 0x8B {
+			return i
+		}
+		off = i + 2
+	}
+}
+
+// stripCitedRunes is stripCited rune by rune.
+func stripCitedRunes(s string) string {
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
@@ -532,12 +619,19 @@ func (s *metaScan) fieldBlocks() []span {
 // titleIndex is the index in s.head of the first paragraph that reads as a
 // report's title, or -1.
 func (s *metaScan) titleIndex() int {
-	for i, h := range s.head {
-		if isReportTitle(clean(h.text)) {
-			return i
+	if s.titleAt == 0 {
+		s.titleAt = len(s.head) + 1
+		for i, h := range s.head {
+			if isReportTitle(clean(h.text)) {
+				s.titleAt = i + 1
+				break
+			}
 		}
 	}
-	return -1
+	if s.titleAt > len(s.head) {
+		return -1
+	}
+	return s.titleAt - 1
 }
 
 // titles lists the titles the document gives, strongest first: a labelled
@@ -721,7 +815,7 @@ func (s *metaScan) signature() signature {
 		if !strings.Contains(t, "年") && !strings.Contains(t, "-") {
 			continue
 		}
-		if utf8.RuneCountInString(t) > 20 {
+		if moreRunes(t, 20) {
 			// Only a collapsed body, which ends the document, hides its
 			// signature inside a long paragraph.
 			if i >= len(s.tail)-2 {
@@ -1009,11 +1103,11 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 
 // selfYear reads a sentence that names the report: 现公布2011年度政府信息公开年度报告.
 func (s *metaScan) selfYear() (yearVote, bool) {
-	for _, h := range s.head {
+	for i, h := range s.head {
 		if !strings.Contains(h.text, "报告") && !strings.Contains(h.text, "如下") {
 			continue
 		}
-		t := stripCited(h.text)
+		t := s.citedText(i)
 		for _, m := range selfRefMatches(t, nil) {
 			if _, y := parseTitle(t[m.g0:m.g1]); y != 0 {
 				return yearVote{y, fromSelf, evidence{h.line, excerpt(t, m.start, m.end)}}, true
@@ -1053,8 +1147,8 @@ func (s *metaScan) bodyYear(pubYear int) (yearVote, bool) {
 	first := map[int]evidence{}
 	best := 0
 	var ms []match
-	for _, h := range s.head {
-		t := stripCited(h.text)
+	for i, h := range s.head {
+		t := s.citedText(i)
 		ms = yearMatches(t, ms[:0])
 		for _, m := range ms {
 			y := zh.ParseYear(t[m.g0:m.g1])
@@ -1234,11 +1328,11 @@ func trimTrailingField(s string) string {
 // selfName reads the agency from a sentence naming the report:
 // 汇总2018年度三溪乡的政务公开年度报告.
 func (s *metaScan) selfName() (string, evidence) {
-	for _, h := range s.head {
+	for i, h := range s.head {
 		if !strings.Contains(h.text, "报告") && !strings.Contains(h.text, "如下") {
 			continue
 		}
-		t := stripCited(h.text)
+		t := s.citedText(i)
 		for _, m := range selfRefMatches(t, nil) {
 			// A sentence is looser than a title: only a word ending like an
 			// agency's name (三溪乡, not 工作) is taken.
@@ -1257,13 +1351,13 @@ func (s *metaScan) bodyName() (string, evidence) {
 		count := map[string]int{}
 		first := map[string]evidence{}
 		best := ""
-		for _, h := range s.both {
+		for i, h := range s.both {
 			t := h.text
 			if !strs.ContainsAny(t, p.needles) {
 				continue // cheap test before the matcher
 			}
 			if p.stripCited {
-				t = stripCited(t) // a cited rule's issuer is not the author
+				t = s.citedText(i) // a cited rule's issuer is not the author
 			}
 			ms = p.matches(t, ms[:0])
 			for _, m := range ms {
