@@ -2,6 +2,7 @@ package document
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"xxgk/zh"
 )
@@ -19,7 +20,22 @@ func FoldSpace(s string) string {
 	b.Grow(len(s))
 	var last rune = -1
 	inRun, runNL, runHard := false, false, false
-	for _, c := range s {
+	for i := 0; i < len(s); {
+		// Most of a paragraph is text written as it is: a run of it is
+		// copied whole, its first character deciding the space before it.
+		if j := plainEnd(s, i); j > i {
+			first, _ := utf8.DecodeRuneInString(s[i:])
+			if inRun && last >= 0 && (runHard || !runNL || !zh.IsWide(last) || !zh.IsWide(first)) {
+				b.WriteByte(' ')
+			}
+			inRun, runNL, runHard = false, false, false
+			b.WriteString(s[i:j])
+			last, _ = utf8.DecodeLastRuneInString(s[i:j])
+			i = j
+			continue
+		}
+		c, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\f':
 			inRun = true
@@ -28,7 +44,7 @@ func FoldSpace(s string) string {
 		case c == 0 || zh.IsOddSpace(c):
 			inRun, runHard = true, true
 		case zh.IsZeroWidth(c):
-		default:
+		default: // a byte of invalid UTF-8, written as U+FFFD
 			if inRun && last >= 0 && (runHard || !runNL || !zh.IsWide(last) || !zh.IsWide(c)) {
 				b.WriteByte(' ')
 			}
@@ -38,6 +54,28 @@ func FoldSpace(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// plainEnd returns the end of the run of text from s[i] on that FoldSpace
+// writes as it is: valid UTF-8 (an invalid byte becomes U+FFFD) with no
+// white space, NUL or zero-width character.
+func plainEnd(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n' || c == 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 1 || zh.IsOddSpace(r) || zh.IsZeroWidth(r) {
+			return i // n == 1: an invalid byte
+		}
+		i += n
+	}
+	return i
 }
 
 // Span limits: HTML allows colspan up to 1000 and rowspan up to 65534, but

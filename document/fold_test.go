@@ -1,0 +1,66 @@
+package document
+
+import (
+	"strings"
+	"testing"
+
+	"xxgk/zh"
+)
+
+// foldSpaceRunes is FoldSpace as it was written first, rune by rune: the
+// tests compare the two.
+func foldSpaceRunes(s string) string {
+	var b strings.Builder
+	var last rune = -1
+	inRun, runNL, runHard := false, false, false
+	for _, c := range s {
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f':
+			inRun = true
+		case c == '\n':
+			inRun, runNL = true, true
+		case c == 0 || zh.IsOddSpace(c):
+			inRun, runHard = true, true
+		case zh.IsZeroWidth(c):
+		default:
+			if inRun && last >= 0 && (runHard || !runNL || !zh.IsWide(last) || !zh.IsWide(c)) {
+				b.WriteByte(' ')
+			}
+			inRun, runNL, runHard = false, false, false
+			b.WriteRune(c)
+			last = c
+		}
+	}
+	return b.String()
+}
+
+var foldSeeds = []string{
+	"", " ", "a b", "  中文\n中文 ", "中\na", "a\n中", "中\x00中", "中\u00a0\n中", "\u200b中\u200b\n\u3000文\ufeff",
+	"\xff\n中", "中\n\xe4\xb8", "\ufffd\n中", "，\n。", "ａ\nｂ", "1\t\r\f2", "\u2060x\u202fy\u205fz\u2000",
+}
+
+func TestFoldSpaceSame(t *testing.T) {
+	lines, _ := sampleLines(t)
+	for _, s := range append(foldSeeds, lines...) {
+		if got, want := FoldSpace(s), foldSpaceRunes(s); got != want {
+			t.Fatalf("FoldSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for i := 0; i+3 <= len(lines); i += 3 {
+		s := strings.Join(lines[i:i+3], "\n \u3000")
+		if got, want := FoldSpace(s), foldSpaceRunes(s); got != want {
+			t.Fatalf("FoldSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzFoldSpace(f *testing.F) {
+	for _, s := range foldSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldSpace(s), foldSpaceRunes(s); got != want {
+			t.Fatalf("FoldSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
