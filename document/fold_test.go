@@ -64,3 +64,31 @@ func FuzzFoldSpace(f *testing.F) {
 		}
 	})
 }
+
+// TestChromeSepSame: isChromeSep, written as a switch, reports the
+// separators the map it replaced held.
+func TestChromeSepSame(t *testing.T) {
+	old := map[rune]bool{}
+	for _, r := range "｜、，：；·•【】（）《》〈〉「」—»›«‹丨" {
+		old[r] = true
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		want := zh.IsSpace(r) || old[r]
+		if r < 0x80 {
+			want = strings.ContainsRune(" \t\n\v\f\r|/,:;[]()<>-_=*#~", r)
+		}
+		if isChromeSep(r) != want {
+			t.Fatalf("isChromeSep(%U) = %v", r, !want)
+		}
+	}
+}
+
+// TestChromeWordLength: no chrome word is longer than maxChromeWord, below
+// which chromeWord looks words up.
+func TestChromeWordLength(t *testing.T) {
+	for w, strong := range chromeWords {
+		if s, known := chromeWord(w); !known || s != strong {
+			t.Errorf("chromeWord(%q) = %v, %v", w, s, known)
+		}
+	}
+}

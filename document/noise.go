@@ -166,6 +166,24 @@ var chromeWords = map[string]bool{
 	"T": false, "A": false, "A+": false, "A-": false,
 }
 
+// maxChromeWord is the length in bytes of the longest of chromeWords: a
+// longer word is none of them, and is not looked up.
+var maxChromeWord = func() (n int) {
+	for w := range chromeWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// chromeWord looks w up in chromeWords.
+func chromeWord(w string) (strong, known bool) {
+	if len(w) > maxChromeWord {
+		return false, false
+	}
+	strong, known = chromeWords[w]
+	return strong, known
+}
+
 // chromePhrases mark a short line as chrome wherever they stand in it.
 var chromePhrases = []string{
 	"扫一扫", "打开当前页", "返回顶部", "打印本页", "关闭本页", "关闭窗口", "分享到",
@@ -190,7 +208,7 @@ func isChromeLine(s string, n int) bool {
 			i = len(rest)
 		}
 		if i > 0 {
-			isStrong, known := chromeWords[rest[:i]]
+			isStrong, known := chromeWord(rest[:i])
 			if !known {
 				return false // most lines stop at their first word
 			}
@@ -210,7 +228,11 @@ func isChromeSep(r rune) bool {
 	if r < 0x80 {
 		return asciiChromeSep[r]
 	}
-	return zh.IsSpace(r) || chromeSepRunes[r]
+	switch r {
+	case '｜', '、', '，', '：', '；', '·', '•', '【', '】', '（', '）', '《', '》', '〈', '〉', '「', '」', '—', '»', '›', '«', '‹', '丨':
+		return true
+	}
+	return zh.IsSpace(r)
 }
 
 var asciiChromeSep = func() (t [0x80]bool) {
@@ -218,14 +240,6 @@ var asciiChromeSep = func() (t [0x80]bool) {
 		t[c] = true
 	}
 	return t
-}()
-
-var chromeSepRunes = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range "｜、，：；·•【】（）《》〈〉「」—»›«‹丨" {
-		m[r] = true
-	}
-	return m
 }()
 
 // footerMarks make any line up to maxFooterRunes a footer line.
@@ -426,7 +440,7 @@ func cutChromeRuns(s string) string {
 			break
 		}
 		word := strings.Trim(s[start:end], ":：")
-		strong, known := chromeWords[word]
+		strong, known := chromeWord(word)
 		switch {
 		case known && strong:
 			if runStart < 0 {
@@ -457,7 +471,7 @@ func trimChromeTail(s string) string {
 			return s
 		}
 		word := strings.Trim(s[i:], " \t【】[]")
-		if strong, known := chromeWords[word]; !known || !strong {
+		if strong, known := chromeWord(word); !known || !strong {
 			return s
 		}
 		s = strings.TrimRight(s[:i], " \t")
