@@ -13,11 +13,13 @@ import (
 // The regular expressions the matchers of match.go replace: the tests
 // compare the two.
 var (
-	bodyGovRe   = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“])([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,13}?(?:人民政府|街道办事处))`)
-	bodyPlaceRe = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“《]|使|推动|促进)([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,9}?(?:省|市|区|县|旗|州|镇|乡|街道))(?:人民政府|政府)?(?:政务公开|政府信息公开)`)
-	yearRe      = regexp.MustCompile(`(` + yearDigits + `)\s*年`)
-	planRe      = regexp.MustCompile(`^[^。；]{0,12}?(?:将|计划|打算|安排|拟|展望|施行|实施以来|起施行)`)
-	selfRefRe   = regexp.MustCompile(`(?:现将|现公布|公布|公开|编制|汇总|发布|形成)([^。；，,：:]{0,40}?(?:年度报告|年报|报告如下|函告如下|工作报告|情况报告))`)
+	bodyGovRe     = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“])([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,13}?(?:人民政府|街道办事处))`)
+	bodyPlaceRe   = regexp.MustCompile(`(?:^|[，。；：、,;:\s（(“《]|使|推动|促进)([^\P{Han}使把将对在我本全各该请与向由按据经][\p{Han}]{1,9}?(?:省|市|区|县|旗|州|镇|乡|街道))(?:人民政府|政府)?(?:政务公开|政府信息公开)`)
+	yearRe        = regexp.MustCompile(`(` + yearDigits + `)\s*年`)
+	planRe        = regexp.MustCompile(`^[^。；]{0,12}?(?:将|计划|打算|安排|拟|展望|施行|实施以来|起施行)`)
+	officeAfterRe = regexp.MustCompile(`^(?:工作)?(?:协调)?(?:办公室|领导小组|办|科|股)`)
+	nameRe        = regexp.MustCompile(`^[\p{Han}（）()]{2,30}$`)
+	selfRefRe     = regexp.MustCompile(`(?:现将|现公布|公布|公开|编制|汇总|发布|形成)([^。；，,：:]{0,40}?(?:年度报告|年报|报告如下|函告如下|工作报告|情况报告))`)
 )
 
 var matchers = []struct {
@@ -34,6 +36,24 @@ var matchers = []struct {
 // checkMatchers fails t when a matcher and its regexp disagree on s.
 func checkMatchers(t *testing.T, s string) {
 	t.Helper()
+	// officeAfter and isNameText on the text from each of its first
+	// characters on, and on its pieces.
+	k := 0
+	for i := range s {
+		if k++; k > 40 {
+			break
+		}
+		if got, want := officeAfter(s[i:]), officeAfterRe.MatchString(s[i:]); got != want {
+			t.Fatalf("officeAfter(%q) = %v", s[i:], got)
+		}
+		for _, j := range []int{i + 3, i + 6, i + 9, i + 30, i + 90, i + 91, len(s)} {
+			if j <= len(s) {
+				if got, want := isNameText(s[i:j]), nameRe.MatchString(s[i:j]); got != want {
+					t.Fatalf("isNameText(%q) = %v", s[i:j], got)
+				}
+			}
+		}
+	}
 	for n := range 30 {
 		if got, want := moreRunes(s, n), utf8.RuneCountInString(s) > n; got != want {
 			t.Fatalf("moreRunes(%q, %d) = %v", s, n, got)
@@ -77,6 +97,7 @@ var matcherSeeds = []string{
 	"使区政府政务公开 使省人民政府信息公开 使州人民政府政府信息公开",
 	"2016年，二〇一三年, 二0一七 \t年，12345年ＯＯ一九年\xe4\xb8\x80九九九年我们将；2017年。将 2008年5月1日起施行",
 	"《关于《某》的通知》》《《》甲》乙《丙",
+	"政务公开办公室，工作领导小组 工作协调科 协调工作办 工作股 (某县)（某局）",
 	"1999年" + strings.Repeat("的", 11) + "计划，1999年" + strings.Repeat("的", 12) + "计划，1999年" + strings.Repeat("的", 13) + "计划",
 }
 
@@ -124,7 +145,7 @@ func TestMatchersTokens(t *testing.T) {
 		"，", "。", "；", ":", "《", "》", "“", "（", "(", " ", "\n", "\xff", "\xe4\xb8", "a", "1",
 		"现将", "现公布", "公布", "公开", "编制", "汇总", "发布", "形成",
 		"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告", "年度", "报告", "如下",
-		"年", "2", "二", "〇", "Ｏ", "O", "九", "\t", "将", "计划", "施行", "起施行", "实施以来", "拟", "；", "《", "》", "》", "〈", "、",
+		"年", "2", "二", "〇", "Ｏ", "O", "九", "\t", "将", "计划", "施行", "起施行", "实施以来", "拟", "；", "《", "》", "》", "〈", "、", "工作", "协调", "办公室", "领导小组", "办", "科", "股", "）", "(",
 	}
 	seed := uint64(1)
 	next := func(n int) int {
@@ -132,7 +153,7 @@ func TestMatchersTokens(t *testing.T) {
 		return int(seed>>33) % n
 	}
 	var b strings.Builder
-	for range 30000 {
+	for range 8000 {
 		b.Reset()
 		for range 1 + next(40) {
 			tok := tokens[next(len(tokens))]

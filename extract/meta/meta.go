@@ -125,15 +125,16 @@ type metaScan struct {
 func newMetaScan(doc *document.Document) *metaScan {
 	s := &metaScan{
 		title: doc.Title, agencyField: doc.Agency, yearField: doc.Year,
-		head: make([]span, 0, metaHeadBlocks),
-		full: make([]span, 0, metaHeadBlocks),
-		tail: make([]span, 0, metaTailBlocks),
 	}
 	bs := doc.Blocks
+	// One array holds head, full, tail and both, sized for the document.
+	nh, nt := min(metaHeadBlocks, len(bs)), min(metaTailBlocks, len(bs))
+	arr := make([]span, 3*nh+2*nt)
+	s.head, s.full, s.tail = arr[:0:nh], arr[nh:nh:2*nh], arr[2*nh:2*nh:2*nh+nt]
 	isPara := func(b *document.Block) bool { return b.Table == nil && strings.TrimSpace(b.Text) != "" }
 	last := len(bs) // the tail starts after the head ends
 	for i := range bs {
-		if len(s.head) == metaHeadBlocks {
+		if len(s.head) == nh {
 			break
 		}
 		if b := &bs[i]; isPara(b) {
@@ -141,13 +142,13 @@ func newMetaScan(doc *document.Document) *metaScan {
 			s.head = append(s.head, span{b.Line, cutHead(b.Text, metaScanBytes)})
 		}
 	}
-	for i := last - 1; i >= 0 && len(s.tail) < metaTailBlocks; i-- {
+	for i := last - 1; i >= 0 && len(s.tail) < nt; i-- {
 		if b := &bs[i]; isPara(b) {
 			s.tail = append(s.tail, span{b.Line, cutTail(b.Text, metaScanBytes)})
 		}
 	}
 	slices.Reverse(s.tail)
-	s.both = make([]span, 0, len(s.head)+len(s.tail))
+	s.both = arr[2*nh+nt : 2*nh+nt : 3*nh+2*nt]
 	s.both = append(append(s.both, s.head...), s.tail...)
 	// Tables count only near the head or the tail, like paragraphs; a
 	// table's title row often carries the year (2016年度…统计表).
@@ -486,9 +487,8 @@ func isFieldSpace(r rune) bool {
 // reportKeys mark a report title; agencyEnd marks where the agency's name
 // ends inside one (the name comes before 政府信息公开 / 政务公开 …).
 var (
-	titleEndRe    = regexp.MustCompile(`(?:报告|年报)(?:[（(][^）)]*[）)])?$`)
-	agencyEnds    = []string{"信息公开", "政务公开", "年度报告", "工作报告", "年报"}
-	officeAfterRe = regexp.MustCompile(`^(?:工作)?(?:协调)?(?:办公室|领导小组|办|科|股)`)
+	titleEndRe = regexp.MustCompile(`(?:报告|年报)(?:[（(][^）)]*[）)])?$`)
+	agencyEnds = []string{"信息公开", "政务公开", "年度报告", "工作报告", "年报"}
 	// titleSep splits an HTML <title> into the page's and the site's parts.
 	titleSep = regexp.MustCompile(`\s*(?:[_|｜]|\s[-–—]+\s|--|——)\s*`)
 )
@@ -535,7 +535,7 @@ func parseTitle(t string) (name string, year int) {
 			break
 		}
 		// 政务公开办公室 is part of a name, not the report's subject.
-		if !officeAfterRe.MatchString(t[off+i+n:]) {
+		if !officeAfter(t[off+i+n:]) {
 			end = off + i
 			break
 		}
@@ -572,6 +572,21 @@ func parseTitle(t string) (name string, year int) {
 		}
 	}
 	return "", year
+}
+
+// officeAfter reports whether t starts with an office's name, as
+// ^(?:工作)?(?:协调)?(?:办公室|领导小组|办|科|股) matches: 政务公开办公室 is
+// part of a name. (工作 and 协调 start none of what may follow them, so
+// taking them when they stand is the only way to match.)
+func officeAfter(t string) bool {
+	t, _ = strings.CutPrefix(t, "工作")
+	t, _ = strings.CutPrefix(t, "协调")
+	for _, w := range []string{"办", "领导小组", "科", "股"} { // 办 covers 办公室
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstKey finds the earliest of keys in t: its index and length.
@@ -691,7 +706,6 @@ func (s *metaScan) titles() []titleInfo {
 // Names
 
 var (
-	nameRe = regexp.MustCompile(`^[\p{Han}（）()]{2,30}$`)
 	// agencySuffixes end the names of agencies, as signatures write them.
 	agencySuffixes = []string{
 		"人民政府", "政府", "办公室", "办公厅", "办事处", "街道", "管委会", "委员会", "管理局",
@@ -712,10 +726,22 @@ var (
 	placeSuffixes = []string{"省", "市", "区", "县", "州", "盟", "旗"}
 )
 
+// isNameText reports whether s is 2 to 30 Han characters and brackets, as
+// ^[\p{Han}（）()]{2,30}$ matches (an invalid byte is neither).
+func isNameText(s string) bool {
+	n := 0
+	for _, r := range s {
+		if n++; n > 30 || !zh.IsHan(r) && r != '（' && r != '）' && r != '(' && r != ')' {
+			return false
+		}
+	}
+	return n >= 2
+}
+
 // validName reports whether s can be an agency's name: Han characters
 // only, not a word like 我局 / 本机关 / 镇 that stands for one.
 func validName(s string) bool {
-	if !nameRe.MatchString(s) {
+	if !isNameText(s) {
 		return false
 	}
 	for _, w := range selfWords {
@@ -1104,7 +1130,7 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 // selfYear reads a sentence that names the report: 现公布2011年度政府信息公开年度报告.
 func (s *metaScan) selfYear() (yearVote, bool) {
 	for i, h := range s.head {
-		if !strings.Contains(h.text, "报告") && !strings.Contains(h.text, "如下") {
+		if strs.Index(h.text, "报告") < 0 && strs.Index(h.text, "如下") < 0 {
 			continue
 		}
 		t := s.citedText(i)
@@ -1329,7 +1355,7 @@ func trimTrailingField(s string) string {
 // 汇总2018年度三溪乡的政务公开年度报告.
 func (s *metaScan) selfName() (string, evidence) {
 	for i, h := range s.head {
-		if !strings.Contains(h.text, "报告") && !strings.Contains(h.text, "如下") {
+		if strs.Index(h.text, "报告") < 0 && strs.Index(h.text, "如下") < 0 {
 			continue
 		}
 		t := s.citedText(i)
@@ -1408,7 +1434,7 @@ func (s *metaScan) govForm(name string) (string, evidence) {
 	}
 	for _, h := range s.both {
 		for off := 0; ; {
-			i := strings.Index(h.text[off:], name)
+			i := strs.Index(h.text[off:], name)
 			if i < 0 {
 				break
 			}
