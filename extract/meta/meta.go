@@ -838,7 +838,7 @@ type signature struct {
 func (s *metaScan) signature() signature {
 	for i := len(s.tail) - 1; i >= 0; i-- {
 		t := clean(s.tail[i].text)
-		if !strings.Contains(t, "年") && !strings.Contains(t, "-") {
+		if strs.Index(t, "年") < 0 && strings.IndexByte(t, '-') < 0 {
 			continue
 		}
 		if moreRunes(t, 20) {
@@ -876,13 +876,30 @@ func (s *metaScan) signature() signature {
 	return signature{}
 }
 
+// lastIndex is strings.LastIndex for a word w of two bytes or more, made
+// fast for Chinese the way strs.Index is: it looks for w's last byte, which
+// is rarer in Chinese text than its first.
+func lastIndex(s, w string) int {
+	last := w[len(w)-1]
+	for end := len(s); ; {
+		j := strings.LastIndexByte(s[:end], last)
+		if j < len(w)-1 {
+			return -1 // no room for w before
+		}
+		if s[j+1-len(w):j+1] == w {
+			return j + 1 - len(w)
+		}
+		end = j
+	}
+}
+
 // flatSignature finds a signature inside a paragraph that holds the whole
 // body (web-page text collapsed onto one line): a date set off by spaces or
 // ending a sentence, after the agency's name if one stands before it:
 // …日常化。 平潭县人民政府 2013年1月16日 附件1：…
 func flatSignature(t string, line int) (signature, bool) {
 	for end := len(t); ; {
-		i := strings.LastIndex(t[:end], "年")
+		i := lastIndex(t[:end], "年")
 		if i < 0 {
 			return signature{}, false
 		}
