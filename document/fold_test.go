@@ -62,6 +62,9 @@ func FuzzFoldSpace(f *testing.F) {
 		if got, want := FoldSpace(s), foldSpaceRunes(s); got != want {
 			t.Fatalf("FoldSpace(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := indexColon(s), strings.IndexAny(s, ":："); got != want {
+			t.Fatalf("indexColon(%q) = %d, want %d", s, got, want)
+		}
 	})
 }
 
@@ -89,6 +92,20 @@ func TestChromeWordLength(t *testing.T) {
 	for w, strong := range chromeWords {
 		if s, known := chromeWord(w); !known || s != strong {
 			t.Errorf("chromeWord(%q) = %v, %v", w, s, known)
+		}
+	}
+}
+
+func TestIndexColon(t *testing.T) {
+	for _, s := range append(foldSeeds, "a:b：c", "：:", "\xef\xbc:\xef\xbc\x9a", "\xe4\xb8\xef\xbc\x9a", "时间：2026-01-26 来源:", "") {
+		if got, want := indexColon(s), strings.IndexAny(s, ":："); got != want {
+			t.Errorf("indexColon(%q) = %d, want %d", s, got, want)
+		}
+	}
+	lines, _ := sampleLines(t)
+	for _, s := range lines {
+		if got, want := indexColon(s), strings.IndexAny(s, ":："); got != want {
+			t.Fatalf("indexColon(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

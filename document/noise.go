@@ -275,7 +275,7 @@ func isFooterLine(s string, n int) bool {
 			}
 		}
 	}
-	return strings.Contains(s, "建议使用") && (strings.Contains(s, "分辨率") || strings.Contains(s, "浏览器"))
+	return strs.Index(s, "建议使用") >= 0 && (strings.Contains(s, "分辨率") || strings.Contains(s, "浏览器"))
 }
 
 // followsSeparator reports whether s[i:] starts the line or follows white
@@ -561,7 +561,7 @@ type lineField struct {
 // trimFields drops the noise fields of a metadata line; changed reports
 // whether it dropped anything.
 func trimFields(s string) (out string, changed bool) {
-	if strings.IndexByte(s, ':') < 0 && !strings.Contains(s, "：") {
+	if indexColon(s) < 0 {
 		return s, false
 	}
 	fields := findFields(s)
@@ -583,13 +583,28 @@ func trimFields(s string) (out string, changed bool) {
 	return strings.TrimSpace(b.String()), true
 }
 
+// indexColon is strings.IndexAny(s, ":："), without decoding s: "：" is
+// found where its bytes stand, which is where a character starts however
+// the bytes before it read.
+func indexColon(s string) int {
+	i := strings.IndexByte(s, ':')
+	lim := len(s)
+	if i >= 0 {
+		lim = i // a "：" counts only before it
+	}
+	if j := strs.Index(s[:lim], "："); j >= 0 {
+		return j
+	}
+	return i
+}
+
 // findFields locates the known labels that stand before a colon; each
 // field's value runs to the next label.
 func findFields(s string) []lineField {
 	var fields []lineField
 	var valueStarts []int
 	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], ":：")
+		j := indexColon(s[i:])
 		if j < 0 {
 			break
 		}
