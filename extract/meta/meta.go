@@ -545,33 +545,38 @@ func parseTitle(t string) (name string, year int) {
 		return "", year
 	}
 	end = len(strings.TrimSuffix(t[:end], "政务")) // 政务|信息公开
-	var parts []string                           // the text between year phrases
+	// The name is the first piece of text between year phrases that reads
+	// as one.
 	for off := 0; ; {
 		_, ys, ye := zh.NextYear(t[:end], off)
 		if ys < 0 {
-			parts = append(parts, t[off:end])
-			break
+			if p, ok := titleName(t[off:end]); ok {
+				return p, year
+			}
+			return "", year
 		}
-		parts = append(parts, t[off:ys])
+		if p, ok := titleName(t[off:ys]); ok {
+			return p, year
+		}
 		if strings.HasPrefix(t[ye:end], "度") {
 			ye += len("度")
 		}
 		off = ye
 	}
-	for _, p := range parts {
-		p = clean(strings.TrimSuffix(strings.TrimPrefix(clean(p), "关于"), "关于"))
-		p = strings.TrimSuffix(p, "的")
-		if strings.HasSuffix(p, "人民") { // 攸县人民|政府信息公开
-			p += "政府"
-		} else if !strings.HasSuffix(p, "人民政府") {
-			p = strings.TrimSuffix(p, "政府")
-		}
-		p = strings.TrimSuffix(p, "的")
-		if validName(p) {
-			return p, year
-		}
+}
+
+// titleName reads a piece of a title before 政府信息公开 as an agency's
+// name, without the connecting words.
+func titleName(p string) (string, bool) {
+	p = clean(strings.TrimSuffix(strings.TrimPrefix(clean(p), "关于"), "关于"))
+	p = strings.TrimSuffix(p, "的")
+	if strings.HasSuffix(p, "人民") { // 攸县人民|政府信息公开
+		p += "政府"
+	} else if !strings.HasSuffix(p, "人民政府") {
+		p = strings.TrimSuffix(p, "政府")
 	}
-	return "", year
+	p = strings.TrimSuffix(p, "的")
+	return p, validName(p)
 }
 
 // officeAfter reports whether t starts with an office's name, as
