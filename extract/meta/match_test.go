@@ -38,6 +38,11 @@ func checkMatchers(t *testing.T, s string) {
 	t.Helper()
 	// officeAfter and isNameText on the text from each of its first
 	// characters on, and on its pieces.
+	for _, x := range []string{s, s + " ", "\u3000" + s, s + "\xe4", s + "\xe4\xb8", s + "\xb8", s + "●", "·" + s} {
+		if got, want := clean(x), strings.TrimFunc(x, isCleaned); got != want {
+			t.Fatalf("clean(%q) = %q, want %q", x, got, want)
+		}
+	}
 	for _, w := range []string{"年", "年报", "ab", "\xb4\xb4"} {
 		if got, want := lastIndex(s, w), strings.LastIndex(s, w); got != want {
 			t.Fatalf("lastIndex(%q, %q) = %d, want %d", s, w, got, want)
@@ -150,7 +155,7 @@ func TestMatchersTokens(t *testing.T) {
 		"，", "。", "；", ":", "《", "》", "“", "（", "(", " ", "\n", "\xff", "\xe4\xb8", "a", "1",
 		"现将", "现公布", "公布", "公开", "编制", "汇总", "发布", "形成",
 		"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告", "年度", "报告", "如下",
-		"年", "2", "二", "〇", "Ｏ", "O", "九", "\t", "将", "计划", "施行", "起施行", "实施以来", "拟", "；", "《", "》", "》", "〈", "、", "工作", "协调", "ab", "b", "\xb4", "办公室", "领导小组", "办", "科", "股", "）", "(",
+		"年", "2", "二", "〇", "Ｏ", "O", "九", "\t", "将", "计划", "施行", "起施行", "实施以来", "拟", "；", "《", "》", "》", "〈", "、", "工作", "协调", "ab", "b", "\xb4", "\u00a0", "\u2028", "\v", "\u200b", "\u0085", "•", "◆", "\u3000", "办公室", "领导小组", "办", "科", "股", "）", "(",
 	}
 	seed := uint64(1)
 	next := func(n int) int {

@@ -328,10 +328,35 @@ func sub(s string, loc []int, i int) string {
 // spaces), the zero-width space (but not the other zero-width characters of
 // zh.IsZeroWidth) and the bullets web pages put before a title.
 func clean(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool {
-		return zh.IsSpace(r) || r == '\u200b' ||
-			r == '•' || r == '·' || r == '●' || r == '■' || r == '◆'
-	})
+	if s == "" {
+		return s
+	}
+	// Most paragraphs start and end with a Chinese character or a letter:
+	// a character whose first byte keeps it is no space or bullet (nor is
+	// the U+FFFD an invalid byte reads as).
+	last := len(s) - 1
+	for last > 0 && last > len(s)-utf8.UTFMax && !utf8.RuneStart(s[last]) {
+		last--
+	}
+	if keptEdge(s[0]) && keptEdge(s[last]) {
+		return s
+	}
+	return strings.TrimFunc(s, isCleaned)
+}
+
+// isCleaned reports the characters clean trims.
+func isCleaned(r rune) bool {
+	return zh.IsSpace(r) || r == '\u200b' ||
+		r == '•' || r == '·' || r == '●' || r == '■' || r == '◆'
+}
+
+// keptEdge reports a byte that starts no character clean trims: ASCII other
+// than white space, or the first byte of U+4000–U+9FFF, the CJK ideographs.
+func keptEdge(b byte) bool {
+	if b < utf8.RuneSelf {
+		return b != ' ' && (b < '\t' || b > '\r')
+	}
+	return b >= 0xE4 && b <= 0xE9
 }
 
 // stripCited removes the titles of cited documents (《…》), whose years and
