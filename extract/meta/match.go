@@ -370,3 +370,87 @@ func isPlan(t string) bool {
 		p += n
 	}
 }
+
+// periodKeys end the key of a statistics period after 统计, in periodKeyRe's
+// order.
+var periodKeys = []string{"期限", "时限", "时间", "期间", "区间", "周期", "时段", "期", "截止"}
+
+// periodKeyEnd returns the end of the match of periodKeyRe,
+// ^(?:统计[\p{Han}]{0,4}?(?:期限|…|截止)|起止时间), in w, or -1: after 统计
+// the fewest Han characters, up to four, that a key follows.
+func periodKeyEnd(w string) int {
+	if rest, ok := strings.CutPrefix(w, "统计"); ok {
+		p := len("统计")
+		for k := 0; ; k++ {
+			for _, key := range periodKeys {
+				if strings.HasPrefix(rest, key) {
+					return p + len(key)
+				}
+			}
+			if k == 4 {
+				break
+			}
+			r, n := utf8.DecodeRuneInString(rest)
+			if !zh.IsHan(r) {
+				break
+			}
+			rest, p = rest[n:], p+n
+		}
+	}
+	if strings.HasPrefix(w, "起止时间") {
+		return len("起止时间")
+	}
+	return -1
+}
+
+// lastPeriodYear returns the group of the last match of periodYearRe,
+// ((?:19|20)\d{2})(?:\s*年|\d{2,4}\s*日), in t: the four digits of a year
+// that 年 follows, or two to four more digits and 日 (\d and \s are ASCII).
+// Matches start with an ASCII digit, which starts a character however the
+// bytes before it read.
+func lastPeriodYear(t string) (string, bool) {
+	last, found := "", false
+	for s := 0; s+4 <= len(t); {
+		if e := periodYearAt(t, s); e >= 0 {
+			last, found = t[s:s+4], true
+			s = e
+			continue
+		}
+		s++
+	}
+	return last, found
+}
+
+// periodYearAt returns the end of a match of periodYearRe at s, or -1.
+func periodYearAt(t string, s int) int {
+	if !(strings.HasPrefix(t[s:], "19") || strings.HasPrefix(t[s:], "20")) || !isDigit(t[s+2]) || !isDigit(t[s+3]) {
+		return -1
+	}
+	p := s + 4
+	q := p
+	for q < len(t) && isASCIISpace(t[q]) {
+		q++
+	}
+	if strings.HasPrefix(t[q:], "年") {
+		return q + len("年")
+	}
+	// \d{2,4} is greedy, and a digit is neither a space nor 日: fewer
+	// digits than stand (up to four) leave a digit where \s*日 must go.
+	m := 0
+	for m < 4 && p+m < len(t) && isDigit(t[p+m]) {
+		m++
+	}
+	if m < 2 {
+		return -1
+	}
+	q = p + m
+	for q < len(t) && isASCIISpace(t[q]) {
+		q++
+	}
+	if strings.HasPrefix(t[q:], "日") {
+		return q + len("日")
+	}
+	return -1
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

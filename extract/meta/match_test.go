@@ -19,6 +19,8 @@ var (
 	planRe        = regexp.MustCompile(`^[^。；]{0,12}?(?:将|计划|打算|安排|拟|展望|施行|实施以来|起施行)`)
 	officeAfterRe = regexp.MustCompile(`^(?:工作)?(?:协调)?(?:办公室|领导小组|办|科|股)`)
 	nameRe        = regexp.MustCompile(`^[\p{Han}（）()]{2,30}$`)
+	periodKeyRe   = regexp.MustCompile(`^(?:统计[\p{Han}]{0,4}?(?:期限|时限|时间|期间|区间|周期|时段|期|截止)|起止时间)`)
+	periodYearRe  = regexp.MustCompile(`((?:19|20)\d{2})(?:\s*年|\d{2,4}\s*日)`)
 	selfRefRe     = regexp.MustCompile(`(?:现将|现公布|公布|公开|编制|汇总|发布|形成)([^。；，,：:]{0,40}?(?:年度报告|年报|报告如下|函告如下|工作报告|情况报告))`)
 )
 
@@ -52,6 +54,18 @@ func checkMatchers(t *testing.T, s string) {
 	for i := range s {
 		if k++; k > 40 {
 			break
+		}
+		w := s[i:min(len(s), i+30)]
+		want := -1
+		if loc := periodKeyRe.FindStringIndex(w); loc != nil {
+			want = loc[1]
+		}
+		if got := periodKeyEnd(w); got != want {
+			t.Fatalf("periodKeyEnd(%q) = %d, want %d", w, got, want)
+		}
+		ys := periodYearRe.FindAllStringSubmatch(s[i:], -1)
+		if got, ok := lastPeriodYear(s[i:]); ok != (len(ys) > 0) || ok && got != ys[len(ys)-1][1] {
+			t.Fatalf("lastPeriodYear(%q) = %q, %v; want %q", s[i:], got, ok, ys)
 		}
 		if got, want := officeAfter(s[i:]), officeAfterRe.MatchString(s[i:]); got != want {
 			t.Fatalf("officeAfter(%q) = %v", s[i:], got)
@@ -108,6 +122,9 @@ var matcherSeeds = []string{
 	"2016年，二〇一三年, 二0一七 \t年，12345年ＯＯ一九年\xe4\xb8\x80九九九年我们将；2017年。将 2008年5月1日起施行",
 	"《关于《某》的通知》》《《》甲》乙《丙",
 	"政务公开办公室，工作领导小组 工作协调科 协调工作办 工作股 (某县)（某局）",
+	"统计期限为2013年1月1日至2013年12月31日。统计时间201011日至20101231日，统计的口径时限 2019 年；起止时间：2020 12 日 20201 日",
+	"统计数据表明期间统计甲乙丙丁期统计甲乙丙丁戊期 1999年 19999年 20001234日 2000123日 200012345日",
+	"200012345日", "2000 年", "1999 12日", "19991日", "2099123 日",
 	"1999年" + strings.Repeat("的", 11) + "计划，1999年" + strings.Repeat("的", 12) + "计划，1999年" + strings.Repeat("的", 13) + "计划",
 }
 
@@ -155,7 +172,7 @@ func TestMatchersTokens(t *testing.T) {
 		"，", "。", "；", ":", "《", "》", "“", "（", "(", " ", "\n", "\xff", "\xe4\xb8", "a", "1",
 		"现将", "现公布", "公布", "公开", "编制", "汇总", "发布", "形成",
 		"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告", "年度", "报告", "如下",
-		"年", "2", "二", "〇", "Ｏ", "O", "九", "\t", "将", "计划", "施行", "起施行", "实施以来", "拟", "；", "《", "》", "》", "〈", "、", "工作", "协调", "ab", "b", "\xb4", "\u00a0", "\u2028", "\v", "\u200b", "\u0085", "•", "◆", "\u3000", "办公室", "领导小组", "办", "科", "股", "）", "(",
+		"年", "2", "二", "〇", "Ｏ", "O", "九", "\t", "将", "计划", "施行", "起施行", "实施以来", "拟", "；", "《", "》", "》", "〈", "、", "工作", "协调", "ab", "b", "\xb4", "\u00a0", "\u2028", "\v", "\u200b", "\u0085", "•", "◆", "\u3000", "统计", "起止时间", "期限", "期", "时间", "截止", "19", "20", "0", "日", "12", "办公室", "领导小组", "办", "科", "股", "）", "(",
 	}
 	seed := uint64(1)
 	next := func(n int) int {

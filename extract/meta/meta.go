@@ -1049,13 +1049,6 @@ const (
 var yearSourceName = [...]string{"填报表的报告年度栏", "标题", "统计期限", "正文对本报告的表述", "统计表标题", "正文", "发布日期"}
 
 var (
-	// periodKeyRe starts the sentence giving the statistics period; it is
-	// tried only where 统计 or 起止 stands, which keeps it cheap.
-	periodKeyRe = regexp.MustCompile(`^(?:统计[\p{Han}]{0,4}?(?:期限|时限|时间|期间|区间|周期|时段|期|截止)|起止时间)`)
-	// periodYearRe is a year in that sentence: 2013年1月1日, or a date whose
-	// 年 and 月 were dropped (201011日 = 2010年1月1日, 20101231日), where
-	// only the first four digits are the year.
-	periodYearRe = regexp.MustCompile(`((?:19|20)\d{2})(?:\s*年|\d{2,4}\s*日)`)
 	// tableTitleRe is a statistics table's title: 2016年度政府信息公开情况统计表.
 	// No other date may come between the year and 统计表, so that a
 	// signature date just before the table's title is not read as its year.
@@ -1153,20 +1146,20 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 		t := h.text
 		for _, key := range []string{"统计", "起止"} {
 			for i := range strs.Indexes(t, key) {
-				loc := periodKeyRe.FindStringIndex(t[i:min(len(t), i+30)])
-				if loc == nil {
+				ke := periodKeyEnd(t[i:min(len(t), i+30)])
+				if ke < 0 {
 					continue
 				}
-				start := i + loc[1]
+				start := i + ke
 				end := start + min(len(t)-start, 150)
 				if j := strings.IndexAny(t[start:end], "。；"); j >= 0 {
 					end = start + j
 				}
-				ys := periodYearRe.FindAllStringSubmatch(t[start:end], -1)
-				if len(ys) == 0 {
+				ys, ok := lastPeriodYear(t[start:end])
+				if !ok {
 					continue // 统计期限自至: the numbers were lost
 				}
-				y, _ := strconv.Atoi(ys[len(ys)-1][1])
+				y, _ := strconv.Atoi(ys)
 				return yearVote{y, fromPeriod, evidence{h.line, excerpt(t, i, end)}}, true
 			}
 		}
