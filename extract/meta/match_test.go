@@ -63,9 +63,10 @@ func checkMatchers(t *testing.T, s string) {
 		if got := periodKeyEnd(w); got != want {
 			t.Fatalf("periodKeyEnd(%q) = %d, want %d", w, got, want)
 		}
-		ys := periodYearRe.FindAllStringSubmatch(s[i:], -1)
-		if got, ok := lastPeriodYear(s[i:]); ok != (len(ys) > 0) || ok && got != ys[len(ys)-1][1] {
-			t.Fatalf("lastPeriodYear(%q) = %q, %v; want %q", s[i:], got, ok, ys)
+		w = s[i:min(len(s), i+300)]
+		ys := periodYearRe.FindAllStringSubmatch(w, -1)
+		if got, ok := lastPeriodYear(w); ok != (len(ys) > 0) || ok && got != ys[len(ys)-1][1] {
+			t.Fatalf("lastPeriodYear(%q) = %q, %v; want %q", w, got, ok, ys)
 		}
 		if got, want := officeAfter(s[i:]), officeAfterRe.MatchString(s[i:]); got != want {
 			t.Fatalf("officeAfter(%q) = %v", s[i:], got)
@@ -180,7 +181,7 @@ func TestMatchersTokens(t *testing.T) {
 		return int(seed>>33) % n
 	}
 	var b strings.Builder
-	for range 8000 {
+	for range 5000 {
 		b.Reset()
 		for range 1 + next(40) {
 			tok := tokens[next(len(tokens))]
