@@ -3,6 +3,7 @@ package document
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"xxgk/zh"
 )
@@ -55,7 +56,7 @@ func TestFoldSpaceSame(t *testing.T) {
 }
 
 func FuzzFoldSpace(f *testing.F) {
-	for _, s := range foldSeeds {
+	for _, s := range append(foldSeeds, chromeSeeds...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -65,6 +66,7 @@ func FuzzFoldSpace(f *testing.F) {
 		if got, want := indexColon(s), strings.IndexAny(s, ":："); got != want {
 			t.Fatalf("indexColon(%q) = %d, want %d", s, got, want)
 		}
+		checkChromeLine(t, s)
 	})
 }
 
@@ -107,5 +109,59 @@ func TestIndexColon(t *testing.T) {
 		if got, want := indexColon(s), strings.IndexAny(s, ":："); got != want {
 			t.Fatalf("indexColon(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// isChromeLineOld is isChromeLine as it was, looking for each separator in
+// the whole rest of the line.
+func isChromeLineOld(s string, n int) bool {
+	if n > 60 {
+		return false
+	}
+	if n <= 30 && !strings.ContainsAny(s, "0123456789") && chromePhraseSet.In(s) {
+		return true
+	}
+	strong := false
+	for rest := s; rest != ""; {
+		i := strings.IndexFunc(rest, isChromeSep)
+		if i < 0 {
+			i = len(rest)
+		}
+		if i > 0 {
+			isStrong, known := chromeWords[rest[:i]]
+			if !known {
+				return false
+			}
+			strong = strong || isStrong
+		}
+		if i == len(rest) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(rest[i:])
+		rest = rest[i+size:]
+	}
+	return strong
+}
+
+func checkChromeLine(t *testing.T, s string) {
+	t.Helper()
+	n := utf8.RuneCountInString(s)
+	if got, want := isChromeLine(s, n), isChromeLineOld(s, n); got != want {
+		t.Fatalf("isChromeLine(%q) = %v, want %v", s, got, want)
+	}
+}
+
+var chromeSeeds = []string{
+	"登录 |  注册", "返回顶部 打印本页 关闭本页", "扫一扫在手机上打开当前页", "扫一扫在手机上打开当前页 ", "扫一扫在手机上打开当前页x",
+	"扫一扫在手机上打开当前页\u3000首页", "扫一扫在手机上打开当前页首\u3000首页", "字号：大 中 小", "大 中 小", "某县交通运输局2023年政府信息公开工作年度报告",
+	"扫一扫在手机上打开当前页页\u3000",
+	"扫一扫在手机上打开当前页\u3000首页 打印 关闭 返回 分享 收藏 微信 微博", "扫一扫在手机上打开当前页|首页 打印 关闭 返回 分享 收藏 微信 微博",
+	"扫一扫在手机上打开当前页x\u3000首页 打印 关闭 返回 分享 收藏 微信 微博", "扫一扫在手机上打开当前页页页\u3000", "首页\xff 打印", "QQ空间|微信|微博",
+}
+
+func TestChromeLineSame(t *testing.T) {
+	lines, _ := sampleLines(t)
+	for _, s := range append(chromeSeeds, lines...) {
+		checkChromeLine(t, s)
 	}
 }

@@ -203,8 +203,15 @@ func isChromeLine(s string, n int) bool {
 	}
 	strong := false
 	for rest := s; rest != ""; {
-		i := strings.IndexFunc(rest, isChromeSep)
+		// A word longer than any chrome word ends the test, wherever it
+		// ends: a separator is looked for no further than one could end
+		// such a word.
+		w := rest[:min(len(rest), maxChromeWord+utf8.UTFMax+1)]
+		i := strings.IndexFunc(w, isChromeSep)
 		if i < 0 {
+			if len(w) < len(rest) {
+				return false
+			}
 			i = len(rest)
 		}
 		if i > 0 {
