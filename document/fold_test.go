@@ -67,6 +67,9 @@ func FuzzFoldSpace(f *testing.F) {
 			t.Fatalf("indexColon(%q) = %d, want %d", s, got, want)
 		}
 		checkChromeLine(t, s)
+		if got, want := cutChromeRuns(s), cutChromeRunsOld(s); got != want {
+			t.Fatalf("cutChromeRuns(%q) = %q, want %q", s, got, want)
+		}
 	})
 }
 
@@ -163,5 +166,62 @@ func TestChromeLineSame(t *testing.T) {
 	lines, _ := sampleLines(t)
 	for _, s := range append(chromeSeeds, lines...) {
 		checkChromeLine(t, s)
+	}
+}
+
+// cutChromeRunsOld is cutChromeRuns as it was, reading each word byte by
+// byte and trimming its colons always.
+func cutChromeRunsOld(s string) string {
+	var b strings.Builder
+	keepFrom, runStart, runWords := 0, -1, 0
+	flush := func(end int) {
+		if runWords >= minChromeRun {
+			b.WriteString(s[keepFrom:runStart])
+			keepFrom = end
+		}
+		runStart, runWords = -1, 0
+	}
+	for i := 0; i < len(s); {
+		start := SkipBlanks(s, i)
+		end := start
+		for end < len(s) && s[end] != ' ' && s[end] != '\t' {
+			end++
+		}
+		if start == end {
+			break
+		}
+		word := strings.Trim(s[start:end], ":：")
+		strong, known := chromeWords[word]
+		switch {
+		case known && strong:
+			if runStart < 0 {
+				runStart = start
+			}
+			runWords++
+		case runStart >= 0 && !hasWordRune(word):
+		default:
+			flush(start)
+		}
+		i = end
+	}
+	flush(len(s))
+	if keepFrom == 0 {
+		return s
+	}
+	b.WriteString(s[keepFrom:])
+	return b.String()
+}
+
+func TestCutChromeRunsSame(t *testing.T) {
+	lines, _ := sampleLines(t)
+	seeds := []string{"时间：2012-04-11 微信 微博 QQ空间 全真版 文字版 正文", "a :微信: 微博：\t：QQ空间 --> 打印 ： 正文", "微信 微博\t分享 \xff：", "：", ":"}
+	for _, s := range append(seeds, lines...) {
+		if got, want := cutChromeRuns(s), cutChromeRunsOld(s); got != want {
+			t.Fatalf("cutChromeRuns(%q) = %q, want %q", s, got, want)
+		}
+	}
+	all := strings.Join(lines, " ")
+	if got, want := cutChromeRuns(all), cutChromeRunsOld(all); got != want {
+		t.Fatal("cutChromeRuns differs on the joined samples")
 	}
 }

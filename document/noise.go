@@ -439,14 +439,14 @@ func cutChromeRuns(s string) string {
 	}
 	for i := 0; i < len(s); {
 		start := SkipBlanks(s, i)
-		end := start
-		for end < len(s) && s[end] != ' ' && s[end] != '\t' {
-			end++
-		}
+		end := start + indexBlank(s[start:])
 		if start == end {
 			break
 		}
-		word := strings.Trim(s[start:end], ":：")
+		word := s[start:end]
+		if hasColonEdge(word) { // else Trim would return it as it is
+			word = strings.Trim(word, ":：")
+		}
 		strong, known := chromeWord(word)
 		switch {
 		case known && strong:
@@ -466,6 +466,24 @@ func cutChromeRuns(s string) string {
 	}
 	b.WriteString(s[keepFrom:])
 	return b.String()
+}
+
+// indexBlank returns the index of the first space or tab in s, or len(s).
+func indexBlank(s string) int {
+	i := strings.IndexByte(s, ' ')
+	if i < 0 {
+		i = len(s)
+	}
+	if j := strings.IndexByte(s[:i], '\t'); j >= 0 {
+		return j
+	}
+	return i
+}
+
+// hasColonEdge reports whether s starts or ends with : or ：.
+func hasColonEdge(s string) bool {
+	return strings.HasPrefix(s, ":") || strings.HasSuffix(s, ":") ||
+		strings.HasPrefix(s, "：") || strings.HasSuffix(s, "：")
 }
 
 // trimChromeTail strips toolbar words that trail a line after white space or
