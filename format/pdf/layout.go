@@ -434,13 +434,7 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	*budget -= work
 	n := len(hs) + len(vs)
 	uf := newPDFUnionFind(n)
-	for i, h := range hs {
-		for j, v := range vs {
-			if v.X0 >= h.X0-pdfRuleTol && v.X0 <= h.X1+pdfRuleTol && h.Y0 >= v.Y0-pdfRuleTol && h.Y0 <= v.Y1+pdfRuleTol {
-				uf.union(i, len(hs)+j)
-			}
-		}
-	}
+	pdfJoinCrossing(hs, vs, uf)
 	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
 	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
 	groups := map[int][2][]pdftext.Segment{}
@@ -466,6 +460,44 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 		}
 	}
 	return out
+}
+
+// pdfJoinCrossing joins each horizontal rule (index i) with the vertical
+// rules (index len(hs)+j) that touch it. The vertical rules are taken in
+// order of x, so that a horizontal rule looks only at those within its
+// extent, not at every one: the sets joined are those of comparing every
+// pair (a set's root is its least index whatever the order of unions).
+func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
+	type atX struct {
+		x float64
+		j int
+	}
+	byX := make([]atX, 0, len(vs))
+	for j, v := range vs {
+		if !math.IsNaN(v.X0) { // NaN is within no extent
+			byX = append(byX, atX{v.X0, j})
+		}
+	}
+	slices.SortFunc(byX, func(a, b atX) int {
+		switch {
+		case a.x < b.x:
+			return -1
+		case a.x > b.x:
+			return 1
+		}
+		return 0
+	})
+	for i, h := range hs {
+		from, to := h.X0-pdfRuleTol, h.X1+pdfRuleTol
+		// The first at or right of from (none when from is NaN).
+		k := sort.Search(len(byX), func(k int) bool { return byX[k].x >= from })
+		for ; k < len(byX) && byX[k].x <= to; k++ {
+			v := vs[byX[k].j]
+			if h.Y0 >= v.Y0-pdfRuleTol && h.Y0 <= v.Y1+pdfRuleTol {
+				uf.union(i, len(hs)+byX[k].j)
+			}
+		}
+	}
 }
 
 // pdfJoinCollinear joins rules on one line that touch or overlap (borders
