@@ -78,6 +78,95 @@ func init() {
 	}
 }
 
+// opcode is an operator of a content stream the interpreter tells apart,
+// found by keywordOp: a switch on small integers, not on strings, for
+// each of the operators that make up most of a content stream.
+type opcode uint8
+
+// The opcodes; opNone is any other keyword.
+const (
+	opNone opcode = iota
+	opq
+	opQ
+	opcm
+	opBT
+	opET
+	opTc
+	opTw
+	opTz
+	opTL
+	opTs
+	opTf
+	opTd
+	opTD
+	opTm
+	opTstar
+	opTj
+	opQuote
+	opDQuote
+	opTJ
+	opBMC
+	opBDC
+	opEMC
+	opDo
+	opm
+	opl
+	opc
+	opv
+	opy
+	oph
+	opre
+	opS
+	ops
+	opf
+	opF
+	opfstar
+	opB
+	opBstar
+	opb
+	opbstar
+	opn
+	opBI
+	opTrue
+	opFalse
+	opNull
+)
+
+// opcodeNames spells each opcode but opNone.
+var opcodeNames = map[string]opcode{
+	"q": opq, "Q": opQ, "cm": opcm, "BT": opBT, "ET": opET,
+	"Tc": opTc, "Tw": opTw, "Tz": opTz, "TL": opTL, "Ts": opTs, "Tf": opTf,
+	"Td": opTd, "TD": opTD, "Tm": opTm, "T*": opTstar,
+	"Tj": opTj, "'": opQuote, "\"": opDQuote, "TJ": opTJ,
+	"BMC": opBMC, "BDC": opBDC, "EMC": opEMC, "Do": opDo,
+	"m": opm, "l": opl, "c": opc, "v": opv, "y": opy, "h": oph, "re": opre,
+	"S": opS, "s": ops, "f": opf, "F": opF, "f*": opfstar,
+	"B": opB, "B*": opBstar, "b": opb, "b*": opbstar, "n": opn,
+	"BI": opBI, "true": opTrue, "false": opFalse, "null": opNull,
+}
+
+// keywordOps is the opcode of each word of keywordTable, by its slot.
+var keywordOps [256]opcode
+
+func init() {
+	for h, k := range keywordTable {
+		keywordOps[h] = opcodeNames[k]
+	}
+}
+
+// keywordOp returns the opcode b spells, opNone for another word.
+func keywordOp(b []byte) opcode {
+	if len(b) == 0 || len(b) > len("startxref") {
+		return opNone
+	}
+	for h := keywordHash(b); keywordTable[h] != ""; h = (h + 1) % uint8(len(keywordTable)-1) {
+		if keywordTable[h] == string(b) {
+			return keywordOps[h]
+		}
+	}
+	return opNone
+}
+
 func keywordHash(b []byte) uint8 {
 	return (b[0]*7 + b[len(b)-1]*3 + uint8(len(b))*29) % uint8(len(keywordTable)-1)
 }
