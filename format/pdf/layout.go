@@ -398,13 +398,21 @@ func pdfStartsDigitItem(s string) bool {
 // pdfTable is a ruled table: the positions of its borders and which
 // positions of the fine grid they cut form one cell.
 type pdfTable struct {
-	xs    []float64 // column borders, left to right
-	ys    []float64 // row borders, top to bottom
-	root  []int     // fine cell i*cols+j → the cell it belongs to
-	cells map[int][]pglyph
+	xs   []float64 // column borders, left to right
+	ys   []float64 // row borders, top to bottom
+	root []int     // fine cell i*cols+j → the cell it belongs to
+	// placed: the glyphs drawn in the table, in the order drawn, each
+	// with its cell (the root of its fine cell).
+	placed []placedGlyph
 	// oneRow: a single ruled row, a table only as the rest of one that
 	// ends the page before (its last row carried over); else a line.
 	oneRow bool
+}
+
+// placedGlyph is a glyph of a table and its cell.
+type placedGlyph struct {
+	cell int
+	g    pglyph
 }
 
 func (t *pdfTable) cols() int { return len(t.xs) - 1 }
@@ -548,7 +556,7 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 	for i, j := 0, len(ys)-1; i < j; i, j = i+1, j-1 {
 		ys[i], ys[j] = ys[j], ys[i] // top to bottom
 	}
-	t := &pdfTable{xs: xs, ys: ys, cells: map[int][]pglyph{}}
+	t := &pdfTable{xs: xs, ys: ys}
 	rows, cols := t.rows(), t.cols()
 	if rows < 1 || cols < 2 || rows*cols > pdfMaxTableCells {
 		return nil
@@ -648,8 +656,7 @@ func pdfPlaceGlyph(tables []*pdfTable, g pglyph) bool {
 		if i < 0 || j < 0 || i >= t.rows() || j >= t.cols() {
 			continue
 		}
-		r := t.root[i*t.cols()+j]
-		t.cells[r] = append(t.cells[r], g)
+		t.placed = append(t.placed, placedGlyph{cell: t.root[i*t.cols()+j], g: g})
 		return true
 	}
 	return false
@@ -660,18 +667,34 @@ func pdfPlaceGlyph(tables []*pdfTable, g pglyph) bool {
 // expand. A table without any text gives nil (a chart or a frame).
 func (t *pdfTable) grid() *document.Grid {
 	rows, cols := t.rows(), t.cols()
-	texts := map[int]string{}
-	origin := map[int][2]int{}
-	for k := range t.root {
-		r := t.root[k]
-		if _, ok := origin[r]; !ok {
-			origin[r] = [2]int{k / cols, k % cols}
-		}
+	// Each cell's glyphs together, in the order drawn: counted by cell,
+	// then set down in place (a counting sort, stable). end[r] is where
+	// the glyphs of cell r end, and those of cell r+1 start.
+	end := make([]int, rows*cols)
+	for _, p := range t.placed {
+		end[p.cell]++
 	}
+	for k := 1; k < len(end); k++ {
+		end[k] += end[k-1]
+	}
+	gs := make([]pglyph, len(t.placed))
+	for i := len(t.placed) - 1; i >= 0; i-- {
+		p := &t.placed[i]
+		end[p.cell]--
+		gs[end[p.cell]] = p.g
+	}
+	// end[r] is now where cell r starts.
+	texts := make([]string, rows*cols)
 	any := false
-	for r, gs := range t.cells {
-		texts[r] = pdfCellText(gs)
-		any = any || texts[r] != ""
+	for r := range end {
+		to := len(gs)
+		if r+1 < len(end) {
+			to = end[r+1]
+		}
+		if end[r] < to {
+			texts[r] = pdfCellText(gs[end[r]:to:to])
+			any = any || texts[r] != ""
+		}
 	}
 	if !any {
 		return nil
@@ -680,9 +703,10 @@ func (t *pdfTable) grid() *document.Grid {
 	for i := range rows {
 		g.Rows[i] = make([]document.GridCell, cols)
 		for j := range cols {
+			// A cell's root is its first fine cell in reading order
+			// (pdfUnionFind keeps the least), so it is its origin too.
 			r := t.root[i*cols+j]
-			o := origin[r]
-			g.Rows[i][j] = document.GridCell{Text: texts[r], OrigRow: o[0], OrigCol: o[1]}
+			g.Rows[i][j] = document.GridCell{Text: texts[r], OrigRow: r / cols, OrigCol: r % cols}
 		}
 	}
 	return g

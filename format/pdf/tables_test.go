@@ -3,8 +3,12 @@ package pdf
 import (
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 
+	"xxgk/document"
 	"xxgk/format/pdf/pdftext"
 )
 
@@ -53,4 +57,81 @@ func TestJoinCrossingMatchesPairs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// gridRef is grid as it was before the glyphs of a table were kept in
+// one list: each cell's glyphs in a map, origins found by scanning.
+func gridRef(t *pdfTable) *document.Grid {
+	cells := map[int][]pglyph{}
+	for _, p := range t.placed {
+		cells[p.cell] = append(cells[p.cell], p.g)
+	}
+	rows, cols := t.rows(), t.cols()
+	texts := map[int]string{}
+	origin := map[int][2]int{}
+	for k := range t.root {
+		r := t.root[k]
+		if _, ok := origin[r]; !ok {
+			origin[r] = [2]int{k / cols, k % cols}
+		}
+	}
+	any := false
+	for r, gs := range cells {
+		texts[r] = pdfCellText(gs)
+		any = any || texts[r] != ""
+	}
+	if !any {
+		return nil
+	}
+	g := &document.Grid{Rows: make([][]document.GridCell, rows)}
+	for i := range rows {
+		g.Rows[i] = make([]document.GridCell, cols)
+		for j := range cols {
+			r := t.root[i*cols+j]
+			o := origin[r]
+			g.Rows[i][j] = document.GridCell{Text: texts[r], OrigRow: o[0], OrigCol: o[1]}
+		}
+	}
+	return g
+}
+
+// TestGridMatchesReference finds the tables of every page of the PDF
+// fixtures as layoutPage does and compares grid with gridRef.
+func TestGridMatchesReference(t *testing.T) {
+	names, _ := filepath.Glob("../../testdata/reports/*.pdf")
+	more, _ := filepath.Glob("pdftext/testdata/*.pdf")
+	grids := 0
+	for _, name := range append(names, more...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pd, err := pdftext.Read(data, pdfLimits)
+		if err != nil {
+			continue
+		}
+		budget := pdfMaxRuleWork
+		for pi := range pd.Pages {
+			p := &pd.Pages[pi]
+			tables := pdfFindTables(p.Segments, &budget)
+			for _, g := range p.Glyphs {
+				if text := pdfGlyphText(g.Text); g.Upright && g.Size > 0 && text != "" {
+					pdfPlaceGlyph(tables, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
+				}
+			}
+			for k, tb := range tables {
+				want := gridRef(tb)
+				if got := tb.grid(); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s page %d table %d: grid\n%v\nreference\n%v", name, pi+1, k, got, want)
+				}
+				if want != nil {
+					grids++
+				}
+			}
+		}
+	}
+	if grids < 10 {
+		t.Fatalf("%d grids compared, want 10 or more", grids)
+	}
+	t.Logf("%d grids", grids)
 }
