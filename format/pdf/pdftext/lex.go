@@ -394,14 +394,24 @@ func (l *lexer) scan() tokKind {
 func (l *lexer) number() bool {
 	start := l.pos
 	i := l.pos
+	neg := false
 	if i < len(l.b) && (l.b[i] == '+' || l.b[i] == '-') {
+		neg = l.b[i] == '-'
 		i++
 	}
-	digits, dot := 0, false
+	// The digits are read into mant as they are scanned (it wraps past
+	// 19 digits, but is read only for short numbers), those after the
+	// dot counted in frac.
+	digits, frac, dot := 0, 0, false
+	var mant uint64
 	for i < len(l.b) {
 		c := l.b[i]
 		if c >= '0' && c <= '9' {
 			digits++
+			mant = mant*10 + uint64(c-'0')
+			if dot {
+				frac++
+			}
 		} else if c == '.' && !dot {
 			dot = true
 		} else if c == '-' || c == '+' {
@@ -418,20 +428,13 @@ func (l *lexer) number() bool {
 	l.pos = i
 	if i-start <= 15 {
 		// Short decimals, nearly all numbers of a file: no allocation.
-		neg, v, scale := false, 0.0, 0.0
-		for _, c := range l.b[start:i] {
-			switch {
-			case c == '-':
-				neg = true
-			case c == '.':
-				scale = 1
-			case c >= '0' && c <= '9':
-				v = v*10 + float64(c-'0')
-				scale *= 10
-			}
-		}
-		if scale > 1 {
-			v /= scale
+		// At most 15 digits, so mant and 10^frac are exact as float64s,
+		// as are the products and sums of accumulating them digit by
+		// digit in floating point, which this was (and parseNumberRef
+		// of the tests still is).
+		v := float64(mant)
+		if frac > 0 {
+			v /= pow10[frac]
 		}
 		if neg {
 			v = -v
@@ -454,17 +457,29 @@ func (l *lexer) number() bool {
 	return true
 }
 
-func unhex(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
+// unhex returns the value of a hex digit, -1 for another byte.
+// pow10 holds the powers of ten a short number's fraction divides by.
+var pow10 = [16]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+func unhex(c byte) int { return int(hexValues[c]) }
+
+// hexValues is unhex by byte: hex strings (a text's every glyph given its
+// /ActualText) are read a digit at a time.
+var hexValues = func() (t [256]int8) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = int8(c - '0')
+		case c >= 'a' && c <= 'f':
+			t[c] = int8(c-'a') + 10
+		case c >= 'A' && c <= 'F':
+			t[c] = int8(c-'A') + 10
+		default:
+			t[c] = -1
+		}
 	}
-	return -1
-}
+	return t
+}()
 
 // scratchFrom returns the scratch bytes appended since start, capped so
 // that appending to them cannot overwrite later tokens, and records
