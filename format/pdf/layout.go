@@ -683,31 +683,31 @@ func (t *pdfTable) grid() *document.Grid {
 		end[p.cell]--
 		gs[end[p.cell]] = p.g
 	}
-	// end[r] is now where cell r starts.
-	texts := make([]string, rows*cols)
+	// end[r] is now where cell r starts. A cell's root is its first fine
+	// cell in reading order (pdfUnionFind keeps the least), so it is its
+	// origin, and its text is set before any other fine cell's of it.
+	cells := make([]document.GridCell, rows*cols)
 	any := false
-	for r := range end {
-		to := len(gs)
-		if r+1 < len(end) {
-			to = end[r+1]
+	for k, r := range t.root {
+		text := cells[r].Text
+		if r == k {
+			to := len(gs)
+			if k+1 < len(end) {
+				to = end[k+1]
+			}
+			if end[k] < to {
+				text = pdfCellText(gs[end[k]:to:to])
+				any = any || text != ""
+			}
 		}
-		if end[r] < to {
-			texts[r] = pdfCellText(gs[end[r]:to:to])
-			any = any || texts[r] != ""
-		}
+		cells[k] = document.GridCell{Text: text, OrigRow: r / cols, OrigCol: r % cols}
 	}
 	if !any {
 		return nil
 	}
 	g := &document.Grid{Rows: make([][]document.GridCell, rows)}
 	for i := range rows {
-		g.Rows[i] = make([]document.GridCell, cols)
-		for j := range cols {
-			// A cell's root is its first fine cell in reading order
-			// (pdfUnionFind keeps the least), so it is its origin too.
-			r := t.root[i*cols+j]
-			g.Rows[i][j] = document.GridCell{Text: texts[r], OrigRow: r / cols, OrigCol: r % cols}
-		}
+		g.Rows[i] = cells[i*cols : (i+1)*cols : (i+1)*cols]
 	}
 	return g
 }
