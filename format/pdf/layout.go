@@ -99,12 +99,7 @@ func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
 		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
 	}
 	tables := pdfFindTables(p.Segments, budget)
-	free := glyphs[:0] // filtered in place: glyphs is not read again
-	for _, g := range glyphs {
-		if !pdfPlaceGlyph(tables, g) {
-			free = append(free, g)
-		}
-	}
+	free := pdfPlaceGlyphs(tables, glyphs) // glyphs is not read again
 	var items []pitem
 	for _, t := range tables {
 		if g := t.grid(); g != nil {
@@ -401,18 +396,14 @@ type pdfTable struct {
 	xs   []float64 // column borders, left to right
 	ys   []float64 // row borders, top to bottom
 	root []int     // fine cell i*cols+j → the cell it belongs to
-	// placed: the glyphs drawn in the table, in the order drawn, each
-	// with its cell (the root of its fine cell).
-	placed []placedGlyph
+	// gs: the glyphs drawn in the table (pdfPlaceGlyphs), cell by cell,
+	// each cell's in the order drawn; those of cell r (the root of its
+	// fine cells) end at ends[r], where those of cell r+1 start.
+	gs   []pglyph
+	ends []int32
 	// oneRow: a single ruled row, a table only as the rest of one that
 	// ends the page before (its last row carried over); else a line.
 	oneRow bool
-}
-
-// placedGlyph is a glyph of a table and its cell.
-type placedGlyph struct {
-	cell int
-	g    pglyph
 }
 
 func (t *pdfTable) cols() int { return len(t.xs) - 1 }
@@ -643,11 +634,57 @@ func pdfNearest(ps []float64, p float64) int {
 	return best
 }
 
-// pdfPlaceGlyph puts g in the cell of the table it is drawn in, and reports
-// whether it was.
-func pdfPlaceGlyph(tables []*pdfTable, g pglyph) bool {
-	cx, cy := g.x+g.w/2, g.y+0.3*g.size
+// pdfPlaceGlyphs puts each glyph drawn in a cell of a table into the
+// table, and returns the others, in place of glyphs. Each table's glyphs
+// are counted by cell first, then set down cell by cell (a counting sort,
+// stable): a list allocated once at its length, not a slice per cell.
+func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph) []pglyph {
+	if len(tables) == 0 {
+		return glyphs
+	}
+	type place struct{ table, cell int32 } // table -1: none
+	where := make([]place, len(glyphs))
+	for i, g := range glyphs {
+		where[i] = place{table: -1}
+		if ti, cell, ok := pdfCellOf(tables, g); ok {
+			t := tables[ti]
+			if t.ends == nil {
+				t.ends = make([]int32, t.rows()*t.cols())
+			}
+			t.ends[cell]++
+			where[i] = place{int32(ti), int32(cell)}
+		}
+	}
 	for _, t := range tables {
+		// The counts become where each cell starts; set down, where it
+		// ends.
+		n := int32(0)
+		for k, c := range t.ends {
+			t.ends[k] = n
+			n += c
+		}
+		if n > 0 {
+			t.gs = make([]pglyph, n)
+		}
+	}
+	free := glyphs[:0] // filtered in place: glyph i is read before free[i] is set
+	for i, g := range glyphs {
+		if w := where[i]; w.table >= 0 {
+			t := tables[w.table]
+			t.gs[t.ends[w.cell]] = g
+			t.ends[w.cell]++
+		} else {
+			free = append(free, g)
+		}
+	}
+	return free
+}
+
+// pdfCellOf returns the table g is drawn in, by index, and the root of
+// its fine cell.
+func pdfCellOf(tables []*pdfTable, g pglyph) (table, cell int, ok bool) {
+	cx, cy := g.x+g.w/2, g.y+0.3*g.size
+	for ti, t := range tables {
 		if cx <= t.xs[0] || cx >= t.xs[len(t.xs)-1] || cy >= t.ys[0] || cy <= t.ys[len(t.ys)-1] {
 			continue
 		}
@@ -656,47 +693,33 @@ func pdfPlaceGlyph(tables []*pdfTable, g pglyph) bool {
 		if i < 0 || j < 0 || i >= t.rows() || j >= t.cols() {
 			continue
 		}
-		t.placed = append(t.placed, placedGlyph{cell: t.root[i*t.cols()+j], g: g})
-		return true
+		return ti, t.root[i*t.cols()+j], true
 	}
-	return false
+	return 0, 0, false
 }
 
 // grid returns the table as a Grid: every position of the fine grid holds
 // its cell, whose origin is the cell's top-left position, as HTML spans
 // expand. A table without any text gives nil (a chart or a frame).
 func (t *pdfTable) grid() *document.Grid {
+	if len(t.gs) == 0 {
+		return nil
+	}
 	rows, cols := t.rows(), t.cols()
-	// Each cell's glyphs together, in the order drawn: counted by cell,
-	// then set down in place (a counting sort, stable). end[r] is where
-	// the glyphs of cell r end, and those of cell r+1 start.
-	end := make([]int, rows*cols)
-	for _, p := range t.placed {
-		end[p.cell]++
-	}
-	for k := 1; k < len(end); k++ {
-		end[k] += end[k-1]
-	}
-	gs := make([]pglyph, len(t.placed))
-	for i := len(t.placed) - 1; i >= 0; i-- {
-		p := &t.placed[i]
-		end[p.cell]--
-		gs[end[p.cell]] = p.g
-	}
-	// end[r] is now where cell r starts. A cell's root is its first fine
-	// cell in reading order (pdfUnionFind keeps the least), so it is its
-	// origin, and its text is set before any other fine cell's of it.
+	// A cell's root is its first fine cell in reading order (pdfUnionFind
+	// keeps the least), so it is its origin, and its text is set before
+	// any other fine cell's of it.
 	cells := make([]document.GridCell, rows*cols)
 	any := false
 	for k, r := range t.root {
 		text := cells[r].Text
 		if r == k {
-			to := len(gs)
-			if k+1 < len(end) {
-				to = end[k+1]
+			from, to := int32(0), t.ends[k]
+			if k > 0 {
+				from = t.ends[k-1]
 			}
-			if end[k] < to {
-				text = pdfCellText(gs[end[k]:to:to])
+			if from < to {
+				text = pdfCellText(t.gs[from:to:to])
 				any = any || text != ""
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"testing"
 
 	"xxgk/document"
@@ -59,13 +60,33 @@ func TestJoinCrossingMatchesPairs(t *testing.T) {
 	}
 }
 
+// placeGlyphRef is pdfPlaceGlyph as it was before pdfPlaceGlyphs: it
+// puts g in the map of cells of the table it is drawn in, and reports
+// whether it was.
+func placeGlyphRef(tables []*pdfTable, cellsOf map[*pdfTable]map[int][]pglyph, g pglyph) bool {
+	cx, cy := g.x+g.w/2, g.y+0.3*g.size
+	for _, t := range tables {
+		if cx <= t.xs[0] || cx >= t.xs[len(t.xs)-1] || cy >= t.ys[0] || cy <= t.ys[len(t.ys)-1] {
+			continue
+		}
+		j := sort.Search(len(t.xs), func(k int) bool { return t.xs[k] > cx }) - 1
+		i := sort.Search(len(t.ys), func(k int) bool { return t.ys[k] < cy }) - 1
+		if i < 0 || j < 0 || i >= t.rows() || j >= t.cols() {
+			continue
+		}
+		r := t.root[i*t.cols()+j]
+		if cellsOf[t] == nil {
+			cellsOf[t] = map[int][]pglyph{}
+		}
+		cellsOf[t][r] = append(cellsOf[t][r], g)
+		return true
+	}
+	return false
+}
+
 // gridRef is grid as it was before the glyphs of a table were kept in
 // one list: each cell's glyphs in a map, origins found by scanning.
-func gridRef(t *pdfTable) *document.Grid {
-	cells := map[int][]pglyph{}
-	for _, p := range t.placed {
-		cells[p.cell] = append(cells[p.cell], p.g)
-	}
+func gridRef(t *pdfTable, cells map[int][]pglyph) *document.Grid {
 	rows, cols := t.rows(), t.cols()
 	texts := map[int]string{}
 	origin := map[int][2]int{}
@@ -114,13 +135,24 @@ func TestGridMatchesReference(t *testing.T) {
 		for pi := range pd.Pages {
 			p := &pd.Pages[pi]
 			tables := pdfFindTables(p.Segments, &budget)
+			var glyphs []pglyph
 			for _, g := range p.Glyphs {
 				if text := pdfGlyphText(g.Text); g.Upright && g.Size > 0 && text != "" {
-					pdfPlaceGlyph(tables, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
+					glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
 				}
 			}
+			cellsOf := map[*pdfTable]map[int][]pglyph{}
+			var wantFree []pglyph
+			for _, g := range glyphs {
+				if !placeGlyphRef(tables, cellsOf, g) {
+					wantFree = append(wantFree, g)
+				}
+			}
+			if free := pdfPlaceGlyphs(tables, glyphs); !reflect.DeepEqual(free, wantFree) && len(free)+len(wantFree) > 0 {
+				t.Fatalf("%s page %d: %d glyphs outside tables, reference %d", name, pi+1, len(free), len(wantFree))
+			}
 			for k, tb := range tables {
-				want := gridRef(tb)
+				want := gridRef(tb, cellsOf[tb])
 				if got := tb.grid(); !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s page %d table %d: grid\n%v\nreference\n%v", name, pi+1, k, got, want)
 				}
