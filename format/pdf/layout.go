@@ -76,8 +76,9 @@ type pitem struct {
 func layout(pd *pdftext.Document) *document.Document {
 	var pages [][]pitem
 	budget := pdfMaxRuleWork
+	var buf []pglyph // the glyphs of a page, reused: no line or table keeps them
 	for pi := range pd.Pages {
-		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget))
+		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget, &buf))
 	}
 	pdfDropRunning(pages)
 	pdfJoinContinued(pages)
@@ -85,9 +86,13 @@ func layout(pd *pdftext.Document) *document.Document {
 }
 
 // layoutPage finds the ruled tables of a page and the lines of the text
-// outside them, ordered top to bottom.
-func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
-	glyphs := make([]pglyph, 0, len(p.Glyphs))
+// outside them, ordered top to bottom. Its glyphs are laid out in *buf,
+// grown as needed.
+func layoutPage(pi int, p *pdftext.Page, budget *int, buf *[]pglyph) []pitem {
+	if cap(*buf) < len(p.Glyphs) {
+		*buf = make([]pglyph, 0, len(p.Glyphs))
+	}
+	glyphs := (*buf)[:0]
 	for _, g := range p.Glyphs {
 		if !g.Upright || g.Size <= 0 {
 			continue // rotated text: watermarks and stamps
