@@ -20,7 +20,7 @@ type font struct {
 	unicode  string // "ucs2" or "utf16": predefined Uni… CMaps, codes are Unicode
 	toUni    *cmap
 	enc      [256]string // simple fonts: text by code
-	widths   map[int]float64
+	widths   widthTable
 	dw       float64 // default width, 1/1000 of text space
 	scale    float64 // Type3: glyph space to 1/1000 text space
 	mono     bool    // estimate widths as Courier's
@@ -38,7 +38,7 @@ type char struct {
 // loadFont reads a font dictionary.
 func (f *file) loadFont(v any) *font {
 	d := f.dict(v)
-	fn := &font{widths: map[int]float64{}, scale: 1}
+	fn := &font{scale: 1}
 	if d == nil {
 		fn.enc = winAnsi
 		return fn
@@ -114,7 +114,7 @@ func (f *file) loadFont(v any) *font {
 	first, _ := f.num(d["FirstChar"])
 	for i, w := range f.array(d["Widths"]) {
 		if n, ok := f.num(w); ok {
-			fn.widths[int(first)+i] = n * fn.scale
+			fn.widths.put(int(first)+i, n*fn.scale)
 		}
 	}
 	if fd := f.dict(d["FontDescriptor"]); fd != nil {
@@ -171,6 +171,51 @@ var (
 	}}
 )
 
+// widthTable maps the codes of a simple font, or the CIDs of a Type0
+// font, to advance widths, as a map[int]float64 would: those below
+// denseWidths (every code of a simple font, and the CIDs of most subset
+// fonts) in a slice, looked up for each glyph without hashing, the rest
+// in a map.
+type widthTable struct {
+	dense []float64 // by code, where set says one is given
+	set   []uint64  // a bit by code of dense
+	more  map[int]float64
+}
+
+// denseWidths bounds the codes a widthTable keeps in its slice: at most
+// 32 KiB a font.
+const denseWidths = 1 << 12
+
+// put sets the width of code.
+func (t *widthTable) put(code int, w float64) {
+	if code < 0 || code >= denseWidths {
+		if t.more == nil {
+			t.more = map[int]float64{}
+		}
+		t.more[code] = w
+		return
+	}
+	if code >= len(t.dense) {
+		n := min(max(code+1, 2*len(t.dense), 256), denseWidths)
+		t.dense = append(t.dense, make([]float64, n-len(t.dense))...)
+		t.set = append(t.set, make([]uint64, (n+63)/64-len(t.set))...)
+	}
+	t.dense[code] = w
+	t.set[code/64] |= 1 << (code % 64)
+}
+
+// get returns the width of code, and whether one was set.
+func (t *widthTable) get(code int) (float64, bool) {
+	if code >= 0 && code < denseWidths {
+		if code < len(t.dense) && t.set[code/64]&(1<<(code%64)) != 0 {
+			return t.dense[code], true
+		}
+		return 0, false
+	}
+	w, ok := t.more[code]
+	return w, ok
+}
+
 // maxWidthEntries bounds the widths a /W array may define.
 const maxWidthEntries = 1 << 18
 
@@ -184,7 +229,7 @@ func (f *file) cidWidths(fn *font, w Array) {
 		if arr := f.array(w[i+1]); arr != nil {
 			for k, x := range arr {
 				if v, ok := f.num(x); ok {
-					fn.widths[int(first)+k] = v
+					fn.widths.put(int(first)+k, v)
 					n++
 				}
 			}
@@ -200,7 +245,7 @@ func (f *file) cidWidths(fn *font, w Array) {
 			return
 		}
 		for c := int(first); c <= int(last) && n < maxWidthEntries; c++ {
-			fn.widths[c] = v
+			fn.widths.put(c, v)
 			n++
 		}
 		i += 3
@@ -263,7 +308,7 @@ func (fn *font) width(code uint32, text string) float64 {
 			}
 		}
 		if cid >= 0 {
-			if w, ok := fn.widths[cid]; ok {
+			if w, ok := fn.widths.get(cid); ok {
 				return w
 			}
 			if fn.identity || fn.codes != nil && len(fn.codes.cids)+len(fn.codes.cidRng) > 0 {
@@ -272,7 +317,7 @@ func (fn *font) width(code uint32, text string) float64 {
 		}
 		return estimateWidth(text, false)
 	}
-	if w, ok := fn.widths[int(code)]; ok && w > 0 {
+	if w, ok := fn.widths.get(int(code)); ok && w > 0 {
 		return w
 	}
 	if fn.dw > 0 {
