@@ -641,7 +641,7 @@ func (in *interp) showLast(args []operand) {
 func (in *interp) show(s []byte) {
 	fn := in.gs.font
 	if fn == nil {
-		fn = &font{enc: winAnsi, scale: 1}
+		fn = &font{enc: &winAnsi, scale: 1}
 		in.gs.font = fn
 	}
 	in.chars = fn.decode(s, in.chars)

@@ -19,7 +19,11 @@ type font struct {
 	legacy   encoding.Encoding
 	unicode  string // "ucs2" or "utf16": predefined Uni… CMaps, codes are Unicode
 	toUni    *cmap
-	enc      [256]string // simple fonts: text by code
+	// enc: a simple font's text by code; shared with winAnsi or
+	// standard (a font is a few hundred bytes, not four KiB), copied
+	// before Differences change it (ownEnc).
+	enc      *[256]string
+	ownEnc   bool
 	widths   widthTable
 	dw       float64 // default width, 1/1000 of text space
 	scale    float64 // Type3: glyph space to 1/1000 text space
@@ -40,7 +44,7 @@ func (f *file) loadFont(v any) *font {
 	d := f.dict(v)
 	fn := &font{scale: 1}
 	if d == nil {
-		fn.enc = winAnsi
+		fn.enc = &winAnsi
 		return fn
 	}
 	sub := f.name(d["Subtype"])
@@ -80,9 +84,9 @@ func (f *file) loadFont(v any) *font {
 		return fn
 	}
 	// A simple font.
-	fn.enc = standard
+	fn.enc = &standard
 	if sub == "TrueType" {
-		fn.enc = winAnsi
+		fn.enc = &winAnsi
 	}
 	if sub == "Type3" {
 		if m := f.array(d["FontMatrix"]); len(m) == 6 {
@@ -105,7 +109,7 @@ func (f *file) loadFont(v any) *font {
 				code = x
 			case Name:
 				if code >= 0 && code < 256 {
-					fn.enc[code] = glyphRune(string(x))
+					fn.setEnc(code, glyphRune(string(x)))
 				}
 				code++
 			}
@@ -128,12 +132,22 @@ func (f *file) loadFont(v any) *font {
 func (fn *font) baseEncoding(n Name) {
 	switch n {
 	case "WinAnsiEncoding":
-		fn.enc = winAnsi
+		fn.enc, fn.ownEnc = &winAnsi, false
 	case "StandardEncoding":
-		fn.enc = standard
+		fn.enc, fn.ownEnc = &standard, false
 	case "MacRomanEncoding", "PDFDocEncoding":
-		fn.enc = winAnsi // the same for the characters reports use
+		fn.enc, fn.ownEnc = &winAnsi, false // the same for the characters reports use
 	}
+}
+
+// setEnc sets the text of a code of a simple font, in its own copy of
+// the encoding.
+func (fn *font) setEnc(code int, text string) {
+	if !fn.ownEnc {
+		e := *fn.enc
+		fn.enc, fn.ownEnc = &e, true
+	}
+	fn.enc[code] = text
 }
 
 // predefined sets up a Type0 font with a predefined CMap.
