@@ -192,6 +192,11 @@ func (f *file) readXrefTable(l *lexer) (Dict, error) {
 		if start < 0 || count < 0 || start+count > maxObjects {
 			return nil, errors.New("xref subsection too large")
 		}
+		if len(f.xref) == 0 {
+			// Sized for the subsection at once, as far as the bytes
+			// left can hold its entries (20 bytes each).
+			f.xref = make(map[int]xrefEntry, min(count, (len(l.b)-l.pos)/20))
+		}
 		for k := 0; k < count; k++ {
 			a, b, c := l.next(), l.next(), l.next()
 			if a.kind != tNumber || b.kind != tNumber || c.kind != tKeyword {

@@ -49,7 +49,8 @@ func (f *file) loadFont(v any) *font {
 	}
 	sub := f.name(d["Subtype"])
 	base := string(f.name(d["BaseFont"]))
-	fn.mono = strings.Contains(strings.ToLower(base), "courier") || strings.Contains(strings.ToLower(base), "mono")
+	lower := strings.ToLower(base)
+	fn.mono = strings.Contains(lower, "courier") || strings.Contains(lower, "mono")
 	if s, ok := f.resolve(d["ToUnicode"]).(*Stream); ok {
 		if data, err := f.decodeStream(s, true); err == nil || len(data) > 0 {
 			fn.toUni = parseCMap(data)
