@@ -47,14 +47,15 @@ type file struct {
 	loadCharged int64
 	fonts       map[Ref]loadedFont
 
-	glyphs []Glyph // the page being read draws here; see readPage
+	glyphs   []Glyph   // the page being read draws here; see readPage
+	segments []Segment // and its rules here
 
 	// contentBuf holds the content of the page being read, inflated by
 	// the last filter of its stream, which reuseContent tells inflate
 	// (see decodePageContent).
 	contentBuf   []byte
 	reuseContent bool
-	pool         *buffers // what glyphs and contentBuf go back to
+	pool         *buffers // what glyphs, segments and contentBuf go back to
 }
 
 // maxLoadDepth bounds objects loaded while loading another, so that a
