@@ -379,3 +379,28 @@ func TestDifferencesLeaveSharedEncodings(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesOwnTheirDrawing reads every PDF under testdata twice, each
+// time after the others: a document's glyphs and rules are its own, not
+// the buffers the next file is drawn in.
+func TestPagesOwnTheirDrawing(t *testing.T) {
+	pdfs := testPDFs(t)
+	var docs []*Document
+	var want []string
+	for _, data := range pdfs {
+		doc, err := Read(data, DefaultLimits)
+		if err != nil {
+			continue
+		}
+		docs = append(docs, doc)
+		want = append(want, fmt.Sprint(doc.Pages))
+	}
+	for _, data := range pdfs {
+		Read(data, DefaultLimits)
+	}
+	for i, doc := range docs {
+		if got := fmt.Sprint(doc.Pages); got != want[i] {
+			t.Fatalf("document %d changed when other files were read", i)
+		}
+	}
+}
