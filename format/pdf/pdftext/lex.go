@@ -594,8 +594,18 @@ func (l *lexer) hex() []byte {
 // skipped; an odd last digit counts as followed by 0), appending them to
 // out. It returns out and the length of input read, the '>' included.
 func appendHex(out, data []byte) ([]byte, int) {
-	hi := -1
+	// Pairs of digits first, nearly every hex string whole (the bytes
+	// after them read as below, from a digit pair's boundary).
 	i := 0
+	for i+1 < len(data) {
+		a, b := hexValues[data[i]], hexValues[data[i+1]]
+		if a < 0 || b < 0 {
+			break
+		}
+		out = append(out, byte(a)<<4|byte(b))
+		i += 2
+	}
+	hi := -1
 	for i < len(data) {
 		c := data[i]
 		i++

@@ -6,6 +6,7 @@ package pdftext
 
 import (
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"testing"
 )
@@ -328,6 +329,25 @@ func TestUnhex(t *testing.T) {
 		}
 		if got := unhex(c); got != want {
 			t.Errorf("unhex(%#x) = %d, want %d", c, got, want)
+		}
+	}
+}
+
+// TestAppendHexMatchesReference decodes hex strings of digits, white
+// space, stray bytes, odd lengths and no closing '>' with appendHex and
+// refHexBytes, after bytes already in the buffer.
+func TestAppendHexMatchesReference(t *testing.T) {
+	alphabet := []byte("0123456789abcdefABCDEF  \n\tgZ>>")
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		data := make([]byte, r.IntN(24))
+		for i := range data {
+			data[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		want, wantN := refHexBytes(data)
+		got, n := appendHex([]byte("x"), data)
+		if string(got) != "x"+string(want) || n != wantN {
+			t.Fatalf("%q: %q, %d; reference %q, %d", data, got[1:], n, want, wantN)
 		}
 	}
 }
