@@ -76,8 +76,9 @@ type pitem struct {
 func layout(pd *pdftext.Document) *document.Document {
 	var pages [][]pitem
 	budget := pdfMaxRuleWork
+	var buf []pglyph // the glyphs of a page, reused: no line or table keeps them
 	for pi := range pd.Pages {
-		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget))
+		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget, &buf))
 	}
 	pdfDropRunning(pages)
 	pdfJoinContinued(pages)
@@ -85,9 +86,13 @@ func layout(pd *pdftext.Document) *document.Document {
 }
 
 // layoutPage finds the ruled tables of a page and the lines of the text
-// outside them, ordered top to bottom.
-func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
-	glyphs := make([]pglyph, 0, len(p.Glyphs))
+// outside them, ordered top to bottom. Its glyphs are laid out in *buf,
+// grown as needed.
+func layoutPage(pi int, p *pdftext.Page, budget *int, buf *[]pglyph) []pitem {
+	if cap(*buf) < len(p.Glyphs) {
+		*buf = make([]pglyph, 0, len(p.Glyphs))
+	}
+	glyphs := (*buf)[:0]
 	for _, g := range p.Glyphs {
 		if !g.Upright || g.Size <= 0 {
 			continue // rotated text: watermarks and stamps
@@ -99,12 +104,7 @@ func layoutPage(pi int, p *pdftext.Page, budget *int) []pitem {
 		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
 	}
 	tables := pdfFindTables(p.Segments, budget)
-	free := glyphs[:0] // filtered in place: glyphs is not read again
-	for _, g := range glyphs {
-		if !pdfPlaceGlyph(tables, g) {
-			free = append(free, g)
-		}
-	}
+	free := pdfPlaceGlyphs(tables, glyphs) // glyphs is not read again
 	var items []pitem
 	for _, t := range tables {
 		if g := t.grid(); g != nil {
@@ -398,10 +398,14 @@ func pdfStartsDigitItem(s string) bool {
 // pdfTable is a ruled table: the positions of its borders and which
 // positions of the fine grid they cut form one cell.
 type pdfTable struct {
-	xs    []float64 // column borders, left to right
-	ys    []float64 // row borders, top to bottom
-	root  []int     // fine cell i*cols+j → the cell it belongs to
-	cells map[int][]pglyph
+	xs   []float64 // column borders, left to right
+	ys   []float64 // row borders, top to bottom
+	root []int     // fine cell i*cols+j → the cell it belongs to
+	// gs: the glyphs drawn in the table (pdfPlaceGlyphs), cell by cell,
+	// each cell's in the order drawn; those of cell r (the root of its
+	// fine cells) end at ends[r], where those of cell r+1 start.
+	gs   []pglyph
+	ends []int32
 	// oneRow: a single ruled row, a table only as the rest of one that
 	// ends the page before (its last row carried over); else a line.
 	oneRow bool
@@ -434,13 +438,7 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	*budget -= work
 	n := len(hs) + len(vs)
 	uf := newPDFUnionFind(n)
-	for i, h := range hs {
-		for j, v := range vs {
-			if v.X0 >= h.X0-pdfRuleTol && v.X0 <= h.X1+pdfRuleTol && h.Y0 >= v.Y0-pdfRuleTol && h.Y0 <= v.Y1+pdfRuleTol {
-				uf.union(i, len(hs)+j)
-			}
-		}
-	}
+	pdfJoinCrossing(hs, vs, uf)
 	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
 	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
 	groups := map[int][2][]pdftext.Segment{}
@@ -466,6 +464,44 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 		}
 	}
 	return out
+}
+
+// pdfJoinCrossing joins each horizontal rule (index i) with the vertical
+// rules (index len(hs)+j) that touch it. The vertical rules are taken in
+// order of x, so that a horizontal rule looks only at those within its
+// extent, not at every one: the sets joined are those of comparing every
+// pair (a set's root is its least index whatever the order of unions).
+func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
+	type atX struct {
+		x float64
+		j int
+	}
+	byX := make([]atX, 0, len(vs))
+	for j, v := range vs {
+		if !math.IsNaN(v.X0) { // NaN is within no extent
+			byX = append(byX, atX{v.X0, j})
+		}
+	}
+	slices.SortFunc(byX, func(a, b atX) int {
+		switch {
+		case a.x < b.x:
+			return -1
+		case a.x > b.x:
+			return 1
+		}
+		return 0
+	})
+	for i, h := range hs {
+		from, to := h.X0-pdfRuleTol, h.X1+pdfRuleTol
+		// The first at or right of from (none when from is NaN).
+		k := sort.Search(len(byX), func(k int) bool { return byX[k].x >= from })
+		for ; k < len(byX) && byX[k].x <= to; k++ {
+			v := vs[byX[k].j]
+			if h.Y0 >= v.Y0-pdfRuleTol && h.Y0 <= v.Y1+pdfRuleTol {
+				uf.union(i, len(hs)+byX[k].j)
+			}
+		}
+	}
 }
 
 // pdfJoinCollinear joins rules on one line that touch or overlap (borders
@@ -516,7 +552,7 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 	for i, j := 0, len(ys)-1; i < j; i, j = i+1, j-1 {
 		ys[i], ys[j] = ys[j], ys[i] // top to bottom
 	}
-	t := &pdfTable{xs: xs, ys: ys, cells: map[int][]pglyph{}}
+	t := &pdfTable{xs: xs, ys: ys}
 	rows, cols := t.rows(), t.cols()
 	if rows < 1 || cols < 2 || rows*cols > pdfMaxTableCells {
 		return nil
@@ -603,11 +639,57 @@ func pdfNearest(ps []float64, p float64) int {
 	return best
 }
 
-// pdfPlaceGlyph puts g in the cell of the table it is drawn in, and reports
-// whether it was.
-func pdfPlaceGlyph(tables []*pdfTable, g pglyph) bool {
-	cx, cy := g.x+g.w/2, g.y+0.3*g.size
+// pdfPlaceGlyphs puts each glyph drawn in a cell of a table into the
+// table, and returns the others, in place of glyphs. Each table's glyphs
+// are counted by cell first, then set down cell by cell (a counting sort,
+// stable): a list allocated once at its length, not a slice per cell.
+func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph) []pglyph {
+	if len(tables) == 0 {
+		return glyphs
+	}
+	type place struct{ table, cell int32 } // table -1: none
+	where := make([]place, len(glyphs))
+	for i, g := range glyphs {
+		where[i] = place{table: -1}
+		if ti, cell, ok := pdfCellOf(tables, g); ok {
+			t := tables[ti]
+			if t.ends == nil {
+				t.ends = make([]int32, t.rows()*t.cols())
+			}
+			t.ends[cell]++
+			where[i] = place{int32(ti), int32(cell)}
+		}
+	}
 	for _, t := range tables {
+		// The counts become where each cell starts; set down, where it
+		// ends.
+		n := int32(0)
+		for k, c := range t.ends {
+			t.ends[k] = n
+			n += c
+		}
+		if n > 0 {
+			t.gs = make([]pglyph, n)
+		}
+	}
+	free := glyphs[:0] // filtered in place: glyph i is read before free[i] is set
+	for i, g := range glyphs {
+		if w := where[i]; w.table >= 0 {
+			t := tables[w.table]
+			t.gs[t.ends[w.cell]] = g
+			t.ends[w.cell]++
+		} else {
+			free = append(free, g)
+		}
+	}
+	return free
+}
+
+// pdfCellOf returns the table g is drawn in, by index, and the root of
+// its fine cell.
+func pdfCellOf(tables []*pdfTable, g pglyph) (table, cell int, ok bool) {
+	cx, cy := g.x+g.w/2, g.y+0.3*g.size
+	for ti, t := range tables {
 		if cx <= t.xs[0] || cx >= t.xs[len(t.xs)-1] || cy >= t.ys[0] || cy <= t.ys[len(t.ys)-1] {
 			continue
 		}
@@ -616,42 +698,44 @@ func pdfPlaceGlyph(tables []*pdfTable, g pglyph) bool {
 		if i < 0 || j < 0 || i >= t.rows() || j >= t.cols() {
 			continue
 		}
-		r := t.root[i*t.cols()+j]
-		t.cells[r] = append(t.cells[r], g)
-		return true
+		return ti, t.root[i*t.cols()+j], true
 	}
-	return false
+	return 0, 0, false
 }
 
 // grid returns the table as a Grid: every position of the fine grid holds
 // its cell, whose origin is the cell's top-left position, as HTML spans
 // expand. A table without any text gives nil (a chart or a frame).
 func (t *pdfTable) grid() *document.Grid {
-	rows, cols := t.rows(), t.cols()
-	texts := map[int]string{}
-	origin := map[int][2]int{}
-	for k := range t.root {
-		r := t.root[k]
-		if _, ok := origin[r]; !ok {
-			origin[r] = [2]int{k / cols, k % cols}
-		}
+	if len(t.gs) == 0 {
+		return nil
 	}
+	rows, cols := t.rows(), t.cols()
+	// A cell's root is its first fine cell in reading order (pdfUnionFind
+	// keeps the least), so it is its origin, and its text is set before
+	// any other fine cell's of it.
+	cells := make([]document.GridCell, rows*cols)
 	any := false
-	for r, gs := range t.cells {
-		texts[r] = pdfCellText(gs)
-		any = any || texts[r] != ""
+	for k, r := range t.root {
+		text := cells[r].Text
+		if r == k {
+			from, to := int32(0), t.ends[k]
+			if k > 0 {
+				from = t.ends[k-1]
+			}
+			if from < to {
+				text = pdfCellText(t.gs[from:to:to])
+				any = any || text != ""
+			}
+		}
+		cells[k] = document.GridCell{Text: text, OrigRow: r / cols, OrigCol: r % cols}
 	}
 	if !any {
 		return nil
 	}
 	g := &document.Grid{Rows: make([][]document.GridCell, rows)}
 	for i := range rows {
-		g.Rows[i] = make([]document.GridCell, cols)
-		for j := range cols {
-			r := t.root[i*cols+j]
-			o := origin[r]
-			g.Rows[i][j] = document.GridCell{Text: texts[r], OrigRow: o[0], OrigCol: o[1]}
-		}
+		g.Rows[i] = cells[i*cols : (i+1)*cols : (i+1)*cols]
 	}
 	return g
 }

@@ -118,20 +118,19 @@ func (in *interp) run(content []byte, res Dict) {
 		case tDictOpen:
 			o = dictOperand(l)
 		case tKeyword:
-			switch string(l.tb) {
-			case "true", "false", "null":
+			switch op := keywordOp(l.tb); op {
+			case opTrue, opFalse, opNull:
 				// An operand no operator reads (kind 0).
 			default:
 				*in.ops--
-				op := internKeyword(l.tb) // "" for an operator no case knows
-				if op == "BI" {
+				if op == opBI {
 					in.inlineImage(l)
 				} else {
 					in.op(op, operands)
 				}
 				operands, in.elems = operands[:0], in.elems[:0]
 				l.scratch = l.scratch[:0]
-				if op != "BI" && len(in.page.Glyphs) >= maxGlyphsPerPage {
+				if op != opBI && len(in.page.Glyphs) >= maxGlyphsPerPage {
 					return
 				}
 				continue
@@ -297,29 +296,29 @@ func nums(args []operand, n int) ([6]float64, bool) {
 	return out, true
 }
 
-func (in *interp) op(op string, args []operand) {
+func (in *interp) op(op opcode, args []operand) {
 	switch op {
-	case "q":
+	case opq:
 		if len(in.stack) < maxStackDepth {
 			in.stack = append(in.stack, in.gs)
 		}
-	case "Q":
+	case opQ:
 		if n := len(in.stack); n > 0 {
 			in.gs = in.stack[n-1]
 			in.stack = in.stack[:n-1]
 		}
-	case "cm":
+	case opcm:
 		if a, ok := nums(args, 6); ok {
 			in.gs.ctm = matrix{a[0], a[1], a[2], a[3], a[4], a[5]}.mul(in.gs.ctm)
 		}
-	case "BT":
+	case opBT:
 		in.tm, in.tlm = identity, identity
-	case "ET":
-	case "Tc", "Tw", "Tz", "TL", "Ts":
+	case opET:
+	case opTc, opTw, opTz, opTL, opTs:
 		if a, ok := nums(args, 1); ok {
 			in.setTextState(op, a[0])
 		}
-	case "Tf":
+	case opTf:
 		if len(args) >= 2 {
 			if a := args[len(args)-2]; a.kind == tName {
 				in.gs.font = in.fontNamed(in.bytes(a))
@@ -328,37 +327,37 @@ func (in *interp) op(op string, args []operand) {
 			}
 			in.gs.fsize = args[len(args)-1].num
 		}
-	case "Td":
+	case opTd:
 		if a, ok := nums(args, 2); ok {
 			in.tlm = matrix{1, 0, 0, 1, a[0], a[1]}.mul(in.tlm)
 			in.tm = in.tlm
 		}
-	case "TD":
+	case opTD:
 		if a, ok := nums(args, 2); ok {
 			in.gs.tl = -a[1]
 			in.tlm = matrix{1, 0, 0, 1, a[0], a[1]}.mul(in.tlm)
 			in.tm = in.tlm
 		}
-	case "Tm":
+	case opTm:
 		if a, ok := nums(args, 6); ok {
 			in.tlm = matrix{a[0], a[1], a[2], a[3], a[4], a[5]}
 			in.tm = in.tlm
 		}
-	case "T*":
+	case opTstar:
 		in.nextLine()
-	case "Tj":
+	case opTj:
 		in.showLast(args)
-	case "'":
+	case opQuote:
 		in.nextLine()
 		in.showLast(args)
-	case "\"":
+	case opDQuote:
 		if len(args) >= 3 {
 			in.gs.tw = args[len(args)-3].num
 			in.gs.tc = args[len(args)-2].num
 			in.nextLine()
 			in.showLast(args)
 		}
-	case "TJ":
+	case opTJ:
 		if len(args) == 0 {
 			break
 		}
@@ -381,9 +380,9 @@ func (in *interp) op(op string, args []operand) {
 				}
 			}
 		}
-	case "BMC":
+	case opBMC:
 		in.mc = append(in.mc, markedContent{firstGlyp: len(in.page.Glyphs)})
-	case "BDC":
+	case opBDC:
 		m := markedContent{firstGlyp: len(in.page.Glyphs)}
 		if len(args) > 0 {
 			var props Dict
@@ -406,7 +405,7 @@ func (in *interp) op(op string, args []operand) {
 		if len(in.mc) < 256 {
 			in.mc = append(in.mc, m)
 		}
-	case "EMC":
+	case opEMC:
 		if n := len(in.mc); n > 0 {
 			m := in.mc[n-1]
 			in.mc = in.mc[:n-1]
@@ -417,37 +416,37 @@ func (in *interp) op(op string, args []operand) {
 				}
 			}
 		}
-	case "Do":
+	case opDo:
 		if len(args) > 0 {
 			if n, ok := in.name(args[len(args)-1]); ok {
 				in.xobject(n)
 			}
 		}
-	case "m":
+	case opm:
 		if a, ok := nums(args, 2); ok {
 			x, y := in.pt(a[0], a[1])
 			in.cur, in.start = [2]float64{x, y}, [2]float64{x, y}
 		}
-	case "l":
+	case opl:
 		if a, ok := nums(args, 2); ok {
 			x, y := in.pt(a[0], a[1])
 			in.addSeg(in.cur[0], in.cur[1], x, y)
 			in.cur = [2]float64{x, y}
 		}
-	case "c":
+	case opc:
 		if a, ok := nums(args, 6); ok {
 			x, y := in.pt(a[4], a[5])
 			in.cur = [2]float64{x, y}
 		}
-	case "v", "y":
+	case opv, opy:
 		if a, ok := nums(args, 4); ok {
 			x, y := in.pt(a[2], a[3])
 			in.cur = [2]float64{x, y}
 		}
-	case "h":
+	case oph:
 		in.addSeg(in.cur[0], in.cur[1], in.start[0], in.start[1])
 		in.cur = in.start
-	case "re":
+	case opre:
 		if a, ok := nums(args, 4); ok {
 			x0, y0 := in.pt(a[0], a[1])
 			x1, y1 := in.pt(a[0]+a[2], a[1]+a[3])
@@ -456,29 +455,29 @@ func (in *interp) op(op string, args []operand) {
 			}
 			in.cur, in.start = [2]float64{x0, y0}, [2]float64{x0, y0}
 		}
-	case "S", "s":
+	case opS, ops:
 		in.paint(true)
-	case "f", "F", "f*":
+	case opf, opF, opfstar:
 		in.paint(false)
-	case "B", "B*", "b", "b*":
+	case opB, opBstar, opb, opbstar:
 		in.paint(true)
-	case "n":
+	case opn:
 		in.path, in.pathRect = in.path[:0], in.pathRect[:0]
 	}
 }
 
 // setTextState sets the text-state parameter of operator op.
-func (in *interp) setTextState(op string, v float64) {
+func (in *interp) setTextState(op opcode, v float64) {
 	switch op {
-	case "Tc":
+	case opTc:
 		in.gs.tc = v
-	case "Tw":
+	case opTw:
 		in.gs.tw = v
-	case "Tz":
+	case opTz:
 		in.gs.th = v / 100
-	case "TL":
+	case opTL:
 		in.gs.tl = v
-	case "Ts":
+	case opTs:
 		in.gs.trise = v
 	}
 }
@@ -642,7 +641,7 @@ func (in *interp) showLast(args []operand) {
 func (in *interp) show(s []byte) {
 	fn := in.gs.font
 	if fn == nil {
-		fn = &font{enc: winAnsi, widths: map[int]float64{}, scale: 1}
+		fn = &font{enc: &winAnsi, scale: 1}
 		in.gs.font = fn
 	}
 	in.chars = fn.decode(s, in.chars)

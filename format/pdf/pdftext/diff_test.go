@@ -46,7 +46,7 @@ func runReference(in *interp, content []byte, res Dict) {
 			operands, in.objs = operands[:0], in.objs[:0]
 			continue
 		}
-		in.op(string(kw), operands)
+		in.op(opcodeNames[string(kw)], operands) // opNone when absent
 		operands, in.objs = operands[:0], in.objs[:0]
 		if len(in.page.Glyphs) >= maxGlyphsPerPage {
 			return
@@ -324,5 +324,25 @@ func TestFontReuseCharges(t *testing.T) {
 		lim := DefaultLimits
 		lim.MaxDecodedBytes = n
 		readBoth(t, data, lim)
+	}
+}
+
+// TestKeywordOp checks that keywordOp finds each operator's opcode, and
+// opNone for a keyword or word the interpreter does not act on.
+func TestKeywordOp(t *testing.T) {
+	seen := map[opcode]bool{}
+	for name, op := range opcodeNames {
+		if got := keywordOp([]byte(name)); got != op {
+			t.Errorf("keywordOp(%q) = %d, want %d", name, got, op)
+		}
+		if seen[op] || op == opNone {
+			t.Errorf("opcode %d of %q is opNone or another word's", op, name)
+		}
+		seen[op] = true
+	}
+	for _, w := range []string{"", "gs", "Tr", "obj", "R", "BX", "TK", "q1", "Tjj", "qq", "startxrefs", "endstream"} {
+		if got := keywordOp([]byte(w)); got != opNone {
+			t.Errorf("keywordOp(%q) = %d, want opNone", w, got)
+		}
 	}
 }

@@ -47,14 +47,15 @@ type file struct {
 	loadCharged int64
 	fonts       map[Ref]loadedFont
 
-	glyphs []Glyph // the page being read draws here; see readPage
+	glyphs   []Glyph   // the page being read draws here; see readPage
+	segments []Segment // and its rules here
 
 	// contentBuf holds the content of the page being read, inflated by
 	// the last filter of its stream, which reuseContent tells inflate
 	// (see decodePageContent).
 	contentBuf   []byte
 	reuseContent bool
-	pool         *buffers // what glyphs and contentBuf go back to
+	pool         *buffers // what glyphs, segments and contentBuf go back to
 }
 
 // maxLoadDepth bounds objects loaded while loading another, so that a
@@ -191,6 +192,11 @@ func (f *file) readXrefTable(l *lexer) (Dict, error) {
 		start, count := int(t.num), int(t2.num)
 		if start < 0 || count < 0 || start+count > maxObjects {
 			return nil, errors.New("xref subsection too large")
+		}
+		if len(f.xref) == 0 {
+			// Sized for the subsection at once, as far as the bytes
+			// left can hold its entries (20 bytes each).
+			f.xref = make(map[int]xrefEntry, min(count, (len(l.b)-l.pos)/20))
 		}
 		for k := 0; k < count; k++ {
 			a, b, c := l.next(), l.next(), l.next()

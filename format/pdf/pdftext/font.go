@@ -19,8 +19,12 @@ type font struct {
 	legacy   encoding.Encoding
 	unicode  string // "ucs2" or "utf16": predefined Uni… CMaps, codes are Unicode
 	toUni    *cmap
-	enc      [256]string // simple fonts: text by code
-	widths   map[int]float64
+	// enc: a simple font's text by code; shared with winAnsi or
+	// standard (a font is a few hundred bytes, not four KiB), copied
+	// before Differences change it (ownEnc).
+	enc      *[256]string
+	ownEnc   bool
+	widths   widthTable
 	dw       float64 // default width, 1/1000 of text space
 	scale    float64 // Type3: glyph space to 1/1000 text space
 	mono     bool    // estimate widths as Courier's
@@ -38,14 +42,15 @@ type char struct {
 // loadFont reads a font dictionary.
 func (f *file) loadFont(v any) *font {
 	d := f.dict(v)
-	fn := &font{widths: map[int]float64{}, scale: 1}
+	fn := &font{scale: 1}
 	if d == nil {
-		fn.enc = winAnsi
+		fn.enc = &winAnsi
 		return fn
 	}
 	sub := f.name(d["Subtype"])
 	base := string(f.name(d["BaseFont"]))
-	fn.mono = strings.Contains(strings.ToLower(base), "courier") || strings.Contains(strings.ToLower(base), "mono")
+	lower := strings.ToLower(base)
+	fn.mono = strings.Contains(lower, "courier") || strings.Contains(lower, "mono")
 	if s, ok := f.resolve(d["ToUnicode"]).(*Stream); ok {
 		if data, err := f.decodeStream(s, true); err == nil || len(data) > 0 {
 			fn.toUni = parseCMap(data)
@@ -80,9 +85,9 @@ func (f *file) loadFont(v any) *font {
 		return fn
 	}
 	// A simple font.
-	fn.enc = standard
+	fn.enc = &standard
 	if sub == "TrueType" {
-		fn.enc = winAnsi
+		fn.enc = &winAnsi
 	}
 	if sub == "Type3" {
 		if m := f.array(d["FontMatrix"]); len(m) == 6 {
@@ -105,7 +110,7 @@ func (f *file) loadFont(v any) *font {
 				code = x
 			case Name:
 				if code >= 0 && code < 256 {
-					fn.enc[code] = glyphRune(string(x))
+					fn.setEnc(code, glyphRune(string(x)))
 				}
 				code++
 			}
@@ -114,7 +119,7 @@ func (f *file) loadFont(v any) *font {
 	first, _ := f.num(d["FirstChar"])
 	for i, w := range f.array(d["Widths"]) {
 		if n, ok := f.num(w); ok {
-			fn.widths[int(first)+i] = n * fn.scale
+			fn.widths.put(int(first)+i, n*fn.scale)
 		}
 	}
 	if fd := f.dict(d["FontDescriptor"]); fd != nil {
@@ -128,12 +133,22 @@ func (f *file) loadFont(v any) *font {
 func (fn *font) baseEncoding(n Name) {
 	switch n {
 	case "WinAnsiEncoding":
-		fn.enc = winAnsi
+		fn.enc, fn.ownEnc = &winAnsi, false
 	case "StandardEncoding":
-		fn.enc = standard
+		fn.enc, fn.ownEnc = &standard, false
 	case "MacRomanEncoding", "PDFDocEncoding":
-		fn.enc = winAnsi // the same for the characters reports use
+		fn.enc, fn.ownEnc = &winAnsi, false // the same for the characters reports use
 	}
+}
+
+// setEnc sets the text of a code of a simple font, in its own copy of
+// the encoding.
+func (fn *font) setEnc(code int, text string) {
+	if !fn.ownEnc {
+		e := *fn.enc
+		fn.enc, fn.ownEnc = &e, true
+	}
+	fn.enc[code] = text
 }
 
 // predefined sets up a Type0 font with a predefined CMap.
@@ -171,6 +186,51 @@ var (
 	}}
 )
 
+// widthTable maps the codes of a simple font, or the CIDs of a Type0
+// font, to advance widths, as a map[int]float64 would: those below
+// denseWidths (every code of a simple font, and the CIDs of most subset
+// fonts) in a slice, looked up for each glyph without hashing, the rest
+// in a map.
+type widthTable struct {
+	dense []float64 // by code, where set says one is given
+	set   []uint64  // a bit by code of dense
+	more  map[int]float64
+}
+
+// denseWidths bounds the codes a widthTable keeps in its slice: at most
+// 32 KiB a font.
+const denseWidths = 1 << 12
+
+// put sets the width of code.
+func (t *widthTable) put(code int, w float64) {
+	if code < 0 || code >= denseWidths {
+		if t.more == nil {
+			t.more = map[int]float64{}
+		}
+		t.more[code] = w
+		return
+	}
+	if code >= len(t.dense) {
+		n := min(max(code+1, 2*len(t.dense), 256), denseWidths)
+		t.dense = append(t.dense, make([]float64, n-len(t.dense))...)
+		t.set = append(t.set, make([]uint64, (n+63)/64-len(t.set))...)
+	}
+	t.dense[code] = w
+	t.set[code/64] |= 1 << (code % 64)
+}
+
+// get returns the width of code, and whether one was set.
+func (t *widthTable) get(code int) (float64, bool) {
+	if code >= 0 && code < denseWidths {
+		if code < len(t.dense) && t.set[code/64]&(1<<(code%64)) != 0 {
+			return t.dense[code], true
+		}
+		return 0, false
+	}
+	w, ok := t.more[code]
+	return w, ok
+}
+
 // maxWidthEntries bounds the widths a /W array may define.
 const maxWidthEntries = 1 << 18
 
@@ -184,7 +244,7 @@ func (f *file) cidWidths(fn *font, w Array) {
 		if arr := f.array(w[i+1]); arr != nil {
 			for k, x := range arr {
 				if v, ok := f.num(x); ok {
-					fn.widths[int(first)+k] = v
+					fn.widths.put(int(first)+k, v)
 					n++
 				}
 			}
@@ -200,7 +260,7 @@ func (f *file) cidWidths(fn *font, w Array) {
 			return
 		}
 		for c := int(first); c <= int(last) && n < maxWidthEntries; c++ {
-			fn.widths[c] = v
+			fn.widths.put(c, v)
 			n++
 		}
 		i += 3
@@ -263,7 +323,7 @@ func (fn *font) width(code uint32, text string) float64 {
 			}
 		}
 		if cid >= 0 {
-			if w, ok := fn.widths[cid]; ok {
+			if w, ok := fn.widths.get(cid); ok {
 				return w
 			}
 			if fn.identity || fn.codes != nil && len(fn.codes.cids)+len(fn.codes.cidRng) > 0 {
@@ -272,7 +332,7 @@ func (fn *font) width(code uint32, text string) float64 {
 		}
 		return estimateWidth(text, false)
 	}
-	if w, ok := fn.widths[int(code)]; ok && w > 0 {
+	if w, ok := fn.widths.get(int(code)); ok && w > 0 {
 		return w
 	}
 	if fn.dw > 0 {

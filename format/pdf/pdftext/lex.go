@@ -78,6 +78,95 @@ func init() {
 	}
 }
 
+// opcode is an operator of a content stream the interpreter tells apart,
+// found by keywordOp: a switch on small integers, not on strings, for
+// each of the operators that make up most of a content stream.
+type opcode uint8
+
+// The opcodes; opNone is any other keyword.
+const (
+	opNone opcode = iota
+	opq
+	opQ
+	opcm
+	opBT
+	opET
+	opTc
+	opTw
+	opTz
+	opTL
+	opTs
+	opTf
+	opTd
+	opTD
+	opTm
+	opTstar
+	opTj
+	opQuote
+	opDQuote
+	opTJ
+	opBMC
+	opBDC
+	opEMC
+	opDo
+	opm
+	opl
+	opc
+	opv
+	opy
+	oph
+	opre
+	opS
+	ops
+	opf
+	opF
+	opfstar
+	opB
+	opBstar
+	opb
+	opbstar
+	opn
+	opBI
+	opTrue
+	opFalse
+	opNull
+)
+
+// opcodeNames spells each opcode but opNone.
+var opcodeNames = map[string]opcode{
+	"q": opq, "Q": opQ, "cm": opcm, "BT": opBT, "ET": opET,
+	"Tc": opTc, "Tw": opTw, "Tz": opTz, "TL": opTL, "Ts": opTs, "Tf": opTf,
+	"Td": opTd, "TD": opTD, "Tm": opTm, "T*": opTstar,
+	"Tj": opTj, "'": opQuote, "\"": opDQuote, "TJ": opTJ,
+	"BMC": opBMC, "BDC": opBDC, "EMC": opEMC, "Do": opDo,
+	"m": opm, "l": opl, "c": opc, "v": opv, "y": opy, "h": oph, "re": opre,
+	"S": opS, "s": ops, "f": opf, "F": opF, "f*": opfstar,
+	"B": opB, "B*": opBstar, "b": opb, "b*": opbstar, "n": opn,
+	"BI": opBI, "true": opTrue, "false": opFalse, "null": opNull,
+}
+
+// keywordOps is the opcode of each word of keywordTable, by its slot.
+var keywordOps [256]opcode
+
+func init() {
+	for h, k := range keywordTable {
+		keywordOps[h] = opcodeNames[k]
+	}
+}
+
+// keywordOp returns the opcode b spells, opNone for another word.
+func keywordOp(b []byte) opcode {
+	if len(b) == 0 || len(b) > len("startxref") {
+		return opNone
+	}
+	for h := keywordHash(b); keywordTable[h] != ""; h = (h + 1) % uint8(len(keywordTable)-1) {
+		if keywordTable[h] == string(b) {
+			return keywordOps[h]
+		}
+	}
+	return opNone
+}
+
 func keywordHash(b []byte) uint8 {
 	return (b[0]*7 + b[len(b)-1]*3 + uint8(len(b))*29) % uint8(len(keywordTable)-1)
 }
@@ -305,14 +394,24 @@ func (l *lexer) scan() tokKind {
 func (l *lexer) number() bool {
 	start := l.pos
 	i := l.pos
+	neg := false
 	if i < len(l.b) && (l.b[i] == '+' || l.b[i] == '-') {
+		neg = l.b[i] == '-'
 		i++
 	}
-	digits, dot := 0, false
+	// The digits are read into mant as they are scanned (it wraps past
+	// 19 digits, but is read only for short numbers), those after the
+	// dot counted in frac.
+	digits, frac, dot := 0, 0, false
+	var mant uint64
 	for i < len(l.b) {
 		c := l.b[i]
 		if c >= '0' && c <= '9' {
 			digits++
+			mant = mant*10 + uint64(c-'0')
+			if dot {
+				frac++
+			}
 		} else if c == '.' && !dot {
 			dot = true
 		} else if c == '-' || c == '+' {
@@ -329,20 +428,13 @@ func (l *lexer) number() bool {
 	l.pos = i
 	if i-start <= 15 {
 		// Short decimals, nearly all numbers of a file: no allocation.
-		neg, v, scale := false, 0.0, 0.0
-		for _, c := range l.b[start:i] {
-			switch {
-			case c == '-':
-				neg = true
-			case c == '.':
-				scale = 1
-			case c >= '0' && c <= '9':
-				v = v*10 + float64(c-'0')
-				scale *= 10
-			}
-		}
-		if scale > 1 {
-			v /= scale
+		// At most 15 digits, so mant and 10^frac are exact as float64s,
+		// as are the products and sums of accumulating them digit by
+		// digit in floating point, which this was (and parseNumberRef
+		// of the tests still is).
+		v := float64(mant)
+		if frac > 0 {
+			v /= pow10[frac]
 		}
 		if neg {
 			v = -v
@@ -365,17 +457,29 @@ func (l *lexer) number() bool {
 	return true
 }
 
-func unhex(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
+// unhex returns the value of a hex digit, -1 for another byte.
+// pow10 holds the powers of ten a short number's fraction divides by.
+var pow10 = [16]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+func unhex(c byte) int { return int(hexValues[c]) }
+
+// hexValues is unhex by byte: hex strings (a text's every glyph given its
+// /ActualText) are read a digit at a time.
+var hexValues = func() (t [256]int8) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = int8(c - '0')
+		case c >= 'a' && c <= 'f':
+			t[c] = int8(c-'a') + 10
+		case c >= 'A' && c <= 'F':
+			t[c] = int8(c-'A') + 10
+		default:
+			t[c] = -1
+		}
 	}
-	return -1
-}
+	return t
+}()
 
 // scratchFrom returns the scratch bytes appended since start, capped so
 // that appending to them cannot overwrite later tokens, and records
@@ -490,8 +594,18 @@ func (l *lexer) hex() []byte {
 // skipped; an odd last digit counts as followed by 0), appending them to
 // out. It returns out and the length of input read, the '>' included.
 func appendHex(out, data []byte) ([]byte, int) {
-	hi := -1
+	// Pairs of digits first, nearly every hex string whole (the bytes
+	// after them read as below, from a digit pair's boundary).
 	i := 0
+	for i+1 < len(data) {
+		a, b := hexValues[data[i]], hexValues[data[i+1]]
+		if a < 0 || b < 0 {
+			break
+		}
+		out = append(out, byte(a)<<4|byte(b))
+		i += 2
+	}
+	hi := -1
 	for i < len(data) {
 		c := data[i]
 		i++

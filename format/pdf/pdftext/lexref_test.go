@@ -5,6 +5,8 @@ package pdftext
 // string and keyword as a string of its own.
 
 import (
+	"math"
+	"math/rand/v2"
 	"strconv"
 	"testing"
 )
@@ -275,6 +277,77 @@ func TestCharClass(t *testing.T) {
 		}
 		if isSpace(c) != space || isDelim(c) != delim || isRegular(c) != (!space && !delim) {
 			t.Errorf("byte %#x: space %v delim %v regular %v, want %v %v %v", c, isSpace(c), isDelim(c), isRegular(c), space, delim, !space && !delim)
+		}
+	}
+}
+
+// TestNumberMatchesReference reads numbers of every form and length
+// around the short-number bound with number and the reference, bit for
+// bit (negative zero included).
+func TestNumberMatchesReference(t *testing.T) {
+	cases := []string{"0", "-0", "+0", "-0.0", ".", "-.", "+", "-", ".5", "-.5", "5.", "1.2.3", "1-2", "0.5-",
+		"123456789012345", "1234567890123456", "-12345678901234", "-123456789012345", "0.00000000000001", "0.000000000000001",
+		"99999999999999.9", "9999999999999.99", ".99999999999999", "18446744073709551616", "123456789012345678901234567890",
+		"1e5", "3.14159265358979", "-3.1415926535897", "000000000000001", "1.0000000000000"}
+	for i := range 2000 {
+		// Digits and a dot at every place, of every length up to 17.
+		n := i%17 + 1
+		b := make([]byte, 0, n+2)
+		if i%3 == 1 {
+			b = append(b, '-')
+		}
+		for k := range n {
+			if k == (i/17)%(n+1) {
+				b = append(b, '.')
+			}
+			b = append(b, byte('0'+(i*7+k*13)%10))
+		}
+		cases = append(cases, string(b))
+	}
+	for _, c := range cases {
+		l := &lexer{b: []byte(c + " ")}
+		r := &refLexer{lexer{b: []byte(c + " ")}}
+		ok := l.number()
+		want, wantOK := r.number()
+		if ok != wantOK || l.pos != r.pos || ok && (math.Float64bits(l.num) != math.Float64bits(want.num) || l.isInt != want.isInt) {
+			t.Errorf("%q: %v %v %v at %d; reference %v %v %v at %d", c, l.num, l.isInt, ok, l.pos, want.num, want.isInt, wantOK, r.pos)
+		}
+	}
+}
+
+// TestUnhex compares unhex with the switch it replaces, on every byte.
+func TestUnhex(t *testing.T) {
+	for i := range 256 {
+		c, want := byte(i), -1
+		switch {
+		case c >= '0' && c <= '9':
+			want = int(c - '0')
+		case c >= 'a' && c <= 'f':
+			want = int(c-'a') + 10
+		case c >= 'A' && c <= 'F':
+			want = int(c-'A') + 10
+		}
+		if got := unhex(c); got != want {
+			t.Errorf("unhex(%#x) = %d, want %d", c, got, want)
+		}
+	}
+}
+
+// TestAppendHexMatchesReference decodes hex strings of digits, white
+// space, stray bytes, odd lengths and no closing '>' with appendHex and
+// refHexBytes, after bytes already in the buffer.
+func TestAppendHexMatchesReference(t *testing.T) {
+	alphabet := []byte("0123456789abcdefABCDEF  \n\tgZ>>")
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		data := make([]byte, r.IntN(24))
+		for i := range data {
+			data[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		want, wantN := refHexBytes(data)
+		got, n := appendHex([]byte("x"), data)
+		if string(got) != "x"+string(want) || n != wantN {
+			t.Fatalf("%q: %q, %d; reference %q, %d", data, got[1:], n, want, wantN)
 		}
 	}
 }

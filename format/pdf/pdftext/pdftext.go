@@ -131,8 +131,9 @@ func Read(data []byte, lim Limits) (doc *Document, err error) {
 // into (see readPage and decodePageContent), kept from file to file: the
 // first page of each file would grow them from nothing again.
 type buffers struct {
-	glyphs  []Glyph
-	content []byte
+	glyphs   []Glyph
+	segments []Segment
+	content  []byte
 }
 
 var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -140,7 +141,7 @@ var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
 // takeBuffers gives f buffers from the pool.
 func (f *file) takeBuffers() {
 	b := bufferPool.Get().(*buffers)
-	f.glyphs, f.contentBuf = b.glyphs[:0], b.content[:0]
+	f.glyphs, f.segments, f.contentBuf = b.glyphs[:0], b.segments[:0], b.content[:0]
 	*b = buffers{}
 	f.pool = b
 }
@@ -148,16 +149,20 @@ func (f *file) takeBuffers() {
 // Buffers larger than these (a hostile or huge file) are dropped rather
 // than kept in the pool.
 const (
-	maxPooledGlyphs  = 1 << 16
-	maxPooledContent = 8 << 20
+	maxPooledGlyphs   = 1 << 16
+	maxPooledSegments = 1 << 16
+	maxPooledContent  = 8 << 20
 )
 
 // releaseBuffers returns f's buffers to the pool, the glyphs' texts
 // cleared so that the pool keeps no string alive.
 func (f *file) releaseBuffers() {
-	b := buffers{glyphs: f.glyphs[:0], content: f.contentBuf[:0]}
+	b := buffers{glyphs: f.glyphs[:0], segments: f.segments[:0], content: f.contentBuf[:0]}
 	if cap(b.glyphs) > maxPooledGlyphs {
 		b.glyphs = nil
+	}
+	if cap(b.segments) > maxPooledSegments {
+		b.segments = nil
 	}
 	if cap(b.content) > maxPooledContent {
 		b.content = nil
@@ -165,7 +170,7 @@ func (f *file) releaseBuffers() {
 	clear(b.glyphs[:cap(b.glyphs)])
 	*f.pool = b
 	bufferPool.Put(f.pool)
-	f.glyphs, f.contentBuf, f.pool = nil, nil, nil
+	f.glyphs, f.segments, f.contentBuf, f.pool = nil, nil, nil, nil
 }
 
 // pageSpace turns user space, the CTM applied, into page space: the
@@ -271,10 +276,16 @@ func (f *file) readPage(p pageInfo, ops *int) Page {
 	// The glyphs are drawn into the file's buffer, grown by doubling
 	// once for all pages, and copied out at their final length.
 	pg.Glyphs = f.glyphs[:0]
+	pg.Segments = f.segments[:0] // so are its rules
 	for _, data := range f.contents(p.dict["Contents"]) {
 		in.runContent(data, p.res)
 	}
-	f.glyphs = pg.Glyphs[:0]
+	f.glyphs, f.segments = pg.Glyphs[:0], pg.Segments[:0]
+	if len(pg.Segments) > 0 {
+		pg.Segments = slices.Clone(pg.Segments)
+	} else {
+		pg.Segments = nil
+	}
 	if in.drew {
 		pg.Glyphs = slices.Clone(pg.Glyphs)
 	} else {

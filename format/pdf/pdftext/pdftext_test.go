@@ -359,3 +359,48 @@ func TestVerticalWriting(t *testing.T) {
 		}
 	}
 }
+
+// TestDifferencesLeaveSharedEncodings reads fonts whose /Differences
+// rename codes, on each base encoding and on none, then a font without:
+// the encodings fonts share are left as they were, and the second font
+// reads its codes by them.
+func TestDifferencesLeaveSharedEncodings(t *testing.T) {
+	win, std := winAnsi, standard
+	for _, base := range []string{"/BaseEncoding /WinAnsiEncoding", "/BaseEncoding /StandardEncoding", "", "/BaseEncoding /MacRomanEncoding"} {
+		for _, sub := range []string{"Type1", "TrueType"} {
+			res := "<< /Font << /F1 << /Type /Font /Subtype /" + sub + " /BaseFont /X /Encoding << " + base + " /Differences [65 /uni4E2D /zero] >> >> /F2 << /Type /Font /Subtype /" + sub + " /BaseFont /Y >> >> >>"
+			doc := read(t, pdftest.OnePage(res, "BT /F1 10 Tf 100 700 Td (ABC) Tj /F2 10 Tf (ABC) Tj ET"))
+			if got := glyphText(doc.Pages[0]); got != "中0CABC" {
+				t.Errorf("%s %s: %q, want 中0CABC", sub, base, got)
+			}
+			if winAnsi != win || standard != std {
+				t.Fatalf("%s %s: the shared encodings were changed", sub, base)
+			}
+		}
+	}
+}
+
+// TestPagesOwnTheirDrawing reads every PDF under testdata twice, each
+// time after the others: a document's glyphs and rules are its own, not
+// the buffers the next file is drawn in.
+func TestPagesOwnTheirDrawing(t *testing.T) {
+	pdfs := testPDFs(t)
+	var docs []*Document
+	var want []string
+	for _, data := range pdfs {
+		doc, err := Read(data, DefaultLimits)
+		if err != nil {
+			continue
+		}
+		docs = append(docs, doc)
+		want = append(want, fmt.Sprint(doc.Pages))
+	}
+	for _, data := range pdfs {
+		Read(data, DefaultLimits)
+	}
+	for i, doc := range docs {
+		if got := fmt.Sprint(doc.Pages); got != want[i] {
+			t.Fatalf("document %d changed when other files were read", i)
+		}
+	}
+}

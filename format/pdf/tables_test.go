@@ -1,0 +1,169 @@
+package pdf
+
+import (
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"xxgk/document"
+	"xxgk/format/pdf/pdftext"
+)
+
+// joinCrossingRef is how pdfFindTables joined crossing rules before
+// pdfJoinCrossing: every horizontal rule against every vertical one.
+func joinCrossingRef(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
+	for i, h := range hs {
+		for j, v := range vs {
+			if v.X0 >= h.X0-pdfRuleTol && v.X0 <= h.X1+pdfRuleTol && h.Y0 >= v.Y0-pdfRuleTol && h.Y0 <= v.Y1+pdfRuleTol {
+				uf.union(i, len(hs)+j)
+			}
+		}
+	}
+}
+
+// TestJoinCrossingMatchesPairs compares pdfJoinCrossing with comparing
+// every pair: the same root for every rule, on coordinates from a few
+// values (ties, rules just within and just past the tolerance) with NaNs
+// and infinities among them.
+func TestJoinCrossingMatchesPairs(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	values := []float64{0, 1, 2, 3, 4, 5, 7.5, 10, -2, math.NaN(), math.Inf(1), math.Inf(-1), 2.0000001, 1.9999999}
+	pick := func() float64 {
+		if r.IntN(4) == 0 {
+			return values[r.IntN(len(values))]
+		}
+		return float64(r.IntN(40))
+	}
+	for n := range 400 {
+		hs := make([]pdftext.Segment, r.IntN(n/4+2))
+		for i := range hs {
+			x0, x1, y := pick(), pick(), pick()
+			hs[i] = pdftext.Segment{X0: x0, Y0: y, X1: x1, Y1: y}
+		}
+		vs := make([]pdftext.Segment, r.IntN(n/4+2))
+		for i := range vs {
+			x, y0, y1 := pick(), pick(), pick()
+			vs[i] = pdftext.Segment{X0: x, Y0: y0, X1: x, Y1: y1}
+		}
+		want, got := newPDFUnionFind(len(hs)+len(vs)), newPDFUnionFind(len(hs)+len(vs))
+		joinCrossingRef(hs, vs, want)
+		pdfJoinCrossing(hs, vs, got)
+		for i := range len(hs) + len(vs) {
+			if g, w := got.find(i), want.find(i); g != w {
+				t.Fatalf("case %d: rule %d has root %d, every pair gives %d\nhs %v\nvs %v", n, i, g, w, hs, vs)
+			}
+		}
+	}
+}
+
+// placeGlyphRef is pdfPlaceGlyph as it was before pdfPlaceGlyphs: it
+// puts g in the map of cells of the table it is drawn in, and reports
+// whether it was.
+func placeGlyphRef(tables []*pdfTable, cellsOf map[*pdfTable]map[int][]pglyph, g pglyph) bool {
+	cx, cy := g.x+g.w/2, g.y+0.3*g.size
+	for _, t := range tables {
+		if cx <= t.xs[0] || cx >= t.xs[len(t.xs)-1] || cy >= t.ys[0] || cy <= t.ys[len(t.ys)-1] {
+			continue
+		}
+		j := sort.Search(len(t.xs), func(k int) bool { return t.xs[k] > cx }) - 1
+		i := sort.Search(len(t.ys), func(k int) bool { return t.ys[k] < cy }) - 1
+		if i < 0 || j < 0 || i >= t.rows() || j >= t.cols() {
+			continue
+		}
+		r := t.root[i*t.cols()+j]
+		if cellsOf[t] == nil {
+			cellsOf[t] = map[int][]pglyph{}
+		}
+		cellsOf[t][r] = append(cellsOf[t][r], g)
+		return true
+	}
+	return false
+}
+
+// gridRef is grid as it was before the glyphs of a table were kept in
+// one list: each cell's glyphs in a map, origins found by scanning.
+func gridRef(t *pdfTable, cells map[int][]pglyph) *document.Grid {
+	rows, cols := t.rows(), t.cols()
+	texts := map[int]string{}
+	origin := map[int][2]int{}
+	for k := range t.root {
+		r := t.root[k]
+		if _, ok := origin[r]; !ok {
+			origin[r] = [2]int{k / cols, k % cols}
+		}
+	}
+	any := false
+	for r, gs := range cells {
+		texts[r] = pdfCellText(gs)
+		any = any || texts[r] != ""
+	}
+	if !any {
+		return nil
+	}
+	g := &document.Grid{Rows: make([][]document.GridCell, rows)}
+	for i := range rows {
+		g.Rows[i] = make([]document.GridCell, cols)
+		for j := range cols {
+			r := t.root[i*cols+j]
+			o := origin[r]
+			g.Rows[i][j] = document.GridCell{Text: texts[r], OrigRow: o[0], OrigCol: o[1]}
+		}
+	}
+	return g
+}
+
+// TestGridMatchesReference finds the tables of every page of the PDF
+// fixtures as layoutPage does and compares grid with gridRef.
+func TestGridMatchesReference(t *testing.T) {
+	names, _ := filepath.Glob("../../testdata/reports/*.pdf")
+	more, _ := filepath.Glob("pdftext/testdata/*.pdf")
+	grids := 0
+	for _, name := range append(names, more...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pd, err := pdftext.Read(data, pdfLimits)
+		if err != nil {
+			continue
+		}
+		budget := pdfMaxRuleWork
+		for pi := range pd.Pages {
+			p := &pd.Pages[pi]
+			tables := pdfFindTables(p.Segments, &budget)
+			var glyphs []pglyph
+			for _, g := range p.Glyphs {
+				if text := pdfGlyphText(g.Text); g.Upright && g.Size > 0 && text != "" {
+					glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
+				}
+			}
+			cellsOf := map[*pdfTable]map[int][]pglyph{}
+			var wantFree []pglyph
+			for _, g := range glyphs {
+				if !placeGlyphRef(tables, cellsOf, g) {
+					wantFree = append(wantFree, g)
+				}
+			}
+			if free := pdfPlaceGlyphs(tables, glyphs); !reflect.DeepEqual(free, wantFree) && len(free)+len(wantFree) > 0 {
+				t.Fatalf("%s page %d: %d glyphs outside tables, reference %d", name, pi+1, len(free), len(wantFree))
+			}
+			for k, tb := range tables {
+				want := gridRef(tb, cellsOf[tb])
+				if got := tb.grid(); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s page %d table %d: grid\n%v\nreference\n%v", name, pi+1, k, got, want)
+				}
+				if want != nil {
+					grids++
+				}
+			}
+		}
+	}
+	if grids < 10 {
+		t.Fatalf("%d grids compared, want 10 or more", grids)
+	}
+	t.Logf("%d grids", grids)
+}
