@@ -181,6 +181,11 @@ type rowRead struct {
 	at         where  // the row label's page (PDF)
 	printed    string // the label as printed
 	evidence   string
+	// The spans of the stream printed and evidence are read from: the
+	// strings are made by withText, only for the rows of the form solved
+	// (most rows tried are not taken, and only one form is solved).
+	printedSt, printedEnd   int // printedEnd == printedSt: none
+	evidenceSt, evidenceEnd int
 	// asPrinted: the row is read only as printed or one digit a cell; its
 	// end is not sure enough for the identities to choose a split.
 	asPrinted bool
@@ -231,6 +236,9 @@ func (fr *formReader) solve() {
 		fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
 	}
 	for i := range fr.pending {
+		for j := range fr.pending[i].rows {
+			fr.withText(&fr.pending[i].rows[j])
+		}
 		fr.assign(&fr.pending[i])
 	}
 }
@@ -392,9 +400,16 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false
 	}
 	o := s.origins[s.origin[st]]
-	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at, printed: s.source(st, en)}
-	rr.evidence = fr.evidence(st, end)
-	return rr, true
+	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
+		printedSt: st, printedEnd: en, evidenceSt: st, evidenceEnd: end}, true
+}
+
+// withText fills in the row's printed label and evidence from their spans.
+func (fr *formReader) withText(rr *rowRead) {
+	if rr.printedEnd > rr.printedSt {
+		rr.printed = fr.s.source(rr.printedSt, rr.printedEnd)
+	}
+	rr.evidence = fr.evidence(rr.evidenceSt, rr.evidenceEnd)
 }
 
 // evidence is the source text of a row: the grid row, or the label and the
@@ -793,9 +808,8 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			asPrinted := !fr.boundaryAfter(end)
 			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.origins[s.origin[i]]
-				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted}
-				rr.evidence = fr.evidence(i, end)
-				return rr, true
+				return rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted,
+					evidenceSt: i, evidenceEnd: end}, true
 			}
 		}
 		pos = st + 1
