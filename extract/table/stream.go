@@ -213,17 +213,22 @@ func newStream(doc *document.Document) *stream {
 	s := &stream{bufs: getBufs()}
 	// The stream holds at most one rune per rune of the source (a marker
 	// stands for white space it drops) and a marker or two per block, cell
-	// and row: sized so, its slices are never copied while they grow. A
-	// text has no more runes than bytes, and counting them would be a pass
-	// of its own; the slices are reused from one document to the next.
-	size := 16
+	// and row: sized so, its slices are never copied while they grow. The
+	// letters' UTF-8 is about as long as the source's (folding mostly keeps
+	// or shortens a rune's encoding; append grows it where not). Counting
+	// runes rather than bytes makes the slices a third as large for Chinese
+	// text: less to clear and to collect, and more often a reused buffer is
+	// large enough.
+	size, bytes := 16, 16
 	for _, b := range doc.Blocks {
-		size += len(b.Text) + 2
+		size += utf8.RuneCountInString(b.Text) + 2
+		bytes += len(b.Text)
 		if b.Table != nil {
 			for _, row := range b.Table.Rows {
 				size++
 				for _, c := range row {
-					size += len(c.Text) + 2
+					size += utf8.RuneCountInString(c.Text) + 2
+					bytes += len(c.Text)
 				}
 			}
 		}
@@ -233,7 +238,7 @@ func newStream(doc *document.Document) *stream {
 	s.origin = reuse(b.origin, size)
 	s.offset = reuse(b.offset, size)
 	s.origins = reuse(b.origins, len(doc.Blocks)+16)
-	s.letterBuf = reuse(b.letterBuf, 3*size)
+	s.letterBuf = reuse(b.letterBuf, bytes)
 	s.letterByte = reuse(b.letterByte, size)
 	s.letterRune = reuse(b.letterRune, size)
 	s.ids = reuse(b.ids, size)
