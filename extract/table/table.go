@@ -342,16 +342,11 @@ func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
 func (fr *formReader) searchRow(row *templates.Row, from int) (rowRead, bool) {
 	p := fr.rowPats[row]
 	for _, alt := range fr.tries[row] {
-		pos := from
-		for {
-			st, en := fr.s.find(alt, pos)
-			if st < 0 {
-				break
-			}
-			if rr, ok := fr.accept(row, p, st, en); ok {
+		occ := fr.s.occurrences(alt)
+		for _, o := range occ[firstFrom(occ, from):] {
+			if rr, ok := fr.accept(row, p, int(o.start), int(o.end)); ok {
 				return rr, true
 			}
-			pos = st + 1
 		}
 	}
 	return rowRead{}, false

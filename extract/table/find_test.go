@@ -1,0 +1,128 @@
+package table
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"xxgk/document"
+	"xxgk/format/charset"
+	plaintext "xxgk/format/text"
+	"xxgk/templates"
+)
+
+// naiveFind is find as plain string search: the first letter at or after
+// rune index from where word starts.
+func naiveFind(s *stream, word string, from int) (int, int) {
+	if word == "" {
+		return -1, -1
+	}
+	n := len([]rune(word))
+	for ord := range s.letterRune {
+		if int(s.letterRune[ord]) < from || ord+n > len(s.letterRune) {
+			continue
+		}
+		if strings.HasPrefix(s.letters[s.letterByte[ord]:], word) {
+			return int(s.letterRune[ord]), int(s.letterRune[ord+n-1]) + 1
+		}
+	}
+	return -1, -1
+}
+
+// checkFind compares find and occurrences with naiveFind for word from
+// several places, before and after the word's occurrences are listed.
+func checkFind(t *testing.T, s *stream, word string, froms []int) {
+	t.Helper()
+	for _, listed := range []bool{false, true} {
+		if listed {
+			occ := s.occurrences(word)
+			for i, o := range occ {
+				if i > 0 && occ[i-1].start >= o.start {
+					t.Fatalf("%q: occurrences out of order: %v", word, occ)
+				}
+			}
+		}
+		for _, from := range froms {
+			st, en := s.find(word, from)
+			wst, wen := naiveFind(s, word, from)
+			if st != wst || en != wen {
+				t.Fatalf("find(%q, %d) listed=%v = %d,%d; want %d,%d", word, from, listed, st, en, wst, wen)
+			}
+			occ := s.occurrences(word)
+			j := firstFrom(occ, from)
+			if (j < len(occ)) != (wst >= 0) || (wst >= 0 && (int(occ[j].start) != wst || int(occ[j].end) != wen)) {
+				t.Fatalf("occurrences(%q) from %d disagree with naive %d,%d", word, from, wst, wen)
+			}
+		}
+	}
+}
+
+// TestFindMatchesPlainSearch checks the label search on the sample page
+// texts: the template's words and pieces of the text itself, from many
+// places.
+func TestFindMatchesPlainSearch(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	if len(files) == 0 {
+		t.Skip("no samples")
+	}
+	var words []string
+	for _, f := range templates.Forms() {
+		ix := indexOf(f)
+		words = append(words, ix.bounds...)
+		for _, tr := range ix.tries {
+			words = append(words, tr...)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, name := range files[:min(len(files), 6)] {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, _ := charset.Decode(data)
+		s := newStream(plaintext.Read(text))
+		froms := []int{0, 1, len(s.runes) / 3, len(s.runes) / 2, len(s.runes) - 1, len(s.runes)}
+		for range 8 {
+			froms = append(froms, rng.IntN(len(s.runes)+1))
+		}
+		own := append([]string(nil), words...)
+		letters := []rune(s.letters)
+		for range 200 {
+			a := rng.IntN(len(letters))
+			own = append(own, string(letters[a:min(len(letters), a+1+rng.IntN(8))]))
+		}
+		for _, w := range own {
+			checkFind(t, s, w, froms)
+		}
+		s.release()
+	}
+}
+
+// FuzzFind checks the label search against plain search on any text.
+func FuzzFind(f *testing.F) {
+	f.Add("二、主动公开政府信息情况\n第二十条第（一）项\n规章 0 0 12", "规章", 3)
+	f.Add("收到申请数12件，其中 自然人 5 法人 7", "自然人", 0)
+	f.Add("aaaa aaa", "aa", 1)
+	f.Fuzz(func(t *testing.T, text, word string, from int) {
+		if len(text) > 4000 || len(word) > 60 {
+			return
+		}
+		doc := &document.Document{}
+		for i, line := range strings.Split(text, "\n") {
+			doc.Blocks = append(doc.Blocks, document.Block{Text: line, Line: i + 1})
+		}
+		s := newStream(doc)
+		defer s.release()
+		froms := []int{0, from, len(s.runes)}
+		if from < 0 || from > len(s.runes) {
+			froms = froms[:1]
+		}
+		checkFind(t, s, word, froms)
+		if l := []rune(s.letters); len(l) > 0 {
+			a := uint(from) % uint(len(l))
+			checkFind(t, s, string(l[a:min(uint(len(l)), a+3)]), froms)
+		}
+	})
+}
