@@ -66,7 +66,7 @@ func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRea
 func (fr *formReader) groupRow(g *templates.Row, from, to int) (rowRead, bool) {
 	p := fr.rowPats[g]
 	for _, alt := range p.Alts {
-		occ := fr.s.occurrences(alt)
+		occ := fr.s.occurrences(alt, from)
 		for _, o := range occ[firstFrom(occ, from):] {
 			if int(o.start) >= to {
 				break

@@ -104,7 +104,7 @@ func pooled[T any](b []T) []T {
 // cheaper per document than a Go map for the few thousand distinct runes of
 // a report.
 type runeTable struct {
-	keys []rune // 0 = empty slot (NUL never reaches the stream)
+	keys []rune // rune+1, so that 0 is an empty slot and NUL a rune like others
 	ids  []int32
 	n    int
 }
@@ -126,18 +126,19 @@ func reuseRuneTable(keys []rune, ids []int32) runeTable {
 	return runeTable{keys: keys, ids: ids}
 }
 
-func (t *runeTable) slot(r rune) int {
+// slot returns the slot of key k (a rune+1), or the empty slot for it.
+func (t *runeTable) slot(k rune) int {
 	mask := len(t.keys) - 1
-	i := int(uint32(r)*2654435761) & mask
-	for t.keys[i] != 0 && t.keys[i] != r {
+	i := int(uint32(k)*2654435761) & mask
+	for t.keys[i] != 0 && t.keys[i] != k {
 		i = (i + 1) & mask
 	}
 	return i
 }
 
 func (t *runeTable) get(r rune) (int32, bool) {
-	i := t.slot(r)
-	return t.ids[i], t.keys[i] == r
+	i := t.slot(r + 1)
+	return t.ids[i], t.keys[i] == r+1
 }
 
 // add inserts r with the next id unless present; it returns r's id.
@@ -152,11 +153,11 @@ func (t *runeTable) add(r rune) (id int32, added bool) {
 			}
 		}
 	}
-	i := t.slot(r)
-	if t.keys[i] == r {
+	i := t.slot(r + 1)
+	if t.keys[i] == r+1 {
 		return t.ids[i], false
 	}
-	t.keys[i], t.ids[i] = r, int32(t.n)
+	t.keys[i], t.ids[i] = r+1, int32(t.n)
 	t.n++
 	return t.ids[i], true
 }
@@ -426,7 +427,7 @@ func (s *stream) index() {
 // find returns the rune span [start, end) of the first occurrence of word
 // in the letters at or after rune index from, or -1.
 func (s *stream) find(word string, from int) (start, end int) {
-	if r, ok := s.occ[word]; ok {
+	if r, ok := s.occ[word]; ok && from >= int(r.from) {
 		occ := s.occBuf[r.lo:r.hi]
 		if j := firstFrom(occ, from); j < len(occ) {
 			return int(occ[j].start), int(occ[j].end)
@@ -452,25 +453,30 @@ func firstFrom(occ []span, from int) int {
 	return sort.Search(len(occ), func(i int) bool { return int(occ[i].start) >= from })
 }
 
-// occRange is where a word's occurrences are in occBuf.
-type occRange struct{ lo, hi int32 }
+// occRange is where a word's occurrences at or after rune index from are
+// in occBuf.
+type occRange struct{ lo, hi, from int32 }
 
-// occurrences returns every occurrence of word in the letters, in order.
-// The lists are kept for the stream's life: a form reader searches each
-// row's labels from many places (from every cursor, and every try of an
-// absent label), and forms that share rows (gov_2019 and gov_2021) search
-// the same words.
-func (s *stream) occurrences(word string) []span {
-	if r, ok := s.occ[word]; ok {
+// occurrences returns the occurrences of word in the letters that start at
+// or after rune index from, in order, and maybe some before. The lists are
+// kept for the stream's life: a form reader searches each row's labels
+// from many places (from every cursor, and every try of an absent label),
+// and forms that share rows (gov_2019 and gov_2021) search the same words.
+// A list starts where the word was first searched from, for the text
+// before a table is not searched for its labels (but listed again if it
+// is).
+func (s *stream) occurrences(word string, from int) []span {
+	r, ok := s.occ[word]
+	if ok && from >= int(r.from) {
 		return s.occBuf[r.lo:r.hi:r.hi]
 	}
 	if s.occ == nil {
 		s.occ = map[string]occRange{}
 	}
 	lo := int32(len(s.occBuf))
-	s.occBuf = s.appendOccurrences(s.occBuf, word, 0, -1)
+	s.occBuf = s.appendOccurrences(s.occBuf, word, from, -1)
 	hi := int32(len(s.occBuf))
-	s.occ[word] = occRange{lo, hi}
+	s.occ[word] = occRange{lo, hi, int32(from)}
 	return s.occBuf[lo:hi:hi]
 }
 

@@ -342,7 +342,7 @@ func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
 func (fr *formReader) searchRow(row *templates.Row, from int) (rowRead, bool) {
 	p := fr.rowPats[row]
 	for _, alt := range fr.tries[row] {
-		occ := fr.s.occurrences(alt)
+		occ := fr.s.occurrences(alt, from)
 		for _, o := range occ[firstFrom(occ, from):] {
 			if rr, ok := fr.accept(row, p, int(o.start), int(o.end)); ok {
 				return rr, true
