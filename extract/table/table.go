@@ -146,6 +146,8 @@ type formReader struct {
 	// anchored counts the tables whose title or header label was found:
 	// a report cut short after 第二十条第（一）项 still shows its form.
 	anchored int
+	// raws is readRegion's scratch list of raw pieces.
+	raws [][2]int
 	// pending holds the rows found per table until solve: splitting cells
 	// is the costly part, and only the best-matching form is solved.
 	pending []pendingTable
