@@ -127,3 +127,30 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestUnitRunes checks that the unit tests by rune agree with units.
+func TestUnitRunes(t *testing.T) {
+	for u := range units {
+		rs := []rune(u)
+		if unitLen(rs, 0) != len(rs) || unitLenBefore(rs) != len(rs) {
+			t.Errorf("unit %q not told by its runes", u)
+		}
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if isUnitRune(r) != units[string(r)] {
+			t.Errorf("isUnitRune(%q) = %v", r, isUnitRune(r))
+		}
+	}
+	n := 0
+	for u := range units {
+		if len([]rune(u)) == 2 {
+			n++
+			if rs := []rune(u); !isUnitPair(rs[0], rs[1]) {
+				t.Errorf("isUnitPair misses %q", u)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("units has %d two-rune words; isUnitPair knows 2", n)
+	}
+}

@@ -269,17 +269,8 @@ func classify(s *stream, a, b int) (p piece, keep, valid bool) {
 	for n := unitLen(rs, 0); n > 0; n = unitLen(rs, 0) {
 		rs, lo = rs[n:], lo+n
 	}
-	for len(rs) > 0 {
-		cut := false
-		for _, n := range []int{2, 1} {
-			if len(rs) >= n && units[string(rs[len(rs)-n:])] {
-				rs, cut = rs[:len(rs)-n], true
-				break
-			}
-		}
-		if !cut {
-			break
-		}
+	for n := unitLenBefore(rs); n > 0; n = unitLenBefore(rs) {
+		rs = rs[:len(rs)-n]
 	}
 	// The piece's letters, without markers, are those of the letters'
 	// string: t is cut from it rather than made from rs.

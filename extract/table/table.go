@@ -587,12 +587,40 @@ func unitAt(rs []rune, pos int) bool {
 
 // unitLen returns the length in runes of the unit word at pos, or 0.
 func unitLen(rs []rune, pos int) int {
-	for _, n := range []int{2, 1} {
-		if pos+n <= len(rs) && units[string(rs[pos:pos+n])] {
-			return n
-		}
+	if pos+2 <= len(rs) && isUnitPair(rs[pos], rs[pos+1]) {
+		return 2
+	}
+	if pos+1 <= len(rs) && isUnitRune(rs[pos]) {
+		return 1
 	}
 	return 0
+}
+
+// unitLenBefore returns the length in runes of the unit word that ends
+// rs, or 0.
+func unitLenBefore(rs []rune) int {
+	if n := len(rs); n >= 2 && isUnitPair(rs[n-2], rs[n-1]) {
+		return 2
+	}
+	if n := len(rs); n >= 1 && isUnitRune(rs[n-1]) {
+		return 1
+	}
+	return 0
+}
+
+// isUnitRune and isUnitPair tell the unit words of units by their runes:
+// the reader asks at every Han character of a value region, and a map
+// would hash a string each time (TestUnitRunes keeps them in step).
+func isUnitRune(r rune) bool {
+	switch r {
+	case '条', '件', '次', '人', '个', '篇', '项', '元', '起', '家', '期':
+		return true
+	}
+	return false
+}
+
+func isUnitPair(a, b rune) bool {
+	return (a == '人' && b == '次') || (a == '万' && b == '元')
 }
 
 // assign turns the rows found for a table into cells.
