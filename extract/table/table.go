@@ -48,8 +48,16 @@ type formIndex struct {
 	// cells counts the form's data cells, to size a reader's map once
 	// instead of growing it cell by cell.
 	cells int
-	// rowNum numbers the form's rows, for a reader's found.
-	rowNum map[*templates.Row]int
+	// rows numbers the form's rows, for a reader's found, and holds what
+	// a row search needs of each in one place (one map lookup per search).
+	rows map[*templates.Row]*rowInfo
+}
+
+// rowInfo is what the form index knows of a row.
+type rowInfo struct {
+	num   int // the row's number in the form
+	pat   templates.Pattern
+	tries []string
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -68,7 +76,7 @@ func indexOf(f *templates.Form) *formIndex {
 
 func newFormIndex(f *templates.Form) *formIndex {
 	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
-		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}, rowNum: map[*templates.Row]int{},
+		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}, rows: map[*templates.Row]*rowInfo{},
 		order: map[*templates.Row]int{}, dataOrder: map[*templates.Row]int{}, kids: map[*templates.Row][]*templates.Row{}}
 	seen := map[string]bool{}
 	add := func(w string) {
@@ -99,7 +107,6 @@ func newFormIndex(f *templates.Form) *formIndex {
 		}
 		ix.cells += len(t.DataRows()) * len(t.DataColumns())
 		for i, r := range t.Rows {
-			ix.rowNum[r] = len(ix.rowNum)
 			ix.order[r] = i
 			if r.IsGroup {
 				ix.kids[r] = children(t, r)
@@ -110,6 +117,7 @@ func newFormIndex(f *templates.Form) *formIndex {
 			p := r.Pattern()
 			ix.rowPats[r] = p
 			ix.tries[r] = labelTries(p)
+			ix.rows[r] = &rowInfo{num: len(ix.rows), pat: p, tries: ix.tries[r]}
 			for _, a := range p.Alts {
 				add(a)
 				if r := []rune(a); len(r) > startRunes {
@@ -139,7 +147,7 @@ type formReader struct {
 	findings []xxgk.Finding
 	// found remembers each row's last search: the cursor only moves
 	// forward, so a hit at or after a later cursor is still the answer.
-	// (By rowNum: a map of such large values would allocate each one.)
+	// (By row number: a map of such large values would allocate each one.)
 	found   []foundRow
 	matched int // data rows whose label was found
 	valued  int // data rows with at least one number
@@ -195,7 +203,7 @@ type rowRead struct {
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
 	ix := indexOf(f)
-	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make([]foundRow, len(ix.rowNum))}
+	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make([]foundRow, len(ix.rows))}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -332,18 +340,19 @@ func (rr rowRead) regionEnd() int {
 // findRow finds the first acceptable occurrence of row's label at or after
 // from.
 func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
-	n := fr.rowNum[row]
-	if c := fr.found[n]; c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
+	info := fr.rows[row]
+	n := info.num
+	if c := &fr.found[n]; c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
 		return c.rr, c.ok
 	}
-	rr, ok := fr.searchRow(row, from)
+	rr, ok := fr.searchRow(row, info, from)
 	fr.found[n] = foundRow{from, rr, ok, true}
 	return rr, ok
 }
 
-func (fr *formReader) searchRow(row *templates.Row, from int) (rowRead, bool) {
-	p := fr.rowPats[row]
-	for _, alt := range fr.tries[row] {
+func (fr *formReader) searchRow(row *templates.Row, info *rowInfo, from int) (rowRead, bool) {
+	p := info.pat
+	for _, alt := range info.tries {
 		occ := fr.s.occurrences(alt, from)
 		for _, o := range occ[firstFrom(occ, from):] {
 			if rr, ok := fr.accept(row, p, int(o.start), int(o.end)); ok {
