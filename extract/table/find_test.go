@@ -154,3 +154,28 @@ func TestUnitRunes(t *testing.T) {
 		t.Errorf("units has %d two-rune words; isUnitPair knows 2", n)
 	}
 }
+
+// TestLettersCutMatchesRunes checks what classify relies on: the letters
+// of a run of runes without markers are cut from the letters' string.
+func TestLettersCutMatchesRunes(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, _ := charset.Decode(data)
+		s := newStream(plaintext.Read(text))
+		for a := 0; a < len(s.runes); a++ {
+			for b := a; b <= len(s.runes) && b <= a+12; b++ {
+				if b > a && isMark(s.runes[b-1]) {
+					break
+				}
+				if got, want := s.letters[s.letterOffset(a):s.letterOffset(b)], string(s.runes[a:b]); got != want {
+					t.Fatalf("%s: runes [%d,%d) = %q, letters cut %q", name, a, b, want, got)
+				}
+			}
+		}
+		s.release()
+	}
+}
