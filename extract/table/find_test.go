@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -177,5 +178,24 @@ func TestLettersCutMatchesRunes(t *testing.T) {
 			}
 		}
 		s.release()
+	}
+}
+
+// TestParseDigits checks parseDigits against strconv.ParseInt.
+func TestParseDigits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	cases := []string{"", "0", "00", "7", "000123", "999999999999", "123456789012345678", "1234567890123456789", "99999999999999999999", "1a", "-5", "+5", " 1"}
+	for range 2000 {
+		b := make([]byte, rng.IntN(20))
+		for i := range b {
+			b[i] = byte('0' + rng.IntN(10))
+		}
+		cases = append(cases, string(b))
+	}
+	for _, d := range cases {
+		want, _ := strconv.ParseInt(d, 10, 64)
+		if got := parseDigits(d); got != want {
+			t.Errorf("parseDigits(%q) = %d; want %d", d, got, want)
+		}
 	}
 }
