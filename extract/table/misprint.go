@@ -92,7 +92,7 @@ func (fr *formReader) misprintedRow(t *templates.Table, row *templates.Row, from
 	}
 	o := s.origins[s.origin[st]]
 	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
-		printedSt: st, printedEnd: labelEnd, evidenceSt: st, evidenceEnd: end}, true
+		printedEnd: labelEnd, evidenceEnd: end}, true
 }
 
 // likeLabel reports whether a label as printed is the template's label

@@ -191,11 +191,12 @@ type rowRead struct {
 	at         where  // the row label's page (PDF)
 	printed    string // the label as printed
 	evidence   string
-	// The spans of the stream printed and evidence are read from: the
-	// strings are made by withText, only for the rows of the form solved
-	// (most rows tried are not taken, and only one form is solved).
-	printedSt, printedEnd   int // printedEnd == printedSt: none
-	evidenceSt, evidenceEnd int
+	// Where the spans of the stream printed and evidence are read from
+	// end; both start at labelStart. The strings are made by withText, only
+	// for the rows of the form solved (most rows tried are not taken, and
+	// only one form is solved).
+	printedEnd  int // 0: none
+	evidenceEnd int
 	// asPrinted: the row is read only as printed or one digit a cell; its
 	// end is not sure enough for the identities to choose a split.
 	asPrinted bool
@@ -407,15 +408,15 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 	}
 	o := s.origins[s.origin[st]]
 	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
-		printedSt: st, printedEnd: en, evidenceSt: st, evidenceEnd: end}, true
+		printedEnd: en, evidenceEnd: end}, true
 }
 
 // withText fills in the row's printed label and evidence from their spans.
 func (fr *formReader) withText(rr *rowRead) {
-	if rr.printedEnd > rr.printedSt {
-		rr.printed = fr.s.source(rr.printedSt, rr.printedEnd)
+	if rr.printedEnd > rr.labelStart {
+		rr.printed = fr.s.source(rr.labelStart, rr.printedEnd)
 	}
-	rr.evidence = fr.evidence(rr.evidenceSt, rr.evidenceEnd)
+	rr.evidence = fr.evidence(rr.labelStart, rr.evidenceEnd)
 }
 
 // evidence is the source text of a row: the grid row, or the label and the
@@ -843,7 +844,7 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.origins[s.origin[i]]
 				return rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted,
-					evidenceSt: i, evidenceEnd: end}, true
+					evidenceEnd: end}, true
 			}
 		}
 		pos = st + 1
