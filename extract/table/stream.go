@@ -301,11 +301,6 @@ func (s *stream) addText(o origin, text string) {
 	if isRuleLine(text) {
 		return // +----+----+ or ├────┼────┤: a border, only a separator
 	}
-	// The slices grow in local variables, stored back at the end: an
-	// append stored in the stream's field at every rune is a pointer write,
-	// which costs a write barrier while the collector runs.
-	runes, origin, offset := s.runes, s.origin, s.offset
-	letterByte, letterRune, letterBuf, ids := s.letterByte, s.letterRune, s.letterBuf, s.ids
 	for at, r := range text {
 		if r == '|' || r == '\t' || isBoxRune(r) {
 			pendingSpace = 2
@@ -325,31 +320,20 @@ func (s *stream) addText(o origin, text string) {
 				mark = spaceMark
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
-				runes = append(runes, mark)
-				origin = append(origin, oi)
-				offset = append(offset, int32(at))
+				s.runes = append(s.runes, mark)
+				s.origin = append(s.origin, oi)
+				s.offset = append(s.offset, int32(at))
 			}
 			pendingSpace = 0
 		}
-		runes = append(runes, f)
-		origin = append(origin, oi)
-		offset = append(offset, int32(at))
+		s.runes = append(s.runes, f)
+		s.origin = append(s.origin, oi)
+		s.offset = append(s.offset, int32(at))
 		if !isMark(f) {
-			// Index the letter: its place, its UTF-8 and its rune id.
-			letterByte = append(letterByte, int32(len(letterBuf)))
-			letterRune = append(letterRune, int32(len(runes)-1))
-			letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
-			id, added := s.runeID.add(f)
-			if added {
-				s.counts = append(s.counts, 0)
-			}
-			s.counts[id]++
-			ids = append(ids, id)
+			s.addLetter(f)
 		}
 		prev = f
 	}
-	s.runes, s.origin, s.offset = runes, origin, offset
-	s.letterByte, s.letterRune, s.letterBuf, s.ids = letterByte, letterRune, letterBuf, ids
 }
 
 // isBoxRune reports whether r draws table borders (│ ├ ─ ┼ …), as text
@@ -402,6 +386,20 @@ func (s *stream) addGrid(b document.Block) {
 		}
 		s.mark(rowMark)
 	}
+}
+
+// addLetter indexes the letter r just added as the last rune of the
+// stream (in the same pass, rather than one more over the stream).
+func (s *stream) addLetter(r rune) {
+	s.letterByte = append(s.letterByte, int32(len(s.letterBuf)))
+	s.letterRune = append(s.letterRune, int32(len(s.runes)-1))
+	s.letterBuf = utf8.AppendRune(s.letterBuf, r) // U+FFFD for an invalid rune
+	id, added := s.runeID.add(r)
+	if added {
+		s.counts = append(s.counts, 0)
+	}
+	s.counts[id]++
+	s.ids = append(s.ids, id)
 }
 
 // index makes the letters' string and, for every rune id, the list of
