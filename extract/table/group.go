@@ -66,15 +66,14 @@ func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRea
 func (fr *formReader) groupRow(g *templates.Row, from, to int) (rowRead, bool) {
 	p := fr.rowPats[g]
 	for _, alt := range p.Alts {
-		for pos := from; ; {
-			st, en := fr.s.find(alt, pos)
-			if st < 0 || st >= to {
+		occ := fr.s.occurrences(alt, from)
+		for _, o := range occ[firstFrom(occ, from):] {
+			if int(o.start) >= to {
 				break
 			}
-			if rr, ok := fr.accept(g, p, st, en); ok && hasNumber(rr.region) && rr.regionEnd() <= to {
+			if rr, ok := fr.accept(g, p, int(o.start), int(o.end)); ok && hasNumber(rr.region) && rr.regionEnd() <= to {
 				return rr, true
 			}
-			pos = st + 1
 		}
 	}
 	return rowRead{}, false

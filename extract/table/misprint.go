@@ -91,9 +91,8 @@ func (fr *formReader) misprintedRow(t *templates.Table, row *templates.Row, from
 		return rowRead{}, false
 	}
 	o := s.origins[s.origin[st]]
-	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at, printed: s.source(st, labelEnd)}
-	rr.evidence = fr.evidence(st, end)
-	return rr, true
+	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
+		printedEnd: labelEnd, evidenceEnd: end}, true
 }
 
 // likeLabel reports whether a label as printed is the template's label

@@ -43,8 +43,9 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 	s := fr.s
 	rs := s.runes
 	i := pos
-	cur := -1 // start of the current raw piece
-	var raws [][2]int
+	cur := -1           // start of the current raw piece
+	raws := fr.raws[:0] // scratch, kept by the reader: most regions read are not taken
+	defer func() { fr.raws = raws[:0] }()
 	flush := func(j int) {
 		if cur >= 0 && j > cur {
 			raws = append(raws, [2]int{cur, j})
@@ -163,12 +164,15 @@ done:
 			}
 		}
 	}
-	for _, rw := range raws {
+	for i, rw := range raws {
 		p, keep, valid := classify(s, rw[0], rw[1])
 		if !valid {
 			return nil, "", end, false
 		}
 		if keep {
+			if pieces == nil {
+				pieces = make([]piece, 0, len(raws)-i)
+			}
 			pieces = append(pieces, p)
 		}
 	}
@@ -261,22 +265,16 @@ func classify(s *stream, a, b int) (p piece, keep, valid bool) {
 	}
 	rs := s.runes[a:b]
 	// Units before (条 20263542) or after (251000元) the number.
+	lo := a // where rs starts in the stream
 	for n := unitLen(rs, 0); n > 0; n = unitLen(rs, 0) {
-		rs = rs[n:]
+		rs, lo = rs[n:], lo+n
 	}
-	for len(rs) > 0 {
-		cut := false
-		for _, n := range []int{2, 1} {
-			if len(rs) >= n && units[string(rs[len(rs)-n:])] {
-				rs, cut = rs[:len(rs)-n], true
-				break
-			}
-		}
-		if !cut {
-			break
-		}
+	for n := unitLenBefore(rs); n > 0; n = unitLenBefore(rs) {
+		rs = rs[:len(rs)-n]
 	}
-	t := string(rs)
+	// The piece's letters, without markers, are those of the letters'
+	// string: t is cut from it rather than made from rs.
+	t := s.letters[s.letterOffset(lo):s.letterOffset(lo+len(rs))]
 	switch t {
 	case "":
 		return piece{}, false, true

@@ -426,16 +426,22 @@ func appendUnique(out [][]cellVal, seen map[string]bool, c []cellVal) [][]cellVa
 func direct(ps []piece) []cellVal {
 	vals := make([]cellVal, len(ps))
 	for i, p := range ps {
-		switch p.kind {
-		case pieceNumber:
-			vals[i] = cellVal{num: p.num, ok: true, worded: p.worded, line: p.line, at: p.at}
-		case pieceBlank:
-			vals[i] = cellVal{num: xxgk.Int(0), blank: true, ok: true, line: p.line, at: p.at}
-		case pieceNA:
-			vals[i] = cellVal{line: p.line, at: p.at}
-		}
+		vals[i] = directOne(p)
 	}
 	return vals
+}
+
+// directOne is the cell a piece makes as printed.
+func directOne(p piece) cellVal {
+	switch p.kind {
+	case pieceNumber:
+		return cellVal{num: p.num, ok: true, worded: p.worded, line: p.line, at: p.at}
+	case pieceBlank:
+		return cellVal{num: xxgk.Int(0), blank: true, ok: true, line: p.line, at: p.at}
+	case pieceNA:
+		return cellVal{line: p.line, at: p.at}
+	}
+	return cellVal{}
 }
 
 // enumerate calls emit with every way of splitting the pieces into n
@@ -453,9 +459,9 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
 		}
 		p := ps[i]
 		if !p.splittable {
-			cur = append(cur, direct([]piece{p})...)
+			cur = append(cur, directOne(p))
 			ok := rec(i+1, extra)
-			cur = cur[:len(cur)-len(direct([]piece{p}))]
+			cur = cur[:len(cur)-1]
 			return ok
 		}
 		// Every later piece can absorb at most its length minus one extra
@@ -503,16 +509,14 @@ func splitDigits(digits string, parts int, f func([]int64) bool) bool {
 			if len(rest) > maxCellDigits || (len(rest) > 1 && rest[0] == '0') {
 				return true
 			}
-			v, _ := strconv.ParseInt(rest, 10, 64)
-			return f(append(out, v))
+			return f(append(out, parseDigits(rest)))
 		}
 		maxLen := len(rest) - (left - 1)
 		if rest[0] == '0' {
 			maxLen = 1
 		}
 		for l := 1; l <= maxLen && l <= maxCellDigits; l++ {
-			v, _ := strconv.ParseInt(rest[:l], 10, 64)
-			out = append(out, v)
+			out = append(out, parseDigits(rest[:l]))
 			ok := rec(rest[l:], left-1)
 			out = out[:len(out)-1]
 			if !ok {
@@ -522,6 +526,25 @@ func splitDigits(digits string, parts int, f func([]int64) bool) bool {
 		return true
 	}
 	return rec(digits, parts)
+}
+
+// parseDigits is strconv.ParseInt(d, 10, 64) with its error ignored, without
+// the call's checks for the short runs of digits splitDigits makes.
+func parseDigits(d string) int64 {
+	if len(d) > 18 {
+		v, _ := strconv.ParseInt(d, 10, 64)
+		return v
+	}
+	var v int64
+	for i := 0; i < len(d); i++ {
+		c := d[i]
+		if c < '0' || c > '9' {
+			v, _ := strconv.ParseInt(d, 10, 64)
+			return v
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v
 }
 
 // spansLines reports whether a row's values come from more than one line

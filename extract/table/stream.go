@@ -39,6 +39,10 @@ type stream struct {
 	ids       []int32
 	counts    []int32
 
+	// occ holds the occurrences of the words searched, in occBuf.
+	occ    map[string]occRange
+	occBuf []span
+
 	bufs *streamBufs // where the slices above came from, returned by release
 }
 
@@ -51,6 +55,8 @@ type streamBufs struct {
 	origin, offset, letterByte, letterRune, pos, ids []int32
 	posStart, counts, tableIDs                       []int32
 	origins                                          []origin
+	occ                                              map[string]occRange
+	occBuf                                           []span
 }
 
 // freeBufs holds the buffers of released streams. It is a bounded free
@@ -98,7 +104,7 @@ func pooled[T any](b []T) []T {
 // cheaper per document than a Go map for the few thousand distinct runes of
 // a report.
 type runeTable struct {
-	keys []rune // 0 = empty slot (NUL never reaches the stream)
+	keys []rune // rune+1, so that 0 is an empty slot and NUL a rune like others
 	ids  []int32
 	n    int
 }
@@ -120,18 +126,19 @@ func reuseRuneTable(keys []rune, ids []int32) runeTable {
 	return runeTable{keys: keys, ids: ids}
 }
 
-func (t *runeTable) slot(r rune) int {
+// slot returns the slot of key k (a rune+1), or the empty slot for it.
+func (t *runeTable) slot(k rune) int {
 	mask := len(t.keys) - 1
-	i := int(uint32(r)*2654435761) & mask
-	for t.keys[i] != 0 && t.keys[i] != r {
+	i := int(uint32(k)*2654435761) & mask
+	for t.keys[i] != 0 && t.keys[i] != k {
 		i = (i + 1) & mask
 	}
 	return i
 }
 
 func (t *runeTable) get(r rune) (int32, bool) {
-	i := t.slot(r)
-	return t.ids[i], t.keys[i] == r
+	i := t.slot(r + 1)
+	return t.ids[i], t.keys[i] == r+1
 }
 
 // add inserts r with the next id unless present; it returns r's id.
@@ -146,11 +153,11 @@ func (t *runeTable) add(r rune) (id int32, added bool) {
 			}
 		}
 	}
-	i := t.slot(r)
-	if t.keys[i] == r {
+	i := t.slot(r + 1)
+	if t.keys[i] == r+1 {
 		return t.ids[i], false
 	}
-	t.keys[i], t.ids[i] = r, int32(t.n)
+	t.keys[i], t.ids[i] = r+1, int32(t.n)
 	t.n++
 	return t.ids[i], true
 }
@@ -170,6 +177,8 @@ func (s *stream) release() {
 	b.letterByte, b.letterRune, b.pos, b.posStart = pooled(s.letterByte), pooled(s.letterRune), pooled(s.pos), pooled(s.posStart)
 	clear(s.origins) // the document's strings are not kept
 	b.origins = pooled(s.origins)
+	clear(s.occ) // the words are the templates': no document string is kept
+	b.occ, b.occBuf = s.occ, pooled(s.occBuf)
 	b.keys, b.tableIDs = s.runeID.keys, s.runeID.ids
 	if len(b.keys) > maxPooled {
 		b.keys, b.tableIDs = nil, nil
@@ -214,31 +223,29 @@ func newStream(doc *document.Document) *stream {
 	// The stream holds at most one rune per rune of the source (a marker
 	// stands for white space it drops) and a marker or two per block, cell
 	// and row: sized so, its slices are never copied while they grow. A
-	// text has no more runes than bytes, and counting them would be a pass
-	// of its own; the slices are reused from one document to the next.
-	size := 16
-	for _, b := range doc.Blocks {
-		size += len(b.Text) + 2
-		if b.Table != nil {
-			for _, row := range b.Table.Rows {
-				size++
-				for _, c := range row {
-					size += len(c.Text) + 2
-				}
-			}
-		}
+	// text has no more runes than bytes: where the reused slices hold as
+	// many, the runes are not counted (a pass of its own); otherwise they
+	// are, for a Chinese report has a third as many runes as bytes, and
+	// slices sized by bytes would be three times too large to allocate,
+	// clear and collect. The letters' UTF-8 is about as long as the
+	// source's (append grows it where folding lengthens it).
+	bytes := streamSize(doc, func(t string) int { return len(t) })
+	size := bytes
+	if cap(s.bufs.runes) < size {
+		size = streamSize(doc, utf8.RuneCountInString)
 	}
 	b := s.bufs
 	s.runes = reuse(b.runes, size)
 	s.origin = reuse(b.origin, size)
 	s.offset = reuse(b.offset, size)
 	s.origins = reuse(b.origins, len(doc.Blocks)+16)
-	s.letterBuf = reuse(b.letterBuf, 3*size)
+	s.letterBuf = reuse(b.letterBuf, bytes)
 	s.letterByte = reuse(b.letterByte, size)
 	s.letterRune = reuse(b.letterRune, size)
 	s.ids = reuse(b.ids, size)
 	s.counts = reuse(b.counts, 1024)
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs)
+	s.occ, s.occBuf = b.occ, b.occBuf[:0]
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			s.addGrid(b)
@@ -249,6 +256,24 @@ func newStream(doc *document.Document) *stream {
 	}
 	s.index()
 	return s
+}
+
+// streamSize is an upper bound on the length of doc's stream, its runes
+// and markers, where length(t) bounds the runes of text t.
+func streamSize(doc *document.Document, length func(string) int) int {
+	size := 16
+	for _, b := range doc.Blocks {
+		size += length(b.Text) + 2
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				size++
+				for _, c := range row {
+					size += length(c.Text) + 2
+				}
+			}
+		}
+	}
+	return size
 }
 
 func (s *stream) mark(r rune) {
@@ -402,16 +427,73 @@ func (s *stream) index() {
 // find returns the rune span [start, end) of the first occurrence of word
 // in the letters at or after rune index from, or -1.
 func (s *stream) find(word string, from int) (start, end int) {
-	if word == "" {
+	if r, ok := s.occ[word]; ok && from >= int(r.from) {
+		occ := s.occBuf[r.lo:r.hi]
+		if j := firstFrom(occ, from); j < len(occ) {
+			return int(occ[j].start), int(occ[j].end)
+		}
 		return -1, -1
 	}
-	// The rarest rune of the word, and its place in the word.
+	// A word not listed yet is searched only up to its first occurrence:
+	// most are searched once (a form's anchors, its labels for
+	// labelsPresent), and the full list for a form not read is wasted.
+	var one [1]span
+	if occ := s.appendOccurrences(one[:0], word, from, 1); len(occ) > 0 {
+		return int(occ[0].start), int(occ[0].end)
+	}
+	return -1, -1
+}
+
+// span is an occurrence of a word: runes [start, end) of the stream.
+type span struct{ start, end int32 }
+
+// firstFrom returns the index of the first occurrence in occ that starts
+// at or after rune index from (len(occ) if none).
+func firstFrom(occ []span, from int) int {
+	return sort.Search(len(occ), func(i int) bool { return int(occ[i].start) >= from })
+}
+
+// occRange is where a word's occurrences at or after rune index from are
+// in occBuf.
+type occRange struct{ lo, hi, from int32 }
+
+// occurrences returns the occurrences of word in the letters that start at
+// or after rune index from, in order, and maybe some before. The lists are
+// kept for the stream's life: a form reader searches each row's labels
+// from many places (from every cursor, and every try of an absent label),
+// and forms that share rows (gov_2019 and gov_2021) search the same words.
+// A list starts where the word was first searched from, for the text
+// before a table is not searched for its labels (but listed again if it
+// is).
+func (s *stream) occurrences(word string, from int) []span {
+	r, ok := s.occ[word]
+	if ok && from >= int(r.from) {
+		return s.occBuf[r.lo:r.hi:r.hi]
+	}
+	if s.occ == nil {
+		s.occ = map[string]occRange{}
+	}
+	lo := int32(len(s.occBuf))
+	s.occBuf = s.appendOccurrences(s.occBuf, word, from, -1)
+	hi := int32(len(s.occBuf))
+	s.occ[word] = occRange{lo, hi, int32(from)}
+	return s.occBuf[lo:hi:hi]
+}
+
+// appendOccurrences appends to occ the occurrences of word in the letters
+// that start at or after rune index from, the first limit of them (all if
+// limit < 0): the places of the word's rarest rune where the word is found
+// around it.
+func (s *stream) appendOccurrences(occ []span, word string, from, limit int) []span {
+	if word == "" {
+		return occ
+	}
 	best, bestK, bestN := int32(-1), 0, int32(1<<30)
 	k := 0
 	for _, r := range word {
 		id, ok := s.lookup(r)
 		if !ok {
-			return -1, -1
+			return occ
 		}
 		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
 			best, bestK, bestN = id, k, n
@@ -419,19 +501,25 @@ func (s *stream) find(word string, from int) (start, end int) {
 		k++
 	}
 	wordRunes := k
-	ord0 := sort.Search(len(s.letterRune), func(i int) bool { return int(s.letterRune[i]) >= from })
 	list := s.pos[s.posStart[best]:s.posStart[best+1]]
-	j := sort.Search(len(list), func(i int) bool { return int(list[i]) >= ord0+bestK })
-	for ; j < len(list); j++ {
-		at := int(list[j]) - bestK
+	ord0 := 0
+	if from > 0 {
+		ord0 = sort.Search(len(s.letterRune), func(i int) bool { return int(s.letterRune[i]) >= from })
+	}
+	list = list[sort.Search(len(list), func(i int) bool { return int(list[i]) >= ord0+bestK }):]
+	for _, p := range list {
+		at := int(p) - bestK
 		if at+wordRunes > len(s.letterRune) {
 			break
 		}
 		if strings.HasPrefix(s.letters[s.letterByte[at]:], word) {
-			return int(s.letterRune[at]), int(s.letterRune[at+wordRunes-1]) + 1
+			occ = append(occ, span{s.letterRune[at], s.letterRune[at+wordRunes-1] + 1})
+			if limit--; limit == 0 {
+				break
+			}
 		}
 	}
-	return -1, -1
+	return occ
 }
 
 // letterOffset returns the byte offset in letters of the first letter at or

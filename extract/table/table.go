@@ -48,8 +48,16 @@ type formIndex struct {
 	// cells counts the form's data cells, to size a reader's map once
 	// instead of growing it cell by cell.
 	cells int
-	// rowNum numbers the form's rows, for a reader's found.
-	rowNum map[*templates.Row]int
+	// rows numbers the form's rows, for a reader's found, and holds what
+	// a row search needs of each in one place (one map lookup per search).
+	rows map[*templates.Row]*rowInfo
+}
+
+// rowInfo is what the form index knows of a row.
+type rowInfo struct {
+	num   int // the row's number in the form
+	pat   templates.Pattern
+	tries []string
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -68,7 +76,7 @@ func indexOf(f *templates.Form) *formIndex {
 
 func newFormIndex(f *templates.Form) *formIndex {
 	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
-		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}, rowNum: map[*templates.Row]int{},
+		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}, rows: map[*templates.Row]*rowInfo{},
 		order: map[*templates.Row]int{}, dataOrder: map[*templates.Row]int{}, kids: map[*templates.Row][]*templates.Row{}}
 	seen := map[string]bool{}
 	add := func(w string) {
@@ -99,7 +107,6 @@ func newFormIndex(f *templates.Form) *formIndex {
 		}
 		ix.cells += len(t.DataRows()) * len(t.DataColumns())
 		for i, r := range t.Rows {
-			ix.rowNum[r] = len(ix.rowNum)
 			ix.order[r] = i
 			if r.IsGroup {
 				ix.kids[r] = children(t, r)
@@ -110,6 +117,7 @@ func newFormIndex(f *templates.Form) *formIndex {
 			p := r.Pattern()
 			ix.rowPats[r] = p
 			ix.tries[r] = labelTries(p)
+			ix.rows[r] = &rowInfo{num: len(ix.rows), pat: p, tries: ix.tries[r]}
 			for _, a := range p.Alts {
 				add(a)
 				if r := []rune(a); len(r) > startRunes {
@@ -139,13 +147,15 @@ type formReader struct {
 	findings []xxgk.Finding
 	// found remembers each row's last search: the cursor only moves
 	// forward, so a hit at or after a later cursor is still the answer.
-	// (By rowNum: a map of such large values would allocate each one.)
+	// (By row number: a map of such large values would allocate each one.)
 	found   []foundRow
 	matched int // data rows whose label was found
 	valued  int // data rows with at least one number
 	// anchored counts the tables whose title or header label was found:
 	// a report cut short after 第二十条第（一）项 still shows its form.
 	anchored int
+	// raws is readRegion's scratch list of raw pieces.
+	raws [][2]int
 	// pending holds the rows found per table until solve: splitting cells
 	// is the costly part, and only the best-matching form is solved.
 	pending []pendingTable
@@ -181,6 +191,12 @@ type rowRead struct {
 	at         where  // the row label's page (PDF)
 	printed    string // the label as printed
 	evidence   string
+	// Where the spans of the stream printed and evidence are read from
+	// end; both start at labelStart. The strings are made by withText, only
+	// for the rows of the form solved (most rows tried are not taken, and
+	// only one form is solved).
+	printedEnd  int // 0: none
+	evidenceEnd int
 	// asPrinted: the row is read only as printed or one digit a cell; its
 	// end is not sure enough for the identities to choose a split.
 	asPrinted bool
@@ -188,7 +204,7 @@ type rowRead struct {
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
 	ix := indexOf(f)
-	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make([]foundRow, len(ix.rowNum))}
+	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make([]foundRow, len(ix.rows))}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -231,6 +247,9 @@ func (fr *formReader) solve() {
 		fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
 	}
 	for i := range fr.pending {
+		for j := range fr.pending[i].rows {
+			fr.withText(&fr.pending[i].rows[j])
+		}
 		fr.assign(&fr.pending[i])
 	}
 }
@@ -322,28 +341,24 @@ func (rr rowRead) regionEnd() int {
 // findRow finds the first acceptable occurrence of row's label at or after
 // from.
 func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
-	n := fr.rowNum[row]
-	if c := fr.found[n]; c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
+	info := fr.rows[row]
+	n := info.num
+	if c := &fr.found[n]; c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
 		return c.rr, c.ok
 	}
-	rr, ok := fr.searchRow(row, from)
+	rr, ok := fr.searchRow(row, info, from)
 	fr.found[n] = foundRow{from, rr, ok, true}
 	return rr, ok
 }
 
-func (fr *formReader) searchRow(row *templates.Row, from int) (rowRead, bool) {
-	p := fr.rowPats[row]
-	for _, alt := range fr.tries[row] {
-		pos := from
-		for {
-			st, en := fr.s.find(alt, pos)
-			if st < 0 {
-				break
-			}
-			if rr, ok := fr.accept(row, p, st, en); ok {
+func (fr *formReader) searchRow(row *templates.Row, info *rowInfo, from int) (rowRead, bool) {
+	p := info.pat
+	for _, alt := range info.tries {
+		occ := fr.s.occurrences(alt, from)
+		for _, o := range occ[firstFrom(occ, from):] {
+			if rr, ok := fr.accept(row, p, int(o.start), int(o.end)); ok {
 				return rr, true
 			}
-			pos = st + 1
 		}
 	}
 	return rowRead{}, false
@@ -392,9 +407,16 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false
 	}
 	o := s.origins[s.origin[st]]
-	rr := rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at, printed: s.source(st, en)}
-	rr.evidence = fr.evidence(st, end)
-	return rr, true
+	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
+		printedEnd: en, evidenceEnd: end}, true
+}
+
+// withText fills in the row's printed label and evidence from their spans.
+func (fr *formReader) withText(rr *rowRead) {
+	if rr.printedEnd > rr.labelStart {
+		rr.printed = fr.s.source(rr.labelStart, rr.printedEnd)
+	}
+	rr.evidence = fr.evidence(rr.labelStart, rr.evidenceEnd)
 }
 
 // evidence is the source text of a row: the grid row, or the label and the
@@ -575,12 +597,40 @@ func unitAt(rs []rune, pos int) bool {
 
 // unitLen returns the length in runes of the unit word at pos, or 0.
 func unitLen(rs []rune, pos int) int {
-	for _, n := range []int{2, 1} {
-		if pos+n <= len(rs) && units[string(rs[pos:pos+n])] {
-			return n
-		}
+	if pos+2 <= len(rs) && isUnitPair(rs[pos], rs[pos+1]) {
+		return 2
+	}
+	if pos+1 <= len(rs) && isUnitRune(rs[pos]) {
+		return 1
 	}
 	return 0
+}
+
+// unitLenBefore returns the length in runes of the unit word that ends
+// rs, or 0.
+func unitLenBefore(rs []rune) int {
+	if n := len(rs); n >= 2 && isUnitPair(rs[n-2], rs[n-1]) {
+		return 2
+	}
+	if n := len(rs); n >= 1 && isUnitRune(rs[n-1]) {
+		return 1
+	}
+	return 0
+}
+
+// isUnitRune and isUnitPair tell the unit words of units by their runes:
+// the reader asks at every Han character of a value region, and a map
+// would hash a string each time (TestUnitRunes keeps them in step).
+func isUnitRune(r rune) bool {
+	switch r {
+	case '条', '件', '次', '人', '个', '篇', '项', '元', '起', '家', '期':
+		return true
+	}
+	return false
+}
+
+func isUnitPair(a, b rune) bool {
+	return (a == '人' && b == '次') || (a == '万' && b == '元')
 }
 
 // assign turns the rows found for a table into cells.
@@ -793,9 +843,8 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			asPrinted := !fr.boundaryAfter(end)
 			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.origins[s.origin[i]]
-				rr := rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted}
-				rr.evidence = fr.evidence(i, end)
-				return rr, true
+				return rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted,
+					evidenceEnd: end}, true
 			}
 		}
 		pos = st + 1

@@ -1,0 +1,201 @@
+package table
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"xxgk/document"
+	"xxgk/format/charset"
+	plaintext "xxgk/format/text"
+	"xxgk/templates"
+)
+
+// naiveFind is find as plain string search: the first letter at or after
+// rune index from where word starts.
+func naiveFind(s *stream, word string, from int) (int, int) {
+	if word == "" {
+		return -1, -1
+	}
+	n := len([]rune(word))
+	for ord := range s.letterRune {
+		if int(s.letterRune[ord]) < from || ord+n > len(s.letterRune) {
+			continue
+		}
+		if strings.HasPrefix(s.letters[s.letterByte[ord]:], word) {
+			return int(s.letterRune[ord]), int(s.letterRune[ord+n-1]) + 1
+		}
+	}
+	return -1, -1
+}
+
+// checkFind compares find and occurrences with naiveFind for word from
+// several places, before and after the word's occurrences are listed.
+func checkFind(t *testing.T, s *stream, word string, froms []int) {
+	t.Helper()
+	for _, listed := range []bool{false, true, false} {
+		if listed {
+			occ := s.occurrences(word, 0)
+			for i, o := range occ {
+				if i > 0 && occ[i-1].start >= o.start {
+					t.Fatalf("%q: occurrences out of order: %v", word, occ)
+				}
+			}
+		}
+		for _, from := range froms {
+			st, en := s.find(word, from)
+			wst, wen := naiveFind(s, word, from)
+			if st != wst || en != wen {
+				t.Fatalf("find(%q, %d) listed=%v = %d,%d; want %d,%d", word, from, listed, st, en, wst, wen)
+			}
+			occ := s.occurrences(word, from)
+			j := firstFrom(occ, from)
+			if (j < len(occ)) != (wst >= 0) || (wst >= 0 && (int(occ[j].start) != wst || int(occ[j].end) != wen)) {
+				t.Fatalf("occurrences(%q) from %d disagree with naive %d,%d", word, from, wst, wen)
+			}
+		}
+	}
+}
+
+// TestFindMatchesPlainSearch checks the label search on the sample page
+// texts: the template's words and pieces of the text itself, from many
+// places.
+func TestFindMatchesPlainSearch(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	if len(files) == 0 {
+		t.Skip("no samples")
+	}
+	var words []string
+	for _, f := range templates.Forms() {
+		ix := indexOf(f)
+		words = append(words, ix.bounds...)
+		for _, tr := range ix.tries {
+			words = append(words, tr...)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, name := range files[:min(len(files), 6)] {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, _ := charset.Decode(data)
+		s := newStream(plaintext.Read(text))
+		froms := []int{0, 1, len(s.runes) / 3, len(s.runes) / 2, len(s.runes) - 1, len(s.runes)}
+		for range 8 {
+			froms = append(froms, rng.IntN(len(s.runes)+1))
+		}
+		own := append([]string(nil), words...)
+		letters := []rune(s.letters)
+		for range 200 {
+			a := rng.IntN(len(letters))
+			own = append(own, string(letters[a:min(len(letters), a+1+rng.IntN(8))]))
+		}
+		for _, w := range own {
+			checkFind(t, s, w, froms)
+		}
+		s.release()
+	}
+}
+
+// FuzzFind checks the label search against plain search on any text.
+func FuzzFind(f *testing.F) {
+	f.Add("二、主动公开政府信息情况\n第二十条第（一）项\n规章 0 0 12", "规章", 3)
+	f.Add("收到申请数12件，其中 自然人 5 法人 7", "自然人", 0)
+	f.Add("aaaa aaa", "aa", 1)
+	f.Fuzz(func(t *testing.T, text, word string, from int) {
+		if len(text) > 4000 || len(word) > 60 || !utf8.ValidString(word) {
+			return // the words searched are the templates', valid UTF-8
+		}
+		doc := &document.Document{}
+		for i, line := range strings.Split(text, "\n") {
+			doc.Blocks = append(doc.Blocks, document.Block{Text: line, Line: i + 1})
+		}
+		s := newStream(doc)
+		defer s.release()
+		froms := []int{0, from, len(s.runes)}
+		if from < 0 || from > len(s.runes) {
+			froms = froms[:1]
+		}
+		checkFind(t, s, word, froms)
+		if l := []rune(s.letters); len(l) > 0 {
+			a := uint(from) % uint(len(l))
+			checkFind(t, s, string(l[a:min(uint(len(l)), a+3)]), froms)
+		}
+	})
+}
+
+// TestUnitRunes checks that the unit tests by rune agree with units.
+func TestUnitRunes(t *testing.T) {
+	for u := range units {
+		rs := []rune(u)
+		if unitLen(rs, 0) != len(rs) || unitLenBefore(rs) != len(rs) {
+			t.Errorf("unit %q not told by its runes", u)
+		}
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if isUnitRune(r) != units[string(r)] {
+			t.Errorf("isUnitRune(%q) = %v", r, isUnitRune(r))
+		}
+	}
+	n := 0
+	for u := range units {
+		if len([]rune(u)) == 2 {
+			n++
+			if rs := []rune(u); !isUnitPair(rs[0], rs[1]) {
+				t.Errorf("isUnitPair misses %q", u)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("units has %d two-rune words; isUnitPair knows 2", n)
+	}
+}
+
+// TestLettersCutMatchesRunes checks what classify relies on: the letters
+// of a run of runes without markers are cut from the letters' string.
+func TestLettersCutMatchesRunes(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, _ := charset.Decode(data)
+		s := newStream(plaintext.Read(text))
+		for a := 0; a < len(s.runes); a++ {
+			for b := a; b <= len(s.runes) && b <= a+12; b++ {
+				if b > a && isMark(s.runes[b-1]) {
+					break
+				}
+				if got, want := s.letters[s.letterOffset(a):s.letterOffset(b)], string(s.runes[a:b]); got != want {
+					t.Fatalf("%s: runes [%d,%d) = %q, letters cut %q", name, a, b, want, got)
+				}
+			}
+		}
+		s.release()
+	}
+}
+
+// TestParseDigits checks parseDigits against strconv.ParseInt.
+func TestParseDigits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	cases := []string{"", "0", "00", "7", "000123", "999999999999", "123456789012345678", "1234567890123456789", "99999999999999999999", "1a", "-5", "+5", " 1"}
+	for range 2000 {
+		b := make([]byte, rng.IntN(20))
+		for i := range b {
+			b[i] = byte('0' + rng.IntN(10))
+		}
+		cases = append(cases, string(b))
+	}
+	for _, d := range cases {
+		want, _ := strconv.ParseInt(d, 10, 64)
+		if got := parseDigits(d); got != want {
+			t.Errorf("parseDigits(%q) = %d; want %d", d, got, want)
+		}
+	}
+}
