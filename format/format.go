@@ -53,6 +53,9 @@ type Format struct {
 var (
 	mu      sync.RWMutex
 	formats []Format
+	// ordered is formats in the order of Formats, made on the first call
+	// after a Register: Read asks for it once per input.
+	ordered []Format
 )
 
 // Register adds a format. Binary formats are tried in the order they were
@@ -68,14 +71,32 @@ func Register(f Format) {
 		}
 	}
 	formats = append(formats, f)
+	ordered = nil
 }
 
 // Formats returns the registered formats: the text formats first (the
 // fallback last of them), then the binary ones in the order they were
 // registered. Read tries every binary format before decoding text.
-func Formats() []Format {
+func Formats() []Format { return slices.Clone(inOrder()) }
+
+// inOrder is Formats without the copy: the caller must not modify it.
+func inOrder() []Format {
 	mu.RLock()
-	defer mu.RUnlock()
+	o := ordered
+	mu.RUnlock()
+	if o == nil {
+		mu.Lock()
+		if ordered == nil {
+			ordered = orderFormats()
+		}
+		o = ordered
+		mu.Unlock()
+	}
+	return o
+}
+
+// orderFormats sorts formats as Formats returns them; mu is held.
+func orderFormats() []Format {
 	var text, fallback, binary []Format
 	for _, f := range formats {
 		switch {
@@ -168,7 +189,7 @@ func textSize(doc *document.Document) int {
 }
 
 func read(data []byte) (*document.Document, error) {
-	all := Formats()
+	all := inOrder()
 	for _, f := range all {
 		if f.Sniff == nil {
 			continue

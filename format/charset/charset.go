@@ -353,6 +353,9 @@ func chooseEncoding(data []byte) (string, error) {
 // declaredCharset finds a charset=... (meta tags, HTTP-equiv content) or an
 // XML encoding="..." declaration in head and maps it to an encoding name.
 func declaredCharset(head []byte) string {
+	if bytes.IndexByte(head, '=') < 0 {
+		return "" // both forms need it: plain text, most often
+	}
 	lower := ASCIILower(head)
 	for _, key := range [][]byte{[]byte("charset"), []byte("encoding")} {
 		rest := lower

@@ -33,7 +33,11 @@ func init() {
 // Sniff tells a web page by its decoded text: decoded text: it starts with a document-level tag, or
 // its first kilobytes hold a fair number of common tags.
 func Sniff(text string) bool {
-	head := string(charset.ASCIILower([]byte(text[:min(len(text), 8192)])))
+	head := text[:min(len(text), 8192)]
+	if strings.IndexByte(head, '<') < 0 {
+		return false // every tag it looks for starts with <: plain text, most often
+	}
+	head = string(charset.ASCIILower([]byte(head)))
 	start := strings.TrimLeft(head, " \t\r\n\ufeff")
 	if strings.HasPrefix(start, "<") {
 		for _, tag := range htmlStartTags {
