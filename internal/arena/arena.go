@@ -7,6 +7,7 @@ package arena
 
 import (
 	"strings"
+	"unsafe"
 
 	"xxgk"
 )
@@ -71,8 +72,9 @@ func Report(r *xxgk.Report, put func(string) string) {
 	}
 	for _, m := range []map[string]xxgk.Value{r.Figures, r.Cells} {
 		for k, v := range m {
-			Value(&v, put)
-			m[k] = v
+			if Value(&v, put) {
+				m[k] = v // not on the measuring pass, where nothing moves
+			}
 		}
 	}
 	for i := range r.Findings {
@@ -83,8 +85,13 @@ func Report(r *xxgk.Report, put func(string) string) {
 
 // Value puts the strings of a value's evidence that may come from its
 // source. A section may be a heading sliced from the source; a sheet's
-// name, from the workbook's bytes.
-func Value(v *xxgk.Value, put func(string) string) {
-	v.Text, v.Row, v.Col = put(v.Text), put(v.Row), put(v.Col)
-	v.Section, v.Sheet, v.Cell = put(v.Section), put(v.Sheet), put(v.Cell)
+// name, from the workbook's bytes. It reports whether any of them moved
+// (the copy of a map's value need be stored back only then).
+func Value(v *xxgk.Value, put func(string) string) (moved bool) {
+	for _, p := range [...]*string{&v.Text, &v.Row, &v.Col, &v.Section, &v.Sheet, &v.Cell} {
+		if c := put(*p); unsafe.StringData(c) != unsafe.StringData(*p) {
+			*p, moved = c, true
+		}
+	}
+	return moved
 }
