@@ -287,9 +287,11 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 		start = en
 		fr.anchored++
 	}
-	var rows []rowRead
 	cursor := start
 	dataRows := t.DataRows()
+	// A row read is large (some 150 bytes): one allocation for as many
+	// as the table has, rather than growing the list as rows are found.
+	rows := make([]rowRead, 0, len(dataRows))
 	if len(dataRows) == 1 && fr.rowPats[dataRows[0]].Unlabelled {
 		rr, ok := fr.readUnlabelled(t, from)
 		if !ok {

@@ -7,10 +7,10 @@
 package table
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"xxgk"
 	"xxgk/document"
@@ -120,14 +120,16 @@ func labelsPresent(s *stream, f *templates.Form) int {
 // A figure that sums several cells is derived only when every part was read.
 func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 	out := map[string]xxgk.Value{}
-	for _, fig := range templates.Figures {
-		for _, def := range fig.From {
+	for i := range templates.Figures {
+		fig := &templates.Figures[i]
+		for j := range fig.From {
+			def := &fig.From[j]
 			if def.Form != form {
 				continue
 			}
 			if v, ok := figureFrom(fig, def, cells); ok {
 				out[fig.Key] = v
-			} else if v, ok := groupFigure(fig, def, cells); ok {
+			} else if v, ok := groupFigure(*fig, *def, cells); ok {
 				out[fig.Key] = v
 			}
 		}
@@ -135,9 +137,9 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 	return out
 }
 
-func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
+func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	total := xxgk.Int(0)
-	var parts []string
+	var parts strings.Builder // the evidence of a sum names its parts
 	var first xxgk.Value
 	for i, c := range def.Cells {
 		v, ok := cells[def.Form+"."+c]
@@ -146,10 +148,14 @@ func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]
 		}
 		if i == 0 {
 			first = v
+		} else {
+			parts.WriteString(" + ")
 		}
 		total = total.Add(v.Value)
-		if len(def.Cells) > 1 { // the evidence of a sum names its parts
-			parts = append(parts, fmt.Sprintf("%s=%s", c, v.Value))
+		if len(def.Cells) > 1 {
+			parts.WriteString(c)
+			parts.WriteByte('=')
+			parts.WriteString(v.Value.String())
 		}
 	}
 	total = total.Shift(def.Shift)
@@ -158,9 +164,24 @@ func figureFrom(fig templates.Figure, def templates.FigureDef, cells map[string]
 		v.Value, v.Unit, v.Blank = total, fig.Unit, first.Blank
 		return v, true
 	}
-	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: "表格各格之和：" + strings.Join(parts, " + ")}
-	ev.Table, ev.RowLabel, ev.ColLabel = sumPlace(def)
+	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: "表格各格之和：" + parts.String()}
+	ev.Table, ev.RowLabel, ev.ColLabel = cachedSumPlace(def)
 	return xxgk.Value{Value: total, Unit: fig.Unit, Evidence: ev}, true
+}
+
+// sumPlaces are the places sumPlace gives, by the definition in
+// templates.Figures: every report of a form asks for the same ones. (A
+// specification that Replace installs has definitions of its own.)
+var sumPlaces sync.Map // *templates.FigureDef → [3]string
+
+func cachedSumPlace(def *templates.FigureDef) (table, row, col string) {
+	if p, ok := sumPlaces.Load(def); ok {
+		p := p.([3]string)
+		return p[0], p[1], p[2]
+	}
+	table, row, col = sumPlace(*def)
+	sumPlaces.Store(def, [3]string{table, row, col})
+	return table, row, col
 }
 
 // sumPlace names the cells a figure sums for people, as the form labels
