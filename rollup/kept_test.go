@@ -3,6 +3,7 @@ package rollup
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"maps"
 	"reflect"
 	"sync"
@@ -106,5 +107,52 @@ func TestKeepConcurrent(t *testing.T) {
 		if n != 50 {
 			t.Errorf("report %d: %d cells", w, n)
 		}
+	}
+}
+
+// TestCellSetWords: a cell reads back as it was kept whatever its number
+// and line: those that fit a word, and the wide ones past its bounds.
+func TestCellSetWords(t *testing.T) {
+	nums := []string{"0", "1", "-1", "268435455", "268435456", "-268435456", "-268435457", "1.0", "0.5",
+		"4166.241619", "9223372036854775807", "-9223372036854775807", "12345678901"}
+	lines := []int{0, 1, 1<<20 - 1, 1 << 20, math.MaxInt32}
+	cells := map[string]xxgk.Value{}
+	i := 0
+	for _, n := range nums {
+		for _, line := range lines {
+			i++
+			v := xxgk.Value{Value: xxgk.MustNumber(n), Unit: []string{"", "件", "万元"}[i%3], Blank: i%2 == 0, Split: i%5 == 0,
+				Evidence: xxgk.Evidence{Method: cellMethods[i%len(cellMethods)], Line: line}}
+			cells[fmt.Sprintf("words.t.r%03d.c", i)] = v
+		}
+	}
+	cells["words.t.approx.c"] = xxgk.Value{Value: xxgk.MustNumber("7"), Approx: true, Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Text: "约7件"}}
+	cells["words.t.manual.c"] = xxgk.Value{Value: xxgk.MustNumber("8"), Evidence: xxgk.Evidence{Method: xxgk.MethodManual, Line: 3}}
+	s := newCellSet(cells)
+	if s.len() != len(cells) {
+		t.Fatalf("%d cells, want %d", s.len(), len(cells))
+	}
+	var last string
+	for k, got := range s.all() {
+		if k <= last {
+			t.Errorf("%s after %s", k, last)
+		}
+		last = k
+		if want := cells[k]; !reflect.DeepEqual(got, want) || got.Value.String() != want.Value.String() {
+			t.Errorf("%s = %+v, want %+v", k, got, want)
+		}
+		if one, ok := s.get(k); !ok || !reflect.DeepEqual(one, got) {
+			t.Errorf("get(%s) = %+v, %v", k, one, ok)
+		}
+	}
+	if _, ok := s.get("words.t.r000.c"); ok {
+		t.Error("a key not kept")
+	}
+	if len(s.wide) == 0 || len(s.wide) >= len(cells)-2 {
+		t.Errorf("%d wide cells of %d", len(s.wide), len(cells))
+	}
+	// Reports with the same keys share them.
+	if o := newCellSet(cells); o.keys != s.keys {
+		t.Error("the same keys are kept twice")
 	}
 }
