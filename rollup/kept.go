@@ -63,21 +63,48 @@ func Keep(r *xxgk.Report) *Kept {
 // detach copies the strings k keeps into a buffer of their own: the
 // report's strings share one buffer (package arena), most of which is the
 // evidence of the cells a Kept does not keep, and any string kept from it
-// would keep it all. The report's figures, findings and metadata evidence
-// are copied first, for r is not modified.
+// would keep it all. The texts many reports repeat are shared instead
+// (shared). The report's figures, findings and metadata evidence are
+// copied first, for r is not modified.
 func (k *Kept) detach() {
 	r := k.Report
 	r.Figures = maps.Clone(r.Figures)
 	r.Findings = slices.Clone(r.Findings)
-	for _, e := range []**xxgk.MetaEvidence{&r.AgencyEvidence, &r.YearEvidence, &r.PublishedEvidence} {
+	meta := []**xxgk.MetaEvidence{&r.AgencyEvidence, &r.YearEvidence, &r.PublishedEvidence}
+	for _, e := range meta {
 		if *e != nil {
 			c := **e
 			*e = &c
 		}
 	}
+	for key, v := range r.Figures {
+		v.Row, v.Col, v.Section, v.Sheet, v.Cell = shared(v.Row), shared(v.Col), shared(v.Section), shared(v.Sheet), shared(v.Cell)
+		if v.Method == xxgk.MethodDerived {
+			v.Text = shared(v.Text)
+		}
+		r.Figures[key] = v
+	}
+	for i := range r.Findings {
+		r.Findings[i].Message = shared(r.Findings[i].Message)
+	}
 	full := maps.Clone(k.cells.full)
 	arena.Detach(func(put func(string) string) {
-		arena.Report(r, put)
+		// What arena.Report puts, but the texts shared above.
+		r.Agency, r.Published = put(r.Agency), put(r.Published)
+		for _, e := range meta {
+			if *e != nil {
+				(*e).Text = put((*e).Text)
+			}
+		}
+		for key, v := range r.Figures {
+			if v.Method != xxgk.MethodDerived {
+				v.Text = put(v.Text)
+				r.Figures[key] = v
+			}
+		}
+		for i := range r.Findings {
+			r.Findings[i].Evidence = put(r.Findings[i].Evidence)
+		}
 		for i := range k.series {
 			k.series[i].text = put(k.series[i].text)
 		}
@@ -87,6 +114,41 @@ func (k *Kept) detach() {
 		}
 	})
 	k.cells.full = full
+}
+
+// sharedStrings are the texts many reports repeat, each held once: the
+// rows and columns of tables as printed, section headings, the cell keys
+// a derived figure's text lists, the findings' messages. Like the cell
+// keys and units, they are held for the life of the process, but only up
+// to sharedMax bytes; past that, a text is copied on its own.
+var sharedStrings struct {
+	sync.Mutex
+	m    map[string]string
+	size int
+}
+
+const sharedMax = 8 << 20
+
+// shared is s held once (sharedStrings), never in the buffer s was
+// sliced from.
+func shared(s string) string {
+	if s == "" {
+		return s
+	}
+	sharedStrings.Lock()
+	defer sharedStrings.Unlock()
+	if c, ok := sharedStrings.m[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	if sharedStrings.size+len(c) <= sharedMax {
+		if sharedStrings.m == nil {
+			sharedStrings.m = map[string]string{}
+		}
+		sharedStrings.m[c] = c
+		sharedStrings.size += len(c)
+	}
+	return c
 }
 
 // SeriesReport is the report as check.Series reads it: the kept report
