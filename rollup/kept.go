@@ -186,8 +186,7 @@ func Whole(r *xxgk.Report) *Kept { return &Kept{Report: r, cells: newCellSet(r.C
 // full.
 type cellSet struct {
 	keys  unique.Handle[string] // cellKeys as 4-byte little-endian numbers, in the order of the keys' text
-	n     int
-	words []uint64 // cellWord
+	words []uint64              // one a key, as the constants below lay it out
 	wide  []wideCell
 	full  map[string]xxgk.Value
 }
@@ -294,7 +293,7 @@ func newCellSet(cells map[string]xxgk.Value) cellSet {
 	for _, k := range keys {
 		packed = binary.LittleEndian.AppendUint32(packed, k)
 	}
-	s := cellSet{keys: unique.Make(string(packed)), n: len(keys), words: make([]uint64, len(keys))}
+	s := cellSet{keys: unique.Make(string(packed)), words: make([]uint64, len(keys))}
 	for i, ki := range keys {
 		k := keyOf(ki)
 		v := cells[k]
@@ -326,7 +325,7 @@ func newCellSet(cells map[string]xxgk.Value) cellSet {
 	return s
 }
 
-func (s *cellSet) len() int { return s.n }
+func (s *cellSet) len() int { return len(s.words) }
 
 // key is the i-th key's number in cellKeys.
 func (s *cellSet) key(i int) uint32 {
@@ -352,7 +351,7 @@ func (s *cellSet) value(i int) xxgk.Value {
 }
 
 func (s *cellSet) get(key string) (xxgk.Value, bool) {
-	i, ok := sort.Find(s.n, func(i int) int { return strings.Compare(key, keyOf(s.key(i))) })
+	i, ok := sort.Find(len(s.words), func(i int) int { return strings.Compare(key, keyOf(s.key(i))) })
 	if !ok {
 		return xxgk.Value{}, false
 	}
@@ -362,7 +361,7 @@ func (s *cellSet) get(key string) (xxgk.Value, bool) {
 // all gives the cells in key order.
 func (s *cellSet) all() iter.Seq2[string, xxgk.Value] {
 	return func(yield func(string, xxgk.Value) bool) {
-		for i := range s.n {
+		for i := range s.words {
 			if !yield(keyOf(s.key(i)), s.value(i)) {
 				return
 			}
