@@ -1,13 +1,16 @@
 package rollup
 
 import (
+	"encoding/binary"
 	"iter"
 	"maps"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unique"
 
 	"xxgk"
 	"xxgk/check"
@@ -18,7 +21,7 @@ import (
 // at once. A report's cells are most of its memory (a map of about 80
 // Values of 128 bytes with their evidence: some 35 KB a report); what a
 // roll-up reads of a cell is its number, how and where it was read and its
-// marks. Kept and cellSet hold that, in some 28 bytes a cell.
+// marks. Kept and cellSet hold that, in some 8 bytes a cell.
 
 // Kept is what a roll-up keeps of one report (Keep).
 type Kept struct {
@@ -60,21 +63,48 @@ func Keep(r *xxgk.Report) *Kept {
 // detach copies the strings k keeps into a buffer of their own: the
 // report's strings share one buffer (package arena), most of which is the
 // evidence of the cells a Kept does not keep, and any string kept from it
-// would keep it all. The report's figures, findings and metadata evidence
-// are copied first, for r is not modified.
+// would keep it all. The texts many reports repeat are shared instead
+// (shared). The report's figures, findings and metadata evidence are
+// copied first, for r is not modified.
 func (k *Kept) detach() {
 	r := k.Report
 	r.Figures = maps.Clone(r.Figures)
 	r.Findings = slices.Clone(r.Findings)
-	for _, e := range []**xxgk.MetaEvidence{&r.AgencyEvidence, &r.YearEvidence, &r.PublishedEvidence} {
+	meta := []**xxgk.MetaEvidence{&r.AgencyEvidence, &r.YearEvidence, &r.PublishedEvidence}
+	for _, e := range meta {
 		if *e != nil {
 			c := **e
 			*e = &c
 		}
 	}
+	for key, v := range r.Figures {
+		v.Row, v.Col, v.Section, v.Sheet, v.Cell = shared(v.Row), shared(v.Col), shared(v.Section), shared(v.Sheet), shared(v.Cell)
+		if v.Method == xxgk.MethodDerived {
+			v.Text = shared(v.Text)
+		}
+		r.Figures[key] = v
+	}
+	for i := range r.Findings {
+		r.Findings[i].Message = shared(r.Findings[i].Message)
+	}
 	full := maps.Clone(k.cells.full)
 	arena.Detach(func(put func(string) string) {
-		arena.Report(r, put)
+		// What arena.Report puts, but the texts shared above.
+		r.Agency, r.Published = put(r.Agency), put(r.Published)
+		for _, e := range meta {
+			if *e != nil {
+				(*e).Text = put((*e).Text)
+			}
+		}
+		for key, v := range r.Figures {
+			if v.Method != xxgk.MethodDerived {
+				v.Text = put(v.Text)
+				r.Figures[key] = v
+			}
+		}
+		for i := range r.Findings {
+			r.Findings[i].Evidence = put(r.Findings[i].Evidence)
+		}
 		for i := range k.series {
 			k.series[i].text = put(k.series[i].text)
 		}
@@ -84,6 +114,41 @@ func (k *Kept) detach() {
 		}
 	})
 	k.cells.full = full
+}
+
+// sharedStrings are the texts many reports repeat, each held once: the
+// rows and columns of tables as printed, section headings, the cell keys
+// a derived figure's text lists, the findings' messages. Like the cell
+// keys and units, they are held for the life of the process, but only up
+// to sharedMax bytes; past that, a text is copied on its own.
+var sharedStrings struct {
+	sync.Mutex
+	m    map[string]string
+	size int
+}
+
+const sharedMax = 8 << 20
+
+// shared is s held once (sharedStrings), never in the buffer s was
+// sliced from.
+func shared(s string) string {
+	if s == "" {
+		return s
+	}
+	sharedStrings.Lock()
+	defer sharedStrings.Unlock()
+	if c, ok := sharedStrings.m[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	if sharedStrings.size+len(c) <= sharedMax {
+		if sharedStrings.m == nil {
+			sharedStrings.m = map[string]string{}
+		}
+		sharedStrings.m[c] = c
+		sharedStrings.size += len(c)
+	}
+	return c
 }
 
 // SeriesReport is the report as check.Series reads it: the kept report
@@ -114,28 +179,39 @@ func (k *Kept) SeriesReport() *xxgk.Report {
 func Whole(r *xxgk.Report) *Kept { return &Kept{Report: r, cells: newCellSet(r.Cells), whole: true} }
 
 // cellSet is a report's cells as a roll-up keeps them: sorted keys (as
-// numbers: every report of a form has the same keys) and compact values.
-// A cell whose evidence text the roll-up shows (an approximate one, in a
-// note) is kept whole in full.
+// numbers: every report of a form has the same keys, and reports with the
+// same keys share them) and one 8-byte word a cell. A cell whose number
+// or line does not fit a word has them in wide; a cell whose evidence
+// text the roll-up shows (an approximate one, in a note) is kept whole in
+// full.
 type cellSet struct {
-	keys []uint32 // cellKeys, in the order of the keys' text
-	vals []cellValue
-	full map[string]xxgk.Value
+	keys  unique.Handle[string] // cellKeys as 4-byte little-endian numbers, in the order of the keys' text
+	words []uint64              // one a key, as the constants below lay it out
+	wide  []wideCell
+	full  map[string]xxgk.Value
 }
 
-type cellValue struct {
-	num    xxgk.Number
-	line   int32
-	method uint8 // index in cellMethods
-	unit   uint8 // index in cellUnits
-	flags  uint8
-}
-
+// A cell's word holds its marks, method, unit and line, and an integer
+// number of 29 bits (most cells count a few requests); a cell with another
+// number or a longer line is wide, the word then indexing wide.
 const (
 	cellBlank = 1 << iota
 	cellSplit
 	cellFull // the value is in cellSet.full
+	cellWide // the number and line are in cellSet.wide
+
+	cellMethodShift = 4  // 3 bits, index in cellMethods
+	cellUnitShift   = 7  // 8 bits, index in cellUnits
+	cellLineShift   = 15 // 20 bits
+	cellLineBits    = 20
+	cellNumShift    = 35 // 29 bits, signed; or the index in wide
+	cellNumBits     = 64 - cellNumShift
 )
+
+type wideCell struct {
+	num  xxgk.Number
+	line int32
+}
 
 // cellMethods are the methods a compact cell can have; a cell of another
 // method is kept whole.
@@ -208,12 +284,17 @@ func keyIndex(k string) uint32 {
 func keyOf(i uint32) string { return (*cellKeys.list.Load())[i] }
 
 func newCellSet(cells map[string]xxgk.Value) cellSet {
-	s := cellSet{keys: make([]uint32, 0, len(cells)), vals: make([]cellValue, len(cells))}
+	keys := make([]uint32, 0, len(cells))
 	for k := range cells {
-		s.keys = append(s.keys, keyIndex(k))
+		keys = append(keys, keyIndex(k))
 	}
-	slices.SortFunc(s.keys, func(a, b uint32) int { return strings.Compare(keyOf(a), keyOf(b)) })
-	for i, ki := range s.keys {
+	slices.SortFunc(keys, func(a, b uint32) int { return strings.Compare(keyOf(a), keyOf(b)) })
+	packed := make([]byte, 0, 4*len(keys))
+	for _, k := range keys {
+		packed = binary.LittleEndian.AppendUint32(packed, k)
+	}
+	s := cellSet{keys: unique.Make(string(packed)), words: make([]uint64, len(keys))}
+	for i, ki := range keys {
 		k := keyOf(ki)
 		v := cells[k]
 		m := slices.Index(cellMethods, v.Method)
@@ -223,34 +304,54 @@ func newCellSet(cells map[string]xxgk.Value) cellSet {
 				s.full = map[string]xxgk.Value{}
 			}
 			s.full[k] = v
-			s.vals[i].flags = cellFull
+			s.words[i] = cellFull
 			continue
 		}
-		c := cellValue{num: v.Value, line: int32(v.Line), method: uint8(m), unit: u}
+		w := uint64(m)<<cellMethodShift | uint64(u)<<cellUnitShift
 		if v.Blank {
-			c.flags |= cellBlank
+			w |= cellBlank
 		}
 		if v.Split {
-			c.flags |= cellSplit
+			w |= cellSplit
 		}
-		s.vals[i] = c
+		if n := v.Value.Int64(); v.Value == xxgk.Int(n) && n >= -1<<(cellNumBits-1) && n < 1<<(cellNumBits-1) && v.Line < 1<<cellLineBits {
+			w |= uint64(v.Line)<<cellLineShift | uint64(n)<<cellNumShift
+		} else {
+			w |= cellWide | uint64(len(s.wide))<<cellNumShift
+			s.wide = append(s.wide, wideCell{v.Value, int32(v.Line)})
+		}
+		s.words[i] = w
 	}
 	return s
 }
 
-func (s *cellSet) len() int { return len(s.keys) }
+func (s *cellSet) len() int { return len(s.words) }
+
+// key is the i-th key's number in cellKeys.
+func (s *cellSet) key(i int) uint32 {
+	b := s.keys.Value()[4*i : 4*i+4]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
 
 func (s *cellSet) value(i int) xxgk.Value {
-	c := s.vals[i]
-	if c.flags&cellFull != 0 {
-		return s.full[keyOf(s.keys[i])]
+	w := s.words[i]
+	if w&cellFull != 0 {
+		return s.full[keyOf(s.key(i))]
 	}
-	return xxgk.Value{Value: c.num, Unit: unitOf(c.unit), Blank: c.flags&cellBlank != 0, Split: c.flags&cellSplit != 0,
-		Evidence: xxgk.Evidence{Method: cellMethods[c.method], Line: int(c.line)}}
+	var num xxgk.Number
+	var line int
+	if w&cellWide != 0 {
+		c := s.wide[w>>cellNumShift]
+		num, line = c.num, int(c.line)
+	} else {
+		num, line = xxgk.Int(int64(w)>>cellNumShift), int(w>>cellLineShift&(1<<cellLineBits-1))
+	}
+	return xxgk.Value{Value: num, Unit: unitOf(uint8(w >> cellUnitShift)), Blank: w&cellBlank != 0, Split: w&cellSplit != 0,
+		Evidence: xxgk.Evidence{Method: cellMethods[w>>cellMethodShift&7], Line: line}}
 }
 
 func (s *cellSet) get(key string) (xxgk.Value, bool) {
-	i, ok := slices.BinarySearchFunc(s.keys, key, func(k uint32, key string) int { return strings.Compare(keyOf(k), key) })
+	i, ok := sort.Find(len(s.words), func(i int) int { return strings.Compare(key, keyOf(s.key(i))) })
 	if !ok {
 		return xxgk.Value{}, false
 	}
@@ -260,8 +361,8 @@ func (s *cellSet) get(key string) (xxgk.Value, bool) {
 // all gives the cells in key order.
 func (s *cellSet) all() iter.Seq2[string, xxgk.Value] {
 	return func(yield func(string, xxgk.Value) bool) {
-		for i, k := range s.keys {
-			if !yield(keyOf(k), s.value(i)) {
+		for i := range s.words {
+			if !yield(keyOf(s.key(i)), s.value(i)) {
 				return
 			}
 		}

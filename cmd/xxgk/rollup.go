@@ -220,11 +220,14 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 
 // rollupMemoryLimit is the heap size past which a roll-up collects garbage
 // more often than Go's default (which lets the heap grow to twice what is
-// live): a roll-up of 100,000 reports keeps some 730 MB of reports, and
-// its workbook holds another 600 MB while it is written (excelize keeps
-// the sheets under 16 MB in memory until it saves them); it peaks at 1.9 GB
-// resident. It is a soft limit: a larger roll-up still gets the memory it
-// needs, collecting more often.
+// live): a roll-up of 100,000 reports keeps some 500 MB of reports (5.2 KB
+// each, BenchmarkKeep, more than half of it the figures' map), and its
+// workbook holds another 480 MB while it is written (excelize keeps the
+// sheets under 16 MB in memory until it saves them; the package goes to a
+// temporary file). It peaked at 1.9 GB resident when the kept reports
+// took 730 MB and the package another 190 MB in memory. It is a soft
+// limit: a larger roll-up still gets the memory it needs, collecting more
+// often.
 const rollupMemoryLimit = 1400 << 20
 
 // softMemoryLimit sets rollupMemoryLimit, unless the user set GOMEMLIMIT

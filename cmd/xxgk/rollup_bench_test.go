@@ -202,3 +202,46 @@ func BenchmarkRollupKept(b *testing.B) {
 		})
 	}
 }
+
+// keptSink holds the reports BenchmarkKeep kept past its end, so that a
+// heap profile of it (-memprofile, inuse_space) shows what they hold.
+var keptSink []*rollup.Kept
+
+// BenchmarkKeep keeps 10,000 copies of the parsed samples as the roll-up
+// does (each under its own name and path, as BenchmarkRollupKept) and
+// reports the live heap they hold per report (heap-B/report): what a
+// roll-up of 100,000 reports needs before its outputs are written.
+func BenchmarkKeep(b *testing.B) {
+	names, data, agencies := benchSources(b)
+	sources := make([]*xxgk.Report, len(names))
+	for i := range names {
+		r, err := load.Report(names[i], data[i])
+		if err != nil {
+			b.Fatal(err)
+		}
+		sources[i] = r
+	}
+	const n = 10000
+	b.ReportAllocs()
+	var heap float64
+	for b.Loop() {
+		keptSink = nil
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		kept := make([]*rollup.Kept, n)
+		for i := range kept {
+			k := i % len(sources)
+			r := *sources[k]
+			r.Agency = chineseSerial(i) + agencies[k]
+			r.Source.Path = fmt.Sprintf("%03d/%05d-%s", i/1000, i, names[k])
+			r.Findings = slices.Clone(r.Findings)
+			kept[i] = rollup.Keep(&r)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		heap = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / n
+		keptSink = kept
+	}
+	b.ReportMetric(heap, "heap-B/report")
+}

@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"xxgk"
 	"xxgk/compare"
@@ -94,7 +97,44 @@ func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 			}
 		}
 	}
-	return b.write(w)
+	return b.writeRollup(w)
+}
+
+// rollupTempDir is where writeRollup puts the package: "" for the
+// system's temporary folder (a variable for the test).
+var rollupTempDir = ""
+
+// writeRollup is book.write for a roll-up's workbook, whose sheets
+// excelize holds in memory until the end (some 500 MB for 100,000
+// agencies): its package (another 70 MB, in a buffer that grows by
+// doubling) is written to a temporary file rather than beside them, and
+// read back once they are dropped. The bytes written are book.write's;
+// without a temporary file, it is book.write.
+func (b *book) writeRollup(w io.Writer) error {
+	tmp, err := os.CreateTemp(rollupTempDir, "xxgk-rollup-*.xlsx")
+	if err != nil {
+		return b.write(w)
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	// excelize makes the package with the zip writer it is given, here
+	// one that writes to the file; the buffer it passes stays empty.
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newZipWriter(tmp) })
+	if _, err := b.f.WriteToBuffer(); err != nil {
+		return err
+	}
+	font, err := b.f.GetDefaultFont()
+	if err != nil {
+		return err
+	}
+	if err := b.f.Close(); err != nil { // the sheets, now in the file
+		return err
+	}
+	data, err := os.ReadFile(tmp.Name())
+	if err != nil {
+		return err
+	}
+	return writePackage(w, data, b.notes, b.titles, font)
 }
 
 // yearPrefix starts the names of a year's sheets: 2023年, 年度未识别.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -698,5 +700,30 @@ func TestRollupFindingsCut(t *testing.T) {
 	want := fmt.Sprintf("另有%d条核查发现超出工作表的行数上限，未列出；用 --json 输出可得到全部核查发现。", len(ru.Findings)-2)
 	if got := rows[len(rows)-1][0]; got != want {
 		t.Errorf("last row %q, want %q", got, want)
+	}
+}
+
+// TestRollupPackageInFile: the workbook written through a temporary file
+// is byte for byte the one written in memory (where no temporary file can
+// be made), and the file is removed.
+func TestRollupPackageInFile(t *testing.T) {
+	ru, _ := testRollup(t)
+	defer func(dir string) { rollupTempDir = dir }(rollupTempDir)
+	for _, opt := range []Options{{}, {AgencySheets: true}} {
+		var inFile, inMemory bytes.Buffer
+		rollupTempDir = t.TempDir()
+		if err := WriteRollup(&inFile, ru, opt); err != nil {
+			t.Fatal(err)
+		}
+		if left, _ := os.ReadDir(rollupTempDir); len(left) > 0 {
+			t.Errorf("left behind: %v", left)
+		}
+		rollupTempDir = filepath.Join(rollupTempDir, "none")
+		if err := WriteRollup(&inMemory, ru, opt); err != nil {
+			t.Fatal(err)
+		}
+		if inFile.Len() < 10000 || !bytes.Equal(inFile.Bytes(), inMemory.Bytes()) {
+			t.Errorf("agency sheets %v: %d bytes through the file, %d in memory", opt.AgencySheets, inFile.Len(), inMemory.Len())
+		}
 	}
 }
