@@ -230,6 +230,17 @@ func writeTemp(ctx context.Context, o output) (name string, err error) {
 	return f.Name(), nil
 }
 
+// scratchFile is a temporary file an output is assembled in before it is
+// written (xlsx.Options.TempFile), in the system's temporary folder:
+// like the outputs' own, an interrupt removes it.
+func scratchFile() (*os.File, func(), error) {
+	f, err := temps.create("")
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { temps.remove(f.Name()) }, nil
+}
+
 // ctxWriter stops writing once the command is cancelled.
 type ctxWriter struct {
 	ctx context.Context

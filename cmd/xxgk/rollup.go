@@ -121,7 +121,7 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	created := creationTime()
 	writers := []output{
 		{flag: "--xlsx", write: func(w io.Writer) error {
-			return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created, AgencySheets: cmd.Bool("agency-sheets")})
+			return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created, AgencySheets: cmd.Bool("agency-sheets"), TempFile: scratchFile})
 		}},
 		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created, Fonts: fontSet}) }},
 		{flag: "--json", write: func(w io.Writer) error { return ru.WriteJSON(w) }},

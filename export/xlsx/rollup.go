@@ -97,25 +97,24 @@ func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 			}
 		}
 	}
-	return b.writeRollup(w)
+	return b.writeRollup(w, opt)
 }
-
-// rollupTempDir is where writeRollup puts the package: "" for the
-// system's temporary folder (a variable for the test).
-var rollupTempDir = ""
 
 // writeRollup is book.write for a roll-up's workbook, whose sheets
 // excelize holds in memory until the end (some 500 MB for 100,000
-// agencies): its package (another 70 MB, in a buffer that grows by
-// doubling) is written to a temporary file rather than beside them, and
-// read back once they are dropped. The bytes written are book.write's;
-// without a temporary file, it is book.write.
-func (b *book) writeRollup(w io.Writer) error {
-	tmp, err := os.CreateTemp(rollupTempDir, "xxgk-rollup-*.xlsx")
+// agencies): with opt.TempFile, its package (another 70 MB, in a buffer
+// that grows by doubling) is written to a temporary file rather than
+// beside them, and read back once they are dropped. The bytes written are
+// book.write's; without a temporary file, it is book.write.
+func (b *book) writeRollup(w io.Writer, opt Options) error {
+	if opt.TempFile == nil {
+		return b.write(w)
+	}
+	tmp, remove, err := opt.TempFile()
 	if err != nil {
 		return b.write(w)
 	}
-	defer os.Remove(tmp.Name())
+	defer remove()
 	defer tmp.Close()
 	// excelize makes the package with the zip writer it is given, here
 	// one that writes to the file; the buffer it passes stays empty.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -708,17 +707,22 @@ func TestRollupFindingsCut(t *testing.T) {
 // be made), and the file is removed.
 func TestRollupPackageInFile(t *testing.T) {
 	ru, _ := testRollup(t)
-	defer func(dir string) { rollupTempDir = dir }(rollupTempDir)
 	for _, opt := range []Options{{}, {AgencySheets: true}} {
 		var inFile, inMemory bytes.Buffer
-		rollupTempDir = t.TempDir()
+		dir := t.TempDir()
+		made := 0
+		opt.TempFile = func() (*os.File, func(), error) {
+			f, err := os.CreateTemp(dir, "x-*.tmp")
+			made++
+			return f, func() { os.Remove(f.Name()) }, err
+		}
 		if err := WriteRollup(&inFile, ru, opt); err != nil {
 			t.Fatal(err)
 		}
-		if left, _ := os.ReadDir(rollupTempDir); len(left) > 0 {
-			t.Errorf("left behind: %v", left)
+		if left, _ := os.ReadDir(dir); len(left) > 0 || made != 1 {
+			t.Errorf("%d temporary files made, left behind: %v", made, left)
 		}
-		rollupTempDir = filepath.Join(rollupTempDir, "none")
+		opt.TempFile = nil
 		if err := WriteRollup(&inMemory, ru, opt); err != nil {
 			t.Fatal(err)
 		}

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,12 @@ type Options struct {
 	// AgencySheets adds to a roll-up each agency's official sheets
 	// (WriteRollup), three per agency of a national form.
 	AgencySheets bool
+	// TempFile, when set, makes a temporary file that a roll-up's package
+	// is assembled in instead of memory (tens of MB for a country's
+	// roll-up, beside the sheets excelize holds until then); the writer
+	// closes it and calls remove once done. The caller keeps track of it,
+	// so that an interrupted run removes it too. nil: in memory.
+	TempFile func() (f *os.File, remove func(), err error)
 }
 
 // WriteReports writes one workbook for the reports (at least one).
