@@ -156,7 +156,8 @@ const (
 
 // Read reads data in the format its bytes show, whatever the file is
 // called. The document's Kind is the format's Name; its Encoding names the
-// encoding a text format was decoded from.
+// encoding a text format was decoded from. Its text may share memory with
+// data (charset.Decode), which must not be modified while it is in use.
 func Read(data []byte) (*document.Document, error) {
 	doc, err := read(data)
 	if err != nil {

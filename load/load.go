@@ -34,6 +34,7 @@ const MaxUnitsSize = 10 << 20
 
 // Report parses one report (path is used for its Source and in messages)
 // and appends the audit of its numbers to the findings of reading it.
+// data must not be modified until it returns (parse.Parse).
 // Errors are parse's: they wrap parse.ErrUnreadable for input that is not a
 // report xxgk can read.
 func Report(path string, data []byte) (*xxgk.Report, error) {

@@ -30,7 +30,8 @@ import (
 var ErrUnreadable = format.ErrUnreadable
 
 // Parse reads one report. path is used for the Source and in messages only;
-// the format is told by the bytes, whatever the file is called.
+// the format is told by the bytes, whatever the file is called. data must
+// not be modified until Parse returns; the report keeps nothing of it.
 func Parse(path string, data []byte) (*xxgk.Report, error) {
 	doc, err := format.Read(data)
 	if err != nil {

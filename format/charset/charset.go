@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"xxgk/zh"
 
@@ -87,6 +88,12 @@ var charsetNames = map[string]string{
 // Decode turns the bytes of a text or HTML file into UTF-8 text with \n line
 // endings and without zero-width characters, and names the encoding it
 // decoded from ("utf-8", "utf-16le", "utf-16be" or "gb18030").
+//
+// Text that is already what Decode gives (clean UTF-8, the usual case)
+// is data itself, not a copy: data must not be modified while text is in
+// use. (A report is the size of its text many times over in what is
+// derived from it; the copy was a tenth of what reading the samples
+// allocated.)
 func Decode(data []byte) (text string, encoding string, err error) {
 	text, encoding, _, err = DecodeRepaired(data)
 	return text, encoding, err
@@ -104,7 +111,8 @@ type Repairs struct {
 // stray one is damage, many are a binary file.
 const maxNUL = 16
 
-// DecodeRepaired is Decode, and says what it had to mend.
+// DecodeRepaired is Decode, and says what it had to mend. Its text may be
+// data itself, as Decode's.
 func DecodeRepaired(data []byte) (text string, encoding string, rep Repairs, err error) {
 	if len(data) == 0 {
 		return "", "", rep, errEmpty
@@ -263,7 +271,7 @@ func decodeUTF16(body []byte, enc string) (string, int, error) {
 	if bytes.IndexByte(out, 0) >= 0 || controlShare(out) {
 		return "", 0, errBinary
 	}
-	return string(out), utf16Errors(body, enc), nil
+	return bytesString(out), utf16Errors(body, enc), nil // out is ours: no copy
 }
 
 // utf16Errors counts the code units of body that are not text: unpaired
@@ -356,7 +364,8 @@ func declaredCharset(head []byte) string {
 	if bytes.IndexByte(head, '=') < 0 {
 		return "" // both forms need it: plain text, most often
 	}
-	lower := ASCIILower(head)
+	var buf [sniffLen]byte
+	lower := AppendASCIILower(buf[:0], head)
 	for _, key := range [][]byte{[]byte("charset"), []byte("encoding")} {
 		rest := lower
 		for {
@@ -465,14 +474,18 @@ func decodeBytes(body []byte, enc string) (text string, errs int, err error) {
 		if err != nil {
 			return "", 0, fmt.Errorf("GB18030 解码失败（%v）", err)
 		}
-		return string(out), gb18030Errors(body), nil
+		return bytesString(out), gb18030Errors(body), nil // out is ours: no copy
 	}
-	text = string(body)
+	text = bytesString(body) // data itself (Decode)
 	if utf8.ValidString(text) {
 		return text, 0, nil
 	}
 	return strings.ToValidUTF8(text, "\uFFFD"), utf8Errors(body), nil
 }
+
+// bytesString is b as a string without a copy: b must not be modified
+// while the string is in use.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // cleanText turns \r\n and lone \r into \n and removes zero-width
 // characters, which break label and number matching ("946\u200b条").
@@ -552,16 +565,17 @@ func (d *dirtyScan) find(i int, c byte) int {
 	return len(d.s)
 }
 
-// ASCIILower lowers ASCII letters only. Charset declarations and tag names
-// are ASCII; bytes.ToLower would decode every CJK character of the head for
-// nothing.
-func ASCIILower(b []byte) []byte {
-	out := make([]byte, len(b))
-	for i, c := range b {
+// AppendASCIILower appends s to dst with its ASCII letters lowered.
+// Charset declarations and tag names are ASCII; bytes.ToLower would decode
+// every CJK character of the head for nothing. Sniffing calls it with a
+// buffer on the stack: the kilobytes of a page's head are looked at once.
+func AppendASCIILower[S ~string | ~[]byte](dst []byte, s S) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		out[i] = c
+		dst = append(dst, c)
 	}
-	return out
+	return dst
 }

@@ -5,6 +5,7 @@
 package html
 
 import (
+	"bytes"
 	"fmt"
 
 	"xxgk"
@@ -30,39 +31,51 @@ func init() {
 	})
 }
 
-// Sniff tells a web page by its decoded text: decoded text: it starts with a document-level tag, or
+// Sniff tells a web page by its decoded text: it starts with a document-level tag, or
 // its first kilobytes hold a fair number of common tags.
 func Sniff(text string) bool {
-	head := text[:min(len(text), 8192)]
+	head := text[:min(len(text), sniffLen)]
 	if strings.IndexByte(head, '<') < 0 {
 		return false // every tag it looks for starts with <: plain text, most often
 	}
-	head = string(charset.ASCIILower([]byte(head)))
-	start := strings.TrimLeft(head, " \t\r\n\ufeff")
-	if strings.HasPrefix(start, "<") {
+	var buf [sniffLen]byte
+	lower := charset.AppendASCIILower(buf[:0], head)
+	start := bytes.TrimLeft(lower, " \t\r\n\ufeff")
+	if len(start) > 0 && start[0] == '<' {
 		for _, tag := range htmlStartTags {
-			if rest, ok := strings.CutPrefix(start, tag); ok && (rest == "" || !isASCIILetter(rest[0])) {
+			if rest, ok := bytes.CutPrefix(start, tag); ok && (len(rest) == 0 || !isASCIILetter(rest[0])) {
 				return true
 			}
 		}
 	}
 	count := 0
 	for _, tag := range htmlCommonTags {
-		count += strings.Count(head, tag)
+		count += bytes.Count(lower, tag)
 	}
 	return count >= 4
 }
 
+// sniffLen is how much of a page's text Sniff looks at.
+const sniffLen = 8192
+
 // htmlStartTags open HTML documents and fragments.
-var htmlStartTags = []string{
+var htmlStartTags = bytesOf(
 	"<!doctype html", "<html", "<?xml", "<head", "<body", "<meta", "<title", "<link",
 	"<style", "<script", "<!--", "<table", "<div", "<p", "<span", "<font", "<center",
 	"<h1", "<h2", "<h3", "<br", "<form", "<base",
-}
+)
 
 // htmlCommonTags are counted in text that does not start with a tag; plain
 // report text has none of them.
-var htmlCommonTags = []string{"<p>", "<p ", "</p>", "<br", "<div", "</div>", "<span", "<table", "<td", "<tr", "<font", "<body", "<html"}
+var htmlCommonTags = bytesOf("<p>", "<p ", "</p>", "<br", "<div", "</div>", "<span", "<table", "<td", "<tr", "<font", "<body", "<html")
+
+func bytesOf(ss ...string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
