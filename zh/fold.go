@@ -3,6 +3,7 @@ package zh
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -43,6 +44,30 @@ var tradBits = func() (b [(cjkLast - cjkFirst + 64) / 64]uint64) {
 // length of what it replaces, so that in valid UTF-8 byte offsets into the
 // result are offsets into s too. It returns s itself when nothing changes.
 func FoldHan(s string) string {
+	at := firstHanFold(s, 0)
+	switch at {
+	case -1:
+		return s
+	case invalidUTF8:
+		return foldHanRunes(s)
+	}
+	// Every replacement is as long as what it replaces: the copy is
+	// patched where a character changes.
+	b := []byte(s)
+	for at >= 0 {
+		r, size := utf8.DecodeRuneInString(s[at:])
+		utf8.EncodeRune(b[at:], foldHanRune(r))
+		at = firstHanFold(s, at+size)
+	}
+	if at == invalidUTF8 {
+		return foldHanRunes(s)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is ours and not changed again
+}
+
+// foldHanRunes is FoldHan rune by rune: an invalid byte becomes U+FFFD
+// where anything else changes.
+func foldHanRunes(s string) string {
 	changed := false
 	for _, r := range s {
 		if foldHanRune(r) != r {
@@ -59,6 +84,40 @@ func FoldHan(s string) string {
 		b.WriteRune(foldHanRune(r))
 	}
 	return b.String()
+}
+
+// invalidUTF8 is what firstHanFold returns for invalid UTF-8.
+const invalidUTF8 = -2
+
+// firstHanFold returns the offset of the first character at or after
+// from that foldHanRune changes, -1 when there is none, or invalidUTF8 when
+// s holds invalid UTF-8 before one (FoldHan then goes rune by rune). Every
+// character it changes is a three-byte ideograph: the loop decodes those
+// itself, rather than calling the runtime's decoder for each.
+func firstHanFold(s string, from int) int {
+	for i := from; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// U+4000–U+9FFF, the block of every ideograph folded.
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); foldHanRune(r) != r {
+				return i
+			}
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return invalidUTF8
+			}
+			if foldHanRune(r) != r {
+				return i
+			}
+			i += size
+		}
+	}
+	return -1
 }
 
 // foldHanRune is FoldRune restricted to ideographs.

@@ -113,3 +113,16 @@ func BenchmarkFoldRune(b *testing.B) {
 		}
 	}
 }
+
+// FuzzFoldHan compares FoldHan with foldHanRunes, the rune-by-rune
+// loop FoldHan was first written as (which it keeps for invalid UTF-8).
+func FuzzFoldHan(f *testing.F) {
+	for _, s := range []string{"", "其它", "攸縣人民政府資訊公開", "a\xff它", "它\xe4\xb8", "數據\u00a0統計", "\xed\xa0\x80它", "𠀋它𠀋"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldHan(s), foldHanRunes(s); got != want {
+			t.Fatalf("FoldHan(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
