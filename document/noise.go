@@ -14,9 +14,31 @@ import (
 // cells of text tables). Lines without such characters, the common case,
 // are returned unchanged.
 func NormalizeSpaces(s string) string {
-	if !zh.HasSpecialSpace(s) {
+	at, size := zh.IndexSpecialSpace(s)
+	if at < 0 {
 		return s
 	}
+	if !utf8.ValidString(s) {
+		return normalizeSpaceRunes(s) // an invalid byte becomes U+FFFD, as there
+	}
+	// The text between special characters is copied a run at a time (a
+	// Chinese paragraph indented by U+3000 has one special character).
+	var b strings.Builder
+	b.Grow(len(s))
+	for at >= 0 {
+		b.WriteString(s[:at])
+		if r, _ := utf8.DecodeRuneInString(s[at:]); !zh.IsZeroWidth(r) {
+			b.WriteByte(' ')
+		}
+		s = s[at+size:]
+		at, size = zh.IndexSpecialSpace(s)
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// normalizeSpaceRunes is NormalizeSpaces rune by rune, for invalid UTF-8.
+func normalizeSpaceRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

@@ -3,6 +3,7 @@ package document
 import (
 	"strings"
 	"testing"
+	"xxgk/zh"
 )
 
 func TestClassifyLineNoise(t *testing.T) {
@@ -122,3 +123,18 @@ func TestNormalizeSpaces(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNormalizeSpaces compares NormalizeSpaces with normalizeSpaceRunes,
+// the rune-by-rune loop it was first written as.
+func FuzzNormalizeSpaces(f *testing.F) {
+	for _, s := range []string{"", "　　一、总体情况", "a\u00a0b\u200bc\ufeff", "\u2060\u205f\u202f\u3000", "x\xff\u3000", "\xe3\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := NormalizeSpaces(s), normalizeSpaceRunes(s); got != want && !(got == s && !hasSpecial(s)) {
+			t.Fatalf("NormalizeSpaces(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func hasSpecial(s string) bool { i, _ := zh.IndexSpecialSpace(s); return i >= 0 }

@@ -61,19 +61,26 @@ func IsLineSpace(r rune) bool {
 // encodings without decoding: most lines hold neither, and this check is
 // all they cost.
 func HasSpecialSpace(s string) bool {
+	i, _ := IndexSpecialSpace(s)
+	return i >= 0
+}
+
+// IndexSpecialSpace returns the byte offset and length of the first odd
+// space or zero-width character of s (HasSpecialSpace), or -1, 0.
+func IndexSpecialSpace(s string) (at, size int) {
 	for i := 0; i+1 < len(s); i++ {
 		switch s[i] {
 		case 0xC2:
 			if s[i+1] == 0xA0 { // U+00A0
-				return true
+				return i, 2
 			}
 		case 0xE2, 0xE3, 0xEF:
 			if i+2 < len(s) && isSpecialSpace3(s[i], s[i+1], s[i+2]) {
-				return true
+				return i, 3
 			}
 		}
 	}
-	return false
+	return -1, 0
 }
 
 // isSpecialSpace3 reports the three-byte encodings of the special spaces.
