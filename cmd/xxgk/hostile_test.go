@@ -129,12 +129,25 @@ func TestTempsStop(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
+	// A scratch folder (a workbook's spilled sheets) goes with what it holds.
+	scratch, err := ts.createDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(scratch, "excelize-1"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	ts.stop()
-	if _, err := os.Stat(f.Name()); err == nil {
-		t.Error("temporary file not removed")
+	for _, name := range []string{f.Name(), scratch} {
+		if _, err := os.Stat(name); err == nil {
+			t.Errorf("%s not removed", name)
+		}
 	}
 	if _, err := ts.create(dir); !errors.Is(err, errInterrupted) {
 		t.Errorf("create after stop = %v, want errInterrupted", err)
+	}
+	if _, err := ts.createDir(dir); !errors.Is(err, errInterrupted) {
+		t.Errorf("createDir after stop = %v, want errInterrupted", err)
 	}
 	if err := ts.commit(context.Background(), nil, nil); !errors.Is(err, errInterrupted) {
 		t.Errorf("commit after stop = %v, want errInterrupted", err)

@@ -230,15 +230,17 @@ func writeTemp(ctx context.Context, o output) (name string, err error) {
 	return f.Name(), nil
 }
 
-// scratchFile is a temporary file an output is assembled in before it is
-// written (xlsx.Options.TempFile), in the system's temporary folder:
-// like the outputs' own, an interrupt removes it.
-func scratchFile() (*os.File, func(), error) {
-	f, err := temps.create("")
+// scratchDir makes a temporary folder for the temporary files an output
+// needs while it is written (xlsx.Options.TempDir), in the system's
+// temporary folder, and returns it with the function that removes it. Like
+// the outputs' own temporary files, an interrupt removes it; "" when it
+// cannot be made (the writer then does without).
+func scratchDir() (dir string, remove func()) {
+	dir, err := temps.createDir("")
 	if err != nil {
-		return nil, nil, err
+		return "", func() {}
 	}
-	return f, func() { temps.remove(f.Name()) }, nil
+	return dir, func() { temps.remove(dir) }
 }
 
 // ctxWriter stops writing once the command is cancelled.
@@ -309,10 +311,29 @@ func (t *tempFiles) create(dir string) (*os.File, error) {
 	return f, nil
 }
 
+// createDir makes a temporary folder in dir, removed with what it holds.
+func (t *tempFiles) createDir(dir string) (string, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return "", errInterrupted
+	}
+	name, err := os.MkdirTemp(dir, tempPattern)
+	if err != nil {
+		return "", err
+	}
+	if t.names == nil {
+		t.names = map[string]bool{}
+	}
+	t.names[name] = true
+	return name, nil
+}
+
+// remove removes a temporary file, or a temporary folder and what it holds.
 func (t *tempFiles) remove(name string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	os.Remove(name)
+	os.RemoveAll(name)
 	delete(t.names, name)
 }
 
@@ -343,7 +364,7 @@ func (t *tempFiles) stop() {
 	defer t.mu.Unlock()
 	t.stopped = true
 	for name := range t.names {
-		os.Remove(name)
+		os.RemoveAll(name)
 	}
 	t.names = nil
 }

@@ -121,7 +121,9 @@ func rollupAction(ctx context.Context, cmd *cli.Command) error {
 	created := creationTime()
 	writers := []output{
 		{flag: "--xlsx", write: func(w io.Writer) error {
-			return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created, AgencySheets: cmd.Bool("agency-sheets"), TempFile: scratchFile})
+			dir, remove := scratchDir()
+			defer remove()
+			return xlsx.WriteRollup(w, ru, xlsx.Options{Created: created, AgencySheets: cmd.Bool("agency-sheets"), TempDir: dir})
 		}},
 		{flag: "--pdf", write: func(w io.Writer) error { return pdf.WriteRollup(w, ru, pdf.Options{Created: created, Fonts: fontSet}) }},
 		{flag: "--json", write: func(w io.Writer) error { return ru.WriteJSON(w) }},

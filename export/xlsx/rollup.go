@@ -102,19 +102,19 @@ func WriteRollup(w io.Writer, ru *rollup.Rollup, opt Options) error {
 
 // writeRollup is book.write for a roll-up's workbook, whose sheets
 // excelize holds in memory until the end (some 500 MB for 100,000
-// agencies): with opt.TempFile, its package (another 70 MB, in a buffer
-// that grows by doubling) is written to a temporary file rather than
-// beside them, and read back once they are dropped. The bytes written are
+// agencies): with opt.TempDir, its package (another 70 MB, in a buffer
+// that grows by doubling) is written to a file there rather than beside
+// them, and read back once they are dropped. The bytes written are
 // book.write's; without a temporary file, it is book.write.
 func (b *book) writeRollup(w io.Writer, opt Options) error {
-	if opt.TempFile == nil {
+	if opt.TempDir == "" {
 		return b.write(w)
 	}
-	tmp, remove, err := opt.TempFile()
+	tmp, err := os.CreateTemp(opt.TempDir, "package-*.xlsx")
 	if err != nil {
 		return b.write(w)
 	}
-	defer remove()
+	defer os.Remove(tmp.Name())
 	defer tmp.Close()
 	// excelize makes the package with the zip writer it is given, here
 	// one that writes to the file; the buffer it passes stays empty.

@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,12 +38,13 @@ type Options struct {
 	// AgencySheets adds to a roll-up each agency's official sheets
 	// (WriteRollup), three per agency of a national form.
 	AgencySheets bool
-	// TempFile, when set, makes a temporary file that a roll-up's package
-	// is assembled in instead of memory (tens of MB for a country's
-	// roll-up, beside the sheets excelize holds until then); the writer
-	// closes it and calls remove once done. The caller keeps track of it,
-	// so that an interrupted run removes it too. nil: in memory.
-	TempFile func() (f *os.File, remove func(), err error)
+	// TempDir, when set, is a folder for the temporary files a large
+	// workbook needs while it is written: excelize's sheets past 16 MB and
+	// a roll-up's package (tens of MB for a country, which would otherwise
+	// sit in memory beside the sheets). The caller makes and removes it,
+	// so that an interrupted run removes them too. "": excelize's go to the
+	// system's temporary folder, the package stays in memory.
+	TempDir string
 }
 
 // WriteReports writes one workbook for the reports (at least one).
@@ -173,7 +173,7 @@ type book struct {
 
 // newBook starts a workbook with the document properties p.
 func newBook(opt Options, p docProps) (*book, error) {
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: opt.TempDir})
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newZipWriter(w) })
 	// The Normal style's font: cells we do not style (and comments) use it.
 	if err := f.SetDefaultFont(fontName); err != nil {
