@@ -6,12 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"xxgk"
 	"xxgk/export/pdf"
 	"xxgk/export/xlsx"
+	"xxgk/internal/samples"
 	"xxgk/load"
 	"xxgk/rollup"
 )
@@ -23,23 +23,14 @@ import (
 // agency's cells read back as the whole report's but for the evidence a
 // kept cell drops.
 func TestKeepSamples(t *testing.T) {
-	dir := filepath.Join("..", "testdata", "reports")
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	var data [][]byte
-	for _, e := range entries {
-		n := e.Name()
-		if strings.Contains(n, ".golden") || filepath.Ext(n) == ".json" || filepath.Ext(n) == ".md" {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, n))
+	names := samples.Files(t)
+	data := make([][]byte, len(names))
+	for i, n := range names {
+		b, err := os.ReadFile(filepath.Join(samples.Dir(), n))
 		if err != nil {
 			t.Fatal(err)
 		}
-		names, data = append(names, n), append(data, b)
+		data[i] = b
 	}
 	roll := func(keep func(*xxgk.Report) *rollup.Kept) (*rollup.Rollup, map[string]*xxgk.Report) {
 		var kept []*rollup.Kept

@@ -152,15 +152,7 @@ func peakRSS() (int64, bool) {
 // kept reports included), so that the roll-up's own costs can be read
 // apart from parsing's. 100,000 with XXGK_BENCH_100K=1.
 func BenchmarkRollupKept(b *testing.B) {
-	names, data, agencies := benchSources(b)
-	sources := make([]*xxgk.Report, len(names))
-	for i := range names {
-		r, err := load.Report(names[i], data[i])
-		if err != nil {
-			b.Fatal(err)
-		}
-		sources[i] = r
-	}
+	samples := parsedSources(b)
 	sizes := []int{10000}
 	if os.Getenv("XXGK_BENCH_100K") != "" {
 		sizes = append(sizes, 100000)
@@ -170,15 +162,7 @@ func BenchmarkRollupKept(b *testing.B) {
 			dir := b.TempDir()
 			b.ReportAllocs()
 			for b.Loop() {
-				kept := make([]*rollup.Kept, n)
-				for i := range kept {
-					k := i % len(sources)
-					r := *sources[k]
-					r.Agency = chineseSerial(i) + agencies[k]
-					r.Source.Path = fmt.Sprintf("%03d/%05d-%s", i/1000, i, names[k])
-					r.Findings = slices.Clone(r.Findings)
-					kept[i] = rollup.Keep(&r)
-				}
+				kept := samples.keep(n)
 				runtime.GC()
 				resetPeakRSS()
 				ru := rollup.RollKept(kept, rollup.Options{Name: "测试县"})
@@ -212,15 +196,7 @@ var keptSink []*rollup.Kept
 // reports the live heap they hold per report (heap-B/report): what a
 // roll-up of 100,000 reports needs before its outputs are written.
 func BenchmarkKeep(b *testing.B) {
-	names, data, agencies := benchSources(b)
-	sources := make([]*xxgk.Report, len(names))
-	for i := range names {
-		r, err := load.Report(names[i], data[i])
-		if err != nil {
-			b.Fatal(err)
-		}
-		sources[i] = r
-	}
+	samples := parsedSources(b)
 	const n = 10000
 	b.ReportAllocs()
 	var heap float64
@@ -229,19 +205,46 @@ func BenchmarkKeep(b *testing.B) {
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		kept := make([]*rollup.Kept, n)
-		for i := range kept {
-			k := i % len(sources)
-			r := *sources[k]
-			r.Agency = chineseSerial(i) + agencies[k]
-			r.Source.Path = fmt.Sprintf("%03d/%05d-%s", i/1000, i, names[k])
-			r.Findings = slices.Clone(r.Findings)
-			kept[i] = rollup.Keep(&r)
-		}
+		kept := samples.keep(n)
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		heap = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / n
 		keptSink = kept
 	}
 	b.ReportMetric(heap, "heap-B/report")
+}
+
+// sources are the parsed benchSources with their names and agencies.
+type sources struct {
+	names, agencies []string
+	reports         []*xxgk.Report
+}
+
+func parsedSources(tb testing.TB) sources {
+	names, data, agencies := benchSources(tb)
+	s := sources{names: names, agencies: agencies, reports: make([]*xxgk.Report, len(names))}
+	for i := range names {
+		r, err := load.Report(names[i], data[i])
+		if err != nil {
+			tb.Fatal(err)
+		}
+		s.reports[i] = r
+	}
+	return s
+}
+
+// keep keeps n copies of the sources as a roll-up does, each under its own
+// name and path, spread over the sources (and so their years) as
+// makeRollupCorpus spreads the files.
+func (s sources) keep(n int) []*rollup.Kept {
+	kept := make([]*rollup.Kept, n)
+	for i := range kept {
+		k := i % len(s.reports)
+		r := *s.reports[k]
+		r.Agency = chineseSerial(i) + s.agencies[k]
+		r.Source.Path = fmt.Sprintf("%03d/%05d-%s", i/1000, i, s.names[k])
+		r.Findings = slices.Clone(r.Findings)
+		kept[i] = rollup.Keep(&r)
+	}
+	return kept
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"xxgk/load"
 
@@ -32,4 +33,23 @@ func Parse(tb testing.TB, name string) *xxgk.Report {
 		tb.Fatal(err)
 	}
 	return r
+}
+
+// Files lists the sample report files of Dir (not the golden files and
+// notes beside them), by name.
+func Files(tb testing.TB) []string {
+	tb.Helper()
+	entries, err := os.ReadDir(Dir())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || strings.Contains(n, ".golden") || filepath.Ext(n) == ".json" || filepath.Ext(n) == ".md" {
+			continue
+		}
+		names = append(names, n)
+	}
+	return names
 }
