@@ -131,12 +131,13 @@ func DecodeRepaired(data []byte) (text string, encoding string, rep Repairs, err
 		if body, rep.NUL, err = dropNUL(body); err != nil {
 			return "", "", rep, err
 		}
+		valid := false // body is known to be valid UTF-8
 		if enc == "" {
-			if enc, err = chooseEncoding(body); err != nil {
+			if enc, valid, err = chooseEncoding(body); err != nil {
 				return "", "", rep, err
 			}
 		}
-		text, rep.Undecodable, err = decodeBytes(body, enc)
+		text, rep.Undecodable, err = decodeBytes(body, enc, valid)
 	}
 	if err != nil {
 		return "", "", rep, err
@@ -331,19 +332,19 @@ func controlShare(data []byte) bool {
 // chooseEncoding picks UTF-8 or GB18030 for bytes without a BOM. The bytes
 // outvote a declaration: sites copy templates and leave a wrong charset in
 // them, but real GBK text is almost never valid UTF-8 and vice versa.
-func chooseEncoding(data []byte) (string, error) {
+func chooseEncoding(data []byte) (enc string, validUTF8 bool, err error) {
 	declared := declaredCharset(data[:min(len(data), sniffLen)])
 	if utf8.Valid(data) {
 		// Short GBK text can be valid UTF-8 by accident; trust a GB
 		// declaration unless the UTF-8 reading has real multi-byte content.
 		if declared == encGB18030 && !hasMultibyte(data, 4) {
-			return encGB18030, nil
+			return encGB18030, true, nil
 		}
-		return encUTF8, nil
+		return encUTF8, true, nil
 	}
 	gbErr := gb18030Errors(data)
 	if gbErr == 0 {
-		return encGB18030, nil
+		return encGB18030, false, nil
 	}
 	u8Err := utf8Errors(data)
 	best, errs := encUTF8, u8Err
@@ -353,9 +354,9 @@ func chooseEncoding(data []byte) (string, error) {
 	// A few broken sequences (a page cut in the middle of a character, a
 	// pasted fragment) are tolerated; beyond that the text is garbage.
 	if errs > 16 && errs*100 > len(data) {
-		return "", errGarble
+		return "", false, errGarble
 	}
-	return best, nil
+	return best, false, nil
 }
 
 // declaredCharset finds a charset=... (meta tags, HTTP-equiv content) or an
@@ -468,7 +469,7 @@ func isGBTrail(c byte) bool {
 
 // decodeBytes decodes UTF-8 or GB18030 bytes; invalid sequences become
 // U+FFFD, and errs counts their bytes.
-func decodeBytes(body []byte, enc string) (text string, errs int, err error) {
+func decodeBytes(body []byte, enc string, validUTF8 bool) (text string, errs int, err error) {
 	if enc == encGB18030 {
 		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(body)
 		if err != nil {
@@ -477,7 +478,7 @@ func decodeBytes(body []byte, enc string) (text string, errs int, err error) {
 		return bytesString(out), gb18030Errors(body), nil // out is ours: no copy
 	}
 	text = bytesString(body) // data itself (Decode)
-	if utf8.ValidString(text) {
+	if validUTF8 || utf8.ValidString(text) {
 		return text, 0, nil
 	}
 	return strings.ToValidUTF8(text, "\uFFFD"), utf8Errors(body), nil
