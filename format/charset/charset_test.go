@@ -1,8 +1,11 @@
 package charset
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
+	"xxgk/zh"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -236,4 +239,30 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// FuzzDecode: Decode never changes its input, gives valid UTF-8 without
+// carriage returns or zero-width characters, and gives the same text for
+// a copy of the input (its text may be the input itself, not a copy).
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"一、总体情况\r\n本年收到申请12件。", "\xef\xbb\xbf报告", "\xff\xfe\x00N", "<meta charset=gbk>\xb1\xa8\xb8\xe6", "a\u200bb\x00", ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		orig := bytes.Clone(data)
+		text, enc, err := Decode(data)
+		if !bytes.Equal(data, orig) {
+			t.Fatalf("Decode changed its input")
+		}
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(text) || strings.ContainsRune(text, '\r') || strings.ContainsFunc(text, zh.IsZeroWidth) {
+			t.Fatalf("Decode(%q) = %q (%s)", data, text, enc)
+		}
+		again, enc2, err := Decode(bytes.Clone(data))
+		if err != nil || again != text || enc2 != enc {
+			t.Fatalf("Decode of a copy = %q, %s, %v; want %q, %s", again, enc2, err, text, enc)
+		}
+	})
 }
