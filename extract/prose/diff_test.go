@@ -1,0 +1,174 @@
+package prose
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+
+	"xxgk/zh"
+)
+
+// TestReadProseMatchesRef reads every report of testdata/reports, of every
+// format, with and without its year, as simplified and traditional text,
+// and compares every candidate with the reference reader's.
+func TestReadProseMatchesRef(t *testing.T) {
+	for _, d := range corpusDocs(t) {
+		for _, year := range []int{0, d.year} {
+			for _, trad := range []bool{false, true} {
+				got, want := readProse(d.doc, year, trad), readProseRef(d.doc, year, trad)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s year %d trad %v:\n got %v\nwant %v", d.name, year, trad, got, want)
+				}
+			}
+		}
+	}
+}
+
+// fuzzWords are the pieces the fuzz test builds sentences of: the rules'
+// words, numbers, units and marks, so that random input reaches the rules
+// rather than stopping at their first test.
+var fuzzWords = func() []string {
+	seen := map[string]bool{}
+	var ws []string
+	add := func(l ...string) {
+		for _, w := range l {
+			if !seen[w] {
+				seen[w] = true
+				ws = append(ws, w)
+			}
+		}
+	}
+	for _, r := range proseRules {
+		add(r.subject...)
+		add(r.also...)
+		add(r.context...)
+		add(r.not...)
+		add(r.units...)
+		add(r.docUnits...)
+		add(r.nouns...)
+		add(r.group...)
+	}
+	for _, z := range zeroRules {
+		add(z.subject...)
+		add(z.context...)
+		add(z.not...)
+		add(z.negation...)
+		add(z.group...)
+	}
+	for _, l := range [][]string{pastWords, cumulativeWords, planWords, introWords, rateWords, totalWords, partWords,
+		channels, channelPrepositions, enumerationLeads, nounStops, zeroWords, noneEnds, noneWords, zeroQualifiers,
+		bareNoneEnds, namedSubjects, compoundTails, pnCodeWords, pnApproxBefore, clauseMarks, otherActivities, partOfWhole} {
+		add(l...)
+	}
+	add("0", "1", "2", "12", "2022", "2023", "3.5", "13,100", "一", "两", "十二", "年", "年度", "月", "日", "%", "万", "余", "多", "约",
+		"累计", "等", "无", "(", ")", "（", "）", "、", "。", "，", "；", ";", ",", "：", " ", "第", "号", "元", "万元", "人", "名",
+		"全年", "今年", "本年", "其中", "包括", "占", "中", "政府信息", "政务信息", "信息", "文件", "工作人员", "我局", "条", "件")
+	return ws
+}()
+
+// mutate inserts words of fuzzWords into text: each three bytes of ops
+// name a place (a 256th of the text, moved to the start of a character)
+// and a word.
+func mutate(text string, ops []byte) string {
+	for ; len(ops) >= 3; ops = ops[3:] {
+		at := int(ops[0]) * len(text) / 256
+		for at < len(text) && !utf8.RuneStart(text[at]) {
+			at++
+		}
+		w := fuzzWords[(int(ops[1])<<8|int(ops[2]))%len(fuzzWords)]
+		text = text[:at] + w + text[at:]
+	}
+	return text
+}
+
+// ruleSentences are the sentences of the page-text reports that name a
+// rule's subject, with the statement they go on from.
+func ruleSentences(tb testing.TB) []sentence {
+	var out []sentence
+	for _, d := range corpusDocs(tb, ".txt") {
+		for s := range sentences(d.doc) {
+			if anySubject.In(s.Text) || bareNone(s.Text) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// checkRules compares proseCounts and proseZeros with the reference on
+// sentence s, as it is and folded, with the statement before it.
+func checkRules(t *testing.T, s sentence, chain, prev string, year int, buf, refBuf *scratch) {
+	t.Helper()
+	for _, trad := range []bool{false, true} {
+		txt := s.Text
+		if trad {
+			txt = zh.FoldHan(txt)
+		}
+		st := statement{text: txt, chain: chain, prev: prev}
+		for _, y := range []int{0, year} {
+			got, want := proseCounts(s, st, y, buf), proseCountsRef(s, st, y, refBuf)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("proseCounts(%q, chain %q, prev %q, %v, %d):\n got %v\nwant %v", txt, chain, prev, s.Topic, y, got, want)
+			}
+		}
+		at, _ := anySubject.Index(txt)
+		got, want := proseZeros(s, txt, at, buf), proseZerosRef(s, txt, at, refBuf)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("proseZeros(%q, %v):\n got %v\nwant %v", txt, s.Topic, got, want)
+		}
+	}
+}
+
+// TestProseRulesMutated compares the rules with the reference on the
+// sentences of the reports that name a subject, each changed at random
+// many times: the rules' words and numbers put in random places, in every
+// topic.
+func TestProseRulesMutated(t *testing.T) {
+	sents := ruleSentences(t)
+	rnd := rand.New(rand.NewPCG(1, 2))
+	n := 40
+	if testing.Short() {
+		n = 4
+	}
+	var buf, refBuf scratch
+	ops := make([]byte, 0, 30)
+	for _, s := range sents {
+		for range n {
+			ops = ops[:0]
+			for range 3 * (1 + rnd.IntN(8)) {
+				ops = append(ops, byte(rnd.UintN(256)))
+			}
+			m := s
+			m.Text = mutate(s.Text, ops)
+			m.Topic = topic(rnd.IntN(len(topicNames)))
+			chain, prev := "", ""
+			if rnd.IntN(4) == 0 {
+				chain = mutate("", ops[:3]) + "；"
+			}
+			if rnd.IntN(4) == 0 {
+				prev = mutate("申请", ops[len(ops)-3:])
+			}
+			checkRules(t, m, chain, prev, 2000+rnd.IntN(30), &buf, &refBuf)
+		}
+	}
+}
+
+// FuzzProseRules compares proseCounts and proseZeros with the reference
+// on a sentence with words of the rules inserted (see mutate), in any
+// topic, with a statement before it.
+func FuzzProseRules(f *testing.F) {
+	for i, s := range ruleSentences(f) {
+		if i%7 == 0 {
+			f.Add(s.Text, []byte{0x80, 0, byte(i)}, "", uint8(s.Topic), uint16(2022))
+		}
+	}
+	var buf, refBuf scratch
+	f.Fuzz(func(t *testing.T, text string, ops []byte, chain string, top uint8, year uint16) {
+		s := sentence{Text: mutate(text, ops), Topic: topic(top % uint8(len(topicNames))), Heading: chain}
+		if chain != "" {
+			chain += "；"
+		}
+		checkRules(t, s, chain, mutate("", ops), int(year), &buf, &refBuf)
+	})
+}
