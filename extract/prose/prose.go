@@ -8,6 +8,7 @@ package prose
 import (
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -495,16 +496,53 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]pr
 	// long clause (a table flattened to one line) has many numbers, so the
 	// words are found once per clause (cw), not once per number.
 	var cw clauseWords
-	// before is chain+text up to the number: a prefix of one string, and
-	// afterPart needs only the first 其中 or 包括 of it.
-	whole := st.chain + text
-	partAt := firstEnd(whole, 0, len(whole), partWords)
+	// before is chain+text up to the number: a prefix of one string, made
+	// only for a number after 其中 or 包括 (the rules read it then only).
+	// The first of them in chain+text is that of chain, else that of text:
+	// chain ends with ；, which neither word holds, so none stands across.
+	var whole string
+	partAt := firstEnd(st.chain, 0, len(st.chain), partWords)
+	if partAt == math.MaxInt {
+		if e := firstEnd(text, 0, len(text), partWords); e != math.MaxInt {
+			partAt = len(st.chain) + e
+		}
+	}
 	sc := sentenceCache{text: text, st: st}
 	for k, m := range mentions {
 		if m.Kind != numCount && m.Kind != numMoney {
 			continue
 		}
 		b := nouns[k]
+		// The rules' tests come first: most numbers (a table flattened to
+		// one line has hundreds) have no rule's subject next to them, and
+		// then the checks of the clause are not needed. The tests are
+		// pure, so their order does not change what is read.
+		pre := dropEnumeration(b.pre) // the same for every rule
+		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
+		if !words.maySubject() {
+			continue // no rule's subject: no rule claims the number
+		}
+		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
+		afterPart := partAt <= len(st.chain)+m.Start
+		var before string
+		if afterPart {
+			if whole == "" {
+				whole = st.chain + text
+			}
+			before = whole[:len(st.chain)+m.Start]
+		}
+		// first is the first rule that claims the number.
+		first := -1
+		for i := range proseRules {
+			r := &proseRules[i] // a rule is large: copying it per number and rule cost more than its tests
+			if !(share && !r.anywhere) && r.claims(s, &sc, i, before, b, pre, &words, m, afterPart) {
+				first = i
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
 		cs := starts[k]
 		if cw.start != cs || cw.text == "" {
 			cw.reset(text, cs, clauseLimit(mentions, starts, k))
@@ -539,17 +577,12 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]pr
 			}
 			past = cw.past <= m.Start
 		}
-		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
-		before := whole[:len(st.chain)+m.Start]
-		afterPart := partAt <= len(before)
-		pre := dropEnumeration(b.pre) // the same for every rule
-		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
-		for i := range proseRules {
-			r := &proseRules[i] // a rule is large: copying it per number and rule cost more than its tests
+		for i := first; i < len(proseRules); i++ {
+			r := &proseRules[i]
 			// claims first: most rules fail its first tests on the words
 			// next to the number, while past rewrites the whole clause
 			// before it (quadratic on a long clause). Both are pure.
-			if share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, &words, m, afterPart) || past && r.past(clause) {
+			if i > first && (share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, &words, m, afterPart)) || past && r.past(clause) {
 				continue
 			}
 			if _, dup := out[r.figure]; dup {
