@@ -3,6 +3,7 @@ package prose
 import (
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -170,5 +171,19 @@ func FuzzProseRules(f *testing.F) {
 			chain += "；"
 		}
 		checkRules(t, s, chain, mutate("", ops), int(year), &buf, &refBuf)
+	})
+}
+
+// FuzzTrimRightMarks compares trimRightMarks with strings.TrimRight.
+func FuzzTrimRightMarks(f *testing.F) {
+	for _, s := range []string{"", "无。", "无；;！!.", "。。", "\xe3\x80", "\x80\x82", "a\xe3\x80\x82", "\xbc\x9b", "；\xbc\x9b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, marks := range [][]string{clauseEndMarks, sentenceEndMarks} {
+			if got, want := trimRightMarks(s, marks), strings.TrimRight(s, strings.Join(marks, "")); got != want {
+				t.Fatalf("trimRightMarks(%q, %q) = %q, want %q", s, marks, got, want)
+			}
+		}
 	})
 }

@@ -1101,7 +1101,7 @@ func speaksOfOnly(text string, group []string) bool {
 // word of the forms (无法提供, 无正当理由), and 无违规收费情况 says nothing
 // of the fees collected.
 func noneStated(clause string, subjects []string) bool {
-	c := strings.TrimRight(clause, "。；;！!")
+	c := trimRightMarks(clause, clauseEndMarks)
 	if !hasSuffixAny(c, noneEnds) {
 		return false
 	}
@@ -1154,6 +1154,34 @@ func hasSuffixAny(s string, words []string) bool {
 	return false
 }
 
+// clauseEndMarks and sentenceEndMarks are the marks noneStated and
+// bareNone trim from the end of a clause or sentence, a rune each.
+var (
+	clauseEndMarks   = []string{"。", "；", ";", "！", "!"}
+	sentenceEndMarks = []string{"。", "；", ";", "！", "!", "."}
+)
+
+// trimRightMarks is strings.TrimRight(s, strings.Join(marks, "")) for
+// marks that are whole runes, valid UTF-8: comparing their bytes with the
+// end of s costs little, where TrimRight's decoding of runes and search
+// of the cutset was most of bareNone's cost on a sentence that is none.
+// (A valid rune's bytes end s exactly when the last rune decoded from s
+// is that rune.)
+func trimRightMarks(s string, marks []string) string {
+	for {
+		n := len(s)
+		for _, m := range marks {
+			if strings.HasSuffix(s, m) {
+				s = s[:len(s)-len(m)]
+				break
+			}
+		}
+		if len(s) == n {
+			return s
+		}
+	}
+}
+
 // bareNoneEnds end a sentence that only says there was none: 我镇2016年度
 // 无申请。 暂无。
 var bareNoneEnds = []string{"无", "无申请", "无此情况", "无此类情况", "无相关情况", "无此项", "未发生", "没有发生", "没有"}
@@ -1162,7 +1190,7 @@ var bareNoneEnds = []string{"无", "无申请", "无此情况", "无此类情况
 // no number but a year: under the section on fees or on review and
 // litigation, it states that section's figures are zero.
 func bareNone(text string) bool {
-	t := strings.TrimRight(text, "。；;！!.")
+	t := trimRightMarks(text, sentenceEndMarks)
 	// A rune is 4 bytes at most (an invalid byte counts as one): a longer
 	// text has more than 16, and counting them was most of the test.
 	if len(t) > 4*16 || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
