@@ -298,7 +298,8 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 	// 1697条；… is one statement (chain), and the sentence before it
 	// (prev) gives its context.
 	prev, chain, block := "", "", -1
-	var buf scratch
+	buf := scratchPool.Get().(*scratch)
+	defer buf.release()
 	for s := range sentences(doc) {
 		text := s.Text
 		if trad {
@@ -324,13 +325,13 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 			continue
 		}
 		if mayCount(text) {
-			for fig, c := range proseCounts(s, st, year, &buf) {
-				out[fig] = append(out[fig], c)
+			for _, fc := range proseCounts(s, st, year, buf) {
+				out[fc.figure] = append(out[fc.figure], fc.cand)
 			}
 		}
-		for fig, c := range proseZeros(s, text, at, &buf) {
-			if len(out[fig]) == 0 || !sameSentence(out[fig], s.Text) {
-				out[fig] = append(out[fig], c)
+		for _, fc := range proseZeros(s, text, at, buf) {
+			if len(out[fc.figure]) == 0 || !sameSentence(out[fc.figure], s.Text) {
+				out[fc.figure] = append(out[fc.figure], fc.cand)
 			}
 		}
 	}
@@ -480,9 +481,12 @@ func (st statement) says(words []string) bool {
 // proseCounts reads the numbers of a sentence that a rule claims; the
 // rules that need their context stated look for it in st and the sentence
 // before it.
-func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]proseCandidate {
+//
+// The candidates are in buf's memory, until the next sentence's reading.
+func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandidate {
 	text := st.text
-	var out map[string]proseCandidate // made for the first candidate: most sentences have none
+	out := buf.counts[:0]
+	defer func() { buf.counts = out }()
 	if strs.ContainsAny(text, introWords) {
 		return out // the sentence that lists the parts of the report counts nothing
 	}
@@ -585,15 +589,12 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]pr
 			if i > first && (share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, &words, m, afterPart)) || past && r.past(clause) {
 				continue
 			}
-			if _, dup := out[r.figure]; dup {
+			if hasFigure(out, r.figure) {
 				break // the first statement in a sentence is the figure; later ones are parts
 			}
 			v := m.Value
 			unit := figureUnit(r.figure)
-			if out == nil {
-				out = map[string]proseCandidate{}
-			}
-			out[r.figure] = proseCandidate{
+			out = append(out, figureCandidate{r.figure, proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
 					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
 				inTopic:    r.inTopic(s.Topic),
@@ -601,7 +602,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]pr
 				cumulative: cumulative,
 				quantity:   strings.Contains(s.Heading, "数量"),
 				sentence:   s.Text,
-			}
+			}})
 			break
 		}
 	}
@@ -997,6 +998,40 @@ type scratch struct {
 	starts   []int
 	nouns    []nounBinding
 	clauses  []zeroClause
+	counts   []figureCandidate // what proseCounts returns
+	zeros    []figureCandidate // what proseZeros returns
+}
+
+// scratchPool keeps the buffers of one report's reading for the next
+// report's: in a roll-up of thousands, growing them anew for each was a
+// third of the bytes the reader allocated.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release clears the buffers, so that a pooled scratch keeps no report's
+// text alive, and puts them back in scratchPool.
+func (buf *scratch) release() {
+	clear(buf.mentions[:cap(buf.mentions)])
+	clear(buf.nouns[:cap(buf.nouns)])
+	clear(buf.clauses[:cap(buf.clauses)])
+	clear(buf.counts[:cap(buf.counts)])
+	clear(buf.zeros[:cap(buf.zeros)])
+	scratchPool.Put(buf)
+}
+
+// figureCandidate is a candidate for a figure read from a sentence.
+type figureCandidate struct {
+	figure string
+	cand   proseCandidate
+}
+
+// hasFigure reports whether fcs holds a candidate for figure.
+func hasFigure(fcs []figureCandidate, figure string) bool {
+	for _, fc := range fcs {
+		if fc.figure == figure {
+			return true
+		}
+	}
+	return false
 }
 
 // zeroClause is a clause of a sentence and the zeroSubjects it holds.
@@ -1009,8 +1044,11 @@ type zeroClause struct {
 //
 // subjectAt is where the first of anySubject stands in text, -1 for none:
 // the zero rules' subjects, among them, stand nowhere before it.
-func proseZeros(s sentence, text string, subjectAt int, buf *scratch) map[string]proseCandidate {
-	var out map[string]proseCandidate // made for the first zero: most sentences state none
+//
+// The candidates are in buf's memory, until the next sentence's reading.
+func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCandidate {
+	out := buf.zeros[:0]
+	defer func() { buf.zeros = out }()
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
@@ -1066,19 +1104,13 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) map[string
 			}
 		}
 		if stated {
-			if out == nil {
-				out = map[string]proseCandidate{}
-			}
-			out[z.figure] = zero(z.figure)
+			out = append(out, figureCandidate{z.figure, zero(z.figure)}) // each rule's figure is another's
 		}
 	}
 	if bareNone(text) {
 		for _, fig := range sectionFigures(s) {
-			if _, ok := out[fig]; !ok {
-				if out == nil {
-					out = map[string]proseCandidate{}
-				}
-				out[fig] = zero(fig)
+			if !hasFigure(out, fig) {
+				out = append(out, figureCandidate{fig, zero(fig)})
 			}
 		}
 	}
