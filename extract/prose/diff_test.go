@@ -203,3 +203,27 @@ func FuzzTrimRightMarks(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSuffixSet checks that a suffixSet rules out only texts that end
+// with none of its words.
+func FuzzSuffixSet(f *testing.F) {
+	f.Add("电话", "电话")
+	f.Add("约", "大约")
+	f.Add("qq", "QQ")
+	f.Add("x\xe8", "\xe8\xaf")
+	f.Fuzz(func(t *testing.T, text, word string) {
+		if len(word) < 2 {
+			return
+		}
+		words := append([]string{word}, pnCodeWords...)
+		s := newSuffixSet(words)
+		for _, w := range words {
+			if strings.HasSuffix(text, w) && !s.may(text) {
+				t.Fatalf("may(%q) is false, but it ends with %q", text, w)
+			}
+		}
+		if !pnApproxEnds.may(text) && hasSuffixAny(text, pnApproxBefore) || !pnCodeEnds.may(text) && hasSuffixAny(text, pnCodeWords) {
+			t.Fatalf("%q ends with a word its set rules out", text)
+		}
+	})
+}

@@ -444,6 +444,9 @@ func (sc *pnScanner) prefix(st int) (int, bool) {
 	for pass := 0; pass < 2; pass++ {
 		pre := s[sc.last:p]
 		for _, w := range pnApproxBefore {
+			if !pnApproxEnds.may(pre) {
+				break // no approx word ends pre (most numbers): none need be tried
+			}
 			if strings.HasSuffix(pre, w) {
 				ws := p - len(w)
 				if !pnApproxGuard(w, pnPrevRune(s, ws, sc.last)) {
@@ -464,6 +467,42 @@ func (sc *pnScanner) prefix(st int) (int, bool) {
 // pnCodeWords are labels before phone numbers, postcodes and IDs.
 var pnCodeWords = []string{"电话", "传真", "邮编", "邮政编码", "手机", "热线", "号码", "编号", "代码", "信箱", "备", "QQ", "qq", "微信", "账号", "帐号", "邮箱", "座机", "专线", "代号"}
 
+// pnApproxEnds and pnCodeEnds are the ends of pnApproxBefore and
+// pnCodeWords: prefix and codeContext test every number's words before
+// it against the lists.
+var (
+	pnApproxEnds = newSuffixSet(pnApproxBefore)
+	pnCodeEnds   = newSuffixSet(pnCodeWords)
+)
+
+// A suffixSet tells in one test whether a text may end with a word of a
+// list: it holds a bit for the last two bytes of each word. A text ends
+// with a word only if its last two bytes are the word's.
+type suffixSet [1 << 16 / 64]uint64
+
+// newSuffixSet compiles words, all of two bytes or more.
+func newSuffixSet(words []string) *suffixSet {
+	var s suffixSet
+	for _, w := range words {
+		if len(w) < 2 {
+			panic("prose: a word of a suffixSet is shorter than two bytes")
+		}
+		k := int(w[len(w)-2])<<8 | int(w[len(w)-1])
+		s[k/64] |= 1 << (k % 64)
+	}
+	return &s
+}
+
+// may reports whether text may end with one of the words: false when
+// strings.HasSuffix(text, w) is false for every word w.
+func (s *suffixSet) may(text string) bool {
+	if len(text) < 2 {
+		return false
+	}
+	k := int(text[len(text)-2])<<8 | int(text[len(text)-1])
+	return s[k/64]&(1<<(k%64)) != 0
+}
+
 func (sc *pnScanner) codeContext(st int) bool {
 	s := sc.s
 	p := st
@@ -475,6 +514,9 @@ func (sc *pnScanner) codeContext(st int) bool {
 		p -= size
 	}
 	pre := s[max(0, p-12):p]
+	if !pnCodeEnds.may(pre) {
+		return false // no code word ends pre: most numbers
+	}
 	for _, w := range pnCodeWords {
 		if strings.HasSuffix(pre, w) {
 			return true
