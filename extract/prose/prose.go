@@ -522,10 +522,10 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 		// then the checks of the clause are not needed. The tests are
 		// pure, so their order does not change what is read.
 		pre := dropEnumeration(b.pre) // the same for every rule
-		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
-		if !words.maySubject() {
+		if !ruleSubjects.In(pre) && !afterSubjects.In(b.after) {
 			continue // no rule's subject: no rule claims the number
 		}
+		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
 		afterPart := partAt <= len(st.chain)+m.Start
 		var before string
