@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
@@ -224,6 +225,19 @@ func FuzzSuffixSet(f *testing.F) {
 		}
 		if !pnApproxEnds.may(text) && hasSuffixAny(text, pnApproxBefore) || !pnCodeEnds.may(text) && hasSuffixAny(text, pnCodeWords) {
 			t.Fatalf("%q ends with a word its set rules out", text)
+		}
+	})
+}
+
+// FuzzLeadingYear checks that leadingYear reads a sentence as it read
+// its first 14 runes, which sentenceOutOfScope gave it before.
+func FuzzLeadingYear(f *testing.F) {
+	for _, s := range []string{"2016年，我们将", "2016年", "2016\xe5\xb9", "2016", "１２３４年", "2016年度计划"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := leadingYear(s), leadingYear(strs.FirstRunes(s, 14)); got != want {
+			t.Fatalf("leadingYear(%q) = %d, of its first runes %d", s, got, want)
 		}
 	})
 }

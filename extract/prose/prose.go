@@ -377,13 +377,15 @@ func sameSentence(cs []proseCandidate, s string) bool {
 // sentenceOutOfScope reports whether a whole sentence speaks of another
 // period: a cumulative total as of a date (截至2019年12月31日，…累计…),
 // or a plan for a later year (2016年，我们将…).
+//
+// leadingYear reads the first 7 bytes only: it reads the sentence itself,
+// not its first 14 runes (7 bytes or more, or the whole sentence).
 func sentenceOutOfScope(text string, year int) bool {
-	head := strs.FirstRunes(text, 14)
 	if strings.HasPrefix(text, "截至") || strings.HasPrefix(text, "截止") {
 		return true
 	}
 	if year != 0 {
-		if y := leadingYear(head); y > year {
+		if y := leadingYear(text); y > year {
 			return true
 		}
 	}
