@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"xxgk/document"
 	"xxgk/internal/strs"
 	"xxgk/zh"
 )
@@ -240,4 +241,47 @@ func FuzzLeadingYear(f *testing.F) {
 			t.Fatalf("leadingYear(%q) = %d, of its first runes %d", s, got, want)
 		}
 	})
+}
+
+// TestReadProseShuffledDocs compares readProse with the reference on
+// documents made of the reports' sentences that name a subject, mutated,
+// ended by ； or 。 at random (statements of several sentences) and put in
+// blocks of a few: what a statement goes on from crosses sentences and
+// stops at blocks.
+func TestReadProseShuffledDocs(t *testing.T) {
+	sents := ruleSentences(t)
+	rnd := rand.New(rand.NewPCG(3, 4))
+	docs := 300
+	if testing.Short() {
+		docs = 30
+	}
+	ends := []string{"；", ";", "。", "；", ""}
+	headings := []string{"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "（一）收费情况"}
+	for range docs {
+		doc := &document.Document{Kind: "text"}
+		for b := range 1 + rnd.IntN(12) {
+			var text strings.Builder
+			if rnd.IntN(3) == 0 {
+				doc.Blocks = append(doc.Blocks, document.Block{Line: len(doc.Blocks) + 1, Text: headings[rnd.IntN(len(headings))]})
+			}
+			for range 1 + rnd.IntN(6) {
+				s := sents[rnd.IntN(len(sents))].Text
+				ops := make([]byte, 3*rnd.IntN(3))
+				for i := range ops {
+					ops[i] = byte(rnd.UintN(256))
+				}
+				text.WriteString(strings.TrimRight(mutate(s, ops), "。；;"))
+				text.WriteString(ends[rnd.IntN(len(ends))])
+			}
+			doc.Blocks = append(doc.Blocks, document.Block{Line: len(doc.Blocks) + 1 + b, Text: text.String()})
+		}
+		for _, year := range []int{0, 2020} {
+			for _, trad := range []bool{false, true} {
+				got, want := readProse(doc, year, trad), readProseRef(doc, year, trad)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("year %d trad %v %+v:\n got %v\nwant %v", year, trad, doc.Blocks, got, want)
+				}
+			}
+		}
+	}
 }

@@ -297,22 +297,32 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 	// A sentence ended by ；goes on in the next: 其中，区本级62条；各部门
 	// 1697条；… is one statement (chain), and the sentence before it
 	// (prev) gives its context.
-	prev, chain, block := "", "", -1
+	//
+	// They are kept as their sentences and joined only for a sentence whose
+	// counts are read: joining them for every sentence was a fifth of the
+	// bytes the reader allocated. A sentence's chain and prev are the
+	// slices as they were when it came; the next sentence's update does not
+	// write their elements: an append to chain writes past them, and prev
+	// is built anew in spare, the memory of the prev before.
 	buf := scratchPool.Get().(*scratch)
 	defer buf.release()
+	chain, prev, spare := buf.chain[:0], buf.prev[:0], buf.spare[:0]
+	defer func() { buf.chain, buf.prev, buf.spare = chain, prev, spare }()
+	block := -1
 	for s := range sentences(doc) {
 		text := s.Text
 		if trad {
 			text = zh.FoldHan(text)
 		}
 		if s.Block != block {
-			prev, chain, block = "", "", s.Block
+			prev, chain, block = prev[:0], chain[:0], s.Block
 		}
-		st := statement{text: text, chain: chain, prev: prev}
+		stChain, stPrev := chain, prev
 		if strings.HasSuffix(text, "；") || strings.HasSuffix(text, ";") {
-			chain += text
+			chain = append(chain, text)
 		} else {
-			prev, chain = chain+text, ""
+			spare = append(append(spare[:0], chain...), text)
+			prev, spare, chain = spare, prev, chain[:0]
 		}
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
@@ -325,6 +335,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 			continue
 		}
 		if mayCount(text) {
+			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
 			for _, fc := range proseCounts(s, st, year, buf) {
 				out[fc.figure] = append(out[fc.figure], fc.cand)
 			}
@@ -1002,6 +1013,8 @@ type scratch struct {
 	clauses  []zeroClause
 	counts   []figureCandidate // what proseCounts returns
 	zeros    []figureCandidate // what proseZeros returns
+	// the sentences of a statement and of the one before (readProse)
+	chain, prev, spare []string
 }
 
 // scratchPool keeps the buffers of one report's reading for the next
@@ -1017,6 +1030,9 @@ func (buf *scratch) release() {
 	clear(buf.clauses[:cap(buf.clauses)])
 	clear(buf.counts[:cap(buf.counts)])
 	clear(buf.zeros[:cap(buf.zeros)])
+	clear(buf.chain[:cap(buf.chain)])
+	clear(buf.prev[:cap(buf.prev)])
+	clear(buf.spare[:cap(buf.spare)])
 	scratchPool.Put(buf)
 }
 
