@@ -517,13 +517,10 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 	// only for a number after 其中 or 包括 (the rules read it then only).
 	// The first of them in chain+text is that of chain, else that of text:
 	// chain ends with ；, which neither word holds, so none stands across.
+	// partAt, found for the first number a rule's subject stands by, is
+	// where the first of them ends (-1 before).
 	var whole string
-	partAt := firstEnd(st.chain, 0, len(st.chain), partWords)
-	if partAt == math.MaxInt {
-		if e := firstEnd(text, 0, len(text), partWords); e != math.MaxInt {
-			partAt = len(st.chain) + e
-		}
-	}
+	partAt := -1
 	sc := sentenceCache{text: text, st: st}
 	for k, m := range mentions {
 		if m.Kind != numCount && m.Kind != numMoney {
@@ -540,6 +537,14 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 		}
 		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
+		if partAt < 0 {
+			partAt = firstEnd(st.chain, 0, len(st.chain), partWords)
+			if partAt == math.MaxInt {
+				if e := firstEnd(text, 0, len(text), partWords); e != math.MaxInt {
+					partAt = len(st.chain) + e
+				}
+			}
+		}
 		afterPart := partAt <= len(st.chain)+m.Start
 		var before string
 		if afterPart {
