@@ -285,3 +285,19 @@ func TestReadProseShuffledDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceLead checks pnSpaceLead against zh.IsLineSpace for every rune
+// and every byte that starts none.
+func TestSpaceLead(t *testing.T) {
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if zh.IsLineSpace(r) {
+			if n := utf8.EncodeRune(buf[:], r); n == 0 || !pnSpaceLead(buf[0]) {
+				t.Errorf("pnSpaceLead(%#x) is false for %U", buf[0], r)
+			}
+		}
+	}
+	if zh.IsLineSpace(utf8.RuneError) {
+		t.Error("an invalid byte decodes to a space")
+	}
+}

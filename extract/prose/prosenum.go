@@ -104,7 +104,11 @@ func scanNumbersInto(out []numMention, s string) []numMention {
 		} else {
 			r, size = decodeRune(s, i)
 		}
-		switch {
+		if !pnMayStart(r) {
+			i += size // most characters: the switch's default
+			continue
+		}
+		switch { // pnStarts holds every rune a case takes
 		case r >= '０' && r <= '９':
 			i = sc.digits(i)
 		case r == '第':
@@ -125,6 +129,26 @@ func scanNumbersInto(out []numMention, s string) []numMention {
 	}
 	sc.fixRanges()
 	return sc.out
+}
+
+// pnStarts marks the runes of the Basic Multilingual Plane at which
+// scanNumbersInto's switch does more than step over the rune: the tests
+// of its cases, made once for each rune.
+var pnStarts = func() *[1 << 16 / 64]uint64 {
+	var bits [1 << 16 / 64]uint64
+	for r := rune(utf8.RuneSelf); r < 1<<16; r++ {
+		if r >= '０' && r <= '９' || r == '第' || pnIsOpen(r) || r == '百' || isCNNumeral(r) || r == '几' ||
+			r == '数' || r == '上' || r == '成' || (r >= 0x2460 && r <= 0x249B) || (r >= 0x3220 && r <= 0x3229) {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
+}()
+
+// pnMayStart reports whether a number may start at rune r (not ASCII):
+// false when scanNumbersInto's switch would only step over it.
+func pnMayStart(r rune) bool {
+	return r >= 1<<16 || pnStarts[r/64]&(1<<(r%64)) != 0
 }
 
 type pnScanner struct {
@@ -370,6 +394,9 @@ func pnMatchUnit(s string, cn bool) (pnUnit, bool) {
 
 func pnSkipSpace(s string, i int) int {
 	for i < len(s) {
+		if !pnSpaceLead(s[i]) {
+			break // most characters: no decoding
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !zh.IsLineSpace(r) {
 			break
@@ -377,6 +404,14 @@ func pnSkipSpace(s string, i int) int {
 		i += size
 	}
 	return i
+}
+
+// pnSpaceLead reports whether a rune that zh.IsLineSpace holds may start
+// with byte c: ' ', '\t', and the lead bytes of U+00A0 (C2), U+2000–200B,
+// U+202F, U+205F (E2), U+3000 (E3) and U+FEFF (EF). An invalid byte
+// decodes to U+FFFD, no space.
+func pnSpaceLead(c byte) bool {
+	return c == ' ' || c == '\t' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF
 }
 
 func pnSkipSpaceBack(s string, i, lo int) int {
