@@ -3,6 +3,7 @@ package prose
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -300,4 +301,23 @@ func TestSpaceLead(t *testing.T) {
 	if zh.IsLineSpace(utf8.RuneError) {
 		t.Error("an invalid byte decodes to a space")
 	}
+}
+
+// FuzzClauseSpans compares clauseSpans with clausesOf.
+func FuzzClauseSpans(f *testing.F) {
+	for _, s := range []string{"", "，", "a，b；c。d,e;f", "未收到申请，。；", "\xef\xbc", "x\xe3\x80\x82"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got, want []string
+		for a, b := range clauseSpans(s) {
+			got = append(got, s[a:b])
+		}
+		for c := range clausesOf(s) {
+			want = append(want, c)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("clauseSpans(%q) = %q, clausesOf %q", s, got, want)
+		}
+	})
 }

@@ -1089,12 +1089,28 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 		if !topicIn(s.Topic, z.topics) {
 			continue
 		}
-		if !split && (subjectAt < 0 || !zeroSubjects.set.In(text[subjectAt:])) {
-			break // no rule's subject: no clause need be read (most sentences)
-		}
 		if !split {
-			for c := range clausesOf(text) {
+			first := -1 // where the first zero subject stands
+			if subjectAt >= 0 {
+				if at, _ := zeroSubjects.set.Index(text[subjectAt:]); at >= 0 {
+					first = subjectAt + at
+				}
+			}
+			if first < 0 {
+				break // no rule's subject: no clause need be read (most sentences)
+			}
+			// A clause that ends by first holds no subject, nor need one
+			// that holds none be kept: the rules read a clause only for a
+			// subject of theirs in it.
+			for start, end := range clauseSpans(text) {
+				if end <= first {
+					continue
+				}
+				c := text[start:end]
 				found := zeroSubjects.found(c)
+				if found == (wordBits{}) {
+					continue
+				}
 				clauses = append(clauses, zeroClause{c, found})
 				for i := range subjects {
 					subjects[i] |= found[i]
@@ -1299,13 +1315,13 @@ var zeroNegations = func() []*strs.Set {
 // anyZeroWord holds zeroWords.
 var anyZeroWord = strs.NewSet(zeroWords...)
 
-// clausesOf yields the clauses of a sentence cut at its commas, semicolons
-// and full stops, the empty ones left out: the fields of
-// strings.FieldsFunc at ，,；;。, found byte by byte. (In UTF-8 the bytes
-// of ，；。 never occur inside another character, valid or not: their
-// first bytes EF and E3 continue no character.)
-func clausesOf(text string) iter.Seq[string] {
-	return func(yield func(string) bool) {
+// clauseSpans yields the start and end of each clause of a sentence cut
+// at its commas, semicolons and full stops, the empty ones left out: the
+// fields of strings.FieldsFunc at ，,；;。, found byte by byte. (In UTF-8
+// the bytes of ，；。 never occur inside another character, valid or not:
+// their first bytes EF and E3 continue no character.)
+func clauseSpans(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
 		start := 0
 		for i := 0; i < len(text); {
 			n := 0
@@ -1325,14 +1341,14 @@ func clausesOf(text string) iter.Seq[string] {
 				i++
 				continue
 			}
-			if i > start && !yield(text[start:i]) {
+			if i > start && !yield(start, i) {
 				return
 			}
 			i += n
 			start = i
 		}
 		if start < len(text) {
-			yield(text[start:])
+			yield(start, len(text))
 		}
 	}
 }

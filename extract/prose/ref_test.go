@@ -5,6 +5,7 @@ package prose
 // fuzz test compare the reader with. Only the names differ.
 
 import (
+	"iter"
 	"strings"
 
 	"xxgk"
@@ -238,4 +239,43 @@ func proseZerosRef(s sentence, text string, subjectAt int, buf *scratch) map[str
 		}
 	}
 	return out
+}
+
+// clausesOf yields the clauses of a sentence (the reference of
+// clauseSpans, which gives their places too) cut at its commas, semicolons
+// and full stops, the empty ones left out: the fields of
+// strings.FieldsFunc at ，,；;。, found byte by byte. (In UTF-8 the bytes
+// of ，；。 never occur inside another character, valid or not: their
+// first bytes EF and E3 continue no character.)
+func clausesOf(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(text); {
+			n := 0
+			switch c := text[i]; c {
+			case ',', ';':
+				n = 1
+			case 0xEF: // ，EF BC 8C；EF BC 9B
+				if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9B) {
+					n = 3
+				}
+			case 0xE3: // 。E3 80 82
+				if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82 {
+					n = 3
+				}
+			}
+			if n == 0 {
+				i++
+				continue
+			}
+			if i > start && !yield(text[start:i]) {
+				return
+			}
+			i += n
+			start = i
+		}
+		if start < len(text) {
+			yield(text[start:])
+		}
+	}
 }
