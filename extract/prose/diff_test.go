@@ -321,3 +321,10 @@ func FuzzClauseSpans(f *testing.F) {
 		}
 	})
 }
+
+// TestIntroWordsPart checks that the test for 部分 rules out sentences.
+func TestIntroWordsPart(t *testing.T) {
+	if !introWordsPart {
+		t.Error("a word of introWords holds no 部分: every sentence is read for all of them")
+	}
+}

@@ -241,6 +241,10 @@ var (
 	rateWords = []string{"率", "平均", "比例", "占", "人均", "每"}
 )
 
+// introWordsPart says every word of introWords holds 部分: a sentence
+// without it holds none, and one pass for it rules most sentences out.
+var introWordsPart = !slices.ContainsFunc(introWords, func(w string) bool { return !strings.Contains(w, "部分") })
+
 // anySubject holds every word a rule starts from: a sentence with none
 // of them states no figure (most sentences).
 var anySubject = func() *strs.Set {
@@ -500,7 +504,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 	text := st.text
 	out := buf.counts[:0]
 	defer func() { buf.counts = out }()
-	if strs.ContainsAny(text, introWords) {
+	if (!introWordsPart || strs.Index(text, "部分") >= 0) && strs.ContainsAny(text, introWords) {
 		return out // the sentence that lists the parts of the report counts nothing
 	}
 	buf.mentions = scanNumbersInto(buf.mentions, text) // simplified: 條 reads as 条; offsets are those of s.Text
@@ -1232,6 +1236,16 @@ var (
 	sentenceEndMarks = []string{"。", "；", ";", "！", "!", "."}
 )
 
+// markLastBytes marks the last bytes of clauseEndMarks and
+// sentenceEndMarks: a text that ends with a mark ends with its last byte.
+var markLastBytes = func() *[256]bool {
+	var b [256]bool
+	for _, m := range append(append([]string(nil), clauseEndMarks...), sentenceEndMarks...) {
+		b[m[len(m)-1]] = true
+	}
+	return &b
+}()
+
 // trimRightMarks is strings.TrimRight(s, strings.Join(marks, "")) for
 // marks that are whole runes, valid UTF-8: comparing their bytes with the
 // end of s costs little, where TrimRight's decoding of runes and search
@@ -1240,6 +1254,9 @@ var (
 // is that rune.)
 func trimRightMarks(s string, marks []string) string {
 	for {
+		if len(s) == 0 || !markLastBytes[s[len(s)-1]] {
+			return s // most sentences end with none: one test
+		}
 		n := len(s)
 		for _, m := range marks {
 			if strings.HasSuffix(s, m) {
