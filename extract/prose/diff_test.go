@@ -328,3 +328,26 @@ func TestIntroWordsPart(t *testing.T) {
 		t.Error("a word of introWords holds no 部分: every sentence is read for all of them")
 	}
 }
+
+// FuzzClauseStarts compares clauseStartsInto with the reference, for the
+// numbers of a text and for any places in it.
+func FuzzClauseStarts(f *testing.F) {
+	for _, s := range []string{"", "收到申请12件，办结10件；结转2件。", "a,b;c:d：e，f；g。h", "，，", "12：30", "\xef\xbc"} {
+		f.Add(s, []byte{0, 3, 7})
+	}
+	f.Fuzz(func(t *testing.T, s string, at []byte) {
+		check := func(ms []numMention) {
+			got := clauseStartsInto(nil, s, ms)
+			want := clauseStartsIntoRef(nil, s, ms)
+			if !slices.Equal(got, want) {
+				t.Fatalf("clauseStartsInto(%q, %v) = %v, want %v", s, ms, got, want)
+			}
+		}
+		check(scanNumbers(s))
+		var ms []numMention
+		for _, a := range at {
+			ms = append(ms, numMention{Start: int(a) * (len(s) + 1) / 256})
+		}
+		check(ms)
+	})
+}

@@ -447,27 +447,38 @@ func clauseStarts(text string, ms []numMention) []int {
 	return clauseStartsInto(nil, text, ms)
 }
 
-// clauseStartsInto is clauseStarts in the memory of out.
+// clauseStartsInto is clauseStarts in the memory of out. Between two
+// numbers it reads the bytes for a mark's first byte only (a table says
+// which): most bytes of a sentence start none.
 func clauseStartsInto(out []int, text string, ms []numMention) []int {
 	out = slices.Grow(out[:0], len(ms))[:len(ms)]
-	start, k := 0, 0
-	for i := 0; i < len(text) && k < len(ms); {
-		for k < len(ms) && ms[k].Start <= i {
-			out[k] = start
-			k++
+	start, i := 0, 0
+	for k, m := range ms {
+		for end := min(m.Start, len(text)); i < end; {
+			if !markLeads[text[i]] {
+				i++
+				continue
+			}
+			if n := markAt(text, i); n > 0 {
+				i += n
+				start = i
+				continue
+			}
+			i++
 		}
-		if n := markAt(text, i); n > 0 {
-			i += n
-			start = i
-			continue
-		}
-		i++
-	}
-	for ; k < len(ms); k++ {
 		out[k] = start
 	}
 	return out
 }
+
+// markLeads marks the first bytes of clauseMarks.
+var markLeads = func() *[256]bool {
+	var b [256]bool
+	for _, d := range clauseMarks {
+		b[d[0]] = true
+	}
+	return &b
+}()
 
 // markAt returns the length of the clause mark at text[i], or 0.
 func markAt(text string, i int) int {

@@ -6,6 +6,7 @@ package prose
 
 import (
 	"iter"
+	"slices"
 	"strings"
 
 	"xxgk"
@@ -73,7 +74,7 @@ func proseCountsRef(s sentence, st statement, year int, buf *scratch) map[string
 	}
 	buf.mentions = scanNumbersInto(buf.mentions, text) // simplified: 條 reads as 条; offsets are those of s.Text
 	mentions := buf.mentions
-	buf.starts = clauseStartsInto(buf.starts, text, mentions)
+	buf.starts = clauseStartsIntoRef(buf.starts, text, mentions)
 	starts := buf.starts
 	buf.nouns = bindNounsInto(buf.nouns, text, mentions, starts)
 	nouns := buf.nouns
@@ -278,4 +279,26 @@ func clausesOf(text string) iter.Seq[string] {
 			yield(text[start:])
 		}
 	}
+}
+
+// clauseStartsIntoRef is clauseStartsInto as it was.
+func clauseStartsIntoRef(out []int, text string, ms []numMention) []int {
+	out = slices.Grow(out[:0], len(ms))[:len(ms)]
+	start, k := 0, 0
+	for i := 0; i < len(text) && k < len(ms); {
+		for k < len(ms) && ms[k].Start <= i {
+			out[k] = start
+			k++
+		}
+		if n := markAt(text, i); n > 0 {
+			i += n
+			start = i
+			continue
+		}
+		i++
+	}
+	for ; k < len(ms); k++ {
+		out[k] = start
+	}
+	return out
 }
