@@ -8,6 +8,7 @@ package prose
 import (
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -240,6 +241,10 @@ var (
 	rateWords = []string{"率", "平均", "比例", "占", "人均", "每"}
 )
 
+// introWordsPart says every word of introWords holds 部分: a sentence
+// without it holds none, and one pass for it rules most sentences out.
+var introWordsPart = !slices.ContainsFunc(introWords, func(w string) bool { return !strings.Contains(w, "部分") })
+
 // anySubject holds every word a rule starts from: a sentence with none
 // of them states no figure (most sentences).
 var anySubject = func() *strs.Set {
@@ -296,21 +301,32 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 	// A sentence ended by ；goes on in the next: 其中，区本级62条；各部门
 	// 1697条；… is one statement (chain), and the sentence before it
 	// (prev) gives its context.
-	prev, chain, block := "", "", -1
-	var buf scratch
+	//
+	// They are kept as their sentences and joined only for a sentence whose
+	// counts are read: joining them for every sentence was a fifth of the
+	// bytes the reader allocated. A sentence's chain and prev are the
+	// slices as they were when it came; the next sentence's update does not
+	// write their elements: an append to chain writes past them, and prev
+	// is built anew in spare, the memory of the prev before.
+	buf := scratchPool.Get().(*scratch)
+	defer buf.release()
+	chain, prev, spare := buf.chain[:0], buf.prev[:0], buf.spare[:0]
+	defer func() { buf.chain, buf.prev, buf.spare = chain, prev, spare }()
+	block := -1
 	for s := range sentences(doc) {
 		text := s.Text
 		if trad {
 			text = zh.FoldHan(text)
 		}
 		if s.Block != block {
-			prev, chain, block = "", "", s.Block
+			prev, chain, block = prev[:0], chain[:0], s.Block
 		}
-		st := statement{text: text, chain: chain, prev: prev}
+		stChain, stPrev := chain, prev
 		if strings.HasSuffix(text, "；") || strings.HasSuffix(text, ";") {
-			chain += text
+			chain = append(chain, text)
 		} else {
-			prev, chain = chain+text, ""
+			spare = append(append(spare[:0], chain...), text)
+			prev, spare, chain = spare, prev, chain[:0]
 		}
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
@@ -323,13 +339,14 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 			continue
 		}
 		if mayCount(text) {
-			for fig, c := range proseCounts(s, st, year, &buf) {
-				out[fig] = append(out[fig], c)
+			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
+			for _, fc := range proseCounts(s, st, year, buf) {
+				out[fc.figure] = append(out[fc.figure], fc.cand)
 			}
 		}
-		for fig, c := range proseZeros(s, text, at, &buf) {
-			if len(out[fig]) == 0 || !sameSentence(out[fig], s.Text) {
-				out[fig] = append(out[fig], c)
+		for _, fc := range proseZeros(s, text, at, buf) {
+			if len(out[fc.figure]) == 0 || !sameSentence(out[fc.figure], s.Text) {
+				out[fc.figure] = append(out[fc.figure], fc.cand)
 			}
 		}
 	}
@@ -375,13 +392,15 @@ func sameSentence(cs []proseCandidate, s string) bool {
 // sentenceOutOfScope reports whether a whole sentence speaks of another
 // period: a cumulative total as of a date (截至2019年12月31日，…累计…),
 // or a plan for a later year (2016年，我们将…).
+//
+// leadingYear reads the first 7 bytes only: it reads the sentence itself,
+// not its first 14 runes (7 bytes or more, or the whole sentence).
 func sentenceOutOfScope(text string, year int) bool {
-	head := strs.FirstRunes(text, 14)
 	if strings.HasPrefix(text, "截至") || strings.HasPrefix(text, "截止") {
 		return true
 	}
 	if year != 0 {
-		if y := leadingYear(head); y > year {
+		if y := leadingYear(text); y > year {
 			return true
 		}
 	}
@@ -428,27 +447,38 @@ func clauseStarts(text string, ms []numMention) []int {
 	return clauseStartsInto(nil, text, ms)
 }
 
-// clauseStartsInto is clauseStarts in the memory of out.
+// clauseStartsInto is clauseStarts in the memory of out. Between two
+// numbers it reads the bytes for a mark's first byte only (a table says
+// which): most bytes of a sentence start none.
 func clauseStartsInto(out []int, text string, ms []numMention) []int {
 	out = slices.Grow(out[:0], len(ms))[:len(ms)]
-	start, k := 0, 0
-	for i := 0; i < len(text) && k < len(ms); {
-		for k < len(ms) && ms[k].Start <= i {
-			out[k] = start
-			k++
+	start, i := 0, 0
+	for k, m := range ms {
+		for end := min(m.Start, len(text)); i < end; {
+			if !markLeads[text[i]] {
+				i++
+				continue
+			}
+			if n := markAt(text, i); n > 0 {
+				i += n
+				start = i
+				continue
+			}
+			i++
 		}
-		if n := markAt(text, i); n > 0 {
-			i += n
-			start = i
-			continue
-		}
-		i++
-	}
-	for ; k < len(ms); k++ {
 		out[k] = start
 	}
 	return out
 }
+
+// markLeads marks the first bytes of clauseMarks.
+var markLeads = func() *[256]bool {
+	var b [256]bool
+	for _, d := range clauseMarks {
+		b[d[0]] = true
+	}
+	return &b
+}()
 
 // markAt returns the length of the clause mark at text[i], or 0.
 func markAt(text string, i int) int {
@@ -479,10 +509,13 @@ func (st statement) says(words []string) bool {
 // proseCounts reads the numbers of a sentence that a rule claims; the
 // rules that need their context stated look for it in st and the sentence
 // before it.
-func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]proseCandidate {
+//
+// The candidates are in buf's memory, until the next sentence's reading.
+func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandidate {
 	text := st.text
-	var out map[string]proseCandidate // made for the first candidate: most sentences have none
-	if strs.ContainsAny(text, introWords) {
+	out := buf.counts[:0]
+	defer func() { buf.counts = out }()
+	if (!introWordsPart || strs.Index(text, "部分") >= 0) && strs.ContainsAny(text, introWords) {
 		return out // the sentence that lists the parts of the report counts nothing
 	}
 	buf.mentions = scanNumbersInto(buf.mentions, text) // simplified: 條 reads as 条; offsets are those of s.Text
@@ -495,16 +528,58 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]pr
 	// long clause (a table flattened to one line) has many numbers, so the
 	// words are found once per clause (cw), not once per number.
 	var cw clauseWords
-	// before is chain+text up to the number: a prefix of one string, and
-	// afterPart needs only the first 其中 or 包括 of it.
-	whole := st.chain + text
-	partAt := firstEnd(whole, 0, len(whole), partWords)
+	// before is chain+text up to the number: a prefix of one string, made
+	// only for a number after 其中 or 包括 (the rules read it then only).
+	// The first of them in chain+text is that of chain, else that of text:
+	// chain ends with ；, which neither word holds, so none stands across.
+	// partAt, found for the first number a rule's subject stands by, is
+	// where the first of them ends (-1 before).
+	var whole string
+	partAt := -1
 	sc := sentenceCache{text: text, st: st}
 	for k, m := range mentions {
 		if m.Kind != numCount && m.Kind != numMoney {
 			continue
 		}
 		b := nouns[k]
+		// The rules' tests come first: most numbers (a table flattened to
+		// one line has hundreds) have no rule's subject next to them, and
+		// then the checks of the clause are not needed. The tests are
+		// pure, so their order does not change what is read.
+		pre := dropEnumeration(b.pre) // the same for every rule
+		if !ruleSubjects.In(pre) && !afterSubjects.In(b.after) {
+			continue // no rule's subject: no rule claims the number
+		}
+		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
+		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
+		if partAt < 0 {
+			partAt = firstEnd(st.chain, 0, len(st.chain), partWords)
+			if partAt == math.MaxInt {
+				if e := firstEnd(text, 0, len(text), partWords); e != math.MaxInt {
+					partAt = len(st.chain) + e
+				}
+			}
+		}
+		afterPart := partAt <= len(st.chain)+m.Start
+		var before string
+		if afterPart {
+			if whole == "" {
+				whole = st.chain + text
+			}
+			before = whole[:len(st.chain)+m.Start]
+		}
+		// first is the first rule that claims the number.
+		first := -1
+		for i := range proseRules {
+			r := &proseRules[i] // a rule is large: copying it per number and rule cost more than its tests
+			if !(share && !r.anywhere) && r.claims(s, &sc, i, before, b, pre, &words, m, afterPart) {
+				first = i
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
 		cs := starts[k]
 		if cw.start != cs || cw.text == "" {
 			cw.reset(text, cs, clauseLimit(mentions, starts, k))
@@ -539,28 +614,20 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]pr
 			}
 			past = cw.past <= m.Start
 		}
-		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
-		before := whole[:len(st.chain)+m.Start]
-		afterPart := partAt <= len(before)
-		pre := dropEnumeration(b.pre) // the same for every rule
-		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
-		for i := range proseRules {
-			r := &proseRules[i] // a rule is large: copying it per number and rule cost more than its tests
+		for i := first; i < len(proseRules); i++ {
+			r := &proseRules[i]
 			// claims first: most rules fail its first tests on the words
 			// next to the number, while past rewrites the whole clause
 			// before it (quadratic on a long clause). Both are pure.
-			if share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, &words, m, afterPart) || past && r.past(clause) {
+			if i > first && (share && !r.anywhere || !r.claims(s, &sc, i, before, b, pre, &words, m, afterPart)) || past && r.past(clause) {
 				continue
 			}
-			if _, dup := out[r.figure]; dup {
+			if hasFigure(out, r.figure) {
 				break // the first statement in a sentence is the figure; later ones are parts
 			}
 			v := m.Value
 			unit := figureUnit(r.figure)
-			if out == nil {
-				out = map[string]proseCandidate{}
-			}
-			out[r.figure] = proseCandidate{
+			out = append(out, figureCandidate{r.figure, proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
 					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
 				inTopic:    r.inTopic(s.Topic),
@@ -568,7 +635,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) map[string]pr
 				cumulative: cumulative,
 				quantity:   strings.Contains(s.Heading, "数量"),
 				sentence:   s.Text,
-			}
+			}})
 			break
 		}
 	}
@@ -964,6 +1031,45 @@ type scratch struct {
 	starts   []int
 	nouns    []nounBinding
 	clauses  []zeroClause
+	counts   []figureCandidate // what proseCounts returns
+	zeros    []figureCandidate // what proseZeros returns
+	// the sentences of a statement and of the one before (readProse)
+	chain, prev, spare []string
+}
+
+// scratchPool keeps the buffers of one report's reading for the next
+// report's: in a roll-up of thousands, growing them anew for each was a
+// third of the bytes the reader allocated.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release clears the buffers, so that a pooled scratch keeps no report's
+// text alive, and puts them back in scratchPool.
+func (buf *scratch) release() {
+	clear(buf.mentions[:cap(buf.mentions)])
+	clear(buf.nouns[:cap(buf.nouns)])
+	clear(buf.clauses[:cap(buf.clauses)])
+	clear(buf.counts[:cap(buf.counts)])
+	clear(buf.zeros[:cap(buf.zeros)])
+	clear(buf.chain[:cap(buf.chain)])
+	clear(buf.prev[:cap(buf.prev)])
+	clear(buf.spare[:cap(buf.spare)])
+	scratchPool.Put(buf)
+}
+
+// figureCandidate is a candidate for a figure read from a sentence.
+type figureCandidate struct {
+	figure string
+	cand   proseCandidate
+}
+
+// hasFigure reports whether fcs holds a candidate for figure.
+func hasFigure(fcs []figureCandidate, figure string) bool {
+	for _, fc := range fcs {
+		if fc.figure == figure {
+			return true
+		}
+	}
+	return false
 }
 
 // zeroClause is a clause of a sentence and the zeroSubjects it holds.
@@ -976,8 +1082,11 @@ type zeroClause struct {
 //
 // subjectAt is where the first of anySubject stands in text, -1 for none:
 // the zero rules' subjects, among them, stand nowhere before it.
-func proseZeros(s sentence, text string, subjectAt int, buf *scratch) map[string]proseCandidate {
-	var out map[string]proseCandidate // made for the first zero: most sentences state none
+//
+// The candidates are in buf's memory, until the next sentence's reading.
+func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCandidate {
+	out := buf.zeros[:0]
+	defer func() { buf.zeros = out }()
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
@@ -995,12 +1104,28 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) map[string
 		if !topicIn(s.Topic, z.topics) {
 			continue
 		}
-		if !split && (subjectAt < 0 || !zeroSubjects.set.In(text[subjectAt:])) {
-			break // no rule's subject: no clause need be read (most sentences)
-		}
 		if !split {
-			for c := range clausesOf(text) {
+			first := -1 // where the first zero subject stands
+			if subjectAt >= 0 {
+				if at, _ := zeroSubjects.set.Index(text[subjectAt:]); at >= 0 {
+					first = subjectAt + at
+				}
+			}
+			if first < 0 {
+				break // no rule's subject: no clause need be read (most sentences)
+			}
+			// A clause that ends by first holds no subject, nor need one
+			// that holds none be kept: the rules read a clause only for a
+			// subject of theirs in it.
+			for start, end := range clauseSpans(text) {
+				if end <= first {
+					continue
+				}
+				c := text[start:end]
 				found := zeroSubjects.found(c)
+				if found == (wordBits{}) {
+					continue
+				}
 				clauses = append(clauses, zeroClause{c, found})
 				for i := range subjects {
 					subjects[i] |= found[i]
@@ -1033,19 +1158,13 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) map[string
 			}
 		}
 		if stated {
-			if out == nil {
-				out = map[string]proseCandidate{}
-			}
-			out[z.figure] = zero(z.figure)
+			out = append(out, figureCandidate{z.figure, zero(z.figure)}) // each rule's figure is another's
 		}
 	}
 	if bareNone(text) {
 		for _, fig := range sectionFigures(s) {
-			if _, ok := out[fig]; !ok {
-				if out == nil {
-					out = map[string]proseCandidate{}
-				}
-				out[fig] = zero(fig)
+			if !hasFigure(out, fig) {
+				out = append(out, figureCandidate{fig, zero(fig)})
 			}
 		}
 	}
@@ -1068,7 +1187,7 @@ func speaksOfOnly(text string, group []string) bool {
 // word of the forms (无法提供, 无正当理由), and 无违规收费情况 says nothing
 // of the fees collected.
 func noneStated(clause string, subjects []string) bool {
-	c := strings.TrimRight(clause, "。；;！!")
+	c := trimRightMarks(clause, clauseEndMarks)
 	if !hasSuffixAny(c, noneEnds) {
 		return false
 	}
@@ -1121,6 +1240,47 @@ func hasSuffixAny(s string, words []string) bool {
 	return false
 }
 
+// clauseEndMarks and sentenceEndMarks are the marks noneStated and
+// bareNone trim from the end of a clause or sentence, a rune each.
+var (
+	clauseEndMarks   = []string{"。", "；", ";", "！", "!"}
+	sentenceEndMarks = []string{"。", "；", ";", "！", "!", "."}
+)
+
+// markLastBytes marks the last bytes of clauseEndMarks and
+// sentenceEndMarks: a text that ends with a mark ends with its last byte.
+var markLastBytes = func() *[256]bool {
+	var b [256]bool
+	for _, m := range append(append([]string(nil), clauseEndMarks...), sentenceEndMarks...) {
+		b[m[len(m)-1]] = true
+	}
+	return &b
+}()
+
+// trimRightMarks is strings.TrimRight(s, strings.Join(marks, "")) for
+// marks that are whole runes, valid UTF-8: comparing their bytes with the
+// end of s costs little, where TrimRight's decoding of runes and search
+// of the cutset was most of bareNone's cost on a sentence that is none.
+// (A valid rune's bytes end s exactly when the last rune decoded from s
+// is that rune.)
+func trimRightMarks(s string, marks []string) string {
+	for {
+		if len(s) == 0 || !markLastBytes[s[len(s)-1]] {
+			return s // most sentences end with none: one test
+		}
+		n := len(s)
+		for _, m := range marks {
+			if strings.HasSuffix(s, m) {
+				s = s[:len(s)-len(m)]
+				break
+			}
+		}
+		if len(s) == n {
+			return s
+		}
+	}
+}
+
 // bareNoneEnds end a sentence that only says there was none: 我镇2016年度
 // 无申请。 暂无。
 var bareNoneEnds = []string{"无", "无申请", "无此情况", "无此类情况", "无相关情况", "无此项", "未发生", "没有发生", "没有"}
@@ -1129,7 +1289,7 @@ var bareNoneEnds = []string{"无", "无申请", "无此情况", "无此类情况
 // no number but a year: under the section on fees or on review and
 // litigation, it states that section's figures are zero.
 func bareNone(text string) bool {
-	t := strings.TrimRight(text, "。；;！!.")
+	t := trimRightMarks(text, sentenceEndMarks)
 	// A rune is 4 bytes at most (an invalid byte counts as one): a longer
 	// text has more than 16, and counting them was most of the test.
 	if len(t) > 4*16 || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
@@ -1183,13 +1343,13 @@ var zeroNegations = func() []*strs.Set {
 // anyZeroWord holds zeroWords.
 var anyZeroWord = strs.NewSet(zeroWords...)
 
-// clausesOf yields the clauses of a sentence cut at its commas, semicolons
-// and full stops, the empty ones left out: the fields of
-// strings.FieldsFunc at ，,；;。, found byte by byte. (In UTF-8 the bytes
-// of ，；。 never occur inside another character, valid or not: their
-// first bytes EF and E3 continue no character.)
-func clausesOf(text string) iter.Seq[string] {
-	return func(yield func(string) bool) {
+// clauseSpans yields the start and end of each clause of a sentence cut
+// at its commas, semicolons and full stops, the empty ones left out: the
+// fields of strings.FieldsFunc at ，,；;。, found byte by byte. (In UTF-8
+// the bytes of ，；。 never occur inside another character, valid or not:
+// their first bytes EF and E3 continue no character.)
+func clauseSpans(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
 		start := 0
 		for i := 0; i < len(text); {
 			n := 0
@@ -1209,14 +1369,14 @@ func clausesOf(text string) iter.Seq[string] {
 				i++
 				continue
 			}
-			if i > start && !yield(text[start:i]) {
+			if i > start && !yield(start, i) {
 				return
 			}
 			i += n
 			start = i
 		}
 		if start < len(text) {
-			yield(text[start:])
+			yield(start, len(text))
 		}
 	}
 }

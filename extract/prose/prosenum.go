@@ -104,7 +104,11 @@ func scanNumbersInto(out []numMention, s string) []numMention {
 		} else {
 			r, size = decodeRune(s, i)
 		}
-		switch {
+		if !pnMayStart(r) {
+			i += size // most characters: the switch's default
+			continue
+		}
+		switch { // pnStarts holds every rune a case takes
 		case r >= '０' && r <= '９':
 			i = sc.digits(i)
 		case r == '第':
@@ -125,6 +129,26 @@ func scanNumbersInto(out []numMention, s string) []numMention {
 	}
 	sc.fixRanges()
 	return sc.out
+}
+
+// pnStarts marks the runes of the Basic Multilingual Plane at which
+// scanNumbersInto's switch does more than step over the rune: the tests
+// of its cases, made once for each rune.
+var pnStarts = func() *[1 << 16 / 64]uint64 {
+	var bits [1 << 16 / 64]uint64
+	for r := rune(utf8.RuneSelf); r < 1<<16; r++ {
+		if r >= '０' && r <= '９' || r == '第' || pnIsOpen(r) || r == '百' || isCNNumeral(r) || r == '几' ||
+			r == '数' || r == '上' || r == '成' || (r >= 0x2460 && r <= 0x249B) || (r >= 0x3220 && r <= 0x3229) {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
+}()
+
+// pnMayStart reports whether a number may start at rune r (not ASCII):
+// false when scanNumbersInto's switch would only step over it.
+func pnMayStart(r rune) bool {
+	return r >= 1<<16 || pnStarts[r/64]&(1<<(r%64)) != 0
 }
 
 type pnScanner struct {
@@ -370,6 +394,9 @@ func pnMatchUnit(s string, cn bool) (pnUnit, bool) {
 
 func pnSkipSpace(s string, i int) int {
 	for i < len(s) {
+		if !pnSpaceLead(s[i]) {
+			break // most characters: no decoding
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !zh.IsLineSpace(r) {
 			break
@@ -377,6 +404,14 @@ func pnSkipSpace(s string, i int) int {
 		i += size
 	}
 	return i
+}
+
+// pnSpaceLead reports whether a rune that zh.IsLineSpace holds may start
+// with byte c: ' ', '\t', and the lead bytes of U+00A0 (C2), U+2000–200B,
+// U+202F, U+205F (E2), U+3000 (E3) and U+FEFF (EF). An invalid byte
+// decodes to U+FFFD, no space.
+func pnSpaceLead(c byte) bool {
+	return c == ' ' || c == '\t' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF
 }
 
 func pnSkipSpaceBack(s string, i, lo int) int {
@@ -444,6 +479,9 @@ func (sc *pnScanner) prefix(st int) (int, bool) {
 	for pass := 0; pass < 2; pass++ {
 		pre := s[sc.last:p]
 		for _, w := range pnApproxBefore {
+			if !pnApproxEnds.may(pre) {
+				break // no approx word ends pre (most numbers): none need be tried
+			}
 			if strings.HasSuffix(pre, w) {
 				ws := p - len(w)
 				if !pnApproxGuard(w, pnPrevRune(s, ws, sc.last)) {
@@ -464,6 +502,42 @@ func (sc *pnScanner) prefix(st int) (int, bool) {
 // pnCodeWords are labels before phone numbers, postcodes and IDs.
 var pnCodeWords = []string{"电话", "传真", "邮编", "邮政编码", "手机", "热线", "号码", "编号", "代码", "信箱", "备", "QQ", "qq", "微信", "账号", "帐号", "邮箱", "座机", "专线", "代号"}
 
+// pnApproxEnds and pnCodeEnds are the ends of pnApproxBefore and
+// pnCodeWords: prefix and codeContext test every number's words before
+// it against the lists.
+var (
+	pnApproxEnds = newSuffixSet(pnApproxBefore)
+	pnCodeEnds   = newSuffixSet(pnCodeWords)
+)
+
+// A suffixSet tells in one test whether a text may end with a word of a
+// list: it holds a bit for the last two bytes of each word. A text ends
+// with a word only if its last two bytes are the word's.
+type suffixSet [1 << 16 / 64]uint64
+
+// newSuffixSet compiles words, all of two bytes or more.
+func newSuffixSet(words []string) *suffixSet {
+	var s suffixSet
+	for _, w := range words {
+		if len(w) < 2 {
+			panic("prose: a word of a suffixSet is shorter than two bytes")
+		}
+		k := int(w[len(w)-2])<<8 | int(w[len(w)-1])
+		s[k/64] |= 1 << (k % 64)
+	}
+	return &s
+}
+
+// may reports whether text may end with one of the words: false when
+// strings.HasSuffix(text, w) is false for every word w.
+func (s *suffixSet) may(text string) bool {
+	if len(text) < 2 {
+		return false
+	}
+	k := int(text[len(text)-2])<<8 | int(text[len(text)-1])
+	return s[k/64]&(1<<(k%64)) != 0
+}
+
 func (sc *pnScanner) codeContext(st int) bool {
 	s := sc.s
 	p := st
@@ -475,6 +549,9 @@ func (sc *pnScanner) codeContext(st int) bool {
 		p -= size
 	}
 	pre := s[max(0, p-12):p]
+	if !pnCodeEnds.may(pre) {
+		return false // no code word ends pre: most numbers
+	}
 	for _, w := range pnCodeWords {
 		if strings.HasSuffix(pre, w) {
 			return true
