@@ -206,7 +206,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	sp.inIntro = false
 	// An attachment starts with 附 or names a 统计表 ahead: the last one
 	// says where none is left, and isAttachment need not look.
-	lastTable := strings.LastIndex(t, "统计表")
+	lastTable := lastIndex(t, "统计表")
 	mayAttach := strings.Contains(t, "附") || lastTable >= 0
 	start := 0       // start of the pending sentence
 	boundary := true // a heading may start here
@@ -858,4 +858,19 @@ func syllableEnd(r rune, vowel bool) bool {
 		return false
 	}
 	return r == 'n' || r == 'g' || r == 'r' || strings.ContainsRune("aeiou", r) || strings.ContainsRune(tonedVowels, r)
+}
+
+// lastIndex is strings.LastIndex for a word most texts do not hold: the
+// forward search is vectorised and gives up at once where LastIndex would
+// hash its way back through the whole text.
+func lastIndex(s, word string) int {
+	last := -1
+	for i := 0; ; {
+		j := strings.Index(s[i:], word)
+		if j < 0 {
+			return last
+		}
+		last = i + j
+		i = last + 1
+	}
 }

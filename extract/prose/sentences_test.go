@@ -483,3 +483,14 @@ func BenchmarkSplitSentences(b *testing.B) {
 		}
 	}
 }
+
+func FuzzLastIndex(f *testing.F) {
+	for _, s := range []string{"", "统计表", "附件：统计表统计表", "统计统计表表", "x统计表y统计"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lastIndex(s, "统计表"), strings.LastIndex(s, "统计表"); got != want {
+			t.Fatalf("lastIndex(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
