@@ -164,18 +164,28 @@ done:
 			}
 		}
 	}
+	// The pieces go to the reader's slab, room for every raw piece taken
+	// at the first kept and what is not kept given back.
+	var pieceSlab *slab[piece]
+	if fr.bufs != nil {
+		pieceSlab = &fr.bufs.pieces
+	}
+	var room []piece
 	for i, rw := range raws {
 		p, keep, valid := classify(s, rw[0], rw[1])
 		if !valid {
+			pieceSlab.giveBack(room, len(room))
 			return nil, "", end, false
 		}
 		if keep {
-			if pieces == nil {
-				pieces = make([]piece, 0, len(raws)-i)
+			if room == nil {
+				room = pieceSlab.take(len(raws) - i)
 			}
-			pieces = append(pieces, p)
+			room[len(pieces)] = p
+			pieces = room[: len(pieces)+1 : len(pieces)+1]
 		}
 	}
+	pieceSlab.giveBack(room, len(room)-len(pieces))
 	return pieces, tail, end, true
 }
 

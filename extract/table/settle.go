@@ -29,9 +29,11 @@ func (r *Result) Settle(stated map[string]xxgk.Value, place func(xxgk.Evidence) 
 	if fr == nil {
 		return false
 	}
-	// The stream goes back for the next document (see release).
+	// The stream and the reader's buffers go back for the next document
+	// (see release).
 	r.undecided = nil
 	defer fr.s.release()
+	defer fr.release()
 	if len(stated) == 0 {
 		return false
 	}

@@ -66,6 +66,9 @@ type streamBufs struct {
 var freeBufs = make(chan *streamBufs, 8)
 
 func getBufs() *streamBufs {
+	if !reuseBuffers {
+		return new(streamBufs)
+	}
 	select {
 	case b := <-freeBufs:
 		return b

@@ -159,6 +159,9 @@ type formReader struct {
 	// pending holds the rows found per table until solve: splitting cells
 	// is the costly part, and only the best-matching form is solved.
 	pending []pendingTable
+	// bufs are where the slices above and the rows, regions and cells
+	// read come from, returned by release.
+	bufs *readerBufs
 }
 
 type pendingTable struct {
@@ -204,7 +207,11 @@ type rowRead struct {
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
 	ix := indexOf(f)
-	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make([]foundRow, len(ix.rows))}
+	b := getReaderBufs()
+	found := reuse(b.found, len(ix.rows))[:len(ix.rows)]
+	clear(found) // rows of another reader's search
+	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: found,
+		raws: b.raws[:0], pending: b.pending[:0], bufs: b}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -289,9 +296,9 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 	}
 	cursor := start
 	dataRows := t.DataRows()
-	// A row read is large (some 150 bytes): one allocation for as many
-	// as the table has, rather than growing the list as rows are found.
-	rows := make([]rowRead, 0, len(dataRows))
+	// A row read is large (some 150 bytes): room for as many as the table
+	// has, rather than growing the list as rows are found.
+	rows := fr.bufs.rows.take(len(dataRows))[:0]
 	if len(dataRows) == 1 && fr.rowPats[dataRows[0]].Unlabelled {
 		rr, ok := fr.readUnlabelled(t, from)
 		if !ok {
@@ -405,7 +412,11 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false // the label runs on into other words
 	}
 	pieces, tail, end, ok := fr.readRegion(pos)
-	if !ok || !fr.boundaryAfter(end) {
+	if !ok {
+		return rowRead{}, false
+	}
+	if !fr.boundaryAfter(end) {
+		fr.bufs.pieces.giveBack(pieces, len(pieces)) // the last taken, not kept
 		return rowRead{}, false
 	}
 	o := s.origins[s.origin[st]]

@@ -40,6 +40,9 @@ func Read(doc *document.Document, year int) Result {
 	if r.reader != nil && r.reader.undecided() {
 		res.undecided = r.reader // it reads the stream again when settled
 	} else {
+		if r.reader != nil {
+			r.reader.release()
+		}
 		s.release()
 	}
 	return res
@@ -69,6 +72,7 @@ func readTables(s *stream, year int) tablesResult {
 		fr := newFormReader(s, f, year)
 		fr.read()
 		if fr.matched == 0 || fr.matched+fr.anchored < minRows {
+			fr.release()
 			continue
 		}
 		score := fr.matched*2 + fr.valued + fr.anchored
@@ -82,6 +86,9 @@ func readTables(s *stream, year int) tablesResult {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
 	best := all[0].fr
+	for _, o := range all[1:] {
+		o.fr.release() // only the best form is solved
+	}
 	best.solve()
 	return tablesResult{form: best.form.ID, cells: best.cells, findings: mergeBlankForms(best.findings, len(best.cells)), reader: best}
 }
