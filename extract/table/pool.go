@@ -93,6 +93,14 @@ type readerBufs struct {
 	pending []pendingTable
 	rows    slab[rowRead] // the rows found of each table
 	pieces  slab[piece]   // the value regions read
+	solve   solveScratch
+}
+
+// solveScratch is what solving a table's rows works in.
+type solveScratch struct {
+	vals slab[cellVal] // candidate cells and the cells solved
+	cur  []cellVal     // enumerate's split being made
+	ints []int64       // splitDigits' parts, a stack of them
 }
 
 // freeReaders holds the buffers of released readers: a bounded free list,
@@ -130,6 +138,8 @@ func (fr *formReader) release() {
 	b.pending = pooled(fr.pending)
 	b.rows.reset()
 	b.pieces.reset()
+	b.solve.vals.reset()
+	b.solve.cur, b.solve.ints = pooled(b.solve.cur), pooled(b.solve.ints)
 	fr.found, fr.raws, fr.pending = nil, nil, nil
 	select {
 	case freeReaders <- b:

@@ -661,7 +661,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		})
 		return
 	}
-	solved := solveTable(t, rows, nil)
+	solved := solveTable(t, rows, nil, &fr.bufs.solve)
 	for i, rr := range rows {
 		vals := solved.values[i]
 		if vals == nil {
