@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"xxgk/document"
 	"xxgk/templates"
@@ -20,7 +21,12 @@ type stream struct {
 	runes  []rune  // folded text with markers
 	origin []int32 // runes[i] came from origins[origin[i]]
 	offset []int32 // runes[i] came from byte offset[i] of that origin's text
-	// letters is runes without markers, for label search.
+	// letters is runes without markers, for label search. It is the
+	// letters' buffer itself (letterBuf), not a copy: the buffer goes back
+	// for the next document when the stream is released, so no string cut
+	// from letters may outlive the stream. Those cut (a piece's digits, a
+	// label's rest) are compared, parsed or copied into messages, and live
+	// in the reader's buffers, which are released with the stream.
 	letters string
 	origins []origin
 	// Every letter's byte offset in letters and index in runes, and for
@@ -410,7 +416,9 @@ func (s *stream) addLetter(r rune) {
 func (s *stream) index() {
 	bufs := s.bufs
 	ids, counts := s.ids, s.counts
-	s.letters = string(s.letterBuf)
+	// The string is the buffer, written no more until release: a copy was
+	// a tenth of the bytes the table reader allocated.
+	s.letters = unsafe.String(unsafe.SliceData(s.letterBuf), len(s.letterBuf))
 	s.posStart = reuse(bufs.posStart, len(counts)+1)[:len(counts)+1]
 	s.posStart[0] = 0
 	for k, c := range counts {
