@@ -199,3 +199,47 @@ func TestParseDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneTableGivesFirstSeenOrder checks the rune table against a map:
+// every rune's id is the order it was first added in, ASCII or not, as the
+// table grows and when it is reused.
+func TestRuneTableGivesFirstSeenOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	tab := newRuneTable(1024)
+	for round := range 3 {
+		want := map[rune]int32{}
+		for range 20000 {
+			var r rune
+			switch rng.IntN(3) {
+			case 0:
+				r = rune(rng.IntN(utf8.RuneSelf))
+			case 1:
+				r = 0x4e00 + rune(rng.IntN(3000*(round+1)))
+			default:
+				r = rune(rng.IntN(0x110000))
+			}
+			id, added := tab.add(r)
+			w, seen := want[r]
+			if !seen {
+				w = int32(len(want))
+				want[r] = w
+			}
+			if id != w || added == seen {
+				t.Fatalf("round %d: add(%q) = %d, %v; want %d, %v", round, r, id, added, w, !seen)
+			}
+		}
+		for r, w := range want {
+			if id, ok := tab.get(r); !ok || id != w {
+				t.Fatalf("round %d: get(%q) = %d, %v; want %d", round, r, id, ok, w)
+			}
+		}
+		for _, r := range []rune{0, 'a', '\x7f', 0x10ffff} {
+			if _, seen := want[r]; !seen {
+				if _, ok := tab.get(r); ok {
+					t.Fatalf("round %d: get(%q) found a rune never added", round, r)
+				}
+			}
+		}
+		tab = reuseRuneTable(tab.keys, tab.ids, tab.ascii)
+	}
+}

@@ -60,6 +60,7 @@ type streamBufs struct {
 	runes, keys                                      []rune
 	origin, offset, letterByte, letterRune, pos, ids []int32
 	posStart, counts, tableIDs                       []int32
+	ascii                                            *[utf8.RuneSelf]int32
 	origins                                          []origin
 	occ                                              map[string]occRange
 	occBuf                                           []span
@@ -111,11 +112,14 @@ func pooled[T any](b []T) []T {
 
 // runeTable maps runes to small ids: an open-addressing hash table, much
 // cheaper per document than a Go map for the few thousand distinct runes of
-// a report.
+// a report. ASCII runes (the digits of every cell) have a slot each
+// instead, with no hash and no probe.
 type runeTable struct {
-	keys []rune // rune+1, so that 0 is an empty slot and NUL a rune like others
-	ids  []int32
-	n    int
+	keys   []rune // rune+1, so that 0 is an empty slot and NUL a rune like others
+	ids    []int32
+	n      int // ids given
+	hashed int // keys used
+	ascii  *[utf8.RuneSelf]int32
 }
 
 func newRuneTable(size int) runeTable {
@@ -123,16 +127,17 @@ func newRuneTable(size int) runeTable {
 	for c < size*2 {
 		c *= 2
 	}
-	return runeTable{keys: make([]rune, c), ids: make([]int32, c)}
+	return runeTable{keys: make([]rune, c), ids: make([]int32, c), ascii: new([utf8.RuneSelf]int32)}
 }
 
 // reuseRuneTable is newRuneTable(1024) in the slices of an earlier table.
-func reuseRuneTable(keys []rune, ids []int32) runeTable {
-	if len(keys) < 2048 || len(keys) != len(ids) || len(keys)&(len(keys)-1) != 0 {
+func reuseRuneTable(keys []rune, ids []int32, ascii *[utf8.RuneSelf]int32) runeTable {
+	if len(keys) < 2048 || len(keys) != len(ids) || len(keys)&(len(keys)-1) != 0 || ascii == nil {
 		return newRuneTable(1024)
 	}
 	clear(keys)
-	return runeTable{keys: keys, ids: ids}
+	clear(ascii[:])
+	return runeTable{keys: keys, ids: ids, ascii: ascii}
 }
 
 // slot returns the slot of key k (a rune+1), or the empty slot for it.
@@ -146,19 +151,32 @@ func (t *runeTable) slot(k rune) int {
 }
 
 func (t *runeTable) get(r rune) (int32, bool) {
+	if uint32(r) < utf8.RuneSelf {
+		id := t.ascii[r] // id+1, 0 when absent
+		return id - 1, id != 0
+	}
 	i := t.slot(r + 1)
 	return t.ids[i], t.keys[i] == r+1
 }
 
 // add inserts r with the next id unless present; it returns r's id.
 func (t *runeTable) add(r rune) (id int32, added bool) {
-	if (t.n+1)*2 > len(t.keys) {
+	if uint32(r) < utf8.RuneSelf {
+		if id := t.ascii[r]; id != 0 {
+			return id - 1, false
+		}
+		t.ascii[r] = int32(t.n) + 1
+		t.n++
+		return int32(t.n - 1), true
+	}
+	if (t.hashed+1)*2 > len(t.keys) {
 		old := *t
 		*t = newRuneTable(len(old.keys))
+		t.n, t.ascii = old.n, old.ascii
 		for i, k := range old.keys {
 			if k != 0 {
 				t.keys[t.slot(k)], t.ids[t.slot(k)] = k, old.ids[i]
-				t.n++
+				t.hashed++
 			}
 		}
 	}
@@ -168,6 +186,7 @@ func (t *runeTable) add(r rune) (id int32, added bool) {
 	}
 	t.keys[i], t.ids[i] = r+1, int32(t.n)
 	t.n++
+	t.hashed++
 	return t.ids[i], true
 }
 
@@ -188,7 +207,7 @@ func (s *stream) release() {
 	b.origins = pooled(s.origins)
 	clear(s.occ) // the words are the templates': no document string is kept
 	b.occ, b.occBuf = s.occ, pooled(s.occBuf)
-	b.keys, b.tableIDs = s.runeID.keys, s.runeID.ids
+	b.keys, b.tableIDs, b.ascii = s.runeID.keys, s.runeID.ids, s.runeID.ascii
 	if len(b.keys) > maxPooled {
 		b.keys, b.tableIDs = nil, nil
 	}
@@ -253,7 +272,7 @@ func newStream(doc *document.Document) *stream {
 	s.letterRune = reuse(b.letterRune, size)
 	s.ids = reuse(b.ids, size)
 	s.counts = reuse(b.counts, 1024)
-	s.runeID = reuseRuneTable(b.keys, b.tableIDs)
+	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
 	s.occ, s.occBuf = b.occ, b.occBuf[:0]
 	for _, b := range doc.Blocks {
 		if b.Table != nil {

@@ -34,7 +34,9 @@ func BenchmarkStream(b *testing.B) {
 		s := newStream(doc)
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
-			readTables(s, 2025)
+			if r := readTables(s, 2025); r.reader != nil {
+				r.reader.release() // as Read does
+			}
 		}
 	})
 }
