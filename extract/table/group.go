@@ -41,7 +41,8 @@ func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRea
 		first, last := order[kids[0]], order[kids[len(kids)-1]]
 		from, to, at := 0, len(fr.s.runes), len(rows)
 		found := false
-		for i, rr := range rows {
+		for i := range rows {
+			rr := &rows[i] // a row read is large: not copied
 			switch o := order[rr.row]; {
 			case o >= first && o <= last:
 				found = true

@@ -579,7 +579,7 @@ func (s *stream) source(a, b int) string {
 			_, size := utf8.DecodeRuneInString(o.text[to:])
 			to += size
 		}
-		if i == a && isLabelLead(o.text[:from]) {
+		if i == a && from > 0 && isLabelLead(o.text[:from]) { // at 0, from stays 0
 			from = 0
 		}
 		if t := strings.TrimSpace(o.text[min(from, to):to]); t != "" {

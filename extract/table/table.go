@@ -49,8 +49,10 @@ type formIndex struct {
 	// instead of growing it cell by cell.
 	cells int
 	// rows numbers the form's rows, for a reader's found, and holds what
-	// a row search needs of each in one place (one map lookup per search).
-	rows map[*templates.Row]*rowInfo
+	// a row search needs of each in one place; dataInfos are those of each
+	// table's data rows, in order (one map lookup per table).
+	rows      map[*templates.Row]*rowInfo
+	dataInfos map[*templates.Table][]*rowInfo
 }
 
 // rowInfo is what the form index knows of a row.
@@ -124,10 +126,20 @@ func newFormIndex(f *templates.Form) *formIndex {
 					ix.starts[string(r[:startRunes])] = true
 				}
 			}
+			digits := strings.TrimRight(zh.Fold(r.Number), ".、)")
+			if !allDigits(digits) {
+				digits = ""
+			}
 			for _, a := range ix.tries[r] {
 				first, _ := utf8.DecodeRuneInString(a)
-				ix.byFirst[first] = append(ix.byFirst[first], rowAlt{r, a})
+				ix.byFirst[first] = append(ix.byFirst[first], rowAlt{r, a, digits})
 			}
+		}
+	}
+	ix.dataInfos = map[*templates.Table][]*rowInfo{}
+	for _, t := range f.Tables {
+		for _, r := range t.DataRows() {
+			ix.dataInfos[t] = append(ix.dataInfos[t], ix.rows[r])
 		}
 	}
 	for _, w := range []string{"统计指标", "指标名称", "计量单位", "单位", "统计数", "历年累计", "本年度", "信息内容", "申请人情况"} {
@@ -182,6 +194,9 @@ type foundRow struct {
 type rowAlt struct {
 	row *templates.Row
 	alt string
+	// digits are the row's numbering when it is digits (5 of 5. or 5、),
+	// "" when not: what numberingBefore looks for before the label.
+	digits string
 }
 
 // rowRead is what was found for one row.
@@ -307,11 +322,12 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 		rows = append(rows, rr)
 		cursor = rr.regionEnd()
 	} else {
+		infos := fr.dataInfos[t]
 		for i := 0; i < len(dataRows); {
 			best, bestAt := -1, -1
-			var bestRead rowRead
+			var bestRead *rowRead // in found: the rows of the window are distinct
 			for j := i; j < len(dataRows) && j < i+window; j++ {
-				rr, ok := fr.findRow(dataRows[j], cursor)
+				rr, ok := fr.findRow(dataRows[j], infos[j], cursor)
 				if ok && (bestAt < 0 || rr.labelStart < bestAt) {
 					best, bestAt, bestRead = j, rr.labelStart, rr
 				}
@@ -320,7 +336,7 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 				i++
 				continue
 			}
-			rows = append(rows, bestRead)
+			rows = append(rows, *bestRead)
 			cursor = bestRead.regionEnd()
 			i = best + 1
 		}
@@ -329,9 +345,9 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 		return from
 	}
 	rows = fr.readGroupRows(t, fr.readMisprinted(t, rows))
-	for _, rr := range rows {
+	for i := range rows {
 		fr.matched++
-		if hasNumber(rr.region) {
+		if hasNumber(rows[i].region) {
 			fr.valued++
 		}
 	}
@@ -348,16 +364,16 @@ func (rr rowRead) regionEnd() int {
 }
 
 // findRow finds the first acceptable occurrence of row's label at or after
-// from.
-func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
-	info := fr.rows[row]
-	n := info.num
-	if c := &fr.found[n]; c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
-		return c.rr, c.ok
+// from. The row read is the reader's (in found, until row is searched
+// again): a row read is large, and most are not taken.
+func (fr *formReader) findRow(row *templates.Row, info *rowInfo, from int) (*rowRead, bool) {
+	c := &fr.found[info.num]
+	if c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
+		return &c.rr, c.ok
 	}
-	rr, ok := fr.searchRow(row, info, from)
-	fr.found[n] = foundRow{from, rr, ok, true}
-	return rr, ok
+	c.rr, c.ok = fr.searchRow(row, info, from)
+	c.from, c.set = from, true
+	return &c.rr, c.ok
 }
 
 func (fr *formReader) searchRow(row *templates.Row, info *rowInfo, from int) (rowRead, bool) {
