@@ -61,6 +61,7 @@ type streamBufs struct {
 	origin, offset, letterByte, letterRune, pos, ids []int32
 	posStart, counts, tableIDs                       []int32
 	ascii                                            *[utf8.RuneSelf]int32
+	folds                                            [foldCacheSize]foldEntry
 	origins                                          []origin
 	occ                                              map[string]occRange
 	occBuf                                           []span
@@ -329,6 +330,15 @@ func (s *stream) addText(o origin, text string) {
 	if isRuleLine(text) {
 		return // +----+----+ or ├────┼────┤: a border, only a separator
 	}
+	// Every rune of a report passes here: the stream's slices are worked
+	// on in locals, stored back at the end, rather than loaded from and
+	// stored to the stream for each rune; and the fold of a rune outside
+	// ASCII is looked up in the stream's cache first (the full-width
+	// punctuation of Chinese text would ask zh's map each time).
+	runes, orig, offset := s.runes, s.origin, s.offset
+	letterBuf, letterByte, letterRune := s.letterBuf, s.letterByte, s.letterRune
+	ids, counts := s.ids, s.counts
+	folds := &s.bufs.folds
 	for at, r := range text {
 		if r == '|' || r == '\t' || isBoxRune(r) {
 			pendingSpace = 2
@@ -338,7 +348,15 @@ func (s *stream) addText(o origin, text string) {
 			pendingSpace++
 			continue
 		}
-		f := zh.FoldRune(r)
+		var f rune
+		if r < utf8.RuneSelf {
+			f = asciiFolds[r]
+		} else if c := &folds[r&(foldCacheSize-1)]; c.r == r {
+			f = c.f
+		} else {
+			f = zh.FoldRune(r)
+			c.r, c.f = r, f
+		}
 		if f < 0 {
 			continue
 		}
@@ -348,21 +366,50 @@ func (s *stream) addText(o origin, text string) {
 				mark = spaceMark
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
-				s.runes = append(s.runes, mark)
-				s.origin = append(s.origin, oi)
-				s.offset = append(s.offset, int32(at))
+				runes = append(runes, mark)
+				orig = append(orig, oi)
+				offset = append(offset, int32(at))
 			}
 			pendingSpace = 0
 		}
-		s.runes = append(s.runes, f)
-		s.origin = append(s.origin, oi)
-		s.offset = append(s.offset, int32(at))
+		runes = append(runes, f)
+		orig = append(orig, oi)
+		offset = append(offset, int32(at))
 		if !isMark(f) {
-			s.addLetter(f)
+			// The letter's place, UTF-8 and rune id (see index).
+			letterByte = append(letterByte, int32(len(letterBuf)))
+			letterRune = append(letterRune, int32(len(runes)-1))
+			letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
+			id, added := s.runeID.add(f)
+			if added {
+				counts = append(counts, 0)
+			}
+			counts[id]++
+			ids = append(ids, id)
 		}
 		prev = f
 	}
+	s.runes, s.origin, s.offset = runes, orig, offset
+	s.letterBuf, s.letterByte, s.letterRune = letterBuf, letterByte, letterRune
+	s.ids, s.counts = ids, counts
 }
+
+// asciiFolds is zh.FoldRune of every ASCII rune.
+var asciiFolds = func() (f [utf8.RuneSelf]rune) {
+	for r := range f {
+		f[r] = zh.FoldRune(rune(r))
+	}
+	return f
+}()
+
+// foldCacheSize is the number of entries of a stream's fold cache (a power
+// of two): a report's runes outside ASCII, mostly CJK, are a few thousand.
+const foldCacheSize = 4096
+
+// foldEntry caches zh.FoldRune(r) = f for one rune r outside ASCII (an
+// entry whose r is 0, as made, matches none). The fold of a rune is always
+// the same: the cache is kept from one document to the next.
+type foldEntry struct{ r, f rune }
 
 // isBoxRune reports whether r draws table borders (│ ├ ─ ┼ …), as text
 // browsers and some editors render tables.
@@ -414,20 +461,6 @@ func (s *stream) addGrid(b document.Block) {
 		}
 		s.mark(rowMark)
 	}
-}
-
-// addLetter indexes the letter r just added as the last rune of the
-// stream (in the same pass, rather than one more over the stream).
-func (s *stream) addLetter(r rune) {
-	s.letterByte = append(s.letterByte, int32(len(s.letterBuf)))
-	s.letterRune = append(s.letterRune, int32(len(s.runes)-1))
-	s.letterBuf = utf8.AppendRune(s.letterBuf, r) // U+FFFD for an invalid rune
-	id, added := s.runeID.add(r)
-	if added {
-		s.counts = append(s.counts, 0)
-	}
-	s.counts[id]++
-	s.ids = append(s.ids, id)
 }
 
 // index makes the letters' string and, for every rune id, the list of
