@@ -81,3 +81,35 @@ func TestNumberingBeforeMatchesReference(t *testing.T) {
 		t.Fatal("no numbering found before any row: the test checks nothing")
 	}
 }
+
+// TestCellInfosMatchTemplates checks what putRow takes from a form's index
+// against what the templates say of every cell of every row.
+func TestCellInfosMatchTemplates(t *testing.T) {
+	n := 0
+	for _, f := range templates.Forms() {
+		ix := indexOf(f)
+		for _, tb := range f.Tables {
+			for _, r := range tb.Rows {
+				infos, ok := ix.cellInfos[r]
+				if !ok {
+					continue
+				}
+				unitRow := r.Key
+				if r.IsGroup {
+					unitRow = ix.kids[r][0].Key
+				}
+				for c, col := range tb.DataColumns() {
+					want := cellInfo{key: tb.CellKey(r.Key, col.Key), unit: tb.Unit(unitRow, col.Key)}
+					want.table, want.rowLabel, want.colLabel, _ = tb.Place(r.Key, col.Key)
+					if infos[c] != want {
+						t.Fatalf("%s %s: %+v, want %+v", f.ID, want.key, infos[c], want)
+					}
+					n++
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d cells checked", n)
+	}
+}

@@ -53,6 +53,16 @@ type formIndex struct {
 	// table's data rows, in order (one map lookup per table).
 	rows      map[*templates.Row]*rowInfo
 	dataInfos map[*templates.Table][]*rowInfo
+	// cellInfos are what putRow writes of each cell of a row, by data
+	// column, named once per form rather than looked up in the templates'
+	// maps for every cell of every report (rows of one table only).
+	cellInfos map[*templates.Row][]cellInfo
+}
+
+// cellInfo is what the templates say of a cell: its key, unit and place.
+type cellInfo struct {
+	key, unit                 string
+	table, rowLabel, colLabel string
 }
 
 // rowInfo is what the form index knows of a row.
@@ -134,6 +144,32 @@ func newFormIndex(f *templates.Form) *formIndex {
 				first, _ := utf8.DecodeRuneInString(a)
 				ix.byFirst[first] = append(ix.byFirst[first], rowAlt{r, a, digits})
 			}
+		}
+	}
+	ix.cellInfos = map[*templates.Row][]cellInfo{}
+	shared := map[*templates.Row]bool{}
+	for _, t := range f.Tables {
+		for _, r := range t.Rows {
+			if _, dup := ix.cellInfos[r]; dup || shared[r] {
+				shared[r] = true // a row of two tables: putRow asks the templates
+				delete(ix.cellInfos, r)
+				continue
+			}
+			unitRow := r.Key
+			if r.IsGroup {
+				kids := ix.kids[r]
+				if len(kids) == 0 {
+					continue
+				}
+				unitRow = kids[0].Key
+			}
+			infos := make([]cellInfo, len(t.DataColumns()))
+			for c, col := range t.DataColumns() {
+				ci := &infos[c]
+				ci.key, ci.unit = t.CellKey(r.Key, col.Key), t.Unit(unitRow, col.Key)
+				ci.table, ci.rowLabel, ci.colLabel, _ = t.Place(r.Key, col.Key)
+			}
+			ix.cellInfos[r] = infos
 		}
 	}
 	ix.dataInfos = map[*templates.Table][]*rowInfo{}
@@ -709,6 +745,25 @@ func (fr *formReader) assign(p *pendingTable) {
 
 // putRow records the cells read for a row.
 func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, split bool, evidence string) {
+	if infos, ok := fr.cellInfos[rr.row]; ok && len(infos) == len(vals) {
+		label := strings.TrimSpace(rr.printedLabel())
+		cols := t.DataColumns()
+		for c := range vals {
+			v := &vals[c]
+			if !v.ok {
+				continue
+			}
+			ci := &infos[c]
+			fr.cells[ci.key] = xxgk.Value{
+				Value: v.num, Unit: ci.unit, Blank: v.blank, Split: split, Evidence: xxgk.Evidence{
+					Method: xxgk.MethodTable, Line: v.line, Row: label, Col: cols[c].Label, Text: evidence,
+					Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell,
+					Table: ci.table, RowLabel: ci.rowLabel, ColLabel: ci.colLabel,
+				},
+			}
+		}
+		return
+	}
 	unitRow := rr.row.Key
 	if rr.row.IsGroup {
 		unitRow = fr.kids[rr.row][0].Key
