@@ -57,6 +57,9 @@ type formIndex struct {
 	// column, named once per form rather than looked up in the templates'
 	// maps for every cell of every report (rows of one table only).
 	cellInfos map[*templates.Row][]cellInfo
+	// sharedKids marks the tables where two group rows share a key, and
+	// so their data rows (scoreBound).
+	sharedKids map[*templates.Table]bool
 }
 
 // cellInfo is what the templates say of a cell: its key, unit and place.
@@ -143,6 +146,16 @@ func newFormIndex(f *templates.Form) *formIndex {
 			for _, a := range ix.tries[r] {
 				first, _ := utf8.DecodeRuneInString(a)
 				ix.byFirst[first] = append(ix.byFirst[first], rowAlt{r, a, digits})
+			}
+		}
+	}
+	ix.sharedKids = map[*templates.Table]bool{}
+	for _, t := range f.Tables {
+		keys := map[string]bool{}
+		for _, g := range t.Rows {
+			if g.IsGroup {
+				ix.sharedKids[t] = ix.sharedKids[t] || keys[g.Key]
+				keys[g.Key] = true
 			}
 		}
 	}
