@@ -243,3 +243,47 @@ func TestRuneTableGivesFirstSeenOrder(t *testing.T) {
 		tab = reuseRuneTable(tab.keys, tab.ids, tab.ascii)
 	}
 }
+
+// TestFindFromFirstOccurrence checks find where it answers from the first
+// occurrence it found from the start (the words are never listed): from
+// every sample report's start, then from places before, at and after it.
+func TestFindFromFirstOccurrence(t *testing.T) {
+	files, docs := sampleDocs(t)
+	var words []string
+	for _, f := range templates.Forms() {
+		ix := indexOf(f)
+		words = append(words, ix.bounds...)
+		for _, tr := range ix.tries {
+			words = append(words, tr...)
+		}
+	}
+	hits := 0
+	for i, d := range docs {
+		s := newStream(d)
+		for _, w := range words {
+			st0, _ := naiveFind(s, w, 0)
+			froms := []int{0, 0, 1, len(s.runes)}
+			if st0 >= 0 {
+				froms = append(froms, st0-1, st0, st0+1, st0+2, 0)
+				hits++
+			}
+			for _, from := range froms {
+				if from < 0 {
+					continue
+				}
+				st, en := s.find(w, from)
+				wst, wen := naiveFind(s, w, from)
+				if st != wst || en != wen {
+					t.Fatalf("%s: find(%q, %d) = %d,%d; want %d,%d", files[i], w, from, st, en, wst, wen)
+				}
+			}
+			if _, listed := s.occ[w]; listed {
+				t.Fatalf("%q was listed: the test does not check the first occurrences", w)
+			}
+		}
+		s.release()
+	}
+	if hits == 0 {
+		t.Fatal("no word found")
+	}
+}

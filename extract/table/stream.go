@@ -46,7 +46,11 @@ type stream struct {
 	counts    []int32
 
 	// occ holds the occurrences of the words searched, in occBuf.
-	occ    map[string]occRange
+	occ map[string]occRange
+	// first holds the first occurrence (start -1: none) of the words find
+	// searched from the start: forms share labels and anchors, and each
+	// form's labelsPresent and scoreBound ask for them.
+	first  map[string]span
 	occBuf []span
 
 	bufs *streamBufs // where the slices above came from, returned by release
@@ -64,6 +68,7 @@ type streamBufs struct {
 	folds                                            [foldCacheSize]foldEntry
 	origins                                          []origin
 	occ                                              map[string]occRange
+	first                                            map[string]span
 	occBuf                                           []span
 }
 
@@ -208,6 +213,8 @@ func (s *stream) release() {
 	b.origins = pooled(s.origins)
 	clear(s.occ) // the words are the templates': no document string is kept
 	b.occ, b.occBuf = s.occ, pooled(s.occBuf)
+	clear(s.first) // the words are the templates', as occ's
+	b.first = s.first
 	b.keys, b.tableIDs, b.ascii = s.runeID.keys, s.runeID.ids, s.runeID.ascii
 	if len(b.keys) > maxPooled {
 		b.keys, b.tableIDs = nil, nil
@@ -275,6 +282,7 @@ func newStream(doc *document.Document) *stream {
 	s.counts = reuse(b.counts, 1024)
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
 	s.occ, s.occBuf = b.occ, b.occBuf[:0]
+	s.first = b.first
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			s.addGrid(b)
@@ -497,11 +505,29 @@ func (s *stream) find(word string, from int) (start, end int) {
 		}
 		return -1, -1
 	}
+	// The first occurrence from the start is the first at or after any
+	// place before it, and none from the start is none at all.
+	if f, ok := s.first[word]; ok && int(f.start) >= from {
+		return int(f.start), int(f.end)
+	} else if ok && f.start < 0 {
+		return -1, -1
+	}
 	// A word not listed yet is searched only up to its first occurrence:
 	// most are searched once (a form's anchors, its labels for
 	// labelsPresent), and the full list for a form not read is wasted.
 	var one [1]span
-	if occ := s.appendOccurrences(one[:0], word, from, 1); len(occ) > 0 {
+	occ := s.appendOccurrences(one[:0], word, from, 1)
+	if from == 0 {
+		if s.first == nil {
+			s.first = map[string]span{}
+		}
+		f := span{-1, -1}
+		if len(occ) > 0 {
+			f = occ[0]
+		}
+		s.first[word] = f
+	}
+	if len(occ) > 0 {
 		return int(occ[0].start), int(occ[0].end)
 	}
 	return -1, -1
