@@ -101,6 +101,18 @@ type solveScratch struct {
 	vals slab[cellVal] // candidate cells and the cells solved
 	cur  []cellVal     // enumerate's split being made
 	ints []int64       // splitDigits' parts, a stack of them
+	// A solution's lists, one element per row.
+	cellRows slab[[]cellVal]
+	flags    slab[bool]
+	strs     slab[string]
+	cands    slab[rowCands]
+}
+
+// takeZero returns a slice of n zero elements from s.
+func takeZero[T any](s *slab[T], n int) []T {
+	out := s.take(n)
+	clear(out)
+	return out
 }
 
 // freeReaders holds the buffers of released readers: a bounded free list,
@@ -139,6 +151,10 @@ func (fr *formReader) release() {
 	b.rows.reset()
 	b.pieces.reset()
 	b.solve.vals.reset()
+	b.solve.cellRows.reset()
+	b.solve.flags.reset()
+	b.solve.strs.reset()
+	b.solve.cands.reset()
 	b.solve.cur, b.solve.ints = pooled(b.solve.cur), pooled(b.solve.ints)
 	fr.found, fr.raws, fr.pending = nil, nil, nil
 	select {

@@ -56,11 +56,12 @@ type rowCands struct {
 func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation, sc *solveScratch) solution {
 	cols := t.DataColumns()
 	n := len(cols)
-	sol := solution{values: make([][]cellVal, len(rows)), split: make([]bool, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
+	sol := solution{values: takeZero(&sc.cellRows, len(rows)), split: takeZero(&sc.flags, len(rows)),
+		why: takeZero(&sc.strs, len(rows)), rule: takeZero(&sc.strs, len(rows))}
 	rels, grouped := groupRelations(t, rows)
 	tr := relsOf(t).with(t, rows, rels, grouped)
 	bound, ownOf, rowPos := tr.rels, tr.own, tr.places(rows)
-	cands := make([]rowCands, len(rows))
+	cands := takeZero(&sc.cands, len(rows))
 	for i, rr := range rows {
 		if len(rr.region) == 0 {
 			continue // label without values: the report left the row empty
@@ -101,7 +102,7 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation,
 			amb = append(amb, i)
 		}
 	}
-	chosen := make([][]cellVal, len(rows))
+	chosen := takeZero(&sc.cellRows, len(rows))
 	for i, c := range cands {
 		if len(c.cands) == 1 {
 			chosen[i] = c.cands[0]
