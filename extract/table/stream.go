@@ -66,6 +66,7 @@ type streamBufs struct {
 	posStart, counts, tableIDs                       []int32
 	ascii                                            *[utf8.RuneSelf]int32
 	folds                                            [foldCacheSize]foldEntry
+	gen                                              uint32 // of the stream using the buffers, for folds
 	origins                                          []origin
 	occ                                              map[string]occRange
 	first                                            map[string]span
@@ -281,6 +282,12 @@ func newStream(doc *document.Document) *stream {
 	s.ids = reuse(b.ids, size)
 	s.counts = reuse(b.counts, 1024)
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
+	if b.gen++; b.gen == 0 { // after 2³² documents: the ids cached are not this one's
+		for i := range b.folds {
+			b.folds[i].gen = 0
+		}
+		b.gen = 1
+	}
 	s.occ, s.occBuf = b.occ, b.occBuf[:0]
 	s.first = b.first
 	for _, b := range doc.Blocks {
@@ -346,7 +353,7 @@ func (s *stream) addText(o origin, text string) {
 	runes, orig, offset := s.runes, s.origin, s.offset
 	letterBuf, letterByte, letterRune := s.letterBuf, s.letterByte, s.letterRune
 	ids, counts := s.ids, s.counts
-	folds := &s.bufs.folds
+	folds, gen := &s.bufs.folds, s.bufs.gen
 	for at, r := range text {
 		if r == '|' || r == '\t' || isBoxRune(r) {
 			pendingSpace = 2
@@ -357,13 +364,15 @@ func (s *stream) addText(o origin, text string) {
 			continue
 		}
 		var f rune
+		var c *foldEntry // r's entry in the fold cache, nil for ASCII
 		if r < utf8.RuneSelf {
 			f = asciiFolds[r]
-		} else if c := &folds[r&(foldCacheSize-1)]; c.r == r {
-			f = c.f
 		} else {
-			f = zh.FoldRune(r)
-			c.r, c.f = r, f
+			c = &folds[r&(foldCacheSize-1)]
+			if c.r != r {
+				c.r, c.f, c.gen = r, zh.FoldRune(r), 0
+			}
+			f = c.f
 		}
 		if f < 0 {
 			continue
@@ -388,9 +397,18 @@ func (s *stream) addText(o origin, text string) {
 			letterByte = append(letterByte, int32(len(letterBuf)))
 			letterRune = append(letterRune, int32(len(runes)-1))
 			letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
-			id, added := s.runeID.add(f)
-			if added {
-				counts = append(counts, 0)
+			var id int32
+			if c != nil && c.gen == gen {
+				id = c.id // given in this document
+			} else {
+				var added bool
+				id, added = s.runeID.add(f)
+				if added {
+					counts = append(counts, 0)
+				}
+				if c != nil {
+					c.id, c.gen = id, gen
+				}
 			}
 			counts[id]++
 			ids = append(ids, id)
@@ -415,9 +433,15 @@ var asciiFolds = func() (f [utf8.RuneSelf]rune) {
 const foldCacheSize = 4096
 
 // foldEntry caches zh.FoldRune(r) = f for one rune r outside ASCII (an
-// entry whose r is 0, as made, matches none). The fold of a rune is always
-// the same: the cache is kept from one document to the next.
-type foldEntry struct{ r, f rune }
+// entry whose r is 0, as made, matches none), and f's rune id in the
+// document whose generation is gen (0: none). The fold of a rune is always
+// the same: the cache is kept from one document to the next, and an id
+// only for the document that gave it, so most letters skip the rune table.
+type foldEntry struct {
+	r, f rune
+	id   int32
+	gen  uint32
+}
 
 // isBoxRune reports whether r draws table borders (│ ├ ─ ┼ …), as text
 // browsers and some editors render tables.
