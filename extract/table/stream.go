@@ -396,7 +396,14 @@ func (s *stream) addText(o origin, text string) {
 			// The letter's place, UTF-8 and rune id (see index).
 			letterByte = append(letterByte, int32(len(letterBuf)))
 			letterRune = append(letterRune, int32(len(runes)-1))
-			letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
+			if n := len(letterBuf); f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF) && n+3 <= cap(letterBuf) {
+				// CJK, most letters: utf8.AppendRune's three bytes, written
+				// in place (its call for runes outside ASCII is not inlined).
+				letterBuf = letterBuf[:n+3]
+				letterBuf[n], letterBuf[n+1], letterBuf[n+2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+			} else {
+				letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
+			}
 			var id int32
 			if c != nil && c.gen == gen {
 				id = c.id // given in this document

@@ -104,3 +104,28 @@ func FuzzStream(f *testing.F) {
 		want.release()
 	})
 }
+
+// TestStreamOfEveryRune compares the stream of a text holding every rune
+// of the Basic Multilingual Plane and some beyond (the letters' UTF-8 is
+// written in place for most) with the reference's.
+func TestStreamOfEveryRune(t *testing.T) {
+	var b strings.Builder
+	for r := rune(1); r <= 0x10FFFF; r++ {
+		if r > 0xFFFF && r%97 != 0 {
+			continue
+		}
+		b.WriteRune(r) // a surrogate is written as U+FFFD
+		if r%64 == 0 {
+			b.WriteByte('\n')
+		}
+	}
+	b.WriteString("\xed\xa0\x80\xff") // an encoded surrogate, an invalid byte
+	d := plaintext.Read(b.String())
+	want := refNewStream(d)
+	got := newStream(d)
+	if diff := sameStream(got, want); diff != "" {
+		t.Fatalf("the stream's %s differ from the reference's", diff)
+	}
+	got.release()
+	want.release()
+}
