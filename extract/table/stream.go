@@ -354,7 +354,24 @@ func (s *stream) addText(o origin, text string) {
 	letterBuf, letterByte, letterRune := s.letterBuf, s.letterByte, s.letterRune
 	ids, counts := s.ids, s.counts
 	folds, gen := &s.bufs.folds, s.bufs.gen
-	for at, r := range text {
+	for next := 0; next < len(text); {
+		// for at, r := range text, with the three-byte runes of CJK text
+		// decoded here (range calls the runtime for every rune outside
+		// ASCII); others, and invalid bytes, as range decodes them.
+		at := next
+		var r rune
+		if c0 := text[at]; c0 < utf8.RuneSelf {
+			r = rune(c0)
+			next++
+		} else if c0 >= 0xE0 && c0 < 0xF0 && at+2 < len(text) && text[at+1]&0xC0 == 0x80 && text[at+2]&0xC0 == 0x80 &&
+			(c0 != 0xE0 || text[at+1] >= 0xA0) && (c0 != 0xED || text[at+1] < 0xA0) {
+			r = rune(c0&0x0F)<<12 | rune(text[at+1]&0x3F)<<6 | rune(text[at+2]&0x3F)
+			next += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[at:])
+			next += size
+		}
 		if r == '|' || r == '\t' || isBoxRune(r) {
 			pendingSpace = 2
 			continue

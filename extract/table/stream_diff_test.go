@@ -119,7 +119,9 @@ func TestStreamOfEveryRune(t *testing.T) {
 			b.WriteByte('\n')
 		}
 	}
-	b.WriteString("\xed\xa0\x80\xff") // an encoded surrogate, an invalid byte
+	// An encoded surrogate, an invalid byte, an overlong form, the last
+	// three-byte rune, a rune cut short at the end.
+	b.WriteString("\xed\xa0\x80\xff\xe0\x80\x80 \xe0\xa0\x80\xef\xbf\xbf \xe4\xb8")
 	d := plaintext.Read(b.String())
 	want := refNewStream(d)
 	got := newStream(d)
