@@ -810,7 +810,7 @@ func (fr *formReader) dropMisaligned(t *templates.Table) {
 	checked, broken := 0, 0
 	for _, r := range t.DataRows() {
 		own := tr.own(r.Key)
-		if len(own) == 0 || !rowHasNonZero(fr.cells, t, r.Key) {
+		if len(own) == 0 || !fr.rowHasNonZero(t, r) {
 			continue
 		}
 		checked++
@@ -838,6 +838,19 @@ func (fr *formReader) dropMisaligned(t *templates.Table) {
 		Message: fmt.Sprintf("表格“%s”中%d行有数据，其中%d行本行的合计与各栏之和不符：各栏很可能与官方格式的顺序不同，整张表的数据未读取。", tableName(t), checked, broken),
 		Keys:    keys,
 	})
+}
+
+// rowHasNonZero reports whether a cell of row r of t was read, not zero.
+func (fr *formReader) rowHasNonZero(t *templates.Table, r *templates.Row) bool {
+	if infos, ok := fr.cellInfos[r]; ok && len(infos) == len(t.DataColumns()) {
+		for i := range infos {
+			if v, ok := fr.cells[infos[i].key]; ok && v.Value.Sign() != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return rowHasNonZero(fr.cells, t, r.Key)
 }
 
 func rowHasNonZero(cells map[string]xxgk.Value, t *templates.Table, row string) bool {
