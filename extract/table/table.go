@@ -215,6 +215,9 @@ type formReader struct {
 	// anchored counts the tables whose title or header label was found:
 	// a report cut short after 第二十条第（一）项 still shows its form.
 	anchored int
+	// blanks: a blank cell (an empty grid cell, read as 0) was put in
+	// cells. Page text has none.
+	blanks bool
 	// raws is readRegion's scratch list of raw pieces.
 	raws [][2]int
 	// pending holds the rows found per table until solve: splitting cells
@@ -767,6 +770,7 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 				continue
 			}
 			ci := &infos[c]
+			fr.blanks = fr.blanks || v.blank
 			fr.cells[ci.key] = xxgk.Value{
 				Value: v.num, Unit: ci.unit, Blank: v.blank, Split: split, Evidence: xxgk.Evidence{
 					Method: xxgk.MethodTable, Line: v.line, Row: label, Col: cols[c].Label, Text: evidence,
@@ -790,6 +794,7 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
 			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
 		ev.Table, ev.RowLabel, ev.ColLabel, _ = t.Place(rr.row.Key, col.Key)
+		fr.blanks = fr.blanks || v.blank
 		fr.cells[key] = xxgk.Value{
 			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
 		}
@@ -867,6 +872,11 @@ func rowHasNonZero(cells map[string]xxgk.Value, t *templates.Table, row string) 
 // (Shanghai 2019); there a blank is not a zero, and reading it as 0 would
 // be a wrong number. Such blanks are left out, with a finding.
 func (fr *formReader) dropUnlikelyBlanks(t *templates.Table) {
+	if !fr.blanks {
+		// Only blank cells are dropped, and there is none: the identities
+		// need not be evaluated (for any table of page text).
+		return
+	}
 	get := func(c cellAt) (xxgk.Number, bool) {
 		v, ok := fr.cells[c.key]
 		return v.Value, ok
