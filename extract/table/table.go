@@ -317,14 +317,30 @@ func anchors(t *templates.Table) []string {
 
 // solve turns the rows found into cells and findings.
 func (fr *formReader) solve() {
-	if len(fr.cells) == 0 {
-		fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
+	filled := func(p *pendingTable) bool {
+		for i := range p.rows {
+			if hasNumber(p.rows[i].region) {
+				return true
+			}
+		}
+		return false
 	}
 	for i := range fr.pending {
-		for j := range fr.pending[i].rows {
-			fr.withText(&fr.pending[i].rows[j])
+		if len(fr.cells) == 0 && filled(&fr.pending[i]) {
+			fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
+			break
 		}
-		fr.assign(&fr.pending[i])
+	}
+	for i := range fr.pending {
+		p := &fr.pending[i]
+		if filled(p) {
+			// A table without numbers is a blank form (assign): its
+			// rows' label and evidence texts are not used.
+			for j := range p.rows {
+				fr.withText(&p.rows[j])
+			}
+		}
+		fr.assign(p)
 	}
 }
 
