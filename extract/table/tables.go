@@ -76,9 +76,14 @@ func readTables(s *stream, year int) tablesResult {
 		if !mentionsForm(s, f) || labelsPresent(s, f) < 2 {
 			continue
 		}
-		cands = append(cands, candidate{f, i, scoreBound(s, f, year)})
+		cands = append(cands, candidate{f: f, idx: i})
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
+	if len(cands) > 1 { // one form is read whatever its bound
+		for i := range cands {
+			cands[i].bound = scoreBound(s, cands[i].f, year)
+		}
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
+	}
 	type scored struct {
 		fr         *formReader
 		score, idx int
