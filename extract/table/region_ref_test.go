@@ -1,6 +1,7 @@
 package table
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -111,5 +112,45 @@ func TestCellInfosMatchTemplates(t *testing.T) {
 	}
 	if n < 100 {
 		t.Fatalf("only %d cells checked", n)
+	}
+}
+
+// TestWitnessesOccurAsTries checks, on every sample report, that a row's
+// witnesses occur exactly where one of its tries does, and that they are
+// fewer where a label is long.
+func TestWitnessesOccurAsTries(t *testing.T) {
+	files, docs := sampleDocs(t)
+	occurs := func(s *stream, words []string) bool {
+		for _, w := range words {
+			if st, _ := naiveFind(s, w, 0); st >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	fewer := 0
+	for _, f := range templates.Forms() {
+		for _, info := range indexOf(f).rows {
+			if len(info.witnesses) < len(info.tries) {
+				fewer++
+			}
+		}
+	}
+	if fewer == 0 {
+		t.Fatal("no row has fewer witnesses than tries")
+	}
+	for i, d := range docs {
+		s := newStream(d)
+		for _, f := range templates.Forms() {
+			for r, info := range indexOf(f).rows {
+				if got, want := occurs(s, info.witnesses), occurs(s, info.tries); got != want {
+					t.Fatalf("%s, %s %s: witnesses %q occur: %v, tries %q: %v", files[i], f.ID, r.Key, info.witnesses, got, info.tries, want)
+				}
+			}
+		}
+		s.release()
+	}
+	if w := witnesses([]string{"abcd", "abc", "", "bc", "bc", "xy"}); !slices.Equal(w, []string{"", "bc", "xy"}) {
+		t.Fatalf("witnesses = %q", w)
 	}
 }

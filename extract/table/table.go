@@ -73,6 +73,29 @@ type rowInfo struct {
 	num   int // the row's number in the form
 	pat   templates.Pattern
 	tries []string
+	// witnesses are the tries that hold no other: one of the tries occurs
+	// in a text exactly where one of these does (a word holds what it
+	// holds), and the prefixes of a long label are many (scoreBound).
+	witnesses []string
+}
+
+// witnesses returns the words of tries that hold no other word of tries
+// ("" holds none: it is never found).
+func witnesses(tries []string) []string {
+	var out []string
+	for i, w := range tries {
+		holds := false
+		for j, p := range tries {
+			if p != "" && strings.Contains(w, p) && (len(p) < len(w) || j < i) {
+				holds = true // p is shorter, or the same word listed before
+				break
+			}
+		}
+		if !holds {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -132,7 +155,7 @@ func newFormIndex(f *templates.Form) *formIndex {
 			p := r.Pattern()
 			ix.rowPats[r] = p
 			ix.tries[r] = labelTries(p)
-			ix.rows[r] = &rowInfo{num: len(ix.rows), pat: p, tries: ix.tries[r]}
+			ix.rows[r] = &rowInfo{num: len(ix.rows), pat: p, tries: ix.tries[r], witnesses: witnesses(ix.tries[r])}
 			for _, a := range p.Alts {
 				add(a)
 				if r := []rune(a); len(r) > startRunes {

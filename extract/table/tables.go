@@ -160,7 +160,7 @@ func scoreBound(s *stream, f *templates.Form, year int) int {
 		} else {
 			found := 0
 			for _, r := range dataRows {
-				if occurs(ix.tries[r]) {
+				if occurs(ix.rows[r].witnesses) { // as occurs(ix.tries[r])
 					found++
 				}
 			}
