@@ -197,8 +197,17 @@ func (t *runeTable) add(r rune) (id int32, added bool) {
 	return t.ids[i], true
 }
 
-// lookup returns the id of rune r in this stream's index.
-func (s *stream) lookup(r rune) (int32, bool) { return s.runeID.get(r) }
+// lookup returns the id of rune r in this stream's index: from the fold
+// cache where r folded to itself in this document (most CJK letters), else
+// from the rune table.
+func (s *stream) lookup(r rune) (int32, bool) {
+	if r >= utf8.RuneSelf && s.bufs != nil {
+		if c := &s.bufs.folds[r&(foldCacheSize-1)]; c.r == r && c.f == r && c.gen == s.bufs.gen && c.gen != 0 {
+			return c.id, true
+		}
+	}
+	return s.runeID.get(r)
+}
 
 // release returns the stream's slices for the next document. The stream
 // must not be used after: its slices are set to nil, so a use panics rather

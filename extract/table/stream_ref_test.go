@@ -40,6 +40,11 @@ func refNewStream(doc *document.Document) *stream {
 	s.ids = reuse(b.ids, size)
 	s.counts = reuse(b.counts, 1024)
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
+	// A generation of its own, as newStream takes: lookup must not take
+	// the ids the fold cache holds for the stream that had the buffers.
+	if b.gen++; b.gen == 0 {
+		b.gen = 1
+	}
 	s.occ, s.occBuf = b.occ, b.occBuf[:0]
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
