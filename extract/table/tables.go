@@ -234,7 +234,7 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 			}
 			if v, ok := figureFrom(fig, def, cells); ok {
 				out[fig.Key] = v
-			} else if v, ok := groupFigure(*fig, *def, cells); ok {
+			} else if v, ok := groupFigure(*fig, *def, cellKeysOf(def), cells); ok {
 				out[fig.Key] = v
 			}
 		}
@@ -242,12 +242,31 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 	return out
 }
 
+// figureKeys are the cell keys of the figure definitions, FORM.TABLE.ROW.COL
+// for each of def.Cells, made once per definition (as sumPlaces): every
+// report of a form asks for the same, and the key made anew for each
+// lookup was most of the bytes Figures allocated.
+var figureKeys sync.Map // *templates.FigureDef → []string
+
+func cellKeysOf(def *templates.FigureDef) []string {
+	if k, ok := figureKeys.Load(def); ok {
+		return k.([]string)
+	}
+	keys := make([]string, len(def.Cells))
+	for i, c := range def.Cells {
+		keys[i] = def.Form + "." + c
+	}
+	figureKeys.Store(def, keys)
+	return keys
+}
+
 func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	total := xxgk.Int(0)
 	var parts strings.Builder // the evidence of a sum names its parts
 	var first xxgk.Value
+	keys := cellKeysOf(def)
 	for i, c := range def.Cells {
-		v, ok := cells[def.Form+"."+c]
+		v, ok := cells[keys[i]]
 		if !ok {
 			return xxgk.Value{}, false
 		}
