@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 
 	"xxgk/document"
@@ -90,4 +91,37 @@ func TestReusedBuffersReadAsFresh(t *testing.T) {
 
 func sameResult(a, b Result) bool {
 	return a.Form == b.Form && reflect.DeepEqual(a.Cells, b.Cells) && reflect.DeepEqual(a.Findings, b.Findings)
+}
+
+// TestConcurrentReadsShareNoBuffer reads the sample reports in several
+// goroutines at once, the buffers passing between them through the free
+// lists, and wants each result as read alone (run with -race too).
+func TestConcurrentReadsShareNoBuffer(t *testing.T) {
+	files, docs := sampleDocs(t)
+	want := make([]Result, len(docs))
+	for i, d := range docs {
+		want[i] = Read(d, 2021)
+		want[i].Settle(nil, nil)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(docs))
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range docs {
+				i := (k + g*7) % len(docs)
+				res := Read(docs[i], 2021)
+				res.Settle(nil, nil)
+				if !sameResult(res, want[i]) {
+					errs <- files[i]
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for f := range errs {
+		t.Errorf("%s: read otherwise in a goroutine of several", f)
+	}
 }
