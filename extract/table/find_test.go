@@ -199,3 +199,91 @@ func TestParseDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneTableGivesFirstSeenOrder checks the rune table against a map:
+// every rune's id is the order it was first added in, ASCII or not, as the
+// table grows and when it is reused.
+func TestRuneTableGivesFirstSeenOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	tab := newRuneTable(1024)
+	for round := range 3 {
+		want := map[rune]int32{}
+		for range 20000 {
+			var r rune
+			switch rng.IntN(3) {
+			case 0:
+				r = rune(rng.IntN(utf8.RuneSelf))
+			case 1:
+				r = 0x4e00 + rune(rng.IntN(3000*(round+1)))
+			default:
+				r = rune(rng.IntN(0x110000))
+			}
+			id, added := tab.add(r)
+			w, seen := want[r]
+			if !seen {
+				w = int32(len(want))
+				want[r] = w
+			}
+			if id != w || added == seen {
+				t.Fatalf("round %d: add(%q) = %d, %v; want %d, %v", round, r, id, added, w, !seen)
+			}
+		}
+		for r, w := range want {
+			if id, ok := tab.get(r); !ok || id != w {
+				t.Fatalf("round %d: get(%q) = %d, %v; want %d", round, r, id, ok, w)
+			}
+		}
+		for _, r := range []rune{0, 'a', '\x7f', 0x10ffff} {
+			if _, seen := want[r]; !seen {
+				if _, ok := tab.get(r); ok {
+					t.Fatalf("round %d: get(%q) found a rune never added", round, r)
+				}
+			}
+		}
+		tab = reuseRuneTable(tab.keys, tab.ids, tab.ascii)
+	}
+}
+
+// TestFindFromFirstOccurrence checks find where it answers from the first
+// occurrence it found from the start (the words are never listed): from
+// every sample report's start, then from places before, at and after it.
+func TestFindFromFirstOccurrence(t *testing.T) {
+	files, docs := sampleDocs(t)
+	var words []string
+	for _, f := range templates.Forms() {
+		ix := indexOf(f)
+		words = append(words, ix.bounds...)
+		for _, tr := range ix.tries {
+			words = append(words, tr...)
+		}
+	}
+	hits := 0
+	for i, d := range docs {
+		s := newStream(d)
+		for _, w := range words {
+			st0, _ := naiveFind(s, w, 0)
+			froms := []int{0, 0, 1, len(s.runes)}
+			if st0 >= 0 {
+				froms = append(froms, st0-1, st0, st0+1, st0+2, 0)
+				hits++
+			}
+			for _, from := range froms {
+				if from < 0 {
+					continue
+				}
+				st, en := s.find(w, from)
+				wst, wen := naiveFind(s, w, from)
+				if st != wst || en != wen {
+					t.Fatalf("%s: find(%q, %d) = %d,%d; want %d,%d", files[i], w, from, st, en, wst, wen)
+				}
+			}
+			if _, listed := s.occ[w]; listed {
+				t.Fatalf("%q was listed: the test does not check the first occurrences", w)
+			}
+		}
+		s.release()
+	}
+	if hits == 0 {
+		t.Fatal("no word found")
+	}
+}

@@ -41,7 +41,8 @@ func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRea
 		first, last := order[kids[0]], order[kids[len(kids)-1]]
 		from, to, at := 0, len(fr.s.runes), len(rows)
 		found := false
-		for i, rr := range rows {
+		for i := range rows {
+			rr := &rows[i] // a row read is large: not copied
 			switch o := order[rr.row]; {
 			case o >= first && o <= last:
 				found = true
@@ -167,7 +168,8 @@ func groupRowFinding(t *templates.Table, rr rowRead) xxgk.Finding {
 // groupFigure gives a figure that sums every sub-row of a group in one
 // column from the group's own row, when the report printed the group as
 // one row and none of the sub-rows.
-func groupFigure(fig templates.Figure, def templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
+// keys are the cell keys of def.Cells (cellKeysOf).
+func groupFigure(fig templates.Figure, def templates.FigureDef, keys []string, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	f := templates.FormByID(def.Form)
 	if f == nil || len(def.Cells) < 2 {
 		return xxgk.Value{}, false
@@ -175,12 +177,12 @@ func groupFigure(fig templates.Figure, def templates.FigureDef, cells map[string
 	var t *templates.Table
 	var g *templates.Row
 	col := ""
-	for _, c := range def.Cells {
-		tab, row, cl, ok := templates.Cell(def.Form + "." + c)
+	for i := range def.Cells {
+		tab, row, cl, ok := templates.Cell(keys[i])
 		if !ok || (t != nil && (tab != t || cl.Key != col || row.Parent != g.Key)) {
 			return xxgk.Value{}, false
 		}
-		if _, read := cells[def.Form+"."+c]; read {
+		if _, read := cells[keys[i]]; read {
 			return xxgk.Value{}, false
 		}
 		t, col, g = tab, cl.Key, tab.Row(row.Parent)

@@ -164,18 +164,28 @@ done:
 			}
 		}
 	}
+	// The pieces go to the reader's slab, room for every raw piece taken
+	// at the first kept and what is not kept given back.
+	var pieceSlab *slab[piece]
+	if fr.bufs != nil {
+		pieceSlab = &fr.bufs.pieces
+	}
+	var room []piece
 	for i, rw := range raws {
 		p, keep, valid := classify(s, rw[0], rw[1])
 		if !valid {
+			pieceSlab.giveBack(room, len(room))
 			return nil, "", end, false
 		}
 		if keep {
-			if pieces == nil {
-				pieces = make([]piece, 0, len(raws)-i)
+			if room == nil {
+				room = pieceSlab.take(len(raws) - i)
 			}
-			pieces = append(pieces, p)
+			room[len(pieces)] = p
+			pieces = room[: len(pieces)+1 : len(pieces)+1]
 		}
 	}
+	pieceSlab.giveBack(room, len(room)-len(pieces))
 	return pieces, tail, end, true
 }
 
@@ -198,19 +208,16 @@ func isValueRune(r rune) bool {
 // with the digits and their dot, the rune length to cut (k > 0); with bare
 // digits (k == 0) the caller decides.
 func (fr *formReader) numberingBefore(t string, pos int) (digits string, k int) {
-	row := fr.rowAt(pos)
-	if row == nil {
+	ra := fr.rowAltAt(pos)
+	if ra == nil || ra.digits == "" {
 		return "", 0
 	}
-	num := zh.Fold(row.Number)
-	d := strings.TrimRight(num, ".、)")
-	if d == "" || !allDigits(d) {
-		return "", 0
+	d := ra.digits
+	if rest, ok := strings.CutSuffix(t, "."); ok && strings.HasSuffix(rest, d) {
+		return d, len(d) + 1 // digits are a rune each
 	}
-	for _, sep := range []string{".", "、"} {
-		if strings.HasSuffix(t, d+sep) {
-			return d, utf8.RuneCountInString(d + sep)
-		}
+	if rest, ok := strings.CutSuffix(t, "、"); ok && strings.HasSuffix(rest, d) {
+		return d, len(d) + 1
 	}
 	if strings.HasSuffix(t, d) {
 		return d, 0
@@ -240,13 +247,23 @@ func (fr *formReader) numberingSuffix(d string) int {
 // rowAt returns the row of the form whose label starts at rune pos, the
 // longest match, or nil.
 func (fr *formReader) rowAt(pos int) *templates.Row {
+	if ra := fr.rowAltAt(pos); ra != nil {
+		return ra.row
+	}
+	return nil
+}
+
+// rowAltAt returns the label of the form's row that starts at rune pos,
+// the longest match, or nil.
+func (fr *formReader) rowAltAt(pos int) *rowAlt {
 	rest := fr.s.letters[fr.s.letterOffset(pos):]
 	first, _ := utf8.DecodeRuneInString(rest)
-	var best *templates.Row
+	var best *rowAlt
 	bestLen := 0
-	for _, ra := range fr.byFirst[first] {
-		if len(ra.alt) > bestLen && strings.HasPrefix(rest, ra.alt) {
-			best, bestLen = ra.row, len(ra.alt)
+	alts := fr.byFirst[first]
+	for i := range alts {
+		if ra := &alts[i]; len(ra.alt) > bestLen && strings.HasPrefix(rest, ra.alt) {
+			best, bestLen = ra, len(ra.alt)
 		}
 	}
 	return best

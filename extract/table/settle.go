@@ -29,9 +29,11 @@ func (r *Result) Settle(stated map[string]xxgk.Value, place func(xxgk.Evidence) 
 	if fr == nil {
 		return false
 	}
-	// The stream goes back for the next document (see release).
+	// The stream and the reader's buffers go back for the next document
+	// (see release).
 	r.undecided = nil
 	defer fr.s.release()
+	defer fr.release()
 	if len(stated) == 0 {
 		return false
 	}
@@ -90,8 +92,8 @@ func statedSums(t *templates.Table, stated map[string]xxgk.Value, cells map[stri
 // they leave with one split.
 func (fr *formReader) settle(p *pendingTable, sums []templates.Relation, figs []xxgk.Value, place func(xxgk.Evidence) string) bool {
 	t := p.t
-	before := solveTable(t, p.rows, nil)
-	after := solveTable(t, p.rows, sums)
+	before := solveTable(t, p.rows, nil, &fr.bufs.solve)
+	after := solveTable(t, p.rows, sums, &fr.bufs.solve)
 	changed := false
 	for i, rr := range p.rows {
 		if complete(before.values[i]) || !complete(after.values[i]) {

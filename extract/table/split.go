@@ -2,6 +2,7 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,15 +51,17 @@ type rowCands struct {
 
 // solveTable reads the rows found for t. stated are sums the report states
 // elsewhere (its prose: 制发行政规范性文件9件), which filter the splits
-// like the identities across rows; nil when there are none.
-func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation) solution {
+// like the identities across rows; nil when there are none. The values are
+// in sc's slab: they are good until the reader is released.
+func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation, sc *solveScratch) solution {
 	cols := t.DataColumns()
 	n := len(cols)
-	sol := solution{values: make([][]cellVal, len(rows)), split: make([]bool, len(rows)), why: make([]string, len(rows)), rule: make([]string, len(rows))}
+	sol := solution{values: takeZero(&sc.cellRows, len(rows)), split: takeZero(&sc.flags, len(rows)),
+		why: takeZero(&sc.strs, len(rows)), rule: takeZero(&sc.strs, len(rows))}
 	rels, grouped := groupRelations(t, rows)
 	tr := relsOf(t).with(t, rows, rels, grouped)
 	bound, ownOf, rowPos := tr.rels, tr.own, tr.places(rows)
-	cands := make([]rowCands, len(rows))
+	cands := takeZero(&sc.cands, len(rows))
 	for i, rr := range rows {
 		if len(rr.region) == 0 {
 			continue // label without values: the report left the row empty
@@ -68,7 +71,7 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 		// The relations between cells of this row alone: the table's own,
 		// or with groups those groupRelations gives.
 		own := ownOf(rr.row.Key)
-		cs, why := candidates(rr, n, cols, len(own) > 0, func(c []cellVal) bool { return rowHoldsAt(own, c) })
+		cs, why := candidates(rr, n, cols, len(own) > 0, func(c []cellVal) bool { return rowHoldsAt(own, c) }, sc)
 		if why != "" {
 			sol.why[i], sol.rule[i] = why, xxgk.RuleTableValueCount
 			continue
@@ -99,7 +102,7 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 			amb = append(amb, i)
 		}
 	}
-	chosen := make([][]cellVal, len(rows))
+	chosen := takeZero(&sc.cellRows, len(rows))
 	for i, c := range cands {
 		if len(c.cands) == 1 {
 			chosen[i] = c.cands[0]
@@ -127,7 +130,8 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation)
 				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），可能的拆分太多，无法确定", regionText(rows[i])), xxgk.RuleTableSplitUnsolved
 				continue
 			}
-			vals := make([]cellVal, n)
+			vals := sc.vals.take(n)
+			clear(vals)
 			missing := 0
 			for c := range n {
 				if a := agree[i][c]; a.same {
@@ -229,8 +233,8 @@ func regionText(rr rowRead) string {
 // the leading-zero rule. Where there is a choice, only splits under which
 // holds (the row's own identities) holds are kept. Digits parted by single
 // spaces are split only where they must be (01 is not a cell) or the row
-// has identities to decide.
-func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, holds func([]cellVal) bool) (rowCands, string) {
+// has identities to decide. The candidates are in sc's slab.
+func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, holds func([]cellVal) bool, sc *solveScratch) (rowCands, string) {
 	rr.region = dropPadding(rr.region, n)
 	if !identities {
 		rr.region = keepWeakWhole(rr.region)
@@ -265,10 +269,22 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 			return
 		}
 		if splits++; splits == 1 {
-			only = append([]cellVal(nil), c...)
+			only = sc.vals.copyOf(c)
 		}
 		if h {
-			out = appendUnique(out, seen, append([]cellVal(nil), c...))
+			// Candidates are never changed once made: the one split may
+			// share its copy.
+			kept := only
+			if splits > 1 {
+				kept = sc.vals.copyOf(c)
+			}
+			if !firstSeen(seen, kept) {
+				if splits > 1 {
+					sc.vals.giveBack(kept, len(kept)) // the last taken, not kept
+				}
+				return
+			}
+			out = append(out, kept)
 		}
 	}
 	for vi, ps := range variants {
@@ -276,16 +292,18 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 			continue
 		}
 		if len(ps) == n && !anyLeadingZero(ps) {
-			if c := direct(ps); vi == 0 && rr.tailDigits == "" && signsFit(c, cols) {
-				return rowCands{cands: [][]cellVal{c}, exact: true}, ""
+			c := direct(ps, sc.cur[:0])
+			sc.cur = c[:0]
+			if vi == 0 && rr.tailDigits == "" && signsFit(c, cols) {
+				return rowCands{cands: [][]cellVal{sc.vals.copyOf(c)}, exact: true}, ""
 			}
-			consider(direct(ps))
+			consider(c)
 			continue
 		}
 		enumerate(ps, n, func(c []cellVal) bool {
 			consider(c)
 			return len(out) < maxCandidates
-		})
+		}, sc)
 	}
 	if splits == 0 {
 		switch {
@@ -403,9 +421,11 @@ func dropPadding(ps []piece, n int) []piece {
 	return ps
 }
 
-func appendUnique(out [][]cellVal, seen map[string]bool, c []cellVal) [][]cellVal {
+// firstSeen reports whether the values c were not seen before, and marks
+// them seen; with no set of those seen (nil), every c is new.
+func firstSeen(seen map[string]bool, c []cellVal) bool {
 	if seen == nil {
-		return append(out, c)
+		return true
 	}
 	var b strings.Builder
 	for _, v := range c {
@@ -417,16 +437,16 @@ func appendUnique(out [][]cellVal, seen map[string]bool, c []cellVal) [][]cellVa
 	}
 	k := b.String()
 	if seen[k] {
-		return out
+		return false
 	}
 	seen[k] = true
-	return append(out, c)
+	return true
 }
 
-func direct(ps []piece) []cellVal {
-	vals := make([]cellVal, len(ps))
-	for i, p := range ps {
-		vals[i] = directOne(p)
+// direct appends to vals the cells the pieces make as printed.
+func direct(ps []piece, vals []cellVal) []cellVal {
+	for _, p := range ps {
+		vals = append(vals, directOne(p))
 	}
 	return vals
 }
@@ -446,9 +466,11 @@ func directOne(p piece) cellVal {
 
 // enumerate calls emit with every way of splitting the pieces into n
 // cells: splittable pieces may yield several cells, others exactly one.
-func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
+// The split made is in sc's cur: emit copies what it keeps.
+func enumerate(ps []piece, n int, emit func([]cellVal) bool, sc *solveScratch) {
 	extra := n - len(ps)
-	cur := make([]cellVal, 0, n)
+	cur := reuse(sc.cur, n)
+	defer func() { sc.cur = cur[:0] }()
 	var rec func(i, extra int) bool
 	rec = func(i, extra int) bool {
 		if i == len(ps) {
@@ -475,7 +497,7 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
 		digits := p.digits()
 		negative := len(digits) < len(p.text)
 		for k := max(0, extra-capLater); k <= extra && k < len(digits); k++ {
-			ok := splitDigits(digits, k+1, func(parts []int64) bool {
+			ok := splitDigits(digits, k+1, &sc.ints, func(parts []int64) bool {
 				if negative && parts[0] == 0 {
 					return true // -0 is no cell
 				}
@@ -500,9 +522,13 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool) {
 }
 
 // splitDigits calls f with every split of digits into parts numbers
-// without leading zeros.
-func splitDigits(digits string, parts int, f func([]int64) bool) bool {
-	out := make([]int64, 0, parts)
+// without leading zeros. The parts are made on the stack *ints, above what
+// the calls of splitDigits that f is called from hold.
+func splitDigits(digits string, parts int, ints *[]int64, f func([]int64) bool) bool {
+	base := len(*ints)
+	*ints = slices.Grow(*ints, parts)[:base+parts]
+	defer func() { *ints = (*ints)[:base] }()
+	out := (*ints)[base : base : base+parts]
 	var rec func(rest string, left int) bool
 	rec = func(rest string, left int) bool {
 		if left == 1 {

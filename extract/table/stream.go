@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"xxgk/document"
 	"xxgk/templates"
@@ -20,7 +21,12 @@ type stream struct {
 	runes  []rune  // folded text with markers
 	origin []int32 // runes[i] came from origins[origin[i]]
 	offset []int32 // runes[i] came from byte offset[i] of that origin's text
-	// letters is runes without markers, for label search.
+	// letters is runes without markers, for label search. It is the
+	// letters' buffer itself (letterBuf), not a copy: the buffer goes back
+	// for the next document when the stream is released, so no string cut
+	// from letters may outlive the stream. Those cut (a piece's digits, a
+	// label's rest) are compared, parsed or copied into messages, and live
+	// in the reader's buffers, which are released with the stream.
 	letters string
 	origins []origin
 	// Every letter's byte offset in letters and index in runes, and for
@@ -40,7 +46,11 @@ type stream struct {
 	counts    []int32
 
 	// occ holds the occurrences of the words searched, in occBuf.
-	occ    map[string]occRange
+	occ map[string]occRange
+	// first holds the first occurrence (start -1: none) of the words find
+	// searched from the start: forms share labels and anchors, and each
+	// form's labelsPresent and scoreBound ask for them.
+	first  map[string]span
 	occBuf []span
 
 	bufs *streamBufs // where the slices above came from, returned by release
@@ -54,8 +64,12 @@ type streamBufs struct {
 	runes, keys                                      []rune
 	origin, offset, letterByte, letterRune, pos, ids []int32
 	posStart, counts, tableIDs                       []int32
+	ascii                                            *[utf8.RuneSelf]int32
+	folds                                            [foldCacheSize]foldEntry
+	gen                                              uint32 // of the stream using the buffers, for folds
 	origins                                          []origin
 	occ                                              map[string]occRange
+	first                                            map[string]span
 	occBuf                                           []span
 }
 
@@ -66,6 +80,9 @@ type streamBufs struct {
 var freeBufs = make(chan *streamBufs, 8)
 
 func getBufs() *streamBufs {
+	if !reuseBuffers {
+		return new(streamBufs)
+	}
 	select {
 	case b := <-freeBufs:
 		return b
@@ -102,11 +119,14 @@ func pooled[T any](b []T) []T {
 
 // runeTable maps runes to small ids: an open-addressing hash table, much
 // cheaper per document than a Go map for the few thousand distinct runes of
-// a report.
+// a report. ASCII runes (the digits of every cell) have a slot each
+// instead, with no hash and no probe.
 type runeTable struct {
-	keys []rune // rune+1, so that 0 is an empty slot and NUL a rune like others
-	ids  []int32
-	n    int
+	keys   []rune // rune+1, so that 0 is an empty slot and NUL a rune like others
+	ids    []int32
+	n      int // ids given
+	hashed int // keys used
+	ascii  *[utf8.RuneSelf]int32
 }
 
 func newRuneTable(size int) runeTable {
@@ -114,16 +134,17 @@ func newRuneTable(size int) runeTable {
 	for c < size*2 {
 		c *= 2
 	}
-	return runeTable{keys: make([]rune, c), ids: make([]int32, c)}
+	return runeTable{keys: make([]rune, c), ids: make([]int32, c), ascii: new([utf8.RuneSelf]int32)}
 }
 
 // reuseRuneTable is newRuneTable(1024) in the slices of an earlier table.
-func reuseRuneTable(keys []rune, ids []int32) runeTable {
-	if len(keys) < 2048 || len(keys) != len(ids) || len(keys)&(len(keys)-1) != 0 {
+func reuseRuneTable(keys []rune, ids []int32, ascii *[utf8.RuneSelf]int32) runeTable {
+	if len(keys) < 2048 || len(keys) != len(ids) || len(keys)&(len(keys)-1) != 0 || ascii == nil {
 		return newRuneTable(1024)
 	}
 	clear(keys)
-	return runeTable{keys: keys, ids: ids}
+	clear(ascii[:])
+	return runeTable{keys: keys, ids: ids, ascii: ascii}
 }
 
 // slot returns the slot of key k (a rune+1), or the empty slot for it.
@@ -137,19 +158,32 @@ func (t *runeTable) slot(k rune) int {
 }
 
 func (t *runeTable) get(r rune) (int32, bool) {
+	if uint32(r) < utf8.RuneSelf {
+		id := t.ascii[r] // id+1, 0 when absent
+		return id - 1, id != 0
+	}
 	i := t.slot(r + 1)
 	return t.ids[i], t.keys[i] == r+1
 }
 
 // add inserts r with the next id unless present; it returns r's id.
 func (t *runeTable) add(r rune) (id int32, added bool) {
-	if (t.n+1)*2 > len(t.keys) {
+	if uint32(r) < utf8.RuneSelf {
+		if id := t.ascii[r]; id != 0 {
+			return id - 1, false
+		}
+		t.ascii[r] = int32(t.n) + 1
+		t.n++
+		return int32(t.n - 1), true
+	}
+	if (t.hashed+1)*2 > len(t.keys) {
 		old := *t
 		*t = newRuneTable(len(old.keys))
+		t.n, t.ascii = old.n, old.ascii
 		for i, k := range old.keys {
 			if k != 0 {
 				t.keys[t.slot(k)], t.ids[t.slot(k)] = k, old.ids[i]
-				t.n++
+				t.hashed++
 			}
 		}
 	}
@@ -159,11 +193,21 @@ func (t *runeTable) add(r rune) (id int32, added bool) {
 	}
 	t.keys[i], t.ids[i] = r+1, int32(t.n)
 	t.n++
+	t.hashed++
 	return t.ids[i], true
 }
 
-// lookup returns the id of rune r in this stream's index.
-func (s *stream) lookup(r rune) (int32, bool) { return s.runeID.get(r) }
+// lookup returns the id of rune r in this stream's index: from the fold
+// cache where r folded to itself in this document (most CJK letters), else
+// from the rune table.
+func (s *stream) lookup(r rune) (int32, bool) {
+	if r >= utf8.RuneSelf && s.bufs != nil {
+		if c := &s.bufs.folds[r&(foldCacheSize-1)]; c.r == r && c.f == r && c.gen == s.bufs.gen && c.gen != 0 {
+			return c.id, true
+		}
+	}
+	return s.runeID.get(r)
+}
 
 // release returns the stream's slices for the next document. The stream
 // must not be used after: its slices are set to nil, so a use panics rather
@@ -179,7 +223,9 @@ func (s *stream) release() {
 	b.origins = pooled(s.origins)
 	clear(s.occ) // the words are the templates': no document string is kept
 	b.occ, b.occBuf = s.occ, pooled(s.occBuf)
-	b.keys, b.tableIDs = s.runeID.keys, s.runeID.ids
+	clear(s.first) // the words are the templates', as occ's
+	b.first = s.first
+	b.keys, b.tableIDs, b.ascii = s.runeID.keys, s.runeID.ids, s.runeID.ascii
 	if len(b.keys) > maxPooled {
 		b.keys, b.tableIDs = nil, nil
 	}
@@ -244,8 +290,15 @@ func newStream(doc *document.Document) *stream {
 	s.letterRune = reuse(b.letterRune, size)
 	s.ids = reuse(b.ids, size)
 	s.counts = reuse(b.counts, 1024)
-	s.runeID = reuseRuneTable(b.keys, b.tableIDs)
+	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
+	if b.gen++; b.gen == 0 { // after 2³² documents: the ids cached are not this one's
+		for i := range b.folds {
+			b.folds[i].gen = 0
+		}
+		b.gen = 1
+	}
 	s.occ, s.occBuf = b.occ, b.occBuf[:0]
+	s.first = b.first
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			s.addGrid(b)
@@ -301,7 +354,33 @@ func (s *stream) addText(o origin, text string) {
 	if isRuleLine(text) {
 		return // +----+----+ or ├────┼────┤: a border, only a separator
 	}
-	for at, r := range text {
+	// Every rune of a report passes here: the stream's slices are worked
+	// on in locals, stored back at the end, rather than loaded from and
+	// stored to the stream for each rune; and the fold of a rune outside
+	// ASCII is looked up in the stream's cache first (the full-width
+	// punctuation of Chinese text would ask zh's map each time).
+	runes, orig, offset := s.runes, s.origin, s.offset
+	letterBuf, letterByte, letterRune := s.letterBuf, s.letterByte, s.letterRune
+	ids, counts := s.ids, s.counts
+	folds, gen := &s.bufs.folds, s.bufs.gen
+	for next := 0; next < len(text); {
+		// for at, r := range text, with the three-byte runes of CJK text
+		// decoded here (range calls the runtime for every rune outside
+		// ASCII); others, and invalid bytes, as range decodes them.
+		at := next
+		var r rune
+		if c0 := text[at]; c0 < utf8.RuneSelf {
+			r = rune(c0)
+			next++
+		} else if c0 >= 0xE0 && c0 < 0xF0 && at+2 < len(text) && text[at+1]&0xC0 == 0x80 && text[at+2]&0xC0 == 0x80 &&
+			(c0 != 0xE0 || text[at+1] >= 0xA0) && (c0 != 0xED || text[at+1] < 0xA0) {
+			r = rune(c0&0x0F)<<12 | rune(text[at+1]&0x3F)<<6 | rune(text[at+2]&0x3F)
+			next += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[at:])
+			next += size
+		}
 		if r == '|' || r == '\t' || isBoxRune(r) {
 			pendingSpace = 2
 			continue
@@ -310,7 +389,17 @@ func (s *stream) addText(o origin, text string) {
 			pendingSpace++
 			continue
 		}
-		f := zh.FoldRune(r)
+		var f rune
+		var c *foldEntry // r's entry in the fold cache, nil for ASCII
+		if r < utf8.RuneSelf {
+			f = asciiFolds[r]
+		} else {
+			c = &folds[r&(foldCacheSize-1)]
+			if c.r != r {
+				c.r, c.f, c.gen = r, zh.FoldRune(r), 0
+			}
+			f = c.f
+		}
 		if f < 0 {
 			continue
 		}
@@ -320,20 +409,71 @@ func (s *stream) addText(o origin, text string) {
 				mark = spaceMark
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
-				s.runes = append(s.runes, mark)
-				s.origin = append(s.origin, oi)
-				s.offset = append(s.offset, int32(at))
+				runes = append(runes, mark)
+				orig = append(orig, oi)
+				offset = append(offset, int32(at))
 			}
 			pendingSpace = 0
 		}
-		s.runes = append(s.runes, f)
-		s.origin = append(s.origin, oi)
-		s.offset = append(s.offset, int32(at))
+		runes = append(runes, f)
+		orig = append(orig, oi)
+		offset = append(offset, int32(at))
 		if !isMark(f) {
-			s.addLetter(f)
+			// The letter's place, UTF-8 and rune id (see index).
+			letterByte = append(letterByte, int32(len(letterBuf)))
+			letterRune = append(letterRune, int32(len(runes)-1))
+			if n := len(letterBuf); f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF) && n+3 <= cap(letterBuf) {
+				// CJK, most letters: utf8.AppendRune's three bytes, written
+				// in place (its call for runes outside ASCII is not inlined).
+				letterBuf = letterBuf[:n+3]
+				letterBuf[n], letterBuf[n+1], letterBuf[n+2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+			} else {
+				letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
+			}
+			var id int32
+			if c != nil && c.gen == gen {
+				id = c.id // given in this document
+			} else {
+				var added bool
+				id, added = s.runeID.add(f)
+				if added {
+					counts = append(counts, 0)
+				}
+				if c != nil {
+					c.id, c.gen = id, gen
+				}
+			}
+			counts[id]++
+			ids = append(ids, id)
 		}
 		prev = f
 	}
+	s.runes, s.origin, s.offset = runes, orig, offset
+	s.letterBuf, s.letterByte, s.letterRune = letterBuf, letterByte, letterRune
+	s.ids, s.counts = ids, counts
+}
+
+// asciiFolds is zh.FoldRune of every ASCII rune.
+var asciiFolds = func() (f [utf8.RuneSelf]rune) {
+	for r := range f {
+		f[r] = zh.FoldRune(rune(r))
+	}
+	return f
+}()
+
+// foldCacheSize is the number of entries of a stream's fold cache (a power
+// of two): a report's runes outside ASCII, mostly CJK, are a few thousand.
+const foldCacheSize = 4096
+
+// foldEntry caches zh.FoldRune(r) = f for one rune r outside ASCII (an
+// entry whose r is 0, as made, matches none), and f's rune id in the
+// document whose generation is gen (0: none). The fold of a rune is always
+// the same: the cache is kept from one document to the next, and an id
+// only for the document that gave it, so most letters skip the rune table.
+type foldEntry struct {
+	r, f rune
+	id   int32
+	gen  uint32
 }
 
 // isBoxRune reports whether r draws table borders (│ ├ ─ ┼ …), as text
@@ -388,26 +528,14 @@ func (s *stream) addGrid(b document.Block) {
 	}
 }
 
-// addLetter indexes the letter r just added as the last rune of the
-// stream (in the same pass, rather than one more over the stream).
-func (s *stream) addLetter(r rune) {
-	s.letterByte = append(s.letterByte, int32(len(s.letterBuf)))
-	s.letterRune = append(s.letterRune, int32(len(s.runes)-1))
-	s.letterBuf = utf8.AppendRune(s.letterBuf, r) // U+FFFD for an invalid rune
-	id, added := s.runeID.add(r)
-	if added {
-		s.counts = append(s.counts, 0)
-	}
-	s.counts[id]++
-	s.ids = append(s.ids, id)
-}
-
 // index makes the letters' string and, for every rune id, the list of
 // ordinals where it occurs.
 func (s *stream) index() {
 	bufs := s.bufs
 	ids, counts := s.ids, s.counts
-	s.letters = string(s.letterBuf)
+	// The string is the buffer, written no more until release: a copy was
+	// a tenth of the bytes the table reader allocated.
+	s.letters = unsafe.String(unsafe.SliceData(s.letterBuf), len(s.letterBuf))
 	s.posStart = reuse(bufs.posStart, len(counts)+1)[:len(counts)+1]
 	s.posStart[0] = 0
 	for k, c := range counts {
@@ -434,11 +562,29 @@ func (s *stream) find(word string, from int) (start, end int) {
 		}
 		return -1, -1
 	}
+	// The first occurrence from the start is the first at or after any
+	// place before it, and none from the start is none at all.
+	if f, ok := s.first[word]; ok && int(f.start) >= from {
+		return int(f.start), int(f.end)
+	} else if ok && f.start < 0 {
+		return -1, -1
+	}
 	// A word not listed yet is searched only up to its first occurrence:
 	// most are searched once (a form's anchors, its labels for
 	// labelsPresent), and the full list for a form not read is wasted.
 	var one [1]span
-	if occ := s.appendOccurrences(one[:0], word, from, 1); len(occ) > 0 {
+	occ := s.appendOccurrences(one[:0], word, from, 1)
+	if from == 0 {
+		if s.first == nil {
+			s.first = map[string]span{}
+		}
+		f := span{-1, -1}
+		if len(occ) > 0 {
+			f = occ[0]
+		}
+		s.first[word] = f
+	}
+	if len(occ) > 0 {
 		return int(occ[0].start), int(occ[0].end)
 	}
 	return -1, -1
@@ -549,7 +695,7 @@ func (s *stream) source(a, b int) string {
 			_, size := utf8.DecodeRuneInString(o.text[to:])
 			to += size
 		}
-		if i == a && isLabelLead(o.text[:from]) {
+		if i == a && from > 0 && isLabelLead(o.text[:from]) { // at 0, from stays 0
 			from = 0
 		}
 		if t := strings.TrimSpace(o.text[min(from, to):to]); t != "" {

@@ -49,8 +49,23 @@ type formIndex struct {
 	// instead of growing it cell by cell.
 	cells int
 	// rows numbers the form's rows, for a reader's found, and holds what
-	// a row search needs of each in one place (one map lookup per search).
-	rows map[*templates.Row]*rowInfo
+	// a row search needs of each in one place; dataInfos are those of each
+	// table's data rows, in order (one map lookup per table).
+	rows      map[*templates.Row]*rowInfo
+	dataInfos map[*templates.Table][]*rowInfo
+	// cellInfos are what putRow writes of each cell of a row, by data
+	// column, named once per form rather than looked up in the templates'
+	// maps for every cell of every report (rows of one table only).
+	cellInfos map[*templates.Row][]cellInfo
+	// sharedKids marks the tables where two group rows share a key, and
+	// so their data rows (scoreBound).
+	sharedKids map[*templates.Table]bool
+}
+
+// cellInfo is what the templates say of a cell: its key, unit and place.
+type cellInfo struct {
+	key, unit                 string
+	table, rowLabel, colLabel string
 }
 
 // rowInfo is what the form index knows of a row.
@@ -58,6 +73,29 @@ type rowInfo struct {
 	num   int // the row's number in the form
 	pat   templates.Pattern
 	tries []string
+	// witnesses are the tries that hold no other: one of the tries occurs
+	// in a text exactly where one of these does (a word holds what it
+	// holds), and the prefixes of a long label are many (scoreBound).
+	witnesses []string
+}
+
+// witnesses returns the words of tries that hold no other word of tries
+// ("" holds none: it is never found).
+func witnesses(tries []string) []string {
+	var out []string
+	for i, w := range tries {
+		holds := false
+		for j, p := range tries {
+			if p != "" && strings.Contains(w, p) && (len(p) < len(w) || j < i) {
+				holds = true // p is shorter, or the same word listed before
+				break
+			}
+		}
+		if !holds {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // startRunes is how many characters of a row label make its start.
@@ -117,17 +155,63 @@ func newFormIndex(f *templates.Form) *formIndex {
 			p := r.Pattern()
 			ix.rowPats[r] = p
 			ix.tries[r] = labelTries(p)
-			ix.rows[r] = &rowInfo{num: len(ix.rows), pat: p, tries: ix.tries[r]}
+			ix.rows[r] = &rowInfo{num: len(ix.rows), pat: p, tries: ix.tries[r], witnesses: witnesses(ix.tries[r])}
 			for _, a := range p.Alts {
 				add(a)
 				if r := []rune(a); len(r) > startRunes {
 					ix.starts[string(r[:startRunes])] = true
 				}
 			}
+			digits := strings.TrimRight(zh.Fold(r.Number), ".、)")
+			if !allDigits(digits) {
+				digits = ""
+			}
 			for _, a := range ix.tries[r] {
 				first, _ := utf8.DecodeRuneInString(a)
-				ix.byFirst[first] = append(ix.byFirst[first], rowAlt{r, a})
+				ix.byFirst[first] = append(ix.byFirst[first], rowAlt{r, a, digits})
 			}
+		}
+	}
+	ix.sharedKids = map[*templates.Table]bool{}
+	for _, t := range f.Tables {
+		keys := map[string]bool{}
+		for _, g := range t.Rows {
+			if g.IsGroup {
+				ix.sharedKids[t] = ix.sharedKids[t] || keys[g.Key]
+				keys[g.Key] = true
+			}
+		}
+	}
+	ix.cellInfos = map[*templates.Row][]cellInfo{}
+	shared := map[*templates.Row]bool{}
+	for _, t := range f.Tables {
+		for _, r := range t.Rows {
+			if _, dup := ix.cellInfos[r]; dup || shared[r] {
+				shared[r] = true // a row of two tables: putRow asks the templates
+				delete(ix.cellInfos, r)
+				continue
+			}
+			unitRow := r.Key
+			if r.IsGroup {
+				kids := ix.kids[r]
+				if len(kids) == 0 {
+					continue
+				}
+				unitRow = kids[0].Key
+			}
+			infos := make([]cellInfo, len(t.DataColumns()))
+			for c, col := range t.DataColumns() {
+				ci := &infos[c]
+				ci.key, ci.unit = t.CellKey(r.Key, col.Key), t.Unit(unitRow, col.Key)
+				ci.table, ci.rowLabel, ci.colLabel, _ = t.Place(r.Key, col.Key)
+			}
+			ix.cellInfos[r] = infos
+		}
+	}
+	ix.dataInfos = map[*templates.Table][]*rowInfo{}
+	for _, t := range f.Tables {
+		for _, r := range t.DataRows() {
+			ix.dataInfos[t] = append(ix.dataInfos[t], ix.rows[r])
 		}
 	}
 	for _, w := range []string{"统计指标", "指标名称", "计量单位", "单位", "统计数", "历年累计", "本年度", "信息内容", "申请人情况"} {
@@ -154,11 +238,17 @@ type formReader struct {
 	// anchored counts the tables whose title or header label was found:
 	// a report cut short after 第二十条第（一）项 still shows its form.
 	anchored int
+	// blanks: a blank cell (an empty grid cell, read as 0) was put in
+	// cells. Page text has none.
+	blanks bool
 	// raws is readRegion's scratch list of raw pieces.
 	raws [][2]int
 	// pending holds the rows found per table until solve: splitting cells
 	// is the costly part, and only the best-matching form is solved.
 	pending []pendingTable
+	// bufs are where the slices above and the rows, regions and cells
+	// read come from, returned by release.
+	bufs *readerBufs
 }
 
 type pendingTable struct {
@@ -179,6 +269,9 @@ type foundRow struct {
 type rowAlt struct {
 	row *templates.Row
 	alt string
+	// digits are the row's numbering when it is digits (5 of 5. or 5、),
+	// "" when not: what numberingBefore looks for before the label.
+	digits string
 }
 
 // rowRead is what was found for one row.
@@ -204,7 +297,11 @@ type rowRead struct {
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
 	ix := indexOf(f)
-	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: make([]foundRow, len(ix.rows))}
+	b := getReaderBufs()
+	found := reuse(b.found, len(ix.rows))[:len(ix.rows)]
+	clear(found) // rows of another reader's search
+	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: found,
+		raws: b.raws[:0], pending: b.pending[:0], bufs: b}
 }
 
 // anchors are the folded words that announce a table: its header label
@@ -243,14 +340,30 @@ func anchors(t *templates.Table) []string {
 
 // solve turns the rows found into cells and findings.
 func (fr *formReader) solve() {
-	if len(fr.cells) == 0 {
-		fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
+	filled := func(p *pendingTable) bool {
+		for i := range p.rows {
+			if hasNumber(p.rows[i].region) {
+				return true
+			}
+		}
+		return false
 	}
 	for i := range fr.pending {
-		for j := range fr.pending[i].rows {
-			fr.withText(&fr.pending[i].rows[j])
+		if len(fr.cells) == 0 && filled(&fr.pending[i]) {
+			fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
+			break
 		}
-		fr.assign(&fr.pending[i])
+	}
+	for i := range fr.pending {
+		p := &fr.pending[i]
+		if filled(p) {
+			// A table without numbers is a blank form (assign): its
+			// rows' label and evidence texts are not used.
+			for j := range p.rows {
+				fr.withText(&p.rows[j])
+			}
+		}
+		fr.assign(p)
 	}
 }
 
@@ -289,9 +402,9 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 	}
 	cursor := start
 	dataRows := t.DataRows()
-	// A row read is large (some 150 bytes): one allocation for as many
-	// as the table has, rather than growing the list as rows are found.
-	rows := make([]rowRead, 0, len(dataRows))
+	// A row read is large (some 150 bytes): room for as many as the table
+	// has, rather than growing the list as rows are found.
+	rows := fr.bufs.rows.take(len(dataRows))[:0]
 	if len(dataRows) == 1 && fr.rowPats[dataRows[0]].Unlabelled {
 		rr, ok := fr.readUnlabelled(t, from)
 		if !ok {
@@ -300,11 +413,12 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 		rows = append(rows, rr)
 		cursor = rr.regionEnd()
 	} else {
+		infos := fr.dataInfos[t]
 		for i := 0; i < len(dataRows); {
 			best, bestAt := -1, -1
-			var bestRead rowRead
+			var bestRead *rowRead // in found: the rows of the window are distinct
 			for j := i; j < len(dataRows) && j < i+window; j++ {
-				rr, ok := fr.findRow(dataRows[j], cursor)
+				rr, ok := fr.findRow(dataRows[j], infos[j], cursor)
 				if ok && (bestAt < 0 || rr.labelStart < bestAt) {
 					best, bestAt, bestRead = j, rr.labelStart, rr
 				}
@@ -313,7 +427,7 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 				i++
 				continue
 			}
-			rows = append(rows, bestRead)
+			rows = append(rows, *bestRead)
 			cursor = bestRead.regionEnd()
 			i = best + 1
 		}
@@ -322,9 +436,9 @@ func (fr *formReader) readTable(t *templates.Table, from int) int {
 		return from
 	}
 	rows = fr.readGroupRows(t, fr.readMisprinted(t, rows))
-	for _, rr := range rows {
+	for i := range rows {
 		fr.matched++
-		if hasNumber(rr.region) {
+		if hasNumber(rows[i].region) {
 			fr.valued++
 		}
 	}
@@ -341,16 +455,16 @@ func (rr rowRead) regionEnd() int {
 }
 
 // findRow finds the first acceptable occurrence of row's label at or after
-// from.
-func (fr *formReader) findRow(row *templates.Row, from int) (rowRead, bool) {
-	info := fr.rows[row]
-	n := info.num
-	if c := &fr.found[n]; c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
-		return c.rr, c.ok
+// from. The row read is the reader's (in found, until row is searched
+// again): a row read is large, and most are not taken.
+func (fr *formReader) findRow(row *templates.Row, info *rowInfo, from int) (*rowRead, bool) {
+	c := &fr.found[info.num]
+	if c.set && c.from <= from && (!c.ok || c.rr.labelStart >= from) {
+		return &c.rr, c.ok
 	}
-	rr, ok := fr.searchRow(row, info, from)
-	fr.found[n] = foundRow{from, rr, ok, true}
-	return rr, ok
+	c.rr, c.ok = fr.searchRow(row, info, from)
+	c.from, c.set = from, true
+	return &c.rr, c.ok
 }
 
 func (fr *formReader) searchRow(row *templates.Row, info *rowInfo, from int) (rowRead, bool) {
@@ -405,7 +519,11 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false // the label runs on into other words
 	}
 	pieces, tail, end, ok := fr.readRegion(pos)
-	if !ok || !fr.boundaryAfter(end) {
+	if !ok {
+		return rowRead{}, false
+	}
+	if !fr.boundaryAfter(end) {
+		fr.bufs.pieces.giveBack(pieces, len(pieces)) // the last taken, not kept
 		return rowRead{}, false
 	}
 	o := s.origins[s.origin[st]]
@@ -650,7 +768,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		})
 		return
 	}
-	solved := solveTable(t, rows, nil)
+	solved := solveTable(t, rows, nil, &fr.bufs.solve)
 	for i, rr := range rows {
 		vals := solved.values[i]
 		if vals == nil {
@@ -682,6 +800,26 @@ func (fr *formReader) assign(p *pendingTable) {
 
 // putRow records the cells read for a row.
 func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, split bool, evidence string) {
+	if infos, ok := fr.cellInfos[rr.row]; ok && len(infos) == len(vals) {
+		label := strings.TrimSpace(rr.printedLabel())
+		cols := t.DataColumns()
+		for c := range vals {
+			v := &vals[c]
+			if !v.ok {
+				continue
+			}
+			ci := &infos[c]
+			fr.blanks = fr.blanks || v.blank
+			fr.cells[ci.key] = xxgk.Value{
+				Value: v.num, Unit: ci.unit, Blank: v.blank, Split: split, Evidence: xxgk.Evidence{
+					Method: xxgk.MethodTable, Line: v.line, Row: label, Col: cols[c].Label, Text: evidence,
+					Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell,
+					Table: ci.table, RowLabel: ci.rowLabel, ColLabel: ci.colLabel,
+				},
+			}
+		}
+		return
+	}
 	unitRow := rr.row.Key
 	if rr.row.IsGroup {
 		unitRow = fr.kids[rr.row][0].Key
@@ -695,6 +833,7 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: strings.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
 			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
 		ev.Table, ev.RowLabel, ev.ColLabel, _ = t.Place(rr.row.Key, col.Key)
+		fr.blanks = fr.blanks || v.blank
 		fr.cells[key] = xxgk.Value{
 			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
 		}
@@ -715,7 +854,7 @@ func (fr *formReader) dropMisaligned(t *templates.Table) {
 	checked, broken := 0, 0
 	for _, r := range t.DataRows() {
 		own := tr.own(r.Key)
-		if len(own) == 0 || !rowHasNonZero(fr.cells, t, r.Key) {
+		if len(own) == 0 || !fr.rowHasNonZero(t, r) {
 			continue
 		}
 		checked++
@@ -745,6 +884,19 @@ func (fr *formReader) dropMisaligned(t *templates.Table) {
 	})
 }
 
+// rowHasNonZero reports whether a cell of row r of t was read, not zero.
+func (fr *formReader) rowHasNonZero(t *templates.Table, r *templates.Row) bool {
+	if infos, ok := fr.cellInfos[r]; ok && len(infos) == len(t.DataColumns()) {
+		for i := range infos {
+			if v, ok := fr.cells[infos[i].key]; ok && v.Value.Sign() != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return rowHasNonZero(fr.cells, t, r.Key)
+}
+
 func rowHasNonZero(cells map[string]xxgk.Value, t *templates.Table, row string) bool {
 	for _, c := range t.DataColumns() {
 		if v, ok := cells[t.CellKey(row, c.Key)]; ok && v.Value.Sign() != 0 {
@@ -759,6 +911,11 @@ func rowHasNonZero(cells map[string]xxgk.Value, t *templates.Table, row string) 
 // (Shanghai 2019); there a blank is not a zero, and reading it as 0 would
 // be a wrong number. Such blanks are left out, with a finding.
 func (fr *formReader) dropUnlikelyBlanks(t *templates.Table) {
+	if !fr.blanks {
+		// Only blank cells are dropped, and there is none: the identities
+		// need not be evaluated (for any table of page text).
+		return
+	}
 	get := func(c cellAt) (xxgk.Number, bool) {
 		v, ok := fr.cells[c.key]
 		return v.Value, ok

@@ -40,6 +40,9 @@ func Read(doc *document.Document, year int) Result {
 	if r.reader != nil && r.reader.undecided() {
 		res.undecided = r.reader // it reads the stream again when settled
 	} else {
+		if r.reader != nil {
+			r.reader.release()
+		}
 		s.release()
 	}
 	return res
@@ -56,34 +59,136 @@ type tablesResult struct {
 // readTables tries every form of the specification on the document and
 // keeps the one that explains the most rows. year (0 if unknown) breaks
 // ties between forms that share rows, such as gov_2019 and gov_2021.
+//
+// Reading a form is most of the cost, and every form that may fit is read
+// (a 2021 report as gov_2021 and gov_2019): forms are read in the order of
+// the most they could score (scoreBound), and a form whose bound cannot
+// beat the best score read so far is not read. The form chosen is the one
+// reading them all would choose: the highest score, the first form of the
+// specification among equal ones.
 func readTables(s *stream, year int) tablesResult {
-	type scored struct {
-		fr    *formReader
-		score int
+	type candidate struct {
+		f          *templates.Form
+		idx, bound int // idx: the form's place in the specification
 	}
-	var all []scored
-	for _, f := range templates.Forms() {
+	var cands []candidate
+	for i, f := range templates.Forms() {
 		if !mentionsForm(s, f) || labelsPresent(s, f) < 2 {
 			continue
 		}
-		fr := newFormReader(s, f, year)
+		cands = append(cands, candidate{f: f, idx: i})
+	}
+	if len(cands) > 1 { // one form is read whatever its bound
+		for i := range cands {
+			cands[i].bound = scoreBound(s, cands[i].f, year)
+		}
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
+	}
+	type scored struct {
+		fr         *formReader
+		score, idx int
+	}
+	var all []scored
+	bestScore, bestIdx := -1, -1
+	for _, c := range cands {
+		if bestIdx >= 0 && (c.bound < bestScore || (c.bound == bestScore && c.idx > bestIdx)) {
+			continue // it could at most tie, and lose the tie
+		}
+		fr := newFormReader(s, c.f, year)
 		fr.read()
 		if fr.matched == 0 || fr.matched+fr.anchored < minRows {
+			fr.release()
 			continue
 		}
 		score := fr.matched*2 + fr.valued + fr.anchored
-		if year != 0 && f.Covers(year) {
+		if year != 0 && c.f.Covers(year) {
 			score++
 		}
-		all = append(all, scored{fr, score})
+		all = append(all, scored{fr, score, c.idx})
+		if score > bestScore || (score == bestScore && c.idx < bestIdx) {
+			bestScore, bestIdx = score, c.idx
+		}
 	}
 	if len(all) == 0 {
 		return tablesResult{}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].score != all[j].score {
+			return all[i].score > all[j].score
+		}
+		return all[i].idx < all[j].idx
+	})
 	best := all[0].fr
+	for _, o := range all[1:] {
+		o.fr.release() // only the best form is solved
+	}
 	best.solve()
 	return tablesResult{form: best.form.ID, cells: best.cells, findings: mergeBlankForms(best.findings, len(best.cells)), reader: best}
+}
+
+// scoreBound is the most a reading of form f could score (readTables's
+// score), from which of its words occur in the stream at all. A table's
+// anchor is found only where it occurs; a data row is found only where one
+// of its labels (tries) occurs, each at most once; a misprinted row
+// (readMisprinted) only between two rows found, one between each two; a
+// group row (readGroupRows) only where its label occurs; the unlabelled
+// row of a table (readUnlabelled) only after the table's anchor. A group
+// row takes the place of its data rows, none of which is read. Each row
+// read scores at most 3 (2 matched, 1 valued), each anchor found 1.
+func scoreBound(s *stream, f *templates.Form, year int) int {
+	ix := indexOf(f)
+	occurs := func(words []string) bool {
+		for _, w := range words {
+			if st, _ := s.find(w, 0); st >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	rows, anchored := 0, 0
+	for _, t := range f.Tables {
+		anchor := occurs(ix.anchors[t])
+		if anchor {
+			anchored++
+		}
+		dataRows := t.DataRows()
+		data := 0 // data rows that may be read, each once
+		if len(dataRows) == 1 && ix.rowPats[dataRows[0]].Unlabelled {
+			if anchor {
+				data = 1
+			}
+		} else {
+			found := 0
+			for _, r := range dataRows {
+				if occurs(ix.rows[r].witnesses) { // as occurs(ix.tries[r])
+					found++
+				}
+			}
+			if found > 0 {
+				data = 2*found - 1
+			}
+		}
+		groups := 0
+		for _, g := range t.Rows {
+			if g.IsGroup && len(ix.kids[g]) > 0 && occurs(ix.rowPats[g].Alts) {
+				groups++
+			}
+		}
+		data = min(data, len(dataRows))
+		if !ix.sharedKids[t] {
+			// A group row is read only where none of its data rows (one
+			// at least, none another group's) is: rows read never
+			// outnumber the table's data rows.
+			rows += min(len(dataRows), data+groups)
+		} else {
+			rows += data + groups
+		}
+	}
+	bound := 3*rows + anchored
+	if year != 0 && f.Covers(year) {
+		bound++
+	}
+	return bound
 }
 
 // mentionsForm is a cheap test that a document may hold the form: one of
@@ -129,7 +234,7 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 			}
 			if v, ok := figureFrom(fig, def, cells); ok {
 				out[fig.Key] = v
-			} else if v, ok := groupFigure(*fig, *def, cells); ok {
+			} else if v, ok := groupFigure(*fig, *def, cellKeysOf(def), cells); ok {
 				out[fig.Key] = v
 			}
 		}
@@ -137,12 +242,31 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 	return out
 }
 
+// figureKeys are the cell keys of the figure definitions, FORM.TABLE.ROW.COL
+// for each of def.Cells, made once per definition (as sumPlaces): every
+// report of a form asks for the same, and the key made anew for each
+// lookup was most of the bytes Figures allocated.
+var figureKeys sync.Map // *templates.FigureDef → []string
+
+func cellKeysOf(def *templates.FigureDef) []string {
+	if k, ok := figureKeys.Load(def); ok {
+		return k.([]string)
+	}
+	keys := make([]string, len(def.Cells))
+	for i, c := range def.Cells {
+		keys[i] = def.Form + "." + c
+	}
+	figureKeys.Store(def, keys)
+	return keys
+}
+
 func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	total := xxgk.Int(0)
 	var parts strings.Builder // the evidence of a sum names its parts
 	var first xxgk.Value
+	keys := cellKeysOf(def)
 	for i, c := range def.Cells {
-		v, ok := cells[def.Form+"."+c]
+		v, ok := cells[keys[i]]
 		if !ok {
 			return xxgk.Value{}, false
 		}

@@ -1,0 +1,133 @@
+package table
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"xxgk/document"
+	"xxgk/format/charset"
+	"xxgk/format/html"
+	plaintext "xxgk/format/text"
+)
+
+// sameStream reports how two streams of a document differ, "" if not.
+func sameStream(a, b *stream) string {
+	switch {
+	case !reflect.DeepEqual(a.runes, b.runes):
+		return "runes"
+	case !reflect.DeepEqual(a.origin, b.origin):
+		return "origin"
+	case !reflect.DeepEqual(a.offset, b.offset):
+		return "offset"
+	case a.letters != b.letters:
+		return "letters"
+	case !reflect.DeepEqual(a.origins, b.origins):
+		return "origins"
+	case !reflect.DeepEqual(a.letterByte, b.letterByte):
+		return "letterByte"
+	case !reflect.DeepEqual(a.letterRune, b.letterRune):
+		return "letterRune"
+	case !reflect.DeepEqual(a.posStart, b.posStart):
+		return "posStart"
+	case !reflect.DeepEqual(a.pos, b.pos):
+		return "pos"
+	case a.runeID.n != b.runeID.n:
+		return "rune ids"
+	}
+	for _, r := range a.letters {
+		ia, oka := a.lookup(r)
+		ib, okb := b.lookup(r)
+		if ia != ib || oka != okb {
+			return "rune id of " + string(r)
+		}
+	}
+	return ""
+}
+
+// TestStreamMatchesReference builds the stream of every sample report,
+// text and HTML (grids), as the reference does and as newStream does, with
+// the buffers of the documents before.
+func TestStreamMatchesReference(t *testing.T) {
+	var names []string
+	var docs []*document.Document
+	for _, pat := range []string{"*.txt", "*.html"} {
+		files, _ := filepath.Glob("../../testdata/reports/" + pat)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _, _ := charset.Decode(data)
+			var d *document.Document
+			if strings.HasSuffix(f, ".html") {
+				if d, err = html.Read(text); err != nil {
+					continue
+				}
+			} else {
+				d = plaintext.Read(text)
+			}
+			names, docs = append(names, f), append(docs, d)
+		}
+	}
+	if len(docs) < 50 {
+		t.Fatalf("only %d sample documents", len(docs))
+	}
+	for round := range 2 {
+		for i, d := range docs {
+			want := refNewStream(d)
+			got := newStream(d)
+			if diff := sameStream(got, want); diff != "" {
+				t.Fatalf("round %d, %s: the stream's %s differ from the reference's", round, names[i], diff)
+			}
+			got.release()
+			want.release()
+		}
+	}
+}
+
+// FuzzStream compares the stream of fuzzed page text with the reference's.
+func FuzzStream(f *testing.F) {
+	f.Add("一、总体情况\n规章 0 0 0\n行政规范性文件\t9 2 34\n（一）予以公开１２３\n")
+	f.Add("+----+----+\n| 總計 | 12 3 |\n  ３ 4  ５\u3000６\u00a0- 7 —\n")
+	f.Add("ＡＢＣ（单位：万元）“引号”《书名》\u200b\ufeff①②\x1f\x1e\xff\xfe")
+	f.Fuzz(func(t *testing.T, text string) {
+		d := plaintext.Read(text)
+		want := refNewStream(d)
+		got := newStream(d)
+		if diff := sameStream(got, want); diff != "" {
+			t.Fatalf("the stream's %s differ from the reference's", diff)
+		}
+		got.release()
+		want.release()
+	})
+}
+
+// TestStreamOfEveryRune compares the stream of a text holding every rune
+// of the Basic Multilingual Plane and some beyond (the letters' UTF-8 is
+// written in place for most) with the reference's.
+func TestStreamOfEveryRune(t *testing.T) {
+	var b strings.Builder
+	for r := rune(1); r <= 0x10FFFF; r++ {
+		if r > 0xFFFF && r%97 != 0 {
+			continue
+		}
+		b.WriteRune(r) // a surrogate is written as U+FFFD
+		if r%64 == 0 {
+			b.WriteByte('\n')
+		}
+	}
+	// An encoded surrogate, an invalid byte, an overlong form, the last
+	// three-byte rune, a rune cut short at the end.
+	b.WriteString("\xed\xa0\x80\xff\xe0\x80\x80 \xe0\xa0\x80\xef\xbf\xbf \xe4\xb8")
+	d := plaintext.Read(b.String())
+	want := refNewStream(d)
+	got := newStream(d)
+	if diff := sameStream(got, want); diff != "" {
+		t.Fatalf("the stream's %s differ from the reference's", diff)
+	}
+	got.release()
+	want.release()
+}

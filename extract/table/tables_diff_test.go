@@ -1,0 +1,129 @@
+package table
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"xxgk/document"
+	"xxgk/format/charset"
+	"xxgk/format/html"
+	plaintext "xxgk/format/text"
+	"xxgk/templates"
+)
+
+// sameTables reports whether two readings chose the same form and read
+// the same cells and findings.
+func sameTables(a, b tablesResult) bool {
+	return a.form == b.form && reflect.DeepEqual(a.cells, b.cells) && reflect.DeepEqual(a.findings, b.findings) &&
+		(a.reader == nil) == (b.reader == nil)
+}
+
+func checkReadTables(t *testing.T, name string, d *document.Document, year int) {
+	t.Helper()
+	s1, s2 := newStream(d), newStream(d)
+	// Every form's score is within its bound.
+	for _, f := range templates.Forms() {
+		if !mentionsForm(s1, f) || labelsPresent(s1, f) < 2 {
+			continue
+		}
+		fr := newFormReader(s1, f, year)
+		fr.read()
+		score := fr.matched*2 + fr.valued + fr.anchored
+		if year != 0 && f.Covers(year) {
+			score++
+		}
+		if bound := scoreBound(s1, f, year); score > bound {
+			t.Fatalf("%s (year %d), %s: score %d above its bound %d", name, year, f.ID, score, bound)
+		}
+		fr.release()
+	}
+	got, want := readTables(s1, year), refReadTables(s2, year)
+	if !sameTables(got, want) {
+		t.Fatalf("%s (year %d): read as %q with %d cells, the reference as %q with %d", name, year, got.form, len(got.cells), want.form, len(want.cells))
+	}
+	for _, r := range []tablesResult{got, want} {
+		if r.reader != nil {
+			r.reader.release()
+		}
+	}
+	s1.release()
+	s2.release()
+}
+
+// TestReadTablesMatchesReference compares readTables with the reference,
+// which reads every form, on every sample report (text and HTML), for
+// several years, and on the text reports cut short, with lines dropped and
+// characters dropped or doubled at random (forms found in part, labels
+// misprinted, scores close).
+func TestReadTablesMatchesReference(t *testing.T) {
+	var texts []string
+	for _, pat := range []string{"*.txt", "*.html"} {
+		files, _ := filepath.Glob("../../testdata/reports/" + pat)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _, _ := charset.Decode(data)
+			if strings.HasSuffix(f, ".html") {
+				d, err := html.Read(text)
+				if err != nil {
+					continue
+				}
+				for _, y := range []int{0, 2013, 2019, 2021} {
+					checkReadTables(t, f, d, y)
+				}
+				continue
+			}
+			texts = append(texts, text)
+			for _, y := range []int{0, 2013, 2014, 2019, 2020, 2021, 2023} {
+				checkReadTables(t, f, plaintext.Read(text), y)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := range 1500 {
+		lines := strings.Split(texts[rng.IntN(len(texts))], "\n")
+		lines = lines[:rng.IntN(len(lines)+1)]
+		keep := lines[:0]
+		drop := rng.IntN(4)     // in tenths
+		misprint := rng.IntN(4) // in tenths: a character dropped or doubled, a label misprinted
+		for _, l := range lines {
+			if rng.IntN(10) < drop {
+				continue
+			}
+			if rs := []rune(l); len(rs) > 4 && rng.IntN(10) < misprint {
+				k := 1 + rng.IntN(len(rs)-2)
+				if rng.IntN(2) == 0 {
+					l = string(rs[:k]) + string(rs[k+1:])
+				} else {
+					l = string(rs[:k+1]) + string(rs[k:])
+				}
+			}
+			keep = append(keep, l)
+		}
+		year := []int{0, 2014, 2019, 2021}[rng.IntN(4)]
+		checkReadTables(t, "mutated #"+string(rune('0'+i%10)), plaintext.Read(strings.Join(keep, "\n")), year)
+	}
+}
+
+// FuzzReadTables compares readTables with the reference on fuzzed text.
+func FuzzReadTables(f *testing.F) {
+	for _, name := range []string{"page-07.txt", "pingtan-dept-lyy-2022.txt", "pingtan-2014-zone.txt"} {
+		data, err := os.ReadFile("../../testdata/reports/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data), 2021)
+	}
+	f.Fuzz(func(t *testing.T, text string, year int) {
+		if year < 0 || year > 3000 {
+			return
+		}
+		checkReadTables(t, "fuzz", plaintext.Read(text), year)
+	})
+}
