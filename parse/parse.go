@@ -121,6 +121,8 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 				}
 			}
 		}
+	} else {
+		tabs.Settle(nil, nil) // nothing to settle: its buffers go back for the next document
 	}
 	r.Findings = append(r.Findings, tabs.Findings...)
 	for k, v := range figures {
