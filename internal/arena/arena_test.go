@@ -35,3 +35,16 @@ func TestDetach(t *testing.T) {
 		t.Error("equal strings were copied twice")
 	}
 }
+
+// TestDetachSharedTwice: a string reached twice in a pass (two fields
+// pointing at one evidence) is the same text both times, though the first
+// visit of the second pass has already moved it.
+func TestDetachSharedTwice(t *testing.T) {
+	src := strings.Repeat("x", 10) + "某某县人民政府2023年度报告"
+	ev := &xxgk.MetaEvidence{Text: src[10:]}
+	r := &xxgk.Report{Agency: src[10:19], AgencyEvidence: ev, YearEvidence: ev}
+	Detach(func(put func(string) string) { Report(r, put) })
+	if r.AgencyEvidence.Text != "某某县人民政府2023年度报告" || r.Agency != "某某县" {
+		t.Fatalf("got %q, %q", r.AgencyEvidence.Text, r.Agency)
+	}
+}
