@@ -145,7 +145,8 @@ func ClassifyLine(s string) (string, LineKind) {
 	if len(s) > maxNoiseBytes {
 		return trimChromeTail(cutChromeRuns(s)), Content
 	}
-	n := utf8.RuneCountInString(s)
+	// No rule tells lengths above maxFooterRunes apart.
+	n := runeCountUpTo(s, maxFooterRunes+1)
 	switch {
 	case isFooterLine(s, n):
 		return "", Footer
@@ -354,7 +355,7 @@ func cutBreadcrumb(s string) (rest string, ok bool) {
 		}
 		body = s
 	}
-	if utf8.RuneCountInString(s) <= 150 {
+	if runeCountUpTo(s, 151) <= 150 {
 		return "", true
 	}
 	return strings.TrimLeft(cutCrumbPath(body), " \t"), true
