@@ -284,13 +284,32 @@ var footerLeads = []string{"主办单位", "主办：", "主办:", "承办单位
 
 var footerMarkSet, footerLeadSet = strs.NewSet(footerMarks...), strs.NewSet(footerLeads...)
 
+// Every footer mark holds one of footerMarkKeys, every footer lead one of
+// footerLeadKeys (TestFooterKeys checks): a line without them, most lines,
+// is not scanned for the words. A few searches for a character (a
+// vectorised search for its last byte) cost less than the scan.
+var (
+	footerMarkKeys = []string{"p", "P", "版", "©", "备", "识"}
+	footerLeadKeys = []string{"办", "技", "维"}
+)
+
+// holdsAny reports whether s holds one of keys.
+func holdsAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if strs.Index(s, k) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 const maxFooterRunes = 200
 
 func isFooterLine(s string, n int) bool {
 	if n > maxFooterRunes {
 		return false
 	}
-	if footerMarkSet.In(s) {
+	if holdsAny(s, footerMarkKeys) && footerMarkSet.In(s) {
 		return true
 	}
 	if n > 100 {
@@ -298,7 +317,7 @@ func isFooterLine(s string, n int) bool {
 	}
 	// Most lines hold no lead at all: one pass tells, before each lead's
 	// first place is looked at.
-	if footerLeadSet.In(s) {
+	if holdsAny(s, footerLeadKeys) && footerLeadSet.In(s) {
 		for _, m := range footerLeads {
 			if i := strings.Index(s, m); i >= 0 && followsSeparator(s, i) {
 				return true

@@ -1,0 +1,140 @@
+package document
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"xxgk/internal/strs"
+)
+
+// classifyLineRef is ClassifyLine as it was before its prefilters and
+// bounded counts: the reference the differential tests hold it to.
+func classifyLineRef(s string) (string, LineKind) {
+	if rest, ok := cutBreadcrumbRef(s); ok {
+		if rest == "" {
+			return "", Chrome
+		}
+		s = rest
+	}
+	if len(s) > maxNoiseBytes {
+		return trimChromeTail(cutChromeRuns(s)), Content
+	}
+	n := utf8.RuneCountInString(s)
+	switch {
+	case isFooterLineRef(s, n):
+		return "", Footer
+	case isCrawlerLine(s), isChromeLine(s, n):
+		return "", Chrome
+	}
+	if n <= maxFieldLine {
+		if t, changed := trimFields(s); changed {
+			if !hasWordRune(t) {
+				return "", Chrome
+			}
+			s = t
+		}
+	}
+	return trimChromeTail(s), Content
+}
+
+func cutBreadcrumbRef(s string) (rest string, ok bool) {
+	body, ok := cutCrumbLabel(s)
+	if !ok {
+		if !strings.HasPrefix(s, "首页") || crumbSepLen(strings.TrimLeft(s[len("首页"):], " \t")) == 0 {
+			return s, false
+		}
+		body = s
+	}
+	if utf8.RuneCountInString(s) <= 150 {
+		return "", true
+	}
+	return strings.TrimLeft(cutCrumbPath(body), " \t"), true
+}
+
+func isFooterLineRef(s string, n int) bool {
+	if n > maxFooterRunes {
+		return false
+	}
+	if footerMarkSet.In(s) {
+		return true
+	}
+	if n > 100 {
+		return false
+	}
+	if footerLeadSet.In(s) {
+		for _, m := range footerLeads {
+			if i := strings.Index(s, m); i >= 0 && followsSeparator(s, i) {
+				return true
+			}
+		}
+	}
+	return strs.Index(s, "建议使用") >= 0 && (strings.Contains(s, "分辨率") || strings.Contains(s, "浏览器"))
+}
+
+// TestFooterKeys: the prefilters of isFooterLine pass every word they
+// guard.
+func TestFooterKeys(t *testing.T) {
+	for _, c := range []struct {
+		words, keys []string
+	}{{footerMarks, footerMarkKeys}, {footerLeads, footerLeadKeys}} {
+		for _, w := range c.words {
+			if !holdsAny(w, c.keys) {
+				t.Errorf("%q holds none of %q", w, c.keys)
+			}
+		}
+	}
+}
+
+// noiseProbes are lines near the noise rules' edges: every chrome and
+// footer word, at the start, after a separator and inside text, at lengths
+// around the rune bounds.
+func noiseProbes() []string {
+	var words []string
+	words = append(words, footerMarks...)
+	words = append(words, footerLeads...)
+	words = append(words, chromePhrases...)
+	words = append(words, crawlerLeads...)
+	for w := range chromeWords {
+		words = append(words, w)
+	}
+	words = append(words, "建议使用IE浏览器", "建议使用1024分辨率", "当前位置：首页 > 年报", "首页 > 政务公开", "来源: 作者:", "点击数: 12", "http://a.b/c", "==== 正文 ====")
+	var lines []string
+	for _, w := range words {
+		for _, pad := range []int{0, 10, 27, 29, 30, 58, 60, 61, 98, 100, 101, 148, 150, 151, 198, 200, 201, 205} {
+			for _, fill := range []string{"年", "a", "年a"} {
+				p := strings.Repeat(fill, pad/len([]rune(fill)))
+				lines = append(lines, w+p, p+w, p+" "+w, p+"|"+w, "，"+w+p, w+" "+p+" 打印 关闭")
+			}
+		}
+	}
+	return lines
+}
+
+// TestClassifyLineRef holds ClassifyLine to its reference over the sample
+// lines and lines near the rules' edges.
+func TestClassifyLineRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	for _, s := range append(lines, noiseProbes()...) {
+		checkClassifyLine(t, s)
+	}
+}
+
+func checkClassifyLine(t *testing.T, s string) {
+	t.Helper()
+	got, kind := ClassifyLine(s)
+	want, wantKind := classifyLineRef(s)
+	if got != want || kind != wantKind {
+		t.Fatalf("ClassifyLine(%q) = %q, %d; reference %q, %d", s, got, kind, want, wantKind)
+	}
+}
+
+func FuzzClassifyLine(f *testing.F) {
+	for _, s := range []string{"版权所有：某某县人民政府", "主办单位：某某县政府办公室 技术支持：某公司", "当前位置：首页 > 政务公开",
+		"发布日期:2012-12-31    点击数:", "扫一扫在手机打开当前页", "建议使用IE8以上浏览器", "Copyright © 2020", "某某网站标识码1234"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkClassifyLine(t, s)
+	})
+}
