@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"xxgk"
@@ -122,6 +123,19 @@ type metaScan struct {
 	agencyField, yearField document.Field
 }
 
+// hasText reports whether t holds a rune other than white space: it is
+// strings.TrimSpace(t) != "" without the trimming, which for a line that
+// starts with a Chinese character decoded both ends of it. A block's text
+// is trimmed already, and its first rune tells.
+func hasText(t string) bool {
+	for _, r := range t {
+		if !unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func newMetaScan(doc *document.Document) *metaScan {
 	s := &metaScan{
 		title: doc.Title, agencyField: doc.Agency, yearField: doc.Year,
@@ -131,7 +145,7 @@ func newMetaScan(doc *document.Document) *metaScan {
 	nh, nt := min(metaHeadBlocks, len(bs)), min(metaTailBlocks, len(bs))
 	arr := make([]span, 3*nh+2*nt)
 	s.head, s.full, s.tail = arr[:0:nh], arr[nh:nh:2*nh], arr[2*nh:2*nh:2*nh+nt]
-	isPara := func(b *document.Block) bool { return b.Table == nil && strings.TrimSpace(b.Text) != "" }
+	isPara := func(b *document.Block) bool { return b.Table == nil && hasText(b.Text) }
 	last := len(bs) // the tail starts after the head ends
 	for i := range bs {
 		if len(s.head) == nh {
