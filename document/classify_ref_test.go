@@ -8,7 +8,7 @@ import (
 	"xxgk/internal/strs"
 )
 
-// classifyLineRef is ClassifyLine as it was before its prefilters and
+// classifyLineRef is ClassifyLine as it was before its prefilters, key scan and
 // bounded counts: the reference the differential tests hold it to.
 func classifyLineRef(s string) (string, LineKind) {
 	if rest, ok := cutBreadcrumbRef(s); ok {
@@ -24,7 +24,7 @@ func classifyLineRef(s string) (string, LineKind) {
 	switch {
 	case isFooterLineRef(s, n):
 		return "", Footer
-	case isCrawlerLine(s), isChromeLine(s, n):
+	case isCrawlerLine(s), isChromeLineOld(s, n):
 		return "", Chrome
 	}
 	if n <= maxFieldLine {
@@ -72,15 +72,24 @@ func isFooterLineRef(s string, n int) bool {
 	return strs.Index(s, "建议使用") >= 0 && (strings.Contains(s, "分辨率") || strings.Contains(s, "浏览器"))
 }
 
-// TestFooterKeys: the prefilters of isFooterLine pass every word they
-// guard.
-func TestFooterKeys(t *testing.T) {
+// TestLineKeys: every word the keys guard holds a key of its kind, and
+// scanLine counts as runeCountUpTo does.
+func TestLineKeys(t *testing.T) {
 	for _, c := range []struct {
-		words, keys []string
-	}{{footerMarks, footerMarkKeys}, {footerLeads, footerLeadKeys}} {
+		words []string
+		key   lineKeys
+	}{{footerMarks, markKey}, {footerLeads, leadKey}, {chromePhrases, phraseKey}, {strings.Split("0123456789", ""), digitKey}} {
 		for _, w := range c.words {
-			if !holdsAny(w, c.keys) {
-				t.Errorf("%q holds none of %q", w, c.keys)
+			if _, keys := scanLine(w, len(w)+1); keys&c.key == 0 {
+				t.Errorf("%q holds no key %d", w, c.key)
+			}
+		}
+	}
+	lines, _ := sampleLines(t)
+	for _, s := range append(lines, "\xe7\x89\x88", "\xe7\x89", "\xc2\xa9x\xff") {
+		for _, limit := range []int{0, 31, 201} {
+			if n, _ := scanLine(s, limit); n != runeCountUpTo(s, limit) {
+				t.Fatalf("scanLine(%q, %d) = %d, runeCountUpTo %d", s, limit, n, runeCountUpTo(s, limit))
 			}
 		}
 	}

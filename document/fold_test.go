@@ -149,7 +149,8 @@ func isChromeLineOld(s string, n int) bool {
 func checkChromeLine(t *testing.T, s string) {
 	t.Helper()
 	n := utf8.RuneCountInString(s)
-	if got, want := isChromeLine(s, n), isChromeLineOld(s, n); got != want {
+	_, keys := scanLine(s, len(s)+1)
+	if got, want := isChromeLine(s, n, keys), isChromeLineOld(s, n); got != want {
 		t.Fatalf("isChromeLine(%q) = %v, want %v", s, got, want)
 	}
 }

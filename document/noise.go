@@ -146,11 +146,11 @@ func ClassifyLine(s string) (string, LineKind) {
 		return trimChromeTail(cutChromeRuns(s)), Content
 	}
 	// No rule tells lengths above maxFooterRunes apart.
-	n := runeCountUpTo(s, maxFooterRunes+1)
+	n, keys := scanLine(s, maxFooterRunes+1)
 	switch {
-	case isFooterLine(s, n):
+	case isFooterLine(s, n, keys):
 		return "", Footer
-	case isCrawlerLine(s), isChromeLine(s, n):
+	case isCrawlerLine(s), isChromeLine(s, n, keys):
 		return "", Chrome
 	}
 	if n <= maxFieldLine {
@@ -217,11 +217,11 @@ var chromePhraseSet = strs.NewSet(chromePhrases...)
 
 // isChromeLine reports a short line made of chrome words and separators, or
 // holding a phrase only toolbars use.
-func isChromeLine(s string, n int) bool {
+func isChromeLine(s string, n int, keys lineKeys) bool {
 	if n > 60 {
 		return false
 	}
-	if n <= 30 && !strings.ContainsAny(s, "0123456789") && chromePhraseSet.In(s) { // a date with a toolbar is trimmed instead
+	if n <= 30 && keys&digitKey == 0 && keys&phraseKey != 0 && chromePhraseSet.In(s) { // a date with a toolbar is trimmed instead
 		return true
 	}
 	strong := false
@@ -284,32 +284,14 @@ var footerLeads = []string{"主办单位", "主办：", "主办:", "承办单位
 
 var footerMarkSet, footerLeadSet = strs.NewSet(footerMarks...), strs.NewSet(footerLeads...)
 
-// Every footer mark holds one of footerMarkKeys, every footer lead one of
-// footerLeadKeys (TestFooterKeys checks): a line without them, most lines,
-// is not scanned for the words. A few searches for a character (a
-// vectorised search for its last byte) cost less than the scan.
-var (
-	footerMarkKeys = []string{"p", "P", "版", "©", "备", "识"}
-	footerLeadKeys = []string{"办", "技", "维"}
-)
-
-// holdsAny reports whether s holds one of keys.
-func holdsAny(s string, keys []string) bool {
-	for _, k := range keys {
-		if strs.Index(s, k) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
 const maxFooterRunes = 200
 
-func isFooterLine(s string, n int) bool {
+// isFooterLine reports a footer line; keys are its keys (scanLine).
+func isFooterLine(s string, n int, keys lineKeys) bool {
 	if n > maxFooterRunes {
 		return false
 	}
-	if holdsAny(s, footerMarkKeys) && footerMarkSet.In(s) {
+	if keys&markKey != 0 && footerMarkSet.In(s) {
 		return true
 	}
 	if n > 100 {
@@ -317,7 +299,7 @@ func isFooterLine(s string, n int) bool {
 	}
 	// Most lines hold no lead at all: one pass tells, before each lead's
 	// first place is looked at.
-	if holdsAny(s, footerLeadKeys) && footerLeadSet.In(s) {
+	if keys&leadKey != 0 && footerLeadSet.In(s) {
 		for _, m := range footerLeads {
 			if i := strings.Index(s, m); i >= 0 && followsSeparator(s, i) {
 				return true
