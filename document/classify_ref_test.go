@@ -85,13 +85,73 @@ func TestLineKeys(t *testing.T) {
 			}
 		}
 	}
-	lines, _ := sampleLines(t)
-	for _, s := range append(lines, "\xe7\x89\x88", "\xe7\x89", "\xc2\xa9x\xff") {
-		for _, limit := range []int{0, 31, 201} {
-			if n, _ := scanLine(s, limit); n != runeCountUpTo(s, limit) {
-				t.Fatalf("scanLine(%q, %d) = %d, runeCountUpTo %d", s, limit, n, runeCountUpTo(s, limit))
-			}
+	for r := range rune(utf8.MaxRune + 2) {
+		if want := strings.ContainsRune(keyChars, r); (keyOf(r) != 0) != want {
+			t.Fatalf("keyOf(%q) = %d, in keyChars %v", r, keyOf(r), want)
 		}
+	}
+	lines, _ := sampleLines(t)
+	for _, s := range append(lines, "\xe7\x89\x88", "\xe7\x89", "\xc2\xa9x\xff", "\xe0\x80\x80", "\xed\xa0\x80\xed\x9f\xbf", "a\xef\xbf\xbf版") {
+		for _, limit := range []int{0, 31, 201, len(s) + 1} {
+			checkScanLine(t, s, limit)
+		}
+	}
+}
+
+// scanLineRef is scanLine ranging over s.
+func scanLineRef(s string, limit int) (n int, keys lineKeys) {
+	for _, r := range s {
+		if n >= limit {
+			break
+		}
+		n++
+		keys |= keyOf(r)
+	}
+	return n, keys
+}
+
+func checkScanLine(t *testing.T, s string, limit int) {
+	t.Helper()
+	n, keys := scanLine(s, limit)
+	wantN, wantKeys := scanLineRef(s, limit)
+	if n != wantN || keys != wantKeys || n != min(utf8.RuneCountInString(s), limit) {
+		t.Fatalf("scanLine(%q, %d) = %d, %d; reference %d, %d", s, limit, n, keys, wantN, wantKeys)
+	}
+}
+
+func FuzzScanLine(f *testing.F) {
+	for _, s := range []string{"版权所有©", "\xe0\xa0\x80\xed\x9f\xbf\xee\x80", "主办单位：某局 技术支持", "扫一扫 2024"} {
+		f.Add(s, 201)
+	}
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		checkScanLine(t, s, int(uint(limit)%uint(len(s)+3)))
+	})
+}
+
+// BenchmarkScanLine scans the sample lines the whole-line rules look at,
+// with scanLine (new) and scanLineRef.
+func BenchmarkScanLine(b *testing.B) {
+	lines, _ := sampleLines(b)
+	var short []string
+	var total int64
+	for _, s := range lines {
+		if len(s) <= maxNoiseBytes {
+			short = append(short, s)
+			total += int64(len(s))
+		}
+	}
+	for _, bb := range []struct {
+		name string
+		f    func(string, int) (int, lineKeys)
+	}{{"new", scanLine}, {"ref", scanLineRef}, {"new", scanLine}, {"ref", scanLineRef}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.SetBytes(total)
+			for b.Loop() {
+				for _, s := range short {
+					bb.f(s, maxFooterRunes+1)
+				}
+			}
+		})
 	}
 }
 

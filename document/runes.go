@@ -1,5 +1,7 @@
 package document
 
+import "unicode/utf8"
+
 // runeCountUpTo is min(utf8.RuneCountInString(s), limit): the noise rules
 // only compare a line's length in runes with bounds, and counting stops
 // past them (a crawler's page on one line has thousands of runes).
@@ -27,6 +29,22 @@ const (
 	digitKey                       // an ASCII digit
 )
 
+// keyChars are the key characters of each kind, as keyOf knows them.
+const keyChars = "pP版©备识" + "办技维" + "扫打返关分收设视" + "0123456789"
+
+// keyBloom has the bit keyHash(r) set for every key character: a rune
+// whose bit is clear (nine in ten of a report's) is no key, without the
+// comparisons of keyOf's switch, whose branches follow the text.
+var keyBloom = func() (b [4]uint64) {
+	for _, r := range keyChars {
+		h := keyHash(r)
+		b[h/64] |= 1 << (h % 64)
+	}
+	return b
+}()
+
+func keyHash(r rune) uint32 { return (uint32(r) ^ uint32(r)>>7) & 255 }
+
 // keyOf returns the key kind of r, or 0.
 func keyOf(r rune) lineKeys {
 	switch r {
@@ -44,16 +62,31 @@ func keyOf(r rune) lineKeys {
 }
 
 // scanLine returns runeCountUpTo(s, limit) and the keys of the runes it
-// counted: of all of s when n < limit. A key character's encoding found in
-// s anywhere is decoded as that character here, for stepping through s
-// never takes the lead byte of an encoding into the rune before it.
+// counted: of all of s when n < limit. It steps through s as ranging over
+// it does (an invalid byte is one rune), decoding the three-byte encodings
+// of Chinese text in line. A key character's encoding found in s anywhere
+// is decoded as that character here, for stepping through s never takes
+// the lead byte of an encoding into the rune before it.
 func scanLine(s string, limit int) (n int, keys lineKeys) {
-	for _, r := range s {
-		if n >= limit {
-			break
+	for i := 0; i < len(s) && n < limit; n++ {
+		c := s[i]
+		var r rune
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			i++
+		// E1–EC and EE–EF take any continuation bytes (E0 and ED do not).
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		default:
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
 		}
-		n++
-		keys |= keyOf(r)
+		if h := keyHash(r); keyBloom[h/64]&(1<<(h%64)) != 0 {
+			keys |= keyOf(r)
+		}
 	}
 	return n, keys
 }
