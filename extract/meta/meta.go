@@ -1158,7 +1158,9 @@ func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []
 func (s *metaScan) periodYear() (yearVote, bool) {
 	for _, h := range s.full {
 		t := h.text
-		for _, key := range []string{"统计", "起止"} {
+		// periodKeyEnd takes 起止 only in 起止时间: the longer word is
+		// found in the same places, and the search stops less often.
+		for _, key := range []string{"统计", "起止时间"} {
 			for i := range strs.Indexes(t, key) {
 				ke := periodKeyEnd(t[i:min(len(t), i+30)])
 				if ke < 0 {
