@@ -32,8 +32,8 @@ const (
 // keyChars are the key characters of each kind, as keyOf knows them.
 const keyChars = "pP版©备识" + "办技维" + "扫打返关分收设视" + "0123456789"
 
-// keyBloom has the bit keyHash(r) set for every key character: a rune
-// whose bit is clear (nine in ten of a report's) is no key, without the
+// keyBloom has the bit keyHash(r) set for every key character (26 bits of
+// 256): a rune whose bit is clear, most runes, is no key, without the
 // comparisons of keyOf's switch, whose branches follow the text.
 var keyBloom = func() (b [4]uint64) {
 	for _, r := range keyChars {
