@@ -1,0 +1,125 @@
+package prose
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"xxgk/document"
+)
+
+// collect is every sentence seq yields.
+func collect(seq func(func(sentence) bool)) []sentence {
+	var out []sentence
+	seq(func(s sentence) bool {
+		out = append(out, s)
+		return true
+	})
+	return out
+}
+
+// checkSplit compares the splitter with sentencesRef on doc, also when the
+// reader stops after each of the first sentences.
+func checkSplit(t *testing.T, name string, doc *document.Document) {
+	t.Helper()
+	got, want := collect(sentences(doc)), collect(sentencesRef(doc))
+	if !slices.Equal(got, want) {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("%s: sentence %d = %+v, want %+v", name, i, got[i], want[i])
+			}
+		}
+		t.Fatalf("%s: %d sentences, want %d", name, len(got), len(want))
+	}
+	for stop := range min(len(want), 3) {
+		var part []sentence
+		for s := range sentences(doc) {
+			part = append(part, s)
+			if len(part) > stop {
+				break
+			}
+		}
+		if !slices.Equal(part, want[:stop+1]) {
+			t.Fatalf("%s: stopped after %d: %+v, want %+v", name, stop+1, part, want[:stop+1])
+		}
+	}
+}
+
+// TestSentencesMatchRef compares the splitter with the reference on every
+// report of testdata/reports, as read and with its blocks mutated.
+func TestSentencesMatchRef(t *testing.T) {
+	for _, d := range corpusDocs(t) {
+		checkSplit(t, d.name, d.doc)
+		for k := range 8 {
+			m := &document.Document{Blocks: slices.Clone(d.doc.Blocks)}
+			for i := range m.Blocks {
+				m.Blocks[i].Text = insertMarks(m.Blocks[i].Text, k+i)
+			}
+			checkSplit(t, d.name+" mutated", m)
+		}
+	}
+}
+
+// splitMarks are what the splitter looks for: numbering, terminators,
+// brackets, spaces, attachments.
+var splitMarks = []string{"一、", "三、", "（二）", "(3)", "1.", "2、", "十二、", "\n", "。", "；", "（", "）", "“", " ", "\u3000", "统计表", "附件1：", "附", "：", "一是", "第", "情况", "12", "a", "\xe4"}
+
+// insertMarks inserts a few splitMarks into text, chosen and placed by
+// seed, at the start of characters.
+func insertMarks(text string, seed int) string {
+	for j := range 3 {
+		x := seed*7919 + j*104729
+		at := x % (len(text) + 1)
+		for at < len(text) && !utf8.RuneStart(text[at]) {
+			at++
+		}
+		w := splitMarks[(x/7)%len(splitMarks)]
+		text = text[:at] + w + text[at:]
+	}
+	return text
+}
+
+// textDoc makes a document of text, a block per line pair (\n\n): lines
+// within a block stay, as in page text.
+func textDoc(text string) *document.Document {
+	doc := &document.Document{}
+	for i, b := range strings.Split(text, "\n\n") {
+		doc.Blocks = append(doc.Blocks, document.Block{Line: i + 1, Page: i % 3, Text: b})
+	}
+	return doc
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{
+		"", "一、概述\n\n本年度，我局主动公开政府信息12条。（一）主动公开情况 共公开1条；二是加强。",
+		"附件1：统计表\n\n三、收到和处理政府信息公开申请情况4166.24三、收到和处理申请",
+		"(1)收到申请 3件。1.5万元。1．5 （十二）其他 1、依申请公开 一是二是",
+		"…@163.com一、概述\n二、主动公开政府信息情况第二十条规定 3条", "鎮(zhèn)申請（shēn qǐng）公开",
+		"\xe4\xb8\x80\xe3\x80\x81\xe4", "一\xe3\x80", "（\xef\xbc", "\u4dff\u4e00、\u9fff\ua000。",
+		"本报告由概述、主动公开等七部分组成：一、概述；二、主动公开。",
+		"政府信息公开工作年度报告统计表 指标名称 单位 数量",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSplit(t, "fuzz", textDoc(text))
+		for i := 0; i <= len(text); i++ {
+			lv, e := numberingToken(text, i)
+			if wlv, we := numberingTokenRef(text, i); lv != wlv || e != we {
+				t.Fatalf("numberingToken(%q, %d) = %d, %d; want %d, %d", text, i, lv, e, wlv, we)
+			}
+			if i < len(text) {
+				for _, atStart := range []bool{false, true} {
+					a, b, ok := headingTitle(text, i, atStart)
+					if wa, wb, wok := headingTitleRef(text, i, atStart); a != wa || b != wb || ok != wok {
+						t.Fatalf("headingTitle(%q, %d, %v) = %d, %d, %v; want %d, %d, %v", text, i, atStart, a, b, ok, wa, wb, wok)
+					}
+				}
+			}
+			if got, want := absorbClosers(text, i), absorbClosersRef(text, i); got != want {
+				t.Fatalf("absorbClosers(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	})
+}
