@@ -458,22 +458,27 @@ func numberingToken(t string, i int) (level, end int) {
 	if i >= len(t) {
 		return 0, 0
 	}
+	// A token starts with ( （ (0xEF), a digit or a numeral (0xE4, 0xE5):
+	// any other first byte, most of them, rules it out undecoded.
 	j := i
-	paren := false
-	if t[j] == '(' {
-		paren, j = true, j+1
-	} else if strings.HasPrefix(t[j:], "（") {
-		paren, j = true, j+len("（")
+	switch c := t[j]; {
+	case c == '(':
+		j++
+	case c == 0xEF:
+		if !strings.HasPrefix(t[j:], "（") {
+			return 0, 0
+		}
+		j += len("（")
+	case c == 0xE4 || c == 0xE5 || c >= '0' && c <= '9':
+	default:
+		return 0, 0
 	}
+	paren := j > i
 	k := j
 	han := 0
-	for k < len(t) && han < 3 {
-		r, size := utf8.DecodeRuneInString(t[k:])
-		if !zh.IsNumeral(r) {
-			break
-		}
+	for han < 3 && numeralAt(t, k) {
 		han++
-		k += size
+		k += 3
 	}
 	digits := 0
 	if han == 0 {
@@ -521,6 +526,26 @@ func numberingToken(t string, i int) (level, end int) {
 	return 3, k
 }
 
+// numeralAt reports whether t[k:] starts with one of zh.Numerals, each
+// three bytes of UTF-8 led by E4 (一 二 三 五 七 九) or E5 (四 六 八 十),
+// without decoding the rune.
+func numeralAt(t string, k int) bool {
+	if k+2 >= len(t) {
+		return false
+	}
+	switch c1, c2 := t[k+1], t[k+2]; t[k] {
+	case 0xE4:
+		return c1 == 0xB8 && (c2 == 0x80 || c2 == 0x89 || c2 == 0x83) || // 一 三 七
+			c1 == 0xBA && (c2 == 0x8C || c2 == 0x94) || // 二 五
+			c1 == 0xB9 && c2 == 0x9D // 九
+	case 0xE5:
+		return c1 == 0x9B && c2 == 0x9B || // 四
+			c1 == 0x85 && (c2 == 0xAD || c2 == 0xAB) || // 六 八
+			c1 == 0x8D && c2 == 0x81 // 十
+	}
+	return false
+}
+
 // titleEndWords end a heading title that runs straight into its text
 // (二、主动公开政府信息情况第二十条…, （一）主动公开政府信息的数量各乡镇…).
 var titleEndWords = []string{"情况", "概况", "概述", "数量", "类别", "形式", "方式", "方面", "措施", "举措", "事项", "问题", "不足", "打算", "计划", "安排", "重点", "内容", "费用", "经费"}
@@ -536,7 +561,7 @@ var titleJoins = []string{"及", "和", "与", "、", "暨", "以及", "并"}
 func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool) {
 	j := from
 	for j < len(t) {
-		r, size := utf8.DecodeRuneInString(t[j:])
+		r, size := decodeRune(t, j)
 		if !isSentSpace(r) {
 			break
 		}
@@ -547,7 +572,7 @@ func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool)
 	var prev rune
 scan:
 	for j < len(t) {
-		r, size := utf8.DecodeRuneInString(t[j:])
+		r, size := decodeRune(t, j)
 		if depth == 0 && k > 0 {
 			switch {
 			case r == '；' || r == ';':
@@ -748,7 +773,7 @@ func isSentSpace(r rune) bool {
 // closing quotes and brackets (…。” …？！).
 func absorbClosers(t string, i int) int {
 	for i < len(t) {
-		r, size := utf8.DecodeRuneInString(t[i:])
+		r, size := decodeRune(t, i)
 		if !isTerminator(r) && !isCloser(r) {
 			break
 		}

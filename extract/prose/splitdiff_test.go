@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"xxgk/document"
+	"xxgk/zh"
 )
 
 // collect is every sentence seq yields.
@@ -122,4 +123,16 @@ func FuzzSentences(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestNumeralAt(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		s := string(r) + "x"
+		if got, want := numeralAt(s, 0), zh.IsNumeral(r); got != want {
+			t.Fatalf("numeralAt(%q) = %v, want %v", s, got, want)
+		}
+		if numeralAt(s[:len(s)-2], 0) {
+			t.Fatalf("numeralAt(%q) is true on a cut rune", s[:len(s)-2])
+		}
+	}
 }
