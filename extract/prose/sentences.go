@@ -204,10 +204,10 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	t := removePinyin(b.Text)
 	sp.line, sp.index, sp.page = b.Line, index, b.Page
 	sp.inIntro = false
-	// An attachment starts with 附 or names a 统计表 ahead: the last one
-	// says where none is left, and isAttachment need not look.
-	lastTable := lastIndex(t, "统计表")
-	mayAttach := strings.Contains(t, "附") || lastTable >= 0
+	// An attachment starts with 附 or names a 统计表 ahead, looked for
+	// only at a boundary that is not 附 and once for the block where there
+	// is none: most blocks have no 统计表, and were searched whole twice.
+	nextTable := -2
 	start := 0       // start of the pending sentence
 	boundary := true // a heading may start here
 	depth := 0       // open brackets and quotes
@@ -216,6 +216,27 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	lastComma := -1  // byte offset just after the last comma of the sentence
 	lastSpace := -1  // byte offset of the last white space of the sentence
 	for i := 0; i < len(t); {
+		// A run of ideographs (U+4E00–U+9FFF), most of the text, starts no
+		// heading inside it and ends nothing: it is skipped as bytes, up to
+		// the rune that would make the sentence too long. The run's first
+		// rune must not be a place the checks below look at: after a
+		// boundary or weakly after ASCII (…4166.24三、).
+		if !boundary && (i == 0 || t[i-1] <= ' ' || t[i-1] >= utf8.RuneSelf) {
+			j, room := i, maxSentenceRunes-1-n
+			for room > 0 && j+2 < len(t) && ideographAt(t, j) {
+				j += 3
+				room--
+			}
+			if j > i {
+				if depth > 0 {
+					openRunes += (j - i) / 3
+				}
+				n += (j - i) / 3
+				if i = j; i >= len(t) {
+					break
+				}
+			}
+		}
 		// Numbering right after a digit or other ASCII is weak evidence: in
 		// a table flattened into text (…4166.24三、收到和处理…) it may be a
 		// section or a row; after an address (…@163.com一、概述) a section.
@@ -239,7 +260,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 					continue
 				}
 			}
-			if boundary && mayAttach && !sp.inAttachment() && (lastTable >= i || strings.HasPrefix(t[i:], "附")) && isAttachment(t[i:]) {
+			if boundary && !sp.inAttachment() && (strings.HasPrefix(t[i:], "附") || tableAhead(t, i, &nextTable)) && isAttachment(t[i:]) {
 				// 附件1：…统计表 ends the report's sections.
 				sp.emit(t[start:i])
 				sp.stack = append(sp.stack[:0], headingEntry{level: 0, text: "附件"})
@@ -310,6 +331,33 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 		}
 	}
 	sp.emit(t[start:])
+}
+
+// tableAhead reports whether t holds 统计表 at or after i. *next keeps
+// what the last search found for the calls of a block, whose i only
+// grow: the offset of the first 统计表 at or after where it searched, -1
+// when there was none, and < -1 before the first search.
+func tableAhead(t string, i int, next *int) bool {
+	if *next >= i {
+		return true
+	}
+	if *next == -1 {
+		return false
+	}
+	k := strings.Index(t[i:], "统计表")
+	if k < 0 {
+		*next = -1
+		return false
+	}
+	*next = i + k
+	return true
+}
+
+// ideographAt reports whether t[j:] starts with a rune of U+4E00–U+9FFF,
+// three bytes E4 B8 80 to E9 BF BF (j+2 < len(t)).
+func ideographAt(t string, j int) bool {
+	c := t[j]
+	return c >= 0xE4 && c <= 0xE9 && t[j+1]&0xC0 == 0x80 && t[j+2]&0xC0 == 0x80 && (c != 0xE4 || t[j+1] >= 0xB8)
 }
 
 // emit adds a sentence of the current block under the open headings.
@@ -883,19 +931,4 @@ func syllableEnd(r rune, vowel bool) bool {
 		return false
 	}
 	return r == 'n' || r == 'g' || r == 'r' || strings.ContainsRune("aeiou", r) || strings.ContainsRune(tonedVowels, r)
-}
-
-// lastIndex is strings.LastIndex for a word most texts do not hold: the
-// forward search is vectorised and gives up at once where LastIndex would
-// hash its way back through the whole text.
-func lastIndex(s, word string) int {
-	last := -1
-	for i := 0; ; {
-		j := strings.Index(s[i:], word)
-		if j < 0 {
-			return last
-		}
-		last = i + j
-		i = last + 1
-	}
 }

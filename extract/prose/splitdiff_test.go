@@ -125,14 +125,24 @@ func FuzzSentences(f *testing.F) {
 	})
 }
 
-func TestNumeralAt(t *testing.T) {
+// TestByteRuneTests checks numeralAt and ideographAt, which look at bytes,
+// against the runes they stand for, on every rune, cut short too.
+func TestByteRuneTests(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
 		s := string(r) + "x"
+		if got, want := ideographAt(s, 0), r >= 0x4E00 && r <= 0x9FFF; len(s) > 3 && got != want {
+			t.Fatalf("ideographAt(%q) = %v, want %v", s, got, want)
+		}
 		if got, want := numeralAt(s, 0), zh.IsNumeral(r); got != want {
 			t.Fatalf("numeralAt(%q) = %v, want %v", s, got, want)
 		}
 		if numeralAt(s[:len(s)-2], 0) {
 			t.Fatalf("numeralAt(%q) is true on a cut rune", s[:len(s)-2])
+		}
+	}
+	for _, s := range []string{"\xe4\xb7\xbf", "\xe4\xb8\x7f", "\xe4\x38\x80", "\xea\x80\x80", "\xe3\xbf\xbf", "\xe9\xbf\xc0"} {
+		if ideographAt(s, 0) {
+			t.Errorf("ideographAt(%q) is true", s)
 		}
 	}
 }

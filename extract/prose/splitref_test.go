@@ -446,3 +446,18 @@ func absorbClosersRef(t string, i int) int {
 	}
 	return i
 }
+
+// lastIndex is strings.LastIndex for a word most texts do not hold: the
+// forward search is vectorised and gives up at once where LastIndex would
+// hash its way back through the whole text.
+func lastIndex(s, word string) int {
+	last := -1
+	for i := 0; ; {
+		j := strings.Index(s[i:], word)
+		if j < 0 {
+			return last
+		}
+		last = i + j
+		i = last + 1
+	}
+}
