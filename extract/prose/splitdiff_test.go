@@ -146,3 +146,28 @@ func TestByteRuneTests(t *testing.T) {
 		}
 	}
 }
+
+func FuzzIndexByProbe(f *testing.F) {
+	for _, s := range []string{"", "统计表", "情况统计表", "统计", "\x9f统计表", "表统计表统计表", "统\x9f计表"} {
+		f.Add(s, uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, s string, probe uint8) {
+		for _, w := range []string{"统计表", "附", "ab"} {
+			p := int(probe) % len(w)
+			if got, want := indexByProbe(s, w, p), strings.Index(s, w); got != want {
+				t.Fatalf("indexByProbe(%q, %q, %d) = %d, want %d", s, w, p, got, want)
+			}
+		}
+	})
+}
+
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "。", "\u3000申请。\u3000", "申请。", "\u00a0x\u0085", "\xe0\x80\x80", "x\xed\xa0\x80", "\u2003a\u2028", "“申”", "\x80\x80\x80", "a\xe3\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
