@@ -260,7 +260,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 					continue
 				}
 			}
-			if boundary && !sp.inAttachment() && (strings.HasPrefix(t[i:], "附") || tableAhead(t, i, &nextTable)) && isAttachment(t[i:]) {
+			if boundary && !sp.inAttachment() && (strings.HasPrefix(t[i:], "附") || tableNear(t, i, &nextTable)) && isAttachment(t[i:]) {
 				// 附件1：…统计表 ends the report's sections.
 				sp.emit(t[start:i])
 				sp.stack = append(sp.stack[:0], headingEntry{level: 0, text: "附件"})
@@ -333,24 +333,22 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	sp.emit(t[start:])
 }
 
-// tableAhead reports whether t holds 统计表 at or after i. *next keeps
-// what the last search found for the calls of a block, whose i only
-// grow: the offset of the first 统计表 at or after where it searched, -1
-// when there was none, and < -1 before the first search.
-func tableAhead(t string, i int, next *int) bool {
-	if *next >= i {
-		return true
+// tableNear reports whether t holds 统计表 at or after i, near enough for
+// isAttachment(t[i:]) to find it in the title it reads, of
+// maxTitleWordRunes+6 runes: isAttachment of a text that does not start
+// with 附 is false without one. *next keeps what the last search found for
+// the calls of a block, whose i only grow: the offset of the first 统计表
+// at or after where it searched, -1 when there was none, and < -1 before
+// the first search.
+func tableNear(t string, i int, next *int) bool {
+	if *next < i && *next != -1 {
+		if k := indexByProbe(t[i:], "统计表", 2); k >= 0 {
+			*next = i + k
+		} else {
+			*next = -1
+		}
 	}
-	if *next == -1 {
-		return false
-	}
-	k := indexByProbe(t[i:], "统计表", 2)
-	if k < 0 {
-		*next = -1
-		return false
-	}
-	*next = i + k
-	return true
+	return *next >= i && *next-i <= (maxTitleWordRunes+6)*utf8.UTFMax
 }
 
 // indexByProbe is strings.Index(s, word), searching for word's byte at

@@ -103,6 +103,10 @@ func FuzzSentences(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	for n := 26; n <= 34; n++ {
+		// a statistics table's title at the edge of the window it is looked for in
+		f.Add("说明。" + strings.Repeat("情", n-3) + "统计表 指标\n\n" + strings.Repeat("𠀀", n-3) + "统计表")
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSplit(t, "fuzz", textDoc(text))
 		for i := 0; i <= len(text); i++ {
