@@ -774,29 +774,48 @@ func firstWordEnd(w string, from int) int {
 
 var titleEndSet = strs.NewSet(titleEndWords...)
 
-// titleStop is strings.IndexAny(w, "。！？；，,:：“《"), one character
-// decoded at a time (none of them is utf8.RuneError, which IndexAny
-// would match to an invalid byte).
+// titleStop is strings.IndexAny(w, "。！？；，,:：“《") but for an
+// invalid byte, which IndexAny matches as utf8.RuneError and none of the
+// marks is. It looks at bytes, not runes: a mark's first byte (, : E2 E3
+// EF) is never inside another character, so where its bytes are, the
+// mark is.
 func titleStop(w string) int {
-	for i := 0; i < len(w); {
-		r, size := decodeRune(w, i)
-		switch r {
-		case '。', '！', '？', '；', '，', ',', ':', '：', '“', '《':
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case ',', ':':
 			return i
+		case 0xE2:
+			if strings.HasPrefix(w[i:], "“") {
+				return i
+			}
+		case 0xE3:
+			if strings.HasPrefix(w[i:], "。") || strings.HasPrefix(w[i:], "《") {
+				return i
+			}
+		case 0xEF:
+			if i+2 < len(w) && w[i+1] == 0xBC {
+				switch w[i+2] {
+				case 0x81, 0x9F, 0x9B, 0x8C, 0x9A: // ！？；，：
+					return i
+				}
+			}
 		}
-		i += size
 	}
 	return -1
 }
 
 // byteOffsetOfRune returns the offset of the n-th rune of s (from 0), or
-// len(s).
+// len(s), stepping over ideographs three bytes at a time.
 func byteOffsetOfRune(s string, n int) int {
 	for i := 0; i < len(s); {
 		if n == 0 {
 			return i
 		}
 		n--
+		if i+2 < len(s) && ideographAt(s, i) {
+			i += 3
+			continue
+		}
 		_, size := decodeRune(s, i)
 		i += size
 	}

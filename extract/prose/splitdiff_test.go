@@ -175,3 +175,19 @@ func FuzzTrimSpace(f *testing.F) {
 		}
 	})
 }
+
+func FuzzTitleStop(f *testing.F) {
+	for _, s := range []string{"", "情况。", "a,b", "“申请”", "《条例》", "\xef\xbc", "\xef\xbc\x81", "申\xe3\x80", "（一）", "，", "：", "\xe2\x80\x9d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := titleStop(s), titleStopRef(s); got != want {
+			t.Fatalf("titleStop(%q) = %d, want %d", s, got, want)
+		}
+		for n := range 40 {
+			if got, want := byteOffsetOfRune(s, n), byteOffsetOfRuneRef(s, n); got != want {
+				t.Fatalf("byteOffsetOfRune(%q, %d) = %d, want %d", s, n, got, want)
+			}
+		}
+	})
+}

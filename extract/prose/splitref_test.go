@@ -461,3 +461,32 @@ func lastIndex(s, word string) int {
 		i = last + 1
 	}
 }
+
+// titleStopRef is strings.IndexAny(w, "。！？；，,:：“《"), one character
+// decoded at a time (none of them is utf8.RuneError, which IndexAny
+// would match to an invalid byte).
+func titleStopRef(w string) int {
+	for i := 0; i < len(w); {
+		r, size := decodeRune(w, i)
+		switch r {
+		case '。', '！', '？', '；', '，', ',', ':', '：', '“', '《':
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// byteOffsetOfRuneRef returns the offset of the n-th rune of s (from 0), or
+// len(s).
+func byteOffsetOfRuneRef(s string, n int) int {
+	for i := 0; i < len(s); {
+		if n == 0 {
+			return i
+		}
+		n--
+		_, size := decodeRune(s, i)
+		i += size
+	}
+	return len(s)
+}
