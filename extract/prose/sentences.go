@@ -2,6 +2,7 @@ package prose
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -53,10 +54,38 @@ type sentence struct {
 	// Heading is the text of the innermost heading (numbering included,
 	// trailing punctuation dropped); a heading's own sentence names itself.
 	Heading string
-	// Section is the open headings, outermost first, joined for people
-	// (一、总体情况 › （二）依申请公开): where the sentence stands.
-	Section string
 	Page    int // the PDF page of its block, 0 for other formats
+	// path is the innermost open heading, whose parents are the others:
+	// Section joins them.
+	path *sectionPath
+}
+
+// Section is the open headings, outermost first, joined for people
+// (一、总体情况 › （二）依申请公开): where the sentence stands. It is joined
+// when asked, not for every sentence: most sentences are dropped unread,
+// and the sections joined for them were most of what the splitter
+// allocated.
+func (s sentence) Section() string {
+	return s.path.String()
+}
+
+// sectionPath is an open heading and, through parent, the headings it is
+// under. The splitter makes one per heading and never changes it, so
+// sentences share them.
+type sectionPath struct {
+	parent *sectionPath
+	text   string
+}
+
+// String joins the headings of p, outermost first, with " › ".
+func (p *sectionPath) String() string {
+	var heads [8]string // deeper than any report nests
+	hs := heads[:0]
+	for q := p; q != nil; q = q.parent {
+		hs = append(hs, q.text)
+	}
+	slices.Reverse(hs)
+	return strings.Join(hs, " › ")
 }
 
 // topicWords classify a heading's title: the first entry with a word the
@@ -160,6 +189,7 @@ type headingEntry struct {
 	level int
 	topic topic
 	text  string
+	path  *sectionPath // this heading under the open ones before it
 }
 
 type sentenceSplitter struct {
@@ -175,27 +205,32 @@ type sentenceSplitter struct {
 	index int
 	page  int
 
-	// the open headings' texts and their joined section, kept while the
-	// headings stay open: every sentence of a section shares the string
-	secHeads []string
-	secText  string
+	// paths to hand out, allocated some at a time: a report opens dozens
+	// of headings
+	paths []sectionPath
 }
 
-// section is the open headings joined for people (一、总体情况 ›
-// （一）主动公开方面).
-func (sp *sentenceSplitter) section() string {
-	same := len(sp.secHeads) == len(sp.stack)
-	for i := 0; same && i < len(sp.stack); i++ {
-		same = sp.secHeads[i] == sp.stack[i].text
+// open pushes a heading on the open ones, with its path.
+func (sp *sentenceSplitter) open(e headingEntry) {
+	if len(sp.paths) == 0 {
+		sp.paths = make([]sectionPath, 16)
 	}
-	if !same {
-		sp.secHeads = sp.secHeads[:0]
-		for _, e := range sp.stack {
-			sp.secHeads = append(sp.secHeads, e.text)
-		}
-		sp.secText = strings.Join(sp.secHeads, " › ")
+	p := &sp.paths[0]
+	sp.paths = sp.paths[1:]
+	p.text = e.text
+	if len(sp.stack) > 0 {
+		p.parent = sp.stack[len(sp.stack)-1].path
 	}
-	return sp.secText
+	e.path = p
+	sp.stack = append(sp.stack, e)
+}
+
+// section is the path of the innermost open heading, nil when none is.
+func (sp *sentenceSplitter) section() *sectionPath {
+	if len(sp.stack) == 0 {
+		return nil
+	}
+	return sp.stack[len(sp.stack)-1].path
 }
 
 // block splits one paragraph. It is a single left-to-right pass; heading
@@ -263,7 +298,8 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 			if boundary && !sp.inAttachment() && (strings.HasPrefix(t[i:], "附") || tableNear(t, i, &nextTable)) && isAttachment(t[i:]) {
 				// 附件1：…统计表 ends the report's sections.
 				sp.emit(t[start:i])
-				sp.stack = append(sp.stack[:0], headingEntry{level: 0, text: "附件"})
+				sp.stack = sp.stack[:0]
+				sp.open(headingEntry{level: 0, text: "附件"})
 				sp.l1 = 0
 				start = i
 				n, lastComma, lastSpace = 0, -1, -1
@@ -390,7 +426,7 @@ func (sp *sentenceSplitter) emit(s string) {
 	}
 	tp, h := sp.current()
 	sp.stopped = !sp.yield(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
-		Section: sp.section(), Page: sp.page})
+		path: sp.section(), Page: sp.page})
 }
 
 // trimSpace is strings.TrimSpace(s). A sentence mostly starts and ends
@@ -512,7 +548,7 @@ func (sp *sentenceSplitter) heading(level int, token, text string, tp topic, sen
 		sp.l1 = tokenNumber(token)
 	}
 	text = strings.TrimRight(trimSpace(text), "。！？；;：:!?")
-	sp.stack = append(sp.stack, headingEntry{level: level, topic: tp, text: text})
+	sp.open(headingEntry{level: level, topic: tp, text: text})
 	sp.emit(sent)
 }
 

@@ -10,21 +10,29 @@ import (
 	"xxgk/zh"
 )
 
-// collect is every sentence seq yields.
-func collect(seq func(func(sentence) bool)) []sentence {
-	var out []sentence
-	seq(func(s sentence) bool {
-		out = append(out, s)
-		return true
-	})
+// collect is every sentence seq yields, as sentenceRef with its section
+// joined.
+func collect(seq func(func(sentence) bool)) []sentenceRef {
+	var out []sentenceRef
+	for s := range seq {
+		out = append(out, asRef(s))
+	}
 	return out
+}
+
+func asRef(s sentence) sentenceRef {
+	return sentenceRef{Text: s.Text, Line: s.Line, Block: s.Block, Topic: s.Topic, Heading: s.Heading, Section: s.Section(), Page: s.Page}
 }
 
 // checkSplit compares the splitter with sentencesRef on doc, also when the
 // reader stops after each of the first sentences.
 func checkSplit(t *testing.T, name string, doc *document.Document) {
 	t.Helper()
-	got, want := collect(sentences(doc)), collect(sentencesRef(doc))
+	got := collect(sentences(doc))
+	var want []sentenceRef
+	for s := range sentencesRef(doc) {
+		want = append(want, s)
+	}
 	if !slices.Equal(got, want) {
 		for i := range min(len(got), len(want)) {
 			if got[i] != want[i] {
@@ -34,9 +42,9 @@ func checkSplit(t *testing.T, name string, doc *document.Document) {
 		t.Fatalf("%s: %d sentences, want %d", name, len(got), len(want))
 	}
 	for stop := range min(len(want), 3) {
-		var part []sentence
+		var part []sentenceRef
 		for s := range sentences(doc) {
-			part = append(part, s)
+			part = append(part, asRef(s))
 			if len(part) > stop {
 				break
 			}

@@ -13,11 +13,29 @@ import (
 	"xxgk/zh"
 )
 
+// sentenceRef is sentence as it was, with its section joined.
+type sentenceRef struct {
+	Text    string
+	Line    int
+	Block   int
+	Topic   topic
+	Heading string
+	Section string
+	Page    int
+}
+
+// headingEntryRef is headingEntry as it was.
+type headingEntryRef struct {
+	level int
+	topic topic
+	text  string
+}
+
 // sentencesRef yields the sentences of splitSentences one by one, as they are
 // cut: the reader needs each only once, and a report's slice of them grown
 // sentence by sentence cost more than reading them.
-func sentencesRef(doc *document.Document) iter.Seq[sentence] {
-	return func(yield func(sentence) bool) {
+func sentencesRef(doc *document.Document) iter.Seq[sentenceRef] {
+	return func(yield func(sentenceRef) bool) {
 		sp := sentenceSplitterRef{yield: yield}
 		for i, b := range doc.Blocks {
 			if b.Table != nil || b.Text == "" {
@@ -32,12 +50,12 @@ func sentencesRef(doc *document.Document) iter.Seq[sentence] {
 }
 
 type sentenceSplitterRef struct {
-	yield   func(sentence) bool // takes each sentence
-	stopped bool                // yield asked for no more
-	stack   []headingEntry      // open headings, outermost first
-	docYear int                 // first year the prose names, 0 until seen
-	l1      int                 // number of the open level-1 section (三、 → 3)
-	inIntro bool                // in the sentence listing the report's parts
+	yield   func(sentenceRef) bool // takes each sentence
+	stopped bool                   // yield asked for no more
+	stack   []headingEntryRef      // open headings, outermost first
+	docYear int                    // first year the prose names, 0 until seen
+	l1      int                    // number of the open level-1 section (三、 → 3)
+	inIntro bool                   // in the sentence listing the report's parts
 
 	// the block being split
 	line  int
@@ -111,7 +129,7 @@ func (sp *sentenceSplitterRef) block(index int, b document.Block) {
 			if boundary && mayAttach && !sp.inAttachment() && (lastTable >= i || strings.HasPrefix(t[i:], "附")) && isAttachment(t[i:]) {
 				// 附件1：…统计表 ends the report's sections.
 				sp.emit(t[start:i])
-				sp.stack = append(sp.stack[:0], headingEntry{level: 0, text: "附件"})
+				sp.stack = append(sp.stack[:0], headingEntryRef{level: 0, text: "附件"})
 				sp.l1 = 0
 				start = i
 				n, lastComma, lastSpace = 0, -1, -1
@@ -193,7 +211,7 @@ func (sp *sentenceSplitterRef) emit(s string) {
 		}
 	}
 	tp, h := sp.current()
-	sp.stopped = !sp.yield(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
+	sp.stopped = !sp.yield(sentenceRef{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
 		Section: sp.section(), Page: sp.page})
 }
 
@@ -249,7 +267,7 @@ func (sp *sentenceSplitterRef) heading(level int, token, text string, tp topic, 
 		sp.l1 = tokenNumber(token)
 	}
 	text = strings.TrimRight(strings.TrimSpace(text), "。！？；;：:!?")
-	sp.stack = append(sp.stack, headingEntry{level: level, topic: tp, text: text})
+	sp.stack = append(sp.stack, headingEntryRef{level: level, topic: tp, text: text})
 	sp.emit(sent)
 }
 
