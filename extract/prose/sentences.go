@@ -758,11 +758,24 @@ scan:
 // where the title really ends: 六、其他需要报告的事项2025年，无收取信息处理费
 // 情况。 （一）主动公开政府信息的数量各乡镇公开1条。
 func runIn(t string, begin, titleEnd, end int) (int, int, bool) {
+	if !hasDigit(t[begin:titleEnd]) {
+		return titleEnd, end, true // no number after any word: most titles
+	}
 	if e := titleByWords(t[begin:titleEnd]); e > 0 && begin+e < titleEnd &&
 		strings.ContainsAny(t[begin+e:titleEnd], "0123456789") {
 		return begin + e, begin + e, true
 	}
 	return titleEnd, end, true
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // titleByWords finds the end of a title that runs into its text: the first
