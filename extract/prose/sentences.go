@@ -579,23 +579,20 @@ func (sp *sentenceSplitter) current() (topic, string) {
 // the numbering of folded table labels by a looser rule of its own: bare
 // digits before a label, 其中:, up to three tokens in a row.)
 func numberingToken(t string, i int) (level, end int) {
-	if i >= len(t) {
-		return 0, 0
-	}
 	// A token starts with ( （ (0xEF), a digit or a numeral (0xE4, 0xE5):
 	// any other first byte, most of them, rules it out undecoded.
+	if i >= len(t) || !numberingStart[t[i]] {
+		return 0, 0
+	}
 	j := i
-	switch c := t[j]; {
-	case c == '(':
+	switch t[j] {
+	case '(':
 		j++
-	case c == 0xEF:
+	case 0xEF:
 		if !strings.HasPrefix(t[j:], "（") {
 			return 0, 0
 		}
 		j += len("（")
-	case c == 0xE4 || c == 0xE5 || c >= '0' && c <= '9':
-	default:
-		return 0, 0
 	}
 	paren := j > i
 	k := j
@@ -649,6 +646,14 @@ func numberingToken(t string, i int) (level, end int) {
 	}
 	return 3, k
 }
+
+// numberingStart marks the first bytes of numbering tokens.
+var numberingStart = func() (m [256]bool) {
+	for _, c := range []byte("(0123456789\xEF\xE4\xE5") {
+		m[c] = true
+	}
+	return m
+}()
 
 // numeralAt reports whether t[k:] starts with one of zh.Numerals, each
 // three bytes of UTF-8 led by E4 (一 二 三 五 七 九) or E5 (四 六 八 十),
@@ -712,11 +717,14 @@ scan:
 				}
 				return runIn(t, begin, j, j)
 			case k >= 2 && (prev != '第' && zh.IsHan(prev) || isCloser(prev) || prev >= '0' && prev <= '9'):
-				if lv, _ := numberingToken(t, j); lv > 0 && (lv == 1 || prev > '9') {
-					if k > maxTitleRunes || han == 0 {
-						break scan
+				// Most runes start no numbering: tested here, without the call.
+				if numberingStart[t[j]] {
+					if lv, _ := numberingToken(t, j); lv > 0 && (lv == 1 || prev > '9') {
+						if k > maxTitleRunes || han == 0 {
+							break scan
+						}
+						return runIn(t, begin, j, j)
 					}
-					return runIn(t, begin, j, j)
 				}
 				if k >= 4 && zh.IsNumeral(r) && strings.HasPrefix(t[j+size:], "是") {
 					if k > maxTitleRunes {
