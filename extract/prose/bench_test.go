@@ -270,3 +270,21 @@ func FuzzRemovePinyin(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSentences cuts every page-text report of testdata/reports into
+// sentences and does nothing else with them: the splitter alone.
+func BenchmarkSentences(b *testing.B) {
+	docs := corpusDocs(b, ".txt")
+	size := 0
+	for _, d := range docs {
+		size += d.size
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			for range sentences(d.doc) {
+			}
+		}
+	}
+}

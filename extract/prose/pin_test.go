@@ -24,7 +24,7 @@ var pinFile = filepath.Join("testdata", "readprose.sum")
 func readProseDigest(d corpusDoc) string {
 	h := sha256.New()
 	for _, s := range splitSentences(d.doc) {
-		fmt.Fprintf(h, "S %q %d %d %v %q %q %d\n", s.Text, s.Line, s.Block, s.Topic, s.Heading, s.Section, s.Page)
+		fmt.Fprintf(h, "S %q %d %d %v %q %q %d\n", s.Text, s.Line, s.Block, s.Topic, s.Heading, s.Section(), s.Page)
 	}
 	for _, year := range []int{0, d.year} {
 		for _, trad := range []bool{false, true} {

@@ -629,7 +629,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 			unit := figureUnit(r.figure)
 			out = append(out, figureCandidate{r.figure, proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
-					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
+					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
 				inTopic:    r.inTopic(s.Topic),
 				total:      strs.ContainsAny(clause, totalWords) || restatesTotal(text[m.End:]),
 				cumulative: cumulative,
@@ -1090,7 +1090,7 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
-				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
+				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
 			inTopic:  zeroTopics[fig] == s.Topic,
 			sentence: s.Text,
 		}

@@ -149,7 +149,7 @@ func proseCountsRef(s sentence, st statement, year int, buf *scratch) map[string
 			}
 			out[r.figure] = proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
-					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
+					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
 				inTopic:    r.inTopic(s.Topic),
 				total:      strs.ContainsAny(clause, totalWords) || restatesTotal(text[m.End:]),
 				cumulative: cumulative,
@@ -171,7 +171,7 @@ func proseZerosRef(s sentence, text string, subjectAt int, buf *scratch) map[str
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
-				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section}},
+				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
 			inTopic:  zeroTopics[fig] == s.Topic,
 			sentence: s.Text,
 		}

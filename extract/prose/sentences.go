@@ -2,6 +2,7 @@ package prose
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -53,10 +54,38 @@ type sentence struct {
 	// Heading is the text of the innermost heading (numbering included,
 	// trailing punctuation dropped); a heading's own sentence names itself.
 	Heading string
-	// Section is the open headings, outermost first, joined for people
-	// (一、总体情况 › （二）依申请公开): where the sentence stands.
-	Section string
 	Page    int // the PDF page of its block, 0 for other formats
+	// path is the innermost open heading, whose parents are the others:
+	// Section joins them.
+	path *sectionPath
+}
+
+// Section is the open headings, outermost first, joined for people
+// (一、总体情况 › （二）依申请公开): where the sentence stands. It is joined
+// when asked, not for every sentence: most sentences are dropped unread,
+// and the sections joined for them were most of what the splitter
+// allocated.
+func (s sentence) Section() string {
+	return s.path.String()
+}
+
+// sectionPath is an open heading and, through parent, the headings it is
+// under. The splitter makes one per heading and never changes it, so
+// sentences share them.
+type sectionPath struct {
+	parent *sectionPath
+	text   string
+}
+
+// String joins the headings of p, outermost first, with " › ".
+func (p *sectionPath) String() string {
+	var heads [8]string // deeper than any report nests
+	hs := heads[:0]
+	for q := p; q != nil; q = q.parent {
+		hs = append(hs, q.text)
+	}
+	slices.Reverse(hs)
+	return strings.Join(hs, " › ")
 }
 
 // topicWords classify a heading's title: the first entry with a word the
@@ -160,6 +189,7 @@ type headingEntry struct {
 	level int
 	topic topic
 	text  string
+	path  *sectionPath // this heading under the open ones before it
 }
 
 type sentenceSplitter struct {
@@ -175,27 +205,32 @@ type sentenceSplitter struct {
 	index int
 	page  int
 
-	// the open headings' texts and their joined section, kept while the
-	// headings stay open: every sentence of a section shares the string
-	secHeads []string
-	secText  string
+	// paths to hand out, allocated some at a time: a report opens dozens
+	// of headings
+	paths []sectionPath
 }
 
-// section is the open headings joined for people (一、总体情况 ›
-// （一）主动公开方面).
-func (sp *sentenceSplitter) section() string {
-	same := len(sp.secHeads) == len(sp.stack)
-	for i := 0; same && i < len(sp.stack); i++ {
-		same = sp.secHeads[i] == sp.stack[i].text
+// open pushes a heading on the open ones, with its path.
+func (sp *sentenceSplitter) open(e headingEntry) {
+	if len(sp.paths) == 0 {
+		sp.paths = make([]sectionPath, 16)
 	}
-	if !same {
-		sp.secHeads = sp.secHeads[:0]
-		for _, e := range sp.stack {
-			sp.secHeads = append(sp.secHeads, e.text)
-		}
-		sp.secText = strings.Join(sp.secHeads, " › ")
+	p := &sp.paths[0]
+	sp.paths = sp.paths[1:]
+	p.text = e.text
+	if len(sp.stack) > 0 {
+		p.parent = sp.stack[len(sp.stack)-1].path
 	}
-	return sp.secText
+	e.path = p
+	sp.stack = append(sp.stack, e)
+}
+
+// section is the path of the innermost open heading, nil when none is.
+func (sp *sentenceSplitter) section() *sectionPath {
+	if len(sp.stack) == 0 {
+		return nil
+	}
+	return sp.stack[len(sp.stack)-1].path
 }
 
 // block splits one paragraph. It is a single left-to-right pass; heading
@@ -204,10 +239,10 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	t := removePinyin(b.Text)
 	sp.line, sp.index, sp.page = b.Line, index, b.Page
 	sp.inIntro = false
-	// An attachment starts with 附 or names a 统计表 ahead: the last one
-	// says where none is left, and isAttachment need not look.
-	lastTable := lastIndex(t, "统计表")
-	mayAttach := strings.Contains(t, "附") || lastTable >= 0
+	// An attachment starts with 附 or names a 统计表 ahead, looked for
+	// only at a boundary that is not 附 and once for the block where there
+	// is none: most blocks have no 统计表, and were searched whole twice.
+	nextTable := -2
 	start := 0       // start of the pending sentence
 	boundary := true // a heading may start here
 	depth := 0       // open brackets and quotes
@@ -216,6 +251,27 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	lastComma := -1  // byte offset just after the last comma of the sentence
 	lastSpace := -1  // byte offset of the last white space of the sentence
 	for i := 0; i < len(t); {
+		// A run of ideographs (U+4E00–U+9FFF), most of the text, starts no
+		// heading inside it and ends nothing: it is skipped as bytes, up to
+		// the rune that would make the sentence too long. The run's first
+		// rune must not be a place the checks below look at: after a
+		// boundary or weakly after ASCII (…4166.24三、).
+		if !boundary && (i == 0 || t[i-1] <= ' ' || t[i-1] >= utf8.RuneSelf) {
+			j, room := i, maxSentenceRunes-1-n
+			for room > 0 && j+2 < len(t) && ideographAt(t, j) {
+				j += 3
+				room--
+			}
+			if j > i {
+				if depth > 0 {
+					openRunes += (j - i) / 3
+				}
+				n += (j - i) / 3
+				if i = j; i >= len(t) {
+					break
+				}
+			}
+		}
 		// Numbering right after a digit or other ASCII is weak evidence: in
 		// a table flattened into text (…4166.24三、收到和处理…) it may be a
 		// section or a row; after an address (…@163.com一、概述) a section.
@@ -239,10 +295,11 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 					continue
 				}
 			}
-			if boundary && mayAttach && !sp.inAttachment() && (lastTable >= i || strings.HasPrefix(t[i:], "附")) && isAttachment(t[i:]) {
+			if boundary && !sp.inAttachment() && (strings.HasPrefix(t[i:], "附") || tableNear(t, i, &nextTable)) && isAttachment(t[i:]) {
 				// 附件1：…统计表 ends the report's sections.
 				sp.emit(t[start:i])
-				sp.stack = append(sp.stack[:0], headingEntry{level: 0, text: "附件"})
+				sp.stack = sp.stack[:0]
+				sp.open(headingEntry{level: 0, text: "附件"})
 				sp.l1 = 0
 				start = i
 				n, lastComma, lastSpace = 0, -1, -1
@@ -312,9 +369,53 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	sp.emit(t[start:])
 }
 
+// tableNear reports whether t holds 统计表 at or after i, near enough for
+// isAttachment(t[i:]) to find it in the title it reads, of
+// maxTitleWordRunes+6 runes: isAttachment of a text that does not start
+// with 附 is false without one. *next keeps what the last search found for
+// the calls of a block, whose i only grow: the offset of the first 统计表
+// at or after where it searched, -1 when there was none, and < -1 before
+// the first search.
+func tableNear(t string, i int, next *int) bool {
+	if *next < i && *next != -1 {
+		if k := indexByProbe(t[i:], "统计表", 2); k >= 0 {
+			*next = i + k
+		} else {
+			*next = -1
+		}
+	}
+	return *next >= i && *next-i <= (maxTitleWordRunes+6)*utf8.UTFMax
+}
+
+// indexByProbe is strings.Index(s, word), searching for word's byte at
+// probe and checking the word around each one found: for a word like 统计表
+// whose first byte (E7) leads one character in eight of a report, a byte
+// of it found eight times less often (9F) lets the vectorised byte search
+// run on.
+func indexByProbe(s, word string, probe int) int {
+	for i := probe; i < len(s); {
+		k := strings.IndexByte(s[i:], word[probe])
+		if k < 0 {
+			return -1
+		}
+		if at := i + k - probe; strings.HasPrefix(s[at:], word) {
+			return at
+		}
+		i += k + 1
+	}
+	return -1
+}
+
+// ideographAt reports whether t[j:] starts with a rune of U+4E00–U+9FFF,
+// three bytes E4 B8 80 to E9 BF BF (j+2 < len(t)).
+func ideographAt(t string, j int) bool {
+	c := t[j]
+	return c >= 0xE4 && c <= 0xE9 && t[j+1]&0xC0 == 0x80 && t[j+2]&0xC0 == 0x80 && (c != 0xE4 || t[j+1] >= 0xB8)
+}
+
 // emit adds a sentence of the current block under the open headings.
 func (sp *sentenceSplitter) emit(s string) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "" || sp.stopped {
 		return
 	}
@@ -325,7 +426,30 @@ func (sp *sentenceSplitter) emit(s string) {
 	}
 	tp, h := sp.current()
 	sp.stopped = !sp.yield(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
-		Section: sp.section(), Page: sp.page})
+		path: sp.section(), Page: sp.page})
+}
+
+// trimSpace is strings.TrimSpace(s). A sentence mostly starts and ends
+// with runes that cannot be white space, told by their bytes: those are
+// returned as they are, without the decoding TrimSpace does for any text
+// that starts with a non-ASCII byte. White space outside ASCII is led by
+// C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000…) or E3 (U+3000).
+func trimSpace(s string) string {
+	if n := len(s); n > 0 && s[0] > ' ' && s[0] != 0xC2 && (s[0] < 0xE1 || s[0] > 0xE3) {
+		switch b := s[n-1]; {
+		case b < utf8.RuneSelf:
+			if b > ' ' {
+				return s
+			}
+		case n >= 3 && s[n-2]&0xC0 == 0x80 && b&0xC0 == 0x80 && s[n-3] >= 0xE0 && s[n-3] <= 0xEF:
+			// A three-byte sequence ends s: the last rune is the one it
+			// encodes, or RuneError when it encodes none.
+			if c := s[n-3]; c < 0xE1 || c > 0xE3 || s[n-3:] == "。" {
+				return s
+			}
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // accept decides on a level-1 heading by its number. After weak evidence
@@ -423,8 +547,8 @@ func (sp *sentenceSplitter) heading(level int, token, text string, tp topic, sen
 	if level == 1 {
 		sp.l1 = tokenNumber(token)
 	}
-	text = strings.TrimRight(strings.TrimSpace(text), "。！？；;：:!?")
-	sp.stack = append(sp.stack, headingEntry{level: level, topic: tp, text: text})
+	text = strings.TrimRight(trimSpace(text), "。！？；;：:!?")
+	sp.open(headingEntry{level: level, topic: tp, text: text})
 	sp.emit(sent)
 }
 
@@ -455,25 +579,27 @@ func (sp *sentenceSplitter) current() (topic, string) {
 // the numbering of folded table labels by a looser rule of its own: bare
 // digits before a label, 其中:, up to three tokens in a row.)
 func numberingToken(t string, i int) (level, end int) {
-	if i >= len(t) {
+	// A token starts with ( （ (0xEF), a digit or a numeral (0xE4, 0xE5):
+	// any other first byte, most of them, rules it out undecoded.
+	if i >= len(t) || !numberingStart[t[i]] {
 		return 0, 0
 	}
 	j := i
-	paren := false
-	if t[j] == '(' {
-		paren, j = true, j+1
-	} else if strings.HasPrefix(t[j:], "（") {
-		paren, j = true, j+len("（")
+	switch t[j] {
+	case '(':
+		j++
+	case 0xEF:
+		if !strings.HasPrefix(t[j:], "（") {
+			return 0, 0
+		}
+		j += len("（")
 	}
+	paren := j > i
 	k := j
 	han := 0
-	for k < len(t) && han < 3 {
-		r, size := utf8.DecodeRuneInString(t[k:])
-		if !zh.IsNumeral(r) {
-			break
-		}
+	for han < 3 && numeralAt(t, k) {
 		han++
-		k += size
+		k += 3
 	}
 	digits := 0
 	if han == 0 {
@@ -521,6 +647,34 @@ func numberingToken(t string, i int) (level, end int) {
 	return 3, k
 }
 
+// numberingStart marks the first bytes of numbering tokens.
+var numberingStart = func() (m [256]bool) {
+	for _, c := range []byte("(0123456789\xEF\xE4\xE5") {
+		m[c] = true
+	}
+	return m
+}()
+
+// numeralAt reports whether t[k:] starts with one of zh.Numerals, each
+// three bytes of UTF-8 led by E4 (一 二 三 五 七 九) or E5 (四 六 八 十),
+// without decoding the rune.
+func numeralAt(t string, k int) bool {
+	if k+2 >= len(t) {
+		return false
+	}
+	switch c1, c2 := t[k+1], t[k+2]; t[k] {
+	case 0xE4:
+		return c1 == 0xB8 && (c2 == 0x80 || c2 == 0x89 || c2 == 0x83) || // 一 三 七
+			c1 == 0xBA && (c2 == 0x8C || c2 == 0x94) || // 二 五
+			c1 == 0xB9 && c2 == 0x9D // 九
+	case 0xE5:
+		return c1 == 0x9B && c2 == 0x9B || // 四
+			c1 == 0x85 && (c2 == 0xAD || c2 == 0xAB) || // 六 八
+			c1 == 0x8D && c2 == 0x81 // 十
+	}
+	return false
+}
+
 // titleEndWords end a heading title that runs straight into its text
 // (二、主动公开政府信息情况第二十条…, （一）主动公开政府信息的数量各乡镇…).
 var titleEndWords = []string{"情况", "概况", "概述", "数量", "类别", "形式", "方式", "方面", "措施", "举措", "事项", "问题", "不足", "打算", "计划", "安排", "重点", "内容", "费用", "经费"}
@@ -536,7 +690,7 @@ var titleJoins = []string{"及", "和", "与", "、", "暨", "以及", "并"}
 func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool) {
 	j := from
 	for j < len(t) {
-		r, size := utf8.DecodeRuneInString(t[j:])
+		r, size := decodeRune(t, j)
 		if !isSentSpace(r) {
 			break
 		}
@@ -547,7 +701,7 @@ func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool)
 	var prev rune
 scan:
 	for j < len(t) {
-		r, size := utf8.DecodeRuneInString(t[j:])
+		r, size := decodeRune(t, j)
 		if depth == 0 && k > 0 {
 			switch {
 			case r == '；' || r == ';':
@@ -563,11 +717,14 @@ scan:
 				}
 				return runIn(t, begin, j, j)
 			case k >= 2 && (prev != '第' && zh.IsHan(prev) || isCloser(prev) || prev >= '0' && prev <= '9'):
-				if lv, _ := numberingToken(t, j); lv > 0 && (lv == 1 || prev > '9') {
-					if k > maxTitleRunes || han == 0 {
-						break scan
+				// Most runes start no numbering: tested here, without the call.
+				if numberingStart[t[j]] {
+					if lv, _ := numberingToken(t, j); lv > 0 && (lv == 1 || prev > '9') {
+						if k > maxTitleRunes || han == 0 {
+							break scan
+						}
+						return runIn(t, begin, j, j)
 					}
-					return runIn(t, begin, j, j)
 				}
 				if k >= 4 && zh.IsNumeral(r) && strings.HasPrefix(t[j+size:], "是") {
 					if k > maxTitleRunes {
@@ -609,11 +766,24 @@ scan:
 // where the title really ends: 六、其他需要报告的事项2025年，无收取信息处理费
 // 情况。 （一）主动公开政府信息的数量各乡镇公开1条。
 func runIn(t string, begin, titleEnd, end int) (int, int, bool) {
+	if !hasDigit(t[begin:titleEnd]) {
+		return titleEnd, end, true // no number after any word: most titles
+	}
 	if e := titleByWords(t[begin:titleEnd]); e > 0 && begin+e < titleEnd &&
 		strings.ContainsAny(t[begin+e:titleEnd], "0123456789") {
 		return begin + e, begin + e, true
 	}
 	return titleEnd, end, true
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // titleByWords finds the end of a title that runs into its text: the first
@@ -661,29 +831,48 @@ func firstWordEnd(w string, from int) int {
 
 var titleEndSet = strs.NewSet(titleEndWords...)
 
-// titleStop is strings.IndexAny(w, "。！？；，,:：“《"), one character
-// decoded at a time (none of them is utf8.RuneError, which IndexAny
-// would match to an invalid byte).
+// titleStop is strings.IndexAny(w, "。！？；，,:：“《") but for an
+// invalid byte, which IndexAny matches as utf8.RuneError and none of the
+// marks is. It looks at bytes, not runes: a mark's first byte (, : E2 E3
+// EF) is never inside another character, so where its bytes are, the
+// mark is.
 func titleStop(w string) int {
-	for i := 0; i < len(w); {
-		r, size := decodeRune(w, i)
-		switch r {
-		case '。', '！', '？', '；', '，', ',', ':', '：', '“', '《':
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case ',', ':':
 			return i
+		case 0xE2:
+			if strings.HasPrefix(w[i:], "“") {
+				return i
+			}
+		case 0xE3:
+			if strings.HasPrefix(w[i:], "。") || strings.HasPrefix(w[i:], "《") {
+				return i
+			}
+		case 0xEF:
+			if i+2 < len(w) && w[i+1] == 0xBC {
+				switch w[i+2] {
+				case 0x81, 0x9F, 0x9B, 0x8C, 0x9A: // ！？；，：
+					return i
+				}
+			}
 		}
-		i += size
 	}
 	return -1
 }
 
 // byteOffsetOfRune returns the offset of the n-th rune of s (from 0), or
-// len(s).
+// len(s), stepping over ideographs three bytes at a time.
 func byteOffsetOfRune(s string, n int) int {
 	for i := 0; i < len(s); {
 		if n == 0 {
 			return i
 		}
 		n--
+		if i+2 < len(s) && ideographAt(s, i) {
+			i += 3
+			continue
+		}
 		_, size := decodeRune(s, i)
 		i += size
 	}
@@ -748,7 +937,7 @@ func isSentSpace(r rune) bool {
 // closing quotes and brackets (…。” …？！).
 func absorbClosers(t string, i int) int {
 	for i < len(t) {
-		r, size := utf8.DecodeRuneInString(t[i:])
+		r, size := decodeRune(t, i)
 		if !isTerminator(r) && !isCloser(r) {
 			break
 		}
@@ -858,19 +1047,4 @@ func syllableEnd(r rune, vowel bool) bool {
 		return false
 	}
 	return r == 'n' || r == 'g' || r == 'r' || strings.ContainsRune("aeiou", r) || strings.ContainsRune(tonedVowels, r)
-}
-
-// lastIndex is strings.LastIndex for a word most texts do not hold: the
-// forward search is vectorised and gives up at once where LastIndex would
-// hash its way back through the whole text.
-func lastIndex(s, word string) int {
-	last := -1
-	for i := 0; ; {
-		j := strings.Index(s[i:], word)
-		if j < 0 {
-			return last
-		}
-		last = i + j
-		i = last + 1
-	}
 }
