@@ -56,9 +56,9 @@ func corpusDocs(tb testing.TB, exts ...string) []corpusDoc {
 	return out
 }
 
-// BenchmarkFigures reads the prose figures of every page-text report of
-// testdata/reports; MB/s is over the files' bytes.
-func BenchmarkFigures(b *testing.B) {
+// textBench is the page-text reports of testdata/reports for a benchmark
+// whose MB/s is over the files' bytes.
+func textBench(b *testing.B) []corpusDoc {
 	docs := corpusDocs(b, ".txt")
 	size := 0
 	for _, d := range docs {
@@ -66,6 +66,13 @@ func BenchmarkFigures(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
+	return docs
+}
+
+// BenchmarkFigures reads the prose figures of every page-text report of
+// testdata/reports; MB/s is over the files' bytes.
+func BenchmarkFigures(b *testing.B) {
+	docs := textBench(b)
 	for b.Loop() {
 		for _, d := range docs {
 			Figures(d.doc, d.year, false, nil, nil)
@@ -274,13 +281,7 @@ func FuzzRemovePinyin(f *testing.F) {
 // BenchmarkSentences cuts every page-text report of testdata/reports into
 // sentences and does nothing else with them: the splitter alone.
 func BenchmarkSentences(b *testing.B) {
-	docs := corpusDocs(b, ".txt")
-	size := 0
-	for _, d := range docs {
-		size += d.size
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
+	docs := textBench(b)
 	for b.Loop() {
 		for _, d := range docs {
 			for range sentences(d.doc) {
