@@ -115,25 +115,40 @@ func takeZero[T any](s *slab[T], n int) []T {
 	return out
 }
 
-// freeReaders holds the buffers of released readers: a bounded free list,
-// not a sync.Pool, for the reason freeBufs gives.
-var freeReaders = make(chan *readerBufs, 8)
+// freeList is a bounded free list of buffers. It is not a sync.Pool: a
+// pool is emptied by every garbage collection, and a roll-up of many
+// reports collects often, so most streams found the pool empty and
+// allocated their slices again.
+type freeList[T any] chan *T
+
+// get returns buffers from the list, or new ones.
+func (l freeList[T]) get() *T {
+	if !reuseBuffers {
+		return new(T)
+	}
+	select {
+	case b := <-l:
+		return b
+	default:
+		return new(T)
+	}
+}
+
+// put keeps b for a later get, unless enough are kept.
+func (l freeList[T]) put(b *T) {
+	select {
+	case l <- b:
+	default:
+	}
+}
+
+// freeReaders holds the buffers of released readers (freeList says why
+// not a sync.Pool).
+var freeReaders = make(freeList[readerBufs], 8)
 
 // reuseBuffers is false only in tests, which compare readings with buffers
 // reused to readings with every buffer new.
 var reuseBuffers = true
-
-func getReaderBufs() *readerBufs {
-	if !reuseBuffers {
-		return new(readerBufs)
-	}
-	select {
-	case b := <-freeReaders:
-		return b
-	default:
-		return new(readerBufs)
-	}
-}
 
 // release returns the reader's buffers for the next reader. The reader
 // must not be used after: what it read is in them. Its cells and findings
@@ -157,8 +172,5 @@ func (fr *formReader) release() {
 	b.solve.cands.reset()
 	b.solve.cur, b.solve.ints = pooled(b.solve.cur), pooled(b.solve.ints)
 	fr.found, fr.raws, fr.pending = nil, nil, nil
-	select {
-	case freeReaders <- b:
-	default: // enough are kept
-	}
+	freeReaders.put(b)
 }

@@ -73,30 +73,8 @@ type streamBufs struct {
 	occBuf                                           []span
 }
 
-// freeBufs holds the buffers of released streams. It is a bounded free
-// list rather than a sync.Pool: a pool is emptied by every garbage
-// collection, and a roll-up of many reports collects often, so most
-// streams found the pool empty and allocated their slices again.
-var freeBufs = make(chan *streamBufs, 8)
-
-func getBufs() *streamBufs {
-	if !reuseBuffers {
-		return new(streamBufs)
-	}
-	select {
-	case b := <-freeBufs:
-		return b
-	default:
-		return new(streamBufs)
-	}
-}
-
-func putBufs(b *streamBufs) {
-	select {
-	case freeBufs <- b:
-	default: // enough are kept
-	}
-}
+// freeBufs holds the buffers of released streams.
+var freeBufs = make(freeList[streamBufs], 8)
 
 // maxPooled bounds the slices kept for reuse (in elements): a huge document
 // does not pin its buffers (an annual report is some 10,000 characters).
@@ -230,7 +208,7 @@ func (s *stream) release() {
 		b.keys, b.tableIDs = nil, nil
 	}
 	*s = stream{}
-	putBufs(b)
+	freeBufs.put(b)
 }
 
 // Markers in the stream. They are control characters, which folded report
@@ -265,7 +243,7 @@ func isMark(r rune) bool { return r == sepMark || r == blankMark || r == rowMark
 
 // newStream flattens doc.
 func newStream(doc *document.Document) *stream {
-	s := &stream{bufs: getBufs()}
+	s := &stream{bufs: freeBufs.get()}
 	// The stream holds at most one rune per rune of the source (a marker
 	// stands for white space it drops) and a marker or two per block, cell
 	// and row: sized so, its slices are never copied while they grow. A

@@ -14,7 +14,7 @@ import (
 
 // refNewStream flattens doc.
 func refNewStream(doc *document.Document) *stream {
-	s := &stream{bufs: getBufs()}
+	s := &stream{bufs: freeBufs.get()}
 	// The stream holds at most one rune per rune of the source (a marker
 	// stands for white space it drops) and a marker or two per block, cell
 	// and row: sized so, its slices are never copied while they grow. A

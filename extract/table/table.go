@@ -297,7 +297,7 @@ type rowRead struct {
 
 func newFormReader(s *stream, f *templates.Form, year int) *formReader {
 	ix := indexOf(f)
-	b := getReaderBufs()
+	b := freeReaders.get()
 	found := reuse(b.found, len(ix.rows))[:len(ix.rows)]
 	clear(found) // rows of another reader's search
 	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: found,
