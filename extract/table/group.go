@@ -168,7 +168,7 @@ func groupRowFinding(t *templates.Table, rr rowRead) xxgk.Finding {
 // groupFigure gives a figure that sums every sub-row of a group in one
 // column from the group's own row, when the report printed the group as
 // one row and none of the sub-rows.
-// keys are the cell keys of def.Cells (cellKeysOf).
+// keys are the cell keys of def.Cells (figureDefOf).
 func groupFigure(fig templates.Figure, def templates.FigureDef, keys []string, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	f := templates.FormByID(def.Form)
 	if f == nil || len(def.Cells) < 2 {

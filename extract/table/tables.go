@@ -234,7 +234,7 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 			}
 			if v, ok := figureFrom(fig, def, cells); ok {
 				out[fig.Key] = v
-			} else if v, ok := groupFigure(*fig, *def, cellKeysOf(def), cells); ok {
+			} else if v, ok := groupFigure(*fig, *def, figureDefOf(def).keys, cells); ok {
 				out[fig.Key] = v
 			}
 		}
@@ -242,31 +242,39 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 	return out
 }
 
-// figureKeys are the cell keys of the figure definitions, FORM.TABLE.ROW.COL
-// for each of def.Cells, made once per definition (as sumPlaces): every
-// report of a form asks for the same, and the key made anew for each
-// lookup was most of the bytes Figures allocated.
-var figureKeys sync.Map // *templates.FigureDef → []string
+// figureDefs are what the figure definitions of templates.Figures give
+// every report of a form alike, made once per definition: the cell keys
+// (FORM.TABLE.ROW.COL for each of def.Cells; made anew for each lookup
+// they were most of the bytes Figures allocated) and the place sumPlace
+// names. (A specification that Replace installs has definitions of its
+// own.)
+var figureDefs sync.Map // *templates.FigureDef → *figureDef
 
-func cellKeysOf(def *templates.FigureDef) []string {
-	if k, ok := figureKeys.Load(def); ok {
-		return k.([]string)
+type figureDef struct {
+	keys            []string
+	table, row, col string // sumPlace
+}
+
+func figureDefOf(def *templates.FigureDef) *figureDef {
+	if d, ok := figureDefs.Load(def); ok {
+		return d.(*figureDef)
 	}
-	keys := make([]string, len(def.Cells))
+	d := &figureDef{keys: make([]string, len(def.Cells))}
 	for i, c := range def.Cells {
-		keys[i] = def.Form + "." + c
+		d.keys[i] = def.Form + "." + c
 	}
-	figureKeys.Store(def, keys)
-	return keys
+	d.table, d.row, d.col = sumPlace(*def)
+	figureDefs.Store(def, d)
+	return d
 }
 
 func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	total := xxgk.Int(0)
 	var parts strings.Builder // the evidence of a sum names its parts
 	var first xxgk.Value
-	keys := cellKeysOf(def)
+	d := figureDefOf(def)
 	for i, c := range def.Cells {
-		v, ok := cells[keys[i]]
+		v, ok := cells[d.keys[i]]
 		if !ok {
 			return xxgk.Value{}, false
 		}
@@ -289,23 +297,8 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[strin
 		return v, true
 	}
 	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: "表格各格之和：" + parts.String()}
-	ev.Table, ev.RowLabel, ev.ColLabel = cachedSumPlace(def)
+	ev.Table, ev.RowLabel, ev.ColLabel = d.table, d.row, d.col
 	return xxgk.Value{Value: total, Unit: fig.Unit, Evidence: ev}, true
-}
-
-// sumPlaces are the places sumPlace gives, by the definition in
-// templates.Figures: every report of a form asks for the same ones. (A
-// specification that Replace installs has definitions of its own.)
-var sumPlaces sync.Map // *templates.FigureDef → [3]string
-
-func cachedSumPlace(def *templates.FigureDef) (table, row, col string) {
-	if p, ok := sumPlaces.Load(def); ok {
-		p := p.([3]string)
-		return p[0], p[1], p[2]
-	}
-	table, row, col = sumPlace(*def)
-	sumPlaces.Store(def, [3]string{table, row, col})
-	return table, row, col
 }
 
 // sumPlace names the cells a figure sums for people, as the form labels
