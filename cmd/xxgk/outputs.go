@@ -295,38 +295,46 @@ var temps tempFiles
 var errInterrupted = errors.New("已中断")
 
 func (t *tempFiles) create(dir string) (*os.File, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.stopped {
-		return nil, errInterrupted
-	}
-	f, err := os.CreateTemp(dir, tempPattern)
-	if err != nil {
-		return nil, err
-	}
-	if t.names == nil {
-		t.names = map[string]bool{}
-	}
-	t.names[f.Name()] = true
-	return f, nil
+	var f *os.File
+	err := t.make(func() (string, error) {
+		var err error
+		if f, err = os.CreateTemp(dir, tempPattern); err != nil {
+			return "", err
+		}
+		return f.Name(), nil
+	})
+	return f, err
 }
 
 // createDir makes a temporary folder in dir, removed with what it holds.
 func (t *tempFiles) createDir(dir string) (string, error) {
+	var name string
+	err := t.make(func() (string, error) {
+		var err error
+		name, err = os.MkdirTemp(dir, tempPattern)
+		return name, err
+	})
+	return name, err
+}
+
+// make runs mk, which makes a temporary file or folder and returns its
+// name, and keeps the name, under the lock: an interrupt removes either
+// all of it or finds none made after it.
+func (t *tempFiles) make(mk func() (string, error)) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.stopped {
-		return "", errInterrupted
+		return errInterrupted
 	}
-	name, err := os.MkdirTemp(dir, tempPattern)
+	name, err := mk()
 	if err != nil {
-		return "", err
+		return err
 	}
 	if t.names == nil {
 		t.names = map[string]bool{}
 	}
 	t.names[name] = true
-	return name, nil
+	return nil
 }
 
 // remove removes a temporary file, or a temporary folder and what it holds.
