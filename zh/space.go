@@ -67,18 +67,35 @@ func HasSpecialSpace(s string) bool {
 
 // IndexSpecialSpace returns the byte offset and length of the first odd
 // space or zero-width character of s (HasSpecialSpace), or -1, 0.
+//
+// Every line of a report passes here. A three-byte sequence (most of a
+// Chinese line) is stepped over whole: the special characters are three
+// bytes led by E2, E3 or EF, or the two bytes C2 A0, and none of them
+// starts on a continuation byte, so the bytes skipped could start none.
 func IndexSpecialSpace(s string) (at, size int) {
-	for i := 0; i+1 < len(s); i++ {
-		switch s[i] {
-		case 0xC2:
+	for i := 0; i+1 < len(s); {
+		c := s[i]
+		if c < 0xC2 {
+			i++ // ASCII, or a continuation byte: starts no special character
+			continue
+		}
+		if c == 0xC2 {
 			if s[i+1] == 0xA0 { // U+00A0
 				return i, 2
 			}
-		case 0xE2, 0xE3, 0xEF:
-			if i+2 < len(s) && isSpecialSpace3(s[i], s[i+1], s[i+2]) {
+			i++
+			continue
+		}
+		if c >= 0xE0 && c <= 0xEF && i+2 < len(s) {
+			if (c == 0xE2 || c == 0xE3 || c == 0xEF) && isSpecialSpace3(c, s[i+1], s[i+2]) {
 				return i, 3
 			}
+			if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				i += 3
+				continue
+			}
 		}
+		i++
 	}
 	return -1, 0
 }

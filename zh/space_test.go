@@ -80,3 +80,36 @@ func TestHasSpecialSpace(t *testing.T) {
 		}
 	}
 }
+
+// indexSpecialSpaceBytes is IndexSpecialSpace as first written, byte by
+// byte: the reference for FuzzIndexSpecialSpace.
+func indexSpecialSpaceBytes(s string) (at, size int) {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case 0xC2:
+			if s[i+1] == 0xA0 {
+				return i, 2
+			}
+		case 0xE2, 0xE3, 0xEF:
+			if i+2 < len(s) && isSpecialSpace3(s[i], s[i+1], s[i+2]) {
+				return i, 3
+			}
+		}
+	}
+	return -1, 0
+}
+
+// FuzzIndexSpecialSpace compares IndexSpecialSpace, which steps over
+// three-byte sequences, with the byte-by-byte loop, on any bytes.
+func FuzzIndexSpecialSpace(f *testing.F) {
+	for _, s := range []string{"", "政府信息公开\u00a0", "\u3000一、", "a\u200db", "\ufeff标题", "\xe2\x80", "\xe4\xe3\x80\x80", "\xe4\x80\xc2\xa0", "，\u2060", "\xef\xbb\xbf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		at, size := IndexSpecialSpace(s)
+		wantAt, wantSize := indexSpecialSpaceBytes(s)
+		if at != wantAt || size != wantSize {
+			t.Fatalf("IndexSpecialSpace(%q) = %d, %d; want %d, %d", s, at, size, wantAt, wantSize)
+		}
+	})
+}

@@ -266,3 +266,17 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzControlShare compares controlShare, which skips words with no byte
+// below 0x20, with counting every byte.
+func FuzzControlShare(f *testing.F) {
+	f.Add([]byte("政府信息公开\n年度报告\r\n\x01\x02"))
+	f.Add([]byte("\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1fabc"))
+	f.Add([]byte("\x7f\x80\x9f\xa0\xff\x00\x1b\x0b"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sample := data[:min(len(data), 4*sniffLen)]
+		if got, want := controlShare(data), countControl(sample)*50 > len(sample); got != want {
+			t.Fatalf("controlShare(%q) = %v, want %v", data, got, want)
+		}
+	})
+}
