@@ -7,6 +7,7 @@ package arena
 
 import (
 	"strings"
+	"sync"
 	"unsafe"
 
 	"xxgk"
@@ -17,10 +18,34 @@ import (
 // time put measures and returns its argument, the second it returns the
 // copy in the new buffer.
 func Detach(visit func(put func(string) string)) {
-	var a arena
+	a := arenas.Get().(*arena)
 	visit(a.put)
 	a.fill()
 	visit(a.put)
+	a.reset()
+	arenas.Put(a)
+}
+
+// arenas are the arenas of earlier reports, emptied: an arena's map and
+// lists were a fifth of the bytes parsing a page-text report allocated,
+// made anew for each report and dropped right after.
+var arenas = sync.Pool{New: func() any { return new(arena) }}
+
+// maxPooledStrings bounds the distinct strings of an arena kept for
+// reuse: a huge report does not pin its map (a report has some hundred).
+const maxPooledStrings = 4096
+
+// reset empties a for the next report. It keeps no string: the arena
+// must not keep a report's source alive.
+func (a *arena) reset() {
+	if len(a.order) > maxPooledStrings {
+		*a = arena{}
+		return
+	}
+	clear(a.at)
+	clear(a.order)
+	clear(a.recent[:])
+	a.order, a.size, a.buf, a.filled = a.order[:0], 0, "", false
 }
 
 type arena struct {
@@ -29,23 +54,45 @@ type arena struct {
 	size   int
 	buf    string
 	filled bool
+	// recent remembers strings put before by where their bytes are: a
+	// report's strings are mostly the same few slices put again and again
+	// (a table row's evidence and labels are every cell's), and comparing
+	// two words costs less than hashing a line of text for the map.
+	recent [256]recentString
+}
+
+// recentString is a string put before (its bytes at p, n long) and its
+// offset in buf. Equal p and n are equal strings: strings never change.
+type recentString struct {
+	p   *byte
+	n   int
+	off int
 }
 
 func (a *arena) put(s string) string {
 	if s == "" {
 		return s
 	}
+	p := unsafe.StringData(s)
+	e := &a.recent[(uintptr(unsafe.Pointer(p))+uintptr(len(s)))*0x9E3779B97F4A7C15>>56]
+	if e.p != p || e.n != len(s) {
+		off, ok := a.at[s]
+		if !ok {
+			if a.filled {
+				panic("arena: a string put on the second pass was not put on the first")
+			}
+			if a.at == nil {
+				a.at = map[string]int{}
+			}
+			off = a.size
+			a.at[s] = off
+			a.order = append(a.order, s)
+			a.size += len(s)
+		}
+		*e = recentString{p, len(s), off}
+	}
 	if a.filled {
-		i := a.at[s]
-		return a.buf[i : i+len(s)]
-	}
-	if a.at == nil {
-		a.at = map[string]int{}
-	}
-	if _, ok := a.at[s]; !ok {
-		a.at[s] = a.size
-		a.order = append(a.order, s)
-		a.size += len(s)
+		return a.buf[e.off : e.off+len(s)]
 	}
 	return s
 }

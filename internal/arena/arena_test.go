@@ -1,6 +1,7 @@
 package arena
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -46,5 +47,27 @@ func TestDetachSharedTwice(t *testing.T) {
 	Detach(func(put func(string) string) { Report(r, put) })
 	if r.AgencyEvidence.Text != "某某县人民政府2023年度报告" || r.Agency != "某某县" {
 		t.Fatalf("got %q, %q", r.AgencyEvidence.Text, r.Agency)
+	}
+}
+
+// TestDetachReusesNothing: an arena used for one report and reused for the
+// next gives the next report's own texts, and keeps no string after.
+func TestDetachReusesNothing(t *testing.T) {
+	for i, src := range []string{"甲县人民政府收到申请12件", "乙市人民政府收到申请7件"} {
+		r := &xxgk.Report{Agency: src[:len("甲县人民政府")],
+			Cells: map[string]xxgk.Value{"a": {Evidence: xxgk.Evidence{Text: src, Row: src[len("甲县人民政府"):]}}}}
+		Detach(func(put func(string) string) { Report(r, put) })
+		if r.Agency != src[:len("甲县人民政府")] || r.Cells["a"].Text != src || r.Cells["a"].Row != src[len("甲县人民政府"):] {
+			t.Fatalf("report %d: got %q, %+v", i, r.Agency, r.Cells["a"])
+		}
+	}
+	var a arena
+	a.put("某某县")
+	a.fill()
+	a.put("某某县")
+	a.reset()
+	if len(a.at) != 0 || a.buf != "" || a.size != 0 || a.filled || a.recent != ([len(a.recent)]recentString{}) ||
+		slices.ContainsFunc(a.order[:cap(a.order)], func(s string) bool { return s != "" }) {
+		t.Fatalf("reset arena keeps strings: %+v", a)
 	}
 }
