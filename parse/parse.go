@@ -101,9 +101,7 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 	if tabs.Form != "" {
 		r.Form = tabs.Form
 		r.Cells = tabs.Cells
-		for k, v := range table.Figures(tabs.Form, tabs.Cells) {
-			r.Figures[k] = v
-		}
+		r.Figures = table.Figures(tabs.Form, tabs.Cells) // the report's, empty so far: no copy
 	}
 	var figures map[string]xxgk.Value
 	var fs []xxgk.Finding
