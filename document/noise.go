@@ -71,7 +71,7 @@ type Candidate struct {
 // FinishBlocks drops noise blocks, and everything after the footer that
 // closes the page.
 func FinishBlocks(cands []Candidate) []Block {
-	end := footerStart(cands)
+	end := footerStart(len(cands), func(i int) (LineKind, *Block) { return cands[i].Kind, &cands[i].Block })
 	blocks := make([]Block, 0, end)
 	for _, c := range cands[:end] {
 		if c.Kind == Content {
@@ -81,19 +81,36 @@ func FinishBlocks(cands []Candidate) []Block {
 	return blocks
 }
 
+// FinishLines is FinishBlocks for blocks whose kinds are held apart
+// (kinds[i] is that of blocks[i]). It keeps the blocks in blocks' own
+// memory: page text has a block per line, and candidates copied into
+// blocks were twice the memory of the blocks.
+func FinishLines(blocks []Block, kinds []LineKind) []Block {
+	end := footerStart(len(blocks), func(i int) (LineKind, *Block) { return kinds[i], &blocks[i] })
+	kept := blocks[:0]
+	for i := range blocks[:end] {
+		if kinds[i] == Content {
+			kept = append(kept, blocks[i])
+		}
+	}
+	clear(blocks[len(kept):]) // the noise's texts are not kept alive
+	return kept
+}
+
 // footerStart finds where the page's closing chrome begins: the tail of the
 // page made only of noise and of short lines without digits (widget labels,
 // link texts), from its first noise line on. The tail must hold a footer
 // line or at least two noise lines, so one stray toolbar line in the middle
-// of a report never cuts the text after it.
-func footerStart(cands []Candidate) int {
-	tail := len(cands)
-	for tail > 0 && isTrailingFiller(cands[tail-1]) {
+// of a report never cuts the text after it. The page has n blocks; block
+// gives the kind and block of each.
+func footerStart(n int, block func(i int) (LineKind, *Block)) int {
+	tail := n
+	for tail > 0 && isTrailingFiller(block(tail-1)) {
 		tail--
 	}
 	start, evidence := -1, 0
-	for i := tail; i < len(cands); i++ {
-		switch cands[i].Kind {
+	for i := tail; i < n; i++ {
+		switch kind, _ := block(i); kind {
 		case Footer:
 			evidence += 2
 		case Chrome:
@@ -106,16 +123,16 @@ func footerStart(cands []Candidate) int {
 		}
 	}
 	if start < 0 || evidence < 2 {
-		return len(cands)
+		return n
 	}
 	return start
 }
 
-func isTrailingFiller(c Candidate) bool {
-	if c.Kind != Content {
+func isTrailingFiller(kind LineKind, b *Block) bool {
+	if kind != Content {
 		return true
 	}
-	return c.Table == nil && isMinorLine(c.Text)
+	return b.Table == nil && isMinorLine(b.Text)
 }
 
 // isMinorLine reports a short line without digits, sentence end or field

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"xxgk/zh"
@@ -138,3 +139,31 @@ func FuzzNormalizeSpaces(f *testing.F) {
 }
 
 func hasSpecial(s string) bool { i, _ := zh.IndexSpecialSpace(s); return i >= 0 }
+
+// FuzzFinishLines: blocks and kinds held apart give what the candidates
+// they make give. Each byte of the input is a line: its low bits its kind,
+// the others which text it holds (a minor line, a sentence, a table).
+func FuzzFinishLines(f *testing.F) {
+	f.Add([]byte{0, 4, 8, 1, 2, 1})
+	f.Add([]byte{0, 1, 5, 1, 0, 12})
+	f.Add([]byte{2})
+	f.Fuzz(func(t *testing.T, lines []byte) {
+		texts := []string{"分享到", "2023年收到申请12件。", "", "返回顶部"}
+		var cands []Candidate
+		var blocks []Block
+		var kinds []LineKind
+		for i, c := range lines {
+			b := Block{Line: i + 1, Text: texts[int(c>>2)%len(texts)]}
+			if b.Text == "" {
+				b.Table = &Grid{}
+			}
+			kind := LineKind(c&3) % 3
+			cands = append(cands, Candidate{Block: b, Kind: kind})
+			blocks, kinds = append(blocks, b), append(kinds, kind)
+		}
+		want := FinishBlocks(cands)
+		if got := FinishLines(blocks, kinds); !reflect.DeepEqual(got, want) && (len(got) != 0 || len(want) != 0) {
+			t.Fatalf("FinishLines = %+v, want %+v", got, want)
+		}
+	})
+}

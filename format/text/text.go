@@ -40,7 +40,8 @@ func readText(text string) (*document.Document, error) {
 func Read(text string) *document.Document {
 	// A block per line at most: counting the lines (a vectorised search)
 	// costs less than growing the list as it fills.
-	cands := make([]document.Candidate, 0, strings.Count(text, "\n")+1)
+	n := strings.Count(text, "\n") + 1
+	blocks, kinds := make([]document.Block, 0, n), make([]document.LineKind, 0, n)
 	lineNo := 0
 	for line := range strings.Lines(text) {
 		lineNo++
@@ -49,7 +50,7 @@ func Read(text string) *document.Document {
 			continue
 		}
 		s, kind := document.ClassifyLine(s)
-		cands = append(cands, document.Candidate{Block: document.Block{Line: lineNo, Text: s}, Kind: kind})
+		blocks, kinds = append(blocks, document.Block{Line: lineNo, Text: s}), append(kinds, kind)
 	}
-	return &document.Document{Kind: "text", Blocks: document.FinishBlocks(cands)}
+	return &document.Document{Kind: "text", Blocks: document.FinishLines(blocks, kinds)}
 }
