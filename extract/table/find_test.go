@@ -21,14 +21,22 @@ func naiveFind(s *stream, word string, from int) (int, int) {
 	if word == "" {
 		return -1, -1
 	}
-	n := len([]rune(word))
-	for ord := range s.letterRune {
-		if int(s.letterRune[ord]) < from || ord+n > len(s.letterRune) {
+	at := 0 // the byte offset in letters of the letter runes[i]
+	for i, r := range s.runes {
+		if isMark(r) {
 			continue
 		}
-		if strings.HasPrefix(s.letters[s.letterByte[ord]:], word) {
-			return int(s.letterRune[ord]), int(s.letterRune[ord+n-1]) + 1
+		if i >= from && s.letters[at] == word[0] && strings.HasPrefix(s.letters[at:], word) {
+			j := i // the word's last letter
+			for n := utf8.RuneCountInString(word); n > 1; {
+				if j++; !isMark(s.runes[j]) {
+					n--
+				}
+			}
+			return i, j + 1
 		}
+		at += utf8.RuneLen(r) // letters hold only valid runes
+
 	}
 	return -1, -1
 }

@@ -526,7 +526,7 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		fr.bufs.pieces.giveBack(pieces, len(pieces)) // the last taken, not kept
 		return rowRead{}, false
 	}
-	o := s.origins[s.origin[st]]
+	o := s.originOf(st)
 	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
 		printedEnd: en, evidenceEnd: end}, true
 }
@@ -543,7 +543,7 @@ func (fr *formReader) withText(rr *rowRead) {
 // values as they stand in the text.
 func (fr *formReader) evidence(st, end int) string {
 	s := fr.s
-	if o := s.origins[s.origin[st]]; o.row >= 0 {
+	if o := s.originOf(st); o.row >= 0 {
 		return o.rowText
 	}
 	return s.source(st, end)
@@ -1001,7 +1001,7 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			// printed, never split by the identities.
 			asPrinted := !fr.boundaryAfter(end)
 			if !asPrinted || zh.IsHan(s.runes[end]) {
-				o := s.origins[s.origin[i]]
+				o := s.originOf(i)
 				return rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted,
 					evidenceEnd: end}, true
 			}
