@@ -52,12 +52,10 @@ type stream struct {
 	ids       []int32
 	counts    []int32
 
-	// occ holds the occurrences of the words searched, in occBuf.
-	occ map[string]occRange
-	// first holds the first occurrence (start -1: none) of the words find
-	// searched from the start: forms share labels and anchors, and each
-	// form's labelsPresent and scoreBound ask for them.
-	first  map[string]span
+	// words holds, by word number, what was found of the words searched
+	// (their occurrences in occBuf): forms share labels and anchors, and
+	// each form's labelsPresent and scoreBound ask for them.
+	words  []wordFound
 	occBuf []span
 
 	bufs *streamBufs // where the slices above came from, returned by release
@@ -75,8 +73,7 @@ type streamBufs struct {
 	folds                                 [foldCacheSize]foldEntry
 	gen                                   uint32 // of the stream using the buffers, for folds
 	origins                               []origin
-	occ                                   map[string]occRange
-	first                                 map[string]span
+	words                                 []wordFound
 	occBuf                                []span
 }
 
@@ -206,10 +203,7 @@ func (s *stream) release() {
 	b.pos, b.posStart = pooled(s.pos), pooled(s.posStart)
 	clear(s.origins) // the document's strings are not kept
 	b.origins, b.originStart = pooled(s.origins), pooled(s.originStart)
-	clear(s.occ) // the words are the templates': no document string is kept
-	b.occ, b.occBuf = s.occ, pooled(s.occBuf)
-	clear(s.first) // the words are the templates', as occ's
-	b.first = s.first
+	b.words, b.occBuf = pooled(s.words), pooled(s.occBuf)
 	b.keys, b.tableIDs, b.ascii = s.runeID.keys, s.runeID.ids, s.runeID.ascii
 	if len(b.keys) > maxPooled {
 		b.keys, b.tableIDs = nil, nil
@@ -282,8 +276,8 @@ func newStream(doc *document.Document) *stream {
 		}
 		b.gen = 1
 	}
-	s.occ, s.occBuf = b.occ, b.occBuf[:0]
-	s.first = b.first
+	s.occBuf = b.occBuf[:0]
+	s.words = b.words[:0]
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			s.addGrid(b)
@@ -554,11 +548,19 @@ func (s *stream) index() {
 	s.ids, s.counts, s.letterBuf = nil, nil, nil
 }
 
-// find returns the rune span [start, end) of the first occurrence of word
-// in the letters at or after rune index from, or -1.
-func (s *stream) find(word string, from int) (start, end int) {
-	if r, ok := s.occ[word]; ok && from >= int(r.from) {
-		occ := s.occBuf[r.lo:r.hi]
+// find returns the rune span [start, end) of the first occurrence of w in
+// the letters at or after rune index from, or -1.
+func (s *stream) find(w word, from int) (start, end int) {
+	if w.id < 0 {
+		var one [1]span
+		if occ := s.appendOccurrences(one[:0], w.text, from, 1); len(occ) > 0 {
+			return int(occ[0].start), int(occ[0].end)
+		}
+		return -1, -1
+	}
+	f := s.found(w.id)
+	if f.listFrom > 0 && from >= int(f.listFrom-1) {
+		occ := s.occBuf[f.lo:f.hi]
 		if j := firstFrom(occ, from); j < len(occ) {
 			return int(occ[j].start), int(occ[j].end)
 		}
@@ -566,25 +568,21 @@ func (s *stream) find(word string, from int) (start, end int) {
 	}
 	// The first occurrence from the start is the first at or after any
 	// place before it, and none from the start is none at all.
-	if f, ok := s.first[word]; ok && int(f.start) >= from {
-		return int(f.start), int(f.end)
-	} else if ok && f.start < 0 {
+	if f.firstKnown && int(f.first.start) >= from {
+		return int(f.first.start), int(f.first.end)
+	} else if f.firstKnown && f.first.start < 0 {
 		return -1, -1
 	}
 	// A word not listed yet is searched only up to its first occurrence:
 	// most are searched once (a form's anchors, its labels for
 	// labelsPresent), and the full list for a form not read is wasted.
 	var one [1]span
-	occ := s.appendOccurrences(one[:0], word, from, 1)
+	occ := s.appendOccurrences(one[:0], w.text, from, 1)
 	if from == 0 {
-		if s.first == nil {
-			s.first = map[string]span{}
-		}
-		f := span{-1, -1}
+		f.first, f.firstKnown = span{-1, -1}, true
 		if len(occ) > 0 {
-			f = occ[0]
+			f.first = occ[0]
 		}
-		s.first[word] = f
 	}
 	if len(occ) > 0 {
 		return int(occ[0].start), int(occ[0].end)
@@ -601,30 +599,28 @@ func firstFrom(occ []span, from int) int {
 	return sort.Search(len(occ), func(i int) bool { return int(occ[i].start) >= from })
 }
 
-// occRange is where a word's occurrences at or after rune index from are
-// in occBuf.
-type occRange struct{ lo, hi, from int32 }
-
-// occurrences returns the occurrences of word in the letters that start at
-// or after rune index from, in order, and maybe some before. The lists are
+// occurrences returns the occurrences of w in the letters that start at or
+// after rune index from, in order, and maybe some before. The lists are
 // kept for the stream's life: a form reader searches each row's labels
 // from many places (from every cursor, and every try of an absent label),
 // and forms that share rows (gov_2019 and gov_2021) search the same words.
 // A list starts where the word was first searched from, for the text
 // before a table is not searched for its labels (but listed again if it
 // is).
-func (s *stream) occurrences(word string, from int) []span {
-	r, ok := s.occ[word]
-	if ok && from >= int(r.from) {
-		return s.occBuf[r.lo:r.hi:r.hi]
-	}
-	if s.occ == nil {
-		s.occ = map[string]occRange{}
+func (s *stream) occurrences(w word, from int) []span {
+	var f *wordFound
+	if w.id >= 0 {
+		f = s.found(w.id)
+		if f.listFrom > 0 && from >= int(f.listFrom-1) {
+			return s.occBuf[f.lo:f.hi:f.hi]
+		}
 	}
 	lo := int32(len(s.occBuf))
-	s.occBuf = s.appendOccurrences(s.occBuf, word, from, -1)
+	s.occBuf = s.appendOccurrences(s.occBuf, w.text, from, -1)
 	hi := int32(len(s.occBuf))
-	s.occ[word] = occRange{lo, hi, int32(from)}
+	if f != nil {
+		f.lo, f.hi, f.listFrom = lo, hi, int32(from)+1
+	}
 	return s.occBuf[lo:hi:hi]
 }
 

@@ -87,7 +87,9 @@ var searchWords = sync.OnceValue(func() []string {
 			words = append(words, tr...)
 		}
 		for _, as := range ix.anchors {
-			words = append(words, as...)
+			for _, a := range as {
+				words = append(words, a.text)
+			}
 		}
 	}
 	slices.Sort(words)
