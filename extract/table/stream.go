@@ -356,7 +356,7 @@ func (s *stream) addText(o origin, text string) {
 	// punctuation of Chinese text would ask zh's map each time).
 	runes, offset, byteAt := s.runes, s.offset, s.byteAt
 	letterBuf, ids, counts := s.letterBuf, s.ids, s.counts
-	folds, gen := &s.bufs.folds, s.bufs.gen
+	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
 	for next := 0; next < len(text); {
 		// for at, r := range text, with the three-byte runes of CJK text
 		// decoded here (range calls the runtime for every rune outside
@@ -428,6 +428,8 @@ func (s *stream) addText(o origin, text string) {
 			var id int32
 			if c != nil && c.gen == gen {
 				id = c.id // given in this document
+			} else if a := uint32(f); a < utf8.RuneSelf && ascii[a] != 0 {
+				id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
 			} else {
 				var added bool
 				id, added = s.runeID.add(f)

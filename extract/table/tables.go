@@ -159,8 +159,8 @@ func scoreBound(s *stream, f *templates.Form, year int) int {
 			}
 		} else {
 			found := 0
-			for _, r := range dataRows {
-				if occurs(ix.rows[r].witnesses) { // as occurs(ix.tries[r])
+			for _, info := range ix.dataInfos[t] {
+				if occurs(info.witnesses) { // as occurs(info.tries)
 					found++
 				}
 			}
@@ -210,8 +210,8 @@ func labelsPresent(s *stream, f *templates.Form) int {
 	ix := indexOf(f)
 	n := 0
 	for _, t := range f.Tables {
-		for _, r := range t.DataRows() {
-			for _, a := range ix.rows[r].alts {
+		for _, info := range ix.dataInfos[t] {
+			for _, a := range info.alts {
 				if st, _ := s.find(a, 0); st >= 0 {
 					n++
 					break
