@@ -697,10 +697,13 @@ func (s *stream) letterAfter(i, n int) int {
 // letterOffset returns the byte offset in letters of the first letter at or
 // after rune index i.
 func (s *stream) letterOffset(i int) int {
-	if i >= len(s.byteAt) {
+	switch {
+	case i <= 0:
+		return 0 // the first letter's, or the end of no letters
+	case i >= len(s.byteAt):
 		return len(s.letters)
 	}
-	return int(s.byteAt[max(i, 0)])
+	return int(s.byteAt[i])
 }
 
 // source returns the source text behind runes [a, b): for each text line or

@@ -3,7 +3,6 @@ package table
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -21,15 +20,15 @@ import (
 // letters are, and in what its search finds.
 func sameStream(a *stream, b *refStream) string {
 	switch {
-	case !reflect.DeepEqual(a.runes, b.runes):
+	case !slices.Equal(a.runes, b.runes):
 		return "runes"
-	case !reflect.DeepEqual(a.offset, b.offset):
+	case !slices.Equal(a.offset, b.offset):
 		return "offset"
 	case a.letters != b.letters:
 		return "letters"
-	case !reflect.DeepEqual(a.origins, b.origins):
+	case !slices.Equal(a.origins, b.origins):
 		return "origins"
-	case !reflect.DeepEqual(a.posStart, b.posStart):
+	case !slices.Equal(a.posStart, b.posStart):
 		return "posStart"
 	case len(a.pos) != len(b.pos):
 		return "pos"
