@@ -56,8 +56,11 @@ type wordFound struct {
 // found returns what the stream found of word w (id ≥ 0).
 func (s *stream) found(id int32) *wordFound {
 	if int(id) >= len(s.words) {
-		// A form indexed while the stream is read numbered more words.
-		s.words = append(s.words, make([]wordFound, int(id)+1-len(s.words))...)
+		// A form indexed while the stream is read numbered more words:
+		// room for as many again, so that a stream grows its list a few
+		// times, not for every form's words.
+		n := max(int(id)+1, 2*len(s.words))
+		s.words = append(s.words, make([]wordFound, n-len(s.words))...)
 	}
 	return &s.words[id]
 }
