@@ -66,7 +66,7 @@ func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRea
 // values.
 func (fr *formReader) groupRow(g *templates.Row, from, to int) (rowRead, bool) {
 	p := fr.rowPats[g]
-	for _, alt := range p.Alts {
+	for _, alt := range fr.rows[g].alts {
 		occ := fr.s.occurrences(alt, from)
 		for _, o := range occ[firstFrom(occ, from):] {
 			if int(o.start) >= to {

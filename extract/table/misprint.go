@@ -90,7 +90,7 @@ func (fr *formReader) misprintedRow(t *templates.Table, row *templates.Row, from
 	if !ok || !hasNumber(pieces) || end > to || !fr.boundaryAfter(end) {
 		return rowRead{}, false
 	}
-	o := s.origins[s.origin[st]]
+	o := s.originOf(st)
 	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
 		printedEnd: labelEnd, evidenceEnd: end}, true
 }

@@ -57,7 +57,7 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 		switch {
 		case r == sepMark || r == rowMark || r == spaceMark:
 			flush(i)
-			if r == rowMark && len(raws) > 0 && s.origins[s.origin[pos]].row >= 0 {
+			if r == rowMark && len(raws) > 0 && s.originOf(pos).row >= 0 {
 				// A grid row ends the region once it has values.
 				end = i
 				goto done
@@ -274,7 +274,7 @@ func (fr *formReader) rowAltAt(pos int) *rowAlt {
 // (The piece is returned by value: a pointer would put every piece of
 // every row tried on the heap.)
 func classify(s *stream, a, b int) (p piece, keep, valid bool) {
-	o := s.origins[s.origin[a]]
+	o := s.originOf(a)
 	p = piece{start: a, end: b, line: o.line, at: o.at}
 	if b == a+1 && s.runes[a] == blankMark {
 		p.kind = pieceBlank

@@ -120,9 +120,9 @@ func TestCellInfosMatchTemplates(t *testing.T) {
 // fewer where a label is long.
 func TestWitnessesOccurAsTries(t *testing.T) {
 	files, docs := sampleDocs(t)
-	occurs := func(s *stream, words []string) bool {
+	occurs := func(s *stream, words []word) bool {
 		for _, w := range words {
-			if st, _ := naiveFind(s, w, 0); st >= 0 {
+			if st, _ := naiveFind(s, w.text, 0); st >= 0 {
 				return true
 			}
 		}

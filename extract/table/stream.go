@@ -19,8 +19,7 @@ import (
 // run together with no separator at all).
 type stream struct {
 	runes  []rune  // folded text with markers
-	origin []int32 // runes[i] came from origins[origin[i]]
-	offset []int32 // runes[i] came from byte offset[i] of that origin's text
+	offset []int32 // runes[i] came from byte offset[i] of its origin's text
 	// letters is runes without markers, for label search. It is the
 	// letters' buffer itself (letterBuf), not a copy: the buffer goes back
 	// for the next document when the stream is released, so no string cut
@@ -28,29 +27,35 @@ type stream struct {
 	// label's rest) are compared, parsed or copied into messages, and live
 	// in the reader's buffers, which are released with the stream.
 	letters string
-	origins []origin
-	// Every letter's byte offset in letters and index in runes, and for
-	// every distinct rune the ordinals where it occurs: labels are found by
-	// looking up their rarest rune. strings.Index degrades on CJK text,
-	// whose UTF-8 lead bytes repeat every few bytes, and each form reader
-	// searches a hundred labels.
-	letterByte []int32
-	letterRune []int32
-	runeID     runeTable // rune → id
-	posStart   []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
-	pos        []int32
-	// Built letter by letter as the stream is, for index: the letters'
-	// UTF-8, each letter's rune id and how often each id occurs.
+	// origins are the pieces of the source in stream order, and
+	// originStart where each one's runes start: runes[i] came from the last
+	// origin that starts at or before i (one that gave no rune starts where
+	// the next one does). A list per origin rather than per rune: the
+	// reader asks for the origin of a few hundred runes of a document.
+	origins     []origin
+	originStart []int32
+	// byteAt is, for every rune, the byte offset in letters of the first
+	// letter at or after it; and for every distinct rune, pos lists the
+	// runes where it occurs: labels are found by looking up their rarest
+	// rune. strings.Index degrades on CJK text, whose UTF-8 lead bytes
+	// repeat every few bytes, and each form reader searches a hundred
+	// labels. (Both by rune, not by letter: a letter's place in runes and
+	// in letters are then one lookup each, and a stream keeps two lists
+	// per rune fewer.)
+	byteAt   []int32
+	runeID   runeTable // rune → id
+	posStart []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
+	pos      []int32
+	// Built rune by rune as the stream is, for index: the letters' UTF-8,
+	// each rune's id (-1 for a marker) and how often each id occurs.
 	letterBuf []byte
 	ids       []int32
 	counts    []int32
 
-	// occ holds the occurrences of the words searched, in occBuf.
-	occ map[string]occRange
-	// first holds the first occurrence (start -1: none) of the words find
-	// searched from the start: forms share labels and anchors, and each
-	// form's labelsPresent and scoreBound ask for them.
-	first  map[string]span
+	// words holds, by word number, what was found of the words searched
+	// (their occurrences in occBuf): forms share labels and anchors, and
+	// each form's labelsPresent and scoreBound ask for them.
+	words  []wordFound
 	occBuf []span
 
 	bufs *streamBufs // where the slices above came from, returned by release
@@ -60,17 +65,16 @@ type stream struct {
 // next: they are a third of all the bytes a text report's parse allocates,
 // and each new set makes work for the garbage collector.
 type streamBufs struct {
-	letterBuf                                        []byte
-	runes, keys                                      []rune
-	origin, offset, letterByte, letterRune, pos, ids []int32
-	posStart, counts, tableIDs                       []int32
-	ascii                                            *[utf8.RuneSelf]int32
-	folds                                            [foldCacheSize]foldEntry
-	gen                                              uint32 // of the stream using the buffers, for folds
-	origins                                          []origin
-	occ                                              map[string]occRange
-	first                                            map[string]span
-	occBuf                                           []span
+	letterBuf                             []byte
+	runes, keys                           []rune
+	offset, byteAt, originStart, pos, ids []int32
+	posStart, counts, tableIDs            []int32
+	ascii                                 *[utf8.RuneSelf]int32
+	folds                                 [foldCacheSize]foldEntry
+	gen                                   uint32 // of the stream using the buffers, for folds
+	origins                               []origin
+	words                                 []wordFound
+	occBuf                                []span
 }
 
 // freeBufs holds the buffers of released streams.
@@ -195,14 +199,11 @@ func (s *stream) release() {
 	if b == nil {
 		return
 	}
-	b.runes, b.origin, b.offset = pooled(s.runes), pooled(s.origin), pooled(s.offset)
-	b.letterByte, b.letterRune, b.pos, b.posStart = pooled(s.letterByte), pooled(s.letterRune), pooled(s.pos), pooled(s.posStart)
+	b.runes, b.offset, b.byteAt = pooled(s.runes), pooled(s.offset), pooled(s.byteAt)
+	b.pos, b.posStart = pooled(s.pos), pooled(s.posStart)
 	clear(s.origins) // the document's strings are not kept
-	b.origins = pooled(s.origins)
-	clear(s.occ) // the words are the templates': no document string is kept
-	b.occ, b.occBuf = s.occ, pooled(s.occBuf)
-	clear(s.first) // the words are the templates', as occ's
-	b.first = s.first
+	b.origins, b.originStart = pooled(s.origins), pooled(s.originStart)
+	b.words, b.occBuf = pooled(s.words), pooled(s.occBuf)
 	b.keys, b.tableIDs, b.ascii = s.runeID.keys, s.runeID.ids, s.runeID.ascii
 	if len(b.keys) > maxPooled {
 		b.keys, b.tableIDs = nil, nil
@@ -247,26 +248,26 @@ func newStream(doc *document.Document) *stream {
 	// The stream holds at most one rune per rune of the source (a marker
 	// stands for white space it drops) and a marker or two per block, cell
 	// and row: sized so, its slices are never copied while they grow. A
-	// text has no more runes than bytes: where the reused slices hold as
-	// many, the runes are not counted (a pass of its own); otherwise they
-	// are, for a Chinese report has a third as many runes as bytes, and
-	// slices sized by bytes would be three times too large to allocate,
-	// clear and collect. The letters' UTF-8 is about as long as the
-	// source's (append grows it where folding lengthens it).
+	// text has no more runes than bytes, and slices that go back for the
+	// next document are sized so, once: counting the runes (a pass of its
+	// own over the text) for every document cost more than the stream's
+	// index. Slices too large to keep for reuse are sized by the runes, for
+	// a Chinese text has a third as many runes as bytes. The letters' UTF-8
+	// is about as long as the source's (append grows it where folding
+	// lengthens it).
 	bytes := streamSize(doc, func(t string) int { return len(t) })
 	size := bytes
-	if cap(s.bufs.runes) < size {
+	if cap(s.bufs.runes) < size && size > maxPooled {
 		size = streamSize(doc, utf8.RuneCountInString)
 	}
 	b := s.bufs
 	s.runes = reuse(b.runes, size)
-	s.origin = reuse(b.origin, size)
 	s.offset = reuse(b.offset, size)
-	s.origins = reuse(b.origins, len(doc.Blocks)+16)
-	s.letterBuf = reuse(b.letterBuf, bytes)
-	s.letterByte = reuse(b.letterByte, size)
-	s.letterRune = reuse(b.letterRune, size)
+	s.byteAt = reuse(b.byteAt, size)
 	s.ids = reuse(b.ids, size)
+	s.origins = reuse(b.origins, len(doc.Blocks)+16)
+	s.originStart = reuse(b.originStart, len(doc.Blocks)+16)
+	s.letterBuf = reuse(b.letterBuf, bytes)
 	s.counts = reuse(b.counts, 1024)
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
 	if b.gen++; b.gen == 0 { // after 2³² documents: the ids cached are not this one's
@@ -275,8 +276,8 @@ func newStream(doc *document.Document) *stream {
 		}
 		b.gen = 1
 	}
-	s.occ, s.occBuf = b.occ, b.occBuf[:0]
-	s.first = b.first
+	s.occBuf = b.occBuf[:0]
+	s.words = b.words[:0]
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
 			s.addGrid(b)
@@ -312,10 +313,27 @@ func (s *stream) mark(r rune) {
 		s.runes[n-1] = r // a row end replaces a cell boundary
 		return
 	}
-	o := int32(len(s.origins) - 1)
 	s.runes = append(s.runes, r)
-	s.origin = append(s.origin, o)
-	s.offset = append(s.offset, int32(len(s.origins[o].text)))
+	s.offset = append(s.offset, int32(len(s.origins[len(s.origins)-1].text)))
+	s.byteAt = append(s.byteAt, int32(len(s.letterBuf)))
+	s.ids = append(s.ids, -1)
+}
+
+// addOrigin starts origin o at the stream's end.
+func (s *stream) addOrigin(o origin) {
+	s.origins = append(s.origins, o)
+	s.originStart = append(s.originStart, int32(len(s.runes)))
+}
+
+// originOf returns the origin rune i came from (i < len(s.runes)).
+func (s *stream) originOf(i int) *origin {
+	return &s.origins[s.originIndex(i)]
+}
+
+// originIndex returns the index in origins of the origin rune i came from.
+func (s *stream) originIndex(i int) int {
+	// The last origin that starts at or before i.
+	return sort.Search(len(s.originStart), func(k int) bool { return int(s.originStart[k]) > i }) - 1
 }
 
 // addText folds text into the stream. Runs of white space, a tab and a |
@@ -325,8 +343,7 @@ func (s *stream) mark(r rune) {
 // space make runs; other white space (the rest of zh.IsSpace) is folded
 // away by zh.FoldRune, even between digits.
 func (s *stream) addText(o origin, text string) {
-	s.origins = append(s.origins, o)
-	oi := int32(len(s.origins) - 1)
+	s.addOrigin(o)
 	var prev rune
 	pendingSpace := 0
 	if isRuleLine(text) {
@@ -337,10 +354,9 @@ func (s *stream) addText(o origin, text string) {
 	// stored to the stream for each rune; and the fold of a rune outside
 	// ASCII is looked up in the stream's cache first (the full-width
 	// punctuation of Chinese text would ask zh's map each time).
-	runes, orig, offset := s.runes, s.origin, s.offset
-	letterBuf, letterByte, letterRune := s.letterBuf, s.letterByte, s.letterRune
-	ids, counts := s.ids, s.counts
-	folds, gen := &s.bufs.folds, s.bufs.gen
+	runes, offset, byteAt := s.runes, s.offset, s.byteAt
+	letterBuf, ids, counts := s.letterBuf, s.ids, s.counts
+	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
 	for next := 0; next < len(text); {
 		// for at, r := range text, with the three-byte runes of CJK text
 		// decoded here (range calls the runtime for every rune outside
@@ -388,18 +404,19 @@ func (s *stream) addText(o origin, text string) {
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
 				runes = append(runes, mark)
-				orig = append(orig, oi)
 				offset = append(offset, int32(at))
+				byteAt = append(byteAt, int32(len(letterBuf)))
+				ids = append(ids, -1)
 			}
 			pendingSpace = 0
 		}
 		runes = append(runes, f)
-		orig = append(orig, oi)
 		offset = append(offset, int32(at))
-		if !isMark(f) {
-			// The letter's place, UTF-8 and rune id (see index).
-			letterByte = append(letterByte, int32(len(letterBuf)))
-			letterRune = append(letterRune, int32(len(runes)-1))
+		byteAt = append(byteAt, int32(len(letterBuf)))
+		if isMark(f) {
+			ids = append(ids, -1)
+		} else {
+			// The letter's UTF-8 and rune id (see index).
 			if n := len(letterBuf); f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF) && n+3 <= cap(letterBuf) {
 				// CJK, most letters: utf8.AppendRune's three bytes, written
 				// in place (its call for runes outside ASCII is not inlined).
@@ -411,6 +428,8 @@ func (s *stream) addText(o origin, text string) {
 			var id int32
 			if c != nil && c.gen == gen {
 				id = c.id // given in this document
+			} else if a := uint32(f); a < utf8.RuneSelf && ascii[a] != 0 {
+				id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
 			} else {
 				var added bool
 				id, added = s.runeID.add(f)
@@ -426,9 +445,8 @@ func (s *stream) addText(o origin, text string) {
 		}
 		prev = f
 	}
-	s.runes, s.origin, s.offset = runes, orig, offset
-	s.letterBuf, s.letterByte, s.letterRune = letterBuf, letterByte, letterRune
-	s.ids, s.counts = ids, counts
+	s.runes, s.offset, s.byteAt = runes, offset, byteAt
+	s.letterBuf, s.ids, s.counts = letterBuf, ids, counts
 }
 
 // asciiFolds is zh.FoldRune of every ASCII rune.
@@ -495,7 +513,7 @@ func (s *stream) addGrid(b document.Block) {
 				o.at.sheet, o.at.cell = g.Sheet, g.CellName(r, c)
 			}
 			if strings.TrimSpace(cell.Text) == "" {
-				s.origins = append(s.origins, o)
+				s.addOrigin(o)
 				s.mark(blankMark)
 			} else {
 				s.addText(o, cell.Text)
@@ -507,7 +525,7 @@ func (s *stream) addGrid(b document.Block) {
 }
 
 // index makes the letters' string and, for every rune id, the list of
-// ordinals where it occurs.
+// runes where it occurs.
 func (s *stream) index() {
 	bufs := s.bufs
 	ids, counts := s.ids, s.counts
@@ -519,22 +537,32 @@ func (s *stream) index() {
 	for k, c := range counts {
 		s.posStart[k+1] = s.posStart[k] + c
 	}
-	s.pos = reuse(bufs.pos, len(ids))[:len(ids)] // every element is written below
-	fill := counts                               // counts are done with: they become the next free place of each id
+	s.pos = reuse(bufs.pos, int(s.posStart[len(counts)]))[:s.posStart[len(counts)]] // every element is written below
+	fill := counts                                                                  // counts are done with: they become the next free place of each id
 	copy(fill, s.posStart[:len(counts)])
-	for ord, id := range ids {
-		s.pos[fill[id]] = int32(ord)
-		fill[id]++
+	for i, id := range ids {
+		if id >= 0 {
+			s.pos[fill[id]] = int32(i)
+			fill[id]++
+		}
 	}
 	bufs.ids, bufs.counts, bufs.letterBuf = pooled(ids), pooled(counts), pooled(s.letterBuf)
 	s.ids, s.counts, s.letterBuf = nil, nil, nil
 }
 
-// find returns the rune span [start, end) of the first occurrence of word
-// in the letters at or after rune index from, or -1.
-func (s *stream) find(word string, from int) (start, end int) {
-	if r, ok := s.occ[word]; ok && from >= int(r.from) {
-		occ := s.occBuf[r.lo:r.hi]
+// find returns the rune span [start, end) of the first occurrence of w in
+// the letters at or after rune index from, or -1.
+func (s *stream) find(w word, from int) (start, end int) {
+	if w.id < 0 {
+		var one [1]span
+		if occ := s.appendOccurrences(one[:0], w.text, from, 1); len(occ) > 0 {
+			return int(occ[0].start), int(occ[0].end)
+		}
+		return -1, -1
+	}
+	f := s.found(w.id)
+	if f.listFrom > 0 && from >= int(f.listFrom-1) {
+		occ := s.occBuf[f.lo:f.hi]
 		if j := firstFrom(occ, from); j < len(occ) {
 			return int(occ[j].start), int(occ[j].end)
 		}
@@ -542,25 +570,21 @@ func (s *stream) find(word string, from int) (start, end int) {
 	}
 	// The first occurrence from the start is the first at or after any
 	// place before it, and none from the start is none at all.
-	if f, ok := s.first[word]; ok && int(f.start) >= from {
-		return int(f.start), int(f.end)
-	} else if ok && f.start < 0 {
+	if f.firstKnown && int(f.first.start) >= from {
+		return int(f.first.start), int(f.first.end)
+	} else if f.firstKnown && f.first.start < 0 {
 		return -1, -1
 	}
 	// A word not listed yet is searched only up to its first occurrence:
 	// most are searched once (a form's anchors, its labels for
 	// labelsPresent), and the full list for a form not read is wasted.
 	var one [1]span
-	occ := s.appendOccurrences(one[:0], word, from, 1)
+	occ := s.appendOccurrences(one[:0], w.text, from, 1)
 	if from == 0 {
-		if s.first == nil {
-			s.first = map[string]span{}
-		}
-		f := span{-1, -1}
+		f.first, f.firstKnown = span{-1, -1}, true
 		if len(occ) > 0 {
-			f = occ[0]
+			f.first = occ[0]
 		}
-		s.first[word] = f
 	}
 	if len(occ) > 0 {
 		return int(occ[0].start), int(occ[0].end)
@@ -577,30 +601,28 @@ func firstFrom(occ []span, from int) int {
 	return sort.Search(len(occ), func(i int) bool { return int(occ[i].start) >= from })
 }
 
-// occRange is where a word's occurrences at or after rune index from are
-// in occBuf.
-type occRange struct{ lo, hi, from int32 }
-
-// occurrences returns the occurrences of word in the letters that start at
-// or after rune index from, in order, and maybe some before. The lists are
+// occurrences returns the occurrences of w in the letters that start at or
+// after rune index from, in order, and maybe some before. The lists are
 // kept for the stream's life: a form reader searches each row's labels
 // from many places (from every cursor, and every try of an absent label),
 // and forms that share rows (gov_2019 and gov_2021) search the same words.
 // A list starts where the word was first searched from, for the text
 // before a table is not searched for its labels (but listed again if it
 // is).
-func (s *stream) occurrences(word string, from int) []span {
-	r, ok := s.occ[word]
-	if ok && from >= int(r.from) {
-		return s.occBuf[r.lo:r.hi:r.hi]
-	}
-	if s.occ == nil {
-		s.occ = map[string]occRange{}
+func (s *stream) occurrences(w word, from int) []span {
+	var f *wordFound
+	if w.id >= 0 {
+		f = s.found(w.id)
+		if f.listFrom > 0 && from >= int(f.listFrom-1) {
+			return s.occBuf[f.lo:f.hi:f.hi]
+		}
 	}
 	lo := int32(len(s.occBuf))
-	s.occBuf = s.appendOccurrences(s.occBuf, word, from, -1)
+	s.occBuf = s.appendOccurrences(s.occBuf, w.text, from, -1)
 	hi := int32(len(s.occBuf))
-	s.occ[word] = occRange{lo, hi, int32(from)}
+	if f != nil {
+		f.lo, f.hi, f.listFrom = lo, hi, int32(from)+1
+	}
 	return s.occBuf[lo:hi:hi]
 }
 
@@ -613,47 +635,75 @@ func (s *stream) appendOccurrences(occ []span, word string, from, limit int) []s
 		return occ
 	}
 	best, bestK, bestN := int32(-1), 0, int32(1<<30)
+	lead := 0 // the bytes of word before its rarest rune
 	k := 0
-	for _, r := range word {
+	for i, r := range word {
 		id, ok := s.lookup(r)
 		if !ok {
 			return occ
 		}
 		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
-			best, bestK, bestN = id, k, n
+			best, bestK, bestN, lead = id, k, n, i
 		}
 		k++
 	}
 	wordRunes := k
 	list := s.pos[s.posStart[best]:s.posStart[best+1]]
-	ord0 := 0
-	if from > 0 {
-		ord0 = sort.Search(len(s.letterRune), func(i int) bool { return int(s.letterRune[i]) >= from })
-	}
-	list = list[sort.Search(len(list), func(i int) bool { return int(list[i]) >= ord0+bestK }):]
+	// The word starts at or before its rarest rune: the runes before from
+	// hold none of its occurrences from there.
+	list = list[sort.Search(len(list), func(i int) bool { return int(list[i]) >= from }):]
 	for _, p := range list {
-		at := int(p) - bestK
-		if at+wordRunes > len(s.letterRune) {
-			break
+		// The word's letters are where its rarest rune is, less the bytes
+		// before that rune in the word: letters and word are UTF-8, so the
+		// word found there starts at a letter, and its letters are its runes.
+		at := int(s.byteAt[p]) - lead
+		if at < 0 || !strings.HasPrefix(s.letters[at:], word) {
+			continue
 		}
-		if strings.HasPrefix(s.letters[s.letterByte[at]:], word) {
-			occ = append(occ, span{s.letterRune[at], s.letterRune[at+wordRunes-1] + 1})
-			if limit--; limit == 0 {
-				break
-			}
+		start := s.letterBefore(int(p), bestK)
+		if start < from {
+			continue
+		}
+		occ = append(occ, span{int32(start), int32(s.letterAfter(int(p), wordRunes-1-bestK)) + 1})
+		if limit--; limit == 0 {
+			break
 		}
 	}
 	return occ
 }
 
+// letterBefore returns the rune index of the nth letter before the letter
+// at rune index i (i itself for n = 0); there are as many.
+func (s *stream) letterBefore(i, n int) int {
+	for n > 0 {
+		if i--; !isMark(s.runes[i]) {
+			n--
+		}
+	}
+	return i
+}
+
+// letterAfter returns the rune index of the nth letter after the letter
+// at rune index i (i itself for n = 0); there are as many.
+func (s *stream) letterAfter(i, n int) int {
+	for n > 0 {
+		if i++; !isMark(s.runes[i]) {
+			n--
+		}
+	}
+	return i
+}
+
 // letterOffset returns the byte offset in letters of the first letter at or
 // after rune index i.
 func (s *stream) letterOffset(i int) int {
-	ord := sort.Search(len(s.letterRune), func(k int) bool { return int(s.letterRune[k]) >= i })
-	if ord == len(s.letterRune) {
+	switch {
+	case i <= 0:
+		return 0 // the first letter's, or the end of no letters
+	case i >= len(s.byteAt):
 		return len(s.letters)
 	}
-	return int(s.letterByte[ord])
+	return int(s.byteAt[i])
 }
 
 // source returns the source text behind runes [a, b): for each text line or
@@ -662,10 +712,10 @@ func (s *stream) letterOffset(i int) int {
 func (s *stream) source(a, b int) string {
 	var parts []string
 	for i := a; i < b && i < len(s.runes); {
-		oi := s.origin[i]
-		j := i
-		for j < b && j < len(s.runes) && s.origin[j] == oi {
-			j++
+		oi := s.originIndex(i)
+		j := min(b, len(s.runes))
+		if oi+1 < len(s.originStart) {
+			j = min(j, int(s.originStart[oi+1])) // after i: oi is the last origin at or before it
 		}
 		o := s.origins[oi]
 		from, to := int(s.offset[i]), int(s.offset[j-1])

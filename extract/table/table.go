@@ -33,7 +33,7 @@ type formIndex struct {
 	bounds  []string // folded labels that may border a value region, longest first
 	rowPats map[*templates.Row]templates.Pattern
 	byFirst map[rune][]rowAlt // row labels by first rune, for rowAt
-	anchors map[*templates.Table][]string
+	anchors map[*templates.Table][]word
 	tries   map[*templates.Row][]string
 	// starts are the first characters of the form's row labels: a value
 	// region may end where a row the template does not know begins, if it
@@ -72,11 +72,12 @@ type cellInfo struct {
 type rowInfo struct {
 	num   int // the row's number in the form
 	pat   templates.Pattern
-	tries []string
+	alts  []word // pat.Alts
+	tries []word
 	// witnesses are the tries that hold no other: one of the tries occurs
 	// in a text exactly where one of these does (a word holds what it
 	// holds), and the prefixes of a long label are many (scoreBound).
-	witnesses []string
+	witnesses []word
 }
 
 // witnesses returns the words of tries that hold no other word of tries
@@ -114,7 +115,7 @@ func indexOf(f *templates.Form) *formIndex {
 
 func newFormIndex(f *templates.Form) *formIndex {
 	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
-		anchors: map[*templates.Table][]string{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}, rows: map[*templates.Row]*rowInfo{},
+		anchors: map[*templates.Table][]word{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}, rows: map[*templates.Row]*rowInfo{},
 		order: map[*templates.Row]int{}, dataOrder: map[*templates.Row]int{}, kids: map[*templates.Row][]*templates.Row{}}
 	seen := map[string]bool{}
 	add := func(w string) {
@@ -131,9 +132,9 @@ func newFormIndex(f *templates.Form) *formIndex {
 		add(core)
 	}
 	for _, t := range f.Tables {
-		ix.anchors[t] = anchors(t)
+		ix.anchors[t] = lexiconWords(anchors(t))
 		for _, a := range ix.anchors[t] {
-			add(a)
+			add(a.text)
 		}
 		for _, c := range t.Columns {
 			for _, a := range c.Pattern().Alts {
@@ -155,7 +156,8 @@ func newFormIndex(f *templates.Form) *formIndex {
 			p := r.Pattern()
 			ix.rowPats[r] = p
 			ix.tries[r] = labelTries(p)
-			ix.rows[r] = &rowInfo{num: len(ix.rows), pat: p, tries: ix.tries[r], witnesses: witnesses(ix.tries[r])}
+			ix.rows[r] = &rowInfo{num: len(ix.rows), pat: p, alts: lexiconWords(p.Alts), tries: lexiconWords(ix.tries[r]),
+				witnesses: lexiconWords(witnesses(ix.tries[r]))}
 			for _, a := range p.Alts {
 				add(a)
 				if r := []rune(a); len(r) > startRunes {
@@ -526,7 +528,7 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		fr.bufs.pieces.giveBack(pieces, len(pieces)) // the last taken, not kept
 		return rowRead{}, false
 	}
-	o := s.origins[s.origin[st]]
+	o := s.originOf(st)
 	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
 		printedEnd: en, evidenceEnd: end}, true
 }
@@ -543,7 +545,7 @@ func (fr *formReader) withText(rr *rowRead) {
 // values as they stand in the text.
 func (fr *formReader) evidence(st, end int) string {
 	s := fr.s
-	if o := s.origins[s.origin[st]]; o.row >= 0 {
+	if o := s.originOf(st); o.row >= 0 {
 		return o.rowText
 	}
 	return s.source(st, end)
@@ -1001,7 +1003,7 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			// printed, never split by the identities.
 			asPrinted := !fr.boundaryAfter(end)
 			if !asPrinted || zh.IsHan(s.runes[end]) {
-				o := s.origins[s.origin[i]]
+				o := s.originOf(i)
 				return rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted,
 					evidenceEnd: end}, true
 			}

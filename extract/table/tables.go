@@ -137,7 +137,7 @@ func readTables(s *stream, year int) tablesResult {
 // read scores at most 3 (2 matched, 1 valued), each anchor found 1.
 func scoreBound(s *stream, f *templates.Form, year int) int {
 	ix := indexOf(f)
-	occurs := func(words []string) bool {
+	occurs := func(words []word) bool {
 		for _, w := range words {
 			if st, _ := s.find(w, 0); st >= 0 {
 				return true
@@ -159,8 +159,8 @@ func scoreBound(s *stream, f *templates.Form, year int) int {
 			}
 		} else {
 			found := 0
-			for _, r := range dataRows {
-				if occurs(ix.rows[r].witnesses) { // as occurs(ix.tries[r])
+			for _, info := range ix.dataInfos[t] {
+				if occurs(info.witnesses) { // as occurs(info.tries)
 					found++
 				}
 			}
@@ -170,7 +170,7 @@ func scoreBound(s *stream, f *templates.Form, year int) int {
 		}
 		groups := 0
 		for _, g := range t.Rows {
-			if g.IsGroup && len(ix.kids[g]) > 0 && occurs(ix.rowPats[g].Alts) {
+			if g.IsGroup && len(ix.kids[g]) > 0 && occurs(ix.rows[g].alts) {
 				groups++
 			}
 		}
@@ -207,10 +207,11 @@ func mentionsForm(s *stream, f *templates.Form) bool {
 
 // labelsPresent counts the form's data rows whose label occurs anywhere.
 func labelsPresent(s *stream, f *templates.Form) int {
+	ix := indexOf(f)
 	n := 0
 	for _, t := range f.Tables {
-		for _, r := range t.DataRows() {
-			for _, a := range r.Pattern().Alts {
+		for _, info := range ix.dataInfos[t] {
+			for _, a := range info.alts {
 				if st, _ := s.find(a, 0); st >= 0 {
 					n++
 					break

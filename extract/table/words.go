@@ -1,0 +1,66 @@
+package table
+
+import "sync"
+
+// A word is a word the reader searches the stream for (a label, a try of
+// one, a table's anchor) with its number in the lexicon: a stream keeps
+// what it found of each word in a list by that number, not in a map by
+// the word (hashing every word at every search was a tenth of the search).
+type word struct {
+	text string
+	id   int32 // -1: a word not in the lexicon, searched every time
+}
+
+// lexicon numbers the words of every form indexed. It only grows: a form
+// index keeps its words' numbers, and specifications are few.
+var lexicon struct {
+	sync.Mutex
+	ids map[string]int32
+}
+
+// lexiconWord returns text numbered in the lexicon, added if new.
+func lexiconWord(text string) word {
+	lexicon.Lock()
+	defer lexicon.Unlock()
+	id, ok := lexicon.ids[text]
+	if !ok {
+		if lexicon.ids == nil {
+			lexicon.ids = map[string]int32{}
+		}
+		id = int32(len(lexicon.ids))
+		lexicon.ids[text] = id
+	}
+	return word{text, id}
+}
+
+// lexiconWords returns the texts numbered in the lexicon.
+func lexiconWords(texts []string) []word {
+	out := make([]word, len(texts))
+	for i, t := range texts {
+		out[i] = lexiconWord(t)
+	}
+	return out
+}
+
+// wordFound is what a stream found of a word.
+type wordFound struct {
+	// The word's occurrences at or after rune index listFrom-1 are
+	// occBuf[lo:hi]; listFrom is 0 while the word is not listed.
+	lo, hi, listFrom int32
+	// first is the word's first occurrence from the start (start -1:
+	// none), known once searched.
+	first      span
+	firstKnown bool
+}
+
+// found returns what the stream found of word w (id ≥ 0).
+func (s *stream) found(id int32) *wordFound {
+	if int(id) >= len(s.words) {
+		// A form indexed while the stream is read numbered more words:
+		// room for as many again, so that a stream grows its list a few
+		// times, not for every form's words.
+		n := max(int(id)+1, 2*len(s.words))
+		s.words = append(s.words, make([]wordFound, n-len(s.words))...)
+	}
+	return &s.words[id]
+}
