@@ -262,6 +262,27 @@ func TestFastTreeSnippets(t *testing.T) {
 	}
 }
 
+// TestFastTreeDoctypeCached: a doctype parsed before, and so taken from
+// the cache, builds the same tree and quirks mode as the first time.
+func TestFastTreeDoctypeCached(t *testing.T) {
+	cached := 0
+	for _, s := range fastTreeSnippets {
+		end := strings.IndexByte(s, '>')
+		if !strings.HasPrefix(strings.ToLower(s), "<!doctype") || end < 0 {
+			continue
+		}
+		for range 2 {
+			checkFastTree(t, fmt.Sprintf("%.60q", s), s)
+		}
+		if _, ok := cachedDoctype(s[:end+1]); ok {
+			cached++
+		}
+	}
+	if cached < 5 {
+		t.Errorf("%d doctypes cached, want the snippets' 5 at least", cached)
+	}
+}
+
 // FuzzFastTree: whenever the fast path accepts a page, its tree is
 // html.Parse's.
 func FuzzFastTree(f *testing.F) {

@@ -227,7 +227,7 @@ func (p *fastParser) readMarkupDeclaration(lt int) {
 		}
 		p.tok.typ = doctypeToken
 		p.tok.data = p.decodeText(s[k:k+gt], true)
-		p.tok.raw = s[lt : k+gt+1]
+		p.doctypeSrc = s[lt : k+gt+1]
 		p.pos = k + gt + 1
 		return
 	}
