@@ -142,9 +142,6 @@ type fastParser struct {
 	attrSet   map[string]bool
 	attrSetOf *html.Attribute
 	names     [128]nameEntry // cache of lookupName
-
-	tz   *html.Tokenizer // reads the tags whose attributes hold '&'
-	feed *feeder
 }
 
 func (p *fastParser) giveUp(reason string) { panic(giveUp(reason)) }

@@ -195,6 +195,7 @@ var fastTreeSnippets = []string{
 	"<p a=1 A=2 b='x' c=\"y\" d=z/>",
 	"<p =a b= c =d>",
 	"<p a=&amp; b=\"&copy=1\" c='&notit;' d=\"x&#65;\">",
+	"<p a=\"isShow&&list.length>0\" b=\"&fjlig;&semi;&nGt;&lt\" c=&copyx;&AMP>",
 	"<p\ta\n=\r\n'1\r\n2'>x\r\ny\rz",
 	"<P CLASS=A>X</P>",
 	"<div a",
@@ -305,21 +306,18 @@ func FuzzFastTree(f *testing.F) {
 	})
 }
 
-// TestDecodeAttrValue: an attribute value decodeAttrValue decodes reads
-// as html's tokenizer reads it, for every value of up to five pieces that
-// make or break references.
+// TestDecodeAttrValue: an attribute value reads as html's tokenizer reads
+// it, for every value of up to four pieces that make or break references
+// (names the table has with and without ';', with two characters, or
+// reading longer than written; names it lacks that start with one it has).
 func TestDecodeAttrValue(t *testing.T) {
-	pieces := []string{"&", "a", "1", "#", "x", "=", ";", "amp", "copy", "nbsp", "quot", "isShow", "39"}
+	pieces := []string{"&", "&#", "a", "1", "#", "x", "=", ";", "amp", "copy", "nbsp", "quot", "isShow", "39", "lt", "list", "fjlig", "semi", "nGt"}
 	var gen func(v string, n int)
-	checked := 0
 	gen = func(v string, n int) {
-		if got, ok := decodeAttrValue(v); ok && !strings.Contains(v, "\r") {
-			checked++
-			z := html.NewTokenizer(strings.NewReader(`<p a="` + v + `">`))
-			z.Next()
-			if tok := z.Token(); len(tok.Attr) != 1 || tok.Attr[0].Val != got {
-				t.Errorf("value %q: decoded %q, html reads %v", v, got, tok.Attr)
-			}
+		z := html.NewTokenizer(strings.NewReader(`<p a="` + v + `">`))
+		z.Next()
+		if got, tok := decodeAttrValue(v), z.Token(); len(tok.Attr) != 1 || tok.Attr[0].Val != got {
+			t.Errorf("value %q: decoded %q, html reads %v", v, got, tok.Attr)
 		}
 		if n == 0 {
 			return
@@ -328,10 +326,7 @@ func TestDecodeAttrValue(t *testing.T) {
 			gen(v+p, n-1)
 		}
 	}
-	gen("", 5)
-	if checked < 10000 {
-		t.Errorf("only %d values checked", checked)
-	}
+	gen("", 4)
 }
 
 // TestFastTreeFlattened: a page nested too deep gives up on the fast path,

@@ -301,7 +301,6 @@ func (p *fastParser) readTag(lt int, start bool) {
 	// The attributes go straight into the slab, so each is written once.
 	base := len(p.attrs)
 	p.attrSetOf = nil
-	amp := false
 	for {
 		i = p.skipSpace(i)
 		if s[i] == '>' {
@@ -373,10 +372,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 			v = convertNewlines(v)
 		}
 		if strings.IndexByte(v, '&') >= 0 {
-			var ok bool
-			if v, ok = decodeAttrValue(v); !ok {
-				amp = true
-			}
+			v = decodeAttrValue(v)
 		}
 		if len(p.attrs) == cap(p.attrs) {
 			// The tag's attributes so far move to a fresh slab.
@@ -400,14 +396,6 @@ func (p *fastParser) readTag(lt int, start bool) {
 	}
 	p.tok.typ = startTagToken
 	p.rawTag = rawTag(p.tok.atom)
-	if amp {
-		// Character references in attribute values follow rules of their
-		// own (“&copy=” stays as written): take the tag's attributes from
-		// html's tokenizer.
-		p.attrs = p.attrs[:base]
-		p.tok.attr = p.entityTokenizer(s[lt:i]).Attr
-		return
-	}
 	if n := len(p.attrs); n > base {
 		p.tok.attr = p.attrs[base:n:n]
 	}
@@ -491,21 +479,20 @@ func (p *fastParser) lookupNameUncached(name string) (a.Atom, string) {
 }
 
 // decodeAttrValue decodes the character references of an attribute value
-// that html's tokenizer would, and reports false when the value may hold a
-// named reference other than the common few, whose rules in attribute
-// values need html's table. An '&' followed by neither a letter, a digit
-// nor '#', or by letters and digits and then '=' (a URL's query,
-// "?a=1&b=2"), or by a name longer than any reference written without ';'
-// ("a&&isShow"), stays as written; a numeric reference ("&#39;") reads the
-// same in text, where html.UnescapeString decodes it.
-func decodeAttrValue(v string) (string, bool) {
-	var b []byte
+// as html's tokenizer does. An '&' followed by neither a letter, a digit
+// nor '#' stays as written, and so does a named reference the table of
+// references lacks, or that is written without ';' and followed by '='
+// (a URL's query, "?a=1&b=2"): in attribute values a reference is never
+// read from a prefix of the name ("&copyx;" and "&list" stay as written).
+func decodeAttrValue(v string) string {
+	var b strings.Builder
 	done := 0 // v[:done] is in b
 	for i := 0; i < len(v); i++ {
 		if v[i] != '&' {
 			continue
 		}
 		j := i + 1
+		var text string
 		if j < len(v) && v[j] == '#' {
 			k := j + 1
 			hex := k < len(v) && (v[k] == 'x' || v[k] == 'X')
@@ -522,36 +509,63 @@ func decodeAttrValue(v string) (string, bool) {
 			if k < len(v) && v[k] == ';' {
 				k++
 			}
-			b = append(b, v[done:i]...)
-			b = append(b, html.UnescapeString(v[i:k])...)
-			done = k
-			i = k - 1
-			continue
-		}
-		for j < len(v) && (isASCIILetter(v[j]) || '0' <= v[j] && v[j] <= '9') {
-			j++
-		}
-		switch name := j - i - 1; {
-		case name == 0:
-		case j < len(v) && v[j] == ';':
-			r := commonReference(v[i+1 : j])
-			if r == "" {
-				return "", false
+			// A numeric reference reads the same in text, where
+			// html.UnescapeString decodes it.
+			text, j = html.UnescapeString(v[i:k]), k
+		} else {
+			for j < len(v) && (isASCIILetter(v[j]) || '0' <= v[j] && v[j] <= '9') {
+				j++
 			}
-			b = append(b, v[done:i]...)
-			b = append(b, r...)
-			done = j + 1
-			i = j
-		case j < len(v) && v[j] == '=':
-		case name > longestEntityWithoutSemicolon:
-		default:
-			return "", false
+			switch name := j - i - 1; {
+			case name == 0:
+				continue
+			case j < len(v) && v[j] == ';':
+				j++
+			case j < len(v) && v[j] == '=', name > longestEntityWithoutSemicolon:
+				continue
+			}
+			var ok bool
+			if text, ok = namedReference(v[i:j]); !ok {
+				continue
+			}
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(v))
+		}
+		b.WriteString(v[done:i])
+		b.WriteString(text)
+		done = j
+		i = j - 1
+	}
+	if done == 0 {
+		return v
+	}
+	b.WriteString(v[done:])
+	return b.String()
+}
+
+// namedReference returns the text of a named reference ("&amp;", "&copy")
+// as an attribute value reads it, and false when it stays as written.
+func namedReference(ref string) (string, bool) {
+	if ref[len(ref)-1] == ';' {
+		if r := commonReference(ref[1 : len(ref)-1]); r != "" {
+			return r, true
 		}
 	}
-	if b == nil {
-		return v, true
+	text := html.UnescapeString(ref)
+	// In text, a name the table lacks may be read from a prefix that is a
+	// reference written without ';' ("&copyx;" reads "©x;"): the rest of
+	// the name is then left at the end, which a reference read whole never
+	// leaves (none reads as an ASCII letter or digit, alone or before a
+	// ';').
+	last := len(ref) - 1
+	if ref[last] == ';' {
+		last--
 	}
-	return string(append(b, v[done:]...)), true
+	if text == ref || strings.HasSuffix(text, ref[last:]) {
+		return "", false
+	}
+	return text, true
 }
 
 // commonReference returns the text of the named references pages put in
@@ -577,32 +591,3 @@ func commonReference(name string) string {
 // longestEntityWithoutSemicolon is the longest name of a character
 // reference that may be written without its ';' ("&nbsp").
 const longestEntityWithoutSemicolon = 6
-
-// entityTokenizer returns html's token for a whole start tag. One
-// Tokenizer serves the page: it is fed one tag at a time, and a tag leaves
-// it with no bytes read past its '>' and no state but a raw text element
-// to come, which is cancelled.
-func (p *fastParser) entityTokenizer(tag string) html.Token {
-	if p.tz == nil {
-		p.feed = &feeder{}
-		p.tz = html.NewTokenizer(p.feed)
-	}
-	p.feed.s = tag
-	if tt := p.tz.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-		p.giveUp("tag not read by html's tokenizer")
-	}
-	p.tz.NextIsNotRawText()
-	if p.feed.s != "" {
-		p.giveUp("tag not read whole by html's tokenizer")
-	}
-	return p.tz.Token()
-}
-
-// feeder hands its string to a reader once.
-type feeder struct{ s string }
-
-func (f *feeder) Read(b []byte) (int, error) {
-	n := copy(b, f.s)
-	f.s = f.s[n:]
-	return n, nil
-}
