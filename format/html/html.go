@@ -12,6 +12,7 @@ import (
 
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -174,13 +175,44 @@ func Read(text string) (*document.Document, error) {
 // readTree sets the title and blocks of doc from the tree of the page
 // text.
 func readTree(doc *document.Document, root *html.Node, text string) {
-	r := &htmlReader{stats: make(map[*html.Node]nodeStats), classScopes: make(map[string]chromeScope)}
+	r := readers.Get().(*htmlReader)
+	defer r.release()
 	r.measure(root, false)
 	doc.Title = findTitle(root)
 	r.walk(root, walkCtx{})
 	r.flush()
 	r.resolveLines(text)
 	doc.Blocks = document.FinishBlocks(r.cands)
+}
+
+// readers are the emptied readers of earlier pages: their maps, lists and
+// buffers, made anew for each page, were a third of what reading one
+// allocated.
+var readers = sync.Pool{New: func() any {
+	return &htmlReader{stats: make(map[*html.Node]nodeStats), classScopes: make(map[string]chromeScope)}
+}}
+
+// A reader that held more than these is dropped rather than pooled: a
+// huge page does not pin its maps (a report page has some hundred
+// measured elements and a few thousand blocks).
+const (
+	maxPooledStats  = 4096
+	maxPooledBlocks = 1 << 14
+	maxPooledText   = 1 << 16 // bytes of a paragraph or cell buffer
+)
+
+// release empties r and pools it. It keeps nothing of the page: no node,
+// and no string, lest the pool keep the page alive.
+func (r *htmlReader) release() {
+	if len(r.stats) > maxPooledStats || cap(r.cands) > maxPooledBlocks || cap(r.para) > maxPooledText || cap(r.cell) > maxPooledText {
+		return
+	}
+	clear(r.stats)
+	clear(r.classScopes)
+	clear(r.cands)
+	clear(r.anchors)
+	r.cands, r.anchors, r.para, r.cell, r.paraAnchor = r.cands[:0], r.anchors[:0], r.para[:0], r.cell[:0], nil
+	readers.Put(r)
 }
 
 // parseTree returns html.Parse's tree of text, built by fastParse when
@@ -207,8 +239,9 @@ type htmlReader struct {
 	cands       []document.Candidate
 	anchors     []*html.Node // per blockCand, the text node it starts with (for Line)
 
-	para       strings.Builder // raw text of the paragraph being collected
+	para       []byte // raw text of the paragraph being collected
 	paraAnchor *html.Node
+	cell       []byte // raw text of the table cell being collected
 }
 
 // walkCtx is what the walk knows about the ancestors of a node.
@@ -377,7 +410,7 @@ func (r *htmlReader) appendPara(s string, n *html.Node) {
 	if r.paraAnchor == nil && strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) != "" {
 		r.paraAnchor = n
 	}
-	r.para.WriteString(interElementSpace(s))
+	r.para = append(r.para, interElementSpace(s)...)
 }
 
 // interElementSpace turns a text node that is only a source line break
@@ -393,11 +426,11 @@ func interElementSpace(s string) string {
 
 // flush ends the paragraph being collected.
 func (r *htmlReader) flush() {
-	if r.para.Len() == 0 {
+	if len(r.para) == 0 {
 		return
 	}
-	text, anchor := document.FoldSpace(r.para.String()), r.paraAnchor
-	r.para.Reset()
+	text, anchor := document.FoldSpace(string(r.para)), r.paraAnchor
+	r.para = r.para[:0]
 	r.paraAnchor = nil
 	if text == "" {
 		return
@@ -695,6 +728,18 @@ func tableRows(t *html.Node) []*html.Node {
 func (r *htmlReader) buildGrid(trs []*html.Node) (*document.Grid, *html.Node) {
 	var anchor *html.Node
 	rows := make([][]document.GridCell, len(trs))
+	// The rows take their cells from one array, each as many as the widest
+	// row's own cells span: rowspans from above may widen a row, which
+	// then grows on its own, but most rows never do. A row's own cells
+	// span no more than the padded grid is wide.
+	width := 0
+	for _, tr := range trs {
+		width = max(width, ownWidth(tr))
+	}
+	cells := make([]document.GridCell, len(trs)*width)
+	for ri := range rows {
+		rows[ri] = cells[ri*width : ri*width : (ri+1)*width]
+	}
 	spanned := make([]bool, len(trs)) // a cell starting in this row spans down
 	for ri, tr := range trs {
 		col := 0
@@ -728,6 +773,18 @@ func (r *htmlReader) buildGrid(trs []*html.Node) (*document.Grid, *html.Node) {
 	return &document.Grid{Rows: document.DropEmptyRows(document.PadRows(rows), spanned)}, anchor
 }
 
+// ownWidth is how many columns the cells of a row span, clamped as
+// buildGrid clamps them.
+func ownWidth(tr *html.Node) int {
+	w := 0
+	for td := tr.FirstChild; td != nil && w < document.MaxGridCols; td = td.NextSibling {
+		if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
+			w += min(max(spanAttr(td, "colspan", 1), 1), document.MaxColspan, document.MaxGridCols-w)
+		}
+	}
+	return w
+}
+
 // spanAttr reads a colspan or rowspan value the way browsers do: leading
 // digits count ("2px" is 2), anything unreadable or below zero is def.
 func spanAttr(n *html.Node, key string, def int) int {
@@ -750,34 +807,35 @@ func spanAttr(n *html.Node, key string, def int) int {
 // cellText returns the folded text of a table cell (or caption); line
 // breaks and paragraphs inside it become single spaces.
 func (r *htmlReader) cellText(n *html.Node) (string, *html.Node) {
-	var b strings.Builder
 	var anchor *html.Node
-	collectText(n, &b, &anchor)
-	return document.FoldSpace(b.String()), anchor
+	r.cell = collectText(r.cell[:0], n, &anchor)
+	return document.FoldSpace(string(r.cell)), anchor
 }
 
-func collectText(n *html.Node, b *strings.Builder, anchor **html.Node) {
+// collectText appends the raw text of n's subtree to b.
+func collectText(b []byte, n *html.Node, anchor **html.Node) []byte {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
 			if *anchor == nil && strings.TrimSpace(c.Data) != "" {
 				*anchor = c
 			}
-			b.WriteString(interElementSpace(c.Data))
+			b = append(b, interElementSpace(c.Data)...)
 		case html.ElementNode:
 			if skipTag(c.DataAtom) || isHidden(c) {
 				continue
 			}
 			block := blockTag(c.DataAtom)
 			if block {
-				b.WriteByte(0)
+				b = append(b, 0)
 			}
-			collectText(c, b, anchor)
+			b = collectText(b, c, anchor)
 			if block {
-				b.WriteByte(0)
+				b = append(b, 0)
 			}
 		}
 	}
+	return b
 }
 
 // findTitle returns the folded text of the first <title>.
