@@ -189,7 +189,7 @@ func readTree(doc *document.Document, root *html.Node, text string) {
 // buffers, made anew for each page, were a third of what reading one
 // allocated.
 var readers = sync.Pool{New: func() any {
-	return &htmlReader{stats: make(map[*html.Node]nodeStats), classScopes: make(map[string]chromeScope)}
+	return &htmlReader{stats: make(map[*html.Node]measured), classScopes: make(map[string]chromeScope)}
 }}
 
 // A reader that held more than these is dropped rather than pooled: a
@@ -234,7 +234,7 @@ const MaxTags = 200000
 
 // htmlReader collects blockCand blocks while walking the tree.
 type htmlReader struct {
-	stats       map[*html.Node]nodeStats
+	stats       map[*html.Node]measured
 	classScopes map[string]chromeScope // chromeScopeOf's scopes of class values
 	cands       []document.Candidate
 	anchors     []*html.Node // per blockCand, the text node it starts with (for Line)
@@ -257,6 +257,12 @@ type nodeStats struct {
 	linkText int // visible runes inside <a>
 	links    int
 	tables   int // <table> elements, itself included
+}
+
+// measured is what measure keeps of an element.
+type measured struct {
+	nodeStats
+	scope chromeScope // chromeScopeOf the element
 }
 
 func (s *nodeStats) add(o nodeStats) {
@@ -298,8 +304,10 @@ func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.add(r.measure(c, inLink))
 	}
-	if n.Type == html.ElementNode && (n.DataAtom == atom.Table || s.links >= minNavLinks || r.chromeScopeOf(n) != notChrome) {
-		r.stats[n] = s
+	if n.Type == html.ElementNode {
+		if scope := r.chromeScopeOf(n); n.DataAtom == atom.Table || s.links >= minNavLinks || scope != notChrome {
+			r.stats[n] = measured{s, scope}
+		}
 	}
 	return s
 }
@@ -517,9 +525,16 @@ var chromeRoles = map[string]chromeScope{
 	"search": chromeAnywhere, "banner": chromeOutside, "contentinfo": chromeOutside,
 }
 
-// chromeTags are HTML5 sectioning elements of chrome.
-var chromeTags = map[atom.Atom]chromeScope{
-	atom.Nav: chromeAnywhere, atom.Aside: chromeAnywhere, atom.Header: chromeOutside, atom.Footer: chromeOutside,
+// chromeTag says where an HTML5 sectioning element of chrome is chrome.
+// (A switch: measure asks for every element.)
+func chromeTag(a atom.Atom) chromeScope {
+	switch a {
+	case atom.Nav, atom.Aside:
+		return chromeAnywhere
+	case atom.Header, atom.Footer:
+		return chromeOutside
+	}
+	return notChrome
 }
 
 // contentNames mark the article body, inside which header-like names are
@@ -544,20 +559,20 @@ func (r *htmlReader) isChrome(n *html.Node, ctx walkCtx) bool {
 		// this one is neither.
 		return false
 	}
-	scope := r.chromeScopeOf(n)
+	scope := st.scope
 	if scope == chromeOutside && ctx.inContent {
 		scope = notChrome
 	}
 	if scope != notChrome {
 		return st.text-st.linkText < maxChromeText
 	}
-	return isLinkList(n, st)
+	return isLinkList(n, st.nodeStats)
 }
 
 // chromeScopeOf says where an element is chrome by its tag, role, class
 // or id.
 func (r *htmlReader) chromeScopeOf(n *html.Node) chromeScope {
-	scope := chromeTags[n.DataAtom]
+	scope := chromeTag(n.DataAtom)
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "role":
