@@ -36,7 +36,8 @@ func parseFast(src string) (parser *fastParser, reason string) {
 	if strings.IndexByte(src, 0) >= 0 {
 		return nil, "NUL byte"
 	}
-	p := &fastParser{src: src, cr: strings.IndexByte(src, '\r') >= 0}
+	p := parsers.Get().(*fastParser)
+	p.src, p.cr = src, strings.IndexByte(src, '\r') >= 0
 	defer func() {
 		if r := recover(); r != nil {
 			// A slip of the port (a bug, not a give-up) leaves the page
@@ -260,8 +261,16 @@ func (p *fastParser) newAttrs(n int) []html.Attribute {
 	return p.attrs[i : i+n : i+n]
 }
 
-// release clears the slabs of the tree and pools them; the tree must not
-// be used after.
+// parsers are the emptied parsers of earlier pages: a parser is some
+// kilobytes (its cache of names), and its stacks grew for each page.
+var parsers = sync.Pool{New: func() any { return new(fastParser) }}
+
+// A parser whose lists, set or name buffer grew past this is dropped
+// rather than pooled (the stack of open elements stops at 512).
+const maxPooledList = 1024
+
+// release clears the slabs of the tree and pools them, and the parser,
+// emptied of the page; neither the tree nor the parser may be used after.
 func (p *fastParser) release() {
 	for _, s := range p.nodeSlabs {
 		clear(s[:])
@@ -271,7 +280,16 @@ func (p *fastParser) release() {
 		clear(s[:])
 		attrSlabs.Put(s)
 	}
-	p.nodeSlabs, p.attrSlabs, p.nodes, p.attrs, p.doc = nil, nil, nil, nil, nil
+	if cap(p.oe) > maxPooledList || cap(p.afe) > maxPooledList || len(p.attrSet) > maxPooledList || cap(p.lower) > maxPooledList {
+		return
+	}
+	clear(p.oe[:cap(p.oe)])
+	clear(p.afe[:cap(p.afe)])
+	clear(p.nodeSlabs)
+	clear(p.attrSlabs)
+	clear(p.attrSet)
+	*p = fastParser{oe: p.oe[:0], afe: p.afe[:0], nodeSlabs: p.nodeSlabs[:0], attrSlabs: p.attrSlabs[:0], lower: p.lower[:0], attrSet: p.attrSet}
+	parsers.Put(p)
 }
 
 // Stack of open elements.
