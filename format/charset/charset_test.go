@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"xxgk"
 )
@@ -22,7 +23,7 @@ const seedText = "2012年度洮北区政府信息公开年度报告\n\n发布日
 // codec) that gb2312-declared pages nevertheless contain.
 const gbkOnly = "堃喆珺昇镕"
 
-func gb18030(t *testing.T, s string) []byte {
+func gb18030(t testing.TB, s string) []byte {
 	t.Helper()
 	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
 	if err != nil {
@@ -279,4 +280,43 @@ func FuzzControlShare(f *testing.F) {
 			t.Fatalf("controlShare(%q) = %v, want %v", data, got, want)
 		}
 	})
+}
+
+// gb18030Cases are GB18030 bytes at the edges of decodeGB18030's buffer:
+// text that fits it, invalid bytes that take three times their size,
+// four-byte sequences, and a sequence cut off at the end.
+func gb18030Cases(t testing.TB) [][]byte {
+	return [][]byte{
+		nil,
+		[]byte("ascii only"),
+		gb18030(t, seedText+gbkOnly),
+		gb18030(t, strings.Repeat("报告", 5000)),
+		gb18030(t, "\U0001F600𠀀\u00e9"),
+		bytes.Repeat([]byte{0x80}, 5000),
+		append(gb18030(t, "年度报告"), 0xFF, 0x81),
+		append(bytes.Repeat([]byte{0xFF}, 100), gb18030(t, seedText)...),
+	}
+}
+
+// TestDecodeGB18030: decodeGB18030 decodes as transform.Bytes does.
+func TestDecodeGB18030(t *testing.T) {
+	for _, b := range gb18030Cases(t) {
+		checkDecodeGB18030(t, b)
+	}
+}
+
+func checkDecodeGB18030(t *testing.T, b []byte) {
+	want, _, wantErr := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), b)
+	got, err := decodeGB18030(b)
+	if !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) {
+		t.Errorf("decodeGB18030(%.40q) = %.40q, %v; want %.40q, %v", b, got, err, want, wantErr)
+	}
+}
+
+// FuzzDecodeGB18030: decodeGB18030 decodes as transform.Bytes does.
+func FuzzDecodeGB18030(f *testing.F) {
+	for _, b := range gb18030Cases(f) {
+		f.Add(b)
+	}
+	f.Fuzz(checkDecodeGB18030)
 }
