@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strconv"
 )
@@ -33,9 +32,7 @@ type file struct {
 	depth    int   // objects being loaded, nested (a stream's /Length in another object…)
 	ends     []int // offsets of every "endstream", found on first need
 
-	src     bytes.Reader  // the Flate data being decoded
-	zlib    io.ReadCloser // reused by inflate, made on first need
-	deflate io.ReadCloser
+	inflater *inflater // taken from the pool on first need
 
 	actualTexts map[string]string // by the /ActualText's bytes; see actualText
 
