@@ -48,7 +48,7 @@ func parseCMap(data []byte) *cmap {
 	next := func() (tokKind, []byte) {
 		switch k := l.scan(); k {
 		case tName, tString, tKeyword:
-			return k, l.tb
+			return k, l.tok()
 		default:
 			return k, nil
 		}

@@ -58,8 +58,7 @@ type interp struct {
 	res      Dict
 	fonts    map[any]*font
 	named    []namedFont // the fonts names selected in res
-	lex      *lexer      // the lexer of the content being run: its operands' bytes
-	elems    []operand   // the elements of its array operands
+	elems    []operand   // the elements of the array operands of the content being run
 	objs     []any       // the objects of tObject operands
 	drew     bool        // a glyph was drawn (the page's Glyphs are not nil)
 	mc       []markedContent
@@ -94,41 +93,48 @@ func (in *interp) runContent(content []byte, res Dict) {
 // bytes of names and strings stay in the stream or the lexer's scratch
 // buffer until their operator has run, and arrays and dictionaries (TJ
 // arrays, BDC property lists) are read as operands of their own, not
-// built as objects, so that most operators allocate nothing.
+// built as objects, so that most operators allocate nothing. The lexer
+// is passed down, never stored, so that it stays on the stack: what
+// scanning writes to it costs no write barrier.
 func (in *interp) run(content []byte, res Dict) {
 	l := &lexer{b: content, content: true}
-	saveRes, saveNamed, saveLex, saveElems := in.res, in.named, in.lex, in.elems
-	in.res, in.named, in.lex, in.elems = res, nil, l, in.elems[:0]
-	defer func() { in.res, in.named, in.lex, in.elems = saveRes, saveNamed, saveLex, saveElems }()
-	var operands []operand
+	saveRes, saveNamed, saveElems := in.res, in.named, in.elems
+	in.res, in.named, in.elems = res, nil, in.elems[:0]
+	defer func() { in.res, in.named, in.elems = saveRes, saveNamed, saveElems }()
+	// The operands of the next operator, each read into its slot: built
+	// apart and copied in, an operand was stored a field at a time and
+	// loaded whole, which the processor cannot forward. Past
+	// maxOperands, the last slot takes each operand and drops it.
+	var operands [maxOperands + 1]operand
+	n := 0
 	for *in.ops > 0 {
 		kind := l.scan()
-		var o operand
+		o := &operands[n]
 		switch kind {
 		case tEOF:
 			return
 		case tArrayClose, tDictClose:
 			continue // stray: no object
 		case tNumber:
-			o = numOperand(l.num, l.isInt)
+			*o = operand{kind: tNumber, num: numValue(l.num, l.isInt)} // not numOperand: see operands
 		case tName, tString:
-			o = bytesOperand(kind, l)
+			*o = bytesOperand(kind, l)
 		case tArrayOpen:
-			o = in.arrayOperand(l)
+			*o = in.arrayOperand(l)
 		case tDictOpen:
-			o = dictOperand(l)
+			*o = dictOperand(l)
 		case tKeyword:
-			switch op := keywordOp(l.tb); op {
+			switch op := keywordOp(l.tok()); op {
 			case opTrue, opFalse, opNull:
-				// An operand no operator reads (kind 0).
+				*o = operand{} // an operand no operator reads (kind 0)
 			default:
 				*in.ops--
 				if op == opBI {
 					in.inlineImage(l)
 				} else {
-					in.op(op, operands)
+					in.op(l, op, operands[:n])
 				}
-				operands, in.elems = operands[:0], in.elems[:0]
+				n, in.elems = 0, in.elems[:0]
 				l.scratch = l.scratch[:0]
 				if op != opBI && len(in.page.Glyphs) >= maxGlyphsPerPage {
 					return
@@ -136,16 +142,20 @@ func (in *interp) run(content []byte, res Dict) {
 				continue
 			}
 		}
-		if len(operands) < 64 {
-			operands = append(operands, o)
+		if n < maxOperands {
+			n++
 		}
 	}
 }
 
+// maxOperands bounds the operands kept for an operator: none reads more
+// than six, nor an array past its end.
+const maxOperands = 64
+
 // operand is an operand of a content stream operator. It holds no
 // pointer, so that copying one costs no write barrier: its bytes are
-// offsets into the content or the scratch buffer of the lexer running
-// (interp.lex), its elements a range of interp.elems.
+// offsets into the content or the scratch buffer of the lexer running,
+// its elements a range of interp.elems.
 type operand struct {
 	num  float64 // the number (0 for anything else)
 	a, b int     // tName, tString, tDictOpen: bytes [a:b); tArrayOpen: elems [a:b); tObject: objs[a]
@@ -165,13 +175,18 @@ const tObject tokKind = 255
 // numOperand is the operand of a number token: what objectFrom gives for
 // it in a content stream (an int or a float64), unboxed.
 func numOperand(v float64, isInt bool) operand {
+	return operand{kind: tNumber, num: numValue(v, isInt)}
+}
+
+// numValue is the value of a number token's operand.
+func numValue(v float64, isInt bool) float64 {
 	if isInt {
-		return operand{kind: tNumber, num: float64(int(clampInt(v)))}
+		return float64(int(clampInt(v)))
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		v = 0 // as num does
+		return 0 // as num does
 	}
-	return operand{kind: tNumber, num: v}
+	return v
 }
 
 // bytesOperand is the operand of the name or string l scanned last.
@@ -179,12 +194,13 @@ func bytesOperand(kind tokKind, l *lexer) operand {
 	return operand{kind: kind, a: l.tOff, b: l.tEnd, scratch: l.tScratch}
 }
 
-// bytes returns the bytes of a name, string or dictionary operand.
-func (in *interp) bytes(o operand) []byte {
+// bytes returns the bytes of a name, string or dictionary operand l
+// read.
+func (l *lexer) bytes(o operand) []byte {
 	if o.scratch {
-		return in.lex.scratch[o.a:o.b]
+		return l.scratch[o.a:o.b]
 	}
-	return in.lex.b[o.a:o.b]
+	return l.b[o.a:o.b]
 }
 
 // arrayOperand reads an array after its '[' as objectFrom would, keeping
@@ -216,13 +232,13 @@ func dictOperand(l *lexer) operand {
 			return o
 		}
 		if k != tName {
-			if k == tKeyword && (string(l.tb) == "stream" || string(l.tb) == "endobj") {
-				l.pos -= len(l.tb) // a dictionary left open: stop before its stream
+			if t := l.tok(); k == tKeyword && (string(t) == "stream" || string(t) == "endobj") {
+				l.pos -= len(t) // a dictionary left open: stop before its stream
 				return o
 			}
 			continue
 		}
-		actualText := string(l.tb) == "ActualText"
+		actualText := string(l.tok()) == "ActualText"
 		v := l.scan()
 		switch v {
 		case tDictClose, tEOF:
@@ -250,18 +266,18 @@ func (in *interp) object(o operand) any {
 }
 
 // name returns the operand as a Name, if it is one.
-func (in *interp) name(o operand) (Name, bool) {
+func (in *interp) name(l *lexer, o operand) (Name, bool) {
 	if o.kind == tName {
-		return Name(in.bytes(o)), true
+		return Name(l.bytes(o)), true
 	}
 	n, ok := in.object(o).(Name)
 	return n, ok
 }
 
 // stringBytes returns the operand's bytes if it is a String.
-func (in *interp) stringBytes(o operand) ([]byte, bool) {
+func (in *interp) stringBytes(l *lexer, o operand) ([]byte, bool) {
 	if o.kind == tString {
-		return in.bytes(o), true
+		return l.bytes(o), true
 	}
 	if s, ok := in.object(o).(String); ok {
 		return []byte(s), true
@@ -296,7 +312,8 @@ func nums(args []operand, n int) ([6]float64, bool) {
 	return out, true
 }
 
-func (in *interp) op(op opcode, args []operand) {
+// op runs an operator, with its operands read by l.
+func (in *interp) op(l *lexer, op opcode, args []operand) {
 	switch op {
 	case opq:
 		if len(in.stack) < maxStackDepth {
@@ -321,8 +338,8 @@ func (in *interp) op(op opcode, args []operand) {
 	case opTf:
 		if len(args) >= 2 {
 			if a := args[len(args)-2]; a.kind == tName {
-				in.gs.font = in.fontNamed(in.bytes(a))
-			} else if n, ok := in.name(a); ok {
+				in.gs.font = in.fontNamed(l.bytes(a))
+			} else if n, ok := in.name(l, a); ok {
 				in.gs.font = in.font(n)
 			}
 			in.gs.fsize = args[len(args)-1].num
@@ -346,16 +363,16 @@ func (in *interp) op(op opcode, args []operand) {
 	case opTstar:
 		in.nextLine()
 	case opTj:
-		in.showLast(args)
+		in.showLast(l, args)
 	case opQuote:
 		in.nextLine()
-		in.showLast(args)
+		in.showLast(l, args)
 	case opDQuote:
 		if len(args) >= 3 {
 			in.gs.tw = args[len(args)-3].num
 			in.gs.tc = args[len(args)-2].num
 			in.nextLine()
-			in.showLast(args)
+			in.showLast(l, args)
 		}
 	case opTJ:
 		if len(args) == 0 {
@@ -365,7 +382,7 @@ func (in *interp) op(op opcode, args []operand) {
 		if last.kind == tArrayOpen {
 			for _, x := range in.elems[last.a:last.b] {
 				if x.kind == tString {
-					in.show(in.bytes(x))
+					in.show(l.bytes(x))
 				} else {
 					in.advance(-x.num / 1000 * in.gs.fsize)
 				}
@@ -389,12 +406,12 @@ func (in *interp) op(op opcode, args []operand) {
 			last := args[len(args)-1]
 			if last.kind == tDictOpen {
 				if last.actual {
-					m.actual, m.text = true, in.f.actualText(in.bytes(last))
+					m.actual, m.text = true, in.f.actualText(l.bytes(last))
 					in.actual++
 				}
 			} else if p, ok := in.object(last).(Dict); ok {
 				props = p
-			} else if p, ok := in.name(last); ok {
+			} else if p, ok := in.name(l, last); ok {
 				props = in.f.dict(in.f.dict(in.res["Properties"])[p])
 			}
 			if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
@@ -418,7 +435,7 @@ func (in *interp) op(op opcode, args []operand) {
 		}
 	case opDo:
 		if len(args) > 0 {
-			if n, ok := in.name(args[len(args)-1]); ok {
+			if n, ok := in.name(l, args[len(args)-1]); ok {
 				in.xobject(n)
 			}
 		}
@@ -629,9 +646,9 @@ type loadedFont struct {
 }
 
 // showLast draws the string operand of Tj, ' or ".
-func (in *interp) showLast(args []operand) {
+func (in *interp) showLast(l *lexer, args []operand) {
 	if len(args) > 0 {
-		if s, ok := in.stringBytes(args[len(args)-1]); ok {
+		if s, ok := in.stringBytes(l, args[len(args)-1]); ok {
 			in.show(s)
 		}
 	}
