@@ -153,23 +153,52 @@ var opcodeNames = map[string]opcode{
 	"BI": opBI, "true": opTrue, "false": opFalse, "null": opNull,
 }
 
-// keywordOps is the opcode of each word of keywordTable, by its slot.
-var keywordOps [256]opcode
+// opTable holds the opcodes by their words packed by packShort,
+// open-addressed by opSlot: a word is found by comparing integers, not
+// strings, and hashed with a multiplication.
+var opTable [128]struct {
+	word uint64
+	op   opcode
+}
 
 func init() {
-	for h, k := range keywordTable {
-		keywordOps[h] = opcodeNames[k]
+	for k, op := range opcodeNames {
+		w, _ := packShort([]byte(k))
+		i := opSlot(w)
+		for opTable[i].word != 0 {
+			i = (i + 1) % len(opTable)
+		}
+		opTable[i].word, opTable[i].op = w, op
 	}
+}
+
+// packShort packs at most 7 bytes into an integer, a key that compares
+// and hashes faster than a string: the bytes, the first lowest, and
+// their number in the top byte. It is false for more bytes, or none.
+func packShort(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 7 {
+		return 0, false
+	}
+	w := uint64(len(b)) << 56
+	for i, c := range b {
+		w |= uint64(c) << (8 * i)
+	}
+	return w, true
+}
+
+func opSlot(w uint64) int {
+	return int(w * 0x9E3779B97F4A7C15 >> (64 - 7)) // Fibonacci hashing into 128 slots
 }
 
 // keywordOp returns the opcode b spells, opNone for another word.
 func keywordOp(b []byte) opcode {
-	if len(b) == 0 || len(b) > len("startxref") {
+	w, ok := packShort(b)
+	if !ok {
 		return opNone
 	}
-	for h := keywordHash(b); keywordTable[h] != ""; h = (h + 1) % uint8(len(keywordTable)-1) {
-		if keywordTable[h] == string(b) {
-			return keywordOps[h]
+	for i := opSlot(w); opTable[i].word != 0; i = (i + 1) % len(opTable) {
+		if opTable[i].word == w {
+			return opTable[i].op
 		}
 	}
 	return opNone
