@@ -825,11 +825,25 @@ const maxActualTexts = 1 << 14
 // that gives every glyph its own /ActualText gives the same few hundred
 // characters over and over.
 func (f *file) actualText(raw []byte) string {
+	// Most are a character or two: kept by their packed bytes.
+	if k, ok := packShort(raw); ok {
+		if t, ok := f.shortActualTexts[k]; ok {
+			return t
+		}
+		t := textString(raw)
+		if len(f.shortActualTexts)+len(f.actualTexts) < maxActualTexts {
+			if f.shortActualTexts == nil {
+				f.shortActualTexts = map[uint64]string{}
+			}
+			f.shortActualTexts[k] = t
+		}
+		return t
+	}
 	if t, ok := f.actualTexts[string(raw)]; ok {
 		return t
 	}
 	t := textString(raw)
-	if len(f.actualTexts) < maxActualTexts {
+	if len(f.shortActualTexts)+len(f.actualTexts) < maxActualTexts {
 		if f.actualTexts == nil {
 			f.actualTexts = map[string]string{}
 		}

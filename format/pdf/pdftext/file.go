@@ -34,7 +34,9 @@ type file struct {
 
 	inflater *inflater // taken from the pool on first need
 
-	actualTexts map[string]string // by the /ActualText's bytes; see actualText
+	// By the /ActualText's bytes, packed when short; see actualText.
+	actualTexts      map[string]string
+	shortActualTexts map[uint64]string
 
 	// cuts counts objects not loaded for a loop or a chain too long;
 	// loadCharged, the budget loading objects spent (object streams).
