@@ -155,12 +155,7 @@ func pdfGlyphText(s string) string {
 // text. With tabs, wide gaps become tabs (cells of an unruled table);
 // without (inside a table cell), a space.
 func pdfLines(gs []pglyph, tabs bool) []*pline {
-	slices.SortStableFunc(gs, func(a, b pglyph) int {
-		if a.y != b.y {
-			return lessCmp(a.y > b.y)
-		}
-		return lessCmp(a.x < b.x)
-	})
+	pdfSortStable(gs, pdfLineOrder)
 	var lines []*pline
 	for i := 0; i < len(gs); {
 		ref := gs[i]
@@ -187,8 +182,34 @@ func lessCmp(less bool) int {
 	return 0
 }
 
+// pdfLineOrder orders glyphs top to bottom, then left to right.
+func pdfLineOrder(a, b pglyph) int {
+	if a.y != b.y {
+		return lessCmp(a.y > b.y)
+	}
+	return lessCmp(a.x < b.x)
+}
+
+// pdfXOrder orders glyphs left to right.
+func pdfXOrder(a, b pglyph) int { return lessCmp(a.x < b.x) }
+
+// pdfSortStable sorts gs by cmp, a comparison of their positions made
+// with lessCmp, as slices.SortStableFunc does, but without its work when
+// they are in order already, as a page's glyphs mostly are. With no NaN
+// among the positions, cmp is a strict weak order, and glyphs no
+// neighbour precedes are sorted: the sort would leave them as they are.
+// (With NaNs it is not an order, and the sort may move them.)
+func pdfSortStable(gs []pglyph, cmp func(a, b pglyph) int) {
+	for i, g := range gs {
+		if math.IsNaN(g.x) || math.IsNaN(g.y) || i > 0 && cmp(g, gs[i-1]) < 0 {
+			slices.SortStableFunc(gs, cmp)
+			return
+		}
+	}
+}
+
 func pdfComposeLine(gs []pglyph, tabs bool) *pline {
-	slices.SortStableFunc(gs, func(a, b pglyph) int { return lessCmp(a.x < b.x) })
+	pdfSortStable(gs, pdfXOrder)
 	var buf [256]byte
 	b := buf[:0] // the cell's text, reused from cell to cell
 	l := &pline{y: gs[0].y, x0: math.Inf(1), x1: math.Inf(-1)}
