@@ -520,6 +520,18 @@ var hexValues = func() (t [256]int8) {
 	return t
 }()
 
+// setScratch sets the scratch buffer to b, appended to it. When b is in
+// the same array, as it nearly always is, only the length is stored:
+// storing the pointer too would cost a write barrier while the GC marks,
+// at each string of a content stream.
+func (l *lexer) setScratch(b []byte) {
+	if cap(b) == cap(l.scratch) {
+		l.scratch = l.scratch[:len(b)]
+	} else {
+		l.scratch = b
+	}
+}
+
 // scratchFrom records the scratch bytes appended since start as the
 // token's.
 func (l *lexer) scratchFrom(start int) {
@@ -573,13 +585,13 @@ func (l *lexer) literal() {
 		case ')':
 			depth--
 			if depth == 0 {
-				l.scratch = out
+				l.setScratch(out)
 				l.scratchFrom(start)
 				return
 			}
 		case '\\':
 			if l.pos >= len(l.b) {
-				l.scratch = out
+				l.setScratch(out)
 				l.scratchFrom(start)
 				return
 			}
@@ -617,14 +629,14 @@ func (l *lexer) literal() {
 		}
 		out = append(out, c)
 	}
-	l.scratch = out
+	l.setScratch(out)
 	l.scratchFrom(start)
 }
 
 func (l *lexer) hex() {
 	start := len(l.scratch)
-	var n int
-	l.scratch, n = appendHex(l.scratch, l.b[l.pos+1:]) // after '<'
+	out, n := appendHex(l.scratch, l.b[l.pos+1:]) // after '<'
+	l.setScratch(out)
 	l.pos += 1 + n
 	l.scratchFrom(start)
 }
