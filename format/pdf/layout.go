@@ -127,19 +127,25 @@ func layoutPage(pi int, p *pdftext.Page, budget *int, buf *[]pglyph) []pitem {
 // text that is not ASCII: a glyph's text is one character, seldom ASCII.
 func pdfBlank(s string) bool {
 	for _, r := range s {
-		if !unicode.IsSpace(r) {
+		if pdfIdeograph(r) || !unicode.IsSpace(r) {
 			return false // a byte of bad UTF-8 is U+FFFD, not a space
 		}
 	}
 	return true
 }
 
+// pdfIdeograph reports a CJK unified ideograph of the basic block, most
+// of the glyphs of a report: all graphic, none white space (as
+// TestPDFIdeographs checks), told so without the searches of the tables
+// of package unicode.
+func pdfIdeograph(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
 // pdfGlyphText is a glyph's text without what a font's map may hold but
 // text never does: control characters, private-use and unassigned code
 // points. White space is kept (it separates words).
 func pdfGlyphText(s string) string {
 	for _, r := range s {
-		if !unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+		if !pdfIdeograph(r) && !unicode.IsGraphic(r) && !unicode.IsSpace(r) {
 			return strings.Map(func(r rune) rune {
 				if unicode.IsGraphic(r) || unicode.IsSpace(r) {
 					return r

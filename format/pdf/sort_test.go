@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestLessCmpOrdersAsSliceStable sorts glyphs by baseline and by x with
@@ -81,6 +82,17 @@ func sortedClone(gs []pglyph, cmp func(a, b pglyph) int) []pglyph {
 	s := slices.Clone(gs)
 	slices.SortStableFunc(s, cmp)
 	return s
+}
+
+// TestPDFIdeographs checks what pdfIdeograph lets pdfBlank and
+// pdfGlyphText take for granted: each of its characters is graphic and
+// not white space.
+func TestPDFIdeographs(t *testing.T) {
+	for r := range unicode.MaxRune + 1 {
+		if pdfIdeograph(r) && (!unicode.IsGraphic(r) || unicode.IsSpace(r)) {
+			t.Errorf("%U: graphic %v, space %v", r, unicode.IsGraphic(r), unicode.IsSpace(r))
+		}
+	}
 }
 
 // TestPDFBlank compares pdfBlank with strings.TrimSpace(s) == "" on
