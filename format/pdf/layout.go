@@ -76,9 +76,15 @@ type pitem struct {
 func layout(pd *pdftext.Document) *document.Document {
 	var pages [][]pitem
 	budget := pdfMaxRuleWork
-	var buf []pglyph // the glyphs of a page, reused: no line or table keeps them
+	// The glyphs of a page, reused: no line or table keeps them. Made
+	// once, for the page with the most, not grown page after page.
+	most := 0
+	for _, p := range pd.Pages {
+		most = max(most, len(p.Glyphs))
+	}
+	buf := make([]pglyph, 0, most)
 	for pi := range pd.Pages {
-		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget, &buf))
+		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget, buf))
 	}
 	pdfDropRunning(pages)
 	pdfJoinContinued(pages)
@@ -86,13 +92,10 @@ func layout(pd *pdftext.Document) *document.Document {
 }
 
 // layoutPage finds the ruled tables of a page and the lines of the text
-// outside them, ordered top to bottom. Its glyphs are laid out in *buf,
-// grown as needed.
-func layoutPage(pi int, p *pdftext.Page, budget *int, buf *[]pglyph) []pitem {
-	if cap(*buf) < len(p.Glyphs) {
-		*buf = make([]pglyph, 0, len(p.Glyphs))
-	}
-	glyphs := (*buf)[:0]
+// outside them, ordered top to bottom. Its glyphs are laid out in buf,
+// which has room for them all.
+func layoutPage(pi int, p *pdftext.Page, budget *int, buf []pglyph) []pitem {
+	glyphs := buf[:0]
 	for _, g := range p.Glyphs {
 		if !g.Upright || g.Size <= 0 {
 			continue // rotated text: watermarks and stamps
