@@ -431,35 +431,34 @@ func (l *lexer) scan() tokKind {
 // number reads a number into l.num and l.isInt; false when there is none
 // (a sign or a dot alone).
 func (l *lexer) number() bool {
-	start := l.pos
-	i := l.pos
+	b, start := l.b, l.pos
+	i := start
 	neg := false
-	if i < len(l.b) && (l.b[i] == '+' || l.b[i] == '-') {
-		neg = l.b[i] == '-'
+	if i < len(b) && (b[i] == '+' || b[i] == '-') {
+		neg = b[i] == '-'
 		i++
 	}
 	// The digits are read into mant as they are scanned (it wraps past
 	// 19 digits, but is read only for short numbers), those after the
-	// dot counted in frac.
-	digits, frac, dot := 0, 0, false
+	// dot counted in frac. A number ends at anything else: a second dot,
+	// or a sign (1-2 or 0.5-: malformed numbers some writers produce).
 	var mant uint64
-	for i < len(l.b) {
-		c := l.b[i]
-		if c >= '0' && c <= '9' {
-			digits++
-			mant = mant*10 + uint64(c-'0')
-			if dot {
-				frac++
-			}
-		} else if c == '.' && !dot {
-			dot = true
-		} else if c == '-' || c == '+' {
-			// 1-2 or 0.5-: malformed numbers some writers produce; stop here
-			break
-		} else {
-			break
-		}
+	first := i
+	for i < len(b) && b[i]-'0' <= 9 {
+		mant = mant*10 + uint64(b[i]-'0')
 		i++
+	}
+	digits, frac, dot := i-first, 0, false
+	if i < len(b) && b[i] == '.' {
+		dot = true
+		i++
+		first = i
+		for i < len(b) && b[i]-'0' <= 9 {
+			mant = mant*10 + uint64(b[i]-'0')
+			i++
+		}
+		frac = i - first
+		digits += frac
 	}
 	if digits == 0 {
 		return false
