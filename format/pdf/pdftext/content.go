@@ -9,19 +9,22 @@ type matrix [6]float64
 
 var identity = matrix{1, 0, 0, 1, 0, 0}
 
-// mul returns m × n (m applied first).
-func (m matrix) mul(n matrix) matrix {
-	return matrix{
-		m[0]*n[0] + m[1]*n[2],
-		m[0]*n[1] + m[1]*n[3],
-		m[2]*n[0] + m[3]*n[2],
-		m[2]*n[1] + m[3]*n[3],
-		m[4]*n[0] + m[5]*n[2] + n[4],
-		m[4]*n[1] + m[5]*n[3] + n[5],
-	}
+// mul sets r to m × n (m applied first); r may be m or n. Matrices are
+// passed by pointer and written an element at a time: passed and
+// returned by value, they were copied on the stack, with loads of 16
+// bytes from stores of 8, which the processor cannot forward (the
+// placing of each glyph was held up by it).
+func (r *matrix) mul(m, n *matrix) {
+	r0 := m[0]*n[0] + m[1]*n[2]
+	r1 := m[0]*n[1] + m[1]*n[3]
+	r2 := m[2]*n[0] + m[3]*n[2]
+	r3 := m[2]*n[1] + m[3]*n[3]
+	r4 := m[4]*n[0] + m[5]*n[2] + n[4]
+	r5 := m[4]*n[1] + m[5]*n[3] + n[5]
+	r[0], r[1], r[2], r[3], r[4], r[5] = r0, r1, r2, r3, r4, r5
 }
 
-func (m matrix) apply(x, y float64) (float64, float64) {
+func (m *matrix) apply(x, y float64) (float64, float64) {
 	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
 }
 
@@ -326,7 +329,7 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 		}
 	case opcm:
 		if a, ok := nums(args, 6); ok {
-			in.gs.ctm = matrix{a[0], a[1], a[2], a[3], a[4], a[5]}.mul(in.gs.ctm)
+			in.gs.ctm.mul(&matrix{a[0], a[1], a[2], a[3], a[4], a[5]}, &in.gs.ctm)
 		}
 	case opBT:
 		in.tm, in.tlm = identity, identity
@@ -346,13 +349,13 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 		}
 	case opTd:
 		if a, ok := nums(args, 2); ok {
-			in.tlm = matrix{1, 0, 0, 1, a[0], a[1]}.mul(in.tlm)
+			in.tlm.mul(&matrix{1, 0, 0, 1, a[0], a[1]}, &in.tlm)
 			in.tm = in.tlm
 		}
 	case opTD:
 		if a, ok := nums(args, 2); ok {
 			in.gs.tl = -a[1]
-			in.tlm = matrix{1, 0, 0, 1, a[0], a[1]}.mul(in.tlm)
+			in.tlm.mul(&matrix{1, 0, 0, 1, a[0], a[1]}, &in.tlm)
 			in.tm = in.tlm
 		}
 	case opTm:
@@ -568,17 +571,17 @@ func (in *interp) paint(stroke bool) {
 }
 
 func (in *interp) nextLine() {
-	in.tlm = matrix{1, 0, 0, 1, 0, -in.gs.tl}.mul(in.tlm)
+	in.tlm.mul(&matrix{1, 0, 0, 1, 0, -in.gs.tl}, &in.tlm)
 	in.tm = in.tlm
 }
 
 // advance moves the text position by tx (unscaled text space units).
 func (in *interp) advance(tx float64) {
 	if in.gs.font != nil && in.gs.font.vertical {
-		in.tm = matrix{1, 0, 0, 1, 0, -tx}.mul(in.tm)
+		in.tm.mul(&matrix{1, 0, 0, 1, 0, -tx}, &in.tm)
 		return
 	}
-	in.tm = matrix{1, 0, 0, 1, tx * in.gs.th, 0}.mul(in.tm)
+	in.tm.mul(&matrix{1, 0, 0, 1, tx * in.gs.th, 0}, &in.tm)
 }
 
 // namedFont is a font a name selected (Tf) in the resources being run:
@@ -667,7 +670,9 @@ func (in *interp) show(s []byte) {
 		if len(in.page.Glyphs) >= maxGlyphsPerPage {
 			return
 		}
-		trm := matrix{g.fsize * g.th, 0, 0, g.fsize, 0, g.trise}.mul(in.tm).mul(g.ctm)
+		var trm matrix
+		trm.mul(&matrix{g.fsize * g.th, 0, 0, g.fsize, 0, g.trise}, &in.tm)
+		trm.mul(&trm, &g.ctm)
 		w := c.width / 1000
 		ox, oy := in.toPage.apply(trm[4], trm[5])
 		x0, y0 := ox, oy
@@ -696,9 +701,9 @@ func (in *interp) show(s []byte) {
 			tx += g.tw
 		}
 		if fn.vertical {
-			in.tm = matrix{1, 0, 0, 1, 0, -(g.fsize + g.tc)}.mul(in.tm)
+			in.tm.mul(&matrix{1, 0, 0, 1, 0, -(g.fsize + g.tc)}, &in.tm)
 		} else {
-			in.tm = matrix{1, 0, 0, 1, tx * g.th, 0}.mul(in.tm)
+			in.tm.mul(&matrix{1, 0, 0, 1, tx * g.th, 0}, &in.tm)
 		}
 	}
 }
@@ -750,7 +755,7 @@ func (in *interp) xobject(n Name) {
 			for i := range 6 {
 				a[i], _ = in.f.num(m[i])
 			}
-			in.gs.ctm = a.mul(in.gs.ctm)
+			in.gs.ctm.mul(&a, &in.gs.ctm)
 		}
 		res := in.f.dict(s.Dict["Resources"])
 		if res == nil {
