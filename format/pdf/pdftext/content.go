@@ -24,6 +24,11 @@ func (r *matrix) mul(m, n *matrix) {
 	r[0], r[1], r[2], r[3], r[4], r[5] = r0, r1, r2, r3, r4, r5
 }
 
+// set sets m to n an element at a time (see mul).
+func (m *matrix) set(n *matrix) {
+	m[0], m[1], m[2], m[3], m[4], m[5] = n[0], n[1], n[2], n[3], n[4], n[5]
+}
+
 func (m *matrix) apply(x, y float64) (float64, float64) {
 	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
 }
@@ -62,6 +67,7 @@ type interp struct {
 	fonts    map[any]*font
 	named    []namedFont // the fonts names selected in res
 	elems    []operand   // the elements of the array operands of the content being run
+	numbers  [6]float64  // the numbers of the operator being run; see nums
 	objs     []any       // the objects of tObject operands
 	drew     bool        // a glyph was drawn (the page's Glyphs are not nil)
 	mc       []markedContent
@@ -123,9 +129,9 @@ func (in *interp) run(content []byte, res Dict) {
 		case tName, tString:
 			*o = bytesOperand(kind, l)
 		case tArrayOpen:
-			*o = in.arrayOperand(l)
+			in.arrayOperand(l, o)
 		case tDictOpen:
-			*o = dictOperand(l)
+			dictOperand(l, o)
 		case tKeyword:
 			switch op := keywordOp(l.tok()); op {
 			case opTrue, opFalse, opNull:
@@ -158,7 +164,10 @@ const maxOperands = 64
 // operand is an operand of a content stream operator. It holds no
 // pointer, so that copying one costs no write barrier: its bytes are
 // offsets into the content or the scratch buffer of the lexer running,
-// its elements a range of interp.elems.
+// its elements a range of interp.elems. Operands are filled and read
+// where they are kept, not copied whole: a copy loads 16 bytes at a
+// time from the narrower stores that just filled it, which the
+// processor cannot forward.
 type operand struct {
 	num  float64 // the number (0 for anything else)
 	a, b int     // tName, tString, tDictOpen: bytes [a:b); tArrayOpen: elems [a:b); tObject: objs[a]
@@ -199,22 +208,23 @@ func bytesOperand(kind tokKind, l *lexer) operand {
 
 // bytes returns the bytes of a name, string or dictionary operand l
 // read.
-func (l *lexer) bytes(o operand) []byte {
+func (l *lexer) bytes(o *operand) []byte {
 	if o.scratch {
 		return l.scratch[o.a:o.b]
 	}
 	return l.b[o.a:o.b]
 }
 
-// arrayOperand reads an array after its '[' as objectFrom would, keeping
-// what TJ reads (numbers and strings) in in.elems. Nested arrays and
-// dictionaries are read by objectFrom and dropped.
-func (in *interp) arrayOperand(l *lexer) operand {
+// arrayOperand reads an array after its '[' into o as objectFrom would,
+// keeping what TJ reads (numbers and strings) in in.elems. Nested arrays
+// and dictionaries are read by objectFrom and dropped.
+func (in *interp) arrayOperand(l *lexer, o *operand) {
 	start := len(in.elems)
 	for {
 		switch k := l.scan(); k {
 		case tEOF, tArrayClose:
-			return operand{kind: tArrayOpen, a: start, b: len(in.elems)}
+			*o = operand{kind: tArrayOpen, a: start, b: len(in.elems)}
+			return
 		case tNumber:
 			in.elems = append(in.elems, numOperand(l.num, l.isInt))
 		case tString:
@@ -225,19 +235,20 @@ func (in *interp) arrayOperand(l *lexer) operand {
 	}
 }
 
-// dictOperand reads a dictionary after its '<<' as objectFrom would,
-// keeping only its /ActualText (the last one given), which BDC reads.
-func dictOperand(l *lexer) operand {
-	o := operand{kind: tDictOpen}
+// dictOperand reads a dictionary after its '<<' into o as objectFrom
+// would, keeping only its /ActualText (the last one given), which BDC
+// reads.
+func dictOperand(l *lexer, o *operand) {
+	*o = operand{kind: tDictOpen}
 	for {
 		k := l.scan()
 		if k == tDictClose || k == tEOF {
-			return o
+			return
 		}
 		if k != tName {
 			if t := l.tok(); k == tKeyword && (string(t) == "stream" || string(t) == "endobj") {
 				l.pos -= len(t) // a dictionary left open: stop before its stream
-				return o
+				return
 			}
 			continue
 		}
@@ -245,7 +256,7 @@ func dictOperand(l *lexer) operand {
 		v := l.scan()
 		switch v {
 		case tDictClose, tEOF:
-			return o
+			return
 		case tArrayClose:
 			continue // no value: the key is not set
 		case tArrayOpen, tDictOpen:
@@ -261,7 +272,7 @@ func dictOperand(l *lexer) operand {
 }
 
 // object returns the object of a tObject operand, else nil.
-func (in *interp) object(o operand) any {
+func (in *interp) object(o *operand) any {
 	if o.kind == tObject {
 		return in.objs[o.a]
 	}
@@ -269,7 +280,7 @@ func (in *interp) object(o operand) any {
 }
 
 // name returns the operand as a Name, if it is one.
-func (in *interp) name(l *lexer, o operand) (Name, bool) {
+func (in *interp) name(l *lexer, o *operand) (Name, bool) {
 	if o.kind == tName {
 		return Name(l.bytes(o)), true
 	}
@@ -278,7 +289,7 @@ func (in *interp) name(l *lexer, o operand) (Name, bool) {
 }
 
 // stringBytes returns the operand's bytes if it is a String.
-func (in *interp) stringBytes(l *lexer, o operand) ([]byte, bool) {
+func (in *interp) stringBytes(l *lexer, o *operand) ([]byte, bool) {
 	if o.kind == tString {
 		return l.bytes(o), true
 	}
@@ -301,18 +312,18 @@ func num(v any) float64 {
 	return 0
 }
 
-// nums returns the last n (at most 6) operands as numbers, in an array:
-// nearly every operator of a content stream reads some, and a slice would
-// be allocated each time.
-func nums(args []operand, n int) ([6]float64, bool) {
-	var out [6]float64
+// nums returns the last n (at most 6) operands as numbers, in
+// in.numbers: nearly every operator of a content stream reads some; a
+// slice would be allocated each time, and an array returned by value
+// copied whole from the stores that filled it (see operand).
+func (in *interp) nums(args []operand, n int) (*[6]float64, bool) {
 	if len(args) < n {
-		return out, false
+		return nil, false
 	}
-	for i, a := range args[len(args)-n:] {
-		out[i] = a.num
+	for i := range n {
+		in.numbers[i] = args[len(args)-n+i].num
 	}
-	return out, true
+	return &in.numbers, true
 }
 
 // op runs an operator, with its operands read by l.
@@ -328,19 +339,19 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 			in.stack = in.stack[:n-1]
 		}
 	case opcm:
-		if a, ok := nums(args, 6); ok {
-			in.gs.ctm.mul(&matrix{a[0], a[1], a[2], a[3], a[4], a[5]}, &in.gs.ctm)
+		if a, ok := in.nums(args, 6); ok {
+			in.gs.ctm.mul((*matrix)(a), &in.gs.ctm)
 		}
 	case opBT:
 		in.tm, in.tlm = identity, identity
 	case opET:
 	case opTc, opTw, opTz, opTL, opTs:
-		if a, ok := nums(args, 1); ok {
+		if a, ok := in.nums(args, 1); ok {
 			in.setTextState(op, a[0])
 		}
 	case opTf:
 		if len(args) >= 2 {
-			if a := args[len(args)-2]; a.kind == tName {
+			if a := &args[len(args)-2]; a.kind == tName {
 				in.gs.font = in.fontNamed(l.bytes(a))
 			} else if n, ok := in.name(l, a); ok {
 				in.gs.font = in.font(n)
@@ -348,20 +359,20 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 			in.gs.fsize = args[len(args)-1].num
 		}
 	case opTd:
-		if a, ok := nums(args, 2); ok {
+		if a, ok := in.nums(args, 2); ok {
 			in.tlm.mul(&matrix{1, 0, 0, 1, a[0], a[1]}, &in.tlm)
-			in.tm = in.tlm
+			in.tm.set(&in.tlm)
 		}
 	case opTD:
-		if a, ok := nums(args, 2); ok {
+		if a, ok := in.nums(args, 2); ok {
 			in.gs.tl = -a[1]
 			in.tlm.mul(&matrix{1, 0, 0, 1, a[0], a[1]}, &in.tlm)
-			in.tm = in.tlm
+			in.tm.set(&in.tlm)
 		}
 	case opTm:
-		if a, ok := nums(args, 6); ok {
-			in.tlm = matrix{a[0], a[1], a[2], a[3], a[4], a[5]}
-			in.tm = in.tlm
+		if a, ok := in.nums(args, 6); ok {
+			in.tlm.set((*matrix)(a))
+			in.tm.set(&in.tlm)
 		}
 	case opTstar:
 		in.nextLine()
@@ -381,10 +392,10 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 		if len(args) == 0 {
 			break
 		}
-		last := args[len(args)-1]
+		last := &args[len(args)-1]
 		if last.kind == tArrayOpen {
-			for _, x := range in.elems[last.a:last.b] {
-				if x.kind == tString {
+			for i := last.a; i < last.b; i++ {
+				if x := &in.elems[i]; x.kind == tString {
 					in.show(l.bytes(x))
 				} else {
 					in.advance(-x.num / 1000 * in.gs.fsize)
@@ -406,7 +417,7 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 		m := markedContent{firstGlyp: len(in.page.Glyphs)}
 		if len(args) > 0 {
 			var props Dict
-			last := args[len(args)-1]
+			last := &args[len(args)-1]
 			if last.kind == tDictOpen {
 				if last.actual {
 					m.actual, m.text = true, in.f.actualText(l.bytes(last))
@@ -438,28 +449,28 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 		}
 	case opDo:
 		if len(args) > 0 {
-			if n, ok := in.name(l, args[len(args)-1]); ok {
+			if n, ok := in.name(l, &args[len(args)-1]); ok {
 				in.xobject(n)
 			}
 		}
 	case opm:
-		if a, ok := nums(args, 2); ok {
+		if a, ok := in.nums(args, 2); ok {
 			x, y := in.pt(a[0], a[1])
 			in.cur, in.start = [2]float64{x, y}, [2]float64{x, y}
 		}
 	case opl:
-		if a, ok := nums(args, 2); ok {
+		if a, ok := in.nums(args, 2); ok {
 			x, y := in.pt(a[0], a[1])
 			in.addSeg(in.cur[0], in.cur[1], x, y)
 			in.cur = [2]float64{x, y}
 		}
 	case opc:
-		if a, ok := nums(args, 6); ok {
+		if a, ok := in.nums(args, 6); ok {
 			x, y := in.pt(a[4], a[5])
 			in.cur = [2]float64{x, y}
 		}
 	case opv, opy:
-		if a, ok := nums(args, 4); ok {
+		if a, ok := in.nums(args, 4); ok {
 			x, y := in.pt(a[2], a[3])
 			in.cur = [2]float64{x, y}
 		}
@@ -467,7 +478,7 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 		in.addSeg(in.cur[0], in.cur[1], in.start[0], in.start[1])
 		in.cur = in.start
 	case opre:
-		if a, ok := nums(args, 4); ok {
+		if a, ok := in.nums(args, 4); ok {
 			x0, y0 := in.pt(a[0], a[1])
 			x1, y1 := in.pt(a[0]+a[2], a[1]+a[3])
 			if len(in.pathRect) < maxSegmentsPerPage {
@@ -572,7 +583,7 @@ func (in *interp) paint(stroke bool) {
 
 func (in *interp) nextLine() {
 	in.tlm.mul(&matrix{1, 0, 0, 1, 0, -in.gs.tl}, &in.tlm)
-	in.tm = in.tlm
+	in.tm.set(&in.tlm)
 }
 
 // advance moves the text position by tx (unscaled text space units).
@@ -651,7 +662,7 @@ type loadedFont struct {
 // showLast draws the string operand of Tj, ' or ".
 func (in *interp) showLast(l *lexer, args []operand) {
 	if len(args) > 0 {
-		if s, ok := in.stringBytes(l, args[len(args)-1]); ok {
+		if s, ok := in.stringBytes(l, &args[len(args)-1]); ok {
 			in.show(s)
 		}
 	}
@@ -689,12 +700,15 @@ func (in *interp) show(s []byte) {
 		ux, uy := in.toPage.apply(trm.apply(0, 1))
 		size := math.Hypot(ux-ox, uy-oy)
 		dx, dy := x1-x0, y1-y0
-		gl := Glyph{Text: c.text, X: x0, Y: y0, W: math.Hypot(dx, dy), Size: size, Known: c.known}
-		gl.Upright = dx >= 0 && math.Abs(dy) <= 0.2*math.Abs(dx)+0.01 && uy > oy
+		// Set where it is appended (see replaceActual).
+		in.page.Glyphs = append(in.page.Glyphs, Glyph{})
+		gl := &in.page.Glyphs[len(in.page.Glyphs)-1]
+		gl.Text, gl.Known = c.text, c.known
 		if c.text == "" {
 			gl.Text = "\ufffd"
 		}
-		in.page.Glyphs = append(in.page.Glyphs, gl)
+		gl.X, gl.Y, gl.W, gl.Size = x0, y0, math.Hypot(dx, dy), size
+		gl.Upright = dx >= 0 && math.Abs(dy) <= 0.2*math.Abs(dx)+0.01 && uy > oy
 		in.drew = true
 		tx := w*g.fsize + g.tc
 		if c.space {
@@ -719,16 +733,18 @@ func (in *interp) replaceActual(m markedContent) {
 	if len(drawn) == 0 {
 		return
 	}
-	first, last := drawn[0], drawn[len(drawn)-1]
-	g := first
-	g.Text = m.text
-	g.Known = true
-	g.W = math.Max(first.W, last.X+last.W-first.X)
 	if m.text == "" {
 		in.page.Glyphs = gl[:m.firstGlyp]
 		return
 	}
-	in.page.Glyphs = append(gl[:m.firstGlyp], g)
+	// The first glyph, changed where it is: a copy changed on the stack
+	// and stored back would be loaded 16 bytes at a time from its
+	// 8-byte stores, which the processor cannot forward.
+	g, last := &drawn[0], &drawn[len(drawn)-1]
+	g.W = math.Max(g.W, last.X+last.W-g.X)
+	g.Text = m.text
+	g.Known = true
+	in.page.Glyphs = gl[:m.firstGlyp+1]
 }
 
 func (in *interp) xobject(n Name) {
