@@ -698,7 +698,7 @@ func (in *interp) show(s []byte) {
 		}
 		// The font size: the length of the text space's unit y vector.
 		ux, uy := in.toPage.apply(trm.apply(0, 1))
-		size := math.Hypot(ux-ox, uy-oy)
+		size := hypot(ux-ox, uy-oy)
 		dx, dy := x1-x0, y1-y0
 		// Set where it is appended (see replaceActual).
 		in.page.Glyphs = append(in.page.Glyphs, Glyph{})
@@ -707,7 +707,7 @@ func (in *interp) show(s []byte) {
 		if c.text == "" {
 			gl.Text = "\ufffd"
 		}
-		gl.X, gl.Y, gl.W, gl.Size = x0, y0, math.Hypot(dx, dy), size
+		gl.X, gl.Y, gl.W, gl.Size = x0, y0, hypot(dx, dy), size
 		gl.Upright = dx >= 0 && math.Abs(dy) <= 0.2*math.Abs(dx)+0.01 && uy > oy
 		in.drew = true
 		tx := w*g.fsize + g.tc
@@ -720,6 +720,20 @@ func (in *interp) show(s []byte) {
 			in.tm.mul(&matrix{1, 0, 0, 1, tx * g.th, 0}, &in.tm)
 		}
 	}
+}
+
+// hypot is math.Hypot(x, y), without its work when x or y is zero: it
+// is then the other's absolute value, NaN and infinities included. So
+// are the sizes and advances of text set along the axes, nearly every
+// glyph.
+func hypot(x, y float64) float64 {
+	switch {
+	case x == 0:
+		return math.Abs(y)
+	case y == 0:
+		return math.Abs(x)
+	}
+	return math.Hypot(x, y)
 }
 
 // replaceActual replaces the glyphs drawn inside a marked-content

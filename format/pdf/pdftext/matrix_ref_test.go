@@ -58,3 +58,18 @@ func TestMulMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestHypotMatchesMath compares hypot with math.Hypot on pairs of
+// ordinary and special values, zeros of both signs among them: the same
+// bits, but for NaNs.
+func TestHypotMatchesMath(t *testing.T) {
+	values := []float64{0, math.Copysign(0, -1), 1, -1, 3, -4, 0.1, -1e-310, 1e308, -1e308, math.Inf(1), math.Inf(-1), math.NaN()}
+	for _, x := range values {
+		for _, y := range values {
+			got, want := hypot(x, y), math.Hypot(x, y)
+			if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+				t.Errorf("hypot(%v, %v) = %v, math.Hypot %v", x, y, got, want)
+			}
+		}
+	}
+}
