@@ -694,14 +694,13 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 		return nil, false
 	case tNumber:
 		if tok.isInt && tok.num >= 0 && !l.content {
-			// Maybe N G R. The tokens after N are scanned, not made
-			// into tokens: in an array of numbers (a font's widths)
-			// each is looked at three times.
+			// Maybe N G R.
 			save := l.pos
-			if l.scan() == tNumber && l.isInt && l.num >= 0 {
-				gen := l.num
-				if l.atR() {
-					return refValue(int(tok.num), int(gen)), true
+			t2 := l.next()
+			if t2.kind == tNumber && t2.isInt && t2.num >= 0 {
+				t3 := l.next()
+				if t3.kind == tKeyword && t3.str == "R" {
+					return refValue(int(tok.num), int(t2.num)), true
 				}
 			}
 			l.pos = save
@@ -773,16 +772,6 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 		return keyword(tok.str), true
 	}
 	return nil, false
-}
-
-// atR scans the next token and reports whether it is the keyword R. A
-// token that starts with a digit is a number, not scanned.
-func (l *lexer) atR() bool {
-	l.skipSpace()
-	if l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '9' {
-		return false
-	}
-	return l.scan() == tKeyword && string(l.tok()) == "R"
 }
 
 // smallInts are the ints below 4096 as objects: put in an interface, an
