@@ -2,10 +2,12 @@ package pdftext
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/lzw"
 	"encoding/binary"
 	"errors"
 	"io"
+	"sync"
 )
 
 // budget bounds the bytes all stream decoding of one file may produce:
@@ -167,27 +169,19 @@ func (f *file) inflate(data []byte) ([]byte, error) {
 	if reuse {
 		buf = f.contentBuf[:0]
 	}
-	left := f.budget.left
-	if size := max(512, min(int64(inflateHint*len(data)+512), left+1)); int64(cap(buf)) < size {
-		buf = make([]byte, 0, size)
-	}
 	if f.inflater == nil {
 		f.inflater = inflaters.Get().(*inflater)
 	}
-	// A damaged stream or one cut short gives what it decodes to up to
-	// the damage. Past the budget, it keeps the bytes the budget had
-	// left, as readAll does.
-	out := f.inflater.inflate(buf, zlibBody(data), int(left))
-	var err error
-	if n := int64(len(out)); n > left {
-		out, f.budget.left, err = out[:left], 0, errTooLarge
-	} else {
-		f.budget.left -= n
-	}
+	r := f.inflater.reset(zlibBody(data))
+	out, err := f.budget.readAll(r, inflateHint*len(data)+512, buf)
 	if reuse {
 		f.contentBuf = out[:0]
 	}
-	return out, err
+	if errors.Is(err, errTooLarge) {
+		return out, err
+	}
+	// A checksum error or an early end: keep what was decoded.
+	return out, nil
 }
 
 // zlibBody returns the deflate data of a zlib stream (RFC 1950), after
@@ -211,6 +205,35 @@ func zlibBody(data []byte) []byte {
 		return data
 	}
 	return data[6:]
+}
+
+// inflater is a raw deflate reader and its source, kept from file to
+// file: a new one would allocate its 32 KB window.
+type inflater struct {
+	src bytes.Reader
+	r   io.ReadCloser
+}
+
+var inflaters = sync.Pool{New: func() any { return new(inflater) }}
+
+// reset returns the reader set to inflate data.
+func (z *inflater) reset(data []byte) io.Reader {
+	z.src.Reset(data)
+	if z.r == nil {
+		z.r = flate.NewReader(&z.src)
+	} else {
+		z.r.(flate.Resetter).Reset(&z.src, nil)
+	}
+	return z.r
+}
+
+// releaseInflater returns f's inflater to the pool, holding no data.
+func (f *file) releaseInflater() {
+	if f.inflater != nil {
+		f.inflater.src.Reset(nil)
+		inflaters.Put(f.inflater)
+		f.inflater = nil
+	}
 }
 
 // predict undoes PNG and TIFF predictors (/Predictor ≥ 2).

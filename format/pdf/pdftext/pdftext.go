@@ -173,7 +173,7 @@ func (f *file) releaseBuffers() {
 	bufferPool.Put(f.pool)
 	f.glyphs, f.segments, f.contentBuf, f.pool = nil, nil, nil, nil
 	if f.inflater != nil {
-		f.inflater.in = nil // a panic may have left it
+		f.inflater.src.Reset(nil)
 		inflaters.Put(f.inflater)
 		f.inflater = nil
 	}
