@@ -227,15 +227,6 @@ func (z *inflater) reset(data []byte) io.Reader {
 	return z.r
 }
 
-// releaseInflater returns f's inflater to the pool, holding no data.
-func (f *file) releaseInflater() {
-	if f.inflater != nil {
-		f.inflater.src.Reset(nil)
-		inflaters.Put(f.inflater)
-		f.inflater = nil
-	}
-}
-
 // predict undoes PNG and TIFF predictors (/Predictor ≥ 2).
 func (f *file) predict(data []byte, p Dict) ([]byte, error) {
 	if p == nil {
