@@ -76,9 +76,15 @@ type pitem struct {
 func layout(pd *pdftext.Document) *document.Document {
 	var pages [][]pitem
 	budget := pdfMaxRuleWork
-	var buf []pglyph // the glyphs of a page, reused: no line or table keeps them
+	// The glyphs of a page, reused: no line or table keeps them. Made
+	// once, for the page with the most, not grown page after page.
+	most := 0
+	for _, p := range pd.Pages {
+		most = max(most, len(p.Glyphs))
+	}
+	buf := make([]pglyph, 0, most)
 	for pi := range pd.Pages {
-		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget, &buf))
+		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget, buf))
 	}
 	pdfDropRunning(pages)
 	pdfJoinContinued(pages)
@@ -86,13 +92,10 @@ func layout(pd *pdftext.Document) *document.Document {
 }
 
 // layoutPage finds the ruled tables of a page and the lines of the text
-// outside them, ordered top to bottom. Its glyphs are laid out in *buf,
-// grown as needed.
-func layoutPage(pi int, p *pdftext.Page, budget *int, buf *[]pglyph) []pitem {
-	if cap(*buf) < len(p.Glyphs) {
-		*buf = make([]pglyph, 0, len(p.Glyphs))
-	}
-	glyphs := (*buf)[:0]
+// outside them, ordered top to bottom. Its glyphs are laid out in buf,
+// which has room for them all.
+func layoutPage(pi int, p *pdftext.Page, budget *int, buf []pglyph) []pitem {
+	glyphs := buf[:0]
 	for _, g := range p.Glyphs {
 		if !g.Upright || g.Size <= 0 {
 			continue // rotated text: watermarks and stamps
@@ -127,19 +130,25 @@ func layoutPage(pi int, p *pdftext.Page, budget *int, buf *[]pglyph) []pitem {
 // text that is not ASCII: a glyph's text is one character, seldom ASCII.
 func pdfBlank(s string) bool {
 	for _, r := range s {
-		if !unicode.IsSpace(r) {
+		if pdfIdeograph(r) || !unicode.IsSpace(r) {
 			return false // a byte of bad UTF-8 is U+FFFD, not a space
 		}
 	}
 	return true
 }
 
+// pdfIdeograph reports a CJK unified ideograph of the basic block, most
+// of the glyphs of a report: all graphic, none white space (as
+// TestPDFIdeographs checks), told so without the searches of the tables
+// of package unicode.
+func pdfIdeograph(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
 // pdfGlyphText is a glyph's text without what a font's map may hold but
 // text never does: control characters, private-use and unassigned code
 // points. White space is kept (it separates words).
 func pdfGlyphText(s string) string {
 	for _, r := range s {
-		if !unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+		if !pdfIdeograph(r) && !unicode.IsGraphic(r) && !unicode.IsSpace(r) {
 			return strings.Map(func(r rune) rune {
 				if unicode.IsGraphic(r) || unicode.IsSpace(r) {
 					return r
@@ -155,12 +164,7 @@ func pdfGlyphText(s string) string {
 // text. With tabs, wide gaps become tabs (cells of an unruled table);
 // without (inside a table cell), a space.
 func pdfLines(gs []pglyph, tabs bool) []*pline {
-	slices.SortStableFunc(gs, func(a, b pglyph) int {
-		if a.y != b.y {
-			return lessCmp(a.y > b.y)
-		}
-		return lessCmp(a.x < b.x)
-	})
+	pdfSortStable(gs, pdfLineOrder)
 	var lines []*pline
 	for i := 0; i < len(gs); {
 		ref := gs[i]
@@ -187,8 +191,34 @@ func lessCmp(less bool) int {
 	return 0
 }
 
+// pdfLineOrder orders glyphs top to bottom, then left to right.
+func pdfLineOrder(a, b pglyph) int {
+	if a.y != b.y {
+		return lessCmp(a.y > b.y)
+	}
+	return lessCmp(a.x < b.x)
+}
+
+// pdfXOrder orders glyphs left to right.
+func pdfXOrder(a, b pglyph) int { return lessCmp(a.x < b.x) }
+
+// pdfSortStable sorts gs by cmp, a comparison of their positions made
+// with lessCmp, as slices.SortStableFunc does, but without its work when
+// they are in order already, as a page's glyphs mostly are. With no NaN
+// among the positions, cmp is a strict weak order, and glyphs no
+// neighbour precedes are sorted: the sort would leave them as they are.
+// (With NaNs it is not an order, and the sort may move them.)
+func pdfSortStable(gs []pglyph, cmp func(a, b pglyph) int) {
+	for i, g := range gs {
+		if math.IsNaN(g.x) || math.IsNaN(g.y) || i > 0 && cmp(g, gs[i-1]) < 0 {
+			slices.SortStableFunc(gs, cmp)
+			return
+		}
+	}
+}
+
 func pdfComposeLine(gs []pglyph, tabs bool) *pline {
-	slices.SortStableFunc(gs, func(a, b pglyph) int { return lessCmp(a.x < b.x) })
+	pdfSortStable(gs, pdfXOrder)
 	var buf [256]byte
 	b := buf[:0] // the cell's text, reused from cell to cell
 	l := &pline{y: gs[0].y, x0: math.Inf(1), x1: math.Inf(-1)}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestLessCmpOrdersAsSliceStable sorts glyphs by baseline and by x with
@@ -39,6 +40,57 @@ func TestLessCmpOrdersAsSliceStable(t *testing.T) {
 			if got[i].w != want[i].w { // w: the glyph's index before sorting
 				t.Fatalf("%d glyphs: at %d glyph %v, sort.SliceStable has %v", n, i, got[i].w, want[i].w)
 			}
+		}
+	}
+}
+
+// TestPDFSortStableMatchesSort sorts glyphs with pdfSortStable and with
+// slices.SortStableFunc, by line and by x: the same order, on glyphs in
+// random order, in order, and in order but for NaNs (the order
+// SortStableFunc leaves, which no neighbour contradicts: the shortcut
+// must not take it as sorted).
+func TestPDFSortStableMatchesSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	values := []float64{0, 1, 2, 3, math.NaN(), math.Inf(1), -1, math.Copysign(0, -1)}
+	for n := range 200 {
+		gs := make([]pglyph, n)
+		for i := range gs {
+			gs[i] = pglyph{x: values[r.IntN(len(values))], y: values[r.IntN(len(values))]}
+			if n%2 == 0 && gs[i].x != gs[i].x {
+				gs[i].x = 0 // half the cases without NaN x
+			}
+		}
+		for _, cmp := range []func(a, b pglyph) int{pdfLineOrder, pdfXOrder} {
+			for _, start := range [][]pglyph{gs, sortedClone(gs, cmp)} {
+				for i := range start {
+					start[i].w = float64(i) // w: the glyph's index before sorting
+				}
+				want := sortedClone(start, cmp)
+				got := slices.Clone(start)
+				pdfSortStable(got, cmp)
+				for i := range got {
+					if got[i].w != want[i].w {
+						t.Fatalf("%d glyphs: at %d glyph %v, slices.SortStableFunc has %v", n, i, got[i].w, want[i].w)
+					}
+				}
+			}
+		}
+	}
+}
+
+func sortedClone(gs []pglyph, cmp func(a, b pglyph) int) []pglyph {
+	s := slices.Clone(gs)
+	slices.SortStableFunc(s, cmp)
+	return s
+}
+
+// TestPDFIdeographs checks what pdfIdeograph lets pdfBlank and
+// pdfGlyphText take for granted: each of its characters is graphic and
+// not white space.
+func TestPDFIdeographs(t *testing.T) {
+	for r := range unicode.MaxRune + 1 {
+		if pdfIdeograph(r) && (!unicode.IsGraphic(r) || unicode.IsSpace(r)) {
+			t.Errorf("%U: graphic %v, space %v", r, unicode.IsGraphic(r), unicode.IsSpace(r))
 		}
 	}
 }

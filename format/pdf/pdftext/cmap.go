@@ -48,7 +48,7 @@ func parseCMap(data []byte) *cmap {
 	next := func() (tokKind, []byte) {
 		switch k := l.scan(); k {
 		case tName, tString, tKeyword:
-			return k, l.tb
+			return k, l.tok()
 		default:
 			return k, nil
 		}
@@ -66,11 +66,18 @@ func parseCMap(data []byte) *cmap {
 			entries++
 		}
 	}
+	// The number before a section, its count of entries: the map of
+	// bfchar entries is made for the first section's, not grown to it.
+	// An entry takes 8 bytes at least (<xx><yyyy>).
+	count := 0
 	for entries < maxCMapEntries {
 		l.scratch = l.scratch[:0]
 		k, t := next()
 		if k == tEOF {
 			break
+		}
+		if k == tNumber {
+			count = int(min(max(l.num, 0), float64(len(data)/8)))
 		}
 		if k != tKeyword {
 			continue
@@ -85,6 +92,9 @@ func parseCMap(data []byte) *cmap {
 				}
 			})
 		case "beginbfchar":
+			if len(m.chars) == 0 {
+				m.chars = make(map[uint32]string, count)
+			}
 			each(func(code []byte) {
 				switch k, b := next(); k {
 				case tString:

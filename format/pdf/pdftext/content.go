@@ -9,19 +9,27 @@ type matrix [6]float64
 
 var identity = matrix{1, 0, 0, 1, 0, 0}
 
-// mul returns m × n (m applied first).
-func (m matrix) mul(n matrix) matrix {
-	return matrix{
-		m[0]*n[0] + m[1]*n[2],
-		m[0]*n[1] + m[1]*n[3],
-		m[2]*n[0] + m[3]*n[2],
-		m[2]*n[1] + m[3]*n[3],
-		m[4]*n[0] + m[5]*n[2] + n[4],
-		m[4]*n[1] + m[5]*n[3] + n[5],
-	}
+// mul sets r to m × n (m applied first); r may be m or n. Matrices are
+// passed by pointer and written an element at a time: passed and
+// returned by value, they were copied on the stack, with loads of 16
+// bytes from stores of 8, which the processor cannot forward (the
+// placing of each glyph was held up by it).
+func (r *matrix) mul(m, n *matrix) {
+	r0 := m[0]*n[0] + m[1]*n[2]
+	r1 := m[0]*n[1] + m[1]*n[3]
+	r2 := m[2]*n[0] + m[3]*n[2]
+	r3 := m[2]*n[1] + m[3]*n[3]
+	r4 := m[4]*n[0] + m[5]*n[2] + n[4]
+	r5 := m[4]*n[1] + m[5]*n[3] + n[5]
+	r[0], r[1], r[2], r[3], r[4], r[5] = r0, r1, r2, r3, r4, r5
 }
 
-func (m matrix) apply(x, y float64) (float64, float64) {
+// set sets m to n an element at a time (see mul).
+func (m *matrix) set(n *matrix) {
+	m[0], m[1], m[2], m[3], m[4], m[5] = n[0], n[1], n[2], n[3], n[4], n[5]
+}
+
+func (m *matrix) apply(x, y float64) (float64, float64) {
 	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
 }
 
@@ -58,8 +66,8 @@ type interp struct {
 	res      Dict
 	fonts    map[any]*font
 	named    []namedFont // the fonts names selected in res
-	lex      *lexer      // the lexer of the content being run: its operands' bytes
-	elems    []operand   // the elements of its array operands
+	elems    []operand   // the elements of the array operands of the content being run
+	numbers  [6]float64  // the numbers of the operator being run; see nums
 	objs     []any       // the objects of tObject operands
 	drew     bool        // a glyph was drawn (the page's Glyphs are not nil)
 	mc       []markedContent
@@ -94,41 +102,48 @@ func (in *interp) runContent(content []byte, res Dict) {
 // bytes of names and strings stay in the stream or the lexer's scratch
 // buffer until their operator has run, and arrays and dictionaries (TJ
 // arrays, BDC property lists) are read as operands of their own, not
-// built as objects, so that most operators allocate nothing.
+// built as objects, so that most operators allocate nothing. The lexer
+// is passed down, never stored, so that it stays on the stack: what
+// scanning writes to it costs no write barrier.
 func (in *interp) run(content []byte, res Dict) {
 	l := &lexer{b: content, content: true}
-	saveRes, saveNamed, saveLex, saveElems := in.res, in.named, in.lex, in.elems
-	in.res, in.named, in.lex, in.elems = res, nil, l, in.elems[:0]
-	defer func() { in.res, in.named, in.lex, in.elems = saveRes, saveNamed, saveLex, saveElems }()
-	var operands []operand
+	saveRes, saveNamed, saveElems := in.res, in.named, in.elems
+	in.res, in.named, in.elems = res, nil, in.elems[:0]
+	defer func() { in.res, in.named, in.elems = saveRes, saveNamed, saveElems }()
+	// The operands of the next operator, each read into its slot: built
+	// apart and copied in, an operand was stored a field at a time and
+	// loaded whole, which the processor cannot forward. Past
+	// maxOperands, the last slot takes each operand and drops it.
+	var operands [maxOperands + 1]operand
+	n := 0
 	for *in.ops > 0 {
 		kind := l.scan()
-		var o operand
+		o := &operands[n]
 		switch kind {
 		case tEOF:
 			return
 		case tArrayClose, tDictClose:
 			continue // stray: no object
 		case tNumber:
-			o = numOperand(l.num, l.isInt)
+			*o = operand{kind: tNumber, num: numValue(l.num, l.isInt)} // not numOperand: see operands
 		case tName, tString:
-			o = bytesOperand(kind, l)
+			*o = bytesOperand(kind, l)
 		case tArrayOpen:
-			o = in.arrayOperand(l)
+			in.arrayOperand(l, o)
 		case tDictOpen:
-			o = dictOperand(l)
+			dictOperand(l, o)
 		case tKeyword:
-			switch op := keywordOp(l.tb); op {
+			switch op := keywordOp(l.tok()); op {
 			case opTrue, opFalse, opNull:
-				// An operand no operator reads (kind 0).
+				*o = operand{} // an operand no operator reads (kind 0)
 			default:
 				*in.ops--
 				if op == opBI {
 					in.inlineImage(l)
 				} else {
-					in.op(op, operands)
+					in.op(l, op, operands[:n])
 				}
-				operands, in.elems = operands[:0], in.elems[:0]
+				n, in.elems = 0, in.elems[:0]
 				l.scratch = l.scratch[:0]
 				if op != opBI && len(in.page.Glyphs) >= maxGlyphsPerPage {
 					return
@@ -136,16 +151,23 @@ func (in *interp) run(content []byte, res Dict) {
 				continue
 			}
 		}
-		if len(operands) < 64 {
-			operands = append(operands, o)
+		if n < maxOperands {
+			n++
 		}
 	}
 }
 
+// maxOperands bounds the operands kept for an operator: none reads more
+// than six, nor an array past its end.
+const maxOperands = 64
+
 // operand is an operand of a content stream operator. It holds no
 // pointer, so that copying one costs no write barrier: its bytes are
-// offsets into the content or the scratch buffer of the lexer running
-// (interp.lex), its elements a range of interp.elems.
+// offsets into the content or the scratch buffer of the lexer running,
+// its elements a range of interp.elems. Operands are filled and read
+// where they are kept, not copied whole: a copy loads 16 bytes at a
+// time from the narrower stores that just filled it, which the
+// processor cannot forward.
 type operand struct {
 	num  float64 // the number (0 for anything else)
 	a, b int     // tName, tString, tDictOpen: bytes [a:b); tArrayOpen: elems [a:b); tObject: objs[a]
@@ -165,13 +187,18 @@ const tObject tokKind = 255
 // numOperand is the operand of a number token: what objectFrom gives for
 // it in a content stream (an int or a float64), unboxed.
 func numOperand(v float64, isInt bool) operand {
+	return operand{kind: tNumber, num: numValue(v, isInt)}
+}
+
+// numValue is the value of a number token's operand.
+func numValue(v float64, isInt bool) float64 {
 	if isInt {
-		return operand{kind: tNumber, num: float64(int(clampInt(v)))}
+		return float64(int(clampInt(v)))
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		v = 0 // as num does
+		return 0 // as num does
 	}
-	return operand{kind: tNumber, num: v}
+	return v
 }
 
 // bytesOperand is the operand of the name or string l scanned last.
@@ -179,23 +206,25 @@ func bytesOperand(kind tokKind, l *lexer) operand {
 	return operand{kind: kind, a: l.tOff, b: l.tEnd, scratch: l.tScratch}
 }
 
-// bytes returns the bytes of a name, string or dictionary operand.
-func (in *interp) bytes(o operand) []byte {
+// bytes returns the bytes of a name, string or dictionary operand l
+// read.
+func (l *lexer) bytes(o *operand) []byte {
 	if o.scratch {
-		return in.lex.scratch[o.a:o.b]
+		return l.scratch[o.a:o.b]
 	}
-	return in.lex.b[o.a:o.b]
+	return l.b[o.a:o.b]
 }
 
-// arrayOperand reads an array after its '[' as objectFrom would, keeping
-// what TJ reads (numbers and strings) in in.elems. Nested arrays and
-// dictionaries are read by objectFrom and dropped.
-func (in *interp) arrayOperand(l *lexer) operand {
+// arrayOperand reads an array after its '[' into o as objectFrom would,
+// keeping what TJ reads (numbers and strings) in in.elems. Nested arrays
+// and dictionaries are read by objectFrom and dropped.
+func (in *interp) arrayOperand(l *lexer, o *operand) {
 	start := len(in.elems)
 	for {
 		switch k := l.scan(); k {
 		case tEOF, tArrayClose:
-			return operand{kind: tArrayOpen, a: start, b: len(in.elems)}
+			*o = operand{kind: tArrayOpen, a: start, b: len(in.elems)}
+			return
 		case tNumber:
 			in.elems = append(in.elems, numOperand(l.num, l.isInt))
 		case tString:
@@ -206,27 +235,28 @@ func (in *interp) arrayOperand(l *lexer) operand {
 	}
 }
 
-// dictOperand reads a dictionary after its '<<' as objectFrom would,
-// keeping only its /ActualText (the last one given), which BDC reads.
-func dictOperand(l *lexer) operand {
-	o := operand{kind: tDictOpen}
+// dictOperand reads a dictionary after its '<<' into o as objectFrom
+// would, keeping only its /ActualText (the last one given), which BDC
+// reads.
+func dictOperand(l *lexer, o *operand) {
+	*o = operand{kind: tDictOpen}
 	for {
 		k := l.scan()
 		if k == tDictClose || k == tEOF {
-			return o
+			return
 		}
 		if k != tName {
-			if k == tKeyword && (string(l.tb) == "stream" || string(l.tb) == "endobj") {
-				l.pos -= len(l.tb) // a dictionary left open: stop before its stream
-				return o
+			if t := l.tok(); k == tKeyword && (string(t) == "stream" || string(t) == "endobj") {
+				l.pos -= len(t) // a dictionary left open: stop before its stream
+				return
 			}
 			continue
 		}
-		actualText := string(l.tb) == "ActualText"
+		actualText := string(l.tok()) == "ActualText"
 		v := l.scan()
 		switch v {
 		case tDictClose, tEOF:
-			return o
+			return
 		case tArrayClose:
 			continue // no value: the key is not set
 		case tArrayOpen, tDictOpen:
@@ -242,7 +272,7 @@ func dictOperand(l *lexer) operand {
 }
 
 // object returns the object of a tObject operand, else nil.
-func (in *interp) object(o operand) any {
+func (in *interp) object(o *operand) any {
 	if o.kind == tObject {
 		return in.objs[o.a]
 	}
@@ -250,18 +280,18 @@ func (in *interp) object(o operand) any {
 }
 
 // name returns the operand as a Name, if it is one.
-func (in *interp) name(o operand) (Name, bool) {
+func (in *interp) name(l *lexer, o *operand) (Name, bool) {
 	if o.kind == tName {
-		return Name(in.bytes(o)), true
+		return Name(l.bytes(o)), true
 	}
 	n, ok := in.object(o).(Name)
 	return n, ok
 }
 
 // stringBytes returns the operand's bytes if it is a String.
-func (in *interp) stringBytes(o operand) ([]byte, bool) {
+func (in *interp) stringBytes(l *lexer, o *operand) ([]byte, bool) {
 	if o.kind == tString {
-		return in.bytes(o), true
+		return l.bytes(o), true
 	}
 	if s, ok := in.object(o).(String); ok {
 		return []byte(s), true
@@ -282,21 +312,22 @@ func num(v any) float64 {
 	return 0
 }
 
-// nums returns the last n (at most 6) operands as numbers, in an array:
-// nearly every operator of a content stream reads some, and a slice would
-// be allocated each time.
-func nums(args []operand, n int) ([6]float64, bool) {
-	var out [6]float64
+// nums returns the last n (at most 6) operands as numbers, in
+// in.numbers: nearly every operator of a content stream reads some; a
+// slice would be allocated each time, and an array returned by value
+// copied whole from the stores that filled it (see operand).
+func (in *interp) nums(args []operand, n int) (*[6]float64, bool) {
 	if len(args) < n {
-		return out, false
+		return nil, false
 	}
-	for i, a := range args[len(args)-n:] {
-		out[i] = a.num
+	for i := range n {
+		in.numbers[i] = args[len(args)-n+i].num
 	}
-	return out, true
+	return &in.numbers, true
 }
 
-func (in *interp) op(op opcode, args []operand) {
+// op runs an operator, with its operands read by l.
+func (in *interp) op(l *lexer, op opcode, args []operand) {
 	switch op {
 	case opq:
 		if len(in.stack) < maxStackDepth {
@@ -308,64 +339,64 @@ func (in *interp) op(op opcode, args []operand) {
 			in.stack = in.stack[:n-1]
 		}
 	case opcm:
-		if a, ok := nums(args, 6); ok {
-			in.gs.ctm = matrix{a[0], a[1], a[2], a[3], a[4], a[5]}.mul(in.gs.ctm)
+		if a, ok := in.nums(args, 6); ok {
+			in.gs.ctm.mul((*matrix)(a), &in.gs.ctm)
 		}
 	case opBT:
 		in.tm, in.tlm = identity, identity
 	case opET:
 	case opTc, opTw, opTz, opTL, opTs:
-		if a, ok := nums(args, 1); ok {
+		if a, ok := in.nums(args, 1); ok {
 			in.setTextState(op, a[0])
 		}
 	case opTf:
 		if len(args) >= 2 {
-			if a := args[len(args)-2]; a.kind == tName {
-				in.gs.font = in.fontNamed(in.bytes(a))
-			} else if n, ok := in.name(a); ok {
+			if a := &args[len(args)-2]; a.kind == tName {
+				in.gs.font = in.fontNamed(l.bytes(a))
+			} else if n, ok := in.name(l, a); ok {
 				in.gs.font = in.font(n)
 			}
 			in.gs.fsize = args[len(args)-1].num
 		}
 	case opTd:
-		if a, ok := nums(args, 2); ok {
-			in.tlm = matrix{1, 0, 0, 1, a[0], a[1]}.mul(in.tlm)
-			in.tm = in.tlm
+		if a, ok := in.nums(args, 2); ok {
+			in.tlm.mul(&matrix{1, 0, 0, 1, a[0], a[1]}, &in.tlm)
+			in.tm.set(&in.tlm)
 		}
 	case opTD:
-		if a, ok := nums(args, 2); ok {
+		if a, ok := in.nums(args, 2); ok {
 			in.gs.tl = -a[1]
-			in.tlm = matrix{1, 0, 0, 1, a[0], a[1]}.mul(in.tlm)
-			in.tm = in.tlm
+			in.tlm.mul(&matrix{1, 0, 0, 1, a[0], a[1]}, &in.tlm)
+			in.tm.set(&in.tlm)
 		}
 	case opTm:
-		if a, ok := nums(args, 6); ok {
-			in.tlm = matrix{a[0], a[1], a[2], a[3], a[4], a[5]}
-			in.tm = in.tlm
+		if a, ok := in.nums(args, 6); ok {
+			in.tlm.set((*matrix)(a))
+			in.tm.set(&in.tlm)
 		}
 	case opTstar:
 		in.nextLine()
 	case opTj:
-		in.showLast(args)
+		in.showLast(l, args)
 	case opQuote:
 		in.nextLine()
-		in.showLast(args)
+		in.showLast(l, args)
 	case opDQuote:
 		if len(args) >= 3 {
 			in.gs.tw = args[len(args)-3].num
 			in.gs.tc = args[len(args)-2].num
 			in.nextLine()
-			in.showLast(args)
+			in.showLast(l, args)
 		}
 	case opTJ:
 		if len(args) == 0 {
 			break
 		}
-		last := args[len(args)-1]
+		last := &args[len(args)-1]
 		if last.kind == tArrayOpen {
-			for _, x := range in.elems[last.a:last.b] {
-				if x.kind == tString {
-					in.show(in.bytes(x))
+			for i := last.a; i < last.b; i++ {
+				if x := &in.elems[i]; x.kind == tString {
+					in.show(l.bytes(x))
 				} else {
 					in.advance(-x.num / 1000 * in.gs.fsize)
 				}
@@ -386,15 +417,15 @@ func (in *interp) op(op opcode, args []operand) {
 		m := markedContent{firstGlyp: len(in.page.Glyphs)}
 		if len(args) > 0 {
 			var props Dict
-			last := args[len(args)-1]
+			last := &args[len(args)-1]
 			if last.kind == tDictOpen {
 				if last.actual {
-					m.actual, m.text = true, in.f.actualText(in.bytes(last))
+					m.actual, m.text = true, in.f.actualText(l.bytes(last))
 					in.actual++
 				}
 			} else if p, ok := in.object(last).(Dict); ok {
 				props = p
-			} else if p, ok := in.name(last); ok {
+			} else if p, ok := in.name(l, last); ok {
 				props = in.f.dict(in.f.dict(in.res["Properties"])[p])
 			}
 			if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
@@ -418,28 +449,28 @@ func (in *interp) op(op opcode, args []operand) {
 		}
 	case opDo:
 		if len(args) > 0 {
-			if n, ok := in.name(args[len(args)-1]); ok {
+			if n, ok := in.name(l, &args[len(args)-1]); ok {
 				in.xobject(n)
 			}
 		}
 	case opm:
-		if a, ok := nums(args, 2); ok {
+		if a, ok := in.nums(args, 2); ok {
 			x, y := in.pt(a[0], a[1])
 			in.cur, in.start = [2]float64{x, y}, [2]float64{x, y}
 		}
 	case opl:
-		if a, ok := nums(args, 2); ok {
+		if a, ok := in.nums(args, 2); ok {
 			x, y := in.pt(a[0], a[1])
 			in.addSeg(in.cur[0], in.cur[1], x, y)
 			in.cur = [2]float64{x, y}
 		}
 	case opc:
-		if a, ok := nums(args, 6); ok {
+		if a, ok := in.nums(args, 6); ok {
 			x, y := in.pt(a[4], a[5])
 			in.cur = [2]float64{x, y}
 		}
 	case opv, opy:
-		if a, ok := nums(args, 4); ok {
+		if a, ok := in.nums(args, 4); ok {
 			x, y := in.pt(a[2], a[3])
 			in.cur = [2]float64{x, y}
 		}
@@ -447,7 +478,7 @@ func (in *interp) op(op opcode, args []operand) {
 		in.addSeg(in.cur[0], in.cur[1], in.start[0], in.start[1])
 		in.cur = in.start
 	case opre:
-		if a, ok := nums(args, 4); ok {
+		if a, ok := in.nums(args, 4); ok {
 			x0, y0 := in.pt(a[0], a[1])
 			x1, y1 := in.pt(a[0]+a[2], a[1]+a[3])
 			if len(in.pathRect) < maxSegmentsPerPage {
@@ -551,17 +582,17 @@ func (in *interp) paint(stroke bool) {
 }
 
 func (in *interp) nextLine() {
-	in.tlm = matrix{1, 0, 0, 1, 0, -in.gs.tl}.mul(in.tlm)
-	in.tm = in.tlm
+	in.tlm.mul(&matrix{1, 0, 0, 1, 0, -in.gs.tl}, &in.tlm)
+	in.tm.set(&in.tlm)
 }
 
 // advance moves the text position by tx (unscaled text space units).
 func (in *interp) advance(tx float64) {
 	if in.gs.font != nil && in.gs.font.vertical {
-		in.tm = matrix{1, 0, 0, 1, 0, -tx}.mul(in.tm)
+		in.tm.mul(&matrix{1, 0, 0, 1, 0, -tx}, &in.tm)
 		return
 	}
-	in.tm = matrix{1, 0, 0, 1, tx * in.gs.th, 0}.mul(in.tm)
+	in.tm.mul(&matrix{1, 0, 0, 1, tx * in.gs.th, 0}, &in.tm)
 }
 
 // namedFont is a font a name selected (Tf) in the resources being run:
@@ -629,9 +660,9 @@ type loadedFont struct {
 }
 
 // showLast draws the string operand of Tj, ' or ".
-func (in *interp) showLast(args []operand) {
+func (in *interp) showLast(l *lexer, args []operand) {
 	if len(args) > 0 {
-		if s, ok := in.stringBytes(args[len(args)-1]); ok {
+		if s, ok := in.stringBytes(l, &args[len(args)-1]); ok {
 			in.show(s)
 		}
 	}
@@ -650,7 +681,9 @@ func (in *interp) show(s []byte) {
 		if len(in.page.Glyphs) >= maxGlyphsPerPage {
 			return
 		}
-		trm := matrix{g.fsize * g.th, 0, 0, g.fsize, 0, g.trise}.mul(in.tm).mul(g.ctm)
+		var trm matrix
+		trm.mul(&matrix{g.fsize * g.th, 0, 0, g.fsize, 0, g.trise}, &in.tm)
+		trm.mul(&trm, &g.ctm)
 		w := c.width / 1000
 		ox, oy := in.toPage.apply(trm[4], trm[5])
 		x0, y0 := ox, oy
@@ -665,25 +698,42 @@ func (in *interp) show(s []byte) {
 		}
 		// The font size: the length of the text space's unit y vector.
 		ux, uy := in.toPage.apply(trm.apply(0, 1))
-		size := math.Hypot(ux-ox, uy-oy)
+		size := hypot(ux-ox, uy-oy)
 		dx, dy := x1-x0, y1-y0
-		gl := Glyph{Text: c.text, X: x0, Y: y0, W: math.Hypot(dx, dy), Size: size, Known: c.known}
-		gl.Upright = dx >= 0 && math.Abs(dy) <= 0.2*math.Abs(dx)+0.01 && uy > oy
+		// Set where it is appended (see replaceActual).
+		in.page.Glyphs = append(in.page.Glyphs, Glyph{})
+		gl := &in.page.Glyphs[len(in.page.Glyphs)-1]
+		gl.Text, gl.Known = c.text, c.known
 		if c.text == "" {
 			gl.Text = "\ufffd"
 		}
-		in.page.Glyphs = append(in.page.Glyphs, gl)
+		gl.X, gl.Y, gl.W, gl.Size = x0, y0, hypot(dx, dy), size
+		gl.Upright = dx >= 0 && math.Abs(dy) <= 0.2*math.Abs(dx)+0.01 && uy > oy
 		in.drew = true
 		tx := w*g.fsize + g.tc
 		if c.space {
 			tx += g.tw
 		}
 		if fn.vertical {
-			in.tm = matrix{1, 0, 0, 1, 0, -(g.fsize + g.tc)}.mul(in.tm)
+			in.tm.mul(&matrix{1, 0, 0, 1, 0, -(g.fsize + g.tc)}, &in.tm)
 		} else {
-			in.tm = matrix{1, 0, 0, 1, tx * g.th, 0}.mul(in.tm)
+			in.tm.mul(&matrix{1, 0, 0, 1, tx * g.th, 0}, &in.tm)
 		}
 	}
+}
+
+// hypot is math.Hypot(x, y), without its work when x or y is zero: it
+// is then the other's absolute value, NaN and infinities included. So
+// are the sizes and advances of text set along the axes, nearly every
+// glyph.
+func hypot(x, y float64) float64 {
+	switch {
+	case x == 0:
+		return math.Abs(y)
+	case y == 0:
+		return math.Abs(x)
+	}
+	return math.Hypot(x, y)
 }
 
 // replaceActual replaces the glyphs drawn inside a marked-content
@@ -697,16 +747,18 @@ func (in *interp) replaceActual(m markedContent) {
 	if len(drawn) == 0 {
 		return
 	}
-	first, last := drawn[0], drawn[len(drawn)-1]
-	g := first
-	g.Text = m.text
-	g.Known = true
-	g.W = math.Max(first.W, last.X+last.W-first.X)
 	if m.text == "" {
 		in.page.Glyphs = gl[:m.firstGlyp]
 		return
 	}
-	in.page.Glyphs = append(gl[:m.firstGlyp], g)
+	// The first glyph, changed where it is: a copy changed on the stack
+	// and stored back would be loaded 16 bytes at a time from its
+	// 8-byte stores, which the processor cannot forward.
+	g, last := &drawn[0], &drawn[len(drawn)-1]
+	g.W = math.Max(g.W, last.X+last.W-g.X)
+	g.Text = m.text
+	g.Known = true
+	in.page.Glyphs = gl[:m.firstGlyp+1]
 }
 
 func (in *interp) xobject(n Name) {
@@ -733,7 +785,7 @@ func (in *interp) xobject(n Name) {
 			for i := range 6 {
 				a[i], _ = in.f.num(m[i])
 			}
-			in.gs.ctm = a.mul(in.gs.ctm)
+			in.gs.ctm.mul(&a, &in.gs.ctm)
 		}
 		res := in.f.dict(s.Dict["Resources"])
 		if res == nil {
@@ -808,11 +860,25 @@ const maxActualTexts = 1 << 14
 // that gives every glyph its own /ActualText gives the same few hundred
 // characters over and over.
 func (f *file) actualText(raw []byte) string {
+	// Most are a character or two: kept by their packed bytes.
+	if k, ok := packShort(raw); ok {
+		if t, ok := f.shortActualTexts[k]; ok {
+			return t
+		}
+		t := textString(raw)
+		if len(f.shortActualTexts)+len(f.actualTexts) < maxActualTexts {
+			if f.shortActualTexts == nil {
+				f.shortActualTexts = map[uint64]string{}
+			}
+			f.shortActualTexts[k] = t
+		}
+		return t
+	}
 	if t, ok := f.actualTexts[string(raw)]; ok {
 		return t
 	}
 	t := textString(raw)
-	if len(f.actualTexts) < maxActualTexts {
+	if len(f.shortActualTexts)+len(f.actualTexts) < maxActualTexts {
 		if f.actualTexts == nil {
 			f.actualTexts = map[string]string{}
 		}

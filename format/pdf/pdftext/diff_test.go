@@ -46,7 +46,7 @@ func runReference(in *interp, content []byte, res Dict) {
 			operands, in.objs = operands[:0], in.objs[:0]
 			continue
 		}
-		in.op(opcodeNames[string(kw)], operands) // opNone when absent
+		in.op(l, opcodeNames[string(kw)], operands) // opNone when absent
 		operands, in.objs = operands[:0], in.objs[:0]
 		if len(in.page.Glyphs) >= maxGlyphsPerPage {
 			return

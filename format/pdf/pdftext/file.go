@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strconv"
 )
@@ -33,11 +32,11 @@ type file struct {
 	depth    int   // objects being loaded, nested (a stream's /Length in another object…)
 	ends     []int // offsets of every "endstream", found on first need
 
-	src     bytes.Reader  // the Flate data being decoded
-	zlib    io.ReadCloser // reused by inflate, made on first need
-	deflate io.ReadCloser
+	inflater *inflater // taken from the pool on first need
 
-	actualTexts map[string]string // by the /ActualText's bytes; see actualText
+	// By the /ActualText's bytes, packed when short; see actualText.
+	actualTexts      map[string]string
+	shortActualTexts map[uint64]string
 
 	// cuts counts objects not loaded for a loop or a chain too long;
 	// loadCharged, the budget loading objects spent (object streams).

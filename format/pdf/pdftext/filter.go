@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/lzw"
-	"compress/zlib"
+	"encoding/binary"
 	"errors"
 	"io"
+	"sync"
 )
 
 // budget bounds the bytes all stream decoding of one file may produce:
@@ -168,27 +169,10 @@ func (f *file) inflate(data []byte) ([]byte, error) {
 	if reuse {
 		buf = f.contentBuf[:0]
 	}
-	// One zlib and one raw deflate reader serve every stream of the file:
-	// a new one would allocate its 32 KB window each time.
-	f.src.Reset(data)
-	var r io.Reader
-	if f.zlib == nil {
-		if zr, err := zlib.NewReader(&f.src); err == nil {
-			f.zlib, r = zr, zr
-		}
-	} else if f.zlib.(zlib.Resetter).Reset(&f.src, nil) == nil {
-		r = f.zlib
+	if f.inflater == nil {
+		f.inflater = inflaters.Get().(*inflater)
 	}
-	if r == nil {
-		// No zlib header (some writers emit raw deflate).
-		f.src.Reset(data)
-		if f.deflate == nil {
-			f.deflate = flate.NewReader(&f.src)
-		} else {
-			f.deflate.(flate.Resetter).Reset(&f.src, nil)
-		}
-		r = f.deflate
-	}
+	r := f.inflater.reset(zlibBody(data))
 	out, err := f.budget.readAll(r, inflateHint*len(data)+512, buf)
 	if reuse {
 		f.contentBuf = out[:0]
@@ -198,6 +182,49 @@ func (f *file) inflate(data []byte) ([]byte, error) {
 	}
 	// A checksum error or an early end: keep what was decoded.
 	return out, nil
+}
+
+// zlibBody returns the deflate data of a zlib stream (RFC 1950), after
+// the header compress/zlib would accept with no dictionary; or data
+// whole when it has no such header (some writers emit raw deflate). The
+// stream's checksum is not read: inflate keeps what a stream decodes to
+// whether it matches or not.
+func zlibBody(data []byte) []byte {
+	if len(data) < 2 {
+		return data
+	}
+	cmf, flg := data[0], data[1]
+	if cmf&0x0f != 8 || cmf>>4 > 7 || (uint16(cmf)<<8|uint16(flg))%31 != 0 {
+		return data
+	}
+	if flg&0x20 == 0 {
+		return data[2:]
+	}
+	// A preset dictionary's checksum: zlib takes the empty one's, 1.
+	if len(data) < 6 || binary.BigEndian.Uint32(data[2:6]) != 1 {
+		return data
+	}
+	return data[6:]
+}
+
+// inflater is a raw deflate reader and its source, kept from file to
+// file: a new one would allocate its 32 KB window.
+type inflater struct {
+	src bytes.Reader
+	r   io.ReadCloser
+}
+
+var inflaters = sync.Pool{New: func() any { return new(inflater) }}
+
+// reset returns the reader set to inflate data.
+func (z *inflater) reset(data []byte) io.Reader {
+	z.src.Reset(data)
+	if z.r == nil {
+		z.r = flate.NewReader(&z.src)
+	} else {
+		z.r.(flate.Resetter).Reset(&z.src, nil)
+	}
+	return z.r
 }
 
 // predict undoes PNG and TIFF predictors (/Predictor ≥ 2).

@@ -115,6 +115,12 @@ func TestInflateMatchesReference(t *testing.T) {
 func FuzzInflate(f *testing.F) {
 	f.Add([]byte("BT /F1 10 Tf (abc) Tj ET"), int64(10), uint16(7))
 	f.Add(bytes.Repeat([]byte("0 0 m 1 1 l S "), 300), int64(3000), uint16(300))
+	// zlib headers with a preset dictionary: the empty one's checksum
+	// (1), which zlib accepts, another, and one cut short.
+	deflated := "\x73\x0a\x51\xd0\x77\x33\x54\x30\x34\x50\x08\x49\x53\xd0\x48\x4c\x4a\xd6\x54\x08\xc9\x52\x70\x0d\x01\x00"
+	f.Add([]byte("\x78\x20\x00\x00\x00\x01"+deflated), int64(100), uint16(0))
+	f.Add([]byte("\x78\x20\x00\x00\x00\x02"+deflated), int64(100), uint16(0))
+	f.Add([]byte("\x78\x20\x00\x00"), int64(100), uint16(0))
 	f.Fuzz(func(t *testing.T, data []byte, left int64, cut uint16) {
 		var z bytes.Buffer
 		w := zlib.NewWriter(&z)

@@ -49,13 +49,21 @@ type lexer struct {
 	// that a token needs no allocation of its own.
 	scratch []byte
 	// The token scan read last: a number's value, whether it is an
-	// integer; a name's, string's or keyword's bytes.
-	num   float64
-	isInt bool
-	tb    []byte
-	// tb is l.b[tOff:tEnd], or l.scratch[tOff:tEnd] when tScratch.
+	// integer; where a name's, string's or keyword's bytes are (see tok).
+	// Offsets, not a slice: a slice stored in a lexer on the heap costs
+	// a write barrier while the GC runs, at every token.
+	num        float64
+	isInt      bool
 	tOff, tEnd int
 	tScratch   bool
+}
+
+// tok returns the bytes of the name, string or keyword scan read last.
+func (l *lexer) tok() []byte {
+	if l.tScratch {
+		return l.scratch[l.tOff:l.tEnd:l.tEnd]
+	}
+	return l.b[l.tOff:l.tEnd:l.tEnd]
 }
 
 // keywordTable holds the operators and words the lexer returns without
@@ -145,23 +153,52 @@ var opcodeNames = map[string]opcode{
 	"BI": opBI, "true": opTrue, "false": opFalse, "null": opNull,
 }
 
-// keywordOps is the opcode of each word of keywordTable, by its slot.
-var keywordOps [256]opcode
+// opTable holds the opcodes by their words packed by packShort,
+// open-addressed by opSlot: a word is found by comparing integers, not
+// strings, and hashed with a multiplication.
+var opTable [128]struct {
+	word uint64
+	op   opcode
+}
 
 func init() {
-	for h, k := range keywordTable {
-		keywordOps[h] = opcodeNames[k]
+	for k, op := range opcodeNames {
+		w, _ := packShort([]byte(k))
+		i := opSlot(w)
+		for opTable[i].word != 0 {
+			i = (i + 1) % len(opTable)
+		}
+		opTable[i].word, opTable[i].op = w, op
 	}
+}
+
+// packShort packs at most 7 bytes into an integer, a key that compares
+// and hashes faster than a string: the bytes, the first lowest, and
+// their number in the top byte. It is false for more bytes, or none.
+func packShort(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 7 {
+		return 0, false
+	}
+	w := uint64(len(b)) << 56
+	for i, c := range b {
+		w |= uint64(c) << (8 * i)
+	}
+	return w, true
+}
+
+func opSlot(w uint64) int {
+	return int(w * 0x9E3779B97F4A7C15 >> (64 - 7)) // Fibonacci hashing into 128 slots
 }
 
 // keywordOp returns the opcode b spells, opNone for another word.
 func keywordOp(b []byte) opcode {
-	if len(b) == 0 || len(b) > len("startxref") {
+	w, ok := packShort(b)
+	if !ok {
 		return opNone
 	}
-	for h := keywordHash(b); keywordTable[h] != ""; h = (h + 1) % uint8(len(keywordTable)-1) {
-		if keywordTable[h] == string(b) {
-			return keywordOps[h]
+	for i := opSlot(w); opTable[i].word != 0; i = (i + 1) % len(opTable) {
+		if opTable[i].word == w {
+			return opTable[i].op
 		}
 	}
 	return opNone
@@ -258,20 +295,22 @@ func isRegular(c byte) bool { return charClass[c] == 0 }
 
 // skipSpace skips white space and comments.
 func (l *lexer) skipSpace() {
-	for l.pos < len(l.b) {
-		c := l.b[l.pos]
+	b, i := l.b, l.pos // locals, not stored back at each byte
+	for i < len(b) {
+		c := b[i]
 		if isSpace(c) {
-			l.pos++
+			i++
 			continue
 		}
 		if c == '%' {
-			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
-				l.pos++
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
 			}
 			continue
 		}
-		return
+		break
 	}
+	l.pos = i
 }
 
 // token kinds returned by next.
@@ -307,17 +346,17 @@ func (l *lexer) next() token {
 	case tNumber:
 		t.num, t.isInt = l.num, l.isInt
 	case tName:
-		t.b = l.tb
+		t.b = l.tok()
 		if n := internName(t.b); n != "" {
 			t.str = n
 		} else {
 			t.str = string(t.b)
 		}
 	case tString:
-		t.b = l.tb
+		t.b = l.tok()
 		t.str = string(t.b)
 	case tKeyword:
-		t.b = l.tb
+		t.b = l.tok()
 		if k := internKeyword(t.b); k != "" {
 			t.str = k
 		} else {
@@ -328,7 +367,7 @@ func (l *lexer) next() token {
 }
 
 // scan reads the next token and returns its kind; its value is left in
-// l.num and l.isInt (a number) or l.tb (the bytes of a name, string or
+// l.num and l.isInt (a number) or l.tok() (the bytes of a name, string or
 // keyword: a sub-slice of the input, or of the scratch buffer for a
 // string or an escaped name).
 func (l *lexer) scan() tokKind {
@@ -337,53 +376,53 @@ func (l *lexer) scan() tokKind {
 		if l.pos >= len(l.b) {
 			return tEOF
 		}
-		c := l.b[l.pos]
-		switch {
-		case c == '[':
+		// Constant cases, which the compiler dispatches by a table.
+		switch l.b[l.pos] {
+		case '[':
 			l.pos++
 			return tArrayOpen
-		case c == ']':
+		case ']':
 			l.pos++
 			return tArrayClose
-		case c == '{' || c == '}':
+		case '{', '}':
 			l.pos++ // PostScript procedures (in Type 4 functions): not needed
 			continue
-		case c == '/':
-			l.tb = l.name()
+		case '/':
+			l.name()
 			return tName
-		case c == '(':
-			l.tb = l.literal()
+		case '(':
+			l.literal()
 			return tString
-		case c == '<':
+		case '<':
 			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
 				l.pos += 2
 				return tDictOpen
 			}
-			l.tb = l.hex()
+			l.hex()
 			return tString
-		case c == '>':
+		case '>':
 			l.pos++
 			if l.pos < len(l.b) && l.b[l.pos] == '>' {
 				l.pos++
 				return tDictClose
 			}
 			continue // a stray >
-		case c == ')':
+		case ')':
 			l.pos++
 			continue
-		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		case '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 			if l.number() {
 				return tNumber
 			}
 		}
-		start := l.pos
-		for l.pos < len(l.b) && isRegular(l.b[l.pos]) {
-			l.pos++
+		start, end := l.pos, l.pos
+		for end < len(l.b) && isRegular(l.b[end]) {
+			end++
 		}
-		if l.pos == start {
-			l.pos++ // a lone delimiter we do not know
+		if end == start {
+			end++ // a lone delimiter we do not know
 		}
-		l.tb = l.b[start:l.pos]
+		l.pos = end
 		l.tOff, l.tEnd, l.tScratch = start, l.pos, false
 		return tKeyword
 	}
@@ -392,35 +431,34 @@ func (l *lexer) scan() tokKind {
 // number reads a number into l.num and l.isInt; false when there is none
 // (a sign or a dot alone).
 func (l *lexer) number() bool {
-	start := l.pos
-	i := l.pos
+	b, start := l.b, l.pos
+	i := start
 	neg := false
-	if i < len(l.b) && (l.b[i] == '+' || l.b[i] == '-') {
-		neg = l.b[i] == '-'
+	if i < len(b) && (b[i] == '+' || b[i] == '-') {
+		neg = b[i] == '-'
 		i++
 	}
 	// The digits are read into mant as they are scanned (it wraps past
 	// 19 digits, but is read only for short numbers), those after the
-	// dot counted in frac.
-	digits, frac, dot := 0, 0, false
+	// dot counted in frac. A number ends at anything else: a second dot,
+	// or a sign (1-2 or 0.5-: malformed numbers some writers produce).
 	var mant uint64
-	for i < len(l.b) {
-		c := l.b[i]
-		if c >= '0' && c <= '9' {
-			digits++
-			mant = mant*10 + uint64(c-'0')
-			if dot {
-				frac++
-			}
-		} else if c == '.' && !dot {
-			dot = true
-		} else if c == '-' || c == '+' {
-			// 1-2 or 0.5-: malformed numbers some writers produce; stop here
-			break
-		} else {
-			break
-		}
+	first := i
+	for i < len(b) && b[i]-'0' <= 9 {
+		mant = mant*10 + uint64(b[i]-'0')
 		i++
+	}
+	digits, frac, dot := i-first, 0, false
+	if i < len(b) && b[i] == '.' {
+		dot = true
+		i++
+		first = i
+		for i < len(b) && b[i]-'0' <= 9 {
+			mant = mant*10 + uint64(b[i]-'0')
+			i++
+		}
+		frac = i - first
+		digits += frac
 	}
 	if digits == 0 {
 		return false
@@ -481,15 +519,25 @@ var hexValues = func() (t [256]int8) {
 	return t
 }()
 
-// scratchFrom returns the scratch bytes appended since start, capped so
-// that appending to them cannot overwrite later tokens, and records
-// where they are.
-func (l *lexer) scratchFrom(start int) []byte {
-	l.tOff, l.tEnd, l.tScratch = start, len(l.scratch), true
-	return l.scratch[start:len(l.scratch):len(l.scratch)]
+// setScratch sets the scratch buffer to b, appended to it. When b is in
+// the same array, as it nearly always is, only the length is stored:
+// storing the pointer too would cost a write barrier while the GC marks,
+// at each string of a content stream.
+func (l *lexer) setScratch(b []byte) {
+	if cap(b) == cap(l.scratch) {
+		l.scratch = l.scratch[:len(b)]
+	} else {
+		l.scratch = b
+	}
 }
 
-func (l *lexer) name() []byte {
+// scratchFrom records the scratch bytes appended since start as the
+// token's.
+func (l *lexer) scratchFrom(start int) {
+	l.tOff, l.tEnd, l.tScratch = start, len(l.scratch), true
+}
+
+func (l *lexer) name() {
 	l.pos++ // '/'
 	// Most names have no #xx escape: a slice of the input.
 	end := l.pos
@@ -500,7 +548,7 @@ func (l *lexer) name() []byte {
 		start := l.pos
 		l.pos = end
 		l.tOff, l.tEnd, l.tScratch = start, end, false
-		return l.b[start:end:end]
+		return
 	}
 	start := len(l.scratch)
 	for l.pos < len(l.b) {
@@ -519,10 +567,10 @@ func (l *lexer) name() []byte {
 		l.scratch = append(l.scratch, c)
 		l.pos++
 	}
-	return l.scratchFrom(start)
+	l.scratchFrom(start)
 }
 
-func (l *lexer) literal() []byte {
+func (l *lexer) literal() {
 	l.pos++ // '('
 	start := len(l.scratch)
 	out := l.scratch
@@ -536,13 +584,15 @@ func (l *lexer) literal() []byte {
 		case ')':
 			depth--
 			if depth == 0 {
-				l.scratch = out
-				return l.scratchFrom(start)
+				l.setScratch(out)
+				l.scratchFrom(start)
+				return
 			}
 		case '\\':
 			if l.pos >= len(l.b) {
-				l.scratch = out
-				return l.scratchFrom(start)
+				l.setScratch(out)
+				l.scratchFrom(start)
+				return
 			}
 			e := l.b[l.pos]
 			l.pos++
@@ -578,16 +628,16 @@ func (l *lexer) literal() []byte {
 		}
 		out = append(out, c)
 	}
-	l.scratch = out
-	return l.scratchFrom(start)
+	l.setScratch(out)
+	l.scratchFrom(start)
 }
 
-func (l *lexer) hex() []byte {
+func (l *lexer) hex() {
 	start := len(l.scratch)
-	var n int
-	l.scratch, n = appendHex(l.scratch, l.b[l.pos+1:]) // after '<'
+	out, n := appendHex(l.scratch, l.b[l.pos+1:]) // after '<'
+	l.setScratch(out)
 	l.pos += 1 + n
-	return l.scratchFrom(start)
+	l.scratchFrom(start)
 }
 
 // appendHex decodes hex digits up to '>' (white space and other bytes are

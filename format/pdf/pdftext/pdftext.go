@@ -155,7 +155,8 @@ const (
 )
 
 // releaseBuffers returns f's buffers to the pool, the glyphs' texts
-// cleared so that the pool keeps no string alive.
+// cleared so that the pool keeps no string alive; and its inflater to
+// its pool, holding no data.
 func (f *file) releaseBuffers() {
 	b := buffers{glyphs: f.glyphs[:0], segments: f.segments[:0], content: f.contentBuf[:0]}
 	if cap(b.glyphs) > maxPooledGlyphs {
@@ -171,6 +172,11 @@ func (f *file) releaseBuffers() {
 	*f.pool = b
 	bufferPool.Put(f.pool)
 	f.glyphs, f.segments, f.contentBuf, f.pool = nil, nil, nil, nil
+	if f.inflater != nil {
+		f.inflater.src.Reset(nil)
+		inflaters.Put(f.inflater)
+		f.inflater = nil
+	}
 }
 
 // pageSpace turns user space, the CTM applied, into page space: the
