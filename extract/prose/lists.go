@@ -3,17 +3,16 @@ package prose
 import (
 	"unicode/utf8"
 
-	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
-// A listSet compiles several word lists into one strs.Set, so that one
+// A listSet compiles several word lists into one wordSet, so that one
 // pass over a text tells which of the lists it holds a word of: the rules
 // test the same text (a sentence, a clause, the words before a number)
 // against many lists, and reading it once per word of every list was most
 // of their cost.
 type listSet struct {
-	set   *strs.Set
+	set   *wordSet
 	masks []wordBits // per list: the bits of its words
 }
 
@@ -39,7 +38,7 @@ func newListSet(lists ...[]string) *listSet {
 			ls.masks[i][k/64] |= 1 << (k % 64)
 		}
 	}
-	ls.set = strs.NewSet(words...)
+	ls.set = newWordSet(words...)
 	return ls
 }
 
@@ -131,7 +130,7 @@ func isCNNumeral(r rune) bool {
 // (nounAfter): claims' first test, for all rules at once. A number with
 // none of ruleSubjects before it nor of afterSubjects after it is claimed
 // by no rule. (Finding ruleWords, 192 words, costs more.)
-var ruleSubjects, afterSubjects = func() (pre, after *strs.Set) {
+var ruleSubjects, afterSubjects = func() (pre, after *wordSet) {
 	var all, nounAfter []string
 	for _, r := range proseRules {
 		all = append(all, r.subject...)
@@ -139,5 +138,5 @@ var ruleSubjects, afterSubjects = func() (pre, after *strs.Set) {
 			nounAfter = append(nounAfter, r.subject...)
 		}
 	}
-	return strs.NewSet(all...), strs.NewSet(nounAfter...)
+	return newWordSet(all...), newWordSet(nounAfter...)
 }()

@@ -247,7 +247,7 @@ var introWordsPart = !slices.ContainsFunc(introWords, func(w string) bool { retu
 
 // anySubject holds every word a rule starts from: a sentence with none
 // of them states no figure (most sentences).
-var anySubject = func() *strs.Set {
+var anySubject = func() *wordSet {
 	var all []string
 	for _, r := range proseRules {
 		all = append(all, r.subject...)
@@ -255,7 +255,7 @@ var anySubject = func() *strs.Set {
 	for _, z := range zeroRules {
 		all = append(all, z.subject...)
 	}
-	return strs.NewSet(all...)
+	return newWordSet(all...)
 }()
 
 // zeroSubjects holds the subjects of the zero rules, list i those of
@@ -1332,16 +1332,16 @@ var zeroTopics = map[string]topic{
 }
 
 // zeroNegations are the negations of the zero rules, by rule.
-var zeroNegations = func() []*strs.Set {
-	var sets []*strs.Set
+var zeroNegations = func() []*wordSet {
+	var sets []*wordSet
 	for _, z := range zeroRules {
-		sets = append(sets, strs.NewSet(z.negation...))
+		sets = append(sets, newWordSet(z.negation...))
 	}
 	return sets
 }()
 
 // anyZeroWord holds zeroWords.
-var anyZeroWord = strs.NewSet(zeroWords...)
+var anyZeroWord = newWordSet(zeroWords...)
 
 // clauseSpans yields the start and end of each clause of a sentence cut
 // at its commas, semicolons and full stops, the empty ones left out: the
