@@ -7,7 +7,6 @@ package prose
 
 import (
 	"fmt"
-	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -245,18 +244,87 @@ var (
 // without it holds none, and one pass for it rules most sentences out.
 var introWordsPart = !slices.ContainsFunc(introWords, func(w string) bool { return !strings.Contains(w, "部分") })
 
-// anySubject holds every word a rule starts from: a sentence with none
-// of them states no figure (most sentences).
-var anySubject = func() *wordSet {
-	var all []string
-	for _, r := range proseRules {
-		all = append(all, r.subject...)
+// topicSubjects holds, for each topic, every word a rule that may read a
+// sentence of the topic starts from: a sentence with none of them states
+// no figure (most sentences). 公开 and 发布, in most sentences, start a
+// rule of the sections on proactive disclosure and the overview only.
+var topicSubjects = func() (sets [len(topicNames)]*wordSet) {
+	for t := range sets {
+		var words []string
+		for _, r := range proseRules {
+			if r.topicAllowed(topic(t)) && !(r.section && topic(t) == topicUnknown) {
+				words = append(words, r.subject...)
+			}
+		}
+		for _, z := range zeroRules {
+			if topicIn(topic(t), z.topics) {
+				words = append(words, z.subject...)
+			}
+		}
+		sets[t] = newWordSet(words...)
 	}
-	for _, z := range zeroRules {
-		all = append(all, z.subject...)
-	}
-	return newWordSet(all...)
+	return sets
 }()
+
+// zeroStatements holds the words without one of which no clause states
+// a zero: the negations of the zero rules, zeroWords, and the 无 of
+// noneStated.
+var zeroStatements = func() *wordSet {
+	ws := append([]string{"无"}, zeroWords...)
+	for _, z := range zeroRules {
+		ws = append(ws, z.negation...)
+	}
+	return newWordSet(ws...)
+}()
+
+// zeroClauses appends to out the clauses of text (cut at ，,；;。, the
+// empty ones left out) that hold a zero rule's subject, with the subjects
+// each holds, in order; subjects are the matches of zeroSubjects in text,
+// those of its clauses before the first left out. Only the clauses around
+// them are looked for: a subject holds no mark (TestZeroSubjectsInClauses)
+// and no mark straddles its first byte, which starts a character, so it
+// lies in one clause.
+func zeroClauses(out []zeroClause, text string, subjects []wordMatch) []zeroClause {
+	end := -1 // the end of the last clause appended: a mark stands there
+	for _, m := range subjects {
+		if m.at >= end {
+			start := 0
+			for j := m.at - 1; j >= max(end, 0); j-- {
+				if n := clauseMarkAt(text, j); n > 0 {
+					start = j + n
+					break
+				}
+			}
+			end = m.at + len(zeroSubjects.set.Words()[m.word])
+			for end < len(text) && clauseMarkAt(text, end) == 0 {
+				end++
+			}
+			out = append(out, zeroClause{text: text[start:end]})
+		}
+		out[len(out)-1].subjects[m.word/64] |= 1 << (m.word % 64)
+	}
+	return out
+}
+
+// clauseMarkAt returns the length of the mark ，,；;。 at text[i], 0 for
+// none. (In UTF-8 the bytes of ，；。 never occur inside another
+// character, valid or not: their first bytes EF and E3 continue no
+// character.)
+func clauseMarkAt(text string, i int) int {
+	switch text[i] {
+	case ',', ';':
+		return 1
+	case 0xEF: // ，EF BC 8C；EF BC 9B
+		if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9B) {
+			return 3
+		}
+	case 0xE3: // 。E3 80 82
+		if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82 {
+			return 3
+		}
+	}
+	return 0
+}
 
 // zeroSubjects holds the subjects of the zero rules, list i those of
 // zeroRules[i]. They are found clause by clause: a sentence holds one
@@ -331,7 +399,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
 		}
-		at, _ := anySubject.Index(text)
+		at, _ := topicSubjects[s.Topic].Index(text)
 		if at < 0 && !bareNone(text) {
 			continue // no rule's subject: nothing to read (most sentences)
 		}
@@ -1030,6 +1098,7 @@ type scratch struct {
 	mentions []numMention
 	starts   []int
 	nouns    []nounBinding
+	subjects []wordMatch // zeroSubjects in the sentence
 	clauses  []zeroClause
 	counts   []figureCandidate // what proseCounts returns
 	zeros    []figureCandidate // what proseZeros returns
@@ -1080,8 +1149,9 @@ type zeroClause struct {
 
 // proseZeros reads the zeros a sentence states.
 //
-// subjectAt is where the first of anySubject stands in text, -1 for none:
-// the zero rules' subjects, among them, stand nowhere before it.
+// subjectAt is where the first of topicSubjects[s.Topic] stands in text,
+// -1 for none: the subjects of the zero rules that may read the sentence,
+// among them, stand nowhere before it.
 //
 // The candidates are in buf's memory, until the next sentence's reading.
 func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCandidate {
@@ -1095,8 +1165,10 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 			sentence: s.Text,
 		}
 	}
-	// One pass per clause, when a rule first needs them, tells which
-	// rules' subjects its clauses, and so the sentence, hold.
+	// The clauses that hold a zero rule's subject, found when a rule first
+	// needs them, and the subjects they hold. A sentence without a word
+	// of zeroStatements states no zero in any clause: its clauses are not
+	// looked for (most sentences that name a zero rule's subject).
 	clauses := buf.clauses[:0]
 	var subjects wordBits
 	split := false
@@ -1111,24 +1183,14 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 					first = subjectAt + at
 				}
 			}
-			if first < 0 {
-				break // no rule's subject: no clause need be read (most sentences)
+			if first < 0 || !zeroStatements.In(text) {
+				break // no rule's subject, or nothing states a zero: no clause need be read (most sentences)
 			}
-			// A clause that ends by first holds no subject, nor need one
-			// that holds none be kept: the rules read a clause only for a
-			// subject of theirs in it.
-			for start, end := range clauseSpans(text) {
-				if end <= first {
-					continue
-				}
-				c := text[start:end]
-				found := zeroSubjects.found(c)
-				if found == (wordBits{}) {
-					continue
-				}
-				clauses = append(clauses, zeroClause{c, found})
+			buf.subjects = zeroSubjects.set.AppendMatches(buf.subjects[:0], text, first)
+			clauses = zeroClauses(clauses, text, buf.subjects)
+			for _, c := range clauses {
 				for i := range subjects {
-					subjects[i] |= found[i]
+					subjects[i] |= c.subjects[i]
 				}
 			}
 			buf.clauses, split = clauses, true
@@ -1342,44 +1404,6 @@ var zeroNegations = func() []*wordSet {
 
 // anyZeroWord holds zeroWords.
 var anyZeroWord = newWordSet(zeroWords...)
-
-// clauseSpans yields the start and end of each clause of a sentence cut
-// at its commas, semicolons and full stops, the empty ones left out: the
-// fields of strings.FieldsFunc at ，,；;。, found byte by byte. (In UTF-8
-// the bytes of ，；。 never occur inside another character, valid or not:
-// their first bytes EF and E3 continue no character.)
-func clauseSpans(text string) iter.Seq2[int, int] {
-	return func(yield func(int, int) bool) {
-		start := 0
-		for i := 0; i < len(text); {
-			n := 0
-			switch c := text[i]; c {
-			case ',', ';':
-				n = 1
-			case 0xEF: // ，EF BC 8C；EF BC 9B
-				if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9B) {
-					n = 3
-				}
-			case 0xE3: // 。E3 80 82
-				if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82 {
-					n = 3
-				}
-			}
-			if n == 0 {
-				i++
-				continue
-			}
-			if i > start && !yield(start, i) {
-				return
-			}
-			i += n
-			start = i
-		}
-		if start < len(text) {
-			yield(start, len(text))
-		}
-	}
-}
 
 func topicIn(t topic, ts []topic) bool {
 	if len(ts) == 0 {

@@ -302,3 +302,17 @@ func clauseStartsIntoRef(out []int, text string, ms []numMention) []int {
 	}
 	return out
 }
+
+// anySubject holds every word a rule starts from, whatever the topic:
+// the reference reads a sentence that holds one (readProse reads those
+// that hold one of topicSubjects).
+var anySubject = func() *wordSet {
+	var all []string
+	for _, r := range proseRules {
+		all = append(all, r.subject...)
+	}
+	for _, z := range zeroRules {
+		all = append(all, z.subject...)
+	}
+	return newWordSet(all...)
+}()

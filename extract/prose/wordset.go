@@ -143,3 +143,24 @@ func (s *wordSet) FirstEnd(text string) int {
 	}
 	return best
 }
+
+// wordMatch is an occurrence of a word of a wordSet in a text: the word's
+// index in the set's list and its offset.
+type wordMatch struct {
+	at, word int
+}
+
+// AppendMatches appends to dst every occurrence in text[from:] of a word
+// of the set, by offset in text, and those at one offset in list order.
+func (s *wordSet) AppendMatches(dst []wordMatch, text string, from int) []wordMatch {
+	for i := s.from(text, from); i < len(text); i = s.from(text, i) {
+		r, size := decodeRune(text, i)
+		for _, k := range s.byFirst[s.list(r)] {
+			if strings.HasPrefix(text[i:], s.words[k]) {
+				dst = append(dst, wordMatch{i, int(k)})
+			}
+		}
+		i += size
+	}
+	return dst
+}

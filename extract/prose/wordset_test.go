@@ -51,6 +51,17 @@ func checkWordSet(t *testing.T, p wordSetPair, text string) {
 	if got, want := ws.FirstEnd(text), ss.FirstEnd(text); got != want {
 		t.Fatalf("FirstEnd(%q) of %q = %d, want %d", text, words, got, want)
 	}
+	var matches []wordMatch // every occurrence, by offset, then in list order
+	for i := range len(text) {
+		for k, w := range words {
+			if strings.HasPrefix(text[i:], w) {
+				matches = append(matches, wordMatch{i, k})
+			}
+		}
+	}
+	if got := ws.AppendMatches(nil, text, 0); !slices.Equal(got, matches) {
+		t.Fatalf("AppendMatches(%q) of %q = %v, want %v", text, words, got, matches)
+	}
 }
 
 func TestWordSetCorpus(t *testing.T) {
