@@ -781,7 +781,8 @@ var nounStopFirsts = func() *[1 << 16 / 64]uint64 {
 
 // nounStopFirst reports whether a word of nounStops may start with r.
 func nounStopFirst(r rune) bool {
-	return r < 0 || r >= 1<<16 || nounStopFirsts[r/64]&(1<<(r%64)) != 0
+	u := uint32(r) // a negative r is above 1<<16 too
+	return u >= 1<<16 || nounStopFirsts[u>>6]&(1<<(u&63)) != 0
 }
 
 // maxNounRunes bounds the noun after a number.

@@ -60,30 +60,42 @@ func newWordSet(words ...string) *wordSet {
 // list returns the index in byFirst of the words starting with r, which
 // some word does.
 func (s *wordSet) list(r rune) int {
-	return int(s.rank[r/64]) + bits.OnesCount64(s.first[r/64]&(1<<(r%64)-1))
+	u := uint32(r) & (1<<16 - 1)
+	return int(s.rank[u>>6]) + bits.OnesCount64(s.first[u>>6]&(1<<(u&63)-1))
 }
 
 // from returns the offset of the first character at or after i that a
-// word may start with, or len(text). A character of three bytes, most of
-// Chinese text, is decoded here: a call of decodeRune for each was most
-// of the cost of a scan.
-func (s *wordSet) from(text string, i int) int {
+// word may start with, that character and its size, or len(text).
+//
+// A character of three bytes, most of Chinese text, is decoded here
+// without the checks of decodeRune: a lead byte E0–EF and two
+// continuation bytes are taken as one character even where they are not
+// valid UTF-8 (an overlong form or a surrogate, led by E0 or ED). That
+// skips no place a word may start, for no valid character starts at a
+// continuation byte, and a word, valid UTF-8, matches no invalid bytes:
+// the rune made of them only costs the comparison of the words it names.
+// The checks, made for each character, were most of the cost of a scan.
+func (s *wordSet) from(text string, i int) (at int, r rune, size int) {
 	for i < len(text) {
-		if c := text[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			if s.first[r/64]&(1<<(r%64)) != 0 {
-				return i
+		if c := text[i]; c&0xF0 == 0xE0 && i+2 < len(text) {
+			if t := text[i : i+3]; t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80 {
+				// Unsigned, and masked to the table: the signed division
+				// and the bounds checks doubled the loop.
+				u := uint32(c&0x0F)<<12 | uint32(t[1]&0x3F)<<6 | uint32(t[2]&0x3F)
+				if s.first[u>>6&(1<<16/64-1)]&(1<<(u&63)) != 0 {
+					return i, rune(u), 3
+				}
+				i += 3
+				continue
 			}
-			i += 3
-			continue
 		}
-		r, size := decodeRune(text, i)
-		if r < 1<<16 && s.first[r/64]&(1<<(r%64)) != 0 {
-			return i
+		r, size = decodeRune(text, i)
+		if u := uint32(r); u < 1<<16 && s.first[u>>6&(1<<16/64-1)]&(1<<(u&63)) != 0 {
+			return i, r, size
 		}
 		i += size
 	}
-	return i
+	return i, 0, 0
 }
 
 // Words returns the words of the set, in the order given.
@@ -93,14 +105,12 @@ func (s *wordSet) Words() []string { return s.words }
 // the words and that word's index in the list, or -1, -1. Of words found
 // at the same offset, the first in the list is given.
 func (s *wordSet) Index(text string) (at, word int) {
-	for i := s.from(text, 0); i < len(text); i = s.from(text, i) {
-		r, size := decodeRune(text, i)
+	for i, r, size := s.from(text, 0); i < len(text); i, r, size = s.from(text, i+size) {
 		for _, k := range s.byFirst[s.list(r)] { // in list order
 			if strings.HasPrefix(text[i:], s.words[k]) {
 				return i, int(k)
 			}
 		}
-		i += size
 	}
 	return -1, -1
 }
@@ -115,14 +125,12 @@ func (s *wordSet) In(text string) bool {
 // the set that occurs in text, leaving the other bits as they are.
 // found must hold a bit for each word.
 func (s *wordSet) Mark(text string, found []uint64) {
-	for i := s.from(text, 0); i < len(text); i = s.from(text, i) {
-		r, size := decodeRune(text, i)
+	for i, r, size := s.from(text, 0); i < len(text); i, r, size = s.from(text, i+size) {
 		for _, k := range s.byFirst[s.list(r)] {
 			if strings.HasPrefix(text[i:], s.words[k]) {
 				found[k/64] |= 1 << (k % 64)
 			}
 		}
-		i += size
 	}
 }
 
@@ -132,14 +140,12 @@ func (s *wordSet) FirstEnd(text string) int {
 	best := -1
 	// A word starting at i ends after i: once i reaches best, none ends
 	// before it.
-	for i := s.from(text, 0); i < len(text) && (best < 0 || i < best); i = s.from(text, i) {
-		r, size := decodeRune(text, i)
+	for i, r, size := s.from(text, 0); i < len(text) && (best < 0 || i < best); i, r, size = s.from(text, i+size) {
 		for _, k := range s.byFirst[s.list(r)] {
 			if w := s.words[k]; strings.HasPrefix(text[i:], w) && (best < 0 || i+len(w) < best) {
 				best = i + len(w)
 			}
 		}
-		i += size
 	}
 	return best
 }
@@ -153,14 +159,12 @@ type wordMatch struct {
 // AppendMatches appends to dst every occurrence in text[from:] of a word
 // of the set, by offset in text, and those at one offset in list order.
 func (s *wordSet) AppendMatches(dst []wordMatch, text string, from int) []wordMatch {
-	for i := s.from(text, from); i < len(text); i = s.from(text, i) {
-		r, size := decodeRune(text, i)
+	for i, r, size := s.from(text, from); i < len(text); i, r, size = s.from(text, i+size) {
 		for _, k := range s.byFirst[s.list(r)] {
 			if strings.HasPrefix(text[i:], s.words[k]) {
 				dst = append(dst, wordMatch{i, int(k)})
 			}
 		}
-		i += size
 	}
 	return dst
 }
