@@ -125,18 +125,26 @@ func isCNNumeral(r rune) bool {
 	return u < 1<<16 && cnNumerals[u>>6]>>(u&63)&1 != 0
 }
 
-// ruleSubjects holds the subjects of proseRules, and afterSubjects those
-// of the rules that may find theirs in the noun after the number
-// (nounAfter): claims' first test, for all rules at once. A number with
+// ruleSubjects holds, for each topic, the subjects of the rules of
+// proseRules that may read a sentence of the topic, and afterSubjects
+// those of them that may find theirs in the noun after the number
+// (nounAfter): claims' first tests, for all rules at once. A number with
 // none of ruleSubjects before it nor of afterSubjects after it is claimed
-// by no rule. (Finding ruleWords, 192 words, costs more.)
-var ruleSubjects, afterSubjects = func() (pre, after *wordSet) {
-	var all, nounAfter []string
-	for _, r := range proseRules {
-		all = append(all, r.subject...)
-		if r.nounAfter {
-			nounAfter = append(nounAfter, r.subject...)
+// by no rule, nor is any number of a sentence without one of
+// ruleSubjects. (Finding ruleWords, 192 words, costs more.)
+var ruleSubjects, afterSubjects = func() (pre, after [len(topicNames)]*wordSet) {
+	for t := range pre {
+		var all, nounAfter []string
+		for _, r := range proseRules {
+			if !r.reads(topic(t)) {
+				continue
+			}
+			all = append(all, r.subject...)
+			if r.nounAfter {
+				nounAfter = append(nounAfter, r.subject...)
+			}
 		}
+		pre[t], after[t] = newWordSet(all...), newWordSet(nounAfter...)
 	}
-	return newWordSet(all...), newWordSet(nounAfter...)
+	return pre, after
 }()

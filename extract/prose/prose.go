@@ -252,7 +252,7 @@ var topicSubjects = func() (sets [len(topicNames)]*wordSet) {
 	for t := range sets {
 		var words []string
 		for _, r := range proseRules {
-			if r.topicAllowed(topic(t)) && !(r.section && topic(t) == topicUnknown) {
+			if r.reads(topic(t)) {
 				words = append(words, r.subject...)
 			}
 		}
@@ -406,7 +406,10 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		if sentenceOutOfScope(text, year) {
 			continue
 		}
-		if mayCount(text) {
+		// A sentence without a subject of a rule that may read it has no
+		// number a rule claims: only the zero rules' subjects brought it
+		// here. The first, if any, stands at or after at.
+		if at >= 0 && ruleSubjects[s.Topic].In(text[at:]) && mayCount(text) {
 			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
 			for _, fc := range proseCounts(s, st, year, buf) {
 				out[fc.figure] = append(out[fc.figure], fc.cand)
@@ -615,7 +618,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 		// then the checks of the clause are not needed. The tests are
 		// pure, so their order does not change what is read.
 		pre := dropEnumeration(b.pre) // the same for every rule
-		if !ruleSubjects.In(pre) && !afterSubjects.In(b.after) {
+		if !ruleSubjects[s.Topic].In(pre) && !afterSubjects[s.Topic].In(b.after) {
 			continue // no rule's subject: no rule claims the number
 		}
 		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
@@ -970,11 +973,16 @@ func (r *proseRule) topicAllowed(t topic) bool {
 	return false
 }
 
+// reads reports whether the rule may read a sentence of topic t.
+func (r *proseRule) reads(t topic) bool {
+	return r.topicAllowed(t) && !(r.section && t == topicUnknown)
+}
+
 // claims reports whether the rule (proseRules[ri]) reads mention m of the
 // sentence, bound to its words by b; pre is dropEnumeration(b.pre) and w
 // the rules' words in pre and b.after.
 func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, pre string, w *mentionWords, m numMention, afterPart bool) bool {
-	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
+	if !r.reads(s.Topic) {
 		return false
 	}
 	if !w.has(ri, listSubject, false) && !(r.nounAfter && w.has(ri, listSubject, true)) {
@@ -1348,6 +1356,9 @@ func trimRightMarks(s string, marks []string) string {
 // 无申请。 暂无。
 var bareNoneEnds = []string{"无", "无申请", "无此情况", "无此类情况", "无相关情况", "无此项", "未发生", "没有发生", "没有"}
 
+// bareNoneTails are the last two bytes of bareNoneEnds.
+var bareNoneTails = newSuffixSet(bareNoneEnds)
+
 // bareNone reports a short sentence that only says there was none, with
 // no number but a year: under the section on fees or on review and
 // litigation, it states that section's figures are zero.
@@ -1355,7 +1366,8 @@ func bareNone(text string) bool {
 	t := trimRightMarks(text, sentenceEndMarks)
 	// A rune is 4 bytes at most (an invalid byte counts as one): a longer
 	// text has more than 16, and counting them was most of the test.
-	if len(t) > 4*16 || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
+	// bareNoneTails.may rules out most sentences in one test.
+	if len(t) > 4*16 || !bareNoneTails.may(t) || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
 		return false // 行政复议：无 names its subject, for the rules to read
 	}
 	for _, m := range scanNumbers(t) {
