@@ -1104,13 +1104,14 @@ func unitIn(u string, units []string) bool {
 // scratch holds the buffers the reading of a sentence reuses for the
 // next: nothing read from them outlives the sentence.
 type scratch struct {
-	mentions []numMention
-	starts   []int
-	nouns    []nounBinding
-	subjects []wordMatch // zeroSubjects in the sentence
-	clauses  []zeroClause
-	counts   []figureCandidate // what proseCounts returns
-	zeros    []figureCandidate // what proseZeros returns
+	mentions  []numMention
+	starts    []int
+	nouns     []nounBinding
+	subjects  []wordMatch // zeroSubjects in the sentence
+	negations []wordMatch // a zero rule's negations in a clause
+	clauses   []zeroClause
+	counts    []figureCandidate // what proseCounts returns
+	zeros     []figureCandidate // what proseZeros returns
 	// the sentences of a statement and of the one before (readProse)
 	chain, prev, spare []string
 }
@@ -1221,7 +1222,7 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 			// negates and zeroAfter need one of their words in the clause:
 			// the sets rule most clauses out in one pass.
 			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
-				(zeroNegations[zi].In(c.text) && negates(c.text, z.negation, z.subject) ||
+				(negatesIn(c.text, zi, buf) ||
 					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
 					noneStated(c.text, z.subject)) {
 				stated = true
@@ -1406,6 +1407,13 @@ var zeroTopics = map[string]topic{
 	"litigation.total": topicReview, "fees.collected_yuan": topicFees,
 }
 
+// negatesIn is negates(text, …) for zero rule zi, its negations found
+// in buf's memory.
+func negatesIn(text string, zi int, buf *scratch) bool {
+	buf.negations = zeroNegations[zi].AppendMatches(buf.negations[:0], text, 0)
+	return len(buf.negations) > 0 && negates(text, buf.negations, zeroNegations[zi], zeroRules[zi].subject)
+}
+
 // zeroNegations are the negations of the zero rules, by rule.
 var zeroNegations = func() []*wordSet {
 	var sets []*wordSet
@@ -1461,23 +1469,27 @@ const negationReach = 40
 
 // negates reports whether a negation stands before a subject word in the
 // same clause, with no number between them (未收到…申请, 尚未有…行政复议).
-func negates(text string, negs, subjects []string) bool {
-	for _, n := range negs {
-		for i := range strs.Indexes(text, n) {
-			rest := text[i+len(n):]
-			if strings.HasPrefix(rest, "审结") || strings.HasPrefix(rest, "办结") {
-				continue // 尚未审结 is a column of table 四, not a zero
-			}
-			if end := strings.IndexAny(rest, "，,；;。"); end >= 0 {
-				rest = rest[:end]
-			}
-			rest = strs.FirstRunes(rest, negationReach)
-			if strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
-				continue
-			}
-			if (strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects)) && !qualified(rest, subjects) {
-				return true
-			}
+// negations are the matches of the negations in text, in one pass: a
+// search for each of them was most of the cost of a zero. (strs.Indexes,
+// which the search was, yields occurrences that do not overlap; no
+// negation overlaps itself, as TestNegationsOverlapNot checks, so those
+// are all of them.)
+func negates(text string, negations []wordMatch, negs *wordSet, subjects []string) bool {
+	for _, m := range negations {
+		n := negs.Words()[m.word]
+		rest := text[m.at+len(n):]
+		if strings.HasPrefix(rest, "审结") || strings.HasPrefix(rest, "办结") {
+			continue // 尚未审结 is a column of table 四, not a zero
+		}
+		if end := strings.IndexAny(rest, "，,；;。"); end >= 0 {
+			rest = rest[:end]
+		}
+		rest = strs.FirstRunes(rest, negationReach)
+		if hasDigit(rest) { // an ASCII digit is never part of another character
+			continue
+		}
+		if (strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects)) && !qualified(rest, subjects) {
+			return true
 		}
 	}
 	return false

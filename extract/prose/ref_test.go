@@ -215,7 +215,7 @@ func proseZerosRef(s sentence, text string, subjectAt int, buf *scratch) map[str
 			// negates and zeroAfter need one of their words in the clause:
 			// the sets rule most clauses out in one pass.
 			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
-				(zeroNegations[zi].In(c.text) && negates(c.text, z.negation, z.subject) ||
+				(zeroNegations[zi].In(c.text) && negatesRef(c.text, z.negation, z.subject) ||
 					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
 					noneStated(c.text, z.subject)) {
 				stated = true

@@ -6,7 +6,10 @@ package prose
 import (
 	"iter"
 	"slices"
+	"strings"
 	"testing"
+
+	"xxgk/internal/strs"
 )
 
 // clauseSpans yields the start and end of each clause of a sentence cut
@@ -93,4 +96,60 @@ func TestZeroClausesCorpus(t *testing.T) {
 			}
 		}
 	}
+}
+
+// negatesRef is negates as it was, one search per negation: it reports whether a negation stands before a subject word in the
+// same clause, with no number between them (未收到…申请, 尚未有…行政复议).
+func negatesRef(text string, negs, subjects []string) bool {
+	for _, n := range negs {
+		for i := range strs.Indexes(text, n) {
+			rest := text[i+len(n):]
+			if strings.HasPrefix(rest, "审结") || strings.HasPrefix(rest, "办结") {
+				continue // 尚未审结 is a column of table 四, not a zero
+			}
+			if end := strings.IndexAny(rest, "，,；;。"); end >= 0 {
+				rest = rest[:end]
+			}
+			rest = strs.FirstRunes(rest, negationReach)
+			if strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
+				continue
+			}
+			if (strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects)) && !qualified(rest, subjects) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestNegationsOverlapNot checks what negates relies on: no negation
+// overlaps itself (ends with a part it starts with), so its occurrences
+// strs.Indexes yields are all of them.
+func TestNegationsOverlapNot(t *testing.T) {
+	for _, z := range zeroRules {
+		for _, n := range z.negation {
+			for k := 1; k < len(n); k++ {
+				if strings.HasSuffix(n, n[:k]) {
+					t.Errorf("negation %q overlaps itself", n)
+				}
+			}
+		}
+	}
+}
+
+// FuzzNegates compares negates with negatesRef, for every zero rule, on a
+// clause with words of the rules inserted (see mutate).
+func FuzzNegates(f *testing.F) {
+	for _, s := range []string{"", "未收到申请", "尚未审结复议", "没有收到2件申请", "未发生行政复议、行政诉讼案件", "暂无违规收费情况", "未\xe6收到申请"} {
+		f.Add(s, []byte{0x80, 0, 3})
+	}
+	f.Fuzz(func(t *testing.T, text string, ops []byte) {
+		text = mutate(text, ops)
+		for zi, z := range zeroRules {
+			want := negatesRef(text, z.negation, z.subject)
+			if got := negatesIn(text, zi, new(scratch)); got != want {
+				t.Fatalf("negates(%q) for %s = %v, want %v", text, z.figure, got, want)
+			}
+		}
+	})
 }
