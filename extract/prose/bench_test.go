@@ -81,7 +81,7 @@ func BenchmarkFigures(b *testing.B) {
 }
 
 func TestListSet(t *testing.T) {
-	lists := [][]string{{"申请", "收到"}, {"行政复议", "复议"}, {"申请"}, {}, {"诉讼", "", "x"}}
+	lists := [][]string{{"申请", "收到"}, {"行政复议", "复议"}, {"申请"}, {}, {"诉讼", "x"}}
 	ls := newListSet(lists...)
 	for _, text := range []string{"", "收到申请", "行政复议", "未提起诉讼", "复议x", "\xe7\x94"} {
 		f := ls.found(text)

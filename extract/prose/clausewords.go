@@ -39,7 +39,7 @@ func firstEnd(text string, from, limit int, words []string) int {
 
 // firstEndIn is firstEnd with the words compiled into a Set: one pass
 // over the clause for the lists of many words.
-func firstEndIn(text string, from, limit int, words *strs.Set) int {
+func firstEndIn(text string, from, limit int, words *wordSet) int {
 	if e := words.FirstEnd(text[from:limit]); e >= 0 {
 		return from + e
 	}
@@ -47,9 +47,9 @@ func firstEndIn(text string, from, limit int, words *strs.Set) int {
 }
 
 var (
-	skipSet     = strs.NewSet(skipWords...)
-	pastSet     = strs.NewSet(pastWords...)
-	channelsSet = strs.NewSet(channels...)
+	skipSet     = newWordSet(skipWords...)
+	pastSet     = newWordSet(pastWords...)
+	channelsSet = newWordSet(channels...)
 )
 
 // clauseWords are the words of one clause that the checks of its numbers

@@ -127,13 +127,18 @@ func checkRules(t *testing.T, s sentence, chain, prev string, year int, buf, ref
 		}
 		st := statement{text: txt, chain: chain, prev: prev}
 		for _, y := range []int{0, year} {
-			got, want := candidateMap(proseCounts(s, st, y, buf)), proseCountsRef(s, st, y, refBuf)
+			counts := proseCounts(s, st, y, buf)
+			if len(counts) > 0 && !ruleSubjects[s.Topic].In(txt) {
+				t.Fatalf("proseCounts(%q, %v) read %v without a subject of ruleSubjects", txt, s.Topic, counts)
+			}
+			got, want := candidateMap(counts), proseCountsRef(s, st, y, refBuf)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("proseCounts(%q, chain %q, prev %q, %v, %d):\n got %v\nwant %v", txt, chain, prev, s.Topic, y, got, want)
 			}
 		}
-		at, _ := anySubject.Index(txt)
-		got, want := candidateMap(proseZeros(s, txt, at, buf)), proseZerosRef(s, txt, at, refBuf)
+		at, _ := topicSubjects[s.Topic].Index(txt)
+		refAt, _ := anySubject.Index(txt)
+		got, want := candidateMap(proseZeros(s, txt, at, buf)), proseZerosRef(s, txt, refAt, refBuf)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("proseZeros(%q, %v):\n got %v\nwant %v", txt, s.Topic, got, want)
 		}

@@ -3,17 +3,16 @@ package prose
 import (
 	"unicode/utf8"
 
-	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
-// A listSet compiles several word lists into one strs.Set, so that one
+// A listSet compiles several word lists into one wordSet, so that one
 // pass over a text tells which of the lists it holds a word of: the rules
 // test the same text (a sentence, a clause, the words before a number)
 // against many lists, and reading it once per word of every list was most
 // of their cost.
 type listSet struct {
-	set   *strs.Set
+	set   *wordSet
 	masks []wordBits // per list: the bits of its words
 }
 
@@ -39,7 +38,7 @@ func newListSet(lists ...[]string) *listSet {
 			ls.masks[i][k/64] |= 1 << (k % 64)
 		}
 	}
-	ls.set = strs.NewSet(words...)
+	ls.set = newWordSet(words...)
 	return ls
 }
 
@@ -126,18 +125,26 @@ func isCNNumeral(r rune) bool {
 	return u < 1<<16 && cnNumerals[u>>6]>>(u&63)&1 != 0
 }
 
-// ruleSubjects holds the subjects of proseRules, and afterSubjects those
-// of the rules that may find theirs in the noun after the number
-// (nounAfter): claims' first test, for all rules at once. A number with
+// ruleSubjects holds, for each topic, the subjects of the rules of
+// proseRules that may read a sentence of the topic, and afterSubjects
+// those of them that may find theirs in the noun after the number
+// (nounAfter): claims' first tests, for all rules at once. A number with
 // none of ruleSubjects before it nor of afterSubjects after it is claimed
-// by no rule. (Finding ruleWords, 192 words, costs more.)
-var ruleSubjects, afterSubjects = func() (pre, after *strs.Set) {
-	var all, nounAfter []string
-	for _, r := range proseRules {
-		all = append(all, r.subject...)
-		if r.nounAfter {
-			nounAfter = append(nounAfter, r.subject...)
+// by no rule, nor is any number of a sentence without one of
+// ruleSubjects. (Finding ruleWords, 192 words, costs more.)
+var ruleSubjects, afterSubjects = func() (pre, after [len(topicNames)]*wordSet) {
+	for t := range pre {
+		var all, nounAfter []string
+		for _, r := range proseRules {
+			if !r.reads(topic(t)) {
+				continue
+			}
+			all = append(all, r.subject...)
+			if r.nounAfter {
+				nounAfter = append(nounAfter, r.subject...)
+			}
 		}
+		pre[t], after[t] = newWordSet(all...), newWordSet(nounAfter...)
 	}
-	return strs.NewSet(all...), strs.NewSet(nounAfter...)
+	return pre, after
 }()

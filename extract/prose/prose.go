@@ -7,7 +7,6 @@ package prose
 
 import (
 	"fmt"
-	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -245,18 +244,87 @@ var (
 // without it holds none, and one pass for it rules most sentences out.
 var introWordsPart = !slices.ContainsFunc(introWords, func(w string) bool { return !strings.Contains(w, "部分") })
 
-// anySubject holds every word a rule starts from: a sentence with none
-// of them states no figure (most sentences).
-var anySubject = func() *strs.Set {
-	var all []string
-	for _, r := range proseRules {
-		all = append(all, r.subject...)
+// topicSubjects holds, for each topic, every word a rule that may read a
+// sentence of the topic starts from: a sentence with none of them states
+// no figure (most sentences). 公开 and 发布, in most sentences, start a
+// rule of the sections on proactive disclosure and the overview only.
+var topicSubjects = func() (sets [len(topicNames)]*wordSet) {
+	for t := range sets {
+		var words []string
+		for _, r := range proseRules {
+			if r.reads(topic(t)) {
+				words = append(words, r.subject...)
+			}
+		}
+		for _, z := range zeroRules {
+			if topicIn(topic(t), z.topics) {
+				words = append(words, z.subject...)
+			}
+		}
+		sets[t] = newWordSet(words...)
 	}
-	for _, z := range zeroRules {
-		all = append(all, z.subject...)
-	}
-	return strs.NewSet(all...)
+	return sets
 }()
+
+// zeroStatements holds the words without one of which no clause states
+// a zero: the negations of the zero rules, zeroWords, and the 无 of
+// noneStated.
+var zeroStatements = func() *wordSet {
+	ws := append([]string{"无"}, zeroWords...)
+	for _, z := range zeroRules {
+		ws = append(ws, z.negation...)
+	}
+	return newWordSet(ws...)
+}()
+
+// zeroClauses appends to out the clauses of text (cut at ，,；;。, the
+// empty ones left out) that hold a zero rule's subject, with the subjects
+// each holds, in order; subjects are the matches of zeroSubjects in text,
+// those of its clauses before the first left out. Only the clauses around
+// them are looked for: a subject holds no mark (TestZeroSubjectsInClauses)
+// and no mark straddles its first byte, which starts a character, so it
+// lies in one clause.
+func zeroClauses(out []zeroClause, text string, subjects []wordMatch) []zeroClause {
+	end := -1 // the end of the last clause appended: a mark stands there
+	for _, m := range subjects {
+		if m.at >= end {
+			start := 0
+			for j := m.at - 1; j >= max(end, 0); j-- {
+				if n := clauseMarkAt(text, j); n > 0 {
+					start = j + n
+					break
+				}
+			}
+			end = m.at + len(zeroSubjects.set.Words()[m.word])
+			for end < len(text) && clauseMarkAt(text, end) == 0 {
+				end++
+			}
+			out = append(out, zeroClause{text: text[start:end]})
+		}
+		out[len(out)-1].subjects[m.word/64] |= 1 << (m.word % 64)
+	}
+	return out
+}
+
+// clauseMarkAt returns the length of the mark ，,；;。 at text[i], 0 for
+// none. (In UTF-8 the bytes of ，；。 never occur inside another
+// character, valid or not: their first bytes EF and E3 continue no
+// character.)
+func clauseMarkAt(text string, i int) int {
+	switch text[i] {
+	case ',', ';':
+		return 1
+	case 0xEF: // ，EF BC 8C；EF BC 9B
+		if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9B) {
+			return 3
+		}
+	case 0xE3: // 。E3 80 82
+		if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82 {
+			return 3
+		}
+	}
+	return 0
+}
 
 // zeroSubjects holds the subjects of the zero rules, list i those of
 // zeroRules[i]. They are found clause by clause: a sentence holds one
@@ -331,14 +399,17 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
 		}
-		at, _ := anySubject.Index(text)
+		at, _ := topicSubjects[s.Topic].Index(text)
 		if at < 0 && !bareNone(text) {
 			continue // no rule's subject: nothing to read (most sentences)
 		}
 		if sentenceOutOfScope(text, year) {
 			continue
 		}
-		if mayCount(text) {
+		// A sentence without a subject of a rule that may read it has no
+		// number a rule claims: only the zero rules' subjects brought it
+		// here. The first, if any, stands at or after at.
+		if at >= 0 && ruleSubjects[s.Topic].In(text[at:]) && mayCount(text) {
 			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
 			for _, fc := range proseCounts(s, st, year, buf) {
 				out[fc.figure] = append(out[fc.figure], fc.cand)
@@ -547,7 +618,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 		// then the checks of the clause are not needed. The tests are
 		// pure, so their order does not change what is read.
 		pre := dropEnumeration(b.pre) // the same for every rule
-		if !ruleSubjects.In(pre) && !afterSubjects.In(b.after) {
+		if !ruleSubjects[s.Topic].In(pre) && !afterSubjects[s.Topic].In(b.after) {
 			continue // no rule's subject: no rule claims the number
 		}
 		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
@@ -713,7 +784,8 @@ var nounStopFirsts = func() *[1 << 16 / 64]uint64 {
 
 // nounStopFirst reports whether a word of nounStops may start with r.
 func nounStopFirst(r rune) bool {
-	return r < 0 || r >= 1<<16 || nounStopFirsts[r/64]&(1<<(r%64)) != 0
+	u := uint32(r) // a negative r is above 1<<16 too
+	return u >= 1<<16 || nounStopFirsts[u>>6]&(1<<(u&63)) != 0
 }
 
 // maxNounRunes bounds the noun after a number.
@@ -901,11 +973,16 @@ func (r *proseRule) topicAllowed(t topic) bool {
 	return false
 }
 
+// reads reports whether the rule may read a sentence of topic t.
+func (r *proseRule) reads(t topic) bool {
+	return r.topicAllowed(t) && !(r.section && t == topicUnknown)
+}
+
 // claims reports whether the rule (proseRules[ri]) reads mention m of the
 // sentence, bound to its words by b; pre is dropEnumeration(b.pre) and w
 // the rules' words in pre and b.after.
 func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string, b nounBinding, pre string, w *mentionWords, m numMention, afterPart bool) bool {
-	if !r.topicAllowed(s.Topic) || r.section && s.Topic == topicUnknown {
+	if !r.reads(s.Topic) {
 		return false
 	}
 	if !w.has(ri, listSubject, false) && !(r.nounAfter && w.has(ri, listSubject, true)) {
@@ -1027,12 +1104,14 @@ func unitIn(u string, units []string) bool {
 // scratch holds the buffers the reading of a sentence reuses for the
 // next: nothing read from them outlives the sentence.
 type scratch struct {
-	mentions []numMention
-	starts   []int
-	nouns    []nounBinding
-	clauses  []zeroClause
-	counts   []figureCandidate // what proseCounts returns
-	zeros    []figureCandidate // what proseZeros returns
+	mentions  []numMention
+	starts    []int
+	nouns     []nounBinding
+	subjects  []wordMatch // zeroSubjects in the sentence
+	negations []wordMatch // a zero rule's negations in a clause
+	clauses   []zeroClause
+	counts    []figureCandidate // what proseCounts returns
+	zeros     []figureCandidate // what proseZeros returns
 	// the sentences of a statement and of the one before (readProse)
 	chain, prev, spare []string
 }
@@ -1080,8 +1159,9 @@ type zeroClause struct {
 
 // proseZeros reads the zeros a sentence states.
 //
-// subjectAt is where the first of anySubject stands in text, -1 for none:
-// the zero rules' subjects, among them, stand nowhere before it.
+// subjectAt is where the first of topicSubjects[s.Topic] stands in text,
+// -1 for none: the subjects of the zero rules that may read the sentence,
+// among them, stand nowhere before it.
 //
 // The candidates are in buf's memory, until the next sentence's reading.
 func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCandidate {
@@ -1095,8 +1175,10 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 			sentence: s.Text,
 		}
 	}
-	// One pass per clause, when a rule first needs them, tells which
-	// rules' subjects its clauses, and so the sentence, hold.
+	// The clauses that hold a zero rule's subject, found when a rule first
+	// needs them, and the subjects they hold. A sentence without a word
+	// of zeroStatements states no zero in any clause: its clauses are not
+	// looked for (most sentences that name a zero rule's subject).
 	clauses := buf.clauses[:0]
 	var subjects wordBits
 	split := false
@@ -1111,24 +1193,14 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 					first = subjectAt + at
 				}
 			}
-			if first < 0 {
-				break // no rule's subject: no clause need be read (most sentences)
+			if first < 0 || !zeroStatements.In(text) {
+				break // no rule's subject, or nothing states a zero: no clause need be read (most sentences)
 			}
-			// A clause that ends by first holds no subject, nor need one
-			// that holds none be kept: the rules read a clause only for a
-			// subject of theirs in it.
-			for start, end := range clauseSpans(text) {
-				if end <= first {
-					continue
-				}
-				c := text[start:end]
-				found := zeroSubjects.found(c)
-				if found == (wordBits{}) {
-					continue
-				}
-				clauses = append(clauses, zeroClause{c, found})
+			buf.subjects = zeroSubjects.set.AppendMatches(buf.subjects[:0], text, first)
+			clauses = zeroClauses(clauses, text, buf.subjects)
+			for _, c := range clauses {
 				for i := range subjects {
-					subjects[i] |= found[i]
+					subjects[i] |= c.subjects[i]
 				}
 			}
 			buf.clauses, split = clauses, true
@@ -1150,7 +1222,7 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 			// negates and zeroAfter need one of their words in the clause:
 			// the sets rule most clauses out in one pass.
 			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
-				(zeroNegations[zi].In(c.text) && negates(c.text, z.negation, z.subject) ||
+				(negatesIn(c.text, zi, buf) ||
 					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
 					noneStated(c.text, z.subject)) {
 				stated = true
@@ -1285,6 +1357,9 @@ func trimRightMarks(s string, marks []string) string {
 // 无申请。 暂无。
 var bareNoneEnds = []string{"无", "无申请", "无此情况", "无此类情况", "无相关情况", "无此项", "未发生", "没有发生", "没有"}
 
+// bareNoneTails are the last two bytes of bareNoneEnds.
+var bareNoneTails = newSuffixSet(bareNoneEnds)
+
 // bareNone reports a short sentence that only says there was none, with
 // no number but a year: under the section on fees or on review and
 // litigation, it states that section's figures are zero.
@@ -1292,7 +1367,8 @@ func bareNone(text string) bool {
 	t := trimRightMarks(text, sentenceEndMarks)
 	// A rune is 4 bytes at most (an invalid byte counts as one): a longer
 	// text has more than 16, and counting them was most of the test.
-	if len(t) > 4*16 || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
+	// bareNoneTails.may rules out most sentences in one test.
+	if len(t) > 4*16 || !bareNoneTails.may(t) || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
 		return false // 行政复议：无 names its subject, for the rules to read
 	}
 	for _, m := range scanNumbers(t) {
@@ -1331,55 +1407,24 @@ var zeroTopics = map[string]topic{
 	"litigation.total": topicReview, "fees.collected_yuan": topicFees,
 }
 
+// negatesIn is negates(text, …) for zero rule zi, its negations found
+// in buf's memory.
+func negatesIn(text string, zi int, buf *scratch) bool {
+	buf.negations = zeroNegations[zi].AppendMatches(buf.negations[:0], text, 0)
+	return len(buf.negations) > 0 && negates(text, buf.negations, zeroNegations[zi], zeroRules[zi].subject)
+}
+
 // zeroNegations are the negations of the zero rules, by rule.
-var zeroNegations = func() []*strs.Set {
-	var sets []*strs.Set
+var zeroNegations = func() []*wordSet {
+	var sets []*wordSet
 	for _, z := range zeroRules {
-		sets = append(sets, strs.NewSet(z.negation...))
+		sets = append(sets, newWordSet(z.negation...))
 	}
 	return sets
 }()
 
 // anyZeroWord holds zeroWords.
-var anyZeroWord = strs.NewSet(zeroWords...)
-
-// clauseSpans yields the start and end of each clause of a sentence cut
-// at its commas, semicolons and full stops, the empty ones left out: the
-// fields of strings.FieldsFunc at ，,；;。, found byte by byte. (In UTF-8
-// the bytes of ，；。 never occur inside another character, valid or not:
-// their first bytes EF and E3 continue no character.)
-func clauseSpans(text string) iter.Seq2[int, int] {
-	return func(yield func(int, int) bool) {
-		start := 0
-		for i := 0; i < len(text); {
-			n := 0
-			switch c := text[i]; c {
-			case ',', ';':
-				n = 1
-			case 0xEF: // ，EF BC 8C；EF BC 9B
-				if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9B) {
-					n = 3
-				}
-			case 0xE3: // 。E3 80 82
-				if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82 {
-					n = 3
-				}
-			}
-			if n == 0 {
-				i++
-				continue
-			}
-			if i > start && !yield(start, i) {
-				return
-			}
-			i += n
-			start = i
-		}
-		if start < len(text) {
-			yield(start, len(text))
-		}
-	}
-}
+var anyZeroWord = newWordSet(zeroWords...)
 
 func topicIn(t topic, ts []topic) bool {
 	if len(ts) == 0 {
@@ -1424,23 +1469,27 @@ const negationReach = 40
 
 // negates reports whether a negation stands before a subject word in the
 // same clause, with no number between them (未收到…申请, 尚未有…行政复议).
-func negates(text string, negs, subjects []string) bool {
-	for _, n := range negs {
-		for i := range strs.Indexes(text, n) {
-			rest := text[i+len(n):]
-			if strings.HasPrefix(rest, "审结") || strings.HasPrefix(rest, "办结") {
-				continue // 尚未审结 is a column of table 四, not a zero
-			}
-			if end := strings.IndexAny(rest, "，,；;。"); end >= 0 {
-				rest = rest[:end]
-			}
-			rest = strs.FirstRunes(rest, negationReach)
-			if strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
-				continue
-			}
-			if (strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects)) && !qualified(rest, subjects) {
-				return true
-			}
+// negations are the matches of the negations in text, in one pass: a
+// search for each of them was most of the cost of a zero. (strs.Indexes,
+// which the search was, yields occurrences that do not overlap; no
+// negation overlaps itself, as TestNegationsOverlapNot checks, so those
+// are all of them.)
+func negates(text string, negations []wordMatch, negs *wordSet, subjects []string) bool {
+	for _, m := range negations {
+		n := negs.Words()[m.word]
+		rest := text[m.at+len(n):]
+		if strings.HasPrefix(rest, "审结") || strings.HasPrefix(rest, "办结") {
+			continue // 尚未审结 is a column of table 四, not a zero
+		}
+		if end := strings.IndexAny(rest, "，,；;。"); end >= 0 {
+			rest = rest[:end]
+		}
+		rest = strs.FirstRunes(rest, negationReach)
+		if hasDigit(rest) { // an ASCII digit is never part of another character
+			continue
+		}
+		if (strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects)) && !qualified(rest, subjects) {
+			return true
 		}
 	}
 	return false

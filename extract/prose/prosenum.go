@@ -148,7 +148,8 @@ var pnStarts = func() *[1 << 16 / 64]uint64 {
 // pnMayStart reports whether a number may start at rune r (not ASCII):
 // false when scanNumbersInto's switch would only step over it.
 func pnMayStart(r rune) bool {
-	return r >= 1<<16 || pnStarts[r/64]&(1<<(r%64)) != 0
+	u := uint32(r) // unsigned: no fix-up of a signed division, for every character
+	return u >= 1<<16 || pnStarts[u>>6]&(1<<(u&63)) != 0
 }
 
 type pnScanner struct {

@@ -215,7 +215,7 @@ func proseZerosRef(s sentence, text string, subjectAt int, buf *scratch) map[str
 			// negates and zeroAfter need one of their words in the clause:
 			// the sets rule most clauses out in one pass.
 			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
-				(zeroNegations[zi].In(c.text) && negates(c.text, z.negation, z.subject) ||
+				(zeroNegations[zi].In(c.text) && negatesRef(c.text, z.negation, z.subject) ||
 					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
 					noneStated(c.text, z.subject)) {
 				stated = true
@@ -302,3 +302,17 @@ func clauseStartsIntoRef(out []int, text string, ms []numMention) []int {
 	}
 	return out
 }
+
+// anySubject holds every word a rule starts from, whatever the topic:
+// the reference reads a sentence that holds one (readProse reads those
+// that hold one of topicSubjects).
+var anySubject = func() *wordSet {
+	var all []string
+	for _, r := range proseRules {
+		all = append(all, r.subject...)
+	}
+	for _, z := range zeroRules {
+		all = append(all, z.subject...)
+	}
+	return newWordSet(all...)
+}()

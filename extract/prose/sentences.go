@@ -829,7 +829,7 @@ func firstWordEnd(w string, from int) int {
 	return 0
 }
 
-var titleEndSet = strs.NewSet(titleEndWords...)
+var titleEndSet = newWordSet(titleEndWords...)
 
 // titleStop is strings.IndexAny(w, "。！？；，,:：“《") but for an
 // invalid byte, which IndexAny matches as utf8.RuneError and none of the
