@@ -278,6 +278,13 @@ type docxXML struct {
 	lim   docxLimits
 	depth int
 	elems int
+
+	// wSpace is the last WordprocessingML namespace URL met, "" before
+	// the first, as the part binds it: a piece of the part, the same
+	// string for every name of the binding, which compares at once (the
+	// bytes of different strings are compared, 60 of them for every
+	// element).
+	wSpace string
 }
 
 // next reads the next token. The end of input inside an element is a
@@ -351,13 +358,25 @@ func (x *docxXML) wChild() (string, bool, error) {
 		if !ok || err != nil {
 			return "", false, err
 		}
-		if n := x.name(); isW(n) {
+		if n := x.name(); x.isW(n) {
 			return n.Local, true, nil
 		}
 		if err := x.skip(); err != nil {
 			return "", false, err
 		}
 	}
+}
+
+// isW is isW(n) for the name of an element of the part.
+func (x *docxXML) isW(n xml.Name) bool {
+	if x.wSpace != "" && n.Space == x.wSpace {
+		return true
+	}
+	if isW(n) {
+		x.wSpace = n.Space
+		return true
+	}
+	return false
 }
 
 // readNumPr reads a w:numPr.
@@ -535,7 +554,7 @@ func (w *docxWalker) element(c docxCtx) error {
 		}
 		return w.x.skip()
 	}
-	if !isW(name) {
+	if !w.x.isW(name) {
 		return w.children(c) // drawings, VML shapes: text boxes lie inside
 	}
 	local := name.Local

@@ -380,7 +380,7 @@ func (d *Decoder) decode(raw string) ([]byte, bool) {
 // What check found.
 const (
 	plain   = iota // only allowed characters, nothing to decode
-	special        // '&' or '\r': decode
+	special        // '&' or '\r': decode (or '<', see byteClass)
 	invalid        // a byte or character encoding/xml refuses
 )
 
@@ -391,7 +391,9 @@ var byteClass = func() (t [utf8.RuneSelf]uint8) {
 			t[c] = invalid
 		}
 	}
-	t['&'], t['\r'] = special, special
+	// '<' cannot be in text, which ends at it, but may be in an attribute
+	// value, where it is an error that the caller looks for.
+	t['&'], t['\r'], t['<'] = special, special, special
 	return t
 }()
 
@@ -402,13 +404,21 @@ func check(s string) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch byteClass[c] {
-			case invalid:
-				return invalid
-			case special:
+			if k := byteClass[c]; k != plain {
+				if k == invalid {
+					return invalid
+				}
 				res = special
 			}
 			i++
+			continue
+		}
+		// Most text of a Chinese report is in U+1000…U+CFFF and
+		// U+E000…U+EFFF: three bytes whose lead allows every continuation
+		// byte (not E0 nor ED, which have narrower ranges, nor EF, which
+		// leads U+FFFE and U+FFFF), all in XML's Char production.
+		if (c >= 0xE1 && c <= 0xEC || c == 0xEE) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -471,6 +481,23 @@ var nameByte, nameStart = func() (b, s [256]bool) {
 	return b, s
 }()
 
+// nameClass tells, for nsname, the bytes of a name other than a colon
+// (nameByte), a colon, and the others.
+var nameClass = func() (t [256]uint8) {
+	for c := range 256 {
+		if nameByte[c] {
+			t[c] = nameChar
+		}
+	}
+	t[':'] = nameColon
+	return t
+}()
+
+const (
+	nameChar = 1 + iota
+	nameColon
+)
+
 // name reads an ASCII name at i and returns its end; false for anything
 // else (no name, one with other characters, the end of the input).
 func (d *Decoder) name(i int) (int, bool) {
@@ -500,13 +527,17 @@ func (d *Decoder) nsname(i int) (local, end int, ok bool) {
 		colon = i
 	}
 	j := i + 1
-	for ; j < len(src) && nameByte[src[j]]; j++ {
-		if src[j] == ':' {
+	for j < len(src) {
+		if c := nameClass[src[j]]; c != nameChar {
+			if c != nameColon {
+				break
+			}
 			if colon >= 0 {
 				return 0, 0, false // a:b:c is no name for encoding/xml
 			}
 			colon = j
 		}
+		j++
 	}
 	if j >= len(src) || src[j] >= utf8.RuneSelf {
 		return 0, 0, false
@@ -537,7 +568,7 @@ func (d *Decoder) startTag() bool {
 	}
 	i := nameEnd
 	attrs := d.attrs[:0]
-	empty := false
+	empty, binds := false, false
 	for {
 		i = d.space(i)
 		if i >= len(d.src) {
@@ -570,18 +601,19 @@ func (d *Decoder) startTag() bool {
 			return false
 		}
 		i++
-		end := i
-		for end < len(d.src) && d.src[end] != q && d.src[end] != '<' {
-			end++
-		}
-		if end >= len(d.src) || d.src[end] != q {
+		end := strings.IndexByte(d.src[i:], q)
+		if end < 0 {
 			return false
 		}
+		end += i
 		raw := d.src[i:end]
 		switch check(raw) {
 		case invalid:
 			return false
 		case special:
+			if strings.IndexByte(raw, '<') >= 0 {
+				return false // an error of encoding/xml
+			}
 			if _, ok := d.decode(raw); !ok {
 				return false
 			}
@@ -590,13 +622,15 @@ func (d *Decoder) startTag() bool {
 		a.value, a.valueEnd = i, end
 		i = end + 1
 		attrs = append(attrs, a)
+		// xmlns:p or xmlns (a prefix ends one byte before the local name).
+		binds = binds || a.local-a.start == len("xmlns:") || a.end-a.start == len("xmlns")
 	}
 	d.attrs = attrs
 
 	// As encoding/xml's Token: the bindings first, then the names.
 	mark := len(d.undo)
-	for _, a := range attrs {
-		switch {
+	for k := 0; binds && k < len(attrs); k++ {
+		switch a := attrs[k]; {
 		case a.local > a.start && d.src[a.start:a.local-1] == "xmlns":
 			d.bind(d.src[a.local:a.end], d.attrValue(a))
 		case a.local == a.start && d.src[a.start:a.end] == "xmlns":
@@ -639,17 +673,20 @@ func (d *Decoder) translate(space, local string, element bool) string {
 	return space // the unbound prefix, or "" (encoding/xml's DefaultSpace)
 }
 
-// endTag reads </name>.
+// endTag reads </name>. The name must be that of the innermost element,
+// which was read as a name when it started: so it is enough to find it
+// there, followed by what may end a name and the tag.
 func (d *Decoder) endTag() bool {
-	_, nameEnd, ok := d.nsname(d.pos + 2)
-	if !ok {
+	n := len(d.stack)
+	if n == 0 {
 		return false
 	}
-	i := nameEnd
-	if i = d.space(i); i >= len(d.src) || d.src[i] != '>' {
+	name := d.src[d.stack[n-1].start:d.stack[n-1].end]
+	i := d.pos + 2
+	if !strings.HasPrefix(d.src[i:], name) {
 		return false
 	}
-	if n := len(d.stack); n == 0 || d.src[d.stack[n-1].start:d.stack[n-1].end] != d.src[d.pos+2:nameEnd] {
+	if i = d.space(i + len(name)); i >= len(d.src) || d.src[i] != '>' {
 		return false
 	}
 	d.pos = i + 1
