@@ -761,7 +761,7 @@ func (w *docxWalker) add(c docxCtx, s string) {
 // addText appends character data to the paragraph, which takes text. Line
 // ends in w:t are spaces, as Word shows them.
 func (w *docxWalker) addText(c docxCtx, data []byte) {
-	if bytes.ContainsAny(data, "\r\n") {
+	if bytes.IndexByte(data, '\n') >= 0 || bytes.IndexByte(data, '\r') >= 0 {
 		c.para.text.WriteString(lineEnds.Replace(string(data)))
 		return
 	}

@@ -548,14 +548,14 @@ func (d *Decoder) nsname(i int) (local, end int, ok bool) {
 	return colon + 1, j, true
 }
 
+// space returns the end of the white space at i.
 func (d *Decoder) space(i int) int {
 	for i < len(d.src) {
-		switch d.src[i] {
-		case ' ', '\r', '\n', '\t':
-			i++
-		default:
+		// Mostly there is none: one comparison tells.
+		if c := d.src[i]; c > ' ' || c != ' ' && c != '\r' && c != '\n' && c != '\t' {
 			return i
 		}
+		i++
 	}
 	return i
 }
@@ -623,7 +623,7 @@ func (d *Decoder) startTag() bool {
 		i = end + 1
 		attrs = append(attrs, a)
 		// xmlns:p or xmlns (a prefix ends one byte before the local name).
-		binds = binds || a.local-a.start == len("xmlns:") || a.end-a.start == len("xmlns")
+		binds = binds || d.src[a.start] == 'x' && (a.local-a.start == len("xmlns:") || a.end-a.start == len("xmlns"))
 	}
 	d.attrs = attrs
 
