@@ -193,7 +193,8 @@ func (d *Decoder) Next() (Kind, error) {
 	}
 }
 
-// Name returns the name of the start or end element just read.
+// Name returns the name of the start or end element just read; it is not
+// for character data.
 func (d *Decoder) Name() xml.Name {
 	if d.slow != nil {
 		return d.slowName
