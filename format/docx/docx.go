@@ -82,10 +82,6 @@ type docxLimits struct {
 	depth    int   // XML element nesting
 	elements int   // XML elements of one part
 	cells    int   // grid positions of all tables, spans expanded
-
-	// encodingXML decodes with encoding/xml straight from the part, as
-	// before package xmltok, so that tests can compare the two.
-	encodingXML bool
 }
 
 var defaultDocxLimits = docxLimits{
@@ -245,13 +241,7 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 		return err
 	}
 	defer rc.Close()
-	x := &docxXML{lim: lim}
-	if lim.encodingXML {
-		x.old = xml.NewDecoder(&cappedReader{r: rc, left: max})
-	} else {
-		x.dec = xmltok.NewReader(&cappedReader{r: rc, left: max}, int64(f.UncompressedSize64))
-	}
-	return read(x)
+	return read(&docxXML{dec: xmltok.NewReader(&cappedReader{r: rc, left: max}, int64(f.UncompressedSize64)), lim: lim})
 }
 
 // cappedReader reads at most left bytes and fails with errDocxTooBig when
@@ -280,73 +270,58 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 }
 
 // docxXML is a token stream that enforces the depth and element limits.
+// The walkers read it in loops, asking for the name and attributes of the
+// elements they act on only: most elements of a part are properties that
+// no one reads.
 type docxXML struct {
 	dec   *xmltok.Decoder
-	old   *xml.Decoder // instead of dec, when lim.encodingXML
 	lim   docxLimits
 	depth int
 	elems int
+
+	// wSpace is the last WordprocessingML namespace URL met, "" before
+	// the first, as the part binds it: a piece of the part, the same
+	// string for every name of the binding, which compares at once (the
+	// bytes of different strings are compared, 60 of them for every
+	// element).
+	wSpace string
 }
 
-// token reads the next token into t, which is valid until the next call
-// (the caller's, so that it lives on its stack). The end of input inside
-// an element is a syntax error of encoding/xml (the file was cut), so
-// io.EOF means the whole part was read.
-func (x *docxXML) token(t *xmltok.Token) error {
-	var err error
-	if x.old != nil {
-		err = oldToken(x.old, t)
-	} else {
-		err = x.dec.Next(t)
-	}
+// next reads the next token. The end of input inside an element is a
+// syntax error of encoding/xml (the file was cut), so io.EOF means the
+// whole part was read.
+func (x *docxXML) next() (xmltok.Kind, error) {
+	k, err := x.dec.Next()
 	if err != nil {
-		return err
+		return 0, err
 	}
-	switch t.Kind {
+	switch k {
 	case xmltok.StartElement:
 		x.depth++
 		x.elems++
 		if x.depth > x.lim.depth {
-			return errDocxTooDeep
+			return 0, errDocxTooDeep
 		}
 		if x.elems > x.lim.elements {
-			return errDocxTooMany
+			return 0, errDocxTooMany
 		}
 	case xmltok.EndElement:
 		x.depth--
 	}
-	return nil
+	return k, nil
 }
 
-// oldToken reads the next token of encoding/xml into t (an empty one for
-// comments, processing instructions and directives).
-func oldToken(dec *xml.Decoder, t *xmltok.Token) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	switch tok := tok.(type) {
-	case xml.StartElement:
-		*t = xmltok.Token{Kind: xmltok.StartElement, Name: tok.Name, Attr: tok.Attr}
-	case xml.EndElement:
-		*t = xmltok.Token{Kind: xmltok.EndElement, Name: tok.Name}
-	case xml.CharData:
-		*t = xmltok.Token{Kind: xmltok.CharData, Data: tok}
-	default:
-		*t = xmltok.Token{}
-	}
-	return nil
-}
+// name is the name of the element whose start was just read.
+func (x *docxXML) name() xml.Name { return x.dec.Name() }
 
 // skip consumes the rest of the element whose start was just read.
 func (x *docxXML) skip() error {
 	for depth := 1; depth > 0; {
-		var t xmltok.Token
-		err := x.token(&t)
+		k, err := x.next()
 		if err != nil {
 			return eofIsTruncation(err)
 		}
-		switch t.Kind {
+		switch k {
 		case xmltok.StartElement:
 			depth++
 		case xmltok.EndElement:
@@ -356,58 +331,71 @@ func (x *docxXML) skip() error {
 	return nil
 }
 
-// eachChild calls f with the start of every child element of the element
-// whose start was just read, until its end; f must consume the child. The
-// start's Attr is valid only until f reads on (xmltok reuses it).
-func (x *docxXML) eachChild(f func(xml.StartElement) error) error {
+// child reads on to the next child of the element whose start was read
+// last (or whose child was consumed last): true when it has read the
+// child's start, which the caller must consume, false at the element's
+// end.
+func (x *docxXML) child() (bool, error) {
 	for {
-		var t xmltok.Token
-		err := x.token(&t)
+		k, err := x.next()
 		if err != nil {
-			return eofIsTruncation(err)
+			return false, eofIsTruncation(err)
 		}
-		switch t.Kind {
+		switch k {
 		case xmltok.StartElement:
-			if err := f(t.Start()); err != nil {
-				return err
-			}
+			return true, nil
 		case xmltok.EndElement:
-			return nil
+			return false, nil
 		}
 	}
 }
 
-// eachW calls f with the local name and start of every WordprocessingML
-// child, skipping the others; f must consume the child.
-func (x *docxXML) eachW(f func(local string, se xml.StartElement) error) error {
-	return x.eachChild(func(se xml.StartElement) error {
-		if !isW(se.Name) {
-			return x.skip()
+// wChild is child for the WordprocessingML children, skipping the others;
+// it returns the child's local name.
+func (x *docxXML) wChild() (string, bool, error) {
+	for {
+		ok, err := x.child()
+		if !ok || err != nil {
+			return "", false, err
 		}
-		return f(se.Name.Local, se)
-	})
+		if n := x.name(); x.isW(n) {
+			return n.Local, true, nil
+		}
+		if err := x.skip(); err != nil {
+			return "", false, err
+		}
+	}
 }
 
-// eachProp calls f with every WordprocessingML child of a properties
-// element (w:rPr, w:tcPr, w:numPr …), whose content it skips.
-func (x *docxXML) eachProp(f func(local string, se xml.StartElement)) error {
-	return x.eachW(func(local string, se xml.StartElement) error {
-		f(local, se)
-		return x.skip()
-	})
+// isW is isW(n) for the name of an element of the part.
+func (x *docxXML) isW(n xml.Name) bool {
+	if x.wSpace != "" && n.Space == x.wSpace {
+		return true
+	}
+	if isW(n) {
+		x.wSpace = n.Space
+		return true
+	}
+	return false
 }
 
 // readNumPr reads a w:numPr.
 func readNumPr(x *docxXML) (numID, ilvl string, err error) {
-	err = x.eachProp(func(local string, se xml.StartElement) {
+	for {
+		local, ok, err := x.wChild()
+		if !ok || err != nil {
+			return numID, ilvl, err
+		}
 		switch local {
 		case "numId":
-			numID, _ = attr(se, "val")
+			numID, _ = x.attr("val")
 		case "ilvl":
-			ilvl, _ = attr(se, "val")
+			ilvl, _ = x.attr("val")
 		}
-	})
-	return numID, ilvl, err
+		if err := x.skip(); err != nil {
+			return numID, ilvl, err
+		}
+	}
 }
 
 // eofIsTruncation turns an end of input inside an element into an error.
@@ -418,21 +406,24 @@ func eofIsTruncation(err error) error {
 	return err
 }
 
-// attr returns the value of the attribute with the local name (w:val and
-// the like; the namespace is not checked).
-func attr(se xml.StartElement, local string) (string, bool) {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value, true
-		}
-	}
-	return "", false
-}
+// attr returns the value of the attribute of the element just started with
+// the local name (w:val and the like; the namespace is not checked).
+func (x *docxXML) attr(local string) (string, bool) { return x.dec.AttrValue(local) }
 
 // onOff reads a WordprocessingML toggle (<w:vanish/>, w:val="false").
-func onOff(se xml.StartElement) bool {
-	v, ok := attr(se, "val")
+func (x *docxXML) onOff() bool {
+	v, ok := x.attr("val")
 	return !ok || (v != "0" && v != "false" && v != "off")
+}
+
+// intAttr reads a number attribute (w:val, w:ilvl) by its local name, def
+// when absent or unreadable.
+func (x *docxXML) intAttr(local string, def int) int {
+	v, _ := x.attr(local)
+	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+		return n
+	}
+	return def
 }
 
 // The document as read: paragraphs and tables, before they become blocks.
@@ -512,48 +503,62 @@ func (c docxCtx) emit(it docxItem) {
 // document reads the part up to its end.
 func (w *docxWalker) document(items *[]docxItem) error {
 	for {
-		var t xmltok.Token
-		err := w.x.token(&t)
+		k, err := w.x.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		if t.Kind == xmltok.StartElement {
-			if err := w.element(t.Start(), docxCtx{sink: items}); err != nil {
+		if k == xmltok.StartElement {
+			if err := w.element(docxCtx{sink: items}); err != nil {
 				return err
 			}
 		}
 	}
 }
 
+// children reads the children of the element whose start was just read,
+// up to its end.
 func (w *docxWalker) children(c docxCtx) error {
-	return w.x.eachChild(func(se xml.StartElement) error { return w.element(se, c) })
+	for {
+		ok, err := w.x.child()
+		if !ok || err != nil {
+			return err
+		}
+		if err := w.element(c); err != nil {
+			return err
+		}
+	}
 }
 
-// docxSkipped are elements whose content is not the document's text:
-// deletions, field instructions, properties, ruby guides.
-var docxSkipped = map[string]bool{
-	"del": true, "moveFrom": true, "delText": true, "instrText": true, "delInstrText": true,
-	"sectPr": true, "tblPr": true, "tblPrEx": true, "tblGrid": true, "rPrChange": true, "pPrChange": true,
-	"rt": true, "fldData": true, "sdtPr": true, "sdtEndPr": true, "customXmlPr": true, "smartTagPr": true,
-	"footnotePr": true, "endnotePr": true, "sym": true,
+// docxSkipped reports the elements whose content is not the document's
+// text: deletions, field instructions, properties, ruby guides.
+func docxSkipped(local string) bool {
+	switch local {
+	case "del", "moveFrom", "delText", "instrText", "delInstrText",
+		"sectPr", "tblPr", "tblPrEx", "tblGrid", "rPrChange", "pPrChange",
+		"rt", "fldData", "sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr",
+		"footnotePr", "endnotePr", "sym":
+		return true
+	}
+	return false
 }
 
 // element reads one element, whose start was just read, and its content.
-func (w *docxWalker) element(se xml.StartElement, c docxCtx) error {
-	if isMC(se.Name) {
-		if se.Name.Local == "AlternateContent" {
+func (w *docxWalker) element(c docxCtx) error {
+	name := w.x.name()
+	if isMC(name) {
+		if name.Local == "AlternateContent" {
 			return w.alternate(c)
 		}
 		return w.x.skip()
 	}
-	if !isW(se.Name) {
+	if !w.x.isW(name) {
 		return w.children(c) // drawings, VML shapes: text boxes lie inside
 	}
-	local := se.Name.Local
-	if docxSkipped[local] {
+	local := name.Local
+	if docxSkipped(local) {
 		return w.x.skip()
 	}
 	switch local {
@@ -573,11 +578,7 @@ func (w *docxWalker) element(se xml.StartElement, c docxCtx) error {
 		if c.run == nil {
 			return w.x.skip()
 		}
-		return w.x.eachProp(func(local string, se xml.StartElement) {
-			if local == "vanish" {
-				c.run.hidden = onOff(se)
-			}
-		})
+		return w.runProps(c.run)
 	case "t":
 		return w.text(c)
 	case "tab", "ptab":
@@ -590,7 +591,7 @@ func (w *docxWalker) element(se xml.StartElement, c docxCtx) error {
 		w.add(c, "-")
 		return w.x.skip()
 	case "fldChar":
-		switch v, _ := attr(se, "fldCharType"); v {
+		switch v, _ := w.x.attr("fldCharType"); v {
 		case "begin":
 			w.fields = append(w.fields, true)
 			w.instr++
@@ -622,11 +623,7 @@ func (w *docxWalker) element(se xml.StartElement, c docxCtx) error {
 		if c.row == nil {
 			return w.x.skip()
 		}
-		return w.x.eachProp(func(local string, se xml.StartElement) {
-			if local == "gridBefore" {
-				c.row.before = intAttr(se, "val", 0)
-			}
-		})
+		return w.rowProps(c.row)
 	case "tc":
 		if c.row == nil {
 			return w.children(c)
@@ -668,45 +665,75 @@ func (w *docxWalker) item(c, inner docxCtx, it docxItem) error {
 // mc:Fallback when it has no Choice: both hold the same content.
 func (w *docxWalker) alternate(c docxCtx) error {
 	taken := false
-	return w.x.eachChild(func(se xml.StartElement) error {
-		if taken || !isMC(se.Name) || (se.Name.Local != "Choice" && se.Name.Local != "Fallback") {
-			return w.x.skip()
+	for {
+		ok, err := w.x.child()
+		if !ok || err != nil {
+			return err
 		}
-		taken = true
-		return w.children(c)
-	})
+		if name := w.x.name(); taken || !isMC(name) || (name.Local != "Choice" && name.Local != "Fallback") {
+			err = w.x.skip()
+		} else {
+			taken = true
+			err = w.children(c)
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // contentControl reads a w:sdt's content, unless it shows its placeholder.
 func (w *docxWalker) contentControl(c docxCtx) error {
 	placeholder := false
-	return w.x.eachW(func(local string, se xml.StartElement) error {
-		switch local {
-		case "sdtPr":
-			return w.x.eachProp(func(local string, se xml.StartElement) {
-				placeholder = placeholder || (local == "showingPlcHdr" && onOff(se))
-			})
-		case "sdtContent":
-			if placeholder {
-				return w.x.skip()
-			}
-			return w.children(c)
+	for {
+		local, ok, err := w.x.wChild()
+		if !ok || err != nil {
+			return err
 		}
-		return w.x.skip()
-	})
+		switch {
+		case local == "sdtPr":
+			err = w.eachProp(func(local string) {
+				placeholder = placeholder || (local == "showingPlcHdr" && w.x.onOff())
+			})
+		case local == "sdtContent" && !placeholder:
+			err = w.children(c)
+		default:
+			err = w.x.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// eachProp calls f with the local name of every WordprocessingML child of
+// the properties element (w:rPr, w:sdtPr …) whose start was just read,
+// while the child's attributes can be asked for, and skips its content.
+func (w *docxWalker) eachProp(f func(local string)) error {
+	for {
+		local, ok, err := w.x.wChild()
+		if !ok || err != nil {
+			return err
+		}
+		f(local)
+		if err := w.x.skip(); err != nil {
+			return err
+		}
+	}
 }
 
 // text reads a w:t.
 func (w *docxWalker) text(c docxCtx) error {
 	for {
-		var t xmltok.Token
-		err := w.x.token(&t)
+		k, err := w.x.next()
 		if err != nil {
 			return eofIsTruncation(err)
 		}
-		switch t.Kind {
+		switch k {
 		case xmltok.CharData:
-			w.addText(c, t.Data)
+			if w.takesText(c) {
+				w.addText(c, w.x.dec.Data())
+			}
 		case xmltok.StartElement:
 			if err := w.x.skip(); err != nil {
 				return err
@@ -717,25 +744,25 @@ func (w *docxWalker) text(c docxCtx) error {
 	}
 }
 
-// add appends text to the paragraph, unless it is hidden or a field's
-// instruction. Line ends in w:t are spaces, as Word shows them.
-func (w *docxWalker) add(c docxCtx, s string) {
-	if c.para == nil || (c.run != nil && c.run.hidden) || w.instr > 0 {
-		return
-	}
-	if strings.ContainsAny(s, "\r\n") {
-		s = lineEnds.Replace(s)
-	}
-	c.para.text.WriteString(s)
+// takesText reports whether text read in c goes into the paragraph: not
+// outside one, in a hidden run or in a field's instruction.
+func (w *docxWalker) takesText(c docxCtx) bool {
+	return c.para != nil && (c.run == nil || !c.run.hidden) && w.instr == 0
 }
 
-// addText is add for character data, without a string made of it.
-func (w *docxWalker) addText(c docxCtx, data []byte) {
-	if bytes.ContainsAny(data, "\r\n") {
-		w.add(c, string(data))
-		return
+// add appends text to the paragraph, unless it is hidden or a field's
+// instruction.
+func (w *docxWalker) add(c docxCtx, s string) {
+	if w.takesText(c) {
+		c.para.text.WriteString(s)
 	}
-	if c.para == nil || (c.run != nil && c.run.hidden) || w.instr > 0 {
+}
+
+// addText appends character data to the paragraph, which takes text. Line
+// ends in w:t are spaces, as Word shows them.
+func (w *docxWalker) addText(c docxCtx, data []byte) {
+	if bytes.IndexByte(data, '\n') >= 0 || bytes.IndexByte(data, '\r') >= 0 {
+		c.para.text.WriteString(lineEnds.Replace(string(data)))
 		return
 	}
 	c.para.text.Write(data)
@@ -746,50 +773,65 @@ var lineEnds = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 // paraProps reads a w:pPr: its list numbering gives the paragraph's label.
 func (w *docxWalker) paraProps(p *docxPara) error {
 	var style, numID, ilvl string
-	err := w.x.eachW(func(local string, se xml.StartElement) error {
-		switch local {
-		case "pStyle":
-			style, _ = attr(se, "val")
-		case "numPr":
-			var err error
-			numID, ilvl, err = readNumPr(w.x)
+	for {
+		local, ok, err := w.x.wChild()
+		if err != nil {
 			return err
 		}
-		return w.x.skip()
-	})
-	if err != nil {
-		return err
+		if !ok {
+			break
+		}
+		switch local {
+		case "pStyle":
+			style, _ = w.x.attr("val")
+			err = w.x.skip()
+		case "numPr":
+			numID, ilvl, err = readNumPr(w.x)
+		default:
+			err = w.x.skip()
+		}
+		if err != nil {
+			return err
+		}
 	}
 	p.label = w.num.label(style, numID, ilvl)
 	return nil
 }
 
-// cellProps reads a w:tcPr: the cell's spans.
-func (w *docxWalker) cellProps(cell *docxCell) error {
-	return w.x.eachProp(func(local string, se xml.StartElement) {
-		switch local {
-		case "gridSpan":
-			cell.span = intAttr(se, "val", 1)
-		case "vMerge":
-			cell.vMerge = vMergeContinue
-			if v, _ := attr(se, "val"); v == "restart" {
-				cell.vMerge = vMergeRestart
-			}
-		case "hMerge":
-			v, _ := attr(se, "val")
-			cell.hMerge = v != "restart"
+// runProps reads a w:rPr: whether the run is hidden.
+func (w *docxWalker) runProps(run *docxRun) error {
+	return w.eachProp(func(local string) {
+		if local == "vanish" {
+			run.hidden = w.x.onOff()
 		}
 	})
 }
 
-// intAttr reads a number attribute (w:val, w:ilvl) by its local name, def
-// when absent or unreadable.
-func intAttr(se xml.StartElement, local string, def int) int {
-	v, _ := attr(se, local)
-	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
-		return n
-	}
-	return def
+// rowProps reads a w:trPr: the grid columns left empty before its cells.
+func (w *docxWalker) rowProps(row *docxRow) error {
+	return w.eachProp(func(local string) {
+		if local == "gridBefore" {
+			row.before = w.x.intAttr("val", 0)
+		}
+	})
+}
+
+// cellProps reads a w:tcPr: the cell's spans.
+func (w *docxWalker) cellProps(cell *docxCell) error {
+	return w.eachProp(func(local string) {
+		switch local {
+		case "gridSpan":
+			cell.span = w.x.intAttr("val", 1)
+		case "vMerge":
+			cell.vMerge = vMergeContinue
+			if v, _ := w.x.attr("val"); v == "restart" {
+				cell.vMerge = vMergeRestart
+			}
+		case "hMerge":
+			v, _ := w.x.attr("val")
+			cell.hMerge = v != "restart"
+		}
+	})
 }
 
 // docxEmitter turns items into block candidates.
@@ -969,28 +1011,29 @@ func firstLine(t *docxTable) int {
 // readCoreTitle reads dc:title of docProps/core.xml.
 func readCoreTitle(x *docxXML) (string, error) {
 	for {
-		var t xmltok.Token
-		err := x.token(&t)
+		k, err := x.next()
 		if err == io.EOF {
 			return "", nil
 		}
 		if err != nil {
 			return "", err
 		}
-		if t.Kind != xmltok.StartElement || t.Name.Local != "title" || (t.Name.Space != nsDC && t.Name.Space != "dc") {
+		if k != xmltok.StartElement {
+			continue
+		}
+		if n := x.name(); n.Local != "title" || (n.Space != nsDC && n.Space != "dc") {
 			continue
 		}
 		var b strings.Builder
 		for {
-			var t xmltok.Token
-			err := x.token(&t)
+			k, err := x.next()
 			if err != nil {
 				return "", eofIsTruncation(err)
 			}
-			switch t.Kind {
+			switch k {
 			case xmltok.CharData:
 				if b.Len() < 4096 {
-					b.Write(t.Data)
+					b.Write(x.dec.Data())
 				}
 			case xmltok.StartElement:
 				if err := x.skip(); err != nil {
@@ -1243,88 +1286,122 @@ func romanNumber(v int) string {
 // readNumbering reads word/numbering.xml.
 func (n *docxNumbering) readNumbering(x *docxXML) error {
 	n.abstract, n.nums = map[string]*docxAbstractNum{}, map[string]*docxNum{}
-	return eachTopChild(x, func(local string, se xml.StartElement) error {
+	return eachTopChild(x, func(local string) error {
 		switch local {
 		case "abstractNum":
-			id, _ := attr(se, "abstractNumId")
-			a := &docxAbstractNum{byStyle: map[string]int{}}
-			for i := range a.levels {
-				a.levels[i] = docxLevel{start: 1, fmt: "decimal"}
-			}
-			n.abstract[id] = a
-			return x.eachW(func(local string, se xml.StartElement) error {
-				l := intAttr(se, "ilvl", -1)
-				if local != "lvl" || l < 0 || l >= len(a.levels) {
-					return x.skip()
-				}
-				lv := &a.levels[l]
-				return x.eachProp(func(local string, se xml.StartElement) {
-					switch v, _ := attr(se, "val"); local {
-					case "start":
-						lv.start = min(max(intAttr(se, "val", 1), 0), maxListNumber)
-					case "numFmt":
-						lv.fmt = v
-					case "lvlText":
-						if len(v) <= maxListText {
-							lv.text = v
-						}
-					case "suff":
-						lv.suff = v
-					case "pStyle":
-						a.byStyle[v] = l
-					}
-				})
-			})
+			return n.readAbstractNum(x)
 		case "num":
-			id, _ := attr(se, "numId")
-			num := &docxNum{overrides: map[int]int{}}
-			n.nums[id] = num
-			return x.eachW(func(local string, se xml.StartElement) error {
-				switch local {
-				case "abstractNumId":
-					num.abstract, _ = attr(se, "val")
-				case "lvlOverride":
-					l := intAttr(se, "ilvl", -1)
-					return x.eachProp(func(local string, se xml.StartElement) {
-						if local == "startOverride" && l >= 0 && l < 9 {
-							num.overrides[l] = min(max(intAttr(se, "val", 1), 0), maxListNumber)
-						}
-					})
-				}
-				return x.skip()
-			})
+			return n.readNum(x)
 		}
 		return x.skip()
 	})
 }
 
+// readAbstractNum reads a w:abstractNum: its levels.
+func (n *docxNumbering) readAbstractNum(x *docxXML) error {
+	id, _ := x.attr("abstractNumId")
+	a := &docxAbstractNum{byStyle: map[string]int{}}
+	for i := range a.levels {
+		a.levels[i] = docxLevel{start: 1, fmt: "decimal"}
+	}
+	n.abstract[id] = a
+	for {
+		local, ok, err := x.wChild()
+		if !ok || err != nil {
+			return err
+		}
+		if l := x.intAttr("ilvl", -1); local == "lvl" && l >= 0 && l < len(a.levels) {
+			err = readLevel(x, a, l)
+		} else {
+			err = x.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// readLevel reads the w:lvl of level l of a.
+func readLevel(x *docxXML, a *docxAbstractNum, l int) error {
+	lv := &a.levels[l]
+	for {
+		local, ok, err := x.wChild()
+		if !ok || err != nil {
+			return err
+		}
+		switch v, _ := x.attr("val"); local {
+		case "start":
+			lv.start = min(max(x.intAttr("val", 1), 0), maxListNumber)
+		case "numFmt":
+			lv.fmt = v
+		case "lvlText":
+			if len(v) <= maxListText {
+				lv.text = v
+			}
+		case "suff":
+			lv.suff = v
+		case "pStyle":
+			a.byStyle[v] = l
+		}
+		if err := x.skip(); err != nil {
+			return err
+		}
+	}
+}
+
+// readNum reads a w:num: its abstract numbering and overrides.
+func (n *docxNumbering) readNum(x *docxXML) error {
+	id, _ := x.attr("numId")
+	num := &docxNum{overrides: map[int]int{}}
+	n.nums[id] = num
+	for {
+		local, ok, err := x.wChild()
+		if !ok || err != nil {
+			return err
+		}
+		switch local {
+		case "abstractNumId":
+			num.abstract, _ = x.attr("val")
+			err = x.skip()
+		case "lvlOverride":
+			err = readLevelOverride(x, num)
+		default:
+			err = x.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// readLevelOverride reads a w:lvlOverride of num.
+func readLevelOverride(x *docxXML, num *docxNum) error {
+	l := x.intAttr("ilvl", -1)
+	for {
+		local, ok, err := x.wChild()
+		if !ok || err != nil {
+			return err
+		}
+		if local == "startOverride" && l >= 0 && l < 9 {
+			num.overrides[l] = min(max(x.intAttr("val", 1), 0), maxListNumber)
+		}
+		if err := x.skip(); err != nil {
+			return err
+		}
+	}
+}
+
 // readStyles reads the numbering of the paragraph styles of word/styles.xml.
 func (n *docxNumbering) readStyles(x *docxXML) error {
 	n.styles = map[string]docxStyle{}
-	return eachTopChild(x, func(local string, se xml.StartElement) error {
+	return eachTopChild(x, func(local string) error {
 		if local != "style" {
 			return x.skip()
 		}
 		// The attributes go with the next token: take them first.
-		id, _ := attr(se, "styleId")
-		typ, _ := attr(se, "type")
-		var st docxStyle
-		err := x.eachW(func(local string, se xml.StartElement) error {
-			switch local {
-			case "basedOn":
-				st.basedOn, _ = attr(se, "val")
-			case "pPr":
-				return x.eachW(func(local string, se xml.StartElement) error {
-					if local != "numPr" {
-						return x.skip()
-					}
-					var err error
-					st.numID, st.ilvl, err = readNumPr(x)
-					return err
-				})
-			}
-			return x.skip()
-		})
+		id, _ := x.attr("styleId")
+		typ, _ := x.attr("type")
+		st, err := readStyle(x)
 		if typ == "" || typ == "paragraph" {
 			n.styles[id] = st
 		}
@@ -1332,20 +1409,71 @@ func (n *docxNumbering) readStyles(x *docxXML) error {
 	})
 }
 
-// eachTopChild calls f with every WordprocessingML child of the part's
-// root element.
-func eachTopChild(x *docxXML, f func(local string, se xml.StartElement) error) error {
+// readStyle reads the content of a w:style: what it is based on and its
+// numbering. On an error it returns what it read before.
+func readStyle(x *docxXML) (docxStyle, error) {
+	var st docxStyle
 	for {
-		var t xmltok.Token
-		err := x.token(&t)
+		local, ok, err := x.wChild()
+		if !ok || err != nil {
+			return st, err
+		}
+		switch local {
+		case "basedOn":
+			st.basedOn, _ = x.attr("val")
+			err = x.skip()
+		case "pPr":
+			err = readStyleNumPr(x, &st)
+		default:
+			err = x.skip()
+		}
+		if err != nil {
+			return st, err
+		}
+	}
+}
+
+// readStyleNumPr reads the w:numPr of a style's w:pPr into st.
+func readStyleNumPr(x *docxXML, st *docxStyle) error {
+	for {
+		local, ok, err := x.wChild()
+		if !ok || err != nil {
+			return err
+		}
+		if local == "numPr" {
+			st.numID, st.ilvl, err = readNumPr(x)
+		} else {
+			err = x.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// eachTopChild calls f with the local name of every WordprocessingML child
+// of the part's root element, whose start was just read; f must consume
+// it.
+func eachTopChild(x *docxXML, f func(local string) error) error {
+	for {
+		k, err := x.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		if t.Kind == xmltok.StartElement {
-			return x.eachW(f)
+		if k != xmltok.StartElement {
+			continue
+		}
+		for {
+			local, ok, err := x.wChild()
+			if !ok || err != nil {
+				return err
+			}
+			if err := f(local); err != nil {
+				return err
+			}
 		}
 	}
 }

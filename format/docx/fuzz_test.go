@@ -107,9 +107,9 @@ func docxSeeds(f testing.TB) [][]byte {
 	return append(seeds, []byte("PK\x03\x04"))
 }
 
-// FuzzDOCXEncodingXML checks that the reader gives what it gave with
-// encoding/xml, before package xmltok: the same document, or the same
-// error.
+// FuzzDOCXEncodingXML checks that the reader gives what readWithRef, the
+// reader before it over encoding/xml, gives: the same document, or the
+// same error.
 //
 //	go test ./format/docx -run XXX -fuzz FuzzDOCXEncodingXML -parallel 1 -fuzzminimizetime 3s
 func FuzzDOCXEncodingXML(f *testing.F) {
@@ -117,47 +117,45 @@ func FuzzDOCXEncodingXML(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sameAsEncodingXML(t, data)
+		sameAsRef(t, data)
 	})
 }
 
-// sameAsEncodingXML fails unless reading data (a .docx, or else its
-// document.xml) gives the same document or error with both decoders.
-func sameAsEncodingXML(t *testing.T, data []byte) {
+// sameAsRef fails unless reading data (a .docx, or else its document.xml)
+// gives the same document or error as readWithRef.
+func sameAsRef(t *testing.T, data []byte) {
 	t.Helper()
 	if !ooxml.IsZip(data) {
 		data = docxZip(zip.Store, "word/document.xml", string(data),
 			"word/numbering.xml", testNumbering, "word/styles.xml", testStyles)
 	}
-	old := fuzzDocxLimits
-	old.encodingXML = true
-	want, wantErr := readWith(data, old)
+	want, wantErr := readWithRef(data, fuzzDocxLimits)
 	got, gotErr := readWith(data, fuzzDocxLimits)
 	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
-		t.Fatalf("error\n%v\nwith encoding/xml\n%v", gotErr, wantErr)
+		t.Fatalf("error\n%v\nwith readWithRef\n%v", gotErr, wantErr)
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("document\n%+v\nwith encoding/xml\n%+v", got, want)
+		t.Fatalf("document\n%+v\nwith readWithRef\n%+v", got, want)
 	}
 }
 
-// TestSameAsEncodingXML compares the decoders on the seeds and on the
-// samples cut short or damaged at many places, in their XML and in their
-// zip.
-func TestSameAsEncodingXML(t *testing.T) {
+// TestSameAsRef compares the reader with readWithRef on the seeds and on
+// the samples cut short or damaged at many places, in their XML and in
+// their zip.
+func TestSameAsRef(t *testing.T) {
 	seeds := docxSeeds(t)
 	for i, seed := range seeds {
-		sameAsEncodingXML(t, seed)
+		sameAsRef(t, seed)
 		if len(seed) < 1000 {
 			continue
 		}
 		for k := 1; k < 16; k++ {
 			at := len(seed) * k / 16
-			sameAsEncodingXML(t, seed[:at])
+			sameAsRef(t, seed[:at])
 			for j, b := range []byte{'<', '&', '/', 0xff} {
 				damaged := bytes.Clone(seed)
 				damaged[at+(i+j+k)%7] = b
-				sameAsEncodingXML(t, damaged)
+				sameAsRef(t, damaged)
 			}
 		}
 	}

@@ -1,9 +1,10 @@
 // Package xmltok reads the tokens of an XML part of an Office Open XML
 // package (a .docx or .xlsx) exactly as encoding/xml's Decoder.Token does
 // in strict mode, but without its cost: the part is read once into a
-// string, names and attribute values are pieces of it, and a token is
-// written into the caller's Token, not boxed in an interface, so a token
-// costs no allocation.
+// string, and a token is checked and marked where it lies in it. Its name,
+// attributes and text are resolved when asked for, so the elements a
+// reader skips or only counts (most of an OOXML part) cost no namespace
+// look-up, no copy and no allocation.
 //
 // Only start elements, end elements and character data are returned;
 // comments, processing instructions and directives are read and dropped.
@@ -37,18 +38,6 @@ const (
 	CharData
 )
 
-// Token is a start element (Name, Attr), an end element (Name) or
-// character data (Data).
-type Token struct {
-	Kind Kind
-	Name xml.Name
-	Attr []xml.Attr
-	Data []byte
-}
-
-// Start returns the token as an encoding/xml start element.
-func (t Token) Start() xml.StartElement { return xml.StartElement{Name: t.Name, Attr: t.Attr} }
-
 // Decoder returns the tokens of one XML part.
 type Decoder struct {
 	src     string
@@ -59,6 +48,7 @@ type Decoder struct {
 	ns      map[string]string // prefix → URL, "" for the default space
 	undo    []nsUndo          // earlier bindings, to restore at element ends
 	closing bool              // the start element just returned was empty
+	ended   bool              // the end element just returned is still on the stack
 	tokens  int               // encoding/xml tokens consumed, comments and PIs too
 
 	// The last prefix looked up, valid until a binding changes: nearly
@@ -66,10 +56,20 @@ type Decoder struct {
 	lastPrefix, lastURL string
 	lastOK, lastValid   bool
 
-	scratch []byte     // decoded character data
-	attrs   []xml.Attr // the attributes of the last start element
+	// The token just returned, as places in src: its element is the top of
+	// the stack, its attributes are attrs, its text src[text:textEnd] (or,
+	// when textDecoded, scratch). No pointers, so marking a token costs no
+	// write barrier.
+	attrs       []attrSpan
+	text        int
+	textEnd     int
+	textDecoded bool
+	scratch     []byte // decoded character data or attribute value
 
-	slow *xml.Decoder // encoding/xml, once the fast scanner gave up
+	slow     *xml.Decoder // encoding/xml, once the fast scanner gave up
+	slowName xml.Name     // the token encoding/xml returned last
+	slowAttr []xml.Attr
+	slowData []byte
 
 	// giveUp, when set (by tests), makes the scanner hand over before the
 	// token with this index, to check the hand-over.
@@ -77,10 +77,18 @@ type Decoder struct {
 }
 
 // openElement is an element started and not yet ended. Its name is kept
-// as its place in src: no pointers, so pushing costs no write barrier.
+// as its place in src.
 type openElement struct {
 	start, end int // src[start:end] is the name as written, prefix and all
+	local      int // src[local:end] is the local name; a prefix ends at local-1
 	undo       int // len(undo) before the element's bindings
+}
+
+// attrSpan is an attribute of the start element just read.
+type attrSpan struct {
+	start, local, end int  // the name, as openElement's
+	value, valueEnd   int  // src[value:valueEnd] is the value as written
+	references        bool // the value has references or \r to decode
 }
 
 type nsUndo struct {
@@ -129,71 +137,142 @@ func New(src string, readErr error) *Decoder {
 	return &Decoder{src: src, readErr: readErr, ns: map[string]string{}}
 }
 
-// Next reads the next token into t. At the end of the part it returns
-// io.EOF; its errors are those of encoding/xml's Decoder.Token (a
-// *xml.SyntaxError for malformed XML, the reader's error where the part
+// Next reads the next token and returns its kind. At the end of the part
+// it returns io.EOF; its errors are those of encoding/xml's Decoder.Token
+// (a *xml.SyntaxError for malformed XML, the reader's error where the part
 // was cut).
-//
-// The token's Data is valid until the next call to Next, like
-// encoding/xml's CharData, and so is its Attr slice (not the strings in
-// it): a caller that needs an attribute after reading on takes it first.
-//
-// The token is the caller's so that it may live on the caller's stack,
-// where writing pointers costs no write barrier.
-func (d *Decoder) Next(t *Token) error {
+func (d *Decoder) Next() (Kind, error) {
 	if d.slow != nil {
-		return d.slowNext(t)
+		return d.slowNext()
+	}
+	if d.ended {
+		d.ended = false
+		d.pop()
 	}
 	if d.closing {
 		d.closing = false
 		d.tokens++
-		top := d.stack[len(d.stack)-1]
-		space, local, _ := splitName(d.src[top.start:top.end])
-		d.end(t, space, local)
-		return nil
+		d.ended = true
+		return EndElement, nil
 	}
 	for {
 		if d.giveUp != nil && d.giveUp(d.tokens) {
-			return d.handOver(t)
+			return d.handOver()
 		}
 		if d.pos >= len(d.src) {
 			if d.readErr == nil && len(d.stack) == 0 {
-				return io.EOF
+				return 0, io.EOF
 			}
-			return d.handOver(t)
+			return d.handOver()
 		}
 		var ok bool
-		token := true
+		var kind Kind
 		if d.src[d.pos] != '<' {
-			ok = d.text(t)
+			ok, kind = d.charData(), CharData
 		} else if d.pos+1 >= len(d.src) {
 			ok = false
 		} else {
 			switch d.src[d.pos+1] {
 			case '/':
-				ok = d.endTag(t)
+				ok, kind = d.endTag(), EndElement
 			case '?':
-				ok, token = d.procInst(), false
+				ok = d.procInst()
 			case '!':
-				ok, token = d.comment(), false
+				ok = d.comment()
 			default:
-				ok = d.startTag(t)
+				ok, kind = d.startTag(), StartElement
 			}
 		}
 		if !ok {
-			return d.handOver(t)
+			return d.handOver()
 		}
 		d.tokens++
-		if token {
-			return nil
+		if kind != 0 {
+			return kind, nil
 		}
 	}
+}
+
+// Name returns the name of the start or end element just read; it is not
+// for character data.
+func (d *Decoder) Name() xml.Name {
+	if d.slow != nil {
+		return d.slowName
+	}
+	e := d.stack[len(d.stack)-1]
+	local := d.src[e.local:e.end]
+	space := ""
+	if e.local > e.start {
+		space = d.src[e.start : e.local-1]
+	}
+	return xml.Name{Space: d.translate(space, local, true), Local: local}
+}
+
+// Attrs returns the attributes of the start element just read, in a new
+// slice.
+func (d *Decoder) Attrs() []xml.Attr {
+	if d.slow != nil {
+		return append([]xml.Attr(nil), d.slowAttr...)
+	}
+	attrs := make([]xml.Attr, len(d.attrs))
+	for k, a := range d.attrs {
+		local := d.src[a.local:a.end]
+		space := ""
+		if a.local > a.start {
+			space = d.src[a.start : a.local-1]
+		}
+		attrs[k] = xml.Attr{Name: xml.Name{Space: d.translate(space, local, false), Local: local}, Value: d.attrValue(a)}
+	}
+	return attrs
+}
+
+// AttrValue returns the value of the first attribute of the start element
+// just read with the given local name, whatever its namespace.
+func (d *Decoder) AttrValue(local string) (string, bool) {
+	if d.slow != nil {
+		for _, a := range d.slowAttr {
+			if a.Name.Local == local {
+				return a.Value, true
+			}
+		}
+		return "", false
+	}
+	for _, a := range d.attrs {
+		if d.src[a.local:a.end] == local {
+			return d.attrValue(a), true
+		}
+	}
+	return "", false
+}
+
+// attrValue is the value of a, decoded.
+func (d *Decoder) attrValue(a attrSpan) string {
+	raw := d.src[a.value:a.valueEnd]
+	if !a.references {
+		return raw
+	}
+	v, _ := d.decode(raw) // it decoded when the tag was read
+	d.scratch = v
+	return string(v)
+}
+
+// Data returns the character data just read, valid until the next call to
+// Next, like encoding/xml's CharData.
+func (d *Decoder) Data() []byte {
+	if d.slow != nil {
+		return d.slowData
+	}
+	if !d.textDecoded {
+		d.scratch = append(d.scratch[:0], d.src[d.text:d.textEnd]...)
+		d.textDecoded = true
+	}
+	return d.scratch
 }
 
 // handOver gives the rest of the part to encoding/xml: it reads the part
 // again and skips the tokens already returned, so it continues in the
 // state the fast scanner was in.
-func (d *Decoder) handOver(t *Token) error {
+func (d *Decoder) handOver() (Kind, error) {
 	var r io.Reader = strings.NewReader(d.src)
 	if d.readErr != nil {
 		r = io.MultiReader(r, errReader{d.readErr})
@@ -201,40 +280,40 @@ func (d *Decoder) handOver(t *Token) error {
 	d.slow = xml.NewDecoder(r)
 	for range d.tokens {
 		if _, err := d.slow.Token(); err != nil {
-			return err // cannot happen: the tokens were well-formed
+			return 0, err // cannot happen: the tokens were well-formed
 		}
 	}
-	return d.slowNext(t)
+	return d.slowNext()
 }
 
 type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
-func (d *Decoder) slowNext(t *Token) error {
+func (d *Decoder) slowNext() (Kind, error) {
 	for {
 		tok, err := d.slow.Token()
 		if err != nil {
-			return err
+			return 0, err
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			*t = Token{Kind: StartElement, Name: tok.Name, Attr: tok.Attr}
-			return nil
+			d.slowName, d.slowAttr = tok.Name, tok.Attr
+			return StartElement, nil
 		case xml.EndElement:
-			*t = Token{Kind: EndElement, Name: tok.Name}
-			return nil
+			d.slowName = tok.Name
+			return EndElement, nil
 		case xml.CharData:
-			*t = Token{Kind: CharData, Data: tok}
-			return nil
+			d.slowData = tok
+			return CharData, nil
 		}
 		// Comments, processing instructions, directives (and the nil
 		// token encoding/xml returns for an empty CDATA section).
 	}
 }
 
-// text reads character data up to the next '<' or the end.
-func (d *Decoder) text(t *Token) bool {
+// charData reads character data up to the next '<' or the end.
+func (d *Decoder) charData() bool {
 	raw := d.src[d.pos:]
 	if i := strings.IndexByte(raw, '<'); i >= 0 {
 		raw = raw[:i]
@@ -242,13 +321,21 @@ func (d *Decoder) text(t *Token) bool {
 	if strings.Contains(raw, "]]>") {
 		return false // an error of encoding/xml
 	}
-	data, ok := d.decode(raw)
-	if !ok {
+	switch check(raw) {
+	case invalid:
 		return false
+	case special:
+		data, ok := d.decode(raw)
+		if !ok {
+			return false
+		}
+		d.scratch = data
+		d.textDecoded = true
+	default:
+		d.textDecoded = false
 	}
-	d.scratch = data
+	d.text, d.textEnd = d.pos, d.pos+len(raw)
 	d.pos += len(raw)
-	*t = Token{Kind: CharData, Data: data}
 	return true
 }
 
@@ -294,7 +381,7 @@ func (d *Decoder) decode(raw string) ([]byte, bool) {
 // What check found.
 const (
 	plain   = iota // only allowed characters, nothing to decode
-	special        // '&' or '\r': decode
+	special        // '&' or '\r': decode (or '<', see byteClass)
 	invalid        // a byte or character encoding/xml refuses
 )
 
@@ -305,7 +392,9 @@ var byteClass = func() (t [utf8.RuneSelf]uint8) {
 			t[c] = invalid
 		}
 	}
-	t['&'], t['\r'] = special, special
+	// '<' cannot be in text, which ends at it, but may be in an attribute
+	// value, where it is an error that the caller looks for.
+	t['&'], t['\r'], t['<'] = special, special, special
 	return t
 }()
 
@@ -316,13 +405,21 @@ func check(s string) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch byteClass[c] {
-			case invalid:
-				return invalid
-			case special:
+			if k := byteClass[c]; k != plain {
+				if k == invalid {
+					return invalid
+				}
 				res = special
 			}
 			i++
+			continue
+		}
+		// Most text of a Chinese report is in U+1000…U+CFFF and
+		// U+E000…U+EFFF: three bytes whose lead allows every continuation
+		// byte (not E0 nor ED, which have narrower ranges, nor EF, which
+		// leads U+FFFE and U+FFFF), all in XML's Char production.
+		if (c >= 0xE1 && c <= 0xEC || c == 0xEE) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -385,6 +482,23 @@ var nameByte, nameStart = func() (b, s [256]bool) {
 	return b, s
 }()
 
+// nameClass tells, for nsname, the bytes of a name other than a colon
+// (nameByte), a colon, and the others.
+var nameClass = func() (t [256]uint8) {
+	for c := range 256 {
+		if nameByte[c] {
+			t[c] = nameChar
+		}
+	}
+	t[':'] = nameColon
+	return t
+}()
+
+const (
+	nameChar = 1 + iota
+	nameColon
+)
+
 // name reads an ASCII name at i and returns its end; false for anything
 // else (no name, one with other characters, the end of the input).
 func (d *Decoder) name(i int) (int, bool) {
@@ -402,69 +516,60 @@ func (d *Decoder) name(i int) (int, bool) {
 }
 
 // nsname reads a name at i and splits it at its colon, as encoding/xml's
-// nsname does.
-func (d *Decoder) nsname(i int) (space, local string, end int, ok bool) {
+// nsname does: the local name starts at local, which is i when there is no
+// prefix, and the name ends at end.
+func (d *Decoder) nsname(i int) (local, end int, ok bool) {
 	src := d.src
 	if i >= len(src) || !nameStart[src[i]] {
-		return "", "", 0, false
+		return 0, 0, false
 	}
 	colon := -1
 	if src[i] == ':' {
 		colon = i
 	}
 	j := i + 1
-	for ; j < len(src) && nameByte[src[j]]; j++ {
-		if src[j] == ':' {
+	for j < len(src) {
+		if c := nameClass[src[j]]; c != nameChar {
+			if c != nameColon {
+				break
+			}
 			if colon >= 0 {
-				return "", "", 0, false // a:b:c is no name for encoding/xml
+				return 0, 0, false // a:b:c is no name for encoding/xml
 			}
 			colon = j
 		}
+		j++
 	}
 	if j >= len(src) || src[j] >= utf8.RuneSelf {
-		return "", "", 0, false
+		return 0, 0, false
 	}
 	if colon <= i || colon == j-1 {
-		return "", src[i:j], j, true
+		return i, j, true
 	}
-	return src[i:colon], src[colon+1 : j], j, true
+	return colon + 1, j, true
 }
 
-// splitName splits a name at its colon; false for more than one.
-func splitName(s string) (space, local string, ok bool) {
-	c := strings.IndexByte(s, ':')
-	switch {
-	case c < 0:
-		return "", s, true
-	case strings.IndexByte(s[c+1:], ':') >= 0:
-		return "", "", false
-	case c == 0 || c == len(s)-1:
-		return "", s, true
-	}
-	return s[:c], s[c+1:], true
-}
-
+// space returns the end of the white space at i.
 func (d *Decoder) space(i int) int {
 	for i < len(d.src) {
-		switch d.src[i] {
-		case ' ', '\r', '\n', '\t':
-			i++
-		default:
+		// Mostly there is none: one comparison tells.
+		if c := d.src[i]; c > ' ' || c != ' ' && c != '\r' && c != '\n' && c != '\t' {
 			return i
 		}
+		i++
 	}
 	return i
 }
 
 // startTag reads <name attr="value" …> or <name …/>.
-func (d *Decoder) startTag(t *Token) bool {
-	space, local, nameEnd, ok := d.nsname(d.pos + 1)
+func (d *Decoder) startTag() bool {
+	local, nameEnd, ok := d.nsname(d.pos + 1)
 	if !ok {
 		return false
 	}
 	i := nameEnd
 	attrs := d.attrs[:0]
-	empty := false
+	empty, binds := false, false
 	for {
 		i = d.space(i)
 		if i >= len(d.src) {
@@ -481,12 +586,12 @@ func (d *Decoder) startTag(t *Token) bool {
 			i++
 			break
 		}
-		var a xml.Attr
-		a.Name.Space, a.Name.Local, i, ok = d.nsname(i)
+		a := attrSpan{start: i}
+		a.local, a.end, ok = d.nsname(i)
 		if !ok {
 			return false
 		}
-		if i = d.space(i); i >= len(d.src) || d.src[i] != '=' {
+		if i = d.space(a.end); i >= len(d.src) || d.src[i] != '=' {
 			return false
 		}
 		if i = d.space(i + 1); i >= len(d.src) {
@@ -497,48 +602,43 @@ func (d *Decoder) startTag(t *Token) bool {
 			return false
 		}
 		i++
-		end := i
-		for end < len(d.src) && d.src[end] != q && d.src[end] != '<' {
-			end++
-		}
-		if end >= len(d.src) || d.src[end] != q {
+		end := strings.IndexByte(d.src[i:], q)
+		if end < 0 {
 			return false
 		}
+		end += i
 		raw := d.src[i:end]
 		switch check(raw) {
-		case plain:
-			a.Value = raw
 		case invalid:
 			return false
-		default:
-			v, ok := d.decode(raw)
-			if !ok {
+		case special:
+			if strings.IndexByte(raw, '<') >= 0 {
+				return false // an error of encoding/xml
+			}
+			if _, ok := d.decode(raw); !ok {
 				return false
 			}
-			d.scratch = v
-			a.Value = string(v)
+			a.references = true
 		}
+		a.value, a.valueEnd = i, end
 		i = end + 1
 		attrs = append(attrs, a)
+		// xmlns:p or xmlns (a prefix ends one byte before the local name).
+		binds = binds || d.src[a.start] == 'x' && (a.local-a.start == len("xmlns:") || a.end-a.start == len("xmlns"))
 	}
 	d.attrs = attrs
 
 	// As encoding/xml's Token: the bindings first, then the names.
 	mark := len(d.undo)
-	for _, a := range attrs {
-		switch {
-		case a.Name.Space == "xmlns":
-			d.bind(a.Name.Local, a.Value)
-		case a.Name.Space == "" && a.Name.Local == "xmlns":
-			d.bind("", a.Value)
+	for k := 0; binds && k < len(attrs); k++ {
+		switch a := attrs[k]; {
+		case a.local > a.start && d.src[a.start:a.local-1] == "xmlns":
+			d.bind(d.src[a.local:a.end], d.attrValue(a))
+		case a.local == a.start && d.src[a.start:a.end] == "xmlns":
+			d.bind("", d.attrValue(a))
 		}
 	}
-	d.stack = append(d.stack, openElement{start: d.pos + 1, end: nameEnd, undo: mark})
-	*t = Token{Kind: StartElement, Name: xml.Name{Space: d.translate(space, local, true), Local: local}, Attr: attrs[:len(attrs):len(attrs)]}
-	for k := range t.Attr {
-		n := &t.Attr[k].Name
-		n.Space = d.translate(n.Space, n.Local, false)
-	}
+	d.stack = append(d.stack, openElement{start: d.pos + 1, end: nameEnd, local: local, undo: mark})
 	d.pos = i
 	d.closing = empty
 	return true
@@ -574,27 +674,29 @@ func (d *Decoder) translate(space, local string, element bool) string {
 	return space // the unbound prefix, or "" (encoding/xml's DefaultSpace)
 }
 
-// endTag reads </name>.
-func (d *Decoder) endTag(t *Token) bool {
-	space, local, nameEnd, ok := d.nsname(d.pos + 2)
-	if !ok {
+// endTag reads </name>. The name must be that of the innermost element,
+// which was read as a name when it started: so it is enough to find it
+// there, followed by what may end a name and the tag.
+func (d *Decoder) endTag() bool {
+	n := len(d.stack)
+	if n == 0 {
 		return false
 	}
-	i := nameEnd
-	if i = d.space(i); i >= len(d.src) || d.src[i] != '>' {
+	name := d.src[d.stack[n-1].start:d.stack[n-1].end]
+	i := d.pos + 2
+	if !strings.HasPrefix(d.src[i:], name) {
 		return false
 	}
-	if n := len(d.stack); n == 0 || d.src[d.stack[n-1].start:d.stack[n-1].end] != d.src[d.pos+2:nameEnd] {
+	if i = d.space(i + len(name)); i >= len(d.src) || d.src[i] != '>' {
 		return false
 	}
 	d.pos = i + 1
-	d.end(t, space, local)
+	d.ended = true
 	return true
 }
 
-// end closes the innermost element, named as written.
-func (d *Decoder) end(t *Token, space, local string) {
-	*t = Token{Kind: EndElement, Name: xml.Name{Space: d.translate(space, local, true), Local: local}}
+// pop closes the innermost element, restoring the bindings it made.
+func (d *Decoder) pop() {
 	top := d.stack[len(d.stack)-1]
 	d.stack = d.stack[:len(d.stack)-1]
 	for len(d.undo) > top.undo {

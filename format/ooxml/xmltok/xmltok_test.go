@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -90,23 +91,34 @@ func stdTokens(r io.Reader) ([]tok, error) {
 	}
 }
 
-// ourTokens are the tokens of d and the error that ended them.
+// ourTokens are the tokens of d and the error that ended them. It also
+// checks that AttrValue finds what Attrs holds.
 func ourTokens(d *Decoder) ([]tok, error) {
 	var toks []tok
 	for {
-		var t Token
-		if err := d.Next(&t); err != nil {
+		k, err := d.Next()
+		if err != nil {
 			return toks, err
 		}
-		switch t.Kind {
+		switch k {
 		case StartElement:
-			toks = append(toks, tok{kind: StartElement, name: t.Name, attrs: attrString(t.Attr)})
+			attrs := d.Attrs()
+			for i, a := range attrs {
+				first := slices.IndexFunc(attrs, func(b xml.Attr) bool { return b.Name.Local == a.Name.Local })
+				if v, ok := d.AttrValue(a.Name.Local); !ok || v != attrs[first].Value {
+					return toks, fmt.Errorf("attribute %d %s: AttrValue %q, %v; want %q", i, a.Name.Local, v, ok, attrs[first].Value)
+				}
+			}
+			if v, ok := d.AttrValue("no-such-attribute"); ok {
+				return toks, fmt.Errorf("AttrValue of an absent attribute: %q", v)
+			}
+			toks = append(toks, tok{kind: StartElement, name: d.Name(), attrs: attrString(attrs)})
 		case EndElement:
-			toks = append(toks, tok{kind: EndElement, name: t.Name})
+			toks = append(toks, tok{kind: EndElement, name: d.Name()})
 		case CharData:
-			toks = append(toks, tok{kind: CharData, data: string(t.Data)})
+			toks = append(toks, tok{kind: CharData, data: string(d.Data())})
 		default:
-			return toks, fmt.Errorf("token of kind %d", t.Kind)
+			return toks, fmt.Errorf("token of kind %d", k)
 		}
 		if len(toks) > 1<<22 {
 			return toks, errors.New("endless tokens")
@@ -233,7 +245,8 @@ var tricky = []string{
 	`<a xmlns="u"><b/><c xmlns=""><d/></c><e/></a>`, `<a xmlns:p="u"><p:b p:c="1" d="2"/></a><p:x/>`,
 	`<a xmlns:p="u"><b xmlns:p="v"><p:c/></b><p:d/></a>`, `<p:a xmlns:p="u"></p:a>`, `<a xmlns:p=""><p:b/></a>`,
 	`<a xml:space="preserve" xmlns:xml="v"/>`, `<xmlns:a/>`, `<xmlns/>`, `<a xmlns:xmlns="u" xmlns="v"/>`,
-	`<a>` + "\u4e2d\U0001F600" + `</a>`, `<中/>`, `<a中/>`, `<a b中="1"/>`, `<a-b.c_d/>`, `<-a/>`, `<1a/>`, `<_a/>`,
+	`<a>` + "\u4e2d\U0001F600" + `</a>`, "<a>\u1000\ucfff\ue000\uefff\u0fff\ud7ff\uf000\uff01</a>", "<a>\xed\xa0\x80</a>", "<a>\xe0\x80\x80</a>", "<a>\xe4\xb8</a>", "<a>\xe4\xb8x</a>", "<a>\xe4</a>",
+	"<a b='\xe4\xb8\xad\xe4'/>", "<a b='\xef\xbf\xbf'/>", `<a b="&amp;<"/>`, `<a b="x<y"/>`, `<a></a/>`, `<a></ab>`, `<ab></a>`, "<a></a\xe4\xb8\xad>", `<中/>`, `<a中/>`, `<a b中="1"/>`, `<a-b.c_d/>`, `<-a/>`, `<1a/>`, `<_a/>`,
 	`< a/>`, `<a/ >`, `</a >`, `<a></a x>`, `<a></a`, `<a><`, `text`, `text<a/>text`, `<a/><b/>`, `<a/>` + "\xff",
 }
 
@@ -297,20 +310,27 @@ func FuzzDecoder(f *testing.F) {
 	})
 }
 
-// BenchmarkDecoder reads word/document.xml of the largest sample.
+// BenchmarkDecoder reads word/document.xml of the largest sample as a
+// reader does: the name of every start element and all text.
 func BenchmarkDecoder(b *testing.B) {
 	data := largestPart(b)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
 		d := NewReader(bytes.NewReader(data), int64(len(data)))
-		var t Token
 		for {
-			if err := d.Next(&t); err != nil {
+			k, err := d.Next()
+			if err != nil {
 				if err != io.EOF {
 					b.Fatal(err)
 				}
 				break
+			}
+			switch k {
+			case StartElement:
+				d.Name()
+			case CharData:
+				d.Data()
 			}
 		}
 	}
