@@ -91,34 +91,57 @@ const invalidUTF8 = -2
 
 // firstHanFold returns the offset of the first character at or after
 // from that foldHanRune changes, -1 when there is none, or invalidUTF8 when
-// s holds invalid UTF-8 before one (FoldHan then goes rune by rune). Every
-// character it changes is a three-byte ideograph: the loop decodes those
-// itself, rather than calling the runtime's decoder for each.
+// s holds invalid UTF-8 before one (FoldHan then goes rune by rune).
+//
+// Every paragraph of a report passes here, and the loop reads the bytes
+// of a character without decoding it. Every character foldHanRune changes
+// is a three-byte ideograph led by E4–E9, found in hanFolds by its bytes;
+// the other three-byte characters (CJK punctuation, full-width forms) are
+// stepped over whole where their bytes cannot be invalid (leads E1–EF but
+// ED, whose second byte is limited, as E0's is).
 func firstHanFold(s string, from int) int {
 	for i := from; i < len(s); {
 		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
+		if c < utf8.RuneSelf {
 			i++
-		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// U+4000–U+9FFF, the block of every ideograph folded.
-			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); foldHanRune(r) != r {
-				return i
-			}
-			i += 3
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				return invalidUTF8
-			}
-			if foldHanRune(r) != r {
-				return i
-			}
-			i += size
+			continue
 		}
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if k := uint(c) - 0xE4; k < 6 {
+				if hanFolds[k<<6|uint(s[i+1]&0x3F)]>>(s[i+2]&0x3F)&1 != 0 {
+					return i
+				}
+				i += 3
+				continue
+			}
+			if c >= 0xE1 && c <= 0xEF && c != 0xED {
+				i += 3
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return invalidUTF8
+		}
+		if foldHanRune(r) != r {
+			return i
+		}
+		i += size
 	}
 	return -1
 }
+
+// hanFolds marks the characters of U+4000–U+9FFF that foldHanRune
+// changes, by their UTF-8 bytes E4+k, b1, b2: bit b2&0x3F of element
+// k<<6 | b1&0x3F.
+var hanFolds = func() (t [6 << 6]uint64) {
+	for r := rune(0x4000); r <= 0x9FFF; r++ {
+		if foldHanRune(r) != r {
+			t[(r-0x4000)>>6] |= 1 << (r & 0x3F)
+		}
+	}
+	return t
+}()
 
 // foldHanRune is FoldRune restricted to ideographs.
 func foldHanRune(r rune) rune {

@@ -1,0 +1,61 @@
+package zh
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// firstHanFoldRef is firstHanFold as it was before it looked characters
+// up by their bytes: the reference FuzzFirstHanFold compares it with.
+func firstHanFoldRef(s string, from int) int {
+	for i := from; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); foldHanRune(r) != r {
+				return i
+			}
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return invalidUTF8
+			}
+			if foldHanRune(r) != r {
+				return i
+			}
+			i += size
+		}
+	}
+	return -1
+}
+
+// Every rune alone, and between others, is found as the reference finds it.
+func TestFirstHanFoldEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "数" + string(r) + "。", "a" + string(r)} {
+			if got, want := firstHanFold(s, 0), firstHanFoldRef(s, 0); got != want {
+				t.Fatalf("firstHanFold(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzFirstHanFold(f *testing.F) {
+	for _, s := range []string{"", "其它", "攸縣人民政府資訊公開", "a\xff它", "它\xe4\xb8", "，數", "\xed\xa0\x80它", "\xe0\x80\x80數", "\xef\xbc\x8c", "𠀋它"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, from int) {
+		if from < 0 || from > len(s) {
+			return
+		}
+		if got, want := firstHanFold(s, from), firstHanFoldRef(s, from); got != want {
+			t.Fatalf("firstHanFold(%q, %d) = %d, want %d", s, from, got, want)
+		}
+	})
+}
