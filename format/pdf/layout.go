@@ -73,22 +73,44 @@ type pitem struct {
 	oneRow bool
 }
 
-func layout(pd *pdftext.Document) *document.Document {
-	var pages [][]pitem
-	budget := pdfMaxRuleWork
-	// The glyphs of a page, reused: no line or table keeps them. Made
-	// once, for the page with the most, not grown page after page.
-	most := 0
-	for _, p := range pd.Pages {
-		most = max(most, len(p.Glyphs))
+// layouter lays out the pages of a PDF as pdftext.ReadPages reads them,
+// and counts the glyphs hasText judges the text layer by.
+type layouter struct {
+	pages  [][]pitem
+	budget int // rule comparisons left; see pdfMaxRuleWork
+	// buf holds the glyphs of a page, reused: no line or table keeps
+	// them.
+	buf []pglyph
+	// The glyphs that are not white space, with text from the font's
+	// maps and without; the images drawn.
+	known, unknown, images int
+}
+
+// page lays out the next page of the document.
+func (lay *layouter) page(p *pdftext.Page) {
+	lay.images += p.Images
+	for i := range p.Glyphs {
+		g := &p.Glyphs[i]
+		if pdfBlank(g.Text) {
+			continue
+		}
+		if g.Known {
+			lay.known++
+		} else {
+			lay.unknown++
+		}
 	}
-	buf := make([]pglyph, 0, most)
-	for pi := range pd.Pages {
-		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget, buf))
+	if cap(lay.buf) < len(p.Glyphs) {
+		lay.buf = make([]pglyph, 0, max(len(p.Glyphs), 2*cap(lay.buf)))
 	}
-	pdfDropRunning(pages)
-	pdfJoinContinued(pages)
-	return &document.Document{Kind: "pdf", Blocks: pdfBlocks(pages)}
+	lay.pages = append(lay.pages, layoutPage(len(lay.pages), p, &lay.budget, lay.buf))
+}
+
+// document is the document of the pages laid out.
+func (lay *layouter) document() *document.Document {
+	pdfDropRunning(lay.pages)
+	pdfJoinContinued(lay.pages)
+	return &document.Document{Kind: "pdf", Blocks: pdfBlocks(lay.pages)}
 }
 
 // layoutPage finds the ruled tables of a page and the lines of the text
