@@ -239,17 +239,23 @@ func pdfSortStable(gs []pglyph, cmp func(a, b pglyph) int) {
 	}
 }
 
+// pdfComposeLine composes the glyphs of a line, left to right, into its
+// text and cells. The text is built at once, its cells separated by
+// tabs, and the cells' texts are slices of it: a string per line, not
+// one per cell and another joining them.
 func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 	pdfSortStable(gs, pdfXOrder)
 	var buf [256]byte
-	b := buf[:0] // the cell's text, reused from cell to cell
-	l := &pline{y: gs[0].y, x0: math.Inf(1), x1: math.Inf(-1)}
-	cell := pcell{x0: math.Inf(1)}
-	endCell := func() {
-		cell.text = string(b)
-		l.cells = append(l.cells, cell)
-		b = b[:0]
+	b := buf[:0] // the line's text
+	// The cells, their texts as bounds in b until it is a string.
+	type cellSpan struct {
+		from, to int
+		x0, x1   float64
 	}
+	var spans [8]cellSpan
+	cells := spans[:0]
+	cell := cellSpan{x0: math.Inf(1)}
+	l := pline{y: gs[0].y, x0: math.Inf(1), x1: math.Inf(-1)}
 	var prev *pglyph
 	spaced := false
 	for k := range gs {
@@ -272,8 +278,10 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 			}
 			switch {
 			case tabs && gap >= pdfCellGap*em:
-				endCell()
-				cell = pcell{x0: g.x}
+				cell.to = len(b)
+				cells = append(cells, cell)
+				b = append(b, '\t')
+				cell = cellSpan{from: len(b), x0: g.x}
 			case spaced || gap >= wg*em:
 				b = append(b, ' ')
 			}
@@ -287,9 +295,31 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 	if prev == nil {
 		return nil
 	}
-	endCell()
-	l.setText()
-	return l
+	cell.to = len(b)
+	cells = append(cells, cell)
+	var out *pline
+	if len(cells) == 1 {
+		one := &plineOne{pline: l}
+		one.cells = one.cell[:]
+		out = &one.pline
+	} else {
+		out = new(pline)
+		*out = l
+		out.cells = make([]pcell, len(cells))
+	}
+	text := string(b)
+	for i, c := range cells {
+		out.cells[i] = pcell{text: text[c.from:c.to], x0: c.x0, x1: c.x1}
+	}
+	out.text, out.tabbed = text, len(cells) > 1
+	return out
+}
+
+// plineOne is a line and its cell, allocated as one: most lines have a
+// single cell.
+type plineOne struct {
+	pline
+	cell [1]pcell
 }
 
 // setText joins the line's cells with tabs.
@@ -796,29 +826,68 @@ func (t *pdfTable) grid() *document.Grid {
 // between CJK characters or digits (a label or number wrapped in a narrow
 // cell), with one between words.
 func pdfCellText(gs []pglyph) string {
-	var b strings.Builder
+	var s string          // the text, while it is one line's (most cells')
+	var b strings.Builder // the text of more lines
+	n := 0
 	for _, l := range pdfLines(gs, false) {
 		t := strings.TrimSpace(l.text)
 		if t == "" {
 			continue
 		}
-		if b.Len() > 0 {
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			first, _ := utf8.DecodeRuneInString(t)
-			if pdfIsLatin(last) && pdfIsLatin(first) {
-				b.WriteByte(' ')
-			}
+		switch n++; n {
+		case 1:
+			s = t
+			continue
+		case 2:
+			b.WriteString(s)
+		}
+		last, _ := utf8.DecodeLastRuneInString(b.String())
+		first, _ := utf8.DecodeRuneInString(t)
+		if pdfIsLatin(last) && pdfIsLatin(first) {
+			b.WriteByte(' ')
 		}
 		b.WriteString(t)
 	}
-	return pdfFoldSpaces(b.String())
+	if n > 1 {
+		s = b.String()
+	}
+	return pdfFoldSpaces(s)
 }
 
 func pdfIsLatin(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
 
 // pdfFoldSpaces folds runs of white space to one space and trims.
 func pdfFoldSpaces(s string) string {
+	if pdfFolded(s) {
+		return s // what folding gives, without its slice and copy
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// pdfFolded reports whether s has no white space but single ASCII
+// spaces between other characters, as strings.Fields tells white space
+// (unicode.IsSpace; bad UTF-8 is not): s is then folded already.
+func pdfFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			// A space before another white space is seen there.
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !pdfIdeograph(r) && unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	return true
 }
 
 type pdfUnionFind struct{ parent []int }
