@@ -17,7 +17,7 @@ import (
 // text at once and sliced its cells' texts from it: a string per cell,
 // joined with tabs.
 func composeLineRef(gs []pglyph, tabs bool) *pline {
-	pdfSortStable(gs, pdfXOrder)
+	pdfSortStable(gs, false)
 	var buf [256]byte
 	b := buf[:0]
 	l := &pline{y: gs[0].y, x0: math.Inf(1), x1: math.Inf(-1)}
@@ -113,7 +113,7 @@ func composeCases(t *testing.T) [][]pglyph {
 					gs = append(gs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
 				}
 			}
-			pdfSortStable(gs, pdfLineOrder)
+			pdfSortStable(gs, true)
 			for i := 0; i < len(gs); {
 				j := i + 1
 				for j < len(gs) && gs[i].y-gs[j].y <= pdfLineTol*math.Max(gs[i].size, gs[j].size) {

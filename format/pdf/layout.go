@@ -186,7 +186,7 @@ func pdfGlyphText(s string) string {
 // text. With tabs, wide gaps become tabs (cells of an unruled table);
 // without (inside a table cell), a space.
 func pdfLines(gs []pglyph, tabs bool) []*pline {
-	pdfSortStable(gs, pdfLineOrder)
+	pdfSortStable(gs, true)
 	var lines []*pline
 	for i := 0; i < len(gs); {
 		ref := gs[i]
@@ -224,19 +224,44 @@ func pdfLineOrder(a, b pglyph) int {
 // pdfXOrder orders glyphs left to right.
 func pdfXOrder(a, b pglyph) int { return lessCmp(a.x < b.x) }
 
-// pdfSortStable sorts gs by cmp, a comparison of their positions made
-// with lessCmp, as slices.SortStableFunc does, but without its work when
-// they are in order already, as a page's glyphs mostly are. With no NaN
-// among the positions, cmp is a strict weak order, and glyphs no
-// neighbour precedes are sorted: the sort would leave them as they are.
-// (With NaNs it is not an order, and the sort may move them.)
-func pdfSortStable(gs []pglyph, cmp func(a, b pglyph) int) {
-	for i, g := range gs {
-		if math.IsNaN(g.x) || math.IsNaN(g.y) || i > 0 && cmp(g, gs[i-1]) < 0 {
-			slices.SortStableFunc(gs, cmp)
-			return
+// pdfSortStable sorts gs by line (pdfLineOrder) or by x (pdfXOrder), as
+// slices.SortStableFunc does, but without its work when they are in
+// order already, as a page's glyphs mostly are.
+func pdfSortStable(gs []pglyph, byLine bool) {
+	switch {
+	case pdfInOrder(gs, byLine):
+	case byLine:
+		slices.SortStableFunc(gs, pdfLineOrder)
+	default:
+		slices.SortStableFunc(gs, pdfXOrder)
+	}
+}
+
+// pdfInOrder reports whether the sort by line or by x would leave gs as
+// they are. With no NaN among the positions, either order is a strict
+// weak order, and glyphs no neighbour precedes are sorted. (With NaNs it
+// is not an order, and the sort may move them.) The comparisons are
+// pdfLineOrder's and pdfXOrder's, written out: called through a function
+// value, with the glyphs copied, they were most of the check's time.
+func pdfInOrder(gs []pglyph, byLine bool) bool {
+	for i := range gs {
+		g := &gs[i]
+		if math.IsNaN(g.x) || math.IsNaN(g.y) {
+			return false
+		}
+		if i == 0 {
+			continue
+		}
+		switch p := &gs[i-1]; {
+		case byLine && g.y != p.y:
+			if g.y > p.y {
+				return false
+			}
+		case g.x < p.x:
+			return false
 		}
 	}
+	return true
 }
 
 // pdfComposeLine composes the glyphs of a line, left to right, into its
@@ -244,7 +269,7 @@ func pdfSortStable(gs []pglyph, cmp func(a, b pglyph) int) {
 // tabs, and the cells' texts are slices of it: a string per line, not
 // one per cell and another joining them.
 func pdfComposeLine(gs []pglyph, tabs bool) *pline {
-	pdfSortStable(gs, pdfXOrder)
+	pdfSortStable(gs, false)
 	var buf [256]byte
 	b := buf[:0] // the line's text
 	// The cells, their texts as bounds in b until it is a string.
@@ -523,24 +548,26 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	pdfJoinCrossing(hs, vs, uf)
 	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
 	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
-	groups := map[int][2][]pdftext.Segment{}
-	var order []int
+	// The rules of each set, horizontal and vertical, the sets in order
+	// of their roots. A root is its set's least index (pdfUnionFind), so
+	// the set is met first at its root.
+	var groups [][2][]pdftext.Segment
+	group := make([]int, n) // by root, its set's index in groups
 	for i := range n {
 		r := uf.find(i)
-		g, seen := groups[r]
-		if !seen {
-			order = append(order, r)
+		if r == i {
+			group[i] = len(groups)
+			groups = append(groups, [2][]pdftext.Segment{})
 		}
+		g := &groups[group[r]]
 		if i < len(hs) {
 			g[0] = append(g[0], hs[i])
 		} else {
 			g[1] = append(g[1], vs[i-len(hs)])
 		}
-		groups[r] = g
 	}
 	var out []*pdfTable
-	for _, r := range order {
-		g := groups[r]
+	for _, g := range groups {
 		if t := newPDFTable(g[0], g[1]); t != nil {
 			out = append(out, t)
 		}
@@ -554,14 +581,16 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 // extent, not at every one: the sets joined are those of comparing every
 // pair (a set's root is its least index whatever the order of unions).
 func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
+	// A rule's extent is kept with its x: read through its index, it
+	// was a load from anywhere in vs for each rule looked at.
 	type atX struct {
-		x float64
-		j int
+		x, y0, y1 float64
+		j         int
 	}
 	byX := make([]atX, 0, len(vs))
 	for j, v := range vs {
 		if !math.IsNaN(v.X0) { // NaN is within no extent
-			byX = append(byX, atX{v.X0, j})
+			byX = append(byX, atX{v.X0, v.Y0, v.Y1, j})
 		}
 	}
 	slices.SortFunc(byX, func(a, b atX) int {
@@ -578,9 +607,8 @@ func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
 		// The first at or right of from (none when from is NaN).
 		k := sort.Search(len(byX), func(k int) bool { return byX[k].x >= from })
 		for ; k < len(byX) && byX[k].x <= to; k++ {
-			v := vs[byX[k].j]
-			if h.Y0 >= v.Y0-pdfRuleTol && h.Y0 <= v.Y1+pdfRuleTol {
-				uf.union(i, len(hs)+byX[k].j)
+			if v := &byX[k]; h.Y0 >= v.y0-pdfRuleTol && h.Y0 <= v.y1+pdfRuleTol {
+				uf.union(i, len(hs)+v.j)
 			}
 		}
 	}
@@ -678,16 +706,18 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 		}
 	}
 	t.root = make([]int, rows*cols)
-	distinct := map[int]bool{}
+	distinct := 0 // cells: fine cells that are their own root
 	for k := range t.root {
 		t.root[k] = uf.find(k)
-		distinct[t.root[k]] = true
+		if t.root[k] == k {
+			distinct++
+		}
 	}
-	if rows == 1 && len(distinct) >= 2 {
+	if rows == 1 && distinct >= 2 {
 		t.oneRow = true // the last row of a table, alone on its page?
 		return t
 	}
-	if len(distinct) < 4 {
+	if distinct < 4 {
 		return nil // a frame, or a box with a rule through it
 	}
 	return t

@@ -167,3 +167,38 @@ func TestGridMatchesReference(t *testing.T) {
 	}
 	t.Logf("%d grids", grids)
 }
+
+// TestUnionFindRootIsLeast checks what pdfFindTables and pdfTable.grid
+// take for granted: whatever the order of unions, a set's root is its
+// least index.
+func TestUnionFindRootIsLeast(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := 1; n < 200; n++ {
+		uf := newPDFUnionFind(n)
+		set := make([]int, n) // by index, its set, kept by relabelling
+		for i := range set {
+			set[i] = i
+		}
+		for range r.IntN(n) {
+			a, b := r.IntN(n), r.IntN(n)
+			uf.union(a, b)
+			from, to := set[a], set[b]
+			for i := range set {
+				if set[i] == from {
+					set[i] = to
+				}
+			}
+		}
+		for i := range n {
+			least := i
+			for j := range n {
+				if set[j] == set[i] {
+					least = min(least, j)
+				}
+			}
+			if got := uf.find(i); got != least {
+				t.Fatalf("%d elements: root of %d is %d, its set's least index %d", n, i, got, least)
+			}
+		}
+	}
+}
