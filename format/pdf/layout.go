@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -84,6 +85,30 @@ type layouter struct {
 	// The glyphs that are not white space, with text from the font's
 	// maps and without; the images drawn.
 	known, unknown, images int
+}
+
+// glyphBuffers keeps the layouter's glyph buffer from file to file: a
+// file would grow it from nothing again, page after page.
+var glyphBuffers = sync.Pool{New: func() any { return new([]pglyph) }}
+
+// maxPooledGlyphs bounds the buffer kept: a hostile or huge file's is
+// dropped.
+const maxPooledGlyphs = 1 << 16
+
+func newLayouter() *layouter {
+	return &layouter{budget: pdfMaxRuleWork, buf: *glyphBuffers.Get().(*[]pglyph)}
+}
+
+// release gives the glyph buffer back to the pool, its texts cleared so
+// that the pool keeps no string alive.
+func (lay *layouter) release() {
+	buf := lay.buf[:0]
+	if cap(buf) > maxPooledGlyphs {
+		buf = nil
+	}
+	clear(buf[:cap(buf)])
+	lay.buf = nil
+	glyphBuffers.Put(&buf)
 }
 
 // page lays out the next page of the document.
@@ -530,7 +555,15 @@ const pdfMaxRuleWork = 200_000_000
 // vertical rules that meet, with at least two rows and two columns. It
 // spends at most *budget rule comparisons.
 func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
-	var hs, vs []pdftext.Segment
+	// The horizontal rules, then the vertical ones, in one slice.
+	nh := 0
+	for i := range segs {
+		if segs[i].Y0 == segs[i].Y1 {
+			nh++
+		}
+	}
+	rules := make([]pdftext.Segment, len(segs))
+	hs, vs := rules[:0:nh], rules[nh:nh]
 	for _, s := range segs {
 		if s.Y0 == s.Y1 {
 			hs = append(hs, s)
@@ -548,29 +581,50 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	pdfJoinCrossing(hs, vs, uf)
 	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
 	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
-	// The rules of each set, horizontal and vertical, the sets in order
-	// of their roots. A root is its set's least index (pdfUnionFind), so
-	// the set is met first at its root.
-	var groups [][2][]pdftext.Segment
-	group := make([]int, n) // by root, its set's index in groups
+	// The rules of each set, horizontal and vertical, each in the order
+	// of their indexes, the sets in order of their roots: set down by
+	// a counting sort into one slice. A root is its set's least index
+	// (pdfUnionFind), so the set is met first at its root.
+	type set struct{ h, v int } // its rules of each kind
+	var sets []set
+	setOf := make([]int, n) // by rule, its set's index in sets
 	for i := range n {
 		r := uf.find(i)
 		if r == i {
-			group[i] = len(groups)
-			groups = append(groups, [2][]pdftext.Segment{})
-		}
-		g := &groups[group[r]]
-		if i < len(hs) {
-			g[0] = append(g[0], hs[i])
+			setOf[i] = len(sets)
+			sets = append(sets, set{})
 		} else {
-			g[1] = append(g[1], vs[i-len(hs)])
+			setOf[i] = setOf[r]
+		}
+		if i < len(hs) {
+			sets[setOf[i]].h++
+		} else {
+			sets[setOf[i]].v++
 		}
 	}
+	at := make([]int, 2*len(sets)) // where the next rule of each kind of each set goes in sorted
+	start := 0
+	for k, st := range sets {
+		at[2*k], at[2*k+1] = start, start+st.h
+		start += st.h + st.v
+	}
+	sorted := make([]pdftext.Segment, n)
+	for i, r := range rules {
+		kind := 0
+		if i >= len(hs) {
+			kind = 1
+		}
+		sorted[at[2*setOf[i]+kind]] = r
+		at[2*setOf[i]+kind]++
+	}
 	var out []*pdfTable
-	for _, g := range groups {
-		if t := newPDFTable(g[0], g[1]); t != nil {
+	start = 0
+	for _, st := range sets {
+		mid, end := start+st.h, start+st.h+st.v
+		if t := newPDFTable(sorted[start:mid:mid], sorted[mid:end:end]); t != nil {
 			out = append(out, t)
 		}
+		start = end
 	}
 	return out
 }
@@ -728,7 +782,11 @@ func pdfCluster(v []float64) []float64 {
 	sort.Float64s(v)
 	var out []float64
 	for i := 0; i < len(v); {
-		j, sum := i, 0.0
+		// v[i] starts its cluster even when it is not within the
+		// tolerance of itself (an infinity or NaN: a rule drawn under a
+		// CTM scaled past the float range); else the loop stood still,
+		// appending without end.
+		j, sum := i+1, v[i]
 		for j < len(v) && v[j]-v[i] <= pdfRuleTol {
 			sum += v[j]
 			j++

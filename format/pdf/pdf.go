@@ -50,7 +50,8 @@ func Read(data []byte) (doc *document.Document, err error) {
 	if pdfTruncated(data) {
 		return nil, fmt.Errorf("PDF 文件不完整（没有结尾标记 %%%%EOF，可能下载或复制时中断），请重新获取完整的文件: %w", format.ErrUnreadable)
 	}
-	lay := layouter{budget: pdfMaxRuleWork}
+	lay := newLayouter()
+	defer lay.release()
 	pd, err := pdftext.ReadPages(data, pdfLimits, lay.page)
 	if err != nil {
 		return nil, pdfError(err)
