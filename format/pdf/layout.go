@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,22 +74,68 @@ type pitem struct {
 	oneRow bool
 }
 
-func layout(pd *pdftext.Document) *document.Document {
-	var pages [][]pitem
-	budget := pdfMaxRuleWork
-	// The glyphs of a page, reused: no line or table keeps them. Made
-	// once, for the page with the most, not grown page after page.
-	most := 0
-	for _, p := range pd.Pages {
-		most = max(most, len(p.Glyphs))
+// layouter lays out the pages of a PDF as pdftext.ReadPages reads them,
+// and counts the glyphs hasText judges the text layer by.
+type layouter struct {
+	pages  [][]pitem
+	budget int // rule comparisons left; see pdfMaxRuleWork
+	// buf holds the glyphs of a page, reused: no line or table keeps
+	// them.
+	buf []pglyph
+	// The glyphs that are not white space, with text from the font's
+	// maps and without; the images drawn.
+	known, unknown, images int
+}
+
+// glyphBuffers keeps the layouter's glyph buffer from file to file: a
+// file would grow it from nothing again, page after page.
+var glyphBuffers = sync.Pool{New: func() any { return new([]pglyph) }}
+
+// maxPooledGlyphs bounds the buffer kept: a hostile or huge file's is
+// dropped.
+const maxPooledGlyphs = 1 << 16
+
+func newLayouter() *layouter {
+	return &layouter{budget: pdfMaxRuleWork, buf: *glyphBuffers.Get().(*[]pglyph)}
+}
+
+// release gives the glyph buffer back to the pool, its texts cleared so
+// that the pool keeps no string alive.
+func (lay *layouter) release() {
+	buf := lay.buf[:0]
+	if cap(buf) > maxPooledGlyphs {
+		buf = nil
 	}
-	buf := make([]pglyph, 0, most)
-	for pi := range pd.Pages {
-		pages = append(pages, layoutPage(pi, &pd.Pages[pi], &budget, buf))
+	clear(buf[:cap(buf)])
+	lay.buf = nil
+	glyphBuffers.Put(&buf)
+}
+
+// page lays out the next page of the document.
+func (lay *layouter) page(p *pdftext.Page) {
+	lay.images += p.Images
+	for i := range p.Glyphs {
+		g := &p.Glyphs[i]
+		if pdfBlank(g.Text) {
+			continue
+		}
+		if g.Known {
+			lay.known++
+		} else {
+			lay.unknown++
+		}
 	}
-	pdfDropRunning(pages)
-	pdfJoinContinued(pages)
-	return &document.Document{Kind: "pdf", Blocks: pdfBlocks(pages)}
+	if cap(lay.buf) < len(p.Glyphs) {
+		lay.buf = make([]pglyph, 0, max(len(p.Glyphs), 2*cap(lay.buf)))
+	}
+	lay.pages = append(lay.pages, layoutPage(len(lay.pages), p, &lay.budget, lay.buf))
+}
+
+// document is the document of the pages laid out.
+func (lay *layouter) document() *document.Document {
+	pdfDropRunning(lay.pages)
+	pdfJoinContinued(lay.pages)
+	return &document.Document{Kind: "pdf", Blocks: pdfBlocks(lay.pages)}
 }
 
 // layoutPage finds the ruled tables of a page and the lines of the text
@@ -164,7 +211,7 @@ func pdfGlyphText(s string) string {
 // text. With tabs, wide gaps become tabs (cells of an unruled table);
 // without (inside a table cell), a space.
 func pdfLines(gs []pglyph, tabs bool) []*pline {
-	pdfSortStable(gs, pdfLineOrder)
+	pdfSortStable(gs, true)
 	var lines []*pline
 	for i := 0; i < len(gs); {
 		ref := gs[i]
@@ -202,32 +249,63 @@ func pdfLineOrder(a, b pglyph) int {
 // pdfXOrder orders glyphs left to right.
 func pdfXOrder(a, b pglyph) int { return lessCmp(a.x < b.x) }
 
-// pdfSortStable sorts gs by cmp, a comparison of their positions made
-// with lessCmp, as slices.SortStableFunc does, but without its work when
-// they are in order already, as a page's glyphs mostly are. With no NaN
-// among the positions, cmp is a strict weak order, and glyphs no
-// neighbour precedes are sorted: the sort would leave them as they are.
-// (With NaNs it is not an order, and the sort may move them.)
-func pdfSortStable(gs []pglyph, cmp func(a, b pglyph) int) {
-	for i, g := range gs {
-		if math.IsNaN(g.x) || math.IsNaN(g.y) || i > 0 && cmp(g, gs[i-1]) < 0 {
-			slices.SortStableFunc(gs, cmp)
-			return
-		}
+// pdfSortStable sorts gs by line (pdfLineOrder) or by x (pdfXOrder), as
+// slices.SortStableFunc does, but without its work when they are in
+// order already, as a page's glyphs mostly are.
+func pdfSortStable(gs []pglyph, byLine bool) {
+	switch {
+	case pdfInOrder(gs, byLine):
+	case byLine:
+		slices.SortStableFunc(gs, pdfLineOrder)
+	default:
+		slices.SortStableFunc(gs, pdfXOrder)
 	}
 }
 
-func pdfComposeLine(gs []pglyph, tabs bool) *pline {
-	pdfSortStable(gs, pdfXOrder)
-	var buf [256]byte
-	b := buf[:0] // the cell's text, reused from cell to cell
-	l := &pline{y: gs[0].y, x0: math.Inf(1), x1: math.Inf(-1)}
-	cell := pcell{x0: math.Inf(1)}
-	endCell := func() {
-		cell.text = string(b)
-		l.cells = append(l.cells, cell)
-		b = b[:0]
+// pdfInOrder reports whether the sort by line or by x would leave gs as
+// they are. With no NaN among the positions, either order is a strict
+// weak order, and glyphs no neighbour precedes are sorted. (With NaNs it
+// is not an order, and the sort may move them.) The comparisons are
+// pdfLineOrder's and pdfXOrder's, written out: called through a function
+// value, with the glyphs copied, they were most of the check's time.
+func pdfInOrder(gs []pglyph, byLine bool) bool {
+	for i := range gs {
+		g := &gs[i]
+		if math.IsNaN(g.x) || math.IsNaN(g.y) {
+			return false
+		}
+		if i == 0 {
+			continue
+		}
+		switch p := &gs[i-1]; {
+		case byLine && g.y != p.y:
+			if g.y > p.y {
+				return false
+			}
+		case g.x < p.x:
+			return false
+		}
 	}
+	return true
+}
+
+// pdfComposeLine composes the glyphs of a line, left to right, into its
+// text and cells. The text is built at once, its cells separated by
+// tabs, and the cells' texts are slices of it: a string per line, not
+// one per cell and another joining them.
+func pdfComposeLine(gs []pglyph, tabs bool) *pline {
+	pdfSortStable(gs, false)
+	var buf [256]byte
+	b := buf[:0] // the line's text
+	// The cells, their texts as bounds in b until it is a string.
+	type cellSpan struct {
+		from, to int
+		x0, x1   float64
+	}
+	var spans [8]cellSpan
+	cells := spans[:0]
+	cell := cellSpan{x0: math.Inf(1)}
+	l := pline{y: gs[0].y, x0: math.Inf(1), x1: math.Inf(-1)}
 	var prev *pglyph
 	spaced := false
 	for k := range gs {
@@ -250,8 +328,10 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 			}
 			switch {
 			case tabs && gap >= pdfCellGap*em:
-				endCell()
-				cell = pcell{x0: g.x}
+				cell.to = len(b)
+				cells = append(cells, cell)
+				b = append(b, '\t')
+				cell = cellSpan{from: len(b), x0: g.x}
 			case spaced || gap >= wg*em:
 				b = append(b, ' ')
 			}
@@ -265,9 +345,31 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 	if prev == nil {
 		return nil
 	}
-	endCell()
-	l.setText()
-	return l
+	cell.to = len(b)
+	cells = append(cells, cell)
+	var out *pline
+	if len(cells) == 1 {
+		one := &plineOne{pline: l}
+		one.cells = one.cell[:]
+		out = &one.pline
+	} else {
+		out = new(pline)
+		*out = l
+		out.cells = make([]pcell, len(cells))
+	}
+	text := string(b)
+	for i, c := range cells {
+		out.cells[i] = pcell{text: text[c.from:c.to], x0: c.x0, x1: c.x1}
+	}
+	out.text, out.tabbed = text, len(cells) > 1
+	return out
+}
+
+// plineOne is a line and its cell, allocated as one: most lines have a
+// single cell.
+type plineOne struct {
+	pline
+	cell [1]pcell
 }
 
 // setText joins the line's cells with tabs.
@@ -453,7 +555,15 @@ const pdfMaxRuleWork = 200_000_000
 // vertical rules that meet, with at least two rows and two columns. It
 // spends at most *budget rule comparisons.
 func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
-	var hs, vs []pdftext.Segment
+	// The horizontal rules, then the vertical ones, in one slice.
+	nh := 0
+	for i := range segs {
+		if segs[i].Y0 == segs[i].Y1 {
+			nh++
+		}
+	}
+	rules := make([]pdftext.Segment, len(segs))
+	hs, vs := rules[:0:nh], rules[nh:nh]
 	for _, s := range segs {
 		if s.Y0 == s.Y1 {
 			hs = append(hs, s)
@@ -471,27 +581,50 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	pdfJoinCrossing(hs, vs, uf)
 	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
 	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
-	groups := map[int][2][]pdftext.Segment{}
-	var order []int
+	// The rules of each set, horizontal and vertical, each in the order
+	// of their indexes, the sets in order of their roots: set down by
+	// a counting sort into one slice. A root is its set's least index
+	// (pdfUnionFind), so the set is met first at its root.
+	type set struct{ h, v int } // its rules of each kind
+	var sets []set
+	setOf := make([]int, n) // by rule, its set's index in sets
 	for i := range n {
 		r := uf.find(i)
-		g, seen := groups[r]
-		if !seen {
-			order = append(order, r)
+		if r == i {
+			setOf[i] = len(sets)
+			sets = append(sets, set{})
+		} else {
+			setOf[i] = setOf[r]
 		}
 		if i < len(hs) {
-			g[0] = append(g[0], hs[i])
+			sets[setOf[i]].h++
 		} else {
-			g[1] = append(g[1], vs[i-len(hs)])
+			sets[setOf[i]].v++
 		}
-		groups[r] = g
+	}
+	at := make([]int, 2*len(sets)) // where the next rule of each kind of each set goes in sorted
+	start := 0
+	for k, st := range sets {
+		at[2*k], at[2*k+1] = start, start+st.h
+		start += st.h + st.v
+	}
+	sorted := make([]pdftext.Segment, n)
+	for i, r := range rules {
+		kind := 0
+		if i >= len(hs) {
+			kind = 1
+		}
+		sorted[at[2*setOf[i]+kind]] = r
+		at[2*setOf[i]+kind]++
 	}
 	var out []*pdfTable
-	for _, r := range order {
-		g := groups[r]
-		if t := newPDFTable(g[0], g[1]); t != nil {
+	start = 0
+	for _, st := range sets {
+		mid, end := start+st.h, start+st.h+st.v
+		if t := newPDFTable(sorted[start:mid:mid], sorted[mid:end:end]); t != nil {
 			out = append(out, t)
 		}
+		start = end
 	}
 	return out
 }
@@ -502,14 +635,16 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 // extent, not at every one: the sets joined are those of comparing every
 // pair (a set's root is its least index whatever the order of unions).
 func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
+	// A rule's extent is kept with its x: read through its index, it
+	// was a load from anywhere in vs for each rule looked at.
 	type atX struct {
-		x float64
-		j int
+		x, y0, y1 float64
+		j         int
 	}
 	byX := make([]atX, 0, len(vs))
 	for j, v := range vs {
 		if !math.IsNaN(v.X0) { // NaN is within no extent
-			byX = append(byX, atX{v.X0, j})
+			byX = append(byX, atX{v.X0, v.Y0, v.Y1, j})
 		}
 	}
 	slices.SortFunc(byX, func(a, b atX) int {
@@ -526,9 +661,8 @@ func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
 		// The first at or right of from (none when from is NaN).
 		k := sort.Search(len(byX), func(k int) bool { return byX[k].x >= from })
 		for ; k < len(byX) && byX[k].x <= to; k++ {
-			v := vs[byX[k].j]
-			if h.Y0 >= v.Y0-pdfRuleTol && h.Y0 <= v.Y1+pdfRuleTol {
-				uf.union(i, len(hs)+byX[k].j)
+			if v := &byX[k]; h.Y0 >= v.y0-pdfRuleTol && h.Y0 <= v.y1+pdfRuleTol {
+				uf.union(i, len(hs)+v.j)
 			}
 		}
 	}
@@ -626,16 +760,18 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 		}
 	}
 	t.root = make([]int, rows*cols)
-	distinct := map[int]bool{}
+	distinct := 0 // cells: fine cells that are their own root
 	for k := range t.root {
 		t.root[k] = uf.find(k)
-		distinct[t.root[k]] = true
+		if t.root[k] == k {
+			distinct++
+		}
 	}
-	if rows == 1 && len(distinct) >= 2 {
+	if rows == 1 && distinct >= 2 {
 		t.oneRow = true // the last row of a table, alone on its page?
 		return t
 	}
-	if len(distinct) < 4 {
+	if distinct < 4 {
 		return nil // a frame, or a box with a rule through it
 	}
 	return t
@@ -646,7 +782,11 @@ func pdfCluster(v []float64) []float64 {
 	sort.Float64s(v)
 	var out []float64
 	for i := 0; i < len(v); {
-		j, sum := i, 0.0
+		// v[i] starts its cluster even when it is not within the
+		// tolerance of itself (an infinity or NaN: a rule drawn under a
+		// CTM scaled past the float range); else the loop stood still,
+		// appending without end.
+		j, sum := i+1, v[i]
 		for j < len(v) && v[j]-v[i] <= pdfRuleTol {
 			sum += v[j]
 			j++
@@ -774,29 +914,68 @@ func (t *pdfTable) grid() *document.Grid {
 // between CJK characters or digits (a label or number wrapped in a narrow
 // cell), with one between words.
 func pdfCellText(gs []pglyph) string {
-	var b strings.Builder
+	var s string          // the text, while it is one line's (most cells')
+	var b strings.Builder // the text of more lines
+	n := 0
 	for _, l := range pdfLines(gs, false) {
 		t := strings.TrimSpace(l.text)
 		if t == "" {
 			continue
 		}
-		if b.Len() > 0 {
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			first, _ := utf8.DecodeRuneInString(t)
-			if pdfIsLatin(last) && pdfIsLatin(first) {
-				b.WriteByte(' ')
-			}
+		switch n++; n {
+		case 1:
+			s = t
+			continue
+		case 2:
+			b.WriteString(s)
+		}
+		last, _ := utf8.DecodeLastRuneInString(b.String())
+		first, _ := utf8.DecodeRuneInString(t)
+		if pdfIsLatin(last) && pdfIsLatin(first) {
+			b.WriteByte(' ')
 		}
 		b.WriteString(t)
 	}
-	return pdfFoldSpaces(b.String())
+	if n > 1 {
+		s = b.String()
+	}
+	return pdfFoldSpaces(s)
 }
 
 func pdfIsLatin(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
 
 // pdfFoldSpaces folds runs of white space to one space and trims.
 func pdfFoldSpaces(s string) string {
+	if pdfFolded(s) {
+		return s // what folding gives, without its slice and copy
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// pdfFolded reports whether s has no white space but single ASCII
+// spaces between other characters, as strings.Fields tells white space
+// (unicode.IsSpace; bad UTF-8 is not): s is then folded already.
+func pdfFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			// A space before another white space is seen there.
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !pdfIdeograph(r) && unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	return true
 }
 
 type pdfUnionFind struct{ parent []int }

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"xxgk/format/pdf/pdftext"
 	"xxgk/format/pdf/pdftext/pdftest"
 )
 
@@ -24,12 +23,12 @@ func TestPDFParagraphs(t *testing.T) {
 	cmap := `begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange
 4 beginbfchar <0001> <4E2D> <0002> <6587> <0003> <0031> <0004> <0031> endbfchar endcmap`
 	res := "<< /Font << /F1 << /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 5 0 R /DescendantFonts [<< /DW 1000 >>] >> >> >>"
-	pd, err := pdftext.Read(pdftest.OnePage(res, content, pdftest.Stream("", cmap)), pdftext.DefaultLimits)
+	doc, err := Read(pdftest.OnePage(res, content, pdftest.Stream("", cmap)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, b := range layout(pd).Blocks {
+	for _, b := range doc.Blocks {
 		got = append(got, b.Text)
 	}
 	want := []string{strings.Repeat("中", 40) + "中文", "文\t1", "中"}

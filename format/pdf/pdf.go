@@ -50,14 +50,16 @@ func Read(data []byte) (doc *document.Document, err error) {
 	if pdfTruncated(data) {
 		return nil, fmt.Errorf("PDF 文件不完整（没有结尾标记 %%%%EOF，可能下载或复制时中断），请重新获取完整的文件: %w", format.ErrUnreadable)
 	}
-	pd, err := pdftext.Read(data, pdfLimits)
+	lay := newLayouter()
+	defer lay.release()
+	pd, err := pdftext.ReadPages(data, pdfLimits, lay.page)
 	if err != nil {
 		return nil, pdfError(err)
 	}
-	if err := pdfHasText(pd); err != nil {
+	if err := lay.hasText(); err != nil {
 		return nil, err
 	}
-	doc = layout(pd)
+	doc = lay.document()
 	doc.Title = strings.TrimSpace(document.NormalizeSpaces(pd.Title))
 	return doc, nil
 }
@@ -82,29 +84,16 @@ func pdfTruncated(data []byte) bool {
 	return !bytes.Contains(tail, []byte("%%EOF"))
 }
 
-// pdfHasText refuses a PDF without a text layer, saying why.
-func pdfHasText(pd *pdftext.Document) error {
-	known, unknown, images := 0, 0, 0
-	for _, p := range pd.Pages {
-		images += p.Images
-		for _, g := range p.Glyphs {
-			if pdfBlank(g.Text) {
-				continue
-			}
-			if g.Known {
-				known++
-			} else {
-				unknown++
-			}
-		}
-	}
+// hasText refuses a PDF without a text layer, saying why.
+func (lay *layouter) hasText() error {
+	known, unknown := lay.known, lay.unknown
 	switch {
 	case known > 0 && known >= unknown:
 		return nil
-	case known+unknown == 0 && images > 0:
+	case known+unknown == 0 && lay.images > 0:
 		return fmt.Errorf("这是扫描件 PDF（没有文字层），xxgk 不做文字识别（OCR）；请使用报告的文字版、网页或 Word 文件: %w", format.ErrUnreadable)
 	case known+unknown == 0:
-		return fmt.Errorf("PDF 中没有文字（%d 页都是空白或只有图形）: %w", len(pd.Pages), format.ErrUnreadable)
+		return fmt.Errorf("PDF 中没有文字（%d 页都是空白或只有图形）: %w", len(lay.pages), format.ErrUnreadable)
 	}
 	return fmt.Errorf("PDF 的字体没有给出字符与文字的对应关系（缺少 ToUnicode 映射），取不出文字；请使用报告的网页或 Word 文件: %w", format.ErrUnreadable)
 }

@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -229,6 +230,10 @@ func FuzzPDF(f *testing.F) {
 	}
 	f.Add(pdftest.OnePage(pdftest.Helvetica, "BT /F1 12 Tf 10 10 Td (2020 xinxi gongkai) Tj ET"))
 	f.Add(pdftest.OnePage("<<>>", "10 10 m 100 10 l 10 20 l S 0 0 50 50 re S 0 0 50 50 re f"))
+	// A rule from -Inf to +Inf (a CTM scaled past the float range)
+	// across a table's: pdfCluster once stood still on it.
+	huge := "1" + strings.Repeat("0", 300) + " 0 0 1 0 0 cm "
+	f.Add(pdftest.OnePage(pdftest.Helvetica, "q "+huge+huge+"-1 1 m 1 1 l S Q 0 1 m 10 1 l S 0 2 m 10 2 l S 0 0 m 0 5 l S 5 0 m 5 5 l S 8 0 m 8 5 l S BT /F1 12 Tf 1 1 Td (x) Tj ET"))
 	pdftext.RecoverPanics = false // a panic is a bug to see, not an error
 	defer func() { pdftext.RecoverPanics = true }()
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -295,5 +300,33 @@ func BenchmarkPDFFile(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestDocumentsOwnTheirText reads every PDF fixture twice, each time
+// after the others: a document keeps nothing of the buffers the next
+// file is laid out in.
+func TestDocumentsOwnTheirText(t *testing.T) {
+	_, datas, _ := pdfFixtures(t, "../../testdata/reports/*.pdf", "pdftext/testdata/*.pdf")
+	var docs []*document.Document
+	var want []string
+	for _, data := range datas {
+		doc, err := pdf.Read(data)
+		if err != nil {
+			continue
+		}
+		js, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, want = append(docs, doc), append(want, string(js))
+	}
+	for _, data := range datas {
+		pdf.Read(data)
+	}
+	for i, doc := range docs {
+		if js, _ := json.Marshal(doc); string(js) != want[i] {
+			t.Fatalf("document %d changed when other files were read", i)
+		}
 	}
 }

@@ -60,14 +60,18 @@ func TestPDFSortStableMatchesSort(t *testing.T) {
 				gs[i].x = 0 // half the cases without NaN x
 			}
 		}
-		for _, cmp := range []func(a, b pglyph) int{pdfLineOrder, pdfXOrder} {
+		for _, byLine := range []bool{true, false} {
+			cmp := pdfXOrder
+			if byLine {
+				cmp = pdfLineOrder
+			}
 			for _, start := range [][]pglyph{gs, sortedClone(gs, cmp)} {
 				for i := range start {
 					start[i].w = float64(i) // w: the glyph's index before sorting
 				}
 				want := sortedClone(start, cmp)
 				got := slices.Clone(start)
-				pdfSortStable(got, cmp)
+				pdfSortStable(got, byLine)
 				for i := range got {
 					if got[i].w != want[i].w {
 						t.Fatalf("%d glyphs: at %d glyph %v, slices.SortStableFunc has %v", n, i, got[i].w, want[i].w)

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -166,4 +167,148 @@ func TestGridMatchesReference(t *testing.T) {
 		t.Fatalf("%d grids compared, want 10 or more", grids)
 	}
 	t.Logf("%d grids", grids)
+}
+
+// TestUnionFindRootIsLeast checks what pdfFindTables and pdfTable.grid
+// take for granted: whatever the order of unions, a set's root is its
+// least index.
+func TestUnionFindRootIsLeast(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := 1; n < 200; n++ {
+		uf := newPDFUnionFind(n)
+		set := make([]int, n) // by index, its set, kept by relabelling
+		for i := range set {
+			set[i] = i
+		}
+		for range r.IntN(n) {
+			a, b := r.IntN(n), r.IntN(n)
+			uf.union(a, b)
+			from, to := set[a], set[b]
+			for i := range set {
+				if set[i] == from {
+					set[i] = to
+				}
+			}
+		}
+		for i := range n {
+			least := i
+			for j := range n {
+				if set[j] == set[i] {
+					least = min(least, j)
+				}
+			}
+			if got := uf.find(i); got != least {
+				t.Fatalf("%d elements: root of %d is %d, its set's least index %d", n, i, got, least)
+			}
+		}
+	}
+}
+
+// findTablesRef is pdfFindTables as it was before it set the rules of
+// each set down in one slice: each set's rules appended to slices of
+// their own, in a map by root.
+func findTablesRef(segs []pdftext.Segment) []*pdfTable {
+	var hs, vs []pdftext.Segment
+	for _, s := range segs {
+		if s.Y0 == s.Y1 {
+			hs = append(hs, s)
+		} else {
+			vs = append(vs, s)
+		}
+	}
+	if len(hs) < 2 || len(vs) < 2 {
+		return nil
+	}
+	n := len(hs) + len(vs)
+	uf := newPDFUnionFind(n)
+	joinCrossingRef(hs, vs, uf)
+	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
+	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
+	groups := map[int][2][]pdftext.Segment{}
+	var order []int
+	for i := range n {
+		r := uf.find(i)
+		g, seen := groups[r]
+		if !seen {
+			order = append(order, r)
+		}
+		if i < len(hs) {
+			g[0] = append(g[0], hs[i])
+		} else {
+			g[1] = append(g[1], vs[i-len(hs)])
+		}
+		groups[r] = g
+	}
+	var out []*pdfTable
+	for _, r := range order {
+		g := groups[r]
+		if t := newPDFTable(g[0], g[1]); t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// TestFindTablesMatchesReference finds the tables of every page of the
+// PDF fixtures, and of random rules (grids, pieces, NaNs), by
+// pdfFindTables and findTablesRef.
+func TestFindTablesMatchesReference(t *testing.T) {
+	var cases [][]pdftext.Segment
+	names, _ := filepath.Glob("../../testdata/reports/*.pdf")
+	more, _ := filepath.Glob("pdftext/testdata/*.pdf")
+	for _, name := range append(names, more...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pd, err := pdftext.Read(data, pdfLimits); err == nil {
+			for _, p := range pd.Pages {
+				cases = append(cases, p.Segments)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	values := []float64{0, 10, 20, 30, 40, 50, 21, 39.5, math.NaN(), math.Inf(1)}
+	for range 2000 {
+		segs := make([]pdftext.Segment, r.IntN(40))
+		for i := range segs {
+			a, b, c := values[r.IntN(len(values))], values[r.IntN(len(values))], values[r.IntN(len(values))]
+			if r.IntN(2) == 0 {
+				segs[i] = pdftext.Segment{X0: min(a, b), Y0: c, X1: max(a, b), Y1: c}
+			} else {
+				segs[i] = pdftext.Segment{X0: c, Y0: min(a, b), X1: c, Y1: max(a, b)}
+			}
+		}
+		cases = append(cases, segs)
+	}
+	tables := 0
+	for n, segs := range cases {
+		budget := pdfMaxRuleWork
+		got, want := pdfFindTables(segs, &budget), findTablesRef(segs)
+		if len(got) != len(want) {
+			t.Fatalf("case %d: %d tables, reference %d", n, len(got), len(want))
+		}
+		for k := range got {
+			// Printed, so that NaNs compare equal.
+			if g, w := fmt.Sprintf("%+v", *got[k]), fmt.Sprintf("%+v", *want[k]); g != w {
+				t.Fatalf("case %d table %d:\n%s\nreference\n%s", n, k, g, w)
+			}
+		}
+		tables += len(got)
+	}
+	if tables < 50 {
+		t.Fatalf("%d tables found, want 50 or more", tables)
+	}
+	t.Logf("%d tables", tables)
+}
+
+// TestClusterInfinities clusters positions with infinities and NaNs
+// among them (a rule drawn under a CTM scaled past the float range): a
+// cluster of its own each, where pdfCluster once stood still.
+func TestClusterInfinities(t *testing.T) {
+	got := pdfCluster([]float64{math.Inf(1), 3, math.NaN(), 1, math.Inf(-1), math.Inf(1)})
+	want := "[NaN -Inf 2 +Inf +Inf]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("clusters %v, want %s", got, want)
+	}
 }

@@ -70,7 +70,33 @@ var (
 var RecoverPanics = true
 
 // Read reads the text layer of a PDF.
-func Read(data []byte, lim Limits) (doc *Document, err error) {
+func Read(data []byte, lim Limits) (*Document, error) {
+	var pages []Page
+	doc, err := ReadPages(data, lim, func(p *Page) {
+		if p.Glyphs != nil {
+			p.Glyphs = slices.Clone(p.Glyphs)
+		}
+		if p.Segments != nil {
+			p.Segments = slices.Clone(p.Segments)
+		}
+		pages = append(pages, *p)
+	})
+	if err != nil {
+		return nil, err
+	}
+	doc.Pages = pages
+	return doc, nil
+}
+
+// ReadPages reads the text layer of a PDF as Read does, but hands each
+// page to page as it is read, in order, rather than keeping it: a
+// page's Glyphs and Segments are buffers the next page is drawn into,
+// which page must not keep (their texts it may). So the glyphs of a
+// document are not copied out of the buffers, nor held all at once. The
+// Document returned has no Pages. When it returns an error, the pages
+// before the one found at fault may have been handed over. Glyphs is nil
+// when the page draws no glyph, as Segments when it draws no rule.
+func ReadPages(data []byte, lim Limits, page func(*Page)) (doc *Document, err error) {
 	defer func() {
 		if !RecoverPanics {
 			return
@@ -113,7 +139,6 @@ func Read(data []byte, lim Limits) (doc *Document, err error) {
 	ops, glyphs := lim.MaxOperators, lim.MaxGlyphs
 	for _, p := range pages {
 		pg := f.readPage(p, &ops)
-		doc.Pages = append(doc.Pages, pg)
 		if glyphs -= len(pg.Glyphs); glyphs < 0 {
 			return nil, fmt.Errorf("%w（文字超过 %d 个字符）", ErrTooLarge, lim.MaxGlyphs)
 		}
@@ -123,6 +148,7 @@ func Read(data []byte, lim Limits) (doc *Document, err error) {
 		if ops <= 0 {
 			return nil, fmt.Errorf("%w（页面内容超过 %d 个绘制指令）", ErrTooLarge, lim.MaxOperators)
 		}
+		page(&pg)
 	}
 	return doc, nil
 }
@@ -280,21 +306,17 @@ func (f *file) readPage(p pageInfo, ops *int) Page {
 	}
 	in.gs = gstate{ctm: identity, th: 1}
 	// The glyphs are drawn into the file's buffer, grown by doubling
-	// once for all pages, and copied out at their final length.
+	// once for all pages, and handed to ReadPages's caller there.
 	pg.Glyphs = f.glyphs[:0]
 	pg.Segments = f.segments[:0] // so are its rules
 	for _, data := range f.contents(p.dict["Contents"]) {
 		in.runContent(data, p.res)
 	}
 	f.glyphs, f.segments = pg.Glyphs[:0], pg.Segments[:0]
-	if len(pg.Segments) > 0 {
-		pg.Segments = slices.Clone(pg.Segments)
-	} else {
+	if len(pg.Segments) == 0 {
 		pg.Segments = nil
 	}
-	if in.drew {
-		pg.Glyphs = slices.Clone(pg.Glyphs)
-	} else {
+	if !in.drew {
 		pg.Glyphs = nil
 	}
 	return pg
