@@ -74,7 +74,7 @@ func (a *arena) put(s string) string {
 		return s
 	}
 	p := unsafe.StringData(s)
-	e := &a.recent[(uintptr(unsafe.Pointer(p))+uintptr(len(s)))*0x9E3779B97F4A7C15>>56]
+	e := &a.recent[(uint64(uintptr(unsafe.Pointer(p)))+uint64(len(s)))*0x9E3779B97F4A7C15>>56]
 	if e.p != p || e.n != len(s) {
 		off, ok := a.at[s]
 		if !ok {
