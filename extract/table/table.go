@@ -31,10 +31,6 @@ const window = 6
 // the document, computed once per form.
 type formIndex struct {
 	bounds  []string // folded labels that may border a value region, longest first
-	// boundsFirst and boundsLast are bounds by their first and their last
-	// rune (each has two at least): boundaryAt and boundaryBefore ask at
-	// every label occurrence and value region, and a form has a hundred.
-	boundsFirst, boundsLast map[rune][]string
 	rowPats map[*templates.Row]templates.Pattern
 	byFirst map[rune][]rowAlt // row labels by first rune, for rowAt
 	anchors map[*templates.Table][]word
@@ -64,6 +60,10 @@ type formIndex struct {
 	// sharedKids marks the tables where two group rows share a key, and
 	// so their data rows (scoreBound).
 	sharedKids map[*templates.Table]bool
+	// boundsFirst and boundsLast are bounds by their first and their last
+	// rune (each has two at least): boundaryAt and boundaryBefore ask at
+	// every label occurrence and value region, and a form has a hundred.
+	boundsFirst, boundsLast map[rune][]string
 }
 
 // cellInfo is what the templates say of a cell: its key, unit and place.
