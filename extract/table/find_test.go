@@ -47,9 +47,9 @@ func searchWord(text string) word {
 	lexicon.Lock()
 	defer lexicon.Unlock()
 	if id, ok := lexicon.ids[text]; ok {
-		return word{text, id}
+		return newWord(text, id)
 	}
-	return word{text, -1}
+	return newWord(text, -1)
 }
 
 // checkFind compares find and occurrences with naiveFind for word from

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	plaintext "xxgk/format/text"
+	"xxgk/internal/strs"
 	"xxgk/templates"
 	"xxgk/zh"
 )
@@ -152,5 +154,96 @@ func TestWitnessesOccurAsTries(t *testing.T) {
 	}
 	if w := witnesses([]string{"abcd", "abc", "", "bc", "bc", "xy"}); !slices.Equal(w, []string{"", "bc", "xy"}) {
 		t.Fatalf("witnesses = %q", w)
+	}
+}
+
+// refBoundaryAt and refBoundaryBefore are boundaryAt and boundaryBefore as
+// they were before a form's bounds were indexed by their first and last
+// rune: every bound is tried. The reference of
+// TestBoundariesMatchReference.
+func (fr *formReader) refBoundaryAt(pos int) bool {
+	rest := fr.s.letters[fr.s.letterOffset(pos):]
+	if len(rest) > 240 {
+		rest = rest[:240]
+	}
+	if fr.startsNumbered(rest) || fr.yearLen(rest) > 0 {
+		return true
+	}
+	_, rest = templates.StripNumbering(rest)
+	for _, w := range fr.bounds {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	if r := []rune(strs.FirstRunes(rest, startRunes)); len(r) == startRunes {
+		return fr.starts[string(r)]
+	}
+	return false
+}
+
+func (fr *formReader) refBoundaryBefore(st int) bool {
+	if st == 0 {
+		return true
+	}
+	prev := fr.s.runes[st-1]
+	if !zh.IsHan(prev) {
+		return true
+	}
+	if zh.IsNumeral(prev) || prev == '其' || prev == '中' {
+		return true
+	}
+	before := fr.s.letters[:fr.s.letterOffset(st)]
+	for _, w := range fr.bounds {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBoundariesMatchReference compares boundaryAt and boundaryBefore with
+// the reference at every place of every sample report, for every form,
+// and counts the places where a bound decides.
+func TestBoundariesMatchReference(t *testing.T) {
+	files, docs := sampleDocs(t)
+	// Every form's bounds, and their runs, printed as a table's labels.
+	var b strings.Builder
+	for _, f := range templates.Forms() {
+		for _, w := range indexOf(f).bounds {
+			b.WriteString(w + "\n1" + w + "2" + w[:len(w)-1] + "\n")
+		}
+	}
+	docs = append(docs, plaintext.Read(b.String()))
+	files = append(files, "bounds")
+	at, before := 0, 0
+	for i, d := range docs {
+		s := newStream(d)
+		for _, f := range templates.Forms() {
+			fr := newFormReader(s, f, 2021)
+			for pos := 0; pos <= len(s.runes); pos++ {
+				got, want := fr.boundaryAt(pos), fr.refBoundaryAt(pos)
+				if got != want {
+					t.Fatalf("%s, %s: boundaryAt(%d) = %v, want %v", files[i], f.ID, pos, got, want)
+				}
+				if pos < len(s.runes) && zh.IsHan(s.runes[pos]) && want {
+					at++
+				}
+				if pos == len(s.runes) {
+					continue
+				}
+				got, want = fr.boundaryBefore(pos), fr.refBoundaryBefore(pos)
+				if got != want {
+					t.Fatalf("%s, %s: boundaryBefore(%d) = %v, want %v", files[i], f.ID, pos, got, want)
+				}
+				if pos > 0 && zh.IsHan(s.runes[pos-1]) && !zh.IsNumeral(s.runes[pos-1]) && want {
+					before++
+				}
+			}
+			fr.release()
+		}
+		s.release()
+	}
+	if at == 0 || before == 0 {
+		t.Fatalf("bounds decided %d places after, %d before: the test checks little", at, before)
 	}
 }

@@ -254,7 +254,7 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 			variants = append(variants, alt)
 		}
 	}
-	var out [][]cellVal
+	out := sc.cands1[:0] // copied to the slab when kept
 	var seen map[string]bool
 	if len(variants) > 1 {
 		seen = map[string]bool{}
@@ -295,7 +295,7 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 			c := direct(ps, sc.cur[:0])
 			sc.cur = c[:0]
 			if vi == 0 && rr.tailDigits == "" && signsFit(c, cols) {
-				return rowCands{cands: [][]cellVal{sc.vals.copyOf(c)}, exact: true}, ""
+				return rowCands{cands: sc.oneCand(sc.vals.copyOf(c)), exact: true}, ""
 			}
 			consider(c)
 			continue
@@ -326,9 +326,10 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 	if splits == 1 && len(variants) == 1 && oneDigitEach(rr.region, n) {
 		// As many digits as cells: one digit a cell is the only reading,
 		// the row as printed, whatever its identities say.
-		return rowCands{cands: [][]cellVal{only}}, ""
+		return rowCands{cands: sc.oneCand(only)}, ""
 	}
-	return rowCands{cands: out}, ""
+	sc.cands1 = out[:0]
+	return rowCands{cands: sc.cellRows.copyOf(out)}, ""
 }
 
 // oneDigitEach reports whether the pieces are plain digits, n in all.

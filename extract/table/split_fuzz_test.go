@@ -113,6 +113,7 @@ func FuzzCandidates(f *testing.F) {
 		}
 		if len(data) > 0 && data[0]&0x80 != 0 {
 			fuzzScratch.vals.reset()
+			fuzzScratch.cellRows.reset()
 		}
 	})
 }

@@ -555,7 +555,7 @@ func (s *stream) index() {
 func (s *stream) find(w word, from int) (start, end int) {
 	if w.id < 0 {
 		var one [1]span
-		if occ := s.appendOccurrences(one[:0], w.text, from, 1); len(occ) > 0 {
+		if occ := s.appendOccurrences(one[:0], w, from, 1); len(occ) > 0 {
 			return int(occ[0].start), int(occ[0].end)
 		}
 		return -1, -1
@@ -579,7 +579,7 @@ func (s *stream) find(w word, from int) (start, end int) {
 	// most are searched once (a form's anchors, its labels for
 	// labelsPresent), and the full list for a form not read is wasted.
 	var one [1]span
-	occ := s.appendOccurrences(one[:0], w.text, from, 1)
+	occ := s.appendOccurrences(one[:0], w, from, 1)
 	if from == 0 {
 		f.first, f.firstKnown = span{-1, -1}, true
 		if len(occ) > 0 {
@@ -618,7 +618,7 @@ func (s *stream) occurrences(w word, from int) []span {
 		}
 	}
 	lo := int32(len(s.occBuf))
-	s.occBuf = s.appendOccurrences(s.occBuf, w.text, from, -1)
+	s.occBuf = s.appendOccurrences(s.occBuf, w, from, -1)
 	hi := int32(len(s.occBuf))
 	if f != nil {
 		f.lo, f.hi, f.listFrom = lo, hi, int32(from)+1
@@ -626,28 +626,30 @@ func (s *stream) occurrences(w word, from int) []span {
 	return s.occBuf[lo:hi:hi]
 }
 
-// appendOccurrences appends to occ the occurrences of word in the letters
+// appendOccurrences appends to occ the occurrences of w in the letters
 // that start at or after rune index from, the first limit of them (all if
 // limit < 0): the places of the word's rarest rune where the word is found
 // around it.
-func (s *stream) appendOccurrences(occ []span, word string, from, limit int) []span {
-	if word == "" {
+func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
+	if len(w.runes) == 0 {
 		return occ
 	}
 	best, bestK, bestN := int32(-1), 0, int32(1<<30)
-	lead := 0 // the bytes of word before its rarest rune
-	k := 0
-	for i, r := range word {
+	for k, r := range w.runes {
 		id, ok := s.lookup(r)
 		if !ok {
 			return occ
 		}
 		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
-			best, bestK, bestN, lead = id, k, n, i
+			best, bestK, bestN = id, k, n
 		}
-		k++
 	}
-	wordRunes := k
+	wordRunes := len(w.runes)
+	lead := 0 // the bytes of the word before its rarest rune
+	for _, r := range w.runes[:bestK] {
+		lead += utf8.RuneLen(r)
+	}
+	word := w.text
 	list := s.pos[s.posStart[best]:s.posStart[best+1]]
 	// The word starts at or before its rarest rune: the runes before from
 	// hold none of its occurrences from there.

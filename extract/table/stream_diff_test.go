@@ -68,7 +68,7 @@ func sameStream(a *stream, b *refStream) string {
 	for _, w := range searchWords() {
 		for _, from := range froms {
 			for _, limit := range []int{1, -1} {
-				if got, want := a.appendOccurrences(nil, w, from, limit), b.appendOccurrences(nil, w, from, limit); !slices.Equal(got, want) {
+				if got, want := a.appendOccurrences(nil, newWord(w, -1), from, limit), b.appendOccurrences(nil, w, from, limit); !slices.Equal(got, want) {
 					return "occurrences of " + w
 				}
 			}

@@ -60,6 +60,10 @@ type formIndex struct {
 	// sharedKids marks the tables where two group rows share a key, and
 	// so their data rows (scoreBound).
 	sharedKids map[*templates.Table]bool
+	// boundsFirst and boundsLast are bounds by their first and their last
+	// rune (each has two at least): boundaryAt and boundaryBefore ask at
+	// every label occurrence and value region, and a form has a hundred.
+	boundsFirst, boundsLast map[rune][]string
 }
 
 // cellInfo is what the templates say of a cell: its key, unit and place.
@@ -220,6 +224,13 @@ func newFormIndex(f *templates.Form) *formIndex {
 		add(w)
 	}
 	sort.Slice(ix.bounds, func(i, j int) bool { return len(ix.bounds[i]) > len(ix.bounds[j]) })
+	ix.boundsFirst, ix.boundsLast = map[rune][]string{}, map[rune][]string{}
+	for _, w := range ix.bounds {
+		first, _ := utf8.DecodeRuneInString(w)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		ix.boundsFirst[first] = append(ix.boundsFirst[first], w)
+		ix.boundsLast[last] = append(ix.boundsLast[last], w)
+	}
 	return ix
 }
 
@@ -566,7 +577,8 @@ func (fr *formReader) boundaryBefore(st int) bool {
 		return true
 	}
 	before := fr.s.letters[:fr.s.letterOffset(st)]
-	for _, w := range fr.bounds {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	for _, w := range fr.boundsLast[last] {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
@@ -585,7 +597,8 @@ func (fr *formReader) boundaryAt(pos int) bool {
 		return true
 	}
 	_, rest = templates.StripNumbering(rest)
-	for _, w := range fr.bounds {
+	first, _ := utf8.DecodeRuneInString(rest)
+	for _, w := range fr.boundsFirst[first] {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}

@@ -9,6 +9,15 @@ import "sync"
 type word struct {
 	text string
 	id   int32 // -1: a word not in the lexicon, searched every time
+	// runes are text's, decoded once: a search looks up each rune of
+	// the word in the stream, and decoding them at every search was a
+	// tenth of the search.
+	runes []rune
+}
+
+// newWord returns text as a word numbered id.
+func newWord(text string, id int32) word {
+	return word{text, id, []rune(text)}
 }
 
 // lexicon numbers the words of every form indexed. It only grows: a form
@@ -30,7 +39,7 @@ func lexiconWord(text string) word {
 		id = int32(len(lexicon.ids))
 		lexicon.ids[text] = id
 	}
-	return word{text, id}
+	return newWord(text, id)
 }
 
 // lexiconWords returns the texts numbered in the lexicon.
