@@ -75,9 +75,24 @@ func (s *wordSet) list(r rune) int {
 // continuation byte, and a word, valid UTF-8, matches no invalid bytes:
 // the rune made of them only costs the comparison of the words it names.
 // The checks, made for each character, were most of the cost of a scan.
+// Where four bytes remain, the character's three are read in one load
+// (the compiler joins the byte reads) and tested with one mask: reading
+// and testing them one by one was a sixth of the scan.
 func (s *wordSet) from(text string, i int) (at int, r rune, size int) {
 	for i < len(text) {
-		if c := text[i]; c&0xF0 == 0xE0 && i+2 < len(text) {
+		if i+4 <= len(text) {
+			// x&0xC0C0F0 keeps the lead byte's tag and those of the two
+			// continuation bytes; the rune's bits are x&0x0F, x>>8&0x3F
+			// and x>>16&0x3F.
+			t := text[i : i+4]
+			if x := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24; x&0xC0C0F0 == 0x8080E0 {
+				if s.first[(x&0x0F)<<6|x>>8&0x3F]&(1<<(x>>16&63)) != 0 {
+					return i, rune((x&0x0F)<<12 | x>>2&0xFC0 | x>>16&0x3F), 3
+				}
+				i += 3
+				continue
+			}
+		} else if c := text[i]; c&0xF0 == 0xE0 && i+2 < len(text) {
 			if t := text[i : i+3]; t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80 {
 				// Unsigned, and masked to the table: the signed division
 				// and the bounds checks doubled the loop.
