@@ -145,6 +145,9 @@ func TestByteRuneTests(t *testing.T) {
 		if got, want := ideographAt(s, 0), r >= 0x4E00 && r <= 0x9FFF; len(s) > 3 && got != want {
 			t.Fatalf("ideographAt(%q) = %v, want %v", s, got, want)
 		}
+		if got, want := ideographRun(s, 0, 1) == 3, r >= 0x4E00 && r <= 0x9FFF; got != want {
+			t.Fatalf("ideographRun(%q, 0, 1) = %d", s, ideographRun(s, 0, 1))
+		}
 		if got, want := numeralAt(s, 0), zh.IsNumeral(r); got != want {
 			t.Fatalf("numeralAt(%q) = %v, want %v", s, got, want)
 		}
@@ -157,6 +160,26 @@ func TestByteRuneTests(t *testing.T) {
 			t.Errorf("ideographAt(%q) is true", s)
 		}
 	}
+}
+
+// FuzzIdeographRun checks ideographRun, which reads four bytes at once,
+// against ideographAt's tests of one rune at a time.
+func FuzzIdeographRun(f *testing.F) {
+	for _, s := range []string{"", "申请", "申请x", "申\xe4\xb7\xbf请", "一\xe9\xbf", "x龥丁", "\xe4\xb8\x80\xe9\xbf\xbf\xea\x80\x80"} {
+		f.Add(s, 0, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, j, max int) {
+		if j < 0 || j > len(s) {
+			return
+		}
+		want, n := j, max
+		for ; n > 0 && want+2 < len(s) && ideographAt(s, want); n-- {
+			want += 3
+		}
+		if got := ideographRun(s, j, max); got != want {
+			t.Errorf("ideographRun(%q, %d, %d) = %d, want %d", s, j, max, got, want)
+		}
+	})
 }
 
 func FuzzIndexByProbe(f *testing.F) {
