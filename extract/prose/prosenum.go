@@ -97,6 +97,10 @@ func scanNumbersInto(out []numMention, s string) []numMention {
 			}
 			continue
 		}
+		if j := skipUnmarked(s, i, pnStarts); j > i {
+			i = j // most characters: the switch's default
+			continue
+		}
 		var r rune
 		var size int
 		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {

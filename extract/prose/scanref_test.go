@@ -1,0 +1,87 @@
+package prose
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// refScanNumbers is scanNumbersInto as it was before skipUnmarked: every
+// character decoded, then tested with pnMayStart.
+func refScanNumbers(s string) []numMention {
+	sc := pnScanner{s: s}
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= '0' && c <= '9':
+				i = sc.digits(i)
+			case c == '(' || c == '[':
+				i = sc.bracket(i, 1)
+			case pnIsAlpha(c) || c == '@':
+				i = sc.asciiToken(i)
+			default:
+				i++
+			}
+			continue
+		}
+		r, size := decodeRune(s, i)
+		if !pnMayStart(r) {
+			i += size
+			continue
+		}
+		switch {
+		case r >= '０' && r <= '９':
+			i = sc.digits(i)
+		case r == '第':
+			i = sc.ordinal(i)
+		case pnIsOpen(r):
+			i = sc.bracket(i, size)
+		case r == '百' && strings.HasPrefix(s[i:], "百分之"):
+			i = sc.percentWord(i)
+		case isCNNumeral(r) || r == '几':
+			i = sc.chinese(i)
+		case r == '数' || r == '上' || r == '成':
+			i = sc.vague(i, r, size)
+		case (r >= 0x2460 && r <= 0x249B) || (r >= 0x3220 && r <= 0x3229):
+			i = sc.circled(i, r, size)
+		default:
+			i += size
+		}
+	}
+	sc.fixRanges()
+	return sc.out
+}
+
+// TestSkipUnmarkedTables checks the tables given to skipUnmarked: they
+// mark no rune below U+0800 and no surrogate.
+func TestSkipUnmarkedTables(t *testing.T) {
+	for name, marks := range map[string]*[1 << 16 / 64]uint64{"pnStarts": pnStarts} {
+		for r := rune(0); r < 1<<16; r++ {
+			if (r < 0x800 || r >= 0xD800 && r <= 0xDFFF) && marks[r/64]&(1<<(r%64)) != 0 {
+				t.Errorf("%s marks %U", name, r)
+			}
+		}
+	}
+}
+
+func TestScanNumbersMatchesRef(t *testing.T) {
+	for _, s := range pnCorpus(t) {
+		if got, want := scanNumbers(s), refScanNumbers(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("scanNumbers differs from refScanNumbers on a report:\n got %v\nwant %v", got, want)
+		}
+	}
+}
+
+func FuzzScanNumbersRef(f *testing.F) {
+	for _, s := range []string{"", "收到申请23000余条", "二0一七年度", "百分之十二点五", "第二十条", "\xe0\x80\xb0件", "\xed\xa0\x80一", "申\xe4\xb8", "（一）１２件", "①②"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := scanNumbers(s), refScanNumbers(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("scanNumbers(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
