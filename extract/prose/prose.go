@@ -429,6 +429,10 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 // figure's words).
 func mayCount(text string) bool {
 	for i := 0; i < len(text); {
+		if j := skipUnmarked(text, i, countRunes); j > i {
+			i = j
+			continue
+		}
 		if c := text[i]; c < utf8.RuneSelf {
 			if c >= '0' && c <= '9' {
 				return true
@@ -450,6 +454,18 @@ func mayCount(text string) bool {
 	}
 	return false
 }
+
+// countRunes marks the runes from U+0800 that mayCount looks for: the
+// full-width digits and the Chinese numerals.
+var countRunes = func() *[1 << 16 / 64]uint64 {
+	var bits [1 << 16 / 64]uint64
+	for r := rune(0x800); r < 1<<16; r++ {
+		if (r < 0xD800 || r > 0xDFFF) && (r >= '０' && r <= '９' || isCNNumeral(r)) {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
+}()
 
 func sameSentence(cs []proseCandidate, s string) bool {
 	for _, c := range cs {

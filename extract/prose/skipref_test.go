@@ -58,7 +58,7 @@ func refScanNumbers(s string) []numMention {
 // TestSkipUnmarkedTables checks the tables given to skipUnmarked: they
 // mark no rune below U+0800 and no surrogate.
 func TestSkipUnmarkedTables(t *testing.T) {
-	for name, marks := range map[string]*[1 << 16 / 64]uint64{"pnStarts": pnStarts} {
+	for name, marks := range map[string]*[1 << 16 / 64]uint64{"pnStarts": pnStarts, "countRunes": countRunes} {
 		for r := rune(0); r < 1<<16; r++ {
 			if (r < 0x800 || r >= 0xD800 && r <= 0xDFFF) && marks[r/64]&(1<<(r%64)) != 0 {
 				t.Errorf("%s marks %U", name, r)
@@ -82,6 +82,38 @@ func FuzzScanNumbersRef(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := scanNumbers(s), refScanNumbers(s); !reflect.DeepEqual(got, want) {
 			t.Errorf("scanNumbers(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// refMayCount is mayCount written plainly: a digit, ASCII or full-width,
+// or a Chinese numeral that is not ASCII.
+func refMayCount(text string) bool {
+	for _, r := range text {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || r >= utf8.RuneSelf && isCNNumeral(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestMayCountMatchesRef(t *testing.T) {
+	for _, d := range corpusDocs(t, ".txt") {
+		for s := range sentences(d.doc) {
+			if got, want := mayCount(s.Text), refMayCount(s.Text); got != want {
+				t.Fatalf("mayCount(%q) = %v, want %v", s.Text, got, want)
+			}
+		}
+	}
+}
+
+func FuzzMayCount(f *testing.F) {
+	for _, s := range []string{"", "未收到申请", "收到申请23件", "收到申请两件", "１件", "\xe0\x80\xb0件", "\xed\xa0\x80", "申请\xe4\xb8", "申请三"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := mayCount(s), refMayCount(s); got != want {
+			t.Errorf("mayCount(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
