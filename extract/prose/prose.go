@@ -535,13 +535,19 @@ func clauseStarts(text string, ms []numMention) []int {
 }
 
 // clauseStartsInto is clauseStarts in the memory of out. Between two
-// numbers it reads the bytes for a mark's first byte only (a table says
-// which): most bytes of a sentence start none.
+// numbers it steps over three-byte characters that are no mark with
+// skipUnmarked, and reads other bytes for a mark's first byte only (a
+// table says which): most bytes of a sentence start none. No mark starts
+// at a continuation byte, so none is inside a character skipped.
 func clauseStartsInto(out []int, text string, ms []numMention) []int {
 	out = slices.Grow(out[:0], len(ms))[:len(ms)]
 	start, i := 0, 0
 	for k, m := range ms {
 		for end := min(m.Start, len(text)); i < end; {
+			if j := skipUnmarked(text[:end], i, markRunes); j > i {
+				i = j
+				continue
+			}
 			if !markLeads[text[i]] {
 				i++
 				continue
@@ -565,6 +571,18 @@ var markLeads = func() *[256]bool {
 		b[d[0]] = true
 	}
 	return &b
+}()
+
+// markRunes marks the characters of clauseMarks from U+0800: those of
+// three bytes.
+var markRunes = func() *[1 << 16 / 64]uint64 {
+	var bits [1 << 16 / 64]uint64
+	for _, d := range clauseMarks {
+		if r, size := utf8.DecodeRuneInString(d); size == 3 {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
 }()
 
 // markAt returns the length of the clause mark at text[i], or 0.
