@@ -317,6 +317,9 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 		switch {
 		case r >= 0x4E00 && r <= 0x9FFF:
 			// An ideograph, most of the text: nothing to do.
+		case !splitRune(r):
+			// Digits, letters, box drawing…: none of the cases below, told
+			// by one table instead of their tests.
 		case r == '\n':
 			sp.emit(t[start:i])
 			start = i + size
@@ -913,6 +916,25 @@ var (
 	introSubjects = []string{"本报告", "本年报", "年度报告", "全文", "报告共", "报告由"}
 	introParts    = []string{"部分", "组成", "包括", "分为", "分成"}
 )
+
+// splitRunes marks the runes that block's switch acts on, all in the
+// Basic Multilingual Plane: the line break, spaces, brackets and quotes,
+// colons, terminators and commas.
+var splitRunes = func() *[1 << 16 / 64]uint64 {
+	var bits [1 << 16 / 64]uint64
+	for r := rune(0); r < 1<<16; r++ {
+		if r == '\n' || isSentSpace(r) || isOpener(r) || isCloser(r) || r == '：' || r == ':' || isTerminator(r) || r == '，' || r == ',' || r == '、' {
+			bits[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &bits
+}()
+
+// splitRune reports whether splitRunes marks r.
+func splitRune(r rune) bool {
+	u := uint32(r) // a negative r is above 1<<16 too
+	return u < 1<<16 && splitRunes[u>>6]&(1<<(u&63)) != 0
+}
 
 func isTerminator(r rune) bool {
 	switch r {
