@@ -304,7 +304,9 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 		}
 		var r rune
 		var size int
-		if c := t[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(t) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80 {
+		if c := t[i]; c < utf8.RuneSelf {
+			r, size = rune(c), 1 // decodeRune, inline: spaces, digits, letters
+		} else if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(t) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80 {
 			r, size = rune(c&0x0F)<<12|rune(t[i+1]&0x3F)<<6|rune(t[i+2]&0x3F), 3 // decodeRune, inline
 		} else {
 			r, size = decodeRune(t, i)
