@@ -111,7 +111,11 @@ func (s *wordSet) from(text string, i int) (at int, r rune, size int) {
 				continue
 			}
 		}
-		r, size = decodeRune(text, i)
+		if c := text[i]; c < utf8.RuneSelf {
+			r, size = rune(c), 1 // decodeRune, inline: spaces, digits, letters
+		} else {
+			r, size = decodeRune(text, i)
+		}
 		if u := uint32(r); u < 1<<16 && first[u>>6&(1<<16/64-1)]&(1<<(u&63)) != 0 {
 			return i, r, size
 		}
