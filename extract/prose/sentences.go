@@ -421,17 +421,19 @@ func ideographAt(t string, j int) bool {
 // text: testing the bytes one by one, as ideographAt does, cost two fifths
 // more.
 func ideographRun(t string, j, max int) int {
-	for ; max > 0 && j+4 <= len(t); max-- {
-		b := t[j : j+4]
+	// Over a shrinking slice, which needs no bounds checks.
+	rest := t[j:]
+	for ; max > 0 && len(rest) >= 4; max-- {
 		// The compiler joins the reads; v is the rune's three bytes,
 		// big-endian, compared with E4 B8 80 to E9 BF BF once its two
 		// continuation bytes are known to be such.
-		v := bits.ReverseBytes32(uint32(b[0])|uint32(b[1])<<8|uint32(b[2])<<16|uint32(b[3])<<24) >> 8
+		v := bits.ReverseBytes32(uint32(rest[0])|uint32(rest[1])<<8|uint32(rest[2])<<16|uint32(rest[3])<<24) >> 8
 		if v&0xC0C0 != 0x8080 || v-0xE4B800 > 0xE9BFFF-0xE4B800 {
-			return j
+			return len(t) - len(rest)
 		}
-		j += 3
+		rest = rest[3:]
 	}
+	j = len(t) - len(rest)
 	for ; max > 0 && j+2 < len(t) && ideographAt(t, j); max-- {
 		j += 3
 	}
