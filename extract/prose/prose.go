@@ -429,15 +429,15 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 // figure's words).
 func mayCount(text string) bool {
 	for i := 0; i < len(text); {
-		if j := skipUnmarked(text, i, countRunes); j > i {
-			i = j
-			continue
-		}
 		if c := text[i]; c < utf8.RuneSelf {
 			if c >= '0' && c <= '9' {
 				return true
 			}
 			i++
+			continue
+		}
+		if j := skipUnmarked(text, i, countRunes); j > i {
+			i = j
 			continue
 		}
 		var r rune
@@ -544,9 +544,11 @@ func clauseStartsInto(out []int, text string, ms []numMention) []int {
 	start, i := 0, 0
 	for k, m := range ms {
 		for end := min(m.Start, len(text)); i < end; {
-			if j := skipUnmarked(text[:end], i, markRunes); j > i {
-				i = j
-				continue
+			if text[i] >= 0xE0 {
+				if j := skipUnmarked(text[:end], i, markRunes); j > i {
+					i = j
+					continue
+				}
 			}
 			if !markLeads[text[i]] {
 				i++
