@@ -99,21 +99,21 @@ func (s *wordSet) from(text string, i int) (at int, r rune, size int) {
 		if i >= len(text) {
 			break
 		}
-		if c := text[i]; c&0xF0 == 0xE0 && i+2 < len(text) {
-			if t := text[i : i+3]; t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80 {
-				// Unsigned, and masked to the table: the signed division
-				// and the bounds checks doubled the loop.
-				u := uint32(c&0x0F)<<12 | uint32(t[1]&0x3F)<<6 | uint32(t[2]&0x3F)
-				if first[u>>6&(1<<16/64-1)]&(1<<(u&63)) != 0 {
-					return i, rune(u), 3
-				}
-				i += 3
-				continue
-			}
-		}
 		if c := text[i]; c < utf8.RuneSelf {
 			r, size = rune(c), 1 // decodeRune, inline: spaces, digits, letters
 		} else {
+			if c&0xF0 == 0xE0 && i+2 < len(text) {
+				if t := text[i : i+3]; t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80 {
+					// Unsigned, and masked to the table: the signed
+					// division and the bounds checks doubled the loop.
+					u := uint32(c&0x0F)<<12 | uint32(t[1]&0x3F)<<6 | uint32(t[2]&0x3F)
+					if first[u>>6&(1<<16/64-1)]&(1<<(u&63)) != 0 {
+						return i, rune(u), 3
+					}
+					i += 3
+					continue
+				}
+			}
 			r, size = decodeRune(text, i)
 		}
 		if u := uint32(r); u < 1<<16 && first[u>>6&(1<<16/64-1)]&(1<<(u&63)) != 0 {
