@@ -408,8 +408,9 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		}
 		// A sentence without a subject of a rule that may read it has no
 		// number a rule claims: only the zero rules' subjects brought it
-		// here. The first, if any, stands at or after at.
-		if at >= 0 && ruleSubjects[s.Topic].In(text[at:]) && mayCount(text) {
+		// here. The first, if any, stands at or after at. mayCount, the
+		// cheaper test, goes first.
+		if at >= 0 && mayCount(text) && ruleSubjects[s.Topic].In(text[at:]) {
 			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
 			for _, fc := range proseCounts(s, st, year, buf) {
 				out[fc.figure] = append(out[fc.figure], fc.cand)
