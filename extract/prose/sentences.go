@@ -256,8 +256,10 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 		// heading inside it and ends nothing: it is skipped as bytes, up to
 		// the rune that would make the sentence too long. The run's first
 		// rune must not be a place the checks below look at: after a
-		// boundary or weakly after ASCII (…4166.24三、).
-		if !boundary && (i == 0 || t[i-1] <= ' ' || t[i-1] >= utf8.RuneSelf) {
+		// boundary or weakly after ASCII (…4166.24三、). Only a lead byte
+		// E4–E9 starts an ideograph: the call is not made for other runes
+		// (punctuation after punctuation, digits after a space).
+		if !boundary && t[i] >= 0xE4 && t[i] <= 0xE9 && (i == 0 || t[i-1] <= ' ' || t[i-1] >= utf8.RuneSelf) {
 			j := ideographRun(t, i, maxSentenceRunes-1-n)
 			if j > i {
 				if depth > 0 {
