@@ -207,3 +207,51 @@ func FuzzClassifyLine(f *testing.F) {
 		checkClassifyLine(t, s)
 	})
 }
+
+// lastWordStartRef is lastWordStart as it was, with a search for each
+// blank.
+func lastWordStartRef(s string) int {
+	switch {
+	case strings.HasSuffix(s, "】"):
+		return strings.LastIndex(s, "【")
+	case strings.HasSuffix(s, "]"):
+		return strings.LastIndexByte(s, '[')
+	}
+	from := max(0, len(s)-maxTailWord)
+	i := max(strings.LastIndexByte(s[from:], ' '), strings.LastIndexByte(s[from:], '\t'))
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
+
+func checkLastWordStart(t *testing.T, s string) {
+	t.Helper()
+	if got, want := lastWordStart(s), lastWordStartRef(s); got != want {
+		t.Fatalf("lastWordStart(%q) = %d; reference %d", s, got, want)
+	}
+}
+
+// TestLastWordStartRef holds lastWordStart to its reference over the
+// sample lines, the noise probes and blanks at the edges of its window.
+func TestLastWordStartRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	lines = append(lines, noiseProbes()...)
+	for n := range maxTailWord + 3 {
+		for _, blank := range []string{" ", "\t", " \t", "\t "} {
+			lines = append(lines, strings.Repeat("a", n)+blank+strings.Repeat("b", maxTailWord+2-n), blank+strings.Repeat("年", n/3))
+		}
+	}
+	for _, s := range append(lines, "", " ", "\t", "a】", "【a】", "[a]") {
+		checkLastWordStart(t, s)
+	}
+}
+
+func FuzzLastWordStart(f *testing.F) {
+	for _, s := range []string{"发布日期：2013-01-05 【打印】【关闭】", "… 2014年12月10日 附件下载", "a\tb c", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkLastWordStart(t, s)
+	})
+}

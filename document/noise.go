@@ -553,13 +553,14 @@ func lastWordStart(s string) int {
 	case strings.HasSuffix(s, "]"):
 		return strings.LastIndexByte(s, '[')
 	}
-	// Toolbar words are short: look at the end of the line only.
-	from := max(0, len(s)-maxTailWord)
-	i := max(strings.LastIndexByte(s[from:], ' '), strings.LastIndexByte(s[from:], '\t'))
-	if i < 0 {
-		return -1
+	// Toolbar words are short: look at the end of the line only, for the
+	// last blank of either kind in one pass.
+	for i := len(s) - 1; i >= max(0, len(s)-maxTailWord); i-- {
+		if s[i] == ' ' || s[i] == '\t' {
+			return i
+		}
 	}
-	return from + i
+	return -1
 }
 
 const maxTailWord = 48 // bytes
