@@ -554,9 +554,10 @@ func lastWordStart(s string) int {
 		return strings.LastIndexByte(s, '[')
 	}
 	// Toolbar words are short: look at the end of the line only, for the
-	// last blank of either kind in one pass.
-	for i := len(s) - 1; i >= max(0, len(s)-maxTailWord); i-- {
-		if s[i] == ' ' || s[i] == '\t' {
+	// last blank of either kind in one pass. Most bytes are above both.
+	from := max(0, len(s)-maxTailWord)
+	for i := len(s) - 1; i >= from; i-- {
+		if c := s[i]; c <= ' ' && (c == ' ' || c == '\t') {
 			return i
 		}
 	}
