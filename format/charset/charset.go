@@ -607,9 +607,17 @@ func (d *dirtyScan) find(i int, c byte) int {
 // AppendASCIILower appends s to dst with its ASCII letters lowered.
 // Charset declarations and tag names are ASCII; bytes.ToLower would decode
 // every CJK character of the head for nothing. Sniffing calls it with a
-// buffer on the stack: the kilobytes of a page's head are looked at once.
+// buffer on the stack: the kilobytes of a page's head are looked at once,
+// eight bytes at a time.
 func AppendASCIILower[S ~string | ~[]byte](dst []byte, s S) []byte {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		dst = binary.LittleEndian.AppendUint64(dst, w|asciiUpper(w)>>2) // 0x80>>2 is 'a'-'A'
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -617,4 +625,18 @@ func AppendASCIILower[S ~string | ~[]byte](dst []byte, s S) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// asciiUpper returns w with the high bit set of each byte that is an ASCII
+// capital letter, and no other bit. Below the high bit, a byte compared by
+// adding to it cannot carry into the next.
+func asciiUpper(w uint64) uint64 {
+	const (
+		lowBits  = 0x0101010101010101
+		highBits = 0x8080808080808080
+	)
+	low := w &^ highBits
+	atLeastA := low + (0x80-'A')*lowBits
+	pastZ := low + (0x80-'Z'-1)*lowBits
+	return atLeastA &^ pastZ &^ w & highBits
 }

@@ -2,6 +2,8 @@ package charset
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -319,4 +321,75 @@ func FuzzDecodeGB18030(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(checkDecodeGB18030)
+}
+
+// appendASCIILowerBytes is AppendASCIILower byte by byte, the reference.
+func appendASCIILowerBytes(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func checkAppendASCIILower(t *testing.T, s string) {
+	t.Helper()
+	want := appendASCIILowerBytes([]byte("x"), s)
+	if got := AppendASCIILower([]byte("x"), s); !bytes.Equal(got, want) {
+		t.Fatalf("AppendASCIILower(%q) = %q, want %q", s, got, want)
+	}
+	if got := AppendASCIILower([]byte("x"), []byte(s)); !bytes.Equal(got, want) {
+		t.Fatalf("AppendASCIILower([]byte(%q)) = %q, want %q", s, got, want)
+	}
+}
+
+// TestAppendASCIILower holds AppendASCIILower, which lowers eight bytes at
+// a time, to the byte loop for every byte value at every place of two
+// words and their tail, among letters and among bytes of Chinese text.
+func TestAppendASCIILower(t *testing.T) {
+	for _, fill := range []string{"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "az@[`{", "政府信息公开年度报告"} {
+		for i := range 19 {
+			for c := range 256 {
+				b := []byte(strings.Repeat(fill, 4)[:19])
+				b[i] = byte(c)
+				checkAppendASCIILower(t, string(b))
+				checkAppendASCIILower(t, string(b[:i+1]))
+			}
+		}
+	}
+}
+
+func FuzzAppendASCIILower(f *testing.F) {
+	for _, s := range []string{"", "<META charset=GBK>", "Content-Type: text/html; Charset=UTF-8", "政府信息公开 ENCODING=\"GB2312\""} {
+		f.Add(s)
+	}
+	f.Fuzz(checkAppendASCIILower)
+}
+
+// BenchmarkAppendASCIILower lowers the sniffed heads of the sample reports.
+func BenchmarkAppendASCIILower(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.*"))
+	if len(files) == 0 {
+		b.Skip("no sample reports")
+	}
+	var heads [][]byte
+	var total int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		heads = append(heads, data[:min(len(data), sniffLen)])
+		total += int64(min(len(data), sniffLen))
+	}
+	var buf [sniffLen]byte
+	b.SetBytes(total)
+	for b.Loop() {
+		for _, h := range heads {
+			AppendASCIILower(buf[:0], h)
+		}
+	}
 }
