@@ -393,3 +393,83 @@ func BenchmarkAppendASCIILower(b *testing.B) {
 		}
 	}
 }
+
+func checkIsUTF8(t *testing.T, data []byte) {
+	t.Helper()
+	if got, want := isUTF8(data), utf8.Valid(data); got != want {
+		t.Fatalf("isUTF8(%q) = %v, want %v", data, got, want)
+	}
+}
+
+// TestIsUTF8 holds isUTF8 to utf8.Valid on every lead byte followed by up
+// to three bytes from each class of byte, alone and inside Chinese text,
+// on ASCII runs broken at every place, and on the sample reports.
+func TestIsUTF8(t *testing.T) {
+	edges := []byte{0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xFF}
+	for lead := range 256 {
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				for _, b3 := range []byte{0x41, 0x80, 0xBF, 0xE5} {
+					seq := []byte{byte(lead), b1, b2, b3}
+					for n := 1; n <= len(seq); n++ {
+						checkIsUTF8(t, seq[:n])
+						checkIsUTF8(t, append(append([]byte("年"), seq[:n]...), "年a"...))
+					}
+				}
+			}
+		}
+	}
+	// A byte other than ASCII at every place of ASCII runs as long as
+	// the words isUTF8 skips them by.
+	for n := range 80 {
+		for at := range n {
+			for _, c := range []string{"\x80", "\xe5", "\xff", "\xc2", "年", "\xe5\xb9"} {
+				b := []byte(strings.Repeat("a", n))
+				checkIsUTF8(t, append(append(b[:at:at], c...), b[at:]...))
+				checkIsUTF8(t, append([]byte("年"), append(append(b[:at:at], c...), b[at:]...)...))
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.*"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIsUTF8(t, data)
+		for i := 0; i < len(data); i += 4099 {
+			checkIsUTF8(t, data[i:min(len(data), i+4096)])
+		}
+	}
+}
+
+func FuzzIsUTF8(f *testing.F) {
+	for _, s := range []string{"", "政府信息公开", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "年\xe5\xb9", "\xf4\x90\x80\x80"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkIsUTF8)
+}
+
+// BenchmarkIsUTF8 checks the sample reports as chooseEncoding does.
+func BenchmarkIsUTF8(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no sample reports")
+	}
+	var texts [][]byte
+	var total int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, data)
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	for b.Loop() {
+		for _, data := range texts {
+			isUTF8(data)
+		}
+	}
+}
