@@ -255,3 +255,49 @@ func FuzzLastWordStart(f *testing.F) {
 		checkLastWordStart(t, s)
 	})
 }
+
+// isCrawlerLineRef is isCrawlerLine as it was, each lead compared whole.
+func isCrawlerLineRef(s string) bool {
+	for _, p := range crawlerLeads {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(s, "====") && strings.HasSuffix(s, "====") {
+		return true
+	}
+	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && !strings.ContainsAny(s, " \t")
+}
+
+func checkIsCrawlerLine(t *testing.T, s string) {
+	t.Helper()
+	if got, want := isCrawlerLine(s), isCrawlerLineRef(s); got != want {
+		t.Fatalf("isCrawlerLine(%q) = %v; reference %v", s, got, want)
+	}
+}
+
+// TestIsCrawlerLineRef holds isCrawlerLine to its reference over the
+// sample lines, the noise probes and every lead cut short; each lead has
+// the two bytes isCrawlerLine tests first.
+func TestIsCrawlerLineRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	lines = append(lines, noiseProbes()...)
+	for _, p := range crawlerLeads {
+		if len(p) < 2 {
+			t.Fatalf("crawler lead %q is shorter than two bytes", p)
+		}
+		for n := range len(p) + 1 {
+			lines = append(lines, p[:n], p[:n]+"：http://a.b/c", "x"+p[:n])
+		}
+	}
+	for _, s := range append(lines, "", "=", "原", "http://a.b", "https://a.b c") {
+		checkIsCrawlerLine(t, s)
+	}
+}
+
+func FuzzIsCrawlerLine(f *testing.F) {
+	for _, s := range []string{"原文链接：http://a.b/c", "本地目录", "==== 正文 ====", "http://a.b/c", "原文"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkIsCrawlerLine)
+}
