@@ -207,3 +207,97 @@ func FuzzClassifyLine(f *testing.F) {
 		checkClassifyLine(t, s)
 	})
 }
+
+// lastWordStartRef is lastWordStart as it was, with a search for each
+// blank.
+func lastWordStartRef(s string) int {
+	switch {
+	case strings.HasSuffix(s, "】"):
+		return strings.LastIndex(s, "【")
+	case strings.HasSuffix(s, "]"):
+		return strings.LastIndexByte(s, '[')
+	}
+	from := max(0, len(s)-maxTailWord)
+	i := max(strings.LastIndexByte(s[from:], ' '), strings.LastIndexByte(s[from:], '\t'))
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
+
+func checkLastWordStart(t *testing.T, s string) {
+	t.Helper()
+	if got, want := lastWordStart(s), lastWordStartRef(s); got != want {
+		t.Fatalf("lastWordStart(%q) = %d; reference %d", s, got, want)
+	}
+}
+
+// TestLastWordStartRef holds lastWordStart to its reference over the
+// sample lines, the noise probes and blanks at the edges of its window.
+func TestLastWordStartRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	lines = append(lines, noiseProbes()...)
+	for n := range maxTailWord + 3 {
+		for _, blank := range []string{" ", "\t", " \t", "\t "} {
+			lines = append(lines, strings.Repeat("a", n)+blank+strings.Repeat("b", maxTailWord+2-n), blank+strings.Repeat("年", n/3))
+		}
+	}
+	for _, s := range append(lines, "", " ", "\t", "a】", "【a】", "[a]") {
+		checkLastWordStart(t, s)
+	}
+}
+
+func FuzzLastWordStart(f *testing.F) {
+	for _, s := range []string{"发布日期：2013-01-05 【打印】【关闭】", "… 2014年12月10日 附件下载", "a\tb c", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkLastWordStart(t, s)
+	})
+}
+
+// isCrawlerLineRef is isCrawlerLine as it was, each lead compared whole.
+func isCrawlerLineRef(s string) bool {
+	for _, p := range crawlerLeads {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(s, "====") && strings.HasSuffix(s, "====") {
+		return true
+	}
+	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && !strings.ContainsAny(s, " \t")
+}
+
+func checkIsCrawlerLine(t *testing.T, s string) {
+	t.Helper()
+	if got, want := isCrawlerLine(s), isCrawlerLineRef(s); got != want {
+		t.Fatalf("isCrawlerLine(%q) = %v; reference %v", s, got, want)
+	}
+}
+
+// TestIsCrawlerLineRef holds isCrawlerLine to its reference over the
+// sample lines, the noise probes and every lead cut short; each lead has
+// the two bytes isCrawlerLine tests first.
+func TestIsCrawlerLineRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	lines = append(lines, noiseProbes()...)
+	for _, p := range crawlerLeads {
+		if len(p) < 2 {
+			t.Fatalf("crawler lead %q is shorter than two bytes", p)
+		}
+		for n := range len(p) + 1 {
+			lines = append(lines, p[:n], p[:n]+"：http://a.b/c", "x"+p[:n])
+		}
+	}
+	for _, s := range append(lines, "", "=", "原", "http://a.b", "https://a.b c") {
+		checkIsCrawlerLine(t, s)
+	}
+}
+
+func FuzzIsCrawlerLine(f *testing.F) {
+	for _, s := range []string{"原文链接：http://a.b/c", "本地目录", "==== 正文 ====", "http://a.b/c", "原文"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkIsCrawlerLine)
+}

@@ -343,7 +343,9 @@ var crawlerLeads = []string{"原文链接", "原文地址", "原文网址", "本
 
 func isCrawlerLine(s string) bool {
 	for _, p := range crawlerLeads {
-		if strings.HasPrefix(s, p) {
+		// Every line passes here: the first two bytes of a lead (each
+		// lead has more) rule out most lines before a call compares it.
+		if len(s) >= len(p) && s[0] == p[0] && s[1] == p[1] && s[:len(p)] == p {
 			return true
 		}
 	}
@@ -553,13 +555,15 @@ func lastWordStart(s string) int {
 	case strings.HasSuffix(s, "]"):
 		return strings.LastIndexByte(s, '[')
 	}
-	// Toolbar words are short: look at the end of the line only.
+	// Toolbar words are short: look at the end of the line only, for the
+	// last blank of either kind in one pass. Most bytes are above both.
 	from := max(0, len(s)-maxTailWord)
-	i := max(strings.LastIndexByte(s[from:], ' '), strings.LastIndexByte(s[from:], '\t'))
-	if i < 0 {
-		return -1
+	for i := len(s) - 1; i >= from; i-- {
+		if c := s[i]; c <= ' ' && (c == ' ' || c == '\t') {
+			return i
+		}
 	}
-	return from + i
+	return -1
 }
 
 const maxTailWord = 48 // bytes

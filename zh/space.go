@@ -1,6 +1,9 @@
 package zh
 
-import "unicode"
+import (
+	"math/bits"
+	"unicode"
+)
 
 // White space. Report text comes from web pages, word processors and PDF
 // files, and each pads with its own spaces: the no-break space of &nbsp;,
@@ -68,37 +71,60 @@ func HasSpecialSpace(s string) bool {
 // IndexSpecialSpace returns the byte offset and length of the first odd
 // space or zero-width character of s (HasSpecialSpace), or -1, 0.
 //
-// Every line of a report passes here. A three-byte sequence (most of a
-// Chinese line) is stepped over whole: the special characters are three
-// bytes led by E2, E3 or EF, or the two bytes C2 A0, and none of them
-// starts on a continuation byte, so the bytes skipped could start none.
+// Every line of a report passes here. The special characters are three
+// bytes led by E2, E3 or EF, or the two bytes C2 A0, so only where one of
+// those four bytes stands is more than a byte looked at; the bytes are
+// sought eight at a time (indexSpecialLead). None of the four is a
+// continuation byte, so wherever one stands a character starts.
 func IndexSpecialSpace(s string) (at, size int) {
-	for i := 0; i+1 < len(s); {
-		c := s[i]
-		if c < 0xC2 {
-			i++ // ASCII, or a continuation byte: starts no special character
-			continue
-		}
-		if c == 0xC2 {
+	for i := 0; i+1 < len(s); i++ {
+		i += indexSpecialLead(s[i:])
+		switch {
+		case i+1 >= len(s):
+			return -1, 0
+		case s[i] == 0xC2:
 			if s[i+1] == 0xA0 { // U+00A0
 				return i, 2
 			}
-			i++
-			continue
+		case i+2 < len(s) && isSpecialSpace3(s[i], s[i+1], s[i+2]):
+			return i, 3
 		}
-		if c >= 0xE0 && c <= 0xEF && i+2 < len(s) {
-			if (c == 0xE2 || c == 0xE3 || c == 0xEF) && isSpecialSpace3(c, s[i+1], s[i+2]) {
-				return i, 3
-			}
-			if s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-				i += 3
-				continue
-			}
-		}
-		i++
 	}
 	return -1, 0
 }
+
+const (
+	lowBits  uint64 = 0x0101010101010101
+	highBits uint64 = 0x8080808080808080
+)
+
+// indexSpecialLead returns the index of the first byte of s that may lead
+// a special character (C2, E2, E3 or EF), or len(s). Chinese text has a
+// lead byte every character, which a loop over its bytes tests in turn;
+// here each test covers eight bytes.
+func indexSpecialLead(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// E2 and E3 differ in the lowest bit only.
+		if m := zeroBytes(w^(0xC2*lowBits)) | zeroBytes((w|lowBits)^(0xE3*lowBits)) | zeroBytes(w^(0xEF*lowBits)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c == 0xC2 || c|1 == 0xE3 || c == 0xEF {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// zeroBytes returns x with the high bit set of its lowest zero byte, and
+// maybe of bytes above that one (a borrow runs up from a zero byte), but of
+// no byte below it: the lowest set bit marks the first zero byte.
+func zeroBytes(x uint64) uint64 { return (x - lowBits) &^ x & highBits }
 
 // isSpecialSpace3 reports the three-byte encodings of the special spaces.
 func isSpecialSpace3(a, b, c byte) bool {

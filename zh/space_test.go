@@ -1,6 +1,9 @@
 package zh
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -99,10 +102,11 @@ func indexSpecialSpaceBytes(s string) (at, size int) {
 	return -1, 0
 }
 
-// FuzzIndexSpecialSpace compares IndexSpecialSpace, which steps over
-// three-byte sequences, with the byte-by-byte loop, on any bytes.
+// FuzzIndexSpecialSpace compares IndexSpecialSpace, which looks for lead
+// bytes eight at a time, with the byte-by-byte loop, on any bytes.
 func FuzzIndexSpecialSpace(f *testing.F) {
-	for _, s := range []string{"", "政府信息公开\u00a0", "\u3000一、", "a\u200db", "\ufeff标题", "\xe2\x80", "\xe4\xe3\x80\x80", "\xe4\x80\xc2\xa0", "，\u2060", "\xef\xbb\xbf"} {
+	for _, s := range []string{"", "政府信息公开\u00a0", "\u3000一、", "a\u200db", "\ufeff标题", "\xe2\x80", "\xe4\xe3\x80\x80", "\xe4\x80\xc2\xa0", "，\u2060", "\xef\xbb\xbf",
+		"政府信息\xc2\xa0", "政府信息\xe2\x80A", "abcdefg\xe3\x80\x80", "abcdefgh\xc2"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -112,4 +116,72 @@ func FuzzIndexSpecialSpace(f *testing.F) {
 			t.Fatalf("IndexSpecialSpace(%q) = %d, %d; want %d, %d", s, at, size, wantAt, wantSize)
 		}
 	})
+}
+
+// TestIndexSpecialSpaceBytes holds IndexSpecialSpace to the byte loop for
+// every byte value at every place of two eight-byte words, in ASCII and in
+// Chinese text, and on every line and the whole text of the sample reports.
+func TestIndexSpecialSpaceBytes(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		at, size := IndexSpecialSpace(s)
+		if wantAt, wantSize := indexSpecialSpaceBytes(s); at != wantAt || size != wantSize {
+			t.Fatalf("IndexSpecialSpace(%q) = %d, %d; want %d, %d", s, at, size, wantAt, wantSize)
+		}
+	}
+	for _, fill := range []string{"abcdefghijklmnopqr", "政府信息公开年度", "\xe3\x80\x81\xef\xbc\x8c\xe2\x80\x9c\xc2\xb7"} {
+		for i := range 18 {
+			for c := range 256 {
+				for _, next := range []string{"", "\xa0", "\x80\x80", "\xbb\xbf", "\x81\xa0", "\x80A"} {
+					b := []byte(fill[:min(i, len(fill))])
+					b = append(append(b, byte(c)), next...)
+					check(string(b) + fill)
+					check(string(b))
+				}
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "reports", "*.*"))
+	if len(files) == 0 {
+		t.Skip("no sample reports")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(data))
+		for line := range strings.Lines(string(data)) {
+			for ; line != ""; line = line[min(len(line), 61):] {
+				check(line)
+			}
+		}
+	}
+}
+
+// BenchmarkIndexSpecialSpace looks for special spaces in every line of the
+// page-text sample reports, as document.NormalizeSpaces does.
+func BenchmarkIndexSpecialSpace(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "reports", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no sample reports")
+	}
+	var lines []string
+	var total int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for line := range strings.Lines(string(data)) {
+			lines = append(lines, line)
+		}
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	for b.Loop() {
+		for _, s := range lines {
+			IndexSpecialSpace(s)
+		}
+	}
 }

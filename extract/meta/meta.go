@@ -650,17 +650,23 @@ func firstKey(t string, keys []string) (int, int) {
 
 // isReportTitle reports whether a short line reads as a report's title.
 func isReportTitle(t string) bool {
-	if len(t) > 4*metaTitleRunes || utf8.RuneCountInString(t) > metaTitleRunes ||
-		!(strings.Contains(t, "信息公开") || strings.Contains(t, "政务公开") || strings.Contains(t, "年报")) {
+	if len(t) > 4*metaTitleRunes {
 		return false
 	}
+	// The ending is tested first: it is looked at where it stands, and
+	// most lines fail it.
 	// A bracketed note may follow: …年度报告（修订版）.
-	if strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
-		if i := strings.LastIndexAny(t, "（("); i > 0 {
-			t = t[:i]
+	end := t
+	if strings.HasSuffix(end, "）") || strings.HasSuffix(end, ")") {
+		if i := strings.LastIndexAny(end, "（("); i > 0 {
+			end = end[:i]
 		}
 	}
-	return strings.HasSuffix(t, "报告") || strings.HasSuffix(t, "年报")
+	if !strings.HasSuffix(end, "报告") && !strings.HasSuffix(end, "年报") {
+		return false
+	}
+	return utf8.RuneCountInString(t) <= metaTitleRunes &&
+		(strings.Contains(t, "信息公开") || strings.Contains(t, "政务公开") || strings.Contains(t, "年报"))
 }
 
 // fieldBlocks are the paragraphs where a page's 发布时间/来源 fields stand:

@@ -2,6 +2,8 @@ package charset
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -319,4 +321,155 @@ func FuzzDecodeGB18030(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(checkDecodeGB18030)
+}
+
+// appendASCIILowerBytes is AppendASCIILower byte by byte, the reference.
+func appendASCIILowerBytes(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func checkAppendASCIILower(t *testing.T, s string) {
+	t.Helper()
+	want := appendASCIILowerBytes([]byte("x"), s)
+	if got := AppendASCIILower([]byte("x"), s); !bytes.Equal(got, want) {
+		t.Fatalf("AppendASCIILower(%q) = %q, want %q", s, got, want)
+	}
+	if got := AppendASCIILower([]byte("x"), []byte(s)); !bytes.Equal(got, want) {
+		t.Fatalf("AppendASCIILower([]byte(%q)) = %q, want %q", s, got, want)
+	}
+}
+
+// TestAppendASCIILower holds AppendASCIILower, which lowers eight bytes at
+// a time, to the byte loop for every byte value at every place of two
+// words and their tail, among letters and among bytes of Chinese text.
+func TestAppendASCIILower(t *testing.T) {
+	for _, fill := range []string{"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "az@[`{", "政府信息公开年度报告"} {
+		for i := range 19 {
+			for c := range 256 {
+				b := []byte(strings.Repeat(fill, 4)[:19])
+				b[i] = byte(c)
+				checkAppendASCIILower(t, string(b))
+				checkAppendASCIILower(t, string(b[:i+1]))
+			}
+		}
+	}
+}
+
+func FuzzAppendASCIILower(f *testing.F) {
+	for _, s := range []string{"", "<META charset=GBK>", "Content-Type: text/html; Charset=UTF-8", "政府信息公开 ENCODING=\"GB2312\""} {
+		f.Add(s)
+	}
+	f.Fuzz(checkAppendASCIILower)
+}
+
+// BenchmarkAppendASCIILower lowers the sniffed heads of the sample reports.
+func BenchmarkAppendASCIILower(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.*"))
+	if len(files) == 0 {
+		b.Skip("no sample reports")
+	}
+	var heads [][]byte
+	var total int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		heads = append(heads, data[:min(len(data), sniffLen)])
+		total += int64(min(len(data), sniffLen))
+	}
+	var buf [sniffLen]byte
+	b.SetBytes(total)
+	for b.Loop() {
+		for _, h := range heads {
+			AppendASCIILower(buf[:0], h)
+		}
+	}
+}
+
+func checkIsUTF8(t *testing.T, data []byte) {
+	t.Helper()
+	if got, want := isUTF8(data), utf8.Valid(data); got != want {
+		t.Fatalf("isUTF8(%q) = %v, want %v", data, got, want)
+	}
+}
+
+// TestIsUTF8 holds isUTF8 to utf8.Valid on every lead byte followed by up
+// to three bytes from each class of byte, alone and inside Chinese text,
+// on ASCII runs broken at every place, and on the sample reports.
+func TestIsUTF8(t *testing.T) {
+	edges := []byte{0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xFF}
+	for lead := range 256 {
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				for _, b3 := range []byte{0x41, 0x80, 0xBF, 0xE5} {
+					seq := []byte{byte(lead), b1, b2, b3}
+					for n := 1; n <= len(seq); n++ {
+						checkIsUTF8(t, seq[:n])
+						checkIsUTF8(t, append(append([]byte("年"), seq[:n]...), "年a"...))
+					}
+				}
+			}
+		}
+	}
+	// A byte other than ASCII at every place of ASCII runs as long as
+	// the words isUTF8 skips them by.
+	for n := range 80 {
+		for at := range n {
+			for _, c := range []string{"\x80", "\xe5", "\xff", "\xc2", "年", "\xe5\xb9"} {
+				b := []byte(strings.Repeat("a", n))
+				checkIsUTF8(t, append(append(b[:at:at], c...), b[at:]...))
+				checkIsUTF8(t, append([]byte("年"), append(append(b[:at:at], c...), b[at:]...)...))
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.*"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIsUTF8(t, data)
+		for i := 0; i < len(data); i += 4099 {
+			checkIsUTF8(t, data[i:min(len(data), i+4096)])
+		}
+	}
+}
+
+func FuzzIsUTF8(f *testing.F) {
+	for _, s := range []string{"", "政府信息公开", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "年\xe5\xb9", "\xf4\x90\x80\x80"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkIsUTF8)
+}
+
+// BenchmarkIsUTF8 checks the sample reports as chooseEncoding does.
+func BenchmarkIsUTF8(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no sample reports")
+	}
+	var texts [][]byte
+	var total int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, data)
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	for b.Loop() {
+		for _, data := range texts {
+			isUTF8(data)
+		}
+	}
 }

@@ -27,7 +27,7 @@ func ContainsAny(s string, words []string) bool {
 // extractors test a hundred words against every sentence.
 func Index(s, word string) int {
 	n := len(word)
-	if n == 0 || word[n-1] < utf8.RuneSelf {
+	if n < 2 || word[n-1] < utf8.RuneSelf {
 		return strings.Index(s, word)
 	}
 	last := word[n-1]
@@ -37,7 +37,9 @@ func Index(s, word string) int {
 			return -1
 		}
 		end += j
-		if s[end+1-n:end+1] == word {
+		// The byte before the last tells most places apart without a
+		// call to compare the word.
+		if s[end-1] == word[n-2] && s[end+1-n:end+1] == word {
 			return end + 1 - n
 		}
 	}

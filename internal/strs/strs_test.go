@@ -48,6 +48,18 @@ func TestIndex(t *testing.T) {
 	}
 }
 
+// FuzzIndex compares Index with strings.Index on any text and word.
+func FuzzIndex(f *testing.F) {
+	f.Add("本年度主动公开政府信息1234条", "公开")
+	f.Add("\xe5\xb9\xb4a\xb9", "\xb9")
+	f.Add("a©b", "a©")
+	f.Fuzz(func(t *testing.T, s, word string) {
+		if got, want := Index(s, word), strings.Index(s, word); got != want {
+			t.Fatalf("Index(%q, %q) = %d, want %d", s, word, got, want)
+		}
+	})
+}
+
 // BenchmarkIndex searches a sentence of a report for words it lacks, as
 // the extractors do, with strings.Index and with Index.
 func BenchmarkIndex(b *testing.B) {
