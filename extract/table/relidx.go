@@ -1,6 +1,7 @@
 package table
 
 import (
+	"math"
 	"sync"
 
 	"xxgk"
@@ -140,21 +141,56 @@ func (tr *tableRels) bind(t *templates.Table, rels []templates.Relation) []bound
 // evaluateAt is evaluate on a bound relation; get reads a bound cell.
 func evaluateAt(b *boundRel, get func(cellAt) (xxgk.Number, bool)) (holds, known bool) {
 	sum := func(refs []cellAt) (xxgk.Number, bool) {
-		total := xxgk.Int(0)
-		for _, c := range refs {
+		var whole int64
+		for k, c := range refs {
 			v, ok := get(c)
 			if !ok {
-				return total, false
+				return xxgk.Number{}, false
 			}
-			total = total.Add(v)
+			if x, ok := addWhole(whole, v); ok {
+				whole = x
+				continue
+			}
+			total := xxgk.Int(whole).Add(v)
+			for _, c := range refs[k+1:] {
+				v, ok := get(c)
+				if !ok {
+					return xxgk.Number{}, false
+				}
+				total = total.Add(v)
+			}
+			return total, true
 		}
-		return total, true
+		return xxgk.Int(whole), true
 	}
 	l, ok1 := sum(b.lhs)
 	r, ok2 := sum(b.rhs)
 	if !ok1 || !ok2 {
 		return false, false
 	}
+	return compareAt(b, l, r)
+}
+
+// addWhole is whole+v when v is a whole number and the sum fits in an
+// int64 (but is not math.MinInt64, which Number cannot align). The cells
+// of a split are whole numbers, and Number's Add aligns scales and
+// normalizes the sum for every cell; where it cannot be done on int64, the
+// sum goes on in Numbers, which fail as they always did.
+func addWhole(whole int64, v xxgk.Number) (int64, bool) {
+	if !v.IsInt() {
+		return 0, false
+	}
+	x := v.Int64()
+	s := whole + x
+	if (whole > 0 && x > 0 && s < 0) || (whole < 0 && x < 0 && s >= 0) || s == math.MinInt64 {
+		return 0, false
+	}
+	return s, true
+}
+
+// compareAt says whether the sums l and r of b's sides (r replaced by b's
+// constant, if it has one) stand in b's relation.
+func compareAt(b *boundRel, l, r xxgk.Number) (holds, known bool) {
 	if b.hasConst {
 		if b.badConst {
 			return false, false
@@ -173,16 +209,38 @@ func evaluateAt(b *boundRel, get func(cellAt) (xxgk.Number, bool)) (holds, known
 }
 
 // rowHoldsAt checks bound relations between cells of one row against vals.
+// It is evaluateAt without the call to read each cell: it runs for every
+// split of a row's digits.
 func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
-	get := func(c cellAt) (xxgk.Number, bool) {
-		if !c.colOK {
-			return xxgk.Number{}, false
+	sum := func(refs []cellAt) (xxgk.Number, bool) {
+		var whole int64
+		for k, c := range refs {
+			if !c.colOK || !vals[c.col].ok {
+				return xxgk.Number{}, false
+			}
+			v := vals[c.col].num
+			if x, ok := addWhole(whole, v); ok {
+				whole = x
+				continue
+			}
+			total := xxgk.Int(whole).Add(v)
+			for _, c := range refs[k+1:] {
+				if !c.colOK || !vals[c.col].ok {
+					return xxgk.Number{}, false
+				}
+				total = total.Add(vals[c.col].num)
+			}
+			return total, true
 		}
-		v := &vals[c.col]
-		return v.num, v.ok
+		return xxgk.Int(whole), true
 	}
 	for _, b := range rels {
-		if ok, known := evaluateAt(b, get); known && !ok {
+		l, ok1 := sum(b.lhs)
+		r, ok2 := sum(b.rhs)
+		if !ok1 || !ok2 {
+			continue
+		}
+		if holds, known := compareAt(b, l, r); known && !holds {
 			return false
 		}
 	}
