@@ -225,7 +225,15 @@ func labelsPresent(s *stream, f *templates.Form) int {
 // Figures derives the MODEL.md figures of a form from its cells.
 // A figure that sums several cells is derived only when every part was read.
 func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
-	out := map[string]xxgk.Value{}
+	// Sized for the form's figures, rather than grown and rehashed as
+	// they are derived: a report has dozens.
+	n := 0
+	for i := range templates.Figures {
+		if slices.ContainsFunc(templates.Figures[i].From, func(d templates.FigureDef) bool { return d.Form == form }) {
+			n++
+		}
+	}
+	out := make(map[string]xxgk.Value, n)
 	for i := range templates.Figures {
 		fig := &templates.Figures[i]
 		for j := range fig.From {
