@@ -497,22 +497,27 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool, sc *solveScratch) {
 		}
 		digits := p.digits()
 		negative := len(digits) < len(p.text)
+		cell := cellVal{ok: true, line: p.line, at: p.at}
 		for k := max(0, extra-capLater); k <= extra && k < len(digits); k++ {
+			// The piece's k+1 cells differ from split to split only in
+			// their numbers: the rest is written once.
+			base := len(cur)
+			for range k + 1 {
+				cur = append(cur, cell)
+			}
 			ok := splitDigits(digits, k+1, &sc.ints, func(parts []int64) bool {
 				if negative && parts[0] == 0 {
 					return true // -0 is no cell
 				}
-				base := len(cur)
 				for j, v := range parts {
 					if j == 0 && negative {
 						v = -v // -322815: the sign is the first cell's
 					}
-					cur = append(cur, cellVal{num: xxgk.Int(v), ok: true, line: p.line, at: p.at})
+					cur[base+j].num = xxgk.Int(v)
 				}
-				r := rec(i+1, extra-k)
-				cur = cur[:base]
-				return r
+				return rec(i+1, extra-k)
 			})
+			cur = cur[:base]
 			if !ok {
 				return false
 			}
@@ -542,8 +547,18 @@ func splitDigits(digits string, parts int, ints *[]int64, f func([]int64) bool) 
 		if rest[0] == '0' {
 			maxLen = 1
 		}
+		var v int64 // rest[:l] read digit by digit, -1 once a byte is none
 		for l := 1; l <= maxLen && l <= maxCellDigits; l++ {
-			out = append(out, parseDigits(rest[:l]))
+			if c := rest[l-1]; v >= 0 && c >= '0' && c <= '9' {
+				v = v*10 + int64(c-'0')
+			} else {
+				v = -1
+			}
+			part := v
+			if v < 0 {
+				part = parseDigits(rest[:l]) // as it would be parsed whole
+			}
+			out = append(out, part)
 			ok := rec(rest[l:], left-1)
 			out = out[:len(out)-1]
 			if !ok {
