@@ -247,6 +247,52 @@ func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
 	return true
 }
 
+// evaluateRows is evaluateAt on the values of the rows read, rows (nil
+// where a row has none), rowPos mapping each place of a row to its index
+// in rows (-1: not read). It runs for every combination of splits the
+// search tries, without a call to read each cell.
+func evaluateRows(b *boundRel, rows [][]cellVal, rowPos []int) (holds, known bool) {
+	sum := func(refs []cellAt) (xxgk.Number, bool) {
+		var whole int64
+		for k, c := range refs {
+			v, ok := rowCell(c, rows, rowPos)
+			if !ok {
+				return xxgk.Number{}, false
+			}
+			if x, ok := addWhole(whole, v); ok {
+				whole = x
+				continue
+			}
+			total := xxgk.Int(whole).Add(v)
+			for _, c := range refs[k+1:] {
+				v, ok := rowCell(c, rows, rowPos)
+				if !ok {
+					return xxgk.Number{}, false
+				}
+				total = total.Add(v)
+			}
+			return total, true
+		}
+		return xxgk.Int(whole), true
+	}
+	l, ok1 := sum(b.lhs)
+	r, ok2 := sum(b.rhs)
+	if !ok1 || !ok2 {
+		return false, false
+	}
+	return compareAt(b, l, r)
+}
+
+// rowCell reads cell c of the rows read (see evaluateRows): unknown where
+// its row was not read.
+func rowCell(c cellAt, rows [][]cellVal, rowPos []int) (xxgk.Number, bool) {
+	if c.row < 0 || rowPos[c.row] < 0 || rows[rowPos[c.row]] == nil {
+		return xxgk.Number{}, false
+	}
+	v := &rows[rowPos[c.row]][c.col]
+	return v.num, v.ok
+}
+
 // ownBound returns, by row key, the bound relations between cells of one
 // row (rowRelations on bound relations, for every row at once).
 func ownBound(rels []boundRel) func(row string) []*boundRel {

@@ -90,7 +90,9 @@ func fuzzRelation(data []byte) (*boundRel, []cellVal) {
 				at = append(at, cellAt{}) // no data column
 				continue
 			}
-			at = append(at, cellAt{col: int(c) % len(vals), colOK: true})
+			// Mostly the row read, for evaluateRows (rowPlaces).
+			row := []int{0, 0, 0, 0, 1, 2, -1, 0}[c>>5]
+			at = append(at, cellAt{row: row, col: int(c) % len(vals), colOK: true})
 		}
 		return at
 	}
@@ -103,6 +105,11 @@ func fuzzRelation(data []byte) (*boundRel, []cellVal) {
 	}
 	return b, vals
 }
+
+// rowPlaces are the places of fuzzRelation's rows in evaluateRows' rows,
+// vals and a row not read: place 0 is vals, 1 the row not read, 2 a row
+// of the table not found.
+var rowPlaces = []int{0, 1, -1}
 
 // outcome is what an evaluation gave, or that it panicked (on overflow).
 type outcome struct {
@@ -131,6 +138,18 @@ func checkEvaluation(t *testing.T, data []byte) {
 	if got := evaluated(func() (bool, bool) { return evaluateAt(b, get) }); got != want {
 		t.Fatalf("evaluateAt(%v %s %v, %v) = %+v, want %+v", b.lhs, b.rel.Op, b.rhs, vals, got, want)
 	}
+	rows := [][]cellVal{vals, nil}
+	getRows := func(c cellAt) (xxgk.Number, bool) { // as searchSplits' get was
+		if c.row < 0 || rowPlaces[c.row] < 0 || rows[rowPlaces[c.row]] == nil {
+			return xxgk.Number{}, false
+		}
+		v := &rows[rowPlaces[c.row]][c.col]
+		return v.num, v.ok
+	}
+	wantRows := evaluated(func() (bool, bool) { return refEvaluateAt(b, getRows) })
+	if got := evaluated(func() (bool, bool) { return evaluateRows(b, rows, rowPlaces) }); got != wantRows {
+		t.Fatalf("evaluateRows(%v %s %v, %v) = %+v, want %+v", b.lhs, b.rel.Op, b.rhs, vals, got, wantRows)
+	}
 	// rowHoldsAt skips what is not known, as its callers did.
 	wantRow := want
 	if !want.panicked {
@@ -141,8 +160,8 @@ func checkEvaluation(t *testing.T, data []byte) {
 	}
 }
 
-// FuzzEvaluateAt checks evaluateAt and rowHoldsAt, which sum whole numbers
-// on int64, against the sums of Numbers they replace.
+// FuzzEvaluateAt checks evaluateAt, evaluateRows and rowHoldsAt, which sum
+// whole numbers on int64, against the sums of Numbers they replace.
 func FuzzEvaluateAt(f *testing.F) {
 	f.Add([]byte{3, 5, 10, 5, 20, 5, 30, 0, 1, 0, 2, 1, 2, 0})
 	f.Add([]byte{2, 2, 1, 2, 1, 0, 2, 0, 1, 1, 0})

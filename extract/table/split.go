@@ -159,19 +159,12 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation,
 // rows read without a choice. The report's totals then disagree with its
 // rows, and choosing a split by such identities would be a guess.
 func brokenAcrossRows(rels []boundRel, rowPos []int, chosen [][]cellVal) bool {
-	get := func(c cellAt) (xxgk.Number, bool) {
-		if c.row < 0 || rowPos[c.row] < 0 || chosen[rowPos[c.row]] == nil {
-			return xxgk.Number{}, false
-		}
-		v := &chosen[rowPos[c.row]][c.col]
-		return v.num, v.ok
-	}
 	for i := range rels {
 		b := &rels[i]
 		if b.hasConst || !b.across {
 			continue
 		}
-		if holds, known := evaluateAt(b, get); known && !holds {
+		if holds, known := evaluateRows(b, chosen, rowPos); known && !holds {
 			return true
 		}
 	}
@@ -623,9 +616,14 @@ type agreement struct {
 // per ambiguous row and column, whether all combinations agree, and how
 // many there are; complete is false when the search ran out of budget.
 func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands []rowCands, amb []int, chosen [][]cellVal) (map[int][]agreement, int, bool) {
-	pos := map[int]int{} // row index → depth in amb
+	// Each row's depth in amb, -1 if it is not ambiguous: looked up for
+	// every cell of every relation.
+	depth := make([]int, len(rows))
+	for i := range depth {
+		depth[i] = -1
+	}
 	for d, i := range amb {
-		pos[i] = d
+		depth[i] = d
 	}
 	// Relations checked once their last ambiguous row is assigned: the
 	// identities between cells, and the sums stated elsewhere.
@@ -648,9 +646,7 @@ func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands [
 					usable = false
 					break
 				}
-				if d, isAmb := pos[i]; isAmb && d > deepest {
-					deepest = d
-				}
+				deepest = max(deepest, depth[i])
 			}
 			if !usable {
 				break
@@ -662,14 +658,6 @@ func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands [
 	}
 	cur := make([][]cellVal, len(rows))
 	copy(cur, chosen)
-	get := func(c cellAt) (xxgk.Number, bool) {
-		i := rowPos[c.row] // every row of a relation checked was read
-		if cur[i] == nil {
-			return xxgk.Number{}, false
-		}
-		v := &cur[i][c.col]
-		return v.num, v.ok
-	}
 	agree := map[int][]agreement{}
 	count := 0
 	budget := searchBudget
@@ -707,7 +695,7 @@ func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands [
 			cur[i] = c
 			ok := true
 			for _, b := range checkAt[d] {
-				if holds, known := evaluateAt(b, get); known && !holds {
+				if holds, known := evaluateRows(b, cur, rowPos); known && !holds {
 					ok = false
 					break
 				}
