@@ -139,7 +139,21 @@ func (n Number) CheckedAdd(m Number) (Number, bool) {
 }
 
 // Sub returns n-m.
-func (n Number) Sub(m Number) Number { return n.Add(Number{units: -m.units, scale: m.scale}) }
+func (n Number) Sub(m Number) Number {
+	d, ok := n.CheckedSub(m)
+	if !ok {
+		panic("xxgk: Number overflow")
+	}
+	return d
+}
+
+// CheckedSub returns n-m, and false if that is beyond ±9.2e18 units.
+func (n Number) CheckedSub(m Number) (Number, bool) {
+	if m.units == math.MinInt64 { // its negation is not an int64
+		return Number{}, false
+	}
+	return n.CheckedAdd(Number{units: -m.units, scale: m.scale})
+}
 
 // Cmp compares n and m: -1, 0 or +1.
 func (n Number) Cmp(m Number) int {
@@ -168,7 +182,19 @@ func (n Number) Float64() float64 {
 }
 
 // Shift returns n × 10^k (k may be negative), e.g. 万元 → 元 with k = 4.
+// It panics where the result is beyond what a Number holds; values read
+// from a file use CheckedShift.
 func (n Number) Shift(k int) Number {
+	m, ok := n.CheckedShift(k)
+	if !ok {
+		panic("xxgk: Number overflow")
+	}
+	return m
+}
+
+// CheckedShift returns n × 10^k, and false if that is beyond ±9.2e18 units
+// or more than the decimals a Number keeps.
+func (n Number) CheckedShift(k int) (Number, bool) {
 	for ; k > 0; k-- {
 		if n.scale > 0 {
 			n.scale--
@@ -176,17 +202,17 @@ func (n Number) Shift(k int) Number {
 		}
 		u, ok := mulChecked(n.units, 10)
 		if !ok {
-			panic("xxgk: Number overflow")
+			return Number{}, false
 		}
 		n.units = u
 	}
 	for ; k < 0; k++ {
 		if n.scale >= maxScale {
-			panic("xxgk: Number scale overflow")
+			return Number{}, false
 		}
 		n.scale++
 	}
-	return n.normal()
+	return n.normal(), true
 }
 
 // String formats n as a plain decimal, e.g. "4166.241619" or "-185".

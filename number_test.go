@@ -44,6 +44,15 @@ func TestNumberArithmetic(t *testing.T) {
 	if got := Int(251000).Shift(-4).String(); got != "25.1" {
 		t.Errorf("元→万元 = %s", got)
 	}
+	if n, ok := MustNumber("922337203685477.5807").CheckedShift(4); !ok || n.String() != "9223372036854775807" {
+		t.Errorf("CheckedShift to the largest Number = %s, %v", n, ok)
+	}
+	if _, ok := Int(922337203685478).CheckedShift(4); ok {
+		t.Error("CheckedShift beyond a Number is ok")
+	}
+	if _, ok := Int(1).CheckedShift(-30); ok {
+		t.Error("CheckedShift beyond a Number's decimals is ok")
+	}
 	if MustNumber("2.5").Cmp(Int(3)) != -1 || Int(3).Cmp(MustNumber("2.5")) != 1 {
 		t.Error("Cmp")
 	}

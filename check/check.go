@@ -91,11 +91,15 @@ func relation(r *xxgk.Report, t *templates.Table, rel templates.Relation) (xxgk.
 	fmt.Fprintf(&msg, "：%s，而 %s", lhs.text, rhs.text)
 	switch rel.Op {
 	case "==":
-		diff := lhs.sum.Sub(rhs.sum)
-		if diff.Sign() < 0 {
-			diff = rhs.sum.Sub(lhs.sum)
+		// The larger less the smaller; not said when it is beyond a
+		// Number (absurd figures of a garbled file).
+		big, small := lhs.sum, rhs.sum
+		if c < 0 {
+			big, small = small, big
 		}
-		fmt.Fprintf(&msg, "，两边相差 %s", diff)
+		if diff, ok := big.CheckedSub(small); ok {
+			fmt.Fprintf(&msg, "，两边相差 %s", diff)
+		}
 	case "<=":
 		msg.WriteString("，前者不应大于后者")
 	case ">=":

@@ -93,12 +93,12 @@ func (c *Comparison) continuityRow(last, this *xxgk.Report, t, lt *templates.Tab
 	want := xxgk.Number{}
 	var text strings.Builder
 	for i, tm := range terms {
-		n := tm.v.Value
+		n, ok := tm.v.Value, true
 		if tm.sign < 0 {
-			n = xxgk.Int(0).Sub(n)
+			n, ok = xxgk.Int(0).CheckedSub(n)
 		}
-		sum, ok := want.CheckedAdd(n)
-		if !ok {
+		sum, ok2 := want.CheckedAdd(n)
+		if !ok || !ok2 {
 			return
 		}
 		want = sum
@@ -114,9 +114,13 @@ func (c *Comparison) continuityRow(last, this *xxgk.Report, t, lt *templates.Tab
 	if want.Equal(target.Value) {
 		return
 	}
-	diff := target.Value.Sub(want)
-	if diff.Sign() < 0 {
-		diff = want.Sub(target.Value)
+	big, small := target.Value, want
+	if big.Cmp(small) < 0 {
+		big, small = small, big
+	}
+	diff, ok := big.CheckedSub(small)
+	if !ok {
+		return // a difference beyond any real count: figures of a garbled file
 	}
 	title, _, _ := strings.Cut(t.Title, " — ")
 	msg := fmt.Sprintf("表格“%s·%s”%s：本年“%s”为 %s，而%s = %s，相差 %s。文件清理修订、事项调整或统计口径变化都可能造成差异，请核对。",
@@ -161,9 +165,12 @@ func (c *Comparison) swings() {
 		if m, ok := swingMin[r.Unit]; ok {
 			least = m
 		}
-		size := change
+		size, ok := change, true
 		if size.Sign() < 0 {
-			size = xxgk.Int(0).Sub(size)
+			size, ok = xxgk.Int(0).CheckedSub(size)
+		}
+		if !ok {
+			continue
 		}
 		if size.Cmp(xxgk.Int(least)) < 0 {
 			continue

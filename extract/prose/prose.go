@@ -1646,7 +1646,13 @@ func disagree(a, b xxgk.Value) bool {
 	if exact.Value.Cmp(approx.Value) < 0 {
 		return true
 	}
-	limit := approx.Value.Add(approx.Value.Shift(-1))
+	// Beyond a tenth more than the approximate figure; a limit beyond
+	// what a Number holds is beyond every figure.
+	tenth, ok := approx.Value.CheckedShift(-1)
+	limit, ok2 := approx.Value.CheckedAdd(tenth)
+	if !ok || !ok2 {
+		return false
+	}
 	return exact.Value.Cmp(limit) > 0
 }
 

@@ -1191,8 +1191,11 @@ func (sc *pnScanner) percentWord(st int) int {
 					frac, fn, k = frac*10+int64(d), fn+1, k+size
 				}
 				if fn > 0 {
-					value = value.Add(xxgk.Int(frac).Shift(-fn))
-					e = k
+					v, ok := value.CheckedAdd(xxgk.Int(frac).Shift(-fn))
+					if !ok { // beyond a Number: no figure to read
+						return j
+					}
+					value, e = v, k
 				}
 			}
 		}

@@ -151,15 +151,18 @@ func evaluateAt(b *boundRel, get func(cellAt) (xxgk.Number, bool)) (holds, known
 				whole = x
 				continue
 			}
-			total := xxgk.Int(whole).Add(v)
+			total, ok := xxgk.Int(whole).CheckedAdd(v)
 			for _, c := range refs[k+1:] {
-				v, ok := get(c)
 				if !ok {
+					break
+				}
+				v, known := get(c)
+				if !known {
 					return xxgk.Number{}, false
 				}
-				total = total.Add(v)
+				total, ok = total.CheckedAdd(v)
 			}
-			return total, true
+			return total, ok
 		}
 		return xxgk.Int(whole), true
 	}
@@ -175,7 +178,9 @@ func evaluateAt(b *boundRel, get func(cellAt) (xxgk.Number, bool)) (holds, known
 // int64 (but is not math.MinInt64, which Number cannot align). The cells
 // of a split are whole numbers, and Number's Add aligns scales and
 // normalizes the sum for every cell; where it cannot be done on int64, the
-// sum goes on in Numbers, which fail as they always did.
+// sum goes on in Numbers. A sum beyond what a Number holds is not known:
+// a relation between absurd figures (a hostile or garbled file) neither
+// holds nor fails, and the parse goes on.
 func addWhole(whole int64, v xxgk.Number) (int64, bool) {
 	if !v.IsInt() {
 		return 0, false
@@ -223,14 +228,17 @@ func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
 				whole = x
 				continue
 			}
-			total := xxgk.Int(whole).Add(v)
+			total, ok := xxgk.Int(whole).CheckedAdd(v)
 			for _, c := range refs[k+1:] {
+				if !ok {
+					break
+				}
 				if !c.colOK || !vals[c.col].ok {
 					return xxgk.Number{}, false
 				}
-				total = total.Add(vals[c.col].num)
+				total, ok = total.CheckedAdd(vals[c.col].num)
 			}
-			return total, true
+			return total, ok
 		}
 		return xxgk.Int(whole), true
 	}
@@ -263,15 +271,18 @@ func evaluateRows(b *boundRel, rows [][]cellVal, rowPos []int) (holds, known boo
 				whole = x
 				continue
 			}
-			total := xxgk.Int(whole).Add(v)
+			total, ok := xxgk.Int(whole).CheckedAdd(v)
 			for _, c := range refs[k+1:] {
-				v, ok := rowCell(c, rows, rowPos)
 				if !ok {
+					break
+				}
+				v, known := rowCell(c, rows, rowPos)
+				if !known {
 					return xxgk.Number{}, false
 				}
-				total = total.Add(v)
+				total, ok = total.CheckedAdd(v)
 			}
-			return total, true
+			return total, ok
 		}
 		return xxgk.Int(whole), true
 	}

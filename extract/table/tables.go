@@ -292,14 +292,19 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[strin
 		} else {
 			parts.WriteString(" + ")
 		}
-		total = total.Add(v.Value)
+		if total, ok = total.CheckedAdd(v.Value); !ok {
+			return xxgk.Value{}, false // cells beyond any real count: no figure
+		}
 		if len(def.Cells) > 1 {
 			parts.WriteString(c)
 			parts.WriteByte('=')
 			parts.WriteString(v.Value.String())
 		}
 	}
-	total = total.Shift(def.Shift)
+	total, ok := total.CheckedShift(def.Shift)
+	if !ok {
+		return xxgk.Value{}, false
+	}
 	if len(def.Cells) == 1 {
 		v := first
 		v.Value, v.Unit, v.Blank = total, fig.Unit, first.Blank

@@ -189,10 +189,12 @@ func (p *parser) expr() (xxgk.Number, error) {
 		if err != nil {
 			return n, err
 		}
-		if sign == '-' {
-			n = xxgk.Int(0).Sub(n)
-		}
 		var ok bool
+		if sign == '-' {
+			if n, ok = xxgk.Int(0).CheckedSub(n); !ok {
+				return sum, errFormula
+			}
+		}
 		if sum, ok = sum.CheckedAdd(n); !ok {
 			return sum, errFormula
 		}
