@@ -202,3 +202,77 @@ func TestWriteReasonNamesOutput(t *testing.T) {
 	}
 	tempLeft(t, dir)
 }
+
+// TestAbsurdFigures reads a report whose table states counts beyond what
+// any sum of them can hold (a garbled or hostile file): every command
+// reads it and writes its outputs; the sums that cannot be made are left
+// out, and nothing fails with an internal error.
+func TestAbsurdFigures(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(reportsDir, "pingtan-2025-zone.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const huge = "9000000000000000000" // two of them overflow an int64
+	row := "一、本年新收政府信息公开申请数量"
+	absurd := strings.Replace(string(data), row+"15130000154", row+" "+huge+" "+huge+" 0 0 0 0 "+huge+" ", 1)
+	if absurd == string(data) {
+		t.Fatal("the row to garble is not in the sample")
+	}
+	dir := t.TempDir()
+	src, other := filepath.Join(dir, "absurd.txt"), filepath.Join(dir, "other.txt")
+	if err := os.WriteFile(src, []byte(absurd), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		outs []string
+	}{
+		{[]string{"parse", src}, nil},
+		{[]string{"check", src}, nil},
+		{[]string{"xlsx", "-o", "r.xlsx", src}, []string{"r.xlsx"}},
+		{[]string{"pdf", "-o", "r.pdf", src, other}, []string{"r.pdf"}},
+		{[]string{"rollup", "--xlsx", "s.xlsx", "--pdf", "s.pdf", src, other}, []string{"s.xlsx", "s.pdf"}},
+		{[]string{"compare", src, other}, nil},
+	} {
+		args := append([]string{"xxgk"}, c.args...)
+		for i, a := range args {
+			if strings.HasPrefix(a, "r.") || strings.HasPrefix(a, "s.") {
+				args[i] = filepath.Join(dir, a)
+			}
+		}
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), args, nil, &stdout, &stderr)
+		status := report(&stderr, err)
+		if status != exitOK && status != exitError || strings.Contains(stderr.String(), "内部错误") {
+			t.Errorf("%s: exit status %d, stderr %q", c.args[0], status, stderr.String())
+		}
+		for _, out := range c.outs {
+			if _, err := os.Stat(filepath.Join(dir, out)); err != nil {
+				t.Errorf("%s: %s not written: %v", c.args[0], out, err)
+			}
+		}
+	}
+}
+
+// TestWriteOutputsPanic: a writer that panics fails its output with a
+// Chinese reason, leaves no file and no temporary file, and does not crash
+// the command.
+func TestWriteOutputsPanic(t *testing.T) {
+	dir := t.TempDir()
+	outs := []output{
+		{flag: "--xlsx", path: filepath.Join(dir, "a.xlsx"), write: func(w io.Writer) error { _, err := io.WriteString(w, "ok"); return err }},
+		{flag: "--pdf", path: filepath.Join(dir, "a.pdf"), write: func(io.Writer) error { panic("出错了") }},
+	}
+	err := writeOutputs(context.Background(), outs)
+	var oe *outputError
+	if !errors.As(err, &oe) || oe.path != outs[1].path || !strings.Contains(oe.Error(), "内部错误") {
+		t.Fatalf("writeOutputs = %v, want an internal error for a.pdf", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		t.Errorf("%s left behind", e.Name())
+	}
+}

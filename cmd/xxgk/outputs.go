@@ -209,6 +209,14 @@ func writeTemp(ctx context.Context, o output) (name string, err error) {
 			temps.remove(f.Name())
 		}
 	}()
+	// A writer's bug (a panic) is this output's failure, reported in
+	// Chinese with its temporary file removed, not a crash of the command
+	// with a Go trace (the writers run on goroutines of their own).
+	defer func() {
+		if p := recover(); p != nil {
+			name, err = "", &outputError{path: o.path, reason: fmt.Sprintf("写出时发生内部错误（%v），请把输入的报告提供给开发人员", p), err: fmt.Errorf("panic: %v", p)}
+		}
+	}()
 	bw := bufio.NewWriter(ctxWriter{ctx, f})
 	if err := o.write(bw); err != nil {
 		if ctx.Err() != nil {

@@ -144,7 +144,11 @@ func cellsBar(def outcomeDef, cells map[string]xxgk.Value) bar {
 		if !ok {
 			return bar{label: def.label}
 		}
-		b.v.Value = b.v.Value.Add(v.Value)
+		sum, ok := b.v.Value.CheckedAdd(v.Value)
+		if !ok { // beyond any real count (a garbled file): not drawn
+			return bar{label: def.label}
+		}
+		b.v.Value = sum
 		b.v.Approx = b.v.Approx || v.Approx
 	}
 	return b
@@ -218,11 +222,13 @@ const (
 // says so.
 func (d *doc) requestsChart(c chart) {
 	peak, stated := 0.0, 0
-	sum, approx := xxgk.Int(0), false
+	sum, summed, approx := xxgk.Int(0), true, false
 	for _, b := range c.bars {
 		if b.ok {
 			peak = max(peak, b.v.Value.Float64())
-			sum = sum.Add(b.v.Value)
+			if summed {
+				sum, summed = sum.CheckedAdd(b.v.Value)
+			}
 			approx = approx || b.v.Approx
 			stated++
 		}
@@ -280,7 +286,7 @@ func (d *doc) requestsChart(c chart) {
 		y += rowH + barGap
 	}
 	d.f.SetXY(left, top+height+2)
-	if stated == len(c.bars) {
+	if stated == len(c.bars) && summed {
 		s := "以上各项合计" + valueText(xxgk.Value{Value: sum, Approx: approx}) + "件"
 		if c.total.ok {
 			s += "；" + c.total.label + valueText(c.total.v) + "件"

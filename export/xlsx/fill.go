@@ -107,14 +107,18 @@ func fillCells(fg *formGrid, cells map[string]xxgk.Value, note func(key string, 
 	}
 }
 
-// partsSum adds the right side of rel; ok is false when a part is missing.
+// partsSum adds the right side of rel; ok is false when a part is missing
+// or the sum is beyond any real count (a garbled file), which is then not
+// checked.
 func partsSum(t *templates.Table, rel templates.Relation, cells map[string]xxgk.Value) (sum xxgk.Number, ok bool) {
 	for _, ref := range rel.RHS {
 		v, has := cells[t.CellKey(ref.Row, ref.Col)]
 		if !has {
 			return sum, false
 		}
-		sum = sum.Add(v.Value)
+		if sum, ok = sum.CheckedAdd(v.Value); !ok {
+			return sum, false
+		}
 	}
 	return sum, true
 }
