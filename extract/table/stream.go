@@ -18,8 +18,12 @@ import (
 // layout (HTML grid, one cell per line, cells separated by spaces, or cells
 // run together with no separator at all).
 type stream struct {
-	runes  []rune  // folded text with markers
-	offset []int32 // runes[i] came from byte offset[i] of its origin's text
+	runes []rune // folded text with markers
+	// places[i] is where runes[i] came from and where its letter is (see
+	// runePlace): one list, not one per field, for addText appends to it
+	// for every rune of a report, and each list it keeps at hand while it
+	// does costs it registers it does not have.
+	places []runePlace
 	// letters is runes without markers, for label search. It is the
 	// letters' buffer itself (letterBuf), not a copy: the buffer goes back
 	// for the next document when the stream is released, so no string cut
@@ -34,23 +38,17 @@ type stream struct {
 	// reader asks for the origin of a few hundred runes of a document.
 	origins     []origin
 	originStart []int32
-	// byteAt is, for every rune, the byte offset in letters of the first
-	// letter at or after it; and for every distinct rune, pos lists the
-	// runes where it occurs: labels are found by looking up their rarest
-	// rune. strings.Index degrades on CJK text, whose UTF-8 lead bytes
-	// repeat every few bytes, and each form reader searches a hundred
-	// labels. (Both by rune, not by letter: a letter's place in runes and
-	// in letters are then one lookup each, and a stream keeps two lists
-	// per rune fewer.)
-	byteAt   []int32
+	// For every distinct rune, pos lists the runes where it occurs: labels
+	// are found by looking up their rarest rune. strings.Index degrades on
+	// CJK text, whose UTF-8 lead bytes repeat every few bytes, and each
+	// form reader searches a hundred labels. (By rune, not by letter, as
+	// runePlace.byteAt: a letter's place in runes and in letters are then
+	// one lookup each, and a stream keeps two lists per rune fewer.)
 	runeID   runeTable // rune → id
 	posStart []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
 	pos      []int32
-	// Built rune by rune as the stream is, for index: the letters' UTF-8,
-	// each rune's id (-1 for a marker) and how often each id occurs.
+	// Built rune by rune as the stream is, for index: the letters' UTF-8.
 	letterBuf []byte
-	ids       []int32
-	counts    []int32
 
 	// words holds, by word number, what was found of the words searched
 	// (their occurrences in occBuf): forms share labels and anchors, and
@@ -65,16 +63,25 @@ type stream struct {
 // next: they are a third of all the bytes a text report's parse allocates,
 // and each new set makes work for the garbage collector.
 type streamBufs struct {
-	letterBuf                             []byte
-	runes, keys                           []rune
-	offset, byteAt, originStart, pos, ids []int32
-	posStart, counts, tableIDs            []int32
-	ascii                                 *[utf8.RuneSelf]int32
-	folds                                 [foldCacheSize]foldEntry
-	gen                                   uint32 // of the stream using the buffers, for folds
-	origins                               []origin
-	words                                 []wordFound
-	occBuf                                []span
+	letterBuf                  []byte
+	runes, keys                []rune
+	places                     []runePlace
+	originStart, pos           []int32
+	posStart, counts, tableIDs []int32
+	ascii                      *[utf8.RuneSelf]int32
+	folds                      [foldCacheSize]foldEntry
+	gen                        uint32 // of the stream using the buffers, for folds
+	origins                    []origin
+	words                      []wordFound
+	occBuf                     []span
+}
+
+// runePlace is where a rune of the stream came from and where its letter
+// is.
+type runePlace struct {
+	offset int32 // the rune came from this byte offset of its origin's text
+	byteAt int32 // the byte offset in letters of the first letter at or after the rune
+	id     int32 // the rune's id in runeID, -1 for a marker
 }
 
 // freeBufs holds the buffers of released streams.
@@ -199,7 +206,7 @@ func (s *stream) release() {
 	if b == nil {
 		return
 	}
-	b.runes, b.offset, b.byteAt = pooled(s.runes), pooled(s.offset), pooled(s.byteAt)
+	b.runes, b.places = pooled(s.runes), pooled(s.places)
 	b.pos, b.posStart = pooled(s.pos), pooled(s.posStart)
 	clear(s.origins) // the document's strings are not kept
 	b.origins, b.originStart = pooled(s.origins), pooled(s.originStart)
@@ -262,13 +269,10 @@ func newStream(doc *document.Document) *stream {
 	}
 	b := s.bufs
 	s.runes = reuse(b.runes, size)
-	s.offset = reuse(b.offset, size)
-	s.byteAt = reuse(b.byteAt, size)
-	s.ids = reuse(b.ids, size)
+	s.places = reuse(b.places, size)
 	s.origins = reuse(b.origins, len(doc.Blocks)+16)
 	s.originStart = reuse(b.originStart, len(doc.Blocks)+16)
 	s.letterBuf = reuse(b.letterBuf, bytes)
-	s.counts = reuse(b.counts, 1024)
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
 	if b.gen++; b.gen == 0 { // after 2³² documents: the ids cached are not this one's
 		for i := range b.folds {
@@ -314,9 +318,7 @@ func (s *stream) mark(r rune) {
 		return
 	}
 	s.runes = append(s.runes, r)
-	s.offset = append(s.offset, int32(len(s.origins[len(s.origins)-1].text)))
-	s.byteAt = append(s.byteAt, int32(len(s.letterBuf)))
-	s.ids = append(s.ids, -1)
+	s.places = append(s.places, runePlace{int32(len(s.origins[len(s.origins)-1].text)), int32(len(s.letterBuf)), -1})
 }
 
 // addOrigin starts origin o at the stream's end.
@@ -354,8 +356,7 @@ func (s *stream) addText(o origin, text string) {
 	// stored to the stream for each rune; and the fold of a rune outside
 	// ASCII is looked up in the stream's cache first (the full-width
 	// punctuation of Chinese text would ask zh's map each time).
-	runes, offset, byteAt := s.runes, s.offset, s.byteAt
-	letterBuf, ids, counts := s.letterBuf, s.ids, s.counts
+	runes, places, letterBuf := s.runes, s.places, s.letterBuf
 	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
 	for next := 0; next < len(text); {
 		// for at, r := range text, with the three-byte runes of CJK text
@@ -404,18 +405,12 @@ func (s *stream) addText(o origin, text string) {
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
 				runes = append(runes, mark)
-				offset = append(offset, int32(at))
-				byteAt = append(byteAt, int32(len(letterBuf)))
-				ids = append(ids, -1)
+				places = append(places, runePlace{int32(at), int32(len(letterBuf)), -1})
 			}
 			pendingSpace = 0
 		}
-		runes = append(runes, f)
-		offset = append(offset, int32(at))
-		byteAt = append(byteAt, int32(len(letterBuf)))
-		if isMark(f) {
-			ids = append(ids, -1)
-		} else {
+		place := runePlace{int32(at), int32(len(letterBuf)), -1}
+		if !isMark(f) {
 			// The letter's UTF-8 and rune id (see index).
 			if n := len(letterBuf); f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF) && n+3 <= cap(letterBuf) {
 				// CJK, most letters: utf8.AppendRune's three bytes, written
@@ -425,28 +420,22 @@ func (s *stream) addText(o origin, text string) {
 			} else {
 				letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
 			}
-			var id int32
 			if c != nil && c.gen == gen {
-				id = c.id // given in this document
+				place.id = c.id // given in this document
 			} else if a := uint32(f); a < utf8.RuneSelf && ascii[a] != 0 {
-				id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
+				place.id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
 			} else {
-				var added bool
-				id, added = s.runeID.add(f)
-				if added {
-					counts = append(counts, 0)
-				}
+				place.id, _ = s.runeID.add(f)
 				if c != nil {
-					c.id, c.gen = id, gen
+					c.id, c.gen = place.id, gen
 				}
 			}
-			counts[id]++
-			ids = append(ids, id)
 		}
+		runes = append(runes, f)
+		places = append(places, place)
 		prev = f
 	}
-	s.runes, s.offset, s.byteAt = runes, offset, byteAt
-	s.letterBuf, s.ids, s.counts = letterBuf, ids, counts
+	s.runes, s.places, s.letterBuf = runes, places, letterBuf
 }
 
 // asciiFolds is zh.FoldRune of every ASCII rune.
@@ -528,7 +517,13 @@ func (s *stream) addGrid(b document.Block) {
 // runes where it occurs.
 func (s *stream) index() {
 	bufs := s.bufs
-	ids, counts := s.ids, s.counts
+	counts := reuse(bufs.counts, s.runeID.n)[:s.runeID.n]
+	clear(counts)
+	for _, p := range s.places {
+		if p.id >= 0 {
+			counts[p.id]++
+		}
+	}
 	// The string is the buffer, written no more until release: a copy was
 	// a tenth of the bytes the table reader allocated.
 	s.letters = unsafe.String(unsafe.SliceData(s.letterBuf), len(s.letterBuf))
@@ -540,14 +535,14 @@ func (s *stream) index() {
 	s.pos = reuse(bufs.pos, int(s.posStart[len(counts)]))[:s.posStart[len(counts)]] // every element is written below
 	fill := counts                                                                  // counts are done with: they become the next free place of each id
 	copy(fill, s.posStart[:len(counts)])
-	for i, id := range ids {
-		if id >= 0 {
-			s.pos[fill[id]] = int32(i)
-			fill[id]++
+	for i, p := range s.places {
+		if p.id >= 0 {
+			s.pos[fill[p.id]] = int32(i)
+			fill[p.id]++
 		}
 	}
-	bufs.ids, bufs.counts, bufs.letterBuf = pooled(ids), pooled(counts), pooled(s.letterBuf)
-	s.ids, s.counts, s.letterBuf = nil, nil, nil
+	bufs.counts, bufs.letterBuf = pooled(counts), pooled(s.letterBuf)
+	s.letterBuf = nil
 }
 
 // find returns the rune span [start, end) of the first occurrence of w in
@@ -658,7 +653,7 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 		// The word's letters are where its rarest rune is, less the bytes
 		// before that rune in the word: letters and word are UTF-8, so the
 		// word found there starts at a letter, and its letters are its runes.
-		at := int(s.byteAt[p]) - lead
+		at := int(s.places[p].byteAt) - lead
 		if at < 0 || !strings.HasPrefix(s.letters[at:], word) {
 			continue
 		}
@@ -702,10 +697,10 @@ func (s *stream) letterOffset(i int) int {
 	switch {
 	case i <= 0:
 		return 0 // the first letter's, or the end of no letters
-	case i >= len(s.byteAt):
+	case i >= len(s.places):
 		return len(s.letters)
 	}
-	return int(s.byteAt[i])
+	return int(s.places[i].byteAt)
 }
 
 // source returns the source text behind runes [a, b): for each text line or
@@ -720,7 +715,7 @@ func (s *stream) source(a, b int) string {
 			j = min(j, int(s.originStart[oi+1])) // after i: oi is the last origin at or before it
 		}
 		o := s.origins[oi]
-		from, to := int(s.offset[i]), int(s.offset[j-1])
+		from, to := int(s.places[i].offset), int(s.places[j-1].offset)
 		if to < len(o.text) {
 			_, size := utf8.DecodeRuneInString(o.text[to:])
 			to += size

@@ -22,8 +22,8 @@ func sameStream(a *stream, b *refStream) string {
 	switch {
 	case !slices.Equal(a.runes, b.runes):
 		return "runes"
-	case !slices.Equal(a.offset, b.offset):
-		return "offset"
+	case len(a.places) != len(b.offset):
+		return "places"
 	case a.letters != b.letters:
 		return "letters"
 	case !slices.Equal(a.origins, b.origins):
@@ -38,6 +38,9 @@ func sameStream(a *stream, b *refStream) string {
 	for i := range a.runes {
 		if a.originIndex(i) != int(b.origin[i]) {
 			return "origin"
+		}
+		if a.places[i].offset != b.offset[i] {
+			return "offset"
 		}
 	}
 	for i := -1; i <= len(a.runes)+1; i++ {
