@@ -318,7 +318,7 @@ func (s *stream) mark(r rune) {
 		return
 	}
 	s.runes = append(s.runes, r)
-	s.places = append(s.places, runePlace{int32(len(s.origins[len(s.origins)-1].text)), int32(len(s.letterBuf)), -1})
+	s.places = append(s.places, runePlace{offset: int32(len(s.origins[len(s.origins)-1].text))})
 }
 
 // addOrigin starts origin o at the stream's end.
@@ -355,9 +355,12 @@ func (s *stream) addText(o origin, text string) {
 	// on in locals, stored back at the end, rather than loaded from and
 	// stored to the stream for each rune; and the fold of a rune outside
 	// ASCII is looked up in the stream's cache first (the full-width
-	// punctuation of Chinese text would ask zh's map each time).
-	runes, places, letterBuf := s.runes, s.places, s.letterBuf
-	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
+	// punctuation of Chinese text would ask zh's map each time). The
+	// letters' UTF-8 and the runes' ids are left to index: a loop that
+	// made them too had more values at hand than registers, and spent
+	// most of its instructions on spilling and reloading them.
+	runes, places := s.runes, s.places
+	folds := &s.bufs.folds
 	for next := 0; next < len(text); {
 		// for at, r := range text, with the three-byte runes of CJK text
 		// decoded here (range calls the runtime for every rune outside
@@ -385,11 +388,10 @@ func (s *stream) addText(o origin, text string) {
 			continue
 		}
 		var f rune
-		var c *foldEntry // r's entry in the fold cache, nil for ASCII
 		if r < utf8.RuneSelf {
 			f = asciiFolds[r]
 		} else {
-			c = &folds[r&(foldCacheSize-1)]
+			c := &folds[r&(foldCacheSize-1)]
 			if c.r != r {
 				c.r, c.f, c.gen = r, zh.FoldRune(r), 0
 			}
@@ -405,37 +407,57 @@ func (s *stream) addText(o origin, text string) {
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
 				runes = append(runes, mark)
-				places = append(places, runePlace{int32(at), int32(len(letterBuf)), -1})
+				places = append(places, runePlace{offset: int32(at)})
 			}
 			pendingSpace = 0
 		}
-		place := runePlace{int32(at), int32(len(letterBuf)), -1}
-		if !isMark(f) {
-			// The letter's UTF-8 and rune id (see index).
-			if n := len(letterBuf); f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF) && n+3 <= cap(letterBuf) {
-				// CJK, most letters: utf8.AppendRune's three bytes, written
-				// in place (its call for runes outside ASCII is not inlined).
-				letterBuf = letterBuf[:n+3]
-				letterBuf[n], letterBuf[n+1], letterBuf[n+2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
-			} else {
-				letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
-			}
-			if c != nil && c.gen == gen {
-				place.id = c.id // given in this document
-			} else if a := uint32(f); a < utf8.RuneSelf && ascii[a] != 0 {
-				place.id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
-			} else {
-				place.id, _ = s.runeID.add(f)
-				if c != nil {
-					c.id, c.gen = place.id, gen
-				}
-			}
-		}
 		runes = append(runes, f)
-		places = append(places, place)
+		places = append(places, runePlace{offset: int32(at)})
 		prev = f
+		if next+2 < len(text) && text[next] >= 0xE0 && text[next] < 0xF0 {
+			s.runes, s.places = runes, places
+			if end, last := s.addHanRun(text, next); end > next {
+				next, prev = end, last
+			}
+			runes, places = s.runes, s.places
+		}
 	}
-	s.runes, s.places, s.letterBuf = runes, places, letterBuf
+	s.runes, s.places = runes, places
+}
+
+// addHanRun adds the runes of text from byte next on that take three bytes
+// and are known, from the fold cache, to fold to themselves (a run of plain
+// Han text, most of a report): addText's work for them is decoding and
+// appending. It returns where the run ends and its last rune. Such a rune
+// is no white space, border or marker (addText caches no fold of those).
+// The run is a loop of its own, with no calls, so that its few values stay
+// in registers; addText's loop has more than there are.
+func (s *stream) addHanRun(text string, next int) (end int, last rune) {
+	runes, places, folds := s.runes, s.places, &s.bufs.folds
+	n := len(runes)
+	if len(places) != n {
+		return next, 0
+	}
+	runes, places = runes[:cap(runes)], places[:min(cap(places), cap(runes))]
+	for ; len(text)-next > 2 && n < len(places); next += 3 {
+		t := text[next : next+3]
+		c0, c1, c2 := t[0], t[1], t[2]
+		if c0 < 0xE0 || c0 >= 0xF0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			break
+		}
+		// An overlong form or a surrogate decodes to a rune the cache
+		// does not hold as one folded to itself: the check below stops
+		// the run at it, as at a rune never seen.
+		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		if c := &folds[r&(foldCacheSize-1)]; c.r != r || c.f != r || r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
+			break
+		}
+		runes[n], places[n] = r, runePlace{offset: int32(next)}
+		last = r
+		n++
+	}
+	s.runes, s.places = runes[:n], places[:n]
+	return next, last
 }
 
 // asciiFolds is zh.FoldRune of every ASCII rune.
@@ -513,17 +535,11 @@ func (s *stream) addGrid(b document.Block) {
 	}
 }
 
-// index makes the letters' string and, for every rune id, the list of
-// runes where it occurs.
+// index makes the letters, the runes' ids and letter offsets, and for
+// every rune id the list of runes where it occurs.
 func (s *stream) index() {
 	bufs := s.bufs
-	counts := reuse(bufs.counts, s.runeID.n)[:s.runeID.n]
-	clear(counts)
-	for _, p := range s.places {
-		if p.id >= 0 {
-			counts[p.id]++
-		}
-	}
+	counts := s.letterIDs()
 	// The string is the buffer, written no more until release: a copy was
 	// a tenth of the bytes the table reader allocated.
 	s.letters = unsafe.String(unsafe.SliceData(s.letterBuf), len(s.letterBuf))
@@ -543,6 +559,87 @@ func (s *stream) index() {
 	}
 	bufs.counts, bufs.letterBuf = pooled(counts), pooled(s.letterBuf)
 	s.letterBuf = nil
+}
+
+// letterIDs writes the letters' UTF-8 and every rune's id and letter
+// offset, giving ids to runes in the order they first occur; it returns
+// how often each id occurs.
+func (s *stream) letterIDs() (counts []int32) {
+	// The id of a letter outside ASCII is looked up in the fold cache
+	// first, in the entry of the letter as a rune of the source (most CJK
+	// letters are one folded to itself).
+	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
+	counts = reuse(s.bufs.counts, 1024)
+	runes, places := s.runes, s.places[:len(s.runes)]
+	for i := 0; i < len(runes); i++ {
+		if runes[i] >= 0x800 {
+			if i = s.addKnownLetters(i, counts); i == len(runes) {
+				break
+			}
+		}
+		f, p, letterBuf := runes[i], &places[i], s.letterBuf
+		p.byteAt, p.id = int32(len(letterBuf)), -1
+		if isMark(f) {
+			continue
+		}
+		if n := len(letterBuf); f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF) && n+3 <= cap(letterBuf) {
+			// CJK, most letters: utf8.AppendRune's three bytes, written in
+			// place (its call for runes outside ASCII is not inlined).
+			letterBuf = letterBuf[:n+3]
+			letterBuf[n], letterBuf[n+1], letterBuf[n+2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+		} else {
+			letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
+		}
+		var c *foldEntry // f's entry in the fold cache when it holds f's id
+		if f >= utf8.RuneSelf {
+			if c = &folds[f&(foldCacheSize-1)]; c.r != f || c.f != f {
+				c = nil
+			}
+		}
+		if c != nil && c.gen == gen {
+			p.id = c.id // given in this document
+		} else if a := uint32(f); a < utf8.RuneSelf && ascii[a] != 0 {
+			p.id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
+		} else {
+			var added bool
+			p.id, added = s.runeID.add(f)
+			if added {
+				counts = append(counts, 0)
+			}
+			if c != nil {
+				c.id, c.gen = p.id, gen
+			}
+		}
+		counts[p.id]++
+		s.letterBuf = letterBuf
+	}
+	return counts
+}
+
+// addKnownLetters writes the letters of the runes from index i on that
+// take three bytes and whose ids in this document are in the fold cache
+// (plain Han text, most of a report), as letterIDs does, and returns the
+// index of the first rune after them. It is a loop of its own, with no
+// calls, so that its few values stay in registers (see addHanRun).
+func (s *stream) addKnownLetters(i int, counts []int32) int {
+	folds, gen, letterBuf := &s.bufs.folds, s.bufs.gen, s.letterBuf
+	runes, places := s.runes[i:], s.places[i:len(s.runes)]
+	k := 0
+	for ; k < len(runes) && k < len(places); k++ {
+		f := runes[k]
+		c := &folds[f&(foldCacheSize-1)]
+		n := len(letterBuf)
+		if f < 0x800 || f > 0xFFFF || c.r != f || c.f != f || c.gen != gen || cap(letterBuf)-n < 3 || uint(c.id) >= uint(len(counts)) {
+			break
+		}
+		b := letterBuf[n : n+3]
+		b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+		letterBuf = letterBuf[:n+3]
+		places[k].byteAt, places[k].id = int32(n), c.id
+		counts[c.id]++
+	}
+	s.letterBuf = letterBuf
+	return i + k
 }
 
 // find returns the rune span [start, end) of the first occurrence of w in
