@@ -47,7 +47,7 @@ type stream struct {
 	runeID   runeTable // rune → id
 	posStart []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
 	pos      []int32
-	// Built rune by rune as the stream is, for index: the letters' UTF-8.
+	// letterBuf is the letters' UTF-8, written by index.
 	letterBuf []byte
 
 	// words holds, by word number, what was found of the words searched
@@ -259,11 +259,9 @@ func newStream(doc *document.Document) *stream {
 	// next document are sized so, once: counting the runes (a pass of its
 	// own over the text) for every document cost more than the stream's
 	// index. Slices too large to keep for reuse are sized by the runes, for
-	// a Chinese text has a third as many runes as bytes. The letters' UTF-8
-	// is about as long as the source's (append grows it where folding
-	// lengthens it).
-	bytes := streamSize(doc, func(t string) int { return len(t) })
-	size := bytes
+	// a Chinese text has a third as many runes as bytes. The letters'
+	// buffer is sized by letterIDs, which knows the runes.
+	size := streamSize(doc, func(t string) int { return len(t) })
 	if cap(s.bufs.runes) < size && size > maxPooled {
 		size = streamSize(doc, utf8.RuneCountInString)
 	}
@@ -272,7 +270,7 @@ func newStream(doc *document.Document) *stream {
 	s.places = reuse(b.places, size)
 	s.origins = reuse(b.origins, len(doc.Blocks)+16)
 	s.originStart = reuse(b.originStart, len(doc.Blocks)+16)
-	s.letterBuf = reuse(b.letterBuf, bytes)
+	s.letterBuf = b.letterBuf[:0]
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
 	if b.gen++; b.gen == 0 { // after 2³² documents: the ids cached are not this one's
 		for i := range b.folds {
@@ -565,81 +563,62 @@ func (s *stream) index() {
 // offset, giving ids to runes in the order they first occur; it returns
 // how often each id occurs.
 func (s *stream) letterIDs() (counts []int32) {
+	runes, places := s.runes, s.places[:len(s.runes)]
+	// Every rune of a report passes here. The letters' buffer is given
+	// room for the longest letters the runes can make (four bytes each)
+	// and counts for as many ids as runes, once: the loop writes them at
+	// an index, and the only values it changes are two ints, which stay
+	// in registers across the calls of a rune given an id (a loop that
+	// appended to them spilled and reloaded them for every rune).
+	letters := s.letterBuf[:0]
+	if cap(letters) < 4*len(runes) {
+		letters = make([]byte, 0, 4*len(runes))
+	}
+	letters = letters[:cap(letters)]
+	counts = reuse(s.bufs.counts, len(runes))[:len(runes)]
+	clear(counts)
 	// The id of a letter outside ASCII is looked up in the fold cache
 	// first, in the entry of the letter as a rune of the source (most CJK
 	// letters are one folded to itself).
 	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
-	counts = reuse(s.bufs.counts, 1024)
-	runes, places := s.runes, s.places[:len(s.runes)]
-	for i := 0; i < len(runes); i++ {
-		if runes[i] >= 0x800 {
-			if i = s.addKnownLetters(i, counts); i == len(runes) {
-				break
-			}
-		}
-		f, p, letterBuf := runes[i], &places[i], s.letterBuf
-		p.byteAt, p.id = int32(len(letterBuf)), -1
-		if isMark(f) {
+	n := 0 // the letters' bytes
+	for i, f := range runes {
+		p := &places[i]
+		p.byteAt, p.id = int32(n), -1
+		switch {
+		case isMark(f):
 			continue
+		case f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF):
+			// CJK, most letters: utf8.EncodeRune's three bytes, written
+			// here (its call for runes outside ASCII is not inlined).
+			b := letters[n : n+3]
+			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+			n += 3
+		default:
+			n += utf8.EncodeRune(letters[n:], f) // U+FFFD for an invalid rune
 		}
-		if n := len(letterBuf); f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF) && n+3 <= cap(letterBuf) {
-			// CJK, most letters: utf8.AppendRune's three bytes, written in
-			// place (its call for runes outside ASCII is not inlined).
-			letterBuf = letterBuf[:n+3]
-			letterBuf[n], letterBuf[n+1], letterBuf[n+2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
-		} else {
-			letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
-		}
-		var c *foldEntry // f's entry in the fold cache when it holds f's id
-		if f >= utf8.RuneSelf {
-			if c = &folds[f&(foldCacheSize-1)]; c.r != f || c.f != f {
-				c = nil
-			}
-		}
-		if c != nil && c.gen == gen {
+		if c := &folds[f&(foldCacheSize-1)]; f >= utf8.RuneSelf && c.r == f && c.f == f && c.gen == gen {
 			p.id = c.id // given in this document
 		} else if a := uint32(f); a < utf8.RuneSelf && ascii[a] != 0 {
 			p.id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
 		} else {
-			var added bool
-			p.id, added = s.runeID.add(f)
-			if added {
-				counts = append(counts, 0)
-			}
-			if c != nil {
-				c.id, c.gen = p.id, gen
-			}
+			p.id = s.addLetterID(f)
 		}
 		counts[p.id]++
-		s.letterBuf = letterBuf
 	}
-	return counts
+	s.letterBuf = letters[:n]
+	return counts[:s.runeID.n]
 }
 
-// addKnownLetters writes the letters of the runes from index i on that
-// take three bytes and whose ids in this document are in the fold cache
-// (plain Han text, most of a report), as letterIDs does, and returns the
-// index of the first rune after them. It is a loop of its own, with no
-// calls, so that its few values stay in registers (see addHanRun).
-func (s *stream) addKnownLetters(i int, counts []int32) int {
-	folds, gen, letterBuf := &s.bufs.folds, s.bufs.gen, s.letterBuf
-	runes, places := s.runes[i:], s.places[i:len(s.runes)]
-	k := 0
-	for ; k < len(runes) && k < len(places); k++ {
-		f := runes[k]
-		c := &folds[f&(foldCacheSize-1)]
-		n := len(letterBuf)
-		if f < 0x800 || f > 0xFFFF || c.r != f || c.f != f || c.gen != gen || cap(letterBuf)-n < 3 || uint(c.id) >= uint(len(counts)) {
-			break
-		}
-		b := letterBuf[n : n+3]
-		b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
-		letterBuf = letterBuf[:n+3]
-		places[k].byteAt, places[k].id = int32(n), c.id
-		counts[c.id]++
+// addLetterID returns the id of letter f, given it now if it has none. The
+// id is kept in f's entry of the fold cache too where the entry is of f
+// folded to itself.
+func (s *stream) addLetterID(f rune) int32 {
+	id, _ := s.runeID.add(f)
+	if c := &s.bufs.folds[f&(foldCacheSize-1)]; f >= utf8.RuneSelf && c.r == f && c.f == f {
+		c.id, c.gen = id, s.bufs.gen
 	}
-	s.letterBuf = letterBuf
-	return i + k
+	return id
 }
 
 // find returns the rune span [start, end) of the first occurrence of w in
