@@ -1,6 +1,7 @@
 package table
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -344,21 +345,25 @@ func (s *stream) originIndex(i int) int {
 // away by zh.FoldRune, even between digits.
 func (s *stream) addText(o origin, text string) {
 	s.addOrigin(o)
-	var prev rune
-	pendingSpace := 0
 	if isRuleLine(text) {
 		return // +----+----+ or ├────┼────┤: a border, only a separator
 	}
-	// Every rune of a report passes here: the stream's slices are worked
-	// on in locals, stored back at the end, rather than loaded from and
-	// stored to the stream for each rune; and the fold of a rune outside
-	// ASCII is looked up in the stream's cache first (the full-width
-	// punctuation of Chinese text would ask zh's map each time). The
-	// letters' UTF-8 and the runes' ids are left to index: a loop that
-	// made them too had more values at hand than registers, and spent
-	// most of its instructions on spilling and reloading them.
-	runes, places := s.runes, s.places
+	// Every rune of a report passes here. The runes' lists are given room
+	// for the most the text can make (a rune a byte: a marker stands for
+	// white space it drops) once, and the loop writes them at an index:
+	// the values it changes are then a few ints, which stay in registers
+	// across its rare calls, where appended slices were spilled and
+	// reloaded for every rune. The fold of a rune outside ASCII is looked
+	// up in the stream's cache first (the full-width punctuation of
+	// Chinese text would ask zh's map each time). The letters' UTF-8 and
+	// the runes' ids are left to index, for the same reason: fewer values
+	// at hand.
+	n := len(s.runes)
+	runes, places := slices.Grow(s.runes, len(text)), slices.Grow(s.places, len(text))
+	runes, places = runes[:n+len(text)], places[:n+len(text)]
 	folds := &s.bufs.folds
+	var prev rune
+	pendingSpace := 0
 	for next := 0; next < len(text); {
 		// for at, r := range text, with the three-byte runes of CJK text
 		// decoded here (range calls the runtime for every rune outside
@@ -404,58 +409,36 @@ func (s *stream) addText(o origin, text string) {
 				mark = spaceMark
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
-				runes = append(runes, mark)
-				places = append(places, runePlace{offset: int32(at)})
+				runes[n], places[n] = mark, runePlace{offset: int32(at)}
+				n++
 			}
 			pendingSpace = 0
 		}
-		runes = append(runes, f)
-		places = append(places, runePlace{offset: int32(at)})
-		prev = f
-		if next+2 < len(text) && text[next] >= 0xE0 && text[next] < 0xF0 {
-			s.runes, s.places = runes, places
-			if end, last := s.addHanRun(text, next); end > next {
-				next, prev = end, last
-			}
-			runes, places = s.runes, s.places
-		}
-	}
-	s.runes, s.places = runes, places
-}
-
-// addHanRun adds the runes of text from byte next on that take three bytes
-// and are known, from the fold cache, to fold to themselves (a run of plain
-// Han text, most of a report): addText's work for them is decoding and
-// appending. It returns where the run ends and its last rune. Such a rune
-// is no white space, border or marker (addText caches no fold of those).
-// The run is a loop of its own, with no calls, so that its few values stay
-// in registers; addText's loop has more than there are.
-func (s *stream) addHanRun(text string, next int) (end int, last rune) {
-	runes, places, folds := s.runes, s.places, &s.bufs.folds
-	n := len(runes)
-	if len(places) != n {
-		return next, 0
-	}
-	runes, places = runes[:cap(runes)], places[:min(cap(places), cap(runes))]
-	for ; len(text)-next > 2 && n < len(places); next += 3 {
-		t := text[next : next+3]
-		c0, c1, c2 := t[0], t[1], t[2]
-		if c0 < 0xE0 || c0 >= 0xF0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-			break
-		}
-		// An overlong form or a surrogate decodes to a rune the cache
-		// does not hold as one folded to itself: the check below stops
-		// the run at it, as at a rune never seen.
-		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-		if c := &folds[r&(foldCacheSize-1)]; c.r != r || c.f != r || r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
-			break
-		}
-		runes[n], places[n] = r, runePlace{offset: int32(next)}
-		last = r
+		runes[n], places[n] = f, runePlace{offset: int32(at)}
 		n++
+		prev = f
+		// A run of three-byte runes the fold cache knows to fold to
+		// themselves (plain Han text, most of a report) needs no more than
+		// decoding: none is white space, a border or a marker, whose folds
+		// are not cached. An overlong form decodes to a rune below U+0800,
+		// and a surrogate to one the cache does not hold (it holds runes
+		// decoded as range decodes them): either ends the run.
+		for len(text)-next > 2 {
+			t := text[next : next+3]
+			if t[0] < 0xE0 || t[0] >= 0xF0 || t[1]&0xC0 != 0x80 || t[2]&0xC0 != 0x80 {
+				break
+			}
+			r := rune(t[0]&0x0F)<<12 | rune(t[1]&0x3F)<<6 | rune(t[2]&0x3F)
+			if c := &folds[r&(foldCacheSize-1)]; c.r != r || c.f != r || r < 0x800 {
+				break
+			}
+			runes[n], places[n] = r, runePlace{offset: int32(next)}
+			n++
+			next += 3
+			prev = r
+		}
 	}
 	s.runes, s.places = runes[:n], places[:n]
-	return next, last
 }
 
 // asciiFolds is zh.FoldRune of every ASCII rune.
@@ -582,8 +565,8 @@ func (s *stream) letterIDs() (counts []int32) {
 	// letters are one folded to itself).
 	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
 	n := 0 // the letters' bytes
-	for i, f := range runes {
-		p := &places[i]
+	for i := 0; i < len(runes); i++ {
+		f, p := runes[i], &places[i]
 		p.byteAt, p.id = int32(n), -1
 		switch {
 		case isMark(f):
@@ -605,6 +588,23 @@ func (s *stream) letterIDs() (counts []int32) {
 			p.id = s.addLetterID(f)
 		}
 		counts[p.id]++
+		// A run of three-byte letters whose ids are in the cache (plain
+		// Han text, most of a report) needs no more than writing. A rune
+		// the cache holds was decoded from the source: none is a
+		// surrogate.
+		for i+1 < len(runes) {
+			f := runes[i+1]
+			c := &folds[f&(foldCacheSize-1)]
+			if f < 0x800 || f > 0xFFFF || c.r != f || c.f != f || c.gen != gen {
+				break
+			}
+			b := letters[n : n+3]
+			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+			i++
+			places[i].byteAt, places[i].id = int32(n), c.id
+			counts[c.id]++
+			n += 3
+		}
 	}
 	s.letterBuf = letters[:n]
 	return counts[:s.runeID.n]
