@@ -706,10 +706,17 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 		return occ
 	}
 	best, bestK, bestN := int32(-1), 0, int32(1<<30)
+	folds, gen := &s.bufs.folds, s.bufs.gen
 	for k, r := range w.runes {
-		id, ok := s.lookup(r)
+		// s.lookup, with its look-up in the fold cache inline (its call
+		// for every rune of every word searched was a quarter of the
+		// search). A stream's generation is never 0.
+		c := &folds[r&(foldCacheSize-1)]
+		id, ok := c.id, r >= utf8.RuneSelf && c.r == r && c.f == r && c.gen == gen
 		if !ok {
-			return occ
+			if id, ok = s.runeID.get(r); !ok {
+				return occ
+			}
 		}
 		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
 			best, bestK, bestN = id, k, n
