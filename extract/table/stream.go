@@ -705,28 +705,11 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 	if len(w.runes) == 0 {
 		return occ
 	}
-	best, bestK, bestN := int32(-1), 0, int32(1<<30)
-	folds, gen := &s.bufs.folds, s.bufs.gen
-	for k, r := range w.runes {
-		// s.lookup, with its look-up in the fold cache inline (its call
-		// for every rune of every word searched was a quarter of the
-		// search). A stream's generation is never 0.
-		c := &folds[r&(foldCacheSize-1)]
-		id, ok := c.id, r >= utf8.RuneSelf && c.r == r && c.f == r && c.gen == gen
-		if !ok {
-			if id, ok = s.runeID.get(r); !ok {
-				return occ
-			}
-		}
-		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
-			best, bestK, bestN = id, k, n
-		}
+	best, bestK, lead, ok := s.rarest(w)
+	if !ok {
+		return occ
 	}
 	wordRunes := len(w.runes)
-	lead := 0 // the bytes of the word before its rarest rune
-	for _, r := range w.runes[:bestK] {
-		lead += utf8.RuneLen(r)
-	}
 	word := w.text
 	list := s.pos[s.posStart[best]:s.posStart[best+1]]
 	// The word starts at or before its rarest rune: the runes before from
@@ -750,6 +733,46 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 		}
 	}
 	return occ
+}
+
+// rarest returns the id of the rarest rune of word w in the stream, the
+// rune's index in w and the bytes of w before it; ok is false if a rune of
+// w is not in the stream. It is kept for a word of the lexicon: a form
+// reader searches many words more than once.
+func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
+	var f *wordFound
+	if w.id >= 0 {
+		if f = s.found(w.id); f.rarest != 0 {
+			return f.rarest - 1, int(f.rarestK), int(f.rarestLead), f.rarest > 0
+		}
+	}
+	best, bestN := int32(-1), int32(1<<30)
+	folds, gen := &s.bufs.folds, s.bufs.gen
+	for k, r := range w.runes {
+		// s.lookup, with its look-up in the fold cache inline (its call
+		// for every rune of every word searched was a quarter of the
+		// search). A stream's generation is never 0.
+		c := &folds[r&(foldCacheSize-1)]
+		id, ok := c.id, r >= utf8.RuneSelf && c.r == r && c.f == r && c.gen == gen
+		if !ok {
+			if id, ok = s.runeID.get(r); !ok {
+				if f != nil {
+					f.rarest = -1
+				}
+				return -1, 0, 0, false
+			}
+		}
+		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
+			best, bestK, bestN = id, k, n
+		}
+	}
+	for _, r := range w.runes[:bestK] {
+		lead += utf8.RuneLen(r)
+	}
+	if f != nil {
+		f.rarest, f.rarestK, f.rarestLead = best+1, int32(bestK), int32(lead)
+	}
+	return best, bestK, lead, true
 }
 
 // letterBefore returns the rune index of the nth letter before the letter
