@@ -357,7 +357,8 @@ func (s *stream) addText(o origin, text string) {
 	// up in the stream's cache first (the full-width punctuation of
 	// Chinese text would ask zh's map each time). The letters' UTF-8 and
 	// the runes' ids are left to index, for the same reason: fewer values
-	// at hand.
+	// at hand. Of a rune's place, only the offset is written here (index
+	// writes the rest of every place).
 	n := len(s.runes)
 	runes, places := slices.Grow(s.runes, len(text)), slices.Grow(s.places, len(text))
 	runes, places = runes[:n+len(text)], places[:n+len(text)]
@@ -409,12 +410,12 @@ func (s *stream) addText(o origin, text string) {
 				mark = spaceMark
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
-				runes[n], places[n] = mark, runePlace{offset: int32(at)}
+				runes[n], places[n].offset = mark, int32(at)
 				n++
 			}
 			pendingSpace = 0
 		}
-		runes[n], places[n] = f, runePlace{offset: int32(at)}
+		runes[n], places[n].offset = f, int32(at)
 		n++
 		prev = f
 		// A run of three-byte runes the fold cache knows to fold to
@@ -423,8 +424,7 @@ func (s *stream) addText(o origin, text string) {
 		// are not cached. An overlong form decodes to a rune below U+0800,
 		// and a surrogate to one the cache does not hold (it holds runes
 		// decoded as range decodes them): either ends the run.
-		for len(text)-next > 2 {
-			t := text[next : next+3]
+		for t := text[next:]; len(t) > 2; t = t[3:] {
 			if t[0] < 0xE0 || t[0] >= 0xF0 || t[1]&0xC0 != 0x80 || t[2]&0xC0 != 0x80 {
 				break
 			}
@@ -432,7 +432,7 @@ func (s *stream) addText(o origin, text string) {
 			if c := &folds[r&(foldCacheSize-1)]; c.r != r || c.f != r || r < 0x800 {
 				break
 			}
-			runes[n], places[n] = r, runePlace{offset: int32(next)}
+			runes[n], places[n].offset = r, int32(next)
 			n++
 			next += 3
 			prev = r
