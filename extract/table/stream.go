@@ -610,14 +610,21 @@ func (s *stream) letterIDs() (counts []int32) {
 	return counts[:s.runeID.n]
 }
 
-// addLetterID returns the id of letter f, given it now if it has none. The
-// id is kept in f's entry of the fold cache too where the entry is of f
-// folded to itself.
+// addLetterID returns the id of letter f, given it now if it has none.
+// The id of a letter whose entry in the fold cache is of it folded to
+// itself (most CJK letters) is kept there alone, not in the rune table: the
+// entry no longer changes in this document (addText is done), and lookup
+// reads it there first. A rune table that holds only the other letters is
+// cheaper to fill, for every distinct letter of a document is new.
 func (s *stream) addLetterID(f rune) int32 {
-	id, _ := s.runeID.add(f)
 	if c := &s.bufs.folds[f&(foldCacheSize-1)]; f >= utf8.RuneSelf && c.r == f && c.f == f {
-		c.id, c.gen = id, s.bufs.gen
+		if c.gen != s.bufs.gen {
+			c.id, c.gen = int32(s.runeID.n), s.bufs.gen
+			s.runeID.n++
+		}
+		return c.id
 	}
+	id, _ := s.runeID.add(f)
 	return id
 }
 
