@@ -566,6 +566,30 @@ func (s *stream) letterIDs() (counts []int32) {
 	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
 	n := 0 // the letters' bytes
 	for i := 0; i < len(runes); i++ {
+		// A run of three-byte letters folded to themselves (plain Han
+		// text, most of a report) needs no more than writing, and the id
+		// of one new in this document is given here (see addLetterID). A
+		// rune the cache holds was decoded from the source: none is a
+		// surrogate.
+		for ; i < len(runes); i++ {
+			f := runes[i]
+			c := &folds[f&(foldCacheSize-1)]
+			if f < 0x800 || f > 0xFFFF || c.r != f || c.f != f {
+				break
+			}
+			if c.gen != gen {
+				c.id, c.gen = int32(s.runeID.n), gen
+				s.runeID.n++
+			}
+			b := letters[n : n+3]
+			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+			places[i].byteAt, places[i].id = int32(n), c.id
+			counts[c.id]++
+			n += 3
+		}
+		if i == len(runes) {
+			break
+		}
 		f, p := runes[i], &places[i]
 		p.byteAt, p.id = int32(n), -1
 		switch {
@@ -588,23 +612,6 @@ func (s *stream) letterIDs() (counts []int32) {
 			p.id = s.addLetterID(f)
 		}
 		counts[p.id]++
-		// A run of three-byte letters whose ids are in the cache (plain
-		// Han text, most of a report) needs no more than writing. A rune
-		// the cache holds was decoded from the source: none is a
-		// surrogate.
-		for i+1 < len(runes) {
-			f := runes[i+1]
-			c := &folds[f&(foldCacheSize-1)]
-			if f < 0x800 || f > 0xFFFF || c.r != f || c.f != f || c.gen != gen {
-				break
-			}
-			b := letters[n : n+3]
-			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
-			i++
-			places[i].byteAt, places[i].id = int32(n), c.id
-			counts[c.id]++
-			n += 3
-		}
 	}
 	s.letterBuf = letters[:n]
 	return counts[:s.runeID.n]
