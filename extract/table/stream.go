@@ -471,6 +471,15 @@ func isBoxRune(r rune) bool { return r >= 0x2500 && r <= 0x257F }
 // isRuleLine reports whether a line only draws a table border, in box
 // characters or ASCII art (+----+, |====|).
 func isRuleLine(t string) bool {
+	// Most lines start with a letter: the first byte tells them without
+	// decoding a rune (a box character's UTF-8 starts with 0xE2).
+	if t != "" {
+		switch t[0] {
+		case '-', '=', '_', '+', '|', ' ', '\t', ':', 0xE2:
+		default:
+			return false
+		}
+	}
 	hasRule := false
 	for _, r := range t {
 		switch {
