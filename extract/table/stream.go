@@ -425,10 +425,13 @@ func (s *stream) addText(o origin, text string) {
 		// and a surrogate to one the cache does not hold (it holds runes
 		// decoded as range decodes them): either ends the run.
 		for t := text[next:]; len(t) > 2; t = t[3:] {
-			if t[0] < 0xE0 || t[0] >= 0xF0 || t[1]&0xC0 != 0x80 || t[2]&0xC0 != 0x80 {
+			// A lead byte 1110xxxx and two continuation bytes 10xxxxxx,
+			// checked together.
+			v := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16
+			if v&0xC0C0F0 != 0x8080E0 {
 				break
 			}
-			r := rune(t[0]&0x0F)<<12 | rune(t[1]&0x3F)<<6 | rune(t[2]&0x3F)
+			r := rune(v&0x0F)<<12 | rune(v>>8&0x3F)<<6 | rune(v>>16&0x3F)
 			if c := &folds[r&(foldCacheSize-1)]; c.r != r || c.f != r || r < 0x800 {
 				break
 			}
