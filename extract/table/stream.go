@@ -595,8 +595,9 @@ func (s *stream) letterIDs() (counts []int32) {
 			}
 			b := letters[n : n+3]
 			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
-			places[i].byteAt, places[i].id = int32(n), c.id
-			counts[c.id]++
+			id := c.id
+			places[i].byteAt, places[i].id = int32(n), id
+			counts[id]++
 			n += 3
 		}
 		if i == len(runes) {
