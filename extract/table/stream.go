@@ -541,15 +541,16 @@ func (s *stream) index() {
 	for k, c := range counts {
 		s.posStart[k+1] = s.posStart[k] + c
 	}
-	s.pos = reuse(bufs.pos, int(s.posStart[len(counts)]))[:s.posStart[len(counts)]] // every element is written below
-	fill := counts                                                                  // counts are done with: they become the next free place of each id
+	pos := reuse(bufs.pos, int(s.posStart[len(counts)]))[:s.posStart[len(counts)]] // every element is written below
+	fill := counts                                                                 // counts are done with: they become the next free place of each id
 	copy(fill, s.posStart[:len(counts)])
 	for i, p := range s.places {
 		if p.id >= 0 {
-			s.pos[fill[p.id]] = int32(i)
+			pos[fill[p.id]] = int32(i)
 			fill[p.id]++
 		}
 	}
+	s.pos = pos
 	bufs.counts, bufs.letterBuf = pooled(counts), pooled(s.letterBuf)
 	s.letterBuf = nil
 }
