@@ -1,6 +1,7 @@
 package table
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -18,8 +19,12 @@ import (
 // layout (HTML grid, one cell per line, cells separated by spaces, or cells
 // run together with no separator at all).
 type stream struct {
-	runes  []rune  // folded text with markers
-	offset []int32 // runes[i] came from byte offset[i] of its origin's text
+	runes []rune // folded text with markers
+	// places[i] is where runes[i] came from and where its letter is (see
+	// runePlace): one list, not one per field, for addText appends to it
+	// for every rune of a report, and each list it keeps at hand while it
+	// does costs it registers it does not have.
+	places []runePlace
 	// letters is runes without markers, for label search. It is the
 	// letters' buffer itself (letterBuf), not a copy: the buffer goes back
 	// for the next document when the stream is released, so no string cut
@@ -34,23 +39,17 @@ type stream struct {
 	// reader asks for the origin of a few hundred runes of a document.
 	origins     []origin
 	originStart []int32
-	// byteAt is, for every rune, the byte offset in letters of the first
-	// letter at or after it; and for every distinct rune, pos lists the
-	// runes where it occurs: labels are found by looking up their rarest
-	// rune. strings.Index degrades on CJK text, whose UTF-8 lead bytes
-	// repeat every few bytes, and each form reader searches a hundred
-	// labels. (Both by rune, not by letter: a letter's place in runes and
-	// in letters are then one lookup each, and a stream keeps two lists
-	// per rune fewer.)
-	byteAt   []int32
+	// For every distinct rune, pos lists the runes where it occurs: labels
+	// are found by looking up their rarest rune. strings.Index degrades on
+	// CJK text, whose UTF-8 lead bytes repeat every few bytes, and each
+	// form reader searches a hundred labels. (By rune, not by letter, as
+	// runePlace.byteAt: a letter's place in runes and in letters are then
+	// one lookup each, and a stream keeps two lists per rune fewer.)
 	runeID   runeTable // rune → id
 	posStart []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
 	pos      []int32
-	// Built rune by rune as the stream is, for index: the letters' UTF-8,
-	// each rune's id (-1 for a marker) and how often each id occurs.
+	// letterBuf is the letters' UTF-8, written by index.
 	letterBuf []byte
-	ids       []int32
-	counts    []int32
 
 	// words holds, by word number, what was found of the words searched
 	// (their occurrences in occBuf): forms share labels and anchors, and
@@ -65,16 +64,25 @@ type stream struct {
 // next: they are a third of all the bytes a text report's parse allocates,
 // and each new set makes work for the garbage collector.
 type streamBufs struct {
-	letterBuf                             []byte
-	runes, keys                           []rune
-	offset, byteAt, originStart, pos, ids []int32
-	posStart, counts, tableIDs            []int32
-	ascii                                 *[utf8.RuneSelf]int32
-	folds                                 [foldCacheSize]foldEntry
-	gen                                   uint32 // of the stream using the buffers, for folds
-	origins                               []origin
-	words                                 []wordFound
-	occBuf                                []span
+	letterBuf                  []byte
+	runes, keys                []rune
+	places                     []runePlace
+	originStart, pos           []int32
+	posStart, counts, tableIDs []int32
+	ascii                      *[utf8.RuneSelf]int32
+	folds                      [foldCacheSize]foldEntry
+	gen                        uint32 // of the stream using the buffers, for folds
+	origins                    []origin
+	words                      []wordFound
+	occBuf                     []span
+}
+
+// runePlace is where a rune of the stream came from and where its letter
+// is.
+type runePlace struct {
+	offset int32 // the rune came from this byte offset of its origin's text
+	byteAt int32 // the byte offset in letters of the first letter at or after the rune
+	id     int32 // the rune's id in runeID, -1 for a marker
 }
 
 // freeBufs holds the buffers of released streams.
@@ -199,7 +207,7 @@ func (s *stream) release() {
 	if b == nil {
 		return
 	}
-	b.runes, b.offset, b.byteAt = pooled(s.runes), pooled(s.offset), pooled(s.byteAt)
+	b.runes, b.places = pooled(s.runes), pooled(s.places)
 	b.pos, b.posStart = pooled(s.pos), pooled(s.posStart)
 	clear(s.origins) // the document's strings are not kept
 	b.origins, b.originStart = pooled(s.origins), pooled(s.originStart)
@@ -252,23 +260,18 @@ func newStream(doc *document.Document) *stream {
 	// next document are sized so, once: counting the runes (a pass of its
 	// own over the text) for every document cost more than the stream's
 	// index. Slices too large to keep for reuse are sized by the runes, for
-	// a Chinese text has a third as many runes as bytes. The letters' UTF-8
-	// is about as long as the source's (append grows it where folding
-	// lengthens it).
-	bytes := streamSize(doc, func(t string) int { return len(t) })
-	size := bytes
+	// a Chinese text has a third as many runes as bytes. The letters'
+	// buffer is sized by letterIDs, which knows the runes.
+	size := streamSize(doc, func(t string) int { return len(t) })
 	if cap(s.bufs.runes) < size && size > maxPooled {
 		size = streamSize(doc, utf8.RuneCountInString)
 	}
 	b := s.bufs
 	s.runes = reuse(b.runes, size)
-	s.offset = reuse(b.offset, size)
-	s.byteAt = reuse(b.byteAt, size)
-	s.ids = reuse(b.ids, size)
+	s.places = reuse(b.places, size)
 	s.origins = reuse(b.origins, len(doc.Blocks)+16)
 	s.originStart = reuse(b.originStart, len(doc.Blocks)+16)
-	s.letterBuf = reuse(b.letterBuf, bytes)
-	s.counts = reuse(b.counts, 1024)
+	s.letterBuf = b.letterBuf[:0]
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
 	if b.gen++; b.gen == 0 { // after 2³² documents: the ids cached are not this one's
 		for i := range b.folds {
@@ -314,9 +317,7 @@ func (s *stream) mark(r rune) {
 		return
 	}
 	s.runes = append(s.runes, r)
-	s.offset = append(s.offset, int32(len(s.origins[len(s.origins)-1].text)))
-	s.byteAt = append(s.byteAt, int32(len(s.letterBuf)))
-	s.ids = append(s.ids, -1)
+	s.places = append(s.places, runePlace{offset: int32(len(s.origins[len(s.origins)-1].text))})
 }
 
 // addOrigin starts origin o at the stream's end.
@@ -344,19 +345,26 @@ func (s *stream) originIndex(i int) int {
 // away by zh.FoldRune, even between digits.
 func (s *stream) addText(o origin, text string) {
 	s.addOrigin(o)
-	var prev rune
-	pendingSpace := 0
 	if isRuleLine(text) {
 		return // +----+----+ or ├────┼────┤: a border, only a separator
 	}
-	// Every rune of a report passes here: the stream's slices are worked
-	// on in locals, stored back at the end, rather than loaded from and
-	// stored to the stream for each rune; and the fold of a rune outside
-	// ASCII is looked up in the stream's cache first (the full-width
-	// punctuation of Chinese text would ask zh's map each time).
-	runes, offset, byteAt := s.runes, s.offset, s.byteAt
-	letterBuf, ids, counts := s.letterBuf, s.ids, s.counts
-	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
+	// Every rune of a report passes here. The runes' lists are given room
+	// for the most the text can make (a rune a byte: a marker stands for
+	// white space it drops) once, and the loop writes them at an index:
+	// the values it changes are then a few ints, which stay in registers
+	// across its rare calls, where appended slices were spilled and
+	// reloaded for every rune. The fold of a rune outside ASCII is looked
+	// up in the stream's cache first (the full-width punctuation of
+	// Chinese text would ask zh's map each time). The letters' UTF-8 and
+	// the runes' ids are left to index, for the same reason: fewer values
+	// at hand. Of a rune's place, only the offset is written here (index
+	// writes the rest of every place).
+	n := len(s.runes)
+	runes, places := slices.Grow(s.runes, len(text)), slices.Grow(s.places, len(text))
+	runes, places = runes[:n+len(text)], places[:n+len(text)]
+	folds := &s.bufs.folds
+	var prev rune
+	pendingSpace := 0
 	for next := 0; next < len(text); {
 		// for at, r := range text, with the three-byte runes of CJK text
 		// decoded here (range calls the runtime for every rune outside
@@ -384,11 +392,10 @@ func (s *stream) addText(o origin, text string) {
 			continue
 		}
 		var f rune
-		var c *foldEntry // r's entry in the fold cache, nil for ASCII
 		if r < utf8.RuneSelf {
 			f = asciiFolds[r]
 		} else {
-			c = &folds[r&(foldCacheSize-1)]
+			c := &folds[r&(foldCacheSize-1)]
 			if c.r != r {
 				c.r, c.f, c.gen = r, zh.FoldRune(r), 0
 			}
@@ -403,50 +410,38 @@ func (s *stream) addText(o origin, text string) {
 				mark = spaceMark
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
-				runes = append(runes, mark)
-				offset = append(offset, int32(at))
-				byteAt = append(byteAt, int32(len(letterBuf)))
-				ids = append(ids, -1)
+				runes[n], places[n].offset = mark, int32(at)
+				n++
 			}
 			pendingSpace = 0
 		}
-		runes = append(runes, f)
-		offset = append(offset, int32(at))
-		byteAt = append(byteAt, int32(len(letterBuf)))
-		if isMark(f) {
-			ids = append(ids, -1)
-		} else {
-			// The letter's UTF-8 and rune id (see index).
-			if n := len(letterBuf); f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF) && n+3 <= cap(letterBuf) {
-				// CJK, most letters: utf8.AppendRune's three bytes, written
-				// in place (its call for runes outside ASCII is not inlined).
-				letterBuf = letterBuf[:n+3]
-				letterBuf[n], letterBuf[n+1], letterBuf[n+2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
-			} else {
-				letterBuf = utf8.AppendRune(letterBuf, f) // U+FFFD for an invalid rune
-			}
-			var id int32
-			if c != nil && c.gen == gen {
-				id = c.id // given in this document
-			} else if a := uint32(f); a < utf8.RuneSelf && ascii[a] != 0 {
-				id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
-			} else {
-				var added bool
-				id, added = s.runeID.add(f)
-				if added {
-					counts = append(counts, 0)
-				}
-				if c != nil {
-					c.id, c.gen = id, gen
-				}
-			}
-			counts[id]++
-			ids = append(ids, id)
-		}
+		runes[n], places[n].offset = f, int32(at)
+		n++
 		prev = f
+		// A run of three-byte runes the fold cache knows to fold to
+		// themselves (plain Han text, most of a report) needs no more than
+		// decoding: none is white space, a border or a marker, whose folds
+		// are not cached. An overlong form decodes to a rune below U+0800,
+		// and a surrogate to one the cache does not hold (it holds runes
+		// decoded as range decodes them): either ends the run.
+		for t := text[next:]; len(t) > 2; t = t[3:] {
+			// A lead byte 1110xxxx and two continuation bytes 10xxxxxx,
+			// checked together.
+			v := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16
+			if v&0xC0C0F0 != 0x8080E0 {
+				break
+			}
+			r := rune(v&0x0F)<<12 | rune(v>>8&0x3F)<<6 | rune(v>>16&0x3F)
+			if c := &folds[r&(foldCacheSize-1)]; c.r != r || c.f != r || r < 0x800 {
+				break
+			}
+			runes[n], places[n].offset = r, int32(next)
+			n++
+			next += 3
+			prev = r
+		}
 	}
-	s.runes, s.offset, s.byteAt = runes, offset, byteAt
-	s.letterBuf, s.ids, s.counts = letterBuf, ids, counts
+	s.runes, s.places = runes[:n], places[:n]
 }
 
 // asciiFolds is zh.FoldRune of every ASCII rune.
@@ -479,6 +474,15 @@ func isBoxRune(r rune) bool { return r >= 0x2500 && r <= 0x257F }
 // isRuleLine reports whether a line only draws a table border, in box
 // characters or ASCII art (+----+, |====|).
 func isRuleLine(t string) bool {
+	// Most lines start with a letter: the first byte tells them without
+	// decoding a rune (a box character's UTF-8 starts with 0xE2).
+	if t != "" {
+		switch t[0] {
+		case '-', '=', '_', '+', '|', ' ', '\t', ':', 0xE2:
+		default:
+			return false
+		}
+	}
 	hasRule := false
 	for _, r := range t {
 		switch {
@@ -524,11 +528,11 @@ func (s *stream) addGrid(b document.Block) {
 	}
 }
 
-// index makes the letters' string and, for every rune id, the list of
-// runes where it occurs.
+// index makes the letters, the runes' ids and letter offsets, and for
+// every rune id the list of runes where it occurs.
 func (s *stream) index() {
 	bufs := s.bufs
-	ids, counts := s.ids, s.counts
+	counts := s.letterIDs()
 	// The string is the buffer, written no more until release: a copy was
 	// a tenth of the bytes the table reader allocated.
 	s.letters = unsafe.String(unsafe.SliceData(s.letterBuf), len(s.letterBuf))
@@ -537,17 +541,112 @@ func (s *stream) index() {
 	for k, c := range counts {
 		s.posStart[k+1] = s.posStart[k] + c
 	}
-	s.pos = reuse(bufs.pos, int(s.posStart[len(counts)]))[:s.posStart[len(counts)]] // every element is written below
-	fill := counts                                                                  // counts are done with: they become the next free place of each id
+	pos := reuse(bufs.pos, int(s.posStart[len(counts)]))[:s.posStart[len(counts)]] // every element is written below
+	fill := counts                                                                 // counts are done with: they become the next free place of each id
 	copy(fill, s.posStart[:len(counts)])
-	for i, id := range ids {
-		if id >= 0 {
-			s.pos[fill[id]] = int32(i)
-			fill[id]++
+	for i, p := range s.places {
+		if p.id >= 0 {
+			pos[fill[p.id]] = int32(i)
+			fill[p.id]++
 		}
 	}
-	bufs.ids, bufs.counts, bufs.letterBuf = pooled(ids), pooled(counts), pooled(s.letterBuf)
-	s.ids, s.counts, s.letterBuf = nil, nil, nil
+	s.pos = pos
+	bufs.counts, bufs.letterBuf = pooled(counts), pooled(s.letterBuf)
+	s.letterBuf = nil
+}
+
+// letterIDs writes the letters' UTF-8 and every rune's id and letter
+// offset, giving ids to runes in the order they first occur; it returns
+// how often each id occurs.
+func (s *stream) letterIDs() (counts []int32) {
+	runes, places := s.runes, s.places[:len(s.runes)]
+	// Every rune of a report passes here. The letters' buffer is given
+	// room for the longest letters the runes can make (four bytes each)
+	// and counts for as many ids as runes, once: the loop writes them at
+	// an index, and the only values it changes are two ints, which stay
+	// in registers across the calls of a rune given an id (a loop that
+	// appended to them spilled and reloaded them for every rune).
+	letters := s.letterBuf[:0]
+	if cap(letters) < 4*len(runes) {
+		letters = make([]byte, 0, 4*len(runes))
+	}
+	letters = letters[:cap(letters)]
+	counts = reuse(s.bufs.counts, len(runes))[:len(runes)]
+	clear(counts)
+	// The id of a letter outside ASCII is looked up in the fold cache
+	// first, in the entry of the letter as a rune of the source (most CJK
+	// letters are one folded to itself).
+	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
+	n := 0 // the letters' bytes
+	for i := 0; i < len(runes); i++ {
+		// A run of three-byte letters folded to themselves (plain Han
+		// text, most of a report) needs no more than writing, and the id
+		// of one new in this document is given here (see addLetterID). A
+		// rune the cache holds was decoded from the source: none is a
+		// surrogate.
+		for ; i < len(runes); i++ {
+			f := runes[i]
+			c := &folds[f&(foldCacheSize-1)]
+			if f < 0x800 || f > 0xFFFF || c.r != f || c.f != f {
+				break
+			}
+			if c.gen != gen {
+				c.id, c.gen = int32(s.runeID.n), gen
+				s.runeID.n++
+			}
+			b := letters[n : n+3]
+			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+			id := c.id
+			places[i].byteAt, places[i].id = int32(n), id
+			counts[id]++
+			n += 3
+		}
+		if i == len(runes) {
+			break
+		}
+		f, p := runes[i], &places[i]
+		p.byteAt, p.id = int32(n), -1
+		switch {
+		case isMark(f):
+			continue
+		case f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF):
+			// CJK, most letters: utf8.EncodeRune's three bytes, written
+			// here (its call for runes outside ASCII is not inlined).
+			b := letters[n : n+3]
+			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+			n += 3
+		default:
+			n += utf8.EncodeRune(letters[n:], f) // U+FFFD for an invalid rune
+		}
+		if c := &folds[f&(foldCacheSize-1)]; f >= utf8.RuneSelf && c.r == f && c.f == f && c.gen == gen {
+			p.id = c.id // given in this document
+		} else if a := uint32(f); a < utf8.RuneSelf && ascii[a] != 0 {
+			p.id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
+		} else {
+			p.id = s.addLetterID(f)
+		}
+		counts[p.id]++
+	}
+	s.letterBuf = letters[:n]
+	return counts[:s.runeID.n]
+}
+
+// addLetterID returns the id of letter f, given it now if it has none.
+// The id of a letter whose entry in the fold cache is of it folded to
+// itself (most CJK letters) is kept there alone, not in the rune table: the
+// entry no longer changes in this document (addText is done), and lookup
+// reads it there first. A rune table that holds only the other letters is
+// cheaper to fill, for every distinct letter of a document is new.
+func (s *stream) addLetterID(f rune) int32 {
+	if c := &s.bufs.folds[f&(foldCacheSize-1)]; f >= utf8.RuneSelf && c.r == f && c.f == f {
+		if c.gen != s.bufs.gen {
+			c.id, c.gen = int32(s.runeID.n), s.bufs.gen
+			s.runeID.n++
+		}
+		return c.id
+	}
+	id, _ := s.runeID.add(f)
+	return id
 }
 
 // find returns the rune span [start, end) of the first occurrence of w in
@@ -634,21 +733,11 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 	if len(w.runes) == 0 {
 		return occ
 	}
-	best, bestK, bestN := int32(-1), 0, int32(1<<30)
-	for k, r := range w.runes {
-		id, ok := s.lookup(r)
-		if !ok {
-			return occ
-		}
-		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
-			best, bestK, bestN = id, k, n
-		}
+	best, bestK, lead, ok := s.rarest(w)
+	if !ok {
+		return occ
 	}
 	wordRunes := len(w.runes)
-	lead := 0 // the bytes of the word before its rarest rune
-	for _, r := range w.runes[:bestK] {
-		lead += utf8.RuneLen(r)
-	}
 	word := w.text
 	list := s.pos[s.posStart[best]:s.posStart[best+1]]
 	// The word starts at or before its rarest rune: the runes before from
@@ -658,7 +747,7 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 		// The word's letters are where its rarest rune is, less the bytes
 		// before that rune in the word: letters and word are UTF-8, so the
 		// word found there starts at a letter, and its letters are its runes.
-		at := int(s.byteAt[p]) - lead
+		at := int(s.places[p].byteAt) - lead
 		if at < 0 || !strings.HasPrefix(s.letters[at:], word) {
 			continue
 		}
@@ -672,6 +761,46 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 		}
 	}
 	return occ
+}
+
+// rarest returns the id of the rarest rune of word w in the stream, the
+// rune's index in w and the bytes of w before it; ok is false if a rune of
+// w is not in the stream. It is kept for a word of the lexicon: a form
+// reader searches many words more than once.
+func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
+	var f *wordFound
+	if w.id >= 0 {
+		if f = s.found(w.id); f.rarest != 0 {
+			return f.rarest - 1, int(f.rarestK), int(f.rarestLead), f.rarest > 0
+		}
+	}
+	best, bestN := int32(-1), int32(1<<30)
+	folds, gen := &s.bufs.folds, s.bufs.gen
+	for k, r := range w.runes {
+		// s.lookup, with its look-up in the fold cache inline (its call
+		// for every rune of every word searched was a quarter of the
+		// search). A stream's generation is never 0.
+		c := &folds[r&(foldCacheSize-1)]
+		id, ok := c.id, r >= utf8.RuneSelf && c.r == r && c.f == r && c.gen == gen
+		if !ok {
+			if id, ok = s.runeID.get(r); !ok {
+				if f != nil {
+					f.rarest = -1
+				}
+				return -1, 0, 0, false
+			}
+		}
+		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
+			best, bestK, bestN = id, k, n
+		}
+	}
+	for _, r := range w.runes[:bestK] {
+		lead += utf8.RuneLen(r)
+	}
+	if f != nil {
+		f.rarest, f.rarestK, f.rarestLead = best+1, int32(bestK), int32(lead)
+	}
+	return best, bestK, lead, true
 }
 
 // letterBefore returns the rune index of the nth letter before the letter
@@ -702,10 +831,10 @@ func (s *stream) letterOffset(i int) int {
 	switch {
 	case i <= 0:
 		return 0 // the first letter's, or the end of no letters
-	case i >= len(s.byteAt):
+	case i >= len(s.places):
 		return len(s.letters)
 	}
-	return int(s.byteAt[i])
+	return int(s.places[i].byteAt)
 }
 
 // source returns the source text behind runes [a, b): for each text line or
@@ -720,7 +849,7 @@ func (s *stream) source(a, b int) string {
 			j = min(j, int(s.originStart[oi+1])) // after i: oi is the last origin at or before it
 		}
 		o := s.origins[oi]
-		from, to := int(s.offset[i]), int(s.offset[j-1])
+		from, to := int(s.places[i].offset), int(s.places[j-1].offset)
 		if to < len(o.text) {
 			_, size := utf8.DecodeRuneInString(o.text[to:])
 			to += size

@@ -22,8 +22,8 @@ func sameStream(a *stream, b *refStream) string {
 	switch {
 	case !slices.Equal(a.runes, b.runes):
 		return "runes"
-	case !slices.Equal(a.offset, b.offset):
-		return "offset"
+	case len(a.places) != len(b.offset):
+		return "places"
 	case a.letters != b.letters:
 		return "letters"
 	case !slices.Equal(a.origins, b.origins):
@@ -38,6 +38,9 @@ func sameStream(a *stream, b *refStream) string {
 	for i := range a.runes {
 		if a.originIndex(i) != int(b.origin[i]) {
 			return "origin"
+		}
+		if a.places[i].offset != b.offset[i] {
+			return "offset"
 		}
 	}
 	for i := -1; i <= len(a.runes)+1; i++ {
@@ -140,6 +143,7 @@ func FuzzStream(f *testing.F) {
 	f.Add("一、总体情况\n规章 0 0 0\n行政规范性文件\t9 2 34\n（一）予以公开１２３\n")
 	f.Add("+----+----+\n| 總計 | 12 3 |\n  ３ 4  ５\u3000６\u00a0- 7 —\n")
 	f.Add("ＡＢＣ（单位：万元）“引号”《书名》\u200b\ufeff①②\x1f\x1e\xff\xfe")
+	f.Add("├────┼────┤\n  +--+--+\n|====|\n:--- | ---:\n—— 附表 ——\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		compareStream(t, plaintext.Read(text))
 	})

@@ -73,7 +73,7 @@ func (s *refStream) refAddText(o origin, text string) {
 	oi := int32(len(s.origins) - 1)
 	var prev rune
 	pendingSpace := 0
-	if isRuleLine(text) {
+	if refIsRuleLine(text) {
 		return // +----+----+ or ├────┼────┤: a border, only a separator
 	}
 	for at, r := range text {
@@ -249,4 +249,21 @@ func (s *refStream) source(a, b int) string {
 		i = j
 	}
 	return strings.Join(parts, " ")
+}
+
+// refIsRuleLine reports whether a line only draws a table border, in box
+// characters or ASCII art (+----+, |====|), as isRuleLine did before it
+// looked at the first byte first.
+func refIsRuleLine(t string) bool {
+	hasRule := false
+	for _, r := range t {
+		switch {
+		case isBoxRune(r), r == '-', r == '=', r == '_':
+			hasRule = true
+		case r == '+', r == '|', r == ' ', r == '\t', r == ':':
+		default:
+			return false
+		}
+	}
+	return hasRule && utf8.RuneCountInString(t) >= 3
 }
