@@ -54,6 +54,9 @@ func BenchmarkParseCorpus(b *testing.B) { benchParse(b, "") }
 // benchmark with sub-benchmarks reports no figures of its own, so the whole
 // corpus has its own benchmark above.)
 func BenchmarkParseCorpusKind(b *testing.B) {
-	b.Run("text", func(b *testing.B) { benchParse(b, ".txt") })
-	b.Run("html", func(b *testing.B) { benchParse(b, ".html") })
+	for _, kind := range []struct{ name, ext string }{
+		{"text", ".txt"}, {"html", ".html"}, {"pdf", ".pdf"}, {"docx", ".docx"}, {"doc", ".doc"}, {"xlsx", ".xlsx"},
+	} {
+		b.Run(kind.name, func(b *testing.B) { benchParse(b, kind.ext) })
+	}
 }
