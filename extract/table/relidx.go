@@ -140,54 +140,38 @@ func (tr *tableRels) bind(t *templates.Table, rels []templates.Relation) []bound
 
 // evaluateAt is evaluate on a bound relation; get reads a bound cell.
 func evaluateAt(b *boundRel, get func(cellAt) (xxgk.Number, bool)) (holds, known bool) {
-	l, ok1 := sumCells(b.lhs, cellFunc(get))
-	r, ok2 := sumCells(b.rhs, cellFunc(get))
+	sum := func(refs []cellAt) (xxgk.Number, bool) {
+		var whole int64
+		for k, c := range refs {
+			v, ok := get(c)
+			if !ok {
+				return xxgk.Number{}, false
+			}
+			if x, ok := addWhole(whole, v); ok {
+				whole = x
+				continue
+			}
+			total, ok := xxgk.Int(whole).CheckedAdd(v)
+			for _, c := range refs[k+1:] {
+				if !ok {
+					break
+				}
+				v, known := get(c)
+				if !known {
+					return xxgk.Number{}, false
+				}
+				total, ok = total.CheckedAdd(v)
+			}
+			return total, ok
+		}
+		return xxgk.Int(whole), true
+	}
+	l, ok1 := sum(b.lhs)
+	r, ok2 := sum(b.rhs)
 	if !ok1 || !ok2 {
 		return false, false
 	}
 	return compareAt(b, l, r)
-}
-
-// cellReader reads a bound cell: false when it is not known. The sums are
-// generic over it so that the readers of rowHoldsAt and evaluateRows,
-// which run for every split the search tries, are not called through a
-// function value.
-type cellReader interface {
-	cell(c cellAt) (xxgk.Number, bool)
-}
-
-type cellFunc func(cellAt) (xxgk.Number, bool)
-
-func (f cellFunc) cell(c cellAt) (xxgk.Number, bool) { return f(c) }
-
-// sumCells adds the cells refs, read by cells: false when one is not
-// known, or the sum is beyond what a Number holds (a relation between
-// absurd figures of a hostile or garbled file neither holds nor fails).
-func sumCells[R cellReader](refs []cellAt, cells R) (xxgk.Number, bool) {
-	var whole int64
-	for k, c := range refs {
-		v, ok := cells.cell(c)
-		if !ok {
-			return xxgk.Number{}, false
-		}
-		if x, ok := addWhole(whole, v); ok {
-			whole = x
-			continue
-		}
-		total, ok := xxgk.Int(whole).CheckedAdd(v)
-		for _, c := range refs[k+1:] {
-			if !ok {
-				break
-			}
-			v, known := cells.cell(c)
-			if !known {
-				return xxgk.Number{}, false
-			}
-			total, ok = total.CheckedAdd(v)
-		}
-		return total, ok
-	}
-	return xxgk.Int(whole), true
 }
 
 // addWhole is whole+v when v is a whole number and the sum fits in an
@@ -230,11 +214,37 @@ func compareAt(b *boundRel, l, r xxgk.Number) (holds, known bool) {
 }
 
 // rowHoldsAt checks bound relations between cells of one row against vals.
-// It runs for every split of a row's digits.
+// It is evaluateAt without the call to read each cell: it runs for every
+// split of a row's digits.
 func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
+	sum := func(refs []cellAt) (xxgk.Number, bool) {
+		var whole int64
+		for k, c := range refs {
+			if !c.colOK || !vals[c.col].ok {
+				return xxgk.Number{}, false
+			}
+			v := vals[c.col].num
+			if x, ok := addWhole(whole, v); ok {
+				whole = x
+				continue
+			}
+			total, ok := xxgk.Int(whole).CheckedAdd(v)
+			for _, c := range refs[k+1:] {
+				if !ok {
+					break
+				}
+				if !c.colOK || !vals[c.col].ok {
+					return xxgk.Number{}, false
+				}
+				total, ok = total.CheckedAdd(vals[c.col].num)
+			}
+			return total, ok
+		}
+		return xxgk.Int(whole), true
+	}
 	for _, b := range rels {
-		l, ok1 := sumCells(b.lhs, rowVals(vals))
-		r, ok2 := sumCells(b.rhs, rowVals(vals))
+		l, ok1 := sum(b.lhs)
+		r, ok2 := sum(b.rhs)
 		if !ok1 || !ok2 {
 			continue
 		}
@@ -245,41 +255,52 @@ func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
 	return true
 }
 
-// rowVals reads the cells of one row's values.
-type rowVals []cellVal
-
-func (vals rowVals) cell(c cellAt) (xxgk.Number, bool) {
-	if !c.colOK || !vals[c.col].ok {
-		return xxgk.Number{}, false
-	}
-	return vals[c.col].num, true
-}
-
 // evaluateRows is evaluateAt on the values of the rows read, rows (nil
 // where a row has none), rowPos mapping each place of a row to its index
 // in rows (-1: not read). It runs for every combination of splits the
-// search tries.
+// search tries, without a call to read each cell.
 func evaluateRows(b *boundRel, rows [][]cellVal, rowPos []int) (holds, known bool) {
-	l, ok1 := sumCells(b.lhs, rowsRead{rows, rowPos})
-	r, ok2 := sumCells(b.rhs, rowsRead{rows, rowPos})
+	sum := func(refs []cellAt) (xxgk.Number, bool) {
+		var whole int64
+		for k, c := range refs {
+			v, ok := rowCell(c, rows, rowPos)
+			if !ok {
+				return xxgk.Number{}, false
+			}
+			if x, ok := addWhole(whole, v); ok {
+				whole = x
+				continue
+			}
+			total, ok := xxgk.Int(whole).CheckedAdd(v)
+			for _, c := range refs[k+1:] {
+				if !ok {
+					break
+				}
+				v, known := rowCell(c, rows, rowPos)
+				if !known {
+					return xxgk.Number{}, false
+				}
+				total, ok = total.CheckedAdd(v)
+			}
+			return total, ok
+		}
+		return xxgk.Int(whole), true
+	}
+	l, ok1 := sum(b.lhs)
+	r, ok2 := sum(b.rhs)
 	if !ok1 || !ok2 {
 		return false, false
 	}
 	return compareAt(b, l, r)
 }
 
-// rowsRead reads cells of the rows read (see evaluateRows): unknown where
-// a cell's row was not read.
-type rowsRead struct {
-	rows   [][]cellVal
-	rowPos []int
-}
-
-func (rr rowsRead) cell(c cellAt) (xxgk.Number, bool) {
-	if c.row < 0 || rr.rowPos[c.row] < 0 || rr.rows[rr.rowPos[c.row]] == nil {
+// rowCell reads cell c of the rows read (see evaluateRows): unknown where
+// its row was not read.
+func rowCell(c cellAt, rows [][]cellVal, rowPos []int) (xxgk.Number, bool) {
+	if c.row < 0 || rowPos[c.row] < 0 || rows[rowPos[c.row]] == nil {
 		return xxgk.Number{}, false
 	}
-	v := &rr.rows[rr.rowPos[c.row]][c.col]
+	v := &rows[rowPos[c.row]][c.col]
 	return v.num, v.ok
 }
 
