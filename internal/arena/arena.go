@@ -136,6 +136,9 @@ func Report(r *xxgk.Report, put func(string) string) {
 // (the copy of a map's value need be stored back only then).
 func Value(v *xxgk.Value, put func(string) string) (moved bool) {
 	for _, p := range [...]*string{&v.Text, &v.Row, &v.Col, &v.Section, &v.Sheet, &v.Cell} {
+		if *p == "" {
+			continue // most are (sheet, cell): a call through put costs more
+		}
 		if c := put(*p); unsafe.StringData(c) != unsafe.StringData(*p) {
 			*p, moved = c, true
 		}
