@@ -58,8 +58,13 @@ type arena struct {
 	// report's strings are mostly the same few slices put again and again
 	// (a table row's evidence and labels are every cell's), and comparing
 	// two words costs less than hashing a line of text for the map.
-	recent [256]recentString
+	recent [1 << recentBits]recentString
 }
+
+// recentBits sizes recent: a report puts some hundreds of distinct
+// slices, which in 256 entries collide, sending the second pass back to
+// hashing; a larger table than this costs more to clear than it saves.
+const recentBits = 10
 
 // recentString is a string put before (its bytes at p, n long) and its
 // offset in buf. Equal p and n are equal strings: strings never change.
@@ -74,7 +79,7 @@ func (a *arena) put(s string) string {
 		return s
 	}
 	p := unsafe.StringData(s)
-	e := &a.recent[(uint64(uintptr(unsafe.Pointer(p)))+uint64(len(s)))*0x9E3779B97F4A7C15>>56]
+	e := &a.recent[(uint64(uintptr(unsafe.Pointer(p)))+uint64(len(s)))*0x9E3779B97F4A7C15>>(64-recentBits)]
 	if e.p != p || e.n != len(s) {
 		off, ok := a.at[s]
 		if !ok {
