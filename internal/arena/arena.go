@@ -140,13 +140,27 @@ func Report(r *xxgk.Report, put func(string) string) {
 // name, from the workbook's bytes. It reports whether any of them moved
 // (the copy of a map's value need be stored back only then).
 func Value(v *xxgk.Value, put func(string) string) (moved bool) {
-	for _, p := range [...]*string{&v.Text, &v.Row, &v.Col, &v.Section, &v.Sheet, &v.Cell} {
-		if *p == "" {
-			continue // most are (sheet, cell): a call through put costs more
-		}
-		if c := put(*p); unsafe.StringData(c) != unsafe.StringData(*p) {
-			*p, moved = c, true
-		}
+	// Six inlined calls, not a loop over the six fields' addresses:
+	// building that array for each value cost more than the calls.
+	moved = putField(&v.Text, put)
+	moved = putField(&v.Row, put) || moved
+	moved = putField(&v.Col, put) || moved
+	moved = putField(&v.Section, put) || moved
+	moved = putField(&v.Sheet, put) || moved
+	return putField(&v.Cell, put) || moved
+}
+
+// putField puts *p and stores the string put returns, reporting whether
+// it moved. Most of a value's strings are empty (a page-text report's have
+// no section, sheet or cell name): they cost no call through put.
+func putField(p *string, put func(string) string) bool {
+	if *p == "" {
+		return false
 	}
-	return moved
+	c := put(*p)
+	if unsafe.StringData(c) == unsafe.StringData(*p) {
+		return false
+	}
+	*p = c
+	return true
 }

@@ -71,3 +71,27 @@ func TestDetachReusesNothing(t *testing.T) {
 		t.Fatalf("reset arena keeps strings: %+v", a)
 	}
 }
+
+// TestValue: every non-empty string of a value is put, whichever moves,
+// and the value is reported moved if any did.
+func TestValue(t *testing.T) {
+	for moving := range 6 {
+		v := xxgk.Value{Evidence: xxgk.Evidence{Text: "t", Row: "r", Col: "c", Section: "s", Sheet: "sh", Cell: "D7"}}
+		var n int
+		moved := Value(&v, func(s string) string {
+			n++
+			if n-1 == moving {
+				return strings.Clone(s)
+			}
+			return s
+		})
+		if !moved || n != 6 || v.Text != "t" || v.Row != "r" || v.Col != "c" || v.Section != "s" || v.Sheet != "sh" || v.Cell != "D7" {
+			t.Errorf("string %d moving: moved %v after %d puts, %+v", moving, moved, n, v)
+		}
+	}
+	v := xxgk.Value{Evidence: xxgk.Evidence{Text: "t", Cell: "D7"}}
+	var n int
+	if Value(&v, func(s string) string { n++; return s }) || n != 2 {
+		t.Errorf("nothing moving: moved after %d puts", n)
+	}
+}
