@@ -160,7 +160,10 @@ func scoreBound(s *stream, f *templates.Form, year int) int {
 		} else {
 			found := 0
 			for _, info := range ix.dataInfos[t] {
-				if occurs(info.witnesses) { // as occurs(info.tries)
+				// As occurs(info.tries). An alternative holds a witness, as
+				// every try does, and labelsPresent searched them already:
+				// a row whose label occurs needs no search of its witnesses.
+				if occurs(info.alts) || occurs(info.witnesses) {
 					found++
 				}
 			}
