@@ -34,8 +34,11 @@ func children(t *templates.Table, g *templates.Row) []*templates.Row {
 func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRead {
 	order := fr.order
 	for _, g := range t.Rows {
+		if !g.IsGroup {
+			continue // most rows: no look-up of their kids
+		}
 		kids := fr.kids[g]
-		if !g.IsGroup || len(kids) == 0 || len(fr.rowPats[g].Alts) == 0 {
+		if len(kids) == 0 || len(fr.rowPats[g].Alts) == 0 {
 			continue
 		}
 		first, last := order[kids[0]], order[kids[len(kids)-1]]

@@ -117,7 +117,7 @@ done:
 	// 结转下年度继续办理20000022025年，我局….
 	if n := len(raws); n > 0 && end < len(rs) && rs[end] == '年' && raws[n-1][1] == end {
 		last := raws[n-1]
-		if k := last[1] - 4; k >= last[0] && fr.yearLen(string(rs[k:end+1])) > 0 {
+		if k := last[1] - 4; k >= last[0] && fr.yearLen(s.text(k, end+1)) > 0 {
 			end = k
 			if k == last[0] {
 				raws = raws[:n-1]
@@ -129,7 +129,7 @@ done:
 	// The next label's numbering may stand at the end: 0000000 5. 属于…
 	if n := len(raws); n > 0 && end < len(rs) && !isMark(rs[end]) {
 		last := raws[n-1]
-		t := string(rs[last[0]:last[1]])
+		t := s.text(last[0], last[1])
 		if num, k := fr.numberingBefore(t, end); k > 0 {
 			last[1] -= k
 			end = last[1]

@@ -837,6 +837,18 @@ func (s *stream) letterOffset(i int) int {
 	return int(s.places[i].byteAt)
 }
 
+// text returns runes [a, b) as a string: cut from the letters, which are
+// the runes without the markers, when the span holds none (a region's
+// pieces, looked at for every row tried, were converted anew each time).
+func (s *stream) text(a, b int) string {
+	for _, r := range s.runes[a:b] {
+		if isMark(r) {
+			return string(s.runes[a:b])
+		}
+	}
+	return s.letters[s.letterOffset(a):s.letterOffset(b)]
+}
+
 // source returns the source text behind runes [a, b): for each text line or
 // cell touched, the part of it that was read, as printed. A label that
 // starts its line is extended to the line start, so its numbering shows.

@@ -603,8 +603,10 @@ func (fr *formReader) boundaryAt(pos int) bool {
 			return true
 		}
 	}
-	if r := []rune(strs.FirstRunes(rest, startRunes)); len(r) == startRunes {
-		return fr.starts[string(r)]
+	// The letters are UTF-8: their first runes are looked up as they
+	// stand, not converted to runes and back to a new string.
+	if start := strs.FirstRunes(rest, startRunes); utf8.RuneCountInString(start) == startRunes {
+		return fr.starts[start]
 	}
 	return false
 }

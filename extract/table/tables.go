@@ -160,7 +160,11 @@ func scoreBound(s *stream, f *templates.Form, year int) int {
 		} else {
 			found := 0
 			for _, info := range ix.dataInfos[t] {
-				if occurs(info.witnesses) { // as occurs(info.tries)
+				// As occurs(info.tries). An alternative holds a witness, as
+				// every try does: a row whose label occurs (labelsPresent
+				// found some already, and a search that finds one stops
+				// there) needs no search of its witnesses.
+				if occurs(info.alts) || occurs(info.witnesses) {
 					found++
 				}
 			}
@@ -205,7 +209,10 @@ func mentionsForm(s *stream, f *templates.Form) bool {
 	return false
 }
 
-// labelsPresent counts the form's data rows whose label occurs anywhere.
+// labelsPresent counts the form's data rows whose label occurs anywhere,
+// up to two: readTables asks only whether two do, and searching every
+// label of every form a document mentions was most of the cost of
+// choosing the forms to read.
 func labelsPresent(s *stream, f *templates.Form) int {
 	ix := indexOf(f)
 	n := 0
@@ -213,7 +220,9 @@ func labelsPresent(s *stream, f *templates.Form) int {
 		for _, info := range ix.dataInfos[t] {
 			for _, a := range info.alts {
 				if st, _ := s.find(a, 0); st >= 0 {
-					n++
+					if n++; n == 2 {
+						return n
+					}
 					break
 				}
 			}
