@@ -141,30 +141,14 @@ func (tr *tableRels) bind(t *templates.Table, rels []templates.Relation) []bound
 // evaluateAt is evaluate on a bound relation; get reads a bound cell.
 func evaluateAt(b *boundRel, get func(cellAt) (xxgk.Number, bool)) (holds, known bool) {
 	sum := func(refs []cellAt) (xxgk.Number, bool) {
-		var whole int64
-		for k, c := range refs {
+		var total cellSum
+		for _, c := range refs {
 			v, ok := get(c)
-			if !ok {
+			if !ok || !total.add(v) {
 				return xxgk.Number{}, false
 			}
-			if x, ok := addWhole(whole, v); ok {
-				whole = x
-				continue
-			}
-			total, ok := xxgk.Int(whole).CheckedAdd(v)
-			for _, c := range refs[k+1:] {
-				if !ok {
-					break
-				}
-				v, known := get(c)
-				if !known {
-					return xxgk.Number{}, false
-				}
-				total, ok = total.CheckedAdd(v)
-			}
-			return total, ok
 		}
-		return xxgk.Int(whole), true
+		return total.value(), true
 	}
 	l, ok1 := sum(b.lhs)
 	r, ok2 := sum(b.rhs)
@@ -174,23 +158,43 @@ func evaluateAt(b *boundRel, get func(cellAt) (xxgk.Number, bool)) (holds, known
 	return compareAt(b, l, r)
 }
 
-// addWhole is whole+v when v is a whole number and the sum fits in an
-// int64 (but is not math.MinInt64, which Number cannot align). The cells
-// of a split are whole numbers, and Number's Add aligns scales and
-// normalizes the sum for every cell; where it cannot be done on int64, the
-// sum goes on in Numbers. A sum beyond what a Number holds is not known:
-// a relation between absurd figures (a hostile or garbled file) neither
-// holds nor fails, and the parse goes on.
-func addWhole(whole int64, v xxgk.Number) (int64, bool) {
-	if !v.IsInt() {
-		return 0, false
+// cellSum adds the cells of one side of a relation. The cells of a split
+// are whole numbers, and Number's Add aligns scales and normalizes the sum
+// for every cell: whole cells are summed on int64 (not reaching
+// math.MinInt64, which Number cannot align) and the sum goes on in Numbers
+// only from a cell that cannot be. A sum beyond what a Number holds is not
+// known: a relation between absurd figures (a hostile or garbled file)
+// neither holds nor fails, and the parse goes on.
+type cellSum struct {
+	whole     int64
+	total     xxgk.Number // once inNumbers
+	inNumbers bool
+}
+
+// add adds v, and reports false when the sum is beyond a Number.
+func (s *cellSum) add(v xxgk.Number) bool {
+	if !s.inNumbers {
+		if v.IsInt() {
+			x := v.Int64()
+			w := s.whole + x
+			if !((s.whole > 0 && x > 0 && w < 0) || (s.whole < 0 && x < 0 && w >= 0) || w == math.MinInt64) {
+				s.whole = w
+				return true
+			}
+		}
+		s.total, s.inNumbers = xxgk.Int(s.whole), true
 	}
-	x := v.Int64()
-	s := whole + x
-	if (whole > 0 && x > 0 && s < 0) || (whole < 0 && x < 0 && s >= 0) || s == math.MinInt64 {
-		return 0, false
+	var ok bool
+	s.total, ok = s.total.CheckedAdd(v)
+	return ok
+}
+
+// value is the sum of the cells added.
+func (s *cellSum) value() xxgk.Number {
+	if s.inNumbers {
+		return s.total
 	}
-	return s, true
+	return xxgk.Int(s.whole)
 }
 
 // compareAt says whether the sums l and r of b's sides (r replaced by b's
@@ -218,29 +222,13 @@ func compareAt(b *boundRel, l, r xxgk.Number) (holds, known bool) {
 // split of a row's digits.
 func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
 	sum := func(refs []cellAt) (xxgk.Number, bool) {
-		var whole int64
-		for k, c := range refs {
-			if !c.colOK || !vals[c.col].ok {
+		var total cellSum
+		for _, c := range refs {
+			if !c.colOK || !vals[c.col].ok || !total.add(vals[c.col].num) {
 				return xxgk.Number{}, false
 			}
-			v := vals[c.col].num
-			if x, ok := addWhole(whole, v); ok {
-				whole = x
-				continue
-			}
-			total, ok := xxgk.Int(whole).CheckedAdd(v)
-			for _, c := range refs[k+1:] {
-				if !ok {
-					break
-				}
-				if !c.colOK || !vals[c.col].ok {
-					return xxgk.Number{}, false
-				}
-				total, ok = total.CheckedAdd(vals[c.col].num)
-			}
-			return total, ok
 		}
-		return xxgk.Int(whole), true
+		return total.value(), true
 	}
 	for _, b := range rels {
 		l, ok1 := sum(b.lhs)
@@ -261,30 +249,14 @@ func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
 // search tries, without a call to read each cell.
 func evaluateRows(b *boundRel, rows [][]cellVal, rowPos []int) (holds, known bool) {
 	sum := func(refs []cellAt) (xxgk.Number, bool) {
-		var whole int64
-		for k, c := range refs {
+		var total cellSum
+		for _, c := range refs {
 			v, ok := rowCell(c, rows, rowPos)
-			if !ok {
+			if !ok || !total.add(v) {
 				return xxgk.Number{}, false
 			}
-			if x, ok := addWhole(whole, v); ok {
-				whole = x
-				continue
-			}
-			total, ok := xxgk.Int(whole).CheckedAdd(v)
-			for _, c := range refs[k+1:] {
-				if !ok {
-					break
-				}
-				v, known := rowCell(c, rows, rowPos)
-				if !known {
-					return xxgk.Number{}, false
-				}
-				total, ok = total.CheckedAdd(v)
-			}
-			return total, ok
 		}
-		return xxgk.Int(whole), true
+		return total.value(), true
 	}
 	l, ok1 := sum(b.lhs)
 	r, ok2 := sum(b.rhs)
