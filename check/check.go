@@ -93,7 +93,7 @@ func relation(r *xxgk.Report, t *templates.Table, rel templates.Relation) (xxgk.
 	case "==":
 		// The larger less the smaller; not said when it is beyond a
 		// Number (absurd figures of a garbled file).
-		big, small := lhs.sum, rhs.sum
+		big, small := lsum, rsum
 		if c < 0 {
 			big, small = small, big
 		}
