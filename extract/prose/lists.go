@@ -107,6 +107,32 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// A runeSet marks runes of the Basic Multilingual Plane, a bit each: the
+// scans test most characters of a text against one, where a map lookup or
+// a chain of comparisons for each cost more.
+type runeSet [1 << 16 / 64]uint64
+
+// runeSetOf returns the set of the runes of the Basic Multilingual Plane
+// for which in is true.
+func runeSetOf(in func(rune) bool) *runeSet {
+	var s runeSet
+	for r := rune(0); r < 1<<16; r++ {
+		if in(r) {
+			s.add(r)
+		}
+	}
+	return &s
+}
+
+// add marks r, which must be in the Basic Multilingual Plane.
+func (s *runeSet) add(r rune) { s[r/64] |= 1 << (r % 64) }
+
+// has reports whether r is marked (false for a rune beyond the plane).
+func (s *runeSet) has(r rune) bool {
+	u := uint32(r) // unsigned: a negative r is beyond the plane too, and no fix-up of a signed division
+	return u < 1<<16 && s[u>>6]&(1<<(u&63)) != 0
+}
+
 // skipUnmarked returns the offset of the first character at or after i
 // that is not a three-byte character left unmarked in marks (bit r: rune
 // r is marked), or where fewer than four bytes remain. Three bytes are
@@ -118,7 +144,7 @@ func decodeRune(s string, i int) (rune, int) {
 // of an overlong form or a surrogate, which decodeRune reads as three
 // invalid bytes, then spell an unmarked rune and are skipped as the
 // invalid bytes would be, by a reader that passes over U+FFFD.
-func skipUnmarked(s string, i int, marks *[1 << 16 / 64]uint64) int {
+func skipUnmarked(s string, i int, marks *runeSet) int {
 	for rest := s[i:]; len(rest) >= 4; rest = rest[3:] {
 		// x&0xC0C0F0 keeps the lead byte's tag and those of the two
 		// continuation bytes; the rune's bits are x&0x0F, x>>8&0x3F and
@@ -134,21 +160,10 @@ func skipUnmarked(s string, i int, marks *[1 << 16 / 64]uint64) int {
 
 // cnNumerals marks the runes that zh.Digit or zh.Place reads, all in the
 // Basic Multilingual Plane (TestIsCNNumeral checks every rune).
-var cnNumerals = func() *[1 << 16 / 64]uint64 {
-	var bits [1 << 16 / 64]uint64
-	for r := rune(0); r < 1<<16; r++ {
-		if zh.Digit(r) >= 0 || zh.Place(r) > 0 {
-			bits[r/64] |= 1 << (r % 64)
-		}
-	}
-	return &bits
-}()
+var cnNumerals = runeSetOf(func(r rune) bool { return zh.Digit(r) >= 0 || zh.Place(r) > 0 })
 
 // isCNNumeral is zh.Digit(r) >= 0 || zh.Place(r) > 0.
-func isCNNumeral(r rune) bool {
-	u := uint32(r)
-	return u < 1<<16 && cnNumerals[u>>6]>>(u&63)&1 != 0
-}
+func isCNNumeral(r rune) bool { return cnNumerals.has(r) }
 
 // ruleSubjects holds, for each topic, the subjects of the rules of
 // proseRules that may read a sentence of the topic, and afterSubjects

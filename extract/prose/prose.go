@@ -458,15 +458,9 @@ func mayCount(text string) bool {
 
 // countRunes marks the runes from U+0800 that mayCount looks for: the
 // full-width digits and the Chinese numerals.
-var countRunes = func() *[1 << 16 / 64]uint64 {
-	var bits [1 << 16 / 64]uint64
-	for r := rune(0x800); r < 1<<16; r++ {
-		if (r < 0xD800 || r > 0xDFFF) && (r >= '０' && r <= '９' || isCNNumeral(r)) {
-			bits[r/64] |= 1 << (r % 64)
-		}
-	}
-	return &bits
-}()
+var countRunes = runeSetOf(func(r rune) bool {
+	return r >= 0x800 && (r < 0xD800 || r > 0xDFFF) && (r >= '０' && r <= '９' || isCNNumeral(r))
+})
 
 func sameSentence(cs []proseCandidate, s string) bool {
 	for _, c := range cs {
@@ -578,14 +572,14 @@ var markLeads = func() *[256]bool {
 
 // markRunes marks the characters of clauseMarks from U+0800: those of
 // three bytes.
-var markRunes = func() *[1 << 16 / 64]uint64 {
-	var bits [1 << 16 / 64]uint64
+var markRunes = func() *runeSet {
+	var s runeSet
 	for _, d := range clauseMarks {
 		if r, size := utf8.DecodeRuneInString(d); size == 3 {
-			bits[r/64] |= 1 << (r % 64)
+			s.add(r)
 		}
 	}
-	return &bits
+	return &s
 }()
 
 // markAt returns the length of the clause mark at text[i], or 0.
@@ -808,22 +802,18 @@ var nounStopsByFirst = sync.OnceValue(func() map[rune][]string {
 // nounStopFirsts marks the first runes of nounStops (all in the BMP, as
 // TestNounStops checks): most characters of a noun start none, and the
 // bit says so without a map lookup.
-var nounStopFirsts = func() *[1 << 16 / 64]uint64 {
-	var bits [1 << 16 / 64]uint64
+var nounStopFirsts = func() *runeSet {
+	var s runeSet
 	for _, w := range nounStops {
-		r, _ := utf8.DecodeRuneInString(w)
-		if r < 1<<16 {
-			bits[r/64] |= 1 << (r % 64)
+		if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
+			s.add(r)
 		}
 	}
-	return &bits
+	return &s
 }()
 
 // nounStopFirst reports whether a word of nounStops may start with r.
-func nounStopFirst(r rune) bool {
-	u := uint32(r) // a negative r is above 1<<16 too
-	return u >= 1<<16 || nounStopFirsts[u>>6]&(1<<(u&63)) != 0
-}
+func nounStopFirst(r rune) bool { return uint32(r) >= 1<<16 || nounStopFirsts.has(r) }
 
 // maxNounRunes bounds the noun after a number.
 const maxNounRunes = 20

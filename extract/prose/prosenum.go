@@ -138,23 +138,14 @@ func scanNumbersInto(out []numMention, s string) []numMention {
 // pnStarts marks the runes of the Basic Multilingual Plane at which
 // scanNumbersInto's switch does more than step over the rune: the tests
 // of its cases, made once for each rune.
-var pnStarts = func() *[1 << 16 / 64]uint64 {
-	var bits [1 << 16 / 64]uint64
-	for r := rune(utf8.RuneSelf); r < 1<<16; r++ {
-		if r >= '０' && r <= '９' || r == '第' || pnIsOpen(r) || r == '百' || isCNNumeral(r) || r == '几' ||
-			r == '数' || r == '上' || r == '成' || (r >= 0x2460 && r <= 0x249B) || (r >= 0x3220 && r <= 0x3229) {
-			bits[r/64] |= 1 << (r % 64)
-		}
-	}
-	return &bits
-}()
+var pnStarts = runeSetOf(func(r rune) bool {
+	return r >= utf8.RuneSelf && (r >= '０' && r <= '９' || r == '第' || pnIsOpen(r) || r == '百' || isCNNumeral(r) || r == '几' ||
+		r == '数' || r == '上' || r == '成' || (r >= 0x2460 && r <= 0x249B) || (r >= 0x3220 && r <= 0x3229))
+})
 
 // pnMayStart reports whether a number may start at rune r (not ASCII):
 // false when scanNumbersInto's switch would only step over it.
-func pnMayStart(r rune) bool {
-	u := uint32(r) // unsigned: no fix-up of a signed division, for every character
-	return u >= 1<<16 || pnStarts[u>>6]&(1<<(u&63)) != 0
-}
+func pnMayStart(r rune) bool { return uint32(r) >= 1<<16 || pnStarts.has(r) }
 
 type pnScanner struct {
 	s    string

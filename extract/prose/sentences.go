@@ -926,21 +926,12 @@ var (
 // splitRunes marks the runes that block's switch acts on, all in the
 // Basic Multilingual Plane: the line break, spaces, brackets and quotes,
 // colons, terminators and commas.
-var splitRunes = func() *[1 << 16 / 64]uint64 {
-	var bits [1 << 16 / 64]uint64
-	for r := rune(0); r < 1<<16; r++ {
-		if r == '\n' || isSentSpace(r) || isOpener(r) || isCloser(r) || r == '：' || r == ':' || isTerminator(r) || r == '，' || r == ',' || r == '、' {
-			bits[r/64] |= 1 << (r % 64)
-		}
-	}
-	return &bits
-}()
+var splitRunes = runeSetOf(func(r rune) bool {
+	return r == '\n' || isSentSpace(r) || isOpener(r) || isCloser(r) || r == '：' || r == ':' || isTerminator(r) || r == '，' || r == ',' || r == '、'
+})
 
 // splitRune reports whether splitRunes marks r.
-func splitRune(r rune) bool {
-	u := uint32(r) // a negative r is above 1<<16 too
-	return u < 1<<16 && splitRunes[u>>6]&(1<<(u&63)) != 0
-}
+func splitRune(r rune) bool { return splitRunes.has(r) }
 
 func isTerminator(r rune) bool {
 	switch r {

@@ -58,9 +58,9 @@ func refScanNumbers(s string) []numMention {
 // TestSkipUnmarkedTables checks the tables given to skipUnmarked: they
 // mark no rune below U+0800 and no surrogate.
 func TestSkipUnmarkedTables(t *testing.T) {
-	for name, marks := range map[string]*[1 << 16 / 64]uint64{"pnStarts": pnStarts, "countRunes": countRunes, "markRunes": markRunes} {
+	for name, marks := range map[string]*runeSet{"pnStarts": pnStarts, "countRunes": countRunes, "markRunes": markRunes} {
 		for r := rune(0); r < 1<<16; r++ {
-			if (r < 0x800 || r >= 0xD800 && r <= 0xDFFF) && marks[r/64]&(1<<(r%64)) != 0 {
+			if (r < 0x800 || r >= 0xD800 && r <= 0xDFFF) && marks.has(r) {
 				t.Errorf("%s marks %U", name, r)
 			}
 		}
