@@ -115,6 +115,11 @@ func FuzzSentences(f *testing.F) {
 		// a statistics table's title at the edge of the window it is looked for in
 		f.Add("说明。" + strings.Repeat("情", n-3) + "统计表 指标\n\n" + strings.Repeat("𠀀", n-3) + "统计表")
 	}
+	for n := 285; n <= 300; n += 3 {
+		// a run of blanks across the rune that makes a sentence too long
+		f.Add(strings.Repeat("情", n) + "，" + strings.Repeat(" ", 9) + "\t\r\v\f二、情况 3条")
+		f.Add("（" + strings.Repeat("情", n) + strings.Repeat(" ", 12) + "1.情况")
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSplit(t, "fuzz", textDoc(text))
 		for i := 0; i <= len(text); i++ {

@@ -28,6 +28,11 @@ type wordSet struct {
 	// the bits of its own word below it number its list in byFirst.
 	rank    [1 << 16 / 64]uint16
 	byFirst [][]uint16 // per first rune, in rune order: its words, in list order
+	// pair is set when every word has two runes or more: then from reads
+	// the text two characters at a time (see there).
+	pair          bool
+	second        [1 << 16 / 64]uint64 // bit r: a word has rune r second
+	firstOrSecond [1 << 16 / 64]uint64 // first | second
 }
 
 // newWordSet compiles words.
@@ -35,13 +40,20 @@ func newWordSet(words ...string) *wordSet {
 	if len(words) >= 1<<16 {
 		panic("prose: too many words for a wordSet")
 	}
-	s := &wordSet{words: words}
+	s := &wordSet{words: words, pair: true}
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, size := utf8.DecodeRuneInString(w)
 		if w == "" || !utf8.ValidString(w) || r >= 1<<16 {
 			panic("prose: a wordSet cannot hold " + `"` + w + `"`)
 		}
 		s.first[r/64] |= 1 << (r % 64)
+		s.firstOrSecond[r/64] |= 1 << (r % 64)
+		if r2, _ := utf8.DecodeRuneInString(w[size:]); size == len(w) {
+			s.pair = false
+		} else if r2 < 1<<16 {
+			s.firstOrSecond[r2/64] |= 1 << (r2 % 64)
+			s.second[r2/64] |= 1 << (r2 % 64)
+		}
 	}
 	n := 0
 	for b, x := range s.first {
@@ -64,8 +76,10 @@ func (s *wordSet) list(r rune) int {
 	return int(s.rank[u>>6]) + bits.OnesCount64(s.first[u>>6]&(1<<(u&63)-1))
 }
 
-// from returns the offset of the first character at or after i that a
-// word may start with, that character and its size, or len(text).
+// from returns the offset of the first character at or after i where a
+// word may start, that character and its size, or len(text). A word may
+// start at a character that starts one; where every word has two runes
+// or more (pair), only if the next character is also some word's second.
 //
 // A character of three bytes, most of Chinese text, is decoded here
 // without the checks of decodeRune: a lead byte E0–EF and two
@@ -83,6 +97,46 @@ func (s *wordSet) list(r rune) int {
 func (s *wordSet) from(text string, i int) (at int, r rune, size int) {
 	first := &s.first // checked for nil once, not for each character
 	for i < len(text) {
+		if s.pair {
+			// Two three-byte characters at a time, the second tested
+			// first: a word of two runes or more starts at the first only
+			// if the second is its second rune, and at the second only if
+			// that starts a word. Most characters of a report are
+			// neither, and then both are stepped over; where the second
+			// is a word's second rune the first is tested as a first;
+			// where it may start a word, it is read again as the first of
+			// the next two. This finds every place a word may start and
+			// far fewer places none does (HasPrefix then failed at most
+			// places from gave). The eight bytes read are the two
+			// characters and two bytes more: x&0xC0C0F0C0C0F0 keeps the
+			// tags of the six, and the second's rune bits are
+			// x>>24&0x0F, x>>32&0x3F and x>>40&0x3F. The prose reader
+			// took 2.5% fewer instructions so.
+			pairs := &s.firstOrSecond
+			for rest := text[i:]; len(rest) >= 8; {
+				x := uint64(rest[0]) | uint64(rest[1])<<8 | uint64(rest[2])<<16 | uint64(rest[3])<<24 |
+					uint64(rest[4])<<32 | uint64(rest[5])<<40 | uint64(rest[6])<<48 | uint64(rest[7])<<56
+				if x&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
+					break
+				}
+				b, bit := (x>>24&0x0F)<<6|x>>32&0x3F, uint64(1)<<(x>>40&63)
+				if pairs[b]&bit == 0 {
+					rest = rest[6:]
+					i += 6
+					continue
+				}
+				if s.second[b]&bit != 0 && first[(x&0x0F)<<6|x>>8&0x3F]&(1<<(x>>16&63)) != 0 {
+					return i, rune((x&0x0F)<<12 | x>>2&0xFC0 | x>>16&0x3F), 3
+				}
+				if first[b]&bit != 0 {
+					rest = rest[3:] // a word may start with the second
+					i += 3
+				} else {
+					rest = rest[6:]
+					i += 6
+				}
+			}
+		}
 		// x&0xC0C0F0 keeps the lead byte's tag and those of the two
 		// continuation bytes; the rune's bits are x&0x0F, x>>8&0x3F and
 		// x>>16&0x3F.
@@ -99,23 +153,35 @@ func (s *wordSet) from(text string, i int) (at int, r rune, size int) {
 		if i >= len(text) {
 			break
 		}
-		if c := text[i]; c < utf8.RuneSelf {
-			r, size = rune(c), 1 // decodeRune, inline: spaces, digits, letters
-		} else {
-			if c&0xF0 == 0xE0 && i+2 < len(text) {
-				if t := text[i : i+3]; t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80 {
-					// Unsigned, and masked to the table: the signed
-					// division and the bounds checks doubled the loop.
-					u := uint32(c&0x0F)<<12 | uint32(t[1]&0x3F)<<6 | uint32(t[2]&0x3F)
-					if first[u>>6&(1<<16/64-1)]&(1<<(u&63)) != 0 {
-						return i, rune(u), 3
-					}
-					i += 3
-					continue
+		c := text[i]
+		if c < utf8.RuneSelf {
+			// A run of ASCII (digits, spaces, letters) is read here, not
+			// a byte per pass through the loops above, each of which
+			// tests and leaves it: 2% of the prose reader's instructions.
+			for {
+				if first[c>>6]&(1<<(c&63)) != 0 {
+					return i, rune(c), 1
 				}
+				if i++; i >= len(text) || text[i] >= utf8.RuneSelf {
+					break
+				}
+				c = text[i]
 			}
-			r, size = decodeRune(text, i)
+			continue
 		}
+		if c&0xF0 == 0xE0 && i+2 < len(text) {
+			if t := text[i : i+3]; t[1]&0xC0 == 0x80 && t[2]&0xC0 == 0x80 {
+				// Unsigned, and masked to the table: the signed
+				// division and the bounds checks doubled the loop.
+				u := uint32(c&0x0F)<<12 | uint32(t[1]&0x3F)<<6 | uint32(t[2]&0x3F)
+				if first[u>>6&(1<<16/64-1)]&(1<<(u&63)) != 0 {
+					return i, rune(u), 3
+				}
+				i += 3
+				continue
+			}
+		}
+		r, size = decodeRune(text, i)
 		if u := uint32(r); u < 1<<16 && first[u>>6&(1<<16/64-1)]&(1<<(u&63)) != 0 {
 			return i, r, size
 		}

@@ -14,6 +14,9 @@ import (
 var wordSetLists = [][]string{
 	anySubject.Words(), skipWords, pastWords, channels, titleEndWords, zeroWords, negations, feeNegation,
 	{"申请", "申", "申请人", "请", "a", "ab", "\u00a0", "\ufffd", "\uffff", "é"},
+	// Words of two runes or more, which from reads two characters at a
+	// time for: 请 is one's second and another's first.
+	topicSubjects[topicOverview].Words(), {"申请", "请求", "公开", "开a", "a申", "\uffff\uffff"},
 }
 
 // wordSetPairs are wordSetLists compiled, each as a wordSet and a strs.Set.
