@@ -100,31 +100,36 @@ const invalidUTF8 = -2
 // stepped over whole where their bytes cannot be invalid (leads E1–EF but
 // ED, whose second byte is limited, as E0's is).
 //
-// The loop is written so that the compiler proves its indexes in range
-// (i < len(s)-2; hanFolds indexed by lead and second byte apart) and tests
-// both continuation bytes at once: an ideograph took 41 instructions, and
-// takes 31 (the scan was 4% of parsing a text report, and is 3.3%).
+// Chinese text is runs of three-byte characters, which the inner loop
+// steps through with no test that another character would need, its
+// indexes proven in range by the compiler (run < len(s)-2; hanFolds
+// indexed by lead and second byte apart), and both continuation bytes
+// read and tested at once. The scan was 4% of parsing a text report and
+// is 2.6%: 41 instructions an ideograph, 26 now.
 func firstHanFold(s string, from int) int {
 	for i := from; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
+		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		if i < len(s)-2 {
-			b1, b2 := s[i+1], s[i+2]
-			cont := (b1^0x80)|(b2^0x80) < 0x40 // both are continuation bytes
-			if k := uint(c) - 0xE4; k < uint(len(hanFolds)) && cont {
-				if hanFolds[k][b1&0x3F]>>(b2&0x3F)&1 != 0 {
-					return i
+		run := i // the end of the run of three-byte characters at i
+		for run < len(s)-2 {
+			c, tail := s[run], uint(s[run+1])|uint(s[run+2])<<8
+			if tail&0xC0C0 != 0x8080 {
+				break // a byte after c is no continuation byte
+			}
+			if k := uint(c) - 0xE4; k < uint(len(hanFolds)) {
+				if hanFolds[k][tail&0x3F]>>(tail>>8&0x3F)&1 != 0 {
+					return run
 				}
-				i += 3
-				continue
+			} else if c < 0xE1 || c > 0xEF || c == 0xED {
+				break
 			}
-			if cont && c >= 0xE1 && c <= 0xEF && c != 0xED {
-				i += 3
-				continue
-			}
+			run += 3
+		}
+		if run > i {
+			i = run
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
