@@ -48,15 +48,19 @@ func read(text string, n int) *document.Document {
 	// A block per line at most: counting the lines (a vectorised search)
 	// costs less than growing the list as it fills.
 	blocks, kinds := make([]document.Block, 0, n+1), make([]document.LineKind, 0, n+1)
-	lineNo := 0
+	lineNo, fold := 0, false
 	for line := range strings.Lines(text) {
 		lineNo++
-		s := zh.TrimSpace(document.NormalizeSpaces(strings.TrimSuffix(line, "\n")))
+		s, f := document.NormalizeSpacesFold(strings.TrimSuffix(line, "\n"))
+		fold = fold || f
+		s = zh.TrimSpace(s)
 		if s == "" {
 			continue
 		}
 		s, kind := document.ClassifyLine(s)
 		blocks, kinds = append(blocks, document.Block{Line: lineNo, Text: s}), append(kinds, kind)
 	}
-	return &document.Document{Kind: "text", Blocks: document.FinishLines(blocks, kinds)}
+	// A block's text is part of its line, so no block holds a character
+	// to fold where no line does.
+	return &document.Document{Kind: "text", Blocks: document.FinishLines(blocks, kinds), Simplified: !fold}
 }
