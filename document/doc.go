@@ -37,6 +37,12 @@ type Document struct {
 	Agency, Year Field
 	// Findings are about reading: what was cut, and why.
 	Findings []xxgk.Finding
+	// Simplified says that no paragraph, nor the title, holds a character
+	// zh.FoldHan changes (a traditional character, 它): the text reader
+	// sees every character as it reads a line (NormalizeSpacesFold), and
+	// the metadata rules, written in simplified characters, need not look
+	// for one again. False when the reader does not know.
+	Simplified bool
 }
 
 // Block is one paragraph (Table == nil) or one table.

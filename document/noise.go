@@ -14,12 +14,21 @@ import (
 // cells of text tables). Lines without such characters, the common case,
 // are returned unchanged.
 func NormalizeSpaces(s string) string {
-	at, size := zh.IndexSpecialSpace(s)
+	t, _ := NormalizeSpacesFold(s)
+	return t
+}
+
+// NormalizeSpacesFold is NormalizeSpaces, and reports too whether s may
+// hold a character zh.FoldHan changes (zh.IndexSpecialSpaceFold): false
+// only when it holds none. A reader learns so, in the pass NormalizeSpaces
+// makes over every line, that its document is Simplified.
+func NormalizeSpacesFold(s string) (string, bool) {
+	at, size, fold := zh.IndexSpecialSpaceFold(s)
 	if at < 0 {
-		return s
+		return s, fold
 	}
 	if !utf8.ValidString(s) {
-		return normalizeSpaceRunes(s) // an invalid byte becomes U+FFFD, as there
+		return normalizeSpaceRunes(s), true // an invalid byte becomes U+FFFD, as there
 	}
 	// The text between special characters is copied a run at a time (a
 	// Chinese paragraph indented by U+3000 has one special character).
@@ -31,10 +40,12 @@ func NormalizeSpaces(s string) string {
 			b.WriteByte(' ')
 		}
 		s = s[at+size:]
-		at, size = zh.IndexSpecialSpace(s)
+		var more bool
+		at, size, more = zh.IndexSpecialSpaceFold(s)
+		fold = fold || more
 	}
 	b.WriteString(s)
-	return b.String()
+	return b.String(), fold
 }
 
 // normalizeSpaceRunes is NormalizeSpaces rune by rune, for invalid UTF-8.

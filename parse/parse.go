@@ -133,8 +133,12 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 
 // simplifiedDoc returns doc with its paragraphs in simplified characters,
 // for the metadata rules, which are written in them (攸縣人民政府 is
-// 攸县人民政府). It returns doc itself when nothing is traditional.
+// 攸县人民政府). It returns doc itself when nothing is traditional: at
+// once when the reader saw so (Document.Simplified).
 func simplifiedDoc(doc *document.Document) *document.Document {
+	if doc.Simplified {
+		return doc
+	}
 	var out *document.Document
 	for i, b := range doc.Blocks {
 		if b.Table != nil {

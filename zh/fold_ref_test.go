@@ -59,3 +59,45 @@ func FuzzFirstHanFold(f *testing.F) {
 		}
 	})
 }
+
+// IndexSpecialSpaceFold finds what IndexSpecialSpace finds, and reports a
+// character to fold before it exactly when FoldHan changes that part of
+// valid UTF-8 (and maybe when it is invalid).
+func checkIndexSpecialSpaceFold(t *testing.T, s string) {
+	t.Helper()
+	at, size, fold := IndexSpecialSpaceFold(s)
+	wantAt, wantSize := IndexSpecialSpace(s)
+	if at != wantAt || size != wantSize {
+		t.Fatalf("IndexSpecialSpaceFold(%q) = %d, %d; want %d, %d", s, at, size, wantAt, wantSize)
+	}
+	before := s
+	if at >= 0 {
+		before = s[:at]
+	}
+	want := FoldHan(before) != before
+	if !utf8.ValidString(before) {
+		want = true
+	}
+	if fold != want {
+		t.Fatalf("IndexSpecialSpaceFold(%q) fold = %v, want %v", s, fold, want)
+	}
+}
+
+func TestIndexSpecialSpaceFoldEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		e := string(r)
+		for _, s := range []string{e, "数" + e + "。", "a" + e, e + "\u3000数據", "abcdefgh" + e + "\u00a0", "\xe4" + e, e + "\xe2\x80"} {
+			checkIndexSpecialSpaceFold(t, s)
+		}
+	}
+}
+
+func FuzzIndexSpecialSpaceFold(f *testing.F) {
+	for _, s := range []string{"", "其它", "攸縣人民政府資訊公開", "　　一、總體情況", "a\u00a0它", "数\u200b據", "\xe4\xe3\x80\x80數", "\xe4\x80\xc2\xa0", "，\u2060", "        数据\ufeff", "\xed\xa0\x80它", "𠀋它"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkIndexSpecialSpaceFold)
+}

@@ -2,6 +2,7 @@ package zh
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 )
 
@@ -121,6 +122,13 @@ func indexSpecialLead(s string) int {
 	return len(s)
 }
 
+// load64 returns the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	b := s[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
 // zeroBytes returns x with the high bit set of its lowest zero byte, and
 // maybe of bytes above that one (a borrow runs up from a zero byte), but of
 // no byte below it: the lowest set bit marks the first zero byte.
@@ -152,4 +160,76 @@ func ZeroWidthLen(s string) int {
 		return 3
 	}
 	return 0
+}
+
+// TrimSpace is strings.TrimSpace: s without its leading and trailing white
+// space (IsSpace). strings.TrimSpace decodes both ends of a string that
+// starts with a character other than ASCII (and the end of one that ends
+// with such a character) and tests the runes with unicode.IsSpace, some
+// hundreds of instructions for a line of Chinese text; here the ASCII
+// edges are trimmed byte by byte, and strings.TrimSpace is left only the
+// strings that start or end with the encoding of another space. Lines of
+// web-page text are often indented by tens of spaces: those are skipped
+// eight at a time.
+func TrimSpace(s string) string {
+	start, stop := 0, len(s)
+	for start+8 <= stop && s[start] == ' ' && load64(s[start:]) == ' '*lowBits {
+		start += 8
+	}
+	for start < stop && isASCIISpace(s[start]) {
+		start++
+	}
+	for stop > start && isASCIISpace(s[stop-1]) {
+		stop--
+	}
+	s = s[start:stop]
+	if hasSpacePrefix(s) || hasSpaceSuffix(s) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c-'\t' <= '\r'-'\t' // \t \n \v \f \r
+}
+
+// hasSpacePrefix reports whether s starts with the UTF-8 encoding of a
+// space (IsSpace) other than an ASCII one: U+0085, U+00A0, U+1680,
+// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F or U+3000.
+func hasSpacePrefix(s string) bool {
+	switch {
+	case len(s) >= 2 && s[0] == 0xC2:
+		return s[1] == 0x85 || s[1] == 0xA0
+	case len(s) >= 3:
+		return isSpace3(s[0], s[1], s[2])
+	}
+	return false
+}
+
+// hasSpaceSuffix reports whether s ends with the UTF-8 encoding of a space
+// other than an ASCII one (hasSpacePrefix). Only such an ending decodes,
+// as strings.TrimSpace decodes it, to a space.
+func hasSpaceSuffix(s string) bool {
+	n := len(s)
+	switch {
+	case n >= 2 && s[n-2] == 0xC2:
+		return s[n-1] == 0x85 || s[n-1] == 0xA0
+	case n >= 3:
+		return isSpace3(s[n-3], s[n-2], s[n-1])
+	}
+	return false
+}
+
+// isSpace3 reports the three-byte encodings of the spaces IsSpace holds.
+func isSpace3(a, b, c byte) bool {
+	switch a {
+	case 0xE1:
+		return b == 0x9A && c == 0x80 // U+1680
+	case 0xE2:
+		return b == 0x80 && (c >= 0x80 && c <= 0x8A || c == 0xA8 || c == 0xA9 || c == 0xAF) || // U+2000–U+200A, U+2028, U+2029, U+202F
+			b == 0x81 && c == 0x9F // U+205F
+	case 0xE3:
+		return b == 0x80 && c == 0x80 // U+3000
+	}
+	return false
 }

@@ -185,3 +185,31 @@ func BenchmarkIndexSpecialSpace(b *testing.B) {
 		}
 	}
 }
+
+// TestTrimSpaceEveryRune holds TrimSpace to strings.TrimSpace for every
+// rune at either end of Chinese text, alone, and after or before bytes
+// that do not start a character.
+func TestTrimSpaceEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r >= 0x3400 && r < 0xF900 && r != 0x3000 && r != 0x3001 {
+			continue // the ideographs: none is a space, and each is encoded alike
+		}
+		e := string(r)
+		for _, s := range []string{e, e + "数据", "数据" + e, e + " 数据 " + e, " " + e + "\t", "\x80" + e, e + "\x80", "\xe2" + e, e + "\xe2\x80"} {
+			if got, want := TrimSpace(s), strings.TrimSpace(s); got != want {
+				t.Fatalf("TrimSpace(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "\u3000一、总体情况\u3000", "\t数据 \r", "\u00a0a\u0085", "\xe2\x80", "\xc2", "x\xe3\x80\x80", "\u2028\u2029\u1680 \u205f", "\xe2\x80\x8b数"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := TrimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("TrimSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

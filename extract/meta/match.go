@@ -271,7 +271,17 @@ func selfRefMatches(t string, out []match) []match {
 // selfRefGroup matches the group of selfRefRe at g and returns its end, or
 // -1: the fewest characters (up to forty, no clause punctuation) that an
 // ending follows.
+//
+// Every ending holds 报 or 函 within its first nine bytes, so a group
+// that ends holds one within selfRefReach bytes of g. 公开 and 发布 lead
+// many clauses of a report that end in no report: looking for the two
+// characters first (a vector search) spares trying every ending after
+// every character of those clauses, two thirds of what the rules that
+// read self-references cost.
 func selfRefGroup(t string, g int) int {
+	if w := t[g:min(len(t), g+selfRefReach)]; !strings.Contains(w, "报") && !strings.Contains(w, "函") {
+		return -1
+	}
 	p := g
 	for k := 0; ; k++ {
 		if e := selfRefEnding(t, p); e >= 0 {
@@ -291,6 +301,11 @@ func selfRefGroup(t string, g int) int {
 // selfRefEndings are the alternatives that end a selfRef group, in the
 // regexp's order (年度报告 before 年报).
 var selfRefEndings = []string{"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告"}
+
+// selfRefReach bounds how far after g the 报 or 函 of a selfRef group's
+// ending ends: forty characters of four bytes at most, and the first nine
+// bytes of an ending (年度报, 工作报, 情况报).
+const selfRefReach = 40*utf8.UTFMax + 9
 
 func selfRefEnding(t string, p int) int {
 	for _, w := range selfRefEndings {

@@ -12,6 +12,7 @@ import (
 
 	"xxgk/document"
 	"xxgk/format"
+	"xxgk/zh"
 )
 
 func init() {
@@ -29,28 +30,37 @@ func init() {
 const MaxLines = 100000
 
 func readText(text string) (*document.Document, error) {
-	if n := strings.Count(text, "\n"); n > MaxLines {
+	n := strings.Count(text, "\n")
+	if n > MaxLines {
 		return nil, fmt.Errorf("文本有 %d 行，超过 %d 行的上限（一份年度报告通常不到 1 万行），拒绝读取: %w", n, MaxLines, format.ErrUnreadable)
 	}
-	return Read(text), nil
+	return read(text, n), nil
 }
 
 // Read reads decoded web-page text into blocks. A text line keeps its inner
 // runs of spaces and tabs: in text tables they separate cells.
 func Read(text string) *document.Document {
+	return read(text, strings.Count(text, "\n"))
+}
+
+// read is Read of text that has n line breaks.
+func read(text string, n int) *document.Document {
 	// A block per line at most: counting the lines (a vectorised search)
 	// costs less than growing the list as it fills.
-	n := strings.Count(text, "\n") + 1
-	blocks, kinds := make([]document.Block, 0, n), make([]document.LineKind, 0, n)
-	lineNo := 0
+	blocks, kinds := make([]document.Block, 0, n+1), make([]document.LineKind, 0, n+1)
+	lineNo, fold := 0, false
 	for line := range strings.Lines(text) {
 		lineNo++
-		s := strings.TrimSpace(document.NormalizeSpaces(strings.TrimSuffix(line, "\n")))
+		s, f := document.NormalizeSpacesFold(strings.TrimSuffix(line, "\n"))
+		fold = fold || f
+		s = zh.TrimSpace(s)
 		if s == "" {
 			continue
 		}
 		s, kind := document.ClassifyLine(s)
 		blocks, kinds = append(blocks, document.Block{Line: lineNo, Text: s}), append(kinds, kind)
 	}
-	return &document.Document{Kind: "text", Blocks: document.FinishLines(blocks, kinds)}
+	// A block's text is part of its line, so no block holds a character
+	// to fold where no line does.
+	return &document.Document{Kind: "text", Blocks: document.FinishLines(blocks, kinds), Simplified: !fold}
 }

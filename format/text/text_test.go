@@ -11,6 +11,7 @@ import (
 	"xxgk/document"
 	"xxgk/format"
 	"xxgk/format/charset"
+	"xxgk/zh"
 )
 
 func TestReadTextLines(t *testing.T) {
@@ -175,4 +176,50 @@ func TestReadLimits(t *testing.T) {
 	if _, err := format.Read([]byte(head + strings.Repeat("1\n", MaxLines-10))); err != nil {
 		t.Errorf("within the limits: %v", err)
 	}
+}
+
+// checkSimplified holds Document.Simplified to what it says: a document
+// marked so has no paragraph zh.FoldHan changes, and one that has is not
+// marked.
+func checkSimplified(t *testing.T, text string) {
+	t.Helper()
+	doc := Read(text)
+	folds := false
+	for _, b := range doc.Blocks {
+		if zh.FoldHan(b.Text) != b.Text {
+			folds = true
+		}
+	}
+	if folds && doc.Simplified {
+		t.Fatalf("Read(%q) is Simplified, but a paragraph folds", text)
+	}
+}
+
+func TestReadSimplified(t *testing.T) {
+	for _, text := range []string{"政府信息公开\n", "攸縣人民政府\n", "其它\u3000事项\n", "\u3000\u3000数据\u00a0統計\n", "数据\n\n資訊\n"} {
+		checkSimplified(t, text)
+		doc := Read(text)
+		if want := zh.FoldHan(text) == text; doc.Simplified != want {
+			t.Errorf("Read(%q).Simplified = %v, want %v", text, doc.Simplified, want)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, err := charset.Decode(data)
+		if err != nil {
+			continue
+		}
+		checkSimplified(t, text)
+	}
+}
+
+func FuzzReadSimplified(f *testing.F) {
+	for _, s := range []string{"", "政府信息公开\n", "攸縣\n", "数\u3000據\n它", "a\xff它\n数据", "\xe2\x800數\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSimplified)
 }
