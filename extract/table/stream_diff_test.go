@@ -13,6 +13,7 @@ import (
 	"xxgk/format/html"
 	plaintext "xxgk/format/text"
 	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // sameStream reports how a stream of a document differs from the
@@ -134,6 +135,49 @@ func TestStreamMatchesReference(t *testing.T) {
 				t.Fatalf("round %d, %s: the stream's %s differ from the reference's", round, names[i], diff)
 			}
 			got.release()
+		}
+	}
+}
+
+// TestStreamOfCollidingRunes compares with the reference's the streams of
+// texts whose letters take turns in entries of the fold cache (runes 4096
+// apart, traditional characters among them, and letters folded from
+// traditional characters before or after they occur themselves): an id
+// given in an entry must stay the letter's when the entry becomes another
+// rune's, and come back with the letter. The same texts again find the
+// cache as the last one left it.
+func TestStreamOfCollidingRunes(t *testing.T) {
+	var texts []string
+	for base := rune(0x4E00); base < 0x4E00+foldCacheSize; base += 97 {
+		var b strings.Builder
+		for turn := range 6 {
+			for r := base; r <= 0x9FFF; r += foldCacheSize {
+				b.WriteRune(r)
+				if turn%2 == 1 {
+					// Traditional characters next to the slot's runes.
+					for d := rune(-foldCacheSize); d <= foldCacheSize; d += foldCacheSize {
+						if tr := r + d + 1; zh.FoldRune(tr) != tr {
+							b.WriteRune(tr)
+						}
+					}
+				}
+			}
+			b.WriteString(" 1\n")
+		}
+		texts = append(texts, b.String())
+	}
+	// Traditional characters and their simplified forms, each in turn first.
+	var trad, simp strings.Builder
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if f := zh.FoldRune(r); f != r && f > 0 {
+			trad.WriteRune(r)
+			simp.WriteRune(f)
+		}
+	}
+	texts = append(texts, trad.String()+simp.String(), simp.String()+trad.String())
+	for range 2 {
+		for _, text := range texts {
+			compareStream(t, plaintext.Read(text))
 		}
 	}
 }
