@@ -410,7 +410,7 @@ func (s *stream) addText(o origin, text string) {
 		if c0 := text[at]; c0 < utf8.RuneSelf {
 			r = rune(c0)
 			next++
-		} else if c0 >= 0xE0 && c0 < 0xF0 && at+2 < len(text) && text[at+1]&0xC0 == 0x80 && text[at+2]&0xC0 == 0x80 &&
+		} else if c0 >= 0xE0 && c0 < 0xF0 && at < len(text)-2 && text[at+1]&0xC0 == 0x80 && text[at+2]&0xC0 == 0x80 &&
 			(c0 != 0xE0 || text[at+1] >= 0xA0) && (c0 != 0xED || text[at+1] < 0xA0) {
 			r = rune(c0&0x0F)<<12 | rune(text[at+1]&0x3F)<<6 | rune(text[at+2]&0x3F)
 			next += 3
@@ -500,7 +500,7 @@ func (s *stream) addText(o origin, text string) {
 		// either ends the run.
 		start, startL := next, nl
 		places := places[:len(runes)]
-		for ; next+2 < len(text); next += 3 {
+		for ; next < len(text)-2; next += 3 {
 			// A lead byte 1110xxxx and two continuation bytes 10xxxxxx,
 			// checked together.
 			v := uint32(text[next]) | uint32(text[next+1])<<8 | uint32(text[next+2])<<16
@@ -883,7 +883,8 @@ func (s *stream) text(a, b int) string {
 // cell touched, the part of it that was read, as printed. A label that
 // starts its line is extended to the line start, so its numbering shows.
 func (s *stream) source(a, b int) string {
-	var parts []string
+	var buf [4]string // the parts of most spans, on the stack
+	parts := buf[:0]
 	for i := a; i < b && i < len(s.runes); {
 		oi := s.originIndex(i)
 		j := min(b, len(s.runes))
@@ -899,12 +900,46 @@ func (s *stream) source(a, b int) string {
 		if i == a && from > 0 && isLabelLead(o.text[:from]) { // at 0, from stays 0
 			from = 0
 		}
-		if t := strings.TrimSpace(o.text[min(from, to):to]); t != "" {
+		if t := trimSpace(o.text[min(from, to):to]); t != "" {
 			parts = append(parts, t)
 		}
 		i = j
 	}
 	return strings.Join(parts, " ")
+}
+
+// trimSpace is strings.TrimSpace. Text that starts and ends with a rune no
+// white space can be (an ASCII letter or digit, a CJK character) is
+// returned as it is: TrimSpace decodes a rune outside ASCII at either end
+// and asks unicode.IsSpace, some 300 instructions a call on the source
+// text of table rows, whose edges are CJK text.
+func trimSpace(t string) string {
+	if t != "" && !maySpaceStart(t[0]) && !maySpaceEnd(t) {
+		return t
+	}
+	return strings.TrimSpace(t)
+}
+
+// maySpaceStart reports whether a rune that starts with byte b may be white
+// space. Lead bytes 0xE4 to 0xEF start U+4000 to U+FFFF, where Unicode has
+// no white space (or an invalid sequence, which decodes to U+FFFD).
+func maySpaceStart(b byte) bool {
+	if b < utf8.RuneSelf {
+		return b <= ' ' // white space and control characters
+	}
+	return b < 0xE4 || b > 0xEF
+}
+
+// maySpaceEnd reports whether the last rune of t (not empty) may be white
+// space: it is not when it is an ASCII rune other than white space, or
+// three bytes led by one of 0xE4 to 0xEF (see maySpaceStart), which
+// utf8.DecodeLastRuneInString decodes as one rune or as U+FFFD.
+func maySpaceEnd(t string) bool {
+	n := len(t)
+	if b := t[n-1]; b < utf8.RuneSelf {
+		return b <= ' '
+	}
+	return n < 3 || t[n-1]&0xC0 != 0x80 || t[n-2]&0xC0 != 0x80 || maySpaceStart(t[n-3])
 }
 
 // isLabelLead reports whether the text before a label is only its

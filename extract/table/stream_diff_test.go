@@ -223,3 +223,43 @@ func compareStream(t *testing.T, d *document.Document) {
 	}
 	got.release()
 }
+
+// FuzzTrimSpace compares trimSpace with strings.TrimSpace.
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "一", " 一 ", "一\u3000", "\u3000一", "a", "a ", "\u00a0x", "x\u0085", "\u2000一\u205f",
+		"\xe4\x80", "\xed\xa0\x80", "一\xed\xa0\x80", "\xe4\x80\x80", "\xf0\xe4\x80\x80", "（一）信息 12", "\t表\n", "\x00a\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestTrimSpaceEdges compares trimSpace with strings.TrimSpace on text
+// that starts or ends with any rune, or with any three bytes.
+func TestTrimSpaceEdges(t *testing.T) {
+	check := func(s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		e := string(r)
+		check(e)
+		check(e + "一")
+		check("一" + e)
+		check(e + "a" + e)
+	}
+	for b0 := 0x80; b0 <= 0xFF; b0++ {
+		for b1 := 0x70; b1 <= 0xC0; b1++ {
+			for _, b2 := range []byte{0x80, 0x85, 0xA0, 0xBF, 'a'} {
+				e := string([]byte{byte(b0), byte(b1), b2})
+				check(e)
+				check("一" + e)
+				check(e + "一")
+			}
+		}
+	}
+}
