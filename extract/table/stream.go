@@ -211,7 +211,7 @@ func (t *runeTable) makeRoom() {
 // table.
 func (s *stream) lookup(r rune) (int32, bool) {
 	if r >= utf8.RuneSelf && s.bufs != nil {
-		if c := &s.bufs.folds[r&(foldCacheSize-1)]; c.r == r && c.f == r && c.gen == s.bufs.gen && c.gen != 0 {
+		if c := &s.bufs.folds[foldSlot(r)]; c.r == r && c.f == r && c.gen == s.bufs.gen && c.gen != 0 {
 			return c.id, true
 		}
 	}
@@ -419,20 +419,32 @@ func (s *stream) addText(o origin, text string) {
 			r, size = utf8.DecodeRuneInString(text[at:])
 			next += size
 		}
-		if r == '|' || r == '\t' || isBoxRune(r) {
-			pendingSpace = 2
-			continue
-		}
-		if r == ' ' || r == '\u00a0' || r == '\u3000' {
-			pendingSpace++
-			continue
-		}
 		var f rune
 		var self *foldEntry // r's cache entry, where r folds to itself
+		// A | and a tab separate cells, like a box character, and a
+		// space, a no-break and an ideographic one make runs. An ASCII
+		// rune is told by its fold first (a space, a tab and the other
+		// runes folded away fold to -1, a | to itself): testing the six
+		// runes before the fold of every rune was 4% of the stream.
 		if r < utf8.RuneSelf {
-			f = asciiFolds[r]
+			if f = asciiFolds[r&(utf8.RuneSelf-1)]; f == '|' || f < 0 && (r == ' ' || r == '\t') {
+				if r == ' ' {
+					pendingSpace++
+				} else {
+					pendingSpace = 2
+				}
+				continue
+			}
 		} else {
-			c := &folds[r&(foldCacheSize-1)]
+			if isBoxRune(r) {
+				pendingSpace = 2
+				continue
+			}
+			if r == '\u00a0' || r == '\u3000' {
+				pendingSpace++
+				continue
+			}
+			c := &folds[foldSlot(r)]
 			if c.r != r {
 				s.refold(c, r)
 			}
@@ -493,25 +505,21 @@ func (s *stream) addText(o origin, text string) {
 		}
 		// A run of three-byte runes the fold cache knows to fold to
 		// themselves (plain Han text, most of a report) needs no more than
-		// decoding: none is white space, a border or a marker, whose folds
-		// are not cached, and its letters are its bytes. An overlong form
-		// decodes to a rune below U+0800, and a surrogate to one the cache
-		// does not hold (it holds runes decoded as range decodes them):
-		// either ends the run.
+		// finding their bytes in the cache, not even decoding: an entry
+		// holds the UTF-8 of such a rune, never an overlong form or a
+		// surrogate, so three bytes equal to it are that rune. None is
+		// white space, a border or a marker, whose folds are not
+		// cached, and its letters are its bytes.
 		start, startL := next, nl
 		places := places[:len(runes)]
 		for ; next < len(text)-2; next += 3 {
-			// A lead byte 1110xxxx and two continuation bytes 10xxxxxx,
-			// checked together.
+			// The next three bytes, as foldEntry.utf8 holds a rune's.
 			v := uint32(text[next]) | uint32(text[next+1])<<8 | uint32(text[next+2])<<16
-			if v&0xC0C0F0 != 0x8080E0 {
+			c := &folds[v>>10&0xFC0|v>>8&0x3F] // foldSlot of the rune v encodes
+			if c.utf8 != ^v {
 				break
 			}
-			r := rune(v&0x0F)<<12 | rune(v>>8&0x3F)<<6 | rune(v>>16&0x3F)
-			c := &folds[r&(foldCacheSize-1)]
-			if c.r != r || c.f != r || r < 0x800 {
-				break
-			}
+			r := c.r
 			if c.gen != gen {
 				c.id, c.gen = int32(s.runeID.n), gen
 				s.runeID.n++
@@ -541,7 +549,10 @@ func (s *stream) refold(c *foldEntry, r rune) {
 	if c.gen == gen {
 		s.runeID.put(c.r, c.id)
 	}
-	c.r, c.f, c.gen = r, zh.FoldRune(r), 0
+	c.r, c.f, c.gen, c.utf8 = r, zh.FoldRune(r), 0, 0
+	if c.f == r && r >= 0x800 && r <= 0xFFFF && (r < 0xD800 || r > 0xDFFF) {
+		c.utf8 = ^(uint32(0xE0|r>>12) | uint32(0x80|(r>>6)&0x3F)<<8 | uint32(0x80|r&0x3F)<<16)
+	}
 	if c.f == r {
 		if id, ok := s.runeID.get(r); ok {
 			c.id, c.gen = id, gen
@@ -554,7 +565,7 @@ func (s *stream) refold(c *foldEntry, r rune) {
 // f folded to itself (the entry a later f of the source finds), else in
 // the rune table.
 func (s *stream) letterID(f rune) int32 {
-	if c := &s.bufs.folds[f&(foldCacheSize-1)]; f >= utf8.RuneSelf && c.r == f && c.f == f {
+	if c := &s.bufs.folds[foldSlot(f)]; f >= utf8.RuneSelf && c.r == f && c.f == f {
 		if c.gen != s.bufs.gen {
 			c.id, c.gen = int32(s.runeID.n), s.bufs.gen
 			s.runeID.n++
@@ -589,6 +600,19 @@ type foldEntry struct {
 	r, f rune
 	id   int32
 	gen  uint32
+	// utf8 is the complement of r's UTF-8 read as a little-endian number
+	// where r has three bytes and folds to itself, 0 otherwise (three
+	// bytes complemented are never 0, and an entry as made matches none):
+	// one comparison tells a rune of a run of Han text (see addText).
+	utf8 uint32
+}
+
+// foldSlot is the entry of r in the fold cache: the low twelve bits of r,
+// its last six first. Of a three-byte rune, they are the low six bits of
+// its last two bytes, which addText takes from the bytes without decoding
+// the rune.
+func foldSlot(r rune) int {
+	return int(r&0x3F)<<6 | int(r>>6&0x3F)
 }
 
 // isBoxRune reports whether r draws table borders (│ ├ ─ ┼ …), as text
@@ -607,17 +631,26 @@ func isRuleLine(t string) bool {
 			return false
 		}
 	}
-	hasRule := false
-	for _, r := range t {
-		switch {
-		case isBoxRune(r), r == '-', r == '=', r == '_':
+	// The bytes are read, not decoded runes: a border drawn in box
+	// characters (U+2500 to U+257F, E2 94 xx and E2 95 xx in UTF-8) is a
+	// line of a text browser's table, and decoding each of its runes was
+	// most of the cost of telling the lines of a page-text report.
+	hasRule, runes := false, 0
+	for i := 0; i < len(t); runes++ {
+		switch c := t[i]; {
+		case c == '-' || c == '=' || c == '_':
 			hasRule = true
-		case r == '+', r == '|', r == ' ', r == '\t', r == ':':
+			i++
+		case c == '+' || c == '|' || c == ' ' || c == '\t' || c == ':':
+			i++
+		case c == 0xE2 && i+2 < len(t) && (t[i+1] == 0x94 || t[i+1] == 0x95) && t[i+2]&0xC0 == 0x80:
+			hasRule = true
+			i += 3
 		default:
 			return false
 		}
 	}
-	return hasRule && utf8.RuneCountInString(t) >= 3
+	return hasRule && runes >= 3
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -810,7 +843,7 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 		// s.lookup, with its look-up in the fold cache inline (its call
 		// for every rune of every word searched was a quarter of the
 		// search). A stream's generation is never 0.
-		c := &folds[r&(foldCacheSize-1)]
+		c := &folds[foldSlot(r)]
 		id, ok := c.id, r >= utf8.RuneSelf && c.r == r && c.f == r && c.gen == gen
 		if !ok {
 			if id, ok = s.runeID.get(r); !ok {

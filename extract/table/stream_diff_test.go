@@ -263,3 +263,41 @@ func TestTrimSpaceEdges(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRuleLine compares isRuleLine, which reads bytes, with the reference,
+// which decodes runes.
+func FuzzRuleLine(f *testing.F) {
+	for _, s := range []string{"", "-", "--", "---", "+--+--+", "|====|", "├────┼────┤", "│ │", "  ─", ":--- | ---:",
+		"─\xe2\x94", "\xe2\x94\x80\xe2\x95", "\xe2\x96\x80--", "──一", "\t_\t", "├\xff─", "\xe2\x94\xc0--"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isRuleLine(s), refIsRuleLine(s); got != want {
+			t.Fatalf("isRuleLine(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestRuleLineOfEveryRune compares isRuleLine with the reference on borders
+// holding any rune, or any three bytes led by 0xE2.
+func TestRuleLineOfEveryRune(t *testing.T) {
+	check := func(s string) {
+		if got, want := isRuleLine(s), refIsRuleLine(s); got != want {
+			t.Fatalf("isRuleLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		e := string(r)
+		check(e + "──")
+		check("-" + e + "-")
+		check("──" + e)
+	}
+	for b1 := 0; b1 <= 0xFF; b1++ {
+		for b2 := 0; b2 <= 0xFF; b2++ {
+			e := string([]byte{0xE2, byte(b1), byte(b2)})
+			check(e + "--")
+			check("--" + e)
+			check("─" + e[:2])
+		}
+	}
+}
