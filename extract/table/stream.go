@@ -48,8 +48,11 @@ type stream struct {
 	runeID   runeTable // rune → id
 	posStart []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
 	pos      []int32
-	// letterBuf is the letters' UTF-8, written by index.
+	// letterBuf holds the letters' UTF-8, and counts how often each rune
+	// id occurs, while addText writes them; index makes letters and pos of
+	// them.
 	letterBuf []byte
+	counts    []int32
 
 	// words holds, by word number, what was found of the words searched
 	// (their occurrences in occBuf): forms share labels and anchors, and
@@ -166,17 +169,7 @@ func (t *runeTable) add(r rune) (id int32, added bool) {
 		t.n++
 		return int32(t.n - 1), true
 	}
-	if (t.hashed+1)*2 > len(t.keys) {
-		old := *t
-		*t = newRuneTable(len(old.keys))
-		t.n, t.ascii = old.n, old.ascii
-		for i, k := range old.keys {
-			if k != 0 {
-				t.keys[t.slot(k)], t.ids[t.slot(k)] = k, old.ids[i]
-				t.hashed++
-			}
-		}
-	}
+	t.makeRoom()
 	i := t.slot(r + 1)
 	if t.keys[i] == r+1 {
 		return t.ids[i], false
@@ -187,12 +180,38 @@ func (t *runeTable) add(r rune) (id int32, added bool) {
 	return t.ids[i], true
 }
 
+// put gives r (outside ASCII) id, unless r has one (the same): the id of
+// a letter whose fold-cache entry becomes another rune's (stream.refold).
+func (t *runeTable) put(r rune, id int32) {
+	t.makeRoom()
+	if i := t.slot(r + 1); t.keys[i] != r+1 {
+		t.keys[i], t.ids[i] = r+1, id
+		t.hashed++
+	}
+}
+
+// makeRoom doubles the table if one more key would fill half its slots.
+func (t *runeTable) makeRoom() {
+	if (t.hashed+1)*2 <= len(t.keys) {
+		return
+	}
+	old := *t
+	*t = newRuneTable(len(old.keys))
+	t.n, t.ascii = old.n, old.ascii
+	for i, k := range old.keys {
+		if k != 0 {
+			t.keys[t.slot(k)], t.ids[t.slot(k)] = k, old.ids[i]
+			t.hashed++
+		}
+	}
+}
+
 // lookup returns the id of rune r in this stream's index: from the fold
-// cache where r folded to itself in this document (most CJK letters), else
-// from the rune table.
+// cache where r folds to itself (most CJK letters), else from the rune
+// table.
 func (s *stream) lookup(r rune) (int32, bool) {
 	if r >= utf8.RuneSelf && s.bufs != nil {
-		if c := &s.bufs.folds[r&(foldCacheSize-1)]; c.r == r && c.f == r && c.gen == s.bufs.gen && c.gen != 0 {
+		if c := &s.bufs.folds[foldSlot(r)]; c.r == r && c.f == r && c.gen == s.bufs.gen && c.gen != 0 {
 			return c.id, true
 		}
 	}
@@ -261,7 +280,7 @@ func newStream(doc *document.Document) *stream {
 	// own over the text) for every document cost more than the stream's
 	// index. Slices too large to keep for reuse are sized by the runes, for
 	// a Chinese text has a third as many runes as bytes. The letters'
-	// buffer is sized by letterIDs, which knows the runes.
+	// buffer grows with each text for the most its letters can take.
 	size := streamSize(doc, func(t string) int { return len(t) })
 	if cap(s.bufs.runes) < size && size > maxPooled {
 		size = streamSize(doc, utf8.RuneCountInString)
@@ -272,6 +291,10 @@ func newStream(doc *document.Document) *stream {
 	s.origins = reuse(b.origins, len(doc.Blocks)+16)
 	s.originStart = reuse(b.originStart, len(doc.Blocks)+16)
 	s.letterBuf = b.letterBuf[:0]
+	// A rune id is given to a letter, and there are fewer letters than
+	// runes.
+	s.counts = reuse(b.counts, size)[:size]
+	clear(s.counts)
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
 	if b.gen++; b.gen == 0 { // after 2³² documents: the ids cached are not this one's
 		for i := range b.folds {
@@ -317,7 +340,7 @@ func (s *stream) mark(r rune) {
 		return
 	}
 	s.runes = append(s.runes, r)
-	s.places = append(s.places, runePlace{offset: int32(len(s.origins[len(s.origins)-1].text))})
+	s.places = append(s.places, runePlace{offset: int32(len(s.origins[len(s.origins)-1].text)), byteAt: int32(len(s.letterBuf)), id: -1})
 }
 
 // addOrigin starts origin o at the stream's end.
@@ -343,26 +366,39 @@ func (s *stream) originIndex(i int) int {
 // anywhere (社会公益 组织). The space, the no-break and the ideographic
 // space make runs; other white space (the rest of zh.IsSpace) is folded
 // away by zh.FoldRune, even between digits.
+//
+// It writes every rune's place whole, the letters' UTF-8, and each
+// letter's rune id, given to runes in the order they first occur as
+// letters; index lists them by id.
 func (s *stream) addText(o origin, text string) {
 	s.addOrigin(o)
 	if isRuleLine(text) {
 		return // +----+----+ or ├────┼────┤: a border, only a separator
 	}
-	// Every rune of a report passes here. The runes' lists are given room
-	// for the most the text can make (a rune a byte: a marker stands for
-	// white space it drops) once, and the loop writes them at an index:
-	// the values it changes are then a few ints, which stay in registers
-	// across its rare calls, where appended slices were spilled and
-	// reloaded for every rune. The fold of a rune outside ASCII is looked
-	// up in the stream's cache first (the full-width punctuation of
-	// Chinese text would ask zh's map each time). The letters' UTF-8 and
-	// the runes' ids are left to index, for the same reason: fewer values
-	// at hand. Of a rune's place, only the offset is written here (index
-	// writes the rest of every place).
-	n := len(s.runes)
+	// Every rune of a report passes here. The lists it writes are given
+	// room for the most the text can make (a rune a byte, as a marker
+	// stands for white space it drops; four bytes of letters a byte) once,
+	// and the loop writes them at an index: the values it changes are then
+	// a few ints, which stay in registers across its rare calls, where
+	// appended slices were spilled and reloaded for every rune. The fold
+	// of a rune outside ASCII, and its id where it folds to itself (most
+	// CJK letters), are looked up in the stream's cache first (the
+	// full-width punctuation of Chinese text would ask zh's map each time,
+	// and a rune table hashes every letter).
+	//
+	// One pass writes it all: a second pass over the runes for their ids
+	// and letters read every rune and its cache entry again, and made the
+	// table reader 6% slower.
+	n, nl := len(s.runes), len(s.letterBuf)
 	runes, places := slices.Grow(s.runes, len(text)), slices.Grow(s.places, len(text))
 	runes, places = runes[:n+len(text)], places[:n+len(text)]
-	folds := &s.bufs.folds
+	letters := slices.Grow(s.letterBuf, utf8.UTFMax*len(text))
+	letters = letters[:nl+utf8.UTFMax*len(text)]
+	if len(s.counts) < len(runes) {
+		s.counts = append(s.counts, make([]int32, len(runes)-len(s.counts))...)
+	}
+	counts := s.counts
+	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
 	var prev rune
 	pendingSpace := 0
 	for next := 0; next < len(text); {
@@ -374,7 +410,7 @@ func (s *stream) addText(o origin, text string) {
 		if c0 := text[at]; c0 < utf8.RuneSelf {
 			r = rune(c0)
 			next++
-		} else if c0 >= 0xE0 && c0 < 0xF0 && at+2 < len(text) && text[at+1]&0xC0 == 0x80 && text[at+2]&0xC0 == 0x80 &&
+		} else if c0 >= 0xE0 && c0 < 0xF0 && at < len(text)-2 && text[at+1]&0xC0 == 0x80 && text[at+2]&0xC0 == 0x80 &&
 			(c0 != 0xE0 || text[at+1] >= 0xA0) && (c0 != 0xED || text[at+1] < 0xA0) {
 			r = rune(c0&0x0F)<<12 | rune(text[at+1]&0x3F)<<6 | rune(text[at+2]&0x3F)
 			next += 3
@@ -383,23 +419,38 @@ func (s *stream) addText(o origin, text string) {
 			r, size = utf8.DecodeRuneInString(text[at:])
 			next += size
 		}
-		if r == '|' || r == '\t' || isBoxRune(r) {
-			pendingSpace = 2
-			continue
-		}
-		if r == ' ' || r == '\u00a0' || r == '\u3000' {
-			pendingSpace++
-			continue
-		}
 		var f rune
+		var self *foldEntry // r's cache entry, where r folds to itself
+		// A | and a tab separate cells, like a box character, and a
+		// space, a no-break and an ideographic one make runs. An ASCII
+		// rune is told by its fold first (a space, a tab and the other
+		// runes folded away fold to -1, a | to itself): testing the six
+		// runes before the fold of every rune was 4% of the stream.
 		if r < utf8.RuneSelf {
-			f = asciiFolds[r]
-		} else {
-			c := &folds[r&(foldCacheSize-1)]
-			if c.r != r {
-				c.r, c.f, c.gen = r, zh.FoldRune(r), 0
+			if f = asciiFolds[r&(utf8.RuneSelf-1)]; f == '|' || f < 0 && (r == ' ' || r == '\t') {
+				if r == ' ' {
+					pendingSpace++
+				} else {
+					pendingSpace = 2
+				}
+				continue
 			}
-			f = c.f
+		} else {
+			if isBoxRune(r) {
+				pendingSpace = 2
+				continue
+			}
+			if r == '\u00a0' || r == '\u3000' {
+				pendingSpace++
+				continue
+			}
+			c := &folds[foldSlot(r)]
+			if c.r != r {
+				s.refold(c, r)
+			}
+			if f = c.f; f == r {
+				self = c
+			}
 		}
 		if f < 0 {
 			continue
@@ -410,38 +461,119 @@ func (s *stream) addText(o origin, text string) {
 				mark = spaceMark
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
-				runes[n], places[n].offset = mark, int32(at)
+				runes[n], places[n] = mark, runePlace{int32(at), int32(nl), -1}
 				n++
 			}
 			pendingSpace = 0
 		}
-		runes[n], places[n].offset = f, int32(at)
-		n++
+		runes[n] = f
 		prev = f
+		var id int32
+		switch {
+		case self != nil:
+			if self.gen != gen {
+				self.id, self.gen = int32(s.runeID.n), gen
+				s.runeID.n++
+			}
+			id = self.id
+		case isMark(f):
+			// Folded text holds no marker, but a control character of the
+			// source is taken for one.
+			places[n] = runePlace{int32(at), int32(nl), -1}
+			n++
+			continue
+		case uint32(f) < utf8.RuneSelf && ascii[f] != 0:
+			id = ascii[f] - 1 // runeTable.get, inline: the digits of every cell
+		default:
+			id = s.letterID(f)
+		}
+		places[n] = runePlace{int32(at), int32(nl), id}
+		n++
+		counts[id]++
+		switch {
+		case f < utf8.RuneSelf:
+			letters[nl] = byte(f)
+			nl++
+		case f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF):
+			// utf8.EncodeRune's three bytes, written here (its call for
+			// runes outside ASCII is not inlined).
+			b := letters[nl : nl+3]
+			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
+			nl += 3
+		default:
+			nl += utf8.EncodeRune(letters[nl:], f)
+		}
 		// A run of three-byte runes the fold cache knows to fold to
 		// themselves (plain Han text, most of a report) needs no more than
-		// decoding: none is white space, a border or a marker, whose folds
-		// are not cached. An overlong form decodes to a rune below U+0800,
-		// and a surrogate to one the cache does not hold (it holds runes
-		// decoded as range decodes them): either ends the run.
-		for t := text[next:]; len(t) > 2; t = t[3:] {
-			// A lead byte 1110xxxx and two continuation bytes 10xxxxxx,
-			// checked together.
-			v := uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16
-			if v&0xC0C0F0 != 0x8080E0 {
+		// finding their bytes in the cache, not even decoding: an entry
+		// holds the UTF-8 of such a rune, never an overlong form or a
+		// surrogate, so three bytes equal to it are that rune. None is
+		// white space, a border or a marker, whose folds are not
+		// cached, and its letters are its bytes.
+		start, startL := next, nl
+		places := places[:len(runes)]
+		for ; next < len(text)-2; next += 3 {
+			// The next three bytes, as foldEntry.utf8 holds a rune's.
+			v := uint32(text[next]) | uint32(text[next+1])<<8 | uint32(text[next+2])<<16
+			c := &folds[v>>10&0xFC0|v>>8&0x3F] // foldSlot of the rune v encodes
+			if c.utf8 != ^v {
 				break
 			}
-			r := rune(v&0x0F)<<12 | rune(v>>8&0x3F)<<6 | rune(v>>16&0x3F)
-			if c := &folds[r&(foldCacheSize-1)]; c.r != r || c.f != r || r < 0x800 {
-				break
+			r := c.r
+			if c.gen != gen {
+				c.id, c.gen = int32(s.runeID.n), gen
+				s.runeID.n++
 			}
-			runes[n], places[n].offset = r, int32(next)
+			id := c.id
+			runes[n] = r
+			places[n] = runePlace{int32(next), int32(nl), id}
 			n++
-			next += 3
-			prev = r
+			nl += 3
+			counts[id]++
+		}
+		if next > start {
+			copy(letters[startL:], text[start:next])
+			prev = runes[n-1]
 		}
 	}
-	s.runes, s.places = runes[:n], places[:n]
+	s.runes, s.places, s.letterBuf = runes[:n], places[:n], letters[:nl]
+}
+
+// refold makes fold-cache entry c the entry of rune r, which it was not.
+// An entry holds the id in this document of the letter it folds to itself
+// (see foldEntry); an id must outlive its entry, for the letter keeps it:
+// the id of the rune c was the entry of goes to the rune table, and r's, if
+// r folds to itself and has one there, comes back from it.
+func (s *stream) refold(c *foldEntry, r rune) {
+	gen := s.bufs.gen
+	if c.gen == gen {
+		s.runeID.put(c.r, c.id)
+	}
+	c.r, c.f, c.gen, c.utf8 = r, zh.FoldRune(r), 0, 0
+	if c.f == r && r >= 0x800 && r <= 0xFFFF && (r < 0xD800 || r > 0xDFFF) {
+		c.utf8 = ^(uint32(0xE0|r>>12) | uint32(0x80|(r>>6)&0x3F)<<8 | uint32(0x80|r&0x3F)<<16)
+	}
+	if c.f == r {
+		if id, ok := s.runeID.get(r); ok {
+			c.id, c.gen = id, gen
+		}
+	}
+}
+
+// letterID returns the id of letter f (no marker) folded from another
+// rune, given it now if it has none: in f's cache entry where that is of
+// f folded to itself (the entry a later f of the source finds), else in
+// the rune table.
+func (s *stream) letterID(f rune) int32 {
+	if c := &s.bufs.folds[foldSlot(f)]; f >= utf8.RuneSelf && c.r == f && c.f == f {
+		if c.gen != s.bufs.gen {
+			c.id, c.gen = int32(s.runeID.n), s.bufs.gen
+			s.runeID.n++
+		}
+		return c.id
+	}
+	id, _ := s.runeID.add(f)
+	return id
 }
 
 // asciiFolds is zh.FoldRune of every ASCII rune.
@@ -457,14 +589,30 @@ var asciiFolds = func() (f [utf8.RuneSelf]rune) {
 const foldCacheSize = 4096
 
 // foldEntry caches zh.FoldRune(r) = f for one rune r outside ASCII (an
-// entry whose r is 0, as made, matches none), and f's rune id in the
-// document whose generation is gen (0: none). The fold of a rune is always
-// the same: the cache is kept from one document to the next, and an id
-// only for the document that gave it, so most letters skip the rune table.
+// entry whose r is 0, as made, matches none), and, where r folds to
+// itself, the letter's rune id in the document whose generation is gen
+// (0: none). The fold of a rune is always the same: the cache is kept from
+// one document to the next, and an id only for the document that gave it,
+// so most letters skip the rune table. A letter's id is in its entry
+// whenever the entry is of it folded to itself, and in the rune table
+// otherwise (stream.refold moves it).
 type foldEntry struct {
 	r, f rune
 	id   int32
 	gen  uint32
+	// utf8 is the complement of r's UTF-8 read as a little-endian number
+	// where r has three bytes and folds to itself, 0 otherwise (three
+	// bytes complemented are never 0, and an entry as made matches none):
+	// one comparison tells a rune of a run of Han text (see addText).
+	utf8 uint32
+}
+
+// foldSlot is the entry of r in the fold cache: the low twelve bits of r,
+// its last six first. Of a three-byte rune, they are the low six bits of
+// its last two bytes, which addText takes from the bytes without decoding
+// the rune.
+func foldSlot(r rune) int {
+	return int(r&0x3F)<<6 | int(r>>6&0x3F)
 }
 
 // isBoxRune reports whether r draws table borders (│ ├ ─ ┼ …), as text
@@ -483,17 +631,26 @@ func isRuleLine(t string) bool {
 			return false
 		}
 	}
-	hasRule := false
-	for _, r := range t {
-		switch {
-		case isBoxRune(r), r == '-', r == '=', r == '_':
+	// The bytes are read, not decoded runes: a border drawn in box
+	// characters (U+2500 to U+257F, E2 94 xx and E2 95 xx in UTF-8) is a
+	// line of a text browser's table, and decoding each of its runes was
+	// most of the cost of telling the lines of a page-text report.
+	hasRule, runes := false, 0
+	for i := 0; i < len(t); runes++ {
+		switch c := t[i]; {
+		case c == '-' || c == '=' || c == '_':
 			hasRule = true
-		case r == '+', r == '|', r == ' ', r == '\t', r == ':':
+			i++
+		case c == '+' || c == '|' || c == ' ' || c == '\t' || c == ':':
+			i++
+		case c == 0xE2 && i+2 < len(t) && (t[i+1] == 0x94 || t[i+1] == 0x95) && t[i+2]&0xC0 == 0x80:
+			hasRule = true
+			i += 3
 		default:
 			return false
 		}
 	}
-	return hasRule && utf8.RuneCountInString(t) >= 3
+	return hasRule && runes >= 3
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -528,11 +685,11 @@ func (s *stream) addGrid(b document.Block) {
 	}
 }
 
-// index makes the letters, the runes' ids and letter offsets, and for
-// every rune id the list of runes where it occurs.
+// index makes the letters, and for every rune id the list of runes where
+// it occurs.
 func (s *stream) index() {
 	bufs := s.bufs
-	counts := s.letterIDs()
+	counts := s.counts[:s.runeID.n]
 	// The string is the buffer, written no more until release: a copy was
 	// a tenth of the bytes the table reader allocated.
 	s.letters = unsafe.String(unsafe.SliceData(s.letterBuf), len(s.letterBuf))
@@ -551,102 +708,8 @@ func (s *stream) index() {
 		}
 	}
 	s.pos = pos
-	bufs.counts, bufs.letterBuf = pooled(counts), pooled(s.letterBuf)
-	s.letterBuf = nil
-}
-
-// letterIDs writes the letters' UTF-8 and every rune's id and letter
-// offset, giving ids to runes in the order they first occur; it returns
-// how often each id occurs.
-func (s *stream) letterIDs() (counts []int32) {
-	runes, places := s.runes, s.places[:len(s.runes)]
-	// Every rune of a report passes here. The letters' buffer is given
-	// room for the longest letters the runes can make (four bytes each)
-	// and counts for as many ids as runes, once: the loop writes them at
-	// an index, and the only values it changes are two ints, which stay
-	// in registers across the calls of a rune given an id (a loop that
-	// appended to them spilled and reloaded them for every rune).
-	letters := s.letterBuf[:0]
-	if cap(letters) < 4*len(runes) {
-		letters = make([]byte, 0, 4*len(runes))
-	}
-	letters = letters[:cap(letters)]
-	counts = reuse(s.bufs.counts, len(runes))[:len(runes)]
-	clear(counts)
-	// The id of a letter outside ASCII is looked up in the fold cache
-	// first, in the entry of the letter as a rune of the source (most CJK
-	// letters are one folded to itself).
-	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
-	n := 0 // the letters' bytes
-	for i := 0; i < len(runes); i++ {
-		// A run of three-byte letters folded to themselves (plain Han
-		// text, most of a report) needs no more than writing, and the id
-		// of one new in this document is given here (see addLetterID). A
-		// rune the cache holds was decoded from the source: none is a
-		// surrogate.
-		for ; i < len(runes); i++ {
-			f := runes[i]
-			c := &folds[f&(foldCacheSize-1)]
-			if f < 0x800 || f > 0xFFFF || c.r != f || c.f != f {
-				break
-			}
-			if c.gen != gen {
-				c.id, c.gen = int32(s.runeID.n), gen
-				s.runeID.n++
-			}
-			b := letters[n : n+3]
-			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
-			id := c.id
-			places[i].byteAt, places[i].id = int32(n), id
-			counts[id]++
-			n += 3
-		}
-		if i == len(runes) {
-			break
-		}
-		f, p := runes[i], &places[i]
-		p.byteAt, p.id = int32(n), -1
-		switch {
-		case isMark(f):
-			continue
-		case f >= 0x800 && f <= 0xFFFF && (f < 0xD800 || f > 0xDFFF):
-			// CJK, most letters: utf8.EncodeRune's three bytes, written
-			// here (its call for runes outside ASCII is not inlined).
-			b := letters[n : n+3]
-			b[0], b[1], b[2] = byte(0xE0|f>>12), byte(0x80|(f>>6)&0x3F), byte(0x80|f&0x3F)
-			n += 3
-		default:
-			n += utf8.EncodeRune(letters[n:], f) // U+FFFD for an invalid rune
-		}
-		if c := &folds[f&(foldCacheSize-1)]; f >= utf8.RuneSelf && c.r == f && c.f == f && c.gen == gen {
-			p.id = c.id // given in this document
-		} else if a := uint32(f); a < utf8.RuneSelf && ascii[a] != 0 {
-			p.id = ascii[a] - 1 // runeTable.get, inline: the digits of every cell
-		} else {
-			p.id = s.addLetterID(f)
-		}
-		counts[p.id]++
-	}
-	s.letterBuf = letters[:n]
-	return counts[:s.runeID.n]
-}
-
-// addLetterID returns the id of letter f, given it now if it has none.
-// The id of a letter whose entry in the fold cache is of it folded to
-// itself (most CJK letters) is kept there alone, not in the rune table: the
-// entry no longer changes in this document (addText is done), and lookup
-// reads it there first. A rune table that holds only the other letters is
-// cheaper to fill, for every distinct letter of a document is new.
-func (s *stream) addLetterID(f rune) int32 {
-	if c := &s.bufs.folds[f&(foldCacheSize-1)]; f >= utf8.RuneSelf && c.r == f && c.f == f {
-		if c.gen != s.bufs.gen {
-			c.id, c.gen = int32(s.runeID.n), s.bufs.gen
-			s.runeID.n++
-		}
-		return c.id
-	}
-	id, _ := s.runeID.add(f)
-	return id
+	bufs.counts, bufs.letterBuf = pooled(s.counts), pooled(s.letterBuf)
+	s.letterBuf, s.counts = nil, nil
 }
 
 // find returns the rune span [start, end) of the first occurrence of w in
@@ -780,7 +843,7 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 		// s.lookup, with its look-up in the fold cache inline (its call
 		// for every rune of every word searched was a quarter of the
 		// search). A stream's generation is never 0.
-		c := &folds[r&(foldCacheSize-1)]
+		c := &folds[foldSlot(r)]
 		id, ok := c.id, r >= utf8.RuneSelf && c.r == r && c.f == r && c.gen == gen
 		if !ok {
 			if id, ok = s.runeID.get(r); !ok {
@@ -853,7 +916,8 @@ func (s *stream) text(a, b int) string {
 // cell touched, the part of it that was read, as printed. A label that
 // starts its line is extended to the line start, so its numbering shows.
 func (s *stream) source(a, b int) string {
-	var parts []string
+	var buf [4]string // the parts of most spans, on the stack
+	parts := buf[:0]
 	for i := a; i < b && i < len(s.runes); {
 		oi := s.originIndex(i)
 		j := min(b, len(s.runes))
@@ -869,12 +933,46 @@ func (s *stream) source(a, b int) string {
 		if i == a && from > 0 && isLabelLead(o.text[:from]) { // at 0, from stays 0
 			from = 0
 		}
-		if t := strings.TrimSpace(o.text[min(from, to):to]); t != "" {
+		if t := trimSpace(o.text[min(from, to):to]); t != "" {
 			parts = append(parts, t)
 		}
 		i = j
 	}
 	return strings.Join(parts, " ")
+}
+
+// trimSpace is strings.TrimSpace. Text that starts and ends with a rune no
+// white space can be (an ASCII letter or digit, a CJK character) is
+// returned as it is: TrimSpace decodes a rune outside ASCII at either end
+// and asks unicode.IsSpace, some 300 instructions a call on the source
+// text of table rows, whose edges are CJK text.
+func trimSpace(t string) string {
+	if t != "" && !maySpaceStart(t[0]) && !maySpaceEnd(t) {
+		return t
+	}
+	return strings.TrimSpace(t)
+}
+
+// maySpaceStart reports whether a rune that starts with byte b may be white
+// space. Lead bytes 0xE4 to 0xEF start U+4000 to U+FFFF, where Unicode has
+// no white space (or an invalid sequence, which decodes to U+FFFD).
+func maySpaceStart(b byte) bool {
+	if b < utf8.RuneSelf {
+		return b <= ' ' // white space and control characters
+	}
+	return b < 0xE4 || b > 0xEF
+}
+
+// maySpaceEnd reports whether the last rune of t (not empty) may be white
+// space: it is not when it is an ASCII rune other than white space, or
+// three bytes led by one of 0xE4 to 0xEF (see maySpaceStart), which
+// utf8.DecodeLastRuneInString decodes as one rune or as U+FFFD.
+func maySpaceEnd(t string) bool {
+	n := len(t)
+	if b := t[n-1]; b < utf8.RuneSelf {
+		return b <= ' '
+	}
+	return n < 3 || t[n-1]&0xC0 != 0x80 || t[n-2]&0xC0 != 0x80 || maySpaceStart(t[n-3])
 }
 
 // isLabelLead reports whether the text before a label is only its

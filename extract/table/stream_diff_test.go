@@ -13,6 +13,7 @@ import (
 	"xxgk/format/html"
 	plaintext "xxgk/format/text"
 	"xxgk/templates"
+	"xxgk/zh"
 )
 
 // sameStream reports how a stream of a document differs from the
@@ -138,6 +139,49 @@ func TestStreamMatchesReference(t *testing.T) {
 	}
 }
 
+// TestStreamOfCollidingRunes compares with the reference's the streams of
+// texts whose letters take turns in entries of the fold cache (runes 4096
+// apart, traditional characters among them, and letters folded from
+// traditional characters before or after they occur themselves): an id
+// given in an entry must stay the letter's when the entry becomes another
+// rune's, and come back with the letter. The same texts again find the
+// cache as the last one left it.
+func TestStreamOfCollidingRunes(t *testing.T) {
+	var texts []string
+	for base := rune(0x4E00); base < 0x4E00+foldCacheSize; base += 97 {
+		var b strings.Builder
+		for turn := range 6 {
+			for r := base; r <= 0x9FFF; r += foldCacheSize {
+				b.WriteRune(r)
+				if turn%2 == 1 {
+					// Traditional characters next to the slot's runes.
+					for d := rune(-foldCacheSize); d <= foldCacheSize; d += foldCacheSize {
+						if tr := r + d + 1; zh.FoldRune(tr) != tr {
+							b.WriteRune(tr)
+						}
+					}
+				}
+			}
+			b.WriteString(" 1\n")
+		}
+		texts = append(texts, b.String())
+	}
+	// Traditional characters and their simplified forms, each in turn first.
+	var trad, simp strings.Builder
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if f := zh.FoldRune(r); f != r && f > 0 {
+			trad.WriteRune(r)
+			simp.WriteRune(f)
+		}
+	}
+	texts = append(texts, trad.String()+simp.String(), simp.String()+trad.String())
+	for range 2 {
+		for _, text := range texts {
+			compareStream(t, plaintext.Read(text))
+		}
+	}
+}
+
 // FuzzStream compares the stream of fuzzed page text with the reference's.
 func FuzzStream(f *testing.F) {
 	f.Add("一、总体情况\n规章 0 0 0\n行政规范性文件\t9 2 34\n（一）予以公开１２３\n")
@@ -178,4 +222,82 @@ func compareStream(t *testing.T, d *document.Document) {
 		t.Fatalf("the stream's %s differ from the reference's", diff)
 	}
 	got.release()
+}
+
+// FuzzTrimSpace compares trimSpace with strings.TrimSpace.
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "一", " 一 ", "一\u3000", "\u3000一", "a", "a ", "\u00a0x", "x\u0085", "\u2000一\u205f",
+		"\xe4\x80", "\xed\xa0\x80", "一\xed\xa0\x80", "\xe4\x80\x80", "\xf0\xe4\x80\x80", "（一）信息 12", "\t表\n", "\x00a\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestTrimSpaceEdges compares trimSpace with strings.TrimSpace on text
+// that starts or ends with any rune, or with any three bytes.
+func TestTrimSpaceEdges(t *testing.T) {
+	check := func(s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		e := string(r)
+		check(e)
+		check(e + "一")
+		check("一" + e)
+		check(e + "a" + e)
+	}
+	for b0 := 0x80; b0 <= 0xFF; b0++ {
+		for b1 := 0x70; b1 <= 0xC0; b1++ {
+			for _, b2 := range []byte{0x80, 0x85, 0xA0, 0xBF, 'a'} {
+				e := string([]byte{byte(b0), byte(b1), b2})
+				check(e)
+				check("一" + e)
+				check(e + "一")
+			}
+		}
+	}
+}
+
+// FuzzRuleLine compares isRuleLine, which reads bytes, with the reference,
+// which decodes runes.
+func FuzzRuleLine(f *testing.F) {
+	for _, s := range []string{"", "-", "--", "---", "+--+--+", "|====|", "├────┼────┤", "│ │", "  ─", ":--- | ---:",
+		"─\xe2\x94", "\xe2\x94\x80\xe2\x95", "\xe2\x96\x80--", "──一", "\t_\t", "├\xff─", "\xe2\x94\xc0--"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isRuleLine(s), refIsRuleLine(s); got != want {
+			t.Fatalf("isRuleLine(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestRuleLineOfEveryRune compares isRuleLine with the reference on borders
+// holding any rune, or any three bytes led by 0xE2.
+func TestRuleLineOfEveryRune(t *testing.T) {
+	check := func(s string) {
+		if got, want := isRuleLine(s), refIsRuleLine(s); got != want {
+			t.Fatalf("isRuleLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		e := string(r)
+		check(e + "──")
+		check("-" + e + "-")
+		check("──" + e)
+	}
+	for b1 := 0; b1 <= 0xFF; b1++ {
+		for b2 := 0; b2 <= 0xFF; b2++ {
+			e := string([]byte{0xE2, byte(b1), byte(b2)})
+			check(e + "--")
+			check("--" + e)
+			check("─" + e[:2])
+		}
+	}
 }
