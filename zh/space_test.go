@@ -203,6 +203,25 @@ func TestTrimSpaceEveryRune(t *testing.T) {
 	}
 }
 
+// TestTrimSpaceEdgeBytes holds TrimSpace to strings.TrimSpace where text
+// starts or ends with any three bytes led by one outside ASCII: valid
+// characters, truncated ones and stray continuation bytes, which
+// strings.TrimSpace decodes as U+FFFD.
+func TestTrimSpaceEdgeBytes(t *testing.T) {
+	for b0 := 0x80; b0 <= 0xFF; b0++ {
+		for b1 := 0x70; b1 <= 0xC0; b1++ {
+			for _, b2 := range []byte{0x80, 0x85, 0xA0, 0xBF, 'a'} {
+				e := string([]byte{byte(b0), byte(b1), b2})
+				for _, s := range []string{e, "一" + e, e + "一"} {
+					if got, want := TrimSpace(s), strings.TrimSpace(s); got != want {
+						t.Fatalf("TrimSpace(%q) = %q, want %q", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
 func FuzzTrimSpace(f *testing.F) {
 	for _, s := range []string{"", " ", "\u3000一、总体情况\u3000", "\t数据 \r", "\u00a0a\u0085", "\xe2\x80", "\xc2", "x\xe3\x80\x80", "\u2028\u2029\u1680 \u205f", "\xe2\x80\x8b数"} {
 		f.Add(s)

@@ -933,46 +933,12 @@ func (s *stream) source(a, b int) string {
 		if i == a && from > 0 && isLabelLead(o.text[:from]) { // at 0, from stays 0
 			from = 0
 		}
-		if t := trimSpace(o.text[min(from, to):to]); t != "" {
+		if t := zh.TrimSpace(o.text[min(from, to):to]); t != "" {
 			parts = append(parts, t)
 		}
 		i = j
 	}
 	return strings.Join(parts, " ")
-}
-
-// trimSpace is strings.TrimSpace. Text that starts and ends with a rune no
-// white space can be (an ASCII letter or digit, a CJK character) is
-// returned as it is: TrimSpace decodes a rune outside ASCII at either end
-// and asks unicode.IsSpace, some 300 instructions a call on the source
-// text of table rows, whose edges are CJK text.
-func trimSpace(t string) string {
-	if t != "" && !maySpaceStart(t[0]) && !maySpaceEnd(t) {
-		return t
-	}
-	return strings.TrimSpace(t)
-}
-
-// maySpaceStart reports whether a rune that starts with byte b may be white
-// space. Lead bytes 0xE4 to 0xEF start U+4000 to U+FFFF, where Unicode has
-// no white space (or an invalid sequence, which decodes to U+FFFD).
-func maySpaceStart(b byte) bool {
-	if b < utf8.RuneSelf {
-		return b <= ' ' // white space and control characters
-	}
-	return b < 0xE4 || b > 0xEF
-}
-
-// maySpaceEnd reports whether the last rune of t (not empty) may be white
-// space: it is not when it is an ASCII rune other than white space, or
-// three bytes led by one of 0xE4 to 0xEF (see maySpaceStart), which
-// utf8.DecodeLastRuneInString decodes as one rune or as U+FFFD.
-func maySpaceEnd(t string) bool {
-	n := len(t)
-	if b := t[n-1]; b < utf8.RuneSelf {
-		return b <= ' '
-	}
-	return n < 3 || t[n-1]&0xC0 != 0x80 || t[n-2]&0xC0 != 0x80 || maySpaceStart(t[n-3])
 }
 
 // isLabelLead reports whether the text before a label is only its

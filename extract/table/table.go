@@ -818,7 +818,7 @@ func (fr *formReader) assign(p *pendingTable) {
 // putRow records the cells read for a row.
 func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, split bool, evidence string) {
 	if infos, ok := fr.cellInfos[rr.row]; ok && len(infos) == len(vals) {
-		label := trimSpace(rr.printedLabel())
+		label := zh.TrimSpace(rr.printedLabel())
 		cols := t.DataColumns()
 		for c := range vals {
 			v := &vals[c]
@@ -847,7 +847,7 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 		}
 		col := t.DataColumns()[c]
 		key := t.CellKey(rr.row.Key, col.Key)
-		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: trimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
+		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: zh.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
 			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
 		ev.Table, ev.RowLabel, ev.ColLabel, _ = t.Place(rr.row.Key, col.Key)
 		fr.blanks = fr.blanks || v.blank
