@@ -494,7 +494,8 @@ func (sp *sentenceSplitter) emit(s string) {
 // with runes that cannot be white space, told by their bytes: those are
 // returned as they are, without the decoding TrimSpace does for any text
 // that starts with a non-ASCII byte. White space outside ASCII is led by
-// C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000…) or E3 (U+3000).
+// C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000…) or E3 (U+3000). The
+// others go to zh.TrimSpace, which gives the same and decodes less.
 func trimSpace(s string) string {
 	if n := len(s); n > 0 && s[0] > ' ' && s[0] != 0xC2 && (s[0] < 0xE1 || s[0] > 0xE3) {
 		switch b := s[n-1]; {
@@ -510,7 +511,7 @@ func trimSpace(s string) string {
 			}
 		}
 	}
-	return strings.TrimSpace(s)
+	return zh.TrimSpace(s)
 }
 
 // accept decides on a level-1 heading by its number. After weak evidence
@@ -780,7 +781,10 @@ var titleJoins = []string{"及", "和", "与", "、", "暨", "以及", "并"}
 func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool) {
 	j := from
 	for j < len(t) {
-		r, size := decodeRune(t, j)
+		r, size := decodeRune3(t, j)
+		if size == 0 {
+			r, size = decodeRune(t, j)
+		}
 		if !isSentSpace(r) {
 			break
 		}
@@ -791,7 +795,10 @@ func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool)
 	var prev rune
 scan:
 	for j < len(t) {
-		r, size := decodeRune(t, j)
+		r, size := decodeRune3(t, j)
+		if size == 0 {
+			r, size = decodeRune(t, j)
+		}
 		if depth == 0 && k > 0 {
 			switch {
 			case r == '；' || r == ';':
