@@ -126,6 +126,9 @@ func FuzzDecodeRune(f *testing.F) {
 			if r != wr || n != wn {
 				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
 			}
+			if r, n := decodeRune3(s, i); n != 0 && (r != wr || n != wn) {
+				t.Fatalf("decodeRune3(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
+			}
 			if got, want := isCNNumeral(r), zh.Digit(r) >= 0 || zh.Place(r) > 0; got != want {
 				t.Fatalf("isCNNumeral(%U) = %v", r, got)
 			}

@@ -107,6 +107,29 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// decodeRune3 decodes the three-byte character at s[i] that decodeRune
+// decodes inline (lead byte E1–EF but ED, two continuation bytes); size
+// is 0 for anything else, which decodeRune then reads:
+//
+//	r, size := decodeRune3(s, i)
+//	if size == 0 {
+//		r, size = decodeRune(s, i)
+//	}
+//
+// It is small enough to be inlined, which decodeRune is not: in the loops
+// that decode every character of a heading or a noun, the call was most of
+// the decoding.
+func decodeRune3(s string, i int) (r rune, size int) {
+	if i+2 >= len(s) {
+		return 0, 0
+	}
+	c0, c1, c2 := s[i], s[i+1], s[i+2]
+	if c0 < 0xE1 || c0 > 0xEF || c0 == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return 0, 0
+	}
+	return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+}
+
 // A runeSet marks runes of the Basic Multilingual Plane, a bit each: the
 // scans test most characters of a text against one, where a map lookup or
 // a chain of comparisons for each cost more.

@@ -731,7 +731,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 			unit := figureUnit(r.figure)
 			out = append(out, figureCandidate{r.figure, proseCandidate{
 				value: xxgk.Value{Value: v, Unit: unit, Approx: m.Approx,
-					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
+					Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: zh.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
 				inTopic:    r.inTopic(s.Topic),
 				total:      strs.ContainsAny(clause, totalWords) || restatesTotal(text[m.End:]),
 				cumulative: cumulative,
@@ -823,7 +823,10 @@ const maxNounRunes = 20
 func nounEnd(text string, from, limit int) int {
 	i := from
 	for n := 0; i < limit && n < maxNounRunes; n++ {
-		r, size := decodeRune(text, i)
+		r, size := decodeRune3(text, i)
+		if size == 0 {
+			r, size = decodeRune(text, i)
+		}
 		if !zh.IsHan(r) || nounStopFirst(r) && hasPrefixAny(text[i:], nounStopsByFirst()[r]) {
 			break
 		}
@@ -1197,7 +1200,7 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 	zero := func(fig string) proseCandidate {
 		return proseCandidate{
 			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
-				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: strings.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
+				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: zh.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
 			inTopic:  zeroTopics[fig] == s.Topic,
 			sentence: s.Text,
 		}

@@ -575,6 +575,13 @@ func (sc *pnScanner) tail(p int, cn bool) pnTail {
 	s := sc.s
 	t := pnTail{end: p}
 	q := pnSkipSpace(s, p)
+	if (p == len(s) || s[p] < utf8.RuneSelf) && (q == len(s) || s[q] < utf8.RuneSelf && s[q] != '%') {
+		// ASCII after the number (its end, or blanks and then a digit: the
+		// columns of a table flattened to one line) and after the blanks
+		// starts no percent sign, multiplier, unit or approx word, all
+		// but % outside ASCII: the steps below would find nothing.
+		return t
+	}
 	if pct, n := pnPercentSign(s[q:]); n > 0 {
 		t.unit, t.has, t.end = pnUnit{text: pct, kind: numPercent}, true, q+n
 		sc.approxAfter(&t, false)
@@ -1232,13 +1239,48 @@ var pnCNStopWords = []string{
 	"五位一体", "三位一体", "一个中心",
 }
 
+// pnCNStopSeconds marks the second runes of pnCNStopWords, Han
+// characters of the Basic Multilingual Plane.
+var pnCNStopSeconds = func() *runeSet {
+	var set runeSet
+	for _, w := range pnCNStopWords {
+		_, n := utf8.DecodeRuneInString(w)
+		r, _ := utf8.DecodeRuneInString(w[n:])
+		set.add(r)
+	}
+	return &set
+}()
+
+// pnCNStopWordAt returns the length of the word of pnCNStopWords that
+// s[st:] starts with, 0 when none does. The words are tried only after a
+// second rune that one of them has: most numerals are followed by none,
+// and trying the two dozen words at each cost a fifth of chinese.
+func pnCNStopWordAt(s string, st int) int {
+	_, n := decodeRune(s, st)
+	if st+n >= len(s) {
+		return 0
+	}
+	if r2, _ := decodeRune(s, st+n); !pnCNStopSeconds.has(r2) {
+		return 0
+	}
+	for _, w := range pnCNStopWords {
+		if strings.HasPrefix(s[st:], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
 // chinese reads a numeral written in Chinese characters.
 func (sc *pnScanner) chinese(st int) int {
 	s := sc.s
 	j, runes := st, 0
 	hasPlace, hasJi, hasASCII := false, false, false
 	for j < len(s) && runes < 24 {
-		r, size := utf8.DecodeRuneInString(s[j:])
+		r, size := decodeRune3(s, j)
+		if size == 0 {
+			r, size = decodeRune(s, j)
+		}
 		switch {
 		case zh.Place(r) > 0:
 			if hasASCII {
@@ -1262,10 +1304,8 @@ done:
 		(text == "一" && strings.ContainsRune(pnCNStopBeforeOne, prev)) {
 		return j
 	}
-	for _, w := range pnCNStopWords {
-		if strings.HasPrefix(s[st:], w) {
-			return st + len(w)
-		}
+	if n := pnCNStopWordAt(s, st); n > 0 {
+		return st + n
 	}
 	if pnPrevRune(s, st, 0) == '跑' { // 最多跑一次
 		return j

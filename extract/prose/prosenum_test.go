@@ -445,3 +445,24 @@ func BenchmarkScanNumbers(b *testing.B) {
 		}
 	}
 }
+
+// FuzzCNStopWordAt compares pnCNStopWordAt with trying every word.
+func FuzzCNStopWordAt(f *testing.F) {
+	for _, s := range []string{"", "一", "一次性", "这是一次办", "两个维护", "两个", "一体", "一体化", "三位一体x", "一\xe4\xb8", "一a", "五位一"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for st := range s {
+			want := 0
+			for _, w := range pnCNStopWords {
+				if strings.HasPrefix(s[st:], w) {
+					want = len(w)
+					break
+				}
+			}
+			if got := pnCNStopWordAt(s, st); got != want {
+				t.Fatalf("pnCNStopWordAt(%q, %d) = %d, want %d", s, st, got, want)
+			}
+		}
+	})
+}

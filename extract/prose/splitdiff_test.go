@@ -119,6 +119,9 @@ func FuzzSentences(f *testing.F) {
 		// a run of blanks across the rune that makes a sentence too long
 		f.Add(strings.Repeat("情", n) + "，" + strings.Repeat(" ", 9) + "\t\r\v\f二、情况 3条")
 		f.Add("（" + strings.Repeat("情", n) + strings.Repeat(" ", 12) + "1.情况")
+		// a run of digits and letters across it
+		f.Add(strings.Repeat("情", n) + "，" + strings.Repeat("0123456789", 2) + "abc三、情况 3条")
+		f.Add("（" + strings.Repeat("情", n) + "ab12" + strings.Repeat("7", 12) + "1.情况。x9\n二、")
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSplit(t, "fuzz", textDoc(text))
@@ -224,6 +227,28 @@ func FuzzTitleStop(f *testing.F) {
 			if got, want := byteOffsetOfRune(s, n), byteOffsetOfRuneRef(s, n); got != want {
 				t.Fatalf("byteOffsetOfRune(%q, %d) = %d, want %d", s, n, got, want)
 			}
+		}
+	})
+}
+
+func FuzzTrimTerminators(f *testing.F) {
+	for _, s := range []string{"", "。", "一、概述。；", "情况:!?", "a\xe3\x80\x82", "\x80\xe3\x80\x82", "\xe3\x80", "！x", "？？"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimTerminators(s), strings.TrimRight(s, headingTerminators); got != want {
+			t.Fatalf("trimTerminators(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzTrimNumberingMarks(f *testing.F) {
+	for _, s := range []string{"", "一、", "（二）", "(3)", "4.", "５．", " 十二、 ", "\xe3\x80", "、\x80（", "（）"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimNumberingMarks(s), strings.Trim(s, numberingMarks); got != want {
+			t.Fatalf("trimNumberingMarks(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
