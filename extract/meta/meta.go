@@ -464,11 +464,12 @@ type metaField struct {
 	start, val int    // byte offsets of the label and of the value
 }
 
-// metaFields lists the labelled fields of t. Pages run fields together
-// (发布时间:2014-03-31字体:[ ], 来源:海城市西四镇作者:), so a label is
-// just the Han characters right before a colon.
-func metaFields(t string) []metaField {
-	var out []metaField
+// metaFields appends the labelled fields of t to out. Pages run fields
+// together (发布时间:2014-03-31字体:[ ], 来源:海城市西四镇作者:), so a
+// label is just the Han characters right before a colon. (The callers
+// pass an array on their stack: growing a list for each block was
+// several of a report's allocations.)
+func metaFields(out []metaField, t string) []metaField {
 	for i := 0; i < len(t); {
 		a, b := strings.IndexByte(t[i:], ':'), strings.Index(t[i:], "：")
 		switch {
@@ -1026,9 +1027,10 @@ var pubRank = map[string]int{
 // date, which is when the report was signed, not put online.
 func (s *metaScan) published(sig signature) (string, evidence) {
 	best, bestRank, bestEv := zh.Date{}, 99, evidence{}
+	var fields [8]metaField
 	for _, h := range s.fieldBlocks() {
 		t := cutHead(h.text, metaFieldBytes)
-		for _, f := range metaFields(t) {
+		for _, f := range metaFields(fields[:0], t) {
 			rank, ok := pubRank[f.label]
 			if !ok || rank >= bestRank {
 				continue
@@ -1370,9 +1372,10 @@ type labelled struct {
 
 // agencyLabels reads the 发布机构 (strong) and 来源 (weak) fields near the top.
 func (s *metaScan) agencyLabels() (strong, weak labelled) {
+	var fields [8]metaField
 	for _, h := range s.fieldBlocks() {
 		t := cutHead(h.text, metaFieldBytes)
-		for _, f := range metaFields(t) {
+		for _, f := range metaFields(fields[:0], t) {
 			kind, ok := agencyLabels[f.label]
 			if !ok {
 				continue
