@@ -38,10 +38,13 @@ type Meta struct {
 // document folded to simplified (zh.FoldHan) with its lines kept.
 func Read(doc *document.Document) (Meta, []xxgk.Finding) {
 	m, fs := readMeta(doc)
+	// The three evidences are allocated together: three allocations of a
+	// report's were theirs.
+	evs := new([3]xxgk.MetaEvidence)
 	return Meta{Agency: m.Agency, Year: m.Year, Published: m.Published, NotReport: m.NotReport,
-		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != "", doc),
-		YearEvidence:      m.YearEvidence.of(m.Year != 0, doc),
-		PublishedEvidence: m.PublishedEvidence.of(m.Published != "", doc),
+		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != "", doc, &evs[0]),
+		YearEvidence:      m.YearEvidence.of(m.Year != 0, doc, &evs[1]),
+		PublishedEvidence: m.PublishedEvidence.of(m.Published != "", doc, &evs[2]),
 	}, fs
 }
 
@@ -62,13 +65,14 @@ type evidence struct {
 	Text string
 }
 
-// of is the evidence for the model, or nil when no value was read (known
-// false) or nothing says where it came from.
-func (e evidence) of(known bool, doc *document.Document) *xxgk.MetaEvidence {
+// of is the evidence for the model, stored in *slot, or nil when no value
+// was read (known false) or nothing says where it came from.
+func (e evidence) of(known bool, doc *document.Document, slot *xxgk.MetaEvidence) *xxgk.MetaEvidence {
 	if !known || (e.Line == 0 && e.Text == "") {
 		return nil
 	}
-	return &xxgk.MetaEvidence{Line: e.Line, Page: pageOf(doc, e.Line), Text: e.Text}
+	*slot = xxgk.MetaEvidence{Line: e.Line, Page: pageOf(doc, e.Line), Text: e.Text}
+	return slot
 }
 
 // pageOf is the PDF page of line n: the page of the block that starts
@@ -707,6 +711,9 @@ func (s *metaScan) titles() []titleInfo {
 	var out []titleInfo
 	add := func(line int, t string, labelled bool) {
 		name, year := parseTitle(t)
+		if out == nil {
+			out = make([]titleInfo, 0, 4) // a document gives a few titles: grown once, not thrice
+		}
 		out = append(out, titleInfo{evidence{line, t}, name, year, labelled})
 	}
 	// The title sits in the first paragraphs, or, below a saved page's
@@ -1092,7 +1099,8 @@ func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []
 	if len(published) >= 4 {
 		pubYear, _ = strconv.Atoi(published[:4])
 	}
-	var votes []yearVote
+	var voteArray [4]yearVote // votes are few: the list is on the stack
+	votes := voteArray[:0]
 	var fs []xxgk.Finding
 	if f := s.yearField; f.Value != "" {
 		if y := fieldYear(f.Value); y != 0 {
@@ -1282,7 +1290,8 @@ func (s *metaScan) agency(titles []titleInfo, sig signature) (string, evidence, 
 		ev   evidence
 		note string // why the choice is weak, for an info finding
 	}
-	var cs []cand
+	var candArray [6]cand // candidates are few: the list is on the stack
+	cs := candArray[:0]
 	if f := s.agencyField; fieldName(f.Value) {
 		cs = append(cs, cand{clean(f.Value), evidence{0, f.Text}, ""})
 	}
