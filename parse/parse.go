@@ -8,10 +8,12 @@
 package parse
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"xxgk"
 	"xxgk/document"
@@ -123,12 +125,26 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 		tabs.Settle(nil, nil) // nothing to settle: its buffers go back for the next document
 	}
 	r.Findings = append(r.Findings, tabs.Findings...)
-	for k, v := range figures {
-		r.Figures[k] = v
-	}
+	r.Figures = mergeFigures(r.Figures, figures)
 	r.Findings = append(r.Findings, fs...)
-	sortFindings(r.Findings)
-	return r
+	return r // its findings unsorted: fromBlocks sorts them with the document's
+}
+
+// mergeFigures returns the figures of tables and of prose together, the
+// prose's where both have a key. It adds the smaller map to the larger:
+// adding prose's figures to the tables' grew the map, two or three
+// allocations a report. Both maps are the parse's own.
+func mergeFigures(tables, prose map[string]xxgk.Value) map[string]xxgk.Value {
+	if len(prose) <= len(tables) {
+		maps.Copy(tables, prose)
+		return tables
+	}
+	for k, v := range tables {
+		if _, ok := prose[k]; !ok {
+			prose[k] = v
+		}
+	}
+	return prose
 }
 
 // simplifiedDoc returns doc with its paragraphs in simplified characters,
@@ -163,11 +179,13 @@ func simplifiedDoc(doc *document.Document) *document.Document {
 }
 
 // sortFindings orders findings by line, then rule, so output is stable.
+// (slices.SortStableFunc, not sort.SliceStable: the latter allocated its
+// swapper and closure, two of a report's allocations each call.)
 func sortFindings(fs []xxgk.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		if fs[i].Line != fs[j].Line {
-			return fs[i].Line < fs[j].Line
+	slices.SortStableFunc(fs, func(a, b xxgk.Finding) int {
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
 		}
-		return fs[i].Rule < fs[j].Rule
+		return cmp.Compare(a.Rule, b.Rule)
 	})
 }

@@ -101,3 +101,41 @@ func FuzzIndexSpecialSpaceFold(f *testing.F) {
 	}
 	f.Fuzz(checkIndexSpecialSpaceFold)
 }
+
+// foldRef is Fold as it was before it returned unchanged text itself: a
+// copy rune by rune, the reference FuzzFold compares it with.
+func foldRef(s string) string {
+	var b []byte
+	for _, r := range s {
+		if f := FoldRune(r); f >= 0 {
+			b = utf8.AppendRune(b, f)
+		}
+	}
+	return string(b)
+}
+
+func checkFold(t *testing.T, s string) {
+	t.Helper()
+	if got, want := Fold(s), foldRef(s); got != want {
+		t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func TestFoldEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		e := string(r)
+		for _, s := range []string{e, "数" + e + "。", "收到申请" + e, e + "\xe4", "\xff" + e} {
+			checkFold(t, s)
+		}
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", "收到申请", "其它", "攸縣人民政府", "（一）", "１２３", "\xe4\xb8", "\ufffd", "a b", "①"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkFold)
+}

@@ -38,10 +38,13 @@ type Meta struct {
 // document folded to simplified (zh.FoldHan) with its lines kept.
 func Read(doc *document.Document) (Meta, []xxgk.Finding) {
 	m, fs := readMeta(doc)
+	// The three evidences are allocated together: three allocations of a
+	// report's were theirs.
+	evs := new([3]xxgk.MetaEvidence)
 	return Meta{Agency: m.Agency, Year: m.Year, Published: m.Published, NotReport: m.NotReport,
-		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != "", doc),
-		YearEvidence:      m.YearEvidence.of(m.Year != 0, doc),
-		PublishedEvidence: m.PublishedEvidence.of(m.Published != "", doc),
+		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != "", doc, &evs[0]),
+		YearEvidence:      m.YearEvidence.of(m.Year != 0, doc, &evs[1]),
+		PublishedEvidence: m.PublishedEvidence.of(m.Published != "", doc, &evs[2]),
 	}, fs
 }
 
@@ -62,13 +65,14 @@ type evidence struct {
 	Text string
 }
 
-// of is the evidence for the model, or nil when no value was read (known
-// false) or nothing says where it came from.
-func (e evidence) of(known bool, doc *document.Document) *xxgk.MetaEvidence {
+// of is the evidence for the model, stored in *slot, or nil when no value
+// was read (known false) or nothing says where it came from.
+func (e evidence) of(known bool, doc *document.Document, slot *xxgk.MetaEvidence) *xxgk.MetaEvidence {
 	if !known || (e.Line == 0 && e.Text == "") {
 		return nil
 	}
-	return &xxgk.MetaEvidence{Line: e.Line, Page: pageOf(doc, e.Line), Text: e.Text}
+	*slot = xxgk.MetaEvidence{Line: e.Line, Page: pageOf(doc, e.Line), Text: e.Text}
+	return slot
 }
 
 // pageOf is the PDF page of line n: the page of the block that starts
@@ -464,11 +468,12 @@ type metaField struct {
 	start, val int    // byte offsets of the label and of the value
 }
 
-// metaFields lists the labelled fields of t. Pages run fields together
-// (发布时间:2014-03-31字体:[ ], 来源:海城市西四镇作者:), so a label is
-// just the Han characters right before a colon.
-func metaFields(t string) []metaField {
-	var out []metaField
+// metaFields appends the labelled fields of t to out. Pages run fields
+// together (发布时间:2014-03-31字体:[ ], 来源:海城市西四镇作者:), so a
+// label is just the Han characters right before a colon. (The callers
+// pass an array on their stack: growing a list for each block was
+// several of a report's allocations.)
+func metaFields(out []metaField, t string) []metaField {
 	for i := 0; i < len(t); {
 		a, b := strings.IndexByte(t[i:], ':'), strings.Index(t[i:], "：")
 		switch {
@@ -706,6 +711,9 @@ func (s *metaScan) titles() []titleInfo {
 	var out []titleInfo
 	add := func(line int, t string, labelled bool) {
 		name, year := parseTitle(t)
+		if out == nil {
+			out = make([]titleInfo, 0, 4) // a document gives a few titles: grown once, not thrice
+		}
 		out = append(out, titleInfo{evidence{line, t}, name, year, labelled})
 	}
 	// The title sits in the first paragraphs, or, below a saved page's
@@ -1026,9 +1034,10 @@ var pubRank = map[string]int{
 // date, which is when the report was signed, not put online.
 func (s *metaScan) published(sig signature) (string, evidence) {
 	best, bestRank, bestEv := zh.Date{}, 99, evidence{}
+	var fields [8]metaField
 	for _, h := range s.fieldBlocks() {
 		t := cutHead(h.text, metaFieldBytes)
-		for _, f := range metaFields(t) {
+		for _, f := range metaFields(fields[:0], t) {
 			rank, ok := pubRank[f.label]
 			if !ok || rank >= bestRank {
 				continue
@@ -1090,7 +1099,8 @@ func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []
 	if len(published) >= 4 {
 		pubYear, _ = strconv.Atoi(published[:4])
 	}
-	var votes []yearVote
+	var voteArray [4]yearVote // votes are few: the list is on the stack
+	votes := voteArray[:0]
 	var fs []xxgk.Finding
 	if f := s.yearField; f.Value != "" {
 		if y := fieldYear(f.Value); y != 0 {
@@ -1280,7 +1290,8 @@ func (s *metaScan) agency(titles []titleInfo, sig signature) (string, evidence, 
 		ev   evidence
 		note string // why the choice is weak, for an info finding
 	}
-	var cs []cand
+	var candArray [6]cand // candidates are few: the list is on the stack
+	cs := candArray[:0]
 	if f := s.agencyField; fieldName(f.Value) {
 		cs = append(cs, cand{clean(f.Value), evidence{0, f.Text}, ""})
 	}
@@ -1370,9 +1381,10 @@ type labelled struct {
 
 // agencyLabels reads the 发布机构 (strong) and 来源 (weak) fields near the top.
 func (s *metaScan) agencyLabels() (strong, weak labelled) {
+	var fields [8]metaField
 	for _, h := range s.fieldBlocks() {
 		t := cutHead(h.text, metaFieldBytes)
-		for _, f := range metaFields(t) {
+		for _, f := range metaFields(fields[:0], t) {
 			kind, ok := agencyLabels[f.label]
 			if !ok {
 				continue

@@ -323,19 +323,33 @@ func checkBinary(data []byte) error {
 // bytes other than NUL and the white-space ones text files use.
 //
 // Every text file's first 16 KB pass here, and control bytes are rare:
-// the sample is read eight bytes at a time, and only a word holding a byte
-// below 0x20 (a line break, mostly) is looked at byte by byte.
+// the sample is read 32 bytes at a time, and only a word holding a byte
+// below 0x20 (a line break, mostly) is looked at byte by byte. (Eight
+// bytes at a time, the loop cost as much as testing the word.)
 func controlShare(data []byte) bool {
 	sample := data[:min(len(data), 4*sniffLen)]
 	bad := 0
 	rest := sample
+	for ; len(rest) >= 32; rest = rest[32:] {
+		b := rest[:32]
+		le := binary.LittleEndian
+		if belowSpace(le.Uint64(b))|belowSpace(le.Uint64(b[8:]))|belowSpace(le.Uint64(b[16:]))|belowSpace(le.Uint64(b[24:])) != 0 {
+			bad += countControl(b)
+		}
+	}
 	for ; len(rest) >= 8; rest = rest[8:] {
-		if w := binary.LittleEndian.Uint64(rest); (w-0x2020202020202020)&^w&0x8080808080808080 != 0 {
-			bad += countControl(rest[:8]) // some byte is below 0x20
+		if belowSpace(binary.LittleEndian.Uint64(rest)) != 0 {
+			bad += countControl(rest[:8])
 		}
 	}
 	bad += countControl(rest)
 	return bad*50 > len(sample)
+}
+
+// belowSpace is not zero when a byte of w is below 0x20 (and may mark a
+// byte after such a one: its callers count the bytes one by one then).
+func belowSpace(w uint64) uint64 {
+	return (w - 0x2020202020202020) &^ w & 0x8080808080808080
 }
 
 // countControl counts the bytes of b controlShare counts.

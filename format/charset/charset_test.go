@@ -270,12 +270,25 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
+// One control byte in 40 is more than 2%, wherever it stands: in the
+// words read 32 bytes at a time or in the tail.
+func TestControlShareEveryPlace(t *testing.T) {
+	for p := range 40 {
+		data := []byte(strings.Repeat("政", 13) + "a")
+		data[p] = 0x01
+		if !controlShare(data) {
+			t.Errorf("controlShare missed the control byte at %d of %q", p, data)
+		}
+	}
+}
+
 // FuzzControlShare compares controlShare, which skips words with no byte
 // below 0x20, with counting every byte.
 func FuzzControlShare(f *testing.F) {
 	f.Add([]byte("政府信息公开\n年度报告\r\n\x01\x02"))
 	f.Add([]byte("\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1fabc"))
 	f.Add([]byte("\x7f\x80\x9f\xa0\xff\x00\x1b\x0b"))
+	f.Add([]byte("abcdefghijklmnopqrstuvwxyz01234\x01abcdefghijklmnopqrstuvwx\x02z012345\x03"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sample := data[:min(len(data), 4*sniffLen)]
 		if got, want := controlShare(data), countControl(sample)*50 > len(sample); got != want {

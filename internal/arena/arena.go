@@ -19,9 +19,9 @@ import (
 // copy in the new buffer.
 func Detach(visit func(put func(string) string)) {
 	a := arenas.Get().(*arena)
-	visit(a.put)
+	visit(a.putFunc)
 	a.fill()
-	visit(a.put)
+	visit(a.putFunc)
 	a.reset()
 	arenas.Put(a)
 }
@@ -29,7 +29,11 @@ func Detach(visit func(put func(string) string)) {
 // arenas are the arenas of earlier reports, emptied: an arena's map and
 // lists were a fifth of the bytes parsing a page-text report allocated,
 // made anew for each report and dropped right after.
-var arenas = sync.Pool{New: func() any { return new(arena) }}
+var arenas = sync.Pool{New: func() any {
+	a := new(arena)
+	a.putFunc = a.put
+	return a
+}}
 
 // maxPooledStrings bounds the distinct strings of an arena kept for
 // reuse: a huge report does not pin its map (a report has some hundred).
@@ -39,7 +43,7 @@ const maxPooledStrings = 4096
 // must not keep a report's source alive.
 func (a *arena) reset() {
 	if len(a.order) > maxPooledStrings {
-		*a = arena{}
+		*a = arena{putFunc: a.putFunc}
 		return
 	}
 	clear(a.at)
@@ -59,6 +63,9 @@ type arena struct {
 	// (a table row's evidence and labels are every cell's), and comparing
 	// two words costs less than hashing a line of text for the map.
 	recent [1 << recentBits]recentString
+	// putFunc is a.put, made once: a method value passed to visit
+	// escapes, and was allocated for each pass of each report.
+	putFunc func(string) string
 }
 
 // recentBits sizes recent: a report puts some hundreds of distinct
