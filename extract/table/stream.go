@@ -46,13 +46,16 @@ type stream struct {
 	// runePlace.byteAt: a letter's place in runes and in letters are then
 	// one lookup each, and a stream keeps two lists per rune fewer.)
 	runeID   runeTable // rune → id
-	posStart []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]]
+	posStart []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]] (see positions)
 	pos      []int32
-	// letterBuf holds the letters' UTF-8, and counts how often each rune
-	// id occurs, while addText writes them; index makes letters and pos of
-	// them.
+	// letterBuf holds the letters' UTF-8 while addText writes them; index
+	// makes letters of it. occ holds, by rune id, how often the letter
+	// occurs and where last: with the places' prev, the letter's
+	// occurrences, listed in pos only for the letters searched. occ is
+	// zero up to cleared.
 	letterBuf []byte
-	counts    []int32
+	occ       []letterOcc
+	cleared   int
 
 	// words holds, by word number, what was found of the words searched
 	// (their occurrences in occBuf): forms share labels and anchors, and
@@ -67,17 +70,18 @@ type stream struct {
 // next: they are a third of all the bytes a text report's parse allocates,
 // and each new set makes work for the garbage collector.
 type streamBufs struct {
-	letterBuf                  []byte
-	runes, keys                []rune
-	places                     []runePlace
-	originStart, pos           []int32
-	posStart, counts, tableIDs []int32
-	ascii                      *[utf8.RuneSelf]int32
-	folds                      [foldCacheSize]foldEntry
-	gen                        uint32 // of the stream using the buffers, for folds
-	origins                    []origin
-	words                      []wordFound
-	occBuf                     []span
+	letterBuf          []byte
+	runes, keys        []rune
+	places             []runePlace
+	originStart, pos   []int32
+	posStart, tableIDs []int32
+	occ                []letterOcc
+	ascii              *[utf8.RuneSelf]int32
+	folds              [foldCacheSize]foldEntry
+	gen                uint32 // of the stream using the buffers, for folds
+	origins            []origin
+	words              []wordFound
+	occBuf             []span
 }
 
 // runePlace is where a rune of the stream came from and where its letter
@@ -85,7 +89,21 @@ type streamBufs struct {
 type runePlace struct {
 	offset int32 // the rune came from this byte offset of its origin's text
 	byteAt int32 // the byte offset in letters of the first letter at or after the rune
-	id     int32 // the rune's id in runeID, -1 for a marker
+	// prev is 1 + the index of the rune's letter's last occurrence before
+	// it, 0 if none and for a marker (see letterOcc).
+	prev int32
+}
+
+// letterOcc is what a stream knows of the occurrences of a letter (a rune
+// id): how many there are and 1 + the rune index of the last, 0 if none
+// or once the letter's occurrences are listed in pos. The places' prev
+// chain them from the last back. addText writes them for every letter,
+// where it counted the letters for index to list every letter's
+// occurrences in a pass of its own over the runes (7% of the table
+// reader); a document's search looks up the occurrences of a few hundred
+// letters, the rarest of the words it searches.
+type letterOcc struct {
+	count, last int32
 }
 
 // freeBufs holds the buffers of released streams.
@@ -227,7 +245,7 @@ func (s *stream) release() {
 		return
 	}
 	b.runes, b.places = pooled(s.runes), pooled(s.places)
-	b.pos, b.posStart = pooled(s.pos), pooled(s.posStart)
+	b.pos, b.posStart, b.occ = pooled(s.pos), pooled(s.posStart), pooled(s.occ)
 	clear(s.origins) // the document's strings are not kept
 	b.origins, b.originStart = pooled(s.origins), pooled(s.originStart)
 	b.words, b.occBuf = pooled(s.words), pooled(s.occBuf)
@@ -292,9 +310,9 @@ func newStream(doc *document.Document) *stream {
 	s.originStart = reuse(b.originStart, len(doc.Blocks)+16)
 	s.letterBuf = b.letterBuf[:0]
 	// A rune id is given to a letter, and there are fewer letters than
-	// runes.
-	s.counts = reuse(b.counts, size)[:size]
-	clear(s.counts)
+	// runes. The ids' occurrences are cleared as texts may give them
+	// (addText).
+	s.occ = reuse(b.occ, size)[:size]
 	s.runeID = reuseRuneTable(b.keys, b.tableIDs, b.ascii)
 	if b.gen++; b.gen == 0 { // after 2³² documents: the ids cached are not this one's
 		for i := range b.folds {
@@ -340,7 +358,7 @@ func (s *stream) mark(r rune) {
 		return
 	}
 	s.runes = append(s.runes, r)
-	s.places = append(s.places, runePlace{offset: int32(len(s.origins[len(s.origins)-1].text)), byteAt: int32(len(s.letterBuf)), id: -1})
+	s.places = append(s.places, runePlace{offset: int32(len(s.origins[len(s.origins)-1].text)), byteAt: int32(len(s.letterBuf))})
 }
 
 // addOrigin starts origin o at the stream's end.
@@ -368,8 +386,8 @@ func (s *stream) originIndex(i int) int {
 // away by zh.FoldRune, even between digits.
 //
 // It writes every rune's place whole, the letters' UTF-8, and each
-// letter's rune id, given to runes in the order they first occur as
-// letters; index lists them by id.
+// letter's occurrences by its rune id, given to runes in the order they
+// first occur as letters.
 func (s *stream) addText(o origin, text string) {
 	s.addOrigin(o)
 	if isRuleLine(text) {
@@ -394,10 +412,17 @@ func (s *stream) addText(o origin, text string) {
 	runes, places = runes[:n+len(text)], places[:n+len(text)]
 	letters := slices.Grow(s.letterBuf, utf8.UTFMax*len(text))
 	letters = letters[:nl+utf8.UTFMax*len(text)]
-	if len(s.counts) < len(runes) {
-		s.counts = append(s.counts, make([]int32, len(runes)-len(s.counts))...)
+	// A text gives at most one id a byte: the occurrences of the ids it
+	// may give are cleared here, and not where an id is given (in the
+	// loop below, that made the table reader 0.4% slower).
+	if need := s.runeID.n + len(text); need > s.cleared {
+		if len(s.occ) < need {
+			s.occ = append(s.occ, make([]letterOcc, need-len(s.occ))...)
+		}
+		clear(s.occ[s.cleared:need])
+		s.cleared = need
 	}
-	counts := s.counts
+	occ := s.occ
 	folds, gen, ascii := &s.bufs.folds, s.bufs.gen, s.runeID.ascii
 	var prev rune
 	pendingSpace := 0
@@ -461,7 +486,7 @@ func (s *stream) addText(o origin, text string) {
 				mark = spaceMark
 			}
 			if mark == spaceMark || pendingSpace > 1 || (isDigit(prev) && f == '-') {
-				runes[n], places[n] = mark, runePlace{int32(at), int32(nl), -1}
+				runes[n], places[n] = mark, runePlace{int32(at), int32(nl), 0}
 				n++
 			}
 			pendingSpace = 0
@@ -479,7 +504,7 @@ func (s *stream) addText(o origin, text string) {
 		case isMark(f):
 			// Folded text holds no marker, but a control character of the
 			// source is taken for one.
-			places[n] = runePlace{int32(at), int32(nl), -1}
+			places[n] = runePlace{int32(at), int32(nl), 0}
 			n++
 			continue
 		case uint32(f) < utf8.RuneSelf && ascii[f] != 0:
@@ -487,9 +512,11 @@ func (s *stream) addText(o origin, text string) {
 		default:
 			id = s.letterID(f)
 		}
-		places[n] = runePlace{int32(at), int32(nl), id}
+		o := &occ[id]
+		places[n] = runePlace{int32(at), int32(nl), o.last}
 		n++
-		counts[id]++
+		o.count++
+		o.last = int32(n)
 		switch {
 		case f < utf8.RuneSelf:
 			letters[nl] = byte(f)
@@ -524,12 +551,13 @@ func (s *stream) addText(o origin, text string) {
 				c.id, c.gen = int32(s.runeID.n), gen
 				s.runeID.n++
 			}
-			id := c.id
+			o := &occ[c.id]
 			runes[n] = r
-			places[n] = runePlace{int32(next), int32(nl), id}
+			places[n] = runePlace{int32(next), int32(nl), o.last}
 			n++
 			nl += 3
-			counts[id]++
+			o.count++
+			o.last = int32(n)
 		}
 		if next > start {
 			copy(letters[startL:], text[start:next])
@@ -685,31 +713,37 @@ func (s *stream) addGrid(b document.Block) {
 	}
 }
 
-// index makes the letters, and for every rune id the list of runes where
-// it occurs.
+// index makes the letters, and for every rune id the room for the list
+// of runes where it occurs (positions).
 func (s *stream) index() {
 	bufs := s.bufs
-	counts := s.counts[:s.runeID.n]
+	occ := s.occ[:s.runeID.n]
 	// The string is the buffer, written no more until release: a copy was
 	// a tenth of the bytes the table reader allocated.
 	s.letters = unsafe.String(unsafe.SliceData(s.letterBuf), len(s.letterBuf))
-	s.posStart = reuse(bufs.posStart, len(counts)+1)[:len(counts)+1]
+	s.posStart = reuse(bufs.posStart, len(occ)+1)[:len(occ)+1]
 	s.posStart[0] = 0
-	for k, c := range counts {
-		s.posStart[k+1] = s.posStart[k] + c
+	for k := range occ {
+		s.posStart[k+1] = s.posStart[k] + occ[k].count
 	}
-	pos := reuse(bufs.pos, int(s.posStart[len(counts)]))[:s.posStart[len(counts)]] // every element is written below
-	fill := counts                                                                 // counts are done with: they become the next free place of each id
-	copy(fill, s.posStart[:len(counts)])
-	for i, p := range s.places {
-		if p.id >= 0 {
-			pos[fill[p.id]] = int32(i)
-			fill[p.id]++
+	s.pos = reuse(bufs.pos, int(s.posStart[len(occ)]))[:s.posStart[len(occ)]] // written by positions
+	bufs.letterBuf = pooled(s.letterBuf)
+	s.letterBuf = nil
+}
+
+// positions returns the runes where the letter of rune id k occurs, in
+// order, listed at the first call from the chain of its occurrences.
+func (s *stream) positions(k int32) []int32 {
+	list := s.pos[s.posStart[k]:s.posStart[k+1]]
+	if o := &s.occ[k]; o.last > 0 {
+		at := o.last
+		for j := len(list) - 1; j >= 0; j-- {
+			list[j] = at - 1
+			at = s.places[at-1].prev
 		}
+		o.last = 0 // listed
 	}
-	s.pos = pos
-	bufs.counts, bufs.letterBuf = pooled(s.counts), pooled(s.letterBuf)
-	s.letterBuf, s.counts = nil, nil
+	return list
 }
 
 // find returns the rune span [start, end) of the first occurrence of w in
@@ -802,7 +836,7 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 	}
 	wordRunes := len(w.runes)
 	word := w.text
-	list := s.pos[s.posStart[best]:s.posStart[best+1]]
+	list := s.positions(best)
 	// The word starts at or before its rarest rune: the runes before from
 	// hold none of its occurrences from there.
 	list = list[sort.Search(len(list), func(i int) bool { return int(list[i]) >= from }):]

@@ -49,11 +49,6 @@ func sameStream(a *stream, b *refStream) string {
 			return "letterOffset"
 		}
 	}
-	for k, p := range a.pos {
-		if p != b.letterRune[b.pos[k]] {
-			return "pos"
-		}
-	}
 	for _, r := range a.letters {
 		ia, oka := a.lookup(r)
 		ib, okb := b.runeID.get(r)
@@ -75,6 +70,15 @@ func sameStream(a *stream, b *refStream) string {
 				if got, want := a.appendOccurrences(nil, newWord(w, -1), from, limit), b.appendOccurrences(nil, w, from, limit); !slices.Equal(got, want) {
 					return "occurrences of " + w
 				}
+			}
+		}
+	}
+	// The letters' occurrences, those the search listed (above) and the
+	// rest.
+	for k := range a.runeID.n {
+		for j, p := range a.positions(int32(k)) {
+			if p != b.letterRune[b.pos[int(b.posStart[k])+j]] {
+				return "pos"
 			}
 		}
 	}
