@@ -122,6 +122,11 @@ func FuzzSentences(f *testing.F) {
 		// a run of digits and letters across it
 		f.Add(strings.Repeat("情", n) + "，" + strings.Repeat("0123456789", 2) + "abc三、情况 3条")
 		f.Add("（" + strings.Repeat("情", n) + "ab12" + strings.Repeat("7", 12) + "1.情况。x9\n二、")
+		// a run of box characters and ideographs across it, with other
+		// three-byte runes, and a surrogate and an overlong form that are
+		// read as invalid bytes
+		f.Add(strings.Repeat("情", n) + "，┌" + strings.Repeat("─", 9) + "情况┬─\ued80\uffff三、情况")
+		f.Add("（" + strings.Repeat("─", n) + "\xed\xa0\x80─\xe0\x80\xa0─1.情况")
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSplit(t, "fuzz", textDoc(text))
