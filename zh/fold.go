@@ -262,7 +262,6 @@ func foldFrom(s string, i int) string {
 // the test for one is a branch seldom taken: setting fold without one
 // took five more instructions an ideograph, 0.5% of parsing.
 func IndexSpecialSpaceFold(s string) (at, size int, fold bool) {
-	const highBits = 0x8080808080808080
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {

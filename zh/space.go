@@ -106,9 +106,7 @@ const (
 func indexSpecialLead(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		w := load64(s[i:])
 		// E2 and E3 differ in the lowest bit only.
 		if m := zeroBytes(w^(0xC2*lowBits)) | zeroBytes((w|lowBits)^(0xE3*lowBits)) | zeroBytes(w^(0xEF*lowBits)); m != 0 {
 			return i + bits.TrailingZeros64(m)/8

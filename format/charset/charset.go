@@ -349,8 +349,15 @@ func controlShare(data []byte) bool {
 // belowSpace is not zero when a byte of w is below 0x20 (and may mark a
 // byte after such a one: its callers count the bytes one by one then).
 func belowSpace(w uint64) uint64 {
-	return (w - 0x2020202020202020) &^ w & 0x8080808080808080
+	return (w - ' '*lowBits) &^ w & highBits
 }
+
+// lowBits and highBits are the lowest and the highest bit of each byte
+// of a word, for the tests above of eight bytes at a time.
+const (
+	lowBits  uint64 = 0x0101010101010101
+	highBits uint64 = 0x8080808080808080
+)
 
 // countControl counts the bytes of b controlShare counts.
 func countControl(b []byte) int {
@@ -462,7 +469,6 @@ func hasMultibyte(data []byte, n int) bool {
 // now), and a run of ASCII (most of a web page) up to 32 bytes at a time;
 // the rest is left to utf8.DecodeRune.
 func isUTF8(p []byte) bool {
-	const highBits = 0x8080808080808080
 	le := binary.LittleEndian
 	for i := 0; i < len(p); {
 		c := p[i]
@@ -696,10 +702,6 @@ func AppendASCIILower[S ~string | ~[]byte](dst []byte, s S) []byte {
 // capital letter, and no other bit. Below the high bit, a byte compared by
 // adding to it cannot carry into the next.
 func asciiUpper(w uint64) uint64 {
-	const (
-		lowBits  = 0x0101010101010101
-		highBits = 0x8080808080808080
-	)
 	low := w &^ highBits
 	atLeastA := low + (0x80-'A')*lowBits
 	pastZ := low + (0x80-'Z'-1)*lowBits
