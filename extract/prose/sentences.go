@@ -661,20 +661,17 @@ right:
 	}
 }
 
-// fold is zh.Fold(s), without a copy when folding changes nothing (most
-// headings): an invalid byte, which Fold writes as U+FFFD, or a rune that
-// FoldRune changes, makes a copy.
+// fold is zh.Fold(s) for a heading. Like zh.Fold, it returns s itself
+// when folding changes nothing (most headings), but it tells most of a
+// heading's characters by one bit: zh.Fold calls FoldRune for each.
 func fold(s string) string {
 	for i := 0; i < len(s); {
 		// A three-byte character that folding leaves as it is, most of a
 		// heading, is decoded inline and found in foldKept: the calls of
 		// decodeRune and zh.FoldRune for each cost more than the rest of
-		// classifying the heading. Others take the calls. (Lead bytes E0
-		// and ED, whose second byte is further limited, are left to
-		// decodeRune.)
-		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-			foldKept.has(rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)) {
-			i += 3
+		// classifying the heading. Others take the calls.
+		if r, size := decodeRune3(s, i); size > 0 && foldKept.has(r) {
+			i += size
 			continue
 		}
 		r, size := decodeRune(s, i)

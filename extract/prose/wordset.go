@@ -23,7 +23,7 @@ import (
 // character by character finds every place a word may start.
 type wordSet struct {
 	words []string
-	first [1 << 16 / 64]uint64 // bit r: a word starts with rune r
+	first runeSet // the runes words start with
 	// rank[b] counts the bits of first[:b]: the bits before rune r and
 	// the bits of its own word below it number its list in byFirst.
 	rank    [1 << 16 / 64]uint16
@@ -31,8 +31,8 @@ type wordSet struct {
 	// pair is set when every word has two runes or more: then from reads
 	// the text two characters at a time (see there).
 	pair          bool
-	second        [1 << 16 / 64]uint64 // bit r: a word has rune r second
-	firstOrSecond [1 << 16 / 64]uint64 // first | second
+	second        runeSet // the runes words have second
+	firstOrSecond runeSet // first | second
 }
 
 // newWordSet compiles words.
@@ -46,13 +46,13 @@ func newWordSet(words ...string) *wordSet {
 		if w == "" || !utf8.ValidString(w) || r >= 1<<16 {
 			panic("prose: a wordSet cannot hold " + `"` + w + `"`)
 		}
-		s.first[r/64] |= 1 << (r % 64)
-		s.firstOrSecond[r/64] |= 1 << (r % 64)
+		s.first.add(r)
+		s.firstOrSecond.add(r)
 		if r2, _ := utf8.DecodeRuneInString(w[size:]); size == len(w) {
 			s.pair = false
 		} else if r2 < 1<<16 {
-			s.firstOrSecond[r2/64] |= 1 << (r2 % 64)
-			s.second[r2/64] |= 1 << (r2 % 64)
+			s.firstOrSecond.add(r2)
+			s.second.add(r2)
 		}
 	}
 	n := 0
