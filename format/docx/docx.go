@@ -19,6 +19,7 @@ import (
 	"xxgk/format"
 	"xxgk/format/ooxml"
 	"xxgk/format/ooxml/xmltok"
+	"xxgk/internal/inflate"
 	"xxgk/zh"
 )
 
@@ -136,6 +137,7 @@ func readWith(data []byte, lim docxLimits) (*document.Document, error) {
 	if err != nil {
 		return nil, docxCorrupt(fmt.Sprintf("不是完整的 zip 压缩包，可能下载或复制不完整：%v", err))
 	}
+	inflate.Zip(zr)
 	parts := make(map[string]*zip.File, len(zr.File))
 	for _, f := range zr.File {
 		parts[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"xxgk/format"
+	"xxgk/internal/inflate"
 )
 
 // A workbook is read part by part straight from the zip, streaming the
@@ -40,6 +41,7 @@ func openPackage(data []byte) (*pkg, error) {
 	if err != nil {
 		return nil, unreadable("文件已损坏，不是完整的 xlsx 文件（可能下载或复制不完整）")
 	}
+	inflate.Zip(zr)
 	p := &pkg{files: map[string]*zip.File{}}
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/")

@@ -2,12 +2,13 @@ package pdftext
 
 import (
 	"bytes"
-	"compress/flate"
 	"compress/lzw"
 	"encoding/binary"
 	"errors"
 	"io"
 	"sync"
+
+	"xxgk/internal/inflate"
 )
 
 // budget bounds the bytes all stream decoding of one file may produce:
@@ -211,7 +212,7 @@ func zlibBody(data []byte) []byte {
 // file: a new one would allocate its 32 KB window.
 type inflater struct {
 	src bytes.Reader
-	r   io.ReadCloser
+	dec inflate.Decoder
 }
 
 var inflaters = sync.Pool{New: func() any { return new(inflater) }}
@@ -219,12 +220,7 @@ var inflaters = sync.Pool{New: func() any { return new(inflater) }}
 // reset returns the reader set to inflate data.
 func (z *inflater) reset(data []byte) io.Reader {
 	z.src.Reset(data)
-	if z.r == nil {
-		z.r = flate.NewReader(&z.src)
-	} else {
-		z.r.(flate.Resetter).Reset(&z.src, nil)
-	}
-	return z.r
+	return z.dec.Reset(&z.src)
 }
 
 // predict undoes PNG and TIFF predictors (/Predictor ≥ 2).
