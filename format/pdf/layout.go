@@ -176,6 +176,9 @@ func layoutPage(pi int, p *pdftext.Page, budget *int, buf []pglyph) []pitem {
 // strings.TrimSpace(s) == "" does, without TrimSpace's way round for
 // text that is not ASCII: a glyph's text is one character, seldom ASCII.
 func pdfBlank(s string) bool {
+	if pdfOneIdeograph(s) {
+		return false // most glyphs: told without decoding
+	}
 	for _, r := range s {
 		if pdfIdeograph(r) || !unicode.IsSpace(r) {
 			return false // a byte of bad UTF-8 is U+FFFD, not a space
@@ -190,10 +193,39 @@ func pdfBlank(s string) bool {
 // of package unicode.
 func pdfIdeograph(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
+// pdfOneIdeograph reports whether s is one pdfIdeograph, from its UTF-8
+// (E4 B8 80 to E9 BF BF): a glyph's text is most often one, and decoding
+// it was a call to the runtime for each of the tests of a glyph.
+func pdfOneIdeograph(s string) bool {
+	return len(s) == 3 && s[0] >= 0xE4 && s[0] <= 0xE9 && (s[0] != 0xE4 || s[1] >= 0xB8) &&
+		s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80
+}
+
+// fmax is math.Max, and fmin math.Min, inlined: the layout compares
+// positions glyph by glyph, and math.Max is a call on amd64. The builtin
+// max and min give the same results (±0 and infinities included) but
+// for a NaN with an infinity: math.Max(NaN, +Inf) is +Inf, max is NaN.
+func fmax(x, y float64) float64 {
+	if x != x || y != y {
+		return math.Max(x, y)
+	}
+	return max(x, y)
+}
+
+func fmin(x, y float64) float64 {
+	if x != x || y != y {
+		return math.Min(x, y)
+	}
+	return min(x, y)
+}
+
 // pdfGlyphText is a glyph's text without what a font's map may hold but
 // text never does: control characters, private-use and unassigned code
 // points. White space is kept (it separates words).
 func pdfGlyphText(s string) string {
+	if pdfOneIdeograph(s) {
+		return s // most glyphs: told without decoding
+	}
 	for _, r := range s {
 		if !pdfIdeograph(r) && !unicode.IsGraphic(r) && !unicode.IsSpace(r) {
 			return strings.Map(func(r rune) rune {
@@ -216,7 +248,7 @@ func pdfLines(gs []pglyph, tabs bool) []*pline {
 	for i := 0; i < len(gs); {
 		ref := gs[i]
 		j := i + 1
-		for j < len(gs) && ref.y-gs[j].y <= pdfLineTol*math.Max(ref.size, gs[j].size) {
+		for j < len(gs) && ref.y-gs[j].y <= pdfLineTol*fmax(ref.size, gs[j].size) {
 			j++
 		}
 		if l := pdfComposeLine(gs[i:j], tabs); l != nil {
@@ -319,7 +351,7 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 				continue // drawn twice (fake bold, shadow)
 			}
 			gap := g.x - (prev.x + prev.w)
-			em := math.Max(g.size, prev.size)
+			em := fmax(g.size, prev.size)
 			last, _ := utf8.DecodeLastRuneInString(prev.text)
 			first, _ := utf8.DecodeRuneInString(g.text)
 			wg := pdfWordGap
@@ -337,9 +369,9 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 			}
 		}
 		b = append(b, g.text...)
-		cell.x0, cell.x1 = math.Min(cell.x0, g.x), g.x+g.w
-		l.x0, l.x1 = math.Min(l.x0, g.x), math.Max(l.x1, g.x+g.w)
-		l.size = math.Max(l.size, g.size)
+		cell.x0, cell.x1 = fmin(cell.x0, g.x), g.x+g.w
+		l.x0, l.x1 = fmin(l.x0, g.x), fmax(l.x1, g.x+g.w)
+		l.size = fmax(l.size, g.size)
 		prev, spaced = g, false
 	}
 	if prev == nil {
@@ -485,13 +517,13 @@ func pdfMergeWrapped(lines []*pline) []*pline {
 					continue
 				}
 				label[k].text += c.text
-				label[k].x0, label[k].x1 = math.Min(label[k].x0, c.x0), math.Max(label[k].x1, c.x1)
+				label[k].x0, label[k].x1 = fmin(label[k].x0, c.x0), fmax(label[k].x1, c.x1)
 			}
 		}
 		slices.SortStableFunc(label, func(a, b pcell) int { return lessCmp(a.x0 < b.x0) })
 		m := *r
 		m.cells = append(label, r.cells[valueAt[j]:]...)
-		m.x0 = math.Min(m.x0, m.cells[0].x0)
+		m.x0 = fmin(m.x0, m.cells[0].x0)
 		m.setText()
 		out = append(out, &m)
 	}
@@ -705,11 +737,11 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 	for _, h := range hs {
 		yv = append(yv, h.Y0)
-		minX, maxX = math.Min(minX, h.X0), math.Max(maxX, h.X1)
+		minX, maxX = fmin(minX, h.X0), fmax(maxX, h.X1)
 	}
 	for _, v := range vs {
 		xv = append(xv, v.X0)
-		minY, maxY = math.Min(minY, v.Y0), math.Max(maxY, v.Y1)
+		minY, maxY = fmin(minY, v.Y0), fmax(maxY, v.Y1)
 	}
 	xs := pdfCluster(append(xv, minX, maxX))
 	ys := pdfCluster(append(yv, minY, maxY))
@@ -1202,7 +1234,7 @@ func pdfMargins(items []pitem) (left, right float64) {
 	left, right = math.Inf(1), math.Inf(-1)
 	for _, it := range items {
 		if it.line != nil && utf8.RuneCountInString(it.line.text) >= 8 {
-			left, right = math.Min(left, it.line.x0), math.Max(right, it.line.x1)
+			left, right = fmin(left, it.line.x0), fmax(right, it.line.x1)
 		}
 	}
 	return left, right

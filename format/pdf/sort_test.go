@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestLessCmpOrdersAsSliceStable sorts glyphs by baseline and by x with
@@ -105,6 +106,47 @@ func TestPDFBlank(t *testing.T) {
 	for _, s := range []string{"", " ", "\t\n\v\f\r ", "\u00a0", "\u3000", "\u2028\u0085", "\u200b", "a", " a ", "中", "\u3000中", "\xff", " \xff", "\xe3\x80", "\x85", "\u00a0\u1680"} {
 		if got, want := pdfBlank(s), strings.TrimSpace(s) == ""; got != want {
 			t.Errorf("pdfBlank(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPDFOneIdeograph holds pdfOneIdeograph to decoding: every rune as
+// UTF-8, alone and with another, and three bytes of every lead with
+// continuation and other bytes.
+func TestPDFOneIdeograph(t *testing.T) {
+	for r := range unicode.MaxRune + 1 {
+		s := string(r)
+		if got, want := pdfOneIdeograph(s), pdfIdeograph(r) && utf8.ValidRune(r); got != want {
+			t.Fatalf("pdfOneIdeograph(%q) = %v, want %v", s, got, want)
+		}
+		if pdfOneIdeograph(s + "a") {
+			t.Fatalf("pdfOneIdeograph(%q) = true", s+"a")
+		}
+	}
+	for lead := range 256 {
+		for _, b := range []byte{0x00, 0x41, 0x7F, 0x80, 0xB7, 0xB8, 0xBF, 0xC0, 0xFF} {
+			s := string([]byte{byte(lead), b, 0x80})
+			r, size := utf8.DecodeRuneInString(s)
+			if got, want := pdfOneIdeograph(s), size == 3 && pdfIdeograph(r); got != want {
+				t.Fatalf("pdfOneIdeograph(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+// TestFMaxFMin holds fmax and fmin to math.Max and math.Min on every pair
+// of special and ordinary values.
+func TestFMaxFMin(t *testing.T) {
+	vs := []float64{math.Inf(-1), -1e308, -2.5, -1, math.Copysign(0, -1), 0, 1, 2.5, 1e308, math.Inf(1), math.NaN()}
+	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b) }
+	for _, x := range vs {
+		for _, y := range vs {
+			if got, want := fmax(x, y), math.Max(x, y); !same(got, want) {
+				t.Errorf("fmax(%v, %v) = %v, want %v", x, y, got, want)
+			}
+			if got, want := fmin(x, y), math.Min(x, y); !same(got, want) {
+				t.Errorf("fmin(%v, %v) = %v, want %v", x, y, got, want)
+			}
 		}
 	}
 }
