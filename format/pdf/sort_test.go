@@ -138,7 +138,9 @@ func TestPDFOneIdeograph(t *testing.T) {
 // of special and ordinary values.
 func TestFMaxFMin(t *testing.T) {
 	vs := []float64{math.Inf(-1), -1e308, -2.5, -1, math.Copysign(0, -1), 0, 1, 2.5, 1e308, math.Inf(1), math.NaN()}
-	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b) }
+	same := func(a, b float64) bool {
+		return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b)
+	}
 	for _, x := range vs {
 		for _, y := range vs {
 			if got, want := fmax(x, y), math.Max(x, y); !same(got, want) {
