@@ -132,6 +132,9 @@ func checkRules(t *testing.T, s sentence, chain, prev string, year int, buf, ref
 				t.Fatalf("proseCounts(%q, %v) read %v without a subject of ruleSubjects", txt, s.Topic, counts)
 			}
 			got, want := candidateMap(counts), proseCountsRef(s, st, y, refBuf)
+			if len(want) > 0 && !mayClaimUnit(txt) {
+				t.Fatalf("mayClaimUnit(%q) = false, and the reference reads %v", txt, want)
+			}
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("proseCounts(%q, chain %q, prev %q, %v, %d):\n got %v\nwant %v", txt, chain, prev, s.Topic, y, got, want)
 			}

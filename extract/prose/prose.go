@@ -408,9 +408,10 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		}
 		// A sentence without a subject of a rule that may read it has no
 		// number a rule claims: only the zero rules' subjects brought it
-		// here. The first, if any, stands at or after at. mayCount, the
-		// cheaper test, goes first.
-		if at >= 0 && mayCount(text) && ruleSubjects[s.Topic].In(text[at:]) {
+		// here. The first, if any, stands at or after at. Nor has one
+		// without a number in a unit a rule takes (mayClaimUnit): the rows
+		// of tables printed as text, half the bytes of page text.
+		if at >= 0 && ruleSubjects[s.Topic].In(text[at:]) && mayClaimUnit(text) {
 			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
 			for _, fc := range proseCounts(s, st, year, buf) {
 				out[fc.figure] = append(out[fc.figure], fc.cand)
@@ -424,43 +425,6 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 	}
 	return out
 }
-
-// mayCount reports whether text holds a digit or a Chinese numeral: a
-// sentence without one states no count (most sentences that name a
-// figure's words).
-func mayCount(text string) bool {
-	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf {
-			if c >= '0' && c <= '9' {
-				return true
-			}
-			i++
-			continue
-		}
-		if j := skipUnmarked(text, i, countRunes); j > i {
-			i = j
-			continue
-		}
-		var r rune
-		var size int
-		if c := text[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // decodeRune, inline
-		} else {
-			r, size = decodeRune(text, i)
-		}
-		if r >= '０' && r <= '９' || isCNNumeral(r) {
-			return true
-		}
-		i += size
-	}
-	return false
-}
-
-// countRunes marks the runes from U+0800 that mayCount looks for: the
-// full-width digits and the Chinese numerals.
-var countRunes = runeSetOf(func(r rune) bool {
-	return r >= 0x800 && (r < 0xD800 || r > 0xDFFF) && (r >= '０' && r <= '９' || isCNNumeral(r))
-})
 
 func sameSentence(cs []proseCandidate, s string) bool {
 	for _, c := range cs {
@@ -622,6 +586,12 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 	}
 	buf.mentions = scanNumbersInto(buf.mentions, text) // simplified: 條 reads as 条; offsets are those of s.Text
 	mentions := buf.mentions
+	if !slices.ContainsFunc(mentions, unitClaimable) {
+		// No number is in a unit a rule takes: the figures of a table
+		// flattened to a line (行政许可 3 0 1 0 0 0 4) have none, and
+		// their clauses and nouns were half the cost of reading counts.
+		return out
+	}
 	buf.starts = clauseStartsInto(buf.starts, text, mentions)
 	starts := buf.starts
 	buf.nouns = bindNounsInto(buf.nouns, text, mentions, starts)
@@ -640,8 +610,8 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 	partAt := -1
 	sc := sentenceCache{text: text, st: st}
 	for k, m := range mentions {
-		if m.Kind != numCount && m.Kind != numMoney {
-			continue
+		if !unitClaimable(m) {
+			continue // no rule claims it; the tests below only narrow claims
 		}
 		b := nouns[k]
 		// The rules' tests come first: most numbers (a table flattened to
@@ -742,6 +712,110 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 		}
 	}
 	return out
+}
+
+// claimUnits are the units of every rule, units and docUnits: claims takes
+// a count or money in one of them only.
+var claimUnits = func() []string {
+	var us []string
+	for _, r := range proseRules {
+		for _, u := range slices.Concat(r.units, r.docUnits) {
+			if !slices.Contains(us, u) {
+				us = append(us, u)
+			}
+		}
+	}
+	return us
+}()
+
+// unitClaimable reports whether a rule may claim m as far as its kind and
+// unit tell: claims requires a count or money in one of the rule's units
+// (or docUnits), which no rule leaves empty. A bare number, the most
+// common in a sentence, is in none ("" is no unit, TestClaimUnits).
+func unitClaimable(m numMention) bool {
+	return (m.Kind == numCount || m.Kind == numMoney) && m.Unit != "" && unitIn(zh.FoldHan(m.Unit), claimUnits)
+}
+
+// unitLeads marks the runes a unit of claimUnits starts with once the
+// multipliers 万亿千百 before it are left out (万元 → 元, 人次 → 人).
+var unitLeads = func() *runeSet {
+	var s runeSet
+	for _, u := range claimUnits {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(u, "万亿千百"))
+		s.add(r)
+	}
+	return &s
+}()
+
+// mayClaimUnit reports whether a number of text may be in a unit a rule
+// takes: whether a rune of unitLeads follows a digit or a Chinese numeral,
+// with only blanks, 余 and 多 between (countEndsAt). It is a necessary
+// condition, cheaper than reading the numbers: the scanner (tail) reads a
+// number's unit right after its digits or numeral, the multipliers 万亿千百
+// and one approx word 余 or 多, and blanks; a unit of claimUnits, which
+// zh.FoldHan leaves as it is (TestClaimUnits), is a unit of pnUnitList
+// after multipliers, and after its own 千 or 百 if it has one; and the
+// multipliers are numerals. A sentence of bare numbers and labels (the
+// rows of a table, 行政许可 3 0 1 0 0 0 4) has no such place.
+func mayClaimUnit(text string) bool {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// Two three-byte characters neither of which leads a unit, most
+		// of the text, are stepped over in one test of eight bytes, as
+		// skipUnmarked steps over one (unitLeads marks no rune it would
+		// misread, TestClaimUnits): the bytes of the two are x&0xFFFFFF
+		// and x>>24&0xFFFFFF.
+		for rest := text[i:]; len(rest) >= 8; rest = rest[6:] {
+			x := uint64(rest[0]) | uint64(rest[1])<<8 | uint64(rest[2])<<16 | uint64(rest[3])<<24 |
+				uint64(rest[4])<<32 | uint64(rest[5])<<40 | uint64(rest[6])<<48 | uint64(rest[7])<<56
+			if x&0xC0C0F0C0C0F0 != 0x8080E08080E0 ||
+				unitLeads[(x&0x0F)<<6|x>>8&0x3F]&(1<<(x>>16&63)) != 0 ||
+				unitLeads[(x>>24&0x0F)<<6|x>>32&0x3F]&(1<<(x>>40&63)) != 0 {
+				break
+			}
+			i += 6
+		}
+		if j := skipUnmarked(text, i, unitLeads); j > i {
+			i = j // the rest of the run
+			continue
+		}
+		r, size := decodeRune(text, i)
+		if unitLeads.has(r) && countEndsAt(text, i) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// countEndsAt reports whether a digit or a Chinese numeral stands before
+// text[i], past the blanks (zh.IsLineSpace) and the 余 and 多 before it.
+func countEndsAt(text string, i int) bool {
+	// The character before, mostly an ideograph that is neither blank nor
+	// 余 or 多 (个人, 文件), tells at once: decoded inline, it is the rune
+	// the loops below would decode first.
+	if r, size := decodeRune3(text, max(i-3, 0)); i >= 3 && size == 3 && r != '余' && r != '多' && !zh.IsLineSpace(r) {
+		return r >= '０' && r <= '９' || isCNNumeral(r)
+	}
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !zh.IsLineSpace(r) {
+			break
+		}
+		i -= size
+	}
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if r != '余' && r != '多' {
+			break
+		}
+		i -= size
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || isCNNumeral(r)
 }
 
 // nounBinding is what a number of a sentence is said of. Each number binds
@@ -1195,6 +1269,9 @@ type zeroClause struct {
 //
 // The candidates are in buf's memory, until the next sentence's reading.
 func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCandidate {
+	if !zeroTopicRead[s.Topic] {
+		return nil // no zero rule reads the topic, nor has it figures of its own (sectionFigures)
+	}
 	out := buf.zeros[:0]
 	defer func() { buf.zeros = out }()
 	zero := func(fig string) proseCandidate {
@@ -1272,6 +1349,19 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 	}
 	return out
 }
+
+// zeroTopicRead says, for each topic, whether a zero rule may read its
+// sentences or sectionFigures gives it figures: a sentence of another
+// topic (主动公开, 机构建设) states no zero.
+var zeroTopicRead = func() (read [len(topicNames)]bool) {
+	for t := range read {
+		read[t] = t == int(topicFees) || t == int(topicReview)
+		for _, z := range zeroRules {
+			read[t] = read[t] || topicIn(topic(t), z.topics)
+		}
+	}
+	return read
+}()
 
 // speaksOfOnly reports whether text speaks of group (review or litigation)
 // and not of the other.
@@ -1438,7 +1528,7 @@ var zeroTopics = map[string]topic{
 }
 
 // negatesIn is negates(text, …) for zero rule zi, its negations found
-// in buf's memory.
+// in buf's memory. text is a clause: it holds none of ，,；;。.
 func negatesIn(text string, zi int, buf *scratch) bool {
 	buf.negations = zeroNegations[zi].AppendMatches(buf.negations[:0], text, 0)
 	return len(buf.negations) > 0 && negates(text, buf.negations, zeroNegations[zi], zeroRules[zi].subject)
@@ -1504,15 +1594,16 @@ const negationReach = 40
 // which the search was, yields occurrences that do not overlap; no
 // negation overlaps itself, as TestNegationsOverlapNot checks, so those
 // are all of them.)
+//
+// text is a clause (see zeroClauses): the rest of it after a negation is
+// the rest of its clause, not cut at ，,；;。 as it was, where IndexAny,
+// decoding every rune, was a third of the cost (FuzzNegates).
 func negates(text string, negations []wordMatch, negs *wordSet, subjects []string) bool {
 	for _, m := range negations {
 		n := negs.Words()[m.word]
 		rest := text[m.at+len(n):]
 		if strings.HasPrefix(rest, "审结") || strings.HasPrefix(rest, "办结") {
 			continue // 尚未审结 is a column of table 四, not a zero
-		}
-		if end := strings.IndexAny(rest, "，,；;。"); end >= 0 {
-			rest = rest[:end]
 		}
 		rest = strs.FirstRunes(rest, negationReach)
 		if hasDigit(rest) { // an ASCII digit is never part of another character

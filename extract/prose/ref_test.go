@@ -8,6 +8,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"xxgk"
 	"xxgk/document"
@@ -316,3 +317,41 @@ var anySubject = func() *wordSet {
 	}
 	return newWordSet(all...)
 }()
+
+// mayCount reports whether text holds a digit or a Chinese numeral: a
+// sentence without one states no count (most sentences that name a
+// figure's words). readProse tested it before mayClaimUnit, which
+// holds only where it does.
+func mayCount(text string) bool {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if c >= '0' && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		if j := skipUnmarked(text, i, countRunes); j > i {
+			i = j
+			continue
+		}
+		var r rune
+		var size int
+		if c := text[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3 // decodeRune, inline
+		} else {
+			r, size = decodeRune(text, i)
+		}
+		if r >= '０' && r <= '９' || isCNNumeral(r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// countRunes marks the runes from U+0800 that mayCount looks for: the
+// full-width digits and the Chinese numerals.
+var countRunes = runeSetOf(func(r rune) bool {
+	return r >= 0x800 && (r < 0xD800 || r > 0xDFFF) && (r >= '０' && r <= '９' || isCNNumeral(r))
+})

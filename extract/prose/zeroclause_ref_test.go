@@ -137,18 +137,22 @@ func TestNegationsOverlapNot(t *testing.T) {
 	}
 }
 
-// FuzzNegates compares negates with negatesRef, for every zero rule, on a
-// clause with words of the rules inserted (see mutate).
+// FuzzNegates compares negates with negatesRef, for every zero rule, on
+// the clauses (as zeroClauses cuts them, the only texts negates is given)
+// of a text with words of the rules inserted (see mutate).
 func FuzzNegates(f *testing.F) {
-	for _, s := range []string{"", "未收到申请", "尚未审结复议", "没有收到2件申请", "未发生行政复议、行政诉讼案件", "暂无违规收费情况", "未\xe6收到申请"} {
+	for _, s := range []string{"", "未收到申请", "尚未审结复议", "没有收到2件申请", "未发生行政复议、行政诉讼案件", "暂无违规收费情况", "未\xe6收到申请",
+		"未收到，申请", "未收到\xef\xbc申请", "未收到。\xe3申请"} {
 		f.Add(s, []byte{0x80, 0, 3})
 	}
 	f.Fuzz(func(t *testing.T, text string, ops []byte) {
 		text = mutate(text, ops)
-		for zi, z := range zeroRules {
-			want := negatesRef(text, z.negation, z.subject)
-			if got := negatesIn(text, zi, new(scratch)); got != want {
-				t.Fatalf("negates(%q) for %s = %v, want %v", text, z.figure, got, want)
+		for _, c := range zeroClauses(nil, text, zeroSubjects.set.AppendMatches(nil, text, 0)) {
+			for zi, z := range zeroRules {
+				want := negatesRef(c.text, z.negation, z.subject)
+				if got := negatesIn(c.text, zi, new(scratch)); got != want {
+					t.Fatalf("negates(%q) for %s = %v, want %v", c.text, z.figure, got, want)
+				}
 			}
 		}
 	})
