@@ -270,6 +270,10 @@ type pendingTable struct {
 	// undecided: some row's digits were left unsplit for want of a
 	// unique split, which figures stated elsewhere may still settle.
 	undecided bool
+	// solved are the rows' values as assign solved them (solveTable's
+	// values, in the reader's buffers), kept for settle when undecided:
+	// solving the table again without the stated sums gives them anew.
+	solved [][]cellVal
 }
 
 type foundRow struct {
@@ -810,6 +814,9 @@ func (fr *formReader) assign(p *pendingTable) {
 				Keys:    rowKeys(t, rr.row),
 			})
 		}
+	}
+	if p.undecided {
+		p.solved = solved.values
 	}
 	fr.dropUnlikelyBlanks(t)
 	fr.dropMisaligned(t)
