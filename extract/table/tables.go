@@ -317,9 +317,17 @@ func figureDefOf(def *templates.FigureDef) *figureDef {
 	return d
 }
 
+// sumEvidence starts the evidence of a figure summed from cells.
+const sumEvidence = "表格各格之和："
+
 func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	total := xxgk.Int(0)
-	var parts strings.Builder // the evidence of a sum names its parts
+	// The evidence of a sum names its parts. It is written on the stack
+	// and copied once: a strings.Builder grew by doubling, and the text
+	// was then copied again after its prefix, three allocations or more
+	// a figure, and a report derives some twenty.
+	var buf [512]byte
+	text := append(buf[:0], sumEvidence...)
 	var first xxgk.Value
 	d := figureDefOf(def)
 	for i, c := range def.Cells {
@@ -330,15 +338,15 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[strin
 		if i == 0 {
 			first = v
 		} else {
-			parts.WriteString(" + ")
+			text = append(text, " + "...)
 		}
 		if total, ok = total.CheckedAdd(v.Value); !ok {
 			return xxgk.Value{}, false // cells beyond any real count: no figure
 		}
 		if len(def.Cells) > 1 {
-			parts.WriteString(c)
-			parts.WriteByte('=')
-			parts.WriteString(v.Value.String())
+			text = append(text, c...)
+			text = append(text, '=')
+			text = append(text, v.Value.String()...)
 		}
 	}
 	total, ok := total.CheckedShift(def.Shift)
@@ -350,7 +358,7 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[strin
 		v.Value, v.Unit, v.Blank = total, fig.Unit, first.Blank
 		return v, true
 	}
-	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: "表格各格之和：" + parts.String()}
+	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: string(text)}
 	ev.Table, ev.RowLabel, ev.ColLabel = d.table, d.row, d.col
 	return xxgk.Value{Value: total, Unit: fig.Unit, Evidence: ev}, true
 }
