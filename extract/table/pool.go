@@ -106,6 +106,11 @@ type solveScratch struct {
 	flags    slab[bool]
 	strs     slab[string]
 	cands    slab[rowCands]
+	// The split search's lists: rows' places and depths, and whether
+	// the readings agree.
+	places    slab[int]
+	agree     slab[agreement]
+	agreeRows slab[[]agreement]
 	// cands1 is where candidates lists a row's splits as they are made,
 	// before the list is copied to cellRows: grown anew for every row, it
 	// and the rows' lists of one were a fifth of the objects a text
@@ -182,6 +187,9 @@ func (fr *formReader) release() {
 	b.solve.flags.reset()
 	b.solve.strs.reset()
 	b.solve.cands.reset()
+	b.solve.places.reset()
+	b.solve.agree.reset()
+	b.solve.agreeRows.reset()
 	b.solve.cur, b.solve.ints = pooled(b.solve.cur), pooled(b.solve.ints)
 	clear(b.solve.cands1[:cap(b.solve.cands1)]) // keeps no chunk vals drops alive
 	b.solve.cands1 = pooled(b.solve.cands1)

@@ -98,9 +98,10 @@ func (tr *tableRels) with(t *templates.Table, rows []rowRead, rels []templates.R
 }
 
 // places maps each place of a row to the last of the rows read of that
-// row (-1: not read), as solveTable's index by key did.
-func (tr *tableRels) places(rows []rowRead) []int {
-	pos := make([]int, tr.nRows)
+// row (-1: not read), as solveTable's index by key did. The list is in
+// the slab.
+func (tr *tableRels) places(rows []rowRead, ints *slab[int]) []int {
+	pos := ints.take(tr.nRows)
 	for i := range pos {
 		pos[i] = -1
 	}

@@ -92,11 +92,11 @@ func statedSums(t *templates.Table, stated map[string]xxgk.Value, cells map[stri
 // they leave with one split.
 func (fr *formReader) settle(p *pendingTable, sums []templates.Relation, figs []xxgk.Value, place func(xxgk.Evidence) string) bool {
 	t := p.t
-	before := solveTable(t, p.rows, nil, &fr.bufs.solve)
+	before := p.solved // solveTable(t, p.rows, nil, …), as assign solved it
 	after := solveTable(t, p.rows, sums, &fr.bufs.solve)
 	changed := false
 	for i, rr := range p.rows {
-		if complete(before.values[i]) || !complete(after.values[i]) {
+		if complete(before[i]) || !complete(after.values[i]) {
 			continue
 		}
 		var why []string

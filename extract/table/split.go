@@ -60,7 +60,7 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation,
 		why: takeZero(&sc.strs, len(rows)), rule: takeZero(&sc.strs, len(rows))}
 	rels, grouped := groupRelations(t, rows)
 	tr := relsOf(t).with(t, rows, rels, grouped)
-	bound, ownOf, rowPos := tr.rels, tr.own, tr.places(rows)
+	bound, ownOf, rowPos := tr.rels, tr.own, tr.places(rows, &sc.places)
 	cands := takeZero(&sc.cands, len(rows))
 	for i, rr := range rows {
 		if len(rr.region) == 0 {
@@ -109,10 +109,12 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation,
 		}
 	}
 	if len(amb) > 0 {
-		agree, count, complete := map[int][]agreement(nil), 0, true
+		// agree holds, per ambiguous row, whether every reading gives
+		// each cell the same value.
+		agree, count, complete := takeZero(&sc.agreeRows, len(rows)), 0, true
 		broken := brokenAcrossRows(bound, rowPos, chosen)
 		if !broken {
-			agree, count, complete = searchSplits(bound, tr.bind(t, stated), rowPos, rows, cands, amb, chosen)
+			count, complete = searchSplits(bound, tr.bind(t, stated), rowPos, rows, cands, amb, chosen, agree, sc)
 		}
 		for _, i := range amb {
 			which, ways := "表格的", count
@@ -121,10 +123,7 @@ func solveTable(t *templates.Table, rows []rowRead, stated []templates.Relation,
 				// The table's totals disagree with its rows as printed:
 				// the identities across rows cannot choose a split, the
 				// row's own still may.
-				if agree == nil {
-					agree = map[int][]agreement{}
-				}
-				agree[i] = agreeAll(cands[i].cands)
+				agree[i] = agreeAll(cands[i].cands, sc.agree.take(len(cands[i].cands[0])))
 				which, ways = "表格各行之间的勾稽关系在报告中不成立，本行的", len(cands[i].cands)
 			case !complete:
 				sol.why[i], sol.rule[i] = fmt.Sprintf("数字连写在一起（%s），可能的拆分太多，无法确定", regionText(rows[i])), xxgk.RuleTableSplitUnsolved
@@ -187,10 +186,9 @@ func acrossRows(rel templates.Relation) bool {
 	return false
 }
 
-// agreeAll says, per column, whether every candidate gives the cell the
-// same value.
-func agreeAll(cands [][]cellVal) []agreement {
-	a := make([]agreement, len(cands[0]))
+// agreeAll says in a, per column, whether every candidate gives the cell
+// the same value, and returns a.
+func agreeAll(cands [][]cellVal, a []agreement) []agreement {
 	for c, v := range cands[0] {
 		a[c] = agreement{v, true}
 	}
@@ -612,13 +610,14 @@ type agreement struct {
 
 // searchSplits enumerates the combinations of the ambiguous rows'
 // candidates under which the table's identities hold (cells of rows not
-// read make a relation unknown, which then constrains nothing). It returns,
-// per ambiguous row and column, whether all combinations agree, and how
-// many there are; complete is false when the search ran out of budget.
-func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands []rowCands, amb []int, chosen [][]cellVal) (map[int][]agreement, int, bool) {
+// read make a relation unknown, which then constrains nothing). It writes
+// in agree, per ambiguous row and column, whether all combinations agree,
+// and returns how many there are; complete is false when the search ran
+// out of budget. Its lists are in sc's slabs.
+func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands []rowCands, amb []int, chosen [][]cellVal, agree [][]agreement, sc *solveScratch) (int, bool) {
 	// Each row's depth in amb, -1 if it is not ambiguous: looked up for
 	// every cell of every relation.
-	depth := make([]int, len(rows))
+	depth := sc.places.take(len(rows))
 	for i := range depth {
 		depth[i] = -1
 	}
@@ -656,16 +655,14 @@ func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands [
 			checkAt[deepest] = append(checkAt[deepest], b)
 		}
 	}
-	cur := make([][]cellVal, len(rows))
-	copy(cur, chosen)
-	agree := map[int][]agreement{}
+	cur := sc.cellRows.copyOf(chosen)
 	count := 0
 	budget := searchBudget
 	complete := true
 	record := func() {
 		for _, i := range amb {
 			if count == 0 {
-				a := make([]agreement, len(cur[i]))
+				a := sc.agree.take(len(cur[i]))
 				for c, v := range cur[i] {
 					a[c] = agreement{v, true}
 				}
@@ -708,5 +705,5 @@ func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands [
 		return true
 	}
 	rec(0)
-	return agree, count, complete
+	return count, complete
 }

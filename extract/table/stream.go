@@ -59,7 +59,7 @@ type stream struct {
 
 	// words holds, by word number, what was found of the words searched
 	// (their occurrences in occBuf): forms share labels and anchors, and
-	// each form's labelsPresent and scoreBound ask for them.
+	// each form's labelsPresent and tableBounds ask for them.
 	words  []wordFound
 	occBuf []span
 

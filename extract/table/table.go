@@ -58,7 +58,7 @@ type formIndex struct {
 	// maps for every cell of every report (rows of one table only).
 	cellInfos map[*templates.Row][]cellInfo
 	// sharedKids marks the tables where two group rows share a key, and
-	// so their data rows (scoreBound).
+	// so their data rows (tableBounds).
 	sharedKids map[*templates.Table]bool
 	// boundsFirst and boundsLast are bounds by their first and their last
 	// rune (each has two at least): boundaryAt and boundaryBefore ask at
@@ -80,7 +80,7 @@ type rowInfo struct {
 	tries []word
 	// witnesses are the tries that hold no other: one of the tries occurs
 	// in a text exactly where one of these does (a word holds what it
-	// holds), and the prefixes of a long label are many (scoreBound).
+	// holds), and the prefixes of a long label are many (tableBounds).
 	witnesses []word
 }
 
@@ -251,6 +251,10 @@ type formReader struct {
 	// anchored counts the tables whose title or header label was found:
 	// a report cut short after 第二十条第（一）项 still shows its form.
 	anchored int
+	// next is the number of the form's tables read, in order, and cursor
+	// where the next one's search starts: readTables reads a form a table
+	// at a time.
+	next, cursor int
 	// blanks: a blank cell (an empty grid cell, read as 0) was put in
 	// cells. Page text has none.
 	blanks bool
@@ -270,6 +274,10 @@ type pendingTable struct {
 	// undecided: some row's digits were left unsplit for want of a
 	// unique split, which figures stated elsewhere may still settle.
 	undecided bool
+	// solved are the rows' values as assign solved them (solveTable's
+	// values, in the reader's buffers), kept for settle when undecided:
+	// solving the table again without the stated sums gives them anew.
+	solved [][]cellVal
 }
 
 type foundRow struct {
@@ -385,15 +393,28 @@ func (fr *formReader) undecided() bool {
 	return slices.ContainsFunc(fr.pending, func(p pendingTable) bool { return p.undecided })
 }
 
-// read finds the rows of every table of the form; solve reads their cells.
+// read finds the rows of every table of the form (that it has not read);
+// solve reads their cells.
 func (fr *formReader) read() {
-	cursor := 0
-	for _, t := range fr.form.Tables {
-		if end := fr.readTable(t, cursor); end > cursor {
-			cursor = end
-		}
+	for !fr.done() {
+		fr.readNext()
 	}
 }
+
+// readNext finds the rows of the form's next table.
+func (fr *formReader) readNext() {
+	if end := fr.readTable(fr.form.Tables[fr.next], fr.cursor); end > fr.cursor {
+		fr.cursor = end
+	}
+	fr.next++
+}
+
+// done reports whether every table of the form was read.
+func (fr *formReader) done() bool { return fr.next == len(fr.form.Tables) }
+
+// score is readTables's score of the tables read so far, without the
+// point for the report's year.
+func (fr *formReader) score() int { return fr.matched*2 + fr.valued + fr.anchored }
 
 func (fr *formReader) findAnchor(t *templates.Table, from int) (int, int) {
 	best, bestEnd := -1, -1
@@ -810,6 +831,9 @@ func (fr *formReader) assign(p *pendingTable) {
 				Keys:    rowKeys(t, rr.row),
 			})
 		}
+	}
+	if p.undecided {
+		p.solved = solved.values
 	}
 	fr.dropUnlikelyBlanks(t)
 	fr.dropMisaligned(t)

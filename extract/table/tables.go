@@ -7,8 +7,8 @@
 package table
 
 import (
+	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -61,81 +61,114 @@ type tablesResult struct {
 // ties between forms that share rows, such as gov_2019 and gov_2021.
 //
 // Reading a form is most of the cost, and every form that may fit is read
-// (a 2021 report as gov_2021 and gov_2019): forms are read in the order of
-// the most they could score (scoreBound), and a form whose bound cannot
-// beat the best score read so far is not read. The form chosen is the one
-// reading them all would choose: the highest score, the first form of the
-// specification among equal ones.
+// (a 2021 report as gov_2021 and gov_2019), a table at a time: each form
+// has a bound, the most it could score (its score so far, and for each
+// table not read yet the most it could add: tableBounds), and the next
+// table read is always one of the form with the highest bound. A form
+// read in full whose bound is still the highest scores at least as much
+// as any other could: the forms left are read no further. The form
+// chosen is the one reading them all would choose: the highest score,
+// the first form of the specification among equal ones.
+//
+// The one form that covers the report's year is most often the one
+// chosen, and then read in full whatever its bound: it is read first,
+// without searching its tables' words for a bound, and the others are
+// read only as far as their bounds reach its score.
 func readTables(s *stream, year int) tablesResult {
 	type candidate struct {
-		f          *templates.Form
-		idx, bound int // idx: the form's place in the specification
+		f  *templates.Form
+		fr *formReader // nil until a table is read
+		// bound is the most the form could score; rest[k] the most its
+		// tables k… could add. A form read first (a lone candidate, or
+		// the year's) has no rest: its bound is the highest until it is
+		// read in full, and then its score.
+		bound int
+		rest  []int
+		year  int  // 1 if the form covers the report's year
+		out   bool // read in full, with too few rows (minRows)
 	}
 	var cands []candidate
-	for i, f := range templates.Forms() {
+	covering := 0
+	for _, f := range templates.Forms() {
 		if !mentionsForm(s, f) || labelsPresent(s, f) < 2 {
 			continue
 		}
-		cands = append(cands, candidate{f: f, idx: i})
+		c := candidate{f: f}
+		if year != 0 && f.Covers(year) {
+			c.year = 1
+			covering++
+		}
+		cands = append(cands, c)
 	}
-	if len(cands) > 1 { // one form is read whatever its bound
+	if len(cands) > 1 {
 		for i := range cands {
-			cands[i].bound = scoreBound(s, cands[i].f, year)
+			c := &cands[i]
+			if covering == 1 && c.year == 1 {
+				c.bound = math.MaxInt
+				continue
+			}
+			c.rest = tableBounds(s, c.f)
+			// rest[k] is the sum of the tables' bounds from k on.
+			c.rest = append(c.rest, 0)
+			for k := len(c.rest) - 2; k >= 0; k-- {
+				c.rest[k] += c.rest[k+1]
+			}
+			c.bound = c.rest[0] + c.year
 		}
-		sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
 	}
-	type scored struct {
-		fr         *formReader
-		score, idx int
-	}
-	var all []scored
-	bestScore, bestIdx := -1, -1
-	for _, c := range cands {
-		if bestIdx >= 0 && (c.bound < bestScore || (c.bound == bestScore && c.idx > bestIdx)) {
-			continue // it could at most tie, and lose the tie
+	var best *candidate
+	for best == nil {
+		var c *candidate
+		for i := range cands {
+			// In the specification's order: the first of equal bounds.
+			if d := &cands[i]; !d.out && (c == nil || d.bound > c.bound) {
+				c = d
+			}
 		}
-		fr := newFormReader(s, c.f, year)
-		fr.read()
-		if fr.matched == 0 || fr.matched+fr.anchored < minRows {
+		if c == nil {
+			return tablesResult{}
+		}
+		if c.fr == nil {
+			c.fr = newFormReader(s, c.f, year)
+		}
+		fr := c.fr
+		switch {
+		case !fr.done():
+			fr.readNext()
+			switch {
+			case fr.done():
+				c.bound = fr.score() + c.year
+			case c.rest != nil:
+				c.bound = fr.score() + c.year + c.rest[fr.next]
+			}
+		case fr.matched == 0 || fr.matched+fr.anchored < minRows:
 			fr.release()
-			continue
-		}
-		score := fr.matched*2 + fr.valued + fr.anchored
-		if year != 0 && c.f.Covers(year) {
-			score++
-		}
-		all = append(all, scored{fr, score, c.idx})
-		if score > bestScore || (score == bestScore && c.idx < bestIdx) {
-			bestScore, bestIdx = score, c.idx
+			c.fr, c.out = nil, true
+		default:
+			best = c
 		}
 	}
-	if len(all) == 0 {
-		return tablesResult{}
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].score != all[j].score {
-			return all[i].score > all[j].score
+	for i := range cands {
+		if c := &cands[i]; c != best && c.fr != nil {
+			c.fr.release() // only the best form is solved
 		}
-		return all[i].idx < all[j].idx
-	})
-	best := all[0].fr
-	for _, o := range all[1:] {
-		o.fr.release() // only the best form is solved
 	}
-	best.solve()
-	return tablesResult{form: best.form.ID, cells: best.cells, findings: mergeBlankForms(best.findings, len(best.cells)), reader: best}
+	fr := best.fr
+	fr.solve()
+	return tablesResult{form: fr.form.ID, cells: fr.cells, findings: mergeBlankForms(fr.findings, len(fr.cells)), reader: fr}
 }
 
-// scoreBound is the most a reading of form f could score (readTables's
-// score), from which of its words occur in the stream at all. A table's
-// anchor is found only where it occurs; a data row is found only where one
-// of its labels (tries) occurs, each at most once; a misprinted row
-// (readMisprinted) only between two rows found, one between each two; a
-// group row (readGroupRows) only where its label occurs; the unlabelled
-// row of a table (readUnlabelled) only after the table's anchor. A group
-// row takes the place of its data rows, none of which is read. Each row
-// read scores at most 3 (2 matched, 1 valued), each anchor found 1.
-func scoreBound(s *stream, f *templates.Form, year int) int {
+// tableBounds returns, for each table of form f, the most reading it
+// could add to readTables's score, from which of its words occur in the
+// stream at all. A table's anchor is found only where it occurs; a data
+// row is found only where one of its labels (tries) occurs, each at most
+// once; a misprinted row (readMisprinted) only between two rows found, one
+// between each two; a group row (readGroupRows) only where its label
+// occurs; the unlabelled row of a table (readUnlabelled) only after the
+// table's anchor. A group row takes the place of its data rows, none of
+// which is read. Each row read scores at most 3 (2 matched, 1 valued),
+// each anchor found 1.
+func tableBounds(s *stream, f *templates.Form) []int {
 	ix := indexOf(f)
 	occurs := func(words []word) bool {
 		for _, w := range words {
@@ -145,8 +178,9 @@ func scoreBound(s *stream, f *templates.Form, year int) int {
 		}
 		return false
 	}
-	rows, anchored := 0, 0
-	for _, t := range f.Tables {
+	bounds := make([]int, len(f.Tables), len(f.Tables)+1) // room for readTables's 0
+	for k, t := range f.Tables {
+		rows, anchored := 0, 0
 		anchor := occurs(ix.anchors[t])
 		if anchor {
 			anchored++
@@ -183,16 +217,13 @@ func scoreBound(s *stream, f *templates.Form, year int) int {
 			// A group row is read only where none of its data rows (one
 			// at least, none another group's) is: rows read never
 			// outnumber the table's data rows.
-			rows += min(len(dataRows), data+groups)
+			rows = min(len(dataRows), data+groups)
 		} else {
-			rows += data + groups
+			rows = data + groups
 		}
+		bounds[k] = 3*rows + anchored
 	}
-	bound := 3*rows + anchored
-	if year != 0 && f.Covers(year) {
-		bound++
-	}
-	return bound
+	return bounds
 }
 
 // mentionsForm is a cheap test that a document may hold the form: one of
@@ -286,9 +317,17 @@ func figureDefOf(def *templates.FigureDef) *figureDef {
 	return d
 }
 
+// sumEvidence starts the evidence of a figure summed from cells.
+const sumEvidence = "表格各格之和："
+
 func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	total := xxgk.Int(0)
-	var parts strings.Builder // the evidence of a sum names its parts
+	// The evidence of a sum names its parts. It is written on the stack
+	// and copied once: a strings.Builder grew by doubling, and the text
+	// was then copied again after its prefix, three allocations or more
+	// a figure, and a report derives some twenty.
+	var buf [512]byte
+	text := append(buf[:0], sumEvidence...)
 	var first xxgk.Value
 	d := figureDefOf(def)
 	for i, c := range def.Cells {
@@ -299,15 +338,15 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[strin
 		if i == 0 {
 			first = v
 		} else {
-			parts.WriteString(" + ")
+			text = append(text, " + "...)
 		}
 		if total, ok = total.CheckedAdd(v.Value); !ok {
 			return xxgk.Value{}, false // cells beyond any real count: no figure
 		}
 		if len(def.Cells) > 1 {
-			parts.WriteString(c)
-			parts.WriteByte('=')
-			parts.WriteString(v.Value.String())
+			text = append(text, c...)
+			text = append(text, '=')
+			text = append(text, v.Value.String()...)
 		}
 	}
 	total, ok := total.CheckedShift(def.Shift)
@@ -319,7 +358,7 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[strin
 		v.Value, v.Unit, v.Blank = total, fig.Unit, first.Blank
 		return v, true
 	}
-	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: "表格各格之和：" + parts.String()}
+	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: string(text)}
 	ev.Table, ev.RowLabel, ev.ColLabel = d.table, d.row, d.col
 	return xxgk.Value{Value: total, Unit: fig.Unit, Evidence: ev}, true
 }
