@@ -402,47 +402,77 @@ func chooseEncoding(data []byte) (enc string, validUTF8 bool, err error) {
 
 // declaredCharset finds a charset=... (meta tags, HTTP-equiv content) or an
 // XML encoding="..." declaration in head and maps it to an encoding name.
+//
+// Both forms need an '=', and it is from each '=' that head is read, back
+// to the key and on to the value, letters compared regardless of case:
+// lowering the whole head first cost more than all the rest of it (a text
+// report has the '=' of a "==== 正文 ====" banner in its head, and no
+// declaration).
 func declaredCharset(head []byte) string {
-	if bytes.IndexByte(head, '=') < 0 {
-		return "" // both forms need it: plain text, most often
-	}
-	var buf [sniffLen]byte
-	lower := AppendASCIILower(buf[:0], head)
-	for _, key := range [][]byte{[]byte("charset"), []byte("encoding")} {
-		rest := lower
-		for {
-			i := bytes.Index(rest, key)
+	for _, key := range []string{"charset", "encoding"} {
+		for rest := head; ; {
+			i := bytes.IndexByte(rest, '=')
 			if i < 0 {
 				break
 			}
-			rest = rest[i+len(key):]
-			if enc := charsetNames[charsetValue(rest)]; enc != "" {
-				return enc
+			if hasKeySuffix(rest[:i], key) {
+				if enc := charsetAt(rest[i+1:]); enc != "" {
+					return enc
+				}
 			}
+			rest = rest[i+1:]
 		}
 	}
 	return ""
 }
 
-// charsetValue reads the value after "charset": optional spaces, '=', optional
-// spaces or quotes, then the name.
-func charsetValue(s []byte) string {
+// hasKeySuffix reports whether s ends with key, in either case, and
+// optional spaces and tabs. Key is lower-case letters.
+func hasKeySuffix(s []byte, key string) bool {
+	n := len(s)
+	for n > 0 && (s[n-1] == ' ' || s[n-1] == '\t') {
+		n--
+	}
+	if n < len(key) {
+		return false
+	}
+	s = s[n-len(key) : n]
+	for i := range len(key) {
+		if s[i]|0x20 != key[i] { // of a letter, 0x20 is the case bit
+			return false
+		}
+	}
+	return true
+}
+
+// maxCharsetName is the length of the longest of charsetNames.
+const maxCharsetName = len("unicode-1-1-utf-8")
+
+// charsetAt reads the value after "charset=" (optional spaces or quotes,
+// then the name) and returns the encoding charsetNames gives the name
+// lowered, or "".
+func charsetAt(s []byte) string {
 	i := 0
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	if i >= len(s) || s[i] != '=' {
-		return ""
-	}
-	i++
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '"' || s[i] == '\'') {
 		i++
 	}
-	j := i
-	for j < len(s) && isCharsetByte(s[j]) {
-		j++
+	var name [maxCharsetName]byte
+	n := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !isCharsetByte(c) {
+			break
+		}
+		if n == len(name) {
+			return "" // longer than any name known
+		}
+		name[n] = c
+		n++
 	}
-	return string(s[i:j])
+	return charsetNames[string(name[:n])]
 }
 
 func isCharsetByte(c byte) bool {

@@ -486,3 +486,77 @@ func BenchmarkIsUTF8(b *testing.B) {
 		}
 	}
 }
+
+// declaredCharsetLowered is declaredCharset as it was, the reference: the
+// head lowered, then searched for each key and read after it.
+func declaredCharsetLowered(head []byte) string {
+	lower := AppendASCIILower(nil, head)
+	for _, key := range [][]byte{[]byte("charset"), []byte("encoding")} {
+		rest := lower
+		for {
+			i := bytes.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(key):]
+			j := 0
+			for j < len(rest) && (rest[j] == ' ' || rest[j] == '\t') {
+				j++
+			}
+			if j >= len(rest) || rest[j] != '=' {
+				continue
+			}
+			j++
+			for j < len(rest) && (rest[j] == ' ' || rest[j] == '\t' || rest[j] == '"' || rest[j] == '\'') {
+				j++
+			}
+			k := j
+			for k < len(rest) && isCharsetByte(rest[k]) {
+				k++
+			}
+			if enc := charsetNames[string(rest[j:k])]; enc != "" {
+				return enc
+			}
+		}
+	}
+	return ""
+}
+
+func checkDeclaredCharset(t *testing.T, head []byte) {
+	t.Helper()
+	if got, want := declaredCharset(head), declaredCharsetLowered(head); got != want {
+		t.Fatalf("declaredCharset(%q) = %q, want %q", head, got, want)
+	}
+}
+
+// TestDeclaredCharsetRef holds declaredCharset to the reference on every
+// name known, in both cases, written in the ways pages write it, and on
+// the heads of the sample reports.
+func TestDeclaredCharsetRef(t *testing.T) {
+	for name := range charsetNames {
+		if len(name) > maxCharsetName {
+			t.Fatalf("charset name %q is longer than maxCharsetName", name)
+		}
+		for _, n := range []string{name, strings.ToUpper(name), name + "x", name[:len(name)-1]} {
+			for _, f := range []string{`<meta charset=%s>`, `<meta charset="%s">`, `charset = '%s'`, `CharSet=%s;`,
+				`<?xml encoding="%s"?>`, `charset:%s charset=%s`, `ENCODING	=	%s`, `xcharset=%s`, `charset=%s===`} {
+				checkDeclaredCharset(t, []byte(strings.ReplaceAll(f, "%s", n)))
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.*"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDeclaredCharset(t, data[:min(len(data), sniffLen)])
+	}
+}
+
+func FuzzDeclaredCharset(f *testing.F) {
+	for _, s := range []string{`<meta charset="utf-8">`, `<META CHARSET=UTF8>`, `content='text/html;charset = x-gbk'`, "charset=GB_2312-80", "encoding=\t'unicode-1-1-utf-8'", "==== 正文 ===="} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkDeclaredCharset)
+}
