@@ -164,17 +164,26 @@ const maxNoiseBytes = 600
 // ClassifyLine returns the line with partial noise trimmed and its kind. A
 // line of kind chrome or footer is dropped by finishBlocks.
 func ClassifyLine(s string) (string, LineKind) {
+	return classifyLine(s, -1, 0)
+}
+
+// classifyLine is ClassifyLine of s that has n runes and the keys keys
+// (scanLine of all of s), or of s not scanned yet when n < 0.
+func classifyLine(s string, n int, keys lineKeys) (string, LineKind) {
 	if rest, ok := cutBreadcrumb(s); ok {
 		if rest == "" {
 			return "", Chrome
 		}
-		s = rest
+		s, n = rest, -1
 	}
 	if len(s) > maxNoiseBytes {
 		return trimChromeTail(cutChromeRuns(s)), Content
 	}
-	// No rule tells lengths above maxFooterRunes apart.
-	n, keys := scanLine(s, maxFooterRunes+1)
+	if n < 0 {
+		// No rule tells lengths above maxFooterRunes apart, nor looks
+		// at the keys of such a line.
+		n, keys = scanLine(s, maxFooterRunes+1)
+	}
 	switch {
 	case isFooterLine(s, n, keys):
 		return "", Footer
