@@ -226,3 +226,13 @@ func TestCutChromeRunsSame(t *testing.T) {
 		t.Fatal("cutChromeRuns differs on the joined samples")
 	}
 }
+
+// TestChromeStarts: every chrome word starts with a rune
+// mayStartChromeWord holds.
+func TestChromeStarts(t *testing.T) {
+	for w := range chromeWords {
+		if r, _ := utf8.DecodeRuneInString(w); !mayStartChromeWord(r) {
+			t.Errorf("chrome word %q: mayStartChromeWord(%q) is false", w, r)
+		}
+	}
+}

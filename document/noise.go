@@ -244,6 +244,33 @@ func chromeWord(w string) (strong, known bool) {
 	return strong, known
 }
 
+// chromeStarts has the bit keyHash(r) set for the first rune r of every
+// chrome word.
+var chromeStarts = func() (b [4]uint64) {
+	for w := range chromeWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		h := keyHash(r)
+		b[h/64] |= 1 << (h % 64)
+	}
+	return b
+}()
+
+// mayStartChromeWord reports whether a chrome word may start with r:
+// false only when none does.
+func mayStartChromeWord(r rune) bool {
+	h := keyHash(r)
+	return chromeStarts[h/64]&(1<<(h%64)) != 0
+}
+
+// firstRune is the first rune of s, as ranging over it reads it.
+func firstRune(s string) rune {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0])
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // chromePhrases mark a short line as chrome wherever they stand in it.
 var chromePhrases = []string{
 	"扫一扫", "打开当前页", "返回顶部", "打印本页", "关闭本页", "关闭窗口", "分享到",
@@ -263,6 +290,12 @@ func isChromeLine(s string, n int, keys lineKeys) bool {
 	}
 	strong := false
 	for rest := s; rest != ""; {
+		// A word that starts with no chrome word's first rune is none:
+		// most lines are told so here, before the end of their first
+		// word is looked for.
+		if r := firstRune(rest); !isChromeSep(r) && !mayStartChromeWord(r) {
+			return false
+		}
 		// A word longer than any chrome word ends the test, wherever it
 		// ends: a separator is looked for no further than one could end
 		// such a word.
