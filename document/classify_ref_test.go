@@ -78,7 +78,7 @@ func TestLineKeys(t *testing.T) {
 	for _, c := range []struct {
 		words []string
 		key   lineKeys
-	}{{footerMarks, markKey}, {footerLeads, leadKey}, {chromePhrases, phraseKey}, {strings.Split("0123456789", ""), digitKey}} {
+	}{{footerMarks, markKey}, {footerLeads, leadKey}, {chromePhrases, phraseKey}, {strings.Split("0123456789", ""), digitKey}, {[]string{"位置", "路径"}, crumbKey}, {[]string{"建议使用"}, adviceKey}} {
 		for _, w := range c.words {
 			if _, keys := scanLine(w, len(w)+1); keys&c.key == 0 {
 				t.Errorf("%q holds no key %d", w, c.key)
@@ -300,4 +300,50 @@ func FuzzIsCrawlerLine(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkIsCrawlerLine)
+}
+
+// trimChromeTailRef is trimChromeTail as it was, looking for the last
+// word of every line.
+func trimChromeTailRef(s string) string {
+	for {
+		i := lastWordStart(s)
+		if i <= 0 {
+			return s
+		}
+		word := strings.Trim(s[i:], " \t【】[]")
+		if strong, known := chromeWord(word); !known || !strong {
+			return s
+		}
+		s = strings.TrimRight(s[:i], " \t")
+	}
+}
+
+func checkTrimChromeTail(t *testing.T, s string) {
+	t.Helper()
+	if got, want := trimChromeTail(s), trimChromeTailRef(s); got != want {
+		t.Fatalf("trimChromeTail(%q) = %q; reference %q", s, got, want)
+	}
+}
+
+// TestTrimChromeTailRef holds trimChromeTail to its reference over the
+// sample lines and the noise probes, each with every chrome word after
+// it, bracketed or not.
+func TestTrimChromeTailRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	lines = append(lines, noiseProbes()...)
+	for w := range chromeWords {
+		for _, s := range []string{"发布日期：2013-01-05", "年度报告", "", "a"} {
+			lines = append(lines, s+" "+w, s+"【"+w+"】", s+"["+w+"]", s+" "+w+" ", s+"\t"+w+"\t", s+w, s+" 【"+w+"】【关闭】", s+" "+w+"\xff")
+		}
+	}
+	for _, s := range lines {
+		checkTrimChromeTail(t, s)
+	}
+}
+
+func FuzzTrimChromeTail(f *testing.F) {
+	for _, s := range []string{"发布日期：2013-01-05 【打印】【关闭】", "… 2014年12月10日 附件下载", "予以返回", "x [打印] ", "a\t关闭\xe5"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkTrimChromeTail)
 }

@@ -236,3 +236,13 @@ func TestChromeStarts(t *testing.T) {
 		}
 	}
 }
+
+// TestChromeEnds: every strong chrome word ends with a rune
+// mayEndChromeTail holds.
+func TestChromeEnds(t *testing.T) {
+	for w, strong := range chromeWords {
+		if strong && !mayEndChromeTail(w) {
+			t.Errorf("chrome word %q: mayEndChromeTail is false", w)
+		}
+	}
+}

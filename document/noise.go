@@ -170,11 +170,15 @@ func ClassifyLine(s string) (string, LineKind) {
 // classifyLine is ClassifyLine of s that has n runes and the keys keys
 // (scanLine of all of s), or of s not scanned yet when n < 0.
 func classifyLine(s string, n int, keys lineKeys) (string, LineKind) {
-	if rest, ok := cutBreadcrumb(s); ok {
-		if rest == "" {
-			return "", Chrome
+	// A breadcrumb has a label (位置, 路径) or starts with 首页: a line
+	// whose keys are known and hold no crumbKey has no label.
+	if n < 0 || keys&crumbKey != 0 || strings.HasPrefix(s, "首页") {
+		if rest, ok := cutBreadcrumb(s); ok {
+			if rest == "" {
+				return "", Chrome
+			}
+			s, n = rest, -1
 		}
-		s, n = rest, -1
 	}
 	if len(s) > maxNoiseBytes {
 		return trimChromeTail(cutChromeRuns(s)), Content
@@ -376,7 +380,7 @@ func isFooterLine(s string, n int, keys lineKeys) bool {
 			}
 		}
 	}
-	return strs.Index(s, "建议使用") >= 0 && (strings.Contains(s, "分辨率") || strings.Contains(s, "浏览器"))
+	return keys&adviceKey != 0 && strs.Index(s, "建议使用") >= 0 && (strings.Contains(s, "分辨率") || strings.Contains(s, "浏览器"))
 }
 
 // followsSeparator reports whether s[i:] starts the line or follows white
@@ -587,6 +591,9 @@ func hasColonEdge(s string) bool {
 // A word glued to the text before it ("予以返回") is text and stays.
 func trimChromeTail(s string) string {
 	for {
+		if !mayEndChromeTail(s) {
+			return s // most lines
+		}
 		i := lastWordStart(s)
 		if i <= 0 {
 			return s
@@ -598,6 +605,50 @@ func trimChromeTail(s string) string {
 		s = strings.TrimRight(s[:i], " \t")
 	}
 }
+
+// mayEndChromeTail reports whether s may end with a strong chrome word,
+// bracketed or not, or with white space: false only when its last rune
+// is none of the brackets and blanks trimChromeTail trims and ends no
+// strong chrome word (chromeEnds).
+func mayEndChromeTail(s string) bool {
+	if s == "" {
+		return false
+	}
+	n := len(s)
+	r := rune(s[n-1])
+	switch {
+	case r < utf8.RuneSelf:
+	// A character of three bytes whose lead takes any continuation
+	// bytes, as DecodeLastRuneInString would read it, in fewer steps.
+	case n >= 3 && s[n-3] >= 0xE1 && s[n-3] <= 0xEF && s[n-3] != 0xED && s[n-2]&0xC0 == 0x80 && r&0xC0 == 0x80:
+		r = rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | r&0x3F
+	default:
+		r, _ = utf8.DecodeLastRuneInString(s)
+	}
+	switch r {
+	case ' ', '\t', '[', ']', '【', '】':
+		return true
+	}
+	h := endHash(r)
+	return chromeEnds[h/64]&(1<<(h%64)) != 0
+}
+
+// chromeEnds has the bit endHash(r) set for the last rune r of every
+// strong chrome word.
+var chromeEnds = func() (b [16]uint64) {
+	for w, strong := range chromeWords {
+		if strong {
+			r, _ := utf8.DecodeLastRuneInString(w)
+			h := endHash(r)
+			b[h/64] |= 1 << (h % 64)
+		}
+	}
+	return b
+}()
+
+// endHash hashes a rune into 1024 bits: in 256, keyHash took the digits
+// and the 。 that end most lines for ends of chrome words.
+func endHash(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 22 }
 
 // lastWordStart returns where the last blank-separated or bracketed word of
 // s starts, or -1.
