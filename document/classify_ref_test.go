@@ -347,3 +347,50 @@ func FuzzTrimChromeTail(f *testing.F) {
 	}
 	f.Fuzz(checkTrimChromeTail)
 }
+
+// labelBeforeRef is labelBefore as it was, looking up every rune before
+// every colon.
+func labelBeforeRef(s string, colon int) (start int, label lineLabel, ok bool) {
+	end := len(strings.TrimRight(s[:colon], " \t"))
+	i := end
+	for n := 0; n < maxLabelRunes && i > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if l, known := lineLabels[s[i:end]]; known && (l.glued || !precededByHan(s, i)) {
+			start, label, ok = i, l, true
+		}
+	}
+	return start, label, ok
+}
+
+func checkLabelBefore(t *testing.T, s string) {
+	t.Helper()
+	for colon := range len(s) + 1 {
+		start, label, ok := labelBefore(s, colon)
+		ws, wl, wok := labelBeforeRef(s, colon)
+		if start != ws || label != wl || ok != wok {
+			t.Fatalf("labelBefore(%q, %d) = %d, %v, %v; reference %d, %v, %v", s, colon, start, label, ok, ws, wl, wok)
+		}
+	}
+}
+
+// TestLabelBeforeRef holds labelBefore to its reference at every place
+// of the sample lines and of every label in its contexts.
+func TestLabelBeforeRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	for l := range lineLabels {
+		lines = append(lines, l+"：", "西四镇"+l+":", "a "+l+" \t:", "\xff"+l, l[1:]+"：")
+	}
+	for _, s := range lines {
+		if len(s) <= 2*maxNoiseBytes {
+			checkLabelBefore(t, s)
+		}
+	}
+}
+
+func FuzzLabelBefore(f *testing.F) {
+	for _, s := range []string{"发布日期:2012-12-31    点击数:", "时间:2026-01-26 09:42来源:海城市西四镇作者: 点击:", "网站点击：", "字号：大 中 小"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkLabelBefore)
+}

@@ -248,28 +248,55 @@ func chromeWord(w string) (strong, known bool) {
 	return strong, known
 }
 
-// chromeStarts has the bit keyHash(r) set for the first rune r of every
-// chrome word.
-var chromeStarts = func() (b [4]uint64) {
+// chromeStarts has the bit runeHash(r) set for the first rune r of every
+// chrome word, and for every separator (isChromeSep).
+var chromeStarts = func() (b [16]uint64) {
+	add := func(r rune) {
+		h := runeHash(r)
+		b[h/64] |= 1 << (h % 64)
+	}
 	for w := range chromeWords {
 		r, _ := utf8.DecodeRuneInString(w)
-		h := keyHash(r)
-		b[h/64] |= 1 << (h % 64)
+		add(r)
+	}
+	for c, sep := range asciiChromeSep {
+		if sep {
+			add(rune(c))
+		}
+	}
+	for _, r := range chromeSeps {
+		add(r)
+	}
+	for _, rg := range unicode.White_Space.R16 { // zh.IsSpace
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			add(r)
+		}
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			add(r)
+		}
 	}
 	return b
 }()
 
-// mayStartChromeWord reports whether a chrome word may start with r:
-// false only when none does.
+// mayStartChromeWord reports whether r may start a chrome word or be a
+// separator: false only when it does neither.
 func mayStartChromeWord(r rune) bool {
-	h := keyHash(r)
+	h := runeHash(r)
 	return chromeStarts[h/64]&(1<<(h%64)) != 0
 }
 
 // firstRune is the first rune of s, as ranging over it reads it.
 func firstRune(s string) rune {
-	if s[0] < utf8.RuneSelf {
-		return rune(s[0])
+	c := s[0]
+	switch {
+	case c < utf8.RuneSelf:
+		return rune(c)
+	// A character of three bytes whose lead takes any continuation
+	// bytes, in fewer steps than DecodeRuneInString's.
+	case len(s) >= 3 && c >= 0xE1 && c <= 0xEF && c != 0xED && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
@@ -297,7 +324,7 @@ func isChromeLine(s string, n int, keys lineKeys) bool {
 		// A word that starts with no chrome word's first rune is none:
 		// most lines are told so here, before the end of their first
 		// word is looked for.
-		if r := firstRune(rest); !isChromeSep(r) && !mayStartChromeWord(r) {
+		if !mayStartChromeWord(firstRune(rest)) {
 			return false
 		}
 		// A word longer than any chrome word ends the test, wherever it
@@ -338,6 +365,9 @@ func isChromeSep(r rune) bool {
 	}
 	return zh.IsSpace(r)
 }
+
+// chromeSeps are the separators isChromeSep's switch holds.
+const chromeSeps = "｜、，：；·•【】（）《》〈〉「」—»›«‹丨"
 
 var asciiChromeSep = func() (t [0x80]bool) {
 	for _, c := range " \t\n\v\f\r|/,:;[]()<>-_=*#~" {
@@ -399,6 +429,16 @@ func followsSeparator(s string, i int) bool {
 var crawlerLeads = []string{"原文链接", "原文地址", "原文网址", "本地目录", "页面链接与图片详见"}
 
 func isCrawlerLine(s string) bool {
+	// Every rule wants one of a few first two bytes: those of a lead
+	// (原 本 页), "==" or "ht" (TestCrawlerStarts).
+	if len(s) < 2 {
+		return false
+	}
+	switch uint16(s[0])<<8 | uint16(s[1]) {
+	case 0xE58E, 0xE69C, 0xE9A1, '='<<8 | '=', 'h'<<8 | 't':
+	default:
+		return false
+	}
 	for _, p := range crawlerLeads {
 		// Every line passes here: the first two bytes of a lead (each
 		// lead has more) rule out most lines before a call compares it.
@@ -614,41 +654,32 @@ func mayEndChromeTail(s string) bool {
 	if s == "" {
 		return false
 	}
-	n := len(s)
-	r := rune(s[n-1])
-	switch {
-	case r < utf8.RuneSelf:
-	// A character of three bytes whose lead takes any continuation
-	// bytes, as DecodeLastRuneInString would read it, in fewer steps.
-	case n >= 3 && s[n-3] >= 0xE1 && s[n-3] <= 0xEF && s[n-3] != 0xED && s[n-2]&0xC0 == 0x80 && r&0xC0 == 0x80:
-		r = rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | r&0x3F
-	default:
-		r, _ = utf8.DecodeLastRuneInString(s)
-	}
+	r := lastRune(s)
 	switch r {
 	case ' ', '\t', '[', ']', '【', '】':
 		return true
 	}
-	h := endHash(r)
+	h := runeHash(r)
 	return chromeEnds[h/64]&(1<<(h%64)) != 0
 }
 
-// chromeEnds has the bit endHash(r) set for the last rune r of every
+// chromeEnds has the bit runeHash(r) set for the last rune r of every
 // strong chrome word.
 var chromeEnds = func() (b [16]uint64) {
 	for w, strong := range chromeWords {
 		if strong {
 			r, _ := utf8.DecodeLastRuneInString(w)
-			h := endHash(r)
+			h := runeHash(r)
 			b[h/64] |= 1 << (h % 64)
 		}
 	}
 	return b
 }()
 
-// endHash hashes a rune into 1024 bits: in 256, keyHash took the digits
-// and the 。 that end most lines for ends of chrome words.
-func endHash(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 22 }
+// runeHash hashes a rune into 1024 bits, for the blooms of the first and
+// last runes of words: in 256 bits, keyHash took the digits and the 。
+// that end most lines for ends of chrome words.
+func runeHash(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 22 }
 
 // lastWordStart returns where the last blank-separated or bracketed word of
 // s starts, or -1.
@@ -804,6 +835,10 @@ func findFields(s string) []lineField {
 // at colon, and reports where it starts.
 func labelBefore(s string, colon int) (start int, label lineLabel, ok bool) {
 	end := len(strings.TrimRight(s[:colon], " \t"))
+	// Every label ends with one of a few runes: most colons follow none.
+	if end == 0 || !mayEndLabel(lastRune(s[:end])) {
+		return 0, lineLabel{}, false
+	}
 	i := end
 	for n := 0; n < maxLabelRunes && i > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(s[:i])
@@ -813,6 +848,40 @@ func labelBefore(s string, colon int) (start int, label lineLabel, ok bool) {
 		}
 	}
 	return start, label, ok
+}
+
+// labelEnds has the bit runeHash(r) set for the last rune r of every
+// label of lineLabels.
+var labelEnds = func() (b [16]uint64) {
+	for l := range lineLabels {
+		r, _ := utf8.DecodeLastRuneInString(l)
+		h := runeHash(r)
+		b[h/64] |= 1 << (h % 64)
+	}
+	return b
+}()
+
+// mayEndLabel reports whether a label of lineLabels may end with r:
+// false only when none does.
+func mayEndLabel(r rune) bool {
+	h := runeHash(r)
+	return labelEnds[h/64]&(1<<(h%64)) != 0
+}
+
+// lastRune is the last rune of s, as utf8.DecodeLastRuneInString reads it.
+func lastRune(s string) rune {
+	n := len(s)
+	r := rune(s[n-1])
+	switch {
+	case r < utf8.RuneSelf:
+		return r
+	// A character of three bytes whose lead takes any continuation
+	// bytes, in fewer steps than DecodeLastRuneInString's.
+	case n >= 3 && s[n-3] >= 0xE1 && s[n-3] <= 0xEF && s[n-3] != 0xED && s[n-2]&0xC0 == 0x80 && r&0xC0 == 0x80:
+		return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | r&0x3F
+	}
+	r, _ = utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func precededByHan(s string, i int) bool {

@@ -25,21 +25,48 @@ func ClassifyTextLine(line string) (s string, kind LineKind, blank, fold bool) {
 		// An odd space or zero-width character, seldom.
 		return classifyTextLineSteps(line)
 	}
-	s = zh.TrimSpace(line)
+	// zh.TrimSpace, knowing there is no odd space: the ASCII blanks are
+	// trimmed, a rune each, and no key; a line that then starts or ends
+	// with another space (U+2028, say) is trimmed by zh and counted anew.
+	i, j := 0, len(line)
+	for i+8 <= j && line[i] == ' ' && load64(line[i:]) == ' '*lowBits {
+		i += 8 // indentation, often long in page text, as zh.TrimSpace skips it
+	}
+	for i < j && isASCIISpace(line[i]) {
+		i++
+	}
+	for j > i && isASCIISpace(line[j-1]) {
+		j--
+	}
+	if s = line[i:j]; hasOtherSpaceEdge(s) {
+		s, n = zh.TrimSpace(s), -1
+	} else {
+		n -= len(line) - len(s)
+	}
 	if s == "" {
 		return "", Content, true, fold
 	}
-	if cut := len(line) - len(s); cut > 0 {
-		// The trimmed blanks are no keys. ASCII ones are a rune each;
-		// when other spaces went too (U+2028, say), s is counted anew.
-		if cut == asciiBlankEdges(line) {
-			n -= cut
-		} else {
-			n = -1
-		}
-	}
 	s, kind = classifyLine(s, n, keys)
 	return s, kind, false, fold
+}
+
+// hasOtherSpaceEdge reports whether s starts or ends with a space that
+// zh.TrimSpace trims and that is no odd space and no ASCII one: U+0085,
+// U+1680, U+2028 or U+2029.
+func hasOtherSpaceEdge(s string) bool {
+	n := len(s)
+	if n < 2 {
+		return false
+	}
+	if s[0] == 0xC2 && s[1] == 0x85 || s[n-2] == 0xC2 && s[n-1] == 0x85 {
+		return true
+	}
+	return n >= 3 && (isOtherSpace3(s[0], s[1], s[2]) || isOtherSpace3(s[n-3], s[n-2], s[n-1]))
+}
+
+// isOtherSpace3 reports the encodings of U+1680, U+2028 and U+2029.
+func isOtherSpace3(a, b, c byte) bool {
+	return a == 0xE1 && b == 0x9A && c == 0x80 || a == 0xE2 && b == 0x80 && c|1 == 0xA9
 }
 
 // classifyTextLineSteps is ClassifyTextLine a step at a time.
@@ -50,20 +77,6 @@ func classifyTextLineSteps(line string) (s string, kind LineKind, blank, fold bo
 	}
 	s, kind = ClassifyLine(s)
 	return s, kind, false, fold
-}
-
-// asciiBlankEdges returns the number of ASCII white-space bytes (as
-// zh.TrimSpace trims them) that s starts and ends with.
-func asciiBlankEdges(s string) int {
-	i := 0
-	for i < len(s) && isASCIISpace(s[i]) {
-		i++
-	}
-	j := len(s)
-	for j > i && isASCIISpace(s[j-1]) {
-		j--
-	}
-	return i + len(s) - j
 }
 
 func isASCIISpace(c byte) bool {
