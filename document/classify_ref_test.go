@@ -78,7 +78,7 @@ func TestLineKeys(t *testing.T) {
 	for _, c := range []struct {
 		words []string
 		key   lineKeys
-	}{{footerMarks, markKey}, {footerLeads, leadKey}, {chromePhrases, phraseKey}, {strings.Split("0123456789", ""), digitKey}} {
+	}{{footerMarks, markKey}, {footerLeads, leadKey}, {chromePhrases, phraseKey}, {strings.Split("0123456789", ""), digitKey}, {[]string{"位置", "路径"}, crumbKey}, {[]string{"建议使用"}, adviceKey}} {
 		for _, w := range c.words {
 			if _, keys := scanLine(w, len(w)+1); keys&c.key == 0 {
 				t.Errorf("%q holds no key %d", w, c.key)
@@ -300,4 +300,97 @@ func FuzzIsCrawlerLine(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkIsCrawlerLine)
+}
+
+// trimChromeTailRef is trimChromeTail as it was, looking for the last
+// word of every line.
+func trimChromeTailRef(s string) string {
+	for {
+		i := lastWordStart(s)
+		if i <= 0 {
+			return s
+		}
+		word := strings.Trim(s[i:], " \t【】[]")
+		if strong, known := chromeWord(word); !known || !strong {
+			return s
+		}
+		s = strings.TrimRight(s[:i], " \t")
+	}
+}
+
+func checkTrimChromeTail(t *testing.T, s string) {
+	t.Helper()
+	if got, want := trimChromeTail(s), trimChromeTailRef(s); got != want {
+		t.Fatalf("trimChromeTail(%q) = %q; reference %q", s, got, want)
+	}
+}
+
+// TestTrimChromeTailRef holds trimChromeTail to its reference over the
+// sample lines and the noise probes, each with every chrome word after
+// it, bracketed or not.
+func TestTrimChromeTailRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	lines = append(lines, noiseProbes()...)
+	for w := range chromeWords {
+		for _, s := range []string{"发布日期：2013-01-05", "年度报告", "", "a"} {
+			lines = append(lines, s+" "+w, s+"【"+w+"】", s+"["+w+"]", s+" "+w+" ", s+"\t"+w+"\t", s+w, s+" 【"+w+"】【关闭】", s+" "+w+"\xff")
+		}
+	}
+	for _, s := range lines {
+		checkTrimChromeTail(t, s)
+	}
+}
+
+func FuzzTrimChromeTail(f *testing.F) {
+	for _, s := range []string{"发布日期：2013-01-05 【打印】【关闭】", "… 2014年12月10日 附件下载", "予以返回", "x [打印] ", "a\t关闭\xe5"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkTrimChromeTail)
+}
+
+// labelBeforeRef is labelBefore as it was, looking up every rune before
+// every colon.
+func labelBeforeRef(s string, colon int) (start int, label lineLabel, ok bool) {
+	end := len(strings.TrimRight(s[:colon], " \t"))
+	i := end
+	for n := 0; n < maxLabelRunes && i > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if l, known := lineLabels[s[i:end]]; known && (l.glued || !precededByHan(s, i)) {
+			start, label, ok = i, l, true
+		}
+	}
+	return start, label, ok
+}
+
+func checkLabelBefore(t *testing.T, s string) {
+	t.Helper()
+	for colon := range len(s) + 1 {
+		start, label, ok := labelBefore(s, colon)
+		ws, wl, wok := labelBeforeRef(s, colon)
+		if start != ws || label != wl || ok != wok {
+			t.Fatalf("labelBefore(%q, %d) = %d, %v, %v; reference %d, %v, %v", s, colon, start, label, ok, ws, wl, wok)
+		}
+	}
+}
+
+// TestLabelBeforeRef holds labelBefore to its reference at every place
+// of the sample lines and of every label in its contexts.
+func TestLabelBeforeRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	for l := range lineLabels {
+		lines = append(lines, l+"：", "西四镇"+l+":", "a "+l+" \t:", "\xff"+l, l[1:]+"：")
+	}
+	for _, s := range lines {
+		if len(s) <= 2*maxNoiseBytes {
+			checkLabelBefore(t, s)
+		}
+	}
+}
+
+func FuzzLabelBefore(f *testing.F) {
+	for _, s := range []string{"发布日期:2012-12-31    点击数:", "时间:2026-01-26 09:42来源:海城市西四镇作者: 点击:", "网站点击：", "字号：大 中 小"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkLabelBefore)
 }

@@ -226,3 +226,74 @@ func TestCutChromeRunsSame(t *testing.T) {
 		t.Fatal("cutChromeRuns differs on the joined samples")
 	}
 }
+
+// TestChromeStarts: every chrome word starts with a rune
+// mayStartChromeWord holds, and every separator is one.
+func TestChromeStarts(t *testing.T) {
+	for w := range chromeWords {
+		if r, _ := utf8.DecodeRuneInString(w); !mayStartChromeWord(r) {
+			t.Errorf("chrome word %q: mayStartChromeWord(%q) is false", w, r)
+		}
+	}
+	for r := range rune(utf8.MaxRune + 1) {
+		if isChromeSep(r) && !mayStartChromeWord(r) {
+			t.Errorf("separator %q: mayStartChromeWord is false", r)
+		}
+	}
+}
+
+// TestCrawlerStarts: every crawler lead starts with two bytes
+// isCrawlerLine lets through.
+func TestCrawlerStarts(t *testing.T) {
+	for _, p := range crawlerLeads {
+		if !isCrawlerLine(p) {
+			t.Errorf("crawler lead %q: isCrawlerLine is false", p)
+		}
+	}
+}
+
+// TestLabelEnds: every label ends with a rune mayEndLabel holds.
+func TestLabelEnds(t *testing.T) {
+	for l := range lineLabels {
+		if r, _ := utf8.DecodeLastRuneInString(l); !mayEndLabel(r) {
+			t.Errorf("label %q: mayEndLabel(%q) is false", l, r)
+		}
+	}
+}
+
+// TestFirstLastRune holds firstRune and lastRune to package utf8 on the
+// sample lines and on every lead byte followed by bytes of each class.
+func TestFirstLastRune(t *testing.T) {
+	lines, _ := sampleLines(t)
+	edges := []byte{0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xFF}
+	for c := range 256 {
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				for _, s := range []string{string([]byte{byte(c), b1, b2}), string([]byte{b1, b2, byte(c)}), string([]byte{b1, byte(c)}), string([]byte{byte(c)})} {
+					lines = append(lines, s, "年"+s, s+"年")
+				}
+			}
+		}
+	}
+	for _, s := range lines {
+		if s == "" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s); firstRune(s) != r {
+			t.Fatalf("firstRune(%q) = %q, want %q", s, firstRune(s), r)
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s); lastRune(s) != r {
+			t.Fatalf("lastRune(%q) = %q, want %q", s, lastRune(s), r)
+		}
+	}
+}
+
+// TestChromeEnds: every strong chrome word ends with a rune
+// mayEndChromeTail holds.
+func TestChromeEnds(t *testing.T) {
+	for w, strong := range chromeWords {
+		if strong && !mayEndChromeTail(w) {
+			t.Errorf("chrome word %q: mayEndChromeTail is false", w)
+		}
+	}
+}

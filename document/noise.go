@@ -164,17 +164,30 @@ const maxNoiseBytes = 600
 // ClassifyLine returns the line with partial noise trimmed and its kind. A
 // line of kind chrome or footer is dropped by finishBlocks.
 func ClassifyLine(s string) (string, LineKind) {
-	if rest, ok := cutBreadcrumb(s); ok {
-		if rest == "" {
-			return "", Chrome
+	return classifyLine(s, -1, 0)
+}
+
+// classifyLine is ClassifyLine of s that has n runes and the keys keys
+// (scanLine of all of s), or of s not scanned yet when n < 0.
+func classifyLine(s string, n int, keys lineKeys) (string, LineKind) {
+	// A breadcrumb has a label (位置, 路径) or starts with 首页: a line
+	// whose keys are known and hold no crumbKey has no label.
+	if n < 0 || keys&crumbKey != 0 || strings.HasPrefix(s, "首页") {
+		if rest, ok := cutBreadcrumb(s); ok {
+			if rest == "" {
+				return "", Chrome
+			}
+			s, n = rest, -1
 		}
-		s = rest
 	}
 	if len(s) > maxNoiseBytes {
 		return trimChromeTail(cutChromeRuns(s)), Content
 	}
-	// No rule tells lengths above maxFooterRunes apart.
-	n, keys := scanLine(s, maxFooterRunes+1)
+	if n < 0 {
+		// No rule tells lengths above maxFooterRunes apart, nor looks
+		// at the keys of such a line.
+		n, keys = scanLine(s, maxFooterRunes+1)
+	}
 	switch {
 	case isFooterLine(s, n, keys):
 		return "", Footer
@@ -235,6 +248,60 @@ func chromeWord(w string) (strong, known bool) {
 	return strong, known
 }
 
+// chromeStarts has the bit runeHash(r) set for the first rune r of every
+// chrome word, and for every separator (isChromeSep).
+var chromeStarts = func() (b [16]uint64) {
+	add := func(r rune) {
+		h := runeHash(r)
+		b[h/64] |= 1 << (h % 64)
+	}
+	for w := range chromeWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		add(r)
+	}
+	for c, sep := range asciiChromeSep {
+		if sep {
+			add(rune(c))
+		}
+	}
+	for _, r := range chromeSeps {
+		add(r)
+	}
+	for _, rg := range unicode.White_Space.R16 { // zh.IsSpace
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			add(r)
+		}
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			add(r)
+		}
+	}
+	return b
+}()
+
+// mayStartChromeWord reports whether r may start a chrome word or be a
+// separator: false only when it does neither.
+func mayStartChromeWord(r rune) bool {
+	h := runeHash(r)
+	return chromeStarts[h/64]&(1<<(h%64)) != 0
+}
+
+// firstRune is the first rune of s, as ranging over it reads it.
+func firstRune(s string) rune {
+	c := s[0]
+	switch {
+	case c < utf8.RuneSelf:
+		return rune(c)
+	// A character of three bytes whose lead takes any continuation
+	// bytes, in fewer steps than DecodeRuneInString's.
+	case len(s) >= 3 && c >= 0xE1 && c <= 0xEF && c != 0xED && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // chromePhrases mark a short line as chrome wherever they stand in it.
 var chromePhrases = []string{
 	"扫一扫", "打开当前页", "返回顶部", "打印本页", "关闭本页", "关闭窗口", "分享到",
@@ -254,6 +321,12 @@ func isChromeLine(s string, n int, keys lineKeys) bool {
 	}
 	strong := false
 	for rest := s; rest != ""; {
+		// A word that starts with no chrome word's first rune is none:
+		// most lines are told so here, before the end of their first
+		// word is looked for.
+		if !mayStartChromeWord(firstRune(rest)) {
+			return false
+		}
 		// A word longer than any chrome word ends the test, wherever it
 		// ends: a separator is looked for no further than one could end
 		// such a word.
@@ -292,6 +365,9 @@ func isChromeSep(r rune) bool {
 	}
 	return zh.IsSpace(r)
 }
+
+// chromeSeps are the separators isChromeSep's switch holds.
+const chromeSeps = "｜、，：；·•【】（）《》〈〉「」—»›«‹丨"
 
 var asciiChromeSep = func() (t [0x80]bool) {
 	for _, c := range " \t\n\v\f\r|/,:;[]()<>-_=*#~" {
@@ -334,7 +410,7 @@ func isFooterLine(s string, n int, keys lineKeys) bool {
 			}
 		}
 	}
-	return strs.Index(s, "建议使用") >= 0 && (strings.Contains(s, "分辨率") || strings.Contains(s, "浏览器"))
+	return keys&adviceKey != 0 && strs.Index(s, "建议使用") >= 0 && (strings.Contains(s, "分辨率") || strings.Contains(s, "浏览器"))
 }
 
 // followsSeparator reports whether s[i:] starts the line or follows white
@@ -353,6 +429,16 @@ func followsSeparator(s string, i int) bool {
 var crawlerLeads = []string{"原文链接", "原文地址", "原文网址", "本地目录", "页面链接与图片详见"}
 
 func isCrawlerLine(s string) bool {
+	// Every rule wants one of a few first two bytes: those of a lead
+	// (原 本 页), "==" or "ht" (TestCrawlerStarts).
+	if len(s) < 2 {
+		return false
+	}
+	switch uint16(s[0])<<8 | uint16(s[1]) {
+	case 0xE58E, 0xE69C, 0xE9A1, '='<<8 | '=', 'h'<<8 | 't':
+	default:
+		return false
+	}
 	for _, p := range crawlerLeads {
 		// Every line passes here: the first two bytes of a lead (each
 		// lead has more) rule out most lines before a call compares it.
@@ -545,6 +631,9 @@ func hasColonEdge(s string) bool {
 // A word glued to the text before it ("予以返回") is text and stays.
 func trimChromeTail(s string) string {
 	for {
+		if !mayEndChromeTail(s) {
+			return s // most lines
+		}
 		i := lastWordStart(s)
 		if i <= 0 {
 			return s
@@ -556,6 +645,41 @@ func trimChromeTail(s string) string {
 		s = strings.TrimRight(s[:i], " \t")
 	}
 }
+
+// mayEndChromeTail reports whether s may end with a strong chrome word,
+// bracketed or not, or with white space: false only when its last rune
+// is none of the brackets and blanks trimChromeTail trims and ends no
+// strong chrome word (chromeEnds).
+func mayEndChromeTail(s string) bool {
+	if s == "" {
+		return false
+	}
+	r := lastRune(s)
+	switch r {
+	case ' ', '\t', '[', ']', '【', '】':
+		return true
+	}
+	h := runeHash(r)
+	return chromeEnds[h/64]&(1<<(h%64)) != 0
+}
+
+// chromeEnds has the bit runeHash(r) set for the last rune r of every
+// strong chrome word.
+var chromeEnds = func() (b [16]uint64) {
+	for w, strong := range chromeWords {
+		if strong {
+			r, _ := utf8.DecodeLastRuneInString(w)
+			h := runeHash(r)
+			b[h/64] |= 1 << (h % 64)
+		}
+	}
+	return b
+}()
+
+// runeHash hashes a rune into 1024 bits, for the blooms of the first and
+// last runes of words: in 256 bits, keyHash took the digits and the 。
+// that end most lines for ends of chrome words.
+func runeHash(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 22 }
 
 // lastWordStart returns where the last blank-separated or bracketed word of
 // s starts, or -1.
@@ -711,6 +835,10 @@ func findFields(s string) []lineField {
 // at colon, and reports where it starts.
 func labelBefore(s string, colon int) (start int, label lineLabel, ok bool) {
 	end := len(strings.TrimRight(s[:colon], " \t"))
+	// Every label ends with one of a few runes: most colons follow none.
+	if end == 0 || !mayEndLabel(lastRune(s[:end])) {
+		return 0, lineLabel{}, false
+	}
 	i := end
 	for n := 0; n < maxLabelRunes && i > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(s[:i])
@@ -720,6 +848,40 @@ func labelBefore(s string, colon int) (start int, label lineLabel, ok bool) {
 		}
 	}
 	return start, label, ok
+}
+
+// labelEnds has the bit runeHash(r) set for the last rune r of every
+// label of lineLabels.
+var labelEnds = func() (b [16]uint64) {
+	for l := range lineLabels {
+		r, _ := utf8.DecodeLastRuneInString(l)
+		h := runeHash(r)
+		b[h/64] |= 1 << (h % 64)
+	}
+	return b
+}()
+
+// mayEndLabel reports whether a label of lineLabels may end with r:
+// false only when none does.
+func mayEndLabel(r rune) bool {
+	h := runeHash(r)
+	return labelEnds[h/64]&(1<<(h%64)) != 0
+}
+
+// lastRune is the last rune of s, as utf8.DecodeLastRuneInString reads it.
+func lastRune(s string) rune {
+	n := len(s)
+	r := rune(s[n-1])
+	switch {
+	case r < utf8.RuneSelf:
+		return r
+	// A character of three bytes whose lead takes any continuation
+	// bytes, in fewer steps than DecodeLastRuneInString's.
+	case n >= 3 && s[n-3] >= 0xE1 && s[n-3] <= 0xEF && s[n-3] != 0xED && s[n-2]&0xC0 == 0x80 && r&0xC0 == 0x80:
+		return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | r&0x3F
+	}
+	r, _ = utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func precededByHan(s string, i int) bool {

@@ -27,10 +27,12 @@ const (
 	leadKey                        // 办 技 维: footerLeads
 	phraseKey                      // 扫 打 返 关 分 收 设 视: chromePhrases
 	digitKey                       // an ASCII digit
+	crumbKey                       // 位 路: the breadcrumb labels 位置 and 路径
+	adviceKey                      // 建: 建议使用, of a footer's browser advice
 )
 
 // keyChars are the key characters of each kind, as keyOf knows them.
-const keyChars = "pP版©备识" + "办技维" + "扫打返关分收设视" + "0123456789"
+const keyChars = "pP版©备识" + "办技维" + "扫打返关分收设视" + "0123456789" + "位路" + "建"
 
 // keyBloom has the bit keyHash(r) set for every key character (26 bits of
 // 256): a rune whose bit is clear, most runes, is no key, without the
@@ -54,6 +56,10 @@ func keyOf(r rune) lineKeys {
 		return leadKey
 	case '扫', '打', '返', '关', '分', '收', '设', '视':
 		return phraseKey
+	case '位', '路':
+		return crumbKey
+	case '建':
+		return adviceKey
 	}
 	if r >= '0' && r <= '9' {
 		return digitKey

@@ -156,6 +156,9 @@ var hanFolds = func() (t [6][64]uint64) {
 }()
 
 // foldHanRune is FoldRune restricted to ideographs.
+// FoldsHan reports whether FoldHan changes r.
+func FoldsHan(r rune) bool { return foldHanRune(r) != r }
+
 func foldHanRune(r rune) rune {
 	if r == '它' {
 		return '他'

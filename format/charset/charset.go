@@ -124,6 +124,9 @@ func DecodeRepaired(data []byte) (text string, encoding string, rep Repairs, err
 	if enc == "" {
 		enc = sniffUTF16(data)
 	}
+	// zeroWidth is false only when the text is known to hold no
+	// zero-width character: the UTF-8 check looks for them on its way.
+	zeroWidth := true
 	switch enc {
 	case encUTF16LE, encUTF16BE:
 		text, rep.Undecodable, err = decodeUTF16(body, enc)
@@ -136,16 +139,17 @@ func DecodeRepaired(data []byte) (text string, encoding string, rep Repairs, err
 		}
 		valid := false // body is known to be valid UTF-8
 		if enc == "" {
-			if enc, valid, err = chooseEncoding(body); err != nil {
+			if enc, valid, zeroWidth, err = chooseEncoding(body); err != nil {
 				return "", "", rep, err
 			}
 		}
 		text, rep.Undecodable, err = decodeBytes(body, enc, valid)
+		zeroWidth = zeroWidth || !valid || enc != encUTF8
 	}
 	if err != nil {
 		return "", "", rep, err
 	}
-	text = cleanText(text)
+	text = cleanText(text, zeroWidth)
 	if strings.TrimSpace(text) == "" {
 		return "", "", rep, errEmpty
 	}
@@ -373,19 +377,21 @@ func countControl(b []byte) int {
 // chooseEncoding picks UTF-8 or GB18030 for bytes without a BOM. The bytes
 // outvote a declaration: sites copy templates and leave a wrong charset in
 // them, but real GBK text is almost never valid UTF-8 and vice versa.
-func chooseEncoding(data []byte) (enc string, validUTF8 bool, err error) {
+// When data is valid UTF-8, zeroWidth reports whether it holds a
+// zero-width character (isUTF8).
+func chooseEncoding(data []byte) (enc string, validUTF8, zeroWidth bool, err error) {
 	declared := declaredCharset(data[:min(len(data), sniffLen)])
-	if isUTF8(data) {
+	if valid, zw := isUTF8(data); valid {
 		// Short GBK text can be valid UTF-8 by accident; trust a GB
 		// declaration unless the UTF-8 reading has real multi-byte content.
 		if declared == encGB18030 && !hasMultibyte(data, 4) {
-			return encGB18030, true, nil
+			return encGB18030, true, zw, nil
 		}
-		return encUTF8, true, nil
+		return encUTF8, true, zw, nil
 	}
 	gbErr := gb18030Errors(data)
 	if gbErr == 0 {
-		return encGB18030, false, nil
+		return encGB18030, false, false, nil
 	}
 	u8Err := utf8Errors(data)
 	best, errs := encUTF8, u8Err
@@ -395,54 +401,84 @@ func chooseEncoding(data []byte) (enc string, validUTF8 bool, err error) {
 	// A few broken sequences (a page cut in the middle of a character, a
 	// pasted fragment) are tolerated; beyond that the text is garbage.
 	if errs > 16 && errs*100 > len(data) {
-		return "", false, errGarble
+		return "", false, false, errGarble
 	}
-	return best, false, nil
+	return best, false, false, nil
 }
 
 // declaredCharset finds a charset=... (meta tags, HTTP-equiv content) or an
 // XML encoding="..." declaration in head and maps it to an encoding name.
+//
+// Both forms need an '=', and it is from each '=' that head is read, back
+// to the key and on to the value, letters compared regardless of case:
+// lowering the whole head first cost more than all the rest of it (a text
+// report has the '=' of a "==== 正文 ====" banner in its head, and no
+// declaration).
 func declaredCharset(head []byte) string {
-	if bytes.IndexByte(head, '=') < 0 {
-		return "" // both forms need it: plain text, most often
-	}
-	var buf [sniffLen]byte
-	lower := AppendASCIILower(buf[:0], head)
-	for _, key := range [][]byte{[]byte("charset"), []byte("encoding")} {
-		rest := lower
-		for {
-			i := bytes.Index(rest, key)
+	for _, key := range []string{"charset", "encoding"} {
+		for rest := head; ; {
+			i := bytes.IndexByte(rest, '=')
 			if i < 0 {
 				break
 			}
-			rest = rest[i+len(key):]
-			if enc := charsetNames[charsetValue(rest)]; enc != "" {
-				return enc
+			if hasKeySuffix(rest[:i], key) {
+				if enc := charsetAt(rest[i+1:]); enc != "" {
+					return enc
+				}
 			}
+			rest = rest[i+1:]
 		}
 	}
 	return ""
 }
 
-// charsetValue reads the value after "charset": optional spaces, '=', optional
-// spaces or quotes, then the name.
-func charsetValue(s []byte) string {
+// hasKeySuffix reports whether s ends with key, in either case, and
+// optional spaces and tabs. Key is lower-case letters.
+func hasKeySuffix(s []byte, key string) bool {
+	n := len(s)
+	for n > 0 && (s[n-1] == ' ' || s[n-1] == '\t') {
+		n--
+	}
+	if n < len(key) {
+		return false
+	}
+	s = s[n-len(key) : n]
+	for i := range len(key) {
+		if s[i]|0x20 != key[i] { // of a letter, 0x20 is the case bit
+			return false
+		}
+	}
+	return true
+}
+
+// maxCharsetName is the length of the longest of charsetNames.
+const maxCharsetName = len("unicode-1-1-utf-8")
+
+// charsetAt reads the value after "charset=" (optional spaces or quotes,
+// then the name) and returns the encoding charsetNames gives the name
+// lowered, or "".
+func charsetAt(s []byte) string {
 	i := 0
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	if i >= len(s) || s[i] != '=' {
-		return ""
-	}
-	i++
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '"' || s[i] == '\'') {
 		i++
 	}
-	j := i
-	for j < len(s) && isCharsetByte(s[j]) {
-		j++
+	var name [maxCharsetName]byte
+	n := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if !isCharsetByte(c) {
+			break
+		}
+		if n == len(name) {
+			return "" // longer than any name known
+		}
+		name[n] = c
+		n++
 	}
-	return string(s[i:j])
+	return charsetNames[string(name[:n])]
 }
 
 func isCharsetByte(c byte) bool {
@@ -468,7 +504,14 @@ func hasMultibyte(data []byte, n int) bool {
 // bytes read and tested at once (26 instructions a character before, 15
 // now), and a run of ASCII (most of a web page) up to 32 bytes at a time;
 // the rest is left to utf8.DecodeRune.
-func isUTF8(p []byte) bool {
+//
+// Of valid UTF-8, zeroWidth reports whether it holds a zero-width
+// character, so that cleanText need not look for one again (its searches
+// stopped at every E2 and EF byte). The run loop tells the lead bytes by a
+// table (lead3), lead and continuation bytes in one test, and only a
+// character led by E2 or EF (“”—…，：, a few in a hundred) is looked at
+// more closely.
+func isUTF8(p []byte) (valid, zeroWidth bool) {
 	le := binary.LittleEndian
 	for i := 0; i < len(p); {
 		c := p[i]
@@ -493,8 +536,13 @@ func isUTF8(p []byte) bool {
 		run := i // the end of the run of three-byte characters at i
 		for run < len(p)-2 {
 			c, tail := p[run], uint(p[run+1])|uint(p[run+2])<<8
-			if c-0xE1 > 0xEF-0xE1 || c == 0xED || tail&0xC0C0 != 0x8080 {
-				break
+			// One test for the usual character, led by leadAny and
+			// followed by two continuation bytes.
+			if uint(lead3[c])|(tail&0xC0C0^0x8080) != 0 {
+				if lead3[c] != leadE2EF || tail&0xC0C0 != 0x8080 {
+					break
+				}
+				zeroWidth = zeroWidth || isZeroWidth3(c, tail)
 			}
 			run += 3
 		}
@@ -504,11 +552,38 @@ func isUTF8(p []byte) bool {
 		}
 		r, size := utf8.DecodeRune(p[i:])
 		if r == utf8.RuneError && size == 1 {
-			return false
+			return false, false
 		}
 		i += size
 	}
-	return true
+	return true, zeroWidth
+}
+
+// Kinds of byte for isUTF8's loop over three-byte characters.
+const (
+	leadAny   = iota // E1, E3–EC, EE: takes any, and leads no zero-width character
+	leadE2EF         // E2, EF: takes any, and may lead a zero-width character
+	leadOther        // not a lead byte that takes any continuation bytes
+)
+
+var lead3 = func() (t [256]uint8) {
+	for c := range t {
+		if c < 0xE1 || c > 0xEF || c == 0xED { // ED takes 80–9F only: A0–BF would be surrogates
+			t[c] = leadOther
+		}
+	}
+	t[0xE2], t[0xEF] = leadE2EF, leadE2EF
+	return t
+}()
+
+// isZeroWidth3 reports whether the three bytes c, tail&0xFF, tail>>8 (a
+// character led by E2 or EF) are a zero-width character: U+200B–U+200F,
+// U+2060 or U+FEFF, as zh.ZeroWidthLen knows them.
+func isZeroWidth3(c byte, tail uint) bool {
+	if c == 0xE2 {
+		return tail&0xFF == 0x80 && tail>>8-0x8B <= 0x8F-0x8B || tail == 0xA081
+	}
+	return tail == 0xBFBB
 }
 
 // utf8Errors counts the invalid sequences in data.
@@ -599,9 +674,15 @@ func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), le
 
 // cleanText turns \r\n and lone \r into \n and removes zero-width
 // characters, which break label and number matching ("946\u200b条").
-// Clean text, the usual case, is returned without copying.
-func cleanText(s string) string {
+// Clean text, the usual case, is returned without copying. Text known to
+// hold no zero-width character (zeroWidth false) is searched for \r only.
+func cleanText(s string, zeroWidth bool) string {
 	d := dirtyScan{s: s, cr: -1, e2: -1, ef: -1}
+	if !zeroWidth {
+		// The E2 and EF bytes of Chinese punctuation were most of the
+		// stops of the search.
+		d.e2, d.ef = len(s), len(s)
+	}
 	i := d.next(0)
 	if i < 0 {
 		return s

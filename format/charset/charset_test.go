@@ -409,8 +409,12 @@ func BenchmarkAppendASCIILower(b *testing.B) {
 
 func checkIsUTF8(t *testing.T, data []byte) {
 	t.Helper()
-	if got, want := isUTF8(data), utf8.Valid(data); got != want {
-		t.Fatalf("isUTF8(%q) = %v, want %v", data, got, want)
+	valid, zeroWidth := isUTF8(data)
+	if want := utf8.Valid(data); valid != want {
+		t.Fatalf("isUTF8(%q) = %v, want %v", data, valid, want)
+	}
+	if want := valid && bytes.ContainsFunc(data, zh.IsZeroWidth); zeroWidth != want {
+		t.Fatalf("isUTF8(%q) says zero-width %v, want %v", data, zeroWidth, want)
 	}
 }
 
@@ -418,7 +422,9 @@ func checkIsUTF8(t *testing.T, data []byte) {
 // to three bytes from each class of byte, alone and inside Chinese text,
 // on ASCII runs broken at every place, and on the sample reports.
 func TestIsUTF8(t *testing.T) {
-	edges := []byte{0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xFF}
+	// 0x81, 0x8B, 0xBB: the zero-width characters E2 80 8B–8F, E2 81 A0
+	// and EF BB BF are told from their neighbours.
+	edges := []byte{0x41, 0x7F, 0x80, 0x81, 0x8B, 0x8F, 0x90, 0x9F, 0xA0, 0xBB, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xFF}
 	for lead := range 256 {
 		for _, b1 := range edges {
 			for _, b2 := range edges {
@@ -457,7 +463,7 @@ func TestIsUTF8(t *testing.T) {
 }
 
 func FuzzIsUTF8(f *testing.F) {
-	for _, s := range []string{"", "政府信息公开", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "年\xe5\xb9", "\xf4\x90\x80\x80"} {
+	for _, s := range []string{"", "政府信息公开", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "年\xe5\xb9", "\xf4\x90\x80\x80", "年\u200b，\ufeff"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(checkIsUTF8)
@@ -485,4 +491,93 @@ func BenchmarkIsUTF8(b *testing.B) {
 			isUTF8(data)
 		}
 	}
+}
+
+// TestIsZeroWidth3 holds isZeroWidth3 to zh.ZeroWidthLen on every
+// character led by E2 or EF.
+func TestIsZeroWidth3(t *testing.T) {
+	for _, c := range []byte{0xE2, 0xEF} {
+		for b1 := 0x80; b1 <= 0xBF; b1++ {
+			for b2 := 0x80; b2 <= 0xBF; b2++ {
+				s := string([]byte{c, byte(b1), byte(b2)})
+				if got, want := isZeroWidth3(c, uint(b1)|uint(b2)<<8), zh.ZeroWidthLen(s) > 0; got != want {
+					t.Errorf("isZeroWidth3(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// declaredCharsetLowered is declaredCharset as it was, the reference: the
+// head lowered, then searched for each key and read after it.
+func declaredCharsetLowered(head []byte) string {
+	lower := AppendASCIILower(nil, head)
+	for _, key := range [][]byte{[]byte("charset"), []byte("encoding")} {
+		rest := lower
+		for {
+			i := bytes.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(key):]
+			j := 0
+			for j < len(rest) && (rest[j] == ' ' || rest[j] == '\t') {
+				j++
+			}
+			if j >= len(rest) || rest[j] != '=' {
+				continue
+			}
+			j++
+			for j < len(rest) && (rest[j] == ' ' || rest[j] == '\t' || rest[j] == '"' || rest[j] == '\'') {
+				j++
+			}
+			k := j
+			for k < len(rest) && isCharsetByte(rest[k]) {
+				k++
+			}
+			if enc := charsetNames[string(rest[j:k])]; enc != "" {
+				return enc
+			}
+		}
+	}
+	return ""
+}
+
+func checkDeclaredCharset(t *testing.T, head []byte) {
+	t.Helper()
+	if got, want := declaredCharset(head), declaredCharsetLowered(head); got != want {
+		t.Fatalf("declaredCharset(%q) = %q, want %q", head, got, want)
+	}
+}
+
+// TestDeclaredCharsetRef holds declaredCharset to the reference on every
+// name known, in both cases, written in the ways pages write it, and on
+// the heads of the sample reports.
+func TestDeclaredCharsetRef(t *testing.T) {
+	for name := range charsetNames {
+		if len(name) > maxCharsetName {
+			t.Fatalf("charset name %q is longer than maxCharsetName", name)
+		}
+		for _, n := range []string{name, strings.ToUpper(name), name + "x", name[:len(name)-1]} {
+			for _, f := range []string{`<meta charset=%s>`, `<meta charset="%s">`, `charset = '%s'`, `CharSet=%s;`,
+				`<?xml encoding="%s"?>`, `charset:%s charset=%s`, `ENCODING	=	%s`, `xcharset=%s`, `charset=%s===`} {
+				checkDeclaredCharset(t, []byte(strings.ReplaceAll(f, "%s", n)))
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.*"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDeclaredCharset(t, data[:min(len(data), sniffLen)])
+	}
+}
+
+func FuzzDeclaredCharset(f *testing.F) {
+	for _, s := range []string{`<meta charset="utf-8">`, `<META CHARSET=UTF8>`, `content='text/html;charset = x-gbk'`, "charset=GB_2312-80", "encoding=\t'unicode-1-1-utf-8'", "==== 正文 ===="} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkDeclaredCharset)
 }

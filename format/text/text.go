@@ -12,7 +12,6 @@ import (
 
 	"xxgk/document"
 	"xxgk/format"
-	"xxgk/zh"
 )
 
 func init() {
@@ -51,13 +50,11 @@ func read(text string, n int) *document.Document {
 	lineNo, fold := 0, false
 	for line := range strings.Lines(text) {
 		lineNo++
-		s, f := document.NormalizeSpacesFold(strings.TrimSuffix(line, "\n"))
+		s, kind, blank, f := document.ClassifyTextLine(strings.TrimSuffix(line, "\n"))
 		fold = fold || f
-		s = zh.TrimSpace(s)
-		if s == "" {
+		if blank {
 			continue
 		}
-		s, kind := document.ClassifyLine(s)
 		blocks, kinds = append(blocks, document.Block{Line: lineNo, Text: s}), append(kinds, kind)
 	}
 	// A block's text is part of its line, so no block holds a character

@@ -1,0 +1,218 @@
+package document
+
+import (
+	"unicode/utf8"
+
+	"xxgk/zh"
+)
+
+// ClassifyTextLine reads a line of page text (without its line break) as
+// the text reader does: NormalizeSpacesFold, zh.TrimSpace and ClassifyLine
+// in turn. blank reports a line of white space only, which makes no
+// block; fold is NormalizeSpacesFold's.
+//
+// A line is passed over once where it was passed over twice: the pass
+// that looks for odd spaces and characters to fold counts the runes and
+// gathers the keys too (scanTextLine), which ClassifyLine made a pass of
+// its own for (scanLine).
+func ClassifyTextLine(line string) (s string, kind LineKind, blank, fold bool) {
+	if len(line) > maxNoiseBytes {
+		// No rule is likely to count the runes of a long line.
+		return classifyTextLineSteps(line)
+	}
+	n, keys, fold, special := scanTextLine(line)
+	if special {
+		// An odd space or zero-width character, seldom.
+		return classifyTextLineSteps(line)
+	}
+	// zh.TrimSpace, knowing there is no odd space: the ASCII blanks are
+	// trimmed, a rune each, and no key; a line that then starts or ends
+	// with another space (U+2028, say) is trimmed by zh and counted anew.
+	i, j := 0, len(line)
+	for i+8 <= j && line[i] == ' ' && load64(line[i:]) == ' '*lowBits {
+		i += 8 // indentation, often long in page text, as zh.TrimSpace skips it
+	}
+	for i < j && isASCIISpace(line[i]) {
+		i++
+	}
+	for j > i && isASCIISpace(line[j-1]) {
+		j--
+	}
+	if s = line[i:j]; hasOtherSpaceEdge(s) {
+		s, n = zh.TrimSpace(s), -1
+	} else {
+		n -= len(line) - len(s)
+	}
+	if s == "" {
+		return "", Content, true, fold
+	}
+	s, kind = classifyLine(s, n, keys)
+	return s, kind, false, fold
+}
+
+// hasOtherSpaceEdge reports whether s starts or ends with a space that
+// zh.TrimSpace trims and that is no odd space and no ASCII one: U+0085,
+// U+1680, U+2028 or U+2029.
+func hasOtherSpaceEdge(s string) bool {
+	n := len(s)
+	if n < 2 {
+		return false
+	}
+	if s[0] == 0xC2 && s[1] == 0x85 || s[n-2] == 0xC2 && s[n-1] == 0x85 {
+		return true
+	}
+	return n >= 3 && (isOtherSpace3(s[0], s[1], s[2]) || isOtherSpace3(s[n-3], s[n-2], s[n-1]))
+}
+
+// isOtherSpace3 reports the encodings of U+1680, U+2028 and U+2029.
+func isOtherSpace3(a, b, c byte) bool {
+	return a == 0xE1 && b == 0x9A && c == 0x80 || a == 0xE2 && b == 0x80 && c|1 == 0xA9
+}
+
+// classifyTextLineSteps is ClassifyTextLine a step at a time.
+func classifyTextLineSteps(line string) (s string, kind LineKind, blank, fold bool) {
+	s, fold = NormalizeSpacesFold(line)
+	if s = zh.TrimSpace(s); s == "" {
+		return "", Content, true, fold
+	}
+	s, kind = ClassifyLine(s)
+	return s, kind, false, fold
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c-'\t' <= '\r'-'\t' // \t \n \v \f \r
+}
+
+// scanTextLine passes over s once for ClassifyTextLine. It returns at the
+// first odd space or zero-width character (special: zh.IndexSpecialSpace),
+// and otherwise the runes of s (as ranging over it counts them), their
+// keys (scanLine), and whether s may hold a character zh.FoldHan changes
+// (fold: one that does, or an invalid byte, as zh.IndexSpecialSpaceFold
+// reports it).
+//
+// It goes as zh.IndexSpecialSpaceFold does: ASCII eight bytes at a time,
+// and runs of three-byte characters in a loop of their own, where the
+// ideographs U+4000–U+9FFF are looked up in hanMarks and every other
+// character leading with E2, E3 or EF is tested for a special space.
+func scanTextLine(s string) (n int, keys lineKeys, fold, special bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			keys |= asciiKeys[c]
+			i++
+			n++
+			for i+8 <= len(s) {
+				w := load64(s[i:])
+				if w&highBits != 0 {
+					break
+				}
+				keys |= asciiWordKeys(w)
+				i += 8
+				n += 8
+			}
+			continue
+		}
+		run := i // the end of the run of three-byte characters at i
+		for run < len(s)-2 {
+			c, tail := s[run], uint(s[run+1])|uint(s[run+2])<<8
+			if tail&0xC0C0 != 0x8080 {
+				break
+			}
+			if k := uint(c) - 0xE4; k < uint(len(hanMarks)) {
+				if hanMarks[k][tail&0x3F]>>(tail>>8&0x3F)&1 != 0 {
+					r := rune(c&0x0F)<<12 | rune(tail&0x3F)<<6 | rune(tail>>8&0x3F)
+					fold = fold || zh.FoldsHan(r)
+					keys |= keyOf(r)
+				}
+			} else if c|1 == 0xE3 || c == 0xEF {
+				if isSpecialSpace3(c, tail) {
+					return 0, 0, fold, true
+				}
+			} else if c < 0xE1 || c > 0xEF || c == 0xED {
+				break // E0 and ED do not take any continuation bytes
+			}
+			run += 3
+		}
+		if run > i {
+			n += (run - i) / 3
+			i = run
+			continue
+		}
+		// The bytes are compared as zh.IndexSpecialSpace compares them:
+		// it takes E2 80 and a byte below 0x80 for U+2000–U+200F too.
+		if c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0 ||
+			(c|1 == 0xE3 || c == 0xEF) && i+2 < len(s) && isSpecialSpace3(c, uint(s[i+1])|uint(s[i+2])<<8) {
+			return 0, 0, fold, true
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || zh.FoldsHan(r) {
+			fold = true
+		}
+		keys |= keyOf(r)
+		i += size
+		n++
+	}
+	return n, keys, fold, false
+}
+
+// hanMarks has the bit of every ideograph from U+4000 to U+9FFF that is a
+// key character (keyOf) or that zh.FoldHan changes: the bit of r is
+// bit r&0x3F of hanMarks[(r-0x4000)>>12][r>>6&0x3F], where the three bytes
+// of r put them.
+var hanMarks = func() (t [6][64]uint64) {
+	for r := rune(0x4000); r <= 0x9FFF; r++ {
+		if keyOf(r) != 0 || zh.FoldsHan(r) {
+			t[(r-0x4000)>>12][r>>6&0x3F] |= 1 << (r & 0x3F)
+		}
+	}
+	return t
+}()
+
+// isSpecialSpace3 reports whether the three bytes c, tail&0xFF, tail>>8
+// (led by E2, E3 or EF) are an odd space or a zero-width character, as
+// zh.IndexSpecialSpace tells them.
+func isSpecialSpace3(c byte, tail uint) bool {
+	switch c {
+	case 0xE2:
+		b1, b2 := tail&0xFF, tail>>8
+		return b1 == 0x80 && (b2 <= 0x8F || b2 == 0xAF) || // U+2000–U+200F, U+202F
+			b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0) // U+205F, U+2060
+	case 0xE3:
+		return tail == 0x8080 // U+3000
+	}
+	return tail == 0xBFBB // U+FEFF
+}
+
+// asciiKeys are the keys of the ASCII characters.
+var asciiKeys = func() (t [utf8.RuneSelf]lineKeys) {
+	for c := range t {
+		t[c] = keyOf(rune(c))
+	}
+	return t
+}()
+
+const (
+	lowBits  uint64 = 0x0101010101010101
+	highBits uint64 = 0x8080808080808080
+)
+
+// asciiWordKeys returns the keys of the eight ASCII characters of w: a
+// digit, and p or P. (Adding less than 0x80 to a byte below 0x80 carries
+// into no other byte.)
+func asciiWordKeys(w uint64) (keys lineKeys) {
+	if (w+(0x80-'0')*lowBits)&^(w+(0x80-'9'-1)*lowBits)&highBits != 0 {
+		keys |= digitKey
+	}
+	// A byte is p or P when it is p with the 0x20 bit set.
+	if x := (w | 0x20*lowBits) ^ 'p'*lowBits; (x-lowBits)&^x&highBits != 0 {
+		keys |= markKey
+	}
+	return keys
+}
+
+// load64 returns the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	b := s[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}

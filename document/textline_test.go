@@ -1,0 +1,97 @@
+package document
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"xxgk/zh"
+)
+
+// classifyTextLineRef is ClassifyTextLine as the text reader did it, step
+// by step: the reference.
+func classifyTextLineRef(line string) (s string, kind LineKind, blank, fold bool) {
+	s, fold = NormalizeSpacesFold(line)
+	if s = zh.TrimSpace(s); s == "" {
+		return "", Content, true, fold
+	}
+	s, kind = ClassifyLine(s)
+	return s, kind, false, fold
+}
+
+func checkClassifyTextLine(t *testing.T, line string) {
+	t.Helper()
+	s, kind, blank, fold := ClassifyTextLine(line)
+	ws, wkind, wblank, wfold := classifyTextLineRef(line)
+	if s != ws || kind != wkind || blank != wblank || fold != wfold {
+		t.Fatalf("ClassifyTextLine(%q) = %q, %d, %v, %v; reference %q, %d, %v, %v", line, s, kind, blank, fold, ws, wkind, wblank, wfold)
+	}
+	// Where no special space stops it, the scan counts and keys all of line.
+	n, keys, fold, special := scanTextLine(line)
+	_, _, wfold = zh.IndexSpecialSpaceFold(line)
+	if wspecial := zh.HasSpecialSpace(line); special != wspecial || !special && fold != wfold {
+		t.Fatalf("scanTextLine(%q): special %v, fold %v; want %v, %v", line, special, fold, wspecial, wfold)
+	}
+	if wn, wkeys := scanLineRef(line, len(line)+1); !special && (n != wn || keys != wkeys) {
+		t.Fatalf("scanTextLine(%q) = %d runes, keys %d; want %d, %d", line, n, keys, wn, wkeys)
+	}
+}
+
+// TestClassifyTextLineRef holds ClassifyTextLine to the steps it takes in
+// one over the sample lines, the noise probes, and lines edged or broken by
+// every kind of space and by characters to fold, keys and invalid bytes.
+func TestClassifyTextLineRef(t *testing.T) {
+	lines, _ := sampleLines(t)
+	lines = append(lines, noiseProbes()...)
+	odd := []string{" ", "\t", "\v", "\u0085", "\u00a0", "\u1680", "\u2000", "\u200a", "\u200b", "\u200f", "\u2028", "\u2029",
+		"\u202f", "\u205f", "\u2060", "\u3000", "\ufeff", "它", "數", "版", "©", "p", "P", "7", "\xff", "\xe5\xb9", "\xed\xa0\x80", "\U0001F600", "\xe2\x80", "\xe2\x800", "\xe2\x80\x8f", "\xc2", "\xc2\xa0"}
+	for _, o := range odd {
+		for _, s := range []string{"版权所有 某局", "发布日期：2020-01-01 点击数：", "一、总体情况", "abcdefghijk 12", "打印 关闭"} {
+			lines = append(lines, o+s, s+o, o+s+o, o+o+s, s[:len(s)/2]+o+s[len(s)/2:], " "+o+" "+s+"\t"+o)
+		}
+	}
+	for _, s := range lines {
+		checkClassifyTextLine(t, s)
+	}
+}
+
+func FuzzClassifyTextLine(f *testing.F) {
+	for _, s := range []string{"  版权所有：某某县人民政府\u3000", "\u2028主办单位：某某县政府办公室 技术支持：某公司", "當前位置：首页 > 政务公开",
+		"发布日期:2012-12-31    点击数:\t", "扫一扫在手机打开当前页\u200b", "Copyright © 2020", "\xff某某网站标识码1234 "} {
+		f.Add(s)
+	}
+	f.Fuzz(checkClassifyTextLine)
+}
+
+// TestIsSpecialSpace3 holds isSpecialSpace3 to zh.IndexSpecialSpace on
+// every three bytes led by E2, E3 or EF.
+func TestIsSpecialSpace3(t *testing.T) {
+	for _, c := range []byte{0xE2, 0xE3, 0xEF} {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				s := string([]byte{c, byte(b1), byte(b2)})
+				at, _ := zh.IndexSpecialSpace(s)
+				if got := isSpecialSpace3(c, uint(b1)|uint(b2)<<8); got != (at == 0) {
+					t.Fatalf("isSpecialSpace3(%q) = %v, want %v", s, got, at == 0)
+				}
+			}
+		}
+	}
+}
+
+// TestASCIIWordKeys holds asciiWordKeys to keyOf with every ASCII
+// character at every place of a word of other characters.
+func TestASCIIWordKeys(t *testing.T) {
+	for _, fill := range []byte{' ', 'a', '/', ':', 'o', 'q', '0'} {
+		for c := range byte(utf8.RuneSelf) {
+			for at := range 8 {
+				b := []byte(strings.Repeat(string(fill), 8))
+				b[at] = c
+				want := keyOf(rune(c)) | keyOf(rune(fill))
+				if got := asciiWordKeys(load64(string(b))); got != want {
+					t.Fatalf("asciiWordKeys(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}
