@@ -155,10 +155,10 @@ var hanFolds = func() (t [6][64]uint64) {
 	return t
 }()
 
-// foldHanRune is FoldRune restricted to ideographs.
 // FoldsHan reports whether FoldHan changes r.
 func FoldsHan(r rune) bool { return foldHanRune(r) != r }
 
+// foldHanRune is FoldRune restricted to ideographs.
 func foldHanRune(r rune) rune {
 	if r == '它' {
 		return '他'
