@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -116,16 +117,28 @@ type metaScan struct {
 	tables []span // first rows of the tables among them, for the year
 
 	// cited[i] is both[i].text less its cited titles (stripCited), once
-	// asked for.
-	cited    []string
-	hasCited []bool
+	// asked for (hasCited[i]).
+	cited    [metaHeadBlocks + metaTailBlocks]string
+	hasCited [metaHeadBlocks + metaTailBlocks]bool
 	// titleAt is titleIndex()+1, 0 until it is known.
 	titleAt int
 
 	// What a filled form's 填报单位 and 报告年度 cells say (Document.Agency,
 	// Document.Year): the form's own statement, believed first.
 	agencyField, yearField document.Field
+
+	// The storage of the lists above: head and tail side by side, so that
+	// both is the two of them, then full; and tables (at most four near
+	// the head and one per tail block).
+	spans      [2*metaHeadBlocks + metaTailBlocks]span
+	tableSpans [4 + metaTailBlocks]span
 }
+
+// scans holds metaScans for reuse. A report's scan was its largest
+// allocation in meta, and a twentieth of what the parse of a page-text
+// report allocated; the compiler cannot keep it on the stack, since its
+// lists point into itself.
+var scans = sync.Pool{New: func() any { return new(metaScan) }}
 
 // hasText reports whether t holds a rune other than white space: it is
 // strings.TrimSpace(t) != "" without the trimming, which for a line that
@@ -140,15 +153,13 @@ func hasText(t string) bool {
 	return false
 }
 
-func newMetaScan(doc *document.Document) *metaScan {
-	s := &metaScan{
-		title: doc.Title, agencyField: doc.Agency, yearField: doc.Year,
-	}
+// init makes s the scan of doc.
+func (s *metaScan) init(doc *document.Document) {
+	s.title, s.agencyField, s.yearField = doc.Title, doc.Agency, doc.Year
 	bs := doc.Blocks
-	// One array holds head, full, tail and both, sized for the document.
 	nh, nt := min(metaHeadBlocks, len(bs)), min(metaTailBlocks, len(bs))
-	arr := make([]span, 3*nh+2*nt)
-	s.head, s.full, s.tail = arr[:0:nh], arr[nh:nh:2*nh], arr[2*nh:2*nh:2*nh+nt]
+	s.head = s.spans[:0:nh]
+	s.full = s.spans[metaHeadBlocks+metaTailBlocks : metaHeadBlocks+metaTailBlocks : metaHeadBlocks+metaTailBlocks+nh]
 	isPara := func(b *document.Block) bool { return b.Table == nil && hasText(b.Text) }
 	last := len(bs) // the tail starts after the head ends
 	for i := range bs {
@@ -160,16 +171,18 @@ func newMetaScan(doc *document.Document) *metaScan {
 			s.head = append(s.head, span{b.Line, cutHead(b.Text, metaScanBytes)})
 		}
 	}
+	h := len(s.head)
+	s.tail = s.spans[h : h : h+nt]
 	for i := last - 1; i >= 0 && len(s.tail) < nt; i-- {
 		if b := &bs[i]; isPara(b) {
 			s.tail = append(s.tail, span{b.Line, cutTail(b.Text, metaScanBytes)})
 		}
 	}
 	slices.Reverse(s.tail)
-	s.both = arr[2*nh+nt : 2*nh+nt : 3*nh+2*nt]
-	s.both = append(append(s.both, s.head...), s.tail...)
+	s.both = s.spans[:h+len(s.tail)] // head then tail
 	// Tables count only near the head or the tail, like paragraphs; a
 	// table's title row often carries the year (2016年度…统计表).
+	s.tables = s.tableSpans[:0]
 	n := 0
 	for i := range bs {
 		if g := bs[i].Table; g != nil {
@@ -179,16 +192,11 @@ func newMetaScan(doc *document.Document) *metaScan {
 			n++
 		}
 	}
-	return s
 }
 
 // citedText is stripCited(s.both[i].text), computed once: several rules
 // read the same paragraphs without the titles they cite.
 func (s *metaScan) citedText(i int) string {
-	if s.cited == nil {
-		s.cited = make([]string, len(s.both))
-		s.hasCited = make([]bool, len(s.both))
-	}
 	if !s.hasCited[i] {
 		s.cited[i], s.hasCited[i] = stripCited(s.both[i].text), true
 	}
@@ -251,7 +259,12 @@ func gridHead(g *document.Grid, rows int) string {
 }
 
 func readMeta(doc *document.Document) (meta, []xxgk.Finding) {
-	s := newMetaScan(doc)
+	s := scans.Get().(*metaScan)
+	defer func() {
+		*s = metaScan{} // keeps no text of doc
+		scans.Put(s)
+	}()
+	s.init(doc)
 	var m meta
 	var fs []xxgk.Finding
 	titles := s.titles()
