@@ -75,6 +75,28 @@ func bodyMatches(t string, out []match, lit1, lit2 string, reach int, at func(t 
 				s++
 			}
 		}
+		// A match's group is Han characters through the word it ends with
+		// (and the optional 人民政府 / 政府 of bodyPlaceRe), and that word
+		// stands at q or later: the group starts in the run of Han
+		// characters that ends at q, and the match there or at the
+		// character before the run (a separator). The characters before
+		// it start no match: about two thirds of the tries. (Han
+		// characters decode backwards where they decode forwards: none
+		// holds a byte that starts another.)
+		r := q
+		for r > s {
+			c, n := utf8.DecodeLastRuneInString(t[s:r])
+			if !zh.IsHan(c) {
+				break
+			}
+			r -= n
+		}
+		if r-utf8.UTFMax > s {
+			s = r - utf8.UTFMax
+			for !utf8.RuneStart(t[s]) {
+				s++
+			}
+		}
 		found := false
 		for s <= q {
 			if m, ok := at(t, s); ok {
