@@ -122,6 +122,10 @@ type metaScan struct {
 	hasCited [metaHeadBlocks + metaTailBlocks]bool
 	// titleAt is titleIndex()+1, 0 until it is known.
 	titleAt int
+	// headText[i] is clean(head[i].text), once asked for (hasHeadText[i]):
+	// the title rules read each of the first paragraphs several times.
+	headText    [metaHeadBlocks]string
+	hasHeadText [metaHeadBlocks]bool
 
 	// What a filled form's 填报单位 and 报告年度 cells say (Document.Agency,
 	// Document.Year): the form's own statement, believed first.
@@ -192,6 +196,14 @@ func (s *metaScan) init(doc *document.Document) {
 			n++
 		}
 	}
+}
+
+// cleanHead is clean(s.head[i].text), computed once.
+func (s *metaScan) cleanHead(i int) string {
+	if !s.hasHeadText[i] {
+		s.headText[i], s.hasHeadText[i] = clean(s.head[i].text), true
+	}
+	return s.headText[i]
 }
 
 // citedText is stripCited(s.both[i].text), computed once: several rules
@@ -270,7 +282,8 @@ func readMeta(doc *document.Document) (meta, []xxgk.Finding) {
 	titles := s.titles()
 	sig := s.signature()
 
-	m.Published, m.PublishedEvidence = s.published(sig)
+	fields := s.pageFields()
+	m.Published, m.PublishedEvidence = published(fields, sig)
 	if m.Published == "" {
 		fs = append(fs, xxgk.Finding{Rule: xxgk.RulePublishedMissing, Severity: xxgk.SeverityInfo,
 			Message: "未能从报告中找到发布日期"})
@@ -281,7 +294,7 @@ func readMeta(doc *document.Document) (meta, []xxgk.Finding) {
 	fs = append(fs, yfs...)
 
 	var afs []xxgk.Finding
-	m.Agency, m.AgencyEvidence, afs = s.agency(titles, sig)
+	m.Agency, m.AgencyEvidence, afs = s.agency(titles, sig, fields)
 	fs = append(fs, afs...)
 	nr := notReport(titles)
 	m.NotReport = len(nr) > 0
@@ -704,8 +717,8 @@ func (s *metaScan) fieldBlocks() []span {
 func (s *metaScan) titleIndex() int {
 	if s.titleAt == 0 {
 		s.titleAt = len(s.head) + 1
-		for i, h := range s.head {
-			if isReportTitle(clean(h.text)) {
+		for i := range s.head {
+			if isReportTitle(s.cleanHead(i)) {
 				s.titleAt = i + 1
 				break
 			}
@@ -732,9 +745,12 @@ func (s *metaScan) titles() []titleInfo {
 	// The title sits in the first paragraphs, or, below a saved page's
 	// menus, where the first paragraph that reads as one is.
 	// (A menu entry such as 政府信息公开年报 may read as one just above it.)
-	heads := s.head[:min(len(s.head), max(metaTitleBlocks, s.titleIndex()+metaTitleBlocks/2))]
-	for _, h := range heads {
-		if t, ok := titleField(clean(h.text)); ok {
+	titleAt := s.titleIndex()
+	heads := s.head[:min(len(s.head), max(metaTitleBlocks, titleAt+metaTitleBlocks/2))]
+	var labelled [metaHeadBlocks]bool // a labelled title field, read once for the two loops
+	for i, h := range heads {
+		if t, ok := titleField(s.cleanHead(i)); ok {
+			labelled[i] = true
 			if t != "" && len(t) <= 8*metaTitleRunes && utf8.RuneCountInString(t) <= metaTitleRunes*2 {
 				add(h.line, t, true)
 			}
@@ -749,22 +765,24 @@ func (s *metaScan) titles() []titleInfo {
 		}
 	}
 	for i, h := range heads {
-		t := clean(h.text)
-		if _, ok := titleField(t); ok || len(t) > 4*metaTitleRunes {
+		t := s.cleanHead(i)
+		if labelled[i] || len(t) > 4*metaTitleRunes {
 			continue // a labelled title (read above), or far too long for one
 		}
+		// titleIndex has read the paragraphs up to the first title: no
+		// paragraph before it is one, nor any when it found none.
 		switch {
-		case isReportTitle(t):
-		case i+1 < len(heads) && len(heads[i+1].text) <= 60 && utf8.RuneCountInString(clean(heads[i+1].text)) <= 10 &&
-			isReportTitle(t+clean(heads[i+1].text)):
-			t += clean(heads[i+1].text) // 道县文广新局2013年度信息公开工作 / 年度报告
+		case i == titleAt || i > titleAt && titleAt >= 0 && isReportTitle(t):
+		case i+1 < len(heads) && len(heads[i+1].text) <= 60 && utf8.RuneCountInString(s.cleanHead(i+1)) <= 10 &&
+			isReportTitle(t+s.cleanHead(i+1)):
+			t += s.cleanHead(i + 1) // 道县文广新局2013年度信息公开工作 / 年度报告
 		default:
 			continue
 		}
 		add(h.line, t, false)
 		last := &out[len(out)-1]
 		if last.name == "" && i > 0 { // 思明区嘉莲街道办事处 / 2015年政府信息公开工作年度报告
-			if prev := clean(heads[i-1].text); nameLike(prev) {
+			if prev := s.cleanHead(i - 1); nameLike(prev) {
 				last.name = prev
 				last.ev = evidence{heads[i-1].line, prev + " " + t}
 			}
@@ -1043,28 +1061,54 @@ var pubRank = map[string]int{
 	"成文日期": 3, "成文时间": 3, "印发日期": 3, "印发时间": 3,
 }
 
-// published prefers an explicit 发布 line near the top over the signature
-// date, which is when the report was signed, not put online.
-func (s *metaScan) published(sig signature) (string, evidence) {
-	best, bestRank, bestEv := zh.Date{}, 99, evidence{}
+// pageFields is what a page's fields near the top say: the date of the
+// best ranked date field (pubRank), and the first strong and the first weak
+// agency field (agencyLabels).
+type pageFields struct {
+	date         zh.Date
+	dateEv       evidence
+	strong, weak labelled
+}
+
+// pageFields reads the fields near the top. (The date and the agency were
+// read apart, each listing the fields of the same paragraphs.)
+func (s *metaScan) pageFields() pageFields {
+	var pf pageFields
+	bestRank := 99
 	var fields [8]metaField
 	for _, h := range s.fieldBlocks() {
 		t := cutHead(h.text, metaFieldBytes)
 		for _, f := range metaFields(fields[:0], t) {
-			rank, ok := pubRank[f.label]
-			if !ok || rank >= bestRank {
+			if rank, ok := pubRank[f.label]; ok { // no agency label is a date label
+				if rank >= bestRank {
+					continue
+				}
+				if d, de := zh.DateAt(cutHead(t[f.val:], 40)); d.Year != 0 {
+					pf.date, bestRank = d, rank
+					pf.dateEv = evidence{h.line, clean(t[f.start : f.val+de])}
+				}
 				continue
 			}
-			d, de := zh.DateAt(cutHead(t[f.val:], 40))
-			if d.Year == 0 {
-				continue
+			switch agencyLabels[f.label] {
+			case "strong":
+				if pf.strong.name == "" {
+					pf.strong, _ = agencyField(t, f, h.line)
+				}
+			case "weak":
+				if pf.weak.name == "" {
+					pf.weak, _ = agencyField(t, f, h.line)
+				}
 			}
-			best, bestRank = d, rank
-			bestEv = evidence{h.line, clean(t[f.start : f.val+de])}
 		}
 	}
-	if best.Year != 0 {
-		return best.String(), bestEv
+	return pf
+}
+
+// published prefers an explicit 发布 line near the top over the signature
+// date, which is when the report was signed, not put online.
+func published(fields pageFields, sig signature) (string, evidence) {
+	if fields.date.Year != 0 {
+		return fields.date.String(), fields.dateEv
 	}
 	if sig.date.Year != 0 {
 		return sig.date.String(), sig.ev
@@ -1295,9 +1339,9 @@ var agencyLabels = map[string]string{
 // signature, a sentence naming the report, a government named in the body,
 // and last the page's 来源 field. A fuller form the report itself gives of
 // the chosen name (see extends) replaces it.
-func (s *metaScan) agency(titles []titleInfo, sig signature) (string, evidence, []xxgk.Finding) {
+func (s *metaScan) agency(titles []titleInfo, sig signature, fields pageFields) (string, evidence, []xxgk.Finding) {
 	var fs []xxgk.Finding
-	strong, weak := s.agencyLabels()
+	strong, weak := fields.strong, fields.weak
 	type cand struct {
 		name string
 		ev   evidence
@@ -1392,37 +1436,22 @@ type labelled struct {
 	ev   evidence
 }
 
-// agencyLabels reads the 发布机构 (strong) and 来源 (weak) fields near the top.
-func (s *metaScan) agencyLabels() (strong, weak labelled) {
-	var fields [8]metaField
-	for _, h := range s.fieldBlocks() {
-		t := cutHead(h.text, metaFieldBytes)
-		for _, f := range metaFields(fields[:0], t) {
-			kind, ok := agencyLabels[f.label]
-			if !ok {
-				continue
-			}
-			end := f.val
-			for end < len(t) {
-				r, n := utf8.DecodeRuneInString(t[end:])
-				if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
-					break
-				}
-				end += n
-			}
-			name := trimTrailingField(t[f.val:end])
-			if !validName(name) {
-				continue
-			}
-			l := labelled{name, evidence{h.line, clean(t[f.start:end])}}
-			if kind == "weak" && weak.name == "" {
-				weak = l
-			} else if kind == "strong" && strong.name == "" {
-				strong = l
-			}
+// agencyField reads the name a 发布机构 or 来源 field f of t gives, or
+// reports none.
+func agencyField(t string, f metaField, line int) (labelled, bool) {
+	end := f.val
+	for end < len(t) {
+		r, n := utf8.DecodeRuneInString(t[end:])
+		if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
+			break
 		}
+		end += n
 	}
-	return strong, weak
+	name := trimTrailingField(t[f.val:end])
+	if !validName(name) {
+		return labelled{}, false
+	}
+	return labelled{name, evidence{line, clean(t[f.start:end])}}, true
 }
 
 // fieldWords start the next field when a page runs its fields together
