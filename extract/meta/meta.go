@@ -126,6 +126,9 @@ type metaScan struct {
 	// the title rules read each of the first paragraphs several times.
 	headText    [metaHeadBlocks]string
 	hasHeadText [metaHeadBlocks]bool
+	// selfRefs[i] is selfRefs(i), once asked for (hasSelfRefs[i]).
+	selfRefs    [metaHeadBlocks][]match
+	hasSelfRefs [metaHeadBlocks]bool
 
 	// What a filled form's 填报单位 and 报告年度 cells say (Document.Agency,
 	// Document.Year): the form's own statement, believed first.
@@ -1256,14 +1259,24 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 	return yearVote{}, false
 }
 
+// selfRefMatches is selfRefMatches(s.citedText(i)) for a head paragraph
+// that holds 报告 or 如下 (every match does), and nil for another, found
+// once: selfYear and selfName read the same sentences.
+func (s *metaScan) selfRefMatches(i int) []match {
+	if !s.hasSelfRefs[i] {
+		s.hasSelfRefs[i] = true
+		if t := s.head[i].text; strs.Index(t, "报告") >= 0 || strs.Index(t, "如下") >= 0 {
+			s.selfRefs[i] = selfRefMatches(s.citedText(i), nil)
+		}
+	}
+	return s.selfRefs[i]
+}
+
 // selfYear reads a sentence that names the report: 现公布2011年度政府信息公开年度报告.
 func (s *metaScan) selfYear() (yearVote, bool) {
 	for i, h := range s.head {
-		if strs.Index(h.text, "报告") < 0 && strs.Index(h.text, "如下") < 0 {
-			continue
-		}
-		t := s.citedText(i)
-		for _, m := range selfRefMatches(t, nil) {
+		for _, m := range s.selfRefMatches(i) {
+			t := s.citedText(i)
 			if _, y := parseTitle(t[m.g0:m.g1]); y != 0 {
 				return yearVote{y, fromSelf, evidence{h.line, excerpt(t, m.start, m.end)}}, true
 			}
@@ -1471,11 +1484,8 @@ func trimTrailingField(s string) string {
 // 汇总2018年度三溪乡的政务公开年度报告.
 func (s *metaScan) selfName() (string, evidence) {
 	for i, h := range s.head {
-		if strs.Index(h.text, "报告") < 0 && strs.Index(h.text, "如下") < 0 {
-			continue
-		}
-		t := s.citedText(i)
-		for _, m := range selfRefMatches(t, nil) {
+		for _, m := range s.selfRefMatches(i) {
+			t := s.citedText(i)
 			// A sentence is looser than a title: only a word ending like an
 			// agency's name (三溪乡, not 工作) is taken.
 			if n, _ := parseTitle(t[m.g0:m.g1]); nameLike(n) {
