@@ -224,6 +224,9 @@ func moreRunes(s string, n int) bool {
 	if len(s) <= n {
 		return false // no rune is shorter than a byte
 	}
+	if len(s) > n*utf8.UTFMax {
+		return true // nor longer than four
+	}
 	for range s {
 		if n--; n < 0 {
 			return true
@@ -929,10 +932,11 @@ type signature struct {
 // next to it.
 func (s *metaScan) signature() signature {
 	for i := len(s.tail) - 1; i >= 0; i-- {
-		t := clean(s.tail[i].text)
-		if strs.Index(t, "年") < 0 && strings.IndexByte(t, '-') < 0 {
+		// Cleaning takes no 年 nor - from a paragraph: it is tested first.
+		if t := s.tail[i].text; strs.Index(t, "年") < 0 && strings.IndexByte(t, '-') < 0 {
 			continue
 		}
+		t := clean(s.tail[i].text)
 		if moreRunes(t, 20) {
 			// Only a collapsed body, which ends the document, hides its
 			// signature inside a long paragraph.
@@ -990,65 +994,96 @@ func lastIndex(s, w string) int {
 // ending a sentence, after the agency's name if one stands before it:
 // …日常化。 平潭县人民政府 2013年1月16日 附件1：…
 func flatSignature(t string, line int) (signature, bool) {
-	for end := len(t); ; {
+	// The 年 of the date is looked for from the end. strings.LastIndexByte
+	// reads byte by byte, strings.IndexByte many bytes at once: the last
+	// places of 年 are found forwards (most of the paragraph is read when
+	// it holds no signature), the places before them backwards.
+	var last [64]int // ring of the last places of 年
+	n := 0
+	for off := 0; ; {
+		i := strs.Index(t[off:], "年")
+		if i < 0 {
+			break
+		}
+		last[n%len(last)] = off + i
+		n++
+		off += i + len("年")
+	}
+	for k := n - 1; k >= max(0, n-len(last)); k-- {
+		if sig, ok := flatSignatureAt(t, last[k%len(last)], line); ok {
+			return sig, true
+		}
+	}
+	if n <= len(last) {
+		return signature{}, false
+	}
+	for end := last[(n-len(last))%len(last)]; ; {
 		i := lastIndex(t[:end], "年")
 		if i < 0 {
 			return signature{}, false
 		}
 		end = i
-		ys := i // back over four year digits
-		for k := 0; k < 4 && ys > 0; k++ {
-			_, m := utf8.DecodeLastRuneInString(t[:ys])
-			ys -= m
+		if sig, ok := flatSignatureAt(t, i, line); ok {
+			return sig, true
 		}
-		if zh.ParseYear(t[ys:i]) == 0 {
-			continue // a cheap test before DateAt's regular expressions
-		}
-		d, n := zh.DateAt(t[ys:])
-		if d.Year == 0 {
-			continue
-		}
-		de := ys + n
-		if rest := t[de:]; rest != "" && !strings.HasPrefix(rest, "附件") {
-			if r, _ := utf8.DecodeRuneInString(rest); !zh.IsSpace(r) {
-				continue // the date runs on into a sentence
-			}
-		}
-		p := ys
-		for p > 0 { // spaces before the date
-			r, m := utf8.DecodeLastRuneInString(t[:p])
-			if !zh.IsSpace(r) {
-				break
-			}
-			p -= m
-		}
-		spaced := p < ys
-		k, n := p, 0
-		for k > 0 && n <= 30 {
-			r, m := utf8.DecodeLastRuneInString(t[:k])
-			if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
-				break
-			}
-			k -= m
-			n++
-		}
-		name := t[k:p]
-		if name != "" && !nameLike(name) {
-			if !spaced {
-				continue // 于2015年3月 inside a sentence
-			}
-			name, k = "", p
-		}
-		if k > 0 && name == "" && !spaced {
-			if r, _ := utf8.DecodeLastRuneInString(t[:k]); !strings.ContainsRune("。；！", r) {
-				continue
-			}
-		}
-		if name == "" && d.Month == 0 {
-			continue // a bare 2015年 is no signature
-		}
-		return signature{name: name, date: d, ev: evidence{line, clean(t[k:de])}}, true
 	}
+}
+
+// flatSignatureAt reads the signature flatSignature looks for whose year
+// ends before the 年 at i.
+func flatSignatureAt(t string, i, line int) (signature, bool) {
+	ys := i // back over four year digits
+	for k := 0; k < 4 && ys > 0; k++ {
+		_, m := utf8.DecodeLastRuneInString(t[:ys])
+		ys -= m
+	}
+	if zh.ParseYear(t[ys:i]) == 0 {
+		return signature{}, false // a cheap test before DateAt's regular expressions
+	}
+	d, n := zh.DateAt(t[ys:])
+	if d.Year == 0 {
+		return signature{}, false
+	}
+	de := ys + n
+	if rest := t[de:]; rest != "" && !strings.HasPrefix(rest, "附件") {
+		if r, _ := utf8.DecodeRuneInString(rest); !zh.IsSpace(r) {
+			return signature{}, false // the date runs on into a sentence
+		}
+	}
+	p := ys
+	for p > 0 { // spaces before the date
+		r, m := utf8.DecodeLastRuneInString(t[:p])
+		if !zh.IsSpace(r) {
+			break
+		}
+		p -= m
+	}
+	spaced := p < ys
+	k, n := p, 0
+	for k > 0 && n <= 30 {
+		r, m := utf8.DecodeLastRuneInString(t[:k])
+		if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
+			break
+		}
+		k -= m
+		n++
+	}
+	name := t[k:p]
+	if name != "" && !nameLike(name) {
+		if !spaced {
+			return signature{}, false // 于2015年3月 inside a sentence
+		}
+		name, k = "", p
+	}
+	if k > 0 && name == "" && !spaced {
+		if r, _ := utf8.DecodeLastRuneInString(t[:k]); !strings.ContainsRune("。；！", r) {
+			return signature{}, false
+		}
+	}
+	if name == "" && d.Month == 0 {
+		return signature{}, false // a bare 2015年 is no signature
+	}
+	return signature{name: name, date: d, ev: evidence{line, clean(t[k:de])}}, true
 }
 
 // ---------------------------------------------------------------------------
