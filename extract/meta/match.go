@@ -75,6 +75,28 @@ func bodyMatches(t string, out []match, lit1, lit2 string, reach int, at func(t 
 				s++
 			}
 		}
+		// A match's group is Han characters through the word it ends with
+		// (and the optional 人民政府 / 政府 of bodyPlaceRe), and that word
+		// stands at q or later: the group starts in the run of Han
+		// characters that ends at q, and the match there or at the
+		// character before the run (a separator). The characters before
+		// it start no match: about two thirds of the tries. (Han
+		// characters decode backwards where they decode forwards: none
+		// holds a byte that starts another.)
+		r := q
+		for r > s {
+			c, n := utf8.DecodeLastRuneInString(t[s:r])
+			if !zh.IsHan(c) {
+				break
+			}
+			r -= n
+		}
+		if r-utf8.UTFMax > s {
+			s = r - utf8.UTFMax
+			for !utf8.RuneStart(t[s]) {
+				s++
+			}
+		}
 		found := false
 		for s <= q {
 			if m, ok := at(t, s); ok {
@@ -251,6 +273,7 @@ var selfLeads = strs.NewSet("现将", "现公布", "公布", "公开", "编制",
 // selfRefMatches appends the matches of selfRefRe in t to out.
 func selfRefMatches(t string, out []match) []match {
 	words := selfLeads.Words()
+	groups := newSelfRefGroups(t)
 	for pos := 0; pos < len(t); {
 		i, w := selfLeads.Index(t[pos:])
 		if i < 0 {
@@ -258,7 +281,7 @@ func selfRefMatches(t string, out []match) []match {
 		}
 		s := pos + i
 		g := s + len(words[w])
-		if e := selfRefGroup(t, g); e >= 0 {
+		if e := groups.at(g); e >= 0 {
 			out = append(out, match{s, e, g, e})
 			pos = e
 		} else {
@@ -268,52 +291,71 @@ func selfRefMatches(t string, out []match) []match {
 	return out
 }
 
-// selfRefGroup matches the group of selfRefRe at g and returns its end, or
-// -1: the fewest characters (up to forty, no clause punctuation) that an
-// ending follows.
-//
-// Every ending holds 报 or 函 within its first nine bytes, so a group
-// that ends holds one within selfRefReach bytes of g. 公开 and 发布 lead
-// many clauses of a report that end in no report: looking for the two
-// characters first (a vector search) spares trying every ending after
-// every character of those clauses, two thirds of what the rules that
-// read self-references cost.
-func selfRefGroup(t string, g int) int {
-	if w := t[g:min(len(t), g+selfRefReach)]; !strings.Contains(w, "报") && !strings.Contains(w, "函") {
-		return -1
-	}
-	p := g
-	for k := 0; ; k++ {
-		if e := selfRefEnding(t, p); e >= 0 {
-			return e
-		}
-		if k == 40 {
-			return -1
-		}
-		r, n := utf8.DecodeRuneInString(t[p:])
-		if n == 0 || strings.ContainsRune("。；，,：:", r) {
-			return -1
-		}
-		p += n
-	}
-}
-
 // selfRefEndings are the alternatives that end a selfRef group, in the
 // regexp's order (年度报告 before 年报).
-var selfRefEndings = []string{"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告"}
+var selfRefEndings = [...]string{"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告"}
 
-// selfRefReach bounds how far after g the 报 or 函 of a selfRef group's
-// ending ends: forty characters of four bytes at most, and the first nine
-// bytes of an ending (年度报, 工作报, 情况报).
-const selfRefReach = 40*utf8.UTFMax + 9
+// clauseMarks end a clause, as [。；，,：:] in selfRefRe: no group holds one.
+var clauseMarks = [...]string{"。", "；", "，", ",", "：", ":"}
 
-func selfRefEnding(t string, p int) int {
-	for _, w := range selfRefEndings {
-		if strings.HasPrefix(t[p:], w) {
-			return p + len(w)
+// selfRefGroups matches the group of selfRefRe at places of one text, in
+// increasing order: the fewest characters (up to forty, no clause mark)
+// that an ending follows, that is the first ending at or after the place,
+// when no clause mark stands before it. The first place of each ending
+// and of each mark at or after the place is kept, and looked for again
+// only once the place passed it.
+//
+// 公开 and 发布 lead many clauses of a report that end in no report: the
+// group was tried ending by ending after every character up to the clause's
+// end, and each of those places found again for every lead, two thirds of
+// what the rules that read self-references cost. Every ending and mark
+// starts a character however the text before it is read (each starts with
+// ASCII or the first byte of a character), so the first place a word is
+// found is the first place the regexp's steps reach it.
+type selfRefGroups struct {
+	t     string
+	ends  [len(selfRefEndings)]int // -1 until looked for; len(t) when there is none
+	marks [len(clauseMarks)]int
+}
+
+func newSelfRefGroups(t string) *selfRefGroups {
+	c := &selfRefGroups{t: t}
+	for k := range c.ends {
+		c.ends[k] = -1
+	}
+	for k := range c.marks {
+		c.marks[k] = -1
+	}
+	return c
+}
+
+// at returns the end of the group of selfRefRe at g, or -1.
+func (c *selfRefGroups) at(g int) int {
+	e, w := len(c.t), -1
+	for k, word := range selfRefEndings {
+		if c.ends[k] < g {
+			c.ends[k] = nextIndex(c.t, g, word)
+		}
+		if c.ends[k] < e { // at a place two endings start, the first in order
+			e, w = c.ends[k], k
 		}
 	}
-	return -1
+	if w < 0 {
+		return -1
+	}
+	for k, mark := range clauseMarks {
+		if c.marks[k] < g {
+			c.marks[k] = nextIndex(c.t, g, mark)
+		}
+		if c.marks[k] < e {
+			return -1
+		}
+	}
+	// No forty characters take more than 160 bytes.
+	if e-g > 40*utf8.UTFMax || utf8.RuneCountInString(c.t[g:e]) > 40 {
+		return -1
+	}
+	return e + len(selfRefEndings[w])
 }
 
 // yearMatches appends the matches of yearRe, ([year digit]{4})\s*年, in t

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -116,16 +117,35 @@ type metaScan struct {
 	tables []span // first rows of the tables among them, for the year
 
 	// cited[i] is both[i].text less its cited titles (stripCited), once
-	// asked for.
-	cited    []string
-	hasCited []bool
+	// asked for (hasCited[i]).
+	cited    [metaHeadBlocks + metaTailBlocks]string
+	hasCited [metaHeadBlocks + metaTailBlocks]bool
 	// titleAt is titleIndex()+1, 0 until it is known.
 	titleAt int
+	// headText[i] is clean(head[i].text), once asked for (hasHeadText[i]):
+	// the title rules read each of the first paragraphs several times.
+	headText    [metaHeadBlocks]string
+	hasHeadText [metaHeadBlocks]bool
+	// selfRefs[i] is selfRefs(i), once asked for (hasSelfRefs[i]).
+	selfRefs    [metaHeadBlocks][]match
+	hasSelfRefs [metaHeadBlocks]bool
 
 	// What a filled form's 填报单位 and 报告年度 cells say (Document.Agency,
 	// Document.Year): the form's own statement, believed first.
 	agencyField, yearField document.Field
+
+	// The storage of the lists above: head and tail side by side, so that
+	// both is the two of them, then full; and tables (at most four near
+	// the head and one per tail block).
+	spans      [2*metaHeadBlocks + metaTailBlocks]span
+	tableSpans [4 + metaTailBlocks]span
 }
+
+// scans holds metaScans for reuse. A report's scan was its largest
+// allocation in meta, and a twentieth of what the parse of a page-text
+// report allocated; the compiler cannot keep it on the stack, since its
+// lists point into itself.
+var scans = sync.Pool{New: func() any { return new(metaScan) }}
 
 // hasText reports whether t holds a rune other than white space: it is
 // strings.TrimSpace(t) != "" without the trimming, which for a line that
@@ -140,15 +160,13 @@ func hasText(t string) bool {
 	return false
 }
 
-func newMetaScan(doc *document.Document) *metaScan {
-	s := &metaScan{
-		title: doc.Title, agencyField: doc.Agency, yearField: doc.Year,
-	}
+// init makes s the scan of doc.
+func (s *metaScan) init(doc *document.Document) {
+	s.title, s.agencyField, s.yearField = doc.Title, doc.Agency, doc.Year
 	bs := doc.Blocks
-	// One array holds head, full, tail and both, sized for the document.
 	nh, nt := min(metaHeadBlocks, len(bs)), min(metaTailBlocks, len(bs))
-	arr := make([]span, 3*nh+2*nt)
-	s.head, s.full, s.tail = arr[:0:nh], arr[nh:nh:2*nh], arr[2*nh:2*nh:2*nh+nt]
+	s.head = s.spans[:0:nh]
+	s.full = s.spans[metaHeadBlocks+metaTailBlocks : metaHeadBlocks+metaTailBlocks : metaHeadBlocks+metaTailBlocks+nh]
 	isPara := func(b *document.Block) bool { return b.Table == nil && hasText(b.Text) }
 	last := len(bs) // the tail starts after the head ends
 	for i := range bs {
@@ -160,16 +178,18 @@ func newMetaScan(doc *document.Document) *metaScan {
 			s.head = append(s.head, span{b.Line, cutHead(b.Text, metaScanBytes)})
 		}
 	}
+	h := len(s.head)
+	s.tail = s.spans[h : h : h+nt]
 	for i := last - 1; i >= 0 && len(s.tail) < nt; i-- {
 		if b := &bs[i]; isPara(b) {
 			s.tail = append(s.tail, span{b.Line, cutTail(b.Text, metaScanBytes)})
 		}
 	}
 	slices.Reverse(s.tail)
-	s.both = arr[2*nh+nt : 2*nh+nt : 3*nh+2*nt]
-	s.both = append(append(s.both, s.head...), s.tail...)
+	s.both = s.spans[:h+len(s.tail)] // head then tail
 	// Tables count only near the head or the tail, like paragraphs; a
 	// table's title row often carries the year (2016年度…统计表).
+	s.tables = s.tableSpans[:0]
 	n := 0
 	for i := range bs {
 		if g := bs[i].Table; g != nil {
@@ -179,16 +199,19 @@ func newMetaScan(doc *document.Document) *metaScan {
 			n++
 		}
 	}
-	return s
+}
+
+// cleanHead is clean(s.head[i].text), computed once.
+func (s *metaScan) cleanHead(i int) string {
+	if !s.hasHeadText[i] {
+		s.headText[i], s.hasHeadText[i] = clean(s.head[i].text), true
+	}
+	return s.headText[i]
 }
 
 // citedText is stripCited(s.both[i].text), computed once: several rules
 // read the same paragraphs without the titles they cite.
 func (s *metaScan) citedText(i int) string {
-	if s.cited == nil {
-		s.cited = make([]string, len(s.both))
-		s.hasCited = make([]bool, len(s.both))
-	}
 	if !s.hasCited[i] {
 		s.cited[i], s.hasCited[i] = stripCited(s.both[i].text), true
 	}
@@ -200,6 +223,9 @@ func (s *metaScan) citedText(i int) string {
 func moreRunes(s string, n int) bool {
 	if len(s) <= n {
 		return false // no rune is shorter than a byte
+	}
+	if len(s) > n*utf8.UTFMax {
+		return true // nor longer than four
 	}
 	for range s {
 		if n--; n < 0 {
@@ -251,13 +277,19 @@ func gridHead(g *document.Grid, rows int) string {
 }
 
 func readMeta(doc *document.Document) (meta, []xxgk.Finding) {
-	s := newMetaScan(doc)
+	s := scans.Get().(*metaScan)
+	defer func() {
+		*s = metaScan{} // keeps no text of doc
+		scans.Put(s)
+	}()
+	s.init(doc)
 	var m meta
 	var fs []xxgk.Finding
 	titles := s.titles()
 	sig := s.signature()
 
-	m.Published, m.PublishedEvidence = s.published(sig)
+	fields := s.pageFields()
+	m.Published, m.PublishedEvidence = published(fields, sig)
 	if m.Published == "" {
 		fs = append(fs, xxgk.Finding{Rule: xxgk.RulePublishedMissing, Severity: xxgk.SeverityInfo,
 			Message: "未能从报告中找到发布日期"})
@@ -268,7 +300,7 @@ func readMeta(doc *document.Document) (meta, []xxgk.Finding) {
 	fs = append(fs, yfs...)
 
 	var afs []xxgk.Finding
-	m.Agency, m.AgencyEvidence, afs = s.agency(titles, sig)
+	m.Agency, m.AgencyEvidence, afs = s.agency(titles, sig, fields)
 	fs = append(fs, afs...)
 	nr := notReport(titles)
 	m.NotReport = len(nr) > 0
@@ -691,8 +723,8 @@ func (s *metaScan) fieldBlocks() []span {
 func (s *metaScan) titleIndex() int {
 	if s.titleAt == 0 {
 		s.titleAt = len(s.head) + 1
-		for i, h := range s.head {
-			if isReportTitle(clean(h.text)) {
+		for i := range s.head {
+			if isReportTitle(s.cleanHead(i)) {
 				s.titleAt = i + 1
 				break
 			}
@@ -719,9 +751,12 @@ func (s *metaScan) titles() []titleInfo {
 	// The title sits in the first paragraphs, or, below a saved page's
 	// menus, where the first paragraph that reads as one is.
 	// (A menu entry such as 政府信息公开年报 may read as one just above it.)
-	heads := s.head[:min(len(s.head), max(metaTitleBlocks, s.titleIndex()+metaTitleBlocks/2))]
-	for _, h := range heads {
-		if t, ok := titleField(clean(h.text)); ok {
+	titleAt := s.titleIndex()
+	heads := s.head[:min(len(s.head), max(metaTitleBlocks, titleAt+metaTitleBlocks/2))]
+	var labelled [metaHeadBlocks]bool // a labelled title field, read once for the two loops
+	for i, h := range heads {
+		if t, ok := titleField(s.cleanHead(i)); ok {
+			labelled[i] = true
 			if t != "" && len(t) <= 8*metaTitleRunes && utf8.RuneCountInString(t) <= metaTitleRunes*2 {
 				add(h.line, t, true)
 			}
@@ -736,22 +771,24 @@ func (s *metaScan) titles() []titleInfo {
 		}
 	}
 	for i, h := range heads {
-		t := clean(h.text)
-		if _, ok := titleField(t); ok || len(t) > 4*metaTitleRunes {
+		t := s.cleanHead(i)
+		if labelled[i] || len(t) > 4*metaTitleRunes {
 			continue // a labelled title (read above), or far too long for one
 		}
+		// titleIndex has read the paragraphs up to the first title: no
+		// paragraph before it is one, nor any when it found none.
 		switch {
-		case isReportTitle(t):
-		case i+1 < len(heads) && len(heads[i+1].text) <= 60 && utf8.RuneCountInString(clean(heads[i+1].text)) <= 10 &&
-			isReportTitle(t+clean(heads[i+1].text)):
-			t += clean(heads[i+1].text) // 道县文广新局2013年度信息公开工作 / 年度报告
+		case i == titleAt || i > titleAt && titleAt >= 0 && isReportTitle(t):
+		case i+1 < len(heads) && len(heads[i+1].text) <= 60 && utf8.RuneCountInString(s.cleanHead(i+1)) <= 10 &&
+			isReportTitle(t+s.cleanHead(i+1)):
+			t += s.cleanHead(i + 1) // 道县文广新局2013年度信息公开工作 / 年度报告
 		default:
 			continue
 		}
 		add(h.line, t, false)
 		last := &out[len(out)-1]
 		if last.name == "" && i > 0 { // 思明区嘉莲街道办事处 / 2015年政府信息公开工作年度报告
-			if prev := clean(heads[i-1].text); nameLike(prev) {
+			if prev := s.cleanHead(i - 1); nameLike(prev) {
 				last.name = prev
 				last.ev = evidence{heads[i-1].line, prev + " " + t}
 			}
@@ -895,10 +932,11 @@ type signature struct {
 // next to it.
 func (s *metaScan) signature() signature {
 	for i := len(s.tail) - 1; i >= 0; i-- {
-		t := clean(s.tail[i].text)
-		if strs.Index(t, "年") < 0 && strings.IndexByte(t, '-') < 0 {
+		// Cleaning takes no 年 nor - from a paragraph: it is tested first.
+		if t := s.tail[i].text; strs.Index(t, "年") < 0 && strings.IndexByte(t, '-') < 0 {
 			continue
 		}
+		t := clean(s.tail[i].text)
 		if moreRunes(t, 20) {
 			// Only a collapsed body, which ends the document, hides its
 			// signature inside a long paragraph.
@@ -956,65 +994,96 @@ func lastIndex(s, w string) int {
 // ending a sentence, after the agency's name if one stands before it:
 // …日常化。 平潭县人民政府 2013年1月16日 附件1：…
 func flatSignature(t string, line int) (signature, bool) {
-	for end := len(t); ; {
+	// The 年 of the date is looked for from the end. strings.LastIndexByte
+	// reads byte by byte, strings.IndexByte many bytes at once: the last
+	// places of 年 are found forwards (most of the paragraph is read when
+	// it holds no signature), the places before them backwards.
+	var last [64]int // ring of the last places of 年
+	n := 0
+	for off := 0; ; {
+		i := strs.Index(t[off:], "年")
+		if i < 0 {
+			break
+		}
+		last[n%len(last)] = off + i
+		n++
+		off += i + len("年")
+	}
+	for k := n - 1; k >= max(0, n-len(last)); k-- {
+		if sig, ok := flatSignatureAt(t, last[k%len(last)], line); ok {
+			return sig, true
+		}
+	}
+	if n <= len(last) {
+		return signature{}, false
+	}
+	for end := last[(n-len(last))%len(last)]; ; {
 		i := lastIndex(t[:end], "年")
 		if i < 0 {
 			return signature{}, false
 		}
 		end = i
-		ys := i // back over four year digits
-		for k := 0; k < 4 && ys > 0; k++ {
-			_, m := utf8.DecodeLastRuneInString(t[:ys])
-			ys -= m
+		if sig, ok := flatSignatureAt(t, i, line); ok {
+			return sig, true
 		}
-		if zh.ParseYear(t[ys:i]) == 0 {
-			continue // a cheap test before DateAt's regular expressions
-		}
-		d, n := zh.DateAt(t[ys:])
-		if d.Year == 0 {
-			continue
-		}
-		de := ys + n
-		if rest := t[de:]; rest != "" && !strings.HasPrefix(rest, "附件") {
-			if r, _ := utf8.DecodeRuneInString(rest); !zh.IsSpace(r) {
-				continue // the date runs on into a sentence
-			}
-		}
-		p := ys
-		for p > 0 { // spaces before the date
-			r, m := utf8.DecodeLastRuneInString(t[:p])
-			if !zh.IsSpace(r) {
-				break
-			}
-			p -= m
-		}
-		spaced := p < ys
-		k, n := p, 0
-		for k > 0 && n <= 30 {
-			r, m := utf8.DecodeLastRuneInString(t[:k])
-			if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
-				break
-			}
-			k -= m
-			n++
-		}
-		name := t[k:p]
-		if name != "" && !nameLike(name) {
-			if !spaced {
-				continue // 于2015年3月 inside a sentence
-			}
-			name, k = "", p
-		}
-		if k > 0 && name == "" && !spaced {
-			if r, _ := utf8.DecodeLastRuneInString(t[:k]); !strings.ContainsRune("。；！", r) {
-				continue
-			}
-		}
-		if name == "" && d.Month == 0 {
-			continue // a bare 2015年 is no signature
-		}
-		return signature{name: name, date: d, ev: evidence{line, clean(t[k:de])}}, true
 	}
+}
+
+// flatSignatureAt reads the signature flatSignature looks for whose year
+// ends before the 年 at i.
+func flatSignatureAt(t string, i, line int) (signature, bool) {
+	ys := i // back over four year digits
+	for k := 0; k < 4 && ys > 0; k++ {
+		_, m := utf8.DecodeLastRuneInString(t[:ys])
+		ys -= m
+	}
+	if zh.ParseYear(t[ys:i]) == 0 {
+		return signature{}, false // a cheap test before DateAt's regular expressions
+	}
+	d, n := zh.DateAt(t[ys:])
+	if d.Year == 0 {
+		return signature{}, false
+	}
+	de := ys + n
+	if rest := t[de:]; rest != "" && !strings.HasPrefix(rest, "附件") {
+		if r, _ := utf8.DecodeRuneInString(rest); !zh.IsSpace(r) {
+			return signature{}, false // the date runs on into a sentence
+		}
+	}
+	p := ys
+	for p > 0 { // spaces before the date
+		r, m := utf8.DecodeLastRuneInString(t[:p])
+		if !zh.IsSpace(r) {
+			break
+		}
+		p -= m
+	}
+	spaced := p < ys
+	k, n := p, 0
+	for k > 0 && n <= 30 {
+		r, m := utf8.DecodeLastRuneInString(t[:k])
+		if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
+			break
+		}
+		k -= m
+		n++
+	}
+	name := t[k:p]
+	if name != "" && !nameLike(name) {
+		if !spaced {
+			return signature{}, false // 于2015年3月 inside a sentence
+		}
+		name, k = "", p
+	}
+	if k > 0 && name == "" && !spaced {
+		if r, _ := utf8.DecodeLastRuneInString(t[:k]); !strings.ContainsRune("。；！", r) {
+			return signature{}, false
+		}
+	}
+	if name == "" && d.Month == 0 {
+		return signature{}, false // a bare 2015年 is no signature
+	}
+	return signature{name: name, date: d, ev: evidence{line, clean(t[k:de])}}, true
 }
 
 // ---------------------------------------------------------------------------
@@ -1030,28 +1099,54 @@ var pubRank = map[string]int{
 	"成文日期": 3, "成文时间": 3, "印发日期": 3, "印发时间": 3,
 }
 
-// published prefers an explicit 发布 line near the top over the signature
-// date, which is when the report was signed, not put online.
-func (s *metaScan) published(sig signature) (string, evidence) {
-	best, bestRank, bestEv := zh.Date{}, 99, evidence{}
+// pageFields is what a page's fields near the top say: the date of the
+// best ranked date field (pubRank), and the first strong and the first weak
+// agency field (agencyLabels).
+type pageFields struct {
+	date         zh.Date
+	dateEv       evidence
+	strong, weak labelled
+}
+
+// pageFields reads the fields near the top. (The date and the agency were
+// read apart, each listing the fields of the same paragraphs.)
+func (s *metaScan) pageFields() pageFields {
+	var pf pageFields
+	bestRank := 99
 	var fields [8]metaField
 	for _, h := range s.fieldBlocks() {
 		t := cutHead(h.text, metaFieldBytes)
 		for _, f := range metaFields(fields[:0], t) {
-			rank, ok := pubRank[f.label]
-			if !ok || rank >= bestRank {
+			if rank, ok := pubRank[f.label]; ok { // no agency label is a date label
+				if rank >= bestRank {
+					continue
+				}
+				if d, de := zh.DateAt(cutHead(t[f.val:], 40)); d.Year != 0 {
+					pf.date, bestRank = d, rank
+					pf.dateEv = evidence{h.line, clean(t[f.start : f.val+de])}
+				}
 				continue
 			}
-			d, de := zh.DateAt(cutHead(t[f.val:], 40))
-			if d.Year == 0 {
-				continue
+			switch agencyLabels[f.label] {
+			case "strong":
+				if pf.strong.name == "" {
+					pf.strong, _ = agencyField(t, f, h.line)
+				}
+			case "weak":
+				if pf.weak.name == "" {
+					pf.weak, _ = agencyField(t, f, h.line)
+				}
 			}
-			best, bestRank = d, rank
-			bestEv = evidence{h.line, clean(t[f.start : f.val+de])}
 		}
 	}
-	if best.Year != 0 {
-		return best.String(), bestEv
+	return pf
+}
+
+// published prefers an explicit 发布 line near the top over the signature
+// date, which is when the report was signed, not put online.
+func published(fields pageFields, sig signature) (string, evidence) {
+	if fields.date.Year != 0 {
+		return fields.date.String(), fields.dateEv
 	}
 	if sig.date.Year != 0 {
 		return sig.date.String(), sig.ev
@@ -1199,14 +1294,24 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 	return yearVote{}, false
 }
 
+// selfRefMatches is selfRefMatches(s.citedText(i)) for a head paragraph
+// that holds 报告 or 如下 (every match does), and nil for another, found
+// once: selfYear and selfName read the same sentences.
+func (s *metaScan) selfRefMatches(i int) []match {
+	if !s.hasSelfRefs[i] {
+		s.hasSelfRefs[i] = true
+		if t := s.head[i].text; strs.Index(t, "报告") >= 0 || strs.Index(t, "如下") >= 0 {
+			s.selfRefs[i] = selfRefMatches(s.citedText(i), nil)
+		}
+	}
+	return s.selfRefs[i]
+}
+
 // selfYear reads a sentence that names the report: 现公布2011年度政府信息公开年度报告.
 func (s *metaScan) selfYear() (yearVote, bool) {
 	for i, h := range s.head {
-		if strs.Index(h.text, "报告") < 0 && strs.Index(h.text, "如下") < 0 {
-			continue
-		}
-		t := s.citedText(i)
-		for _, m := range selfRefMatches(t, nil) {
+		for _, m := range s.selfRefMatches(i) {
+			t := s.citedText(i)
 			if _, y := parseTitle(t[m.g0:m.g1]); y != 0 {
 				return yearVote{y, fromSelf, evidence{h.line, excerpt(t, m.start, m.end)}}, true
 			}
@@ -1282,9 +1387,9 @@ var agencyLabels = map[string]string{
 // signature, a sentence naming the report, a government named in the body,
 // and last the page's 来源 field. A fuller form the report itself gives of
 // the chosen name (see extends) replaces it.
-func (s *metaScan) agency(titles []titleInfo, sig signature) (string, evidence, []xxgk.Finding) {
+func (s *metaScan) agency(titles []titleInfo, sig signature, fields pageFields) (string, evidence, []xxgk.Finding) {
 	var fs []xxgk.Finding
-	strong, weak := s.agencyLabels()
+	strong, weak := fields.strong, fields.weak
 	type cand struct {
 		name string
 		ev   evidence
@@ -1379,37 +1484,22 @@ type labelled struct {
 	ev   evidence
 }
 
-// agencyLabels reads the 发布机构 (strong) and 来源 (weak) fields near the top.
-func (s *metaScan) agencyLabels() (strong, weak labelled) {
-	var fields [8]metaField
-	for _, h := range s.fieldBlocks() {
-		t := cutHead(h.text, metaFieldBytes)
-		for _, f := range metaFields(fields[:0], t) {
-			kind, ok := agencyLabels[f.label]
-			if !ok {
-				continue
-			}
-			end := f.val
-			for end < len(t) {
-				r, n := utf8.DecodeRuneInString(t[end:])
-				if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
-					break
-				}
-				end += n
-			}
-			name := trimTrailingField(t[f.val:end])
-			if !validName(name) {
-				continue
-			}
-			l := labelled{name, evidence{h.line, clean(t[f.start:end])}}
-			if kind == "weak" && weak.name == "" {
-				weak = l
-			} else if kind == "strong" && strong.name == "" {
-				strong = l
-			}
+// agencyField reads the name a 发布机构 or 来源 field f of t gives, or
+// reports none.
+func agencyField(t string, f metaField, line int) (labelled, bool) {
+	end := f.val
+	for end < len(t) {
+		r, n := utf8.DecodeRuneInString(t[end:])
+		if !zh.IsHan(r) && !strings.ContainsRune("（）()", r) {
+			break
 		}
+		end += n
 	}
-	return strong, weak
+	name := trimTrailingField(t[f.val:end])
+	if !validName(name) {
+		return labelled{}, false
+	}
+	return labelled{name, evidence{line, clean(t[f.start:end])}}, true
 }
 
 // fieldWords start the next field when a page runs its fields together
@@ -1429,11 +1519,8 @@ func trimTrailingField(s string) string {
 // 汇总2018年度三溪乡的政务公开年度报告.
 func (s *metaScan) selfName() (string, evidence) {
 	for i, h := range s.head {
-		if strs.Index(h.text, "报告") < 0 && strs.Index(h.text, "如下") < 0 {
-			continue
-		}
-		t := s.citedText(i)
-		for _, m := range selfRefMatches(t, nil) {
+		for _, m := range s.selfRefMatches(i) {
+			t := s.citedText(i)
 			// A sentence is looser than a title: only a word ending like an
 			// agency's name (三溪乡, not 工作) is taken.
 			if n, _ := parseTitle(t[m.g0:m.g1]); nameLike(n) {
