@@ -352,20 +352,20 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 			}
 			gap := g.x - (prev.x + prev.w)
 			em := fmax(g.size, prev.size)
-			last, _ := utf8.DecodeLastRuneInString(prev.text)
-			first, _ := utf8.DecodeRuneInString(g.text)
-			wg := pdfWordGap
-			if pdftext.IsWide(last) || pdftext.IsWide(first) {
-				wg = pdfWideWordGap
-			}
 			switch {
 			case tabs && gap >= pdfCellGap*em:
 				cell.to = len(b)
 				cells = append(cells, cell)
 				b = append(b, '\t')
 				cell = cellSpan{from: len(b), x0: g.x}
-			case spaced || gap >= wg*em:
+			case spaced:
 				b = append(b, ' ')
+			case gap >= pdfWordGap*em || gap >= pdfWideWordGap*em:
+				// Only now the word gap of these glyphs, which decodes
+				// their texts: most glyphs touch, their gap below both.
+				if gap >= pdfWordGapBetween(prev.text, g.text)*em {
+					b = append(b, ' ')
+				}
 			}
 		}
 		b = append(b, g.text...)
@@ -395,6 +395,18 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 	}
 	out.text, out.tabbed = text, len(cells) > 1
 	return out
+}
+
+// pdfWordGapBetween is the gap (em) that is a word space between glyphs
+// of the texts left and right: pdfWideWordGap beside a wide character,
+// else pdfWordGap.
+func pdfWordGapBetween(left, right string) float64 {
+	last, _ := utf8.DecodeLastRuneInString(left)
+	first, _ := utf8.DecodeRuneInString(right)
+	if pdftext.IsWide(last) || pdftext.IsWide(first) {
+		return pdfWideWordGap
+	}
+	return pdfWordGap
 }
 
 // plineOne is a line and its cell, allocated as one: most lines have a
