@@ -134,7 +134,7 @@ func composeCases(t *testing.T) [][]pglyph {
 		x := 0.0
 		for i := range gs {
 			text := texts[r.IntN(len(texts))]
-			size := []float64{10, 12, 0.5, math.NaN()}[r.IntN(4)]
+			size := []float64{10, 12, 0.5, math.NaN(), math.Inf(1), -4}[r.IntN(6)]
 			w := size * []float64{0.5, 1, 0}[r.IntN(3)]
 			gs[i] = pglyph{text: text, x: x, y: float64(r.IntN(2)), w: w, size: size, space: pdfBlank(text)}
 			x += w + size*[]float64{0, 0.1, 0.3, 0.8, 1.5, -0.9}[r.IntN(6)]

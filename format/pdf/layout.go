@@ -180,7 +180,7 @@ func pdfBlank(s string) bool {
 		return false // most glyphs: told without decoding
 	}
 	for _, r := range s {
-		if pdfIdeograph(r) || !unicode.IsSpace(r) {
+		if pdfPlainRune(r) || !unicode.IsSpace(r) {
 			return false // a byte of bad UTF-8 is U+FFFD, not a space
 		}
 	}
@@ -192,6 +192,29 @@ func pdfBlank(s string) bool {
 // TestPDFIdeographs checks), told so without the searches of the tables
 // of package unicode.
 func pdfIdeograph(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
+// pdfPlainRune reports a rune that is graphic and not white space, told
+// by its range: the ideographs of pdfIdeograph, and the ASCII, general,
+// CJK and full-width punctuation, letters and digits a report's other
+// glyphs nearly all are (TestPDFIdeographs checks each). pdfBlank and
+// pdfGlyphText asked the tables of package unicode of each such glyph
+// (a search for all but ASCII): 1.6M of the 162M instructions of
+// BenchmarkParseCorpusKind/pdf.
+func pdfPlainRune(r rune) bool {
+	switch {
+	case r >= 0x4E00:
+		return r <= 0x9FFF || r >= 0xFF01 && r <= 0xFF5E
+	case r >= 0x3001:
+		return r <= 0x303F
+	case r >= 0x2010:
+		return r <= 0x2027
+	}
+	return r >= 0x21 && r <= 0x7E
+}
+
+// pdfPlainDigit reports the digits among the plain runes (ASCII and
+// full-width): the others are not digits (TestPDFIdeographs checks).
+func pdfPlainDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // pdfOneIdeograph reports whether s is one pdfIdeograph, from its UTF-8
 // (E4 B8 80 to E9 BF BF): a glyph's text is most often one, and decoding
@@ -227,7 +250,7 @@ func pdfGlyphText(s string) string {
 		return s // most glyphs: told without decoding
 	}
 	for _, r := range s {
-		if !pdfIdeograph(r) && !unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+		if !pdfPlainRune(r) && !unicode.IsGraphic(r) && !unicode.IsSpace(r) {
 			return strings.Map(func(r rune) rune {
 				if unicode.IsGraphic(r) || unicode.IsSpace(r) {
 					return r
@@ -352,20 +375,20 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 			}
 			gap := g.x - (prev.x + prev.w)
 			em := fmax(g.size, prev.size)
-			last, _ := utf8.DecodeLastRuneInString(prev.text)
-			first, _ := utf8.DecodeRuneInString(g.text)
-			wg := pdfWordGap
-			if pdftext.IsWide(last) || pdftext.IsWide(first) {
-				wg = pdfWideWordGap
-			}
 			switch {
 			case tabs && gap >= pdfCellGap*em:
 				cell.to = len(b)
 				cells = append(cells, cell)
 				b = append(b, '\t')
 				cell = cellSpan{from: len(b), x0: g.x}
-			case spaced || gap >= wg*em:
+			case spaced:
 				b = append(b, ' ')
+			case gap >= pdfWordGap*em || gap >= pdfWideWordGap*em:
+				// Only now the word gap of these glyphs, which decodes
+				// their texts: most glyphs touch, their gap below both.
+				if gap >= pdfWordGapBetween(prev.text, g.text)*em {
+					b = append(b, ' ')
+				}
 			}
 		}
 		b = append(b, g.text...)
@@ -395,6 +418,18 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 	}
 	out.text, out.tabbed = text, len(cells) > 1
 	return out
+}
+
+// pdfWordGapBetween is the gap (em) that is a word space between glyphs
+// of the texts left and right: pdfWideWordGap beside a wide character,
+// else pdfWordGap.
+func pdfWordGapBetween(left, right string) float64 {
+	last, _ := utf8.DecodeLastRuneInString(left)
+	first, _ := utf8.DecodeRuneInString(right)
+	if pdftext.IsWide(last) || pdftext.IsWide(first) {
+		return pdfWideWordGap
+	}
+	return pdfWordGap
 }
 
 // plineOne is a line and its cell, allocated as one: most lines have a
@@ -1055,11 +1090,18 @@ func pdfDropRunning(pages [][]pitem) {
 			f(k)
 		}
 	}
+	// The running key of each line ends visits, page by page, made once:
+	// it maps each rune of the line through the tables of package unicode.
+	keys := make([]string, 0, 2*edge*len(pages))
 	count := map[string]int{}
 	for _, items := range pages {
-		keys := map[string]bool{}
-		ends(items, func(k int) { keys[pdfRunningKey(items[k].line.text)] = true })
-		for k := range keys {
+		seen := map[string]bool{}
+		ends(items, func(k int) {
+			key := pdfRunningKey(items[k].line.text)
+			keys = append(keys, key)
+			seen[key] = true
+		})
+		for k := range seen {
 			count[k]++
 		}
 	}
@@ -1076,13 +1118,13 @@ func pdfDropRunning(pages [][]pitem) {
 			}
 		}
 	}
+	next := 0 // the key in keys of the line ends visits next
 	for pi, items := range pages {
 		drop := map[int]bool{}
-		repeated := func(k int) bool {
-			return len(pages) >= 2 && count[pdfRunningKey(items[k].line.text)] >= max(2, (len(pages)+2)/3)
-		}
 		ends(items, func(k int) {
-			if repeated(k) && pdfRunningKey(items[k].line.text) != "" {
+			key := keys[next]
+			next++
+			if len(pages) >= 2 && count[key] >= max(2, (len(pages)+2)/3) && key != "" {
 				drop[k] = true
 			}
 		})
@@ -1141,6 +1183,9 @@ func pdfBareNumber(s string) (int, bool) {
 // pdfRunningKey is a line's text with digits and spaces removed.
 func pdfRunningKey(s string) string {
 	return strings.Map(func(r rune) rune {
+		if pdfPlainRune(r) && !pdfPlainDigit(r) {
+			return r // neither: told without the tables of package unicode
+		}
 		if unicode.IsDigit(r) || unicode.IsSpace(r) {
 			return -1
 		}
@@ -1149,28 +1194,30 @@ func pdfRunningKey(s string) string {
 }
 
 // pdfIsPageNumber reports a decorated folio: a number with dashes or
-// 第…页, N/M, “第 1 页 共 8 页”.
+// 第…页, N/M, “第 1 页 共 8 页”. It is whether s without its spaces and
+// decorations is at most 8 bytes of digits and roman numerals, and it
+// had a decoration; read a rune at a time, it stops at the first rune
+// that tells it is not (in a line of text, nearly always the first).
 func pdfIsPageNumber(s string) bool {
-	decorated := false
-	t := strings.Map(func(r rune) rune {
+	decorated, n := false, 0
+	for _, r := range s {
 		switch {
 		case unicode.IsSpace(r):
-			return -1
+			continue
 		case strings.ContainsRune("-—–－‒―_·•|/／第页共頁", r):
 			decorated = true
-			return -1
+			continue
 		}
-		return r
-	}, s)
-	if !decorated || t == "" || len(t) > 8 {
-		return false
-	}
-	for _, r := range t {
+		// The bytes r takes in s without its spaces and decorations,
+		// as strings.Map would write it (bad UTF-8 as U+FFFD).
+		if n += utf8.RuneLen(r); n > 8 {
+			return false
+		}
 		if !unicode.IsDigit(r) && !strings.ContainsRune("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩivxIVX", r) {
 			return false
 		}
 	}
-	return true
+	return decorated && n > 0
 }
 
 // pdfBlocks turns the pages' items into blocks: a grid per table, a

@@ -97,6 +97,15 @@ func TestPDFIdeographs(t *testing.T) {
 		if pdfIdeograph(r) && (!unicode.IsGraphic(r) || unicode.IsSpace(r)) {
 			t.Errorf("%U: graphic %v, space %v", r, unicode.IsGraphic(r), unicode.IsSpace(r))
 		}
+		if pdfIdeograph(r) && !pdfPlainRune(r) {
+			t.Errorf("%U: an ideograph, not plain", r)
+		}
+		if pdfPlainRune(r) && (!unicode.IsGraphic(r) || unicode.IsSpace(r)) {
+			t.Errorf("%U: plain, but graphic %v, space %v", r, unicode.IsGraphic(r), unicode.IsSpace(r))
+		}
+		if pdfPlainRune(r) && pdfPlainDigit(r) != unicode.IsDigit(r) {
+			t.Errorf("%U: plain, digit %v, plain digit %v", r, unicode.IsDigit(r), pdfPlainDigit(r))
+		}
 	}
 }
 

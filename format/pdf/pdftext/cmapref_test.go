@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"maps"
 	"reflect"
 	"sort"
 	"testing"
@@ -117,9 +118,11 @@ func TestCMapMatchesReference(t *testing.T) {
 	for name, data := range testPDFs(t) {
 		for i, c := range cmapStreams(data) {
 			n++
-			if got, want := parseCMap(c), refParseCMap(c); !reflect.DeepEqual(got, want) {
+			got, want := parseCMap(c), refParseCMap(c)
+			if !reflect.DeepEqual(withoutLow(got), withoutLow(want)) {
 				t.Errorf("%s CMap %d: %+v, reference %+v", name, i, got, want)
 			}
+			checkCMapText(t, got)
 		}
 	}
 	if n == 0 {
@@ -139,8 +142,62 @@ func FuzzCMap(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if got, want := parseCMap(data), refParseCMap(data); !reflect.DeepEqual(got, want) {
+		got, want := parseCMap(data), refParseCMap(data)
+		if !reflect.DeepEqual(withoutLow(got), withoutLow(want)) {
 			t.Fatalf("%+v, reference %+v", got, want)
 		}
+		checkCMapText(t, got)
 	})
+}
+
+// withoutLow is m with the texts of m.low in m.chars, as refParseCMap
+// keeps them, and no empty map.
+func withoutLow(m *cmap) *cmap {
+	c := *m
+	c.chars = maps.Clone(m.chars)
+	for code, t := range m.low {
+		if t != "" {
+			if c.chars == nil {
+				c.chars = map[uint32]string{}
+			}
+			c.chars[uint32(code)] = t
+		}
+	}
+	if len(c.chars) == 0 {
+		c.chars = nil
+	}
+	c.low = nil
+	return &c
+}
+
+// checkCMapText checks that m.text gives for each code below 300 what it
+// gives with the texts of m.low in m.chars.
+func checkCMapText(t *testing.T, m *cmap) {
+	t.Helper()
+	flat := withoutLow(m)
+	for code := range uint32(300) {
+		gotT, gotOK := m.text(code)
+		wantT, wantOK := flat.text(code)
+		if gotT != wantT || gotOK != wantOK {
+			t.Fatalf("text(%#x) = %q, %v; from chars %q, %v", code, gotT, gotOK, wantT, wantOK)
+		}
+	}
+}
+
+// TestCMapText checks text on a CMap of one- and two-byte codes, empty
+// texts before and after others, ranges and codes past 255.
+func TestCMapText(t *testing.T) {
+	m := parseCMap([]byte("3 beginbfchar <01> <4E2D> <0002> /uni6587 <03> <> <0104> <0041> <FF> <0042> <06> <0043> <06> <> <07> <> <07> <0044> endbfchar 1 beginbfrange <03> <07> <0061> endbfrange"))
+	if len(m.low) != 256 {
+		t.Fatalf("low has %d codes, want 256", len(m.low))
+	}
+	checkCMapText(t, m)
+	if got, want := withoutLow(m), withoutLow(refParseCMap([]byte("3 beginbfchar <01> <4E2D> <0002> /uni6587 <03> <> <0104> <0041> <FF> <0042> <06> <0043> <06> <> <07> <> <07> <0044> endbfchar 1 beginbfrange <03> <07> <0061> endbfrange"))); !reflect.DeepEqual(got, want) {
+		t.Errorf("%+v, reference %+v", got, want)
+	}
+	for code, want := range map[uint32]string{1: "中", 2: "文", 3: "", 4: "b", 5: "c", 6: "", 7: "D", 0xFF: "B", 0x104: "A"} {
+		if got, _ := m.text(code); got != want {
+			t.Errorf("text(%#x) = %q, want %q", code, got, want)
+		}
+	}
 }
