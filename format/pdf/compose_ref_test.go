@@ -195,3 +195,23 @@ func TestFoldSpacesMatchesFields(t *testing.T) {
 		}
 	}
 }
+
+// TestHasRunes holds hasRunes to utf8.RuneCountInString on random
+// strings of ASCII, ideographs, four-byte runes and bad UTF-8, of every
+// length around the bounds it tells by length alone.
+func TestHasRunes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	pieces := []string{"a", " ", "中", "é", "😀", "\xff", "\xe4\xb8", "\xf0\x9f"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for n := range 12 {
+			if got, want := hasRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+				t.Fatalf("hasRunes(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
