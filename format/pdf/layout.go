@@ -134,7 +134,8 @@ func (lay *layouter) document() *document.Document {
 func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 	glyphs := lay.buf[:0]
 	for _, g := range p.Glyphs {
-		blank := pdfBlank(g.Text)
+		plain := pdfPlainGlyph(g.Text)
+		blank := !plain && pdfBlank(g.Text)
 		if !blank {
 			if g.Known {
 				lay.known++
@@ -145,7 +146,10 @@ func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 		if !g.Upright || g.Size <= 0 {
 			continue // rotated text: watermarks and stamps
 		}
-		text := pdfGlyphText(g.Text)
+		text := g.Text
+		if !plain {
+			text = pdfGlyphText(text)
+		}
 		if text == "" {
 			continue
 		}
@@ -189,6 +193,17 @@ func pdfBlank(s string) bool {
 		}
 	}
 	return true
+}
+
+// pdfPlainGlyph reports a text of one rune that pdfPlainRune holds,
+// which pdfBlank rejects and pdfGlyphText keeps as it is: told by
+// decoding it once, where each of them decoded it again.
+func pdfPlainGlyph(s string) bool {
+	if pdfOneIdeograph(s) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && pdfPlainRune(r)
 }
 
 // pdfIdeograph reports a CJK unified ideograph of the basic block, most
@@ -374,7 +389,10 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 			continue
 		}
 		if prev != nil {
-			if g.text == prev.text && math.Abs(g.x-prev.x) < 0.25*g.size {
+			// Positions first: the texts of glyphs side by side are
+			// mostly of one length (ideographs), so comparing them
+			// first called memequal for nearly every glyph.
+			if math.Abs(g.x-prev.x) < 0.25*g.size && g.text == prev.text {
 				continue // drawn twice (fake bold, shadow)
 			}
 			gap := g.x - (prev.x + prev.w)
@@ -571,6 +589,19 @@ func pdfMergeWrapped(lines []*pline) []*pline {
 
 // pdfNumericCell reports a cell that is a number (a table value).
 func pdfNumericCell(s string) bool {
+	// Most cells are words: told by their first character, which
+	// TrimSpace would keep (not white space) and the loop below rejects
+	// (not a digit or '-'), without TrimSpace's way round for text that
+	// is not ASCII.
+	if s != "" {
+		if c := s[0]; c < utf8.RuneSelf {
+			if c > ' ' && !(c >= '0' && c <= '9' || c == '-') {
+				return false
+			}
+		} else if r, _ := utf8.DecodeRuneInString(s); pdfPlainRune(r) {
+			return false
+		}
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return false

@@ -51,7 +51,7 @@ func refLayoutPage(pi int, p *pdftext.Page, budget *int, buf []pglyph) []pitem {
 // layouter.page did.
 func TestLayoutPageMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 9))
-	texts := []string{"中", "文", "a", "1", " ", "\u3000", "\t", "\x01", " \x01", "\x01a", "\xff", "\xff\x01\x01", "\x85", "\u200b", "\ufffd", ""}
+	texts := []string{"中", "文", "a", "1", "，", "é", "ab", "中\x01", " ", "\u3000", "\t", "\x01", " \x01", "\x01a", "\xff", "\xff\x01\x01", "\x85", "\u200b", "\ufffd", ""}
 	for range 2000 {
 		p := &pdftext.Page{Width: 595, Height: 842}
 		for range rng.IntN(60) {
