@@ -195,3 +195,56 @@ func TestFoldSpacesMatchesFields(t *testing.T) {
 		}
 	}
 }
+
+// TestHasRunes holds hasRunes to utf8.RuneCountInString on random
+// strings of ASCII, ideographs, four-byte runes and bad UTF-8, of every
+// length around the bounds it tells by length alone.
+func TestHasRunes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	pieces := []string{"a", " ", "中", "é", "😀", "\xff", "\xe4\xb8", "\xf0\x9f"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for n := range 12 {
+			if got, want := hasRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+				t.Fatalf("hasRunes(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// refNumericCell is pdfNumericCell before it told most words by their
+// first character.
+func refNumericCell(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r >= '0' && r <= '9' || (r == '.' || r == ',') && i > 0 || r == '-' && i == 0 && len(s) > 1) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestNumericCellMatchesReference holds pdfNumericCell to the reference
+// on random cells of digits, signs, separators, white space (ASCII and
+// not), words, control characters and bad UTF-8.
+func TestNumericCellMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 17))
+	pieces := []string{"0", "7", "12", ".", ",", "-", "+", " ", "\t", "\n", "\u3000", "\u00a0", "\x85", "\x01", "\x7f", "a", "中", "，", "％", "\xff", "\xe3\x80"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := pdfNumericCell(s), refNumericCell(s); got != want {
+			t.Fatalf("pdfNumericCell(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -114,21 +114,10 @@ func (lay *layouter) release() {
 // page lays out the next page of the document.
 func (lay *layouter) page(p *pdftext.Page) {
 	lay.images += p.Images
-	for i := range p.Glyphs {
-		g := &p.Glyphs[i]
-		if pdfBlank(g.Text) {
-			continue
-		}
-		if g.Known {
-			lay.known++
-		} else {
-			lay.unknown++
-		}
-	}
 	if cap(lay.buf) < len(p.Glyphs) {
 		lay.buf = make([]pglyph, 0, max(len(p.Glyphs), 2*cap(lay.buf)))
 	}
-	lay.pages = append(lay.pages, layoutPage(len(lay.pages), p, &lay.budget, lay.buf))
+	lay.pages = append(lay.pages, lay.layoutPage(len(lay.pages), p))
 }
 
 // document is the document of the pages laid out.
@@ -139,21 +128,40 @@ func (lay *layouter) document() *document.Document {
 }
 
 // layoutPage finds the ruled tables of a page and the lines of the text
-// outside them, ordered top to bottom. Its glyphs are laid out in buf,
-// which has room for them all.
-func layoutPage(pi int, p *pdftext.Page, budget *int, buf []pglyph) []pitem {
-	glyphs := buf[:0]
+// outside them, ordered top to bottom, and counts its glyphs of known
+// and unknown text that are not blank. Its glyphs are laid out in
+// lay.buf, which has room for them all.
+func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
+	glyphs := lay.buf[:0]
 	for _, g := range p.Glyphs {
+		plain := pdfPlainGlyph(g.Text)
+		blank := !plain && pdfBlank(g.Text)
+		if !blank {
+			if g.Known {
+				lay.known++
+			} else {
+				lay.unknown++
+			}
+		}
 		if !g.Upright || g.Size <= 0 {
 			continue // rotated text: watermarks and stamps
 		}
-		text := pdfGlyphText(g.Text)
+		text := g.Text
+		if !plain {
+			text = pdfGlyphText(text)
+		}
 		if text == "" {
 			continue
 		}
-		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
+		if text != g.Text {
+			// pdfGlyphText dropped some runes: the rest may be blank.
+			// (It returns the text itself when it drops none, which
+			// the comparison tells by the pointer, not byte by byte.)
+			blank = pdfBlank(text)
+		}
+		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: blank})
 	}
-	tables := pdfFindTables(p.Segments, budget)
+	tables := pdfFindTables(p.Segments, &lay.budget)
 	free := pdfPlaceGlyphs(tables, glyphs) // glyphs is not read again
 	var items []pitem
 	for _, t := range tables {
@@ -185,6 +193,17 @@ func pdfBlank(s string) bool {
 		}
 	}
 	return true
+}
+
+// pdfPlainGlyph reports a text of one rune that pdfPlainRune holds,
+// which pdfBlank rejects and pdfGlyphText keeps as it is: told by
+// decoding it once, where each of them decoded it again.
+func pdfPlainGlyph(s string) bool {
+	if pdfOneIdeograph(s) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && pdfPlainRune(r)
 }
 
 // pdfIdeograph reports a CJK unified ideograph of the basic block, most
@@ -370,7 +389,10 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 			continue
 		}
 		if prev != nil {
-			if g.text == prev.text && math.Abs(g.x-prev.x) < 0.25*g.size {
+			// Positions first: the texts of glyphs side by side are
+			// mostly of one length (ideographs), so comparing them
+			// first called memequal for nearly every glyph.
+			if math.Abs(g.x-prev.x) < 0.25*g.size && g.text == prev.text {
 				continue // drawn twice (fake bold, shadow)
 			}
 			gap := g.x - (prev.x + prev.w)
@@ -567,6 +589,19 @@ func pdfMergeWrapped(lines []*pline) []*pline {
 
 // pdfNumericCell reports a cell that is a number (a table value).
 func pdfNumericCell(s string) bool {
+	// Most cells are words: told by their first character, which
+	// TrimSpace would keep (not white space) and the loop below rejects
+	// (not a digit or '-'), without TrimSpace's way round for text that
+	// is not ASCII.
+	if s != "" {
+		if c := s[0]; c < utf8.RuneSelf {
+			if c > ' ' && !(c >= '0' && c <= '9' || c == '-') {
+				return false
+			}
+		} else if r, _ := utf8.DecodeRuneInString(s); pdfPlainRune(r) {
+			return false
+		}
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return false
@@ -1280,11 +1315,30 @@ func pdfBlocks(pages [][]pitem) []document.Block {
 func pdfMargins(items []pitem) (left, right float64) {
 	left, right = math.Inf(1), math.Inf(-1)
 	for _, it := range items {
-		if it.line != nil && utf8.RuneCountInString(it.line.text) >= 8 {
+		if it.line != nil && hasRunes(it.line.text, 8) {
 			left, right = fmin(left, it.line.x0), fmax(right, it.line.x1)
 		}
 	}
 	return left, right
+}
+
+// hasRunes reports utf8.RuneCountInString(s) >= n, counting no further
+// than n: a rune (or a byte of bad UTF-8, counted as one) is 1 to
+// utf8.UTFMax bytes, so the length alone decides most lines, which
+// RuneCountInString counted to their end.
+func hasRunes(s string, n int) bool {
+	if len(s) < n {
+		return false
+	}
+	if len(s) >= n*utf8.UTFMax {
+		return true
+	}
+	for range s {
+		if n--; n == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pdfContinues reports whether line l goes on the paragraph whose last line

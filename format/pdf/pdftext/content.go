@@ -428,9 +428,14 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 			} else if p, ok := in.name(l, last); ok {
 				props = in.f.dict(in.f.dict(in.res["Properties"])[p])
 			}
-			if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
-				m.actual, m.text = true, textString(s)
-				in.actual++
+			// props is nil after an inline dictionary (its /ActualText
+			// read above): most BDCs, one per glyph in some files, which
+			// need not look in a nil map.
+			if props != nil {
+				if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
+					m.actual, m.text = true, textString(s)
+					in.actual++
+				}
 			}
 		}
 		if len(in.mc) < 256 {

@@ -56,6 +56,21 @@ type lexer struct {
 	isInt      bool
 	tOff, tEnd int
 	tScratch   bool
+	// ahead holds the tokens objectFrom read past a number to look for
+	// N G R and then backed up over, the first nAhead of them, so that
+	// next returns them again without scanning them again: in an array
+	// of numbers each number was scanned three times (as the second and
+	// third token of the look-ahead of the two before it). next uses an
+	// entry only when pos is where it starts; a token whose bytes are in
+	// the scratch buffer is never kept, as a later scan overwrites them.
+	ahead  [2]aheadToken
+	nAhead int
+}
+
+// aheadToken is a token read ahead: it starts at start and ends at end.
+type aheadToken struct {
+	tok        token
+	start, end int
 }
 
 // tok returns the bytes of the name, string or keyword scan read last.
@@ -340,6 +355,16 @@ type token struct {
 func (l *lexer) next() token {
 	if !l.content {
 		l.scratch = l.scratch[:0]
+	}
+	if l.nAhead > 0 {
+		if a := &l.ahead[0]; a.start == l.pos {
+			t := a.tok
+			l.pos = a.end
+			l.ahead[0] = l.ahead[1]
+			l.nAhead--
+			return t
+		}
+		l.nAhead = 0 // pos was moved elsewhere
 	}
 	t := token{kind: l.scan()}
 	switch t.kind {
@@ -697,11 +722,22 @@ func (l *lexer) objectFrom(tok token, depth int) (any, bool) {
 			// Maybe N G R.
 			save := l.pos
 			t2 := l.next()
+			end2 := l.pos
 			if t2.kind == tNumber && t2.isInt && t2.num >= 0 {
 				t3 := l.next()
 				if t3.kind == tKeyword && t3.str == "R" {
 					return refValue(int(tok.num), int(t2.num)), true
 				}
+				// t2, a number, has no bytes in the scratch buffer.
+				l.ahead[0] = aheadToken{t2, save, end2}
+				l.nAhead = 1
+				if !l.tScratch || t3.kind != tName && t3.kind != tString {
+					l.ahead[1] = aheadToken{t3, end2, l.pos}
+					l.nAhead = 2
+				}
+			} else if !l.tScratch || t2.kind != tName && t2.kind != tString {
+				l.ahead[0] = aheadToken{t2, save, end2}
+				l.nAhead = 1
 			}
 			l.pos = save
 			return intValue(int(clampInt(tok.num))), true
