@@ -190,8 +190,12 @@ func FuzzTitleWords(f *testing.F) {
 		f.Add(s, 0)
 	}
 	f.Fuzz(func(t *testing.T, s string, n int) {
-		if got, want := titleStop(s), strings.IndexAny(s, "。！？；，,:：“《"); got != want {
-			t.Errorf("titleStop(%q) = %d, want %d", s, got, want)
+		w := s[:oldByteOffsetOfRune(s, maxTitleWordRunes)]
+		if i := strings.IndexAny(w, "。！？；，,:：“《"); i >= 0 {
+			w = w[:i]
+		}
+		if got := titleWindow(s); got != w {
+			t.Errorf("titleWindow(%q) = %q, want %q", s, got, w)
 		}
 		n = n & 63
 		if got, want := byteOffsetOfRune(s, n), oldByteOffsetOfRune(s, n); got != want {

@@ -291,19 +291,27 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 			}
 		}
 		if (boundary || weak) && (p.depth == 0 || p.openRunes > staleBracketRunes) {
-			if level, tokEnd := numberingToken(t, i); level > 0 && (!weak || level == 1) {
+			level, tokEnd := 0, 0
+			if mayStartNumbering(t, i) { // inlined: most places start no numbering
+				level, tokEnd = numberingToken(t, i)
+			}
+			if level > 0 && (!weak || level == 1) {
 				titleEnd, end, ok := headingTitle(t, tokEnd, i == 0)
 				if sp.inIntro || introList(t[p.start:i]) {
 					ok, sp.inIntro = false, true
 				}
 				var tp topic
+				number := 0 // of a level-1 token, read once for accept and heading
 				if ok {
 					tp = headingTopic(t[tokEnd:titleEnd], sp.docYear)
-					level, ok = sp.accept(level, t[i:tokEnd], tp, weak)
+					if level == 1 {
+						number = tokenNumber(t[i:tokEnd])
+					}
+					level, ok = sp.accept(level, number, tp, weak)
 				}
 				if ok {
 					sp.emit(t[p.start:i])
-					sp.heading(level, t[i:tokEnd], t[i:titleEnd], tp, t[i:end])
+					sp.heading(level, number, t[i:titleEnd], tp, t[i:end])
 					p.start, i = end, end
 					p.depth, n, p.lastComma, p.lastSpace = 0, 0, -1, -1
 					continue
@@ -587,12 +595,12 @@ func trimSpace(s string) string {
 // section. A number that does not advance (a table's rows printed one per
 // line under 三、收到和处理…: 一、本年新收… 二、上年结转… 三、本年度…) opens
 // a section only when it names another topic; under the same topic it is a
-// row (level rowLevel) and with no topic it is ignored.
-func (sp *sentenceSplitter) accept(level int, token string, tp topic, weak bool) (int, bool) {
+// row (level rowLevel) and with no topic it is ignored. n is the number
+// of a level-1 token (三、 → 3).
+func (sp *sentenceSplitter) accept(level, n int, tp topic, weak bool) (int, bool) {
 	if level != 1 {
 		return level, true
 	}
-	n := tokenNumber(token)
 	if weak {
 		return level, n > sp.l1 && tp != topicUnknown
 	}
@@ -724,13 +732,14 @@ func isAttachment(s string) bool {
 }
 
 // heading opens a section: it closes the open sections of the same or a
-// deeper level and adds the heading's own sentence.
-func (sp *sentenceSplitter) heading(level int, token, text string, tp topic, sent string) {
+// deeper level and adds the heading's own sentence. number is the
+// token's number for a heading of level 1.
+func (sp *sentenceSplitter) heading(level, number int, text string, tp topic, sent string) {
 	for len(sp.stack) > 0 && sp.stack[len(sp.stack)-1].level >= level {
 		sp.stack = sp.stack[:len(sp.stack)-1]
 	}
 	if level == 1 {
-		sp.l1 = tokenNumber(token)
+		sp.l1 = number
 	}
 	text = trimTerminators(trimSpace(text))
 	sp.open(headingEntry{level: level, topic: tp, text: text})
@@ -785,9 +794,7 @@ func (sp *sentenceSplitter) current() (topic, string) {
 // the numbering of folded table labels by a looser rule of its own: bare
 // digits before a label, 其中:, up to three tokens in a row.)
 func numberingToken(t string, i int) (level, end int) {
-	// A token starts with ( （ (0xEF), a digit or a numeral (0xE4, 0xE5):
-	// any other first byte, most of them, rules it out undecoded.
-	if i >= len(t) || !numberingStart[t[i]] {
+	if !mayStartNumbering(t, i) {
 		return 0, 0
 	}
 	j := i
@@ -853,10 +860,43 @@ func numberingToken(t string, i int) (level, end int) {
 	return 3, k
 }
 
-// numberingStart marks the first bytes of numbering tokens.
-var numberingStart = func() (m [256]bool) {
-	for _, c := range []byte("(0123456789\xEF\xE4\xE5") {
-		m[c] = true
+// mayStartNumbering reports whether a numbering token may start at t[i:],
+// by its first two bytes: it starts with ( （ a digit or a numeral and goes
+// on as one does (numberingSeconds). Any other start, most of them, is
+// ruled out undecoded, and so are most of the rest: ideographs led by E4
+// or E5 that are no numerals, other full-width marks led by EF, numbers
+// that go on with a blank. It is small enough to be inlined: the
+// splitter tests it before calling numberingToken.
+func mayStartNumbering(t string, i int) bool {
+	return i+1 < len(t) && numberingSeconds[t[i]]&(1<<(t[i+1]&63)) != 0
+}
+
+// numberingSeconds holds, for each byte a token may start with, the second
+// bytes it may go on with, as a set of their low six bits (a necessary
+// condition, which numberingToken makes exact; TestMayStartNumbering):
+// after ( a digit or a numeral, after a digit another or the mark that
+// ends the token (. 、 ．), after （'s lead EF the rest of （, and after E4
+// and E5 the rest of the numerals they lead. It is empty for every other
+// byte. (Digits are the most often tested, in the rows of tables printed
+// as text, and go on with a blank.)
+var numberingSeconds = func() (m [256]uint64) {
+	add := func(first byte, next string) {
+		for _, r := range next {
+			var b [utf8.UTFMax]byte
+			utf8.EncodeRune(b[:], r)
+			m[first] |= 1 << (b[0] & 63)
+		}
+	}
+	const digits = "0123456789"
+	add('(', digits+zh.Numerals)
+	for _, d := range []byte(digits) {
+		add(d, digits+".、．")
+	}
+	m["（"[0]] |= 1 << ("（"[1] & 63)
+	for _, r := range zh.Numerals {
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		m[b[0]] |= 1 << (b[1] & 63)
 	}
 	return m
 }()
@@ -907,6 +947,7 @@ func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool)
 	}
 	begin := j
 	k, depth, han := 0, 0, 0
+	digit := false // t[begin:j] holds an ASCII digit, for runIn
 	var prev rune
 scan:
 	for j < len(t) {
@@ -926,32 +967,33 @@ scan:
 				if k > maxTitleRunes || han == 0 {
 					break scan
 				}
-				return runIn(t, begin, j, absorbClosers(t, j+size))
+				return runIn(t, begin, j, absorbClosers(t, j+size), digit)
 			case split && (isSentSpace(r) || r == '\n'):
 				if k > maxTitleRunes || han == 0 {
 					break scan
 				}
-				return runIn(t, begin, j, j)
+				return runIn(t, begin, j, j, digit)
 			case k >= 2 && (prev != '第' && zh.IsHan(prev) || isCloser(prev) || prev >= '0' && prev <= '9'):
 				// Most runes start no numbering: tested here, without the call.
-				if numberingStart[t[j]] {
+				if mayStartNumbering(t, j) {
 					if lv, _ := numberingToken(t, j); lv > 0 && (lv == 1 || prev > '9') {
 						if k > maxTitleRunes || han == 0 {
 							break scan
 						}
-						return runIn(t, begin, j, j)
+						return runIn(t, begin, j, j, digit)
 					}
 				}
 				if k >= 4 && zh.IsNumeral(r) && strings.HasPrefix(t[j+size:], "是") {
 					if k > maxTitleRunes {
 						break scan
 					}
-					return runIn(t, begin, j, j) // 一是…: the text's own enumeration starts
+					return runIn(t, begin, j, j, digit) // 一是…: the text's own enumeration starts
 				}
 			}
 		}
 		switch {
 		case !split:
+			digit = digit || r >= '0' && r <= '9'
 		case isOpener(r):
 			depth++
 		case isCloser(r):
@@ -970,7 +1012,7 @@ scan:
 		j += size
 	}
 	if j >= len(t) && han > 0 && (k <= maxTitleRunes || atStart && k <= maxBlockTitleRunes) {
-		return runIn(t, begin, j, j) // the rest of the paragraph is the title
+		return runIn(t, begin, j, j, digit) // the rest of the paragraph is the title
 	}
 	if e := titleByWords(t[begin:]); e > 0 {
 		return begin + e, begin + e, true
@@ -981,9 +1023,12 @@ scan:
 // runIn returns a title found to end at titleEnd (its sentence at end),
 // unless a title-ending word inside it is followed by text with a number,
 // where the title really ends: 六、其他需要报告的事项2025年，无收取信息处理费
-// 情况。 （一）主动公开政府信息的数量各乡镇公开1条。
-func runIn(t string, begin, titleEnd, end int) (int, int, bool) {
-	if !hasDigit(t[begin:titleEnd]) {
+// 情况。 （一）主动公开政府信息的数量各乡镇公开1条。 digit says whether
+// t[begin:titleEnd] holds an ASCII digit: headingTitle tells it from the
+// runes it reads, where runIn looked for it in a second pass over the
+// bytes.
+func runIn(t string, begin, titleEnd, end int, digit bool) (int, int, bool) {
+	if !digit {
 		return titleEnd, end, true // no number after any word: most titles
 	}
 	if e := titleByWords(t[begin:titleEnd]); e > 0 && begin+e < titleEnd &&
@@ -1007,13 +1052,7 @@ func hasDigit(s string) bool {
 // title-ending word in the window, extended over joined phrases
 // (问题及改进情况). It returns 0 when there is none.
 func titleByWords(s string) int {
-	w := s
-	if n := byteOffsetOfRune(s, maxTitleWordRunes); n < len(s) {
-		w = s[:n]
-	}
-	if i := titleStop(w); i >= 0 {
-		w = w[:i]
-	}
+	w := titleWindow(s)
 	end := firstWordEnd(w, 0)
 	if end <= 0 {
 		return 0
@@ -1048,34 +1087,48 @@ func firstWordEnd(w string, from int) int {
 
 var titleEndSet = newWordSet(titleEndWords...)
 
-// titleStop is strings.IndexAny(w, "。！？；，,:：“《") but for an
-// invalid byte, which IndexAny matches as utf8.RuneError and none of the
-// marks is. It looks at bytes, not runes: a mark's first byte (, : E2 E3
-// EF) is never inside another character, so where its bytes are, the
-// mark is.
-func titleStop(w string) int {
-	for i := 0; i < len(w); i++ {
-		switch w[i] {
-		case ',', ':':
-			return i
-		case 0xE2:
-			if strings.HasPrefix(w[i:], "“") {
-				return i
+// titleWindow is the window titleByWords looks for a title-ending word
+// in: s up to its maxTitleWordRunes-th rune, and up to the first of
+// 。！？；，,:：“《 before it. It goes over the runes once, where finding
+// the offset of that rune and searching for the marks were two passes.
+// The marks are told at the runes' first bytes: their first byte (, : E2
+// E3 EF) is never inside another character, valid or not, so where their
+// bytes are, they are.
+func titleWindow(s string) string {
+	for i, n := 0, 0; i < len(s); n++ {
+		if n == maxTitleWordRunes {
+			return s[:i]
+		}
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			if c == ',' || c == ':' {
+				return s[:i]
 			}
-		case 0xE3:
-			if strings.HasPrefix(w[i:], "。") || strings.HasPrefix(w[i:], "《") {
-				return i
+			i++
+			continue
+		case i+2 < len(s) && ideographAt(s, i):
+			i += 3
+			continue
+		case c == 0xE2:
+			if strings.HasPrefix(s[i:], "“") {
+				return s[:i]
 			}
-		case 0xEF:
-			if i+2 < len(w) && w[i+1] == 0xBC {
-				switch w[i+2] {
+		case c == 0xE3:
+			if strings.HasPrefix(s[i:], "。") || strings.HasPrefix(s[i:], "《") {
+				return s[:i]
+			}
+		case c == 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBC {
+				switch s[i+2] {
 				case 0x81, 0x9F, 0x9B, 0x8C, 0x9A: // ！？；，：
-					return i
+					return s[:i]
 				}
 			}
 		}
+		_, size := decodeRune(s, i)
+		i += size
 	}
-	return -1
+	return s
 }
 
 // byteOffsetOfRune returns the offset of the n-th rune of s (from 0), or

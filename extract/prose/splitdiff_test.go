@@ -220,13 +220,23 @@ func FuzzTrimSpace(f *testing.F) {
 	})
 }
 
-func FuzzTitleStop(f *testing.F) {
+func FuzzTitleWindow(f *testing.F) {
 	for _, s := range []string{"", "情况。", "a,b", "“申请”", "《条例》", "\xef\xbc", "\xef\xbc\x81", "申\xe3\x80", "（一）", "，", "：", "\xe2\x80\x9d"} {
 		f.Add(s)
 	}
+	for n := maxTitleWordRunes - 2; n <= maxTitleWordRunes+1; n++ {
+		// a mark and an invalid byte at the edge of the window
+		f.Add(strings.Repeat("情", n) + "。情况")
+		f.Add(strings.Repeat("a", n) + ":")
+		f.Add(strings.Repeat("─", n) + "\xef\xbc，")
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := titleStop(s), titleStopRef(s); got != want {
-			t.Fatalf("titleStop(%q) = %d, want %d", s, got, want)
+		w := s[:byteOffsetOfRuneRef(s, maxTitleWordRunes)]
+		if i := titleStopRef(w); i >= 0 {
+			w = w[:i]
+		}
+		if got := titleWindow(s); got != w {
+			t.Fatalf("titleWindow(%q) = %q, want %q", s, got, w)
 		}
 		for n := range 40 {
 			if got, want := byteOffsetOfRune(s, n), byteOffsetOfRuneRef(s, n); got != want {
@@ -256,4 +266,21 @@ func FuzzTrimNumberingMarks(f *testing.F) {
 			t.Fatalf("trimNumberingMarks(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestMayStartNumbering checks that mayStartNumbering holds wherever the
+// reference reads a numbering token: at every rune, alone and after ( and
+// （, followed by the ends of tokens.
+func TestMayStartNumbering(t *testing.T) {
+	tails := []string{"", "、", ".", "．", ")", "）", "一、", "1.", "十）", "1)", "23、", "2、", "2.", "2．", "2)", "2）", "二）", "十、"}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		for _, lead := range []string{"", "(", "（"} {
+			for _, tail := range tails {
+				s := lead + string(r) + tail
+				if lv, _ := numberingTokenRef(s, 0); lv > 0 && !mayStartNumbering(s, 0) {
+					t.Fatalf("mayStartNumbering(%q) is false; numberingTokenRef reads level %d", s, lv)
+				}
+			}
+		}
+	}
 }
