@@ -248,33 +248,29 @@ func chromeWord(w string) (strong, known bool) {
 	return strong, known
 }
 
-// chromeStarts has the bit runeHash(r) set for the first rune r of every
-// chrome word, and for every separator (isChromeSep).
-var chromeStarts = func() (b [16]uint64) {
-	add := func(r rune) {
-		h := runeHash(r)
-		b[h/64] |= 1 << (h % 64)
-	}
+// chromeStarts holds the first rune of every chrome word, and every
+// separator (isChromeSep).
+var chromeStarts = func() (b runeBloom) {
 	for w := range chromeWords {
 		r, _ := utf8.DecodeRuneInString(w)
-		add(r)
+		b.add(r)
 	}
 	for c, sep := range asciiChromeSep {
 		if sep {
-			add(rune(c))
+			b.add(rune(c))
 		}
 	}
 	for _, r := range chromeSeps {
-		add(r)
+		b.add(r)
 	}
 	for _, rg := range unicode.White_Space.R16 { // zh.IsSpace
 		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
-			add(r)
+			b.add(r)
 		}
 	}
 	for _, rg := range unicode.White_Space.R32 {
 		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
-			add(r)
+			b.add(r)
 		}
 	}
 	return b
@@ -282,10 +278,7 @@ var chromeStarts = func() (b [16]uint64) {
 
 // mayStartChromeWord reports whether r may start a chrome word or be a
 // separator: false only when it does neither.
-func mayStartChromeWord(r rune) bool {
-	h := runeHash(r)
-	return chromeStarts[h/64]&(1<<(h%64)) != 0
-}
+func mayStartChromeWord(r rune) bool { return chromeStarts.mayHold(r) }
 
 // firstRune is the first rune of s, as ranging over it reads it.
 func firstRune(s string) rune {
@@ -659,27 +652,43 @@ func mayEndChromeTail(s string) bool {
 	case ' ', '\t', '[', ']', '【', '】':
 		return true
 	}
-	h := runeHash(r)
-	return chromeEnds[h/64]&(1<<(h%64)) != 0
+	return chromeEnds.mayHold(r)
 }
 
-// chromeEnds has the bit runeHash(r) set for the last rune r of every
-// strong chrome word.
-var chromeEnds = func() (b [16]uint64) {
+// chromeEnds holds the last rune of every strong chrome word.
+var chromeEnds = func() (b runeBloom) {
 	for w, strong := range chromeWords {
 		if strong {
 			r, _ := utf8.DecodeLastRuneInString(w)
-			h := runeHash(r)
-			b[h/64] |= 1 << (h % 64)
+			b.add(r)
 		}
 	}
 	return b
 }()
 
-// runeHash hashes a rune into 1024 bits, for the blooms of the first and
-// last runes of words: in 256 bits, keyHash took the digits and the 。
-// that end most lines for ends of chrome words.
-func runeHash(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 22 }
+// runeBloom is a Bloom filter of runes, for the first and last runes of
+// words: a rune it does not hold is none of them. It has 1024 bits: in
+// 256, as keyHash has, the digits and the 。 that end most lines collided
+// with the ends of chrome words.
+type runeBloom [16]uint64
+
+func (b *runeBloom) add(r rune) {
+	i, bit := runeBloomBit(r)
+	b[i] |= bit
+}
+
+// mayHold reports whether r may have been added: false only when it was
+// not.
+func (b *runeBloom) mayHold(r rune) bool {
+	i, bit := runeBloomBit(r)
+	return b[i]&bit != 0
+}
+
+// runeBloomBit is the word and the bit of r in a runeBloom.
+func runeBloomBit(r rune) (int, uint64) {
+	h := uint32(r) * 0x9E3779B1 >> 22
+	return int(h / 64), 1 << (h % 64)
+}
 
 // lastWordStart returns where the last blank-separated or bracketed word of
 // s starts, or -1.
@@ -850,23 +859,18 @@ func labelBefore(s string, colon int) (start int, label lineLabel, ok bool) {
 	return start, label, ok
 }
 
-// labelEnds has the bit runeHash(r) set for the last rune r of every
-// label of lineLabels.
-var labelEnds = func() (b [16]uint64) {
+// labelEnds holds the last rune of every label of lineLabels.
+var labelEnds = func() (b runeBloom) {
 	for l := range lineLabels {
 		r, _ := utf8.DecodeLastRuneInString(l)
-		h := runeHash(r)
-		b[h/64] |= 1 << (h % 64)
+		b.add(r)
 	}
 	return b
 }()
 
 // mayEndLabel reports whether a label of lineLabels may end with r:
 // false only when none does.
-func mayEndLabel(r rune) bool {
-	h := runeHash(r)
-	return labelEnds[h/64]&(1<<(h%64)) != 0
-}
+func mayEndLabel(r rune) bool { return labelEnds.mayHold(r) }
 
 // lastRune is the last rune of s, as utf8.DecodeLastRuneInString reads it.
 func lastRune(s string) rune {
