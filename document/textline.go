@@ -125,7 +125,7 @@ func scanTextLine(s string) (n int, keys lineKeys, fold, special bool) {
 					keys |= keyOf(r)
 				}
 			} else if c|1 == 0xE3 || c == 0xEF {
-				if isSpecialSpace3(c, tail) {
+				if zh.IsSpecialSpace3(c, byte(tail), byte(tail>>8)) {
 					return 0, 0, fold, true
 				}
 			} else if c < 0xE1 || c > 0xEF || c == 0xED {
@@ -141,7 +141,7 @@ func scanTextLine(s string) (n int, keys lineKeys, fold, special bool) {
 		// The bytes are compared as zh.IndexSpecialSpace compares them:
 		// it takes E2 80 and a byte below 0x80 for U+2000–U+200F too.
 		if c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0 ||
-			(c|1 == 0xE3 || c == 0xEF) && i+2 < len(s) && isSpecialSpace3(c, uint(s[i+1])|uint(s[i+2])<<8) {
+			(c|1 == 0xE3 || c == 0xEF) && i+2 < len(s) && zh.IsSpecialSpace3(c, s[i+1], s[i+2]) {
 			return 0, 0, fold, true
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -167,21 +167,6 @@ var hanMarks = func() (t [6][64]uint64) {
 	}
 	return t
 }()
-
-// isSpecialSpace3 reports whether the three bytes c, tail&0xFF, tail>>8
-// (led by E2, E3 or EF) are an odd space or a zero-width character, as
-// zh.IndexSpecialSpace tells them.
-func isSpecialSpace3(c byte, tail uint) bool {
-	switch c {
-	case 0xE2:
-		b1, b2 := tail&0xFF, tail>>8
-		return b1 == 0x80 && (b2 <= 0x8F || b2 == 0xAF) || // U+2000–U+200F, U+202F
-			b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0) // U+205F, U+2060
-	case 0xE3:
-		return tail == 0x8080 // U+3000
-	}
-	return tail == 0xBFBB // U+FEFF
-}
 
 // asciiKeys are the keys of the ASCII characters.
 var asciiKeys = func() (t [utf8.RuneSelf]lineKeys) {

@@ -63,22 +63,6 @@ func FuzzClassifyTextLine(f *testing.F) {
 	f.Fuzz(checkClassifyTextLine)
 }
 
-// TestIsSpecialSpace3 holds isSpecialSpace3 to zh.IndexSpecialSpace on
-// every three bytes led by E2, E3 or EF.
-func TestIsSpecialSpace3(t *testing.T) {
-	for _, c := range []byte{0xE2, 0xE3, 0xEF} {
-		for b1 := range 256 {
-			for b2 := range 256 {
-				s := string([]byte{c, byte(b1), byte(b2)})
-				at, _ := zh.IndexSpecialSpace(s)
-				if got := isSpecialSpace3(c, uint(b1)|uint(b2)<<8); got != (at == 0) {
-					t.Fatalf("isSpecialSpace3(%q) = %v, want %v", s, got, at == 0)
-				}
-			}
-		}
-	}
-}
-
 // TestASCIIWordKeys holds asciiWordKeys to keyOf with every ASCII
 // character at every place of a word of other characters.
 func TestASCIIWordKeys(t *testing.T) {

@@ -292,7 +292,7 @@ func IndexSpecialSpaceFold(s string) (at, size int, fold bool) {
 					return at, size, true
 				}
 			} else if c|1 == 0xE3 || c == 0xEF {
-				if isSpecialSpace3(c, byte(tail), byte(tail>>8)) {
+				if IsSpecialSpace3(c, byte(tail), byte(tail>>8)) {
 					return run, 3, fold
 				}
 			} else if c < 0xE1 || c > 0xEF || c == 0xED {
@@ -309,7 +309,7 @@ func IndexSpecialSpaceFold(s string) (at, size int, fold bool) {
 		if c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0 { // U+00A0
 			return i, 2, fold
 		}
-		if (c|1 == 0xE3 || c == 0xEF) && i+2 < len(s) && isSpecialSpace3(c, s[i+1], s[i+2]) {
+		if (c|1 == 0xE3 || c == 0xEF) && i+2 < len(s) && IsSpecialSpace3(c, s[i+1], s[i+2]) {
 			return i, 3, fold
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -87,7 +87,7 @@ func IndexSpecialSpace(s string) (at, size int) {
 			if s[i+1] == 0xA0 { // U+00A0
 				return i, 2
 			}
-		case i+2 < len(s) && isSpecialSpace3(s[i], s[i+1], s[i+2]):
+		case i+2 < len(s) && IsSpecialSpace3(s[i], s[i+1], s[i+2]):
 			return i, 3
 		}
 	}
@@ -132,8 +132,12 @@ func load64(s string) uint64 {
 // no byte below it: the lowest set bit marks the first zero byte.
 func zeroBytes(x uint64) uint64 { return (x - lowBits) &^ x & highBits }
 
-// isSpecialSpace3 reports the three-byte encodings of the special spaces.
-func isSpecialSpace3(a, b, c byte) bool {
+// IsSpecialSpace3 reports whether the bytes a, b, c are the three-byte
+// encoding of a special character (IndexSpecialSpace), comparing b and c
+// as IndexSpecialSpace does: as they are, continuation bytes or not. A
+// reader that scans the bytes of its lines itself (document's line scan)
+// tells the special characters by it as this package does.
+func IsSpecialSpace3(a, b, c byte) bool {
 	switch {
 	case a == 0xE2 && b == 0x80:
 		return c <= 0x8F || c == 0xAF // U+2000–U+200F, U+202F

@@ -94,7 +94,7 @@ func indexSpecialSpaceBytes(s string) (at, size int) {
 				return i, 2
 			}
 		case 0xE2, 0xE3, 0xEF:
-			if i+2 < len(s) && isSpecialSpace3(s[i], s[i+1], s[i+2]) {
+			if i+2 < len(s) && IsSpecialSpace3(s[i], s[i+1], s[i+2]) {
 				return i, 3
 			}
 		}
@@ -231,4 +231,20 @@ func FuzzTrimSpace(f *testing.F) {
 			t.Fatalf("TrimSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestIsSpecialSpace3 holds IsSpecialSpace3 to IndexSpecialSpace on every
+// three bytes led by E2, E3 or EF.
+func TestIsSpecialSpace3(t *testing.T) {
+	for _, c := range []byte{0xE2, 0xE3, 0xEF} {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				s := string([]byte{c, byte(b1), byte(b2)})
+				at, _ := IndexSpecialSpace(s)
+				if got := IsSpecialSpace3(c, byte(b1), byte(b2)); got != (at == 0) {
+					t.Fatalf("IsSpecialSpace3(%q) = %v, want %v", s, got, at == 0)
+				}
+			}
+		}
+	}
 }
