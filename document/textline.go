@@ -3,6 +3,7 @@ package document
 import (
 	"unicode/utf8"
 
+	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
@@ -29,7 +30,7 @@ func ClassifyTextLine(line string) (s string, kind LineKind, blank, fold bool) {
 	// trimmed, a rune each, and no key; a line that then starts or ends
 	// with another space (U+2028, say) is trimmed by zh and counted anew.
 	i, j := 0, len(line)
-	for i+8 <= j && line[i] == ' ' && load64(line[i:]) == ' '*lowBits {
+	for i+8 <= j && line[i] == ' ' && strs.Load64(line[i:]) == ' '*strs.LowBits {
 		i += 8 // indentation, often long in page text, as zh.TrimSpace skips it
 	}
 	for i < j && isASCIISpace(line[i]) {
@@ -102,8 +103,8 @@ func scanTextLine(s string) (n int, keys lineKeys, fold, special bool) {
 			i++
 			n++
 			for i+8 <= len(s) {
-				w := load64(s[i:])
-				if w&highBits != 0 {
+				w := strs.Load64(s[i:])
+				if w&strs.HighBits != 0 {
 					break
 				}
 				keys |= asciiWordKeys(w)
@@ -176,28 +177,16 @@ var asciiKeys = func() (t [utf8.RuneSelf]lineKeys) {
 	return t
 }()
 
-const (
-	lowBits  uint64 = 0x0101010101010101
-	highBits uint64 = 0x8080808080808080
-)
-
 // asciiWordKeys returns the keys of the eight ASCII characters of w: a
 // digit, and p or P. (Adding less than 0x80 to a byte below 0x80 carries
 // into no other byte.)
 func asciiWordKeys(w uint64) (keys lineKeys) {
-	if (w+(0x80-'0')*lowBits)&^(w+(0x80-'9'-1)*lowBits)&highBits != 0 {
+	if (w+(0x80-'0')*strs.LowBits)&^(w+(0x80-'9'-1)*strs.LowBits)&strs.HighBits != 0 {
 		keys |= digitKey
 	}
 	// A byte is p or P when it is p with the 0x20 bit set.
-	if x := (w | 0x20*lowBits) ^ 'p'*lowBits; (x-lowBits)&^x&highBits != 0 {
+	if x := (w | 0x20*strs.LowBits) ^ 'p'*strs.LowBits; (x-strs.LowBits)&^x&strs.HighBits != 0 {
 		keys |= markKey
 	}
 	return keys
-}
-
-// load64 returns the first eight bytes of s as a little-endian word.
-func load64(s string) uint64 {
-	b := s[:8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

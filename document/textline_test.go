@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
@@ -72,7 +73,7 @@ func TestASCIIWordKeys(t *testing.T) {
 				b := []byte(strings.Repeat(string(fill), 8))
 				b[at] = c
 				want := keyOf(rune(c)) | keyOf(rune(fill))
-				if got := asciiWordKeys(load64(string(b))); got != want {
+				if got := asciiWordKeys(strs.Load64(string(b))); got != want {
 					t.Fatalf("asciiWordKeys(%q) = %d, want %d", b, got, want)
 				}
 			}

@@ -6,6 +6,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
+
+	"xxgk/internal/strs"
 )
 
 // SimplifyRune returns the simplified form of a traditional character (數 →
@@ -270,7 +272,7 @@ func IndexSpecialSpaceFold(s string) (at, size int, fold bool) {
 		if c < utf8.RuneSelf {
 			i++
 			// Indentation and ASCII text, eight bytes at a time.
-			for i+8 <= len(s) && load64(s[i:])&highBits == 0 {
+			for i+8 <= len(s) && strs.Load64(s[i:])&strs.HighBits == 0 {
 				i += 8
 			}
 			continue

@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"strings"
 	"unicode"
+
+	"xxgk/internal/strs"
 )
 
 // White space. Report text comes from web pages, word processors and PDF
@@ -94,11 +96,6 @@ func IndexSpecialSpace(s string) (at, size int) {
 	return -1, 0
 }
 
-const (
-	lowBits  uint64 = 0x0101010101010101
-	highBits uint64 = 0x8080808080808080
-)
-
 // indexSpecialLead returns the index of the first byte of s that may lead
 // a special character (C2, E2, E3 or EF), or len(s). Chinese text has a
 // lead byte every character, which a loop over its bytes tests in turn;
@@ -106,9 +103,9 @@ const (
 func indexSpecialLead(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := load64(s[i:])
+		w := strs.Load64(s[i:])
 		// E2 and E3 differ in the lowest bit only.
-		if m := zeroBytes(w^(0xC2*lowBits)) | zeroBytes((w|lowBits)^(0xE3*lowBits)) | zeroBytes(w^(0xEF*lowBits)); m != 0 {
+		if m := zeroBytes(w^(0xC2*strs.LowBits)) | zeroBytes((w|strs.LowBits)^(0xE3*strs.LowBits)) | zeroBytes(w^(0xEF*strs.LowBits)); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
@@ -120,17 +117,10 @@ func indexSpecialLead(s string) int {
 	return len(s)
 }
 
-// load64 returns the first eight bytes of s as a little-endian word.
-func load64(s string) uint64 {
-	b := s[:8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
 // zeroBytes returns x with the high bit set of its lowest zero byte, and
 // maybe of bytes above that one (a borrow runs up from a zero byte), but of
 // no byte below it: the lowest set bit marks the first zero byte.
-func zeroBytes(x uint64) uint64 { return (x - lowBits) &^ x & highBits }
+func zeroBytes(x uint64) uint64 { return (x - strs.LowBits) &^ x & strs.HighBits }
 
 // IsSpecialSpace3 reports whether the bytes a, b, c are the three-byte
 // encoding of a special character (IndexSpecialSpace), comparing b and c
@@ -175,7 +165,7 @@ func ZeroWidthLen(s string) int {
 // eight at a time.
 func TrimSpace(s string) string {
 	start, stop := 0, len(s)
-	for start+8 <= stop && s[start] == ' ' && load64(s[start:]) == ' '*lowBits {
+	for start+8 <= stop && s[start] == ' ' && strs.Load64(s[start:]) == ' '*strs.LowBits {
 		start += 8
 	}
 	for start < stop && isASCIISpace(s[start]) {

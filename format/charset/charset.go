@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"xxgk/internal/strs"
 	"xxgk/zh"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -353,15 +354,8 @@ func controlShare(data []byte) bool {
 // belowSpace is not zero when a byte of w is below 0x20 (and may mark a
 // byte after such a one: its callers count the bytes one by one then).
 func belowSpace(w uint64) uint64 {
-	return (w - ' '*lowBits) &^ w & highBits
+	return (w - ' '*strs.LowBits) &^ w & strs.HighBits
 }
-
-// lowBits and highBits are the lowest and the highest bit of each byte
-// of a word, for the tests above of eight bytes at a time.
-const (
-	lowBits  uint64 = 0x0101010101010101
-	highBits uint64 = 0x8080808080808080
-)
 
 // countControl counts the bytes of b controlShare counts.
 func countControl(b []byte) int {
@@ -519,12 +513,12 @@ func isUTF8(p []byte) (valid, zeroWidth bool) {
 			// One ASCII byte is likely followed by more, as utf8.Valid
 			// reasons: a word, two, then four at a time.
 			i++
-			if i+8 <= len(p) && le.Uint64(p[i:])&highBits == 0 {
+			if i+8 <= len(p) && le.Uint64(p[i:])&strs.HighBits == 0 {
 				i += 8
-				if i+16 <= len(p) && (le.Uint64(p[i:])|le.Uint64(p[i+8:]))&highBits == 0 {
+				if i+16 <= len(p) && (le.Uint64(p[i:])|le.Uint64(p[i+8:]))&strs.HighBits == 0 {
 					i += 16
 					for i+32 <= len(p) {
-						if b := p[i : i+32]; (le.Uint64(b)|le.Uint64(b[8:])|le.Uint64(b[16:])|le.Uint64(b[24:]))&highBits != 0 {
+						if b := p[i : i+32]; (le.Uint64(b)|le.Uint64(b[8:])|le.Uint64(b[16:])|le.Uint64(b[24:]))&strs.HighBits != 0 {
 							break
 						}
 						i += 32
@@ -783,8 +777,8 @@ func AppendASCIILower[S ~string | ~[]byte](dst []byte, s S) []byte {
 // capital letter, and no other bit. Below the high bit, a byte compared by
 // adding to it cannot carry into the next.
 func asciiUpper(w uint64) uint64 {
-	low := w &^ highBits
-	atLeastA := low + (0x80-'A')*lowBits
-	pastZ := low + (0x80-'Z'-1)*lowBits
-	return atLeastA &^ pastZ &^ w & highBits
+	low := w &^ strs.HighBits
+	atLeastA := low + (0x80-'A')*strs.LowBits
+	pastZ := low + (0x80-'Z'-1)*strs.LowBits
+	return atLeastA &^ pastZ &^ w & strs.HighBits
 }
