@@ -24,14 +24,6 @@ func (s bitset) has(r rune) bool {
 	return r >= 0 && i < len(s) && s[i]&(1<<(r&63)) != 0
 }
 
-func (s bitset) and(t bitset) bitset {
-	u := make(bitset, min(len(s), len(t)))
-	for i := range u {
-		u[i] = s[i] & t[i]
-	}
-	return u
-}
-
 var errShort = errors.New("truncated font data")
 
 // table returns the bytes of the sfnt table tag, or nil if the font has none.

@@ -230,7 +230,3 @@ func read(data []byte) (*document.Document, error) {
 	}
 	return nil, fmt.Errorf("没有能读取文本的格式: %w", ErrUnreadable)
 }
-
-// Unreadable reports whether err says the input is not something xxgk can
-// read (as opposed to an I/O error).
-func Unreadable(err error) bool { return errors.Is(err, ErrUnreadable) }

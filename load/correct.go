@@ -18,8 +18,8 @@ import (
 // its original (Value.Original) and is marked manual; an empty text undoes
 // the correction (and does nothing to a value as read). The figures derived from the table follow a corrected
 // cell, a manual_edit finding says what was changed, and the report's
-// audit is run again. The audit across reports is not: after correcting
-// reports given together, call Reseries.
+// audit is run again. The audit across reports is not: correct reports
+// given together before Series runs on them, as the web page does.
 //
 // A text that is not a plain number (约20, 二十) is refused with the
 // reason in Chinese, and r is left as it was.
@@ -168,13 +168,4 @@ next:
 func sameFinding(a, b xxgk.Finding) bool {
 	return a.Rule == b.Rule && a.Severity == b.Severity && a.Message == b.Message &&
 		a.Line == b.Line && a.Evidence == b.Evidence && slices.Equal(a.Keys, b.Keys)
-}
-
-// Reseries runs the audit across reports given together again (after
-// corrections): the carry-over findings are dropped and checked anew.
-func Reseries(reports []*xxgk.Report) {
-	for _, r := range reports {
-		r.Findings = slices.DeleteFunc(r.Findings, func(f xxgk.Finding) bool { return f.Rule == xxgk.RuleCarryOver })
-	}
-	Series(reports)
 }

@@ -326,15 +326,6 @@ func remove(s []*html.Node, n *html.Node) []*html.Node {
 	return s[:len(s)-1]
 }
 
-func (p *fastParser) oeContains(atom a.Atom) bool {
-	for _, n := range p.oe {
-		if n.DataAtom == atom {
-			return true
-		}
-	}
-	return false
-}
-
 type scope uint8
 
 const (
