@@ -50,7 +50,16 @@ func main() {
 	status := make(chan int, 1)
 	own := ownConsole()
 	args := implicitServe(os.Args, own)
-	go func() { status <- report(os.Stderr, run(ctx, args, os.Stdin, os.Stdout, os.Stderr)) }()
+	go func() {
+		err := run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
+		if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, errInterrupted)) {
+			// The signal ended the command: the case below says so,
+			// once. Reported here too, the message came out twice when
+			// the command saw the cancelled context before main exited.
+			return
+		}
+		status <- report(os.Stderr, err)
+	}()
 	select {
 	case s := <-status:
 		if own && s != exitOK {
