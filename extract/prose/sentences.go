@@ -696,14 +696,22 @@ func fold(s string) string {
 // the traditional ones, and punctuation (U+2000–U+206F, U+3000–U+303F,
 // U+FF00–U+FFEF) but the full-width forms of ASCII and the spaces.
 // (Only those blocks are read: all of the plane took zh.FoldRune a fifth
-// of the package's start-up.)
+// of the package's start-up.) An ideograph is kept unless zh.FoldsHan
+// says it folds, which is FoldRune's own test for them, inlined: the
+// 21,000 calls of FoldRune were 0.9M instructions of start-up
+// (TestRuneSetsOfRunes holds the set to FoldRune).
 var foldKept = func() *runeSet {
 	var s runeSet
-	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0x4E00, 0x9FFF}, {0xFF00, 0xFFEF}} {
+	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
 		for r := block[0]; r <= block[1]; r++ {
 			if zh.FoldRune(r) == r {
 				s.add(r)
 			}
+		}
+	}
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !zh.FoldsHan(r) {
+			s.add(r)
 		}
 	}
 	return &s
@@ -1167,9 +1175,7 @@ var (
 // splitRunes marks the runes that block's switch acts on, all in the
 // Basic Multilingual Plane: the line break, spaces, brackets and quotes,
 // colons, terminators and commas.
-var splitRunes = runeSetOf(func(r rune) bool {
-	return r == '\n' || isSentSpace(r) || isOpener(r) || isCloser(r) || r == '：' || r == ':' || isTerminator(r) || r == '，' || r == ',' || r == '、'
-})
+var splitRunes = runeSetOfRunes("\n \t\r\v\f\u00a0\u3000" + "（(“‘《〈「『【〔［" + "）)”’》〉」』】〕］" + "：:" + "。！？；!?;" + "，,、")
 
 // splitRune reports whether splitRunes marks r.
 func splitRune(r rune) bool { return splitRunes.has(r) }
