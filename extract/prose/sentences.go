@@ -172,8 +172,28 @@ func splitSentences(doc *document.Document) []sentence {
 // cut: the reader needs each only once, and a report's slice of them grown
 // sentence by sentence cost more than reading them.
 func sentences(doc *document.Document) iter.Seq[sentence] {
+	return sentencesIn(doc, nil)
+}
+
+// sentencesIn is sentences, the open headings and their paths in the
+// memory buf keeps from one report's reading to the next (none when buf
+// is nil): the sentences yielded, and their paths, must not be kept past
+// the reading of the report. The paths of a report's headings, allocated
+// anew for each, were a sixth of the bytes the reader allocated.
+func sentencesIn(doc *document.Document, buf *scratch) iter.Seq[sentence] {
 	return func(yield func(sentence) bool) {
 		sp := sentenceSplitter{yield: yield}
+		if buf != nil {
+			sp.stack, sp.paths = buf.stack[:0], buf.paths
+			defer func() {
+				buf.stack = sp.stack[:0]
+				if sp.opened > len(buf.paths) {
+					// Those past buf's were allocated 16 at a time: the
+					// next report's are in one.
+					buf.paths = make([]sectionPath, sp.opened)
+				}
+			}()
+		}
 		for i, b := range doc.Blocks {
 			if b.Table != nil || b.Text == "" {
 				continue
@@ -208,7 +228,8 @@ type sentenceSplitter struct {
 
 	// paths to hand out, allocated some at a time: a report opens dozens
 	// of headings
-	paths []sectionPath
+	paths  []sectionPath
+	opened int // paths handed out
 }
 
 // open pushes a heading on the open ones, with its path.
@@ -218,7 +239,8 @@ func (sp *sentenceSplitter) open(e headingEntry) {
 	}
 	p := &sp.paths[0]
 	sp.paths = sp.paths[1:]
-	p.text = e.text
+	sp.opened++
+	*p = sectionPath{text: e.text} // whole: the memory may be an earlier report's (sentencesIn)
 	if len(sp.stack) > 0 {
 		p.parent = sp.stack[len(sp.stack)-1].path
 	}
