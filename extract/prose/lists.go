@@ -218,7 +218,7 @@ var ruleSubjects, afterSubjects = func() (pre, after [len(topicNames)]*wordSet) 
 				nounAfter = append(nounAfter, r.subject...)
 			}
 		}
-		pre[t], after[t] = newWordSet(all...), newWordSet(nounAfter...)
+		pre[t], after[t] = sharedWordSet(all), sharedWordSet(nounAfter)
 	}
 	return pre, after
 }()

@@ -261,7 +261,7 @@ var topicSubjects = func() (sets [len(topicNames)]*wordSet) {
 				words = append(words, z.subject...)
 			}
 		}
-		sets[t] = newWordSet(words...)
+		sets[t] = sharedWordSet(words)
 	}
 	return sets
 }()
