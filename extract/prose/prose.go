@@ -261,7 +261,7 @@ var topicSubjects = func() (sets [len(topicNames)]*wordSet) {
 				words = append(words, z.subject...)
 			}
 		}
-		sets[t] = newWordSet(words...)
+		sets[t] = sharedWordSet(words)
 	}
 	return sets
 }()
@@ -358,14 +358,33 @@ var totalWords = []string{"共", "全区", "全县", "全市", "全镇", "全乡
 // figures from other years'; trad says the document holds traditional
 // characters; place names a line of the source in messages (第12行).
 func Figures(doc *document.Document, year int, trad bool, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
-	return chooseProse(readProse(doc, year, trad), tableFigures, place)
+	buf := scratchPool.Get().(*scratch)
+	defer buf.release()
+	return chooseProse(readCandidates(doc, year, trad, buf), tableFigures, place, buf)
 }
 
-// readProse reads the figures stated in the sentences of doc. year is the
-// report's year (0 if unknown), used to tell this year's figures from
-// other years'; trad says the document holds traditional characters.
+// readProse reads the figures stated in the sentences of doc, by figure,
+// each figure's candidates in the order read. year is the report's year
+// (0 if unknown), used to tell this year's figures from other years';
+// trad says the document holds traditional characters.
 func readProse(doc *document.Document, year int, trad bool) map[string][]proseCandidate {
+	buf := scratchPool.Get().(*scratch)
+	defer buf.release()
 	out := map[string][]proseCandidate{}
+	for _, fc := range readCandidates(doc, year, trad, buf) {
+		out[fc.figure] = append(out[fc.figure], fc.cand)
+	}
+	return out
+}
+
+// readCandidates reads the figures stated in the sentences of doc, as
+// readProse does, into buf.cands: one list in the order read, which
+// chooseProse takes figure by figure. A map of each figure's candidates,
+// grown candidate by candidate, was a third of the bytes the reader
+// allocated; buf's list is kept for the next report.
+func readCandidates(doc *document.Document, year int, trad bool, buf *scratch) []figureCandidate {
+	out := buf.cands[:0]
+	defer func() { buf.cands = out }()
 	// A sentence ended by ；goes on in the next: 其中，区本级62条；各部门
 	// 1697条；… is one statement (chain), and the sentence before it
 	// (prev) gives its context.
@@ -376,12 +395,10 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 	// slices as they were when it came; the next sentence's update does not
 	// write their elements: an append to chain writes past them, and prev
 	// is built anew in spare, the memory of the prev before.
-	buf := scratchPool.Get().(*scratch)
-	defer buf.release()
 	chain, prev, spare := buf.chain[:0], buf.prev[:0], buf.spare[:0]
 	defer func() { buf.chain, buf.prev, buf.spare = chain, prev, spare }()
 	block := -1
-	for s := range sentences(doc) {
+	for s := range sentencesIn(doc, buf) {
 		text := s.Text
 		if trad {
 			text = zh.FoldHan(text)
@@ -413,22 +430,22 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		// of tables printed as text, half the bytes of page text.
 		if at >= 0 && ruleSubjects[s.Topic].In(text[at:]) && mayClaimUnit(text) {
 			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
-			for _, fc := range proseCounts(s, st, year, buf) {
-				out[fc.figure] = append(out[fc.figure], fc.cand)
-			}
+			out = append(out, proseCounts(s, st, year, buf)...)
 		}
 		for _, fc := range proseZeros(s, text, at, buf) {
-			if len(out[fc.figure]) == 0 || !sameSentence(out[fc.figure], s.Text) {
-				out[fc.figure] = append(out[fc.figure], fc.cand)
+			if !sameSentence(out, fc.figure, s.Text) {
+				out = append(out, fc)
 			}
 		}
 	}
 	return out
 }
 
-func sameSentence(cs []proseCandidate, s string) bool {
-	for _, c := range cs {
-		if c.sentence == s {
+// sameSentence reports whether a candidate of figure in fcs was read from
+// the sentence s.
+func sameSentence(fcs []figureCandidate, figure, s string) bool {
+	for _, fc := range fcs {
+		if fc.figure == figure && fc.cand.sentence == s {
 			return true
 		}
 	}
@@ -1216,6 +1233,11 @@ type scratch struct {
 	clauses   []zeroClause
 	counts    []figureCandidate // what proseCounts returns
 	zeros     []figureCandidate // what proseZeros returns
+	cands     []figureCandidate // what readCandidates returns
+	figure    []proseCandidate  // one figure's candidates (chooseProse)
+	// the splitter's open headings and the paths it hands out (sentencesIn)
+	stack []headingEntry
+	paths []sectionPath
 	// the sentences of a statement and of the one before (readProse)
 	chain, prev, spare []string
 }
@@ -1233,6 +1255,10 @@ func (buf *scratch) release() {
 	clear(buf.clauses[:cap(buf.clauses)])
 	clear(buf.counts[:cap(buf.counts)])
 	clear(buf.zeros[:cap(buf.zeros)])
+	clear(buf.cands[:cap(buf.cands)])
+	clear(buf.figure[:cap(buf.figure)])
+	clear(buf.stack[:cap(buf.stack)])
+	clear(buf.paths)
 	clear(buf.chain[:cap(buf.chain)])
 	clear(buf.prev[:cap(buf.prev)])
 	clear(buf.spare[:cap(buf.spare)])
@@ -1619,7 +1645,10 @@ func negates(text string, negations []wordMatch, negs *wordSet, subjects []strin
 // choose settles the prose candidates of every figure: one value per
 // figure, conflicts recorded, and figures the tables state kept from the
 // tables (a disagreement is a finding).
-func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
+//
+// cands are the candidates of every figure in the order read; buf lends
+// the memory of one figure's.
+func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string, buf *scratch) (map[string]xxgk.Value, []xxgk.Finding) {
 	// where names a sentence for a message: its place, or 正文 when the
 	// place has no name people can find (the finding quotes the sentence).
 	where := func(e xxgk.Evidence) string {
@@ -1632,8 +1661,15 @@ func chooseProse(cands map[string][]proseCandidate, tableFigures map[string]xxgk
 	}
 	out := map[string]xxgk.Value{}
 	var fs []xxgk.Finding
+	cs := buf.figure[:0]
+	defer func() { buf.figure = cs }()
 	for _, fig := range templates.Figures {
-		cs := cands[fig.Key]
+		cs = cs[:0]
+		for _, fc := range cands {
+			if fc.figure == fig.Key {
+				cs = append(cs, fc.cand)
+			}
+		}
 		if len(cs) == 0 {
 			continue
 		}

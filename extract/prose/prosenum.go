@@ -138,10 +138,7 @@ func scanNumbersInto(out []numMention, s string) []numMention {
 // pnStarts marks the runes of the Basic Multilingual Plane at which
 // scanNumbersInto's switch does more than step over the rune: the tests
 // of its cases, made once for each rune.
-var pnStarts = runeSetOf(func(r rune) bool {
-	return r >= utf8.RuneSelf && (r >= '０' && r <= '９' || r == '第' || pnIsOpen(r) || r == '百' || isCNNumeral(r) || r == '几' ||
-		r == '数' || r == '上' || r == '成' || (r >= 0x2460 && r <= 0x249B) || (r >= 0x3220 && r <= 0x3229))
-})
+var pnStarts = runeSetOfRunes("第（〔［【〖﹝｛百"+cnNumeralRunes+"几数上成", [2]rune{'０', '９'}, [2]rune{0x2460, 0x249B}, [2]rune{0x3220, 0x3229})
 
 // pnMayStart reports whether a number may start at rune r (not ASCII):
 // false when scanNumbersInto's switch would only step over it.

@@ -56,7 +56,7 @@ func readProseRef(doc *document.Document, year int, trad bool) map[string][]pros
 			}
 		}
 		for fig, c := range proseZerosRef(s, text, at, &buf) {
-			if len(out[fig]) == 0 || !sameSentence(out[fig], s.Text) {
+			if !slices.ContainsFunc(out[fig], func(c proseCandidate) bool { return c.sentence == s.Text }) {
 				out[fig] = append(out[fig], c)
 			}
 		}

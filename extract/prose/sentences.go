@@ -172,8 +172,28 @@ func splitSentences(doc *document.Document) []sentence {
 // cut: the reader needs each only once, and a report's slice of them grown
 // sentence by sentence cost more than reading them.
 func sentences(doc *document.Document) iter.Seq[sentence] {
+	return sentencesIn(doc, nil)
+}
+
+// sentencesIn is sentences, the open headings and their paths in the
+// memory buf keeps from one report's reading to the next (none when buf
+// is nil): the sentences yielded, and their paths, must not be kept past
+// the reading of the report. The paths of a report's headings, allocated
+// anew for each, were a sixth of the bytes the reader allocated.
+func sentencesIn(doc *document.Document, buf *scratch) iter.Seq[sentence] {
 	return func(yield func(sentence) bool) {
 		sp := sentenceSplitter{yield: yield}
+		if buf != nil {
+			sp.stack, sp.paths = buf.stack[:0], buf.paths
+			defer func() {
+				buf.stack = sp.stack[:0]
+				if sp.opened > len(buf.paths) {
+					// Those past buf's were allocated 16 at a time: the
+					// next report's are in one.
+					buf.paths = make([]sectionPath, sp.opened)
+				}
+			}()
+		}
 		for i, b := range doc.Blocks {
 			if b.Table != nil || b.Text == "" {
 				continue
@@ -208,7 +228,8 @@ type sentenceSplitter struct {
 
 	// paths to hand out, allocated some at a time: a report opens dozens
 	// of headings
-	paths []sectionPath
+	paths  []sectionPath
+	opened int // paths handed out
 }
 
 // open pushes a heading on the open ones, with its path.
@@ -218,7 +239,8 @@ func (sp *sentenceSplitter) open(e headingEntry) {
 	}
 	p := &sp.paths[0]
 	sp.paths = sp.paths[1:]
-	p.text = e.text
+	sp.opened++
+	*p = sectionPath{text: e.text} // whole: the memory may be an earlier report's (sentencesIn)
 	if len(sp.stack) > 0 {
 		p.parent = sp.stack[len(sp.stack)-1].path
 	}
@@ -696,14 +718,22 @@ func fold(s string) string {
 // the traditional ones, and punctuation (U+2000–U+206F, U+3000–U+303F,
 // U+FF00–U+FFEF) but the full-width forms of ASCII and the spaces.
 // (Only those blocks are read: all of the plane took zh.FoldRune a fifth
-// of the package's start-up.)
+// of the package's start-up.) An ideograph is kept unless zh.FoldsHan
+// says it folds, which is FoldRune's own test for them, inlined: the
+// 21,000 calls of FoldRune were 0.9M instructions of start-up
+// (TestRuneSetsOfRunes holds the set to FoldRune).
 var foldKept = func() *runeSet {
 	var s runeSet
-	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0x4E00, 0x9FFF}, {0xFF00, 0xFFEF}} {
+	for _, block := range [][2]rune{{0x2000, 0x206F}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
 		for r := block[0]; r <= block[1]; r++ {
 			if zh.FoldRune(r) == r {
 				s.add(r)
 			}
+		}
+	}
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !zh.FoldsHan(r) {
+			s.add(r)
 		}
 	}
 	return &s
@@ -1167,9 +1197,7 @@ var (
 // splitRunes marks the runes that block's switch acts on, all in the
 // Basic Multilingual Plane: the line break, spaces, brackets and quotes,
 // colons, terminators and commas.
-var splitRunes = runeSetOf(func(r rune) bool {
-	return r == '\n' || isSentSpace(r) || isOpener(r) || isCloser(r) || r == '：' || r == ':' || isTerminator(r) || r == '，' || r == ',' || r == '、'
-})
+var splitRunes = runeSetOfRunes("\n \t\r\v\f\u00a0\u3000" + "（(“‘《〈「『【〔［" + "）)”’》〉」』】〕］" + "：:" + "。！？；!?;" + "，,、")
 
 // splitRune reports whether splitRunes marks r.
 func splitRune(r rune) bool { return splitRunes.has(r) }

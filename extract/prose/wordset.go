@@ -2,6 +2,7 @@ package prose
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -66,6 +67,25 @@ func newWordSet(words ...string) *wordSet {
 		j := s.list(r)
 		s.byFirst[j] = append(s.byFirst[j], uint16(k))
 	}
+	return s
+}
+
+// compiledSets are the wordSets sharedWordSet has compiled.
+var compiledSets []*wordSet
+
+// sharedWordSet is newWordSet(words...), but one wordSet for lists of the
+// same words in the same order, which behave alike: the topics' lists of
+// subjects (topicSubjects, ruleSubjects, afterSubjects) are 33, of 15
+// different ones, and a wordSet's tables take 26 KB. A wordSet is not
+// changed once compiled, so that it may be shared.
+func sharedWordSet(words []string) *wordSet {
+	for _, s := range compiledSets {
+		if slices.Equal(s.words, words) {
+			return s
+		}
+	}
+	s := newWordSet(words...)
+	compiledSets = append(compiledSets, s)
 	return s
 }
 
