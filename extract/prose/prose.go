@@ -490,31 +490,17 @@ func leadingYear(s string) int {
 	return 0
 }
 
-// clauseStart returns the byte offset where the clause holding position i
-// starts: after the last ，；：, or the sentence start.
-func clauseStart(text string, i int) int {
-	best := 0
-	for _, d := range clauseMarks {
-		if j := strings.LastIndex(text[:i], d); j >= 0 && j+len(d) > best {
-			best = j + len(d)
-		}
-	}
-	return best
-}
-
+// clauseMarks end a clause: a number's clause starts after the last of
+// them before it, or at the sentence start.
 var clauseMarks = []string{"，", ",", "；", ";", "：", ":", "。"}
 
-// clauseStarts returns clauseStart(text, m.Start) for each of ms, in
-// order, in one pass over text.
-func clauseStarts(text string, ms []numMention) []int {
-	return clauseStartsInto(nil, text, ms)
-}
-
-// clauseStartsInto is clauseStarts in the memory of out. Between two
-// numbers it steps over three-byte characters that are no mark with
-// skipUnmarked, and reads other bytes for a mark's first byte only (a
-// table says which): most bytes of a sentence start none. No mark starts
-// at a continuation byte, so none is inside a character skipped.
+// clauseStartsInto returns, in the memory of out, where the clause of
+// each of ms starts (after the last of clauseMarks before it, or 0), in
+// one pass over text. Between two numbers it steps over three-byte
+// characters that are no mark with skipUnmarked, and reads other bytes
+// for a mark's first byte only (a table says which): most bytes of a
+// sentence start none. No mark starts at a continuation byte, so none is
+// inside a character skipped.
 func clauseStartsInto(out []int, text string, ms []numMention) []int {
 	out = slices.Grow(out[:0], len(ms))[:len(ms)]
 	start, i := 0, 0
@@ -848,13 +834,8 @@ type nounBinding struct {
 	after string
 }
 
-// bindNouns binds each of the mentions of text to its words; starts are
-// the starts of their clauses.
-func bindNouns(text string, ms []numMention, starts []int) []nounBinding {
-	return bindNounsInto(nil, text, ms, starts)
-}
-
-// bindNounsInto is bindNouns in the memory of bs.
+// bindNounsInto binds each of the mentions of text to its words, in the
+// memory of bs; starts are the starts of their clauses.
 func bindNounsInto(bs []nounBinding, text string, ms []numMention, starts []int) []nounBinding {
 	bs = slices.Grow(bs[:0], len(ms))[:len(ms)]
 	prev := 0 // end of the noun of the last quantity
