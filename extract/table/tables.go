@@ -34,6 +34,9 @@ type Result struct {
 // Read reads the statistics tables of doc. year (0 if unknown) breaks ties
 // between forms that share rows, and tells a sentence's year from a cell.
 func Read(doc *document.Document, year int) Result {
+	if !mayMentionForm(doc) {
+		return Result{} // no form is read: its stream would be built for nothing
+	}
 	s := newStream(doc)
 	r := readTables(s, year)
 	res := Result{Form: r.form, Cells: r.cells, Findings: r.findings}

@@ -24,6 +24,7 @@ func sameTables(a, b tablesResult) bool {
 
 func checkReadTables(t *testing.T, name string, d *document.Document, year int) {
 	t.Helper()
+	checkMayMentionForm(t, name, d)
 	s1, s2 := newStream(d), newStream(d)
 	// Every form's score is within its bound.
 	for _, f := range templates.Forms() {
