@@ -69,7 +69,7 @@ func fromBlocks(path string, src xxgk.Source, doc *document.Document) (*xxgk.Rep
 // detach copies the report's strings out of the decoded document (package
 // arena says why).
 func detach(r *xxgk.Report) {
-	arena.Detach(func(put func(string) string) { arena.Report(r, put) })
+	arena.DetachReport(r)
 }
 
 // disclosureWords are words no disclosure report can do without. A file

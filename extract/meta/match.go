@@ -38,28 +38,61 @@ const bodyPlaceReach = 6 + 10*4 + 6 + 12
 
 // bodyGovMatches appends the matches of bodyGovRe in t to out.
 func bodyGovMatches(t string, out []match) []match {
-	return bodyMatches(t, out, "人民政府", "街道办事处", bodyGovReach, bodyGovAt)
+	return bodyMatches(t, out, "人民政府", "街道办事处", bodyGovReach, bodyGovAt, nil)
 }
 
 // bodyPlaceMatches appends the matches of bodyPlaceRe in t to out.
 func bodyPlaceMatches(t string, out []match) []match {
-	return bodyMatches(t, out, "政务公开", "政府信息公开", bodyPlaceReach, bodyPlaceAt)
+	return bodyMatches(t, out, "政务公开", "政府信息公开", bodyPlaceReach, bodyPlaceAt, placeBefore)
+}
+
+// placeBefore reports whether the text before q, where 政务公开 or
+// 政府信息公开 stands, may end a bodyPlaceRe match's group and the
+// optional part after it: a place suffix (省, 市, 区, 县, 旗, 州, 镇, 乡 or
+// 街道, which ends with 道), alone or followed by 人民政府 or 政府. Most of
+// the words stand after no place (做好政务公开, 推进政府信息公开), and no
+// match ends with them.
+func placeBefore(t string, q int) bool {
+	p := t[:q]
+	switch {
+	case endsWithPlace(p):
+		return true
+	case strings.HasSuffix(p, "人民政府"):
+		return endsWithPlace(p[:len(p)-len("人民政府")])
+	case strings.HasSuffix(p, "政府"):
+		return endsWithPlace(p[:len(p)-len("政府")])
+	}
+	return false
+}
+
+// endsWithPlace reports whether s ends with the last character of a place
+// suffix. (A character whose bytes end s is read so however the text
+// before it is read: its lead byte is no continuation byte.)
+func endsWithPlace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '省', '市', '区', '县', '旗', '州', '镇', '乡', '道':
+		return true
+	}
+	return false
 }
 
 // bodyMatches finds the matches of a body pattern whose every match holds
 // lit1 or lit2 within reach bytes of its start: the first place such a
 // word stands after the search start bounds where the next match may
-// start, and at reports whether one starts at s.
-func bodyMatches(t string, out []match, lit1, lit2 string, reach int, at func(t string, s int) (match, bool)) []match {
+// start, and at reports whether one starts at s. Where ends is not nil,
+// only a word at a place q where ends(t, q) holds may end a match, and
+// the others are passed over: the bounds hold for the first of those.
+func bodyMatches(t string, out []match, lit1, lit2 string, reach int, at func(t string, s int) (match, bool), ends func(t string, q int) bool) []match {
 	// The next place of each word at or after pos, found again only once
 	// pos passed it (len(t) when there is none).
 	next1, next2 := -1, -1
 	for pos := 0; pos < len(t); {
 		if next1 < pos {
-			next1 = nextIndex(t, pos, lit1)
+			next1 = nextEnding(t, pos, lit1, ends)
 		}
 		if next2 < pos {
-			next2 = nextIndex(t, pos, lit2)
+			next2 = nextEnding(t, pos, lit2, ends)
 		}
 		q := min(next1, next2)
 		if q == len(t) {
@@ -121,6 +154,16 @@ func nextIndex(t string, pos int, w string) int {
 		return pos + i
 	}
 	return len(t)
+}
+
+// nextEnding is nextIndex of the first w at a place q where ends(t, q)
+// holds (any place when ends is nil).
+func nextEnding(t string, pos int, w string, ends func(t string, q int) bool) int {
+	q := nextIndex(t, pos, w)
+	for ends != nil && q < len(t) && !ends(t, q) {
+		q = nextIndex(t, q+1, w)
+	}
+	return q
 }
 
 // isNameStart reports the first character of a body pattern's group: Han,

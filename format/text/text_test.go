@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -222,4 +223,19 @@ func FuzzReadSimplified(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkSimplified)
+}
+
+// TestReadKeepsNoText: the lists read fills are kept for the next text
+// cleared, and the document's blocks are a list of their own.
+func TestReadKeepsNoText(t *testing.T) {
+	text := "首页 > 信息公开\n\n本机关2023年收到申请12件。\n\n办结11件。\n"
+	doc := Read(text)
+	if len(doc.Blocks) != 2 || cap(doc.Blocks) != 2 || doc.Blocks[0].Text != "本机关2023年收到申请12件。" || doc.Blocks[1].Line != 5 {
+		t.Fatalf("got %+v", doc.Blocks)
+	}
+	lists := lineListsPool.Get().(*lineLists)
+	defer lineListsPool.Put(lists)
+	if len(lists.blocks) != 0 || slices.ContainsFunc(lists.blocks[:cap(lists.blocks)], func(b document.Block) bool { return b != (document.Block{}) }) {
+		t.Fatal("the pooled lists keep a block")
+	}
 }

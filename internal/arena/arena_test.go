@@ -9,7 +9,23 @@ import (
 	"xxgk"
 )
 
+// detachers are the two ways of detaching a report, which the tests hold
+// to the same contract: DetachReport, and Detach of Report.
+var detachers = []struct {
+	name   string
+	detach func(r *xxgk.Report)
+}{
+	{"DetachReport", DetachReport},
+	{"Detach", func(r *xxgk.Report) { Detach(func(put func(string) string) { Report(r, put) }) }},
+}
+
 func TestDetach(t *testing.T) {
+	for _, d := range detachers {
+		t.Run(d.name, func(t *testing.T) { testDetach(t, d.detach) })
+	}
+}
+
+func testDetach(t *testing.T, detach func(*xxgk.Report)) {
 	src := "某某县人民政府 收到申请12件 收到申请12件"
 	agency, first, second := src[:len("某某县人民政府")], strings.Index(src, "收到"), strings.LastIndex(src, "收到")
 	text := len("收到申请12件")
@@ -19,7 +35,7 @@ func TestDetach(t *testing.T) {
 		Cells:    map[string]xxgk.Value{"a": {Evidence: xxgk.Evidence{Text: src[second:]}}},
 		Findings: []xxgk.Finding{{Message: "m", Evidence: src[first : first+text]}},
 	}
-	Detach(func(put func(string) string) { Report(r, put) })
+	detach(r)
 	if r.Agency != "某某县人民政府" || r.Figures["requests.received"].Text != "收到申请12件" || r.Cells["a"].Text != "收到申请12件" ||
 		r.Findings[0].Message != "m" || r.Figures["requests.received"].Row != "收到申请" {
 		t.Fatalf("strings changed: %+v", r)
@@ -41,22 +57,24 @@ func TestDetach(t *testing.T) {
 // pointing at one evidence) is the same text both times, though the first
 // visit of the second pass has already moved it.
 func TestDetachSharedTwice(t *testing.T) {
-	src := strings.Repeat("x", 10) + "某某县人民政府2023年度报告"
-	ev := &xxgk.MetaEvidence{Text: src[10:]}
-	r := &xxgk.Report{Agency: src[10:19], AgencyEvidence: ev, YearEvidence: ev}
-	Detach(func(put func(string) string) { Report(r, put) })
-	if r.AgencyEvidence.Text != "某某县人民政府2023年度报告" || r.Agency != "某某县" {
-		t.Fatalf("got %q, %q", r.AgencyEvidence.Text, r.Agency)
+	for _, d := range detachers {
+		src := strings.Repeat("x", 10) + "某某县人民政府2023年度报告"
+		ev := &xxgk.MetaEvidence{Text: src[10:]}
+		r := &xxgk.Report{Agency: src[10:19], AgencyEvidence: ev, YearEvidence: ev}
+		d.detach(r)
+		if r.AgencyEvidence.Text != "某某县人民政府2023年度报告" || r.Agency != "某某县" {
+			t.Fatalf("%s: got %q, %q", d.name, r.AgencyEvidence.Text, r.Agency)
+		}
 	}
 }
 
 // TestDetachReusesNothing: an arena used for one report and reused for the
 // next gives the next report's own texts, and keeps no string after.
 func TestDetachReusesNothing(t *testing.T) {
-	for i, src := range []string{"甲县人民政府收到申请12件", "乙市人民政府收到申请7件"} {
+	for i, src := range []string{"甲县人民政府收到申请12件", "乙市人民政府收到申请7件", "丙县人民政府收到申请3件", "丁县人民政府收到申请9件"} {
 		r := &xxgk.Report{Agency: src[:len("甲县人民政府")],
 			Cells: map[string]xxgk.Value{"a": {Evidence: xxgk.Evidence{Text: src, Row: src[len("甲县人民政府"):]}}}}
-		Detach(func(put func(string) string) { Report(r, put) })
+		detachers[i%2].detach(r)
 		if r.Agency != src[:len("甲县人民政府")] || r.Cells["a"].Text != src || r.Cells["a"].Row != src[len("甲县人民政府"):] {
 			t.Fatalf("report %d: got %q, %+v", i, r.Agency, r.Cells["a"])
 		}
@@ -67,7 +85,7 @@ func TestDetachReusesNothing(t *testing.T) {
 	a.put("某某县")
 	a.reset()
 	if len(a.at) != 0 || a.buf != "" || a.size != 0 || a.filled || a.recent != ([len(a.recent)]recentString{}) ||
-		slices.ContainsFunc(a.order[:cap(a.order)], func(s string) bool { return s != "" }) {
+		slices.ContainsFunc(a.order[:cap(a.order)], func(s string) bool { return s != "" }) || len(a.fields) != 0 || len(a.entries) != 0 {
 		t.Fatalf("reset arena keeps strings: %+v", a)
 	}
 }
@@ -93,5 +111,21 @@ func TestValue(t *testing.T) {
 	var n int
 	if Value(&v, func(s string) string { n++; return s }) || n != 2 {
 		t.Errorf("nothing moving: moved after %d puts", n)
+	}
+}
+
+// TestDetachReportEntriesCleared: the entries DetachReport copies out of
+// a report's maps are cleared before its arena goes back to the pool.
+func TestDetachReportEntriesCleared(t *testing.T) {
+	src := "甲县人民政府收到申请12件"
+	r := &xxgk.Report{Cells: map[string]xxgk.Value{"a": {Evidence: xxgk.Evidence{Text: src}}, "b": {}}}
+	a := arenas.Get().(*arena)
+	arenas.Put(a)
+	DetachReport(r)
+	if a2 := arenas.Get().(*arena); a2 == a && slices.ContainsFunc(a.entries[:cap(a.entries)], func(e entry) bool { return e != (entry{}) }) {
+		t.Fatal("pooled arena keeps a report's entries")
+	}
+	if r.Cells["a"].Text != src || r.Cells["b"] != (xxgk.Value{}) {
+		t.Fatalf("got %+v", r.Cells)
 	}
 }

@@ -20,8 +20,16 @@ func BenchmarkDetach(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		arena.Detach(func(put func(string) string) { arena.Report(r, put) })
-	}
+	b.Run("DetachReport", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			arena.DetachReport(r)
+		}
+	})
+	b.Run("Detach", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			arena.Detach(func(put func(string) string) { arena.Report(r, put) })
+		}
+	})
 }
