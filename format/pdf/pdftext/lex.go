@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"sync"
@@ -211,6 +212,29 @@ func keywordOp(b []byte) opcode {
 	if !ok {
 		return opNone
 	}
+	return packedOp(w)
+}
+
+// keywordOp returns the opcode of the keyword scan read last, as
+// keywordOp(l.tok()) does. Where the input goes on for 8 bytes from the
+// keyword, the keyword is packed by one load and a mask, not a byte at a
+// time: a content stream is a third operators, and packShort's loop was
+// most of finding them (the bytes, the first lowest, are the load's in
+// little-endian order).
+func (l *lexer) keywordOp() opcode {
+	n := l.tEnd - l.tOff
+	if n <= 0 || n > 7 || l.tScratch {
+		return keywordOp(l.tok())
+	}
+	if l.tOff+8 > len(l.b) {
+		return keywordOp(l.tok())
+	}
+	w := binary.LittleEndian.Uint64(l.b[l.tOff:])&(1<<(8*n)-1) | uint64(n)<<56
+	return packedOp(w)
+}
+
+// packedOp returns the opcode of a word packed by packShort.
+func packedOp(w uint64) opcode {
 	for i := opSlot(w); opTable[i].word != 0; i = (i + 1) % len(opTable) {
 		if opTable[i].word == w {
 			return opTable[i].op
