@@ -149,15 +149,16 @@ func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 		text := g.Text
 		if !plain {
 			text = pdfGlyphText(text)
-		}
-		if text == "" {
-			continue
-		}
-		if text != g.Text {
-			// pdfGlyphText dropped some runes: the rest may be blank.
-			// (It returns the text itself when it drops none, which
-			// the comparison tells by the pointer, not byte by byte.)
-			blank = pdfBlank(text)
+			if text == "" {
+				continue
+			}
+			if text != g.Text {
+				// pdfGlyphText dropped some runes: the rest may be
+				// blank. (It returns the text itself when it drops
+				// none, which the comparison tells by the pointer, not
+				// byte by byte.)
+				blank = pdfBlank(text)
+			}
 		}
 		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: blank})
 	}

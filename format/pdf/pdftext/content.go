@@ -959,8 +959,8 @@ func (f *file) shortActualText(k uint64, raw []byte) string {
 func (f *file) actualTextHex(digits []byte) string {
 	if n := len(digits) / 2; n >= 1 && n <= 7 {
 		k := uint64(n) << 56
-		for i := 0; i < n; i++ {
-			k |= uint64(byte(hexValues[digits[2*i]])<<4|byte(hexValues[digits[2*i+1]])) << (8 * i)
+		for i := 0; i+1 < len(digits); i += 2 {
+			k |= uint64(byte(hexValues[digits[i]])<<4|byte(hexValues[digits[i+1]])) << (4 * i)
 		}
 		if t, ok := f.shortActualTexts.get(k); ok {
 			return t
