@@ -682,8 +682,9 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	n := len(hs) + len(vs)
 	uf := newPDFUnionFind(n)
 	pdfJoinCrossing(hs, vs, uf)
-	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
-	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
+	buf := make([]pdfRulePos, max(len(hs), len(vs)))
+	pdfJoinCollinear(hs, uf, 0, false, buf)
+	pdfJoinCollinear(vs, uf, len(hs), true, buf)
 	// The rules of each set, horizontal and vertical, each in the order
 	// of their indexes, the sets in order of their roots: set down by
 	// a counting sort into one slice. A root is its set's least index
@@ -772,29 +773,40 @@ func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
 }
 
 // pdfJoinCollinear joins rules on one line that touch or overlap (borders
-// drawn in pieces). key gives a rule's position and its extent along it.
-func pdfJoinCollinear(ss []pdftext.Segment, uf *pdfUnionFind, base int, key func(pdftext.Segment) (pos, from, to float64)) {
-	idx := make([]int, len(ss))
-	for i := range idx {
-		idx[i] = i
+// drawn in pieces): horizontal rules at one y, or vertical ones at one x.
+// Each rule's position and extent along it are taken out once, with its
+// index, and sorted so, not read through a function value and the index
+// at each comparison (most of the time it took). slices.SortFunc with
+// lessCmp orders as sort.Slice with the same less did (the same
+// algorithm, see lessCmp), NaNs included. buf has room for ss.
+func pdfJoinCollinear(ss []pdftext.Segment, uf *pdfUnionFind, base int, vertical bool, buf []pdfRulePos) {
+	rs := buf[:len(ss)]
+	for i, s := range ss {
+		if vertical {
+			rs[i] = pdfRulePos{s.X0, s.Y0, s.Y1, i}
+		} else {
+			rs[i] = pdfRulePos{s.Y0, s.X0, s.X1, i}
+		}
 	}
-	sort.Slice(idx, func(a, b int) bool {
-		pa, _, _ := key(ss[idx[a]])
-		pb, _, _ := key(ss[idx[b]])
-		return pa < pb
-	})
-	for a := range idx {
-		pa, fa, ta := key(ss[idx[a]])
-		for b := a + 1; b < len(idx); b++ {
-			pb, fb, tb := key(ss[idx[b]])
-			if pb-pa > pdfRuleTol {
+	slices.SortFunc(rs, func(a, b pdfRulePos) int { return lessCmp(a.pos < b.pos) })
+	for a := range rs {
+		ra := &rs[a]
+		for b := a + 1; b < len(rs); b++ {
+			rb := &rs[b]
+			if rb.pos-ra.pos > pdfRuleTol {
 				break
 			}
-			if fb <= ta+pdfRuleTol && fa <= tb+pdfRuleTol {
-				uf.union(base+idx[a], base+idx[b])
+			if rb.from <= ra.to+pdfRuleTol && ra.from <= rb.to+pdfRuleTol {
+				uf.union(base+ra.i, base+rb.i)
 			}
 		}
 	}
+}
+
+// pdfRulePos is a rule's position, its extent along it, and its index.
+type pdfRulePos struct {
+	pos, from, to float64
+	i             int
 }
 
 // pdfMaxTableCells bounds the fine grid of one table.

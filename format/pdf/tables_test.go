@@ -61,6 +61,74 @@ func TestJoinCrossingMatchesPairs(t *testing.T) {
 	}
 }
 
+// joinCollinearRef is pdfJoinCollinear as it was before it took each
+// rule's position and extent out once: sort.Slice of the indexes, key
+// called at each comparison.
+func joinCollinearRef(ss []pdftext.Segment, uf *pdfUnionFind, base int, key func(pdftext.Segment) (pos, from, to float64)) {
+	idx := make([]int, len(ss))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		pa, _, _ := key(ss[idx[a]])
+		pb, _, _ := key(ss[idx[b]])
+		return pa < pb
+	})
+	for a := range idx {
+		pa, fa, ta := key(ss[idx[a]])
+		for b := a + 1; b < len(idx); b++ {
+			pb, fb, tb := key(ss[idx[b]])
+			if pb-pa > pdfRuleTol {
+				break
+			}
+			if fb <= ta+pdfRuleTol && fa <= tb+pdfRuleTol {
+				uf.union(base+idx[a], base+idx[b])
+			}
+		}
+	}
+}
+
+// TestJoinCollinearMatchesReference joins random rules, horizontal and
+// vertical, by pdfJoinCollinear and joinCollinearRef: the same root for
+// every rule, on positions from a few values (ties, rules just within
+// and just past the tolerance) with NaNs and infinities among them, and
+// in numbers past those sort.Slice sorts by insertion.
+func TestJoinCollinearMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	values := []float64{0, 1, 2, 3, 4, 5, 7.5, 10, -2, math.NaN(), math.Inf(1), math.Inf(-1), 2.0000001, 1.9999999, 4.5, 5.5}
+	pick := func() float64 {
+		if r.IntN(3) == 0 {
+			return values[r.IntN(len(values))]
+		}
+		return float64(r.IntN(30))
+	}
+	for n := range 1500 {
+		ss := make([]pdftext.Segment, r.IntN(n/8+2))
+		vertical := n%2 == 1
+		for i := range ss {
+			p, a, b := pick(), pick(), pick()
+			if vertical {
+				ss[i] = pdftext.Segment{X0: p, Y0: a, X1: p, Y1: b}
+			} else {
+				ss[i] = pdftext.Segment{X0: a, Y0: p, X1: b, Y1: p}
+			}
+		}
+		key := func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 }
+		if vertical {
+			key = func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 }
+		}
+		base := r.IntN(3)
+		want, got := newPDFUnionFind(base+len(ss)), newPDFUnionFind(base+len(ss))
+		joinCollinearRef(ss, want, base, key)
+		pdfJoinCollinear(ss, got, base, vertical, make([]pdfRulePos, len(ss)+r.IntN(3)))
+		for i := range base + len(ss) {
+			if g, w := got.find(i), want.find(i); g != w {
+				t.Fatalf("case %d: rule %d has root %d, reference %d\n%v", n, i, g, w, ss)
+			}
+		}
+	}
+}
+
 // placeGlyphRef is pdfPlaceGlyph as it was before pdfPlaceGlyphs: it
 // puts g in the map of cells of the table it is drawn in, and reports
 // whether it was.
@@ -222,8 +290,8 @@ func findTablesRef(segs []pdftext.Segment) []*pdfTable {
 	n := len(hs) + len(vs)
 	uf := newPDFUnionFind(n)
 	joinCrossingRef(hs, vs, uf)
-	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
-	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
+	joinCollinearRef(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
+	joinCollinearRef(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
 	groups := map[int][2][]pdftext.Segment{}
 	var order []int
 	for i := range n {
