@@ -80,8 +80,8 @@ type layouter struct {
 	pages  [][]pitem
 	budget int // rule comparisons left; see pdfMaxRuleWork
 	// buf holds the glyphs of a page, reused: no line or table keeps
-	// them.
-	buf []pglyph
+	// them; cells, those of its tables (see pdfPlaceGlyphs).
+	buf, cells []pglyph
 	// The glyphs that are not white space, with text from the font's
 	// maps and without; the images drawn.
 	known, unknown, images int
@@ -96,19 +96,20 @@ var glyphBuffers = sync.Pool{New: func() any { return new([]pglyph) }}
 const maxPooledGlyphs = 1 << 16
 
 func newLayouter() *layouter {
-	return &layouter{budget: pdfMaxRuleWork, buf: *glyphBuffers.Get().(*[]pglyph)}
+	return &layouter{budget: pdfMaxRuleWork, buf: *glyphBuffers.Get().(*[]pglyph), cells: *glyphBuffers.Get().(*[]pglyph)}
 }
 
-// release gives the glyph buffer back to the pool, its texts cleared so
-// that the pool keeps no string alive.
+// release gives the glyph buffers back to the pool, their texts cleared
+// so that the pool keeps no string alive.
 func (lay *layouter) release() {
-	buf := lay.buf[:0]
-	if cap(buf) > maxPooledGlyphs {
-		buf = nil
+	for _, buf := range [][]pglyph{lay.buf[:0], lay.cells[:0]} {
+		if cap(buf) > maxPooledGlyphs {
+			buf = nil
+		}
+		clear(buf[:cap(buf)])
+		glyphBuffers.Put(&buf)
 	}
-	clear(buf[:cap(buf)])
-	lay.buf = nil
-	glyphBuffers.Put(&buf)
+	lay.buf, lay.cells = nil, nil
 }
 
 // page lays out the next page of the document.
@@ -163,8 +164,14 @@ func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: blank})
 	}
 	tables := pdfFindTables(p.Segments, &lay.budget)
-	free := pdfPlaceGlyphs(tables, glyphs) // glyphs is not read again
-	var items []pitem
+	free := pdfPlaceGlyphs(tables, glyphs, &lay.cells) // glyphs is not read again
+	lines := pdfMergeWrapped(pdfLines(free, true))
+	// An item for each table (at most) and line: grown by append, the
+	// slice was allocated about twice over.
+	var items []pitem // nil for none, as append left it
+	if n := len(tables) + len(lines); n > 0 {
+		items = make([]pitem, 0, n)
+	}
 	for _, t := range tables {
 		if g := t.grid(); g != nil {
 			g.RowPages = make([]int, len(g.Rows))
@@ -174,8 +181,11 @@ func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 			items = append(items, pitem{page: pi, top: t.ys[0], grid: g, xs: t.xs, oneRow: t.oneRow})
 		}
 	}
-	for _, l := range pdfMergeWrapped(pdfLines(free, true)) {
+	for _, l := range lines {
 		items = append(items, pitem{page: pi, top: l.y + 0.8*l.size, line: l})
+	}
+	if len(items) == 0 {
+		return nil // tables without a grid and no line
 	}
 	slices.SortStableFunc(items, func(a, b pitem) int { return lessCmp(a.top > b.top) })
 	return items
@@ -928,7 +938,10 @@ func pdfNearest(ps []float64, p float64) int {
 // table, and returns the others, in place of glyphs. Each table's glyphs
 // are counted by cell first, then set down cell by cell (a counting sort,
 // stable): a list allocated once at its length, not a slice per cell.
-func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph) []pglyph {
+// The tables' lists are slices of *cells, grown to their sum: no table
+// keeps them past the page (grid reads them), so the layouter reuses
+// it from page to page, and the pool from file to file.
+func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph, cells *[]pglyph) []pglyph {
 	if len(tables) == 0 {
 		return glyphs
 	}
@@ -945,6 +958,16 @@ func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph) []pglyph {
 			where[i] = place{int32(ti), int32(cell)}
 		}
 	}
+	total := 0
+	for _, t := range tables {
+		for _, c := range t.ends {
+			total += int(c)
+		}
+	}
+	if cap(*cells) < total {
+		*cells = make([]pglyph, total)
+	}
+	all := (*cells)[:total]
 	for _, t := range tables {
 		// The counts become where each cell starts; set down, where it
 		// ends.
@@ -954,7 +977,7 @@ func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph) []pglyph {
 			n += c
 		}
 		if n > 0 {
-			t.gs = make([]pglyph, n)
+			t.gs, all = all[:n:n], all[n:]
 		}
 	}
 	free := glyphs[:0] // filtered in place: glyph i is read before free[i] is set
