@@ -82,6 +82,7 @@ type layouter struct {
 	// buf holds the glyphs of a page, reused: no line or table keeps
 	// them; cells, those of its tables (see pdfPlaceGlyphs).
 	buf, cells []pglyph
+	tables     *pdfTableScratch // pdfFindTables' buffers
 	// The glyphs that are not white space, with text from the font's
 	// maps and without; the images drawn.
 	known, unknown, images int
@@ -95,8 +96,19 @@ var glyphBuffers = sync.Pool{New: func() any { return new([]pglyph) }}
 // dropped.
 const maxPooledGlyphs = 1 << 16
 
+// tableScratches keeps pdfFindTables' buffers from file to file.
+var tableScratches = sync.Pool{New: func() any { return new(pdfTableScratch) }}
+
+// maxPooledRules bounds the rules of the buffers kept.
+const maxPooledRules = 1 << 15
+
 func newLayouter() *layouter {
-	return &layouter{budget: pdfMaxRuleWork, buf: *glyphBuffers.Get().(*[]pglyph), cells: *glyphBuffers.Get().(*[]pglyph)}
+	return &layouter{
+		budget: pdfMaxRuleWork,
+		buf:    *glyphBuffers.Get().(*[]pglyph),
+		cells:  *glyphBuffers.Get().(*[]pglyph),
+		tables: tableScratches.Get().(*pdfTableScratch),
+	}
 }
 
 // release gives the glyph buffers back to the pool, their texts cleared
@@ -110,6 +122,10 @@ func (lay *layouter) release() {
 		glyphBuffers.Put(&buf)
 	}
 	lay.buf, lay.cells = nil, nil
+	if cap(lay.tables.rules) <= 2*maxPooledRules {
+		tableScratches.Put(lay.tables) // floats and ints: nothing to clear
+	}
+	lay.tables = nil
 }
 
 // page lays out the next page of the document.
@@ -163,7 +179,7 @@ func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 		}
 		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: blank})
 	}
-	tables := pdfFindTables(p.Segments, &lay.budget)
+	tables := pdfFindTables(p.Segments, &lay.budget, lay.tables)
 	free := pdfPlaceGlyphs(tables, glyphs, &lay.cells) // glyphs is not read again
 	lines := pdfMergeWrapped(pdfLines(free, true))
 	// An item for each table (at most) and line: grown by append, the
@@ -667,7 +683,13 @@ const pdfMaxRuleWork = 200_000_000
 // pdfFindTables finds the ruled tables of a page: groups of horizontal and
 // vertical rules that meet, with at least two rows and two columns. It
 // spends at most *budget rule comparisons.
-func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
+//
+// It works in sc's buffers (a new one's when sc is nil), which no table
+// keeps: the layouter reuses them from page to page.
+func pdfFindTables(segs []pdftext.Segment, budget *int, sc *pdfTableScratch) []*pdfTable {
+	if sc == nil {
+		sc = new(pdfTableScratch)
+	}
 	// The horizontal rules, then the vertical ones, in one slice.
 	nh := 0
 	for i := range segs {
@@ -675,7 +697,8 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 			nh++
 		}
 	}
-	rules := make([]pdftext.Segment, len(segs))
+	// Twice their number: the second half takes them sorted by set.
+	rules := growTo(&sc.rules, 2*len(segs))[:len(segs)]
 	hs, vs := rules[:0:nh], rules[nh:nh]
 	for _, s := range segs {
 		if s.Y0 == s.Y1 {
@@ -692,7 +715,7 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	n := len(hs) + len(vs)
 	uf := newPDFUnionFind(n)
 	pdfJoinCrossing(hs, vs, uf)
-	buf := make([]pdfRulePos, max(len(hs), len(vs)))
+	buf := growTo(&sc.pos, max(len(hs), len(vs)))
 	pdfJoinCollinear(hs, uf, 0, false, buf)
 	pdfJoinCollinear(vs, uf, len(hs), true, buf)
 	// The rules of each set, horizontal and vertical, each in the order
@@ -701,7 +724,7 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	// (pdfUnionFind), so the set is met first at its root.
 	type set struct{ h, v int } // its rules of each kind
 	var sets []set
-	setOf := make([]int, n) // by rule, its set's index in sets
+	setOf := growTo(&sc.setOf, n) // by rule, its set's index in sets
 	for i := range n {
 		r := uf.find(i)
 		if r == i {
@@ -722,7 +745,7 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 		at[2*k], at[2*k+1] = start, start+st.h
 		start += st.h + st.v
 	}
-	sorted := make([]pdftext.Segment, n)
+	sorted := sc.rules[n : 2*n : 2*n]
 	for i, r := range rules {
 		kind := 0
 		if i >= len(hs) {
@@ -735,7 +758,7 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	start = 0
 	for _, st := range sets {
 		mid, end := start+st.h, start+st.h+st.v
-		if t := newPDFTable(sorted[start:mid:mid], sorted[mid:end:end]); t != nil {
+		if t := newPDFTable(sorted[start:mid:mid], sorted[mid:end:end], sc); t != nil {
 			out = append(out, t)
 		}
 		start = end
@@ -813,6 +836,69 @@ func pdfJoinCollinear(ss []pdftext.Segment, uf *pdfUnionFind, base int, vertical
 	}
 }
 
+// pdfTableScratch holds the buffers pdfFindTables works in.
+type pdfTableScratch struct {
+	rules    []pdftext.Segment // by kind, then by set
+	pos      []pdfRulePos
+	setOf    []int
+	vAt, hAt pdfRulesAt // newPDFTable's
+}
+
+// pdfRulesAt holds rules by the border they are drawn at, set down by a
+// counting sort in one slice, not appended to a slice by border: those
+// at border k are rules[first[k]:first[k+1]], in the order given.
+type pdfRulesAt struct {
+	first  []int
+	rules  []pdftext.Segment
+	border []int // by rule given, its border (-1 for none)
+	next   []int // by border, where its next rule goes
+}
+
+func (r *pdfRulesAt) at(k int) []pdftext.Segment { return r.rules[r.first[k]:r.first[k+1]] }
+
+// pdfByBorder sets down the rules ss by the border of ps each is drawn
+// at (pdfNearest of its x when vertical, else of its y), in the buffers
+// of r.
+func pdfByBorder(ps []float64, ss []pdftext.Segment, vertical bool, r *pdfRulesAt) *pdfRulesAt {
+	first := growTo(&r.first, len(ps)+1)
+	clear(first)
+	border := growTo(&r.border, len(ss))
+	for i, s := range ss {
+		p := s.Y0
+		if vertical {
+			p = s.X0
+		}
+		k := pdfNearest(ps, p)
+		border[i] = k
+		if k >= 0 {
+			first[k+1]++
+		}
+	}
+	for k := range ps {
+		first[k+1] += first[k]
+	}
+	rules := growTo(&r.rules, first[len(ps)])
+	next := growTo(&r.next, len(ps))
+	copy(next, first)
+	for i, s := range ss {
+		if k := border[i]; k >= 0 {
+			rules[next[k]] = s
+			next[k]++
+		}
+	}
+	r.rules = rules
+	return r
+}
+
+// growTo returns (*buf)[:n], first made anew when shorter: its elements
+// are left as they were, for the caller to set.
+func growTo[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	return (*buf)[:n]
+}
+
 // pdfRulePos is a rule's position, its extent along it, and its index.
 type pdfRulePos struct {
 	pos, from, to float64
@@ -822,7 +908,9 @@ type pdfRulePos struct {
 // pdfMaxTableCells bounds the fine grid of one table.
 const pdfMaxTableCells = 20_000
 
-func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
+// newPDFTable makes the table of a set of rules, nil when they make
+// none. It works in sc's buffers (a new one's when sc is nil).
+func newPDFTable(hs, vs []pdftext.Segment, sc *pdfTableScratch) *pdfTable {
 	if len(hs) < 2 || len(vs) < 2 {
 		return nil
 	}
@@ -847,18 +935,11 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 		return nil
 	}
 	// The rules at each border position.
-	vAt := make([][]pdftext.Segment, len(xs))
-	for _, v := range vs {
-		if k := pdfNearest(xs, v.X0); k >= 0 {
-			vAt[k] = append(vAt[k], v)
-		}
+	if sc == nil {
+		sc = new(pdfTableScratch)
 	}
-	hAt := make([][]pdftext.Segment, len(ys))
-	for _, h := range hs {
-		if k := pdfNearest(ys, h.Y0); k >= 0 {
-			hAt[k] = append(hAt[k], h)
-		}
-	}
+	vAt := pdfByBorder(xs, vs, true, &sc.vAt)
+	hAt := pdfByBorder(ys, hs, false, &sc.hAt)
 	covers := func(ss []pdftext.Segment, at float64, vertical bool) bool {
 		for _, s := range ss {
 			from, to := s.X0, s.X1
@@ -876,10 +957,10 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 		ym := (t.ys[i] + t.ys[i+1]) / 2
 		for j := range cols {
 			xm := (t.xs[j] + t.xs[j+1]) / 2
-			if j+1 < cols && !covers(vAt[j+1], ym, true) {
+			if j+1 < cols && !covers(vAt.at(j+1), ym, true) {
 				uf.union(i*cols+j, i*cols+j+1)
 			}
-			if i+1 < rows && !covers(hAt[i+1], xm, false) {
+			if i+1 < rows && !covers(hAt.at(i+1), xm, false) {
 				uf.union(i*cols+j, (i+1)*cols+j)
 			}
 		}

@@ -203,7 +203,7 @@ func TestGridMatchesReference(t *testing.T) {
 		budget := pdfMaxRuleWork
 		for pi := range pd.Pages {
 			p := &pd.Pages[pi]
-			tables := pdfFindTables(p.Segments, &budget)
+			tables := pdfFindTables(p.Segments, &budget, nil)
 			var glyphs []pglyph
 			for _, g := range p.Glyphs {
 				if text := pdfGlyphText(g.Text); g.Upright && g.Size > 0 && text != "" {
@@ -310,11 +310,93 @@ func findTablesRef(segs []pdftext.Segment) []*pdfTable {
 	var out []*pdfTable
 	for _, r := range order {
 		g := groups[r]
-		if t := newPDFTable(g[0], g[1]); t != nil {
+		if t := newPDFTableRef(g[0], g[1]); t != nil {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// newPDFTableRef is newPDFTable as it was before it set the rules at
+// each border down in one slice: appended to a slice by border.
+func newPDFTableRef(hs, vs []pdftext.Segment) *pdfTable {
+	if len(hs) < 2 || len(vs) < 2 {
+		return nil
+	}
+	var xv, yv []float64
+	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, h := range hs {
+		yv = append(yv, h.Y0)
+		minX, maxX = fmin(minX, h.X0), fmax(maxX, h.X1)
+	}
+	for _, v := range vs {
+		xv = append(xv, v.X0)
+		minY, maxY = fmin(minY, v.Y0), fmax(maxY, v.Y1)
+	}
+	xs := pdfCluster(append(xv, minX, maxX))
+	ys := pdfCluster(append(yv, minY, maxY))
+	for i, j := 0, len(ys)-1; i < j; i, j = i+1, j-1 {
+		ys[i], ys[j] = ys[j], ys[i] // top to bottom
+	}
+	t := &pdfTable{xs: xs, ys: ys}
+	rows, cols := t.rows(), t.cols()
+	if rows < 1 || cols < 2 || rows*cols > pdfMaxTableCells {
+		return nil
+	}
+	// The rules at each border position.
+	vAt := make([][]pdftext.Segment, len(xs))
+	for _, v := range vs {
+		if k := pdfNearest(xs, v.X0); k >= 0 {
+			vAt[k] = append(vAt[k], v)
+		}
+	}
+	hAt := make([][]pdftext.Segment, len(ys))
+	for _, h := range hs {
+		if k := pdfNearest(ys, h.Y0); k >= 0 {
+			hAt[k] = append(hAt[k], h)
+		}
+	}
+	covers := func(ss []pdftext.Segment, at float64, vertical bool) bool {
+		for _, s := range ss {
+			from, to := s.X0, s.X1
+			if vertical {
+				from, to = s.Y0, s.Y1
+			}
+			if at >= from-0.5 && at <= to+0.5 {
+				return true
+			}
+		}
+		return false
+	}
+	uf := newPDFUnionFind(rows * cols)
+	for i := range rows {
+		ym := (t.ys[i] + t.ys[i+1]) / 2
+		for j := range cols {
+			xm := (t.xs[j] + t.xs[j+1]) / 2
+			if j+1 < cols && !covers(vAt[j+1], ym, true) {
+				uf.union(i*cols+j, i*cols+j+1)
+			}
+			if i+1 < rows && !covers(hAt[i+1], xm, false) {
+				uf.union(i*cols+j, (i+1)*cols+j)
+			}
+		}
+	}
+	t.root = make([]int, rows*cols)
+	distinct := 0 // cells: fine cells that are their own root
+	for k := range t.root {
+		t.root[k] = uf.find(k)
+		if t.root[k] == k {
+			distinct++
+		}
+	}
+	if rows == 1 && distinct >= 2 {
+		t.oneRow = true // the last row of a table, alone on its page?
+		return t
+	}
+	if distinct < 4 {
+		return nil // a frame, or a box with a rule through it
+	}
+	return t
 }
 
 // TestFindTablesMatchesReference finds the tables of every page of the
@@ -350,9 +432,10 @@ func TestFindTablesMatchesReference(t *testing.T) {
 		cases = append(cases, segs)
 	}
 	tables := 0
+	sc := new(pdfTableScratch) // reused, as the layouter does, with what the case before left in it
 	for n, segs := range cases {
 		budget := pdfMaxRuleWork
-		got, want := pdfFindTables(segs, &budget), findTablesRef(segs)
+		got, want := pdfFindTables(segs, &budget, sc), findTablesRef(segs)
 		if len(got) != len(want) {
 			t.Fatalf("case %d: %d tables, reference %d", n, len(got), len(want))
 		}
