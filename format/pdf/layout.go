@@ -713,8 +713,9 @@ func pdfFindTables(segs []pdftext.Segment, budget *int, sc *pdfTableScratch) []*
 	}
 	*budget -= work
 	n := len(hs) + len(vs)
-	uf := newPDFUnionFind(n)
-	pdfJoinCrossing(hs, vs, uf)
+	uf := &sc.uf
+	uf.reset(growTo(&sc.parent, n))
+	pdfJoinCrossing(hs, vs, uf, &sc.byX)
 	buf := growTo(&sc.pos, max(len(hs), len(vs)))
 	pdfJoinCollinear(hs, uf, 0, false, buf)
 	pdfJoinCollinear(vs, uf, len(hs), true, buf)
@@ -771,20 +772,15 @@ func pdfFindTables(segs []pdftext.Segment, budget *int, sc *pdfTableScratch) []*
 // order of x, so that a horizontal rule looks only at those within its
 // extent, not at every one: the sets joined are those of comparing every
 // pair (a set's root is its least index whatever the order of unions).
-func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
-	// A rule's extent is kept with its x: read through its index, it
-	// was a load from anywhere in vs for each rule looked at.
-	type atX struct {
-		x, y0, y1 float64
-		j         int
-	}
-	byX := make([]atX, 0, len(vs))
+// It sorts them in *buf.
+func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind, buf *[]pdfAtX) {
+	byX := growTo(buf, len(vs))[:0]
 	for j, v := range vs {
 		if !math.IsNaN(v.X0) { // NaN is within no extent
-			byX = append(byX, atX{v.X0, v.Y0, v.Y1, j})
+			byX = append(byX, pdfAtX{v.X0, v.Y0, v.Y1, j})
 		}
 	}
-	slices.SortFunc(byX, func(a, b atX) int {
+	slices.SortFunc(byX, func(a, b pdfAtX) int {
 		switch {
 		case a.x < b.x:
 			return -1
@@ -803,6 +799,14 @@ func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
 			}
 		}
 	}
+}
+
+// pdfAtX is a vertical rule's x and extent, and its index: read through
+// its index, the extent was a load from anywhere in vs for each rule
+// looked at.
+type pdfAtX struct {
+	x, y0, y1 float64
+	j         int
 }
 
 // pdfJoinCollinear joins rules on one line that touch or overlap (borders
@@ -842,6 +846,10 @@ type pdfTableScratch struct {
 	pos      []pdfRulePos
 	setOf    []int
 	vAt, hAt pdfRulesAt // newPDFTable's
+	byX      []pdfAtX   // pdfJoinCrossing's
+	xv, yv   []float64  // newPDFTable's positions
+	parent   []int      // uf's
+	uf       pdfUnionFind
 }
 
 // pdfRulesAt holds rules by the border they are drawn at, set down by a
@@ -914,7 +922,11 @@ func newPDFTable(hs, vs []pdftext.Segment, sc *pdfTableScratch) *pdfTable {
 	if len(hs) < 2 || len(vs) < 2 {
 		return nil
 	}
-	var xv, yv []float64
+	if sc == nil {
+		sc = new(pdfTableScratch)
+	}
+	// Positions for pdfCluster, which makes the borders of its own.
+	xv, yv := sc.xv[:0], sc.yv[:0]
 	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 	for _, h := range hs {
 		yv = append(yv, h.Y0)
@@ -924,8 +936,9 @@ func newPDFTable(hs, vs []pdftext.Segment, sc *pdfTableScratch) *pdfTable {
 		xv = append(xv, v.X0)
 		minY, maxY = fmin(minY, v.Y0), fmax(maxY, v.Y1)
 	}
-	xs := pdfCluster(append(xv, minX, maxX))
-	ys := pdfCluster(append(yv, minY, maxY))
+	xv, yv = append(xv, minX, maxX), append(yv, minY, maxY)
+	sc.xv, sc.yv = xv, yv
+	xs, ys := pdfCluster(xv), pdfCluster(yv)
 	for i, j := 0, len(ys)-1; i < j; i, j = i+1, j-1 {
 		ys[i], ys[j] = ys[j], ys[i] // top to bottom
 	}
@@ -935,9 +948,6 @@ func newPDFTable(hs, vs []pdftext.Segment, sc *pdfTableScratch) *pdfTable {
 		return nil
 	}
 	// The rules at each border position.
-	if sc == nil {
-		sc = new(pdfTableScratch)
-	}
 	vAt := pdfByBorder(xs, vs, true, &sc.vAt)
 	hAt := pdfByBorder(ys, hs, false, &sc.hAt)
 	covers := func(ss []pdftext.Segment, at float64, vertical bool) bool {
@@ -952,7 +962,9 @@ func newPDFTable(hs, vs []pdftext.Segment, sc *pdfTableScratch) *pdfTable {
 		}
 		return false
 	}
-	uf := newPDFUnionFind(rows * cols)
+	// pdfFindTables' sets are found by now: its union-find is free.
+	uf := &sc.uf
+	uf.reset(growTo(&sc.parent, rows*cols))
 	for i := range rows {
 		ym := (t.ys[i] + t.ys[i+1]) / 2
 		for j := range cols {
@@ -1200,11 +1212,17 @@ func pdfFolded(s string) bool {
 type pdfUnionFind struct{ parent []int }
 
 func newPDFUnionFind(n int) *pdfUnionFind {
-	p := make([]int, n)
+	u := new(pdfUnionFind)
+	u.reset(make([]int, n))
+	return u
+}
+
+// reset makes u the sets of one element each of len(p), in p.
+func (u *pdfUnionFind) reset(p []int) {
 	for i := range p {
 		p[i] = i
 	}
-	return &pdfUnionFind{p}
+	u.parent = p
 }
 
 func (u *pdfUnionFind) find(i int) int {

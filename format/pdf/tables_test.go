@@ -52,7 +52,7 @@ func TestJoinCrossingMatchesPairs(t *testing.T) {
 		}
 		want, got := newPDFUnionFind(len(hs)+len(vs)), newPDFUnionFind(len(hs)+len(vs))
 		joinCrossingRef(hs, vs, want)
-		pdfJoinCrossing(hs, vs, got)
+		pdfJoinCrossing(hs, vs, got, new([]pdfAtX))
 		for i := range len(hs) + len(vs) {
 			if g, w := got.find(i), want.find(i); g != w {
 				t.Fatalf("case %d: rule %d has root %d, every pair gives %d\nhs %v\nvs %v", n, i, g, w, hs, vs)
