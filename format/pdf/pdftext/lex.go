@@ -481,6 +481,16 @@ func (l *lexer) scan() tokKind {
 // (a sign or a dot alone).
 func (l *lexer) number() bool {
 	b, start := l.b, l.pos
+	// A lone digit, ended by anything but a digit or a dot: the 1 0 0 1
+	// of a text matrix, the 0 0 0 of a colour, half the numbers of the
+	// corpus's content streams, read without the loops below.
+	if start+1 < len(b) {
+		if d, next := b[start]-'0', b[start+1]; d <= 9 && next-'0' > 9 && next != '.' {
+			l.pos = start + 1
+			l.num, l.isInt = float64(d), true
+			return true
+		}
+	}
 	i := start
 	neg := false
 	if i < len(b) && (b[i] == '+' || b[i] == '-') {

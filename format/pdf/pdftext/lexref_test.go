@@ -304,9 +304,16 @@ func TestNumberMatchesReference(t *testing.T) {
 		}
 		cases = append(cases, string(b))
 	}
+	for c := range 256 {
+		// A lone digit before every byte, and at the end.
+		cases = append(cases, string([]byte{'7', byte(c), '1'}), string([]byte{'-', '0', byte(c)}))
+	}
 	for _, c := range cases {
 		l := &lexer{b: []byte(c + " ")}
 		r := &refLexer{lexer{b: []byte(c + " ")}}
+		if len(c) == 3 && c[0] == '7' {
+			l.b, r.b = []byte(c), []byte(c)
+		}
 		ok := l.number()
 		want, wantOK := r.number()
 		if ok != wantOK || l.pos != r.pos || ok && (math.Float64bits(l.num) != math.Float64bits(want.num) || l.isInt != want.isInt) {
