@@ -693,6 +693,16 @@ func (l *lexer) literal() {
 
 func (l *lexer) hex() {
 	start := len(l.scratch)
+	// <XY>, one byte: the string of a glyph of a simple font, most of a
+	// content stream's hex strings, read as appendHex reads it.
+	if p := l.pos; p+3 < len(l.b) && l.b[p+3] == '>' {
+		if a, b := hexValues[l.b[p+1]], hexValues[l.b[p+2]]; a >= 0 && b >= 0 {
+			l.setScratch(append(l.scratch, byte(a)<<4|byte(b)))
+			l.pos = p + 4
+			l.scratchFrom(start)
+			return
+		}
+	}
 	out, n := appendHex(l.scratch, l.b[l.pos+1:]) // after '<'
 	l.setScratch(out)
 	l.pos += 1 + n

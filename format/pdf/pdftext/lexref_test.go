@@ -358,3 +358,22 @@ func TestAppendHexMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestShortHexMatchesReference lexes hex strings of two characters of
+// every kind, closed or not, as content and not: hex's reading of <XY>
+// at once gives what the reference lexer gives.
+func TestShortHexMatchesReference(t *testing.T) {
+	chars := []byte("09afAFgG <>()/% \n-.x")
+	for _, a := range chars {
+		for _, b := range chars {
+			for _, tail := range []string{">", ">>", "> 1", "", ">Tj", "0>"} {
+				data := []byte("<" + string([]byte{a, b}) + tail)
+				for _, content := range []bool{false, true} {
+					if err := sameTokens(data, content); err != nil {
+						t.Fatalf("%q: %v", data, err)
+					}
+				}
+			}
+		}
+	}
+}
