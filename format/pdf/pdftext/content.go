@@ -133,7 +133,17 @@ func (in *interp) run(content []byte, res Dict) {
 		case tDictOpen:
 			dictOperand(l, o)
 		case tKeyword:
-			switch op := l.keywordOp(); op {
+			// keywordOp(l.tok()), packed by one load where the content
+			// goes on for 8 bytes, not by packShort's loop, and written
+			// out here: a third of the tokens are operators. (A
+			// keyword's bytes are never in the scratch buffer.)
+			var op opcode
+			if n := l.tEnd - l.tOff; uint(n-1) < 7 && l.tOff+8 <= len(l.b) {
+				op = packedOp(packAt(l.b, l.tOff, n))
+			} else {
+				op = keywordOp(l.tok())
+			}
+			switch op {
 			case opTrue, opFalse, opNull:
 				*o = operand{} // an operand no operator reads (kind 0)
 			default:

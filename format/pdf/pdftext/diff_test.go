@@ -342,6 +342,10 @@ func TestKeywordOp(t *testing.T) {
 		if got := keywordOp([]byte(name)); got != op {
 			t.Errorf("keywordOp(%q) = %d, want %d", name, got, op)
 		}
+		b := []byte(name + "\x00\xffTj q\n")
+		if w, _ := packShort([]byte(name)); packAt(b, 0, len(name)) != w {
+			t.Errorf("packAt(%q) = %#x, packShort %#x", b, packAt(b, 0, len(name)), w)
+		}
 		if seen[op] || op == opNone {
 			t.Errorf("opcode %d of %q is opNone or another word's", op, name)
 		}

@@ -215,22 +215,11 @@ func keywordOp(b []byte) opcode {
 	return packedOp(w)
 }
 
-// keywordOp returns the opcode of the keyword scan read last, as
-// keywordOp(l.tok()) does. Where the input goes on for 8 bytes from the
-// keyword, the keyword is packed by one load and a mask, not a byte at a
-// time: a content stream is a third operators, and packShort's loop was
-// most of finding them (the bytes, the first lowest, are the load's in
-// little-endian order).
-func (l *lexer) keywordOp() opcode {
-	n := l.tEnd - l.tOff
-	if n <= 0 || n > 7 || l.tScratch {
-		return keywordOp(l.tok())
-	}
-	if l.tOff+8 > len(l.b) {
-		return keywordOp(l.tok())
-	}
-	w := binary.LittleEndian.Uint64(l.b[l.tOff:])&(1<<(8*n)-1) | uint64(n)<<56
-	return packedOp(w)
+// packAt is packShort(b[off:off+n]) for n of 1 to 7, by one 8-byte
+// load and a mask: b must have 8 bytes from off. (The bytes, the first
+// lowest, are the load's in little-endian order.)
+func packAt(b []byte, off, n int) uint64 {
+	return binary.LittleEndian.Uint64(b[off:])&(1<<(8*n)-1) | uint64(n)<<56
 }
 
 // packedOp returns the opcode of a word packed by packShort.
