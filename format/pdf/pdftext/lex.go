@@ -410,45 +410,64 @@ func (l *lexer) next() token {
 // string or an escaped name).
 func (l *lexer) scan() tokKind {
 	for {
-		l.skipSpace()
-		if l.pos >= len(l.b) {
+		// skipSpace, written out to keep the byte it stops at.
+		b, i := l.b, l.pos
+		var c byte
+		for i < len(b) {
+			c = b[i]
+			if isSpace(c) {
+				i++
+				continue
+			}
+			if c == '%' {
+				for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+					i++
+				}
+				continue
+			}
+			break
+		}
+		l.pos = i
+		if i >= len(b) {
 			return tEOF
 		}
-		// Constant cases, which the compiler dispatches by a table.
-		switch l.b[l.pos] {
-		case '[':
+		// Dispatched by the byte's kind, a switch on small integers the
+		// compiler makes a jump table of: on the bytes themselves, too
+		// far apart, it was a binary search.
+		switch scanKinds[c] {
+		case scanArrayOpen:
 			l.pos++
 			return tArrayOpen
-		case ']':
+		case scanArrayClose:
 			l.pos++
 			return tArrayClose
-		case '{', '}':
+		case scanBrace:
 			l.pos++ // PostScript procedures (in Type 4 functions): not needed
 			continue
-		case '/':
+		case scanName:
 			l.name()
 			return tName
-		case '(':
+		case scanLiteral:
 			l.literal()
 			return tString
-		case '<':
+		case scanLess:
 			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
 				l.pos += 2
 				return tDictOpen
 			}
 			l.hex()
 			return tString
-		case '>':
+		case scanGreater:
 			l.pos++
 			if l.pos < len(l.b) && l.b[l.pos] == '>' {
 				l.pos++
 				return tDictClose
 			}
 			continue // a stray >
-		case ')':
+		case scanRParen:
 			l.pos++
 			continue
-		case '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		case scanNumber:
 			if l.number() {
 				return tNumber
 			}
@@ -465,6 +484,31 @@ func (l *lexer) scan() tokKind {
 		return tKeyword
 	}
 }
+
+// The kinds of the first byte of a token, by which scan dispatches.
+const (
+	scanOther = iota // a keyword, or a delimiter scan does not know
+	scanArrayOpen
+	scanArrayClose
+	scanBrace
+	scanName
+	scanLiteral
+	scanLess
+	scanGreater
+	scanRParen
+	scanNumber
+)
+
+var scanKinds = func() (t [256]uint8) {
+	for c, k := range map[byte]uint8{'[': scanArrayOpen, ']': scanArrayClose, '{': scanBrace, '}': scanBrace,
+		'/': scanName, '(': scanLiteral, '<': scanLess, '>': scanGreater, ')': scanRParen, '+': scanNumber, '-': scanNumber, '.': scanNumber} {
+		t[c] = k
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = scanNumber
+	}
+	return t
+}()
 
 // number reads a number into l.num and l.isInt; false when there is none
 // (a sign or a dot alone).

@@ -275,6 +275,30 @@ func TestCharClass(t *testing.T) {
 		case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
 			delim = true
 		}
+		kind := scanOther
+		switch c {
+		case '[':
+			kind = scanArrayOpen
+		case ']':
+			kind = scanArrayClose
+		case '{', '}':
+			kind = scanBrace
+		case '/':
+			kind = scanName
+		case '(':
+			kind = scanLiteral
+		case '<':
+			kind = scanLess
+		case '>':
+			kind = scanGreater
+		case ')':
+			kind = scanRParen
+		case '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			kind = scanNumber
+		}
+		if scanKinds[c] != uint8(kind) {
+			t.Errorf("byte %#x: scan kind %d, want %d", c, scanKinds[c], kind)
+		}
 		if isSpace(c) != space || isDelim(c) != delim || isRegular(c) != (!space && !delim) {
 			t.Errorf("byte %#x: space %v delim %v regular %v, want %v %v %v", c, isSpace(c), isDelim(c), isRegular(c), space, delim, !space && !delim)
 		}
