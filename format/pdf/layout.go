@@ -80,8 +80,9 @@ type layouter struct {
 	pages  [][]pitem
 	budget int // rule comparisons left; see pdfMaxRuleWork
 	// buf holds the glyphs of a page, reused: no line or table keeps
-	// them.
-	buf []pglyph
+	// them; cells, those of its tables (see pdfPlaceGlyphs).
+	buf, cells []pglyph
+	tables     *pdfTableScratch // pdfFindTables' buffers
 	// The glyphs that are not white space, with text from the font's
 	// maps and without; the images drawn.
 	known, unknown, images int
@@ -95,20 +96,36 @@ var glyphBuffers = sync.Pool{New: func() any { return new([]pglyph) }}
 // dropped.
 const maxPooledGlyphs = 1 << 16
 
+// tableScratches keeps pdfFindTables' buffers from file to file.
+var tableScratches = sync.Pool{New: func() any { return new(pdfTableScratch) }}
+
+// maxPooledRules bounds the rules of the buffers kept.
+const maxPooledRules = 1 << 15
+
 func newLayouter() *layouter {
-	return &layouter{budget: pdfMaxRuleWork, buf: *glyphBuffers.Get().(*[]pglyph)}
+	return &layouter{
+		budget: pdfMaxRuleWork,
+		buf:    *glyphBuffers.Get().(*[]pglyph),
+		cells:  *glyphBuffers.Get().(*[]pglyph),
+		tables: tableScratches.Get().(*pdfTableScratch),
+	}
 }
 
-// release gives the glyph buffer back to the pool, its texts cleared so
-// that the pool keeps no string alive.
+// release gives the glyph buffers back to the pool, their texts cleared
+// so that the pool keeps no string alive.
 func (lay *layouter) release() {
-	buf := lay.buf[:0]
-	if cap(buf) > maxPooledGlyphs {
-		buf = nil
+	for _, buf := range [][]pglyph{lay.buf[:0], lay.cells[:0]} {
+		if cap(buf) > maxPooledGlyphs {
+			buf = nil
+		}
+		clear(buf[:cap(buf)])
+		glyphBuffers.Put(&buf)
 	}
-	clear(buf[:cap(buf)])
-	lay.buf = nil
-	glyphBuffers.Put(&buf)
+	lay.buf, lay.cells = nil, nil
+	if cap(lay.tables.rules) <= 2*maxPooledRules {
+		tableScratches.Put(lay.tables) // floats and ints: nothing to clear
+	}
+	lay.tables = nil
 }
 
 // page lays out the next page of the document.
@@ -149,21 +166,28 @@ func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 		text := g.Text
 		if !plain {
 			text = pdfGlyphText(text)
-		}
-		if text == "" {
-			continue
-		}
-		if text != g.Text {
-			// pdfGlyphText dropped some runes: the rest may be blank.
-			// (It returns the text itself when it drops none, which
-			// the comparison tells by the pointer, not byte by byte.)
-			blank = pdfBlank(text)
+			if text == "" {
+				continue
+			}
+			if text != g.Text {
+				// pdfGlyphText dropped some runes: the rest may be
+				// blank. (It returns the text itself when it drops
+				// none, which the comparison tells by the pointer, not
+				// byte by byte.)
+				blank = pdfBlank(text)
+			}
 		}
 		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: blank})
 	}
-	tables := pdfFindTables(p.Segments, &lay.budget)
-	free := pdfPlaceGlyphs(tables, glyphs) // glyphs is not read again
-	var items []pitem
+	tables := pdfFindTables(p.Segments, &lay.budget, lay.tables)
+	free := pdfPlaceGlyphs(tables, glyphs, &lay.cells) // glyphs is not read again
+	lines := pdfMergeWrapped(pdfLines(free, true))
+	// An item for each table (at most) and line: grown by append, the
+	// slice was allocated about twice over.
+	var items []pitem // nil for none, as append left it
+	if n := len(tables) + len(lines); n > 0 {
+		items = make([]pitem, 0, n)
+	}
 	for _, t := range tables {
 		if g := t.grid(); g != nil {
 			g.RowPages = make([]int, len(g.Rows))
@@ -173,8 +197,11 @@ func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 			items = append(items, pitem{page: pi, top: t.ys[0], grid: g, xs: t.xs, oneRow: t.oneRow})
 		}
 	}
-	for _, l := range pdfMergeWrapped(pdfLines(free, true)) {
+	for _, l := range lines {
 		items = append(items, pitem{page: pi, top: l.y + 0.8*l.size, line: l})
+	}
+	if len(items) == 0 {
+		return nil // tables without a grid and no line
 	}
 	slices.SortStableFunc(items, func(a, b pitem) int { return lessCmp(a.top > b.top) })
 	return items
@@ -656,7 +683,13 @@ const pdfMaxRuleWork = 200_000_000
 // pdfFindTables finds the ruled tables of a page: groups of horizontal and
 // vertical rules that meet, with at least two rows and two columns. It
 // spends at most *budget rule comparisons.
-func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
+//
+// It works in sc's buffers (a new one's when sc is nil), which no table
+// keeps: the layouter reuses them from page to page.
+func pdfFindTables(segs []pdftext.Segment, budget *int, sc *pdfTableScratch) []*pdfTable {
+	if sc == nil {
+		sc = new(pdfTableScratch)
+	}
 	// The horizontal rules, then the vertical ones, in one slice.
 	nh := 0
 	for i := range segs {
@@ -664,7 +697,8 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 			nh++
 		}
 	}
-	rules := make([]pdftext.Segment, len(segs))
+	// Twice their number: the second half takes them sorted by set.
+	rules := growTo(&sc.rules, 2*len(segs))[:len(segs)]
 	hs, vs := rules[:0:nh], rules[nh:nh]
 	for _, s := range segs {
 		if s.Y0 == s.Y1 {
@@ -679,17 +713,19 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	}
 	*budget -= work
 	n := len(hs) + len(vs)
-	uf := newPDFUnionFind(n)
-	pdfJoinCrossing(hs, vs, uf)
-	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
-	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
+	uf := &sc.uf
+	uf.reset(growTo(&sc.parent, n))
+	pdfJoinCrossing(hs, vs, uf, &sc.byX)
+	buf := growTo(&sc.pos, max(len(hs), len(vs)))
+	pdfJoinCollinear(hs, uf, 0, false, buf)
+	pdfJoinCollinear(vs, uf, len(hs), true, buf)
 	// The rules of each set, horizontal and vertical, each in the order
 	// of their indexes, the sets in order of their roots: set down by
 	// a counting sort into one slice. A root is its set's least index
 	// (pdfUnionFind), so the set is met first at its root.
 	type set struct{ h, v int } // its rules of each kind
 	var sets []set
-	setOf := make([]int, n) // by rule, its set's index in sets
+	setOf := growTo(&sc.setOf, n) // by rule, its set's index in sets
 	for i := range n {
 		r := uf.find(i)
 		if r == i {
@@ -710,7 +746,7 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 		at[2*k], at[2*k+1] = start, start+st.h
 		start += st.h + st.v
 	}
-	sorted := make([]pdftext.Segment, n)
+	sorted := sc.rules[n : 2*n : 2*n]
 	for i, r := range rules {
 		kind := 0
 		if i >= len(hs) {
@@ -723,7 +759,7 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 	start = 0
 	for _, st := range sets {
 		mid, end := start+st.h, start+st.h+st.v
-		if t := newPDFTable(sorted[start:mid:mid], sorted[mid:end:end]); t != nil {
+		if t := newPDFTable(sorted[start:mid:mid], sorted[mid:end:end], sc); t != nil {
 			out = append(out, t)
 		}
 		start = end
@@ -736,20 +772,15 @@ func pdfFindTables(segs []pdftext.Segment, budget *int) []*pdfTable {
 // order of x, so that a horizontal rule looks only at those within its
 // extent, not at every one: the sets joined are those of comparing every
 // pair (a set's root is its least index whatever the order of unions).
-func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
-	// A rule's extent is kept with its x: read through its index, it
-	// was a load from anywhere in vs for each rule looked at.
-	type atX struct {
-		x, y0, y1 float64
-		j         int
-	}
-	byX := make([]atX, 0, len(vs))
+// It sorts them in *buf.
+func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind, buf *[]pdfAtX) {
+	byX := growTo(buf, len(vs))[:0]
 	for j, v := range vs {
 		if !math.IsNaN(v.X0) { // NaN is within no extent
-			byX = append(byX, atX{v.X0, v.Y0, v.Y1, j})
+			byX = append(byX, pdfAtX{v.X0, v.Y0, v.Y1, j})
 		}
 	}
-	slices.SortFunc(byX, func(a, b atX) int {
+	slices.SortFunc(byX, func(a, b pdfAtX) int {
 		switch {
 		case a.x < b.x:
 			return -1
@@ -770,40 +801,132 @@ func pdfJoinCrossing(hs, vs []pdftext.Segment, uf *pdfUnionFind) {
 	}
 }
 
+// pdfAtX is a vertical rule's x and extent, and its index: read through
+// its index, the extent was a load from anywhere in vs for each rule
+// looked at.
+type pdfAtX struct {
+	x, y0, y1 float64
+	j         int
+}
+
 // pdfJoinCollinear joins rules on one line that touch or overlap (borders
-// drawn in pieces). key gives a rule's position and its extent along it.
-func pdfJoinCollinear(ss []pdftext.Segment, uf *pdfUnionFind, base int, key func(pdftext.Segment) (pos, from, to float64)) {
-	idx := make([]int, len(ss))
-	for i := range idx {
-		idx[i] = i
+// drawn in pieces): horizontal rules at one y, or vertical ones at one x.
+// Each rule's position and extent along it are taken out once, with its
+// index, and sorted so, not read through a function value and the index
+// at each comparison (most of the time it took). slices.SortFunc with
+// lessCmp orders as sort.Slice with the same less did (the same
+// algorithm, see lessCmp), NaNs included. buf has room for ss.
+func pdfJoinCollinear(ss []pdftext.Segment, uf *pdfUnionFind, base int, vertical bool, buf []pdfRulePos) {
+	rs := buf[:len(ss)]
+	for i, s := range ss {
+		if vertical {
+			rs[i] = pdfRulePos{s.X0, s.Y0, s.Y1, i}
+		} else {
+			rs[i] = pdfRulePos{s.Y0, s.X0, s.X1, i}
+		}
 	}
-	sort.Slice(idx, func(a, b int) bool {
-		pa, _, _ := key(ss[idx[a]])
-		pb, _, _ := key(ss[idx[b]])
-		return pa < pb
-	})
-	for a := range idx {
-		pa, fa, ta := key(ss[idx[a]])
-		for b := a + 1; b < len(idx); b++ {
-			pb, fb, tb := key(ss[idx[b]])
-			if pb-pa > pdfRuleTol {
+	slices.SortFunc(rs, func(a, b pdfRulePos) int { return lessCmp(a.pos < b.pos) })
+	for a := range rs {
+		ra := &rs[a]
+		for b := a + 1; b < len(rs); b++ {
+			rb := &rs[b]
+			if rb.pos-ra.pos > pdfRuleTol {
 				break
 			}
-			if fb <= ta+pdfRuleTol && fa <= tb+pdfRuleTol {
-				uf.union(base+idx[a], base+idx[b])
+			if rb.from <= ra.to+pdfRuleTol && ra.from <= rb.to+pdfRuleTol {
+				uf.union(base+ra.i, base+rb.i)
 			}
 		}
 	}
 }
 
+// pdfTableScratch holds the buffers pdfFindTables works in.
+type pdfTableScratch struct {
+	rules    []pdftext.Segment // by kind, then by set
+	pos      []pdfRulePos
+	setOf    []int
+	vAt, hAt pdfRulesAt // newPDFTable's
+	byX      []pdfAtX   // pdfJoinCrossing's
+	xv, yv   []float64  // newPDFTable's positions
+	parent   []int      // uf's
+	uf       pdfUnionFind
+}
+
+// pdfRulesAt holds rules by the border they are drawn at, set down by a
+// counting sort in one slice, not appended to a slice by border: those
+// at border k are rules[first[k]:first[k+1]], in the order given.
+type pdfRulesAt struct {
+	first  []int
+	rules  []pdftext.Segment
+	border []int // by rule given, its border (-1 for none)
+	next   []int // by border, where its next rule goes
+}
+
+func (r *pdfRulesAt) at(k int) []pdftext.Segment { return r.rules[r.first[k]:r.first[k+1]] }
+
+// pdfByBorder sets down the rules ss by the border of ps each is drawn
+// at (pdfNearest of its x when vertical, else of its y), in the buffers
+// of r.
+func pdfByBorder(ps []float64, ss []pdftext.Segment, vertical bool, r *pdfRulesAt) *pdfRulesAt {
+	first := growTo(&r.first, len(ps)+1)
+	clear(first)
+	border := growTo(&r.border, len(ss))
+	for i, s := range ss {
+		p := s.Y0
+		if vertical {
+			p = s.X0
+		}
+		k := pdfNearest(ps, p)
+		border[i] = k
+		if k >= 0 {
+			first[k+1]++
+		}
+	}
+	for k := range ps {
+		first[k+1] += first[k]
+	}
+	rules := growTo(&r.rules, first[len(ps)])
+	next := growTo(&r.next, len(ps))
+	copy(next, first)
+	for i, s := range ss {
+		if k := border[i]; k >= 0 {
+			rules[next[k]] = s
+			next[k]++
+		}
+	}
+	r.rules = rules
+	return r
+}
+
+// growTo returns (*buf)[:n], first made anew when shorter: its elements
+// are left as they were, for the caller to set.
+func growTo[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	return (*buf)[:n]
+}
+
+// pdfRulePos is a rule's position, its extent along it, and its index.
+type pdfRulePos struct {
+	pos, from, to float64
+	i             int
+}
+
 // pdfMaxTableCells bounds the fine grid of one table.
 const pdfMaxTableCells = 20_000
 
-func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
+// newPDFTable makes the table of a set of rules, nil when they make
+// none. It works in sc's buffers (a new one's when sc is nil).
+func newPDFTable(hs, vs []pdftext.Segment, sc *pdfTableScratch) *pdfTable {
 	if len(hs) < 2 || len(vs) < 2 {
 		return nil
 	}
-	var xv, yv []float64
+	if sc == nil {
+		sc = new(pdfTableScratch)
+	}
+	// Positions for pdfCluster, which makes the borders of its own.
+	xv, yv := sc.xv[:0], sc.yv[:0]
 	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 	for _, h := range hs {
 		yv = append(yv, h.Y0)
@@ -813,8 +936,9 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 		xv = append(xv, v.X0)
 		minY, maxY = fmin(minY, v.Y0), fmax(maxY, v.Y1)
 	}
-	xs := pdfCluster(append(xv, minX, maxX))
-	ys := pdfCluster(append(yv, minY, maxY))
+	xv, yv = append(xv, minX, maxX), append(yv, minY, maxY)
+	sc.xv, sc.yv = xv, yv
+	xs, ys := pdfCluster(xv), pdfCluster(yv)
 	for i, j := 0, len(ys)-1; i < j; i, j = i+1, j-1 {
 		ys[i], ys[j] = ys[j], ys[i] // top to bottom
 	}
@@ -824,18 +948,8 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 		return nil
 	}
 	// The rules at each border position.
-	vAt := make([][]pdftext.Segment, len(xs))
-	for _, v := range vs {
-		if k := pdfNearest(xs, v.X0); k >= 0 {
-			vAt[k] = append(vAt[k], v)
-		}
-	}
-	hAt := make([][]pdftext.Segment, len(ys))
-	for _, h := range hs {
-		if k := pdfNearest(ys, h.Y0); k >= 0 {
-			hAt[k] = append(hAt[k], h)
-		}
-	}
+	vAt := pdfByBorder(xs, vs, true, &sc.vAt)
+	hAt := pdfByBorder(ys, hs, false, &sc.hAt)
 	covers := func(ss []pdftext.Segment, at float64, vertical bool) bool {
 		for _, s := range ss {
 			from, to := s.X0, s.X1
@@ -848,15 +962,17 @@ func newPDFTable(hs, vs []pdftext.Segment) *pdfTable {
 		}
 		return false
 	}
-	uf := newPDFUnionFind(rows * cols)
+	// pdfFindTables' sets are found by now: its union-find is free.
+	uf := &sc.uf
+	uf.reset(growTo(&sc.parent, rows*cols))
 	for i := range rows {
 		ym := (t.ys[i] + t.ys[i+1]) / 2
 		for j := range cols {
 			xm := (t.xs[j] + t.xs[j+1]) / 2
-			if j+1 < cols && !covers(vAt[j+1], ym, true) {
+			if j+1 < cols && !covers(vAt.at(j+1), ym, true) {
 				uf.union(i*cols+j, i*cols+j+1)
 			}
-			if i+1 < rows && !covers(hAt[i+1], xm, false) {
+			if i+1 < rows && !covers(hAt.at(i+1), xm, false) {
 				uf.union(i*cols+j, (i+1)*cols+j)
 			}
 		}
@@ -915,7 +1031,10 @@ func pdfNearest(ps []float64, p float64) int {
 // table, and returns the others, in place of glyphs. Each table's glyphs
 // are counted by cell first, then set down cell by cell (a counting sort,
 // stable): a list allocated once at its length, not a slice per cell.
-func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph) []pglyph {
+// The tables' lists are slices of *cells, grown to their sum: no table
+// keeps them past the page (grid reads them), so the layouter reuses
+// it from page to page, and the pool from file to file.
+func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph, cells *[]pglyph) []pglyph {
 	if len(tables) == 0 {
 		return glyphs
 	}
@@ -932,6 +1051,16 @@ func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph) []pglyph {
 			where[i] = place{int32(ti), int32(cell)}
 		}
 	}
+	total := 0
+	for _, t := range tables {
+		for _, c := range t.ends {
+			total += int(c)
+		}
+	}
+	if cap(*cells) < total {
+		*cells = make([]pglyph, total)
+	}
+	all := (*cells)[:total]
 	for _, t := range tables {
 		// The counts become where each cell starts; set down, where it
 		// ends.
@@ -941,7 +1070,7 @@ func pdfPlaceGlyphs(tables []*pdfTable, glyphs []pglyph) []pglyph {
 			n += c
 		}
 		if n > 0 {
-			t.gs = make([]pglyph, n)
+			t.gs, all = all[:n:n], all[n:]
 		}
 	}
 	free := glyphs[:0] // filtered in place: glyph i is read before free[i] is set
@@ -1083,11 +1212,17 @@ func pdfFolded(s string) bool {
 type pdfUnionFind struct{ parent []int }
 
 func newPDFUnionFind(n int) *pdfUnionFind {
-	p := make([]int, n)
+	u := new(pdfUnionFind)
+	u.reset(make([]int, n))
+	return u
+}
+
+// reset makes u the sets of one element each of len(p), in p.
+func (u *pdfUnionFind) reset(p []int) {
 	for i := range p {
 		p[i] = i
 	}
-	return &pdfUnionFind{p}
+	u.parent = p
 }
 
 func (u *pdfUnionFind) find(i int) int {

@@ -25,8 +25,8 @@ func refLayoutPage(pi int, p *pdftext.Page, budget *int, buf []pglyph) []pitem {
 		}
 		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: pdfBlank(text)})
 	}
-	tables := pdfFindTables(p.Segments, budget)
-	free := pdfPlaceGlyphs(tables, glyphs)
+	tables := pdfFindTables(p.Segments, budget, nil)
+	free := pdfPlaceGlyphs(tables, glyphs, new([]pglyph))
 	var items []pitem
 	for _, t := range tables {
 		if g := t.grid(); g != nil {

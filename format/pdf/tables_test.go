@@ -52,10 +52,78 @@ func TestJoinCrossingMatchesPairs(t *testing.T) {
 		}
 		want, got := newPDFUnionFind(len(hs)+len(vs)), newPDFUnionFind(len(hs)+len(vs))
 		joinCrossingRef(hs, vs, want)
-		pdfJoinCrossing(hs, vs, got)
+		pdfJoinCrossing(hs, vs, got, new([]pdfAtX))
 		for i := range len(hs) + len(vs) {
 			if g, w := got.find(i), want.find(i); g != w {
 				t.Fatalf("case %d: rule %d has root %d, every pair gives %d\nhs %v\nvs %v", n, i, g, w, hs, vs)
+			}
+		}
+	}
+}
+
+// joinCollinearRef is pdfJoinCollinear as it was before it took each
+// rule's position and extent out once: sort.Slice of the indexes, key
+// called at each comparison.
+func joinCollinearRef(ss []pdftext.Segment, uf *pdfUnionFind, base int, key func(pdftext.Segment) (pos, from, to float64)) {
+	idx := make([]int, len(ss))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		pa, _, _ := key(ss[idx[a]])
+		pb, _, _ := key(ss[idx[b]])
+		return pa < pb
+	})
+	for a := range idx {
+		pa, fa, ta := key(ss[idx[a]])
+		for b := a + 1; b < len(idx); b++ {
+			pb, fb, tb := key(ss[idx[b]])
+			if pb-pa > pdfRuleTol {
+				break
+			}
+			if fb <= ta+pdfRuleTol && fa <= tb+pdfRuleTol {
+				uf.union(base+idx[a], base+idx[b])
+			}
+		}
+	}
+}
+
+// TestJoinCollinearMatchesReference joins random rules, horizontal and
+// vertical, by pdfJoinCollinear and joinCollinearRef: the same root for
+// every rule, on positions from a few values (ties, rules just within
+// and just past the tolerance) with NaNs and infinities among them, and
+// in numbers past those sort.Slice sorts by insertion.
+func TestJoinCollinearMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	values := []float64{0, 1, 2, 3, 4, 5, 7.5, 10, -2, math.NaN(), math.Inf(1), math.Inf(-1), 2.0000001, 1.9999999, 4.5, 5.5}
+	pick := func() float64 {
+		if r.IntN(3) == 0 {
+			return values[r.IntN(len(values))]
+		}
+		return float64(r.IntN(30))
+	}
+	for n := range 1500 {
+		ss := make([]pdftext.Segment, r.IntN(n/8+2))
+		vertical := n%2 == 1
+		for i := range ss {
+			p, a, b := pick(), pick(), pick()
+			if vertical {
+				ss[i] = pdftext.Segment{X0: p, Y0: a, X1: p, Y1: b}
+			} else {
+				ss[i] = pdftext.Segment{X0: a, Y0: p, X1: b, Y1: p}
+			}
+		}
+		key := func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 }
+		if vertical {
+			key = func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 }
+		}
+		base := r.IntN(3)
+		want, got := newPDFUnionFind(base+len(ss)), newPDFUnionFind(base+len(ss))
+		joinCollinearRef(ss, want, base, key)
+		pdfJoinCollinear(ss, got, base, vertical, make([]pdfRulePos, len(ss)+r.IntN(3)))
+		for i := range base + len(ss) {
+			if g, w := got.find(i), want.find(i); g != w {
+				t.Fatalf("case %d: rule %d has root %d, reference %d\n%v", n, i, g, w, ss)
 			}
 		}
 	}
@@ -135,7 +203,7 @@ func TestGridMatchesReference(t *testing.T) {
 		budget := pdfMaxRuleWork
 		for pi := range pd.Pages {
 			p := &pd.Pages[pi]
-			tables := pdfFindTables(p.Segments, &budget)
+			tables := pdfFindTables(p.Segments, &budget, nil)
 			var glyphs []pglyph
 			for _, g := range p.Glyphs {
 				if text := pdfGlyphText(g.Text); g.Upright && g.Size > 0 && text != "" {
@@ -149,7 +217,7 @@ func TestGridMatchesReference(t *testing.T) {
 					wantFree = append(wantFree, g)
 				}
 			}
-			if free := pdfPlaceGlyphs(tables, glyphs); !reflect.DeepEqual(free, wantFree) && len(free)+len(wantFree) > 0 {
+			if free := pdfPlaceGlyphs(tables, glyphs, new([]pglyph)); !reflect.DeepEqual(free, wantFree) && len(free)+len(wantFree) > 0 {
 				t.Fatalf("%s page %d: %d glyphs outside tables, reference %d", name, pi+1, len(free), len(wantFree))
 			}
 			for k, tb := range tables {
@@ -222,8 +290,8 @@ func findTablesRef(segs []pdftext.Segment) []*pdfTable {
 	n := len(hs) + len(vs)
 	uf := newPDFUnionFind(n)
 	joinCrossingRef(hs, vs, uf)
-	pdfJoinCollinear(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
-	pdfJoinCollinear(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
+	joinCollinearRef(hs, uf, 0, func(s pdftext.Segment) (float64, float64, float64) { return s.Y0, s.X0, s.X1 })
+	joinCollinearRef(vs, uf, len(hs), func(s pdftext.Segment) (float64, float64, float64) { return s.X0, s.Y0, s.Y1 })
 	groups := map[int][2][]pdftext.Segment{}
 	var order []int
 	for i := range n {
@@ -242,11 +310,93 @@ func findTablesRef(segs []pdftext.Segment) []*pdfTable {
 	var out []*pdfTable
 	for _, r := range order {
 		g := groups[r]
-		if t := newPDFTable(g[0], g[1]); t != nil {
+		if t := newPDFTableRef(g[0], g[1]); t != nil {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// newPDFTableRef is newPDFTable as it was before it set the rules at
+// each border down in one slice: appended to a slice by border.
+func newPDFTableRef(hs, vs []pdftext.Segment) *pdfTable {
+	if len(hs) < 2 || len(vs) < 2 {
+		return nil
+	}
+	var xv, yv []float64
+	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, h := range hs {
+		yv = append(yv, h.Y0)
+		minX, maxX = fmin(minX, h.X0), fmax(maxX, h.X1)
+	}
+	for _, v := range vs {
+		xv = append(xv, v.X0)
+		minY, maxY = fmin(minY, v.Y0), fmax(maxY, v.Y1)
+	}
+	xs := pdfCluster(append(xv, minX, maxX))
+	ys := pdfCluster(append(yv, minY, maxY))
+	for i, j := 0, len(ys)-1; i < j; i, j = i+1, j-1 {
+		ys[i], ys[j] = ys[j], ys[i] // top to bottom
+	}
+	t := &pdfTable{xs: xs, ys: ys}
+	rows, cols := t.rows(), t.cols()
+	if rows < 1 || cols < 2 || rows*cols > pdfMaxTableCells {
+		return nil
+	}
+	// The rules at each border position.
+	vAt := make([][]pdftext.Segment, len(xs))
+	for _, v := range vs {
+		if k := pdfNearest(xs, v.X0); k >= 0 {
+			vAt[k] = append(vAt[k], v)
+		}
+	}
+	hAt := make([][]pdftext.Segment, len(ys))
+	for _, h := range hs {
+		if k := pdfNearest(ys, h.Y0); k >= 0 {
+			hAt[k] = append(hAt[k], h)
+		}
+	}
+	covers := func(ss []pdftext.Segment, at float64, vertical bool) bool {
+		for _, s := range ss {
+			from, to := s.X0, s.X1
+			if vertical {
+				from, to = s.Y0, s.Y1
+			}
+			if at >= from-0.5 && at <= to+0.5 {
+				return true
+			}
+		}
+		return false
+	}
+	uf := newPDFUnionFind(rows * cols)
+	for i := range rows {
+		ym := (t.ys[i] + t.ys[i+1]) / 2
+		for j := range cols {
+			xm := (t.xs[j] + t.xs[j+1]) / 2
+			if j+1 < cols && !covers(vAt[j+1], ym, true) {
+				uf.union(i*cols+j, i*cols+j+1)
+			}
+			if i+1 < rows && !covers(hAt[i+1], xm, false) {
+				uf.union(i*cols+j, (i+1)*cols+j)
+			}
+		}
+	}
+	t.root = make([]int, rows*cols)
+	distinct := 0 // cells: fine cells that are their own root
+	for k := range t.root {
+		t.root[k] = uf.find(k)
+		if t.root[k] == k {
+			distinct++
+		}
+	}
+	if rows == 1 && distinct >= 2 {
+		t.oneRow = true // the last row of a table, alone on its page?
+		return t
+	}
+	if distinct < 4 {
+		return nil // a frame, or a box with a rule through it
+	}
+	return t
 }
 
 // TestFindTablesMatchesReference finds the tables of every page of the
@@ -282,9 +432,10 @@ func TestFindTablesMatchesReference(t *testing.T) {
 		cases = append(cases, segs)
 	}
 	tables := 0
+	sc := new(pdfTableScratch) // reused, as the layouter does, with what the case before left in it
 	for n, segs := range cases {
 		budget := pdfMaxRuleWork
-		got, want := pdfFindTables(segs, &budget), findTablesRef(segs)
+		got, want := pdfFindTables(segs, &budget, sc), findTablesRef(segs)
 		if len(got) != len(want) {
 			t.Fatalf("case %d: %d tables, reference %d", n, len(got), len(want))
 		}

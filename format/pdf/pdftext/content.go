@@ -133,7 +133,17 @@ func (in *interp) run(content []byte, res Dict) {
 		case tDictOpen:
 			dictOperand(l, o)
 		case tKeyword:
-			switch op := keywordOp(l.tok()); op {
+			// keywordOp(l.tok()), packed by one load where the content
+			// goes on for 8 bytes, not by packShort's loop, and written
+			// out here: a third of the tokens are operators. (A
+			// keyword's bytes are never in the scratch buffer.)
+			var op opcode
+			if n := l.tEnd - l.tOff; uint(n-1) < 7 && l.tOff+8 <= len(l.b) {
+				op = packedOp(packAt(l.b, l.tOff, n))
+			} else {
+				op = keywordOp(l.tok())
+			}
+			switch op {
 			case opTrue, opFalse, opNull:
 				*o = operand{} // an operand no operator reads (kind 0)
 			default:
@@ -178,6 +188,9 @@ type operand struct {
 	// actual: the dictionary's last /ActualText is a string, its bytes
 	// [a:b).
 	actual bool
+	// hex: the bytes of the /ActualText are its hex digits in the
+	// content, not yet decoded (see dictOperand).
+	hex bool
 }
 
 // tObject is the kind of an operand that is an object read by
@@ -240,6 +253,9 @@ func (in *interp) arrayOperand(l *lexer, o *operand) {
 // reads.
 func dictOperand(l *lexer, o *operand) {
 	*o = operand{kind: tDictOpen}
+	if actualTextOnly(l, o) {
+		return
+	}
 	for {
 		k := l.scan()
 		if k == tDictClose || k == tEOF {
@@ -269,6 +285,53 @@ func dictOperand(l *lexer, o *operand) {
 			}
 		}
 	}
+}
+
+// actualTextOnly reads the dictionary after its '<<' into o, as
+// dictOperand would, when it is << /ActualText <hex> >> with an even
+// number of hex digits and nothing else, white space and comments aside;
+// it is false, and l where it was, for any other. A writer that gives
+// each glyph its own /ActualText (LibreOffice) writes most of a page's
+// dictionaries so: read here without scanning their tokens one at a
+// time, and the digits kept undecoded in the content (o.hex), which
+// actualTextHex looks up as they are.
+func actualTextOnly(l *lexer, o *operand) bool {
+	const key = "/ActualText"
+	save := l.pos
+	l.skipSpace()
+	b, i := l.b, l.pos
+	// The name ends where a delimiter or white space follows it, and its
+	// value is a hex string, not a dictionary.
+	if !hasPrefixAt(b, i, key) || i+len(key)+1 >= len(b) {
+		l.pos = save
+		return false
+	}
+	i += len(key)
+	for i < len(b) && isSpace(b[i]) {
+		i++ // no comment: a '%' after the name fails below
+	}
+	if i+1 >= len(b) || b[i] != '<' || b[i+1] == '<' {
+		l.pos = save
+		return false
+	}
+	start := i + 1
+	end := start
+	for end < len(b) && hexValues[b[end]] >= 0 {
+		end++
+	}
+	if end == len(b) || b[end] != '>' || (end-start)%2 != 0 {
+		l.pos = save
+		return false
+	}
+	l.pos = end + 1
+	l.skipSpace()
+	if !hasPrefixAt(b, l.pos, ">>") {
+		l.pos = save
+		return false
+	}
+	l.pos += 2
+	o.actual, o.hex, o.a, o.b = true, true, start, end
+	return true
 }
 
 // object returns the object of a tObject operand, else nil.
@@ -420,7 +483,12 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 			last := &args[len(args)-1]
 			if last.kind == tDictOpen {
 				if last.actual {
-					m.actual, m.text = true, in.f.actualText(l.bytes(last))
+					if last.hex {
+						m.text = in.f.actualTextHex(l.bytes(last))
+					} else {
+						m.text = in.f.actualText(l.bytes(last))
+					}
+					m.actual = true
 					in.actual++
 				}
 			} else if p, ok := in.object(last).(Dict); ok {
@@ -867,29 +935,106 @@ const maxActualTexts = 1 << 14
 func (f *file) actualText(raw []byte) string {
 	// Most are a character or two: kept by their packed bytes.
 	if k, ok := packShort(raw); ok {
-		if t, ok := f.shortActualTexts[k]; ok {
-			return t
-		}
-		t := textString(raw)
-		if len(f.shortActualTexts)+len(f.actualTexts) < maxActualTexts {
-			if f.shortActualTexts == nil {
-				f.shortActualTexts = map[uint64]string{}
-			}
-			f.shortActualTexts[k] = t
-		}
-		return t
+		return f.shortActualText(k, raw)
 	}
 	if t, ok := f.actualTexts[string(raw)]; ok {
 		return t
 	}
 	t := textString(raw)
-	if len(f.shortActualTexts)+len(f.actualTexts) < maxActualTexts {
+	if f.shortActualTexts.n+len(f.actualTexts) < maxActualTexts {
 		if f.actualTexts == nil {
 			f.actualTexts = map[string]string{}
 		}
 		f.actualTexts[string(raw)] = t
 	}
 	return t
+}
+
+// shortActualText is actualText for raw, of 1 to 7 bytes, packed by
+// packShort into k.
+func (f *file) shortActualText(k uint64, raw []byte) string {
+	if t, ok := f.shortActualTexts.get(k); ok {
+		return t
+	}
+	t := textString(raw)
+	if f.shortActualTexts.n+len(f.actualTexts) < maxActualTexts {
+		f.shortActualTexts.put(k, t)
+	}
+	return t
+}
+
+// actualTextHex is actualText of the bytes an even number of hex digits
+// spell. Up to 7 bytes, the digits are packed as packShort packs the
+// bytes, not decoded first.
+func (f *file) actualTextHex(digits []byte) string {
+	if n := len(digits) / 2; n >= 1 && n <= 7 {
+		k := uint64(n) << 56
+		for i := 0; i+1 < len(digits); i += 2 {
+			k |= uint64(byte(hexValues[digits[i]])<<4|byte(hexValues[digits[i+1]])) << (4 * i)
+		}
+		if t, ok := f.shortActualTexts.get(k); ok {
+			return t
+		}
+		var buf [7]byte
+		for i := range n {
+			buf[i] = byte(k >> (8 * i))
+		}
+		return f.shortActualText(k, buf[:n])
+	}
+	var buf [64]byte
+	raw, _ := appendHex(buf[:0], digits)
+	return f.actualText(raw)
+}
+
+// shortTexts maps words packed by packShort to texts, as a
+// map[uint64]string would, open-addressed: a page giving each glyph its
+// own /ActualText looks one up per glyph, and the map's hashing and
+// probing were most of it.
+type shortTexts struct {
+	keys  []uint64 // 0 in an empty slot: no packed word is 0, its top byte being its length
+	texts []string
+	n     int // the keys set
+}
+
+// slot is where k's probe starts, in a table of size mask+1.
+func (t *shortTexts) slot(k uint64, mask int) int {
+	return int(k*0x9E3779B97F4A7C15>>40) & mask // Fibonacci hashing
+}
+
+func (t *shortTexts) get(k uint64) (string, bool) {
+	if t.n == 0 {
+		return "", false
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(k, mask); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.texts[i], true
+		case 0:
+			return "", false
+		}
+	}
+}
+
+// put sets the text of k, which is not set.
+func (t *shortTexts) put(k uint64, text string) {
+	if 4*(t.n+1) > 3*len(t.keys) { // at most three quarters full
+		old, oldTexts := t.keys, t.texts
+		size := max(64, 2*len(old))
+		t.keys, t.texts, t.n = make([]uint64, size), make([]string, size), 0
+		for i, ok := range old {
+			if ok != 0 {
+				t.put(ok, oldTexts[i])
+			}
+		}
+	}
+	mask := len(t.keys) - 1
+	i := t.slot(k, mask)
+	for t.keys[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.keys[i], t.texts[i] = k, text
+	t.n++
 }
 
 // textString decodes a PDF text string (UTF-16BE or UTF-8 with a BOM, else

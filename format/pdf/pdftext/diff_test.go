@@ -208,6 +208,13 @@ var contentSeeds = []string{
 	"BT /F#31 9 Tf (a\\(b\\)c\\101\\n\\\r\n) Tj /S <</ActualText (x) /ActualText 5 /ActualText ]>> BDC (q) Tj EMC /S <</ActualText <FEFFD83DDE00> /K [1 [2] <</Z 1>>]>> BDC (r) Tj EMC ET",
 	"BT /F3 10 Tf 0 0 Td <8140A4A4> Tj /F1 10 Tf (z) Tj /F3 8 Tf <41> Tj ET /X Do 10 10 m 100 10 l S 0 0 50 50 re f q 2 0 0 2 0 0 cm 0 0 10 0.5 re f Q",
 	"BT /F1 10 Tf /Span << /ActualText <FEFF4E2D> stream (s) Tj EMC ET <</A 1>> ) > >> ] BDC EMC q BI /W 2 /L 3 ID abc EI Q",
+	// Dictionaries actualTextOnly reads, and others like them it leaves
+	// to dictOperand.
+	"BT /F1 10 Tf /Span<</ActualText<FEFF4E2D>>>BDC (a) Tj EMC /Span<</ActualText<>>>BDC (b) Tj EMC /Span<</ActualText<FEF>>>BDC (c) Tj EMC " +
+		"/Span<< /ActualText\n<feff0041> % c\n>> BDC (d) Tj EMC /Span<</ActualText<FEFF4E2D4E2D4E2D>>>BDC (e) Tj EMC " +
+		"/Span<</ActualText<FEFF4E2D4E2D4E2D4E2D>>>BDC (f) Tj EMC /Span<</ActualTextX<41>>>BDC (g) Tj EMC /Span<</ActualText<4 1>>>BDC (h) Tj EMC " +
+		"/Span<</ActualText%c\n<41>>>BDC (i) Tj EMC /Span<</ActualText<<41>>>>BDC (j) Tj EMC /Span<</ActualText<41>/A 1>>BDC (k) Tj EMC " +
+		"/Span<</ActualText<41> >BDC (l) Tj EMC /Span<</ActualText<4G>>>BDC (m) Tj EMC /Span<</ActualText<41>>>BDC (n) Tj EMC /Span<</ActualText<41",
 }
 
 // fuzzPage is a one-page PDF drawing content with fonts of each kind.
@@ -334,6 +341,10 @@ func TestKeywordOp(t *testing.T) {
 	for name, op := range opcodeNames {
 		if got := keywordOp([]byte(name)); got != op {
 			t.Errorf("keywordOp(%q) = %d, want %d", name, got, op)
+		}
+		b := []byte(name + "\x00\xffTj q\n")
+		if w, _ := packShort([]byte(name)); packAt(b, 0, len(name)) != w {
+			t.Errorf("packAt(%q) = %#x, packShort %#x", b, packAt(b, 0, len(name)), w)
 		}
 		if seen[op] || op == opNone {
 			t.Errorf("opcode %d of %q is opNone or another word's", op, name)

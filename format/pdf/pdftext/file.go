@@ -36,7 +36,7 @@ type file struct {
 
 	// By the /ActualText's bytes, packed when short; see actualText.
 	actualTexts      map[string]string
-	shortActualTexts map[uint64]string
+	shortActualTexts shortTexts
 
 	// cuts counts objects not loaded for a loop or a chain too long;
 	// loadCharged, the budget loading objects spent (object streams).

@@ -29,6 +29,13 @@ type font struct {
 	scale    float64 // Type3: glyph space to 1/1000 text space
 	mono     bool    // estimate widths as Courier's
 	vertical bool
+	// last is the character of a simple font's code lastCode (when
+	// haveLast), decoded last: a function of the font and the code,
+	// which some writers draw over and over (LibreOffice gives each
+	// glyph its own /ActualText and draws them all with one code).
+	last     char
+	lastCode byte
+	haveLast bool
 }
 
 // char is one character code of a shown string.
@@ -271,6 +278,11 @@ func (f *file) cidWidths(fn *font, w Array) {
 func (fn *font) decode(s []byte, out []char) []char {
 	out = out[:0]
 	for len(s) > 0 {
+		if fn.haveLast && s[0] == fn.lastCode && !fn.type0 {
+			out = append(out, fn.last)
+			s = s[1:]
+			continue
+		}
 		n := 1
 		if fn.type0 {
 			switch {
@@ -306,6 +318,9 @@ func (fn *font) decode(s []byte, out []char) []char {
 		}
 		c.width = fn.width(code, c.text)
 		out = append(out, c)
+		if !fn.type0 { // n is 1
+			fn.last, fn.lastCode, fn.haveLast = c, s[0], true
+		}
 		s = s[n:]
 	}
 	return out

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"sync"
@@ -211,6 +212,18 @@ func keywordOp(b []byte) opcode {
 	if !ok {
 		return opNone
 	}
+	return packedOp(w)
+}
+
+// packAt is packShort(b[off:off+n]) for n of 1 to 7, by one 8-byte
+// load and a mask: b must have 8 bytes from off. (The bytes, the first
+// lowest, are the load's in little-endian order.)
+func packAt(b []byte, off, n int) uint64 {
+	return binary.LittleEndian.Uint64(b[off:])&(1<<(8*n)-1) | uint64(n)<<56
+}
+
+// packedOp returns the opcode of a word packed by packShort.
+func packedOp(w uint64) opcode {
 	for i := opSlot(w); opTable[i].word != 0; i = (i + 1) % len(opTable) {
 		if opTable[i].word == w {
 			return opTable[i].op
@@ -397,45 +410,64 @@ func (l *lexer) next() token {
 // string or an escaped name).
 func (l *lexer) scan() tokKind {
 	for {
-		l.skipSpace()
-		if l.pos >= len(l.b) {
+		// skipSpace, written out to keep the byte it stops at.
+		b, i := l.b, l.pos
+		var c byte
+		for i < len(b) {
+			c = b[i]
+			if isSpace(c) {
+				i++
+				continue
+			}
+			if c == '%' {
+				for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+					i++
+				}
+				continue
+			}
+			break
+		}
+		l.pos = i
+		if i >= len(b) {
 			return tEOF
 		}
-		// Constant cases, which the compiler dispatches by a table.
-		switch l.b[l.pos] {
-		case '[':
+		// Dispatched by the byte's kind, a switch on small integers the
+		// compiler makes a jump table of: on the bytes themselves, too
+		// far apart, it was a binary search.
+		switch scanKinds[c] {
+		case scanArrayOpen:
 			l.pos++
 			return tArrayOpen
-		case ']':
+		case scanArrayClose:
 			l.pos++
 			return tArrayClose
-		case '{', '}':
+		case scanBrace:
 			l.pos++ // PostScript procedures (in Type 4 functions): not needed
 			continue
-		case '/':
+		case scanName:
 			l.name()
 			return tName
-		case '(':
+		case scanLiteral:
 			l.literal()
 			return tString
-		case '<':
+		case scanLess:
 			if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
 				l.pos += 2
 				return tDictOpen
 			}
 			l.hex()
 			return tString
-		case '>':
+		case scanGreater:
 			l.pos++
 			if l.pos < len(l.b) && l.b[l.pos] == '>' {
 				l.pos++
 				return tDictClose
 			}
 			continue // a stray >
-		case ')':
+		case scanRParen:
 			l.pos++
 			continue
-		case '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		case scanNumber:
 			if l.number() {
 				return tNumber
 			}
@@ -453,10 +485,45 @@ func (l *lexer) scan() tokKind {
 	}
 }
 
+// The kinds of the first byte of a token, by which scan dispatches.
+const (
+	scanOther = iota // a keyword, or a delimiter scan does not know
+	scanArrayOpen
+	scanArrayClose
+	scanBrace
+	scanName
+	scanLiteral
+	scanLess
+	scanGreater
+	scanRParen
+	scanNumber
+)
+
+var scanKinds = func() (t [256]uint8) {
+	for c, k := range map[byte]uint8{'[': scanArrayOpen, ']': scanArrayClose, '{': scanBrace, '}': scanBrace,
+		'/': scanName, '(': scanLiteral, '<': scanLess, '>': scanGreater, ')': scanRParen, '+': scanNumber, '-': scanNumber, '.': scanNumber} {
+		t[c] = k
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = scanNumber
+	}
+	return t
+}()
+
 // number reads a number into l.num and l.isInt; false when there is none
 // (a sign or a dot alone).
 func (l *lexer) number() bool {
 	b, start := l.b, l.pos
+	// A lone digit, ended by anything but a digit or a dot: the 1 0 0 1
+	// of a text matrix, the 0 0 0 of a colour, half the numbers of the
+	// corpus's content streams, read without the loops below.
+	if start+1 < len(b) {
+		if d, next := b[start]-'0', b[start+1]; d <= 9 && next-'0' > 9 && next != '.' {
+			l.pos = start + 1
+			l.num, l.isInt = float64(d), true
+			return true
+		}
+	}
 	i := start
 	neg := false
 	if i < len(b) && (b[i] == '+' || b[i] == '-') {
@@ -659,6 +726,16 @@ func (l *lexer) literal() {
 
 func (l *lexer) hex() {
 	start := len(l.scratch)
+	// <XY>, one byte: the string of a glyph of a simple font, most of a
+	// content stream's hex strings, read as appendHex reads it.
+	if p := l.pos; p+3 < len(l.b) && l.b[p+3] == '>' {
+		if a, b := hexValues[l.b[p+1]], hexValues[l.b[p+2]]; a >= 0 && b >= 0 {
+			l.setScratch(append(l.scratch, byte(a)<<4|byte(b)))
+			l.pos = p + 4
+			l.scratchFrom(start)
+			return
+		}
+	}
 	out, n := appendHex(l.scratch, l.b[l.pos+1:]) // after '<'
 	l.setScratch(out)
 	l.pos += 1 + n

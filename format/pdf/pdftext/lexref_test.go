@@ -275,6 +275,30 @@ func TestCharClass(t *testing.T) {
 		case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
 			delim = true
 		}
+		kind := scanOther
+		switch c {
+		case '[':
+			kind = scanArrayOpen
+		case ']':
+			kind = scanArrayClose
+		case '{', '}':
+			kind = scanBrace
+		case '/':
+			kind = scanName
+		case '(':
+			kind = scanLiteral
+		case '<':
+			kind = scanLess
+		case '>':
+			kind = scanGreater
+		case ')':
+			kind = scanRParen
+		case '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			kind = scanNumber
+		}
+		if scanKinds[c] != uint8(kind) {
+			t.Errorf("byte %#x: scan kind %d, want %d", c, scanKinds[c], kind)
+		}
 		if isSpace(c) != space || isDelim(c) != delim || isRegular(c) != (!space && !delim) {
 			t.Errorf("byte %#x: space %v delim %v regular %v, want %v %v %v", c, isSpace(c), isDelim(c), isRegular(c), space, delim, !space && !delim)
 		}
@@ -304,9 +328,16 @@ func TestNumberMatchesReference(t *testing.T) {
 		}
 		cases = append(cases, string(b))
 	}
+	for c := range 256 {
+		// A lone digit before every byte, and at the end.
+		cases = append(cases, string([]byte{'7', byte(c), '1'}), string([]byte{'-', '0', byte(c)}))
+	}
 	for _, c := range cases {
 		l := &lexer{b: []byte(c + " ")}
 		r := &refLexer{lexer{b: []byte(c + " ")}}
+		if len(c) == 3 && c[0] == '7' {
+			l.b, r.b = []byte(c), []byte(c)
+		}
 		ok := l.number()
 		want, wantOK := r.number()
 		if ok != wantOK || l.pos != r.pos || ok && (math.Float64bits(l.num) != math.Float64bits(want.num) || l.isInt != want.isInt) {
@@ -348,6 +379,25 @@ func TestAppendHexMatchesReference(t *testing.T) {
 		got, n := appendHex([]byte("x"), data)
 		if string(got) != "x"+string(want) || n != wantN {
 			t.Fatalf("%q: %q, %d; reference %q, %d", data, got[1:], n, want, wantN)
+		}
+	}
+}
+
+// TestShortHexMatchesReference lexes hex strings of two characters of
+// every kind, closed or not, as content and not: hex's reading of <XY>
+// at once gives what the reference lexer gives.
+func TestShortHexMatchesReference(t *testing.T) {
+	chars := []byte("09afAFgG <>()/% \n-.x")
+	for _, a := range chars {
+		for _, b := range chars {
+			for _, tail := range []string{">", ">>", "> 1", "", ">Tj", "0>"} {
+				data := []byte("<" + string([]byte{a, b}) + tail)
+				for _, content := range []bool{false, true} {
+					if err := sameTokens(data, content); err != nil {
+						t.Fatalf("%q: %v", data, err)
+					}
+				}
+			}
 		}
 	}
 }

@@ -160,6 +160,7 @@ type buffers struct {
 	glyphs   []Glyph
 	segments []Segment
 	content  []byte
+	texts    shortTexts // emptied: the table of the short /ActualTexts, grown by the files before
 }
 
 var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -168,6 +169,7 @@ var bufferPool = sync.Pool{New: func() any { return new(buffers) }}
 func (f *file) takeBuffers() {
 	b := bufferPool.Get().(*buffers)
 	f.glyphs, f.segments, f.contentBuf = b.glyphs[:0], b.segments[:0], b.content[:0]
+	f.shortActualTexts = b.texts
 	*b = buffers{}
 	f.pool = b
 }
@@ -178,6 +180,7 @@ const (
 	maxPooledGlyphs   = 1 << 16
 	maxPooledSegments = 1 << 16
 	maxPooledContent  = 8 << 20
+	maxPooledTexts    = 1 << 15
 )
 
 // releaseBuffers returns f's buffers to the pool, the glyphs' texts
@@ -195,6 +198,12 @@ func (f *file) releaseBuffers() {
 		b.content = nil
 	}
 	clear(b.glyphs[:cap(b.glyphs)])
+	if t := &f.shortActualTexts; len(t.keys) <= maxPooledTexts {
+		clear(t.keys)
+		clear(t.texts) // no string kept alive
+		b.texts = shortTexts{keys: t.keys, texts: t.texts}
+	}
+	f.shortActualTexts = shortTexts{}
 	*f.pool = b
 	bufferPool.Put(f.pool)
 	f.glyphs, f.segments, f.contentBuf, f.pool = nil, nil, nil, nil
