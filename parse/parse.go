@@ -110,7 +110,7 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 	if !m.NotReport {
 		// A document that is not an annual report contributes no figures.
 		place := func(e xxgk.Evidence) string { return e.Place(src) }
-		figures, fs = prose.Figures(doc, r.Year, simple != doc, r.Figures, place)
+		figures, fs = prose.Figures(doc, simple, r.Year, r.Figures, place)
 		// What the prose states may settle digits the tables' identities
 		// left unsplit; the cells then give the figures.
 		if tabs.Settle(figures, place) {
@@ -149,29 +149,16 @@ func mergeFigures(tables, prose map[string]xxgk.Value) map[string]xxgk.Value {
 
 // simplifiedDoc returns doc with its paragraphs in simplified characters,
 // for the metadata rules, which are written in them (攸縣人民政府 is
-// 攸县人民政府). It returns doc itself when nothing is traditional: at
-// once when the reader saw so (Document.Simplified).
+// 攸县人民政府), and for the prose reader, which reads its sentences in
+// them (prose.FoldedDoc: one fold serves both). It returns doc itself
+// when nothing is traditional: at once when the reader saw so
+// (Document.Simplified).
 func simplifiedDoc(doc *document.Document) *document.Document {
 	if doc.Simplified {
 		return doc
 	}
-	var out *document.Document
-	for i, b := range doc.Blocks {
-		if b.Table != nil {
-			continue
-		}
-		t := zh.FoldHan(b.Text)
-		if t == b.Text {
-			continue
-		}
-		if out == nil {
-			cp := *doc
-			cp.Blocks = append([]document.Block(nil), doc.Blocks...)
-			out = &cp
-		}
-		out.Blocks[i].Text = t
-	}
-	if out == nil {
+	out := prose.FoldedDoc(doc)
+	if out == doc {
 		return doc
 	}
 	out.Title = zh.FoldHan(doc.Title)

@@ -39,7 +39,7 @@ func BenchmarkPhases(b *testing.B) {
 		// keeps its buffers until then, and the next one allocates anew.
 		{"tables", func() { t := table.Read(doc, 2025); t.Settle(nil, nil) }},
 		{"prose", func() {
-			prose.Figures(doc, 2025, false, figures, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
+			prose.Figures(doc, doc, 2025, figures, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
 		}},
 	} {
 		b.Run(phase.name, func(b *testing.B) {

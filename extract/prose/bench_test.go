@@ -75,7 +75,7 @@ func BenchmarkFigures(b *testing.B) {
 	docs := textBench(b)
 	for b.Loop() {
 		for _, d := range docs {
-			Figures(d.doc, d.year, false, nil, nil)
+			Figures(d.doc, d.doc, d.year, nil, nil)
 		}
 	}
 }

@@ -89,7 +89,7 @@ func TestCorpusProseRecall(t *testing.T) {
 	total, read, wrong := 0, 0, 0
 	for _, c := range corpusFigures {
 		doc := sentenceDoc(t, c.file)
-		got, _ := Figures(doc, c.year, false, nil, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
+		got, _ := Figures(doc, doc, c.year, nil, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
 		var missed []string
 		for key, w := range c.want {
 			total++

@@ -139,9 +139,9 @@ func checkRules(t *testing.T, s sentence, chain, prev string, year int, buf, ref
 				t.Fatalf("proseCounts(%q, chain %q, prev %q, %v, %d):\n got %v\nwant %v", txt, chain, prev, s.Topic, y, got, want)
 			}
 		}
-		at, _ := topicSubjects[s.Topic].Index(txt)
+		at, word := topicSubjects[s.Topic].Index(txt)
 		refAt, _ := anySubject.Index(txt)
-		got, want := candidateMap(proseZeros(s, txt, at, buf)), proseZerosRef(s, txt, refAt, refBuf)
+		got, want := candidateMap(proseZeros(s, txt, at, word, buf)), proseZerosRef(s, txt, refAt, refBuf)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("proseZeros(%q, %v):\n got %v\nwant %v", txt, s.Topic, got, want)
 		}

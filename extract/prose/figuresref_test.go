@@ -33,7 +33,11 @@ func TestFiguresMatchesRef(t *testing.T) {
 					}
 				}
 				for _, tf := range []map[string]xxgk.Value{nil, tables} {
-					gotV, gotF := Figures(d.doc, year, trad, tf, place)
+					simple := d.doc
+					if trad {
+						simple = FoldedDoc(d.doc)
+					}
+					gotV, gotF := Figures(d.doc, simple, year, tf, place)
 					wantV, wantF := chooseProseRef(readProseRef(d.doc, year, trad), tf, place)
 					if !reflect.DeepEqual(gotV, wantV) || !reflect.DeepEqual(gotF, wantF) {
 						t.Errorf("%s year %d trad %v tables %d:\n got %v %v\nwant %v %v", d.name, year, trad, len(tf), gotV, gotF, wantV, wantF)

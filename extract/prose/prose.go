@@ -266,6 +266,35 @@ var topicSubjects = func() (sets [len(topicNames)]*wordSet) {
 	return sets
 }()
 
+// topicSubjectIs says, for each topic t and word k of topicSubjects[t],
+// whether the word is one of ruleSubjects[t] (isRuleSubject) and one of
+// zeroSubjects (isZeroSubject). Where the first of topicSubjects stands in
+// a sentence the rule-subject and zero-subject scans would find the first
+// of theirs when it is one: those scans are made only when it is not.
+var topicSubjectIs = func() (is [len(topicNames)][]subjectKind) {
+	for t := range is {
+		words := topicSubjects[t].Words()
+		is[t] = make([]subjectKind, len(words))
+		for k, w := range words {
+			if slices.Contains(ruleSubjects[t].Words(), w) {
+				is[t][k] |= isRuleSubject
+			}
+			if slices.Contains(zeroSubjects.set.Words(), w) {
+				is[t][k] |= isZeroSubject
+			}
+		}
+	}
+	return is
+}()
+
+// subjectKind holds the bits of topicSubjectIs.
+type subjectKind uint8
+
+const (
+	isRuleSubject subjectKind = 1 << iota
+	isZeroSubject
+)
+
 // zeroStatements holds the words without one of which no clause states
 // a zero: the negations of the zero rules, zeroWords, and the 无 of
 // noneStated.
@@ -355,12 +384,39 @@ var totalWords = []string{"共", "全区", "全县", "全市", "全镇", "全乡
 // against tableFigures, the figures the report's tables gave: a figure the
 // tables state keeps the tables' value, and a disagreement is a finding.
 // year is the report's year (0 if unknown), used to tell this year's
-// figures from other years'; trad says the document holds traditional
-// characters; place names a line of the source in messages (第12行).
-func Figures(doc *document.Document, year int, trad bool, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
+// figures from other years'; simple is doc with each block's text in
+// simplified characters (zh.FoldHan), its blocks doc's, or doc itself when
+// it holds no traditional character; place names a line of the source in
+// messages (第12行).
+func Figures(doc, simple *document.Document, year int, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
 	buf := scratchPool.Get().(*scratch)
 	defer buf.release()
-	return chooseProse(readCandidates(doc, year, trad, buf), tableFigures, place, buf)
+	return chooseProse(readCandidates(doc, simple, year, buf), tableFigures, place, buf)
+}
+
+// FoldedDoc returns doc with each block's text folded by zh.FoldHan, for
+// Figures: doc itself when none changes.
+func FoldedDoc(doc *document.Document) *document.Document {
+	var out *document.Document
+	for i, b := range doc.Blocks {
+		if b.Table != nil {
+			continue
+		}
+		t := zh.FoldHan(b.Text)
+		if t == b.Text {
+			continue
+		}
+		if out == nil {
+			cp := *doc
+			cp.Blocks = append([]document.Block(nil), doc.Blocks...)
+			out = &cp
+		}
+		out.Blocks[i].Text = t
+	}
+	if out == nil {
+		return doc
+	}
+	return out
 }
 
 // readProse reads the figures stated in the sentences of doc, by figure,
@@ -371,7 +427,11 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 	buf := scratchPool.Get().(*scratch)
 	defer buf.release()
 	out := map[string][]proseCandidate{}
-	for _, fc := range readCandidates(doc, year, trad, buf) {
+	simple := doc
+	if trad {
+		simple = FoldedDoc(doc)
+	}
+	for _, fc := range readCandidates(doc, simple, year, buf) {
 		out[fc.figure] = append(out[fc.figure], fc.cand)
 	}
 	return out
@@ -382,7 +442,7 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 // chooseProse takes figure by figure. A map of each figure's candidates,
 // grown candidate by candidate, was a third of the bytes the reader
 // allocated; buf's list is kept for the next report.
-func readCandidates(doc *document.Document, year int, trad bool, buf *scratch) []figureCandidate {
+func readCandidates(doc, simple *document.Document, year int, buf *scratch) []figureCandidate {
 	out := buf.cands[:0]
 	defer func() { buf.cands = out }()
 	// A sentence ended by ；goes on in the next: 其中，区本级62条；各部门
@@ -398,10 +458,15 @@ func readCandidates(doc *document.Document, year int, trad bool, buf *scratch) [
 	chain, prev, spare := buf.chain[:0], buf.prev[:0], buf.spare[:0]
 	defer func() { buf.chain, buf.prev, buf.spare = chain, prev, spare }()
 	block := -1
-	for s := range sentencesIn(doc, buf) {
+	trad := simple != doc
+	folded := simple
+	if !trad {
+		folded = nil
+	}
+	for s := range sentencesIn(doc, folded, buf) {
 		text := s.Text
 		if trad {
-			text = zh.FoldHan(text)
+			text = s.Folded // zh.FoldHan(s.Text), from the folded blocks
 		}
 		if s.Block != block {
 			prev, chain, block = prev[:0], chain[:0], s.Block
@@ -416,7 +481,7 @@ func readCandidates(doc *document.Document, year int, trad bool, buf *scratch) [
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
 		}
-		at, _ := topicSubjects[s.Topic].Index(text)
+		at, word := topicSubjects[s.Topic].Index(text)
 		if at < 0 && !bareNone(text) {
 			continue // no rule's subject: nothing to read (most sentences)
 		}
@@ -428,11 +493,11 @@ func readCandidates(doc *document.Document, year int, trad bool, buf *scratch) [
 		// here. The first, if any, stands at or after at. Nor has one
 		// without a number in a unit a rule takes (mayClaimUnit): the rows
 		// of tables printed as text, half the bytes of page text.
-		if at >= 0 && ruleSubjects[s.Topic].In(text[at:]) && mayClaimUnit(text) {
+		if at >= 0 && (topicSubjectIs[s.Topic][word]&isRuleSubject != 0 || ruleSubjects[s.Topic].In(text[at:])) && mayClaimUnit(text) {
 			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
 			out = append(out, proseCounts(s, st, year, buf)...)
 		}
-		for _, fc := range proseZeros(s, text, at, buf) {
+		for _, fc := range proseZeros(s, text, at, word, buf) {
 			if !sameSentence(out, fc.figure, s.Text) {
 				out = append(out, fc)
 			}
@@ -1271,11 +1336,11 @@ type zeroClause struct {
 // proseZeros reads the zeros a sentence states.
 //
 // subjectAt is where the first of topicSubjects[s.Topic] stands in text,
-// -1 for none: the subjects of the zero rules that may read the sentence,
-// among them, stand nowhere before it.
+// -1 for none, and subject that word's index: the subjects of the zero
+// rules that may read the sentence, among them, stand nowhere before it.
 //
 // The candidates are in buf's memory, until the next sentence's reading.
-func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCandidate {
+func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) []figureCandidate {
 	if !zeroTopicRead[s.Topic] {
 		return nil // no zero rule reads the topic, nor has it figures of its own (sectionFigures)
 	}
@@ -1302,7 +1367,9 @@ func proseZeros(s sentence, text string, subjectAt int, buf *scratch) []figureCa
 		}
 		if !split {
 			first := -1 // where the first zero subject stands
-			if subjectAt >= 0 {
+			if subjectAt >= 0 && topicSubjectIs[s.Topic][subject]&isZeroSubject != 0 {
+				first = subjectAt // the zero subjects' scan finds it there
+			} else if subjectAt >= 0 {
 				if at, _ := zeroSubjects.set.Index(text[subjectAt:]); at >= 0 {
 					first = subjectAt + at
 				}

@@ -66,7 +66,7 @@ func TestProseRules(t *testing.T) {
 func checkProseRule(t *testing.T, text, key, want string, approx bool) {
 	t.Helper()
 	doc := plaintext.Read("某区2016年政府信息公开工作年度报告\n" + text + "\n")
-	got, _ := Figures(doc, 2016, true, nil, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
+	got, _ := Figures(doc, FoldedDoc(doc), 2016, nil, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
 	v, ok := got[key]
 	switch {
 	case want == "" && ok:
@@ -288,7 +288,7 @@ func TestProseReviewZeros(t *testing.T) {
 
 func TestPinyinGlossesAndTraditional(t *testing.T) {
 	doc := plaintext.Read("某鎮2016年政府信息公開工作年度報告\n全年共受理政府信息公開申請(shēn qǐng)5件。\n")
-	got, _ := Figures(doc, 2016, true, nil, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
+	got, _ := Figures(doc, FoldedDoc(doc), 2016, nil, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
 	if v := got["requests.received"]; !v.Value.Equal(xxgk.Int(5)) {
 		t.Errorf("requests.received = %v", v.Value)
 	}

@@ -56,6 +56,9 @@ type sentence struct {
 	// trailing punctuation dropped); a heading's own sentence names itself.
 	Heading string
 	Page    int // the PDF page of its block, 0 for other formats
+	// Folded is Text in simplified characters (zh.FoldHan of Text) when
+	// sentencesIn was given the document's folded blocks, "" otherwise.
+	Folded string
 	// path is the innermost open heading, whose parents are the others:
 	// Section joins them.
 	path *sectionPath
@@ -124,9 +127,13 @@ var topicLists = func() *listSet {
 }()
 
 // headingTopic classifies a heading title (numbering removed). docYear is
-// the report's year as far as known, 0 when not.
-func headingTopic(title string, docYear int) topic {
-	f := fold(title)
+// the report's year as far as known, 0 when not. plain says the title folds
+// to itself (headingTitle saw so).
+func headingTopic(title string, docYear int, plain bool) topic {
+	f := title
+	if !plain {
+		f = fold(title)
+	}
 	found := topicLists.found(f)
 	if found == (wordBits{}) {
 		return topicUnknown
@@ -172,7 +179,7 @@ func splitSentences(doc *document.Document) []sentence {
 // cut: the reader needs each only once, and a report's slice of them grown
 // sentence by sentence cost more than reading them.
 func sentences(doc *document.Document) iter.Seq[sentence] {
-	return sentencesIn(doc, nil)
+	return sentencesIn(doc, nil, nil)
 }
 
 // sentencesIn is sentences, the open headings and their paths in the
@@ -180,9 +187,15 @@ func sentences(doc *document.Document) iter.Seq[sentence] {
 // is nil): the sentences yielded, and their paths, must not be kept past
 // the reading of the report. The paths of a report's headings, allocated
 // anew for each, were a sixth of the bytes the reader allocated.
-func sentencesIn(doc *document.Document, buf *scratch) iter.Seq[sentence] {
+//
+// folded, when not nil, is doc with each block's text folded by
+// zh.FoldHan (the simplified document the metadata reads, whose blocks
+// are doc's): each sentence then gives its Folded text, sliced from its
+// block's where that is exactly zh.FoldHan of the sentence (foldedText).
+// Folding each sentence again cost nearly as much as folding the document.
+func sentencesIn(doc, folded *document.Document, buf *scratch) iter.Seq[sentence] {
 	return func(yield func(sentence) bool) {
-		sp := sentenceSplitter{yield: yield}
+		sp := sentenceSplitter{yield: yield, folded: folded}
 		if buf != nil {
 			sp.stack, sp.paths = buf.stack[:0], buf.paths
 			defer func() {
@@ -225,6 +238,15 @@ type sentenceSplitter struct {
 	line  int
 	index int
 	page  int
+	t     string // its text as split (removePinyin)
+
+	intro introFound // what introList found of the pending sentence
+
+	// folded is the document in simplified characters, nil when the
+	// sentences are not to be folded (sentencesIn); ft is t folded, when
+	// it is as long as t (foldedText).
+	folded *document.Document
+	ft     string
 
 	// paths to hand out, allocated some at a time: a report opens dozens
 	// of headings
@@ -260,7 +282,17 @@ func (sp *sentenceSplitter) section() *sectionPath {
 // and title checks look ahead a bounded number of runes.
 func (sp *sentenceSplitter) block(index int, b document.Block) {
 	t := removePinyin(b.Text)
-	sp.line, sp.index, sp.page = b.Line, index, b.Page
+	sp.line, sp.index, sp.page, sp.t = b.Line, index, b.Page, t
+	sp.intro.start = -1
+	if sp.folded != nil {
+		// zh.FoldHan(b.Text), the folded document's: t is b.Text where
+		// removePinyin removed nothing, which it does only by removing.
+		ft := sp.folded.Blocks[index].Text
+		if len(t) != len(b.Text) {
+			ft = zh.FoldHan(t)
+		}
+		sp.ft = ft
+	}
 	sp.inIntro = false
 	// An attachment starts with 附 or names a 统计表 ahead, looked for
 	// only at a boundary that is not 附 and once for the block where there
@@ -318,22 +350,22 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 				level, tokEnd = numberingToken(t, i)
 			}
 			if level > 0 && (!weak || level == 1) {
-				titleEnd, end, ok := headingTitle(t, tokEnd, i == 0)
-				if sp.inIntro || introList(t[p.start:i]) {
+				titleEnd, end, ok, plain := headingTitle(t, tokEnd, i == 0)
+				if sp.inIntro || sp.introList(p.start, i) {
 					ok, sp.inIntro = false, true
 				}
 				var tp topic
 				number := 0 // of a level-1 token, read once for accept and heading
 				if ok {
-					tp = headingTopic(t[tokEnd:titleEnd], sp.docYear)
+					tp = headingTopic(t[tokEnd:titleEnd], sp.docYear, titleEnd <= plain)
 					if level == 1 {
 						number = tokenNumber(t[i:tokEnd])
 					}
 					level, ok = sp.accept(level, number, tp, weak)
 				}
 				if ok {
-					sp.emit(t[p.start:i])
-					sp.heading(level, number, t[i:titleEnd], tp, t[i:end])
+					sp.emit(p.start, i)
+					sp.heading(level, number, t[i:titleEnd], tp, i, end)
 					p.start, i = end, end
 					p.depth, n, p.lastComma, p.lastSpace = 0, 0, -1, -1
 					continue
@@ -341,7 +373,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 			}
 			if boundary && !sp.inAttachment() && (strings.HasPrefix(t[i:], "附") || tableNear(t, i, &nextTable)) && isAttachment(t[i:]) {
 				// 附件1：…统计表 ends the report's sections.
-				sp.emit(t[p.start:i])
+				sp.emit(p.start, i)
 				sp.stack = sp.stack[:0]
 				sp.open(headingEntry{level: 0, text: "附件"})
 				sp.l1 = 0
@@ -406,7 +438,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 			// it is: commas are a fifth of the runes the switch acts on.
 			p.lastComma = i + size
 		case r == '\n':
-			sp.emit(t[p.start:i])
+			sp.emit(p.start, i)
 			p.start = i + size
 			p.depth, n, p.lastComma, p.lastSpace = 0, 0, -1, -1
 			boundary = true
@@ -449,7 +481,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 				sp.inIntro = false
 			}
 			end := absorbClosers(t, i+size)
-			sp.emit(t[p.start:end])
+			sp.emit(p.start, end)
 			p.start, i = end, end
 			p.depth, n, p.lastComma, p.lastSpace = 0, 0, -1, -1
 			boundary = true
@@ -463,13 +495,13 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 			} else if p.lastSpace > p.start {
 				cut = p.lastSpace
 			}
-			sp.emit(t[p.start:cut])
+			sp.emit(p.start, cut)
 			p.start = cut
 			n = utf8.RuneCountInString(t[cut:i])
 			p.depth, p.lastComma, p.lastSpace = 0, -1, -1
 		}
 	}
-	sp.emit(t[p.start:])
+	sp.emit(p.start, len(t))
 }
 
 // tableNear reports whether t holds 统计表 at or after i, near enough for
@@ -571,11 +603,16 @@ func plainRun(t string, j, max int) int {
 	return j
 }
 
-// emit adds a sentence of the current block under the open headings.
-func (sp *sentenceSplitter) emit(s string) {
-	s = trimSpace(s)
+// emit adds the sentence t[start:end] of the current block under the open
+// headings.
+func (sp *sentenceSplitter) emit(start, end int) {
+	s := trimSpace(sp.t[start:end])
 	if s == "" || sp.stopped {
 		return
+	}
+	var folded string
+	if sp.folded != nil {
+		folded = foldedText(sp.t, sp.ft, start, end, s)
 	}
 	if sp.docYear == 0 {
 		if y, _, _ := zh.NextYear(s, 0); y != 0 {
@@ -584,7 +621,25 @@ func (sp *sentenceSplitter) emit(s string) {
 	}
 	tp, h := sp.current()
 	sp.stopped = !sp.yield(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
-		path: sp.section(), Page: sp.page})
+		path: sp.section(), Page: sp.page, Folded: folded})
+}
+
+// foldedText returns zh.FoldHan(s), where s is trimSpace(t[start:end])
+// and ft is zh.FoldHan(t): the slice of ft that holds s's runes, when ft
+// is as long as t and start and end are boundaries of runes.
+//
+// zh.FoldHan of valid UTF-8 maps rune to rune, each to one as long (an
+// ideograph to an ideograph); where t holds invalid UTF-8 and a rune to
+// fold it writes U+FFFD for each invalid byte, longer, and where it holds
+// none to fold it gives t, of which a piece holds none either. So ft as
+// long as t is t rune for rune, and its slice at the same boundaries is
+// the fold of t's: trimSpace, which trims white space no fold changes,
+// trims it as it trimmed s. TestFoldedSentences holds this to zh.FoldHan.
+func foldedText(t, ft string, start, end int, s string) string {
+	if len(ft) != len(t) || start < len(t) && !utf8.RuneStart(t[start]) || end < len(t) && !utf8.RuneStart(t[end]) {
+		return zh.FoldHan(s)
+	}
+	return trimSpace(ft[start:end])
 }
 
 // trimSpace is strings.TrimSpace(s). A sentence mostly starts and ends
@@ -764,7 +819,7 @@ func isAttachment(s string) bool {
 // heading opens a section: it closes the open sections of the same or a
 // deeper level and adds the heading's own sentence. number is the
 // token's number for a heading of level 1.
-func (sp *sentenceSplitter) heading(level, number int, text string, tp topic, sent string) {
+func (sp *sentenceSplitter) heading(level, number int, text string, tp topic, start, end int) {
 	for len(sp.stack) > 0 && sp.stack[len(sp.stack)-1].level >= level {
 		sp.stack = sp.stack[:len(sp.stack)-1]
 	}
@@ -773,7 +828,7 @@ func (sp *sentenceSplitter) heading(level, number int, text string, tp topic, se
 	}
 	text = trimTerminators(trimSpace(text))
 	sp.open(headingEntry{level: level, topic: tp, text: text})
-	sp.emit(sent)
+	sp.emit(start, end)
 }
 
 // headingTerminators are the runes trimTerminators trims.
@@ -963,8 +1018,14 @@ var titleJoins = []string{"及", "和", "与", "、", "暨", "以及", "并"}
 // the punctuation that ends the title) and whether a title was found.
 // atStart is set for a token that starts the paragraph, where a whole short
 // paragraph may be the heading.
-func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool) {
+//
+// plain is the end of the runes from from on that fold (zh.Fold) to
+// themselves, as far as headingTitle read: a title that ends by then needs
+// no folding (headingTopic). fold went over the title's runes again; this
+// is one bit test a rune read.
+func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool, plain int) {
 	j := from
+	plain = from
 	for j < len(t) {
 		r, size := decodeRune3(t, j)
 		if size == 0 {
@@ -992,17 +1053,19 @@ scan:
 		if depth == 0 && k > 0 {
 			switch {
 			case split && (r == '；' || r == ';'):
-				return 0, 0, false // a list of parts, not a heading
+				return 0, 0, false, plain // a list of parts, not a heading
 			case split && (isTerminator(r) || r == '：' || r == ':'):
 				if k > maxTitleRunes || han == 0 {
 					break scan
 				}
-				return runIn(t, begin, j, absorbClosers(t, j+size), digit)
+				titleEnd, end, ok = runIn(t, begin, j, absorbClosers(t, j+size), digit)
+				return titleEnd, end, ok, plain
 			case split && (isSentSpace(r) || r == '\n'):
 				if k > maxTitleRunes || han == 0 {
 					break scan
 				}
-				return runIn(t, begin, j, j, digit)
+				titleEnd, end, ok = runIn(t, begin, j, j, digit)
+				return titleEnd, end, ok, plain
 			case k >= 2 && (prev != '第' && zh.IsHan(prev) || isCloser(prev) || prev >= '0' && prev <= '9'):
 				// Most runes start no numbering: tested here, without the call.
 				if mayStartNumbering(t, j) {
@@ -1010,14 +1073,16 @@ scan:
 						if k > maxTitleRunes || han == 0 {
 							break scan
 						}
-						return runIn(t, begin, j, j, digit)
+						titleEnd, end, ok = runIn(t, begin, j, j, digit)
+						return titleEnd, end, ok, plain
 					}
 				}
 				if k >= 4 && zh.IsNumeral(r) && strings.HasPrefix(t[j+size:], "是") {
 					if k > maxTitleRunes {
 						break scan
 					}
-					return runIn(t, begin, j, j, digit) // 一是…: the text's own enumeration starts
+					titleEnd, end, ok = runIn(t, begin, j, j, digit) // 一是…: the text's own enumeration starts
+					return titleEnd, end, ok, plain
 				}
 			}
 		}
@@ -1038,16 +1103,31 @@ scan:
 		if k > maxBlockTitleRunes || !atStart && k > maxTitleRunes {
 			break
 		}
+		if plain == j && foldsToSelf(r) {
+			plain = j + size
+		}
 		prev = r
 		j += size
 	}
 	if j >= len(t) && han > 0 && (k <= maxTitleRunes || atStart && k <= maxBlockTitleRunes) {
-		return runIn(t, begin, j, j, digit) // the rest of the paragraph is the title
+		titleEnd, end, ok = runIn(t, begin, j, j, digit) // the rest of the paragraph is the title
+		return titleEnd, end, ok, plain
 	}
 	if e := titleByWords(t[begin:]); e > 0 {
-		return begin + e, begin + e, true
+		return begin + e, begin + e, true, plain
 	}
-	return 0, 0, false
+	return 0, 0, false, plain
+}
+
+// foldsToSelf reports whether zh.FoldRune(r) is r, for the runes fold
+// tells so at once: those of foldKept, and ASCII but white space and
+// quotes. A rune it says no of may fold to itself too. (RuneError, which
+// an invalid byte decodes to, is neither.)
+func foldsToSelf(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r > ' ' && r != '"' && r != '\''
+	}
+	return foldKept.has(r)
 }
 
 // runIn returns a title found to end at titleEnd (its sentence at end),
@@ -1179,20 +1259,53 @@ func byteOffsetOfRune(s string, n int) int {
 	return len(s)
 }
 
-// introList reports whether the pending sentence is the introduction that
-// lists the report's parts (本报告由概述、…等七部分组成：一、概述；…), whose
-// numbering is not a heading.
-func introList(pending string) bool {
-	if pending == "" {
-		return false
-	}
-	return strs.ContainsAny(pending, introSubjects) && strs.ContainsAny(pending, introParts)
-}
-
 var (
 	introSubjects = []string{"本报告", "本年报", "年度报告", "全文", "报告共", "报告由"}
 	introParts    = []string{"部分", "组成", "包括", "分为", "分成"}
+	// introWordLen is the length in bytes of the longest of them.
+	introWordLen = len(slices.MaxFunc(slices.Concat(introSubjects, introParts), func(a, b string) int { return len(a) - len(b) }))
 )
+
+// introList reports whether the pending sentence sp.t[start:i] is the
+// introduction that lists the report's parts (本报告由概述、…等七部分组成：
+// 一、概述；…), whose numbering is not a heading: whether it holds one of
+// introSubjects and one of introParts.
+//
+// It is asked again at each numbering token of the pending sentence, which
+// grows: what was found in it up to the last token is kept, and only the
+// words that end past that are looked for, from introWordLen-1 bytes
+// before it. Each search went over the whole pending sentence again
+// (introListRef).
+func (sp *sentenceSplitter) introList(start, i int) bool {
+	if start == i {
+		return false
+	}
+	c := &sp.intro
+	if c.start != start || i < c.subjectEnd || i < c.partEnd {
+		*c = introFound{start: start, subjectEnd: start, partEnd: start}
+	}
+	if !c.subject {
+		c.subject = strs.ContainsAny(sp.t[max(start, c.subjectEnd-(introWordLen-1)):i], introSubjects)
+		c.subjectEnd = i
+		if !c.subject {
+			return false
+		}
+	}
+	if !c.part {
+		c.part = strs.ContainsAny(sp.t[max(start, c.partEnd-(introWordLen-1)):i], introParts)
+		c.partEnd = i
+	}
+	return c.part
+}
+
+// introFound is what introList found of the pending sentence starting at
+// start: whether t[start:subjectEnd] holds one of introSubjects, and
+// whether t[start:partEnd] one of introParts.
+type introFound struct {
+	start               int // < 0: none yet (a new block)
+	subjectEnd, partEnd int
+	subject, part       bool
+}
 
 // splitRunes marks the runes that block's switch acts on, all in the
 // Basic Multilingual Plane: the line break, spaces, brackets and quotes,

@@ -431,7 +431,7 @@ func TestHeadingTopic(t *testing.T) {
 		{"依申请公开政府信息和不予公开政府信息情况", topicRequests},
 	}
 	for _, tt := range tests {
-		if got := headingTopic(tt.title, 0); got != tt.want {
+		if got := headingTopic(tt.title, 0, false); got != tt.want {
 			t.Errorf("headingTopic(%q) = %v, want %v", tt.title, got, tt.want)
 		}
 	}

@@ -137,9 +137,12 @@ func FuzzSentences(f *testing.F) {
 			}
 			if i < len(text) {
 				for _, atStart := range []bool{false, true} {
-					a, b, ok := headingTitle(text, i, atStart)
+					a, b, ok, plain := headingTitle(text, i, atStart)
 					if wa, wb, wok := headingTitleRef(text, i, atStart); a != wa || b != wb || ok != wok {
 						t.Fatalf("headingTitle(%q, %d, %v) = %d, %d, %v; want %d, %d, %v", text, i, atStart, a, b, ok, wa, wb, wok)
+					}
+					if plain < i || plain > len(text) || zh.Fold(text[i:plain]) != text[i:plain] {
+						t.Fatalf("headingTitle(%q, %d, %v): plain %d, but zh.Fold changes %q", text, i, atStart, plain, text[i:min(max(plain, i), len(text))])
 					}
 				}
 			}

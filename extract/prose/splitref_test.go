@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"xxgk/document"
+	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
@@ -110,12 +111,12 @@ func (sp *sentenceSplitterRef) block(index int, b document.Block) {
 		if (boundary || weak) && (depth == 0 || openRunes > staleBracketRunes) {
 			if level, tokEnd := numberingTokenRef(t, i); level > 0 && (!weak || level == 1) {
 				titleEnd, end, ok := headingTitleRef(t, tokEnd, i == 0)
-				if sp.inIntro || introList(t[start:i]) {
+				if sp.inIntro || introListRef(t[start:i]) {
 					ok, sp.inIntro = false, true
 				}
 				var tp topic
 				if ok {
-					tp = headingTopic(t[tokEnd:titleEnd], sp.docYear)
+					tp = headingTopic(t[tokEnd:titleEnd], sp.docYear, false)
 					level, ok = sp.accept(level, t[i:tokEnd], tp, weak)
 				}
 				if ok {
@@ -507,4 +508,12 @@ func byteOffsetOfRuneRef(s string, n int) int {
 		i += size
 	}
 	return len(s)
+}
+
+// introListRef is introList as it was, over the whole pending sentence.
+func introListRef(pending string) bool {
+	if pending == "" {
+		return false
+	}
+	return strs.ContainsAny(pending, introSubjects) && strs.ContainsAny(pending, introParts)
 }
