@@ -58,8 +58,17 @@ type formIndex struct {
 	// maps for every cell of every report (rows of one table only).
 	cellInfos map[*templates.Row][]cellInfo
 	// sharedKids marks the tables where two group rows share a key, and
-	// so their data rows (tableBounds).
+	// so their data rows (tableBound).
 	sharedKids map[*templates.Table]bool
+	// misplaced marks the tables with a data row whose dataOrder is not
+	// its place among the table's data rows (a row of two tables, or
+	// twice in one): readMisprinted's places do not bind their
+	// misprinted rows as tableBound counts them.
+	misplaced map[*templates.Table]bool
+	// staticBounds are the tables' bounds where every word of the form
+	// occurs: the most reading each could add to a score in any stream,
+	// readTables's bound before it searches for a table's words.
+	staticBounds []int
 	// boundsFirst and boundsLast are bounds by their first and their last
 	// rune (each has two at least): boundaryAt and boundaryBefore ask at
 	// every label occurrence and value region, and a form has a hundred.
@@ -219,6 +228,19 @@ func newFormIndex(f *templates.Form) *formIndex {
 		for _, r := range t.DataRows() {
 			ix.dataInfos[t] = append(ix.dataInfos[t], ix.rows[r])
 		}
+	}
+	ix.misplaced = map[*templates.Table]bool{}
+	for _, t := range f.Tables {
+		for i, r := range t.DataRows() {
+			if ix.dataOrder[r] != i {
+				ix.misplaced[t] = true
+			}
+		}
+	}
+	every := func(*rowInfo) bool { return true }
+	everyGroup := func(*templates.Row) bool { return true }
+	for _, t := range f.Tables {
+		ix.staticBounds = append(ix.staticBounds, ix.tableBound(t, true, every, everyGroup))
 	}
 	for _, w := range []string{"统计指标", "指标名称", "计量单位", "单位", "统计数", "历年累计", "本年度", "信息内容", "申请人情况"} {
 		add(w)
