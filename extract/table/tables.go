@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"xxgk"
 	"xxgk/document"
@@ -327,30 +328,82 @@ func labelsPresent(s *stream, f *templates.Form) int {
 // Figures derives the MODEL.md figures of a form from its cells.
 // A figure that sums several cells is derived only when every part was read.
 func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
+	ff := formFiguresOf(form)
 	// Sized for the form's figures, rather than grown and rehashed as
 	// they are derived: a report has dozens.
-	n := 0
-	for i := range templates.Figures {
-		if slices.ContainsFunc(templates.Figures[i].From, func(d templates.FigureDef) bool { return d.Form == form }) {
-			n++
-		}
-	}
-	out := make(map[string]xxgk.Value, n)
-	for i := range templates.Figures {
-		fig := &templates.Figures[i]
-		for j := range fig.From {
-			def := &fig.From[j]
-			if def.Form != form {
-				continue
-			}
-			if v, ok := figureFrom(fig, def, cells); ok {
-				out[fig.Key] = v
-			} else if v, ok := groupFigure(*fig, *def, figureDefOf(def).keys, cells); ok {
-				out[fig.Key] = v
-			}
+	out := make(map[string]xxgk.Value, ff.figures)
+	for _, d := range ff.defs {
+		if v, ok := figureFrom(d.fig, d.def, d.made, cells); ok {
+			out[d.fig.Key] = v
+		} else if v, ok := groupFigure(*d.fig, *d.def, d.made.keys, cells); ok {
+			out[d.fig.Key] = v
 		}
 	}
 	return out
+}
+
+// formFigures are the definitions of templates.Figures for one form, in
+// their order, with what figureDefOf makes of them, listed once per form:
+// every report's Figures scanned all the figures' definitions of every
+// form for its own, and looked each of its own up in figureDefs.
+type formFigures struct {
+	defs    []formFigure
+	figures int // the figures with a definition for the form
+}
+
+type formFigure struct {
+	fig  *templates.Figure
+	def  *templates.FigureDef
+	made *figureDef // figureDefOf(def)
+}
+
+// formFigureLists holds the formFigures of the forms of templates.Figures
+// as it is (a specification that Replace installs has figures of its
+// own), copied for each form added. (A sync.Map's key would be boxed, an
+// allocation for every report.)
+var formFigureLists atomic.Pointer[formFigureList]
+
+type formFigureList struct {
+	figures *templates.Figure // &templates.Figures[0]; nil if there is none
+	n       int
+	byForm  map[string]*formFigures
+}
+
+func formFiguresOf(form string) *formFigures {
+	figs := templates.Figures
+	var first *templates.Figure
+	if len(figs) > 0 {
+		first = &figs[0]
+	}
+	list := formFigureLists.Load()
+	if list != nil && list.figures == first && list.n == len(figs) {
+		if ff, ok := list.byForm[form]; ok {
+			return ff
+		}
+	}
+	ff := &formFigures{}
+	for i := range figs {
+		fig := &figs[i]
+		if slices.ContainsFunc(fig.From, func(d templates.FigureDef) bool { return d.Form == form }) {
+			ff.figures++
+		}
+		for j := range fig.From {
+			if def := &fig.From[j]; def.Form == form {
+				ff.defs = append(ff.defs, formFigure{fig, def, figureDefOf(def)})
+			}
+		}
+	}
+	if ff.figures == 0 {
+		return ff // kept only for the forms with figures: form may be any string
+	}
+	next := &formFigureList{figures: first, n: len(figs), byForm: map[string]*formFigures{form: ff}}
+	if list != nil && list.figures == first && list.n == len(figs) {
+		for k, v := range list.byForm {
+			next.byForm[k] = v
+		}
+	}
+	formFigureLists.CompareAndSwap(list, next) // or another call stored its own
+	return ff
 }
 
 // figureDefs are what the figure definitions of templates.Figures give
@@ -382,7 +435,9 @@ func figureDefOf(def *templates.FigureDef) *figureDef {
 // sumEvidence starts the evidence of a figure summed from cells.
 const sumEvidence = "表格各格之和："
 
-func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
+// figureFrom derives figure fig by its definition def (d: figureDefOf(def))
+// from cells.
+func figureFrom(fig *templates.Figure, def *templates.FigureDef, d *figureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	total := xxgk.Int(0)
 	// The evidence of a sum names its parts. It is written on the stack
 	// and copied once: a strings.Builder grew by doubling, and the text
@@ -391,7 +446,6 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[strin
 	var buf [512]byte
 	text := append(buf[:0], sumEvidence...)
 	var first xxgk.Value
-	d := figureDefOf(def)
 	for i, c := range def.Cells {
 		v, ok := cells[d.keys[i]]
 		if !ok {
