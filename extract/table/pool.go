@@ -116,6 +116,8 @@ type solveScratch struct {
 	// and the rows' lists of one were a fifth of the objects a text
 	// report's tables allocated.
 	cands1 [][]cellVal
+	// byPlace is cellsByPlace's list, for one table at a time.
+	byPlace [][]cellVal
 }
 
 // oneCand returns the list of the one candidate c, in the slab.
@@ -193,6 +195,8 @@ func (fr *formReader) release() {
 	b.solve.cur, b.solve.ints = pooled(b.solve.cur), pooled(b.solve.ints)
 	clear(b.solve.cands1[:cap(b.solve.cands1)]) // keeps no chunk vals drops alive
 	b.solve.cands1 = pooled(b.solve.cands1)
+	clear(b.solve.byPlace[:cap(b.solve.byPlace)])
+	b.solve.byPlace = pooled(b.solve.byPlace)
 	fr.found, fr.raws, fr.pending = nil, nil, nil
 	freeReaders.put(b)
 }

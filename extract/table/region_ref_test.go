@@ -247,3 +247,30 @@ func TestBoundariesMatchReference(t *testing.T) {
 		t.Fatalf("bounds decided %d places after, %d before: the test checks little", at, before)
 	}
 }
+
+// TestHeaderChars holds headerChars's bit set to the set of the column
+// labels' characters it stands for, for every rune of the planes in use,
+// for every table.
+func TestHeaderChars(t *testing.T) {
+	for _, f := range templates.Forms() {
+		for _, tb := range f.Tables {
+			want := map[rune]bool{}
+			for _, c := range tb.Columns {
+				for _, r := range zh.Fold(c.Label) {
+					if !isDigit(r) {
+						want[r] = true
+					}
+				}
+			}
+			got := headerChars(tb)
+			for r := rune(-1); r <= 0x2FFFF; r++ {
+				if got.has(r) != want[r] {
+					t.Fatalf("%s %s: headerChars has %U: %v, want %v", f.ID, tb.ID, r, got.has(r), want[r])
+				}
+			}
+		}
+	}
+	if e := newRuneBits(nil); e.has(0) || e.has('总') {
+		t.Fatal("the empty set has a rune")
+	}
+}

@@ -43,6 +43,13 @@ type tableRels struct {
 	colIdx map[string]int // column key → place in t.DataColumns()
 	rels   []boundRel     // t.Relations()
 	own    func(row string) []*boundRel
+	// rowPlace is rowIdx by row, dataPlaces the places of t.DataRows()
+	// and dataOwn their relations of their own (own), made by relsOf
+	// (not with): dropMisaligned reads them for every table read, and
+	// looked up by key they were half its cost.
+	rowPlace   map[*templates.Row]int
+	dataPlaces []int
+	dataOwn    [][]*boundRel
 }
 
 var tableRelSets sync.Map // *templates.Table → *tableRels
@@ -64,6 +71,14 @@ func relsOf(t *templates.Table) *tableRels {
 	}
 	tr.rels = tr.bind(t, t.Relations())
 	tr.own = ownBound(tr.rels)
+	tr.rowPlace = make(map[*templates.Row]int, len(t.Rows))
+	for _, r := range t.Rows {
+		tr.rowPlace[r] = tr.rowIdx[r.Key]
+	}
+	for _, r := range t.DataRows() {
+		tr.dataPlaces = append(tr.dataPlaces, tr.rowIdx[r.Key])
+		tr.dataOwn = append(tr.dataOwn, tr.own(r.Key))
+	}
 	v, _ := tableRelSets.LoadOrStore(t, tr)
 	return v.(*tableRels)
 }

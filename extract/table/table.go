@@ -58,8 +58,23 @@ type formIndex struct {
 	// maps for every cell of every report (rows of one table only).
 	cellInfos map[*templates.Row][]cellInfo
 	// sharedKids marks the tables where two group rows share a key, and
-	// so their data rows (tableBounds).
+	// so their data rows (tableBound).
 	sharedKids map[*templates.Table]bool
+	// misplaced marks the tables with a data row whose dataOrder is not
+	// its place among the table's data rows (a row of two tables, or
+	// twice in one): readMisprinted's places do not bind their
+	// misprinted rows as tableBound counts them.
+	misplaced map[*templates.Table]bool
+	// placedCells marks the tables whose cells dropMisaligned may read from
+	// the rows put by their places (cellsByPlace), not from the reader's
+	// map: each key of the form's cells and the table's relations names
+	// one table, row and column, and the table's data columns have keys
+	// of their own.
+	placedCells map[*templates.Table]bool
+	// staticBounds are the tables' bounds where every word of the form
+	// occurs: the most reading each could add to a score in any stream,
+	// readTables's bound before it searches for a table's words.
+	staticBounds []int
 	// boundsFirst and boundsLast are bounds by their first and their last
 	// rune (each has two at least): boundaryAt and boundaryBefore ask at
 	// every label occurrence and value region, and a form has a hundred.
@@ -220,6 +235,20 @@ func newFormIndex(f *templates.Form) *formIndex {
 			ix.dataInfos[t] = append(ix.dataInfos[t], ix.rows[r])
 		}
 	}
+	ix.misplaced = map[*templates.Table]bool{}
+	for _, t := range f.Tables {
+		for i, r := range t.DataRows() {
+			if ix.dataOrder[r] != i {
+				ix.misplaced[t] = true
+			}
+		}
+	}
+	ix.placedCells = placedTables(f)
+	every := func(*rowInfo) bool { return true }
+	everyGroup := func(*templates.Row) bool { return true }
+	for _, t := range f.Tables {
+		ix.staticBounds = append(ix.staticBounds, ix.tableBound(t, true, every, everyGroup))
+	}
 	for _, w := range []string{"统计指标", "指标名称", "计量单位", "单位", "统计数", "历年累计", "本年度", "信息内容", "申请人情况"} {
 		add(w)
 	}
@@ -232,6 +261,39 @@ func newFormIndex(f *templates.Form) *formIndex {
 		ix.boundsLast[last] = append(ix.boundsLast[last], w)
 	}
 	return ix
+}
+
+// placedTables returns the tables of f whose cells cellsByPlace may give
+// (formIndex.placedCells). A cell key is FORM.TABLE.ROW.COL (CellKey): where
+// no table's id, row key nor column key holds a dot and no two tables
+// share an id, a key names one table, row and column.
+func placedTables(f *templates.Form) map[*templates.Table]bool {
+	ids := map[string]bool{}
+	for _, t := range f.Tables {
+		if ids[t.ID] || strings.Contains(t.ID, ".") {
+			return nil
+		}
+		ids[t.ID] = true
+		for _, r := range t.Rows {
+			if strings.Contains(r.Key, ".") {
+				return nil
+			}
+		}
+		dotted := func(c templates.CellRef) bool { return strings.Contains(c.Row, ".") || strings.Contains(c.Col, ".") }
+		for _, rel := range t.Relations() {
+			if slices.ContainsFunc(rel.LHS, dotted) || slices.ContainsFunc(rel.RHS, dotted) {
+				return nil
+			}
+		}
+	}
+	placed := map[*templates.Table]bool{}
+	for _, t := range f.Tables {
+		placed[t] = !slices.ContainsFunc(t.DataColumns(), func(c *templates.Column) bool {
+			// A key of two data columns: the cells of one column place.
+			return strings.Contains(c.Key, ".") || slices.IndexFunc(t.DataColumns(), func(d *templates.Column) bool { return d.Key == c.Key }) != slices.Index(t.DataColumns(), c)
+		})
+	}
+	return placed
 }
 
 // formReader reads one form from a stream.
@@ -836,7 +898,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		p.solved = solved.values
 	}
 	fr.dropUnlikelyBlanks(t)
-	fr.dropMisaligned(t)
+	fr.dropMisaligned(t, rows, solved.values)
 }
 
 // putRow records the cells read for a row.
@@ -886,26 +948,12 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 // report's arithmetic, for check to report; most rows broken means the
 // columns were not where the template puts them (a local variant with the
 // 总计 column first, an extra column), and every cell could be wrong.
-func (fr *formReader) dropMisaligned(t *templates.Table) {
-	get := func(c cellAt) (xxgk.Number, bool) {
-		v, ok := fr.cells[c.key]
-		return v.Value, ok
-	}
+//
+// rows are the rows assign read and values their cells (solveTable's).
+func (fr *formReader) dropMisaligned(t *templates.Table, rows []rowRead, values [][]cellVal) {
 	tr := relsOf(t)
-	checked, broken := 0, 0
-	for _, r := range t.DataRows() {
-		own := tr.own(r.Key)
-		if len(own) == 0 || !fr.rowHasNonZero(t, r) {
-			continue
-		}
-		checked++
-		for _, b := range own {
-			if holds, known := evaluateAt(b, get); known && !holds {
-				broken++
-				break
-			}
-		}
-	}
+	byPlace, placed := fr.cellsByPlace(t, tr, rows, values)
+	checked, broken := fr.misalignedRows(t, tr, byPlace, placed)
 	if broken < 3 || broken*2 < checked {
 		return
 	}
@@ -923,6 +971,88 @@ func (fr *formReader) dropMisaligned(t *templates.Table) {
 		Message: fmt.Sprintf("表格“%s”中%d行有数据，其中%d行本行的合计与各栏之和不符：各栏很可能与官方格式的顺序不同，整张表的数据未读取。", tableName(t), checked, broken),
 		Keys:    keys,
 	})
+}
+
+// misalignedRows counts the data rows of t with a cell read, not zero, and
+// relations of their own (checked), and of those the rows that break one
+// (broken). The cells are read from byPlace when placed (cellsByPlace),
+// else from the reader's map.
+func (fr *formReader) misalignedRows(t *templates.Table, tr *tableRels, byPlace [][]cellVal, placed bool) (checked, broken int) {
+	get := func(c cellAt) (xxgk.Number, bool) {
+		v, ok := fr.cells[c.key]
+		return v.Value, ok
+	}
+	for k, r := range t.DataRows() {
+		own := tr.dataOwn[k]
+		if len(own) == 0 {
+			continue
+		}
+		if placed {
+			// As below, without a look-up in the map for each cell: most
+			// rows of a report are zeros, and their look-ups were two
+			// thirds of this loop.
+			vals := byPlace[tr.dataPlaces[k]]
+			if !slices.ContainsFunc(vals, func(v cellVal) bool { return v.ok && v.num.Sign() != 0 }) {
+				continue
+			}
+			checked++
+			if !rowHoldsAt(own, vals) {
+				broken++
+			}
+			continue
+		}
+		if !fr.rowHasNonZero(t, r) {
+			continue
+		}
+		checked++
+		for _, b := range own {
+			if holds, known := evaluateAt(b, get); known && !holds {
+				broken++
+				break
+			}
+		}
+	}
+	return checked, broken
+}
+
+// cellsByPlace returns the cells of table t that assign put in fr.cells
+// from rows and their values, by the place of their row (tr.rowIdx; nil
+// where no row put one) and of their column in the table's data columns.
+// A row read after another of its place puts the cells it read over the
+// other's, as in the map. placed is false where the map must be read
+// instead: keys may not name their cells alone (formIndex.placedCells), a
+// blank may have been dropped (dropUnlikelyBlanks), or a row read has no
+// place in the table.
+func (fr *formReader) cellsByPlace(t *templates.Table, tr *tableRels, rows []rowRead, values [][]cellVal) (byPlace [][]cellVal, placed bool) {
+	if !fr.placedCells[t] || fr.blanks {
+		return nil, false
+	}
+	sc := &fr.bufs.solve
+	byPlace = reuse(sc.byPlace, tr.nRows)[:tr.nRows]
+	clear(byPlace)
+	sc.byPlace = byPlace
+	for i, rr := range rows {
+		vals := values[i]
+		if vals == nil {
+			continue // no cell put
+		}
+		p, ok := tr.rowPlace[rr.row]
+		if !ok || len(vals) != len(t.DataColumns()) {
+			return nil, false
+		}
+		if byPlace[p] == nil {
+			byPlace[p] = vals
+			continue
+		}
+		merged := sc.vals.copyOf(byPlace[p])
+		for c := range vals {
+			if vals[c].ok {
+				merged[c] = vals[c]
+			}
+		}
+		byPlace[p] = merged
+	}
+	return byPlace, true
 }
 
 // rowHasNonZero reports whether a cell of row r of t was read, not zero.
@@ -1084,7 +1214,7 @@ func (fr *formReader) skipHeader(pos int, t *templates.Table) int {
 				return pos
 			}
 			pos = end
-		case chars[r]:
+		case chars.has(r):
 			pos++
 		case r == '(':
 			// Parenthetical remarks in the header, e.g. （本列数据的勾稽关系为…）.
@@ -1102,14 +1232,14 @@ func (fr *formReader) skipHeader(pos int, t *templates.Table) int {
 
 // headerRowEnd returns the end of the grid row from rune pos, if the rest
 // of the row holds only empty cells and header text, some of it.
-func headerRowEnd(rs []rune, pos int, chars map[rune]bool) (int, bool) {
+func headerRowEnd(rs []rune, pos int, chars *runeBits) (int, bool) {
 	text := false
 	for j := pos; j < len(rs); j++ {
 		switch r := rs[j]; {
 		case r == rowMark:
 			return j + 1, text
 		case isMark(r):
-		case chars[r]:
+		case chars.has(r):
 			text = true
 		default:
 			return pos, false
@@ -1118,22 +1248,52 @@ func headerRowEnd(rs []rune, pos int, chars map[rune]bool) (int, bool) {
 	return pos, false
 }
 
-var headerCharSets sync.Map // *templates.Table → map[rune]bool
+var headerCharSets sync.Map // *templates.Table → *runeBits
 
-func headerChars(t *templates.Table) map[rune]bool {
+// headerChars returns the characters of t's column labels, digits aside:
+// what skipHeader steps over.
+func headerChars(t *templates.Table) *runeBits {
 	if m, ok := headerCharSets.Load(t); ok {
-		return m.(map[rune]bool)
+		return m.(*runeBits)
 	}
-	m := map[rune]bool{}
+	var rs []rune
 	for _, c := range t.Columns {
 		for _, r := range zh.Fold(c.Label) {
 			if !isDigit(r) {
-				m[r] = true
+				rs = append(rs, r)
 			}
 		}
 	}
+	m := newRuneBits(rs)
 	headerCharSets.Store(t, m)
 	return m
+}
+
+// runeBits is a set of runes, a bit for each rune from the least to the
+// greatest: skipHeader asks it of every rune of a table's header, and a
+// map[rune]bool's look-up was most of that.
+type runeBits struct {
+	lo   rune
+	bits []uint64
+}
+
+func newRuneBits(rs []rune) *runeBits {
+	if len(rs) == 0 {
+		return &runeBits{}
+	}
+	lo, hi := slices.Min(rs), slices.Max(rs)
+	b := &runeBits{lo: lo, bits: make([]uint64, (hi-lo)/64+1)}
+	for _, r := range rs {
+		d := r - lo
+		b.bits[d/64] |= 1 << (d % 64)
+	}
+	return b
+}
+
+// has reports whether r is in the set.
+func (b *runeBits) has(r rune) bool {
+	d := uint32(r - b.lo) // a rune below lo wraps around, beyond the bits
+	return d/64 < uint32(len(b.bits)) && b.bits[d/64]&(1<<(d%64)) != 0
 }
 
 func closeParen(rs []rune, i int) int {

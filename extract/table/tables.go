@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"xxgk"
 	"xxgk/document"
@@ -81,14 +82,19 @@ func readTables(s *stream, year int) tablesResult {
 	type candidate struct {
 		f  *templates.Form
 		fr *formReader // nil until a table is read
-		// bound is the most the form could score; rest[k] the most its
-		// tables k… could add. A form read first (a lone candidate, or
-		// the year's) has no rest: its bound is the highest until it is
-		// read in full, and then its score.
-		bound int
-		rest  []int
-		year  int  // 1 if the form covers the report's year
-		out   bool // read in full, with too few rows (minRows)
+		// bound is the most the form could score: its score so far and
+		// the bounds of the tables not read yet, tables[k] table k's. A
+		// form read first (a lone candidate, or the year's) has no
+		// tables: its bound is the highest until it is read in full, and
+		// then its score.
+		bound  int
+		tables []int
+		// searched counts the tables whose bound was searched for
+		// (tableBound); the others' are what any stream could give
+		// (staticBounds).
+		searched int
+		year     int  // 1 if the form covers the report's year
+		out      bool // read in full, with too few rows (minRows)
 	}
 	var cands []candidate
 	covering := 0
@@ -103,6 +109,18 @@ func readTables(s *stream, year int) tablesResult {
 		}
 		cands = append(cands, c)
 	}
+	// boundOf is c's bound from its score and its tables' bounds.
+	boundOf := func(c *candidate) int {
+		b, next := c.year, 0
+		if c.fr != nil {
+			b += c.fr.score()
+			next = c.fr.next
+		}
+		for _, tb := range c.tables[next:] {
+			b += tb
+		}
+		return b
+	}
 	if len(cands) > 1 {
 		for i := range cands {
 			c := &cands[i]
@@ -110,13 +128,8 @@ func readTables(s *stream, year int) tablesResult {
 				c.bound = math.MaxInt
 				continue
 			}
-			c.rest = tableBounds(s, c.f)
-			// rest[k] is the sum of the tables' bounds from k on.
-			c.rest = append(c.rest, 0)
-			for k := len(c.rest) - 2; k >= 0; k-- {
-				c.rest[k] += c.rest[k+1]
-			}
-			c.bound = c.rest[0] + c.year
+			c.tables = slices.Clone(indexOf(c.f).staticBounds)
+			c.bound = boundOf(c)
 		}
 	}
 	var best *candidate
@@ -131,6 +144,17 @@ func readTables(s *stream, year int) tablesResult {
 		if c == nil {
 			return tablesResult{}
 		}
+		if c.tables != nil && c.searched < len(c.tables) {
+			// A form is read only when its bound, searched for in full,
+			// is the highest: most forms' fall below another's score
+			// before their words are all searched for.
+			if c.fr == nil || c.searched >= c.fr.next {
+				c.tables[c.searched] = tableBound(s, c.f, c.f.Tables[c.searched])
+				c.bound = boundOf(c)
+			}
+			c.searched++
+			continue
+		}
 		if c.fr == nil {
 			c.fr = newFormReader(s, c.f, year)
 		}
@@ -141,8 +165,8 @@ func readTables(s *stream, year int) tablesResult {
 			switch {
 			case fr.done():
 				c.bound = fr.score() + c.year
-			case c.rest != nil:
-				c.bound = fr.score() + c.year + c.rest[fr.next]
+			case c.tables != nil:
+				c.bound = boundOf(c)
 			}
 		case fr.matched == 0 || fr.matched+fr.anchored < minRows:
 			fr.release()
@@ -162,16 +186,26 @@ func readTables(s *stream, year int) tablesResult {
 }
 
 // tableBounds returns, for each table of form f, the most reading it
-// could add to readTables's score, from which of its words occur in the
-// stream at all. A table's anchor is found only where it occurs; a data
-// row is found only where one of its labels (tries) occurs, each at most
-// once; a misprinted row (readMisprinted) only between two rows found, one
-// between each two; a group row (readGroupRows) only where its label
+// could add to readTables's score (tableBound).
+func tableBounds(s *stream, f *templates.Form) []int {
+	bounds := make([]int, len(f.Tables))
+	for k, t := range f.Tables {
+		bounds[k] = tableBound(s, f, t)
+	}
+	return bounds
+}
+
+// tableBound returns the most reading table t of form f could add to
+// readTables's score, from which of its words occur in the stream at all.
+// A table's anchor is found only where it occurs; a data row is found
+// only where one of its labels (tries) occurs, each at most once; a
+// misprinted row (readMisprinted) only where the rows on either side of
+// it are found and it is not; a group row (readGroupRows) only where its label
 // occurs; the unlabelled row of a table (readUnlabelled) only after the
 // table's anchor. A group row takes the place of its data rows, none of
 // which is read. Each row read scores at most 3 (2 matched, 1 valued),
 // each anchor found 1.
-func tableBounds(s *stream, f *templates.Form) []int {
+func tableBound(s *stream, f *templates.Form, t *templates.Table) int {
 	ix := indexOf(f)
 	occurs := func(words []word) bool {
 		for _, w := range words {
@@ -181,52 +215,78 @@ func tableBounds(s *stream, f *templates.Form) []int {
 		}
 		return false
 	}
-	bounds := make([]int, len(f.Tables), len(f.Tables)+1) // room for readTables's 0
-	for k, t := range f.Tables {
-		rows, anchored := 0, 0
-		anchor := occurs(ix.anchors[t])
+	anchor := occurs(ix.anchors[t])
+	found := func(info *rowInfo) bool {
+		// As occurs(info.tries). An alternative holds a witness, as every
+		// try does: a row whose label occurs (labelsPresent found some
+		// already, and a search that finds one stops there) needs no
+		// search of its witnesses.
+		return occurs(info.alts) || occurs(info.witnesses)
+	}
+	group := func(g *templates.Row) bool { return occurs(ix.rows[g].alts) }
+	return ix.tableBound(t, anchor, found, group)
+}
+
+// tableBound is tableBound's count for table t of the form, given whether
+// its anchor occurs, and which of its data rows' and group rows' labels
+// do. With every word occurring it is the most any stream gives
+// (staticBounds).
+func (ix *formIndex) tableBound(t *templates.Table, anchor bool, found func(*rowInfo) bool, group func(*templates.Row) bool) int {
+	rows, anchored := 0, 0
+	if anchor {
+		anchored++
+	}
+	dataRows := t.DataRows()
+	data := 0 // data rows that may be read, each once
+	if len(dataRows) == 1 && ix.rowPats[dataRows[0]].Unlabelled {
 		if anchor {
-			anchored++
+			data = 1
 		}
-		dataRows := t.DataRows()
-		data := 0 // data rows that may be read, each once
-		if len(dataRows) == 1 && ix.rowPats[dataRows[0]].Unlabelled {
-			if anchor {
-				data = 1
+	} else if ix.misplaced[t] {
+		n := 0
+		for _, info := range ix.dataInfos[t] {
+			if found(info) {
+				n++
 			}
-		} else {
-			found := 0
-			for _, info := range ix.dataInfos[t] {
-				// As occurs(info.tries). An alternative holds a witness, as
-				// every try does: a row whose label occurs (labelsPresent
-				// found some already, and a search that finds one stops
-				// there) needs no search of its witnesses.
-				if occurs(info.alts) || occurs(info.witnesses) {
-					found++
+		}
+		if n > 0 {
+			data = 2*n - 1 // a misprinted row between each two read
+		}
+	} else {
+		// A row is read by its label only where the label occurs; a
+		// misprinted row only where exactly one row is missing between
+		// two read by their labels (readMisprinted): data row k where
+		// rows k-1 and k+1 occur, and k does not (else it is counted
+		// already). found2 and found1 say whether rows k-2 and k-1
+		// occur.
+		found2, found1 := false, false
+		for _, info := range ix.dataInfos[t] {
+			f := found(info)
+			if f {
+				data++
+				if found2 && !found1 {
+					data++ // row k-1, misprinted
 				}
 			}
-			if found > 0 {
-				data = 2*found - 1
-			}
+			found2, found1 = found1, f
 		}
-		groups := 0
-		for _, g := range t.Rows {
-			if g.IsGroup && len(ix.kids[g]) > 0 && occurs(ix.rows[g].alts) {
-				groups++
-			}
-		}
-		data = min(data, len(dataRows))
-		if !ix.sharedKids[t] {
-			// A group row is read only where none of its data rows (one
-			// at least, none another group's) is: rows read never
-			// outnumber the table's data rows.
-			rows = min(len(dataRows), data+groups)
-		} else {
-			rows = data + groups
-		}
-		bounds[k] = 3*rows + anchored
 	}
-	return bounds
+	groups := 0
+	for _, g := range t.Rows {
+		if g.IsGroup && len(ix.kids[g]) > 0 && group(g) {
+			groups++
+		}
+	}
+	data = min(data, len(dataRows))
+	if !ix.sharedKids[t] {
+		// A group row is read only where none of its data rows (one
+		// at least, none another group's) is: rows read never
+		// outnumber the table's data rows.
+		rows = min(len(dataRows), data+groups)
+	} else {
+		rows = data + groups
+	}
+	return 3*rows + anchored
 }
 
 // mentionsForm is a cheap test that a document may hold the form: one of
@@ -268,30 +328,82 @@ func labelsPresent(s *stream, f *templates.Form) int {
 // Figures derives the MODEL.md figures of a form from its cells.
 // A figure that sums several cells is derived only when every part was read.
 func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
+	ff := formFiguresOf(form)
 	// Sized for the form's figures, rather than grown and rehashed as
 	// they are derived: a report has dozens.
-	n := 0
-	for i := range templates.Figures {
-		if slices.ContainsFunc(templates.Figures[i].From, func(d templates.FigureDef) bool { return d.Form == form }) {
-			n++
-		}
-	}
-	out := make(map[string]xxgk.Value, n)
-	for i := range templates.Figures {
-		fig := &templates.Figures[i]
-		for j := range fig.From {
-			def := &fig.From[j]
-			if def.Form != form {
-				continue
-			}
-			if v, ok := figureFrom(fig, def, cells); ok {
-				out[fig.Key] = v
-			} else if v, ok := groupFigure(*fig, *def, figureDefOf(def).keys, cells); ok {
-				out[fig.Key] = v
-			}
+	out := make(map[string]xxgk.Value, ff.figures)
+	for _, d := range ff.defs {
+		if v, ok := figureFrom(d.fig, d.def, d.made, cells); ok {
+			out[d.fig.Key] = v
+		} else if v, ok := groupFigure(*d.fig, *d.def, d.made.keys, cells); ok {
+			out[d.fig.Key] = v
 		}
 	}
 	return out
+}
+
+// formFigures are the definitions of templates.Figures for one form, in
+// their order, with what figureDefOf makes of them, listed once per form:
+// every report's Figures scanned all the figures' definitions of every
+// form for its own, and looked each of its own up in figureDefs.
+type formFigures struct {
+	defs    []formFigure
+	figures int // the figures with a definition for the form
+}
+
+type formFigure struct {
+	fig  *templates.Figure
+	def  *templates.FigureDef
+	made *figureDef // figureDefOf(def)
+}
+
+// formFigureLists holds the formFigures of the forms of templates.Figures
+// as it is (a specification that Replace installs has figures of its
+// own), copied for each form added. (A sync.Map's key would be boxed, an
+// allocation for every report.)
+var formFigureLists atomic.Pointer[formFigureList]
+
+type formFigureList struct {
+	figures *templates.Figure // &templates.Figures[0]; nil if there is none
+	n       int
+	byForm  map[string]*formFigures
+}
+
+func formFiguresOf(form string) *formFigures {
+	figs := templates.Figures
+	var first *templates.Figure
+	if len(figs) > 0 {
+		first = &figs[0]
+	}
+	list := formFigureLists.Load()
+	if list != nil && list.figures == first && list.n == len(figs) {
+		if ff, ok := list.byForm[form]; ok {
+			return ff
+		}
+	}
+	ff := &formFigures{}
+	for i := range figs {
+		fig := &figs[i]
+		if slices.ContainsFunc(fig.From, func(d templates.FigureDef) bool { return d.Form == form }) {
+			ff.figures++
+		}
+		for j := range fig.From {
+			if def := &fig.From[j]; def.Form == form {
+				ff.defs = append(ff.defs, formFigure{fig, def, figureDefOf(def)})
+			}
+		}
+	}
+	if ff.figures == 0 {
+		return ff // kept only for the forms with figures: form may be any string
+	}
+	next := &formFigureList{figures: first, n: len(figs), byForm: map[string]*formFigures{form: ff}}
+	if list != nil && list.figures == first && list.n == len(figs) {
+		for k, v := range list.byForm {
+			next.byForm[k] = v
+		}
+	}
+	formFigureLists.CompareAndSwap(list, next) // or another call stored its own
+	return ff
 }
 
 // figureDefs are what the figure definitions of templates.Figures give
@@ -323,7 +435,9 @@ func figureDefOf(def *templates.FigureDef) *figureDef {
 // sumEvidence starts the evidence of a figure summed from cells.
 const sumEvidence = "表格各格之和："
 
-func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
+// figureFrom derives figure fig by its definition def (d: figureDefOf(def))
+// from cells.
+func figureFrom(fig *templates.Figure, def *templates.FigureDef, d *figureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
 	total := xxgk.Int(0)
 	// The evidence of a sum names its parts. It is written on the stack
 	// and copied once: a strings.Builder grew by doubling, and the text
@@ -332,7 +446,6 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, cells map[strin
 	var buf [512]byte
 	text := append(buf[:0], sumEvidence...)
 	var first xxgk.Value
-	d := figureDefOf(def)
 	for i, c := range def.Cells {
 		v, ok := cells[d.keys[i]]
 		if !ok {

@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"xxgk"
 	"xxgk/document"
 	"xxgk/format/charset"
 	"xxgk/format/html"
@@ -35,6 +37,11 @@ func checkReadTables(t *testing.T, name string, d *document.Document, year int) 
 		// a time, while its bound is the highest.
 		fr := newFormReader(s1, f, year)
 		for k, b := range tableBounds(s1, f) {
+			// readTables takes a static bound for a table until it
+			// searches for its words: it is never below the bound searched.
+			if static := indexOf(f).staticBounds[k]; static < b {
+				t.Fatalf("%s (year %d), %s: table %s's static bound %d is below its bound %d", name, year, f.ID, f.Tables[k].ID, static, b)
+			}
 			before := fr.score()
 			if fr.readNext(); fr.score()-before > b {
 				t.Fatalf("%s (year %d), %s: table %s scores %d, above its bound %d", name, year, f.ID, f.Tables[k].ID, fr.score()-before, b)
@@ -60,6 +67,10 @@ func checkReadTables(t *testing.T, name string, d *document.Document, year int) 
 			if p.undecided && !reflect.DeepEqual(p.solved, solveTable(p.t, p.rows, nil, &solveScratch{}).values) {
 				t.Fatalf("%s (year %d): table %s's values as solved differ from a new solve", name, year, p.t.ID)
 			}
+		}
+		checkCellsByPlace(t, name, year, got.reader)
+		if f, ref := Figures(got.form, got.cells), refFigures(got.form, got.cells); !reflect.DeepEqual(f, ref) {
+			t.Fatalf("%s (year %d): Figures gives %v, the reference %v", name, year, f, ref)
 		}
 	}
 	for _, r := range []tablesResult{got, want} {
@@ -156,4 +167,51 @@ func scoreBound(s *stream, f *templates.Form, year int) int {
 		bound++
 	}
 	return bound
+}
+
+// checkCellsByPlace holds dropMisaligned's count of rows read from the
+// rows put by their places (cellsByPlace) to its count from the reader's
+// map, for every table of a form solved whose cells are all in the map:
+// not a blank form, and not dropped as misaligned.
+func checkCellsByPlace(t *testing.T, name string, year int, fr *formReader) {
+	t.Helper()
+	for _, p := range fr.pending {
+		if !slices.ContainsFunc(p.rows, func(rr rowRead) bool { return hasNumber(rr.region) }) ||
+			slices.ContainsFunc(fr.findings, func(f xxgk.Finding) bool {
+				return f.Rule == xxgk.RuleTableMisaligned && strings.Contains(f.Message, "“"+tableName(p.t)+"”")
+			}) {
+			continue
+		}
+		tr := relsOf(p.t)
+		byPlace, placed := fr.cellsByPlace(p.t, tr, p.rows, solveTable(p.t, p.rows, nil, &solveScratch{}).values)
+		if !placed {
+			continue
+		}
+		c1, b1 := fr.misalignedRows(p.t, tr, byPlace, true)
+		c2, b2 := fr.misalignedRows(p.t, tr, nil, false)
+		if c1 != c2 || b1 != b2 {
+			t.Fatalf("%s (year %d): table %s: %d rows checked, %d broken by their places; %d, %d in the map", name, year, p.t.ID, c1, b1, c2, b2)
+		}
+	}
+}
+
+// refFigures is Figures as it was, scanning every figure's definitions
+// for the form's on every call and looking each up in figureDefs.
+func refFigures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
+	out := map[string]xxgk.Value{}
+	for i := range templates.Figures {
+		fig := &templates.Figures[i]
+		for j := range fig.From {
+			def := &fig.From[j]
+			if def.Form != form {
+				continue
+			}
+			if v, ok := figureFrom(fig, def, figureDefOf(def), cells); ok {
+				out[fig.Key] = v
+			} else if v, ok := groupFigure(*fig, *def, figureDefOf(def).keys, cells); ok {
+				out[fig.Key] = v
+			}
+		}
+	}
+	return out
 }
