@@ -245,6 +245,18 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 			variants = append(variants, alt)
 		}
 	}
+	if len(variants) == 1 && digitPerCell(rr.region, n) {
+		// The one split there is, as enumerate would make it and as the
+		// end of this function would keep it: the only split, whatever
+		// the row's identities say, if its signs fit.
+		c := sc.vals.take(n)
+		splitPerDigit(rr.region, c)
+		if !decimalsFit(c, cols) {
+			sc.vals.giveBack(c, n)
+			return rowCands{}, ""
+		}
+		return rowCands{cands: sc.oneCand(c)}, ""
+	}
 	out := sc.cands1[:0] // copied to the slab when kept
 	var seen map[string]bool
 	if len(variants) > 1 {
@@ -283,11 +295,20 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 			continue
 		}
 		if len(ps) == n && !anyLeadingZero(ps) {
+			if vi == 0 && rr.tailDigits == "" {
+				// Made in the slab, not copied there: most rows are
+				// read as printed.
+				c := sc.vals.take(n)
+				for k, p := range ps {
+					c[k] = directOne(p)
+				}
+				if signsFit(c, cols) {
+					return rowCands{cands: sc.oneCand(c), exact: true}, ""
+				}
+				sc.vals.giveBack(c, n)
+			}
 			c := direct(ps, sc.cur[:0])
 			sc.cur = c[:0]
-			if vi == 0 && rr.tailDigits == "" && signsFit(c, cols) {
-				return rowCands{cands: sc.oneCand(sc.vals.copyOf(c)), exact: true}, ""
-			}
 			consider(c)
 			continue
 		}
@@ -321,6 +342,44 @@ func candidates(rr rowRead, n int, cols []*templates.Column, identities bool, ho
 	}
 	sc.cands1 = out[:0]
 	return rowCands{cands: sc.cellRows.copyOf(out)}, ""
+}
+
+// digitPerCell reports whether the pieces are plain digits, n in all, in
+// fewer pieces than cells, each piece not splittable a single digit. Their
+// one split is then a digit a cell (a cell has at least one, and there are
+// as many digits as cells), which candidates makes without the search. Most
+// rows split are such (0000000 in a table of seven columns, 2000002, 0 0 0
+// 0 0 00): of the 720 rows a text parse reads, 360 are, 300 are read as
+// printed, and only 56 are searched.
+func digitPerCell(ps []piece, n int) bool {
+	if len(ps) == 0 || len(ps) >= n {
+		return false
+	}
+	digits := 0
+	for _, p := range ps {
+		if p.kind != pieceNumber || !allDigits(p.text) || (!p.splittable && len(p.text) != 1) {
+			return false
+		}
+		digits += len(p.text)
+	}
+	return digits == n
+}
+
+// splitPerDigit writes in c, n cells, the split of pieces digitPerCell
+// holds for, with the cells enumerate makes of them.
+func splitPerDigit(ps []piece, c []cellVal) {
+	k := 0
+	for _, p := range ps {
+		if !p.splittable {
+			c[k] = directOne(p)
+			k++
+			continue
+		}
+		for i := 0; i < len(p.text); i++ {
+			c[k] = cellVal{num: xxgk.Int(int64(p.text[i] - '0')), ok: true, line: p.line, at: p.at}
+			k++
+		}
+	}
 }
 
 // oneDigitEach reports whether the pieces are plain digits, n in all.

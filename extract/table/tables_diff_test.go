@@ -54,6 +54,7 @@ func checkReadTables(t *testing.T, name string, d *document.Document, year int) 
 		if bound := scoreBound(s1, f, year); score > bound {
 			t.Fatalf("%s (year %d), %s: score %d above its bound %d", name, year, f.ID, score, bound)
 		}
+		checkCandidates(t, name, year, fr)
 		fr.release()
 	}
 	got, want := readTables(s1, year), refReadTables(s2, year)
@@ -214,4 +215,28 @@ func refFigures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value 
 		}
 	}
 	return out
+}
+
+// checkCandidates holds candidates to the reference (refCandidates) on
+// every row of every table fr read, called as solveTable calls it.
+func checkCandidates(t *testing.T, name string, year int, fr *formReader) {
+	t.Helper()
+	var sc solveScratch
+	for _, p := range fr.pending {
+		cols := p.t.DataColumns()
+		rels, grouped := groupRelations(p.t, p.rows)
+		ownOf := relsOf(p.t).with(p.t, p.rows, rels, grouped).own
+		for _, rr := range p.rows {
+			if len(rr.region) == 0 {
+				continue
+			}
+			own := ownOf(rr.row.Key)
+			holds := func(c []cellVal) bool { return rowHoldsAt(own, c) }
+			got, gotWhy := candidates(rr, len(cols), cols, len(own) > 0, holds, &sc)
+			want, wantWhy := refCandidates(rr, len(cols), cols, len(own) > 0, holds)
+			if gotWhy != wantWhy || got.exact != want.exact || !sameCands(got.cands, want.cands) {
+				t.Fatalf("%s (year %d): table %s, row %s: candidates(%q) = %v %v %q, want %v %v %q", name, year, p.t.ID, rr.row.Key, regionText(rr), got.exact, got.cands, gotWhy, want.exact, want.cands, wantWhy)
+			}
+		}
+	}
 }
