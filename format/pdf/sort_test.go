@@ -49,16 +49,28 @@ func TestLessCmpOrdersAsSliceStable(t *testing.T) {
 // slices.SortStableFunc, by line and by x: the same order, on glyphs in
 // random order, in order, and in order but for NaNs (the order
 // SortStableFunc leaves, which no neighbour contradicts: the shortcut
-// must not take it as sorted).
+// must not take it as sorted). A third of the cases have no NaN (which
+// pdfSortKeyed sorts), and a third of those are runs in order one after
+// the other (which it merges).
 func TestPDFSortStableMatchesSort(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	values := []float64{0, 1, 2, 3, math.NaN(), math.Inf(1), -1, math.Copysign(0, -1)}
-	for n := range 200 {
-		gs := make([]pglyph, n)
+	for n := range 600 {
+		gs := make([]pglyph, n%200)
 		for i := range gs {
 			gs[i] = pglyph{x: values[r.IntN(len(values))], y: values[r.IntN(len(values))]}
 			if n%2 == 0 && gs[i].x != gs[i].x {
 				gs[i].x = 0 // half the cases without NaN x
+			}
+			if n >= 400 && gs[i].y != gs[i].y {
+				gs[i].y, gs[i].x = math.Inf(-1), 1.5 // no NaN at all
+			}
+		}
+		if n >= 400 && n%3 == 0 {
+			for i := 0; i < len(gs); {
+				run := gs[i:min(len(gs), i+1+r.IntN(40))]
+				slices.SortStableFunc(run, pdfLineOrder)
+				i += len(run)
 			}
 		}
 		for _, byLine := range []bool{true, false} {
@@ -75,7 +87,7 @@ func TestPDFSortStableMatchesSort(t *testing.T) {
 				pdfSortStable(got, byLine)
 				for i := range got {
 					if got[i].w != want[i].w {
-						t.Fatalf("%d glyphs: at %d glyph %v, slices.SortStableFunc has %v", n, i, got[i].w, want[i].w)
+						t.Fatalf("%d glyphs: at %d glyph %v, slices.SortStableFunc has %v", len(gs), i, got[i].w, want[i].w)
 					}
 				}
 			}

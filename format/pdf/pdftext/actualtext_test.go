@@ -68,6 +68,19 @@ func TestActualTextHex(t *testing.T) {
 		if got, want := f.actualTextHex(digits), ref.actualText(raw); got != want {
 			t.Fatalf("actualTextHex(%s) = %q, actualText %q", digits, got, want)
 		}
+		// The digits as actualTextOnly reads and packs them, and
+		// actualTextPacked on what it packed.
+		l := &lexer{b: []byte("/ActualText<" + string(digits) + ">>>"), content: true, actualKey: 1}
+		var o operand
+		if !actualTextOnly(l, &o) || !o.hex || string(l.bytes(&o)) != string(digits) {
+			t.Fatalf("actualTextOnly(%s): %v, hex %v, %q", l.b, o.actual, o.hex, l.bytes(&o))
+		}
+		if k, ok := packShort(raw); ok != (l.actualKey != 0) || ok && k != l.actualKey {
+			t.Fatalf("actualTextOnly(%s) packed %#x, packShort %#x, %v", l.b, l.actualKey, k, ok)
+		}
+		if got, want := f.actualTextPacked(l.actualKey, l.bytes(&o)), ref.actualText(raw); got != want {
+			t.Fatalf("actualTextPacked(%#x, %s) = %q, actualText %q", l.actualKey, digits, got, want)
+		}
 		if got, want := textString(raw), ref.actualText(raw); got != want {
 			t.Fatalf("actualText(%x) = %q, textString %q", raw, want, got)
 		}

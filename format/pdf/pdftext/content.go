@@ -1,7 +1,9 @@
 package pdftext
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
 )
 
 // matrix is a PDF transformation [a b c d e f].
@@ -302,7 +304,7 @@ func actualTextOnly(l *lexer, o *operand) bool {
 	b, i := l.b, l.pos
 	// The name ends where a delimiter or white space follows it, and its
 	// value is a hex string, not a dictionary.
-	if !hasPrefixAt(b, i, key) || i+len(key)+1 >= len(b) {
+	if i+len(key)+1 >= len(b) || !hasActualTextKey(b[i:]) {
 		l.pos = save
 		return false
 	}
@@ -316,12 +318,28 @@ func actualTextOnly(l *lexer, o *operand) bool {
 	}
 	start := i + 1
 	end := start
-	for end < len(b) && hexValues[b[end]] >= 0 {
+	// The digits are gathered as they are checked, the last 16 kept, the
+	// first byte they spell in the highest bits; packed below, for 7
+	// bytes or fewer, with the first byte in the lowest, as packShort
+	// packs them. (Or-ing each digit in at its place in that order took
+	// a shift by a variable count: twice the instructions of the loop.)
+	var k uint64
+	for end < len(b) {
+		v := hexValues[b[end]]
+		if v < 0 {
+			break
+		}
+		k = k<<4 | uint64(v)
 		end++
 	}
 	if end == len(b) || b[end] != '>' || (end-start)%2 != 0 {
 		l.pos = save
 		return false
+	}
+	if n := (end - start) / 2; n >= 1 && n <= 7 {
+		l.actualKey = bits.ReverseBytes64(k)>>(8*(8-n)) | uint64(n)<<56
+	} else {
+		l.actualKey = 0
 	}
 	l.pos = end + 1
 	l.skipSpace()
@@ -332,6 +350,20 @@ func actualTextOnly(l *lexer, o *operand) bool {
 	l.pos += 2
 	o.actual, o.hex, o.a, o.b = true, true, start, end
 	return true
+}
+
+// The key "/ActualText", 11 bytes, as its first 8 bytes and its last 8
+// read little-endian.
+var (
+	actualTextHead = binary.LittleEndian.Uint64([]byte("/ActualText"))
+	actualTextTail = binary.LittleEndian.Uint64([]byte("/ActualText")[3:])
+)
+
+// hasActualTextKey reports whether b, of 11 bytes or more, starts with
+// "/ActualText": hasPrefixAt's test by two 8-byte loads, not a call to
+// memequal for each of the BDCs LibreOffice writes, one per glyph.
+func hasActualTextKey(b []byte) bool {
+	return binary.LittleEndian.Uint64(b) == actualTextHead && binary.LittleEndian.Uint64(b[3:]) == actualTextTail
 }
 
 // object returns the object of a tObject operand, else nil.
@@ -484,7 +516,7 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 			if last.kind == tDictOpen {
 				if last.actual {
 					if last.hex {
-						m.text = in.f.actualTextHex(l.bytes(last))
+						m.text = in.f.actualTextPacked(l.actualKey, l.bytes(last))
 					} else {
 						m.text = in.f.actualText(l.bytes(last))
 					}
@@ -961,6 +993,24 @@ func (f *file) shortActualText(k uint64, raw []byte) string {
 		f.shortActualTexts.put(k, t)
 	}
 	return t
+}
+
+// actualTextPacked is actualTextHex(digits) for the digits of the
+// /ActualText actualTextOnly read last, which it packed into k (0 when
+// it packed none: more than 14 digits, or none).
+func (f *file) actualTextPacked(k uint64, digits []byte) string {
+	if k == 0 {
+		return f.actualTextHex(digits)
+	}
+	if t, ok := f.shortActualTexts.get(k); ok {
+		return t
+	}
+	n := int(k >> 56)
+	var buf [7]byte
+	for i := range n {
+		buf[i] = byte(k >> (8 * i))
+	}
+	return f.shortActualText(k, buf[:n])
 }
 
 // actualTextHex is actualText of the bytes an even number of hex digits

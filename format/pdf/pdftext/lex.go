@@ -66,6 +66,10 @@ type lexer struct {
 	// the scratch buffer is never kept, as a later scan overwrites them.
 	ahead  [2]aheadToken
 	nAhead int
+	// actualKey is the digits of the /ActualText actualTextOnly read
+	// last, packed as packShort packs the bytes they spell (0 for more
+	// than 14 digits): packed as they are scanned, not again by BDC.
+	actualKey uint64
 }
 
 // aheadToken is a token read ahead: it starts at start and ends at end.
