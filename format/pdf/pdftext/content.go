@@ -521,7 +521,6 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 						m.text = in.f.actualText(l.bytes(last))
 					}
 					m.actual = true
-					in.actual++
 				}
 			} else if p, ok := in.object(last).(Dict); ok {
 				props = p
@@ -534,12 +533,17 @@ func (in *interp) op(l *lexer, op opcode, args []operand) {
 			if props != nil {
 				if s, ok := in.f.resolve(props["ActualText"]).(String); ok {
 					m.actual, m.text = true, textString(s)
-					in.actual++
 				}
 			}
 		}
+		// Past 256 open sequences a BDC is dropped, and so is its count:
+		// counted, with no EMC to take it back, it left every later
+		// /ActualText of the page unapplied.
 		if len(in.mc) < 256 {
 			in.mc = append(in.mc, m)
+			if m.actual {
+				in.actual++
+			}
 		}
 	case opEMC:
 		if n := len(in.mc); n > 0 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -111,6 +112,23 @@ func TestActualText(t *testing.T) {
 	res := "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> /Properties << /MC0 << /ActualText (D) >> >> >>"
 	doc := read(t, pdftest.OnePage(res, content))
 	checkGlyphs(t, doc.Pages[0].Glyphs, []pos{{"中文", 100, 700}, {"A", 110, 700}, {"B", 115, 700}, {"D", 120, 700}})
+}
+
+// TestActualTextDeepNesting: marked content nested past the 256
+// sequences kept does not keep later /ActualText from being applied.
+func TestActualTextDeepNesting(t *testing.T) {
+	const depth = 300
+	content := "BT /F1 10 Tf 100 700 Td " + strings.Repeat("/Span <</ActualText <FEFF0058>>> BDC ", depth) + "(x) Tj" +
+		strings.Repeat(" EMC", depth) + " /Span <</ActualText <FEFF4E2D>>> BDC (y) Tj EMC ET"
+	res := "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+	doc := read(t, pdftest.OnePage(res, content))
+	var got []string
+	for _, g := range doc.Pages[0].Glyphs {
+		got = append(got, g.Text)
+	}
+	if want := []string{"X", "中"}; !slices.Equal(got, want) {
+		t.Errorf("glyphs %q, want %q", got, want)
+	}
 }
 
 // TestSegments checks which drawings become rules: stroked lines and
