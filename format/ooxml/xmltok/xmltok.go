@@ -690,13 +690,12 @@ func (d *Decoder) startTag() bool {
 			return false
 		}
 		i++
-		end := strings.IndexByte(d.src[i:], q)
+		end, class := d.attrValueEnd(i, q)
 		if end < 0 {
 			return false
 		}
-		end += i
 		raw := d.src[i:end]
-		switch check(raw) {
+		switch class {
 		case invalid:
 			return false
 		case special:
@@ -731,6 +730,45 @@ func (d *Decoder) startTag() bool {
 	d.closing = empty
 	return true
 }
+
+// attrValueEnd returns the end of the attribute value at i, quoted by q,
+// and what check says of it; -1 when the quote is missing. Attribute
+// values are short and mostly plain ASCII: one pass over the bytes that
+// need no look, as valueStop tells, finds the quote and checks the bytes
+// before it, where strings.IndexByte and check took two.
+func (d *Decoder) attrValueEnd(i int, q byte) (int, int) {
+	class := plain
+	src := d.src
+	for j := i; j < len(src); j++ {
+		c := src[j]
+		if !valueStop[c] {
+			continue
+		}
+		switch {
+		case c == q:
+			return j, class
+		case c >= utf8.RuneSelf:
+			// The rest as before.
+			end := strings.IndexByte(src[j:], q)
+			if end < 0 {
+				return -1, 0
+			}
+			return j + end, max(class, check(src[j:j+end]))
+		case c != '"' && c != '\'':
+			class = max(class, int(byteClass[c]))
+		}
+	}
+	return -1, 0
+}
+
+// valueStop marks the bytes of an attribute value that attrValueEnd looks
+// at: quotes, bytes outside ASCII and those byteClass does not call plain.
+var valueStop = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '"' || c == '\'' || c >= utf8.RuneSelf || byteClass[c] != plain
+	}
+	return t
+}()
 
 func (d *Decoder) bind(prefix, url string) {
 	old, ok := d.ns[prefix]

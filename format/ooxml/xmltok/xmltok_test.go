@@ -247,6 +247,7 @@ var tricky = []string{
 	`<a xml:space="preserve" xmlns:xml="v"/>`, `<xmlns:a/>`, `<xmlns/>`, `<a xmlns:xmlns="u" xmlns="v"/>`,
 	`<a>` + "\u4e2d\U0001F600" + `</a>`, "<a>\u1000\ucfff\ue000\uefff\u0fff\ud7ff\uf000\uff01</a>", "<a>\xed\xa0\x80</a>", "<a>\xe0\x80\x80</a>", "<a>\xe4\xb8</a>", "<a>\xe4\xb8x</a>", "<a>\xe4</a>",
 	"<a b='\xe4\xb8\xad\xe4'/>", "<a b='\xef\xbf\xbf'/>", `<a b="&amp;<"/>`, `<a b="x<y"/>`, `<a></a/>`, `<a></ab>`, `<ab></a>`, "<a></a\xe4\xb8\xad>", `<中/>`, `<a中/>`, `<a b中="1"/>`, `<a-b.c_d/>`, `<-a/>`, `<1a/>`, `<_a/>`,
+	`<a b="it's" c='say "x"'/>`, "<a b=\"\x01\u4e2d\"/>", "<a b=\"&amp;\u4e2d\"/>", "<a b=\"\u4e2d&amp;\"/>", "<a b=\"\u4e2d\x01\"/>", "<a b=\"\r\u4e2d\"/>", "<a b=\"&bad;\u4e2d\"/>", "<a b=\"\u4e2d<\"/>", "<a b=\"<\u4e2d\"/>", "<a b=\"\u4e2d",
 	`< a/>`, `<a/ >`, `</a >`, `<a></a x>`, `<a></a`, `<a><`, `text`, `text<a/>text`, `<a/><b/>`, `<a/>` + "\xff",
 }
 
