@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -318,19 +319,56 @@ func (x *docxXML) name() xml.Name { return x.dec.Name() }
 
 // skip consumes the rest of the element whose start was just read.
 func (x *docxXML) skip() error {
-	for depth := 1; depth > 0; {
+	_, err := x.skipTo(nil)
+	return err
+}
+
+// skipTo consumes the element whose start (or whose child's end) was read
+// last up to its end, or up to a child whose local name is one of locals,
+// whatever its namespace: true when it has read that child's start, which
+// the caller must consume. The decoder skips the tokens it can itself (a
+// third of the part's cost was in reading skipped tokens one by one);
+// the rest, and the token it stopped before, are read here, so the limits
+// and errors come where they did.
+func (x *docxXML) skipTo(locals []string) (bool, error) {
+	starts, open, child := x.dec.Skip(locals, x.lim.elements-x.elems, x.lim.depth-x.depth)
+	x.elems += starts
+	x.depth += open - 1
+	if child {
+		return true, nil
+	}
+	for depth := open; depth > 0; {
 		k, err := x.next()
 		if err != nil {
-			return eofIsTruncation(err)
+			return false, eofIsTruncation(err)
 		}
 		switch k {
 		case xmltok.StartElement:
-			depth++
+			if depth++; depth == 2 && len(locals) > 0 && slices.Contains(locals, x.name().Local) {
+				return true, nil
+			}
 		case xmltok.EndElement:
 			depth--
 		}
 	}
-	return nil
+	return false, nil
+}
+
+// wChildOf is wChild for the children with one of the local names,
+// skipping the others.
+func (x *docxXML) wChildOf(locals []string) (string, bool, error) {
+	for {
+		ok, err := x.skipTo(locals)
+		if !ok || err != nil {
+			return "", false, err
+		}
+		if n := x.name(); x.isW(n) {
+			return n.Local, true, nil
+		}
+		if err := x.skip(); err != nil {
+			return "", false, err
+		}
+	}
 }
 
 // child reads on to the next child of the element whose start was read
@@ -384,7 +422,7 @@ func (x *docxXML) isW(n xml.Name) bool {
 // readNumPr reads a w:numPr.
 func readNumPr(x *docxXML) (numID, ilvl string, err error) {
 	for {
-		local, ok, err := x.wChild()
+		local, ok, err := x.wChildOf(numPrRead)
 		if !ok || err != nil {
 			return numID, ilvl, err
 		}
@@ -694,7 +732,7 @@ func (w *docxWalker) contentControl(c docxCtx) error {
 		}
 		switch {
 		case local == "sdtPr":
-			err = w.eachProp(func(local string) {
+			err = w.eachProp(sdtPrRead, func(local string) {
 				placeholder = placeholder || (local == "showingPlcHdr" && w.x.onOff())
 			})
 		case local == "sdtContent" && !placeholder:
@@ -709,11 +747,12 @@ func (w *docxWalker) contentControl(c docxCtx) error {
 }
 
 // eachProp calls f with the local name of every WordprocessingML child of
-// the properties element (w:rPr, w:sdtPr …) whose start was just read,
-// while the child's attributes can be asked for, and skips its content.
-func (w *docxWalker) eachProp(f func(local string)) error {
+// the properties element (w:rPr, w:sdtPr …) whose start was just read that
+// has one of the local names, while the child's attributes can be asked
+// for, and skips its content.
+func (w *docxWalker) eachProp(locals []string, f func(local string)) error {
 	for {
-		local, ok, err := w.x.wChild()
+		local, ok, err := w.x.wChildOf(locals)
 		if !ok || err != nil {
 			return err
 		}
@@ -776,7 +815,7 @@ var lineEnds = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 func (w *docxWalker) paraProps(p *docxPara) error {
 	var style, numID, ilvl string
 	for {
-		local, ok, err := w.x.wChild()
+		local, ok, err := w.x.wChildOf(pPrRead)
 		if err != nil {
 			return err
 		}
@@ -800,9 +839,18 @@ func (w *docxWalker) paraProps(p *docxPara) error {
 	return nil
 }
 
+// The children of properties that are read; the others are skipped.
+var (
+	pPrRead   = []string{"pStyle", "numPr"}
+	rPrRead   = []string{"vanish"}
+	trPrRead  = []string{"gridBefore"}
+	tcPrRead  = []string{"gridSpan", "vMerge", "hMerge"}
+	sdtPrRead = []string{"showingPlcHdr"}
+)
+
 // runProps reads a w:rPr: whether the run is hidden.
 func (w *docxWalker) runProps(run *docxRun) error {
-	return w.eachProp(func(local string) {
+	return w.eachProp(rPrRead, func(local string) {
 		if local == "vanish" {
 			run.hidden = w.x.onOff()
 		}
@@ -811,7 +859,7 @@ func (w *docxWalker) runProps(run *docxRun) error {
 
 // rowProps reads a w:trPr: the grid columns left empty before its cells.
 func (w *docxWalker) rowProps(row *docxRow) error {
-	return w.eachProp(func(local string) {
+	return w.eachProp(trPrRead, func(local string) {
 		if local == "gridBefore" {
 			row.before = w.x.intAttr("val", 0)
 		}
@@ -820,7 +868,7 @@ func (w *docxWalker) rowProps(row *docxRow) error {
 
 // cellProps reads a w:tcPr: the cell's spans.
 func (w *docxWalker) cellProps(cell *docxCell) error {
-	return w.eachProp(func(local string) {
+	return w.eachProp(tcPrRead, func(local string) {
 		switch local {
 		case "gridSpan":
 			cell.span = w.x.intAttr("val", 1)
@@ -1285,10 +1333,24 @@ func romanNumber(v int) string {
 	return b.String()
 }
 
+// The children of the numbering and styles parts' elements that are
+// read; the others are skipped.
+var (
+	numberingRead   = []string{"abstractNum", "num"}
+	abstractNumRead = []string{"lvl"}
+	lvlRead         = []string{"start", "numFmt", "lvlText", "suff", "pStyle"}
+	numRead         = []string{"abstractNumId", "lvlOverride"}
+	lvlOverrideRead = []string{"startOverride"}
+	stylesRead      = []string{"style"}
+	styleRead       = []string{"basedOn", "pPr"}
+	numPrParentRead = []string{"numPr"}
+	numPrRead       = []string{"numId", "ilvl"}
+)
+
 // readNumbering reads word/numbering.xml.
 func (n *docxNumbering) readNumbering(x *docxXML) error {
 	n.abstract, n.nums = map[string]*docxAbstractNum{}, map[string]*docxNum{}
-	return eachTopChild(x, func(local string) error {
+	return eachTopChild(x, numberingRead, func(local string) error {
 		switch local {
 		case "abstractNum":
 			return n.readAbstractNum(x)
@@ -1308,7 +1370,7 @@ func (n *docxNumbering) readAbstractNum(x *docxXML) error {
 	}
 	n.abstract[id] = a
 	for {
-		local, ok, err := x.wChild()
+		local, ok, err := x.wChildOf(abstractNumRead)
 		if !ok || err != nil {
 			return err
 		}
@@ -1327,7 +1389,7 @@ func (n *docxNumbering) readAbstractNum(x *docxXML) error {
 func readLevel(x *docxXML, a *docxAbstractNum, l int) error {
 	lv := &a.levels[l]
 	for {
-		local, ok, err := x.wChild()
+		local, ok, err := x.wChildOf(lvlRead)
 		if !ok || err != nil {
 			return err
 		}
@@ -1357,7 +1419,7 @@ func (n *docxNumbering) readNum(x *docxXML) error {
 	num := &docxNum{overrides: map[int]int{}}
 	n.nums[id] = num
 	for {
-		local, ok, err := x.wChild()
+		local, ok, err := x.wChildOf(numRead)
 		if !ok || err != nil {
 			return err
 		}
@@ -1380,7 +1442,7 @@ func (n *docxNumbering) readNum(x *docxXML) error {
 func readLevelOverride(x *docxXML, num *docxNum) error {
 	l := x.intAttr("ilvl", -1)
 	for {
-		local, ok, err := x.wChild()
+		local, ok, err := x.wChildOf(lvlOverrideRead)
 		if !ok || err != nil {
 			return err
 		}
@@ -1396,7 +1458,7 @@ func readLevelOverride(x *docxXML, num *docxNum) error {
 // readStyles reads the numbering of the paragraph styles of word/styles.xml.
 func (n *docxNumbering) readStyles(x *docxXML) error {
 	n.styles = map[string]docxStyle{}
-	return eachTopChild(x, func(local string) error {
+	return eachTopChild(x, stylesRead, func(local string) error {
 		if local != "style" {
 			return x.skip()
 		}
@@ -1416,7 +1478,7 @@ func (n *docxNumbering) readStyles(x *docxXML) error {
 func readStyle(x *docxXML) (docxStyle, error) {
 	var st docxStyle
 	for {
-		local, ok, err := x.wChild()
+		local, ok, err := x.wChildOf(styleRead)
 		if !ok || err != nil {
 			return st, err
 		}
@@ -1438,7 +1500,7 @@ func readStyle(x *docxXML) (docxStyle, error) {
 // readStyleNumPr reads the w:numPr of a style's w:pPr into st.
 func readStyleNumPr(x *docxXML, st *docxStyle) error {
 	for {
-		local, ok, err := x.wChild()
+		local, ok, err := x.wChildOf(numPrParentRead)
 		if !ok || err != nil {
 			return err
 		}
@@ -1456,7 +1518,7 @@ func readStyleNumPr(x *docxXML, st *docxStyle) error {
 // eachTopChild calls f with the local name of every WordprocessingML child
 // of the part's root element, whose start was just read; f must consume
 // it.
-func eachTopChild(x *docxXML, f func(local string) error) error {
+func eachTopChild(x *docxXML, locals []string, f func(local string) error) error {
 	for {
 		k, err := x.next()
 		if err == io.EOF {
@@ -1469,7 +1531,7 @@ func eachTopChild(x *docxXML, f func(local string) error) error {
 			continue
 		}
 		for {
-			local, ok, err := x.wChild()
+			local, ok, err := x.wChildOf(locals)
 			if !ok || err != nil {
 				return err
 			}

@@ -125,12 +125,18 @@ func FuzzDOCXEncodingXML(f *testing.F) {
 // gives the same document or error as readWithRef.
 func sameAsRef(t *testing.T, data []byte) {
 	t.Helper()
+	sameAsRefWithin(t, data, fuzzDocxLimits)
+}
+
+// sameAsRefWithin is sameAsRef within the given limits.
+func sameAsRefWithin(t *testing.T, data []byte, lim docxLimits) {
+	t.Helper()
 	if !ooxml.IsZip(data) {
 		data = docxZip(zip.Store, "word/document.xml", string(data),
 			"word/numbering.xml", testNumbering, "word/styles.xml", testStyles)
 	}
-	want, wantErr := readWithRef(data, fuzzDocxLimits)
-	got, gotErr := readWith(data, fuzzDocxLimits)
+	want, wantErr := readWithRef(data, lim)
+	got, gotErr := readWith(data, lim)
 	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
 		t.Fatalf("error\n%v\nwith readWithRef\n%v", gotErr, wantErr)
 	}
@@ -157,6 +163,24 @@ func TestSameAsRef(t *testing.T) {
 				damaged[at+(i+j+k)%7] = b
 				sameAsRef(t, damaged)
 			}
+		}
+	}
+}
+
+// TestSameAsRefLimits compares the reader with readWithRef on the seeds
+// within small limits of depth and elements, which the decoder's skipping
+// must meet at the same element.
+func TestSameAsRefLimits(t *testing.T) {
+	for _, seed := range docxSeeds(t) {
+		for depth := 2; depth <= 9; depth++ {
+			lim := fuzzDocxLimits
+			lim.depth = depth
+			sameAsRefWithin(t, seed, lim)
+		}
+		for _, elements := range []int{1, 5, 17, 40, 100, 333, 1000, 3001, 10007} {
+			lim := fuzzDocxLimits
+			lim.elements = elements
+			sameAsRefWithin(t, seed, lim)
 		}
 	}
 }

@@ -247,6 +247,7 @@ var tricky = []string{
 	`<a xml:space="preserve" xmlns:xml="v"/>`, `<xmlns:a/>`, `<xmlns/>`, `<a xmlns:xmlns="u" xmlns="v"/>`,
 	`<a>` + "\u4e2d\U0001F600" + `</a>`, "<a>\u1000\ucfff\ue000\uefff\u0fff\ud7ff\uf000\uff01</a>", "<a>\xed\xa0\x80</a>", "<a>\xe0\x80\x80</a>", "<a>\xe4\xb8</a>", "<a>\xe4\xb8x</a>", "<a>\xe4</a>",
 	"<a b='\xe4\xb8\xad\xe4'/>", "<a b='\xef\xbf\xbf'/>", `<a b="&amp;<"/>`, `<a b="x<y"/>`, `<a></a/>`, `<a></ab>`, `<ab></a>`, "<a></a\xe4\xb8\xad>", `<中/>`, `<a中/>`, `<a b中="1"/>`, `<a-b.c_d/>`, `<-a/>`, `<1a/>`, `<_a/>`,
+	`<a b="it's" c='say "x"'/>`, "<a b=\"\x01\u4e2d\"/>", "<a b=\"&amp;\u4e2d\"/>", "<a b=\"\u4e2d&amp;\"/>", "<a b=\"\u4e2d\x01\"/>", "<a b=\"\r\u4e2d\"/>", "<a b=\"&bad;\u4e2d\"/>", "<a b=\"\u4e2d<\"/>", "<a b=\"<\u4e2d\"/>", "<a b=\"\u4e2d",
 	`< a/>`, `<a/ >`, `</a >`, `<a></a x>`, `<a></a`, `<a><`, `text`, `text<a/>text`, `<a/><b/>`, `<a/>` + "\xff",
 }
 
@@ -293,7 +294,7 @@ func TestNewReaderNoProgress(t *testing.T) {
 }
 
 // FuzzDecoder compares the decoder with encoding/xml on any input, read
-// whole or cut, with the hand-over at any token:
+// whole or cut, with the hand-over at any token, and Skip with Next:
 //
 //	go test ./format/ooxml/xmltok -run XXX -fuzz FuzzDecoder -parallel 1
 func FuzzDecoder(f *testing.F) {
@@ -307,6 +308,7 @@ func FuzzDecoder(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, chunk, giveUp uint16) {
 		differ(t, data, int(chunk), int(giveUp))
+		differSkip(t, data, int(giveUp))
 	})
 }
 
@@ -362,4 +364,131 @@ func largestPart(b *testing.B) []byte {
 		}
 	}
 	return best
+}
+
+// errLimited ends a walk whose skip met a limit.
+var errLimited = errors.New("limited")
+
+// skipWalk reads d with Next and, at every every-th start element, skips
+// the element up to its end or to a child named in stopAt, with Skip and
+// Next as a reader does (fast), or with Next alone (the reference). It
+// returns the tokens it saw and what each skip gave.
+func skipWalk(d *Decoder, fast bool, stopAt []string, every, maxStarts, maxNesting int) ([]tok, error) {
+	var toks []tok
+	starts := 0
+	for {
+		k, err := d.Next()
+		if err != nil {
+			return toks, err
+		}
+		switch k {
+		case StartElement:
+			starts++
+			toks = append(toks, tok{kind: k, name: d.Name(), attrs: attrString(d.Attrs())})
+		case EndElement:
+			toks = append(toks, tok{kind: k, name: d.Name()})
+		case CharData:
+			toks = append(toks, tok{kind: k, data: string(d.Data())})
+		}
+		for k == StartElement && starts%every == 0 {
+			var n int
+			var child, limited bool
+			if fast {
+				n, child, limited, err = skipFast(d, stopAt, maxStarts, maxNesting)
+			} else {
+				n, child, limited, err = skipRest(d, stopAt, 0, 0, maxStarts, maxNesting)
+			}
+			starts += n
+			toks = append(toks, tok{data: fmt.Sprint("skipped ", n, child, limited)})
+			if err != nil {
+				return toks, err
+			}
+			if limited {
+				return toks, errLimited
+			}
+			if !child {
+				break
+			}
+			toks = append(toks, tok{kind: k, name: d.Name(), attrs: attrString(d.Attrs())})
+		}
+	}
+}
+
+// skipFast skips with Skip, and with Next where Skip stopped.
+func skipFast(d *Decoder, stopAt []string, maxStarts, maxNesting int) (starts int, child, limited bool, err error) {
+	starts, open, child := d.Skip(stopAt, maxStarts, maxNesting)
+	if child {
+		return starts, true, false, nil
+	}
+	return skipRest(d, stopAt, starts, open-1, maxStarts, maxNesting)
+}
+
+// skipRest skips with Next from where nested elements are open below the
+// skipped one (-1: it has ended), having read starts start elements.
+func skipRest(d *Decoder, stopAt []string, starts, nested, maxStarts, maxNesting int) (int, bool, bool, error) {
+	for nested >= 0 {
+		k, err := d.Next()
+		if err != nil {
+			return starts, false, false, err
+		}
+		switch k {
+		case StartElement:
+			if starts >= maxStarts || nested+1 > maxNesting {
+				return starts, false, true, nil
+			}
+			starts++
+			if nested++; nested == 1 && slices.Contains(stopAt, d.Name().Local) {
+				return starts, true, false, nil
+			}
+		case EndElement:
+			nested--
+		}
+	}
+	return starts, false, false, nil
+}
+
+// differSkip checks that Skip, followed by Next where it stops, reads
+// what Next alone reads, with the hand-over at any token.
+func differSkip(t *testing.T, data []byte, giveUp int) {
+	t.Helper()
+	for _, stopAt := range [][]string{nil, {"b", "c", "p:b", "t", "rPr", "pStyle", "tcW", "numId"}} {
+		for every := 1; every <= 3; every++ {
+			for _, limits := range [][2]int{{1 << 30, 1 << 30}, {3, 1 << 30}, {1 << 30, 2}} {
+				what := fmt.Sprintf("skip %v every %d within %v", stopAt, every, limits)
+				want, wantErr := skipWalk(New(string(data), nil), false, stopAt, every, limits[0], limits[1])
+				got, gotErr := skipWalk(New(string(data), nil), true, stopAt, every, limits[0], limits[1])
+				compare(t, what, want, wantErr, got, gotErr)
+				d := New(string(data), nil)
+				d.giveUp = func(n int) bool { return n >= giveUp }
+				got, gotErr = skipWalk(d, true, stopAt, every, limits[0], limits[1])
+				compare(t, fmt.Sprintf("%s, hand-over at %d", what, giveUp), want, wantErr, got, gotErr)
+			}
+		}
+	}
+}
+
+func TestSkip(t *testing.T) {
+	for i, s := range tricky {
+		for giveUp := range 4 {
+			differSkip(t, []byte(s), giveUp+i%3)
+		}
+	}
+	for name, data := range testdataParts(t) {
+		t.Run(name, func(t *testing.T) {
+			differSkip(t, data, len(data)/100)
+		})
+	}
+	// Nested elements of one name, comments, processing instructions,
+	// CDATA and '>' in attribute values inside skipped elements.
+	for _, s := range []string{
+		`<r><a><a><a/></a><b>x</b></a><c/></r>`,
+		`<r><a x=">" y='/>'><!-- </a> --><?pi </a>?><b/></a><c/></r>`,
+		`<r><a><![CDATA[</a>]]><b/></a><c/></r>`,
+		`<r><a xmlns:p="u"><p:b/><b xmlns="v"/></a><p:b/></r>`,
+		`<r><a><b></c></a></r>`,
+	} {
+		for giveUp := range 12 {
+			differSkip(t, []byte(s), giveUp)
+		}
+	}
 }
