@@ -414,27 +414,11 @@ func (l *lexer) next() token {
 // string or an escaped name).
 func (l *lexer) scan() tokKind {
 	for {
-		// skipSpace, written out to keep the byte it stops at.
-		b, i := l.b, l.pos
-		var c byte
-		for i < len(b) {
-			c = b[i]
-			if isSpace(c) {
-				i++
-				continue
-			}
-			if c == '%' {
-				for i < len(b) && b[i] != '\n' && b[i] != '\r' {
-					i++
-				}
-				continue
-			}
-			break
-		}
-		l.pos = i
-		if i >= len(b) {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
 			return tEOF
 		}
+		c := l.b[l.pos]
 		// Dispatched by the byte's kind, a switch on small integers the
 		// compiler makes a jump table of: on the bytes themselves, too
 		// far apart, it was a binary search.
