@@ -89,7 +89,7 @@ func (k *Kept) detach() {
 	}
 	full := maps.Clone(k.cells.full)
 	arena.Detach(func(put func(string) string) {
-		// What arena.Report puts, but the texts shared above.
+		// What arena.DetachReport moves, but the texts shared above.
 		r.Agency, r.Published = put(r.Agency), put(r.Published)
 		for _, e := range meta {
 			if *e != nil {

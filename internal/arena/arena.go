@@ -149,9 +149,16 @@ func (a *arena) fill() {
 	a.buf, a.filled = b.String(), true
 }
 
-// DetachReport is Detach of Report(r, put), made for a report, whose
-// maps are most of the work: their values were copied out of the map on
-// each pass, their strings looked up by hash on each, and each value
+// DetachReport copies the strings of r that may come from its source
+// into one buffer of their own: its agency, date and their evidence, and
+// the evidence of its figures, cells and findings. The names of the
+// form's cells (Table, RowLabel, ColLabel) are the templates', shared, and
+// stay as they are.
+//
+// It does what Detach of a visit over those strings did (kept in the
+// tests as Report, which it is held to), made for a report, whose maps
+// are most of the work: their values were copied out of the map on each
+// pass, their strings looked up by hash on each, and each value
 // stored back with a hash of its key. Here the entries are copied out of
 // the maps once, the measuring pass lists where each string stands and
 // its offset, and the second pass is a loop over that list, with no
@@ -186,7 +193,7 @@ func DetachReport(r *xxgk.Report) {
 }
 
 // measureReport is the measuring pass of DetachReport over the strings
-// Report puts, the values' from entries: it stores each string, and lists
+// it moves, the values' from entries: it stores each string, and lists
 // where it stands with its offset.
 func (a *arena) measureReport(r *xxgk.Report, entries []entry) {
 	a.field(&r.Agency)
@@ -222,31 +229,6 @@ func (a *arena) field(p *string) bool {
 	}
 	a.fields = append(a.fields, fieldAt{p, a.offset(*p)})
 	return true
-}
-
-// Report puts the strings of r that may come from its source: its agency,
-// date and their evidence, and the evidence of its figures, cells and
-// findings. The names of the form's cells (Table, RowLabel, ColLabel) are
-// the templates', shared, and stay as they are. DetachReport does what
-// Detach of Report does, in less time; Report is what it is tested by.
-func Report(r *xxgk.Report, put func(string) string) {
-	r.Agency, r.Published = put(r.Agency), put(r.Published)
-	for _, e := range []*xxgk.MetaEvidence{r.AgencyEvidence, r.YearEvidence, r.PublishedEvidence} {
-		if e != nil {
-			e.Text = put(e.Text)
-		}
-	}
-	for _, m := range []map[string]xxgk.Value{r.Figures, r.Cells} {
-		for k, v := range m {
-			if Value(&v, put) {
-				m[k] = v // not on the measuring pass, where nothing moves
-			}
-		}
-	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		f.Message, f.Evidence = put(f.Message), put(f.Evidence)
-	}
 }
 
 // Value puts the strings of a value's evidence that may come from its
