@@ -419,29 +419,11 @@ func FoldedDoc(doc *document.Document) *document.Document {
 	return out
 }
 
-// readProse reads the figures stated in the sentences of doc, by figure,
-// each figure's candidates in the order read. year is the report's year
-// (0 if unknown), used to tell this year's figures from other years';
-// trad says the document holds traditional characters.
-func readProse(doc *document.Document, year int, trad bool) map[string][]proseCandidate {
-	buf := scratchPool.Get().(*scratch)
-	defer buf.release()
-	out := map[string][]proseCandidate{}
-	simple := doc
-	if trad {
-		simple = FoldedDoc(doc)
-	}
-	for _, fc := range readCandidates(doc, simple, year, buf) {
-		out[fc.figure] = append(out[fc.figure], fc.cand)
-	}
-	return out
-}
-
-// readCandidates reads the figures stated in the sentences of doc, as
-// readProse does, into buf.cands: one list in the order read, which
-// chooseProse takes figure by figure. A map of each figure's candidates,
-// grown candidate by candidate, was a third of the bytes the reader
-// allocated; buf's list is kept for the next report.
+// readCandidates reads the figures stated in the sentences of doc into
+// buf.cands: one list in the order read, which chooseProse takes figure
+// by figure. year and simple are Figures'. A map of each figure's
+// candidates, grown candidate by candidate, was a third of the bytes the
+// reader allocated; buf's list is kept for the next report.
 func readCandidates(doc, simple *document.Document, year int, buf *scratch) []figureCandidate {
 	out := buf.cands[:0]
 	defer func() { buf.cands = out }()
@@ -1284,7 +1266,7 @@ type scratch struct {
 	// the splitter's open headings and the paths it hands out (sentencesIn)
 	stack []headingEntry
 	paths []sectionPath
-	// the sentences of a statement and of the one before (readProse)
+	// the sentences of a statement and of the one before (readCandidates)
 	chain, prev, spare []string
 }
 

@@ -355,3 +355,22 @@ func mayCount(text string) bool {
 var countRunes = runeSetOf(func(r rune) bool {
 	return r >= 0x800 && (r < 0xD800 || r > 0xDFFF) && (r >= '０' && r <= '９' || isCNNumeral(r))
 })
+
+// readProse reads, for the tests, the figures stated in the sentences of
+// doc (readCandidates), by figure, each figure's candidates in the order
+// read. year is the report's year
+// (0 if unknown), used to tell this year's figures from other years';
+// trad says the document holds traditional characters.
+func readProse(doc *document.Document, year int, trad bool) map[string][]proseCandidate {
+	buf := scratchPool.Get().(*scratch)
+	defer buf.release()
+	out := map[string][]proseCandidate{}
+	simple := doc
+	if trad {
+		simple = FoldedDoc(doc)
+	}
+	for _, fc := range readCandidates(doc, simple, year, buf) {
+		out[fc.figure] = append(out[fc.figure], fc.cand)
+	}
+	return out
+}

@@ -165,26 +165,12 @@ const (
 	staleBracketRunes  = 200 // an opening bracket not closed by then is ignored
 )
 
-// splitSentences cuts the paragraphs of doc into sentences, each with the
-// section it falls under. Tables are skipped.
-func splitSentences(doc *document.Document) []sentence {
-	var out []sentence
-	for s := range sentences(doc) {
-		out = append(out, s)
-	}
-	return out
-}
-
-// sentences yields the sentences of splitSentences one by one, as they are
-// cut: the reader needs each only once, and a report's slice of them grown
-// sentence by sentence cost more than reading them.
-func sentences(doc *document.Document) iter.Seq[sentence] {
-	return sentencesIn(doc, nil, nil)
-}
-
-// sentencesIn is sentences, the open headings and their paths in the
-// memory buf keeps from one report's reading to the next (none when buf
-// is nil): the sentences yielded, and their paths, must not be kept past
+// sentencesIn yields the sentences of doc's paragraphs one by one, as
+// they are cut, each with the section it falls under; tables are skipped.
+// (The reader needs each only once, and a report's slice of them grown
+// sentence by sentence cost more than reading them.) The open headings
+// and their paths are in the memory buf keeps from one report's reading
+// to the next (none when buf is nil): the sentences yielded, and their paths, must not be kept past
 // the reading of the report. The paths of a report's headings, allocated
 // anew for each, were a sixth of the bytes the reader allocated.
 //

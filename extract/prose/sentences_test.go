@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -493,4 +494,19 @@ func FuzzLastIndex(f *testing.F) {
 			t.Fatalf("lastIndex(%q) = %d, want %d", s, got, want)
 		}
 	})
+}
+
+// splitSentences cuts the paragraphs of doc into sentences, each with the
+// section it falls under. Tables are skipped.
+func splitSentences(doc *document.Document) []sentence {
+	var out []sentence
+	for s := range sentences(doc) {
+		out = append(out, s)
+	}
+	return out
+}
+
+// sentences is sentencesIn without folded text or memory kept.
+func sentences(doc *document.Document) iter.Seq[sentence] {
+	return sentencesIn(doc, nil, nil)
 }

@@ -185,16 +185,6 @@ func readTables(s *stream, year int) tablesResult {
 	return tablesResult{form: fr.form.ID, cells: fr.cells, findings: mergeBlankForms(fr.findings, len(fr.cells)), reader: fr}
 }
 
-// tableBounds returns, for each table of form f, the most reading it
-// could add to readTables's score (tableBound).
-func tableBounds(s *stream, f *templates.Form) []int {
-	bounds := make([]int, len(f.Tables))
-	for k, t := range f.Tables {
-		bounds[k] = tableBound(s, f, t)
-	}
-	return bounds
-}
-
 // tableBound returns the most reading table t of form f could add to
 // readTables's score, from which of its words occur in the stream at all.
 // A table's anchor is found only where it occurs; a data row is found

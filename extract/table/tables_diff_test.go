@@ -240,3 +240,13 @@ func checkCandidates(t *testing.T, name string, year int, fr *formReader) {
 		}
 	}
 }
+
+// tableBounds returns, for each table of form f, the most reading it
+// could add to readTables's score (tableBound).
+func tableBounds(s *stream, f *templates.Form) []int {
+	bounds := make([]int, len(f.Tables))
+	for k, t := range f.Tables {
+		bounds[k] = tableBound(s, f, t)
+	}
+	return bounds
+}
