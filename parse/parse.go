@@ -49,27 +49,39 @@ func fromBlocks(path string, src xxgk.Source, doc *document.Document) (*xxgk.Rep
 	if len(doc.Blocks) == 0 {
 		return nil, fmt.Errorf("%s: 没有可读的文字内容: %w", path, ErrUnreadable)
 	}
-	r := fromDocument(src, doc)
+	r, cells := fromDocument(src, doc)
 	switch {
-	case r.Form == xxgk.FormNarrative && doc.Form:
+	case r.Form == xxgk.FormNarrative && doc.Form: // no form read: cells is nil
 		// A blank form is a form: it is read, with the finding that says so.
 		return nil, fmt.Errorf("%s: 不是 xxgk 能识别的统计表（未找到官方表格的行名）: %w", path, ErrUnreadable)
 	case r.Form == xxgk.FormNarrative && !mentionsDisclosure(doc):
 		return nil, fmt.Errorf("%s: 不是政府信息公开工作年度报告（通篇没有“信息公开”“政务公开”等字样）: %w", path, ErrUnreadable)
 	}
 	if doc.Form {
+		// fromForm changes a workbook's cells in the report's map: it is
+		// made first, and detached with the report's.
+		r.Cells = cells.Map()
+		cells.Release()
+		cells = nil
 		fromForm(r, doc)
 	}
 	r.Findings = append(r.Findings, doc.Findings...)
 	sortFindings(r.Findings)
-	detach(r)
+	detach(r, cells)
 	return r, nil
 }
 
 // detach copies the report's strings out of the decoded document (package
-// arena says why).
-func detach(r *xxgk.Report) {
-	arena.DetachReport(r)
+// arena says why), and makes its Cells of cells (nil when they are in
+// r.Cells already). The cells are detached in their slots, before their
+// map is made: a value copied out of a map and stored back cost more
+// than its strings.
+func detach(r *xxgk.Report, cells *table.Cells) {
+	arena.DetachReport(r, cells.Values())
+	if cells != nil {
+		r.Cells = cells.Map()
+		cells.Release()
+	}
 }
 
 // disclosureWords are words no disclosure report can do without. A file
@@ -90,9 +102,11 @@ func mentionsDisclosure(doc *document.Document) bool {
 }
 
 // fromDocument reads the report held by doc: its metadata, then its
-// tables, then the figures its prose states.
-func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
-	r := xxgk.NewReport(src)
+// tables, then the figures its prose states. The cells of the tables are
+// returned apart, not yet in the report's Cells (detach puts them there);
+// cells is nil when no form was read.
+func fromDocument(src xxgk.Source, doc *document.Document) (r *xxgk.Report, cells *table.Cells) {
+	r = xxgk.NewReport(src)
 	simple := simplifiedDoc(doc)
 	m, findings := meta.Read(simple)
 	r.Agency, r.Year, r.Published = m.Agency, m.Year, m.Published
@@ -102,8 +116,7 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 	tabs := table.Read(doc, r.Year)
 	if tabs.Form != "" {
 		r.Form = tabs.Form
-		r.Cells = tabs.Cells
-		r.Figures = table.Figures(tabs.Form, tabs.Cells) // the report's, empty so far: no copy
+		r.Figures = tabs.Cells.Figures() // the report's, empty so far: no copy
 	}
 	var figures map[string]xxgk.Value
 	var fs []xxgk.Finding
@@ -114,8 +127,7 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 		// What the prose states may settle digits the tables' identities
 		// left unsplit; the cells then give the figures.
 		if tabs.Settle(figures, place) {
-			r.Cells = tabs.Cells
-			for k, v := range table.Figures(tabs.Form, tabs.Cells) {
+			for k, v := range tabs.Cells.Figures() {
 				if _, ok := r.Figures[k]; !ok {
 					figures[k] = v
 				}
@@ -127,7 +139,7 @@ func fromDocument(src xxgk.Source, doc *document.Document) *xxgk.Report {
 	r.Findings = append(r.Findings, tabs.Findings...)
 	r.Figures = mergeFigures(r.Figures, figures)
 	r.Findings = append(r.Findings, fs...)
-	return r // its findings unsorted: fromBlocks sorts them with the document's
+	return r, tabs.Cells // its findings unsorted: fromBlocks sorts them with the document's
 }
 
 // mergeFigures returns the figures of tables and of prose together, the

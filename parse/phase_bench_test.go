@@ -26,7 +26,7 @@ func BenchmarkPhases(b *testing.B) {
 	text, _, _ := charset.Decode(data)
 	doc := plaintext.Read(text)
 	tabs := table.Read(doc, 2025)
-	figures := table.Figures(tabs.Form, tabs.Cells)
+	figures := tabs.Cells.Figures()
 	tabs.Settle(nil, nil)
 	for _, phase := range []struct {
 		name string
@@ -37,7 +37,7 @@ func BenchmarkPhases(b *testing.B) {
 		{"meta", func() { meta.Read(doc) }},
 		// Settled as Parse settles it: a reading with undecided rows
 		// keeps its buffers until then, and the next one allocates anew.
-		{"tables", func() { t := table.Read(doc, 2025); t.Settle(nil, nil) }},
+		{"tables", func() { t := table.Read(doc, 2025); t.Settle(nil, nil); t.Cells.Release() }},
 		{"prose", func() {
 			prose.Figures(doc, doc, 2025, figures, func(e xxgk.Evidence) string { return e.Place(xxgk.Source{Kind: "text"}) })
 		}},

@@ -171,8 +171,9 @@ func groupRowFinding(t *templates.Table, rr rowRead) xxgk.Finding {
 // groupFigure gives a figure that sums every sub-row of a group in one
 // column from the group's own row, when the report printed the group as
 // one row and none of the sub-rows.
-// keys are the cell keys of def.Cells (figureDefOf).
-func groupFigure(fig templates.Figure, def templates.FigureDef, keys []string, cells map[string]xxgk.Value) (xxgk.Value, bool) {
+// keys are the cell keys of def.Cells (figureDefOf); get gives the cell of
+// a key, as a map of the cells would.
+func groupFigure(fig templates.Figure, def templates.FigureDef, keys []string, get func(string) (xxgk.Value, bool)) (xxgk.Value, bool) {
 	f := templates.FormByID(def.Form)
 	if f == nil || len(def.Cells) < 2 {
 		return xxgk.Value{}, false
@@ -185,7 +186,7 @@ func groupFigure(fig templates.Figure, def templates.FigureDef, keys []string, c
 		if !ok || (t != nil && (tab != t || cl.Key != col || row.Parent != g.Key)) {
 			return xxgk.Value{}, false
 		}
-		if _, read := cells[keys[i]]; read {
+		if _, read := get(keys[i]); read {
 			return xxgk.Value{}, false
 		}
 		t, col, g = tab, cl.Key, tab.Row(row.Parent)
@@ -196,7 +197,7 @@ func groupFigure(fig templates.Figure, def templates.FigureDef, keys []string, c
 	if len(children(t, g)) != len(def.Cells) {
 		return xxgk.Value{}, false
 	}
-	v, ok := cells[t.CellKey(g.Key, col)]
+	v, ok := get(t.CellKey(g.Key, col))
 	if !ok {
 		return xxgk.Value{}, false
 	}

@@ -103,6 +103,7 @@ func TestCellInfosMatchTemplates(t *testing.T) {
 				}
 				for c, col := range tb.DataColumns() {
 					want := cellInfo{key: tb.CellKey(r.Key, col.Key), unit: tb.Unit(unitRow, col.Key)}
+					want.slot = int32(slices.Index(ix.slotKeys, want.key))
 					want.table, want.rowLabel, want.colLabel, _ = tb.Place(r.Key, col.Key)
 					if infos[c] != want {
 						t.Fatalf("%s %s: %+v, want %+v", f.ID, want.key, infos[c], want)

@@ -48,14 +48,14 @@ func (r *Result) Settle(stated map[string]xxgk.Value, place func(xxgk.Evidence) 
 		}
 	}
 	if changed {
-		r.Cells, r.Findings = fr.cells, mergeBlankForms(fr.findings, len(fr.cells))
+		r.Findings = mergeBlankForms(fr.findings, fr.cells.Len()) // r.Cells are fr.cells
 	}
 	return changed
 }
 
 // statedSums turns the stated figures that are sums of cells of t, some of
 // them unread, into relations: the cells' sum equals the figure.
-func statedSums(t *templates.Table, stated map[string]xxgk.Value, cells map[string]xxgk.Value) ([]templates.Relation, []xxgk.Value) {
+func statedSums(t *templates.Table, stated map[string]xxgk.Value, cells *Cells) ([]templates.Relation, []xxgk.Value) {
 	var sums []templates.Relation
 	var figs []xxgk.Value
 	for _, fig := range templates.Figures {
@@ -76,7 +76,7 @@ func statedSums(t *templates.Table, stated map[string]xxgk.Value, cells map[stri
 					break
 				}
 				rel.LHS = append(rel.LHS, templates.CellRef{Row: parts[1], Col: parts[2]})
-				if _, read := cells[t.Form.ID+"."+c]; !read {
+				if _, read := cells.at(t.Form.ID + "." + c); !read {
 					unread = true
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"xxgk"
@@ -45,9 +46,14 @@ type formIndex struct {
 	// data row's among the data rows, kids each group row's data rows.
 	order, dataOrder map[*templates.Row]int
 	kids             map[*templates.Row][]*templates.Row
-	// cells counts the form's data cells, to size a reader's map once
-	// instead of growing it cell by cell.
-	cells int
+	// formID is the form's id.
+	formID string
+	// slots number the form's cell keys, slotKeys are the keys by slot
+	// (slotIndex): a reader's Cells hold each cell in its key's slot.
+	slots    map[string]int32
+	slotKeys []string
+	// figureSlots are the slots of the form's figures' cells (Figures).
+	figureSlots atomic.Pointer[figureSlots]
 	// rows numbers the form's rows, for a reader's found, and holds what
 	// a row search needs of each in one place; dataInfos are those of each
 	// table's data rows, in order (one map lookup per table).
@@ -81,10 +87,12 @@ type formIndex struct {
 	boundsFirst, boundsLast map[rune][]string
 }
 
-// cellInfo is what the templates say of a cell: its key, unit and place.
+// cellInfo is what the templates say of a cell: its key, unit and place,
+// and its key's slot in Cells.
 type cellInfo struct {
 	key, unit                 string
 	table, rowLabel, colLabel string
+	slot                      int32
 }
 
 // rowInfo is what the form index knows of a row.
@@ -133,7 +141,7 @@ func indexOf(f *templates.Form) *formIndex {
 }
 
 func newFormIndex(f *templates.Form) *formIndex {
-	ix := &formIndex{rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
+	ix := &formIndex{formID: f.ID, rowPats: map[*templates.Row]templates.Pattern{}, byFirst: map[rune][]rowAlt{},
 		anchors: map[*templates.Table][]word{}, tries: map[*templates.Row][]string{}, starts: map[string]bool{}, rows: map[*templates.Row]*rowInfo{},
 		order: map[*templates.Row]int{}, dataOrder: map[*templates.Row]int{}, kids: map[*templates.Row][]*templates.Row{}}
 	seen := map[string]bool{}
@@ -163,7 +171,6 @@ func newFormIndex(f *templates.Form) *formIndex {
 		for i, r := range t.DataRows() {
 			ix.dataOrder[r] = i
 		}
-		ix.cells += len(t.DataRows()) * len(t.DataColumns())
 		for i, r := range t.Rows {
 			ix.order[r] = i
 			if r.IsGroup {
@@ -203,6 +210,7 @@ func newFormIndex(f *templates.Form) *formIndex {
 			}
 		}
 	}
+	ix.slotIndex(f)
 	ix.cellInfos = map[*templates.Row][]cellInfo{}
 	shared := map[*templates.Row]bool{}
 	for _, t := range f.Tables {
@@ -224,6 +232,7 @@ func newFormIndex(f *templates.Form) *formIndex {
 			for c, col := range t.DataColumns() {
 				ci := &infos[c]
 				ci.key, ci.unit = t.CellKey(r.Key, col.Key), t.Unit(unitRow, col.Key)
+				ci.slot = ix.slots[ci.key]
 				ci.table, ci.rowLabel, ci.colLabel, _ = t.Place(r.Key, col.Key)
 			}
 			ix.cellInfos[r] = infos
@@ -301,8 +310,8 @@ type formReader struct {
 	*formIndex
 	s        *stream
 	form     *templates.Form
-	year     int // the report's year, 0 if unknown
-	cells    map[string]xxgk.Value
+	year     int    // the report's year, 0 if unknown
+	cells    *Cells // nil until solve
 	findings []xxgk.Finding
 	// found remembers each row's last search: the cursor only moves
 	// forward, so a hit at or after a later cursor is still the answer.
@@ -383,7 +392,7 @@ func newFormReader(s *stream, f *templates.Form, year int) *formReader {
 	b := freeReaders.get()
 	found := reuse(b.found, len(ix.rows))[:len(ix.rows)]
 	clear(found) // rows of another reader's search
-	return &formReader{formIndex: ix, s: s, form: f, year: year, cells: map[string]xxgk.Value{}, found: found,
+	return &formReader{formIndex: ix, s: s, form: f, year: year, found: found,
 		raws: b.raws[:0], pending: b.pending[:0], bufs: b}
 }
 
@@ -431,12 +440,7 @@ func (fr *formReader) solve() {
 		}
 		return false
 	}
-	for i := range fr.pending {
-		if len(fr.cells) == 0 && filled(&fr.pending[i]) {
-			fr.cells = make(map[string]xxgk.Value, fr.formIndex.cells) // only the best form is solved
-			break
-		}
-	}
+	fr.cells = newCells(fr.formIndex) // only the best form is solved
 	for i := range fr.pending {
 		p := &fr.pending[i]
 		if filled(p) {
@@ -913,13 +917,13 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 			}
 			ci := &infos[c]
 			fr.blanks = fr.blanks || v.blank
-			fr.cells[ci.key] = xxgk.Value{
+			fr.cells.put(ci.slot, xxgk.Value{
 				Value: v.num, Unit: ci.unit, Blank: v.blank, Split: split, Evidence: xxgk.Evidence{
 					Method: xxgk.MethodTable, Line: v.line, Row: label, Col: cols[c].Label, Text: evidence,
 					Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell,
 					Table: ci.table, RowLabel: ci.rowLabel, ColLabel: ci.colLabel,
 				},
-			}
+			})
 		}
 		return
 	}
@@ -937,9 +941,13 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
 		ev.Table, ev.RowLabel, ev.ColLabel, _ = t.Place(rr.row.Key, col.Key)
 		fr.blanks = fr.blanks || v.blank
-		fr.cells[key] = xxgk.Value{
-			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
+		slot, ok := fr.slots[key]
+		if !ok {
+			panic("table: no slot for cell " + key) // slotIndex numbers every row's
 		}
+		fr.cells.put(slot, xxgk.Value{
+			Value: v.num, Unit: t.Unit(unitRow, col.Key), Blank: v.blank, Split: split, Evidence: ev,
+		})
 	}
 }
 
@@ -959,10 +967,10 @@ func (fr *formReader) dropMisaligned(t *templates.Table, rows []rowRead, values 
 	}
 	var keys []string
 	prefix := t.Form.ID + "." + t.ID + "."
-	for k := range fr.cells {
-		if strings.HasPrefix(k, prefix) {
+	for s := range fr.cells.vals {
+		if k := fr.slotKeys[s]; hasCell(&fr.cells.vals[s]) && strings.HasPrefix(k, prefix) {
 			keys = append(keys, k)
-			delete(fr.cells, k)
+			fr.cells.delete(k)
 		}
 	}
 	sort.Strings(keys)
@@ -979,8 +987,10 @@ func (fr *formReader) dropMisaligned(t *templates.Table, rows []rowRead, values 
 // else from the reader's map.
 func (fr *formReader) misalignedRows(t *templates.Table, tr *tableRels, byPlace [][]cellVal, placed bool) (checked, broken int) {
 	get := func(c cellAt) (xxgk.Number, bool) {
-		v, ok := fr.cells[c.key]
-		return v.Value, ok
+		if v, ok := fr.cells.at(c.key); ok {
+			return v.Value, true
+		}
+		return xxgk.Number{}, false
 	}
 	for k, r := range t.DataRows() {
 		own := tr.dataOwn[k]
@@ -1062,18 +1072,14 @@ func (fr *formReader) rowHasNonZero(t *templates.Table, r *templates.Row) bool {
 			// A cell not read is the zero Value. Only the number is read
 			// from the map: the Value copied whole for every cell was half
 			// the cost of this loop.
-			if fr.cells[infos[i].key].Value.Sign() != 0 {
+			if fr.cells.vals[infos[i].slot].Value.Sign() != 0 {
 				return true
 			}
 		}
 		return false
 	}
-	return rowHasNonZero(fr.cells, t, r.Key)
-}
-
-func rowHasNonZero(cells map[string]xxgk.Value, t *templates.Table, row string) bool {
 	for _, c := range t.DataColumns() {
-		if cells[t.CellKey(row, c.Key)].Value.Sign() != 0 { // as in the method above
+		if v, ok := fr.cells.at(t.CellKey(r.Key, c.Key)); ok && v.Value.Sign() != 0 { // as above
 			return true
 		}
 	}
@@ -1091,8 +1097,10 @@ func (fr *formReader) dropUnlikelyBlanks(t *templates.Table) {
 		return
 	}
 	get := func(c cellAt) (xxgk.Number, bool) {
-		v, ok := fr.cells[c.key]
-		return v.Value, ok
+		if v, ok := fr.cells.at(c.key); ok {
+			return v.Value, true
+		}
+		return xxgk.Number{}, false
 	}
 	drop := map[string]bool{}
 	rels := relsOf(t).rels
@@ -1107,7 +1115,7 @@ func (fr *formReader) dropUnlikelyBlanks(t *templates.Table) {
 		}
 		for _, refs := range [][]cellAt{b.lhs, b.rhs} {
 			for _, c := range refs {
-				if fr.cells[c.key].Blank {
+				if v, ok := fr.cells.at(c.key); ok && v.Blank {
 					drop[c.key] = true
 				}
 			}
@@ -1119,7 +1127,7 @@ func (fr *formReader) dropUnlikelyBlanks(t *templates.Table) {
 	var keys []string
 	for k := range drop {
 		keys = append(keys, k)
-		delete(fr.cells, k)
+		fr.cells.delete(k)
 	}
 	sort.Strings(keys)
 	fr.findings = append(fr.findings, xxgk.Finding{

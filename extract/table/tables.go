@@ -25,9 +25,11 @@ const minRows = 4
 
 // Result is the reading of a document's statistics tables.
 type Result struct {
-	Form     string                // the form read; "" when no form was found
-	Cells    map[string]xxgk.Value // by cell key, FORM.TABLE.ROW.COL
-	Findings []xxgk.Finding        // about reading the tables
+	Form string // the form read; "" when no form was found
+	// Cells are the cells read, nil when no form was found; Cells.Map
+	// gives them by cell key, FORM.TABLE.ROW.COL. Settle may add to them.
+	Cells    *Cells
+	Findings []xxgk.Finding // about reading the tables
 	// undecided is the reader, kept while rows wait for Settle.
 	undecided *formReader
 }
@@ -55,7 +57,7 @@ func Read(doc *document.Document, year int) Result {
 // tablesResult is the best reading of a document's statistics tables.
 type tablesResult struct {
 	form     string // "" when no form was found
-	cells    map[string]xxgk.Value
+	cells    *Cells
 	findings []xxgk.Finding
 	reader   *formReader
 }
@@ -182,7 +184,7 @@ func readTables(s *stream, year int) tablesResult {
 	}
 	fr := best.fr
 	fr.solve()
-	return tablesResult{form: fr.form.ID, cells: fr.cells, findings: mergeBlankForms(fr.findings, len(fr.cells)), reader: fr}
+	return tablesResult{form: fr.form.ID, cells: fr.cells, findings: mergeBlankForms(fr.findings, fr.cells.Len()), reader: fr}
 }
 
 // tableBound returns the most reading table t of form f could add to
@@ -322,10 +324,15 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 	// Sized for the form's figures, rather than grown and rehashed as
 	// they are derived: a report has dozens.
 	out := make(map[string]xxgk.Value, ff.figures)
+	get := func(key string) (xxgk.Value, bool) {
+		v, ok := cells[key]
+		return v, ok
+	}
 	for _, d := range ff.defs {
-		if v, ok := figureFrom(d.fig, d.def, d.made, cells); ok {
+		at := func(i int) (xxgk.Value, bool) { return get(d.made.keys[i]) }
+		if v, ok := figureFrom(d.fig, d.def, d.made, at); ok {
 			out[d.fig.Key] = v
-		} else if v, ok := groupFigure(*d.fig, *d.def, d.made.keys, cells); ok {
+		} else if v, ok := groupFigure(*d.fig, *d.def, d.made.keys, get); ok {
 			out[d.fig.Key] = v
 		}
 	}
@@ -426,8 +433,8 @@ func figureDefOf(def *templates.FigureDef) *figureDef {
 const sumEvidence = "表格各格之和："
 
 // figureFrom derives figure fig by its definition def (d: figureDefOf(def))
-// from cells.
-func figureFrom(fig *templates.Figure, def *templates.FigureDef, d *figureDef, cells map[string]xxgk.Value) (xxgk.Value, bool) {
+// from the cells at gives: at(i) is the cell of def.Cells[i] (d.keys[i]).
+func figureFrom(fig *templates.Figure, def *templates.FigureDef, d *figureDef, at func(i int) (xxgk.Value, bool)) (xxgk.Value, bool) {
 	total := xxgk.Int(0)
 	// The evidence of a sum names its parts. It is written on the stack
 	// and copied once: a strings.Builder grew by doubling, and the text
@@ -437,7 +444,7 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, d *figureDef, c
 	text := append(buf[:0], sumEvidence...)
 	var first xxgk.Value
 	for i, c := range def.Cells {
-		v, ok := cells[d.keys[i]]
+		v, ok := at(i)
 		if !ok {
 			return xxgk.Value{}, false
 		}

@@ -59,7 +59,7 @@ func checkReadTables(t *testing.T, name string, d *document.Document, year int) 
 	}
 	got, want := readTables(s1, year), refReadTables(s2, year)
 	if !sameTables(got, want) {
-		t.Fatalf("%s (year %d): read as %q with %d cells, the reference as %q with %d", name, year, got.form, len(got.cells), want.form, len(want.cells))
+		t.Fatalf("%s (year %d): read as %q with %d cells, the reference as %q with %d", name, year, got.form, got.cells.Len(), want.form, want.cells.Len())
 	}
 	if got.reader != nil {
 		// settle takes the values of an undecided table as assign solved
@@ -70,8 +70,13 @@ func checkReadTables(t *testing.T, name string, d *document.Document, year int) 
 			}
 		}
 		checkCellsByPlace(t, name, year, got.reader)
-		if f, ref := Figures(got.form, got.cells), refFigures(got.form, got.cells); !reflect.DeepEqual(f, ref) {
+		checkCellsMap(t, name, year, got.cells)
+		cells := got.cells.Map()
+		if f, ref := Figures(got.form, cells), refFigures(got.form, cells); !reflect.DeepEqual(f, ref) {
 			t.Fatalf("%s (year %d): Figures gives %v, the reference %v", name, year, f, ref)
+		}
+		if f, ref := got.cells.Figures(), Figures(got.form, cells); !reflect.DeepEqual(f, ref) {
+			t.Fatalf("%s (year %d): Cells.Figures gives %v, Figures of their map %v", name, year, f, ref)
 		}
 	}
 	for _, r := range []tablesResult{got, want} {
@@ -200,6 +205,10 @@ func checkCellsByPlace(t *testing.T, name string, year int, fr *formReader) {
 // for the form's on every call and looking each up in figureDefs.
 func refFigures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 	out := map[string]xxgk.Value{}
+	get := func(key string) (xxgk.Value, bool) {
+		v, ok := cells[key]
+		return v, ok
+	}
 	for i := range templates.Figures {
 		fig := &templates.Figures[i]
 		for j := range fig.From {
@@ -207,9 +216,10 @@ func refFigures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value 
 			if def.Form != form {
 				continue
 			}
-			if v, ok := figureFrom(fig, def, figureDefOf(def), cells); ok {
+			at := func(i int) (xxgk.Value, bool) { return get(figureDefOf(def).keys[i]) }
+			if v, ok := figureFrom(fig, def, figureDefOf(def), at); ok {
 				out[fig.Key] = v
-			} else if v, ok := groupFigure(*fig, *def, figureDefOf(def).keys, cells); ok {
+			} else if v, ok := groupFigure(*fig, *def, figureDefOf(def).keys, get); ok {
 				out[fig.Key] = v
 			}
 		}
@@ -249,4 +259,33 @@ func tableBounds(s *stream, f *templates.Form) []int {
 		bounds[k] = tableBound(s, f, t)
 	}
 	return bounds
+}
+
+// checkCellsMap checks that c holds its cells as a map would: each key
+// of the form has a slot of its own, a slot holds a cell when its method
+// is set (putRow's is MethodTable), its count is the map's, and every
+// cell of the map is found by its key.
+func checkCellsMap(t *testing.T, name string, year int, c *Cells) {
+	t.Helper()
+	ix := c.ix
+	if len(ix.slots) != len(ix.slotKeys) || len(c.vals) != len(ix.slotKeys) {
+		t.Fatalf("%s (year %d): %d slots, %d keys, %d values", name, year, len(ix.slots), len(ix.slotKeys), len(c.vals))
+	}
+	for s, k := range ix.slotKeys {
+		if ix.slots[k] != int32(s) {
+			t.Fatalf("%s (year %d): key %s of slot %d has slot %d", name, year, k, s, ix.slots[k])
+		}
+	}
+	m := c.Map()
+	if len(m) != c.Len() {
+		t.Fatalf("%s (year %d): %d cells counted, %d in the map", name, year, c.Len(), len(m))
+	}
+	for k, v := range m {
+		if v.Method != xxgk.MethodTable {
+			t.Fatalf("%s (year %d): cell %s of method %q", name, year, k, v.Method)
+		}
+		if got, ok := c.get(k); !ok || !reflect.DeepEqual(got, v) {
+			t.Fatalf("%s (year %d): cell %s is not found by its key", name, year, k)
+		}
+	}
 }

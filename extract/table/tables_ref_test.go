@@ -41,5 +41,5 @@ func refReadTables(s *stream, year int) tablesResult {
 		o.fr.release() // only the best form is solved
 	}
 	best.solve()
-	return tablesResult{form: best.form.ID, cells: best.cells, findings: mergeBlankForms(best.findings, len(best.cells)), reader: best}
+	return tablesResult{form: best.form.ID, cells: best.cells, findings: mergeBlankForms(best.findings, best.cells.Len()), reader: best}
 }

@@ -151,9 +151,12 @@ func (a *arena) fill() {
 
 // DetachReport copies the strings of r that may come from its source
 // into one buffer of their own: its agency, date and their evidence, and
-// the evidence of its figures, cells and findings. The names of the
-// form's cells (Table, RowLabel, ColLabel) are the templates', shared, and
-// stay as they are.
+// the evidence of its figures, cells and findings, and of values, the
+// report's values not in its maps yet (a table reader's cells, which are
+// put in r.Cells after: they are detached where they stand, with none
+// of the copying out of a map and back that its entries need). The
+// names of the form's cells (Table, RowLabel, ColLabel) are the
+// templates', shared, and stay as they are.
 //
 // It does what Detach of a visit over those strings did (kept in the
 // tests as Report, which it is held to), made for a report, whose maps
@@ -163,7 +166,7 @@ func (a *arena) fill() {
 // the maps once, the measuring pass lists where each string stands and
 // its offset, and the second pass is a loop over that list, with no
 // lookup.
-func DetachReport(r *xxgk.Report) {
+func DetachReport(r *xxgk.Report, values []xxgk.Value) {
 	a := arenas.Get().(*arena)
 	entries := a.entries[:0]
 	for k, v := range r.Figures {
@@ -173,7 +176,7 @@ func DetachReport(r *xxgk.Report) {
 	for k, v := range r.Cells {
 		entries = append(entries, entry{key: k, value: v})
 	}
-	a.measureReport(r, entries) // entries grow no more: a.fields point into them
+	a.measureReport(r, entries, values) // entries grow no more: a.fields point into them
 	a.fill()
 	for _, f := range a.fields {
 		*f.p = a.buf[f.off : f.off+len(*f.p)]
@@ -193,9 +196,9 @@ func DetachReport(r *xxgk.Report) {
 }
 
 // measureReport is the measuring pass of DetachReport over the strings
-// it moves, the values' from entries: it stores each string, and lists
-// where it stands with its offset.
-func (a *arena) measureReport(r *xxgk.Report, entries []entry) {
+// it moves, the maps' values' from entries: it stores each string, and
+// lists where it stands with its offset.
+func (a *arena) measureReport(r *xxgk.Report, entries []entry, values []xxgk.Value) {
 	a.field(&r.Agency)
 	a.field(&r.Published)
 	for _, e := range [...]*xxgk.MetaEvidence{r.AgencyEvidence, r.YearEvidence, r.PublishedEvidence} {
@@ -218,6 +221,15 @@ func (a *arena) measureReport(r *xxgk.Report, entries []entry) {
 		moved = a.field(&v.Section) || moved
 		moved = a.field(&v.Sheet) || moved
 		e.moved = a.field(&v.Cell) || moved
+	}
+	for i := range values {
+		v := &values[i]
+		a.field(&v.Text)
+		a.field(&v.Row)
+		a.field(&v.Col)
+		a.field(&v.Section)
+		a.field(&v.Sheet)
+		a.field(&v.Cell)
 	}
 }
 

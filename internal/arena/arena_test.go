@@ -9,13 +9,15 @@ import (
 	"xxgk"
 )
 
-// detachers are the two ways of detaching a report, which the tests hold
-// to the same contract: DetachReport, and Detach of Report.
+// detachers are the ways of detaching a report, which the tests hold to
+// the same contract: DetachReport, of the report or of its cells apart
+// (as parse has them, not yet in its map), and Detach of Report.
 var detachers = []struct {
 	name   string
 	detach func(r *xxgk.Report)
 }{
-	{"DetachReport", DetachReport},
+	{"DetachReport", func(r *xxgk.Report) { DetachReport(r, nil) }},
+	{"DetachReportValues", DetachReportValues},
 	{"Detach", func(r *xxgk.Report) { Detach(func(put func(string) string) { Report(r, put) }) }},
 }
 
@@ -74,7 +76,7 @@ func TestDetachReusesNothing(t *testing.T) {
 	for i, src := range []string{"甲县人民政府收到申请12件", "乙市人民政府收到申请7件", "丙县人民政府收到申请3件", "丁县人民政府收到申请9件"} {
 		r := &xxgk.Report{Agency: src[:len("甲县人民政府")],
 			Cells: map[string]xxgk.Value{"a": {Evidence: xxgk.Evidence{Text: src, Row: src[len("甲县人民政府"):]}}}}
-		detachers[i%2].detach(r)
+		detachers[i%len(detachers)].detach(r)
 		if r.Agency != src[:len("甲县人民政府")] || r.Cells["a"].Text != src || r.Cells["a"].Row != src[len("甲县人民政府"):] {
 			t.Fatalf("report %d: got %q, %+v", i, r.Agency, r.Cells["a"])
 		}
@@ -121,7 +123,7 @@ func TestDetachReportEntriesCleared(t *testing.T) {
 	r := &xxgk.Report{Cells: map[string]xxgk.Value{"a": {Evidence: xxgk.Evidence{Text: src}}, "b": {}}}
 	a := arenas.Get().(*arena)
 	arenas.Put(a)
-	DetachReport(r)
+	DetachReport(r, nil)
 	if a2 := arenas.Get().(*arena); a2 == a && slices.ContainsFunc(a.entries[:cap(a.entries)], func(e entry) bool { return e != (entry{}) }) {
 		t.Fatal("pooled arena keeps a report's entries")
 	}

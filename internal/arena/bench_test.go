@@ -23,7 +23,7 @@ func BenchmarkDetach(b *testing.B) {
 	b.Run("DetachReport", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			arena.DetachReport(r)
+			arena.DetachReport(r, nil)
 		}
 	})
 	b.Run("Detach", func(b *testing.B) {

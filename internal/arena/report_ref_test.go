@@ -37,13 +37,19 @@ func TestDetachReportAsDetach(t *testing.T) {
 			continue
 		}
 		n++
-		got, want := cloneReport(r), cloneReport(r)
-		arena.DetachReport(got)
+		checkOneBuffer(t, name, r)
+		got, apart, want := cloneReport(r), cloneReport(r), cloneReport(r)
+		arena.DetachReport(got, nil)
+		arena.DetachReportValues(apart)
 		arena.Detach(func(put func(string) string) { arena.Report(want, put) })
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: DetachReport and Detach differ", name)
 		}
+		if !reflect.DeepEqual(apart, want) {
+			t.Fatalf("%s: DetachReport of the cells apart and Detach differ", name)
+		}
 		checkDetached(t, name, r, got)
+		checkDetached(t, name, r, apart)
 	}
 	if n < 50 {
 		t.Fatalf("only %d samples read", n)
@@ -89,6 +95,35 @@ func checkDetached(t *testing.T, name string, r, detached *xxgk.Report) {
 			t.Fatalf("%s: %q stored twice", name, s)
 		}
 		at[s] = unsafe.StringData(s)
+	}
+}
+
+// checkOneBuffer checks that the strings of r, a report as Parse gives
+// it, are detached: every string Report puts stands in one buffer that
+// holds each text once, and nothing else. A string left where it was
+// read (in the document, or in a copy made while reading) stands outside
+// it, or makes it larger than its texts.
+func checkOneBuffer(t *testing.T, name string, r *xxgk.Report) {
+	t.Helper()
+	texts := map[string]bool{}
+	size := 0
+	var lo, hi uintptr
+	for _, s := range putStrings(r) {
+		if s == "" {
+			continue
+		}
+		if !texts[s] {
+			texts[s] = true
+			size += len(s)
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		if lo == 0 || p < lo {
+			lo = p
+		}
+		hi = max(hi, p+uintptr(len(s)))
+	}
+	if int(hi-lo) != size {
+		t.Fatalf("%s: the report's %d texts (%d bytes) span %d bytes: not all were detached into one buffer", name, len(texts), size, hi-lo)
 	}
 }
 
