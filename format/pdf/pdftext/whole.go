@@ -330,6 +330,18 @@ func (z *wholeInflater) inflate(in, buf []byte, limit int64) ([]byte, bool) {
 			case entLiteral:
 				out[o] = byte(e >> 16)
 				o++
+				// Literals that follow, in the first table, read at once
+				// while b has their bits: of at most litBits each, at
+				// most 63 of them (less than the room matchRoom keeps).
+				for nb >= litBits {
+					if e = t[b&(1<<litBits-1)]; e&entKind != entLiteral {
+						break
+					}
+					b >>= e & 15
+					nb -= uint(e & 15)
+					out[o] = byte(e >> 16)
+					o++
+				}
 				continue
 			case entLength:
 			case entEnd:
