@@ -173,8 +173,22 @@ func (f *file) inflate(data []byte) ([]byte, error) {
 	if f.inflater == nil {
 		f.inflater = inflaters.Get().(*inflater)
 	}
-	r := f.inflater.reset(zlibBody(data))
-	out, err := f.budget.readAll(r, inflateHint*len(data)+512, buf)
+	body := zlibBody(data)
+	hint := inflateHint*len(data) + 512
+	// A whole, valid stream decoded at once, as readAll would have it
+	// (in a buffer of its size for a start); any other read as before.
+	if size := max(512, min(int64(hint), f.budget.left+1)); int64(cap(buf)) < size {
+		buf = make([]byte, 0, size)
+	}
+	if out, ok := f.inflater.whole.inflate(body, buf, f.budget.left); ok {
+		f.budget.left -= int64(len(out))
+		if reuse {
+			f.contentBuf = out[:0]
+		}
+		return out, nil
+	}
+	r := f.inflater.reset(body)
+	out, err := f.budget.readAll(r, hint, buf)
 	if reuse {
 		f.contentBuf = out[:0]
 	}
@@ -211,8 +225,9 @@ func zlibBody(data []byte) []byte {
 // inflater is a raw deflate reader and its source, kept from file to
 // file: a new one would allocate its 32 KB window.
 type inflater struct {
-	src bytes.Reader
-	dec inflate.Decoder
+	src   bytes.Reader
+	dec   inflate.Decoder
+	whole wholeInflater // tried first
 }
 
 var inflaters = sync.Pool{New: func() any { return new(inflater) }}
