@@ -433,12 +433,15 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 	//
 	// They are kept as their sentences and joined only for a sentence whose
 	// counts are read: joining them for every sentence was a fifth of the
-	// bytes the reader allocated. A sentence's chain and prev are the
-	// slices as they were when it came; the next sentence's update does not
-	// write their elements: an append to chain writes past them, and prev
-	// is built anew in spare, the memory of the prev before.
-	chain, prev, spare := buf.chain[:0], buf.prev[:0], buf.spare[:0]
-	defer func() { buf.chain, buf.prev, buf.spare = chain, prev, spare }()
+	// bytes the reader allocated. The sentences of the block so far are
+	// kept in one list (sents), the chain and prev being ranges of it: a
+	// sentence's are the slices as they were when it came, which the next
+	// sentences' appends write past. Copying the chain and the sentence
+	// into a prev of their own for every sentence was a sixth of what the
+	// loop did of its own.
+	sents := buf.sents[:0]
+	defer func() { buf.sents = sents }()
+	chainStart, prevStart, prevEnd := 0, 0, 0 // chain is sents[chainStart:], prev sents[prevStart:prevEnd]
 	block := -1
 	trad := simple != doc
 	folded := simple
@@ -451,14 +454,13 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 			text = s.Folded // zh.FoldHan(s.Text), from the folded blocks
 		}
 		if s.Block != block {
-			prev, chain, block = prev[:0], chain[:0], s.Block
+			sents, chainStart, prevStart, prevEnd, block = sents[:0], 0, 0, 0, s.Block
 		}
-		stChain, stPrev := chain, prev
-		if strings.HasSuffix(text, "；") || strings.HasSuffix(text, ";") {
-			chain = append(chain, text)
-		} else {
-			spare = append(append(spare[:0], chain...), text)
-			prev, spare, chain = spare, prev, chain[:0]
+		stChain, stPrev := sents[chainStart:], sents[prevStart:prevEnd]
+		sents = append(sents, text)
+		if !strings.HasSuffix(text, "；") && !strings.HasSuffix(text, ";") {
+			// The statement ends: it is the next sentence's prev.
+			prevStart, prevEnd, chainStart = chainStart, len(sents), len(sents)
 		}
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
@@ -1266,8 +1268,8 @@ type scratch struct {
 	// the splitter's open headings and the paths it hands out (sentencesIn)
 	stack []headingEntry
 	paths []sectionPath
-	// the sentences of a statement and of the one before (readCandidates)
-	chain, prev, spare []string
+	// the sentences of the block read so far (readCandidates)
+	sents []string
 }
 
 // scratchPool keeps the buffers of one report's reading for the next
@@ -1287,9 +1289,7 @@ func (buf *scratch) release() {
 	clear(buf.figure[:cap(buf.figure)])
 	clear(buf.stack[:cap(buf.stack)])
 	clear(buf.paths)
-	clear(buf.chain[:cap(buf.chain)])
-	clear(buf.prev[:cap(buf.prev)])
-	clear(buf.spare[:cap(buf.spare)])
+	clear(buf.sents[:cap(buf.sents)])
 	scratchPool.Put(buf)
 }
 
@@ -1543,8 +1543,9 @@ func bareNone(text string) bool {
 	t := trimRightMarks(text, sentenceEndMarks)
 	// A rune is 4 bytes at most (an invalid byte counts as one): a longer
 	// text has more than 16, and counting them was most of the test.
-	// bareNoneTails.may rules out most sentences in one test.
-	if len(t) > 4*16 || !bareNoneTails.may(t) || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
+	// bareNoneTails.may rules out most sentences in one test, and the
+	// words themselves most of the rest before their runes are counted.
+	if len(t) > 4*16 || !bareNoneTails.may(t) || !hasSuffixAny(t, bareNoneEnds) || utf8.RuneCountInString(t) > 16 || strs.ContainsAny(t, namedSubjects) {
 		return false // 行政复议：无 names its subject, for the rules to read
 	}
 	for _, m := range scanNumbers(t) {
