@@ -1045,6 +1045,32 @@ func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool,
 	var prev rune
 scan:
 	for j < len(t) {
+		// A run of ideographs (U+4E00–U+9FFF), most of a title, that are
+		// no numerals only counts below: none is a mark, a digit or a rune
+		// the cases test, none starts numbering (numberingToken reads an
+		// ideograph only as a numeral of zh.Numerals, the runes of
+		// zh.IsNumeral, as TestByteRuneTests checks), every one is Han, and
+		// foldKept tells whether it folds to itself. They are stepped over
+		// here, where the tests below took each three times as many steps.
+		for j+2 < len(t) && ideographAt(t, j) {
+			r := rune(t[j]&0x0F)<<12 | rune(t[j+1]&0x3F)<<6 | rune(t[j+2]&0x3F)
+			if zh.IsNumeral(r) {
+				break
+			}
+			han++
+			k++
+			if k > maxBlockTitleRunes || !atStart && k > maxTitleRunes {
+				break scan
+			}
+			if plain == j && foldKept.has(r) {
+				plain = j + 3
+			}
+			prev = r
+			j += 3
+		}
+		if j >= len(t) {
+			break
+		}
 		r, size := decodeRune3(t, j)
 		if size == 0 {
 			r, size = decodeRune(t, j)
