@@ -434,11 +434,10 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 	// They are kept as their sentences and joined only for a sentence whose
 	// counts are read: joining them for every sentence was a fifth of the
 	// bytes the reader allocated. The sentences of the block so far are
-	// kept in one list (sents), the chain and prev being ranges of it: a
-	// sentence's are the slices as they were when it came, which the next
-	// sentences' appends write past. Copying the chain and the sentence
-	// into a prev of their own for every sentence was a sixth of what the
-	// loop did of its own.
+	// kept in one list (sents), the chain and prev being ranges of it,
+	// which the next sentences' appends write past. Copying the chain and
+	// the sentence into a prev of their own for every sentence was a sixth
+	// of what the loop did of its own.
 	sents := buf.sents[:0]
 	defer func() { buf.sents = sents }()
 	chainStart, prevStart, prevEnd := 0, 0, 0 // chain is sents[chainStart:], prev sents[prevStart:prevEnd]
@@ -456,7 +455,11 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 		if s.Block != block {
 			sents, chainStart, prevStart, prevEnd, block = sents[:0], 0, 0, 0, s.Block
 		}
-		stChain, stPrev := sents[chainStart:], sents[prevStart:prevEnd]
+		// The sentence's chain and prev, sliced from sents only for a
+		// sentence whose counts are read (the slices, of variables the
+		// loop's body shares with readCandidates, cost more than the rest
+		// of the bookkeeping).
+		chainFrom, prevFrom, prevTo := chainStart, prevStart, prevEnd
 		sents = append(sents, text)
 		if !strings.HasSuffix(text, "；") && !strings.HasSuffix(text, ";") {
 			// The statement ends: it is the next sentence's prev.
@@ -466,8 +469,11 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 			continue
 		}
 		at, word := topicSubjects[s.Topic].Index(text)
-		if at < 0 && !bareNone(text) {
-			continue // no rule's subject: nothing to read (most sentences)
+		if at < 0 && (!sectionTopic(s.Topic) || !bareNone(text)) {
+			// No rule's subject: nothing to read (most sentences) but a
+			// bare none, which proseZeros reads only in the sections
+			// sectionFigures gives figures of.
+			continue
 		}
 		if sentenceOutOfScope(text, year) {
 			continue
@@ -478,7 +484,7 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 		// without a number in a unit a rule takes (mayClaimUnit): the rows
 		// of tables printed as text, half the bytes of page text.
 		if at >= 0 && (topicSubjectIs[s.Topic][word]&isRuleSubject != 0 || ruleSubjects[s.Topic].In(text[at:])) && mayClaimUnit(text) {
-			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
+			st := statement{text: text, chain: strings.Join(sents[chainFrom:len(sents)-1], ""), prev: strings.Join(sents[prevFrom:prevTo], "")}
 			out = append(out, proseCounts(s, st, year, buf)...)
 		}
 		for _, fc := range proseZeros(s, text, at, word, buf) {
@@ -1396,7 +1402,7 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 			out = append(out, figureCandidate{z.figure, zero(z.figure)}) // each rule's figure is another's
 		}
 	}
-	if bareNone(text) {
+	if sectionTopic(s.Topic) && bareNone(text) {
 		for _, fig := range sectionFigures(s) {
 			if !hasFigure(out, fig) {
 				out = append(out, figureCandidate{fig, zero(fig)})
@@ -1559,6 +1565,13 @@ func bareNone(text string) bool {
 // namedSubjects name a figure of the sections on fees and on review.
 var namedSubjects = []string{"复议", "诉讼", "收费", "费用", "处理费", "收取"}
 
+// sectionTopic reports whether sectionFigures may give figures for a
+// sentence of topic t: bareNone, most of whose cost was for sentences of
+// the other topics, is asked only of those (TestSectionTopic).
+func sectionTopic(t topic) bool {
+	return t == topicFees || t == topicReview
+}
+
 // sectionFigures are the figures a sentence's section reports as a whole:
 // the fees, or review and litigation as its heading names them.
 func sectionFigures(s sentence) []string {
@@ -1696,9 +1709,11 @@ func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, pl
 	defer func() { buf.figure = cs }()
 	for _, fig := range templates.Figures {
 		cs = cs[:0]
-		for _, fc := range cands {
-			if fc.figure == fig.Key {
-				cs = append(cs, fc.cand)
+		// By index: a candidate is large, and ranging over the values
+		// copied each, for every figure, only to compare its key.
+		for i := range cands {
+			if cands[i].figure == fig.Key {
+				cs = append(cs, cands[i].cand)
 			}
 		}
 		if len(cs) == 0 {
