@@ -275,7 +275,8 @@ func oldRemovePinyin(s string) string {
 }
 
 func FuzzRemovePinyin(f *testing.F) {
-	for _, s := range []string{"", "本鎮(zhèn)收到申請(shēn qǐng)5件。", "鎮（zhèn）(1)（一）申(shen)", "((（（", "申(a)(b)（c）", "\xe7(zhen)"} {
+	for _, s := range []string{"", "本鎮(zhèn)收到申請(shēn qǐng)5件。", "鎮（zhèn）(1)（一）申(shen)", "((（（", "申(a)(b)（c）", "\xe7(zhen)",
+		"鎮(ā)鎮（ǜ）鎮( zhen)鎮（ ǎn）", "鎮(", "鎮（", "鎮(Zhen)鎮（1）鎮（）", "，（，（\xef\xbc", "鎮\xef\xbc\x88ü)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -433,12 +433,14 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 	//
 	// They are kept as their sentences and joined only for a sentence whose
 	// counts are read: joining them for every sentence was a fifth of the
-	// bytes the reader allocated. A sentence's chain and prev are the
-	// slices as they were when it came; the next sentence's update does not
-	// write their elements: an append to chain writes past them, and prev
-	// is built anew in spare, the memory of the prev before.
-	chain, prev, spare := buf.chain[:0], buf.prev[:0], buf.spare[:0]
-	defer func() { buf.chain, buf.prev, buf.spare = chain, prev, spare }()
+	// bytes the reader allocated. The sentences of the block so far are
+	// kept in one list (sents), the chain and prev being ranges of it,
+	// which the next sentences' appends write past. Copying the chain and
+	// the sentence into a prev of their own for every sentence was a sixth
+	// of what the loop did of its own.
+	sents := buf.sents[:0]
+	defer func() { buf.sents = sents }()
+	chainStart, prevStart, prevEnd := 0, 0, 0 // chain is sents[chainStart:], prev sents[prevStart:prevEnd]
 	block := -1
 	trad := simple != doc
 	folded := simple
@@ -451,21 +453,27 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 			text = s.Folded // zh.FoldHan(s.Text), from the folded blocks
 		}
 		if s.Block != block {
-			prev, chain, block = prev[:0], chain[:0], s.Block
+			sents, chainStart, prevStart, prevEnd, block = sents[:0], 0, 0, 0, s.Block
 		}
-		stChain, stPrev := chain, prev
-		if strings.HasSuffix(text, "；") || strings.HasSuffix(text, ";") {
-			chain = append(chain, text)
-		} else {
-			spare = append(append(spare[:0], chain...), text)
-			prev, spare, chain = spare, prev, chain[:0]
+		// The sentence's chain and prev, sliced from sents only for a
+		// sentence whose counts are read (the slices, of variables the
+		// loop's body shares with readCandidates, cost more than the rest
+		// of the bookkeeping).
+		chainFrom, prevFrom, prevTo := chainStart, prevStart, prevEnd
+		sents = append(sents, text)
+		if !strings.HasSuffix(text, "；") && !strings.HasSuffix(text, ";") {
+			// The statement ends: it is the next sentence's prev.
+			prevStart, prevEnd, chainStart = chainStart, len(sents), len(sents)
 		}
 		if s.Topic == topicProblems || s.Topic == topicPlans {
 			continue
 		}
 		at, word := topicSubjects[s.Topic].Index(text)
-		if at < 0 && !bareNone(text) {
-			continue // no rule's subject: nothing to read (most sentences)
+		if at < 0 && (!sectionTopic(s.Topic) || !bareNone(text)) {
+			// No rule's subject: nothing to read (most sentences) but a
+			// bare none, which proseZeros reads only in the sections
+			// sectionFigures gives figures of.
+			continue
 		}
 		if sentenceOutOfScope(text, year) {
 			continue
@@ -476,7 +484,7 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 		// without a number in a unit a rule takes (mayClaimUnit): the rows
 		// of tables printed as text, half the bytes of page text.
 		if at >= 0 && (topicSubjectIs[s.Topic][word]&isRuleSubject != 0 || ruleSubjects[s.Topic].In(text[at:])) && mayClaimUnit(text) {
-			st := statement{text: text, chain: strings.Join(stChain, ""), prev: strings.Join(stPrev, "")}
+			st := statement{text: text, chain: strings.Join(sents[chainFrom:len(sents)-1], ""), prev: strings.Join(sents[prevFrom:prevTo], "")}
 			out = append(out, proseCounts(s, st, year, buf)...)
 		}
 		for _, fc := range proseZeros(s, text, at, word, buf) {
@@ -1266,8 +1274,8 @@ type scratch struct {
 	// the splitter's open headings and the paths it hands out (sentencesIn)
 	stack []headingEntry
 	paths []sectionPath
-	// the sentences of a statement and of the one before (readCandidates)
-	chain, prev, spare []string
+	// the sentences of the block read so far (readCandidates)
+	sents []string
 }
 
 // scratchPool keeps the buffers of one report's reading for the next
@@ -1287,9 +1295,7 @@ func (buf *scratch) release() {
 	clear(buf.figure[:cap(buf.figure)])
 	clear(buf.stack[:cap(buf.stack)])
 	clear(buf.paths)
-	clear(buf.chain[:cap(buf.chain)])
-	clear(buf.prev[:cap(buf.prev)])
-	clear(buf.spare[:cap(buf.spare)])
+	clear(buf.sents[:cap(buf.sents)])
 	scratchPool.Put(buf)
 }
 
@@ -1396,7 +1402,7 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 			out = append(out, figureCandidate{z.figure, zero(z.figure)}) // each rule's figure is another's
 		}
 	}
-	if bareNone(text) {
+	if sectionTopic(s.Topic) && bareNone(text) {
 		for _, fig := range sectionFigures(s) {
 			if !hasFigure(out, fig) {
 				out = append(out, figureCandidate{fig, zero(fig)})
@@ -1543,8 +1549,9 @@ func bareNone(text string) bool {
 	t := trimRightMarks(text, sentenceEndMarks)
 	// A rune is 4 bytes at most (an invalid byte counts as one): a longer
 	// text has more than 16, and counting them was most of the test.
-	// bareNoneTails.may rules out most sentences in one test.
-	if len(t) > 4*16 || !bareNoneTails.may(t) || utf8.RuneCountInString(t) > 16 || !hasSuffixAny(t, bareNoneEnds) || strs.ContainsAny(t, namedSubjects) {
+	// bareNoneTails.may rules out most sentences in one test, and the
+	// words themselves most of the rest before their runes are counted.
+	if len(t) > 4*16 || !bareNoneTails.may(t) || !hasSuffixAny(t, bareNoneEnds) || utf8.RuneCountInString(t) > 16 || strs.ContainsAny(t, namedSubjects) {
 		return false // 行政复议：无 names its subject, for the rules to read
 	}
 	for _, m := range scanNumbers(t) {
@@ -1557,6 +1564,13 @@ func bareNone(text string) bool {
 
 // namedSubjects name a figure of the sections on fees and on review.
 var namedSubjects = []string{"复议", "诉讼", "收费", "费用", "处理费", "收取"}
+
+// sectionTopic reports whether sectionFigures may give figures for a
+// sentence of topic t: bareNone, most of whose cost was for sentences of
+// the other topics, is asked only of those (TestSectionTopic).
+func sectionTopic(t topic) bool {
+	return t == topicFees || t == topicReview
+}
 
 // sectionFigures are the figures a sentence's section reports as a whole:
 // the fees, or review and litigation as its heading names them.
@@ -1695,9 +1709,11 @@ func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, pl
 	defer func() { buf.figure = cs }()
 	for _, fig := range templates.Figures {
 		cs = cs[:0]
-		for _, fc := range cands {
-			if fc.figure == fig.Key {
-				cs = append(cs, fc.cand)
+		// By index: a candidate is large, and ranging over the values
+		// copied each, for every figure, only to compare its key.
+		for i := range cands {
+			if cands[i].figure == fig.Key {
+				cs = append(cs, cands[i].cand)
 			}
 		}
 		if len(cs) == 0 {

@@ -321,3 +321,15 @@ func TestProseOverviewSentences(t *testing.T) {
 		checkProseRule(t, tc.text, tc.key, tc.want, false)
 	}
 }
+
+// TestSectionTopic checks that sectionFigures gives no figure for a
+// sentence of a topic sectionTopic says no of, whatever its heading.
+func TestSectionTopic(t *testing.T) {
+	for tp := range topic(len(topicNames)) {
+		for _, h := range []string{"", "行政复议", "行政诉讼", "行政复议和行政诉讼", "收费", "四、因政府信息公开申请提起行政复议、行政诉讼的情况"} {
+			if figs := sectionFigures(sentence{Topic: tp, Heading: h}); len(figs) > 0 && !sectionTopic(tp) {
+				t.Errorf("sectionFigures of a sentence of %v under %q = %q, but sectionTopic(%v) is false", tp, h, figs, tp)
+			}
+		}
+	}
+}

@@ -210,6 +210,10 @@ type headingEntry struct {
 	topic topic
 	text  string
 	path  *sectionPath // this heading under the open ones before it
+	// within is the topic of a sentence under this heading and the open
+	// ones before it (current), set when it is opened: every sentence
+	// asked, walking the open headings each time.
+	within topic
 }
 
 type sentenceSplitter struct {
@@ -249,10 +253,13 @@ func (sp *sentenceSplitter) open(e headingEntry) {
 	sp.paths = sp.paths[1:]
 	sp.opened++
 	*p = sectionPath{text: e.text} // whole: the memory may be an earlier report's (sentencesIn)
+	outer := topicUnknown          // the topic under the open headings before it
 	if len(sp.stack) > 0 {
 		p.parent = sp.stack[len(sp.stack)-1].path
+		outer = sp.stack[len(sp.stack)-1].within
 	}
 	e.path = p
+	e.within = within(e.topic, outer)
 	sp.stack = append(sp.stack, e)
 }
 
@@ -283,6 +290,9 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 	// An attachment starts with 附 or names a 统计表 ahead, looked for
 	// only at a boundary that is not 附 and once for the block where there
 	// is none: most blocks have no 统计表, and were searched whole twice.
+	// Once none is left (nextTable -1), tableNear, which would say false,
+	// is not called at the block's other boundaries (the columns of a
+	// table printed as text).
 	nextTable := -2
 	// The pending sentence's state that only some characters change. The
 	// compiler keeps a struct of more than four fields in memory, read and
@@ -357,7 +367,7 @@ func (sp *sentenceSplitter) block(index int, b document.Block) {
 					continue
 				}
 			}
-			if boundary && !sp.inAttachment() && (strings.HasPrefix(t[i:], "附") || tableNear(t, i, &nextTable)) && isAttachment(t[i:]) {
+			if boundary && !sp.inAttachment() && (strings.HasPrefix(t[i:], "附") || nextTable != -1 && tableNear(t, i, &nextTable)) && isAttachment(t[i:]) {
 				// 附件1：…统计表 ends the report's sections.
 				sp.emit(p.start, i)
 				sp.stack = sp.stack[:0]
@@ -838,25 +848,32 @@ func trimTerminators(s string) string {
 	}
 }
 
-// current is the topic and heading for a sentence under the open headings.
+// current is the topic and heading for a sentence under the open headings:
+// the topic of the innermost heading of a topic other than the overview,
+// else the overview if a heading is of it (within).
 func (sp *sentenceSplitter) current() (topic, string) {
 	if len(sp.stack) == 0 {
 		return topicUnknown, ""
 	}
-	h := sp.stack[len(sp.stack)-1].text
-	tp := topicUnknown
-	for i := len(sp.stack) - 1; i >= 0; i-- {
-		switch sp.stack[i].topic {
-		case topicUnknown:
-		case topicOverview:
-			if tp == topicUnknown {
-				tp = topicOverview
-			}
-		default:
-			return sp.stack[i].topic, h
-		}
+	e := &sp.stack[len(sp.stack)-1]
+	return e.within, e.text
+}
+
+// within is the topic of a sentence under a heading of topic tp, itself
+// under headings whose sentences' topic is outer: tp when it is one other
+// than the overview, else outer when it is, else the overview when either
+// is. (currentRef, the walk over the open headings it replaces, checks it
+// in TestWithinMatchesRef.)
+func within(tp, outer topic) topic {
+	switch {
+	case tp != topicUnknown && tp != topicOverview:
+		return tp
+	case outer != topicUnknown && outer != topicOverview:
+		return outer
+	case tp == topicOverview || outer == topicOverview:
+		return topicOverview
 	}
-	return tp, h
+	return topicUnknown
 }
 
 // numberingToken reads section numbering at t[i:]: 一、 (level 1),
@@ -1028,6 +1045,32 @@ func headingTitle(t string, from int, atStart bool) (titleEnd, end int, ok bool,
 	var prev rune
 scan:
 	for j < len(t) {
+		// A run of ideographs (U+4E00–U+9FFF), most of a title, that are
+		// no numerals only counts below: none is a mark, a digit or a rune
+		// the cases test, none starts numbering (numberingToken reads an
+		// ideograph only as a numeral of zh.Numerals, the runes of
+		// zh.IsNumeral, as TestByteRuneTests checks), every one is Han, and
+		// foldKept tells whether it folds to itself. They are stepped over
+		// here, where the tests below took each three times as many steps.
+		for j+2 < len(t) && ideographAt(t, j) {
+			r := rune(t[j]&0x0F)<<12 | rune(t[j+1]&0x3F)<<6 | rune(t[j+2]&0x3F)
+			if zh.IsNumeral(r) {
+				break
+			}
+			han++
+			k++
+			if k > maxBlockTitleRunes || !atStart && k > maxTitleRunes {
+				break scan
+			}
+			if plain == j && foldKept.has(r) {
+				plain = j + 3
+			}
+			prev = r
+			j += 3
+		}
+		if j >= len(t) {
+			break
+		}
 		r, size := decodeRune3(t, j)
 		if size == 0 {
 			r, size = decodeRune(t, j)
@@ -1372,7 +1415,7 @@ func removePinyin(s string) string {
 	if k := strings.IndexByte(s, '('); k >= 0 {
 		half = k
 	}
-	if k := strings.Index(s, "（"); k >= 0 {
+	if k := indexFullOpen(s); k >= 0 {
 		full = k
 	}
 	for i := 0; i < len(s); {
@@ -1382,7 +1425,7 @@ func removePinyin(s string) string {
 			}
 		}
 		if full >= 0 && full < i {
-			if full = strings.Index(s[i:], "（"); full >= 0 {
+			if full = indexFullOpen(s[i:]); full >= 0 {
 				full += i
 			}
 		}
@@ -1393,8 +1436,11 @@ func removePinyin(s string) string {
 		if j < 0 {
 			break
 		}
-		_, size := utf8.DecodeRuneInString(s[j:])
-		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); zh.IsHan(prev) {
+		size := 1
+		if s[j] != '(' {
+			size = len("（")
+		}
+		if mayStartGloss(s, j+size) && hanBefore(s, j) {
 			if e := pinyinGlossEnd(s, j+size); e > 0 {
 				if b.Len() == 0 {
 					b.Grow(len(s))
@@ -1411,6 +1457,41 @@ func removePinyin(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// indexFullOpen is strings.Index(s, "（"), whose bytes are EF BC 88. It
+// looks for EF, which leads every full-width mark (，：；（）) and starts no
+// other byte of a character, and tests the two bytes after it where
+// strings.Index called a comparison: the full-width marks, some in every
+// block, made most of the cost of removePinyin.
+func indexFullOpen(s string) int {
+	for i := 0; i+2 < len(s); i++ {
+		k := strings.IndexByte(s[i:len(s)-2], 0xEF)
+		if k < 0 {
+			return -1
+		}
+		if i += k; s[i+1] == 0xBC && s[i+2] == 0x88 {
+			return i
+		}
+	}
+	return -1
+}
+
+// mayStartGloss reports whether a pinyin gloss may start at s[i:], by
+// its first byte: pinyinGlossEnd reads none that does not start with a
+// space, a lower-case letter or a toned vowel (led by C3, C4, C5 or C7).
+func mayStartGloss(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	c := s[i]
+	return c == ' ' || c >= 'a' && c <= 'z' || c >= 0xC3 && c <= 0xC7
+}
+
+// hanBefore reports whether a Han character ends s[:j].
+func hanBefore(s string, j int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:j])
+	return zh.IsHan(prev)
 }
 
 // pinyinGlossEnd returns the end of the closing bracket if s[i:] holds a

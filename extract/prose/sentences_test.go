@@ -510,3 +510,88 @@ func splitSentences(doc *document.Document) []sentence {
 func sentences(doc *document.Document) iter.Seq[sentence] {
 	return sentencesIn(doc, nil, nil)
 }
+
+func FuzzIndexFullOpen(f *testing.F) {
+	for _, s := range []string{"", "（", "，（", "，，", "\xef\xbc", "\xef\xbc\x88", "a\xef（", "申请（一）", "\xef\xef\xbc\x88"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := indexFullOpen(s), strings.Index(s, "（"); got != want {
+			t.Errorf("indexFullOpen(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// TestMayStartGloss checks that mayStartGloss holds wherever
+// pinyinGlossEnd reads a gloss: after a bracket, every rune and every
+// invalid byte followed by the rest of a syllable.
+func TestMayStartGloss(t *testing.T) {
+	check := func(start string) {
+		for _, s := range []string{"(" + start + "an)", "(" + start + ")"} {
+			if pinyinGlossEnd(s, 1) > 0 && !mayStartGloss(s, 1) {
+				t.Errorf("mayStartGloss(%q, 1) is false, but pinyinGlossEnd reads a gloss", s)
+			}
+		}
+	}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		check(string(r))
+	}
+	for c := 0x80; c < 0x100; c++ {
+		check(string([]byte{byte(c)}))
+	}
+	for _, r := range tonedVowels {
+		if s := "(" + string(r) + ")"; !mayStartGloss(s, 1) || pinyinGlossEnd(s, 1) == 0 {
+			t.Errorf("%q: mayStartGloss or pinyinGlossEnd reads no gloss", s)
+		}
+	}
+	if mayStartGloss("(", 1) {
+		t.Error("mayStartGloss past the end is true")
+	}
+}
+
+// currentRef is sentenceSplitter.current as it was: a walk over the open
+// headings, from the innermost.
+func currentRef(stack []headingEntry) (topic, string) {
+	if len(stack) == 0 {
+		return topicUnknown, ""
+	}
+	h := stack[len(stack)-1].text
+	tp := topicUnknown
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].topic {
+		case topicUnknown:
+		case topicOverview:
+			if tp == topicUnknown {
+				tp = topicOverview
+			}
+		default:
+			return stack[i].topic, h
+		}
+	}
+	return tp, h
+}
+
+// TestWithinMatchesRef opens every sequence of three headings of any
+// topics and levels, each closing the open ones of its level or deeper as
+// heading does, and compares current with currentRef at each step.
+func TestWithinMatchesRef(t *testing.T) {
+	const levels = 4 // 0 (an attachment) to 3
+	choices := len(topicNames) * levels
+	for code := 0; code < choices*choices*choices; code++ {
+		var sp sentenceSplitter
+		c := code
+		for step := 0; step < 3; step++ {
+			tp, level := topic(c%choices/levels), c%levels
+			c /= choices
+			for len(sp.stack) > 0 && sp.stack[len(sp.stack)-1].level >= level {
+				sp.stack = sp.stack[:len(sp.stack)-1]
+			}
+			sp.open(headingEntry{level: level, topic: tp, text: tp.String()})
+			gotT, gotH := sp.current()
+			wantT, wantH := currentRef(sp.stack)
+			if gotT != wantT || gotH != wantH {
+				t.Fatalf("stack %v: current() = %v, %q; want %v, %q", sp.stack, gotT, gotH, wantT, wantH)
+			}
+		}
+	}
+}
