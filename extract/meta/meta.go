@@ -15,7 +15,6 @@ import (
 
 	"xxgk"
 	"xxgk/document"
-	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
@@ -933,7 +932,7 @@ type signature struct {
 func (s *metaScan) signature() signature {
 	for i := len(s.tail) - 1; i >= 0; i-- {
 		// Cleaning takes no 年 nor - from a paragraph: it is tested first.
-		if t := s.tail[i].text; strs.Index(t, "年") < 0 && strings.IndexByte(t, '-') < 0 {
+		if t := s.tail[i].text; yearWord.index(t) < 0 && strings.IndexByte(t, '-') < 0 {
 			continue
 		}
 		t := clean(s.tail[i].text)
@@ -1001,7 +1000,7 @@ func flatSignature(t string, line int) (signature, bool) {
 	var last [64]int // ring of the last places of 年
 	n := 0
 	for off := 0; ; {
-		i := strs.Index(t[off:], "年")
+		i := yearWord.index(t[off:])
 		if i < 0 {
 			break
 		}
@@ -1271,8 +1270,8 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 		t := h.text
 		// periodKeyEnd takes 起止 only in 起止时间: the longer word is
 		// found in the same places, and the search stops less often.
-		for _, key := range []string{"统计", "起止时间"} {
-			for i := range strs.Indexes(t, key) {
+		for _, key := range periodWords {
+			for i := range key.indexes(t) {
 				ke := periodKeyEnd(t[i:min(len(t), i+30)])
 				if ke < 0 {
 					continue
@@ -1300,7 +1299,7 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 func (s *metaScan) selfRefMatches(i int) []match {
 	if !s.hasSelfRefs[i] {
 		s.hasSelfRefs[i] = true
-		if t := s.head[i].text; strs.Index(t, "报告") >= 0 || strs.Index(t, "如下") >= 0 {
+		if t := s.head[i].text; reportWord.index(t) >= 0 || asFollowsWord.index(t) >= 0 {
 			s.selfRefs[i] = selfRefMatches(s.citedText(i), nil)
 		}
 	}
@@ -1325,13 +1324,13 @@ func (s *metaScan) selfYear() (yearVote, bool) {
 func (s *metaScan) tableYear(spans []span) (yearVote, bool) {
 	for _, h := range spans {
 		t := h.text
-		for _, key := range []string{"统计表", "情况表"} {
-			for i := range strs.Indexes(t, key) {
+		for _, key := range tableWords {
+			for i := range key.indexes(t) {
 				w0 := max(0, i-120)
 				for w0 > 0 && !utf8.RuneStart(t[w0]) {
 					w0++
 				}
-				w := stripCited(t[w0 : i+len(key)])
+				w := stripCited(t[w0 : i+len(key.text)])
 				if m := tableTitleRe.FindStringSubmatchIndex(w); m != nil {
 					if y := zh.ParseYear(sub(w, m, 1)); y != 0 {
 						return yearVote{y, fromTable, evidence{h.line, excerpt(w, m[0], m[1])}}, true
@@ -1540,7 +1539,7 @@ func (s *metaScan) bodyName() (string, evidence) {
 		best := ""
 		for i, h := range s.both {
 			t := h.text
-			if !strs.ContainsAny(t, p.needles) {
+			if p.needles != nil && !containsAny(t, p.needles) {
 				continue // cheap test before the matcher
 			}
 			if p.stripCited {
@@ -1572,14 +1571,16 @@ func (s *metaScan) bodyName() (string, evidence) {
 // named at the start of a clause (，牛街乡人民政府通过信息平台…), then a
 // place doing its disclosure work (使八道江区政务公开工作再上新台阶,
 // 《八道江区政府信息公开工作考核办法》). needles are words every match
-// contains.
+// contains, looked for in a paragraph before its cited titles are taken
+// out; a pattern read in the paragraph as it is has none, for its matcher
+// looks for the same words first.
 var bodyPatterns = []struct {
 	matches    func(t string, out []match) []match
-	needles    []string
+	needles    []word
 	stripCited bool
 }{
-	{bodyGovMatches, []string{"人民政府", "街道办事处"}, true},
-	{bodyPlaceMatches, []string{"政务公开", "政府信息公开"}, false},
+	{bodyGovMatches, govWords[:], true},
+	{bodyPlaceMatches, nil, false},
 }
 
 // govForm finds name followed by a government suffix anywhere the rules
@@ -1593,9 +1594,10 @@ func (s *metaScan) govForm(name string) (string, evidence) {
 			return "", evidence{} // already a government
 		}
 	}
+	w := newWord(name)
 	for _, h := range s.both {
 		for off := 0; ; {
-			i := strs.Index(h.text[off:], name)
+			i := w.index(h.text[off:])
 			if i < 0 {
 				break
 			}
