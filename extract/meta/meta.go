@@ -42,9 +42,9 @@ func Read(doc *document.Document) (Meta, []xxgk.Finding) {
 	// report's were theirs.
 	evs := new([3]xxgk.MetaEvidence)
 	return Meta{Agency: m.Agency, Year: m.Year, Published: m.Published, NotReport: m.NotReport,
-		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != "", doc, &evs[0]),
-		YearEvidence:      m.YearEvidence.of(m.Year != 0, doc, &evs[1]),
-		PublishedEvidence: m.PublishedEvidence.of(m.Published != "", doc, &evs[2]),
+		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != "", doc, m.paged, &evs[0]),
+		YearEvidence:      m.YearEvidence.of(m.Year != 0, doc, m.paged, &evs[1]),
+		PublishedEvidence: m.PublishedEvidence.of(m.Published != "", doc, m.paged, &evs[2]),
 	}, fs
 }
 
@@ -56,6 +56,8 @@ type meta struct {
 	NotReport bool   // the document's own title names something else (a notice, a letter)
 
 	AgencyEvidence, YearEvidence, PublishedEvidence evidence // where each came from
+
+	paged bool // a block of the document has a page number
 }
 
 // evidence is where a metadata value was read: the line of its block (0 for
@@ -66,12 +68,17 @@ type evidence struct {
 }
 
 // of is the evidence for the model, stored in *slot, or nil when no value
-// was read (known false) or nothing says where it came from.
-func (e evidence) of(known bool, doc *document.Document, slot *xxgk.MetaEvidence) *xxgk.MetaEvidence {
+// was read (known false) or nothing says where it came from. Its page is
+// looked up only in a document with pages (paged): pageOf reads every
+// block, and a text document's are all on page 0.
+func (e evidence) of(known bool, doc *document.Document, paged bool, slot *xxgk.MetaEvidence) *xxgk.MetaEvidence {
 	if !known || (e.Line == 0 && e.Text == "") {
 		return nil
 	}
-	*slot = xxgk.MetaEvidence{Line: e.Line, Page: pageOf(doc, e.Line), Text: e.Text}
+	*slot = xxgk.MetaEvidence{Line: e.Line, Text: e.Text}
+	if paged {
+		slot.Page = pageOf(doc, e.Line)
+	}
 	return slot
 }
 
@@ -119,6 +126,12 @@ type metaScan struct {
 	// asked for (hasCited[i]).
 	cited    [metaHeadBlocks + metaTailBlocks]string
 	hasCited [metaHeadBlocks + metaTailBlocks]bool
+	// repeats[j] is i+1 when tail paragraph j is head paragraph i, read
+	// the same (a document of fewer than metaHeadBlocks+metaTailBlocks
+	// paragraphs), 0 for another: the rules that read both lists for the
+	// first place a thing stands pass over it, and bodyName counts again
+	// what it found there.
+	repeats [metaTailBlocks]int
 	// titleAt is titleIndex()+1, 0 until it is known.
 	titleAt int
 	// headText[i] is clean(head[i].text), once asked for (hasHeadText[i]):
@@ -128,6 +141,8 @@ type metaScan struct {
 	// selfRefs[i] is selfRefs(i), once asked for (hasSelfRefs[i]).
 	selfRefs    [metaHeadBlocks][]match
 	hasSelfRefs [metaHeadBlocks]bool
+
+	paged bool // a block has a page number (see evidence.of)
 
 	// What a filled form's 填报单位 and 报告年度 cells say (Document.Agency,
 	// Document.Year): the form's own statement, believed first.
@@ -167,7 +182,7 @@ func (s *metaScan) init(doc *document.Document) {
 	s.head = s.spans[:0:nh]
 	s.full = s.spans[metaHeadBlocks+metaTailBlocks : metaHeadBlocks+metaTailBlocks : metaHeadBlocks+metaTailBlocks+nh]
 	isPara := func(b *document.Block) bool { return b.Table == nil && hasText(b.Text) }
-	last := len(bs) // the tail starts after the head ends
+	headEnd := -1 // the block of the last head paragraph
 	for i := range bs {
 		if len(s.head) == nh {
 			break
@@ -175,22 +190,37 @@ func (s *metaScan) init(doc *document.Document) {
 		if b := &bs[i]; isPara(b) {
 			s.full = append(s.full, span{b.Line, b.Text})
 			s.head = append(s.head, span{b.Line, cutHead(b.Text, metaScanBytes)})
+			headEnd = i
 		}
 	}
 	h := len(s.head)
 	s.tail = s.spans[h : h : h+nt]
-	for i := last - 1; i >= 0 && len(s.tail) < nt; i-- {
+	shared := 0 // tail paragraphs that are head paragraphs too
+	for i := len(bs) - 1; i >= 0 && len(s.tail) < nt; i-- {
 		if b := &bs[i]; isPara(b) {
 			s.tail = append(s.tail, span{b.Line, cutTail(b.Text, metaScanBytes)})
+			if i <= headEnd {
+				shared++
+			}
 		}
 	}
 	slices.Reverse(s.tail)
 	s.both = s.spans[:h+len(s.tail)] // head then tail
+	// The paragraphs both lists hold are the last of the head and the
+	// first of the tail; those no cut shortened read the same twice.
+	for j := range shared {
+		if k := h - shared + j; s.tail[j].text == s.head[k].text {
+			s.repeats[j] = k + 1
+		}
+	}
 	// Tables count only near the head or the tail, like paragraphs; a
 	// table's title row often carries the year (2016年度…统计表).
 	s.tables = s.tableSpans[:0]
 	n := 0
 	for i := range bs {
+		if bs[i].Page != 0 {
+			s.paged = true
+		}
 		if g := bs[i].Table; g != nil {
 			if n < 4 || i >= len(bs)-metaTailBlocks {
 				s.tables = append(s.tables, span{bs[i].Line, gridHead(g, 3)})
@@ -208,9 +238,21 @@ func (s *metaScan) cleanHead(i int) string {
 	return s.headText[i]
 }
 
+// repeat returns the index in s.both of the head paragraph that
+// s.both[i], a tail paragraph, repeats, or -1.
+func (s *metaScan) repeat(i int) int {
+	if i < len(s.head) {
+		return -1
+	}
+	return s.repeats[i-len(s.head)] - 1
+}
+
 // citedText is stripCited(s.both[i].text), computed once: several rules
 // read the same paragraphs without the titles they cite.
 func (s *metaScan) citedText(i int) string {
+	if k := s.repeat(i); k >= 0 {
+		i = k
+	}
 	if !s.hasCited[i] {
 		s.cited[i], s.hasCited[i] = stripCited(s.both[i].text), true
 	}
@@ -282,7 +324,7 @@ func readMeta(doc *document.Document) (meta, []xxgk.Finding) {
 		scans.Put(s)
 	}()
 	s.init(doc)
-	var m meta
+	m := meta{paged: s.paged}
 	var fs []xxgk.Finding
 	titles := s.titles()
 	sig := s.signature()
@@ -1215,13 +1257,13 @@ func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []
 	}
 	// Table titles in tables are few and cheap to read, so they always
 	// corroborate; sentences are read only when title and period are silent.
-	if v, ok := s.tableYear(s.tables); ok {
+	if v, ok := s.tableYear(s.tables, false); ok {
 		votes = append(votes, v)
 	}
 	if len(votes) == 0 || votes[0].src > fromPeriod {
 		if v, ok := s.selfYear(); ok {
 			votes = append(votes, v)
-		} else if v, ok := s.tableYear(s.both); ok {
+		} else if v, ok := s.tableYear(s.both, true); ok {
 			votes = append(votes, v)
 		}
 		slices.SortStableFunc(votes, func(a, b yearVote) int { return int(a.src) - int(b.src) })
@@ -1321,8 +1363,13 @@ func (s *metaScan) selfYear() (yearVote, bool) {
 
 // tableYear reads a statistics table's title, in a paragraph or a table:
 // the regexp runs only on the text just before each 统计表 / 情况表.
-func (s *metaScan) tableYear(spans []span) (yearVote, bool) {
-	for _, h := range spans {
+// In s.both (inBoth), a tail paragraph that repeats a head paragraph is
+// passed over: the head's had no title.
+func (s *metaScan) tableYear(spans []span, inBoth bool) (yearVote, bool) {
+	for i, h := range spans {
+		if inBoth && s.repeat(i) >= 0 {
+			continue
+		}
 		t := h.text
 		for _, key := range tableWords {
 			for i := range key.indexes(t) {
@@ -1533,31 +1580,54 @@ func (s *metaScan) selfName() (string, evidence) {
 // bodyName is the government or place the body names most often.
 func (s *metaScan) bodyName() (string, evidence) {
 	var ms []match
+	// The names each head paragraph gave, in order (names[ends[i-1]:ends[i]]
+	// are paragraph i's), counted again for a tail paragraph that repeats
+	// it: reading it again would find them again.
+	var nameArray [16]string
+	var ends [metaHeadBlocks]int
 	for _, p := range bodyPatterns {
 		count := map[string]int{}
 		first := map[string]evidence{}
 		best := ""
+		names := nameArray[:0]
 		for i, h := range s.both {
+			if k := s.repeat(i); k >= 0 {
+				from := 0
+				if k > 0 {
+					from = ends[k-1]
+				}
+				for _, n := range names[from:ends[k]] {
+					count[n]++ // first[n] stands: the head paragraph counted n
+					if best == "" || count[n] > count[best] {
+						best = n
+					}
+				}
+				continue
+			}
 			t := h.text
-			if p.needles != nil && !containsAny(t, p.needles) {
-				continue // cheap test before the matcher
+			// The needles are a cheap test before the matcher.
+			if p.needles == nil || containsAny(t, p.needles) {
+				if p.stripCited {
+					t = s.citedText(i) // a cited rule's issuer is not the author
+				}
+				ms = p.matches(t, ms[:0])
+				for _, m := range ms {
+					n := t[m.g0:m.g1]
+					if !validName(n) {
+						continue
+					}
+					if count[n] == 0 {
+						first[n] = evidence{h.line, excerpt(t, m.g0, m.g1)}
+					}
+					count[n]++
+					if best == "" || count[n] > count[best] {
+						best = n
+					}
+					names = append(names, n)
+				}
 			}
-			if p.stripCited {
-				t = s.citedText(i) // a cited rule's issuer is not the author
-			}
-			ms = p.matches(t, ms[:0])
-			for _, m := range ms {
-				n := t[m.g0:m.g1]
-				if !validName(n) {
-					continue
-				}
-				if count[n] == 0 {
-					first[n] = evidence{h.line, excerpt(t, m.g0, m.g1)}
-				}
-				count[n]++
-				if best == "" || count[n] > count[best] {
-					best = n
-				}
+			if i < len(s.head) {
+				ends[i] = len(names)
 			}
 		}
 		if best != "" {
@@ -1595,7 +1665,10 @@ func (s *metaScan) govForm(name string) (string, evidence) {
 		}
 	}
 	w := newWord(name)
-	for _, h := range s.both {
+	for i, h := range s.both {
+		if s.repeat(i) >= 0 {
+			continue // the head paragraph it repeats holds none
+		}
 		for off := 0; ; {
 			i := w.index(h.text[off:])
 			if i < 0 {
