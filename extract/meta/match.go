@@ -455,20 +455,32 @@ var planWords = []string{"将", "计划", "打算", "安排", "拟", "展望", "
 func isPlan(t string) bool {
 	p := 0
 	for k := 0; ; k++ {
-		for _, w := range planWords {
-			if strings.HasPrefix(t[p:], w) {
-				return true
+		// A word starts only where its first character stands.
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if isPlanStart(r) {
+			for _, w := range planWords {
+				if strings.HasPrefix(t[p:], w) {
+					return true
+				}
 			}
 		}
 		if k == 12 {
 			return false
 		}
-		r, n := utf8.DecodeRuneInString(t[p:])
 		if n == 0 || r == '。' || r == '；' {
 			return false
 		}
 		p += n
 	}
+}
+
+// isPlanStart reports the first characters of planWords.
+func isPlanStart(r rune) bool {
+	switch r {
+	case '将', '计', '打', '安', '拟', '展', '施', '实', '起':
+		return true
+	}
+	return false
 }
 
 // periodKeys end the key of a statistics period after 统计, in periodKeyRe's
@@ -482,15 +494,18 @@ func periodKeyEnd(w string) int {
 	if rest, ok := strings.CutPrefix(w, "统计"); ok {
 		p := len("统计")
 		for k := 0; ; k++ {
-			for _, key := range periodKeys {
-				if strings.HasPrefix(rest, key) {
-					return p + len(key)
+			// A key starts only where its first character stands.
+			r, n := utf8.DecodeRuneInString(rest)
+			if isPeriodKeyStart(r) {
+				for _, key := range periodKeys {
+					if strings.HasPrefix(rest, key) {
+						return p + len(key)
+					}
 				}
 			}
 			if k == 4 {
 				break
 			}
-			r, n := utf8.DecodeRuneInString(rest)
 			if !zh.IsHan(r) {
 				break
 			}
@@ -501,6 +516,31 @@ func periodKeyEnd(w string) int {
 		return len("起止时间")
 	}
 	return -1
+}
+
+// isPeriodKeyStart reports the first characters of periodKeys.
+func isPeriodKeyStart(r rune) bool {
+	switch r {
+	case '期', '时', '区', '周', '截':
+		return true
+	}
+	return false
+}
+
+// indexSentenceEnd is strings.IndexAny(s, "。；"), which decodes every
+// rune of s and looks for it in the set: a 。 or ； reads so however the
+// bytes before it do (E3 and EF start a character), so looking for each
+// finds the same first place.
+func indexSentenceEnd(s string) int {
+	i := strings.Index(s, "。")
+	lim := len(s)
+	if i >= 0 {
+		lim = i
+	}
+	if j := strings.Index(s[:lim], "；"); j >= 0 {
+		return j
+	}
+	return i
 }
 
 // lastPeriodYear returns the group of the last match of periodYearRe,

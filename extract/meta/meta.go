@@ -422,14 +422,14 @@ func clean(s string) string {
 	if s == "" {
 		return s
 	}
-	// Most paragraphs start and end with a Chinese character or a letter:
-	// a character whose first byte keeps it is no space or bullet (nor is
-	// the U+FFFD an invalid byte reads as).
+	// Most paragraphs start with a Chinese character or a letter and end
+	// with one or with 。 or ）: a character told kept by its first bytes
+	// is no space or bullet (nor is the U+FFFD an invalid byte reads as).
 	last := len(s) - 1
 	for last > 0 && last > len(s)-utf8.UTFMax && !utf8.RuneStart(s[last]) {
 		last--
 	}
-	if keptEdge(s[0]) && keptEdge(s[last]) {
+	if keptAt(s, 0) && keptAt(s, last) {
 		return s
 	}
 	return strings.TrimFunc(s, isCleaned)
@@ -441,13 +441,23 @@ func isCleaned(r rune) bool {
 		r == '•' || r == '·' || r == '●' || r == '■' || r == '◆'
 }
 
-// keptEdge reports a byte that starts no character clean trims: ASCII other
-// than white space, or the first byte of U+4000–U+9FFF, the CJK ideographs.
-func keptEdge(b byte) bool {
-	if b < utf8.RuneSelf {
+// keptAt reports whether the bytes from s[i] on start a character clean
+// does not trim, told by its first bytes: ASCII other than white space, a
+// character of U+4000–U+9FFF (the CJK ideographs, first byte E4–E9) or of
+// U+F000–U+FFFF (the full-width forms, EF), or of U+3000–U+3FFF (the CJK
+// punctuation, E3) other than the ideographic space. (A paragraph ending
+// with 。 or ） was trimmed rune by rune.) A sequence those bytes start
+// that is not valid UTF-8 reads as U+FFFD, which is kept too.
+func keptAt(s string, i int) bool {
+	switch b := s[i]; {
+	case b < utf8.RuneSelf:
 		return b != ' ' && (b < '\t' || b > '\r')
+	case b >= 0xE4 && b <= 0xE9, b == 0xEF:
+		return true
+	case b == 0xE3:
+		return !strings.HasPrefix(s[i:], "\u3000")
 	}
-	return b >= 0xE4 && b <= 0xE9
+	return false
 }
 
 // stripCited removes the titles of cited documents (《…》), whose years and
@@ -615,6 +625,12 @@ var titleLabels = []string{"标题", "文章标题", "题名", "名称"}
 
 // titleField returns the value of a labelled title field (标题: …).
 func titleField(t string) (string, bool) {
+	// Most paragraphs start with a character no label does.
+	switch r, _ := utf8.DecodeRuneInString(t); r {
+	case '标', '文', '题', '名':
+	default:
+		return "", false
+	}
 	for _, l := range titleLabels {
 		if rest, ok := strings.CutPrefix(t, l); ok {
 			rest = strings.TrimLeft(rest, " \t\u3000") // not the no-break space, unlike isFieldSpace
@@ -1320,7 +1336,7 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 				}
 				start := i + ke
 				end := start + min(len(t)-start, 150)
-				if j := strings.IndexAny(t[start:end], "。；"); j >= 0 {
+				if j := indexSentenceEnd(t[start:end]); j >= 0 {
 					end = start + j
 				}
 				ys, ok := lastPeriodYear(t[start:end])
