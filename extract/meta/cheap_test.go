@@ -91,3 +91,76 @@ func FuzzIndexSentenceEnd(f *testing.F) {
 		}
 	})
 }
+
+// validNameRef is validName as it was: every word tried on every name.
+func validNameRef(s string) bool {
+	if !nameRe.MatchString(s) {
+		return false
+	}
+	for _, w := range selfWords {
+		if strings.HasPrefix(s, w) {
+			return false
+		}
+	}
+	for _, w := range notNameWords {
+		if strings.Contains(s, w) {
+			return false
+		}
+	}
+	for _, w := range classPrefixes {
+		if strings.HasPrefix(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestNameStarts: validName tries the words of notNameWords and
+// classPrefixes only after the first characters of one of them; the
+// matcher tests (checkMatchers) hold it to validNameRef.
+func TestNameStarts(t *testing.T) {
+	for _, w := range notNameWords {
+		if r, _ := utf8.DecodeRuneInString(w); !isNotNameStart(r) {
+			t.Errorf("isNotNameStart(%q) = false for %q", r, w)
+		}
+	}
+	for _, w := range classPrefixes {
+		if r, _ := utf8.DecodeRuneInString(w); !isClassStart(r) {
+			t.Errorf("isClassStart(%q) = false for %q", r, w)
+		}
+	}
+	for _, s := range append(append([]string{"某县人民政府", "我局", "县级以上地方人民政府", "主管部门汇总所属部门和乡镇"}, notNameWords...), classPrefixes...) {
+		for _, x := range []string{s, "某" + s, s + "局", "（" + s + "）"} {
+			if got, want := validName(x), validNameRef(x); got != want {
+				t.Errorf("validName(%q) = %v, reference %v", x, got, want)
+			}
+			if got, want := nameLike(x), nameLikeRef(x); got != want {
+				t.Errorf("nameLike(%q) = %v, reference %v", x, got, want)
+			}
+		}
+	}
+}
+
+// TestAgencySuffixEnds: nameLike tries the suffixes only on a name that
+// ends with the last character of one.
+func TestAgencySuffixEnds(t *testing.T) {
+	for _, w := range agencySuffixes {
+		if r, _ := utf8.DecodeLastRuneInString(w); !isAgencySuffixEnd(r) {
+			t.Errorf("isAgencySuffixEnd(%q) = false for %q", r, w)
+		}
+	}
+}
+
+// nameLikeRef is nameLike as it was: every suffix tried on every name.
+func nameLikeRef(s string) bool {
+	if !validNameRef(s) {
+		return false
+	}
+	longest := 0
+	for _, suf := range agencySuffixes {
+		if strings.HasSuffix(s, suf) {
+			longest = max(longest, len(suf))
+		}
+	}
+	return longest > 0 && len(s) > longest
+}

@@ -615,7 +615,7 @@ func isFieldSpace(r rune) bool {
 // ends inside one (the name comes before 政府信息公开 / 政务公开 …).
 var (
 	titleEndRe = regexp.MustCompile(`(?:报告|年报)(?:[（(][^）)]*[）)])?$`)
-	agencyEnds = []string{"信息公开", "政务公开", "年度报告", "工作报告", "年报"}
+	agencyEnds = []word{newWord("信息公开"), newWord("政务公开"), newWord("年度报告"), newWord("工作报告"), newWord("年报")}
 	// titleSep splits an HTML <title> into the page's and the site's parts.
 	titleSep = regexp.MustCompile(`\s*(?:[_|｜]|\s[-–—]+\s|--|——)\s*`)
 )
@@ -728,15 +728,15 @@ func officeAfter(t string) bool {
 }
 
 // firstKey finds the earliest of keys in t: its index and length.
-func firstKey(t string, keys []string) (int, int) {
+func firstKey(t string, keys []word) (int, int) {
 	best, n := -1, 0
 	for _, k := range keys {
 		lim := len(t)
 		if best >= 0 {
-			lim = min(len(t), best+len(k))
+			lim = min(len(t), best+len(k.text))
 		}
-		if i := strings.Index(t[:lim], k); i >= 0 && (best < 0 || i < best) {
-			best, n = i, len(k)
+		if i := k.index(t[:lim]); i >= 0 && (best < 0 || i < best) {
+			best, n = i, len(k.text)
 		}
 	}
 	return best, n
@@ -879,21 +879,30 @@ var (
 )
 
 // isNameText reports whether s is 2 to 30 Han characters and brackets, as
-// ^[\p{Han}（）()]{2,30}$ matches (an invalid byte is neither).
-func isNameText(s string) bool {
+// ^[\p{Han}（）()]{2,30}$ matches (an invalid byte is neither), and
+// whether a first character of notNameWords stands in it.
+func isNameText(s string) (ok, notNameStart bool) {
 	n := 0
 	for _, r := range s {
 		if n++; n > 30 || !zh.IsHan(r) && r != '（' && r != '）' && r != '(' && r != ')' {
-			return false
+			return false, false
 		}
+		notNameStart = notNameStart || isNotNameStart(r)
 	}
-	return n >= 2
+	return n >= 2, notNameStart
 }
 
 // validName reports whether s can be an agency's name: Han characters
 // only, not a word like 我局 / 本机关 / 镇 that stands for one.
+//
+// The words of notNameWords are looked for only in a name that holds a
+// character one starts with, and those of classPrefixes only before a
+// name that starts with one: most names hold none. (Looking for the
+// eleven words in every name was the most of validName's cost, which the
+// title, body and field rules call for every name they read.)
 func validName(s string) bool {
-	if !isNameText(s) {
+	ok, notNameStart := isNameText(s)
+	if !ok {
 		return false
 	}
 	for _, w := range selfWords {
@@ -901,17 +910,39 @@ func validName(s string) bool {
 			return false
 		}
 	}
-	for _, w := range notNameWords {
-		if strings.Contains(s, w) {
-			return false
+	if notNameStart {
+		for _, w := range notNameWords {
+			if strings.Contains(s, w) {
+				return false
+			}
 		}
 	}
-	for _, w := range classPrefixes {
-		if strings.HasPrefix(s, w) {
-			return false
+	if r, _ := utf8.DecodeRuneInString(s); isClassStart(r) {
+		for _, w := range classPrefixes {
+			if strings.HasPrefix(s, w) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// isClassStart reports the first characters of classPrefixes.
+func isClassStart(r rune) bool {
+	switch r {
+	case '乡', '县', '市', '省', '地', '基', '上', '下', '直', '自':
+		return true
+	}
+	return false
+}
+
+// isNotNameStart reports the first characters of notNameWords.
+func isNotNameStart(r rune) bool {
+	switch r {
+	case '信', '报', '汇', '所', '以', '各', '有', '部', '和', '等', '主':
+		return true
+	}
+	return false
 }
 
 // classPrefixes start phrases naming a kind of agency, not one agency
@@ -926,7 +957,8 @@ var notNameWords = []string{"信息公开", "报告", "汇总", "所属", "以�
 // nameLike reports whether a whole line is an agency's name, as in a
 // signature: a valid name ending like one.
 func nameLike(s string) bool {
-	if !validName(s) {
+	// A name that ends with no suffix's last character ends with none.
+	if r, _ := utf8.DecodeLastRuneInString(s); !isAgencySuffixEnd(r) || !validName(s) {
 		return false
 	}
 	longest := 0
@@ -937,6 +969,16 @@ func nameLike(s string) bool {
 	}
 	// A bare suffix (办公室, 中心) names no particular agency.
 	return longest > 0 && len(s) > longest
+}
+
+// isAgencySuffixEnd reports the last characters of agencySuffixes.
+func isAgencySuffixEnd(r rune) bool {
+	switch r {
+	case '府', '室', '厅', '处', '道', '会', '局', '委', '办', '心', '镇', '乡', '区', '县', '市', '省', '旗',
+		'州', '院', '署', '所', '站', '馆', '队', '司', '部', '社':
+		return true
+	}
+	return false
 }
 
 // reduceOffice maps a government office to its government.
