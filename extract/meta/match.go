@@ -38,12 +38,12 @@ const bodyPlaceReach = 6 + 10*4 + 6 + 12
 
 // bodyGovMatches appends the matches of bodyGovRe in t to out.
 func bodyGovMatches(t string, out []match) []match {
-	return bodyMatches(t, out, "人民政府", "街道办事处", bodyGovReach, bodyGovAt, nil)
+	return bodyMatches(t, out, govWords[0], govWords[1], bodyGovReach, bodyGovAt, nil)
 }
 
 // bodyPlaceMatches appends the matches of bodyPlaceRe in t to out.
 func bodyPlaceMatches(t string, out []match) []match {
-	return bodyMatches(t, out, "政务公开", "政府信息公开", bodyPlaceReach, bodyPlaceAt, placeBefore)
+	return bodyMatches(t, out, disclosureWords[0], disclosureWords[1], bodyPlaceReach, bodyPlaceAt, placeBefore)
 }
 
 // placeBefore reports whether the text before q, where 政务公开 or
@@ -83,7 +83,7 @@ func endsWithPlace(s string) bool {
 // start, and at reports whether one starts at s. Where ends is not nil,
 // only a word at a place q where ends(t, q) holds may end a match, and
 // the others are passed over: the bounds hold for the first of those.
-func bodyMatches(t string, out []match, lit1, lit2 string, reach int, at func(t string, s int) (match, bool), ends func(t string, q int) bool) []match {
+func bodyMatches(t string, out []match, lit1, lit2 word, reach int, at func(t string, s int) (match, bool), ends func(t string, q int) bool) []match {
 	// The next place of each word at or after pos, found again only once
 	// pos passed it (len(t) when there is none).
 	next1, next2 := -1, -1
@@ -149,8 +149,8 @@ func bodyMatches(t string, out []match, lit1, lit2 string, reach int, at func(t 
 
 // nextIndex returns the index of the first w in t at or after pos, or
 // len(t).
-func nextIndex(t string, pos int, w string) int {
-	if i := strs.Index(t[pos:], w); i >= 0 {
+func nextIndex(t string, pos int, w word) int {
+	if i := w.index(t[pos:]); i >= 0 {
 		return pos + i
 	}
 	return len(t)
@@ -158,7 +158,7 @@ func nextIndex(t string, pos int, w string) int {
 
 // nextEnding is nextIndex of the first w at a place q where ends(t, q)
 // holds (any place when ends is nil).
-func nextEnding(t string, pos int, w string, ends func(t string, q int) bool) int {
+func nextEnding(t string, pos int, w word, ends func(t string, q int) bool) int {
 	q := nextIndex(t, pos, w)
 	for ends != nil && q < len(t) && !ends(t, q) {
 		q = nextIndex(t, q+1, w)
@@ -336,10 +336,10 @@ func selfRefMatches(t string, out []match) []match {
 
 // selfRefEndings are the alternatives that end a selfRef group, in the
 // regexp's order (年度报告 before 年报).
-var selfRefEndings = [...]string{"年度报告", "年报", "报告如下", "函告如下", "工作报告", "情况报告"}
+var selfRefEndings = [...]word{newWord("年度报告"), newWord("年报"), newWord("报告如下"), newWord("函告如下"), newWord("工作报告"), newWord("情况报告")}
 
 // clauseMarks end a clause, as [。；，,：:] in selfRefRe: no group holds one.
-var clauseMarks = [...]string{"。", "；", "，", ",", "：", ":"}
+var clauseMarks = [...]word{newWord("。"), newWord("；"), newWord("，"), newWord(","), newWord("："), newWord(":")}
 
 // selfRefGroups matches the group of selfRefRe at places of one text, in
 // increasing order: the fewest characters (up to forty, no clause mark)
@@ -398,7 +398,7 @@ func (c *selfRefGroups) at(g int) int {
 	if e-g > 40*utf8.UTFMax || utf8.RuneCountInString(c.t[g:e]) > 40 {
 		return -1
 	}
-	return e + len(selfRefEndings[w])
+	return e + len(selfRefEndings[w].text)
 }
 
 // yearMatches appends the matches of yearRe, ([year digit]{4})\s*年, in t
@@ -455,20 +455,32 @@ var planWords = []string{"将", "计划", "打算", "安排", "拟", "展望", "
 func isPlan(t string) bool {
 	p := 0
 	for k := 0; ; k++ {
-		for _, w := range planWords {
-			if strings.HasPrefix(t[p:], w) {
-				return true
+		// A word starts only where its first character stands.
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if isPlanStart(r) {
+			for _, w := range planWords {
+				if strings.HasPrefix(t[p:], w) {
+					return true
+				}
 			}
 		}
 		if k == 12 {
 			return false
 		}
-		r, n := utf8.DecodeRuneInString(t[p:])
 		if n == 0 || r == '。' || r == '；' {
 			return false
 		}
 		p += n
 	}
+}
+
+// isPlanStart reports the first characters of planWords.
+func isPlanStart(r rune) bool {
+	switch r {
+	case '将', '计', '打', '安', '拟', '展', '施', '实', '起':
+		return true
+	}
+	return false
 }
 
 // periodKeys end the key of a statistics period after 统计, in periodKeyRe's
@@ -482,15 +494,18 @@ func periodKeyEnd(w string) int {
 	if rest, ok := strings.CutPrefix(w, "统计"); ok {
 		p := len("统计")
 		for k := 0; ; k++ {
-			for _, key := range periodKeys {
-				if strings.HasPrefix(rest, key) {
-					return p + len(key)
+			// A key starts only where its first character stands.
+			r, n := utf8.DecodeRuneInString(rest)
+			if isPeriodKeyStart(r) {
+				for _, key := range periodKeys {
+					if strings.HasPrefix(rest, key) {
+						return p + len(key)
+					}
 				}
 			}
 			if k == 4 {
 				break
 			}
-			r, n := utf8.DecodeRuneInString(rest)
 			if !zh.IsHan(r) {
 				break
 			}
@@ -501,6 +516,31 @@ func periodKeyEnd(w string) int {
 		return len("起止时间")
 	}
 	return -1
+}
+
+// isPeriodKeyStart reports the first characters of periodKeys.
+func isPeriodKeyStart(r rune) bool {
+	switch r {
+	case '期', '时', '区', '周', '截':
+		return true
+	}
+	return false
+}
+
+// indexSentenceEnd is strings.IndexAny(s, "。；"), which decodes every
+// rune of s and looks for it in the set: a 。 or ； reads so however the
+// bytes before it do (E3 and EF start a character), so looking for each
+// finds the same first place.
+func indexSentenceEnd(s string) int {
+	i := strings.Index(s, "。")
+	lim := len(s)
+	if i >= 0 {
+		lim = i
+	}
+	if j := strings.Index(s[:lim], "；"); j >= 0 {
+		return j
+	}
+	return i
 }
 
 // lastPeriodYear returns the group of the last match of periodYearRe,

@@ -73,8 +73,14 @@ func checkMatchers(t *testing.T, s string) {
 		}
 		for _, j := range []int{i + 3, i + 6, i + 9, i + 30, i + 90, i + 91, len(s)} {
 			if j <= len(s) {
-				if got, want := isNameText(s[i:j]), nameRe.MatchString(s[i:j]); got != want {
+				if got, _ := isNameText(s[i:j]); got != nameRe.MatchString(s[i:j]) {
 					t.Fatalf("isNameText(%q) = %v", s[i:j], got)
+				}
+				if got, want := validName(s[i:j]), validNameRef(s[i:j]); got != want {
+					t.Fatalf("validName(%q) = %v, reference %v", s[i:j], got, want)
+				}
+				if got, want := nameLike(s[i:j]), nameLikeRef(s[i:j]); got != want {
+					t.Fatalf("nameLike(%q) = %v, reference %v", s[i:j], got, want)
 				}
 			}
 		}

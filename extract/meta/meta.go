@@ -15,7 +15,6 @@ import (
 
 	"xxgk"
 	"xxgk/document"
-	"xxgk/internal/strs"
 	"xxgk/zh"
 )
 
@@ -43,9 +42,9 @@ func Read(doc *document.Document) (Meta, []xxgk.Finding) {
 	// report's were theirs.
 	evs := new([3]xxgk.MetaEvidence)
 	return Meta{Agency: m.Agency, Year: m.Year, Published: m.Published, NotReport: m.NotReport,
-		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != "", doc, &evs[0]),
-		YearEvidence:      m.YearEvidence.of(m.Year != 0, doc, &evs[1]),
-		PublishedEvidence: m.PublishedEvidence.of(m.Published != "", doc, &evs[2]),
+		AgencyEvidence:    m.AgencyEvidence.of(m.Agency != "", doc, m.paged, &evs[0]),
+		YearEvidence:      m.YearEvidence.of(m.Year != 0, doc, m.paged, &evs[1]),
+		PublishedEvidence: m.PublishedEvidence.of(m.Published != "", doc, m.paged, &evs[2]),
 	}, fs
 }
 
@@ -57,6 +56,8 @@ type meta struct {
 	NotReport bool   // the document's own title names something else (a notice, a letter)
 
 	AgencyEvidence, YearEvidence, PublishedEvidence evidence // where each came from
+
+	paged bool // a block of the document has a page number
 }
 
 // evidence is where a metadata value was read: the line of its block (0 for
@@ -67,12 +68,17 @@ type evidence struct {
 }
 
 // of is the evidence for the model, stored in *slot, or nil when no value
-// was read (known false) or nothing says where it came from.
-func (e evidence) of(known bool, doc *document.Document, slot *xxgk.MetaEvidence) *xxgk.MetaEvidence {
+// was read (known false) or nothing says where it came from. Its page is
+// looked up only in a document with pages (paged): pageOf reads every
+// block, and a text document's are all on page 0.
+func (e evidence) of(known bool, doc *document.Document, paged bool, slot *xxgk.MetaEvidence) *xxgk.MetaEvidence {
 	if !known || (e.Line == 0 && e.Text == "") {
 		return nil
 	}
-	*slot = xxgk.MetaEvidence{Line: e.Line, Page: pageOf(doc, e.Line), Text: e.Text}
+	*slot = xxgk.MetaEvidence{Line: e.Line, Text: e.Text}
+	if paged {
+		slot.Page = pageOf(doc, e.Line)
+	}
 	return slot
 }
 
@@ -120,6 +126,12 @@ type metaScan struct {
 	// asked for (hasCited[i]).
 	cited    [metaHeadBlocks + metaTailBlocks]string
 	hasCited [metaHeadBlocks + metaTailBlocks]bool
+	// repeats[j] is i+1 when tail paragraph j is head paragraph i, read
+	// the same (a document of fewer than metaHeadBlocks+metaTailBlocks
+	// paragraphs), 0 for another: the rules that read both lists for the
+	// first place a thing stands pass over it, and bodyName counts again
+	// what it found there.
+	repeats [metaTailBlocks]int
 	// titleAt is titleIndex()+1, 0 until it is known.
 	titleAt int
 	// headText[i] is clean(head[i].text), once asked for (hasHeadText[i]):
@@ -129,6 +141,8 @@ type metaScan struct {
 	// selfRefs[i] is selfRefs(i), once asked for (hasSelfRefs[i]).
 	selfRefs    [metaHeadBlocks][]match
 	hasSelfRefs [metaHeadBlocks]bool
+
+	paged bool // a block has a page number (see evidence.of)
 
 	// What a filled form's 填报单位 and 报告年度 cells say (Document.Agency,
 	// Document.Year): the form's own statement, believed first.
@@ -168,7 +182,7 @@ func (s *metaScan) init(doc *document.Document) {
 	s.head = s.spans[:0:nh]
 	s.full = s.spans[metaHeadBlocks+metaTailBlocks : metaHeadBlocks+metaTailBlocks : metaHeadBlocks+metaTailBlocks+nh]
 	isPara := func(b *document.Block) bool { return b.Table == nil && hasText(b.Text) }
-	last := len(bs) // the tail starts after the head ends
+	headEnd := -1 // the block of the last head paragraph
 	for i := range bs {
 		if len(s.head) == nh {
 			break
@@ -176,22 +190,37 @@ func (s *metaScan) init(doc *document.Document) {
 		if b := &bs[i]; isPara(b) {
 			s.full = append(s.full, span{b.Line, b.Text})
 			s.head = append(s.head, span{b.Line, cutHead(b.Text, metaScanBytes)})
+			headEnd = i
 		}
 	}
 	h := len(s.head)
 	s.tail = s.spans[h : h : h+nt]
-	for i := last - 1; i >= 0 && len(s.tail) < nt; i-- {
+	shared := 0 // tail paragraphs that are head paragraphs too
+	for i := len(bs) - 1; i >= 0 && len(s.tail) < nt; i-- {
 		if b := &bs[i]; isPara(b) {
 			s.tail = append(s.tail, span{b.Line, cutTail(b.Text, metaScanBytes)})
+			if i <= headEnd {
+				shared++
+			}
 		}
 	}
 	slices.Reverse(s.tail)
 	s.both = s.spans[:h+len(s.tail)] // head then tail
+	// The paragraphs both lists hold are the last of the head and the
+	// first of the tail; those no cut shortened read the same twice.
+	for j := range shared {
+		if k := h - shared + j; s.tail[j].text == s.head[k].text {
+			s.repeats[j] = k + 1
+		}
+	}
 	// Tables count only near the head or the tail, like paragraphs; a
 	// table's title row often carries the year (2016年度…统计表).
 	s.tables = s.tableSpans[:0]
 	n := 0
 	for i := range bs {
+		if bs[i].Page != 0 {
+			s.paged = true
+		}
 		if g := bs[i].Table; g != nil {
 			if n < 4 || i >= len(bs)-metaTailBlocks {
 				s.tables = append(s.tables, span{bs[i].Line, gridHead(g, 3)})
@@ -209,9 +238,21 @@ func (s *metaScan) cleanHead(i int) string {
 	return s.headText[i]
 }
 
+// repeat returns the index in s.both of the head paragraph that
+// s.both[i], a tail paragraph, repeats, or -1.
+func (s *metaScan) repeat(i int) int {
+	if i < len(s.head) {
+		return -1
+	}
+	return s.repeats[i-len(s.head)] - 1
+}
+
 // citedText is stripCited(s.both[i].text), computed once: several rules
 // read the same paragraphs without the titles they cite.
 func (s *metaScan) citedText(i int) string {
+	if k := s.repeat(i); k >= 0 {
+		i = k
+	}
 	if !s.hasCited[i] {
 		s.cited[i], s.hasCited[i] = stripCited(s.both[i].text), true
 	}
@@ -283,7 +324,7 @@ func readMeta(doc *document.Document) (meta, []xxgk.Finding) {
 		scans.Put(s)
 	}()
 	s.init(doc)
-	var m meta
+	m := meta{paged: s.paged}
 	var fs []xxgk.Finding
 	titles := s.titles()
 	sig := s.signature()
@@ -381,14 +422,14 @@ func clean(s string) string {
 	if s == "" {
 		return s
 	}
-	// Most paragraphs start and end with a Chinese character or a letter:
-	// a character whose first byte keeps it is no space or bullet (nor is
-	// the U+FFFD an invalid byte reads as).
+	// Most paragraphs start with a Chinese character or a letter and end
+	// with one or with 。 or ）: a character told kept by its first bytes
+	// is no space or bullet (nor is the U+FFFD an invalid byte reads as).
 	last := len(s) - 1
 	for last > 0 && last > len(s)-utf8.UTFMax && !utf8.RuneStart(s[last]) {
 		last--
 	}
-	if keptEdge(s[0]) && keptEdge(s[last]) {
+	if keptAt(s, 0) && keptAt(s, last) {
 		return s
 	}
 	return strings.TrimFunc(s, isCleaned)
@@ -400,13 +441,23 @@ func isCleaned(r rune) bool {
 		r == '•' || r == '·' || r == '●' || r == '■' || r == '◆'
 }
 
-// keptEdge reports a byte that starts no character clean trims: ASCII other
-// than white space, or the first byte of U+4000–U+9FFF, the CJK ideographs.
-func keptEdge(b byte) bool {
-	if b < utf8.RuneSelf {
+// keptAt reports whether the bytes from s[i] on start a character clean
+// does not trim, told by its first bytes: ASCII other than white space, a
+// character of U+4000–U+9FFF (the CJK ideographs, first byte E4–E9) or of
+// U+F000–U+FFFF (the full-width forms, EF), or of U+3000–U+3FFF (the CJK
+// punctuation, E3) other than the ideographic space. (A paragraph ending
+// with 。 or ） was trimmed rune by rune.) A sequence those bytes start
+// that is not valid UTF-8 reads as U+FFFD, which is kept too.
+func keptAt(s string, i int) bool {
+	switch b := s[i]; {
+	case b < utf8.RuneSelf:
 		return b != ' ' && (b < '\t' || b > '\r')
+	case b >= 0xE4 && b <= 0xE9, b == 0xEF:
+		return true
+	case b == 0xE3:
+		return !strings.HasPrefix(s[i:], "\u3000")
 	}
-	return b >= 0xE4 && b <= 0xE9
+	return false
 }
 
 // stripCited removes the titles of cited documents (《…》), whose years and
@@ -564,7 +615,7 @@ func isFieldSpace(r rune) bool {
 // ends inside one (the name comes before 政府信息公开 / 政务公开 …).
 var (
 	titleEndRe = regexp.MustCompile(`(?:报告|年报)(?:[（(][^）)]*[）)])?$`)
-	agencyEnds = []string{"信息公开", "政务公开", "年度报告", "工作报告", "年报"}
+	agencyEnds = []word{newWord("信息公开"), newWord("政务公开"), newWord("年度报告"), newWord("工作报告"), newWord("年报")}
 	// titleSep splits an HTML <title> into the page's and the site's parts.
 	titleSep = regexp.MustCompile(`\s*(?:[_|｜]|\s[-–—]+\s|--|——)\s*`)
 )
@@ -574,6 +625,12 @@ var titleLabels = []string{"标题", "文章标题", "题名", "名称"}
 
 // titleField returns the value of a labelled title field (标题: …).
 func titleField(t string) (string, bool) {
+	// Most paragraphs start with a character no label does.
+	switch r, _ := utf8.DecodeRuneInString(t); r {
+	case '标', '文', '题', '名':
+	default:
+		return "", false
+	}
 	for _, l := range titleLabels {
 		if rest, ok := strings.CutPrefix(t, l); ok {
 			rest = strings.TrimLeft(rest, " \t\u3000") // not the no-break space, unlike isFieldSpace
@@ -671,15 +728,15 @@ func officeAfter(t string) bool {
 }
 
 // firstKey finds the earliest of keys in t: its index and length.
-func firstKey(t string, keys []string) (int, int) {
+func firstKey(t string, keys []word) (int, int) {
 	best, n := -1, 0
 	for _, k := range keys {
 		lim := len(t)
 		if best >= 0 {
-			lim = min(len(t), best+len(k))
+			lim = min(len(t), best+len(k.text))
 		}
-		if i := strings.Index(t[:lim], k); i >= 0 && (best < 0 || i < best) {
-			best, n = i, len(k)
+		if i := k.index(t[:lim]); i >= 0 && (best < 0 || i < best) {
+			best, n = i, len(k.text)
 		}
 	}
 	return best, n
@@ -822,21 +879,30 @@ var (
 )
 
 // isNameText reports whether s is 2 to 30 Han characters and brackets, as
-// ^[\p{Han}（）()]{2,30}$ matches (an invalid byte is neither).
-func isNameText(s string) bool {
+// ^[\p{Han}（）()]{2,30}$ matches (an invalid byte is neither), and
+// whether a first character of notNameWords stands in it.
+func isNameText(s string) (ok, notNameStart bool) {
 	n := 0
 	for _, r := range s {
 		if n++; n > 30 || !zh.IsHan(r) && r != '（' && r != '）' && r != '(' && r != ')' {
-			return false
+			return false, false
 		}
+		notNameStart = notNameStart || isNotNameStart(r)
 	}
-	return n >= 2
+	return n >= 2, notNameStart
 }
 
 // validName reports whether s can be an agency's name: Han characters
 // only, not a word like 我局 / 本机关 / 镇 that stands for one.
+//
+// The words of notNameWords are looked for only in a name that holds a
+// character one starts with, and those of classPrefixes only before a
+// name that starts with one: most names hold none. (Looking for the
+// eleven words in every name was the most of validName's cost, which the
+// title, body and field rules call for every name they read.)
 func validName(s string) bool {
-	if !isNameText(s) {
+	ok, notNameStart := isNameText(s)
+	if !ok {
 		return false
 	}
 	for _, w := range selfWords {
@@ -844,17 +910,39 @@ func validName(s string) bool {
 			return false
 		}
 	}
-	for _, w := range notNameWords {
-		if strings.Contains(s, w) {
-			return false
+	if notNameStart {
+		for _, w := range notNameWords {
+			if strings.Contains(s, w) {
+				return false
+			}
 		}
 	}
-	for _, w := range classPrefixes {
-		if strings.HasPrefix(s, w) {
-			return false
+	if r, _ := utf8.DecodeRuneInString(s); isClassStart(r) {
+		for _, w := range classPrefixes {
+			if strings.HasPrefix(s, w) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// isClassStart reports the first characters of classPrefixes.
+func isClassStart(r rune) bool {
+	switch r {
+	case '乡', '县', '市', '省', '地', '基', '上', '下', '直', '自':
+		return true
+	}
+	return false
+}
+
+// isNotNameStart reports the first characters of notNameWords.
+func isNotNameStart(r rune) bool {
+	switch r {
+	case '信', '报', '汇', '所', '以', '各', '有', '部', '和', '等', '主':
+		return true
+	}
+	return false
 }
 
 // classPrefixes start phrases naming a kind of agency, not one agency
@@ -869,7 +957,8 @@ var notNameWords = []string{"信息公开", "报告", "汇总", "所属", "以�
 // nameLike reports whether a whole line is an agency's name, as in a
 // signature: a valid name ending like one.
 func nameLike(s string) bool {
-	if !validName(s) {
+	// A name that ends with no suffix's last character ends with none.
+	if r, _ := utf8.DecodeLastRuneInString(s); !isAgencySuffixEnd(r) || !validName(s) {
 		return false
 	}
 	longest := 0
@@ -880,6 +969,16 @@ func nameLike(s string) bool {
 	}
 	// A bare suffix (办公室, 中心) names no particular agency.
 	return longest > 0 && len(s) > longest
+}
+
+// isAgencySuffixEnd reports the last characters of agencySuffixes.
+func isAgencySuffixEnd(r rune) bool {
+	switch r {
+	case '府', '室', '厅', '处', '道', '会', '局', '委', '办', '心', '镇', '乡', '区', '县', '市', '省', '旗',
+		'州', '院', '署', '所', '站', '馆', '队', '司', '部', '社':
+		return true
+	}
+	return false
 }
 
 // reduceOffice maps a government office to its government.
@@ -933,7 +1032,7 @@ type signature struct {
 func (s *metaScan) signature() signature {
 	for i := len(s.tail) - 1; i >= 0; i-- {
 		// Cleaning takes no 年 nor - from a paragraph: it is tested first.
-		if t := s.tail[i].text; strs.Index(t, "年") < 0 && strings.IndexByte(t, '-') < 0 {
+		if t := s.tail[i].text; yearWord.index(t) < 0 && strings.IndexByte(t, '-') < 0 {
 			continue
 		}
 		t := clean(s.tail[i].text)
@@ -1001,7 +1100,7 @@ func flatSignature(t string, line int) (signature, bool) {
 	var last [64]int // ring of the last places of 年
 	n := 0
 	for off := 0; ; {
-		i := strs.Index(t[off:], "年")
+		i := yearWord.index(t[off:])
 		if i < 0 {
 			break
 		}
@@ -1216,13 +1315,13 @@ func (s *metaScan) year(titles []titleInfo, published string) (int, evidence, []
 	}
 	// Table titles in tables are few and cheap to read, so they always
 	// corroborate; sentences are read only when title and period are silent.
-	if v, ok := s.tableYear(s.tables); ok {
+	if v, ok := s.tableYear(s.tables, false); ok {
 		votes = append(votes, v)
 	}
 	if len(votes) == 0 || votes[0].src > fromPeriod {
 		if v, ok := s.selfYear(); ok {
 			votes = append(votes, v)
-		} else if v, ok := s.tableYear(s.both); ok {
+		} else if v, ok := s.tableYear(s.both, true); ok {
 			votes = append(votes, v)
 		}
 		slices.SortStableFunc(votes, func(a, b yearVote) int { return int(a.src) - int(b.src) })
@@ -1271,15 +1370,15 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 		t := h.text
 		// periodKeyEnd takes 起止 only in 起止时间: the longer word is
 		// found in the same places, and the search stops less often.
-		for _, key := range []string{"统计", "起止时间"} {
-			for i := range strs.Indexes(t, key) {
+		for _, key := range periodWords {
+			for i := range key.indexes(t) {
 				ke := periodKeyEnd(t[i:min(len(t), i+30)])
 				if ke < 0 {
 					continue
 				}
 				start := i + ke
 				end := start + min(len(t)-start, 150)
-				if j := strings.IndexAny(t[start:end], "。；"); j >= 0 {
+				if j := indexSentenceEnd(t[start:end]); j >= 0 {
 					end = start + j
 				}
 				ys, ok := lastPeriodYear(t[start:end])
@@ -1300,7 +1399,7 @@ func (s *metaScan) periodYear() (yearVote, bool) {
 func (s *metaScan) selfRefMatches(i int) []match {
 	if !s.hasSelfRefs[i] {
 		s.hasSelfRefs[i] = true
-		if t := s.head[i].text; strs.Index(t, "报告") >= 0 || strs.Index(t, "如下") >= 0 {
+		if t := s.head[i].text; reportWord.index(t) >= 0 || asFollowsWord.index(t) >= 0 {
 			s.selfRefs[i] = selfRefMatches(s.citedText(i), nil)
 		}
 	}
@@ -1322,16 +1421,21 @@ func (s *metaScan) selfYear() (yearVote, bool) {
 
 // tableYear reads a statistics table's title, in a paragraph or a table:
 // the regexp runs only on the text just before each 统计表 / 情况表.
-func (s *metaScan) tableYear(spans []span) (yearVote, bool) {
-	for _, h := range spans {
+// In s.both (inBoth), a tail paragraph that repeats a head paragraph is
+// passed over: the head's had no title.
+func (s *metaScan) tableYear(spans []span, inBoth bool) (yearVote, bool) {
+	for i, h := range spans {
+		if inBoth && s.repeat(i) >= 0 {
+			continue
+		}
 		t := h.text
-		for _, key := range []string{"统计表", "情况表"} {
-			for i := range strs.Indexes(t, key) {
+		for _, key := range tableWords {
+			for i := range key.indexes(t) {
 				w0 := max(0, i-120)
 				for w0 > 0 && !utf8.RuneStart(t[w0]) {
 					w0++
 				}
-				w := stripCited(t[w0 : i+len(key)])
+				w := stripCited(t[w0 : i+len(key.text)])
 				if m := tableTitleRe.FindStringSubmatchIndex(w); m != nil {
 					if y := zh.ParseYear(sub(w, m, 1)); y != 0 {
 						return yearVote{y, fromTable, evidence{h.line, excerpt(w, m[0], m[1])}}, true
@@ -1534,31 +1638,54 @@ func (s *metaScan) selfName() (string, evidence) {
 // bodyName is the government or place the body names most often.
 func (s *metaScan) bodyName() (string, evidence) {
 	var ms []match
+	// The names each head paragraph gave, in order (names[ends[i-1]:ends[i]]
+	// are paragraph i's), counted again for a tail paragraph that repeats
+	// it: reading it again would find them again.
+	var nameArray [16]string
+	var ends [metaHeadBlocks]int
 	for _, p := range bodyPatterns {
 		count := map[string]int{}
 		first := map[string]evidence{}
 		best := ""
+		names := nameArray[:0]
 		for i, h := range s.both {
+			if k := s.repeat(i); k >= 0 {
+				from := 0
+				if k > 0 {
+					from = ends[k-1]
+				}
+				for _, n := range names[from:ends[k]] {
+					count[n]++ // first[n] stands: the head paragraph counted n
+					if best == "" || count[n] > count[best] {
+						best = n
+					}
+				}
+				continue
+			}
 			t := h.text
-			if !strs.ContainsAny(t, p.needles) {
-				continue // cheap test before the matcher
+			// The needles are a cheap test before the matcher.
+			if p.needles == nil || containsAny(t, p.needles) {
+				if p.stripCited {
+					t = s.citedText(i) // a cited rule's issuer is not the author
+				}
+				ms = p.matches(t, ms[:0])
+				for _, m := range ms {
+					n := t[m.g0:m.g1]
+					if !validName(n) {
+						continue
+					}
+					if count[n] == 0 {
+						first[n] = evidence{h.line, excerpt(t, m.g0, m.g1)}
+					}
+					count[n]++
+					if best == "" || count[n] > count[best] {
+						best = n
+					}
+					names = append(names, n)
+				}
 			}
-			if p.stripCited {
-				t = s.citedText(i) // a cited rule's issuer is not the author
-			}
-			ms = p.matches(t, ms[:0])
-			for _, m := range ms {
-				n := t[m.g0:m.g1]
-				if !validName(n) {
-					continue
-				}
-				if count[n] == 0 {
-					first[n] = evidence{h.line, excerpt(t, m.g0, m.g1)}
-				}
-				count[n]++
-				if best == "" || count[n] > count[best] {
-					best = n
-				}
+			if i < len(s.head) {
+				ends[i] = len(names)
 			}
 		}
 		if best != "" {
@@ -1572,14 +1699,16 @@ func (s *metaScan) bodyName() (string, evidence) {
 // named at the start of a clause (，牛街乡人民政府通过信息平台…), then a
 // place doing its disclosure work (使八道江区政务公开工作再上新台阶,
 // 《八道江区政府信息公开工作考核办法》). needles are words every match
-// contains.
+// contains, looked for in a paragraph before its cited titles are taken
+// out; a pattern read in the paragraph as it is has none, for its matcher
+// looks for the same words first.
 var bodyPatterns = []struct {
 	matches    func(t string, out []match) []match
-	needles    []string
+	needles    []word
 	stripCited bool
 }{
-	{bodyGovMatches, []string{"人民政府", "街道办事处"}, true},
-	{bodyPlaceMatches, []string{"政务公开", "政府信息公开"}, false},
+	{bodyGovMatches, govWords[:], true},
+	{bodyPlaceMatches, nil, false},
 }
 
 // govForm finds name followed by a government suffix anywhere the rules
@@ -1593,9 +1722,13 @@ func (s *metaScan) govForm(name string) (string, evidence) {
 			return "", evidence{} // already a government
 		}
 	}
-	for _, h := range s.both {
+	w := newWord(name)
+	for i, h := range s.both {
+		if s.repeat(i) >= 0 {
+			continue // the head paragraph it repeats holds none
+		}
 		for off := 0; ; {
-			i := strs.Index(h.text[off:], name)
+			i := w.index(h.text[off:])
 			if i < 0 {
 				break
 			}
