@@ -36,7 +36,7 @@ func NormalizeSpacesFold(s string) (string, bool) {
 // found a character to fold if fold. It reports too the flaw of s, which
 // it learns on its way.
 func replaceSpecialSpaces(s string, at, size int, fold bool) (t string, _ bool, flaw TextFlaw) {
-	if !utf8.ValidString(s) {
+	if !validUTF8(s) {
 		return normalizeSpaceRunes(s), true, Invalid // an invalid byte becomes U+FFFD, as there
 	}
 	// The text between special characters is copied a run at a time (a

@@ -92,3 +92,51 @@ func TestASCIIWordKeys(t *testing.T) {
 		}
 	}
 }
+
+func checkValidUTF8(t *testing.T, s string) {
+	t.Helper()
+	if got, want := validUTF8(s), utf8.ValidString(s); got != want {
+		t.Fatalf("validUTF8(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestValidUTF8 holds validUTF8 to utf8.ValidString on every lead byte
+// followed by up to three bytes from each class of byte, alone and inside
+// Chinese text, on ASCII runs broken at every place, and on the sample
+// lines.
+func TestValidUTF8(t *testing.T) {
+	edges := []byte{0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xFF}
+	for lead := range 256 {
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				for _, b3 := range []byte{0x41, 0x80, 0xBF, 0xE5} {
+					seq := string([]byte{byte(lead), b1, b2, b3})
+					for n := 1; n <= len(seq); n++ {
+						checkValidUTF8(t, seq[:n])
+						checkValidUTF8(t, "年"+seq[:n]+"年a")
+					}
+				}
+			}
+		}
+	}
+	for n := range 40 {
+		for at := range n {
+			for _, c := range []string{"\x80", "\xe5", "\xff", "\xc2", "年", "\xe5\xb9"} {
+				s := strings.Repeat("a", n)
+				checkValidUTF8(t, s[:at]+c+s[at:])
+				checkValidUTF8(t, "年"+s[:at]+c+s[at:])
+			}
+		}
+	}
+	lines, _ := sampleLines(t)
+	for _, s := range lines {
+		checkValidUTF8(t, s)
+	}
+}
+
+func FuzzValidUTF8(f *testing.F) {
+	for _, s := range []string{"", "政府信息公开", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "年\xe5\xb9", "\xf4\x90\x80\x80", "年\u200b，\ufeff"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkValidUTF8)
+}
