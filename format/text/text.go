@@ -102,7 +102,7 @@ func read(text string, n int, check bool) (doc *document.Document, flaw document
 		lineNo++
 		s, kind, blank, f, lineFlaw := document.ClassifyTextLine(strings.TrimSuffix(line, "\n"))
 		fold, flaw = fold || f, max(flaw, lineFlaw)
-		if flaw == document.Invalid && check {
+		if check && flaw == document.Invalid {
 			break
 		}
 		if blank {
@@ -110,7 +110,9 @@ func read(text string, n int, check bool) (doc *document.Document, flaw document
 		}
 		blocks, kinds = append(blocks, document.Block{Line: lineNo, Text: s}), append(kinds, kind)
 	}
-	if flaw != document.Invalid || !check {
+	if check && flaw == document.Invalid {
+		clear(blocks) // the lists keep no text
+	} else {
 		kept := document.FinishLines(blocks, kinds)
 		doc = &document.Document{Kind: "text", Blocks: make([]document.Block, len(kept))}
 		copy(doc.Blocks, kept)
@@ -118,8 +120,6 @@ func read(text string, n int, check bool) (doc *document.Document, flaw document
 		// A block's text is part of its line, so no block holds a
 		// character to fold where no line does.
 		doc.Simplified = !fold
-	} else {
-		clear(blocks)
 	}
 	if cap(blocks) <= maxPooledLines {
 		lists.blocks, lists.kinds = blocks[:0], kinds[:0]

@@ -235,6 +235,16 @@ func TestReadKeepsNoText(t *testing.T) {
 	if len(doc.Blocks) != 2 || cap(doc.Blocks) != 2 || doc.Blocks[0].Text != "本机关2023年收到申请12件。" || doc.Blocks[1].Line != 5 {
 		t.Fatalf("got %+v", doc.Blocks)
 	}
+	checkPoolKeepsNoText(t)
+	// Nor when a reading of unchecked text stops at an invalid line.
+	if doc, flaw, err := readUncheckedText(text + "乱码\xff\n" + text); doc != nil || flaw != document.Invalid || err != nil {
+		t.Fatalf("readUncheckedText of invalid text = %v, %d, %v", doc, flaw, err)
+	}
+	checkPoolKeepsNoText(t)
+}
+
+func checkPoolKeepsNoText(t *testing.T) {
+	t.Helper()
 	lists := lineListsPool.Get().(*lineLists)
 	defer lineListsPool.Put(lists)
 	if len(lists.blocks) != 0 || slices.ContainsFunc(lists.blocks[:cap(lists.blocks)], func(b document.Block) bool { return b != (document.Block{}) }) {
