@@ -126,12 +126,12 @@ func DecodeRepaired(data []byte) (text string, encoding string, rep Repairs, err
 // that bytes taken for UTF-8 need, for a reader that passes over every
 // byte of the text anyway and can check them on its way: bytes that are
 // UTF-8 unless they are invalid (a UTF-8 BOM, or no BOM, no sign of
-// UTF-16 and no GB declaration outvoting them) are neither checked to be
-// valid UTF-8 nor cleaned of zero-width characters. Then checked is false,
-// and the caller must check text: when it is valid UTF-8, DecodeRepaired
-// makes of data text without its zero-width characters (Check), and the
-// same encoding, repairs and error; when it is not, DecodeRepaired must
-// decode data. Its errors are DecodeRepaired's.
+// UTF-16 and no GB declaration) are neither checked to be valid UTF-8
+// nor cleaned of zero-width characters. Then checked is false, and the
+// caller must check text: when it is valid UTF-8, DecodeRepaired makes of
+// data text without its zero-width characters (Check), and the same
+// encoding, repairs and error; when it is not, DecodeRepaired must decode
+// data. Its errors are DecodeRepaired's.
 //
 // The pass was a third of decoding and reading a text report.
 func DecodeUnchecked(data []byte) (text string, encoding string, rep Repairs, checked bool, err error) {
@@ -143,10 +143,13 @@ func DecodeUnchecked(data []byte) (text string, encoding string, rep Repairs, ch
 // the same bytes, text without its zero-width characters.
 func Check(text string) (checked string, ok bool) {
 	valid, zeroWidth := isUTF8(unsafe.Slice(unsafe.StringData(text), len(text)))
-	if !valid {
+	switch {
+	case !valid:
 		return "", false
+	case zeroWidth:
+		return cleanText(text, true), true
 	}
-	return cleanText(text, zeroWidth), true
+	return text, true // DecodeUnchecked turned its \r into \n
 }
 
 // decode is DecodeRepaired, or DecodeUnchecked when check is false.
@@ -175,8 +178,9 @@ func decode(data []byte, check bool) (text string, encoding string, rep Repairs,
 		valid := false // body is known to be valid UTF-8
 		if enc == "" {
 			declared := declaredCharset(body[:min(len(body), sniffLen)])
-			if !check && (declared != encGB18030 || hasMultibyte(body, 4)) {
-				// chooseEncoding's answer if body is valid UTF-8.
+			if !check && declared != encGB18030 {
+				// chooseEncoding's answer if body is valid UTF-8. (A
+				// page declared GB is checked here: it is seldom UTF-8.)
 				enc = encUTF8
 			} else if enc, valid, zeroWidth, err = chooseEncoding(body, declared); err != nil {
 				return "", "", rep, true, err
