@@ -27,8 +27,17 @@ func NormalizeSpacesFold(s string) (string, bool) {
 	if at < 0 {
 		return s, fold
 	}
-	if !utf8.ValidString(s) {
-		return normalizeSpaceRunes(s), true // an invalid byte becomes U+FFFD, as there
+	t, fold, _ := replaceSpecialSpaces(s, at, size, fold)
+	return t, fold
+}
+
+// replaceSpecialSpaces is NormalizeSpacesFold of s whose first special
+// character is the size bytes at at, before which zh.IndexSpecialSpaceFold
+// found a character to fold if fold. It reports too the flaw of s, which
+// it learns on its way.
+func replaceSpecialSpaces(s string, at, size int, fold bool) (t string, _ bool, flaw TextFlaw) {
+	if !validUTF8(s) {
+		return normalizeSpaceRunes(s), true, Invalid // an invalid byte becomes U+FFFD, as there
 	}
 	// The text between special characters is copied a run at a time (a
 	// Chinese paragraph indented by U+3000 has one special character).
@@ -38,6 +47,8 @@ func NormalizeSpacesFold(s string) (string, bool) {
 		b.WriteString(s[:at])
 		if r, _ := utf8.DecodeRuneInString(s[at:]); !zh.IsZeroWidth(r) {
 			b.WriteByte(' ')
+		} else {
+			flaw = ZeroWidth
 		}
 		s = s[at+size:]
 		var more bool
@@ -45,7 +56,7 @@ func NormalizeSpacesFold(s string) (string, bool) {
 		fold = fold || more
 	}
 	b.WriteString(s)
-	return b.String(), fold
+	return b.String(), fold, flaw
 }
 
 // normalizeSpaceRunes is NormalizeSpaces rune by rune, for invalid UTF-8.

@@ -10,20 +10,24 @@ import (
 // ClassifyTextLine reads a line of page text (without its line break) as
 // the text reader does: NormalizeSpacesFold, zh.TrimSpace and ClassifyLine
 // in turn. blank reports a line of white space only, which makes no
-// block; fold is NormalizeSpacesFold's.
+// block; fold is NormalizeSpacesFold's. flaw says whether line is valid
+// UTF-8 and free of zero-width characters: so the text reader checks text
+// that the decoder did not (charset.DecodeUnchecked), in the pass over its
+// bytes that it makes anyway.
 //
 // A line is passed over once where it was passed over twice: the pass
 // that looks for odd spaces and characters to fold counts the runes and
 // gathers the keys too (scanTextLine), which ClassifyLine made a pass of
 // its own for (scanLine).
-func ClassifyTextLine(line string) (s string, kind LineKind, blank, fold bool) {
+func ClassifyTextLine(line string) (s string, kind LineKind, blank, fold bool, flaw TextFlaw) {
 	if len(line) > maxNoiseBytes {
 		// No rule is likely to count the runes of a long line.
 		return classifyTextLineSteps(line)
 	}
-	n, keys, fold, special := scanTextLine(line)
-	if special {
-		// An odd space or zero-width character, seldom.
+	n, keys, fold, stop := scanTextLine(line)
+	if stop {
+		// An odd space, a zero-width character or an invalid byte,
+		// seldom.
 		return classifyTextLineSteps(line)
 	}
 	// zh.TrimSpace, knowing there is no odd space: the ASCII blanks are
@@ -45,11 +49,23 @@ func ClassifyTextLine(line string) (s string, kind LineKind, blank, fold bool) {
 		n -= len(line) - len(s)
 	}
 	if s == "" {
-		return "", Content, true, fold
+		return "", Content, true, fold, NoFlaw
 	}
 	s, kind = classifyLine(s, n, keys)
-	return s, kind, false, fold
+	return s, kind, false, fold, NoFlaw
 }
+
+// TextFlaw is what a line holds that decoding it would have mended
+// (charset.Decode): a zero-width character, which reading a line drops
+// as the decoder drops it, or an invalid byte. The worse of two flaws is
+// the greater.
+type TextFlaw uint8
+
+const (
+	NoFlaw    TextFlaw = iota
+	ZeroWidth          // a zero-width character (zh.IsZeroWidth)
+	Invalid            // a byte that is not valid UTF-8
+)
 
 // hasOtherSpaceEdge reports whether s starts or ends with a space that
 // zh.TrimSpace trims and that is no odd space and no ASCII one: U+0085,
@@ -71,31 +87,41 @@ func isOtherSpace3(a, b, c byte) bool {
 }
 
 // classifyTextLineSteps is ClassifyTextLine a step at a time.
-func classifyTextLineSteps(line string) (s string, kind LineKind, blank, fold bool) {
-	s, fold = NormalizeSpacesFold(line)
+func classifyTextLineSteps(line string) (s string, kind LineKind, blank, fold bool, flaw TextFlaw) {
+	at, size, fold := zh.IndexSpecialSpaceFold(line)
+	if at < 0 {
+		// No special character. The search passed over all of line,
+		// an invalid byte setting fold, unless a character to fold
+		// (seldom) sent it on to look for spaces only.
+		s = line
+		if fold && !validUTF8(line) {
+			flaw = Invalid
+		}
+	} else {
+		s, fold, flaw = replaceSpecialSpaces(line, at, size, fold)
+	}
 	if s = zh.TrimSpace(s); s == "" {
-		return "", Content, true, fold
+		return "", Content, true, fold, flaw
 	}
 	s, kind = ClassifyLine(s)
-	return s, kind, false, fold
+	return s, kind, false, fold, flaw
 }
 
 func isASCIISpace(c byte) bool {
 	return c == ' ' || c-'\t' <= '\r'-'\t' // \t \n \v \f \r
 }
 
-// scanTextLine passes over s once for ClassifyTextLine. It returns at the
-// first odd space or zero-width character (special: zh.IndexSpecialSpace),
-// and otherwise the runes of s (as ranging over it counts them), their
-// keys (scanLine), and whether s may hold a character zh.FoldHan changes
-// (fold: one that does, or an invalid byte, as zh.IndexSpecialSpaceFold
-// reports it).
+// scanTextLine passes over s once for ClassifyTextLine. It stops at the
+// first odd space or zero-width character (as zh.IndexSpecialSpace finds
+// them) or invalid byte, and otherwise returns the runes of s (as ranging
+// over it counts them), their keys (scanLine), and whether s holds a
+// character zh.FoldHan changes (fold).
 //
 // It goes as zh.IndexSpecialSpaceFold does: ASCII eight bytes at a time,
 // and runs of three-byte characters in a loop of their own, where the
 // ideographs U+4000–U+9FFF are looked up in hanMarks and every other
 // character leading with E2, E3 or EF is tested for a special space.
-func scanTextLine(s string) (n int, keys lineKeys, fold, special bool) {
+func scanTextLine(s string) (n int, keys lineKeys, fold, stop bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -146,14 +172,55 @@ func scanTextLine(s string) (n int, keys lineKeys, fold, special bool) {
 			return 0, 0, fold, true
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || zh.FoldsHan(r) {
-			fold = true
+		if r == utf8.RuneError && size == 1 {
+			return 0, 0, fold, true
 		}
+		fold = fold || zh.FoldsHan(r)
 		keys |= keyOf(r)
 		i += size
 		n++
 	}
 	return n, keys, fold, false
+}
+
+// validUTF8 is utf8.ValidString made fast for Chinese text, as the
+// decoder's check of a whole text is (charset): a run of characters of
+// three bytes whose lead byte takes any continuation bytes (E1–EC,
+// EE–EF: the CJK ideographs and most punctuation) is checked in a loop
+// of its own, both continuation bytes tested at once, and ASCII eight
+// bytes at a time; the rest is left to utf8.DecodeRuneInString. The text
+// reader checks so the lines that its scan does not (the lines with an
+// odd space, and the long ones with a character to fold), where
+// utf8.ValidString took 15 instructions a byte.
+func validUTF8(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			for i+8 <= len(s) && strs.Load64(s[i:])&strs.HighBits == 0 {
+				i += 8
+			}
+			continue
+		}
+		run := i // the end of the run of three-byte characters at i
+		for run < len(s)-2 {
+			c, tail := s[run], uint(s[run+1])|uint(s[run+2])<<8
+			if tail&0xC0C0 != 0x8080 || c < 0xE1 || c > 0xEF || c == 0xED {
+				break // ED takes 80–9F only: A0–BF would be surrogates
+			}
+			run += 3
+		}
+		if run > i {
+			i = run
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // hanMarks has the bit of every ideograph from U+4000 to U+9FFF that is a

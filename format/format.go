@@ -48,6 +48,15 @@ type Format struct {
 
 	SniffText func(text string) bool
 	ReadText  func(text string) (*document.Document, error)
+	// ReadUncheckedText, if not nil, is ReadText of text taken for UTF-8
+	// without the pass that checks it (charset.DecodeUnchecked), for a
+	// reader that passes over every byte anyway: it reports whether
+	// text holds zero-width characters or is not valid UTF-8 (flaw), and
+	// reads valid text as ReadText reads it without its zero-width
+	// characters (charset.Check). When text is not valid, or on an
+	// error, its document is dropped, and the bytes are decoded anew and
+	// read by ReadText.
+	ReadUncheckedText func(text string) (doc *document.Document, flaw document.TextFlaw, err error)
 }
 
 var (
@@ -212,21 +221,73 @@ func read(data []byte) (*document.Document, error) {
 	if len(data) > MaxTextSize {
 		return nil, fmt.Errorf("文本或网页文件超过 %d MB（一份年度报告通常不到 1 MB），不像是一份年度报告，拒绝读取: %w", MaxTextSize>>20, ErrUnreadable)
 	}
-	text, enc, repairs, err := charset.DecodeRepaired(data)
+	text, enc, repairs, checked, err := charset.DecodeUnchecked(data)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", err, ErrUnreadable)
 	}
-	for _, f := range all {
-		if f.ReadText == nil || f.SniffText != nil && !f.SniffText(text) {
-			continue
+	f, ok := textFormat(all, text)
+	if !checked {
+		if ok && f.ReadUncheckedText != nil {
+			if doc, ok := readUnchecked(all, f, text); ok {
+				return readTextDone(doc, f, enc, repairs), nil
+			}
 		}
-		doc, err := f.ReadText(text)
-		if err != nil {
-			return nil, err
+		if clean, valid := charset.Check(text); !valid {
+			// The bytes are not valid UTF-8: decode them anew.
+			if text, enc, repairs, err = charset.DecodeRepaired(data); err != nil {
+				return nil, fmt.Errorf("%w: %w", err, ErrUnreadable)
+			}
+			f, ok = textFormat(all, text)
+		} else if len(clean) != len(text) {
+			// The formats are told by the text without its zero-width
+			// characters.
+			text = clean
+			f, ok = textFormat(all, text)
 		}
-		doc.Kind, doc.Encoding = f.Name, enc
-		doc.Findings = append(repairs.Findings(enc), doc.Findings...)
-		return doc, nil
 	}
-	return nil, fmt.Errorf("没有能读取文本的格式: %w", ErrUnreadable)
+	if !ok {
+		return nil, fmt.Errorf("没有能读取文本的格式: %w", ErrUnreadable)
+	}
+	doc, err := f.ReadText(text)
+	if err != nil {
+		return nil, err
+	}
+	return readTextDone(doc, f, enc, repairs), nil
+}
+
+// readUnchecked reads text that charset.DecodeUnchecked did not check with
+// f, the text format that claims it, if f's ReadUncheckedText finds text
+// valid UTF-8 (ok), and f claims it without its zero-width characters too.
+func readUnchecked(all []Format, f Format, text string) (doc *document.Document, ok bool) {
+	doc, flaw, err := f.ReadUncheckedText(text)
+	switch {
+	case err != nil || flaw == document.Invalid:
+		return nil, false
+	case flaw == document.ZeroWidth:
+		// Seldom: the formats are told by the text without them.
+		clean, _ := charset.Check(text)
+		if g, _ := textFormat(all, clean); g.Name != f.Name {
+			return nil, false
+		}
+	}
+	return doc, true
+}
+
+// textFormat returns the text format that reads text: the first whose
+// SniffText claims it, or the fallback.
+func textFormat(all []Format, text string) (Format, bool) {
+	for _, f := range all {
+		if f.ReadText != nil && (f.SniffText == nil || f.SniffText(text)) {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// readTextDone completes a document read by the text format f from text
+// decoded from enc with the repairs rep.
+func readTextDone(doc *document.Document, f Format, enc string, rep charset.Repairs) *document.Document {
+	doc.Kind, doc.Encoding = f.Name, enc
+	doc.Findings = append(rep.Findings(enc), doc.Findings...)
+	return doc
 }

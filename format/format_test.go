@@ -2,11 +2,17 @@ package format_test
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"xxgk/document"
 	"xxgk/format"
+	"xxgk/format/charset"
 	_ "xxgk/format/docx"
 	_ "xxgk/format/html"
 	_ "xxgk/format/pdf"
@@ -117,4 +123,78 @@ func TestRead(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readTextRef is Read of data no binary format claims as it was before
+// text was decoded unchecked: charset.DecodeRepaired, then the first text
+// format that claims the text.
+func readTextRef(data []byte) (*document.Document, error) {
+	text, enc, rep, err := charset.DecodeRepaired(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", err, format.ErrUnreadable)
+	}
+	for _, f := range format.Formats() {
+		if f.ReadText == nil || f.SniffText != nil && !f.SniffText(text) {
+			continue
+		}
+		doc, err := f.ReadText(text)
+		if err != nil {
+			return nil, err
+		}
+		doc.Kind, doc.Encoding = f.Name, enc
+		doc.Findings = append(rep.Findings(enc), doc.Findings...)
+		return doc, nil
+	}
+	return nil, errors.New("no text format")
+}
+
+// checkReadText holds Read of text to readTextRef.
+func checkReadText(t *testing.T, data []byte) {
+	t.Helper()
+	for _, f := range format.Formats() {
+		if f.Sniff != nil {
+			if ok, err := f.Sniff(data); ok || err != nil {
+				return // read as it was
+			}
+		}
+	}
+	doc, err := format.Read(data)
+	wdoc, werr := readTextRef(data)
+	if (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() || !reflect.DeepEqual(doc, wdoc) {
+		t.Fatalf("Read(%q) = %+v, %v; reference %+v, %v", data, doc, err, wdoc, werr)
+	}
+}
+
+// TestReadTextRef holds Read to readTextRef over the sample reports and
+// text of every encoding, with zero-width characters, invalid bytes,
+// NULs and carriage returns.
+func TestReadTextRef(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "reports", "*.*"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkReadText(t, data)
+	}
+	text := "某县政府信息公开工作年度报告\n首页 > 信息公开\n本年度主动公开信息12条。\r\n版权所有 某局\n"
+	for _, o := range []string{"", "\u200b", "\ufeff", "\u3000", "\xff", "\xe5\xb9", "\x00", "\r", "\u200b\n\u200b"} {
+		for _, head := range []string{"", "\xef\xbb\xbf", "<html><body><p>", "<meta charset=gbk>"} {
+			checkReadText(t, []byte(head+o+text))
+			checkReadText(t, []byte(head+text+o))
+			checkReadText(t, []byte(head+strings.ReplaceAll(text, "\n", o+"\n")))
+		}
+	}
+	for _, o := range []string{"\u200b", "\ufeff", "\u2060"} {
+		checkReadText(t, []byte(o+"<html>报告\n"))
+		checkReadText(t, []byte("<html>"+strings.Repeat("报"+o, 1000)+"<p><p><p>"))
+	}
+	checkReadText(t, []byte{0xd6, 0xf7, 0xb6, 0xaf, 0xb9, 0xab, 0xbf, 0xaa, 0xd0, 0xc5, 0xcf, 0xa2, 0x0a})
+}
+
+func FuzzReadText(f *testing.F) {
+	for _, s := range []string{"某县政府信息公开工作年度报告\n本年度主动公开信息12条。\n", "<html><body><p>报告\u200b</p></body></html>", "\u200b \n\u200b", "乱码\xff在此\n", "\xef\xbb\xbf报告\u200b\r\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkReadText)
 }

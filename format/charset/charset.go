@@ -118,8 +118,44 @@ const maxNUL = 16
 // DecodeRepaired is Decode, and says what it had to mend. Its text may be
 // data itself, as Decode's.
 func DecodeRepaired(data []byte) (text string, encoding string, rep Repairs, err error) {
+	text, encoding, rep, _, err = decode(data, true)
+	return text, encoding, rep, err
+}
+
+// DecodeUnchecked is DecodeRepaired without the pass over the whole text
+// that bytes taken for UTF-8 need, for a reader that passes over every
+// byte of the text anyway and can check them on its way: bytes that are
+// UTF-8 unless they are invalid (a UTF-8 BOM, or no BOM, no sign of
+// UTF-16 and no GB declaration) are neither checked to be valid UTF-8
+// nor cleaned of zero-width characters. Then checked is false, and the
+// caller must check text: when it is valid UTF-8, DecodeRepaired makes of
+// data text without its zero-width characters (Check), and the same
+// encoding, repairs and error; when it is not, DecodeRepaired must decode
+// data. Its errors are DecodeRepaired's.
+//
+// The pass was a third of decoding and reading a text report.
+func DecodeUnchecked(data []byte) (text string, encoding string, rep Repairs, checked bool, err error) {
+	return decode(data, false)
+}
+
+// Check is the check of text that DecodeUnchecked did not check: when
+// text is valid UTF-8 (ok), it returns the text DecodeRepaired makes of
+// the same bytes, text without its zero-width characters.
+func Check(text string) (checked string, ok bool) {
+	valid, zeroWidth := isUTF8(unsafe.Slice(unsafe.StringData(text), len(text)))
+	switch {
+	case !valid:
+		return "", false
+	case zeroWidth:
+		return cleanText(text, true), true
+	}
+	return text, true // DecodeUnchecked turned its \r into \n
+}
+
+// decode is DecodeRepaired, or DecodeUnchecked when check is false.
+func decode(data []byte, check bool) (text string, encoding string, rep Repairs, checked bool, err error) {
 	if len(data) == 0 {
-		return "", "", rep, errEmpty
+		return "", "", rep, true, errEmpty
 	}
 	enc, body := splitBOM(data)
 	if enc == "" {
@@ -128,34 +164,56 @@ func DecodeRepaired(data []byte) (text string, encoding string, rep Repairs, err
 	// zeroWidth is false only when the text is known to hold no
 	// zero-width character: the UTF-8 check looks for them on its way.
 	zeroWidth := true
+	checked = true
 	switch enc {
 	case encUTF16LE, encUTF16BE:
 		text, rep.Undecodable, err = decodeUTF16(body, enc)
 	default:
 		if err = checkBinary(body); err != nil {
-			return "", "", rep, err
+			return "", "", rep, true, err
 		}
 		if body, rep.NUL, err = dropNUL(body); err != nil {
-			return "", "", rep, err
+			return "", "", rep, true, err
 		}
 		valid := false // body is known to be valid UTF-8
 		if enc == "" {
-			if enc, valid, zeroWidth, err = chooseEncoding(body); err != nil {
-				return "", "", rep, err
+			declared := declaredCharset(body[:min(len(body), sniffLen)])
+			if !check && declared != encGB18030 {
+				// chooseEncoding's answer if body is valid UTF-8. (A
+				// page declared GB is checked here: it is seldom UTF-8.)
+				enc = encUTF8
+			} else if enc, valid, zeroWidth, err = chooseEncoding(body, declared); err != nil {
+				return "", "", rep, true, err
 			}
 		}
-		text, rep.Undecodable, err = decodeBytes(body, enc, valid)
-		zeroWidth = zeroWidth || !valid || enc != encUTF8
+		if enc == encUTF8 && !check && !valid {
+			// Taken for valid UTF-8, which the caller checks, and left
+			// with its zero-width characters.
+			text, checked, zeroWidth = bytesString(body), false, false
+		} else {
+			text, rep.Undecodable, err = decodeBytes(body, enc, valid)
+			zeroWidth = zeroWidth || !valid || enc != encUTF8
+		}
 	}
 	if err != nil {
-		return "", "", rep, err
+		return "", "", rep, true, err
 	}
 	text = cleanText(text, zeroWidth)
-	if strings.TrimSpace(text) == "" {
-		return "", "", rep, errEmpty
+	if isBlank(text) {
+		// Checked: text of white space and zero-width characters only
+		// is valid UTF-8.
+		return "", "", rep, true, errEmpty
 	}
-	return text, enc, rep, nil
+	return text, enc, rep, checked, nil
 }
+
+// isBlank reports whether text holds nothing but white space and
+// zero-width characters, which text DecodeUnchecked did not check keeps.
+func isBlank(text string) bool {
+	return strings.TrimFunc(text, isBlankRune) == ""
+}
+
+func isBlankRune(r rune) bool { return zh.IsSpace(r) || zh.IsZeroWidth(r) }
 
 // Findings say what was repaired, for the report's findings.
 func (rep Repairs) Findings(encoding string) []xxgk.Finding {
@@ -368,13 +426,13 @@ func countControl(b []byte) int {
 	return n
 }
 
-// chooseEncoding picks UTF-8 or GB18030 for bytes without a BOM. The bytes
+// chooseEncoding picks UTF-8 or GB18030 for bytes without a BOM, whose
+// head declares the encoding declared (declaredCharset). The bytes
 // outvote a declaration: sites copy templates and leave a wrong charset in
 // them, but real GBK text is almost never valid UTF-8 and vice versa.
 // When data is valid UTF-8, zeroWidth reports whether it holds a
 // zero-width character (isUTF8).
-func chooseEncoding(data []byte) (enc string, validUTF8, zeroWidth bool, err error) {
-	declared := declaredCharset(data[:min(len(data), sniffLen)])
+func chooseEncoding(data []byte, declared string) (enc string, validUTF8, zeroWidth bool, err error) {
 	if valid, zw := isUTF8(data); valid {
 		// Short GBK text can be valid UTF-8 by accident; trust a GB
 		// declaration unless the UTF-8 reading has real multi-byte content.

@@ -581,3 +581,69 @@ func FuzzDeclaredCharset(f *testing.F) {
 	}
 	f.Fuzz(checkDeclaredCharset)
 }
+
+// checkDecodeUnchecked holds DecodeUnchecked, and Check of the text it did
+// not check, to DecodeRepaired.
+func checkDecodeUnchecked(t *testing.T, data []byte) {
+	t.Helper()
+	orig := bytes.Clone(data)
+	text, enc, rep, checked, err := DecodeUnchecked(data)
+	if !bytes.Equal(data, orig) {
+		t.Fatalf("DecodeUnchecked changed its input")
+	}
+	if !checked {
+		if enc != encUTF8 || err != nil {
+			t.Fatalf("DecodeUnchecked(%q) left %s text unchecked, with error %v", data, enc, err)
+		}
+		var ok bool
+		if text, ok = Check(text); !ok {
+			// Not UTF-8 after all: the caller calls DecodeRepaired.
+			if utf8.Valid(data) {
+				t.Fatalf("Check of DecodeUnchecked(%q) failed", data)
+			}
+			return
+		}
+	}
+	wtext, wenc, wrep, werr := DecodeRepaired(data)
+	if text != wtext || enc != wenc || rep != wrep || (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() {
+		t.Fatalf("DecodeUnchecked(%q) = %q, %s, %+v, checked %v, %v; DecodeRepaired %q, %s, %+v, %v", data, text, enc, rep, checked, err, wtext, wenc, wrep, werr)
+	}
+}
+
+// TestDecodeUnchecked holds DecodeUnchecked to DecodeRepaired over the
+// sample reports, whole and cut anywhere, and text with zero-width
+// characters, carriage returns, NULs, BOMs, declarations and invalid
+// bytes in every place.
+func TestDecodeUnchecked(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.*"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDecodeUnchecked(t, data)
+		for i := 0; i < len(data); i += 4099 {
+			checkDecodeUnchecked(t, data[i:min(len(data), i+4096)])
+		}
+	}
+	odd := []string{"\u200b", "\ufeff", "\u2060", "\u3000", "\r", "\r\n", "\x00", "\xff", "\xe5\xb9", "\xed\xa0\x80", "\xc2", " ", "\n"}
+	heads := []string{"", "\xef\xbb\xbf", "<meta charset=gbk>", "<meta charset=utf-8>", "\xff\xfe", "\x84\x31\x95\x33"}
+	for _, head := range heads {
+		for _, o := range odd {
+			for _, s := range []string{"", "年", "政府信息公开年度报告\n本年度主动公开信息12条。", "\u200b", "\u3000 \n"} {
+				for _, text := range []string{o + s, s + o, s[:len(s)/2] + o + s[len(s)/2:], o + s + o + o} {
+					checkDecodeUnchecked(t, []byte(head+text))
+					checkDecodeUnchecked(t, gb18030(t, head+strings.ToValidUTF8(text, "")))
+				}
+			}
+		}
+	}
+}
+
+func FuzzDecodeUnchecked(f *testing.F) {
+	for _, s := range []string{"一、总体情况\r\n本年收到申请12件。", "\xef\xbb\xbf报告\u200b", "\xff\xfe\x00N", "<meta charset=gbk>\xb1\xa8\xb8\xe6",
+		"<meta charset=gbk>报告", "a\u200bb\x00", "\u200b \r\n", "", "\r\u200b\n", "年\xe5\xb9"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkDecodeUnchecked)
+}

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"xxgk"
 	"xxgk/document"
@@ -233,9 +235,87 @@ func TestReadKeepsNoText(t *testing.T) {
 	if len(doc.Blocks) != 2 || cap(doc.Blocks) != 2 || doc.Blocks[0].Text != "本机关2023年收到申请12件。" || doc.Blocks[1].Line != 5 {
 		t.Fatalf("got %+v", doc.Blocks)
 	}
+	checkPoolKeepsNoText(t)
+	// Nor when a reading of unchecked text stops at an invalid line.
+	if doc, flaw, err := readUncheckedText(text + "乱码\xff\n" + text); doc != nil || flaw != document.Invalid || err != nil {
+		t.Fatalf("readUncheckedText of invalid text = %v, %d, %v", doc, flaw, err)
+	}
+	checkPoolKeepsNoText(t)
+}
+
+func checkPoolKeepsNoText(t *testing.T) {
+	t.Helper()
 	lists := lineListsPool.Get().(*lineLists)
 	defer lineListsPool.Put(lists)
 	if len(lists.blocks) != 0 || slices.ContainsFunc(lists.blocks[:cap(lists.blocks)], func(b document.Block) bool { return b != (document.Block{}) }) {
 		t.Fatal("the pooled lists keep a block")
 	}
+}
+
+// checkReadUnchecked holds readUncheckedText to readText: it reports
+// whether text is valid UTF-8 and holds zero-width characters, and reads
+// valid text as readText reads it without them (what charset.Check makes
+// of it).
+func checkReadUnchecked(t *testing.T, text string) {
+	t.Helper()
+	doc, flaw, err := readUncheckedText(text)
+	if err != nil {
+		return
+	}
+	want := document.NoFlaw
+	switch {
+	case !utf8.ValidString(text):
+		want = document.Invalid
+	case strings.ContainsFunc(text, zh.IsZeroWidth):
+		want = document.ZeroWidth
+	}
+	if flaw != want {
+		t.Fatalf("readUncheckedText(%q): flaw %d, want %d", text, flaw, want)
+	}
+	if flaw == document.Invalid {
+		return
+	}
+	wdoc, werr := readText(strings.Map(func(r rune) rune {
+		if zh.IsZeroWidth(r) {
+			return -1
+		}
+		return r
+	}, text))
+	if werr != nil || !reflect.DeepEqual(doc, wdoc) {
+		t.Fatalf("readUncheckedText(%q) = %+v; readText without zero-width characters %+v, %v", text, doc, wdoc, werr)
+	}
+}
+
+// TestReadUnchecked holds readUncheckedText to readText over the sample
+// reports and lines with zero-width characters, odd spaces and invalid
+// bytes.
+func TestReadUnchecked(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkReadUnchecked(t, string(data))
+		if text, _, err := charset.Decode(data); err == nil {
+			checkReadUnchecked(t, text)
+			checkReadUnchecked(t, strings.ReplaceAll(text, "。", "。\u200b"))
+			checkReadUnchecked(t, strings.ReplaceAll(text, "\n", "\u200b\n\ufeff"))
+		}
+	}
+	for _, o := range []string{"\u200b", "\ufeff", "\u2060", "\u200f", "\u3000", "\u00a0", "\xff", "\xe5\xb9", "\xed\xa0\x80", "\xe2\x800"} {
+		for _, s := range []string{"首页 > 信息公开\n\n本机关2023年收到申请12件。\n版权所有 某局\n打印 关闭\n", strings.Repeat("攸縣人民政府", 120) + "\n"} {
+			checkReadUnchecked(t, o+s)
+			checkReadUnchecked(t, s+o)
+			checkReadUnchecked(t, strings.ReplaceAll(s, "\n", o+"\n"+o))
+			checkReadUnchecked(t, strings.ReplaceAll(s, " ", o))
+		}
+	}
+}
+
+func FuzzReadUnchecked(f *testing.F) {
+	for _, s := range []string{"", "政府信息公开\n", "攸縣\u200b\n", "数\u3000據\n它", "a\xff它\n数据", "\u200b\n\u200b \n", "首页\u200b > 信息公开\n版权所有\ufeff 某局\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkReadUnchecked)
 }
