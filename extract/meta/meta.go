@@ -614,7 +614,6 @@ func isFieldSpace(r rune) bool {
 // reportKeys mark a report title; agencyEnd marks where the agency's name
 // ends inside one (the name comes before 政府信息公开 / 政务公开 …).
 var (
-	titleEndRe = regexp.MustCompile(`(?:报告|年报)(?:[（(][^）)]*[）)])?$`)
 	agencyEnds = []word{newWord("信息公开"), newWord("政务公开"), newWord("年度报告"), newWord("工作报告"), newWord("年报")}
 	// titleSep splits an HTML <title> into the page's and the site's parts.
 	titleSep = regexp.MustCompile(`\s*(?:[_|｜]|\s[-–—]+\s|--|——)\s*`)
