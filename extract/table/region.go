@@ -70,7 +70,7 @@ func (fr *formReader) readRegion(pos int) (pieces []piece, tail string, end int,
 			i++
 			continue
 		case r == '(':
-			if j := closeParen(rs, i); j > 0 && isUnitNote(markless(rs[i+1:j])) {
+			if j := closeParen(rs, i); j > 0 && isUnitNote(s.letterText(i+1, j)) {
 				flush(i)
 				i = j + 1
 				continue
@@ -187,15 +187,6 @@ done:
 	}
 	pieceSlab.giveBack(room, len(room)-len(pieces))
 	return pieces, tail, end, true
-}
-
-func markless(rs []rune) string {
-	return strings.Map(func(r rune) rune {
-		if isMark(r) {
-			return -1
-		}
-		return r
-	}, string(rs))
 }
 
 func isValueRune(r rune) bool {
