@@ -33,6 +33,12 @@ func children(t *templates.Table, g *templates.Row) []*templates.Row {
 // template's order; so is the result.
 func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRead {
 	order := fr.order
+	// orders[i] is order[rows[i].row], looked up once for all the groups
+	// (a table's every row for each of its groups was most of the cost of
+	// a report whose tables have few values), on the stack for most
+	// tables.
+	var buf [32]int
+	var orders []int
 	for _, g := range t.Rows {
 		if !g.IsGroup {
 			continue // most rows: no look-up of their kids
@@ -41,12 +47,18 @@ func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRea
 		if len(kids) == 0 || len(fr.rowPats[g].Alts) == 0 {
 			continue
 		}
+		if orders == nil {
+			orders = buf[:0]
+			for i := range rows {
+				orders = append(orders, order[rows[i].row])
+			}
+		}
 		first, last := order[kids[0]], order[kids[len(kids)-1]]
 		from, to, at := 0, len(fr.s.runes), len(rows)
 		found := false
-		for i := range rows {
+		for i, o := range orders {
 			rr := &rows[i] // a row read is large: not copied
-			switch o := order[rr.row]; {
+			switch {
 			case o >= first && o <= last:
 				found = true
 			case o < first:
@@ -60,6 +72,7 @@ func (fr *formReader) readGroupRows(t *templates.Table, rows []rowRead) []rowRea
 		}
 		if rr, ok := fr.groupRow(g, from, to); ok {
 			rows = slices.Insert(rows, at, rr)
+			orders = slices.Insert(orders, at, order[g])
 		}
 	}
 	return rows

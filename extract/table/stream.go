@@ -946,6 +946,15 @@ func (s *stream) text(a, b int) string {
 	return s.letters[s.letterOffset(a):s.letterOffset(b)]
 }
 
+// letterText returns runes [a, b) without their markers: the letters
+// among them, cut from the letters' string. The parenthetical after a
+// label or a value (its note, its unit) was made so, from runes to a
+// string and through strings.Map, a tenth of the search of a report
+// whose tables have few values.
+func (s *stream) letterText(a, b int) string {
+	return s.letters[s.letterOffset(a):s.letterOffset(b)]
+}
+
 // source returns the source text behind runes [a, b): for each text line or
 // cell touched, the part of it that was read, as printed. A label that
 // starts its line is extended to the line start, so its numbering shows.

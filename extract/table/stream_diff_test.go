@@ -61,6 +61,9 @@ func sameStream(a *stream, b *refStream) string {
 			if a.source(i, i+n) != b.source(i, i+n) {
 				return "source"
 			}
+			if j := min(i+n, len(b.runes)); a.letterText(i, j) != markless(b.runes[i:j]) {
+				return "letterText"
+			}
 		}
 	}
 	froms := []int{0, 1, len(a.runes) / 3, len(a.runes) / 2, len(a.runes)}
@@ -226,4 +229,14 @@ func compareStream(t *testing.T, d *document.Document) {
 		t.Fatalf("the stream's %s differ from the reference's", diff)
 	}
 	got.release()
+}
+
+// markless is the reference of letterText: runes without their markers.
+func markless(rs []rune) string {
+	return strings.Map(func(r rune) rune {
+		if isMark(r) {
+			return -1
+		}
+		return r
+	}, string(rs))
 }

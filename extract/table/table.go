@@ -785,12 +785,7 @@ func (fr *formReader) skipNote(pos int, note string) int {
 	if depth != 0 || j >= len(s.runes) {
 		return pos
 	}
-	inner := strings.Map(func(r rune) rune {
-		if isMark(r) {
-			return -1
-		}
-		return r
-	}, string(s.runes[i+1:j]))
+	inner := s.letterText(i+1, j)
 	if (note != "" && strings.HasPrefix(inner, strs.FirstRunes(note, 4))) || isUnitNote(inner) {
 		return j + 1
 	}
