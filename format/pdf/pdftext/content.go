@@ -127,7 +127,27 @@ func (in *interp) run(content []byte, res Dict) {
 		case tArrayClose, tDictClose:
 			continue // stray: no object
 		case tNumber:
-			*o = operand{kind: tNumber, num: numValue(l.num, l.isInt)} // not numOperand: see operands
+			// The numbers that follow read here, in one loop, not each
+			// by scan's dispatch and this switch: half the tokens are
+			// numbers, most in runs (the six of a Tm, the colours of an
+			// rg). What ends the run is scanned by the loop above; a
+			// number token changes nothing the loop tests (*in.ops).
+			for {
+				v := l.num
+				if !l.plain {
+					v = numValue(v, l.isInt)
+				}
+				*o = operand{kind: tNumber, num: v} // not numOperand: see operands
+				if n < maxOperands {
+					n++
+				}
+				l.skipSpace()
+				if l.pos >= len(l.b) || scanKinds[l.b[l.pos]] != scanNumber || !l.number() {
+					break
+				}
+				o = &operands[n]
+			}
+			continue
 		case tName, tString:
 			*o = bytesOperand(kind, l)
 		case tArrayOpen:

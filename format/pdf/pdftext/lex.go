@@ -53,8 +53,11 @@ type lexer struct {
 	// integer; where a name's, string's or keyword's bytes are (see tok).
 	// Offsets, not a slice: a slice stored in a lexer on the heap costs
 	// a write barrier while the GC runs, at every token.
-	num        float64
-	isInt      bool
+	num   float64
+	isInt bool
+	// plain: num is what numValue gives for it (a number of 12 digits
+	// or fewer, not -0), which the interpreter then does not compute.
+	plain      bool
 	tOff, tEnd int
 	tScratch   bool
 	// ahead holds the tokens objectFrom read past a number to look for
@@ -508,7 +511,7 @@ func (l *lexer) number() bool {
 	if start+1 < len(b) {
 		if d, next := b[start]-'0', b[start+1]; d <= 9 && next-'0' > 9 && next != '.' {
 			l.pos = start + 1
-			l.num, l.isInt = float64(d), true
+			l.num, l.isInt, l.plain = float64(d), true, true
 			return true
 		}
 	}
@@ -557,13 +560,16 @@ func (l *lexer) number() bool {
 		if neg {
 			v = -v
 		}
-		l.num, l.isInt = v, !dot
+		// An integer of 12 digits or fewer is below numValue's bound
+		// (2^40), and exact; a short decimal is neither NaN nor
+		// infinite.
+		l.num, l.isInt, l.plain = v, !dot, dot || digits <= 12 && (mant != 0 || !neg)
 		return true
 	}
 	s := string(l.b[start:i])
 	if !dot {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			l.num, l.isInt = float64(n), true
+			l.num, l.isInt, l.plain = float64(n), true, false
 			return true
 		}
 	}
@@ -571,7 +577,7 @@ func (l *lexer) number() bool {
 	if err != nil {
 		f = 0
 	}
-	l.num, l.isInt = f, false
+	l.num, l.isInt, l.plain = f, false, false
 	return true
 }
 

@@ -343,6 +343,18 @@ func TestNumberMatchesReference(t *testing.T) {
 		if ok != wantOK || l.pos != r.pos || ok && (math.Float64bits(l.num) != math.Float64bits(want.num) || l.isInt != want.isInt) {
 			t.Errorf("%q: %v %v %v at %d; reference %v %v %v at %d", c, l.num, l.isInt, ok, l.pos, want.num, want.isInt, wantOK, r.pos)
 		}
+		if ok && l.plain && math.Float64bits(numValue(l.num, l.isInt)) != math.Float64bits(l.num) {
+			t.Errorf("%q: %v plain, numValue gives %v", c, l.num, numValue(l.num, l.isInt))
+		}
+		// Followed by a space, in every case but the lone digits.
+		if len(c) != 3 || c[0] != '7' {
+			for _, n := range []string{"-" + c, c + "9", "-" + c + "0"} {
+				l := &lexer{b: []byte(n + " ")}
+				if l.number() && l.plain && math.Float64bits(numValue(l.num, l.isInt)) != math.Float64bits(l.num) {
+					t.Errorf("%q: %v plain, numValue gives %v", n, l.num, numValue(l.num, l.isInt))
+				}
+			}
+		}
 	}
 }
 
