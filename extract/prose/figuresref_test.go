@@ -1,7 +1,6 @@
 package prose
 
 import (
-	"fmt"
 	"reflect"
 	"testing"
 
@@ -49,47 +48,18 @@ func TestFiguresMatchesRef(t *testing.T) {
 }
 
 // chooseProseRef is chooseProse as it was, given each figure's candidates
-// in a map.
+// in a map. Each figure's are settled as chooseProse settles them
+// (settleFigure): what it is held to is the list it takes each figure's
+// from.
 func chooseProseRef(cands map[string][]proseCandidate, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string) (map[string]xxgk.Value, []xxgk.Finding) {
-	// where names a sentence for a message: its place, or 正文 when the
-	// place has no name people can find (the finding quotes the sentence).
-	where := func(e xxgk.Evidence) string {
-		if place != nil {
-			if p := place(e); p != "" {
-				return p
-			}
-		}
-		return "正文"
-	}
+	where := placeNamer(place)
 	out := map[string]xxgk.Value{}
 	var fs []xxgk.Finding
 	for _, fig := range templates.Figures {
-		cs := cands[fig.Key]
-		if len(cs) == 0 {
-			continue
-		}
-		if tv, ok := tableFigures[fig.Key]; ok {
-			seen := map[string]bool{}
-			for _, c := range cs {
-				if disagree(tv, c.value) && !seen[c.sentence] {
-					seen[c.sentence] = true
-					fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseTableConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-						Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
-						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), where(c.value.Evidence), tv.Value)})
-				}
-			}
-			continue
-		}
-		chosen, ok := settle(cs)
-		for _, c := range cs {
-			if disagree(chosen.value, c.value) {
-				fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-					Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
-					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, where(chosen.value.Evidence), approxText(chosen.value), where(c.value.Evidence), approxText(c.value))})
-			}
-		}
-		if ok {
-			out[fig.Key] = chosen.value
+		var v xxgk.Value
+		var ok bool
+		if v, ok, fs = settleFigure(&fig, cands[fig.Key], tableFigures, where, fs); ok {
+			out[fig.Key] = v
 		}
 	}
 	return out, fs

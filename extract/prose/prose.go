@@ -1693,16 +1693,7 @@ func negates(text string, negations []wordMatch, negs *wordSet, subjects []strin
 // cands are the candidates of every figure in the order read; buf lends
 // the memory of one figure's.
 func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string, buf *scratch) (map[string]xxgk.Value, []xxgk.Finding) {
-	// where names a sentence for a message: its place, or 正文 when the
-	// place has no name people can find (the finding quotes the sentence).
-	where := func(e xxgk.Evidence) string {
-		if place != nil {
-			if p := place(e); p != "" {
-				return p
-			}
-		}
-		return "正文"
-	}
+	where := placeNamer(place)
 	out := map[string]xxgk.Value{}
 	var fs []xxgk.Finding
 	cs := buf.figure[:0]
@@ -1716,34 +1707,60 @@ func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, pl
 				cs = append(cs, cands[i].cand)
 			}
 		}
-		if len(cs) == 0 {
-			continue
-		}
-		if tv, ok := tableFigures[fig.Key]; ok {
-			seen := map[string]bool{}
-			for _, c := range cs {
-				if disagree(tv, c.value) && !seen[c.sentence] {
-					seen[c.sentence] = true
-					fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseTableConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-						Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
-						Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), where(c.value.Evidence), tv.Value)})
-				}
-			}
-			continue
-		}
-		chosen, ok := settle(cs)
-		for _, c := range cs {
-			if disagree(chosen.value, c.value) {
-				fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
-					Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
-					Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, where(chosen.value.Evidence), approxText(chosen.value), where(c.value.Evidence), approxText(c.value))})
-			}
-		}
-		if ok {
-			out[fig.Key] = chosen.value
+		var v xxgk.Value
+		var ok bool
+		if v, ok, fs = settleFigure(&fig, cs, tableFigures, where, fs); ok {
+			out[fig.Key] = v
 		}
 	}
 	return out, fs
+}
+
+// placeNamer returns the function that names a sentence for a message:
+// its place, or 正文 when the place has no name people can find (the
+// finding quotes the sentence).
+func placeNamer(place func(xxgk.Evidence) string) func(xxgk.Evidence) string {
+	return func(e xxgk.Evidence) string {
+		if place != nil {
+			if p := place(e); p != "" {
+				return p
+			}
+		}
+		return "正文"
+	}
+}
+
+// settleFigure settles the candidates cs of figure fig, appending to fs
+// the findings of their disagreements: a figure the tables state keeps the
+// tables' value (ok is false), and a candidate that contradicts it is a
+// finding, once per sentence; otherwise settle chooses, and each candidate
+// that disagrees with the choice is a finding. where names a sentence for
+// a message (placeNamer).
+func settleFigure(fig *templates.Figure, cs []proseCandidate, tableFigures map[string]xxgk.Value, where func(xxgk.Evidence) string, fs []xxgk.Finding) (v xxgk.Value, ok bool, _ []xxgk.Finding) {
+	if len(cs) == 0 {
+		return v, false, fs
+	}
+	if tv, ok := tableFigures[fig.Key]; ok {
+		seen := map[string]bool{}
+		for _, c := range cs {
+			if disagree(tv, c.value) && !seen[c.sentence] {
+				seen[c.sentence] = true
+				fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseTableConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
+					Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
+					Message: fmt.Sprintf("正文所述%s为%s（%s），与统计表的%s不一致；以统计表为准。", fig.Label, approxText(c.value), where(c.value.Evidence), tv.Value)})
+			}
+		}
+		return v, false, fs
+	}
+	chosen, ok := settle(cs)
+	for _, c := range cs {
+		if disagree(chosen.value, c.value) {
+			fs = append(fs, xxgk.Finding{Rule: xxgk.RuleProseConflict, Severity: xxgk.SeverityWarning, Keys: []string{fig.Key},
+				Line: c.value.Line, Page: c.value.Page, Evidence: c.value.Text,
+				Message: fmt.Sprintf("报告两处所述%s不一致：%s为%s，%s为%s。", fig.Label, where(chosen.value.Evidence), approxText(chosen.value), where(c.value.Evidence), approxText(c.value))})
+		}
+	}
+	return chosen.value, ok, fs
 }
 
 // settle picks one candidate: the value all agree on, else, of the
