@@ -151,16 +151,12 @@ func TestAgencySuffixEnds(t *testing.T) {
 	}
 }
 
-// nameLikeRef is nameLike as it was: every suffix tried on every name.
+// nameLikeRef is nameLike as it was: every suffix tried on every name,
+// with no test of its last character first.
 func nameLikeRef(s string) bool {
 	if !validNameRef(s) {
 		return false
 	}
-	longest := 0
-	for _, suf := range agencySuffixes {
-		if strings.HasSuffix(s, suf) {
-			longest = max(longest, len(suf))
-		}
-	}
+	longest := longestAgencySuffix(s)
 	return longest > 0 && len(s) > longest
 }

@@ -960,14 +960,21 @@ func nameLike(s string) bool {
 	if r, _ := utf8.DecodeLastRuneInString(s); !isAgencySuffixEnd(r) || !validName(s) {
 		return false
 	}
+	// A bare suffix (办公室, 中心) names no particular agency.
+	longest := longestAgencySuffix(s)
+	return longest > 0 && len(s) > longest
+}
+
+// longestAgencySuffix returns the length of the longest of agencySuffixes
+// s ends with, or 0.
+func longestAgencySuffix(s string) int {
 	longest := 0
 	for _, suf := range agencySuffixes {
 		if strings.HasSuffix(s, suf) {
 			longest = max(longest, len(suf))
 		}
 	}
-	// A bare suffix (办公室, 中心) names no particular agency.
-	return longest > 0 && len(s) > longest
+	return longest
 }
 
 // isAgencySuffixEnd reports the last characters of agencySuffixes.
