@@ -486,6 +486,15 @@ func TestSkip(t *testing.T) {
 		`<r><a><![CDATA[</a>]]><b/></a><c/></r>`,
 		`<r><a xmlns:p="u"><p:b/><b xmlns="v"/></a><p:b/></r>`,
 		`<r><a><b></c></a></r>`,
+		// Read whole by skipElement, or given up on at each kind of token.
+		`<r><a><b c="1" d='&amp;'>x&lt;y` + "\r\n" + `</b><b/><!-- c --><?p q?><e><f/></e></a><c/></r>`,
+		`<r><a><b c="1"><e xmlns:p="u"/></b></a><a><b x:y="&#0;"/></a><a><b c="<"/></a><c/></r>`,
+		`<r><a><b>` + "\x01" + `</b></a><a><b>x]]>y</b></a><a><b>&bad;</b></a><a><b></b ></a><c/></r>`,
+		`<r><a><b></bb></a><a><b></a></b></a><a><b></b</a></a><c/></r>`,
+		`<r><a><a><a><a/></a></a><a/></a><t/><pStyle/><c><b/></c></r>`,
+		`<r><a><b c="1"/>`,
+		`<r><a><b>text`,
+		`<r><a><b><`,
 	} {
 		for giveUp := range 12 {
 			differSkip(t, []byte(s), giveUp)
