@@ -23,6 +23,7 @@ package xmltok
 import (
 	"encoding/xml"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -66,7 +67,8 @@ type Decoder struct {
 	textDecoded bool
 	scratch     []byte // decoded character data or attribute value
 
-	skipped []nameSpan // skipElement's open elements, kept for the next
+	skipped []nameSpan         // skipElement's open elements, kept for the next
+	memo    *[memoSize]tagMemo // start tags skipTag read
 
 	slow     *xml.Decoder // encoding/xml, once the fast scanner gave up
 	slowName xml.Name     // the token encoding/xml returned last
@@ -387,59 +389,113 @@ type nameSpan struct{ start, end int }
 // whether it is empty (<name …/>). It reports false also at an element
 // whose local name is in stopAt, and at an attribute that may bind a
 // namespace.
+//
+// A tag it has read is kept in d.memo, found again by its first 16 bytes:
+// the properties a reader skips repeat (<w:jc w:val="left"/> on every
+// paragraph), and a tag of the same bytes reads the same, since reading
+// one looks at nothing past its end. Comparing the bytes took a sixth of
+// reading them.
 func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok bool) {
 	src := d.src
-	local, nameEnd, ok := d.nsname(at + 1)
+	var m *tagMemo
+	if at+17 <= len(src) {
+		if d.memo == nil {
+			d.memo = new([memoSize]tagMemo)
+		}
+		const mul = 0x9e3779b97f4a7c15
+		m = &d.memo[(load8(src, at+1)*mul^load8(src, at+9))*mul>>(64-memoBits)]
+		if n, start := int(m.n), int(m.start); n > 0 && n <= len(src)-at && src[at:at+n] == src[start:start+n] {
+			for _, s := range stopAt {
+				if src[at+int(m.local):at+int(m.nameEnd)] == s {
+					return 0, 0, false, false
+				}
+			}
+			return at + n, at + int(m.nameEnd), m.empty, true
+		}
+	}
+	end, local, nameEnd, empty, ok := d.readSkipTag(at, stopAt)
+	if ok && m != nil && end <= math.MaxInt32 {
+		*m = tagMemo{start: int32(at), n: int32(end - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty}
+	}
+	return end, nameEnd, empty, ok
+}
+
+// tagMemo is a start tag skipTag has read: src[start:start+n], its local
+// name at local and its name's end at nameEnd from its start.
+type tagMemo struct {
+	start, n, local, nameEnd int32
+	empty                    bool
+}
+
+// The tags skipTag keeps.
+const (
+	memoBits = 6
+	memoSize = 1 << memoBits
+)
+
+// load8 returns the 8 bytes of s at i, the first in the low byte (one
+// load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// readSkipTag is skipTag reading the tag, and returns where its local
+// name starts too.
+func (d *Decoder) readSkipTag(at int, stopAt []string) (end, local, nameEnd int, empty, ok bool) {
+	src := d.src
+	local, nameEnd, ok = d.nsname(at + 1)
 	if !ok {
-		return 0, 0, false, false
+		return 0, 0, 0, false, false
 	}
 	for _, s := range stopAt {
 		if src[local:nameEnd] == s {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 	}
 	i := nameEnd
 	for {
 		i = d.space(i)
 		if i >= len(src) {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 		if c := src[i]; c == '/' {
 			if i+1 >= len(src) || src[i+1] != '>' {
-				return 0, 0, false, false
+				return 0, 0, 0, false, false
 			}
-			return i + 2, nameEnd, true, true
+			return i + 2, local, nameEnd, true, true
 		} else if c == '>' {
-			return i + 1, nameEnd, false, true
+			return i + 1, local, nameEnd, false, true
 		}
 		start := i
 		aLocal, aEnd, ok := d.nsname(i)
 		// xmlns:p or xmlns, as startTag tells a binding.
 		if !ok || src[start] == 'x' && (aLocal-start == len("xmlns:") || aEnd-start == len("xmlns")) {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 		if i = d.space(aEnd); i >= len(src) || src[i] != '=' {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 		if i = d.space(i + 1); i >= len(src) {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 		q := src[i]
 		if q != '"' && q != '\'' {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 		i++
 		end, class := d.attrValueEnd(i, q)
 		if end < 0 || class == invalid {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 		if class == special {
 			raw := src[i:end]
 			if strings.IndexByte(raw, '<') >= 0 {
-				return 0, 0, false, false // an error of encoding/xml
+				return 0, 0, 0, false, false // an error of encoding/xml
 			}
 			if _, ok := d.decode(raw); !ok {
-				return 0, 0, false, false
+				return 0, 0, 0, false, false
 			}
 		}
 		i = end + 1

@@ -500,4 +500,23 @@ func TestSkip(t *testing.T) {
 			differSkip(t, []byte(s), giveUp)
 		}
 	}
+	// Tags of the same first bytes, or the same bytes, as a tag skipped
+	// before (skipTag's memo), read again whole, changed after, cut, or
+	// in stopAt.
+	tag := `<w:spacing w:before="0" w:after="0"/>`
+	for _, s := range []string{
+		`<r><p>` + tag + tag + `</p><p>` + tag + `</p></r>`,
+		`<r><p>` + tag + strings.Replace(tag, `"0"/>`, `"1"/>`, 1) + strings.Replace(tag, `/>`, `>`, 1) + `</w:spacing></p></r>`,
+		`<r><p>` + tag + strings.Replace(tag, `"0"/>`, "\"\x01\"/>", 1) + `</p></r>`,
+		`<r><p>` + tag + strings.Replace(tag, `"0"/>`, `"0" x:y:z="1"/>`, 1) + `</p></r>`,
+		`<r><p>` + tag + strings.Replace(tag, `"0"/>`, `"0" xmlns:w="u"/>`, 1) + `<w:spacing/></p></r>`,
+		`<r><p>` + tag + `<w:spacing w:before="0" w:after="0"/`,
+		`<r><p>` + tag + `<w:spacing w:before="0" w:after="0"`,
+		`<r><p><b>` + tag + `</b>` + tag + `<w:pStyle w:val="ab"/><w:pStyle w:val="ab"/></p><p><w:pStyle w:val="ab"/><c/></p></r>`,
+		`<r><p><b>` + `<w:numId w:val="12345678"/>` + `</b><w:numId w:val="12345678"/><c/></p></r>`,
+	} {
+		for giveUp := range 12 {
+			differSkip(t, []byte(s), giveUp)
+		}
+	}
 }
