@@ -26,6 +26,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -165,6 +166,11 @@ func (d *Decoder) Next() (Kind, error) {
 		}
 		if d.pos >= len(d.src) {
 			if d.readErr == nil && len(d.stack) == 0 {
+				if d.memo != nil {
+					*d.memo = [memoSize]tagMemo{} // its places are of this part
+					memos.Put(d.memo)
+					d.memo = nil
+				}
 				return 0, io.EOF
 			}
 			return d.handOver()
@@ -400,7 +406,7 @@ func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok 
 	var m *tagMemo
 	if at+17 <= len(src) {
 		if d.memo == nil {
-			d.memo = new([memoSize]tagMemo)
+			d.memo = memos.Get().(*[memoSize]tagMemo)
 		}
 		const mul = 0x9e3779b97f4a7c15
 		m = &d.memo[(load8(src, at+1)*mul^load8(src, at+9))*mul>>(64-memoBits)]
@@ -429,9 +435,13 @@ type tagMemo struct {
 
 // The tags skipTag keeps.
 const (
-	memoBits = 6
+	memoBits = 8
 	memoSize = 1 << memoBits
 )
+
+// memos are tables of tags of parts read to their end, cleared, for the
+// next part.
+var memos = sync.Pool{New: func() any { return new([memoSize]tagMemo) }}
 
 // load8 returns the 8 bytes of s at i, the first in the low byte (one
 // load).

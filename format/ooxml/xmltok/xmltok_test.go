@@ -514,6 +514,10 @@ func TestSkip(t *testing.T) {
 		`<r><p>` + tag + `<w:spacing w:before="0" w:after="0"`,
 		`<r><p><b>` + tag + `</b>` + tag + `<w:pStyle w:val="ab"/><w:pStyle w:val="ab"/></p><p><w:pStyle w:val="ab"/><c/></p></r>`,
 		`<r><p><b>` + `<w:numId w:val="12345678"/>` + `</b><w:numId w:val="12345678"/><c/></p></r>`,
+		// The tables go from part to part: a tag at the place of one
+		// kept from the part before, of the same first bytes, is not it.
+		`<r><p>` + tag + `</p></r>`,
+		`<r><p>` + strings.Replace(tag, `/>`, ` w:line="240"/>`, 1) + `</p></r>`,
 	} {
 		for giveUp := range 12 {
 			differSkip(t, []byte(s), giveUp)
