@@ -245,7 +245,7 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 	// the decoder's string); any other is read as before, through the
 	// counting reader.
 	buf := partBufs.Get().(*[]byte)
-	b, ok := inflate.ZipFile(f, *buf)
+	b, ok := inflate.ZipFile(f, *buf, max)
 	var src string
 	if ok {
 		src = string(b)

@@ -24,8 +24,9 @@ type zipWhole struct {
 const maxZipPrealloc = 4 << 20
 
 // ZipFile returns the content of f, an entry of a zip stored with
-// Deflate, inflated whole by Whole into buf[:0] (grown as needed), when
-// reading it with f.Open would give these bytes and no error: the stream
+// Deflate that declares no more than limit bytes, inflated whole by Whole
+// into buf[:0] (grown as needed, up to the declared size), when reading
+// it with f.Open would give these bytes and no error: the stream
 // is whole and valid (every decoder reads it alike), it inflates to the
 // size the entry declares, and its CRC-32, and its data descriptor when
 // it has one, check as archive/zip checks them at the end of the entry.
@@ -37,10 +38,10 @@ const maxZipPrealloc = 4 << 20
 // f.Open inflates through archive/zip's reader, which reads a few KB at
 // a time from the streaming Decoder: whole, the parts of a .docx took
 // half the instructions.
-func ZipFile(f *zip.File, buf []byte) ([]byte, bool) {
+func ZipFile(f *zip.File, buf []byte, limit int64) ([]byte, bool) {
 	size := f.UncompressedSize64
-	if f.Method != zip.Deflate || strings.HasSuffix(f.Name, "/") || size > 1<<40 {
-		return nil, false // archive/zip reads a directory otherwise
+	if f.Method != zip.Deflate || strings.HasSuffix(f.Name, "/") || limit < 0 || size > uint64(limit) || size > 1<<40 {
+		return nil, false // (archive/zip reads a directory otherwise)
 	}
 	raw, err := f.OpenRaw()
 	if err != nil {

@@ -27,12 +27,17 @@ func checkZipFile(t *testing.T, data []byte) int {
 	Zip(zr)
 	read := 0
 	for i, f := range zr.File {
-		got, ok := ZipFile(f, nil)
+		got, ok := ZipFile(f, nil, 1<<30)
 		if !ok {
 			if got != nil {
 				t.Fatalf("entry %d %q: gave up with %d bytes", i, f.Name, len(got))
 			}
 			continue
+		}
+		if f.UncompressedSize64 > 0 {
+			if _, ok := ZipFile(f, nil, int64(f.UncompressedSize64)-1); ok {
+				t.Fatalf("entry %d %q: read past the limit", i, f.Name)
+			}
 		}
 		read++
 		for _, f := range []*zip.File{f, std.File[i]} {
