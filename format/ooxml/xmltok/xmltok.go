@@ -411,9 +411,12 @@ func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok 
 		const mul = 0x9e3779b97f4a7c15
 		m = &d.memo[(load8(src, at+1)*mul^load8(src, at+9))*mul>>(64-memoBits)]
 		if n, start := int(m.n), int(m.start); n > 0 && n <= len(src)-at && src[at:at+n] == src[start:start+n] {
-			for _, s := range stopAt {
-				if src[at+int(m.local):at+int(m.nameEnd)] == s {
-					return 0, 0, false, false
+			if len(stopAt) > 0 {
+				local := src[at+int(m.local) : at+int(m.nameEnd)]
+				for _, s := range stopAt {
+					if local == s {
+						return 0, 0, false, false
+					}
 				}
 			}
 			return at + n, at + int(m.nameEnd), m.empty, true
