@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"xxgk/document"
@@ -239,6 +240,21 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 	if f.UncompressedSize64 > uint64(max) {
 		return errDocxTooBig
 	}
+	// A part that archive/zip would read without error, inflated at
+	// once (into a buffer kept for the next, as the part is copied into
+	// the decoder's string); any other is read as before, through the
+	// counting reader.
+	buf := partBufs.Get().(*[]byte)
+	b, ok := inflate.ZipFile(f, *buf, max)
+	var src string
+	if ok {
+		src = string(b)
+		*buf = b[:0]
+	}
+	partBufs.Put(buf)
+	if ok {
+		return read(&docxXML{dec: xmltok.New(src, nil), lim: lim})
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return err
@@ -246,6 +262,9 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 	defer rc.Close()
 	return read(&docxXML{dec: xmltok.NewReader(&cappedReader{r: rc, left: max}, int64(f.UncompressedSize64)), lim: lim})
 }
+
+// partBufs are buffers for readDocxPart to inflate parts into.
+var partBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // cappedReader reads at most left bytes and fails with errDocxTooBig when
 // there are more.

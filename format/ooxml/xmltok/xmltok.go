@@ -23,8 +23,10 @@ package xmltok
 import (
 	"encoding/xml"
 	"io"
+	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -65,6 +67,9 @@ type Decoder struct {
 	textEnd     int
 	textDecoded bool
 	scratch     []byte // decoded character data or attribute value
+
+	skipped []nameSpan         // skipElement's open elements, kept for the next
+	memo    *[memoSize]tagMemo // start tags skipTag read
 
 	slow     *xml.Decoder // encoding/xml, once the fast scanner gave up
 	slowName xml.Name     // the token encoding/xml returned last
@@ -161,6 +166,11 @@ func (d *Decoder) Next() (Kind, error) {
 		}
 		if d.pos >= len(d.src) {
 			if d.readErr == nil && len(d.stack) == 0 {
+				if d.memo != nil {
+					*d.memo = [memoSize]tagMemo{} // its places are of this part
+					memos.Put(d.memo)
+					d.memo = nil
+				}
 				return 0, io.EOF
 			}
 			return d.handOver()
@@ -252,6 +262,14 @@ func (d *Decoder) Skip(stopAt []string, maxStarts, maxNesting int) (starts, open
 				if starts >= maxStarts || nested+1 > maxNesting {
 					return starts, nested + 1, false
 				}
+				look := stopAt // the skipped element's children are looked at
+				if nested > 0 {
+					look = nil
+				}
+				if n, ok := d.skipElement(look, maxStarts-starts, maxNesting-nested); ok {
+					starts += n
+					continue
+				}
 				if ok = d.startTag(); ok {
 					starts++
 					d.tokens++
@@ -279,6 +297,246 @@ func (d *Decoder) Skip(stopAt []string, maxStarts, maxNesting int) (starts, open
 		}
 		d.tokens++
 	}
+}
+
+// skipElement reads the element whose start tag is at d.pos up to its
+// end, as Skip reads it token by token, but without keeping what no one
+// asks for: the attributes, the elements opened inside (they are not
+// pushed on the stack), the end of an empty element. It reads only
+// what needs no more than that: it gives up, having changed nothing, at
+// anything the fast scanner would not read, at an attribute that may
+// bind a namespace (bindings change the names read after), at an
+// element whose local name is in stopAt (the element itself, which the
+// caller looks at), at a start element that would make more than
+// maxStarts read or more than maxNesting open, and before the token
+// giveUp stops at; Skip then reads the element token by token. It
+// returns the start elements read.
+//
+// Most of what a reader skips is whole elements of properties, each a
+// start tag or two: pushing, popping and resolving their names took
+// half of skipping them.
+func (d *Decoder) skipElement(stopAt []string, maxStarts, maxNesting int) (int, bool) {
+	src := d.src
+	if maxStarts < 1 || maxNesting < 1 {
+		return 0, false
+	}
+	end, nameEnd, empty, ok := d.skipTag(d.pos, stopAt)
+	if !ok {
+		return 0, false
+	}
+	starts, tokens := 1, 1
+	open := append(d.skipped[:0], nameSpan{d.pos + 1, nameEnd}) // src[start:end] of each open element
+	if empty {
+		tokens++
+		open = open[:0]
+	}
+	i := end
+	for len(open) > 0 {
+		if d.giveUp != nil && d.giveUp(d.tokens+tokens) || i+1 >= len(src) {
+			return 0, false
+		}
+		if src[i] != '<' {
+			if i, ok = d.charDataEnd(i); !ok {
+				return 0, false
+			}
+			tokens++
+			continue
+		}
+		switch src[i+1] {
+		case '/':
+			// As endTag: the name of the innermost element, then '>'.
+			top := open[len(open)-1]
+			name := src[top.start:top.end]
+			if !strings.HasPrefix(src[i+2:], name) {
+				return 0, false
+			}
+			if i = d.space(i + 2 + len(name)); i >= len(src) || src[i] != '>' {
+				return 0, false
+			}
+			i++
+			open = open[:len(open)-1]
+		case '?':
+			if i, ok = d.procInstAt(i); !ok {
+				return 0, false
+			}
+		case '!':
+			if i, ok = d.commentAt(i); !ok {
+				return 0, false
+			}
+		default:
+			if starts >= maxStarts || len(open)+1 > maxNesting {
+				return 0, false
+			}
+			var nameEnd int
+			if end, nameEnd, empty, ok = d.skipTag(i, nil); !ok {
+				return 0, false
+			}
+			starts++
+			if empty {
+				tokens++
+			} else {
+				open = append(open, nameSpan{i + 1, nameEnd})
+			}
+			i = end
+		}
+		tokens++
+	}
+	d.skipped = open
+	d.pos = i
+	d.tokens += tokens
+	return starts, true
+}
+
+// nameSpan is a name as written, src[start:end].
+type nameSpan struct{ start, end int }
+
+// skipTag reads the start tag at at as startTag does, without keeping
+// its attributes: it returns the tag's end, where its name ends, and
+// whether it is empty (<name …/>). It reports false also at an element
+// whose local name is in stopAt, and at an attribute that may bind a
+// namespace.
+//
+// A tag it has read is kept in d.memo, found again by its first 16 bytes:
+// the properties a reader skips repeat (<w:jc w:val="left"/> on every
+// paragraph), and a tag of the same bytes reads the same, since reading
+// one looks at nothing past its end. Comparing the bytes took a sixth of
+// reading them.
+func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok bool) {
+	src := d.src
+	var m *tagMemo
+	if at+17 <= len(src) {
+		if d.memo == nil {
+			d.memo = memos.Get().(*[memoSize]tagMemo)
+		}
+		const mul = 0x9e3779b97f4a7c15
+		m = &d.memo[(load8(src, at+1)*mul^load8(src, at+9))*mul>>(64-memoBits)]
+		if n, start := int(m.n), int(m.start); n > 0 && n <= len(src)-at && src[at:at+n] == src[start:start+n] {
+			if len(stopAt) > 0 {
+				local := src[at+int(m.local) : at+int(m.nameEnd)]
+				for _, s := range stopAt {
+					if local == s {
+						return 0, 0, false, false
+					}
+				}
+			}
+			return at + n, at + int(m.nameEnd), m.empty, true
+		}
+	}
+	end, local, nameEnd, empty, ok := d.readSkipTag(at, stopAt)
+	if ok && m != nil && end <= math.MaxInt32 {
+		*m = tagMemo{start: int32(at), n: int32(end - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty}
+	}
+	return end, nameEnd, empty, ok
+}
+
+// tagMemo is a start tag skipTag has read: src[start:start+n], its local
+// name at local and its name's end at nameEnd from its start.
+type tagMemo struct {
+	start, n, local, nameEnd int32
+	empty                    bool
+}
+
+// The tags skipTag keeps.
+const (
+	memoBits = 8
+	memoSize = 1 << memoBits
+)
+
+// memos are tables of tags of parts read to their end, cleared, for the
+// next part.
+var memos = sync.Pool{New: func() any { return new([memoSize]tagMemo) }}
+
+// load8 returns the 8 bytes of s at i, the first in the low byte (one
+// load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// readSkipTag is skipTag reading the tag, and returns where its local
+// name starts too.
+func (d *Decoder) readSkipTag(at int, stopAt []string) (end, local, nameEnd int, empty, ok bool) {
+	src := d.src
+	local, nameEnd, ok = d.nsname(at + 1)
+	if !ok {
+		return 0, 0, 0, false, false
+	}
+	for _, s := range stopAt {
+		if src[local:nameEnd] == s {
+			return 0, 0, 0, false, false
+		}
+	}
+	i := nameEnd
+	for {
+		i = d.space(i)
+		if i >= len(src) {
+			return 0, 0, 0, false, false
+		}
+		if c := src[i]; c == '/' {
+			if i+1 >= len(src) || src[i+1] != '>' {
+				return 0, 0, 0, false, false
+			}
+			return i + 2, local, nameEnd, true, true
+		} else if c == '>' {
+			return i + 1, local, nameEnd, false, true
+		}
+		start := i
+		aLocal, aEnd, ok := d.nsname(i)
+		// xmlns:p or xmlns, as startTag tells a binding.
+		if !ok || src[start] == 'x' && (aLocal-start == len("xmlns:") || aEnd-start == len("xmlns")) {
+			return 0, 0, 0, false, false
+		}
+		if i = d.space(aEnd); i >= len(src) || src[i] != '=' {
+			return 0, 0, 0, false, false
+		}
+		if i = d.space(i + 1); i >= len(src) {
+			return 0, 0, 0, false, false
+		}
+		q := src[i]
+		if q != '"' && q != '\'' {
+			return 0, 0, 0, false, false
+		}
+		i++
+		end, class := d.attrValueEnd(i, q)
+		if end < 0 || class == invalid {
+			return 0, 0, 0, false, false
+		}
+		if class == special {
+			raw := src[i:end]
+			if strings.IndexByte(raw, '<') >= 0 {
+				return 0, 0, 0, false, false // an error of encoding/xml
+			}
+			if _, ok := d.decode(raw); !ok {
+				return 0, 0, 0, false, false
+			}
+		}
+		i = end + 1
+	}
+}
+
+// charDataEnd returns the end of the character data at i, checked as
+// charData checks it: false where charData fails, or where the part ends
+// before a '<'.
+func (d *Decoder) charDataEnd(i int) (int, bool) {
+	raw := d.src[i:]
+	n := strings.IndexByte(raw, '<')
+	if n < 0 {
+		return 0, false
+	}
+	raw = raw[:n]
+	if strings.Contains(raw, "]]>") {
+		return 0, false // an error of encoding/xml
+	}
+	switch check(raw) {
+	case invalid:
+		return 0, false
+	case special:
+		if _, ok := d.decode(raw); !ok {
+			return 0, false
+		}
+	}
+	return i + n, true
 }
 
 // Name returns the name of the start or end element just read; it is not
@@ -570,23 +828,6 @@ var nameByte, nameStart = func() (b, s [256]bool) {
 	return b, s
 }()
 
-// nameClass tells, for nsname, the bytes of a name other than a colon
-// (nameByte), a colon, and the others.
-var nameClass = func() (t [256]uint8) {
-	for c := range 256 {
-		if nameByte[c] {
-			t[c] = nameChar
-		}
-	}
-	t[':'] = nameColon
-	return t
-}()
-
-const (
-	nameChar = 1 + iota
-	nameColon
-)
-
 // name reads an ASCII name at i and returns its end; false for anything
 // else (no name, one with other characters, the end of the input).
 func (d *Decoder) name(i int) (int, bool) {
@@ -603,30 +844,45 @@ func (d *Decoder) name(i int) (int, bool) {
 	return j, true
 }
 
+// nameChar marks the bytes of a name other than a colon (nameByte
+// without ':'), which nsname's loops run over.
+var nameChar = func() (t [256]bool) {
+	t = nameByte
+	t[':'] = false
+	return t
+}()
+
 // nsname reads a name at i and splits it at its colon, as encoding/xml's
 // nsname does: the local name starts at local, which is i when there is no
 // prefix, and the name ends at end.
+//
+// It runs over the bytes up to a colon, and again after it, with one
+// table lookup a byte: a name is a few bytes, read for every element and
+// attribute, and one loop that also told colons apart took twice the
+// instructions.
 func (d *Decoder) nsname(i int) (local, end int, ok bool) {
 	src := d.src
 	if i >= len(src) || !nameStart[src[i]] {
 		return 0, 0, false
 	}
+	j := i + 1
+	for j < len(src) && nameChar[src[j]] {
+		j++
+	}
 	colon := -1
 	if src[i] == ':' {
 		colon = i
 	}
-	j := i + 1
-	for j < len(src) {
-		if c := nameClass[src[j]]; c != nameChar {
-			if c != nameColon {
-				break
-			}
-			if colon >= 0 {
-				return 0, 0, false // a:b:c is no name for encoding/xml
-			}
-			colon = j
+	if j < len(src) && src[j] == ':' {
+		if colon >= 0 {
+			return 0, 0, false // a:b:c is no name for encoding/xml
 		}
-		j++
+		colon = j
+		for j++; j < len(src) && nameChar[src[j]]; j++ {
+		}
+		if j < len(src) && src[j] == ':' {
+			return 0, 0, false
+		}
 	}
 	if j >= len(src) || src[j] >= utf8.RuneSelf {
 		return 0, 0, false
@@ -840,47 +1096,63 @@ func (d *Decoder) pop() {
 // procInst skips <?target …?>, checking the XML declaration as
 // encoding/xml does.
 func (d *Decoder) procInst() bool {
-	start := d.pos + 2
+	end, ok := d.procInstAt(d.pos)
+	if ok {
+		d.pos = end
+	}
+	return ok
+}
+
+// procInstAt reads the processing instruction at i and returns its end.
+func (d *Decoder) procInstAt(at int) (int, bool) {
+	start := at + 2
 	i, ok := d.name(start)
 	if !ok {
-		return false
+		return 0, false
 	}
 	target := d.src[start:i]
 	i = d.space(i)
 	n := strings.Index(d.src[i:], "?>")
 	if n < 0 {
-		return false
+		return 0, false
 	}
 	if target == "xml" {
 		content := d.src[i : i+n]
 		if v := procInstParam("version", content); v != "" && v != "1.0" {
-			return false
+			return 0, false
 		}
 		if e := procInstParam("encoding", content); e != "" && !strings.EqualFold(e, "utf-8") {
-			return false
+			return 0, false
 		}
 	}
-	d.pos = i + n + 2
-	return true
+	return i + n + 2, true
 }
 
 // comment skips <!-- … -->; other <! constructs are left to encoding/xml.
 func (d *Decoder) comment() bool {
-	i := d.pos + 2
+	end, ok := d.commentAt(d.pos)
+	if ok {
+		d.pos = end
+	}
+	return ok
+}
+
+// commentAt reads the comment at i and returns its end.
+func (d *Decoder) commentAt(i int) (int, bool) {
+	i += 2
 	if !strings.HasPrefix(d.src[i:], "--") {
-		return false
+		return 0, false
 	}
 	i += 2
 	n := strings.Index(d.src[i:], "--")
 	if n < 0 {
-		return false
+		return 0, false
 	}
 	// The first "--" must end the comment.
 	if e := i + n + 2; e < len(d.src) && d.src[e] == '>' {
-		d.pos = e + 1
-		return true
+		return e + 1, true
 	}
-	return false
+	return 0, false
 }
 
 // procInstParam is encoding/xml's procInst: the value of param="…" in a

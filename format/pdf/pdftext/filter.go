@@ -180,7 +180,7 @@ func (f *file) inflate(data []byte) ([]byte, error) {
 	if size := max(512, min(int64(hint), f.budget.left+1)); int64(cap(buf)) < size {
 		buf = make([]byte, 0, size)
 	}
-	if out, ok := f.inflater.whole.inflate(body, buf, f.budget.left); ok {
+	if out, ok := f.inflater.whole.Inflate(body, buf, f.budget.left); ok {
 		f.budget.left -= int64(len(out))
 		if reuse {
 			f.contentBuf = out[:0]
@@ -227,7 +227,7 @@ func zlibBody(data []byte) []byte {
 type inflater struct {
 	src   bytes.Reader
 	dec   inflate.Decoder
-	whole wholeInflater // tried first
+	whole inflate.Whole // tried first
 }
 
 var inflaters = sync.Pool{New: func() any { return new(inflater) }}

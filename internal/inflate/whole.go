@@ -1,28 +1,28 @@
-package pdftext
+package inflate
 
 import (
 	"encoding/binary"
 	"math/bits"
 )
 
-// wholeInflater decodes a DEFLATE stream (RFC 1951) held whole in
-// memory, straight into the buffer it returns: it reads the input 8
-// bytes at a time and decodes a code of up to litBits (distBits) bits by
-// one table lookup. The streaming decoder (internal/inflate,
-// klauspost/compress/flate) reads the input a byte at a time through an
-// io.ByteReader and decodes into its 32 KB window, copied out after:
-// inflating was a tenth of the instructions of
-// BenchmarkParseCorpusKind/pdf.
+// Whole decodes a DEFLATE stream (RFC 1951) held whole in memory,
+// straight into the buffer it returns: it reads the input 8 bytes at a
+// time and decodes a code of up to litBits (distBits) bits by one table
+// lookup. The streaming Decoder (klauspost/compress/flate) reads the
+// input a byte at a time through an io.ByteReader and decodes into its
+// 32 KB window, copied out after: inflating was a tenth of the
+// instructions of BenchmarkParseCorpusKind/pdf.
 //
 // It decodes only what it can tell is a whole, valid stream, which every
 // decoder reads alike (the decoding of a valid stream is unique): it
 // gives up on any stream compress/flate might read otherwise or reject
 // (one cut short, a bad code, a distance too far back, a Huffman code
 // not complete, even one compress/flate accepts, a stream longer than
-// its limit), and inflate then reads it with the streaming decoder as
-// before. TestWholeInflateMatchesFlate and FuzzWholeInflate hold it to
-// compress/flate.
-type wholeInflater struct {
+// its limit), and the caller then reads it with the streaming Decoder
+// as before. TestWholeMatchesFlate and FuzzWhole hold it to
+// compress/flate. The zero value is ready for use; a Whole is not for
+// concurrent use.
+type Whole struct {
 	tables codeTables     // a dynamic block's codes
 	codes  [1 << 7]uint32 // the code lengths' code
 	lens   [maxLitLen + maxDistLen]uint8
@@ -46,11 +46,11 @@ const (
 	// codes of zlib and the like need (zlib's enough.c counts 1334
 	// entries in all at most for a literal/length code looked up by 10
 	// bits). A code needing more is not read here: buildTable reports
-	// it, and inflate reads the stream with the streaming decoder.
+	// it, and the caller reads the stream with the streaming Decoder.
 	litSize  = 2 << litBits
 	distSize = 2 << distBits
 
-	// matchRoom is the room inflate keeps in its buffer for a match:
+	// matchRoom is the room Inflate keeps in its buffer for a match:
 	// the longest.
 	matchRoom = 258
 
@@ -236,10 +236,10 @@ func fillSlow(in []byte, pos int, buf uint64, nb uint) (int, uint64, uint, bool)
 	return pos, buf, nb, pos <= len(in)+16
 }
 
-// inflate decodes the raw DEFLATE stream in into buf[:0], grown as
+// Inflate decodes the raw DEFLATE stream in into buf[:0], grown as
 // needed: false when in is not a whole, valid stream the tables read
-// (see wholeInflater), or decodes to more than limit bytes.
-func (z *wholeInflater) inflate(in, buf []byte, limit int64) ([]byte, bool) {
+// (see Whole), or decodes to more than limit bytes.
+func (z *Whole) Inflate(in, buf []byte, limit int64) ([]byte, bool) {
 	out := buf[:cap(buf)]
 	o := 0
 	// The bit buffer: b holds nb bits of the input from pos on (and
@@ -406,7 +406,7 @@ func growOut(out []byte, o, n int, limit int64) ([]byte, bool) {
 }
 
 // readCodes reads a dynamic block's code lengths and builds its tables.
-func (z *wholeInflater) readCodes(in []byte, p int, b uint64, nb uint) (int, uint64, uint, bool) {
+func (z *Whole) readCodes(in []byte, p int, b uint64, nb uint) (int, uint64, uint, bool) {
 	fail := func() (int, uint64, uint, bool) { return 0, 0, 0, false }
 	ok := true
 	fill := func() {
