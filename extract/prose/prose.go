@@ -1707,6 +1707,12 @@ func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, pl
 				cs = append(cs, cands[i].cand)
 			}
 		}
+		if len(cs) == 0 {
+			// Most figures have no candidate: settleFigure would return
+			// nothing, and calling it, with its results of a Value each,
+			// for every figure of every report was a third of choosing.
+			continue
+		}
 		var v xxgk.Value
 		var ok bool
 		if v, ok, fs = settleFigure(&fig, cs, tableFigures, where, fs); ok {
