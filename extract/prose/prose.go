@@ -8,6 +8,7 @@ package prose
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -681,6 +682,11 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 			continue // no rule's subject: no rule claims the number
 		}
 		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
+		// The rules that may claim the number, those whose subject stands
+		// next to it: a few of them. (ruleSubjects and afterSubjects,
+		// smaller sets, rule out the numbers of none at less cost than
+		// ruleWords; without them Figures took 0.2% more.)
+		rules := words.claimants(s.Topic)
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
 		if partAt < 0 {
 			partAt = firstEnd(st.chain, 0, len(st.chain), partWords)
@@ -698,9 +704,11 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 			}
 			before = whole[:len(st.chain)+m.Start]
 		}
-		// first is the first rule that claims the number.
+		// first is the first rule that claims the number; the others of
+		// rules claim nothing (claimants).
 		first := -1
-		for i := range proseRules {
+		for rs := rules; rs != 0; rs &= rs - 1 {
+			i := bits.TrailingZeros64(uint64(rs))
 			r := &proseRules[i] // a rule is large: copying it per number and rule cost more than its tests
 			if !(share && !r.anywhere) && r.claims(s, &sc, i, before, b, pre, &words, m, afterPart) {
 				first = i
@@ -710,6 +718,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 		if first < 0 {
 			continue
 		}
+		rules &^= 1<<first - 1 // first and the rules after it
 		cs := starts[k]
 		if cw.start != cs || cw.text == "" {
 			cw.reset(text, cs, clauseLimit(mentions, starts, k))
@@ -744,7 +753,8 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 			}
 			past = cw.past <= m.Start
 		}
-		for i := first; i < len(proseRules); i++ {
+		for ; rules != 0; rules &= rules - 1 {
+			i := bits.TrailingZeros64(uint64(rules))
 			r := &proseRules[i]
 			// claims first: most rules fail its first tests on the words
 			// next to the number, while past rewrites the whole clause
