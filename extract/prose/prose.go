@@ -1100,9 +1100,21 @@ func restatesTotal(after string) bool {
 
 // isShare reports whether a number is followed by its share of a total
 // (674条，占23%), which makes it a part.
+//
+// It is strings.HasPrefix(strings.TrimLeft(after, "，,（( "), "占"), the
+// marks trimmed by their bytes: TrimLeft, with a cutset not all ASCII,
+// decoded the runes of the cutset for each of after's (FuzzIsShare).
 func isShare(after string) bool {
-	after = strings.TrimLeft(after, "，,（( ")
-	return strings.HasPrefix(after, "占")
+	for {
+		switch {
+		case strings.HasPrefix(after, "，"), strings.HasPrefix(after, "（"):
+			after = after[len("，"):]
+		case after != "" && (after[0] == ',' || after[0] == '(' || after[0] == ' '):
+			after = after[1:]
+		default:
+			return strings.HasPrefix(after, "占")
+		}
+	}
 }
 
 // channelNote reports whether the clause qualifies its count by a channel
