@@ -685,7 +685,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 		// The rules that may claim the number, those whose subject stands
 		// next to it: a few of them. (ruleSubjects and afterSubjects,
 		// smaller sets, rule out the numbers of none at less cost than
-		// ruleWords; without them Figures took 0.2% more.)
+		// finding ruleWords, which claimants would tell so too.)
 		rules := words.claimants(s.Topic)
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
 		if partAt < 0 {
@@ -1755,7 +1755,7 @@ func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, pl
 		if len(cs) == 0 {
 			// Most figures have no candidate: settleFigure would return
 			// nothing, and calling it, with its results of a Value each,
-			// for every figure of every report was a third of choosing.
+			// for every figure of every report was a quarter of choosing.
 			continue
 		}
 		var v xxgk.Value
