@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -87,6 +88,58 @@ func (w *mentionWords) has(ri, list int, after bool) bool {
 		return ruleWords.has(w.after, listsPerRule*ri+list)
 	}
 	return ruleWords.has(w.pre, listsPerRule*ri+list)
+}
+
+// ruleSet holds a bit for each of proseRules, bit ri for proseRules[ri].
+type ruleSet uint64
+
+// subjectRules[k] holds the rules whose subject is word k of ruleWords,
+// afterRules[k] those of them whose subject may be the noun after the
+// number (nounAfter), and topicRules[t] the rules that read topic t.
+var subjectRules, afterRules, topicRules = func() (subject, after []ruleSet, topics [len(topicNames)]ruleSet) {
+	if len(proseRules) > 64 {
+		panic("prose: too many rules for a ruleSet")
+	}
+	n := len(ruleWords.set.Words())
+	subject, after = make([]ruleSet, n), make([]ruleSet, n)
+	for ri := range proseRules {
+		r := &proseRules[ri]
+		m := &ruleWords.masks[listsPerRule*ri+listSubject]
+		for k := range n {
+			if m[k/64]&(1<<(k%64)) != 0 {
+				subject[k] |= 1 << ri
+				if r.nounAfter {
+					after[k] |= 1 << ri
+				}
+			}
+		}
+		for t := range topics {
+			if r.reads(topic(t)) {
+				topics[t] |= 1 << ri
+			}
+		}
+	}
+	return subject, after, topics
+}()
+
+// claimants returns the rules that pass the first two tests of claims:
+// they read topic t, and the words before the number hold their subject,
+// or the noun after it does and the subject may stand there. Most rules
+// fail them for most numbers, and calling claims for each rule, in turn,
+// to be told so was most of the cost of the rules (TestClaimants).
+func (w *mentionWords) claimants(t topic) ruleSet {
+	var rs ruleSet
+	for i, x := range w.pre {
+		for ; x != 0; x &= x - 1 {
+			rs |= subjectRules[i*64+bits.TrailingZeros64(x)]
+		}
+	}
+	for i, x := range w.after {
+		for ; x != 0; x &= x - 1 {
+			rs |= afterRules[i*64+bits.TrailingZeros64(x)]
+		}
+	}
+	return rs & topicRules[t]
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte

@@ -8,6 +8,7 @@ package prose
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -681,6 +682,11 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 			continue // no rule's subject: no rule claims the number
 		}
 		words := mentionWords{pre: ruleWords.found(pre), after: ruleWords.found(b.after)}
+		// The rules that may claim the number, those whose subject stands
+		// next to it: a few of them. (ruleSubjects and afterSubjects,
+		// smaller sets, rule out the numbers of none at less cost than
+		// finding ruleWords, which claimants would tell so too.)
+		rules := words.claimants(s.Topic)
 		share := isShare(text[m.End:]) // 674条，占23%: a part of a total
 		if partAt < 0 {
 			partAt = firstEnd(st.chain, 0, len(st.chain), partWords)
@@ -698,9 +704,11 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 			}
 			before = whole[:len(st.chain)+m.Start]
 		}
-		// first is the first rule that claims the number.
+		// first is the first rule that claims the number; the others of
+		// rules claim nothing (claimants).
 		first := -1
-		for i := range proseRules {
+		for rs := rules; rs != 0; rs &= rs - 1 {
+			i := bits.TrailingZeros64(uint64(rs))
 			r := &proseRules[i] // a rule is large: copying it per number and rule cost more than its tests
 			if !(share && !r.anywhere) && r.claims(s, &sc, i, before, b, pre, &words, m, afterPart) {
 				first = i
@@ -710,6 +718,7 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 		if first < 0 {
 			continue
 		}
+		rules &^= 1<<first - 1 // first and the rules after it
 		cs := starts[k]
 		if cw.start != cs || cw.text == "" {
 			cw.reset(text, cs, clauseLimit(mentions, starts, k))
@@ -744,7 +753,8 @@ func proseCounts(s sentence, st statement, year int, buf *scratch) []figureCandi
 			}
 			past = cw.past <= m.Start
 		}
-		for i := first; i < len(proseRules); i++ {
+		for ; rules != 0; rules &= rules - 1 {
+			i := bits.TrailingZeros64(uint64(rules))
 			r := &proseRules[i]
 			// claims first: most rules fail its first tests on the words
 			// next to the number, while past rewrites the whole clause
@@ -1090,9 +1100,21 @@ func restatesTotal(after string) bool {
 
 // isShare reports whether a number is followed by its share of a total
 // (674条，占23%), which makes it a part.
+//
+// It is strings.HasPrefix(strings.TrimLeft(after, "，,（( "), "占"), the
+// marks trimmed by their bytes: TrimLeft, with a cutset not all ASCII,
+// decoded the runes of the cutset for each of after's (FuzzIsShare).
 func isShare(after string) bool {
-	after = strings.TrimLeft(after, "，,（( ")
-	return strings.HasPrefix(after, "占")
+	for {
+		switch {
+		case strings.HasPrefix(after, "，"), strings.HasPrefix(after, "（"):
+			after = after[len("，"):]
+		case after != "" && (after[0] == ',' || after[0] == '(' || after[0] == ' '):
+			after = after[1:]
+		default:
+			return strings.HasPrefix(after, "占")
+		}
+	}
 }
 
 // channelNote reports whether the clause qualifies its count by a channel
@@ -1265,7 +1287,7 @@ type scratch struct {
 	starts    []int
 	nouns     []nounBinding
 	subjects  []wordMatch // zeroSubjects in the sentence
-	negations []wordMatch // a zero rule's negations in a clause
+	negations []wordMatch // the zero rules' negations in the clauses of a sentence
 	clauses   []zeroClause
 	counts    []figureCandidate // what proseCounts returns
 	zeros     []figureCandidate // what proseZeros returns
@@ -1319,6 +1341,10 @@ func hasFigure(fcs []figureCandidate, figure string) bool {
 type zeroClause struct {
 	text     string
 	subjects wordBits
+	// the negations of zeroNegationLists in it, buf.negations[negFrom:negTo]
+	// once negRead (clauseNegates)
+	negFrom, negTo int32
+	negRead        bool
 }
 
 // proseZeros reads the zeros a sentence states.
@@ -1367,6 +1393,7 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 			}
 			buf.subjects = zeroSubjects.set.AppendMatches(buf.subjects[:0], text, first)
 			clauses = zeroClauses(clauses, text, buf.subjects)
+			buf.negations = buf.negations[:0] // the negations of these clauses (clauseNegates)
 			for _, c := range clauses {
 				for i := range subjects {
 					subjects[i] |= c.subjects[i]
@@ -1385,15 +1412,15 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
 		stated := false
-		for _, c := range clauses {
+		for ci, c := range clauses {
 			// Each of the three tests needs a subject in the clause (a
 			// negation that holds one is in it too): most clauses have none.
 			// negates and zeroAfter need one of their words in the clause:
 			// the sets rule most clauses out in one pass.
 			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
-				(negatesIn(c.text, zi, buf) ||
+				(clauseNegates(&clauses[ci], zi, buf) ||
 					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
-					noneStated(c.text, z.subject)) {
+					noneStated(c.text, z.subject, ruleQualifiers[zi])) {
 				stated = true
 				break
 			}
@@ -1440,7 +1467,7 @@ func speaksOfOnly(text string, group []string) bool {
 // 复议、提起行政诉讼的情况; 无收取信息处理费情况. Elsewhere a bare 无 is a
 // word of the forms (无法提供, 无正当理由), and 无违规收费情况 says nothing
 // of the fees collected.
-func noneStated(clause string, subjects []string) bool {
+func noneStated(clause string, subjects []string, quals *wordSet) bool {
 	c := trimRightMarks(clause, clauseEndMarks)
 	if !hasSuffixAny(c, noneEnds) {
 		return false
@@ -1454,25 +1481,33 @@ func noneStated(clause string, subjects []string) bool {
 		if strings.ContainsAny(rest, "0123456789") {
 			continue
 		}
-		if strs.ContainsAny(rest, subjects) && !qualified(rest, subjects) {
+		if strs.ContainsAny(rest, subjects) && !quals.In(rest) {
 			return true
 		}
 	}
 	return false
 }
 
-// qualified reports whether the words after a negation narrow it to one
-// kind or outcome of its subject (无违规收费情况, 未出现被纠错的行政复议案件):
-// then it says nothing of the subject's total. A qualifier that is itself
-// the subject (纠错 for the corrected count) does not narrow.
-func qualified(rest string, subjects []string) bool {
-	for _, q := range zeroQualifiers {
-		if strings.Contains(rest, q) && !strs.ContainsAny(q, subjects) {
-			return true
+// ruleQualifiers holds, for each zero rule, the words of zeroQualifiers
+// that narrow a negation of its subjects: the words after a negation that
+// hold one narrow it to one kind or outcome of the subject (无违规收费情况,
+// 未出现被纠错的行政复议案件), and then it says nothing of the subject's
+// total. A qualifier that holds a subject of the rule (纠错 for the
+// corrected count) does not narrow. One search for the rule's qualifiers
+// does what a search for each of zeroQualifiers, and a test of the
+// subjects for each found, did (TestRuleQualifiers).
+var ruleQualifiers = func() (sets []*wordSet) {
+	for _, z := range zeroRules {
+		var ws []string
+		for _, q := range zeroQualifiers {
+			if !strs.ContainsAny(q, z.subject) {
+				ws = append(ws, q)
+			}
 		}
+		sets = append(sets, sharedWordSet(ws))
 	}
-	return false
-}
+	return sets
+}()
 
 var (
 	// noneEnds end a clause that states a none with a bare 无.
@@ -1597,20 +1632,36 @@ var zeroTopics = map[string]topic{
 	"litigation.total": topicReview, "fees.collected_yuan": topicFees,
 }
 
-// negatesIn is negates(text, …) for zero rule zi, its negations found
-// in buf's memory. text is a clause: it holds none of ，,；;。.
-func negatesIn(text string, zi int, buf *scratch) bool {
-	buf.negations = zeroNegations[zi].AppendMatches(buf.negations[:0], text, 0)
-	return len(buf.negations) > 0 && negates(text, buf.negations, zeroNegations[zi], zeroRules[zi].subject)
+// clauseNegates reports whether a negation of zero rule zi stands before
+// one of its subjects in clause c (negates). The negations of every rule
+// are found in c once, the first time a rule asks, into buf.negations,
+// and each rule takes those of its own list: the rules but the fee
+// rule's have one list, which the fee rule's holds, and finding it for
+// each rule that reads a clause found the same words again
+// (FuzzNegates). buf.negations holds the sentence's clauses' only.
+func clauseNegates(c *zeroClause, zi int, buf *scratch) bool {
+	if !c.negRead {
+		c.negFrom = int32(len(buf.negations))
+		buf.negations = zeroNegationLists.set.AppendMatches(buf.negations, c.text, 0)
+		c.negTo, c.negRead = int32(len(buf.negations)), true
+	}
+	words, mask := zeroNegationLists.set.Words(), &zeroNegationLists.masks[zi]
+	for _, m := range buf.negations[c.negFrom:c.negTo] {
+		if mask[m.word/64]&(1<<(m.word%64)) != 0 && negates(c.text, m.at, words[m.word], zeroRules[zi].subject, ruleQualifiers[zi]) {
+			return true
+		}
+	}
+	return false
 }
 
-// zeroNegations are the negations of the zero rules, by rule.
-var zeroNegations = func() []*wordSet {
-	var sets []*wordSet
+// zeroNegationLists holds the negations of the zero rules, list i those
+// of zeroRules[i].
+var zeroNegationLists = func() *listSet {
+	var lists [][]string
 	for _, z := range zeroRules {
-		sets = append(sets, newWordSet(z.negation...))
+		lists = append(lists, z.negation)
 	}
-	return sets
+	return newListSet(lists...)
 }()
 
 // anyZeroWord holds zeroWords.
@@ -1657,33 +1708,27 @@ func zeroAfter(text string, subjects []string) bool {
 // 全年未发生针对县本级有关政府信息公开事务的行政复议案、行政诉讼案和申诉案.
 const negationReach = 40
 
-// negates reports whether a negation stands before a subject word in the
-// same clause, with no number between them (未收到…申请, 尚未有…行政复议).
-// negations are the matches of the negations in text, in one pass: a
-// search for each of them was most of the cost of a zero. (strs.Indexes,
-// which the search was, yields occurrences that do not overlap; no
-// negation overlaps itself, as TestNegationsOverlapNot checks, so those
-// are all of them.)
+// negates reports whether the negation n at text[at:] stands before a
+// subject word in the same clause, with no number between them (未收到…
+// 申请, 尚未有…行政复议). The negations are found in text in one pass
+// (clauseNegates): a search for each of them was most of the cost of a
+// zero. (strs.Indexes, which the search was, yields occurrences that do
+// not overlap; no negation overlaps itself, as TestNegationsOverlapNot
+// checks, so those are all of them.)
 //
 // text is a clause (see zeroClauses): the rest of it after a negation is
 // the rest of its clause, not cut at ，,；;。 as it was, where IndexAny,
 // decoding every rune, was a third of the cost (FuzzNegates).
-func negates(text string, negations []wordMatch, negs *wordSet, subjects []string) bool {
-	for _, m := range negations {
-		n := negs.Words()[m.word]
-		rest := text[m.at+len(n):]
-		if strings.HasPrefix(rest, "审结") || strings.HasPrefix(rest, "办结") {
-			continue // 尚未审结 is a column of table 四, not a zero
-		}
-		rest = strs.FirstRunes(rest, negationReach)
-		if hasDigit(rest) { // an ASCII digit is never part of another character
-			continue
-		}
-		if (strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects)) && !qualified(rest, subjects) {
-			return true
-		}
+func negates(text string, at int, n string, subjects []string, quals *wordSet) bool {
+	rest := text[at+len(n):]
+	if strings.HasPrefix(rest, "审结") || strings.HasPrefix(rest, "办结") {
+		return false // 尚未审结 is a column of table 四, not a zero
 	}
-	return false
+	rest = strs.FirstRunes(rest, negationReach)
+	if hasDigit(rest) { // an ASCII digit is never part of another character
+		return false
+	}
+	return (strs.ContainsAny(rest, subjects) || strs.ContainsAny(n, subjects)) && !quals.In(rest)
 }
 
 // choose settles the prose candidates of every figure: one value per
@@ -1706,6 +1751,12 @@ func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, pl
 			if cands[i].figure == fig.Key {
 				cs = append(cs, cands[i].cand)
 			}
+		}
+		if len(cs) == 0 {
+			// Most figures have no candidate: settleFigure would return
+			// nothing, and calling it, with its results of a Value each,
+			// for every figure of every report was a quarter of choosing.
+			continue
 		}
 		var v xxgk.Value
 		var ok bool

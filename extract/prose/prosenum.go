@@ -409,6 +409,12 @@ func pnSpaceLead(c byte) bool {
 
 func pnSkipSpaceBack(s string, i, lo int) int {
 	for i > lo {
+		// Mostly an ideograph stands before, led by E4–E9, which leads no
+		// blank (those of three bytes are led by E2, E3 and EF): told
+		// without decoding it.
+		if i-3 >= lo && s[i-3]-0xE4 <= 0xE9-0xE4 && s[i-2]&0xC0 == 0x80 && s[i-1]&0xC0 == 0x80 {
+			break
+		}
 		r, size := utf8.DecodeLastRuneInString(s[lo:i])
 		if !zh.IsLineSpace(r) {
 			break
@@ -662,6 +668,9 @@ func (sc *pnScanner) unitAhead(i int, cn bool) bool {
 
 func (sc *pnScanner) approxAfter(t *pnTail, timeUnit bool) {
 	rest := sc.s[t.end:]
+	if len(rest) < 3 || rest[0] != 0xE4 && rest[0] != 0xE5 {
+		return // 左右, 以上, 上下, 多, 余 all start with E4 or E5; most numbers are followed by none
+	}
 	for _, w := range [...]string{"左右", "以上", "上下"} {
 		if strings.HasPrefix(rest, w) {
 			t.approx = true

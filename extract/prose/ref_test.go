@@ -192,7 +192,7 @@ func proseZerosRef(s sentence, text string, subjectAt int, buf *scratch) map[str
 		if !split {
 			for c := range clausesOf(text) {
 				found := zeroSubjects.found(c)
-				clauses = append(clauses, zeroClause{c, found})
+				clauses = append(clauses, zeroClause{text: c, subjects: found})
 				for i := range subjects {
 					subjects[i] |= found[i]
 				}
@@ -216,9 +216,9 @@ func proseZerosRef(s sentence, text string, subjectAt int, buf *scratch) map[str
 			// negates and zeroAfter need one of their words in the clause:
 			// the sets rule most clauses out in one pass.
 			if zeroSubjects.has(c.subjects, zi) && !strs.ContainsAny(c.text, z.not) &&
-				(zeroNegations[zi].In(c.text) && negatesRef(c.text, z.negation, z.subject) ||
+				(strs.ContainsAny(c.text, z.negation) && negatesRef(c.text, z.negation, z.subject) ||
 					anyZeroWord.In(c.text) && zeroAfter(c.text, z.subject) ||
-					noneStated(c.text, z.subject)) {
+					noneStatedRef(c.text, z.subject)) {
 				stated = true
 				break
 			}

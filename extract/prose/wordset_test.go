@@ -78,7 +78,8 @@ func TestWordSetCorpus(t *testing.T) {
 }
 
 func FuzzWordSet(f *testing.F) {
-	for _, s := range []string{"", "未收到申请", "申请申请人", "\xe7\x94\xb3请", "a\u00a0b", "\ufffd\xef\xbf", "主动公开政府信息2917条，未收到行政复议申请", "\xe5\xe7\x94\xb3\xe8\xaf\xb7"} {
+	for _, s := range []string{"", "未收到申请", "申请申请人", "\xe7\x94\xb3请", "a\u00a0b", "\ufffd\xef\xbf", "主动公开政府信息2917条，未收到行政复议申请", "\xe5\xe7\x94\xb3\xe8\xaf\xb7",
+		"行政许可 3 0 1 0 0 0 4 12 申请 7", "0436-3292718申请人ab 1234567890申请", "abcdefgh\u00a0申请12345678请"} {
 		f.Add(s, "申请")
 	}
 	f.Fuzz(func(t *testing.T, text, word string) {

@@ -58,7 +58,7 @@ func zeroClausesRef(text string) []zeroClause {
 	for start, end := range clauseSpans(text) {
 		c := text[start:end]
 		if found := zeroSubjects.found(c); found != (wordBits{}) {
-			out = append(out, zeroClause{c, found})
+			out = append(out, zeroClause{text: c, subjects: found})
 		}
 	}
 	return out
@@ -147,13 +147,91 @@ func FuzzNegates(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string, ops []byte) {
 		text = mutate(text, ops)
-		for _, c := range zeroClauses(nil, text, zeroSubjects.set.AppendMatches(nil, text, 0)) {
+		// The rules in turn on each clause, as proseZeros asks, the
+		// negations found for the first kept for the others.
+		var buf scratch
+		cs := zeroClauses(nil, text, zeroSubjects.set.AppendMatches(nil, text, 0))
+		for i, c := range cs {
 			for zi, z := range zeroRules {
 				want := negatesRef(c.text, z.negation, z.subject)
-				if got := negatesIn(c.text, zi, new(scratch)); got != want {
+				if got := clauseNegates(&cs[i], zi, &buf); got != want {
 					t.Fatalf("negates(%q) for %s = %v, want %v", c.text, z.figure, got, want)
 				}
 			}
 		}
+	})
+}
+
+// qualified is the test of ruleQualifiers as it was made: whether the
+// words after a negation narrow it to one kind or outcome of its subject
+// (无违规收费情况, 未出现被纠错的行政复议案件), a qualifier that is itself
+// the subject (纠错 for the corrected count) not narrowing.
+func qualified(rest string, subjects []string) bool {
+	for _, q := range zeroQualifiers {
+		if strings.Contains(rest, q) && !strs.ContainsAny(q, subjects) {
+			return true
+		}
+	}
+	return false
+}
+
+// noneStatedRef is noneStated with qualified.
+func noneStatedRef(clause string, subjects []string) bool {
+	c := strings.TrimRight(clause, strings.Join(clauseEndMarks, ""))
+	if !hasSuffixAny(c, noneEnds) {
+		return false
+	}
+	for i := range strs.Indexes(c, "无") {
+		rest := c[i+len("无"):]
+		if hasPrefixAny(rest, noneWords) {
+			continue
+		}
+		rest = strs.FirstRunes(rest, negationReach)
+		if strings.ContainsAny(rest, "0123456789") {
+			continue
+		}
+		if strs.ContainsAny(rest, subjects) && !qualified(rest, subjects) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkQualifiers compares ruleQualifiers and noneStated with qualified
+// and noneStatedRef, for every zero rule, on text and its suffixes.
+func checkQualifiers(t *testing.T, text string) {
+	t.Helper()
+	for zi, z := range zeroRules {
+		for i := range len(text) + 1 {
+			if got, want := ruleQualifiers[zi].In(text[i:]), qualified(text[i:], z.subject); got != want {
+				t.Fatalf("ruleQualifiers[%s].In(%q) = %v, want %v", z.figure, text[i:], got, want)
+			}
+		}
+		if got, want := noneStated(text, z.subject, ruleQualifiers[zi]), noneStatedRef(text, z.subject); got != want {
+			t.Fatalf("noneStated(%q) for %s = %v, want %v", text, z.figure, got, want)
+		}
+	}
+}
+
+// TestRuleQualifiers holds ruleQualifiers and noneStated to the reference
+// on the clauses of the page-text reports that hold a zero rule's subject.
+func TestRuleQualifiers(t *testing.T) {
+	for _, d := range corpusDocs(t, ".txt") {
+		for s := range sentences(d.doc) {
+			for _, c := range zeroClauses(nil, s.Text, zeroSubjects.set.AppendMatches(nil, s.Text, 0)) {
+				checkQualifiers(t, c.text)
+			}
+		}
+	}
+}
+
+// FuzzRuleQualifiers holds ruleQualifiers and noneStated to the reference
+// on a text with words of the rules inserted (see mutate).
+func FuzzRuleQualifiers(f *testing.F) {
+	for _, s := range []string{"", "无违规收费情况", "未出现被纠错的行政复议案件", "无乱收费现象。", "无纠正行政复议情况", "无\xe8\xbf违规", "不合理收费"} {
+		f.Add(s, []byte{0x80, 0, 3})
+	}
+	f.Fuzz(func(t *testing.T, text string, ops []byte) {
+		checkQualifiers(t, mutate(text, ops))
 	})
 }
