@@ -90,3 +90,49 @@ func FuzzHiddenStyle(f *testing.F) {
 		}
 	})
 }
+
+// visibleRunesRef is visibleRunes as it was, a byte at a time.
+func visibleRunesRef(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c&0xC0 != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+			n++
+		}
+	}
+	return n
+}
+
+func checkVisibleRunes(t *testing.T, s string) {
+	t.Helper()
+	if got, want := visibleRunes(s), visibleRunesRef(s); got != want {
+		t.Fatalf("visibleRunes(%q) = %d, want %d", s, got, want)
+	}
+}
+
+// TestVisibleRunes holds visibleRunes, eight bytes at a time, to the
+// byte loop it was: every byte at every place of a word of text, of white
+// space and of continuation bytes, after every offset, in texts of every
+// length up to three words.
+func TestVisibleRunes(t *testing.T) {
+	for _, fill := range []string{"政府信息公开年报", "abcdefgh", "        ", "\n\t\r\f\n\t\r\f", "\x80\xbf\x80\xbf\x80\xbf\x80\xbf", "年a 年\t"} {
+		for c := range 256 {
+			for at := range 8 {
+				for off := range 3 {
+					b := []byte(strings.Repeat(fill, 3))
+					b[off+at] = byte(c)
+					for end := off + at + 1; end <= len(b); end++ {
+						checkVisibleRunes(t, string(b[off:end]))
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzVisibleRunes(f *testing.F) {
+	for _, s := range []string{"", "政府信息公开工作年度报告", "  \n\t 12 条\r\n", "\x00\x1f\x20\x21\x7f\x80\xbf\xc0\xff", "&nbsp;\u00a0\u3000年"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkVisibleRunes)
+}
