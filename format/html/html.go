@@ -325,33 +325,37 @@ func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
 func visibleRunes(s string) int {
 	n, i := 0, 0
 	for ; i+8 <= len(s); i += 8 {
-		n += visibleWord(s[i:], ^uint64(0))
+		if m, ok := visibleWord(strs.Load64(s[i:]), ^uint64(0)); ok {
+			n += m
+		} else {
+			n += visibleBytes(s[i : i+8])
+		}
 	}
 	if i == len(s) {
 		return n
 	}
-	if len(s) < 8 {
-		return visibleBytes(s)
+	if len(s) >= 8 {
+		// The last len(s)-i bytes of the word that ends s.
+		if m, ok := visibleWord(strs.Load64(s[len(s)-8:]), ^uint64(0)<<(8*(8-(len(s)-i)))); ok {
+			return n + m
+		}
 	}
-	// The last len(s)-i bytes of the word that ends s.
-	return n + visibleWord(s[len(s)-8:], ^uint64(0)<<(8*(8-(len(s)-i))))
+	return n + visibleBytes(s[i:])
 }
 
-// visibleWord counts the visible bytes (visibleRunes) of the first eight
-// bytes of s whose bits are set in keep.
-func visibleWord(s string, keep uint64) int {
-	w := strs.Load64(s)
+// visibleWord counts the visible bytes (visibleRunes) of w whose bits are
+// set in keep, when none of them is a byte up to 0x20 (ok).
+func visibleWord(w, keep uint64) (n int, ok bool) {
 	// A high bit is set here in the first byte up to 0x20 (and maybe
 	// above it), none where there is none: subtracting 0x21 borrows out
 	// of a byte only from such a byte, and bytes from 0x80 on are masked.
 	if (w-0x21*strs.LowBits)&^w&strs.HighBits&keep != 0 {
-		k := bits.TrailingZeros64(keep) / 8
-		return visibleBytes(s[k:8])
+		return 0, false
 	}
 	// A continuation byte is 10xxxxxx: t has a zero byte there and bit 7
 	// or 6 set in every other byte.
 	t := w&(0xC0*strs.LowBits) ^ strs.HighBits
-	return bits.OnesCount64((t | t<<1) & strs.HighBits & keep)
+	return bits.OnesCount64((t | t<<1) & strs.HighBits & keep), true
 }
 
 // visibleBytes is visibleRunes a byte at a time.
