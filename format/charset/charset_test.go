@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -322,9 +323,25 @@ func TestDecodeGB18030(t *testing.T) {
 
 func checkDecodeGB18030(t *testing.T, b []byte) {
 	want, _, wantErr := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), b)
-	got, err := decodeGB18030(b)
-	if !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) {
-		t.Errorf("decodeGB18030(%.40q) = %.40q, %v; want %.40q, %v", b, got, err, want, wantErr)
+	got, errs, err := decodeGB18030(b)
+	if wantErrs := gb18030Errors(b); !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) || errs != wantErrs {
+		t.Errorf("decodeGB18030(%.40q) = %.40q, %d, %v; want %.40q, %d, %v", b, got, errs, err, want, wantErrs, wantErr)
+	}
+}
+
+// TestDecodeGB18030Pairs decodes every sequence of two bytes, alone and
+// between characters of two and four bytes, as transform.Bytes does.
+func TestDecodeGB18030Pairs(t *testing.T) {
+	two, four := gb18030(t, "报"), gb18030(t, "\U0001F600")
+	for c0 := range 256 {
+		for c1 := range 256 {
+			p := []byte{byte(c0), byte(c1)}
+			checkDecodeGB18030(t, p)
+			checkDecodeGB18030(t, slices.Concat([]byte("a"), two, p, two, []byte("b")))
+			if c0 > 0x80 && c0 < 0xFF && c1&15 == 0 {
+				checkDecodeGB18030(t, slices.Concat(two, p, four, p, two))
+			}
+		}
 	}
 }
 
