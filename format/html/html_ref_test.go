@@ -1,6 +1,7 @@
 package html
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -135,4 +136,54 @@ func FuzzVisibleRunes(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkVisibleRunes)
+}
+
+// chromeWordScopeRef is chromeWordScope as it was, comparing every affix.
+func chromeWordScopeRef(w []byte) chromeScope {
+	if s, ok := chromeNames[string(w)]; ok {
+		return s
+	}
+	for _, a := range chromeAffixes {
+		if len(w) > len(a) && (string(w[:len(a)]) == a || string(w[len(w)-len(a):]) == a) {
+			return chromeAnywhere
+		}
+	}
+	return notChrome
+}
+
+func checkChromeWordScope(t *testing.T, w string) {
+	t.Helper()
+	if w == "" {
+		return // nameScope asks for words only
+	}
+	if got, want := chromeWordScope([]byte(w)), chromeWordScopeRef([]byte(w)); got != want {
+		t.Fatalf("chromeWordScope(%q) = %d, want %d", w, got, want)
+	}
+}
+
+// TestChromeWordScopeRef holds chromeWordScope to the affix loop it
+// replaced on every chrome name and affix, alone and with every letter or
+// digit before and after it, and cut short by a byte at either end.
+func TestChromeWordScopeRef(t *testing.T) {
+	if len(chromeAffixes) > 16 {
+		t.Fatalf("%d affixes: affixStarts has bits for 16", len(chromeAffixes))
+	}
+	words := slices.Clone(chromeAffixes)
+	for w := range chromeNames {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		for _, c := range "abcdefghijklmnopqrstuvwxyz0123456789" {
+			for _, v := range []string{w, string(c) + w, w + string(c), string(c) + w + string(c), w[1:], w[:len(w)-1], w + w} {
+				checkChromeWordScope(t, v)
+			}
+		}
+	}
+}
+
+func FuzzChromeWordScope(f *testing.F) {
+	for _, w := range []string{"submenu", "topnav", "bdshare", "footerbox", "footnote", "nav", "x", "navx", "qrcodes"} {
+		f.Add(w)
+	}
+	f.Fuzz(checkChromeWordScope)
 }
