@@ -245,6 +245,10 @@ var fastTreeSnippets = []string{
 	"<p>a</span>b<table>c</td> </td>d</td>\n</td><tr><td>e</span>f</table>g</span>h",
 	"<p " + strings.Repeat("a ", 20) + "b c=1 d=&copy; " + strings.Repeat("e b ", 20) + "><p " + strings.Repeat("b c=2 ", 20) + "f>",
 	"<body " + strings.Repeat("a b c d e f g h i j k l m n o p q r s ", 2) + "><body " + strings.Repeat("t u v a b ", 5) + ">",
+	// Names the cache of names tells apart by their bytes, short and long,
+	// ending the page and not.
+	"<p><P><pa><PA id=1 ID=2 iD=3 i=4 idd=5></pa></P></p><abcdefgh><abcdefghi><ABCDEFGH></abcdefgh><abcdefgi></ABCDEFGHI></p><b>x</b>",
+	"<div cLass=a class=b classes=c data-abcdefgh=1 data-abcdefghi=2 data-abcdefgh=3>x</div><i>",
 	strings.Repeat("<div>", 600) + "x",
 	strings.Repeat("<span>", 511) + "x",
 	strings.Repeat("<span>", 512) + "x",

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	"xxgk/internal/strs"
+
 	"xxgk/document"
 )
 
@@ -186,4 +188,15 @@ func FuzzChromeWordScope(f *testing.F) {
 		f.Add(w)
 	}
 	f.Fuzz(checkChromeWordScope)
+}
+
+// TestNameWord: nameWord makes of a name what lookupName loads from the
+// source when eight bytes stand there.
+func TestNameWord(t *testing.T) {
+	for _, name := range []string{"a", "p", "br", "div", "TABLE", "class", "colspan", "abcdefgh", "\xff\x00x"} {
+		src := name + ">       "
+		if got, want := nameWord(name), strs.Load64(src)&(^uint64(0)>>(64-8*len(name))); got != want {
+			t.Errorf("nameWord(%q) = %#x, want %#x", name, got, want)
+		}
+	}
 }
