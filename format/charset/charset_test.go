@@ -2,6 +2,7 @@ package charset
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"slices"
@@ -273,6 +274,22 @@ func FuzzDecode(f *testing.F) {
 
 // One control byte in 40 is more than 2%, wherever it stands: in the
 // words read 32 bytes at a time or in the tail.
+// TestControlBytes holds controlBytes to countControl with every byte at
+// every place of words of text, of control bytes and of blanks.
+func TestControlBytes(t *testing.T) {
+	for _, fill := range []string{"abcdefgh", "\x01\x01\x01\x01\x01\x01\x01\x01", "\n\t\r\f\v\x00\x1b ", "\xff\x80\x9f\x1f\x20\x0e\x08\x1c", "政府信息"} {
+		for c := range 256 {
+			for at := range 8 {
+				b := []byte(fill[:8])
+				b[at] = byte(c)
+				if got, want := controlBytes(binary.LittleEndian.Uint64(b)), countControl(b); got != want {
+					t.Fatalf("controlBytes(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestControlShareEveryPlace(t *testing.T) {
 	for p := range 40 {
 		data := []byte(strings.Repeat("政", 13) + "a")
