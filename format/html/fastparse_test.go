@@ -194,6 +194,7 @@ var fastTreeSnippets = []string{
 	"a\x00b",
 	"<p a=1 A=2 b='x' c=\"y\" d=z/>",
 	"<p =a b= c =d>",
+	"<p == =>x<p a==b =c==d ==>y<p =",
 	"<p a=&amp; b=\"&copy=1\" c='&notit;' d=\"x&#65;\">",
 	"<p a=\"isShow&&list.length>0\" b=\"&fjlig;&semi;&nGt;&lt\" c=&copyx;&AMP>",
 	"<p\ta\n=\r\n'1\r\n2'>x\r\ny\rz",

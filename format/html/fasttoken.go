@@ -309,21 +309,19 @@ func (p *fastParser) readTag(lt int, start bool) {
 			i++
 			break
 		}
-		// The attribute's name; a leading '=' belongs to it.
+		// The attribute's name; a leading '=' belongs to it. (skipSpace
+		// left i inside s.) Its bytes are tested in a loop as tight as the
+		// tag name's: one that tested for the leading '=' and the end of s
+		// at every byte cost twice as much.
 		ks := i
-		for {
-			if i >= len(s) {
-				p.giveUp("end of input inside a tag")
-			}
-			c := s[i]
-			if c == '=' && i == ks {
-				i++
-				continue
-			}
-			if byteClass[c]&(classSpace|classSlash|classGT|classEq) != 0 {
-				break
-			}
+		if s[i] == '=' {
 			i++
+		}
+		for i < len(s) && byteClass[s[i]]&(classSpace|classSlash|classGT|classEq) == 0 {
+			i++
+		}
+		if i >= len(s) {
+			p.giveUp("end of input inside a tag")
 		}
 		key := s[ks:i]
 		vs, ve := i, i
