@@ -679,8 +679,8 @@ var chromeEnds = func() (b runeBloom) {
 
 // runeBloom is a Bloom filter of runes, for the first and last runes of
 // words: a rune it does not hold is none of them. It has 1024 bits: in
-// 256, as keyHash has, the digits and the 。 that end most lines collided
-// with the ends of chrome words.
+// 256, the digits and the 。 that end most lines collided with the ends
+// of chrome words.
 type runeBloom [16]uint64
 
 func (b *runeBloom) add(r rune) {
