@@ -22,6 +22,7 @@ import (
 	"xxgk/format"
 	"xxgk/format/charset"
 	"xxgk/internal/strs"
+	"xxgk/zh"
 )
 
 func init() {
@@ -467,8 +468,12 @@ func (r *htmlReader) addText(n *html.Node, ctx walkCtx) {
 	}
 }
 
+// appendPara adds the text s of n to the paragraph; the first node with
+// more than white space (a no-break space is white space too) anchors it.
+// (zh.TrimSpace is strings.TrimSpace without decoding the ends of text
+// that does not start or end with another space.)
 func (r *htmlReader) appendPara(s string, n *html.Node) {
-	if r.paraAnchor == nil && strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) != "" {
+	if r.paraAnchor == nil && zh.TrimSpace(s) != "" {
 		r.paraAnchor = n
 	}
 	r.para = append(r.para, interElementSpace(s)...)
@@ -479,10 +484,22 @@ func (r *htmlReader) appendPara(s string, n *html.Node) {
 // the CJK line-break rule of foldSpace is meant for text wrapped inside a
 // run, and would glue two fields together here.
 func interElementSpace(s string) string {
-	if strings.IndexByte(s, '\n') >= 0 && strings.Trim(s, " \t\r\n\f") == "" {
+	if strings.IndexByte(s, '\n') >= 0 && onlyHTMLSpace(s) {
 		return "\x00"
 	}
 	return s
+}
+
+// onlyHTMLSpace reports whether s is made of HTML's white space only
+// (space, tab, CR, LF, FF): strings.Trim made a set of them for every
+// text node.
+func onlyHTMLSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' {
+			return false
+		}
+	}
+	return true
 }
 
 // flush ends the paragraph being collected.

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"xxgk/internal/strs"
+	"xxgk/zh"
 
 	"xxgk/document"
 )
@@ -199,4 +200,33 @@ func TestNameWord(t *testing.T) {
 			t.Errorf("nameWord(%q) = %#x, want %#x", name, got, want)
 		}
 	}
+}
+
+// checkParaText holds appendPara's test for text and interElementSpace's
+// for white space to the calls they replaced.
+func checkParaText(t *testing.T, s string) {
+	t.Helper()
+	if got, want := zh.TrimSpace(s) != "", strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) != ""; got != want {
+		t.Fatalf("text in %q: %v, want %v", s, got, want)
+	}
+	if got, want := onlyHTMLSpace(s), strings.Trim(s, " \t\r\n\f") == ""; got != want {
+		t.Fatalf("onlyHTMLSpace(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestParaText: every character of up to three bytes, alone and between
+// white space of every kind.
+func TestParaText(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		for _, s := range []string{string(r), " \u00a0" + string(r) + "\n\t", "\u3000" + string(r) + string(r) + "\u00a0", "\xe4" + string(r), string(r) + "\xc2"} {
+			checkParaText(t, s)
+		}
+	}
+}
+
+func FuzzParaText(f *testing.F) {
+	for _, s := range []string{"", " ", "\n\t\t", "\u00a0", "\xc2\xa0\xa0", "\u3000年", " \v ", "\u0085\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkParaText)
 }
