@@ -42,16 +42,20 @@ func Sniff(text string) bool {
 	if strings.IndexByte(head, '<') < 0 {
 		return false // every tag it looks for starts with <: plain text, most often
 	}
-	var buf [sniffLen]byte
-	lower := charset.AppendASCIILower(buf[:0], head)
-	start := bytes.TrimLeft(lower, " \t\r\n\ufeff")
-	if len(start) > 0 && start[0] == '<' {
+	// A page starts with a tag, most often: only its start is lowered to
+	// be compared with the tags (lowering all the head first was half of
+	// sniffing a page), and the head only when it does not.
+	if start := strings.TrimLeft(head, " \t\r\n\ufeff"); len(start) > 0 && start[0] == '<' {
+		var buf [maxStartTag + 1]byte
+		lower := charset.AppendASCIILower(buf[:0], start[:min(len(start), len(buf))])
 		for _, tag := range htmlStartTags {
-			if rest, ok := bytes.CutPrefix(start, tag); ok && (len(rest) == 0 || !isASCIILetter(rest[0])) {
+			if rest, ok := bytes.CutPrefix(lower, tag); ok && (len(rest) == 0 || !isASCIILetter(rest[0])) {
 				return true
 			}
 		}
 	}
+	var buf [sniffLen]byte
+	lower := charset.AppendASCIILower(buf[:0], head)
 	count := 0
 	for _, tag := range htmlCommonTags {
 		count += bytes.Count(lower, tag)
@@ -68,6 +72,10 @@ var htmlStartTags = bytesOf(
 	"<style", "<script", "<!--", "<table", "<div", "<p", "<span", "<font", "<center",
 	"<h1", "<h2", "<h3", "<br", "<form", "<base",
 )
+
+// maxStartTag is the length of the longest of htmlStartTags (TestSniffRef
+// checks).
+const maxStartTag = len("<!doctype html")
 
 // htmlCommonTags are counted in text that does not start with a tag; plain
 // report text has none of them.

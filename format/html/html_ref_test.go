@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"xxgk/zh"
 
 	"xxgk/document"
+	"xxgk/format/charset"
 )
 
 // styleIsRef is the hidden-style test hiddenStyle replaced: a search for
@@ -229,4 +231,59 @@ func FuzzParaText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkParaText)
+}
+
+// sniffRef is Sniff as it was, lowering all the head first.
+func sniffRef(text string) bool {
+	head := text[:min(len(text), sniffLen)]
+	if strings.IndexByte(head, '<') < 0 {
+		return false
+	}
+	var buf [sniffLen]byte
+	lower := charset.AppendASCIILower(buf[:0], head)
+	start := bytes.TrimLeft(lower, " \t\r\n\ufeff")
+	if len(start) > 0 && start[0] == '<' {
+		for _, tag := range htmlStartTags {
+			if rest, ok := bytes.CutPrefix(start, tag); ok && (len(rest) == 0 || !isASCIILetter(rest[0])) {
+				return true
+			}
+		}
+	}
+	count := 0
+	for _, tag := range htmlCommonTags {
+		count += bytes.Count(lower, tag)
+	}
+	return count >= 4
+}
+
+func checkSniff(t *testing.T, text string) {
+	t.Helper()
+	if got, want := Sniff(text), sniffRef(text); got != want {
+		t.Fatalf("Sniff(%.80q) = %v, want %v", text, got, want)
+	}
+}
+
+// TestSniffRef holds Sniff to sniffRef on every start tag, cut short,
+// in upper case and followed by every kind of byte, after blanks.
+func TestSniffRef(t *testing.T) {
+	for _, tag := range htmlStartTags {
+		if len(tag) > maxStartTag {
+			t.Fatalf("start tag %q longer than maxStartTag", tag)
+		}
+		for _, lead := range []string{"", " \n\t", "\ufeff", "\ufeff \ufeff", "x"} {
+			for n := 0; n <= len(tag); n++ {
+				for _, next := range []string{"", ">", " ", "a", "Z", "1", "年", "<br><br><br><br>"} {
+					checkSniff(t, lead+string(tag[:n])+next)
+					checkSniff(t, lead+strings.ToUpper(string(tag[:n]))+next)
+				}
+			}
+		}
+	}
+}
+
+func FuzzSniff(f *testing.F) {
+	for _, s := range []string{"<!DOCTYPE html>", "\ufeff<HTML>", "<P>", "<pre>", "报告<br>a<br>b<br>c<br>", "<2012年>", " \t<!--x-->"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSniff)
 }
