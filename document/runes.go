@@ -27,22 +27,29 @@ func runeCountUpTo(s string, limit int) int {
 type lineKeys uint8
 
 const (
-	markKey   lineKeys = 1 << iota // p P 版 © 备 识: footerMarks
+	markKey   lineKeys = 1 << iota // 版 © 备 识: footerMarks
 	leadKey                        // 办 技 维: footerLeads
 	phraseKey                      // 扫 打 返 关 分 收 设 视: chromePhrases
 	digitKey                       // an ASCII digit
 	crumbKey                       // 位 路: the breadcrumb labels 位置 and 路径
 	adviceKey                      // 建: 建议使用, of a footer's browser advice
+	// copyKey is p or P, of the footerMarks written in Latin letters
+	// (Copyright, ICP证): a mark holds a markKey or a copyKey. A p is
+	// common in page text (http, pdf), and a line that holds one but no
+	// markKey is searched for those marks only (copyMarks).
+	copyKey
 )
 
 // keyChars are the key characters of each kind, as keyOf knows them.
-const keyChars = "pP版©备识" + "办技维" + "扫打返关分收设视" + "0123456789" + "位路" + "建"
+const keyChars = "版©备识" + "办技维" + "扫打返关分收设视" + "0123456789" + "位路" + "建" + "pP"
 
 // keyOf returns the key kind of r, or 0.
 func keyOf(r rune) lineKeys {
 	switch r {
-	case 'p', 'P', '版', '©', '备', '识':
+	case '版', '©', '备', '识':
 		return markKey
+	case 'p', 'P':
+		return copyKey
 	case '办', '技', '维':
 		return leadKey
 	case '扫', '打', '返', '关', '分', '收', '设', '视':
