@@ -78,7 +78,7 @@ func TestLineKeys(t *testing.T) {
 	for _, c := range []struct {
 		words []string
 		key   lineKeys
-	}{{footerMarks, markKey}, {footerLeads, leadKey}, {chromePhrases, phraseKey}, {strings.Split("0123456789", ""), digitKey}, {[]string{"位置", "路径"}, crumbKey}, {[]string{"建议使用"}, adviceKey}} {
+	}{{footerMarks, markKey | copyKey}, {footerLeads, leadKey}, {chromePhrases, phraseKey}, {strings.Split("0123456789", ""), digitKey}, {[]string{"位置", "路径"}, crumbKey}, {[]string{"建议使用"}, adviceKey}} {
 		for _, w := range c.words {
 			if _, keys := scanLine(w, len(w)+1); keys&c.key == 0 {
 				t.Errorf("%q holds no key %d", w, c.key)

@@ -35,6 +35,59 @@ func foldSpaceRunes(s string) string {
 	return b.String()
 }
 
+// plainEndRef is plainEnd as it was, a rune at a time.
+func plainEndRef(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n' || c == 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 1 || zh.IsOddSpace(r) || zh.IsZeroWidth(r) {
+			return i // n == 1: an invalid byte
+		}
+		i += n
+	}
+	return i
+}
+
+// checkPlainEnd holds plainEnd to plainEndRef from every byte of s.
+func checkPlainEnd(t *testing.T, s string) {
+	t.Helper()
+	for i := range len(s) + 1 {
+		if got, want := plainEnd(s, i), plainEndRef(s, i); got != want {
+			t.Fatalf("plainEnd(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	}
+}
+
+// TestPlainEnd holds plainEnd to plainEndRef on every lead byte followed
+// by up to two bytes from each class of byte, inside Chinese text, and on
+// every special space.
+func TestPlainEnd(t *testing.T) {
+	edges := []byte{0x00, 0x20, 0x41, 0x7F, 0x80, 0x8B, 0x8F, 0x9A, 0x9F, 0xA0, 0xAF, 0xBB, 0xBF, 0xC0, 0xE5, 0xFF}
+	for lead := range 256 {
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				seq := string([]byte{byte(lead), b1, b2})
+				for n := 1; n <= len(seq); n++ {
+					checkPlainEnd(t, "年"+seq[:n]+"年a")
+					checkPlainEnd(t, seq[:n])
+				}
+			}
+		}
+	}
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if zh.IsOddSpace(r) || zh.IsZeroWidth(r) || zh.IsSpace(r) || r < 0x80 {
+			checkPlainEnd(t, "信息"+string(r)+"公开")
+		}
+	}
+}
+
 var foldSeeds = []string{
 	"", " ", "a b", "  中文\n中文 ", "中\na", "a\n中", "中\x00中", "中\u00a0\n中", "\u200b中\u200b\n\u3000文\ufeff",
 	"\xff\n中", "中\n\xe4\xb8", "\ufffd\n中", "，\n。", "ａ\nｂ", "1\t\r\f2", "\u2060x\u202fy\u205fz\u2000",
@@ -63,6 +116,7 @@ func FuzzFoldSpace(f *testing.F) {
 		if got, want := FoldSpace(s), foldSpaceRunes(s); got != want {
 			t.Fatalf("FoldSpace(%q) = %q, want %q", s, got, want)
 		}
+		checkPlainEnd(t, s)
 		if got, want := indexColon(s), strings.IndexAny(s, ":："); got != want {
 			t.Fatalf("indexColon(%q) = %d, want %d", s, got, want)
 		}

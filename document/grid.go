@@ -59,14 +59,28 @@ func FoldSpace(s string) string {
 // plainEnd returns the end of the run of text from s[i] on that FoldSpace
 // writes as it is: valid UTF-8 (an invalid byte becomes U+FFFD) with no
 // white space, NUL or zero-width character.
+//
+// Every byte of a page's text passes here. A character of three bytes
+// whose lead takes any continuation bytes (E1–EC, EE–EF: the ideographs
+// and most punctuation) is taken in line, the only special characters
+// among them (the odd spaces and zero-width characters of three bytes)
+// told by their bytes as zh.IndexSpecialSpace tells them; decoding each
+// character took twice the instructions.
 func plainEnd(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n' || c == 0 {
+			if c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n' || c == 0) {
 				return i
 			}
 			i++
+			continue
+		}
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if (c|1 == 0xE3 || c == 0xEF) && zh.IsSpecialSpace3(c, s[i+1], s[i+2]) {
+				return i
+			}
+			i += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -392,6 +392,17 @@ var footerLeads = []string{"主办单位", "主办：", "主办:", "承办单位
 
 var footerMarkSet, footerLeadSet = strs.NewSet(footerMarks...), strs.NewSet(footerLeads...)
 
+// copyMarks are the footerMarks that hold no markKey (they hold a copyKey):
+// Copyright, ICP证.
+var copyMarks = func() (marks []string) {
+	for _, m := range footerMarks {
+		if _, keys := scanLine(m, len(m)+1); keys&markKey == 0 {
+			marks = append(marks, m)
+		}
+	}
+	return marks
+}()
+
 const maxFooterRunes = 200
 
 // isFooterLine reports a footer line; keys are its keys (scanLine).
@@ -399,8 +410,18 @@ func isFooterLine(s string, n int, keys lineKeys) bool {
 	if n > maxFooterRunes {
 		return false
 	}
-	if keys&markKey != 0 && footerMarkSet.In(s) {
-		return true
+	switch {
+	case keys&markKey != 0:
+		if footerMarkSet.In(s) {
+			return true
+		}
+	case keys&copyKey != 0:
+		// Without a markKey, only a mark in Latin letters can be there.
+		for _, m := range copyMarks {
+			if strings.Contains(s, m) {
+				return true
+			}
+		}
 	}
 	if n > 100 {
 		return false
@@ -679,8 +700,8 @@ var chromeEnds = func() (b runeBloom) {
 
 // runeBloom is a Bloom filter of runes, for the first and last runes of
 // words: a rune it does not hold is none of them. It has 1024 bits: in
-// 256, as keyHash has, the digits and the 。 that end most lines collided
-// with the ends of chrome words.
+// 256, the digits and the 。 that end most lines collided with the ends
+// of chrome words.
 type runeBloom [16]uint64
 
 func (b *runeBloom) add(r rune) {

@@ -1,6 +1,10 @@
 package document
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"xxgk/internal/strs"
+)
 
 // runeCountUpTo is min(utf8.RuneCountInString(s), limit): the noise rules
 // only compare a line's length in runes with bounds, and counting stops
@@ -23,35 +27,29 @@ func runeCountUpTo(s string, limit int) int {
 type lineKeys uint8
 
 const (
-	markKey   lineKeys = 1 << iota // p P 版 © 备 识: footerMarks
+	markKey   lineKeys = 1 << iota // 版 © 备 识: footerMarks
 	leadKey                        // 办 技 维: footerLeads
 	phraseKey                      // 扫 打 返 关 分 收 设 视: chromePhrases
 	digitKey                       // an ASCII digit
 	crumbKey                       // 位 路: the breadcrumb labels 位置 and 路径
 	adviceKey                      // 建: 建议使用, of a footer's browser advice
+	// copyKey is p or P, of the footerMarks written in Latin letters
+	// (Copyright, ICP证): a mark holds a markKey or a copyKey. A p is
+	// common in page text (http, pdf), and a line that holds one but no
+	// markKey is searched for those marks only (copyMarks).
+	copyKey
 )
 
 // keyChars are the key characters of each kind, as keyOf knows them.
-const keyChars = "pP版©备识" + "办技维" + "扫打返关分收设视" + "0123456789" + "位路" + "建"
-
-// keyBloom has the bit keyHash(r) set for every key character (26 bits of
-// 256): a rune whose bit is clear, most runes, is no key, without the
-// comparisons of keyOf's switch, whose branches follow the text.
-var keyBloom = func() (b [4]uint64) {
-	for _, r := range keyChars {
-		h := keyHash(r)
-		b[h/64] |= 1 << (h % 64)
-	}
-	return b
-}()
-
-func keyHash(r rune) uint32 { return (uint32(r) ^ uint32(r)>>7) & 255 }
+const keyChars = "版©备识" + "办技维" + "扫打返关分收设视" + "0123456789" + "位路" + "建" + "pP"
 
 // keyOf returns the key kind of r, or 0.
 func keyOf(r rune) lineKeys {
 	switch r {
-	case 'p', 'P', '版', '©', '备', '识':
+	case '版', '©', '备', '识':
 		return markKey
+	case 'p', 'P':
+		return copyKey
 	case '办', '技', '维':
 		return leadKey
 	case '扫', '打', '返', '关', '分', '收', '设', '视':
@@ -69,30 +67,53 @@ func keyOf(r rune) lineKeys {
 
 // scanLine returns runeCountUpTo(s, limit) and the keys of the runes it
 // counted: of all of s when n < limit. It steps through s as ranging over
-// it does (an invalid byte is one rune), decoding the three-byte encodings
-// of Chinese text in line. A key character's encoding found in s anywhere
-// is decoded as that character here, for stepping through s never takes
-// the lead byte of an encoding into the rune before it.
+// it does (an invalid byte is one rune), and goes as scanTextLine does:
+// ASCII eight bytes at a time (while the eight fit within limit), and
+// runs of three-byte characters in a loop of their own, where only the
+// ideographs that hanMarks marks are decoded for their keys (no other
+// character of three bytes is a key). Every line of a web page, a PDF
+// or a Word document passes here, and decoding each character for its
+// key took twice the instructions.
 func scanLine(s string, limit int) (n int, keys lineKeys) {
-	for i := 0; i < len(s) && n < limit; n++ {
+	for i := 0; i < len(s) && n < limit; {
 		c := s[i]
-		var r rune
-		switch {
-		case c < utf8.RuneSelf:
-			r = rune(c)
+		if c < utf8.RuneSelf {
+			keys |= asciiKeys[c]
 			i++
-		// E1–EC and EE–EF take any continuation bytes (E0 and ED do not).
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
-		default:
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
+			n++
+			for i+8 <= len(s) && n+8 <= limit {
+				w := strs.Load64(s[i:])
+				if w&strs.HighBits != 0 {
+					break
+				}
+				keys |= asciiWordKeys(w)
+				i += 8
+				n += 8
+			}
+			continue
 		}
-		if h := keyHash(r); keyBloom[h/64]&(1<<(h%64)) != 0 {
-			keys |= keyOf(r)
+		run := i // the end of the run of three-byte characters at i
+		for run < len(s)-2 && n < limit {
+			c, tail := s[run], uint(s[run+1])|uint(s[run+2])<<8
+			// E1–EC and EE–EF take any continuation bytes (E0 and ED
+			// do not).
+			if tail&0xC0C0 != 0x8080 || c < 0xE1 || c > 0xEF || c == 0xED {
+				break
+			}
+			if k := uint(c) - 0xE4; k < uint(len(hanMarks)) && hanMarks[k][tail&0x3F]>>(tail>>8&0x3F)&1 != 0 {
+				keys |= keyOf(rune(c&0x0F)<<12 | rune(tail&0x3F)<<6 | rune(tail>>8&0x3F))
+			}
+			run += 3
+			n++
 		}
+		if run > i {
+			i = run
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		keys |= keyOf(r)
+		i += size
+		n++
 	}
 	return n, keys
 }

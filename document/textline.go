@@ -253,7 +253,7 @@ func asciiWordKeys(w uint64) (keys lineKeys) {
 	}
 	// A byte is p or P when it is p with the 0x20 bit set.
 	if x := (w | 0x20*strs.LowBits) ^ 'p'*strs.LowBits; (x-strs.LowBits)&^x&strs.HighBits != 0 {
-		keys |= markKey
+		keys |= copyKey
 	}
 	return keys
 }

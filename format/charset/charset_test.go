@@ -2,8 +2,10 @@ package charset
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -272,6 +274,22 @@ func FuzzDecode(f *testing.F) {
 
 // One control byte in 40 is more than 2%, wherever it stands: in the
 // words read 32 bytes at a time or in the tail.
+// TestControlBytes holds controlBytes to countControl with every byte at
+// every place of words of text, of control bytes and of blanks.
+func TestControlBytes(t *testing.T) {
+	for _, fill := range []string{"abcdefgh", "\x01\x01\x01\x01\x01\x01\x01\x01", "\n\t\r\f\v\x00\x1b ", "\xff\x80\x9f\x1f\x20\x0e\x08\x1c", "政府信息"} {
+		for c := range 256 {
+			for at := range 8 {
+				b := []byte(fill[:8])
+				b[at] = byte(c)
+				if got, want := controlBytes(binary.LittleEndian.Uint64(b)), countControl(b); got != want {
+					t.Fatalf("controlBytes(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestControlShareEveryPlace(t *testing.T) {
 	for p := range 40 {
 		data := []byte(strings.Repeat("政", 13) + "a")
@@ -322,9 +340,25 @@ func TestDecodeGB18030(t *testing.T) {
 
 func checkDecodeGB18030(t *testing.T, b []byte) {
 	want, _, wantErr := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), b)
-	got, err := decodeGB18030(b)
-	if !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) {
-		t.Errorf("decodeGB18030(%.40q) = %.40q, %v; want %.40q, %v", b, got, err, want, wantErr)
+	got, errs, err := decodeGB18030(b)
+	if wantErrs := gb18030Errors(b); !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) || errs != wantErrs {
+		t.Errorf("decodeGB18030(%.40q) = %.40q, %d, %v; want %.40q, %d, %v", b, got, errs, err, want, wantErrs, wantErr)
+	}
+}
+
+// TestDecodeGB18030Pairs decodes every sequence of two bytes, alone and
+// between characters of two and four bytes, as transform.Bytes does.
+func TestDecodeGB18030Pairs(t *testing.T) {
+	two, four := gb18030(t, "报"), gb18030(t, "\U0001F600")
+	for c0 := range 256 {
+		for c1 := range 256 {
+			p := []byte{byte(c0), byte(c1)}
+			checkDecodeGB18030(t, p)
+			checkDecodeGB18030(t, slices.Concat([]byte("a"), two, p, two, []byte("b")))
+			if c0 > 0x80 && c0 < 0xFF && c1&15 == 0 {
+				checkDecodeGB18030(t, slices.Concat(two, p, four, p, two))
+			}
+		}
 	}
 }
 
@@ -646,4 +680,95 @@ func FuzzDecodeUnchecked(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(checkDecodeUnchecked)
+}
+
+// chooseEncodingRef is chooseEncoding as it was, counting the GB18030
+// errors in a pass of their own, and decodeBytesRef decodeBytes as it
+// was, with transform.Bytes.
+func chooseEncodingRef(data []byte, declared string) (enc string, validUTF8, zeroWidth bool, err error) {
+	if valid, zw := isUTF8(data); valid {
+		if declared == encGB18030 && !hasMultibyte(data, 4) {
+			return encGB18030, true, zw, nil
+		}
+		return encUTF8, true, zw, nil
+	}
+	gbErr := gb18030Errors(data)
+	if gbErr == 0 {
+		return encGB18030, false, false, nil
+	}
+	u8Err := utf8Errors(data)
+	best, errs := encUTF8, u8Err
+	if gbErr < u8Err || (gbErr == u8Err && declared == encGB18030) {
+		best, errs = encGB18030, gbErr
+	}
+	if errs > 16 && errs*100 > len(data) {
+		return "", false, false, errGarble
+	}
+	return best, false, false, nil
+}
+
+func decodeBytesRef(body []byte, enc string, validUTF8 bool) (text string, errs int, err error) {
+	if enc == encGB18030 {
+		out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), body)
+		if err != nil {
+			return "", 0, err
+		}
+		return string(out), gb18030Errors(body), nil
+	}
+	return decodeBytes(body, enc, validUTF8)
+}
+
+// checkChooseEncoding holds chooseEncoding, and the text it decodes, to
+// the reference, under every declaration.
+func checkChooseEncoding(t *testing.T, data []byte) {
+	t.Helper()
+	for _, declared := range []string{"", encUTF8, encGB18030} {
+		enc, valid, zw, gb, err := chooseEncoding(data, declared)
+		wantEnc, wantValid, wantZW, wantErr := chooseEncodingRef(data, declared)
+		if enc != wantEnc || valid != wantValid || zw != wantZW || err != wantErr {
+			t.Fatalf("chooseEncoding(%.40q, %q) = %q, %v, %v, %v; want %q, %v, %v, %v", data, declared, enc, valid, zw, err, wantEnc, wantValid, wantZW, wantErr)
+		}
+		if err != nil {
+			continue
+		}
+		text, errs := "", 0
+		if gb.ok {
+			text, errs = string(gb.text), gb.errs
+		} else {
+			text, errs, _ = decodeBytes(data, enc, valid)
+		}
+		wantText, wantErrs, _ := decodeBytesRef(data, enc, valid)
+		if text != wantText || errs != wantErrs {
+			t.Fatalf("chooseEncoding(%.40q, %q) decodes %.40q, %d errors; want %.40q, %d", data, declared, text, errs, wantText, wantErrs)
+		}
+	}
+}
+
+// TestChooseEncodingRef: GB18030 and UTF-8 text, whole, cut and broken,
+// and the sample reports.
+func TestChooseEncodingRef(t *testing.T) {
+	cases := gb18030Cases(t)
+	for _, s := range []string{seedText, "年度报告\xff", "a\x80b", strings.Repeat("年", 100) + "\xe5", "\xb1\xa8\xb8\xe6\x81\x30\x81\x30\x84\x31\xa5\x30"} {
+		cases = append(cases, []byte(s))
+	}
+	for _, b := range cases {
+		for n := range min(len(b), 40) + 1 {
+			checkChooseEncoding(t, b[:n])
+		}
+		checkChooseEncoding(t, b)
+		checkChooseEncoding(t, append(bytes.Clone(b), 0x80, 'x'))
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*"))
+	for _, f := range files {
+		if data, err := os.ReadFile(f); err == nil && (strings.HasSuffix(f, ".txt") || strings.HasSuffix(f, ".html")) {
+			checkChooseEncoding(t, data)
+		}
+	}
+}
+
+func FuzzChooseEncoding(f *testing.F) {
+	for _, b := range gb18030Cases(f) {
+		f.Add(b)
+	}
+	f.Fuzz(checkChooseEncoding)
 }

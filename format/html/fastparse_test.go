@@ -194,6 +194,7 @@ var fastTreeSnippets = []string{
 	"a\x00b",
 	"<p a=1 A=2 b='x' c=\"y\" d=z/>",
 	"<p =a b= c =d>",
+	"<p == =>x<p a==b =c==d ==>y<p =",
 	"<p a=&amp; b=\"&copy=1\" c='&notit;' d=\"x&#65;\">",
 	"<p a=\"isShow&&list.length>0\" b=\"&fjlig;&semi;&nGt;&lt\" c=&copyx;&AMP>",
 	"<p\ta\n=\r\n'1\r\n2'>x\r\ny\rz",
@@ -245,6 +246,10 @@ var fastTreeSnippets = []string{
 	"<p>a</span>b<table>c</td> </td>d</td>\n</td><tr><td>e</span>f</table>g</span>h",
 	"<p " + strings.Repeat("a ", 20) + "b c=1 d=&copy; " + strings.Repeat("e b ", 20) + "><p " + strings.Repeat("b c=2 ", 20) + "f>",
 	"<body " + strings.Repeat("a b c d e f g h i j k l m n o p q r s ", 2) + "><body " + strings.Repeat("t u v a b ", 5) + ">",
+	// Names the cache of names tells apart by their bytes, short and long,
+	// ending the page and not.
+	"<p><P><pa><PA id=1 ID=2 iD=3 i=4 idd=5></pa></P></p><abcdefgh><abcdefghi><ABCDEFGH></abcdefgh><abcdefgi></ABCDEFGHI></p><b>x</b>",
+	"<div cLass=a class=b classes=c data-abcdefgh=1 data-abcdefghi=2 data-abcdefgh=3>x</div><i>",
 	strings.Repeat("<div>", 600) + "x",
 	strings.Repeat("<span>", 511) + "x",
 	strings.Repeat("<span>", 512) + "x",

@@ -3,6 +3,8 @@ package html
 import (
 	"strings"
 
+	"xxgk/internal/strs"
+
 	"golang.org/x/net/html"
 	a "golang.org/x/net/html/atom"
 )
@@ -307,21 +309,19 @@ func (p *fastParser) readTag(lt int, start bool) {
 			i++
 			break
 		}
-		// The attribute's name; a leading '=' belongs to it.
+		// The attribute's name; a leading '=' belongs to it. (skipSpace
+		// left i inside s.) Its bytes are tested in a loop as tight as the
+		// tag name's: one that tested for the leading '=' and the end of s
+		// at every byte cost twice as much.
 		ks := i
-		for {
-			if i >= len(s) {
-				p.giveUp("end of input inside a tag")
-			}
-			c := s[i]
-			if c == '=' && i == ks {
-				i++
-				continue
-			}
-			if byteClass[c]&(classSpace|classSlash|classGT|classEq) != 0 {
-				break
-			}
+		if s[i] == '=' {
 			i++
+		}
+		for i < len(s) && byteClass[s[i]]&(classSpace|classSlash|classGT|classEq) == 0 {
+			i++
+		}
+		if i >= len(s) {
+			p.giveUp("end of input inside a tag")
 		}
 		key := s[ks:i]
 		vs, ve := i, i
@@ -363,7 +363,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 		if !start || key == "" {
 			continue
 		}
-		_, k := p.lookupName(key)
+		_, k := p.lookupName(s, ks, ks+len(key))
 		if p.seenAttr(p.attrs[base:], k) {
 			continue
 		}
@@ -389,7 +389,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 		p.attrs = append(p.attrs, html.Attribute{Key: k, Val: v})
 	}
 	p.pos = i
-	p.tok.atom, p.tok.data = p.lookupName(name)
+	p.tok.atom, p.tok.data = p.lookupName(s, nameStart, nameStart+len(name))
 	if !start {
 		p.tok.typ = endTagToken
 		return
@@ -405,6 +405,7 @@ func (p *fastParser) readTag(lt int, start bool) {
 type nameEntry struct {
 	raw, data string
 	atom      a.Atom
+	word      uint64 // raw's bytes, when it has up to eight (nameWord)
 }
 
 // seenAttr reports whether a tag's attributes so far hold the name k. A
@@ -441,20 +442,49 @@ func (p *fastParser) seenAttr(attrs []html.Attribute, k string) bool {
 // manyAttrs is the number of attributes past which seenAttr keeps a set.
 const manyAttrs = 16
 
-// lookupName returns the atom and lower-case string of a tag or attribute
-// name, without allocating when the name is an atom or already lower case.
-// A page spells its names a few dozen ways, so a small cache keyed by the
-// name as written answers most lookups.
-func (p *fastParser) lookupName(name string) (a.Atom, string) {
+// lookupName returns the atom and lower-case string of the tag or
+// attribute name s[i:j], without allocating when the name is an atom or
+// already lower case. A page spells its names a few dozen ways, so a small
+// cache keyed by the name as written answers most lookups.
+//
+// A name of up to eight bytes, most names, is compared with the cache's
+// as a word of its bytes (nameWord): comparing the strings, a call each,
+// was a third of a lookup, and a lookup is made for every tag and
+// attribute.
+func (p *fastParser) lookupName(s string, i, j int) (a.Atom, string) {
+	name := s[i:j]
 	if name == "" {
 		return 0, ""
 	}
-	e := &p.names[(len(name)*7+int(name[0])*3+int(name[len(name)-1]))%len(p.names)]
-	if e.raw != name {
+	e := &p.names[uint(len(name)*7+int(name[0])*3+int(name[len(name)-1]))%uint(len(p.names))]
+	if len(name) > 8 {
+		if e.raw != name {
+			e.atom, e.data = p.lookupNameUncached(name)
+			e.raw, e.word = name, 0
+		}
+		return e.atom, e.data
+	}
+	var w uint64
+	if i+8 <= len(s) {
+		w = strs.Load64(s[i:]) & (^uint64(0) >> (64 - 8*len(name)))
+	} else {
+		w = nameWord(name)
+	}
+	if len(e.raw) != len(name) || e.word != w {
 		e.atom, e.data = p.lookupNameUncached(name)
-		e.raw = name
+		e.raw, e.word = name, w
 	}
 	return e.atom, e.data
+}
+
+// nameWord is the word of the bytes of a name of up to eight bytes, as
+// strs.Load64 loads them, the bytes past the name zero.
+func nameWord(name string) uint64 {
+	var w uint64
+	for k := len(name) - 1; k >= 0; k-- {
+		w = w<<8 | uint64(name[k])
+	}
+	return w
 }
 
 func (p *fastParser) lookupNameUncached(name string) (a.Atom, string) {

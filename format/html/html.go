@@ -7,6 +7,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 
 	"xxgk"
 
@@ -20,6 +21,8 @@ import (
 	"xxgk/document"
 	"xxgk/format"
 	"xxgk/format/charset"
+	"xxgk/internal/strs"
+	"xxgk/zh"
 )
 
 func init() {
@@ -39,16 +42,20 @@ func Sniff(text string) bool {
 	if strings.IndexByte(head, '<') < 0 {
 		return false // every tag it looks for starts with <: plain text, most often
 	}
-	var buf [sniffLen]byte
-	lower := charset.AppendASCIILower(buf[:0], head)
-	start := bytes.TrimLeft(lower, " \t\r\n\ufeff")
-	if len(start) > 0 && start[0] == '<' {
+	// A page starts with a tag, most often: only its start is lowered to
+	// be compared with the tags (lowering all the head first was half of
+	// sniffing a page), and the head only when it does not.
+	if start := strings.TrimLeft(head, " \t\r\n\ufeff"); len(start) > 0 && start[0] == '<' {
+		var buf [maxStartTag + 1]byte
+		lower := charset.AppendASCIILower(buf[:0], start[:min(len(start), len(buf))])
 		for _, tag := range htmlStartTags {
-			if rest, ok := bytes.CutPrefix(start, tag); ok && (len(rest) == 0 || !isASCIILetter(rest[0])) {
+			if rest, ok := bytes.CutPrefix(lower, tag); ok && (len(rest) == 0 || !isASCIILetter(rest[0])) {
 				return true
 			}
 		}
 	}
+	var buf [sniffLen]byte
+	lower := charset.AppendASCIILower(buf[:0], head)
 	count := 0
 	for _, tag := range htmlCommonTags {
 		count += bytes.Count(lower, tag)
@@ -65,6 +72,10 @@ var htmlStartTags = bytesOf(
 	"<style", "<script", "<!--", "<table", "<div", "<p", "<span", "<font", "<center",
 	"<h1", "<h2", "<h3", "<br", "<form", "<base",
 )
+
+// maxStartTag is the length of the longest of htmlStartTags (TestSniffRef
+// checks).
+const maxStartTag = len("<!doctype html")
 
 // htmlCommonTags are counted in text that does not start with a tag; plain
 // report text has none of them.
@@ -312,17 +323,68 @@ func (r *htmlReader) measure(n *html.Node, inLink bool) nodeStats {
 	return s
 }
 
-// visibleRunes counts the runes of s that are not ASCII white space.
+// visibleRunes counts the runes of s that are not ASCII white space: the
+// bytes that are neither continuation bytes nor white space.
+//
+// Every text node of a page is counted, a tenth of the bytes of reading
+// one: a word of eight bytes none of which is a control byte or a space
+// (most words of text) has its continuation bytes counted at once, and
+// only the others are counted byte by byte (visibleBytes). The bytes
+// after the last whole word are counted in the word that ends s.
 func visibleRunes(s string) int {
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		if m, ok := visibleWord(strs.Load64(s[i:]), ^uint64(0)); ok {
+			n += m
+		} else {
+			n += visibleBytes(s[i : i+8])
+		}
+	}
+	if i == len(s) {
+		return n
+	}
+	if len(s) >= 8 {
+		// The last len(s)-i bytes of the word that ends s.
+		if m, ok := visibleWord(strs.Load64(s[len(s)-8:]), ^uint64(0)<<(8*(8-(len(s)-i)))); ok {
+			return n + m
+		}
+	}
+	return n + visibleBytes(s[i:])
+}
+
+// visibleWord counts the visible bytes (visibleRunes) of w whose bits are
+// set in keep, when none of them is a byte up to 0x20 (ok).
+func visibleWord(w, keep uint64) (n int, ok bool) {
+	// A high bit is set here in the first byte up to 0x20 (and maybe
+	// above it), none where there is none: subtracting 0x21 borrows out
+	// of a byte only from such a byte, and bytes from 0x80 on are masked.
+	if (w-0x21*strs.LowBits)&^w&strs.HighBits&keep != 0 {
+		return 0, false
+	}
+	// A continuation byte is 10xxxxxx: t has a zero byte there and bit 7
+	// or 6 set in every other byte.
+	t := w&(0xC0*strs.LowBits) ^ strs.HighBits
+	return bits.OnesCount64((t | t<<1) & strs.HighBits & keep), true
+}
+
+// visibleBytes is visibleRunes a byte at a time.
+func visibleBytes(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c&0xC0 != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
-			n++
-		}
+		n += int(visibleByte[s[i]])
 	}
 	return n
 }
+
+// visibleByte is 1 for the bytes visibleRunes counts.
+var visibleByte = func() (t [256]uint8) {
+	for c := range t {
+		if c&0xC0 != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // skipTag reports the elements that hold no readable text: scripts,
 // styles, embedded objects, form controls, and the document head (its title
@@ -414,8 +476,12 @@ func (r *htmlReader) addText(n *html.Node, ctx walkCtx) {
 	}
 }
 
+// appendPara adds the text s of n to the paragraph; the first node with
+// more than white space (a no-break space is white space too) anchors it.
+// (zh.TrimSpace is strings.TrimSpace without decoding the ends of text
+// that does not start or end with another space.)
 func (r *htmlReader) appendPara(s string, n *html.Node) {
-	if r.paraAnchor == nil && strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) != "" {
+	if r.paraAnchor == nil && zh.TrimSpace(s) != "" {
 		r.paraAnchor = n
 	}
 	r.para = append(r.para, interElementSpace(s)...)
@@ -426,10 +492,22 @@ func (r *htmlReader) appendPara(s string, n *html.Node) {
 // the CJK line-break rule of foldSpace is meant for text wrapped inside a
 // run, and would glue two fields together here.
 func interElementSpace(s string) string {
-	if strings.IndexByte(s, '\n') >= 0 && strings.Trim(s, " \t\r\n\f") == "" {
+	if strings.IndexByte(s, '\n') >= 0 && onlyHTMLSpace(s) {
 		return "\x00"
 	}
 	return s
+}
+
+// onlyHTMLSpace reports whether s is made of HTML's white space only
+// (space, tab, CR, LF, FF): strings.Trim made a set of them for every
+// text node.
+func onlyHTMLSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' {
+			return false
+		}
+	}
+	return true
 }
 
 // flush ends the paragraph being collected.
@@ -630,16 +708,52 @@ func nameScope(v string) chromeScope {
 // lookups and comparisons read without allocating (pages carry a class on
 // most elements).
 func chromeWordScope(w []byte) chromeScope {
-	if s, ok := chromeNames[string(w)]; ok {
-		return s
+	if h := chromeNameHash(w); chromeNameBloom[h/64]&(1<<(h%64)) != 0 {
+		if s, ok := chromeNames[string(w)]; ok {
+			return s
+		}
 	}
-	for _, a := range chromeAffixes {
-		if len(w) > len(a) && (string(w[:len(a)]) == a || string(w[len(w)-len(a):]) == a) {
+	// Only the affixes that start with the word's first byte or end with
+	// its last are compared: comparing all took a third of measuring a
+	// page (it meets some hundred classes, of a few words each).
+	for m := affixStarts[w[0]]; m != 0; m &= m - 1 {
+		if a := chromeAffixes[bits.TrailingZeros16(m)]; len(w) > len(a) && string(w[:len(a)]) == a {
+			return chromeAnywhere
+		}
+	}
+	for m := affixEnds[w[len(w)-1]]; m != 0; m &= m - 1 {
+		if a := chromeAffixes[bits.TrailingZeros16(m)]; len(w) > len(a) && string(w[len(w)-len(a):]) == a {
 			return chromeAnywhere
 		}
 	}
 	return notChrome
 }
+
+// chromeNameBloom has the bit chromeNameHash of every word of chromeNames:
+// a word whose bit is clear (most class words) is none of them, without
+// a map lookup.
+var chromeNameBloom = func() (b [4]uint64) {
+	for w := range chromeNames {
+		h := chromeNameHash([]byte(w))
+		b[h/64] |= 1 << (h % 64)
+	}
+	return b
+}()
+
+// chromeNameHash hashes a word by its length and its first and last bytes.
+func chromeNameHash(w []byte) uint {
+	return (uint(len(w))*37 + uint(w[0])*5 + uint(w[len(w)-1])) % 256
+}
+
+// affixStarts and affixEnds have, for each byte, a bit for every affix of
+// chromeAffixes that starts or ends with it (bit i for chromeAffixes[i]).
+var affixStarts, affixEnds = func() (starts, ends [256]uint16) {
+	for i, a := range chromeAffixes {
+		starts[a[0]] |= 1 << i
+		ends[a[len(a)-1]] |= 1 << i
+	}
+	return starts, ends
+}()
 
 // isLinkList reports a container that is mostly links: a menu or a list of
 // other articles, with little text of its own.
