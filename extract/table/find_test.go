@@ -310,3 +310,49 @@ func TestFindFromFirstOccurrence(t *testing.T) {
 		t.Fatal("no word found")
 	}
 }
+
+// checkSource2 fails t unless source2 gives what source does for spans
+// from a, of the spans from every a to its next ends.
+func checkSource2(t *testing.T, name string, s *stream, step int) {
+	t.Helper()
+	n := len(s.runes)
+	for a := 0; a < n; a += step {
+		for _, d := range [][2]int{{1, 1}, {1, 5}, {3, 40}, {8, 9}, {20, 300}, {2, 1}, {0, 4}, {5, n}} {
+			b1, b2 := a+d[0], a+d[1]
+			p, e := s.source2(a, b1, b2)
+			if wp, we := s.source(a, b1), s.source(a, b2); p != wp || e != we {
+				t.Fatalf("%s: source2(%d, %d, %d) = %q, %q; source gives %q, %q", name, a, b1, b2, p, e, wp, we)
+			}
+		}
+	}
+}
+
+// TestSource2MatchesSource holds source2, which withText reads a text
+// row's label and evidence with, to source, for the sample page texts.
+func TestSource2MatchesSource(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no samples")
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, _ := charset.Decode(data)
+		s := newStream(plaintext.Read(text))
+		checkSource2(t, name, s, 7)
+		s.release()
+	}
+}
+
+// FuzzSource2 holds source2 to source on fuzzed page text.
+func FuzzSource2(f *testing.F) {
+	f.Add("1.规章 0 0 0\n（二）行政规范性文件\t9 2 34\n  3、其他 １２３ 5\n")
+	f.Add("+----+----+\n| 總計 | 12 3 |\n\n\n  ３ 4  ５\u3000６")
+	f.Fuzz(func(t *testing.T, text string) {
+		s := newStream(plaintext.Read(text))
+		checkSource2(t, "fuzz", s, 1)
+		s.release()
+	})
+}

@@ -984,6 +984,58 @@ func (s *stream) source(a, b int) string {
 	return strings.Join(parts, " ")
 }
 
+// source2 returns source(a, b1) and source(a, b2) in one pass over the
+// origins of runes [a, max(b1, b2)): a row's printed label and its
+// evidence both start at the label, and the label ends first. A span's
+// parts are those of the longer span, the last of them cut where it ends.
+func (s *stream) source2(a, b1, b2 int) (string, string) {
+	if b1 > b2 {
+		return s.source(a, b1), s.source(a, b2)
+	}
+	var buf1, buf2 [4]string // the parts of most spans, on the stack
+	parts1, parts2 := buf1[:0], buf2[:0]
+	for i := a; i < b2 && i < len(s.runes); {
+		oi := s.originIndex(i)
+		next := len(s.runes)
+		if oi+1 < len(s.originStart) {
+			next = int(s.originStart[oi+1]) // after i: oi is the last origin at or before it
+		}
+		o := &s.origins[oi]
+		from := int(s.places[i].offset)
+		if i == a && from > 0 && isLabelLead(o.text[:from]) { // at 0, from stays 0
+			from = 0
+		}
+		j2 := min(b2, next)
+		to2 := sourceEnd(o.text, int(s.places[j2-1].offset))
+		t2 := zh.TrimSpace(o.text[min(from, to2):to2])
+		if t2 != "" {
+			parts2 = append(parts2, t2)
+		}
+		if i < b1 {
+			t1 := t2
+			if j1 := min(b1, next); j1 != j2 {
+				to1 := sourceEnd(o.text, int(s.places[j1-1].offset))
+				t1 = zh.TrimSpace(o.text[min(from, to1):to1])
+			}
+			if t1 != "" {
+				parts1 = append(parts1, t1)
+			}
+		}
+		i = j2
+	}
+	return strings.Join(parts1, " "), strings.Join(parts2, " ")
+}
+
+// sourceEnd is the end in text of the rune at byte offset to (len(text)
+// at the end).
+func sourceEnd(text string, to int) int {
+	if to < len(text) {
+		_, size := utf8.DecodeRuneInString(text[to:])
+		to += size
+	}
+	return to
+}
+
 // isLabelLead reports whether the text before a label is only its
 // numbering or white space.
 func isLabelLead(t string) bool {
