@@ -872,14 +872,18 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 		}
 	}
 	best, bestN := int32(-1), int32(1<<30)
-	folds, gen := &s.bufs.folds, s.bufs.gen
+	folds, gen, occ := &s.bufs.folds, s.bufs.gen, s.occ
+	slots := w.slots[:len(w.runes)]
 	for k, r := range w.runes {
 		// s.lookup, with its look-up in the fold cache inline (its call
 		// for every rune of every word searched was a quarter of the
-		// search). A stream's generation is never 0.
-		c := &folds[foldSlot(r)]
-		id, ok := c.id, r >= utf8.RuneSelf && c.r == r && c.f == r && c.gen == gen
-		if !ok {
+		// search), and what it asks of the rune alone known beforehand
+		// (the word's slots). A stream's generation is never 0.
+		slot := slots[k]
+		c := &folds[slot&(foldCacheSize-1)]
+		id := c.id
+		if slot&selfFolds == 0 || c.r != r || c.gen != gen {
+			var ok bool
 			if id, ok = s.runeID.get(r); !ok {
 				if f != nil {
 					f.rarest = -1
@@ -887,13 +891,12 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 				return -1, 0, 0, false
 			}
 		}
-		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
+		// The letter's count, as posStart[id+1] - posStart[id] (index).
+		if n := occ[id].count; n < bestN {
 			best, bestK, bestN = id, k, n
 		}
 	}
-	for _, r := range w.runes[:bestK] {
-		lead += utf8.RuneLen(r)
-	}
+	lead = int(w.leads[bestK])
 	if f != nil {
 		f.rarest, f.rarestK, f.rarestLead = best+1, int32(bestK), int32(lead)
 	}
