@@ -918,11 +918,12 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 				continue
 			}
 			ci := &infos[c]
+			at := &fr.s.origins[v.origin].at
 			fr.blanks = fr.blanks || v.blank
 			fr.cells.put(ci.slot, xxgk.Value{
 				Value: v.num, Unit: ci.unit, Blank: v.blank, Split: split, Evidence: xxgk.Evidence{
 					Method: xxgk.MethodTable, Line: v.line, Row: label, Col: cols[c].Label, Text: evidence,
-					Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell,
+					Page: at.page, Sheet: at.sheet, Cell: at.cell,
 					Table: ci.table, RowLabel: ci.rowLabel, ColLabel: ci.colLabel,
 				},
 			})
@@ -939,8 +940,9 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 		}
 		col := t.DataColumns()[c]
 		key := t.CellKey(rr.row.Key, col.Key)
+		at := &fr.s.origins[v.origin].at
 		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: zh.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
-			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
+			Page: at.page, Sheet: at.sheet, Cell: at.cell}
 		ev.Table, ev.RowLabel, ev.ColLabel, _ = t.Place(rr.row.Key, col.Key)
 		fr.blanks = fr.blanks || v.blank
 		slot, ok := fr.slots[key]
