@@ -175,7 +175,7 @@ func groupRowFinding(t *templates.Table, rr rowRead) xxgk.Finding {
 		keys = append(keys, t.CellKey(rr.row.Key, c.Key))
 	}
 	return xxgk.Finding{
-		Rule: xxgk.RuleTableGroupRow, Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence, Keys: keys,
+		Rule: xxgk.RuleTableGroupRow, Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.page, Evidence: rr.evidence, Keys: keys,
 		Message: fmt.Sprintf("表格“%s”的“%s”印成一行，没有分项%s：这一行按各分项之和读取，各分项未读取。",
 			tableName(t), rr.row.Label, strings.Join(names, "")),
 	}

@@ -91,7 +91,7 @@ func (fr *formReader) misprintedRow(t *templates.Table, row *templates.Row, from
 		return rowRead{}, false
 	}
 	o := s.originOf(st)
-	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
+	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, page: o.at.page,
 		printedEnd: labelEnd, evidenceEnd: end}, true
 }
 

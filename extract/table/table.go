@@ -373,7 +373,7 @@ type rowRead struct {
 	region     []piece
 	tailDigits string // bare digits at the end that may be the next label's numbering
 	line       int
-	at         where  // the row label's page (PDF)
+	page       int    // the row label's page (PDF), all its findings need of its place
 	printed    string // the label as printed
 	evidence   string
 	// Where the spans of the stream printed and evidence are read from
@@ -627,7 +627,7 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false
 	}
 	o := s.originOf(st)
-	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
+	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, page: o.at.page,
 		printedEnd: en, evidenceEnd: end}, true
 }
 
@@ -880,7 +880,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		if vals == nil {
 			if msg := solved.why[i]; msg != "" {
 				fr.findings = append(fr.findings, xxgk.Finding{
-					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
+					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.page, Evidence: rr.evidence,
 					Message: fmt.Sprintf("表格“%s”的“%s”行：%s，该行数据未读取。", tableName(t), rowName(rr.row), msg),
 					Keys:    rowKeys(t, rr.row),
 				})
@@ -894,7 +894,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		p.undecided = p.undecided || solved.rule[i] == xxgk.RuleTableSplitAmbiguous
 		if msg := solved.why[i]; msg != "" {
 			fr.findings = append(fr.findings, xxgk.Finding{
-				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
+				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.page, Evidence: rr.evidence,
 				Message: fmt.Sprintf("表格“%s”的“%s”行：%s。", tableName(t), rowName(rr.row), msg),
 				Keys:    rowKeys(t, rr.row),
 			})
@@ -1188,7 +1188,7 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			asPrinted := !fr.boundaryAfter(end)
 			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.originOf(i)
-				return rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted,
+				return rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, page: o.at.page, asPrinted: asPrinted,
 					evidenceEnd: end}, true
 			}
 		}
