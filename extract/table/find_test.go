@@ -356,3 +356,27 @@ func FuzzSource2(f *testing.F) {
 		s.release()
 	})
 }
+
+// FuzzIsBlankText holds isBlankText to strings.TrimSpace.
+func FuzzIsBlankText(f *testing.F) {
+	for _, t := range []string{"", " ", "\t\n\v\f\r ", "\u00a0\u3000\u2028\u0085", " x ", "\x85", "\xc2", " \xa0", "　１２ ", "\u200b"} {
+		f.Add(t)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := isBlankText(text), strings.TrimSpace(text) == ""; got != want {
+			t.Fatalf("isBlankText(%q) = %v, TrimSpace says %v", text, got, want)
+		}
+	})
+}
+
+// TestIsBlankTextOfEveryRune holds isBlankText to strings.TrimSpace on
+// every rune alone, and between spaces.
+func TestIsBlankTextOfEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		for _, text := range []string{string(r), " " + string(r) + "\u3000"} {
+			if got, want := isBlankText(text), strings.TrimSpace(text) == ""; got != want {
+				t.Fatalf("isBlankText(%q) = %v, TrimSpace says %v", text, got, want)
+			}
+		}
+	}
+}

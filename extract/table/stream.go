@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -683,10 +684,40 @@ func isRuleLine(t string) bool {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
+// isBlankText reports whether strings.TrimSpace(t) is empty: t is only
+// white space (unicode.IsSpace). Most cells are not, and their first
+// byte tells, where TrimSpace trimmed a CJK text from both ends with
+// a call for each rune it decoded.
+func isBlankText(t string) bool {
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// asciiSpace marks the ASCII runes unicode.IsSpace holds.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
 func (s *stream) addGrid(b document.Block) {
 	g := b.Table
+	// A row's texts, joined for its evidence, are listed on the stack
+	// for most rows: the list of each was grown anew, an allocation or
+	// more for every row of every grid.
+	var buf [16]string
 	for r, row := range g.Rows {
-		var texts []string
+		texts := buf[:0]
 		for c, cell := range row {
 			if !g.IsCopy(r, c) && cell.Text != "" {
 				texts = append(texts, cell.Text)
@@ -701,7 +732,7 @@ func (s *stream) addGrid(b document.Block) {
 			if g.Sheet != "" {
 				o.at.sheet, o.at.cell = g.Sheet, g.CellName(r, c)
 			}
-			if strings.TrimSpace(cell.Text) == "" {
+			if isBlankText(cell.Text) {
 				s.addOrigin(o)
 				s.mark(blankMark)
 			} else {
