@@ -26,7 +26,8 @@ type word struct {
 	// with selfFolds set for a rune outside ASCII that folds to itself,
 	// whose id the cache may hold (stream.lookup): what a search asks of
 	// each rune of the word, the same in every stream.
-	slots []uint16
+	// (The three lists are one allocation.)
+	slots []int32
 }
 
 // selfFolds marks the slot of a rune whose id a fold cache may hold.
@@ -37,17 +38,17 @@ func (w word) String() string { return w.text }
 
 // newWord returns text as a word numbered id.
 func newWord(text string, id int32) word {
-	w := word{text: text, id: id, runes: []rune(text)}
-	w.leads = make([]int32, 0, len(w.runes))
-	for i := range text {
-		w.leads = append(w.leads, int32(i))
-	}
-	w.slots = make([]uint16, len(w.runes))
-	for k, r := range w.runes {
-		w.slots[k] = uint16(foldSlot(r))
+	n := utf8.RuneCountInString(text)
+	buf := make([]int32, 3*n)
+	w := word{text: text, id: id, runes: buf[:n:n], leads: buf[n : 2*n : 2*n], slots: buf[2*n:]}
+	k := 0
+	for i, r := range text {
+		w.runes[k], w.leads[k] = r, int32(i)
+		w.slots[k] = int32(foldSlot(r))
 		if r >= utf8.RuneSelf && zh.FoldRune(r) == r {
 			w.slots[k] |= selfFolds
 		}
+		k++
 	}
 	return w
 }
