@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"xxgk/document"
 	"xxgk/format/charset"
+	"xxgk/format/html"
 	plaintext "xxgk/format/text"
 	"xxgk/templates"
 )
@@ -377,6 +379,47 @@ func TestIsBlankTextOfEveryRune(t *testing.T) {
 			if got, want := isBlankText(text), strings.TrimSpace(text) == ""; got != want {
 				t.Fatalf("isBlankText(%q) = %v, TrimSpace says %v", text, got, want)
 			}
+		}
+	}
+}
+
+// TestOriginIndexMatchesSearch holds originIndex, which tries the origin
+// it found last first, to the search of originStart, for every rune of
+// the sample streams in order, backwards and at random.
+func TestOriginIndexMatchesSearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, pat := range []string{"*.txt", "*.html"} {
+		files, _ := filepath.Glob("../../testdata/reports/" + pat)
+		for _, name := range files[:min(len(files), 12)] {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _, _ := charset.Decode(data)
+			var d *document.Document
+			if strings.HasSuffix(name, ".html") {
+				if d, err = html.Read(text); err != nil {
+					continue
+				}
+			} else {
+				d = plaintext.Read(text)
+			}
+			s := newStream(d)
+			n := len(s.runes)
+			var order []int
+			for i := range n {
+				order = append(order, i)
+			}
+			for i := range n {
+				order = append(order, n-1-i, rng.IntN(n), rng.IntN(n)/2*2)
+			}
+			for _, i := range order {
+				want := sort.Search(len(s.originStart), func(k int) bool { return int(s.originStart[k]) > i }) - 1
+				if got := s.originIndex(i); got != want {
+					t.Fatalf("%s: originIndex(%d) = %d, want %d", name, i, got, want)
+				}
+			}
+			s.release()
 		}
 	}
 }

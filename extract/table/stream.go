@@ -40,6 +40,7 @@ type stream struct {
 	// reader asks for the origin of a few hundred runes of a document.
 	origins     []origin
 	originStart []int32
+	lastOrigin  int // the origin originIndex found last: where it looks first
 	// For every distinct rune, pos lists the runes where it occurs: labels
 	// are found by looking up their rarest rune. strings.Index degrades on
 	// CJK text, whose UTF-8 lead bytes repeat every few bytes, and each
@@ -375,8 +376,26 @@ func (s *stream) originOf(i int) *origin {
 
 // originIndex returns the index in origins of the origin rune i came from.
 func (s *stream) originIndex(i int) int {
-	// The last origin that starts at or before i.
-	return sort.Search(len(s.originStart), func(k int) bool { return int(s.originStart[k]) > i }) - 1
+	// The last origin that starts at or before i. The runes asked for
+	// mostly follow one another (a region's pieces, a row's label and
+	// values): the origin found last, or one of the next few, is tried
+	// before the search, which in a grid of a cell an origin was a tenth
+	// of the table reader.
+	st := s.originStart
+	if k := s.lastOrigin; k < len(st) && int(st[k]) <= i {
+		for range 4 {
+			if k+1 == len(st) || int(st[k+1]) > i {
+				s.lastOrigin = k
+				return k
+			}
+			k++
+		}
+	}
+	k := sort.Search(len(st), func(k int) bool { return int(st[k]) > i }) - 1
+	if k >= 0 {
+		s.lastOrigin = k
+	}
+	return k
 }
 
 // addText folds text into the stream. Runs of white space, a tab and a |
