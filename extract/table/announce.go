@@ -277,7 +277,7 @@ func (t *streamText) extend(n int) {
 		}
 		for r, row := range g.Rows {
 			for c, cell := range row {
-				if !g.IsCopy(r, c) && strings.TrimSpace(cell.Text) != "" {
+				if !g.IsCopy(r, c) && !isBlankText(cell.Text) {
 					t.text = append(append(t.text, cell.Text...), '\n')
 				}
 			}

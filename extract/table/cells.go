@@ -161,7 +161,7 @@ func (c *Cells) Figures() map[string]xxgk.Value {
 		}
 		if v, ok := figureFrom(d.fig, d.def, d.made, at); ok {
 			out[d.fig.Key] = v
-		} else if v, ok := groupFigure(*d.fig, *d.def, d.made.keys, c.get); ok {
+		} else if v, ok := groupFigure(d.fig, d.made, c.get); ok {
 			out[d.fig.Key] = v
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"xxgk/document"
 	"xxgk/format/charset"
+	"xxgk/format/html"
 	plaintext "xxgk/format/text"
 	"xxgk/templates"
 )
@@ -308,5 +310,116 @@ func TestFindFromFirstOccurrence(t *testing.T) {
 	}
 	if hits == 0 {
 		t.Fatal("no word found")
+	}
+}
+
+// checkSource2 fails t unless source2 gives what source does for spans
+// from a, of the spans from every a to its next ends.
+func checkSource2(t *testing.T, name string, s *stream, step int) {
+	t.Helper()
+	n := len(s.runes)
+	for a := 0; a < n; a += step {
+		for _, d := range [][2]int{{1, 1}, {1, 5}, {3, 40}, {8, 9}, {20, 300}, {2, 1}, {0, 4}, {5, n}} {
+			b1, b2 := a+d[0], a+d[1]
+			p, e := s.source2(a, b1, b2)
+			if wp, we := s.source(a, b1), s.source(a, b2); p != wp || e != we {
+				t.Fatalf("%s: source2(%d, %d, %d) = %q, %q; source gives %q, %q", name, a, b1, b2, p, e, wp, we)
+			}
+		}
+	}
+}
+
+// TestSource2MatchesSource holds source2, which withText reads a text
+// row's label and evidence with, to source, for the sample page texts.
+func TestSource2MatchesSource(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/reports/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no samples")
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, _ := charset.Decode(data)
+		s := newStream(plaintext.Read(text))
+		checkSource2(t, name, s, 7)
+		s.release()
+	}
+}
+
+// FuzzSource2 holds source2 to source on fuzzed page text.
+func FuzzSource2(f *testing.F) {
+	f.Add("1.规章 0 0 0\n（二）行政规范性文件\t9 2 34\n  3、其他 １２３ 5\n")
+	f.Add("+----+----+\n| 總計 | 12 3 |\n\n\n  ３ 4  ５\u3000６")
+	f.Fuzz(func(t *testing.T, text string) {
+		s := newStream(plaintext.Read(text))
+		checkSource2(t, "fuzz", s, 1)
+		s.release()
+	})
+}
+
+// FuzzIsBlankText holds isBlankText to strings.TrimSpace.
+func FuzzIsBlankText(f *testing.F) {
+	for _, t := range []string{"", " ", "\t\n\v\f\r ", "\u00a0\u3000\u2028\u0085", " x ", "\x85", "\xc2", " \xa0", "　１２ ", "\u200b"} {
+		f.Add(t)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := isBlankText(text), strings.TrimSpace(text) == ""; got != want {
+			t.Fatalf("isBlankText(%q) = %v, TrimSpace says %v", text, got, want)
+		}
+	})
+}
+
+// TestIsBlankTextOfEveryRune holds isBlankText to strings.TrimSpace on
+// every rune alone, and between spaces.
+func TestIsBlankTextOfEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		for _, text := range []string{string(r), " " + string(r) + "\u3000"} {
+			if got, want := isBlankText(text), strings.TrimSpace(text) == ""; got != want {
+				t.Fatalf("isBlankText(%q) = %v, TrimSpace says %v", text, got, want)
+			}
+		}
+	}
+}
+
+// TestOriginIndexMatchesSearch holds originIndex, which tries the origin
+// it found last first, to the search of originStart, for every rune of
+// the sample streams in order, backwards and at random.
+func TestOriginIndexMatchesSearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, pat := range []string{"*.txt", "*.html"} {
+		files, _ := filepath.Glob("../../testdata/reports/" + pat)
+		for _, name := range files[:min(len(files), 12)] {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _, _ := charset.Decode(data)
+			var d *document.Document
+			if strings.HasSuffix(name, ".html") {
+				if d, err = html.Read(text); err != nil {
+					continue
+				}
+			} else {
+				d = plaintext.Read(text)
+			}
+			s := newStream(d)
+			n := len(s.runes)
+			var order []int
+			for i := range n {
+				order = append(order, i)
+			}
+			for i := range n {
+				order = append(order, n-1-i, rng.IntN(n), rng.IntN(n)/2*2)
+			}
+			for _, i := range order {
+				want := sort.Search(len(s.originStart), func(k int) bool { return int(s.originStart[k]) > i }) - 1
+				if got := s.originIndex(i); got != want {
+					t.Fatalf("%s: originIndex(%d) = %d, want %d", name, i, got, want)
+				}
+			}
+			s.release()
+		}
 	}
 }

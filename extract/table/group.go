@@ -175,7 +175,7 @@ func groupRowFinding(t *templates.Table, rr rowRead) xxgk.Finding {
 		keys = append(keys, t.CellKey(rr.row.Key, c.Key))
 	}
 	return xxgk.Finding{
-		Rule: xxgk.RuleTableGroupRow, Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence, Keys: keys,
+		Rule: xxgk.RuleTableGroupRow, Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.page, Evidence: rr.evidence, Keys: keys,
 		Message: fmt.Sprintf("表格“%s”的“%s”印成一行，没有分项%s：这一行按各分项之和读取，各分项未读取。",
 			tableName(t), rr.row.Label, strings.Join(names, "")),
 	}
@@ -183,13 +183,35 @@ func groupRowFinding(t *templates.Table, rr rowRead) xxgk.Finding {
 
 // groupFigure gives a figure that sums every sub-row of a group in one
 // column from the group's own row, when the report printed the group as
-// one row and none of the sub-rows.
-// keys are the cell keys of def.Cells (figureDefOf); get gives the cell of
-// a key, as a map of the cells would.
-func groupFigure(fig templates.Figure, def templates.FigureDef, keys []string, get func(string) (xxgk.Value, bool)) (xxgk.Value, bool) {
+// one row and none of the sub-rows. d is figureDefOf the figure's
+// definition; get gives the cell of a key, as a map of the cells would.
+// (refGroupFigure in the tests is what it was, with d's groupKey found
+// for every report.)
+func groupFigure(fig *templates.Figure, d *figureDef, get func(string) (xxgk.Value, bool)) (xxgk.Value, bool) {
+	if d.groupKey == "" {
+		return xxgk.Value{}, false
+	}
+	for _, k := range d.keys {
+		if _, read := get(k); read {
+			return xxgk.Value{}, false
+		}
+	}
+	v, ok := get(d.groupKey)
+	if !ok {
+		return xxgk.Value{}, false
+	}
+	v.Unit = fig.Unit
+	return v, true
+}
+
+// groupKeyOf returns the key of the cell of a group's own row that
+// groupFigure reads for def, a sum of every sub-row of the group in one
+// column (keys are the keys of def.Cells), or "" where def is no such
+// sum: what the templates say of it, the same for every report.
+func groupKeyOf(def *templates.FigureDef, keys []string) string {
 	f := templates.FormByID(def.Form)
 	if f == nil || len(def.Cells) < 2 {
-		return xxgk.Value{}, false
+		return ""
 	}
 	var t *templates.Table
 	var g *templates.Row
@@ -197,23 +219,15 @@ func groupFigure(fig templates.Figure, def templates.FigureDef, keys []string, g
 	for i := range def.Cells {
 		tab, row, cl, ok := templates.Cell(keys[i])
 		if !ok || (t != nil && (tab != t || cl.Key != col || row.Parent != g.Key)) {
-			return xxgk.Value{}, false
-		}
-		if _, read := get(keys[i]); read {
-			return xxgk.Value{}, false
+			return ""
 		}
 		t, col, g = tab, cl.Key, tab.Row(row.Parent)
 		if g == nil {
-			return xxgk.Value{}, false
+			return ""
 		}
 	}
 	if len(children(t, g)) != len(def.Cells) {
-		return xxgk.Value{}, false
+		return ""
 	}
-	v, ok := get(t.CellKey(g.Key, col))
-	if !ok {
-		return xxgk.Value{}, false
-	}
-	v.Unit = fig.Unit
-	return v, true
+	return t.CellKey(g.Key, col)
 }

@@ -26,12 +26,20 @@ const maxMisprinted = 160
 func (fr *formReader) readMisprinted(t *templates.Table, rows []rowRead) []rowRead {
 	dataRows := t.DataRows()
 	var out []rowRead
-	for k, rr := range rows {
+	// Each row's place is looked up once, as the next row's and then as
+	// the row's; rows are large, and not copied to be looked at.
+	b := 0
+	if len(rows) > 0 {
+		b = fr.dataOrder[rows[0].row]
+	}
+	for k := range rows {
 		if k+1 == len(rows) {
 			break
 		}
-		next := rows[k+1]
-		if a, b := fr.dataOrder[rr.row], fr.dataOrder[next.row]; b == a+2 {
+		rr, next := &rows[k], &rows[k+1]
+		a := b
+		b = fr.dataOrder[next.row]
+		if b == a+2 {
 			if m, ok := fr.misprintedRow(t, dataRows[a+1], rr.regionEnd(), next.labelStart); ok {
 				if out == nil {
 					out = append(out, rows[:k+1]...)
@@ -40,7 +48,7 @@ func (fr *formReader) readMisprinted(t *templates.Table, rows []rowRead) []rowRe
 			}
 		}
 		if out != nil {
-			out = append(out, next)
+			out = append(out, *next)
 		}
 	}
 	if out == nil {
@@ -91,7 +99,7 @@ func (fr *formReader) misprintedRow(t *templates.Table, row *templates.Row, from
 		return rowRead{}, false
 	}
 	o := s.originOf(st)
-	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
+	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, page: o.at.page,
 		printedEnd: labelEnd, evidenceEnd: end}, true
 }
 

@@ -80,6 +80,13 @@ func (s *slab[T]) reset() {
 	for _, c := range s.chunks[:min(s.i, len(s.chunks))] {
 		clear(c)
 	}
+	s.drop()
+}
+
+// drop takes back every slice given, as reset, without clearing them:
+// for a slab of elements that hold no pointer (cellVal, agreement, int,
+// bool), which keep nothing alive, and which take's callers set.
+func (s *slab[T]) drop() {
 	if len(s.chunks) > maxChunks {
 		s.chunks = s.chunks[:maxChunks]
 	}
@@ -184,13 +191,13 @@ func (fr *formReader) release() {
 	b.pending = pooled(fr.pending)
 	b.rows.reset()
 	b.pieces.reset()
-	b.solve.vals.reset()
+	b.solve.vals.drop() // no pointer in these four: nothing to clear
+	b.solve.flags.drop()
+	b.solve.places.drop()
+	b.solve.agree.drop()
 	b.solve.cellRows.reset()
-	b.solve.flags.reset()
 	b.solve.strs.reset()
 	b.solve.cands.reset()
-	b.solve.places.reset()
-	b.solve.agree.reset()
 	b.solve.agreeRows.reset()
 	b.solve.cur, b.solve.ints = pooled(b.solve.cur), pooled(b.solve.ints)
 	clear(b.solve.cands1[:cap(b.solve.cands1)]) // keeps no chunk vals drops alive

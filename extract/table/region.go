@@ -33,7 +33,11 @@ type piece struct {
 	worded     bool // the sign was written as a word (增5, 减12)
 	start, end int  // rune span in the stream
 	line       int
-	at         where
+	// origin is the index in the stream's origins of the piece's first
+	// rune's (where people find it: stream.place), not the origin's
+	// place itself: pieces and the cells made of them then hold no
+	// pointer, and the reader's slabs of them need no clearing.
+	origin int32
 }
 
 // readRegion reads the value region starting at rune pos. It returns the
@@ -265,8 +269,9 @@ func (fr *formReader) rowAltAt(pos int) *rowAlt {
 // (The piece is returned by value: a pointer would put every piece of
 // every row tried on the heap.)
 func classify(s *stream, a, b int) (p piece, keep, valid bool) {
-	o := s.originOf(a)
-	p = piece{start: a, end: b, line: o.line, at: o.at}
+	oi := s.originIndex(a)
+	o := &s.origins[oi]
+	p = piece{start: a, end: b, line: o.line, origin: int32(oi)}
 	if b == a+1 && s.runes[a] == blankMark {
 		p.kind = pieceBlank
 		return p, true, true

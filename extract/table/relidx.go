@@ -90,6 +90,11 @@ func relsOf(t *templates.Table) *tableRels {
 func (tr *tableRels) with(t *templates.Table, rows []rowRead, rels []templates.Relation, grouped bool) *tableRels {
 	missing := false
 	for _, rr := range rows {
+		// A row of the table has its place by its pointer: a cheaper
+		// look-up than by its key, which others are looked up by.
+		if _, ok := tr.rowPlace[rr.row]; ok {
+			continue
+		}
 		if _, ok := tr.rowIdx[rr.row.Key]; !ok {
 			missing = true
 		}
@@ -121,7 +126,11 @@ func (tr *tableRels) places(rows []rowRead, ints *slab[int]) []int {
 		pos[i] = -1
 	}
 	for i, rr := range rows {
-		pos[tr.rowIdx[rr.row.Key]] = i
+		p, ok := tr.rowPlace[rr.row] // as in with; nil in a tableRels with makes
+		if !ok {
+			p = tr.rowIdx[rr.row.Key]
+		}
+		pos[p] = i
 	}
 	return pos
 }

@@ -116,7 +116,7 @@ func (fr *formReader) settle(p *pendingTable, sums []templates.Relation, figs []
 		})
 		fr.putRow(t, rr, after.values[i], true, rr.evidence+"（按正文拆分："+strings.Join(why, "；")+"）")
 		fr.findings = append(fr.findings, xxgk.Finding{
-			Rule: xxgk.RuleTableSplitByProse, Severity: xxgk.SeverityInfo, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence, Keys: keys,
+			Rule: xxgk.RuleTableSplitByProse, Severity: xxgk.SeverityInfo, Line: rr.line, Page: rr.page, Evidence: rr.evidence, Keys: keys,
 			Message: fmt.Sprintf("表格“%s”的“%s”行：数字连写在一起（%s），勾稽关系不能唯一确定拆分方式；报告正文所述的数字（%s）只与其中一种拆分相符，按这种拆分读取。",
 				tableName(t), rowName(rr.row), regionText(rr), strings.Join(why, "；")),
 		})

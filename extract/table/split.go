@@ -31,9 +31,9 @@ type cellVal struct {
 	num    xxgk.Number
 	blank  bool
 	ok     bool
-	worded bool // the sign was a word (减12): only a 增/减 column has one
+	worded bool  // the sign was a word (减12): only a 增/减 column has one
+	origin int32 // of the piece read (piece.origin): no pointer
 	line   int
-	at     where
 }
 
 type solution struct {
@@ -376,7 +376,7 @@ func splitPerDigit(ps []piece, c []cellVal) {
 			continue
 		}
 		for i := 0; i < len(p.text); i++ {
-			c[k] = cellVal{num: xxgk.Int(int64(p.text[i] - '0')), ok: true, line: p.line, at: p.at}
+			c[k] = cellVal{num: xxgk.Int(int64(p.text[i] - '0')), ok: true, line: p.line, origin: p.origin}
 			k++
 		}
 	}
@@ -506,11 +506,11 @@ func direct(ps []piece, vals []cellVal) []cellVal {
 func directOne(p piece) cellVal {
 	switch p.kind {
 	case pieceNumber:
-		return cellVal{num: p.num, ok: true, worded: p.worded, line: p.line, at: p.at}
+		return cellVal{num: p.num, ok: true, worded: p.worded, line: p.line, origin: p.origin}
 	case pieceBlank:
-		return cellVal{num: xxgk.Int(0), blank: true, ok: true, line: p.line, at: p.at}
+		return cellVal{num: xxgk.Int(0), blank: true, ok: true, line: p.line, origin: p.origin}
 	case pieceNA:
-		return cellVal{line: p.line, at: p.at}
+		return cellVal{line: p.line, origin: p.origin}
 	}
 	return cellVal{}
 }
@@ -547,7 +547,7 @@ func enumerate(ps []piece, n int, emit func([]cellVal) bool, sc *solveScratch) {
 		}
 		digits := p.digits()
 		negative := len(digits) < len(p.text)
-		cell := cellVal{ok: true, line: p.line, at: p.at}
+		cell := cellVal{ok: true, line: p.line, origin: p.origin}
 		for k := max(0, extra-capLater); k <= extra && k < len(digits); k++ {
 			// The piece's k+1 cells differ from split to split only in
 			// their numbers: the rest is written once.

@@ -171,7 +171,7 @@ func refEnumerate(ps []piece, n int, emit func([]cellVal) bool) {
 					if j == 0 && negative {
 						v = -v // -322815: the sign is the first cell's
 					}
-					cur = append(cur, cellVal{num: xxgk.Int(v), ok: true, line: p.line, at: p.at})
+					cur = append(cur, cellVal{num: xxgk.Int(v), ok: true, line: p.line, origin: p.origin})
 				}
 				r := rec(i+1, extra-k)
 				cur = cur[:base]

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -39,6 +40,7 @@ type stream struct {
 	// reader asks for the origin of a few hundred runes of a document.
 	origins     []origin
 	originStart []int32
+	lastOrigin  int // the origin originIndex found last: where it looks first
 	// For every distinct rune, pos lists the runes where it occurs: labels
 	// are found by looking up their rarest rune. strings.Index degrades on
 	// CJK text, whose UTF-8 lead bytes repeat every few bytes, and each
@@ -374,8 +376,26 @@ func (s *stream) originOf(i int) *origin {
 
 // originIndex returns the index in origins of the origin rune i came from.
 func (s *stream) originIndex(i int) int {
-	// The last origin that starts at or before i.
-	return sort.Search(len(s.originStart), func(k int) bool { return int(s.originStart[k]) > i }) - 1
+	// The last origin that starts at or before i. The runes asked for
+	// mostly follow one another (a region's pieces, a row's label and
+	// values): the origin found last, or one of the next few, is tried
+	// before the search, which in a grid of a cell an origin was a tenth
+	// of the table reader.
+	st := s.originStart
+	if k := s.lastOrigin; k < len(st) && int(st[k]) <= i {
+		for range 4 {
+			if k+1 == len(st) || int(st[k+1]) > i {
+				s.lastOrigin = k
+				return k
+			}
+			k++
+		}
+	}
+	k := sort.Search(len(st), func(k int) bool { return int(st[k]) > i }) - 1
+	if k >= 0 {
+		s.lastOrigin = k
+	}
+	return k
 }
 
 // addText folds text into the stream. Runs of white space, a tab and a |
@@ -683,10 +703,40 @@ func isRuleLine(t string) bool {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
+// isBlankText reports whether strings.TrimSpace(t) is empty: t is only
+// white space (unicode.IsSpace). Most cells are not, and their first
+// byte tells, where TrimSpace trimmed a CJK text from both ends with
+// a call for each rune it decoded.
+func isBlankText(t string) bool {
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// asciiSpace marks the ASCII runes unicode.IsSpace holds.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
 func (s *stream) addGrid(b document.Block) {
 	g := b.Table
+	// A row's texts, joined for its evidence, are listed on the stack
+	// for most rows: the list of each was grown anew, an allocation or
+	// more for every row of every grid.
+	var buf [16]string
 	for r, row := range g.Rows {
-		var texts []string
+		texts := buf[:0]
 		for c, cell := range row {
 			if !g.IsCopy(r, c) && cell.Text != "" {
 				texts = append(texts, cell.Text)
@@ -701,7 +751,7 @@ func (s *stream) addGrid(b document.Block) {
 			if g.Sheet != "" {
 				o.at.sheet, o.at.cell = g.Sheet, g.CellName(r, c)
 			}
-			if strings.TrimSpace(cell.Text) == "" {
+			if isBlankText(cell.Text) {
 				s.addOrigin(o)
 				s.mark(blankMark)
 			} else {
@@ -872,14 +922,18 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 		}
 	}
 	best, bestN := int32(-1), int32(1<<30)
-	folds, gen := &s.bufs.folds, s.bufs.gen
+	folds, gen, occ := &s.bufs.folds, s.bufs.gen, s.occ
+	slots := w.slots[:len(w.runes)]
 	for k, r := range w.runes {
 		// s.lookup, with its look-up in the fold cache inline (its call
 		// for every rune of every word searched was a quarter of the
-		// search). A stream's generation is never 0.
-		c := &folds[foldSlot(r)]
-		id, ok := c.id, r >= utf8.RuneSelf && c.r == r && c.f == r && c.gen == gen
-		if !ok {
+		// search), and what it asks of the rune alone known beforehand
+		// (the word's slots). A stream's generation is never 0.
+		slot := slots[k]
+		c := &folds[slot&(foldCacheSize-1)]
+		id := c.id
+		if slot&selfFolds == 0 || c.r != r || c.gen != gen {
+			var ok bool
 			if id, ok = s.runeID.get(r); !ok {
 				if f != nil {
 					f.rarest = -1
@@ -887,13 +941,12 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 				return -1, 0, 0, false
 			}
 		}
-		if n := s.posStart[id+1] - s.posStart[id]; n < bestN {
+		// The letter's count, as posStart[id+1] - posStart[id] (index).
+		if n := occ[id].count; n < bestN {
 			best, bestK, bestN = id, k, n
 		}
 	}
-	for _, r := range w.runes[:bestK] {
-		lead += utf8.RuneLen(r)
-	}
+	lead = int(w.leads[bestK])
 	if f != nil {
 		f.rarest, f.rarestK, f.rarestLead = best+1, int32(bestK), int32(lead)
 	}
@@ -982,6 +1035,58 @@ func (s *stream) source(a, b int) string {
 		i = j
 	}
 	return strings.Join(parts, " ")
+}
+
+// source2 returns source(a, b1) and source(a, b2) in one pass over the
+// origins of runes [a, max(b1, b2)): a row's printed label and its
+// evidence both start at the label, and the label ends first. A span's
+// parts are those of the longer span, the last of them cut where it ends.
+func (s *stream) source2(a, b1, b2 int) (string, string) {
+	if b1 > b2 {
+		return s.source(a, b1), s.source(a, b2)
+	}
+	var buf1, buf2 [4]string // the parts of most spans, on the stack
+	parts1, parts2 := buf1[:0], buf2[:0]
+	for i := a; i < b2 && i < len(s.runes); {
+		oi := s.originIndex(i)
+		next := len(s.runes)
+		if oi+1 < len(s.originStart) {
+			next = int(s.originStart[oi+1]) // after i: oi is the last origin at or before it
+		}
+		o := &s.origins[oi]
+		from := int(s.places[i].offset)
+		if i == a && from > 0 && isLabelLead(o.text[:from]) { // at 0, from stays 0
+			from = 0
+		}
+		j2 := min(b2, next)
+		to2 := sourceEnd(o.text, int(s.places[j2-1].offset))
+		t2 := zh.TrimSpace(o.text[min(from, to2):to2])
+		if t2 != "" {
+			parts2 = append(parts2, t2)
+		}
+		if i < b1 {
+			t1 := t2
+			if j1 := min(b1, next); j1 != j2 {
+				to1 := sourceEnd(o.text, int(s.places[j1-1].offset))
+				t1 = zh.TrimSpace(o.text[min(from, to1):to1])
+			}
+			if t1 != "" {
+				parts1 = append(parts1, t1)
+			}
+		}
+		i = j2
+	}
+	return strings.Join(parts1, " "), strings.Join(parts2, " ")
+}
+
+// sourceEnd is the end in text of the rune at byte offset to (len(text)
+// at the end).
+func sourceEnd(text string, to int) int {
+	if to < len(text) {
+		_, size := utf8.DecodeRuneInString(text[to:])
+		to += size
+	}
+	return to
 }
 
 // isLabelLead reports whether the text before a label is only its

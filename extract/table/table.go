@@ -373,7 +373,7 @@ type rowRead struct {
 	region     []piece
 	tailDigits string // bare digits at the end that may be the next label's numbering
 	line       int
-	at         where  // the row label's page (PDF)
+	page       int    // the row label's page (PDF), all its findings need of its place
 	printed    string // the label as printed
 	evidence   string
 	// Where the spans of the stream printed and evidence are read from
@@ -627,14 +627,21 @@ func (fr *formReader) accept(row *templates.Row, p templates.Pattern, st, en int
 		return rowRead{}, false
 	}
 	o := s.originOf(st)
-	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, at: o.at,
+	return rowRead{row: row, labelStart: st, region: pieces, tailDigits: tail, line: o.line, page: o.at.page,
 		printedEnd: en, evidenceEnd: end}, true
 }
 
 // withText fills in the row's printed label and evidence from their spans.
 func (fr *formReader) withText(rr *rowRead) {
+	s := fr.s
 	if rr.printedEnd > rr.labelStart {
-		rr.printed = fr.s.source(rr.labelStart, rr.printedEnd)
+		if o := s.originOf(rr.labelStart); o.row < 0 {
+			// Text: the label and the evidence are both the source from
+			// the label on, read in one pass (two were a tenth of solve).
+			rr.printed, rr.evidence = s.source2(rr.labelStart, rr.printedEnd, rr.evidenceEnd)
+			return
+		}
+		rr.printed = s.source(rr.labelStart, rr.printedEnd)
 	}
 	rr.evidence = fr.evidence(rr.labelStart, rr.evidenceEnd)
 }
@@ -873,7 +880,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		if vals == nil {
 			if msg := solved.why[i]; msg != "" {
 				fr.findings = append(fr.findings, xxgk.Finding{
-					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
+					Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.page, Evidence: rr.evidence,
 					Message: fmt.Sprintf("表格“%s”的“%s”行：%s，该行数据未读取。", tableName(t), rowName(rr.row), msg),
 					Keys:    rowKeys(t, rr.row),
 				})
@@ -887,7 +894,7 @@ func (fr *formReader) assign(p *pendingTable) {
 		p.undecided = p.undecided || solved.rule[i] == xxgk.RuleTableSplitAmbiguous
 		if msg := solved.why[i]; msg != "" {
 			fr.findings = append(fr.findings, xxgk.Finding{
-				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.at.page, Evidence: rr.evidence,
+				Rule: solved.rule[i], Severity: xxgk.SeverityWarning, Line: rr.line, Page: rr.page, Evidence: rr.evidence,
 				Message: fmt.Sprintf("表格“%s”的“%s”行：%s。", tableName(t), rowName(rr.row), msg),
 				Keys:    rowKeys(t, rr.row),
 			})
@@ -911,11 +918,12 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 				continue
 			}
 			ci := &infos[c]
+			at := &fr.s.origins[v.origin].at
 			fr.blanks = fr.blanks || v.blank
 			fr.cells.put(ci.slot, xxgk.Value{
 				Value: v.num, Unit: ci.unit, Blank: v.blank, Split: split, Evidence: xxgk.Evidence{
 					Method: xxgk.MethodTable, Line: v.line, Row: label, Col: cols[c].Label, Text: evidence,
-					Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell,
+					Page: at.page, Sheet: at.sheet, Cell: at.cell,
 					Table: ci.table, RowLabel: ci.rowLabel, ColLabel: ci.colLabel,
 				},
 			})
@@ -932,8 +940,9 @@ func (fr *formReader) putRow(t *templates.Table, rr rowRead, vals []cellVal, spl
 		}
 		col := t.DataColumns()[c]
 		key := t.CellKey(rr.row.Key, col.Key)
+		at := &fr.s.origins[v.origin].at
 		ev := xxgk.Evidence{Method: xxgk.MethodTable, Line: v.line, Row: zh.TrimSpace(rr.printedLabel()), Col: col.Label, Text: evidence,
-			Page: v.at.page, Sheet: v.at.sheet, Cell: v.at.cell}
+			Page: at.page, Sheet: at.sheet, Cell: at.cell}
 		ev.Table, ev.RowLabel, ev.ColLabel, _ = t.Place(rr.row.Key, col.Key)
 		fr.blanks = fr.blanks || v.blank
 		slot, ok := fr.slots[key]
@@ -1179,7 +1188,7 @@ func (fr *formReader) readUnlabelled(t *templates.Table, from int) (rowRead, boo
 			asPrinted := !fr.boundaryAfter(end)
 			if !asPrinted || zh.IsHan(s.runes[end]) {
 				o := s.originOf(i)
-				return rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, at: o.at, asPrinted: asPrinted,
+				return rowRead{row: t.DataRows()[0], labelStart: i, region: pieces, tailDigits: tail, line: o.line, page: o.at.page, asPrinted: asPrinted,
 					evidenceEnd: end}, true
 			}
 		}

@@ -332,7 +332,7 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 		at := func(i int) (xxgk.Value, bool) { return get(d.made.keys[i]) }
 		if v, ok := figureFrom(d.fig, d.def, d.made, at); ok {
 			out[d.fig.Key] = v
-		} else if v, ok := groupFigure(*d.fig, *d.def, d.made.keys, get); ok {
+		} else if v, ok := groupFigure(d.fig, d.made, get); ok {
 			out[d.fig.Key] = v
 		}
 	}
@@ -414,6 +414,7 @@ var figureDefs sync.Map // *templates.FigureDef → *figureDef
 type figureDef struct {
 	keys            []string
 	table, row, col string // sumPlace
+	groupKey        string // groupKeyOf
 }
 
 func figureDefOf(def *templates.FigureDef) *figureDef {
@@ -425,6 +426,7 @@ func figureDefOf(def *templates.FigureDef) *figureDef {
 		d.keys[i] = def.Form + "." + c
 	}
 	d.table, d.row, d.col = sumPlace(*def)
+	d.groupKey = groupKeyOf(def, d.keys)
 	figureDefs.Store(def, d)
 	return d
 }

@@ -219,7 +219,7 @@ func refFigures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value 
 			at := func(i int) (xxgk.Value, bool) { return get(figureDefOf(def).keys[i]) }
 			if v, ok := figureFrom(fig, def, figureDefOf(def), at); ok {
 				out[fig.Key] = v
-			} else if v, ok := groupFigure(*fig, *def, figureDefOf(def).keys, get); ok {
+			} else if v, ok := refGroupFigure(*fig, *def, figureDefOf(def).keys, get); ok {
 				out[fig.Key] = v
 			}
 		}

@@ -1,6 +1,11 @@
 package table
 
-import "sync"
+import (
+	"sync"
+	"unicode/utf8"
+
+	"xxgk/zh"
+)
 
 // A word is a word the reader searches the stream for (a label, a try of
 // one, a table's anchor) with its number in the lexicon: a stream keeps
@@ -13,11 +18,39 @@ type word struct {
 	// the word in the stream, and decoding them at every search was a
 	// tenth of the search.
 	runes []rune
+	// leads are the bytes of text before each rune: the rarest rune's
+	// is where a search finds the word around it (stream.rarest), and
+	// adding the runes' lengths up at every search was a tenth of it.
+	leads []int32
+	// slots are the runes' entries in a stream's fold cache (foldSlot),
+	// with selfFolds set for a rune outside ASCII that folds to itself,
+	// whose id the cache may hold (stream.lookup): what a search asks of
+	// each rune of the word, the same in every stream.
+	// (The three lists are one allocation.)
+	slots []int32
 }
+
+// selfFolds marks the slot of a rune whose id a fold cache may hold.
+const selfFolds = 1 << 15
+
+// String is the word's text, as messages show it.
+func (w word) String() string { return w.text }
 
 // newWord returns text as a word numbered id.
 func newWord(text string, id int32) word {
-	return word{text, id, []rune(text)}
+	n := utf8.RuneCountInString(text)
+	buf := make([]int32, 3*n)
+	w := word{text: text, id: id, runes: buf[:n:n], leads: buf[n : 2*n : 2*n], slots: buf[2*n:]}
+	k := 0
+	for i, r := range text {
+		w.runes[k], w.leads[k] = r, int32(i)
+		w.slots[k] = int32(foldSlot(r))
+		if r >= utf8.RuneSelf && zh.FoldRune(r) == r {
+			w.slots[k] |= selfFolds
+		}
+		k++
+	}
+	return w
 }
 
 // lexicon numbers the words of every form indexed. It only grows: a form

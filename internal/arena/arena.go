@@ -6,6 +6,7 @@
 package arena
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unsafe"
@@ -48,18 +49,19 @@ func (a *arena) reset() {
 		*a = arena{putFunc: a.putFunc}
 		return
 	}
-	clear(a.at)
+	a.at.reset()
 	clear(a.order)
 	clear(a.recent[:])
 	clear(a.entries)
 	clear(a.fields)
-	a.order, a.size, a.buf, a.filled = a.order[:0], 0, "", false
+	a.order, a.offs, a.size, a.buf, a.filled = a.order[:0], a.offs[:0], 0, "", false
 	a.entries, a.fields = a.entries[:0], a.fields[:0]
 }
 
 type arena struct {
-	at     map[string]int // offset of each distinct string in buf
-	order  []string       // the distinct strings, by offset
+	at     strTable // the distinct strings by their text: their index in order
+	order  []string // the distinct strings, by offset
+	offs   []int    // the offset in buf of each of order
 	size   int
 	buf    string
 	filled bool
@@ -122,17 +124,18 @@ func (a *arena) offset(s string) int {
 	p := unsafe.StringData(s)
 	e := &a.recent[(uint64(uintptr(unsafe.Pointer(p)))+uint64(len(s)))*0x9E3779B97F4A7C15>>(64-recentBits)]
 	if e.p != p || e.n != len(s) {
-		off, ok := a.at[s]
-		if !ok {
+		slot := a.at.slot(s, a.order)
+		var off int
+		if slot.idx > 0 {
+			off = a.offs[slot.idx-1]
+		} else {
 			if a.filled {
 				panic("arena: a string put on the second pass was not put on the first")
 			}
-			if a.at == nil {
-				a.at = map[string]int{}
-			}
 			off = a.size
-			a.at[s] = off
 			a.order = append(a.order, s)
+			a.offs = append(a.offs, off)
+			a.at.add(slot, len(a.order))
 			a.size += len(s)
 		}
 		*e = recentString{p, len(s), off}
@@ -271,4 +274,84 @@ func putField(p *string, put func(string) string) bool {
 	}
 	*p = c
 	return true
+}
+
+// strTable finds the distinct strings of an arena by their text: an
+// open-addressing table of their hashes and their indices in the arena's
+// order. A string new to the arena (most of those put) was hashed twice
+// by a map[string]int, to look it up and to store it; here once. A slot
+// is free unless its generation is the table's: reset frees them all at
+// once, without clearing the slots.
+type strTable struct {
+	slots []strSlot
+	n     int    // slots used
+	gen   uint32 // of the slots used; 0 before the first string
+	seed  maphash.Seed
+}
+
+type strSlot struct {
+	h   uint64
+	gen uint32
+	idx int32 // 1 + the string's index in the arena's order
+}
+
+// minStrSlots is a table's first size: a report puts some hundreds of
+// distinct strings.
+const minStrSlots = 1024
+
+// slot returns the slot of s, a string of order if idx > 0, else the free
+// slot where add puts it.
+func (t *strTable) slot(s string, order []string) *strSlot {
+	if t.gen == 0 {
+		t.gen, t.seed = 1, maphash.MakeSeed()
+	}
+	if (t.n+1)*2 > len(t.slots) {
+		t.grow(order)
+	}
+	h := maphash.String(t.seed, s)
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.gen != t.gen {
+			sl.h, sl.idx = h, 0
+			return sl
+		}
+		if sl.h == h && order[sl.idx-1] == s {
+			return sl
+		}
+	}
+}
+
+// add stores in sl, the free slot slot returned, the string of order
+// numbered idx (1 + its index).
+func (t *strTable) add(sl *strSlot, idx int) {
+	sl.gen, sl.idx = t.gen, int32(idx)
+	t.n++
+}
+
+// grow doubles the table (or makes it), the strings of order in it.
+func (t *strTable) grow(order []string) {
+	size := max(minStrSlots, 2*len(t.slots))
+	old := t.slots
+	t.slots = make([]strSlot, size)
+	mask := uint64(size - 1)
+	for _, sl := range old {
+		if sl.gen != t.gen {
+			continue
+		}
+		i := sl.h & mask
+		for t.slots[i].gen == t.gen {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = sl
+	}
+}
+
+// reset frees every slot.
+func (t *strTable) reset() {
+	t.n = 0
+	if t.gen++; t.gen == 0 { // after 2³² reports: slots of old ones would look used
+		clear(t.slots)
+		t.gen = 1
+	}
 }

@@ -1,7 +1,9 @@
 package arena
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -86,7 +88,7 @@ func TestDetachReusesNothing(t *testing.T) {
 	a.fill()
 	a.put("某某县")
 	a.reset()
-	if len(a.at) != 0 || a.buf != "" || a.size != 0 || a.filled || a.recent != ([len(a.recent)]recentString{}) ||
+	if a.at.n != 0 || len(a.offs) != 0 || a.buf != "" || a.size != 0 || a.filled || a.recent != ([len(a.recent)]recentString{}) ||
 		slices.ContainsFunc(a.order[:cap(a.order)], func(s string) bool { return s != "" }) || len(a.fields) != 0 || len(a.entries) != 0 {
 		t.Fatalf("reset arena keeps strings: %+v", a)
 	}
@@ -129,5 +131,40 @@ func TestDetachReportEntriesCleared(t *testing.T) {
 	}
 	if r.Cells["a"].Text != src || r.Cells["b"] != (xxgk.Value{}) {
 		t.Fatalf("got %+v", r.Cells)
+	}
+}
+
+// TestStrTableAsMap holds an arena's table of strings to a map from the
+// strings to their index: strings new and put again, equal texts at other
+// addresses, enough to grow the table, over resets and a wrap of the
+// generations.
+func TestStrTableAsMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	var tab strTable
+	for round := range 40 {
+		if round == 30 {
+			tab.gen = ^uint32(0) // the next reset wraps around
+		}
+		want := map[string]int{}
+		var order []string
+		n := 1 + rng.IntN(3000)
+		for range n {
+			s := strconv.Itoa(rng.IntN(n)) + strings.Repeat("字", rng.IntN(3))
+			s = strings.Clone(s) // equal texts at other addresses
+			sl := tab.slot(s, order)
+			idx, ok := want[s]
+			if ok != (sl.idx > 0) || ok && int(sl.idx) != idx {
+				t.Fatalf("round %d: %q found at %d, want %d (%v)", round, s, sl.idx, idx, ok)
+			}
+			if !ok {
+				order = append(order, s)
+				want[s] = len(order)
+				tab.add(sl, len(order))
+			}
+		}
+		if tab.n != len(want) {
+			t.Fatalf("round %d: %d strings in the table, want %d", round, tab.n, len(want))
+		}
+		tab.reset()
 	}
 }
