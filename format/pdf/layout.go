@@ -150,14 +150,19 @@ func (lay *layouter) document() *document.Document {
 // lay.buf, which has room for them all.
 func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 	glyphs := lay.buf[:0]
-	for _, g := range p.Glyphs {
-		plain := pdfPlainGlyph(g.Text)
+	// The glyphs read where they are, not copied, and counted in locals,
+	// not in lay at each glyph; most are one ideograph, told so here
+	// without a call.
+	known, unknown := 0, 0
+	for i := range p.Glyphs {
+		g := &p.Glyphs[i]
+		plain := pdfOneIdeograph(g.Text) || pdfPlainGlyph(g.Text)
 		blank := !plain && pdfBlank(g.Text)
 		if !blank {
 			if g.Known {
-				lay.known++
+				known++
 			} else {
-				lay.unknown++
+				unknown++
 			}
 		}
 		if !g.Upright || g.Size <= 0 {
@@ -177,8 +182,14 @@ func (lay *layouter) layoutPage(pi int, p *pdftext.Page) []pitem {
 				blank = pdfBlank(text)
 			}
 		}
-		glyphs = append(glyphs, pglyph{text: text, x: g.X, y: g.Y, w: g.W, size: g.Size, space: blank})
+		// Set where it is, in the room lay.buf has: a pglyph built and
+		// appended was copied through the stack.
+		glyphs = glyphs[:len(glyphs)+1]
+		pg := &glyphs[len(glyphs)-1]
+		pg.text, pg.x, pg.y, pg.w, pg.size, pg.space = text, g.X, g.Y, g.W, g.Size, blank
 	}
+	lay.known += known
+	lay.unknown += unknown
 	tables := pdfFindTables(p.Segments, &lay.budget, lay.tables)
 	free := pdfPlaceGlyphs(tables, glyphs, &lay.cells) // glyphs is not read again
 	lines := pdfMergeWrapped(pdfLines(free, true))
