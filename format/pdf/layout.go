@@ -588,7 +588,14 @@ func pdfComposeLine(gs []pglyph, tabs bool) *pline {
 				}
 			}
 		}
-		b = append(b, g.text...)
+		if t := g.text; len(t) == 3 && len(b)+3 <= cap(b) {
+			// One ideograph, most glyphs: its bytes set one by one,
+			// without append's call to memmove.
+			b = b[:len(b)+3]
+			b[len(b)-3], b[len(b)-2], b[len(b)-1] = t[0], t[1], t[2]
+		} else {
+			b = append(b, t...)
+		}
 		cell.x0, cell.x1 = fmin(cell.x0, g.x), g.x+g.w
 		l.x0, l.x1 = fmin(l.x0, g.x), fmax(l.x1, g.x+g.w)
 		l.size = fmax(l.size, g.size)
