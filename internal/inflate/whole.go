@@ -371,7 +371,13 @@ func (z *Whole) Inflate(in, buf []byte, limit int64) ([]byte, bool) {
 			if back > o {
 				return nil, false
 			}
-			if from := o - back; back >= 8 {
+			if from := o - back; back >= length && length > 32 {
+				// A long match apart from the bytes it repeats (the XML
+				// of a .docx has many): memmove's wide copies beat words
+				// there. (By words at any length, ParseCorpusKind/docx
+				// took 1.2% more instructions; from 16 bytes, pdf 0.2%.)
+				copy(out[o:o+length], out[from:o])
+			} else if back >= 8 {
 				// By words, 8 bytes at a time: most matches are short,
 				// and copy's call to memmove cost more than the copying.
 				// A word read is 8 bytes or more back from the word it
