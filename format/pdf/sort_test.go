@@ -158,7 +158,7 @@ func TestPDFOneIdeograph(t *testing.T) {
 // TestFMaxFMin holds fmax and fmin to math.Max and math.Min on every pair
 // of special and ordinary values.
 func TestFMaxFMin(t *testing.T) {
-	vs := []float64{math.Inf(-1), -1e308, -2.5, -1, math.Copysign(0, -1), 0, 1, 2.5, 1e308, math.Inf(1), math.NaN()}
+	vs := []float64{math.Inf(-1), -1e308, -2.5, -1, -5e-324, math.Copysign(0, -1), 0, 5e-324, 1, 2.5, 1e308, math.Inf(1), math.NaN(), -math.NaN()}
 	same := func(a, b float64) bool {
 		return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b)
 	}

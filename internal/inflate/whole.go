@@ -51,8 +51,8 @@ const (
 	distSize = 2 << distBits
 
 	// matchRoom is the room Inflate keeps in its buffer for a match:
-	// the longest.
-	matchRoom = 258
+	// the longest (258), and the 7 bytes its last word may write past it.
+	matchRoom = 258 + 7
 
 	maxLitLen  = 286 // literal/length codes a dynamic block may have
 	maxDistLen = 30
@@ -371,10 +371,29 @@ func (z *Whole) Inflate(in, buf []byte, limit int64) ([]byte, bool) {
 			if back > o {
 				return nil, false
 			}
-			if from := o - back; back >= length {
+			if from := o - back; back >= length && length > 32 {
+				// A long match apart from the bytes it repeats (the XML
+				// of a .docx has many): memmove's wide copies beat words
+				// there. (By words at any length, ParseCorpusKind/docx
+				// took 1.2% more instructions; from 16 bytes, pdf 0.2%.)
 				copy(out[o:o+length], out[from:o])
+			} else if back >= 8 {
+				// By words, 8 bytes at a time: most matches are short,
+				// and copy's call to memmove cost more than the copying.
+				// A word read is 8 bytes or more back from the word it
+				// is written to, so it was written before (by an
+				// earlier word, when the match overlaps itself): the
+				// bytes are those a byte at a time would copy. The last
+				// word may write up to 7 bytes past the match, in the
+				// room matchRoom keeps; the next match or literal, or
+				// the end, writes over them or drops them.
+				dst, src := (*[matchRoom]byte)(out[o:o+matchRoom]), (*[matchRoom]byte)(out[from:from+matchRoom])
+				for k := 0; k < length; k += 8 {
+					binary.LittleEndian.PutUint64(dst[k:k+8], binary.LittleEndian.Uint64(src[k:k+8]))
+				}
 			} else {
-				// Overlapping: a run of a few bytes repeated, rare.
+				// Overlapping within a word: a run of a few bytes
+				// repeated, rare.
 				for k := range length {
 					out[o+k] = out[from+k]
 				}

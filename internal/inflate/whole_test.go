@@ -67,9 +67,19 @@ func deflateSamples(r *rand.Rand) [][]byte {
 		for len(skewed) < n {
 			skewed = append(skewed, byte(bits.LeadingZeros32(r.Uint32()|1)))
 		}
-		texts = append(texts, w, rnd, runs, skewed, append(w[:len(w):len(w)], rnd...))
+		// Patterns of 2 to 40 bytes repeated: matches that overlap
+		// themselves, at distances shorter and longer than a word.
+		var periods []byte
+		for len(periods) < n {
+			pat := rnd[:1+r.IntN(min(40, n))]
+			for range 1 + r.IntN(20) {
+				periods = append(periods, pat...)
+			}
+			periods = append(periods, byte(r.IntN(256)))
+		}
+		texts = append(texts, w, rnd, runs, skewed, append(w[:len(w):len(w)], rnd...), periods)
 		if n > 5000 {
-			texts = append(texts[:len(texts)-5], w) // enough of the others
+			texts = append(texts[:len(texts)-6], w) // enough of the others
 		}
 	}
 	var out [][]byte

@@ -176,9 +176,9 @@ var opcodeNames = map[string]opcode{
 	"BI": opBI, "true": opTrue, "false": opFalse, "null": opNull,
 }
 
-// opTable holds the opcodes by their words packed by packShort,
-// open-addressed by opSlot: a word is found by comparing integers, not
-// strings, and hashed with a multiplication.
+// opTable holds the opcodes by their words packed by packShort, each
+// in its own slot, opSlot's: a word is found by comparing integers, not
+// strings, and hashed with a multiplication, without a probe loop.
 var opTable [128]struct {
 	word uint64
 	op   opcode
@@ -188,8 +188,8 @@ func init() {
 	for k, op := range opcodeNames {
 		w, _ := packShort([]byte(k))
 		i := opSlot(w)
-		for opTable[i].word != 0 {
-			i = (i + 1) % len(opTable)
+		if opTable[i].word != 0 {
+			panic("pdftext: opSlot does not give " + k + " a slot of its own")
 		}
 		opTable[i].word, opTable[i].op = w, op
 	}
@@ -209,8 +209,13 @@ func packShort(b []byte) (uint64, bool) {
 	return w, true
 }
 
+// opSlot hashes a packed word into opTable's 128 slots by a
+// multiplication. The multiplier was searched for (from Fibonacci
+// hashing's 0x9E3779B97F4A7C15, in steps) as one that gives each of
+// opcodeNames a slot of its own, so that packedOp looks in one slot
+// only; init checks that it still does.
 func opSlot(w uint64) int {
-	return int(w * 0x9E3779B97F4A7C15 >> (64 - 7)) // Fibonacci hashing into 128 slots
+	return int(w * 0x3d1cc94928db9151 >> (64 - 7))
 }
 
 // keywordOp returns the opcode b spells, opNone for another word.
@@ -229,12 +234,11 @@ func packAt(b []byte, off, n int) uint64 {
 	return binary.LittleEndian.Uint64(b[off:])&(1<<(8*n)-1) | uint64(n)<<56
 }
 
-// packedOp returns the opcode of a word packed by packShort.
+// packedOp returns the opcode of a word packed by packShort: that of
+// its slot, if the slot holds it (each operator has a slot of its own).
 func packedOp(w uint64) opcode {
-	for i := opSlot(w); opTable[i].word != 0; i = (i + 1) % len(opTable) {
-		if opTable[i].word == w {
-			return opTable[i].op
-		}
+	if e := &opTable[opSlot(w)]; e.word == w {
+		return e.op
 	}
 	return opNone
 }
