@@ -379,7 +379,7 @@ func visibleBytes(s string) int {
 // visibleByte is 1 for the bytes visibleRunes counts.
 var visibleByte = func() (t [256]uint8) {
 	for c := range t {
-		if c&0xC0 != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+		if c&0xC0 != 0x80 && !isSpace(byte(c)) {
 			t[c] = 1
 		}
 	}
@@ -503,7 +503,7 @@ func interElementSpace(s string) string {
 // text node.
 func onlyHTMLSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' {
+		if !isSpace(s[i]) {
 			return false
 		}
 	}
