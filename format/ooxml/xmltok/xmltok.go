@@ -28,6 +28,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"xxgk/internal/strs"
 )
 
 // Kind is what a Token is.
@@ -409,7 +411,7 @@ func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok 
 			d.memo = memos.Get().(*[memoSize]tagMemo)
 		}
 		const mul = 0x9e3779b97f4a7c15
-		m = &d.memo[(load8(src, at+1)*mul^load8(src, at+9))*mul>>(64-memoBits)]
+		m = &d.memo[(strs.Load64(src[at+1:at+9])*mul^strs.Load64(src[at+9:at+17]))*mul>>(64-memoBits)]
 		if n, start := int(m.n), int(m.start); n > 0 && n <= len(src)-at && src[at:at+n] == src[start:start+n] {
 			if len(stopAt) > 0 {
 				local := src[at+int(m.local) : at+int(m.nameEnd)]
@@ -445,14 +447,6 @@ const (
 // memos are tables of tags of parts read to their end, cleared, for the
 // next part.
 var memos = sync.Pool{New: func() any { return new([memoSize]tagMemo) }}
-
-// load8 returns the 8 bytes of s at i, the first in the low byte (one
-// load).
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
 
 // readSkipTag is skipTag reading the tag, and returns where its local
 // name starts too.
