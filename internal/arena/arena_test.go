@@ -1,6 +1,7 @@
 package arena
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -88,9 +89,33 @@ func TestDetachReusesNothing(t *testing.T) {
 	a.fill()
 	a.put("某某县")
 	a.reset()
-	if a.at.n != 0 || len(a.offs) != 0 || a.buf != "" || a.size != 0 || a.filled || a.recent != ([len(a.recent)]recentString{}) ||
+	// recent keeps addresses, not strings; none of them may count after
+	// a reset.
+	stale := slices.ContainsFunc(a.recent[:], func(e recentString) bool { return e.n > 0 && e.gen == a.recentGen })
+	if a.at.n != 0 || len(a.offs) != 0 || a.buf != "" || a.size != 0 || a.filled || stale ||
 		slices.ContainsFunc(a.order[:cap(a.order)], func(s string) bool { return s != "" }) || len(a.fields) != 0 || len(a.entries) != 0 {
 		t.Fatalf("reset arena keeps strings: %+v", a)
+	}
+}
+
+// TestRecentAfterReset: a string put again at the same address after a
+// reset is measured anew, also when the generations come round again.
+func TestRecentAfterReset(t *testing.T) {
+	src := "甲县人民政府"
+	for _, gen := range []uint32{0, 7, math.MaxUint32} {
+		var a arena
+		a.recentGen = gen
+		a.put(src[:6])
+		a.put(src[6:]) // at offset 6 in this report's buffer
+		a.reset()
+		a.put(src[6:]) // at 0 in the next one's
+		a.fill()
+		if got := a.put(src[6:]); got != "人民政府" || a.size != len("人民政府") {
+			t.Fatalf("generation %d: put after reset = %q (size %d)", gen, got, a.size)
+		}
+		if gen == math.MaxUint32 && a.recentGen != 0 {
+			t.Fatalf("generation did not come round: %d", a.recentGen)
+		}
 	}
 }
 
