@@ -888,8 +888,12 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 	word := w.text
 	list := s.positions(best)
 	// The word starts at or before its rarest rune: the runes before from
-	// hold none of its occurrences from there.
-	list = list[sort.Search(len(list), func(i int) bool { return int(list[i]) >= from }):]
+	// hold none of its occurrences from there. (Most searches are from the
+	// start, where the search would find the first position: the words
+	// a form's tables are bound by, labelsPresent's and mentionsForm's.)
+	if len(list) > 0 && int(list[0]) < from {
+		list = list[sort.Search(len(list), func(i int) bool { return int(list[i]) >= from }):]
+	}
 	for _, p := range list {
 		// The word's letters are where its rarest rune is, less the bytes
 		// before that rune in the word: letters and word are UTF-8, so the
