@@ -47,9 +47,8 @@ type stream struct {
 	// form reader searches a hundred labels. (By rune, not by letter, as
 	// runePlace.byteAt: a letter's place in runes and in letters are then
 	// one lookup each, and a stream keeps two lists per rune fewer.)
-	runeID   runeTable // rune → id
-	posStart []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]] (see positions)
-	pos      []int32
+	runeID runeTable // rune → id
+	pos    []int32   // the lists of positions, each where positions put it (letterOcc)
 	// letterBuf holds the letters' UTF-8 while addText writes them; index
 	// makes letters of it. occ holds, by rune id, how often the letter
 	// occurs and where last: with the places' prev, the letter's
@@ -72,18 +71,18 @@ type stream struct {
 // next: they are a third of all the bytes a text report's parse allocates,
 // and each new set makes work for the garbage collector.
 type streamBufs struct {
-	letterBuf          []byte
-	runes, keys        []rune
-	places             []runePlace
-	originStart, pos   []int32
-	posStart, tableIDs []int32
-	occ                []letterOcc
-	ascii              *[utf8.RuneSelf]int32
-	folds              [foldCacheSize]foldEntry
-	gen                uint32 // of the stream using the buffers, for folds
-	origins            []origin
-	words              []wordFound
-	occBuf             []span
+	letterBuf        []byte
+	runes, keys      []rune
+	places           []runePlace
+	originStart, pos []int32
+	tableIDs         []int32
+	occ              []letterOcc
+	ascii            *[utf8.RuneSelf]int32
+	folds            [foldCacheSize]foldEntry
+	gen              uint32 // of the stream using the buffers, for folds
+	origins          []origin
+	words            []wordFound
+	occBuf           []span
 }
 
 // runePlace is where a rune of the stream came from and where its letter
@@ -97,9 +96,9 @@ type runePlace struct {
 }
 
 // letterOcc is what a stream knows of the occurrences of a letter (a rune
-// id): how many there are and 1 + the rune index of the last, 0 if none
-// or once the letter's occurrences are listed in pos. The places' prev
-// chain them from the last back. addText writes them for every letter,
+// id): how many there are and 1 + the rune index of the last, 0 if none;
+// once the letter's occurrences are listed in pos, -1 - where the list
+// starts in pos. The places' prev chain them from the last back. addText writes them for every letter,
 // where it counted the letters for index to list every letter's
 // occurrences in a pass of its own over the runes (7% of the table
 // reader); a document's search looks up the occurrences of a few hundred
@@ -247,7 +246,7 @@ func (s *stream) release() {
 		return
 	}
 	b.runes, b.places = pooled(s.runes), pooled(s.places)
-	b.pos, b.posStart, b.occ = pooled(s.pos), pooled(s.posStart), pooled(s.occ)
+	b.pos, b.occ = pooled(s.pos), pooled(s.occ)
 	clear(s.origins) // the document's strings are not kept
 	b.origins, b.originStart = pooled(s.origins), pooled(s.originStart)
 	b.words, b.occBuf = pooled(s.words), pooled(s.occBuf)
@@ -763,37 +762,41 @@ func (s *stream) addGrid(b document.Block) {
 	}
 }
 
-// index makes the letters, and for every rune id the room for the list
-// of runes where it occurs (positions).
+// index makes the letters, and the room for the lists of runes where
+// the letters occur (positions): as many as there are runes, more than
+// letters.
 func (s *stream) index() {
 	bufs := s.bufs
-	occ := s.occ[:s.runeID.n]
 	// The string is the buffer, written no more until release: a copy was
 	// a tenth of the bytes the table reader allocated.
 	s.letters = unsafe.String(unsafe.SliceData(s.letterBuf), len(s.letterBuf))
-	s.posStart = reuse(bufs.posStart, len(occ)+1)[:len(occ)+1]
-	s.posStart[0] = 0
-	for k := range occ {
-		s.posStart[k+1] = s.posStart[k] + occ[k].count
-	}
-	s.pos = reuse(bufs.pos, int(s.posStart[len(occ)]))[:s.posStart[len(occ)]] // written by positions
+	s.pos = reuse(bufs.pos, len(s.runes)) // appended to by positions
 	bufs.letterBuf = pooled(s.letterBuf)
 	s.letterBuf = nil
 }
 
 // positions returns the runes where the letter of rune id k occurs, in
 // order, listed at the first call from the chain of its occurrences.
+// A list is put in pos where the first call finds room, not at a place
+// of its own in a list of every letter's: the room of each was counted
+// out for every letter of a document (a pass over all its ids), and a
+// document's search lists a few hundred.
 func (s *stream) positions(k int32) []int32 {
-	list := s.pos[s.posStart[k]:s.posStart[k+1]]
-	if o := &s.occ[k]; o.last > 0 {
+	o := &s.occ[k]
+	if o.last > 0 {
+		start := len(s.pos)
+		s.pos = append(s.pos, make([]int32, o.count)...) // within the room index made
+		list := s.pos[start:]
 		at := o.last
 		for j := len(list) - 1; j >= 0; j-- {
 			list[j] = at - 1
 			at = s.places[at-1].prev
 		}
-		o.last = 0 // listed
+		o.last = -1 - int32(start) // listed
+		return list
 	}
-	return list
+	start := int(-1 - o.last)
+	return s.pos[start : start+int(o.count)]
 }
 
 // find returns the rune span [start, end) of the first occurrence of w in
@@ -945,7 +948,7 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 				return -1, 0, 0, false
 			}
 		}
-		// The letter's count, as posStart[id+1] - posStart[id] (index).
+		// The letter's count.
 		if n := occ[id].count; n < bestN {
 			best, bestK, bestN = id, k, n
 		}
