@@ -921,6 +921,11 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 // rune's index in w and the bytes of w before it; ok is false if a rune of
 // w is not in the stream. It is kept for a word of the lexicon: a form
 // reader searches many words more than once.
+//
+// A rune that occurs rareEnough times or fewer is taken without looking
+// at the rest of the word (which may be rarer, or not in the stream):
+// appendOccurrences finds the same occurrences around any rune of the
+// word, where the word is, and it is only slower around a commoner one.
 func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 	var f *wordFound
 	if w.id >= 0 {
@@ -951,6 +956,9 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 		// The letter's count.
 		if n := occ[id].count; n < bestN {
 			best, bestK, bestN = id, k, n
+			if n <= rareEnough {
+				break
+			}
 		}
 	}
 	lead = int(w.leads[bestK])
@@ -959,6 +967,13 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 	}
 	return best, bestK, lead, true
 }
+
+// rareEnough is how few occurrences make a rune of a word rare enough for
+// rarest to look no further: the word is found around any of its runes
+// alike, and checking the word at a few places costs less than looking
+// up the counts of its other runes (of the table reader's searches, with
+// 2 or 8 it cost more, and most with 16).
+const rareEnough = 4
 
 // letterBefore returns the rune index of the nth letter before the letter
 // at rune index i (i itself for n = 0); there are as many.
