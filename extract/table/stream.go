@@ -667,17 +667,20 @@ func foldSlot(r rune) int {
 func isBoxRune(r rune) bool { return r >= 0x2500 && r <= 0x257F }
 
 // isRuleLine reports whether a line only draws a table border, in box
-// characters or ASCII art (+----+, |====|).
+// characters or ASCII art (+----+, |====|). Most lines start with a
+// letter: the first byte tells them without decoding a rune (a box
+// character's UTF-8 starts with 0xE2), here, inline in addText, which asks
+// of every line (the call for each was most of the cost).
 func isRuleLine(t string) bool {
-	// Most lines start with a letter: the first byte tells them without
-	// decoding a rune (a box character's UTF-8 starts with 0xE2).
-	if t != "" {
-		switch t[0] {
-		case '-', '=', '_', '+', '|', ' ', '\t', ':', 0xE2:
-		default:
-			return false
-		}
-	}
+	return t != "" && ruleLead[t[0]] && isRuleBytes(t)
+}
+
+// ruleLead marks the bytes a border may start with.
+var ruleLead = [256]bool{'-': true, '=': true, '_': true, '+': true, '|': true, ' ': true, '\t': true, ':': true, 0xE2: true}
+
+// isRuleBytes is isRuleLine of a line that starts with a byte of
+// ruleLead.
+func isRuleBytes(t string) bool {
 	// The bytes are read, not decoded runes: a border drawn in box
 	// characters (U+2500 to U+257F, E2 94 xx and E2 95 xx in UTF-8) is a
 	// line of a text browser's table, and decoding each of its runes was
