@@ -98,7 +98,11 @@ func readTables(s *stream, year int) tablesResult {
 		year     int  // 1 if the form covers the report's year
 		out      bool // read in full, with too few rows (minRows)
 	}
-	var cands []candidate
+	// Room on the stack for the forms of a specification (six; a
+	// document mentions two or three): grown by append, the list was
+	// made anew up to three times a report.
+	var room [8]candidate
+	cands := room[:0]
 	covering := 0
 	for _, f := range templates.Forms() {
 		if !mentionsForm(s, f) || labelsPresent(s, f) < 2 {
