@@ -153,11 +153,11 @@ func (c *Cells) Figures() map[string]xxgk.Value {
 	slots := c.ix.figureSlotsOf(ff)
 	out := make(map[string]xxgk.Value, ff.figures)
 	for k, d := range ff.defs {
-		at := func(i int) (xxgk.Value, bool) {
+		at := func(i int) *xxgk.Value {
 			if s := slots[k][i]; s >= 0 && hasCell(&c.vals[s]) {
-				return c.vals[s], true
+				return &c.vals[s]
 			}
-			return xxgk.Value{}, false
+			return nil
 		}
 		if v, ok := figureFrom(d.fig, d.def, d.made, at); ok {
 			out[d.fig.Key] = v

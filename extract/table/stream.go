@@ -47,9 +47,8 @@ type stream struct {
 	// form reader searches a hundred labels. (By rune, not by letter, as
 	// runePlace.byteAt: a letter's place in runes and in letters are then
 	// one lookup each, and a stream keeps two lists per rune fewer.)
-	runeID   runeTable // rune → id
-	posStart []int32   // positions of rune id k are pos[posStart[k]:posStart[k+1]] (see positions)
-	pos      []int32
+	runeID runeTable // rune → id
+	pos    []int32   // the lists of positions, each where positions put it (letterOcc)
 	// letterBuf holds the letters' UTF-8 while addText writes them; index
 	// makes letters of it. occ holds, by rune id, how often the letter
 	// occurs and where last: with the places' prev, the letter's
@@ -72,18 +71,18 @@ type stream struct {
 // next: they are a third of all the bytes a text report's parse allocates,
 // and each new set makes work for the garbage collector.
 type streamBufs struct {
-	letterBuf          []byte
-	runes, keys        []rune
-	places             []runePlace
-	originStart, pos   []int32
-	posStart, tableIDs []int32
-	occ                []letterOcc
-	ascii              *[utf8.RuneSelf]int32
-	folds              [foldCacheSize]foldEntry
-	gen                uint32 // of the stream using the buffers, for folds
-	origins            []origin
-	words              []wordFound
-	occBuf             []span
+	letterBuf        []byte
+	runes, keys      []rune
+	places           []runePlace
+	originStart, pos []int32
+	tableIDs         []int32
+	occ              []letterOcc
+	ascii            *[utf8.RuneSelf]int32
+	folds            [foldCacheSize]foldEntry
+	gen              uint32 // of the stream using the buffers, for folds
+	origins          []origin
+	words            []wordFound
+	occBuf           []span
 }
 
 // runePlace is where a rune of the stream came from and where its letter
@@ -97,9 +96,9 @@ type runePlace struct {
 }
 
 // letterOcc is what a stream knows of the occurrences of a letter (a rune
-// id): how many there are and 1 + the rune index of the last, 0 if none
-// or once the letter's occurrences are listed in pos. The places' prev
-// chain them from the last back. addText writes them for every letter,
+// id): how many there are and 1 + the rune index of the last, 0 if none;
+// once the letter's occurrences are listed in pos, -1 - where the list
+// starts in pos. The places' prev chain them from the last back. addText writes them for every letter,
 // where it counted the letters for index to list every letter's
 // occurrences in a pass of its own over the runes (7% of the table
 // reader); a document's search looks up the occurrences of a few hundred
@@ -247,7 +246,7 @@ func (s *stream) release() {
 		return
 	}
 	b.runes, b.places = pooled(s.runes), pooled(s.places)
-	b.pos, b.posStart, b.occ = pooled(s.pos), pooled(s.posStart), pooled(s.occ)
+	b.pos, b.occ = pooled(s.pos), pooled(s.occ)
 	clear(s.origins) // the document's strings are not kept
 	b.origins, b.originStart = pooled(s.origins), pooled(s.originStart)
 	b.words, b.occBuf = pooled(s.words), pooled(s.occBuf)
@@ -668,17 +667,20 @@ func foldSlot(r rune) int {
 func isBoxRune(r rune) bool { return r >= 0x2500 && r <= 0x257F }
 
 // isRuleLine reports whether a line only draws a table border, in box
-// characters or ASCII art (+----+, |====|).
+// characters or ASCII art (+----+, |====|). Most lines start with a
+// letter: the first byte tells them without decoding a rune (a box
+// character's UTF-8 starts with 0xE2), here, inline in addText, which asks
+// of every line (the call for each was most of the cost).
 func isRuleLine(t string) bool {
-	// Most lines start with a letter: the first byte tells them without
-	// decoding a rune (a box character's UTF-8 starts with 0xE2).
-	if t != "" {
-		switch t[0] {
-		case '-', '=', '_', '+', '|', ' ', '\t', ':', 0xE2:
-		default:
-			return false
-		}
-	}
+	return t != "" && ruleLead[t[0]] && isRuleBytes(t)
+}
+
+// ruleLead marks the bytes a border may start with.
+var ruleLead = [256]bool{'-': true, '=': true, '_': true, '+': true, '|': true, ' ': true, '\t': true, ':': true, 0xE2: true}
+
+// isRuleBytes is isRuleLine of a line that starts with a byte of
+// ruleLead.
+func isRuleBytes(t string) bool {
 	// The bytes are read, not decoded runes: a border drawn in box
 	// characters (U+2500 to U+257F, E2 94 xx and E2 95 xx in UTF-8) is a
 	// line of a text browser's table, and decoding each of its runes was
@@ -763,37 +765,41 @@ func (s *stream) addGrid(b document.Block) {
 	}
 }
 
-// index makes the letters, and for every rune id the room for the list
-// of runes where it occurs (positions).
+// index makes the letters, and the room for the lists of runes where
+// the letters occur (positions): as many as there are runes, more than
+// letters.
 func (s *stream) index() {
 	bufs := s.bufs
-	occ := s.occ[:s.runeID.n]
 	// The string is the buffer, written no more until release: a copy was
 	// a tenth of the bytes the table reader allocated.
 	s.letters = unsafe.String(unsafe.SliceData(s.letterBuf), len(s.letterBuf))
-	s.posStart = reuse(bufs.posStart, len(occ)+1)[:len(occ)+1]
-	s.posStart[0] = 0
-	for k := range occ {
-		s.posStart[k+1] = s.posStart[k] + occ[k].count
-	}
-	s.pos = reuse(bufs.pos, int(s.posStart[len(occ)]))[:s.posStart[len(occ)]] // written by positions
+	s.pos = reuse(bufs.pos, len(s.runes)) // appended to by positions
 	bufs.letterBuf = pooled(s.letterBuf)
 	s.letterBuf = nil
 }
 
 // positions returns the runes where the letter of rune id k occurs, in
 // order, listed at the first call from the chain of its occurrences.
+// A list is put in pos where the first call finds room, not at a place
+// of its own in a list of every letter's: the room of each was counted
+// out for every letter of a document (a pass over all its ids), and a
+// document's search lists a few hundred.
 func (s *stream) positions(k int32) []int32 {
-	list := s.pos[s.posStart[k]:s.posStart[k+1]]
-	if o := &s.occ[k]; o.last > 0 {
+	o := &s.occ[k]
+	if o.last > 0 {
+		start := len(s.pos)
+		s.pos = append(s.pos, make([]int32, o.count)...) // within the room index made
+		list := s.pos[start:]
 		at := o.last
 		for j := len(list) - 1; j >= 0; j-- {
 			list[j] = at - 1
 			at = s.places[at-1].prev
 		}
-		o.last = 0 // listed
+		o.last = -1 - int32(start) // listed
+		return list
 	}
-	return list
+	start := int(-1 - o.last)
+	return s.pos[start : start+int(o.count)]
 }
 
 // find returns the rune span [start, end) of the first occurrence of w in
@@ -888,8 +894,12 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 	word := w.text
 	list := s.positions(best)
 	// The word starts at or before its rarest rune: the runes before from
-	// hold none of its occurrences from there.
-	list = list[sort.Search(len(list), func(i int) bool { return int(list[i]) >= from }):]
+	// hold none of its occurrences from there. (Most searches are from the
+	// start, where the search would find the first position: the words
+	// a form's tables are bound by, labelsPresent's and mentionsForm's.)
+	if len(list) > 0 && int(list[0]) < from {
+		list = list[sort.Search(len(list), func(i int) bool { return int(list[i]) >= from }):]
+	}
 	for _, p := range list {
 		// The word's letters are where its rarest rune is, less the bytes
 		// before that rune in the word: letters and word are UTF-8, so the
@@ -914,6 +924,11 @@ func (s *stream) appendOccurrences(occ []span, w word, from, limit int) []span {
 // rune's index in w and the bytes of w before it; ok is false if a rune of
 // w is not in the stream. It is kept for a word of the lexicon: a form
 // reader searches many words more than once.
+//
+// A rune that occurs rareEnough times or fewer is taken without looking
+// at the rest of the word (which may be rarer, or not in the stream):
+// appendOccurrences finds the same occurrences around any rune of the
+// word, where the word is, and it is only slower around a commoner one.
 func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 	var f *wordFound
 	if w.id >= 0 {
@@ -941,9 +956,12 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 				return -1, 0, 0, false
 			}
 		}
-		// The letter's count, as posStart[id+1] - posStart[id] (index).
+		// The letter's count.
 		if n := occ[id].count; n < bestN {
 			best, bestK, bestN = id, k, n
+			if n <= rareEnough {
+				break
+			}
 		}
 	}
 	lead = int(w.leads[bestK])
@@ -952,6 +970,13 @@ func (s *stream) rarest(w word) (best int32, bestK, lead int, ok bool) {
 	}
 	return best, bestK, lead, true
 }
+
+// rareEnough is how few occurrences make a rune of a word rare enough for
+// rarest to look no further: the word is found around any of its runes
+// alike, and checking the word at a few places costs less than looking
+// up the counts of its other runes (of the table reader's searches, with
+// 2 or 8 it cost more, and most with 16).
+const rareEnough = 4
 
 // letterBefore returns the rune index of the nth letter before the letter
 // at rune index i (i itself for n = 0); there are as many.

@@ -98,7 +98,11 @@ func readTables(s *stream, year int) tablesResult {
 		year     int  // 1 if the form covers the report's year
 		out      bool // read in full, with too few rows (minRows)
 	}
-	var cands []candidate
+	// Room on the stack for the forms of a specification (six; a
+	// document mentions two or three): grown by append, the list was
+	// made anew up to three times a report.
+	var room [8]candidate
+	cands := room[:0]
 	covering := 0
 	for _, f := range templates.Forms() {
 		if !mentionsForm(s, f) || labelsPresent(s, f) < 2 {
@@ -328,8 +332,16 @@ func Figures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value {
 		v, ok := cells[key]
 		return v, ok
 	}
+	var cell xxgk.Value // at's: figureFrom reads each cell before it asks for the next
 	for _, d := range ff.defs {
-		at := func(i int) (xxgk.Value, bool) { return get(d.made.keys[i]) }
+		at := func(i int) *xxgk.Value {
+			v, ok := cells[d.made.keys[i]]
+			if !ok {
+				return nil
+			}
+			cell = v
+			return &cell
+		}
 		if v, ok := figureFrom(d.fig, d.def, d.made, at); ok {
 			out[d.fig.Key] = v
 		} else if v, ok := groupFigure(d.fig, d.made, get); ok {
@@ -435,8 +447,31 @@ func figureDefOf(def *templates.FigureDef) *figureDef {
 const sumEvidence = "表格各格之和："
 
 // figureFrom derives figure fig by its definition def (d: figureDefOf(def))
-// from the cells at gives: at(i) is the cell of def.Cells[i] (d.keys[i]).
-func figureFrom(fig *templates.Figure, def *templates.FigureDef, d *figureDef, at func(i int) (xxgk.Value, bool)) (xxgk.Value, bool) {
+// from the cells at gives: at(i) is the cell of def.Cells[i] (d.keys[i]),
+// nil if it was not read. The cell it points at need stay valid only
+// until the next call of at: Figures gives its map's cells through one
+// copy, the report's Cells the cells where they stand, with none of the
+// copying of a 224-byte value for each cell (twice for the first) that
+// returning them did.
+func figureFrom(fig *templates.Figure, def *templates.FigureDef, d *figureDef, at func(i int) *xxgk.Value) (xxgk.Value, bool) {
+	if len(def.Cells) == 1 {
+		// The cell itself, scaled: no sum to name, and so no evidence
+		// text to write.
+		v := at(0)
+		if v == nil {
+			return xxgk.Value{}, false
+		}
+		total, ok := xxgk.Int(0).CheckedAdd(v.Value)
+		if !ok {
+			return xxgk.Value{}, false // cells beyond any real count: no figure
+		}
+		if total, ok = total.CheckedShift(def.Shift); !ok {
+			return xxgk.Value{}, false
+		}
+		out := *v
+		out.Value, out.Unit = total, fig.Unit
+		return out, true
+	}
 	total := xxgk.Int(0)
 	// The evidence of a sum names its parts. It is written on the stack
 	// and copied once: a strings.Builder grew by doubling, and the text
@@ -444,36 +479,30 @@ func figureFrom(fig *templates.Figure, def *templates.FigureDef, d *figureDef, a
 	// a figure, and a report derives some twenty.
 	var buf [512]byte
 	text := append(buf[:0], sumEvidence...)
-	var first xxgk.Value
+	var line, page int // the first cell's
 	for i, c := range def.Cells {
-		v, ok := at(i)
-		if !ok {
+		v := at(i)
+		if v == nil {
 			return xxgk.Value{}, false
 		}
 		if i == 0 {
-			first = v
+			line, page = v.Line, v.Page
 		} else {
 			text = append(text, " + "...)
 		}
+		var ok bool
 		if total, ok = total.CheckedAdd(v.Value); !ok {
 			return xxgk.Value{}, false // cells beyond any real count: no figure
 		}
-		if len(def.Cells) > 1 {
-			text = append(text, c...)
-			text = append(text, '=')
-			text = append(text, v.Value.String()...)
-		}
+		text = append(text, c...)
+		text = append(text, '=')
+		text = append(text, v.Value.String()...)
 	}
 	total, ok := total.CheckedShift(def.Shift)
 	if !ok {
 		return xxgk.Value{}, false
 	}
-	if len(def.Cells) == 1 {
-		v := first
-		v.Value, v.Unit, v.Blank = total, fig.Unit, first.Blank
-		return v, true
-	}
-	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: string(text)}
+	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: line, Page: page, Text: string(text)}
 	ev.Table, ev.RowLabel, ev.ColLabel = d.table, d.row, d.col
 	return xxgk.Value{Value: total, Unit: fig.Unit, Evidence: ev}, true
 }

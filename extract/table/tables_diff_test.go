@@ -217,7 +217,7 @@ func refFigures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value 
 				continue
 			}
 			at := func(i int) (xxgk.Value, bool) { return get(figureDefOf(def).keys[i]) }
-			if v, ok := figureFrom(fig, def, figureDefOf(def), at); ok {
+			if v, ok := refFigureFrom(fig, def, figureDefOf(def), at); ok {
 				out[fig.Key] = v
 			} else if v, ok := refGroupFigure(*fig, *def, figureDefOf(def).keys, get); ok {
 				out[fig.Key] = v
@@ -225,6 +225,50 @@ func refFigures(form string, cells map[string]xxgk.Value) map[string]xxgk.Value 
 		}
 	}
 	return out
+}
+
+// refFigureFrom is figureFrom as it was, given copies of the cells (the
+// reference of refFigures).
+func refFigureFrom(fig *templates.Figure, def *templates.FigureDef, d *figureDef, at func(i int) (xxgk.Value, bool)) (xxgk.Value, bool) {
+	total := xxgk.Int(0)
+	// The evidence of a sum names its parts. It is written on the stack
+	// and copied once: a strings.Builder grew by doubling, and the text
+	// was then copied again after its prefix, three allocations or more
+	// a figure, and a report derives some twenty.
+	var buf [512]byte
+	text := append(buf[:0], sumEvidence...)
+	var first xxgk.Value
+	for i, c := range def.Cells {
+		v, ok := at(i)
+		if !ok {
+			return xxgk.Value{}, false
+		}
+		if i == 0 {
+			first = v
+		} else {
+			text = append(text, " + "...)
+		}
+		if total, ok = total.CheckedAdd(v.Value); !ok {
+			return xxgk.Value{}, false // cells beyond any real count: no figure
+		}
+		if len(def.Cells) > 1 {
+			text = append(text, c...)
+			text = append(text, '=')
+			text = append(text, v.Value.String()...)
+		}
+	}
+	total, ok := total.CheckedShift(def.Shift)
+	if !ok {
+		return xxgk.Value{}, false
+	}
+	if len(def.Cells) == 1 {
+		v := first
+		v.Value, v.Unit, v.Blank = total, fig.Unit, first.Blank
+		return v, true
+	}
+	ev := xxgk.Evidence{Method: xxgk.MethodDerived, Line: first.Line, Page: first.Page, Text: string(text)}
+	ev.Table, ev.RowLabel, ev.ColLabel = d.table, d.row, d.col
+	return xxgk.Value{Value: total, Unit: fig.Unit, Evidence: ev}, true
 }
 
 // checkCandidates holds candidates to the reference (refCandidates) on

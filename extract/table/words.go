@@ -93,8 +93,9 @@ type wordFound struct {
 	// none), known once searched.
 	first      span
 	firstKnown bool
-	// rarest is 1 + the id of the word's rarest rune in the stream, -1 if
-	// a rune of the word is not in it, 0 while not looked up; rarestK is
+	// rarest is 1 + the id of the word's rarest rune in the stream (or
+	// one rare enough: stream.rarest), -1 if a rune of the word is found
+	// not to be in it, 0 while not looked up; rarestK is
 	// the rune's index in the word and rarestLead the word's bytes before
 	// it (see stream.rarest).
 	rarest, rarestK, rarestLead int32
