@@ -98,11 +98,12 @@ type runePlace struct {
 // letterOcc is what a stream knows of the occurrences of a letter (a rune
 // id): how many there are and 1 + the rune index of the last, 0 if none;
 // once the letter's occurrences are listed in pos, -1 - where the list
-// starts in pos. The places' prev chain them from the last back. addText writes them for every letter,
-// where it counted the letters for index to list every letter's
-// occurrences in a pass of its own over the runes (7% of the table
-// reader); a document's search looks up the occurrences of a few hundred
-// letters, the rarest of the words it searches.
+// starts in pos. The places' prev chain them from the last back.
+// addText writes them for every letter, where it counted the letters for
+// index to list every letter's occurrences in a pass of its own over the
+// runes (7% of the table reader); a document's search looks up the
+// occurrences of a few hundred letters, the rarest of the words it
+// searches.
 type letterOcc struct {
 	count, last int32
 }
