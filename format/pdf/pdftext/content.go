@@ -107,6 +107,15 @@ func (in *interp) runContent(content []byte, res Dict) {
 // built as objects, so that most operators allocate nothing. The lexer
 // is passed down, never stored, so that it stays on the stack: what
 // scanning writes to it costs no write barrier.
+//
+// The loop reads the tokens itself, as scan would (runScan of the tests
+// reads them by scan, and run must draw what it draws): the position in
+// a local, white space skipped and a token's first byte dispatched by one
+// switch, numbers, names and operators read in place. Each token read by
+// scan cost a call, skipSpace's call and the stores and loads of the
+// lexer's fields, 160 instructions a token in all. Strings, hex strings,
+// arrays, dictionaries and escaped names, rarer, are read by the lexer's
+// own functions, from l.pos.
 func (in *interp) run(content []byte, res Dict) {
 	l := &lexer{b: content, content: true}
 	saveRes, saveNamed, saveElems := in.res, in.named, in.elems
@@ -118,76 +127,189 @@ func (in *interp) run(content []byte, res Dict) {
 	// maxOperands, the last slot takes each operand and drops it.
 	var operands [maxOperands + 1]operand
 	n := 0
-	for *in.ops > 0 {
-		kind := l.scan()
-		o := &operands[n]
+	b, i := content, 0
+	// Only operators count against *in.ops: it is tested here and after
+	// each one, not at each token.
+	if *in.ops <= 0 {
+		return
+	}
+	for i < len(b) {
+		c := b[i]
+		kind := contentKinds[c]
+		// White space, tested before the switch: most tokens are
+		// followed by one byte of it, which a jump through the switch's
+		// table would cost twice as much.
+		if kind == ckSpace {
+			i++
+			continue
+		}
 		switch kind {
-		case tEOF:
-			return
-		case tArrayClose, tDictClose:
-			continue // stray: no object
-		case tNumber:
-			// The numbers that follow read here, in one loop, not each
-			// by scan's dispatch and this switch: half the tokens are
-			// numbers, most in runs (the six of a Tm, the colours of an
-			// rg). What ends the run is scanned by the loop above; a
-			// number token changes nothing the loop tests (*in.ops).
-			for {
-				v := l.num
-				if !l.plain {
-					v = numValue(v, l.isInt)
-				}
-				*o = operand{kind: tNumber, num: v} // not numOperand: see operands
+		case ckComment:
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+			continue
+		case ckSkip:
+			// A stray ']' or ')', a brace of a PostScript procedure:
+			// scan skips them, and run drops the stray ']' it returns.
+			i++
+			continue
+		case ckGreater:
+			// A stray '>' or '>>': dropped, as by scan and run.
+			i++
+			if i < len(b) && b[i] == '>' {
+				i++
+			}
+			continue
+		case ckNumber:
+			o := &operands[n]
+			// A lone digit, ended by anything but a digit or a dot: half
+			// the numbers (see number).
+			if d := c - '0'; d <= 9 && i+1 < len(b) && b[i+1]-'0' > 9 && b[i+1] != '.' {
+				*o = operand{kind: tNumber, num: float64(d)}
+				i++
 				if n < maxOperands {
 					n++
 				}
-				l.skipSpace()
-				if l.pos >= len(l.b) || scanKinds[l.b[l.pos]] != scanNumber || !l.number() {
-					break
-				}
-				o = &operands[n]
+				continue
 			}
-			continue
-		case tName, tString:
-			*o = bytesOperand(kind, l)
-		case tArrayOpen:
-			in.arrayOperand(l, o)
-		case tDictOpen:
-			dictOperand(l, o)
-		case tKeyword:
-			// keywordOp(l.tok()), packed by one load where the content
-			// goes on for 8 bytes, not by packShort's loop, and written
-			// out here: a third of the tokens are operators. (A
-			// keyword's bytes are never in the scratch buffer.)
-			var op opcode
-			if n := l.tEnd - l.tOff; uint(n-1) < 7 && l.tOff+8 <= len(l.b) {
-				op = packedOp(packAt(l.b, l.tOff, n))
-			} else {
-				op = keywordOp(l.tok())
-			}
-			switch op {
-			case opTrue, opFalse, opNull:
-				*o = operand{} // an operand no operator reads (kind 0)
-			default:
-				*in.ops--
-				if op == opBI {
-					in.inlineImage(l)
-				} else {
-					in.op(l, op, operands[:n])
+			if v, isInt, plain, end := readNumber(b, i); end > i {
+				if !plain {
+					v = numValue(v, isInt)
 				}
-				n, in.elems = 0, in.elems[:0]
-				l.scratch = l.scratch[:0]
-				if op != opBI && len(in.page.Glyphs) >= maxGlyphsPerPage {
-					return
+				*o = operand{kind: tNumber, num: v} // not numOperand: see operands
+				i = end
+				if n < maxOperands {
+					n++
 				}
 				continue
 			}
+			// A sign or a dot alone: a keyword, read below.
+		case ckName:
+			// Most names have no #xx escape: a slice of the content.
+			end := i + 1
+			for end < len(b) && isRegular(b[end]) && b[end] != '#' {
+				end++
+			}
+			if end < len(b) && b[end] == '#' {
+				l.pos = i
+				l.name()
+				operands[n] = bytesOperand(tName, l)
+				i = l.pos
+			} else {
+				operands[n] = operand{kind: tName, a: i + 1, b: end}
+				i = end
+			}
+			if n < maxOperands {
+				n++
+			}
+			continue
+		case ckLiteral:
+			l.pos = i
+			l.literal()
+			operands[n] = bytesOperand(tString, l)
+			i = l.pos
+			if n < maxOperands {
+				n++
+			}
+			continue
+		case ckLess:
+			if i+1 < len(b) && b[i+1] == '<' {
+				l.pos = i + 2
+				dictOperand(l, &operands[n])
+			} else {
+				l.pos = i
+				l.hex()
+				operands[n] = bytesOperand(tString, l)
+			}
+			i = l.pos
+			if n < maxOperands {
+				n++
+			}
+			continue
+		case ckArrayOpen:
+			l.pos = i + 1
+			in.arrayOperand(l, &operands[n])
+			i = l.pos
+			if n < maxOperands {
+				n++
+			}
+			continue
 		}
-		if n < maxOperands {
-			n++
+		// A keyword: its regular bytes. keywordOp's packing by one load
+		// where the content goes on for 8 bytes, not by packShort's loop:
+		// a third of the tokens are operators.
+		start := i
+		for i < len(b) && isRegular(b[i]) {
+			i++
+		}
+		if i == start {
+			i++ // a lone delimiter (none is classed ckKeyword), as scan
+		}
+		var op opcode
+		if k := i - start; k <= 7 && start+8 <= len(b) {
+			op = packedOp(packAt(b, start, k))
+		} else {
+			op = keywordOp(b[start:i])
+		}
+		switch op {
+		case opTrue, opFalse, opNull:
+			operands[n] = operand{} // an operand no operator reads (kind 0)
+			if n < maxOperands {
+				n++
+			}
+			continue
+		}
+		*in.ops--
+		l.pos = i
+		if op == opBI {
+			in.inlineImage(l)
+			i = l.pos
+		} else {
+			in.op(l, op, operands[:n])
+		}
+		n, in.elems = 0, in.elems[:0]
+		l.scratch = l.scratch[:0]
+		if op != opBI && len(in.page.Glyphs) >= maxGlyphsPerPage || *in.ops <= 0 {
+			return
 		}
 	}
 }
+
+// The kinds of a content stream's bytes by which run dispatches (see
+// contentKinds).
+const (
+	ckKeyword   = iota // a regular byte but a digit, a sign or a dot
+	ckSpace            // white space
+	ckComment          // '%'
+	ckNumber           // a digit, a sign or a dot
+	ckName             // '/'
+	ckLiteral          // '('
+	ckLess             // '<'
+	ckGreater          // '>'
+	ckArrayOpen        // '['
+	ckSkip             // ']', ')', '{', '}': skipped
+)
+
+// contentKinds is scanKinds with white space and comments told apart, so
+// that run skips them in the switch that dispatches tokens.
+var contentKinds = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case isSpace(byte(c)):
+			t[c] = ckSpace
+		case c == '%':
+			t[c] = ckComment
+		default:
+			t[c] = [...]uint8{
+				scanOther: ckKeyword, scanArrayOpen: ckArrayOpen, scanArrayClose: ckSkip,
+				scanBrace: ckSkip, scanName: ckName, scanLiteral: ckLiteral, scanLess: ckLess,
+				scanGreater: ckGreater, scanRParen: ckSkip, scanNumber: ckNumber,
+			}[scanKinds[c]]
+		}
+	}
+	return t
+}()
 
 // maxOperands bounds the operands kept for an operator: none reads more
 // than six, nor an array past its end.

@@ -1,0 +1,98 @@
+package pdftext
+
+// The interpreter's loop as it was before it read the tokens itself, kept
+// for TestContentMatchesReference and FuzzContent (readBoth), which hold
+// run to it.
+
+// runScan is run as it was before its loop read the tokens itself:
+// each token by scan, the numbers that follow one by number. The
+// interpreter must draw exactly what it draws.
+//
+// It interprets a content stream. Its operands are kept as values: the
+// bytes of names and strings stay in the stream or the lexer's scratch
+// buffer until their operator has run, and arrays and dictionaries (TJ
+// arrays, BDC property lists) are read as operands of their own, not
+// built as objects, so that most operators allocate nothing. The lexer
+// is passed down, never stored, so that it stays on the stack: what
+// scanning writes to it costs no write barrier.
+func runScan(in *interp, content []byte, res Dict) {
+	l := &lexer{b: content, content: true}
+	saveRes, saveNamed, saveElems := in.res, in.named, in.elems
+	in.res, in.named, in.elems = res, nil, in.elems[:0]
+	defer func() { in.res, in.named, in.elems = saveRes, saveNamed, saveElems }()
+	// The operands of the next operator, each read into its slot: built
+	// apart and copied in, an operand was stored a field at a time and
+	// loaded whole, which the processor cannot forward. Past
+	// maxOperands, the last slot takes each operand and drops it.
+	var operands [maxOperands + 1]operand
+	n := 0
+	for *in.ops > 0 {
+		kind := l.scan()
+		o := &operands[n]
+		switch kind {
+		case tEOF:
+			return
+		case tArrayClose, tDictClose:
+			continue // stray: no object
+		case tNumber:
+			// The numbers that follow read here, in one loop, not each
+			// by scan's dispatch and this switch: half the tokens are
+			// numbers, most in runs (the six of a Tm, the colours of an
+			// rg). What ends the run is scanned by the loop above; a
+			// number token changes nothing the loop tests (*in.ops).
+			for {
+				v := l.num
+				if !l.plain {
+					v = numValue(v, l.isInt)
+				}
+				*o = operand{kind: tNumber, num: v} // not numOperand: see operands
+				if n < maxOperands {
+					n++
+				}
+				l.skipSpace()
+				if l.pos >= len(l.b) || scanKinds[l.b[l.pos]] != scanNumber || !l.number() {
+					break
+				}
+				o = &operands[n]
+			}
+			continue
+		case tName, tString:
+			*o = bytesOperand(kind, l)
+		case tArrayOpen:
+			in.arrayOperand(l, o)
+		case tDictOpen:
+			dictOperand(l, o)
+		case tKeyword:
+			// keywordOp(l.tok()), packed by one load where the content
+			// goes on for 8 bytes, not by packShort's loop, and written
+			// out here: a third of the tokens are operators. (A
+			// keyword's bytes are never in the scratch buffer.)
+			var op opcode
+			if n := l.tEnd - l.tOff; uint(n-1) < 7 && l.tOff+8 <= len(l.b) {
+				op = packedOp(packAt(l.b, l.tOff, n))
+			} else {
+				op = keywordOp(l.tok())
+			}
+			switch op {
+			case opTrue, opFalse, opNull:
+				*o = operand{} // an operand no operator reads (kind 0)
+			default:
+				*in.ops--
+				if op == opBI {
+					in.inlineImage(l)
+				} else {
+					in.op(l, op, operands[:n])
+				}
+				n, in.elems = 0, in.elems[:0]
+				l.scratch = l.scratch[:0]
+				if op != opBI && len(in.page.Glyphs) >= maxGlyphsPerPage {
+					return
+				}
+				continue
+			}
+		}
+		if n < maxOperands {
+			n++
+		}
+	}
+}
