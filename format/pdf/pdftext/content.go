@@ -173,7 +173,7 @@ func (in *interp) run(content []byte, res Dict) {
 				}
 				continue
 			}
-			if v, isInt, plain, end := readNumber(b, i); end > i {
+			if v, isInt, plain, end := readDecimal(b, i); end > i {
 				if !plain {
 					v = numValue(v, isInt)
 				}
