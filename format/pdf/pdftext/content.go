@@ -173,6 +173,50 @@ func (in *interp) run(content []byte, res Dict) {
 				}
 				continue
 			}
+			// A decimal of 15 bytes or fewer, read here as readDecimal
+			// reads it (which reads any other): its call, and the
+			// spilling and reloading of this loop's registers around
+			// it, cost as much as reading the digits.
+			j, neg := i, c == '-'
+			if neg || c == '+' {
+				j++
+			}
+			var mant uint64
+			first := j
+			for j < len(b) && b[j]-'0' <= 9 {
+				mant = mant*10 + uint64(b[j]-'0')
+				j++
+			}
+			digits, frac, dot := j-first, 0, false
+			if j < len(b) && b[j] == '.' {
+				dot = true
+				j++
+				first = j
+				for j < len(b) && b[j]-'0' <= 9 {
+					mant = mant*10 + uint64(b[j]-'0')
+					j++
+				}
+				frac = j - first
+				digits += frac
+			}
+			if digits > 0 && j-i <= 15 {
+				v := float64(mant)
+				if frac > 0 {
+					v /= pow10[frac]
+				}
+				if neg {
+					v = -v
+				}
+				if plain := dot || digits <= 12 && (mant != 0 || !neg); !plain {
+					v = numValue(v, !dot)
+				}
+				*o = operand{kind: tNumber, num: v}
+				i = j
+				if n < maxOperands {
+					n++
+				}
+				continue
+			}
 			if v, isInt, plain, end := readDecimal(b, i); end > i {
 				if !plain {
 					v = numValue(v, isInt)

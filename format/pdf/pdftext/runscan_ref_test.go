@@ -4,6 +4,13 @@ package pdftext
 // for TestContentMatchesReference and FuzzContent (readBoth), which hold
 // run to it.
 
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
 // runScan is run as it was before its loop read the tokens itself:
 // each token by scan, the numbers that follow one by number. The
 // interpreter must draw exactly what it draws.
@@ -94,5 +101,42 @@ func runScan(in *interp, content []byte, res Dict) {
 		if n < maxOperands {
 			n++
 		}
+	}
+}
+
+// TestRunNumbers draws with numbers of every form and length, read by
+// run itself (a lone digit, a short decimal) or by readDecimal (a long
+// one), as text positions and path coordinates: run must draw what
+// runScan, which reads each by number, draws.
+func TestRunNumbers(t *testing.T) {
+	cases := []string{"0", "-0", "+0", "-0.0", "+.5", ".", "-.", "+", "-", ".5", "-.5", "5.", "1.2.3", "1-2", "0.5-", "--1", "+-1",
+		"123456789012", "1234567890123", "-123456789012", "-0000000000000", "123456789012345", "1234567890123456", "-12345678901234",
+		"-123456789012345", "0.00000000000001", "0.000000000000001", "99999999999999.9", "9999999999999.99", ".99999999999999",
+		"18446744073709551616", "123456789012345678901234567890", "1e5", "3.14159265358979", "-3.1415926535897", "000000000000001"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for i := range 3000 {
+		n := i%17 + 1
+		b := []byte{"+-."[r.IntN(3)]}[:r.IntN(2)]
+		for k := range n {
+			if k == r.IntN(n+1) {
+				b = append(b, '.')
+			}
+			b = append(b, byte('0'+r.IntN(10)))
+		}
+		cases = append(cases, string(b))
+	}
+	for len(cases) > 0 {
+		batch := cases[:min(len(cases), 100)]
+		cases = cases[len(batch):]
+		var content strings.Builder
+		content.WriteString("BT /F1 10 Tf ")
+		for _, c := range batch {
+			fmt.Fprintf(&content, "1 0 0 1 %[1]s %[1]s Tm (A) Tj %[1]s 3 Td (B) Tj\n", c)
+		}
+		content.WriteString("ET ")
+		for _, c := range batch {
+			fmt.Fprintf(&content, "%[1]s %[1]s 1 1 re S 0 0 m %[1]s 0 l S 0 %[1]s m 0 0 l S\n", c)
+		}
+		readBoth(t, fuzzPage([]byte(content.String())), DefaultLimits)
 	}
 }
