@@ -165,9 +165,15 @@ func (in *interp) run(content []byte, res Dict) {
 			o := &operands[n]
 			// A lone digit, ended by anything but a digit or a dot: half
 			// the numbers (see number).
-			if d := c - '0'; d <= 9 && i+1 < len(b) && b[i+1]-'0' > 9 && b[i+1] != '.' {
+			if d, next := c-'0', i+1; d <= 9 && next < len(b) && b[next]-'0' > 9 && b[next] != '.' {
 				*o = operand{kind: tNumber, num: float64(d)}
-				i++
+				// The white space after it, nearly always there, skipped
+				// here, where its byte was read: not by a turn of the
+				// loop.
+				i = next
+				if contentKinds[b[next]] == ckSpace {
+					i++
+				}
 				if n < maxOperands {
 					n++
 				}
@@ -212,6 +218,9 @@ func (in *interp) run(content []byte, res Dict) {
 				}
 				*o = operand{kind: tNumber, num: v}
 				i = j
+				if j < len(b) && contentKinds[b[j]] == ckSpace {
+					i++ // as after a lone digit
+				}
 				if n < maxOperands {
 					n++
 				}
