@@ -289,21 +289,20 @@ func (in *interp) run(content []byte, res Dict) {
 			}
 			continue
 		}
-		// A keyword: its regular bytes. keywordOp's packing by one load
-		// where the content goes on for 8 bytes, not by packShort's loop:
-		// a third of the tokens are operators.
+		// A keyword: its regular bytes, the first c (a byte classed
+		// ckKeyword, or the sign or dot of no number, is regular). A
+		// third of the tokens are operators, of one to three bytes:
+		// packed as packShort packs them while they are scanned, for
+		// keywordOp's lookup, not by an 8-byte load and a mask after
+		// (which, with its bounds checks, took as long as the scan).
 		start := i
-		for i < len(b) && isRegular(b[i]) {
-			i++
+		w := uint64(c)
+		for i++; i < len(b) && isRegular(b[i]); i++ {
+			w |= uint64(b[i]) << (8 * uint(i-start) & 63) // wrong past 8 bytes, and then not read
 		}
-		if i == start {
-			i++ // a lone delimiter (none is classed ckKeyword), as scan
-		}
-		var op opcode
-		if k := i - start; k <= 7 && start+8 <= len(b) {
-			op = packedOp(packAt(b, start, k))
-		} else {
-			op = keywordOp(b[start:i])
+		op := opNone // keywordOp's for a word of more than 7 bytes
+		if k := i - start; k <= 7 {
+			op = packedOp(w | uint64(k)<<56)
 		}
 		switch op {
 		case opTrue, opFalse, opNull:

@@ -140,3 +140,21 @@ func TestRunNumbers(t *testing.T) {
 		readBoth(t, fuzzPage([]byte(content.String())), DefaultLimits)
 	}
 }
+
+// TestRunKeywords runs each operator, and words like them that are none,
+// after operands it would read, in the middle of the content and at its
+// end: run, which packs a keyword's bytes as it scans them, must run
+// what runScan runs.
+func TestRunKeywords(t *testing.T) {
+	words := []string{"", "x", "Tjj", "qq", "QQ", "BDCx", "TJ0", "T*x", "ab", "abcdefg", "abcdefgh", "Tjabcdefgh", "-", "+", ".", "-.", "+-", "\xff", "\x80T"}
+	for name := range opcodeNames {
+		words = append(words, name, name+"x", "x"+name, name+name)
+	}
+	for _, w := range words {
+		for _, tail := range []string{"", " ", "\n", "/N", "(s)", "<41>", "[", "]", "%c"} {
+			content := "BT /F1 10 Tf 100 700 Td 12 TL 1 2 (A) " + w + tail + " (B) Tj 5 6 " + w + tail + " Td (C) Tj ET 10 10 m 20 10 0 5 5 5 " + w + tail + " S 0 0 5 5 re " + w + tail
+			readBoth(t, fuzzPage([]byte(content)), DefaultLimits)
+			readBoth(t, fuzzPage([]byte(content+" "+w)), DefaultLimits)
+		}
+	}
+}
