@@ -179,7 +179,7 @@ func (in *interp) run(content []byte, res Dict) {
 				}
 				continue
 			}
-			// A decimal of 15 bytes or fewer, read here as readDecimal
+			// A decimal of 15 bytes or fewer, read here as number
 			// reads it (which reads any other): its call, and the
 			// spilling and reloading of this loop's registers around
 			// it, cost as much as reading the digits.
@@ -226,12 +226,16 @@ func (in *interp) run(content []byte, res Dict) {
 				}
 				continue
 			}
-			if v, isInt, plain, end := readDecimal(b, i); end > i {
-				if !plain {
-					v = numValue(v, isInt)
+			// A longer number, by the lexer's number from l.pos: a call
+			// passing b would keep b's capacity in a register, or
+			// reload it, at every turn of the loop.
+			if l.pos = i; l.number() {
+				v := l.num
+				if !l.plain {
+					v = numValue(v, l.isInt)
 				}
 				*o = operand{kind: tNumber, num: v} // not numOperand: see operands
-				i = end
+				i = l.pos
 				if n < maxOperands {
 					n++
 				}

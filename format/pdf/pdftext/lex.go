@@ -505,39 +505,20 @@ var scanKinds = func() (t [256]uint8) {
 	return t
 }()
 
-// number reads a number into l.num, l.isInt and l.plain; false when
-// there is none (a sign or a dot alone).
+// number reads a number into l.num and l.isInt; false when there is none
+// (a sign or a dot alone).
 func (l *lexer) number() bool {
-	v, isInt, plain, end := readNumber(l.b, l.pos)
-	if end == l.pos {
-		return false
-	}
-	l.pos, l.num, l.isInt, l.plain = end, v, isInt, plain
-	return true
-}
-
-// readNumber reads the number at b[start:]: its value, whether it is an
-// integer, whether it is plain (see lexer.plain), and where it ends,
-// start when there is none (a sign or a dot alone). Returned, not
-// stored in the lexer: run reads the numbers of content streams without
-// a lexer's fields.
-func readNumber(b []byte, start int) (v float64, isInt, plain bool, end int) {
+	b, start := l.b, l.pos
 	// A lone digit, ended by anything but a digit or a dot: the 1 0 0 1
 	// of a text matrix, the 0 0 0 of a colour, half the numbers of the
 	// corpus's content streams, read without the loops below.
 	if start+1 < len(b) {
 		if d, next := b[start]-'0', b[start+1]; d <= 9 && next-'0' > 9 && next != '.' {
-			return float64(d), true, true, start + 1
+			l.pos = start + 1
+			l.num, l.isInt, l.plain = float64(d), true, true
+			return true
 		}
 	}
-	return readDecimal(b, start)
-}
-
-// readDecimal is readNumber without its test for a lone digit, which run
-// makes itself. (Reading the digits eight at a time, from one load, was
-// tried: for the corpus's numbers, of 2 to 7 bytes, the fixed cost of
-// the word arithmetic matched that of the loops.)
-func readDecimal(b []byte, start int) (v float64, isInt, plain bool, end int) {
 	i := start
 	neg := false
 	if i < len(b) && (b[i] == '+' || b[i] == '-') {
@@ -567,8 +548,9 @@ func readDecimal(b []byte, start int) (v float64, isInt, plain bool, end int) {
 		digits += frac
 	}
 	if digits == 0 {
-		return 0, false, false, start
+		return false
 	}
+	l.pos = i
 	if i-start <= 15 {
 		// Short decimals, nearly all numbers of a file: no allocation.
 		// At most 15 digits, so mant and 10^frac are exact as float64s,
@@ -585,19 +567,22 @@ func readDecimal(b []byte, start int) (v float64, isInt, plain bool, end int) {
 		// An integer of 12 digits or fewer is below numValue's bound
 		// (2^40), and exact; a short decimal is neither NaN nor
 		// infinite.
-		return v, !dot, dot || digits <= 12 && (mant != 0 || !neg), i
+		l.num, l.isInt, l.plain = v, !dot, dot || digits <= 12 && (mant != 0 || !neg)
+		return true
 	}
-	s := string(b[start:i])
+	s := string(l.b[start:i])
 	if !dot {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return float64(n), true, false, i
+			l.num, l.isInt, l.plain = float64(n), true, false
+			return true
 		}
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		f = 0
 	}
-	return f, false, false, i
+	l.num, l.isInt, l.plain = f, false, false
+	return true
 }
 
 // unhex returns the value of a hex digit, -1 for another byte.

@@ -105,7 +105,7 @@ func runScan(in *interp, content []byte, res Dict) {
 }
 
 // TestRunNumbers draws with numbers of every form and length, read by
-// run itself (a lone digit, a short decimal) or by readDecimal (a long
+// run itself (a lone digit, a short decimal) or by number (a long
 // one), as text positions and path coordinates: run must draw what
 // runScan, which reads each by number, draws.
 func TestRunNumbers(t *testing.T) {
