@@ -245,7 +245,7 @@ func (in *interp) run(content []byte, res Dict) {
 		case ckName:
 			// Most names have no #xx escape: a slice of the content.
 			end := i + 1
-			for end < len(b) && isRegular(b[end]) && b[end] != '#' {
+			for end < len(b) && contentKinds[b[end]] < ckNameEnd {
 				end++
 			}
 			if end < len(b) && b[end] == '#' {
@@ -335,10 +335,10 @@ func (in *interp) run(content []byte, res Dict) {
 // The kinds of a content stream's bytes by which run dispatches (see
 // contentKinds).
 const (
-	ckKeyword   = iota // a regular byte but a digit, a sign or a dot
+	ckKeyword   = iota // a regular byte but a digit, a sign, a dot or '#'
+	ckNumber           // a digit, a sign or a dot
 	ckSpace            // white space
 	ckComment          // '%'
-	ckNumber           // a digit, a sign or a dot
 	ckName             // '/'
 	ckLiteral          // '('
 	ckLess             // '<'
@@ -347,11 +347,23 @@ const (
 	ckSkip             // ']', ')', '{', '}': skipped
 )
 
+// ckNameEnd is above the kinds of the bytes a name goes on with (regular
+// bytes: ckKeyword, ckNumber) and not above those that end it, or start
+// an escape ('#'): run's loop over a name's bytes asks one comparison of
+// each. '#' is regular; it has a kind of its own only here.
+const ckNameEnd = ckNumber + 1
+
+// ckHash is the kind of '#': a keyword's byte, as ckKeyword, to run's
+// switch, which has no case for either and reads keywords after it.
+const ckHash = ckSkip + 1
+
 // contentKinds is scanKinds with white space and comments told apart, so
 // that run skips them in the switch that dispatches tokens.
 var contentKinds = func() (t [256]uint8) {
 	for c := range t {
 		switch {
+		case c == '#':
+			t[c] = ckHash
 		case isSpace(byte(c)):
 			t[c] = ckSpace
 		case c == '%':

@@ -303,6 +303,8 @@ func TestCharClass(t *testing.T) {
 		// skips or run drops (a stray ']', ')', a brace) together.
 		ck := ckKeyword
 		switch {
+		case c == '#':
+			ck = ckHash
 		case space:
 			ck = ckSpace
 		case c == '%':

@@ -157,4 +157,11 @@ func TestRunKeywords(t *testing.T) {
 			readBoth(t, fuzzPage([]byte(content+" "+w)), DefaultLimits)
 		}
 	}
+	// Names, escaped or not, ended by each kind of byte.
+	for _, name := range []string{"/F1", "/F#31", "/F1#", "/#", "/", "/F#3", "/F#3G", "/F#31#32", "/F2", "/F#32", "/F3"} {
+		for _, tail := range []string{"", " ", "\n", "/N", "(s)", "<41>", "[", "]", "%c", "#", "+1", "Tf", "-"} {
+			content := "BT " + name + tail + " 9 Tf 100 700 Td (A) Tj " + name + tail + " 8 Tf (B) Tj ET " + name + tail
+			readBoth(t, fuzzPage([]byte(content)), DefaultLimits)
+		}
+	}
 }
