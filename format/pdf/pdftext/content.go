@@ -114,8 +114,8 @@ func (in *interp) runContent(content []byte, res Dict) {
 // switch, numbers, names and operators read in place. Each token read by
 // scan cost a call, skipSpace's call and the stores and loads of the
 // lexer's fields, 160 instructions a token in all. Strings, hex strings,
-// arrays, dictionaries and escaped names, rarer, are read by the lexer's
-// own functions, from l.pos.
+// arrays, dictionaries, escaped names and long numbers, rarer, are read
+// by the lexer's own functions, from l.pos.
 func (in *interp) run(content []byte, res Dict) {
 	l := &lexer{b: content, content: true}
 	saveRes, saveNamed, saveElems := in.res, in.named, in.elems
