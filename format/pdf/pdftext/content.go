@@ -107,6 +107,15 @@ func (in *interp) runContent(content []byte, res Dict) {
 // built as objects, so that most operators allocate nothing. The lexer
 // is passed down, never stored, so that it stays on the stack: what
 // scanning writes to it costs no write barrier.
+//
+// The loop reads the tokens itself, as scan would (runScan of the tests
+// reads them by scan, and run must draw what it draws): the position in
+// a local, white space skipped and a token's first byte dispatched by one
+// switch, numbers, names and operators read in place. Each token read by
+// scan cost a call, skipSpace's call and the stores and loads of the
+// lexer's fields, 160 instructions a token in all. Strings, hex strings,
+// arrays, dictionaries, escaped names and long numbers, rarer, are read
+// by the lexer's own functions, from l.pos.
 func (in *interp) run(content []byte, res Dict) {
 	l := &lexer{b: content, content: true}
 	saveRes, saveNamed, saveElems := in.res, in.named, in.elems
@@ -118,76 +127,257 @@ func (in *interp) run(content []byte, res Dict) {
 	// maxOperands, the last slot takes each operand and drops it.
 	var operands [maxOperands + 1]operand
 	n := 0
-	for *in.ops > 0 {
-		kind := l.scan()
-		o := &operands[n]
+	b, i := content, 0
+	// Only operators count against *in.ops: it is tested here and after
+	// each one, not at each token.
+	if *in.ops <= 0 {
+		return
+	}
+	for i < len(b) {
+		c := b[i]
+		kind := contentKinds[c]
+		// White space, tested before the switch: most tokens are
+		// followed by one byte of it, which a jump through the switch's
+		// table would cost twice as much.
+		if kind == ckSpace {
+			i++
+			continue
+		}
 		switch kind {
-		case tEOF:
-			return
-		case tArrayClose, tDictClose:
-			continue // stray: no object
-		case tNumber:
-			// The numbers that follow read here, in one loop, not each
-			// by scan's dispatch and this switch: half the tokens are
-			// numbers, most in runs (the six of a Tm, the colours of an
-			// rg). What ends the run is scanned by the loop above; a
-			// number token changes nothing the loop tests (*in.ops).
-			for {
+		case ckComment:
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+			continue
+		case ckSkip:
+			// A stray ']' or ')', a brace of a PostScript procedure:
+			// scan skips them, and run drops the stray ']' it returns.
+			i++
+			continue
+		case ckGreater:
+			// A stray '>' or '>>': dropped, as by scan and run.
+			i++
+			if i < len(b) && b[i] == '>' {
+				i++
+			}
+			continue
+		case ckNumber:
+			o := &operands[n]
+			// A lone digit, ended by anything but a digit or a dot: half
+			// the numbers (see number).
+			if d, next := c-'0', i+1; d <= 9 && next < len(b) && b[next]-'0' > 9 && b[next] != '.' {
+				*o = operand{kind: tNumber, num: float64(d)}
+				// The white space after it, nearly always there, skipped
+				// here, where its byte was read: not by a turn of the
+				// loop.
+				i = next
+				if contentKinds[b[next]] == ckSpace {
+					i++
+				}
+				if n < maxOperands {
+					n++
+				}
+				continue
+			}
+			// A decimal of 15 bytes or fewer, read here as number
+			// reads it (which reads any other): its call, and the
+			// spilling and reloading of this loop's registers around
+			// it, cost as much as reading the digits.
+			j, neg := i, c == '-'
+			if neg || c == '+' {
+				j++
+			}
+			var mant uint64
+			first := j
+			for j < len(b) && b[j]-'0' <= 9 {
+				mant = mant*10 + uint64(b[j]-'0')
+				j++
+			}
+			digits, frac, dot := j-first, 0, false
+			if j < len(b) && b[j] == '.' {
+				dot = true
+				j++
+				first = j
+				for j < len(b) && b[j]-'0' <= 9 {
+					mant = mant*10 + uint64(b[j]-'0')
+					j++
+				}
+				frac = j - first
+				digits += frac
+			}
+			if digits > 0 && j-i <= 15 {
+				v := float64(mant)
+				if frac > 0 {
+					v /= pow10[frac]
+				}
+				if neg {
+					v = -v
+				}
+				if plain := dot || digits <= 12 && (mant != 0 || !neg); !plain {
+					v = numValue(v, !dot)
+				}
+				*o = operand{kind: tNumber, num: v}
+				i = j
+				if j < len(b) && contentKinds[b[j]] == ckSpace {
+					i++ // as after a lone digit
+				}
+				if n < maxOperands {
+					n++
+				}
+				continue
+			}
+			// A longer number, by the lexer's number from l.pos: a call
+			// passing b would keep b's capacity in a register, or
+			// reload it, at every turn of the loop.
+			if l.pos = i; l.number() {
 				v := l.num
 				if !l.plain {
 					v = numValue(v, l.isInt)
 				}
 				*o = operand{kind: tNumber, num: v} // not numOperand: see operands
+				i = l.pos
 				if n < maxOperands {
 					n++
 				}
-				l.skipSpace()
-				if l.pos >= len(l.b) || scanKinds[l.b[l.pos]] != scanNumber || !l.number() {
-					break
-				}
-				o = &operands[n]
-			}
-			continue
-		case tName, tString:
-			*o = bytesOperand(kind, l)
-		case tArrayOpen:
-			in.arrayOperand(l, o)
-		case tDictOpen:
-			dictOperand(l, o)
-		case tKeyword:
-			// keywordOp(l.tok()), packed by one load where the content
-			// goes on for 8 bytes, not by packShort's loop, and written
-			// out here: a third of the tokens are operators. (A
-			// keyword's bytes are never in the scratch buffer.)
-			var op opcode
-			if n := l.tEnd - l.tOff; uint(n-1) < 7 && l.tOff+8 <= len(l.b) {
-				op = packedOp(packAt(l.b, l.tOff, n))
-			} else {
-				op = keywordOp(l.tok())
-			}
-			switch op {
-			case opTrue, opFalse, opNull:
-				*o = operand{} // an operand no operator reads (kind 0)
-			default:
-				*in.ops--
-				if op == opBI {
-					in.inlineImage(l)
-				} else {
-					in.op(l, op, operands[:n])
-				}
-				n, in.elems = 0, in.elems[:0]
-				l.scratch = l.scratch[:0]
-				if op != opBI && len(in.page.Glyphs) >= maxGlyphsPerPage {
-					return
-				}
 				continue
 			}
+			// A sign or a dot alone: a keyword, read below.
+		case ckName:
+			// Most names have no #xx escape: a slice of the content.
+			end := i + 1
+			for end < len(b) && contentKinds[b[end]] < ckNameEnd {
+				end++
+			}
+			if end < len(b) && b[end] == '#' {
+				l.pos = i
+				l.name()
+				operands[n] = bytesOperand(tName, l)
+				i = l.pos
+			} else {
+				operands[n] = operand{kind: tName, a: i + 1, b: end}
+				i = end
+			}
+			if n < maxOperands {
+				n++
+			}
+			continue
+		case ckLiteral:
+			l.pos = i
+			l.literal()
+			operands[n] = bytesOperand(tString, l)
+			i = l.pos
+			if n < maxOperands {
+				n++
+			}
+			continue
+		case ckLess:
+			if i+1 < len(b) && b[i+1] == '<' {
+				l.pos = i + 2
+				dictOperand(l, &operands[n])
+			} else {
+				l.pos = i
+				l.hex()
+				operands[n] = bytesOperand(tString, l)
+			}
+			i = l.pos
+			if n < maxOperands {
+				n++
+			}
+			continue
+		case ckArrayOpen:
+			l.pos = i + 1
+			in.arrayOperand(l, &operands[n])
+			i = l.pos
+			if n < maxOperands {
+				n++
+			}
+			continue
 		}
-		if n < maxOperands {
-			n++
+		// A keyword: its regular bytes, the first c (a byte classed
+		// ckKeyword, or the sign or dot of no number, is regular). A
+		// third of the tokens are operators, of one to three bytes:
+		// packed as packShort packs them while they are scanned, for
+		// keywordOp's lookup, not by an 8-byte load and a mask after
+		// (which, with its bounds checks, took as long as the scan).
+		start := i
+		w := uint64(c)
+		for i++; i < len(b) && isRegular(b[i]); i++ {
+			w |= uint64(b[i]) << (8 * uint(i-start) & 63) // wrong past 8 bytes, and then not read
+		}
+		op := opNone // keywordOp's for a word of more than 7 bytes
+		if k := i - start; k <= 7 {
+			op = packedOp(w | uint64(k)<<56)
+		}
+		switch op {
+		case opTrue, opFalse, opNull:
+			operands[n] = operand{} // an operand no operator reads (kind 0)
+			if n < maxOperands {
+				n++
+			}
+			continue
+		}
+		*in.ops--
+		l.pos = i
+		if op == opBI {
+			in.inlineImage(l)
+			i = l.pos
+		} else {
+			in.op(l, op, operands[:n])
+		}
+		n, in.elems = 0, in.elems[:0]
+		l.scratch = l.scratch[:0]
+		if op != opBI && len(in.page.Glyphs) >= maxGlyphsPerPage || *in.ops <= 0 {
+			return
 		}
 	}
 }
+
+// The kinds of a content stream's bytes by which run dispatches (see
+// contentKinds).
+const (
+	ckKeyword   = iota // a regular byte but a digit, a sign, a dot or '#'
+	ckNumber           // a digit, a sign or a dot
+	ckSpace            // white space
+	ckComment          // '%'
+	ckName             // '/'
+	ckLiteral          // '('
+	ckLess             // '<'
+	ckGreater          // '>'
+	ckArrayOpen        // '['
+	ckSkip             // ']', ')', '{', '}': skipped
+)
+
+// ckNameEnd is above the kinds of the bytes a name goes on with (regular
+// bytes: ckKeyword, ckNumber) and not above those that end it, or start
+// an escape ('#'): run's loop over a name's bytes asks one comparison of
+// each. '#' is regular; it has a kind of its own only here.
+const ckNameEnd = ckNumber + 1
+
+// ckHash is the kind of '#': a keyword's byte, as ckKeyword, to run's
+// switch, which has no case for either and reads keywords after it.
+const ckHash = ckSkip + 1
+
+// contentKinds is scanKinds with white space and comments told apart, so
+// that run skips them in the switch that dispatches tokens.
+var contentKinds = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == '#':
+			t[c] = ckHash
+		case isSpace(byte(c)):
+			t[c] = ckSpace
+		case c == '%':
+			t[c] = ckComment
+		default:
+			t[c] = [...]uint8{
+				scanOther: ckKeyword, scanArrayOpen: ckArrayOpen, scanArrayClose: ckSkip,
+				scanBrace: ckSkip, scanName: ckName, scanLiteral: ckLiteral, scanLess: ckLess,
+				scanGreater: ckGreater, scanRParen: ckSkip, scanNumber: ckNumber,
+			}[scanKinds[c]]
+		}
+	}
+	return t
+}()
 
 // maxOperands bounds the operands kept for an operator: none reads more
 // than six, nor an array past its end.

@@ -54,14 +54,23 @@ func runReference(in *interp, content []byte, res Dict) {
 	}
 }
 
-// readBoth reads data with the interpreter and with runReference, and
-// reports where they differ.
+// readBoth reads data with the interpreter and with each reference
+// interpreter (runReference, runScan), and reports where they differ.
 func readBoth(t *testing.T, data []byte, lim Limits) {
 	t.Helper()
 	doc, err := Read(data, lim)
-	contentRunner = runReference
-	ref, refErr := Read(data, lim)
-	contentRunner = nil
+	for _, runner := range []func(*interp, []byte, Dict){runReference, runScan} {
+		contentRunner = runner
+		ref, refErr := Read(data, lim)
+		contentRunner = nil
+		sameDocuments(t, doc, err, ref, refErr)
+	}
+}
+
+// sameDocuments reports where doc (and err) and the reference's ref
+// (and refErr) differ.
+func sameDocuments(t *testing.T, doc *Document, err error, ref *Document, refErr error) {
+	t.Helper()
 	if fmt.Sprint(err) != fmt.Sprint(refErr) {
 		t.Fatalf("error %v, reference %v", err, refErr)
 	}

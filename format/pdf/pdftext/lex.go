@@ -367,12 +367,15 @@ const (
 	tKeyword
 )
 
+// token is a token next read. Its fields are ordered so that it packs
+// into 32 bytes: objectFrom's look-ahead copies tokens in and out of
+// the lexer's ahead (a token once held its bytes as a slice as well,
+// read by no one: 64 bytes to copy).
 type token struct {
-	kind  tokKind
 	num   float64
-	isInt bool
 	str   string // name, string bytes or keyword (set by next, not scan)
-	b     []byte // the same bytes, in the input or the scratch buffer
+	kind  tokKind
+	isInt bool
 }
 
 // next returns the next token, its text as a string.
@@ -395,21 +398,20 @@ func (l *lexer) next() token {
 	case tNumber:
 		t.num, t.isInt = l.num, l.isInt
 	case tName:
-		t.b = l.tok()
-		if n := internName(t.b); n != "" {
+		b := l.tok()
+		if n := internName(b); n != "" {
 			t.str = n
 		} else {
-			t.str = string(t.b)
+			t.str = string(b)
 		}
 	case tString:
-		t.b = l.tok()
-		t.str = string(t.b)
+		t.str = string(l.tok())
 	case tKeyword:
-		t.b = l.tok()
-		if k := internKeyword(t.b); k != "" {
+		b := l.tok()
+		if k := internKeyword(b); k != "" {
 			t.str = k
 		} else {
-			t.str = string(t.b)
+			t.str = string(b)
 		}
 	}
 	return t

@@ -299,6 +299,34 @@ func TestCharClass(t *testing.T) {
 		if scanKinds[c] != uint8(kind) {
 			t.Errorf("byte %#x: scan kind %d, want %d", c, scanKinds[c], kind)
 		}
+		// run's kinds: white space and comments apart, the bytes scan
+		// skips or run drops (a stray ']', ')', a brace) together.
+		ck := ckKeyword
+		switch {
+		case c == '#':
+			ck = ckHash
+		case space:
+			ck = ckSpace
+		case c == '%':
+			ck = ckComment
+		case kind == scanArrayOpen:
+			ck = ckArrayOpen
+		case kind == scanArrayClose, kind == scanBrace, kind == scanRParen:
+			ck = ckSkip
+		case kind == scanName:
+			ck = ckName
+		case kind == scanLiteral:
+			ck = ckLiteral
+		case kind == scanLess:
+			ck = ckLess
+		case kind == scanGreater:
+			ck = ckGreater
+		case kind == scanNumber:
+			ck = ckNumber
+		}
+		if contentKinds[c] != uint8(ck) {
+			t.Errorf("byte %#x: content kind %d, want %d", c, contentKinds[c], ck)
+		}
 		if isSpace(c) != space || isDelim(c) != delim || isRegular(c) != (!space && !delim) {
 			t.Errorf("byte %#x: space %v delim %v regular %v, want %v %v %v", c, isSpace(c), isDelim(c), isRegular(c), space, delim, !space && !delim)
 		}
