@@ -494,7 +494,7 @@ type docxItem struct {
 type docxPara struct {
 	line  int
 	label string // the list number, "" for none
-	text  strings.Builder
+	text  string
 	after []docxItem // text boxes (and misplaced tables) anchored in it
 }
 
@@ -533,20 +533,26 @@ type docxWalker struct {
 	// instr counts those entries.
 	fields []bool
 	instr  int
+
+	// buf holds the text of the open paragraphs, the innermost last: a
+	// paragraph's text is added at its end (the paragraph taking text is
+	// always the innermost open w:p, as docxCtx.para is set by w:p and
+	// cleared by every container below it), and made a string of once when
+	// the paragraph ends, instead of growing a builder per paragraph.
+	buf []byte
+	// hidden tells whether the innermost open run is hidden (w:vanish): in
+	// a run, it is the run of the context, for the same reason.
+	hidden bool
 }
 
 // docxCtx says where the content being read goes.
 type docxCtx struct {
 	sink *[]docxItem // the items of the container (body, cell, text box)
 	para *docxPara   // the paragraph being read
-	run  *docxRun    // the run being read
+	run  bool        // in a run (whose hiddenness is docxWalker.hidden)
 	tbl  *docxTable  // the table whose rows are being read
 	row  *docxRow    // the row whose cells are being read
 	cell *docxCell   // the cell whose properties may follow
-}
-
-type docxRun struct {
-	hidden bool
 }
 
 // emit adds an item where it belongs: after the paragraph it sits in (a
@@ -624,20 +630,32 @@ func (w *docxWalker) element(c docxCtx) error {
 	case "p":
 		w.paras++
 		p := &docxPara{line: w.paras}
-		return w.item(c, docxCtx{sink: c.sink, para: p}, docxItem{para: p})
+		start := len(w.buf)
+		err := w.children(docxCtx{sink: c.sink, para: p})
+		p.text = string(w.buf[start:])
+		w.buf = w.buf[:start]
+		if err != nil {
+			return err
+		}
+		c.emit(docxItem{para: p})
+		return nil
 	case "pPr":
 		if c.para == nil {
 			return w.x.skip()
 		}
 		return w.paraProps(c.para)
 	case "r":
-		c.run = &docxRun{}
-		return w.children(c)
+		c.run = true
+		hidden := w.hidden
+		w.hidden = false
+		err := w.children(c)
+		w.hidden = hidden
+		return err
 	case "rPr":
-		if c.run == nil {
+		if !c.run {
 			return w.x.skip()
 		}
-		return w.runProps(c.run)
+		return w.runProps()
 	case "t":
 		return w.text(c)
 	case "tab", "ptab":
@@ -792,7 +810,7 @@ func (w *docxWalker) text(c docxCtx) error {
 		switch k {
 		case xmltok.CharData:
 			if w.takesText(c) {
-				w.addText(c, w.x.dec.Data())
+				w.addText()
 			}
 		case xmltok.StartElement:
 			if err := w.x.skip(); err != nil {
@@ -807,28 +825,41 @@ func (w *docxWalker) text(c docxCtx) error {
 // takesText reports whether text read in c goes into the paragraph: not
 // outside one, in a hidden run or in a field's instruction.
 func (w *docxWalker) takesText(c docxCtx) bool {
-	return c.para != nil && (c.run == nil || !c.run.hidden) && w.instr == 0
+	return c.para != nil && !(c.run && w.hidden) && w.instr == 0
 }
 
 // add appends text to the paragraph, unless it is hidden or a field's
 // instruction.
 func (w *docxWalker) add(c docxCtx, s string) {
 	if w.takesText(c) {
-		c.para.text.WriteString(s)
+		w.buf = append(w.buf, s...)
 	}
 }
 
-// addText appends character data to the paragraph, which takes text. Line
-// ends in w:t are spaces, as Word shows them.
-func (w *docxWalker) addText(c docxCtx, data []byte) {
-	if bytes.IndexByte(data, '\n') >= 0 || bytes.IndexByte(data, '\r') >= 0 {
-		c.para.text.WriteString(lineEnds.Replace(string(data)))
+// addText appends the character data just read to the paragraph, which
+// takes text. Line ends in w:t are spaces, as Word shows them: "\r\n",
+// "\r" and "\n" each become one (as lineEnds did, in the reference).
+func (w *docxWalker) addText() {
+	start := len(w.buf)
+	w.buf = w.x.dec.AppendData(w.buf)
+	text := w.buf[start:]
+	if bytes.IndexByte(text, '\n') < 0 && bytes.IndexByte(text, '\r') < 0 {
 		return
 	}
-	c.para.text.Write(data)
+	j := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\r' || c == '\n' {
+			if c == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			c = ' '
+		}
+		text[j] = c
+		j++
+	}
+	w.buf = w.buf[:start+j]
 }
-
-var lineEnds = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 
 // paraProps reads a w:pPr: its list numbering gives the paragraph's label.
 func (w *docxWalker) paraProps(p *docxPara) error {
@@ -868,10 +899,10 @@ var (
 )
 
 // runProps reads a w:rPr: whether the run is hidden.
-func (w *docxWalker) runProps(run *docxRun) error {
+func (w *docxWalker) runProps() error {
 	return w.eachProp(rPrRead, func(local string) {
 		if local == "vanish" {
-			run.hidden = w.x.onOff()
+			w.hidden = w.x.onOff()
 		}
 	})
 }
@@ -927,7 +958,7 @@ func (e *docxEmitter) items(items []docxItem, maxCells int) error {
 
 // para adds a paragraph's lines, read with the noise rules of page text.
 func (e *docxEmitter) para(p *docxPara) {
-	text := p.text.String()
+	text := p.text
 	if strings.TrimSpace(text) != "" && p.label != "" {
 		text = p.label + text
 	}
@@ -1047,7 +1078,7 @@ func cellText(items []docxItem) (string, int) {
 				continue
 			}
 			p := it.para
-			text := p.text.String()
+			text := p.text
 			if strings.TrimSpace(text) != "" {
 				if line == 0 {
 					line = p.line
@@ -1124,6 +1155,8 @@ type docxNumbering struct {
 	abstract map[string]*docxAbstractNum // by w:abstractNumId
 	nums     map[string]*docxNum         // by w:numId
 	styles   map[string]docxStyle        // paragraph styles, by w:styleId
+	// styleNums is what styleNumbering found for a style (numID, ilvl).
+	styleNums map[string]docxStyle
 }
 
 type docxAbstractNum struct {
@@ -1225,8 +1258,32 @@ func (n *docxNumbering) label(style, numID, ilvl string) string {
 }
 
 // styleNumbering follows a paragraph style and the styles it is based on
-// to the first that numbers its paragraphs.
+// to the first that numbers its paragraphs. The styles do not change once
+// read, so what it finds is kept: most paragraphs ask again for one of a
+// few styles, and following the chain took a map look-up a step.
 func (n *docxNumbering) styleNumbering(style string) (numID, ilvl string) {
+	if len(n.styles) == 0 {
+		return "", ""
+	}
+	if r, ok := n.styleNums[style]; ok {
+		return r.numID, r.ilvl
+	}
+	numID, ilvl = n.followStyles(style)
+	if len(n.styleNums) < maxStyleNums {
+		if n.styleNums == nil {
+			n.styleNums = map[string]docxStyle{}
+		}
+		n.styleNums[style] = docxStyle{numID: numID, ilvl: ilvl}
+	}
+	return numID, ilvl
+}
+
+// maxStyleNums bounds the styles whose numbering is kept (a crafted file
+// may name a new one on every paragraph).
+const maxStyleNums = 1024
+
+// followStyles is styleNumbering without keeping what it finds.
+func (n *docxNumbering) followStyles(style string) (numID, ilvl string) {
 	for range 16 {
 		s, ok := n.styles[style]
 		if !ok {

@@ -609,6 +609,19 @@ func (d *Decoder) Data() []byte {
 	return d.scratch
 }
 
+// AppendData appends the character data just read to dst, as
+// append(dst, d.Data()...) does without copying it into the decoder's
+// buffer first.
+func (d *Decoder) AppendData(dst []byte) []byte {
+	if d.slow != nil {
+		return append(dst, d.slowData...)
+	}
+	if d.textDecoded {
+		return append(dst, d.scratch...)
+	}
+	return append(dst, d.src[d.text:d.textEnd]...)
+}
+
 // handOver gives the rest of the part to encoding/xml: it reads the part
 // again and skips the tokens already returned, so it continues in the
 // state the fast scanner was in.

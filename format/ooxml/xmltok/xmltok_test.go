@@ -92,7 +92,8 @@ func stdTokens(r io.Reader) ([]tok, error) {
 }
 
 // ourTokens are the tokens of d and the error that ended them. It also
-// checks that AttrValue finds what Attrs holds.
+// checks that AttrValue finds what Attrs holds, and AppendData what Data
+// gives.
 func ourTokens(d *Decoder) ([]tok, error) {
 	var toks []tok
 	for {
@@ -116,7 +117,12 @@ func ourTokens(d *Decoder) ([]tok, error) {
 		case EndElement:
 			toks = append(toks, tok{kind: EndElement, name: d.Name()})
 		case CharData:
+			// AppendData before Data, which may fill the buffer it reads.
+			appended := string(d.AppendData([]byte("x")))
 			toks = append(toks, tok{kind: CharData, data: string(d.Data())})
+			if appended != "x"+toks[len(toks)-1].data {
+				return toks, fmt.Errorf("AppendData %q, Data %q", appended[1:], toks[len(toks)-1].data)
+			}
 		default:
 			return toks, fmt.Errorf("token of kind %d", k)
 		}
