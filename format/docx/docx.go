@@ -307,6 +307,124 @@ type docxXML struct {
 	// bytes of different strings are compared, 60 of them for every
 	// element).
 	wSpace string
+
+	// kinds keeps what element names were found to be, by the raw name
+	// (see elem).
+	kinds [kindMemoSize]kindMemo
+}
+
+// kindMemo is what an element of a raw name was found to be, with the
+// bindings as they were (xmltok.Decoder.RawName's scope).
+type kindMemo struct {
+	raw   string
+	scope uint64
+	kind  elemKind
+	local string
+}
+
+const kindMemoSize = 64
+
+// elemKind is what the document walker does with an element: its name
+// told once, in classify.
+type elemKind uint8
+
+const (
+	kindNotW      elemKind = iota // neither WordprocessingML nor markup compatibility: its children are read
+	kindAlternate                 // mc:AlternateContent
+	kindMC                        // another mc element, skipped
+	kindW                         // a WordprocessingML element not below: its children are read
+	kindSkipped                   // docxSkipped
+	kindP
+	kindPPr
+	kindR
+	kindRPr
+	kindT
+	kindTab
+	kindBr
+	kindNoBreakHyphen
+	kindFldChar
+	kindTbl
+	kindTr
+	kindTrPr
+	kindTc
+	kindTcPr
+	kindTxbxContent
+	kindSdt
+)
+
+// isW tells the kinds of WordprocessingML elements.
+func (k elemKind) isW() bool { return k >= kindW }
+
+// elem tells what the element whose start (or end) was just read is, and
+// its local name. The name as written, with the bindings unchanged, is
+// the same element as before: a few names (w:p, w:r, w:t …) make most of
+// a part, and resolving the name and telling it by its local name, as
+// classify does, cost more than the rest of reading the element.
+func (x *docxXML) elem() (elemKind, string) {
+	raw, scope, ok := x.dec.RawName()
+	if !ok {
+		n := x.name()
+		return x.classify(n), n.Local
+	}
+	m := &x.kinds[(uint(len(raw))*13+uint(raw[len(raw)/2])*7+uint(raw[len(raw)-1]))%kindMemoSize]
+	if m.raw == raw && m.scope == scope {
+		return m.kind, m.local
+	}
+	n := x.name()
+	k := x.classify(n)
+	*m = kindMemo{raw: raw, scope: scope, kind: k, local: n.Local}
+	return k, n.Local
+}
+
+// classify tells what an element of the name is.
+func (x *docxXML) classify(n xml.Name) elemKind {
+	if isMC(n) {
+		if n.Local == "AlternateContent" {
+			return kindAlternate
+		}
+		return kindMC
+	}
+	if !x.isW(n) {
+		return kindNotW
+	}
+	if docxSkipped(n.Local) {
+		return kindSkipped
+	}
+	switch n.Local {
+	case "p":
+		return kindP
+	case "pPr":
+		return kindPPr
+	case "r":
+		return kindR
+	case "rPr":
+		return kindRPr
+	case "t":
+		return kindT
+	case "tab", "ptab":
+		return kindTab
+	case "br", "cr":
+		return kindBr
+	case "noBreakHyphen":
+		return kindNoBreakHyphen
+	case "fldChar":
+		return kindFldChar
+	case "tbl":
+		return kindTbl
+	case "tr":
+		return kindTr
+	case "trPr":
+		return kindTrPr
+	case "tc":
+		return kindTc
+	case "tcPr":
+		return kindTcPr
+	case "txbxContent":
+		return kindTxbxContent
+	case "sdt":
+		return kindSdt
+	}
+	return kindW
 }
 
 // next reads the next token. The end of input inside an element is a
@@ -381,8 +499,8 @@ func (x *docxXML) wChildOf(locals []string) (string, bool, error) {
 		if !ok || err != nil {
 			return "", false, err
 		}
-		if n := x.name(); x.isW(n) {
-			return n.Local, true, nil
+		if k, local := x.elem(); k.isW() {
+			return local, true, nil
 		}
 		if err := x.skip(); err != nil {
 			return "", false, err
@@ -417,8 +535,8 @@ func (x *docxXML) wChild() (string, bool, error) {
 		if !ok || err != nil {
 			return "", false, err
 		}
-		if n := x.name(); x.isW(n) {
-			return n.Local, true, nil
+		if k, local := x.elem(); k.isW() {
+			return local, true, nil
 		}
 		if err := x.skip(); err != nil {
 			return "", false, err
@@ -612,22 +730,13 @@ func docxSkipped(local string) bool {
 
 // element reads one element, whose start was just read, and its content.
 func (w *docxWalker) element(c docxCtx) error {
-	name := w.x.name()
-	if isMC(name) {
-		if name.Local == "AlternateContent" {
-			return w.alternate(c)
-		}
+	kind, _ := w.x.elem()
+	switch kind {
+	case kindAlternate:
+		return w.alternate(c)
+	case kindMC, kindSkipped:
 		return w.x.skip()
-	}
-	if !w.x.isW(name) {
-		return w.children(c) // drawings, VML shapes: text boxes lie inside
-	}
-	local := name.Local
-	if docxSkipped(local) {
-		return w.x.skip()
-	}
-	switch local {
-	case "p":
+	case kindP:
 		w.paras++
 		p := &docxPara{line: w.paras}
 		start := len(w.buf)
@@ -639,35 +748,35 @@ func (w *docxWalker) element(c docxCtx) error {
 		}
 		c.emit(docxItem{para: p})
 		return nil
-	case "pPr":
+	case kindPPr:
 		if c.para == nil {
 			return w.x.skip()
 		}
 		return w.paraProps(c.para)
-	case "r":
+	case kindR:
 		c.run = true
 		hidden := w.hidden
 		w.hidden = false
 		err := w.children(c)
 		w.hidden = hidden
 		return err
-	case "rPr":
+	case kindRPr:
 		if !c.run {
 			return w.x.skip()
 		}
 		return w.runProps()
-	case "t":
+	case kindT:
 		return w.text(c)
-	case "tab", "ptab":
+	case kindTab:
 		w.add(c, "\t")
 		return w.x.skip()
-	case "br", "cr":
+	case kindBr:
 		w.add(c, string(docxBreak))
 		return w.x.skip()
-	case "noBreakHyphen":
+	case kindNoBreakHyphen:
 		w.add(c, "-")
 		return w.x.skip()
-	case "fldChar":
+	case kindFldChar:
 		switch v, _ := w.x.attr("fldCharType"); v {
 		case "begin":
 			w.fields = append(w.fields, true)
@@ -686,34 +795,34 @@ func (w *docxWalker) element(c docxCtx) error {
 			}
 		}
 		return w.x.skip()
-	case "tbl":
+	case kindTbl:
 		t := &docxTable{}
 		return w.item(c, docxCtx{sink: c.sink, tbl: t}, docxItem{table: t})
-	case "tr":
+	case kindTr:
 		if c.tbl == nil {
 			return w.children(c)
 		}
 		r := &docxRow{}
 		c.tbl.rows = append(c.tbl.rows, r)
 		return w.children(docxCtx{sink: c.sink, row: r})
-	case "trPr":
+	case kindTrPr:
 		if c.row == nil {
 			return w.x.skip()
 		}
 		return w.rowProps(c.row)
-	case "tc":
+	case kindTc:
 		if c.row == nil {
 			return w.children(c)
 		}
 		cell := &docxCell{span: 1}
 		c.row.cells = append(c.row.cells, cell)
 		return w.children(docxCtx{sink: &cell.items, cell: cell})
-	case "tcPr":
+	case kindTcPr:
 		if c.cell == nil {
 			return w.x.skip()
 		}
 		return w.cellProps(c.cell)
-	case "txbxContent":
+	case kindTxbxContent:
 		var items []docxItem
 		if err := w.children(docxCtx{sink: &items}); err != nil {
 			return err
@@ -722,10 +831,12 @@ func (w *docxWalker) element(c docxCtx) error {
 			c.emit(it)
 		}
 		return nil
-	case "sdt":
+	case kindSdt:
 		return w.contentControl(c)
 	}
-	return w.children(c) // body, hyperlinks, insertions, simple fields, smart tags …
+	// Drawings and VML shapes (text boxes lie inside); body, hyperlinks,
+	// insertions, simple fields, smart tags …
+	return w.children(c)
 }
 
 // item reads the content of a paragraph or table in its own context, then

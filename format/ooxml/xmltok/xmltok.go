@@ -59,6 +59,7 @@ type Decoder struct {
 	// every name of a part has the same prefix.
 	lastPrefix, lastURL string
 	lastOK, lastValid   bool
+	scope               uint64 // bindings made or undone so far
 
 	// The token just returned, as places in src: its element is the top of
 	// the stack, its attributes are attrs, its text src[text:textEnd] (or,
@@ -546,6 +547,20 @@ func (d *Decoder) Name() xml.Name {
 		space = d.src[e.start : e.local-1]
 	}
 	return xml.Name{Space: d.translate(space, local, true), Local: local}
+}
+
+// RawName returns the name of the start or end element just read (like
+// Name, it is not for character data) as written, prefix and all, and a
+// count of the namespace bindings made and undone before it: elements of
+// the same raw name and count have the same Name, so a reader may keep
+// what it made of one Name to use again. It reports false once the part
+// is read by encoding/xml, which keeps no raw names: then ask Name.
+func (d *Decoder) RawName() (raw string, scope uint64, ok bool) {
+	if d.slow != nil {
+		return "", 0, false
+	}
+	e := d.stack[len(d.stack)-1]
+	return d.src[e.start:e.end], d.scope, true
 }
 
 // Attrs returns the attributes of the start element just read, in a new
@@ -1038,6 +1053,7 @@ func (d *Decoder) bind(prefix, url string) {
 	d.undo = append(d.undo, nsUndo{prefix: prefix, url: old, ok: ok})
 	d.ns[prefix] = url
 	d.lastValid = false
+	d.scope++
 }
 
 // translate returns the space of a name as written, resolved as
@@ -1097,6 +1113,7 @@ func (d *Decoder) pop() {
 			delete(d.ns, u.prefix)
 		}
 		d.lastValid = false
+		d.scope++
 	}
 }
 

@@ -92,14 +92,27 @@ func stdTokens(r io.Reader) ([]tok, error) {
 }
 
 // ourTokens are the tokens of d and the error that ended them. It also
-// checks that AttrValue finds what Attrs holds, and AppendData what Data
-// gives.
+// checks that AttrValue finds what Attrs holds, AppendData what Data
+// gives, and that a raw name in a scope is one Name.
 func ourTokens(d *Decoder) ([]tok, error) {
 	var toks []tok
+	type rawName struct {
+		raw   string
+		scope uint64
+	}
+	names := map[rawName]xml.Name{}
 	for {
 		k, err := d.Next()
 		if err != nil {
 			return toks, err
+		}
+		if k != CharData {
+			if raw, scope, ok := d.RawName(); ok {
+				if n, seen := names[rawName{raw, scope}]; seen && n != d.Name() {
+					return toks, fmt.Errorf("raw name %s in scope %d: %v, before %v", raw, scope, d.Name(), n)
+				}
+				names[rawName{raw, scope}] = d.Name()
+			}
 		}
 		switch k {
 		case StartElement:
