@@ -66,13 +66,15 @@ type Decoder struct {
 	// when textDecoded, scratch). No pointers, so marking a token costs no
 	// write barrier.
 	attrs       []attrSpan
+	memoAttrs   *tagMemo // the attributes are these, at memoAt, not attrs (see placeAttrs)
+	memoAt      int
 	text        int
 	textEnd     int
 	textDecoded bool
 	scratch     []byte // decoded character data or attribute value
 
 	skipped []nameSpan         // skipElement's open elements, kept for the next
-	memo    *[memoSize]tagMemo // start tags skipTag read
+	memo    *[memoSize]tagMemo // start tags skipTag and startTag read
 
 	slow     *xml.Decoder // encoding/xml, once the fast scanner gave up
 	slowName xml.Name     // the token encoding/xml returned last
@@ -172,7 +174,7 @@ func (d *Decoder) Next() (Kind, error) {
 				if d.memo != nil {
 					*d.memo = [memoSize]tagMemo{} // its places are of this part
 					memos.Put(d.memo)
-					d.memo = nil
+					d.memo, d.memoAttrs = nil, nil
 				}
 				return 0, io.EOF
 			}
@@ -406,13 +408,8 @@ type nameSpan struct{ start, end int }
 // reading them.
 func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok bool) {
 	src := d.src
-	var m *tagMemo
-	if at+17 <= len(src) {
-		if d.memo == nil {
-			d.memo = memos.Get().(*[memoSize]tagMemo)
-		}
-		const mul = 0x9e3779b97f4a7c15
-		m = &d.memo[(strs.Load64(src[at+1:at+9])*mul^strs.Load64(src[at+9:at+17]))*mul>>(64-memoBits)]
+	m := d.memoSlot(at)
+	if m != nil {
 		if n, start := int(m.n), int(m.start); n > 0 && n <= len(src)-at && src[at:at+n] == src[start:start+n] {
 			if len(stopAt) > 0 {
 				local := src[at+int(m.local) : at+int(m.nameEnd)]
@@ -427,21 +424,53 @@ func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok 
 	}
 	end, local, nameEnd, empty, ok := d.readSkipTag(at, stopAt)
 	if ok && m != nil && end <= math.MaxInt32 {
-		*m = tagMemo{start: int32(at), n: int32(end - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty}
+		*m = tagMemo{start: int32(at), n: int32(end - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: -1}
 	}
 	return end, nameEnd, empty, ok
 }
 
-// tagMemo is a start tag skipTag has read: src[start:start+n], its local
-// name at local and its name's end at nameEnd from its start.
+// memoSlot is the place in d.memo of the start tag at at, by its first 16
+// bytes; nil when the part ends before them.
+func (d *Decoder) memoSlot(at int) *tagMemo {
+	src := d.src
+	if at+17 > len(src) {
+		return nil
+	}
+	if d.memo == nil {
+		d.memo = memos.Get().(*[memoSize]tagMemo)
+	}
+	const mul = 0x9e3779b97f4a7c15
+	return &d.memo[(strs.Load64(src[at+1:at+9])*mul^strs.Load64(src[at+9:at+17]))*mul>>(64-memoBits)]
+}
+
+// tagMemo is a start tag skipTag or startTag has read: src[start:start+n],
+// its local name at local and its name's end at nameEnd from its start.
+// When startTag read it, it also keeps its attributes (attrs of them, at
+// most memoAttrs), placed from its start; attrs is -1 when skipTag read
+// it, which does not keep them. A tag that binds a namespace is not kept
+// by either.
 type tagMemo struct {
 	start, n, local, nameEnd int32
 	empty                    bool
+	attrs                    int8
+	attr                     [memoAttrs]memoAttr
 }
 
-// The tags skipTag keeps.
+// memoAttr is an attrSpan placed from the start of its tag.
+type memoAttr struct {
+	start, local, end, value, valueEnd int32
+	references                         bool
+}
+
+// memoAttrs is the most attributes of a tag kept.
+const memoAttrs = 4
+
+// The tags skipTag and startTag keep. A document's paragraphs, runs and
+// properties have a few hundred different tags; fewer places lose some
+// (256 read 2% more instructions), and a table, of about 120 KB, is
+// cleared once a part.
 const (
-	memoBits = 8
+	memoBits = 10
 	memoSize = 1 << memoBits
 )
 
@@ -569,6 +598,7 @@ func (d *Decoder) Attrs() []xml.Attr {
 	if d.slow != nil {
 		return append([]xml.Attr(nil), d.slowAttr...)
 	}
+	d.placeAttrs()
 	attrs := make([]xml.Attr, len(d.attrs))
 	for k, a := range d.attrs {
 		local := d.src[a.local:a.end]
@@ -592,12 +622,32 @@ func (d *Decoder) AttrValue(local string) (string, bool) {
 		}
 		return "", false
 	}
+	d.placeAttrs()
 	for _, a := range d.attrs {
 		if d.src[a.local:a.end] == local {
 			return d.attrValue(a), true
 		}
 	}
 	return "", false
+}
+
+// placeAttrs sets d.attrs from the memo when startTag found the tag
+// there: most attributes are never asked for, so they are placed only
+// when they are. The memo's entry does not change until the next token
+// is read (only startTag and skipTag write it), when the attributes are
+// no longer asked for.
+func (d *Decoder) placeAttrs() {
+	m, at := d.memoAttrs, d.memoAt
+	if m == nil {
+		return
+	}
+	d.memoAttrs = nil
+	attrs := d.attrs[:0]
+	for _, a := range m.attr[:m.attrs] {
+		attrs = append(attrs, attrSpan{start: at + int(a.start), local: at + int(a.local), end: at + int(a.end),
+			value: at + int(a.value), valueEnd: at + int(a.valueEnd), references: a.references})
+	}
+	d.attrs = attrs
 }
 
 // attrValue is the value of a, decoded.
@@ -928,7 +978,24 @@ func (d *Decoder) space(i int) int {
 }
 
 // startTag reads <name attr="value" …> or <name …/>.
+//
+// A tag read before, found in d.memo as skipTag finds it, is read again
+// from there: the names and attributes of paragraphs, runs and their
+// properties repeat, and reading them again took a fifth of reading a
+// document.
 func (d *Decoder) startTag() bool {
+	at := d.pos
+	m := d.memoSlot(at)
+	if m != nil {
+		if n, start := int(m.n), int(m.start); n > 0 && m.attrs >= 0 && n <= len(d.src)-at && d.src[at:at+n] == d.src[start:start+n] {
+			d.memoAttrs, d.memoAt = m, at
+			d.stack = append(d.stack, openElement{start: at + 1, end: at + int(m.nameEnd), local: at + int(m.local), undo: len(d.undo)})
+			d.pos = at + n
+			d.closing = m.empty
+			return true
+		}
+	}
+	d.memoAttrs = nil
 	local, nameEnd, ok := d.nsname(d.pos + 1)
 	if !ok {
 		return false
@@ -1006,6 +1073,13 @@ func (d *Decoder) startTag() bool {
 	d.stack = append(d.stack, openElement{start: d.pos + 1, end: nameEnd, local: local, undo: mark})
 	d.pos = i
 	d.closing = empty
+	if m != nil && !binds && len(attrs) <= memoAttrs && i <= math.MaxInt32 {
+		*m = tagMemo{start: int32(at), n: int32(i - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: int8(len(attrs))}
+		for k, a := range attrs {
+			m.attr[k] = memoAttr{start: int32(a.start - at), local: int32(a.local - at), end: int32(a.end - at),
+				value: int32(a.value - at), valueEnd: int32(a.valueEnd - at), references: a.references}
+		}
+	}
 	return true
 }
 
