@@ -355,11 +355,24 @@ const (
 // isW tells the kinds of WordprocessingML elements.
 func (k elemKind) isW() bool { return k >= kindW }
 
+// kind tells what the element whose start was just read is. The decoder
+// keeps it with the tag (xmltok's Class), and a tag of the same bytes in
+// the same bindings is the same element: a few tags (<w:p>, <w:r>, <w:t>
+// …) make most of a part, and resolving the name and telling it by its
+// local name, as classify does, cost more than the rest of reading the
+// element.
+func (x *docxXML) kind() elemKind {
+	if c := x.dec.Class(); c != 0 {
+		return elemKind(c - 1)
+	}
+	k, _ := x.elem()
+	x.dec.SetClass(uint8(k) + 1)
+	return k
+}
+
 // elem tells what the element whose start (or end) was just read is, and
-// its local name. The name as written, with the bindings unchanged, is
-// the same element as before: a few names (w:p, w:r, w:t …) make most of
-// a part, and resolving the name and telling it by its local name, as
-// classify does, cost more than the rest of reading the element.
+// its local name, for a tag the decoder does not keep: the name as
+// written, with the bindings unchanged, is the same element as before.
 func (x *docxXML) elem() (elemKind, string) {
 	raw, scope, ok := x.dec.RawName()
 	if !ok {
@@ -499,8 +512,8 @@ func (x *docxXML) wChildOf(locals []string) (string, bool, error) {
 		if !ok || err != nil {
 			return "", false, err
 		}
-		if k, local := x.elem(); k.isW() {
-			return local, true, nil
+		if x.kind().isW() {
+			return x.dec.Local(), true, nil
 		}
 		if err := x.skip(); err != nil {
 			return "", false, err
@@ -535,8 +548,8 @@ func (x *docxXML) wChild() (string, bool, error) {
 		if !ok || err != nil {
 			return "", false, err
 		}
-		if k, local := x.elem(); k.isW() {
-			return local, true, nil
+		if x.kind().isW() {
+			return x.dec.Local(), true, nil
 		}
 		if err := x.skip(); err != nil {
 			return "", false, err
@@ -730,8 +743,7 @@ func docxSkipped(local string) bool {
 
 // element reads one element, whose start was just read, and its content.
 func (w *docxWalker) element(c docxCtx) error {
-	kind, _ := w.x.elem()
-	switch kind {
+	switch w.x.kind() {
 	case kindAlternate:
 		return w.alternate(c)
 	case kindMC, kindSkipped:

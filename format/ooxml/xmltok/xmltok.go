@@ -68,6 +68,7 @@ type Decoder struct {
 	attrs       []attrSpan
 	memoAttrs   *tagMemo // the attributes are these, at memoAt, not attrs (see placeAttrs)
 	memoAt      int
+	memoTag     *tagMemo // the start tag just read, when it is in the memo (see Class)
 	text        int
 	textEnd     int
 	textDecoded bool
@@ -174,7 +175,7 @@ func (d *Decoder) Next() (Kind, error) {
 				if d.memo != nil {
 					*d.memo = [memoSize]tagMemo{} // its places are of this part
 					memos.Put(d.memo)
-					d.memo, d.memoAttrs = nil, nil
+					d.memo, d.memoAttrs, d.memoTag = nil, nil, nil
 				}
 				return 0, io.EOF
 			}
@@ -454,6 +455,11 @@ type tagMemo struct {
 	empty                    bool
 	attrs                    int8
 	attr                     [memoAttrs]memoAttr
+
+	// What the reader told the tag to be (SetClass), in the bindings of
+	// scope; 0 when it did not.
+	class      uint8
+	classScope uint64
 }
 
 // memoAttr is an attrSpan placed from the start of its tag.
@@ -590,6 +596,41 @@ func (d *Decoder) RawName() (raw string, scope uint64, ok bool) {
 	}
 	e := d.stack[len(d.stack)-1]
 	return d.src[e.start:e.end], d.scope, true
+}
+
+// Class returns what SetClass said of an earlier start tag of the same
+// bytes as the one just read, in the same namespace bindings; 0 when
+// there is none. Like Attrs, it is for a start element, until the next
+// token is read.
+//
+// A reader that tells elements apart by their names may keep what it
+// found with the tag: a few tags (<w:p>, <w:r>, <w:t>) make most of a
+// part, and resolving and comparing their names cost more than reading
+// them.
+func (d *Decoder) Class() uint8 {
+	if m := d.memoTag; m != nil && m.classScope == d.scope && d.slow == nil {
+		return m.class
+	}
+	return 0
+}
+
+// SetClass keeps class (not 0) with the start tag just read, for Class
+// to give at a tag of the same bytes in the same bindings. It keeps
+// nothing when the tag is not in the memo.
+func (d *Decoder) SetClass(class uint8) {
+	if m := d.memoTag; m != nil && d.slow == nil {
+		m.class, m.classScope = class, d.scope
+	}
+}
+
+// Local returns the local name of the start or end element just read,
+// as Name().Local.
+func (d *Decoder) Local() string {
+	if d.slow != nil {
+		return d.slowName.Local
+	}
+	e := d.stack[len(d.stack)-1]
+	return d.src[e.local:e.end]
 }
 
 // Attrs returns the attributes of the start element just read, in a new
@@ -988,14 +1029,14 @@ func (d *Decoder) startTag() bool {
 	m := d.memoSlot(at)
 	if m != nil {
 		if n, start := int(m.n), int(m.start); n > 0 && m.attrs >= 0 && n <= len(d.src)-at && d.src[at:at+n] == d.src[start:start+n] {
-			d.memoAttrs, d.memoAt = m, at
+			d.memoAttrs, d.memoAt, d.memoTag = m, at, m
 			d.stack = append(d.stack, openElement{start: at + 1, end: at + int(m.nameEnd), local: at + int(m.local), undo: len(d.undo)})
 			d.pos = at + n
 			d.closing = m.empty
 			return true
 		}
 	}
-	d.memoAttrs = nil
+	d.memoAttrs, d.memoTag = nil, nil
 	local, nameEnd, ok := d.nsname(d.pos + 1)
 	if !ok {
 		return false
@@ -1079,6 +1120,7 @@ func (d *Decoder) startTag() bool {
 			m.attr[k] = memoAttr{start: int32(a.start - at), local: int32(a.local - at), end: int32(a.end - at),
 				value: int32(a.value - at), valueEnd: int32(a.valueEnd - at), references: a.references}
 		}
+		d.memoTag = m
 	}
 	return true
 }

@@ -93,7 +93,8 @@ func stdTokens(r io.Reader) ([]tok, error) {
 
 // ourTokens are the tokens of d and the error that ended them. It also
 // checks that AttrValue finds what Attrs holds, AppendData what Data
-// gives, and that a raw name in a scope is one Name.
+// gives, that a raw name in a scope is one Name, and that Class gives
+// what SetClass kept for the same Name.
 func ourTokens(d *Decoder) ([]tok, error) {
 	var toks []tok
 	type rawName struct {
@@ -101,6 +102,7 @@ func ourTokens(d *Decoder) ([]tok, error) {
 		scope uint64
 	}
 	names := map[rawName]xml.Name{}
+	classes := map[xml.Name]uint8{} // a class for SetClass for each name
 	for {
 		k, err := d.Next()
 		if err != nil {
@@ -125,6 +127,18 @@ func ourTokens(d *Decoder) ([]tok, error) {
 			}
 			if v, ok := d.AttrValue("no-such-attribute"); ok {
 				return toks, fmt.Errorf("AttrValue of an absent attribute: %q", v)
+			}
+			class, ok := classes[d.Name()]
+			if !ok {
+				class = uint8(len(classes)%255 + 1)
+				classes[d.Name()] = class
+			}
+			if c := d.Class(); c != 0 && c != class {
+				return toks, fmt.Errorf("class %d of %v, want %d", c, d.Name(), class)
+			}
+			d.SetClass(class)
+			if d.Local() != d.Name().Local {
+				return toks, fmt.Errorf("Local %q of %v", d.Local(), d.Name())
 			}
 			toks = append(toks, tok{kind: StartElement, name: d.Name(), attrs: attrString(attrs)})
 		case EndElement:
@@ -267,6 +281,8 @@ var tricky = []string{
 	`<a>` + "\u4e2d\U0001F600" + `</a>`, "<a>\u1000\ucfff\ue000\uefff\u0fff\ud7ff\uf000\uff01</a>", "<a>\xed\xa0\x80</a>", "<a>\xe0\x80\x80</a>", "<a>\xe4\xb8</a>", "<a>\xe4\xb8x</a>", "<a>\xe4</a>",
 	"<a b='\xe4\xb8\xad\xe4'/>", "<a b='\xef\xbf\xbf'/>", `<a b="&amp;<"/>`, `<a b="x<y"/>`, `<a></a/>`, `<a></ab>`, `<ab></a>`, "<a></a\xe4\xb8\xad>", `<中/>`, `<a中/>`, `<a b中="1"/>`, `<a-b.c_d/>`, `<-a/>`, `<1a/>`, `<_a/>`,
 	`<a b="it's" c='say "x"'/>`, "<a b=\"\x01\u4e2d\"/>", "<a b=\"&amp;\u4e2d\"/>", "<a b=\"\u4e2d&amp;\"/>", "<a b=\"\u4e2d\x01\"/>", "<a b=\"\r\u4e2d\"/>", "<a b=\"&bad;\u4e2d\"/>", "<a b=\"\u4e2d<\"/>", "<a b=\"<\u4e2d\"/>", "<a b=\"\u4e2d",
+	// One tag in different bindings, with room after it for the memo.
+	`<r xmlns:p="u"><p:item a="1"/><p:item a="1"/><s xmlns:p="v"><p:item a="1"/><p:item a="1"/></s><p:item a="1"/><t xmlns="w"><p:item a="1"/></t><x>0123456789abcdefghij</x></r>`,
 	`< a/>`, `<a/ >`, `</a >`, `<a></a x>`, `<a></a`, `<a><`, `text`, `text<a/>text`, `<a/><b/>`, `<a/>` + "\xff",
 }
 
