@@ -326,11 +326,27 @@ func (d *Decoder) skipElement(stopAt []string, maxStarts, maxNesting int) (int, 
 	if maxStarts < 1 || maxNesting < 1 {
 		return 0, false
 	}
-	end, nameEnd, empty, ok := d.skipTag(d.pos, stopAt)
+	at := d.pos
+	end, nameEnd, empty, ok, m := d.skipTag(at, stopAt)
 	if !ok {
 		return 0, false
 	}
-	starts, tokens := 1, 1
+	// An element skipped whole before, of the same bytes, is skipped
+	// again at once (see tagMemo.elem).
+	if m != nil && m.elem > 0 && !empty && d.giveUp == nil {
+		n, tagN, start := int(m.elem), int(m.n), int(m.start)
+		if int(m.elemStarts) <= maxStarts && int(m.elemDepth) <= maxNesting && n <= len(src)-at && src[end:at+n] == src[start+tagN:start+n] {
+			d.pos = at + n
+			d.tokens += int(m.elemTokens)
+			return int(m.elemStarts), true
+		}
+	}
+	whole := m != nil && !empty // an element to keep in m
+	var mStart int32
+	if whole {
+		mStart = m.start
+	}
+	starts, tokens, depth := 1, 1, 1
 	open := append(d.skipped[:0], nameSpan{d.pos + 1, nameEnd}) // src[start:end] of each open element
 	if empty {
 		tokens++
@@ -373,8 +389,9 @@ func (d *Decoder) skipElement(stopAt []string, maxStarts, maxNesting int) (int, 
 			if starts >= maxStarts || len(open)+1 > maxNesting {
 				return 0, false
 			}
+			depth = max(depth, len(open)+1)
 			var nameEnd int
-			if end, nameEnd, empty, ok = d.skipTag(i, nil); !ok {
+			if end, nameEnd, empty, ok, _ = d.skipTag(i, nil); !ok {
 				return 0, false
 			}
 			starts++
@@ -390,6 +407,12 @@ func (d *Decoder) skipElement(stopAt []string, maxStarts, maxNesting int) (int, 
 	d.skipped = open
 	d.pos = i
 	d.tokens += tokens
+	// Kept when the entry is still the tag's (the tags inside may have
+	// taken its place), now placed here, where the element is.
+	if whole && m.start == mStart && i-at <= math.MaxInt32 {
+		m.start = int32(at)
+		m.elem, m.elemStarts, m.elemTokens, m.elemDepth = int32(i-at), int32(starts), int32(tokens), int32(depth)
+	}
 	return starts, true
 }
 
@@ -407,7 +430,9 @@ type nameSpan struct{ start, end int }
 // paragraph), and a tag of the same bytes reads the same, since reading
 // one looks at nothing past its end. Comparing the bytes took a sixth of
 // reading them.
-func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok bool) {
+//
+// It also returns the memo's entry of the tag, nil when it has none.
+func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok bool, tag *tagMemo) {
 	src := d.src
 	m := d.memoSlot(at)
 	if m != nil {
@@ -416,18 +441,19 @@ func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok 
 				local := src[at+int(m.local) : at+int(m.nameEnd)]
 				for _, s := range stopAt {
 					if local == s {
-						return 0, 0, false, false
+						return 0, 0, false, false, nil
 					}
 				}
 			}
-			return at + n, at + int(m.nameEnd), m.empty, true
+			return at + n, at + int(m.nameEnd), m.empty, true, m
 		}
 	}
 	end, local, nameEnd, empty, ok := d.readSkipTag(at, stopAt)
 	if ok && m != nil && end <= math.MaxInt32 {
 		*m = tagMemo{start: int32(at), n: int32(end - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: -1}
+		return end, nameEnd, empty, ok, m
 	}
-	return end, nameEnd, empty, ok
+	return end, nameEnd, empty, ok, nil
 }
 
 // memoSlot is the place in d.memo of the start tag at at, by its first 16
@@ -460,6 +486,14 @@ type tagMemo struct {
 	// scope; 0 when it did not.
 	class      uint8
 	classScope uint64
+
+	// The element the tag starts, when skipElement read it whole at
+	// start: its length (0 when not), the start elements and tokens in it
+	// and the most elements open in it at a start, that one and the
+	// element itself included (what maxNesting must allow). An element of
+	// the same bytes reads the same, the limits aside: whole properties
+	// (<w:tcBorders>, <w:rPr>…</w:rPr>) repeat as their tags do.
+	elem, elemStarts, elemTokens, elemDepth int32
 }
 
 // memoAttr is an attrSpan placed from the start of its tag.

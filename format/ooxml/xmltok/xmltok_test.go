@@ -549,6 +549,19 @@ func TestSkip(t *testing.T) {
 		`<r><p>` + tag + `<w:spacing w:before="0" w:after="0"`,
 		`<r><p><b>` + tag + `</b>` + tag + `<w:pStyle w:val="ab"/><w:pStyle w:val="ab"/></p><p><w:pStyle w:val="ab"/><c/></p></r>`,
 		`<r><p><b>` + `<w:numId w:val="12345678"/>` + `</b><w:numId w:val="12345678"/><c/></p></r>`,
+		// Elements skipped whole again (tagMemo.elem): the same, then
+		// changed past their first bytes, cut, deeper than the limits, or
+		// with a tag inside taking the first tag's place.
+		`<r><p><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><e/></c></a><a x="1"><b/><c><d/></c></a>` +
+			`<a x="1"><b/><c><d/></c></a ><a x="1"><b/><c><d><f/></d></c></a><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><d/></c></a></p></r>`,
+		`<r><p><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><d/></c>`,
+		`<r><p><a x="1"><b/>text<c>&amp;</c></a><a x="1"><b/>text<c>&amp;</c></a><a x="1"><b/>text<c>&bad;</c></a></p></r>`,
+		`<r><p><a x="1"><a x="1"><b/></a></a><a x="1"><a x="1"><b/></a></a><a x="1"><b/></a><a x="1"><b/></a></p></r>`,
+		// … and again where the limits left fewer starts or less nesting
+		// (an element in one that is read token by token).
+		`<r><p><a x="1"><b/></a><a x="1"><b/></a><a x="1"><b/></a></p><q>0123456789abcdefghij</q></r>`,
+		`<r><p><a x="1"><b/></a><s xmlns:z="u"><a x="1"><b/></a></s></p><q>0123456789abcdefghij</q></r>`,
+		`<r><p><a x="1"><b><c/></b></a><s xmlns:z="u"><a x="1"><b><c/></b></a></s></p><q>0123456789abcdefghij</q></r>`,
 		// The tables go from part to part: a tag at the place of one
 		// kept from the part before, of the same first bytes, is not it.
 		`<r><p>` + tag + `</p></r>`,
