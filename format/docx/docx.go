@@ -253,14 +253,18 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 	}
 	partBufs.Put(buf)
 	if ok {
-		return read(&docxXML{dec: xmltok.New(src, nil), lim: lim})
+		dec := xmltok.New(src, nil)
+		defer dec.Release() // the title is read without reading its part to the end
+		return read(&docxXML{dec: dec, lim: lim})
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	return read(&docxXML{dec: xmltok.NewReader(&cappedReader{r: rc, left: max}, int64(f.UncompressedSize64)), lim: lim})
+	dec := xmltok.NewReader(&cappedReader{r: rc, left: max}, int64(f.UncompressedSize64))
+	defer dec.Release()
+	return read(&docxXML{dec: dec, lim: lim})
 }
 
 // partBufs are buffers for readDocxPart to inflate parts into.

@@ -148,6 +148,19 @@ func New(src string, readErr error) *Decoder {
 	return &Decoder{src: src, readErr: readErr, ns: map[string]string{}}
 }
 
+// Release gives back the table of tags the decoder keeps, for the next
+// decoder to use: a reader that stops before the end of the part (having
+// found what it looks for, or at an error) calls it; the end of the part
+// releases it too. The decoder may still be read: it takes a table again
+// when it needs one.
+func (d *Decoder) Release() {
+	if d.memo != nil {
+		*d.memo = [memoSize]tagMemo{} // its places are of this part
+		memos.Put(d.memo)
+		d.memo, d.memoAttrs, d.memoTag = nil, nil, nil
+	}
+}
+
 // Next reads the next token and returns its kind. At the end of the part
 // it returns io.EOF; its errors are those of encoding/xml's Decoder.Token
 // (a *xml.SyntaxError for malformed XML, the reader's error where the part
@@ -172,11 +185,7 @@ func (d *Decoder) Next() (Kind, error) {
 		}
 		if d.pos >= len(d.src) {
 			if d.readErr == nil && len(d.stack) == 0 {
-				if d.memo != nil {
-					*d.memo = [memoSize]tagMemo{} // its places are of this part
-					memos.Put(d.memo)
-					d.memo, d.memoAttrs, d.memoTag = nil, nil, nil
-				}
+				d.Release()
 				return 0, io.EOF
 			}
 			return d.handOver()

@@ -156,6 +156,9 @@ func ourTokens(d *Decoder) ([]tok, error) {
 		if len(toks) > 1<<22 {
 			return toks, errors.New("endless tokens")
 		}
+		if len(toks) == 97 {
+			d.Release() // the decoder reads on without what it kept
+		}
 	}
 }
 
