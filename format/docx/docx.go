@@ -690,6 +690,28 @@ type docxWalker struct {
 	// hidden tells whether the innermost open run is hidden (w:vanish): in
 	// a run, it is the run of the context, for the same reason.
 	hidden bool
+
+	// paras and cells are allocated in chunks: one of each per paragraph
+	// and cell were most of the reader's allocations.
+	paraSlab slab[docxPara]
+	cellSlab slab[docxCell]
+}
+
+// slab hands out zero values of T from chunks allocated at once, of 16
+// values at first, growing to 256.
+type slab[T any] struct {
+	free []T
+	next int
+}
+
+func (s *slab[T]) new() *T {
+	if len(s.free) == 0 {
+		s.next = min(max(2*s.next, 16), 256)
+		s.free = make([]T, s.next)
+	}
+	v := &s.free[0]
+	s.free = s.free[1:]
+	return v
 }
 
 // docxCtx says where the content being read goes.
@@ -766,7 +788,8 @@ func (w *docxWalker) element(c docxCtx) error {
 		return w.x.skip()
 	case kindP:
 		w.paras++
-		p := &docxPara{line: w.paras}
+		p := w.paraSlab.new()
+		p.line = w.paras
 		start := len(w.buf)
 		err := w.children(docxCtx{sink: c.sink, para: p})
 		p.text = string(w.buf[start:])
@@ -842,7 +865,8 @@ func (w *docxWalker) element(c docxCtx) error {
 		if c.row == nil {
 			return w.children(c)
 		}
-		cell := &docxCell{span: 1}
+		cell := w.cellSlab.new()
+		cell.span = 1
 		c.row.cells = append(c.row.cells, cell)
 		return w.children(docxCtx{sink: &cell.items, cell: cell})
 	case kindTcPr:
