@@ -443,9 +443,10 @@ type nameSpan struct{ start, end int }
 // It also returns the memo's entry of the tag, nil when it has none.
 func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok bool, tag *tagMemo) {
 	src := d.src
-	m := d.memoSlot(at)
+	m, key := d.memoSlot(at)
 	if m != nil {
-		if n, start := int(m.n), int(m.start); n > 0 && n <= len(src)-at && src[at:at+n] == src[start:start+n] {
+		if m.is(src, at, key) {
+			n := int(m.n)
 			if len(stopAt) > 0 {
 				local := src[at+int(m.local) : at+int(m.nameEnd)]
 				for _, s := range stopAt {
@@ -459,24 +460,37 @@ func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok 
 	}
 	end, local, nameEnd, empty, ok := d.readSkipTag(at, stopAt)
 	if ok && m != nil && end <= math.MaxInt32 {
-		*m = tagMemo{start: int32(at), n: int32(end - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: -1}
+		*m = tagMemo{key: key, start: int32(at), n: int32(end - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: -1}
 		return end, nameEnd, empty, ok, m
 	}
 	return end, nameEnd, empty, ok, nil
 }
 
-// memoSlot is the place in d.memo of the start tag at at, by its first 16
-// bytes; nil when the part ends before them.
-func (d *Decoder) memoSlot(at int) *tagMemo {
+// memoSlot is the place in d.memo of the start tag at at, by the 16
+// bytes after its '<', which it also returns as two words; nil when the
+// part ends before them.
+func (d *Decoder) memoSlot(at int) (m *tagMemo, key memoKey) {
 	src := d.src
 	if at+17 > len(src) {
-		return nil
+		return nil, key
 	}
 	if d.memo == nil {
 		d.memo = memos.Get().(*[memoSize]tagMemo)
 	}
 	const mul = 0x9e3779b97f4a7c15
-	return &d.memo[(strs.Load64(src[at+1:at+9])*mul^strs.Load64(src[at+9:at+17]))*mul>>(64-memoBits)]
+	key = memoKey{strs.Load64(src[at+1 : at+9]), strs.Load64(src[at+9 : at+17])}
+	return &d.memo[(key[0]*mul^key[1])*mul>>(64-memoBits)], key
+}
+
+// memoKey is the 16 bytes after a tag's '<'.
+type memoKey [2]uint64
+
+// is reports whether m keeps the tag at at, whose memoKey is key: the
+// tag's bytes are those m was read from. A tag starts with '<', then the
+// bytes of its key (a tag of up to 17 bytes needs no more comparing).
+func (m *tagMemo) is(src string, at int, key memoKey) bool {
+	n, start := int(m.n), int(m.start)
+	return n > 0 && m.key == key && n <= len(src)-at && (n <= 17 || src[at+17:at+n] == src[start+17:start+n])
 }
 
 // tagMemo is a start tag skipTag or startTag has read: src[start:start+n],
@@ -486,6 +500,7 @@ func (d *Decoder) memoSlot(at int) *tagMemo {
 // it, which does not keep them. A tag that binds a namespace is not kept
 // by either.
 type tagMemo struct {
+	key                      memoKey // of the tag at start (see is)
 	start, n, local, nameEnd int32
 	empty                    bool
 	attrs                    int8
@@ -1069,9 +1084,10 @@ func (d *Decoder) space(i int) int {
 // document.
 func (d *Decoder) startTag() bool {
 	at := d.pos
-	m := d.memoSlot(at)
+	m, key := d.memoSlot(at)
 	if m != nil {
-		if n, start := int(m.n), int(m.start); n > 0 && m.attrs >= 0 && n <= len(d.src)-at && d.src[at:at+n] == d.src[start:start+n] {
+		if m.attrs >= 0 && m.is(d.src, at, key) {
+			n := int(m.n)
 			d.memoAttrs, d.memoAt, d.memoTag = m, at, m
 			d.stack = append(d.stack, openElement{start: at + 1, end: at + int(m.nameEnd), local: at + int(m.local), undo: len(d.undo)})
 			d.pos = at + n
@@ -1158,7 +1174,7 @@ func (d *Decoder) startTag() bool {
 	d.pos = i
 	d.closing = empty
 	if m != nil && !binds && len(attrs) <= memoAttrs && i <= math.MaxInt32 {
-		*m = tagMemo{start: int32(at), n: int32(i - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: int8(len(attrs))}
+		*m = tagMemo{key: key, start: int32(at), n: int32(i - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: int8(len(attrs))}
 		for k, a := range attrs {
 			m.attr[k] = memoAttr{start: int32(a.start - at), local: int32(a.local - at), end: int32(a.end - at),
 				value: int32(a.value - at), valueEnd: int32(a.valueEnd - at), references: a.references}
