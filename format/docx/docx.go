@@ -253,14 +253,18 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 	}
 	partBufs.Put(buf)
 	if ok {
-		return read(&docxXML{dec: xmltok.New(src, nil), lim: lim})
+		dec := xmltok.New(src, nil)
+		defer dec.Release() // the title is read without reading its part to the end
+		return read(&docxXML{dec: dec, lim: lim})
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	return read(&docxXML{dec: xmltok.NewReader(&cappedReader{r: rc, left: max}, int64(f.UncompressedSize64)), lim: lim})
+	dec := xmltok.NewReader(&cappedReader{r: rc, left: max}, int64(f.UncompressedSize64))
+	defer dec.Release()
+	return read(&docxXML{dec: dec, lim: lim})
 }
 
 // partBufs are buffers for readDocxPart to inflate parts into.
@@ -307,6 +311,137 @@ type docxXML struct {
 	// bytes of different strings are compared, 60 of them for every
 	// element).
 	wSpace string
+
+	// kinds keeps what element names were found to be, by the raw name
+	// (see elem).
+	kinds [kindMemoSize]kindMemo
+}
+
+// kindMemo is what an element of a raw name was found to be, with the
+// bindings as they were (xmltok.Decoder.RawName's scope).
+type kindMemo struct {
+	raw   string
+	scope uint64
+	kind  elemKind
+	local string
+}
+
+const kindMemoSize = 64
+
+// elemKind is what the document walker does with an element: its name
+// told once, in classify.
+type elemKind uint8
+
+const (
+	kindNotW      elemKind = iota // neither WordprocessingML nor markup compatibility: its children are read
+	kindAlternate                 // mc:AlternateContent
+	kindMC                        // another mc element, skipped
+	kindW                         // a WordprocessingML element not below: its children are read
+	kindSkipped                   // docxSkipped
+	kindP
+	kindPPr
+	kindR
+	kindRPr
+	kindT
+	kindTab
+	kindBr
+	kindNoBreakHyphen
+	kindFldChar
+	kindTbl
+	kindTr
+	kindTrPr
+	kindTc
+	kindTcPr
+	kindTxbxContent
+	kindSdt
+)
+
+// isW tells the kinds of WordprocessingML elements.
+func (k elemKind) isW() bool { return k >= kindW }
+
+// kind tells what the element whose start was just read is. The decoder
+// keeps it with the tag (xmltok's Class), and a tag of the same bytes in
+// the same bindings is the same element: a few tags (<w:p>, <w:r>, <w:t>
+// …) make most of a part, and resolving the name and telling it by its
+// local name, as classify does, cost more than the rest of reading the
+// element.
+func (x *docxXML) kind() elemKind {
+	if c := x.dec.Class(); c != 0 {
+		return elemKind(c - 1)
+	}
+	k, _ := x.elem()
+	x.dec.SetClass(uint8(k) + 1)
+	return k
+}
+
+// elem tells what the element whose start (or end) was just read is, and
+// its local name, for a tag the decoder does not keep: the name as
+// written, with the bindings unchanged, is the same element as before.
+func (x *docxXML) elem() (elemKind, string) {
+	raw, scope, ok := x.dec.RawName()
+	if !ok {
+		n := x.name()
+		return x.classify(n), n.Local
+	}
+	m := &x.kinds[(uint(len(raw))*13+uint(raw[len(raw)/2])*7+uint(raw[len(raw)-1]))%kindMemoSize]
+	if m.raw == raw && m.scope == scope {
+		return m.kind, m.local
+	}
+	n := x.name()
+	k := x.classify(n)
+	*m = kindMemo{raw: raw, scope: scope, kind: k, local: n.Local}
+	return k, n.Local
+}
+
+// classify tells what an element of the name is.
+func (x *docxXML) classify(n xml.Name) elemKind {
+	if isMC(n) {
+		if n.Local == "AlternateContent" {
+			return kindAlternate
+		}
+		return kindMC
+	}
+	if !x.isW(n) {
+		return kindNotW
+	}
+	if docxSkipped(n.Local) {
+		return kindSkipped
+	}
+	switch n.Local {
+	case "p":
+		return kindP
+	case "pPr":
+		return kindPPr
+	case "r":
+		return kindR
+	case "rPr":
+		return kindRPr
+	case "t":
+		return kindT
+	case "tab", "ptab":
+		return kindTab
+	case "br", "cr":
+		return kindBr
+	case "noBreakHyphen":
+		return kindNoBreakHyphen
+	case "fldChar":
+		return kindFldChar
+	case "tbl":
+		return kindTbl
+	case "tr":
+		return kindTr
+	case "trPr":
+		return kindTrPr
+	case "tc":
+		return kindTc
+	case "tcPr":
+		return kindTcPr
+	case "txbxContent":
+		return kindTxbxContent
+	case "sdt":
+		return kindSdt
+	}
+	return kindW
 }
 
 // next reads the next token. The end of input inside an element is a
@@ -381,8 +516,8 @@ func (x *docxXML) wChildOf(locals []string) (string, bool, error) {
 		if !ok || err != nil {
 			return "", false, err
 		}
-		if n := x.name(); x.isW(n) {
-			return n.Local, true, nil
+		if x.kind().isW() {
+			return x.dec.Local(), true, nil
 		}
 		if err := x.skip(); err != nil {
 			return "", false, err
@@ -394,16 +529,28 @@ func (x *docxXML) wChildOf(locals []string) (string, bool, error) {
 // last (or whose child was consumed last): true when it has read the
 // child's start, which the caller must consume, false at the element's
 // end.
+//
+// It is next and its accounting in one: a call less for every element of
+// the document.
 func (x *docxXML) child() (bool, error) {
 	for {
-		k, err := x.next()
+		k, err := x.dec.Next()
 		if err != nil {
 			return false, eofIsTruncation(err)
 		}
 		switch k {
 		case xmltok.StartElement:
+			x.depth++
+			x.elems++
+			if x.depth > x.lim.depth {
+				return false, errDocxTooDeep
+			}
+			if x.elems > x.lim.elements {
+				return false, errDocxTooMany
+			}
 			return true, nil
 		case xmltok.EndElement:
+			x.depth--
 			return false, nil
 		}
 	}
@@ -417,8 +564,8 @@ func (x *docxXML) wChild() (string, bool, error) {
 		if !ok || err != nil {
 			return "", false, err
 		}
-		if n := x.name(); x.isW(n) {
-			return n.Local, true, nil
+		if x.kind().isW() {
+			return x.dec.Local(), true, nil
 		}
 		if err := x.skip(); err != nil {
 			return "", false, err
@@ -494,7 +641,7 @@ type docxItem struct {
 type docxPara struct {
 	line  int
 	label string // the list number, "" for none
-	text  strings.Builder
+	text  string
 	after []docxItem // text boxes (and misplaced tables) anchored in it
 }
 
@@ -533,20 +680,48 @@ type docxWalker struct {
 	// instr counts those entries.
 	fields []bool
 	instr  int
+
+	// buf holds the text of the open paragraphs, the innermost last: a
+	// paragraph's text is added at its end (the paragraph taking text is
+	// always the innermost open w:p, as docxCtx.para is set by w:p and
+	// cleared by every container below it), and made a string of once when
+	// the paragraph ends, instead of growing a builder per paragraph.
+	buf []byte
+	// hidden tells whether the innermost open run is hidden (w:vanish): in
+	// a run, it is the run of the context, for the same reason.
+	hidden bool
+
+	// paras and cells are allocated in chunks: one of each per paragraph
+	// and cell were most of the reader's allocations.
+	paraSlab slab[docxPara]
+	cellSlab slab[docxCell]
+}
+
+// slab hands out zero values of T from chunks allocated at once, of 16
+// values at first, growing to 256.
+type slab[T any] struct {
+	free []T
+	next int
+}
+
+func (s *slab[T]) new() *T {
+	if len(s.free) == 0 {
+		s.next = min(max(2*s.next, 16), 256)
+		s.free = make([]T, s.next)
+	}
+	v := &s.free[0]
+	s.free = s.free[1:]
+	return v
 }
 
 // docxCtx says where the content being read goes.
 type docxCtx struct {
 	sink *[]docxItem // the items of the container (body, cell, text box)
 	para *docxPara   // the paragraph being read
-	run  *docxRun    // the run being read
+	run  bool        // in a run (whose hiddenness is docxWalker.hidden)
 	tbl  *docxTable  // the table whose rows are being read
 	row  *docxRow    // the row whose cells are being read
 	cell *docxCell   // the cell whose properties may follow
-}
-
-type docxRun struct {
-	hidden bool
 }
 
 // emit adds an item where it belongs: after the paragraph it sits in (a
@@ -606,50 +781,53 @@ func docxSkipped(local string) bool {
 
 // element reads one element, whose start was just read, and its content.
 func (w *docxWalker) element(c docxCtx) error {
-	name := w.x.name()
-	if isMC(name) {
-		if name.Local == "AlternateContent" {
-			return w.alternate(c)
-		}
+	switch w.x.kind() {
+	case kindAlternate:
+		return w.alternate(c)
+	case kindMC, kindSkipped:
 		return w.x.skip()
-	}
-	if !w.x.isW(name) {
-		return w.children(c) // drawings, VML shapes: text boxes lie inside
-	}
-	local := name.Local
-	if docxSkipped(local) {
-		return w.x.skip()
-	}
-	switch local {
-	case "p":
+	case kindP:
 		w.paras++
-		p := &docxPara{line: w.paras}
-		return w.item(c, docxCtx{sink: c.sink, para: p}, docxItem{para: p})
-	case "pPr":
+		p := w.paraSlab.new()
+		p.line = w.paras
+		start := len(w.buf)
+		err := w.children(docxCtx{sink: c.sink, para: p})
+		p.text = string(w.buf[start:])
+		w.buf = w.buf[:start]
+		if err != nil {
+			return err
+		}
+		c.emit(docxItem{para: p})
+		return nil
+	case kindPPr:
 		if c.para == nil {
 			return w.x.skip()
 		}
 		return w.paraProps(c.para)
-	case "r":
-		c.run = &docxRun{}
-		return w.children(c)
-	case "rPr":
-		if c.run == nil {
+	case kindR:
+		c.run = true
+		hidden := w.hidden
+		w.hidden = false
+		err := w.children(c)
+		w.hidden = hidden
+		return err
+	case kindRPr:
+		if !c.run {
 			return w.x.skip()
 		}
-		return w.runProps(c.run)
-	case "t":
+		return w.runProps()
+	case kindT:
 		return w.text(c)
-	case "tab", "ptab":
+	case kindTab:
 		w.add(c, "\t")
 		return w.x.skip()
-	case "br", "cr":
+	case kindBr:
 		w.add(c, string(docxBreak))
 		return w.x.skip()
-	case "noBreakHyphen":
+	case kindNoBreakHyphen:
 		w.add(c, "-")
 		return w.x.skip()
-	case "fldChar":
+	case kindFldChar:
 		switch v, _ := w.x.attr("fldCharType"); v {
 		case "begin":
 			w.fields = append(w.fields, true)
@@ -668,34 +846,35 @@ func (w *docxWalker) element(c docxCtx) error {
 			}
 		}
 		return w.x.skip()
-	case "tbl":
+	case kindTbl:
 		t := &docxTable{}
 		return w.item(c, docxCtx{sink: c.sink, tbl: t}, docxItem{table: t})
-	case "tr":
+	case kindTr:
 		if c.tbl == nil {
 			return w.children(c)
 		}
 		r := &docxRow{}
 		c.tbl.rows = append(c.tbl.rows, r)
 		return w.children(docxCtx{sink: c.sink, row: r})
-	case "trPr":
+	case kindTrPr:
 		if c.row == nil {
 			return w.x.skip()
 		}
 		return w.rowProps(c.row)
-	case "tc":
+	case kindTc:
 		if c.row == nil {
 			return w.children(c)
 		}
-		cell := &docxCell{span: 1}
+		cell := w.cellSlab.new()
+		cell.span = 1
 		c.row.cells = append(c.row.cells, cell)
 		return w.children(docxCtx{sink: &cell.items, cell: cell})
-	case "tcPr":
+	case kindTcPr:
 		if c.cell == nil {
 			return w.x.skip()
 		}
 		return w.cellProps(c.cell)
-	case "txbxContent":
+	case kindTxbxContent:
 		var items []docxItem
 		if err := w.children(docxCtx{sink: &items}); err != nil {
 			return err
@@ -704,10 +883,12 @@ func (w *docxWalker) element(c docxCtx) error {
 			c.emit(it)
 		}
 		return nil
-	case "sdt":
+	case kindSdt:
 		return w.contentControl(c)
 	}
-	return w.children(c) // body, hyperlinks, insertions, simple fields, smart tags …
+	// Drawings and VML shapes (text boxes lie inside); body, hyperlinks,
+	// insertions, simple fields, smart tags …
+	return w.children(c)
 }
 
 // item reads the content of a paragraph or table in its own context, then
@@ -792,7 +973,7 @@ func (w *docxWalker) text(c docxCtx) error {
 		switch k {
 		case xmltok.CharData:
 			if w.takesText(c) {
-				w.addText(c, w.x.dec.Data())
+				w.addText()
 			}
 		case xmltok.StartElement:
 			if err := w.x.skip(); err != nil {
@@ -807,28 +988,41 @@ func (w *docxWalker) text(c docxCtx) error {
 // takesText reports whether text read in c goes into the paragraph: not
 // outside one, in a hidden run or in a field's instruction.
 func (w *docxWalker) takesText(c docxCtx) bool {
-	return c.para != nil && (c.run == nil || !c.run.hidden) && w.instr == 0
+	return c.para != nil && !(c.run && w.hidden) && w.instr == 0
 }
 
 // add appends text to the paragraph, unless it is hidden or a field's
 // instruction.
 func (w *docxWalker) add(c docxCtx, s string) {
 	if w.takesText(c) {
-		c.para.text.WriteString(s)
+		w.buf = append(w.buf, s...)
 	}
 }
 
-// addText appends character data to the paragraph, which takes text. Line
-// ends in w:t are spaces, as Word shows them.
-func (w *docxWalker) addText(c docxCtx, data []byte) {
-	if bytes.IndexByte(data, '\n') >= 0 || bytes.IndexByte(data, '\r') >= 0 {
-		c.para.text.WriteString(lineEnds.Replace(string(data)))
+// addText appends the character data just read to the paragraph, which
+// takes text. Line ends in w:t are spaces, as Word shows them: "\r\n",
+// "\r" and "\n" each become one (as lineEnds did, in the reference).
+func (w *docxWalker) addText() {
+	start := len(w.buf)
+	w.buf = w.x.dec.AppendData(w.buf)
+	text := w.buf[start:]
+	if bytes.IndexByte(text, '\n') < 0 && bytes.IndexByte(text, '\r') < 0 {
 		return
 	}
-	c.para.text.Write(data)
+	j := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\r' || c == '\n' {
+			if c == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			c = ' '
+		}
+		text[j] = c
+		j++
+	}
+	w.buf = w.buf[:start+j]
 }
-
-var lineEnds = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 
 // paraProps reads a w:pPr: its list numbering gives the paragraph's label.
 func (w *docxWalker) paraProps(p *docxPara) error {
@@ -868,10 +1062,10 @@ var (
 )
 
 // runProps reads a w:rPr: whether the run is hidden.
-func (w *docxWalker) runProps(run *docxRun) error {
+func (w *docxWalker) runProps() error {
 	return w.eachProp(rPrRead, func(local string) {
 		if local == "vanish" {
-			run.hidden = w.x.onOff()
+			w.hidden = w.x.onOff()
 		}
 	})
 }
@@ -927,7 +1121,7 @@ func (e *docxEmitter) items(items []docxItem, maxCells int) error {
 
 // para adds a paragraph's lines, read with the noise rules of page text.
 func (e *docxEmitter) para(p *docxPara) {
-	text := p.text.String()
+	text := p.text
 	if strings.TrimSpace(text) != "" && p.label != "" {
 		text = p.label + text
 	}
@@ -1047,7 +1241,7 @@ func cellText(items []docxItem) (string, int) {
 				continue
 			}
 			p := it.para
-			text := p.text.String()
+			text := p.text
 			if strings.TrimSpace(text) != "" {
 				if line == 0 {
 					line = p.line
@@ -1124,6 +1318,8 @@ type docxNumbering struct {
 	abstract map[string]*docxAbstractNum // by w:abstractNumId
 	nums     map[string]*docxNum         // by w:numId
 	styles   map[string]docxStyle        // paragraph styles, by w:styleId
+	// styleNums is what styleNumbering found for a style (numID, ilvl).
+	styleNums map[string]docxStyle
 }
 
 type docxAbstractNum struct {
@@ -1225,8 +1421,32 @@ func (n *docxNumbering) label(style, numID, ilvl string) string {
 }
 
 // styleNumbering follows a paragraph style and the styles it is based on
-// to the first that numbers its paragraphs.
+// to the first that numbers its paragraphs. The styles do not change once
+// read, so what it finds is kept: most paragraphs ask again for one of a
+// few styles, and following the chain took a map look-up a step.
 func (n *docxNumbering) styleNumbering(style string) (numID, ilvl string) {
+	if len(n.styles) == 0 {
+		return "", ""
+	}
+	if r, ok := n.styleNums[style]; ok {
+		return r.numID, r.ilvl
+	}
+	numID, ilvl = n.followStyles(style)
+	if len(n.styleNums) < maxStyleNums {
+		if n.styleNums == nil {
+			n.styleNums = map[string]docxStyle{}
+		}
+		n.styleNums[style] = docxStyle{numID: numID, ilvl: ilvl}
+	}
+	return numID, ilvl
+}
+
+// maxStyleNums bounds the styles whose numbering is kept (a crafted file
+// may name a new one on every paragraph).
+const maxStyleNums = 1024
+
+// followStyles is styleNumbering without keeping what it finds.
+func (n *docxNumbering) followStyles(style string) (numID, ilvl string) {
 	for range 16 {
 		s, ok := n.styles[style]
 		if !ok {

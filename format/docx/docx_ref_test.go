@@ -275,14 +275,39 @@ func (w *docxWalkerRef) document(items *[]docxItem) error {
 			return err
 		}
 		if t.Kind == xmltok.StartElement {
-			if err := w.element(t.Start(), docxCtx{sink: items}); err != nil {
+			if err := w.element(t.Start(), docxCtxRef{sink: items}); err != nil {
 				return err
 			}
 		}
 	}
 }
 
-func (w *docxWalkerRef) children(c docxCtx) error {
+// docxCtxRef says where the content being read goes.
+type docxCtxRef struct {
+	sink *[]docxItem      // the items of the container (body, cell, text box)
+	para *docxPara        // the paragraph being read
+	text *strings.Builder // its text
+	run  *docxRunRef      // the run being read
+	tbl  *docxTable       // the table whose rows are being read
+	row  *docxRow         // the row whose cells are being read
+	cell *docxCell        // the cell whose properties may follow
+}
+
+type docxRunRef struct {
+	hidden bool
+}
+
+// emit adds an item where it belongs: after the paragraph it sits in (a
+// text box), or to the container.
+func (c docxCtxRef) emit(it docxItem) {
+	if c.para != nil {
+		c.para.after = append(c.para.after, it)
+		return
+	}
+	*c.sink = append(*c.sink, it)
+}
+
+func (w *docxWalkerRef) children(c docxCtxRef) error {
 	return w.x.eachChild(func(se xml.StartElement) error { return w.element(se, c) })
 }
 
@@ -296,7 +321,7 @@ var docxSkippedRef = map[string]bool{
 }
 
 // element reads one element, whose start was just read, and its content.
-func (w *docxWalkerRef) element(se xml.StartElement, c docxCtx) error {
+func (w *docxWalkerRef) element(se xml.StartElement, c docxCtxRef) error {
 	if isMC(se.Name) {
 		if se.Name.Local == "AlternateContent" {
 			return w.alternate(c)
@@ -314,14 +339,21 @@ func (w *docxWalkerRef) element(se xml.StartElement, c docxCtx) error {
 	case "p":
 		w.paras++
 		p := &docxPara{line: w.paras}
-		return w.item(c, docxCtx{sink: c.sink, para: p}, docxItem{para: p})
+		var text strings.Builder
+		err := w.children(docxCtxRef{sink: c.sink, para: p, text: &text})
+		p.text = text.String()
+		if err != nil {
+			return err
+		}
+		c.emit(docxItem{para: p})
+		return nil
 	case "pPr":
 		if c.para == nil {
 			return w.x.skip()
 		}
 		return w.paraProps(c.para)
 	case "r":
-		c.run = &docxRun{}
+		c.run = &docxRunRef{}
 		return w.children(c)
 	case "rPr":
 		if c.run == nil {
@@ -364,14 +396,14 @@ func (w *docxWalkerRef) element(se xml.StartElement, c docxCtx) error {
 		return w.x.skip()
 	case "tbl":
 		t := &docxTable{}
-		return w.item(c, docxCtx{sink: c.sink, tbl: t}, docxItem{table: t})
+		return w.item(c, docxCtxRef{sink: c.sink, tbl: t}, docxItem{table: t})
 	case "tr":
 		if c.tbl == nil {
 			return w.children(c)
 		}
 		r := &docxRow{}
 		c.tbl.rows = append(c.tbl.rows, r)
-		return w.children(docxCtx{sink: c.sink, row: r})
+		return w.children(docxCtxRef{sink: c.sink, row: r})
 	case "trPr":
 		if c.row == nil {
 			return w.x.skip()
@@ -387,7 +419,7 @@ func (w *docxWalkerRef) element(se xml.StartElement, c docxCtx) error {
 		}
 		cell := &docxCell{span: 1}
 		c.row.cells = append(c.row.cells, cell)
-		return w.children(docxCtx{sink: &cell.items, cell: cell})
+		return w.children(docxCtxRef{sink: &cell.items, cell: cell})
 	case "tcPr":
 		if c.cell == nil {
 			return w.x.skip()
@@ -395,7 +427,7 @@ func (w *docxWalkerRef) element(se xml.StartElement, c docxCtx) error {
 		return w.cellProps(c.cell)
 	case "txbxContent":
 		var items []docxItem
-		if err := w.children(docxCtx{sink: &items}); err != nil {
+		if err := w.children(docxCtxRef{sink: &items}); err != nil {
 			return err
 		}
 		for _, it := range items {
@@ -410,7 +442,7 @@ func (w *docxWalkerRef) element(se xml.StartElement, c docxCtx) error {
 
 // item reads the content of a paragraph or table in its own context, then
 // emits it.
-func (w *docxWalkerRef) item(c, inner docxCtx, it docxItem) error {
+func (w *docxWalkerRef) item(c, inner docxCtxRef, it docxItem) error {
 	if err := w.children(inner); err != nil {
 		return err
 	}
@@ -420,7 +452,7 @@ func (w *docxWalkerRef) item(c, inner docxCtx, it docxItem) error {
 
 // alternate reads the first mc:Choice of an mc:AlternateContent, or its
 // mc:Fallback when it has no Choice: both hold the same content.
-func (w *docxWalkerRef) alternate(c docxCtx) error {
+func (w *docxWalkerRef) alternate(c docxCtxRef) error {
 	taken := false
 	return w.x.eachChild(func(se xml.StartElement) error {
 		if taken || !isMC(se.Name) || (se.Name.Local != "Choice" && se.Name.Local != "Fallback") {
@@ -432,7 +464,7 @@ func (w *docxWalkerRef) alternate(c docxCtx) error {
 }
 
 // contentControl reads a w:sdt's content, unless it shows its placeholder.
-func (w *docxWalkerRef) contentControl(c docxCtx) error {
+func (w *docxWalkerRef) contentControl(c docxCtxRef) error {
 	placeholder := false
 	return w.x.eachW(func(local string, se xml.StartElement) error {
 		switch local {
@@ -451,7 +483,7 @@ func (w *docxWalkerRef) contentControl(c docxCtx) error {
 }
 
 // text reads a w:t.
-func (w *docxWalkerRef) text(c docxCtx) error {
+func (w *docxWalkerRef) text(c docxCtxRef) error {
 	for {
 		var t refToken
 		err := w.x.token(&t)
@@ -473,18 +505,18 @@ func (w *docxWalkerRef) text(c docxCtx) error {
 
 // add appends text to the paragraph, unless it is hidden or a field's
 // instruction. Line ends in w:t are spaces, as Word shows them.
-func (w *docxWalkerRef) add(c docxCtx, s string) {
+func (w *docxWalkerRef) add(c docxCtxRef, s string) {
 	if c.para == nil || (c.run != nil && c.run.hidden) || w.instr > 0 {
 		return
 	}
 	if strings.ContainsAny(s, "\r\n") {
 		s = lineEnds.Replace(s)
 	}
-	c.para.text.WriteString(s)
+	c.text.WriteString(s)
 }
 
 // addText is add for character data, without a string made of it.
-func (w *docxWalkerRef) addText(c docxCtx, data []byte) {
+func (w *docxWalkerRef) addText(c docxCtxRef, data []byte) {
 	if bytes.ContainsAny(data, "\r\n") {
 		w.add(c, string(data))
 		return
@@ -492,7 +524,7 @@ func (w *docxWalkerRef) addText(c docxCtx, data []byte) {
 	if c.para == nil || (c.run != nil && c.run.hidden) || w.instr > 0 {
 		return
 	}
-	c.para.text.Write(data)
+	c.text.Write(data)
 }
 
 // paraProps reads a w:pPr: its list numbering gives the paragraph's label.
@@ -533,6 +565,8 @@ func (w *docxWalkerRef) cellProps(cell *docxCell) error {
 		}
 	})
 }
+
+var lineEnds = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 
 // readCoreTitleRef reads dc:title of docProps/core.xml.
 func readCoreTitleRef(x *docxXMLRef) (string, error) {

@@ -329,6 +329,36 @@ func TestDOCXStyleType(t *testing.T) {
 		"word/numbering.xml", testNumbering, "word/styles.xml", styles)
 }
 
+// TestStyleNumberingKept checks that styleNumbering, which keeps what it
+// found, finds what following the styles finds, asked once or again, and
+// past the number of styles it keeps.
+func TestStyleNumberingKept(t *testing.T) {
+	n := &docxNumbering{styles: map[string]docxStyle{
+		"A": {basedOn: "B"},
+		"B": {basedOn: "C", ilvl: "1"},
+		"C": {numID: "3", ilvl: "2"},
+		"D": {basedOn: "D"},
+		"E": {numID: "4"},
+	}}
+	for i := range 2 * maxStyleNums {
+		n.styles[fmt.Sprint("S", i)] = docxStyle{basedOn: string(rune('A' + i%6))}
+	}
+	for round := range 2 {
+		for style := range n.styles {
+			for _, s := range []string{style, style + "?"} {
+				id, lvl := n.styleNumbering(s)
+				wid, wlvl := n.followStyles(s)
+				if id != wid || lvl != wlvl {
+					t.Fatalf("round %d, style %s: %q %q, want %q %q", round, s, id, lvl, wid, wlvl)
+				}
+			}
+		}
+	}
+	if len(n.styleNums) != maxStyleNums {
+		t.Errorf("%d styles kept, want %d", len(n.styleNums), maxStyleNums)
+	}
+}
+
 func TestListNumber(t *testing.T) {
 	for _, tt := range []struct {
 		v    int

@@ -101,6 +101,11 @@ func docxSeeds(f testing.TB) [][]byte {
 		// Found by the fuzzer: a continuing hMerge after gridBefore.
 		`<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:hMerge/></w:tcPr></w:tc></w:tr></w:tbl>`,
 		strings.Repeat("<w:tbl><w:tr><w:tc>", 40) + p(r("深")) + strings.Repeat("</w:tc></w:tr></w:tbl>", 40),
+		// Names that change meaning as prefixes are bound and unbound
+		// (the walker keeps what a name as written is).
+		p(r("前")) + `<v:x xmlns:w="urn:other">` + p(r("不是正文")) + `<w:p xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">` + r("严格") + `</w:p></v:x>` +
+			p(r("后")) + `<p xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><r><t>默认</t></r></p>` +
+			`<w:p><mc:r xmlns:mc="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:t>换名</w:t></mc:r></w:p>` + p(r("末")),
 	} {
 		seeds = append(seeds, docxXMLOf(body))
 	}

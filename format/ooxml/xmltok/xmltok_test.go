@@ -92,13 +92,29 @@ func stdTokens(r io.Reader) ([]tok, error) {
 }
 
 // ourTokens are the tokens of d and the error that ended them. It also
-// checks that AttrValue finds what Attrs holds.
+// checks that AttrValue finds what Attrs holds, AppendData what Data
+// gives, that a raw name in a scope is one Name, and that Class gives
+// what SetClass kept for the same Name.
 func ourTokens(d *Decoder) ([]tok, error) {
 	var toks []tok
+	type rawName struct {
+		raw   string
+		scope uint64
+	}
+	names := map[rawName]xml.Name{}
+	classes := map[xml.Name]uint8{} // a class for SetClass for each name
 	for {
 		k, err := d.Next()
 		if err != nil {
 			return toks, err
+		}
+		if k != CharData {
+			if raw, scope, ok := d.RawName(); ok {
+				if n, seen := names[rawName{raw, scope}]; seen && n != d.Name() {
+					return toks, fmt.Errorf("raw name %s in scope %d: %v, before %v", raw, scope, d.Name(), n)
+				}
+				names[rawName{raw, scope}] = d.Name()
+			}
 		}
 		switch k {
 		case StartElement:
@@ -112,16 +128,36 @@ func ourTokens(d *Decoder) ([]tok, error) {
 			if v, ok := d.AttrValue("no-such-attribute"); ok {
 				return toks, fmt.Errorf("AttrValue of an absent attribute: %q", v)
 			}
+			class, ok := classes[d.Name()]
+			if !ok {
+				class = uint8(len(classes)%255 + 1)
+				classes[d.Name()] = class
+			}
+			if c := d.Class(); c != 0 && c != class {
+				return toks, fmt.Errorf("class %d of %v, want %d", c, d.Name(), class)
+			}
+			d.SetClass(class)
+			if d.Local() != d.Name().Local {
+				return toks, fmt.Errorf("Local %q of %v", d.Local(), d.Name())
+			}
 			toks = append(toks, tok{kind: StartElement, name: d.Name(), attrs: attrString(attrs)})
 		case EndElement:
 			toks = append(toks, tok{kind: EndElement, name: d.Name()})
 		case CharData:
+			// AppendData before Data, which may fill the buffer it reads.
+			appended := string(d.AppendData([]byte("x")))
 			toks = append(toks, tok{kind: CharData, data: string(d.Data())})
+			if appended != "x"+toks[len(toks)-1].data {
+				return toks, fmt.Errorf("AppendData %q, Data %q", appended[1:], toks[len(toks)-1].data)
+			}
 		default:
 			return toks, fmt.Errorf("token of kind %d", k)
 		}
 		if len(toks) > 1<<22 {
 			return toks, errors.New("endless tokens")
+		}
+		if len(toks) == 97 {
+			d.Release() // the decoder reads on without what it kept
 		}
 	}
 }
@@ -248,6 +284,8 @@ var tricky = []string{
 	`<a>` + "\u4e2d\U0001F600" + `</a>`, "<a>\u1000\ucfff\ue000\uefff\u0fff\ud7ff\uf000\uff01</a>", "<a>\xed\xa0\x80</a>", "<a>\xe0\x80\x80</a>", "<a>\xe4\xb8</a>", "<a>\xe4\xb8x</a>", "<a>\xe4</a>",
 	"<a b='\xe4\xb8\xad\xe4'/>", "<a b='\xef\xbf\xbf'/>", `<a b="&amp;<"/>`, `<a b="x<y"/>`, `<a></a/>`, `<a></ab>`, `<ab></a>`, "<a></a\xe4\xb8\xad>", `<中/>`, `<a中/>`, `<a b中="1"/>`, `<a-b.c_d/>`, `<-a/>`, `<1a/>`, `<_a/>`,
 	`<a b="it's" c='say "x"'/>`, "<a b=\"\x01\u4e2d\"/>", "<a b=\"&amp;\u4e2d\"/>", "<a b=\"\u4e2d&amp;\"/>", "<a b=\"\u4e2d\x01\"/>", "<a b=\"\r\u4e2d\"/>", "<a b=\"&bad;\u4e2d\"/>", "<a b=\"\u4e2d<\"/>", "<a b=\"<\u4e2d\"/>", "<a b=\"\u4e2d",
+	// One tag in different bindings, with room after it for the memo.
+	`<r xmlns:p="u"><p:item a="1"/><p:item a="1"/><s xmlns:p="v"><p:item a="1"/><p:item a="1"/></s><p:item a="1"/><t xmlns="w"><p:item a="1"/></t><x>0123456789abcdefghij</x></r>`,
 	`< a/>`, `<a/ >`, `</a >`, `<a></a x>`, `<a></a`, `<a><`, `text`, `text<a/>text`, `<a/><b/>`, `<a/>` + "\xff",
 }
 
@@ -514,6 +552,19 @@ func TestSkip(t *testing.T) {
 		`<r><p>` + tag + `<w:spacing w:before="0" w:after="0"`,
 		`<r><p><b>` + tag + `</b>` + tag + `<w:pStyle w:val="ab"/><w:pStyle w:val="ab"/></p><p><w:pStyle w:val="ab"/><c/></p></r>`,
 		`<r><p><b>` + `<w:numId w:val="12345678"/>` + `</b><w:numId w:val="12345678"/><c/></p></r>`,
+		// Elements skipped whole again (tagMemo.elem): the same, then
+		// changed past their first bytes, cut, deeper than the limits, or
+		// with a tag inside taking the first tag's place.
+		`<r><p><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><e/></c></a><a x="1"><b/><c><d/></c></a>` +
+			`<a x="1"><b/><c><d/></c></a ><a x="1"><b/><c><d><f/></d></c></a><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><d/></c></a></p></r>`,
+		`<r><p><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><d/></c></a><a x="1"><b/><c><d/></c>`,
+		`<r><p><a x="1"><b/>text<c>&amp;</c></a><a x="1"><b/>text<c>&amp;</c></a><a x="1"><b/>text<c>&bad;</c></a></p></r>`,
+		`<r><p><a x="1"><a x="1"><b/></a></a><a x="1"><a x="1"><b/></a></a><a x="1"><b/></a><a x="1"><b/></a></p></r>`,
+		// … and again where the limits left fewer starts or less nesting
+		// (an element in one that is read token by token).
+		`<r><p><a x="1"><b/></a><a x="1"><b/></a><a x="1"><b/></a></p><q>0123456789abcdefghij</q></r>`,
+		`<r><p><a x="1"><b/></a><s xmlns:z="u"><a x="1"><b/></a></s></p><q>0123456789abcdefghij</q></r>`,
+		`<r><p><a x="1"><b><c/></b></a><s xmlns:z="u"><a x="1"><b><c/></b></a></s></p><q>0123456789abcdefghij</q></r>`,
 		// The tables go from part to part: a tag at the place of one
 		// kept from the part before, of the same first bytes, is not it.
 		`<r><p>` + tag + `</p></r>`,
