@@ -925,32 +925,28 @@ var nounStops = []string{"已", "均", "并", "全部", "都", "其中", "予以
 	"从事", "负责", "承担", "承办", "用于", "涉及", "属于", "通过", "按照", "依照", "依法", "经过",
 	"主要", "包括", "涵盖", "包含", "同时", "有效", "及时", "切实", "进一步", "确保", "保障", "实现", "做到", "完成", "得到", "进行"}
 
-// nounStopsByFirst is nounStops by their first rune: nounEnd tries the
-// stops at every character of a noun.
-var nounStopsByFirst = sync.OnceValue(func() map[rune][]string {
-	m := map[rune][]string{}
+// nounStopFirsts numbers the first runes of nounStops (all in the BMP, as
+// TestNounStops checks), and nounStopsByFirst[k] holds the stops whose
+// first rune is number k: nounEnd tries the stops at every character of a
+// noun, and most characters start none, which the set says without the
+// map lookup the stops were found by.
+var nounStopFirsts, nounStopsByFirst = func() (*runeRank, [][]string) {
+	var firsts []rune
 	for _, w := range nounStops {
 		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = append(m[r], w)
+		firsts = append(firsts, r)
 	}
-	return m
-})
-
-// nounStopFirsts marks the first runes of nounStops (all in the BMP, as
-// TestNounStops checks): most characters of a noun start none, and the
-// bit says so without a map lookup.
-var nounStopFirsts = func() *runeSet {
-	var s runeSet
+	x := newRuneRank(firsts)
+	by := make([][]string, len(nounStops))
+	n := 0
 	for _, w := range nounStops {
-		if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
-			s.add(r)
-		}
+		r, _ := utf8.DecodeRuneInString(w)
+		k := x.index(r)
+		by[k] = append(by[k], w)
+		n = max(n, k+1)
 	}
-	return &s
+	return x, by[:n]
 }()
-
-// nounStopFirst reports whether a word of nounStops may start with r.
-func nounStopFirst(r rune) bool { return uint32(r) >= 1<<16 || nounStopFirsts.has(r) }
 
 // maxNounRunes bounds the noun after a number.
 const maxNounRunes = 20
@@ -964,7 +960,10 @@ func nounEnd(text string, from, limit int) int {
 		if size == 0 {
 			r, size = decodeRune(text, i)
 		}
-		if !zh.IsHan(r) || nounStopFirst(r) && hasPrefixAny(text[i:], nounStopsByFirst()[r]) {
+		if !zh.IsHan(r) {
+			break
+		}
+		if k := nounStopFirsts.index(r); k >= 0 && hasPrefixAny(text[i:], nounStopsByFirst[k]) {
 			break
 		}
 		i += size
