@@ -12,7 +12,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"xxgk"
 	"xxgk/document"
@@ -1203,10 +1205,20 @@ func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string,
 		if i := indexAny(before, []string{"其中", "包括"}); i >= 0 {
 			head = before[:i]
 		}
-		return groupOf(head) == groupOf(strings.Join(r.group, ""))
+		return groupOf(head) == ruleGroups[ri]
 	}
 	return true
 }
+
+// ruleGroups holds groupOf of each rule's group, joined: what a part
+// rule's whole must speak of first (claims). Joined for every claim, it
+// allocated.
+var ruleGroups = func() (gs []string) {
+	for _, r := range proseRules {
+		gs = append(gs, groupOf(strings.Join(r.group, "")))
+	}
+	return gs
+}()
 
 // past reports whether the clause compares with last year (较去年,
 // 同比增长): apart from the rule's own subject, as in 上年结转3件.
@@ -1292,6 +1304,8 @@ type scratch struct {
 	zeros     []figureCandidate // what proseZeros returns
 	cands     []figureCandidate // what readCandidates returns
 	figure    []proseCandidate  // one figure's candidates (chooseProse)
+	at        []int             // each candidate's place in templates.Figures (chooseProse)
+	places    []int             // the places of the figures with candidates (chooseProse)
 	// the splitter's open headings and the paths it hands out (sentencesIn)
 	stack []headingEntry
 	paths []sectionPath
@@ -1403,11 +1417,11 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 		if !zeroSubjects.has(subjects, zi) {
 			continue
 		}
-		if z.context != nil && !strs.ContainsAny(text, z.context) {
+		if z.context != nil && !zeroContextHeld[zi] && !strs.ContainsAny(text, z.context) {
 			continue
 		}
-		if z.group != nil && !speaksOfOnly(text, z.group) {
-			continue
+		if z.group != nil && (!strs.ContainsAny(text, z.group) || strs.ContainsAny(text, zeroOtherGroups[zi])) {
+			continue // it does not speak of its group alone
 		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
 		stated := false
@@ -1451,15 +1465,36 @@ var zeroTopicRead = func() (read [len(topicNames)]bool) {
 	return read
 }()
 
-// speaksOfOnly reports whether text speaks of group (review or litigation)
-// and not of the other.
-func speaksOfOnly(text string, group []string) bool {
-	other := litigationOnly
-	if groupOf(strings.Join(group, "")) == "litigation" {
-		other = reviewOnly
+// zeroContextHeld says, for each zero rule, whether every subject of it
+// holds a word of its context (申请 is one of requests.received's): a
+// sentence with a subject of the rule, the only kind proseZeros asks of
+// its context, holds the context too, and looking for the context's five
+// words, four of which most sentences lack, was a tenth of its cost.
+var zeroContextHeld = func() (held []bool) {
+	for _, z := range zeroRules {
+		all := true
+		for _, w := range z.subject {
+			all = all && strs.ContainsAny(w, z.context)
+		}
+		held = append(held, all)
 	}
-	return strs.ContainsAny(text, group) && !strs.ContainsAny(text, other)
-}
+	return held
+}()
+
+// zeroOtherGroups holds, for each zero rule of a group (review or
+// litigation), the other group: a sentence speaks of the rule's group
+// alone when it holds a word of the group and none of the other. (Told
+// for every sentence, by joining the group's words, it allocated.)
+var zeroOtherGroups = func() (others [][]string) {
+	for _, z := range zeroRules {
+		other := litigationOnly
+		if groupOf(strings.Join(z.group, "")) == "litigation" {
+			other = reviewOnly
+		}
+		others = append(others, other)
+	}
+	return others
+}()
 
 // noneStated reports a clause that states there was none of a subject
 // with a bare 无 and ends in 情况 or 事项: 本报告年度无政府信息公开申请行政
@@ -1742,28 +1777,67 @@ func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, pl
 	var fs []xxgk.Finding
 	cs := buf.figure[:0]
 	defer func() { buf.figure = cs }()
-	for _, fig := range templates.Figures {
+	// The figures are settled in the order of templates.Figures, those
+	// with candidates only: each candidate's place in it (-1 for none),
+	// then the places found, in order. Going through every figure of
+	// templates.Figures and every candidate for each was most of
+	// choosing, and a tenth of the reading of a short report.
+	// (TestFiguresMatchesRef holds this to chooseProseRef, which goes
+	// through templates.Figures.)
+	figs := templates.Figures
+	order := figureOrderOf(figs)
+	at, places := buf.at[:0], buf.places[:0]
+	for i := range cands {
+		k, ok := order.index[cands[i].figure]
+		if !ok {
+			k = -1
+		}
+		at = append(at, k)
+		if ok && !slices.Contains(places, k) {
+			places = append(places, k)
+		}
+	}
+	slices.Sort(places)
+	buf.at, buf.places = at, places
+	for _, k := range places {
 		cs = cs[:0]
 		// By index: a candidate is large, and ranging over the values
-		// copied each, for every figure, only to compare its key.
+		// copied each.
 		for i := range cands {
-			if cands[i].figure == fig.Key {
+			if at[i] == k {
 				cs = append(cs, cands[i].cand)
 			}
 		}
-		if len(cs) == 0 {
-			// Most figures have no candidate: settleFigure would return
-			// nothing, and calling it, with its results of a Value each,
-			// for every figure of every report was a quarter of choosing.
-			continue
-		}
 		var v xxgk.Value
 		var ok bool
-		if v, ok, fs = settleFigure(&fig, cs, tableFigures, where, fs); ok {
-			out[fig.Key] = v
+		if v, ok, fs = settleFigure(&figs[k], cs, tableFigures, where, fs); ok {
+			out[figs[k].Key] = v
 		}
 	}
 	return out, fs
+}
+
+// figureOrder is the place of each figure's key in a list of figures.
+type figureOrder struct {
+	figs  []templates.Figure // the list
+	index map[string]int
+}
+
+// figureOrders keeps the figureOrder of templates.Figures last asked for:
+// that list changes only when a test replaces the specification.
+var figureOrders atomic.Pointer[figureOrder]
+
+// figureOrderOf returns the figureOrder of figs, built once for a list.
+func figureOrderOf(figs []templates.Figure) *figureOrder {
+	if o := figureOrders.Load(); o != nil && len(o.figs) == len(figs) && unsafe.SliceData(o.figs) == unsafe.SliceData(figs) {
+		return o
+	}
+	o := &figureOrder{figs: figs, index: make(map[string]int, len(figs))}
+	for k := range figs { // no key is listed twice (templates checks)
+		o.index[figs[k].Key] = k
+	}
+	figureOrders.Store(o)
+	return o
 }
 
 // placeNamer returns the function that names a sentence for a message:
