@@ -428,8 +428,31 @@ func FoldedDoc(doc *document.Document) *document.Document {
 // candidates, grown candidate by candidate, was a third of the bytes the
 // reader allocated; buf's list is kept for the next report.
 func readCandidates(doc, simple *document.Document, year int, buf *scratch) []figureCandidate {
-	out := buf.cands[:0]
-	defer func() { buf.cands = out }()
+	trad := simple != doc
+	folded := simple
+	if !trad {
+		folded = nil
+	}
+	// The reader is a sentenceSink in buf's memory: a loop over
+	// sentencesIn allocated its variables for every report (seven of a
+	// short report's allocations).
+	r := &buf.reader
+	*r = candidateReader{buf: buf, year: year, trad: trad, out: buf.cands[:0], sents: buf.sents[:0], block: -1}
+	eachSentence(doc, folded, buf, r)
+	out := r.out
+	buf.cands, buf.sents = out, r.sents
+	*r = candidateReader{} // keeps no report's text
+	return out
+}
+
+// candidateReader reads the figures of the sentences readCandidates is
+// given, into out.
+type candidateReader struct {
+	buf  *scratch
+	year int
+	trad bool // the sentences' Folded text is the one to read
+	out  []figureCandidate
+
 	// A sentence ended by ；goes on in the next: 其中，区本级62条；各部门
 	// 1697条；… is one statement (chain), and the sentence before it
 	// (prev) gives its context.
@@ -441,62 +464,58 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 	// which the next sentences' appends write past. Copying the chain and
 	// the sentence into a prev of their own for every sentence was a sixth
 	// of what the loop did of its own.
-	sents := buf.sents[:0]
-	defer func() { buf.sents = sents }()
-	chainStart, prevStart, prevEnd := 0, 0, 0 // chain is sents[chainStart:], prev sents[prevStart:prevEnd]
-	block := -1
-	trad := simple != doc
-	folded := simple
-	if !trad {
-		folded = nil
+	sents                          []string
+	chainStart, prevStart, prevEnd int // chain is sents[chainStart:], prev sents[prevStart:prevEnd]
+	block                          int
+}
+
+// take reads one sentence.
+func (r *candidateReader) take(s sentence) bool {
+	buf, year := r.buf, r.year
+	text := s.Text
+	if r.trad {
+		text = s.Folded // zh.FoldHan(s.Text), from the folded blocks
 	}
-	for s := range sentencesIn(doc, folded, buf) {
-		text := s.Text
-		if trad {
-			text = s.Folded // zh.FoldHan(s.Text), from the folded blocks
-		}
-		if s.Block != block {
-			sents, chainStart, prevStart, prevEnd, block = sents[:0], 0, 0, 0, s.Block
-		}
-		// The sentence's chain and prev, sliced from sents only for a
-		// sentence whose counts are read (the slices, of variables the
-		// loop's body shares with readCandidates, cost more than the rest
-		// of the bookkeeping).
-		chainFrom, prevFrom, prevTo := chainStart, prevStart, prevEnd
-		sents = append(sents, text)
-		if !strings.HasSuffix(text, "；") && !strings.HasSuffix(text, ";") {
-			// The statement ends: it is the next sentence's prev.
-			prevStart, prevEnd, chainStart = chainStart, len(sents), len(sents)
-		}
-		if s.Topic == topicProblems || s.Topic == topicPlans {
-			continue
-		}
-		at, word := topicSubjects[s.Topic].Index(text)
-		if at < 0 && (!sectionTopic(s.Topic) || !bareNone(text)) {
-			// No rule's subject: nothing to read (most sentences) but a
-			// bare none, which proseZeros reads only in the sections
-			// sectionFigures gives figures of.
-			continue
-		}
-		if sentenceOutOfScope(text, year) {
-			continue
-		}
-		// A sentence without a subject of a rule that may read it has no
-		// number a rule claims: only the zero rules' subjects brought it
-		// here. The first, if any, stands at or after at. Nor has one
-		// without a number in a unit a rule takes (mayClaimUnit): the rows
-		// of tables printed as text, half the bytes of page text.
-		if at >= 0 && (topicSubjectIs[s.Topic][word]&isRuleSubject != 0 || ruleSubjects[s.Topic].In(text[at:])) && mayClaimUnit(text) {
-			st := statement{text: text, chain: strings.Join(sents[chainFrom:len(sents)-1], ""), prev: strings.Join(sents[prevFrom:prevTo], "")}
-			out = append(out, proseCounts(s, st, year, buf)...)
-		}
-		for _, fc := range proseZeros(s, text, at, word, buf) {
-			if !sameSentence(out, fc.figure, s.Text) {
-				out = append(out, fc)
-			}
+	if s.Block != r.block {
+		r.sents, r.chainStart, r.prevStart, r.prevEnd, r.block = r.sents[:0], 0, 0, 0, s.Block
+	}
+	// The sentence's chain and prev, sliced from sents only for a
+	// sentence whose counts are read.
+	chainFrom, prevFrom, prevTo := r.chainStart, r.prevStart, r.prevEnd
+	r.sents = append(r.sents, text)
+	sents := r.sents
+	if !strings.HasSuffix(text, "；") && !strings.HasSuffix(text, ";") {
+		// The statement ends: it is the next sentence's prev.
+		r.prevStart, r.prevEnd, r.chainStart = r.chainStart, len(sents), len(sents)
+	}
+	if s.Topic == topicProblems || s.Topic == topicPlans {
+		return true
+	}
+	at, word := topicSubjects[s.Topic].Index(text)
+	if at < 0 && (!sectionTopic(s.Topic) || !bareNone(text)) {
+		// No rule's subject: nothing to read (most sentences) but a
+		// bare none, which proseZeros reads only in the sections
+		// sectionFigures gives figures of.
+		return true
+	}
+	if sentenceOutOfScope(text, year) {
+		return true
+	}
+	// A sentence without a subject of a rule that may read it has no
+	// number a rule claims: only the zero rules' subjects brought it
+	// here. The first, if any, stands at or after at. Nor has one
+	// without a number in a unit a rule takes (mayClaimUnit): the rows
+	// of tables printed as text, half the bytes of page text.
+	if at >= 0 && (topicSubjectIs[s.Topic][word]&isRuleSubject != 0 || ruleSubjects[s.Topic].In(text[at:])) && mayClaimUnit(text) {
+		st := statement{text: text, chain: strings.Join(sents[chainFrom:len(sents)-1], ""), prev: strings.Join(sents[prevFrom:prevTo], "")}
+		r.out = append(r.out, proseCounts(s, st, year, buf)...)
+	}
+	for _, fc := range proseZeros(s, text, at, word, buf) {
+		if !sameSentence(r.out, fc.figure, s.Text) {
+			r.out = append(r.out, fc)
 		}
 	}
-	return out
+	return true
 }
 
 // sameSentence reports whether a candidate of figure in fcs was read from
@@ -1311,6 +1330,8 @@ type scratch struct {
 	paths []sectionPath
 	// the sentences of the block read so far (readCandidates)
 	sents []string
+	// the reader of the sentences (readCandidates)
+	reader candidateReader
 }
 
 // scratchPool keeps the buffers of one report's reading for the next

@@ -181,26 +181,49 @@ const (
 // Folding each sentence again cost nearly as much as folding the document.
 func sentencesIn(doc, folded *document.Document, buf *scratch) iter.Seq[sentence] {
 	return func(yield func(sentence) bool) {
-		sp := sentenceSplitter{yield: yield, folded: folded}
-		if buf != nil {
-			sp.stack, sp.paths = buf.stack[:0], buf.paths
-			defer func() {
-				buf.stack = sp.stack[:0]
-				if sp.opened > len(buf.paths) {
-					// Those past buf's were allocated 16 at a time: the
-					// next report's are in one.
-					buf.paths = make([]sectionPath, sp.opened)
-				}
-			}()
+		eachSentence(doc, folded, buf, yieldSink(yield))
+	}
+}
+
+// A sentenceSink takes the sentences eachSentence cuts, one by one, and
+// says whether it wants more.
+//
+// The splitter keeps it, and it is given what the splitter hands out: a
+// function (the yield of a range over sentencesIn) escapes, and so do the
+// variables of the loop body it is, which the compiler then allocates
+// for every report. The reader of the figures is a sink kept in its
+// scratch memory (candidateReader), allocated once.
+type sentenceSink interface {
+	take(s sentence) bool
+}
+
+// yieldSink is a yield function as a sentenceSink.
+type yieldSink func(sentence) bool
+
+func (f yieldSink) take(s sentence) bool { return f(s) }
+
+// eachSentence cuts the sentences of doc as sentencesIn yields them,
+// and gives them to sink.
+func eachSentence(doc, folded *document.Document, buf *scratch, sink sentenceSink) {
+	sp := sentenceSplitter{sink: sink, folded: folded}
+	if buf != nil {
+		sp.stack, sp.paths = buf.stack[:0], buf.paths
+		defer func() {
+			buf.stack = sp.stack[:0]
+			if sp.opened > len(buf.paths) {
+				// Those past buf's were allocated 16 at a time: the
+				// next report's are in one.
+				buf.paths = make([]sectionPath, sp.opened)
+			}
+		}()
+	}
+	for i, b := range doc.Blocks {
+		if b.Table != nil || b.Text == "" {
+			continue
 		}
-		for i, b := range doc.Blocks {
-			if b.Table != nil || b.Text == "" {
-				continue
-			}
-			sp.block(i, b)
-			if sp.stopped {
-				return
-			}
+		sp.block(i, b)
+		if sp.stopped {
+			return
 		}
 	}
 }
@@ -217,12 +240,12 @@ type headingEntry struct {
 }
 
 type sentenceSplitter struct {
-	yield   func(sentence) bool // takes each sentence
-	stopped bool                // yield asked for no more
-	stack   []headingEntry      // open headings, outermost first
-	docYear int                 // first year the prose names, 0 until seen
-	l1      int                 // number of the open level-1 section (三、 → 3)
-	inIntro bool                // in the sentence listing the report's parts
+	sink    sentenceSink   // takes each sentence
+	stopped bool           // the sink asked for no more
+	stack   []headingEntry // open headings, outermost first
+	docYear int            // first year the prose names, 0 until seen
+	l1      int            // number of the open level-1 section (三、 → 3)
+	inIntro bool           // in the sentence listing the report's parts
 
 	// the block being split
 	line  int
@@ -616,7 +639,7 @@ func (sp *sentenceSplitter) emit(start, end int) {
 		}
 	}
 	tp, h := sp.current()
-	sp.stopped = !sp.yield(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
+	sp.stopped = !sp.sink.take(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
 		path: sp.section(), Page: sp.page, Folded: folded})
 }
 
