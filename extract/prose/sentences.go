@@ -74,22 +74,34 @@ func (s sentence) Section() string {
 }
 
 // sectionPath is an open heading and, through parent, the headings it is
-// under. The splitter makes one per heading and never changes it, so
-// sentences share them.
+// under. The splitter makes one per heading and never changes its
+// headings, so sentences share them.
 type sectionPath struct {
 	parent *sectionPath
 	text   string
+	// joined is String's result once asked: every figure read under the
+	// heading names its section, and joining it for each was most of the
+	// strings the reader allocated. (A path is read by the one reading
+	// of a report that made it.)
+	joined string
 }
 
 // String joins the headings of p, outermost first, with " › ".
 func (p *sectionPath) String() string {
+	if p == nil {
+		return "" // no heading is open
+	}
+	if p.joined != "" {
+		return p.joined
+	}
 	var heads [8]string // deeper than any report nests
 	hs := heads[:0]
 	for q := p; q != nil; q = q.parent {
 		hs = append(hs, q.text)
 	}
 	slices.Reverse(hs)
-	return strings.Join(hs, " › ")
+	p.joined = strings.Join(hs, " › ")
+	return p.joined
 }
 
 // topicWords classify a heading's title: the first entry with a word the
