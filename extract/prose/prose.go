@@ -541,7 +541,7 @@ func (r *candidateReader) take(s sentence) bool {
 	// without a number in a unit a rule takes (mayClaimUnit): the rows
 	// of tables printed as text, half the bytes of page text.
 	if at >= 0 && (topicSubjectIs[s.Topic][word]&isRuleSubject != 0 || ruleSubjects[s.Topic].In(text[at:])) && mayClaimUnit(text) {
-		st := statement{text: text, chain: strings.Join(sents[chainFrom:len(sents)-1], ""), prev: strings.Join(sents[prevFrom:prevTo], "")}
+		st := statement{text: text, chain: strings.Join(sents[chainFrom:len(sents)-1], ""), prev: sents[prevFrom:prevTo]}
 		r.out = append(r.out, proseCounts(s, st, year, buf)...)
 	}
 	for _, fc := range proseZeros(s, text, at, word, buf) {
@@ -677,13 +677,17 @@ func markAt(text string, i int) int {
 type statement struct {
 	text  string // the sentence (simplified)
 	chain string // the sentences before it in its statement, each ended by ；
-	prev  string // the sentence before the statement
+	// prev is the statement before this one, its sentences as they were
+	// cut: joined only by says, which few sentences ask (the strict
+	// rules' context). Joined for every sentence whose counts are read,
+	// it was most of the reader's copying.
+	prev []string
 }
 
 // says reports whether the statement or the sentence before it holds one
 // of words.
 func (st statement) says(words []string) bool {
-	return strs.ContainsAny(st.text, words) || strs.ContainsAny(st.chain, words) || strs.ContainsAny(st.prev, words)
+	return strs.ContainsAny(st.text, words) || strs.ContainsAny(st.chain, words) || strs.ContainsAny(strings.Join(st.prev, ""), words)
 }
 
 // proseCounts reads the numbers of a sentence that a rule claims; the

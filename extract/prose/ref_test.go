@@ -35,7 +35,7 @@ func readProseRef(doc *document.Document, year int, trad bool) map[string][]pros
 		if s.Block != block {
 			prev, chain, block = "", "", s.Block
 		}
-		st := statement{text: text, chain: chain, prev: prev}
+		st := statement{text: text, chain: chain, prev: []string{prev}}
 		if strings.HasSuffix(text, "；") || strings.HasSuffix(text, ";") {
 			chain += text
 		} else {
