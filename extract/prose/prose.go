@@ -1432,14 +1432,6 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 	}
 	out := buf.zeros[:0]
 	defer func() { buf.zeros = out }()
-	zero := func(fig string) proseCandidate {
-		return proseCandidate{
-			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
-				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: zh.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
-			inTopic:  zeroTopics[fig] == s.Topic,
-			sentence: s.Text,
-		}
-	}
 	// The clauses that hold a zero rule's subject, found when a rule first
 	// needs them, and the subjects they hold. A sentence without a word
 	// of zeroStatements states no zero in any clause: its clauses are not
@@ -1447,7 +1439,10 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 	clauses := buf.clauses[:0]
 	var subjects wordBits
 	split := false
-	for zi, z := range zeroRules {
+	for zi := range zeroRules {
+		// A rule is large: copying it for every rule and sentence cost
+		// more than its tests.
+		z := &zeroRules[zi]
 		if zeroRulesRead[s.Topic]&(1<<zi) == 0 { // !topicIn(s.Topic, z.topics)
 			continue
 		}
@@ -1498,13 +1493,13 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 			}
 		}
 		if stated {
-			out = append(out, figureCandidate{z.figure, zero(z.figure)}) // each rule's figure is another's
+			out = append(out, figureCandidate{z.figure, zeroCandidate(&s, z.figure)}) // each rule's figure is another's
 		}
 	}
 	if sectionTopic(s.Topic) && bareNone(text) {
 		for _, fig := range sectionFigures(s) {
 			if !hasFigure(out, fig) {
-				out = append(out, figureCandidate{fig, zero(fig)})
+				out = append(out, figureCandidate{fig, zeroCandidate(&s, fig)})
 			}
 		}
 	}
@@ -1523,6 +1518,18 @@ var zeroTopicRead = func() (read [len(topicNames)]bool) {
 	}
 	return read
 }()
+
+// zeroCandidate is the candidate of a zero of fig stated in s. (A closure
+// of proseZeros, it copied the sentence for every sentence asked, most of
+// which state no zero.)
+func zeroCandidate(s *sentence, fig string) proseCandidate {
+	return proseCandidate{
+		value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
+			Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: zh.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
+		inTopic:  zeroTopics[fig] == s.Topic,
+		sentence: s.Text,
+	}
+}
 
 // zeroRulesRead holds, for each topic t, a bit for each zero rule that
 // reads a sentence of t (topicIn(t, z.topics)), bit zi for zeroRules[zi]:
