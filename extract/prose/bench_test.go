@@ -232,10 +232,24 @@ func TestZeroSubjectsInClauses(t *testing.T) {
 	}
 }
 
+// TestNounStops holds nounStopsByFirst to the map by first rune the stops
+// were looked up in, for every rune.
 func TestNounStops(t *testing.T) {
+	byFirst := map[rune][]string{}
+	for _, w := range nounStops {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r >= 1<<16 {
+			t.Fatalf("noun stop %q starts beyond the plane", w)
+		}
+		byFirst[r] = append(byFirst[r], w)
+	}
 	for r := rune(-1); r <= utf8.MaxRune; r++ {
-		if len(nounStopsByFirst()[r]) > 0 && !nounStopFirst(r) {
-			t.Fatalf("nounStopFirst(%U) is false, but %q start with it", r, nounStopsByFirst()[r])
+		var got []string
+		if k := nounStopFirsts.index(r); k >= 0 {
+			got = nounStopsByFirst[k]
+		}
+		if !slices.Equal(got, byFirst[r]) {
+			t.Fatalf("nounStopsByFirst of %U = %q, want %q", r, got, byFirst[r])
 		}
 	}
 }

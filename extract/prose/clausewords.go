@@ -114,16 +114,13 @@ func clauseLimit(ms []numMention, starts []int, k int) int {
 type sentenceCache struct {
 	text     string
 	st       statement
-	statedBy []int8 // per rule: 0 not yet asked, 1 stated, 2 not
-	channels int    // channelKinds(text)+1, 0 not yet counted
+	statedBy [64]int8 // per rule: 0 not yet asked, 1 stated, 2 not (a ruleSet's bits: 64 rules at most)
+	channels int      // channelKinds(text)+1, 0 not yet counted
 }
 
 // stated reports whether the sentence (or, for a strict rule, its
 // statement) gives rule ri's context.
 func (sc *sentenceCache) stated(ri int, r *proseRule) bool {
-	if sc.statedBy == nil {
-		sc.statedBy = make([]int8, len(proseRules))
-	}
 	if v := sc.statedBy[ri]; v != 0 {
 		return v == 1
 	}

@@ -125,7 +125,7 @@ func checkRules(t *testing.T, s sentence, chain, prev string, year int, buf, ref
 		if trad {
 			txt = zh.FoldHan(txt)
 		}
-		st := statement{text: txt, chain: chain, prev: prev}
+		st := statement{text: txt, chain: chain, prev: []string{prev}}
 		for _, y := range []int{0, year} {
 			counts := proseCounts(s, st, y, buf)
 			if len(counts) > 0 && !ruleSubjects[s.Topic].In(txt) {

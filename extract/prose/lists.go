@@ -275,3 +275,37 @@ var ruleSubjects, afterSubjects = func() (pre, after [len(topicNames)]*wordSet) 
 	}
 	return pre, after
 }()
+
+// A runeRank numbers the runes of a set of the Basic Multilingual Plane in
+// rune order: index gives a rune's number, which indexes a slice of what
+// is kept per rune. A map from rune to list, looked up for every unit a
+// number may have and every character of a noun, hashed each rune; the
+// number is a bit test and a count of bits.
+type runeRank struct {
+	set  runeSet
+	rank [1 << 16 / 64]uint16 // rank[b] counts the runes of set[:b]
+}
+
+// newRuneRank numbers runes, all in the Basic Multilingual Plane (a rune
+// may be given more than once).
+func newRuneRank(runes []rune) *runeRank {
+	x := &runeRank{}
+	for _, r := range runes {
+		x.set.add(r)
+	}
+	n := 0
+	for b, w := range x.set {
+		x.rank[b] = uint16(n)
+		n += bits.OnesCount64(w)
+	}
+	return x
+}
+
+// index returns r's number, or -1 when r is not in the set.
+func (x *runeRank) index(r rune) int {
+	u := uint32(r)
+	if u >= 1<<16 || x.set[u>>6]&(1<<(u&63)) == 0 {
+		return -1
+	}
+	return int(x.rank[u>>6]) + bits.OnesCount64(x.set[u>>6]&(1<<(u&63)-1))
+}

@@ -12,7 +12,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"xxgk"
 	"xxgk/document"
@@ -318,23 +320,57 @@ func zeroClauses(out []zeroClause, text string, subjects []wordMatch) []zeroClau
 	end := -1 // the end of the last clause appended: a mark stands there
 	for _, m := range subjects {
 		if m.at >= end {
-			start := 0
-			for j := m.at - 1; j >= max(end, 0); j-- {
-				if n := clauseMarkAt(text, j); n > 0 {
-					start = j + n
-					break
-				}
-			}
-			end = m.at + len(zeroSubjects.set.Words()[m.word])
-			for end < len(text) && clauseMarkAt(text, end) == 0 {
-				end++
-			}
+			start := clauseStartBefore(text, max(end, 0), m.at)
+			end = clauseEndFrom(text, m.at+len(zeroSubjects.set.Words()[m.word]))
 			out = append(out, zeroClause{text: text[start:end]})
 		}
 		out[len(out)-1].subjects[m.word/64] |= 1 << (m.word % 64)
 	}
 	return out
 }
+
+// clauseStartBefore returns the end of the last clause mark (clauseMarkAt)
+// that starts in text[lo:hi], or 0 when none does; clauseEndFrom returns
+// the offset of the first at or after i, or len(text). Between marks they
+// step over a three-byte character that is no mark (clauseMarkRunes) at
+// once, most of a sentence: its lead byte starts a mark only if it is one,
+// and its other two bytes, continuation bytes, start none. Tried byte by
+// byte, as zeroClauses did, they were two-thirds of its cost.
+// (FuzzZeroClauses and TestZeroClausesCorpus hold zeroClauses to
+// zeroClausesRef.)
+func clauseStartBefore(text string, lo, hi int) int {
+	for j := hi - 1; j >= lo; {
+		if j-2 >= lo && text[j]&0xC0 == 0x80 && text[j-1]&0xC0 == 0x80 && text[j-2]&0xF0 == 0xE0 &&
+			!clauseMarkRunes.has(rune(text[j-2]&0x0F)<<12|rune(text[j-1]&0x3F)<<6|rune(text[j]&0x3F)) {
+			j -= 3
+			continue
+		}
+		if n := clauseMarkAt(text, j); n > 0 {
+			return j + n
+		}
+		j--
+	}
+	return 0
+}
+
+func clauseEndFrom(text string, i int) int {
+	for i < len(text) {
+		if text[i] >= 0xE0 {
+			if j := skipUnmarked(text, i, clauseMarkRunes); j > i {
+				i = j
+				continue
+			}
+		}
+		if clauseMarkAt(text, i) > 0 {
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// clauseMarkRunes marks the three-byte marks of clauseMarkAt: ，；。.
+var clauseMarkRunes = runeSetOfRunes("，；。")
 
 // clauseMarkAt returns the length of the mark ，,；;。 at text[i], 0 for
 // none. (In UTF-8 the bytes of ，；。 never occur inside another
@@ -426,8 +462,31 @@ func FoldedDoc(doc *document.Document) *document.Document {
 // candidates, grown candidate by candidate, was a third of the bytes the
 // reader allocated; buf's list is kept for the next report.
 func readCandidates(doc, simple *document.Document, year int, buf *scratch) []figureCandidate {
-	out := buf.cands[:0]
-	defer func() { buf.cands = out }()
+	trad := simple != doc
+	folded := simple
+	if !trad {
+		folded = nil
+	}
+	// The reader is a sentenceSink in buf's memory: a loop over
+	// sentencesIn allocated its variables for every report (seven of a
+	// short report's allocations).
+	r := &buf.reader
+	*r = candidateReader{buf: buf, year: year, trad: trad, out: buf.cands[:0], sents: buf.sents[:0], block: -1}
+	eachSentence(doc, folded, buf, r)
+	out := r.out
+	buf.cands, buf.sents = out, r.sents
+	*r = candidateReader{} // keeps no report's text
+	return out
+}
+
+// candidateReader reads the figures of the sentences readCandidates is
+// given, into out.
+type candidateReader struct {
+	buf  *scratch
+	year int
+	trad bool // the sentences' Folded text is the one to read
+	out  []figureCandidate
+
 	// A sentence ended by ；goes on in the next: 其中，区本级62条；各部门
 	// 1697条；… is one statement (chain), and the sentence before it
 	// (prev) gives its context.
@@ -439,62 +498,58 @@ func readCandidates(doc, simple *document.Document, year int, buf *scratch) []fi
 	// which the next sentences' appends write past. Copying the chain and
 	// the sentence into a prev of their own for every sentence was a sixth
 	// of what the loop did of its own.
-	sents := buf.sents[:0]
-	defer func() { buf.sents = sents }()
-	chainStart, prevStart, prevEnd := 0, 0, 0 // chain is sents[chainStart:], prev sents[prevStart:prevEnd]
-	block := -1
-	trad := simple != doc
-	folded := simple
-	if !trad {
-		folded = nil
+	sents                          []string
+	chainStart, prevStart, prevEnd int // chain is sents[chainStart:], prev sents[prevStart:prevEnd]
+	block                          int
+}
+
+// take reads one sentence.
+func (r *candidateReader) take(s sentence) bool {
+	buf, year := r.buf, r.year
+	text := s.Text
+	if r.trad {
+		text = s.Folded // zh.FoldHan(s.Text), from the folded blocks
 	}
-	for s := range sentencesIn(doc, folded, buf) {
-		text := s.Text
-		if trad {
-			text = s.Folded // zh.FoldHan(s.Text), from the folded blocks
-		}
-		if s.Block != block {
-			sents, chainStart, prevStart, prevEnd, block = sents[:0], 0, 0, 0, s.Block
-		}
-		// The sentence's chain and prev, sliced from sents only for a
-		// sentence whose counts are read (the slices, of variables the
-		// loop's body shares with readCandidates, cost more than the rest
-		// of the bookkeeping).
-		chainFrom, prevFrom, prevTo := chainStart, prevStart, prevEnd
-		sents = append(sents, text)
-		if !strings.HasSuffix(text, "；") && !strings.HasSuffix(text, ";") {
-			// The statement ends: it is the next sentence's prev.
-			prevStart, prevEnd, chainStart = chainStart, len(sents), len(sents)
-		}
-		if s.Topic == topicProblems || s.Topic == topicPlans {
-			continue
-		}
-		at, word := topicSubjects[s.Topic].Index(text)
-		if at < 0 && (!sectionTopic(s.Topic) || !bareNone(text)) {
-			// No rule's subject: nothing to read (most sentences) but a
-			// bare none, which proseZeros reads only in the sections
-			// sectionFigures gives figures of.
-			continue
-		}
-		if sentenceOutOfScope(text, year) {
-			continue
-		}
-		// A sentence without a subject of a rule that may read it has no
-		// number a rule claims: only the zero rules' subjects brought it
-		// here. The first, if any, stands at or after at. Nor has one
-		// without a number in a unit a rule takes (mayClaimUnit): the rows
-		// of tables printed as text, half the bytes of page text.
-		if at >= 0 && (topicSubjectIs[s.Topic][word]&isRuleSubject != 0 || ruleSubjects[s.Topic].In(text[at:])) && mayClaimUnit(text) {
-			st := statement{text: text, chain: strings.Join(sents[chainFrom:len(sents)-1], ""), prev: strings.Join(sents[prevFrom:prevTo], "")}
-			out = append(out, proseCounts(s, st, year, buf)...)
-		}
-		for _, fc := range proseZeros(s, text, at, word, buf) {
-			if !sameSentence(out, fc.figure, s.Text) {
-				out = append(out, fc)
-			}
+	if s.Block != r.block {
+		r.sents, r.chainStart, r.prevStart, r.prevEnd, r.block = r.sents[:0], 0, 0, 0, s.Block
+	}
+	// The sentence's chain and prev, sliced from sents only for a
+	// sentence whose counts are read.
+	chainFrom, prevFrom, prevTo := r.chainStart, r.prevStart, r.prevEnd
+	r.sents = append(r.sents, text)
+	sents := r.sents
+	if !strings.HasSuffix(text, "；") && !strings.HasSuffix(text, ";") {
+		// The statement ends: it is the next sentence's prev.
+		r.prevStart, r.prevEnd, r.chainStart = r.chainStart, len(sents), len(sents)
+	}
+	if s.Topic == topicProblems || s.Topic == topicPlans {
+		return true
+	}
+	at, word := topicSubjects[s.Topic].Index(text)
+	if at < 0 && (!sectionTopic(s.Topic) || !bareNone(text)) {
+		// No rule's subject: nothing to read (most sentences) but a
+		// bare none, which proseZeros reads only in the sections
+		// sectionFigures gives figures of.
+		return true
+	}
+	if sentenceOutOfScope(text, year) {
+		return true
+	}
+	// A sentence without a subject of a rule that may read it has no
+	// number a rule claims: only the zero rules' subjects brought it
+	// here. The first, if any, stands at or after at. Nor has one
+	// without a number in a unit a rule takes (mayClaimUnit): the rows
+	// of tables printed as text, half the bytes of page text.
+	if at >= 0 && (topicSubjectIs[s.Topic][word]&isRuleSubject != 0 || ruleSubjects[s.Topic].In(text[at:])) && mayClaimUnit(text) {
+		st := statement{text: text, chain: strings.Join(sents[chainFrom:len(sents)-1], ""), prev: sents[prevFrom:prevTo]}
+		r.out = append(r.out, proseCounts(s, st, year, buf)...)
+	}
+	for _, fc := range proseZeros(s, text, at, word, buf) {
+		if !sameSentence(r.out, fc.figure, s.Text) {
+			r.out = append(r.out, fc)
 		}
 	}
-	return out
+	return true
 }
 
 // sameSentence reports whether a candidate of figure in fcs was read from
@@ -622,13 +677,17 @@ func markAt(text string, i int) int {
 type statement struct {
 	text  string // the sentence (simplified)
 	chain string // the sentences before it in its statement, each ended by ；
-	prev  string // the sentence before the statement
+	// prev is the statement before this one, its sentences as they were
+	// cut: joined only by says, which few sentences ask (the strict
+	// rules' context). Joined for every sentence whose counts are read,
+	// it was most of the reader's copying.
+	prev []string
 }
 
 // says reports whether the statement or the sentence before it holds one
 // of words.
 func (st statement) says(words []string) bool {
-	return strs.ContainsAny(st.text, words) || strs.ContainsAny(st.chain, words) || strs.ContainsAny(st.prev, words)
+	return strs.ContainsAny(st.text, words) || strs.ContainsAny(st.chain, words) || strs.ContainsAny(strings.Join(st.prev, ""), words)
 }
 
 // proseCounts reads the numbers of a sentence that a rule claims; the
@@ -925,32 +984,28 @@ var nounStops = []string{"已", "均", "并", "全部", "都", "其中", "予以
 	"从事", "负责", "承担", "承办", "用于", "涉及", "属于", "通过", "按照", "依照", "依法", "经过",
 	"主要", "包括", "涵盖", "包含", "同时", "有效", "及时", "切实", "进一步", "确保", "保障", "实现", "做到", "完成", "得到", "进行"}
 
-// nounStopsByFirst is nounStops by their first rune: nounEnd tries the
-// stops at every character of a noun.
-var nounStopsByFirst = sync.OnceValue(func() map[rune][]string {
-	m := map[rune][]string{}
+// nounStopFirsts numbers the first runes of nounStops (all in the BMP, as
+// TestNounStops checks), and nounStopsByFirst[k] holds the stops whose
+// first rune is number k: nounEnd tries the stops at every character of a
+// noun, and most characters start none, which the set says without the
+// map lookup the stops were found by.
+var nounStopFirsts, nounStopsByFirst = func() (*runeRank, [][]string) {
+	var firsts []rune
 	for _, w := range nounStops {
 		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = append(m[r], w)
+		firsts = append(firsts, r)
 	}
-	return m
-})
-
-// nounStopFirsts marks the first runes of nounStops (all in the BMP, as
-// TestNounStops checks): most characters of a noun start none, and the
-// bit says so without a map lookup.
-var nounStopFirsts = func() *runeSet {
-	var s runeSet
+	x := newRuneRank(firsts)
+	by := make([][]string, len(nounStops))
+	n := 0
 	for _, w := range nounStops {
-		if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
-			s.add(r)
-		}
+		r, _ := utf8.DecodeRuneInString(w)
+		k := x.index(r)
+		by[k] = append(by[k], w)
+		n = max(n, k+1)
 	}
-	return &s
+	return x, by[:n]
 }()
-
-// nounStopFirst reports whether a word of nounStops may start with r.
-func nounStopFirst(r rune) bool { return uint32(r) >= 1<<16 || nounStopFirsts.has(r) }
 
 // maxNounRunes bounds the noun after a number.
 const maxNounRunes = 20
@@ -964,7 +1019,10 @@ func nounEnd(text string, from, limit int) int {
 		if size == 0 {
 			r, size = decodeRune(text, i)
 		}
-		if !zh.IsHan(r) || nounStopFirst(r) && hasPrefixAny(text[i:], nounStopsByFirst()[r]) {
+		if !zh.IsHan(r) {
+			break
+		}
+		if k := nounStopFirsts.index(r); k >= 0 && hasPrefixAny(text[i:], nounStopsByFirst[k]) {
 			break
 		}
 		i += size
@@ -1204,10 +1262,20 @@ func (r *proseRule) claims(s sentence, sc *sentenceCache, ri int, before string,
 		if i := indexAny(before, []string{"其中", "包括"}); i >= 0 {
 			head = before[:i]
 		}
-		return groupOf(head) == groupOf(strings.Join(r.group, ""))
+		return groupOf(head) == ruleGroups[ri]
 	}
 	return true
 }
+
+// ruleGroups holds groupOf of each rule's group, joined: what a part
+// rule's whole must speak of first (claims). Joined for every claim, it
+// allocated.
+var ruleGroups = func() (gs []string) {
+	for _, r := range proseRules {
+		gs = append(gs, groupOf(strings.Join(r.group, "")))
+	}
+	return gs
+}()
 
 // past reports whether the clause compares with last year (较去年,
 // 同比增长): apart from the rule's own subject, as in 上年结转3件.
@@ -1293,11 +1361,15 @@ type scratch struct {
 	zeros     []figureCandidate // what proseZeros returns
 	cands     []figureCandidate // what readCandidates returns
 	figure    []proseCandidate  // one figure's candidates (chooseProse)
+	at        []int             // each candidate's place in templates.Figures (chooseProse)
+	places    []int             // the places of the figures with candidates (chooseProse)
 	// the splitter's open headings and the paths it hands out (sentencesIn)
 	stack []headingEntry
 	paths []sectionPath
 	// the sentences of the block read so far (readCandidates)
 	sents []string
+	// the reader of the sentences (readCandidates)
+	reader candidateReader
 }
 
 // scratchPool keeps the buffers of one report's reading for the next
@@ -1360,14 +1432,6 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 	}
 	out := buf.zeros[:0]
 	defer func() { buf.zeros = out }()
-	zero := func(fig string) proseCandidate {
-		return proseCandidate{
-			value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
-				Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: zh.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
-			inTopic:  zeroTopics[fig] == s.Topic,
-			sentence: s.Text,
-		}
-	}
 	// The clauses that hold a zero rule's subject, found when a rule first
 	// needs them, and the subjects they hold. A sentence without a word
 	// of zeroStatements states no zero in any clause: its clauses are not
@@ -1375,8 +1439,11 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 	clauses := buf.clauses[:0]
 	var subjects wordBits
 	split := false
-	for zi, z := range zeroRules {
-		if !topicIn(s.Topic, z.topics) {
+	for zi := range zeroRules {
+		// A rule is large: copying it for every rule and sentence cost
+		// more than its tests.
+		z := &zeroRules[zi]
+		if zeroRulesRead[s.Topic]&(1<<zi) == 0 { // !topicIn(s.Topic, z.topics)
 			continue
 		}
 		if !split {
@@ -1404,11 +1471,11 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 		if !zeroSubjects.has(subjects, zi) {
 			continue
 		}
-		if z.context != nil && !strs.ContainsAny(text, z.context) {
+		if z.context != nil && !zeroContextHeld[zi] && !strs.ContainsAny(text, z.context) {
 			continue
 		}
-		if z.group != nil && !speaksOfOnly(text, z.group) {
-			continue
+		if z.group != nil && (!strs.ContainsAny(text, z.group) || strs.ContainsAny(text, zeroOtherGroups[zi])) {
+			continue // it does not speak of its group alone
 		}
 		// Each clause on its own: 未收到…申请，未收到…行政复议申请 states two zeros.
 		stated := false
@@ -1426,13 +1493,13 @@ func proseZeros(s sentence, text string, subjectAt, subject int, buf *scratch) [
 			}
 		}
 		if stated {
-			out = append(out, figureCandidate{z.figure, zero(z.figure)}) // each rule's figure is another's
+			out = append(out, figureCandidate{z.figure, zeroCandidate(&s, z.figure)}) // each rule's figure is another's
 		}
 	}
 	if sectionTopic(s.Topic) && bareNone(text) {
 		for _, fig := range sectionFigures(s) {
 			if !hasFigure(out, fig) {
-				out = append(out, figureCandidate{fig, zero(fig)})
+				out = append(out, figureCandidate{fig, zeroCandidate(&s, fig)})
 			}
 		}
 	}
@@ -1452,15 +1519,65 @@ var zeroTopicRead = func() (read [len(topicNames)]bool) {
 	return read
 }()
 
-// speaksOfOnly reports whether text speaks of group (review or litigation)
-// and not of the other.
-func speaksOfOnly(text string, group []string) bool {
-	other := litigationOnly
-	if groupOf(strings.Join(group, "")) == "litigation" {
-		other = reviewOnly
+// zeroCandidate is the candidate of a zero of fig stated in s. (A closure
+// of proseZeros, it copied the sentence for every sentence asked, most of
+// which state no zero.)
+func zeroCandidate(s *sentence, fig string) proseCandidate {
+	return proseCandidate{
+		value: xxgk.Value{Value: xxgk.Int(0), Unit: figureUnit(fig),
+			Evidence: xxgk.Evidence{Method: xxgk.MethodProse, Line: s.Line, Text: zh.TrimSpace(s.Text), Page: s.Page, Section: s.Section()}},
+		inTopic:  zeroTopics[fig] == s.Topic,
+		sentence: s.Text,
 	}
-	return strs.ContainsAny(text, group) && !strs.ContainsAny(text, other)
 }
+
+// zeroRulesRead holds, for each topic t, a bit for each zero rule that
+// reads a sentence of t (topicIn(t, z.topics)), bit zi for zeroRules[zi]:
+// proseZeros asks for each rule and sentence.
+var zeroRulesRead = func() (read [len(topicNames)]uint64) {
+	if len(zeroRules) > 64 {
+		panic("prose: too many zero rules for zeroRulesRead")
+	}
+	for t := range read {
+		for zi, z := range zeroRules {
+			if topicIn(topic(t), z.topics) {
+				read[t] |= 1 << zi
+			}
+		}
+	}
+	return read
+}()
+
+// zeroContextHeld says, for each zero rule, whether every subject of it
+// holds a word of its context (申请 is one of requests.received's): a
+// sentence with a subject of the rule, the only kind proseZeros asks of
+// its context, holds the context too, and looking for the context's five
+// words, four of which most sentences lack, was a tenth of its cost.
+var zeroContextHeld = func() (held []bool) {
+	for _, z := range zeroRules {
+		all := true
+		for _, w := range z.subject {
+			all = all && strs.ContainsAny(w, z.context)
+		}
+		held = append(held, all)
+	}
+	return held
+}()
+
+// zeroOtherGroups holds, for each zero rule of a group (review or
+// litigation), the other group: a sentence speaks of the rule's group
+// alone when it holds a word of the group and none of the other. (Told
+// for every sentence, by joining the group's words, it allocated.)
+var zeroOtherGroups = func() (others [][]string) {
+	for _, z := range zeroRules {
+		other := litigationOnly
+		if groupOf(strings.Join(z.group, "")) == "litigation" {
+			other = reviewOnly
+		}
+		others = append(others, other)
+	}
+	return others
+}()
 
 // noneStated reports a clause that states there was none of a subject
 // with a bare 无 and ends in 情况 or 事项: 本报告年度无政府信息公开申请行政
@@ -1739,32 +1856,73 @@ func negates(text string, at int, n string, subjects []string, quals *wordSet) b
 // the memory of one figure's.
 func chooseProse(cands []figureCandidate, tableFigures map[string]xxgk.Value, place func(xxgk.Evidence) string, buf *scratch) (map[string]xxgk.Value, []xxgk.Finding) {
 	where := placeNamer(place)
-	out := map[string]xxgk.Value{}
 	var fs []xxgk.Finding
 	cs := buf.figure[:0]
 	defer func() { buf.figure = cs }()
-	for _, fig := range templates.Figures {
+	// The figures are settled in the order of templates.Figures, those
+	// with candidates only: each candidate's place in it (-1 for none),
+	// then the places found, in order. Going through every figure of
+	// templates.Figures and every candidate for each was most of
+	// choosing, and a tenth of the reading of a short report.
+	// (TestFiguresMatchesRef holds this to chooseProseRef, which goes
+	// through templates.Figures.)
+	figs := templates.Figures
+	order := figureOrderOf(figs)
+	at, places := buf.at[:0], buf.places[:0]
+	for i := range cands {
+		k, ok := order.index[cands[i].figure]
+		if !ok {
+			k = -1
+		}
+		at = append(at, k)
+		if ok && !slices.Contains(places, k) {
+			places = append(places, k)
+		}
+	}
+	slices.Sort(places)
+	buf.at, buf.places = at, places
+	// One value at most per place: the map made as large at once, not
+	// grown figure by figure (a third of the reader's allocations).
+	out := make(map[string]xxgk.Value, len(places))
+	for _, k := range places {
 		cs = cs[:0]
 		// By index: a candidate is large, and ranging over the values
-		// copied each, for every figure, only to compare its key.
+		// copied each.
 		for i := range cands {
-			if cands[i].figure == fig.Key {
+			if at[i] == k {
 				cs = append(cs, cands[i].cand)
 			}
 		}
-		if len(cs) == 0 {
-			// Most figures have no candidate: settleFigure would return
-			// nothing, and calling it, with its results of a Value each,
-			// for every figure of every report was a quarter of choosing.
-			continue
-		}
 		var v xxgk.Value
 		var ok bool
-		if v, ok, fs = settleFigure(&fig, cs, tableFigures, where, fs); ok {
-			out[fig.Key] = v
+		if v, ok, fs = settleFigure(&figs[k], cs, tableFigures, where, fs); ok {
+			out[figs[k].Key] = v
 		}
 	}
 	return out, fs
+}
+
+// figureOrder is the place of each figure's key in a list of figures.
+type figureOrder struct {
+	figs  []templates.Figure // the list
+	index map[string]int
+}
+
+// figureOrders keeps the figureOrder of templates.Figures last asked for:
+// that list changes only when a test replaces the specification.
+var figureOrders atomic.Pointer[figureOrder]
+
+// figureOrderOf returns the figureOrder of figs, built once for a list.
+func figureOrderOf(figs []templates.Figure) *figureOrder {
+	if o := figureOrders.Load(); o != nil && len(o.figs) == len(figs) && unsafe.SliceData(o.figs) == unsafe.SliceData(figs) {
+		return o
+	}
+	o := &figureOrder{figs: figs, index: make(map[string]int, len(figs))}
+	for k := range figs { // no key is listed twice (templates checks)
+		o.index[figs[k].Key] = k
+	}
+	figureOrders.Store(o)
+	return o
 }
 
 // placeNamer returns the function that names a sentence for a message:

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -353,29 +354,39 @@ var pnUnitList = []pnUnit{
 	{text: "级"},
 }
 
-// pnUnits indexes pnUnitList by first rune, longest first.
-var pnUnits = func() map[rune][]pnUnit {
-	m := make(map[rune][]pnUnit)
+// pnUnitFirsts numbers the first runes of pnUnitList, and
+// pnUnitsByFirst[k] holds the units whose first rune is number k, longest
+// first (the units of one length in list order). (refMatchUnit, the
+// tests', looks them up in a map.)
+var pnUnitFirsts, pnUnitsByFirst = func() (*runeRank, [][]pnUnit) {
+	var firsts []rune
 	for _, u := range pnUnitList {
 		r, _ := utf8.DecodeRuneInString(u.text)
-		m[r] = append(m[r], u)
+		firsts = append(firsts, r)
 	}
-	for _, us := range m {
-		for i := 1; i < len(us); i++ { // insertion sort by length, descending
-			for j := i; j > 0 && len(us[j].text) > len(us[j-1].text); j-- {
-				us[j], us[j-1] = us[j-1], us[j]
-			}
-		}
+	x := newRuneRank(firsts)
+	by := make([][]pnUnit, len(pnUnitList))
+	n := 0
+	for _, u := range pnUnitList {
+		r, _ := utf8.DecodeRuneInString(u.text)
+		k := x.index(r)
+		by[k] = append(by[k], u)
+		n = max(n, k+1)
 	}
-	return m
+	by = by[:n]
+	for _, us := range by {
+		slices.SortStableFunc(us, func(a, b pnUnit) int { return len(b.text) - len(a.text) })
+	}
+	return x, by
 }()
 
 func pnMatchUnit(s string, cn bool) (pnUnit, bool) {
 	r, _ := utf8.DecodeRuneInString(s)
-	if r < utf8.RuneSelf {
+	k := pnUnitFirsts.index(r) // -1 for ASCII too: no unit starts with it
+	if k < 0 {
 		return pnUnit{}, false
 	}
-	for _, u := range pnUnits[r] {
+	for _, u := range pnUnitsByFirst[k] {
 		if (!cn || u.cn) && strings.HasPrefix(s, u.text) {
 			return u, true
 		}

@@ -8,6 +8,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"testing"
 	"unicode/utf8"
 
 	"xxgk"
@@ -34,7 +35,7 @@ func readProseRef(doc *document.Document, year int, trad bool) map[string][]pros
 		if s.Block != block {
 			prev, chain, block = "", "", s.Block
 		}
-		st := statement{text: text, chain: chain, prev: prev}
+		st := statement{text: text, chain: chain, prev: []string{prev}}
 		if strings.HasSuffix(text, "；") || strings.HasSuffix(text, ";") {
 			chain += text
 		} else {
@@ -373,4 +374,30 @@ func readProse(doc *document.Document, year int, trad bool) map[string][]proseCa
 		out[fc.figure] = append(out[fc.figure], fc.cand)
 	}
 	return out
+}
+
+// speaksOfOnly reports whether text speaks of group (review or litigation)
+// and not of the other: what proseZeros asked, before zeroOtherGroups.
+func speaksOfOnly(text string, group []string) bool {
+	other := litigationOnly
+	if groupOf(strings.Join(group, "")) == "litigation" {
+		other = reviewOnly
+	}
+	return strs.ContainsAny(text, group) && !strs.ContainsAny(text, other)
+}
+
+// TestZeroContextHeld checks zeroContextHeld against the words: held only
+// where every subject of the rule holds one of its context.
+func TestZeroContextHeld(t *testing.T) {
+	for zi, z := range zeroRules {
+		held := true
+		for _, w := range z.subject {
+			if !slices.ContainsFunc(z.context, func(c string) bool { return strings.Contains(w, c) }) {
+				held = false
+			}
+		}
+		if zeroContextHeld[zi] != held {
+			t.Errorf("zeroContextHeld[%d] (%s) = %v, want %v", zi, z.figure, zeroContextHeld[zi], held)
+		}
+	}
 }

@@ -74,22 +74,34 @@ func (s sentence) Section() string {
 }
 
 // sectionPath is an open heading and, through parent, the headings it is
-// under. The splitter makes one per heading and never changes it, so
-// sentences share them.
+// under. The splitter makes one per heading and never changes its
+// headings, so sentences share them.
 type sectionPath struct {
 	parent *sectionPath
 	text   string
+	// joined is String's result once asked: every figure read under the
+	// heading names its section, and joining it for each was most of the
+	// strings the reader allocated. (A path is read by the one reading
+	// of a report that made it.)
+	joined string
 }
 
 // String joins the headings of p, outermost first, with " › ".
 func (p *sectionPath) String() string {
+	if p == nil {
+		return "" // no heading is open
+	}
+	if p.joined != "" {
+		return p.joined
+	}
 	var heads [8]string // deeper than any report nests
 	hs := heads[:0]
 	for q := p; q != nil; q = q.parent {
 		hs = append(hs, q.text)
 	}
 	slices.Reverse(hs)
-	return strings.Join(hs, " › ")
+	p.joined = strings.Join(hs, " › ")
+	return p.joined
 }
 
 // topicWords classify a heading's title: the first entry with a word the
@@ -181,26 +193,49 @@ const (
 // Folding each sentence again cost nearly as much as folding the document.
 func sentencesIn(doc, folded *document.Document, buf *scratch) iter.Seq[sentence] {
 	return func(yield func(sentence) bool) {
-		sp := sentenceSplitter{yield: yield, folded: folded}
-		if buf != nil {
-			sp.stack, sp.paths = buf.stack[:0], buf.paths
-			defer func() {
-				buf.stack = sp.stack[:0]
-				if sp.opened > len(buf.paths) {
-					// Those past buf's were allocated 16 at a time: the
-					// next report's are in one.
-					buf.paths = make([]sectionPath, sp.opened)
-				}
-			}()
+		eachSentence(doc, folded, buf, yieldSink(yield))
+	}
+}
+
+// A sentenceSink takes the sentences eachSentence cuts, one by one, and
+// says whether it wants more.
+//
+// The splitter keeps it, and it is given what the splitter hands out: a
+// function (the yield of a range over sentencesIn) escapes, and so do the
+// variables of the loop body it is, which the compiler then allocates
+// for every report. The reader of the figures is a sink kept in its
+// scratch memory (candidateReader), allocated once.
+type sentenceSink interface {
+	take(s sentence) bool
+}
+
+// yieldSink is a yield function as a sentenceSink.
+type yieldSink func(sentence) bool
+
+func (f yieldSink) take(s sentence) bool { return f(s) }
+
+// eachSentence cuts the sentences of doc as sentencesIn yields them,
+// and gives them to sink.
+func eachSentence(doc, folded *document.Document, buf *scratch, sink sentenceSink) {
+	sp := sentenceSplitter{sink: sink, folded: folded}
+	if buf != nil {
+		sp.stack, sp.paths = buf.stack[:0], buf.paths
+		defer func() {
+			buf.stack = sp.stack[:0]
+			if sp.opened > len(buf.paths) {
+				// Those past buf's were allocated 16 at a time: the
+				// next report's are in one.
+				buf.paths = make([]sectionPath, sp.opened)
+			}
+		}()
+	}
+	for i, b := range doc.Blocks {
+		if b.Table != nil || b.Text == "" {
+			continue
 		}
-		for i, b := range doc.Blocks {
-			if b.Table != nil || b.Text == "" {
-				continue
-			}
-			sp.block(i, b)
-			if sp.stopped {
-				return
-			}
+		sp.block(i, b)
+		if sp.stopped {
+			return
 		}
 	}
 }
@@ -217,12 +252,12 @@ type headingEntry struct {
 }
 
 type sentenceSplitter struct {
-	yield   func(sentence) bool // takes each sentence
-	stopped bool                // yield asked for no more
-	stack   []headingEntry      // open headings, outermost first
-	docYear int                 // first year the prose names, 0 until seen
-	l1      int                 // number of the open level-1 section (三、 → 3)
-	inIntro bool                // in the sentence listing the report's parts
+	sink    sentenceSink   // takes each sentence
+	stopped bool           // the sink asked for no more
+	stack   []headingEntry // open headings, outermost first
+	docYear int            // first year the prose names, 0 until seen
+	l1      int            // number of the open level-1 section (三、 → 3)
+	inIntro bool           // in the sentence listing the report's parts
 
 	// the block being split
 	line  int
@@ -616,7 +651,7 @@ func (sp *sentenceSplitter) emit(start, end int) {
 		}
 	}
 	tp, h := sp.current()
-	sp.stopped = !sp.yield(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
+	sp.stopped = !sp.sink.take(sentence{Text: s, Line: sp.line, Block: sp.index, Topic: tp, Heading: h,
 		path: sp.section(), Page: sp.page, Folded: folded})
 }
 

@@ -107,6 +107,52 @@ func (sc *pnScanner) refApproxAfter(t *pnTail, timeUnit bool) {
 	}
 }
 
+// pnUnits indexes pnUnitList by first rune, longest first: the map
+// pnMatchUnit looked units up in before pnUnitsByFirst.
+var pnUnits = func() map[rune][]pnUnit {
+	m := make(map[rune][]pnUnit)
+	for _, u := range pnUnitList {
+		r, _ := utf8.DecodeRuneInString(u.text)
+		m[r] = append(m[r], u)
+	}
+	for _, us := range m {
+		for i := 1; i < len(us); i++ { // insertion sort by length, descending
+			for j := i; j > 0 && len(us[j].text) > len(us[j-1].text); j-- {
+				us[j], us[j-1] = us[j-1], us[j]
+			}
+		}
+	}
+	return m
+}()
+
+// TestMatchUnit holds pnMatchUnit to refMatchUnit for every rune of the
+// plane alone, each unit's first rune followed by each unit's rest, and
+// the units themselves, cut and extended.
+func TestMatchUnit(t *testing.T) {
+	var texts []string
+	for r := rune(0); r < 1<<16+2; r++ {
+		texts = append(texts, string(r))
+	}
+	for _, a := range pnUnitList {
+		for _, b := range pnUnitList { // each first rune before each unit's rest
+			_, size := utf8.DecodeRuneInString(b.text)
+			texts = append(texts, a.text[:size]+b.text[size:])
+		}
+	}
+	for _, u := range pnUnitList {
+		texts = append(texts, u.text, u.text+"x", u.text[:len(u.text)-1], "\xff"+u.text)
+	}
+	for _, s := range texts {
+		for _, cn := range []bool{false, true} {
+			got, ok := pnMatchUnit(s, cn)
+			want, wok := refMatchUnit(s, cn)
+			if got != want || ok != wok {
+				t.Fatalf("pnMatchUnit(%q, %v) = %+v, %v; want %+v, %v", s, cn, got, ok, want, wok)
+			}
+		}
+	}
+}
+
 func refMatchUnit(s string, cn bool) (pnUnit, bool) {
 	r, _ := utf8.DecodeRuneInString(s)
 	if r < utf8.RuneSelf {
