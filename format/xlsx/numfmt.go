@@ -13,6 +13,7 @@ import (
 
 	"xxgk/format"
 	"xxgk/format/ooxml"
+	"xxgk/format/ooxml/xmltok"
 )
 
 // fmtKey is a stored number and the style it is shown with.
@@ -140,20 +141,19 @@ const maxFormatCode = 255
 // than Excel allows: excelize parses a format again for every value it
 // formats, and a crafted format of a megabyte would make that take hours.
 func checkNumberFormats(part string, styles []byte) error {
-	x := newTokens(part, bytes.NewReader(styles))
+	x := newTokens(part, string(styles), nil)
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		e, ok := tok.(xml.StartElement)
-		if !ok || e.Name.Local != "numFmt" {
+		if k != xmltok.StartElement || x.local() != "numFmt" {
 			continue
 		}
-		for _, a := range e.Attr {
+		for _, a := range x.d.Attrs() {
 			if strings.HasPrefix(a.Name.Local, "formatCode") && utf8.RuneCountInString(a.Value) > maxFormatCode {
 				return fmt.Errorf("xlsx 文件的数字格式超过 Excel 的上限（%d 个字符），文件不是 Excel 或 WPS 正常保存的，拒绝读取: %w", maxFormatCode, format.ErrUnreadable)
 			}
