@@ -47,8 +47,8 @@ func formatNumbers(p *pkg, wb *workbookInfo, sheets []*sheetData) (map[fmtKey]st
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	styles, err := p.read(wb.styles)
-	if err != nil || styles == nil {
+	styles, found, err := p.read(wb.styles)
+	if err != nil || !found {
 		return nil, err // without styles, every number is shown as stored
 	}
 	return shownNumbers(wb.styles, styles, wb.date1904, keys)
@@ -57,7 +57,7 @@ func formatNumbers(p *pkg, wb *workbookInfo, sheets []*sheetData) (map[fmtKey]st
 // shownNumbers returns the text shown for the keys, with the workbook's
 // styles (from part), that displayValue needs: excelize's, but for the
 // numbers it would show as numbers.
-func shownNumbers(part string, styles []byte, date1904 bool, keys []fmtKey) (map[fmtKey]string, error) {
+func shownNumbers(part, styles string, date1904 bool, keys []fmtKey) (map[fmtKey]string, error) {
 	nf, err := readNumberFormats(part, styles)
 	if err != nil {
 		return nil, err
@@ -79,7 +79,7 @@ func shownNumbers(part string, styles []byte, date1904 bool, keys []fmtKey) (map
 
 // excelizeFormat returns the text excelize shows for each key, with the
 // workbook's styles (from part).
-func excelizeFormat(part string, styles []byte, date1904 bool, keys []fmtKey) (map[fmtKey]string, error) {
+func excelizeFormat(part, styles string, date1904 bool, keys []fmtKey) (map[fmtKey]string, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(styleBook(styles, date1904, keys)), excelize.Options{
 		UnzipSizeLimit:    ooxml.MaxUnzipped,
 		UnzipXMLSizeLimit: ooxml.MaxUnzipped, // keep every part in memory: no temporary files
@@ -119,7 +119,7 @@ func styledNumber(c cell) bool {
 
 // styleBook is a workbook of the given styles whose only sheet holds, in
 // column A, one cell per key, styled and valued as the key says.
-func styleBook(styles []byte, date1904 bool, keys []fmtKey) []byte {
+func styleBook(styles string, date1904 bool, keys []fmtKey) []byte {
 	const (
 		main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 		rel  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -150,7 +150,7 @@ func styleBook(styles []byte, date1904 bool, keys []fmtKey) []byte {
 			`<Relationship Id="rId1" Type="` + rel + `/worksheet" Target="worksheets/sheet1.xml"/>` +
 			`<Relationship Id="rId2" Type="` + rel + `/styles" Target="styles.xml"/></Relationships>`},
 		{"xl/worksheets/sheet1.xml", sheet.String()},
-		{"xl/styles.xml", string(styles)},
+		{"xl/styles.xml", styles},
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -279,9 +279,9 @@ const spreadsheetNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main
 // one whose formats are longer than Excel allows: excelize parses a format
 // again for every value it formats, and a crafted format of a megabyte
 // would make that take hours.
-func readNumberFormats(part string, styles []byte) (*numberFormats, error) {
+func readNumberFormats(part, styles string) (*numberFormats, error) {
 	nf := &numberFormats{opens: true, custom: map[int]string{}}
-	x := newTokens(part, string(styles), nil)
+	x := newTokens(part, styles, nil)
 	var path [3]string // the elements open at depths 1 to 3
 	depth := 0
 	for {

@@ -32,13 +32,13 @@ const fullStyles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="` +
 	`<extLst><ext uri="x" cx="x"/></extLst></styleSheet>`
 
 func excelizeOpens(styles string) bool {
-	_, err := excelizeFormat("xl/styles.xml", []byte(styles), false, []fmtKey{{1, "1"}})
+	_, err := excelizeFormat("xl/styles.xml", styles, false, []fmtKey{{1, "1"}})
 	return err == nil
 }
 
 func numberFormatsOpen(t *testing.T, styles string) bool {
 	t.Helper()
-	nf, err := readNumberFormats("xl/styles.xml", []byte(styles))
+	nf, err := readNumberFormats("xl/styles.xml", styles)
 	if err != nil {
 		t.Fatalf("%v in %s", err, styles)
 	}
@@ -139,7 +139,7 @@ func TestPlainNumberFormats(t *testing.T) {
 			}
 		}
 	}
-	nf, err := readNumberFormats("xl/styles.xml", []byte(styles))
+	nf, err := readNumberFormats("xl/styles.xml", styles)
 	if err != nil || !nf.opens {
 		t.Fatalf("readNumberFormats: %v, opens %v", err, nf != nil && nf.opens)
 	}
@@ -153,11 +153,11 @@ func TestPlainNumberFormats(t *testing.T) {
 		t.Errorf("%d of %d numbers shown plain, want more", plain, len(keys))
 	}
 	for _, date1904 := range []bool{false, true} {
-		want, err := excelizeFormat("xl/styles.xml", []byte(styles), date1904, keys)
+		want, err := excelizeFormat("xl/styles.xml", styles, date1904, keys)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := shownNumbers("xl/styles.xml", []byte(styles), date1904, append([]fmtKey(nil), keys...))
+		got, err := shownNumbers("xl/styles.xml", styles, date1904, append([]fmtKey(nil), keys...))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -178,7 +178,7 @@ func FuzzStyleSheetOpens(f *testing.F) {
 	f.Add(fmt.Sprintf(fullStyles, `<xf numFmtId="2"/>`))
 	f.Add(`<styleSheet xmlns="` + spreadsheetNS + `"><cellXfs><xf numFmtId="1"><alignment indent="x"/></xf></cellXfs></styleSheet>`)
 	f.Fuzz(func(t *testing.T, styles string) {
-		nf, err := readNumberFormats("xl/styles.xml", []byte(styles))
+		nf, err := readNumberFormats("xl/styles.xml", styles)
 		if err != nil || !nf.opens {
 			return
 		}

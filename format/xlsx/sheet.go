@@ -245,7 +245,7 @@ func (sd *sheetData) readRow(x *xmlTokens, r int, sst []string, budget *budget) 
 			}
 			col++
 			if v, ok := x.attr("r"); ok && v != "" {
-				if c, _, err := excelize.CellNameToCoordinates(v); err == nil {
+				if c, _, err := cellCoordinates(v); err == nil {
 					col = c
 				}
 			}
@@ -350,12 +350,38 @@ func mergeRange(ref string) ([4]int, bool) {
 	if !ok {
 		b = a
 	}
-	c0, r0, err1 := excelize.CellNameToCoordinates(a)
-	c1, r1, err2 := excelize.CellNameToCoordinates(b)
+	c0, r0, err1 := cellCoordinates(a)
+	c1, r1, err2 := cellCoordinates(b)
 	if err1 != nil || err2 != nil {
 		return [4]int{}, false
 	}
 	return [4]int{min(r0, r1) - 1, min(c0, c1) - 1, max(r0, r1) - 1, max(c0, c1) - 1}, true
+}
+
+// cellCoordinates is excelize.CellNameToCoordinates: the 1-based column
+// and row of a cell reference. A reference as Excel writes it (A1, up to
+// XFD1048576) is read here; any other is left to excelize, for its
+// errors and its reading of the odd ones ($A$1, a1, A+1, A01).
+// TestCellCoordinates holds it to excelize.
+func cellCoordinates(ref string) (col, row int, err error) {
+	i := 0
+	for i < len(ref) && i < 3 && 'A' <= ref[i] && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	if i == 0 || len(ref)-i > 7 || i == len(ref) || ref[i] == '0' {
+		return excelize.CellNameToCoordinates(ref)
+	}
+	for _, c := range []byte(ref[i:]) {
+		if c < '0' || c > '9' {
+			return excelize.CellNameToCoordinates(ref)
+		}
+		row = row*10 + int(c-'0')
+	}
+	if col > excelize.MaxColumns || row > excelize.TotalRows {
+		return excelize.CellNameToCoordinates(ref)
+	}
+	return col, row, nil
 }
 
 // budget bounds what is kept from all the sheets of a workbook: its text
