@@ -211,17 +211,20 @@ var (
 	plainBuiltIn = map[int]bool{0: true, 1: true, 2: true, 3: true, 4: true, 9: true, 10: true, 11: true}
 )
 
-// styleAttrs are the attributes excelize reads as numbers (i: int, u:
+// styleElems are the attributes excelize reads as numbers (i: int, u:
 // uint64, f: float64) or booleans (b) in a style sheet, by the local
 // names of the element and the attribute, whatever the element's place:
 // excelize's types for the style sheet (xmlStyles.go) read as
 // encoding/xml unmarshals them. TestStyleSheetOpens holds it to excelize.
-var styleAttrs = func() map[[2]string]byte {
-	m := map[[2]string]byte{}
+var styleElems = func() map[string]map[string]byte {
+	m := map[string]map[string]byte{}
 	add := func(kind byte, elems, attrs string) {
 		for _, e := range strings.Fields(elems) {
+			if m[e] == nil {
+				m[e] = map[string]byte{}
+			}
 			for _, a := range strings.Fields(attrs) {
-				m[[2]string{e, a}] = kind
+				m[e][a] = kind
 			}
 		}
 	}
@@ -307,12 +310,15 @@ func readNumberFormats(part, styles string) (*numberFormats, error) {
 		if depth == 1 && x.d.Name() != (xml.Name{Space: spreadsheetNS, Local: "styleSheet"}) {
 			nf.opens = false
 		}
-		attrs := x.d.Attrs()
-		for _, a := range attrs {
-			if kind := styleAttrs[[2]string{local, a.Name.Local}]; kind != 0 && !parsesAs(kind, a.Value) {
-				nf.opens = false
+		kinds := styleElems[local] // the attributes of local excelize reads
+		for i := range x.d.NumAttrs() {
+			name, value := x.d.AttrAt(i)
+			if kinds != nil {
+				if kind := kinds[name]; kind != 0 && !parsesAs(kind, value) {
+					nf.opens = false
+				}
 			}
-			if local == "numFmt" && strings.HasPrefix(a.Name.Local, "formatCode") && utf8.RuneCountInString(a.Value) > maxFormatCode {
+			if local == "numFmt" && strings.HasPrefix(name, "formatCode") && utf8.RuneCountInString(value) > maxFormatCode {
 				return nil, fmt.Errorf("xlsx 文件的数字格式超过 Excel 的上限（%d 个字符），文件不是 Excel 或 WPS 正常保存的，拒绝读取: %w", maxFormatCode, format.ErrUnreadable)
 			}
 		}
@@ -321,20 +327,20 @@ func readNumberFormats(part, styles string) (*numberFormats, error) {
 			nf.cellXfs = true
 		case depth == 3 && path[1] == "cellXfs" && local == "xf":
 			id := 0 // as excelize: the last numFmtId, 0 without one
-			for _, a := range attrs {
-				if a.Name.Local == "numFmtId" {
-					id = atoiStyle(a.Value)
+			for i := range x.d.NumAttrs() {
+				if name, value := x.d.AttrAt(i); name == "numFmtId" {
+					id = atoiStyle(value)
 				}
 			}
 			nf.xfs = append(nf.xfs, id)
 		case depth == 3 && path[1] == "numFmts" && local == "numFmt":
 			id, code := 0, ""
-			for _, a := range attrs {
-				switch a.Name.Local {
+			for i := range x.d.NumAttrs() {
+				switch name, value := x.d.AttrAt(i); name {
 				case "numFmtId":
-					id = atoiStyle(a.Value)
+					id = atoiStyle(value)
 				case "formatCode":
-					code = a.Value
+					code = value
 				case "formatCode16":
 					code = "\x00"
 				}

@@ -315,8 +315,7 @@ func (x *xmlTokens) attr(local string) (string, bool) { return x.d.AttrValue(loc
 // text returns the character data up to the end of the element just
 // started, skipping any elements inside it.
 func (x *xmlTokens) text(limit int) (string, error) {
-	var out string // the text of the first character data: most have one
-	var b []byte
+	var t text
 	for depth := 0; ; {
 		k, err := x.next()
 		if err != nil {
@@ -327,27 +326,12 @@ func (x *xmlTokens) text(limit int) (string, error) {
 			depth++
 		case xmltok.EndElement:
 			if depth == 0 {
-				if b != nil {
-					return string(b), nil
-				}
-				return out, nil
+				return t.String(), nil
 			}
 			depth--
 		case xmltok.CharData:
-			if depth == 0 {
-				t := x.d.Data()
-				if len(out)+len(b)+len(t) > limit {
-					return "", errCellTooLong
-				}
-				switch {
-				case b != nil:
-					b = append(b, t...)
-				case out == "":
-					out = string(t)
-				default:
-					b = append([]byte(out), t...)
-					out = ""
-				}
+			if depth == 0 && !t.add(x.d.Data(), limit) {
+				return "", errCellTooLong
 			}
 		}
 	}
@@ -376,7 +360,7 @@ func (x *xmlTokens) skip() error {
 // inline string <is>): its <t>, and the <t> of its runs <r>, without the
 // phonetic guides <rPh>, as Excel shows it.
 func (x *xmlTokens) rich(limit int) (string, error) {
-	var b []byte
+	var t text // the text of the first <t>, most have one
 	var open [4]string
 	var stack = open[:0] // elements open inside the rich-text element
 	for {
@@ -389,7 +373,7 @@ func (x *xmlTokens) rich(limit int) (string, error) {
 			stack = append(stack, x.local())
 		case xmltok.EndElement:
 			if len(stack) == 0 {
-				return unescapeOOXML(string(b)), nil
+				return unescapeOOXML(t.String()), nil
 			}
 			stack = stack[:len(stack)-1]
 		case xmltok.CharData:
@@ -397,13 +381,42 @@ func (x *xmlTokens) rich(limit int) (string, error) {
 			if n == 0 || stack[n-1] != "t" || n > 2 || n == 2 && stack[0] != "r" {
 				continue
 			}
-			t := x.d.Data()
-			if len(b)+len(t) > limit {
+			if !t.add(x.d.Data(), limit) {
 				return "", errCellTooLong
 			}
-			b = append(b, t...)
 		}
 	}
+}
+
+// text gathers the character data of an element: most have one piece,
+// made a string at once, without a buffer.
+type text struct {
+	first string
+	more  []byte // the pieces from the second on, after first
+}
+
+// add adds a piece, false when the text would be over limit bytes.
+func (t *text) add(piece []byte, limit int) bool {
+	if len(t.first)+len(t.more)+len(piece) > limit {
+		return false
+	}
+	switch {
+	case t.more != nil:
+		t.more = append(t.more, piece...)
+	case t.first == "":
+		t.first = string(piece)
+	default:
+		t.more = append([]byte(t.first), piece...)
+		t.first = ""
+	}
+	return true
+}
+
+func (t *text) String() string {
+	if t.more != nil {
+		return string(t.more)
+	}
+	return t.first
 }
 
 // eof turns an end of file inside an element into a damaged part.

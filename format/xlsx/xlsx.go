@@ -471,6 +471,13 @@ func subGrid(grid [][]document.GridCell, lo, hi int) *document.Grid {
 //
 // number reports a cell that holds a number (not text, not a date).
 func displayValue(c cell, shown map[fmtKey]string) (text string, number bool) {
+	if (c.typ == typeNumber || c.typ == typeDate) && plainInteger(c.raw) {
+		// Most numbers of a form: plainNumber would give c.raw again.
+		if s, ok := shown[fmtKey{int(c.style), c.raw}]; ok && looksLikeDate(s) {
+			return s, false
+		}
+		return c.raw, true
+	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(c.raw), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return c.raw, false
@@ -486,6 +493,25 @@ func displayValue(c cell, shown map[fmtKey]string) (text string, number bool) {
 		return s, false
 	}
 	return plainNumber(v), true
+}
+
+// plainInteger reports an integer written as plainNumber writes it: up
+// to 15 digits, without a leading zero, a sign other than '-' or a
+// negative zero.
+func plainInteger(s string) bool {
+	digits := s
+	if len(s) > 1 && s[0] == '-' {
+		digits = s[1:]
+	}
+	if len(digits) == 0 || len(digits) > 15 || digits[0] == '0' && (len(digits) > 1 || len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainNumber writes v in plain decimal notation with at most 15

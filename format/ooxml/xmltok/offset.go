@@ -31,3 +31,23 @@ func (d *Decoder) Local() string {
 func FromXML(xd *xml.Decoder) *Decoder {
 	return &Decoder{slow: xd, ns: map[string]string{}}
 }
+
+// NumAttrs returns the number of attributes of the start element just
+// read, namespace bindings included, as in Attrs.
+func (d *Decoder) NumAttrs() int {
+	if d.slow != nil {
+		return len(d.slowAttr)
+	}
+	return len(d.attrs)
+}
+
+// AttrAt returns the local name and the value of the i-th attribute of
+// the start element just read, as Attrs()[i] has them, without making
+// the slice.
+func (d *Decoder) AttrAt(i int) (local, value string) {
+	if d.slow != nil {
+		return d.slowAttr[i].Name.Local, d.slowAttr[i].Value
+	}
+	a := d.attrs[i]
+	return d.src[a.local:a.end], d.attrValue(a)
+}
