@@ -173,8 +173,9 @@ func sheetTitle(doc *document.Document) string {
 // column, or more than one report block (a one-cell row naming the file).
 func summaryKind(g [][]document.GridCell) (kind string, multi bool) {
 	blocks := 0
+	var buf [2]string
 	for _, row := range g {
-		t := rowTexts(row)
+		t := rowTexts(buf[:0], row, 2) // enough to tell one text from more
 		switch {
 		case len(t) >= 2 && t[0] == workbook.FindingsHeader[0] && t[1] == workbook.FindingsHeader[1]:
 			return "findings", false
@@ -189,10 +190,14 @@ func summaryKind(g [][]document.GridCell) (kind string, multi bool) {
 	return kind, blocks > 1
 }
 
-// rowTexts lists the texts of a row's own (not copied) cells.
-func rowTexts(row []document.GridCell) []string {
-	var out []string
+// rowTexts appends to out the texts of a row's own (not copied) cells, up
+// to n of them: its callers look at the first few of every row, in a
+// buffer of their own.
+func rowTexts(out []string, row []document.GridCell, n int) []string {
 	for c, cell := range row {
+		if len(out) == n {
+			break
+		}
 		if cell.Text != "" && (c == 0 || row[c-1].OrigRow != cell.OrigRow || row[c-1].OrigCol != cell.OrigCol) {
 			out = append(out, cell.Text)
 		}
@@ -396,7 +401,8 @@ func singleText(row []document.GridCell) (orig [2]int, text string, ok bool) {
 // fieldRow reads a row above a table made of a few "名称：内容" cells
 // (填报单位：… 报告年度：…) as one paragraph.
 func fieldRow(row []document.GridCell) (string, bool) {
-	t := rowTexts(row)
+	var buf [5]string
+	t := rowTexts(buf[:0], row, 5) // enough to tell more than 4
 	if len(t) < 2 || len(t) > 4 {
 		return "", false
 	}
@@ -478,13 +484,15 @@ func displayValue(c cell, shown map[fmtKey]string) (text string, number bool) {
 		}
 		return c.raw, true
 	}
+	switch c.typ {
+	case typeShared, typeInline, typeBool, typeError, typeOther:
+		return c.raw, false // text that looks like a number ("001") stays as written
+	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(c.raw), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return c.raw, false
 	}
 	switch c.typ {
-	case typeShared, typeInline, typeBool, typeError, typeOther:
-		return c.raw, false // text that looks like a number ("001") stays as written
 	case typeFormula:
 		// A formula whose result is stored as text.
 		return c.raw, true
