@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"xxgk/document"
 )
 
 // TestPlainInteger: an integer plainInteger accepts is what plainNumber
@@ -29,4 +31,24 @@ func FuzzPlainInteger(f *testing.F) {
 	f.Add("12")
 	f.Add("-0")
 	f.Fuzz(checkPlainInteger)
+}
+
+// TestFolded: a text folded accepts is one FoldSpace gives back.
+func TestFolded(t *testing.T) {
+	for _, s := range []string{"", "a", "a b", " a", "a\tb", "主动公开", "主动 公开", "主动\u3000公开", "a\u00a0b", "a\u200bb", "a\ufeffb",
+		"\xff", "a\x00b", "a\x01b", "a\vb", "\u2028", "\u0085", "半角（全角）", "1,234", "——", "\xe3\x80"} {
+		checkFolded(t, s)
+	}
+}
+
+func checkFolded(t *testing.T, s string) {
+	if folded(s) && document.FoldSpace(s) != s {
+		t.Errorf("folded(%q), but FoldSpace gives %q", s, document.FoldSpace(s))
+	}
+}
+
+func FuzzFolded(f *testing.F) {
+	f.Add("主动公开")
+	f.Add("a\u3000b")
+	f.Fuzz(checkFolded)
 }

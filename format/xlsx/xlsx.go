@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"xxgk"
 	"xxgk/document"
@@ -17,6 +18,7 @@ import (
 	"xxgk/format/ooxml"
 	"xxgk/templates"
 	"xxgk/workbook"
+	"xxgk/zh"
 )
 
 // Source.Kind is "xlsx" and Source.Encoding is "": a workbook is not text
@@ -278,7 +280,7 @@ func (sd *sheetData) grid(shown map[fmtKey]string, area *int) (g [][]document.Gr
 			continue
 		}
 		text, number := displayValue(c, shown)
-		grid[r][col].Text = document.FoldSpace(text)
+		grid[r][col].Text = foldSpace(text)
 		if number {
 			if c.formula {
 				formulas = append(formulas, [2]int{r, col})
@@ -501,6 +503,47 @@ func displayValue(c cell, shown map[fmtKey]string) (text string, number bool) {
 		return s, false
 	}
 	return plainNumber(v), true
+}
+
+// foldSpace is document.FoldSpace, which copies every text: most cells
+// have no space to fold, and keep their text as it is.
+func foldSpace(s string) string {
+	if folded(s) {
+		return s
+	}
+	return document.FoldSpace(s)
+}
+
+// folded reports a text that document.FoldSpace gives back unchanged: one
+// its plainEnd reads whole, without white space (that of FoldSpace, NUL
+// included), odd spaces, zero-width characters or invalid UTF-8.
+// TestFolded holds it to FoldSpace.
+func folded(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n' || c == 0) {
+				return false
+			}
+			i++
+			continue
+		}
+		// As plainEnd: a character of three bytes (most of Chinese text)
+		// told by its bytes.
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if (c|1 == 0xE3 || c == 0xEF) && zh.IsSpecialSpace3(c, s[i+1], s[i+2]) {
+				return false
+			}
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 1 || zh.IsOddSpace(r) || zh.IsZeroWidth(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // plainInteger reports an integer written as plainNumber writes it: up
