@@ -261,11 +261,17 @@ func charsetReader(label string, in io.Reader) (io.Reader, error) {
 // only streamed.
 func declaresEncoding(src string) bool {
 	for i := 0; ; {
-		k := strings.Index(src[i:], "<?xml")
+		// Found by their '?', which only processing instructions and
+		// some texts have: "<?xml" would be looked for at every tag.
+		k := strings.IndexByte(src[i:], '?')
 		if k < 0 {
 			return false
 		}
-		i += k + len("<?xml")
+		i += k + 1
+		if i < 2 || src[i-2] != '<' || !strings.HasPrefix(src[i:], "xml") {
+			continue
+		}
+		i += len("xml")
 		content := src[i:]
 		if e := strings.Index(content, "?>"); e >= 0 {
 			content = content[:e]

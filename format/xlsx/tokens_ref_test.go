@@ -43,8 +43,36 @@ func tokenDump(x *xmlTokens, cutRow string) string {
 	return b.String()
 }
 
+// declaresEncodingRef is declaresEncoding looking for "<?xml" itself.
+func declaresEncodingRef(src string) bool {
+	for i := 0; ; {
+		k := strings.Index(src[i:], "<?xml")
+		if k < 0 {
+			return false
+		}
+		i += k + len("<?xml")
+		content := src[i:]
+		if e := strings.Index(content, "?>"); e >= 0 {
+			content = content[:e]
+		}
+		switch strings.Count(content, "encoding") {
+		case 0:
+		case 1:
+			_, v, _ := strings.Cut(content, "encoding")
+			if len(v) < len(`="utf-8"`) || v[0] != '=' || v[1] != v[7] || v[1] != '"' && v[1] != '\'' || !strings.EqualFold(v[2:7], "utf-8") {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+}
+
 func checkSameTokens(t *testing.T, src string, readErr error, cutRow string) {
 	t.Helper()
+	if got, want := declaresEncoding(src), declaresEncodingRef(src); got != want {
+		t.Errorf("declaresEncoding(%q) = %v, want %v", src, got, want)
+	}
 	var r io.Reader = strings.NewReader(src)
 	if readErr != nil {
 		r = io.MultiReader(r, errReader{readErr})
@@ -71,6 +99,7 @@ var tokenParts = []string{
 	`<a/><b/>`,
 	`<row r="2"><c>1</c></row>`,
 	"<a>\r\n<b c='\r'/>&#x1;</a>",
+	`<a>?<??xml encoding="x"?></a><?xml?><?xm?>`,
 	"\ufeff<a/>",
 }
 
