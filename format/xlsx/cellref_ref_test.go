@@ -1,6 +1,9 @@
 package xlsx
 
 import (
+	"math"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -47,4 +50,32 @@ func FuzzCellCoordinates(f *testing.F) {
 			t.Errorf("%q: %d %d %v, excelize %d %d %v", ref, c, r, err, wc, wr, werr)
 		}
 	})
+}
+
+// TestAtoi holds atoi to strconv.Atoi of the trimmed string, and the
+// style's reading to strconv.ParseInt with 32 bits.
+func TestAtoi(t *testing.T) {
+	for _, s := range []string{"", "0", "7", "007", "123456789", "1234567890", "-1", "+1", " 1", "1 ", "1a", "x", "2147483647", "2147483648",
+		"-2147483648", "-2147483649", "99999999999999999999", "١"} {
+		checkAtoi(t, s)
+	}
+}
+
+func checkAtoi(t *testing.T, s string) {
+	n, err := atoi(s)
+	wn, werr := strconv.Atoi(strings.TrimSpace(s))
+	if n != wn || (err == nil) != (werr == nil) {
+		t.Errorf("atoi(%q) = %d, %v; want %d, %v", s, n, err, wn, werr)
+	}
+	// As readCell reads a style.
+	style, ok := int64(n), err == nil && n >= math.MinInt32 && n <= math.MaxInt32
+	ws, werr32 := strconv.ParseInt(strings.TrimSpace(s), 10, 32)
+	if ok != (werr32 == nil) || ok && style != ws {
+		t.Errorf("style %q: %d %v; want %d, %v", s, style, ok, ws, werr32)
+	}
+}
+
+func FuzzAtoi(f *testing.F) {
+	f.Add("12")
+	f.Fuzz(checkAtoi)
 }

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -97,7 +98,7 @@ func readSheet(p *pkg, part string, sst []string, budget *budget) (*sheetData, e
 		case "row":
 			row++
 			if v, ok := x.attr("r"); ok {
-				if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
+				if n, err := atoi(v); err == nil && n > 0 {
 					row = n
 				}
 			}
@@ -292,7 +293,7 @@ func readCell(x *xmlTokens, sst []string) (cell, formula, error) {
 	}
 	c.typ = typ
 	if v, ok := x.attr("s"); ok {
-		if n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 32); err == nil {
+		if n, err := atoi(v); err == nil && n >= math.MinInt32 && n <= math.MaxInt32 {
 			c.style = int32(n)
 		}
 	}
@@ -306,7 +307,7 @@ func readCell(x *xmlTokens, sst []string) (cell, formula, error) {
 		case xmltok.EndElement:
 			switch c.typ {
 			case typeShared:
-				if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(sst) {
+				if i, err := atoi(v); err == nil && i >= 0 && i < len(sst) {
 					c.raw = sst[i]
 				}
 			case typeInline:
@@ -356,6 +357,23 @@ func mergeRange(ref string) ([4]int, bool) {
 		return [4]int{}, false
 	}
 	return [4]int{min(r0, r1) - 1, min(c0, c1) - 1, max(r0, r1) - 1, max(c0, c1) - 1}, true
+}
+
+// atoi is strconv.Atoi(strings.TrimSpace(s)), reading the usual short
+// string of digits itself: a number of a cell's attributes or value.
+func atoi(s string) (int, error) {
+	if len(s) == 0 || len(s) > 9 {
+		return strconv.Atoi(strings.TrimSpace(s))
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return strconv.Atoi(strings.TrimSpace(s))
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
 }
 
 // cellCoordinates is excelize.CellNameToCoordinates: the 1-based column
