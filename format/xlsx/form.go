@@ -155,8 +155,9 @@ func formSheet(doc *document.Document, name string, cells [][]document.GridCell)
 	if name == workbook.InstructionsSheet {
 		return nil
 	}
+	var buf [1]string
 	for r, row := range cells {
-		if t := rowTexts(row); len(t) > 0 && strings.HasPrefix(t[0], workbook.CheckLabel) {
+		if t := rowTexts(buf[:0], row, 1); len(t) > 0 && strings.HasPrefix(t[0], workbook.CheckLabel) {
 			for c := range row {
 				cells[r][c].Text = ""
 			}

@@ -10,8 +10,10 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 
 	"xxgk/format"
+	"xxgk/format/ooxml/xmltok"
 	"xxgk/internal/inflate"
 )
 
@@ -73,22 +75,110 @@ func (p *pkg) open(name string) (io.ReadCloser, error) {
 	return rc, nil
 }
 
-// read reads a small part whole, refusing one over maxSmallPart; a missing
-// part is nil, nil.
-func (p *pkg) read(name string) ([]byte, error) {
-	rc, err := p.open(name)
-	if rc == nil || err != nil {
-		return nil, err
+// maxHeldPart bounds a sheet or shared-string part held whole in memory
+// to be read (xmlTokens); a larger one is streamed. Memory stays bounded:
+// the part's declared size is checked before it is read, archive/zip (and
+// inflate.ZipFile) refuse an entry that inflates beyond its declared size,
+// and parts are held one at a time, the shared strings before the sheets.
+// Every real sheet is far below it.
+const maxHeldPart = 16 << 20
+
+// tokens returns the tokens of a part that may be large (a sheet, the
+// shared strings); a missing part is nil, nil. Its caller closes it.
+func (p *pkg) tokens(name string) (*xmlTokens, error) {
+	f := p.file(name)
+	if f == nil {
+		return nil, nil
+	}
+	if f.UncompressedSize64 > maxHeldPart {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, partError(name, err)
+		}
+		x := streamTokens(name, rc)
+		x.rc = rc
+		return x, nil
+	}
+	if src, ok := inflateWhole(f, maxHeldPart); ok {
+		return newTokens(name, src, nil), nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, partError(name, err)
+	}
+	defer rc.Close()
+	src, err := readHeld(rc, f.UncompressedSize64)
+	return newTokens(name, src, err), nil
+}
+
+// inflateWhole returns a part of at most limit bytes that archive/zip
+// would read without error, inflated at once (into a buffer kept for the
+// next part); false for any other, which is read through archive/zip, its
+// errors and all. Through archive/zip, inflating took a tenth of reading
+// a workbook.
+func inflateWhole(f *zip.File, limit int64) (string, bool) {
+	buf := partBufs.Get().(*[]byte)
+	defer partBufs.Put(buf)
+	b, ok := inflate.ZipFile(f, *buf, limit)
+	if !ok {
+		return "", false
+	}
+	*buf = b[:0]
+	return string(b), true
+}
+
+// partBufs are buffers for inflateWhole.
+var partBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// readHeld reads r to its end (its error, nil at io.EOF) as a bufio.Reader
+// of streamBuffer bytes would give it to encoding/xml: in reads of that
+// size, failing with io.ErrNoProgress after 100 empty reads. A damaged
+// part read in reads of another size could give other bytes before its
+// error (archive/zip drops the read that passes the declared size).
+func readHeld(r io.Reader, size uint64) (string, error) {
+	var b strings.Builder
+	b.Grow(int(min(size, 4<<20))) // the declared size may lie
+	chunk := make([]byte, streamBuffer)
+	for empty := 0; ; {
+		n, err := r.Read(chunk)
+		b.Write(chunk[:n])
+		if err == io.EOF {
+			return b.String(), nil
+		}
+		if err != nil {
+			return b.String(), err
+		}
+		if n > 0 {
+			empty = 0
+		} else if empty++; empty >= 100 {
+			return b.String(), io.ErrNoProgress
+		}
+	}
+}
+
+// read reads a small part whole, refusing one over maxSmallPart; found is
+// false for a missing part.
+func (p *pkg) read(name string) (data string, found bool, err error) {
+	f := p.file(name)
+	if f == nil {
+		return "", false, nil
+	}
+	if src, ok := inflateWhole(f, maxSmallPart); ok {
+		return src, true, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return "", false, partError(name, err)
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, maxSmallPart+1))
 	if err != nil {
-		return nil, partError(name, err)
+		return "", false, partError(name, err)
 	}
 	if len(b) > maxSmallPart {
-		return nil, unreadable(fmt.Sprintf("xlsx 文件的部件 %s 解压后超过 %d MB，不像是 Excel 或 WPS 保存的文件，拒绝读取", name, maxSmallPart>>20))
+		return "", false, unreadable(fmt.Sprintf("xlsx 文件的部件 %s 解压后超过 %d MB，不像是 Excel 或 WPS 保存的文件，拒绝读取", name, maxSmallPart>>20))
 	}
-	return b, nil
+	return string(b), true, nil
 }
 
 func unreadable(msg string) error { return fmt.Errorf("%s: %w", msg, format.ErrUnreadable) }
@@ -112,59 +202,142 @@ func partError(name string, err error) error {
 // xmlTokens reads the tokens of an XML part, checking that it is well
 // formed. Elements are told by their local names: parts written with a
 // prefix (x:c) or in the strict name space read alike.
+//
+// A part is held whole and read by xmltok, which returns what
+// encoding/xml's Decoder.Token would, errors included, at a tenth of its
+// cost. A part too large to hold (maxHeldPart), or one that declares an
+// encoding (which xmltok leaves to encoding/xml, and which needs
+// charsetReader), is streamed through encoding/xml as before.
 type xmlTokens struct {
-	d    *xml.Decoder
-	br   *bufio.Reader
+	d    *xmltok.Decoder
 	name string
+	// What skipTo scans: the part held whole, and the error reading it
+	// ended with (nil at its end), or the part streamed.
+	src     string
+	readErr error
+	br      *bufio.Reader
+	rc      io.Closer // the part streamed, to close
 }
 
-func newTokens(name string, r io.Reader) *xmlTokens {
-	br := bufio.NewReaderSize(r, 64<<10)
-	d := xml.NewDecoder(br) // br is an io.ByteReader: the decoder adds no buffer of its own
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		// Every program writes parts in UTF-8; an ASCII label is the same.
-		switch strings.ToLower(label) {
-		case "us-ascii", "ascii", "utf8":
-			return in, nil
+// newTokens returns the tokens of a part held whole: src, read up to
+// readErr (nil: its end).
+func newTokens(name, src string, readErr error) *xmlTokens {
+	if declaresEncoding(src) {
+		var r io.Reader = strings.NewReader(src)
+		if readErr != nil {
+			r = io.MultiReader(r, errReader{readErr})
 		}
-		return nil, fmt.Errorf("encoding %s", label)
+		return streamTokens(name, r)
 	}
-	return &xmlTokens{d: d, br: br, name: name}
+	return &xmlTokens{d: xmltok.New(src, readErr), name: name, src: src, readErr: readErr}
 }
 
-// next returns the next token; io.EOF at the end of a complete part.
-// CharData is valid until the next call.
-func (x *xmlTokens) next() (xml.Token, error) {
-	tok, err := x.d.Token()
-	if err != nil && err != io.EOF {
-		return nil, partError(x.name, err)
-	}
-	return tok, err
+// streamTokens returns the tokens of a part read from r by encoding/xml.
+func streamTokens(name string, r io.Reader) *xmlTokens {
+	br := bufio.NewReaderSize(r, streamBuffer)
+	d := xml.NewDecoder(br) // br is an io.ByteReader: the decoder adds no buffer of its own
+	d.CharsetReader = charsetReader
+	return &xmlTokens{d: xmltok.FromXML(d), br: br, name: name}
 }
+
+// streamBuffer is the buffer a part is streamed through, and the size of
+// the reads a part held whole is read with (readHeld): the same reads
+// give the same bytes before an error.
+const streamBuffer = 64 << 10
+
+func charsetReader(label string, in io.Reader) (io.Reader, error) {
+	// Every program writes parts in UTF-8; an ASCII label is the same.
+	switch strings.ToLower(label) {
+	case "us-ascii", "ascii", "utf8":
+		return in, nil
+	}
+	return nil, fmt.Errorf("encoding %s", label)
+}
+
+// declaresEncoding reports a part that may make encoding/xml call its
+// CharsetReader: one with an XML declaration (<?xml …?>, anywhere, as
+// encoding/xml reads them) that names an encoding other than a plain
+// encoding="UTF-8". It may report a part that would not: that part is
+// only streamed.
+func declaresEncoding(src string) bool {
+	for i := 0; ; {
+		// Found by their '?', which only processing instructions and
+		// some texts have: "<?xml" would be looked for at every tag.
+		k := strings.IndexByte(src[i:], '?')
+		if k < 0 {
+			return false
+		}
+		i += k + 1
+		if i < 2 || src[i-2] != '<' || !strings.HasPrefix(src[i:], "xml") {
+			continue
+		}
+		i += len("xml")
+		content := src[i:]
+		if e := strings.Index(content, "?>"); e >= 0 {
+			content = content[:e]
+		}
+		switch strings.Count(content, "encoding") {
+		case 0:
+		case 1:
+			_, v, _ := strings.Cut(content, "encoding")
+			if len(v) < len(`="utf-8"`) || v[0] != '=' || v[1] != v[7] || v[1] != '"' && v[1] != '\'' || !strings.EqualFold(v[2:7], "utf-8") {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// close closes a part streamed.
+func (x *xmlTokens) close() {
+	if x.rc != nil {
+		x.rc.Close()
+	}
+}
+
+// next returns the kind of the next token; io.EOF at the end of a
+// complete part. Its name, attributes and text are x.d's until the next
+// call.
+func (x *xmlTokens) next() (xmltok.Kind, error) {
+	k, err := x.d.Next()
+	if err != nil && err != io.EOF {
+		return 0, partError(x.name, err)
+	}
+	return k, err
+}
+
+// local is the local name of the element just started or ended.
+func (x *xmlTokens) local() string { return x.d.Local() }
+
+// attr returns the value of the attribute of the element just started
+// with the given local name.
+func (x *xmlTokens) attr(local string) (string, bool) { return x.d.AttrValue(local) }
 
 // text returns the character data up to the end of the element just
 // started, skipping any elements inside it.
 func (x *xmlTokens) text(limit int) (string, error) {
-	var b strings.Builder
+	var t text
 	for depth := 0; ; {
-		tok, err := x.next()
+		k, err := x.next()
 		if err != nil {
 			return "", x.eof(err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch k {
+		case xmltok.StartElement:
 			depth++
-		case xml.EndElement:
+		case xmltok.EndElement:
 			if depth == 0 {
-				return b.String(), nil
+				return t.String(), nil
 			}
 			depth--
-		case xml.CharData:
-			if depth == 0 {
-				if b.Len()+len(t) > limit {
-					return "", errCellTooLong
-				}
-				b.Write(t)
+		case xmltok.CharData:
+			if depth == 0 && !t.add(x.d.Data(), limit) {
+				return "", errCellTooLong
 			}
 		}
 	}
@@ -173,14 +346,14 @@ func (x *xmlTokens) text(limit int) (string, error) {
 // skip passes over the rest of the element just started.
 func (x *xmlTokens) skip() error {
 	for depth := 0; ; {
-		tok, err := x.next()
+		k, err := x.next()
 		if err != nil {
 			return x.eof(err)
 		}
-		switch tok.(type) {
-		case xml.StartElement:
+		switch k {
+		case xmltok.StartElement:
 			depth++
-		case xml.EndElement:
+		case xmltok.EndElement:
 			if depth == 0 {
 				return nil
 			}
@@ -193,32 +366,63 @@ func (x *xmlTokens) skip() error {
 // inline string <is>): its <t>, and the <t> of its runs <r>, without the
 // phonetic guides <rPh>, as Excel shows it.
 func (x *xmlTokens) rich(limit int) (string, error) {
-	var b strings.Builder
-	var stack []string // elements open inside the rich-text element
+	var t text // the text of the first <t>, most have one
+	var open [4]string
+	var stack = open[:0] // elements open inside the rich-text element
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err != nil {
 			return "", x.eof(err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, t.Name.Local)
-		case xml.EndElement:
+		switch k {
+		case xmltok.StartElement:
+			stack = append(stack, x.local())
+		case xmltok.EndElement:
 			if len(stack) == 0 {
-				return unescapeOOXML(b.String()), nil
+				return unescapeOOXML(t.String()), nil
 			}
 			stack = stack[:len(stack)-1]
-		case xml.CharData:
+		case xmltok.CharData:
 			n := len(stack)
 			if n == 0 || stack[n-1] != "t" || n > 2 || n == 2 && stack[0] != "r" {
 				continue
 			}
-			if b.Len()+len(t) > limit {
+			if !t.add(x.d.Data(), limit) {
 				return "", errCellTooLong
 			}
-			b.Write(t)
 		}
 	}
+}
+
+// text gathers the character data of an element: most have one piece,
+// made a string at once, without a buffer.
+type text struct {
+	first string
+	more  []byte // the pieces from the second on, after first
+}
+
+// add adds a piece, false when the text would be over limit bytes.
+func (t *text) add(piece []byte, limit int) bool {
+	if len(t.first)+len(t.more)+len(piece) > limit {
+		return false
+	}
+	switch {
+	case t.more != nil:
+		t.more = append(t.more, piece...)
+	case t.first == "":
+		t.first = string(piece)
+	default:
+		t.more = append([]byte(t.first), piece...)
+		t.first = ""
+	}
+	return true
+}
+
+func (t *text) String() string {
+	if t.more != nil {
+		return string(t.more)
+	}
+	return t.first
 }
 
 // eof turns an end of file inside an element into a damaged part.
@@ -235,12 +439,34 @@ func (x *xmlTokens) eof(err error) error {
 // row limit a sheet's remaining rows are passed over at the speed of
 // inflating them.
 func (x *xmlTokens) skipTo(locals ...string) *xmlTokens {
+	if x.br == nil {
+		s := &stringScanner{s: x.src, i: int(x.d.Offset())}
+		if name, ok := scanTo(s, locals); ok {
+			return newTokens(x.name, x.src[s.i-len(name)-1:], x.readErr)
+		}
+		return nil
+	}
+	if name, ok := scanTo(x.br, locals); ok {
+		return streamTokens(x.name, io.MultiReader(strings.NewReader("<"+name), x.br))
+	}
+	return nil
+}
+
+// byteScanner is what scanTo reads: a bufio.Reader, or a stringScanner.
+type byteScanner interface {
+	ReadByte() (byte, error)
+	Peek(n int) ([]byte, error)
+}
+
+// scanTo reads s up to the name of the first start tag named one of
+// locals, and returns that name; s is left after it.
+func scanTo(s byteScanner, locals []string) (string, bool) {
 	tag := make([]byte, 0, 64) // the bytes of a tag name since its '<'
 	inTag := false
 	for {
-		c, err := x.br.ReadByte()
+		c, err := s.ReadByte()
 		if err != nil {
-			return nil
+			return "", false
 		}
 		if c == '<' {
 			tag, inTag = tag[:0], true
@@ -258,10 +484,9 @@ func (x *xmlTokens) skipTo(locals ...string) *xmlTokens {
 			}
 			prefix := strings.TrimSuffix(name, local)
 			if prefix == "" || strings.HasSuffix(prefix, ":") && !strings.ContainsAny(prefix[:len(prefix)-1], " \t\n/:>") {
-				next, err := x.br.Peek(1)
+				next, err := s.Peek(1)
 				if err == nil && (next[0] == ' ' || next[0] == '>' || next[0] == '\t' || next[0] == '\n' || next[0] == '\r' || next[0] == '/') {
-					rest := io.MultiReader(strings.NewReader("<"+name), x.br)
-					return newTokens(x.name, rest)
+					return name, true
 				}
 			}
 		}
@@ -269,6 +494,28 @@ func (x *xmlTokens) skipTo(locals ...string) *xmlTokens {
 			inTag = false
 		}
 	}
+}
+
+// stringScanner reads a part held whole from i, as a bufio.Reader would
+// stream it: its end is where the part's reading ended.
+type stringScanner struct {
+	s string
+	i int
+}
+
+func (s *stringScanner) ReadByte() (byte, error) {
+	if s.i >= len(s.s) {
+		return 0, io.EOF
+	}
+	s.i++
+	return s.s[s.i-1], nil
+}
+
+func (s *stringScanner) Peek(n int) ([]byte, error) {
+	if len(s.s)-s.i < n {
+		return nil, io.EOF
+	}
+	return []byte(s.s[s.i : s.i+n]), nil
 }
 
 var errCellTooLong = errors.New("cell text too long")
@@ -318,16 +565,6 @@ func hexVal(c rune) rune {
 	return -1
 }
 
-// attr returns the value of the attribute with the given local name.
-func attr(e xml.StartElement, local string) (string, bool) {
-	for _, a := range e.Attr {
-		if a.Name.Local == local {
-			return a.Value, true
-		}
-	}
-	return "", false
-}
-
 // sheetRef is a sheet of the workbook: its name and its part.
 type sheetRef struct {
 	name, part string
@@ -354,7 +591,7 @@ func (p *pkg) workbook() (*workbookInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := p.read(workbookPart)
+	data, _, err := p.read(workbookPart)
 	if err != nil {
 		return nil, err
 	}
@@ -367,26 +604,25 @@ func (p *pkg) workbook() (*workbookInfo, error) {
 			wb.styles = r.target
 		}
 	}
-	x := newTokens(workbookPart, bytes.NewReader(data))
+	x := newTokens(workbookPart, data, nil)
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
 		}
-		e, ok := tok.(xml.StartElement)
-		if !ok {
+		if k != xmltok.StartElement {
 			continue
 		}
-		switch e.Name.Local {
+		switch x.local() {
 		case "workbookPr":
-			v, _ := attr(e, "date1904")
+			v, _ := x.attr("date1904")
 			wb.date1904 = v == "1" || v == "true"
 		case "sheet":
-			name, _ := attr(e, "name")
-			id, _ := attr(e, "id") // r:id
+			name, _ := x.attr("name")
+			id, _ := x.attr("id") // r:id
 			for _, r := range rels {
 				if r.id == id {
 					wb.sheets = append(wb.sheets, sheetRef{name: name, part: r.target})
@@ -405,25 +641,25 @@ type relationship struct{ id, typ, target string }
 func (p *pkg) relationships(part string) ([]relationship, error) {
 	dir, base := path.Split(part)
 	name := dir + "_rels/" + base + ".rels"
-	data, err := p.read(name)
-	if err != nil || data == nil {
+	data, found, err := p.read(name)
+	if err != nil || !found {
 		return nil, err
 	}
-	x := newTokens(name, bytes.NewReader(data))
+	x := newTokens(name, data, nil)
 	var out []relationship
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err == io.EOF {
 			return out, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" {
-			id, _ := attr(e, "Id")
-			typ, _ := attr(e, "Type")
-			target, _ := attr(e, "Target")
-			if mode, _ := attr(e, "TargetMode"); mode == "External" {
+		if k == xmltok.StartElement && x.local() == "Relationship" {
+			id, _ := x.attr("Id")
+			typ, _ := x.attr("Type")
+			target, _ := x.attr("Target")
+			if mode, _ := x.attr("TargetMode"); mode == "External" {
 				continue
 			}
 			target = strings.ReplaceAll(target, `\`, "/")
@@ -439,20 +675,20 @@ func (p *pkg) relationships(part string) ([]relationship, error) {
 
 // title is the document title of docProps/core.xml.
 func (p *pkg) title() (string, error) {
-	data, err := p.read(corePart)
-	if err != nil || data == nil {
+	data, found, err := p.read(corePart)
+	if err != nil || !found {
 		return "", err
 	}
-	x := newTokens(corePart, bytes.NewReader(data))
+	x := newTokens(corePart, data, nil)
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err == io.EOF {
 			return "", nil
 		}
 		if err != nil {
 			return "", err
 		}
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "title" {
+		if k == xmltok.StartElement && x.local() == "title" {
 			return x.text(maxSmallPart)
 		}
 	}
@@ -461,37 +697,36 @@ func (p *pkg) title() (string, error) {
 // customProperty is the value of a custom document property, "" when the
 // workbook has none of that name.
 func (p *pkg) customProperty(name string) (string, error) {
-	data, err := p.read(customPart)
-	if err != nil || data == nil {
+	data, found, err := p.read(customPart)
+	if err != nil || !found {
 		return "", err
 	}
-	x := newTokens(customPart, bytes.NewReader(data))
+	x := newTokens(customPart, data, nil)
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err == io.EOF {
 			return "", nil
 		}
 		if err != nil {
 			return "", err
 		}
-		e, ok := tok.(xml.StartElement)
-		if !ok || e.Name.Local != "property" {
+		if k != xmltok.StartElement || x.local() != "property" {
 			continue
 		}
-		if n, _ := attr(e, "name"); n != name {
+		if n, _ := x.attr("name"); n != name {
 			continue
 		}
 		// <property name="…"><vt:lpwstr>value</vt:lpwstr></property>
 		for {
-			tok, err := x.next()
+			k, err := x.next()
 			if err != nil {
 				return "", x.eof(err)
 			}
-			switch tok.(type) {
-			case xml.StartElement:
+			switch k {
+			case xmltok.StartElement:
 				v, err := x.text(maxSmallPart)
 				return strings.TrimSpace(v), err
-			case xml.EndElement:
+			case xmltok.EndElement:
 				return "", nil
 			}
 		}
@@ -502,24 +737,22 @@ func (p *pkg) customProperty(name string) (string, error) {
 // strings or text than any real workbook: a crafted table of millions of
 // tiny strings inflates from kilobytes to gigabytes of memory.
 func (p *pkg) sharedStrings(part string) ([]string, error) {
-	rc, err := p.open(part)
-	if rc == nil || err != nil {
+	x, err := p.tokens(part)
+	if x == nil || err != nil {
 		return nil, err
 	}
-	defer rc.Close()
-	x := newTokens(part, rc)
+	defer x.close()
 	var out []string
 	total := 0
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err == io.EOF {
 			return out, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		e, ok := tok.(xml.StartElement)
-		if !ok || e.Name.Local != "si" {
+		if k != xmltok.StartElement || x.local() != "si" {
 			continue
 		}
 		if len(out) == maxSharedStrings {

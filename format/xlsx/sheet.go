@@ -1,13 +1,15 @@
 package xlsx
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"xxgk/format/ooxml/xmltok"
 )
 
 // cell is a cell of a sheet as stored: its value as written (the text of a
@@ -71,34 +73,32 @@ type formula struct {
 // before, as Excel reads them. Its time is linear in the part's size, and
 // its memory in what it keeps.
 func readSheet(p *pkg, part string, sst []string, budget *budget) (*sheetData, error) {
-	rc, err := p.open(part)
+	x, err := p.tokens(part)
 	if err != nil {
 		return nil, err
 	}
 	sd := &sheetData{}
-	if rc == nil {
+	if x == nil {
 		return sd, nil // a sheet the package lacks is empty
 	}
-	defer rc.Close()
-	x := newTokens(part, rc)
+	defer x.close()
 	row := 0 // 1-based number of the current row
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err == io.EOF {
 			return sd, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		e, ok := tok.(xml.StartElement)
-		if !ok {
+		if k != xmltok.StartElement {
 			continue
 		}
-		switch e.Name.Local {
+		switch x.local() {
 		case "row":
 			row++
-			if v, ok := attr(e, "r"); ok {
-				if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
+			if v, ok := x.attr("r"); ok {
+				if n, err := atoi(v); err == nil && n > 0 {
 					row = n
 				}
 			}
@@ -130,11 +130,11 @@ func readSheet(p *pkg, part string, sst []string, budget *budget) (*sheetData, e
 // readMerges reads the merged ranges of the mergeCells element just
 // started.
 func (sd *sheetData) readMerges(x *xmlTokens) error {
-	return x.eachChild("mergeCells", "mergeCell", func(t xml.StartElement) error {
+	return x.eachChild("mergeCells", "mergeCell", func() error {
 		if len(sd.merges) == maxMerges {
 			return unreadable(fmt.Sprintf("xlsx 工作表的合并单元格超过 %d 处，不像是一份年度报告，拒绝读取", maxMerges))
 		}
-		ref, _ := attr(t, "ref")
+		ref, _ := x.attr("ref")
 		if m, ok := mergeRange(ref); ok {
 			sd.merges = append(sd.merges, m)
 		}
@@ -147,15 +147,14 @@ func (sd *sheetData) readMerges(x *xmlTokens) error {
 // tokens after a cut do not start at the part's beginning.
 func (sd *sheetData) readAfterCut(x *xmlTokens) error {
 	for x = x.skipTo("mergeCells", "dataValidations"); x != nil; x = x.skipTo("mergeCells", "dataValidations") {
-		tok, err := x.next()
+		k, err := x.next()
 		if err != nil {
 			return err
 		}
-		e, ok := tok.(xml.StartElement)
-		if !ok {
+		if k != xmltok.StartElement {
 			return nil
 		}
-		if e.Name.Local == "mergeCells" {
+		if x.local() == "mergeCells" {
 			err = sd.readMerges(x)
 		} else {
 			err = sd.readValidations(x)
@@ -173,11 +172,11 @@ func (sd *sheetData) readAfterCut(x *xmlTokens) error {
 // in an element, not in sqref: it is one of a list or of another sheet,
 // never a template's number.
 func (sd *sheetData) readValidations(x *xmlTokens) error {
-	return x.eachChild("dataValidations", "dataValidation", func(t xml.StartElement) error {
-		if typ, _ := attr(t, "type"); typ != "whole" && typ != "decimal" {
+	return x.eachChild("dataValidations", "dataValidation", func() error {
+		if typ, _ := x.attr("type"); typ != "whole" && typ != "decimal" {
 			return nil
 		}
-		sqref, _ := attr(t, "sqref")
+		sqref, _ := x.attr("sqref")
 		for _, ref := range strings.Fields(sqref) {
 			if len(sd.inputs) == maxMerges {
 				return unreadable(fmt.Sprintf("xlsx 工作表的数据有效性区域超过 %d 处，不像是一份年度报告，拒绝读取", maxMerges))
@@ -191,21 +190,22 @@ func (sd *sheetData) readValidations(x *xmlTokens) error {
 }
 
 // eachChild calls f with each <item> start element of the <list> element
-// just started, up to the list's end; an error of f ends the reading.
-func (x *xmlTokens) eachChild(list, item string, f func(xml.StartElement) error) error {
+// just started, up to the list's end; an error of f ends the reading. f
+// reads the item's attributes from x.
+func (x *xmlTokens) eachChild(list, item string, f func() error) error {
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err != nil {
 			return x.eof(err)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Local == list {
+		switch k {
+		case xmltok.EndElement:
+			if x.local() == list {
 				return nil
 			}
-		case xml.StartElement:
-			if t.Name.Local == item {
-				if err := f(t); err != nil {
+		case xmltok.StartElement:
+			if x.local() == item {
+				if err := f(); err != nil {
 					return err
 				}
 			}
@@ -228,29 +228,29 @@ func (sd *sheetData) dropFormulas(b *budget) {
 func (sd *sheetData) readRow(x *xmlTokens, r int, sst []string, budget *budget) (full bool, err error) {
 	col := 0 // 1-based number of the current cell
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err != nil {
 			return false, x.eof(err)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Local == "row" {
+		switch k {
+		case xmltok.EndElement:
+			if x.local() == "row" {
 				return false, nil
 			}
-		case xml.StartElement:
-			if t.Name.Local != "c" {
+		case xmltok.StartElement:
+			if x.local() != "c" {
 				if err := x.skip(); err != nil {
 					return false, err
 				}
 				continue
 			}
 			col++
-			if v, ok := attr(t, "r"); ok && v != "" {
-				if c, _, err := excelize.CellNameToCoordinates(v); err == nil {
+			if v, ok := x.attr("r"); ok && v != "" {
+				if c, _, err := cellCoordinates(v); err == nil {
 					col = c
 				}
 			}
-			c, f, err := readCell(x, t, sst)
+			c, f, err := readCell(x, sst)
 			if err != nil {
 				return false, err
 			}
@@ -283,31 +283,31 @@ func (sd *sheetData) readRow(x *xmlTokens, r int, sst []string, budget *budget) 
 // readCell reads the cell element just started: its value as a
 // spreadsheet stores it (a shared string's text, an inline string), its
 // type, style and whether it has a formula, and the formula.
-func readCell(x *xmlTokens, e xml.StartElement, sst []string) (cell, formula, error) {
+func readCell(x *xmlTokens, sst []string) (cell, formula, error) {
 	var c cell
 	f := formula{shared: -1}
-	t, _ := attr(e, "t")
+	t, _ := x.attr("t")
 	typ, ok := cellTypes[t]
 	if !ok {
 		typ = typeOther
 	}
 	c.typ = typ
-	if v, ok := attr(e, "s"); ok {
-		if n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 32); err == nil {
+	if v, ok := x.attr("s"); ok {
+		if n, err := atoi(v); err == nil && n >= math.MinInt32 && n <= math.MaxInt32 {
 			c.style = int32(n)
 		}
 	}
 	var v string
 	for {
-		tok, err := x.next()
+		k, err := x.next()
 		if err != nil {
 			return c, f, x.eof(err)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
+		switch k {
+		case xmltok.EndElement:
 			switch c.typ {
 			case typeShared:
-				if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(sst) {
+				if i, err := atoi(v); err == nil && i >= 0 && i < len(sst) {
 					c.raw = sst[i]
 				}
 			case typeInline:
@@ -316,17 +316,19 @@ func readCell(x *xmlTokens, e xml.StartElement, sst []string) (cell, formula, er
 				c.raw = v
 			}
 			return c, f, nil
-		case xml.StartElement:
+		case xmltok.StartElement:
 			var err error
-			switch t.Name.Local {
+			switch x.local() {
 			case "v":
 				v, err = x.text(4 * maxCellChars)
 			case "f":
+				// The attributes are read before the text, which reads on.
+				kind, _ := x.attr("t")
+				si, hasSI := x.attr("si")
 				f.text, err = x.text(4 * maxCellChars)
 				f.text = strings.TrimSpace(f.text)
-				kind, _ := attr(t, "t")
 				c.formula = c.formula || f.text != "" || kind == "shared" || kind == "array"
-				if si, ok := attr(t, "si"); ok && kind == "shared" {
+				if hasSI && kind == "shared" {
 					if n, err := strconv.Atoi(strings.TrimSpace(si)); err == nil && n >= 0 {
 						f.shared = n
 					}
@@ -349,12 +351,55 @@ func mergeRange(ref string) ([4]int, bool) {
 	if !ok {
 		b = a
 	}
-	c0, r0, err1 := excelize.CellNameToCoordinates(a)
-	c1, r1, err2 := excelize.CellNameToCoordinates(b)
+	c0, r0, err1 := cellCoordinates(a)
+	c1, r1, err2 := cellCoordinates(b)
 	if err1 != nil || err2 != nil {
 		return [4]int{}, false
 	}
 	return [4]int{min(r0, r1) - 1, min(c0, c1) - 1, max(r0, r1) - 1, max(c0, c1) - 1}, true
+}
+
+// atoi is strconv.Atoi(strings.TrimSpace(s)), reading the usual short
+// string of digits itself: a number of a cell's attributes or value.
+func atoi(s string) (int, error) {
+	if len(s) == 0 || len(s) > 9 {
+		return strconv.Atoi(strings.TrimSpace(s))
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return strconv.Atoi(strings.TrimSpace(s))
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
+}
+
+// cellCoordinates is excelize.CellNameToCoordinates: the 1-based column
+// and row of a cell reference. A reference as Excel writes it (A1, up to
+// XFD1048576) is read here; any other is left to excelize, for its
+// errors and its reading of the odd ones ($A$1, a1, A+1, A01).
+// TestCellCoordinates holds it to excelize.
+func cellCoordinates(ref string) (col, row int, err error) {
+	i := 0
+	for i < len(ref) && i < 3 && 'A' <= ref[i] && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	if i == 0 || len(ref)-i > 7 || i == len(ref) || ref[i] == '0' {
+		return excelize.CellNameToCoordinates(ref)
+	}
+	for _, c := range []byte(ref[i:]) {
+		if c < '0' || c > '9' {
+			return excelize.CellNameToCoordinates(ref)
+		}
+		row = row*10 + int(c-'0')
+	}
+	if col > excelize.MaxColumns || row > excelize.TotalRows {
+		return excelize.CellNameToCoordinates(ref)
+	}
+	return col, row, nil
 }
 
 // budget bounds what is kept from all the sheets of a workbook: its text

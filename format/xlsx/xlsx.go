@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"xxgk"
 	"xxgk/document"
@@ -17,6 +18,7 @@ import (
 	"xxgk/format/ooxml"
 	"xxgk/templates"
 	"xxgk/workbook"
+	"xxgk/zh"
 )
 
 // Source.Kind is "xlsx" and Source.Encoding is "": a workbook is not text
@@ -173,8 +175,9 @@ func sheetTitle(doc *document.Document) string {
 // column, or more than one report block (a one-cell row naming the file).
 func summaryKind(g [][]document.GridCell) (kind string, multi bool) {
 	blocks := 0
+	var buf [2]string
 	for _, row := range g {
-		t := rowTexts(row)
+		t := rowTexts(buf[:0], row, 2) // enough to tell one text from more
 		switch {
 		case len(t) >= 2 && t[0] == workbook.FindingsHeader[0] && t[1] == workbook.FindingsHeader[1]:
 			return "findings", false
@@ -189,10 +192,14 @@ func summaryKind(g [][]document.GridCell) (kind string, multi bool) {
 	return kind, blocks > 1
 }
 
-// rowTexts lists the texts of a row's own (not copied) cells.
-func rowTexts(row []document.GridCell) []string {
-	var out []string
+// rowTexts appends to out the texts of a row's own (not copied) cells, up
+// to n of them: its callers look at the first few of every row, in a
+// buffer of their own.
+func rowTexts(out []string, row []document.GridCell, n int) []string {
 	for c, cell := range row {
+		if len(out) == n {
+			break
+		}
 		if cell.Text != "" && (c == 0 || row[c-1].OrigRow != cell.OrigRow || row[c-1].OrigCol != cell.OrigCol) {
 			out = append(out, cell.Text)
 		}
@@ -273,7 +280,7 @@ func (sd *sheetData) grid(shown map[fmtKey]string, area *int) (g [][]document.Gr
 			continue
 		}
 		text, number := displayValue(c, shown)
-		grid[r][col].Text = document.FoldSpace(text)
+		grid[r][col].Text = foldSpace(text)
 		if number {
 			if c.formula {
 				formulas = append(formulas, [2]int{r, col})
@@ -396,7 +403,8 @@ func singleText(row []document.GridCell) (orig [2]int, text string, ok bool) {
 // fieldRow reads a row above a table made of a few "名称：内容" cells
 // (填报单位：… 报告年度：…) as one paragraph.
 func fieldRow(row []document.GridCell) (string, bool) {
-	t := rowTexts(row)
+	var buf [5]string
+	t := rowTexts(buf[:0], row, 5) // enough to tell more than 4
 	if len(t) < 2 || len(t) > 4 {
 		return "", false
 	}
@@ -471,13 +479,22 @@ func subGrid(grid [][]document.GridCell, lo, hi int) *document.Grid {
 //
 // number reports a cell that holds a number (not text, not a date).
 func displayValue(c cell, shown map[fmtKey]string) (text string, number bool) {
+	if (c.typ == typeNumber || c.typ == typeDate) && plainInteger(c.raw) {
+		// Most numbers of a form: plainNumber would give c.raw again.
+		if s, ok := shown[fmtKey{int(c.style), c.raw}]; ok && looksLikeDate(s) {
+			return s, false
+		}
+		return c.raw, true
+	}
+	switch c.typ {
+	case typeShared, typeInline, typeBool, typeError, typeOther:
+		return c.raw, false // text that looks like a number ("001") stays as written
+	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(c.raw), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return c.raw, false
 	}
 	switch c.typ {
-	case typeShared, typeInline, typeBool, typeError, typeOther:
-		return c.raw, false // text that looks like a number ("001") stays as written
 	case typeFormula:
 		// A formula whose result is stored as text.
 		return c.raw, true
@@ -486,6 +503,66 @@ func displayValue(c cell, shown map[fmtKey]string) (text string, number bool) {
 		return s, false
 	}
 	return plainNumber(v), true
+}
+
+// foldSpace is document.FoldSpace, which copies every text: most cells
+// have no space to fold, and keep their text as it is.
+func foldSpace(s string) string {
+	if folded(s) {
+		return s
+	}
+	return document.FoldSpace(s)
+}
+
+// folded reports a text that document.FoldSpace gives back unchanged: one
+// its plainEnd reads whole, without white space (that of FoldSpace, NUL
+// included), odd spaces, zero-width characters or invalid UTF-8.
+// TestFolded holds it to FoldSpace.
+func folded(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\n' || c == 0) {
+				return false
+			}
+			i++
+			continue
+		}
+		// As plainEnd: a character of three bytes (most of Chinese text)
+		// told by its bytes.
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if (c|1 == 0xE3 || c == 0xEF) && zh.IsSpecialSpace3(c, s[i+1], s[i+2]) {
+				return false
+			}
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 1 || zh.IsOddSpace(r) || zh.IsZeroWidth(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// plainInteger reports an integer written as plainNumber writes it: up
+// to 15 digits, without a leading zero, a sign other than '-' or a
+// negative zero.
+func plainInteger(s string) bool {
+	digits := s
+	if len(s) > 1 && s[0] == '-' {
+		digits = s[1:]
+	}
+	if len(digits) == 0 || len(digits) > 15 || digits[0] == '0' && (len(digits) > 1 || len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainNumber writes v in plain decimal notation with at most 15

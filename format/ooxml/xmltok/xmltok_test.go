@@ -118,7 +118,22 @@ func ourTokens(d *Decoder) ([]tok, error) {
 		}
 		switch k {
 		case StartElement:
+			// NumAttrs and AttrAt first: they must place the attributes
+			// of a tag read again from the memo, as Attrs does.
+			n := d.NumAttrs()
+			at := make([]xml.Attr, n)
+			for i := range n {
+				at[i].Name.Local, at[i].Value = d.AttrAt(i)
+			}
 			attrs := d.Attrs()
+			if len(attrs) != n {
+				return toks, fmt.Errorf("NumAttrs %d, Attrs %d", n, len(attrs))
+			}
+			for i, a := range attrs {
+				if at[i].Name.Local != a.Name.Local || at[i].Value != a.Value {
+					return toks, fmt.Errorf("AttrAt(%d) %s=%q, Attrs %s=%q", i, at[i].Name.Local, at[i].Value, a.Name.Local, a.Value)
+				}
+			}
 			for i, a := range attrs {
 				first := slices.IndexFunc(attrs, func(b xml.Attr) bool { return b.Name.Local == a.Name.Local })
 				if v, ok := d.AttrValue(a.Name.Local); !ok || v != attrs[first].Value {
