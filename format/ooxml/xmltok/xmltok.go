@@ -74,8 +74,8 @@ type Decoder struct {
 	textDecoded bool
 	scratch     []byte // decoded character data or attribute value
 
-	skipped []nameSpan         // skipElement's open elements, kept for the next
-	memo    *[memoSize]tagMemo // start tags skipTag and startTag read
+	skipped []nameSpan // skipElement's open elements, kept for the next
+	memo    *memoTable // start tags skipTag and startTag read
 
 	slow     *xml.Decoder // encoding/xml, once the fast scanner gave up
 	slowName xml.Name     // the token encoding/xml returned last
@@ -155,7 +155,7 @@ func New(src string, readErr error) *Decoder {
 // when it needs one.
 func (d *Decoder) Release() {
 	if d.memo != nil {
-		*d.memo = [memoSize]tagMemo{} // its places are of this part
+		d.memo.empty() // its places are of this part
 		memos.Put(d.memo)
 		d.memo, d.memoAttrs, d.memoTag = nil, nil, nil
 	}
@@ -460,7 +460,7 @@ func (d *Decoder) skipTag(at int, stopAt []string) (end, nameEnd int, empty, ok 
 	}
 	end, local, nameEnd, empty, ok := d.readSkipTag(at, stopAt)
 	if ok && m != nil && end <= math.MaxInt32 {
-		*m = tagMemo{key: key, start: int32(at), n: int32(end - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: -1}
+		*m = tagMemo{gen: d.memo.gen, key: key, start: int32(at), n: int32(end - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: -1}
 		return end, nameEnd, empty, ok, m
 	}
 	return end, nameEnd, empty, ok, nil
@@ -475,11 +475,16 @@ func (d *Decoder) memoSlot(at int) (m *tagMemo, key memoKey) {
 		return nil, key
 	}
 	if d.memo == nil {
-		d.memo = memos.Get().(*[memoSize]tagMemo)
+		d.memo = memos.Get().(*memoTable)
 	}
 	const mul = 0x9e3779b97f4a7c15
 	key = memoKey{strs.Load64(src[at+1 : at+9]), strs.Load64(src[at+9 : at+17])}
-	return &d.memo[(key[0]*mul^key[1])*mul>>(64-memoBits)], key
+	t := d.memo
+	m = &t.tags[(key[0]*mul^key[1])*mul>>(64-memoBits)]
+	if m.gen != t.gen {
+		*m = tagMemo{gen: t.gen} // of an earlier part: empty
+	}
+	return m, key
 }
 
 // memoKey is the 16 bytes after a tag's '<'.
@@ -504,6 +509,7 @@ type tagMemo struct {
 	start, n, local, nameEnd int32
 	empty                    bool
 	attrs                    int8
+	gen                      uint16 // the memoTable's when the entry is of this part (16 bits fit in padding)
 	attr                     [memoAttrs]memoAttr
 
 	// What the reader told the tag to be (SetClass), in the bindings of
@@ -531,16 +537,34 @@ const memoAttrs = 4
 
 // The tags skipTag and startTag keep. A document's paragraphs, runs and
 // properties have a few hundred different tags; fewer places lose some
-// (256 read 2% more instructions), and a table, of about 120 KB, is
-// cleared once a part.
+// (256 read 2% more instructions); a table, of 160 KB, is emptied for
+// each part by a new generation (memoTable).
 const (
 	memoBits = 10
 	memoSize = 1 << memoBits
 )
 
-// memos are tables of tags of parts read to their end, cleared, for the
-// next part.
-var memos = sync.Pool{New: func() any { return new([memoSize]tagMemo) }}
+// memoTable is the tags a decoder keeps: those whose gen is the table's.
+// A tag of an earlier part names places in that part's text; such an
+// entry is emptied where it is looked up (memoSlot), and a table is
+// emptied for the next part by a new generation. Clearing its 160 KB for
+// each part cost more than reading a small part (a workbook's
+// relationships, its properties: an .xlsx has a dozen parts).
+type memoTable struct {
+	gen  uint16
+	tags [memoSize]tagMemo
+}
+
+// empty makes the table's entries the earlier parts'.
+func (t *memoTable) empty() {
+	if t.gen++; t.gen == 0 {
+		t.tags = [memoSize]tagMemo{} // a generation would come round again
+	}
+}
+
+// memos are tables of tags of parts read before, emptied, for the next
+// part.
+var memos = sync.Pool{New: func() any { return new(memoTable) }}
 
 // readSkipTag is skipTag reading the tag, and returns where its local
 // name starts too.
@@ -1216,7 +1240,7 @@ func (d *Decoder) startTag() bool {
 	d.pos = i
 	d.closing = empty
 	if m != nil && !binds && len(attrs) <= memoAttrs && i <= math.MaxInt32 {
-		*m = tagMemo{key: key, start: int32(at), n: int32(i - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: int8(len(attrs))}
+		*m = tagMemo{gen: d.memo.gen, key: key, start: int32(at), n: int32(i - at), local: int32(local - at), nameEnd: int32(nameEnd - at), empty: empty, attrs: int8(len(attrs))}
 		for k, a := range attrs {
 			m.attr[k] = memoAttr{start: int32(a.start - at), local: int32(a.local - at), end: int32(a.end - at),
 				value: int32(a.value - at), valueEnd: int32(a.valueEnd - at), references: a.references}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -587,6 +588,32 @@ func TestSkip(t *testing.T) {
 	} {
 		for giveUp := range 12 {
 			differSkip(t, []byte(s), giveUp)
+		}
+	}
+}
+
+// TestMemoOfEarlierPart: a table of tags kept from an earlier part, where
+// the same tags stood elsewhere, gives nothing of that part to the next,
+// also when its generations come round again.
+func TestMemoOfEarlierPart(t *testing.T) {
+	parts := []string{
+		`<w:document xmlns:w="u"><w:body><w:p w:rsidR="00A1"><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>甲</w:t></w:r></w:p></w:body></w:document>`,
+		// The same tags, at other places, some with other attributes
+		// after their first 16 bytes.
+		`<w:document xmlns:w="u"><w:body><w:tbl/><w:p w:rsidR="00A1"><w:r><w:t xml:space="preserve">乙 </w:t></w:r><w:pPr><w:jc w:val="left"/></w:pPr></w:p></w:body></w:document>`,
+	}
+	for _, gen := range []uint16{0, 1, math.MaxUint16} {
+		table := &memoTable{gen: gen}
+		for i, part := range append(parts, parts...) {
+			want, wantErr := stdTokens(strings.NewReader(part))
+			d := New(part, nil)
+			d.memo = table
+			got, err := ourTokens(d)
+			compare(t, fmt.Sprintf("generation %d, part %d", gen, i), want, wantErr, got, err)
+			table.empty()
+		}
+		if gen == math.MaxUint16 && table.gen == gen {
+			t.Fatal("the generation did not come round")
 		}
 	}
 }
