@@ -285,6 +285,7 @@ const spreadsheetNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main
 func readNumberFormats(part, styles string) (*numberFormats, error) {
 	nf := &numberFormats{opens: true, custom: map[int]string{}}
 	x := newTokens(part, styles, nil)
+	defer x.close()
 	var path [3]string // the elements open at depths 1 to 3
 	depth := 0
 	for {

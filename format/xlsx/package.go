@@ -293,8 +293,12 @@ type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
-// close closes a part streamed.
+// close lets go of a part: its decoder's table of tags goes back for the
+// next part (a reader that stops before the end of a part, as title
+// does, left it to the collector, and every part took a new one: half the
+// bytes reading a workbook allocated), and a part streamed is closed.
 func (x *xmlTokens) close() {
+	x.d.Release()
 	if x.rc != nil {
 		x.rc.Close()
 	}
@@ -441,6 +445,7 @@ func (x *xmlTokens) eof(err error) error {
 func (x *xmlTokens) skipTo(locals ...string) *xmlTokens {
 	if x.br == nil {
 		s := &stringScanner{s: x.src, i: int(x.d.Offset())}
+		x.d.Release() // its tokens are read no more
 		if name, ok := scanTo(s, locals); ok {
 			return newTokens(x.name, x.src[s.i-len(name)-1:], x.readErr)
 		}
@@ -605,6 +610,7 @@ func (p *pkg) workbook() (*workbookInfo, error) {
 		}
 	}
 	x := newTokens(workbookPart, data, nil)
+	defer x.close()
 	for {
 		k, err := x.next()
 		if err == io.EOF {
@@ -646,6 +652,7 @@ func (p *pkg) relationships(part string) ([]relationship, error) {
 		return nil, err
 	}
 	x := newTokens(name, data, nil)
+	defer x.close()
 	var out []relationship
 	for {
 		k, err := x.next()
@@ -680,6 +687,7 @@ func (p *pkg) title() (string, error) {
 		return "", err
 	}
 	x := newTokens(corePart, data, nil)
+	defer x.close()
 	for {
 		k, err := x.next()
 		if err == io.EOF {
@@ -702,6 +710,7 @@ func (p *pkg) customProperty(name string) (string, error) {
 		return "", err
 	}
 	x := newTokens(customPart, data, nil)
+	defer x.close()
 	for {
 		k, err := x.next()
 		if err == io.EOF {
