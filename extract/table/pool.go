@@ -118,6 +118,8 @@ type solveScratch struct {
 	places    slab[int]
 	agree     slab[agreement]
 	agreeRows slab[[]agreement]
+	// rels lists the relations searchSplits checks at each depth.
+	rels slab[*boundRel]
 	// cands1 is where candidates lists a row's splits as they are made,
 	// before the list is copied to cellRows: grown anew for every row, it
 	// and the rows' lists of one were a fifth of the objects a text
@@ -199,6 +201,7 @@ func (fr *formReader) release() {
 	b.solve.strs.reset()
 	b.solve.cands.reset()
 	b.solve.agreeRows.reset()
+	b.solve.rels.reset()
 	b.solve.cur, b.solve.ints = pooled(b.solve.cur), pooled(b.solve.ints)
 	clear(b.solve.cands1[:cap(b.solve.cands1)]) // keeps no chunk vals drops alive
 	b.solve.cands1 = pooled(b.solve.cands1)

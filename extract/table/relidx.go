@@ -165,22 +165,20 @@ func (tr *tableRels) bind(t *templates.Table, rels []templates.Relation) []bound
 
 // evaluateAt is evaluate on a bound relation; get reads a bound cell.
 func evaluateAt(b *boundRel, get func(cellAt) (xxgk.Number, bool)) (holds, known bool) {
-	sum := func(refs []cellAt) (xxgk.Number, bool) {
-		var total cellSum
+	sum := func(refs []cellAt, total *cellSum) bool {
 		for _, c := range refs {
 			v, ok := get(c)
 			if !ok || !total.add(v) {
-				return xxgk.Number{}, false
+				return false
 			}
 		}
-		return total.value(), true
+		return true
 	}
-	l, ok1 := sum(b.lhs)
-	r, ok2 := sum(b.rhs)
-	if !ok1 || !ok2 {
+	var l, r cellSum
+	if !sum(b.lhs, &l) || !sum(b.rhs, &r) {
 		return false, false
 	}
-	return compareAt(b, l, r)
+	return compareSums(b, &l, &r)
 }
 
 // cellSum adds the cells of one side of a relation. The cells of a split
@@ -222,6 +220,26 @@ func (s *cellSum) value() xxgk.Number {
 	return xxgk.Int(s.whole)
 }
 
+// compareSums is compareAt on the sums l and r of b's sides. Sums of
+// whole cells, the most of them (split digits, counts), are compared as
+// int64 without making Numbers of them: Number's comparison aligns their
+// scales first, and the split search compares for every combination it
+// tries. Int(x) and Int(y) compare as x and y.
+func compareSums(b *boundRel, l, r *cellSum) (holds, known bool) {
+	if l.inNumbers || r.inNumbers || b.hasConst {
+		return compareAt(b, l.value(), r.value())
+	}
+	switch b.rel.Op {
+	case "==":
+		return l.whole == r.whole, true
+	case "<=":
+		return l.whole <= r.whole, true
+	case ">=":
+		return l.whole >= r.whole, true
+	}
+	return true, false
+}
+
 // compareAt says whether the sums l and r of b's sides (r replaced by b's
 // constant, if it has one) stand in b's relation.
 func compareAt(b *boundRel, l, r xxgk.Number) (holds, known bool) {
@@ -246,22 +264,20 @@ func compareAt(b *boundRel, l, r xxgk.Number) (holds, known bool) {
 // It is evaluateAt without the call to read each cell: it runs for every
 // split of a row's digits.
 func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
-	sum := func(refs []cellAt) (xxgk.Number, bool) {
-		var total cellSum
+	sum := func(refs []cellAt, total *cellSum) bool {
 		for _, c := range refs {
 			if !c.colOK || !vals[c.col].ok || !total.add(vals[c.col].num) {
-				return xxgk.Number{}, false
+				return false
 			}
 		}
-		return total.value(), true
+		return true
 	}
 	for _, b := range rels {
-		l, ok1 := sum(b.lhs)
-		r, ok2 := sum(b.rhs)
-		if !ok1 || !ok2 {
+		var l, r cellSum
+		if !sum(b.lhs, &l) || !sum(b.rhs, &r) {
 			continue
 		}
-		if holds, known := compareAt(b, l, r); known && !holds {
+		if holds, known := compareSums(b, &l, &r); known && !holds {
 			return false
 		}
 	}
@@ -273,22 +289,20 @@ func rowHoldsAt(rels []*boundRel, vals []cellVal) bool {
 // in rows (-1: not read). It runs for every combination of splits the
 // search tries, without a call to read each cell.
 func evaluateRows(b *boundRel, rows [][]cellVal, rowPos []int) (holds, known bool) {
-	sum := func(refs []cellAt) (xxgk.Number, bool) {
-		var total cellSum
+	sum := func(refs []cellAt, total *cellSum) bool {
 		for _, c := range refs {
 			v, ok := rowCell(c, rows, rowPos)
 			if !ok || !total.add(v) {
-				return xxgk.Number{}, false
+				return false
 			}
 		}
-		return total.value(), true
+		return true
 	}
-	l, ok1 := sum(b.lhs)
-	r, ok2 := sum(b.rhs)
-	if !ok1 || !ok2 {
+	var l, r cellSum
+	if !sum(b.lhs, &l) || !sum(b.rhs, &r) {
 		return false, false
 	}
-	return compareAt(b, l, r)
+	return compareSums(b, &l, &r)
 }
 
 // rowCell reads cell c of the rows read (see evaluateRows): unknown where

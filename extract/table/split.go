@@ -684,11 +684,24 @@ func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands [
 		depth[i] = d
 	}
 	// Relations checked once their last ambiguous row is assigned: the
-	// identities between cells, and the sums stated elsewhere.
-	checkAt := make([][]*boundRel, len(amb))
-	all := append(rels[:len(rels):len(rels)], stated...)
-	for k := range all {
-		b := &all[k]
+	// identities between cells, and the sums stated elsewhere. They are
+	// listed by depth in one slab slice, checks[checkFrom[d]:checkFrom[d+1]]
+	// for depth d, in the order of rels then stated (a counting sort):
+	// a list per depth, grown by append, and rels and stated joined, were
+	// allocated anew for every table searched.
+	nAll := len(rels) + len(stated)
+	at := func(k int) *boundRel {
+		if k < len(rels) {
+			return &rels[k]
+		}
+		return &stated[k-len(rels)]
+	}
+	deepestOf := sc.places.take(nAll)
+	checkFrom := takeZero(&sc.places, len(amb)+1)
+	nChecks := 0
+	for k := range nAll {
+		b := at(k)
+		deepestOf[k] = -1
 		if b.hasConst && k < len(rels) {
 			continue
 		}
@@ -711,7 +724,20 @@ func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands [
 			}
 		}
 		if usable && deepest >= 0 {
-			checkAt[deepest] = append(checkAt[deepest], b)
+			deepestOf[k] = deepest
+			checkFrom[deepest+1]++
+			nChecks++
+		}
+	}
+	for d := range amb {
+		checkFrom[d+1] += checkFrom[d]
+	}
+	checks := sc.rels.take(nChecks)
+	next := sc.places.copyOf(checkFrom[:len(amb)])
+	for k, d := range deepestOf {
+		if d >= 0 {
+			checks[next[d]] = at(k)
+			next[d]++
 		}
 	}
 	cur := sc.cellRows.copyOf(chosen)
@@ -750,7 +776,7 @@ func searchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands [
 		for _, c := range cands[i].cands {
 			cur[i] = c
 			ok := true
-			for _, b := range checkAt[d] {
+			for _, b := range checks[checkFrom[d]:checkFrom[d+1]] {
 				if holds, known := evaluateRows(b, cur, rowPos); known && !holds {
 					ok = false
 					break

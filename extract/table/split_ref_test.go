@@ -2,7 +2,9 @@ package table
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
+	"testing"
 
 	"xxgk"
 	"xxgk/templates"
@@ -213,4 +215,147 @@ func refSplitDigits(digits string, parts int, f func([]int64) bool) bool {
 		return true
 	}
 	return rec(digits, parts)
+}
+
+// checkSearchSplits solves table tb's rows as solveTable does up to its
+// search of splits, and compares searchSplits with the reference on them:
+// the same count of readings, completeness and agreement.
+func checkSearchSplits(t *testing.T, name string, tb *templates.Table, rows []rowRead) {
+	t.Helper()
+	var sc, scRef solveScratch
+	cols := tb.DataColumns()
+	rels, grouped := groupRelations(tb, rows)
+	tr := relsOf(tb).with(tb, rows, rels, grouped)
+	bound, ownOf, rowPos := tr.rels, tr.own, tr.places(rows, &sc.places)
+	cands := make([]rowCands, len(rows))
+	var amb []int
+	chosen := make([][]cellVal, len(rows))
+	for i, rr := range rows {
+		if len(rr.region) == 0 {
+			continue
+		}
+		own := ownOf(rr.row.Key)
+		cs, why := candidates(rr, len(cols), cols, len(own) > 0, func(c []cellVal) bool { return rowHoldsAt(own, c) }, &sc)
+		if why != "" {
+			continue
+		}
+		cands[i] = cs
+		switch {
+		case len(cs.cands) == 1:
+			chosen[i] = cs.cands[0]
+		case len(cs.cands) > 1:
+			amb = append(amb, i)
+		}
+	}
+	if len(amb) == 0 || brokenAcrossRows(bound, rowPos, chosen) {
+		return
+	}
+	agree, agreeRef := make([][]agreement, len(rows)), make([][]agreement, len(rows))
+	n, complete := searchSplits(bound, tr.bind(tb, nil), rowPos, rows, cands, amb, chosen, agree, &sc)
+	nRef, completeRef := refSearchSplits(bound, tr.bind(tb, nil), rowPos, rows, cands, amb, chosen, agreeRef, &scRef)
+	if n != nRef || complete != completeRef || !reflect.DeepEqual(agree, agreeRef) {
+		t.Fatalf("%s: table %s: searchSplits finds %d readings (complete %v), the reference %d (%v), or they agree otherwise", name, tb.ID, n, complete, nRef, completeRef)
+	}
+}
+
+// refSearchSplits is searchSplits as it was before its relations were
+// listed by depth in a slab (checkAt, a list per depth): searchSplits
+// enumerates the combinations of the ambiguous rows'
+// candidates under which the table's identities hold (cells of rows not
+// read make a relation unknown, which then constrains nothing). It writes
+// in agree, per ambiguous row and column, whether all combinations agree,
+// and returns how many there are; complete is false when the search ran
+// out of budget. Its lists are in sc's slabs.
+func refSearchSplits(rels, stated []boundRel, rowPos []int, rows []rowRead, cands []rowCands, amb []int, chosen [][]cellVal, agree [][]agreement, sc *solveScratch) (int, bool) {
+	// Each row's depth in amb, -1 if it is not ambiguous: looked up for
+	// every cell of every relation.
+	depth := sc.places.take(len(rows))
+	for i := range depth {
+		depth[i] = -1
+	}
+	for d, i := range amb {
+		depth[i] = d
+	}
+	// Relations checked once their last ambiguous row is assigned: the
+	// identities between cells, and the sums stated elsewhere.
+	checkAt := make([][]*boundRel, len(amb))
+	all := append(rels[:len(rels):len(rels)], stated...)
+	for k := range all {
+		b := &all[k]
+		if b.hasConst && k < len(rels) {
+			continue
+		}
+		deepest, usable := -1, true
+		for _, refs := range [][]cellAt{b.lhs, b.rhs} {
+			for _, c := range refs {
+				if c.row < 0 || rowPos[c.row] < 0 {
+					usable = false
+					break
+				}
+				i := rowPos[c.row]
+				if chosen[i] == nil && len(cands[i].cands) == 0 {
+					usable = false
+					break
+				}
+				deepest = max(deepest, depth[i])
+			}
+			if !usable {
+				break
+			}
+		}
+		if usable && deepest >= 0 {
+			checkAt[deepest] = append(checkAt[deepest], b)
+		}
+	}
+	cur := sc.cellRows.copyOf(chosen)
+	count := 0
+	budget := searchBudget
+	complete := true
+	record := func() {
+		for _, i := range amb {
+			if count == 0 {
+				a := sc.agree.take(len(cur[i]))
+				for c, v := range cur[i] {
+					a[c] = agreement{v, true}
+				}
+				agree[i] = a
+				continue
+			}
+			for c, v := range cur[i] {
+				if a := &agree[i][c]; a.same && (a.v.ok != v.ok || !a.v.num.Equal(v.num)) {
+					a.same = false
+				}
+			}
+		}
+		count++
+	}
+	var rec func(d int) bool
+	rec = func(d int) bool {
+		if budget--; budget < 0 {
+			complete = false
+			return false
+		}
+		if d == len(amb) {
+			record()
+			return true
+		}
+		i := amb[d]
+		for _, c := range cands[i].cands {
+			cur[i] = c
+			ok := true
+			for _, b := range checkAt[d] {
+				if holds, known := evaluateRows(b, cur, rowPos); known && !holds {
+					ok = false
+					break
+				}
+			}
+			if ok && !rec(d+1) {
+				return false
+			}
+		}
+		cur[i] = nil
+		return true
+	}
+	rec(0)
+	return count, complete
 }

@@ -85,12 +85,12 @@ func readTables(s *stream, year int) tablesResult {
 		f  *templates.Form
 		fr *formReader // nil until a table is read
 		// bound is the most the form could score: its score so far and
-		// the bounds of the tables not read yet, tables[k] table k's. A
-		// form read first (a lone candidate, or the year's) has no
-		// tables: its bound is the highest until it is read in full, and
-		// then its score.
+		// the bounds of the tables not read yet, bounds[tables+k] table
+		// k's. A form read first (a lone candidate, or the year's) has no
+		// tables (tables -1): its bound is the highest until it is read
+		// in full, and then its score.
 		bound  int
-		tables []int
+		tables int
 		// searched counts the tables whose bound was searched for
 		// (tableBound); the others' are what any stream could give
 		// (staticBounds).
@@ -108,13 +108,20 @@ func readTables(s *stream, year int) tablesResult {
 		if !mentionsForm(s, f) || labelsPresent(s, f) < 2 {
 			continue
 		}
-		c := candidate{f: f}
+		c := candidate{f: f, tables: -1}
 		if year != 0 && f.Covers(year) {
 			c.year = 1
 			covering++
 		}
 		cands = append(cands, c)
 	}
+	// The forms' tables' bounds, one list for all, on the stack unless
+	// it outgrows it: cloned for each form, they were allocated for every
+	// report with two forms or more. A form's are at its tables index,
+	// one per table of the form (an index, not a slice of the list:
+	// slices kept in cands took the list off the stack).
+	var boundRoom [64]int
+	bounds := boundRoom[:0]
 	// boundOf is c's bound from its score and its tables' bounds.
 	boundOf := func(c *candidate) int {
 		b, next := c.year, 0
@@ -122,7 +129,7 @@ func readTables(s *stream, year int) tablesResult {
 			b += c.fr.score()
 			next = c.fr.next
 		}
-		for _, tb := range c.tables[next:] {
+		for _, tb := range bounds[c.tables+next : c.tables+len(c.f.Tables)] {
 			b += tb
 		}
 		return b
@@ -134,7 +141,8 @@ func readTables(s *stream, year int) tablesResult {
 				c.bound = math.MaxInt
 				continue
 			}
-			c.tables = slices.Clone(indexOf(c.f).staticBounds)
+			c.tables = len(bounds)
+			bounds = append(bounds, indexOf(c.f).staticBounds...)
 			c.bound = boundOf(c)
 		}
 	}
@@ -150,12 +158,12 @@ func readTables(s *stream, year int) tablesResult {
 		if c == nil {
 			return tablesResult{}
 		}
-		if c.tables != nil && c.searched < len(c.tables) {
+		if c.tables >= 0 && c.searched < len(c.f.Tables) {
 			// A form is read only when its bound, searched for in full,
 			// is the highest: most forms' fall below another's score
 			// before their words are all searched for.
 			if c.fr == nil || c.searched >= c.fr.next {
-				c.tables[c.searched] = tableBound(s, c.f, c.f.Tables[c.searched])
+				bounds[c.tables+c.searched] = tableBound(s, c.f, c.f.Tables[c.searched])
 				c.bound = boundOf(c)
 			}
 			c.searched++
@@ -171,7 +179,7 @@ func readTables(s *stream, year int) tablesResult {
 			switch {
 			case fr.done():
 				c.bound = fr.score() + c.year
-			case c.tables != nil:
+			case c.tables >= 0:
 				c.bound = boundOf(c)
 			}
 		case fr.matched == 0 || fr.matched+fr.anchored < minRows:

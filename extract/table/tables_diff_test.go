@@ -68,6 +68,7 @@ func checkReadTables(t *testing.T, name string, d *document.Document, year int) 
 			if p.undecided && !reflect.DeepEqual(p.solved, solveTable(p.t, p.rows, nil, &solveScratch{}).values) {
 				t.Fatalf("%s (year %d): table %s's values as solved differ from a new solve", name, year, p.t.ID)
 			}
+			checkSearchSplits(t, name, p.t, p.rows)
 		}
 		checkCellsByPlace(t, name, year, got.reader)
 		checkCellsMap(t, name, year, got.cells)
