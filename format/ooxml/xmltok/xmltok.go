@@ -57,9 +57,10 @@ type Decoder struct {
 	// prefix is looked for only when a name uses it (translate), where a
 	// map filled every binding's hash at the root and emptied it again.
 	bindings []binding
-	closing  bool // the start element just returned was empty
-	ended    bool // the end element just returned is still on the stack
-	tokens   int  // encoding/xml tokens consumed, comments and PIs too
+	spans    *spans // where stack, attrs and bindings came from, to give them back
+	closing  bool   // the start element just returned was empty
+	ended    bool   // the end element just returned is still on the stack
+	tokens   int    // encoding/xml tokens consumed, comments and PIs too
 
 	// The last prefix looked up, valid until a binding changes: nearly
 	// every name of a part has the same prefix.
@@ -159,7 +160,41 @@ func NewReader(r io.Reader, sizeHint int64) *Decoder {
 // New returns a Decoder over src, as if read from a reader that returns
 // readErr after it (nil: io.EOF).
 func New(src string, readErr error) *Decoder {
-	return &Decoder{src: src, readErr: readErr}
+	s := spanPool.Get().(*spans)
+	return &Decoder{src: src, readErr: readErr, spans: s, stack: s.stack, attrs: s.attrs, bindings: s.bindings}
+}
+
+// spans are the slices a decoder grows as it reads (its open elements,
+// attributes and bindings), given back at the end of a part for the next
+// decoder: a workbook or document is a score of parts, and each grew its
+// own from nothing.
+type spans struct {
+	stack    []openElement
+	attrs    []attrSpan
+	bindings []binding
+}
+
+var spanPool = sync.Pool{New: func() any { return new(spans) }}
+
+// maxPooledSpans bounds the slices kept for the next part: a crafted part
+// may nest or bind without end.
+const maxPooledSpans = 1024
+
+// releaseSpans gives back d's slices at the end of its part, when nothing
+// it returns refers to them.
+func (d *Decoder) releaseSpans() {
+	s := d.spans
+	if s == nil {
+		return
+	}
+	d.spans = nil
+	if cap(d.stack) > maxPooledSpans || cap(d.attrs) > maxPooledSpans || cap(d.bindings) > maxPooledSpans {
+		return
+	}
+	clear(d.bindings[:cap(d.bindings)]) // strings of this part, not to be kept alive
+	s.stack, s.attrs, s.bindings = d.stack[:0], d.attrs[:0], d.bindings[:0]
+	d.stack, d.attrs, d.bindings = nil, nil, nil
+	spanPool.Put(s)
 }
 
 // Release gives back the table of tags the decoder keeps, for the next
@@ -200,6 +235,7 @@ func (d *Decoder) Next() (Kind, error) {
 		if d.pos >= len(d.src) {
 			if d.readErr == nil && len(d.stack) == 0 {
 				d.Release()
+				d.releaseSpans()
 				return 0, io.EOF
 			}
 			return d.handOver()
