@@ -695,6 +695,11 @@ type docxWalker struct {
 	// and cell were most of the reader's allocations.
 	paraSlab slab[docxPara]
 	cellSlab slab[docxCell]
+	// A cell's items (nearly always one paragraph) and a row's cells (as
+	// many as the row before) were the next most: their first room is
+	// taken from chunks too.
+	itemSlab    slab[docxItem]
+	cellPtrSlab slab[*docxCell]
 }
 
 // slab hands out zero values of T from chunks allocated at once, of 16
@@ -705,12 +710,19 @@ type slab[T any] struct {
 }
 
 func (s *slab[T]) new() *T {
-	if len(s.free) == 0 {
-		s.next = min(max(2*s.next, 16), 256)
+	return &s.room(1)[:1][0]
+}
+
+// room returns an empty slice with room for n values (n ≥ 1), and no
+// more: appending past it moves the slice out of the slab, never over
+// the next one's values.
+func (s *slab[T]) room(n int) []T {
+	if len(s.free) < n {
+		s.next = min(max(2*s.next, 16, n), max(256, n))
 		s.free = make([]T, s.next)
 	}
-	v := &s.free[0]
-	s.free = s.free[1:]
+	v := s.free[:0:n]
+	s.free = s.free[n:]
 	return v
 }
 
@@ -854,6 +866,9 @@ func (w *docxWalker) element(c docxCtx) error {
 			return w.children(c)
 		}
 		r := &docxRow{}
+		if n := len(c.tbl.rows); n > 0 {
+			r.cells = w.cellPtrSlab.room(max(len(c.tbl.rows[n-1].cells), 1))
+		}
 		c.tbl.rows = append(c.tbl.rows, r)
 		return w.children(docxCtx{sink: c.sink, row: r})
 	case kindTrPr:
@@ -867,6 +882,7 @@ func (w *docxWalker) element(c docxCtx) error {
 		}
 		cell := w.cellSlab.new()
 		cell.span = 1
+		cell.items = w.itemSlab.room(1)
 		c.row.cells = append(c.row.cells, cell)
 		return w.children(docxCtx{sink: &cell.items, cell: cell})
 	case kindTcPr:

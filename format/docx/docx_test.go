@@ -595,3 +595,17 @@ func readAllCapped(c *cappedReader) ([]byte, error) {
 		}
 	}
 }
+
+// TestSlabRoom checks that slices from a slab's room do not grow over
+// each other.
+func TestSlabRoom(t *testing.T) {
+	var s slab[int]
+	a, b := s.room(1), s.room(2)
+	a = append(a, 1, 2, 3) // past its room: moved out
+	b = append(b, 4, 5)
+	c := s.room(300) // more than a chunk
+	c = append(c, 6)
+	if d := s.new(); *d != 0 || a[0] != 1 || b[0] != 4 || b[1] != 5 || len(c) != 1 || cap(c) != 300 {
+		t.Errorf("a %v, b %v, c %v, new %d", a, b, c, *d)
+	}
+}

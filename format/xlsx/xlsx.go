@@ -265,9 +265,12 @@ func (sd *sheetData) grid(shown map[fmtKey]string, area *int) (g [][]document.Gr
 	}
 	*area -= height * width
 	// The grid, 0-based, with every position its own origin.
+	// Its rows are cut from one array (a make per row was a tenth of a
+	// workbook's allocations), each capped at its width.
 	grid := make([][]document.GridCell, height)
+	all := make([]document.GridCell, height*width)
 	for r := range grid {
-		grid[r] = make([]document.GridCell, width)
+		grid[r] = all[r*width : (r+1)*width : (r+1)*width]
 		for c := range grid[r] {
 			grid[r][c] = document.GridCell{OrigRow: r, OrigCol: c}
 		}

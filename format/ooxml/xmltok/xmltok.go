@@ -24,6 +24,7 @@ import (
 	"encoding/xml"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,12 +49,18 @@ type Decoder struct {
 	pos     int
 	readErr error // what the reader returned after src; nil for io.EOF
 
-	stack   []openElement
-	ns      map[string]string // prefix → URL, "" for the default space
-	undo    []nsUndo          // earlier bindings, to restore at element ends
-	closing bool              // the start element just returned was empty
-	ended   bool              // the end element just returned is still on the stack
-	tokens  int               // encoding/xml tokens consumed, comments and PIs too
+	stack []openElement
+	// The namespace bindings in force, outermost first: an element's own
+	// are the last ones while it is open, and its end drops them. A part's
+	// root declares dozens of prefixes and its names use two or three, so
+	// a binding is kept as it was written, two strings into src, and a
+	// prefix is looked for only when a name uses it (translate), where a
+	// map filled every binding's hash at the root and emptied it again.
+	bindings []binding
+	spans    *spans // where stack, attrs and bindings came from, to give them back
+	closing  bool   // the start element just returned was empty
+	ended    bool   // the end element just returned is still on the stack
+	tokens   int    // encoding/xml tokens consumed, comments and PIs too
 
 	// The last prefix looked up, valid until a binding changes: nearly
 	// every name of a part has the same prefix.
@@ -92,7 +99,7 @@ type Decoder struct {
 type openElement struct {
 	start, end int // src[start:end] is the name as written, prefix and all
 	local      int // src[local:end] is the local name; a prefix ends at local-1
-	undo       int // len(undo) before the element's bindings
+	bindings   int // len(bindings) before the element's own
 }
 
 // attrSpan is an attribute of the start element just read.
@@ -102,10 +109,18 @@ type attrSpan struct {
 	references        bool // the value has references or \r to decode
 }
 
-type nsUndo struct {
+// binding binds prefix ("" for the default space) to url, which may be
+// "" (as xmlns:p="" does in encoding/xml: the prefix then stands for no
+// space).
+type binding struct {
 	prefix, url string
-	ok          bool
 }
+
+// maxBindings bounds the bindings the scanner keeps in force; a tag that
+// would make more is handed to encoding/xml, whose map keeps lookups cheap
+// however many there are. Under it, the linear search of translate stays
+// short (Word and Excel declare a few dozen).
+const maxBindings = 128
 
 // maxPrealloc bounds the buffer reserved from a part's declared size,
 // which may lie.
@@ -145,7 +160,41 @@ func NewReader(r io.Reader, sizeHint int64) *Decoder {
 // New returns a Decoder over src, as if read from a reader that returns
 // readErr after it (nil: io.EOF).
 func New(src string, readErr error) *Decoder {
-	return &Decoder{src: src, readErr: readErr, ns: map[string]string{}}
+	s := spanPool.Get().(*spans)
+	return &Decoder{src: src, readErr: readErr, spans: s, stack: s.stack, attrs: s.attrs, bindings: s.bindings}
+}
+
+// spans are the slices a decoder grows as it reads (its open elements,
+// attributes and bindings), given back at the end of a part for the next
+// decoder: a workbook or document is a score of parts, and each grew its
+// own from nothing.
+type spans struct {
+	stack    []openElement
+	attrs    []attrSpan
+	bindings []binding
+}
+
+var spanPool = sync.Pool{New: func() any { return new(spans) }}
+
+// maxPooledSpans bounds the slices kept for the next part: a crafted part
+// may nest or bind without end.
+const maxPooledSpans = 1024
+
+// releaseSpans gives back d's slices at the end of its part, when nothing
+// it returns refers to them.
+func (d *Decoder) releaseSpans() {
+	s := d.spans
+	if s == nil {
+		return
+	}
+	d.spans = nil
+	if cap(d.stack) > maxPooledSpans || cap(d.attrs) > maxPooledSpans || cap(d.bindings) > maxPooledSpans {
+		return
+	}
+	clear(d.bindings[:cap(d.bindings)]) // strings of this part, not to be kept alive
+	s.stack, s.attrs, s.bindings = d.stack[:0], d.attrs[:0], d.bindings[:0]
+	d.stack, d.attrs, d.bindings = nil, nil, nil
+	spanPool.Put(s)
 }
 
 // Release gives back the table of tags the decoder keeps, for the next
@@ -186,6 +235,7 @@ func (d *Decoder) Next() (Kind, error) {
 		if d.pos >= len(d.src) {
 			if d.readErr == nil && len(d.stack) == 0 {
 				d.Release()
+				d.releaseSpans()
 				return 0, io.EOF
 			}
 			return d.handOver()
@@ -732,7 +782,7 @@ func (d *Decoder) Offset() int64 {
 // has handed over to encoding/xml; Skip reads nothing and Offset is xd's
 // InputOffset.
 func FromXML(xd *xml.Decoder) *Decoder {
-	return &Decoder{slow: xd, ns: map[string]string{}}
+	return &Decoder{slow: xd}
 }
 
 // NumAttrs returns the number of attributes of the start element just
@@ -1155,7 +1205,7 @@ func (d *Decoder) startTag() bool {
 		if m.attrs >= 0 && m.is(d.src, at, key) {
 			n := int(m.n)
 			d.memoAttrs, d.memoAt, d.memoTag = m, at, m
-			d.stack = append(d.stack, openElement{start: at + 1, end: at + int(m.nameEnd), local: at + int(m.local), undo: len(d.undo)})
+			d.stack = append(d.stack, openElement{start: at + 1, end: at + int(m.nameEnd), local: at + int(m.local), bindings: len(d.bindings)})
 			d.pos = at + n
 			d.closing = m.empty
 			return true
@@ -1227,7 +1277,13 @@ func (d *Decoder) startTag() bool {
 	d.attrs = attrs
 
 	// As encoding/xml's Token: the bindings first, then the names.
-	mark := len(d.undo)
+	mark := len(d.bindings)
+	if binds && len(d.bindings)+len(attrs) > maxBindings {
+		return false // see maxBindings
+	}
+	if binds {
+		d.bindings = slices.Grow(d.bindings, len(attrs)) // one allocation for a root's dozens
+	}
 	for k := 0; binds && k < len(attrs); k++ {
 		switch a := attrs[k]; {
 		case a.local > a.start && d.src[a.start:a.local-1] == "xmlns":
@@ -1236,7 +1292,7 @@ func (d *Decoder) startTag() bool {
 			d.bind("", d.attrValue(a))
 		}
 	}
-	d.stack = append(d.stack, openElement{start: d.pos + 1, end: nameEnd, local: local, undo: mark})
+	d.stack = append(d.stack, openElement{start: d.pos + 1, end: nameEnd, local: local, bindings: mark})
 	d.pos = i
 	d.closing = empty
 	if m != nil && !binds && len(attrs) <= memoAttrs && i <= math.MaxInt32 {
@@ -1290,11 +1346,19 @@ var valueStop = func() (t [256]bool) {
 }()
 
 func (d *Decoder) bind(prefix, url string) {
-	old, ok := d.ns[prefix]
-	d.undo = append(d.undo, nsUndo{prefix: prefix, url: old, ok: ok})
-	d.ns[prefix] = url
+	d.bindings = append(d.bindings, binding{prefix, url})
 	d.lastValid = false
 	d.scope++
+}
+
+// lookup returns the URL prefix is bound to, the innermost binding of it.
+func (d *Decoder) lookup(prefix string) (string, bool) {
+	for k := len(d.bindings) - 1; k >= 0; k-- {
+		if b := &d.bindings[k]; b.prefix == prefix {
+			return b.url, true
+		}
+	}
+	return "", false
 }
 
 // translate returns the space of a name as written, resolved as
@@ -1311,7 +1375,7 @@ func (d *Decoder) translate(space, local string, element bool) string {
 		return space
 	}
 	if !d.lastValid || d.lastPrefix != space {
-		d.lastURL, d.lastOK = d.ns[space]
+		d.lastURL, d.lastOK = d.lookup(space)
 		d.lastPrefix, d.lastValid = space, true
 	}
 	if d.lastOK {
@@ -1345,16 +1409,10 @@ func (d *Decoder) endTag() bool {
 func (d *Decoder) pop() {
 	top := d.stack[len(d.stack)-1]
 	d.stack = d.stack[:len(d.stack)-1]
-	for len(d.undo) > top.undo {
-		u := d.undo[len(d.undo)-1]
-		d.undo = d.undo[:len(d.undo)-1]
-		if u.ok {
-			d.ns[u.prefix] = u.url
-		} else {
-			delete(d.ns, u.prefix)
-		}
+	if n := len(d.bindings) - top.bindings; n > 0 {
+		d.bindings = d.bindings[:top.bindings]
 		d.lastValid = false
-		d.scope++
+		d.scope += uint64(n) // one per binding undone, as bindings are made
 	}
 }
 

@@ -305,6 +305,28 @@ var tricky = []string{
 	`< a/>`, `<a/ >`, `</a >`, `<a></a x>`, `<a></a`, `<a><`, `text`, `text<a/>text`, `<a/><b/>`, `<a/>` + "\xff",
 }
 
+// Namespace bindings as a part's root declares them (dozens), rebound and
+// unbound (bound to "") in children and restored at their ends, and past
+// maxBindings, where encoding/xml takes over.
+func init() {
+	many := func(n int, prefix string) string {
+		var b strings.Builder
+		for k := range n {
+			fmt.Fprintf(&b, ` xmlns:%s%d="u%d"`, prefix, k, k)
+		}
+		return b.String()
+	}
+	names := `<p0:a p1:b="1" c="2"/><p7:a/><b p3:x="y"/><p49:z/><q:a/>`
+	tricky = append(tricky,
+		`<r xmlns="d"`+many(50, "p")+`>`+names+`<s xmlns:p7="v" xmlns=""><p7:a/>`+names+`</s>`+names+`</r>`,
+		`<r`+many(50, "p")+`><s xmlns:p3="" xmlns:p0="w"><p3:a/><b p3:c="1"/>`+names+`<t xmlns:p3="x"><p3:a/></t><p3:a/></s>`+names+`</r>`,
+		`<r`+many(maxBindings-1, "p")+`><s xmlns:q="v"><q:a/>`+names+`</s>`+names+`<s xmlns:q="v" xmlns:p1="w">`+names+`</s>`+names+`</r>`,
+		`<r`+many(maxBindings+1, "p")+`>`+names+`</r>`,
+		`<r`+many(maxBindings/2, "p")+`><s`+many(maxBindings/2, "q")+`><q1:a/>`+names+`</s>`+names+`<p:t/></r>`,
+		`<r xmlns:p="u"><s xmlns:p="v"><t xmlns:p="w"><p:a/></t><p:a/></s><p:a/><s xmlns:p=""><p:a/></s><p:a/></r>`,
+	)
+}
+
 func TestTricky(t *testing.T) {
 	for i, s := range tricky {
 		for giveUp := range 4 {
