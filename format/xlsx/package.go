@@ -62,19 +62,6 @@ func (p *pkg) file(name string) *zip.File {
 	return p.files[strings.ToLower(name)]
 }
 
-// open opens a part for streaming; a missing part is nil, nil.
-func (p *pkg) open(name string) (io.ReadCloser, error) {
-	f := p.file(name)
-	if f == nil {
-		return nil, nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, partError(name, err)
-	}
-	return rc, nil
-}
-
 // maxHeldPart bounds a sheet or shared-string part held whole in memory
 // to be read (xmlTokens); a larger one is streamed. Memory stays bounded:
 // the part's declared size is checked before it is read, archive/zip (and
