@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"xxgk/document"
@@ -241,18 +240,8 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 		return errDocxTooBig
 	}
 	// A part that archive/zip would read without error, inflated at
-	// once (into a buffer kept for the next, as the part is copied into
-	// the decoder's string); any other is read as before, through the
-	// counting reader.
-	buf := partBufs.Get().(*[]byte)
-	b, ok := inflate.ZipFile(f, *buf, max)
-	var src string
-	if ok {
-		src = string(b)
-		*buf = b[:0]
-	}
-	partBufs.Put(buf)
-	if ok {
+	// once; any other is read as before, through the counting reader.
+	if src, ok := inflate.ZipFileString(f, max); ok {
 		dec := xmltok.New(src, nil)
 		defer dec.Release() // the title is read without reading its part to the end
 		return read(&docxXML{dec: dec, lim: lim})
@@ -266,9 +255,6 @@ func readDocxPart(parts map[string]*zip.File, name string, max int64, lim docxLi
 	defer dec.Release()
 	return read(&docxXML{dec: dec, lim: lim})
 }
-
-// partBufs are buffers for readDocxPart to inflate parts into.
-var partBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // cappedReader reads at most left bytes and fails with errDocxTooBig when
 // there are more.

@@ -10,7 +10,6 @@ import (
 	"io"
 	"path"
 	"strings"
-	"sync"
 
 	"xxgk/format"
 	"xxgk/format/ooxml/xmltok"
@@ -86,7 +85,7 @@ func (p *pkg) tokens(name string) (*xmlTokens, error) {
 		x.rc = rc
 		return x, nil
 	}
-	if src, ok := inflateWhole(f, maxHeldPart); ok {
+	if src, ok := inflate.ZipFileString(f, maxHeldPart); ok {
 		return newTokens(name, src, nil), nil
 	}
 	rc, err := f.Open()
@@ -97,25 +96,6 @@ func (p *pkg) tokens(name string) (*xmlTokens, error) {
 	src, err := readHeld(rc, f.UncompressedSize64)
 	return newTokens(name, src, err), nil
 }
-
-// inflateWhole returns a part of at most limit bytes that archive/zip
-// would read without error, inflated at once (into a buffer kept for the
-// next part); false for any other, which is read through archive/zip, its
-// errors and all. Through archive/zip, inflating took a tenth of reading
-// a workbook.
-func inflateWhole(f *zip.File, limit int64) (string, bool) {
-	buf := partBufs.Get().(*[]byte)
-	defer partBufs.Put(buf)
-	b, ok := inflate.ZipFile(f, *buf, limit)
-	if !ok {
-		return "", false
-	}
-	*buf = b[:0]
-	return string(b), true
-}
-
-// partBufs are buffers for inflateWhole.
-var partBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // readHeld reads r to its end (its error, nil at io.EOF) as a bufio.Reader
 // of streamBuffer bytes would give it to encoding/xml: in reads of that
@@ -150,7 +130,7 @@ func (p *pkg) read(name string) (data string, found bool, err error) {
 	if f == nil {
 		return "", false, nil
 	}
-	if src, ok := inflateWhole(f, maxSmallPart); ok {
+	if src, ok := inflate.ZipFileString(f, maxSmallPart); ok {
 		return src, true, nil
 	}
 	rc, err := f.Open()

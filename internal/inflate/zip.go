@@ -98,3 +98,21 @@ func ZipFile(f *zip.File, buf []byte, limit int64) ([]byte, bool) {
 	}
 	return out, true
 }
+
+// ZipFileString is ZipFile of f, made a string: the inflated bytes are
+// copied out of a buffer kept for the next entry (a reader of a .docx or
+// an .xlsx holds each part as a string while it reads it, and a buffer
+// for each part was as many bytes again).
+func ZipFileString(f *zip.File, limit int64) (string, bool) {
+	buf := entryBufs.Get().(*[]byte)
+	defer entryBufs.Put(buf)
+	b, ok := ZipFile(f, *buf, limit)
+	if !ok {
+		return "", false
+	}
+	*buf = b[:0]
+	return string(b), true
+}
+
+// entryBufs are buffers for ZipFileString.
+var entryBufs = sync.Pool{New: func() any { return new([]byte) }}

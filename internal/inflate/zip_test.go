@@ -28,6 +28,10 @@ func checkZipFile(t *testing.T, data []byte) int {
 	read := 0
 	for i, f := range zr.File {
 		got, ok := ZipFile(f, nil, 1<<30)
+		// ZipFileString, through its reused buffer, is ZipFile's bytes.
+		if str, strOK := ZipFileString(f, 1<<30); strOK != ok || str != string(got) {
+			t.Fatalf("entry %d %q: ZipFileString gave %d bytes, %v; ZipFile %d, %v", i, f.Name, len(str), strOK, len(got), ok)
+		}
 		if !ok {
 			if got != nil {
 				t.Fatalf("entry %d %q: gave up with %d bytes", i, f.Name, len(got))
