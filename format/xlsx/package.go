@@ -93,34 +93,8 @@ func (p *pkg) tokens(name string) (*xmlTokens, error) {
 		return nil, partError(name, err)
 	}
 	defer rc.Close()
-	src, err := readHeld(rc, f.UncompressedSize64)
+	src, err := xmltok.ReadPart(rc, int64(f.UncompressedSize64), streamBuffer) // at most maxHeldPart, as checked above
 	return newTokens(name, src, err), nil
-}
-
-// readHeld reads r to its end (its error, nil at io.EOF) as a bufio.Reader
-// of streamBuffer bytes would give it to encoding/xml: in reads of that
-// size, failing with io.ErrNoProgress after 100 empty reads. A damaged
-// part read in reads of another size could give other bytes before its
-// error (archive/zip drops the read that passes the declared size).
-func readHeld(r io.Reader, size uint64) (string, error) {
-	var b strings.Builder
-	b.Grow(int(min(size, 4<<20))) // the declared size may lie
-	chunk := make([]byte, streamBuffer)
-	for empty := 0; ; {
-		n, err := r.Read(chunk)
-		b.Write(chunk[:n])
-		if err == io.EOF {
-			return b.String(), nil
-		}
-		if err != nil {
-			return b.String(), err
-		}
-		if n > 0 {
-			empty = 0
-		} else if empty++; empty >= 100 {
-			return b.String(), io.ErrNoProgress
-		}
-	}
 }
 
 // read reads a small part whole, refusing one over maxSmallPart; found is
@@ -208,7 +182,7 @@ func streamTokens(name string, r io.Reader) *xmlTokens {
 }
 
 // streamBuffer is the buffer a part is streamed through, and the size of
-// the reads a part held whole is read with (readHeld): the same reads
+// the reads a part held whole is read with (xmltok.ReadPart): the same reads
 // give the same bytes before an error.
 const streamBuffer = 64 << 10
 

@@ -129,9 +129,10 @@ func FuzzHeldTokensAsStreamed(f *testing.F) {
 	})
 }
 
-// TestReadHeld: readHeld gives the bytes and the error a bufio.Reader of
+// TestReadPart: xmltok.ReadPart in reads of streamBuffer bytes, as a part
+// held whole is read, gives the bytes and the error a bufio.Reader of
 // streamBuffer bytes gives encoding/xml, whatever the reads return.
-func TestReadHeld(t *testing.T) {
+func TestReadPart(t *testing.T) {
 	data := strings.Repeat("0123456789abcdef", 20000) // several buffers
 	readers := map[string]func() io.Reader{
 		"whole":    func() io.Reader { return strings.NewReader(data) },
@@ -159,7 +160,7 @@ func TestReadHeld(t *testing.T) {
 			}
 			want = append(want, c)
 		}
-		got, err := readHeld(r(), 1000)
+		got, err := xmltok.ReadPart(r(), 1000, streamBuffer)
 		if got != string(want) || err != wantErr {
 			t.Errorf("%s: %d bytes, %v; want %d, %v", name, len(got), err, len(want), wantErr)
 		}

@@ -128,33 +128,40 @@ const maxPrealloc = 4 << 20
 
 // NewReader reads r to its end and returns a Decoder over what it gave.
 // sizeHint is the expected size. It reads as encoding/xml does through
-// bufio (4096 bytes at a time, io.ErrNoProgress after 100 empty reads),
-// so a reader that fails (a cut or oversized part) gives the same bytes
-// before its error, and the error comes back from Next where
-// encoding/xml would return it: when the tokens reach it.
+// bufio's default buffer (ReadPart with 4096), so a reader that fails (a
+// cut or oversized part) gives the same bytes before its error, and the
+// error comes back from Next where encoding/xml would return it: when
+// the tokens reach it.
 func NewReader(r io.Reader, sizeHint int64) *Decoder {
+	return New(ReadPart(r, sizeHint, 4096))
+}
+
+// ReadPart reads r to its end as encoding/xml reads it through a
+// bufio.Reader of size bytes: in reads of that size, failing with
+// io.ErrNoProgress after 100 empty reads. It returns what r gave and the
+// error it ended with, nil at io.EOF: a damaged part read in reads of
+// another size could give other bytes before its error (archive/zip
+// drops the read that passes an entry's declared size). sizeHint is the
+// expected size, which may lie.
+func ReadPart(r io.Reader, sizeHint int64, size int) (string, error) {
 	var b strings.Builder
 	b.Grow(int(min(max(sizeHint, 0), maxPrealloc)))
-	chunk := make([]byte, 4096)
-	var err error
+	chunk := make([]byte, size)
 	for empty := 0; ; {
-		n, e := r.Read(chunk)
+		n, err := r.Read(chunk)
 		b.Write(chunk[:n])
-		if e != nil {
-			err = e
-			break
+		if err == io.EOF {
+			return b.String(), nil
+		}
+		if err != nil {
+			return b.String(), err
 		}
 		if n > 0 {
 			empty = 0
 		} else if empty++; empty >= 100 {
-			err = io.ErrNoProgress
-			break
+			return b.String(), io.ErrNoProgress
 		}
 	}
-	if err == io.EOF {
-		err = nil
-	}
-	return New(b.String(), err)
 }
 
 // New returns a Decoder over src, as if read from a reader that returns
